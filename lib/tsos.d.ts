@@ -1,0 +1,153 @@
+/**
+ * lib/tsos.d.ts: the ambient world of the tsos dialect.
+ *
+ * Input:  read by `tsc`, VS Code and the tsos compiler instead of TypeScript's
+ *         own lib files (`noLib: true`), so editors offer exactly what the
+ *         dialect compiles: no DOM, no Node types, no floating point.
+ * Output: declarations only; nothing here emits code.
+ * Invariants:
+ *   - Every name declared here is implemented by the compiler (src/compiler)
+ *     and, for hosted programs run under Node, by lib/node-prelude.ts.
+ *   - Integer types are `number` branded with the set of types that may widen
+ *     into them, so tsc itself rejects implicit narrowing (u32 -> u8) while
+ *     literals and widening (u8 -> u32) type-check. See docs/language.md.
+ */
+
+// ---------------------------------------------------------------------------
+// Integers. `T` accepts a value of type `S` exactly when S's brand set is a
+// subset of T's. Plain `number` is the safe-integer type (see language.md).
+// ---------------------------------------------------------------------------
+declare const __tsosInt: unique symbol;
+type u8 = number & { readonly [__tsosInt]?: "u8" };
+type u16 = number & { readonly [__tsosInt]?: "u8" | "u16" };
+type u32 = number & { readonly [__tsosInt]?: "u8" | "u16" | "u32" };
+type u64 = number & { readonly [__tsosInt]?: "u8" | "u16" | "u32" | "u64" | "usize" };
+type usize = number & { readonly [__tsosInt]?: "u8" | "u16" | "u32" | "u64" | "usize" };
+type i8 = number & { readonly [__tsosInt]?: "i8" };
+type i16 = number & { readonly [__tsosInt]?: "u8" | "i8" | "i16" };
+type i32 = number & { readonly [__tsosInt]?: "u8" | "u16" | "i8" | "i16" | "i32" };
+type i64 = number & {
+  readonly [__tsosInt]?: "u8" | "u16" | "u32" | "i8" | "i16" | "i32" | "i64" | "isize";
+};
+type isize = number & {
+  readonly [__tsosInt]?: "u8" | "u16" | "u32" | "i8" | "i16" | "i32" | "i64" | "isize";
+};
+
+/** Conversions: wrap (truncate) to the target width, like Rust's `as`. */
+declare function u8(value: number): u8;
+declare function u16(value: number): u16;
+declare function u32(value: number): u32;
+declare function u64(value: number): u64;
+declare function usize(value: number): usize;
+declare function i8(value: number): i8;
+declare function i16(value: number): i16;
+declare function i32(value: number): i32;
+declare function i64(value: number): i64;
+declare function isize(value: number): isize;
+
+// ---------------------------------------------------------------------------
+// The core interfaces TypeScript requires, cut down to what compiles.
+// ---------------------------------------------------------------------------
+interface Object {}
+interface Function {}
+interface CallableFunction extends Function {}
+interface NewableFunction extends Function {}
+interface IArguments {}
+interface RegExp {}
+interface Boolean {}
+interface Number {}
+interface TemplateStringsArray extends ReadonlyArray<string> {}
+
+interface NumberConstructor {
+  /** Converts any integer to plain `number`; panics if it is not a safe integer. */
+  (value: number): number;
+  readonly MAX_SAFE_INTEGER: number;
+  readonly MIN_SAFE_INTEGER: number;
+}
+declare var Number: NumberConstructor;
+
+interface String {
+  readonly length: number;
+  /** The byte at `index` (strings are UTF-8 byte strings; see language.md). */
+  charCodeAt(index: number): number;
+  readonly [index: number]: string;
+}
+
+interface SymbolConstructor {
+  readonly iterator: unique symbol;
+}
+declare var Symbol: SymbolConstructor;
+interface IteratorResult<T> {
+  done?: boolean;
+  value: T;
+}
+interface Iterator<T> {
+  next(): IteratorResult<T>;
+}
+interface Iterable<T> {
+  [Symbol.iterator](): Iterator<T>;
+}
+interface IterableIterator<T> extends Iterator<T> {
+  [Symbol.iterator](): IterableIterator<T>;
+}
+
+interface ReadonlyArray<T> {
+  readonly length: number;
+  readonly [index: number]: T;
+  [Symbol.iterator](): IterableIterator<T>;
+}
+
+interface Array<T> {
+  /** Read-only in the dialect: arrays grow with push, never by assignment. */
+  readonly length: number;
+  [index: number]: T;
+  /** Appends one element and returns the new length. */
+  push(item: T): number;
+  /** Sets every element to `value` and returns the array. */
+  fill(value: T): this;
+  [Symbol.iterator](): IterableIterator<T>;
+}
+
+interface ArrayConstructor {
+  /** `new Array<T>(n)`: n elements; use `.fill(v)` before reading them. */
+  new <T>(length: number): T[];
+}
+declare var Array: ArrayConstructor;
+
+// ---------------------------------------------------------------------------
+// Math on integers. Results take the common integer type of the arguments.
+// `Math.floor(a / b)` and `Math.trunc(a / b)` are integer divisions.
+// ---------------------------------------------------------------------------
+interface Math {
+  floor(x: number): number;
+  trunc(x: number): number;
+  abs(x: number): number;
+  min(a: number, b: number): number;
+  max(a: number, b: number): number;
+}
+declare var Math: Math;
+
+// ---------------------------------------------------------------------------
+// Output and process (hosted target; the kernel console is kernel/ code).
+// ---------------------------------------------------------------------------
+type Printable = string | number | boolean;
+interface Console {
+  /** Prints the arguments separated by spaces, as Node does, then a newline. */
+  log(...args: Printable[]): void;
+  /** As `log`, to standard error. */
+  error(...args: Printable[]): void;
+}
+declare var console: Console;
+
+interface Process {
+  /** [executable, program.ts, ...arguments], as Node's process.argv. */
+  readonly argv: string[];
+  exit(code: number): never;
+}
+declare var process: Process;
+
+/** Thrown values must be Errors: `throw new Error("message")` panics. */
+declare class Error {
+  constructor(message: string);
+  readonly message: string;
+}
