@@ -1,0 +1,3 @@
+// examples/hello.ts: the first tsos program. Run it with `npx tsos exec examples/hello.ts`.
+const name = "tsos";
+console.log(`Hello from ${name}, TypeScript compiled to C!`);

@@ -1,0 +1,163 @@
+/**
+ * check.ts: stage 2, the dialect check.
+ *
+ * Input:  the user modules of a type-checked ts.Program.
+ * Output: a TSOS1xxx diagnostic for every construct the dialect rejects,
+ *         found by syntax alone (one `checkX` per node kind that matters).
+ * Invariants: runs before lowering, so lowering may assume it only sees
+ *             supported syntax; anything that needs types (dynamic property
+ *             access, integer rules) is checked in lowering instead.
+ */
+import ts from "typescript";
+import { type Code, type Diagnostic, diag } from "./diagnostics.ts";
+import { spanOf } from "./load.ts";
+
+const K = ts.SyntaxKind;
+
+/** Syntax kinds rejected with TSOS1005, and how to name them. */
+const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
+  [K.DeleteExpression]: "`delete`",
+  [K.TypeOfExpression]: "the `typeof` operator",
+  [K.VoidExpression]: "the `void` operator",
+  [K.SpreadElement]: "spread (`...`)",
+  [K.SpreadAssignment]: "spread (`...`)",
+  [K.ObjectBindingPattern]: "destructuring",
+  [K.ArrayBindingPattern]: "destructuring",
+  [K.LabeledStatement]: "a labeled statement",
+  [K.GetAccessor]: "a getter",
+  [K.SetAccessor]: "a setter",
+  [K.RegularExpressionLiteral]: "a regular expression",
+  [K.TaggedTemplateExpression]: "a tagged template",
+  [K.AwaitExpression]: "`await`",
+  [K.YieldExpression]: "`yield`",
+  [K.ForInStatement]: "`for...in`",
+  [K.WithStatement]: "`with`",
+  [K.Decorator]: "a decorator",
+  [K.ClassExpression]: "a class expression",
+  [K.NamespaceExport]: "`export * as`",
+  [K.ModuleDeclaration]: "a namespace",
+  [K.CommaListExpression]: "the comma operator",
+  [K.SatisfiesExpression]: "`satisfies`",
+  [K.DebuggerStatement]: "`debugger`",
+  [K.ExportAssignment]: "`export default`",
+};
+
+export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (code: Code, node: ts.Node, ...args: string[]) => out.push(diag(code, spanOf(node), ...args));
+
+  function visit(node: ts.Node): void {
+    const name = UNSUPPORTED[node.kind];
+    if (name) {
+      report("TSOS1005", node, name);
+      return;
+    }
+    switch (node.kind) {
+      case K.AnyKeyword:
+        report("TSOS1001", node);
+        return;
+      case K.UnknownKeyword:
+        return report("TSOS1006", node, "unknown");
+      case K.ObjectKeyword:
+        return report("TSOS1006", node, "object");
+      case K.SymbolKeyword:
+        return report("TSOS1006", node, "symbol");
+      case K.UndefinedKeyword:
+        return report("TSOS1006", node, "undefined");
+      case K.NullKeyword:
+        return report("TSOS1008", node, "null");
+      case K.UnionType:
+      case K.IntersectionType:
+      case K.FunctionType:
+      case K.ConstructorType:
+      case K.TypeLiteral:
+      case K.TupleType:
+      case K.ConditionalType:
+      case K.MappedType:
+      case K.TypeQuery:
+      case K.LiteralType:
+        return report("TSOS1006", node, node.getText());
+      case K.BigIntLiteral:
+        return report("TSOS1016", node);
+      case K.NumericLiteral:
+        if (/[.eE]/.test(node.getText()) && !/^0[xX]/.test(node.getText())) return report("TSOS1004", node);
+        return;
+      case K.ObjectLiteralExpression:
+        return report("TSOS1009", node);
+      case K.ArrowFunction:
+      case K.FunctionExpression:
+        return report("TSOS1010", node);
+      case K.TryStatement:
+        return report("TSOS1012", node);
+      case K.HeritageClause:
+        if ((node as ts.HeritageClause).token === K.ExtendsKeyword) return report("TSOS1011", node);
+        return report("TSOS1015", node, "`implements`", "interfaces arrive with dynamic dispatch");
+      case K.VariableDeclarationList:
+        if (!(node.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) return report("TSOS1007", node);
+        break;
+      case K.Identifier:
+        checkIdentifier(node as ts.Identifier);
+        return;
+      case K.OptionalType:
+        return report("TSOS1006", node, node.getText());
+      case K.PropertyAccessExpression:
+      case K.ElementAccessExpression:
+      case K.CallExpression:
+        if ((node as ts.PropertyAccessExpression).questionDotToken) return report("TSOS1005", node, "optional chaining (`?.`)");
+        break;
+      case K.BinaryExpression:
+        checkBinary(node as ts.BinaryExpression);
+        break;
+      case K.ThrowStatement: {
+        const x = (node as ts.ThrowStatement).expression;
+        const ok = ts.isNewExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === "Error";
+        if (!ok) return report("TSOS1013", x);
+        break;
+      }
+      case K.FunctionDeclaration:
+      case K.MethodDeclaration: {
+        const f = node as ts.FunctionDeclaration;
+        if (f.asteriskToken) return report("TSOS1005", node, "a generator function");
+        if (f.modifiers?.some((m) => m.kind === K.AsyncKeyword)) return report("TSOS1015", node, "`async`", "async/await arrives with the async issue");
+        if (f.parameters.some((p) => p.questionToken)) return report("TSOS1006", f.parameters.find((p) => p.questionToken)!, "an optional parameter");
+        if (f.parameters.some((p) => p.dotDotDotToken)) return report("TSOS1005", f.parameters.find((p) => p.dotDotDotToken)!, "a rest parameter");
+        break;
+      }
+      case K.PropertyDeclaration: {
+        const p = node as ts.PropertyDeclaration;
+        if (p.questionToken) return report("TSOS1006", node, "an optional property");
+        break;
+      }
+      case K.ImportDeclaration: {
+        const spec = (node as ts.ImportDeclaration).moduleSpecifier;
+        if (ts.isStringLiteral(spec) && !spec.text.startsWith(".")) return report("TSOS1014", spec, spec.text);
+        const clause = (node as ts.ImportDeclaration).importClause;
+        if (clause?.name) return report("TSOS1005", clause.name, "a default import");
+        break;
+      }
+      case K.InterfaceDeclaration:
+      case K.TypeAliasDeclaration:
+        return; // declarations only; their use as value types is checked in lowering
+    }
+    ts.forEachChild(node, visit);
+  }
+
+  function checkIdentifier(id: ts.Identifier): void {
+    if (id.text === "eval" && ts.isCallExpression(id.parent) && id.parent.expression === id) report("TSOS1002", id);
+    else if (id.text === "undefined" && !ts.isTypeNode(id.parent)) report("TSOS1008", id, "undefined");
+    else if (id.text === "arguments") report("TSOS1005", id, "`arguments`");
+  }
+
+  function checkBinary(b: ts.BinaryExpression): void {
+    const op = b.operatorToken.kind;
+    if (op === K.InKeyword) report("TSOS1005", b, "the `in` operator");
+    else if (op === K.InstanceOfKeyword) report("TSOS1005", b, "`instanceof`");
+    else if (op === K.CommaToken) report("TSOS1005", b, "the comma operator");
+    else if (op === K.QuestionQuestionToken || op === K.QuestionQuestionEqualsToken) report("TSOS1005", b, "`??`");
+    else if (op === K.AsteriskAsteriskToken || op === K.AsteriskAsteriskEqualsToken) report("TSOS1005", b, "`**`");
+    else if (op === K.BarBarEqualsToken || op === K.AmpersandAmpersandEqualsToken) report("TSOS1005", b, "logical assignment");
+  }
+
+  for (const sf of modules) ts.forEachChild(sf, visit);
+  return out;
+}

@@ -1,0 +1,40 @@
+/**
+ * compile.ts: the pipeline, TypeScript -> C.
+ *
+ *   load (tsc parse + check) -> check (dialect) -> lower (typed IR) -> emit-c
+ *
+ * Input:  an entry file and a target.
+ * Output: C source text, or a CompileError carrying every diagnostic found.
+ * Invariants: any exception other than CompileError that escapes a stage is
+ *             a compiler bug; it is reported as TSOS9001, never as a stack
+ *             trace on the user's screen.
+ */
+import { checkDialect } from "./check.ts";
+import { CompileError, diag } from "./diagnostics.ts";
+import { emitC } from "./emit-c.ts";
+import { displayPath, load } from "./load.ts";
+import { lowerProgram } from "./lower/module.ts";
+
+export type Target = "host" | "kernel";
+
+export interface CompileOptions {
+  target: Target;
+}
+
+export function compileToC(entryFile: string, options: CompileOptions): { c: string } {
+  try {
+    const { loaded, diagnostics } = load(entryFile, options.target);
+    if (!loaded || diagnostics.length) throw new CompileError(diagnostics);
+    const dialect = checkDialect(loaded.modules);
+    if (dialect.length) throw new CompileError(dialect);
+    const program = lowerProgram(loaded, options.target);
+    return { c: emitC(program, { entryDisplay: displayPath(loaded.entry.fileName) }) };
+  } catch (e) {
+    if (e instanceof CompileError) {
+      e.diagnostics.sort((a, b) => (a.span && b.span && a.span.file === b.span.file ? a.span.start - b.span.start : 0));
+      throw e;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    throw new CompileError([diag("TSOS9001", undefined, message)]);
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * diagnostics.ts: the one catalog of tsos error codes, and their rendering.
+ *
+ * Input:  a code from CATALOG, a source span, and message arguments.
+ * Output: `Diagnostic` values; `render()` turns one into the house format:
+ *
+ *     error[TSOS1001]: the `any` type is not supported
+ *      --> examples/bad.ts:3:8
+ *       |
+ *     3 | let x: any = 5;
+ *       |        ^^^
+ *       = help: give the value a concrete type such as `u32` or `string`
+ *
+ * Invariants: every diagnostic the toolchain prints has a code listed here,
+ * exactly once; messages are lowercase with no trailing period (rustc style).
+ * Codes: 0xxx TypeScript's own errors, 1xxx unsupported constructs,
+ * 2xxx integer rules, 3xxx target rules, 4xxx driver/toolchain, 9xxx bugs.
+ */
+
+export interface CatalogEntry {
+  /** Message template; {0}, {1}... are replaced by arguments. */
+  message: string;
+  help?: string;
+}
+
+export const CATALOG = {
+  // 0xxx: errors reported by the TypeScript checker itself.
+  TSOS0001: { message: "{0}", help: "this is TypeScript's own error {1}" },
+
+  // 1xxx: constructs the dialect rejects.
+  TSOS1001: {
+    message: "the `any` type is not supported",
+    help: "give the value a concrete type such as `u32`, `string` or a class",
+  },
+  TSOS1002: { message: "`eval` is not supported", help: "tsos compiles ahead of time; there is no interpreter at run time" },
+  TSOS1003: {
+    message: "dynamic property access is not supported",
+    help: "use a property name (`obj.name`); only arrays and strings are indexed with `[]`",
+  },
+  TSOS1004: {
+    message: "floating-point numbers are not supported",
+    help: "`number` is an integer in tsos (the kernel has no FPU state); use integers",
+  },
+  TSOS1005: { message: "{0} is not supported" },
+  TSOS1006: {
+    message: "the type `{0}` is not supported",
+    help: "use an integer type, boolean, string, an array or a class",
+  },
+  TSOS1007: { message: "`var` is not supported", help: "use `let` or `const`" },
+  TSOS1008: {
+    message: "`{0}` is not a value in tsos",
+    help: "`null` and `undefined` have no representation yet; use a sentinel value or a flag",
+  },
+  TSOS1009: {
+    message: "object literals are not supported yet",
+    help: "declare a class and construct it with `new`",
+  },
+  TSOS1010: {
+    message: "function expressions and arrow functions are not supported yet",
+    help: "declare a named function at module level; closures arrive with dynamic dispatch",
+  },
+  TSOS1011: { message: "class inheritance is not supported yet", help: "use composition: hold the other object in a field" },
+  TSOS1012: { message: "`try`/`catch` is not supported", help: "tsos panics abort, as Rust's panic=abort; there is no unwinding" },
+  TSOS1013: { message: "only `new Error(...)` can be thrown", help: "write `throw new Error(\"message\")`" },
+  TSOS1014: {
+    message: "cannot import `{0}`",
+    help: "only relative imports of other tsos modules (`./file.ts`) are supported",
+  },
+  TSOS1015: { message: "`{0}` is not supported yet", help: "{1}" },
+  TSOS1016: { message: "bigint is not supported", help: "use `u64` or `i64`" },
+  TSOS1017: { message: "interfaces as value types are not supported yet", help: "use a class; interfaces with dynamic dispatch arrive in a later release" },
+  TSOS1018: { message: "the method `{0}` is not supported on {1}" },
+  TSOS1019: { message: "generic function `{0}` cannot be used as a value", help: "call it directly" },
+  TSOS1021: { message: "cannot use a value of type `{0}` as `{1}`", help: "classes and arrays are nominal in tsos: the types must match exactly" },
+  TSOS1020: { message: "`{0}` is not declared in the dialect", help: "see docs/language.md for what is available" },
+
+  // 2xxx: integer rules.
+  TSOS2001: {
+    message: "implicit narrowing conversion from `{0}` to `{1}`",
+    help: "convert explicitly with `{1}(value)`, which wraps to the target width",
+  },
+  TSOS2002: {
+    message: "mismatched integer types `{0}` and `{1}` in `{2}`",
+    help: "convert one side explicitly, for example `{1}(value)`",
+  },
+  TSOS2003: { message: "the literal {0} does not fit in `{1}`", help: "the range of `{1}` is {2}" },
+  TSOS2004: { message: "division by zero" },
+  TSOS2005: { message: "the shift count {0} is out of range for `{1}`", help: "shift counts must be less than the bit width ({2})" },
+  TSOS2006: { message: "cannot negate the unsigned type `{0}`", help: "convert to a signed type first, or use `0 - x` for wrapping" },
+  TSOS2007: {
+    message: "`/` on `number` must be written `Math.floor(a / b)` or `Math.trunc(a / b)`",
+    help: "`number` is an integer; plain `/` would give a fraction in JavaScript",
+  },
+  TSOS2008: { message: "operator `{0}` is not defined for `{1}`" },
+
+  // 3xxx: target rules.
+  TSOS3001: { message: "`{0}` is not available on the kernel target", help: "use the kernel console (`println`)" },
+
+  // 4xxx: the driver and external tools.
+  TSOS4001: { message: "cannot read `{0}`: {1}" },
+  TSOS4002: { message: "`{0}` was not found", help: "install it: apt-get install {1}" },
+  TSOS4003: { message: "gcc rejected the generated C (a tsos bug, please report it)\n{0}" },
+  TSOS4004: { message: "{0}" },
+
+  // 9xxx: bugs in tsos itself.
+  TSOS9001: { message: "internal compiler error: {0}", help: "this is a bug in tsos; please report it with the program" },
+} satisfies Record<string, CatalogEntry>;
+
+export type Code = keyof typeof CATALOG;
+
+export interface Span {
+  file: string; // path as given (relative paths are kept relative)
+  text: string; // whole source text, for the code frame
+  start: number; // 0-based offset
+  length: number;
+}
+
+export interface Diagnostic {
+  code: Code;
+  message: string;
+  help?: string;
+  span?: Span;
+}
+
+function fill(template: string, args: readonly string[]): string {
+  return template.replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? "");
+}
+
+export function diag(code: Code, span: Span | undefined, ...args: string[]): Diagnostic {
+  const entry: CatalogEntry = CATALOG[code];
+  return {
+    code,
+    message: fill(entry.message, args),
+    help: entry.help ? fill(entry.help, args) : undefined,
+    span,
+  };
+}
+
+/** Thrown to abandon compilation after diagnostics have been collected. */
+export class CompileError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => `${d.code}: ${d.message}`).join("\n"));
+  }
+}
+
+export function lineCol(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, col: offset - lineStart + 1 };
+}
+
+export interface RenderOptions {
+  color: boolean;
+}
+
+export function render(d: Diagnostic, opts: RenderOptions = { color: false }): string {
+  const red = (s: string) => (opts.color ? `\x1b[1;31m${s}\x1b[0m` : s);
+  const bold = (s: string) => (opts.color ? `\x1b[1m${s}\x1b[0m` : s);
+  const blue = (s: string) => (opts.color ? `\x1b[1;34m${s}\x1b[0m` : s);
+  const out: string[] = [`${red(`error[${d.code}]`)}${bold(`: ${d.message}`)}`];
+  if (d.span) {
+    const { line, col } = lineCol(d.span.text, d.span.start);
+    const lines = d.span.text.split("\n");
+    const src = (lines[line - 1] ?? "").replace(/\r$/, "");
+    const gutter = " ".repeat(String(line).length);
+    const width = Math.max(1, Math.min(d.span.length, src.length - (col - 1)));
+    out.push(`${gutter}${blue("-->")} ${d.span.file}:${line}:${col}`);
+    out.push(`${gutter} ${blue("|")}`);
+    out.push(`${blue(String(line))} ${blue("|")} ${src}`);
+    out.push(`${gutter} ${blue("|")} ${" ".repeat(col - 1)}${red("^".repeat(width))}`);
+  }
+  if (d.help) out.push(`${" ".repeat(d.span ? String(lineCol(d.span.text, d.span.start).line).length : 0)} ${blue("=")} help: ${d.help}`);
+  return out.join("\n");
+}

@@ -1,0 +1,489 @@
+/**
+ * emit-c.ts: stage 4, the IR Program -> one C translation unit.
+ *
+ * Input:  an IR Program (ir.ts).
+ * Output: C11 text (with GNU statement expressions) that includes the
+ *         runtime header for its target and compiles with -Wall -Wextra
+ *         without warnings.
+ * Invariants:
+ *   - Every statement is preceded by a `#line` directive naming its
+ *     TypeScript file and line, so gcc errors, gdb and addr2line point at TS.
+ *   - Only functions and globals reachable from the module initializers are
+ *     emitted; unused locals and parameters are marked `(void)x;`.
+ *   - Fixed-width arithmetic is cast back to its type after C's integer
+ *     promotions, so it wraps exactly at its width; `number` arithmetic goes
+ *     through the checked helpers in the runtime header.
+ */
+import type { ClassInst, Expr, Func, Program, Stmt, Type } from "./ir.ts";
+import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
+
+export function cType(t: Type): string {
+  switch (t.k) {
+    case "int":
+      return INT_INFO[t.kind].c;
+    case "bool":
+      return "bool";
+    case "str":
+      return "tsos_str";
+    case "void":
+    case "never":
+      return "void";
+    case "class":
+      return `${t.cls.cname} *`;
+    case "array":
+      return `${t.cname} *`;
+  }
+}
+
+function zero(t: Type): string {
+  if (t.k === "str") return "TSOS_EMPTY_STR";
+  if (t.k === "class" || t.k === "array") return "NULL";
+  if (t.k === "bool") return "false";
+  return "0";
+}
+
+function cString(s: string): string {
+  const bytes = Buffer.from(s, "utf8");
+  let out = "";
+  for (const b of bytes) {
+    if (b === 0x22) out += '\\"';
+    else if (b === 0x5c) out += "\\\\";
+    else if (b >= 0x20 && b < 0x7f && b !== 0x3f) out += String.fromCharCode(b);
+    else out += `\\${b.toString(8).padStart(3, "0")}`;
+  }
+  return `"${out}"`;
+}
+
+export function intLit(value: bigint, t: Type): string {
+  const kind = isInt(t) ? t.kind : "number";
+  const { bits, signed } = INT_INFO[kind];
+  if (bits === 64) {
+    if (!signed) return `UINT64_C(${value})`;
+    if (value === -(1n << 63n)) return "INT64_MIN";
+    return value < 0n ? `(-INT64_C(${-value}))` : `INT64_C(${value})`;
+  }
+  if (!signed && bits === 32) return `${value}u`;
+  if (value === -(1n << 31n)) return "INT32_MIN";
+  return value < 0n ? `(${value})` : `${value}`;
+}
+
+class Emitter {
+  private out: string[] = [];
+  private ind = 1;
+  private tmp = 0;
+  private reads = new Set<string>();
+
+  constructor(private readonly p: Program) {}
+
+  private line(s: string): void {
+    this.out.push("  ".repeat(this.ind) + s);
+  }
+
+  private lineDirective(loc: number): void {
+    const l = this.p.locs[loc];
+    if (l) this.out.push(`#line ${l.line} ${cString(l.file)}`);
+  }
+
+  private L(loc: number): string {
+    return `&tsos_locs[${loc}]`;
+  }
+
+  expr(x: Expr, current?: string): string {
+    const E = (y: Expr) => this.expr(y, current);
+    switch (x.e) {
+      case "int":
+        return intLit(x.value, x.type);
+      case "bool":
+        return x.value ? "true" : "false";
+      case "str":
+        return `TSOS_STR(${cString(x.value)})`;
+      case "local":
+      case "global":
+        return x.name;
+      case "current":
+        return current!;
+      case "neg":
+        return `((${cType(x.type)})-${E(x.x)})`;
+      case "not":
+        return `(!${E(x.x)})`;
+      case "bitnot":
+        return isInt(x.type) && x.type.kind === "number" ? `((int64_t)~(int32_t)${E(x.x)})` : `((${cType(x.type)})~${E(x.x)})`;
+      case "binary":
+        return this.binary(x, E);
+      case "logic":
+        return `(${E(x.a)} ${x.op} ${E(x.b)})`;
+      case "streq":
+        return `${x.negate ? "!" : ""}tsos_str_eq(${E(x.a)}, ${E(x.b)})`;
+      case "convert":
+        return this.convert(x, E);
+      case "truthy":
+        return `(${E(x.x)} != 0)`;
+      case "call":
+        return `${x.fn}(${x.args.map(E).join(", ")})`;
+      case "field":
+        return `${E(x.obj)}->${x.name}`;
+      case "new":
+        return `${x.ctor}(${x.args.map(E).join(", ")})`;
+      case "index": {
+        const arr = x.arr.type as Extract<Type, { k: "array" }>;
+        const signed = isInt(x.idx.type) && INT_INFO[x.idx.type.kind].signed;
+        return `(*${arr.cname}_${signed ? "at" : "atu"}(${E(x.arr)}, ${E(x.idx)}, ${this.L(x.loc)}))`;
+      }
+      case "arraylit": {
+        const arr = x.type as Extract<Type, { k: "array" }>;
+        if (!x.elems.length) return `${arr.cname}_from(0, NULL)`;
+        return `${arr.cname}_from(${x.elems.length}, (${cType(arr.elem)}[]){${x.elems.map(E).join(", ")}})`;
+      }
+      case "newarray":
+        return `${(x.type as { cname: string }).cname}_new(${E(x.len)}, ${this.L(x.loc)})`;
+      case "arraymethod": {
+        const arr = x.arr.type as Extract<Type, { k: "array" }>;
+        if (x.method === "length") return `((int64_t)${E(x.arr)}->len)`;
+        return `${arr.cname}_${x.method}(${E(x.arr)}, ${E(x.args[0]!)})`;
+      }
+      case "strindex":
+        return `tsos_str_${x.code ? "code" : "at"}(${E(x.s)}, ${this.asI64(x.idx, E)}, ${this.L(x.loc)})`;
+      case "strlen":
+        return `((int64_t)${E(x.s)}.len)`;
+      case "concat": {
+        const parts = flattenConcat(x);
+        return `tsos_concat(${parts.length}, (tsos_str[]){${parts.map((p) => this.toStr(p, E)).join(", ")}})`;
+      }
+      case "tostr":
+        return this.toStr(x.x, E);
+      case "cond":
+        return `(${E(x.c)} ? ${E(x.a)} : ${E(x.b)})`;
+      case "assign":
+        return `(${E(x.target)} = ${E(x.value)})`;
+      case "compound":
+        return this.compound(x, E);
+      case "minmax": {
+        const t = cType(x.type);
+        const a = `tsos_a${this.tmp}`;
+        const b = `tsos_b${this.tmp++}`;
+        return `({ ${t} ${a} = ${E(x.a)}, ${b} = ${E(x.b)}; ${a} ${x.op === "min" ? "<" : ">"} ${b} ? ${a} : ${b}; })`;
+      }
+      case "abs": {
+        if (isInt(x.type) && !INT_INFO[x.type.kind].signed) return E(x.x);
+        const t = cType(x.type);
+        const v = `tsos_v${this.tmp++}`;
+        return `({ ${t} ${v} = ${E(x.x)}; ${v} < 0 ? (${t})-${v} : ${v}; })`;
+      }
+      case "argv":
+        return "tsos_argv";
+      case "panic":
+        return `tsos_panic(${this.L(x.loc)}, ${E(x.message)})`;
+      case "exit":
+        return `tsos_exit(${E(x.code)})`;
+    }
+  }
+
+  private asI64(x: Expr, E: (y: Expr) => string): string {
+    return isInt(x.type) && x.type.kind !== "number" && !INT_INFO[x.type.kind].signed && INT_INFO[x.type.kind].bits === 64
+      ? `tsos_u64_index(${E(x)})`
+      : E(x);
+  }
+
+  private toStr(x: Expr, E: (y: Expr) => string): string {
+    if (x.type.k === "str") return E(x);
+    if (x.type.k === "bool") return `tsos_str_from_bool(${E(x)})`;
+    if (isInt(x.type)) return INT_INFO[x.type.kind].signed ? `tsos_str_from_i64(${E(x)})` : `tsos_str_from_u64(${E(x)})`;
+    return "TSOS_EMPTY_STR";
+  }
+
+  private convert(x: Extract<Expr, { e: "convert" }>, E: (y: Expr) => string): string {
+    const from = x.x.type;
+    if (!isInt(from) || !isInt(x.type)) return E(x.x);
+    if (x.checked && x.type.kind === "number" && INT_INFO[from.kind].bits === 64 && from.kind !== "number")
+      return `tsos_num_from_${INT_INFO[from.kind].signed ? "i64" : "u64"}(${E(x.x)}, ${this.L(x.loc)})`;
+    return `((${cType(x.type)})${E(x.x)})`;
+  }
+
+  private binary(x: Extract<Expr, { e: "binary" }>, E: (y: Expr) => string): string {
+    const a = E(x.a);
+    const b = E(x.b);
+    const opType = x.a.type;
+    if (x.type.k === "bool" || !isInt(opType)) return `(${a} ${x.op} ${b})`;
+    const kind = opType.kind;
+    const t = cType(x.type);
+    const { bits, signed } = INT_INFO[kind];
+    const L = this.L(x.loc);
+    const safeDivisor = x.b.e === "int" && x.b.value !== 0n && !(signed && x.b.value === -1n);
+    if (kind === "number") {
+      switch (x.op) {
+        case "+": return `tsos_num_add(${a}, ${b}, ${L})`;
+        case "-": return `tsos_num_sub(${a}, ${b}, ${L})`;
+        case "*": return `tsos_num_mul(${a}, ${b}, ${L})`;
+        case "/": return safeDivisor ? `(${a} / ${b})` : `tsos_div_i64(${a}, ${b}, ${L})`;
+        case "floordiv": return `tsos_floordiv_i64(${a}, ${b}, ${L})`;
+        case "%": return safeDivisor ? `(${a} % ${b})` : `tsos_rem_i64(${a}, ${b}, ${L})`;
+        case "&": case "|": case "^":
+          return `((int64_t)((int32_t)${a} ${x.op} (int32_t)${b}))`;
+        case "<<": return `((int64_t)(int32_t)((uint32_t)(int32_t)${a} << ((uint32_t)${b} & 31)))`;
+        case ">>": return `((int64_t)((int32_t)${a} >> ((uint32_t)${b} & 31)))`;
+        case ">>>": return `((int64_t)((uint32_t)(int32_t)${a} >> ((uint32_t)${b} & 31)))`;
+      }
+    }
+    const suffix = INT_INFO[kind].c.replace(/_t$/, "").replace("uint", "u").replace("int", "i");
+    switch (x.op) {
+      case "/":
+      case "%":
+        return safeDivisor ? `((${t})(${a} ${x.op} ${b}))` : `tsos_${x.op === "/" ? "div" : "rem"}_${suffix}(${a}, ${b}, ${L})`;
+      case "floordiv":
+        return `tsos_floordiv_${suffix}(${a}, ${b}, ${L})`;
+      case "<<":
+      case ">>": {
+        const count = x.b.e === "int" ? `${x.b.value & BigInt(bits - 1)}` : `(${b} & ${bits - 1})`;
+        return `((${t})(${a} ${x.op} ${count}))`;
+      }
+      case ">>>": {
+        const count = x.b.e === "int" ? `${x.b.value & BigInt(bits - 1)}` : `(${b} & ${bits - 1})`;
+        const u = INT_INFO[unsignedOf(kind)].c;
+        return `((${t})((${u})${a} >> ${count}))`;
+      }
+      default:
+        return `((${t})(${a} ${x.op} ${b}))`;
+    }
+  }
+
+  private compound(x: Extract<Expr, { e: "compound" }>, E: (y: Expr) => string): string {
+    const t = cType(x.type);
+    const pure = isPure(x.target);
+    const n = this.tmp++;
+    if (pure) {
+      const target = E(x.target);
+      if (!x.postfix) return `(${target} = ${this.expr(x.value, target)})`;
+      return `({ ${t} tsos_old${n} = ${target}; ${target} = ${this.expr(x.value, `tsos_old${n}`)}; tsos_old${n}; })`;
+    }
+    const p = `tsos_p${n}`;
+    if (!x.postfix) return `({ ${t} *${p} = &${E(x.target)}; *${p} = ${this.expr(x.value, `(*${p})`)}; })`;
+    return `({ ${t} *${p} = &${E(x.target)}; ${t} tsos_old${n} = *${p}; *${p} = ${this.expr(x.value, `tsos_old${n}`)}; tsos_old${n}; })`;
+  }
+
+  stmts(list: Stmt[]): void {
+    for (const s of list) this.stmt(s);
+  }
+
+  private block(list: Stmt[]): void {
+    this.ind++;
+    this.stmts(list);
+    this.ind--;
+  }
+
+  stmt(s: Stmt): void {
+    if ("loc" in s) this.lineDirective(s.loc);
+    switch (s.s) {
+      case "let":
+        this.line(`${cType(s.type)} ${s.name} = ${s.init ? this.expr(s.init) : zero(s.type)};`);
+        if (!this.reads.has(s.name)) this.line(`(void)${s.name};`);
+        return;
+      case "expr": {
+        const x = this.expr(s.x);
+        const effect = ["call", "assign", "compound", "panic", "exit", "new", "arraymethod"].includes(s.x.e);
+        this.line(effect ? `${x};` : `(void)${x};`);
+        return;
+      }
+      case "print": {
+        const stream = s.stream === "err" ? "stderr" : "stdout";
+        for (const a of s.args.flatMap((p) => flattenConcat(p))) {
+          if (a.type.k === "str") this.line(`tsos_print_str(${stream}, ${this.expr(a)});`);
+          else if (a.type.k === "bool") this.line(`tsos_print_bool(${stream}, ${this.expr(a)});`);
+          else if (isInt(a.type)) this.line(`tsos_print_${INT_INFO[a.type.kind].signed ? "i64" : "u64"}(${stream}, ${this.expr(a)});`);
+        }
+        this.line(`tsos_print_newline(${stream});`);
+        return;
+      }
+      case "if":
+        this.line(`if (${this.expr(s.c)}) {`);
+        this.block(s.then);
+        if (s.else) {
+          this.line("} else {");
+          this.block(s.else);
+        }
+        this.line("}");
+        return;
+      case "while":
+        this.line(`while (${this.expr(s.c)}) {`);
+        this.block(s.body);
+        this.line("}");
+        return;
+      case "dowhile":
+        this.line("do {");
+        this.block(s.body);
+        this.line(`} while (${this.expr(s.c)});`);
+        return;
+      case "for": {
+        this.line("{");
+        this.ind++;
+        this.stmts(s.init);
+        this.line(`for (; ${s.c ? this.expr(s.c) : ""}; ${s.step.map((x) => this.expr(x)).join(", ")}) {`);
+        this.block(s.body);
+        this.line("}");
+        this.ind--;
+        this.line("}");
+        return;
+      }
+      case "break":
+        this.line("break;");
+        return;
+      case "continue":
+        this.line("continue;");
+        return;
+      case "return":
+        this.line(s.x ? `return ${this.expr(s.x)};` : "return;");
+        return;
+      case "block":
+        this.line("{");
+        this.block(s.body);
+        this.line("}");
+        return;
+      case "switch":
+        this.switchStmt(s);
+        return;
+    }
+  }
+
+  private switchStmt(s: Extract<Stmt, { s: "switch" }>): void {
+    const n = this.tmp++;
+    const v = `tsos_sw${n}`;
+    const c = `tsos_case${n}`;
+    const defaultIndex = s.cases.findIndex((k) => k.isDefault);
+    this.line("{");
+    this.ind++;
+    this.line(`${cType(s.x.type)} ${v} = ${this.expr(s.x)};`);
+    this.line(`int ${c} = ${defaultIndex};`);
+    let first = true;
+    s.cases.forEach((k, i) => {
+      for (const value of k.values) {
+        const test = s.x.type.k === "str" ? `tsos_str_eq(${v}, ${this.expr(value)})` : `${v} == ${this.expr(value)}`;
+        this.line(`${first ? "if" : "else if"} (${test}) ${c} = ${i};`);
+        first = false;
+      }
+    });
+    this.line(`switch (${c}) {`);
+    s.cases.forEach((k, i) => {
+      this.line(`case ${i}:`);
+      this.block(k.body);
+      const last = k.body[k.body.length - 1];
+      const ends = last && (last.s === "break" || last.s === "return" || last.s === "continue");
+      if (i < s.cases.length - 1 && k.body.length && !ends) this.line("  __attribute__((fallthrough));");
+    });
+    this.line("default:");
+    this.line("  break;");
+    this.line("}");
+    this.ind--;
+    this.line("}");
+  }
+
+  func(f: Func): string[] {
+    this.out = [];
+    this.reads = readsOf(f.body);
+    this.ind = 1;
+    this.stmts(f.body);
+    const body = this.out;
+    const head = `static ${cType(f.ret)} ${f.cname}(${f.params.length ? f.params.map((p) => `${cType(p.type)} ${p.name}`).join(", ") : "void"})`;
+    const voids = f.params.filter((p) => !this.reads.has(p.name)).map((p) => `  (void)${p.name};`);
+    return [head + " {", ...voids, ...body, "}"];
+  }
+
+  prototype(f: Func): string {
+    const noreturn = f.ret.k === "never" ? "__attribute__((noreturn)) " : "";
+    return `static ${noreturn}${cType(f.ret)} ${f.cname}(${f.params.length ? f.params.map((p) => `${cType(p.type)} ${p.name}`).join(", ") : "void"});`;
+  }
+}
+
+function isPure(x: Expr): boolean {
+  if (x.e === "local" || x.e === "global") return true;
+  if (x.e === "field") return isPure(x.obj);
+  return false;
+}
+
+function flattenConcat(x: Expr): Expr[] {
+  return x.e === "concat" ? x.parts.flatMap(flattenConcat) : [x];
+}
+
+/** Walk every expression of a statement list. */
+function walkStmts(list: Stmt[], visit: (x: Expr, isAssignTarget: boolean) => void): void {
+  const ex = (x: Expr | undefined, target = false): void => {
+    if (!x) return;
+    visit(x, target);
+    for (const [key, v] of Object.entries(x)) {
+      if (key === "type" || key === "cls") continue;
+      if (Array.isArray(v)) v.forEach((y) => y && typeof y === "object" && "e" in y && ex(y as Expr));
+      else if (v && typeof v === "object" && "e" in v) ex(v as Expr, x.e === "assign" && key === "target");
+    }
+  };
+  const st = (s: Stmt): void => {
+    switch (s.s) {
+      case "let": return ex(s.init);
+      case "expr": return ex(s.x);
+      case "print": return s.args.forEach((a) => ex(a));
+      case "if": ex(s.c); s.then.forEach(st); s.else?.forEach(st); return;
+      case "while": case "dowhile": ex(s.c); s.body.forEach(st); return;
+      case "for": s.init.forEach(st); ex(s.c); s.step.forEach((x) => ex(x)); s.body.forEach(st); return;
+      case "return": return ex(s.x);
+      case "block": return s.body.forEach(st);
+      case "switch": ex(s.x); s.cases.forEach((c) => { c.values.forEach((v) => ex(v)); c.body.forEach(st); }); return;
+    }
+  };
+  list.forEach(st);
+}
+
+function readsOf(body: Stmt[]): Set<string> {
+  const reads = new Set<string>(["self"]);
+  walkStmts(body, (x, target) => {
+    if (x.e === "local" && !target) reads.add(x.name);
+  });
+  return reads;
+}
+
+export function emitC(p: Program, opts: { entryDisplay: string }): string {
+  const byName = new Map(p.funcs.map((f) => [f.cname, f]));
+  const reachable = new Set<string>();
+  const globalsUsed = new Set<string>();
+  const visit = (name: string) => {
+    const f = byName.get(name);
+    if (!f || reachable.has(name)) return;
+    reachable.add(name);
+    walkStmts(f.body, (x) => {
+      if (x.e === "call") visit(x.fn);
+      if (x.e === "new") visit(x.ctor);
+      if (x.e === "global") globalsUsed.add(x.name);
+    });
+  };
+  p.inits.forEach(visit);
+  const funcs = p.funcs.filter((f) => reachable.has(f.cname));
+  const em = new Emitter(p);
+  const out: string[] = [];
+  out.push(`/* Generated by tsos from ${opts.entryDisplay}. Do not edit: change the TypeScript. */`);
+  out.push(`#include "tsos_${p.target}.h"`, "");
+  out.push(`static const tsos_loc tsos_locs[] __attribute__((unused)) = {`);
+  for (const l of p.locs) out.push(`  {${cString(l.file)}, ${l.line}, ${l.col}},`);
+  if (!p.locs.length) out.push(`  {"", 0, 0},`);
+  out.push("};", "");
+  for (const c of p.classes) out.push(`typedef struct ${c.cname} ${c.cname};`);
+  const arrays = p.arrays.filter((a) => a.cname !== "tsos_arr_str"); // predeclared in tsos_rt.h
+  for (const a of arrays) out.push(`typedef struct ${a.cname} ${a.cname};`);
+  for (const c of p.classes) out.push(...structDef(c));
+  for (const a of arrays) out.push(`TSOS_ARRAY(${a.cname}, ${cType(a.elem)})`);
+  out.push("");
+  for (const g of p.globals) {
+    if (!globalsUsed.has(g.cname)) continue;
+    const init = g.constInit ? em.expr(g.constInit) : zero(g.type);
+    out.push(`static ${g.isConst && g.constInit ? "const " : ""}${cType(g.type)} ${g.cname} = ${init};`);
+  }
+  out.push("");
+  for (const f of funcs) out.push(em.prototype(f));
+  out.push("");
+  for (const f of funcs) out.push(...em.func(f), "");
+  out.push(`int main(int argc, char **argv) {`);
+  out.push(`  tsos_start(argc, argv, ${cString(opts.entryDisplay)});`);
+  for (const init of p.inits) out.push(`  ${init}();`);
+  out.push(`  return tsos_finish();`, `}`, "");
+  return out.join("\n");
+}
+
+function structDef(c: ClassInst): string[] {
+  if (!c.fields.length) return [`struct ${c.cname} { char tsos_empty; };`];
+  return [`struct ${c.cname} {`, ...c.fields.map((f) => `  ${cType(f.type)} ${f.name};`), `};`];
+}

@@ -1,0 +1,142 @@
+/**
+ * ir.ts: the typed intermediate representation between lowering and the C
+ * emitter.
+ *
+ * Input:  built by lower/*.ts from the checked TypeScript AST.
+ * Output: read by emit-c.ts.
+ * Invariants:
+ *   - Every expression carries its final IR type; generics are already
+ *     specialised (no type parameters survive lowering).
+ *   - Implicit conversions are explicit `convert` nodes; the emitter never
+ *     has to decide a conversion.
+ *   - Names (functions, globals, structs) are final, unique C identifiers.
+ *   - `loc` indexes into Program.locs: the TypeScript position a panic
+ *     reports, and the target of #line directives.
+ */
+
+export type IntKind =
+  | "u8" | "u16" | "u32" | "u64" | "usize"
+  | "i8" | "i16" | "i32" | "i64" | "isize"
+  | "number";
+
+export type Type =
+  | { k: "int"; kind: IntKind }
+  | { k: "bool" }
+  | { k: "str" }
+  | { k: "void" }
+  | { k: "never" }
+  | { k: "class"; cls: ClassInst }
+  | { k: "array"; elem: Type; cname: string };
+
+export interface SourceLoc {
+  file: string; // path relative to the working directory
+  line: number;
+  col: number;
+}
+
+export type BinOp =
+  | "+" | "-" | "*" | "/" | "%" | "floordiv"
+  | "<<" | ">>" | ">>>" | "&" | "|" | "^"
+  | "<" | "<=" | ">" | ">=" | "==" | "!=";
+
+export type Expr =
+  | { e: "int"; type: Type; value: bigint }
+  | { e: "bool"; type: Type; value: boolean }
+  | { e: "str"; type: Type; value: string }
+  | { e: "local"; type: Type; name: string }
+  | { e: "global"; type: Type; name: string }
+  | { e: "neg"; type: Type; x: Expr; loc: number }
+  | { e: "not"; type: Type; x: Expr }
+  | { e: "bitnot"; type: Type; x: Expr }
+  | { e: "binary"; type: Type; op: BinOp; a: Expr; b: Expr; loc: number }
+  | { e: "logic"; type: Type; op: "&&" | "||"; a: Expr; b: Expr }
+  | { e: "streq"; type: Type; negate: boolean; a: Expr; b: Expr }
+  | { e: "convert"; type: Type; x: Expr; checked: boolean; loc: number }
+  | { e: "truthy"; type: Type; x: Expr }
+  | { e: "call"; type: Type; fn: string; args: Expr[] }
+  | { e: "field"; type: Type; obj: Expr; name: string }
+  | { e: "new"; type: Type; cls: ClassInst; ctor: string; args: Expr[] }
+  | { e: "index"; type: Type; arr: Expr; idx: Expr; loc: number }
+  | { e: "arraylit"; type: Type; elems: Expr[] }
+  | { e: "newarray"; type: Type; len: Expr; loc: number }
+  | { e: "arraymethod"; type: Type; method: "push" | "fill" | "length"; arr: Expr; args: Expr[] }
+  | { e: "strindex"; type: Type; s: Expr; idx: Expr; loc: number; code: boolean }
+  | { e: "strlen"; type: Type; s: Expr }
+  | { e: "concat"; type: Type; parts: Expr[] }
+  | { e: "tostr"; type: Type; x: Expr }
+  | { e: "cond"; type: Type; c: Expr; a: Expr; b: Expr }
+  | { e: "assign"; type: Type; target: Expr; value: Expr }
+  /** `target op= v`, `++x`, `x++`: `value` reads the target through `current`. */
+  | { e: "compound"; type: Type; target: Expr; value: Expr; postfix: boolean }
+  | { e: "current"; type: Type }
+  | { e: "minmax"; type: Type; op: "min" | "max"; a: Expr; b: Expr }
+  | { e: "abs"; type: Type; x: Expr; loc: number }
+  | { e: "argv"; type: Type }
+  | { e: "panic"; type: Type; message: Expr; loc: number }
+  | { e: "exit"; type: Type; code: Expr };
+
+export type Stmt =
+  | { s: "let"; name: string; type: Type; init?: Expr; loc: number }
+  | { s: "expr"; x: Expr; loc: number }
+  | { s: "print"; stream: "out" | "err"; args: Expr[]; loc: number }
+  | { s: "if"; c: Expr; then: Stmt[]; else?: Stmt[]; loc: number }
+  | { s: "while"; c: Expr; body: Stmt[]; loc: number }
+  | { s: "dowhile"; c: Expr; body: Stmt[]; loc: number }
+  | { s: "for"; init: Stmt[]; c?: Expr; step: Expr[]; body: Stmt[]; loc: number }
+  | { s: "break"; loc: number }
+  | { s: "continue"; loc: number }
+  | { s: "return"; x?: Expr; loc: number }
+  | { s: "block"; body: Stmt[] }
+  | { s: "switch"; x: Expr; cases: { values: Expr[]; isDefault: boolean; body: Stmt[] }[]; loc: number };
+
+export interface Param {
+  name: string;
+  type: Type;
+}
+
+export interface Func {
+  cname: string;
+  params: Param[];
+  ret: Type;
+  body: Stmt[];
+  loc: number;
+  /** Module init functions and helpers are not user-visible functions. */
+  isStatic: boolean;
+}
+
+export interface ClassInst {
+  cname: string; // C struct name
+  tsName: string; // for messages
+  fields: { name: string; type: Type }[];
+}
+
+export interface Global {
+  cname: string;
+  type: Type;
+  /** A compile-time constant initializer, emitted in the declaration. */
+  constInit?: Expr;
+  isConst: boolean;
+}
+
+export interface Program {
+  locs: SourceLoc[];
+  classes: ClassInst[];
+  arrays: { cname: string; elem: Type }[];
+  globals: Global[];
+  funcs: Func[];
+  /** Module init functions in the order main() calls them. */
+  inits: string[];
+  /** The C name of the module-level code of the entry module. */
+  target: "host" | "kernel";
+}
+
+export const T = {
+  bool: { k: "bool" } as Type,
+  str: { k: "str" } as Type,
+  void: { k: "void" } as Type,
+  never: { k: "never" } as Type,
+  number: { k: "int", kind: "number" } as Type,
+  int(kind: IntKind): Type {
+    return { k: "int", kind };
+  },
+};

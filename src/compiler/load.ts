@@ -1,0 +1,86 @@
+/**
+ * load.ts: stage 1, load and type-check with the real TypeScript compiler.
+ *
+ * Input:  an entry file path.
+ * Output: a ts.Program over the entry, everything it imports and
+ *         lib/tsos.d.ts (and lib/kernel.d.ts for the kernel target), plus
+ *         TypeScript's own errors as TSOS0001 diagnostics.
+ * Invariants: no TypeScript lib file, DOM or Node type is ever loaded
+ *             (`noLib`, `types: []`); the parsed lib is cached between
+ *             compilations in one process, which keeps tests fast.
+ */
+import ts from "typescript";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Diagnostic, diag, type Span } from "./diagnostics.ts";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const LIB_DIR = path.resolve(here, "../../lib");
+
+export const COMPILER_OPTIONS: ts.CompilerOptions = {
+  noLib: true,
+  types: [],
+  strict: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  allowImportingTsExtensions: true,
+  noEmit: true,
+  skipLibCheck: false,
+};
+
+const sourceCache = new Map<string, { text: string; sf: ts.SourceFile }>();
+
+function cachedHost(): ts.CompilerHost {
+  const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (!fileName.startsWith(LIB_DIR)) return getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    const hit = sourceCache.get(fileName);
+    if (hit) return hit.sf;
+    const sf = getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    if (sf) sourceCache.set(fileName, { text: sf.text, sf });
+    return sf;
+  };
+  return host;
+}
+
+export interface Loaded {
+  program: ts.Program;
+  checker: ts.TypeChecker;
+  entry: ts.SourceFile;
+  /** User modules (not declaration files), in no particular order. */
+  modules: ts.SourceFile[];
+}
+
+export function displayPath(fileName: string): string {
+  const rel = path.relative(process.cwd(), fileName);
+  return rel.startsWith("..") ? fileName : rel;
+}
+
+export function spanOf(node: ts.Node, sf = node.getSourceFile()): Span {
+  const start = node.getStart(sf);
+  return { file: displayPath(sf.fileName), text: sf.text, start, length: node.getEnd() - start };
+}
+
+export function load(entryFile: string, target: "host" | "kernel"): { loaded?: Loaded; diagnostics: Diagnostic[] } {
+  const entryPath = path.resolve(entryFile);
+  const roots = [path.join(LIB_DIR, "tsos.d.ts"), entryPath];
+  if (target === "kernel") roots.push(path.join(LIB_DIR, "kernel.d.ts"));
+  const program = ts.createProgram(roots, COMPILER_OPTIONS, cachedHost());
+  const entry = program.getSourceFile(entryPath);
+  if (!entry) return { diagnostics: [diag("TSOS4001", undefined, entryFile, "no such file")] };
+  const diagnostics = ts.getPreEmitDiagnostics(program).map(fromTs);
+  const modules = program.getSourceFiles().filter((sf) => !sf.isDeclarationFile);
+  return { loaded: { program, checker: program.getTypeChecker(), entry, modules }, diagnostics };
+}
+
+function fromTs(d: ts.Diagnostic): Diagnostic {
+  const message = ts.flattenDiagnosticMessageText(d.messageText, "\n").split("\n")[0]!;
+  const lowered = message.charAt(0).toLowerCase() + message.slice(1).replace(/\.$/, "");
+  const span: Span | undefined =
+    d.file && d.start !== undefined
+      ? { file: displayPath(d.file.fileName), text: d.file.text, start: d.start, length: d.length ?? 1 }
+      : undefined;
+  return diag("TSOS0001", span, lowered, `TS${d.code}`);
+}

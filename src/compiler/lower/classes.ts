@@ -1,0 +1,149 @@
+/**
+ * lower/classes.ts: classes -> C structs, constructors and methods.
+ *
+ * Input:  a ts.ClassDeclaration and IR type arguments for its type parameters.
+ * Output: a ClassInst (the struct), and on demand the C functions for its
+ *         constructor (`<Class>__new`), methods (`<Class>__<method>`) and
+ *         static members (globals `<Class>__<field>`).
+ * Invariants: one ClassInst per (declaration, type arguments); a method is
+ *             instantiated only when it is called, so unused generic code
+ *             emits nothing; the constructor runs field initializers, then
+ *             parameter properties, then the body (ES2022 class fields order).
+ */
+import ts from "typescript";
+import type { ClassInst, Expr, Global, Stmt, Type } from "../ir.ts";
+import { type Lowerer } from "./context.ts";
+import { irType, mangle, typeFromTypeNode } from "./types.ts";
+import { instantiateFunction, withScope } from "./functions.ts";
+import { coerce, lowerExpr } from "./expr.ts";
+import { lowerBlock } from "./stmt.ts";
+
+interface ClassInfo {
+  decl: ts.ClassDeclaration;
+  env: Map<ts.Symbol, Type>;
+  inst: ClassInst;
+  type: Type;
+}
+
+const infos = new WeakMap<ClassInst, ClassInfo>();
+
+function envFor(l: Lowerer, decl: ts.ClassDeclaration, args: Type[]): Map<ts.Symbol, Type> {
+  const env = new Map<ts.Symbol, Type>();
+  decl.typeParameters?.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, args[i]!));
+  return env;
+}
+
+export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[]): ClassInst {
+  const name = decl.name?.text ?? "Anonymous";
+  const key = `${l.checker.getSymbolAtLocation(decl.name!)!.escapedName}#${decl.pos}:${decl.getSourceFile().fileName}<${args.map(mangle).join(",")}>`;
+  const hit = l.classInstances.get(key);
+  if (hit) return hit;
+  const cname = l.uniqueName(args.length ? `${name}_${args.map(mangle).join("_")}` : name);
+  const tsName = args.length ? `${name}<${args.map(mangle).join(", ")}>` : name;
+  const inst: ClassInst = { cname, tsName, fields: [] };
+  l.classInstances.set(key, inst);
+  l.program.classes.push(inst);
+  const env = envFor(l, decl, args);
+  const type: Type = { k: "class", cls: inst };
+  infos.set(inst, { decl, env, inst, type });
+  withScope(l, l.newScope(env, type), () => {
+    const ctor = decl.members.find(ts.isConstructorDeclaration);
+    for (const p of ctor?.parameters ?? []) {
+      if (ts.isParameterPropertyDeclaration(p, ctor!))
+        inst.fields.push({ name: fieldName(p.name as ts.Identifier), type: typeFromTypeNode(l, p.type!) });
+    }
+    for (const m of decl.members) {
+      if (!ts.isPropertyDeclaration(m) || isStatic(m)) continue;
+      const t = irType(l, l.checker.getTypeAtLocation(m), m);
+      inst.fields.push({ name: fieldName(m.name as ts.Identifier), type: t });
+    }
+  });
+  return inst;
+}
+
+export function fieldName(id: ts.Identifier | ts.PrivateIdentifier | ts.PropertyName): string {
+  const text = (id as ts.Identifier).text.replace(/^#/, "p_");
+  return /^(int|char|long|short|double|float|signed|unsigned|void|struct|union|default|register|auto|case|switch|goto|extern|static|const|volatile|sizeof|typedef|enum|inline|restrict|bool)$/.test(text)
+    ? text + "_"
+    : text;
+}
+
+export function isStatic(m: ts.ClassElement): boolean {
+  return !!ts.getCombinedModifierFlags(m as ts.Declaration) && (ts.getCombinedModifierFlags(m as ts.Declaration) & ts.ModifierFlags.Static) !== 0;
+}
+
+export function classInfo(inst: ClassInst): ClassInfo {
+  return infos.get(inst)!;
+}
+
+/** The C function that allocates and constructs an instance. */
+export function constructorOf(l: Lowerer, inst: ClassInst, site: ts.Node): { cname: string; params: Type[] } {
+  const info = classInfo(inst);
+  const ctor = info.decl.members.find(ts.isConstructorDeclaration);
+  const f = instantiateFunction(l, ctor ?? info.decl, info.env, [], {
+    cname: `${inst.cname}__new`,
+    thisType: info.type,
+    isCtor: true,
+    params: () => (ctor?.parameters ?? []).map((p) => ({ name: p.name as ts.Identifier, decl: p, type: typeFromTypeNode(l, p.type!) })),
+    ret: () => info.type,
+    body: () => constructorBody(l, info, ctor),
+  });
+  void site;
+  return { cname: f.cname, params: f.params.map((p) => p.type) };
+}
+
+function constructorBody(l: Lowerer, info: ClassInfo, ctor: ts.ConstructorDeclaration | undefined): Stmt[] {
+  const self: Expr = { e: "local", type: info.type, name: "self" };
+  const out: Stmt[] = [];
+  for (const m of info.decl.members) {
+    if (!ts.isPropertyDeclaration(m) || isStatic(m) || !m.initializer) continue;
+    const field = info.inst.fields.find((f) => f.name === fieldName(m.name as ts.Identifier))!;
+    const value = coerce(l, lowerExpr(l, m.initializer, field.type), field.type, m.initializer);
+    out.push({ s: "expr", x: { e: "assign", type: field.type, target: { e: "field", type: field.type, obj: self, name: field.name }, value }, loc: l.loc(m) });
+  }
+  for (const p of ctor?.parameters ?? []) {
+    if (!ts.isParameterPropertyDeclaration(p, ctor!)) continue;
+    const name = fieldName(p.name as ts.Identifier);
+    const field = info.inst.fields.find((f) => f.name === name)!;
+    const local: Expr = { e: "local", type: field.type, name: l.scope.locals.get(p)! };
+    out.push({ s: "expr", x: { e: "assign", type: field.type, target: { e: "field", type: field.type, obj: self, name }, value: local }, loc: l.loc(p) });
+  }
+  if (ctor?.body) out.push(...lowerBlock(l, ctor.body.statements));
+  out.push({ s: "return", x: self, loc: l.loc(ctor ?? info.decl) });
+  return out;
+}
+
+/** A method of a class instance, instantiated on first call. */
+export function methodOf(
+  l: Lowerer,
+  inst: ClassInst,
+  decl: ts.MethodDeclaration,
+  typeArgs: Type[],
+): { cname: string; params: Type[]; ret: Type; isStatic: boolean } {
+  const info = classInfo(inst);
+  const env = new Map(info.env);
+  decl.typeParameters?.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
+  const staticMethod = isStatic(decl);
+  const suffix = typeArgs.length ? `_${typeArgs.map(mangle).join("_")}` : "";
+  const f = instantiateFunction(l, decl, env, typeArgs, {
+    cname: `${inst.cname}__${(decl.name as ts.Identifier).text}${suffix}`,
+    thisType: staticMethod ? undefined : info.type,
+    isCtor: false,
+  });
+  return { cname: f.cname, params: f.params.map((p) => p.type).slice(staticMethod ? 0 : 1), ret: f.ret, isStatic: staticMethod };
+}
+
+/** Static fields become globals named `<Class>__<field>`, initialized at module init. */
+export function staticField(l: Lowerer, decl: ts.PropertyDeclaration): Global {
+  const hit = l.globalsByDecl.get(decl);
+  if (hit) return hit;
+  const cls = decl.parent as ts.ClassDeclaration;
+  const g: Global = {
+    cname: l.uniqueName(`${cls.name!.text}__${(decl.name as ts.Identifier).text}`),
+    type: withScope(l, l.newScope(), () => irType(l, l.checker.getTypeAtLocation(decl), decl)),
+    isConst: false,
+  };
+  l.globalsByDecl.set(decl, g);
+  l.program.globals.push(g);
+  return g;
+}

@@ -1,0 +1,149 @@
+/**
+ * lower/context.ts: the state shared by the lowering stage.
+ *
+ * Input:  a checked ts.Program (load.ts) that passed the dialect check.
+ * Output: the IR Program being built (functions, classes, arrays, globals,
+ *         source locations) plus TSOS diagnostics.
+ * Invariants:
+ *   - C names are unique program-wide (`uniqueName`).
+ *   - Generic declarations are instantiated once per distinct list of type
+ *     arguments (key = declaration id + mangled type arguments).
+ *   - `FnScope` holds what one function body needs: its locals, the
+ *     generic substitution, and the type of `this`.
+ */
+import ts from "typescript";
+import { type Code, CompileError, type Diagnostic, diag } from "../diagnostics.ts";
+import type { ClassInst, Func, Global, Program, SourceLoc, Type } from "../ir.ts";
+import { displayPath, spanOf } from "../load.ts";
+
+const C_RESERVED = new Set(
+  (
+    "auto break case char const continue default do double else enum extern float for goto if inline int long " +
+    "register restrict return short signed sizeof static struct switch typedef union unsigned void volatile while " +
+    "bool true false main self errno stdin stdout stderr NULL asm typeof"
+  ).split(" "),
+);
+
+export interface FnScope {
+  /** Declaration (parameter or variable) -> C local name. */
+  locals: Map<ts.Node, string>;
+  used: Set<string>;
+  env: Map<ts.Symbol, Type>;
+  thisType?: Type;
+  /** Return type of the function being lowered (undefined in module init). */
+  ret?: Type;
+  isCtor: boolean;
+  temp: number;
+}
+
+export class Lowerer {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly program: Program;
+  private readonly names = new Set<string>();
+  private readonly locIndex = new Map<string, number>();
+  readonly funcInstances = new Map<string, Func>();
+  readonly classInstances = new Map<string, ClassInst>();
+  readonly arrayTypes = new Map<string, Type>();
+  readonly globalsByDecl = new Map<ts.Node, Global>();
+  readonly moduleNames = new Map<ts.SourceFile, string>();
+  /** Functions whose bodies still have to be lowered. */
+  readonly work: (() => void)[] = [];
+  scope: FnScope;
+
+  constructor(
+    readonly checker: ts.TypeChecker,
+    readonly target: "host" | "kernel",
+  ) {
+    this.program = { locs: [], classes: [], arrays: [], globals: [], funcs: [], inits: [], target };
+    this.scope = this.newScope();
+  }
+
+  newScope(env = new Map<ts.Symbol, Type>(), thisType?: Type): FnScope {
+    return { locals: new Map(), used: new Set(), env, thisType, isCtor: false, temp: 0 };
+  }
+
+  error(code: Code, node: ts.Node, ...args: string[]): void {
+    this.diagnostics.push(diag(code, spanOf(node), ...args));
+  }
+
+  /** Report and stop lowering this construct. */
+  fail(code: Code, node: ts.Node, ...args: string[]): never {
+    this.error(code, node, ...args);
+    throw new Bail();
+  }
+
+  loc(node: ts.Node): number {
+    const sf = node.getSourceFile();
+    const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+    const l: SourceLoc = { file: displayPath(sf.fileName), line: line + 1, col: character + 1 };
+    const key = `${l.file}:${l.line}:${l.col}`;
+    let i = this.locIndex.get(key);
+    if (i === undefined) {
+      i = this.program.locs.length;
+      this.program.locs.push(l);
+      this.locIndex.set(key, i);
+    }
+    return i;
+  }
+
+  uniqueName(base: string): string {
+    let name = base.replace(/[^A-Za-z0-9_]/g, "_");
+    if (/^[0-9]/.test(name)) name = "_" + name;
+    if (C_RESERVED.has(name) || name.startsWith("tsos_") || name.startsWith("__")) name += "_";
+    let candidate = name;
+    for (let n = 2; this.names.has(candidate); n++) candidate = `${name}_${n}`;
+    this.names.add(candidate);
+    return candidate;
+  }
+
+  /** A C local name unique within the current function. */
+  localName(base: string): string {
+    let name = base.replace(/[^A-Za-z0-9_]/g, "_");
+    if (C_RESERVED.has(name) || name.startsWith("tsos_") || name.startsWith("__")) name += "_";
+    let candidate = name;
+    for (let n = 2; this.scope.used.has(candidate) || this.names.has(candidate); n++) candidate = `${name}_${n}`;
+    this.scope.used.add(candidate);
+    return candidate;
+  }
+
+  temp(): string {
+    return this.localName(`tmp${this.scope.temp++}`);
+  }
+
+  moduleName(sf: ts.SourceFile): string {
+    let name = this.moduleNames.get(sf);
+    if (!name) {
+      const base = sf.fileName.replace(/^.*\//, "").replace(/\.(ts|mts)$/, "");
+      name = this.uniqueName(base);
+      this.moduleNames.set(sf, name);
+    }
+    return name;
+  }
+
+  /** Resolve an identifier or property name to its original symbol (through imports). */
+  symbolOf(node: ts.Node): ts.Symbol | undefined {
+    let sym = this.checker.getSymbolAtLocation(node);
+    if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
+    return sym;
+  }
+
+  isLibDecl(decl: ts.Node | undefined): boolean {
+    return !!decl && decl.getSourceFile().isDeclarationFile;
+  }
+
+  addFunc(f: Func): void {
+    this.program.funcs.push(f);
+  }
+}
+
+/** Unwinds lowering of one construct after a diagnostic was recorded. */
+export class Bail extends Error {
+  constructor() {
+    super("bail");
+  }
+}
+
+export function finish(l: Lowerer): Program {
+  if (l.diagnostics.length) throw new CompileError(l.diagnostics);
+  return l.program;
+}

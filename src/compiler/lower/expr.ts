@@ -1,0 +1,345 @@
+/**
+ * lower/expr.ts: expressions -> typed IR expressions.
+ *
+ * Input:  a ts.Expression and optionally the type the context wants
+ *         (`want`), which integer literals adopt.
+ * Output: an IR Expr with its final type.
+ * Invariants:
+ *   - Integer literals are exact (bigint, read from the source text) and are
+ *     range-checked against the type they adopt (TSOS2003).
+ *   - Binary operands are unified by lossless widening only (TSOS2002);
+ *     `coerce` inserts widening conversions and rejects narrowing (TSOS2001).
+ *   - Calls, `new` and member access live in calls.ts.
+ */
+import ts from "typescript";
+import type { BinOp, Expr, IntKind, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
+import type { Lowerer } from "./context.ts";
+import { arrayType, irType, sameType, typeName, typeOfNode } from "./types.ts";
+import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
+
+const K = ts.SyntaxKind;
+
+export function parseIntLiteral(text: string): bigint {
+  const clean = text.replace(/_/g, "");
+  if (/^0[0-7]+$/.test(clean)) return BigInt("0o" + clean.slice(1));
+  return BigInt(clean);
+}
+
+/** The exact value of an integer literal, `-literal` or untyped constant, else undefined. */
+export function literalValue(l: Lowerer, node: ts.Expression): bigint | undefined {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (ts.isNumericLiteral(node)) return parseIntLiteral(node.getText());
+  if (ts.isPrefixUnaryExpression(node) && node.operator === K.MinusToken) {
+    const v = literalValue(l, node.operand);
+    return v === undefined ? undefined : -v;
+  }
+  if (ts.isIdentifier(node)) return untypedConst(l, node);
+  return undefined;
+}
+
+export function intLiteral(l: Lowerer, value: bigint, kind: IntKind, node: ts.Node): Expr {
+  if (!fits(value, kind)) {
+    const r = range(kind);
+    l.fail("TSOS2003", node, value.toString(), kind, `${r.min}..=${r.max}`);
+  }
+  return { e: "int", type: T.int(kind), value };
+}
+
+export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
+  const lit = literalValue(l, node);
+  if (lit !== undefined) return intLiteral(l, lit, want && isInt(want) ? want.kind : "number", node);
+  switch (node.kind) {
+    case K.ParenthesizedExpression:
+      return lowerExpr(l, (node as ts.ParenthesizedExpression).expression, want);
+    case K.NonNullExpression:
+      return lowerExpr(l, (node as ts.NonNullExpression).expression, want);
+    case K.AsExpression:
+    case K.TypeAssertionExpression: {
+      const x = node as ts.AsExpression;
+      const to = typeOfNode(l, x);
+      return coerce(l, lowerExpr(l, x.expression, to), to, x.expression);
+    }
+    case K.TrueKeyword:
+      return { e: "bool", type: T.bool, value: true };
+    case K.FalseKeyword:
+      return { e: "bool", type: T.bool, value: false };
+    case K.StringLiteral:
+    case K.NoSubstitutionTemplateLiteral:
+      return { e: "str", type: T.str, value: (node as ts.StringLiteral).text };
+    case K.TemplateExpression:
+      return { e: "concat", type: T.str, parts: templateParts(l, node as ts.TemplateExpression) };
+    case K.Identifier:
+      return lowerIdentifier(l, node as ts.Identifier);
+    case K.ThisKeyword:
+      if (!l.scope.thisType) l.fail("TSOS1005", node, "`this` outside a class");
+      return { e: "local", type: l.scope.thisType!, name: "self" };
+    case K.BinaryExpression:
+      return lowerBinary(l, node as ts.BinaryExpression, want);
+    case K.PrefixUnaryExpression:
+      return lowerPrefix(l, node as ts.PrefixUnaryExpression, want);
+    case K.PostfixUnaryExpression: {
+      const u = node as ts.PostfixUnaryExpression;
+      return incDec(l, u.operand, u.operator === K.PlusPlusToken ? "+" : "-", true, node);
+    }
+    case K.ConditionalExpression:
+      return lowerConditional(l, node as ts.ConditionalExpression, want);
+    case K.CallExpression:
+      return lowerCall(l, node as ts.CallExpression, want);
+    case K.NewExpression:
+      return lowerNew(l, node as ts.NewExpression, want);
+    case K.PropertyAccessExpression:
+      return lowerPropertyAccess(l, node as ts.PropertyAccessExpression);
+    case K.ElementAccessExpression:
+      return lowerElementAccess(l, node as ts.ElementAccessExpression);
+    case K.ArrayLiteralExpression:
+      return lowerArrayLiteral(l, node as ts.ArrayLiteralExpression, want);
+  }
+  l.fail("TSOS1005", node, `\`${ts.SyntaxKind[node.kind]}\``);
+}
+
+export function templateParts(l: Lowerer, t: ts.TemplateExpression): Expr[] {
+  const parts: Expr[] = [];
+  if (t.head.text) parts.push({ e: "str", type: T.str, value: t.head.text });
+  for (const span of t.templateSpans) {
+    parts.push(lowerExpr(l, span.expression));
+    if (span.literal.text) parts.push({ e: "str", type: T.str, value: span.literal.text });
+  }
+  return parts;
+}
+
+function lowerIdentifier(l: Lowerer, id: ts.Identifier): Expr {
+  const sym = l.symbolOf(id);
+  const decl = sym?.valueDeclaration;
+  if (!sym || !decl) l.fail("TSOS1020", id, id.text);
+  const local = l.scope.locals.get(decl);
+  if (local) return { e: "local", type: localType(l, decl), name: local };
+  if (ts.isVariableDeclaration(decl)) {
+    const g = l.globalsByDecl.get(decl);
+    if (g) return { e: "global", type: g.type, name: g.cname };
+  }
+  if (ts.isFunctionDeclaration(decl)) l.fail("TSOS1015", id, "a function used as a value", "closures and function values arrive with a later release");
+  if (l.isLibDecl(decl)) l.fail("TSOS1020", id, id.text);
+  l.fail("TSOS9001", id, `unresolved identifier \`${id.text}\``);
+}
+
+const localTypes = new WeakMap<ts.Node, Type>();
+export function setLocalType(decl: ts.Node, t: Type): void {
+  localTypes.set(decl, t);
+}
+function localType(l: Lowerer, decl: ts.Node): Type {
+  return localTypes.get(decl) ?? typeOfNode(l, decl);
+}
+
+/** Insert an implicit conversion from e's type to `to`, or report why it is not allowed. */
+export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
+  const from = e.type;
+  if (from.k === "never" || to.k === "void") return e;
+  if (isInt(from) && isInt(to)) {
+    if (from.kind === to.kind) return e;
+    if (e.e === "int") return intLiteral(l, e.value, to.kind, node);
+    if (!widens(from.kind, to.kind)) l.fail("TSOS2001", node, from.kind, to.kind);
+    return { e: "convert", type: to, x: e, checked: false, loc: l.loc(node) };
+  }
+  if (sameType(from, to)) return e;
+  l.fail("TSOS1021", node, typeName(from), typeName(to));
+}
+
+/** Lower a condition: boolean, or an integer compared with zero. */
+export function lowerCondition(l: Lowerer, node: ts.Expression): Expr {
+  const x = lowerExpr(l, node);
+  if (x.type.k === "bool") return x;
+  if (isInt(x.type)) return { e: "truthy", type: T.bool, x };
+  l.fail("TSOS2008", node, "condition", typeName(x.type));
+}
+
+function intOperands(l: Lowerer, a: ts.Expression, b: ts.Expression, want: Type | undefined, node: ts.Node, op: string): [Expr, Expr] {
+  const la = literalValue(l, a);
+  const lb = literalValue(l, b);
+  if (la !== undefined && lb !== undefined) {
+    const kind = want && isInt(want) ? want.kind : "number";
+    return [intLiteral(l, la, kind, a), intLiteral(l, lb, kind, b)];
+  }
+  if (la !== undefined) {
+    const B = lowerExpr(l, b);
+    return [lowerExpr(l, a, isInt(B.type) ? B.type : undefined), B];
+  }
+  const A = lowerExpr(l, a);
+  if (lb !== undefined) return [A, lowerExpr(l, b, isInt(A.type) ? A.type : undefined)];
+  const B = lowerExpr(l, b, A.type);
+  if (isInt(A.type) && isInt(B.type)) {
+    const kind = unify(A.type.kind, B.type.kind);
+    if (!kind) l.fail("TSOS2002", node, A.type.kind, B.type.kind, op);
+    return [coerce(l, A, T.int(kind), a), coerce(l, B, T.int(kind), b)];
+  }
+  return [A, B];
+}
+
+const ARITH: Partial<Record<ts.SyntaxKind, BinOp>> = {
+  [K.PlusToken]: "+", [K.MinusToken]: "-", [K.AsteriskToken]: "*", [K.SlashToken]: "/", [K.PercentToken]: "%",
+  [K.LessThanLessThanToken]: "<<", [K.GreaterThanGreaterThanToken]: ">>", [K.GreaterThanGreaterThanGreaterThanToken]: ">>>",
+  [K.AmpersandToken]: "&", [K.BarToken]: "|", [K.CaretToken]: "^",
+};
+const COMPARE: Partial<Record<ts.SyntaxKind, BinOp>> = {
+  [K.LessThanToken]: "<", [K.LessThanEqualsToken]: "<=", [K.GreaterThanToken]: ">", [K.GreaterThanEqualsToken]: ">=",
+  [K.EqualsEqualsEqualsToken]: "==", [K.EqualsEqualsToken]: "==", [K.ExclamationEqualsEqualsToken]: "!=", [K.ExclamationEqualsToken]: "!=",
+};
+const COMPOUND: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
+  [K.PlusEqualsToken]: K.PlusToken, [K.MinusEqualsToken]: K.MinusToken, [K.AsteriskEqualsToken]: K.AsteriskToken,
+  [K.SlashEqualsToken]: K.SlashToken, [K.PercentEqualsToken]: K.PercentToken, [K.LessThanLessThanEqualsToken]: K.LessThanLessThanToken,
+  [K.GreaterThanGreaterThanEqualsToken]: K.GreaterThanGreaterThanToken,
+  [K.GreaterThanGreaterThanGreaterThanEqualsToken]: K.GreaterThanGreaterThanGreaterThanToken,
+  [K.AmpersandEqualsToken]: K.AmpersandToken, [K.BarEqualsToken]: K.BarToken, [K.CaretEqualsToken]: K.CaretToken,
+};
+
+function isStringy(l: Lowerer, node: ts.Expression): boolean {
+  return (l.checker.getTypeAtLocation(node).flags & ts.TypeFlags.StringLike) !== 0;
+}
+
+function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
+  const op = b.operatorToken.kind;
+  if (op === K.EqualsToken) {
+    const target = lowerLValue(l, b.left);
+    const value = coerce(l, lowerExpr(l, b.right, target.type), target.type, b.right);
+    return { e: "assign", type: target.type, target, value };
+  }
+  const compound = COMPOUND[op];
+  if (compound !== undefined) {
+    const target = lowerLValue(l, b.left);
+    const current: Expr = { e: "current", type: target.type };
+    const value = coerce(l, arith(l, compound, current, b.right, target.type, b), target.type, b);
+    return { e: "compound", type: target.type, target, value, postfix: false };
+  }
+  if (op === K.AmpersandAmpersandToken || op === K.BarBarToken) {
+    const A = lowerExpr(l, b.left);
+    const B = lowerExpr(l, b.right);
+    if (A.type.k !== "bool" || B.type.k !== "bool") l.fail("TSOS2008", b, b.operatorToken.getText(), typeName(A.type.k !== "bool" ? A.type : B.type));
+    return { e: "logic", type: T.bool, op: op === K.AmpersandAmpersandToken ? "&&" : "||", a: A, b: B };
+  }
+  const cmp = COMPARE[op];
+  if (cmp) return compare(l, b, cmp);
+  if (ARITH[op]) {
+    if (op === K.PlusToken && (isStringy(l, b.left) || isStringy(l, b.right)))
+      return { e: "concat", type: T.str, parts: [lowerExpr(l, b.left), lowerExpr(l, b.right)] };
+    return arith(l, op, b.left, b.right, want, b);
+  }
+  l.fail("TSOS1005", b.operatorToken, `the operator \`${b.operatorToken.getText()}\``);
+}
+
+function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
+  const [A, B] = intOperands(l, b.left, b.right, undefined, b, b.operatorToken.getText());
+  const eq = op === "==" || op === "!=";
+  if (A.type.k === "str" && B.type.k === "str" && eq) return { e: "streq", type: T.bool, negate: op === "!=", a: A, b: B };
+  if (isInt(A.type) || (eq && sameType(A.type, B.type) && A.type.k !== "str"))
+    return { e: "binary", type: T.bool, op, a: A, b: B, loc: l.loc(b) };
+  l.fail("TSOS2008", b.operatorToken, b.operatorToken.getText(), typeName(A.type));
+}
+
+/** An arithmetic or bitwise operation; `left` may be an already-lowered Expr (compound assignment). */
+function arith(l: Lowerer, opKind: ts.SyntaxKind, left: ts.Expression | Expr, right: ts.Expression, want: Type | undefined, node: ts.Node): Expr {
+  const op = ARITH[opKind]!;
+  const opText = ts.tokenToString(opKind) ?? op;
+  if (op === "+" && !("kind" in left) && left.type.k === "str")
+    return { e: "concat", type: T.str, parts: [left, lowerExpr(l, right)] };
+  let A: Expr;
+  let B: Expr;
+  if (op === "<<" || op === ">>" || op === ">>>") {
+    A = "kind" in left ? lowerExpr(l, left, want) : left;
+    B = lowerExpr(l, right, T.int("u32"));
+    if (!isInt(A.type) || !isInt(B.type)) l.fail("TSOS2008", node, opText, typeName(isInt(A.type) ? B.type : A.type));
+    const bits = A.type.kind === "number" ? 32 : INT_INFO[A.type.kind].bits;
+    if (B.e === "int" && (B.value < 0n || B.value >= BigInt(bits))) l.fail("TSOS2005", node, B.value.toString(), A.type.kind, String(bits));
+    const resultKind = op === ">>>" ? (A.type.kind === "number" ? "number" : unsignedOf(A.type.kind)) : A.type.kind;
+    return { e: "binary", type: T.int(resultKind), op, a: A, b: B, loc: l.loc(node) };
+  }
+  if ("kind" in left) [A, B] = intOperands(l, left, right, want, node, opText);
+  else {
+    A = left;
+    B = coerceOperand(l, right, A, node, opText);
+  }
+  if (!isInt(A.type) || !isInt(B.type)) l.fail("TSOS2008", node, opText, typeName(isInt(A.type) ? B.type : A.type));
+  if ((op === "/" || op === "%") && B.e === "int" && B.value === 0n) l.fail("TSOS2004", node);
+  if (op === "/" && A.type.kind === "number") l.fail("TSOS2007", node);
+  return { e: "binary", type: A.type, op, a: A, b: B, loc: l.loc(node) };
+}
+
+/** The right operand of a compound assignment, unified with the target's type. */
+function coerceOperand(l: Lowerer, right: ts.Expression, A: Expr, node: ts.Node, opText: string): Expr {
+  const B = lowerExpr(l, right, A.type);
+  if (isInt(A.type) && isInt(B.type) && A.type.kind !== B.type.kind) {
+    if (!unify(A.type.kind, B.type.kind)) l.fail("TSOS2002", node, A.type.kind, B.type.kind, opText);
+    if (!widens(B.type.kind, A.type.kind)) l.fail("TSOS2001", right, B.type.kind, A.type.kind);
+    return coerce(l, B, A.type, right);
+  }
+  return B;
+}
+
+export function floorDiv(l: Lowerer, call: ts.CallExpression, arg: ts.Expression, floor: boolean, want?: Type): Expr {
+  let inner = arg;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  if (!ts.isBinaryExpression(inner) || inner.operatorToken.kind !== K.SlashToken) {
+    const x = lowerExpr(l, arg, want);
+    if (!isInt(x.type)) l.fail("TSOS2008", arg, "Math.floor", typeName(x.type));
+    return x;
+  }
+  const [A, B] = intOperands(l, inner.left, inner.right, want, inner, "/");
+  if (!isInt(A.type)) l.fail("TSOS2008", inner, "/", typeName(A.type));
+  if (B.e === "int" && B.value === 0n) l.fail("TSOS2004", inner);
+  const op: BinOp = floor && INT_INFO[A.type.kind].signed ? "floordiv" : "/";
+  return { e: "binary", type: A.type, op, a: A, b: B, loc: l.loc(inner) };
+}
+
+function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr {
+  switch (u.operator) {
+    case K.PlusPlusToken:
+      return incDec(l, u.operand, "+", false, u);
+    case K.MinusMinusToken:
+      return incDec(l, u.operand, "-", false, u);
+    case K.ExclamationToken:
+      return { e: "not", type: T.bool, x: lowerCondition(l, u.operand) };
+    case K.PlusToken:
+      return lowerExpr(l, u.operand, want);
+    case K.TildeToken: {
+      const x = lowerExpr(l, u.operand, want);
+      if (!isInt(x.type)) l.fail("TSOS2008", u, "~", typeName(x.type));
+      return { e: "bitnot", type: x.type, x };
+    }
+    case K.MinusToken: {
+      const x = lowerExpr(l, u.operand, want);
+      if (!isInt(x.type)) l.fail("TSOS2008", u, "-", typeName(x.type));
+      if (isUnsigned(x.type.kind)) l.fail("TSOS2006", u, x.type.kind);
+      return { e: "neg", type: x.type, x, loc: l.loc(u) };
+    }
+  }
+  l.fail("TSOS1005", u, "this operator");
+}
+
+function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: boolean, node: ts.Node): Expr {
+  const target = lowerLValue(l, operand);
+  if (!isInt(target.type)) l.fail("TSOS2008", node, op + op, typeName(target.type));
+  const one: Expr = { e: "int", type: target.type, value: 1n };
+  const value: Expr = { e: "binary", type: target.type, op, a: { e: "current", type: target.type }, b: one, loc: l.loc(node) };
+  return { e: "compound", type: target.type, target, value, postfix };
+}
+
+export function lowerLValue(l: Lowerer, node: ts.Expression): Expr {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  const x = lowerExpr(l, node);
+  if (x.e === "local" || x.e === "global" || x.e === "field" || x.e === "index") return x;
+  l.fail("TSOS1005", node, "assignment to this expression");
+}
+
+function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type): Expr {
+  const cond = lowerCondition(l, c.condition);
+  const [A, B] = intOperands(l, c.whenTrue, c.whenFalse, want, c, "?:");
+  if (!sameType(A.type, B.type)) l.fail("TSOS1021", c.whenFalse, typeName(B.type), typeName(A.type));
+  return { e: "cond", type: A.type, c: cond, a: A, b: B };
+}
+
+function lowerArrayLiteral(l: Lowerer, a: ts.ArrayLiteralExpression, want?: Type): Expr {
+  const type = want && want.k === "array" ? want : irType(l, l.checker.getTypeAtLocation(a), a);
+  if (type.k !== "array") l.fail("TSOS1006", a, typeName(type));
+  const elems = a.elements.map((el) => coerce(l, lowerExpr(l, el, type.elem), type.elem, el));
+  return { e: "arraylit", type: arrayType(l, type.elem), elems };
+}

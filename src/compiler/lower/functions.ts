@@ -1,0 +1,112 @@
+/**
+ * lower/functions.ts: function declarations -> C functions (monomorphized).
+ *
+ * Input:  a function-like declaration, the generic substitution to use, and
+ *         naming/shape overrides for constructors and methods.
+ * Output: an IR Func registered with the program; its body is lowered later
+ *         from the Lowerer's work list, so recursion and mutual recursion
+ *         need no forward planning.
+ * Invariants: one Func per (declaration, type arguments); the signature is
+ *             known as soon as the instance exists; methods get `self` as
+ *             their first parameter.
+ */
+import ts from "typescript";
+import type { Func, Param, Stmt, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import { Bail, type FnScope, type Lowerer } from "./context.ts";
+import { irType, mangle, typeFromTypeNode } from "./types.ts";
+import { lowerBlock } from "./stmt.ts";
+
+export function withScope<R>(l: Lowerer, scope: FnScope, fn: () => R): R {
+  const saved = l.scope;
+  l.scope = scope;
+  try {
+    return fn();
+  } finally {
+    l.scope = saved;
+  }
+}
+
+interface ParamSpec {
+  name: ts.Identifier;
+  decl: ts.Node;
+  type: Type;
+}
+
+export interface InstanceOptions {
+  cname: string;
+  thisType?: Type;
+  isCtor: boolean;
+  params?: () => ParamSpec[];
+  ret?: () => Type;
+  body?: () => Stmt[];
+}
+
+export function instantiateFunction(
+  l: Lowerer,
+  decl: ts.SignatureDeclaration | ts.ClassDeclaration,
+  env: Map<ts.Symbol, Type>,
+  typeArgs: Type[],
+  opts: InstanceOptions,
+): Func {
+  const key = `${opts.cname}|${decl.pos}|${decl.getSourceFile().fileName}|${typeArgs.map(mangle).join(",")}`;
+  const hit = l.funcInstances.get(key);
+  if (hit) return hit;
+  const scope = l.newScope(env, opts.thisType);
+  scope.isCtor = opts.isCtor;
+  const func: Func = { cname: l.uniqueName(opts.cname), params: [], ret: T.void, body: [], loc: l.loc(decl), isStatic: false };
+  l.funcInstances.set(key, func);
+  withScope(l, scope, () => {
+    const params: Param[] = [];
+    if (opts.thisType && !opts.isCtor) {
+      scope.used.add("self");
+      params.push({ name: "self", type: opts.thisType });
+    }
+    if (opts.isCtor) scope.used.add("self");
+    const specs = opts.params ? opts.params() : defaultParams(l, decl as ts.SignatureDeclaration);
+    for (const p of specs) {
+      const name = l.localName(p.name.text);
+      scope.locals.set(p.decl, name);
+      params.push({ name, type: p.type });
+    }
+    func.params = params;
+    func.ret = opts.ret ? opts.ret() : returnType(l, decl as ts.SignatureDeclaration);
+    scope.ret = func.ret;
+  });
+  l.addFunc(func);
+  l.work.push(() =>
+    withScope(l, scope, () => {
+      try {
+        func.body = opts.body ? opts.body() : lowerBlock(l, ((decl as ts.FunctionDeclaration).body?.statements ?? []) as readonly ts.Statement[]);
+      } catch (e) {
+        if (!(e instanceof Bail)) throw e;
+      }
+    }),
+  );
+  return func;
+}
+
+function defaultParams(l: Lowerer, decl: ts.SignatureDeclaration): ParamSpec[] {
+  return decl.parameters.map((p) => {
+    if (!ts.isIdentifier(p.name)) l.fail("TSOS1005", p, "destructuring");
+    if (p.initializer) l.fail("TSOS1015", p.initializer, "a default parameter value", "pass the value at every call");
+    const type = p.type ? typeFromTypeNode(l, p.type) : irType(l, l.checker.getTypeAtLocation(p), p);
+    return { name: p.name as ts.Identifier, decl: p, type };
+  });
+}
+
+function returnType(l: Lowerer, decl: ts.SignatureDeclaration): Type {
+  if (decl.type) return typeFromTypeNode(l, decl.type);
+  const sig = l.checker.getSignatureFromDeclaration(decl);
+  if (!sig) return T.void;
+  return irType(l, l.checker.getReturnTypeOfSignature(sig), decl.name ?? decl);
+}
+
+/** The instance of a module-level function for the given type arguments. */
+export function functionOf(l: Lowerer, decl: ts.FunctionDeclaration, typeArgs: Type[]): Func {
+  const env = new Map<ts.Symbol, Type>();
+  decl.typeParameters?.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
+  const mod = l.moduleName(decl.getSourceFile());
+  const base = `${mod}__${decl.name!.text}${typeArgs.length ? "_" + typeArgs.map(mangle).join("_") : ""}`;
+  return instantiateFunction(l, decl, env, typeArgs, { cname: base, isCtor: false });
+}

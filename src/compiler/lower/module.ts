@@ -1,0 +1,139 @@
+/**
+ * lower/module.ts: stage 3 entry, modules -> the IR Program.
+ *
+ * Input:  the loaded program (load.ts) after the dialect check.
+ * Output: an IR Program: one init function per module, in ES module order
+ *         (dependencies first, depth-first in import order), globals for
+ *         module-level variables and static fields, and every function
+ *         reachable through the work list.
+ * Invariants: non-generic functions and classes are lowered even when
+ *             unused, so their errors are reported; the emitter later drops
+ *             what main() cannot reach.
+ */
+import ts from "typescript";
+import type { Global, Stmt } from "../ir.ts";
+import type { Loaded } from "../load.ts";
+import { Bail, Lowerer, finish } from "./context.ts";
+import { classInstance, constructorOf, isStatic, methodOf, staticField } from "./classes.ts";
+import { coerce, lowerExpr } from "./expr.ts";
+import { functionOf, withScope } from "./functions.ts";
+import { untypedConst } from "./calls.ts";
+import { lowerBlock } from "./stmt.ts";
+import { typeOfNode } from "./types.ts";
+
+/** Modules in initialization order: imports first, depth-first, each once. */
+export function initOrder(loaded: Loaded): ts.SourceFile[] {
+  const order: ts.SourceFile[] = [];
+  const seen = new Set<ts.SourceFile>();
+  const visit = (sf: ts.SourceFile) => {
+    if (seen.has(sf)) return;
+    seen.add(sf);
+    for (const st of sf.statements) {
+      const spec = (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier;
+      if (!spec || !ts.isStringLiteral(spec)) continue;
+      const sym = loaded.checker.getSymbolAtLocation(spec);
+      const target = sym?.valueDeclaration;
+      if (target && ts.isSourceFile(target) && !target.isDeclarationFile) visit(target);
+    }
+    order.push(sf);
+  };
+  visit(loaded.entry);
+  return order;
+}
+
+export function lowerProgram(loaded: Loaded, target: "host" | "kernel") {
+  const l = new Lowerer(loaded.checker, target);
+  const modules = initOrder(loaded);
+  for (const sf of modules) declareGlobals(l, sf);
+  for (const sf of modules) lowerModule(l, sf);
+  while (l.work.length) l.work.shift()!();
+  return finish(l);
+}
+
+function guard(fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    if (!(e instanceof Bail)) throw e;
+  }
+}
+
+function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
+  const mod = l.moduleName(sf);
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations)
+      guard(() => {
+        if (!ts.isIdentifier(d.name)) l.fail("TSOS1005", d.name, "destructuring");
+        if (untypedConst(l, d.name) !== undefined) return;
+        const g: Global = {
+          cname: l.uniqueName(`${mod}__${d.name.text}`),
+          type: typeOfNode(l, d.name),
+          isConst: (st.declarationList.flags & ts.NodeFlags.Const) !== 0,
+        };
+        l.globalsByDecl.set(d, g);
+        l.program.globals.push(g);
+      });
+  }
+}
+
+function lowerModule(l: Lowerer, sf: ts.SourceFile): void {
+  const mod = l.moduleName(sf);
+  const scope = l.newScope();
+  const body: Stmt[] = [];
+  withScope(l, scope, () => {
+    for (const st of sf.statements) {
+      if (ts.isVariableStatement(st)) {
+        for (const d of st.declarationList.declarations) guard(() => body.push(...initGlobal(l, d)));
+      } else if (ts.isFunctionDeclaration(st)) {
+        if (!st.typeParameters && st.body) guard(() => void functionOf(l, st, []));
+      } else if (ts.isClassDeclaration(st)) {
+        guard(() => body.push(...lowerClassStatics(l, st)));
+      } else if (
+        ts.isImportDeclaration(st) || ts.isExportDeclaration(st) || ts.isEnumDeclaration(st) ||
+        ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)
+      ) {
+        continue;
+      } else {
+        body.push(...lowerBlock(l, [st]));
+      }
+    }
+  });
+  const cname = l.uniqueName(`${mod}__init`);
+  l.addFunc({ cname, params: [], ret: { k: "void" }, body, loc: l.loc(sf.statements[0] ?? sf), isStatic: true });
+  l.program.inits.push(cname);
+}
+
+function initGlobal(l: Lowerer, d: ts.VariableDeclaration): Stmt[] {
+  const g = l.globalsByDecl.get(d);
+  if (!g || !d.initializer) return [];
+  const value = coerce(l, lowerExpr(l, d.initializer, g.type), g.type, d.initializer);
+  if (g.isConst && (value.e === "int" || value.e === "bool" || value.e === "str")) {
+    g.constInit = value;
+    return [];
+  }
+  return [{ s: "expr", x: { e: "assign", type: g.type, target: { e: "global", type: g.type, name: g.cname }, value }, loc: l.loc(d) }];
+}
+
+/** Static field initializers run at module init; non-generic classes are lowered eagerly. */
+function lowerClassStatics(l: Lowerer, cls: ts.ClassDeclaration): Stmt[] {
+  const out: Stmt[] = [];
+  for (const m of cls.members) {
+    if (!ts.isPropertyDeclaration(m) || !isStatic(m)) continue;
+    guard(() => {
+      const g = staticField(l, m);
+      if (!m.initializer) return;
+      const value = coerce(l, lowerExpr(l, m.initializer, g.type), g.type, m.initializer);
+      out.push({ s: "expr", x: { e: "assign", type: g.type, target: { e: "global", type: g.type, name: g.cname }, value }, loc: l.loc(m) });
+    });
+  }
+  if (!cls.typeParameters) {
+    guard(() => {
+      const inst = classInstance(l, cls, []);
+      constructorOf(l, inst, cls);
+      for (const m of cls.members)
+        if (ts.isMethodDeclaration(m) && !m.typeParameters && !isStatic(m)) guard(() => void methodOf(l, inst, m, []));
+    });
+  }
+  return out;
+}

@@ -1,0 +1,180 @@
+/**
+ * lower/stmt.ts: statements -> IR statements.
+ *
+ * Input:  the statements of a function body (or of a module's top level,
+ *         minus its declarations, see module.ts).
+ * Output: IR statements; `for...of` becomes an indexed `for`, `throw`
+ *         becomes a panic, `console.log` becomes a print statement.
+ * Invariants: a variable's IR type is the type the TypeScript checker gives
+ *             its declaration (what VS Code shows on hover); an error in one
+ *             statement is reported and lowering continues with the next, so
+ *             one run reports every independent error.
+ */
+import ts from "typescript";
+import type { Expr, Stmt, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import { Bail, type Lowerer } from "./context.ts";
+import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
+import { untypedConst } from "./calls.ts";
+import { typeName, typeOfNode } from "./types.ts";
+
+const K = ts.SyntaxKind;
+
+export function lowerBlock(l: Lowerer, stmts: readonly ts.Statement[]): Stmt[] {
+  const out: Stmt[] = [];
+  for (const s of stmts) {
+    try {
+      out.push(...lowerStmt(l, s));
+    } catch (e) {
+      if (!(e instanceof Bail)) throw e;
+    }
+  }
+  return out;
+}
+
+function body(l: Lowerer, s: ts.Statement): Stmt[] {
+  return ts.isBlock(s) ? lowerBlock(l, s.statements) : lowerBlock(l, [s]);
+}
+
+export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
+  if (!ts.isIdentifier(decl.name)) l.fail("TSOS1005", decl.name, "destructuring");
+  if (untypedConst(l, decl.name) !== undefined) return [];
+  const type = typeOfNode(l, decl.name);
+  const init = decl.initializer ? coerce(l, lowerExpr(l, decl.initializer, type), type, decl.initializer) : undefined;
+  const name = l.localName(decl.name.text);
+  l.scope.locals.set(decl, name);
+  setLocalType(decl, type);
+  return [{ s: "let", name, type, init, loc: l.loc(decl) }];
+}
+
+function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
+  const loc = l.loc(s);
+  switch (s.kind) {
+    case K.VariableStatement:
+      return (s as ts.VariableStatement).declarationList.declarations.flatMap((d) => declareLocal(l, d));
+    case K.ExpressionStatement: {
+      const x = (s as ts.ExpressionStatement).expression;
+      const print = lowerPrint(l, x);
+      if (print) return [print];
+      return [{ s: "expr", x: lowerExpr(l, x), loc }];
+    }
+    case K.IfStatement: {
+      const i = s as ts.IfStatement;
+      return [{ s: "if", c: lowerCondition(l, i.expression), then: body(l, i.thenStatement), else: i.elseStatement ? body(l, i.elseStatement) : undefined, loc }];
+    }
+    case K.WhileStatement: {
+      const w = s as ts.WhileStatement;
+      return [{ s: "while", c: lowerCondition(l, w.expression), body: body(l, w.statement), loc }];
+    }
+    case K.DoStatement: {
+      const d = s as ts.DoStatement;
+      return [{ s: "dowhile", c: lowerCondition(l, d.expression), body: body(l, d.statement), loc }];
+    }
+    case K.ForStatement:
+      return [lowerFor(l, s as ts.ForStatement)];
+    case K.ForOfStatement:
+      return [lowerForOf(l, s as ts.ForOfStatement)];
+    case K.BreakStatement:
+    case K.ContinueStatement:
+      if ((s as ts.BreakStatement).label) l.fail("TSOS1005", s, "a labeled jump");
+      return [{ s: s.kind === K.BreakStatement ? "break" : "continue", loc }];
+    case K.ReturnStatement:
+      return [lowerReturn(l, s as ts.ReturnStatement)];
+    case K.Block:
+      return [{ s: "block", body: lowerBlock(l, (s as ts.Block).statements) }];
+    case K.EmptyStatement:
+      return [];
+    case K.SwitchStatement:
+      return [lowerSwitch(l, s as ts.SwitchStatement)];
+    case K.ThrowStatement: {
+      const args = ((s as ts.ThrowStatement).expression as ts.NewExpression).arguments ?? [];
+      const message = args[0] ? coerce(l, lowerExpr(l, args[0]), T.str, args[0]) : ({ e: "str", type: T.str, value: "explicit panic" } as Expr);
+      return [{ s: "expr", x: { e: "panic", type: T.never, message, loc }, loc }];
+    }
+    case K.FunctionDeclaration:
+    case K.ClassDeclaration:
+      l.fail("TSOS1015", s, "a nested declaration", "declare it at module level");
+    // falls through (fail never returns)
+    case K.InterfaceDeclaration:
+    case K.TypeAliasDeclaration:
+      return [];
+  }
+  l.fail("TSOS1005", s, `the statement \`${ts.SyntaxKind[s.kind]}\``);
+}
+
+/** `console.log(...)` / `console.error(...)` as a statement. */
+function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
+  if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression)) return undefined;
+  const obj = x.expression.expression;
+  const decl = ts.isIdentifier(obj) ? l.symbolOf(obj)?.valueDeclaration : undefined;
+  if (!decl || !l.isLibDecl(decl) || obj.getText() !== "console") return undefined;
+  const stream = x.expression.name.text === "error" ? "err" : "out";
+  const args: Expr[] = [];
+  x.arguments.forEach((a, i) => {
+    if (i > 0) args.push({ e: "str", type: T.str, value: " " });
+    if (ts.isTemplateExpression(a)) args.push(...templateParts(l, a));
+    else args.push(lowerExpr(l, a));
+  });
+  for (const a of args) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS2008", x, "console.log", typeName(a.type));
+  return { s: "print", stream, args, loc: l.loc(x) };
+}
+
+function lowerFor(l: Lowerer, f: ts.ForStatement): Stmt {
+  const init: Stmt[] = [];
+  if (f.initializer && ts.isVariableDeclarationList(f.initializer)) for (const d of f.initializer.declarations) init.push(...declareLocal(l, d));
+  else if (f.initializer) init.push({ s: "expr", x: lowerExpr(l, f.initializer), loc: l.loc(f.initializer) });
+  const c = f.condition ? lowerCondition(l, f.condition) : undefined;
+  const step = f.incrementor ? [lowerExpr(l, f.incrementor)] : [];
+  return { s: "for", init, c, step, body: body(l, f.statement), loc: l.loc(f) };
+}
+
+function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
+  const loc = l.loc(f);
+  const arr = lowerExpr(l, f.expression);
+  if (arr.type.k !== "array") l.fail("TSOS1015", f.expression, `\`for...of\` over \`${typeName(arr.type)}\``, "iterate over an array");
+  if (!ts.isVariableDeclarationList(f.initializer) || f.initializer.declarations.length !== 1) l.fail("TSOS1005", f.initializer, "this `for...of` head");
+  const decl = f.initializer.declarations[0]!;
+  if (!ts.isIdentifier(decl.name)) l.fail("TSOS1005", decl.name, "destructuring");
+  const usize: Type = T.int("usize");
+  const arrName = l.temp();
+  const idxName = l.temp();
+  const arrRef: Expr = { e: "local", type: arr.type, name: arrName };
+  const idx: Expr = { e: "local", type: usize, name: idxName };
+  const len: Expr = { e: "convert", type: usize, x: { e: "arraymethod", type: T.number, method: "length", arr: arrRef, args: [] }, checked: false, loc };
+  const elemName = l.localName(decl.name.text);
+  l.scope.locals.set(decl, elemName);
+  setLocalType(decl, arr.type.elem);
+  const first: Stmt = { s: "let", name: elemName, type: arr.type.elem, init: { e: "index", type: arr.type.elem, arr: arrRef, idx, loc }, loc };
+  return {
+    s: "block",
+    body: [
+      { s: "let", name: arrName, type: arr.type, init: arr, loc },
+      {
+        s: "for",
+        init: [{ s: "let", name: idxName, type: usize, init: { e: "int", type: usize, value: 0n }, loc }],
+        c: { e: "binary", type: T.bool, op: "<", a: idx, b: len, loc },
+        step: [{ e: "compound", type: usize, target: idx, value: { e: "binary", type: usize, op: "+", a: { e: "current", type: usize }, b: { e: "int", type: usize, value: 1n }, loc }, postfix: false }],
+        body: [first, ...body(l, f.statement)],
+        loc,
+      },
+    ],
+  };
+}
+
+function lowerReturn(l: Lowerer, r: ts.ReturnStatement): Stmt {
+  const loc = l.loc(r);
+  if (l.scope.isCtor) return { s: "return", x: { e: "local", type: l.scope.thisType!, name: "self" }, loc };
+  if (!r.expression) return { s: "return", loc };
+  const ret = l.scope.ret ?? T.void;
+  return { s: "return", x: coerce(l, lowerExpr(l, r.expression, ret), ret, r.expression), loc };
+}
+
+function lowerSwitch(l: Lowerer, sw: ts.SwitchStatement): Stmt {
+  const x = lowerExpr(l, sw.expression);
+  const cases = sw.caseBlock.clauses.map((c) => ({
+    values: ts.isCaseClause(c) ? [coerce(l, lowerExpr(l, c.expression, x.type), x.type, c.expression)] : [],
+    isDefault: ts.isDefaultClause(c),
+    body: lowerBlock(l, c.statements),
+  }));
+  return { s: "switch", x, cases, loc: l.loc(sw) };
+}

@@ -1,0 +1,150 @@
+/**
+ * lower/types.ts: TypeScript types -> IR types.
+ *
+ * Input:  a ts.Type from the checker (or a type node), and the generic
+ *         substitution of the function being lowered.
+ * Output: an IR Type; class and array types are registered with the
+ *         Lowerer so the emitter can declare their C structs.
+ * Invariants: integer kinds are read from the brand in lib/tsos.d.ts (the
+ *             alias name, else the brand's literal set); type parameters are
+ *             always substituted, so no IR type mentions one.
+ */
+import ts from "typescript";
+import type { IntKind, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import { INT_KINDS } from "../ints.ts";
+import { Bail, type Lowerer } from "./context.ts";
+import { classInstance } from "./classes.ts";
+
+const BRAND_SETS = new Map<string, IntKind>([
+  ["u8", "u8"],
+  ["u8|u16", "u16"],
+  ["u16|u32|u8", "u32"],
+  ["u16|u32|u64|u8|usize", "u64"],
+  ["i8", "i8"],
+  ["i16|i8|u8", "i16"],
+  ["i16|i32|i8|u16|u8", "i32"],
+  ["i16|i32|i64|i8|isize|u16|u32|u8", "i64"],
+]);
+
+export function intKindOf(l: Lowerer, type: ts.Type): IntKind | undefined {
+  if (type.flags & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral)) return "number";
+  if (type.flags & ts.TypeFlags.EnumLike) return "number";
+  const alias = type.aliasSymbol?.name;
+  if (alias && (INT_KINDS as string[]).includes(alias)) return alias as IntKind;
+  if (!(type.flags & ts.TypeFlags.Intersection)) return undefined;
+  const parts = (type as ts.IntersectionType).types;
+  if (!parts.some((p) => p.flags & ts.TypeFlags.Number)) return undefined;
+  for (const p of parts) {
+    const brand = p.getProperties().find((s) => s.name.startsWith("__@__tsosInt"));
+    if (!brand) continue;
+    const bt = l.checker.getNonNullableType(l.checker.getTypeOfSymbol(brand));
+    const lits = (bt.isUnion() ? bt.types : [bt]).map((t) => (t as ts.StringLiteralType).value).sort();
+    return BRAND_SETS.get(lits.join("|"));
+  }
+  return undefined;
+}
+
+/** Map a checker type to an IR type, or report TSOS1006 at `node` and bail. */
+export function irType(l: Lowerer, type: ts.Type, node: ts.Node): Type {
+  const t = tryIrType(l, type, node);
+  if (t) return t;
+  const text = l.checker.typeToString(type);
+  const isInterface = type.getSymbol()?.flags && type.getSymbol()!.flags & ts.SymbolFlags.Interface;
+  if (isInterface && !isArraySymbol(type.getSymbol())) l.fail("TSOS1017", node);
+  l.fail("TSOS1006", node, text);
+}
+
+function isArraySymbol(sym: ts.Symbol | undefined): boolean {
+  return !!sym && (sym.name === "Array" || sym.name === "ReadonlyArray") && l_isLib(sym);
+}
+
+function l_isLib(sym: ts.Symbol): boolean {
+  return !!sym.declarations?.every((d) => d.getSourceFile().isDeclarationFile);
+}
+
+function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
+  const f = type.flags;
+  if (f & ts.TypeFlags.TypeParameter) {
+    const sub = l.scope.env.get(type.getSymbol()!);
+    if (sub) return sub;
+    return undefined;
+  }
+  const kind = intKindOf(l, type);
+  if (kind) return T.int(kind);
+  if (f & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return T.bool;
+  if (f & (ts.TypeFlags.String | ts.TypeFlags.StringLiteral | ts.TypeFlags.TemplateLiteral)) return T.str;
+  if (f & ts.TypeFlags.Void) return T.void;
+  if (f & ts.TypeFlags.Never) return T.never;
+  if (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.BooleanLiteral)) return T.bool;
+  if (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.EnumLiteral)) return T.number;
+  if (f & ts.TypeFlags.Object) {
+    const sym = type.getSymbol();
+    if (isArraySymbol(sym)) {
+      const [elem] = l.checker.getTypeArguments(type as ts.TypeReference);
+      return arrayType(l, irType(l, elem!, node));
+    }
+    if (sym && sym.flags & ts.SymbolFlags.Class && !l_isLib(sym)) {
+      const decl = sym.valueDeclaration as ts.ClassDeclaration;
+      const args = (type as ts.TypeReference).target ? l.checker.getTypeArguments(type as ts.TypeReference) : [];
+      const irArgs = args.map((a) => irType(l, a, node));
+      return { k: "class", cls: classInstance(l, decl, irArgs) };
+    }
+  }
+  return undefined;
+}
+
+export function typeOfNode(l: Lowerer, node: ts.Node): Type {
+  return irType(l, l.checker.getTypeAtLocation(node), node);
+}
+
+export function typeFromTypeNode(l: Lowerer, node: ts.TypeNode): Type {
+  return irType(l, l.checker.getTypeFromTypeNode(node), node);
+}
+
+export function mangle(t: Type): string {
+  switch (t.k) {
+    case "int":
+      return t.kind;
+    case "class":
+      return t.cls.cname;
+    case "array":
+      return t.cname;
+    default:
+      return t.k;
+  }
+}
+
+export function arrayType(l: Lowerer, elem: Type): Type {
+  const cname = `tsos_arr_${mangle(elem)}`;
+  let t = l.arrayTypes.get(cname);
+  if (!t) {
+    t = { k: "array", elem, cname };
+    l.arrayTypes.set(cname, t);
+    l.program.arrays.push({ cname, elem });
+  }
+  return t;
+}
+
+export function sameType(a: Type, b: Type): boolean {
+  return mangle(a) === mangle(b);
+}
+
+export function typeName(t: Type): string {
+  switch (t.k) {
+    case "int":
+      return t.kind;
+    case "class":
+      return t.cls.tsName;
+    case "array":
+      return `${typeName(t.elem)}[]`;
+    case "str":
+      return "string";
+    case "bool":
+      return "boolean";
+    default:
+      return t.k;
+  }
+}
+
+export { Bail };

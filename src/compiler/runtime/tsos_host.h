@@ -1,0 +1,79 @@
+/*
+ * tsos_host.h: the runtime of the hosted target (a Linux executable).
+ *
+ * Input:  included first by generated C for `--target host`.
+ * Output: output through stdio, memory through calloc (never freed yet:
+ *         reclamation arrives with the memory-model issue), panics that
+ *         print `panicked at file:line:col: message` to stderr and exit 101.
+ * Invariants: stdout is flushed before anything is written to stderr and
+ *             before exit, so interleaving matches Node's for line output.
+ */
+#ifndef TSOS_HOST_H
+#define TSOS_HOST_H
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "tsos_rt.h"
+
+static inline void *tsos_alloc(uint64_t size) {
+  void *p = calloc(1, size ? size : 1);
+  if (!p) {
+    fflush(stdout);
+    fputs("out of memory\n", stderr);
+    exit(134);
+  }
+  return p;
+}
+
+static inline void tsos_panic_begin(const tsos_loc *loc) {
+  fflush(stdout);
+  if (loc) fprintf(stderr, "panicked at %s:%d:%d: ", loc->file, loc->line, loc->col);
+  else fputs("panicked: ", stderr);
+}
+__attribute__((noreturn)) static inline void tsos_panic_end(void) {
+  fputc('\n', stderr);
+  exit(101);
+}
+__attribute__((noreturn)) static inline void tsos_panic(const tsos_loc *loc, tsos_str msg) {
+  tsos_panic_begin(loc);
+  fwrite(msg.ptr, 1, msg.len, stderr);
+  tsos_panic_end();
+}
+__attribute__((noreturn)) static inline void tsos_panic_cstr(const tsos_loc *loc, const char *msg) {
+  tsos_panic_begin(loc);
+  fputs(msg, stderr);
+  tsos_panic_end();
+}
+__attribute__((noreturn)) static inline void tsos_panic_index(const tsos_loc *loc, uint64_t len, int64_t index, bool is_unsigned) {
+  tsos_panic_begin(loc);
+  if (is_unsigned) fprintf(stderr, "index out of bounds: the length is %" PRIu64 " but the index is %" PRIu64, len, (uint64_t)index);
+  else fprintf(stderr, "index out of bounds: the length is %" PRIu64 " but the index is %" PRId64, len, index);
+  tsos_panic_end();
+}
+
+static inline void tsos_print_str(FILE *f, tsos_str s) { fwrite(s.ptr, 1, s.len, f); }
+static inline void tsos_print_i64(FILE *f, int64_t v) { char b[24]; fputs(tsos_fmt_i64(b + 24, v), f); }
+static inline void tsos_print_u64(FILE *f, uint64_t v) { char b[24]; fputs(tsos_fmt_u64(b + 24, v), f); }
+static inline void tsos_print_bool(FILE *f, bool v) { fputs(v ? "true" : "false", f); }
+static inline void tsos_print_newline(FILE *f) {
+  fputc('\n', f);
+  if (f == stderr) fflush(stderr);
+}
+
+static tsos_arr_str *tsos_argv;
+
+static inline void tsos_start(int argc, char **argv, const char *program) {
+  tsos_argv = tsos_arr_str_new(0, NULL);
+  tsos_arr_str_push(tsos_argv, tsos_str_from_cstr_copy(argc > 0 ? argv[0] : "tsos"));
+  tsos_arr_str_push(tsos_argv, tsos_str_from_cstr_copy(program));
+  for (int i = 1; i < argc; i++) tsos_arr_str_push(tsos_argv, tsos_str_from_cstr_copy(argv[i]));
+}
+static inline int tsos_finish(void) {
+  fflush(stdout);
+  return 0;
+}
+__attribute__((noreturn)) static inline void tsos_exit(int32_t code) {
+  fflush(stdout);
+  exit(code);
+}
+#endif

@@ -1,0 +1,170 @@
+/*
+ * tsos_rt.h: the target-independent part of the runtime that generated C
+ * includes: strings, arrays, integer helpers with panics.
+ *
+ * Input:  the including target header defines tsos_alloc(size),
+ *         tsos_panic_cstr(loc, msg) and tsos_panic_fmt helpers before this.
+ * Output: static inline helpers; nothing here has external linkage.
+ * Invariants: every helper that can fail takes the TypeScript location of
+ *             the operation and panics with the dialect's message
+ *             (docs/language.md, "Panics"); arithmetic helpers implement the
+ *             dialect's semantics exactly (wrapping widths, safe `number`).
+ */
+#ifndef TSOS_RT_H
+#define TSOS_RT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct { const char *file; int line; int col; } tsos_loc;
+typedef struct { const uint8_t *ptr; uint64_t len; } tsos_str;
+
+#define TSOS_STR(lit) ((tsos_str){(const uint8_t *)(lit), sizeof(lit) - 1})
+#define TSOS_EMPTY_STR ((tsos_str){(const uint8_t *)"", 0})
+#define TSOS_MAX_SAFE INT64_C(9007199254740991)
+
+__attribute__((noreturn)) static inline void tsos_panic(const tsos_loc *loc, tsos_str msg);
+__attribute__((noreturn)) static inline void tsos_panic_cstr(const tsos_loc *loc, const char *msg);
+__attribute__((noreturn)) static inline void tsos_panic_index(const tsos_loc *loc, uint64_t len, int64_t index, bool is_unsigned);
+static inline void *tsos_alloc(uint64_t size);
+
+/* ---- number: the safe integer (|v| <= 2^53 - 1) ---- */
+static inline int64_t tsos_num_check(int64_t v, bool overflow, const tsos_loc *loc) {
+  if (overflow || v > TSOS_MAX_SAFE || v < -TSOS_MAX_SAFE) tsos_panic_cstr(loc, "number overflow");
+  return v;
+}
+static inline int64_t tsos_num_add(int64_t a, int64_t b, const tsos_loc *loc) {
+  int64_t r; bool o = __builtin_add_overflow(a, b, &r); return tsos_num_check(r, o, loc);
+}
+static inline int64_t tsos_num_sub(int64_t a, int64_t b, const tsos_loc *loc) {
+  int64_t r; bool o = __builtin_sub_overflow(a, b, &r); return tsos_num_check(r, o, loc);
+}
+static inline int64_t tsos_num_mul(int64_t a, int64_t b, const tsos_loc *loc) {
+  int64_t r; bool o = __builtin_mul_overflow(a, b, &r); return tsos_num_check(r, o, loc);
+}
+static inline int64_t tsos_num_from_u64(uint64_t v, const tsos_loc *loc) {
+  if (v > (uint64_t)TSOS_MAX_SAFE) tsos_panic_cstr(loc, "number overflow");
+  return (int64_t)v;
+}
+static inline int64_t tsos_num_from_i64(int64_t v, const tsos_loc *loc) { return tsos_num_check(v, false, loc); }
+
+/* ---- division: truncating, floor, remainder; zero and MIN / -1 panic ---- */
+#define TSOS_DIV(S, T, MIN)                                                                     \
+  static inline T tsos_div_##S(T a, T b, const tsos_loc *loc) {                                 \
+    if (b == 0) tsos_panic_cstr(loc, "attempt to divide by zero");                             \
+    if ((MIN) != 0 && a == (T)(MIN) && b == (T)-1) tsos_panic_cstr(loc, "attempt to divide with overflow"); \
+    return (T)(a / b);                                                                          \
+  }                                                                                             \
+  static inline T tsos_rem_##S(T a, T b, const tsos_loc *loc) {                                 \
+    if (b == 0) tsos_panic_cstr(loc, "attempt to calculate the remainder with a divisor of zero"); \
+    if ((MIN) != 0 && b == (T)-1) return 0;                                                     \
+    return (T)(a % b);                                                                          \
+  }
+/* Math.floor(a / b) on signed types rounds toward negative infinity. */
+#define TSOS_FLOORDIV(S, T)                                                                     \
+  static inline T tsos_floordiv_##S(T a, T b, const tsos_loc *loc) {                            \
+    T q = tsos_div_##S(a, b, loc);                                                              \
+    return ((a % b) != 0 && ((a < 0) != (b < 0))) ? (T)(q - 1) : q;                             \
+  }
+TSOS_DIV(u8, uint8_t, 0)
+TSOS_DIV(u16, uint16_t, 0)
+TSOS_DIV(u32, uint32_t, 0)
+TSOS_DIV(u64, uint64_t, 0)
+TSOS_DIV(i8, int8_t, INT8_MIN)
+TSOS_DIV(i16, int16_t, INT16_MIN)
+TSOS_DIV(i32, int32_t, INT32_MIN)
+TSOS_DIV(i64, int64_t, INT64_MIN)
+TSOS_FLOORDIV(i8, int8_t)
+TSOS_FLOORDIV(i16, int16_t)
+TSOS_FLOORDIV(i32, int32_t)
+TSOS_FLOORDIV(i64, int64_t)
+
+/* ---- strings: immutable byte slices ---- */
+static inline bool tsos_str_eq(tsos_str a, tsos_str b) {
+  if (a.len != b.len) return false;
+  for (uint64_t i = 0; i < a.len; i++) if (a.ptr[i] != b.ptr[i]) return false;
+  return true;
+}
+static inline int64_t tsos_u64_index(uint64_t i) { return i > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)i; }
+static inline uint64_t tsos_str_check(tsos_str s, int64_t i, const tsos_loc *loc) {
+  if (i < 0 || (uint64_t)i >= s.len) tsos_panic_index(loc, s.len, i, false);
+  return (uint64_t)i;
+}
+static inline int64_t tsos_str_code(tsos_str s, int64_t i, const tsos_loc *loc) { return s.ptr[tsos_str_check(s, i, loc)]; }
+static inline tsos_str tsos_str_at(tsos_str s, int64_t i, const tsos_loc *loc) {
+  return (tsos_str){s.ptr + tsos_str_check(s, i, loc), 1};
+}
+static inline tsos_str tsos_concat(int n, const tsos_str *parts) {
+  uint64_t len = 0;
+  for (int i = 0; i < n; i++) len += parts[i].len;
+  uint8_t *p = tsos_alloc(len + 1);
+  uint64_t at = 0;
+  for (int i = 0; i < n; i++) for (uint64_t j = 0; j < parts[i].len; j++) p[at++] = parts[i].ptr[j];
+  return (tsos_str){p, len};
+}
+/* Formats into buf (>= 21 bytes, filled from the end); returns the first digit. */
+static inline char *tsos_fmt_u64(char *end, uint64_t v) {
+  *--end = 0;
+  do { *--end = (char)('0' + v % 10); v /= 10; } while (v);
+  return end;
+}
+static inline char *tsos_fmt_i64(char *end, int64_t v) {
+  char *p = tsos_fmt_u64(end, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+  if (v < 0) *--p = '-';
+  return p;
+}
+static inline tsos_str tsos_str_from_cstr_copy(const char *s) {
+  uint64_t n = 0;
+  while (s[n]) n++;
+  uint8_t *p = tsos_alloc(n + 1);
+  for (uint64_t i = 0; i < n; i++) p[i] = (uint8_t)s[i];
+  return (tsos_str){p, n};
+}
+static inline tsos_str tsos_str_from_u64(uint64_t v) { char b[24]; return tsos_str_from_cstr_copy(tsos_fmt_u64(b + 24, v)); }
+static inline tsos_str tsos_str_from_i64(int64_t v) { char b[24]; return tsos_str_from_cstr_copy(tsos_fmt_i64(b + 24, v)); }
+static inline tsos_str tsos_str_from_bool(bool v) { return v ? TSOS_STR("true") : TSOS_STR("false"); }
+
+/* ---- arrays: { len, cap, data }, growable by push ---- */
+#define TSOS_ARRAY(A, T)                                                                         \
+  struct A { uint64_t len, cap; T *data; };                                                      \
+  static inline A *A##_new(int64_t n, const tsos_loc *loc) {                                     \
+    if (n < 0 || n > TSOS_MAX_SAFE) tsos_panic_cstr(loc, "invalid array length");               \
+    A *a = tsos_alloc(sizeof(A));                                                                \
+    a->len = a->cap = (uint64_t)n;                                                               \
+    a->data = tsos_alloc(sizeof(T) * (uint64_t)(n ? n : 1));                                     \
+    return a;                                                                                    \
+  }                                                                                              \
+  static inline A *A##_from(uint64_t n, const T *items) {                                        \
+    A *a = A##_new((int64_t)n, NULL);                                                            \
+    for (uint64_t i = 0; i < n; i++) a->data[i] = items[i];                                      \
+    return a;                                                                                    \
+  }                                                                                              \
+  static inline T *A##_at(A *a, int64_t i, const tsos_loc *loc) {                                \
+    if (i < 0 || (uint64_t)i >= a->len) tsos_panic_index(loc, a->len, i, false);                 \
+    return &a->data[i];                                                                          \
+  }                                                                                              \
+  static inline T *A##_atu(A *a, uint64_t i, const tsos_loc *loc) {                              \
+    if (i >= a->len) tsos_panic_index(loc, a->len, (int64_t)i, true);                            \
+    return &a->data[i];                                                                          \
+  }                                                                                              \
+  static inline int64_t A##_push(A *a, T v) {                                                    \
+    if (a->len == a->cap) {                                                                      \
+      uint64_t cap = a->cap ? a->cap * 2 : 4;                                                    \
+      T *data = tsos_alloc(sizeof(T) * cap);                                                     \
+      for (uint64_t i = 0; i < a->len; i++) data[i] = a->data[i];                                \
+      a->data = data;                                                                            \
+      a->cap = cap;                                                                              \
+    }                                                                                            \
+    a->data[a->len++] = v;                                                                       \
+    return (int64_t)a->len;                                                                      \
+  }                                                                                              \
+  static inline A *A##_fill(A *a, T v) {                                                         \
+    for (uint64_t i = 0; i < a->len; i++) a->data[i] = v;                                        \
+    return a;                                                                                    \
+  }
+
+/* string[] is predeclared: process.argv uses it. */
+typedef struct tsos_arr_str tsos_arr_str;
+TSOS_ARRAY(tsos_arr_str, tsos_str)
+
+#endif
