@@ -44,7 +44,7 @@ const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
 
 export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report = (code: Code, node: ts.Node, ...args: string[]) => out.push(diag(code, spanOf(node), ...args));
+  const report = (code: Code, node: ts.Node, ...args: string[]): void => void out.push(diag(code, spanOf(node), ...args));
 
   function visit(node: ts.Node): void {
     const name = UNSUPPORTED[node.kind];
@@ -150,7 +150,8 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
 
   function checkBinary(b: ts.BinaryExpression): void {
     const op = b.operatorToken.kind;
-    if (op === K.InKeyword) report("TSOS1005", b, "the `in` operator");
+    if (op === K.EqualsToken && (ts.isArrayLiteralExpression(b.left) || ts.isObjectLiteralExpression(b.left))) report("TSOS1005", b, "destructuring");
+    else if (op === K.InKeyword) report("TSOS1005", b, "the `in` operator");
     else if (op === K.InstanceOfKeyword) report("TSOS1005", b, "`instanceof`");
     else if (op === K.CommaToken) report("TSOS1005", b, "the comma operator");
     else if (op === K.QuestionQuestionToken || op === K.QuestionQuestionEqualsToken) report("TSOS1005", b, "`??`");

@@ -113,48 +113,51 @@ class Emitter {
       case "logic":
         return `(${E(x.a)} ${x.op} ${E(x.b)})`;
       case "streq":
-        return `${x.negate ? "!" : ""}tsos_str_eq(${E(x.a)}, ${E(x.b)})`;
+        return this.ordered([x.a, x.b], E, ([a, b]) => `${x.negate ? "!" : ""}tsos_str_eq(${a}, ${b})`);
       case "convert":
         return this.convert(x, E);
       case "truthy":
         return `(${E(x.x)} != 0)`;
       case "call":
-        return `${x.fn}(${x.args.map(E).join(", ")})`;
+        return this.ordered(x.args, E, (args) => `${x.fn}(${args.join(", ")})`);
       case "field":
         return `${E(x.obj)}->${x.name}`;
       case "new":
-        return `${x.ctor}(${x.args.map(E).join(", ")})`;
+        return this.ordered(x.args, E, (args) => `${x.ctor}(${args.join(", ")})`);
       case "index": {
         const arr = x.arr.type as Extract<Type, { k: "array" }>;
         const signed = isInt(x.idx.type) && INT_INFO[x.idx.type.kind].signed;
-        return `(*${arr.cname}_${signed ? "at" : "atu"}(${E(x.arr)}, ${E(x.idx)}, ${this.L(x.loc)}))`;
+        return this.ordered([x.arr, x.idx], E, ([a, i]) => `(*${arr.cname}_${signed ? "at" : "atu"}(${a}, ${i}, ${this.L(x.loc)}))`);
       }
       case "arraylit": {
         const arr = x.type as Extract<Type, { k: "array" }>;
         if (!x.elems.length) return `${arr.cname}_from(0, NULL)`;
-        return `${arr.cname}_from(${x.elems.length}, (${cType(arr.elem)}[]){${x.elems.map(E).join(", ")}})`;
+        return this.ordered(x.elems, E, (elems) => `${arr.cname}_from(${x.elems.length}, (${cType(arr.elem)}[]){${elems.join(", ")}})`);
       }
       case "newarray":
         return `${(x.type as { cname: string }).cname}_new(${E(x.len)}, ${this.L(x.loc)})`;
       case "arraymethod": {
         const arr = x.arr.type as Extract<Type, { k: "array" }>;
         if (x.method === "length") return `((int64_t)${E(x.arr)}->len)`;
-        return `${arr.cname}_${x.method}(${E(x.arr)}, ${E(x.args[0]!)})`;
+        return this.ordered([x.arr, x.args[0]!], E, ([a, v]) => `${arr.cname}_${x.method}(${a}, ${v})`);
       }
       case "strindex":
-        return `tsos_str_${x.code ? "code" : "at"}(${E(x.s)}, ${this.asI64(x.idx, E)}, ${this.L(x.loc)})`;
+        return this.ordered([x.s, x.idx], E, ([str, i]) => `tsos_str_${x.code ? "code" : "at"}(${str}, ${this.asI64(x.idx, i!)}, ${this.L(x.loc)})`);
       case "strlen":
         return `((int64_t)${E(x.s)}.len)`;
       case "concat": {
         const parts = flattenConcat(x);
-        return `tsos_concat(${parts.length}, (tsos_str[]){${parts.map((p) => this.toStr(p, E)).join(", ")}})`;
+        return this.ordered(parts, E, (ps) => `tsos_concat(${parts.length}, (tsos_str[]){${ps.map((p, i) => this.toStrOf(parts[i]!, p)).join(", ")}})`);
       }
       case "tostr":
         return this.toStr(x.x, E);
       case "cond":
         return `(${E(x.c)} ? ${E(x.a)} : ${E(x.b)})`;
-      case "assign":
-        return `(${E(x.target)} = ${E(x.value)})`;
+      case "assign": {
+        if (isPure(x.target) || !hasEffects(x.value)) return `(${E(x.target)} = ${E(x.value)})`;
+        const p = `tsos_p${this.tmp++}`;
+        return `({ ${cType(x.type)} *${p} = ${this.address(x.target, E)}; *${p} = ${E(x.value)}; })`;
+      }
       case "compound":
         return this.compound(x, E);
       case "minmax": {
@@ -171,6 +174,10 @@ class Emitter {
       }
       case "argv":
         return "tsos_argv";
+      case "alloc":
+        return `tsos_alloc(sizeof(${(x.type as { cls: ClassInst }).cls.cname}))`;
+      case "noreturn":
+        return `tsos_panic_cstr(${this.L(x.loc)}, "reached the end of a function without returning a value")`;
       case "panic":
         return `tsos_panic(${this.L(x.loc)}, ${E(x.message)})`;
       case "exit":
@@ -178,16 +185,20 @@ class Emitter {
     }
   }
 
-  private asI64(x: Expr, E: (y: Expr) => string): string {
+  private asI64(x: Expr, code: string): string {
     return isInt(x.type) && x.type.kind !== "number" && !INT_INFO[x.type.kind].signed && INT_INFO[x.type.kind].bits === 64
-      ? `tsos_u64_index(${E(x)})`
-      : E(x);
+      ? `tsos_u64_index(${code})`
+      : code;
   }
 
   private toStr(x: Expr, E: (y: Expr) => string): string {
-    if (x.type.k === "str") return E(x);
-    if (x.type.k === "bool") return `tsos_str_from_bool(${E(x)})`;
-    if (isInt(x.type)) return INT_INFO[x.type.kind].signed ? `tsos_str_from_i64(${E(x)})` : `tsos_str_from_u64(${E(x)})`;
+    return this.toStrOf(x, E(x));
+  }
+
+  private toStrOf(x: Expr, code: string): string {
+    if (x.type.k === "str") return code;
+    if (x.type.k === "bool") return `tsos_str_from_bool(${code})`;
+    if (isInt(x.type)) return INT_INFO[x.type.kind].signed ? `tsos_str_from_i64(${code})` : `tsos_str_from_u64(${code})`;
     return "TSOS_EMPTY_STR";
   }
 
@@ -199,9 +210,32 @@ class Emitter {
     return `((${cType(x.type)})${E(x.x)})`;
   }
 
+  /**
+   * Evaluate `children` left to right, as JavaScript does: when a later child
+   * has side effects, the earlier ones are computed into temporaries first
+   * (C leaves the order of operands and arguments unspecified).
+   */
+  private ordered(children: Expr[], E: (y: Expr) => string, build: (parts: string[]) => string): string {
+    let last = -1;
+    children.forEach((c, i) => {
+      if (hasEffects(c)) last = i;
+    });
+    if (last <= 0) return build(children.map(E));
+    const pre: string[] = [];
+    const parts = children.map((c, i) => {
+      if (i >= last || c.e === "int" || c.e === "bool" || c.e === "str" || c.type.k === "never" || c.type.k === "void") return E(c);
+      const t = `tsos_e${this.tmp++}`;
+      pre.push(`${cType(c.type)} ${t} = ${E(c)};`);
+      return t;
+    });
+    return `({ ${pre.join(" ")} ${build(parts)}; })`;
+  }
+
   private binary(x: Extract<Expr, { e: "binary" }>, E: (y: Expr) => string): string {
-    const a = E(x.a);
-    const b = E(x.b);
+    return this.ordered([x.a, x.b], E, ([a, b]) => this.binaryOf(x, a!, b!));
+  }
+
+  private binaryOf(x: Extract<Expr, { e: "binary" }>, a: string, b: string): string {
     const opType = x.a.type;
     if (x.type.k === "bool" || !isInt(opType)) return `(${a} ${x.op} ${b})`;
     const kind = opType.kind;
@@ -246,6 +280,16 @@ class Emitter {
     }
   }
 
+  /** A pointer to an assignable place, its parts evaluated left to right. */
+  private address(target: Expr, E: (y: Expr) => string): string {
+    if (target.e === "index") {
+      const arr = target.arr.type as Extract<Type, { k: "array" }>;
+      const signed = isInt(target.idx.type) && INT_INFO[target.idx.type.kind].signed;
+      return this.ordered([target.arr, target.idx], E, ([a, i]) => `${arr.cname}_${signed ? "at" : "atu"}(${a}, ${i}, ${this.L(target.loc)})`);
+    }
+    return `&${E(target)}`;
+  }
+
   private compound(x: Extract<Expr, { e: "compound" }>, E: (y: Expr) => string): string {
     const t = cType(x.type);
     const pure = isPure(x.target);
@@ -256,8 +300,9 @@ class Emitter {
       return `({ ${t} tsos_old${n} = ${target}; ${target} = ${this.expr(x.value, `tsos_old${n}`)}; tsos_old${n}; })`;
     }
     const p = `tsos_p${n}`;
-    if (!x.postfix) return `({ ${t} *${p} = &${E(x.target)}; *${p} = ${this.expr(x.value, `(*${p})`)}; })`;
-    return `({ ${t} *${p} = &${E(x.target)}; ${t} tsos_old${n} = *${p}; *${p} = ${this.expr(x.value, `tsos_old${n}`)}; tsos_old${n}; })`;
+    const addr = this.address(x.target, E);
+    if (!x.postfix) return `({ ${t} *${p} = ${addr}; *${p} = ${this.expr(x.value, `(*${p})`)}; })`;
+    return `({ ${t} *${p} = ${addr}; ${t} tsos_old${n} = *${p}; *${p} = ${this.expr(x.value, `tsos_old${n}`)}; tsos_old${n}; })`;
   }
 
   stmts(list: Stmt[]): void {
@@ -279,18 +324,36 @@ class Emitter {
         return;
       case "expr": {
         const x = this.expr(s.x);
-        const effect = ["call", "assign", "compound", "panic", "exit", "new", "arraymethod"].includes(s.x.e);
+        const effect = ["call", "assign", "compound", "panic", "exit", "new", "arraymethod", "noreturn"].includes(s.x.e);
         this.line(effect ? `${x};` : `(void)${x};`);
         return;
       }
       case "print": {
+        // Every argument is evaluated (and may panic) before anything is printed, as in JavaScript.
         const stream = s.stream === "err" ? "stderr" : "stdout";
-        for (const a of s.args.flatMap((p) => flattenConcat(p))) {
-          if (a.type.k === "str") this.line(`tsos_print_str(${stream}, ${this.expr(a)});`);
-          else if (a.type.k === "bool") this.line(`tsos_print_bool(${stream}, ${this.expr(a)});`);
-          else if (isInt(a.type)) this.line(`tsos_print_${INT_INFO[a.type.kind].signed ? "i64" : "u64"}(${stream}, ${this.expr(a)});`);
+        const args = s.args.flatMap((p) => flattenConcat(p));
+        const hoist = args.some((a) => a.e !== "str" && a.e !== "int" && a.e !== "bool" && a.e !== "local" && a.e !== "global");
+        if (hoist) {
+          this.line("{");
+          this.ind++;
         }
+        const values = args.map((a) => {
+          if (!hoist || a.e === "str" || a.e === "int" || a.e === "bool") return this.expr(a);
+          const t = `tsos_arg${this.tmp++}`;
+          this.line(`${cType(a.type)} ${t} = ${this.expr(a)};`);
+          return t;
+        });
+        args.forEach((a, i) => {
+          const v = values[i]!;
+          if (a.type.k === "str") this.line(`tsos_print_str(${stream}, ${v});`);
+          else if (a.type.k === "bool") this.line(`tsos_print_bool(${stream}, ${v});`);
+          else if (isInt(a.type)) this.line(`tsos_print_${INT_INFO[a.type.kind].signed ? "i64" : "u64"}(${stream}, ${v});`);
+        });
         this.line(`tsos_print_newline(${stream});`);
+        if (hoist) {
+          this.ind--;
+          this.line("}");
+        }
         return;
       }
       case "if":
@@ -392,6 +455,19 @@ class Emitter {
   }
 }
 
+const EFFECTS = new Set(["call", "new", "assign", "compound", "panic", "exit", "alloc", "noreturn"]);
+
+/** Whether evaluating `x` can change state that another operand could observe. */
+function hasEffects(x: Expr): boolean {
+  if (EFFECTS.has(x.e) || (x.e === "arraymethod" && x.method !== "length")) return true;
+  for (const [key, v] of Object.entries(x)) {
+    if (key === "type" || key === "cls") continue;
+    if (Array.isArray(v) && v.some((y) => y && typeof y === "object" && "e" in y && hasEffects(y as Expr))) return true;
+    if (v && typeof v === "object" && "e" in v && hasEffects(v as Expr)) return true;
+  }
+  return false;
+}
+
 function isPure(x: Expr): boolean {
   if (x.e === "local" || x.e === "global") return true;
   if (x.e === "field") return isPure(x.obj);
@@ -470,7 +546,7 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   for (const g of p.globals) {
     if (!globalsUsed.has(g.cname)) continue;
     const init = g.constInit ? em.expr(g.constInit) : zero(g.type);
-    out.push(`static ${g.isConst && g.constInit ? "const " : ""}${cType(g.type)} ${g.cname} = ${init};`);
+    out.push(`static ${cType(g.type)} ${g.cname} = ${init};`);
   }
   out.push("");
   for (const f of funcs) out.push(em.prototype(f));

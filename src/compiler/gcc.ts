@@ -9,7 +9,7 @@
  *             HOST_FLAGS; gcc rejecting generated C is reported as TSOS4003
  *             (a compiler bug), never passed through silently.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,14 +28,37 @@ export interface GccOptions {
   debug?: boolean;
 }
 
-export function gccHost(cSource: string, outExe: string, options: GccOptions = {}): void {
+function hostArgs(cSource: string, outExe: string, options: GccOptions): string[] {
   mkdirSync(path.dirname(path.resolve(outExe)), { recursive: true });
   const cFile = `${outExe}.c`;
   writeFileSync(cFile, cSource);
-  const args = [...HOST_FLAGS, options.opt ?? "-O2", ...(options.debug ? ["-g"] : []), "-I", RUNTIME_DIR, "-o", outExe, cFile];
-  const r = spawnSync("gcc", args, { encoding: "utf8" });
-  if (r.error) throw new CompileError([diag("TSOS4002", undefined, "gcc", "gcc")]);
-  if (r.status !== 0 || r.stderr.trim()) {
-    throw new CompileError([diag("TSOS4003", undefined, (r.stderr || "").trim())]);
-  }
+  return [...HOST_FLAGS, options.opt ?? "-O2", ...(options.debug ? ["-g"] : []), "-I", RUNTIME_DIR, "-o", outExe, cFile];
+}
+
+function checkResult(error: Error | undefined, status: number | null, stderr: string): void {
+  if (error) throw new CompileError([diag("TSOS4002", undefined, "gcc", "gcc")]);
+  if (status !== 0 || stderr.trim()) throw new CompileError([diag("TSOS4003", undefined, stderr.trim())]);
+}
+
+export function gccHost(cSource: string, outExe: string, options: GccOptions = {}): void {
+  const r = spawnSync("gcc", hostArgs(cSource, outExe, options), { encoding: "utf8" });
+  checkResult(r.error, r.status, r.stderr ?? "");
+}
+
+/** As gccHost, without blocking the event loop (tests build many programs at once). */
+export function gccHostAsync(cSource: string, outExe: string, options: GccOptions = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("gcc", hostArgs(cSource, outExe, options));
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", (e) => reject(e));
+    child.on("close", (status) => {
+      try {
+        checkResult(undefined, status, stderr);
+        resolve();
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
 }

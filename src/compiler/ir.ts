@@ -72,6 +72,10 @@ export type Expr =
   | { e: "minmax"; type: Type; op: "min" | "max"; a: Expr; b: Expr }
   | { e: "abs"; type: Type; x: Expr; loc: number }
   | { e: "argv"; type: Type }
+  /** A zeroed heap object of class type (the start of a constructor). */
+  | { e: "alloc"; type: Type }
+  /** Panic: control reached the end of a function that must return a value. */
+  | { e: "noreturn"; type: Type; loc: number }
   | { e: "panic"; type: Type; message: Expr; loc: number }
   | { e: "exit"; type: Type; code: Expr };
 

@@ -27,6 +27,7 @@ export const COMPILER_OPTIONS: ts.CompilerOptions = {
   allowImportingTsExtensions: true,
   noEmit: true,
   skipLibCheck: false,
+  moduleDetection: ts.ModuleDetectionKind.Force,
 };
 
 const sourceCache = new Map<string, { text: string; sf: ts.SourceFile }>();

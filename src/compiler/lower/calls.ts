@@ -153,7 +153,8 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
   if (ts.isIdentifier(n.expression) && n.expression.text === "Array" && decl && l.isLibDecl(decl)) {
     const t = typeOfNode(l, n);
     if (t.k !== "array") l.fail("TSOS9001", n, "new Array without an array type");
-    if (t.elem.k === "class" || t.elem.k === "array")
+    const filled = ts.isPropertyAccessExpression(n.parent) && n.parent.name.text === "fill" && ts.isCallExpression(n.parent.parent);
+    if ((t.elem.k === "class" || t.elem.k === "array") && !filled && literalValue(l, args[0]!) !== 0n)
       l.fail("TSOS1015", n, `\`new Array<${typeName(t.elem)}>(n)\``, "it would hold n missing objects; start from [] and push");
     const len = lowerExpr(l, args[0]!, T.number);
     if (!isInt(len.type)) l.fail("TSOS2008", args[0]!, "new Array", typeName(len.type));

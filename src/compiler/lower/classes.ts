@@ -94,7 +94,7 @@ export function constructorOf(l: Lowerer, inst: ClassInst, site: ts.Node): { cna
 
 function constructorBody(l: Lowerer, info: ClassInfo, ctor: ts.ConstructorDeclaration | undefined): Stmt[] {
   const self: Expr = { e: "local", type: info.type, name: "self" };
-  const out: Stmt[] = [];
+  const out: Stmt[] = [{ s: "let", name: "self", type: info.type, init: { e: "alloc", type: info.type }, loc: l.loc(ctor ?? info.decl) }];
   for (const m of info.decl.members) {
     if (!ts.isPropertyDeclaration(m) || isStatic(m) || !m.initializer) continue;
     const field = info.inst.fields.find((f) => f.name === fieldName(m.name as ts.Identifier))!;

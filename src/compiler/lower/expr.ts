@@ -161,13 +161,20 @@ function intOperands(l: Lowerer, a: ts.Expression, b: ts.Expression, want: Type 
     const kind = want && isInt(want) ? want.kind : "number";
     return [intLiteral(l, la, kind, a), intLiteral(l, lb, kind, b)];
   }
+  // A literal takes the other operand's type; if it does not fit there, it is a
+  // `number` and the other operand widens to number (as JavaScript would compute).
+  let A: Expr;
+  let B: Expr;
   if (la !== undefined) {
-    const B = lowerExpr(l, b);
-    return [lowerExpr(l, a, isInt(B.type) ? B.type : undefined), B];
+    B = lowerExpr(l, b);
+    A = intLiteral(l, la, isInt(B.type) && fits(la, B.type.kind) ? B.type.kind : "number", a);
+  } else if (lb !== undefined) {
+    A = lowerExpr(l, a);
+    B = intLiteral(l, lb, isInt(A.type) && fits(lb, A.type.kind) ? A.type.kind : "number", b);
+  } else {
+    A = lowerExpr(l, a);
+    B = lowerExpr(l, b, A.type);
   }
-  const A = lowerExpr(l, a);
-  if (lb !== undefined) return [A, lowerExpr(l, b, isInt(A.type) ? A.type : undefined)];
-  const B = lowerExpr(l, b, A.type);
   if (isInt(A.type) && isInt(B.type)) {
     const kind = unify(A.type.kind, B.type.kind);
     if (!kind) l.fail("TSOS2002", node, A.type.kind, B.type.kind, op);
@@ -246,10 +253,11 @@ function arith(l: Lowerer, opKind: ts.SyntaxKind, left: ts.Expression | Expr, ri
   let B: Expr;
   if (op === "<<" || op === ">>" || op === ">>>") {
     A = "kind" in left ? lowerExpr(l, left, want) : left;
-    B = lowerExpr(l, right, T.int("u32"));
+    const count = literalValue(l, right);
+    B = count !== undefined ? intLiteral(l, count, fits(count, "u32") ? "u32" : "number", right) : lowerExpr(l, right);
     if (!isInt(A.type) || !isInt(B.type)) l.fail("TSOS2008", node, opText, typeName(isInt(A.type) ? B.type : A.type));
-    const bits = A.type.kind === "number" ? 32 : INT_INFO[A.type.kind].bits;
-    if (B.e === "int" && (B.value < 0n || B.value >= BigInt(bits))) l.fail("TSOS2005", node, B.value.toString(), A.type.kind, String(bits));
+    const bits = INT_INFO[A.type.kind].bits;
+    if (A.type.kind !== "number" && B.e === "int" && (B.value < 0n || B.value >= BigInt(bits))) l.fail("TSOS2005", node, B.value.toString(), A.type.kind, String(bits));
     const resultKind = op === ">>>" ? (A.type.kind === "number" ? "number" : unsignedOf(A.type.kind)) : A.type.kind;
     return { e: "binary", type: T.int(resultKind), op, a: A, b: B, loc: l.loc(node) };
   }

@@ -78,6 +78,11 @@ export function instantiateFunction(
     withScope(l, scope, () => {
       try {
         func.body = opts.body ? opts.body() : lowerBlock(l, ((decl as ts.FunctionDeclaration).body?.statements ?? []) as readonly ts.Statement[]);
+        const last = func.body[func.body.length - 1];
+        if (func.ret.k !== "void" && last?.s !== "return") {
+          const end = (decl as ts.FunctionDeclaration).body ?? decl;
+          func.body.push({ s: "expr", x: { e: "noreturn", type: T.never, loc: l.loc(end) }, loc: l.loc(end) });
+        }
       } catch (e) {
         if (!(e instanceof Bail)) throw e;
       }

@@ -11,15 +11,14 @@
  *             what main() cannot reach.
  */
 import ts from "typescript";
-import type { Global, Stmt } from "../ir.ts";
+import type { Expr, Global, Stmt } from "../ir.ts";
 import type { Loaded } from "../load.ts";
-import { Bail, Lowerer, finish } from "./context.ts";
+import { Bail, type FnScope, Lowerer, finish } from "./context.ts";
 import { classInstance, constructorOf, isStatic, methodOf, staticField } from "./classes.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { functionOf, withScope } from "./functions.ts";
 import { untypedConst } from "./calls.ts";
-import { lowerBlock } from "./stmt.ts";
-import { typeOfNode } from "./types.ts";
+import { lowerBlock, variableInit } from "./stmt.ts";
 
 /** Modules in initialization order: imports first, depth-first, each once. */
 export function initOrder(loaded: Loaded): ts.SourceFile[] {
@@ -66,20 +65,35 @@ function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
       guard(() => {
         if (!ts.isIdentifier(d.name)) l.fail("TSOS1005", d.name, "destructuring");
         if (untypedConst(l, d.name) !== undefined) return;
+        const { type, init } = withScope(l, initScope(l, sf), () => variableInit(l, d));
         const g: Global = {
           cname: l.uniqueName(`${mod}__${d.name.text}`),
-          type: typeOfNode(l, d.name),
+          type,
           isConst: (st.declarationList.flags & ts.NodeFlags.Const) !== 0,
         };
+        if (init) globalInits.set(d, init);
         l.globalsByDecl.set(d, g);
         l.program.globals.push(g);
       });
   }
 }
 
+/** Lowered initializers of module-level variables (lowered when declared, to learn their types). */
+const globalInits = new WeakMap<ts.VariableDeclaration, Expr>();
+const initScopes = new WeakMap<ts.SourceFile, FnScope>();
+
+function initScope(l: Lowerer, sf: ts.SourceFile): FnScope {
+  let scope = initScopes.get(sf);
+  if (!scope) {
+    scope = l.newScope();
+    initScopes.set(sf, scope);
+  }
+  return scope;
+}
+
 function lowerModule(l: Lowerer, sf: ts.SourceFile): void {
   const mod = l.moduleName(sf);
-  const scope = l.newScope();
+  const scope = initScope(l, sf);
   const body: Stmt[] = [];
   withScope(l, scope, () => {
     for (const st of sf.statements) {
@@ -106,8 +120,8 @@ function lowerModule(l: Lowerer, sf: ts.SourceFile): void {
 
 function initGlobal(l: Lowerer, d: ts.VariableDeclaration): Stmt[] {
   const g = l.globalsByDecl.get(d);
-  if (!g || !d.initializer) return [];
-  const value = coerce(l, lowerExpr(l, d.initializer, g.type), g.type, d.initializer);
+  const value = globalInits.get(d);
+  if (!g || !value) return [];
   if (g.isConst && (value.e === "int" || value.e === "bool" || value.e === "str")) {
     g.constInit = value;
     return [];

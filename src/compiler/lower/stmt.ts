@@ -16,7 +16,7 @@ import { T } from "../ir.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { untypedConst } from "./calls.ts";
-import { typeName, typeOfNode } from "./types.ts";
+import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 
 const K = ts.SyntaxKind;
 
@@ -39,12 +39,25 @@ function body(l: Lowerer, s: ts.Statement): Stmt[] {
 export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   if (!ts.isIdentifier(decl.name)) l.fail("TSOS1005", decl.name, "destructuring");
   if (untypedConst(l, decl.name) !== undefined) return [];
-  const type = typeOfNode(l, decl.name);
-  const init = decl.initializer ? coerce(l, lowerExpr(l, decl.initializer, type), type, decl.initializer) : undefined;
+  const { type, init } = variableInit(l, decl);
   const name = l.localName(decl.name.text);
   l.scope.locals.set(decl, name);
   setLocalType(decl, type);
   return [{ s: "let", name, type, init, loc: l.loc(decl) }];
+}
+
+/**
+ * A variable's type is its annotation; without one, an integer initializer
+ * gives its own type (`const a = x + y` with u64 operands is u64, where tsc
+ * would say number), and anything else the type tsc infers.
+ */
+export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: Type; init?: Expr } {
+  const checked = decl.type ? typeFromTypeNode(l, decl.type) : typeOfNode(l, decl.name);
+  if (!decl.initializer) return { type: checked };
+  if (decl.type) return { type: checked, init: coerce(l, lowerExpr(l, decl.initializer, checked), checked, decl.initializer) };
+  const init = lowerExpr(l, decl.initializer, checked.k === "int" ? undefined : checked);
+  const type = init.type.k === "int" && checked.k === "int" ? init.type : checked;
+  return { type, init: coerce(l, init, type, decl.initializer) };
 }
 
 function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {

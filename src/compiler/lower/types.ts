@@ -78,6 +78,11 @@ function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   if (f & ts.TypeFlags.Never) return T.never;
   if (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.BooleanLiteral)) return T.bool;
   if (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.EnumLiteral)) return T.number;
+  if (type.isUnion()) {
+    // A union of literals of one kind ("a" | "b", 1 | 2) is that kind.
+    const parts = type.types.map((t) => tryIrType(l, t, node));
+    if (parts.every((p) => p && sameType(p, parts[0]!)) && parts[0]?.k !== "class" && parts[0]?.k !== "array") return parts[0];
+  }
   if (f & ts.TypeFlags.Object) {
     const sym = type.getSymbol();
     if (isArraySymbol(sym)) {

@@ -56,7 +56,7 @@ static inline int64_t tsos_num_from_i64(int64_t v, const tsos_loc *loc) { return
     return (T)(a / b);                                                                          \
   }                                                                                             \
   static inline T tsos_rem_##S(T a, T b, const tsos_loc *loc) {                                 \
-    if (b == 0) tsos_panic_cstr(loc, "attempt to calculate the remainder with a divisor of zero"); \
+    if (b == 0) tsos_panic_cstr(loc, "attempt to divide by zero"); \
     if ((MIN) != 0 && b == (T)-1) return 0;                                                     \
     return (T)(a % b);                                                                          \
   }
@@ -134,7 +134,7 @@ static inline tsos_str tsos_str_from_bool(bool v) { return v ? TSOS_STR("true") 
     a->data = tsos_alloc(sizeof(T) * (uint64_t)(n ? n : 1));                                     \
     return a;                                                                                    \
   }                                                                                              \
-  static inline A *A##_from(uint64_t n, const T *items) {                                        \
+  static inline A *A##_from(uint64_t n, T const *items) {                                          \
     A *a = A##_new((int64_t)n, NULL);                                                            \
     for (uint64_t i = 0; i < n; i++) a->data[i] = items[i];                                      \
     return a;                                                                                    \
