@@ -14,6 +14,7 @@ import path from "node:path";
 import { compileToC, type Target } from "../compiler/compile.ts";
 import { CompileError, render } from "../compiler/diagnostics.ts";
 import { gccHost } from "../compiler/gcc.ts";
+import { requireTool } from "./tools.ts";
 
 const USAGE = `tsos: the TypeScript kernel toolchain
 
@@ -42,8 +43,7 @@ function parseFlags(args: string[]): Flags {
   const flags: Flags = { color, quiet: false, target: "host", rest: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (flags.rest.length && flags.rest[0]!.endsWith(".ts") && !["-o", "--target", "--color"].includes(a) && flags.rest.length >= 1 && args[0] === undefined) flags.rest.push(a);
-    else if (a === "-o") flags.out = args[++i];
+    if (a === "-o") flags.out = args[++i];
     else if (a === "--target") flags.target = args[++i] as Target;
     else if (a === "--color") {
       const v = args[++i];
@@ -70,6 +70,7 @@ function reportErrors(e: CompileError, color: boolean): number {
 }
 
 function buildHost(file: string, exe: string, flags: Flags): void {
+  requireTool("gcc", "gcc");
   const t0 = performance.now();
   const { c } = compileToC(file, { target: "host" });
   gccHost(c, exe, { opt: "-O2" });
@@ -132,7 +133,10 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof CompileError) process.exitCode = reportErrors(e, color);
-  else {
+  else if (e instanceof Error && /was not found; install it/.test(e.message)) {
+    process.stderr.write(`error: ${e.message}\n`);
+    process.exitCode = 1;
+  } else {
     process.stderr.write(`error[TSOS9001]: internal error in tsos: ${e instanceof Error ? e.stack : String(e)}\n`);
     process.exitCode = 70;
   }

@@ -31,6 +31,12 @@ export function compileToC(entryFile: string, options: CompileOptions): { c: str
     return { c: emitC(program, { entryDisplay: displayPath(loaded.entry.fileName) }) };
   } catch (e) {
     if (e instanceof CompileError) {
+      // A generic body lowered once per instantiation reports its errors once.
+      const seen = new Set<string>();
+      e.diagnostics.splice(0, e.diagnostics.length, ...e.diagnostics.filter((d) => {
+        const key = `${d.code}|${d.span?.file}|${d.span?.start}|${d.message}`;
+        return seen.has(key) ? false : (seen.add(key), true);
+      }));
       e.diagnostics.sort((a, b) => (a.span && b.span && a.span.file === b.span.file ? a.span.start - b.span.start : 0));
       throw e;
     }

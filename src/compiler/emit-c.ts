@@ -35,6 +35,12 @@ export function cType(t: Type): string {
   }
 }
 
+/** `T name`, written `T *name` for pointers. */
+export function declare(t: Type, name: string): string {
+  const c = cType(t);
+  return c.endsWith("*") ? `${c}${name}` : `${c} ${name}`;
+}
+
 function zero(t: Type): string {
   if (t.k === "str") return "TSOS_EMPTY_STR";
   if (t.k === "class" || t.k === "array") return "NULL";
@@ -319,11 +325,11 @@ class Emitter {
     if ("loc" in s) this.lineDirective(s.loc);
     switch (s.s) {
       case "let":
-        this.line(`${cType(s.type)} ${s.name} = ${s.init ? this.expr(s.init) : zero(s.type)};`);
+        this.line(`${declare(s.type, s.name)} = ${s.init ? this.expr(s.init) : zero(s.type)};`);
         if (!this.reads.has(s.name)) this.line(`(void)${s.name};`);
         return;
       case "expr": {
-        const x = this.expr(s.x);
+        const x = this.expr(s.x).replace(/^\((.*)\)$/s, (whole, inner: string) => (s.x.e === "assign" && balanced(inner) ? inner : whole));
         const effect = ["call", "assign", "compound", "panic", "exit", "new", "arraymethod", "noreturn"].includes(s.x.e);
         this.line(effect ? `${x};` : `(void)${x};`);
         return;
@@ -444,14 +450,14 @@ class Emitter {
     this.ind = 1;
     this.stmts(f.body);
     const body = this.out;
-    const head = `static ${cType(f.ret)} ${f.cname}(${f.params.length ? f.params.map((p) => `${cType(p.type)} ${p.name}`).join(", ") : "void"})`;
+    const head = `static ${declare(f.ret, f.cname)}(${f.params.length ? f.params.map((p) => declare(p.type, p.name)).join(", ") : "void"})`;
     const voids = f.params.filter((p) => !this.reads.has(p.name)).map((p) => `  (void)${p.name};`);
     return [head + " {", ...voids, ...body, "}"];
   }
 
   prototype(f: Func): string {
     const noreturn = f.ret.k === "never" ? "__attribute__((noreturn)) " : "";
-    return `static ${noreturn}${cType(f.ret)} ${f.cname}(${f.params.length ? f.params.map((p) => `${cType(p.type)} ${p.name}`).join(", ") : "void"});`;
+    return `static ${noreturn}${declare(f.ret, f.cname)}(${f.params.length ? f.params.map((p) => declare(p.type, p.name)).join(", ") : "void"});`;
   }
 }
 
@@ -466,6 +472,16 @@ function hasEffects(x: Expr): boolean {
     if (v && typeof v === "object" && "e" in v && hasEffects(v as Expr)) return true;
   }
   return false;
+}
+
+/** Whether the parentheses in `s` pair up, so `(s)` may drop its outer pair. */
+function balanced(s: string): boolean {
+  let depth = 0;
+  for (const ch of s) {
+    if (ch === "(") depth++;
+    else if (ch === ")" && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 function isPure(x: Expr): boolean {
@@ -546,7 +562,7 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   for (const g of p.globals) {
     if (!globalsUsed.has(g.cname)) continue;
     const init = g.constInit ? em.expr(g.constInit) : zero(g.type);
-    out.push(`static ${cType(g.type)} ${g.cname} = ${init};`);
+    out.push(`static ${declare(g.type, g.cname)} = ${init};`);
   }
   out.push("");
   for (const f of funcs) out.push(em.prototype(f));
@@ -561,5 +577,5 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
 
 function structDef(c: ClassInst): string[] {
   if (!c.fields.length) return [`struct ${c.cname} { char tsos_empty; };`];
-  return [`struct ${c.cname} {`, ...c.fields.map((f) => `  ${cType(f.type)} ${f.name};`), `};`];
+  return [`struct ${c.cname} {`, ...c.fields.map((f) => `  ${declare(f.type, f.name)};`), `};`];
 }
