@@ -30,21 +30,21 @@ static inline void tsos_panic_begin(const tsos_loc *loc) {
   if (loc) fprintf(stderr, "panicked at %s:%d:%d: ", loc->file, loc->line, loc->col);
   else fputs("panicked: ", stderr);
 }
-__attribute__((noreturn)) static inline void tsos_panic_end(void) {
+__attribute__((noreturn, cold)) static inline void tsos_panic_end(void) {
   fputc('\n', stderr);
   exit(101);
 }
-__attribute__((noreturn)) static inline void tsos_panic(const tsos_loc *loc, tsos_str msg) {
+__attribute__((noreturn, cold)) static inline void tsos_panic(const tsos_loc *loc, tsos_str msg) {
   tsos_panic_begin(loc);
   fwrite(msg.ptr, 1, msg.len, stderr);
   tsos_panic_end();
 }
-__attribute__((noreturn)) static inline void tsos_panic_cstr(const tsos_loc *loc, const char *msg) {
+__attribute__((noreturn, cold)) static inline void tsos_panic_cstr(const tsos_loc *loc, const char *msg) {
   tsos_panic_begin(loc);
   fputs(msg, stderr);
   tsos_panic_end();
 }
-__attribute__((noreturn)) static inline void tsos_panic_index(const tsos_loc *loc, uint64_t len, int64_t index, bool is_unsigned) {
+__attribute__((noreturn, cold)) static inline void tsos_panic_index(const tsos_loc *loc, uint64_t len, int64_t index, bool is_unsigned) {
   tsos_panic_begin(loc);
   if (is_unsigned) fprintf(stderr, "index out of bounds: the length is %" PRIu64 " but the index is %" PRIu64, len, (uint64_t)index);
   else fprintf(stderr, "index out of bounds: the length is %" PRIu64 " but the index is %" PRId64, len, index);

@@ -23,9 +23,9 @@ typedef struct { const uint8_t *ptr; uint64_t len; } tsos_str;
 #define TSOS_EMPTY_STR ((tsos_str){(const uint8_t *)"", 0})
 #define TSOS_MAX_SAFE INT64_C(9007199254740991)
 
-__attribute__((noreturn)) static inline void tsos_panic(const tsos_loc *loc, tsos_str msg);
-__attribute__((noreturn)) static inline void tsos_panic_cstr(const tsos_loc *loc, const char *msg);
-__attribute__((noreturn)) static inline void tsos_panic_index(const tsos_loc *loc, uint64_t len, int64_t index, bool is_unsigned);
+__attribute__((noreturn, cold)) static inline void tsos_panic(const tsos_loc *loc, tsos_str msg);
+__attribute__((noreturn, cold)) static inline void tsos_panic_cstr(const tsos_loc *loc, const char *msg);
+__attribute__((noreturn, cold)) static inline void tsos_panic_index(const tsos_loc *loc, uint64_t len, int64_t index, bool is_unsigned);
 static inline void *tsos_alloc(uint64_t size);
 
 /* ---- number: the safe integer (|v| <= 2^53 - 1) ---- */
@@ -140,11 +140,11 @@ static inline tsos_str tsos_str_from_bool(bool v) { return v ? TSOS_STR("true") 
     return a;                                                                                    \
   }                                                                                              \
   static inline T *A##_at(A *a, int64_t i, const tsos_loc *loc) {                                \
-    if (i < 0 || (uint64_t)i >= a->len) tsos_panic_index(loc, a->len, i, false);                 \
+    if (__builtin_expect(i < 0 || (uint64_t)i >= a->len, 0)) tsos_panic_index(loc, a->len, i, false); \
     return &a->data[i];                                                                          \
   }                                                                                              \
   static inline T *A##_atu(A *a, uint64_t i, const tsos_loc *loc) {                              \
-    if (i >= a->len) tsos_panic_index(loc, a->len, (int64_t)i, true);                            \
+    if (__builtin_expect(i >= a->len, 0)) tsos_panic_index(loc, a->len, (int64_t)i, true);         \
     return &a->data[i];                                                                          \
   }                                                                                              \
   static inline int64_t A##_push(A *a, T v) {                                                    \

@@ -1,0 +1,102 @@
+/**
+ * lib/kernel.d.ts: the ambient world of the kernel target (x86_64, freestanding).
+ *
+ * Input:  loaded with lib/tsos.d.ts when compiling with `--target kernel`, and
+ *         by tsconfig.kernel.json for tsc/VS Code.
+ * Output: declarations only. Every function here is a compiler intrinsic: it
+ *         compiles to a few instructions from src/compiler/runtime/tsos_kernel.h.
+ * Invariants: nothing here allocates; hosted-only names (console, process)
+ *             are rejected on this target (TSOS3001).
+ */
+
+declare const __tsosText: unique symbol;
+/**
+ * A string borrowed for the duration of a call. A template literal passed
+ * where a `Text` is expected is formatted on the caller's stack, so printing
+ * `println(`x = ${x}`)` never touches the heap. A `Text` can be read
+ * (`length`, `[i]`, `charCodeAt`) and passed on as `Text`, never stored
+ * (TSOS3002). Any `string` converts to `Text` implicitly.
+ */
+type Text = string & { readonly [__tsosText]?: "text" };
+
+/** A typed pointer: an address and the type it points at (a C pointer). */
+declare class Ptr<T> {
+  private constructor();
+  /** The pointer to `address`. */
+  static at<T>(address: usize): Ptr<T>;
+  /** The address this pointer holds. */
+  readonly address: usize;
+  read(): T;
+  write(value: T): void;
+  /** A volatile read: never removed, merged or reordered by the compiler (memory-mapped I/O). */
+  readVolatile(): T;
+  /** A volatile write: never removed, merged or reordered by the compiler (memory-mapped I/O). */
+  writeVolatile(value: T): void;
+  /** The pointer `count` elements further on: address + count * size of T. */
+  add(count: usize): Ptr<T>;
+}
+
+/** An atomic boolean (C11 atomics, sequentially consistent). Use it as a field or module-level constant. */
+declare class AtomicBool {
+  constructor(initial: boolean);
+  load(): boolean;
+  store(value: boolean): void;
+  /** Stores `value` and returns the previous value, in one atomic step (xchg). */
+  swap(value: boolean): boolean;
+}
+
+/** An atomic 32-bit counter. Use it as a field or module-level constant. */
+declare class AtomicU32 {
+  constructor(initial: u32);
+  load(): u32;
+  store(value: u32): void;
+  swap(value: u32): u32;
+  /** Adds `value` and returns the previous value, in one atomic step (lock xadd). */
+  fetchAdd(value: u32): u32;
+}
+
+// Port I/O: the IN and OUT instructions (Intel SDM vol. 1, section 18.2).
+declare function inb(port: u16): u8;
+declare function inw(port: u16): u16;
+declare function inl(port: u16): u32;
+declare function outb(port: u16, value: u8): void;
+declare function outw(port: u16, value: u16): void;
+declare function outl(port: u16, value: u32): void;
+
+// CPU instructions (Intel SDM vol. 2).
+/** HLT: stop the CPU until the next interrupt. */
+declare function hlt(): void;
+/** CLI: disable maskable interrupts. */
+declare function cli(): void;
+/** STI: enable maskable interrupts. */
+declare function sti(): void;
+/** PAUSE: tell the CPU this is a spin-wait loop. */
+declare function spinLoopHint(): void;
+/** Whether RFLAGS.IF (interrupts enabled) is set. */
+declare function interruptsEnabled(): boolean;
+
+// What the boot stub (kernel/arch/x86_64/boot.S) hands over.
+/** EAX at entry: 0x2BADB002 when a multiboot loader started the kernel (multiboot spec 3.2). */
+declare function multibootMagic(): u32;
+/** EBX at entry: the physical address of the multiboot information structure. */
+declare function multibootInfoAddress(): usize;
+/** First address of the unmapped 4 KiB guard page below the kernel stack. */
+declare function stackGuardAddress(): usize;
+/** Lowest and highest (exclusive) addresses of the kernel stack. */
+declare function stackBottomAddress(): usize;
+declare function stackTopAddress(): usize;
+/** First and last (exclusive) addresses of the loaded kernel image. */
+declare function kernelStartAddress(): usize;
+declare function kernelEndAddress(): usize;
+
+/** A unit test: a module-level function marked with the JSDoc tag `@test`. */
+declare class UnitTest {
+  private constructor();
+  /** `<module>::<function>`, e.g. `vga::printlnSimple`. */
+  readonly name: string;
+  readonly run: () => void;
+}
+/** Every `@test` function of the kernel, in module order (empty unless built by `tsos test`). */
+declare const unitTests: UnitTest[];
+/** True when the kernel was built by `tsos test`. */
+declare const TEST_BUILD: boolean;
