@@ -19,6 +19,8 @@ export type Target = "host" | "kernel";
 
 export interface CompileOptions {
   target: Target;
+  /** Kernel: a `tsos test` build (TEST_BUILD is true, @test functions are collected). */
+  test?: boolean;
 }
 
 export function compileToC(entryFile: string, options: CompileOptions): { c: string } {
@@ -27,7 +29,7 @@ export function compileToC(entryFile: string, options: CompileOptions): { c: str
     if (!loaded || diagnostics.length) throw new CompileError(diagnostics);
     const dialect = checkDialect(loaded.modules);
     if (dialect.length) throw new CompileError(dialect);
-    const program = lowerProgram(loaded, options.target);
+    const program = lowerProgram(loaded, options.target, options.test ?? false);
     return { c: emitC(program, { entryDisplay: displayPath(loaded.entry.fileName) }) };
   } catch (e) {
     if (e instanceof CompileError) {

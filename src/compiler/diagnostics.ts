@@ -95,6 +95,14 @@ export const CATALOG = {
 
   // 3xxx: target rules.
   TSOS3001: { message: "`{0}` is not available on the kernel target", help: "use the kernel console (`println`)" },
+  TSOS3002: {
+    message: "a `Text` is borrowed for the duration of a call and cannot be stored",
+    help: "pass it on to another `Text` parameter, or read what you need from it",
+  },
+  TSOS3003: { message: "`{0}` is only available on the kernel target" },
+  TSOS3004: { message: "`{0}` must be a field or a module-level constant to be used atomically" },
+  TSOS3005: { message: "the panic handler must have the signature `(message: Text, file: Text, line: u32, column: u32): never`" },
+  TSOS3006: { message: "the kernel has no `@panicHandler` function", help: "tag one module-level function with the JSDoc tag `@panicHandler`" },
 
   // 4xxx: the driver and external tools.
   TSOS4001: { message: "cannot read `{0}`: {1}" },

@@ -32,6 +32,12 @@ export function cType(t: Type): string {
       return `${t.cls.cname} *`;
     case "array":
       return `${t.cname} *`;
+    case "ptr":
+      return `${cType(t.elem)} *`;
+    case "atomic":
+      return `tsos_atomic_${t.kind}`;
+    case "fn":
+      return t.cname;
   }
 }
 
@@ -43,7 +49,8 @@ export function declare(t: Type, name: string): string {
 
 function zero(t: Type): string {
   if (t.k === "str") return "TSOS_EMPTY_STR";
-  if (t.k === "class" || t.k === "array") return "NULL";
+  if (t.k === "class" || t.k === "array" || t.k === "ptr" || t.k === "fn") return "NULL";
+  if (t.k === "atomic") return "{0}";
   if (t.k === "bool") return "false";
   return "0";
 }
@@ -125,11 +132,11 @@ class Emitter {
       case "truthy":
         return `(${E(x.x)} != 0)`;
       case "call":
-        return this.ordered(x.args, E, (args) => `${x.fn}(${args.join(", ")})`);
+        return this.callWith(x.args, E, (args) => `${x.fn}(${args.join(", ")})`);
       case "field":
         return `${E(x.obj)}->${x.name}`;
       case "new":
-        return this.ordered(x.args, E, (args) => `${x.ctor}(${args.join(", ")})`);
+        return this.callWith(x.args, E, (args) => `${x.init}(${[`tsos_alloc(sizeof(${x.cls.cname}), ${this.L(x.loc)})`, ...args].join(", ")})`);
       case "index": {
         const arr = x.arr.type as Extract<Type, { k: "array" }>;
         const signed = isInt(x.idx.type) && INT_INFO[x.idx.type.kind].signed;
@@ -137,15 +144,15 @@ class Emitter {
       }
       case "arraylit": {
         const arr = x.type as Extract<Type, { k: "array" }>;
-        if (!x.elems.length) return `${arr.cname}_from(0, NULL)`;
-        return this.ordered(x.elems, E, (elems) => `${arr.cname}_from(${x.elems.length}, (${cType(arr.elem)}[]){${elems.join(", ")}})`);
+        if (!x.elems.length) return `${arr.cname}_from(0, NULL, ${this.L(x.loc)})`;
+        return this.ordered(x.elems, E, (elems) => `${arr.cname}_from(${x.elems.length}, (${cType(arr.elem)}[]){${elems.join(", ")}}, ${this.L(x.loc)})`);
       }
       case "newarray":
         return `${(x.type as { cname: string }).cname}_new(${E(x.len)}, ${this.L(x.loc)})`;
       case "arraymethod": {
         const arr = x.arr.type as Extract<Type, { k: "array" }>;
         if (x.method === "length") return `((int64_t)${E(x.arr)}->len)`;
-        return this.ordered([x.arr, x.args[0]!], E, ([a, v]) => `${arr.cname}_${x.method}(${a}, ${v})`);
+        return this.ordered([x.arr, x.args[0]!], E, ([a, v]) => `${arr.cname}_${x.method}(${a}, ${v}, ${this.L(x.loc)})`);
       }
       case "strindex":
         return this.ordered([x.s, x.idx], E, ([str, i]) => `tsos_str_${x.code ? "code" : "at"}(${str}, ${this.asI64(x.idx, i!)}, ${this.L(x.loc)})`);
@@ -181,13 +188,30 @@ class Emitter {
       case "argv":
         return "tsos_argv";
       case "alloc":
-        return `tsos_alloc(sizeof(${(x.type as { cls: ClassInst }).cls.cname}))`;
+        return `tsos_alloc(sizeof(${(x.type as { cls: ClassInst }).cls.cname}), ${this.L(x.loc)})`;
       case "noreturn":
         return `tsos_panic_cstr(${this.L(x.loc)}, "reached the end of a function without returning a value")`;
       case "panic":
-        return `tsos_panic(${this.L(x.loc)}, ${E(x.message)})`;
+        return this.callWith([x.message], E, ([m]) => `tsos_panic(${this.L(x.loc)}, ${m})`);
       case "exit":
         return `tsos_exit(${E(x.code)})`;
+      case "intrinsic":
+        return this.callWith(x.args, E, (args) => `tsos_k_${x.name}(${args.join(", ")})`);
+      case "ptrop":
+        return this.ptrop(x, E);
+      case "atomic": {
+        if (x.op === "new") return `((${cType(x.type)}){${E(x.args[0]!)}})`;
+        const kind = (x.target!.type as { kind: string }).kind;
+        return `tsos_atomic_${kind}_${x.op}(&${E(x.target!)}${x.args.map((a) => ", " + E(a)).join("")})`;
+      }
+      case "fnref":
+        return x.fn;
+      case "callptr":
+        return this.callWith([x.callee, ...x.args], E, ([f, ...args]) => `${f}(${args.join(", ")})`);
+      case "stackfmt":
+        return this.callWith([x], E, ([v]) => `tsos_str_copy(${v})`);
+      case "unittests":
+        return "(&tsos_unit_tests)";
     }
   }
 
@@ -286,6 +310,59 @@ class Emitter {
     }
   }
 
+  private ptrop(x: Extract<Expr, { e: "ptrop" }>, E: (y: Expr) => string): string {
+    const elem = cType(x.op === "at" ? (x.type as { elem: Type }).elem : ((x.ptr!.type as { elem: Type }).elem));
+    switch (x.op) {
+      case "at":
+        return `((${elem} *)(uintptr_t)${E(x.args[0]!)})`;
+      case "address":
+        return `((uint64_t)(uintptr_t)${E(x.ptr!)})`;
+      case "read":
+        return `(*${E(x.ptr!)})`;
+      case "readVolatile":
+        return `(*(volatile ${elem} *)${E(x.ptr!)})`;
+      case "write":
+        return this.ordered([x.ptr!, x.args[0]!], E, ([p, v]) => `(void)(*${p} = ${v})`);
+      case "writeVolatile":
+        return this.ordered([x.ptr!, x.args[0]!], E, ([p, v]) => `(void)(*(volatile ${elem} *)${p} = ${v})`);
+      case "add":
+        return this.ordered([x.ptr!, x.args[0]!], E, ([p, n]) => `(${p} + ${n})`);
+    }
+  }
+
+  /**
+   * A call whose arguments include Text formatted on the stack: the buffers
+   * are declared in a statement expression that encloses the whole call, so
+   * they live until the callee returns. All arguments are then evaluated into
+   * temporaries, left to right.
+   */
+  private callWith(args: Expr[], E: (y: Expr) => string, build: (args: string[]) => string): string {
+    if (!args.some((a) => a.e === "stackfmt")) return this.ordered(args, E, build);
+    const decls: string[] = [];
+    const values = args.map((a) => {
+      const n = this.tmp++;
+      if (a.e !== "stackfmt") {
+        if (a.type.k === "never" || a.type.k === "void") return E(a);
+        decls.push(`${declare(a.type, `tsos_a${n}`)} = ${E(a)};`);
+        return `tsos_a${n}`;
+      }
+      const slices = a.parts.map((p, i) => {
+        const v = `tsos_f${n}_${i}`;
+        if (p.type.k === "str") decls.push(`tsos_str ${v} = ${E(p)};`);
+        else if (p.type.k === "bool") decls.push(`tsos_str ${v} = tsos_str_from_bool(${E(p)});`);
+        else {
+          const signed = isInt(p.type) && INT_INFO[p.type.kind].signed;
+          decls.push(`char ${v}_buf[24]; tsos_str ${v} = tsos_cstr(tsos_fmt_${signed ? "i64" : "u64"}(${v}_buf + 24, ${E(p)}));`);
+        }
+        return v;
+      });
+      decls.push(`uint8_t tsos_buf${n}[${slices.map((v) => `${v}.len`).join(" + ") || "0"} + 1];`);
+      decls.push(`tsos_str tsos_a${n} = tsos_join(tsos_buf${n}, ${slices.length}, (tsos_str[]){${slices.join(", ")}});`);
+      return `tsos_a${n}`;
+    });
+    return `({ ${decls.join(" ")} ${build(values)}; })`;
+  }
+
   /** A pointer to an assignable place, its parts evaluated left to right. */
   private address(target: Expr, E: (y: Expr) => string): string {
     if (target.e === "index") {
@@ -330,7 +407,7 @@ class Emitter {
         return;
       case "expr": {
         const x = this.expr(s.x).replace(/^\((.*)\)$/s, (whole, inner: string) => (s.x.e === "assign" && balanced(inner) ? inner : whole));
-        const effect = ["call", "assign", "compound", "panic", "exit", "new", "arraymethod", "noreturn"].includes(s.x.e);
+        const effect = ["call", "assign", "compound", "panic", "exit", "new", "arraymethod", "noreturn", "intrinsic", "callptr", "atomic", "ptrop"].includes(s.x.e);
         this.line(effect ? `${x};` : `(void)${x};`);
         return;
       }
@@ -461,7 +538,7 @@ class Emitter {
   }
 }
 
-const EFFECTS = new Set(["call", "new", "assign", "compound", "panic", "exit", "alloc", "noreturn"]);
+const EFFECTS = new Set(["call", "new", "assign", "compound", "panic", "exit", "alloc", "noreturn", "intrinsic", "callptr", "atomic"]);
 
 /** Whether evaluating `x` can change state that another operand could observe. */
 function hasEffects(x: Expr): boolean {
@@ -533,17 +610,22 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   const byName = new Map(p.funcs.map((f) => [f.cname, f]));
   const reachable = new Set<string>();
   const globalsUsed = new Set<string>();
+  let usesTests = false;
   const visit = (name: string) => {
     const f = byName.get(name);
     if (!f || reachable.has(name)) return;
     reachable.add(name);
     walkStmts(f.body, (x) => {
       if (x.e === "call") visit(x.fn);
-      if (x.e === "new") visit(x.ctor);
+      if (x.e === "new") visit(x.init);
+      if (x.e === "fnref") visit(x.fn);
       if (x.e === "global") globalsUsed.add(x.name);
+      if (x.e === "unittests") usesTests = true;
     });
   };
   p.inits.forEach(visit);
+  if (p.panicHandler) visit(p.panicHandler);
+  if (usesTests) p.unitTests.forEach((t) => visit(t.fn));
   const funcs = p.funcs.filter((f) => reachable.has(f.cname));
   const em = new Emitter(p);
   const out: string[] = [];
@@ -556,23 +638,60 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   for (const c of p.classes) out.push(`typedef struct ${c.cname} ${c.cname};`);
   const arrays = p.arrays.filter((a) => a.cname !== "tsos_arr_str"); // predeclared in tsos_rt.h
   for (const a of arrays) out.push(`typedef struct ${a.cname} ${a.cname};`);
+  for (const f of p.fnTypes) out.push(`typedef ${cType(f.ret)} (*${f.cname})(${f.params.length ? f.params.map(cType).join(", ") : "void"});`);
   for (const c of p.classes) out.push(...structDef(c));
   for (const a of arrays) out.push(`TSOS_ARRAY(${a.cname}, ${cType(a.elem)})`);
   out.push("");
   for (const g of p.globals) {
     if (!globalsUsed.has(g.cname)) continue;
-    const init = g.constInit ? em.expr(g.constInit) : zero(g.type);
-    out.push(`static ${declare(g.type, g.cname)} = ${init};`);
+    if (g.staticObject?.cls) {
+      out.push(`static ${g.staticObject.cls.cname} ${g.cname}_storage;`);
+      out.push(`static ${declare(g.type, g.cname)} = &${g.cname}_storage;`);
+    } else if (g.staticObject?.elems) {
+      const arr = g.type as Extract<Type, { k: "array" }>;
+      const n = g.staticObject.elems.length;
+      out.push(`static ${declare(arr.elem, `${g.cname}_data`)}[${Math.max(n, 1)}] = {${g.staticObject.elems.map((e) => em.expr(e)).join(", ") || "0"}};`);
+      out.push(`static ${arr.cname} ${g.cname}_storage = {${n}, ${n}, ${g.cname}_data};`);
+      out.push(`static ${declare(g.type, g.cname)} = &${g.cname}_storage;`);
+    } else {
+      out.push(`static ${declare(g.type, g.cname)} = ${g.constInit ? em.expr(g.constInit) : zero(g.type)};`);
+    }
   }
   out.push("");
   for (const f of funcs) out.push(em.prototype(f));
   out.push("");
+  if (usesTests) out.push(...unitTestTable(p), "");
   for (const f of funcs) out.push(...em.func(f), "");
+  if (p.target === "kernel") {
+    if (p.panicHandler) {
+      out.push(`static void tsos_panic_handler(tsos_str message, tsos_str file, uint32_t line, uint32_t column) {`);
+      out.push(`  ${p.panicHandler}(message, file, line, column);`, `}`, "");
+    }
+    out.push(`/* Called by the boot stub (kernel/arch/x86_64/boot.S) in long mode. */`);
+    out.push(`void kernel_main(uint32_t multiboot_magic, uint32_t multiboot_info) {`);
+    out.push(`  tsos_boot_magic = multiboot_magic;`, `  tsos_boot_info = multiboot_info;`);
+    for (const init of p.inits) out.push(`  ${init}();`);
+    out.push(`  for (;;) tsos_k_hlt();`, `}`, "");
+    return out.join("\n");
+  }
   out.push(`int main(int argc, char **argv) {`);
   out.push(`  tsos_start(argc, argv, ${cString(opts.entryDisplay)});`);
   for (const init of p.inits) out.push(`  ${init}();`);
   out.push(`  return tsos_finish();`, `}`, "");
   return out.join("\n");
+}
+
+/** The @test functions as static data: no heap is needed to list them. */
+function unitTestTable(p: Program): string[] {
+  const n = p.unitTests.length;
+  const items = p.unitTests.map((t) => `  {TSOS_STR(${cString(t.name)}), ${t.fn}},`);
+  return [
+    `static tsos_unit_test tsos_unit_test_items[${Math.max(n, 1)}] = {`,
+    ...(items.length ? items : ["  {TSOS_STR(\"\"), NULL},"]),
+    `};`,
+    `static tsos_unit_test *tsos_unit_test_ptrs[${Math.max(n, 1)}] = {${p.unitTests.map((_, i) => `&tsos_unit_test_items[${i}]`).join(", ") || "NULL"}};`,
+    `static tsos_arr_tsos_unit_test tsos_unit_tests = {${n}, ${n}, tsos_unit_test_ptrs};`,
+  ];
 }
 
 function structDef(c: ClassInst): string[] {

@@ -21,6 +21,59 @@ export const RUNTIME_DIR = path.join(here, "runtime");
 /** -fwrapv: fixed-width signed arithmetic wraps, as the dialect defines it. */
 export const HOST_FLAGS = ["-std=gnu11", "-fwrapv", "-Wall", "-Wextra"];
 
+/**
+ * The kernel is freestanding: no red zone (interrupts would clobber it), no
+ * SSE or x87 (as blog_os's target spec), no PIC, no stack protector, no libc.
+ * -mcmodel=small fits a kernel linked at 1 MiB (kernel/arch/x86_64/linker.ld).
+ */
+export const KERNEL_FLAGS = [
+  ...HOST_FLAGS,
+  "-O2",
+  "-g",
+  "-ffreestanding",
+  "-fno-pic",
+  "-fno-pie",
+  "-fno-stack-protector",
+  "-mno-red-zone",
+  "-mgeneral-regs-only",
+  "-fno-asynchronous-unwind-tables",
+  "-fno-omit-frame-pointer",
+  "-nostdlib",
+  "-mcmodel=small",
+];
+
+const ARCH_DIR = path.resolve(here, "../../kernel/arch/x86_64");
+
+function runTool(cmd: string, args: string[]): Promise<{ status: number | null; stderr: string; error?: Error }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args);
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", (error) => resolve({ status: null, stderr, error }));
+    child.on("close", (status) => resolve({ status, stderr }));
+  });
+}
+
+/**
+ * Build a multiboot kernel image: the generated C and the boot stub, linked
+ * with the linker script. QEMU's -kernel loads the ELF64 directly (the boot
+ * stub's multiboot header uses the a.out kludge).
+ */
+export async function gccKernel(cSource: string, outElf: string): Promise<void> {
+  mkdirSync(path.dirname(path.resolve(outElf)), { recursive: true });
+  const cFile = `${outElf}.c`;
+  writeFileSync(cFile, cSource);
+  const [cc, as] = await Promise.all([
+    runTool("gcc", [...KERNEL_FLAGS, "-I", RUNTIME_DIR, "-c", "-o", `${outElf}.o`, cFile]),
+    runTool("gcc", [...KERNEL_FLAGS, "-c", "-o", `${outElf}.boot.o`, path.join(ARCH_DIR, "boot.S")]),
+  ]);
+  checkResult(cc.error, cc.status, cc.stderr);
+  checkResult(as.error, as.status, as.stderr);
+  const ld = await runTool("ld", ["-n", "-z", "max-page-size=0x1000", "--no-warn-rwx-segments", "-T", path.join(ARCH_DIR, "linker.ld"), "-o", outElf, `${outElf}.boot.o`, `${outElf}.o`]);
+  if (ld.error) throw new CompileError([diag("TSOS4002", undefined, "ld", "binutils")]);
+  if (ld.status !== 0 || ld.stderr.trim()) throw new CompileError([diag("TSOS4003", undefined, ld.stderr.trim())]);
+}
+
 export interface GccOptions {
   opt?: "-O0" | "-O1" | "-O2" | "-O3";
   /** Also write the C next to the executable (for debugging and snapshots). */

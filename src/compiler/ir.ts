@@ -22,11 +22,18 @@ export type IntKind =
 export type Type =
   | { k: "int"; kind: IntKind }
   | { k: "bool" }
-  | { k: "str" }
+  /** `borrowed`: a Text (lib/kernel.d.ts), valid only during the call that received it. */
+  | { k: "str"; borrowed?: boolean }
   | { k: "void" }
   | { k: "never" }
   | { k: "class"; cls: ClassInst }
-  | { k: "array"; elem: Type; cname: string };
+  | { k: "array"; elem: Type; cname: string }
+  /** Ptr<T> (kernel): a C pointer. */
+  | { k: "ptr"; elem: Type }
+  /** AtomicBool / AtomicU32 (kernel): a value embedded in its field or global. */
+  | { k: "atomic"; kind: "bool" | "u32" }
+  /** A module-level function used as a value: a C function pointer. */
+  | { k: "fn"; params: Type[]; ret: Type; cname: string };
 
 export interface SourceLoc {
   file: string; // path relative to the working directory
@@ -55,11 +62,11 @@ export type Expr =
   | { e: "truthy"; type: Type; x: Expr }
   | { e: "call"; type: Type; fn: string; args: Expr[] }
   | { e: "field"; type: Type; obj: Expr; name: string }
-  | { e: "new"; type: Type; cls: ClassInst; ctor: string; args: Expr[] }
+  | { e: "new"; type: Type; cls: ClassInst; init: string; args: Expr[]; loc: number }
   | { e: "index"; type: Type; arr: Expr; idx: Expr; loc: number }
-  | { e: "arraylit"; type: Type; elems: Expr[] }
+  | { e: "arraylit"; type: Type; elems: Expr[]; loc: number }
   | { e: "newarray"; type: Type; len: Expr; loc: number }
-  | { e: "arraymethod"; type: Type; method: "push" | "fill" | "length"; arr: Expr; args: Expr[] }
+  | { e: "arraymethod"; type: Type; method: "push" | "fill" | "length"; arr: Expr; args: Expr[]; loc: number }
   | { e: "strindex"; type: Type; s: Expr; idx: Expr; loc: number; code: boolean }
   | { e: "strlen"; type: Type; s: Expr }
   | { e: "concat"; type: Type; parts: Expr[] }
@@ -73,11 +80,25 @@ export type Expr =
   | { e: "abs"; type: Type; x: Expr; loc: number }
   | { e: "argv"; type: Type }
   /** A zeroed heap object of class type (the start of a constructor). */
-  | { e: "alloc"; type: Type }
+  | { e: "alloc"; type: Type; loc: number }
   /** Panic: control reached the end of a function that must return a value. */
   | { e: "noreturn"; type: Type; loc: number }
   | { e: "panic"; type: Type; message: Expr; loc: number }
-  | { e: "exit"; type: Type; code: Expr };
+  | { e: "exit"; type: Type; code: Expr }
+  /** A call to a kernel intrinsic (lib/kernel.d.ts), emitted as tsos_k_<name>. */
+  | { e: "intrinsic"; type: Type; name: string; args: Expr[] }
+  /** Ptr<T> operations. */
+  | { e: "ptrop"; type: Type; op: "at" | "address" | "read" | "write" | "readVolatile" | "writeVolatile" | "add"; ptr?: Expr; args: Expr[] }
+  /** AtomicBool/AtomicU32: `new` (init) and methods on an lvalue. */
+  | { e: "atomic"; type: Type; op: "new" | "load" | "store" | "swap" | "fetchAdd"; target?: Expr; args: Expr[] }
+  /** A module-level function as a value. */
+  | { e: "fnref"; type: Type; fn: string }
+  /** A call through a function value. */
+  | { e: "callptr"; type: Type; callee: Expr; args: Expr[] }
+  /** A template literal formatted on the caller's stack for a Text parameter. */
+  | { e: "stackfmt"; type: Type; parts: Expr[] }
+  /** The static array of @test functions (kernel test builds). */
+  | { e: "unittests"; type: Type };
 
 export type Stmt =
   | { s: "let"; name: string; type: Type; init?: Expr; loc: number }
@@ -117,6 +138,8 @@ export interface ClassInst {
 export interface Global {
   cname: string;
   type: Type;
+  /** A module-level object or array stored statically (no heap): its class or array literal. */
+  staticObject?: { cls?: ClassInst; elems?: Expr[] };
   /** A compile-time constant initializer, emitted in the declaration. */
   constInit?: Expr;
   isConst: boolean;
@@ -130,8 +153,13 @@ export interface Program {
   funcs: Func[];
   /** Module init functions in the order main() calls them. */
   inits: string[];
-  /** The C name of the module-level code of the entry module. */
   target: "host" | "kernel";
+  /** Kernel: the @panicHandler function. */
+  panicHandler?: string;
+  /** Kernel test builds: the @test functions, with their display names. */
+  unitTests: { name: string; fn: string }[];
+  /** Function-pointer typedefs: C name -> signature. */
+  fnTypes: { cname: string; params: Type[]; ret: Type }[];
 }
 
 export const T = {

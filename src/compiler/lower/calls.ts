@@ -15,9 +15,9 @@ import { T } from "../ir.ts";
 import { INT_KINDS, fits, isInt, unify } from "../ints.ts";
 import type { Lowerer } from "./context.ts";
 import { classInstance, constructorOf, fieldName, isStatic, methodOf, staticField } from "./classes.ts";
-import { coerce, floorDiv, intLiteral, literalValue, lowerExpr } from "./expr.ts";
+import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
-import { arrayType, irType, mangle, typeName, typeOfNode } from "./types.ts";
+import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 
 const K = ts.SyntaxKind;
 
@@ -36,8 +36,32 @@ function resolvedTypeArgs(l: Lowerer, call: ts.CallExpression | ts.NewExpression
   return (args ?? []).map((t) => irType(l, t, call));
 }
 
-function lowerArgs(l: Lowerer, args: readonly ts.Expression[], params: Type[]): Expr[] {
-  return args.map((a, i) => coerce(l, lowerExpr(l, a, params[i]), params[i]!, a));
+export function lowerArgs(l: Lowerer, args: readonly ts.Expression[], params: Type[]): Expr[] {
+  return args.map((a, i) => {
+    const p = params[i]!;
+    if (p.k === "str" && p.borrowed && ts.isTemplateExpression(a)) return stackFormat(l, a);
+    return coerce(l, lowerExpr(l, a, p), p, a);
+  });
+}
+
+/** A template literal formatted into a buffer on the caller's stack, for a Text parameter. */
+export function stackFormat(l: Lowerer, a: ts.TemplateExpression): Expr {
+  const parts = templateParts(l, a);
+  for (const p of parts) if (p.type.k !== "str" && p.type.k !== "bool" && p.type.k !== "int") l.fail("TSOS2008", a, "template literal", typeName(p.type));
+  return { e: "stackfmt", type: { k: "str", borrowed: true }, parts };
+}
+
+const KERNEL_INTRINSICS = new Set([
+  "inb", "inw", "inl", "outb", "outw", "outl", "hlt", "cli", "sti", "spinLoopHint", "interruptsEnabled",
+  "multibootMagic", "multibootInfoAddress", "stackGuardAddress", "stackBottomAddress", "stackTopAddress",
+  "kernelStartAddress", "kernelEndAddress",
+]);
+
+function intrinsic(l: Lowerer, name: string, call: ts.CallExpression): Expr {
+  const decl = l.symbolOf(call.expression)!.valueDeclaration as ts.FunctionDeclaration;
+  const params = decl.parameters.map((p) => typeFromTypeNode(l, p.type!));
+  const ret = typeFromTypeNode(l, decl.type!);
+  return { e: "intrinsic", type: ret, name, args: lowerArgs(l, call.arguments, params) };
 }
 
 function libMember(l: Lowerer, obj: ts.Expression): string | undefined {
@@ -50,6 +74,10 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
   const callee = call.expression;
   if (ts.isIdentifier(callee)) {
     const decl = l.symbolOf(callee)?.valueDeclaration;
+    if (decl && l.isLibDecl(decl) && KERNEL_INTRINSICS.has(callee.text)) {
+      if (l.target !== "kernel") l.fail("TSOS3003", callee, callee.text);
+      return intrinsic(l, callee.text, call);
+    }
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
     if (decl && ts.isFunctionDeclaration(decl)) {
       const f = functionOf(l, decl, resolvedTypeArgs(l, call));
@@ -61,6 +89,12 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     const lib = libMember(l, callee.expression);
     if (lib) return builtinCall(l, `${lib}.${callee.name.text}`, call, want);
     const mdecl = l.symbolOf(callee.name)?.valueDeclaration;
+    if (mdecl && ts.isPropertyDeclaration(mdecl)) {
+      // A field holding a function value: call through the pointer.
+      const f = lowerExpr(l, callee);
+      if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this value", "call a declared function or method");
+      return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
+    }
     if (mdecl && ts.isMethodDeclaration(mdecl) && !l.isLibDecl(mdecl)) {
       const typeArgs = resolvedTypeArgs(l, call);
       if (isStatic(mdecl)) {
@@ -74,9 +108,11 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     }
     const recv = lowerExpr(l, callee.expression);
     const name = callee.name.text;
+    if (recv.type.k === "ptr") return pointerMethod(l, recv, name, call);
+    if (recv.type.k === "atomic") return atomicMethod(l, recv, name, call);
     if (recv.type.k === "array" && (name === "push" || name === "fill")) {
       const arg = coerce(l, lowerExpr(l, call.arguments[0]!, recv.type.elem), recv.type.elem, call.arguments[0]!);
-      return { e: "arraymethod", type: name === "push" ? T.number : recv.type, method: name, arr: recv, args: [arg] };
+      return { e: "arraymethod", type: name === "push" ? T.number : recv.type, method: name, arr: recv, args: [arg], loc: l.loc(call) };
     }
     if (recv.type.k === "str" && name === "charCodeAt") {
       const idx = lowerExpr(l, call.arguments[0]!);
@@ -85,6 +121,37 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     l.fail("TSOS1018", callee.name, name, typeName(recv.type));
   }
   l.fail("TSOS1015", callee, "calling this expression", "call a declared function or method");
+}
+
+function pointerMethod(l: Lowerer, p: Expr, name: string, call: ts.CallExpression): Expr {
+  const elem = (p.type as { elem: Type }).elem;
+  switch (name) {
+    case "read":
+    case "readVolatile":
+      return { e: "ptrop", type: elem, op: name, ptr: p, args: [] };
+    case "write":
+    case "writeVolatile":
+      return { e: "ptrop", type: T.void, op: name, ptr: p, args: lowerArgs(l, call.arguments, [elem]) };
+    case "add":
+      return { e: "ptrop", type: p.type, op: "add", ptr: p, args: lowerArgs(l, call.arguments, [T.int("usize")]) };
+  }
+  l.fail("TSOS1018", call.expression, name, typeName(p.type));
+}
+
+function atomicMethod(l: Lowerer, target: Expr, name: string, call: ts.CallExpression): Expr {
+  const kind = (target.type as { kind: "bool" | "u32" }).kind;
+  const value: Type = kind === "bool" ? T.bool : T.int("u32");
+  if (target.e !== "field" && target.e !== "global") l.fail("TSOS3004", call.expression, (call.expression as ts.PropertyAccessExpression).expression.getText());
+  switch (name) {
+    case "load":
+      return { e: "atomic", type: value, op: "load", target, args: [] };
+    case "store":
+      return { e: "atomic", type: T.void, op: "store", target, args: lowerArgs(l, call.arguments, [value]) };
+    case "swap":
+    case "fetchAdd":
+      return { e: "atomic", type: value, op: name, target, args: lowerArgs(l, call.arguments, [value]) };
+  }
+  l.fail("TSOS1018", call.expression, name, typeName(target.type));
 }
 
 function staticMethod(l: Lowerer, decl: ts.MethodDeclaration, typeArgs: Type[]) {
@@ -125,6 +192,10 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
       const t = T.int(kind);
       return { e: "minmax", type: t, op: name === "Math.min" ? "min" : "max", a: coerce(l, a, t, arg(call, 0)), b: coerce(l, b, t, arg(call, 1)) };
     }
+    case "Ptr.at": {
+      const t = typeOfNode(l, call);
+      return { e: "ptrop", type: t, op: "at", args: lowerArgs(l, call.arguments, [T.int("usize")]) };
+    }
     case "process.exit":
       return { e: "exit", type: T.never, code: coerce(l, lowerExpr(l, arg(call, 0), T.int("i32")), T.int("i32"), arg(call, 0)) };
     case "console.log":
@@ -150,6 +221,10 @@ function conversion(l: Lowerer, kind: IntKind, call: ts.CallExpression): Expr {
 export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
   const decl = l.symbolOf(n.expression)?.valueDeclaration;
   const args = n.arguments ?? [];
+  if (ts.isIdentifier(n.expression) && (n.expression.text === "AtomicBool" || n.expression.text === "AtomicU32") && decl && l.isLibDecl(decl)) {
+    const kind = n.expression.text === "AtomicBool" ? "bool" : "u32";
+    return { e: "atomic", type: { k: "atomic", kind }, op: "new", args: lowerArgs(l, args, [kind === "bool" ? T.bool : T.int("u32")]) };
+  }
   if (ts.isIdentifier(n.expression) && n.expression.text === "Array" && decl && l.isLibDecl(decl)) {
     const t = typeOfNode(l, n);
     if (t.k !== "array") l.fail("TSOS9001", n, "new Array without an array type");
@@ -165,8 +240,8 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
   const t = typeOfNode(l, n);
   if (t.k !== "class") l.fail("TSOS1015", n, `\`new\` of \`${n.expression.getText()}\``, "construct a class declared in the program");
   void classInstance;
-  const ctor = constructorOf(l, t.cls, n);
-  return { e: "new", type: t, cls: t.cls, ctor: ctor.cname, args: lowerArgs(l, args, ctor.params) };
+  const ctor = constructorOf(l, t.cls);
+  return { e: "new", type: t, cls: t.cls, init: ctor.init, args: lowerArgs(l, args, ctor.params), loc: l.loc(n) };
 }
 
 export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression): Expr {
@@ -174,7 +249,10 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   const lib = libMember(l, p.expression);
   if (lib === "Number" && (name === "MAX_SAFE_INTEGER" || name === "MIN_SAFE_INTEGER"))
     return { e: "int", type: T.number, value: name === "MAX_SAFE_INTEGER" ? (1n << 53n) - 1n : -((1n << 53n) - 1n) };
-  if (lib === "process" && name === "argv") return { e: "argv", type: arrayType(l, T.str) };
+  if (lib === "process" && name === "argv") {
+    if (l.target === "kernel") l.fail("TSOS3001", p, "process.argv");
+    return { e: "argv", type: arrayType(l, T.str) };
+  }
   if (lib) l.fail("TSOS1020", p, `${lib}.${name}`);
   const sym = l.symbolOf(p.name);
   const decl = sym?.valueDeclaration;
@@ -189,8 +267,9 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   }
   if (decl && ts.isMethodDeclaration(decl)) l.fail("TSOS1015", p, "a method used as a value", "call the method directly");
   const obj = lowerExpr(l, p.expression);
-  if (obj.type.k === "array" && name === "length") return { e: "arraymethod", type: T.number, method: "length", arr: obj, args: [] };
+  if (obj.type.k === "array" && name === "length") return { e: "arraymethod", type: T.number, method: "length", arr: obj, args: [], loc: l.loc(p) };
   if (obj.type.k === "str" && name === "length") return { e: "strlen", type: T.number, s: obj };
+  if (obj.type.k === "ptr" && name === "address") return { e: "ptrop", type: T.int("usize"), op: "address", ptr: obj, args: [] };
   if (obj.type.k === "class") {
     const field = obj.type.cls.fields.find((f) => f.name === fieldName(p.name));
     if (field) return { e: "field", type: field.type, obj, name: field.name };

@@ -12,6 +12,7 @@
  */
 import ts from "typescript";
 import type { ClassInst, Expr, Global, Stmt, Type } from "../ir.ts";
+import { T } from "../ir.ts";
 import { type Lowerer } from "./context.ts";
 import { irType, mangle, typeFromTypeNode } from "./types.ts";
 import { instantiateFunction, withScope } from "./functions.ts";
@@ -76,25 +77,30 @@ export function classInfo(inst: ClassInst): ClassInfo {
   return infos.get(inst)!;
 }
 
-/** The C function that allocates and constructs an instance. */
-export function constructorOf(l: Lowerer, inst: ClassInst, site: ts.Node): { cname: string; params: Type[] } {
+/**
+ * The C function that constructs an instance: `<Class>__init(self, ...)` runs
+ * the constructor on storage that already exists and returns it. `new C(...)`
+ * allocates at the call site (so an allocation panic names that site) and
+ * passes the memory in; a module-level object passes its static storage.
+ */
+export function constructorOf(l: Lowerer, inst: ClassInst): { init: string; params: Type[] } {
   const info = classInfo(inst);
   const ctor = info.decl.members.find(ts.isConstructorDeclaration);
-  const f = instantiateFunction(l, ctor ?? info.decl, info.env, [], {
-    cname: `${inst.cname}__new`,
+  const params = () => (ctor?.parameters ?? []).map((p) => ({ name: p.name as ts.Identifier, decl: p, type: typeFromTypeNode(l, p.type!) }));
+  const init = instantiateFunction(l, ctor ?? info.decl, info.env, [], {
+    cname: `${inst.cname}__init`,
     thisType: info.type,
     isCtor: true,
-    params: () => (ctor?.parameters ?? []).map((p) => ({ name: p.name as ts.Identifier, decl: p, type: typeFromTypeNode(l, p.type!) })),
+    params,
     ret: () => info.type,
     body: () => constructorBody(l, info, ctor),
   });
-  void site;
-  return { cname: f.cname, params: f.params.map((p) => p.type) };
+  return { init: init.cname, params: init.params.slice(1).map((p) => p.type) };
 }
 
 function constructorBody(l: Lowerer, info: ClassInfo, ctor: ts.ConstructorDeclaration | undefined): Stmt[] {
   const self: Expr = { e: "local", type: info.type, name: "self" };
-  const out: Stmt[] = [{ s: "let", name: "self", type: info.type, init: { e: "alloc", type: info.type }, loc: l.loc(ctor ?? info.decl) }];
+  const out: Stmt[] = [];
   for (const m of info.decl.members) {
     if (!ts.isPropertyDeclaration(m) || isStatic(m) || !m.initializer) continue;
     const field = info.inst.fields.find((f) => f.name === fieldName(m.name as ts.Identifier))!;

@@ -53,8 +53,9 @@ export class Lowerer {
   constructor(
     readonly checker: ts.TypeChecker,
     readonly target: "host" | "kernel",
+    readonly testBuild = false,
   ) {
-    this.program = { locs: [], classes: [], arrays: [], globals: [], funcs: [], inits: [], target };
+    this.program = { locs: [], classes: [], arrays: [], globals: [], funcs: [], inits: [], target, unitTests: [], fnTypes: [] };
     this.scope = this.newScope();
   }
 

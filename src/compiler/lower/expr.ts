@@ -16,7 +16,8 @@ import type { BinOp, Expr, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
 import type { Lowerer } from "./context.ts";
-import { arrayType, irType, sameType, typeName, typeOfNode } from "./types.ts";
+import { arrayType, fnType, irType, sameType, typeName, typeOfNode, unitTestClass } from "./types.ts";
+import { functionOf } from "./functions.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
 
 const K = ts.SyntaxKind;
@@ -119,7 +120,14 @@ function lowerIdentifier(l: Lowerer, id: ts.Identifier): Expr {
     const g = l.globalsByDecl.get(decl);
     if (g) return { e: "global", type: g.type, name: g.cname };
   }
-  if (ts.isFunctionDeclaration(decl)) l.fail("TSOS1015", id, "a function used as a value", "closures and function values arrive with a later release");
+  if (ts.isFunctionDeclaration(decl) && !decl.typeParameters && decl.body) {
+    const f = functionOf(l, decl, []);
+    return { e: "fnref", type: fnType(l, f.params.map((p) => p.type), f.ret), fn: f.cname };
+  }
+  if (ts.isFunctionDeclaration(decl)) l.fail("TSOS1019", id, id.text);
+  if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "TEST_BUILD") return { e: "bool", type: T.bool, value: l.testBuild };
+  if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "unitTests") return { e: "unittests", type: arrayType(l, { k: "class", cls: unitTestClass(l) }) };
+  if (l.isLibDecl(decl) && l.target === "host" && decl.getSourceFile().fileName.endsWith("kernel.d.ts")) l.fail("TSOS3003", id, id.text);
   if (l.isLibDecl(decl)) l.fail("TSOS1020", id, id.text);
   l.fail("TSOS9001", id, `unresolved identifier \`${id.text}\``);
 }
@@ -136,6 +144,7 @@ function localType(l: Lowerer, decl: ts.Node): Type {
 export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   const from = e.type;
   if (from.k === "never" || to.k === "void") return e;
+  if (from.k === "str" && from.borrowed && to.k === "str" && !to.borrowed) l.fail("TSOS3002", node);
   if (isInt(from) && isInt(to)) {
     if (from.kind === to.kind) return e;
     if (e.e === "int") return intLiteral(l, e.value, to.kind, node);
@@ -349,5 +358,5 @@ function lowerArrayLiteral(l: Lowerer, a: ts.ArrayLiteralExpression, want?: Type
   const type = want && want.k === "array" ? want : irType(l, l.checker.getTypeAtLocation(a), a);
   if (type.k !== "array") l.fail("TSOS1006", a, typeName(type));
   const elems = a.elements.map((el) => coerce(l, lowerExpr(l, el, type.elem), type.elem, el));
-  return { e: "arraylit", type: arrayType(l, type.elem), elems };
+  return { e: "arraylit", type: arrayType(l, type.elem), elems, loc: l.loc(a) };
 }

@@ -58,11 +58,11 @@ export function instantiateFunction(
   l.funcInstances.set(key, func);
   withScope(l, scope, () => {
     const params: Param[] = [];
-    if (opts.thisType && !opts.isCtor) {
+    if (opts.thisType) {
       scope.used.add("self");
       params.push({ name: "self", type: opts.thisType });
     }
-    if (opts.isCtor) scope.used.add("self");
+    scope.used.add("self");
     const specs = opts.params ? opts.params() : defaultParams(l, decl as ts.SignatureDeclaration);
     for (const p of specs) {
       const name = l.localName(p.name.text);
@@ -71,6 +71,7 @@ export function instantiateFunction(
     }
     func.params = params;
     func.ret = opts.ret ? opts.ret() : returnType(l, decl as ts.SignatureDeclaration);
+    if (func.ret.k === "str" && func.ret.borrowed) l.error("TSOS3002", (decl as ts.SignatureDeclaration).type ?? decl);
     scope.ret = func.ret;
   });
   l.addFunc(func);

@@ -40,13 +40,32 @@ export function initOrder(loaded: Loaded): ts.SourceFile[] {
   return order;
 }
 
-export function lowerProgram(loaded: Loaded, target: "host" | "kernel") {
-  const l = new Lowerer(loaded.checker, target);
+export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false) {
+  const l = new Lowerer(loaded.checker, target, testBuild);
   const modules = initOrder(loaded);
   for (const sf of modules) declareGlobals(l, sf);
   for (const sf of modules) lowerModule(l, sf);
+  if (target === "kernel") guard(() => findPanicHandler(l, modules, loaded.entry));
   while (l.work.length) l.work.shift()!();
   return finish(l);
+}
+
+function hasTag(decl: ts.Node, tag: string): boolean {
+  return ts.getJSDocTags(decl).some((t) => t.tagName.text === tag);
+}
+
+/** The kernel's `@panicHandler`: the entry module's if it has one, else the one imported. */
+function findPanicHandler(l: Lowerer, modules: ts.SourceFile[], entry: ts.SourceFile): void {
+  const candidates = modules.flatMap((sf) => sf.statements.filter((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && hasTag(st, "panicHandler")));
+  const handler = candidates.find((c) => c.getSourceFile() === entry) ?? candidates[0];
+  if (!handler) l.fail("TSOS3006", entry.statements[0] ?? entry);
+  const f = functionOf(l, handler, []);
+  const [message, file, line, column] = f.params.map((p) => p.type);
+  const ok =
+    f.params.length === 4 && message?.k === "str" && file?.k === "str" && line?.k === "int" && line.kind === "u32" &&
+    column?.k === "int" && column.kind === "u32" && f.ret.k === "never";
+  if (!ok) l.fail("TSOS3005", handler.name ?? handler);
+  l.program.panicHandler = f.cname;
 }
 
 function guard(fn: () => void): void {
@@ -100,7 +119,13 @@ function lowerModule(l: Lowerer, sf: ts.SourceFile): void {
       if (ts.isVariableStatement(st)) {
         for (const d of st.declarationList.declarations) guard(() => body.push(...initGlobal(l, d)));
       } else if (ts.isFunctionDeclaration(st)) {
-        if (!st.typeParameters && st.body) guard(() => void functionOf(l, st, []));
+        if (!st.typeParameters && st.body) guard(() => {
+          const f = functionOf(l, st, []);
+          if (hasTag(st, "test") && l.target === "kernel" && l.testBuild) {
+            const base = sf.fileName.replace(/^.*\//, "").replace(/\.ts$/, "");
+            l.program.unitTests.push({ name: `${base}::${st.name!.text}`, fn: f.cname });
+          }
+        });
       } else if (ts.isClassDeclaration(st)) {
         guard(() => body.push(...lowerClassStatics(l, st)));
       } else if (
@@ -126,6 +151,17 @@ function initGlobal(l: Lowerer, d: ts.VariableDeclaration): Stmt[] {
     g.constInit = value;
     return [];
   }
+  // Module-level objects are static: `const X = new C(...)` is constructed in
+  // place in static storage, and an array literal of constants is static data.
+  if (value.e === "new") {
+    g.staticObject = { cls: value.cls };
+    const self: Expr = { e: "global", type: g.type, name: g.cname };
+    return [{ s: "expr", x: { e: "call", type: { k: "void" }, fn: value.init, args: [self, ...value.args] }, loc: l.loc(d) }];
+  }
+  if (value.e === "arraylit" && value.elems.every((x) => x.e === "int" || x.e === "bool" || x.e === "str")) {
+    g.staticObject = { elems: value.elems };
+    return [];
+  }
   return [{ s: "expr", x: { e: "assign", type: g.type, target: { e: "global", type: g.type, name: g.cname }, value }, loc: l.loc(d) }];
 }
 
@@ -144,7 +180,7 @@ function lowerClassStatics(l: Lowerer, cls: ts.ClassDeclaration): Stmt[] {
   if (!cls.typeParameters) {
     guard(() => {
       const inst = classInstance(l, cls, []);
-      constructorOf(l, inst, cls);
+      constructorOf(l, inst);
       for (const m of cls.members)
         if (ts.isMethodDeclaration(m) && !m.typeParameters && !isStatic(m)) guard(() => void methodOf(l, inst, m, []));
     });

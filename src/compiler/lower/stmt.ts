@@ -15,7 +15,7 @@ import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
-import { untypedConst } from "./calls.ts";
+import { lowerArgs, untypedConst } from "./calls.ts";
 import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 
 const K = ts.SyntaxKind;
@@ -101,7 +101,8 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       return [lowerSwitch(l, s as ts.SwitchStatement)];
     case K.ThrowStatement: {
       const args = ((s as ts.ThrowStatement).expression as ts.NewExpression).arguments ?? [];
-      const message = args[0] ? coerce(l, lowerExpr(l, args[0]), T.str, args[0]) : ({ e: "str", type: T.str, value: "explicit panic" } as Expr);
+      const text: Type = { k: "str", borrowed: true };
+      const message = args[0] ? lowerArgs(l, [args[0]], [text])[0]! : ({ e: "str", type: T.str, value: "explicit panic" } as Expr);
       return [{ s: "expr", x: { e: "panic", type: T.never, message, loc }, loc }];
     }
     case K.FunctionDeclaration:
@@ -121,6 +122,7 @@ function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
   const obj = x.expression.expression;
   const decl = ts.isIdentifier(obj) ? l.symbolOf(obj)?.valueDeclaration : undefined;
   if (!decl || !l.isLibDecl(decl) || obj.getText() !== "console") return undefined;
+  if (l.target === "kernel") l.fail("TSOS3001", x.expression, `console.${x.expression.name.text}`);
   const stream = x.expression.name.text === "error" ? "err" : "out";
   const args: Expr[] = [];
   x.arguments.forEach((a, i) => {
@@ -153,7 +155,7 @@ function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   const idxName = l.temp();
   const arrRef: Expr = { e: "local", type: arr.type, name: arrName };
   const idx: Expr = { e: "local", type: usize, name: idxName };
-  const len: Expr = { e: "convert", type: usize, x: { e: "arraymethod", type: T.number, method: "length", arr: arrRef, args: [] }, checked: false, loc };
+  const len: Expr = { e: "convert", type: usize, x: { e: "arraymethod", type: T.number, method: "length", arr: arrRef, args: [], loc }, checked: false, loc };
   const elemName = l.localName(decl.name.text);
   l.scope.locals.set(decl, elemName);
   setLocalType(decl, arr.type.elem);

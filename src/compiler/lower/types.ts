@@ -10,7 +10,7 @@
  *             always substituted, so no IR type mentions one.
  */
 import ts from "typescript";
-import type { IntKind, Type } from "../ir.ts";
+import type { ClassInst, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_KINDS } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
@@ -74,6 +74,7 @@ function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   if (kind) return T.int(kind);
   if (f & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return T.bool;
   if (f & (ts.TypeFlags.String | ts.TypeFlags.StringLiteral | ts.TypeFlags.TemplateLiteral)) return T.str;
+  if (type.isIntersection() && type.types.some((t) => t.flags & ts.TypeFlags.String)) return { k: "str", borrowed: true };
   if (f & ts.TypeFlags.Void) return T.void;
   if (f & ts.TypeFlags.Never) return T.never;
   if (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.BooleanLiteral)) return T.bool;
@@ -89,6 +90,20 @@ function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
       const [elem] = l.checker.getTypeArguments(type as ts.TypeReference);
       return arrayType(l, irType(l, elem!, node));
     }
+    if (sym && l_isLib(sym) && (sym.name === "Ptr" || sym.name === "AtomicBool" || sym.name === "AtomicU32" || sym.name === "UnitTest")) {
+      if (sym.name === "AtomicBool") return { k: "atomic", kind: "bool" };
+      if (sym.name === "AtomicU32") return { k: "atomic", kind: "u32" };
+      if (sym.name === "UnitTest") return { k: "class", cls: unitTestClass(l) };
+      const [elem] = l.checker.getTypeArguments(type as ts.TypeReference);
+      return { k: "ptr", elem: irType(l, elem!, node) };
+    }
+    const sigs = type.getCallSignatures();
+    if (sigs.length === 1 && !type.getProperties().length) {
+      const sig = sigs[0]!;
+      if (sig.typeParameters?.length) return undefined;
+      const params = sig.parameters.map((p) => irType(l, l.checker.getTypeOfSymbol(p), node));
+      return fnType(l, params, irType(l, sig.getReturnType(), node));
+    }
     if (sym && sym.flags & ts.SymbolFlags.Class && !l_isLib(sym)) {
       const decl = sym.valueDeclaration as ts.ClassDeclaration;
       const args = (type as ts.TypeReference).target ? l.checker.getTypeArguments(type as ts.TypeReference) : [];
@@ -97,6 +112,24 @@ function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
     }
   }
   return undefined;
+}
+
+/** The struct behind lib/kernel.d.ts's UnitTest: { name, run }. */
+export function unitTestClass(l: Lowerer): ClassInst {
+  let cls = l.classInstances.get("UnitTest");
+  if (!cls) {
+    cls = { cname: "tsos_unit_test", tsName: "UnitTest", fields: [] };
+    l.classInstances.set("UnitTest", cls);
+    l.program.classes.push(cls);
+    cls.fields.push({ name: "name", type: T.str }, { name: "run", type: fnType(l, [], T.void) });
+  }
+  return cls;
+}
+
+export function fnType(l: Lowerer, params: Type[], ret: Type): Type {
+  const cname = `tsos_fn_${[...params.map(mangle), "to", mangle(ret)].join("_")}`;
+  if (!l.program.fnTypes.some((f) => f.cname === cname)) l.program.fnTypes.push({ cname, params, ret });
+  return { k: "fn", params, ret, cname };
 }
 
 export function typeOfNode(l: Lowerer, node: ts.Node): Type {
@@ -115,6 +148,14 @@ export function mangle(t: Type): string {
       return t.cls.cname;
     case "array":
       return t.cname;
+    case "ptr":
+      return `ptr_${mangle(t.elem)}`;
+    case "atomic":
+      return `atomic_${t.kind}`;
+    case "fn":
+      return t.cname;
+    case "str":
+      return t.borrowed ? "text" : "str";
     default:
       return t.k;
   }
@@ -132,6 +173,7 @@ export function arrayType(l: Lowerer, elem: Type): Type {
 }
 
 export function sameType(a: Type, b: Type): boolean {
+  if (a.k === "str" && b.k === "str") return true;
   return mangle(a) === mangle(b);
 }
 
@@ -144,7 +186,13 @@ export function typeName(t: Type): string {
     case "array":
       return `${typeName(t.elem)}[]`;
     case "str":
-      return "string";
+      return t.borrowed ? "Text" : "string";
+    case "ptr":
+      return `Ptr<${typeName(t.elem)}>`;
+    case "atomic":
+      return t.kind === "bool" ? "AtomicBool" : "AtomicU32";
+    case "fn":
+      return `(${t.params.map(typeName).join(", ")}) => ${typeName(t.ret)}`;
     case "bool":
       return "boolean";
     default:

@@ -15,7 +15,8 @@
 #include <stdlib.h>
 #include "tsos_rt.h"
 
-static inline void *tsos_alloc(uint64_t size) {
+static inline void *tsos_alloc(uint64_t size, const tsos_loc *loc) {
+  (void)loc;
   void *p = calloc(1, size ? size : 1);
   if (!p) {
     fflush(stdout);
@@ -64,9 +65,9 @@ static tsos_arr_str *tsos_argv;
 
 static inline void tsos_start(int argc, char **argv, const char *program) {
   tsos_argv = tsos_arr_str_new(0, NULL);
-  tsos_arr_str_push(tsos_argv, tsos_str_from_cstr_copy(argc > 0 ? argv[0] : "tsos"));
-  tsos_arr_str_push(tsos_argv, tsos_str_from_cstr_copy(program));
-  for (int i = 1; i < argc; i++) tsos_arr_str_push(tsos_argv, tsos_str_from_cstr_copy(argv[i]));
+  tsos_arr_str_push(tsos_argv, tsos_str_from_cstr_copy(argc > 0 ? argv[0] : "tsos"), NULL);
+  tsos_arr_str_push(tsos_argv, tsos_str_from_cstr_copy(program), NULL);
+  for (int i = 1; i < argc; i++) tsos_arr_str_push(tsos_argv, tsos_str_from_cstr_copy(argv[i]), NULL);
 }
 static inline int tsos_finish(void) {
   fflush(stdout);

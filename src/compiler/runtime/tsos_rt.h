@@ -26,7 +26,7 @@ typedef struct { const uint8_t *ptr; uint64_t len; } tsos_str;
 __attribute__((noreturn, cold)) static inline void tsos_panic(const tsos_loc *loc, tsos_str msg);
 __attribute__((noreturn, cold)) static inline void tsos_panic_cstr(const tsos_loc *loc, const char *msg);
 __attribute__((noreturn, cold)) static inline void tsos_panic_index(const tsos_loc *loc, uint64_t len, int64_t index, bool is_unsigned);
-static inline void *tsos_alloc(uint64_t size);
+static inline void *tsos_alloc(uint64_t size, const tsos_loc *loc);
 
 /* ---- number: the safe integer (|v| <= 2^53 - 1) ---- */
 static inline int64_t tsos_num_check(int64_t v, bool overflow, const tsos_loc *loc) {
@@ -97,7 +97,7 @@ static inline tsos_str tsos_str_at(tsos_str s, int64_t i, const tsos_loc *loc) {
 static inline tsos_str tsos_concat(int n, const tsos_str *parts) {
   uint64_t len = 0;
   for (int i = 0; i < n; i++) len += parts[i].len;
-  uint8_t *p = tsos_alloc(len + 1);
+  uint8_t *p = tsos_alloc(len + 1, NULL);
   uint64_t at = 0;
   for (int i = 0; i < n; i++) for (uint64_t j = 0; j < parts[i].len; j++) p[at++] = parts[i].ptr[j];
   return (tsos_str){p, len};
@@ -116,10 +116,23 @@ static inline char *tsos_fmt_i64(char *end, int64_t v) {
 static inline tsos_str tsos_str_from_cstr_copy(const char *s) {
   uint64_t n = 0;
   while (s[n]) n++;
-  uint8_t *p = tsos_alloc(n + 1);
+  uint8_t *p = tsos_alloc(n + 1, NULL);
   for (uint64_t i = 0; i < n; i++) p[i] = (uint8_t)s[i];
   return (tsos_str){p, n};
 }
+/* A view of a NUL-terminated C string (no copy). */
+static inline tsos_str tsos_cstr(const char *s) {
+  uint64_t n = 0;
+  while (s[n]) n++;
+  return (tsos_str){(const uint8_t *)s, n};
+}
+/* Joins parts into buf (which has room for all of them): stack formatting for Text. */
+static inline tsos_str tsos_join(uint8_t *buf, int n, const tsos_str *parts) {
+  uint64_t at = 0;
+  for (int i = 0; i < n; i++) for (uint64_t j = 0; j < parts[i].len; j++) buf[at++] = parts[i].ptr[j];
+  return (tsos_str){buf, at};
+}
+static inline tsos_str tsos_str_copy(tsos_str s) { return tsos_concat(1, &s); }
 static inline tsos_str tsos_str_from_u64(uint64_t v) { char b[24]; return tsos_str_from_cstr_copy(tsos_fmt_u64(b + 24, v)); }
 static inline tsos_str tsos_str_from_i64(int64_t v) { char b[24]; return tsos_str_from_cstr_copy(tsos_fmt_i64(b + 24, v)); }
 static inline tsos_str tsos_str_from_bool(bool v) { return v ? TSOS_STR("true") : TSOS_STR("false"); }
@@ -129,13 +142,13 @@ static inline tsos_str tsos_str_from_bool(bool v) { return v ? TSOS_STR("true") 
   struct A { uint64_t len, cap; T *data; };                                                      \
   static inline A *A##_new(int64_t n, const tsos_loc *loc) {                                     \
     if (n < 0 || n > TSOS_MAX_SAFE) tsos_panic_cstr(loc, "invalid array length");               \
-    A *a = tsos_alloc(sizeof(A));                                                                \
+    A *a = tsos_alloc(sizeof(A), loc);                                                           \
     a->len = a->cap = (uint64_t)n;                                                               \
-    a->data = tsos_alloc(sizeof(T) * (uint64_t)(n ? n : 1));                                     \
+    a->data = tsos_alloc(sizeof(T) * (uint64_t)(n ? n : 1), loc);                                \
     return a;                                                                                    \
   }                                                                                              \
-  static inline A *A##_from(uint64_t n, T const *items) {                                          \
-    A *a = A##_new((int64_t)n, NULL);                                                            \
+  static inline A *A##_from(uint64_t n, T const *items, const tsos_loc *loc) {                                        \
+    A *a = A##_new((int64_t)n, loc);                                                             \
     for (uint64_t i = 0; i < n; i++) a->data[i] = items[i];                                      \
     return a;                                                                                    \
   }                                                                                              \
@@ -147,10 +160,10 @@ static inline tsos_str tsos_str_from_bool(bool v) { return v ? TSOS_STR("true") 
     if (__builtin_expect(i >= a->len, 0)) tsos_panic_index(loc, a->len, (int64_t)i, true);         \
     return &a->data[i];                                                                          \
   }                                                                                              \
-  static inline int64_t A##_push(A *a, T v) {                                                    \
+  static inline int64_t A##_push(A *a, T v, const tsos_loc *loc) {                              \
     if (a->len == a->cap) {                                                                      \
       uint64_t cap = a->cap ? a->cap * 2 : 4;                                                    \
-      T *data = tsos_alloc(sizeof(T) * cap);                                                     \
+      T *data = tsos_alloc(sizeof(T) * cap, loc);                                                \
       for (uint64_t i = 0; i < a->len; i++) data[i] = a->data[i];                                \
       a->data = data;                                                                            \
       a->cap = cap;                                                                              \
@@ -158,7 +171,8 @@ static inline tsos_str tsos_str_from_bool(bool v) { return v ? TSOS_STR("true") 
     a->data[a->len++] = v;                                                                       \
     return (int64_t)a->len;                                                                      \
   }                                                                                              \
-  static inline A *A##_fill(A *a, T v) {                                                         \
+  static inline A *A##_fill(A *a, T v, const tsos_loc *loc) {                                   \
+    (void)loc;                                                                                   \
     for (uint64_t i = 0; i < a->len; i++) a->data[i] = v;                                        \
     return a;                                                                                    \
   }

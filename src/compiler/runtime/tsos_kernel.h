@@ -1,0 +1,107 @@
+/*
+ * tsos_kernel.h: the runtime of the kernel target (x86_64, freestanding).
+ *
+ * Input:  included first by generated C for `--target kernel`; the generated
+ *         C defines tsos_panic_handler (the TypeScript @panicHandler) and
+ *         kernel_main (called by kernel/arch/x86_64/boot.S).
+ * Output: the intrinsics of lib/kernel.d.ts as inline asm, atomics, panics
+ *         routed to TypeScript, and the mem* functions gcc may call.
+ * Invariants: no libc; nothing here allocates; there is no heap yet, so an
+ *             allocation panics with a clear message and its TS location.
+ */
+#ifndef TSOS_KERNEL_H
+#define TSOS_KERNEL_H
+#include "tsos_rt.h"
+
+static uint32_t tsos_boot_magic, tsos_boot_info;
+static void tsos_panic_handler(tsos_str message, tsos_str file, uint32_t line, uint32_t column);
+
+/* ---- panics: formatted on the stack, handed to the TypeScript handler ---- */
+static inline tsos_str tsos_loc_file(const tsos_loc *loc) { return tsos_cstr(loc ? loc->file : "<runtime>"); }
+__attribute__((noreturn, cold)) static inline void tsos_panic(const tsos_loc *loc, tsos_str msg) {
+  tsos_panic_handler(msg, tsos_loc_file(loc), loc ? (uint32_t)loc->line : 0, loc ? (uint32_t)loc->col : 0);
+  for (;;) __asm__ volatile("cli; hlt");
+}
+__attribute__((noreturn, cold)) static inline void tsos_panic_cstr(const tsos_loc *loc, const char *msg) {
+  tsos_panic(loc, tsos_cstr(msg));
+}
+__attribute__((noreturn, cold)) static inline void tsos_panic_index(const tsos_loc *loc, uint64_t len, int64_t index, bool is_unsigned) {
+  char l[24], i[24];
+  tsos_str parts[4] = {TSOS_STR("index out of bounds: the length is "), tsos_cstr(tsos_fmt_u64(l + 24, len)),
+                       TSOS_STR(" but the index is "),
+                       tsos_cstr(is_unsigned ? tsos_fmt_u64(i + 24, (uint64_t)index) : tsos_fmt_i64(i + 24, index))};
+  uint8_t buf[96];
+  tsos_panic(loc, tsos_join(buf, 4, parts));
+}
+static inline void *tsos_alloc(uint64_t size, const tsos_loc *loc) {
+  (void)size;
+  tsos_panic_cstr(loc, "allocation before the heap is initialized");
+}
+
+/* ---- port I/O (Intel SDM vol. 1, 18.2) ---- */
+static inline uint8_t tsos_k_inb(uint16_t port) { uint8_t v; __asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port)); return v; }
+static inline uint16_t tsos_k_inw(uint16_t port) { uint16_t v; __asm__ volatile("inw %1, %0" : "=a"(v) : "Nd"(port)); return v; }
+static inline uint32_t tsos_k_inl(uint16_t port) { uint32_t v; __asm__ volatile("inl %1, %0" : "=a"(v) : "Nd"(port)); return v; }
+static inline void tsos_k_outb(uint16_t port, uint8_t v) { __asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port)); }
+static inline void tsos_k_outw(uint16_t port, uint16_t v) { __asm__ volatile("outw %0, %1" : : "a"(v), "Nd"(port)); }
+static inline void tsos_k_outl(uint16_t port, uint32_t v) { __asm__ volatile("outl %0, %1" : : "a"(v), "Nd"(port)); }
+
+/* ---- CPU instructions (Intel SDM vol. 2) ---- */
+static inline void tsos_k_hlt(void) { __asm__ volatile("hlt"); }
+static inline void tsos_k_cli(void) { __asm__ volatile("cli" ::: "memory"); }
+static inline void tsos_k_sti(void) { __asm__ volatile("sti" ::: "memory"); }
+static inline void tsos_k_spinLoopHint(void) { __asm__ volatile("pause"); }
+static inline bool tsos_k_interruptsEnabled(void) {
+  uint64_t flags;
+  __asm__ volatile("pushfq; popq %0" : "=r"(flags));
+  return (flags & (1u << 9)) != 0; /* RFLAGS.IF, SDM vol. 1, 3.4.3 */
+}
+
+/* ---- what the boot stub hands over ---- */
+extern char __stack_guard_bottom[], __stack_bottom[], __stack_top[], __kernel_start[], __kernel_end[];
+static inline uint32_t tsos_k_multibootMagic(void) { return tsos_boot_magic; }
+static inline uint64_t tsos_k_multibootInfoAddress(void) { return tsos_boot_info; }
+static inline uint64_t tsos_k_stackGuardAddress(void) { return (uint64_t)(uintptr_t)__stack_guard_bottom; }
+static inline uint64_t tsos_k_stackBottomAddress(void) { return (uint64_t)(uintptr_t)__stack_bottom; }
+static inline uint64_t tsos_k_stackTopAddress(void) { return (uint64_t)(uintptr_t)__stack_top; }
+static inline uint64_t tsos_k_kernelStartAddress(void) { return (uint64_t)(uintptr_t)__kernel_start; }
+static inline uint64_t tsos_k_kernelEndAddress(void) { return (uint64_t)(uintptr_t)__kernel_end; }
+
+/* ---- atomics (sequentially consistent) ---- */
+typedef struct { bool v; } tsos_atomic_bool;
+typedef struct { uint32_t v; } tsos_atomic_u32;
+#define TSOS_ATOMIC(K, T)                                                                              \
+  static inline T tsos_atomic_##K##_load(tsos_atomic_##K *a) { return __atomic_load_n(&a->v, __ATOMIC_SEQ_CST); } \
+  static inline void tsos_atomic_##K##_store(tsos_atomic_##K *a, T v) { __atomic_store_n(&a->v, v, __ATOMIC_SEQ_CST); } \
+  static inline T tsos_atomic_##K##_swap(tsos_atomic_##K *a, T v) { return __atomic_exchange_n(&a->v, v, __ATOMIC_SEQ_CST); }
+TSOS_ATOMIC(bool, bool)
+TSOS_ATOMIC(u32, uint32_t)
+static inline uint32_t tsos_atomic_u32_fetchAdd(tsos_atomic_u32 *a, uint32_t v) { return __atomic_fetch_add(&a->v, v, __ATOMIC_SEQ_CST); }
+
+/* ---- gcc may emit calls to these even in freestanding code ---- */
+void *memcpy(void *dst, const void *src, size_t n);
+void *memmove(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+__attribute__((weak)) void *memcpy(void *dst, const void *src, size_t n) {
+  uint8_t *d = dst; const uint8_t *s = src;
+  while (n--) *d++ = *s++;
+  return dst;
+}
+__attribute__((weak)) void *memmove(void *dst, const void *src, size_t n) {
+  uint8_t *d = dst; const uint8_t *s = src;
+  if (d < s) while (n--) *d++ = *s++;
+  else while (n--) d[n] = s[n];
+  return dst;
+}
+__attribute__((weak)) void *memset(void *dst, int c, size_t n) {
+  uint8_t *d = dst;
+  while (n--) *d++ = (uint8_t)c;
+  return dst;
+}
+__attribute__((weak)) int memcmp(const void *a, const void *b, size_t n) {
+  const uint8_t *x = a, *y = b;
+  for (; n--; x++, y++) if (*x != *y) return *x - *y;
+  return 0;
+}
+#endif
