@@ -90,9 +90,10 @@ describe("error fixtures (coded diagnostics with positions)", () => {
       const m = /^\/\/\s*expect:\s*(TSOS\d{4}) at (\d+):(\d+)/.exec(source);
       assert.ok(m, "first line must be `// expect: TSOSnnnn at line:col`");
       process.chdir(ROOT);
+      const target = directives(source.split("\n").slice(1).join("\n")).get("target") === "kernel" ? "kernel" : "host";
       let error: unknown;
       try {
-        compileToC(file, { target: "host" });
+        compileToC(file, { target });
       } catch (e) {
         error = e;
       }

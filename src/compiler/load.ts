@@ -3,7 +3,8 @@
  *
  * Input:  an entry file path.
  * Output: a ts.Program over the entry, everything it imports and
- *         lib/tsos.d.ts (and lib/kernel.d.ts for the kernel target), plus
+ *         lib/tsos.d.ts and lib/kernel.d.ts (kernel intrinsics, rejected on the
+ *         host target with TSOS3003), plus
  *         TypeScript's own errors as TSOS0001 diagnostics.
  * Invariants: no TypeScript lib file, DOM or Node type is ever loaded
  *             (`noLib`, `types: []`); the parsed lib is cached between
@@ -67,7 +68,9 @@ export function spanOf(node: ts.Node, sf = node.getSourceFile()): Span {
 export function load(entryFile: string, target: "host" | "kernel"): { loaded?: Loaded; diagnostics: Diagnostic[] } {
   const entryPath = path.resolve(entryFile);
   const roots = [path.join(LIB_DIR, "tsos.d.ts"), entryPath];
-  if (target === "kernel") roots.push(path.join(LIB_DIR, "kernel.d.ts"));
+  // The kernel declarations are always loaded, so a kernel intrinsic used in a
+  // hosted program gets TSOS3003 rather than "cannot find name".
+  roots.push(path.join(LIB_DIR, "kernel.d.ts"));
   const program = ts.createProgram(roots, COMPILER_OPTIONS, cachedHost());
   const entry = program.getSourceFile(entryPath);
   if (!entry) return { diagnostics: [diag("TSOS4001", undefined, entryFile, "no such file")] };
