@@ -100,3 +100,65 @@ declare class UnitTest {
 declare const unitTests: UnitTest[];
 /** True when the kernel was built by `tsos test`. */
 declare const TEST_BUILD: boolean;
+
+// ---------------------------------------------------------------------------
+// Layout structs (JSDoc `@struct` / `@packed` on a class) and hardware tables.
+// ---------------------------------------------------------------------------
+/**
+ * An array of exactly N elements stored inline in a layout struct (C `T x[N]`).
+ * Indexing is bounds-checked. Declare the field with `!` (it starts zeroed).
+ */
+declare class FixedArray<T, N extends number> {
+  private constructor();
+  readonly length: N;
+  [index: number]: T;
+}
+/** The size in bytes of an integer type or layout struct, known at compile time. */
+declare function sizeOf<T>(): usize;
+/** Checked by the compiler: a false constant condition fails the build with `message`. */
+declare function staticAssert(condition: boolean, message: string): void;
+
+/** The frame the CPU pushes when it delivers an interrupt (Intel SDM vol. 3A, 6.14.1, figure 6-9). */
+declare class InterruptStackFrame {
+  private constructor();
+  readonly instructionPointer: u64;
+  readonly codeSegment: u64;
+  readonly cpuFlags: u64;
+  readonly stackPointer: u64;
+  readonly stackSegment: u64;
+}
+/** A handler for an interrupt or an exception without an error code. */
+type InterruptHandler = (frame: InterruptStackFrame) => void;
+/** A handler for an exception that pushes an error code. */
+type InterruptHandlerWithErrorCode = (frame: InterruptStackFrame, errorCode: u64) => void;
+/** A handler that never returns (double fault, machine check). */
+type DivergingHandler = (frame: InterruptStackFrame) => never;
+type DivergingHandlerWithErrorCode = (frame: InterruptStackFrame, errorCode: u64) => never;
+
+/** The address of a module-level function (for IDT entries). */
+declare function functionAddress(f: Function): u64;
+
+// Descriptor tables and segments (Intel SDM vol. 3A, 3.5.1 and 6.10).
+/** LIDT: load the IDT register from a 10-byte {limit: u16, base: u64} at `pointer`. */
+declare function lidt(pointer: usize): void;
+/** LGDT: load the GDT register from a 10-byte {limit: u16, base: u64} at `pointer`. */
+declare function lgdt(pointer: usize): void;
+/** LTR: load the task register with a TSS selector. */
+declare function ltr(selector: u16): void;
+/** Reload CS with a far return (SDM vol. 3A, 5.8.6). */
+declare function setCs(selector: u16): void;
+/** Load SS, DS, ES, FS and GS with a data selector (0 is allowed in long mode). */
+declare function setDataSegments(selector: u16): void;
+declare function readCs(): u16;
+/** INT3: raise a breakpoint exception (#BP, vector 3). */
+declare function int3(): void;
+/** UD2: raise an invalid-opcode exception (#UD, vector 6). */
+declare function ud2(): void;
+/** The DIV instruction itself (no compiler check): divisor 0 raises #DE (vector 0). */
+declare function hardwareDivide(dividend: u64, divisor: u64): u64;
+/** CR2: the linear address that caused the last page fault. */
+declare function readCr2(): u64;
+/** CR3: the physical address of the level-4 page table. */
+declare function readCr3(): u64;
+/** The current stack pointer (RSP). */
+declare function readRsp(): u64;

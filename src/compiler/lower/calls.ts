@@ -64,8 +64,11 @@ function intrinsic(l: Lowerer, name: string, call: ts.CallExpression): Expr {
   return { e: "intrinsic", type: ret, name, args: lowerArgs(l, call.arguments, params) };
 }
 
+/** Library namespaces whose members the compiler implements: `Math.min`, `process.argv`, `Ptr.at`. */
+const LIB_NAMESPACES = new Set(["console", "process", "Math", "Number", "Ptr"]);
+
 function libMember(l: Lowerer, obj: ts.Expression): string | undefined {
-  if (!ts.isIdentifier(obj)) return undefined;
+  if (!ts.isIdentifier(obj) || !LIB_NAMESPACES.has(obj.text)) return undefined;
   const decl = l.symbolOf(obj)?.valueDeclaration;
   return decl && l.isLibDecl(decl) ? obj.text : undefined;
 }

@@ -153,16 +153,32 @@ function initGlobal(l: Lowerer, d: ts.VariableDeclaration): Stmt[] {
   }
   // Module-level objects are static: `const X = new C(...)` is constructed in
   // place in static storage, and an array literal of constants is static data.
-  if (value.e === "new") {
-    g.staticObject = { cls: value.cls };
-    const self: Expr = { e: "global", type: g.type, name: g.cname };
-    return [{ s: "expr", x: { e: "call", type: { k: "void" }, fn: value.init, args: [self, ...value.args] }, loc: l.loc(d) }];
-  }
+  if (value.e === "new") return staticConstruct(l, g, value, l.loc(d));
   if (value.e === "arraylit" && value.elems.every((x) => x.e === "int" || x.e === "bool" || x.e === "str")) {
     g.staticObject = { elems: value.elems };
     return [];
   }
   return [{ s: "expr", x: { e: "assign", type: g.type, target: { e: "global", type: g.type, name: g.cname }, value }, loc: l.loc(d) }];
+}
+
+/**
+ * Construct a module-level object in static storage. Objects passed to its
+ * constructor that are themselves `new` expressions get static storage too
+ * (`new Mutex(new Writer())`), constructed first.
+ */
+function staticConstruct(l: Lowerer, g: Global, value: Extract<Expr, { e: "new" }>, loc: number): Stmt[] {
+  const out: Stmt[] = [];
+  const args = value.args.map((a) => {
+    if (a.e !== "new") return a;
+    const inner: Global = { cname: l.uniqueName(`${g.cname}_${a.cls.cname}`), type: a.type, isConst: true };
+    l.program.globals.push(inner);
+    out.push(...staticConstruct(l, inner, a, loc));
+    return { e: "global", type: inner.type, name: inner.cname } as Expr;
+  });
+  g.staticObject = { cls: value.cls };
+  const self: Expr = { e: "global", type: g.type, name: g.cname };
+  out.push({ s: "expr", x: { e: "call", type: g.type, fn: value.init, args: [self, ...args] }, loc });
+  return out;
 }
 
 /** Static field initializers run at module init; non-generic classes are lowered eagerly. */

@@ -1,0 +1,23 @@
+/**
+ * kernel/main.ts: the kernel's entry module; its top-level statements are the
+ * boot sequence, like blog_os's `_start`.
+ *
+ * Input: boot.S has entered long mode on the kernel stack; the imported
+ * modules are already initialized (COM1 set up, the screen writer ready).
+ * Output: a greeting and a boot summary on the console; in test builds the
+ * unit tests run and QEMU exits. Invariants: the kernel never returns from
+ * here; it ends halted, waking only for interrupts.
+ */
+import "./panic.ts"; // first: the @panicHandler, and COM1 initialized before anything can panic
+import { println } from "./console.ts";
+import { bootInfo } from "./boot_info.ts";
+import { runTests } from "./testing.ts";
+
+const BYTES_PER_MIB: u64 = 1024 * 1024;
+
+println("Hello World!");
+println(`tsos: booted, ${bootInfo().regionCount()} memory regions, ${bootInfo().usableBytes() / BYTES_PER_MIB} MiB usable`);
+
+if (TEST_BUILD) runTests();
+
+while (true) hlt();

@@ -1,0 +1,177 @@
+/**
+ * kernel/vga.ts: the VGA text screen (blog_os post 03, "VGA Text Mode").
+ *
+ * Hardware (OSDev "Text UI", "Printing To Screen"): 25 rows of 80 16-bit cells
+ * at physical 0xb8000 (identity-mapped by boot.S). A cell's low byte is a code
+ * page 437 character; its high byte the colour: bits 0-3 foreground, 4-6
+ * background, 7 blink. Output: Writer prints like a teletype on the bottom row
+ * and scrolls up; WRITER is the one global writer, behind a spin lock.
+ * Invariants: every buffer access is volatile; 0 <= column <= BUFFER_WIDTH.
+ */
+import { Mutex } from "../lib/core/spin.ts";
+import { assertEq } from "../lib/core/assert.ts";
+
+export const BUFFER_HEIGHT: usize = 25;
+export const BUFFER_WIDTH: usize = 80;
+const BUFFER_ADDRESS: usize = 0xb8000;
+
+const NEWLINE: u8 = 0x0a; // "\n"
+const BLANK: u8 = 0x20; // " ", what a cleared cell holds
+const FIRST_PRINTABLE: u8 = 0x20; // printable ASCII is " " .. "~"
+const LAST_PRINTABLE: u8 = 0x7e;
+const UNPRINTABLE: u8 = 0xfe; // "■" in code page 437, shown for any other byte
+
+/** The 16 text-mode colours, in attribute-nibble order (OSDev "Text UI", "Colours"). */
+export enum Color {
+  Black = 0,
+  Blue = 1,
+  Green = 2,
+  Cyan = 3,
+  Red = 4,
+  Magenta = 5,
+  Brown = 6,
+  LightGray = 7,
+  DarkGray = 8,
+  LightBlue = 9,
+  LightGreen = 10,
+  LightCyan = 11,
+  LightRed = 12,
+  Pink = 13,
+  Yellow = 14,
+  White = 15,
+}
+
+/** The attribute byte: background in the high nibble, foreground in the low one. */
+export function colorCode(foreground: Color, background: Color): u8 {
+  return (u8(background) << 4) | u8(foreground);
+}
+
+function isPrintable(byte: u8): boolean {
+  return byte >= FIRST_PRINTABLE && byte <= LAST_PRINTABLE;
+}
+
+/** Writes text to the bottom row, wrapping and scrolling like a terminal. */
+export class Writer {
+  /** The next column on the bottom row; BUFFER_WIDTH means the row is full. */
+  private column: usize = 0;
+  /** Yellow on black (0x0e), the colour of blog_os's "Hello World!". */
+  private color: u8 = colorCode(Color.Yellow, Color.Black);
+  private readonly buffer: Ptr<u16> = Ptr.at<u16>(BUFFER_ADDRESS);
+
+  /** Writes one byte: "\n" starts a new line; other non-printable bytes show as "■". */
+  writeByte(byte: u8): void {
+    if (byte === NEWLINE) {
+      this.newLine();
+      return;
+    }
+    if (this.column >= BUFFER_WIDTH) this.newLine();
+    this.putChar(BUFFER_HEIGHT - 1, this.column, isPrintable(byte) ? byte : UNPRINTABLE);
+    this.column++;
+  }
+
+  writeString(s: Text): void {
+    for (let i = 0; i < s.length; i++) this.writeByte(u8(s.charCodeAt(i)));
+  }
+
+  writeLine(s: Text): void {
+    this.writeString(s);
+    this.writeByte(NEWLINE);
+  }
+
+  /** Moves every row up one (the top row is lost) and starts a blank bottom row. */
+  newLine(): void {
+    for (let row: usize = 1; row < BUFFER_HEIGHT; row++) {
+      for (let col: usize = 0; col < BUFFER_WIDTH; col++) {
+        this.cell(row - 1, col).writeVolatile(this.cell(row, col).readVolatile());
+      }
+    }
+    this.clearRow(BUFFER_HEIGHT - 1);
+    this.column = 0;
+  }
+
+  clearRow(row: usize): void {
+    for (let col: usize = 0; col < BUFFER_WIDTH; col++) this.putChar(row, col, BLANK);
+  }
+
+  clearScreen(): void {
+    for (let row: usize = 0; row < BUFFER_HEIGHT; row++) this.clearRow(row);
+    this.column = 0;
+  }
+
+  /** The colour of everything written from now on. */
+  setColor(foreground: Color, background: Color): void {
+    this.color = colorCode(foreground, background);
+  }
+
+  /** The character byte shown at (row, col); row 0 is the top. */
+  charAt(row: usize, col: usize): u8 {
+    checkOnScreen(row, col);
+    return u8(this.cell(row, col).readVolatile());
+  }
+
+  /** The colour attribute at (row, col). */
+  colorAt(row: usize, col: usize): u8 {
+    checkOnScreen(row, col);
+    return u8(this.cell(row, col).readVolatile() >> 8);
+  }
+
+  private putChar(row: usize, col: usize, byte: u8): void {
+    this.cell(row, col).writeVolatile((u16(this.color) << 8) | byte);
+  }
+
+  private cell(row: usize, col: usize): Ptr<u16> {
+    return this.buffer.add(row * BUFFER_WIDTH + col);
+  }
+}
+
+function checkOnScreen(row: usize, col: usize): void {
+  if (row >= BUFFER_HEIGHT || col >= BUFFER_WIDTH) {
+    throw new Error(`screen position (${row}, ${col}) is outside the ${BUFFER_HEIGHT}x${BUFFER_WIDTH} buffer`);
+  }
+}
+
+/** The screen's one writer; used only through WRITER. */
+const SCREEN = new Writer();
+
+/** The screen. Lock it, use the writer, unlock it: `const w = WRITER.lock(); ...; WRITER.unlock();` */
+export const WRITER = new Mutex<Writer>(SCREEN);
+
+export function vgaPrint(s: Text): void {
+  WRITER.lock().writeString(s);
+  WRITER.unlock();
+}
+
+export function vgaPrintln(s: Text): void {
+  WRITER.lock().writeLine(s);
+  WRITER.unlock();
+}
+
+/** @test */
+function printlnSimple(): void {
+  vgaPrintln("printlnSimple output");
+}
+
+/** @test */
+function printlnMany(): void {
+  for (let i = 0; i < 200; i++) vgaPrintln(`printlnMany output ${i}`);
+}
+
+/** @test */
+function printlnOutput(): void {
+  const line = "Some test string that fits on a single line";
+  // Hold the lock from the write to the read-back, so no other output can
+  // scroll the line away in between.
+  const writer = WRITER.lock();
+  writer.writeByte(NEWLINE); // start on an empty row, whatever came before
+  writer.writeLine(line); // the line is now one row above the (new) bottom row
+  for (let i = 0; i < line.length; i++) {
+    assertEq(writer.charAt(BUFFER_HEIGHT - 2, usize(i)), u8(line.charCodeAt(i)));
+  }
+  WRITER.unlock();
+}
+
+/** @test */
+function colorCodePacksBackgroundHigh(): void {
+  assertEq(colorCode(Color.Yellow, Color.Black), 0x0e);
+  assertEq(colorCode(Color.White, Color.Blue), 0x1f);
+}
