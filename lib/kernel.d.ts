@@ -24,6 +24,8 @@ declare class Ptr<T> {
   private constructor();
   /** The pointer to `address`. */
   static at<T>(address: usize): Ptr<T>;
+  /** The pointer to a layout-struct object (where it lies in memory). */
+  static to<T>(object: T): Ptr<T>;
   /** The address this pointer holds. */
   readonly address: usize;
   read(): T;

@@ -68,14 +68,16 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
         return report("TSOS1008", node, "null");
       case K.UnionType:
       case K.IntersectionType:
-      case K.FunctionType:
       case K.ConstructorType:
       case K.TypeLiteral:
       case K.TupleType:
       case K.ConditionalType:
       case K.MappedType:
       case K.TypeQuery:
+        return report("TSOS1006", node, node.getText());
       case K.LiteralType:
+        // Only a length: FixedArray<T, 256>.
+        if (ts.isTypeReferenceNode(node.parent) && node.parent.typeName.getText() === "FixedArray") return;
         return report("TSOS1006", node, node.getText());
       case K.BigIntLiteral:
         return report("TSOS1016", node);

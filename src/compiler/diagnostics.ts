@@ -102,6 +102,16 @@ export const CATALOG = {
   TSOS3003: { message: "`{0}` is only available on the kernel target" },
   TSOS3004: { message: "`{0}` must be a field or a module-level constant to be used atomically" },
   TSOS3005: { message: "the panic handler must have the signature `(message: Text, file: Text, line: u32, column: u32): never`" },
+  TSOS3007: {
+    message: "interrupt handler `{0}` can allocate: it calls `{1}`, which allocates",
+    help: "an interrupt can arrive while the allocator holds its lock; handlers must not allocate",
+  },
+  TSOS3008: { message: "a layout struct cannot hold a field of type `{0}`", help: "use integers, Ptr<T>, other layout structs and FixedArray<T, N>" },
+  TSOS3009: { message: "static assertion failed: {0}" },
+  TSOS3010: { message: "`staticAssert` needs a condition the compiler can evaluate", help: "compare constants, e.g. `sizeOf<Entry>() === 16`" },
+  TSOS3011: { message: "interrupt handler `{0}` cannot be called directly", help: "the CPU calls it through the IDT; install it with setHandler" },
+  TSOS3012: { message: "an interrupt handler's parameters must be `(frame: InterruptStackFrame)` or `(frame: InterruptStackFrame, errorCode: u64)`" },
+  TSOS3013: { message: "a layout struct field stored in place cannot be replaced", help: "change its fields, or construct it in place with a field initializer" },
   TSOS3006: { message: "the kernel has no `@panicHandler` function", help: "tag one module-level function with the JSDoc tag `@panicHandler`" },
 
   // 4xxx: the driver and external tools.

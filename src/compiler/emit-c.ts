@@ -16,6 +16,7 @@
  */
 import type { ClassInst, Expr, Func, Program, Stmt, Type } from "./ir.ts";
 import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
+import { structLayout } from "./lower/layout.ts";
 
 export function cType(t: Type): string {
   switch (t.k) {
@@ -33,11 +34,13 @@ export function cType(t: Type): string {
     case "array":
       return `${t.cname} *`;
     case "ptr":
-      return `${cType(t.elem)} *`;
+      return t.elem.k === "class" ? `${t.elem.cls.cname} *` : `${cType(t.elem)} *`;
     case "atomic":
       return `tsos_atomic_${t.kind}`;
     case "fn":
       return t.cname;
+    case "fixed":
+      return `${cType(t.elem)} *`;
   }
 }
 
@@ -128,16 +131,18 @@ class Emitter {
       case "streq":
         return this.ordered([x.a, x.b], E, ([a, b]) => `${x.negate ? "!" : ""}tsos_str_eq(${a}, ${b})`);
       case "convert":
+        if (x.x.type.k === "fn") return `((uint64_t)(uintptr_t)${E(x.x)})`;
         return this.convert(x, E);
       case "truthy":
         return `(${E(x.x)} != 0)`;
       case "call":
         return this.callWith(x.args, E, (args) => `${x.fn}(${args.join(", ")})`);
       case "field":
-        return `${E(x.obj)}->${x.name}`;
+        return x.inline && x.type.k !== "fixed" ? `(&${E(x.obj)}->${x.name})` : `${E(x.obj)}->${x.name}`;
       case "new":
         return this.callWith(x.args, E, (args) => `${x.init}(${[`tsos_alloc(sizeof(${x.cls.cname}), ${this.L(x.loc)})`, ...args].join(", ")})`);
       case "index": {
+        if (x.arr.type.k === "fixed") return this.fixedIndex(x, E);
         const arr = x.arr.type as Extract<Type, { k: "array" }>;
         const signed = isInt(x.idx.type) && INT_INFO[x.idx.type.kind].signed;
         return this.ordered([x.arr, x.idx], E, ([a, i]) => `(*${arr.cname}_${signed ? "at" : "atu"}(${a}, ${i}, ${this.L(x.loc)}))`);
@@ -311,16 +316,20 @@ class Emitter {
   }
 
   private ptrop(x: Extract<Expr, { e: "ptrop" }>, E: (y: Expr) => string): string {
-    const elem = cType(x.op === "at" ? (x.type as { elem: Type }).elem : ((x.ptr!.type as { elem: Type }).elem));
+    const elemType = x.op === "at" || x.op === "to" ? (x.type as { elem: Type }).elem : (x.ptr!.type as { elem: Type }).elem;
+    const elem = elemType.k === "class" ? elemType.cls.cname : cType(elemType);
     switch (x.op) {
+      case "to":
+        return E(x.ptr!);
       case "at":
         return `((${elem} *)(uintptr_t)${E(x.args[0]!)})`;
       case "address":
         return `((uint64_t)(uintptr_t)${E(x.ptr!)})`;
       case "read":
-        return `(*${E(x.ptr!)})`;
       case "readVolatile":
-        return `(*(volatile ${elem} *)${E(x.ptr!)})`;
+        // A layout struct is read in place: the object is the memory it points at.
+        if (elemType.k === "class") return E(x.ptr!);
+        return x.op === "read" ? `(*${E(x.ptr!)})` : `(*(volatile ${elem} *)${E(x.ptr!)})`;
       case "write":
         return this.ordered([x.ptr!, x.args[0]!], E, ([p, v]) => `(void)(*${p} = ${v})`);
       case "writeVolatile":
@@ -363,8 +372,20 @@ class Emitter {
     return `({ ${decls.join(" ")} ${build(values)}; })`;
   }
 
+  /** An element of a FixedArray stored in a layout struct; a struct element is its address. */
+  private fixedIndex(x: Extract<Expr, { e: "index" }>, E: (y: Expr) => string, addressOnly = false): string {
+    const fixed = x.arr.type as Extract<Type, { k: "fixed" }>;
+    const signed = isInt(x.idx.type) && INT_INFO[x.idx.type.kind].signed;
+    const inlineElem = fixed.elem.k === "class";
+    return this.ordered([x.arr, x.idx], E, ([a, i]) => {
+      const elem = `(${a})[tsos_index_${signed ? "s" : "u"}(${i}, ${fixed.len}, ${this.L(x.loc)})]`;
+      return addressOnly || inlineElem ? `(&${elem})` : elem;
+    });
+  }
+
   /** A pointer to an assignable place, its parts evaluated left to right. */
   private address(target: Expr, E: (y: Expr) => string): string {
+    if (target.e === "index" && target.arr.type.k === "fixed") return this.fixedIndex(target, E, true);
     if (target.e === "index") {
       const arr = target.arr.type as Extract<Type, { k: "array" }>;
       const signed = isInt(target.idx.type) && INT_INFO[target.idx.type.kind].signed;
@@ -527,13 +548,13 @@ class Emitter {
     this.ind = 1;
     this.stmts(f.body);
     const body = this.out;
-    const head = `static ${declare(f.ret, f.cname)}(${f.params.length ? f.params.map((p) => declare(p.type, p.name)).join(", ") : "void"})`;
+    const head = `${f.interrupt ? "__attribute__((interrupt)) " : ""}static ${declare(f.ret, f.cname)}(${f.params.length ? f.params.map((p) => declare(p.type, p.name)).join(", ") : "void"})`;
     const voids = f.params.filter((p) => !this.reads.has(p.name)).map((p) => `  (void)${p.name};`);
     return [head + " {", ...voids, ...body, "}"];
   }
 
   prototype(f: Func): string {
-    const noreturn = f.ret.k === "never" ? "__attribute__((noreturn)) " : "";
+    const noreturn = (f.interrupt ? "__attribute__((interrupt)) " : "") + (f.ret.k === "never" ? "__attribute__((noreturn)) " : "");
     return `static ${noreturn}${declare(f.ret, f.cname)}(${f.params.length ? f.params.map((p) => declare(p.type, p.name)).join(", ") : "void"});`;
   }
 }
@@ -639,7 +660,7 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   const arrays = p.arrays.filter((a) => a.cname !== "tsos_arr_str"); // predeclared in tsos_rt.h
   for (const a of arrays) out.push(`typedef struct ${a.cname} ${a.cname};`);
   for (const f of p.fnTypes) out.push(`typedef ${cType(f.ret)} (*${f.cname})(${f.params.length ? f.params.map(cType).join(", ") : "void"});`);
-  for (const c of p.classes) out.push(...structDef(c));
+  for (const c of structOrder(p.classes)) out.push(...structDef(c));
   for (const a of arrays) out.push(`TSOS_ARRAY(${a.cname}, ${cType(a.elem)})`);
   out.push("");
   for (const g of p.globals) {
@@ -694,7 +715,37 @@ function unitTestTable(p: Program): string[] {
   ];
 }
 
+/** Structs stored inline in another must be defined before it. */
+function structOrder(classes: ClassInst[]): ClassInst[] {
+  const done = new Set<ClassInst>();
+  const out: ClassInst[] = [];
+  const visit = (c: ClassInst) => {
+    if (done.has(c)) return;
+    done.add(c);
+    for (const f of c.fields) {
+      const inner = f.type.k === "fixed" ? f.type.elem : f.type;
+      if (f.inline && inner.k === "class") visit(inner.cls);
+    }
+    out.push(c);
+  };
+  classes.forEach(visit);
+  return out;
+}
+
+function fieldDecl(f: ClassInst["fields"][number]): string {
+  if (f.type.k === "fixed") {
+    const elem = f.type.elem.k === "class" ? f.type.elem.cls.cname : cType(f.type.elem);
+    return `${elem} ${f.name}[${f.type.len}]`;
+  }
+  if (f.inline && f.type.k === "class") return `${f.type.cls.cname} ${f.name}`;
+  return declare(f.type, f.name);
+}
+
 function structDef(c: ClassInst): string[] {
+  const attr = c.layout === "packed" ? "__attribute__((packed)) " : "";
   if (!c.fields.length) return [`struct ${c.cname} { char tsos_empty; };`];
-  return [`struct ${c.cname} {`, ...c.fields.map((f) => `  ${declare(f.type, f.name)};`), `};`];
+  const out = [`struct ${attr}${c.cname} {`, ...c.fields.map((f) => `  ${fieldDecl(f)};`), `};`];
+  const layout = c.layout ? structLayout(c) : undefined;
+  if (layout) out.push(`_Static_assert(sizeof(${c.cname}) == ${layout.size}, "layout of ${c.tsName} (tsos computed ${layout.size} bytes)");`);
+  return out;
 }

@@ -32,6 +32,8 @@ export type Type =
   | { k: "ptr"; elem: Type }
   /** AtomicBool / AtomicU32 (kernel): a value embedded in its field or global. */
   | { k: "atomic"; kind: "bool" | "u32" }
+  /** FixedArray<T, N>: N elements stored inline in a layout struct. */
+  | { k: "fixed"; elem: Type; len: number }
   /** A module-level function used as a value: a C function pointer. */
   | { k: "fn"; params: Type[]; ret: Type; cname: string };
 
@@ -61,7 +63,8 @@ export type Expr =
   | { e: "convert"; type: Type; x: Expr; checked: boolean; loc: number }
   | { e: "truthy"; type: Type; x: Expr }
   | { e: "call"; type: Type; fn: string; args: Expr[] }
-  | { e: "field"; type: Type; obj: Expr; name: string }
+  /** `inline`: the field is a struct stored in place; the expression is its address. */
+  | { e: "field"; type: Type; obj: Expr; name: string; inline?: boolean }
   | { e: "new"; type: Type; cls: ClassInst; init: string; args: Expr[]; loc: number }
   | { e: "index"; type: Type; arr: Expr; idx: Expr; loc: number }
   | { e: "arraylit"; type: Type; elems: Expr[]; loc: number }
@@ -88,7 +91,7 @@ export type Expr =
   /** A call to a kernel intrinsic (lib/kernel.d.ts), emitted as tsos_k_<name>. */
   | { e: "intrinsic"; type: Type; name: string; args: Expr[] }
   /** Ptr<T> operations. */
-  | { e: "ptrop"; type: Type; op: "at" | "address" | "read" | "write" | "readVolatile" | "writeVolatile" | "add"; ptr?: Expr; args: Expr[] }
+  | { e: "ptrop"; type: Type; op: "at" | "to" | "address" | "read" | "write" | "readVolatile" | "writeVolatile" | "add"; ptr?: Expr; args: Expr[] }
   /** AtomicBool/AtomicU32: `new` (init) and methods on an lvalue. */
   | { e: "atomic"; type: Type; op: "new" | "load" | "store" | "swap" | "fetchAdd"; target?: Expr; args: Expr[] }
   /** A module-level function as a value. */
@@ -127,12 +130,23 @@ export interface Func {
   loc: number;
   /** Module init functions and helpers are not user-visible functions. */
   isStatic: boolean;
+  /** An interrupt handler: first parameter InterruptStackFrame; compiled with the interrupt convention. */
+  interrupt?: boolean;
+}
+
+export interface Field {
+  name: string;
+  type: Type;
+  /** A layout struct or FixedArray stored in place rather than by reference. */
+  inline?: boolean;
 }
 
 export interface ClassInst {
   cname: string; // C struct name
   tsName: string; // for messages
-  fields: { name: string; type: Type }[];
+  fields: Field[];
+  /** JSDoc @struct (C layout) or @packed (no padding): a hardware layout. */
+  layout?: "struct" | "packed";
 }
 
 export interface Global {

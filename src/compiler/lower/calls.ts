@@ -18,6 +18,7 @@ import { classInstance, constructorOf, fieldName, isStatic, methodOf, staticFiel
 import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
+import { layoutOf } from "./layout.ts";
 
 const K = ts.SyntaxKind;
 
@@ -54,7 +55,8 @@ export function stackFormat(l: Lowerer, a: ts.TemplateExpression): Expr {
 const KERNEL_INTRINSICS = new Set([
   "inb", "inw", "inl", "outb", "outw", "outl", "hlt", "cli", "sti", "spinLoopHint", "interruptsEnabled",
   "multibootMagic", "multibootInfoAddress", "stackGuardAddress", "stackBottomAddress", "stackTopAddress",
-  "kernelStartAddress", "kernelEndAddress",
+  "kernelStartAddress", "kernelEndAddress", "lidt", "lgdt", "ltr", "setCs", "setDataSegments", "readCs",
+  "int3", "ud2", "hardwareDivide", "readCr2", "readCr3", "readRsp",
 ]);
 
 function intrinsic(l: Lowerer, name: string, call: ts.CallExpression): Expr {
@@ -84,9 +86,13 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
     if (decl && ts.isFunctionDeclaration(decl)) {
       const f = functionOf(l, decl, resolvedTypeArgs(l, call));
+      if (f.interrupt) l.fail("TSOS3011", callee, callee.text);
       return { e: "call", type: f.ret, fn: f.cname, args: lowerArgs(l, call.arguments, f.params.map((p) => p.type)) };
     }
-    l.fail("TSOS1015", callee, "calling a value", "call a declared function or method");
+    // A parameter or variable holding a module-level function.
+    const f = lowerExpr(l, callee);
+    if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling a value", "call a declared function or method");
+    return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
   }
   if (ts.isPropertyAccessExpression(callee)) {
     const lib = libMember(l, callee.expression);
@@ -123,7 +129,9 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     }
     l.fail("TSOS1018", callee.name, name, typeName(recv.type));
   }
-  l.fail("TSOS1015", callee, "calling this expression", "call a declared function or method");
+  const f = lowerExpr(l, callee);
+  if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this expression", "call a declared function or method");
+  return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
 }
 
 function pointerMethod(l: Lowerer, p: Expr, name: string, call: ts.CallExpression): Expr {
@@ -194,6 +202,22 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
       if (!kind) l.fail("TSOS2002", call, a.type.kind, b.type.kind, name);
       const t = T.int(kind);
       return { e: "minmax", type: t, op: name === "Math.min" ? "min" : "max", a: coerce(l, a, t, arg(call, 0)), b: coerce(l, b, t, arg(call, 1)) };
+    }
+    case "sizeOf": {
+      const [t] = resolvedTypeArgs(l, call);
+      const layout = t && layoutOf(t);
+      if (!layout) l.fail("TSOS3008", call, t ? typeName(t) : "?");
+      return { e: "int", type: T.int("usize"), value: BigInt(layout.size) };
+    }
+    case "functionAddress": {
+      const f = lowerExpr(l, arg(call, 0));
+      if (f.type.k !== "fn") l.fail("TSOS2008", arg(call, 0), "functionAddress", typeName(f.type));
+      return { e: "convert", type: T.int("u64"), x: f, checked: false, loc: l.loc(call) };
+    }
+    case "Ptr.to": {
+      const x = lowerExpr(l, arg(call, 0));
+      if (x.type.k !== "class" || !x.type.cls.layout) l.fail("TSOS3008", arg(call, 0), typeName(x.type));
+      return { e: "ptrop", type: { k: "ptr", elem: x.type }, op: "to", ptr: x, args: [] };
     }
     case "Ptr.at": {
       const t = typeOfNode(l, call);
@@ -273,16 +297,17 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (obj.type.k === "array" && name === "length") return { e: "arraymethod", type: T.number, method: "length", arr: obj, args: [], loc: l.loc(p) };
   if (obj.type.k === "str" && name === "length") return { e: "strlen", type: T.number, s: obj };
   if (obj.type.k === "ptr" && name === "address") return { e: "ptrop", type: T.int("usize"), op: "address", ptr: obj, args: [] };
+  if (obj.type.k === "fixed" && name === "length") return { e: "int", type: T.number, value: BigInt(obj.type.len) };
   if (obj.type.k === "class") {
     const field = obj.type.cls.fields.find((f) => f.name === fieldName(p.name));
-    if (field) return { e: "field", type: field.type, obj, name: field.name };
+    if (field) return { e: "field", type: field.type, obj, name: field.name, inline: field.inline };
   }
   l.fail("TSOS1018", p.name, name, typeName(obj.type));
 }
 
 export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): Expr {
   const obj = lowerExpr(l, x.expression);
-  if (obj.type.k === "array") {
+  if (obj.type.k === "array" || obj.type.k === "fixed") {
     const idx = lowerExpr(l, x.argumentExpression);
     if (!isInt(idx.type)) l.fail("TSOS2008", x.argumentExpression, "[]", typeName(idx.type));
     return { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) };

@@ -14,7 +14,8 @@ import ts from "typescript";
 import type { ClassInst, Expr, Global, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { type Lowerer } from "./context.ts";
-import { irType, mangle, typeFromTypeNode } from "./types.ts";
+import { irType, mangle, typeFromTypeNode, typeName } from "./types.ts";
+import { layoutOf } from "./layout.ts";
 import { instantiateFunction, withScope } from "./functions.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { lowerBlock } from "./stmt.ts";
@@ -41,7 +42,9 @@ export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[
   if (hit) return hit;
   const cname = l.uniqueName(args.length ? `${name}_${args.map(mangle).join("_")}` : name);
   const tsName = args.length ? `${name}<${args.map(mangle).join(", ")}>` : name;
-  const inst: ClassInst = { cname, tsName, fields: [] };
+  const tags = ts.getJSDocTags(decl).map((t) => t.tagName.text);
+  const layout = tags.includes("packed") ? "packed" : tags.includes("struct") ? "struct" : undefined;
+  const inst: ClassInst = { cname, tsName, fields: [], layout };
   l.classInstances.set(key, inst);
   l.program.classes.push(inst);
   const env = envFor(l, decl, args);
@@ -56,7 +59,14 @@ export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[
     for (const m of decl.members) {
       if (!ts.isPropertyDeclaration(m) || isStatic(m)) continue;
       const t = irType(l, l.checker.getTypeAtLocation(m), m);
-      inst.fields.push({ name: fieldName(m.name as ts.Identifier), type: t });
+      const inline = t.k === "fixed" || (t.k === "class" && !!t.cls.layout && !!layout);
+      if (t.k === "fixed" && !layout) l.fail("TSOS3008", m.type ?? m, typeName(t));
+      inst.fields.push({ name: fieldName(m.name as ts.Identifier), type: t, inline });
+    }
+    if (layout) {
+      for (const [i, f] of inst.fields.entries()) {
+        if (!layoutOf(f.type)) l.fail("TSOS3008", decl.members.filter(ts.isPropertyDeclaration)[i] ?? decl, typeName(f.type));
+      }
     }
   });
   return inst;
@@ -105,7 +115,14 @@ function constructorBody(l: Lowerer, info: ClassInfo, ctor: ts.ConstructorDeclar
     if (!ts.isPropertyDeclaration(m) || isStatic(m) || !m.initializer) continue;
     const field = info.inst.fields.find((f) => f.name === fieldName(m.name as ts.Identifier))!;
     const value = coerce(l, lowerExpr(l, m.initializer, field.type), field.type, m.initializer);
-    out.push({ s: "expr", x: { e: "assign", type: field.type, target: { e: "field", type: field.type, obj: self, name: field.name }, value }, loc: l.loc(m) });
+    const target: Expr = { e: "field", type: field.type, obj: self, name: field.name, inline: field.inline };
+    if (field.inline && value.e === "new") {
+      // A layout struct stored in place is constructed in place: no allocation.
+      out.push({ s: "expr", x: { e: "call", type: field.type, fn: value.init, args: [target, ...value.args] }, loc: l.loc(m) });
+      continue;
+    }
+    if (field.inline) l.fail("TSOS3013", m.initializer);
+    out.push({ s: "expr", x: { e: "assign", type: field.type, target, value }, loc: l.loc(m) });
   }
   for (const p of ctor?.parameters ?? []) {
     if (!ts.isParameterPropertyDeclaration(p, ctor!)) continue;

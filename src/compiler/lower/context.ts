@@ -42,6 +42,8 @@ export class Lowerer {
   private readonly names = new Set<string>();
   private readonly locIndex = new Map<string, number>();
   readonly funcInstances = new Map<string, Func>();
+  /** Function C name -> its declaration (for diagnostics found after lowering). */
+  readonly funcNodes = new Map<string, ts.Node>();
   readonly classInstances = new Map<string, ClassInst>();
   readonly arrayTypes = new Map<string, Type>();
   readonly globalsByDecl = new Map<ts.Node, Global>();

@@ -343,6 +343,8 @@ function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: bool
 export function lowerLValue(l: Lowerer, node: ts.Expression): Expr {
   while (ts.isParenthesizedExpression(node)) node = node.expression;
   const x = lowerExpr(l, node);
+  if (x.e === "field" && x.inline) l.fail("TSOS3013", node);
+  if (x.e === "index" && x.arr.type.k === "fixed" && x.type.k === "class") l.fail("TSOS3013", node);
   if (x.e === "local" || x.e === "global" || x.e === "field" || x.e === "index") return x;
   l.fail("TSOS1005", node, "assignment to this expression");
 }

@@ -56,6 +56,7 @@ export function instantiateFunction(
   scope.isCtor = opts.isCtor;
   const func: Func = { cname: l.uniqueName(opts.cname), params: [], ret: T.void, body: [], loc: l.loc(decl), isStatic: false };
   l.funcInstances.set(key, func);
+  l.funcNodes.set(func.cname, (decl as ts.SignatureDeclaration).name ?? decl);
   withScope(l, scope, () => {
     const params: Param[] = [];
     if (opts.thisType) {
@@ -70,6 +71,13 @@ export function instantiateFunction(
       params.push({ name, type: p.type });
     }
     func.params = params;
+    const first = params[opts.thisType ? 1 : 0]?.type;
+    if (first?.k === "class" && first.cls.cname === "tsos_interrupt_frame") {
+      func.interrupt = true;
+      const code = params[1]?.type;
+      const ok = !opts.thisType && (params.length === 1 || (params.length === 2 && code?.k === "int" && code.kind === "u64"));
+      if (!ok) l.error("TSOS3012", (decl as ts.SignatureDeclaration).name ?? decl);
+    }
     func.ret = opts.ret ? opts.ret() : returnType(l, decl as ts.SignatureDeclaration);
     if (func.ret.k === "str" && func.ret.borrowed) l.error("TSOS3002", (decl as ts.SignatureDeclaration).type ?? decl);
     scope.ret = func.ret;

@@ -19,6 +19,7 @@ import { coerce, lowerExpr } from "./expr.ts";
 import { functionOf, withScope } from "./functions.ts";
 import { untypedConst } from "./calls.ts";
 import { lowerBlock, variableInit } from "./stmt.ts";
+import { checkInterruptHandlers } from "./handlers.ts";
 
 /** Modules in initialization order: imports first, depth-first, each once. */
 export function initOrder(loaded: Loaded): ts.SourceFile[] {
@@ -47,6 +48,7 @@ export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuil
   for (const sf of modules) lowerModule(l, sf);
   if (target === "kernel") guard(() => findPanicHandler(l, modules, loaded.entry));
   while (l.work.length) l.work.shift()!();
+  if (target === "kernel") checkInterruptHandlers(l);
   return finish(l);
 }
 

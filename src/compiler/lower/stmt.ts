@@ -69,6 +69,7 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       const x = (s as ts.ExpressionStatement).expression;
       const print = lowerPrint(l, x);
       if (print) return [print];
+      if (isStaticAssert(l, x)) return staticAssert(l, x as ts.CallExpression);
       return [{ s: "expr", x: lowerExpr(l, x), loc }];
     }
     case K.IfStatement: {
@@ -114,6 +115,60 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       return [];
   }
   l.fail("TSOS1005", s, `the statement \`${ts.SyntaxKind[s.kind]}\``);
+}
+
+function isStaticAssert(l: Lowerer, x: ts.Expression): boolean {
+  if (!ts.isCallExpression(x) || !ts.isIdentifier(x.expression) || x.expression.text !== "staticAssert") return false;
+  const decl = l.symbolOf(x.expression)?.valueDeclaration;
+  return !!decl && l.isLibDecl(decl);
+}
+
+/** Evaluate a constant IR expression (literals, comparisons, logic), or undefined. */
+function fold(x: Expr): bigint | boolean | undefined {
+  switch (x.e) {
+    case "int":
+    case "bool":
+      return x.value;
+    case "convert":
+      return fold(x.x);
+    case "not": {
+      const v = fold(x.x);
+      return typeof v === "boolean" ? !v : undefined;
+    }
+    case "logic": {
+      const a = fold(x.a);
+      const b = fold(x.b);
+      if (typeof a !== "boolean" || typeof b !== "boolean") return undefined;
+      return x.op === "&&" ? a && b : a || b;
+    }
+    case "binary": {
+      const a = fold(x.a);
+      const b = fold(x.b);
+      if (typeof a !== "bigint" || typeof b !== "bigint") return undefined;
+      switch (x.op) {
+        case "==": return a === b;
+        case "!=": return a !== b;
+        case "<": return a < b;
+        case "<=": return a <= b;
+        case ">": return a > b;
+        case ">=": return a >= b;
+        case "+": return a + b;
+        case "-": return a - b;
+        case "*": return a * b;
+        default: return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `staticAssert(condition, "message")`: checked now, emits nothing. */
+function staticAssert(l: Lowerer, call: ts.CallExpression): Stmt[] {
+  const [cond, message] = call.arguments;
+  const value = fold(lowerExpr(l, cond!));
+  if (typeof value !== "boolean") l.fail("TSOS3010", cond!);
+  if (!value) l.fail("TSOS3009", call, message && ts.isStringLiteral(message) ? message.text : cond!.getText());
+  return [];
 }
 
 /** `console.log(...)` / `console.error(...)` as a statement. */

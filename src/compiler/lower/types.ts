@@ -90,7 +90,13 @@ function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
       const [elem] = l.checker.getTypeArguments(type as ts.TypeReference);
       return arrayType(l, irType(l, elem!, node));
     }
-    if (sym && l_isLib(sym) && (sym.name === "Ptr" || sym.name === "AtomicBool" || sym.name === "AtomicU32" || sym.name === "UnitTest")) {
+    if (sym && l_isLib(sym) && ["Ptr", "AtomicBool", "AtomicU32", "UnitTest", "FixedArray", "InterruptStackFrame"].includes(sym.name)) {
+      if (sym.name === "FixedArray") {
+        const [elem, len] = l.checker.getTypeArguments(type as ts.TypeReference);
+        if (!len || !(len.flags & ts.TypeFlags.NumberLiteral)) return undefined;
+        return { k: "fixed", elem: irType(l, elem!, node), len: (len as ts.NumberLiteralType).value };
+      }
+      if (sym.name === "InterruptStackFrame") return { k: "class", cls: interruptFrameClass(l) };
       if (sym.name === "AtomicBool") return { k: "atomic", kind: "bool" };
       if (sym.name === "AtomicU32") return { k: "atomic", kind: "u32" };
       if (sym.name === "UnitTest") return { k: "class", cls: unitTestClass(l) };
@@ -126,6 +132,19 @@ export function unitTestClass(l: Lowerer): ClassInst {
   return cls;
 }
 
+/** The frame the CPU pushes on an interrupt (Intel SDM vol. 3A, 6.14.1): a read-only layout struct. */
+export function interruptFrameClass(l: Lowerer): ClassInst {
+  let cls = l.classInstances.get("InterruptStackFrame");
+  if (!cls) {
+    const u64 = T.int("u64");
+    const names = ["instructionPointer", "codeSegment", "cpuFlags", "stackPointer", "stackSegment"];
+    cls = { cname: "tsos_interrupt_frame", tsName: "InterruptStackFrame", fields: names.map((name) => ({ name, type: u64 })), layout: "struct" };
+    l.classInstances.set("InterruptStackFrame", cls);
+    l.program.classes.push(cls);
+  }
+  return cls;
+}
+
 export function fnType(l: Lowerer, params: Type[], ret: Type): Type {
   const cname = `tsos_fn_${[...params.map(mangle), "to", mangle(ret)].join("_")}`;
   if (!l.program.fnTypes.some((f) => f.cname === cname)) l.program.fnTypes.push({ cname, params, ret });
@@ -154,6 +173,8 @@ export function mangle(t: Type): string {
       return `atomic_${t.kind}`;
     case "fn":
       return t.cname;
+    case "fixed":
+      return `fixed_${mangle(t.elem)}_${t.len}`;
     case "str":
       return t.borrowed ? "text" : "str";
     default:
@@ -193,6 +214,8 @@ export function typeName(t: Type): string {
       return t.kind === "bool" ? "AtomicBool" : "AtomicU32";
     case "fn":
       return `(${t.params.map(typeName).join(", ")}) => ${typeName(t.ret)}`;
+    case "fixed":
+      return `FixedArray<${typeName(t.elem)}, ${t.len}>`;
     case "bool":
       return "boolean";
     default:

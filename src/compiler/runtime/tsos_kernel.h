@@ -57,6 +57,30 @@ static inline bool tsos_k_interruptsEnabled(void) {
   return (flags & (1u << 9)) != 0; /* RFLAGS.IF, SDM vol. 1, 3.4.3 */
 }
 
+/* ---- descriptor tables, segments, exceptions (Intel SDM vol. 3A, 3.5.1, 6.10, 7.2) ---- */
+static inline void tsos_k_lidt(uint64_t p) { __asm__ volatile("lidt (%0)" : : "r"(p) : "memory"); }
+static inline void tsos_k_lgdt(uint64_t p) { __asm__ volatile("lgdt (%0)" : : "r"(p) : "memory"); }
+static inline void tsos_k_ltr(uint16_t sel) { __asm__ volatile("ltr %0" : : "r"(sel)); }
+static inline void tsos_k_setCs(uint16_t sel) {
+  /* Far return: pop RIP, then CS (SDM vol. 3A, 5.8.6). */
+  __asm__ volatile("pushq %q0\n\tleaq 1f(%%rip), %%rax\n\tpushq %%rax\n\tlretq\n1:" : : "r"((uint64_t)sel) : "rax", "memory");
+}
+static inline void tsos_k_setDataSegments(uint16_t sel) {
+  __asm__ volatile("movw %0, %%ss\n\tmovw %0, %%ds\n\tmovw %0, %%es\n\tmovw %0, %%fs\n\tmovw %0, %%gs" : : "r"(sel) : "memory");
+}
+static inline uint16_t tsos_k_readCs(void) { uint16_t v; __asm__ volatile("movw %%cs, %0" : "=r"(v)); return v; }
+static inline void tsos_k_int3(void) { __asm__ volatile("int3" ::: "memory"); }
+static inline void tsos_k_ud2(void) { __asm__ volatile("ud2" ::: "memory"); }
+static inline uint64_t tsos_k_hardwareDivide(uint64_t dividend, uint64_t divisor) {
+  uint64_t q, r;
+  __asm__ volatile("divq %4" : "=a"(q), "=d"(r) : "a"(dividend), "d"((uint64_t)0), "r"(divisor));
+  (void)r;
+  return q;
+}
+static inline uint64_t tsos_k_readCr2(void) { uint64_t v; __asm__ volatile("movq %%cr2, %0" : "=r"(v)); return v; }
+static inline uint64_t tsos_k_readCr3(void) { uint64_t v; __asm__ volatile("movq %%cr3, %0" : "=r"(v)); return v; }
+static inline uint64_t tsos_k_readRsp(void) { uint64_t v; __asm__ volatile("movq %%rsp, %0" : "=r"(v)); return v; }
+
 /* ---- what the boot stub hands over ---- */
 extern char __stack_guard_bottom[], __stack_bottom[], __stack_top[], __kernel_start[], __kernel_end[];
 static inline uint32_t tsos_k_multibootMagic(void) { return tsos_boot_magic; }

@@ -137,6 +137,16 @@ static inline tsos_str tsos_str_from_u64(uint64_t v) { char b[24]; return tsos_s
 static inline tsos_str tsos_str_from_i64(int64_t v) { char b[24]; return tsos_str_from_cstr_copy(tsos_fmt_i64(b + 24, v)); }
 static inline tsos_str tsos_str_from_bool(bool v) { return v ? TSOS_STR("true") : TSOS_STR("false"); }
 
+/* ---- bounds checks for FixedArray (inline arrays of layout structs) ---- */
+static inline uint64_t tsos_index_s(int64_t i, uint64_t len, const tsos_loc *loc) {
+  if (__builtin_expect(i < 0 || (uint64_t)i >= len, 0)) tsos_panic_index(loc, len, i, false);
+  return (uint64_t)i;
+}
+static inline uint64_t tsos_index_u(uint64_t i, uint64_t len, const tsos_loc *loc) {
+  if (__builtin_expect(i >= len, 0)) tsos_panic_index(loc, len, (int64_t)i, true);
+  return i;
+}
+
 /* ---- arrays: { len, cap, data }, growable by push ---- */
 #define TSOS_ARRAY(A, T)                                                                         \
   struct A { uint64_t len, cap; T *data; };                                                      \
