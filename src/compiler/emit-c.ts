@@ -41,6 +41,8 @@ export function cType(t: Type): string {
       return t.cname;
     case "fixed":
       return `${cType(t.elem)} *`;
+    case "loc":
+      return "const tsos_loc *";
   }
 }
 
@@ -101,7 +103,7 @@ class Emitter {
   }
 
   private L(loc: number): string {
-    return `&tsos_locs[${loc}]`;
+    return loc < 0 ? "tsos_caller" : `&tsos_locs[${loc}]`;
   }
 
   expr(x: Expr, current?: string): string {
@@ -217,6 +219,8 @@ class Emitter {
         return this.callWith([x], E, ([v]) => `tsos_str_copy(${v})`);
       case "unittests":
         return "(&tsos_unit_tests)";
+      case "callerloc":
+        return this.L(x.loc);
     }
   }
 

@@ -34,6 +34,8 @@ export type Type =
   | { k: "atomic"; kind: "bool" | "u32" }
   /** FixedArray<T, N>: N elements stored inline in a layout struct. */
   | { k: "fixed"; elem: Type; len: number }
+  /** The hidden caller-location parameter of an @trackCaller function. */
+  | { k: "loc" }
   /** A module-level function used as a value: a C function pointer. */
   | { k: "fn"; params: Type[]; ret: Type; cname: string };
 
@@ -100,6 +102,8 @@ export type Expr =
   | { e: "callptr"; type: Type; callee: Expr; args: Expr[] }
   /** A template literal formatted on the caller's stack for a Text parameter. */
   | { e: "stackfmt"; type: Type; parts: Expr[] }
+  /** A source location passed to an @trackCaller function: a loc index, or -1 for "my own caller". */
+  | { e: "callerloc"; type: Type; loc: number }
   /** The static array of @test functions (kernel test builds). */
   | { e: "unittests"; type: Type };
 
@@ -130,6 +134,8 @@ export interface Func {
   loc: number;
   /** Module init functions and helpers are not user-visible functions. */
   isStatic: boolean;
+  /** JSDoc @trackCaller: panics report the caller's location (a hidden last parameter). */
+  trackCaller?: boolean;
   /** An interrupt handler: first parameter InterruptStackFrame; compiled with the interrupt convention. */
   interrupt?: boolean;
 }

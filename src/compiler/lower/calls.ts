@@ -37,6 +37,11 @@ function resolvedTypeArgs(l: Lowerer, call: ts.CallExpression | ts.NewExpression
   return (args ?? []).map((t) => irType(l, t, call));
 }
 
+/** The location an @trackCaller callee reports: this call, or our own caller's if we track ours. */
+function callerLoc(l: Lowerer, call: ts.Node): Expr {
+  return { e: "callerloc", type: { k: "loc" }, loc: l.scope.trackCaller ? -1 : l.loc(call) };
+}
+
 export function lowerArgs(l: Lowerer, args: readonly ts.Expression[], params: Type[]): Expr[] {
   return args.map((a, i) => {
     const p = params[i]!;
@@ -87,7 +92,9 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (decl && ts.isFunctionDeclaration(decl)) {
       const f = functionOf(l, decl, resolvedTypeArgs(l, call));
       if (f.interrupt) l.fail("TSOS3011", callee, callee.text);
-      return { e: "call", type: f.ret, fn: f.cname, args: lowerArgs(l, call.arguments, f.params.map((p) => p.type)) };
+      const args = lowerArgs(l, call.arguments, f.params.map((p) => p.type));
+      if (f.trackCaller) args.push(callerLoc(l, call));
+      return { e: "call", type: f.ret, fn: f.cname, args };
     }
     // A parameter or variable holding a module-level function.
     const f = lowerExpr(l, callee);

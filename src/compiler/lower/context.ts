@@ -34,6 +34,8 @@ export interface FnScope {
   ret?: Type;
   isCtor: boolean;
   temp: number;
+  /** In an @trackCaller function, panics report the caller's location. */
+  trackCaller?: boolean;
 }
 
 export class Lowerer {

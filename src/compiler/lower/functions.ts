@@ -70,6 +70,11 @@ export function instantiateFunction(
       scope.locals.set(p.decl, name);
       params.push({ name, type: p.type });
     }
+    if (ts.getJSDocTags(decl).some((t) => t.tagName.text === "trackCaller")) {
+      func.trackCaller = true;
+      scope.trackCaller = true;
+      params.push({ name: "tsos_caller", type: { k: "loc" } });
+    }
     func.params = params;
     const first = params[opts.thisType ? 1 : 0]?.type;
     if (first?.k === "class" && first.cls.cname === "tsos_interrupt_frame") {

@@ -104,7 +104,8 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       const args = ((s as ts.ThrowStatement).expression as ts.NewExpression).arguments ?? [];
       const text: Type = { k: "str", borrowed: true };
       const message = args[0] ? lowerArgs(l, [args[0]], [text])[0]! : ({ e: "str", type: T.str, value: "explicit panic" } as Expr);
-      return [{ s: "expr", x: { e: "panic", type: T.never, message, loc }, loc }];
+      // In an @trackCaller function the panic names the caller's line (loc -1).
+      return [{ s: "expr", x: { e: "panic", type: T.never, message, loc: l.scope.trackCaller ? -1 : loc }, loc }];
     }
     case K.FunctionDeclaration:
     case K.ClassDeclaration:

@@ -175,6 +175,8 @@ export function mangle(t: Type): string {
       return t.cname;
     case "fixed":
       return `fixed_${mangle(t.elem)}_${t.len}`;
+    case "loc":
+      return "loc";
     case "str":
       return t.borrowed ? "text" : "str";
     default:
