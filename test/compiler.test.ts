@@ -26,7 +26,7 @@ const SNAP_DIR = path.join(ROOT, "test/fixtures/snapshots");
 const BUILD = path.join(ROOT, "build/test");
 const JOBS = Math.max(2, os.availableParallelism());
 
-const list = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".ts")).sort();
+const list = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.startsWith(".")).sort();
 
 interface Outcome {
   native?: RunResult;

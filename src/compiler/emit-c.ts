@@ -14,7 +14,7 @@
  *     promotions, so it wraps exactly at its width; `number` arithmetic goes
  *     through the checked helpers in the runtime header.
  */
-import type { ClassInst, Expr, Func, Program, Stmt, Type } from "./ir.ts";
+import { type ClassInst, type Expr, type Func, type Program, type Stmt, type Type, walkExprs } from "./ir.ts";
 import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
 import { structLayout } from "./lower/layout.ts";
 
@@ -596,36 +596,9 @@ function flattenConcat(x: Expr): Expr[] {
   return x.e === "concat" ? x.parts.flatMap(flattenConcat) : [x];
 }
 
-/** Walk every expression of a statement list. */
-function walkStmts(list: Stmt[], visit: (x: Expr, isAssignTarget: boolean) => void): void {
-  const ex = (x: Expr | undefined, target = false): void => {
-    if (!x) return;
-    visit(x, target);
-    for (const [key, v] of Object.entries(x)) {
-      if (key === "type" || key === "cls") continue;
-      if (Array.isArray(v)) v.forEach((y) => y && typeof y === "object" && "e" in y && ex(y as Expr));
-      else if (v && typeof v === "object" && "e" in v) ex(v as Expr, x.e === "assign" && key === "target");
-    }
-  };
-  const st = (s: Stmt): void => {
-    switch (s.s) {
-      case "let": return ex(s.init);
-      case "expr": return ex(s.x);
-      case "print": return s.args.forEach((a) => ex(a));
-      case "if": ex(s.c); s.then.forEach(st); s.else?.forEach(st); return;
-      case "while": case "dowhile": ex(s.c); s.body.forEach(st); return;
-      case "for": s.init.forEach(st); ex(s.c); s.step.forEach((x) => ex(x)); s.body.forEach(st); return;
-      case "return": return ex(s.x);
-      case "block": return s.body.forEach(st);
-      case "switch": ex(s.x); s.cases.forEach((c) => { c.values.forEach((v) => ex(v)); c.body.forEach(st); }); return;
-    }
-  };
-  list.forEach(st);
-}
-
 function readsOf(body: Stmt[]): Set<string> {
   const reads = new Set<string>(["self"]);
-  walkStmts(body, (x, target) => {
+  walkExprs(body, (x, target) => {
     if (x.e === "local" && !target) reads.add(x.name);
   });
   return reads;
@@ -640,7 +613,7 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
     const f = byName.get(name);
     if (!f || reachable.has(name)) return;
     reachable.add(name);
-    walkStmts(f.body, (x) => {
+    walkExprs(f.body, (x) => {
       if (x.e === "call") visit(x.fn);
       if (x.e === "new") visit(x.init);
       if (x.e === "fnref") visit(x.fn);

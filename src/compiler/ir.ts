@@ -192,3 +192,33 @@ export const T = {
     return { k: "int", kind };
   },
 };
+
+/**
+ * Visit every expression in a statement list, outermost first. `isAssignTarget`
+ * is true for the target of a plain assignment (written, not read).
+ */
+export function walkExprs(list: Stmt[], visit: (x: Expr, isAssignTarget: boolean) => void): void {
+  const ex = (x: Expr | undefined, target = false): void => {
+    if (!x) return;
+    visit(x, target);
+    for (const [key, v] of Object.entries(x)) {
+      if (key === "type" || key === "cls") continue;
+      if (Array.isArray(v)) v.forEach((y) => y && typeof y === "object" && "e" in y && ex(y as Expr));
+      else if (v && typeof v === "object" && "e" in v) ex(v as Expr, x.e === "assign" && key === "target");
+    }
+  };
+  const st = (s: Stmt): void => {
+    switch (s.s) {
+      case "let": return ex(s.init);
+      case "expr": return ex(s.x);
+      case "print": return s.args.forEach((a) => ex(a));
+      case "if": ex(s.c); s.then.forEach(st); s.else?.forEach(st); return;
+      case "while": case "dowhile": ex(s.c); s.body.forEach(st); return;
+      case "for": s.init.forEach(st); ex(s.c); s.step.forEach((x) => ex(x)); s.body.forEach(st); return;
+      case "return": return ex(s.x);
+      case "block": return s.body.forEach(st);
+      case "switch": ex(s.x); s.cases.forEach((c) => { c.values.forEach((v) => ex(v)); c.body.forEach(st); }); return;
+    }
+  };
+  list.forEach(st);
+}
