@@ -12,9 +12,15 @@
  *    kernel's 0x10 means 33 = success (QEMU hw/misc/debugexit.c). A triple
  *    fault with -no-reboot exits with status 0, which is not success.
  *  - Serial: "pipe" captures COM1 only; "stdio" also echoes it live to our
- *    stdout. With display "curses" QEMU owns the terminal, so COM1 goes to a
- *    temporary file instead and is returned when QEMU exits.
- *  - On timeout QEMU gets SIGTERM (it restores the terminal), then SIGKILL.
+ *    stdout. With display "curses" QEMU draws on the terminal, so COM1 goes to
+ *    a file instead (`serialFile`, or a temporary one) and is returned when
+ *    QEMU exits.
+ *  - Curses: QEMU's curses UI puts the terminal in raw mode, where Ctrl-C is
+ *    a key for the guest, not a signal. So our stdin goes raw (before QEMU
+ *    starts, so we restore the user's modes last) and we forward the keys to
+ *    QEMU's stdin pipe, keeping Ctrl-C (0x03) for ourselves: it stops QEMU.
+ *  - On timeout or abort QEMU gets SIGTERM (it restores the terminal), then
+ *    SIGKILL two seconds later.
  */
 
 import { spawn } from "node:child_process";
@@ -32,7 +38,14 @@ export interface QemuOptions {
   serial: "stdio" | "pipe";
   /** Path of a unix socket for QMP (`-qmp unix:PATH,server=on,wait=off`). */
   qmpSocket?: string;
-  timeoutMs: number;
+  /** Stop QEMU after this long (timedOut is set); absent: no limit. */
+  timeoutMs?: number;
+  /** Stops QEMU (interrupted is set), e.g. on Ctrl-C. */
+  signal?: AbortSignal;
+  /** Called with each chunk of COM1 output as it arrives (not with display "curses"). */
+  onSerial?: (chunk: string) => void;
+  /** With display "curses": where COM1 goes (default: a temporary file). */
+  serialFile?: string;
   extraArgs?: string[];
 }
 
@@ -44,6 +57,8 @@ export interface QemuResult {
   /** Everything the guest wrote to COM1. */
   serial: string;
   timedOut: boolean;
+  /** Stopped by `signal` or, in curses mode, by Ctrl-C. */
+  interrupted: boolean;
   /** QEMU's own messages (e.g. "could not load kernel"). */
   stderr: string;
 }
@@ -62,10 +77,12 @@ export function qemuArgs(opts: QemuOptions, serialFile?: string): string[] {
 export function runQemu(opts: QemuOptions): Promise<QemuResult> {
   const qemu = requireTool("qemu-system-x86_64", "qemu-system-x86");
   const curses = opts.display === "curses";
-  const tmp = curses ? mkdtempSync(join(tmpdir(), "tsos-qemu-")) : undefined;
-  const serialFile = tmp !== undefined ? join(tmp, "serial.txt") : undefined;
+  const tmp = curses && opts.serialFile === undefined ? mkdtempSync(join(tmpdir(), "tsos-qemu-")) : undefined;
+  const serialFile = curses ? (opts.serialFile ?? join(tmp!, "serial.txt")) : undefined;
+  const keyboard = curses && process.stdin.isTTY === true;
+  if (keyboard) process.stdin.setRawMode(true);
   const child = spawn(qemu, qemuArgs(opts, serialFile), {
-    stdio: curses ? "inherit" : ["ignore", "pipe", "pipe"],
+    stdio: curses ? ["pipe", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
   });
   let serial = "";
   let stderr = "";
@@ -73,6 +90,7 @@ export function runQemu(opts: QemuOptions): Promise<QemuResult> {
   child.stdout?.on("data", (chunk: string) => {
     serial += chunk;
     if (opts.serial === "stdio") process.stdout.write(chunk, "latin1");
+    opts.onSerial?.(chunk);
   });
   child.stderr?.setEncoding("utf8");
   child.stderr?.on("data", (chunk: string) => {
@@ -81,15 +99,33 @@ export function runQemu(opts: QemuOptions): Promise<QemuResult> {
 
   return new Promise((resolve, reject) => {
     let timedOut = false;
+    let interrupted = false;
     let killTimer: NodeJS.Timeout | undefined;
-    const timer = setTimeout(() => {
-      timedOut = true;
+    const stop = () => {
+      if (killTimer !== undefined || child.exitCode !== null) return;
       child.kill("SIGTERM");
       killTimer = setTimeout(() => child.kill("SIGKILL"), 2000);
-    }, opts.timeoutMs);
+    };
+    // setTimeout fires at once for delays beyond 2^31-1 ms (24.8 days): treat those as no limit.
+    const limited = opts.timeoutMs !== undefined && opts.timeoutMs <= 0x7fffffff;
+    const timer = limited ? setTimeout(() => ((timedOut = true), stop()), opts.timeoutMs) : undefined;
+    const onAbort = () => ((interrupted = true), stop());
+    if (opts.signal?.aborted) onAbort();
+    opts.signal?.addEventListener("abort", onAbort);
+    const onKey = (data: Buffer) => {
+      if (data.includes(0x03)) onAbort();
+      else child.stdin?.write(data);
+    };
+    if (keyboard) process.stdin.on("data", onKey).resume();
+    child.stdin?.on("error", () => {}); // QEMU gone while we forward a key
     const cleanup = () => {
       clearTimeout(timer);
       clearTimeout(killTimer);
+      opts.signal?.removeEventListener("abort", onAbort);
+      if (keyboard) {
+        process.stdin.off("data", onKey).pause();
+        process.stdin.setRawMode(false);
+      }
       if (tmp !== undefined) rmSync(tmp, { recursive: true, force: true });
     };
     child.on("error", (err) => {
@@ -105,7 +141,7 @@ export function runQemu(opts: QemuOptions): Promise<QemuResult> {
         }
       }
       cleanup();
-      resolve({ exitCode: code, success: code === SUCCESS_EXIT_CODE, serial, timedOut, stderr });
+      resolve({ exitCode: code, success: code === SUCCESS_EXIT_CODE, serial, timedOut, interrupted, stderr });
     });
   });
 }

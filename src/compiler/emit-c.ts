@@ -684,11 +684,11 @@ function unitTestTable(p: Program): string[] {
   const n = p.unitTests.length;
   const items = p.unitTests.map((t) => `  {TSOS_STR(${cString(t.name)}), ${t.fn}},`);
   return [
-    `static tsos_unit_test tsos_unit_test_items[${Math.max(n, 1)}] = {`,
+    `static tsos_unit_test tsos_unit_test_items[${Math.max(n, 1)}] __attribute__((unused)) = {`,
     ...(items.length ? items : ["  {TSOS_STR(\"\"), NULL},"]),
     `};`,
-    `static tsos_unit_test *tsos_unit_test_ptrs[${Math.max(n, 1)}] = {${p.unitTests.map((_, i) => `&tsos_unit_test_items[${i}]`).join(", ") || "NULL"}};`,
-    `static tsos_arr_tsos_unit_test tsos_unit_tests = {${n}, ${n}, tsos_unit_test_ptrs};`,
+    `static tsos_unit_test *tsos_unit_test_ptrs[${Math.max(n, 1)}] __attribute__((unused)) = {${p.unitTests.map((_, i) => `&tsos_unit_test_items[${i}]`).join(", ") || "NULL"}};`,
+    `static tsos_arr_tsos_unit_test tsos_unit_tests __attribute__((unused)) = {${n}, ${n}, tsos_unit_test_ptrs};`,
   ];
 }
 

@@ -1,0 +1,152 @@
+/**
+ * cli/commands/test.ts: `tsos test [filter]`, blog_os's `cargo test` for tsos.
+ *
+ * Input:  <kernel-dir>/main.ts built as the unit-test kernel (TEST_BUILD, the
+ *         @test functions), and every <kernel-dir>/tests/*.ts as its own
+ *         integration-test kernel; a name filter (substring); --timeout <s>
+ *         per kernel (default 300, as blog_os).
+ * Output: all kernels built (stale ones only, gcc in parallel), then booted
+ *         headless in parallel (os.availableParallelism() at a time) on
+ *         `-machine pc`; `test <name> ... ok|FAILED` per unit test and per
+ *         integration kernel on stdout, in a fixed order; each failure's
+ *         serial output, indented (fault addresses symbolized to .ts lines);
+ *         a cargo summary. Exit 0 iff all passed.
+ * Invariants: a kernel passes only if QEMU exits 33; 35, any other status,
+ *             or the timeout is a failure. The unit-test kernel cannot be
+ *             told a filter: it runs every test, the filter hides passing ones.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { type Flags, UsageError, seconds, shown, status } from "../options.ts";
+import { type KernelJob, buildDir, buildKernels, requireBuildTools } from "../kernel-build.ts";
+import { type QemuResult, runQemu } from "../qemu.ts";
+import { requireTool } from "../tools.ts";
+import { type Summary, indent, parseUnitTests, resultLine, summaryLine } from "../test-report.ts";
+import { symbolize } from "../symbolize.ts";
+import { explainStatus, interrupted } from "./run.ts";
+
+const DEFAULT_TIMEOUT_S = 300;
+
+interface Failure {
+  name: string;
+  job: KernelJob;
+  why: string;
+  serial: string;
+}
+
+function testJobs(flags: Flags, filter: string | undefined): KernelJob[] {
+  const main = path.join(flags.kernelDir, "main.ts");
+  if (!existsSync(main)) throw new UsageError(`no such file: ${main}; run tsos in the project root or pass --kernel-dir <dir>`);
+  const out = path.join(buildDir(flags.kernelDir), "test");
+  const jobs: KernelJob[] = [{ name: "unit tests", entry: main, out: path.join(out, "unit.elf"), test: true }];
+  const testsDir = path.join(flags.kernelDir, "tests");
+  const files = existsSync(testsDir) ? readdirSync(testsDir).filter((f) => f.endsWith(".ts")).sort() : [];
+  for (const file of files) {
+    const name = path.basename(file, ".ts");
+    if (filter !== undefined && !name.includes(filter)) continue;
+    jobs.push({ name, entry: path.join(testsDir, file), out: path.join(out, `${name}.elf`), test: false });
+  }
+  return jobs;
+}
+
+/** At most `limit` calls of `job` in flight. */
+function limiter(limit: number): <T>(job: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (job) => {
+    if (active >= limit) await new Promise<void>((r) => waiting.push(r));
+    active++;
+    try {
+      return await job();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+function why(r: QemuResult, timeoutS: number): string {
+  if (r.timedOut) return `timed out after ${timeoutS}s: the kernel neither exited nor failed (a hang? raise --timeout if it is just slow)`;
+  return `QEMU exited with status ${r.exitCode}${explainStatus(r.exitCode)}`;
+}
+
+export async function testCommand(flags: Flags): Promise<number> {
+  requireTool("qemu-system-x86_64", "qemu-system-x86");
+  requireBuildTools();
+  if (flags.rest.length > 1) throw new UsageError(`expected at most one filter, got ${flags.rest.join(" ")}`);
+  const filter = flags.rest[0];
+  const timeoutS = flags.timeoutS ?? DEFAULT_TIMEOUT_S;
+  const t0 = performance.now();
+  const jobs = testJobs(flags, filter);
+
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.on("SIGINT", onSigint);
+  try {
+    const { ready, compiled } = await buildKernels(jobs, flags);
+    const limit = limiter(os.availableParallelism());
+    const boot = (job: KernelJob) => () =>
+      runQemu({ kernel: job.out, machine: "pc", display: "none", serial: "pipe", timeoutMs: timeoutS * 1000, signal: abort.signal });
+    const runs = jobs.map((job, i) => ready[i]!.then(() => limit(boot(job))));
+    runs.forEach((r) => r.catch(() => {}));
+    try {
+      await Promise.all(ready);
+    } catch (e) {
+      abort.abort(); // a kernel did not compile: stop the boots already running
+      await Promise.allSettled(runs);
+      throw e;
+    }
+    status(flags, "Finished", `test kernels ${compiled ? `in ${seconds(performance.now() - t0)}` : "(up to date)"}`);
+
+    const sum: Summary = { passed: 0, failed: 0, notRun: 0, filteredOut: 0, ms: 0 };
+    const failures: Failure[] = [];
+    const print = (name: string, ok: boolean) => {
+      process.stdout.write(resultLine(name, ok, flags.color) + "\n");
+      if (ok) sum.passed++;
+      else sum.failed++;
+    };
+    for (const [i, job] of jobs.entries()) {
+      status(flags, "Running", `${job.name} (${shown(job.out)})`);
+      const r = await runs[i]!;
+      if (interrupted(r, abort.signal)) return 130;
+      if (job.test) {
+        const report = parseUnitTests(r.serial);
+        for (const t of report.results) {
+          if (t.ok && filter !== undefined && !t.name.includes(filter)) sum.filteredOut++;
+          else print(t.name, t.ok);
+        }
+        const failedTest = report.results.find((t) => !t.ok);
+        const ran = report.results.length;
+        if (failedTest !== undefined) {
+          failures.push({ name: failedTest.name, job, why: why(r, timeoutS), serial: r.serial });
+          sum.notRun += Math.max(0, (report.declared ?? ran) - ran);
+        } else if (!r.success || report.declared === undefined || report.declared !== ran) {
+          const name = `unit tests (${shown(job.entry)})`;
+          print(name, false);
+          const detail = r.success ? `the kernel announced ${report.declared ?? "no"} tests but ran ${ran}` : why(r, timeoutS);
+          failures.push({ name, job, why: detail, serial: r.serial });
+        }
+      } else {
+        print(job.name, r.success);
+        if (!r.success) failures.push({ name: job.name, job, why: why(r, timeoutS), serial: r.serial });
+      }
+      if (!r.success && !r.timedOut && r.stderr.trim()) failures.at(-1)!.why += `\nQEMU said: ${r.stderr.trim()}`;
+    }
+
+    if (failures.length > 0) {
+      const out = ["", "failures:", ""];
+      for (const f of failures) {
+        out.push(`---- ${f.name} (${f.job.name}: ${shown(f.job.out)}) ----`, f.why, "serial output:");
+        out.push(f.serial.trim() === "" ? "    (nothing)" : indent(symbolize(f.serial, f.job.out)), "");
+      }
+      out.push("failures:", ...failures.map((f) => `    ${f.name}`));
+      process.stdout.write(out.join("\n") + "\n");
+    }
+    sum.ms = performance.now() - t0;
+    process.stdout.write(`\n${summaryLine(sum, flags.color)}\n`);
+    return sum.failed === 0 ? 0 : 1;
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
+}

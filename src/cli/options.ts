@@ -1,0 +1,99 @@
+/**
+ * cli/options.ts: the flags every `tsos` subcommand shares, and the
+ * cargo-style status lines they print.
+ *
+ * Input:  the arguments after the subcommand.
+ * Output: a Flags record (unknown `-x` flags are a UsageError), and
+ *         `status()`, which writes `   Compiling kernel (kernel/main.ts)` on
+ *         stderr: the verb right-aligned to 12 columns, bold green when colour is on.
+ * Invariants: colour is on only for `--color always`, or for `auto` when
+ *             stderr is a TTY and NO_COLOR is unset; this module imports no
+ *             part of the compiler (a no-op build must not load TypeScript).
+ */
+import path from "node:path";
+
+export type Target = "host" | "kernel";
+
+export interface Flags {
+  color: boolean;
+  quiet: boolean;
+  out?: string;
+  target?: Target;
+  /** The kernel's source directory; its parent is the project root (build/ goes there). */
+  kernelDir: string;
+  display?: "curses" | "none";
+  /** Seconds; undefined means the command's default. */
+  timeoutS?: number;
+  release: boolean;
+  /** Positional arguments (entry file, test filter). */
+  rest: string[];
+}
+
+export class UsageError extends Error {}
+
+/** Colour for diagnostics before (or without) flag parsing: `--color` anywhere on the line wins. */
+export function colorFromArgv(argv: string[]): boolean {
+  const i = argv.indexOf("--color");
+  return colorChoice(i >= 0 ? argv[i + 1] : undefined);
+}
+
+function colorChoice(value: string | undefined): boolean {
+  if (value === "always") return true;
+  if (value === "never") return false;
+  if (value !== undefined && value !== "auto") throw new UsageError(`--color takes auto, always or never, not \`${value}\``);
+  return process.stderr.isTTY === true && !process.env.NO_COLOR;
+}
+
+export function parseFlags(args: string[]): Flags {
+  const flags: Flags = { color: colorChoice(undefined), quiet: false, kernelDir: "kernel", release: false, rest: [] };
+  const value = (i: number, name: string): string => {
+    const v = args[i];
+    if (v === undefined) throw new UsageError(`${name} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "-o" || a === "--out") flags.out = value(++i, a);
+    else if (a === "--target") {
+      const t = value(++i, a);
+      if (t !== "host" && t !== "kernel") throw new UsageError(`unknown target \`${t}\` (host or kernel)`);
+      flags.target = t;
+    } else if (a === "--color") flags.color = colorChoice(value(++i, a));
+    else if (a === "-q" || a === "--quiet") flags.quiet = true;
+    else if (a === "--kernel-dir") flags.kernelDir = value(++i, a);
+    else if (a === "--display") {
+      const d = value(++i, a);
+      if (d !== "curses" && d !== "none") throw new UsageError(`--display takes curses or none, not \`${d}\``);
+      flags.display = d;
+    } else if (a === "--timeout") {
+      const s = Number(value(++i, a));
+      if (!(s > 0)) throw new UsageError(`--timeout takes a positive number of seconds`);
+      flags.timeoutS = s;
+    } else if (a === "--release") flags.release = true;
+    else if (a.startsWith("-") && a !== "-") throw new UsageError(`unknown flag \`${a}\``);
+    else flags.rest.push(a);
+  }
+  return flags;
+}
+
+/** A cargo status line on stderr: `verb` right-aligned in 12 columns. */
+export function status(flags: Pick<Flags, "color" | "quiet">, verb: string, message: string): void {
+  if (flags.quiet) return;
+  const v = verb.padStart(12);
+  process.stderr.write(`${flags.color ? `\x1b[1;32m${v}\x1b[0m` : v} ${message}\n`);
+}
+
+/** `error: message` on stderr, `error` in bold red when colour is on. */
+export function errorLine(color: boolean, message: string): void {
+  process.stderr.write(`${color ? "\x1b[1;31merror\x1b[0m" : "error"}: ${message}\n`);
+}
+
+/** A path as the user should see it: relative to the working directory when inside it. */
+export function shown(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel === "" ? "." : rel.startsWith("..") || path.isAbsolute(rel) ? file : rel;
+}
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)}s`;
+}

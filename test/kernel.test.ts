@@ -1,0 +1,113 @@
+/**
+ * test/kernel.test.ts: the kernel as a user builds, boots and tests it, through
+ * the real CLI (`node bin/tsos.js`, exactly as `npx tsos`) and real QEMU.
+ *
+ * Input:  kernel/ and lib/ (a copy of them, with one failing test added, in a
+ *         private directory under build/test/); every @test function found
+ *         in the modules reachable from kernel/main.ts.
+ * Output: assertions on exit status, result lines and the serial console.
+ * Invariants: parallel-safe (private output paths and directories); timing
+ *             matters only through timeouts that turn a hang into a failure.
+ */
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, appendFileSync, mkdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, describe, it } from "node:test";
+import { reachableFiles } from "../src/cli/stamp.ts";
+import { ROOT, run } from "./helpers.ts";
+
+const tsos = (cmd: string, ...args: string[]) =>
+  run(process.execPath, [path.join(ROOT, "bin/tsos.js"), cmd, "--color", "never", ...args], { timeoutMs: 180_000 });
+const TMP = mkdtempSync(path.join(os.tmpdir(), "tsos-kernel-test-"));
+after(() => rmSync(TMP, { recursive: true, force: true }));
+
+/** `<module>::<function>` for every `/** @test *\/` function the unit-test kernel contains. */
+function unitTestNames(): string[] {
+  const names: string[] = [];
+  for (const file of reachableFiles(path.join(ROOT, "kernel/main.ts"))) {
+    const source = readFileSync(file, "utf8");
+    for (const m of source.matchAll(/\/\*\*\s*@test\s*\*\/\s*(?:export\s+)?function\s+(\w+)/g)) {
+      names.push(`${path.basename(file, ".ts")}::${m[1]}`);
+    }
+  }
+  return names;
+}
+
+describe("tsos test", () => {
+  it("builds and boots every test kernel and reports each test as ok", async () => {
+    const r = await tsos("test", "--timeout", "60");
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const expected = [
+      ...unitTestNames(),
+      ...readdirSync(path.join(ROOT, "kernel/tests")).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3)),
+    ];
+    assert.ok(expected.includes("basic_boot") && expected.includes("should_panic"));
+    for (const name of expected) assert.ok(r.stdout.includes(`test ${name} ... ok\n`), `no ok line for ${name}:\n${r.stdout}`);
+    assert.match(r.stdout, new RegExp(`^test result: ok\\. ${expected.length} passed; 0 failed; finished in \\d+\\.\\d\\ds$`, "m"));
+    assert.match(r.stderr, /^\s+Finished test kernels/m);
+  });
+
+  it("fails naming a failing unit test, with its error and TypeScript location", async () => {
+    // A copy of the project: kernel/ imports ../lib/..., so lib/ sits beside it.
+    const proj = path.join(ROOT, "build/test", path.basename(TMP));
+    mkdirSync(proj, { recursive: true });
+    after(() => rmSync(proj, { recursive: true, force: true }));
+    cpSync(path.join(ROOT, "kernel"), path.join(proj, "kernel"), { recursive: true });
+    cpSync(path.join(ROOT, "lib"), path.join(proj, "lib"), { recursive: true });
+    appendFileSync(
+      path.join(proj, "kernel/vga.ts"),
+      `\nimport { assertEq as assertEqDeliberately } from "../lib/core/assert.ts";\n` +
+        `/** @test */\nexport function deliberatelyFails(): void {\n  assertEqDeliberately(1, 2);\n}\n`,
+    );
+    const r = await tsos("test", "--timeout", "60", "--kernel-dir", path.join(proj, "kernel"));
+    assert.notEqual(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^test vga::deliberatelyFails \.\.\. FAILED$/m);
+    assert.match(r.stdout, /vga::deliberatelyFails\.\.\.\t\[failed\]/);
+    assert.match(r.stdout, /^\s+Error: assertion failed: .* at \S+\.ts:\d+:\d+$/m);
+    assert.match(r.stdout, /^test result: FAILED\. \d+ passed; 1 failed/m);
+    // Integration kernels do not depend on the unit tests: they still pass.
+    assert.match(r.stdout, /^test basic_boot \.\.\. ok$/m);
+  });
+});
+
+describe("tsos build and run", () => {
+  it("builds an image that QEMU boots with the console on stdout (-serial stdio)", async () => {
+    const image = path.join(TMP, "k.elf");
+    const b = await tsos("build", "-o", image);
+    assert.equal(b.status, 0, b.stderr);
+    assert.match(b.stderr, /^\s+Compiling kernel \(kernel\/main\.ts\)$/m);
+    assert.match(b.stderr, /^\s+Finished kernel in \d+\.\d\ds$/m);
+    const again = await tsos("build", "-o", image);
+    assert.match(again.stderr, /^\s+Finished kernel \(up to date\)$/m);
+
+    // Without isa-debug-exit the kernel halts forever: stop QEMU once the greeting is out.
+    const qemu = spawn("qemu-system-x86_64", ["-kernel", image, "-display", "none", "-serial", "stdio"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    const seen = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 60_000);
+      qemu.stdout.on("data", (d) => {
+        stdout += d;
+        if (stdout.includes("Hello World!")) clearTimeout(timer), resolve(true);
+      });
+      qemu.on("close", () => (clearTimeout(timer), resolve(stdout.includes("Hello World!"))));
+    });
+    qemu.kill("SIGKILL");
+    assert.ok(seen, `no "Hello World!" on stdout within 60 s; got:\n${stdout}`);
+  });
+
+  it("runs an integration kernel headless: its serial output on stdout, exit status 0", async () => {
+    const r = await tsos("run", "--display", "none", "--timeout", "60", "-o", path.join(TMP, "basic_boot.elf"), "kernel/tests/basic_boot.ts");
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /\[ok\]/);
+    assert.match(r.stderr, /^\s+Running .*basic_boot\.elf/m);
+  });
+
+  it("stops a kernel that never exits at --timeout, with status 1", async () => {
+    const r = await tsos("run", "--display", "none", "--timeout", "1");
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /Hello World!/);
+    assert.match(r.stderr, /still running after 1s/);
+  });
+});
