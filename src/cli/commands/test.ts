@@ -15,7 +15,7 @@
  *             or the timeout is a failure. The unit-test kernel cannot be
  *             told a filter: it runs every test, the filter hides passing ones.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Flags, UsageError, seconds, shown, status } from "../options.ts";
@@ -64,6 +64,20 @@ function limiter(limit: number): <T>(job: () => Promise<T>) => Promise<T> {
       waiting.shift()?.();
     }
   };
+}
+
+/**
+ * What an integration test's header says its serial output must contain:
+ * `// @expect-serial: <text>` (a literal substring) and
+ * `// @expect-serial-ts-line: <n>` (the test file's own `file.ts:<n>`, as the
+ * symbolizer appends it to a fault's instruction pointer).
+ */
+function missingExpectations(entry: string, serial: string): string[] {
+  const source = readFileSync(entry, "utf8");
+  const wanted: string[] = [];
+  for (const m of source.matchAll(/^\/\/\s*@expect-serial:\s*(.+)$/gm)) wanted.push(m[1]!.trim());
+  for (const m of source.matchAll(/^\/\/\s*@expect-serial-ts-line:\s*(\d+)\s*$/gm)) wanted.push(`${path.relative(process.cwd(), path.resolve(entry))}:${m[1]}`);
+  return wanted.filter((w) => !serial.includes(w));
 }
 
 function why(r: QemuResult, timeoutS: number): string {
@@ -128,8 +142,10 @@ export async function testCommand(flags: Flags): Promise<number> {
           failures.push({ name, job, why: detail, serial: r.serial });
         }
       } else {
-        print(job.name, r.success);
+        const missing = r.success ? missingExpectations(job.entry, symbolize(r.serial, job.out)) : [];
+        print(job.name, r.success && missing.length === 0);
         if (!r.success) failures.push({ name: job.name, job, why: why(r, timeoutS), serial: r.serial });
+        else if (missing.length) failures.push({ name: job.name, job, why: `the serial output lacks:\n${missing.map((m) => `    ${m}`).join("\n")}`, serial: r.serial });
       }
       if (!r.success && !r.timedOut && r.stderr.trim()) failures.at(-1)!.why += `\nQEMU said: ${r.stderr.trim()}`;
     }
