@@ -4,18 +4,21 @@
  *
  * Input: boot.S has entered long mode on the kernel stack; the imported
  * modules are already initialized (COM1 set up, the screen writer ready).
- * Output: a greeting and a boot summary on the console; in test builds the
- * unit tests run and QEMU exits. Invariants: the kernel never returns from
- * here; it ends halted, waking only for interrupts.
+ * Output: a greeting; the GDT and IDT loaded (init.ts); a boot summary on
+ * the console; in test builds the unit tests run and QEMU exits.
+ * Invariants: the kernel never returns from here; it ends halted, waking
+ * only for interrupts.
  */
 import "./panic.ts"; // first: the @panicHandler, and COM1 initialized before anything can panic
 import { println } from "./console.ts";
 import { bootInfo } from "./boot_info.ts";
+import { init } from "./init.ts";
 import { runTests } from "./testing.ts";
 
 const BYTES_PER_MIB: u64 = 1024 * 1024;
 
 println("Hello World!");
+init();
 println(`tsos: booted, ${bootInfo().regionCount()} memory regions, ${bootInfo().usableBytes() / BYTES_PER_MIB} MiB usable`);
 
 if (TEST_BUILD) runTests();

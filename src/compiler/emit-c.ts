@@ -597,7 +597,7 @@ function flattenConcat(x: Expr): Expr[] {
 }
 
 function readsOf(body: Stmt[]): Set<string> {
-  const reads = new Set<string>(["self"]);
+  const reads = new Set<string>();
   walkExprs(body, (x, target) => {
     if (x.e === "local" && !target) reads.add(x.name);
   });
@@ -660,6 +660,7 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   out.push("");
   if (usesTests) out.push(...unitTestTable(p), "");
   for (const f of funcs) out.push(...em.func(f), "");
+  out.push(`#line ${out.length + 2} "tsos-generated.c"`);
   if (p.target === "kernel") {
     if (p.panicHandler) {
       out.push(`static void tsos_panic_handler(tsos_str message, tsos_str file, uint32_t line, uint32_t column) {`);

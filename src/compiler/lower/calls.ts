@@ -91,7 +91,6 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
     if (decl && ts.isFunctionDeclaration(decl)) {
       const f = functionOf(l, decl, resolvedTypeArgs(l, call));
-      if (f.interrupt) l.fail("TSOS3011", callee, callee.text);
       const args = lowerArgs(l, call.arguments, f.params.map((p) => p.type));
       if (f.trackCaller) args.push(callerLoc(l, call));
       return { e: "call", type: f.ret, fn: f.cname, args };

@@ -12,7 +12,7 @@
  *   - Calls, `new` and member access live in calls.ts.
  */
 import ts from "typescript";
-import type { BinOp, Expr, IntKind, Type } from "../ir.ts";
+import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
 import type { Lowerer } from "./context.ts";
@@ -122,6 +122,7 @@ function lowerIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   }
   if (ts.isFunctionDeclaration(decl) && !decl.typeParameters && decl.body) {
     const f = functionOf(l, decl, []);
+    markInterruptHandler(l, f, decl);
     return { e: "fnref", type: fnType(l, f.params.map((p) => p.type), f.ret), fn: f.cname };
   }
   if (ts.isFunctionDeclaration(decl)) l.fail("TSOS1019", id, id.text);
@@ -130,6 +131,20 @@ function lowerIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   if (l.isLibDecl(decl) && l.target === "host" && decl.getSourceFile().fileName.endsWith("kernel.d.ts")) l.fail("TSOS3003", id, id.text);
   if (l.isLibDecl(decl)) l.fail("TSOS1020", id, id.text);
   l.fail("TSOS9001", id, `unresolved identifier \`${id.text}\``);
+}
+
+/**
+ * A function whose first parameter is an InterruptStackFrame and that is used
+ * as a value (installed in the IDT) is an interrupt handler: it gets the
+ * interrupt calling convention. Called directly, it is an ordinary function.
+ */
+function markInterruptHandler(l: Lowerer, f: Func, decl: ts.FunctionDeclaration): void {
+  const first = f.params[0]?.type;
+  if (first?.k !== "class" || first.cls.cname !== "tsos_interrupt_frame") return;
+  const code = f.params[1]?.type;
+  const ok = f.params.length === 1 || (f.params.length === 2 && code?.k === "int" && code.kind === "u64");
+  if (!ok) l.fail("TSOS3012", decl.name ?? decl);
+  f.interrupt = true;
 }
 
 const localTypes = new WeakMap<ts.Node, Type>();

@@ -76,6 +76,7 @@ export function instantiateFunction(
       params.push({ name: "tsos_caller", type: { k: "loc" } });
     }
     func.params = params;
+    func.params = params;
     const first = params[opts.thisType ? 1 : 0]?.type;
     if (first?.k === "class" && first.cls.cname === "tsos_interrupt_frame") {
       func.interrupt = true;

@@ -16,6 +16,13 @@ const ALLOCATING = new Set(["alloc", "arraylit", "newarray", "concat", "tostr", 
 
 export function checkInterruptHandlers(l: Lowerer): void {
   const funcs = new Map<string, Func>(l.program.funcs.map((f) => [f.cname, f]));
+  // Only the CPU calls an interrupt handler (it returns with iretq).
+  for (const f of l.program.funcs) {
+    walkExprs(f.body, (x) => {
+      const target = x.e === "call" ? funcs.get(x.fn) : undefined;
+      if (target?.interrupt) l.error("TSOS3011", l.funcNodes.get(target.cname)!, l.funcNodes.get(target.cname)!.getText());
+    });
+  }
   const calls = new Map<string, string[]>();
   const allocates = new Set<string>();
   for (const f of l.program.funcs) {

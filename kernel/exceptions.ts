@@ -1,0 +1,167 @@
+/**
+ * kernel/exceptions.ts: what the kernel says when a CPU exception it cannot
+ * handle arrives, and how a test kernel expects one.
+ *
+ * Input: the vector, the frame the CPU pushed (Intel SDM vol. 3A, 6.14.2
+ * "64-Bit Mode Stack Frame") and, for some vectors, the error code.
+ * Output of reportException, on the screen and on COM1 in every build
+ * (describeException alone, for the breakpoint handler, prints on the console):
+ *   EXCEPTION: PAGE FAULT
+ *   accessed address: 0xdeadbeef             (page faults: CR2, 4.7)
+ *   error code: 0x2 (page not present, write, supervisor mode)
+ *   instruction pointer: 0x1034a2            (the CLI adds the .ts file:line)
+ *   InterruptStackFrame { ... }              (one field per line)
+ * then QEMU exits with Failed, or with Success after `[ok]` if a test kernel
+ * called expectException(vector) for this vector. Never a silent reboot.
+ * Invariants: nothing here allocates (handlers call it); nothing resumes the
+ * interrupted code, so the screen lock is taken over as panic.ts does.
+ */
+import { copyToSerial, print, printHex, println } from "./console.ts";
+import { serialPrintln } from "./serial.ts";
+import { QemuExitCode, exitQemu } from "./qemu.ts";
+import { WRITER } from "./vga.ts";
+import { ExceptionVector } from "../lib/x86_64/structures/idt.ts";
+
+// The page-fault error code (4.7 "Page-Fault Exceptions", figure 4-12).
+const PF_PROTECTION: u64 = 1 << 0; // P: 0 = the page was not present, 1 = a protection violation
+const PF_WRITE: u64 = 1 << 1; // W/R: the access was a write
+const PF_USER: u64 = 1 << 2; // U/S: the access was made in user mode (CPL 3)
+const PF_RESERVED_BIT: u64 = 1 << 3; // RSVD: a paging entry has a reserved bit set
+const PF_INSTRUCTION_FETCH: u64 = 1 << 4; // I/D: the access was an instruction fetch
+
+// The error code of selector-related faults (6.13 "Error Code", figure 6-7).
+const SEL_EXTERNAL: u64 = 1 << 0; // EXT: raised while delivering an external event
+const SEL_IDT: u64 = 1 << 1; // IDT: the index is an IDT vector
+const SEL_LDT: u64 = 1 << 2; // TI: the index is in the LDT (when IDT is clear), else the GDT
+const SEL_INDEX_SHIFT: u64 = 3; // bits 3-15: the descriptor's index
+const SEL_INDEX_MASK: u64 = 0x1fff;
+
+/** Whether a test kernel expects an exception, and which. */
+let expecting = false;
+let expectedVector = ExceptionVector.DivideError;
+/** Set by the first report: a fault while reporting must not report again. */
+const REPORTING = new AtomicBool(false);
+
+/** Test kernels: the next `vector` exception ends the kernel with Success after its report. */
+export function expectException(vector: ExceptionVector): void {
+  expecting = true;
+  expectedVector = vector;
+}
+
+/** The name of table 6-1's description column, upper case. */
+export function exceptionName(vector: ExceptionVector): string {
+  switch (vector) {
+    case ExceptionVector.DivideError: return "DIVIDE ERROR";
+    case ExceptionVector.Debug: return "DEBUG";
+    case ExceptionVector.NonMaskableInterrupt: return "NON-MASKABLE INTERRUPT";
+    case ExceptionVector.Breakpoint: return "BREAKPOINT";
+    case ExceptionVector.Overflow: return "OVERFLOW";
+    case ExceptionVector.BoundRangeExceeded: return "BOUND RANGE EXCEEDED";
+    case ExceptionVector.InvalidOpcode: return "INVALID OPCODE";
+    case ExceptionVector.DeviceNotAvailable: return "DEVICE NOT AVAILABLE";
+    case ExceptionVector.DoubleFault: return "DOUBLE FAULT";
+    case ExceptionVector.InvalidTss: return "INVALID TSS";
+    case ExceptionVector.SegmentNotPresent: return "SEGMENT NOT PRESENT";
+    case ExceptionVector.StackSegmentFault: return "STACK-SEGMENT FAULT";
+    case ExceptionVector.GeneralProtectionFault: return "GENERAL PROTECTION FAULT";
+    case ExceptionVector.PageFault: return "PAGE FAULT";
+    case ExceptionVector.X87FloatingPoint: return "X87 FLOATING-POINT ERROR";
+    case ExceptionVector.AlignmentCheck: return "ALIGNMENT CHECK";
+    case ExceptionVector.MachineCheck: return "MACHINE CHECK";
+    case ExceptionVector.SimdFloatingPoint: return "SIMD FLOATING-POINT EXCEPTION";
+    case ExceptionVector.Virtualization: return "VIRTUALIZATION EXCEPTION";
+    case ExceptionVector.ControlProtection: return "CONTROL PROTECTION EXCEPTION";
+    case ExceptionVector.SecurityException: return "SECURITY EXCEPTION";
+    default: return "RESERVED VECTOR";
+  }
+}
+
+/** `label` and `value` in hex on one line. */
+function printHexLine(label: Text, value: u64): void {
+  print(label);
+  printHex(value);
+  println("");
+}
+
+function printFrameField(name: Text, value: u64): void {
+  print(`    ${name}: `);
+  printHex(value);
+  println(",");
+}
+
+/** E.g. `(page not present, write, supervisor mode)`. */
+function printPageFaultCode(code: u64): void {
+  print((code & PF_PROTECTION) !== 0 ? "(protection violation" : "(page not present");
+  print((code & PF_WRITE) !== 0 ? ", write" : ", read");
+  print((code & PF_USER) !== 0 ? ", user mode" : ", supervisor mode");
+  if ((code & PF_RESERVED_BIT) !== 0) print(", reserved bit set in a paging entry");
+  if ((code & PF_INSTRUCTION_FETCH) !== 0) print(", instruction fetch");
+  print(")");
+}
+
+/** E.g. `(GDT index 2)`, `(external event, IDT vector 14)`, or `(no selector)` for 0. */
+function printSelectorCode(code: u64): void {
+  if (code === 0) {
+    print("(no selector)");
+    return;
+  }
+  print((code & SEL_EXTERNAL) !== 0 ? "(external event, " : "(");
+  const index = (code >> SEL_INDEX_SHIFT) & SEL_INDEX_MASK;
+  if ((code & SEL_IDT) !== 0) print(`IDT vector ${index})`);
+  else if ((code & SEL_LDT) !== 0) print(`LDT index ${index})`);
+  else print(`GDT index ${index})`);
+}
+
+function printErrorCode(vector: ExceptionVector, code: u64): void {
+  print("error code: ");
+  printHex(code);
+  switch (vector) {
+    case ExceptionVector.PageFault:
+      print(" ");
+      printPageFaultCode(code);
+      break;
+    case ExceptionVector.InvalidTss:
+    case ExceptionVector.SegmentNotPresent:
+    case ExceptionVector.StackSegmentFault:
+    case ExceptionVector.GeneralProtectionFault:
+      print(" ");
+      printSelectorCode(code);
+      break;
+  }
+  println("");
+}
+
+/**
+ * Prints the report of exception `vector`: its name, CR2 for page faults,
+ * the error code decoded (if `hasErrorCode`), the instruction pointer and
+ * the frame, one field per line as Rust's {:#?} prints blog_os's.
+ */
+export function describeException(vector: ExceptionVector, frame: InterruptStackFrame, errorCode: u64, hasErrorCode: boolean): void {
+  println(`EXCEPTION: ${exceptionName(vector)}`);
+  if (vector === ExceptionVector.PageFault) printHexLine("accessed address: ", readCr2());
+  if (hasErrorCode) printErrorCode(vector, errorCode);
+  printHexLine("instruction pointer: ", frame.instructionPointer);
+  println("InterruptStackFrame {");
+  printFrameField("instructionPointer", frame.instructionPointer);
+  printFrameField("codeSegment", frame.codeSegment);
+  printFrameField("cpuFlags", frame.cpuFlags);
+  printFrameField("stackPointer", frame.stackPointer);
+  printFrameField("stackSegment", frame.stackSegment);
+  println("}");
+}
+
+/**
+ * Reports exception `vector` and ends the kernel: Success if a test expected
+ * it, else Failed. `hasErrorCode` says whether the CPU pushed `errorCode`.
+ */
+export function reportException(vector: ExceptionVector, frame: InterruptStackFrame, errorCode: u64, hasErrorCode: boolean): never {
+  if (REPORTING.swap(true)) exitQemu(QemuExitCode.Failed);
+  const expected = expecting && expectedVector === vector;
+  if (TEST_BUILD && !expected) serialPrintln("[failed]"); // ends the running unit test's line
+  copyToSerial();
+  WRITER.forceUnlock(); // the interrupted code may hold it, and never resumes
+  describeException(vector, frame, errorCode, hasErrorCode);
+  if (!expected) exitQemu(QemuExitCode.Failed);
+  serialPrintln("[ok]");
+  exitQemu(QemuExitCode.Success);
+}

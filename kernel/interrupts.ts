@@ -1,0 +1,155 @@
+/**
+ * kernel/interrupts.ts: the kernel's IDT (blog_os post 05, "CPU Exceptions",
+ * and post 06, "Double Faults").
+ *
+ * Every architectural exception (Intel SDM vol. 3A, table 6-1) has a handler:
+ *   - breakpoint (#BP, INT3) prints `EXCEPTION: BREAKPOINT` and the frame,
+ *     then returns: execution goes on after the INT3 (a trap, 6.5);
+ *   - double fault (#DF) runs on its own IST stack (gdt.ts), so even a
+ *     kernel stack overflow ends in a report, not a triple fault (6.15,
+ *     "Interrupt 8"; 6.14.5);
+ *   - every other exception gets a small handler that passes its vector and
+ *     error code to reportException (exceptions.ts), which reports it and
+ *     ends the kernel.
+ * Output: initIdt() fills and loads the table. Invariants: the IDT is
+ * module-level (static, never moved); initIdt() runs after initGdt(), since
+ * each gate takes the current CS and the double-fault gate the TSS's IST.
+ */
+import { DOUBLE_FAULT_IST_INDEX } from "./gdt.ts";
+import { describeException, reportException } from "./exceptions.ts";
+import { ExceptionVector, InterruptDescriptorTable } from "../lib/x86_64/structures/idt.ts";
+import { assertEq } from "../lib/core/assert.ts";
+
+const IDT = new InterruptDescriptorTable();
+
+/** Breakpoints handled so far, for the unit test. */
+const BREAKPOINTS = new AtomicU32(0);
+
+export function initIdt(): void {
+  IDT.divideError.setHandler(divideErrorHandler);
+  IDT.debug.setHandler(debugHandler);
+  IDT.nonMaskableInterrupt.setHandler(nonMaskableInterruptHandler);
+  IDT.breakpoint.setHandler(breakpointHandler);
+  IDT.overflow.setHandler(overflowHandler);
+  IDT.boundRangeExceeded.setHandler(boundRangeExceededHandler);
+  IDT.invalidOpcode.setHandler(invalidOpcodeHandler);
+  IDT.deviceNotAvailable.setHandler(deviceNotAvailableHandler);
+  IDT.doubleFault.setHandler(doubleFaultHandler);
+  IDT.doubleFault.setStackIndex(DOUBLE_FAULT_IST_INDEX);
+  IDT.invalidTss.setHandler(invalidTssHandler);
+  IDT.segmentNotPresent.setHandler(segmentNotPresentHandler);
+  IDT.stackSegmentFault.setHandler(stackSegmentFaultHandler);
+  IDT.generalProtectionFault.setHandler(generalProtectionFaultHandler);
+  IDT.pageFault.setHandler(pageFaultHandler);
+  IDT.x87FloatingPoint.setHandler(x87FloatingPointHandler);
+  IDT.alignmentCheck.setHandler(alignmentCheckHandler);
+  IDT.machineCheck.setHandler(machineCheckHandler);
+  IDT.simdFloatingPoint.setHandler(simdFloatingPointHandler);
+  IDT.virtualization.setHandler(virtualizationHandler);
+  IDT.controlProtection.setHandler(controlProtectionHandler);
+  IDT.securityException.setHandler(securityExceptionHandler);
+  IDT.load();
+}
+
+function breakpointHandler(frame: InterruptStackFrame): void {
+  BREAKPOINTS.fetchAdd(1);
+  describeException(ExceptionVector.Breakpoint, frame, 0, false);
+}
+
+/** The CPU pushes 0 as the error code (6.15, "Interrupt 8"); the state is undefined: no return. */
+function doubleFaultHandler(frame: InterruptStackFrame, errorCode: u64): never {
+  reportException(ExceptionVector.DoubleFault, frame, errorCode, true);
+}
+
+// The default handlers: one per vector, so the report can name the vector.
+
+function divideErrorHandler(frame: InterruptStackFrame): void {
+  reportException(ExceptionVector.DivideError, frame, 0, false);
+}
+
+function debugHandler(frame: InterruptStackFrame): void {
+  reportException(ExceptionVector.Debug, frame, 0, false);
+}
+
+function nonMaskableInterruptHandler(frame: InterruptStackFrame): void {
+  reportException(ExceptionVector.NonMaskableInterrupt, frame, 0, false);
+}
+
+function overflowHandler(frame: InterruptStackFrame): void {
+  reportException(ExceptionVector.Overflow, frame, 0, false);
+}
+
+function boundRangeExceededHandler(frame: InterruptStackFrame): void {
+  reportException(ExceptionVector.BoundRangeExceeded, frame, 0, false);
+}
+
+function invalidOpcodeHandler(frame: InterruptStackFrame): void {
+  reportException(ExceptionVector.InvalidOpcode, frame, 0, false);
+}
+
+function deviceNotAvailableHandler(frame: InterruptStackFrame): void {
+  reportException(ExceptionVector.DeviceNotAvailable, frame, 0, false);
+}
+
+function invalidTssHandler(frame: InterruptStackFrame, errorCode: u64): void {
+  reportException(ExceptionVector.InvalidTss, frame, errorCode, true);
+}
+
+function segmentNotPresentHandler(frame: InterruptStackFrame, errorCode: u64): void {
+  reportException(ExceptionVector.SegmentNotPresent, frame, errorCode, true);
+}
+
+function stackSegmentFaultHandler(frame: InterruptStackFrame, errorCode: u64): void {
+  reportException(ExceptionVector.StackSegmentFault, frame, errorCode, true);
+}
+
+function generalProtectionFaultHandler(frame: InterruptStackFrame, errorCode: u64): void {
+  reportException(ExceptionVector.GeneralProtectionFault, frame, errorCode, true);
+}
+
+function pageFaultHandler(frame: InterruptStackFrame, errorCode: u64): void {
+  reportException(ExceptionVector.PageFault, frame, errorCode, true);
+}
+
+function x87FloatingPointHandler(frame: InterruptStackFrame): void {
+  reportException(ExceptionVector.X87FloatingPoint, frame, 0, false);
+}
+
+function alignmentCheckHandler(frame: InterruptStackFrame, errorCode: u64): void {
+  reportException(ExceptionVector.AlignmentCheck, frame, errorCode, true);
+}
+
+/** The machine state is corrupt (SDM vol. 3B, chapter 15): no return. */
+function machineCheckHandler(frame: InterruptStackFrame): never {
+  reportException(ExceptionVector.MachineCheck, frame, 0, false);
+}
+
+function simdFloatingPointHandler(frame: InterruptStackFrame): void {
+  reportException(ExceptionVector.SimdFloatingPoint, frame, 0, false);
+}
+
+function virtualizationHandler(frame: InterruptStackFrame): void {
+  reportException(ExceptionVector.Virtualization, frame, 0, false);
+}
+
+function controlProtectionHandler(frame: InterruptStackFrame, errorCode: u64): void {
+  reportException(ExceptionVector.ControlProtection, frame, errorCode, true);
+}
+
+function securityExceptionHandler(frame: InterruptStackFrame, errorCode: u64): void {
+  reportException(ExceptionVector.SecurityException, frame, errorCode, true);
+}
+
+/** @test */
+function breakpointException(): void {
+  const before = BREAKPOINTS.load();
+  int3(); // the handler prints the frame and returns here
+  assertEq(BREAKPOINTS.load(), before + 1);
+}
+
+/** @test */
+function gatesPointAtTheirHandlers(): void {
+  assertEq(IDT.breakpoint.handlerAddress(), functionAddress(breakpointHandler));
+  assertEq(IDT.pageFault.handlerAddress(), functionAddress(pageFaultHandler));
+  assertEq(IDT.doubleFault.options & 0x7, DOUBLE_FAULT_IST_INDEX + 1); // IST1
+}
