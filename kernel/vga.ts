@@ -132,6 +132,8 @@ function checkOnScreen(row: usize, col: usize): void {
 
 /** The screen's one writer; used only through WRITER. */
 const SCREEN = new Writer();
+// The BIOS leaves its own messages on the screen; start from a blank one.
+SCREEN.clearScreen();
 
 /** The screen. Lock it, use the writer, unlock it: `const w = WRITER.lock(); ...; WRITER.unlock();` */
 export const WRITER = new Mutex<Writer>(SCREEN);
