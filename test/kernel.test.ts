@@ -65,7 +65,11 @@ describe("tsos test", () => {
     assert.notEqual(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^test vga::deliberatelyFails \.\.\. FAILED$/m);
     assert.match(r.stdout, /vga::deliberatelyFails\.\.\.\t\[failed\]/);
-    assert.match(r.stdout, /^\s+Error: assertion failed: .* at \S+\.ts:\d+:\d+$/m);
+    // @trackCaller: the location is the test's own line, not the line inside assert.ts.
+    const lines = readFileSync(path.join(proj, "kernel/vga.ts"), "utf8").split("\n");
+    const line = lines.findIndex((l) => l.includes("assertEqDeliberately(1, 2)")) + 1;
+    const where = `${path.relative(ROOT, path.join(proj, "kernel/vga.ts"))}:${line}:3`;
+    assert.ok(r.stdout.includes(`Error: assertion failed: left == right (left: 1, right: 2) at ${where}`), r.stdout);
     assert.match(r.stdout, /^test result: FAILED\. \d+ passed; 1 failed/m);
     // Integration kernels do not depend on the unit tests: they still pass.
     assert.match(r.stdout, /^test basic_boot \.\.\. ok$/m);
@@ -102,6 +106,16 @@ describe("tsos build and run", () => {
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /\[ok\]/);
     assert.match(r.stderr, /^\s+Running .*basic_boot\.elf/m);
+  });
+
+  it("maps a fault's instruction pointer to the TypeScript line in `tsos run` output", async () => {
+    const entry = "kernel/tests/invalid_opcode.ts";
+    const line = /@expect-serial-ts-line: (\d+)/.exec(readFileSync(path.join(ROOT, entry), "utf8"))![1];
+    const r = await tsos("run", "--display", "none", "--timeout", "60", "-o", path.join(TMP, "invalid_opcode.elf"), entry);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^EXCEPTION: INVALID OPCODE$/m);
+    assert.match(r.stdout, /^InterruptStackFrame \{$/m);
+    assert.match(r.stdout, new RegExp(`^instruction pointer: 0x[0-9a-f]+ \\(kernel/tests/invalid_opcode\\.ts:${line}\\)$`, "m"));
   });
 
   it("stops a kernel that never exits at --timeout, with status 1", async () => {

@@ -16,6 +16,7 @@ import { type QemuResult, runQemu } from "../qemu.ts";
 import { requireTool } from "../tools.ts";
 import { buildKernel, kernelJob } from "./build.ts";
 import { requireBuildTools } from "../kernel-build.ts";
+import { symbolize } from "../symbolize.ts";
 
 export async function runCommand(flags: Flags): Promise<number> {
   requireTool("qemu-system-x86_64", "qemu-system-x86");
@@ -37,7 +38,8 @@ export async function runCommand(flags: Flags): Promise<number> {
     const r = await runQemu({
       kernel: job.out,
       display,
-      serial: display === "curses" ? "pipe" : "stdio",
+      serial: "pipe",
+      onSerial: display === "curses" ? undefined : liveSymbolizer(job.out),
       serialFile,
       timeoutMs: flags.timeoutS === undefined ? undefined : flags.timeoutS * 1000,
       signal: interrupt.signal,
@@ -46,6 +48,11 @@ export async function runCommand(flags: Flags): Promise<number> {
     if (r.timedOut) {
       errorLine(flags.color, `the kernel was still running after ${flags.timeoutS}s (--timeout); QEMU was stopped`);
       return 1;
+    }
+    if (display === "curses" && r.serial.includes(MARK)) {
+      // The screen showed the report; name the TypeScript lines here.
+      const lines = symbolize(r.serial, job.out).split("\n").filter((l) => l.startsWith(MARK));
+      process.stderr.write(`fault report from the kernel (full serial output in ${shown(serialFile!)}):\n${lines.map((l) => `    ${l}`).join("\n")}\n`);
     }
     if (interrupted(r, interrupt.signal)) return 130;
     if (r.stderr.trim()) process.stderr.write(r.stderr);
@@ -56,6 +63,39 @@ export async function runCommand(flags: Flags): Promise<number> {
     process.off("SIGINT", onSigint);
     process.off("SIGTERM", onSigint);
   }
+}
+
+const MARK = "instruction pointer: ";
+
+/**
+ * Writes COM1 output to stdout as it arrives, except that a line starting
+ * with "instruction pointer: " is held until it ends and then written with
+ * the TypeScript file:line of the address (symbolize.ts). Everything else
+ * appears at once, so interactive output is not delayed.
+ */
+function liveSymbolizer(elf: string): (chunk: string) => void {
+  let held = "";
+  let midLine = false;
+  return (chunk) => {
+    let out = "";
+    for (const c of chunk) {
+      if (midLine) {
+        out += c;
+        if (c === "\n") midLine = false;
+        continue;
+      }
+      held += c;
+      if (c === "\n") {
+        out += held.startsWith(MARK) ? symbolize(held, elf) : held;
+        held = "";
+      } else if (!held.startsWith(MARK) && !MARK.startsWith(held)) {
+        out += held;
+        held = "";
+        midLine = true;
+      }
+    }
+    process.stdout.write(out, "latin1");
+  };
 }
 
 /**
