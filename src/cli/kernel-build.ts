@@ -47,8 +47,10 @@ export async function buildKernels(jobs: KernelJob[], flags: Flags): Promise<{ r
   const stale = jobs.map((j, i) => !existsSync(j.out) || readStamp(j.out) !== hashes[i]);
   if (!stale.includes(true)) return { ready: jobs.map(() => Promise.resolve()), compiled: false };
 
-  const { compileToC } = await import("../compiler/compile.ts");
+  const { compileSession } = await import("../compiler/compile.ts");
   const { gccKernel } = await import("../compiler/gcc.ts");
+  // One TypeScript program for every stale kernel: shared modules are checked once.
+  const session = compileSession(jobs.filter((_, i) => stale[i]).map((j) => j.entry));
   const ready: Promise<void>[] = [];
   let failed: unknown;
   for (const [i, job] of jobs.entries()) {
@@ -62,7 +64,7 @@ export async function buildKernels(jobs: KernelJob[], flags: Flags): Promise<{ r
     }
     status(flags, "Compiling", `${job.name} (${shown(job.entry)})`);
     try {
-      const { c } = compileToC(job.entry, { target: "kernel", test: job.test });
+      const { c } = session.compile(job.entry, { target: "kernel", test: job.test });
       ready.push(link(c, job, hashes[i]!, gccKernel));
     } catch (e) {
       failed = e;

@@ -12,7 +12,7 @@
 import { checkDialect } from "./check.ts";
 import { CompileError, diag } from "./diagnostics.ts";
 import { emitC } from "./emit-c.ts";
-import { displayPath, load } from "./load.ts";
+import { createProgram, displayPath, load, loadEntry } from "./load.ts";
 import { lowerProgram } from "./lower/module.ts";
 
 export type Target = "host" | "kernel";
@@ -23,9 +23,26 @@ export interface CompileOptions {
   test?: boolean;
 }
 
+/**
+ * Several entries compiled from one TypeScript program: shared modules are
+ * parsed and type-checked once (`tsos test` builds a kernel per test).
+ */
+export function compileSession(entryFiles: string[]) {
+  const program = createProgram(entryFiles);
+  return {
+    compile(entryFile: string, options: CompileOptions): { c: string } {
+      return compileLoaded(() => loadEntry(program, entryFile), options);
+    },
+  };
+}
+
 export function compileToC(entryFile: string, options: CompileOptions): { c: string } {
+  return compileLoaded(() => load(entryFile, options.target), options);
+}
+
+function compileLoaded(loader: () => ReturnType<typeof load>, options: CompileOptions): { c: string } {
   try {
-    const { loaded, diagnostics } = load(entryFile, options.target);
+    const { loaded, diagnostics } = loader();
     if (!loaded || diagnostics.length) throw new CompileError(diagnostics);
     const dialect = checkDialect(loaded.modules);
     if (dialect.length) throw new CompileError(dialect);

@@ -65,18 +65,56 @@ export function spanOf(node: ts.Node, sf = node.getSourceFile()): Span {
   return { file: displayPath(sf.fileName), text: sf.text, start, length: node.getEnd() - start };
 }
 
-export function load(entryFile: string, target: "host" | "kernel"): { loaded?: Loaded; diagnostics: Diagnostic[] } {
-  const entryPath = path.resolve(entryFile);
-  const roots = [path.join(LIB_DIR, "tsos.d.ts"), entryPath];
+/** One TypeScript program for several entries (a kernel and its test kernels share their modules). */
+export function createProgram(entryFiles: string[]): ts.Program {
   // The kernel declarations are always loaded, so a kernel intrinsic used in a
   // hosted program gets TSOS3003 rather than "cannot find name".
-  roots.push(path.join(LIB_DIR, "kernel.d.ts"));
-  const program = ts.createProgram(roots, COMPILER_OPTIONS, cachedHost());
-  const entry = program.getSourceFile(entryPath);
+  const roots = [path.join(LIB_DIR, "tsos.d.ts"), path.join(LIB_DIR, "kernel.d.ts"), ...entryFiles.map((f) => path.resolve(f))];
+  return ts.createProgram(roots, COMPILER_OPTIONS, cachedHost());
+}
+
+/**
+ * The files an entry reaches through its imports, itself included, in ES
+ * module evaluation order: each module after everything it imports
+ * (depth-first, in import order), the entry last.
+ */
+export function reachable(program: ts.Program, entry: ts.SourceFile): ts.SourceFile[] {
+  const checker = program.getTypeChecker();
+  const seen = new Set<ts.SourceFile>();
+  const order: ts.SourceFile[] = [];
+  const visit = (sf: ts.SourceFile) => {
+    if (seen.has(sf)) return;
+    seen.add(sf);
+    for (const st of sf.statements) {
+      const spec = (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier;
+      const target = spec && ts.isStringLiteral(spec) ? checker.getSymbolAtLocation(spec)?.valueDeclaration : undefined;
+      if (target && ts.isSourceFile(target) && !target.isDeclarationFile) visit(target);
+    }
+    order.push(sf);
+  };
+  visit(entry);
+  return order;
+}
+
+/** Load one entry from a program: its modules and the TypeScript errors that concern them. */
+export function loadEntry(program: ts.Program, entryFile: string): { loaded?: Loaded; diagnostics: Diagnostic[] } {
+  const entry = program.getSourceFile(path.resolve(entryFile));
   if (!entry) return { diagnostics: [diag("TSOS4001", undefined, entryFile, "no such file")] };
-  const diagnostics = ts.getPreEmitDiagnostics(program).map(fromTs);
-  const modules = program.getSourceFiles().filter((sf) => !sf.isDeclarationFile);
+  const modules = reachable(program, entry);
+  const files = new Set<ts.SourceFile>(modules);
+  const diagnostics = [
+    ...program.getGlobalDiagnostics(),
+    ...program.getOptionsDiagnostics(),
+    ...program.getSourceFiles().filter((sf) => sf.isDeclarationFile && sf.fileName.startsWith(LIB_DIR)).flatMap((sf) => program.getSemanticDiagnostics(sf)),
+    ...modules.flatMap((sf) => [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]),
+  ]
+    .filter((d) => !d.file || files.has(d.file) || d.file.isDeclarationFile)
+    .map(fromTs);
   return { loaded: { program, checker: program.getTypeChecker(), entry, modules }, diagnostics };
+}
+
+export function load(entryFile: string, _target: "host" | "kernel"): { loaded?: Loaded; diagnostics: Diagnostic[] } {
+  return loadEntry(createProgram([entryFile]), entryFile);
 }
 
 function fromTs(d: ts.Diagnostic): Diagnostic {

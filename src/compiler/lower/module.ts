@@ -12,7 +12,7 @@
  */
 import ts from "typescript";
 import type { Expr, Global, Stmt } from "../ir.ts";
-import type { Loaded } from "../load.ts";
+import { type Loaded, reachable } from "../load.ts";
 import { Bail, type FnScope, Lowerer, finish } from "./context.ts";
 import { classInstance, constructorOf, isStatic, methodOf, staticField } from "./classes.ts";
 import { coerce, lowerExpr } from "./expr.ts";
@@ -21,24 +21,9 @@ import { untypedConst } from "./calls.ts";
 import { lowerBlock, variableInit } from "./stmt.ts";
 import { checkInterruptHandlers } from "./handlers.ts";
 
-/** Modules in initialization order: imports first, depth-first, each once. */
+/** Modules in initialization order: imports first, depth-first in import order, each once (ES modules). */
 export function initOrder(loaded: Loaded): ts.SourceFile[] {
-  const order: ts.SourceFile[] = [];
-  const seen = new Set<ts.SourceFile>();
-  const visit = (sf: ts.SourceFile) => {
-    if (seen.has(sf)) return;
-    seen.add(sf);
-    for (const st of sf.statements) {
-      const spec = (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier;
-      if (!spec || !ts.isStringLiteral(spec)) continue;
-      const sym = loaded.checker.getSymbolAtLocation(spec);
-      const target = sym?.valueDeclaration;
-      if (target && ts.isSourceFile(target) && !target.isDeclarationFile) visit(target);
-    }
-    order.push(sf);
-  };
-  visit(loaded.entry);
-  return order;
+  return reachable(loaded.program, loaded.entry);
 }
 
 export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false) {
