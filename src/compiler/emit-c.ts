@@ -145,6 +145,7 @@ class Emitter {
         return this.callWith(x.args, E, (args) => `${x.init}(${[`tsos_alloc(sizeof(${x.cls.cname}), ${this.L(x.loc)})`, ...args].join(", ")})`);
       case "index": {
         if (x.arr.type.k === "fixed") return this.fixedIndex(x, E);
+        if (x.unchecked) return this.ordered([x.arr, x.idx], E, ([a, i]) => `${a}->data[${i}]`);
         const arr = x.arr.type as Extract<Type, { k: "array" }>;
         const signed = isInt(x.idx.type) && INT_INFO[x.idx.type.kind].signed;
         return this.ordered([x.arr, x.idx], E, ([a, i]) => `(*${arr.cname}_${signed ? "at" : "atu"}(${a}, ${i}, ${this.L(x.loc)}))`);
@@ -390,12 +391,18 @@ class Emitter {
   /** A pointer to an assignable place, its parts evaluated left to right. */
   private address(target: Expr, E: (y: Expr) => string): string {
     if (target.e === "index" && target.arr.type.k === "fixed") return this.fixedIndex(target, E, true);
+    if (target.e === "index" && target.unchecked) return this.ordered([target.arr, target.idx], E, ([a, i]) => `&${a}->data[${i}]`);
     if (target.e === "index") {
       const arr = target.arr.type as Extract<Type, { k: "array" }>;
       const signed = isInt(target.idx.type) && INT_INFO[target.idx.type.kind].signed;
       return this.ordered([target.arr, target.idx], E, ([a, i]) => `${arr.cname}_${signed ? "at" : "atu"}(${a}, ${i}, ${this.L(target.loc)})`);
     }
     return `&${E(target)}`;
+  }
+
+  /** A compound assignment whose value is not used: `i++` is emitted as `++i`. */
+  private discarded(x: Expr): string {
+    return x.e === "compound" && x.postfix ? this.expr({ ...x, postfix: false }) : this.expr(x);
   }
 
   private compound(x: Extract<Expr, { e: "compound" }>, E: (y: Expr) => string): string {
@@ -431,7 +438,7 @@ class Emitter {
         if (!this.reads.has(s.name)) this.line(`(void)${s.name};`);
         return;
       case "expr": {
-        const x = this.expr(s.x).replace(/^\((.*)\)$/s, (whole, inner: string) => (s.x.e === "assign" && balanced(inner) ? inner : whole));
+        const x = this.discarded(s.x).replace(/^\((.*)\)$/s, (whole, inner: string) => ((s.x.e === "assign" || s.x.e === "compound") && balanced(inner) ? inner : whole));
         const effect = ["call", "assign", "compound", "panic", "exit", "new", "arraymethod", "noreturn", "intrinsic", "callptr", "atomic", "ptrop"].includes(s.x.e);
         this.line(effect ? `${x};` : `(void)${x};`);
         return;
@@ -487,7 +494,7 @@ class Emitter {
         this.line("{");
         this.ind++;
         this.stmts(s.init);
-        this.line(`for (; ${s.c ? this.expr(s.c) : ""}; ${s.step.map((x) => this.expr(x)).join(", ")}) {`);
+        this.line(`for (; ${s.c ? this.expr(s.c) : ""}; ${s.step.map((x) => this.discarded(x)).join(", ")}) {`);
         this.block(s.body);
         this.line("}");
         this.ind--;

@@ -68,7 +68,8 @@ export type Expr =
   /** `inline`: the field is a struct stored in place; the expression is its address. */
   | { e: "field"; type: Type; obj: Expr; name: string; inline?: boolean }
   | { e: "new"; type: Type; cls: ClassInst; init: string; args: Expr[]; loc: number }
-  | { e: "index"; type: Type; arr: Expr; idx: Expr; loc: number }
+  /** `unchecked`: proven in range before the loop (lower/bounds.ts). */
+  | { e: "index"; type: Type; arr: Expr; idx: Expr; loc: number; unchecked?: boolean }
   | { e: "arraylit"; type: Type; elems: Expr[]; loc: number }
   | { e: "newarray"; type: Type; len: Expr; loc: number }
   | { e: "arraymethod"; type: Type; method: "push" | "fill" | "length"; arr: Expr; args: Expr[]; loc: number }

@@ -20,6 +20,7 @@ import { functionOf, withScope } from "./functions.ts";
 import { untypedConst } from "./calls.ts";
 import { lowerBlock, variableInit } from "./stmt.ts";
 import { checkInterruptHandlers } from "./handlers.ts";
+import { versionLoops } from "./bounds.ts";
 
 /** Modules in initialization order: imports first, depth-first in import order, each once (ES modules). */
 export function initOrder(loaded: Loaded): ts.SourceFile[] {
@@ -33,6 +34,7 @@ export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuil
   for (const sf of modules) lowerModule(l, sf);
   if (target === "kernel") guard(() => findPanicHandler(l, modules, loaded.entry));
   while (l.work.length) l.work.shift()!();
+  for (const f of l.program.funcs) f.body = versionLoops(f.body);
   if (target === "kernel") checkInterruptHandlers(l);
   return finish(l);
 }

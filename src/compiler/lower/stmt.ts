@@ -215,7 +215,8 @@ function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   const elemName = l.localName(decl.name.text);
   l.scope.locals.set(decl, elemName);
   setLocalType(decl, arr.type.elem);
-  const first: Stmt = { s: "let", name: elemName, type: arr.type.elem, init: { e: "index", type: arr.type.elem, arr: arrRef, idx, loc }, loc };
+  // In range by construction: the loop tests the live length, and arrays only grow.
+  const first: Stmt = { s: "let", name: elemName, type: arr.type.elem, init: { e: "index", type: arr.type.elem, arr: arrRef, idx, loc, unchecked: true }, loc };
   return {
     s: "block",
     body: [

@@ -147,6 +147,11 @@ static inline uint64_t tsos_index_u(uint64_t i, uint64_t len, const tsos_loc *lo
   return i;
 }
 
+/* Loop versioning (lower/bounds.ts): every index low..high is in [0, len) and <= max. */
+static inline bool tsos_range_ok(int64_t low, int64_t high, int64_t len, int64_t max) {
+  return low >= 0 && high < len && high <= max;
+}
+
 /* ---- arrays: { len, cap, data }, growable by push ---- */
 #define TSOS_ARRAY(A, T)                                                                         \
   struct A { uint64_t len, cap; T *data; };                                                      \

@@ -1,0 +1,191 @@
+/**
+ * lower/bounds.ts: bounds-check elimination by loop versioning.
+ *
+ * Input:  a lowered function body.
+ * Output: the same body where an innermost counting loop
+ *           for (let j = start; j < limit; j++) { ... a[base + j] ... }
+ *         whose indices are `j` or `base + j` (base and the array not
+ *         changed by the loop) becomes
+ *           if (every such index is in range for every j) { the loop, unchecked }
+ *           else { the loop as written }
+ * Invariants: semantics never change: when the range test fails, the
+ *   original loop runs and panics exactly where it would have. The test is
+ *   computed in i64 on values that cannot overflow it (indices of at most 32
+ *   bits, or `number`), and it also proves that `base + j` does not wrap in
+ *   its own type. Array lengths only grow (push), so a test made before the
+ *   loop stays true during it even if the body pushes.
+ */
+import type { Expr, IntKind, Stmt, Type } from "../ir.ts";
+import { walkExprs } from "../ir.ts";
+import { range } from "../ints.ts";
+
+const I64: Type = { k: "int", kind: "i64" };
+const SUPPORTED: IntKind[] = ["u8", "u16", "u32", "i8", "i16", "i32", "number"];
+
+type For = Extract<Stmt, { s: "for" }>;
+type Index = Extract<Expr, { e: "index" }>;
+
+export function versionLoops(body: Stmt[]): Stmt[] {
+  return body.map(versionStmt);
+}
+
+function versionStmt(s: Stmt): Stmt {
+  switch (s.s) {
+    case "if":
+      return { ...s, then: versionLoops(s.then), else: s.else && versionLoops(s.else) };
+    case "while":
+    case "dowhile":
+      return { ...s, body: versionLoops(s.body) };
+    case "block":
+      return { ...s, body: versionLoops(s.body) };
+    case "switch":
+      return { ...s, cases: s.cases.map((c) => ({ ...c, body: versionLoops(c.body) })) };
+    case "for": {
+      const inner: For = { ...s, body: versionLoops(s.body) };
+      return versionFor(inner) ?? inner;
+    }
+    default:
+      return s;
+  }
+}
+
+interface Counter {
+  name: string;
+  kind: IntKind;
+  start: Expr;
+  limit: Expr;
+}
+
+/** `let j = start; j < limit; j++` (or `++j`, `j += 1`), with j never assigned in the body. */
+function counterOf(f: For, changed: Set<string>): Counter | undefined {
+  const [init] = f.init;
+  if (f.init.length !== 1 || init?.s !== "let" || !init.init || init.type.k !== "int") return undefined;
+  const name = init.name;
+  const c = f.c;
+  if (!c || c.e !== "binary" || c.op !== "<" || c.a.e !== "local" || c.a.name !== name) return undefined;
+  const [step] = f.step;
+  if (f.step.length !== 1 || step?.e !== "compound" || step.target.e !== "local" || step.target.name !== name) return undefined;
+  const v = step.value;
+  if (v.e !== "binary" || v.op !== "+" || v.a.e !== "current" || v.b.e !== "int" || v.b.value !== 1n) return undefined;
+  if (changed.has(name) || !invariant(init.init, changed) || !invariant(c.b, changed)) return undefined;
+  if (!SUPPORTED.includes(init.type.kind) && init.type.kind !== "usize" && init.type.kind !== "u64") return undefined;
+  return { name, kind: init.type.kind, start: init.init, limit: c.b };
+}
+
+/** Locals the body assigns or declares (not invariant across iterations). */
+function changedIn(body: Stmt[]): Set<string> {
+  const out = new Set<string>();
+  const visitStmts = (list: Stmt[]) => {
+    for (const s of list) {
+      if (s.s === "let") out.add(s.name);
+      if (s.s === "if") { visitStmts(s.then); if (s.else) visitStmts(s.else); }
+      if (s.s === "while" || s.s === "dowhile" || s.s === "block") visitStmts(s.body);
+      if (s.s === "for") { visitStmts(s.init); visitStmts(s.body); }
+      if (s.s === "switch") s.cases.forEach((c) => visitStmts(c.body));
+    }
+  };
+  visitStmts(body);
+  walkExprs(body, (x) => {
+    if ((x.e === "assign" || x.e === "compound") && x.target.e === "local") out.add(x.target.name);
+  });
+  return out;
+}
+
+/** Built only from literals, unchanged locals and pure integer arithmetic. */
+function invariant(x: Expr, changed: Set<string>): boolean {
+  switch (x.e) {
+    case "int":
+      return true;
+    case "local":
+      return !changed.has(x.name);
+    case "convert":
+      return invariant(x.x, changed);
+    case "binary":
+      return ["+", "-", "*"].includes(x.op) && invariant(x.a, changed) && invariant(x.b, changed);
+    case "arraymethod":
+      return x.method === "length" && invariant(x.arr, changed);
+    default:
+      return false;
+  }
+}
+
+/** The counter itself, possibly widened. */
+function isCounter(x: Expr, counter: Counter): boolean {
+  if (x.e === "convert") return x.x.e === "local" && x.x.name === counter.name && !x.checked;
+  return x.e === "local" && x.name === counter.name;
+}
+
+/** `j` or `base + j` / `j + base`: the invariant base (or undefined for `j`), else false. */
+function splitIndex(idx: Expr, counter: Counter, changed: Set<string>): { base?: Expr } | false {
+  if (isCounter(idx, counter)) return {};
+  if (idx.e !== "binary" || idx.op !== "+" || idx.type.k !== "int" || !SUPPORTED.includes(idx.type.kind)) return false;
+  if (isCounter(idx.b, counter) && invariant(idx.a, changed)) return { base: idx.a };
+  if (isCounter(idx.a, counter) && invariant(idx.b, changed)) return { base: idx.b };
+  return false;
+}
+
+const i64 = (x: Expr): Expr => (x.type.k === "int" && (x.type.kind === "i64" || x.type.kind === "number") ? x : { e: "convert", type: I64, x, checked: false, loc: 0 });
+const lit = (v: bigint): Expr => ({ e: "int", type: I64, value: v });
+const bin = (op: "+" | "-" | "<" | "<=" | ">=", a: Expr, b: Expr): Expr => ({ e: "binary", type: op === "+" || op === "-" ? I64 : { k: "bool" }, op, a, b, loc: 0 });
+const and = (a: Expr, b: Expr): Expr => ({ e: "logic", type: { k: "bool" }, op: "&&", a, b });
+
+/** Whether a statement list contains a loop (only innermost loops are versioned). */
+function hasLoop(body: Stmt[]): boolean {
+  return body.some((s) => {
+    if (s.s === "for" || s.s === "while" || s.s === "dowhile") return true;
+    if (s.s === "if") return hasLoop(s.then) || (s.else !== undefined && hasLoop(s.else));
+    if (s.s === "block") return hasLoop(s.body);
+    if (s.s === "switch") return s.cases.some((c) => hasLoop(c.body));
+    return false;
+  });
+}
+
+function versionFor(f: For): Stmt | undefined {
+  // Innermost loops only: that is where checks cost, and copying a loop
+  // that holds other loops doubles code for no gain.
+  if (hasLoop(f.body)) return undefined;
+  const changed = changedIn(f.body);
+  const counter = counterOf(f, changed);
+  if (!counter) return undefined;
+  const candidates: Index[] = [];
+  walkExprs(f.body, (x) => {
+    if (x.e !== "index" || x.unchecked || x.arr.e !== "local" || changed.has(x.arr.name) || x.arr.type.k !== "array") return;
+    if (splitIndex(x.idx, counter, changed) !== false) candidates.push(x);
+  });
+  // A 64-bit counter could overflow the i64 test itself; those loops stay checked.
+  if (!candidates.length || counter.kind === "u64" || counter.kind === "usize" && !candidates.every((c) => isCounter(c.idx, counter))) return undefined;
+
+  // last = limit - 1: the largest counter value the loop reaches (when start < limit).
+  const last = bin("-", i64(counter.limit), lit(1n));
+  let inRange: Expr | undefined;
+  for (const c of candidates) {
+    const parts = splitIndex(c.idx, counter, changed) as { base?: Expr };
+    const low = parts.base ? bin("+", i64(parts.base), i64(counter.start)) : i64(counter.start);
+    const high = parts.base ? bin("+", i64(parts.base), last) : last;
+    const len: Expr = { e: "arraymethod", type: I64, method: "length", arr: c.arr, args: [], loc: 0 };
+    const kind = c.idx.type.k === "int" ? c.idx.type.kind : "number";
+    // The index is computed in its own type: `max` proves `base + j` does not wrap there.
+    const max = kind === "number" || kind === "usize" || kind === "u64" ? (1n << 53n) : range(kind).max;
+    // A runtime helper, not inline comparisons: gcc would warn that some are always true.
+    const test: Expr = { e: "call", type: { k: "bool" }, fn: "tsos_range_ok", args: [low, high, len, lit(max)] };
+    inRange = inRange ? and(inRange, test) : test;
+  }
+  const empty = bin(">=", i64(counter.start), i64(counter.limit));
+  const cond: Expr = { e: "logic", type: { k: "bool" }, op: "||", a: empty, b: inRange! };
+  const fast: For = { ...f, body: uncheck(f.body, new Set(candidates)) };
+  return { s: "if", c: cond, then: [fast], else: [f], loc: f.loc };
+}
+
+/** A copy of `body` in which the proven index expressions skip their check. */
+function uncheck(body: Stmt[], proven: Set<Index>): Stmt[] {
+  const copy = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(copy);
+    if (!x || typeof x !== "object") return x;
+    const o = x as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) out[k] = k === "type" || k === "cls" ? v : copy(v);
+    if (proven.has(x as Index)) out.unchecked = true;
+    return out;
+  };
+  return copy(body) as Stmt[];
+}
