@@ -76,6 +76,24 @@ describe("tsos test", () => {
   });
 });
 
+describe("kernel compile errors", () => {
+  it("are rendered as diagnostics by build and test, never as a stack trace", async () => {
+    const proj = path.join(ROOT, "build/test", `${path.basename(TMP)}-bad`);
+    mkdirSync(proj, { recursive: true });
+    after(() => rmSync(proj, { recursive: true, force: true }));
+    cpSync(path.join(ROOT, "kernel"), path.join(proj, "kernel"), { recursive: true });
+    cpSync(path.join(ROOT, "lib"), path.join(proj, "lib"), { recursive: true });
+    appendFileSync(path.join(proj, "kernel/vga.ts"), `\nexport let broken: any = 1;\n`);
+    for (const cmd of ["build", "test"]) {
+      const r = await tsos(cmd, "--color", "never", "--kernel-dir", path.join(proj, "kernel"));
+      assert.equal(r.status, 1, `${cmd}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stderr, /^error\[TSOS1001\]: the `any` type is not supported\n\s+--> \S+kernel\/vga\.ts:\d+:\d+$/m, cmd);
+      assert.match(r.stderr, /^error: could not compile due to 1 previous error$/m, cmd);
+      assert.doesNotMatch(r.stderr, /\n\s+at \S+ \(|TSOS9001|Uncaught/, `${cmd}: no stack trace`);
+    }
+  });
+});
+
 describe("tsos build and run", () => {
   it("builds an image that QEMU boots with the console on stdout (-serial stdio)", async () => {
     const image = path.join(TMP, "k.elf");

@@ -59,22 +59,30 @@ export async function buildKernels(jobs: KernelJob[], flags: Flags): Promise<{ r
       continue;
     }
     if (failed !== undefined) {
-      ready.push(Promise.reject(failed));
+      ready.push(quiet(Promise.reject(failed)));
       continue;
     }
     status(flags, "Compiling", `${job.name} (${shown(job.entry)})`);
     try {
       const { c } = session.compile(job.entry, { target: "kernel", test: job.test });
-      ready.push(link(c, job, hashes[i]!, gccKernel));
+      ready.push(quiet(link(c, job, hashes[i]!, gccKernel)));
     } catch (e) {
       failed = e;
-      ready.push(Promise.reject(e));
+      ready.push(quiet(Promise.reject(e)));
     }
     // Let finished gcc runs (and QEMU boots of ready images) proceed before the next compile.
     await new Promise((r) => setImmediate(r));
   }
-  for (const p of ready) p.catch(() => {}); // callers await them; no unhandled rejection meanwhile
   return { ready, compiled: true };
+}
+
+/**
+ * Callers await these promises later; mark a rejection as handled at once, or
+ * Node would report it as unhandled (and exit) while the next kernel compiles.
+ */
+function quiet(p: Promise<void>): Promise<void> {
+  p.catch(() => {});
+  return p;
 }
 
 type GccKernel = (c: string, outElf: string) => Promise<void>;

@@ -163,6 +163,8 @@ export interface Global {
   staticObject?: { cls?: ClassInst; elems?: Expr[] };
   /** A compile-time constant initializer, emitted in the declaration. */
   constInit?: Expr;
+  /** A `const` global's initializer, for compile-time evaluation (staticAssert). */
+  constValue?: Expr;
   isConst: boolean;
 }
 

@@ -31,6 +31,7 @@ const GRANULARITY: u64 = u64(1) << 55; // G: the limit counts 4 KiB pages
 /** A 64-bit kernel code segment: present, DPL 0, execute/read, L set. Equals 0x00af9a000000ffff. */
 export const KERNEL_CODE_SEGMENT: u64 =
   LIMIT_0_15 | READABLE | EXECUTABLE | USER_SEGMENT | PRESENT | LIMIT_16_19 | LONG_MODE | GRANULARITY;
+staticAssert(KERNEL_CODE_SEGMENT === 0x00af_9a00_0000_ffff, "the kernel code segment is blog_os's 0x00af9a000000ffff");
 
 // The low half of a TSS descriptor (7.2.3, figure 7-4 "Format of TSS and LDT Descriptors in 64-bit Mode").
 const TSS_AVAILABLE_64: u64 = u64(0x9) << 40; // type 1001b: available 64-bit TSS (table 3-2)
@@ -102,7 +103,4 @@ export class GlobalDescriptorTable {
 /** The LGDT operand; read only while the instruction runs. */
 const GDT_POINTER = new DescriptorTablePointer();
 
-/** @test */
-function kernelCodeSegmentIsBlogOsDescriptor(): void {
-  assertEq(KERNEL_CODE_SEGMENT, 0x00af_9a00_0000_ffff);
-}
+

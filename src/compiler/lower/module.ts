@@ -136,6 +136,7 @@ function initGlobal(l: Lowerer, d: ts.VariableDeclaration): Stmt[] {
   const g = l.globalsByDecl.get(d);
   const value = globalInits.get(d);
   if (!g || !value) return [];
+  if (g.isConst) g.constValue = value;
   if (g.isConst && (value.e === "int" || value.e === "bool" || value.e === "str")) {
     g.constInit = value;
     return [];

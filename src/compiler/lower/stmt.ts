@@ -13,6 +13,7 @@
 import ts from "typescript";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
+import { INT_INFO } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
@@ -124,38 +125,63 @@ function isStaticAssert(l: Lowerer, x: ts.Expression): boolean {
   return !!decl && l.isLibDecl(decl);
 }
 
-/** Evaluate a constant IR expression (literals, comparisons, logic), or undefined. */
-function fold(x: Expr): bigint | boolean | undefined {
+/** Wrap `v` to the width of `t` (fixed-width integers wrap; `number` is exact). */
+function wrapTo(v: bigint, t: Type): bigint {
+  if (t.k !== "int" || t.kind === "number") return v;
+  const bits = BigInt(INT_INFO[t.kind].bits);
+  return INT_INFO[t.kind].signed ? BigInt.asIntN(Number(bits), v) : BigInt.asUintN(Number(bits), v);
+}
+
+/**
+ * Evaluate a constant IR expression at compile time, or undefined: literals,
+ * `const` module-level values, arithmetic and bit operations (wrapped to their
+ * type, as at run time), comparisons and logic.
+ */
+function fold(l: Lowerer, x: Expr): bigint | boolean | undefined {
   switch (x.e) {
     case "int":
     case "bool":
       return x.value;
-    case "convert":
-      return fold(x.x);
+    case "global": {
+      const g = l.program.globals.find((g) => g.cname === x.name);
+      const v = g?.constValue ?? g?.constInit;
+      return v ? fold(l, v) : undefined;
+    }
+    case "convert": {
+      const v = fold(l, x.x);
+      return typeof v === "bigint" ? wrapTo(v, x.type) : v;
+    }
     case "not": {
-      const v = fold(x.x);
+      const v = fold(l, x.x);
       return typeof v === "boolean" ? !v : undefined;
     }
     case "logic": {
-      const a = fold(x.a);
-      const b = fold(x.b);
+      const a = fold(l, x.a);
+      const b = fold(l, x.b);
       if (typeof a !== "boolean" || typeof b !== "boolean") return undefined;
       return x.op === "&&" ? a && b : a || b;
     }
     case "binary": {
-      const a = fold(x.a);
-      const b = fold(x.b);
+      const a = fold(l, x.a);
+      const b = fold(l, x.b);
       if (typeof a !== "bigint" || typeof b !== "bigint") return undefined;
+      const t = x.a.type;
+      const bits = t.k === "int" ? BigInt(t.kind === "number" ? 32 : INT_INFO[t.kind].bits) : 64n;
       switch (x.op) {
+        case "&": return t.k === "int" && t.kind === "number" ? undefined : a & b;
+        case "|": return t.k === "int" && t.kind === "number" ? undefined : wrapTo(a | b, x.type);
+        case "^": return t.k === "int" && t.kind === "number" ? undefined : wrapTo(a ^ b, x.type);
+        case "<<": return t.k === "int" && t.kind === "number" ? undefined : wrapTo(a << (b & (bits - 1n)), x.type);
+        case ">>": return t.k === "int" && t.kind === "number" ? undefined : a >> (b & (bits - 1n));
         case "==": return a === b;
         case "!=": return a !== b;
         case "<": return a < b;
         case "<=": return a <= b;
         case ">": return a > b;
         case ">=": return a >= b;
-        case "+": return a + b;
-        case "-": return a - b;
-        case "*": return a * b;
+        case "+": return wrapTo(a + b, x.type);
+        case "-": return wrapTo(a - b, x.type);
+        case "*": return wrapTo(a * b, x.type);
         default: return undefined;
       }
     }
@@ -166,7 +192,7 @@ function fold(x: Expr): bigint | boolean | undefined {
 /** `staticAssert(condition, "message")`: checked now, emits nothing. */
 function staticAssert(l: Lowerer, call: ts.CallExpression): Stmt[] {
   const [cond, message] = call.arguments;
-  const value = fold(lowerExpr(l, cond!));
+  const value = fold(l, lowerExpr(l, cond!));
   if (typeof value !== "boolean") l.fail("TSOS3010", cond!);
   if (!value) l.fail("TSOS3009", call, message && ts.isStringLiteral(message) ? message.text : cond!.getText());
   return [];
