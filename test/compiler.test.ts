@@ -102,6 +102,8 @@ describe("error fixtures (coded diagnostics with positions)", () => {
       const pos = first.span ? lineCol(first.span.text, first.span.start) : undefined;
       const got = `${first.code} at ${pos?.line}:${pos?.col}`;
       assert.equal(got, `${m[1]} at ${m[2]}:${m[3]}`, render(first));
+      const internal = error.diagnostics.find((d) => d.code === "TSOS9001");
+      assert.equal(internal, undefined, `an internal error followed the real one:\n${internal && render(internal)}`);
       const text = render(first);
       assert.match(text, /^error\[TSOS\d{4}\]: .+\n +--> .+:\d+:\d+\n/, "rendered format");
     });

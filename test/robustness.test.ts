@@ -2,19 +2,21 @@
  * test/robustness.test.ts: the compiler never crashes and never hands gcc bad C.
  *
  * Input:  every run fixture, mangled deterministically: cut at several
- *         points, with one line deleted, or with one token swapped.
+ *         points, with one line deleted, or with one token swapped; and each
+ *         kernel and library source, one mangled variant at a time, compiled
+ *         as part of the whole kernel.
  * Output: for each mangled program, either a CompileError whose diagnostics
  *         are all coded user errors (never TSOS9001, an internal error), or C
  *         that gcc accepts with -Wall -Wextra and no warnings.
  * Invariants: mangling is seeded, so failures reproduce.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { it } from "node:test";
 import { compileToC } from "../src/compiler/compile.ts";
 import { CompileError, render } from "../src/compiler/diagnostics.ts";
-import { gccHostAsync } from "../src/compiler/gcc.ts";
+import { gccHostAsync, gccKernel } from "../src/compiler/gcc.ts";
 import { ROOT } from "./helpers.ts";
 
 const RUN_DIR = path.join(ROOT, "test/fixtures/run");
@@ -65,4 +67,46 @@ it("mangled programs get coded diagnostics or valid C, never a crash", async () 
   console.log(`mangled programs: ${compiled} compiled, ${rejected} rejected with coded diagnostics`);
   assert.deepEqual(failures, [], failures.join("\n\n"));
   assert.ok(rejected > 0 && compiled > 0, `expected both outcomes (compiled ${compiled}, rejected ${rejected})`);
+});
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = path.join(dir, n);
+    return statSync(p).isDirectory() ? tsFiles(p) : p.endsWith(".ts") ? [p] : [];
+  });
+}
+
+it("mangled kernel sources get coded diagnostics or a kernel gcc links, never a crash", async () => {
+  // A private copy of kernel/ and lib/, one source file mangled at a time.
+  const proj = path.join(ROOT, "build/test/mangled-kernel");
+  const sources = [...tsFiles(path.join(ROOT, "kernel")), ...tsFiles(path.join(ROOT, "lib/core")), ...tsFiles(path.join(ROOT, "lib/x86_64"))];
+  const failures: string[] = [];
+  let built = 0;
+  let rejected = 0;
+  for (const [n, file] of sources.entries()) {
+    const rel = path.relative(ROOT, file);
+    const source = readFileSync(file, "utf8");
+    const variants = [...mangle(source, n + 11)];
+    const variant = variants[n % variants.length]!;
+    rmSync(proj, { recursive: true, force: true });
+    mkdirSync(proj, { recursive: true });
+    cpSync(path.join(ROOT, "kernel"), path.join(proj, "kernel"), { recursive: true });
+    cpSync(path.join(ROOT, "lib"), path.join(proj, "lib"), { recursive: true });
+    writeFileSync(path.join(proj, rel), variant);
+    const entry = rel.startsWith("kernel/tests/") ? path.join(proj, rel) : path.join(proj, "kernel/main.ts");
+    try {
+      const { c } = compileToC(entry, { target: "kernel", test: true });
+      await gccKernel(c, path.join(WORK, "kernel.elf"));
+      built++;
+    } catch (e) {
+      if (!(e instanceof CompileError)) failures.push(`${rel}: threw ${String(e)}`);
+      else if (e.diagnostics.some((d) => d.code === "TSOS9001" || d.code === "TSOS4003"))
+        failures.push(`${rel} variant ${n % variants.length}:\n${e.diagnostics.map((d) => render(d)).join("\n")}`);
+      else rejected++;
+    }
+  }
+  rmSync(proj, { recursive: true, force: true });
+  console.log(`mangled kernels: ${built} built, ${rejected} rejected with coded diagnostics`);
+  assert.deepEqual(failures, [], failures.join("\n\n"));
+  assert.ok(built > 0 && rejected > 0, `expected both outcomes (built ${built}, rejected ${rejected})`);
 });

@@ -15,7 +15,7 @@ import ts from "typescript";
 import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
-import type { Lowerer } from "./context.ts";
+import { Bail, type Lowerer } from "./context.ts";
 import { arrayType, fnType, irType, sameType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
@@ -130,6 +130,8 @@ function lowerIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "unitTests") return { e: "unittests", type: arrayType(l, { k: "class", cls: unitTestClass(l) }) };
   if (l.isLibDecl(decl) && l.target === "host" && decl.getSourceFile().fileName.endsWith("kernel.d.ts")) l.fail("TSOS3003", id, id.text);
   if (l.isLibDecl(decl)) l.fail("TSOS1020", id, id.text);
+  // A declaration whose lowering already failed with a diagnostic: do not cascade.
+  if (l.diagnostics.length) throw new Bail();
   l.fail("TSOS9001", id, `unresolved identifier \`${id.text}\``);
 }
 

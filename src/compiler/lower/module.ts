@@ -11,7 +11,7 @@
  *             what main() cannot reach.
  */
 import ts from "typescript";
-import type { Expr, Global, Stmt } from "../ir.ts";
+import type { Expr, Global, Stmt, Type } from "../ir.ts";
 import { type Loaded, reachable } from "../load.ts";
 import { Bail, type FnScope, Lowerer, finish } from "./context.ts";
 import { classInstance, constructorOf, isStatic, methodOf, staticField } from "./classes.ts";
@@ -19,6 +19,7 @@ import { coerce, lowerExpr } from "./expr.ts";
 import { functionOf, withScope } from "./functions.ts";
 import { untypedConst } from "./calls.ts";
 import { lowerBlock, variableInit } from "./stmt.ts";
+import { typeOfNode } from "./types.ts";
 import { checkInterruptHandlers } from "./handlers.ts";
 import { versionLoops } from "./bounds.ts";
 
@@ -73,7 +74,22 @@ function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
       guard(() => {
         if (!ts.isIdentifier(d.name)) l.fail("TSOS1005", d.name, "destructuring");
         if (untypedConst(l, d.name) !== undefined) return;
-        const { type, init } = withScope(l, initScope(l, sf), () => variableInit(l, d));
+        // If the initializer has an error, the global still exists (with the type
+        // tsc gives it), so its uses do not cascade into more errors.
+        let declared: { type: Type; init?: Expr };
+        try {
+          declared = withScope(l, initScope(l, sf), () => variableInit(l, d));
+        } catch (e) {
+          if (!(e instanceof Bail)) throw e;
+          const reported = l.diagnostics.length;
+          try {
+            declared = { type: withScope(l, initScope(l, sf), () => typeOfNode(l, d.name)) };
+          } catch (again) {
+            l.diagnostics.length = reported; // the type itself was the error, already reported
+            throw again;
+          }
+        }
+        const { type, init } = declared;
         const g: Global = {
           cname: l.uniqueName(`${mod}__${d.name.text}`),
           type,
