@@ -8,7 +8,8 @@
  * Invariants: when the program is missing, we run as root and apt-get exists,
  * it is installed first (`apt-get update` at most once per process, then
  * `apt-get install -y`, output shown on stderr) and looked up again.
- * Found paths are cached for the life of the process.
+ * Found paths are cached for the life of the process. TSOS_NO_INSTALL=1
+ * turns the installation off (the message alone; used by the tests).
  */
 
 import { spawnSync } from "node:child_process";
@@ -37,7 +38,8 @@ export function requireTool(name: string, debianPackage: string): string {
   const cached = found.get(name);
   if (cached !== undefined) return cached;
   let path = findTool(name);
-  if (path === undefined && process.getuid?.() === 0 && findTool("apt-get") !== undefined) {
+  const mayInstall = process.env.TSOS_NO_INSTALL !== "1" && process.getuid?.() === 0;
+  if (path === undefined && mayInstall && findTool("apt-get") !== undefined) {
     process.stderr.write(`  Installing ${debianPackage} (for \`${name}\`) with apt-get\n`);
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
     if (!aptUpdated) {

@@ -1,0 +1,45 @@
+/**
+ * test/tools.test.ts: a missing system tool gets a message naming its Debian package.
+ *
+ * Input:  the real CLI run with a PATH that holds only `node` (and gcc where
+ *         the case needs it), with TSOS_NO_INSTALL=1 so that, even as root,
+ *         nothing is installed.
+ * Output: assertions on the message and the exit status.
+ * Invariants: no stack trace; the message names the program and the package.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, it } from "node:test";
+import { ROOT, run } from "./helpers.ts";
+
+const BIN = mkdtempSync(path.join(os.tmpdir(), "tsos-path-"));
+after(() => rmSync(BIN, { recursive: true, force: true }));
+symlinkSync(process.execPath, path.join(BIN, "node"));
+
+function tsosWithPath(dirs: string[], ...args: string[]) {
+  return new Promise<Awaited<ReturnType<typeof run>>>((resolve, reject) => {
+    const saved = { PATH: process.env.PATH, NO: process.env.TSOS_NO_INSTALL };
+    process.env.PATH = dirs.join(path.delimiter);
+    process.env.TSOS_NO_INSTALL = "1";
+    const p = run(process.execPath, [path.join(ROOT, "bin/tsos.js"), ...args]);
+    process.env.PATH = saved.PATH;
+    if (saved.NO === undefined) delete process.env.TSOS_NO_INSTALL;
+    else process.env.TSOS_NO_INSTALL = saved.NO;
+    p.then(resolve, reject);
+  });
+}
+
+it("names the Debian package of a missing qemu-system-x86_64", async () => {
+  const r = await tsosWithPath([BIN], "run", "--display", "none", "--color", "never");
+  assert.equal(r.status, 1, r.stdout + r.stderr);
+  assert.match(r.stderr, /`qemu-system-x86_64` was not found; install it: apt-get install qemu-system-x86/);
+  assert.doesNotMatch(r.stderr, /\n\s+at /);
+});
+
+it("names the Debian package of a missing gcc", async () => {
+  const r = await tsosWithPath([BIN], "exec", "examples/hello.ts");
+  assert.equal(r.status, 1, r.stdout + r.stderr);
+  assert.match(r.stderr, /`gcc` was not found; install it: apt-get install gcc/);
+});
