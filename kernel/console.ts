@@ -7,12 +7,10 @@
  * keep COM1 for the test report only ("name...\t[ok]" lines, testing.ts);
  * tests check the screen by reading the VGA buffer back, except for fatal
  * reports (copyToSerial(): an exception report must reach the test runner).
- * printHex formats a u64 as Rust's {:#x} does, digit by digit, with no heap.
+ * Hex: `println(`0x${value.toString(16)}`)` formats on the stack, no heap.
  */
 import { vgaPrint, vgaPrintln } from "./vga.ts";
 import { serialPrint, serialPrintln } from "./serial.ts";
-
-const HEX_DIGITS = "0123456789abcdef";
 
 /** Set by copyToSerial(); never cleared. */
 const COPY_TO_SERIAL = new AtomicBool(false);
@@ -29,18 +27,6 @@ export function print(s: Text): void {
 export function println(s: Text): void {
   vgaPrintln(s);
   if (toSerial()) serialPrintln(s);
-}
-
-/** Prints `value` as `0x` and lowercase hex digits, without leading zeros: 0x0, 0xdeadbeef. */
-export function printHex(value: u64): void {
-  print("0x");
-  let shift: u64 = 60;
-  while (shift > 0 && (value >> shift) === 0) shift -= 4; // skip leading zeros
-  while (true) {
-    print(HEX_DIGITS[Number((value >> shift) & 0xf)]);
-    if (shift === 0) break;
-    shift -= 4;
-  }
 }
 
 /**

@@ -16,7 +16,7 @@
  * Invariants: nothing here allocates (handlers call it); nothing resumes the
  * interrupted code, so the screen lock is taken over as panic.ts does.
  */
-import { copyToSerial, print, printHex, println } from "./console.ts";
+import { copyToSerial, print, println } from "./console.ts";
 import { serialPrintln } from "./serial.ts";
 import { QemuExitCode, exitQemu } from "./qemu.ts";
 import { WRITER } from "./vga.ts";
@@ -76,17 +76,8 @@ export function exceptionName(vector: ExceptionVector): string {
   }
 }
 
-/** `label` and `value` in hex on one line. */
-function printHexLine(label: Text, value: u64): void {
-  print(label);
-  printHex(value);
-  println("");
-}
-
 function printFrameField(name: Text, value: u64): void {
-  print(`    ${name}: `);
-  printHex(value);
-  println(",");
+  println(`    ${name}: 0x${value.toString(16)},`);
 }
 
 /** E.g. `(page not present, write, supervisor mode)`. */
@@ -113,8 +104,7 @@ function printSelectorCode(code: u64): void {
 }
 
 function printErrorCode(vector: ExceptionVector, code: u64): void {
-  print("error code: ");
-  printHex(code);
+  print(`error code: 0x${code.toString(16)}`);
   switch (vector) {
     case ExceptionVector.PageFault:
       print(" ");
@@ -138,9 +128,9 @@ function printErrorCode(vector: ExceptionVector, code: u64): void {
  */
 export function describeException(vector: ExceptionVector, frame: InterruptStackFrame, errorCode: u64, hasErrorCode: boolean): void {
   println(`EXCEPTION: ${exceptionName(vector)}`);
-  if (vector === ExceptionVector.PageFault) printHexLine("accessed address: ", readCr2());
+  if (vector === ExceptionVector.PageFault) println(`accessed address: 0x${readCr2().toString(16)}`);
   if (hasErrorCode) printErrorCode(vector, errorCode);
-  printHexLine("instruction pointer: ", frame.instructionPointer);
+  println(`instruction pointer: 0x${frame.instructionPointer.toString(16)}`);
   println("InterruptStackFrame {");
   printFrameField("instructionPointer", frame.instructionPointer);
   printFrameField("codeSegment", frame.codeSegment);

@@ -55,7 +55,14 @@ interface NewableFunction extends Function {}
 interface IArguments {}
 interface RegExp {}
 interface Boolean {}
-interface Number {}
+interface Number {
+  /**
+   * The integer in base `radix` (2 to 36, default 10), lowercase digits and a
+   * leading `-` if negative, as in JavaScript. Inside a template passed to
+   * `console.log` or as a `Text`, it is formatted without allocating.
+   */
+  toString(radix?: number): string;
+}
 interface TemplateStringsArray extends ReadonlyArray<string> {}
 
 interface NumberConstructor {

@@ -171,7 +171,7 @@ class Emitter {
         return this.ordered(parts, E, (ps) => `tsos_concat(${parts.length}, (tsos_str[]){${ps.map((p, i) => this.toStrOf(parts[i]!, p)).join(", ")}})`);
       }
       case "tostr":
-        return this.toStr(x.x, E);
+        return `tsos_str_from_radix(${this.radixArgs(x.x, E(x.x), x.radix)})`;
       case "cond":
         return `(${E(x.c)} ? ${E(x.a)} : ${E(x.b)})`;
       case "assign": {
@@ -229,6 +229,14 @@ class Emitter {
     return isInt(x.type) && x.type.kind !== "number" && !INT_INFO[x.type.kind].signed && INT_INFO[x.type.kind].bits === 64
       ? `tsos_u64_index(${code})`
       : code;
+  }
+
+  /** `magnitude, negative, radix` arguments for the radix formatters. */
+  private radixArgs(x: Expr, code: string, radix: number): string {
+    const signed = isInt(x.type) && INT_INFO[x.type.kind].signed;
+    if (!signed) return `(uint64_t)${code}, false, ${radix}`;
+    const v = `tsos_r${this.tmp++}`;
+    return `({ int64_t ${v} = ${code}; ${v} < 0 ? (uint64_t)0 - (uint64_t)${v} : (uint64_t)${v}; }), (${code}) < 0, ${radix}`;
   }
 
   private toStr(x: Expr, E: (y: Expr) => string): string {
@@ -362,7 +370,8 @@ class Emitter {
       }
       const slices = a.parts.map((p, i) => {
         const v = `tsos_f${n}_${i}`;
-        if (p.type.k === "str") decls.push(`tsos_str ${v} = ${E(p)};`);
+        if (p.e === "tostr") decls.push(`char ${v}_buf[68]; tsos_str ${v} = tsos_cstr(tsos_fmt_radix(${v}_buf + 68, ${this.radixArgs(p.x, E(p.x), p.radix)}));`);
+        else if (p.type.k === "str") decls.push(`tsos_str ${v} = ${E(p)};`);
         else if (p.type.k === "bool") decls.push(`tsos_str ${v} = tsos_str_from_bool(${E(p)});`);
         else {
           const signed = isInt(p.type) && INT_INFO[p.type.kind].signed;
@@ -453,6 +462,13 @@ class Emitter {
           this.ind++;
         }
         const values = args.map((a) => {
+          if (a.e === "tostr") {
+            // Formatted into a stack buffer: printing never allocates.
+            const t = `tsos_arg${this.tmp++}`;
+            if (!hoist) throw new Error("unreachable: tostr is hoisted");
+            this.line(`char ${t}_buf[68]; tsos_str ${t} = tsos_cstr(tsos_fmt_radix(${t}_buf + 68, ${this.radixArgs(a.x, this.expr(a.x), a.radix)}));`);
+            return t;
+          }
           if (!hoist || a.e === "str" || a.e === "int" || a.e === "bool") return this.expr(a);
           const t = `tsos_arg${this.tmp++}`;
           this.line(`${cType(a.type)} ${t} = ${this.expr(a)};`);

@@ -76,7 +76,8 @@ export type Expr =
   | { e: "strindex"; type: Type; s: Expr; idx: Expr; loc: number; code: boolean }
   | { e: "strlen"; type: Type; s: Expr }
   | { e: "concat"; type: Type; parts: Expr[] }
-  | { e: "tostr"; type: Type; x: Expr }
+  /** An integer as a string in base `radix` (2..36): `x.toString(radix)`; `onStack` inside a Text template or print (no heap). */
+  | { e: "tostr"; type: Type; x: Expr; radix: number; onStack?: boolean }
   | { e: "cond"; type: Type; c: Expr; a: Expr; b: Expr }
   | { e: "assign"; type: Type; target: Expr; value: Expr }
   /** `target op= v`, `++x`, `x++`: `value` reads the target through `current`. */

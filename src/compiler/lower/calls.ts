@@ -52,7 +52,7 @@ export function lowerArgs(l: Lowerer, args: readonly ts.Expression[], params: Ty
 
 /** A template literal formatted into a buffer on the caller's stack, for a Text parameter. */
 export function stackFormat(l: Lowerer, a: ts.TemplateExpression): Expr {
-  const parts = templateParts(l, a);
+  const parts = templateParts(l, a).map((p) => (p.e === "tostr" ? { ...p, onStack: true } : p));
   for (const p of parts) if (p.type.k !== "str" && p.type.k !== "bool" && p.type.k !== "int") l.fail("TSOS2008", a, "template literal", typeName(p.type));
   return { e: "stackfmt", type: { k: "str", borrowed: true }, parts };
 }
@@ -128,6 +128,12 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (recv.type.k === "array" && (name === "push" || name === "fill")) {
       const arg = coerce(l, lowerExpr(l, call.arguments[0]!, recv.type.elem), recv.type.elem, call.arguments[0]!);
       return { e: "arraymethod", type: name === "push" ? T.number : recv.type, method: name, arr: recv, args: [arg], loc: l.loc(call) };
+    }
+    if (recv.type.k === "int" && name === "toString") {
+      const radixArg = call.arguments[0];
+      const radix = radixArg ? literalValue(l, radixArg) : 10n;
+      if (radix === undefined || radix < 2n || radix > 36n) l.fail("TSOS1015", radixArg ?? call, "a radix that is not a literal from 2 to 36", "write the base as a number literal: `x.toString(16)`");
+      return { e: "tostr", type: T.str, x: recv, radix: Number(radix) };
     }
     if (recv.type.k === "str" && name === "charCodeAt") {
       const idx = lowerExpr(l, call.arguments[0]!);

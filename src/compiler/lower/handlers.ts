@@ -12,7 +12,7 @@
 import { type Func, walkExprs } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 
-const ALLOCATING = new Set(["alloc", "arraylit", "newarray", "concat", "tostr", "new"]);
+const ALLOCATING = new Set(["alloc", "arraylit", "newarray", "concat", "new"]);
 
 export function checkInterruptHandlers(l: Lowerer): void {
   const funcs = new Map<string, Func>(l.program.funcs.map((f) => [f.cname, f]));
@@ -30,7 +30,7 @@ export function checkInterruptHandlers(l: Lowerer): void {
     walkExprs(f.body, (x) => {
       if (x.e === "call") out.push(x.fn);
       if (x.e === "fnref") out.push(x.fn);
-      if (ALLOCATING.has(x.e) || (x.e === "arraymethod" && x.method === "push")) allocates.add(f.cname);
+      if (ALLOCATING.has(x.e) || (x.e === "arraymethod" && x.method === "push") || (x.e === "tostr" && !x.onStack)) allocates.add(f.cname);
     });
     calls.set(f.cname, out);
   }

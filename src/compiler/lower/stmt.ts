@@ -213,7 +213,7 @@ function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
     else args.push(lowerExpr(l, a));
   });
   for (const a of args) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS2008", x, "console.log", typeName(a.type));
-  return { s: "print", stream, args, loc: l.loc(x) };
+  return { s: "print", stream, args: args.map((a) => (a.e === "tostr" ? { ...a, onStack: true } : a)), loc: l.loc(x) };
 }
 
 function lowerFor(l: Lowerer, f: ts.ForStatement): Stmt {

@@ -133,6 +133,17 @@ static inline tsos_str tsos_join(uint8_t *buf, int n, const tsos_str *parts) {
   return (tsos_str){buf, at};
 }
 static inline tsos_str tsos_str_copy(tsos_str s) { return tsos_concat(1, &s); }
+/* x.toString(radix): formats into buf (>= 66 bytes, filled from the end). */
+static inline char *tsos_fmt_radix(char *end, uint64_t magnitude, bool negative, unsigned radix) {
+  *--end = 0;
+  do { unsigned d = (unsigned)(magnitude % radix); *--end = (char)(d < 10 ? '0' + d : 'a' + d - 10); magnitude /= radix; } while (magnitude);
+  if (negative) *--end = '-';
+  return end;
+}
+static inline tsos_str tsos_str_from_radix(uint64_t magnitude, bool negative, unsigned radix) {
+  char b[68];
+  return tsos_str_from_cstr_copy(tsos_fmt_radix(b + 68, magnitude, negative, radix));
+}
 static inline tsos_str tsos_str_from_u64(uint64_t v) { char b[24]; return tsos_str_from_cstr_copy(tsos_fmt_u64(b + 24, v)); }
 static inline tsos_str tsos_str_from_i64(int64_t v) { char b[24]; return tsos_str_from_cstr_copy(tsos_fmt_i64(b + 24, v)); }
 static inline tsos_str tsos_str_from_bool(bool v) { return v ? TSOS_STR("true") : TSOS_STR("false"); }
