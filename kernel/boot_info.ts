@@ -11,19 +11,40 @@
  */
 import { assert } from "../lib/core/assert.ts";
 
-// The information structure (§3.3): `flags` at offset 0 says which fields are valid.
-const FLAGS_OFFSET: usize = 0;
-const FLAG_MEMORY_MAP: u32 = 0x40; // bit 6: mmap_length and mmap_addr are valid
-const MMAP_LENGTH_OFFSET: usize = 44; // u32: size of the map in bytes
-const MMAP_ADDR_OFFSET: usize = 48; // u32: physical address of the first entry
+const FLAG_MEMORY_MAP: u32 = 0x40; // flags bit 6: mmapLength and mmapAddress are valid
 
-// One memory map entry (§3.3). `size` does not count itself, so the next entry
-// is at entry + size + 4. The u64 fields sit at 4-byte offsets: read as halves.
-const ENTRY_SIZE_OFFSET: usize = 0; // u32
-const ENTRY_BASE_OFFSET: usize = 4; // u64 base_addr
-const ENTRY_LENGTH_OFFSET: usize = 12; // u64 length
-const ENTRY_TYPE_OFFSET: usize = 20; // u32 type
-const ENTRY_SIZE_FIELD_BYTES: usize = 4;
+/**
+ * The Multiboot information structure, up to the memory map fields (§3.3).
+ * @packed
+ */
+class MultibootInfo {
+  flags!: u32; // which of the fields below are valid
+  memoryLower!: u32;
+  memoryUpper!: u32;
+  bootDevice!: u32;
+  commandLine!: u32;
+  modulesCount!: u32;
+  modulesAddress!: u32;
+  symbols!: FixedArray<u32, 4>;
+  mmapLength!: u32; // size of the memory map in bytes
+  mmapAddress!: u32; // physical address of its first entry
+}
+staticAssert(sizeOf<MultibootInfo>() === 52, "mmap_addr is at offset 48 (multiboot spec 3.3)");
+
+/**
+ * One memory map entry (§3.3). `size` does not count itself, so the next
+ * entry is at entry + size + 4. The u64 fields sit at 4-byte offsets, hence
+ * packed (gcc then reads them with unaligned-safe loads).
+ * @packed
+ */
+class MemoryMapEntry {
+  size!: u32;
+  baseAddress!: u64;
+  length!: u64;
+  type!: u32;
+}
+staticAssert(sizeOf<MemoryMapEntry>() === 24, "a memory map entry is 24 bytes");
+const SIZE_FIELD_BYTES: usize = 4;
 
 export enum MemoryRegionKind {
   Usable, // type 1: available RAM
@@ -45,21 +66,12 @@ function kindOf(type: u32): MemoryRegionKind {
   }
 }
 
-function readU32(address: usize): u32 {
-  return Ptr.at<u32>(address).read();
-}
-
-/** A u64 at a 4-byte-aligned address, read as two halves (little endian). */
-function readU64(address: usize): u64 {
-  return u64(readU32(address)) | (u64(readU32(address + 4)) << 32);
-}
-
-function entryLength(entry: usize): u64 {
-  return readU64(entry + ENTRY_LENGTH_OFFSET);
+function entryAt(address: usize): MemoryMapEntry {
+  return Ptr.at<MemoryMapEntry>(address).read();
 }
 
 function nextEntry(entry: usize): usize {
-  return entry + readU32(entry + ENTRY_SIZE_OFFSET) + ENTRY_SIZE_FIELD_BYTES;
+  return entry + entryAt(entry).size + SIZE_FIELD_BYTES;
 }
 
 export class BootInfo {
@@ -74,9 +86,10 @@ export class BootInfo {
   private readonly mapEnd: usize = 0;
 
   constructor(infoAddress: usize) {
-    if ((readU32(infoAddress + FLAGS_OFFSET) & FLAG_MEMORY_MAP) !== 0) {
-      this.mapStart = readU32(infoAddress + MMAP_ADDR_OFFSET);
-      this.mapEnd = this.mapStart + readU32(infoAddress + MMAP_LENGTH_OFFSET);
+    const info = Ptr.at<MultibootInfo>(infoAddress).read();
+    if ((info.flags & FLAG_MEMORY_MAP) !== 0) {
+      this.mapStart = info.mmapAddress;
+      this.mapEnd = this.mapStart + info.mmapLength;
     }
   }
 
@@ -84,41 +97,42 @@ export class BootInfo {
   regionCount(): u32 {
     let count: u32 = 0;
     for (let entry = this.mapStart; entry < this.mapEnd; entry = nextEntry(entry)) {
-      if (entryLength(entry) !== 0) count++;
+      if (entryAt(entry).length !== 0) count++;
     }
     return count;
   }
 
   /** First address of region `index` (0 <= index < regionCount()). */
   regionStart(index: u32): u64 {
-    return readU64(this.entry(index) + ENTRY_BASE_OFFSET);
+    return this.entry(index).baseAddress;
   }
 
   /** First address after region `index`. */
   regionEnd(index: u32): u64 {
     const entry = this.entry(index);
-    return readU64(entry + ENTRY_BASE_OFFSET) + entryLength(entry);
+    return entry.baseAddress + entry.length;
   }
 
   regionKind(index: u32): MemoryRegionKind {
-    return kindOf(readU32(this.entry(index) + ENTRY_TYPE_OFFSET));
+    return kindOf(this.entry(index).type);
   }
 
   /** The total size of the Usable regions, in bytes. */
   usableBytes(): u64 {
     let total: u64 = 0;
     for (let entry = this.mapStart; entry < this.mapEnd; entry = nextEntry(entry)) {
-      if (kindOf(readU32(entry + ENTRY_TYPE_OFFSET)) === MemoryRegionKind.Usable) total += entryLength(entry);
+      const e = entryAt(entry);
+      if (kindOf(e.type) === MemoryRegionKind.Usable) total += e.length;
     }
     return total;
   }
 
-  /** The address of the map entry of region `index`, skipping zero-length entries. */
-  private entry(index: u32): usize {
+  /** The map entry of region `index`, skipping zero-length entries. */
+  private entry(index: u32): MemoryMapEntry {
     let seen: u32 = 0;
     for (let entry = this.mapStart; entry < this.mapEnd; entry = nextEntry(entry)) {
-      if (entryLength(entry) === 0) continue;
-      if (seen === index) return entry;
+      if (entryAt(entry).length === 0) continue;
+      if (seen === index) return entryAt(entry);
       seen++;
     }
     throw new Error(`memory region ${index} does not exist (there are ${seen})`);

@@ -7,14 +7,14 @@
  * stays free for QEMU's own errors (blog_os post 04, "Exiting QEMU").
  * Without the device the write does nothing and the CPU halts instead.
  */
-import { PortWriteOnlyU32 } from "../lib/x86_64/port.ts";
+import { PortWriteOnly } from "../lib/x86_64/port.ts";
 
 export enum QemuExitCode {
   Success = 0x10,
   Failed = 0x11,
 }
 
-const ISA_DEBUG_EXIT = new PortWriteOnlyU32(0xf4);
+const ISA_DEBUG_EXIT = new PortWriteOnly<u32>(0xf4);
 
 export function exitQemu(code: QemuExitCode): never {
   ISA_DEBUG_EXIT.write(u32(code));

@@ -9,15 +9,15 @@
  * Invariants: only the holder of COM1_LOCK touches the registers.
  */
 import { SpinLock } from "../lib/core/spin.ts";
-import { PortReadOnlyU8, PortU8, PortWriteOnlyU8 } from "../lib/x86_64/port.ts";
+import { Port, PortReadOnly, PortWriteOnly } from "../lib/x86_64/port.ts";
 
 const COM1: u16 = 0x3f8;
-const DATA = new PortU8(COM1 + 0); // THR on write, RBR on read; divisor low byte while DLAB = 1
-const INTERRUPT_ENABLE = new PortU8(COM1 + 1); // IER; divisor high byte while DLAB = 1
-const FIFO_CONTROL = new PortWriteOnlyU8(COM1 + 2); // FCR (reading this offset gives IIR)
-const LINE_CONTROL = new PortU8(COM1 + 3); // LCR
-const MODEM_CONTROL = new PortU8(COM1 + 4); // MCR
-const LINE_STATUS = new PortReadOnlyU8(COM1 + 5); // LSR
+const DATA = new Port<u8>(COM1 + 0); // THR on write, RBR on read; divisor low byte while DLAB = 1
+const INTERRUPT_ENABLE = new Port<u8>(COM1 + 1); // IER; divisor high byte while DLAB = 1
+const FIFO_CONTROL = new PortWriteOnly<u8>(COM1 + 2); // FCR (reading this offset gives IIR)
+const LINE_CONTROL = new Port<u8>(COM1 + 3); // LCR
+const MODEM_CONTROL = new Port<u8>(COM1 + 4); // MCR
+const LINE_STATUS = new PortReadOnly<u8>(COM1 + 5); // LSR
 
 const IER_NONE: u8 = 0x00; // no UART interrupts: the kernel polls
 const LCR_DLAB: u8 = 0x80; // bit 7: offsets 0 and 1 address the divisor latch

@@ -64,6 +64,12 @@ declare function inl(port: u16): u32;
 declare function outb(port: u16, value: u8): void;
 declare function outw(port: u16, value: u16): void;
 declare function outl(port: u16, value: u32): void;
+/** The widths an I/O port can have. */
+type PortWidth = u8 | u16 | u32;
+/** IN of T's width: inb for u8, inw for u16, inl for u32 (chosen at compile time). */
+declare function portRead<T extends PortWidth>(port: u16): T;
+/** OUT of T's width: outb for u8, outw for u16, outl for u32 (chosen at compile time). */
+declare function portWrite<T extends PortWidth>(port: u16, value: T): void;
 
 // CPU instructions (Intel SDM vol. 2).
 /** HLT: stop the CPU until the next interrupt. */

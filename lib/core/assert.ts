@@ -33,13 +33,5 @@ export function assertEqI(left: i64, right: i64): void {
  * @trackCaller
  */
 export function assertStrEq(left: Text, right: Text): void {
-  if (!sameBytes(left, right)) throw new Error(`assertion failed: left == right (left: "${left}", right: "${right}")`);
-}
-
-function sameBytes(a: Text, b: Text): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
-  }
-  return true;
+  if (left !== right) throw new Error(`assertion failed: left == right (left: "${left}", right: "${right}")`);
 }

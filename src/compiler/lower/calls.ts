@@ -64,6 +64,18 @@ const KERNEL_INTRINSICS = new Set([
   "int3", "ud2", "hardwareDivide", "readCr2", "readCr3", "readRsp",
 ]);
 
+const PORT_SUFFIX: Partial<Record<string, string>> = { u8: "b", u16: "w", u32: "l" };
+
+/** portRead<T>/portWrite<T>: the IN/OUT instruction of T's width, picked per instantiation. */
+function portAccess(l: Lowerer, name: "portRead" | "portWrite", call: ts.CallExpression): Expr {
+  const [t] = resolvedTypeArgs(l, call);
+  const suffix = t?.k === "int" ? PORT_SUFFIX[t.kind] : undefined;
+  if (!t || !suffix) l.fail("TSOS2008", call, name, t ? typeName(t) : "?");
+  const port = T.int("u16");
+  if (name === "portRead") return { e: "intrinsic", type: t, name: `in${suffix}`, args: lowerArgs(l, call.arguments, [port]) };
+  return { e: "intrinsic", type: T.void, name: `out${suffix}`, args: lowerArgs(l, call.arguments, [port, t]) };
+}
+
 function intrinsic(l: Lowerer, name: string, call: ts.CallExpression): Expr {
   const decl = l.symbolOf(call.expression)!.valueDeclaration as ts.FunctionDeclaration;
   const params = decl.parameters.map((p) => typeFromTypeNode(l, p.type!));
@@ -84,6 +96,10 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
   const callee = call.expression;
   if (ts.isIdentifier(callee)) {
     const decl = l.symbolOf(callee)?.valueDeclaration;
+    if (decl && l.isLibDecl(decl) && (callee.text === "portRead" || callee.text === "portWrite")) {
+      if (l.target !== "kernel") l.fail("TSOS3003", callee, callee.text);
+      return portAccess(l, callee.text, call);
+    }
     if (decl && l.isLibDecl(decl) && KERNEL_INTRINSICS.has(callee.text)) {
       if (l.target !== "kernel") l.fail("TSOS3003", callee, callee.text);
       return intrinsic(l, callee.text, call);
