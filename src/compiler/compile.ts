@@ -1,7 +1,7 @@
 /**
  * compile.ts: the pipeline, TypeScript -> C.
  *
- *   load (tsc parse + check) -> check (dialect) -> lower (typed IR) -> emit-c
+ *   load (tsc parse + check) -> check (dialect) -> lower (typed IR) -> emit-program / emit-c
  *
  * Input:  an entry file and a target.
  * Output: C source text, or a CompileError carrying every diagnostic found.
@@ -11,7 +11,7 @@
  */
 import { checkDialect } from "./check.ts";
 import { CompileError, diag } from "./diagnostics.ts";
-import { emitC } from "./emit-c.ts";
+import { emitC } from "./emit-program.ts";
 import { createProgram, displayPath, load, loadEntry } from "./load.ts";
 import { lowerProgram } from "./lower/module.ts";
 
@@ -37,7 +37,7 @@ export function compileSession(entryFiles: string[]) {
 }
 
 export function compileToC(entryFile: string, options: CompileOptions): { c: string } {
-  return compileLoaded(() => load(entryFile, options.target), options);
+  return compileLoaded(() => load(entryFile), options);
 }
 
 function compileLoaded(loader: () => ReturnType<typeof load>, options: CompileOptions): { c: string } {

@@ -185,17 +185,17 @@ export function render(d: Diagnostic, opts: RenderOptions = { color: false }): s
   const bold = (s: string) => (opts.color ? `\x1b[1m${s}\x1b[0m` : s);
   const blue = (s: string) => (opts.color ? `\x1b[1;34m${s}\x1b[0m` : s);
   const out: string[] = [`${red(`error[${d.code}]`)}${bold(`: ${d.message}`)}`];
+  let gutter = "";
   if (d.span) {
     const { line, col } = lineCol(d.span.text, d.span.start);
-    const lines = d.span.text.split("\n");
-    const src = (lines[line - 1] ?? "").replace(/\r$/, "");
-    const gutter = " ".repeat(String(line).length);
+    const src = (d.span.text.split("\n")[line - 1] ?? "").replace(/\r$/, "");
+    gutter = " ".repeat(String(line).length);
     const width = Math.max(1, Math.min(d.span.length, src.length - (col - 1)));
     out.push(`${gutter}${blue("-->")} ${d.span.file}:${line}:${col}`);
     out.push(`${gutter} ${blue("|")}`);
     out.push(`${blue(String(line))} ${blue("|")} ${src}`);
     out.push(`${gutter} ${blue("|")} ${" ".repeat(col - 1)}${red("^".repeat(width))}`);
   }
-  if (d.help) out.push(`${" ".repeat(d.span ? String(lineCol(d.span.text, d.span.start).line).length : 0)} ${blue("=")} help: ${d.help}`);
+  if (d.help) out.push(`${gutter} ${blue("=")} help: ${d.help}`);
   return out.join("\n");
 }

@@ -1,10 +1,9 @@
 /**
- * emit-c.ts: stage 4, the IR Program -> one C translation unit.
+ * emit-c.ts: stage 4a, IR functions -> C function definitions.
  *
- * Input:  an IR Program (ir.ts).
- * Output: C11 text (with GNU statement expressions) that includes the
- *         runtime header for its target and compiles with -Wall -Wextra
- *         without warnings.
+ * Input:  IR expressions, statements and functions (ir.ts).
+ * Output: C11 text (with GNU statement expressions) that compiles with
+ *         -Wall -Wextra without warnings; emit-program.ts puts it in a file.
  * Invariants:
  *   - Every statement is preceded by a `#line` directive naming its
  *     TypeScript file and line, so gcc errors, gdb and addr2line point at TS.
@@ -14,78 +13,11 @@
  *     promotions, so it wraps exactly at its width; `number` arithmetic goes
  *     through the checked helpers in the runtime header.
  */
-import { type ClassInst, type Expr, type Func, type Program, type Stmt, type Type, walkExprs } from "./ir.ts";
+import { type ClassInst, type Expr, type Func, type Program, type Stmt, type Type, childExprs, walkExprs } from "./ir.ts";
 import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
-import { structLayout } from "./lower/layout.ts";
+import { cString, cType, declare, intLit, zero } from "./c-syntax.ts";
 
-export function cType(t: Type): string {
-  switch (t.k) {
-    case "int":
-      return INT_INFO[t.kind].c;
-    case "bool":
-      return "bool";
-    case "str":
-      return "tsos_str";
-    case "void":
-    case "never":
-      return "void";
-    case "class":
-      return `${t.cls.cname} *`;
-    case "array":
-      return `${t.cname} *`;
-    case "ptr":
-      return t.elem.k === "class" ? `${t.elem.cls.cname} *` : `${cType(t.elem)} *`;
-    case "atomic":
-      return `tsos_atomic_${t.kind}`;
-    case "fn":
-      return t.cname;
-    case "fixed":
-      return `${cType(t.elem)} *`;
-    case "loc":
-      return "const tsos_loc *";
-  }
-}
-
-/** `T name`, written `T *name` for pointers. */
-export function declare(t: Type, name: string): string {
-  const c = cType(t);
-  return c.endsWith("*") ? `${c}${name}` : `${c} ${name}`;
-}
-
-function zero(t: Type): string {
-  if (t.k === "str") return "TSOS_EMPTY_STR";
-  if (t.k === "class" || t.k === "array" || t.k === "ptr" || t.k === "fn") return "NULL";
-  if (t.k === "atomic") return "{0}";
-  if (t.k === "bool") return "false";
-  return "0";
-}
-
-function cString(s: string): string {
-  const bytes = Buffer.from(s, "utf8");
-  let out = "";
-  for (const b of bytes) {
-    if (b === 0x22) out += '\\"';
-    else if (b === 0x5c) out += "\\\\";
-    else if (b >= 0x20 && b < 0x7f && b !== 0x3f) out += String.fromCharCode(b);
-    else out += `\\${b.toString(8).padStart(3, "0")}`;
-  }
-  return `"${out}"`;
-}
-
-export function intLit(value: bigint, t: Type): string {
-  const kind = isInt(t) ? t.kind : "number";
-  const { bits, signed } = INT_INFO[kind];
-  if (bits === 64) {
-    if (!signed) return `UINT64_C(${value})`;
-    if (value === -(1n << 63n)) return "INT64_MIN";
-    return value < 0n ? `(-INT64_C(${-value}))` : `INT64_C(${value})`;
-  }
-  if (!signed && bits === 32) return `${value}u`;
-  if (value === -(1n << 31n)) return "INT32_MIN";
-  return value < 0n ? `(${value})` : `${value}`;
-}
-
-class Emitter {
+export class Emitter {
   private out: string[] = [];
   private ind = 1;
   private tmp = 0;
@@ -239,6 +171,11 @@ class Emitter {
     return `({ int64_t ${v} = ${code}; ${v} < 0 ? (uint64_t)0 - (uint64_t)${v} : (uint64_t)${v}; }), (${code}) < 0, ${radix}`;
   }
 
+  /** Declares `name`, a tsos_str of `x.toString(radix)` formatted into a stack buffer. */
+  private radixOnStack(name: string, x: Extract<Expr, { e: "tostr" }>, E: (y: Expr) => string): string {
+    return `char ${name}_buf[68]; tsos_str ${name} = tsos_cstr(tsos_fmt_radix(${name}_buf + 68, ${this.radixArgs(x.x, E(x.x), x.radix)}));`;
+  }
+
   private toStr(x: Expr, E: (y: Expr) => string): string {
     return this.toStrOf(x, E(x));
   }
@@ -370,7 +307,7 @@ class Emitter {
       }
       const slices = a.parts.map((p, i) => {
         const v = `tsos_f${n}_${i}`;
-        if (p.e === "tostr") decls.push(`char ${v}_buf[68]; tsos_str ${v} = tsos_cstr(tsos_fmt_radix(${v}_buf + 68, ${this.radixArgs(p.x, E(p.x), p.radix)}));`);
+        if (p.e === "tostr") decls.push(this.radixOnStack(v, p, E));
         else if (p.type.k === "str") decls.push(`tsos_str ${v} = ${E(p)};`);
         else if (p.type.k === "bool") decls.push(`tsos_str ${v} = tsos_str_from_bool(${E(p)});`);
         else {
@@ -465,8 +402,7 @@ class Emitter {
           if (a.e === "tostr") {
             // Formatted into a stack buffer: printing never allocates.
             const t = `tsos_arg${this.tmp++}`;
-            if (!hoist) throw new Error("unreachable: tostr is hoisted");
-            this.line(`char ${t}_buf[68]; tsos_str ${t} = tsos_cstr(tsos_fmt_radix(${t}_buf + 68, ${this.radixArgs(a.x, this.expr(a.x), a.radix)}));`);
+            this.line(this.radixOnStack(t, a, (y) => this.expr(y)));
             return t;
           }
           if (!hoist || a.e === "str" || a.e === "int" || a.e === "bool") return this.expr(a);
@@ -591,12 +527,7 @@ const EFFECTS = new Set(["call", "new", "assign", "compound", "panic", "exit", "
 /** Whether evaluating `x` can change state that another operand could observe. */
 function hasEffects(x: Expr): boolean {
   if (EFFECTS.has(x.e) || (x.e === "arraymethod" && x.method !== "length")) return true;
-  for (const [key, v] of Object.entries(x)) {
-    if (key === "type" || key === "cls") continue;
-    if (Array.isArray(v) && v.some((y) => y && typeof y === "object" && "e" in y && hasEffects(y as Expr))) return true;
-    if (v && typeof v === "object" && "e" in v && hasEffects(v as Expr)) return true;
-  }
-  return false;
+  return childExprs(x).some((c) => hasEffects(c.x));
 }
 
 /** Whether the parentheses in `s` pair up, so `(s)` may drop its outer pair. */
@@ -625,128 +556,4 @@ function readsOf(body: Stmt[]): Set<string> {
     if (x.e === "local" && !target) reads.add(x.name);
   });
   return reads;
-}
-
-export function emitC(p: Program, opts: { entryDisplay: string }): string {
-  const byName = new Map(p.funcs.map((f) => [f.cname, f]));
-  const reachable = new Set<string>();
-  const globalsUsed = new Set<string>();
-  let usesTests = false;
-  const visit = (name: string) => {
-    const f = byName.get(name);
-    if (!f || reachable.has(name)) return;
-    reachable.add(name);
-    walkExprs(f.body, (x) => {
-      if (x.e === "call") visit(x.fn);
-      if (x.e === "new") visit(x.init);
-      if (x.e === "fnref") visit(x.fn);
-      if (x.e === "global") globalsUsed.add(x.name);
-      if (x.e === "unittests") usesTests = true;
-    });
-  };
-  p.inits.forEach(visit);
-  if (p.panicHandler) visit(p.panicHandler);
-  if (usesTests) p.unitTests.forEach((t) => visit(t.fn));
-  const funcs = p.funcs.filter((f) => reachable.has(f.cname));
-  const em = new Emitter(p);
-  const out: string[] = [];
-  out.push(`/* Generated by tsos from ${opts.entryDisplay}. Do not edit: change the TypeScript. */`);
-  out.push(`#include "tsos_${p.target}.h"`, "");
-  out.push(`static const tsos_loc tsos_locs[] __attribute__((unused)) = {`);
-  for (const l of p.locs) out.push(`  {${cString(l.file)}, ${l.line}, ${l.col}},`);
-  if (!p.locs.length) out.push(`  {"", 0, 0},`);
-  out.push("};", "");
-  for (const c of p.classes) out.push(`typedef struct ${c.cname} ${c.cname};`);
-  const arrays = p.arrays.filter((a) => a.cname !== "tsos_arr_str"); // predeclared in tsos_rt.h
-  for (const a of arrays) out.push(`typedef struct ${a.cname} ${a.cname};`);
-  for (const f of p.fnTypes) out.push(`typedef ${cType(f.ret)} (*${f.cname})(${f.params.length ? f.params.map(cType).join(", ") : "void"});`);
-  for (const c of structOrder(p.classes)) out.push(...structDef(c));
-  for (const a of arrays) out.push(`TSOS_ARRAY(${a.cname}, ${cType(a.elem)})`);
-  out.push("");
-  for (const g of p.globals) {
-    if (!globalsUsed.has(g.cname)) continue;
-    if (g.staticObject?.cls) {
-      out.push(`static ${g.staticObject.cls.cname} ${g.cname}_storage;`);
-      out.push(`static ${declare(g.type, g.cname)} = &${g.cname}_storage;`);
-    } else if (g.staticObject?.elems) {
-      const arr = g.type as Extract<Type, { k: "array" }>;
-      const n = g.staticObject.elems.length;
-      out.push(`static ${declare(arr.elem, `${g.cname}_data`)}[${Math.max(n, 1)}] = {${g.staticObject.elems.map((e) => em.expr(e)).join(", ") || "0"}};`);
-      out.push(`static ${arr.cname} ${g.cname}_storage = {${n}, ${n}, ${g.cname}_data};`);
-      out.push(`static ${declare(g.type, g.cname)} = &${g.cname}_storage;`);
-    } else {
-      out.push(`static ${declare(g.type, g.cname)} = ${g.constInit ? em.expr(g.constInit) : zero(g.type)};`);
-    }
-  }
-  out.push("");
-  for (const f of funcs) out.push(em.prototype(f));
-  out.push("");
-  if (usesTests) out.push(...unitTestTable(p), "");
-  for (const f of funcs) out.push(...em.func(f), "");
-  out.push(`#line ${out.length + 2} "tsos-generated.c"`);
-  if (p.target === "kernel") {
-    if (p.panicHandler) {
-      out.push(`static void tsos_panic_handler(tsos_str message, tsos_str file, uint32_t line, uint32_t column) {`);
-      out.push(`  ${p.panicHandler}(message, file, line, column);`, `}`, "");
-    }
-    out.push(`/* Called by the boot stub (kernel/arch/x86_64/boot.S) in long mode. */`);
-    out.push(`void kernel_main(uint32_t multiboot_magic, uint32_t multiboot_info) {`);
-    out.push(`  tsos_boot_magic = multiboot_magic;`, `  tsos_boot_info = multiboot_info;`);
-    for (const init of p.inits) out.push(`  ${init}();`);
-    out.push(`  for (;;) tsos_k_hlt();`, `}`, "");
-    return out.join("\n");
-  }
-  out.push(`int main(int argc, char **argv) {`);
-  out.push(`  tsos_start(argc, argv, ${cString(opts.entryDisplay)});`);
-  for (const init of p.inits) out.push(`  ${init}();`);
-  out.push(`  return tsos_finish();`, `}`, "");
-  return out.join("\n");
-}
-
-/** The @test functions as static data: no heap is needed to list them. */
-function unitTestTable(p: Program): string[] {
-  const n = p.unitTests.length;
-  const items = p.unitTests.map((t) => `  {TSOS_STR(${cString(t.name)}), ${t.fn}},`);
-  return [
-    `static tsos_unit_test tsos_unit_test_items[${Math.max(n, 1)}] __attribute__((unused)) = {`,
-    ...(items.length ? items : ["  {TSOS_STR(\"\"), NULL},"]),
-    `};`,
-    `static tsos_unit_test *tsos_unit_test_ptrs[${Math.max(n, 1)}] __attribute__((unused)) = {${p.unitTests.map((_, i) => `&tsos_unit_test_items[${i}]`).join(", ") || "NULL"}};`,
-    `static tsos_arr_tsos_unit_test tsos_unit_tests __attribute__((unused)) = {${n}, ${n}, tsos_unit_test_ptrs};`,
-  ];
-}
-
-/** Structs stored inline in another must be defined before it. */
-function structOrder(classes: ClassInst[]): ClassInst[] {
-  const done = new Set<ClassInst>();
-  const out: ClassInst[] = [];
-  const visit = (c: ClassInst) => {
-    if (done.has(c)) return;
-    done.add(c);
-    for (const f of c.fields) {
-      const inner = f.type.k === "fixed" ? f.type.elem : f.type;
-      if (f.inline && inner.k === "class") visit(inner.cls);
-    }
-    out.push(c);
-  };
-  classes.forEach(visit);
-  return out;
-}
-
-function fieldDecl(f: ClassInst["fields"][number]): string {
-  if (f.type.k === "fixed") {
-    const elem = f.type.elem.k === "class" ? f.type.elem.cls.cname : cType(f.type.elem);
-    return `${elem} ${f.name}[${f.type.len}]`;
-  }
-  if (f.inline && f.type.k === "class") return `${f.type.cls.cname} ${f.name}`;
-  return declare(f.type, f.name);
-}
-
-function structDef(c: ClassInst): string[] {
-  const attr = c.layout === "packed" ? "__attribute__((packed)) " : "";
-  if (!c.fields.length) return [`struct ${c.cname} { char tsos_empty; };`];
-  const out = [`struct ${attr}${c.cname} {`, ...c.fields.map((f) => `  ${fieldDecl(f)};`), `};`];
-  const layout = c.layout ? structLayout(c) : undefined;
-  if (layout) out.push(`_Static_assert(sizeof(${c.cname}) == ${layout.size}, "layout of ${c.tsName} (tsos computed ${layout.size} bytes)");`);
-  return out;
 }

@@ -197,6 +197,17 @@ export const T = {
   },
 };
 
+/** The direct subexpressions of `x`, in field order; the target of a plain assignment is marked. */
+export function childExprs(x: Expr): { x: Expr; isAssignTarget: boolean }[] {
+  const out: { x: Expr; isAssignTarget: boolean }[] = [];
+  for (const [key, v] of Object.entries(x)) {
+    if (key === "type" || key === "cls") continue;
+    if (Array.isArray(v)) for (const y of v) if (y && typeof y === "object" && "e" in y) out.push({ x: y as Expr, isAssignTarget: false });
+    if (v && typeof v === "object" && !Array.isArray(v) && "e" in v) out.push({ x: v as Expr, isAssignTarget: x.e === "assign" && key === "target" });
+  }
+  return out;
+}
+
 /**
  * Visit every expression in a statement list, outermost first. `isAssignTarget`
  * is true for the target of a plain assignment (written, not read).
@@ -205,11 +216,7 @@ export function walkExprs(list: Stmt[], visit: (x: Expr, isAssignTarget: boolean
   const ex = (x: Expr | undefined, target = false): void => {
     if (!x) return;
     visit(x, target);
-    for (const [key, v] of Object.entries(x)) {
-      if (key === "type" || key === "cls") continue;
-      if (Array.isArray(v)) v.forEach((y) => y && typeof y === "object" && "e" in y && ex(y as Expr));
-      else if (v && typeof v === "object" && "e" in v) ex(v as Expr, x.e === "assign" && key === "target");
-    }
+    for (const c of childExprs(x)) ex(c.x, c.isAssignTarget);
   };
   const st = (s: Stmt): void => {
     switch (s.s) {

@@ -113,7 +113,7 @@ export function loadEntry(program: ts.Program, entryFile: string): { loaded?: Lo
   return { loaded: { program, checker: program.getTypeChecker(), entry, modules }, diagnostics };
 }
 
-export function load(entryFile: string, _target: "host" | "kernel"): { loaded?: Loaded; diagnostics: Diagnostic[] } {
+export function load(entryFile: string): { loaded?: Loaded; diagnostics: Diagnostic[] } {
   return loadEntry(createProgram([entryFile]), entryFile);
 }
 

@@ -120,29 +120,35 @@ function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   return undefined;
 }
 
-/** The struct behind lib/kernel.d.ts's UnitTest: { name, run }. */
-export function unitTestClass(l: Lowerer): ClassInst {
-  let cls = l.classInstances.get("UnitTest");
+/** A class lib/kernel.d.ts declares and the compiler lays out itself, registered once. */
+function builtinClass(l: Lowerer, tsName: string, make: () => ClassInst): ClassInst {
+  let cls = l.classInstances.get(tsName);
   if (!cls) {
-    cls = { cname: "tsos_unit_test", tsName: "UnitTest", fields: [] };
-    l.classInstances.set("UnitTest", cls);
+    cls = make();
+    l.classInstances.set(tsName, cls);
     l.program.classes.push(cls);
-    cls.fields.push({ name: "name", type: T.str }, { name: "run", type: fnType(l, [], T.void) });
   }
   return cls;
 }
 
+/** The struct behind lib/kernel.d.ts's UnitTest: { name, run }. */
+export function unitTestClass(l: Lowerer): ClassInst {
+  return builtinClass(l, "UnitTest", () => ({
+    cname: "tsos_unit_test",
+    tsName: "UnitTest",
+    fields: [{ name: "name", type: T.str }, { name: "run", type: fnType(l, [], T.void) }],
+  }));
+}
+
 /** The frame the CPU pushes on an interrupt (Intel SDM vol. 3A, 6.14.1): a read-only layout struct. */
 export function interruptFrameClass(l: Lowerer): ClassInst {
-  let cls = l.classInstances.get("InterruptStackFrame");
-  if (!cls) {
-    const u64 = T.int("u64");
-    const names = ["instructionPointer", "codeSegment", "cpuFlags", "stackPointer", "stackSegment"];
-    cls = { cname: "tsos_interrupt_frame", tsName: "InterruptStackFrame", fields: names.map((name) => ({ name, type: u64 })), layout: "struct" };
-    l.classInstances.set("InterruptStackFrame", cls);
-    l.program.classes.push(cls);
-  }
-  return cls;
+  const names = ["instructionPointer", "codeSegment", "cpuFlags", "stackPointer", "stackSegment"];
+  return builtinClass(l, "InterruptStackFrame", () => ({
+    cname: "tsos_interrupt_frame",
+    tsName: "InterruptStackFrame",
+    fields: names.map((name) => ({ name, type: T.int("u64") })),
+    layout: "struct",
+  }));
 }
 
 export function fnType(l: Lowerer, params: Type[], ret: Type): Type {

@@ -1,0 +1,77 @@
+/**
+ * c-syntax.ts: how IR types and constants are spelled in C.
+ *
+ * Input:  IR types and constant values.
+ * Output: C type names, declarations (`T *name` for pointers), zero values,
+ *         string and integer literals.
+ * Invariants: one spelling per IR type, used by every part of the emitter.
+ */
+import type { Type } from "./ir.ts";
+import { INT_INFO, isInt } from "./ints.ts";
+
+export function cType(t: Type): string {
+  switch (t.k) {
+    case "int":
+      return INT_INFO[t.kind].c;
+    case "bool":
+      return "bool";
+    case "str":
+      return "tsos_str";
+    case "void":
+    case "never":
+      return "void";
+    case "class":
+      return `${t.cls.cname} *`;
+    case "array":
+      return `${t.cname} *`;
+    case "ptr":
+      return t.elem.k === "class" ? `${t.elem.cls.cname} *` : `${cType(t.elem)} *`;
+    case "atomic":
+      return `tsos_atomic_${t.kind}`;
+    case "fn":
+      return t.cname;
+    case "fixed":
+      return `${cType(t.elem)} *`;
+    case "loc":
+      return "const tsos_loc *";
+  }
+}
+
+/** `T name`, written `T *name` for pointers. */
+export function declare(t: Type, name: string): string {
+  const c = cType(t);
+  return c.endsWith("*") ? `${c}${name}` : `${c} ${name}`;
+}
+
+export function zero(t: Type): string {
+  if (t.k === "str") return "TSOS_EMPTY_STR";
+  if (t.k === "class" || t.k === "array" || t.k === "ptr" || t.k === "fn") return "NULL";
+  if (t.k === "atomic") return "{0}";
+  if (t.k === "bool") return "false";
+  return "0";
+}
+
+export function cString(s: string): string {
+  const bytes = Buffer.from(s, "utf8");
+  let out = "";
+  for (const b of bytes) {
+    if (b === 0x22) out += '\\"';
+    else if (b === 0x5c) out += "\\\\";
+    else if (b >= 0x20 && b < 0x7f && b !== 0x3f) out += String.fromCharCode(b);
+    else out += `\\${b.toString(8).padStart(3, "0")}`;
+  }
+  return `"${out}"`;
+}
+
+export function intLit(value: bigint, t: Type): string {
+  const kind = isInt(t) ? t.kind : "number";
+  const { bits, signed } = INT_INFO[kind];
+  if (bits === 64) {
+    if (!signed) return `UINT64_C(${value})`;
+    if (value === -(1n << 63n)) return "INT64_MIN";
+    return value < 0n ? `(-INT64_C(${-value}))` : `INT64_C(${value})`;
+  }
+  if (!signed && bits === 32) return `${value}u`;
+  if (value === -(1n << 31n)) return "INT32_MIN";
+  return value < 0n ? `(${value})` : `${value}`;
+}
