@@ -51,7 +51,7 @@ export interface Loaded {
   program: ts.Program;
   checker: ts.TypeChecker;
   entry: ts.SourceFile;
-  /** User modules (not declaration files), in no particular order. */
+  /** The entry's user modules, in ES evaluation order: each after what it imports, the entry last. */
   modules: ts.SourceFile[];
 }
 

@@ -12,7 +12,7 @@
  */
 import ts from "typescript";
 import type { Expr, Global, Stmt, Type } from "../ir.ts";
-import { type Loaded, reachable } from "../load.ts";
+import type { Loaded } from "../load.ts";
 import { Bail, type FnScope, Lowerer, finish } from "./context.ts";
 import { classInstance, constructorOf, isStatic, methodOf, staticField } from "./classes.ts";
 import { coerce, lowerExpr } from "./expr.ts";
@@ -23,14 +23,9 @@ import { typeOfNode } from "./types.ts";
 import { checkInterruptHandlers } from "./handlers.ts";
 import { versionLoops } from "./bounds.ts";
 
-/** Modules in initialization order: imports first, depth-first in import order, each once (ES modules). */
-export function initOrder(loaded: Loaded): ts.SourceFile[] {
-  return reachable(loaded.program, loaded.entry);
-}
-
 export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false) {
   const l = new Lowerer(loaded.checker, target, testBuild);
-  const modules = initOrder(loaded);
+  const modules = loaded.modules; // already in ES evaluation order (load.ts reachable)
   for (const sf of modules) declareGlobals(l, sf);
   for (const sf of modules) lowerModule(l, sf);
   if (target === "kernel") guard(() => findPanicHandler(l, modules, loaded.entry));
