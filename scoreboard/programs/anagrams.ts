@@ -1,4 +1,4 @@
-// features: map-set, string-methods, array-methods, arrows, template-literals, for-of, recursion, closures
+// features: map-set, string-methods, array-methods, arrows, template-literals, for-of, recursion, closures, spread, nullish, destructuring, tuples
 const words = [
   "listen", "silent", "enlist", "google", "gooegl", "cat", "act", "tac", "dog", "god",
   "evil", "vile", "live", "veil", "levi", "stone", "tones", "notes", "onset", "seton", "banana", "apple",

@@ -1,4 +1,4 @@
-// features: classes, inheritance, abstract, private, template-literals, for-of, instanceof, static
+// features: classes, inheritance, abstract, private, template-literals, for-of, instanceof, static, readonly, math
 abstract class Animal {
   static population = 0;
   private energy = 10;

@@ -1,4 +1,4 @@
-// features: classes, private, inheritance, integers, template-literals, nullable, accessors
+// features: classes, private, inheritance, integers, template-literals, nullable, accessors, optional-chaining, readonly, for-of, math
 class Account {
   private cents = 0;
   private txCount = 0;

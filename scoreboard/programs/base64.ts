@@ -1,4 +1,4 @@
-// features: integers, string-methods, template-literals, for-of, nullable, readonly
+// features: integers, string-methods, template-literals, for-of, nullable, readonly, nullish, array-methods
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 function toBytes(s: string): number[] {

@@ -1,4 +1,4 @@
-// features: classes, static, integers, string-methods, template-literals, private, readonly, fluent
+// features: classes, static, integers, string-methods, template-literals, private, readonly, fluent, nullish, accessors, for-of, math
 class BigNat {
   private constructor(private readonly digits: number[]) {}
 

@@ -1,4 +1,4 @@
-// features: classes, closures, arrows, array-methods, template-literals, string-enums, private, integers, for-of, tuples
+// features: classes, closures, arrows, array-methods, template-literals, string-enums, private, integers, for-of, tuples, string-methods, type-aliases, destructuring, enums
 enum Suit {
   Spades = "♠",
   Hearts = "♥",

@@ -1,4 +1,4 @@
-// features: classes, integers, private, array-methods, template-literals, nullable, string-methods, for-of
+// features: classes, integers, private, array-methods, template-literals, nullable, string-methods, for-of, spread, nullish, arrows, fluent, destructuring, tuples
 class BowlingGame {
   private rolls: number[] = [];
 

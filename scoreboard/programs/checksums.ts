@@ -1,4 +1,4 @@
-// features: integers, classes, static, template-literals, string-methods, for-of, readonly
+// features: integers, classes, static, template-literals, string-methods, for-of, readonly, private, math
 class Crc32 {
   private static table: number[] = Crc32.makeTable();
 

@@ -1,4 +1,4 @@
-// features: integers, map-set, template-literals, closures, arrows, tuples, for-of, recursion
+// features: integers, map-set, template-literals, closures, arrows, tuples, for-of, recursion, spread, nullish, array-methods, string-methods, math, destructuring
 const cache = new Map<number, number>();
 
 function steps(n: number): number {

@@ -1,4 +1,4 @@
-// features: type-aliases, tuples, floats, math, string-methods, template-literals, array-methods, arrows, nullable, destructuring
+// features: type-aliases, tuples, floats, math, string-methods, template-literals, array-methods, arrows, nullable, destructuring, spread, for-of
 type RGB = [number, number, number];
 type HSL = { h: number; s: number; l: number };
 

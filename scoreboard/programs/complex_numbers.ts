@@ -1,4 +1,4 @@
-// features: classes, static, readonly, floats, math, template-literals, array-methods, arrows, for-of
+// features: classes, static, readonly, floats, math, template-literals, array-methods, arrows, for-of, accessors, default-params
 class Complex {
   constructor(readonly re: number, readonly im: number) {}
 

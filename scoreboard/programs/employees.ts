@@ -1,4 +1,4 @@
-// features: classes, inheritance, abstract, accessors, static, recursion, array-methods, arrows, template-literals, floats, instanceof, private
+// features: classes, inheritance, abstract, accessors, static, recursion, array-methods, arrows, template-literals, floats, instanceof, private, spread, readonly, for-of, string-methods, math, fluent, default-params
 abstract class Employee {
   private static nextId = 1;
   readonly id: number;

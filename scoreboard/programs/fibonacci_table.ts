@@ -1,4 +1,4 @@
-// features: integers, classes, private, template-literals, recursion
+// features: integers, classes, private, template-literals, recursion, math
 class FibTable {
   private values: number[] = [];
 

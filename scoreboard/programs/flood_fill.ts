@@ -1,4 +1,4 @@
-// features: recursion, integers, string-methods, array-methods, arrows, closures, map-set, template-literals, for-of
+// features: recursion, integers, string-methods, array-methods, arrows, closures, map-set, template-literals, for-of, spread, optional-chaining, nullish, destructuring, tuples
 const picture = [
   "..........##........",
   "..####....##..####..",

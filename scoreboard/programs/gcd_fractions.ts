@@ -1,4 +1,4 @@
-// features: classes, static, readonly, integers, math, template-literals, fluent, array-methods, arrows, private
+// features: classes, static, readonly, integers, math, template-literals, fluent, array-methods, arrows, private, spread, string-methods, destructuring, floats, default-params
 class Fraction {
   readonly num: number;
   readonly den: number;

@@ -1,4 +1,4 @@
-// features: enums, classes, switch, integers, private, template-literals, string-methods
+// features: enums, classes, switch, integers, private, template-literals, string-methods, for-of, array-methods
 enum Heading {
   North,
   East,

@@ -1,4 +1,4 @@
-// features: integers, classes, private, template-literals, string-methods
+// features: integers, classes, private, template-literals, string-methods, math
 class Histogram {
   private bins: number[] = [];
   private total = 0;

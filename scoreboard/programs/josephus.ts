@@ -1,4 +1,4 @@
-// features: integers, classes, private, nullable, template-literals
+// features: integers, classes, private, nullable, template-literals, readonly
 class Person {
   next: Person | null = null;
   constructor(readonly id: number) {}

@@ -1,4 +1,4 @@
-// features: integers, string-methods, template-literals, tuples, for-of, default-params, recursion
+// features: integers, string-methods, template-literals, tuples, for-of, default-params, recursion, arrows, array-methods, destructuring
 function lcsTable(a: string, b: string): number[][] {
   const t: number[][] = [];
   for (let i = 0; i <= a.length; i++) {

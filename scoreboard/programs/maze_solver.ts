@@ -1,4 +1,4 @@
-// features: tuples, integers, string-methods, array-methods, arrows, template-literals, nullable, for-of, labeled-loops, destructuring
+// features: tuples, integers, string-methods, array-methods, arrows, template-literals, nullable, for-of, labeled-loops, destructuring, type-aliases
 type Pos = [number, number];
 
 const MAZE = [

@@ -1,4 +1,4 @@
-// features: integers, recursion, closures, arrows, string-methods, template-literals, array-methods
+// features: integers, recursion, closures, arrows, string-methods, template-literals, array-methods, spread, for-of
 function solveQueens(n: number): number[][] {
   const solutions: number[][] = [];
   const cols: number[] = [];

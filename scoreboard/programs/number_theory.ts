@@ -1,4 +1,4 @@
-// features: integers, template-literals, recursion
+// features: integers, template-literals, recursion, math
 function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }

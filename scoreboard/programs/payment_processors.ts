@@ -1,4 +1,4 @@
-// features: interfaces, classes, abstract, inheritance, floats, math, template-literals, array-methods, arrows, optional, nullable
+// features: interfaces, classes, abstract, inheritance, floats, math, template-literals, array-methods, arrows, optional, nullable, nullish, accessors, readonly, private, for-of
 interface PaymentMethod {
   readonly label: string;
   fee(amount: number): number;

@@ -1,4 +1,4 @@
-// features: interfaces, floats, math, type-aliases, template-literals, object-literals, destructuring, for-of, default-params
+// features: interfaces, floats, math, type-aliases, template-literals, object-literals, destructuring, for-of, default-params, nullish, string-methods, optional
 type State = { x: number; y: number; vx: number; vy: number; t: number };
 
 interface Launch {

@@ -1,4 +1,4 @@
-// features: integers, template-literals, classes, private
+// features: integers, template-literals, classes, private, for-of, math
 class Sorter {
   private swaps = 0;
   private compares = 0;

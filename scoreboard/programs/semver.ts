@@ -1,4 +1,4 @@
-// features: classes, static, nullable, string-methods, array-methods, arrows, template-literals, literal-unions, readonly, tuples
+// features: classes, static, nullable, string-methods, array-methods, arrows, template-literals, literal-unions, readonly, tuples, for-of, switch, math, type-aliases, destructuring, floats, default-params
 type Bump = "major" | "minor" | "patch";
 
 class SemVer {

@@ -1,4 +1,4 @@
-// features: integers, template-literals, for-of, array-methods, arrows, math
+// features: integers, template-literals, for-of, array-methods, arrows, math, floats
 function sieve(limit: number): number[] {
   const composite = new Array<boolean>(limit + 1).fill(false);
   const primes: number[] = [];

@@ -1,4 +1,4 @@
-// features: generics, arrows, integers, template-literals, closures, interfaces, array-methods, recursion, type-aliases
+// features: generics, arrows, integers, template-literals, closures, interfaces, array-methods, recursion, type-aliases, spread, for-of, string-methods, destructuring, tuples
 type Compare<T> = (a: T, b: T) => number;
 
 interface Stats {

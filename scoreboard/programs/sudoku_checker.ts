@@ -1,4 +1,4 @@
-// features: integers, labeled-loops, string-methods, for-of, template-literals, nullable, array-methods, tuples
+// features: integers, labeled-loops, string-methods, for-of, template-literals, nullable, array-methods, tuples, spread, arrows, math, type-aliases, floats
 type Problem = [string, number, number];
 
 function parseGrid(rows: string[]): number[][] {

@@ -1,4 +1,4 @@
-// features: interfaces, type-aliases, floats, math, readonly, array-methods, arrows, template-literals, optional, nullish, literal-unions
+// features: interfaces, type-aliases, floats, math, readonly, array-methods, arrows, template-literals, optional, nullish, literal-unions, for-of, nullable, destructuring
 type FilingStatus = "single" | "married" | "head";
 
 interface Bracket {

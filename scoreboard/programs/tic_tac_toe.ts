@@ -1,4 +1,4 @@
-// features: recursion, literal-unions, type-aliases, integers, array-methods, arrows, template-literals, nullable, tuples
+// features: recursion, literal-unions, type-aliases, integers, array-methods, arrows, template-literals, nullable, tuples, spread, nullish, for-of, math, destructuring
 type Mark = "X" | "O";
 type Cell = Mark | null;
 type Board = Cell[];

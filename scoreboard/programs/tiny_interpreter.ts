@@ -1,4 +1,4 @@
-// features: discriminated-unions, map-set, classes, recursion, switch, string-methods, template-literals, nullable, private, integers
+// features: discriminated-unions, map-set, classes, recursion, switch, string-methods, template-literals, nullable, private, integers, spread, nullish, accessors, arrows, for-of, array-methods, math, type-aliases, destructuring
 type Stmt =
   | { op: "let"; name: string; expr: string }
   | { op: "print"; expr: string }

@@ -1,4 +1,4 @@
-// features: enums, switch, classes, private, template-literals, integers
+// features: enums, switch, classes, private, template-literals, integers, accessors
 enum Light {
   Red,
   RedAmber,

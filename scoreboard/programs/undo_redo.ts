@@ -1,4 +1,4 @@
-// features: interfaces, classes, private, nullable, string-methods, template-literals, arrows, closures, array-methods
+// features: interfaces, classes, private, nullable, string-methods, template-literals, arrows, closures, array-methods, optional-chaining, nullish, accessors, readonly, for-of, destructuring
 interface Command {
   readonly name: string;
   apply(doc: Doc): void;

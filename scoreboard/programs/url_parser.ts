@@ -1,4 +1,4 @@
-// features: interfaces, optional, nullable, string-methods, map-set, template-literals, array-methods, arrows, nullish, optional-chaining
+// features: interfaces, optional, nullable, string-methods, map-set, template-literals, array-methods, arrows, nullish, optional-chaining, spread, for-of, destructuring
 interface Url {
   scheme: string;
   user?: string;

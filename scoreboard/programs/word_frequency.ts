@@ -1,4 +1,4 @@
-// features: map-set, string-methods, array-methods, arrows, template-literals, destructuring, for-of, tuples
+// features: map-set, string-methods, array-methods, arrows, template-literals, destructuring, for-of, tuples, spread, nullish, floats
 const text = `It was the best of times, it was the worst of times, it was the age of wisdom,
 it was the age of foolishness, it was the epoch of belief, it was the epoch of incredulity,
 it was the season of Light, it was the season of Darkness, it was the spring of hope,
