@@ -37,3 +37,7 @@ const fib = Array.from({ length: 12 }, (_, n) => {
   return s;
 });
 console.log(`shallow diagonals (fibonacci): ${fib.join(" ")}`);
+const coinFlips = 10;
+const probs = row(coinFlips).map((c) => c / 2 ** coinFlips);
+console.log(`P(k heads in ${coinFlips} flips): ${probs.map((p) => p.toFixed(4)).join(" ")}`);
+console.log(`P(at least 8 heads) = ${probs.slice(8).reduce((a, b) => a + b, 0)}`);

@@ -33,3 +33,11 @@ console.log(`bigrams seen more than twice: ${topBigrams.map(([b, n]) => `"${b}"x
 const longest = [...counts.keys()].reduce((a, b) => (b.length > a.length ? b : a));
 const avgLen = words.reduce((s, w) => s + w.length, 0) / words.length;
 console.log(`longest word "${longest}", average length ${avgLen.toFixed(3)}`);
+
+const letters = new Map<string, number>();
+for (const ch of text.toLowerCase()) if (ch >= "a" && ch <= "z") letters.set(ch, (letters.get(ch) ?? 0) + 1);
+const totalLetters = [...letters.values()].reduce((a, b) => a + b, 0);
+const topLetters = [...letters].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 6);
+console.log(`letters: ${totalLetters}, top: ${topLetters.map(([c, n]) => `${c} ${((100 * n) / totalLetters).toFixed(1)}%`).join(", ")}`);
+const missing = "abcdefghijklmnopqrstuvwxyz".split("").filter((c) => !letters.has(c));
+console.log(`letters never used: ${missing.join("") || "none"}`);
