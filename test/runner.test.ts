@@ -79,6 +79,19 @@ exitQemu(QemuExitCode.Success);
     reason: /kernel reset \(triple fault\?\)/,
     serial: /loading an empty IDT/,
   },
+  broken_wrong_exception: {
+    // The test expects a page fault, but the kernel raises #UD: the reporter must not accept it.
+    source: `${PRELUDE}import { init } from "../init.ts";
+import { expectException } from "../exceptions.ts";
+import { ExceptionVector } from "../../lib/x86_64/structures/idt.ts";
+init();
+expectException(ExceptionVector.PageFault);
+ud2();
+exitQemu(QemuExitCode.Success);
+`,
+    reason: /QEMU exited with status 35/,
+    serial: /EXCEPTION: INVALID OPCODE/,
+  },
   broken_should_panic: {
     // A should_panic test whose assertion holds: it must fail.
     source: `import { serialPrint, serialPrintln } from "../serial.ts";
