@@ -19,6 +19,7 @@ import { layoutOf } from "./layout.ts";
 import { instantiateFunction, withScope } from "./functions.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { lowerBlock } from "./stmt.ts";
+import { hoistVars } from "./control.ts";
 
 interface ClassInfo {
   decl: ts.ClassDeclaration;
@@ -54,7 +55,7 @@ export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[
     const ctor = decl.members.find(ts.isConstructorDeclaration);
     for (const p of ctor?.parameters ?? []) {
       if (ts.isParameterPropertyDeclaration(p, ctor!))
-        inst.fields.push({ name: fieldName(p.name as ts.Identifier), type: typeFromTypeNode(l, p.type!) });
+        inst.fields.push({ name: fieldName(p.name as ts.Identifier), type: paramType(l, p) });
     }
     for (const m of decl.members) {
       if (!ts.isPropertyDeclaration(m) || isStatic(m)) continue;
@@ -70,6 +71,11 @@ export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[
     }
   });
   return inst;
+}
+
+/** A parameter's type: its annotation, else what tsc infers (`x = 0`). */
+function paramType(l: Lowerer, p: ts.ParameterDeclaration): Type {
+  return p.type ? typeFromTypeNode(l, p.type) : irType(l, l.checker.getTypeAtLocation(p), p);
 }
 
 export function fieldName(id: ts.Identifier | ts.PrivateIdentifier | ts.PropertyName): string {
@@ -96,7 +102,7 @@ export function classInfo(inst: ClassInst): ClassInfo {
 export function constructorOf(l: Lowerer, inst: ClassInst): { init: string; params: Type[] } {
   const info = classInfo(inst);
   const ctor = info.decl.members.find(ts.isConstructorDeclaration);
-  const params = () => (ctor?.parameters ?? []).map((p) => ({ name: p.name as ts.Identifier, decl: p, type: typeFromTypeNode(l, p.type!) }));
+  const params = () => (ctor?.parameters ?? []).map((p) => ({ name: p.name as ts.Identifier, decl: p, type: paramType(l, p) }));
   const init = instantiateFunction(l, ctor ?? info.decl, info.env, [], {
     cname: `${inst.cname}__init`,
     thisType: info.type,
@@ -131,7 +137,7 @@ function constructorBody(l: Lowerer, info: ClassInfo, ctor: ts.ConstructorDeclar
     const local: Expr = { e: "local", type: field.type, name: l.scope.locals.get(p)! };
     out.push({ s: "expr", x: { e: "assign", type: field.type, target: { e: "field", type: field.type, obj: self, name }, value: local }, loc: l.loc(p) });
   }
-  if (ctor?.body) out.push(...lowerBlock(l, ctor.body.statements));
+  if (ctor?.body) out.push(...hoistVars(l, ctor), ...lowerBlock(l, ctor.body.statements));
   out.push({ s: "return", x: self, loc: l.loc(ctor ?? info.decl) });
   return out;
 }

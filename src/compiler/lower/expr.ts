@@ -19,6 +19,7 @@ import { Bail, type Lowerer } from "./context.ts";
 import { arrayType, fnType, irType, sameType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
+import { lowerComma } from "./control.ts";
 
 const K = ts.SyntaxKind;
 
@@ -252,6 +253,7 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   }
   const cmp = COMPARE[op];
   if (cmp) return compare(l, b, cmp);
+  if (op === K.CommaToken) return lowerComma(l, b, want);
   if (ARITH[op]) {
     if (op === K.PlusToken && (isStringy(l, b.left) || isStringy(l, b.right)))
       return { e: "concat", type: T.str, parts: [lowerExpr(l, b.left), lowerExpr(l, b.right)] };
