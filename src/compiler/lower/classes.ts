@@ -19,6 +19,7 @@ import { layoutOf } from "./layout.ts";
 import { instantiateFunction, withScope } from "./functions.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { lowerBlock } from "./stmt.ts";
+import { paramType } from "./nullable.ts";
 
 interface ClassInfo {
   decl: ts.ClassDeclaration;
@@ -54,7 +55,7 @@ export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[
     const ctor = decl.members.find(ts.isConstructorDeclaration);
     for (const p of ctor?.parameters ?? []) {
       if (ts.isParameterPropertyDeclaration(p, ctor!))
-        inst.fields.push({ name: fieldName(p.name as ts.Identifier), type: typeFromTypeNode(l, p.type!) });
+        inst.fields.push({ name: fieldName(p.name as ts.Identifier), type: paramType(l, p, typeFromTypeNode(l, p.type!)) });
     }
     for (const m of decl.members) {
       if (!ts.isPropertyDeclaration(m) || isStatic(m)) continue;
@@ -96,7 +97,7 @@ export function classInfo(inst: ClassInst): ClassInfo {
 export function constructorOf(l: Lowerer, inst: ClassInst): { init: string; params: Type[] } {
   const info = classInfo(inst);
   const ctor = info.decl.members.find(ts.isConstructorDeclaration);
-  const params = () => (ctor?.parameters ?? []).map((p) => ({ name: p.name as ts.Identifier, decl: p, type: typeFromTypeNode(l, p.type!) }));
+  const params = () => (ctor?.parameters ?? []).map((p) => ({ name: p.name as ts.Identifier, decl: p, type: paramType(l, p, typeFromTypeNode(l, p.type!)) }));
   const init = instantiateFunction(l, ctor ?? info.decl, info.env, [], {
     cname: `${inst.cname}__init`,
     thisType: info.type,
@@ -112,7 +113,16 @@ function constructorBody(l: Lowerer, info: ClassInfo, ctor: ts.ConstructorDeclar
   const self: Expr = { e: "local", type: info.type, name: "self" };
   const out: Stmt[] = [];
   for (const m of info.decl.members) {
-    if (!ts.isPropertyDeclaration(m) || isStatic(m) || !m.initializer) continue;
+    if (!ts.isPropertyDeclaration(m) || isStatic(m)) continue;
+    if (!m.initializer) {
+      // A field without an initializer is undefined until assigned (ES2022 class fields).
+      const field = info.inst.fields.find((f) => f.name === fieldName(m.name as ts.Identifier))!;
+      if (field.type.k === "nullable" && field.type.undef) {
+        const target: Expr = { e: "field", type: field.type, obj: self, name: field.name };
+        out.push({ s: "expr", x: { e: "assign", type: field.type, target, value: { e: "nullish", type: field.type, undef: true } }, loc: l.loc(m) });
+      }
+      continue;
+    }
     const field = info.inst.fields.find((f) => f.name === fieldName(m.name as ts.Identifier))!;
     const value = coerce(l, lowerExpr(l, m.initializer, field.type), field.type, m.initializer);
     const target: Expr = { e: "field", type: field.type, obj: self, name: field.name, inline: field.inline };

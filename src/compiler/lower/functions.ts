@@ -16,6 +16,7 @@ import { T } from "../ir.ts";
 import { Bail, type FnScope, type Lowerer } from "./context.ts";
 import { irType, mangle, typeFromTypeNode } from "./types.ts";
 import { lowerBlock } from "./stmt.ts";
+import { paramType } from "./nullable.ts";
 
 export function withScope<R>(l: Lowerer, scope: FnScope, fn: () => R): R {
   const saved = l.scope;
@@ -111,7 +112,7 @@ function defaultParams(l: Lowerer, decl: ts.SignatureDeclaration): ParamSpec[] {
     if (!ts.isIdentifier(p.name)) l.fail("TSOS1005", p, "destructuring");
     if (p.initializer) l.fail("TSOS1015", p.initializer, "a default parameter value", "pass the value at every call");
     const type = p.type ? typeFromTypeNode(l, p.type) : irType(l, l.checker.getTypeAtLocation(p), p);
-    return { name: p.name as ts.Identifier, decl: p, type };
+    return { name: p.name as ts.Identifier, decl: p, type: paramType(l, p, type) };
   });
 }
 

@@ -17,6 +17,7 @@ import { INT_INFO } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
+import { printable } from "./nullable.ts";
 import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 
 const K = ts.SyntaxKind;
@@ -210,7 +211,7 @@ function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
   x.arguments.forEach((a, i) => {
     if (i > 0) args.push({ e: "str", type: T.str, value: " " });
     if (ts.isTemplateExpression(a)) args.push(...templateParts(l, a));
-    else args.push(lowerExpr(l, a));
+    else args.push(printable(lowerExpr(l, a)));
   });
   for (const a of args) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS2008", x, "console.log", typeName(a.type));
   return { s: "print", stream, args: args.map((a) => (a.e === "tostr" ? { ...a, onStack: true } : a)), loc: l.loc(x) };
