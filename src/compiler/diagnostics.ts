@@ -71,10 +71,6 @@ export const CATALOG = {
   TSOS1017: { message: "interfaces as value types are not supported yet", help: "use a class; interfaces with dynamic dispatch arrive in a later release" },
   TSOS1018: { message: "the method `{0}` is not supported on {1}" },
   TSOS1019: { message: "generic function `{0}` cannot be used as a value", help: "call it directly" },
-  TSOS1070: {
-    message: "the falsy value of `{0}` cannot be the value of this `&&`, whose type is `{1}`",
-    help: "test the left operand in an `if` or with a conditional expression",
-  },
   TSOS1021: {
     message: "cannot use a value of type `{0}` as `{1}`",
     help: "the types must match exactly: classes and arrays are nominal, and a function value needs exactly the parameters of the function type",

@@ -20,7 +20,7 @@ import { arrayType, fnType, irType, sameType, typeName, typeOfNode, unitTestClas
 import { functionOf } from "./functions.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
 import {
-  chainSubstitute, coerceNullable, logicalCondition, logicalValue, lowerLogicalAssign, lowerNonNull, lowerNullLiteral, lowerNullish,
+  chainSubstitute, coerceNullable, joinNullable, logicalCondition, logicalValue, lowerLogicalAssign, lowerNonNull, lowerNullLiteral, lowerNullish,
   lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, truthyOf, unnarrowed,
 } from "./nullable.ts";
 
@@ -400,6 +400,8 @@ export function lowerLValue(l: Lowerer, node: ts.Expression): Expr {
 function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type): Expr {
   const cond = lowerCondition(l, c.condition);
   const [A, B] = intOperands(l, c.whenTrue, c.whenFalse, want, c, "?:");
+  const joined = joinNullable(l, c, A, B);
+  if (joined) return { e: "cond", type: joined.type, c: cond, a: joined.a, b: joined.b };
   if (!sameType(A.type, B.type)) l.fail("TSOS1021", c.whenFalse, typeName(B.type), typeName(A.type));
   return { e: "cond", type: A.type, c: cond, a: A, b: B };
 }

@@ -150,7 +150,6 @@ export function logicalValue(l: Lowerer, b: ts.BinaryExpression, A: Expr, B: Exp
 function falsyValue(l: Lowerer, t: Expr, R: Type, node: ts.Node): Expr {
   if (t.type.k === "nullable" && nullableRepr(t.type.inner) === "ptr" && R.k === "nullable")
     return { e: "cond", type: R, c: isnullish(t, "undefined"), a: { e: "nullish", type: R, undef: true }, b: { e: "nullish", type: R, undef: false } };
-  if (t.type.k === "nullable" && R.k === "nullable" && !sameType(t.type.inner, R.inner)) l.fail("TSOS1070", node, typeName(t.type), typeName(R));
   return coerce(l, t, R, node);
 }
 
@@ -199,7 +198,8 @@ export function nullableEquality(l: Lowerer, b: ts.BinaryExpression): Expr | und
   }
   const nullable = (n: ts.Expression) => {
     const t = l.checker.getTypeAtLocation(n);
-    return t.isUnion() && t.types.some((m) => m.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined));
+    const absent = ts.TypeFlags.Null | ts.TypeFlags.Undefined;
+    return (t.flags & absent) !== 0 || (t.isUnion() && t.types.some((m) => m.flags & absent));
   };
   if (!nullable(b.left) && !nullable(b.right)) return undefined;
   let A = lowerExpr(l, b.left);
@@ -212,6 +212,14 @@ export function nullableEquality(l: Lowerer, b: ts.BinaryExpression): Expr | und
   if (A.type.k === "nullable" && B.type.k === "nullable" && !sameType(a.inner, c.inner)) l.fail("TSOS2008", b.operatorToken, b.operatorToken.getText(), `${typeName(a)}\` and \`${typeName(c)}`);
   const common = nullableType(l, inner, (A.type.k === "nullable" && a.null) || (B.type.k === "nullable" && c.null), (A.type.k === "nullable" && a.undef) || (B.type.k === "nullable" && c.undef));
   return not({ e: "opteq", type: T.bool, a: coerce(l, A, common, b.left), b: coerce(l, B, common, b.right), loose });
+}
+
+/** The branches of `c ? a : b` when one is nullable (`c ? "x" : null`): both as the checker's type of the whole. */
+export function joinNullable(l: Lowerer, node: ts.Expression, A: Expr, B: Expr): { type: Type; a: Expr; b: Expr } | undefined {
+  if (sameType(A.type, B.type) || (A.type.k !== "nullable" && B.type.k !== "nullable")) return undefined;
+  const R = checkedType(l, node);
+  if (!R || R.k !== "nullable") return undefined;
+  return { type: R, a: coerce(l, A, R, node), b: coerce(l, B, R, node) };
 }
 
 /** Postfix `x!`: TypeScript's promise, checked (a null here would be undefined behaviour in C). */

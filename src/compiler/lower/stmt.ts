@@ -17,7 +17,7 @@ import { INT_INFO } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
-import { printable } from "./nullable.ts";
+import { nullLiteral, printable } from "./nullable.ts";
 import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 
 const K = ts.SyntaxKind;
@@ -265,6 +265,7 @@ function lowerReturn(l: Lowerer, r: ts.ReturnStatement): Stmt {
   if (l.scope.isCtor) return { s: "return", x: { e: "local", type: l.scope.thisType!, name: "self" }, loc };
   if (!r.expression) return { s: "return", loc };
   const ret = l.scope.ret ?? T.void;
+  if (ret.k === "void" && nullLiteral(l, r.expression) === "undefined") return { s: "return", loc };
   return { s: "return", x: coerce(l, lowerExpr(l, r.expression, ret), ret, r.expression), loc };
 }
 
