@@ -76,6 +76,12 @@ export const CATALOG = {
     help: "the types must match exactly: classes and arrays are nominal, and a function value needs exactly the parameters of the function type",
   },
   TSOS1020: { message: "`{0}` is not declared in the dialect", help: "see docs/language.md for what is available" },
+  // 1080-1099: engineer `syntax` (issue 8: control flow, modules, enums, function values, destructuring).
+  TSOS1080: {
+    message: "the value of enum member `{0}` is computed at run time",
+    help: "give the member a value tsc can compute at compile time: a literal, or an expression of other members",
+  },
+  TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
 
   // 2xxx: integer rules.
   TSOS2001: {

@@ -19,7 +19,7 @@ import { layoutOf } from "./layout.ts";
 import { instantiateFunction, withScope } from "./functions.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { lowerBlock } from "./stmt.ts";
-import { paramType } from "./nullable.ts";
+import { paramType as optionalParamType } from "./nullable.ts";
 
 interface ClassInfo {
   decl: ts.ClassDeclaration;
@@ -55,7 +55,7 @@ export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[
     const ctor = decl.members.find(ts.isConstructorDeclaration);
     for (const p of ctor?.parameters ?? []) {
       if (ts.isParameterPropertyDeclaration(p, ctor!))
-        inst.fields.push({ name: fieldName(p.name as ts.Identifier), type: paramType(l, p, typeFromTypeNode(l, p.type!)) });
+        inst.fields.push({ name: fieldName(p.name as ts.Identifier), type: paramType(l, p) });
     }
     for (const m of decl.members) {
       if (!ts.isPropertyDeclaration(m) || isStatic(m)) continue;
@@ -71,6 +71,11 @@ export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[
     }
   });
   return inst;
+}
+
+/** A parameter's type: its annotation, else what tsc infers (`x = 0`). */
+function paramType(l: Lowerer, p: ts.ParameterDeclaration): Type {
+  return optionalParamType(l, p, p.type ? typeFromTypeNode(l, p.type) : irType(l, l.checker.getTypeAtLocation(p), p));
 }
 
 export function fieldName(id: ts.Identifier | ts.PrivateIdentifier | ts.PropertyName): string {
@@ -97,7 +102,7 @@ export function classInfo(inst: ClassInst): ClassInfo {
 export function constructorOf(l: Lowerer, inst: ClassInst): { init: string; params: Type[] } {
   const info = classInfo(inst);
   const ctor = info.decl.members.find(ts.isConstructorDeclaration);
-  const params = () => (ctor?.parameters ?? []).map((p) => ({ name: p.name as ts.Identifier, decl: p, type: paramType(l, p, typeFromTypeNode(l, p.type!)) }));
+  const params = () => (ctor?.parameters ?? []).map((p) => ({ name: p.name as ts.Identifier, decl: p, type: paramType(l, p) }));
   const init = instantiateFunction(l, ctor ?? info.decl, info.env, [], {
     cname: `${inst.cname}__init`,
     thisType: info.type,
