@@ -22,7 +22,6 @@ const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.SpreadAssignment]: "spread (`...`)",
   [K.ObjectBindingPattern]: "destructuring",
   [K.ArrayBindingPattern]: "destructuring",
-  [K.LabeledStatement]: "a labeled statement",
   [K.GetAccessor]: "a getter",
   [K.SetAccessor]: "a setter",
   [K.RegularExpressionLiteral]: "a regular expression",
@@ -35,7 +34,6 @@ const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.ClassExpression]: "a class expression",
   [K.NamespaceExport]: "`export * as`",
   [K.ModuleDeclaration]: "a namespace",
-  [K.CommaListExpression]: "the comma operator",
   [K.SatisfiesExpression]: "`satisfies`",
   [K.DebuggerStatement]: "`debugger`",
   [K.ExportAssignment]: "`export default`",
@@ -93,9 +91,6 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
       case K.HeritageClause:
         if ((node as ts.HeritageClause).token === K.ExtendsKeyword) return report("TSOS1011", node);
         return report("TSOS1015", node, "`implements`", "interfaces arrive with dynamic dispatch");
-      case K.VariableDeclarationList:
-        if (!(node.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) return report("TSOS1007", node);
-        break;
       case K.Identifier:
         checkIdentifier(node as ts.Identifier);
         return;
@@ -142,7 +137,6 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
     if (op === K.EqualsToken && (ts.isArrayLiteralExpression(b.left) || ts.isObjectLiteralExpression(b.left))) report("TSOS1005", b, "destructuring");
     else if (op === K.InKeyword) report("TSOS1005", b, "the `in` operator");
     else if (op === K.InstanceOfKeyword) report("TSOS1005", b, "`instanceof`");
-    else if (op === K.CommaToken) report("TSOS1005", b, "the comma operator");
     else if (op === K.AsteriskAsteriskToken || op === K.AsteriskAsteriskEqualsToken) report("TSOS1005", b, "`**`");
   }
 

@@ -130,6 +130,8 @@ export type Expr =
   | { e: "optstr"; type: Type; x: Expr }
   /** `value` evaluated once into the local `name`, then `body` (which reads it). */
   | { e: "bind"; type: Type; name: string; value: Expr; body: Expr }
+  /** The comma operator: every expression in order; the value is the last one's. */
+  | { e: "seq"; type: Type; xs: Expr[] }
   /** The static array of @test functions (kernel test builds). */
   | { e: "unittests"; type: Type };
 
@@ -138,13 +140,16 @@ export type Stmt =
   | { s: "expr"; x: Expr; loc: number }
   | { s: "print"; stream: "out" | "err"; args: Expr[]; loc: number }
   | { s: "if"; c: Expr; then: Stmt[]; else?: Stmt[]; loc: number }
-  | { s: "while"; c: Expr; body: Stmt[]; loc: number }
-  | { s: "dowhile"; c: Expr; body: Stmt[]; loc: number }
-  | { s: "for"; init: Stmt[]; c?: Expr; step: Expr[]; body: Stmt[]; loc: number }
-  | { s: "break"; loc: number }
-  | { s: "continue"; loc: number }
+  /** `continueLabel`: the loop is the target of a labeled `continue` (lower/control.ts). */
+  | { s: "while"; c: Expr; body: Stmt[]; loc: number; continueLabel?: string }
+  | { s: "dowhile"; c: Expr; body: Stmt[]; loc: number; continueLabel?: string }
+  | { s: "for"; init: Stmt[]; c?: Expr; step: Expr[]; body: Stmt[]; loc: number; continueLabel?: string }
+  /** `label`: a labeled `break`/`continue` (a jump to `<label>_break` / `<label>_continue`). */
+  | { s: "break"; loc: number; label?: string }
+  | { s: "continue"; loc: number; label?: string }
   | { s: "return"; x?: Expr; loc: number }
-  | { s: "block"; body: Stmt[] }
+  /** `breakLabel`: the block is a labeled statement that a labeled `break` leaves. */
+  | { s: "block"; body: Stmt[]; breakLabel?: string }
   | { s: "switch"; x: Expr; cases: { values: Expr[]; isDefault: boolean; body: Stmt[] }[]; loc: number };
 
 export interface Param {

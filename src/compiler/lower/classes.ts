@@ -20,6 +20,7 @@ import { instantiateFunction, withScope } from "./functions.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { lowerBlock } from "./stmt.ts";
 import { paramType as optionalParamType } from "./nullable.ts";
+import { hoistVars } from "./control.ts";
 
 interface ClassInfo {
   decl: ts.ClassDeclaration;
@@ -146,7 +147,7 @@ function constructorBody(l: Lowerer, info: ClassInfo, ctor: ts.ConstructorDeclar
     const local: Expr = { e: "local", type: field.type, name: l.scope.locals.get(p)! };
     out.push({ s: "expr", x: { e: "assign", type: field.type, target: { e: "field", type: field.type, obj: self, name }, value: local }, loc: l.loc(p) });
   }
-  if (ctor?.body) out.push(...lowerBlock(l, ctor.body.statements));
+  if (ctor?.body) out.push(...hoistVars(l, ctor), ...lowerBlock(l, ctor.body.statements));
   out.push({ s: "return", x: self, loc: l.loc(ctor ?? info.decl) });
   return out;
 }

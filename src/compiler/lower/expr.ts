@@ -23,6 +23,7 @@ import {
   chainSubstitute, coerceNullable, joinNullable, logicalCondition, logicalValue, lowerLogicalAssign, lowerNonNull, lowerNullLiteral, lowerNullish,
   lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, truthyOf, unnarrowed,
 } from "./nullable.ts";
+import { lowerComma } from "./control.ts";
 
 const K = ts.SyntaxKind;
 
@@ -278,6 +279,7 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   }
   const cmp = COMPARE[op];
   if (cmp) return compare(l, b, cmp);
+  if (op === K.CommaToken) return lowerComma(l, b, want);
   if (ARITH[op]) {
     if (op === K.PlusToken && (isStringy(l, b.left) || isStringy(l, b.right)))
       return { e: "concat", type: T.str, parts: [lowerExpr(l, b.left), lowerExpr(l, b.right)] };

@@ -18,6 +18,7 @@ import { irType, mangle, typeFromTypeNode } from "./types.ts";
 import { lowerBlock } from "./stmt.ts";
 import { paramType } from "./nullable.ts";
 import { rememberInstance } from "./defaults.ts";
+import { hoistVars } from "./control.ts";
 
 export function withScope<R>(l: Lowerer, scope: FnScope, fn: () => R): R {
   const saved = l.scope;
@@ -95,7 +96,7 @@ export function instantiateFunction(
   l.work.push(() =>
     withScope(l, scope, () => {
       try {
-        func.body = opts.body ? opts.body() : lowerBlock(l, ((decl as ts.FunctionDeclaration).body?.statements ?? []) as readonly ts.Statement[]);
+        func.body = opts.body ? opts.body() : [...hoistVars(l, decl), ...lowerBlock(l, ((decl as ts.FunctionDeclaration).body?.statements ?? []) as readonly ts.Statement[])];
         const last = func.body[func.body.length - 1];
         if (func.ret.k !== "void" && last?.s !== "return") {
           const end = (decl as ts.FunctionDeclaration).body ?? decl;
