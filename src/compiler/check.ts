@@ -36,7 +36,6 @@ const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.ModuleDeclaration]: "a namespace",
   [K.SatisfiesExpression]: "`satisfies`",
   [K.DebuggerStatement]: "`debugger`",
-  [K.ExportAssignment]: "`export default`",
 };
 
 export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
@@ -116,8 +115,6 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
       case K.ImportDeclaration: {
         const spec = (node as ts.ImportDeclaration).moduleSpecifier;
         if (ts.isStringLiteral(spec) && !spec.text.startsWith(".")) return report("TSOS1014", spec, spec.text);
-        const clause = (node as ts.ImportDeclaration).importClause;
-        if (clause?.name) return report("TSOS1005", clause.name, "a default import");
         break;
       }
       case K.InterfaceDeclaration:

@@ -85,6 +85,10 @@ export const CATALOG = {
     message: "`{0}` may be read here before it is assigned",
     help: "a `var` read before its declaration runs is `undefined`, which tsos cannot hold in this variable; initialize it where it is declared, before the read, or use `let`",
   },
+  TSOS1083: {
+    message: "`export default {0}` exports the value `{0}` has now, but `{0}` can change later",
+    help: "write `export { {0} as default }` to export the variable itself, or declare it with `const`",
+  },
   TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
 
   // 2xxx: integer rules.

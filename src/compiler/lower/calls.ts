@@ -203,7 +203,7 @@ function atomicMethod(l: Lowerer, target: Expr, name: string, call: ts.CallExpre
 function staticMethod(l: Lowerer, decl: ts.MethodDeclaration, typeArgs: Type[]) {
   const env = new Map<ts.Symbol, Type>();
   decl.typeParameters?.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
-  const cls = (decl.parent as ts.ClassDeclaration).name!.text;
+  const cls = (decl.parent as ts.ClassDeclaration).name?.text ?? "default";
   const suffix = typeArgs.length ? `_${typeArgs.map(mangle).join("_")}` : "";
   return instantiateFunction(l, decl, env, typeArgs, { cname: `${cls}__${(decl.name as ts.Identifier).text}${suffix}`, isCtor: false });
 }

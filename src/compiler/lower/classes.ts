@@ -38,8 +38,8 @@ function envFor(l: Lowerer, decl: ts.ClassDeclaration, args: Type[]): Map<ts.Sym
 }
 
 export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[]): ClassInst {
-  const name = decl.name?.text ?? "Anonymous";
-  const key = `${l.checker.getSymbolAtLocation(decl.name!)!.escapedName}#${decl.pos}:${decl.getSourceFile().fileName}<${args.map(mangle).join(",")}>`;
+  const name = decl.name?.text ?? "default"; // `export default class { ... }`
+  const key = `${name}#${decl.pos}:${decl.getSourceFile().fileName}<${args.map(mangle).join(",")}>`;
   const hit = l.classInstances.get(key);
   if (hit) return hit;
   const cname = l.uniqueName(args.length ? `${name}_${args.map(mangle).join("_")}` : name);
@@ -178,7 +178,7 @@ export function staticField(l: Lowerer, decl: ts.PropertyDeclaration): Global {
   if (hit) return hit;
   const cls = decl.parent as ts.ClassDeclaration;
   const g: Global = {
-    cname: l.uniqueName(`${cls.name!.text}__${(decl.name as ts.Identifier).text}`),
+    cname: l.uniqueName(`${cls.name?.text ?? "default"}__${(decl.name as ts.Identifier).text}`),
     type: withScope(l, l.newScope(), () => irType(l, l.checker.getTypeAtLocation(decl), decl)),
     isConst: false,
   };

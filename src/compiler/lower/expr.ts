@@ -134,7 +134,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   if (!sym || !decl) l.fail("TSOS1020", id, id.text);
   const local = l.scope.locals.get(decl);
   if (local) return { e: "local", type: localType(l, decl), name: local };
-  if (ts.isVariableDeclaration(decl)) {
+  if (ts.isVariableDeclaration(decl) || ts.isExportAssignment(decl)) {
     const g = l.globalsByDecl.get(decl);
     if (g) return { e: "global", type: g.type, name: g.cname };
   }

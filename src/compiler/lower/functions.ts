@@ -130,6 +130,6 @@ export function functionOf(l: Lowerer, decl: ts.FunctionDeclaration, typeArgs: T
   const env = new Map<ts.Symbol, Type>();
   decl.typeParameters?.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
   const mod = l.moduleName(decl.getSourceFile());
-  const base = `${mod}__${decl.name!.text}${typeArgs.length ? "_" + typeArgs.map(mangle).join("_") : ""}`;
+  const base = `${mod}__${decl.name?.text ?? "default"}${typeArgs.length ? "_" + typeArgs.map(mangle).join("_") : ""}`;
   return instantiateFunction(l, decl, env, typeArgs, { cname: base, isCtor: false });
 }
