@@ -19,6 +19,7 @@ import { layoutOf } from "./layout.ts";
 import { instantiateFunction, withScope } from "./functions.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { lowerBlock } from "./stmt.ts";
+import { paramType as optionalParamType } from "./nullable.ts";
 import { hoistVars } from "./control.ts";
 
 interface ClassInfo {
@@ -75,7 +76,7 @@ export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[
 
 /** A parameter's type: its annotation, else what tsc infers (`x = 0`). */
 function paramType(l: Lowerer, p: ts.ParameterDeclaration): Type {
-  return p.type ? typeFromTypeNode(l, p.type) : irType(l, l.checker.getTypeAtLocation(p), p);
+  return optionalParamType(l, p, p.type ? typeFromTypeNode(l, p.type) : irType(l, l.checker.getTypeAtLocation(p), p));
 }
 
 export function fieldName(id: ts.Identifier | ts.PrivateIdentifier | ts.PropertyName): string {
@@ -118,7 +119,16 @@ function constructorBody(l: Lowerer, info: ClassInfo, ctor: ts.ConstructorDeclar
   const self: Expr = { e: "local", type: info.type, name: "self" };
   const out: Stmt[] = [];
   for (const m of info.decl.members) {
-    if (!ts.isPropertyDeclaration(m) || isStatic(m) || !m.initializer) continue;
+    if (!ts.isPropertyDeclaration(m) || isStatic(m)) continue;
+    if (!m.initializer) {
+      // A field without an initializer is undefined until assigned (ES2022 class fields).
+      const field = info.inst.fields.find((f) => f.name === fieldName(m.name as ts.Identifier))!;
+      if (field.type.k === "nullable" && field.type.undef) {
+        const target: Expr = { e: "field", type: field.type, obj: self, name: field.name };
+        out.push({ s: "expr", x: { e: "assign", type: field.type, target, value: { e: "nullish", type: field.type, undef: true } }, loc: l.loc(m) });
+      }
+      continue;
+    }
     const field = info.inst.fields.find((f) => f.name === fieldName(m.name as ts.Identifier))!;
     const value = coerce(l, lowerExpr(l, m.initializer, field.type), field.type, m.initializer);
     const target: Expr = { e: "field", type: field.type, obj: self, name: field.name, inline: field.inline };

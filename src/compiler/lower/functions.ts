@@ -16,6 +16,7 @@ import { T } from "../ir.ts";
 import { Bail, type FnScope, type Lowerer } from "./context.ts";
 import { irType, mangle, typeFromTypeNode } from "./types.ts";
 import { lowerBlock } from "./stmt.ts";
+import { paramType } from "./nullable.ts";
 import { rememberInstance } from "./defaults.ts";
 import { hoistVars } from "./control.ts";
 
@@ -113,7 +114,7 @@ function defaultParams(l: Lowerer, decl: ts.SignatureDeclaration): ParamSpec[] {
   return decl.parameters.map((p) => {
     if (!ts.isIdentifier(p.name)) l.fail("TSOS1005", p, "destructuring");
     const type = p.type ? typeFromTypeNode(l, p.type) : irType(l, l.checker.getTypeAtLocation(p), p);
-    return { name: p.name as ts.Identifier, decl: p, type };
+    return { name: p.name as ts.Identifier, decl: p, type: paramType(l, p, type) };
   });
 }
 
