@@ -475,7 +475,9 @@ export class Generator {
       case "strint": {
         const s = r.pick(strs);
         if (r.chance(0.4)) return { n: node([`${s.name}.length`]), ty: t, bound: 2 ** 24, nonneg: true, exact: true };
-        const idx = this.exactify(this.int("u8", ctx, d - 1, this.sub(eff)));
+        // No effects in the index: it could reassign the string after the
+        // string was read and before its length is (JavaScript reads undefined).
+        const idx = this.exactify(this.int("u8", ctx, d - 1, false));
         return this.withAlts({ n: node([`${s.name}.charCodeAt(`, idx.n, ` % ${s.name}.length)`]), ty: t, bound: 255, nonneg: true, exact: true });
       }
       case "comma": {
@@ -757,6 +759,8 @@ export class Generator {
           if (isLiteral(a.n) && isLiteral(b.n)) a = { ...a, n: node(["Math.abs(", a.n, ")"]) };
           const op = r.pick(["<", "<=", ">", ">=", "===", "!=="]);
           if ((op === "<" || op === "<=") && startsWithParen(b.n)) b = { ...b, n: node(["Math.abs(", b.n, ")"]) };
+          if ((op === "===" || op === "!==") && isLiteral(b.n)) b = { ...b, n: node(["Number(", b.n, ")"]) };
+          if ((op === "===" || op === "!==") && isLiteral(a.n)) a = { ...a, n: node(["Number(", a.n, ")"]) };
           return this.withAlts({ n: node(["(", a.n, ` ${op} `, b.n, ")"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
         }
         const n = r.pick(this.ints);
@@ -767,6 +771,12 @@ export class Generator {
         // `f(x) < (y > (z)) ? ...` parses as a call with type arguments:
         // a right operand of < that opens with a parenthesis gets a conversion.
         if ((op === "<" || op === "<=") && startsWithParen(b.n)) b = this.convert(n, b);
+        // `x === 5` narrows x to the type 5 in the branch, where `x === 7` or
+        // `case 7:` is then a TypeScript error: compare with `T(5)` instead.
+        if (op === "===" || op === "!==") {
+          if (a.lit !== undefined) a = this.exactify(a);
+          if (b.lit !== undefined) b = this.exactify(b);
+        }
         return this.withAlts({ n: node(["(", a.n, ` ${op} `, b.n, ")"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
       }
       case "logic": {
@@ -851,7 +861,7 @@ export class Generator {
       }
       case "char": {
         const s = r.pick(vars);
-        const idx = this.exactify(this.int("u8", ctx, d - 1, this.sub(eff)));
+        const idx = this.exactify(this.int("u8", ctx, d - 1, false));
         return mk(node([s.name, "[", idx.n, ` % ${s.name}.length]`], [node([s.name])]));
       }
       case "call": return this.call(r.pick(calls), STR, ctx, d, eff);
@@ -1038,7 +1048,9 @@ export class Generator {
       }
       case "switch": {
         const n = r.pick(this.ints.filter((x) => !info(x).wide || x === "number"));
-        const e = this.exactify(this.int(n, ctx, d, true));
+        // Through a conversion: a variable narrowed to a literal type would
+        // make other case labels TypeScript errors.
+        const e = this.convert(n, this.int(n, ctx, d, true));
         const i = info(n);
         const labels = new Set<number>();
         const count = r.range(1, 4);
