@@ -20,6 +20,7 @@
 import { type ClassInst, type Expr, type Func, type Program, type Stmt, type Type, walkExprs } from "./ir.ts";
 import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
 import { cString, cType, declare, intLit, zero } from "./c-syntax.ts";
+import { emitNullable, nullableToStr, truthyOf } from "./emit-nullable.ts";
 import { assignsVariable, hasEffects, isConstant, mustHoist } from "./eval-order.ts";
 
 export class Emitter {
@@ -39,7 +40,12 @@ export class Emitter {
     if (l) this.out.push(`#line ${l.line} ${cString(l.file)}`);
   }
 
-  private L(loc: number): string {
+  /** A fresh C temporary name. */
+  fresh(prefix: string): string {
+    return `${prefix}${this.tmp++}`;
+  }
+
+  L(loc: number): string {
     return loc < 0 ? "tsos_caller" : `&tsos_locs[${loc}]`;
   }
 
@@ -75,6 +81,7 @@ export class Emitter {
         if (x.x.type.k === "fn") return `((uint64_t)(uintptr_t)${E(x.x)})`;
         return this.convert(x, E);
       case "truthy":
+        if (!isInt(x.x.type)) return this.callWith([x.x], E, ([v]) => (/^[A-Za-z_]\w*$/.test(v!) ? truthyOf(this, x.x.type, v!) : `({ ${cType(x.x.type)} tsos_t${this.tmp} = ${v}; ${truthyOf(this, x.x.type, `tsos_t${this.tmp++}`)}; })`));
         return `(${E(x.x)} != 0)`;
       case "call":
         return this.callWith(x.args, E, (args) => `${x.fn}(${args.join(", ")})`);
@@ -157,10 +164,17 @@ export class Emitter {
         return this.callWith([x.callee, ...x.args], E, ([f, ...args]) => `${f}(${args.join(", ")})`);
       case "stackfmt":
         return this.callWith([x], E, ([v]) => `tsos_str_copy(${v})`);
+      case "seq":
+        return `(${x.xs.map((y, i) => (i < x.xs.length - 1 ? `(void)${this.discarded(y)}` : E(y))).join(", ")})`;
       case "unittests":
         return "(&tsos_unit_tests)";
       case "callerloc":
         return this.L(x.loc);
+      default: {
+        const c = emitNullable(this, x, E);
+        if (c !== undefined) return c;
+        throw new Error(`emitter: unknown expression ${x.e}`);
+      }
     }
   }
 
@@ -186,8 +200,9 @@ export class Emitter {
     return this.toStrOf(x, E(x));
   }
 
-  private toStrOf(x: Expr, code: string): string {
+  toStrOf(x: Expr, code: string): string {
     if (x.type.k === "str") return code;
+    if (x.type.k === "nullable") return nullableToStr(this, x.type, code);
     if (x.type.k === "bool") return `tsos_str_from_bool(${code})`;
     if (isInt(x.type)) return INT_INFO[x.type.kind].signed ? `tsos_str_from_i64(${code})` : `tsos_str_from_u64(${code})`;
     return "TSOS_EMPTY_STR";
@@ -453,6 +468,7 @@ export class Emitter {
         args.forEach((a, i) => {
           const v = values[i]!;
           if (a.type.k === "str") this.line(`tsos_print_str(${stream}, ${v});`);
+          else if (a.type.k === "nullable") this.line(`tsos_print_str(${stream}, ${this.toStrOf(a, v)});`);
           else if (a.type.k === "bool") this.line(`tsos_print_bool(${stream}, ${v});`);
           else if (isInt(a.type)) this.line(`tsos_print_${INT_INFO[a.type.kind].signed ? "i64" : "u64"}(${stream}, ${v});`);
         });
@@ -474,12 +490,12 @@ export class Emitter {
         return;
       case "while":
         this.line(`while (${this.expr(s.c)}) {`);
-        this.block(s.body);
+        this.loopBody(s.body, s.continueLabel);
         this.line("}");
         return;
       case "dowhile":
         this.line("do {");
-        this.block(s.body);
+        this.loopBody(s.body, s.continueLabel);
         this.line(`} while (${this.expr(s.c)});`);
         return;
       case "for": {
@@ -487,30 +503,45 @@ export class Emitter {
         this.ind++;
         this.stmts(s.init);
         this.line(`for (; ${s.c ? this.expr(s.c) : ""}; ${s.step.map((x) => this.discarded(x)).join(", ")}) {`);
-        this.block(s.body);
+        this.loopBody(s.body, s.continueLabel);
         this.line("}");
         this.ind--;
         this.line("}");
         return;
       }
       case "break":
-        this.line("break;");
+        this.line(s.label ? `goto ${s.label}_break;` : "break;");
         return;
       case "continue":
-        this.line("continue;");
+        this.line(s.label ? `goto ${s.label}_continue;` : "continue;");
         return;
       case "return":
         this.line(s.x ? `return ${this.expr(s.x)};` : "return;");
         return;
       case "block":
         this.line("{");
+        // GNU local labels: a loop copied by bounds versioning keeps its labels apart.
+        if (s.breakLabel) this.line(`  __label__ ${s.breakLabel}_break;`);
         this.block(s.body);
+        if (s.breakLabel) this.line(`  ${s.breakLabel}_break: ;`);
         this.line("}");
         return;
       case "switch":
         this.switchStmt(s);
         return;
     }
+  }
+
+  /** A loop body; a labeled `continue` jumps to its end (then the step and the test run, as in JavaScript). */
+  private loopBody(body: Stmt[], continueLabel?: string): void {
+    if (!continueLabel) return this.block(body);
+    this.line(`  __label__ ${continueLabel}_continue;`);
+    this.line("  {");
+    this.ind++;
+    this.block(body);
+    this.ind--;
+    this.line("  }");
+    this.line(`  ${continueLabel}_continue: ;`);
   }
 
   private switchStmt(s: Extract<Stmt, { s: "switch" }>): void {

@@ -20,6 +20,7 @@ import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { layoutOf } from "./layout.ts";
 import { callTakingNever } from "./never.ts";
+import { missingArgs, narrowRead } from "./nullable.ts";
 import { withDefaults } from "./defaults.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 
@@ -46,11 +47,12 @@ function callerLoc(l: Lowerer, call: ts.Node): Expr {
 }
 
 export function lowerArgs(l: Lowerer, args: readonly ts.Expression[], params: Type[]): Expr[] {
-  return args.map((a, i) => {
+  const given = args.map((a, i) => {
     const p = params[i]!;
     if (p.k === "str" && p.borrowed && ts.isTemplateExpression(a)) return stackFormat(l, a);
     return coerce(l, lowerExpr(l, a, p), p, a);
   });
+  return [...given, ...missingArgs(params, args.length)];
 }
 
 /** A template literal formatted into a buffer on the caller's stack, for a Text parameter. */
@@ -64,7 +66,7 @@ const KERNEL_INTRINSICS = new Set([
   "inb", "inw", "inl", "outb", "outw", "outl", "hlt", "cli", "sti", "spinLoopHint", "interruptsEnabled",
   "multibootMagic", "multibootInfoAddress", "stackGuardAddress", "stackBottomAddress", "stackTopAddress",
   "kernelStartAddress", "kernelEndAddress", "lidt", "lgdt", "ltr", "setCs", "setDataSegments", "readCs",
-  "int3", "ud2", "hardwareDivide", "readCr2", "readCr3", "readRsp",
+  "int3", "ud2", "hardwareDivide", "readCr2", "readCr3", "readRsp", "enableInterruptsAndHalt", "readTsc",
 ]);
 
 const PORT_SUFFIX: Partial<Record<string, string>> = { u8: "b", u16: "w", u32: "l" };
@@ -206,7 +208,7 @@ function atomicMethod(l: Lowerer, target: Expr, name: string, call: ts.CallExpre
 function staticMethod(l: Lowerer, decl: ts.MethodDeclaration, typeArgs: Type[]) {
   const env = new Map<ts.Symbol, Type>();
   decl.typeParameters?.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
-  const cls = (decl.parent as ts.ClassDeclaration).name!.text;
+  const cls = (decl.parent as ts.ClassDeclaration).name?.text ?? "default";
   const suffix = typeArgs.length ? `_${typeArgs.map(mangle).join("_")}` : "";
   return instantiateFunction(l, decl, env, typeArgs, { cname: `${cls}__${(decl.name as ts.Identifier).text}${suffix}`, isCtor: false });
 }
@@ -344,7 +346,7 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (obj.type.k === "fixed" && name === "length") return { e: "int", type: T.number, value: BigInt(obj.type.len) };
   if (obj.type.k === "class") {
     const field = obj.type.cls.fields.find((f) => f.name === fieldName(p.name));
-    if (field) return { e: "field", type: field.type, obj, name: field.name, inline: field.inline };
+    if (field) return narrowRead(l, p, { e: "field", type: field.type, obj, name: field.name, inline: field.inline });
   }
   l.fail("TSOS1018", p.name, name, typeName(obj.type));
 }
@@ -356,7 +358,7 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
   if (obj.type.k === "array" || obj.type.k === "fixed") {
     const idx = lowerExpr(l, x.argumentExpression);
     if (!isInt(idx.type)) l.fail("TSOS2008", x.argumentExpression, "[]", typeName(idx.type));
-    return { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) };
+    return narrowRead(l, x, { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) });
   }
   if (obj.type.k === "str") {
     const idx = lowerExpr(l, x.argumentExpression);
