@@ -14,7 +14,8 @@ import type { Expr, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_KINDS, fits, isInt, unify } from "../ints.ts";
 import type { Lowerer } from "./context.ts";
-import { classInstance, constructorOf, fieldName, isStatic, methodOf, staticField } from "./classes.ts";
+import { classInstance, constructorOf, fieldName, isStatic, lookupField, lowerSuperCall, staticField, upcast } from "./classes.ts";
+import { markConstructed, resolveMember } from "./dispatch.ts";
 import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
@@ -94,6 +95,7 @@ function libMember(l: Lowerer, obj: ts.Expression): string | undefined {
 
 export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Expr {
   const callee = call.expression;
+  if (callee.kind === K.SuperKeyword) return lowerSuperCall(l, call);
   if (ts.isIdentifier(callee)) {
     const decl = l.symbolOf(callee)?.valueDeclaration;
     if (decl && l.isLibDecl(decl) && (callee.text === "portRead" || callee.text === "portWrite")) {
@@ -134,8 +136,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       }
       const recv = lowerExpr(l, callee.expression);
       if (recv.type.k !== "class") l.fail("TSOS9001", callee, "method call on a non-class value");
-      const m = methodOf(l, recv.type.cls, mdecl, typeArgs);
-      return { e: "call", type: m.ret, fn: m.cname, args: [recv, ...lowerArgs(l, call.arguments, m.params)] };
+      const m = resolveMember(l, recv.type.cls, mdecl, typeArgs, callee.expression.kind === K.SuperKeyword);
+      return { e: "call", type: m.ret, fn: m.fn, args: [coerce(l, recv, m.self, callee.expression), ...lowerArgs(l, call.arguments, m.params)] };
     }
     const recv = lowerExpr(l, callee.expression);
     const name = callee.name.text;
@@ -295,6 +297,7 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
   const t = typeOfNode(l, n);
   if (t.k !== "class") l.fail("TSOS1015", n, `\`new\` of \`${n.expression.getText()}\``, "construct a class declared in the program");
   void classInstance;
+  markConstructed(l, t.cls);
   const ctor = constructorOf(l, t.cls);
   return { e: "new", type: t, cls: t.cls, init: ctor.init, args: lowerArgs(l, args, ctor.params), loc: l.loc(n) };
 }
@@ -317,6 +320,8 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
     return { e: "int", type: T.number, value: BigInt(v) };
   }
   if (decl && ts.isPropertyDeclaration(decl) && isStatic(decl)) {
+    const via = l.symbolOf(p.expression)?.valueDeclaration;
+    if (via && via !== decl.parent && isWriteTarget(p)) l.fail("TSOS1056", p, p.expression.getText(), (decl.parent as ts.ClassDeclaration).name?.text ?? "", name);
     const g = staticField(l, decl);
     return { e: "global", type: g.type, name: g.cname };
   }
@@ -327,10 +332,20 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (obj.type.k === "ptr" && name === "address") return { e: "ptrop", type: T.int("usize"), op: "address", ptr: obj, args: [] };
   if (obj.type.k === "fixed" && name === "length") return { e: "int", type: T.number, value: BigInt(obj.type.len) };
   if (obj.type.k === "class") {
-    const field = obj.type.cls.fields.find((f) => f.name === fieldName(p.name));
-    if (field) return { e: "field", type: field.type, obj, name: field.name, inline: field.inline };
+    const found = lookupField(obj.type.cls, fieldName(p.name));
+    if (found) return { e: "field", type: found.field.type, obj: upcast(obj, found.owner), name: found.field.name, inline: found.field.inline };
   }
   l.fail("TSOS1018", p.name, name, typeName(obj.type));
+}
+
+/** Whether `p` is written: the target of an assignment, `++` or `--`. */
+function isWriteTarget(p: ts.Expression): boolean {
+  let n: ts.Node = p;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const parent = n.parent;
+  if (ts.isBinaryExpression(parent)) return parent.left === n && parent.operatorToken.kind >= K.FirstAssignment && parent.operatorToken.kind <= K.LastAssignment;
+  if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) return parent.operator === K.PlusPlusToken || parent.operator === K.MinusMinusToken;
+  return false;
 }
 
 export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): Expr {
