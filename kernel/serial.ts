@@ -10,6 +10,7 @@
  */
 import { SpinLock } from "../lib/core/spin.ts";
 import { Port, PortReadOnly, PortWriteOnly } from "../lib/x86_64/port.ts";
+import { assertEq } from "../lib/core/assert.ts";
 
 const COM1: u16 = 0x3f8;
 const DATA = new Port<u8>(COM1 + 0); // THR on write, RBR on read; divisor low byte while DLAB = 1
@@ -66,3 +67,18 @@ export function serialPrintln(s: Text): void {
 }
 
 init();
+
+/** @test */
+function baudDivisorReadsBackThroughDlab(): void {
+  COM1_LOCK.lock();
+  const lineControl = LINE_CONTROL.read();
+  LINE_CONTROL.write(lineControl | LCR_DLAB);
+  const low = DATA.read();
+  const high = INTERRUPT_ENABLE.read();
+  LINE_CONTROL.write(lineControl);
+  const interruptEnable = INTERRUPT_ENABLE.read(); // DLAB off again: the real IER
+  COM1_LOCK.unlock();
+  assertEq((u16(high) << 8) | u16(low), BAUD_DIVISOR);
+  assertEq(lineControl, LCR_8N1);
+  assertEq(interruptEnable, IER_NONE);
+}

@@ -86,7 +86,14 @@ export const CATALOG = {
     message: "`{0}` uses a field of `{1}` while the constructor of `{2}` is still running",
     help: "JavaScript runs an override that a base constructor calls before the subclass's fields are initialised (they read as `undefined`); call it after construction",
   },
+  TSOS1058: { message: "this call of `{0}`, which a subclass overrides, leaves out parameters", help: "pass every argument: each override has its own default values" },
   TSOS1020: { message: "`{0}` is not declared in the dialect", help: "see docs/language.md for what is available" },
+  // 1080-1099: engineer `syntax` (issue 8: control flow, modules, enums, function values, destructuring).
+  TSOS1080: {
+    message: "the value of enum member `{0}` is computed at run time",
+    help: "give the member a value tsc can compute at compile time: a literal, or an expression of other members",
+  },
+  TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
 
   // 2xxx: integer rules.
   TSOS2001: {

@@ -20,6 +20,8 @@ import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts } 
 import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { layoutOf } from "./layout.ts";
+import { withDefaults } from "./defaults.ts";
+import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 
 const K = ts.SyntaxKind;
 
@@ -94,7 +96,7 @@ function libMember(l: Lowerer, obj: ts.Expression): string | undefined {
 }
 
 export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Expr {
-  const callee = call.expression;
+  const callee = namespaceMember(l, call.expression) ?? call.expression;
   if (callee.kind === K.SuperKeyword) return lowerSuperCall(l, call);
   if (ts.isIdentifier(callee)) {
     const decl = l.symbolOf(callee)?.valueDeclaration;
@@ -108,8 +110,9 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     }
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
     if (decl && ts.isFunctionDeclaration(decl)) {
-      const f = functionOf(l, decl, resolvedTypeArgs(l, call));
-      const args = lowerArgs(l, call.arguments, f.params.map((p) => p.type));
+      const full = functionOf(l, decl, resolvedTypeArgs(l, call));
+      const f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
+      const args = lowerArgs(l, call.arguments, f.params.filter((p) => p.type.k !== "loc").map((p) => p.type));
       if (f.trackCaller) args.push(callerLoc(l, call));
       return { e: "call", type: f.ret, fn: f.cname, args };
     }
@@ -131,13 +134,17 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (mdecl && ts.isMethodDeclaration(mdecl) && !l.isLibDecl(mdecl)) {
       const typeArgs = resolvedTypeArgs(l, call);
       if (isStatic(mdecl)) {
-        const f = staticMethod(l, mdecl, typeArgs);
+        const full = staticMethod(l, mdecl, typeArgs);
+        const f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
         return { e: "call", type: f.ret, fn: f.cname, args: lowerArgs(l, call.arguments, f.params.map((p) => p.type)) };
       }
       const recv = lowerExpr(l, callee.expression);
       if (recv.type.k !== "class") l.fail("TSOS9001", callee, "method call on a non-class value");
-      const m = resolveMember(l, recv.type.cls, mdecl, typeArgs, callee.expression.kind === K.SuperKeyword);
-      return { e: "call", type: m.ret, fn: m.fn, args: [coerce(l, recv, m.self, callee.expression), ...lowerArgs(l, call.arguments, m.params)] };
+      const r = resolveMember(l, recv.type.cls, mdecl, typeArgs, callee.expression.kind === K.SuperKeyword);
+      const d = withDefaults(l, r.fn, call.arguments.length, true);
+      if (!d && call.arguments.length < r.params.length) l.fail("TSOS1058", call, callee.name.text);
+      const m = d ? { fn: d.cname, params: d.params } : r;
+      return { e: "call", type: r.ret, fn: m.fn, args: [coerce(l, recv, r.self, callee.expression), ...lowerArgs(l, call.arguments, m.params)] };
     }
     const recv = lowerExpr(l, callee.expression);
     const name = callee.name.text;
@@ -299,10 +306,21 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
   void classInstance;
   markConstructed(l, t.cls);
   const ctor = constructorOf(l, t.cls);
-  return { e: "new", type: t, cls: t.cls, init: ctor.init, args: lowerArgs(l, args, ctor.params), loc: l.loc(n) };
+  const init = withDefaults(l, ctor.init, args.length, true) ?? { cname: ctor.init, params: ctor.params };
+  if (args.length < init.params.length) l.fail("TSOS1058", n, `new ${n.expression.getText()}`);
+  return { e: "new", type: t, cls: t.cls, init: init.cname, args: lowerArgs(l, args, init.params), loc: l.loc(n) };
+}
+
+/** `m.name` where `m` is a namespace import (`import * as m`): the member's name, resolved as an identifier. */
+export function namespaceMember(l: Lowerer, x: ts.Expression): ts.Identifier | undefined {
+  if (!ts.isPropertyAccessExpression(x) || !ts.isIdentifier(x.expression) || !ts.isIdentifier(x.name)) return undefined;
+  const sym = l.symbolOf(x.expression);
+  return sym && sym.flags & ts.SymbolFlags.ValueModule ? x.name : undefined;
 }
 
 export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression): Expr {
+  const member = namespaceMember(l, p);
+  if (member) return lowerExpr(l, member);
   const name = p.name.text;
   const lib = libMember(l, p.expression);
   if (lib === "Number" && (name === "MAX_SAFE_INTEGER" || name === "MIN_SAFE_INTEGER"))
@@ -314,11 +332,7 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (lib) l.fail("TSOS1020", p, `${lib}.${name}`);
   const sym = l.symbolOf(p.name);
   const decl = sym?.valueDeclaration;
-  if (decl && ts.isEnumMember(decl)) {
-    const v = l.checker.getConstantValue(decl);
-    if (typeof v !== "number") l.fail("TSOS1015", p, "a string enum", "use a numeric enum");
-    return { e: "int", type: T.number, value: BigInt(v) };
-  }
+  if (decl && ts.isEnumMember(decl)) return enumMemberValue(l, decl, p);
   if (decl && ts.isPropertyDeclaration(decl) && isStatic(decl)) {
     const via = l.symbolOf(p.expression)?.valueDeclaration;
     if (via && via !== decl.parent && isWriteTarget(p)) l.fail("TSOS1056", p, p.expression.getText(), (decl.parent as ts.ClassDeclaration).name?.text ?? "", name);
@@ -349,6 +363,8 @@ function isWriteTarget(p: ts.Expression): boolean {
 }
 
 export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): Expr {
+  const en = enumOf(l, x.expression);
+  if (en) return enumReverseLookup(l, en, x);
   const obj = lowerExpr(l, x.expression);
   if (obj.type.k === "array" || obj.type.k === "fixed") {
     const idx = lowerExpr(l, x.argumentExpression);

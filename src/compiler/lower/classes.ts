@@ -88,7 +88,7 @@ function declareFields(l: Lowerer, inst: ClassInst, decl: ts.ClassDeclaration, e
     const ctor = decl.members.find(ts.isConstructorDeclaration);
     for (const p of ctor?.parameters ?? []) {
       if (!ts.isParameterPropertyDeclaration(p, ctor!)) continue;
-      const t = typeFromTypeNode(l, p.type!);
+      const t = paramType(l, p);
       const name = fieldName(p.name as ts.Identifier);
       if (own(name, t, p)) inst.fields.push({ name, type: t });
     }
@@ -134,6 +134,11 @@ export function ownerInstance(l: Lowerer, inst: ClassInst, decl: ts.Node): Class
   l.fail("TSOS9001", decl, `no class in the chain of \`${inst.tsName}\` declares this member`);
 }
 
+/** A parameter's type: its annotation, else what tsc infers (`x = 0`). */
+function paramType(l: Lowerer, p: ts.ParameterDeclaration): Type {
+  return p.type ? typeFromTypeNode(l, p.type) : irType(l, l.checker.getTypeAtLocation(p), p);
+}
+
 export function fieldName(id: ts.Identifier | ts.PrivateIdentifier | ts.PropertyName): string {
   const text = (id as ts.Identifier).text.replace(/^#/, "p_");
   return /^(int|char|long|short|double|float|signed|unsigned|void|struct|union|default|register|auto|case|switch|goto|extern|static|const|volatile|sizeof|typedef|enum|inline|restrict|bool)$/.test(text)
@@ -160,8 +165,7 @@ export function constructorOf(l: Lowerer, inst: ClassInst): { init: string; para
   const ctor = info.decl.members.find(ts.isConstructorDeclaration);
   // Without a constructor, a derived class takes its base's parameters and passes them on.
   const inherited = !ctor && inst.base ? inheritedParams(l, inst.base) : undefined;
-  const params = () =>
-    inherited ?? (ctor?.parameters ?? []).map((p) => ({ name: p.name as ts.Identifier, decl: p, type: typeFromTypeNode(l, p.type!) }));
+  const params = () => inherited ?? (ctor?.parameters ?? []).map((p) => ({ name: p.name as ts.Identifier, decl: p, type: paramType(l, p) }));
   const init = instantiateFunction(l, ctor ?? info.decl, info.env, [], {
     cname: `${inst.cname}__init`,
     thisType: info.type,

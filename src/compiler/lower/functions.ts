@@ -16,6 +16,7 @@ import { T } from "../ir.ts";
 import { Bail, type FnScope, type Lowerer } from "./context.ts";
 import { irType, mangle, typeFromTypeNode } from "./types.ts";
 import { lowerBlock } from "./stmt.ts";
+import { rememberInstance } from "./defaults.ts";
 
 export function withScope<R>(l: Lowerer, scope: FnScope, fn: () => R): R {
   const saved = l.scope;
@@ -89,6 +90,7 @@ export function instantiateFunction(
     scope.ret = func.ret;
   });
   l.addFunc(func);
+  rememberInstance({ decl, env, typeArgs, thisType: opts.thisType, func });
   l.work.push(() =>
     withScope(l, scope, () => {
       try {
@@ -109,7 +111,6 @@ export function instantiateFunction(
 function defaultParams(l: Lowerer, decl: ts.SignatureDeclaration): ParamSpec[] {
   return decl.parameters.map((p) => {
     if (!ts.isIdentifier(p.name)) l.fail("TSOS1005", p, "destructuring");
-    if (p.initializer) l.fail("TSOS1015", p.initializer, "a default parameter value", "pass the value at every call");
     const type = p.type ? typeFromTypeNode(l, p.type) : irType(l, l.checker.getTypeAtLocation(p), p);
     return { name: p.name as ts.Identifier, decl: p, type };
   });

@@ -29,7 +29,7 @@ const BRAND_SETS = new Map<string, IntKind>([
 
 export function intKindOf(l: Lowerer, type: ts.Type): IntKind | undefined {
   if (type.flags & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral)) return "number";
-  if (type.flags & ts.TypeFlags.EnumLike) return "number";
+  if (type.flags & ts.TypeFlags.EnumLike && !(type.flags & ts.TypeFlags.StringLike) && !isStringEnum(type)) return "number";
   const alias = type.aliasSymbol?.name;
   if (alias && (INT_KINDS as string[]).includes(alias)) return alias as IntKind;
   if (!(type.flags & ts.TypeFlags.Intersection)) return undefined;
@@ -43,6 +43,11 @@ export function intKindOf(l: Lowerer, type: ts.Type): IntKind | undefined {
     return BRAND_SETS.get(lits.join("|"));
   }
   return undefined;
+}
+
+/** An enum type all of whose members are strings. */
+function isStringEnum(type: ts.Type): boolean {
+  return type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.StringLiteral);
 }
 
 /** Map a checker type to an IR type, or report TSOS1006 at `node` and bail. */
@@ -68,6 +73,11 @@ function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   if (f & ts.TypeFlags.TypeParameter) {
     const sub = l.scope.env.get(type.getSymbol()!);
     if (sub) return sub;
+    // `this` as a type (a method returning `this`): the class being compiled.
+    if ((type as { isThisType?: boolean }).isThisType) {
+      const cls = l.checker.getBaseConstraintOfType(type);
+      return l.scope.thisType ?? (cls && cls !== type ? tryIrType(l, cls, node) : undefined);
+    }
     return undefined;
   }
   const kind = intKindOf(l, type);
@@ -78,7 +88,11 @@ function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   if (f & ts.TypeFlags.Void) return T.void;
   if (f & ts.TypeFlags.Never) return T.never;
   if (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.BooleanLiteral)) return T.bool;
-  if (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.EnumLiteral)) return T.number;
+  if (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.EnumLiteral)) {
+    if (type.types.every((t) => t.flags & ts.TypeFlags.StringLiteral)) return T.str;
+    if (type.types.every((t) => t.flags & ts.TypeFlags.NumberLiteral)) return T.number;
+    return undefined; // a heterogeneous enum (numbers and strings)
+  }
   if (type.isUnion()) {
     // A union of literals of one kind ("a" | "b", 1 | 2) is that kind.
     const parts = type.types.map((t) => tryIrType(l, t, node));
