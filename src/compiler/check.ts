@@ -23,7 +23,6 @@ const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.SpreadAssignment]: "spread (`...`)",
   [K.ObjectBindingPattern]: "destructuring",
   [K.ArrayBindingPattern]: "destructuring",
-  [K.LabeledStatement]: "a labeled statement",
   [K.RegularExpressionLiteral]: "a regular expression",
   [K.TaggedTemplateExpression]: "a tagged template",
   [K.AwaitExpression]: "`await`",
@@ -34,7 +33,6 @@ const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.ClassExpression]: "a class expression",
   [K.NamespaceExport]: "`export * as`",
   [K.ModuleDeclaration]: "a namespace",
-  [K.CommaListExpression]: "the comma operator",
   [K.SatisfiesExpression]: "`satisfies`",
   [K.DebuggerStatement]: "`debugger`",
   [K.ExportAssignment]: "`export default`",
@@ -89,9 +87,6 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
         return report("TSOS1010", node);
       case K.TryStatement:
         return report("TSOS1012", node);
-      case K.VariableDeclarationList:
-        if (!(node.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) return report("TSOS1007", node);
-        break;
       case K.Identifier:
         checkIdentifier(node as ts.Identifier);
         return;
@@ -149,7 +144,6 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
     const op = b.operatorToken.kind;
     if (op === K.EqualsToken && (ts.isArrayLiteralExpression(b.left) || ts.isObjectLiteralExpression(b.left))) report("TSOS1005", b, "destructuring");
     else if (op === K.InKeyword) report("TSOS1005", b, "the `in` operator");
-    else if (op === K.CommaToken) report("TSOS1005", b, "the comma operator");
     else if (op === K.QuestionQuestionToken || op === K.QuestionQuestionEqualsToken) report("TSOS1005", b, "`??`");
     else if (op === K.AsteriskAsteriskToken || op === K.AsteriskAsteriskEqualsToken) report("TSOS1005", b, "`**`");
     else if (op === K.BarBarEqualsToken || op === K.AmpersandAmpersandEqualsToken) report("TSOS1005", b, "logical assignment");

@@ -93,6 +93,10 @@ export const CATALOG = {
     message: "the value of enum member `{0}` is computed at run time",
     help: "give the member a value tsc can compute at compile time: a literal, or an expression of other members",
   },
+  TSOS1082: {
+    message: "`{0}` may be read here before it is assigned",
+    help: "a `var` read before its declaration runs is `undefined`, which tsos cannot hold in this variable; initialize it where it is declared, before the read, or use `let`",
+  },
   TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
 
   // 2xxx: integer rules.

@@ -90,8 +90,6 @@ export class Emitter {
         return `((${cType(x.type)})tsos_stamp(${E(x.x)}, &${(x.type as { cls: ClassInst }).cls.cname}__class))`;
       case "let":
         return `({ ${declare(x.init.type, x.name)} = ${E(x.init)}; ${E(x.body)}; })`;
-      case "seq":
-        return `(${x.items.map((it, i) => (i < x.items.length - 1 ? `(void)${E(it)}` : E(it))).join(", ")})`;
       case "viewcall": {
         const pure = x.view.e === "local" || x.view.e === "global";
         return this.callWith([x.view, ...x.args], E, ([v, ...args]) => {
@@ -181,6 +179,8 @@ export class Emitter {
         return this.callWith([x.callee, ...x.args], E, ([f, ...args]) => `${f}(${args.join(", ")})`);
       case "stackfmt":
         return this.callWith([x], E, ([v]) => `tsos_str_copy(${v})`);
+      case "seq":
+        return `(${x.xs.map((y, i) => (i < x.xs.length - 1 ? `(void)${this.discarded(y)}` : E(y))).join(", ")})`;
       case "unittests":
         return "(&tsos_unit_tests)";
       case "callerloc":
@@ -390,7 +390,7 @@ export class Emitter {
 
   /** A compound assignment whose value is not used: `i++` is emitted as `++i`. */
   private discarded(x: Expr): string {
-    if (x.e === "seq") return `(${x.items.map((it) => `(void)${this.discarded(it)}`).join(", ")})`;
+    if (x.e === "seq") return `(${x.xs.map((it) => `(void)${this.discarded(it)}`).join(", ")})`;
     if (x.e === "let") return `({ ${declare(x.init.type, x.name)} = ${this.expr(x.init)}; ${this.discarded(x.body)}; })`;
     if (x.e === "local") return `(void)${x.name}`;
     return x.e === "compound" && x.postfix ? this.expr({ ...x, postfix: false }) : this.expr(x);
@@ -502,12 +502,12 @@ export class Emitter {
         return;
       case "while":
         this.line(`while (${this.expr(s.c)}) {`);
-        this.block(s.body);
+        this.loopBody(s.body, s.continueLabel);
         this.line("}");
         return;
       case "dowhile":
         this.line("do {");
-        this.block(s.body);
+        this.loopBody(s.body, s.continueLabel);
         this.line(`} while (${this.expr(s.c)});`);
         return;
       case "for": {
@@ -515,30 +515,45 @@ export class Emitter {
         this.ind++;
         this.stmts(s.init);
         this.line(`for (; ${s.c ? this.expr(s.c) : ""}; ${s.step.map((x) => this.discarded(x)).join(", ")}) {`);
-        this.block(s.body);
+        this.loopBody(s.body, s.continueLabel);
         this.line("}");
         this.ind--;
         this.line("}");
         return;
       }
       case "break":
-        this.line("break;");
+        this.line(s.label ? `goto ${s.label}_break;` : "break;");
         return;
       case "continue":
-        this.line("continue;");
+        this.line(s.label ? `goto ${s.label}_continue;` : "continue;");
         return;
       case "return":
         this.line(s.x ? `return ${this.expr(s.x)};` : "return;");
         return;
       case "block":
         this.line("{");
+        // GNU local labels: a loop copied by bounds versioning keeps its labels apart.
+        if (s.breakLabel) this.line(`  __label__ ${s.breakLabel}_break;`);
         this.block(s.body);
+        if (s.breakLabel) this.line(`  ${s.breakLabel}_break: ;`);
         this.line("}");
         return;
       case "switch":
         this.switchStmt(s);
         return;
     }
+  }
+
+  /** A loop body; a labeled `continue` jumps to its end (then the step and the test run, as in JavaScript). */
+  private loopBody(body: Stmt[], continueLabel?: string): void {
+    if (!continueLabel) return this.block(body);
+    this.line(`  __label__ ${continueLabel}_continue;`);
+    this.line("  {");
+    this.ind++;
+    this.block(body);
+    this.ind--;
+    this.line("  }");
+    this.line(`  ${continueLabel}_continue: ;`);
   }
 
   private switchStmt(s: Extract<Stmt, { s: "switch" }>): void {

@@ -116,8 +116,6 @@ export type Expr =
   | { e: "stamp"; type: Type; x: Expr }
   /** `let name = init in body`: a temporary inside an expression. */
   | { e: "let"; type: Type; name: string; init: Expr; body: Expr }
-  /** Evaluate `items` in order; the value is the last one's. */
-  | { e: "seq"; type: Type; items: Expr[] }
   /** A call through a view's table: `v.vt->slot(v.obj, args)`. */
   | { e: "viewcall"; type: Type; view: Expr; slot: string; args: Expr[] }
   /** A fat pointer from a class pointer (`table` names the static view table of (class, view)). */
@@ -126,6 +124,8 @@ export type Expr =
   | { e: "review"; type: Type; x: Expr; fn: string }
   /** The object pointer of a view, as the class TypeScript narrowed it to. */
   | { e: "viewobj"; type: Type; x: Expr }
+  /** The comma operator: every expression in order; the value is the last one's. */
+  | { e: "seq"; type: Type; xs: Expr[] }
   /** The static array of @test functions (kernel test builds). */
   | { e: "unittests"; type: Type };
 
@@ -134,13 +134,16 @@ export type Stmt =
   | { s: "expr"; x: Expr; loc: number }
   | { s: "print"; stream: "out" | "err"; args: Expr[]; loc: number }
   | { s: "if"; c: Expr; then: Stmt[]; else?: Stmt[]; loc: number }
-  | { s: "while"; c: Expr; body: Stmt[]; loc: number }
-  | { s: "dowhile"; c: Expr; body: Stmt[]; loc: number }
-  | { s: "for"; init: Stmt[]; c?: Expr; step: Expr[]; body: Stmt[]; loc: number }
-  | { s: "break"; loc: number }
-  | { s: "continue"; loc: number }
+  /** `continueLabel`: the loop is the target of a labeled `continue` (lower/control.ts). */
+  | { s: "while"; c: Expr; body: Stmt[]; loc: number; continueLabel?: string }
+  | { s: "dowhile"; c: Expr; body: Stmt[]; loc: number; continueLabel?: string }
+  | { s: "for"; init: Stmt[]; c?: Expr; step: Expr[]; body: Stmt[]; loc: number; continueLabel?: string }
+  /** `label`: a labeled `break`/`continue` (a jump to `<label>_break` / `<label>_continue`). */
+  | { s: "break"; loc: number; label?: string }
+  | { s: "continue"; loc: number; label?: string }
   | { s: "return"; x?: Expr; loc: number }
-  | { s: "block"; body: Stmt[] }
+  /** `breakLabel`: the block is a labeled statement that a labeled `break` leaves. */
+  | { s: "block"; body: Stmt[]; breakLabel?: string }
   | { s: "switch"; x: Expr; cases: { values: Expr[]; isDefault: boolean; body: Stmt[] }[]; loc: number };
 
 export interface Param {

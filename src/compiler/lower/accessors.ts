@@ -100,11 +100,11 @@ export function lowerAccessorWrite(
     const set = setter(l, ref, r);
     if (!update) {
       const v = coerce(l, lowerExpr(l, value!, set.param), set.param, value!);
-      return bind(l, v, (t) => ({ e: "seq", type: t.type, items: [set.call(t), t] }));
+      return bind(l, v, (t) => ({ e: "seq", type: t.type, xs: [set.call(t), t] }));
     }
     return bind(l, callGet(l, ref, r), (old) => {
       const next = coerce(l, update(old), set.param, node);
-      return bind(l, next, (t) => ({ e: "seq", type: postfix ? old.type : t.type, items: [set.call(t), postfix ? old : t] }));
+      return bind(l, next, (t) => ({ e: "seq", type: postfix ? old.type : t.type, xs: [set.call(t), postfix ? old : t] }));
     });
   };
   return recv ? bind(l, recv, withRecv) : withRecv(undefined);

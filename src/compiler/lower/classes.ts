@@ -25,6 +25,7 @@ import { coerce, lowerExpr } from "./expr.ts";
 import { lowerArgs } from "./calls.ts";
 import { noteConstructor } from "./dispatch.ts";
 import { lowerBlock } from "./stmt.ts";
+import { hoistVars } from "./control.ts";
 
 interface ClassInfo {
   decl: ts.ClassDeclaration;
@@ -198,7 +199,7 @@ function constructorBody(l: Lowerer, info: ClassInfo, ctor: ts.ConstructorDeclar
     out.push({ s: "expr", x: { e: "call", type: T.void, fn: base.init, args: [upcast(self, info.inst.base), ...args] }, loc: l.loc(info.decl) });
   }
   if (!info.inst.base || !ctor) out.push(...fieldInits(l, info, ctor));
-  if (ctor?.body) out.push(...lowerBlock(l, ctor.body.statements));
+  if (ctor?.body) out.push(...hoistVars(l, ctor), ...lowerBlock(l, ctor.body.statements));
   out.push({ s: "return", x: self, loc: l.loc(ctor ?? info.decl) });
   return out;
 }
@@ -232,7 +233,7 @@ export function lowerSuperCall(l: Lowerer, call: ts.CallExpression): Expr {
   const items: Expr[] = [{ e: "call", type: T.void, fn: base.init, args: [upcast(self, thisType.cls.base), ...args] }];
   const ctor = info.decl.members.find(ts.isConstructorDeclaration);
   for (const st of fieldInits(l, info, ctor)) if (st.s === "expr") items.push(st.x);
-  return { e: "seq", type: T.void, items };
+  return { e: "seq", type: T.void, xs: items };
 }
 
 /** Field initializers, then parameter properties (ES2022 order). */

@@ -22,6 +22,7 @@ import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedCo
 import { lowerInstanceof, narrowObject, superReceiver } from "./dispatch.ts";
 import { accessorRef, accessorUpdate, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
 import { classCoerce } from "./classes.ts";
+import { lowerComma } from "./control.ts";
 
 const K = ts.SyntaxKind;
 
@@ -267,6 +268,7 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   }
   const cmp = COMPARE[op];
   if (cmp) return compare(l, b, cmp);
+  if (op === K.CommaToken) return lowerComma(l, b, want);
   if (ARITH[op]) {
     if (op === K.PlusToken && (isStringy(l, b.left) || isStringy(l, b.right)))
       return { e: "concat", type: T.str, parts: [lowerExpr(l, b.left), lowerExpr(l, b.right)] };

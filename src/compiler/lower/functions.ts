@@ -17,6 +17,7 @@ import { Bail, type FnScope, type Lowerer } from "./context.ts";
 import { irType, mangle, typeFromTypeNode } from "./types.ts";
 import { lowerBlock } from "./stmt.ts";
 import { rememberInstance } from "./defaults.ts";
+import { hoistVars } from "./control.ts";
 
 export function withScope<R>(l: Lowerer, scope: FnScope, fn: () => R): R {
   const saved = l.scope;
@@ -94,7 +95,7 @@ export function instantiateFunction(
   l.work.push(() =>
     withScope(l, scope, () => {
       try {
-        func.body = opts.body ? opts.body() : lowerBlock(l, ((decl as ts.FunctionDeclaration).body?.statements ?? []) as readonly ts.Statement[]);
+        func.body = opts.body ? opts.body() : [...hoistVars(l, decl), ...lowerBlock(l, ((decl as ts.FunctionDeclaration).body?.statements ?? []) as readonly ts.Statement[])];
         const last = func.body[func.body.length - 1];
         if (func.ret.k !== "void" && last?.s !== "return") {
           const end = (decl as ts.FunctionDeclaration).body ?? decl;

@@ -23,6 +23,7 @@ import { lowerBlock, variableInit } from "./stmt.ts";
 import { typeOfNode } from "./types.ts";
 import { checkInterruptHandlers } from "./handlers.ts";
 import { versionLoops } from "./bounds.ts";
+import { declareModuleVars, isVar } from "./control.ts";
 
 export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false) {
   const l = new Lowerer(loaded.checker, target, testBuild);
@@ -68,8 +69,9 @@ function guard(fn: () => void): void {
 
 function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
   const mod = l.moduleName(sf);
+  guard(() => l.program.globals.push(...withScope(l, initScope(l, sf), () => declareModuleVars(l, sf, mod))));
   for (const st of sf.statements) {
-    if (!ts.isVariableStatement(st)) continue;
+    if (!ts.isVariableStatement(st) || isVar(st.declarationList)) continue;
     for (const d of st.declarationList.declarations)
       guard(() => {
         if (!ts.isIdentifier(d.name)) l.fail("TSOS1005", d.name, "destructuring");
@@ -121,7 +123,7 @@ function lowerModule(l: Lowerer, sf: ts.SourceFile): void {
   const body: Stmt[] = [];
   withScope(l, scope, () => {
     for (const st of sf.statements) {
-      if (ts.isVariableStatement(st)) {
+      if (ts.isVariableStatement(st) && !isVar(st.declarationList)) {
         for (const d of st.declarationList.declarations) guard(() => body.push(...initGlobal(l, d)));
       } else if (ts.isFunctionDeclaration(st)) {
         if (!st.typeParameters && st.body) guard(() => {
