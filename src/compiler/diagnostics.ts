@@ -86,7 +86,10 @@ export const CATALOG = {
     message: "`{0}` uses a field of `{1}` while the constructor of `{2}` is still running",
     help: "JavaScript runs an override that a base constructor calls before the subclass's fields are initialised (they read as `undefined`); call it after construction",
   },
-  TSOS1058: { message: "this call of `{0}`, which a subclass overrides, leaves out parameters", help: "pass every argument: each override has its own default values" },
+  TSOS1058: {
+    message: "this call of `{0}` leaves out parameters that have default values",
+    help: "pass every argument here: each override of a method has its own defaults, and an inherited constructor takes its base's",
+  },
   TSOS1020: { message: "`{0}` is not declared in the dialect", help: "see docs/language.md for what is available" },
   // 1080-1099: engineer `syntax` (issue 8: control flow, modules, enums, function values, destructuring).
   TSOS1080: {
@@ -96,6 +99,10 @@ export const CATALOG = {
   TSOS1082: {
     message: "`{0}` may be read here before it is assigned",
     help: "a `var` read before its declaration runs is `undefined`, which tsos cannot hold in this variable; initialize it where it is declared, before the read, or use `let`",
+  },
+  TSOS1083: {
+    message: "`export default {0}` exports the value `{0}` has now, but `{0}` can change later",
+    help: "write `export { {0} as default }` to export the variable itself, or declare it with `const`",
   },
   TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
 

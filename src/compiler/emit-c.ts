@@ -20,6 +20,7 @@
 import { type ClassInst, type Expr, type Func, type Program, type Stmt, type Type, walkExprs } from "./ir.ts";
 import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
 import { cString, cType, declare, intLit, zero } from "./c-syntax.ts";
+import { emitNullable, nullableToStr, truthyOf } from "./emit-nullable.ts";
 import { assignsVariable, hasEffects, isConstant, mustHoist } from "./eval-order.ts";
 
 export class Emitter {
@@ -39,7 +40,12 @@ export class Emitter {
     if (l) this.out.push(`#line ${l.line} ${cString(l.file)}`);
   }
 
-  private L(loc: number): string {
+  /** A fresh C temporary name. */
+  fresh(prefix: string): string {
+    return `${prefix}${this.tmp++}`;
+  }
+
+  L(loc: number): string {
     return loc < 0 ? "tsos_caller" : `&tsos_locs[${loc}]`;
   }
 
@@ -73,6 +79,7 @@ export class Emitter {
         if (x.x.type.k === "fn") return `((uint64_t)(uintptr_t)${E(x.x)})`;
         return this.convert(x, E);
       case "truthy":
+        if (!isInt(x.x.type)) return this.callWith([x.x], E, ([v]) => (/^[A-Za-z_]\w*$/.test(v!) ? truthyOf(this, x.x.type, v!) : `({ ${cType(x.x.type)} tsos_t${this.tmp} = ${v}; ${truthyOf(this, x.x.type, `tsos_t${this.tmp++}`)}; })`));
         return `(${E(x.x)} != 0)`;
       case "call":
         return this.callWith(x.args, E, (args) => `${x.fn}(${args.join(", ")})`);
@@ -185,6 +192,11 @@ export class Emitter {
         return "(&tsos_unit_tests)";
       case "callerloc":
         return this.L(x.loc);
+      default: {
+        const c = emitNullable(this, x, E);
+        if (c !== undefined) return c;
+        throw new Error(`emitter: unknown expression ${x.e}`);
+      }
     }
   }
 
@@ -210,8 +222,9 @@ export class Emitter {
     return this.toStrOf(x, E(x));
   }
 
-  private toStrOf(x: Expr, code: string): string {
+  toStrOf(x: Expr, code: string): string {
     if (x.type.k === "str") return code;
+    if (x.type.k === "nullable") return nullableToStr(this, x.type, code);
     if (x.type.k === "bool") return `tsos_str_from_bool(${code})`;
     if (isInt(x.type)) return INT_INFO[x.type.kind].signed ? `tsos_str_from_i64(${code})` : `tsos_str_from_u64(${code})`;
     return "TSOS_EMPTY_STR";
@@ -481,6 +494,7 @@ export class Emitter {
         args.forEach((a, i) => {
           const v = values[i]!;
           if (a.type.k === "str") this.line(`tsos_print_str(${stream}, ${v});`);
+          else if (a.type.k === "nullable") this.line(`tsos_print_str(${stream}, ${this.toStrOf(a, v)});`);
           else if (a.type.k === "bool") this.line(`tsos_print_bool(${stream}, ${v});`);
           else if (isInt(a.type)) this.line(`tsos_print_${INT_INFO[a.type.kind].signed ? "i64" : "u64"}(${stream}, ${v});`);
         });

@@ -41,7 +41,15 @@ export type Type =
   /** An interface, object-literal type or union of object types: a fat pointer {obj, view table} (lower/views.ts). */
   | { k: "view"; view: ViewInst }
   /** The untyped object pointer (`void *`) a view table's functions receive. */
-  | { k: "anyobj" };
+  | { k: "anyobj" }
+  /**
+   * `T | null`, `T | undefined`, `T | null | undefined` (lower/nullable.ts):
+   * a pointer-like `inner` uses NULL (and address 1 when both are admitted),
+   * a value `inner` a struct { tag, value }; `inner` is never itself nullable.
+   * `inner` never: the type of a bare `null`/`undefined` literal.
+   * `cname`: the C struct of a value `inner` (Program.optTypes).
+   */
+  | { k: "nullable"; inner: Type; null: boolean; undef: boolean; cname?: string };
 
 export interface SourceLoc {
   file: string; // path relative to the working directory
@@ -124,6 +132,22 @@ export type Expr =
   | { e: "review"; type: Type; x: Expr; fn: string }
   /** The object pointer of a view, as the class TypeScript narrowed it to. */
   | { e: "viewobj"; type: Type; x: Expr }
+  /** Nullables (lower/nullable.ts): the `null` (undef false) or `undefined` value of nullable `type`. */
+  | { e: "nullish"; type: Type; undef: boolean }
+  /** A present value wrapped in nullable `type`. */
+  | { e: "some"; type: Type; x: Expr }
+  /** Nullable -> its inner value; `check` panics at `loc` if absent (postfix `!`, narrowed property reads). */
+  | { e: "unwrap"; type: Type; x: Expr; loc: number; check?: "nonnull" | "narrowed" }
+  /** Whether a nullable is null, undefined, or either. */
+  | { e: "isnullish"; type: Type; x: Expr; which: "null" | "undefined" | "either" }
+  /** Nullable -> nullable with the same inner type but other admitted absences. */
+  | { e: "reopt"; type: Type; x: Expr }
+  /** `===` (or `==` when `loose`) between two values of one nullable type. */
+  | { e: "opteq"; type: Type; a: Expr; b: Expr; loose: boolean }
+  /** A nullable as Node's String() prints it: "null", "undefined" or the value. */
+  | { e: "optstr"; type: Type; x: Expr }
+  /** `value` evaluated once into the local `name`, then `body` (which reads it). */
+  | { e: "bind"; type: Type; name: string; value: Expr; body: Expr }
   /** The comma operator: every expression in order; the value is the last one's. */
   | { e: "seq"; type: Type; xs: Expr[] }
   /** The static array of @test functions (kernel test builds). */
@@ -234,6 +258,8 @@ export interface Program {
   viewTables: ViewTable[];
   /** View-to-view conversion functions: from, to, and the classes (table pairs) they switch over. */
   reviews: { fn: string; from: ViewInst; to: ViewInst; pairs: { cls: ClassInst; table: string }[] }[];
+  /** Tagged structs of nullable value types: C name -> inner type (lower/nullable-types.ts). */
+  optTypes: { cname: string; inner: Type }[];
 }
 
 export const T = {

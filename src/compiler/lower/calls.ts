@@ -20,6 +20,7 @@ import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts } 
 import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { layoutOf } from "./layout.ts";
+import { missingArgs, narrowRead } from "./nullable.ts";
 import { withDefaults } from "./defaults.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 
@@ -46,11 +47,12 @@ function callerLoc(l: Lowerer, call: ts.Node): Expr {
 }
 
 export function lowerArgs(l: Lowerer, args: readonly ts.Expression[], params: Type[]): Expr[] {
-  return args.map((a, i) => {
+  const given = args.map((a, i) => {
     const p = params[i]!;
     if (p.k === "str" && p.borrowed && ts.isTemplateExpression(a)) return stackFormat(l, a);
     return coerce(l, lowerExpr(l, a, p), p, a);
   });
+  return [...given, ...missingArgs(params, args.length)];
 }
 
 /** A template literal formatted into a buffer on the caller's stack, for a Text parameter. */
@@ -64,7 +66,7 @@ const KERNEL_INTRINSICS = new Set([
   "inb", "inw", "inl", "outb", "outw", "outl", "hlt", "cli", "sti", "spinLoopHint", "interruptsEnabled",
   "multibootMagic", "multibootInfoAddress", "stackGuardAddress", "stackBottomAddress", "stackTopAddress",
   "kernelStartAddress", "kernelEndAddress", "lidt", "lgdt", "ltr", "setCs", "setDataSegments", "readCs",
-  "int3", "ud2", "hardwareDivide", "readCr2", "readCr3", "readRsp",
+  "int3", "ud2", "hardwareDivide", "readCr2", "readCr3", "readRsp", "enableInterruptsAndHalt", "readTsc",
 ]);
 
 const PORT_SUFFIX: Partial<Record<string, string>> = { u8: "b", u16: "w", u32: "l" };
@@ -142,9 +144,10 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (recv.type.k !== "class") l.fail("TSOS9001", callee, "method call on a non-class value");
       const r = resolveMember(l, recv.type.cls, mdecl, typeArgs, callee.expression.kind === K.SuperKeyword);
       const d = withDefaults(l, r.fn, call.arguments.length, true);
-      if (!d && call.arguments.length < r.params.length) l.fail("TSOS1058", call, callee.name.text);
       const m = d ? { fn: d.cname, params: d.params } : r;
-      return { e: "call", type: r.ret, fn: m.fn, args: [coerce(l, recv, r.self, callee.expression), ...lowerArgs(l, call.arguments, m.params)] };
+      const args = lowerArgs(l, call.arguments, m.params);
+      if (args.length < m.params.length) l.fail("TSOS1058", call, callee.name.text);
+      return { e: "call", type: r.ret, fn: m.fn, args: [coerce(l, recv, r.self, callee.expression), ...args] };
     }
     const recv = lowerExpr(l, callee.expression);
     const name = callee.name.text;
@@ -205,7 +208,7 @@ function atomicMethod(l: Lowerer, target: Expr, name: string, call: ts.CallExpre
 function staticMethod(l: Lowerer, decl: ts.MethodDeclaration, typeArgs: Type[]) {
   const env = new Map<ts.Symbol, Type>();
   decl.typeParameters?.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
-  const cls = (decl.parent as ts.ClassDeclaration).name!.text;
+  const cls = (decl.parent as ts.ClassDeclaration).name?.text ?? "default";
   const suffix = typeArgs.length ? `_${typeArgs.map(mangle).join("_")}` : "";
   return instantiateFunction(l, decl, env, typeArgs, { cname: `${cls}__${(decl.name as ts.Identifier).text}${suffix}`, isCtor: false });
 }
@@ -307,8 +310,9 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
   markConstructed(l, t.cls);
   const ctor = constructorOf(l, t.cls);
   const init = withDefaults(l, ctor.init, args.length, true) ?? { cname: ctor.init, params: ctor.params };
-  if (args.length < init.params.length) l.fail("TSOS1058", n, `new ${n.expression.getText()}`);
-  return { e: "new", type: t, cls: t.cls, init: init.cname, args: lowerArgs(l, args, init.params), loc: l.loc(n) };
+  const lowered = lowerArgs(l, args, init.params);
+  if (lowered.length < init.params.length) l.fail("TSOS1058", n, `new ${n.expression.getText()}`);
+  return { e: "new", type: t, cls: t.cls, init: init.cname, args: lowered, loc: l.loc(n) };
 }
 
 /** `m.name` where `m` is a namespace import (`import * as m`): the member's name, resolved as an identifier. */
@@ -347,7 +351,7 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (obj.type.k === "fixed" && name === "length") return { e: "int", type: T.number, value: BigInt(obj.type.len) };
   if (obj.type.k === "class") {
     const found = lookupField(obj.type.cls, fieldName(p.name));
-    if (found) return { e: "field", type: found.field.type, obj: upcast(obj, found.owner), name: found.field.name, inline: found.field.inline };
+    if (found) return narrowRead(l, p, { e: "field", type: found.field.type, obj: upcast(obj, found.owner), name: found.field.name, inline: found.field.inline });
   }
   l.fail("TSOS1018", p.name, name, typeName(obj.type));
 }
@@ -369,7 +373,7 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
   if (obj.type.k === "array" || obj.type.k === "fixed") {
     const idx = lowerExpr(l, x.argumentExpression);
     if (!isInt(idx.type)) l.fail("TSOS2008", x.argumentExpression, "[]", typeName(idx.type));
-    return { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) };
+    return narrowRead(l, x, { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) });
   }
   if (obj.type.k === "str") {
     const idx = lowerExpr(l, x.argumentExpression);

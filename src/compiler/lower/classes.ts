@@ -25,6 +25,7 @@ import { coerce, lowerExpr } from "./expr.ts";
 import { lowerArgs } from "./calls.ts";
 import { noteConstructor } from "./dispatch.ts";
 import { lowerBlock } from "./stmt.ts";
+import { paramType as optionalParamType } from "./nullable.ts";
 import { hoistVars } from "./control.ts";
 
 interface ClassInfo {
@@ -43,8 +44,8 @@ function envFor(l: Lowerer, decl: ts.ClassDeclaration, args: Type[]): Map<ts.Sym
 }
 
 export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[]): ClassInst {
-  const name = decl.name?.text ?? "Anonymous";
-  const key = `${l.checker.getSymbolAtLocation(decl.name!)!.escapedName}#${decl.pos}:${decl.getSourceFile().fileName}<${args.map(mangle).join(",")}>`;
+  const name = decl.name?.text ?? "default"; // `export default class { ... }`
+  const key = `${name}#${decl.pos}:${decl.getSourceFile().fileName}<${args.map(mangle).join(",")}>`;
   const hit = l.classInstances.get(key);
   if (hit && broken.has(hit)) throw new Bail(); // its error is already reported
   if (hit) return hit;
@@ -137,7 +138,7 @@ export function ownerInstance(l: Lowerer, inst: ClassInst, decl: ts.Node): Class
 
 /** A parameter's type: its annotation, else what tsc infers (`x = 0`). */
 function paramType(l: Lowerer, p: ts.ParameterDeclaration): Type {
-  return p.type ? typeFromTypeNode(l, p.type) : irType(l, l.checker.getTypeAtLocation(p), p);
+  return optionalParamType(l, p, p.type ? typeFromTypeNode(l, p.type) : irType(l, l.checker.getTypeAtLocation(p), p));
 }
 
 export function fieldName(id: ts.Identifier | ts.PrivateIdentifier | ts.PropertyName): string {
@@ -241,9 +242,17 @@ function fieldInits(l: Lowerer, info: ClassInfo, ctor: ts.ConstructorDeclaration
   const self: Expr = { e: "local", type: info.type, name: "self" };
   const out: Stmt[] = [];
   for (const m of info.decl.members) {
-    if (!ts.isPropertyDeclaration(m) || isStatic(m) || !m.initializer) continue;
+    if (!ts.isPropertyDeclaration(m) || isStatic(m)) continue;
     const found = lookupField(info.inst, fieldName(m.name as ts.Identifier))!;
     const field = found.field;
+    if (!m.initializer) {
+      // A field without an initializer is undefined until assigned (ES2022 class fields).
+      if (field.type.k === "nullable" && field.type.undef) {
+        const target: Expr = { e: "field", type: field.type, obj: upcast(self, found.owner), name: field.name };
+        out.push({ s: "expr", x: { e: "assign", type: field.type, target, value: { e: "nullish", type: field.type, undef: true } }, loc: l.loc(m) });
+      }
+      continue;
+    }
     const value = coerce(l, lowerExpr(l, m.initializer, field.type), field.type, m.initializer);
     const target: Expr = { e: "field", type: field.type, obj: upcast(self, found.owner), name: field.name, inline: field.inline };
     if (field.inline && value.e === "new") {
@@ -301,7 +310,7 @@ export function staticField(l: Lowerer, decl: ts.PropertyDeclaration): Global {
   if (hit) return hit;
   const cls = decl.parent as ts.ClassDeclaration;
   const g: Global = {
-    cname: l.uniqueName(`${cls.name!.text}__${(decl.name as ts.Identifier).text}`),
+    cname: l.uniqueName(`${cls.name?.text ?? "default"}__${(decl.name as ts.Identifier).text}`),
     type: withScope(l, l.newScope(), () => irType(l, l.checker.getTypeAtLocation(decl), decl)),
     isConst: false,
   };

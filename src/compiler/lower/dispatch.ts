@@ -24,6 +24,7 @@ import { Bail, type Lowerer } from "./context.ts";
 import { classInfo, isSubclass, methodOf, ownerInstance, upcast } from "./classes.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { irType, sameType, typeName } from "./types.ts";
+import { unwrap } from "./nullable.ts";
 
 type Member = ts.MethodDeclaration | ts.AccessorDeclaration;
 
@@ -249,7 +250,9 @@ export function checkConstructionOrder(l: Lowerer): void {
 
 /** `x instanceof C` for an object x (a class or a view) and a class C of the program. */
 export function lowerInstanceof(l: Lowerer, b: ts.BinaryExpression): Expr {
-  const x = lowerExpr(l, b.left);
+  let x = lowerExpr(l, b.left);
+  // A nullable class reference is the same C pointer, NULL for null: instanceof gives false for it.
+  if (x.type.k === "nullable" && x.type.inner.k === "class") x = { ...x, type: x.type.inner } as Expr;
   const decl = l.symbolOf(b.right)?.valueDeclaration;
   if ((x.type.k !== "class" && x.type.k !== "view") || (x.type.k === "class" && !x.type.cls.header) || !decl || !ts.isClassDeclaration(decl) || l.isLibDecl(decl))
     l.fail("TSOS1055", b, typeName(x.type));
@@ -266,6 +269,13 @@ export function lowerInstanceof(l: Lowerer, b: ts.BinaryExpression): Expr {
  * access that was read.
  */
 export function narrowObject(l: Lowerer, node: ts.Expression, x: Expr): Expr {
+  if (x.type.k === "nullable" && (x.type.inner.k === "class" || x.type.inner.k === "view")) {
+    // `s: Shape | null` narrowed by `s instanceof Circle`: present, and a Circle.
+    const checked = l.checker.getTypeAtLocation(node);
+    if (checked.flags & ts.TypeFlags.Object && checked.getSymbol()?.flags! & ts.SymbolFlags.Class)
+      return narrowObject(l, node, unwrap(l, x, node, x.e === "local" ? undefined : "narrowed"));
+    return x;
+  }
   if (x.type.k !== "class" && x.type.k !== "view") return x;
   if (x.type.k === "class" && !x.type.cls.header) return x;
   const checked = l.checker.getTypeAtLocation(node);

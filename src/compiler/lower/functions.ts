@@ -16,6 +16,7 @@ import { T } from "../ir.ts";
 import { Bail, type FnScope, type Lowerer } from "./context.ts";
 import { irType, mangle, typeFromTypeNode } from "./types.ts";
 import { lowerBlock } from "./stmt.ts";
+import { paramType } from "./nullable.ts";
 import { rememberInstance } from "./defaults.ts";
 import { hoistVars } from "./control.ts";
 
@@ -113,7 +114,7 @@ function defaultParams(l: Lowerer, decl: ts.SignatureDeclaration): ParamSpec[] {
   return decl.parameters.map((p) => {
     if (!ts.isIdentifier(p.name)) l.fail("TSOS1005", p, "destructuring");
     const type = p.type ? typeFromTypeNode(l, p.type) : irType(l, l.checker.getTypeAtLocation(p), p);
-    return { name: p.name as ts.Identifier, decl: p, type };
+    return { name: p.name as ts.Identifier, decl: p, type: paramType(l, p, type) };
   });
 }
 
@@ -129,6 +130,6 @@ export function functionOf(l: Lowerer, decl: ts.FunctionDeclaration, typeArgs: T
   const env = new Map<ts.Symbol, Type>();
   decl.typeParameters?.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
   const mod = l.moduleName(decl.getSourceFile());
-  const base = `${mod}__${decl.name!.text}${typeArgs.length ? "_" + typeArgs.map(mangle).join("_") : ""}`;
+  const base = `${mod}__${decl.name?.text ?? "default"}${typeArgs.length ? "_" + typeArgs.map(mangle).join("_") : ""}`;
   return instantiateFunction(l, decl, env, typeArgs, { cname: base, isCtor: false });
 }

@@ -24,6 +24,7 @@ import { typeOfNode } from "./types.ts";
 import { checkInterruptHandlers } from "./handlers.ts";
 import { versionLoops } from "./bounds.ts";
 import { declareModuleVars, isVar } from "./control.ts";
+import { declareDefaultExport, initDefaultExport } from "./exports.ts";
 
 export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false) {
   const l = new Lowerer(loaded.checker, target, testBuild);
@@ -71,6 +72,7 @@ function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
   const mod = l.moduleName(sf);
   guard(() => l.program.globals.push(...withScope(l, initScope(l, sf), () => declareModuleVars(l, sf, mod))));
   for (const st of sf.statements) {
+    if (ts.isExportAssignment(st)) guard(() => withScope(l, initScope(l, sf), () => declareDefaultExport(l, st, mod)));
     if (!ts.isVariableStatement(st) || isVar(st.declarationList)) continue;
     for (const d of st.declarationList.declarations)
       guard(() => {
@@ -135,6 +137,8 @@ function lowerModule(l: Lowerer, sf: ts.SourceFile): void {
         });
       } else if (ts.isClassDeclaration(st)) {
         guard(() => body.push(...lowerClassStatics(l, st)));
+      } else if (ts.isExportAssignment(st)) {
+        guard(() => body.push(...initDefaultExport(l, st)));
       } else if (
         ts.isImportDeclaration(st) || ts.isExportDeclaration(st) || ts.isEnumDeclaration(st) ||
         ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)

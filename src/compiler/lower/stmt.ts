@@ -17,6 +17,7 @@ import { INT_INFO } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
+import { nullLiteral, printable } from "./nullable.ts";
 import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
 
@@ -214,7 +215,7 @@ function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
   x.arguments.forEach((a, i) => {
     if (i > 0) args.push({ e: "str", type: T.str, value: " " });
     if (ts.isTemplateExpression(a)) args.push(...templateParts(l, a));
-    else args.push(lowerExpr(l, a));
+    else args.push(printable(lowerExpr(l, a)));
   });
   for (const a of args) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS2008", x, "console.log", typeName(a.type));
   return { s: "print", stream, args: args.map((a) => (a.e === "tostr" ? { ...a, onStack: true } : a)), loc: l.loc(x) };
@@ -279,6 +280,7 @@ function lowerReturn(l: Lowerer, r: ts.ReturnStatement): Stmt {
   if (l.scope.isCtor) return { s: "return", x: { e: "local", type: l.scope.thisType!, name: "self" }, loc };
   if (!r.expression) return { s: "return", loc };
   const ret = l.scope.ret ?? T.void;
+  if (ret.k === "void" && nullLiteral(l, r.expression) === "undefined") return { s: "return", loc };
   return { s: "return", x: coerce(l, lowerExpr(l, r.expression, ret), ret, r.expression), loc };
 }
 
