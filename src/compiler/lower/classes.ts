@@ -17,7 +17,7 @@
 import ts from "typescript";
 import type { ClassInst, Expr, Global, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
-import { Bail, type Lowerer } from "./context.ts";
+import { type Lowerer } from "./context.ts";
 import { irType, mangle, typeFromTypeNode, typeName } from "./types.ts";
 import { layoutOf } from "./layout.ts";
 import { instantiateFunction, withScope } from "./functions.ts";
@@ -47,7 +47,6 @@ export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[
   const name = decl.name?.text ?? "default"; // `export default class { ... }`
   const key = `${name}#${decl.pos}:${decl.getSourceFile().fileName}<${args.map(mangle).join(",")}>`;
   const hit = l.classInstances.get(key);
-  if (hit && broken.has(hit)) throw new Bail(); // its error is already reported
   if (hit) return hit;
   const cname = l.uniqueName(args.length ? `${name}_${args.map(mangle).join("_")}` : name);
   const tsName = args.length ? `${name}<${args.map(mangle).join(", ")}>` : name;
@@ -62,13 +61,15 @@ export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[
   try {
     declareFields(l, inst, decl, env, type, layout, tsName);
   } catch (e) {
-    broken.add(inst);
+    // A refused field type (the diagnostic is recorded): forget the class, so
+    // every later use bails with that diagnostic instead of using a struct
+    // without its fields.
+    l.classInstances.delete(key);
+    l.program.classes.splice(l.program.classes.indexOf(inst), 1);
     throw e;
   }
   return inst;
 }
-
-const broken = new WeakSet<ClassInst>();
 
 function declareFields(l: Lowerer, inst: ClassInst, decl: ts.ClassDeclaration, env: Map<ts.Symbol, Type>, type: Type, layout: ClassInst["layout"], tsName: string): void {
   withScope(l, l.newScope(env, type), () => {
@@ -96,7 +97,7 @@ function declareFields(l: Lowerer, inst: ClassInst, decl: ts.ClassDeclaration, e
     }
     for (const m of decl.members) {
       if (!ts.isPropertyDeclaration(m) || isStatic(m)) continue;
-      const t = irType(l, l.checker.getTypeAtLocation(m), m);
+      const t = irType(l, l.checker.getTypeAtLocation(m), m.type ?? m);
       if (!own(fieldName(m.name as ts.Identifier), t, m)) continue;
       const inline = t.k === "fixed" || (t.k === "class" && !!t.cls.layout && !!layout);
       if (t.k === "fixed" && !layout) l.fail("TSOS3008", m.type ?? m, typeName(t));
@@ -311,7 +312,7 @@ export function staticField(l: Lowerer, decl: ts.PropertyDeclaration): Global {
   const cls = decl.parent as ts.ClassDeclaration;
   const g: Global = {
     cname: l.uniqueName(`${cls.name?.text ?? "default"}__${(decl.name as ts.Identifier).text}`),
-    type: withScope(l, l.newScope(), () => irType(l, l.checker.getTypeAtLocation(decl), decl)),
+    type: withScope(l, l.newScope(), () => irType(l, l.checker.getTypeAtLocation(decl), decl.type ?? decl)),
     isConst: false,
   };
   l.globalsByDecl.set(decl, g);
