@@ -3,7 +3,8 @@
  *
  * Input:  the user modules of a type-checked ts.Program.
  * Output: a TSOS1xxx diagnostic for every construct the dialect rejects,
- *         found by syntax alone (one `checkX` per node kind that matters).
+ *         found by syntax alone (one `checkX` per node kind that matters),
+ *         including constructs nested inside a rejected one.
  * Invariants: runs before lowering, so lowering may assume it only sees
  *             supported syntax; anything that needs types (dynamic property
  *             access, integer rules) is checked in lowering instead.
@@ -17,15 +18,11 @@ const K = ts.SyntaxKind;
 /** Syntax kinds rejected with TSOS1005, and how to name them. */
 const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.DeleteExpression]: "`delete`",
-  [K.TypeOfExpression]: "the `typeof` operator",
   [K.VoidExpression]: "the `void` operator",
   [K.SpreadElement]: "spread (`...`)",
   [K.SpreadAssignment]: "spread (`...`)",
   [K.ObjectBindingPattern]: "destructuring",
   [K.ArrayBindingPattern]: "destructuring",
-  [K.LabeledStatement]: "a labeled statement",
-  [K.GetAccessor]: "a getter",
-  [K.SetAccessor]: "a setter",
   [K.RegularExpressionLiteral]: "a regular expression",
   [K.TaggedTemplateExpression]: "a tagged template",
   [K.AwaitExpression]: "`await`",
@@ -36,17 +33,28 @@ const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.ClassExpression]: "a class expression",
   [K.NamespaceExport]: "`export * as`",
   [K.ModuleDeclaration]: "a namespace",
-  [K.CommaListExpression]: "the comma operator",
   [K.SatisfiesExpression]: "`satisfies`",
   [K.DebuggerStatement]: "`debugger`",
-  [K.ExportAssignment]: "`export default`",
 };
 
 export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = (code: Code, node: ts.Node, ...args: string[]): void => void out.push(diag(code, spanOf(node), ...args));
 
+  // Every node is checked, including those inside a rejected construct, so a
+  // second problem inside it is reported too. Only the inside of a rejected
+  // type is skipped (`A | null` is one problem, not two), and so are
+  // interface and type alias declarations (their use as types is checked in
+  // lowering).
   function visit(node: ts.Node): void {
+    const before = out.length;
+    checkNode(node);
+    if (out.length > before && ts.isTypeNode(node)) return;
+    if (node.kind === K.InterfaceDeclaration || node.kind === K.TypeAliasDeclaration) return;
+    ts.forEachChild(node, visit);
+  }
+
+  function checkNode(node: ts.Node): void {
     const name = UNSUPPORTED[node.kind];
     if (name) {
       report("TSOS1005", node, name);
@@ -63,10 +71,10 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
       case K.SymbolKeyword:
         return report("TSOS1006", node, "symbol");
       case K.UndefinedKeyword:
-        return report("TSOS1006", node, "undefined");
       case K.NullKeyword:
-        return report("TSOS1008", node, "null");
+        return; // null and undefined: lower/nullable.ts
       case K.UnionType:
+        break; // lowering maps the unions it supports (lower/types.ts) and reports the others
       case K.IntersectionType:
       case K.ConstructorType:
       case K.TypeLiteral:
@@ -76,9 +84,9 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
       case K.TypeQuery:
         return report("TSOS1006", node, node.getText());
       case K.LiteralType:
-        // Only a length: FixedArray<T, 256>.
-        if (ts.isTypeReferenceNode(node.parent) && node.parent.typeName.getText() === "FixedArray") return;
-        return report("TSOS1006", node, node.getText());
+        // `null`, literal types and unions of them (`"red" | "green"`, `1 | 2`) are values of their
+        // base type; lowering maps them (lower/types.ts) and reports what it cannot.
+        return;
       case K.BigIntLiteral:
         return report("TSOS1016", node);
       case K.NumericLiteral:
@@ -91,22 +99,11 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
         return report("TSOS1010", node);
       case K.TryStatement:
         return report("TSOS1012", node);
-      case K.HeritageClause:
-        if ((node as ts.HeritageClause).token === K.ExtendsKeyword) return report("TSOS1011", node);
-        return report("TSOS1015", node, "`implements`", "interfaces arrive with dynamic dispatch");
-      case K.VariableDeclarationList:
-        if (!(node.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) return report("TSOS1007", node);
-        break;
       case K.Identifier:
         checkIdentifier(node as ts.Identifier);
         return;
       case K.OptionalType:
         return report("TSOS1006", node, node.getText());
-      case K.PropertyAccessExpression:
-      case K.ElementAccessExpression:
-      case K.CallExpression:
-        if ((node as ts.PropertyAccessExpression).questionDotToken) return report("TSOS1005", node, "optional chaining (`?.`)");
-        break;
       case K.BinaryExpression:
         checkBinary(node as ts.BinaryExpression);
         break;
@@ -121,32 +118,22 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
         const f = node as ts.FunctionDeclaration;
         if (f.asteriskToken) return report("TSOS1005", node, "a generator function");
         if (f.modifiers?.some((m) => m.kind === K.AsyncKeyword)) return report("TSOS1015", node, "`async`", "async/await arrives with the async issue");
-        if (f.parameters.some((p) => p.questionToken)) return report("TSOS1006", f.parameters.find((p) => p.questionToken)!, "an optional parameter");
         if (f.parameters.some((p) => p.dotDotDotToken)) return report("TSOS1005", f.parameters.find((p) => p.dotDotDotToken)!, "a rest parameter");
-        break;
-      }
-      case K.PropertyDeclaration: {
-        const p = node as ts.PropertyDeclaration;
-        if (p.questionToken) return report("TSOS1006", node, "an optional property");
         break;
       }
       case K.ImportDeclaration: {
         const spec = (node as ts.ImportDeclaration).moduleSpecifier;
         if (ts.isStringLiteral(spec) && !spec.text.startsWith(".")) return report("TSOS1014", spec, spec.text);
-        const clause = (node as ts.ImportDeclaration).importClause;
-        if (clause?.name) return report("TSOS1005", clause.name, "a default import");
         break;
       }
       case K.InterfaceDeclaration:
       case K.TypeAliasDeclaration:
         return; // declarations only; their use as value types is checked in lowering
     }
-    ts.forEachChild(node, visit);
   }
 
   function checkIdentifier(id: ts.Identifier): void {
     if (id.text === "eval" && ts.isCallExpression(id.parent) && id.parent.expression === id) report("TSOS1002", id);
-    else if (id.text === "undefined" && !ts.isTypeNode(id.parent)) report("TSOS1008", id, "undefined");
     else if (id.text === "arguments") report("TSOS1005", id, "`arguments`");
   }
 
@@ -154,11 +141,7 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
     const op = b.operatorToken.kind;
     if (op === K.EqualsToken && (ts.isArrayLiteralExpression(b.left) || ts.isObjectLiteralExpression(b.left))) report("TSOS1005", b, "destructuring");
     else if (op === K.InKeyword) report("TSOS1005", b, "the `in` operator");
-    else if (op === K.InstanceOfKeyword) report("TSOS1005", b, "`instanceof`");
-    else if (op === K.CommaToken) report("TSOS1005", b, "the comma operator");
-    else if (op === K.QuestionQuestionToken || op === K.QuestionQuestionEqualsToken) report("TSOS1005", b, "`??`");
     else if (op === K.AsteriskAsteriskToken || op === K.AsteriskAsteriskEqualsToken) report("TSOS1005", b, "`**`");
-    else if (op === K.BarBarEqualsToken || op === K.AmpersandAmpersandEqualsToken) report("TSOS1005", b, "logical assignment");
   }
 
   for (const sf of modules) ts.forEachChild(sf, visit);

@@ -20,7 +20,17 @@
 import { type ClassInst, type Expr, type Func, type Program, type Stmt, type Type, walkExprs } from "./ir.ts";
 import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
 import { cString, cType, declare, intLit, zero } from "./c-syntax.ts";
+import { emitNullable, nullableToStr, truthyOf } from "./emit-nullable.ts";
 import { assignsVariable, hasEffects, isConstant, mustHoist } from "./eval-order.ts";
+
+/**
+ * A compiler barrier around every volatile access through a Ptr: C lets gcc
+ * move ordinary loads and stores across a volatile access, but a volatile
+ * access can fault or reach a device, and the handler or device must see
+ * every store the program made before it (a test's expectException(...)
+ * before the faulting read). Costs no instruction.
+ */
+const VOLATILE_FENCE = "__atomic_signal_fence(__ATOMIC_SEQ_CST);";
 
 export class Emitter {
   private out: string[] = [];
@@ -39,7 +49,12 @@ export class Emitter {
     if (l) this.out.push(`#line ${l.line} ${cString(l.file)}`);
   }
 
-  private L(loc: number): string {
+  /** A fresh C temporary name. */
+  fresh(prefix: string): string {
+    return `${prefix}${this.tmp++}`;
+  }
+
+  L(loc: number): string {
     return loc < 0 ? "tsos_caller" : `&tsos_locs[${loc}]`;
   }
 
@@ -70,16 +85,43 @@ export class Emitter {
       case "streq":
         return this.ordered([x.a, x.b], E, ([a, b]) => `${x.negate ? "!" : ""}tsos_str_eq(${a}, ${b})`);
       case "convert":
+        // A never-returning expression where a value is wanted (lower/never.ts).
+        if (x.x.type.k === "never") return `({ ${E(x.x)}; ${zero(x.type)}; })`;
         if (x.x.type.k === "fn") return `((uint64_t)(uintptr_t)${E(x.x)})`;
         return this.convert(x, E);
       case "truthy":
+        if (!isInt(x.x.type)) return this.callWith([x.x], E, ([v]) => (/^[A-Za-z_]\w*$/.test(v!) ? truthyOf(this, x.x.type, v!) : `({ ${cType(x.x.type)} tsos_t${this.tmp} = ${v}; ${truthyOf(this, x.x.type, `tsos_t${this.tmp++}`)}; })`));
         return `(${E(x.x)} != 0)`;
       case "call":
         return this.callWith(x.args, E, (args) => `${x.fn}(${args.join(", ")})`);
       case "field":
         return x.inline && x.type.k !== "fixed" ? `(&${E(x.obj)}->${x.name})` : `${E(x.obj)}->${x.name}`;
-      case "new":
-        return this.callWith(x.args, E, (args) => `${x.init}(${[`tsos_alloc(sizeof(${x.cls.cname}), ${this.L(x.loc)})`, ...args].join(", ")})`);
+      case "new": {
+        const storage = x.cls.header ? `tsos_new(sizeof(${x.cls.cname}), &${x.cls.cname}__class, ${this.L(x.loc)})` : `tsos_alloc(sizeof(${x.cls.cname}), ${this.L(x.loc)})`;
+        return this.callWith(x.args, E, (args) => `${x.init}(${[storage, ...args].join(", ")})`);
+      }
+      case "instanceof": {
+        const obj = x.x.type.k === "view" ? `(${E(x.x)}).obj` : E(x.x);
+        return `tsos_${x.exact ? "isclass" : "instanceof"}(${obj}, &${x.cls.cname}__class)`;
+      }
+      case "stamp":
+        return `((${cType(x.type)})tsos_stamp(${E(x.x)}, &${(x.type as { cls: ClassInst }).cls.cname}__class))`;
+      case "let":
+        return `({ ${declare(x.init.type, x.name)} = ${E(x.init)}; ${E(x.body)}; })`;
+      case "viewcall": {
+        const pure = x.view.e === "local" || x.view.e === "global";
+        return this.callWith([x.view, ...x.args], E, ([v, ...args]) => {
+          if (pure) return `${v}.vt->${x.slot}(${[`${v}.obj`, ...args].join(", ")})`;
+          const t = `tsos_v${this.tmp++}`;
+          return `({ ${cType(x.view.type)} ${t} = ${v}; ${t}.vt->${x.slot}(${[`${t}.obj`, ...args].join(", ")}); })`;
+        });
+      }
+      case "mkview":
+        return `((${cType(x.type)}){(void *)(${E(x.x)}), &${x.table}})`;
+      case "review":
+        return `${x.fn}(${E(x.x)})`;
+      case "viewobj":
+        return `((${cType(x.type)})(${E(x.x)}).obj)`;
       case "index": {
         // An element of a FixedArray of layout structs is used by its address.
         const byAddress = x.arr.type.k === "fixed" && x.arr.type.elem.k === "class";
@@ -155,10 +197,17 @@ export class Emitter {
         return this.callWith([x.callee, ...x.args], E, ([f, ...args]) => `${f}(${args.join(", ")})`);
       case "stackfmt":
         return this.callWith([x], E, ([v]) => `tsos_str_copy(${v})`);
+      case "seq":
+        return `(${x.xs.map((y, i) => (i < x.xs.length - 1 ? `(void)${this.discarded(y)}` : E(y))).join(", ")})`;
       case "unittests":
         return "(&tsos_unit_tests)";
       case "callerloc":
         return this.L(x.loc);
+      default: {
+        const c = emitNullable(this, x, E);
+        if (c !== undefined) return c;
+        throw new Error(`emitter: unknown expression ${x.e}`);
+      }
     }
   }
 
@@ -184,8 +233,9 @@ export class Emitter {
     return this.toStrOf(x, E(x));
   }
 
-  private toStrOf(x: Expr, code: string): string {
+  toStrOf(x: Expr, code: string): string {
     if (x.type.k === "str") return code;
+    if (x.type.k === "nullable") return nullableToStr(this, x.type, code);
     if (x.type.k === "bool") return `tsos_str_from_bool(${code})`;
     if (isInt(x.type)) return INT_INFO[x.type.kind].signed ? `tsos_str_from_i64(${code})` : `tsos_str_from_u64(${code})`;
     return "TSOS_EMPTY_STR";
@@ -193,6 +243,7 @@ export class Emitter {
 
   private convert(x: Extract<Expr, { e: "convert" }>, E: (y: Expr) => string): string {
     const from = x.x.type;
+    if ((from.k === "class" || from.k === "anyobj") && x.type.k === "class") return `((${cType(x.type)})${E(x.x)})`;
     if (!isInt(from) || !isInt(x.type)) return E(x.x);
     if (x.checked && x.type.kind === "number" && INT_INFO[from.kind].bits === 64 && from.kind !== "number")
       return `tsos_num_from_${INT_INFO[from.kind].signed ? "i64" : "u64"}(${E(x.x)}, ${this.L(x.loc)})`;
@@ -282,11 +333,12 @@ export class Emitter {
       case "readVolatile":
         // A layout struct is read in place: the object is the memory it points at.
         if (elemType.k === "class") return E(x.ptr!);
-        return x.op === "read" ? `(*${E(x.ptr!)})` : `(*(volatile ${elem} *)${E(x.ptr!)})`;
+        if (x.op === "read") return `(*${E(x.ptr!)})`;
+        return `({ ${VOLATILE_FENCE} ${elem} tsos_v${this.tmp} = *(volatile ${elem} *)${E(x.ptr!)}; ${VOLATILE_FENCE} tsos_v${this.tmp++}; })`;
       case "write":
         return this.ordered([x.ptr!, x.args[0]!], E, ([p, v]) => `(void)(*${p} = ${v})`);
       case "writeVolatile":
-        return this.ordered([x.ptr!, x.args[0]!], E, ([p, v]) => `(void)(*(volatile ${elem} *)${p} = ${v})`);
+        return this.ordered([x.ptr!, x.args[0]!], E, ([p, v]) => `({ ${VOLATILE_FENCE} *(volatile ${elem} *)${p} = ${v}; ${VOLATILE_FENCE} })`);
       case "add":
         return this.ordered([x.ptr!, x.args[0]!], E, ([p, n]) => `(${p} + ${n})`);
     }
@@ -363,6 +415,9 @@ export class Emitter {
 
   /** A compound assignment whose value is not used: `i++` is emitted as `++i`. */
   private discarded(x: Expr): string {
+    if (x.e === "seq") return `(${x.xs.map((it) => `(void)${this.discarded(it)}`).join(", ")})`;
+    if (x.e === "let") return `({ ${declare(x.init.type, x.name)} = ${this.expr(x.init)}; ${this.discarded(x.body)}; })`;
+    if (x.e === "local") return `(void)${x.name}`;
     return x.e === "compound" && x.postfix ? this.expr({ ...x, postfix: false }) : this.expr(x);
   }
 
@@ -423,7 +478,7 @@ export class Emitter {
         return;
       case "expr": {
         const x = this.discarded(s.x).replace(/^\((.*)\)$/s, (whole, inner: string) => ((s.x.e === "assign" || s.x.e === "compound") && balanced(inner) ? inner : whole));
-        const effect = ["call", "assign", "compound", "panic", "exit", "new", "arraymethod", "noreturn", "intrinsic", "callptr", "atomic", "ptrop"].includes(s.x.e);
+        const effect = ["call", "assign", "compound", "panic", "exit", "new", "arraymethod", "noreturn", "intrinsic", "callptr", "atomic", "ptrop", "let", "seq", "viewcall"].includes(s.x.e);
         this.line(effect ? `${x};` : `(void)${x};`);
         return;
       }
@@ -451,6 +506,7 @@ export class Emitter {
         args.forEach((a, i) => {
           const v = values[i]!;
           if (a.type.k === "str") this.line(`tsos_print_str(${stream}, ${v});`);
+          else if (a.type.k === "nullable") this.line(`tsos_print_str(${stream}, ${this.toStrOf(a, v)});`);
           else if (a.type.k === "bool") this.line(`tsos_print_bool(${stream}, ${v});`);
           else if (isInt(a.type)) this.line(`tsos_print_${INT_INFO[a.type.kind].signed ? "i64" : "u64"}(${stream}, ${v});`);
         });
@@ -472,12 +528,12 @@ export class Emitter {
         return;
       case "while":
         this.line(`while (${this.expr(s.c)}) {`);
-        this.block(s.body);
+        this.loopBody(s.body, s.continueLabel);
         this.line("}");
         return;
       case "dowhile":
         this.line("do {");
-        this.block(s.body);
+        this.loopBody(s.body, s.continueLabel);
         this.line(`} while (${this.expr(s.c)});`);
         return;
       case "for": {
@@ -485,30 +541,45 @@ export class Emitter {
         this.ind++;
         this.stmts(s.init);
         this.line(`for (; ${s.c ? this.expr(s.c) : ""}; ${s.step.map((x) => this.discarded(x)).join(", ")}) {`);
-        this.block(s.body);
+        this.loopBody(s.body, s.continueLabel);
         this.line("}");
         this.ind--;
         this.line("}");
         return;
       }
       case "break":
-        this.line("break;");
+        this.line(s.label ? `goto ${s.label}_break;` : "break;");
         return;
       case "continue":
-        this.line("continue;");
+        this.line(s.label ? `goto ${s.label}_continue;` : "continue;");
         return;
       case "return":
         this.line(s.x ? `return ${this.expr(s.x)};` : "return;");
         return;
       case "block":
         this.line("{");
+        // GNU local labels: a loop copied by bounds versioning keeps its labels apart.
+        if (s.breakLabel) this.line(`  __label__ ${s.breakLabel}_break;`);
         this.block(s.body);
+        if (s.breakLabel) this.line(`  ${s.breakLabel}_break: ;`);
         this.line("}");
         return;
       case "switch":
         this.switchStmt(s);
         return;
     }
+  }
+
+  /** A loop body; a labeled `continue` jumps to its end (then the step and the test run, as in JavaScript). */
+  private loopBody(body: Stmt[], continueLabel?: string): void {
+    if (!continueLabel) return this.block(body);
+    this.line(`  __label__ ${continueLabel}_continue;`);
+    this.line("  {");
+    this.ind++;
+    this.block(body);
+    this.ind--;
+    this.line("  }");
+    this.line(`  ${continueLabel}_continue: ;`);
   }
 
   private switchStmt(s: Extract<Stmt, { s: "switch" }>): void {

@@ -37,7 +37,19 @@ export type Type =
   /** The hidden caller-location parameter of an @trackCaller function. */
   | { k: "loc" }
   /** A module-level function used as a value: a C function pointer. */
-  | { k: "fn"; params: Type[]; ret: Type; cname: string };
+  | { k: "fn"; params: Type[]; ret: Type; cname: string }
+  /** An interface, object-literal type or union of object types: a fat pointer {obj, view table} (lower/views.ts). */
+  | { k: "view"; view: ViewInst }
+  /** The untyped object pointer (`void *`) a view table's functions receive. */
+  | { k: "anyobj" }
+  /**
+   * `T | null`, `T | undefined`, `T | null | undefined` (lower/nullable.ts):
+   * a pointer-like `inner` uses NULL (and address 1 when both are admitted),
+   * a value `inner` a struct { tag, value }; `inner` is never itself nullable.
+   * `inner` never: the type of a bare `null`/`undefined` literal.
+   * `cname`: the C struct of a value `inner` (Program.optTypes).
+   */
+  | { k: "nullable"; inner: Type; null: boolean; undef: boolean; cname?: string };
 
 export interface SourceLoc {
   file: string; // path relative to the working directory
@@ -106,6 +118,38 @@ export type Expr =
   | { e: "stackfmt"; type: Type; parts: Expr[] }
   /** A source location passed to an @trackCaller function: a loc index, or -1 for "my own caller". */
   | { e: "callerloc"; type: Type; loc: number }
+  /** `x instanceof cls` (`exact`: x's class is exactly cls); x is a class pointer or a view, NULL is false. */
+  | { e: "instanceof"; type: Type; x: Expr; cls: ClassInst; exact?: boolean }
+  /** Sets the class header of freshly allocated storage `x` (a class pointer) to `x.type`'s class and yields it. */
+  | { e: "stamp"; type: Type; x: Expr }
+  /** `let name = init in body`: a temporary inside an expression. */
+  | { e: "let"; type: Type; name: string; init: Expr; body: Expr }
+  /** A call through a view's table: `v.vt->slot(v.obj, args)`. */
+  | { e: "viewcall"; type: Type; view: Expr; slot: string; args: Expr[] }
+  /** A fat pointer from a class pointer (`table` names the static view table of (class, view)). */
+  | { e: "mkview"; type: Type; x: Expr; table: string }
+  /** A view converted to another view: the target table found through the class descriptor. */
+  | { e: "review"; type: Type; x: Expr; fn: string }
+  /** The object pointer of a view, as the class TypeScript narrowed it to. */
+  | { e: "viewobj"; type: Type; x: Expr }
+  /** Nullables (lower/nullable.ts): the `null` (undef false) or `undefined` value of nullable `type`. */
+  | { e: "nullish"; type: Type; undef: boolean }
+  /** A present value wrapped in nullable `type`. */
+  | { e: "some"; type: Type; x: Expr }
+  /** Nullable -> its inner value; `check` panics at `loc` if absent (postfix `!`, narrowed property reads). */
+  | { e: "unwrap"; type: Type; x: Expr; loc: number; check?: "nonnull" | "narrowed" }
+  /** Whether a nullable is null, undefined, or either. */
+  | { e: "isnullish"; type: Type; x: Expr; which: "null" | "undefined" | "either" }
+  /** Nullable -> nullable with the same inner type but other admitted absences. */
+  | { e: "reopt"; type: Type; x: Expr }
+  /** `===` (or `==` when `loose`) between two values of one nullable type. */
+  | { e: "opteq"; type: Type; a: Expr; b: Expr; loose: boolean }
+  /** A nullable as Node's String() prints it: "null", "undefined" or the value. */
+  | { e: "optstr"; type: Type; x: Expr }
+  /** `value` evaluated once into the local `name`, then `body` (which reads it). */
+  | { e: "bind"; type: Type; name: string; value: Expr; body: Expr }
+  /** The comma operator: every expression in order; the value is the last one's. */
+  | { e: "seq"; type: Type; xs: Expr[] }
   /** The static array of @test functions (kernel test builds). */
   | { e: "unittests"; type: Type };
 
@@ -114,13 +158,16 @@ export type Stmt =
   | { s: "expr"; x: Expr; loc: number }
   | { s: "print"; stream: "out" | "err"; args: Expr[]; loc: number }
   | { s: "if"; c: Expr; then: Stmt[]; else?: Stmt[]; loc: number }
-  | { s: "while"; c: Expr; body: Stmt[]; loc: number }
-  | { s: "dowhile"; c: Expr; body: Stmt[]; loc: number }
-  | { s: "for"; init: Stmt[]; c?: Expr; step: Expr[]; body: Stmt[]; loc: number }
-  | { s: "break"; loc: number }
-  | { s: "continue"; loc: number }
+  /** `continueLabel`: the loop is the target of a labeled `continue` (lower/control.ts). */
+  | { s: "while"; c: Expr; body: Stmt[]; loc: number; continueLabel?: string }
+  | { s: "dowhile"; c: Expr; body: Stmt[]; loc: number; continueLabel?: string }
+  | { s: "for"; init: Stmt[]; c?: Expr; step: Expr[]; body: Stmt[]; loc: number; continueLabel?: string }
+  /** `label`: a labeled `break`/`continue` (a jump to `<label>_break` / `<label>_continue`). */
+  | { s: "break"; loc: number; label?: string }
+  | { s: "continue"; loc: number; label?: string }
   | { s: "return"; x?: Expr; loc: number }
-  | { s: "block"; body: Stmt[] }
+  /** `breakLabel`: the block is a labeled statement that a labeled `break` leaves. */
+  | { s: "block"; body: Stmt[]; breakLabel?: string }
   | { s: "switch"; x: Expr; cases: { values: Expr[]; isDefault: boolean; body: Stmt[] }[]; loc: number };
 
 export interface Param {
@@ -152,7 +199,14 @@ export interface Field {
 export interface ClassInst {
   cname: string; // C struct name
   tsName: string; // for messages
+  /** The class's own fields; inherited ones live in `base` (stored first, as its struct). */
   fields: Field[];
+  /** The class it extends: its struct is this struct's first member. */
+  base?: ClassInst;
+  /** Non-layout user classes start with `const tsos_class *tsos_cls` (a root class) or their base struct. */
+  header?: boolean;
+  /** Emitted as an object (`{ x: 1 }`) by console.log: a class synthesized for an object literal. */
+  literal?: boolean;
   /** JSDoc @struct (C layout) or @packed (no padding): a hardware layout. */
   layout?: "struct" | "packed";
 }
@@ -167,6 +221,22 @@ export interface Global {
   /** A `const` global's initializer, for compile-time evaluation (staticAssert). */
   constValue?: Expr;
   isConst: boolean;
+}
+
+/** A view type (interface, object type): the C struct of its fat pointer and its table layout. */
+export interface ViewInst {
+  cname: string;
+  tsName: string;
+  /** Table slots in order: methods (and accessors as `get_x`/`set_x`) with their signatures (self excluded). */
+  slots: { name: string; params: Type[]; ret: Type }[];
+}
+
+/** The static table of one (class, view) pair: a function for each slot. */
+export interface ViewTable {
+  cname: string;
+  view: ViewInst;
+  cls: ClassInst;
+  fns: string[];
 }
 
 export interface Program {
@@ -184,6 +254,12 @@ export interface Program {
   unitTests: { name: string; fn: string }[];
   /** Function-pointer typedefs: C name -> signature. */
   fnTypes: { cname: string; params: Type[]; ret: Type }[];
+  views: ViewInst[];
+  viewTables: ViewTable[];
+  /** View-to-view conversion functions: from, to, and the classes (table pairs) they switch over. */
+  reviews: { fn: string; from: ViewInst; to: ViewInst; pairs: { cls: ClassInst; table: string }[] }[];
+  /** Tagged structs of nullable value types: C name -> inner type (lower/nullable-types.ts). */
+  optTypes: { cname: string; inner: Type }[];
 }
 
 export const T = {

@@ -70,8 +70,10 @@ function wrapperBody(l: Lowerer, full: Func, params: readonly ts.ParameterDeclar
       return;
     }
     const name = l.localName((p.name as ts.Identifier).text);
-    const init = p.initializer!;
-    out.push({ s: "let", name, type, init: coerce(l, lowerExpr(l, init, type), type, init), loc: l.loc(p) });
+    const init = p.initializer;
+    // An optional parameter without a default (`c?: T`) is undefined.
+    const value: Expr = init ? coerce(l, lowerExpr(l, init, type), type, init) : { e: "nullish", type, undef: true };
+    out.push({ s: "let", name, type, init: value, loc: l.loc(p) });
     l.scope.locals.set(p, name);
     setLocalType(p, type);
     args.push({ e: "local", type, name });

@@ -17,7 +17,10 @@ import { INT_INFO } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
+import { neverLocals } from "./never.ts";
+import { nullLiteral, printable } from "./nullable.ts";
 import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
+import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
 
 const K = ts.SyntaxKind;
 
@@ -39,8 +42,14 @@ function body(l: Lowerer, s: ts.Statement): Stmt[] {
 
 export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   if (!ts.isIdentifier(decl.name)) l.fail("TSOS1005", decl.name, "destructuring");
+  if (isVar(decl.parent as ts.VariableDeclarationList)) return varAssign(l, decl);
   if (untypedConst(l, decl.name) !== undefined) return [];
   const { type, init } = variableInit(l, decl);
+  if (type.k === "never") {
+    // `const x: never = s`: no C variable; reaching it panics (lower/never.ts).
+    neverLocals.add(decl);
+    return init ? [{ s: "expr", x: init, loc: l.loc(decl) }] : [];
+  }
   const name = l.localName(decl.name.text);
   l.scope.locals.set(decl, name);
   setLocalType(decl, type);
@@ -91,7 +100,7 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       return [lowerForOf(l, s as ts.ForOfStatement)];
     case K.BreakStatement:
     case K.ContinueStatement:
-      if ((s as ts.BreakStatement).label) l.fail("TSOS1005", s, "a labeled jump");
+      if ((s as ts.BreakStatement).label) return [labeledJump(l, s as ts.BreakStatement)];
       return [{ s: s.kind === K.BreakStatement ? "break" : "continue", loc }];
     case K.ReturnStatement:
       return [lowerReturn(l, s as ts.ReturnStatement)];
@@ -99,6 +108,8 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       return [{ s: "block", body: lowerBlock(l, (s as ts.Block).statements) }];
     case K.EmptyStatement:
       return [];
+    case K.LabeledStatement:
+      return lowerLabeled(l, s as ts.LabeledStatement, (st) => lowerStmt(l, st));
     case K.SwitchStatement:
       return [lowerSwitch(l, s as ts.SwitchStatement)];
     case K.ThrowStatement: {
@@ -210,7 +221,7 @@ function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
   x.arguments.forEach((a, i) => {
     if (i > 0) args.push({ e: "str", type: T.str, value: " " });
     if (ts.isTemplateExpression(a)) args.push(...templateParts(l, a));
-    else args.push(lowerExpr(l, a));
+    else args.push(printable(lowerExpr(l, a)));
   });
   for (const a of args) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS2008", x, "console.log", typeName(a.type));
   return { s: "print", stream, args: args.map((a) => (a.e === "tostr" ? { ...a, onStack: true } : a)), loc: l.loc(x) };
@@ -228,6 +239,7 @@ function lowerFor(l: Lowerer, f: ts.ForStatement): Stmt {
 function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   const loc = l.loc(f);
   const arr = lowerExpr(l, f.expression);
+  if (arr.type.k === "str") return forOfString(l, f, arr, (ch) => bindForOf(l, f, ch), () => body(l, f.statement));
   if (arr.type.k !== "array") l.fail("TSOS1015", f.expression, `\`for...of\` over \`${typeName(arr.type)}\``, "iterate over an array");
   if (!ts.isVariableDeclarationList(f.initializer) || f.initializer.declarations.length !== 1) l.fail("TSOS1005", f.initializer, "this `for...of` head");
   const decl = f.initializer.declarations[0]!;
@@ -238,11 +250,8 @@ function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   const arrRef: Expr = { e: "local", type: arr.type, name: arrName };
   const idx: Expr = { e: "local", type: usize, name: idxName };
   const len: Expr = { e: "convert", type: usize, x: { e: "arraymethod", type: T.number, method: "length", arr: arrRef, args: [], loc }, checked: false, loc };
-  const elemName = l.localName(decl.name.text);
-  l.scope.locals.set(decl, elemName);
-  setLocalType(decl, arr.type.elem);
   // In range by construction: the loop tests the live length, and arrays only grow.
-  const first: Stmt = { s: "let", name: elemName, type: arr.type.elem, init: { e: "index", type: arr.type.elem, arr: arrRef, idx, loc, unchecked: true }, loc };
+  const first = bindForOf(l, f, { e: "index", type: arr.type.elem, arr: arrRef, idx, loc, unchecked: true });
   return {
     s: "block",
     body: [
@@ -252,11 +261,24 @@ function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
         init: [{ s: "let", name: idxName, type: usize, init: { e: "int", type: usize, value: 0n }, loc }],
         c: { e: "binary", type: T.bool, op: "<", a: idx, b: len, loc },
         step: [{ e: "compound", type: usize, target: idx, value: { e: "binary", type: usize, op: "+", a: { e: "current", type: usize }, b: { e: "int", type: usize, value: 1n }, loc }, postfix: false }],
-        body: [first, ...body(l, f.statement)],
+        body: [...first, ...body(l, f.statement)],
         loc,
       },
     ],
   };
+}
+
+/** Bind a `for...of` loop variable to the current element. */
+function bindForOf(l: Lowerer, f: ts.ForOfStatement, elem: Expr): Stmt[] {
+  const loc = l.loc(f);
+  if (!ts.isVariableDeclarationList(f.initializer) || f.initializer.declarations.length !== 1) l.fail("TSOS1005", f.initializer, "this `for...of` head");
+  const decl = f.initializer.declarations[0]!;
+  if (!ts.isIdentifier(decl.name)) l.fail("TSOS1005", decl.name, "destructuring");
+  if (isVar(f.initializer)) return [{ s: "expr", x: { e: "assign", type: elem.type, target: varTarget(l, decl, elem.type), value: elem }, loc }];
+  const elemName = l.localName(decl.name.text);
+  l.scope.locals.set(decl, elemName);
+  setLocalType(decl, elem.type);
+  return [{ s: "let", name: elemName, type: elem.type, init: elem, loc }];
 }
 
 function lowerReturn(l: Lowerer, r: ts.ReturnStatement): Stmt {
@@ -264,6 +286,7 @@ function lowerReturn(l: Lowerer, r: ts.ReturnStatement): Stmt {
   if (l.scope.isCtor) return { s: "return", x: { e: "local", type: l.scope.thisType!, name: "self" }, loc };
   if (!r.expression) return { s: "return", loc };
   const ret = l.scope.ret ?? T.void;
+  if (ret.k === "void" && nullLiteral(l, r.expression) === "undefined") return { s: "return", loc };
   return { s: "return", x: coerce(l, lowerExpr(l, r.expression, ret), ret, r.expression), loc };
 }
 

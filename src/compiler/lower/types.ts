@@ -15,6 +15,7 @@ import { T } from "../ir.ts";
 import { INT_KINDS } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { classInstance } from "./classes.ts";
+import { isNullableUnion, nullableOf, nullableUnionType } from "./nullable-types.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
   ["u8", "u8"],
@@ -55,10 +56,15 @@ export function irType(l: Lowerer, type: ts.Type, node: ts.Node): Type {
   const t = tryIrType(l, type, node);
   if (t) return t;
   const text = l.checker.typeToString(type);
+  const sym = type.getSymbol();
+  // The library's core interfaces (Function, Object...) describe every value of a kind, not one type.
+  if (sym && l_isLib(sym) && LIB_CORE_TYPES.has(sym.name)) l.fail("TSOS1030", node, text);
   const isInterface = type.getSymbol()?.flags && type.getSymbol()!.flags & ts.SymbolFlags.Interface;
   if (isInterface && !isArraySymbol(type.getSymbol())) l.fail("TSOS1017", node);
   l.fail("TSOS1006", node, text);
 }
+
+const LIB_CORE_TYPES = new Set(["Function", "CallableFunction", "NewableFunction", "Object", "IArguments", "RegExp", "Boolean", "Number", "String"]);
 
 function isArraySymbol(sym: ts.Symbol | undefined): boolean {
   return !!sym && (sym.name === "Array" || sym.name === "ReadonlyArray") && l_isLib(sym);
@@ -68,7 +74,7 @@ function l_isLib(sym: ts.Symbol): boolean {
   return !!sym.declarations?.every((d) => d.getSourceFile().isDeclarationFile);
 }
 
-function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
+export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   const f = type.flags;
   if (f & ts.TypeFlags.TypeParameter) {
     const sub = l.scope.env.get(type.getSymbol()!);
@@ -80,6 +86,7 @@ function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
     }
     return undefined;
   }
+  if (isNullableUnion(type)) return nullableUnionType(l, type, node, (t, n) => tryIrType(l, t, n), mangle, sameType);
   const kind = intKindOf(l, type);
   if (kind) return T.int(kind);
   if (f & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return T.bool;
@@ -171,6 +178,11 @@ export function fnType(l: Lowerer, params: Type[], ret: Type): Type {
   return { k: "fn", params, ret, cname };
 }
 
+/** `inner | null | undefined` as the flags say (lower/nullable-types.ts). */
+export function nullableType(l: Lowerer, inner: Type, hasNull: boolean, hasUndef: boolean): Type {
+  return nullableOf(l, inner, hasNull, hasUndef, mangle);
+}
+
 export function typeOfNode(l: Lowerer, node: ts.Node): Type {
   return irType(l, l.checker.getTypeAtLocation(node), node);
 }
@@ -199,6 +211,8 @@ export function mangle(t: Type): string {
       return "loc";
     case "str":
       return t.borrowed ? "text" : "str";
+    case "nullable":
+      return `opt${t.null ? "n" : ""}${t.undef ? "u" : ""}_${mangle(t.inner)}`;
     default:
       return t.k;
   }
@@ -217,6 +231,7 @@ export function arrayType(l: Lowerer, elem: Type): Type {
 
 export function sameType(a: Type, b: Type): boolean {
   if (a.k === "str" && b.k === "str") return true;
+  if (a.k === "nullable" && b.k === "nullable") return a.null === b.null && a.undef === b.undef && sameType(a.inner, b.inner);
   return mangle(a) === mangle(b);
 }
 
@@ -240,6 +255,8 @@ export function typeName(t: Type): string {
       return `FixedArray<${typeName(t.elem)}, ${t.len}>`;
     case "bool":
       return "boolean";
+    case "nullable":
+      return [...(t.inner.k === "never" ? [] : [typeName(t.inner)]), ...(t.null ? ["null"] : []), ...(t.undef ? ["undefined"] : [])].join(" | ");
     default:
       return t.k;
   }
