@@ -1,4 +1,4 @@
-// features: classes, string-enums, map-set, optional, nullish, string-methods, array-methods, arrows, template-literals, integers, nullable, for-of, spread, optional-chaining, readonly, private, interfaces, destructuring, enums, tuples
+// features: classes, string-enums, map-set, optional, nullish, string-methods, array-methods, arrows, template-literals, integers, nullable, for-of, spread, optional-chaining, readonly, private, interfaces, destructuring, enums, tuples, object-literals
 enum Cabin {
   First = "F",
   Business = "J",

@@ -1,4 +1,4 @@
-// features: classes, integers, closures, arrows, array-methods, template-literals, private, readonly, labeled-loops, string-methods, nullable, nullish, for-of, math
+// features: classes, integers, closures, arrows, array-methods, template-literals, private, readonly, labeled-loops, string-methods, nullable, nullish, for-of, math, object-literals
 function lcg(seed: number): () => number {
   let s = seed;
   return () => {

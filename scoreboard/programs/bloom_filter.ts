@@ -1,4 +1,4 @@
-// features: classes, integers, private, readonly, floats, math, template-literals, array-methods, arrows, for-of, static, string-methods, destructuring, tuples
+// features: classes, integers, private, readonly, floats, math, template-literals, array-methods, arrows, for-of, static, string-methods, destructuring, tuples, object-literals
 class BloomFilter {
   private bits: number[];
   private count = 0;

@@ -1,4 +1,4 @@
-// features: integers, string-enums, tuples, string-methods, template-literals, array-methods, arrows, switch, readonly, for-of, math, destructuring, enums
+// features: integers, string-enums, tuples, string-methods, template-literals, array-methods, arrows, switch, readonly, for-of, math, destructuring, enums, object-literals
 enum Weekday {
   Mon = "Mo", Tue = "Tu", Wed = "We", Thu = "Th", Fri = "Fr", Sat = "Sa", Sun = "Su",
 }

@@ -1,4 +1,4 @@
-// features: classes, static, readonly, integers, string-methods, template-literals, nullable, array-methods, arrows, fluent, optional-chaining, accessors, private, for-of, math, destructuring, floats, tuples, default-params
+// features: classes, static, readonly, integers, string-methods, template-literals, nullable, array-methods, arrows, fluent, optional-chaining, accessors, private, for-of, math, destructuring, floats, tuples, default-params, object-literals
 class Time {
   private constructor(readonly minutes: number) {}
 

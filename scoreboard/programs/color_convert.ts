@@ -1,4 +1,4 @@
-// features: type-aliases, tuples, floats, math, string-methods, template-literals, array-methods, arrows, nullable, destructuring, spread, for-of
+// features: type-aliases, tuples, floats, math, string-methods, template-literals, array-methods, arrows, nullable, destructuring, spread, for-of, object-literals
 type RGB = [number, number, number];
 type HSL = { h: number; s: number; l: number };
 

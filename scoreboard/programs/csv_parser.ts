@@ -1,4 +1,4 @@
-// features: string-methods, interfaces, array-methods, arrows, floats, template-literals, nullable, for-of, map-set, union-values, spread, nullish, destructuring
+// features: string-methods, interfaces, array-methods, arrows, floats, template-literals, nullable, for-of, map-set, union-values, spread, nullish, destructuring, object-literals
 interface Row {
   [column: string]: string | number;
 }

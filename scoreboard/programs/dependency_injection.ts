@@ -1,4 +1,4 @@
-// features: classes, interfaces, generics, map-set, closures, arrows, template-literals, nullable, private, literal-unions, type-aliases, spread, static, readonly, for-of, array-methods, optional, fluent, default-params
+// features: classes, interfaces, generics, map-set, closures, arrows, template-literals, nullable, private, literal-unions, type-aliases, spread, static, readonly, for-of, array-methods, optional, fluent, default-params, object-literals
 type Lifetime = "singleton" | "transient";
 type Factory<T> = (c: Container) => T;
 

@@ -1,4 +1,4 @@
-// features: classes, string-methods, nullable, closures, arrows, array-methods, template-literals, interfaces, math, integers, map-set, spread, nullish, private, for-of, optional, destructuring
+// features: classes, string-methods, nullable, closures, arrows, array-methods, template-literals, interfaces, math, integers, map-set, spread, nullish, private, for-of, optional, destructuring, object-literals
 interface Roll {
   count: number;
   sides: number;

@@ -1,4 +1,4 @@
-// features: integers, math, string-methods, template-literals, array-methods, arrows, interfaces, for-of, literal-unions, destructuring, tuples, default-params
+// features: integers, math, string-methods, template-literals, array-methods, arrows, interfaces, for-of, literal-unions, destructuring, tuples, default-params, object-literals
 interface Op {
   kind: "keep" | "sub" | "ins" | "del";
   a: string;

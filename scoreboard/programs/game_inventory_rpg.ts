@@ -1,4 +1,4 @@
-// features: classes, inheritance, abstract, interfaces, optional, nullish, optional-chaining, string-enums, switch, template-literals, array-methods, arrows, floats, spread, instanceof, map-set, accessors, readonly, private, for-of, math, enums
+// features: classes, inheritance, abstract, interfaces, optional, nullish, optional-chaining, string-enums, switch, template-literals, array-methods, arrows, floats, spread, instanceof, map-set, accessors, readonly, private, for-of, math, enums, object-literals
 enum Slot {
   Weapon = "weapon",
   Armor = "armor",

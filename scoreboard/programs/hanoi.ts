@@ -1,4 +1,4 @@
-// features: recursion, integers, template-literals, tuples, closures, arrows, literal-unions, array-methods, for-of, string-methods, type-aliases, destructuring
+// features: recursion, integers, template-literals, tuples, closures, arrows, literal-unions, array-methods, for-of, string-methods, type-aliases, destructuring, object-literals
 type Peg = "A" | "B" | "C";
 type Move = [number, Peg, Peg];
 

@@ -1,4 +1,4 @@
-// features: classes, interfaces, nullable, optional-chaining, nullish, array-methods, arrows, template-literals, labeled-loops, private, readonly, tuples, spread, for-of, optional, destructuring
+// features: classes, interfaces, nullable, optional-chaining, nullish, array-methods, arrows, template-literals, labeled-loops, private, readonly, tuples, spread, for-of, optional, destructuring, object-literals
 interface Booking {
   readonly id: number;
   guest: string;

@@ -1,4 +1,4 @@
-// features: classes, interfaces, type-aliases, map-set, nullable, string-methods, arrows, closures, template-literals, fluent, literal-unions, optional, spread, nullish, private, for-of, array-methods, destructuring, tuples
+// features: classes, interfaces, type-aliases, map-set, nullable, string-methods, arrows, closures, template-literals, fluent, literal-unions, optional, spread, nullish, private, for-of, array-methods, destructuring, tuples, object-literals
 type Method = "GET" | "POST" | "DELETE";
 type Params = Record<string, string>;
 type Handler = (params: Params, query: Map<string, string>) => string;

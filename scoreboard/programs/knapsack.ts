@@ -1,4 +1,4 @@
-// features: integers, interfaces, array-methods, arrows, template-literals, tuples, destructuring, for-of, spread, string-methods
+// features: integers, interfaces, array-methods, arrows, template-literals, tuples, destructuring, for-of, spread, string-methods, object-literals
 interface Item {
   name: string;
   weight: number;

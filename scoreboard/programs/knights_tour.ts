@@ -1,4 +1,4 @@
-// features: integers, tuples, array-methods, arrows, template-literals, string-methods, for-of, recursion, readonly, nullable, destructuring
+// features: integers, tuples, array-methods, arrows, template-literals, string-methods, for-of, recursion, readonly, nullable, destructuring, object-literals
 const MOVES: readonly [number, number][] = [[2, 1], [1, 2], [-1, 2], [-2, 1], [-2, -1], [-1, -2], [1, -2], [2, -1]];
 
 function tour(n: number, startR: number, startC: number): number[][] | null {

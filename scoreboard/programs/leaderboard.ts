@@ -1,4 +1,4 @@
-// features: classes, map-set, interfaces, array-methods, arrows, template-literals, nullable, optional-chaining, destructuring, static, spread, nullish, readonly, private, for-of, string-methods, math, floats, default-params
+// features: classes, map-set, interfaces, array-methods, arrows, template-literals, nullable, optional-chaining, destructuring, static, spread, nullish, readonly, private, for-of, string-methods, math, floats, default-params, object-literals
 interface Entry {
   player: string;
   score: number;

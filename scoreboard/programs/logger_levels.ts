@@ -1,4 +1,4 @@
-// features: string-enums, enums, classes, static, rest-params, union-values, typeof, template-literals, array-methods, arrows, private, default-params, spread, accessors, readonly, switch, string-methods, type-aliases, nullable, floats
+// features: string-enums, enums, classes, static, rest-params, union-values, typeof, template-literals, array-methods, arrows, private, default-params, spread, accessors, readonly, switch, string-methods, type-aliases, nullable, floats, object-literals
 enum Level {
   Debug = 10,
   Info = 20,

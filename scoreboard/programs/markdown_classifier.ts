@@ -1,4 +1,4 @@
-// features: discriminated-unions, string-methods, switch, template-literals, nullable, for-of, type-aliases, map-set, spread, nullish, arrows, array-methods, math, destructuring
+// features: discriminated-unions, string-methods, switch, template-literals, nullable, for-of, type-aliases, map-set, spread, nullish, arrows, array-methods, math, destructuring, object-literals
 type Block =
   | { kind: "heading"; level: number; text: string }
   | { kind: "bullet"; depth: number; text: string }

@@ -1,4 +1,4 @@
-// features: classes, interfaces, literal-unions, nullable, integers, array-methods, arrows, template-literals, private, for-of, switch, nullish, readonly, string-methods, math, type-aliases, destructuring, floats, tuples
+// features: classes, interfaces, literal-unions, nullable, integers, array-methods, arrows, template-literals, private, for-of, switch, nullish, readonly, string-methods, math, type-aliases, destructuring, floats, tuples, object-literals
 type Strategy = "first" | "best" | "worst";
 
 interface Block {

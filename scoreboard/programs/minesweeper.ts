@@ -1,4 +1,4 @@
-// features: classes, integers, private, readonly, tuples, string-methods, array-methods, arrows, template-literals, recursion, closures, accessors, for-of, math, literal-unions, destructuring, default-params
+// features: classes, integers, private, readonly, tuples, string-methods, array-methods, arrows, template-literals, recursion, closures, accessors, for-of, math, literal-unions, destructuring, default-params, object-literals
 class Minefield {
   private mines: boolean[][];
   private open: boolean[][];

@@ -1,4 +1,4 @@
-// features: classes, floats, math, interfaces, readonly, array-methods, arrows, template-literals, for-of, private, destructuring, tuples
+// features: classes, floats, math, interfaces, readonly, array-methods, arrows, template-literals, for-of, private, destructuring, tuples, object-literals
 interface Body {
   readonly name: string;
   x: number;

@@ -1,4 +1,4 @@
-// features: string-methods, recursion, integers, template-literals, array-methods, arrows, readonly, for-of, nullish, math, destructuring, tuples
+// features: string-methods, recursion, integers, template-literals, array-methods, arrows, readonly, for-of, nullish, math, destructuring, tuples, object-literals
 const ONES: readonly string[] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
 const TENS: readonly string[] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 const SCALES: readonly [number, string][] = [[1e12, "trillion"], [1e9, "billion"], [1e6, "million"], [1000, "thousand"]];

@@ -1,4 +1,4 @@
-// features: generics, classes, closures, arrows, map-set, interfaces, template-literals, private, optional, array-methods, typeof, union-values, spread, for-of, string-methods, floats
+// features: generics, classes, closures, arrows, map-set, interfaces, template-literals, private, optional, array-methods, typeof, union-values, spread, for-of, string-methods, floats, object-literals
 interface Subscription {
   unsubscribe(): void;
 }

@@ -1,4 +1,4 @@
-// features: integers, recursion, map-set, string-methods, template-literals, array-methods, arrows, for-of, math
+// features: integers, recursion, map-set, string-methods, template-literals, array-methods, arrows, for-of, math, floats, object-literals
 function row(n: number): number[] {
   const r = [1];
   for (let k = 1; k <= n; k++) r.push((r[k - 1] * (n - k + 1)) / k);

@@ -1,4 +1,4 @@
-// features: enums, interfaces, map-set, array-methods, arrows, string-methods, template-literals, tuples, destructuring, for-of, spread, nullish
+// features: enums, interfaces, map-set, array-methods, arrows, string-methods, template-literals, tuples, destructuring, for-of, spread, nullish, object-literals
 enum Rank {
   HighCard,
   Pair,

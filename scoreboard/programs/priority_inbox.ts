@@ -1,4 +1,4 @@
-// features: interfaces, type-aliases, literal-unions, string-methods, array-methods, arrows, closures, template-literals, optional, nullish, map-set, spread, optional-chaining, for-of, destructuring, tuples
+// features: interfaces, type-aliases, literal-unions, string-methods, array-methods, arrows, closures, template-literals, optional, nullish, map-set, spread, optional-chaining, for-of, destructuring, tuples, object-literals
 type Label = "urgent" | "work" | "personal" | "spam" | "other";
 
 interface Mail {

@@ -1,4 +1,4 @@
-// features: classes, interfaces, floats, math, map-set, template-literals, private, readonly, array-methods, closures, arrows, spread, nullish, for-of, string-methods, destructuring
+// features: classes, interfaces, floats, math, map-set, template-literals, private, readonly, array-methods, closures, arrows, spread, nullish, for-of, string-methods, destructuring, object-literals
 interface Limiter {
   allow(client: string, now: number): boolean;
   readonly name: string;

@@ -1,4 +1,4 @@
-// features: interfaces, string-enums, floats, math, array-methods, arrows, template-literals, switch, optional, nullish, map-set, spread, for-of, string-methods, destructuring, enums, tuples, default-params
+// features: interfaces, string-enums, floats, math, array-methods, arrows, template-literals, switch, optional, nullish, map-set, spread, for-of, string-methods, destructuring, enums, tuples, default-params, object-literals
 enum Unit {
   Gram = "g",
   Millilitre = "ml",

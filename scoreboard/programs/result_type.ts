@@ -1,4 +1,4 @@
-// features: generics, discriminated-unions, type-aliases, arrows, template-literals, switch, string-methods, union-values, typeof, array-methods, for-of, floats
+// features: generics, discriminated-unions, type-aliases, arrows, template-literals, switch, string-methods, union-values, typeof, array-methods, for-of, floats, object-literals
 type Result<T, E = string> = { ok: true; value: T } | { ok: false; error: E };
 
 const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });

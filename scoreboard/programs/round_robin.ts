@@ -1,4 +1,4 @@
-// features: classes, interfaces, enums, switch, integers, array-methods, arrows, template-literals, nullable, private, readonly, nullish, for-of, string-methods, floats, default-params
+// features: classes, interfaces, enums, switch, integers, array-methods, arrows, template-literals, nullable, private, readonly, nullish, for-of, string-methods, floats, default-params, object-literals
 enum ProcState {
   Ready,
   Running,

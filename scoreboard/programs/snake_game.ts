@@ -1,4 +1,4 @@
-// features: classes, literal-unions, type-aliases, tuples, private, array-methods, arrows, template-literals, switch, nullable, closures, readonly, for-of, destructuring
+// features: classes, literal-unions, type-aliases, tuples, private, array-methods, arrows, template-literals, switch, nullable, closures, readonly, for-of, destructuring, object-literals
 type Dir = "U" | "D" | "L" | "R";
 type Cell = [number, number];
 

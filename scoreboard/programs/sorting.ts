@@ -1,4 +1,4 @@
-// features: generics, arrows, integers, template-literals, closures, interfaces, array-methods, recursion, type-aliases, spread, for-of, string-methods, destructuring, tuples
+// features: generics, arrows, integers, template-literals, closures, interfaces, array-methods, recursion, type-aliases, spread, for-of, string-methods, destructuring, tuples, object-literals
 type Compare<T> = (a: T, b: T) => number;
 
 interface Stats {

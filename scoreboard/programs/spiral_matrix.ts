@@ -1,4 +1,4 @@
-// features: integers, template-literals, string-methods, array-methods, arrows, tuples, for-of, default-params, spread, optional-chaining, nullish, destructuring
+// features: integers, template-literals, string-methods, array-methods, arrows, tuples, for-of, default-params, spread, optional-chaining, nullish, destructuring, object-literals
 function spiral(n: number, m = n): number[][] {
   const grid = Array.from({ length: n }, () => new Array<number>(m).fill(0));
   let top = 0, bottom = n - 1, left = 0, right = m - 1;

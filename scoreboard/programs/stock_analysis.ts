@@ -1,4 +1,4 @@
-// features: floats, math, array-methods, arrows, interfaces, tuples, template-literals, destructuring, nullable, closures, spread, for-of
+// features: floats, math, array-methods, arrows, interfaces, tuples, template-literals, destructuring, nullable, closures, spread, for-of, object-literals
 interface Day {
   day: number;
   close: number;

@@ -1,4 +1,4 @@
-// features: integers, string-methods, template-literals, array-methods, arrows, for-of, interfaces
+// features: integers, string-methods, template-literals, array-methods, arrows, for-of, interfaces, object-literals
 interface SearchResult {
   positions: number[];
   comparisons: number;

@@ -1,4 +1,4 @@
-// features: interfaces, type-aliases, floats, math, readonly, array-methods, arrows, template-literals, optional, nullish, literal-unions, for-of, nullable, destructuring
+// features: interfaces, type-aliases, floats, math, readonly, array-methods, arrows, template-literals, optional, nullish, literal-unions, for-of, nullable, destructuring, object-literals
 type FilingStatus = "single" | "married" | "head";
 
 interface Bracket {

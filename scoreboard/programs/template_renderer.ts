@@ -1,4 +1,4 @@
-// features: string-methods, map-set, union-values, typeof, nullable, template-literals, arrows, closures, recursion, array-methods, spread, for-of, switch, type-aliases, optional, floats
+// features: string-methods, map-set, union-values, typeof, nullable, template-literals, arrows, closures, recursion, array-methods, spread, for-of, switch, type-aliases, optional, floats, object-literals
 type Value = string | number | boolean | Value[] | { [key: string]: Value };
 
 function lookup(ctx: { [key: string]: Value }, path: string): Value | undefined {

@@ -1,4 +1,4 @@
-// features: literal-unions, type-aliases, classes, switch, template-literals, string-methods, integers, private, tuples, accessors, for-of, array-methods, math, nullable, destructuring
+// features: literal-unions, type-aliases, classes, switch, template-literals, string-methods, integers, private, tuples, accessors, for-of, array-methods, math, nullable, destructuring, object-literals
 type Player = "A" | "B";
 type PointName = "love" | "15" | "30" | "40";
 

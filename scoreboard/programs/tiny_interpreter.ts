@@ -1,4 +1,4 @@
-// features: discriminated-unions, map-set, classes, recursion, switch, string-methods, template-literals, nullable, private, integers, spread, nullish, accessors, arrows, for-of, array-methods, math, type-aliases, destructuring
+// features: discriminated-unions, map-set, classes, recursion, switch, string-methods, template-literals, nullable, private, integers, spread, nullish, accessors, arrows, for-of, array-methods, math, type-aliases, destructuring, object-literals
 type Stmt =
   | { op: "let"; name: string; expr: string }
   | { op: "print"; expr: string }

@@ -1,4 +1,4 @@
-// features: interfaces, optional, nullable, string-methods, map-set, template-literals, array-methods, arrows, nullish, optional-chaining, spread, for-of, destructuring
+// features: interfaces, optional, nullable, string-methods, map-set, template-literals, array-methods, arrows, nullish, optional-chaining, spread, for-of, destructuring, object-literals
 interface Url {
   scheme: string;
   user?: string;

@@ -1,4 +1,4 @@
-// features: classes, static, readonly, floats, math, template-literals, array-methods, arrows, interfaces, fluent, spread, accessors, for-of
+// features: classes, static, readonly, floats, math, template-literals, array-methods, arrows, interfaces, fluent, spread, accessors, for-of, object-literals
 class Vec {
   constructor(readonly x: number, readonly y: number) {}
   static readonly ZERO = new Vec(0, 0);

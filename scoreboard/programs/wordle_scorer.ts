@@ -1,4 +1,4 @@
-// features: literal-unions, type-aliases, string-methods, array-methods, arrows, map-set, template-literals, for-of, tuples, spread, nullish, destructuring
+// features: literal-unions, type-aliases, string-methods, array-methods, arrows, map-set, template-literals, for-of, tuples, spread, nullish, destructuring, object-literals
 type Mark = "green" | "yellow" | "gray";
 
 function score(guess: string, answer: string): Mark[] {
