@@ -34,6 +34,8 @@ export function cType(t: Type): string {
       return `${cType(t.elem)} *`;
     case "loc":
       return "const tsos_loc *";
+    case "union":
+      return t.cname;
     case "nullable":
       // See lower/nullable-types.ts: pointer-likes and strings keep their C type.
       if (t.cname) return t.cname;
@@ -52,6 +54,7 @@ export function zero(t: Type): string {
   if (t.k === "str") return "TSOS_EMPTY_STR";
   if (t.k === "class" || t.k === "array" || t.k === "ptr" || t.k === "fn") return "NULL";
   if (t.k === "atomic") return "{0}";
+  if (t.k === "union") return `((${t.cname}){0})`;
   if (t.k === "bool") return "false";
   return "0";
 }
