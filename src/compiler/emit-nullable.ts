@@ -68,7 +68,9 @@ function simple(code: string): boolean {
 function once(em: NullableEmitter, t: Type, code: string, build: (v: string) => string): string {
   if (simple(code)) return build(code);
   const v = em.fresh("tsos_n");
-  return `({ ${cType(t)} ${v} = ${code}; ${build(v)}; })`;
+  const body = build(v);
+  const unused = new RegExp(`\\b${v}\\b`).test(body) ? "" : ` (void)${v};`;
+  return `({ ${cType(t)} ${v} = ${code};${unused} ${body}; })`;
 }
 
 /** Truthiness as JavaScript defines it, for a value of type `t` in C code `v` (a name). */

@@ -162,6 +162,11 @@ export function logicalCondition(l: Lowerer, node: ts.Expression): Expr | undefi
 export function logicalValue(l: Lowerer, b: ts.BinaryExpression, A: Expr, B: Expr): Expr {
   const R = irType(l, l.checker.getTypeAtLocation(b), b);
   const op = b.operatorToken.getText();
+  if (definitelyFalsy(l.checker.getTypeAtLocation(b.left))) {
+    // The checker knows the left operand is falsy here: `||` gives the right one, `&&` the left one.
+    if (op === "&&") return coerce(l, A, R, b.left);
+    return { e: "bind", type: R, name: l.temp(), value: A, body: coerce(l, B, R, b.right) };
+  }
   const name = l.temp();
   const t = local(name, A.type);
   const test = A.type.k === "bool" ? t : truthyOf(t) ?? (A.type.k === "int" ? ({ e: "truthy", type: T.bool, x: t } as Expr) : undefined);
@@ -171,6 +176,18 @@ export function logicalValue(l: Lowerer, b: ts.BinaryExpression, A: Expr, B: Exp
   if (op === "||") body = { e: "cond", type: R, c: test, a: present(), b: coerce(l, B, R, b.right) };
   else body = { e: "cond", type: R, c: test, a: coerce(l, B, R, b.right), b: falsyValue(l, t, R, b.left) };
   return { e: "bind", type: R, name, value: A, body };
+}
+
+/** Whether every value of a checker type is falsy (`null`, `undefined`, `false`, `0`, `""`). */
+function definitelyFalsy(type: ts.Type): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((t) => {
+    if (t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) return true;
+    if (t.flags & ts.TypeFlags.BooleanLiteral) return (t as unknown as { intrinsicName: string }).intrinsicName === "false";
+    if (t.isNumberLiteral()) return t.value === 0;
+    if (t.isStringLiteral()) return t.value === "";
+    return false;
+  });
 }
 
 /** The value of `t` known to be falsy, as type `R` (the left operand of `&&`). */
