@@ -34,6 +34,8 @@ export function cType(t: Type): string {
       return `${cType(t.elem)} *`;
     case "loc":
       return "const tsos_loc *";
+    case "union":
+      return t.cname;
     case "view":
       return t.view.cname;
     case "anyobj":
@@ -57,6 +59,7 @@ export function zero(t: Type): string {
   if (t.k === "class" || t.k === "array" || t.k === "ptr" || t.k === "fn" || t.k === "anyobj") return "NULL";
   if (t.k === "view") return `((${t.view.cname}){NULL, NULL})`;
   if (t.k === "atomic") return "{0}";
+  if (t.k === "union") return `((${t.cname}){0})`;
   if (t.k === "bool") return "false";
   return "0";
 }
