@@ -101,7 +101,7 @@ export class Emitter {
         return this.callWith(x.args, E, (args) => `${x.init}(${[storage, ...args].join(", ")})`);
       }
       case "instanceof": {
-        const obj = x.x.type.k === "view" ? `(${E(x.x)}).obj` : E(x.x);
+        const obj = x.x.type.k === "view" || (x.x.type.k === "nullable" && x.x.type.inner.k === "view") ? `(${E(x.x)}).obj` : E(x.x);
         return `tsos_${x.exact ? "isclass" : "instanceof"}(${obj}, &${x.cls.cname}__class)`;
       }
       case "stamp":

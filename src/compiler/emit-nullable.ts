@@ -8,7 +8,7 @@
  * Output: C expressions; a value used more than once is first stored in a
  *         temporary inside a GNU statement expression.
  * Invariants: the encodings are those of c-syntax.ts `nullableAbsent`:
- *   pointer-likes and strings use NULL for the absence the type admits (null
+ *   pointer-likes, strings and views (by their pointer) use NULL for the absence the type admits (null
  *   when it admits both) and address 1 for undefined when it admits both;
  *   value types use { tag, value } with TSOS_TAG_UNDEF/NULL/SOME.
  */
@@ -28,7 +28,7 @@ export interface NullableEmitter {
 
 /** The pointer a pointer-like or string nullable is tested by. */
 function ptrOf(t: Nullable, v: string): string {
-  return t.inner.k === "str" ? `${v}.ptr` : v;
+  return t.inner.k === "str" ? `${v}.ptr` : t.inner.k === "view" ? `${v}.obj` : v;
 }
 
 export function isUndef(t: Nullable, v: string): string {
@@ -85,8 +85,10 @@ export function truthyOf(em: NullableEmitter, t: Type, v: string): string {
     case "fn":
     case "ptr":
       return `(${v} != NULL)`;
+    case "view":
+      return `(${v}.obj != NULL)`;
     case "nullable": {
-      const inner = nullableRepr(t.inner) === "ptr" ? "" : ` && ${truthyOf(em, t.inner, getSome(t, v))}`;
+      const inner = nullableRepr(t.inner) === "ptr" || nullableRepr(t.inner) === "view" ? "" : ` && ${truthyOf(em, t.inner, getSome(t, v))}`;
       return `(!${isAbsent(t, v)}${inner})`;
     }
     case "union":
@@ -120,6 +122,7 @@ export function unionToStr(em: NullableEmitter, u: Union, code: string): string 
 export function eqCode(t: Type, x: string, y: string, loose = false): string {
   if (t.k === "str") return `tsos_str_eq(${x}, ${y})`;
   if (t.k === "union") return `(${x}.tag == ${y}.tag && ${byTag(t, x, (m, i) => eqCode(m, `${x}.u.m${i}`, `${y}.u.m${i}`))})`;
+  if (t.k === "view") return `(${x}.obj == ${y}.obj)`;
   if (t.k !== "nullable") return `(${x} == ${y})`;
   const ax = isAbsent(t, x);
   const ay = isAbsent(t, y);
@@ -127,7 +130,7 @@ export function eqCode(t: Type, x: string, y: string, loose = false): string {
   if (loose) return `((${ax} || ${ay}) ? (${ax} && ${ay}) : ${innerEq})`;
   if (t.cname) return `(${x}.tag == ${y}.tag && (${x}.tag != TSOS_TAG_SOME || ${innerEq}))`;
   if (t.inner.k === "str") return `((${ax} || ${ay}) ? ${x}.ptr == ${y}.ptr : ${innerEq})`;
-  return `(${x} == ${y})`;
+  return t.inner.k === "view" ? `(${x}.obj == ${y}.obj)` : `(${x} == ${y})`;
 }
 
 export function emitNullable(em: NullableEmitter, x: Expr, E: (y: Expr) => string): string | undefined {

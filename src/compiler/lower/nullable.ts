@@ -143,7 +143,7 @@ export function unnarrowed(x: Expr): Expr {
 /** Truthiness of a non-boolean, non-integer value, or undefined if it has none. */
 export function truthyOf(x: Expr): Expr | undefined {
   const k = x.type.k;
-  if (k === "str" || k === "class" || k === "array" || k === "fn" || k === "nullable" || k === "union") return { e: "truthy", type: T.bool, x };
+  if (k === "str" || k === "class" || k === "array" || k === "fn" || k === "nullable" || k === "union" || k === "view") return { e: "truthy", type: T.bool, x };
   return undefined;
 }
 
@@ -192,7 +192,7 @@ function definitelyFalsy(type: ts.Type): boolean {
 
 /** The value of `t` known to be falsy, as type `R` (the left operand of `&&`). */
 function falsyValue(l: Lowerer, t: Expr, R: Type, node: ts.Node): Expr {
-  if (t.type.k === "nullable" && nullableRepr(t.type.inner) === "ptr" && R.k === "nullable")
+  if (t.type.k === "nullable" && (nullableRepr(t.type.inner) === "ptr" || nullableRepr(t.type.inner) === "view") && R.k === "nullable")
     return { e: "cond", type: R, c: isnullish(t, "undefined"), a: { e: "nullish", type: R, undef: true }, b: { e: "nullish", type: R, undef: false } };
   return coerce(l, t, R, node);
 }
@@ -289,7 +289,7 @@ export function lowerTypeof(l: Lowerer, n: ts.TypeOfExpression): Expr {
       case "int": return "number";
       case "bool": return "boolean";
       case "fn": return "function";
-      case "class": case "array": case "ptr": return "object";
+      case "class": case "array": case "ptr": case "view": return "object";
     }
     l.fail("TSOS2008", n, "typeof", typeName(t));
   };

@@ -88,7 +88,7 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     return undefined;
   }
   if (isNullableUnion(type))
-    return nullableUnionType(l, type, node, (t, n) => tryIrType(l, t, n), mangle, sameType, (ts, n) => valueUnionType(l, ts, n, (t, m) => tryIrType(l, t, m), mangle));
+    return nullableUnionType(l, type, node, (t, n) => tryIrType(l, t, n), mangle, sameType, (parts, n) => unionOfMembers(l, parts, n));
   const kind = intKindOf(l, type);
   if (kind) return T.int(kind);
   if (f & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return T.bool;
@@ -106,7 +106,7 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     // A union of literals of one kind ("a" | "b", 1 | 2) is that kind.
     const parts = type.types.map((t) => tryIrType(l, t, node));
     if (parts.every((p) => p && sameType(p, parts[0]!)) && parts[0]?.k !== "class" && parts[0]?.k !== "array") return parts[0];
-    const union = valueUnionType(l, type.types, node, (t, n) => tryIrType(l, t, n), mangle);
+    const union = unionOfMembers(l, type.types, node);
     if (union) return union;
   }
   if (f & ts.TypeFlags.Object) {
@@ -143,6 +143,16 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     }
   }
   return undefined;
+}
+
+/**
+ * The IR type of a union of members that are neither null nor undefined and
+ * do not all map to one type: a value union (lower/unions.ts). A nullable
+ * union (`A | B | null`) maps its other members through here too, so an
+ * object-union mapping added here serves both.
+ */
+function unionOfMembers(l: Lowerer, parts: readonly ts.Type[], node: ts.Node): Type | undefined {
+  return valueUnionType(l, parts, node, (t, n) => tryIrType(l, t, n), mangle);
 }
 
 /** A class lib/kernel.d.ts declares and the compiler lays out itself, registered once. */
