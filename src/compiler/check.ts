@@ -82,9 +82,6 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
         return;
       case K.ObjectLiteralExpression:
         return report("TSOS1009", node);
-      case K.ArrowFunction:
-      case K.FunctionExpression:
-        return report("TSOS1010", node);
       case K.TryStatement:
         return report("TSOS1012", node);
       case K.HeritageClause:

@@ -21,6 +21,7 @@ import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } fro
 import { layoutOf } from "./layout.ts";
 import { missingArgs, narrowRead } from "./nullable.ts";
 import { withDefaults } from "./defaults.ts";
+import { arrayLibraryCall } from "./array-methods.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 
 const K = ts.SyntaxKind;
@@ -125,7 +126,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     const lib = libMember(l, callee.expression);
     if (lib) return builtinCall(l, `${lib}.${callee.name.text}`, call, want);
     const mdecl = l.symbolOf(callee.name)?.valueDeclaration;
-    if (mdecl && ts.isPropertyDeclaration(mdecl)) {
+    if (mdecl && (ts.isPropertyDeclaration(mdecl) || ts.isParameter(mdecl))) {
       // A field holding a function value: call through the pointer.
       const f = lowerExpr(l, callee);
       if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this value", "call a declared function or method");
@@ -152,6 +153,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       const arg = coerce(l, lowerExpr(l, call.arguments[0]!, recv.type.elem), recv.type.elem, call.arguments[0]!);
       return { e: "arraymethod", type: name === "push" ? T.number : recv.type, method: name, arr: recv, args: [arg], loc: l.loc(call) };
     }
+    const libCall = arrayLibraryCall(l, recv, name, call);
+    if (libCall) return libCall;
     if (recv.type.k === "int" && name === "toString") {
       const radixArg = call.arguments[0];
       const radix = radixArg ? literalValue(l, radixArg) : 10n;

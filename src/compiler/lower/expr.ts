@@ -24,6 +24,7 @@ import {
   lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, truthyOf, unnarrowed,
 } from "./nullable.ts";
 import { lowerComma } from "./control.ts";
+import { adaptFunction, lowerFunctionValue } from "./lambdas.ts";
 
 const K = ts.SyntaxKind;
 
@@ -109,6 +110,9 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       return lowerElementAccess(l, node as ts.ElementAccessExpression);
     case K.ArrayLiteralExpression:
       return lowerArrayLiteral(l, node as ts.ArrayLiteralExpression, want);
+    case K.ArrowFunction:
+    case K.FunctionExpression:
+      return lowerFunctionValue(l, node as ts.ArrowFunction | ts.FunctionExpression, want);
   }
   l.fail("TSOS1005", node, `\`${ts.SyntaxKind[node.kind]}\``);
 }
@@ -144,6 +148,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
     return { e: "fnref", type: fnType(l, f.params.map((p) => p.type), f.ret), fn: f.cname };
   }
   if (ts.isFunctionDeclaration(decl)) l.fail("TSOS1019", id, id.text);
+  if (ts.isFunctionExpression(decl)) return lowerFunctionValue(l, decl); // a named function expression calling itself
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "TEST_BUILD") return { e: "bool", type: T.bool, value: l.testBuild };
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "unitTests") return { e: "unittests", type: arrayType(l, { k: "class", cls: unitTestClass(l) }) };
   if (l.isLibDecl(decl) && l.target === "host" && decl.getSourceFile().fileName.endsWith("kernel.d.ts")) l.fail("TSOS3003", id, id.text);
@@ -189,6 +194,8 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   if (sameType(from, to)) return e;
   const n = coerceNullable(l, e, to, node);
   if (n) return n;
+  const adapted = adaptFunction(l, e, to, node);
+  if (adapted) return adapted;
   l.fail("TSOS1021", node, typeName(from), typeName(to));
 }
 

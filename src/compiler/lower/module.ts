@@ -24,9 +24,11 @@ import { checkInterruptHandlers } from "./handlers.ts";
 import { versionLoops } from "./bounds.ts";
 import { declareModuleVars, isVar } from "./control.ts";
 import { declareDefaultExport, initDefaultExport } from "./exports.ts";
+import { useStdProgram } from "./array-methods.ts";
 
 export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false) {
   const l = new Lowerer(loaded.checker, target, testBuild);
+  useStdProgram(loaded.program);
   const modules = loaded.modules; // already in ES evaluation order (load.ts reachable)
   for (const sf of modules) declareGlobals(l, sf);
   for (const sf of modules) lowerModule(l, sf);

@@ -204,7 +204,7 @@ function staticAssert(l: Lowerer, call: ts.CallExpression): Stmt[] {
 }
 
 /** `console.log(...)` / `console.error(...)` as a statement. */
-function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
+export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
   if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression)) return undefined;
   const obj = x.expression.expression;
   const decl = ts.isIdentifier(obj) ? l.symbolOf(obj)?.valueDeclaration : undefined;
