@@ -39,6 +39,11 @@ export const ALL_FEATURES = [
   "divide", // / and % with guarded divisors
   "math", // Math.min/max/abs/trunc/floor
   "strcond", // conditional expressions as operands of string + (issue 8 item 14)
+  "labels", // labeled break and continue
+  "comma", // the comma operator (needs effects: its left side must do something)
+  "strfor", // for-of over strings
+  "defaults", // default parameter values, calls that omit them
+  "var", // var declarations
 ] as const;
 export type Feature = (typeof ALL_FEATURES)[number];
 
@@ -107,6 +112,8 @@ export type Ty =
 interface Fn {
   name: string;
   params: Ty[];
+  /** How many trailing parameters have default values. */
+  defaults?: number;
   ret: Ty | null;
   rank: number;
   cls?: Cls;
@@ -138,6 +145,8 @@ interface Ctx {
   rank: number;
   depth: number;
   inLoop: boolean;
+  /** Labels of the enclosing loops. */
+  labels?: string[];
   ret: Ty | null | "main";
   cls?: Cls;
   /** Arrays being iterated by for-of here: no push. */
@@ -383,6 +392,7 @@ export class Generator {
       [this.has("math") ? 1 : 0, "math"],
       [strs.length ? 1 : 0, "strint"],
       [arrays.length && n === "number" ? 1 : 0, "length"],
+      [this.has("comma") && (targets.length || calls.length) ? 1 : 0, "comma"],
     ]);
     switch (kind) {
       case "lit": return this.lit(n, this.litValue(n));
@@ -436,6 +446,14 @@ export class Generator {
         if (r.chance(0.4)) return { n: node([`${s.name}.length`]), ty: t, bound: 2 ** 24, nonneg: true, exact: true };
         const idx = this.exactify(this.int("u8", ctx, d - 1, this.sub(eff)));
         return this.withAlts({ n: node([`${s.name}.charCodeAt(`, idx.n, ` % ${s.name}.length)`]), ty: t, bound: 255, nonneg: true, exact: true });
+      }
+      case "comma": {
+        // The left side must have an effect (TypeScript rejects a pure one).
+        const all = this.ints.flatMap((m) => this.updateTargets(ctx, m));
+        const left = calls.length && (!all.length || r.chance(0.5)) ? this.call(r.pick(calls), t, ctx, d - 1, eff).n : this.update(r.pick(all.length ? all : targets), ctx, d - 1, eff, false).n;
+        // A literal on the right would not take its type through the comma.
+        const right = this.exactify(this.int(n, ctx, d - 1, this.sub(eff)));
+        return { ...right, n: node(["(", left, ", ", right.n, ")"], [right.n]) };
       }
       case "length": {
         const a = r.pick(arrays);
@@ -629,7 +647,11 @@ export class Generator {
       }
       case "streq": {
         const a = this.varRead(r.pick(strs), STR);
-        const b = this.str(ctx, d - 1, this.sub(eff));
+        let b = this.str(ctx, d - 1, this.sub(eff));
+        // Comparing with a literal narrows the variable to that literal type in
+        // the else branch, and a later comparison with another literal is then a
+        // TypeScript error (TS2367): compare with a computed string instead.
+        if (b.n.parts.length === 1 && typeof b.n.parts[0] === "string" && b.n.parts[0].startsWith('"')) b = { ...b, n: node(["(", b.n, ' + "")']) };
         return this.withAlts({ n: node(["(", a.n, r.chance(0.5) ? " === " : " !== ", b.n, ")"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
       }
       case "call": return this.call(r.pick(calls), BOOL, ctx, d, eff);
@@ -738,7 +760,8 @@ export class Generator {
     const parts: (string | Node)[] = [];
     if (f.cls) parts.push(this.rng.pick(this.receivers(ctx, f.cls)), ".");
     parts.push(f.name, "(");
-    f.params.forEach((p, k) => {
+    const given = f.params.length - this.rng.int((f.defaults ?? 0) + 1);
+    f.params.slice(0, given).forEach((p, k) => {
       if (k) parts.push(", ");
       parts.push(this.storable(p, ctx, d - 1, this.sub(eff)).n);
     });
@@ -774,8 +797,13 @@ export class Generator {
     return out;
   }
 
-  private inner(ctx: Ctx, extra: Var[] = [], loop = false): Ctx {
-    return { ...ctx, vars: [...ctx.vars, ...extra], depth: ctx.depth + 1, inLoop: ctx.inLoop || loop };
+  private inner(ctx: Ctx, extra: Var[] = [], loop = false, label?: string): Ctx {
+    return { ...ctx, vars: [...ctx.vars, ...extra], depth: ctx.depth + 1, inLoop: ctx.inLoop || loop, labels: label ? [...(ctx.labels ?? []), label] : ctx.labels };
+  }
+
+  /** A label for a loop, sometimes: `L3: `. */
+  private loopLabel(): string | undefined {
+    return this.has("labels") && this.rng.chance(0.3) ? this.fresh("L") : undefined;
   }
 
   private exprDepth(): number {
@@ -788,6 +816,7 @@ export class Generator {
     const assignable = ctx.vars.filter((v) => v.mutable && v.bound === undefined);
     const intTargets = this.has("effects") || true ? this.ints.flatMap((n) => this.updateTargets(ctx, n)) : [];
     const arrays = ctx.vars.filter((v) => v.ty.k === "arr");
+    const strVars = this.has("strfor") ? ctx.vars.filter((v) => v.ty.k === "str") : [];
     const callable = this.has("calls") ? this.fns.filter((f) => f.rank < ctx.rank && (!f.cls || this.receivers(ctx, f.cls).length)) : [];
     const kind = r.weighted<string>([
       [3, "decl"],
@@ -797,7 +826,7 @@ export class Generator {
       [nested ? 2 : 0, "if"],
       [nested && this.has("loops") ? 1.5 : 0, "for"],
       [nested && this.has("loops") ? 0.7 : 0, "while"],
-      [nested && this.has("loops") && arrays.length ? 0.7 : 0, "forof"],
+      [nested && this.has("loops") && (arrays.length || strVars.length) ? 0.7 : 0, "forof"],
       [nested && this.has("switch") ? 1 : 0, "switch"],
       [callable.length ? 2 : 0, "callstmt"],
       [ctx.ret !== "main" && ctx.depth > 0 ? 0.5 : 0, "return"],
@@ -813,7 +842,8 @@ export class Generator {
         const name = this.fresh("v");
         const mutable = !isArr && r.chance(0.7);
         ctx.vars.push({ name, ty, mutable });
-        return node([`${mutable ? "let" : "const"} ${name}: ${tyText(ty)} = `, e.n, ";"]);
+        const keyword = mutable ? (this.has("var") && r.chance(0.25) ? "var" : "let") : "const";
+        return node([`${keyword} ${name}: ${tyText(ty)} = `, e.n, ";"]);
       }
       case "assign": {
         const v = r.pick(assignable);
@@ -842,26 +872,30 @@ export class Generator {
         const n = r.pick(this.ints);
         const k = r.range(1, 4);
         const name = this.fresh("i");
-        const body = block(this.stmts(this.inner(ctx, [{ name, ty: INT(n), mutable: false, bound: k }], true), r.range(1, 4)));
-        return node([`for (let ${name}: ${n} = 0; ${name} < ${k}; ${name}++) `, body]);
+        const label = this.loopLabel();
+        const body = block(this.stmts(this.inner(ctx, [{ name, ty: INT(n), mutable: false, bound: k }], true, label), r.range(1, 4)));
+        return node([`${label ? `${label}: ` : ""}for (let ${name}: ${n} = 0; ${name} < ${k}; ${name}++) `, body]);
       }
       case "while": {
         const name = this.fresh("w");
         const k = r.range(1, 4);
         const inc = node([`${name}++;`]);
         inc.keep = true;
-        const body = block([inc, ...this.stmts(this.inner(ctx, [], true), r.range(1, 3))]);
-        if (r.chance(0.5)) return node([`let ${name} = 0;\n`, `while (${name} < ${k}) `, body]);
-        return node([`let ${name} = 0;\n`, "do ", body, ` while (${name} < ${k});`]);
+        const label = this.loopLabel();
+        const body = block([inc, ...this.stmts(this.inner(ctx, [], true, label), r.range(1, 3))]);
+        const l = label ? `${label}: ` : "";
+        if (r.chance(0.5)) return node([`let ${name} = 0;\n`, `${l}while (${name} < ${k}) `, body]);
+        return node([`let ${name} = 0;\n`, `${l}do `, body, ` while (${name} < ${k});`]);
       }
       case "forof": {
-        const a = r.pick(arrays);
+        const a = r.pick([...arrays, ...strVars]);
         const name = this.fresh("x");
-        const el = (a.ty as { el: Ty }).el;
-        const c = this.inner(ctx, [{ name, ty: el, mutable: false }], true);
+        const el = a.ty.k === "str" ? STR : (a.ty as { el: Ty }).el;
+        const label = this.loopLabel();
+        const c = this.inner(ctx, [{ name, ty: el, mutable: false }], true, label);
         c.noPush = new Set([...ctx.noPush, a.name]);
         const body = block(this.stmts(c, r.range(1, 3)));
-        return node([`for (const ${name} of ${a.name}) `, body]);
+        return node([`${label ? `${label}: ` : ""}for (const ${name} of ${a.name}) `, body]);
       }
       case "switch": {
         const n = r.pick(this.ints.filter((x) => !info(x).wide || x === "number"));
@@ -893,7 +927,8 @@ export class Generator {
       }
       case "breakcont": {
         const c = this.bool(ctx, d, true);
-        return node(["if (", c.n, `) ${r.chance(0.5) ? "break" : "continue"};`]);
+        const label = ctx.labels?.length && r.chance(0.5) ? ` ${r.pick(ctx.labels)}` : "";
+        return node(["if (", c.n, `) ${r.chance(0.5) ? "break" : "continue"}${label};`]);
       }
       case "push": {
         const a = r.pick(arrays.filter((x) => !ctx.noPush.has(x.name)));
@@ -933,14 +968,12 @@ export class Generator {
   // ---------------------------------------------------------------- declarations
 
   private functionBody(ctx: Ctx, ret: Ty | null, count: number): Block {
-    const fuel = node([`if (${PREFIX}fuel <= 0) return${ret ? ` ${this.defaultValue(ret)}` : ""};\n`, `${PREFIX}fuel--;`]);
-    fuel.keep = true;
-    const items = [fuel, ...this.stmts(ctx, count)];
+    // Deletable: the call graph is a DAG, so the fuel only bounds the run time.
+    const fuel = node([`if (${PREFIX}fuel <= 0) return${ret ? ` ${this.defaultValue(ret)}` : ""};`]);
+    const items = [fuel, node([`${PREFIX}fuel--;`]), ...this.stmts(ctx, count)];
     if (ret) {
       const e = this.storable(ret, ctx, this.exprDepth(), true);
-      const last = node(["return ", e.n, ";"]);
-      last.keep = true;
-      items.push(last);
+      items.push(node(["return ", e.n, ";"]));
     }
     return block(items);
   }
@@ -953,6 +986,21 @@ export class Generator {
     return Array.from({ length: count }, () => ({ name: this.fresh("p"), ty: this.valueTy(), mutable: true }));
   }
 
+  private defaultCount(params: number): number {
+    return this.has("defaults") ? this.rng.int(Math.min(2, params) + 1) : 0;
+  }
+
+  /** `p1: u8, p2: string = "x"`: the last `defaults` parameters get literal defaults. */
+  private paramList(params: Var[], defaults: number): string {
+    return params
+      .map((p, k) => {
+        if (k < params.length - defaults) return `${p.name}: ${tyText(p.ty)}`;
+        const init = p.ty.k === "int" ? this.lit(p.ty.n, this.litValue(p.ty.n)).n.parts[0] : p.ty.k === "bool" ? `${this.rng.chance(0.5)}` : JSON.stringify(this.rng.pick(WORDS));
+        return `${p.name}: ${tyText(p.ty)} = ${init}`;
+      })
+      .join(", ");
+  }
+
   private retTy(): Ty | null {
     return this.rng.chance(0.2) ? null : this.valueTy();
   }
@@ -960,9 +1008,7 @@ export class Generator {
   generate(): Program {
     const r = this.rng;
     const top: Node[] = [];
-    const fuel = node([`let ${PREFIX}fuel = 60;`]);
-    fuel.keep = true;
-    top.push(fuel);
+    top.push(node([`let ${PREFIX}fuel = 60;`]));
     // Globals: literals only, so module initialisation order cannot matter.
     const noCtx: Ctx = { vars: [], rank: 0, depth: 0, inLoop: false, ret: null, noPush: new Set() };
     for (let k = r.range(2, 5); k > 0; k--) {
@@ -1005,11 +1051,11 @@ export class Generator {
         for (let j = 0; j < methodCount; j++) {
           const params = this.params(r.range(0, 2));
           const ret = this.retTy();
-          const m: Fn = { name: `m${j + 1}`, params: params.map((p) => p.ty), ret, rank: rank++, cls: c };
+          const m: Fn = { name: `m${j + 1}`, params: params.map((p) => p.ty), ret, rank: rank++, cls: c, defaults: this.defaultCount(params.length) };
           const fieldVars: Var[] = c.fields.map((fld) => ({ name: `this.${fld.name}`, ty: fld.ty, mutable: true }));
           const ctx: Ctx = { vars: [...this.globals, ...fieldVars, ...params], rank: m.rank, depth: 0, inLoop: false, ret, cls: c, noPush: new Set() };
           const body = this.functionBody(ctx, ret, r.range(1, 5));
-          const sig = `${m.name}(${params.map((p) => `${p.name}: ${tyText(p.ty)}`).join(", ")}): ${ret ? tyText(ret) : "void"} `;
+          const sig = `${m.name}(${this.paramList(params, m.defaults!)}): ${ret ? tyText(ret) : "void"} `;
           members.push(node([sig, body]));
           c.methods.push(m);
           this.fns.push(m);
@@ -1024,10 +1070,10 @@ export class Generator {
       for (let k = r.range(1, 4); k > 0; k--) {
         const params = this.params(r.range(0, 3));
         const ret = this.retTy();
-        const f: Fn = { name: this.fresh("f"), params: params.map((p) => p.ty), ret, rank: rank++ };
+        const f: Fn = { name: this.fresh("f"), params: params.map((p) => p.ty), ret, rank: rank++, defaults: this.defaultCount(params.length) };
         const ctx: Ctx = { vars: [...this.globals, ...params], rank: f.rank, depth: 0, inLoop: false, ret, noPush: new Set() };
         const body = this.functionBody(ctx, ret, r.range(2, 7));
-        top.push(node([`function ${f.name}(${params.map((p) => `${p.name}: ${tyText(p.ty)}`).join(", ")}): ${ret ? tyText(ret) : "void"} `, body]));
+        top.push(node([`function ${f.name}(${this.paramList(params, f.defaults!)}): ${ret ? tyText(ret) : "void"} `, body]));
         this.fns.push(f);
       }
     }
@@ -1041,7 +1087,6 @@ export class Generator {
     }
     dump.push("`);");
     const end = node(dump);
-    end.keep = true;
     top.push(node([`function ${PREFIX}main(): void `, block([...body, end])]));
     return { name: `${PREFIX}main`, top: block(top) };
   }

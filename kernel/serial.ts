@@ -11,6 +11,7 @@
 import { SpinLock } from "../lib/core/spin.ts";
 import { Port, PortReadOnly, PortWriteOnly } from "../lib/x86_64/port.ts";
 import { assertEq } from "../lib/core/assert.ts";
+import { disableInterrupts, restoreInterrupts } from "../lib/x86_64/instructions/interrupts.ts";
 
 const COM1: u16 = 0x3f8;
 const DATA = new Port<u8>(COM1 + 0); // THR on write, RBR on read; divisor low byte while DLAB = 1
@@ -53,17 +54,22 @@ function sendText(s: Text): void {
   for (let i = 0; i < s.length; i++) sendByte(u8(s.charCodeAt(i)));
 }
 
+// The lock is held with interrupts off: handlers print too (see vga.ts).
 export function serialPrint(s: Text): void {
+  const wereEnabled = disableInterrupts();
   COM1_LOCK.lock();
   sendText(s);
   COM1_LOCK.unlock();
+  restoreInterrupts(wereEnabled);
 }
 
 export function serialPrintln(s: Text): void {
+  const wereEnabled = disableInterrupts();
   COM1_LOCK.lock();
   sendText(s);
   sendByte(NEWLINE);
   COM1_LOCK.unlock();
+  restoreInterrupts(wereEnabled);
 }
 
 init();

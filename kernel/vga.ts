@@ -10,6 +10,7 @@
  */
 import { Mutex } from "../lib/core/spin.ts";
 import { assertEq } from "../lib/core/assert.ts";
+import { disableInterrupts, restoreInterrupts } from "../lib/x86_64/instructions/interrupts.ts";
 
 export const BUFFER_HEIGHT: usize = 25;
 export const BUFFER_WIDTH: usize = 80;
@@ -78,6 +79,13 @@ export class Writer {
     this.writeByte(NEWLINE);
   }
 
+  /** Erases the last character on the bottom row (nothing at its start). */
+  backspace(): void {
+    if (this.column === 0) return;
+    this.column--;
+    this.putChar(BUFFER_HEIGHT - 1, this.column, BLANK);
+  }
+
   /** Moves every row up one (the top row is lost) and starts a blank bottom row. */
   newLine(): void {
     for (let row: usize = 1; row < BUFFER_HEIGHT; row++) {
@@ -138,14 +146,21 @@ SCREEN.clearScreen();
 /** The screen. Lock it, use the writer, unlock it: `const w = WRITER.lock(); ...; WRITER.unlock();` */
 export const WRITER = new Mutex<Writer>(SCREEN);
 
+// Interrupt handlers print (the timer's dots, exception reports): the lock is
+// held with interrupts off, or a handler could spin forever on it (blog_os
+// post 07, "Deadlocks").
 export function vgaPrint(s: Text): void {
+  const wereEnabled = disableInterrupts();
   WRITER.lock().writeString(s);
   WRITER.unlock();
+  restoreInterrupts(wereEnabled);
 }
 
 export function vgaPrintln(s: Text): void {
+  const wereEnabled = disableInterrupts();
   WRITER.lock().writeLine(s);
   WRITER.unlock();
+  restoreInterrupts(wereEnabled);
 }
 
 /**

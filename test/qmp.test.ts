@@ -105,3 +105,41 @@ it("shows a kernel panic on the VGA screen, in red, with its TypeScript location
     assert.ok(screen.chars[row - 1]!.startsWith("about to panic"), screen.chars.join("\n"));
   });
 });
+
+/** Presses keys through QMP's send-key: each entry is one chord, e.g. ["shift", "h"]. */
+async function type(qmp: Qmp, chords: string[][]): Promise<void> {
+  for (const chord of chords) {
+    await qmp.command("send-key", { keys: chord.map((data) => ({ type: "qcode", data })) });
+  }
+}
+
+/** The bottom row's text without trailing blanks, polled until it equals `want` (or 20 s pass). */
+async function bottomRowBecomes(qmp: Qmp, want: string): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  let row = "";
+  while (Date.now() < deadline) {
+    const screen = await readVgaText(qmp);
+    row = screen.chars[screen.chars.length - 1]!.trimEnd();
+    if (row === want) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return row;
+}
+
+it("echoes keys typed over QMP on the VGA screen: shift, caps lock, backspace, raw keys", async () => {
+  const image = path.join(TMP, "keyboard.elf");
+  const b = await run(process.execPath, [path.join(ROOT, "bin/tsos.js"), "build", "-q", "-o", image], { timeoutMs: 120_000 });
+  assert.equal(b.status, 0, b.stderr);
+  await bootAndInspect(image, "tsos: booted", async (qmp) => {
+    await type(qmp, [["shift", "h"], ["i"], ["spc"], ["1"], ["2"]]);
+    assert.equal(await bottomRowBecomes(qmp, "Hi 12"), "Hi 12");
+    await type(qmp, [["x"], ["backspace"], ["backspace"]]);
+    assert.equal(await bottomRowBecomes(qmp, "Hi 1"), "Hi 1");
+    // Caps Lock shifts letters only; Shift undoes it for letters.
+    await type(qmp, [["caps_lock"], ["a"], ["shift", "b"], ["3"], ["caps_lock"], ["c"]]);
+    assert.equal(await bottomRowBecomes(qmp, "Hi 1Ab3c"), "Hi 1Ab3c");
+    // A key without a character prints its name, as blog_os prints raw keys.
+    await type(qmp, [["up"]]);
+    assert.equal(await bottomRowBecomes(qmp, "Hi 1Ab3cArrowUp"), "Hi 1Ab3cArrowUp");
+  });
+});

@@ -3,7 +3,8 @@
  *
  * Input:  the user modules of a type-checked ts.Program.
  * Output: a TSOS1xxx diagnostic for every construct the dialect rejects,
- *         found by syntax alone (one `checkX` per node kind that matters).
+ *         found by syntax alone (one `checkX` per node kind that matters),
+ *         including constructs nested inside a rejected one.
  * Invariants: runs before lowering, so lowering may assume it only sees
  *             supported syntax; anything that needs types (dynamic property
  *             access, integer rules) is checked in lowering instead.
@@ -42,7 +43,20 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = (code: Code, node: ts.Node, ...args: string[]): void => void out.push(diag(code, spanOf(node), ...args));
 
+  // Every node is checked, including those inside a rejected construct, so a
+  // second problem inside it is reported too. Only the inside of a rejected
+  // type is skipped (`A | null` is one problem, not two), and so are
+  // interface and type alias declarations (their use as types is checked in
+  // lowering).
   function visit(node: ts.Node): void {
+    const before = out.length;
+    checkNode(node);
+    if (out.length > before && ts.isTypeNode(node)) return;
+    if (node.kind === K.InterfaceDeclaration || node.kind === K.TypeAliasDeclaration) return;
+    ts.forEachChild(node, visit);
+  }
+
+  function checkNode(node: ts.Node): void {
     const name = UNSUPPORTED[node.kind];
     if (name) {
       report("TSOS1005", node, name);
@@ -118,7 +132,6 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
       case K.TypeAliasDeclaration:
         return; // declarations only; their use as value types is checked in lowering
     }
-    ts.forEachChild(node, visit);
   }
 
   function checkIdentifier(id: ts.Identifier): void {

@@ -76,6 +76,12 @@ export const CATALOG = {
     help: "the types must match exactly: classes and arrays are nominal, and a function value needs exactly the parameters of the function type",
   },
   TSOS1020: { message: "`{0}` is not declared in the dialect", help: "see docs/language.md for what is available" },
+  // 1030-1039: engineer `correct` (issue 8 section 0).
+  TSOS1030: {
+    message: "the type `{0}` is not supported",
+    help: "name the exact type: a function type such as `(x: u32) => void`, a class, or a primitive",
+  },
+  TSOS1031: { message: "{0} cannot be of type `{1}`" },
   // 1080-1099: engineer `syntax` (issue 8: control flow, modules, enums, function values, destructuring).
   TSOS1080: {
     message: "the value of enum member `{0}` is computed at run time",

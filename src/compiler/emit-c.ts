@@ -23,6 +23,15 @@ import { cString, cType, declare, intLit, zero } from "./c-syntax.ts";
 import { emitNullable, nullableToStr, truthyOf } from "./emit-nullable.ts";
 import { assignsVariable, hasEffects, isConstant, mustHoist } from "./eval-order.ts";
 
+/**
+ * A compiler barrier around every volatile access through a Ptr: C lets gcc
+ * move ordinary loads and stores across a volatile access, but a volatile
+ * access can fault or reach a device, and the handler or device must see
+ * every store the program made before it (a test's expectException(...)
+ * before the faulting read). Costs no instruction.
+ */
+const VOLATILE_FENCE = "__atomic_signal_fence(__ATOMIC_SEQ_CST);";
+
 export class Emitter {
   private out: string[] = [];
   private ind = 1;
@@ -76,6 +85,8 @@ export class Emitter {
       case "streq":
         return this.ordered([x.a, x.b], E, ([a, b]) => `${x.negate ? "!" : ""}tsos_str_eq(${a}, ${b})`);
       case "convert":
+        // A never-returning expression where a value is wanted (lower/never.ts).
+        if (x.x.type.k === "never") return `({ ${E(x.x)}; ${zero(x.type)}; })`;
         if (x.x.type.k === "fn") return `((uint64_t)(uintptr_t)${E(x.x)})`;
         return this.convert(x, E);
       case "truthy":
@@ -297,11 +308,12 @@ export class Emitter {
       case "readVolatile":
         // A layout struct is read in place: the object is the memory it points at.
         if (elemType.k === "class") return E(x.ptr!);
-        return x.op === "read" ? `(*${E(x.ptr!)})` : `(*(volatile ${elem} *)${E(x.ptr!)})`;
+        if (x.op === "read") return `(*${E(x.ptr!)})`;
+        return `({ ${VOLATILE_FENCE} ${elem} tsos_v${this.tmp} = *(volatile ${elem} *)${E(x.ptr!)}; ${VOLATILE_FENCE} tsos_v${this.tmp++}; })`;
       case "write":
         return this.ordered([x.ptr!, x.args[0]!], E, ([p, v]) => `(void)(*${p} = ${v})`);
       case "writeVolatile":
-        return this.ordered([x.ptr!, x.args[0]!], E, ([p, v]) => `(void)(*(volatile ${elem} *)${p} = ${v})`);
+        return this.ordered([x.ptr!, x.args[0]!], E, ([p, v]) => `({ ${VOLATILE_FENCE} *(volatile ${elem} *)${p} = ${v}; ${VOLATILE_FENCE} })`);
       case "add":
         return this.ordered([x.ptr!, x.args[0]!], E, ([p, n]) => `(${p} + ${n})`);
     }

@@ -19,6 +19,7 @@ import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts } 
 import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { layoutOf } from "./layout.ts";
+import { callTakingNever } from "./never.ts";
 import { missingArgs, narrowRead } from "./nullable.ts";
 import { withDefaults } from "./defaults.ts";
 import { arrayLibraryCall } from "./array-methods.ts";
@@ -38,7 +39,7 @@ export function untypedConst(l: Lowerer, id: ts.Identifier): bigint | undefined 
 function resolvedTypeArgs(l: Lowerer, call: ts.CallExpression | ts.NewExpression): Type[] {
   const sig = l.checker.getResolvedSignature(call);
   const args = sig ? l.checker.getTypeArgumentsForResolvedSignature(sig) : undefined;
-  return (args ?? []).map((t) => irType(l, t, call));
+  return (args ?? []).map((t, i) => irType(l, t, call.typeArguments?.[i] ?? call));
 }
 
 /** The location an @trackCaller callee reports: this call, or our own caller's if we track ours. */
@@ -66,7 +67,7 @@ const KERNEL_INTRINSICS = new Set([
   "inb", "inw", "inl", "outb", "outw", "outl", "hlt", "cli", "sti", "spinLoopHint", "interruptsEnabled",
   "multibootMagic", "multibootInfoAddress", "stackGuardAddress", "stackBottomAddress", "stackTopAddress",
   "kernelStartAddress", "kernelEndAddress", "lidt", "lgdt", "ltr", "setCs", "setDataSegments", "readCs",
-  "int3", "ud2", "hardwareDivide", "readCr2", "readCr3", "readRsp",
+  "int3", "ud2", "hardwareDivide", "readCr2", "readCr3", "readRsp", "enableInterruptsAndHalt", "readTsc",
 ]);
 
 const PORT_SUFFIX: Partial<Record<string, string>> = { u8: "b", u16: "w", u32: "l" };
@@ -111,6 +112,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     }
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
     if (decl && ts.isFunctionDeclaration(decl)) {
+      const impossible = callTakingNever(l, decl, call);
+      if (impossible) return impossible;
       const full = functionOf(l, decl, resolvedTypeArgs(l, call));
       const f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
       const args = lowerArgs(l, call.arguments, f.params.filter((p) => p.type.k !== "loc").map((p) => p.type));
@@ -133,6 +136,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
     }
     if (mdecl && ts.isMethodDeclaration(mdecl) && !l.isLibDecl(mdecl)) {
+      const impossible = callTakingNever(l, mdecl, call);
+      if (impossible) return impossible;
       const typeArgs = resolvedTypeArgs(l, call);
       if (isStatic(mdecl)) {
         const full = staticMethod(l, mdecl, typeArgs);

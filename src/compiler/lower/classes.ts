@@ -52,26 +52,37 @@ export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[
   const env = envFor(l, decl, args);
   const type: Type = { k: "class", cls: inst };
   infos.set(inst, { decl, env, inst, type });
-  withScope(l, l.newScope(env, type), () => {
-    const ctor = decl.members.find(ts.isConstructorDeclaration);
-    for (const p of ctor?.parameters ?? []) {
-      if (ts.isParameterPropertyDeclaration(p, ctor!))
-        inst.fields.push({ name: fieldName(p.name as ts.Identifier), type: paramType(l, p) });
-    }
-    for (const m of decl.members) {
-      if (!ts.isPropertyDeclaration(m) || isStatic(m)) continue;
-      const t = irType(l, l.checker.getTypeAtLocation(m), m);
-      const inline = t.k === "fixed" || (t.k === "class" && !!t.cls.layout && !!layout);
-      if (t.k === "fixed" && !layout) l.fail("TSOS3008", m.type ?? m, typeName(t));
-      inst.fields.push({ name: fieldName(m.name as ts.Identifier), type: t, inline });
-    }
-    if (layout) {
-      for (const [i, f] of inst.fields.entries()) {
-        if (!layoutOf(f.type)) l.fail("TSOS3008", decl.members.filter(ts.isPropertyDeclaration)[i] ?? decl, typeName(f.type));
-      }
-    }
-  });
+  try {
+    withScope(l, l.newScope(env, type), () => classFields(l, decl, inst, layout));
+  } catch (e) {
+    // A refused field type (the diagnostic is recorded): forget the class, so
+    // every later use bails with that diagnostic instead of using a struct
+    // without its fields.
+    l.classInstances.delete(key);
+    l.program.classes.splice(l.program.classes.indexOf(inst), 1);
+    throw e;
+  }
   return inst;
+}
+
+function classFields(l: Lowerer, decl: ts.ClassDeclaration, inst: ClassInst, layout: ClassInst["layout"]): void {
+  const ctor = decl.members.find(ts.isConstructorDeclaration);
+  for (const p of ctor?.parameters ?? []) {
+    if (ts.isParameterPropertyDeclaration(p, ctor!))
+      inst.fields.push({ name: fieldName(p.name as ts.Identifier), type: paramType(l, p) });
+  }
+  for (const m of decl.members) {
+    if (!ts.isPropertyDeclaration(m) || isStatic(m)) continue;
+    const t = irType(l, l.checker.getTypeAtLocation(m), m.type ?? m);
+    const inline = t.k === "fixed" || (t.k === "class" && !!t.cls.layout && !!layout);
+    if (t.k === "fixed" && !layout) l.fail("TSOS3008", m.type ?? m, typeName(t));
+    inst.fields.push({ name: fieldName(m.name as ts.Identifier), type: t, inline });
+  }
+  if (layout) {
+    for (const [i, f] of inst.fields.entries()) {
+      if (!layoutOf(f.type)) l.fail("TSOS3008", decl.members.filter(ts.isPropertyDeclaration)[i] ?? decl, typeName(f.type));
+    }
+  }
 }
 
 /** A parameter's type: its annotation, else what tsc infers (`x = 0`). */
@@ -179,7 +190,7 @@ export function staticField(l: Lowerer, decl: ts.PropertyDeclaration): Global {
   const cls = decl.parent as ts.ClassDeclaration;
   const g: Global = {
     cname: l.uniqueName(`${cls.name?.text ?? "default"}__${(decl.name as ts.Identifier).text}`),
-    type: withScope(l, l.newScope(), () => irType(l, l.checker.getTypeAtLocation(decl), decl)),
+    type: withScope(l, l.newScope(), () => irType(l, l.checker.getTypeAtLocation(decl), decl.type ?? decl)),
     isConst: false,
   };
   l.globalsByDecl.set(decl, g);

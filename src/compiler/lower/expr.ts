@@ -18,6 +18,7 @@ import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } f
 import { Bail, type Lowerer } from "./context.ts";
 import { arrayType, fnType, irType, sameType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
+import { neverAs, neverLocals, unreachable } from "./never.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
 import {
   chainSubstitute, coerceNullable, joinNullable, logicalCondition, logicalValue, lowerLogicalAssign, lowerNonNull, lowerNullLiteral, lowerNullish,
@@ -136,6 +137,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   const sym = l.symbolOf(id);
   const decl = sym?.valueDeclaration;
   if (!sym || !decl) l.fail("TSOS1020", id, id.text);
+  if (neverLocals.has(decl)) return unreachable(l, id);
   const local = l.scope.locals.get(decl);
   if (local) return { e: "local", type: localType(l, decl), name: local };
   if (ts.isVariableDeclaration(decl) || ts.isExportAssignment(decl)) {
@@ -183,7 +185,10 @@ function localType(l: Lowerer, decl: ts.Node): Type {
 /** Insert an implicit conversion from e's type to `to`, or report why it is not allowed. */
 export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   const from = e.type;
-  if (from.k === "never" || to.k === "void") return e;
+  if (from.k === "never") return neverAs(e, to, l, node);
+  if (to.k === "void") return e;
+  // `const x: never = s` after an exhaustive switch: tsc proved s impossible.
+  if (to.k === "never") return unreachable(l, node);
   if (from.k === "str" && from.borrowed && to.k === "str" && !to.borrowed) l.fail("TSOS3002", node);
   if (isInt(from) && isInt(to)) {
     if (from.kind === to.kind) return e;
@@ -408,9 +413,11 @@ export function lowerLValue(l: Lowerer, node: ts.Expression): Expr {
 
 function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type): Expr {
   const cond = lowerCondition(l, c.condition);
-  const [A, B] = intOperands(l, c.whenTrue, c.whenFalse, want, c, "?:");
+  let [A, B] = intOperands(l, c.whenTrue, c.whenFalse, want, c, "?:");
   const joined = joinNullable(l, c, A, B);
   if (joined) return { e: "cond", type: joined.type, c: cond, a: joined.a, b: joined.b };
+  if (A.type.k === "never") A = neverAs(A, B.type, l, c.whenTrue);
+  if (B.type.k === "never") B = neverAs(B, A.type, l, c.whenFalse);
   if (!sameType(A.type, B.type)) l.fail("TSOS1021", c.whenFalse, typeName(B.type), typeName(A.type));
   return { e: "cond", type: A.type, c: cond, a: A, b: B };
 }

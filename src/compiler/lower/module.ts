@@ -17,9 +17,10 @@ import { Bail, type FnScope, Lowerer, finish } from "./context.ts";
 import { classInstance, constructorOf, isStatic, methodOf, staticField } from "./classes.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { functionOf, withScope } from "./functions.ts";
+import { neverParam } from "./never.ts";
 import { untypedConst } from "./calls.ts";
 import { lowerBlock, variableInit } from "./stmt.ts";
-import { typeOfNode } from "./types.ts";
+import { typeFromTypeNode, typeOfNode } from "./types.ts";
 import { checkInterruptHandlers } from "./handlers.ts";
 import { versionLoops } from "./bounds.ts";
 import { declareModuleVars, isVar } from "./control.ts";
@@ -84,7 +85,7 @@ function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
           if (!(e instanceof Bail)) throw e;
           const reported = l.diagnostics.length;
           try {
-            declared = { type: withScope(l, initScope(l, sf), () => typeOfNode(l, d.name)) };
+            declared = { type: withScope(l, initScope(l, sf), () => (d.type ? typeFromTypeNode(l, d.type) : typeOfNode(l, d.name))) };
           } catch (again) {
             l.diagnostics.length = reported; // the type itself was the error, already reported
             throw again;
@@ -125,7 +126,7 @@ function lowerModule(l: Lowerer, sf: ts.SourceFile): void {
       if (ts.isVariableStatement(st) && !isVar(st.declarationList)) {
         for (const d of st.declarationList.declarations) guard(() => body.push(...initGlobal(l, d)));
       } else if (ts.isFunctionDeclaration(st)) {
-        if (!st.typeParameters && st.body) guard(() => {
+        if (!st.typeParameters && st.body && neverParam(l, st) < 0) guard(() => {
           const f = functionOf(l, st, []);
           if (hasTag(st, "test") && l.target === "kernel" && l.testBuild) {
             const base = sf.fileName.replace(/^.*\//, "").replace(/\.ts$/, "");

@@ -56,10 +56,15 @@ export function irType(l: Lowerer, type: ts.Type, node: ts.Node): Type {
   const t = tryIrType(l, type, node);
   if (t) return t;
   const text = l.checker.typeToString(type);
+  const sym = type.getSymbol();
+  // The library's core interfaces (Function, Object...) describe every value of a kind, not one type.
+  if (sym && l_isLib(sym) && LIB_CORE_TYPES.has(sym.name)) l.fail("TSOS1030", node, text);
   const isInterface = type.getSymbol()?.flags && type.getSymbol()!.flags & ts.SymbolFlags.Interface;
   if (isInterface && !isArraySymbol(type.getSymbol())) l.fail("TSOS1017", node);
   l.fail("TSOS1006", node, text);
 }
+
+const LIB_CORE_TYPES = new Set(["Function", "CallableFunction", "NewableFunction", "Object", "IArguments", "RegExp", "Boolean", "Number", "String"]);
 
 function isArraySymbol(sym: ts.Symbol | undefined): boolean {
   return !!sym && (sym.name === "Array" || sym.name === "ReadonlyArray") && l_isLib(sym);
