@@ -118,6 +118,8 @@ export const CATALOG = {
     message: "default, optional and rest parameters of arrow functions and function expressions are not supported yet",
     help: "declare a named function at module level for default values",
   },
+  TSOS1086: { message: "{0} is not supported yet", help: "bind or pass the values one by one" },
+  TSOS1087: { message: "`{0}` has no element at this position", help: "a tuple is indexed by a literal within its length" },
   TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
 
   // 2xxx: integer rules.

@@ -41,6 +41,12 @@ function stdFunction(l: Lowerer, name: string, node: ts.Node): ts.FunctionDeclar
   return decl;
 }
 
+/** A call of lib/std/array.ts's `name` with these type arguments and already lowered arguments. */
+export function stdCall(l: Lowerer, name: string, typeArgs: Type[], args: Expr[], node: ts.Node): Expr {
+  const f = functionOf(l, stdFunction(l, name, node), typeArgs);
+  return { e: "call", type: f.ret, fn: f.cname, args };
+}
+
 /** `xs.name(args)` for a method of lib/std/array.ts, or undefined for any other name. */
 export function arrayLibraryCall(l: Lowerer, recv: Expr, name: string, call: ts.CallExpression): Expr | undefined {
   if (recv.type.k !== "array" || !METHODS.has(name)) return undefined;

@@ -29,6 +29,7 @@ import {
 } from "./nullable.ts";
 import { lowerComma } from "./control.ts";
 import { adaptFunction, lowerFunctionValue } from "./lambdas.ts";
+import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 
 const K = ts.SyntaxKind;
 
@@ -148,7 +149,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   if (neverLocals.has(decl)) return unreachable(l, id);
   const local = l.scope.locals.get(decl);
   if (local) return { e: "local", type: localType(l, decl), name: local };
-  if (ts.isVariableDeclaration(decl) || ts.isExportAssignment(decl)) {
+  if (ts.isVariableDeclaration(decl) || ts.isExportAssignment(decl) || ts.isBindingElement(decl)) {
     const g = l.globalsByDecl.get(decl);
     if (g) return { e: "global", type: g.type, name: g.cname };
   }
@@ -442,7 +443,9 @@ function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type):
 }
 
 function lowerArrayLiteral(l: Lowerer, a: ts.ArrayLiteralExpression, want?: Type): Expr {
-  const type = want && want.k === "array" ? want : irType(l, l.checker.getTypeAtLocation(a), a);
+  const type = want && (want.k === "array" || isTuple(want)) ? want : irType(l, l.checker.getTypeAtLocation(a), a);
+  if (isTuple(type)) return tupleLiteral(l, a, type);
+  if (type.k === "array" && a.elements.some((e) => ts.isSpreadElement(e))) return spreadArray(l, a.elements, type, a);
   if (type.k !== "array") l.fail("TSOS1006", a, typeName(type));
   const elems = a.elements.map((el) => coerce(l, lowerExpr(l, el, type.elem), type.elem, el));
   return { e: "arraylit", type: arrayType(l, type.elem), elems, loc: l.loc(a) };

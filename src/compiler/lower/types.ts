@@ -15,6 +15,7 @@ import { T } from "../ir.ts";
 import { INT_KINDS } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { classInstance } from "./classes.ts";
+import { tupleFromChecker } from "./destructure.ts";
 import { isNullableUnion, nullableOf, nullableUnionType } from "./nullable-types.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
@@ -106,6 +107,8 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     if (parts.every((p) => p && sameType(p, parts[0]!)) && parts[0]?.k !== "class" && parts[0]?.k !== "array") return parts[0];
   }
   if (f & ts.TypeFlags.Object) {
+    const tuple = tupleFromChecker(l, type, node, (t) => irType(l, t, node));
+    if (tuple) return tuple;
     const sym = type.getSymbol();
     if (isArraySymbol(sym)) {
       const [elem] = l.checker.getTypeArguments(type as ts.TypeReference);
