@@ -50,7 +50,8 @@ function checkCaptures(l: Lowerer, fn: FnLike): void {
       if (owner) l.fail("TSOS1084", n, "this");
     }
     if (ts.isIdentifier(n) && !isPropertyName(n)) {
-      const sym = l.checker.getSymbolAtLocation(n);
+      // `{ k }` in an object literal reads the variable `k`.
+      const sym = ts.isShorthandPropertyAssignment(n.parent) && n.parent.name === n ? l.checker.getShorthandAssignmentValueSymbol(n.parent) : l.checker.getSymbolAtLocation(n);
       const decl = sym?.valueDeclaration;
       if (decl && (ts.isVariableDeclaration(decl) || ts.isParameter(decl) || ts.isBindingElement(decl) || ts.isFunctionDeclaration(decl))) {
         if (!within(decl, fn) && !isModuleLevel(decl) && untypedConst(l, n) === undefined) l.fail("TSOS1084", n, n.text);
