@@ -51,7 +51,7 @@ export const ALL_FEATURES = [
 export type Feature = (typeof ALL_FEATURES)[number];
 
 /** What main supports today (override with --features). */
-export const DEFAULT_FEATURES: Feature[] = ALL_FEATURES.filter((f) => f !== "strcond" && f !== "double" && f !== "pow" && f !== "inherit");
+export const DEFAULT_FEATURES: Feature[] = ALL_FEATURES.filter((f) => f !== "strcond" && f !== "double" && f !== "pow");
 
 export type IntName = "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" | "number";
 const FIXED: IntName[] = ["u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize"];

@@ -1,4 +1,4 @@
-// fuzz finding on branch objects (ab1cb4a, not yet on main): found by npm run fuzz -- --seed 9 --index 10 --count 1 --scale 0.4 --features ...,inherit, shrunk by hand.
+// gcc-warning -Warray-bounds, found on branch objects (ab1cb4a) before it landed, still on main: found by npm run fuzz -- --seed 9 --index 10 --count 1 --scale 0.4 --features ...,inherit, shrunk by hand.
 // gcc -O2 -Warray-bounds: a virtual call on a module-level (static) instance of the base class: gcc inlines the dispatcher's
 // override branch onto the base-sized static storage and warns, so tsos reports TSOS4003 on a valid program.
 // node: 12 4
