@@ -44,11 +44,13 @@ export const ALL_FEATURES = [
   "strfor", // for-of over strings
   "defaults", // default parameter values, calls that omit them
   "var", // var declarations
+  "double", // number as an IEEE double: fractions, /, NaN, Infinity, -0, Math (issue 8 item 13)
+  "pow", // Math.pow on doubles (the last bit may differ between libm and V8)
 ] as const;
 export type Feature = (typeof ALL_FEATURES)[number];
 
 /** What main supports today (override with --features). */
-export const DEFAULT_FEATURES: Feature[] = ALL_FEATURES.filter((f) => f !== "strcond");
+export const DEFAULT_FEATURES: Feature[] = ALL_FEATURES.filter((f) => f !== "strcond" && f !== "double" && f !== "pow");
 
 export type IntName = "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" | "number";
 const FIXED: IntName[] = ["u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize"];
@@ -83,7 +85,7 @@ function info(n: IntName): IntInfo {
 }
 
 /** docs/language.md §2, "Implicit widening". */
-const WIDENS: Record<IntName, IntName[]> = {
+const WIDENS_INT: Record<IntName, IntName[]> = {
   u8: ["u16", "u32", "u64", "usize", "i16", "i32", "i64", "isize", "number"],
   u16: ["u32", "u64", "usize", "i32", "i64", "isize", "number"],
   u32: ["u64", "usize", "i64", "isize", "number"],
@@ -96,6 +98,12 @@ const WIDENS: Record<IntName, IntName[]> = {
   isize: ["i64"],
   number: ["i64", "isize"],
 };
+/**
+ * The table in force: with "double", `number` no longer widens to i64. Set by
+ * each Generator's constructor (generation is synchronous, one at a time).
+ */
+let WIDENS = WIDENS_INT;
+const WIDENS_DOUBLE: Record<IntName, IntName[]> = { ...WIDENS_INT, number: [] };
 
 interface Cls {
   name: string;
@@ -107,7 +115,9 @@ export type Ty =
   | { k: "bool" }
   | { k: "str" }
   | { k: "arr"; el: Ty; len: number }
-  | { k: "obj"; c: Cls };
+  | { k: "obj"; c: Cls }
+  /** A `number` that may hold any double (feature "double"); the int "number" stays integral and small. */
+  | { k: "f64" };
 
 interface Fn {
   name: string;
@@ -156,6 +166,7 @@ interface Ctx {
 const INT = (n: IntName): Ty => ({ k: "int", n });
 const BOOL: Ty = { k: "bool" };
 const STR: Ty = { k: "str" };
+const F64: Ty = { k: "f64" };
 
 function tyText(t: Ty): string {
   switch (t.k) {
@@ -164,6 +175,7 @@ function tyText(t: Ty): string {
     case "str": return "string";
     case "arr": return `${tyText(t.el)}[]`;
     case "obj": return t.c.name;
+    case "f64": return "number";
   }
 }
 
@@ -178,7 +190,16 @@ function sameTy(a: Ty, b: Ty): boolean {
 /** Can a value of type s stand where t is expected (same type or implicit widening)? */
 function fits(s: Ty, t: Ty): boolean {
   if (sameTy(s, t)) return true;
+  if (s.k === "int" && t.k === "f64") return s.n === "number" || WIDENS[s.n].includes("number");
   return s.k === "int" && t.k === "int" && WIDENS[s.n].includes(t.n);
+}
+
+function isZero(n: Node): boolean {
+  return n.parts.length === 1 && typeof n.parts[0] === "string" && /^\(?-?0\)?$/.test(n.parts[0]);
+}
+
+function isLiteral(n: Node): boolean {
+  return n.parts.length === 1 && typeof n.parts[0] === "string" && /^\(?-?[\d.e+]+\)?$/.test(n.parts[0]);
 }
 
 function startsWithParen(n: Node): boolean {
@@ -207,6 +228,7 @@ export class Generator {
     this.rng = new Rng(seed, index);
     this.scale = scale;
     this.f = new Set(features);
+    WIDENS = this.f.has("double") ? WIDENS_DOUBLE : WIDENS_INT;
     this.ints = [...(this.f.has("ints") ? FIXED : []), ...(this.f.has("number") || !this.f.has("ints") ? ["number" as IntName] : [])];
   }
 
@@ -229,7 +251,14 @@ export class Generator {
       [8, this.intTy()],
       [1, BOOL],
       [this.has("strings") ? 1 : 0, STR],
+      [this.has("double") ? 3 : 0, F64],
     ]);
+  }
+
+  private f64Lit(): E {
+    const v = this.rng.pick(["0", "1", "2", "0.5", "0.1", "0.2", "0.3", "1.5", "2.25", "3.75", "10", "100", "1e21", "1.5e-7", "123456789.125", "9007199254740993", "0.000001", "1e300", "4294967296", "2147483647.5", "7", "3"]);
+    const neg = this.rng.chance(0.3);
+    return { n: node([neg ? `(-${v})` : v]), ty: F64, bound: Infinity, nonneg: !neg, exact: true };
   }
 
   // ---------------------------------------------------------------- literals
@@ -267,6 +296,7 @@ export class Generator {
     if (ty.k === "int") return node([exact ? `${ty.n === "number" ? "Number" : ty.n}(0)` : "0"]);
     if (ty.k === "bool") return node(["false"]);
     if (ty.k === "str") return node(['"s"']);
+    if (ty.k === "f64") return node(["0"]);
     return undefined;
   }
 
@@ -338,6 +368,7 @@ export class Generator {
   private expr(ty: Ty, ctx: Ctx, d: number, eff: boolean): E {
     switch (ty.k) {
       case "int": return this.int(ty.n, ctx, d, eff);
+      case "f64": return this.f64(ctx, d, eff);
       case "bool": return this.bool(ctx, d, eff);
       case "str": return this.str(ctx, d, eff);
       case "arr": return this.arrayLit(ty, ctx, d, eff);
@@ -444,7 +475,9 @@ export class Generator {
       case "strint": {
         const s = r.pick(strs);
         if (r.chance(0.4)) return { n: node([`${s.name}.length`]), ty: t, bound: 2 ** 24, nonneg: true, exact: true };
-        const idx = this.exactify(this.int("u8", ctx, d - 1, this.sub(eff)));
+        // No effects in the index: it could reassign the string after the
+        // string was read and before its length is (JavaScript reads undefined).
+        const idx = this.exactify(this.int("u8", ctx, d - 1, false));
         return this.withAlts({ n: node([`${s.name}.charCodeAt(`, idx.n, ` % ${s.name}.length)`]), ty: t, bound: 255, nonneg: true, exact: true });
       }
       case "comma": {
@@ -606,6 +639,100 @@ export class Generator {
     }
   }
 
+  private f64Targets(ctx: Ctx): Var[] {
+    if (!this.has("double")) return [];
+    return ctx.vars.filter((v) => (v.ty.k === "f64" && v.mutable) || (v.ty.k === "arr" && v.ty.el.k === "f64"));
+  }
+
+  /** `x++`, `(x *= y)`, `a[i] /= y` on a double: nothing to guard. */
+  private f64Update(v: Var, ctx: Ctx, d: number, eff: boolean, asExpr: boolean): E {
+    const r = this.rng;
+    const place = v.ty.k === "arr" ? node([v.name, "[", this.index(v, ctx, d, eff), "]"]) : node([v.name]);
+    const op = r.pick(["++", "--", "++pre", "+=", "-=", "*=", "/=", "%="]);
+    let parts: (string | Node)[];
+    if (op === "++" || op === "--") parts = [place, op];
+    else if (op === "++pre") parts = ["++", place];
+    else {
+      const rhs = this.f64(ctx, d - 1, this.sub(eff)).n;
+      parts = [place, ` ${op} `, (op === "/=" || op === "%=") && isZero(rhs) ? node(["0.5"]) : rhs];
+    }
+    return { n: node(asExpr ? ["(", ...parts, ")"] : parts), ty: F64, bound: Infinity, nonneg: false, exact: true };
+  }
+
+  /** A double: any value at all, NaN, Infinity and -0 included. */
+  private f64(ctx: Ctx, d: number, eff: boolean): E {
+    const r = this.rng;
+    const vars = this.readable(ctx, F64);
+    const calls = this.has("calls") && eff ? this.callables(ctx, F64) : [];
+    const arrays = this.has("arrays") ? ctx.vars.filter((v) => v.ty.k === "arr" && fits(v.ty.el, F64)) : [];
+    const targets = eff && this.has("effects") ? this.f64Targets(ctx) : [];
+    const mk = (parts: Part[], alts: E[] = []): E => ({ n: node(parts, alts.map((a) => a.n)), ty: F64, bound: Infinity, nonneg: false, exact: true });
+    // An integer inside double arithmetic goes through Number(): two u8
+    // operands would otherwise be multiplied (and wrapped) as u8.
+    const asDouble = (e: E, from: Ty | null): E => (from && from.k === "f64" ? { ...e, ty: F64, exact: true } : mk(["Number(", e.n, ")"]));
+    const readVar = (v: Var): E => asDouble(this.varRead(v, v.ty), v.ty);
+    if (d <= 0) return vars.length && r.chance(0.6) ? readVar(r.pick(vars)) : this.f64Lit();
+    const kind = r.weighted<string>([
+      [2, "lit"],
+      [vars.length ? 4 : 0, "var"],
+      [6, "arith"],
+      [1, "neg"],
+      [3, "math"],
+      [1, "cond"],
+      [2, "int"],
+      [calls.length ? 2 : 0, "call"],
+      [arrays.length ? 2 : 0, "index"],
+      [targets.length ? 2 : 0, "update"],
+    ]);
+    switch (kind) {
+      case "lit": return this.f64Lit();
+      case "var": return readVar(r.pick(vars));
+      case "arith": {
+        const a = this.f64(ctx, d - 1, this.sub(eff));
+        let b = this.f64(ctx, d - 1, this.sub(eff));
+        const op = r.pick(["+", "-", "*", "/", "%", "+", "*", "/"]);
+        // x / 0 is Infinity in JavaScript, but a constant zero divisor is refused (TSOS2004).
+        if ((op === "/" || op === "%") && isZero(b.n)) b = { ...b, n: node(["0.5"]) };
+        return mk(["(", a.n, ` ${op} `, b.n, ")"], [a, b]);
+      }
+      case "neg": {
+        const a = this.f64(ctx, d - 1, this.sub(eff));
+        return mk(["(-", a.n, ")"], [a]);
+      }
+      case "math": {
+        const a = this.f64(ctx, d - 1, this.sub(eff));
+        const fn = r.pick(["sqrt", "floor", "ceil", "round", "trunc", "abs", "min", "max", "PI", ...(this.has("pow") ? ["pow"] : [])]);
+        if (fn === "PI") return mk(["Math.PI"]);
+        if (fn === "min" || fn === "max" || fn === "pow") {
+          const b = this.f64(ctx, d - 1, this.sub(eff));
+          return mk([`Math.${fn}(`, a.n, ", ", b.n, ")"], [a, b]);
+        }
+        return mk([`Math.${fn}(`, a.n, ")"], [a]);
+      }
+      case "cond": {
+        const c = this.bool(ctx, d - 1, this.sub(eff));
+        const a = this.f64(ctx, d - 1, this.sub(eff));
+        const b = this.f64(ctx, d - 1, this.sub(eff));
+        return mk(["(", c.n, " ? ", a.n, " : ", b.n, ")"], [a, b]);
+      }
+      case "int": {
+        // An integer that widens to number, kept in its own invariants.
+        const n = r.pick(this.ints.filter((x) => x === "number" || WIDENS[x].includes("number")));
+        return asDouble(this.int(n, ctx, d - 1, this.sub(eff)), null);
+      }
+      case "call": {
+        const f = r.pick(calls);
+        return asDouble(this.call(f, f.ret!, ctx, d, eff), f.ret);
+      }
+      case "index": {
+        const v = r.pick(arrays);
+        return asDouble(mk([v.name, "[", this.index(v, ctx, d, eff), "]"]), (v.ty as { el: Ty }).el);
+      }
+      case "update": return this.f64Update(r.pick(targets), ctx, d, eff, true);
+    }
+    throw new Error(`unreachable ${kind}`);
+  }
+
   private bool(ctx: Ctx, d: number, eff: boolean): E {
     const r = this.rng;
     const vars = this.readable(ctx, BOOL);
@@ -625,6 +752,17 @@ export class Generator {
       case "lit": return this.boolLit();
       case "var": return this.varRead(r.pick(vars), BOOL);
       case "cmp": {
+        if (this.has("double") && r.chance(0.25)) {
+          let a = this.f64(ctx, d - 1, this.sub(eff));
+          let b = this.f64(ctx, d - 1, this.sub(eff));
+          // Two literals compared are a TypeScript error (no overlap).
+          if (isLiteral(a.n) && isLiteral(b.n)) a = { ...a, n: node(["Math.abs(", a.n, ")"]) };
+          const op = r.pick(["<", "<=", ">", ">=", "===", "!=="]);
+          if ((op === "<" || op === "<=") && startsWithParen(b.n)) b = { ...b, n: node(["Math.abs(", b.n, ")"]) };
+          if ((op === "===" || op === "!==") && isLiteral(b.n)) b = { ...b, n: node(["Number(", b.n, ")"]) };
+          if ((op === "===" || op === "!==") && isLiteral(a.n)) a = { ...a, n: node(["Number(", a.n, ")"]) };
+          return this.withAlts({ n: node(["(", a.n, ` ${op} `, b.n, ")"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
+        }
         const n = r.pick(this.ints);
         let a = this.int(n, ctx, d - 1, this.sub(eff));
         let b = this.int(n, ctx, d - 1, this.sub(eff));
@@ -633,6 +771,12 @@ export class Generator {
         // `f(x) < (y > (z)) ? ...` parses as a call with type arguments:
         // a right operand of < that opens with a parenthesis gets a conversion.
         if ((op === "<" || op === "<=") && startsWithParen(b.n)) b = this.convert(n, b);
+        // `x === 5` narrows x to the type 5 in the branch, where `x === 7` or
+        // `case 7:` is then a TypeScript error: compare with `T(5)` instead.
+        if (op === "===" || op === "!==") {
+          if (a.lit !== undefined) a = this.exactify(a);
+          if (b.lit !== undefined) b = this.exactify(b);
+        }
         return this.withAlts({ n: node(["(", a.n, ` ${op} `, b.n, ")"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
       }
       case "logic": {
@@ -700,6 +844,10 @@ export class Generator {
         return mk(node(parts, [node(['"s"'])]));
       }
       case "toString": {
+        if (this.has("double") && r.chance(0.3)) {
+          const a = this.f64(ctx, d - 1, this.sub(eff));
+          return mk(node(["(", a.n, ").toString()"], [node(['"s"'])]));
+        }
         const n = r.pick(this.ints);
         const a = this.exactify(this.int(n, ctx, d - 1, this.sub(eff)));
         const radix = r.chance(0.5) ? "" : `${r.pick([2, 8, 10, 16, 36])}`;
@@ -713,7 +861,7 @@ export class Generator {
       }
       case "char": {
         const s = r.pick(vars);
-        const idx = this.exactify(this.int("u8", ctx, d - 1, this.sub(eff)));
+        const idx = this.exactify(this.int("u8", ctx, d - 1, false));
         return mk(node([s.name, "[", idx.n, ` % ${s.name}.length]`], [node([s.name])]));
       }
       case "call": return this.call(r.pick(calls), STR, ctx, d, eff);
@@ -814,7 +962,7 @@ export class Generator {
     const r = this.rng;
     const nested = ctx.depth < 3;
     const assignable = ctx.vars.filter((v) => v.mutable && v.bound === undefined);
-    const intTargets = this.has("effects") || true ? this.ints.flatMap((n) => this.updateTargets(ctx, n)) : [];
+    const intTargets = [...this.ints.flatMap((n) => this.updateTargets(ctx, n)), ...this.f64Targets(ctx)];
     const arrays = ctx.vars.filter((v) => v.ty.k === "arr");
     const strVars = this.has("strfor") ? ctx.vars.filter((v) => v.ty.k === "str") : [];
     const callable = this.has("calls") ? this.fns.filter((f) => f.rank < ctx.rank && (!f.cls || this.receivers(ctx, f.cls).length)) : [];
@@ -837,7 +985,7 @@ export class Generator {
     switch (kind) {
       case "decl": {
         const isArr = this.has("arrays") && r.chance(0.15);
-        const ty: Ty = isArr ? { k: "arr", el: this.intTy(), len: r.range(1, 4) } : this.valueTy();
+        const ty: Ty = isArr ? { k: "arr", el: this.has("double") && r.chance(0.3) ? F64 : this.intTy(), len: r.range(1, 4) } : this.valueTy();
         const e = this.storable(ty, ctx, d, true);
         const name = this.fresh("v");
         const mutable = !isArr && r.chance(0.7);
@@ -858,6 +1006,7 @@ export class Generator {
       }
       case "update": {
         const v = r.pick(intTargets);
+        if (v.ty.k === "f64" || (v.ty.k === "arr" && v.ty.el.k === "f64")) return node([this.f64Update(v, ctx, d, true, false).n, ";"]);
         return node([this.update(v, ctx, d, true, false).n, ";"]);
       }
       case "print": return this.print(ctx);
@@ -899,7 +1048,9 @@ export class Generator {
       }
       case "switch": {
         const n = r.pick(this.ints.filter((x) => !info(x).wide || x === "number"));
-        const e = this.exactify(this.int(n, ctx, d, true));
+        // Through a conversion: a variable narrowed to a literal type would
+        // make other case labels TypeScript errors.
+        const e = this.convert(n, this.int(n, ctx, d, true));
         const i = info(n);
         const labels = new Set<number>();
         const count = r.range(1, 4);
@@ -979,7 +1130,7 @@ export class Generator {
   }
 
   private defaultValue(ty: Ty): string {
-    return ty.k === "int" ? "1" : ty.k === "bool" ? "true" : '"d"';
+    return ty.k === "int" || ty.k === "f64" ? "1" : ty.k === "bool" ? "true" : '"d"';
   }
 
   private params(count: number): Var[] {
@@ -995,7 +1146,7 @@ export class Generator {
     return params
       .map((p, k) => {
         if (k < params.length - defaults) return `${p.name}: ${tyText(p.ty)}`;
-        const init = p.ty.k === "int" ? this.lit(p.ty.n, this.litValue(p.ty.n)).n.parts[0] : p.ty.k === "bool" ? `${this.rng.chance(0.5)}` : JSON.stringify(this.rng.pick(WORDS));
+        const init = p.ty.k === "int" ? this.lit(p.ty.n, this.litValue(p.ty.n)).n.parts[0] : p.ty.k === "f64" ? this.f64Lit().n.parts[0] : p.ty.k === "bool" ? `${this.rng.chance(0.5)}` : JSON.stringify(this.rng.pick(WORDS));
         return `${p.name}: ${tyText(p.ty)} = ${init}`;
       })
       .join(", ");
@@ -1082,7 +1233,7 @@ export class Generator {
     // The final state of every global is part of the trace.
     const dump: (string | Node)[] = ["console.log(`end"];
     for (const g of this.globals) {
-      if (g.ty.k === "int" || g.ty.k === "bool" || g.ty.k === "str") dump.push(` \${${g.name}}`);
+      if (g.ty.k === "int" || g.ty.k === "f64" || g.ty.k === "bool" || g.ty.k === "str") dump.push(` \${${g.name}}`);
       else if (g.ty.k === "arr") dump.push(` \${${g.name}.length}`);
     }
     dump.push("`);");

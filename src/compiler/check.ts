@@ -23,8 +23,6 @@ const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.SpreadAssignment]: "spread (`...`)",
   [K.ObjectBindingPattern]: "destructuring",
   [K.ArrayBindingPattern]: "destructuring",
-  [K.GetAccessor]: "a getter",
-  [K.SetAccessor]: "a setter",
   [K.RegularExpressionLiteral]: "a regular expression",
   [K.TaggedTemplateExpression]: "a tagged template",
   [K.AwaitExpression]: "`await`",
@@ -101,9 +99,6 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
         return report("TSOS1010", node);
       case K.TryStatement:
         return report("TSOS1012", node);
-      case K.HeritageClause:
-        if ((node as ts.HeritageClause).token === K.ExtendsKeyword) return report("TSOS1011", node);
-        return report("TSOS1015", node, "`implements`", "interfaces arrive with dynamic dispatch");
       case K.Identifier:
         checkIdentifier(node as ts.Identifier);
         return;
@@ -146,7 +141,6 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
     const op = b.operatorToken.kind;
     if (op === K.EqualsToken && (ts.isArrayLiteralExpression(b.left) || ts.isObjectLiteralExpression(b.left))) report("TSOS1005", b, "destructuring");
     else if (op === K.InKeyword) report("TSOS1005", b, "the `in` operator");
-    else if (op === K.InstanceOfKeyword) report("TSOS1005", b, "`instanceof`");
     else if (op === K.AsteriskAsteriskToken || op === K.AsteriskAsteriskEqualsToken) report("TSOS1005", b, "`**`");
   }
 

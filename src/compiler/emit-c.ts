@@ -96,8 +96,32 @@ export class Emitter {
         return this.callWith(x.args, E, (args) => `${x.fn}(${args.join(", ")})`);
       case "field":
         return x.inline && x.type.k !== "fixed" ? `(&${E(x.obj)}->${x.name})` : `${E(x.obj)}->${x.name}`;
-      case "new":
-        return this.callWith(x.args, E, (args) => `${x.init}(${[`tsos_alloc(sizeof(${x.cls.cname}), ${this.L(x.loc)})`, ...args].join(", ")})`);
+      case "new": {
+        const storage = x.cls.header ? `tsos_new(sizeof(${x.cls.cname}), &${x.cls.cname}__class, ${this.L(x.loc)})` : `tsos_alloc(sizeof(${x.cls.cname}), ${this.L(x.loc)})`;
+        return this.callWith(x.args, E, (args) => `${x.init}(${[storage, ...args].join(", ")})`);
+      }
+      case "instanceof": {
+        const obj = x.x.type.k === "view" ? `(${E(x.x)}).obj` : E(x.x);
+        return `tsos_${x.exact ? "isclass" : "instanceof"}(${obj}, &${x.cls.cname}__class)`;
+      }
+      case "stamp":
+        return `((${cType(x.type)})tsos_stamp(${E(x.x)}, &${(x.type as { cls: ClassInst }).cls.cname}__class))`;
+      case "let":
+        return `({ ${declare(x.init.type, x.name)} = ${E(x.init)}; ${E(x.body)}; })`;
+      case "viewcall": {
+        const pure = x.view.e === "local" || x.view.e === "global";
+        return this.callWith([x.view, ...x.args], E, ([v, ...args]) => {
+          if (pure) return `${v}.vt->${x.slot}(${[`${v}.obj`, ...args].join(", ")})`;
+          const t = `tsos_v${this.tmp++}`;
+          return `({ ${cType(x.view.type)} ${t} = ${v}; ${t}.vt->${x.slot}(${[`${t}.obj`, ...args].join(", ")}); })`;
+        });
+      }
+      case "mkview":
+        return `((${cType(x.type)}){(void *)(${E(x.x)}), &${x.table}})`;
+      case "review":
+        return `${x.fn}(${E(x.x)})`;
+      case "viewobj":
+        return `((${cType(x.type)})(${E(x.x)}).obj)`;
       case "index": {
         // An element of a FixedArray of layout structs is used by its address.
         const byAddress = x.arr.type.k === "fixed" && x.arr.type.elem.k === "class";
@@ -220,6 +244,7 @@ export class Emitter {
 
   private convert(x: Extract<Expr, { e: "convert" }>, E: (y: Expr) => string): string {
     const from = x.x.type;
+    if ((from.k === "class" || from.k === "anyobj") && x.type.k === "class") return `((${cType(x.type)})${E(x.x)})`;
     if (!isInt(from) || !isInt(x.type)) return E(x.x);
     if (x.checked && x.type.kind === "number" && INT_INFO[from.kind].bits === 64 && from.kind !== "number")
       return `tsos_num_from_${INT_INFO[from.kind].signed ? "i64" : "u64"}(${E(x.x)}, ${this.L(x.loc)})`;
@@ -391,6 +416,9 @@ export class Emitter {
 
   /** A compound assignment whose value is not used: `i++` is emitted as `++i`. */
   private discarded(x: Expr): string {
+    if (x.e === "seq") return `(${x.xs.map((it) => `(void)${this.discarded(it)}`).join(", ")})`;
+    if (x.e === "let") return `({ ${declare(x.init.type, x.name)} = ${this.expr(x.init)}; ${this.discarded(x.body)}; })`;
+    if (x.e === "local") return `(void)${x.name}`;
     return x.e === "compound" && x.postfix ? this.expr({ ...x, postfix: false }) : this.expr(x);
   }
 
@@ -451,7 +479,7 @@ export class Emitter {
         return;
       case "expr": {
         const x = this.discarded(s.x).replace(/^\((.*)\)$/s, (whole, inner: string) => ((s.x.e === "assign" || s.x.e === "compound") && balanced(inner) ? inner : whole));
-        const effect = ["call", "assign", "compound", "panic", "exit", "new", "arraymethod", "noreturn", "intrinsic", "callptr", "atomic", "ptrop"].includes(s.x.e);
+        const effect = ["call", "assign", "compound", "panic", "exit", "new", "arraymethod", "noreturn", "intrinsic", "callptr", "atomic", "ptrop", "let", "seq", "viewcall"].includes(s.x.e);
         this.line(effect ? `${x};` : `(void)${x};`);
         return;
       }

@@ -14,7 +14,8 @@ import type { Expr, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_KINDS, fits, isInt, unify } from "../ints.ts";
 import type { Lowerer } from "./context.ts";
-import { classInstance, constructorOf, fieldName, isStatic, methodOf, staticField } from "./classes.ts";
+import { classInstance, constructorOf, fieldName, isStatic, lookupField, lowerSuperCall, staticField, upcast } from "./classes.ts";
+import { markConstructed, resolveMember } from "./dispatch.ts";
 import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
@@ -99,6 +100,7 @@ function libMember(l: Lowerer, obj: ts.Expression): string | undefined {
 
 export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Expr {
   const callee = namespaceMember(l, call.expression) ?? call.expression;
+  if (callee.kind === K.SuperKeyword) return lowerSuperCall(l, call);
   if (ts.isIdentifier(callee)) {
     const decl = l.symbolOf(callee)?.valueDeclaration;
     if (decl && l.isLibDecl(decl) && (callee.text === "portRead" || callee.text === "portWrite")) {
@@ -145,9 +147,12 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       }
       const recv = lowerExpr(l, callee.expression);
       if (recv.type.k !== "class") l.fail("TSOS9001", callee, "method call on a non-class value");
-      const full = methodOf(l, recv.type.cls, mdecl, typeArgs);
-      const m = withDefaults(l, full.cname, call.arguments.length, true) ?? full;
-      return { e: "call", type: full.ret, fn: m.cname, args: [recv, ...lowerArgs(l, call.arguments, m.params)] };
+      const r = resolveMember(l, recv.type.cls, mdecl, typeArgs, callee.expression.kind === K.SuperKeyword);
+      const d = withDefaults(l, r.fn, call.arguments.length, true);
+      const m = d ? { fn: d.cname, params: d.params } : r;
+      const args = lowerArgs(l, call.arguments, m.params);
+      if (args.length < m.params.length) l.fail("TSOS1058", call, callee.name.text);
+      return { e: "call", type: r.ret, fn: m.fn, args: [coerce(l, recv, r.self, callee.expression), ...args] };
     }
     const recv = lowerExpr(l, callee.expression);
     const name = callee.name.text;
@@ -307,9 +312,12 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
   const t = typeOfNode(l, n);
   if (t.k !== "class") l.fail("TSOS1015", n, `\`new\` of \`${n.expression.getText()}\``, "construct a class declared in the program");
   void classInstance;
+  markConstructed(l, t.cls);
   const ctor = constructorOf(l, t.cls);
   const init = withDefaults(l, ctor.init, args.length, true) ?? { cname: ctor.init, params: ctor.params };
-  return { e: "new", type: t, cls: t.cls, init: init.cname, args: lowerArgs(l, args, init.params), loc: l.loc(n) };
+  const lowered = lowerArgs(l, args, init.params);
+  if (lowered.length < init.params.length) l.fail("TSOS1058", n, `new ${n.expression.getText()}`);
+  return { e: "new", type: t, cls: t.cls, init: init.cname, args: lowered, loc: l.loc(n) };
 }
 
 /** `m.name` where `m` is a namespace import (`import * as m`): the member's name, resolved as an identifier. */
@@ -335,6 +343,8 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   const decl = sym?.valueDeclaration;
   if (decl && ts.isEnumMember(decl)) return enumMemberValue(l, decl, p);
   if (decl && ts.isPropertyDeclaration(decl) && isStatic(decl)) {
+    const via = l.symbolOf(p.expression)?.valueDeclaration;
+    if (via && via !== decl.parent && isWriteTarget(p)) l.fail("TSOS1056", p, p.expression.getText(), (decl.parent as ts.ClassDeclaration).name?.text ?? "", name);
     const g = staticField(l, decl);
     return { e: "global", type: g.type, name: g.cname };
   }
@@ -345,10 +355,20 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (obj.type.k === "ptr" && name === "address") return { e: "ptrop", type: T.int("usize"), op: "address", ptr: obj, args: [] };
   if (obj.type.k === "fixed" && name === "length") return { e: "int", type: T.number, value: BigInt(obj.type.len) };
   if (obj.type.k === "class") {
-    const field = obj.type.cls.fields.find((f) => f.name === fieldName(p.name));
-    if (field) return narrowRead(l, p, { e: "field", type: field.type, obj, name: field.name, inline: field.inline });
+    const found = lookupField(obj.type.cls, fieldName(p.name));
+    if (found) return narrowRead(l, p, { e: "field", type: found.field.type, obj: upcast(obj, found.owner), name: found.field.name, inline: found.field.inline });
   }
   l.fail("TSOS1018", p.name, name, typeName(obj.type));
+}
+
+/** Whether `p` is written: the target of an assignment, `++` or `--`. */
+function isWriteTarget(p: ts.Expression): boolean {
+  let n: ts.Node = p;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const parent = n.parent;
+  if (ts.isBinaryExpression(parent)) return parent.left === n && parent.operatorToken.kind >= K.FirstAssignment && parent.operatorToken.kind <= K.LastAssignment;
+  if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) return parent.operator === K.PlusPlusToken || parent.operator === K.MinusMinusToken;
+  return false;
 }
 
 export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): Expr {

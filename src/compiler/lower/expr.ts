@@ -20,6 +20,9 @@ import { arrayType, fnType, irType, sameType, typeName, typeOfNode, unitTestClas
 import { functionOf } from "./functions.ts";
 import { neverAs, neverLocals, unreachable } from "./never.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
+import { lowerInstanceof, narrowObject, superReceiver } from "./dispatch.ts";
+import { accessorRef, accessorUpdate, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
+import { classCoerce } from "./classes.ts";
 import {
   chainSubstitute, coerceNullable, joinNullable, logicalCondition, logicalValue, lowerLogicalAssign, lowerNonNull, lowerNullLiteral, lowerNullish,
   lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, truthyOf, unnarrowed,
@@ -86,7 +89,9 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     case K.TemplateExpression:
       return { e: "concat", type: T.str, parts: templateParts(l, node as ts.TemplateExpression) };
     case K.Identifier:
-      return lowerIdentifier(l, node as ts.Identifier);
+      return narrowObject(l, node as ts.Identifier, lowerIdentifier(l, node as ts.Identifier));
+    case K.SuperKeyword:
+      return superReceiver(l, node);
     case K.ThisKeyword:
       if (!l.scope.thisType) l.fail("TSOS1005", node, "`this` outside a class");
       return { e: "local", type: l.scope.thisType!, name: "self" };
@@ -104,8 +109,11 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       return lowerCall(l, node as ts.CallExpression, want);
     case K.NewExpression:
       return lowerNew(l, node as ts.NewExpression, want);
-    case K.PropertyAccessExpression:
-      return lowerPropertyAccess(l, node as ts.PropertyAccessExpression);
+    case K.PropertyAccessExpression: {
+      const acc = accessorRef(l, node as ts.PropertyAccessExpression);
+      if (acc) return lowerAccessorRead(l, acc);
+      return narrowObject(l, node as ts.PropertyAccessExpression, lowerPropertyAccess(l, node as ts.PropertyAccessExpression));
+    }
     case K.ElementAccessExpression:
       return lowerElementAccess(l, node as ts.ElementAccessExpression);
     case K.ArrayLiteralExpression:
@@ -201,6 +209,8 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
     return { e: "convert", type: to, x: e, checked: false, loc: l.loc(node) };
   }
   if (sameType(from, to)) return e;
+  const obj = classCoerce(l, e, to, node);
+  if (obj) return obj;
   const n = coerceNullable(l, e, to, node);
   if (n) return n;
   l.fail("TSOS1021", node, typeName(from), typeName(to));
@@ -270,6 +280,11 @@ function isStringy(l: Lowerer, node: ts.Expression): boolean {
 
 function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   const op = b.operatorToken.kind;
+  if (op === K.InstanceOfKeyword) return lowerInstanceof(l, b);
+  if (op === K.EqualsToken || COMPOUND[op] !== undefined) {
+    const acc = accessorRef(l, b.left);
+    if (acc) return lowerAccessorWrite(l, acc, b.right, op === K.EqualsToken ? undefined : accessorUpdate(l, COMPOUND[op]!, b.right, b), false, b);
+  }
   if (op === K.EqualsToken) {
     const target = lowerLValue(l, b.left);
     const value = coerce(l, lowerExpr(l, b.right, target.type), target.type, b.right);
@@ -316,7 +331,7 @@ function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
 }
 
 /** An arithmetic or bitwise operation; `left` may be an already-lowered Expr (compound assignment). */
-function arith(l: Lowerer, opKind: ts.SyntaxKind, left: ts.Expression | Expr, right: ts.Expression, want: Type | undefined, node: ts.Node): Expr {
+export function arith(l: Lowerer, opKind: ts.SyntaxKind, left: ts.Expression | Expr, right: ts.Expression, want: Type | undefined, node: ts.Node): Expr {
   const op = ARITH[opKind]!;
   const opText = ts.tokenToString(opKind) ?? op;
   if (op === "+" && !("kind" in left) && left.type.k === "str")
@@ -396,6 +411,8 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
 }
 
 function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: boolean, node: ts.Node): Expr {
+  const acc = accessorRef(l, operand);
+  if (acc) return lowerAccessorWrite(l, acc, undefined, accessorUpdate(l, op === "+" ? "inc" : "dec", undefined, node), postfix, node);
   const target = lowerLValue(l, operand);
   const current = narrowCurrent(l, operand, target);
   if (!isInt(current.type)) l.fail("TSOS2008", node, op + op, typeName(target.type));
@@ -406,7 +423,9 @@ function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: bool
 
 export function lowerLValue(l: Lowerer, node: ts.Expression): Expr {
   while (ts.isParenthesizedExpression(node)) node = node.expression;
-  const x = unnarrowed(lowerExpr(l, node));
+  let x = unnarrowed(lowerExpr(l, node));
+  // A narrowed read (dispatch.ts) is written as the declared place.
+  while ((x.e === "convert" && x.type.k === "class") || x.e === "viewobj") x = unnarrowed(x.x);
   if (x.e === "field" && x.inline) l.fail("TSOS3013", node);
   if (x.e === "index" && x.arr.type.k === "fixed" && x.type.k === "class") l.fail("TSOS3013", node);
   if (x.e === "local" || x.e === "global" || x.e === "field" || x.e === "index") return x;

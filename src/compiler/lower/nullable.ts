@@ -40,7 +40,7 @@ function isnullish(x: Expr, which: "null" | "undefined" | "either"): Expr {
   return { e: "isnullish", type: T.bool, x, which };
 }
 
-function unwrap(l: Lowerer, x: Expr, node: ts.Node, check?: "nonnull" | "narrowed"): Expr {
+export function unwrap(l: Lowerer, x: Expr, node: ts.Node, check?: "nonnull" | "narrowed"): Expr {
   return { e: "unwrap", type: (x.type as Nullable).inner, x, loc: l.loc(node), check };
 }
 
