@@ -46,6 +46,7 @@ export const ALL_FEATURES = [
   "var", // var declarations
   "double", // number as an IEEE double: fractions, /, NaN, Infinity, -0, Math (issue 8 item 13)
   "pow", // Math.pow on doubles (the last bit may differ between libm and V8)
+  "inherit", // extends, super(...), overrides with super.m(), base-typed references to subclasses, instanceof
 ] as const;
 export type Feature = (typeof ALL_FEATURES)[number];
 
@@ -107,8 +108,19 @@ const WIDENS_DOUBLE: Record<IntName, IntName[]> = { ...WIDENS_INT, number: [] };
 
 interface Cls {
   name: string;
+  /** Every field, inherited ones first. */
   fields: { name: string; ty: Ty }[];
+  /** Every method callable on it, inherited ones included. */
   methods: Fn[];
+  /** The constructor's parameter types (a subclass passes them to super). */
+  ctor: Ty[];
+  base?: Cls;
+}
+
+/** Is c the class `of` or one of its subclasses? */
+function isA(c: Cls, of: Cls): boolean {
+  for (let x: Cls | undefined = c; x; x = x.base) if (x === of) return true;
+  return false;
 }
 export type Ty =
   | { k: "int"; n: IntName }
@@ -187,9 +199,14 @@ function sameTy(a: Ty, b: Ty): boolean {
   return true;
 }
 
+/** Can a value of type s stand where t is expected, for objects: a subclass where its base is wanted. */
+function upcasts(s: Ty, t: Ty): boolean {
+  return s.k === "obj" && t.k === "obj" && isA(s.c, t.c);
+}
+
 /** Can a value of type s stand where t is expected (same type or implicit widening)? */
 function fits(s: Ty, t: Ty): boolean {
-  if (sameTy(s, t)) return true;
+  if (sameTy(s, t) || upcasts(s, t)) return true;
   if (s.k === "int" && t.k === "f64") return s.n === "number" || WIDENS[s.n].includes("number");
   return s.k === "int" && t.k === "int" && WIDENS[s.n].includes(t.n);
 }
@@ -218,6 +235,8 @@ export class Generator {
   private globals: Var[] = [];
   private classes: Cls[] = [];
   private fns: Fn[] = [];
+  /** Arrays of objects (a base type holding subclasses): receivers `a[i]`. */
+  private objArrays: { name: string; c: Cls; len: number }[] = [];
   private ints: IntName[];
   private tags = 0;
 
@@ -252,6 +271,16 @@ export class Generator {
       [1, BOOL],
       [this.has("strings") ? 1 : 0, STR],
       [this.has("double") ? 3 : 0, F64],
+    ]);
+  }
+
+  /** An array's element type: mostly integers, sometimes doubles, strings or booleans. */
+  private elementTy(): Ty {
+    return this.rng.weighted<Ty>([
+      [8, this.intTy()],
+      [this.has("double") ? 3 : 0, F64],
+      [this.has("strings") ? 1 : 0, STR],
+      [1, BOOL],
     ]);
   }
 
@@ -739,18 +768,25 @@ export class Generator {
     const strs = ctx.vars.filter((v) => v.ty.k === "str");
     const calls = this.has("calls") && eff ? this.callables(ctx, BOOL) : [];
     if (d <= 0) return vars.length && r.chance(0.6) ? this.varRead(r.pick(vars), BOOL) : this.boolLit();
+    const boolArrays = this.has("arrays") ? ctx.vars.filter((v) => v.ty.k === "arr" && v.ty.el.k === "bool") : [];
     const kind = r.weighted<string>([
       [1, "lit"],
       [vars.length ? 3 : 0, "var"],
+      [boolArrays.length ? 1 : 0, "index"],
       [6, "cmp"],
       [2, "logic"],
       [1, "not"],
       [strs.length ? 1 : 0, "streq"],
+      [this.has("inherit") && this.instanceTests(ctx).length ? 1 : 0, "instanceof"],
       [calls.length ? 2 : 0, "call"],
     ]);
     switch (kind) {
       case "lit": return this.boolLit();
       case "var": return this.varRead(r.pick(vars), BOOL);
+      case "index": {
+        const v = r.pick(boolArrays);
+        return this.withAlts({ n: node([v.name, "[", this.index(v, ctx, d, eff), "]"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
+      }
       case "cmp": {
         if (this.has("double") && r.chance(0.25)) {
           let a = this.f64(ctx, d - 1, this.sub(eff));
@@ -799,8 +835,23 @@ export class Generator {
         return this.withAlts({ n: node(["(", a.n, r.chance(0.5) ? " === " : " !== ", b.n, ")"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
       }
       case "call": return this.call(r.pick(calls), BOOL, ctx, d, eff);
+      case "instanceof": {
+        const [v, sub] = r.pick(this.instanceTests(ctx));
+        return this.withAlts({ n: node([`(${v} instanceof ${sub.name})`]), ty: BOOL, bound: 0, nonneg: true, exact: true });
+      }
     }
     throw new Error("unreachable");
+  }
+
+  /** (reference, strict subclass of its declared class): `instanceof` tests that narrow only the true branch. */
+  private instanceTests(ctx: Ctx): [string, Cls][] {
+    const out: [string, Cls][] = [];
+    for (const v of ctx.vars) {
+      if (v.ty.k !== "obj") continue;
+      const declared = v.ty.c;
+      for (const c of this.classes) if (c !== declared && isA(c, declared)) out.push([v.name, c]);
+    }
+    return out;
   }
 
   private str(ctx: Ctx, d: number, eff: boolean): E {
@@ -809,9 +860,11 @@ export class Generator {
     const vars = this.readable(ctx, STR);
     const calls = this.has("calls") && eff ? this.callables(ctx, STR) : [];
     if (d <= 0) return vars.length && r.chance(0.5) ? this.varRead(r.pick(vars), STR) : this.strLit();
+    const strArrays = this.has("arrays") ? ctx.vars.filter((v) => v.ty.k === "arr" && v.ty.el.k === "str") : [];
     const kind = r.weighted<string>([
       [2, "lit"],
       [vars.length ? 3 : 0, "var"],
+      [strArrays.length ? 1 : 0, "index"],
       [3, "concat"],
       [3, "template"],
       [2, "toString"],
@@ -823,6 +876,10 @@ export class Generator {
     switch (kind) {
       case "lit": return this.strLit();
       case "var": return this.varRead(r.pick(vars), STR);
+      case "index": {
+        const v = r.pick(strArrays);
+        return mk(node([v.name, "[", this.index(v, ctx, d, eff), "]"], [node(['"s"'])]));
+      }
       case "concat": {
         const operand = (): E => {
           const e = this.str(ctx, d - 1, this.sub(eff));
@@ -899,8 +956,9 @@ export class Generator {
   }
 
   private receivers(ctx: Ctx, c: Cls): string[] {
-    const out = ctx.vars.filter((v) => v.ty.k === "obj" && v.ty.c === c).map((v) => v.name);
-    if (ctx.cls === c) out.push("this");
+    const out = ctx.vars.filter((v) => v.ty.k === "obj" && isA(v.ty.c, c)).map((v) => v.name);
+    if (ctx.cls && isA(ctx.cls, c)) out.push("this");
+    for (const a of this.objArrays) if (isA(a.c, c)) for (let k = 0; k < a.len; k++) out.push(`${a.name}[${k}]`);
     return out;
   }
 
@@ -908,7 +966,9 @@ export class Generator {
     const parts: (string | Node)[] = [];
     if (f.cls) parts.push(this.rng.pick(this.receivers(ctx, f.cls)), ".");
     parts.push(f.name, "(");
-    const given = f.params.length - this.rng.int((f.defaults ?? 0) + 1);
+    // A method that may dispatch gets every argument (TSOS1058 refuses
+    // defaults left out of a virtual call).
+    const given = f.params.length - (f.cls && this.has("inherit") ? 0 : this.rng.int((f.defaults ?? 0) + 1));
     f.params.slice(0, given).forEach((p, k) => {
       if (k) parts.push(", ");
       parts.push(this.storable(p, ctx, d - 1, this.sub(eff)).n);
@@ -927,10 +987,9 @@ export class Generator {
 
   private construct(c: Cls, ctx: Ctx, d: number, eff: boolean): Node {
     const parts: (string | Node)[] = [`new ${c.name}(`];
-    const ctorParams = c.fields.slice(0, 2);
-    ctorParams.forEach((fld, k) => {
+    c.ctor.forEach((ty, k) => {
       if (k) parts.push(", ");
-      parts.push(this.storable(fld.ty, ctx, d - 1, this.sub(eff)).n);
+      parts.push(this.storable(ty, ctx, d - 1, this.sub(eff)).n);
     });
     parts.push(")");
     return node(parts);
@@ -961,7 +1020,8 @@ export class Generator {
   private stmt(ctx: Ctx): Node {
     const r = this.rng;
     const nested = ctx.depth < 3;
-    const assignable = ctx.vars.filter((v) => v.mutable && v.bound === undefined);
+    // Arrays are const, but their elements are assigned (`a[i] = e`).
+    const assignable = ctx.vars.filter((v) => (v.mutable && v.bound === undefined) || v.ty.k === "arr");
     const intTargets = [...this.ints.flatMap((n) => this.updateTargets(ctx, n)), ...this.f64Targets(ctx)];
     const arrays = ctx.vars.filter((v) => v.ty.k === "arr");
     const strVars = this.has("strfor") ? ctx.vars.filter((v) => v.ty.k === "str") : [];
@@ -985,7 +1045,7 @@ export class Generator {
     switch (kind) {
       case "decl": {
         const isArr = this.has("arrays") && r.chance(0.15);
-        const ty: Ty = isArr ? { k: "arr", el: this.has("double") && r.chance(0.3) ? F64 : this.intTy(), len: r.range(1, 4) } : this.valueTy();
+        const ty: Ty = isArr ? { k: "arr", el: this.elementTy(), len: r.range(1, 4) } : this.valueTy();
         const e = this.storable(ty, ctx, d, true);
         const name = this.fresh("v");
         const mutable = !isArr && r.chance(0.7);
@@ -1171,7 +1231,7 @@ export class Generator {
     }
     if (this.has("arrays")) {
       for (let k = r.range(1, 2); k > 0; k--) {
-        const el = this.intTy();
+        const el = this.elementTy();
         const ty: Ty = { k: "arr", el, len: r.range(1, 4) };
         const name = this.fresh("a");
         this.globals.push({ name, ty, mutable: false });
@@ -1180,30 +1240,59 @@ export class Generator {
     }
     let rank = 1;
     if (this.has("classes")) {
-      for (let k = r.range(0, 2); k > 0; k--) {
-        const c: Cls = { name: this.fresh("C"), fields: [], methods: [] };
+      const count = r.range(0, 2) + (this.has("inherit") ? 1 : 0);
+      for (let k = 0; k < count; k++) {
+        const base = this.has("inherit") && this.classes.length && r.chance(0.7) ? r.pick(this.classes) : undefined;
+        const c: Cls = { name: this.fresh("C"), fields: [...(base?.fields ?? [])], methods: [...(base?.methods ?? [])], ctor: [], base };
         const members: Node[] = [];
-        for (let j = r.range(1, 4); j > 0; j--) {
+        // Names of members a subclass adds are unique to it (a subclass of a
+        // subclass must not redeclare them).
+        const own = base ? `h${k}_` : "f";
+        for (let j = r.range(base ? 0 : 1, base ? 2 : 4); j > 0; j--) {
           const ty = this.valueTy();
-          const name = `f${j}`;
+          const name = `${own}${j}`;
           c.fields.push({ name, ty });
           const init = ty.k === "int" ? this.lit(ty.n, this.litValue(ty.n)).n : this.expr(ty, noCtx, 0, false).n;
           members.push(node([`${name}: ${tyText(ty)} = `, init, ";"]));
         }
-        const ctorParams = c.fields.slice(0, 2);
-        const ctorBody = block(ctorParams.map((fld, j) => node([`this.${fld.name} = c${j};`])));
-        const ctor = node([`constructor(${ctorParams.map((fld, j) => `c${j}: ${tyText(fld.ty)}`).join(", ")}) `, ctorBody]);
+        let ctor: Node;
+        if (base) {
+          c.ctor = base.ctor;
+          const args = base.ctor.map((_, j) => `c${j}`).join(", ");
+          ctor = node([`constructor(${base.ctor.map((ty, j) => `c${j}: ${tyText(ty)}`).join(", ")}) `, block([node([`super(${args});`])])]);
+        } else {
+          const ctorParams = c.fields.slice(0, 2);
+          c.ctor = ctorParams.map((fld) => fld.ty);
+          const ctorBody = block(ctorParams.map((fld, j) => node([`this.${fld.name} = c${j};`])));
+          ctor = node([`constructor(${ctorParams.map((fld, j) => `c${j}: ${tyText(fld.ty)}`).join(", ")}) `, ctorBody]);
+        }
         ctor.keep = true;
         members.push(ctor);
         this.classes.push(c);
-        const methodCount = r.range(1, 3);
         const objName = this.fresh("o");
         const objVar: Var = { name: objName, ty: { k: "obj", c }, mutable: false };
+        const fieldVars: Var[] = c.fields.map((fld) => ({ name: `this.${fld.name}`, ty: fld.ty, mutable: true }));
+        // Overrides keep the rank of the method they override, so dispatch
+        // cannot make the call graph cyclic.
+        const overridden = base ? base.methods.filter(() => r.chance(0.6)) : [];
+        for (const bm of overridden) {
+          const params: Var[] = bm.params.map((ty) => ({ name: this.fresh("p"), ty, mutable: true }));
+          const ctx: Ctx = { vars: [...this.globals, ...fieldVars, ...params], rank: bm.rank, depth: 0, inLoop: false, ret: bm.ret, cls: c, noPush: new Set() };
+          const body = this.functionBody(ctx, bm.ret, r.range(1, 4));
+          if (r.chance(0.7)) {
+            // super.m(...) as the first statement after the fuel check.
+            const args = params.map((p) => p.name).join(", ");
+            const call = bm.ret ? node([`const ${this.fresh("v")}: ${tyText(bm.ret)} = super.${bm.name}(${args});`]) : node([`super.${bm.name}(${args});`]);
+            body.items.splice(2, 0, call);
+          }
+          const sig = `${r.chance(0.5) ? "override " : ""}${bm.name}(${this.paramList(params, bm.defaults ?? 0)}): ${bm.ret ? tyText(bm.ret) : "void"} `;
+          members.push(node([sig, body]));
+        }
+        const methodCount = r.range(base ? 0 : 1, base ? 2 : 3);
         for (let j = 0; j < methodCount; j++) {
           const params = this.params(r.range(0, 2));
           const ret = this.retTy();
-          const m: Fn = { name: `m${j + 1}`, params: params.map((p) => p.ty), ret, rank: rank++, cls: c, defaults: this.defaultCount(params.length) };
-          const fieldVars: Var[] = c.fields.map((fld) => ({ name: `this.${fld.name}`, ty: fld.ty, mutable: true }));
+          const m: Fn = { name: `${base ? `n${k}_` : "m"}${j + 1}`, params: params.map((p) => p.ty), ret, rank: rank++, cls: c, defaults: this.defaultCount(params.length) };
           const ctx: Ctx = { vars: [...this.globals, ...fieldVars, ...params], rank: m.rank, depth: 0, inLoop: false, ret, cls: c, noPush: new Set() };
           const body = this.functionBody(ctx, ret, r.range(1, 5));
           const sig = `${m.name}(${this.paramList(params, m.defaults!)}): ${ret ? tyText(ret) : "void"} `;
@@ -1211,10 +1300,22 @@ export class Generator {
           c.methods.push(m);
           this.fns.push(m);
         }
-        top.push(node([`class ${c.name} `, block(members)]));
+        top.push(node([`class ${c.name}${base ? ` extends ${base.name}` : ""} `, block(members)]));
         const ctx: Ctx = { ...noCtx, vars: [] };
         top.push(node([`const ${objName} = `, this.construct(c, ctx, 0, false), ";"]));
         this.globals.push(objVar, ...c.fields.map((fld) => ({ name: `${objName}.${fld.name}`, ty: fld.ty, mutable: true })));
+        if (base) {
+          // A reference of the base type to an instance of this class: calls dispatch.
+          const viewName = this.fresh("o");
+          top.push(node([`const ${viewName}: ${base.name} = `, this.construct(c, ctx, 0, false), ";"]));
+          this.globals.push({ name: viewName, ty: { k: "obj", c: base }, mutable: false });
+          this.globals.push(...base.fields.map((fld) => ({ name: `${viewName}.${fld.name}`, ty: fld.ty, mutable: true })));
+          if (this.has("arrays")) {
+            const arrName = this.fresh("a");
+            top.push(node([`const ${arrName}: ${base.name}[] = [`, this.construct(base, ctx, 0, false), ", ", this.construct(c, ctx, 0, false), "];"]));
+            this.objArrays.push({ name: arrName, c: base, len: 2 });
+          }
+        }
       }
     }
     if (this.has("calls")) {

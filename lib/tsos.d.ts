@@ -187,6 +187,8 @@ interface Console {
   error(...args: Printable[]): void;
 }
 declare var console: Console;
+/** The value as Node's `String(value)` spells it: `"null"`, `"undefined"`, `"42"`, `"true"`. */
+declare function String(value: Printable): string;
 
 interface Process {
   /** [executable, program.ts, ...arguments], as Node's process.argv. */
