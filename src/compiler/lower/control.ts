@@ -18,13 +18,13 @@
  *     the declaration to come before any module-level code that could call
  *     that function.
  */
-import { neverLocals, storable } from "./never.ts";
 import ts from "typescript";
 import type { Expr, Global, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { Bail, type FnScope, type Lowerer } from "./context.ts";
 import { coerce, lowerExpr, setLocalType } from "./expr.ts";
 import { typeName, typeOfNode } from "./types.ts";
+import { neverLocals } from "./never.ts";
 
 const K = ts.SyntaxKind;
 
@@ -273,7 +273,10 @@ export function declareModuleVars(l: Lowerer, sf: ts.SourceFile, prefix: string)
     const first = (sym.valueDeclaration as ts.VariableDeclaration | undefined) ?? decls[0]!;
     try {
       const type = typeOfNode(l, first.name);
-      storable(l, type, first.type ?? first.name);
+      if (type.k === "never") {
+        neverLocals.add(first);
+        continue;
+      }
       const g: Global = { cname: l.uniqueName(`${prefix}__${(first.name as ts.Identifier).text}`), type, isConst: false };
       l.globalsByDecl.set(first, g);
       out.push(g);
