@@ -83,6 +83,7 @@ export function coerceNullable(l: Lowerer, e: Expr, to: Type, node: ts.Node): Ex
     l.fail("TSOS1021", node, typeName(from), typeName(to));
   }
   if (from.k !== "nullable") return { e: "some", type: to, x: coerce(l, e, to.inner, node) };
+  if (from.inner.k === "str" && from.inner.borrowed && to.inner.k === "str" && !to.inner.borrowed) l.fail("TSOS3002", node);
   if (sameType(from, to)) return e;
   if (e.e === "nullish") {
     if (e.undef ? !to.undef : !to.null) l.fail("TSOS1021", node, typeName(from), typeName(to));
