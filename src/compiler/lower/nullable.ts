@@ -214,13 +214,17 @@ function falsyValue(l: Lowerer, t: Expr, R: Type, node: ts.Node): Expr {
 
 /** `a ?? b`: b is evaluated only when a is null or undefined. */
 export function lowerNullish(l: Lowerer, b: ts.BinaryExpression): Expr {
-  const R = irType(l, l.checker.getTypeAtLocation(b), b);
+  let R = irType(l, l.checker.getTypeAtLocation(b), b);
   const A = tested(lowerExpr(l, b.left, R));
   if (A.type.k !== "nullable") return coerce(l, A, R, b.left);
+  const Bx = lowerExpr(l, b.right, R);
+  // The checker believed a narrowed field was never null (so the type leaves out the right
+  // operand's null or undefined); the field is tested as it is, so the result may be either.
+  if (R.k !== "nullable" && Bx.type.k === "nullable") R = nullableType(l, R, Bx.type.null, Bx.type.undef);
   const name = l.temp();
   const t = local(name, A.type);
   const present = R.k === "nullable" && sameType(R.inner, A.type.inner) && A.type.inner.k !== "never" ? coerce(l, unwrap(l, t, b.left), R, b.left) : coerce(l, unwrap(l, t, b.left), R, b.left);
-  const body: Expr = { e: "cond", type: R, c: isnullish(t, "either"), a: coerce(l, lowerExpr(l, b.right, R), R, b.right), b: present };
+  const body: Expr = { e: "cond", type: R, c: isnullish(t, "either"), a: coerce(l, Bx, R, b.right), b: present };
   return { e: "bind", type: R, name, value: A, body };
 }
 
