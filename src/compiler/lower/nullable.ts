@@ -223,7 +223,7 @@ export function lowerNullish(l: Lowerer, b: ts.BinaryExpression): Expr {
   if (R.k !== "nullable" && Bx.type.k === "nullable") R = nullableType(l, R, Bx.type.null, Bx.type.undef);
   const name = l.temp();
   const t = local(name, A.type);
-  const present = R.k === "nullable" && sameType(R.inner, A.type.inner) && A.type.inner.k !== "never" ? coerce(l, unwrap(l, t, b.left), R, b.left) : coerce(l, unwrap(l, t, b.left), R, b.left);
+  const present = coerce(l, unwrap(l, t, b.left), R, b.left);
   const body: Expr = { e: "cond", type: R, c: isnullish(t, "either"), a: coerce(l, Bx, R, b.right), b: present };
   return { e: "bind", type: R, name, value: A, body };
 }
