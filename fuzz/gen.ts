@@ -51,7 +51,7 @@ export const ALL_FEATURES = [
 export type Feature = (typeof ALL_FEATURES)[number];
 
 /** What main supports today (override with --features). */
-export const DEFAULT_FEATURES: Feature[] = ALL_FEATURES.filter((f) => f !== "strcond" && f !== "double" && f !== "pow" && f !== "inherit");
+export const DEFAULT_FEATURES: Feature[] = ALL_FEATURES.filter((f) => f !== "strcond" && f !== "double" && f !== "pow");
 
 export type IntName = "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" | "number";
 const FIXED: IntName[] = ["u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize"];
@@ -271,6 +271,16 @@ export class Generator {
       [1, BOOL],
       [this.has("strings") ? 1 : 0, STR],
       [this.has("double") ? 3 : 0, F64],
+    ]);
+  }
+
+  /** An array's element type: mostly integers, sometimes doubles, strings or booleans. */
+  private elementTy(): Ty {
+    return this.rng.weighted<Ty>([
+      [8, this.intTy()],
+      [this.has("double") ? 3 : 0, F64],
+      [this.has("strings") ? 1 : 0, STR],
+      [1, BOOL],
     ]);
   }
 
@@ -758,9 +768,11 @@ export class Generator {
     const strs = ctx.vars.filter((v) => v.ty.k === "str");
     const calls = this.has("calls") && eff ? this.callables(ctx, BOOL) : [];
     if (d <= 0) return vars.length && r.chance(0.6) ? this.varRead(r.pick(vars), BOOL) : this.boolLit();
+    const boolArrays = this.has("arrays") ? ctx.vars.filter((v) => v.ty.k === "arr" && v.ty.el.k === "bool") : [];
     const kind = r.weighted<string>([
       [1, "lit"],
       [vars.length ? 3 : 0, "var"],
+      [boolArrays.length ? 1 : 0, "index"],
       [6, "cmp"],
       [2, "logic"],
       [1, "not"],
@@ -771,6 +783,10 @@ export class Generator {
     switch (kind) {
       case "lit": return this.boolLit();
       case "var": return this.varRead(r.pick(vars), BOOL);
+      case "index": {
+        const v = r.pick(boolArrays);
+        return this.withAlts({ n: node([v.name, "[", this.index(v, ctx, d, eff), "]"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
+      }
       case "cmp": {
         if (this.has("double") && r.chance(0.25)) {
           let a = this.f64(ctx, d - 1, this.sub(eff));
@@ -844,9 +860,11 @@ export class Generator {
     const vars = this.readable(ctx, STR);
     const calls = this.has("calls") && eff ? this.callables(ctx, STR) : [];
     if (d <= 0) return vars.length && r.chance(0.5) ? this.varRead(r.pick(vars), STR) : this.strLit();
+    const strArrays = this.has("arrays") ? ctx.vars.filter((v) => v.ty.k === "arr" && v.ty.el.k === "str") : [];
     const kind = r.weighted<string>([
       [2, "lit"],
       [vars.length ? 3 : 0, "var"],
+      [strArrays.length ? 1 : 0, "index"],
       [3, "concat"],
       [3, "template"],
       [2, "toString"],
@@ -858,6 +876,10 @@ export class Generator {
     switch (kind) {
       case "lit": return this.strLit();
       case "var": return this.varRead(r.pick(vars), STR);
+      case "index": {
+        const v = r.pick(strArrays);
+        return mk(node([v.name, "[", this.index(v, ctx, d, eff), "]"], [node(['"s"'])]));
+      }
       case "concat": {
         const operand = (): E => {
           const e = this.str(ctx, d - 1, this.sub(eff));
@@ -998,7 +1020,8 @@ export class Generator {
   private stmt(ctx: Ctx): Node {
     const r = this.rng;
     const nested = ctx.depth < 3;
-    const assignable = ctx.vars.filter((v) => v.mutable && v.bound === undefined);
+    // Arrays are const, but their elements are assigned (`a[i] = e`).
+    const assignable = ctx.vars.filter((v) => (v.mutable && v.bound === undefined) || v.ty.k === "arr");
     const intTargets = [...this.ints.flatMap((n) => this.updateTargets(ctx, n)), ...this.f64Targets(ctx)];
     const arrays = ctx.vars.filter((v) => v.ty.k === "arr");
     const strVars = this.has("strfor") ? ctx.vars.filter((v) => v.ty.k === "str") : [];
@@ -1022,7 +1045,7 @@ export class Generator {
     switch (kind) {
       case "decl": {
         const isArr = this.has("arrays") && r.chance(0.15);
-        const ty: Ty = isArr ? { k: "arr", el: this.has("double") && r.chance(0.3) ? F64 : this.intTy(), len: r.range(1, 4) } : this.valueTy();
+        const ty: Ty = isArr ? { k: "arr", el: this.elementTy(), len: r.range(1, 4) } : this.valueTy();
         const e = this.storable(ty, ctx, d, true);
         const name = this.fresh("v");
         const mutable = !isArr && r.chance(0.7);
@@ -1208,7 +1231,7 @@ export class Generator {
     }
     if (this.has("arrays")) {
       for (let k = r.range(1, 2); k > 0; k--) {
-        const el = this.intTy();
+        const el = this.elementTy();
         const ty: Ty = { k: "arr", el, len: r.range(1, 4) };
         const name = this.fresh("a");
         this.globals.push({ name, ty, mutable: false });

@@ -33,9 +33,12 @@ const workDir = path.join(ROOT, "build/test/fuzz");
  * - gcc warns -Woverflow where constant operands overflow C's int
  *   (`i32(i32(-2147483648) - 65101)`); -fwrapv keeps the value right.
  * - gcc warns -Wsign-compare on `u16(~x) <= y` (a promoted complement).
+ * - gcc -O2 warns -Warray-bounds on a virtual call through a module-level
+ *   (static) instance of a base class: the inlined dispatcher reaches the
+ *   override on base-sized storage (fuzz/found/seed9_10_*).
  */
 const KNOWN_FEATURES_OFF: Feature[] = ["strcond"];
-const KNOWN_WARNINGS = new Set(["-Wtype-limits", "-Wtautological-compare", "-Woverflow", "-Wsequence-point", "-Wsign-compare"]);
+const KNOWN_WARNINGS = new Set(["-Wtype-limits", "-Wtautological-compare", "-Woverflow", "-Wsequence-point", "-Wsign-compare", "-Warray-bounds"]);
 /** What main compiles (DEFAULT_FEATURES), less the known bugs. */
 const FEATURES = DEFAULT_FEATURES.filter((f) => !KNOWN_FEATURES_OFF.includes(f));
 

@@ -15,6 +15,7 @@ import { T } from "../ir.ts";
 import { INT_KINDS } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { classInstance } from "./classes.ts";
+import { tupleFromChecker } from "./destructure.ts";
 import { isNullableUnion, nullableOf, nullableUnionType } from "./nullable-types.ts";
 import { valueUnionType } from "./unions.ts";
 
@@ -110,6 +111,8 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     if (union) return union;
   }
   if (f & ts.TypeFlags.Object) {
+    const tuple = tupleFromChecker(l, type, node, (t) => irType(l, t, node));
+    if (tuple) return tuple;
     const sym = type.getSymbol();
     if (isArraySymbol(sym)) {
       const [elem] = l.checker.getTypeArguments(type as ts.TypeReference);
