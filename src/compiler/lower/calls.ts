@@ -15,7 +15,8 @@ import { T } from "../ir.ts";
 import { INT_KINDS, fits, isInt, unify } from "../ints.ts";
 import type { Lowerer } from "./context.ts";
 import { classInstance, constructorOf, fieldName, isStatic, lookupField, lowerSuperCall, staticField, upcast } from "./classes.ts";
-import { markConstructed, resolveMember } from "./dispatch.ts";
+import { inChain, markConstructed, resolveMember } from "./dispatch.ts";
+import { lowerClassCallByName, lowerClassGetByName, lowerViewCall, lowerViewGet } from "./views.ts";
 import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
@@ -146,6 +147,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
         return { e: "call", type: f.ret, fn: f.cname, args: lowerArgs(l, call.arguments, f.params.map((p) => p.type)) };
       }
       const recv = lowerExpr(l, callee.expression);
+      if (recv.type.k === "view") return lowerViewCall(l, recv, callee.name.text, call);
+      if (recv.type.k === "class" && !inChain(l, recv.type.cls, mdecl.parent)) return lowerClassCallByName(l, recv, callee.name.text, call);
       if (recv.type.k !== "class") l.fail("TSOS9001", callee, "method call on a non-class value");
       const r = resolveMember(l, recv.type.cls, mdecl, typeArgs, callee.expression.kind === K.SuperKeyword);
       const d = withDefaults(l, r.fn, call.arguments.length, true);
@@ -156,6 +159,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     }
     const recv = lowerExpr(l, callee.expression);
     const name = callee.name.text;
+    if (recv.type.k === "view") return lowerViewCall(l, recv, name, call);
+    if (recv.type.k === "class" && recv.type.cls.header) return lowerClassCallByName(l, recv, name, call);
     if (recv.type.k === "ptr") return pointerMethod(l, recv, name, call);
     if (recv.type.k === "atomic") return atomicMethod(l, recv, name, call);
     if (recv.type.k === "array" && (name === "push" || name === "fill")) {
@@ -357,7 +362,10 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (obj.type.k === "class") {
     const found = lookupField(obj.type.cls, fieldName(p.name));
     if (found) return narrowRead(l, p, { e: "field", type: found.field.type, obj: upcast(obj, found.owner), name: found.field.name, inline: found.field.inline });
+    const byName = obj.type.cls.header ? lowerClassGetByName(l, obj, name, p) : undefined;
+    if (byName) return narrowRead(l, p, byName);
   }
+  if (obj.type.k === "view") return narrowRead(l, p, lowerViewGet(l, obj, name, p.name));
   l.fail("TSOS1018", p.name, name, typeName(obj.type));
 }
 

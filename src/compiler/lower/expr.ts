@@ -23,6 +23,8 @@ import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedCo
 import { lowerInstanceof, narrowObject, superReceiver } from "./dispatch.ts";
 import { accessorRef, accessorUpdate, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
 import { classCoerce } from "./classes.ts";
+import { viewCoerce } from "./views.ts";
+import { lowerObjectLiteral } from "./objects.ts";
 import {
   chainSubstitute, coerceNullable, joinNullable, logicalCondition, logicalValue, lowerLogicalAssign, lowerNonNull, lowerNullLiteral, lowerNullish,
   lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, truthyOf, unnarrowed,
@@ -118,6 +120,8 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       return lowerElementAccess(l, node as ts.ElementAccessExpression);
     case K.ArrayLiteralExpression:
       return lowerArrayLiteral(l, node as ts.ArrayLiteralExpression, want);
+    case K.ObjectLiteralExpression:
+      return lowerObjectLiteral(l, node as ts.ObjectLiteralExpression, want);
   }
   l.fail("TSOS1005", node, `\`${ts.SyntaxKind[node.kind]}\``);
 }
@@ -200,7 +204,7 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
     return { e: "convert", type: to, x: e, checked: false, loc: l.loc(node) };
   }
   if (sameType(from, to)) return e;
-  const obj = classCoerce(l, e, to, node);
+  const obj = classCoerce(l, e, to, node) ?? viewCoerce(l, e, to, node);
   if (obj) return obj;
   const n = coerceNullable(l, e, to, node);
   if (n) return n;
@@ -273,7 +277,7 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   const op = b.operatorToken.kind;
   if (op === K.InstanceOfKeyword) return lowerInstanceof(l, b);
   if (op === K.EqualsToken || COMPOUND[op] !== undefined) {
-    const acc = accessorRef(l, b.left);
+    const acc = accessorRef(l, b.left, true);
     if (acc) return lowerAccessorWrite(l, acc, b.right, op === K.EqualsToken ? undefined : accessorUpdate(l, COMPOUND[op]!, b.right, b), false, b);
   }
   if (op === K.EqualsToken) {
@@ -402,7 +406,7 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
 }
 
 function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: boolean, node: ts.Node): Expr {
-  const acc = accessorRef(l, operand);
+  const acc = accessorRef(l, operand, true);
   if (acc) return lowerAccessorWrite(l, acc, undefined, accessorUpdate(l, op === "+" ? "inc" : "dec", undefined, node), postfix, node);
   const target = lowerLValue(l, operand);
   const current = narrowCurrent(l, operand, target);
