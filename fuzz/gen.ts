@@ -44,11 +44,14 @@ export const ALL_FEATURES = [
   "strfor", // for-of over strings
   "defaults", // default parameter values, calls that omit them
   "var", // var declarations
+  "double", // number as an IEEE double: fractions, /, NaN, Infinity, -0, Math (issue 8 item 13)
+  "pow", // Math.pow on doubles (the last bit may differ between libm and V8)
+  "inherit", // extends, super(...), overrides with super.m(), base-typed references to subclasses, instanceof
 ] as const;
 export type Feature = (typeof ALL_FEATURES)[number];
 
 /** What main supports today (override with --features). */
-export const DEFAULT_FEATURES: Feature[] = ALL_FEATURES.filter((f) => f !== "strcond");
+export const DEFAULT_FEATURES: Feature[] = ALL_FEATURES.filter((f) => f !== "strcond" && f !== "double" && f !== "pow");
 
 export type IntName = "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" | "number";
 const FIXED: IntName[] = ["u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize"];
@@ -83,7 +86,7 @@ function info(n: IntName): IntInfo {
 }
 
 /** docs/language.md §2, "Implicit widening". */
-const WIDENS: Record<IntName, IntName[]> = {
+const WIDENS_INT: Record<IntName, IntName[]> = {
   u8: ["u16", "u32", "u64", "usize", "i16", "i32", "i64", "isize", "number"],
   u16: ["u32", "u64", "usize", "i32", "i64", "isize", "number"],
   u32: ["u64", "usize", "i64", "isize", "number"],
@@ -96,18 +99,37 @@ const WIDENS: Record<IntName, IntName[]> = {
   isize: ["i64"],
   number: ["i64", "isize"],
 };
+/**
+ * The table in force: with "double", `number` no longer widens to i64. Set by
+ * each Generator's constructor (generation is synchronous, one at a time).
+ */
+let WIDENS = WIDENS_INT;
+const WIDENS_DOUBLE: Record<IntName, IntName[]> = { ...WIDENS_INT, number: [] };
 
 interface Cls {
   name: string;
+  /** Every field, inherited ones first. */
   fields: { name: string; ty: Ty }[];
+  /** Every method callable on it, inherited ones included. */
   methods: Fn[];
+  /** The constructor's parameter types (a subclass passes them to super). */
+  ctor: Ty[];
+  base?: Cls;
+}
+
+/** Is c the class `of` or one of its subclasses? */
+function isA(c: Cls, of: Cls): boolean {
+  for (let x: Cls | undefined = c; x; x = x.base) if (x === of) return true;
+  return false;
 }
 export type Ty =
   | { k: "int"; n: IntName }
   | { k: "bool" }
   | { k: "str" }
   | { k: "arr"; el: Ty; len: number }
-  | { k: "obj"; c: Cls };
+  | { k: "obj"; c: Cls }
+  /** A `number` that may hold any double (feature "double"); the int "number" stays integral and small. */
+  | { k: "f64" };
 
 interface Fn {
   name: string;
@@ -156,6 +178,7 @@ interface Ctx {
 const INT = (n: IntName): Ty => ({ k: "int", n });
 const BOOL: Ty = { k: "bool" };
 const STR: Ty = { k: "str" };
+const F64: Ty = { k: "f64" };
 
 function tyText(t: Ty): string {
   switch (t.k) {
@@ -164,6 +187,7 @@ function tyText(t: Ty): string {
     case "str": return "string";
     case "arr": return `${tyText(t.el)}[]`;
     case "obj": return t.c.name;
+    case "f64": return "number";
   }
 }
 
@@ -175,10 +199,24 @@ function sameTy(a: Ty, b: Ty): boolean {
   return true;
 }
 
+/** Can a value of type s stand where t is expected, for objects: a subclass where its base is wanted. */
+function upcasts(s: Ty, t: Ty): boolean {
+  return s.k === "obj" && t.k === "obj" && isA(s.c, t.c);
+}
+
 /** Can a value of type s stand where t is expected (same type or implicit widening)? */
 function fits(s: Ty, t: Ty): boolean {
-  if (sameTy(s, t)) return true;
+  if (sameTy(s, t) || upcasts(s, t)) return true;
+  if (s.k === "int" && t.k === "f64") return s.n === "number" || WIDENS[s.n].includes("number");
   return s.k === "int" && t.k === "int" && WIDENS[s.n].includes(t.n);
+}
+
+function isZero(n: Node): boolean {
+  return n.parts.length === 1 && typeof n.parts[0] === "string" && /^\(?-?0\)?$/.test(n.parts[0]);
+}
+
+function isLiteral(n: Node): boolean {
+  return n.parts.length === 1 && typeof n.parts[0] === "string" && /^\(?-?[\d.e+]+\)?$/.test(n.parts[0]);
 }
 
 function startsWithParen(n: Node): boolean {
@@ -197,6 +235,8 @@ export class Generator {
   private globals: Var[] = [];
   private classes: Cls[] = [];
   private fns: Fn[] = [];
+  /** Arrays of objects (a base type holding subclasses): receivers `a[i]`. */
+  private objArrays: { name: string; c: Cls; len: number }[] = [];
   private ints: IntName[];
   private tags = 0;
 
@@ -207,6 +247,7 @@ export class Generator {
     this.rng = new Rng(seed, index);
     this.scale = scale;
     this.f = new Set(features);
+    WIDENS = this.f.has("double") ? WIDENS_DOUBLE : WIDENS_INT;
     this.ints = [...(this.f.has("ints") ? FIXED : []), ...(this.f.has("number") || !this.f.has("ints") ? ["number" as IntName] : [])];
   }
 
@@ -229,7 +270,24 @@ export class Generator {
       [8, this.intTy()],
       [1, BOOL],
       [this.has("strings") ? 1 : 0, STR],
+      [this.has("double") ? 3 : 0, F64],
     ]);
+  }
+
+  /** An array's element type: mostly integers, sometimes doubles, strings or booleans. */
+  private elementTy(): Ty {
+    return this.rng.weighted<Ty>([
+      [8, this.intTy()],
+      [this.has("double") ? 3 : 0, F64],
+      [this.has("strings") ? 1 : 0, STR],
+      [1, BOOL],
+    ]);
+  }
+
+  private f64Lit(): E {
+    const v = this.rng.pick(["0", "1", "2", "0.5", "0.1", "0.2", "0.3", "1.5", "2.25", "3.75", "10", "100", "1e21", "1.5e-7", "123456789.125", "9007199254740993", "0.000001", "1e300", "4294967296", "2147483647.5", "7", "3"]);
+    const neg = this.rng.chance(0.3);
+    return { n: node([neg ? `(-${v})` : v]), ty: F64, bound: Infinity, nonneg: !neg, exact: true };
   }
 
   // ---------------------------------------------------------------- literals
@@ -267,6 +325,7 @@ export class Generator {
     if (ty.k === "int") return node([exact ? `${ty.n === "number" ? "Number" : ty.n}(0)` : "0"]);
     if (ty.k === "bool") return node(["false"]);
     if (ty.k === "str") return node(['"s"']);
+    if (ty.k === "f64") return node(["0"]);
     return undefined;
   }
 
@@ -338,6 +397,7 @@ export class Generator {
   private expr(ty: Ty, ctx: Ctx, d: number, eff: boolean): E {
     switch (ty.k) {
       case "int": return this.int(ty.n, ctx, d, eff);
+      case "f64": return this.f64(ctx, d, eff);
       case "bool": return this.bool(ctx, d, eff);
       case "str": return this.str(ctx, d, eff);
       case "arr": return this.arrayLit(ty, ctx, d, eff);
@@ -444,7 +504,9 @@ export class Generator {
       case "strint": {
         const s = r.pick(strs);
         if (r.chance(0.4)) return { n: node([`${s.name}.length`]), ty: t, bound: 2 ** 24, nonneg: true, exact: true };
-        const idx = this.exactify(this.int("u8", ctx, d - 1, this.sub(eff)));
+        // No effects in the index: it could reassign the string after the
+        // string was read and before its length is (JavaScript reads undefined).
+        const idx = this.exactify(this.int("u8", ctx, d - 1, false));
         return this.withAlts({ n: node([`${s.name}.charCodeAt(`, idx.n, ` % ${s.name}.length)`]), ty: t, bound: 255, nonneg: true, exact: true });
       }
       case "comma": {
@@ -606,25 +668,137 @@ export class Generator {
     }
   }
 
+  private f64Targets(ctx: Ctx): Var[] {
+    if (!this.has("double")) return [];
+    return ctx.vars.filter((v) => (v.ty.k === "f64" && v.mutable) || (v.ty.k === "arr" && v.ty.el.k === "f64"));
+  }
+
+  /** `x++`, `(x *= y)`, `a[i] /= y` on a double: nothing to guard. */
+  private f64Update(v: Var, ctx: Ctx, d: number, eff: boolean, asExpr: boolean): E {
+    const r = this.rng;
+    const place = v.ty.k === "arr" ? node([v.name, "[", this.index(v, ctx, d, eff), "]"]) : node([v.name]);
+    const op = r.pick(["++", "--", "++pre", "+=", "-=", "*=", "/=", "%="]);
+    let parts: (string | Node)[];
+    if (op === "++" || op === "--") parts = [place, op];
+    else if (op === "++pre") parts = ["++", place];
+    else {
+      const rhs = this.f64(ctx, d - 1, this.sub(eff)).n;
+      parts = [place, ` ${op} `, (op === "/=" || op === "%=") && isZero(rhs) ? node(["0.5"]) : rhs];
+    }
+    return { n: node(asExpr ? ["(", ...parts, ")"] : parts), ty: F64, bound: Infinity, nonneg: false, exact: true };
+  }
+
+  /** A double: any value at all, NaN, Infinity and -0 included. */
+  private f64(ctx: Ctx, d: number, eff: boolean): E {
+    const r = this.rng;
+    const vars = this.readable(ctx, F64);
+    const calls = this.has("calls") && eff ? this.callables(ctx, F64) : [];
+    const arrays = this.has("arrays") ? ctx.vars.filter((v) => v.ty.k === "arr" && fits(v.ty.el, F64)) : [];
+    const targets = eff && this.has("effects") ? this.f64Targets(ctx) : [];
+    const mk = (parts: Part[], alts: E[] = []): E => ({ n: node(parts, alts.map((a) => a.n)), ty: F64, bound: Infinity, nonneg: false, exact: true });
+    // An integer inside double arithmetic goes through Number(): two u8
+    // operands would otherwise be multiplied (and wrapped) as u8.
+    const asDouble = (e: E, from: Ty | null): E => (from && from.k === "f64" ? { ...e, ty: F64, exact: true } : mk(["Number(", e.n, ")"]));
+    const readVar = (v: Var): E => asDouble(this.varRead(v, v.ty), v.ty);
+    if (d <= 0) return vars.length && r.chance(0.6) ? readVar(r.pick(vars)) : this.f64Lit();
+    const kind = r.weighted<string>([
+      [2, "lit"],
+      [vars.length ? 4 : 0, "var"],
+      [6, "arith"],
+      [1, "neg"],
+      [3, "math"],
+      [1, "cond"],
+      [2, "int"],
+      [calls.length ? 2 : 0, "call"],
+      [arrays.length ? 2 : 0, "index"],
+      [targets.length ? 2 : 0, "update"],
+    ]);
+    switch (kind) {
+      case "lit": return this.f64Lit();
+      case "var": return readVar(r.pick(vars));
+      case "arith": {
+        const a = this.f64(ctx, d - 1, this.sub(eff));
+        let b = this.f64(ctx, d - 1, this.sub(eff));
+        const op = r.pick(["+", "-", "*", "/", "%", "+", "*", "/"]);
+        // x / 0 is Infinity in JavaScript, but a constant zero divisor is refused (TSOS2004).
+        if ((op === "/" || op === "%") && isZero(b.n)) b = { ...b, n: node(["0.5"]) };
+        return mk(["(", a.n, ` ${op} `, b.n, ")"], [a, b]);
+      }
+      case "neg": {
+        const a = this.f64(ctx, d - 1, this.sub(eff));
+        return mk(["(-", a.n, ")"], [a]);
+      }
+      case "math": {
+        const a = this.f64(ctx, d - 1, this.sub(eff));
+        const fn = r.pick(["sqrt", "floor", "ceil", "round", "trunc", "abs", "min", "max", "PI", ...(this.has("pow") ? ["pow"] : [])]);
+        if (fn === "PI") return mk(["Math.PI"]);
+        if (fn === "min" || fn === "max" || fn === "pow") {
+          const b = this.f64(ctx, d - 1, this.sub(eff));
+          return mk([`Math.${fn}(`, a.n, ", ", b.n, ")"], [a, b]);
+        }
+        return mk([`Math.${fn}(`, a.n, ")"], [a]);
+      }
+      case "cond": {
+        const c = this.bool(ctx, d - 1, this.sub(eff));
+        const a = this.f64(ctx, d - 1, this.sub(eff));
+        const b = this.f64(ctx, d - 1, this.sub(eff));
+        return mk(["(", c.n, " ? ", a.n, " : ", b.n, ")"], [a, b]);
+      }
+      case "int": {
+        // An integer that widens to number, kept in its own invariants.
+        const n = r.pick(this.ints.filter((x) => x === "number" || WIDENS[x].includes("number")));
+        return asDouble(this.int(n, ctx, d - 1, this.sub(eff)), null);
+      }
+      case "call": {
+        const f = r.pick(calls);
+        return asDouble(this.call(f, f.ret!, ctx, d, eff), f.ret);
+      }
+      case "index": {
+        const v = r.pick(arrays);
+        return asDouble(mk([v.name, "[", this.index(v, ctx, d, eff), "]"]), (v.ty as { el: Ty }).el);
+      }
+      case "update": return this.f64Update(r.pick(targets), ctx, d, eff, true);
+    }
+    throw new Error(`unreachable ${kind}`);
+  }
+
   private bool(ctx: Ctx, d: number, eff: boolean): E {
     const r = this.rng;
     const vars = this.readable(ctx, BOOL);
     const strs = ctx.vars.filter((v) => v.ty.k === "str");
     const calls = this.has("calls") && eff ? this.callables(ctx, BOOL) : [];
     if (d <= 0) return vars.length && r.chance(0.6) ? this.varRead(r.pick(vars), BOOL) : this.boolLit();
+    const boolArrays = this.has("arrays") ? ctx.vars.filter((v) => v.ty.k === "arr" && v.ty.el.k === "bool") : [];
     const kind = r.weighted<string>([
       [1, "lit"],
       [vars.length ? 3 : 0, "var"],
+      [boolArrays.length ? 1 : 0, "index"],
       [6, "cmp"],
       [2, "logic"],
       [1, "not"],
       [strs.length ? 1 : 0, "streq"],
+      [this.has("inherit") && this.instanceTests(ctx).length ? 1 : 0, "instanceof"],
       [calls.length ? 2 : 0, "call"],
     ]);
     switch (kind) {
       case "lit": return this.boolLit();
       case "var": return this.varRead(r.pick(vars), BOOL);
+      case "index": {
+        const v = r.pick(boolArrays);
+        return this.withAlts({ n: node([v.name, "[", this.index(v, ctx, d, eff), "]"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
+      }
       case "cmp": {
+        if (this.has("double") && r.chance(0.25)) {
+          let a = this.f64(ctx, d - 1, this.sub(eff));
+          let b = this.f64(ctx, d - 1, this.sub(eff));
+          // Two literals compared are a TypeScript error (no overlap).
+          if (isLiteral(a.n) && isLiteral(b.n)) a = { ...a, n: node(["Math.abs(", a.n, ")"]) };
+          const op = r.pick(["<", "<=", ">", ">=", "===", "!=="]);
+          if ((op === "<" || op === "<=") && startsWithParen(b.n)) b = { ...b, n: node(["Math.abs(", b.n, ")"]) };
+          if ((op === "===" || op === "!==") && isLiteral(b.n)) b = { ...b, n: node(["Number(", b.n, ")"]) };
+          if ((op === "===" || op === "!==") && isLiteral(a.n)) a = { ...a, n: node(["Number(", a.n, ")"]) };
+          return this.withAlts({ n: node(["(", a.n, ` ${op} `, b.n, ")"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
+        }
         const n = r.pick(this.ints);
         let a = this.int(n, ctx, d - 1, this.sub(eff));
         let b = this.int(n, ctx, d - 1, this.sub(eff));
@@ -633,6 +807,12 @@ export class Generator {
         // `f(x) < (y > (z)) ? ...` parses as a call with type arguments:
         // a right operand of < that opens with a parenthesis gets a conversion.
         if ((op === "<" || op === "<=") && startsWithParen(b.n)) b = this.convert(n, b);
+        // `x === 5` narrows x to the type 5 in the branch, where `x === 7` or
+        // `case 7:` is then a TypeScript error: compare with `T(5)` instead.
+        if (op === "===" || op === "!==") {
+          if (a.lit !== undefined) a = this.exactify(a);
+          if (b.lit !== undefined) b = this.exactify(b);
+        }
         return this.withAlts({ n: node(["(", a.n, ` ${op} `, b.n, ")"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
       }
       case "logic": {
@@ -655,8 +835,23 @@ export class Generator {
         return this.withAlts({ n: node(["(", a.n, r.chance(0.5) ? " === " : " !== ", b.n, ")"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
       }
       case "call": return this.call(r.pick(calls), BOOL, ctx, d, eff);
+      case "instanceof": {
+        const [v, sub] = r.pick(this.instanceTests(ctx));
+        return this.withAlts({ n: node([`(${v} instanceof ${sub.name})`]), ty: BOOL, bound: 0, nonneg: true, exact: true });
+      }
     }
     throw new Error("unreachable");
+  }
+
+  /** (reference, strict subclass of its declared class): `instanceof` tests that narrow only the true branch. */
+  private instanceTests(ctx: Ctx): [string, Cls][] {
+    const out: [string, Cls][] = [];
+    for (const v of ctx.vars) {
+      if (v.ty.k !== "obj") continue;
+      const declared = v.ty.c;
+      for (const c of this.classes) if (c !== declared && isA(c, declared)) out.push([v.name, c]);
+    }
+    return out;
   }
 
   private str(ctx: Ctx, d: number, eff: boolean): E {
@@ -665,9 +860,11 @@ export class Generator {
     const vars = this.readable(ctx, STR);
     const calls = this.has("calls") && eff ? this.callables(ctx, STR) : [];
     if (d <= 0) return vars.length && r.chance(0.5) ? this.varRead(r.pick(vars), STR) : this.strLit();
+    const strArrays = this.has("arrays") ? ctx.vars.filter((v) => v.ty.k === "arr" && v.ty.el.k === "str") : [];
     const kind = r.weighted<string>([
       [2, "lit"],
       [vars.length ? 3 : 0, "var"],
+      [strArrays.length ? 1 : 0, "index"],
       [3, "concat"],
       [3, "template"],
       [2, "toString"],
@@ -679,6 +876,10 @@ export class Generator {
     switch (kind) {
       case "lit": return this.strLit();
       case "var": return this.varRead(r.pick(vars), STR);
+      case "index": {
+        const v = r.pick(strArrays);
+        return mk(node([v.name, "[", this.index(v, ctx, d, eff), "]"], [node(['"s"'])]));
+      }
       case "concat": {
         const operand = (): E => {
           const e = this.str(ctx, d - 1, this.sub(eff));
@@ -700,6 +901,10 @@ export class Generator {
         return mk(node(parts, [node(['"s"'])]));
       }
       case "toString": {
+        if (this.has("double") && r.chance(0.3)) {
+          const a = this.f64(ctx, d - 1, this.sub(eff));
+          return mk(node(["(", a.n, ").toString()"], [node(['"s"'])]));
+        }
         const n = r.pick(this.ints);
         const a = this.exactify(this.int(n, ctx, d - 1, this.sub(eff)));
         const radix = r.chance(0.5) ? "" : `${r.pick([2, 8, 10, 16, 36])}`;
@@ -713,7 +918,7 @@ export class Generator {
       }
       case "char": {
         const s = r.pick(vars);
-        const idx = this.exactify(this.int("u8", ctx, d - 1, this.sub(eff)));
+        const idx = this.exactify(this.int("u8", ctx, d - 1, false));
         return mk(node([s.name, "[", idx.n, ` % ${s.name}.length]`], [node([s.name])]));
       }
       case "call": return this.call(r.pick(calls), STR, ctx, d, eff);
@@ -751,8 +956,9 @@ export class Generator {
   }
 
   private receivers(ctx: Ctx, c: Cls): string[] {
-    const out = ctx.vars.filter((v) => v.ty.k === "obj" && v.ty.c === c).map((v) => v.name);
-    if (ctx.cls === c) out.push("this");
+    const out = ctx.vars.filter((v) => v.ty.k === "obj" && isA(v.ty.c, c)).map((v) => v.name);
+    if (ctx.cls && isA(ctx.cls, c)) out.push("this");
+    for (const a of this.objArrays) if (isA(a.c, c)) for (let k = 0; k < a.len; k++) out.push(`${a.name}[${k}]`);
     return out;
   }
 
@@ -760,7 +966,9 @@ export class Generator {
     const parts: (string | Node)[] = [];
     if (f.cls) parts.push(this.rng.pick(this.receivers(ctx, f.cls)), ".");
     parts.push(f.name, "(");
-    const given = f.params.length - this.rng.int((f.defaults ?? 0) + 1);
+    // A method that may dispatch gets every argument (TSOS1058 refuses
+    // defaults left out of a virtual call).
+    const given = f.params.length - (f.cls && this.has("inherit") ? 0 : this.rng.int((f.defaults ?? 0) + 1));
     f.params.slice(0, given).forEach((p, k) => {
       if (k) parts.push(", ");
       parts.push(this.storable(p, ctx, d - 1, this.sub(eff)).n);
@@ -779,10 +987,9 @@ export class Generator {
 
   private construct(c: Cls, ctx: Ctx, d: number, eff: boolean): Node {
     const parts: (string | Node)[] = [`new ${c.name}(`];
-    const ctorParams = c.fields.slice(0, 2);
-    ctorParams.forEach((fld, k) => {
+    c.ctor.forEach((ty, k) => {
       if (k) parts.push(", ");
-      parts.push(this.storable(fld.ty, ctx, d - 1, this.sub(eff)).n);
+      parts.push(this.storable(ty, ctx, d - 1, this.sub(eff)).n);
     });
     parts.push(")");
     return node(parts);
@@ -813,8 +1020,9 @@ export class Generator {
   private stmt(ctx: Ctx): Node {
     const r = this.rng;
     const nested = ctx.depth < 3;
-    const assignable = ctx.vars.filter((v) => v.mutable && v.bound === undefined);
-    const intTargets = this.has("effects") || true ? this.ints.flatMap((n) => this.updateTargets(ctx, n)) : [];
+    // Arrays are const, but their elements are assigned (`a[i] = e`).
+    const assignable = ctx.vars.filter((v) => (v.mutable && v.bound === undefined) || v.ty.k === "arr");
+    const intTargets = [...this.ints.flatMap((n) => this.updateTargets(ctx, n)), ...this.f64Targets(ctx)];
     const arrays = ctx.vars.filter((v) => v.ty.k === "arr");
     const strVars = this.has("strfor") ? ctx.vars.filter((v) => v.ty.k === "str") : [];
     const callable = this.has("calls") ? this.fns.filter((f) => f.rank < ctx.rank && (!f.cls || this.receivers(ctx, f.cls).length)) : [];
@@ -837,7 +1045,7 @@ export class Generator {
     switch (kind) {
       case "decl": {
         const isArr = this.has("arrays") && r.chance(0.15);
-        const ty: Ty = isArr ? { k: "arr", el: this.intTy(), len: r.range(1, 4) } : this.valueTy();
+        const ty: Ty = isArr ? { k: "arr", el: this.elementTy(), len: r.range(1, 4) } : this.valueTy();
         const e = this.storable(ty, ctx, d, true);
         const name = this.fresh("v");
         const mutable = !isArr && r.chance(0.7);
@@ -858,6 +1066,7 @@ export class Generator {
       }
       case "update": {
         const v = r.pick(intTargets);
+        if (v.ty.k === "f64" || (v.ty.k === "arr" && v.ty.el.k === "f64")) return node([this.f64Update(v, ctx, d, true, false).n, ";"]);
         return node([this.update(v, ctx, d, true, false).n, ";"]);
       }
       case "print": return this.print(ctx);
@@ -899,7 +1108,9 @@ export class Generator {
       }
       case "switch": {
         const n = r.pick(this.ints.filter((x) => !info(x).wide || x === "number"));
-        const e = this.exactify(this.int(n, ctx, d, true));
+        // Through a conversion: a variable narrowed to a literal type would
+        // make other case labels TypeScript errors.
+        const e = this.convert(n, this.int(n, ctx, d, true));
         const i = info(n);
         const labels = new Set<number>();
         const count = r.range(1, 4);
@@ -979,7 +1190,7 @@ export class Generator {
   }
 
   private defaultValue(ty: Ty): string {
-    return ty.k === "int" ? "1" : ty.k === "bool" ? "true" : '"d"';
+    return ty.k === "int" || ty.k === "f64" ? "1" : ty.k === "bool" ? "true" : '"d"';
   }
 
   private params(count: number): Var[] {
@@ -995,7 +1206,7 @@ export class Generator {
     return params
       .map((p, k) => {
         if (k < params.length - defaults) return `${p.name}: ${tyText(p.ty)}`;
-        const init = p.ty.k === "int" ? this.lit(p.ty.n, this.litValue(p.ty.n)).n.parts[0] : p.ty.k === "bool" ? `${this.rng.chance(0.5)}` : JSON.stringify(this.rng.pick(WORDS));
+        const init = p.ty.k === "int" ? this.lit(p.ty.n, this.litValue(p.ty.n)).n.parts[0] : p.ty.k === "f64" ? this.f64Lit().n.parts[0] : p.ty.k === "bool" ? `${this.rng.chance(0.5)}` : JSON.stringify(this.rng.pick(WORDS));
         return `${p.name}: ${tyText(p.ty)} = ${init}`;
       })
       .join(", ");
@@ -1020,7 +1231,7 @@ export class Generator {
     }
     if (this.has("arrays")) {
       for (let k = r.range(1, 2); k > 0; k--) {
-        const el = this.intTy();
+        const el = this.elementTy();
         const ty: Ty = { k: "arr", el, len: r.range(1, 4) };
         const name = this.fresh("a");
         this.globals.push({ name, ty, mutable: false });
@@ -1029,30 +1240,59 @@ export class Generator {
     }
     let rank = 1;
     if (this.has("classes")) {
-      for (let k = r.range(0, 2); k > 0; k--) {
-        const c: Cls = { name: this.fresh("C"), fields: [], methods: [] };
+      const count = r.range(0, 2) + (this.has("inherit") ? 1 : 0);
+      for (let k = 0; k < count; k++) {
+        const base = this.has("inherit") && this.classes.length && r.chance(0.7) ? r.pick(this.classes) : undefined;
+        const c: Cls = { name: this.fresh("C"), fields: [...(base?.fields ?? [])], methods: [...(base?.methods ?? [])], ctor: [], base };
         const members: Node[] = [];
-        for (let j = r.range(1, 4); j > 0; j--) {
+        // Names of members a subclass adds are unique to it (a subclass of a
+        // subclass must not redeclare them).
+        const own = base ? `h${k}_` : "f";
+        for (let j = r.range(base ? 0 : 1, base ? 2 : 4); j > 0; j--) {
           const ty = this.valueTy();
-          const name = `f${j}`;
+          const name = `${own}${j}`;
           c.fields.push({ name, ty });
           const init = ty.k === "int" ? this.lit(ty.n, this.litValue(ty.n)).n : this.expr(ty, noCtx, 0, false).n;
           members.push(node([`${name}: ${tyText(ty)} = `, init, ";"]));
         }
-        const ctorParams = c.fields.slice(0, 2);
-        const ctorBody = block(ctorParams.map((fld, j) => node([`this.${fld.name} = c${j};`])));
-        const ctor = node([`constructor(${ctorParams.map((fld, j) => `c${j}: ${tyText(fld.ty)}`).join(", ")}) `, ctorBody]);
+        let ctor: Node;
+        if (base) {
+          c.ctor = base.ctor;
+          const args = base.ctor.map((_, j) => `c${j}`).join(", ");
+          ctor = node([`constructor(${base.ctor.map((ty, j) => `c${j}: ${tyText(ty)}`).join(", ")}) `, block([node([`super(${args});`])])]);
+        } else {
+          const ctorParams = c.fields.slice(0, 2);
+          c.ctor = ctorParams.map((fld) => fld.ty);
+          const ctorBody = block(ctorParams.map((fld, j) => node([`this.${fld.name} = c${j};`])));
+          ctor = node([`constructor(${ctorParams.map((fld, j) => `c${j}: ${tyText(fld.ty)}`).join(", ")}) `, ctorBody]);
+        }
         ctor.keep = true;
         members.push(ctor);
         this.classes.push(c);
-        const methodCount = r.range(1, 3);
         const objName = this.fresh("o");
         const objVar: Var = { name: objName, ty: { k: "obj", c }, mutable: false };
+        const fieldVars: Var[] = c.fields.map((fld) => ({ name: `this.${fld.name}`, ty: fld.ty, mutable: true }));
+        // Overrides keep the rank of the method they override, so dispatch
+        // cannot make the call graph cyclic.
+        const overridden = base ? base.methods.filter(() => r.chance(0.6)) : [];
+        for (const bm of overridden) {
+          const params: Var[] = bm.params.map((ty) => ({ name: this.fresh("p"), ty, mutable: true }));
+          const ctx: Ctx = { vars: [...this.globals, ...fieldVars, ...params], rank: bm.rank, depth: 0, inLoop: false, ret: bm.ret, cls: c, noPush: new Set() };
+          const body = this.functionBody(ctx, bm.ret, r.range(1, 4));
+          if (r.chance(0.7)) {
+            // super.m(...) as the first statement after the fuel check.
+            const args = params.map((p) => p.name).join(", ");
+            const call = bm.ret ? node([`const ${this.fresh("v")}: ${tyText(bm.ret)} = super.${bm.name}(${args});`]) : node([`super.${bm.name}(${args});`]);
+            body.items.splice(2, 0, call);
+          }
+          const sig = `${r.chance(0.5) ? "override " : ""}${bm.name}(${this.paramList(params, bm.defaults ?? 0)}): ${bm.ret ? tyText(bm.ret) : "void"} `;
+          members.push(node([sig, body]));
+        }
+        const methodCount = r.range(base ? 0 : 1, base ? 2 : 3);
         for (let j = 0; j < methodCount; j++) {
           const params = this.params(r.range(0, 2));
           const ret = this.retTy();
-          const m: Fn = { name: `m${j + 1}`, params: params.map((p) => p.ty), ret, rank: rank++, cls: c, defaults: this.defaultCount(params.length) };
-          const fieldVars: Var[] = c.fields.map((fld) => ({ name: `this.${fld.name}`, ty: fld.ty, mutable: true }));
+          const m: Fn = { name: `${base ? `n${k}_` : "m"}${j + 1}`, params: params.map((p) => p.ty), ret, rank: rank++, cls: c, defaults: this.defaultCount(params.length) };
           const ctx: Ctx = { vars: [...this.globals, ...fieldVars, ...params], rank: m.rank, depth: 0, inLoop: false, ret, cls: c, noPush: new Set() };
           const body = this.functionBody(ctx, ret, r.range(1, 5));
           const sig = `${m.name}(${this.paramList(params, m.defaults!)}): ${ret ? tyText(ret) : "void"} `;
@@ -1060,10 +1300,22 @@ export class Generator {
           c.methods.push(m);
           this.fns.push(m);
         }
-        top.push(node([`class ${c.name} `, block(members)]));
+        top.push(node([`class ${c.name}${base ? ` extends ${base.name}` : ""} `, block(members)]));
         const ctx: Ctx = { ...noCtx, vars: [] };
         top.push(node([`const ${objName} = `, this.construct(c, ctx, 0, false), ";"]));
         this.globals.push(objVar, ...c.fields.map((fld) => ({ name: `${objName}.${fld.name}`, ty: fld.ty, mutable: true })));
+        if (base) {
+          // A reference of the base type to an instance of this class: calls dispatch.
+          const viewName = this.fresh("o");
+          top.push(node([`const ${viewName}: ${base.name} = `, this.construct(c, ctx, 0, false), ";"]));
+          this.globals.push({ name: viewName, ty: { k: "obj", c: base }, mutable: false });
+          this.globals.push(...base.fields.map((fld) => ({ name: `${viewName}.${fld.name}`, ty: fld.ty, mutable: true })));
+          if (this.has("arrays")) {
+            const arrName = this.fresh("a");
+            top.push(node([`const ${arrName}: ${base.name}[] = [`, this.construct(base, ctx, 0, false), ", ", this.construct(c, ctx, 0, false), "];"]));
+            this.objArrays.push({ name: arrName, c: base, len: 2 });
+          }
+        }
       }
     }
     if (this.has("calls")) {
@@ -1082,7 +1334,7 @@ export class Generator {
     // The final state of every global is part of the trace.
     const dump: (string | Node)[] = ["console.log(`end"];
     for (const g of this.globals) {
-      if (g.ty.k === "int" || g.ty.k === "bool" || g.ty.k === "str") dump.push(` \${${g.name}}`);
+      if (g.ty.k === "int" || g.ty.k === "f64" || g.ty.k === "bool" || g.ty.k === "str") dump.push(` \${${g.name}}`);
       else if (g.ty.k === "arr") dump.push(` \${${g.name}.length}`);
     }
     dump.push("`);");

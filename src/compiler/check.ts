@@ -19,10 +19,7 @@ const K = ts.SyntaxKind;
 const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.DeleteExpression]: "`delete`",
   [K.VoidExpression]: "the `void` operator",
-  [K.SpreadElement]: "spread (`...`)",
   [K.SpreadAssignment]: "spread (`...`)",
-  [K.ObjectBindingPattern]: "destructuring",
-  [K.ArrayBindingPattern]: "destructuring",
   [K.RegularExpressionLiteral]: "a regular expression",
   [K.TaggedTemplateExpression]: "a tagged template",
   [K.AwaitExpression]: "`await`",
@@ -77,7 +74,6 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
         break; // lowering maps the unions it supports (lower/types.ts) and reports the others
       case K.IntersectionType:
       case K.ConstructorType:
-      case K.TupleType:
       case K.ConditionalType:
       case K.MappedType:
       case K.TypeQuery:
@@ -91,9 +87,6 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
       case K.NumericLiteral:
         if (/[.eE]/.test(node.getText()) && !/^0[xX]/.test(node.getText())) return report("TSOS1004", node);
         return;
-      case K.ArrowFunction:
-      case K.FunctionExpression:
-        return report("TSOS1010", node);
       case K.TryStatement:
         return report("TSOS1012", node);
       case K.Identifier:
@@ -115,7 +108,6 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
         const f = node as ts.FunctionDeclaration;
         if (f.asteriskToken) return report("TSOS1005", node, "a generator function");
         if (f.modifiers?.some((m) => m.kind === K.AsyncKeyword)) return report("TSOS1015", node, "`async`", "async/await arrives with the async issue");
-        if (f.parameters.some((p) => p.dotDotDotToken)) return report("TSOS1005", f.parameters.find((p) => p.dotDotDotToken)!, "a rest parameter");
         break;
       }
       case K.ImportDeclaration: {
@@ -136,7 +128,7 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
 
   function checkBinary(b: ts.BinaryExpression): void {
     const op = b.operatorToken.kind;
-    if (op === K.EqualsToken && (ts.isArrayLiteralExpression(b.left) || ts.isObjectLiteralExpression(b.left))) report("TSOS1005", b, "destructuring");
+    if (op === K.EqualsToken && ts.isObjectLiteralExpression(b.left)) report("TSOS1005", b, "object destructuring assignment");
     else if (op === K.InKeyword) report("TSOS1005", b, "the `in` operator");
     else if (op === K.AsteriskAsteriskToken || op === K.AsteriskAsteriskEqualsToken) report("TSOS1005", b, "`**`");
   }

@@ -113,6 +113,16 @@ export const CATALOG = {
     message: "`export default {0}` exports the value `{0}` has now, but `{0}` can change later",
     help: "write `export { {0} as default }` to export the variable itself, or declare it with `const`",
   },
+  TSOS1084: {
+    message: "this function captures `{0}` from the enclosing function",
+    help: "closures arrive with part 2; pass `{0}` as a parameter, or use a module-level variable",
+  },
+  TSOS1085: {
+    message: "default, optional and rest parameters of arrow functions and function expressions are not supported yet",
+    help: "declare a named function at module level for default values",
+  },
+  TSOS1086: { message: "{0} is not supported yet", help: "bind or pass the values one by one" },
+  TSOS1087: { message: "`{0}` has no element at this position", help: "a tuple is indexed by a literal within its length" },
   TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
 
   // 2xxx: integer rules.

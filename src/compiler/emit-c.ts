@@ -20,7 +20,7 @@
 import { type ClassInst, type Expr, type Func, type Program, type Stmt, type Type, walkExprs } from "./ir.ts";
 import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
 import { cString, cType, declare, intLit, zero } from "./c-syntax.ts";
-import { emitNullable, nullableToStr, truthyOf } from "./emit-nullable.ts";
+import { emitNullable, eqCode, nullableToStr, truthyOf, unionToStr } from "./emit-nullable.ts";
 import { assignsVariable, hasEffects, isConstant, mustHoist } from "./eval-order.ts";
 
 /**
@@ -101,7 +101,7 @@ export class Emitter {
         return this.callWith(x.args, E, (args) => `${x.init}(${[storage, ...args].join(", ")})`);
       }
       case "instanceof": {
-        const obj = x.x.type.k === "view" ? `(${E(x.x)}).obj` : E(x.x);
+        const obj = x.x.type.k === "view" || (x.x.type.k === "nullable" && x.x.type.inner.k === "view") ? `(${E(x.x)}).obj` : E(x.x);
         return `tsos_${x.exact ? "isclass" : "instanceof"}(${obj}, &${x.cls.cname}__class)`;
       }
       case "stamp":
@@ -236,6 +236,7 @@ export class Emitter {
   toStrOf(x: Expr, code: string): string {
     if (x.type.k === "str") return code;
     if (x.type.k === "nullable") return nullableToStr(this, x.type, code);
+    if (x.type.k === "union") return unionToStr(this, x.type, code);
     if (x.type.k === "bool") return `tsos_str_from_bool(${code})`;
     if (isInt(x.type)) return INT_INFO[x.type.kind].signed ? `tsos_str_from_i64(${code})` : `tsos_str_from_u64(${code})`;
     return "TSOS_EMPTY_STR";
@@ -600,7 +601,8 @@ export class Emitter {
     let first = true;
     s.cases.forEach((k, i) => {
       for (const value of k.values) {
-        const test = s.x.type.k === "str" ? `tsos_str_eq(${v}, ${this.expr(value)})` : `${v} == ${this.expr(value)}`;
+        const tagged = s.x.type.k === "union" || s.x.type.k === "nullable";
+        const test = s.x.type.k === "str" ? `tsos_str_eq(${v}, ${this.expr(value)})` : tagged ? `({ ${cType(s.x.type)} tsos_c${n}_${i} = ${this.expr(value)}; ${eqCode(s.x.type, v, `tsos_c${n}_${i}`)}; })` : `${v} == ${this.expr(value)}`;
         this.line(`${first ? "if" : "else if"} (${test}) ${c} = ${i};`);
         first = false;
       }

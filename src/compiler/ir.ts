@@ -49,7 +49,13 @@ export type Type =
    * `inner` never: the type of a bare `null`/`undefined` literal.
    * `cname`: the C struct of a value `inner` (Program.optTypes).
    */
-  | { k: "nullable"; inner: Type; null: boolean; undef: boolean; cname?: string };
+  | { k: "nullable"; inner: Type; null: boolean; undef: boolean; cname?: string }
+  /**
+   * A union of value types (`string | number`, lower/unions.ts): a struct
+   * { tag, union { m0, m1, ... } u } whose tag is the member's index;
+   * members are distinct, never nullable or unions, in a canonical order.
+   */
+  | { k: "union"; members: Type[]; cname: string };
 
 export interface SourceLoc {
   file: string; // path relative to the working directory
@@ -146,6 +152,14 @@ export type Expr =
   | { e: "opteq"; type: Type; a: Expr; b: Expr; loose: boolean }
   /** A nullable as Node's String() prints it: "null", "undefined" or the value. */
   | { e: "optstr"; type: Type; x: Expr }
+  /** Unions of value types (lower/unions.ts): member `tag` of union `type`. */
+  | { e: "tounion"; type: Type; x: Expr; tag: number }
+  /** The member `tag` of a union known (narrowed) to hold it; `check` panics at `loc` if it does not. */
+  | { e: "fromunion"; type: Type; x: Expr; tag: number; loc: number; check?: boolean }
+  /** Whether a union holds member `tag`. */
+  | { e: "istag"; type: Type; x: Expr; tag: number }
+  /** Union -> union: member i of x becomes member map[i] of `type`. */
+  | { e: "reunion"; type: Type; x: Expr; map: number[] }
   /** `value` evaluated once into the local `name`, then `body` (which reads it). */
   | { e: "bind"; type: Type; name: string; value: Expr; body: Expr }
   /** The comma operator: every expression in order; the value is the last one's. */
@@ -269,6 +283,8 @@ export interface Program {
   reviews: { fn: string; from: ViewInst; to: ViewInst; pairs: { cls: ClassInst; table: string }[] }[];
   /** Tagged structs of nullable value types: C name -> inner type (lower/nullable-types.ts). */
   optTypes: { cname: string; inner: Type }[];
+  /** Structs of value unions: C name -> member types (lower/unions.ts). */
+  unionTypes: { cname: string; members: Type[] }[];
 }
 
 export const T = {

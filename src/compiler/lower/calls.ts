@@ -22,8 +22,10 @@ import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { layoutOf } from "./layout.ts";
 import { callTakingNever } from "./never.ts";
-import { missingArgs, narrowRead } from "./nullable.ts";
+import { missingArgs, narrowRead, printable } from "./nullable.ts";
 import { withDefaults } from "./defaults.ts";
+import { arrayLibraryCall } from "./array-methods.ts";
+import { isTuple, restArgs, tupleElement } from "./destructure.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 
 const K = ts.SyntaxKind;
@@ -46,6 +48,11 @@ function resolvedTypeArgs(l: Lowerer, call: ts.CallExpression | ts.NewExpression
 /** The location an @trackCaller callee reports: this call, or our own caller's if we track ours. */
 function callerLoc(l: Lowerer, call: ts.Node): Expr {
   return { e: "callerloc", type: { k: "loc" }, loc: l.scope.trackCaller ? -1 : l.loc(call) };
+}
+
+/** Arguments for a declared callee: a rest parameter packs the trailing (and spread) arguments into an array. */
+function argsFor(l: Lowerer, decl: ts.SignatureDeclaration, args: readonly ts.Expression[], params: Type[]): Expr[] {
+  return restArgs(l, decl, args, params, (a, p) => lowerArgs(l, a, p)) ?? lowerArgs(l, args, params);
 }
 
 export function lowerArgs(l: Lowerer, args: readonly ts.Expression[], params: Type[]): Expr[] {
@@ -118,7 +125,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (impossible) return impossible;
       const full = functionOf(l, decl, resolvedTypeArgs(l, call));
       const f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
-      const args = lowerArgs(l, call.arguments, f.params.filter((p) => p.type.k !== "loc").map((p) => p.type));
+      const args = argsFor(l, decl, call.arguments, f.params.filter((p) => p.type.k !== "loc").map((p) => p.type));
       if (f.trackCaller) args.push(callerLoc(l, call));
       return { e: "call", type: f.ret, fn: f.cname, args };
     }
@@ -131,7 +138,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     const lib = libMember(l, callee.expression);
     if (lib) return builtinCall(l, `${lib}.${callee.name.text}`, call, want);
     const mdecl = l.symbolOf(callee.name)?.valueDeclaration;
-    if (mdecl && ts.isPropertyDeclaration(mdecl)) {
+    if (mdecl && (ts.isPropertyDeclaration(mdecl) || ts.isParameter(mdecl))) {
       // A field holding a function value: call through the pointer.
       const f = lowerExpr(l, callee);
       if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this value", "call a declared function or method");
@@ -144,7 +151,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (isStatic(mdecl)) {
         const full = staticMethod(l, mdecl, typeArgs);
         const f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
-        return { e: "call", type: f.ret, fn: f.cname, args: lowerArgs(l, call.arguments, f.params.map((p) => p.type)) };
+        return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, mdecl, call.arguments, f.params.map((p) => p.type)) };
       }
       const recv = lowerExpr(l, callee.expression);
       if (recv.type.k === "view") return lowerViewCall(l, recv, callee.name.text, call);
@@ -153,7 +160,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       const r = resolveMember(l, recv.type.cls, mdecl, typeArgs, callee.expression.kind === K.SuperKeyword);
       const d = withDefaults(l, r.fn, call.arguments.length, true);
       const m = d ? { fn: d.cname, params: d.params } : r;
-      const args = lowerArgs(l, call.arguments, m.params);
+      const args = argsFor(l, mdecl, call.arguments, m.params);
       if (args.length < m.params.length) l.fail("TSOS1058", call, callee.name.text);
       return { e: "call", type: r.ret, fn: m.fn, args: [coerce(l, recv, r.self, callee.expression), ...args] };
     }
@@ -167,6 +174,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       const arg = coerce(l, lowerExpr(l, call.arguments[0]!, recv.type.elem), recv.type.elem, call.arguments[0]!);
       return { e: "arraymethod", type: name === "push" ? T.number : recv.type, method: name, arr: recv, args: [arg], loc: l.loc(call) };
     }
+    const libCall = arrayLibraryCall(l, recv, name, call);
+    if (libCall) return libCall;
     if (recv.type.k === "int" && name === "toString") {
       const radixArg = call.arguments[0];
       const radix = radixArg ? literalValue(l, radixArg) : 10n;
@@ -275,6 +284,8 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
     }
     case "process.exit":
       return { e: "exit", type: T.never, code: coerce(l, lowerExpr(l, arg(call, 0), T.int("i32")), T.int("i32"), arg(call, 0)) };
+    case "String":
+      return { e: "concat", type: T.str, parts: [printable(lowerExpr(l, arg(call, 0)))] };
     case "console.log":
     case "console.error":
       l.fail("TSOS1015", call, `\`${name}\` inside an expression`, "call it as a statement of its own");
@@ -359,6 +370,7 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (obj.type.k === "str" && name === "length") return { e: "strlen", type: T.number, s: obj };
   if (obj.type.k === "ptr" && name === "address") return { e: "ptrop", type: T.int("usize"), op: "address", ptr: obj, args: [] };
   if (obj.type.k === "fixed" && name === "length") return { e: "int", type: T.number, value: BigInt(obj.type.len) };
+  if (isTuple(obj.type) && name === "length") return { e: "int", type: T.number, value: BigInt(obj.type.cls.fields.length) };
   if (obj.type.k === "class") {
     const found = lookupField(obj.type.cls, fieldName(p.name));
     if (found) return narrowRead(l, p, { e: "field", type: found.field.type, obj: upcast(obj, found.owner), name: found.field.name, inline: found.field.inline });
@@ -383,6 +395,7 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
   const en = enumOf(l, x.expression);
   if (en) return enumReverseLookup(l, en, x);
   const obj = lowerExpr(l, x.expression);
+  if (isTuple(obj.type)) return tupleElement(l, obj, x);
   if (obj.type.k === "array" || obj.type.k === "fixed") {
     const idx = lowerExpr(l, x.argumentExpression);
     if (!isInt(idx.type)) l.fail("TSOS2008", x.argumentExpression, "[]", typeName(idx.type));

@@ -59,7 +59,7 @@ export class Lowerer {
     readonly target: "host" | "kernel",
     readonly testBuild = false,
   ) {
-    this.program = { locs: [], classes: [], arrays: [], globals: [], funcs: [], inits: [], target, unitTests: [], fnTypes: [], views: [], viewTables: [], reviews: [], optTypes: [] };
+    this.program = { locs: [], classes: [], arrays: [], globals: [], funcs: [], inits: [], target, unitTests: [], fnTypes: [], views: [], viewTables: [], reviews: [], optTypes: [], unionTypes: [] };
     this.scope = this.newScope();
   }
 

@@ -30,6 +30,8 @@ import {
   lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, truthyOf, unnarrowed,
 } from "./nullable.ts";
 import { lowerComma } from "./control.ts";
+import { adaptFunction, lowerFunctionValue } from "./lambdas.ts";
+import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 
 const K = ts.SyntaxKind;
 
@@ -122,6 +124,9 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       return lowerArrayLiteral(l, node as ts.ArrayLiteralExpression, want);
     case K.ObjectLiteralExpression:
       return lowerObjectLiteral(l, node as ts.ObjectLiteralExpression, want);
+    case K.ArrowFunction:
+    case K.FunctionExpression:
+      return lowerFunctionValue(l, node as ts.ArrowFunction | ts.FunctionExpression, want);
   }
   l.fail("TSOS1005", node, `\`${ts.SyntaxKind[node.kind]}\``);
 }
@@ -148,7 +153,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   if (neverLocals.has(decl)) return unreachable(l, id);
   const local = l.scope.locals.get(decl);
   if (local) return { e: "local", type: localType(l, decl), name: local };
-  if (ts.isVariableDeclaration(decl) || ts.isExportAssignment(decl)) {
+  if (ts.isVariableDeclaration(decl) || ts.isExportAssignment(decl) || ts.isBindingElement(decl)) {
     const g = l.globalsByDecl.get(decl);
     if (g) return { e: "global", type: g.type, name: g.cname };
   }
@@ -158,6 +163,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
     return { e: "fnref", type: fnType(l, f.params.map((p) => p.type), f.ret), fn: f.cname };
   }
   if (ts.isFunctionDeclaration(decl)) l.fail("TSOS1019", id, id.text);
+  if (ts.isFunctionExpression(decl)) return lowerFunctionValue(l, decl); // a named function expression calling itself
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "TEST_BUILD") return { e: "bool", type: T.bool, value: l.testBuild };
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "unitTests") return { e: "unittests", type: arrayType(l, { k: "class", cls: unitTestClass(l) }) };
   if (l.isLibDecl(decl) && l.target === "host" && decl.getSourceFile().fileName.endsWith("kernel.d.ts")) l.fail("TSOS3003", id, id.text);
@@ -208,6 +214,8 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   if (obj) return obj;
   const n = coerceNullable(l, e, to, node);
   if (n) return n;
+  const adapted = adaptFunction(l, e, to, node);
+  if (adapted) return adapted;
   l.fail("TSOS1021", node, typeName(from), typeName(to));
 }
 
@@ -439,7 +447,9 @@ function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type):
 }
 
 function lowerArrayLiteral(l: Lowerer, a: ts.ArrayLiteralExpression, want?: Type): Expr {
-  const type = want && want.k === "array" ? want : irType(l, l.checker.getTypeAtLocation(a), a);
+  const type = want && (want.k === "array" || isTuple(want)) ? want : irType(l, l.checker.getTypeAtLocation(a), a);
+  if (isTuple(type)) return tupleLiteral(l, a, type);
+  if (type.k === "array" && a.elements.some((e) => ts.isSpreadElement(e))) return spreadArray(l, a.elements, type, a);
   if (type.k !== "array") l.fail("TSOS1006", a, typeName(type));
   const elems = a.elements.map((el) => coerce(l, lowerExpr(l, el, type.elem), type.elem, el));
   return { e: "arraylit", type: arrayType(l, type.elem), elems, loc: l.loc(a) };

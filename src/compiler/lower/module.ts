@@ -26,9 +26,12 @@ import { checkInterruptHandlers } from "./handlers.ts";
 import { versionLoops } from "./bounds.ts";
 import { declareModuleVars, isVar } from "./control.ts";
 import { declareDefaultExport, initDefaultExport } from "./exports.ts";
+import { useStdProgram } from "./array-methods.ts";
+import { declarePatternGlobals, initPatternGlobals } from "./destructure.ts";
 
 export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false) {
   const l = new Lowerer(loaded.checker, target, testBuild);
+  useStdProgram(loaded.program);
   const modules = loaded.modules; // already in ES evaluation order (load.ts reachable)
   registerClassDecls(l, modules);
   for (const sf of modules) declareGlobals(l, sf);
@@ -77,7 +80,7 @@ function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
     if (!ts.isVariableStatement(st) || isVar(st.declarationList)) continue;
     for (const d of st.declarationList.declarations)
       guard(() => {
-        if (!ts.isIdentifier(d.name)) l.fail("TSOS1005", d.name, "destructuring");
+        if (!ts.isIdentifier(d.name)) return declarePatternGlobals(l, d, mod);
         if (untypedConst(l, d.name) !== undefined) return;
         // If the initializer has an error, the global still exists (with the type
         // tsc gives it), so its uses do not cascade into more errors.
@@ -156,6 +159,7 @@ function lowerModule(l: Lowerer, sf: ts.SourceFile): void {
 }
 
 function initGlobal(l: Lowerer, d: ts.VariableDeclaration): Stmt[] {
+  if (!ts.isIdentifier(d.name)) return initPatternGlobals(l, d);
   const g = l.globalsByDecl.get(d);
   const value = globalInits.get(d);
   if (!g || !value) return [];

@@ -16,7 +16,9 @@ import { INT_KINDS } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { classInstance } from "./classes.ts";
 import { viewType } from "./views.ts";
+import { tupleFromChecker } from "./destructure.ts";
 import { isNullableUnion, nullableOf, nullableUnionType } from "./nullable-types.ts";
+import { valueUnionType } from "./unions.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
   ["u8", "u8"],
@@ -87,7 +89,8 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     }
     return undefined;
   }
-  if (isNullableUnion(type)) return nullableUnionType(l, type, node, (t, n) => tryIrType(l, t, n), mangle, sameType);
+  if (isNullableUnion(type))
+    return nullableUnionType(l, type, node, (t, n) => tryIrType(l, t, n), mangle, sameType, (parts, n) => unionOfMembers(l, parts, n));
   const kind = intKindOf(l, type);
   if (kind) return T.int(kind);
   if (f & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return T.bool;
@@ -105,8 +108,12 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     // A union of literals of one kind ("a" | "b", 1 | 2) is that kind.
     const parts = type.types.map((t) => tryIrType(l, t, node));
     if (parts.every((p) => p && sameType(p, parts[0]!)) && parts[0]?.k !== "class" && parts[0]?.k !== "array") return parts[0];
+    const union = unionOfMembers(l, type.types, node);
+    if (union) return union;
   }
   if (f & ts.TypeFlags.Object) {
+    const tuple = tupleFromChecker(l, type, node, (t) => irType(l, t, node));
+    if (tuple) return tuple;
     const sym = type.getSymbol();
     if (isArraySymbol(sym)) {
       const [elem] = l.checker.getTypeArguments(type as ts.TypeReference);
@@ -146,6 +153,16 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     if (view) return view;
   }
   return undefined;
+}
+
+/**
+ * The IR type of a union of members that are neither null nor undefined and
+ * do not all map to one type: a value union (lower/unions.ts). A nullable
+ * union (`A | B | null`) maps its other members through here too, so an
+ * object-union mapping added here serves both.
+ */
+function unionOfMembers(l: Lowerer, parts: readonly ts.Type[], node: ts.Node): Type | undefined {
+  return valueUnionType(l, parts, node, (t, n) => tryIrType(l, t, n), mangle);
 }
 
 /** A class lib/kernel.d.ts declares and the compiler lays out itself, registered once. */
@@ -220,6 +237,8 @@ export function mangle(t: Type): string {
       return "loc";
     case "str":
       return t.borrowed ? "text" : "str";
+    case "union":
+      return t.cname.replace(/^tsos_/, "");
     case "nullable":
       return `opt${t.null ? "n" : ""}${t.undef ? "u" : ""}_${mangle(t.inner)}`;
     default:
@@ -266,6 +285,8 @@ export function typeName(t: Type): string {
       return `FixedArray<${typeName(t.elem)}, ${t.len}>`;
     case "bool":
       return "boolean";
+    case "union":
+      return t.members.map(typeName).join(" | ");
     case "nullable":
       return [...(t.inner.k === "never" ? [] : [typeName(t.inner)]), ...(t.null ? ["null"] : []), ...(t.undef ? ["undefined"] : [])].join(" | ");
     default:

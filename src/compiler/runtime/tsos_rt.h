@@ -214,13 +214,14 @@ typedef struct tsos_class {
   tsos_str name;
 } tsos_class;
 #define TSOS_CLASS_OF(obj) (*(const tsos_class *const *)(const void *)(obj))
+/* NULL is null; address 1 is undefined in a type admitting both (lower/nullable-types.ts). */
 static inline bool tsos_instanceof(const void *obj, const tsos_class *c) {
-  if (!obj) return false;
+  if ((uintptr_t)obj <= 1) return false;
   for (const tsos_class *k = TSOS_CLASS_OF(obj); k; k = k->parent)
     if (k == c) return true;
   return false;
 }
-static inline bool tsos_isclass(const void *obj, const tsos_class *c) { return obj && TSOS_CLASS_OF(obj) == c; }
+static inline bool tsos_isclass(const void *obj, const tsos_class *c) { return (uintptr_t)obj > 1 && TSOS_CLASS_OF(obj) == c; }
 /* The same pointer, its origin hidden from the optimiser (costs nothing). */
 static inline void *tsos_launder(const void *p) {
   void *q = (void *)p;
