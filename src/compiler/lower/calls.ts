@@ -317,7 +317,9 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
     const t = typeOfNode(l, n);
     if (t.k !== "array") l.fail("TSOS9001", n, "new Array without an array type");
     const filled = ts.isPropertyAccessExpression(n.parent) && n.parent.name.text === "fill" && ts.isCallExpression(n.parent.parent);
-    if ((t.elem.k === "class" || t.elem.k === "array") && !filled && literalValue(l, args[0]!) !== 0n)
+    // Empty slots read as undefined in JavaScript: only element types whose zero is undefined may start empty.
+    const zeroIsUndefined = t.elem.k === "nullable" && t.elem.undef && (!t.elem.null || !!t.elem.cname);
+    if ((t.elem.k === "class" || t.elem.k === "array" || (t.elem.k === "nullable" && !zeroIsUndefined)) && !filled && literalValue(l, args[0]!) !== 0n)
       l.fail("TSOS1015", n, `\`new Array<${typeName(t.elem)}>(n)\``, "it would hold n missing objects; start from [] and push");
     const len = lowerExpr(l, args[0]!, T.number);
     if (!isInt(len.type)) l.fail("TSOS1031", args[0]!, "the length of `new Array`", typeName(len.type));

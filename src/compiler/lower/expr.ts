@@ -27,7 +27,7 @@ import { viewCoerce } from "./views.ts";
 import { lowerObjectLiteral } from "./objects.ts";
 import {
   chainSubstitute, coerceNullable, joinNullable, logicalCondition, logicalValue, lowerLogicalAssign, lowerNonNull, lowerNullLiteral, lowerNullish,
-  lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, truthyOf, unnarrowed,
+  lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, tested, truthyOf, unnarrowed,
 } from "./nullable.ts";
 import { lowerComma } from "./control.ts";
 import { adaptFunction, lowerFunctionValue } from "./lambdas.ts";
@@ -232,7 +232,7 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
 export function lowerCondition(l: Lowerer, node: ts.Expression): Expr {
   const logical = logicalCondition(l, node);
   if (logical) return logical;
-  const x = lowerExpr(l, node);
+  const x = tested(lowerExpr(l, node));
   if (x.type.k === "bool") return x;
   if (isInt(x.type)) return { e: "truthy", type: T.bool, x };
   const truthy = truthyOf(x);
