@@ -46,6 +46,7 @@ export const ALL_FEATURES = [
   "var", // var declarations
   "double", // number as an IEEE double: fractions, /, NaN, Infinity, -0, Math (issue 8 item 13)
   "pow", // Math.pow on doubles (the last bit may differ between libm and V8)
+  "arrows", // module-level arrow functions (const f = (x: u8): u8 => { ... }) called like functions
   "nullable", // integer globals of type T | null, read through ?? and compared with null
   "inherit", // extends, super(...), overrides with super.m(), base-typed references to subclasses, instanceof
 ] as const;
@@ -1357,10 +1358,15 @@ export class Generator {
       for (let k = r.range(1, 4); k > 0; k--) {
         const params = this.params(r.range(0, 3));
         const ret = this.retTy();
-        const f: Fn = { name: this.fresh("f"), params: params.map((p) => p.ty), ret, rank: rank++, defaults: this.defaultCount(params.length) };
+        // An arrow is a const: only called once module initialisation is over
+        // (from main). Arrows take no default parameters (TSOS1085).
+        const arrow = this.has("arrows") && r.chance(0.35);
+        const f: Fn = { name: this.fresh("f"), params: params.map((p) => p.ty), ret, rank: rank++, defaults: arrow ? 0 : this.defaultCount(params.length) };
         const ctx: Ctx = { vars: [...this.globals, ...params], rank: f.rank, depth: 0, inLoop: false, ret, noPush: new Set() };
         const body = this.functionBody(ctx, ret, r.range(2, 7));
-        top.push(node([`function ${f.name}(${this.paramList(params, f.defaults!)}): ${ret ? tyText(ret) : "void"} `, body]));
+        const sig = `(${this.paramList(params, f.defaults!)}): ${ret ? tyText(ret) : "void"}`;
+        if (arrow) top.push(node([`const ${f.name} = ${sig} => `, body, ";"]));
+        else top.push(node([`function ${f.name}${sig} `, body]));
         this.fns.push(f);
       }
     }
