@@ -25,6 +25,7 @@ import { classInfo, isSubclass, methodOf, ownerInstance, upcast } from "./classe
 import { coerce, lowerExpr } from "./expr.ts";
 import { irType, sameType, typeName } from "./types.ts";
 import { unwrap } from "./nullable.ts";
+import { viewCoerce } from "./views.ts";
 
 type Member = ts.MethodDeclaration | ts.AccessorDeclaration;
 
@@ -305,6 +306,18 @@ export function narrowObject(l: Lowerer, node: ts.Expression, x: Expr): Expr {
   if (x.type.k !== "class" && x.type.k !== "view") return x;
   if (x.type.k === "class" && !x.type.cls.header) return x;
   const checked = l.checker.getTypeAtLocation(node);
+  if (x.type.k === "view" && !(checked.getSymbol()?.flags! & ts.SymbolFlags.Class)) {
+    // A union narrowed to one member (`s.kind === "circle"`): the member's view.
+    const reported = l.diagnostics.length;
+    try {
+      const t = irType(l, checked, node);
+      if (t.k === "view" && t.view !== x.type.view) return viewCoerce(l, x, t, node) ?? x;
+    } catch (e) {
+      if (!(e instanceof Bail)) throw e;
+      l.diagnostics.length = reported;
+    }
+    return x;
+  }
   const sym = checked.getSymbol();
   if (!sym || !(sym.flags & ts.SymbolFlags.Class) || checked.isUnion()) return x;
   const reported = l.diagnostics.length;
