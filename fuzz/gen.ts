@@ -968,6 +968,20 @@ export class Generator {
 
   /** An expression fit to be stored: wide ints reduced below STORE. */
   private storable(ty: Ty, ctx: Ctx, d: number, eff: boolean): E {
+    // A stored string is built without reading stored strings or calling
+    // functions that return them: `s = s + s` in a loop would double its
+    // length every turn (Node gives up with RangeError, the native program
+    // swaps). Its length stays bounded by the expression's depth.
+    if (ty.k === "str") {
+      const noStrings = (v: Var): boolean => v.ty.k !== "str" && !(v.ty.k === "arr" && v.ty.el.k === "str");
+      const saved = this.fns;
+      this.fns = this.fns.filter((f) => f.ret?.k !== "str");
+      try {
+        return this.expr(ty, { ...ctx, vars: ctx.vars.filter(noStrings) }, d, eff);
+      } finally {
+        this.fns = saved;
+      }
+    }
     const e = this.expr(ty, ctx, d, eff);
     if (ty.k === "int" && info(ty.n).wide) return this.reduce(e, STORE);
     return e;
