@@ -74,7 +74,6 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
         break; // lowering maps the unions it supports (lower/types.ts) and reports the others
       case K.IntersectionType:
       case K.ConstructorType:
-      case K.TypeLiteral:
       case K.ConditionalType:
       case K.MappedType:
       case K.TypeQuery:
@@ -88,8 +87,6 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
       case K.NumericLiteral:
         if (/[.eE]/.test(node.getText()) && !/^0[xX]/.test(node.getText())) return report("TSOS1004", node);
         return;
-      case K.ObjectLiteralExpression:
-        return report("TSOS1009", node);
       case K.TryStatement:
         return report("TSOS1012", node);
       case K.Identifier:

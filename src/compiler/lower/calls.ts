@@ -15,7 +15,8 @@ import { T } from "../ir.ts";
 import { INT_KINDS, fits, isInt, unify } from "../ints.ts";
 import type { Lowerer } from "./context.ts";
 import { classInstance, constructorOf, fieldName, isStatic, lookupField, lowerSuperCall, staticField, upcast } from "./classes.ts";
-import { markConstructed, resolveMember } from "./dispatch.ts";
+import { inChain, markConstructed, resolveMember } from "./dispatch.ts";
+import { lowerClassCallByName, lowerClassGetByName, lowerViewCall, lowerViewGet } from "./views.ts";
 import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
@@ -153,6 +154,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
         return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, mdecl, call.arguments, f.params.map((p) => p.type)) };
       }
       const recv = lowerExpr(l, callee.expression);
+      if (recv.type.k === "view") return lowerViewCall(l, recv, callee.name.text, call);
+      if (recv.type.k === "class" && !inChain(l, recv.type.cls, mdecl.parent)) return lowerClassCallByName(l, recv, callee.name.text, call);
       if (recv.type.k !== "class") l.fail("TSOS9001", callee, "method call on a non-class value");
       const r = resolveMember(l, recv.type.cls, mdecl, typeArgs, callee.expression.kind === K.SuperKeyword);
       const d = withDefaults(l, r.fn, call.arguments.length, true);
@@ -163,6 +166,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     }
     const recv = lowerExpr(l, callee.expression);
     const name = callee.name.text;
+    if (recv.type.k === "view") return lowerViewCall(l, recv, name, call);
+    if (recv.type.k === "class" && recv.type.cls.header) return lowerClassCallByName(l, recv, name, call);
     if (recv.type.k === "ptr") return pointerMethod(l, recv, name, call);
     if (recv.type.k === "atomic") return atomicMethod(l, recv, name, call);
     if (recv.type.k === "array" && (name === "push" || name === "fill")) {
@@ -312,7 +317,9 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
     const t = typeOfNode(l, n);
     if (t.k !== "array") l.fail("TSOS9001", n, "new Array without an array type");
     const filled = ts.isPropertyAccessExpression(n.parent) && n.parent.name.text === "fill" && ts.isCallExpression(n.parent.parent);
-    if ((t.elem.k === "class" || t.elem.k === "array") && !filled && literalValue(l, args[0]!) !== 0n)
+    // Empty slots read as undefined in JavaScript: only element types whose zero is undefined may start empty.
+    const zeroIsUndefined = t.elem.k === "nullable" && t.elem.undef && (!t.elem.null || !!t.elem.cname);
+    if ((t.elem.k === "class" || t.elem.k === "array" || (t.elem.k === "nullable" && !zeroIsUndefined)) && !filled && literalValue(l, args[0]!) !== 0n)
       l.fail("TSOS1015", n, `\`new Array<${typeName(t.elem)}>(n)\``, "it would hold n missing objects; start from [] and push");
     const len = lowerExpr(l, args[0]!, T.number);
     if (!isInt(len.type)) l.fail("TSOS1031", args[0]!, "the length of `new Array`", typeName(len.type));
@@ -369,7 +376,10 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (obj.type.k === "class") {
     const found = lookupField(obj.type.cls, fieldName(p.name));
     if (found) return narrowRead(l, p, { e: "field", type: found.field.type, obj: upcast(obj, found.owner), name: found.field.name, inline: found.field.inline });
+    const byName = obj.type.cls.header ? lowerClassGetByName(l, obj, name, p) : undefined;
+    if (byName) return narrowRead(l, p, byName);
   }
+  if (obj.type.k === "view") return narrowRead(l, p, lowerViewGet(l, obj, name, p.name));
   l.fail("TSOS1018", p.name, name, typeName(obj.type));
 }
 

@@ -127,7 +127,10 @@ export class Lowerer {
 
   /** Resolve an identifier or property name to its original symbol (through imports). */
   symbolOf(node: ts.Node): ts.Symbol | undefined {
-    let sym = this.checker.getSymbolAtLocation(node);
+    // `{ x }`: the name stands for the variable `x`, not for the property.
+    let sym = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node
+      ? this.checker.getShorthandAssignmentValueSymbol(node.parent)
+      : this.checker.getSymbolAtLocation(node);
     if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
     return sym;
   }

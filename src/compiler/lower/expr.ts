@@ -23,9 +23,11 @@ import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedCo
 import { lowerInstanceof, narrowObject, superReceiver } from "./dispatch.ts";
 import { accessorRef, accessorUpdate, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
 import { classCoerce } from "./classes.ts";
+import { viewCoerce } from "./views.ts";
+import { lowerObjectLiteral } from "./objects.ts";
 import {
   chainSubstitute, coerceNullable, joinNullable, logicalCondition, logicalValue, lowerLogicalAssign, lowerNonNull, lowerNullLiteral, lowerNullish,
-  lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, truthyOf, unnarrowed,
+  lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, tested, truthyOf, unnarrowed,
 } from "./nullable.ts";
 import { lowerComma } from "./control.ts";
 import { adaptFunction, lowerFunctionValue } from "./lambdas.ts";
@@ -120,6 +122,8 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       return lowerElementAccess(l, node as ts.ElementAccessExpression);
     case K.ArrayLiteralExpression:
       return lowerArrayLiteral(l, node as ts.ArrayLiteralExpression, want);
+    case K.ObjectLiteralExpression:
+      return lowerObjectLiteral(l, node as ts.ObjectLiteralExpression, want);
     case K.ArrowFunction:
     case K.FunctionExpression:
       return lowerFunctionValue(l, node as ts.ArrowFunction | ts.FunctionExpression, want);
@@ -215,7 +219,7 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
     return { e: "convert", type: to, x: e, checked: false, loc: l.loc(node) };
   }
   if (sameType(from, to)) return e;
-  const obj = classCoerce(l, e, to, node);
+  const obj = classCoerce(l, e, to, node) ?? viewCoerce(l, e, to, node);
   if (obj) return obj;
   const n = coerceNullable(l, e, to, node);
   if (n) return n;
@@ -228,7 +232,7 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
 export function lowerCondition(l: Lowerer, node: ts.Expression): Expr {
   const logical = logicalCondition(l, node);
   if (logical) return logical;
-  const x = lowerExpr(l, node);
+  const x = tested(lowerExpr(l, node));
   if (x.type.k === "bool") return x;
   if (isInt(x.type)) return { e: "truthy", type: T.bool, x };
   const truthy = truthyOf(x);
@@ -290,7 +294,7 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   const op = b.operatorToken.kind;
   if (op === K.InstanceOfKeyword) return lowerInstanceof(l, b);
   if (op === K.EqualsToken || COMPOUND[op] !== undefined) {
-    const acc = accessorRef(l, b.left);
+    const acc = accessorRef(l, b.left, true);
     if (acc) return lowerAccessorWrite(l, acc, b.right, op === K.EqualsToken ? undefined : accessorUpdate(l, COMPOUND[op]!, b.right, b), false, b);
   }
   if (op === K.EqualsToken) {
@@ -419,7 +423,7 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
 }
 
 function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: boolean, node: ts.Node): Expr {
-  const acc = accessorRef(l, operand);
+  const acc = accessorRef(l, operand, true);
   if (acc) return lowerAccessorWrite(l, acc, undefined, accessorUpdate(l, op === "+" ? "inc" : "dec", undefined, node), postfix, node);
   const target = lowerLValue(l, operand);
   const current = narrowCurrent(l, operand, target);

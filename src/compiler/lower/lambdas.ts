@@ -120,7 +120,8 @@ function expressionBody(l: Lowerer, body: ts.Expression): Stmt[] {
   const print = ret.k === "void" ? lowerPrint(l, body) : undefined;
   if (print) return [print];
   const x = lowerExpr(l, body, ret);
-  if (ret.k === "void") return [{ s: "expr", x, loc: l.loc(body) }];
+  // A `never` body (a call that doesn't return) is a statement: C's noreturn function has no `return`.
+  if (ret.k === "void" || ret.k === "never") return [{ s: "expr", x, loc: l.loc(body) }];
   return [{ s: "return", x: coerce(l, x, ret, body), loc: l.loc(body) }];
 }
 
