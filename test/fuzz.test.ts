@@ -25,8 +25,6 @@ const workDir = path.join(ROOT, "build/test/fuzz");
 
 /**
  * Known open bugs, reported by the fuzzer (fuzz/found/):
- * - gcc warns -Wsequence-point on `this.f = (this.f ^= x)`: the field is
- *   written twice without a sequence point (undefined behaviour in C).
  * - gcc -O2 warns -Warray-bounds on a virtual call through a module-level
  *   (static) instance of a base class: the inlined dispatcher reaches the
  *   override on base-sized storage (fuzz/found/seed9_10_*).
@@ -34,7 +32,7 @@ const workDir = path.join(ROOT, "build/test/fuzz");
 const KNOWN_FEATURES_OFF: Feature[] = ["strcond"];
 // -Wtautological-compare, -Wtype-limits, -Woverflow and -Wsign-compare judged the
 // program's own constants; gcc.ts turns them off (fixtures 191-194).
-const KNOWN_WARNINGS = new Set(["-Wsequence-point", "-Warray-bounds"]);
+const KNOWN_WARNINGS = new Set(["-Warray-bounds"]);
 /** What main compiles (DEFAULT_FEATURES), less the known bugs. */
 const FEATURES = DEFAULT_FEATURES.filter((f) => !KNOWN_FEATURES_OFF.includes(f));
 

@@ -412,8 +412,15 @@ export class Emitter {
    */
   private assign(x: Extract<Expr, { e: "assign" }>, E: (y: Expr) => string): string {
     const t = x.target;
-    if (t.e === "field") return this.ordered([t.obj, x.value], E, ([o, v]) => `(${o}->${t.name} = ${v})`);
-    if (t.e === "index") return this.ordered([t.arr, t.idx, x.value], E, ([a, i, v]) => `(${this.element(t, a!, i!)} = ${v})`, t.arr.type.k !== "fixed");
+    // `this.f = (this.f -= 1) % 3`: a value with effects may write the same place, and C
+    // leaves two unsequenced writes undefined; the value is finished before the store.
+    const store = (place: string, v: string): string => {
+      if (!hasEffects(x.value)) return `(${place} = ${v})`;
+      const tv = `tsos_v${this.tmp++}`;
+      return `({ ${declare(x.type, tv)} = ${v}; ${place} = ${tv}; })`;
+    };
+    if (t.e === "field") return this.ordered([t.obj, x.value], E, ([o, v]) => store(`${o}->${t.name}`, v!));
+    if (t.e === "index") return this.ordered([t.arr, t.idx, x.value], E, ([a, i, v]) => store(this.element(t, a!, i!), v!), t.arr.type.k !== "fixed");
     const name = E(t);
     // `x = (x = 1) + 2`: the inner store must be finished before the outer one.
     if (!((t.e === "local" || t.e === "global") && assignsVariable(x.value, t.name))) return `(${name} = ${E(x.value)})`;
