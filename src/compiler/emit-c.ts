@@ -239,7 +239,8 @@ export class Emitter {
     if (x.type.k === "union") return unionToStr(this, x.type, code);
     if (x.type.k === "bool") return `tsos_str_from_bool(${code})`;
     if (isInt(x.type)) return INT_INFO[x.type.kind].signed ? `tsos_str_from_i64(${code})` : `tsos_str_from_u64(${code})`;
-    return "TSOS_EMPTY_STR";
+    // Lowering refuses string parts without a string form (expr.ts `stringPart`); never print a wrong one.
+    throw new Error(`no string form for a value of type ${x.type.k}`);
   }
 
   private convert(x: Extract<Expr, { e: "convert" }>, E: (y: Expr) => string): string {

@@ -66,7 +66,7 @@ export function lowerArgs(l: Lowerer, args: readonly ts.Expression[], params: Ty
 /** A template literal formatted into a buffer on the caller's stack, for a Text parameter. */
 export function stackFormat(l: Lowerer, a: ts.TemplateExpression): Expr {
   const parts = templateParts(l, a).map((p) => (p.e === "tostr" ? { ...p, onStack: true } : p));
-  for (const p of parts) if (p.type.k !== "str" && p.type.k !== "bool" && p.type.k !== "int") l.fail("TSOS2008", a, "template literal", typeName(p.type));
+  for (const p of parts) if (p.type.k !== "str" && p.type.k !== "bool" && p.type.k !== "int") l.fail("TSOS1031", a, "a part of a template literal", typeName(p.type));
   return { e: "stackfmt", type: { k: "str", borrowed: true }, parts };
 }
 
@@ -83,7 +83,7 @@ const PORT_SUFFIX: Partial<Record<string, string>> = { u8: "b", u16: "w", u32: "
 function portAccess(l: Lowerer, name: "portRead" | "portWrite", call: ts.CallExpression): Expr {
   const [t] = resolvedTypeArgs(l, call);
   const suffix = t?.k === "int" ? PORT_SUFFIX[t.kind] : undefined;
-  if (!t || !suffix) l.fail("TSOS2008", call, name, t ? typeName(t) : "?");
+  if (!t || !suffix) l.fail("TSOS1031", call.typeArguments?.[0] ?? call, `the type argument of \`${name}\``, t ? typeName(t) : "?");
   const port = T.int("u16");
   if (name === "portRead") return { e: "intrinsic", type: t, name: `in${suffix}`, args: lowerArgs(l, call.arguments, [port]) };
   return { e: "intrinsic", type: T.void, name: `out${suffix}`, args: lowerArgs(l, call.arguments, [port, t]) };
@@ -236,7 +236,7 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
   switch (name) {
     case "Number": {
       const x = lowerExpr(l, arg(call, 0));
-      if (!isInt(x.type)) l.fail("TSOS2008", arg(call, 0), "Number()", typeName(x.type));
+      if (!isInt(x.type)) l.fail("TSOS1031", arg(call, 0), "the argument of `Number()`", typeName(x.type));
       return { e: "convert", type: T.number, x, checked: true, loc: l.loc(call) };
     }
     case "Math.floor":
@@ -244,14 +244,14 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
       return floorDiv(l, call, arg(call, 0), name === "Math.floor", want);
     case "Math.abs": {
       const x = lowerExpr(l, arg(call, 0), want);
-      if (!isInt(x.type)) l.fail("TSOS2008", arg(call, 0), "Math.abs", typeName(x.type));
+      if (!isInt(x.type)) l.fail("TSOS1031", arg(call, 0), "the argument of `Math.abs`", typeName(x.type));
       return { e: "abs", type: x.type, x, loc: l.loc(call) };
     }
     case "Math.min":
     case "Math.max": {
       const a = lowerExpr(l, arg(call, 0), want);
       const b = lowerExpr(l, arg(call, 1), isInt(a.type) ? a.type : want);
-      if (!isInt(a.type) || !isInt(b.type)) l.fail("TSOS2008", call, name, typeName(isInt(a.type) ? b.type : a.type));
+      if (!isInt(a.type) || !isInt(b.type)) l.fail("TSOS1031", call, `an argument of \`${name}\``, typeName(isInt(a.type) ? b.type : a.type));
       const kind = unify(a.type.kind, b.type.kind);
       if (!kind) l.fail("TSOS2002", call, a.type.kind, b.type.kind, name);
       const t = T.int(kind);
@@ -265,7 +265,7 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
     }
     case "functionAddress": {
       const f = lowerExpr(l, arg(call, 0));
-      if (f.type.k !== "fn") l.fail("TSOS2008", arg(call, 0), "functionAddress", typeName(f.type));
+      if (f.type.k !== "fn") l.fail("TSOS1031", arg(call, 0), "the argument of `functionAddress`", typeName(f.type));
       return { e: "convert", type: T.int("u64"), x: f, checked: false, loc: l.loc(call) };
     }
     case "Ptr.to": {
@@ -297,7 +297,7 @@ function conversion(l: Lowerer, kind: IntKind, call: ts.CallExpression): Expr {
     return from === kind ? x : { e: "convert", type: T.int(kind), x, checked: false, loc: l.loc(call) };
   }
   const x = lowerExpr(l, a);
-  if (!isInt(x.type)) l.fail("TSOS2008", a, `${kind}()`, typeName(x.type));
+  if (!isInt(x.type)) l.fail("TSOS1031", a, `the argument of \`${kind}()\``, typeName(x.type));
   return { e: "convert", type: T.int(kind), x, checked: false, loc: l.loc(call) };
 }
 
@@ -315,7 +315,7 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
     if ((t.elem.k === "class" || t.elem.k === "array") && !filled && literalValue(l, args[0]!) !== 0n)
       l.fail("TSOS1015", n, `\`new Array<${typeName(t.elem)}>(n)\``, "it would hold n missing objects; start from [] and push");
     const len = lowerExpr(l, args[0]!, T.number);
-    if (!isInt(len.type)) l.fail("TSOS2008", args[0]!, "new Array", typeName(len.type));
+    if (!isInt(len.type)) l.fail("TSOS1031", args[0]!, "the length of `new Array`", typeName(len.type));
     return { e: "newarray", type: arrayType(l, t.elem), len, loc: l.loc(n) };
   }
   if (ts.isIdentifier(n.expression) && n.expression.text === "Error")
@@ -390,12 +390,12 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
   if (isTuple(obj.type)) return tupleElement(l, obj, x);
   if (obj.type.k === "array" || obj.type.k === "fixed") {
     const idx = lowerExpr(l, x.argumentExpression);
-    if (!isInt(idx.type)) l.fail("TSOS2008", x.argumentExpression, "[]", typeName(idx.type));
+    if (!isInt(idx.type)) l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));
     return narrowRead(l, x, { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) });
   }
   if (obj.type.k === "str") {
     const idx = lowerExpr(l, x.argumentExpression);
-    if (!isInt(idx.type)) l.fail("TSOS2008", x.argumentExpression, "[]", typeName(idx.type));
+    if (!isInt(idx.type)) l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));
     return { e: "strindex", type: T.str, s: obj, idx, loc: l.loc(x), code: false };
   }
   l.fail("TSOS1003", x);

@@ -141,6 +141,12 @@ export class Lowerer {
   }
 }
 
+/** The start of a node's source text for a message: its first line, at most 40 characters. */
+export function snippet(node: ts.Node): string {
+  const text = node.getText().split("\n")[0]!.trim();
+  return text.length > 40 ? text.slice(0, 37) + "..." : text;
+}
+
 /** Unwinds lowering of one construct after a diagnostic was recorded. */
 export class Bail extends Error {
   constructor() {

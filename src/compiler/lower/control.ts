@@ -252,7 +252,8 @@ export function hoistVars(l: Lowerer, root: ts.Node): Stmt[] {
     const first = (sym.valueDeclaration as ts.VariableDeclaration | undefined) ?? decls[0]!;
     const type = typeOfNode(l, first.name);
     if (type.k === "never") {
-      neverLocals.add(first); // no C variable: every read is unreachable (lower/never.ts)
+      // `var x: never = s`: no storage; reading it is unreachable (lower/never.ts).
+      neverLocals.add(first);
       continue;
     }
     const name = l.localName((first.name as ts.Identifier).text);
@@ -289,8 +290,8 @@ export function declareModuleVars(l: Lowerer, sf: ts.SourceFile, prefix: string)
 /** `var x = e` where it stands: an assignment to the hoisted variable (nothing without an initializer). */
 export function varAssign(l: Lowerer, d: ts.VariableDeclaration): Stmt[] {
   if (!d.initializer) return [];
-  const first = l.checker.getSymbolAtLocation(d.name)?.valueDeclaration;
-  if (first && neverLocals.has(first)) return [{ s: "expr", x: lowerExpr(l, d.initializer), loc: l.loc(d) }];
+  const declared = l.symbolOf(d.name)?.valueDeclaration;
+  if (declared && neverLocals.has(declared)) return [{ s: "expr", x: coerce(l, lowerExpr(l, d.initializer), T.never, d.initializer), loc: l.loc(d) }];
   const target = lowerExpr(l, d.name as ts.Identifier);
   if (target.e !== "local" && target.e !== "global") l.fail("TSOS9001", d, "var without storage");
   const value = coerce(l, lowerExpr(l, d.initializer, target.type), target.type, d.initializer);

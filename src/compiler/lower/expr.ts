@@ -15,7 +15,7 @@ import ts from "typescript";
 import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
-import { Bail, type Lowerer } from "./context.ts";
+import { Bail, type Lowerer, snippet } from "./context.ts";
 import { arrayType, fnType, irType, sameType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
 import { neverAs, neverLocals, unreachable } from "./never.ts";
@@ -124,17 +124,26 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     case K.FunctionExpression:
       return lowerFunctionValue(l, node as ts.ArrowFunction | ts.FunctionExpression, want);
   }
-  l.fail("TSOS1005", node, `\`${ts.SyntaxKind[node.kind]}\``);
+  l.fail("TSOS1005", node, `the expression \`${snippet(node)}\``);
 }
 
 export function templateParts(l: Lowerer, t: ts.TemplateExpression): Expr[] {
   const parts: Expr[] = [];
   if (t.head.text) parts.push({ e: "str", type: T.str, value: t.head.text });
   for (const span of t.templateSpans) {
-    parts.push(printable(lowerExpr(l, span.expression)));
+    parts.push(printable(stringPart(l, lowerExpr(l, span.expression), span.expression)));
     if (span.literal.text) parts.push({ e: "str", type: T.str, value: span.literal.text });
   }
   return parts;
+}
+
+/** Types whose string form JavaScript gives differently than tsos can yet (`${array}` joins with commas). */
+const NO_STRING_FORM = new Set(["class", "array", "fn", "ptr", "fixed", "atomic", "void", "loc"]);
+
+/** A part of a string concatenation or template: refused where tsos has no string form that matches JavaScript's. */
+export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  if (NO_STRING_FORM.has(x.type.k)) l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
+  return x;
 }
 
 function lowerIdentifier(l: Lowerer, id: ts.Identifier): Expr {
@@ -224,7 +233,7 @@ export function lowerCondition(l: Lowerer, node: ts.Expression): Expr {
   if (isInt(x.type)) return { e: "truthy", type: T.bool, x };
   const truthy = truthyOf(x);
   if (truthy) return truthy;
-  l.fail("TSOS2008", node, "condition", typeName(x.type));
+  l.fail("TSOS1031", node, "a condition", typeName(x.type));
 }
 
 function intOperands(l: Lowerer, a: ts.Expression, b: ts.Expression, want: Type | undefined, node: ts.Node, op: string): [Expr, Expr] {
@@ -310,7 +319,7 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   if (op === K.CommaToken) return lowerComma(l, b, want);
   if (ARITH[op]) {
     if (op === K.PlusToken && (isStringy(l, b.left) || isStringy(l, b.right)))
-      return { e: "concat", type: T.str, parts: [lowerExpr(l, b.left), lowerExpr(l, b.right)] };
+      return { e: "concat", type: T.str, parts: [stringPart(l, lowerExpr(l, b.left), b.left), stringPart(l, lowerExpr(l, b.right), b.right)] };
     return arith(l, op, b.left, b.right, want, b);
   }
   l.fail("TSOS1005", b.operatorToken, `the operator \`${b.operatorToken.getText()}\``);
@@ -334,7 +343,7 @@ export function arith(l: Lowerer, opKind: ts.SyntaxKind, left: ts.Expression | E
   const op = ARITH[opKind]!;
   const opText = ts.tokenToString(opKind) ?? op;
   if (op === "+" && !("kind" in left) && left.type.k === "str")
-    return { e: "concat", type: T.str, parts: [left, lowerExpr(l, right)] };
+    return { e: "concat", type: T.str, parts: [left, stringPart(l, lowerExpr(l, right), right)] };
   let A: Expr;
   let B: Expr;
   if (op === "<<" || op === ">>" || op === ">>>") {
@@ -374,7 +383,7 @@ export function floorDiv(l: Lowerer, call: ts.CallExpression, arg: ts.Expression
   while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
   if (!ts.isBinaryExpression(inner) || inner.operatorToken.kind !== K.SlashToken) {
     const x = lowerExpr(l, arg, want);
-    if (!isInt(x.type)) l.fail("TSOS2008", arg, "Math.floor", typeName(x.type));
+    if (!isInt(x.type)) l.fail("TSOS1031", arg, "the argument of `Math.floor`", typeName(x.type));
     return x;
   }
   const [A, B] = intOperands(l, inner.left, inner.right, want, inner, "/");
@@ -406,7 +415,7 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
       return { e: "neg", type: x.type, x, loc: l.loc(u) };
     }
   }
-  l.fail("TSOS1005", u, "this operator");
+  l.fail("TSOS1005", u, `the operator \`${ts.tokenToString(u.operator) ?? "?"}\``);
 }
 
 function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: boolean, node: ts.Node): Expr {

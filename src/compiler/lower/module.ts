@@ -18,7 +18,7 @@ import { classInstance, constructorOf, isStatic, methodOf, staticAccessorOf, sta
 import { checkConstructionOrder, finishDispatch, registerClassDecls } from "./dispatch.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { functionOf, withScope } from "./functions.ts";
-import { neverParam } from "./never.ts";
+import { neverParam, storable } from "./never.ts";
 import { untypedConst } from "./calls.ts";
 import { lowerBlock, variableInit } from "./stmt.ts";
 import { typeFromTypeNode, typeOfNode } from "./types.ts";
@@ -98,6 +98,7 @@ function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
           }
         }
         const { type, init } = declared;
+        storable(l, type, d.type ?? d.name);
         const g: Global = {
           cname: l.uniqueName(`${mod}__${d.name.text}`),
           type,

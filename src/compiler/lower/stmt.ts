@@ -14,7 +14,7 @@ import ts from "typescript";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO } from "../ints.ts";
-import { Bail, type Lowerer } from "./context.ts";
+import { Bail, type Lowerer, snippet } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
@@ -134,7 +134,7 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
     case K.TypeAliasDeclaration:
       return [];
   }
-  l.fail("TSOS1005", s, `the statement \`${ts.SyntaxKind[s.kind]}\``);
+  l.fail("TSOS1005", s, `the statement \`${snippet(s)}\``);
 }
 
 function isStaticAssert(l: Lowerer, x: ts.Expression): boolean {
@@ -230,7 +230,7 @@ export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
     if (ts.isTemplateExpression(a)) args.push(...templateParts(l, a));
     else args.push(printable(lowerExpr(l, a)));
   });
-  for (const a of args) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS2008", x, "console.log", typeName(a.type));
+  for (const a of args) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS1031", x, "an argument of `console.log`", typeName(a.type));
   return { s: "print", stream, args: args.map((a) => (a.e === "tostr" ? { ...a, onStack: true } : a)), loc: l.loc(x) };
 }
 
