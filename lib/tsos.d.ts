@@ -163,6 +163,7 @@ interface Array<T> {
   some(predicate: (value: T, index: number) => boolean): boolean;
   every(predicate: (value: T, index: number) => boolean): boolean;
   findIndex(predicate: (value: T, index: number) => boolean): number;
+  find(predicate: (value: T, index: number) => boolean): T | undefined;
   /** Stable, in place; a comparator is required (the default order compares strings). */
   sort(compareFn: (a: T, b: T) => number): this;
   indexOf(searchElement: T): number;

@@ -64,6 +64,15 @@ export function every<T>(xs: T[], f: (x: T, i: number) => boolean): boolean {
   return true;
 }
 
+export function find<T>(xs: T[], f: (x: T, i: number) => boolean): T | undefined {
+  const len = xs.length;
+  for (let i = 0; i < len; i++) {
+    const x = xs[i];
+    if (f(x, i)) return x;
+  }
+  return undefined;
+}
+
 export function findIndex<T>(xs: T[], f: (x: T, i: number) => boolean): number {
   const len = xs.length;
   for (let i = 0; i < len; i++) if (f(xs[i], i)) return i;

@@ -3,7 +3,7 @@
  *
  * Input:  a member call `xs.name(args)` on an array whose method is one of
  *         lib/std/array.ts's functions (forEach, map, filter, reduce, some,
- *         every, findIndex, sort, indexOf, includes, join, slice, reverse,
+ *         every, find, findIndex, sort, indexOf, includes, join, slice, reverse,
  *         concat).
  * Output: a call to that generic function's instance, with the array as the
  *         first argument: T is the element type, then the method's own type
@@ -25,7 +25,7 @@ import { irType, typeName } from "./types.ts";
 
 export const STD_ARRAY = path.join(LIB_DIR, "std/array.ts");
 
-const METHODS = new Set(["forEach", "map", "filter", "reduce", "some", "every", "findIndex", "sort", "indexOf", "includes", "join", "slice", "reverse", "concat"]);
+const METHODS = new Set(["forEach", "map", "filter", "reduce", "some", "every", "find", "findIndex", "sort", "indexOf", "includes", "join", "slice", "reverse", "concat"]);
 
 let program: ts.Program | undefined;
 
