@@ -42,7 +42,8 @@ const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.ExportAssignment]: "`export default`",
 };
 
-export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
+/** `target`: fractional literals are refused only on the kernel target (no floating point there). */
+export function checkDialect(modules: readonly ts.SourceFile[], target: "host" | "kernel" = "host"): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = (code: Code, node: ts.Node, ...args: string[]): void => void out.push(diag(code, spanOf(node), ...args));
 
@@ -82,7 +83,7 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
       case K.BigIntLiteral:
         return report("TSOS1016", node);
       case K.NumericLiteral:
-        if (/[.eE]/.test(node.getText()) && !/^0[xX]/.test(node.getText())) return report("TSOS1004", node);
+        if (target === "kernel" && /[.eE]/.test(node.getText()) && !/^0[xX]/.test(node.getText())) return report("TSOS1004", node);
         return;
       case K.ObjectLiteralExpression:
         return report("TSOS1009", node);
@@ -157,7 +158,6 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
     else if (op === K.InstanceOfKeyword) report("TSOS1005", b, "`instanceof`");
     else if (op === K.CommaToken) report("TSOS1005", b, "the comma operator");
     else if (op === K.QuestionQuestionToken || op === K.QuestionQuestionEqualsToken) report("TSOS1005", b, "`??`");
-    else if (op === K.AsteriskAsteriskToken || op === K.AsteriskAsteriskEqualsToken) report("TSOS1005", b, "`**`");
     else if (op === K.BarBarEqualsToken || op === K.AmpersandAmpersandEqualsToken) report("TSOS1005", b, "logical assignment");
   }
 

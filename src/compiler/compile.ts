@@ -44,7 +44,7 @@ function compileLoaded(loader: () => ReturnType<typeof load>, options: CompileOp
   try {
     const { loaded, diagnostics } = loader();
     if (!loaded || diagnostics.length) throw new CompileError(diagnostics);
-    const dialect = checkDialect(loaded.modules);
+    const dialect = checkDialect(loaded.modules, options.target);
     if (dialect.length) throw new CompileError(dialect);
     const program = lowerProgram(loaded, options.target, options.test ?? false);
     return { c: emitC(program, { entryDisplay: displayPath(loaded.entry.fileName) }) };

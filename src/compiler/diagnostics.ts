@@ -95,6 +95,10 @@ export const CATALOG = {
     help: "`number` is an integer; plain `/` would give a fraction in JavaScript",
   },
   TSOS2008: { message: "operator `{0}` is not defined for `{1}`" },
+  TSOS2010: {
+    message: "`{0}` needs floating point, which the kernel target does not have",
+    help: "on the kernel `number` is an integer (no SSE, as in blog_os); use integer arithmetic",
+  },
 
   // 3xxx: target rules.
   TSOS3001: { message: "`{0}` is not available on the kernel target", help: "use the kernel console (`println`)" },

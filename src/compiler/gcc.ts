@@ -85,7 +85,8 @@ function hostArgs(cSource: string, outExe: string, options: GccOptions): string[
   mkdirSync(path.dirname(path.resolve(outExe)), { recursive: true });
   const cFile = `${outExe}.c`;
   writeFileSync(cFile, cSource);
-  return [...HOST_FLAGS, options.opt ?? "-O2", ...(options.debug ? ["-g"] : []), "-I", RUNTIME_DIR, "-o", outExe, cFile];
+  // Doubles are IEEE binary64 on SSE2 with no contraction into fused multiply-adds, as in JavaScript; libm for Math.
+  return [...HOST_FLAGS, "-ffp-contract=off", options.opt ?? "-O2", ...(options.debug ? ["-g"] : []), "-I", RUNTIME_DIR, "-o", outExe, cFile, "-lm"];
 }
 
 function checkResult(error: Error | undefined, status: number | null, stderr: string): void {

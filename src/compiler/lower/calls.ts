@@ -19,6 +19,7 @@ import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts } 
 import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { layoutOf } from "./layout.ts";
+import { isDouble, numberBuiltin, numberConstant, numberMethod, toInteger } from "./number.ts";
 
 const K = ts.SyntaxKind;
 
@@ -84,7 +85,7 @@ function intrinsic(l: Lowerer, name: string, call: ts.CallExpression): Expr {
 }
 
 /** Library namespaces whose members the compiler implements: `Math.min`, `process.argv`, `Ptr.at`. */
-const LIB_NAMESPACES = new Set(["console", "process", "Math", "Number", "Ptr"]);
+const LIB_NAMESPACES = new Set(["console", "process", "Math", "Number", "Ptr", "String"]);
 
 function libMember(l: Lowerer, obj: ts.Expression): string | undefined {
   if (!ts.isIdentifier(obj) || !LIB_NAMESPACES.has(obj.text)) return undefined;
@@ -145,14 +146,18 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       const arg = coerce(l, lowerExpr(l, call.arguments[0]!, recv.type.elem), recv.type.elem, call.arguments[0]!);
       return { e: "arraymethod", type: name === "push" ? T.number : recv.type, method: name, arr: recv, args: [arg], loc: l.loc(call) };
     }
+    if (name === "toFixed") {
+      const m = numberMethod(l, recv, name, call, undefined);
+      if (m) return m;
+    }
     if (recv.type.k === "int" && name === "toString") {
       const radixArg = call.arguments[0];
       const radix = radixArg ? literalValue(l, radixArg) : 10n;
       if (radix === undefined || radix < 2n || radix > 36n) l.fail("TSOS1015", radixArg ?? call, "a radix that is not a literal from 2 to 36", "write the base as a number literal: `x.toString(16)`");
-      return { e: "tostr", type: T.str, x: recv, radix: Number(radix) };
+      return numberMethod(l, recv, name, call, Number(radix)) ?? { e: "tostr", type: T.str, x: recv, radix: Number(radix) };
     }
     if (recv.type.k === "str" && name === "charCodeAt") {
-      const idx = lowerExpr(l, call.arguments[0]!);
+      const idx = toInteger(l, lowerExpr(l, call.arguments[0]!), call.arguments[0]!);
       return { e: "strindex", type: T.number, s: recv, idx, loc: l.loc(call), code: true };
     }
     l.fail("TSOS1018", callee.name, name, typeName(recv.type));
@@ -207,11 +212,21 @@ function arg(call: ts.CallExpression, i: number): ts.Expression {
 
 function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: Type): Expr {
   if ((INT_KINDS as string[]).includes(name) && name !== "number") return conversion(l, name as IntKind, call);
+  const num = numberBuiltin(l, name, call);
+  if (num) return num;
   switch (name) {
     case "Number": {
       const x = lowerExpr(l, arg(call, 0));
       if (!isInt(x.type)) l.fail("TSOS2008", arg(call, 0), "Number()", typeName(x.type));
-      return { e: "convert", type: T.number, x, checked: true, loc: l.loc(call) };
+      if (isDouble(l, x.type)) return x;
+      // Hosted: a 64-bit integer rounds to the nearest double, as Number(bigint) does. Kernel: checked.
+      return { e: "convert", type: T.number, x, checked: !l.doubles, loc: l.loc(call) };
+    }
+    case "String": {
+      const x = lowerExpr(l, arg(call, 0));
+      if (x.type.k === "str") return x;
+      if (x.type.k !== "int" && x.type.k !== "bool") l.fail("TSOS2008", arg(call, 0), "String()", typeName(x.type));
+      return x.type.k === "int" ? { e: "tostr", type: T.str, x, radix: 10 } : { e: "concat", type: T.str, parts: [x] };
     }
     case "Math.floor":
     case "Math.trunc":
@@ -223,10 +238,11 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
     }
     case "Math.min":
     case "Math.max": {
+      if (call.arguments.length !== 2) l.fail("TSOS1015", call, `\`${name}\` of ${call.arguments.length} integers`, "pass two values");
       const a = lowerExpr(l, arg(call, 0), want);
       const b = lowerExpr(l, arg(call, 1), isInt(a.type) ? a.type : want);
       if (!isInt(a.type) || !isInt(b.type)) l.fail("TSOS2008", call, name, typeName(isInt(a.type) ? b.type : a.type));
-      const kind = unify(a.type.kind, b.type.kind);
+      const kind = unify(a.type.kind, b.type.kind, l.doubles);
       if (!kind) l.fail("TSOS2002", call, a.type.kind, b.type.kind, name);
       const t = T.int(kind);
       return { e: "minmax", type: t, op: name === "Math.min" ? "min" : "max", a: coerce(l, a, t, arg(call, 0)), b: coerce(l, b, t, arg(call, 1)) };
@@ -286,7 +302,7 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
     const filled = ts.isPropertyAccessExpression(n.parent) && n.parent.name.text === "fill" && ts.isCallExpression(n.parent.parent);
     if ((t.elem.k === "class" || t.elem.k === "array") && !filled && literalValue(l, args[0]!) !== 0n)
       l.fail("TSOS1015", n, `\`new Array<${typeName(t.elem)}>(n)\``, "it would hold n missing objects; start from [] and push");
-    const len = lowerExpr(l, args[0]!, T.number);
+    const len = toInteger(l, lowerExpr(l, args[0]!, T.number), args[0]!);
     if (!isInt(len.type)) l.fail("TSOS2008", args[0]!, "new Array", typeName(len.type));
     return { e: "newarray", type: arrayType(l, t.elem), len, loc: l.loc(n) };
   }
@@ -302,6 +318,8 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
 export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression): Expr {
   const name = p.name.text;
   const lib = libMember(l, p.expression);
+  const constant = lib ? numberConstant(l, lib, name, p) : undefined;
+  if (constant) return constant;
   if (lib === "Number" && (name === "MAX_SAFE_INTEGER" || name === "MIN_SAFE_INTEGER"))
     return { e: "int", type: T.number, value: name === "MAX_SAFE_INTEGER" ? (1n << 53n) - 1n : -((1n << 53n) - 1n) };
   if (lib === "process" && name === "argv") {
@@ -336,12 +354,12 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
 export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): Expr {
   const obj = lowerExpr(l, x.expression);
   if (obj.type.k === "array" || obj.type.k === "fixed") {
-    const idx = lowerExpr(l, x.argumentExpression);
+    const idx = toInteger(l, lowerExpr(l, x.argumentExpression), x.argumentExpression);
     if (!isInt(idx.type)) l.fail("TSOS2008", x.argumentExpression, "[]", typeName(idx.type));
     return { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) };
   }
   if (obj.type.k === "str") {
-    const idx = lowerExpr(l, x.argumentExpression);
+    const idx = toInteger(l, lowerExpr(l, x.argumentExpression), x.argumentExpression);
     if (!isInt(idx.type)) l.fail("TSOS2008", x.argumentExpression, "[]", typeName(idx.type));
     return { e: "strindex", type: T.str, s: obj, idx, loc: l.loc(x), code: false };
   }

@@ -22,6 +22,7 @@ import { lowerBlock, variableInit } from "./stmt.ts";
 import { typeOfNode } from "./types.ts";
 import { checkInterruptHandlers } from "./handlers.ts";
 import { versionLoops } from "./bounds.ts";
+import { integerCounters } from "./intrep.ts";
 
 export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false) {
   const l = new Lowerer(loaded.checker, target, testBuild);
@@ -30,7 +31,7 @@ export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuil
   for (const sf of modules) lowerModule(l, sf);
   if (target === "kernel") guard(() => findPanicHandler(l, modules, loaded.entry));
   while (l.work.length) l.work.shift()!();
-  for (const f of l.program.funcs) f.body = versionLoops(f.body);
+  for (const f of l.program.funcs) f.body = versionLoops(l.doubles ? integerCounters(f.body) : f.body);
   if (target === "kernel") checkInterruptHandlers(l);
   return finish(l);
 }
