@@ -19,7 +19,7 @@
 import { copyToSerial, print, println } from "./console.ts";
 import { serialPrintln } from "./serial.ts";
 import { QemuExitCode, exitQemu } from "./qemu.ts";
-import { WRITER } from "./vga.ts";
+import { BUFFER_HEIGHT, WRITER, assertRowShows } from "./vga.ts";
 import { ExceptionVector } from "../lib/x86_64/structures/idt.ts";
 
 // The page-fault error code (4.7 "Page-Fault Exceptions", figure 4-12).
@@ -154,4 +154,36 @@ export function reportException(vector: ExceptionVector, frame: InterruptStackFr
   if (!expected) exitQemu(QemuExitCode.Failed);
   serialPrintln("[ok]");
   exitQemu(QemuExitCode.Success);
+}
+
+/**
+ * Prints the error-code line of `vector` and checks the screen shows `expected`.
+ * @trackCaller
+ */
+function assertErrorCodeLine(vector: ExceptionVector, code: u64, expected: Text): void {
+  printErrorCode(vector, code);
+  const writer = WRITER.lock();
+  assertRowShows(writer, BUFFER_HEIGHT - 2, expected);
+  WRITER.unlock();
+}
+
+/** @test */
+function selectorErrorCodesAreDecoded(): void {
+  const gp = ExceptionVector.GeneralProtectionFault;
+  assertErrorCodeLine(gp, 0, "error code: 0x0 (no selector)");
+  assertErrorCodeLine(gp, 0x18, "error code: 0x18 (GDT index 3)");
+  assertErrorCodeLine(gp, 0x1c, "error code: 0x1c (LDT index 3)");
+  assertErrorCodeLine(gp, 0x12, "error code: 0x12 (IDT vector 2)");
+  assertErrorCodeLine(gp, 0x0b, "error code: 0xb (external event, IDT vector 1)");
+  assertErrorCodeLine(gp, 0xfff8, "error code: 0xfff8 (GDT index 8191)");
+  assertErrorCodeLine(ExceptionVector.SegmentNotPresent, 0x29, "error code: 0x29 (external event, GDT index 5)");
+}
+
+/** @test */
+function pageFaultErrorCodesAreDecoded(): void {
+  const pf = ExceptionVector.PageFault;
+  assertErrorCodeLine(pf, 0x0, "error code: 0x0 (page not present, read, supervisor mode)");
+  assertErrorCodeLine(pf, 0x3, "error code: 0x3 (protection violation, write, supervisor mode)");
+  assertErrorCodeLine(pf, 0x6, "error code: 0x6 (page not present, write, user mode)");
+  assertErrorCodeLine(pf, 0x14, "error code: 0x14 (page not present, read, user mode, instruction fetch)");
 }

@@ -15,7 +15,7 @@
  */
 import { GlobalDescriptorTable, KERNEL_CODE_SEGMENT } from "../lib/x86_64/structures/gdt.ts";
 import { TaskStateSegment } from "../lib/x86_64/structures/tss.ts";
-import { assertEq } from "../lib/core/assert.ts";
+import { assert, assertEq } from "../lib/core/assert.ts";
 
 /** The TSS interruptStackTable slot of the double-fault stack (IST1). */
 export const DOUBLE_FAULT_IST_INDEX: u16 = 0;
@@ -82,5 +82,15 @@ function tssDescriptorNamesTheTss(): void {
 
 /** @test */
 function istEntryIsTheTopOfTheStack(): void {
-  assertEq(TSS.interruptStackTable[DOUBLE_FAULT_IST_INDEX], Ptr.to(DOUBLE_FAULT_STACK).address + DOUBLE_FAULT_STACK_SIZE);
+  // The stack grows down: the IST entry is one past the stack's last byte, a
+  // 16-byte-aligned address (6.14.2) inside no other object, and the stack's
+  // own memory lies below it.
+  const top = TSS.interruptStackTable[DOUBLE_FAULT_IST_INDEX];
+  const stack = Ptr.to(DOUBLE_FAULT_STACK).address;
+  assert(top > stack, "the IST entry is not above the stack's first byte");
+  assertEq(top - stack, 20480); // 5 pages, as blog_os's STACK_SIZE (4096 * 5)
+  assertEq(top & 0xf, 0);
+  for (let i: usize = 0; i < 7; i++) {
+    if (i !== DOUBLE_FAULT_IST_INDEX) assertEq(TSS.interruptStackTable[i], 0); // only one IST slot is used
+  }
 }

@@ -4,12 +4,19 @@
  *
  * Order matters: the GDT first, since the IDT's gates take the current code
  * segment and the double-fault gate takes a stack from the GDT's TSS.
- * Later posts add the interrupt controllers and `sti()` here.
+ * Then the interrupt controllers (remapped past the exceptions) and the
+ * timer, and only then interrupts on: every vector they raise has a handler.
  */
 import { initGdt } from "./gdt.ts";
 import { initIdt } from "./interrupts.ts";
+import { initPics } from "./arch/x86_64/pic.ts";
+import { pitDivisor, setPitDivisor } from "./arch/x86_64/pit.ts";
+import { TICK_HZ } from "./timer.ts";
 
 export function init(): void {
   initGdt();
   initIdt();
+  initPics();
+  setPitDivisor(pitDivisor(TICK_HZ));
+  sti();
 }

@@ -16,14 +16,18 @@
  * each gate takes the current CS and the double-fault gate the TSS's IST.
  */
 import { DOUBLE_FAULT_IST_INDEX } from "./gdt.ts";
+import { installIrqHandlers } from "./arch/x86_64/irq.ts";
 import { describeException, reportException } from "./exceptions.ts";
 import { ExceptionVector, InterruptDescriptorTable } from "../lib/x86_64/structures/idt.ts";
-import { assertEq } from "../lib/core/assert.ts";
+import { assert, assertEq } from "../lib/core/assert.ts";
+import { BUFFER_HEIGHT, WRITER, assertRowShows, assertRowStartsWith } from "./vga.ts";
 
 const IDT = new InterruptDescriptorTable();
 
 /** Breakpoints handled so far, for the unit test. */
 const BREAKPOINTS = new AtomicU32(0);
+/** RFLAGS.IF as the breakpoint handler saw it: an interrupt gate clears it (6.12.1.3). */
+const INTERRUPTS_ENABLED_IN_HANDLER = new AtomicBool(true);
 
 export function initIdt(): void {
   IDT.divideError.setHandler(divideErrorHandler);
@@ -48,11 +52,13 @@ export function initIdt(): void {
   IDT.virtualization.setHandler(virtualizationHandler);
   IDT.controlProtection.setHandler(controlProtectionHandler);
   IDT.securityException.setHandler(securityExceptionHandler);
+  installIrqHandlers(IDT);
   IDT.load();
 }
 
 function breakpointHandler(frame: InterruptStackFrame): void {
   BREAKPOINTS.fetchAdd(1);
+  INTERRUPTS_ENABLED_IN_HANDLER.store(interruptsEnabled());
   describeException(ExceptionVector.Breakpoint, frame, 0, false);
 }
 
@@ -143,8 +149,30 @@ function securityExceptionHandler(frame: InterruptStackFrame, errorCode: u64): v
 /** @test */
 function breakpointException(): void {
   const before = BREAKPOINTS.load();
-  int3(); // the handler prints the frame and returns here
+  int3(); // the handler prints the report and returns here
   assertEq(BREAKPOINTS.load(), before + 1);
+  // The report, bottom up: an empty row, "}", five frame fields, the header,
+  // the instruction pointer, the exception's name.
+  const writer = WRITER.lock();
+  assertRowShows(writer, BUFFER_HEIGHT - 1, "");
+  assertRowShows(writer, BUFFER_HEIGHT - 2, "}");
+  assertRowStartsWith(writer, BUFFER_HEIGHT - 3, "    stackSegment: 0x");
+  assertRowStartsWith(writer, BUFFER_HEIGHT - 7, "    instructionPointer: 0x");
+  assertRowShows(writer, BUFFER_HEIGHT - 8, "InterruptStackFrame {");
+  assertRowStartsWith(writer, BUFFER_HEIGHT - 9, "instruction pointer: 0x");
+  assertRowShows(writer, BUFFER_HEIGHT - 10, "EXCEPTION: BREAKPOINT");
+  WRITER.unlock();
+}
+
+/** @test */
+function handlersRunWithInterruptsDisabled(): void {
+  const wereEnabled = interruptsEnabled();
+  sti();
+  const enabledBefore = interruptsEnabled();
+  int3();
+  if (!wereEnabled) cli();
+  assert(enabledBefore, "sti() did not set RFLAGS.IF");
+  assert(!INTERRUPTS_ENABLED_IN_HANDLER.load(), "the breakpoint handler ran with interrupts enabled: a trap gate, not an interrupt gate");
 }
 
 /** @test */

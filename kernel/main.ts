@@ -6,14 +6,15 @@
  * modules are already initialized (COM1 set up, the screen writer ready).
  * Output: a greeting; the GDT and IDT loaded (init.ts); a boot summary on
  * the console; in test builds the unit tests run and QEMU exits.
- * Invariants: the kernel never returns from here; it ends halted, waking
- * only for interrupts.
+ * Invariants: the kernel never returns from here; it idles halted, waking
+ * for interrupts: the timer's ticks and the keyboard's keys, which it echoes.
  */
 import "./panic.ts"; // first: the @panicHandler, and COM1 initialized before anything can panic
 import { println } from "./console.ts";
 import { bootInfo } from "./boot_info.ts";
 import { init } from "./init.ts";
 import { runTests } from "./testing.ts";
+import { keyboardInputPending, processKeyboardInput } from "./keyboard.ts";
 
 const BYTES_PER_MIB: u64 = 1024 * 1024;
 
@@ -23,4 +24,12 @@ println(`tsos: booted, ${bootInfo().regionCount()} memory regions, ${bootInfo().
 
 if (TEST_BUILD) runTests();
 
-while (true) hlt();
+// Idle: echo what was typed, then sleep until the next interrupt. The check
+// and the HLT happen with interrupts off (STI takes effect only after HLT
+// starts), so a key that arrives in between still wakes the loop.
+while (true) {
+  processKeyboardInput();
+  cli();
+  if (keyboardInputPending()) sti();
+  else enableInterruptsAndHalt();
+}

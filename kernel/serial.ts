@@ -10,6 +10,8 @@
  */
 import { SpinLock } from "../lib/core/spin.ts";
 import { Port, PortReadOnly, PortWriteOnly } from "../lib/x86_64/port.ts";
+import { assertEq } from "../lib/core/assert.ts";
+import { disableInterrupts, restoreInterrupts } from "../lib/x86_64/instructions/interrupts.ts";
 
 const COM1: u16 = 0x3f8;
 const DATA = new Port<u8>(COM1 + 0); // THR on write, RBR on read; divisor low byte while DLAB = 1
@@ -52,17 +54,37 @@ function sendText(s: Text): void {
   for (let i = 0; i < s.length; i++) sendByte(u8(s.charCodeAt(i)));
 }
 
+// The lock is held with interrupts off: handlers print too (see vga.ts).
 export function serialPrint(s: Text): void {
+  const wereEnabled = disableInterrupts();
   COM1_LOCK.lock();
   sendText(s);
   COM1_LOCK.unlock();
+  restoreInterrupts(wereEnabled);
 }
 
 export function serialPrintln(s: Text): void {
+  const wereEnabled = disableInterrupts();
   COM1_LOCK.lock();
   sendText(s);
   sendByte(NEWLINE);
   COM1_LOCK.unlock();
+  restoreInterrupts(wereEnabled);
 }
 
 init();
+
+/** @test */
+function baudDivisorReadsBackThroughDlab(): void {
+  COM1_LOCK.lock();
+  const lineControl = LINE_CONTROL.read();
+  LINE_CONTROL.write(lineControl | LCR_DLAB);
+  const low = DATA.read();
+  const high = INTERRUPT_ENABLE.read();
+  LINE_CONTROL.write(lineControl);
+  const interruptEnable = INTERRUPT_ENABLE.read(); // DLAB off again: the real IER
+  COM1_LOCK.unlock();
+  assertEq((u16(high) << 8) | u16(low), BAUD_DIVISOR);
+  assertEq(lineControl, LCR_8N1);
+  assertEq(interruptEnable, IER_NONE);
+}

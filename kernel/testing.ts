@@ -10,7 +10,6 @@
  */
 import { serialPrint, serialPrintln } from "./serial.ts";
 import { QemuExitCode, exitQemu } from "./qemu.ts";
-import { assertEq } from "../lib/core/assert.ts";
 
 export function runTests(): never {
   serialPrintln(`Running ${unitTests.length} tests`);
@@ -20,9 +19,4 @@ export function runTests(): never {
     serialPrintln("[ok]");
   }
   exitQemu(QemuExitCode.Success);
-}
-
-/** @test */
-function trivialAssertion(): void {
-  assertEq(1, 1);
 }

@@ -10,6 +10,7 @@
  */
 import { Mutex } from "../lib/core/spin.ts";
 import { assertEq } from "../lib/core/assert.ts";
+import { disableInterrupts, restoreInterrupts } from "../lib/x86_64/instructions/interrupts.ts";
 
 export const BUFFER_HEIGHT: usize = 25;
 export const BUFFER_WIDTH: usize = 80;
@@ -78,6 +79,13 @@ export class Writer {
     this.writeByte(NEWLINE);
   }
 
+  /** Erases the last character on the bottom row (nothing at its start). */
+  backspace(): void {
+    if (this.column === 0) return;
+    this.column--;
+    this.putChar(BUFFER_HEIGHT - 1, this.column, BLANK);
+  }
+
   /** Moves every row up one (the top row is lost) and starts a blank bottom row. */
   newLine(): void {
     for (let row: usize = 1; row < BUFFER_HEIGHT; row++) {
@@ -138,24 +146,111 @@ SCREEN.clearScreen();
 /** The screen. Lock it, use the writer, unlock it: `const w = WRITER.lock(); ...; WRITER.unlock();` */
 export const WRITER = new Mutex<Writer>(SCREEN);
 
+// Interrupt handlers print (the timer's dots, exception reports): the lock is
+// held with interrupts off, or a handler could spin forever on it (blog_os
+// post 07, "Deadlocks").
 export function vgaPrint(s: Text): void {
+  const wereEnabled = disableInterrupts();
   WRITER.lock().writeString(s);
   WRITER.unlock();
+  restoreInterrupts(wereEnabled);
 }
 
 export function vgaPrintln(s: Text): void {
+  const wereEnabled = disableInterrupts();
   WRITER.lock().writeLine(s);
   WRITER.unlock();
+  restoreInterrupts(wereEnabled);
+}
+
+/**
+ * Panics unless screen row `row` shows `expected` from column 0, followed by
+ * blanks to the end of the row. Caller holds the writer's lock.
+ * @trackCaller
+ */
+export function assertRowShows(writer: Writer, row: usize, expected: Text): void {
+  for (let col: usize = 0; col < BUFFER_WIDTH; col++) {
+    const want = col < usize(expected.length) ? u8(expected.charCodeAt(Number(col))) : BLANK;
+    const got = writer.charAt(row, col);
+    if (got !== want) throw new Error(`assertion failed: row ${row} column ${col} shows ${got}, expected ${want} ("${expected}")`);
+  }
+}
+
+/**
+ * Panics unless screen row `row` starts with `prefix`. Caller holds the lock.
+ * @trackCaller
+ */
+export function assertRowStartsWith(writer: Writer, row: usize, prefix: Text): void {
+  for (let i = 0; i < prefix.length; i++) {
+    const got = writer.charAt(row, usize(i));
+    const want = u8(prefix.charCodeAt(i));
+    if (got !== want) throw new Error(`assertion failed: row ${row} column ${i} shows ${got}, expected ${want} ("${prefix}")`);
+  }
 }
 
 /** @test */
 function printlnSimple(): void {
   vgaPrintln("printlnSimple output");
+  const writer = WRITER.lock();
+  assertRowShows(writer, BUFFER_HEIGHT - 2, "printlnSimple output");
+  assertRowShows(writer, BUFFER_HEIGHT - 1, "");
+  WRITER.unlock();
 }
 
 /** @test */
 function printlnMany(): void {
   for (let i = 0; i < 200; i++) vgaPrintln(`printlnMany output ${i}`);
+  // The last 24 lines are on screen, newest just above the empty bottom row.
+  const writer = WRITER.lock();
+  for (let k: usize = 0; k < BUFFER_HEIGHT - 1; k++) {
+    assertRowShows(writer, BUFFER_HEIGHT - 2 - k, `printlnMany output ${199 - Number(k)}`);
+  }
+  assertRowShows(writer, BUFFER_HEIGHT - 1, "");
+  WRITER.unlock();
+}
+
+/** @test */
+function newLineScrollsUpAndClearsTheBottomRow(): void {
+  const writer = WRITER.lock();
+  writer.writeByte(NEWLINE);
+  writer.writeString("first");
+  writer.newLine();
+  writer.writeString("second");
+  writer.newLine();
+  assertRowShows(writer, BUFFER_HEIGHT - 3, "first");
+  assertRowShows(writer, BUFFER_HEIGHT - 2, "second");
+  assertRowShows(writer, BUFFER_HEIGHT - 1, "");
+  WRITER.unlock();
+}
+
+/** @test */
+function longLinesWrapAfterColumn80(): void {
+  const writer = WRITER.lock();
+  writer.writeByte(NEWLINE);
+  for (let col: usize = 0; col < BUFFER_WIDTH; col++) writer.writeByte(0x61); // "a" in every column
+  assertRowShows(writer, BUFFER_HEIGHT - 1, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+  writer.writeByte(0x62); // the 81st byte starts a new row
+  assertRowShows(writer, BUFFER_HEIGHT - 2, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+  assertRowShows(writer, BUFFER_HEIGHT - 1, "b");
+  WRITER.unlock();
+}
+
+/** @test */
+function unprintableBytesShowAsASquare(): void {
+  const writer = WRITER.lock();
+  writer.writeByte(NEWLINE);
+  writer.writeByte(0x1f); // below " "
+  writer.writeByte(0x20); // " ", printable
+  writer.writeByte(0x7e); // "~", printable
+  writer.writeByte(0x7f); // DEL
+  writer.writeByte(0xff);
+  assertEq(writer.charAt(BUFFER_HEIGHT - 1, 0), UNPRINTABLE);
+  assertEq(writer.charAt(BUFFER_HEIGHT - 1, 1), 0x20);
+  assertEq(writer.charAt(BUFFER_HEIGHT - 1, 2), 0x7e);
+  assertEq(writer.charAt(BUFFER_HEIGHT - 1, 3), UNPRINTABLE);
+  assertEq(writer.charAt(BUFFER_HEIGHT - 1, 4), UNPRINTABLE);
+  assertEq(UNPRINTABLE, 0xfe); // "■" in code page 437
+  WRITER.unlock();
 }
 
 /** @test */

@@ -170,3 +170,11 @@ declare function readCr2(): u64;
 declare function readCr3(): u64;
 /** The current stack pointer (RSP). */
 declare function readRsp(): u64;
+/**
+ * STI then HLT, back to back: STI enables interrupts only after the next
+ * instruction (Intel SDM vol. 2B, STI), so no interrupt can slip in between
+ * and leave HLT sleeping with work pending.
+ */
+declare function enableInterruptsAndHalt(): void;
+/** RDTSC: the time-stamp counter (Intel SDM vol. 2B, RDTSC; vol. 3B, 18.17). */
+declare function readTsc(): u64;

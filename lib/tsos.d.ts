@@ -198,7 +198,7 @@ declare var Math: Math;
 // ---------------------------------------------------------------------------
 // Output and process (hosted target; the kernel console is kernel/ code).
 // ---------------------------------------------------------------------------
-type Printable = string | number | boolean;
+type Printable = string | number | boolean | null | undefined;
 interface Console {
   /** Prints the arguments separated by spaces, as Node does, then a newline. */
   log(...args: Printable[]): void;

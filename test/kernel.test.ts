@@ -126,6 +126,17 @@ describe("tsos build and run", () => {
     assert.match(r.stderr, /^\s+Running .*basic_boot\.elf/m);
   });
 
+  it("receives a 12 KiB serial burst byte for byte", async () => {
+    const r = await tsos("run", "--display", "none", "--timeout", "60", "-o", path.join(TMP, "serial_burst.elf"), "kernel/tests/serial_burst.ts");
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    let printable = "";
+    for (let c = 0x20; c <= 0x7e; c++) printable += String.fromCharCode(c);
+    let expected = "";
+    for (let n = 0; n < 128; n++) expected += `burst ${n} ${printable}\n`;
+    expected += "[ok]\n";
+    assert.equal(r.stdout.replace(/\r/g, ""), expected);
+  });
+
   it("maps a fault's instruction pointer to the TypeScript line in `tsos run` output", async () => {
     const entry = "kernel/tests/invalid_opcode.ts";
     const line = /@expect-serial-ts-line: (\d+)/.exec(readFileSync(path.join(ROOT, entry), "utf8"))![1];

@@ -1,5 +1,5 @@
 // @expect-serial: EXCEPTION: DIVIDE ERROR
-// @expect-serial: instruction pointer: 0x
+// @expect-serial-ts-line: 28
 // @expect-serial: [ok]
 /**
  * kernel/tests/divide_error.ts: integration test, its own kernel.

@@ -1,6 +1,6 @@
 // @expect-serial: EXCEPTION: GENERAL PROTECTION FAULT
 // @expect-serial: error code: 0x0 (no selector)
-// @expect-serial: instruction pointer: 0x
+// @expect-serial-ts-line: 33
 // @expect-serial: [ok]
 /**
  * kernel/tests/general_protection.ts: integration test, its own kernel.

@@ -1,8 +1,7 @@
 // @expect-serial: EXCEPTION: INVALID OPCODE
-// @expect-serial: instruction pointer: 0x
 // @expect-serial: InterruptStackFrame {
 // @expect-serial: [ok]
-// @expect-serial-ts-line: 30
+// @expect-serial-ts-line: 29
 /**
  * kernel/tests/invalid_opcode.ts: integration test, its own kernel.
  *

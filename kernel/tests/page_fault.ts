@@ -1,7 +1,7 @@
 // @expect-serial: EXCEPTION: PAGE FAULT
 // @expect-serial: accessed address: 0xdeadbeef
 // @expect-serial: error code: 0x0 (page not present, read, supervisor mode)
-// @expect-serial: instruction pointer: 0x
+// @expect-serial-ts-line: 34
 // @expect-serial: [ok]
 /**
  * kernel/tests/page_fault.ts: integration test, its own kernel.

@@ -57,6 +57,10 @@ export function cType(t: Type): string {
       return `${cType(t.elem)} *`;
     case "loc":
       return "const tsos_loc *";
+    case "nullable":
+      // See lower/nullable-types.ts: pointer-likes and strings keep their C type.
+      if (t.cname) return t.cname;
+      return t.inner.k === "never" ? "uint8_t" : cType(t.inner);
   }
 }
 
@@ -67,6 +71,7 @@ export function declare(t: Type, name: string): string {
 }
 
 export function zero(t: Type): string {
+  if (t.k === "nullable") return t.undef ? nullableAbsent(t, true) : nullableAbsent(t, false);
   if (t.k === "str") return "TSOS_EMPTY_STR";
   if (t.k === "class" || t.k === "array" || t.k === "ptr" || t.k === "fn") return "NULL";
   if (t.k === "atomic") return "{0}";
@@ -98,4 +103,18 @@ export function intLit(value: bigint, t: Type): string {
   if (!signed && bits === 32) return `${value}u`;
   if (value === -(1n << 31n)) return "INT32_MIN";
   return value < 0n ? `(${value})` : `${value}`;
+}
+
+/**
+ * The C value of `null` (undef false) or `undefined` in nullable type `t`.
+ * Pointer-likes and strings: NULL for the absence the type admits, or for
+ * null when it admits both, then address 1 for undefined. Tagged structs:
+ * tag TSOS_TAG_UNDEF (0), TSOS_TAG_NULL (1), TSOS_TAG_SOME (2).
+ */
+export function nullableAbsent(t: Extract<Type, { k: "nullable" }>, undef: boolean): string {
+  const sentinel = undef && t.null;
+  if (t.cname) return `((${t.cname}){.tag = ${undef ? "TSOS_TAG_UNDEF" : "TSOS_TAG_NULL"}})`;
+  if (t.inner.k === "never") return undef ? "TSOS_TAG_UNDEF" : "TSOS_TAG_NULL";
+  if (t.inner.k === "str") return `((tsos_str){${sentinel ? "(const uint8_t *)(uintptr_t)1" : "NULL"}, 0})`;
+  return sentinel ? `((${cType(t.inner)})(uintptr_t)1)` : "NULL";
 }

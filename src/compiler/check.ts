@@ -17,13 +17,11 @@ const K = ts.SyntaxKind;
 /** Syntax kinds rejected with TSOS1005, and how to name them. */
 const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.DeleteExpression]: "`delete`",
-  [K.TypeOfExpression]: "the `typeof` operator",
   [K.VoidExpression]: "the `void` operator",
   [K.SpreadElement]: "spread (`...`)",
   [K.SpreadAssignment]: "spread (`...`)",
   [K.ObjectBindingPattern]: "destructuring",
   [K.ArrayBindingPattern]: "destructuring",
-  [K.LabeledStatement]: "a labeled statement",
   [K.GetAccessor]: "a getter",
   [K.SetAccessor]: "a setter",
   [K.RegularExpressionLiteral]: "a regular expression",
@@ -36,10 +34,8 @@ const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.ClassExpression]: "a class expression",
   [K.NamespaceExport]: "`export * as`",
   [K.ModuleDeclaration]: "a namespace",
-  [K.CommaListExpression]: "the comma operator",
   [K.SatisfiesExpression]: "`satisfies`",
   [K.DebuggerStatement]: "`debugger`",
-  [K.ExportAssignment]: "`export default`",
 };
 
 /** `target`: fractional literals are refused only on the kernel target (no floating point there). */
@@ -64,10 +60,10 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
       case K.SymbolKeyword:
         return report("TSOS1006", node, "symbol");
       case K.UndefinedKeyword:
-        return report("TSOS1006", node, "undefined");
       case K.NullKeyword:
-        return report("TSOS1008", node, "null");
+        return; // null and undefined: lower/nullable.ts
       case K.UnionType:
+        break; // lowering maps the unions it supports (lower/types.ts) and reports the others
       case K.IntersectionType:
       case K.ConstructorType:
       case K.TypeLiteral:
@@ -77,9 +73,9 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
       case K.TypeQuery:
         return report("TSOS1006", node, node.getText());
       case K.LiteralType:
-        // Only a length: FixedArray<T, 256>.
-        if (ts.isTypeReferenceNode(node.parent) && node.parent.typeName.getText() === "FixedArray") return;
-        return report("TSOS1006", node, node.getText());
+        // `null`, literal types and unions of them (`"red" | "green"`, `1 | 2`) are values of their
+        // base type; lowering maps them (lower/types.ts) and reports what it cannot.
+        return;
       case K.BigIntLiteral:
         return report("TSOS1016", node);
       case K.NumericLiteral:
@@ -95,19 +91,11 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
       case K.HeritageClause:
         if ((node as ts.HeritageClause).token === K.ExtendsKeyword) return report("TSOS1011", node);
         return report("TSOS1015", node, "`implements`", "interfaces arrive with dynamic dispatch");
-      case K.VariableDeclarationList:
-        if (!(node.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) return report("TSOS1007", node);
-        break;
       case K.Identifier:
         checkIdentifier(node as ts.Identifier);
         return;
       case K.OptionalType:
         return report("TSOS1006", node, node.getText());
-      case K.PropertyAccessExpression:
-      case K.ElementAccessExpression:
-      case K.CallExpression:
-        if ((node as ts.PropertyAccessExpression).questionDotToken) return report("TSOS1005", node, "optional chaining (`?.`)");
-        break;
       case K.BinaryExpression:
         checkBinary(node as ts.BinaryExpression);
         break;
@@ -122,20 +110,12 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
         const f = node as ts.FunctionDeclaration;
         if (f.asteriskToken) return report("TSOS1005", node, "a generator function");
         if (f.modifiers?.some((m) => m.kind === K.AsyncKeyword)) return report("TSOS1015", node, "`async`", "async/await arrives with the async issue");
-        if (f.parameters.some((p) => p.questionToken)) return report("TSOS1006", f.parameters.find((p) => p.questionToken)!, "an optional parameter");
         if (f.parameters.some((p) => p.dotDotDotToken)) return report("TSOS1005", f.parameters.find((p) => p.dotDotDotToken)!, "a rest parameter");
-        break;
-      }
-      case K.PropertyDeclaration: {
-        const p = node as ts.PropertyDeclaration;
-        if (p.questionToken) return report("TSOS1006", node, "an optional property");
         break;
       }
       case K.ImportDeclaration: {
         const spec = (node as ts.ImportDeclaration).moduleSpecifier;
         if (ts.isStringLiteral(spec) && !spec.text.startsWith(".")) return report("TSOS1014", spec, spec.text);
-        const clause = (node as ts.ImportDeclaration).importClause;
-        if (clause?.name) return report("TSOS1005", clause.name, "a default import");
         break;
       }
       case K.InterfaceDeclaration:
@@ -147,7 +127,6 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
 
   function checkIdentifier(id: ts.Identifier): void {
     if (id.text === "eval" && ts.isCallExpression(id.parent) && id.parent.expression === id) report("TSOS1002", id);
-    else if (id.text === "undefined" && !ts.isTypeNode(id.parent)) report("TSOS1008", id, "undefined");
     else if (id.text === "arguments") report("TSOS1005", id, "`arguments`");
   }
 
@@ -156,9 +135,6 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
     if (op === K.EqualsToken && (ts.isArrayLiteralExpression(b.left) || ts.isObjectLiteralExpression(b.left))) report("TSOS1005", b, "destructuring");
     else if (op === K.InKeyword) report("TSOS1005", b, "the `in` operator");
     else if (op === K.InstanceOfKeyword) report("TSOS1005", b, "`instanceof`");
-    else if (op === K.CommaToken) report("TSOS1005", b, "the comma operator");
-    else if (op === K.QuestionQuestionToken || op === K.QuestionQuestionEqualsToken) report("TSOS1005", b, "`??`");
-    else if (op === K.BarBarEqualsToken || op === K.AmpersandAmpersandEqualsToken) report("TSOS1005", b, "logical assignment");
   }
 
   for (const sf of modules) ts.forEachChild(sf, visit);

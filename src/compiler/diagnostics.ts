@@ -38,8 +38,8 @@ export const CATALOG = {
     help: "use a property name (`obj.name`); only arrays and strings are indexed with `[]`",
   },
   TSOS1004: {
-    message: "floating-point numbers are not supported",
-    help: "`number` is an integer in tsos (the kernel has no FPU state); use integers",
+    message: "floating-point numbers are not supported on the kernel target",
+    help: "on the kernel `number` is an integer (no FPU state, as in blog_os); use integers",
   },
   TSOS1005: { message: "{0} is not supported" },
   TSOS1006: {
@@ -76,6 +76,20 @@ export const CATALOG = {
     help: "the types must match exactly: classes and arrays are nominal, and a function value needs exactly the parameters of the function type",
   },
   TSOS1020: { message: "`{0}` is not declared in the dialect", help: "see docs/language.md for what is available" },
+  // 1080-1099: engineer `syntax` (issue 8: control flow, modules, enums, function values, destructuring).
+  TSOS1080: {
+    message: "the value of enum member `{0}` is computed at run time",
+    help: "give the member a value tsc can compute at compile time: a literal, or an expression of other members",
+  },
+  TSOS1082: {
+    message: "`{0}` may be read here before it is assigned",
+    help: "a `var` read before its declaration runs is `undefined`, which tsos cannot hold in this variable; initialize it where it is declared, before the read, or use `let`",
+  },
+  TSOS1083: {
+    message: "`export default {0}` exports the value `{0}` has now, but `{0}` can change later",
+    help: "write `export { {0} as default }` to export the variable itself, or declare it with `const`",
+  },
+  TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
 
   // 2xxx: integer rules.
   TSOS2001: {

@@ -9,13 +9,19 @@
  *     TypeScript file and line, so gcc errors, gdb and addr2line point at TS.
  *   - Only functions and globals reachable from the module initializers are
  *     emitted; unused locals and parameters are marked `(void)x;`.
+ *   - Operands are evaluated left to right with each read seeing every
+ *     earlier side effect: `ordered` hoists the leading operands that a later
+ *     one could observe or disturb into temporaries (eval-order.ts has the
+ *     rule); where nothing later has effects the C stays inline.
  *   - Fixed-width arithmetic is cast back to its type after C's integer
  *     promotions, so it wraps exactly at its width; `number` arithmetic goes
  *     through the checked helpers in the runtime header.
  */
-import { type ClassInst, type Expr, type Func, type Program, type Stmt, type Type, childExprs, walkExprs } from "./ir.ts";
+import { type ClassInst, type Expr, type Func, type Program, type Stmt, type Type, walkExprs } from "./ir.ts";
 import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
 import { cString, cType, declare, doubleLit, intLit, numberDouble, zero } from "./c-syntax.ts";
+import { emitNullable, nullableToStr, truthyOf } from "./emit-nullable.ts";
+import { assignsVariable, hasEffects, isConstant, mustHoist } from "./eval-order.ts";
 
 /** A hosted `number`: a C double (runtime/tsos_num.h). */
 function isDbl(t: Type): boolean {
@@ -39,7 +45,12 @@ export class Emitter {
     if (l) this.out.push(`#line ${l.line} ${cString(l.file)}`);
   }
 
-  private L(loc: number): string {
+  /** A fresh C temporary name. */
+  fresh(prefix: string): string {
+    return `${prefix}${this.tmp++}`;
+  }
+
+  L(loc: number): string {
     return loc < 0 ? "tsos_caller" : `&tsos_locs[${loc}]`;
   }
 
@@ -76,6 +87,7 @@ export class Emitter {
         if (x.x.type.k === "fn") return `((uint64_t)(uintptr_t)${E(x.x)})`;
         return this.convert(x, E);
       case "truthy":
+        if (!isInt(x.x.type)) return this.callWith([x.x], E, ([v]) => (/^[A-Za-z_]\w*$/.test(v!) ? truthyOf(this, x.x.type, v!) : `({ ${cType(x.x.type)} tsos_t${this.tmp} = ${v}; ${truthyOf(this, x.x.type, `tsos_t${this.tmp++}`)}; })`));
         return isDbl(x.x.type) ? `tsos_num_truthy(${E(x.x)})` : `(${E(x.x)} != 0)`;
       case "call":
         return this.callWith(x.args, E, (args) => `${x.fn}(${args.join(", ")})`);
@@ -86,11 +98,9 @@ export class Emitter {
       case "new":
         return this.callWith(x.args, E, (args) => `${x.init}(${[`tsos_alloc(sizeof(${x.cls.cname}), ${this.L(x.loc)})`, ...args].join(", ")})`);
       case "index": {
-        if (x.arr.type.k === "fixed") return this.fixedIndex(x, E);
-        if (x.unchecked) return this.ordered([x.arr, x.idx], E, ([a, i]) => `${a}->data[${i}]`);
-        const arr = x.arr.type as Extract<Type, { k: "array" }>;
-        const signed = isInt(x.idx.type) && INT_INFO[x.idx.type.kind].signed;
-        return this.ordered([x.arr, x.idx], E, ([a, i]) => `(*${arr.cname}_${signed ? "at" : "atu"}(${a}, ${i}, ${this.L(x.loc)}))`);
+        // An element of a FixedArray of layout structs is used by its address.
+        const byAddress = x.arr.type.k === "fixed" && x.arr.type.elem.k === "class";
+        return this.ordered([x.arr, x.idx], E, ([a, i]) => (byAddress ? `(&${this.element(x, a!, i!)})` : this.element(x, a!, i!)), !!x.unchecked);
       }
       case "arraylit": {
         const arr = x.type as Extract<Type, { k: "array" }>;
@@ -112,16 +122,15 @@ export class Emitter {
         const parts = flattenConcat(x);
         return this.ordered(parts, E, (ps) => `tsos_concat(${parts.length}, (tsos_str[]){${ps.map((p, i) => this.toStrOf(parts[i]!, p)).join(", ")}})`);
       }
-      case "tostr":
+      case "tostr": {
         if (isDbl(x.x.type)) return `tsos_str_from_num(${E(x.x)})`;
-        return `tsos_str_from_radix(${this.radixArgs(x.x, E(x.x), x.radix)})`;
+        const v = `tsos_r${this.tmp++}`;
+        return `({ ${declare(x.x.type, v)} = ${E(x.x)}; tsos_str_from_radix(${this.radixArgs(x.x, v, x.radix)}); })`;
+      }
       case "cond":
         return `(${E(x.c)} ? ${E(x.a)} : ${E(x.b)})`;
-      case "assign": {
-        if (isPure(x.target) || !hasEffects(x.value)) return `(${E(x.target)} = ${E(x.value)})`;
-        const p = `tsos_p${this.tmp++}`;
-        return `({ ${cType(x.type)} *${p} = ${this.address(x.target, E)}; *${p} = ${E(x.value)}; })`;
-      }
+      case "assign":
+        return this.assign(x, E);
       case "compound":
         return this.compound(x, E);
       case "minmax": {
@@ -153,7 +162,10 @@ export class Emitter {
       case "atomic": {
         if (x.op === "new") return `((${cType(x.type)}){${E(x.args[0]!)}})`;
         const kind = (x.target!.type as { kind: string }).kind;
-        return `tsos_atomic_${kind}_${x.op}(&${E(x.target!)}${x.args.map((a) => ", " + E(a)).join("")})`;
+        const call = (place: string): string => this.ordered(x.args, E, (args) => `tsos_atomic_${kind}_${x.op}(${[place, ...args].join(", ")})`);
+        if (mustHoist([x.target!, ...x.args]) === 0) return call(`&${E(x.target!)}`);
+        const p = `tsos_p${this.tmp++}`;
+        return `({ ${cType(x.target!.type)} *${p} = &${E(x.target!)}; ${call(p)}; })`;
       }
       case "fnref":
         return x.fn;
@@ -161,10 +173,17 @@ export class Emitter {
         return this.callWith([x.callee, ...x.args], E, ([f, ...args]) => `${f}(${args.join(", ")})`);
       case "stackfmt":
         return this.callWith([x], E, ([v]) => `tsos_str_copy(${v})`);
+      case "seq":
+        return `(${x.xs.map((y, i) => (i < x.xs.length - 1 ? `(void)${this.discarded(y)}` : E(y))).join(", ")})`;
       case "unittests":
         return "(&tsos_unit_tests)";
       case "callerloc":
         return this.L(x.loc);
+      default: {
+        const c = emitNullable(this, x, E);
+        if (c !== undefined) return c;
+        throw new Error(`emitter: unknown expression ${x.e}`);
+      }
     }
   }
 
@@ -174,25 +193,25 @@ export class Emitter {
       : code;
   }
 
-  /** `magnitude, negative, radix` arguments for the radix formatters. */
-  private radixArgs(x: Expr, code: string, radix: number): string {
+  /** `magnitude, negative, radix` arguments for the radix formatters, of the variable `v` holding `x`. */
+  private radixArgs(x: Expr, v: string, radix: number): string {
     const signed = isInt(x.type) && INT_INFO[x.type.kind].signed;
-    if (!signed) return `(uint64_t)${code}, false, ${radix}`;
-    const v = `tsos_r${this.tmp++}`;
-    return `({ int64_t ${v} = ${code}; ${v} < 0 ? (uint64_t)0 - (uint64_t)${v} : (uint64_t)${v}; }), (${code}) < 0, ${radix}`;
+    if (!signed) return `(uint64_t)${v}, false, ${radix}`;
+    return `(${v} < 0 ? (uint64_t)0 - (uint64_t)${v} : (uint64_t)${v}), ${v} < 0, ${radix}`;
   }
 
   /** Declares `name`, a tsos_str of `x.toString(radix)` formatted into a stack buffer. */
   private radixOnStack(name: string, x: Extract<Expr, { e: "tostr" }>, E: (y: Expr) => string): string {
-    return `char ${name}_buf[68]; tsos_str ${name} = tsos_cstr(tsos_fmt_radix(${name}_buf + 68, ${this.radixArgs(x.x, E(x.x), x.radix)}));`;
+    return `char ${name}_buf[68]; ${declare(x.x.type, `${name}_v`)} = ${E(x.x)}; tsos_str ${name} = tsos_cstr(tsos_fmt_radix(${name}_buf + 68, ${this.radixArgs(x.x, `${name}_v`, x.radix)}));`;
   }
 
   private toStr(x: Expr, E: (y: Expr) => string): string {
     return this.toStrOf(x, E(x));
   }
 
-  private toStrOf(x: Expr, code: string): string {
+  toStrOf(x: Expr, code: string): string {
     if (x.type.k === "str") return code;
+    if (x.type.k === "nullable") return nullableToStr(this, x.type, code);
     if (x.type.k === "bool") return `tsos_str_from_bool(${code})`;
     if (isDbl(x.type)) return `tsos_str_from_num(${code})`;
     if (isInt(x.type)) return INT_INFO[x.type.kind].signed ? `tsos_str_from_i64(${code})` : `tsos_str_from_u64(${code})`;
@@ -213,21 +232,20 @@ export class Emitter {
   }
 
   /**
-   * Evaluate `children` left to right, as JavaScript does: when a later child
-   * has side effects, the earlier ones are computed into temporaries first
-   * (C leaves the order of operands and arguments unspecified).
+   * Evaluate `children` left to right, as JavaScript does (eval-order.ts has
+   * the rule): the leading children that a later one could observe or
+   * disturb are computed into temporaries first; when nothing later has side
+   * effects, everything stays inline.
    */
-  private ordered(children: Expr[], E: (y: Expr) => string, build: (parts: string[]) => string): string {
-    let last = -1;
-    children.forEach((c, i) => {
-      if (hasEffects(c)) last = i;
-    });
-    if (last <= 0) return build(children.map(E));
+  private ordered(children: Expr[], E: (y: Expr) => string, build: (parts: string[]) => string, thenReadsMemory = false): string {
+    // `thenReadsMemory`: `build` itself reads memory (an element's storage), after every child.
+    const hoist = mustHoist(thenReadsMemory ? [...children, MEMORY_READ] : children);
+    if (hoist === 0) return build(children.map(E));
     const pre: string[] = [];
     const parts = children.map((c, i) => {
-      if (i >= last || c.e === "int" || c.e === "bool" || c.e === "str" || c.type.k === "never" || c.type.k === "void") return E(c);
+      if (i >= hoist || isConstant(c) || c.type.k === "never" || c.type.k === "void") return E(c);
       const t = `tsos_e${this.tmp++}`;
-      pre.push(`${cType(c.type)} ${t} = ${E(c)};`);
+      pre.push(`${declare(c.type, t)} = ${E(c)};`);
       return t;
     });
     return `({ ${pre.join(" ")} ${build(parts)}; })`;
@@ -355,27 +373,39 @@ export class Emitter {
     return `({ ${decls.join(" ")} ${build(values)}; })`;
   }
 
-  /** An element of a FixedArray stored in a layout struct; a struct element is its address. */
-  private fixedIndex(x: Extract<Expr, { e: "index" }>, E: (y: Expr) => string, addressOnly = false): string {
-    const fixed = x.arr.type as Extract<Type, { k: "fixed" }>;
+  /** The C lvalue of an array element, given its array and index already spelled. */
+  private element(x: Extract<Expr, { e: "index" }>, a: string, i: string): string {
+    if (x.arr.type.k === "fixed") {
+      const fixed = x.arr.type;
+      const signed = isInt(x.idx.type) && INT_INFO[x.idx.type.kind].signed;
+      return `(${a})[tsos_index_${signed ? "s" : "u"}(${i}, ${fixed.len}, ${this.L(x.loc)})]`;
+    }
+    if (x.unchecked) return `${a}->data[${i}]`;
+    const arr = x.arr.type as Extract<Type, { k: "array" }>;
     const signed = isInt(x.idx.type) && INT_INFO[x.idx.type.kind].signed;
-    const inlineElem = fixed.elem.k === "class";
-    return this.ordered([x.arr, x.idx], E, ([a, i]) => {
-      const elem = `(${a})[tsos_index_${signed ? "s" : "u"}(${i}, ${fixed.len}, ${this.L(x.loc)})]`;
-      return addressOnly || inlineElem ? `(&${elem})` : elem;
-    });
+    return `(*${arr.cname}_${signed ? "at" : "atu"}(${a}, ${i}, ${this.L(x.loc)}))`;
   }
 
   /** A pointer to an assignable place, its parts evaluated left to right. */
   private address(target: Expr, E: (y: Expr) => string): string {
-    if (target.e === "index" && target.arr.type.k === "fixed") return this.fixedIndex(target, E, true);
-    if (target.e === "index" && target.unchecked) return this.ordered([target.arr, target.idx], E, ([a, i]) => `&${a}->data[${i}]`);
-    if (target.e === "index") {
-      const arr = target.arr.type as Extract<Type, { k: "array" }>;
-      const signed = isInt(target.idx.type) && INT_INFO[target.idx.type.kind].signed;
-      return this.ordered([target.arr, target.idx], E, ([a, i]) => `${arr.cname}_${signed ? "at" : "atu"}(${a}, ${i}, ${this.L(target.loc)})`);
-    }
+    if (target.e === "index") return this.ordered([target.arr, target.idx], E, ([a, i]) => `&${this.element(target, a!, i!)}`);
     return `&${E(target)}`;
+  }
+
+  /**
+   * `target = value`. As in JavaScript, the target's object and index are
+   * evaluated first, then the value, then the store; an element's address is
+   * taken only after the value (a push inside it may move the array's storage).
+   */
+  private assign(x: Extract<Expr, { e: "assign" }>, E: (y: Expr) => string): string {
+    const t = x.target;
+    if (t.e === "field") return this.ordered([t.obj, x.value], E, ([o, v]) => `(${o}->${t.name} = ${v})`);
+    if (t.e === "index") return this.ordered([t.arr, t.idx, x.value], E, ([a, i, v]) => `(${this.element(t, a!, i!)} = ${v})`, t.arr.type.k !== "fixed");
+    const name = E(t);
+    // `x = (x = 1) + 2`: the inner store must be finished before the outer one.
+    if (!((t.e === "local" || t.e === "global") && assignsVariable(x.value, t.name))) return `(${name} = ${E(x.value)})`;
+    const v = `tsos_v${this.tmp++}`;
+    return `({ ${declare(x.type, v)} = ${E(x.value)}; ${name} = ${v}; })`;
   }
 
   /** A compound assignment whose value is not used: `i++` is emitted as `++i`. */
@@ -383,19 +413,42 @@ export class Emitter {
     return x.e === "compound" && x.postfix ? this.expr({ ...x, postfix: false }) : this.expr(x);
   }
 
+  /**
+   * `target op= value`, `++x`, `x++`. JavaScript reads the old value before it
+   * evaluates the right side; when the right side has effects, the old value,
+   * the object and the index are held in temporaries and the element is
+   * located again for the store.
+   */
   private compound(x: Extract<Expr, { e: "compound" }>, E: (y: Expr) => string): string {
     const t = cType(x.type);
-    const pure = isPure(x.target);
     const n = this.tmp++;
-    if (pure) {
-      const target = E(x.target);
-      if (!x.postfix) return `(${target} = ${this.expr(x.value, target)})`;
-      return `({ ${t} tsos_old${n} = ${target}; ${target} = ${this.expr(x.value, `tsos_old${n}`)}; tsos_old${n}; })`;
+    const old = `tsos_old${n}`;
+    const nv = `tsos_new${n}`;
+    const target = x.target;
+    if (hasEffects(x.value)) {
+      const pre: string[] = [];
+      let place: string;
+      if (target.e === "field") {
+        pre.push(`${declare(target.obj.type, `tsos_o${n}`)} = ${E(target.obj)};`);
+        place = `tsos_o${n}->${target.name}`;
+      } else if (target.e === "index") {
+        pre.push(`${declare(target.arr.type, `tsos_a${n}`)} = ${E(target.arr)};`);
+        pre.push(`${declare(target.idx.type, `tsos_i${n}`)} = ${E(target.idx)};`);
+        place = this.element(target, `tsos_a${n}`, `tsos_i${n}`);
+      } else place = E(target);
+      pre.push(`${t} ${old} = ${place};`);
+      pre.push(`${t} ${nv} = ${this.expr(x.value, old)};`);
+      return `({ ${pre.join(" ")} ${place} = ${nv};${x.postfix ? ` ${old};` : ""} })`;
+    }
+    if (isPlace(target)) {
+      const place = E(target);
+      if (!x.postfix) return `(${place} = ${this.expr(x.value, place)})`;
+      return `({ ${t} ${old} = ${place}; ${place} = ${this.expr(x.value, old)}; ${old}; })`;
     }
     const p = `tsos_p${n}`;
-    const addr = this.address(x.target, E);
+    const addr = this.address(target, E);
     if (!x.postfix) return `({ ${t} *${p} = ${addr}; *${p} = ${this.expr(x.value, `(*${p})`)}; })`;
-    return `({ ${t} *${p} = ${addr}; ${t} tsos_old${n} = *${p}; *${p} = ${this.expr(x.value, `tsos_old${n}`)}; tsos_old${n}; })`;
+    return `({ ${t} *${p} = ${addr}; ${t} ${old} = *${p}; *${p} = ${this.expr(x.value, old)}; ${old}; })`;
   }
 
   stmts(list: Stmt[]): void {
@@ -454,6 +507,7 @@ export class Emitter {
           const v = values[i]!;
           if (a.e === "tostr" && isDbl(a.x.type)) this.line(`tsos_print_num(${stream}, ${v}, false);`);
           else if (a.type.k === "str") this.line(`tsos_print_str(${stream}, ${v});`);
+          else if (a.type.k === "nullable") this.line(`tsos_print_str(${stream}, ${this.toStrOf(a, v)});`);
           else if (isDbl(a.type)) this.line(`tsos_print_num(${stream}, ${v}, ${direct.has(a)});`);
           else if (a.type.k === "bool") this.line(`tsos_print_bool(${stream}, ${v});`);
           else if (isInt(a.type)) this.line(`tsos_print_${INT_INFO[a.type.kind].signed ? "i64" : "u64"}(${stream}, ${v});`);
@@ -476,12 +530,12 @@ export class Emitter {
         return;
       case "while":
         this.line(`while (${this.expr(s.c)}) {`);
-        this.block(s.body);
+        this.loopBody(s.body, s.continueLabel);
         this.line("}");
         return;
       case "dowhile":
         this.line("do {");
-        this.block(s.body);
+        this.loopBody(s.body, s.continueLabel);
         this.line(`} while (${this.expr(s.c)});`);
         return;
       case "for": {
@@ -489,30 +543,45 @@ export class Emitter {
         this.ind++;
         this.stmts(s.init);
         this.line(`for (; ${s.c ? this.expr(s.c) : ""}; ${s.step.map((x) => this.discarded(x)).join(", ")}) {`);
-        this.block(s.body);
+        this.loopBody(s.body, s.continueLabel);
         this.line("}");
         this.ind--;
         this.line("}");
         return;
       }
       case "break":
-        this.line("break;");
+        this.line(s.label ? `goto ${s.label}_break;` : "break;");
         return;
       case "continue":
-        this.line("continue;");
+        this.line(s.label ? `goto ${s.label}_continue;` : "continue;");
         return;
       case "return":
         this.line(s.x ? `return ${this.expr(s.x)};` : "return;");
         return;
       case "block":
         this.line("{");
+        // GNU local labels: a loop copied by bounds versioning keeps its labels apart.
+        if (s.breakLabel) this.line(`  __label__ ${s.breakLabel}_break;`);
         this.block(s.body);
+        if (s.breakLabel) this.line(`  ${s.breakLabel}_break: ;`);
         this.line("}");
         return;
       case "switch":
         this.switchStmt(s);
         return;
     }
+  }
+
+  /** A loop body; a labeled `continue` jumps to its end (then the step and the test run, as in JavaScript). */
+  private loopBody(body: Stmt[], continueLabel?: string): void {
+    if (!continueLabel) return this.block(body);
+    this.line(`  __label__ ${continueLabel}_continue;`);
+    this.line("  {");
+    this.ind++;
+    this.block(body);
+    this.ind--;
+    this.line("  }");
+    this.line(`  ${continueLabel}_continue: ;`);
   }
 
   private switchStmt(s: Extract<Stmt, { s: "switch" }>): void {
@@ -564,15 +633,6 @@ export class Emitter {
   }
 }
 
-const EFFECTS = new Set(["call", "new", "assign", "compound", "panic", "exit", "alloc", "noreturn", "intrinsic", "callptr", "atomic"]);
-
-/** Whether evaluating `x` can change state that another operand could observe. */
-function hasEffects(x: Expr): boolean {
-  if (x.e === "call" && x.pure) return x.args.some(hasEffects);
-  if (EFFECTS.has(x.e) || (x.e === "arraymethod" && x.method !== "length")) return true;
-  return childExprs(x).some((c) => hasEffects(c.x));
-}
-
 /** Whether the parentheses in `s` pair up, so `(s)` may drop its outer pair. */
 function balanced(s: string): boolean {
   let depth = 0;
@@ -583,9 +643,13 @@ function balanced(s: string): boolean {
   return depth === 0;
 }
 
-function isPure(x: Expr): boolean {
+/** Stands for a read of memory that follows all operands (see `ordered`). */
+const MEMORY_READ: Expr = { e: "global", type: { k: "void" }, name: "" };
+
+/** A variable or a field chain over variables: an lvalue that may be spelled twice. */
+function isPlace(x: Expr): boolean {
   if (x.e === "local" || x.e === "global") return true;
-  if (x.e === "field") return isPure(x.obj);
+  if (x.e === "field") return isPlace(x.obj);
   return false;
 }
 

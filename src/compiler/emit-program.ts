@@ -49,6 +49,7 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   const arrays = p.arrays.filter((a) => a.cname !== "tsos_arr_str"); // predeclared in tsos_rt.h
   for (const a of arrays) out.push(`typedef struct ${a.cname} ${a.cname};`);
   for (const f of p.fnTypes) out.push(`typedef ${cType(f.ret)} (*${f.cname})(${f.params.length ? f.params.map(cType).join(", ") : "void"});`);
+  for (const o of p.optTypes) out.push(`typedef struct { uint8_t tag; ${declare(o.inner, "value")}; } ${o.cname};`);
   for (const c of structOrder(p.classes)) out.push(...structDef(c));
   for (const a of arrays) out.push(`TSOS_ARRAY(${a.cname}, ${cType(a.elem)})`);
   out.push("");

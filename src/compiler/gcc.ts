@@ -18,8 +18,14 @@ import { CompileError, diag } from "./diagnostics.ts";
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const RUNTIME_DIR = path.join(here, "runtime");
 
-/** -fwrapv: fixed-width signed arithmetic wraps, as the dialect defines it. */
-export const HOST_FLAGS = ["-std=gnu11", "-fwrapv", "-Wall", "-Wextra"];
+/**
+ * -fwrapv: fixed-width signed arithmetic wraps, as the dialect defines it.
+ * -ffp-contract=off: doubles are rounded after every operation, never fused
+ * into a multiply-add, as in JavaScript (hosted `number`; the kernel has none).
+ */
+export const HOST_FLAGS = ["-std=gnu11", "-fwrapv", "-ffp-contract=off", "-Wall", "-Wextra"];
+/** Libraries a hosted executable links, after its C file: libm for Math (runtime/tsos_num.h). */
+export const HOST_LIBS = ["-lm"];
 
 /**
  * The kernel is freestanding: no red zone (interrupts would clobber it), no
@@ -85,8 +91,7 @@ function hostArgs(cSource: string, outExe: string, options: GccOptions): string[
   mkdirSync(path.dirname(path.resolve(outExe)), { recursive: true });
   const cFile = `${outExe}.c`;
   writeFileSync(cFile, cSource);
-  // Doubles are IEEE binary64 on SSE2 with no contraction into fused multiply-adds, as in JavaScript; libm for Math.
-  return [...HOST_FLAGS, "-ffp-contract=off", options.opt ?? "-O2", ...(options.debug ? ["-g"] : []), "-I", RUNTIME_DIR, "-o", outExe, cFile, "-lm"];
+  return [...HOST_FLAGS, options.opt ?? "-O2", ...(options.debug ? ["-g"] : []), "-I", RUNTIME_DIR, "-o", outExe, cFile, ...HOST_LIBS];
 }
 
 function checkResult(error: Error | undefined, status: number | null, stderr: string): void {

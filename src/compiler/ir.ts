@@ -37,7 +37,15 @@ export type Type =
   /** The hidden caller-location parameter of an @trackCaller function. */
   | { k: "loc" }
   /** A module-level function used as a value: a C function pointer. */
-  | { k: "fn"; params: Type[]; ret: Type; cname: string };
+  | { k: "fn"; params: Type[]; ret: Type; cname: string }
+  /**
+   * `T | null`, `T | undefined`, `T | null | undefined` (lower/nullable.ts):
+   * a pointer-like `inner` uses NULL (and address 1 when both are admitted),
+   * a value `inner` a struct { tag, value }; `inner` is never itself nullable.
+   * `inner` never: the type of a bare `null`/`undefined` literal.
+   * `cname`: the C struct of a value `inner` (Program.optTypes).
+   */
+  | { k: "nullable"; inner: Type; null: boolean; undef: boolean; cname?: string };
 
 export interface SourceLoc {
   file: string; // path relative to the working directory
@@ -111,6 +119,24 @@ export type Expr =
   | { e: "stackfmt"; type: Type; parts: Expr[] }
   /** A source location passed to an @trackCaller function: a loc index, or -1 for "my own caller". */
   | { e: "callerloc"; type: Type; loc: number }
+  /** Nullables (lower/nullable.ts): the `null` (undef false) or `undefined` value of nullable `type`. */
+  | { e: "nullish"; type: Type; undef: boolean }
+  /** A present value wrapped in nullable `type`. */
+  | { e: "some"; type: Type; x: Expr }
+  /** Nullable -> its inner value; `check` panics at `loc` if absent (postfix `!`, narrowed property reads). */
+  | { e: "unwrap"; type: Type; x: Expr; loc: number; check?: "nonnull" | "narrowed" }
+  /** Whether a nullable is null, undefined, or either. */
+  | { e: "isnullish"; type: Type; x: Expr; which: "null" | "undefined" | "either" }
+  /** Nullable -> nullable with the same inner type but other admitted absences. */
+  | { e: "reopt"; type: Type; x: Expr }
+  /** `===` (or `==` when `loose`) between two values of one nullable type. */
+  | { e: "opteq"; type: Type; a: Expr; b: Expr; loose: boolean }
+  /** A nullable as Node's String() prints it: "null", "undefined" or the value. */
+  | { e: "optstr"; type: Type; x: Expr }
+  /** `value` evaluated once into the local `name`, then `body` (which reads it). */
+  | { e: "bind"; type: Type; name: string; value: Expr; body: Expr }
+  /** The comma operator: every expression in order; the value is the last one's. */
+  | { e: "seq"; type: Type; xs: Expr[] }
   /** The static array of @test functions (kernel test builds). */
   | { e: "unittests"; type: Type };
 
@@ -119,13 +145,16 @@ export type Stmt =
   | { s: "expr"; x: Expr; loc: number }
   | { s: "print"; stream: "out" | "err"; args: Expr[]; loc: number }
   | { s: "if"; c: Expr; then: Stmt[]; else?: Stmt[]; loc: number }
-  | { s: "while"; c: Expr; body: Stmt[]; loc: number }
-  | { s: "dowhile"; c: Expr; body: Stmt[]; loc: number }
-  | { s: "for"; init: Stmt[]; c?: Expr; step: Expr[]; body: Stmt[]; loc: number }
-  | { s: "break"; loc: number }
-  | { s: "continue"; loc: number }
+  /** `continueLabel`: the loop is the target of a labeled `continue` (lower/control.ts). */
+  | { s: "while"; c: Expr; body: Stmt[]; loc: number; continueLabel?: string }
+  | { s: "dowhile"; c: Expr; body: Stmt[]; loc: number; continueLabel?: string }
+  | { s: "for"; init: Stmt[]; c?: Expr; step: Expr[]; body: Stmt[]; loc: number; continueLabel?: string }
+  /** `label`: a labeled `break`/`continue` (a jump to `<label>_break` / `<label>_continue`). */
+  | { s: "break"; loc: number; label?: string }
+  | { s: "continue"; loc: number; label?: string }
   | { s: "return"; x?: Expr; loc: number }
-  | { s: "block"; body: Stmt[] }
+  /** `breakLabel`: the block is a labeled statement that a labeled `break` leaves. */
+  | { s: "block"; body: Stmt[]; breakLabel?: string }
   | { s: "switch"; x: Expr; cases: { values: Expr[]; isDefault: boolean; body: Stmt[] }[]; loc: number };
 
 export interface Param {
@@ -189,6 +218,8 @@ export interface Program {
   unitTests: { name: string; fn: string }[];
   /** Function-pointer typedefs: C name -> signature. */
   fnTypes: { cname: string; params: Type[]; ret: Type }[];
+  /** Tagged structs of nullable value types: C name -> inner type (lower/nullable-types.ts). */
+  optTypes: { cname: string; inner: Type }[];
 }
 
 export const T = {

@@ -27,6 +27,8 @@ import { symbolize } from "../symbolize.ts";
 import { explainStatus, interrupted } from "./run.ts";
 
 const DEFAULT_TIMEOUT_S = 300;
+/** How often a kernel that is still running is named on stderr. */
+const STILL_RUNNING_MS = 30_000;
 
 interface Failure {
   name: string;
@@ -82,6 +84,7 @@ function missingExpectations(entry: string, serial: string): string[] {
 
 function why(r: QemuResult, timeoutS: number): string {
   if (r.timedOut) return `timed out after ${timeoutS}s: the kernel neither exited nor failed (a hang? raise --timeout if it is just slow)`;
+  if (r.exitCode === 0) return `kernel reset (triple fault?): QEMU exited with status 0${explainStatus(r.exitCode)}`;
   return `QEMU exited with status ${r.exitCode}${explainStatus(r.exitCode)}`;
 }
 
@@ -100,8 +103,19 @@ export async function testCommand(flags: Flags): Promise<number> {
   try {
     const { ready, compiled } = await buildKernels(jobs, flags);
     const limit = limiter(os.availableParallelism());
-    const boot = (job: KernelJob) => () =>
-      runQemu({ kernel: job.out, machine: "pc", display: "none", serial: "pipe", timeoutMs: timeoutS * 1000, signal: abort.signal });
+    const boot = (job: KernelJob) => async () => {
+      // A long-running kernel is never silent: say which one, and for how long (as cargo does).
+      const started = performance.now();
+      const ticker = setInterval(
+        () => status(flags, "Waiting", `${job.name} has been running for ${Math.round((performance.now() - started) / 1000)}s (--timeout ${timeoutS}s)`),
+        STILL_RUNNING_MS,
+      );
+      try {
+        return await runQemu({ kernel: job.out, machine: "pc", display: "none", serial: "pipe", timeoutMs: timeoutS * 1000, signal: abort.signal });
+      } finally {
+        clearInterval(ticker);
+      }
+    };
     const runs = jobs.map((job, i) => ready[i]!.then(() => limit(boot(job))));
     runs.forEach((r) => r.catch(() => {}));
     try {

@@ -20,6 +20,9 @@ import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { layoutOf } from "./layout.ts";
 import { isDouble, numberBuiltin, numberConstant, numberMethod, toInteger } from "./number.ts";
+import { missingArgs, narrowRead } from "./nullable.ts";
+import { withDefaults } from "./defaults.ts";
+import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 
 const K = ts.SyntaxKind;
 
@@ -44,11 +47,12 @@ function callerLoc(l: Lowerer, call: ts.Node): Expr {
 }
 
 export function lowerArgs(l: Lowerer, args: readonly ts.Expression[], params: Type[]): Expr[] {
-  return args.map((a, i) => {
+  const given = args.map((a, i) => {
     const p = params[i]!;
     if (p.k === "str" && p.borrowed && ts.isTemplateExpression(a)) return stackFormat(l, a);
     return coerce(l, lowerExpr(l, a, p), p, a);
   });
+  return [...given, ...missingArgs(params, args.length)];
 }
 
 /** A template literal formatted into a buffer on the caller's stack, for a Text parameter. */
@@ -62,7 +66,7 @@ const KERNEL_INTRINSICS = new Set([
   "inb", "inw", "inl", "outb", "outw", "outl", "hlt", "cli", "sti", "spinLoopHint", "interruptsEnabled",
   "multibootMagic", "multibootInfoAddress", "stackGuardAddress", "stackBottomAddress", "stackTopAddress",
   "kernelStartAddress", "kernelEndAddress", "lidt", "lgdt", "ltr", "setCs", "setDataSegments", "readCs",
-  "int3", "ud2", "hardwareDivide", "readCr2", "readCr3", "readRsp",
+  "int3", "ud2", "hardwareDivide", "readCr2", "readCr3", "readRsp", "enableInterruptsAndHalt", "readTsc",
 ]);
 
 const PORT_SUFFIX: Partial<Record<string, string>> = { u8: "b", u16: "w", u32: "l" };
@@ -94,7 +98,7 @@ function libMember(l: Lowerer, obj: ts.Expression): string | undefined {
 }
 
 export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Expr {
-  const callee = call.expression;
+  const callee = namespaceMember(l, call.expression) ?? call.expression;
   if (ts.isIdentifier(callee)) {
     const decl = l.symbolOf(callee)?.valueDeclaration;
     if (decl && l.isLibDecl(decl) && (callee.text === "portRead" || callee.text === "portWrite")) {
@@ -107,8 +111,9 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     }
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
     if (decl && ts.isFunctionDeclaration(decl)) {
-      const f = functionOf(l, decl, resolvedTypeArgs(l, call));
-      const args = lowerArgs(l, call.arguments, f.params.map((p) => p.type));
+      const full = functionOf(l, decl, resolvedTypeArgs(l, call));
+      const f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
+      const args = lowerArgs(l, call.arguments, f.params.filter((p) => p.type.k !== "loc").map((p) => p.type));
       if (f.trackCaller) args.push(callerLoc(l, call));
       return { e: "call", type: f.ret, fn: f.cname, args };
     }
@@ -130,13 +135,15 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (mdecl && ts.isMethodDeclaration(mdecl) && !l.isLibDecl(mdecl)) {
       const typeArgs = resolvedTypeArgs(l, call);
       if (isStatic(mdecl)) {
-        const f = staticMethod(l, mdecl, typeArgs);
+        const full = staticMethod(l, mdecl, typeArgs);
+        const f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
         return { e: "call", type: f.ret, fn: f.cname, args: lowerArgs(l, call.arguments, f.params.map((p) => p.type)) };
       }
       const recv = lowerExpr(l, callee.expression);
       if (recv.type.k !== "class") l.fail("TSOS9001", callee, "method call on a non-class value");
-      const m = methodOf(l, recv.type.cls, mdecl, typeArgs);
-      return { e: "call", type: m.ret, fn: m.cname, args: [recv, ...lowerArgs(l, call.arguments, m.params)] };
+      const full = methodOf(l, recv.type.cls, mdecl, typeArgs);
+      const m = withDefaults(l, full.cname, call.arguments.length, true) ?? full;
+      return { e: "call", type: full.ret, fn: m.cname, args: [recv, ...lowerArgs(l, call.arguments, m.params)] };
     }
     const recv = lowerExpr(l, callee.expression);
     const name = callee.name.text;
@@ -201,7 +208,7 @@ function atomicMethod(l: Lowerer, target: Expr, name: string, call: ts.CallExpre
 function staticMethod(l: Lowerer, decl: ts.MethodDeclaration, typeArgs: Type[]) {
   const env = new Map<ts.Symbol, Type>();
   decl.typeParameters?.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
-  const cls = (decl.parent as ts.ClassDeclaration).name!.text;
+  const cls = (decl.parent as ts.ClassDeclaration).name?.text ?? "default";
   const suffix = typeArgs.length ? `_${typeArgs.map(mangle).join("_")}` : "";
   return instantiateFunction(l, decl, env, typeArgs, { cname: `${cls}__${(decl.name as ts.Identifier).text}${suffix}`, isCtor: false });
 }
@@ -212,7 +219,7 @@ function arg(call: ts.CallExpression, i: number): ts.Expression {
 
 function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: Type): Expr {
   if ((INT_KINDS as string[]).includes(name) && name !== "number") return conversion(l, name as IntKind, call);
-  const num = numberBuiltin(l, name, call);
+  const num = numberBuiltin(l, name, call, want);
   if (num) return num;
   switch (name) {
     case "Number": {
@@ -312,10 +319,20 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
   if (t.k !== "class") l.fail("TSOS1015", n, `\`new\` of \`${n.expression.getText()}\``, "construct a class declared in the program");
   void classInstance;
   const ctor = constructorOf(l, t.cls);
-  return { e: "new", type: t, cls: t.cls, init: ctor.init, args: lowerArgs(l, args, ctor.params), loc: l.loc(n) };
+  const init = withDefaults(l, ctor.init, args.length, true) ?? { cname: ctor.init, params: ctor.params };
+  return { e: "new", type: t, cls: t.cls, init: init.cname, args: lowerArgs(l, args, init.params), loc: l.loc(n) };
+}
+
+/** `m.name` where `m` is a namespace import (`import * as m`): the member's name, resolved as an identifier. */
+export function namespaceMember(l: Lowerer, x: ts.Expression): ts.Identifier | undefined {
+  if (!ts.isPropertyAccessExpression(x) || !ts.isIdentifier(x.expression) || !ts.isIdentifier(x.name)) return undefined;
+  const sym = l.symbolOf(x.expression);
+  return sym && sym.flags & ts.SymbolFlags.ValueModule ? x.name : undefined;
 }
 
 export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression): Expr {
+  const member = namespaceMember(l, p);
+  if (member) return lowerExpr(l, member);
   const name = p.name.text;
   const lib = libMember(l, p.expression);
   const constant = lib ? numberConstant(l, lib, name, p) : undefined;
@@ -329,11 +346,7 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (lib) l.fail("TSOS1020", p, `${lib}.${name}`);
   const sym = l.symbolOf(p.name);
   const decl = sym?.valueDeclaration;
-  if (decl && ts.isEnumMember(decl)) {
-    const v = l.checker.getConstantValue(decl);
-    if (typeof v !== "number") l.fail("TSOS1015", p, "a string enum", "use a numeric enum");
-    return { e: "int", type: T.number, value: BigInt(v) };
-  }
+  if (decl && ts.isEnumMember(decl)) return enumMemberValue(l, decl, p);
   if (decl && ts.isPropertyDeclaration(decl) && isStatic(decl)) {
     const g = staticField(l, decl);
     return { e: "global", type: g.type, name: g.cname };
@@ -346,17 +359,19 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (obj.type.k === "fixed" && name === "length") return { e: "int", type: T.number, value: BigInt(obj.type.len) };
   if (obj.type.k === "class") {
     const field = obj.type.cls.fields.find((f) => f.name === fieldName(p.name));
-    if (field) return { e: "field", type: field.type, obj, name: field.name, inline: field.inline };
+    if (field) return narrowRead(l, p, { e: "field", type: field.type, obj, name: field.name, inline: field.inline });
   }
   l.fail("TSOS1018", p.name, name, typeName(obj.type));
 }
 
 export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): Expr {
+  const en = enumOf(l, x.expression);
+  if (en) return enumReverseLookup(l, en, x);
   const obj = lowerExpr(l, x.expression);
   if (obj.type.k === "array" || obj.type.k === "fixed") {
     const idx = toInteger(l, lowerExpr(l, x.argumentExpression), x.argumentExpression);
     if (!isInt(idx.type)) l.fail("TSOS2008", x.argumentExpression, "[]", typeName(idx.type));
-    return { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) };
+    return narrowRead(l, x, { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) });
   }
   if (obj.type.k === "str") {
     const idx = toInteger(l, lowerExpr(l, x.argumentExpression), x.argumentExpression);

@@ -19,6 +19,8 @@ import { layoutOf } from "./layout.ts";
 import { instantiateFunction, withScope } from "./functions.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { lowerBlock } from "./stmt.ts";
+import { paramType as optionalParamType } from "./nullable.ts";
+import { hoistVars } from "./control.ts";
 
 interface ClassInfo {
   decl: ts.ClassDeclaration;
@@ -36,8 +38,8 @@ function envFor(l: Lowerer, decl: ts.ClassDeclaration, args: Type[]): Map<ts.Sym
 }
 
 export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[]): ClassInst {
-  const name = decl.name?.text ?? "Anonymous";
-  const key = `${l.checker.getSymbolAtLocation(decl.name!)!.escapedName}#${decl.pos}:${decl.getSourceFile().fileName}<${args.map(mangle).join(",")}>`;
+  const name = decl.name?.text ?? "default"; // `export default class { ... }`
+  const key = `${name}#${decl.pos}:${decl.getSourceFile().fileName}<${args.map(mangle).join(",")}>`;
   const hit = l.classInstances.get(key);
   if (hit) return hit;
   const cname = l.uniqueName(args.length ? `${name}_${args.map(mangle).join("_")}` : name);
@@ -54,7 +56,7 @@ export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[
     const ctor = decl.members.find(ts.isConstructorDeclaration);
     for (const p of ctor?.parameters ?? []) {
       if (ts.isParameterPropertyDeclaration(p, ctor!))
-        inst.fields.push({ name: fieldName(p.name as ts.Identifier), type: typeFromTypeNode(l, p.type!) });
+        inst.fields.push({ name: fieldName(p.name as ts.Identifier), type: paramType(l, p) });
     }
     for (const m of decl.members) {
       if (!ts.isPropertyDeclaration(m) || isStatic(m)) continue;
@@ -70,6 +72,11 @@ export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[
     }
   });
   return inst;
+}
+
+/** A parameter's type: its annotation, else what tsc infers (`x = 0`). */
+function paramType(l: Lowerer, p: ts.ParameterDeclaration): Type {
+  return optionalParamType(l, p, p.type ? typeFromTypeNode(l, p.type) : irType(l, l.checker.getTypeAtLocation(p), p));
 }
 
 export function fieldName(id: ts.Identifier | ts.PrivateIdentifier | ts.PropertyName): string {
@@ -96,7 +103,7 @@ export function classInfo(inst: ClassInst): ClassInfo {
 export function constructorOf(l: Lowerer, inst: ClassInst): { init: string; params: Type[] } {
   const info = classInfo(inst);
   const ctor = info.decl.members.find(ts.isConstructorDeclaration);
-  const params = () => (ctor?.parameters ?? []).map((p) => ({ name: p.name as ts.Identifier, decl: p, type: typeFromTypeNode(l, p.type!) }));
+  const params = () => (ctor?.parameters ?? []).map((p) => ({ name: p.name as ts.Identifier, decl: p, type: paramType(l, p) }));
   const init = instantiateFunction(l, ctor ?? info.decl, info.env, [], {
     cname: `${inst.cname}__init`,
     thisType: info.type,
@@ -112,7 +119,16 @@ function constructorBody(l: Lowerer, info: ClassInfo, ctor: ts.ConstructorDeclar
   const self: Expr = { e: "local", type: info.type, name: "self" };
   const out: Stmt[] = [];
   for (const m of info.decl.members) {
-    if (!ts.isPropertyDeclaration(m) || isStatic(m) || !m.initializer) continue;
+    if (!ts.isPropertyDeclaration(m) || isStatic(m)) continue;
+    if (!m.initializer) {
+      // A field without an initializer is undefined until assigned (ES2022 class fields).
+      const field = info.inst.fields.find((f) => f.name === fieldName(m.name as ts.Identifier))!;
+      if (field.type.k === "nullable" && field.type.undef) {
+        const target: Expr = { e: "field", type: field.type, obj: self, name: field.name };
+        out.push({ s: "expr", x: { e: "assign", type: field.type, target, value: { e: "nullish", type: field.type, undef: true } }, loc: l.loc(m) });
+      }
+      continue;
+    }
     const field = info.inst.fields.find((f) => f.name === fieldName(m.name as ts.Identifier))!;
     const value = coerce(l, lowerExpr(l, m.initializer, field.type), field.type, m.initializer);
     const target: Expr = { e: "field", type: field.type, obj: self, name: field.name, inline: field.inline };
@@ -131,7 +147,7 @@ function constructorBody(l: Lowerer, info: ClassInfo, ctor: ts.ConstructorDeclar
     const local: Expr = { e: "local", type: field.type, name: l.scope.locals.get(p)! };
     out.push({ s: "expr", x: { e: "assign", type: field.type, target: { e: "field", type: field.type, obj: self, name }, value: local }, loc: l.loc(p) });
   }
-  if (ctor?.body) out.push(...lowerBlock(l, ctor.body.statements));
+  if (ctor?.body) out.push(...hoistVars(l, ctor), ...lowerBlock(l, ctor.body.statements));
   out.push({ s: "return", x: self, loc: l.loc(ctor ?? info.decl) });
   return out;
 }
@@ -162,7 +178,7 @@ export function staticField(l: Lowerer, decl: ts.PropertyDeclaration): Global {
   if (hit) return hit;
   const cls = decl.parent as ts.ClassDeclaration;
   const g: Global = {
-    cname: l.uniqueName(`${cls.name!.text}__${(decl.name as ts.Identifier).text}`),
+    cname: l.uniqueName(`${cls.name?.text ?? "default"}__${(decl.name as ts.Identifier).text}`),
     type: withScope(l, l.newScope(), () => irType(l, l.checker.getTypeAtLocation(decl), decl)),
     isConst: false,
   };

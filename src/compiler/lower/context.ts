@@ -61,7 +61,7 @@ export class Lowerer {
     readonly target: "host" | "kernel",
     readonly testBuild = false,
   ) {
-    this.program = { locs: [], classes: [], arrays: [], globals: [], funcs: [], inits: [], target, unitTests: [], fnTypes: [] };
+    this.program = { locs: [], classes: [], arrays: [], globals: [], funcs: [], inits: [], target, unitTests: [], fnTypes: [], optTypes: [] };
     this.scope = this.newScope();
     this.doubles = target === "host";
   }

@@ -20,6 +20,11 @@ import { arrayType, fnType, irType, sameType, typeName, typeOfNode, unitTestClas
 import { functionOf } from "./functions.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
 import { isDouble, literalNumber, negativeZero, numConst, numberConstant, numberPow, requireDoubles } from "./number.ts";
+import {
+  chainSubstitute, coerceNullable, joinNullable, logicalCondition, logicalValue, lowerLogicalAssign, lowerNonNull, lowerNullLiteral, lowerNullish,
+  lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, truthyOf, unnarrowed,
+} from "./nullable.ts";
+import { lowerComma } from "./control.ts";
 
 const K = ts.SyntaxKind;
 
@@ -60,13 +65,21 @@ export function intLiteral(l: Lowerer, value: bigint, kind: IntKind, node: ts.No
 }
 
 export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
+  const bound = chainSubstitute(node);
+  if (bound) return bound;
+  const chain = lowerOptionalChain(l, node);
+  if (chain) return chain;
   const lit = literalValue(l, node);
   if (lit !== undefined) return intLiteral(l, lit, want && isInt(want) ? want.kind : "number", node);
   switch (node.kind) {
     case K.ParenthesizedExpression:
       return lowerExpr(l, (node as ts.ParenthesizedExpression).expression, want);
     case K.NonNullExpression:
-      return lowerExpr(l, (node as ts.NonNullExpression).expression, want);
+      return lowerNonNull(l, node as ts.NonNullExpression, want);
+    case K.NullKeyword:
+      return lowerNullLiteral("null");
+    case K.TypeOfExpression:
+      return lowerTypeof(l, node as ts.TypeOfExpression);
     case K.AsExpression:
     case K.TypeAssertionExpression: {
       const x = node as ts.AsExpression;
@@ -119,19 +132,24 @@ export function templateParts(l: Lowerer, t: ts.TemplateExpression): Expr[] {
   const parts: Expr[] = [];
   if (t.head.text) parts.push({ e: "str", type: T.str, value: t.head.text });
   for (const span of t.templateSpans) {
-    parts.push(lowerExpr(l, span.expression));
+    parts.push(printable(lowerExpr(l, span.expression)));
     if (span.literal.text) parts.push({ e: "str", type: T.str, value: span.literal.text });
   }
   return parts;
 }
 
 function lowerIdentifier(l: Lowerer, id: ts.Identifier): Expr {
+  if (nullLiteral(l, id)) return lowerNullLiteral("undefined");
+  return narrowRead(l, id, lowerDeclaredIdentifier(l, id));
+}
+
+function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   const sym = l.symbolOf(id);
   const decl = sym?.valueDeclaration;
   if (!sym || !decl) l.fail("TSOS1020", id, id.text);
   const local = l.scope.locals.get(decl);
   if (local) return { e: "local", type: localType(l, decl), name: local };
-  if (ts.isVariableDeclaration(decl)) {
+  if (ts.isVariableDeclaration(decl) || ts.isExportAssignment(decl)) {
     const g = l.globalsByDecl.get(decl);
     if (g) return { e: "global", type: g.type, name: g.cname };
   }
@@ -186,14 +204,20 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
     return { e: "convert", type: to, x: e, checked: false, loc: l.loc(node) };
   }
   if (sameType(from, to)) return e;
+  const n = coerceNullable(l, e, to, node);
+  if (n) return n;
   l.fail("TSOS1021", node, typeName(from), typeName(to));
 }
 
 /** Lower a condition: boolean, or an integer compared with zero. */
 export function lowerCondition(l: Lowerer, node: ts.Expression): Expr {
+  const logical = logicalCondition(l, node);
+  if (logical) return logical;
   const x = lowerExpr(l, node);
   if (x.type.k === "bool") return x;
   if (isInt(x.type)) return { e: "truthy", type: T.bool, x };
+  const truthy = truthyOf(x);
+  if (truthy) return truthy;
   l.fail("TSOS2008", node, "condition", typeName(x.type));
 }
 
@@ -255,21 +279,25 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
     const value = coerce(l, lowerExpr(l, b.right, target.type), target.type, b.right);
     return { e: "assign", type: target.type, target, value };
   }
+  if (op === K.QuestionQuestionEqualsToken || op === K.BarBarEqualsToken || op === K.AmpersandAmpersandEqualsToken)
+    return lowerLogicalAssign(l, b, lowerLValue(l, b.left));
+  if (op === K.QuestionQuestionToken) return lowerNullish(l, b);
   const compound = COMPOUND[op];
   if (compound !== undefined) {
     const target = lowerLValue(l, b.left);
-    const current: Expr = { e: "current", type: target.type };
+    const current: Expr = narrowCurrent(l, b.left, target);
     const value = coerce(l, arith(l, compound, current, b.right, target.type, b), target.type, b);
     return { e: "compound", type: target.type, target, value, postfix: false };
   }
   if (op === K.AmpersandAmpersandToken || op === K.BarBarToken) {
     const A = lowerExpr(l, b.left);
     const B = lowerExpr(l, b.right);
-    if (A.type.k !== "bool" || B.type.k !== "bool") l.fail("TSOS2008", b, b.operatorToken.getText(), typeName(A.type.k !== "bool" ? A.type : B.type));
+    if (A.type.k !== "bool" || B.type.k !== "bool") return logicalValue(l, b, A, B);
     return { e: "logic", type: T.bool, op: op === K.AmpersandAmpersandToken ? "&&" : "||", a: A, b: B };
   }
   const cmp = COMPARE[op];
   if (cmp) return compare(l, b, cmp);
+  if (op === K.CommaToken) return lowerComma(l, b, want);
   if (ARITH[op]) {
     if (op === K.PlusToken && (isStringy(l, b.left) || isStringy(l, b.right)))
       return { e: "concat", type: T.str, parts: [lowerExpr(l, b.left), lowerExpr(l, b.right)] };
@@ -279,6 +307,10 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
 }
 
 function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
+  if (op === "==" || op === "!=") {
+    const n = nullableEquality(l, b);
+    if (n) return n;
+  }
   const [A, B] = intOperands(l, b.left, b.right, undefined, b, b.operatorToken.getText());
   const eq = op === "==" || op === "!=";
   if (A.type.k === "str" && B.type.k === "str" && eq) return { e: "streq", type: T.bool, negate: op === "!=", a: A, b: B };
@@ -377,15 +409,16 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
 
 function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: boolean, node: ts.Node): Expr {
   const target = lowerLValue(l, operand);
-  if (!isInt(target.type)) l.fail("TSOS2008", node, op + op, typeName(target.type));
-  const one: Expr = { e: "int", type: target.type, value: 1n };
-  const value: Expr = { e: "binary", type: target.type, op, a: { e: "current", type: target.type }, b: one, loc: l.loc(node) };
+  const current = narrowCurrent(l, operand, target);
+  if (!isInt(current.type)) l.fail("TSOS2008", node, op + op, typeName(target.type));
+  const one: Expr = { e: "int", type: current.type, value: 1n };
+  const value: Expr = coerce(l, { e: "binary", type: current.type, op, a: current, b: one, loc: l.loc(node) }, target.type, node);
   return { e: "compound", type: target.type, target, value, postfix };
 }
 
 export function lowerLValue(l: Lowerer, node: ts.Expression): Expr {
   while (ts.isParenthesizedExpression(node)) node = node.expression;
-  const x = lowerExpr(l, node);
+  const x = unnarrowed(lowerExpr(l, node));
   if (x.e === "field" && x.inline) l.fail("TSOS3013", node);
   if (x.e === "index" && x.arr.type.k === "fixed" && x.type.k === "class") l.fail("TSOS3013", node);
   if (x.e === "local" || x.e === "global" || x.e === "field" || x.e === "index") return x;
@@ -395,6 +428,8 @@ export function lowerLValue(l: Lowerer, node: ts.Expression): Expr {
 function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type): Expr {
   const cond = lowerCondition(l, c.condition);
   const [A, B] = intOperands(l, c.whenTrue, c.whenFalse, want, c, "?:");
+  const joined = joinNullable(l, c, A, B);
+  if (joined) return { e: "cond", type: joined.type, c: cond, a: joined.a, b: joined.b };
   if (!sameType(A.type, B.type)) l.fail("TSOS1021", c.whenFalse, typeName(B.type), typeName(A.type));
   return { e: "cond", type: A.type, c: cond, a: A, b: B };
 }

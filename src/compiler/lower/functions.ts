@@ -16,6 +16,9 @@ import { T } from "../ir.ts";
 import { Bail, type FnScope, type Lowerer } from "./context.ts";
 import { irType, mangle, typeFromTypeNode } from "./types.ts";
 import { lowerBlock } from "./stmt.ts";
+import { paramType } from "./nullable.ts";
+import { rememberInstance } from "./defaults.ts";
+import { hoistVars } from "./control.ts";
 
 export function withScope<R>(l: Lowerer, scope: FnScope, fn: () => R): R {
   const saved = l.scope;
@@ -89,10 +92,11 @@ export function instantiateFunction(
     scope.ret = func.ret;
   });
   l.addFunc(func);
+  rememberInstance({ decl, env, typeArgs, thisType: opts.thisType, func });
   l.work.push(() =>
     withScope(l, scope, () => {
       try {
-        func.body = opts.body ? opts.body() : lowerBlock(l, ((decl as ts.FunctionDeclaration).body?.statements ?? []) as readonly ts.Statement[]);
+        func.body = opts.body ? opts.body() : [...hoistVars(l, decl), ...lowerBlock(l, ((decl as ts.FunctionDeclaration).body?.statements ?? []) as readonly ts.Statement[])];
         const last = func.body[func.body.length - 1];
         if (func.ret.k !== "void" && last?.s !== "return") {
           const end = (decl as ts.FunctionDeclaration).body ?? decl;
@@ -109,9 +113,8 @@ export function instantiateFunction(
 function defaultParams(l: Lowerer, decl: ts.SignatureDeclaration): ParamSpec[] {
   return decl.parameters.map((p) => {
     if (!ts.isIdentifier(p.name)) l.fail("TSOS1005", p, "destructuring");
-    if (p.initializer) l.fail("TSOS1015", p.initializer, "a default parameter value", "pass the value at every call");
     const type = p.type ? typeFromTypeNode(l, p.type) : irType(l, l.checker.getTypeAtLocation(p), p);
-    return { name: p.name as ts.Identifier, decl: p, type };
+    return { name: p.name as ts.Identifier, decl: p, type: paramType(l, p, type) };
   });
 }
 
@@ -127,6 +130,6 @@ export function functionOf(l: Lowerer, decl: ts.FunctionDeclaration, typeArgs: T
   const env = new Map<ts.Symbol, Type>();
   decl.typeParameters?.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
   const mod = l.moduleName(decl.getSourceFile());
-  const base = `${mod}__${decl.name!.text}${typeArgs.length ? "_" + typeArgs.map(mangle).join("_") : ""}`;
+  const base = `${mod}__${decl.name?.text ?? "default"}${typeArgs.length ? "_" + typeArgs.map(mangle).join("_") : ""}`;
   return instantiateFunction(l, decl, env, typeArgs, { cname: base, isCtor: false });
 }

@@ -23,6 +23,8 @@ import { typeOfNode } from "./types.ts";
 import { checkInterruptHandlers } from "./handlers.ts";
 import { versionLoops } from "./bounds.ts";
 import { integerCounters } from "./intrep.ts";
+import { declareModuleVars, isVar } from "./control.ts";
+import { declareDefaultExport, initDefaultExport } from "./exports.ts";
 
 export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false) {
   const l = new Lowerer(loaded.checker, target, testBuild);
@@ -64,8 +66,10 @@ function guard(fn: () => void): void {
 
 function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
   const mod = l.moduleName(sf);
+  guard(() => l.program.globals.push(...withScope(l, initScope(l, sf), () => declareModuleVars(l, sf, mod))));
   for (const st of sf.statements) {
-    if (!ts.isVariableStatement(st)) continue;
+    if (ts.isExportAssignment(st)) guard(() => withScope(l, initScope(l, sf), () => declareDefaultExport(l, st, mod)));
+    if (!ts.isVariableStatement(st) || isVar(st.declarationList)) continue;
     for (const d of st.declarationList.declarations)
       guard(() => {
         if (!ts.isIdentifier(d.name)) l.fail("TSOS1005", d.name, "destructuring");
@@ -117,7 +121,7 @@ function lowerModule(l: Lowerer, sf: ts.SourceFile): void {
   const body: Stmt[] = [];
   withScope(l, scope, () => {
     for (const st of sf.statements) {
-      if (ts.isVariableStatement(st)) {
+      if (ts.isVariableStatement(st) && !isVar(st.declarationList)) {
         for (const d of st.declarationList.declarations) guard(() => body.push(...initGlobal(l, d)));
       } else if (ts.isFunctionDeclaration(st)) {
         if (!st.typeParameters && st.body) guard(() => {
@@ -129,6 +133,8 @@ function lowerModule(l: Lowerer, sf: ts.SourceFile): void {
         });
       } else if (ts.isClassDeclaration(st)) {
         guard(() => body.push(...lowerClassStatics(l, st)));
+      } else if (ts.isExportAssignment(st)) {
+        guard(() => body.push(...initDefaultExport(l, st)));
       } else if (
         ts.isImportDeclaration(st) || ts.isExportDeclaration(st) || ts.isEnumDeclaration(st) ||
         ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)

@@ -88,7 +88,7 @@ export function numberPow(l: Lowerer, A: Expr, B: Expr, node: ts.Node): Expr {
  * integer forms in calls.ts handle fixed-width arguments (Math.min of two
  * u32 is a u32).
  */
-export function numberBuiltin(l: Lowerer, name: string, c: ts.CallExpression): Expr | undefined {
+export function numberBuiltin(l: Lowerer, name: string, c: ts.CallExpression, want?: Type): Expr | undefined {
   const args = c.arguments;
   const fn = name.replace(/^Math\./, "");
   switch (name) {
@@ -114,12 +114,14 @@ export function numberBuiltin(l: Lowerer, name: string, c: ts.CallExpression): E
     case "Number.isFinite": case "isFinite": return call("isfinite", [numberArg(l, args[0]!)], T.bool);
     case "Math.floor": case "Math.trunc": case "Math.abs": {
       // A fixed-width argument keeps the integer meaning (calls.ts); a number is a double.
-      const x = lowerExpr(l, args[0]!, T.number);
+      const x = lowerExpr(l, args[0]!, want);
       if (!isDouble(l, x.type)) return undefined;
       return call(fn === "abs" ? "fabs" : fn, [x]);
     }
     case "Math.min": case "Math.max": {
-      const xs = args.map((a) => lowerExpr(l, a, T.number));
+      // Literals take the first argument's type, as for a binary operator: Math.max(x, 1) on an i64 stays i64.
+      const first = args[0] ? lowerExpr(l, args[0], want) : undefined;
+      const xs = first ? [first, ...args.slice(1).map((a) => lowerExpr(l, a, isInt(first.type) ? first.type : want))] : [];
       if (xs.length === 2 && !xs.some((x) => isDouble(l, x.type))) return undefined;
       if (!xs.length) return numConst(fn === "min" ? Infinity : -Infinity);
       const ns = xs.map((x, i) => coerce(l, x, T.number, args[i]!));

@@ -17,7 +17,9 @@ import { INT_INFO } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
+import { nullLiteral, printable } from "./nullable.ts";
 import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
+import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
 
 const K = ts.SyntaxKind;
 
@@ -39,6 +41,7 @@ function body(l: Lowerer, s: ts.Statement): Stmt[] {
 
 export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   if (!ts.isIdentifier(decl.name)) l.fail("TSOS1005", decl.name, "destructuring");
+  if (isVar(decl.parent as ts.VariableDeclarationList)) return varAssign(l, decl);
   if (untypedConst(l, decl.name) !== undefined) return [];
   const { type, init } = variableInit(l, decl);
   const name = l.localName(decl.name.text);
@@ -91,7 +94,7 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       return [lowerForOf(l, s as ts.ForOfStatement)];
     case K.BreakStatement:
     case K.ContinueStatement:
-      if ((s as ts.BreakStatement).label) l.fail("TSOS1005", s, "a labeled jump");
+      if ((s as ts.BreakStatement).label) return [labeledJump(l, s as ts.BreakStatement)];
       return [{ s: s.kind === K.BreakStatement ? "break" : "continue", loc }];
     case K.ReturnStatement:
       return [lowerReturn(l, s as ts.ReturnStatement)];
@@ -99,6 +102,8 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       return [{ s: "block", body: lowerBlock(l, (s as ts.Block).statements) }];
     case K.EmptyStatement:
       return [];
+    case K.LabeledStatement:
+      return lowerLabeled(l, s as ts.LabeledStatement, (st) => lowerStmt(l, st));
     case K.SwitchStatement:
       return [lowerSwitch(l, s as ts.SwitchStatement)];
     case K.ThrowStatement: {
@@ -214,7 +219,7 @@ function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
     // A template's parts are converted to strings (ToString: -0 is "0"); a direct
     // argument is formatted as console.log formats it (-0 is "-0"): emit-c.ts tells them apart.
     if (ts.isTemplateExpression(a)) args.push({ e: "concat", type: T.str, parts: templateParts(l, a) });
-    else args.push(lowerExpr(l, a));
+    else args.push(printable(lowerExpr(l, a)));
   });
   const flat = (a: Expr): Expr[] => (a.e === "concat" ? a.parts.flatMap(flat) : [a]);
   for (const a of args.flatMap(flat)) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS2008", x, "console.log", typeName(a.type));
@@ -233,6 +238,7 @@ function lowerFor(l: Lowerer, f: ts.ForStatement): Stmt {
 function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   const loc = l.loc(f);
   const arr = lowerExpr(l, f.expression);
+  if (arr.type.k === "str") return forOfString(l, f, arr, (ch) => bindForOf(l, f, ch), () => body(l, f.statement));
   if (arr.type.k !== "array") l.fail("TSOS1015", f.expression, `\`for...of\` over \`${typeName(arr.type)}\``, "iterate over an array");
   if (!ts.isVariableDeclarationList(f.initializer) || f.initializer.declarations.length !== 1) l.fail("TSOS1005", f.initializer, "this `for...of` head");
   const decl = f.initializer.declarations[0]!;
@@ -243,11 +249,8 @@ function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   const arrRef: Expr = { e: "local", type: arr.type, name: arrName };
   const idx: Expr = { e: "local", type: usize, name: idxName };
   const len: Expr = { e: "arraymethod", type: usize, method: "length", arr: arrRef, args: [], loc };
-  const elemName = l.localName(decl.name.text);
-  l.scope.locals.set(decl, elemName);
-  setLocalType(decl, arr.type.elem);
   // In range by construction: the loop tests the live length, and arrays only grow.
-  const first: Stmt = { s: "let", name: elemName, type: arr.type.elem, init: { e: "index", type: arr.type.elem, arr: arrRef, idx, loc, unchecked: true }, loc };
+  const first = bindForOf(l, f, { e: "index", type: arr.type.elem, arr: arrRef, idx, loc, unchecked: true });
   return {
     s: "block",
     body: [
@@ -257,11 +260,24 @@ function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
         init: [{ s: "let", name: idxName, type: usize, init: { e: "int", type: usize, value: 0n }, loc }],
         c: { e: "binary", type: T.bool, op: "<", a: idx, b: len, loc },
         step: [{ e: "compound", type: usize, target: idx, value: { e: "binary", type: usize, op: "+", a: { e: "current", type: usize }, b: { e: "int", type: usize, value: 1n }, loc }, postfix: false }],
-        body: [first, ...body(l, f.statement)],
+        body: [...first, ...body(l, f.statement)],
         loc,
       },
     ],
   };
+}
+
+/** Bind a `for...of` loop variable to the current element. */
+function bindForOf(l: Lowerer, f: ts.ForOfStatement, elem: Expr): Stmt[] {
+  const loc = l.loc(f);
+  if (!ts.isVariableDeclarationList(f.initializer) || f.initializer.declarations.length !== 1) l.fail("TSOS1005", f.initializer, "this `for...of` head");
+  const decl = f.initializer.declarations[0]!;
+  if (!ts.isIdentifier(decl.name)) l.fail("TSOS1005", decl.name, "destructuring");
+  if (isVar(f.initializer)) return [{ s: "expr", x: { e: "assign", type: elem.type, target: varTarget(l, decl, elem.type), value: elem }, loc }];
+  const elemName = l.localName(decl.name.text);
+  l.scope.locals.set(decl, elemName);
+  setLocalType(decl, elem.type);
+  return [{ s: "let", name: elemName, type: elem.type, init: elem, loc }];
 }
 
 function lowerReturn(l: Lowerer, r: ts.ReturnStatement): Stmt {
@@ -269,6 +285,7 @@ function lowerReturn(l: Lowerer, r: ts.ReturnStatement): Stmt {
   if (l.scope.isCtor) return { s: "return", x: { e: "local", type: l.scope.thisType!, name: "self" }, loc };
   if (!r.expression) return { s: "return", loc };
   const ret = l.scope.ret ?? T.void;
+  if (ret.k === "void" && nullLiteral(l, r.expression) === "undefined") return { s: "return", loc };
   return { s: "return", x: coerce(l, lowerExpr(l, r.expression, ret), ret, r.expression), loc };
 }
 

@@ -15,6 +15,7 @@ import { T } from "../ir.ts";
 import { INT_KINDS } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { classInstance } from "./classes.ts";
+import { isNullableUnion, nullableOf, nullableUnionType } from "./nullable-types.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
   ["u8", "u8"],
@@ -29,7 +30,7 @@ const BRAND_SETS = new Map<string, IntKind>([
 
 export function intKindOf(l: Lowerer, type: ts.Type): IntKind | undefined {
   if (type.flags & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral)) return "number";
-  if (type.flags & ts.TypeFlags.EnumLike) return "number";
+  if (type.flags & ts.TypeFlags.EnumLike && !(type.flags & ts.TypeFlags.StringLike) && !isStringEnum(type)) return "number";
   const alias = type.aliasSymbol?.name;
   if (alias && (INT_KINDS as string[]).includes(alias)) return alias as IntKind;
   if (!(type.flags & ts.TypeFlags.Intersection)) return undefined;
@@ -43,6 +44,11 @@ export function intKindOf(l: Lowerer, type: ts.Type): IntKind | undefined {
     return BRAND_SETS.get(lits.join("|"));
   }
   return undefined;
+}
+
+/** An enum type all of whose members are strings. */
+function isStringEnum(type: ts.Type): boolean {
+  return type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.StringLiteral);
 }
 
 /** Map a checker type to an IR type, or report TSOS1006 at `node` and bail. */
@@ -63,13 +69,19 @@ function l_isLib(sym: ts.Symbol): boolean {
   return !!sym.declarations?.every((d) => d.getSourceFile().isDeclarationFile);
 }
 
-function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
+export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   const f = type.flags;
   if (f & ts.TypeFlags.TypeParameter) {
     const sub = l.scope.env.get(type.getSymbol()!);
     if (sub) return sub;
+    // `this` as a type (a method returning `this`): the class being compiled.
+    if ((type as { isThisType?: boolean }).isThisType) {
+      const cls = l.checker.getBaseConstraintOfType(type);
+      return l.scope.thisType ?? (cls && cls !== type ? tryIrType(l, cls, node) : undefined);
+    }
     return undefined;
   }
+  if (isNullableUnion(type)) return nullableUnionType(l, type, node, (t, n) => tryIrType(l, t, n), mangle, sameType);
   const kind = intKindOf(l, type);
   if (kind) return T.int(kind);
   if (f & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return T.bool;
@@ -78,7 +90,11 @@ function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   if (f & ts.TypeFlags.Void) return T.void;
   if (f & ts.TypeFlags.Never) return T.never;
   if (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.BooleanLiteral)) return T.bool;
-  if (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.EnumLiteral)) return T.number;
+  if (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.EnumLiteral)) {
+    if (type.types.every((t) => t.flags & ts.TypeFlags.StringLiteral)) return T.str;
+    if (type.types.every((t) => t.flags & ts.TypeFlags.NumberLiteral)) return T.number;
+    return undefined; // a heterogeneous enum (numbers and strings)
+  }
   if (type.isUnion()) {
     // A union of literals of one kind ("a" | "b", 1 | 2) is that kind.
     const parts = type.types.map((t) => tryIrType(l, t, node));
@@ -157,6 +173,11 @@ export function fnType(l: Lowerer, params: Type[], ret: Type): Type {
   return { k: "fn", params, ret, cname };
 }
 
+/** `inner | null | undefined` as the flags say (lower/nullable-types.ts). */
+export function nullableType(l: Lowerer, inner: Type, hasNull: boolean, hasUndef: boolean): Type {
+  return nullableOf(l, inner, hasNull, hasUndef, mangle);
+}
+
 export function typeOfNode(l: Lowerer, node: ts.Node): Type {
   return irType(l, l.checker.getTypeAtLocation(node), node);
 }
@@ -185,6 +206,8 @@ export function mangle(t: Type): string {
       return "loc";
     case "str":
       return t.borrowed ? "text" : "str";
+    case "nullable":
+      return `opt${t.null ? "n" : ""}${t.undef ? "u" : ""}_${mangle(t.inner)}`;
     default:
       return t.k;
   }
@@ -203,6 +226,7 @@ export function arrayType(l: Lowerer, elem: Type): Type {
 
 export function sameType(a: Type, b: Type): boolean {
   if (a.k === "str" && b.k === "str") return true;
+  if (a.k === "nullable" && b.k === "nullable") return a.null === b.null && a.undef === b.undef && sameType(a.inner, b.inner);
   return mangle(a) === mangle(b);
 }
 
@@ -226,6 +250,8 @@ export function typeName(t: Type): string {
       return `FixedArray<${typeName(t.elem)}, ${t.len}>`;
     case "bool":
       return "boolean";
+    case "nullable":
+      return [...(t.inner.k === "never" ? [] : [typeName(t.inner)]), ...(t.null ? ["null"] : []), ...(t.undef ? ["undefined"] : [])].join(" | ");
     default:
       return t.k;
   }

@@ -51,6 +51,8 @@ static inline void tsos_k_hlt(void) { __asm__ volatile("hlt"); }
 static inline void tsos_k_cli(void) { __asm__ volatile("cli" ::: "memory"); }
 static inline void tsos_k_sti(void) { __asm__ volatile("sti" ::: "memory"); }
 static inline void tsos_k_spinLoopHint(void) { __asm__ volatile("pause"); }
+static inline void tsos_k_enableInterruptsAndHalt(void) { __asm__ volatile("sti; hlt" ::: "memory"); }
+static inline uint64_t tsos_k_readTsc(void) { uint32_t lo, hi; __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi)); return ((uint64_t)hi << 32) | lo; }
 static inline bool tsos_k_interruptsEnabled(void) {
   uint64_t flags;
   __asm__ volatile("pushfq; popq %0" : "=r"(flags));

@@ -21,6 +21,10 @@ typedef struct { const uint8_t *ptr; uint64_t len; } tsos_str;
 
 #define TSOS_STR(lit) ((tsos_str){(const uint8_t *)(lit), sizeof(lit) - 1})
 #define TSOS_EMPTY_STR ((tsos_str){(const uint8_t *)"", 0})
+/* Tags of a nullable value type's struct { tag, value } (lower/nullable-types.ts). */
+#define TSOS_TAG_UNDEF 0
+#define TSOS_TAG_NULL 1
+#define TSOS_TAG_SOME 2
 #define TSOS_MAX_SAFE INT64_C(9007199254740991)
 
 __attribute__((noreturn, cold)) static inline void tsos_panic(const tsos_loc *loc, tsos_str msg);

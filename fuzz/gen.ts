@@ -1,0 +1,1052 @@
+/**
+ * fuzz/gen.ts: the random program generator (csmith-style) for the dialect.
+ *
+ * Input:  a seed, a program index and a feature set.
+ * Output: a Program tree (ast.ts) whose entry is `<prefix>main`; printed, it is
+ *         a well-typed dialect program that prints a trace of its values.
+ * Invariants (what makes Node and the dialect agree, docs/language.md §2):
+ *   - Every arithmetic result of an 8-, 16- or 32-bit type is wrapped by its
+ *     conversion function (`u8(a + b)`), and its operands are small enough
+ *     that JavaScript computes the exact mathematical value first.
+ *   - 64-bit and `number` values stay far inside the safe integers: stored
+ *     values are below 2^32 in magnitude (reduced with `%` before storing),
+ *     operands are reduced so no intermediate passes 2^50, unsigned 64-bit
+ *     values are never negative, and no 64-bit value meets a bitwise operator.
+ *   - A binary operation always has an operand of exactly its own type, so
+ *     the dialect does the arithmetic at that width, not at a narrower one.
+ *   - Divisors are built to be positive; indexes are reduced modulo the
+ *     array's length (arrays never shrink); strings are never empty.
+ *   - Values that could be -0 under Node (64-bit, `number`) are printed only
+ *     through templates or conversions, which print 0 as the dialect does.
+ *   - Calls form a DAG (a callable calls only callables of lower rank), loops
+ *     have constant bounds and a global fuel counter bounds the calls, so
+ *     every program terminates quickly and never panics.
+ */
+import { block, node, PREFIX, type Block, type Node, type Part, type Program } from "./ast.ts";
+import { Rng } from "./rng.ts";
+
+export const ALL_FEATURES = [
+  "ints", // fixed-width integers of every width (without it: only number)
+  "number", // plain number
+  "effects", // side effects inside operands: x++, compound assignments, mutating calls
+  "classes", // classes with fields and methods
+  "arrays", // arrays, indexing, push, for-of
+  "strings", // string values, concatenation, templates, toString, charCodeAt
+  "loops", // for, while, do-while, break, continue
+  "switch",
+  "calls", // user functions
+  "bitwise", // & | ^ ~ << >> >>>
+  "divide", // / and % with guarded divisors
+  "math", // Math.min/max/abs/trunc/floor
+  "strcond", // conditional expressions as operands of string + (issue 8 item 14)
+] as const;
+export type Feature = (typeof ALL_FEATURES)[number];
+
+/** What main supports today (override with --features). */
+export const DEFAULT_FEATURES: Feature[] = ALL_FEATURES.filter((f) => f !== "strcond");
+
+export type IntName = "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" | "number";
+const FIXED: IntName[] = ["u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize"];
+
+interface IntInfo {
+  bits: number;
+  signed: boolean;
+  /** 64-bit or number: kept small by reduction, not by wrapping. */
+  wide: boolean;
+  min: number;
+  max: number;
+}
+
+/** Stored wide values stay below this; reads assume a little drift from `+=`. */
+const STORE = 2 ** 32;
+const READ = 2 ** 34;
+/** Operands of + and - are reduced below this, so no result passes 2^50. */
+const OP = 2 ** 49;
+
+function info(n: IntName): IntInfo {
+  switch (n) {
+    case "u8": return { bits: 8, signed: false, wide: false, min: 0, max: 255 };
+    case "u16": return { bits: 16, signed: false, wide: false, min: 0, max: 65535 };
+    case "u32": return { bits: 32, signed: false, wide: false, min: 0, max: 4294967295 };
+    case "i8": return { bits: 8, signed: true, wide: false, min: -128, max: 127 };
+    case "i16": return { bits: 16, signed: true, wide: false, min: -32768, max: 32767 };
+    case "i32": return { bits: 32, signed: true, wide: false, min: -2147483648, max: 2147483647 };
+    case "u64": case "usize": return { bits: 64, signed: false, wide: true, min: 0, max: STORE };
+    case "i64": case "isize": return { bits: 64, signed: true, wide: true, min: -STORE, max: STORE };
+    case "number": return { bits: 53, signed: true, wide: true, min: -STORE, max: STORE };
+  }
+}
+
+/** docs/language.md §2, "Implicit widening". */
+const WIDENS: Record<IntName, IntName[]> = {
+  u8: ["u16", "u32", "u64", "usize", "i16", "i32", "i64", "isize", "number"],
+  u16: ["u32", "u64", "usize", "i32", "i64", "isize", "number"],
+  u32: ["u64", "usize", "i64", "isize", "number"],
+  u64: ["usize"],
+  usize: ["u64"],
+  i8: ["i16", "i32", "i64", "isize", "number"],
+  i16: ["i32", "i64", "isize", "number"],
+  i32: ["i64", "isize", "number"],
+  i64: ["isize"],
+  isize: ["i64"],
+  number: [], // a hosted number is a double: it converts to integer types only explicitly
+};
+
+interface Cls {
+  name: string;
+  fields: { name: string; ty: Ty }[];
+  methods: Fn[];
+}
+export type Ty =
+  | { k: "int"; n: IntName }
+  | { k: "bool" }
+  | { k: "str" }
+  | { k: "arr"; el: Ty; len: number }
+  | { k: "obj"; c: Cls };
+
+interface Fn {
+  name: string;
+  params: Ty[];
+  ret: Ty | null;
+  rank: number;
+  cls?: Cls;
+}
+
+interface Var {
+  /** How to read it: `§g1`, `this.f2`, `§o1.f2`. */
+  name: string;
+  ty: Ty;
+  mutable: boolean;
+  /** A tighter bound than the type's (loop counters). */
+  bound?: number;
+}
+
+/** A generated expression with what the generator knows about its value. */
+interface E {
+  n: Node;
+  ty: Ty;
+  /** |value| <= bound (ints only). */
+  bound: number;
+  nonneg: boolean;
+  /** Its dialect type is exactly ty (not a literal, not a widened narrower value). */
+  exact: boolean;
+  lit?: number;
+}
+
+interface Ctx {
+  vars: Var[];
+  rank: number;
+  depth: number;
+  inLoop: boolean;
+  ret: Ty | null | "main";
+  cls?: Cls;
+  /** Arrays being iterated by for-of here: no push. */
+  noPush: Set<string>;
+}
+
+const INT = (n: IntName): Ty => ({ k: "int", n });
+const BOOL: Ty = { k: "bool" };
+const STR: Ty = { k: "str" };
+
+function tyText(t: Ty): string {
+  switch (t.k) {
+    case "int": return t.n;
+    case "bool": return "boolean";
+    case "str": return "string";
+    case "arr": return `${tyText(t.el)}[]`;
+    case "obj": return t.c.name;
+  }
+}
+
+function sameTy(a: Ty, b: Ty): boolean {
+  if (a.k !== b.k) return false;
+  if (a.k === "int") return a.n === (b as typeof a).n;
+  if (a.k === "arr") return sameTy(a.el, (b as typeof a).el);
+  if (a.k === "obj") return a.c === (b as typeof a).c;
+  return true;
+}
+
+/** Can a value of type s stand where t is expected (same type or implicit widening)? */
+function fits(s: Ty, t: Ty): boolean {
+  if (sameTy(s, t)) return true;
+  return s.k === "int" && t.k === "int" && WIDENS[s.n].includes(t.n);
+}
+
+function startsWithParen(n: Node): boolean {
+  const first = n.parts[0];
+  if (first === undefined) return false;
+  if (typeof first === "string") return first.startsWith("(") || (first === "" && n.parts.length > 1 && typeof n.parts[1] !== "string" && startsWithParen(n.parts[1] as Node));
+  return "block" in first ? false : startsWithParen(first);
+}
+
+const WORDS = ["a", "b", "x", "yz", "ok", "q", "Hi", "z9", "mid", "end", "k", "Tt"];
+
+export class Generator {
+  private rng: Rng;
+  private f: Set<Feature>;
+  private counter = 0;
+  private globals: Var[] = [];
+  private classes: Cls[] = [];
+  private fns: Fn[] = [];
+  private ints: IntName[];
+  private tags = 0;
+
+  /** Scales the number of statements and functions (1 = full size). */
+  private scale: number;
+
+  constructor(seed: number, index: number, features: Iterable<Feature>, scale = 1) {
+    this.rng = new Rng(seed, index);
+    this.scale = scale;
+    this.f = new Set(features);
+    this.ints = [...(this.f.has("ints") ? FIXED : []), ...(this.f.has("number") || !this.f.has("ints") ? ["number" as IntName] : [])];
+  }
+
+  private has(x: Feature): boolean {
+    return this.f.has(x);
+  }
+
+  private fresh(base: string): string {
+    return `${PREFIX}${base}${++this.counter}`;
+  }
+
+  // ---------------------------------------------------------------- types
+
+  private intTy(): Ty {
+    return INT(this.rng.pick(this.ints));
+  }
+
+  private valueTy(): Ty {
+    return this.rng.weighted<Ty>([
+      [8, this.intTy()],
+      [1, BOOL],
+      [this.has("strings") ? 1 : 0, STR],
+    ]);
+  }
+
+  // ---------------------------------------------------------------- literals
+
+  private litValue(n: IntName): number {
+    const i = info(n);
+    const r = this.rng;
+    return r.weighted<number>([
+      [3, r.range(0, 9)],
+      [2, i.signed ? -r.range(1, 9) : r.range(0, 9)],
+      [1, i.max],
+      [1, i.min],
+      [3, r.range(Math.max(i.min, -100000), Math.min(i.max, 100000))],
+      [2, i.min + Math.floor((r.next() / 4294967296) * (i.max - i.min))],
+    ]);
+  }
+
+  private lit(n: IntName, v: number): E {
+    const text = v < 0 ? `(${v})` : `${v}`;
+    return { n: node([text]), ty: INT(n), bound: Math.abs(v), nonneg: v >= 0, exact: false, lit: v };
+  }
+
+  private strLit(): E {
+    return { n: node([JSON.stringify(this.rng.pick(WORDS))]), ty: STR, bound: 0, nonneg: true, exact: true };
+  }
+
+  private boolLit(v?: boolean): E {
+    return { n: node([`${v ?? this.rng.chance(0.5)}`]), ty: BOOL, bound: 0, nonneg: true, exact: true };
+  }
+
+  /** The simplest value of a type (for the shrinker's alternatives). */
+  private simplest(ty: Ty, exact = false): Node | undefined {
+    // An exact operand must stay exact: a bare literal would take the other
+    // operand's (maybe narrower) type and change the width of the operation.
+    if (ty.k === "int") return node([exact ? `${ty.n === "number" ? "Number" : ty.n}(0)` : "0"]);
+    if (ty.k === "bool") return node(["false"]);
+    if (ty.k === "str") return node(['"s"']);
+    return undefined;
+  }
+
+  private withAlts(e: E, ...more: (Node | undefined)[]): E {
+    const alts = [this.simplest(e.ty, e.exact), ...more].filter((x): x is Node => !!x);
+    e.n.alts = [...(e.n.alts ?? []), ...alts];
+    return e;
+  }
+
+  // ---------------------------------------------------------------- int helpers
+
+  /** Make the expression's type exactly its int type: a conversion call. */
+  private exactify(e: E): E {
+    if (e.exact) return e;
+    const t = e.ty as { k: "int"; n: IntName };
+    let inner = e;
+    if ((t.n === "u64" || t.n === "usize") && !e.nonneg) inner = this.convert("u32", e);
+    const fn = t.n === "number" ? "Number" : t.n;
+    return { n: node([`${fn}(`, inner.n, ")"]), ty: t, bound: inner.bound, nonneg: inner.nonneg || !info(t.n).signed, exact: true, lit: undefined };
+  }
+
+  /** `n(e)`: a conversion function applied to any int expression. */
+  private convert(n: IntName, e: E): E {
+    const i = info(n);
+    let inner = e;
+    if ((n === "u64" || n === "usize") && !e.nonneg) inner = this.convert("u32", e);
+    const fn = n === "number" ? "Number" : n;
+    const bound = i.wide ? inner.bound : Math.max(-i.min, i.max);
+    return { n: node([`${fn}(`, inner.n, ")"]), ty: INT(n), bound, nonneg: i.wide ? inner.nonneg || !i.signed : !i.signed, exact: true };
+  }
+
+  /** Keep |e| below k: `(e % k)`; literals are reduced here. */
+  private reduce(e: E, k: number): E {
+    if (e.bound < k) return e;
+    if (e.lit !== undefined) return this.lit((e.ty as { n: IntName }).n, e.lit % k);
+    const x = this.exactify(e);
+    return { n: node(["(", x.n, ` % ${k})`]), ty: x.ty, bound: k - 1, nonneg: x.nonneg, exact: true };
+  }
+
+  /** Wrap a small type's raw result with its conversion: `u8(raw)`. */
+  private wrap(n: IntName, raw: Node, alts: Node[]): E {
+    const i = info(n);
+    return { n: node([`${n}(`, raw, ")"], alts), ty: INT(n), bound: Math.max(-i.min, i.max), nonneg: !i.signed, exact: true };
+  }
+
+  /** A replacement for an exact node by its operand e: e itself, made exact. */
+  private altOf(e: E): Node {
+    return this.exactify(e).n;
+  }
+
+  /** Ensure at least one operand has exactly the operation's type. */
+  private oneExact(a: E, b: E): [E, E] {
+    if (a.exact || b.exact) return [a, b];
+    return [this.exactify(a), b];
+  }
+
+  /** A positive divisor of type n. */
+  private divisor(n: IntName, ctx: Ctx, d: number, eff: boolean): E {
+    const i = info(n);
+    const k = i.bits === 8 ? (i.signed ? 50 : 100) : i.bits === 16 ? 1000 : 100000;
+    if (this.rng.chance(0.35)) return this.lit(n, this.rng.range(1, Math.min(k, 20)));
+    const e = this.exactify(this.int(n, ctx, d - 1, eff));
+    const parts = i.signed ? ["((", e.n, ` % ${k}) + ${k})`] : ["((", e.n, ` % ${k}) + 1)`];
+    return { n: node(parts, [node(["1"])]), ty: INT(n), bound: 2 * k, nonneg: true, exact: true };
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  private expr(ty: Ty, ctx: Ctx, d: number, eff: boolean): E {
+    switch (ty.k) {
+      case "int": return this.int(ty.n, ctx, d, eff);
+      case "bool": return this.bool(ctx, d, eff);
+      case "str": return this.str(ctx, d, eff);
+      case "arr": return this.arrayLit(ty, ctx, d, eff);
+      case "obj": return this.objExpr(ty.c, ctx, d, eff);
+    }
+  }
+
+  /** Effects allowed in a subexpression of an expression that allows them. */
+  private sub(eff: boolean): boolean {
+    return eff && this.has("effects");
+  }
+
+  private readable(ctx: Ctx, want: Ty, exactOnly = false): Var[] {
+    return ctx.vars.filter((v) => (exactOnly ? sameTy(v.ty, want) : fits(v.ty, want)));
+  }
+
+  private varRead(v: Var, want: Ty): E {
+    const exact = sameTy(v.ty, want);
+    if (v.ty.k === "int") {
+      const i = info(v.ty.n);
+      const bound = v.bound ?? (i.wide ? READ : Math.max(-i.min, i.max));
+      return { n: node([v.name]), ty: want, bound, nonneg: !i.signed || (v.bound !== undefined), exact };
+    }
+    return { n: node([v.name]), ty: want, bound: 0, nonneg: true, exact };
+  }
+
+  int(n: IntName, ctx: Ctx, d: number, eff: boolean): E {
+    const r = this.rng;
+    const i = info(n);
+    const t = INT(n);
+    const vars = this.readable(ctx, t);
+    const calls = this.has("calls") && eff ? this.callables(ctx, t) : [];
+    const arrays = this.has("arrays") ? ctx.vars.filter((v) => v.ty.k === "arr" && fits(v.ty.el, t)) : [];
+    const strs = this.has("strings") && n === "number" ? ctx.vars.filter((v) => v.ty.k === "str") : [];
+    const targets = eff && this.has("effects") ? this.updateTargets(ctx, n) : [];
+    if (d <= 0) {
+      if (vars.length && r.chance(0.7)) return this.varRead(r.pick(vars), t);
+      return this.lit(n, this.litValue(n));
+    }
+    const kind = r.weighted<string>([
+      [2, "lit"],
+      [vars.length ? 5 : 0, "var"],
+      [5, "arith"],
+      [2, "convert"],
+      [this.has("divide") ? 2 : 0, "div"],
+      [this.has("bitwise") && n !== "u64" && n !== "usize" && n !== "i64" && n !== "isize" ? 3 : 0, "bit"],
+      [i.signed || !i.wide ? 1 : 0, "unary"],
+      [1, "cond"],
+      [calls.length ? 3 : 0, "call"],
+      [arrays.length ? 2 : 0, "index"],
+      [targets.length ? 3 : 0, "update"],
+      [this.has("math") ? 1 : 0, "math"],
+      [strs.length ? 1 : 0, "strint"],
+      [arrays.length && n === "number" ? 1 : 0, "length"],
+    ]);
+    switch (kind) {
+      case "lit": return this.lit(n, this.litValue(n));
+      case "var": return this.varRead(r.pick(vars), t);
+      case "arith": return this.arith(n, ctx, d, eff);
+      case "convert": {
+        const from = r.pick(this.ints);
+        const e = this.int(from, ctx, d - 1, this.sub(eff));
+        return this.convert(n, e);
+      }
+      case "div": return this.div(n, ctx, d, eff);
+      case "bit": return this.bit(n, ctx, d, eff);
+      case "unary": {
+        const a = this.exactify(this.int(n, ctx, d - 1, this.sub(eff)));
+        if (i.wide) return { n: node(["(-", a.n, ")"], [this.altOf(a)]), ty: t, bound: a.bound, nonneg: false, exact: true };
+        const op = i.signed && r.chance(0.5) ? "-" : this.has("bitwise") ? "~" : "-";
+        if (op === "-" && !i.signed) return a;
+        return this.wrap(n, node([`(${op}`, a.n, ")"]), [this.altOf(a)]);
+      }
+      case "cond": {
+        const c = this.bool(ctx, d - 1, this.sub(eff));
+        let a = this.int(n, ctx, d - 1, this.sub(eff));
+        let b = this.int(n, ctx, d - 1, this.sub(eff));
+        if (!a.exact && a.lit === undefined) a = this.exactify(a);
+        if (!b.exact && b.lit === undefined) b = this.exactify(b);
+        [a, b] = this.oneExact(a, b);
+        return { n: node(["(", c.n, " ? ", a.n, " : ", b.n, ")"], [this.altOf(a), this.altOf(b)]), ty: t, bound: Math.max(a.bound, b.bound), nonneg: a.nonneg && b.nonneg, exact: true };
+      }
+      case "call": return this.call(r.pick(calls), t, ctx, d, eff);
+      case "index": {
+        const v = r.pick(arrays);
+        const el = (v.ty as { el: Ty }).el;
+        const idx = this.index(v, ctx, d, eff);
+        const ei = info((el as { n: IntName }).n);
+        return this.withAlts({ n: node([v.name, "[", idx, "]"]), ty: t, bound: ei.wide ? READ : Math.max(-ei.min, ei.max), nonneg: !ei.signed, exact: sameTy(el, t) });
+      }
+      case "update": return this.update(r.pick(targets), ctx, d, eff, true);
+      case "math": {
+        const a = this.exactify(this.int(n, ctx, d - 1, this.sub(eff)));
+        if (r.chance(0.3) && i.signed) {
+          if (i.wide) return { n: node(["Math.abs(", a.n, ")"], [this.altOf(a)]), ty: t, bound: a.bound, nonneg: true, exact: true };
+          return this.wrap(n, node(["Math.abs(", a.n, ")"]), [this.altOf(a)]);
+        }
+        let b = this.int(n, ctx, d - 1, this.sub(eff));
+        if (!b.exact && b.lit === undefined) b = this.exactify(b);
+        const fn = r.chance(0.5) ? "min" : "max";
+        return { n: node([`Math.${fn}(`, a.n, ", ", b.n, ")"], [this.altOf(a)]), ty: t, bound: Math.max(a.bound, b.bound), nonneg: a.nonneg && b.nonneg, exact: true };
+      }
+      case "strint": {
+        const s = r.pick(strs);
+        if (r.chance(0.4)) return { n: node([`${s.name}.length`]), ty: t, bound: 2 ** 24, nonneg: true, exact: true };
+        const idx = this.exactify(this.int("u8", ctx, d - 1, this.sub(eff)));
+        return this.withAlts({ n: node([`${s.name}.charCodeAt(`, idx.n, ` % ${s.name}.length)`]), ty: t, bound: 255, nonneg: true, exact: true });
+      }
+      case "length": {
+        const a = r.pick(arrays);
+        return { n: node([`${a.name}.length`]), ty: t, bound: 2 ** 24, nonneg: true, exact: true };
+      }
+    }
+    throw new Error(`unreachable ${kind}`);
+  }
+
+  private index(v: Var, ctx: Ctx, d: number, eff: boolean): Node {
+    const len = (v.ty as { len: number }).len;
+    const conv = this.rng.pick(["u8", "u16", "u32"] as IntName[]);
+    const from = this.rng.pick(this.ints);
+    const e = this.convert(conv, this.int(from, ctx, d - 1, this.sub(eff)));
+    return node(["(", e.n, ` % ${len})`], [node(["0"])]);
+  }
+
+  private arith(n: IntName, ctx: Ctx, d: number, eff: boolean): E {
+    const r = this.rng;
+    const i = info(n);
+    const t = INT(n);
+    const op = r.pick(["+", "-", "*", "+", "-"]);
+    let a = this.int(n, ctx, d - 1, this.sub(eff));
+    let b = this.int(n, ctx, d - 1, this.sub(eff));
+    if (!i.wide) {
+      if (op === "*" && i.bits === 32) b = this.reduce(b, 2 ** 20);
+      [a, b] = this.oneExact(a, b);
+      return this.wrap(n, node(["(", a.n, ` ${op} `, b.n, ")"]), [this.altOf(a), this.altOf(b)]);
+    }
+    if (op === "*") {
+      a = this.reduce(a, 2 ** 24);
+      b = this.reduce(b, 2 ** 24);
+    } else {
+      a = this.reduce(a, OP);
+      b = this.reduce(b, OP);
+    }
+    if (op === "-" && !i.signed) {
+      // Unsigned 64-bit subtraction never goes below zero: (a + 2^20) - (b % 2^20).
+      a = this.exactify(a);
+      b = this.reduce(b, 2 ** 20);
+      return { n: node(["((", a.n, " + 1048576) - ", b.n, ")"], [this.altOf(a)]), ty: t, bound: a.bound + 2 ** 20, nonneg: true, exact: true };
+    }
+    [a, b] = this.oneExact(a, b);
+    const bound = op === "*" ? a.bound * b.bound : a.bound + b.bound;
+    const nonneg = op !== "-" && a.nonneg && b.nonneg;
+    return { n: node(["(", a.n, ` ${op} `, b.n, ")"], [this.altOf(a), this.altOf(b)]), ty: t, bound, nonneg: nonneg || !i.signed, exact: true };
+  }
+
+  private div(n: IntName, ctx: Ctx, d: number, eff: boolean): E {
+    const r = this.rng;
+    const i = info(n);
+    const t = INT(n);
+    let a = this.int(n, ctx, d - 1, this.sub(eff));
+    const q = this.divisor(n, ctx, d, this.sub(eff));
+    if (q.lit !== undefined || !q.exact) a = this.exactify(a);
+    const op = r.chance(0.5) ? "/" : "%";
+    if (op === "%") {
+      if (!i.wide) return this.wrap(n, node(["(", a.n, " % ", q.n, ")"]), [this.altOf(a)]);
+      return { n: node(["(", a.n, " % ", q.n, ")"], [this.altOf(a)]), ty: t, bound: a.bound, nonneg: a.nonneg, exact: true };
+    }
+    if (!i.wide && r.chance(0.7)) return this.wrap(n, node(["(", a.n, " / ", q.n, ")"]), [this.altOf(a)]);
+    const fn = r.chance(0.5) ? "trunc" : "floor";
+    if (!i.wide) return this.wrap(n, node([`Math.${fn}(`, a.n, " / ", q.n, ")"]), [this.altOf(a)]);
+    return { n: node([`Math.${fn}(`, a.n, " / ", q.n, ")"], [this.altOf(a)]), ty: t, bound: a.bound, nonneg: a.nonneg, exact: true };
+  }
+
+  private bit(n: IntName, ctx: Ctx, d: number, eff: boolean): E {
+    const r = this.rng;
+    const i = info(n);
+    const t = INT(n);
+    const shifts = n === "u32" ? [">>>", "<<"] : i.signed && i.bits < 32 ? [">>", "<<"] : [">>", "<<", ">>>"];
+    const op = r.pick(["&", "|", "^", "&", ...shifts]);
+    if (op === "&" || op === "|" || op === "^") {
+      let a = this.int(n, ctx, d - 1, this.sub(eff));
+      let b = this.int(n, ctx, d - 1, this.sub(eff));
+      [a, b] = this.oneExact(a, b);
+      if (n === "number") return { n: node(["(", a.n, ` ${op} `, b.n, ")"], [this.altOf(a), this.altOf(b)]), ty: t, bound: 2 ** 31, nonneg: false, exact: true };
+      return this.wrap(n, node(["(", a.n, ` ${op} `, b.n, ")"]), [this.altOf(a), this.altOf(b)]);
+    }
+    // A shift: the left operand must be exactly n (it decides the width).
+    const a = this.exactify(this.int(n, ctx, d - 1, this.sub(eff)));
+    const width = n === "number" ? 32 : i.bits;
+    let count: Node;
+    if (r.chance(0.6) || n === "number") count = node([`${r.range(0, width - 1)}`]);
+    else {
+      const c = this.exactify(this.int(n, ctx, d - 1, this.sub(eff)));
+      count = node(["(", c.n, ` & ${width - 1})`], [node(["1"])]);
+    }
+    if (n === "number") {
+      return { n: node(["(", a.n, ` ${op} `, count, ")"], [this.altOf(a)]), ty: t, bound: 2 ** 32, nonneg: op === ">>>", exact: true };
+    }
+    return this.wrap(n, node(["(", a.n, ` ${op} `, count, ")"]), [this.altOf(a)]);
+  }
+
+  /** Places an int of type n can be updated in place: `x++`, `x += k`, `a[i] ^= k`. */
+  private updateTargets(ctx: Ctx, n: IntName): Var[] {
+    const out = ctx.vars.filter((v) => v.mutable && v.ty.k === "int" && v.ty.n === n && v.bound === undefined);
+    if (this.has("arrays")) {
+      for (const v of ctx.vars) if (v.ty.k === "arr" && v.ty.el.k === "int" && v.ty.el.n === n) out.push(v);
+    }
+    return out;
+  }
+
+  /** `x++`, `(x += 3)`, `(a[i] %= d)`: the value of an in-place update. */
+  private update(v: Var, ctx: Ctx, d: number, eff: boolean, asExpr: boolean): E {
+    const r = this.rng;
+    const isArr = v.ty.k === "arr";
+    const n = (isArr ? (v.ty as { el: { n: IntName } }).el.n : (v.ty as { n: IntName }).n);
+    const i = info(n);
+    const t = INT(n);
+    const place = isArr ? node([v.name, "[", this.index(v, ctx, d, eff), "]"]) : node([v.name]);
+    const ops: string[] = ["%="];
+    if (i.wide) ops.push("++", "+=", "++pre", "+=");
+    if (i.wide && i.signed) ops.push("--", "-=", "--pre");
+    if (!i.wide && this.has("bitwise")) {
+      ops.push("&=", "shift=");
+      if (n !== "u32") ops.push("|=", "^=");
+    }
+    const op = r.pick(ops.filter((o) => o !== "%=" || this.has("divide")).concat(i.wide ? [] : ["&="]));
+    const range = Math.max(-i.min, i.max);
+    const done = (parts: (string | Node)[], bound: number): E => {
+      const e: E = { n: node(asExpr ? ["(", ...parts, ")"] : parts), ty: t, bound, nonneg: !i.signed, exact: true };
+      return e;
+    };
+    switch (op) {
+      case "++": return done([place, "++"], READ);
+      case "--": return done([place, "--"], READ);
+      case "++pre": return done(["++", place], READ);
+      case "--pre": return done(["--", place], READ);
+      case "+=": case "-=": {
+        const k = this.int("u8", ctx, d - 1, this.sub(eff));
+        return done([place, ` ${op} `, k.n], READ);
+      }
+      case "%=": {
+        const q = this.divisor(n, ctx, d, this.sub(eff));
+        return done([place, " %= ", q.n], i.wide ? READ : range);
+      }
+      case "shift=": {
+        const sop = n === "u32" ? ">>>=" : ">>=";
+        return done([place, ` ${sop} ${r.range(0, i.bits - 1)}`], range);
+      }
+      default: {
+        // & | ^ on a small type: both sides stay within the type's range in
+        // JavaScript; for u32 only &, with the right side below 2^16.
+        let k = this.int(n, ctx, d - 1, this.sub(eff));
+        if (!k.exact && k.lit === undefined) k = this.exactify(k);
+        const rhs = n === "u32" ? node(["(", this.exactify(k).n, " & 65535)"]) : k.n;
+        return done([place, ` ${op} `, rhs], range);
+      }
+    }
+  }
+
+  private bool(ctx: Ctx, d: number, eff: boolean): E {
+    const r = this.rng;
+    const vars = this.readable(ctx, BOOL);
+    const strs = ctx.vars.filter((v) => v.ty.k === "str");
+    const calls = this.has("calls") && eff ? this.callables(ctx, BOOL) : [];
+    if (d <= 0) return vars.length && r.chance(0.6) ? this.varRead(r.pick(vars), BOOL) : this.boolLit();
+    const kind = r.weighted<string>([
+      [1, "lit"],
+      [vars.length ? 3 : 0, "var"],
+      [6, "cmp"],
+      [2, "logic"],
+      [1, "not"],
+      [strs.length ? 1 : 0, "streq"],
+      [calls.length ? 2 : 0, "call"],
+    ]);
+    switch (kind) {
+      case "lit": return this.boolLit();
+      case "var": return this.varRead(r.pick(vars), BOOL);
+      case "cmp": {
+        const n = r.pick(this.ints);
+        let a = this.int(n, ctx, d - 1, this.sub(eff));
+        let b = this.int(n, ctx, d - 1, this.sub(eff));
+        [a, b] = this.oneExact(a, b);
+        const op = r.pick(["<", "<=", ">", ">=", "===", "!=="]);
+        // `f(x) < (y > (z)) ? ...` parses as a call with type arguments:
+        // a right operand of < that opens with a parenthesis gets a conversion.
+        if ((op === "<" || op === "<=") && startsWithParen(b.n)) b = this.convert(n, b);
+        return this.withAlts({ n: node(["(", a.n, ` ${op} `, b.n, ")"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
+      }
+      case "logic": {
+        const a = this.bool(ctx, d - 1, this.sub(eff));
+        const b = this.bool(ctx, d - 1, this.sub(eff));
+        const op = r.chance(0.5) ? "&&" : "||";
+        return this.withAlts({ n: node(["(", a.n, ` ${op} `, b.n, ")"], [a.n, b.n]), ty: BOOL, bound: 0, nonneg: true, exact: true });
+      }
+      case "not": {
+        const a = this.bool(ctx, d - 1, this.sub(eff));
+        return { n: node(["(!", a.n, ")"], [a.n]), ty: BOOL, bound: 0, nonneg: true, exact: true };
+      }
+      case "streq": {
+        const a = this.varRead(r.pick(strs), STR);
+        const b = this.str(ctx, d - 1, this.sub(eff));
+        return this.withAlts({ n: node(["(", a.n, r.chance(0.5) ? " === " : " !== ", b.n, ")"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
+      }
+      case "call": return this.call(r.pick(calls), BOOL, ctx, d, eff);
+    }
+    throw new Error("unreachable");
+  }
+
+  private str(ctx: Ctx, d: number, eff: boolean): E {
+    const r = this.rng;
+    if (!this.has("strings")) return this.strLit();
+    const vars = this.readable(ctx, STR);
+    const calls = this.has("calls") && eff ? this.callables(ctx, STR) : [];
+    if (d <= 0) return vars.length && r.chance(0.5) ? this.varRead(r.pick(vars), STR) : this.strLit();
+    const kind = r.weighted<string>([
+      [2, "lit"],
+      [vars.length ? 3 : 0, "var"],
+      [3, "concat"],
+      [3, "template"],
+      [2, "toString"],
+      [1, "cond"],
+      [vars.length ? 1 : 0, "char"],
+      [calls.length ? 2 : 0, "call"],
+    ]);
+    const mk = (n: Node): E => ({ n, ty: STR, bound: 0, nonneg: true, exact: true });
+    switch (kind) {
+      case "lit": return this.strLit();
+      case "var": return this.varRead(r.pick(vars), STR);
+      case "concat": {
+        const operand = (): E => {
+          const e = this.str(ctx, d - 1, this.sub(eff));
+          // A conditional operand of + is item 14 (refused until it lands).
+          return this.has("strcond") || !e.n.parts.includes(" ? ") ? e : this.strLit();
+        };
+        const a = operand();
+        const b = operand();
+        return mk(node(["(", a.n, " + ", b.n, ")"], [a.n, b.n]));
+      }
+      case "template": {
+        const parts: (string | Node)[] = ["`", r.pick(WORDS)];
+        const count = r.range(1, 3);
+        for (let k = 0; k < count; k++) {
+          const ty = this.valueTy();
+          parts.push("${", this.expr(ty, ctx, d - 1, this.sub(eff)).n, "}", r.pick(["", " ", "-", ":"]));
+        }
+        parts.push("`");
+        return mk(node(parts, [node(['"s"'])]));
+      }
+      case "toString": {
+        const n = r.pick(this.ints);
+        const a = this.exactify(this.int(n, ctx, d - 1, this.sub(eff)));
+        const radix = r.chance(0.5) ? "" : `${r.pick([2, 8, 10, 16, 36])}`;
+        return mk(node(["(", a.n, `).toString(${radix})`], [node(['"s"'])]));
+      }
+      case "cond": {
+        const c = this.bool(ctx, d - 1, this.sub(eff));
+        const a = this.str(ctx, d - 1, this.sub(eff));
+        const b = this.str(ctx, d - 1, this.sub(eff));
+        return mk(node(["(", c.n, " ? ", a.n, " : ", b.n, ")"], [a.n, b.n]));
+      }
+      case "char": {
+        const s = r.pick(vars);
+        const idx = this.exactify(this.int("u8", ctx, d - 1, this.sub(eff)));
+        return mk(node([s.name, "[", idx.n, ` % ${s.name}.length]`], [node([s.name])]));
+      }
+      case "call": return this.call(r.pick(calls), STR, ctx, d, eff);
+    }
+    throw new Error("unreachable");
+  }
+
+  private arrayLit(ty: Ty & { k: "arr" }, ctx: Ctx, d: number, eff: boolean): E {
+    const items: (string | Node)[] = ["["];
+    for (let k = 0; k < ty.len; k++) {
+      if (k) items.push(", ");
+      items.push(this.storable(ty.el, ctx, d - 1, this.sub(eff)).n);
+    }
+    items.push("]");
+    return { n: node(items), ty, bound: 0, nonneg: true, exact: true };
+  }
+
+  private objExpr(c: Cls, ctx: Ctx, d: number, eff: boolean): E {
+    const objs = ctx.vars.filter((v) => v.ty.k === "obj" && v.ty.c === c);
+    if (objs.length && this.rng.chance(0.5)) return this.varRead(this.rng.pick(objs), { k: "obj", c });
+    return { n: this.construct(c, ctx, d, eff), ty: { k: "obj", c }, bound: 0, nonneg: true, exact: true };
+  }
+
+  /** An expression fit to be stored: wide ints reduced below STORE. */
+  private storable(ty: Ty, ctx: Ctx, d: number, eff: boolean): E {
+    const e = this.expr(ty, ctx, d, eff);
+    if (ty.k === "int" && info(ty.n).wide) return this.reduce(e, STORE);
+    return e;
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  private callables(ctx: Ctx, want: Ty): Fn[] {
+    return this.fns.filter((f) => f.rank < ctx.rank && f.ret && fits(f.ret, want) && (!f.cls || this.receivers(ctx, f.cls).length));
+  }
+
+  private receivers(ctx: Ctx, c: Cls): string[] {
+    const out = ctx.vars.filter((v) => v.ty.k === "obj" && v.ty.c === c).map((v) => v.name);
+    if (ctx.cls === c) out.push("this");
+    return out;
+  }
+
+  private call(f: Fn, want: Ty, ctx: Ctx, d: number, eff: boolean): E {
+    const parts: (string | Node)[] = [];
+    if (f.cls) parts.push(this.rng.pick(this.receivers(ctx, f.cls)), ".");
+    parts.push(f.name, "(");
+    f.params.forEach((p, k) => {
+      if (k) parts.push(", ");
+      parts.push(this.storable(p, ctx, d - 1, this.sub(eff)).n);
+    });
+    parts.push(")");
+    const ret = f.ret;
+    if (!ret) return { n: node(parts), ty: want, bound: 0, nonneg: true, exact: false };
+    const e: E = { n: node(parts), ty: want, bound: 0, nonneg: true, exact: sameTy(ret, want) };
+    if (ret.k === "int") {
+      const i = info(ret.n);
+      e.bound = i.wide ? STORE : Math.max(-i.min, i.max);
+      e.nonneg = !i.signed;
+    }
+    return this.withAlts(e);
+  }
+
+  private construct(c: Cls, ctx: Ctx, d: number, eff: boolean): Node {
+    const parts: (string | Node)[] = [`new ${c.name}(`];
+    const ctorParams = c.fields.slice(0, 2);
+    ctorParams.forEach((fld, k) => {
+      if (k) parts.push(", ");
+      parts.push(this.storable(fld.ty, ctx, d - 1, this.sub(eff)).n);
+    });
+    parts.push(")");
+    return node(parts);
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private stmts(ctx: Ctx, count: number): Node[] {
+    count = Math.max(1, Math.round(count * this.scale));
+    const out: Node[] = [];
+    for (let k = 0; k < count; k++) out.push(this.stmt(ctx));
+    return out;
+  }
+
+  private inner(ctx: Ctx, extra: Var[] = [], loop = false): Ctx {
+    return { ...ctx, vars: [...ctx.vars, ...extra], depth: ctx.depth + 1, inLoop: ctx.inLoop || loop };
+  }
+
+  private exprDepth(): number {
+    return this.rng.range(1, 4);
+  }
+
+  private stmt(ctx: Ctx): Node {
+    const r = this.rng;
+    const nested = ctx.depth < 3;
+    const assignable = ctx.vars.filter((v) => v.mutable && v.bound === undefined);
+    const intTargets = this.has("effects") || true ? this.ints.flatMap((n) => this.updateTargets(ctx, n)) : [];
+    const arrays = ctx.vars.filter((v) => v.ty.k === "arr");
+    const callable = this.has("calls") ? this.fns.filter((f) => f.rank < ctx.rank && (!f.cls || this.receivers(ctx, f.cls).length)) : [];
+    const kind = r.weighted<string>([
+      [3, "decl"],
+      [assignable.length ? 4 : 0, "assign"],
+      [intTargets.length ? 2 : 0, "update"],
+      [3, "print"],
+      [nested ? 2 : 0, "if"],
+      [nested && this.has("loops") ? 1.5 : 0, "for"],
+      [nested && this.has("loops") ? 0.7 : 0, "while"],
+      [nested && this.has("loops") && arrays.length ? 0.7 : 0, "forof"],
+      [nested && this.has("switch") ? 1 : 0, "switch"],
+      [callable.length ? 2 : 0, "callstmt"],
+      [ctx.ret !== "main" && ctx.depth > 0 ? 0.5 : 0, "return"],
+      [ctx.inLoop ? 0.6 : 0, "breakcont"],
+      [arrays.some((a) => !ctx.noPush.has(a.name)) ? 0.5 : 0, "push"],
+    ]);
+    const d = this.exprDepth();
+    switch (kind) {
+      case "decl": {
+        const isArr = this.has("arrays") && r.chance(0.15);
+        const ty: Ty = isArr ? { k: "arr", el: this.intTy(), len: r.range(1, 4) } : this.valueTy();
+        const e = this.storable(ty, ctx, d, true);
+        const name = this.fresh("v");
+        const mutable = !isArr && r.chance(0.7);
+        ctx.vars.push({ name, ty, mutable });
+        return node([`${mutable ? "let" : "const"} ${name}: ${tyText(ty)} = `, e.n, ";"]);
+      }
+      case "assign": {
+        const v = r.pick(assignable);
+        if (v.ty.k === "arr") {
+          const el = v.ty.el;
+          const idx = this.index(v, ctx, d, true);
+          const e = this.storable(el, ctx, d, true);
+          return node([v.name, "[", idx, "] = ", e.n, ";"]);
+        }
+        const e = this.storable(v.ty, ctx, d, true);
+        return node([v.name, " = ", e.n, ";"]);
+      }
+      case "update": {
+        const v = r.pick(intTargets);
+        return node([this.update(v, ctx, d, true, false).n, ";"]);
+      }
+      case "print": return this.print(ctx);
+      case "if": {
+        const c = this.bool(ctx, d, true);
+        const then = block(this.stmts(this.inner(ctx), r.range(1, 3)));
+        if (r.chance(0.5)) return node(["if (", c.n, ") ", then], [node(["", then])]);
+        const els = block(this.stmts(this.inner(ctx), r.range(1, 3)));
+        return node(["if (", c.n, ") ", then, " else ", els], [node(["", then]), node(["", els])]);
+      }
+      case "for": {
+        const n = r.pick(this.ints);
+        const k = r.range(1, 4);
+        const name = this.fresh("i");
+        const body = block(this.stmts(this.inner(ctx, [{ name, ty: INT(n), mutable: false, bound: k }], true), r.range(1, 4)));
+        return node([`for (let ${name}: ${n} = 0; ${name} < ${k}; ${name}++) `, body]);
+      }
+      case "while": {
+        const name = this.fresh("w");
+        const k = r.range(1, 4);
+        const inc = node([`${name}++;`]);
+        inc.keep = true;
+        const body = block([inc, ...this.stmts(this.inner(ctx, [], true), r.range(1, 3))]);
+        if (r.chance(0.5)) return node([`let ${name} = 0;\n`, `while (${name} < ${k}) `, body]);
+        return node([`let ${name} = 0;\n`, "do ", body, ` while (${name} < ${k});`]);
+      }
+      case "forof": {
+        const a = r.pick(arrays);
+        const name = this.fresh("x");
+        const el = (a.ty as { el: Ty }).el;
+        const c = this.inner(ctx, [{ name, ty: el, mutable: false }], true);
+        c.noPush = new Set([...ctx.noPush, a.name]);
+        const body = block(this.stmts(c, r.range(1, 3)));
+        return node([`for (const ${name} of ${a.name}) `, body]);
+      }
+      case "switch": {
+        const n = r.pick(this.ints.filter((x) => !info(x).wide || x === "number"));
+        const e = this.exactify(this.int(n, ctx, d, true));
+        const i = info(n);
+        const labels = new Set<number>();
+        const count = r.range(1, 4);
+        for (let k = 0; k < count * 2 && labels.size < count; k++) labels.add(r.chance(0.6) ? r.range(Math.max(i.min, -3), 5) : this.litValue(n));
+        const parts: Part[] = ["switch (", e.n, ") {\n"];
+        for (const l of labels) {
+          const stmts = this.stmts(this.inner(ctx), r.range(0, 2));
+          if (r.chance(0.7)) stmts.push(node(["break;"]));
+          parts.push(`case ${l < 0 ? `(${l})` : l}: `, block(stmts), "\n");
+        }
+        if (r.chance(0.6)) parts.push("default: ", block(this.stmts(this.inner(ctx), r.range(1, 2))), "\n");
+        parts.push("}");
+        return node(parts);
+      }
+      case "callstmt": {
+        const f = r.pick(callable);
+        const e = this.call(f, f.ret ?? INT("number"), ctx, d, true);
+        return node([e.n, ";"]);
+      }
+      case "return": {
+        const c = this.bool(ctx, d, true);
+        if (ctx.ret === null || ctx.ret === "main") return node(["if (", c.n, ") return;"]);
+        const e = this.storable(ctx.ret, ctx, d, true);
+        return node(["if (", c.n, ") return ", e.n, ";"]);
+      }
+      case "breakcont": {
+        const c = this.bool(ctx, d, true);
+        return node(["if (", c.n, `) ${r.chance(0.5) ? "break" : "continue"};`]);
+      }
+      case "push": {
+        const a = r.pick(arrays.filter((x) => !ctx.noPush.has(x.name)));
+        const e = this.storable((a.ty as { el: Ty }).el, ctx, d, true);
+        return node([`${a.name}.push(`, e.n, ");"]);
+      }
+    }
+    throw new Error(`unreachable ${kind}`);
+  }
+
+  private print(ctx: Ctx): Node {
+    const r = this.rng;
+    const tag = `t${++this.tags}`;
+    const count = r.range(1, 3);
+    if (r.chance(0.5)) {
+      const parts: (string | Node)[] = [`console.log(\`${tag}`];
+      for (let k = 0; k < count; k++) parts.push(" ${", this.expr(this.valueTy(), ctx, this.exprDepth(), true).n, "}");
+      parts.push("`);");
+      return node(parts);
+    }
+    // Direct arguments: small ints through their conversion (which prints
+    // 0 for a JavaScript -0), booleans, strings.
+    const parts: (string | Node)[] = [`console.log("${tag}"`];
+    for (let k = 0; k < count; k++) {
+      const ty = this.valueTy();
+      let e = this.expr(ty, ctx, this.exprDepth(), true);
+      if (ty.k === "int") {
+        const small = info(ty.n).wide ? r.pick(["u8", "i16", "u32", "i32"] as IntName[]) : ty.n;
+        e = this.convert(small, e);
+      }
+      parts.push(", ", e.n);
+    }
+    parts.push(");");
+    return node(parts);
+  }
+
+  // ---------------------------------------------------------------- declarations
+
+  private functionBody(ctx: Ctx, ret: Ty | null, count: number): Block {
+    const fuel = node([`if (${PREFIX}fuel <= 0) return${ret ? ` ${this.defaultValue(ret)}` : ""};\n`, `${PREFIX}fuel--;`]);
+    fuel.keep = true;
+    const items = [fuel, ...this.stmts(ctx, count)];
+    if (ret) {
+      const e = this.storable(ret, ctx, this.exprDepth(), true);
+      const last = node(["return ", e.n, ";"]);
+      last.keep = true;
+      items.push(last);
+    }
+    return block(items);
+  }
+
+  private defaultValue(ty: Ty): string {
+    return ty.k === "int" ? "1" : ty.k === "bool" ? "true" : '"d"';
+  }
+
+  private params(count: number): Var[] {
+    return Array.from({ length: count }, () => ({ name: this.fresh("p"), ty: this.valueTy(), mutable: true }));
+  }
+
+  private retTy(): Ty | null {
+    return this.rng.chance(0.2) ? null : this.valueTy();
+  }
+
+  generate(): Program {
+    const r = this.rng;
+    const top: Node[] = [];
+    const fuel = node([`let ${PREFIX}fuel = 60;`]);
+    fuel.keep = true;
+    top.push(fuel);
+    // Globals: literals only, so module initialisation order cannot matter.
+    const noCtx: Ctx = { vars: [], rank: 0, depth: 0, inLoop: false, ret: null, noPush: new Set() };
+    for (let k = r.range(2, 5); k > 0; k--) {
+      const ty = this.valueTy();
+      const name = this.fresh("g");
+      const init = ty.k === "int" ? this.lit(ty.n, this.litValue(ty.n)).n : this.expr(ty, noCtx, 0, false).n;
+      this.globals.push({ name, ty, mutable: true });
+      top.push(node([`let ${name}: ${tyText(ty)} = `, init, ";"]));
+    }
+    if (this.has("arrays")) {
+      for (let k = r.range(1, 2); k > 0; k--) {
+        const el = this.intTy();
+        const ty: Ty = { k: "arr", el, len: r.range(1, 4) };
+        const name = this.fresh("a");
+        this.globals.push({ name, ty, mutable: false });
+        top.push(node([`const ${name}: ${tyText(ty)} = `, this.arrayLit(ty, noCtx, 1, false).n, ";"]));
+      }
+    }
+    let rank = 1;
+    if (this.has("classes")) {
+      for (let k = r.range(0, 2); k > 0; k--) {
+        const c: Cls = { name: this.fresh("C"), fields: [], methods: [] };
+        const members: Node[] = [];
+        for (let j = r.range(1, 4); j > 0; j--) {
+          const ty = this.valueTy();
+          const name = `f${j}`;
+          c.fields.push({ name, ty });
+          const init = ty.k === "int" ? this.lit(ty.n, this.litValue(ty.n)).n : this.expr(ty, noCtx, 0, false).n;
+          members.push(node([`${name}: ${tyText(ty)} = `, init, ";"]));
+        }
+        const ctorParams = c.fields.slice(0, 2);
+        const ctorBody = block(ctorParams.map((fld, j) => node([`this.${fld.name} = c${j};`])));
+        const ctor = node([`constructor(${ctorParams.map((fld, j) => `c${j}: ${tyText(fld.ty)}`).join(", ")}) `, ctorBody]);
+        ctor.keep = true;
+        members.push(ctor);
+        this.classes.push(c);
+        const methodCount = r.range(1, 3);
+        const objName = this.fresh("o");
+        const objVar: Var = { name: objName, ty: { k: "obj", c }, mutable: false };
+        for (let j = 0; j < methodCount; j++) {
+          const params = this.params(r.range(0, 2));
+          const ret = this.retTy();
+          const m: Fn = { name: `m${j + 1}`, params: params.map((p) => p.ty), ret, rank: rank++, cls: c };
+          const fieldVars: Var[] = c.fields.map((fld) => ({ name: `this.${fld.name}`, ty: fld.ty, mutable: true }));
+          const ctx: Ctx = { vars: [...this.globals, ...fieldVars, ...params], rank: m.rank, depth: 0, inLoop: false, ret, cls: c, noPush: new Set() };
+          const body = this.functionBody(ctx, ret, r.range(1, 5));
+          const sig = `${m.name}(${params.map((p) => `${p.name}: ${tyText(p.ty)}`).join(", ")}): ${ret ? tyText(ret) : "void"} `;
+          members.push(node([sig, body]));
+          c.methods.push(m);
+          this.fns.push(m);
+        }
+        top.push(node([`class ${c.name} `, block(members)]));
+        const ctx: Ctx = { ...noCtx, vars: [] };
+        top.push(node([`const ${objName} = `, this.construct(c, ctx, 0, false), ";"]));
+        this.globals.push(objVar, ...c.fields.map((fld) => ({ name: `${objName}.${fld.name}`, ty: fld.ty, mutable: true })));
+      }
+    }
+    if (this.has("calls")) {
+      for (let k = r.range(1, 4); k > 0; k--) {
+        const params = this.params(r.range(0, 3));
+        const ret = this.retTy();
+        const f: Fn = { name: this.fresh("f"), params: params.map((p) => p.ty), ret, rank: rank++ };
+        const ctx: Ctx = { vars: [...this.globals, ...params], rank: f.rank, depth: 0, inLoop: false, ret, noPush: new Set() };
+        const body = this.functionBody(ctx, ret, r.range(2, 7));
+        top.push(node([`function ${f.name}(${params.map((p) => `${p.name}: ${tyText(p.ty)}`).join(", ")}): ${ret ? tyText(ret) : "void"} `, body]));
+        this.fns.push(f);
+      }
+    }
+    const ctx: Ctx = { vars: [...this.globals], rank: rank + 1, depth: 0, inLoop: false, ret: "main", noPush: new Set() };
+    const body = this.stmts(ctx, r.range(4, 12));
+    // The final state of every global is part of the trace.
+    const dump: (string | Node)[] = ["console.log(`end"];
+    for (const g of this.globals) {
+      if (g.ty.k === "int" || g.ty.k === "bool" || g.ty.k === "str") dump.push(` \${${g.name}}`);
+      else if (g.ty.k === "arr") dump.push(` \${${g.name}.length}`);
+    }
+    dump.push("`);");
+    const end = node(dump);
+    end.keep = true;
+    top.push(node([`function ${PREFIX}main(): void `, block([...body, end])]));
+    return { name: `${PREFIX}main`, top: block(top) };
+  }
+}
+
+export function generate(seed: number, index: number, features: Iterable<Feature> = DEFAULT_FEATURES, scale = 1): Program {
+  return new Generator(seed, index, features, scale).generate();
+}

@@ -1,0 +1,77 @@
+// @expect-serial: timer_interrupts::ticksAdvance...	[ok]
+// @expect-serial: timer_interrupts::sleepWaitsLongEnough...	[ok]
+// @expect-serial: timer_interrupts::survivesAnInterruptStorm...	[ok]
+// @expect-serial: timer_interrupts::printingFromMainAndTimerDoesNotDeadlock...	[ok]
+/**
+ * kernel/tests/timer_interrupts.ts: integration test, its own kernel (blog_os
+ * post 07, "Timer Interrupts" and "Deadlocks").
+ *
+ * With the kernel's init (PICs remapped, PIT at TICK_HZ, interrupts on):
+ * ticks advance while the CPU halts; sleep(ms) waits at least that long,
+ * measured by the time-stamp counter against the PIT's own rate; the PIT at
+ * its highest rate (divisor 2, about 597 kHz) for a while does not kill the
+ * kernel; and the main loop printing while the timer prints a dot per tick
+ * does not deadlock on the screen's lock.
+ */
+import { testPanic } from "../panic.ts"; // first: COM1 is initialized before anything can panic
+import { serialPrintln } from "../serial.ts";
+import { QemuExitCode, exitQemu } from "../qemu.ts";
+import { init } from "../init.ts";
+import { TICK_HZ, printTicks, sleep, ticks } from "../timer.ts";
+import { println } from "../console.ts";
+import { pitDivisor, setPitDivisor } from "../arch/x86_64/pit.ts";
+import { assert } from "../../lib/core/assert.ts";
+
+/** @panicHandler */
+function panic(message: Text, file: Text, line: u32, column: u32): never {
+  testPanic(message, file, line, column);
+}
+
+function ticksAdvance(): void {
+  const start = ticks();
+  while (ticks() - start < 5) hlt();
+  assert(interruptsEnabled(), "init() left interrupts off");
+}
+
+function sleepWaitsLongEnough(): void {
+  const before = ticks();
+  sleep(100);
+  // 100 ms at TICK_HZ is 10 ticks; sleep waits for one more than that.
+  assert(ticks() - before >= (100 * TICK_HZ) / 1000, "sleep(100) returned before 10 ticks");
+}
+
+/** Mode 3 (square wave) needs a divisor of at least 2 (Intel 8254 datasheet, "Mode 3"). */
+const MAX_RATE_DIVISOR: u16 = 12;
+const STORM_TICKS: u32 = 1000;
+
+function survivesAnInterruptStorm(): void {
+  setPitDivisor(MAX_RATE_DIVISOR);
+  const start = ticks();
+  const tscStart = readTsc();
+  while (ticks() - start < STORM_TICKS) spinLoopHint();
+  setPitDivisor(pitDivisor(TICK_HZ));
+  assert(readTsc() > tscStart, "the time-stamp counter did not advance");
+  println("still printing after the storm");
+  const after = ticks();
+  while (ticks() - after < 3) hlt();
+}
+
+function printingFromMainAndTimerDoesNotDeadlock(): void {
+  printTicks(true);
+  const start = ticks();
+  for (let i = 0; ticks() - start < 20; i++) println(`main loop line ${i}`);
+  printTicks(false);
+}
+
+/** Runs one test; its result line comes after it, since the console also writes COM1. */
+function run(name: Text, test: () => void): void {
+  test();
+  serialPrintln(`timer_interrupts::${name}...\t[ok]`);
+}
+
+init();
+run("ticksAdvance", ticksAdvance);
+run("sleepWaitsLongEnough", sleepWaitsLongEnough);
+run("survivesAnInterruptStorm", survivesAnInterruptStorm);
+run("printingFromMainAndTimerDoesNotDeadlock", printingFromMainAndTimerDoesNotDeadlock);
+exitQemu(QemuExitCode.Success);

@@ -1,0 +1,47 @@
+/**
+ * kernel/timer.ts: time in ticks of the interrupt timer (blog_os post 07,
+ * "Timer Interrupts"), independent of which hardware ticks.
+ *
+ * Input: onTimerTick(), called by the architecture's timer interrupt handler
+ * TICK_HZ times a second. Output: ticks() since boot, sleep(ms), and, when
+ * printTicks(true) asks for it, blog_os's dot on the console per tick.
+ * Invariants: the tick counter only grows (a u32 wraps after 497 days at
+ * 100 Hz); sleep needs interrupts enabled, or no tick arrives.
+ */
+import { print } from "./console.ts";
+
+export const TICK_HZ: u32 = 100;
+const MS_PER_SECOND: u32 = 1000;
+
+const TICKS = new AtomicU32(0);
+const PRINT_TICKS = new AtomicBool(false);
+
+/** Called by the timer interrupt handler: never allocates. */
+export function onTimerTick(): void {
+  TICKS.fetchAdd(1);
+  if (PRINT_TICKS.load()) print(".");
+}
+
+export function ticks(): u32 {
+  return TICKS.load();
+}
+
+/** blog_os prints a dot per tick; here only when asked. */
+export function printTicks(on: boolean): void {
+  PRINT_TICKS.store(on);
+}
+
+/** Ticks that cover at least `ms` milliseconds (rounded up). */
+export function ticksFor(ms: u32): u32 {
+  return (ms * TICK_HZ + MS_PER_SECOND - 1) / MS_PER_SECOND;
+}
+
+/**
+ * Waits at least `ms` milliseconds, halted between ticks. One more tick than
+ * ticksFor(ms) is waited, since the current tick may be nearly over.
+ */
+export function sleep(ms: u32): void {
+  const start = ticks();
+  const wait = ticksFor(ms) + 1;
+  while (ticks() - start < wait) hlt();
+}

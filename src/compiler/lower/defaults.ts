@@ -1,0 +1,86 @@
+/**
+ * lower/defaults.ts: default parameter values (`function f(a: T, b: U = init)`).
+ *
+ * Input:  a call site with fewer arguments than the callee has parameters,
+ *         and the callee's instance (functions.ts records how each instance
+ *         was made: declaration, generic substitution, `this` type).
+ * Output: the C function to call instead: a wrapper `<callee>__<n>` that
+ *         takes the `n` given arguments, evaluates the missing parameters'
+ *         initializers in the callee's scope (so they can read earlier
+ *         parameters and `this`), then calls the full function.
+ * Invariants: initializers run after every argument, left to right, as in
+ *             JavaScript; one wrapper per (instance, argument count).
+ *             Passing `undefined` explicitly is not a missing argument here.
+ */
+import ts from "typescript";
+import type { Expr, Func, Stmt, Type } from "../ir.ts";
+import type { Lowerer } from "./context.ts";
+import { coerce, lowerExpr, setLocalType } from "./expr.ts";
+import { instantiateFunction } from "./functions.ts";
+
+interface InstanceInfo {
+  decl: ts.SignatureDeclaration | ts.ClassDeclaration;
+  env: Map<ts.Symbol, Type>;
+  typeArgs: Type[];
+  thisType?: Type;
+  func: Func;
+}
+
+const instances = new Map<string, InstanceInfo>();
+
+/** Called by instantiateFunction for every new instance. */
+export function rememberInstance(info: InstanceInfo): void {
+  instances.set(info.func.cname, info);
+}
+
+/**
+ * The function to call when `given` arguments are passed to the instance
+ * `cname`, and its parameter types after `self` (if any); the instance itself
+ * when nothing is missing.
+ */
+export function withDefaults(l: Lowerer, cname: string, given: number, hasSelf: boolean): { cname: string; params: Type[]; func?: Func } | undefined {
+  const info = instances.get(cname);
+  if (!info) return undefined;
+  const decl = ts.isClassDeclaration(info.decl) ? undefined : info.decl;
+  const params = decl?.parameters ?? [];
+  if (!decl || given >= params.length) return undefined;
+  if (!params.slice(given).every((p) => p.initializer || p.questionToken || p.dotDotDotToken)) return undefined;
+  if (!params.slice(given).some((p) => p.initializer)) return undefined;
+  const full = info.func;
+  const skip = hasSelf ? 1 : 0;
+  const wrapper = instantiateFunction(l, decl, info.env, info.typeArgs, {
+    cname: `${full.cname}__${given}`,
+    thisType: info.thisType,
+    isCtor: false,
+    params: () => params.slice(0, given).map((p, i) => ({ name: p.name as ts.Identifier, decl: p, type: full.params[skip + i]!.type })),
+    ret: () => full.ret,
+    body: () => wrapperBody(l, full, params, given, skip),
+  });
+  return { cname: wrapper.cname, params: wrapper.params.slice(skip).filter((p) => p.type.k !== "loc").map((p) => p.type), func: wrapper };
+}
+
+function wrapperBody(l: Lowerer, full: Func, params: readonly ts.ParameterDeclaration[], given: number, skip: number): Stmt[] {
+  const out: Stmt[] = [];
+  const args: Expr[] = [];
+  if (skip) args.push({ e: "local", type: full.params[0]!.type, name: "self" });
+  params.forEach((p, i) => {
+    const type = full.params[skip + i]!.type;
+    if (i < given) {
+      args.push({ e: "local", type, name: l.scope.locals.get(p)! });
+      return;
+    }
+    const name = l.localName((p.name as ts.Identifier).text);
+    const init = p.initializer;
+    // An optional parameter without a default (`c?: T`) is undefined.
+    const value: Expr = init ? coerce(l, lowerExpr(l, init, type), type, init) : { e: "nullish", type, undef: true };
+    out.push({ s: "let", name, type, init: value, loc: l.loc(p) });
+    l.scope.locals.set(p, name);
+    setLocalType(p, type);
+    args.push({ e: "local", type, name });
+  });
+  if (full.trackCaller) args.push({ e: "callerloc", type: { k: "loc" }, loc: -1 });
+  const call: Expr = { e: "call", type: full.ret, fn: full.cname, args };
+  const loc = l.loc(params[given] ?? params[0]!);
+  out.push(full.ret.k === "void" ? { s: "expr", x: call, loc } : { s: "return", x: call, loc });
+  return out;
+}

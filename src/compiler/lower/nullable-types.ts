@@ -1,0 +1,72 @@
+/**
+ * lower/nullable-types.ts: the IR types of `T | null`, `T | undefined` and
+ * `T | null | undefined` (docs/design/dialect-part1.md, "null and undefined").
+ *
+ * Input:  a checker union type that includes null or undefined (or void),
+ *         and the caller's type mapper for the remaining members.
+ * Output: a `nullable` IR type; for a value inner type (integers, booleans)
+ *         its tagged struct is registered in Program.optTypes.
+ * Invariants: a nullable's inner type is never nullable (T | null | undefined
+ *             is one type admitting both); `null | undefined` alone has no
+ *             IR type of its own (only the literals carry the inner `never`).
+ */
+import ts from "typescript";
+import type { Type } from "../ir.ts";
+import type { Lowerer } from "./context.ts";
+
+/** How a nullable is stored: a C pointer, a tsos_str, or a { tag, value } struct. */
+export function nullableRepr(inner: Type): "ptr" | "str" | "tag" | "none" {
+  if (inner.k === "never") return "none";
+  if (inner.k === "class" || inner.k === "array" || inner.k === "fn" || inner.k === "ptr") return "ptr";
+  if (inner.k === "str") return "str";
+  return "tag";
+}
+
+/** The type of a bare `null` or `undefined` literal before it meets a context. */
+export const NULL_LITERAL: Type = { k: "nullable", inner: { k: "never" }, null: true, undef: false };
+export const UNDEFINED_LITERAL: Type = { k: "nullable", inner: { k: "never" }, null: false, undef: true };
+
+/** `inner | null` (when `hasNull`) `| undefined` (when `hasUndef`), flattened. */
+export function nullableOf(l: Lowerer, inner: Type, hasNull: boolean, hasUndef: boolean, mangle: (t: Type) => string): Type {
+  if (inner.k === "nullable") return nullableOf(l, inner.inner, hasNull || inner.null, hasUndef || inner.undef, mangle);
+  if (nullableRepr(inner) === "tag") {
+    const cname = `tsos_opt_${mangle(inner)}`;
+    if (!l.program.optTypes.some((o) => o.cname === cname)) l.program.optTypes.push({ cname, inner });
+    return { k: "nullable", inner, null: hasNull, undef: hasUndef, cname };
+  }
+  return { k: "nullable", inner, null: hasNull, undef: hasUndef };
+}
+
+const ABSENT = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
+
+/** Whether a checker type is a union with null, undefined or void among its members. */
+export function isNullableUnion(type: ts.Type): type is ts.UnionType {
+  return type.isUnion() && type.types.some((t) => t.flags & ABSENT);
+}
+
+/**
+ * The IR type of a union with null/undefined members: the other members must
+ * map to one IR type (`Node`, `"a" | "b"` as string, `true | false` as
+ * boolean); otherwise undefined (the caller reports the type).
+ */
+export function nullableUnionType(
+  l: Lowerer,
+  type: ts.UnionType,
+  node: ts.Node,
+  map: (t: ts.Type, node: ts.Node) => Type | undefined,
+  mangle: (t: Type) => string,
+  sameType: (a: Type, b: Type) => boolean,
+  mapMembers?: (ts: ts.Type[], node: ts.Node) => Type | undefined,
+): Type | undefined {
+  const hasNull = type.types.some((t) => t.flags & ts.TypeFlags.Null);
+  const hasUndef = type.types.some((t) => t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void));
+  const rest = type.types.filter((t) => !(t.flags & ABSENT));
+  if (!rest.length) return undefined;
+  let inner: Type | undefined;
+  const parts = rest.map((t) => map(t, node));
+  if (parts.every((p) => p && sameType(p, parts[0]!))) inner = parts[0];
+  else if (rest.every((t) => t.flags & ts.TypeFlags.BooleanLiteral)) inner = { k: "bool" };
+  else if (mapMembers) inner = mapMembers(rest, node);
+  if (!inner) return undefined;
+  return nullableOf(l, inner, hasNull, hasUndef, mangle);
+}

@@ -1,0 +1,334 @@
+/**
+ * lower/nullable.ts: null and undefined in expressions (issue 8, item 1).
+ *
+ * Input:  the TypeScript constructs that make, test or consume nullables:
+ *         `null`, `undefined`, `?.`, `??`, `??=`, `||=`, `&&=`, postfix `!`,
+ *         `=== null` / `== null`, truthiness, `||`/`&&` whose value is an
+ *         operand, `typeof`, optional parameters, and every read of a
+ *         variable or property that the checker has narrowed.
+ * Output: IR using the nullable nodes of ir.ts (nullish, some, unwrap,
+ *         isnullish, reopt, opteq, optstr, bind); emit-nullable.ts spells them.
+ * Invariants:
+ *   - Every conversion between a nullable and its inner type is explicit:
+ *     `coerceNullable` (assignment, arguments, returns) and `narrowRead`
+ *     (the checker's narrowed type at a read) make them.
+ *   - A narrowed read of a local is unwrapped without a test (the checker's
+ *     narrowing of locals is sound: no closures capture them); a narrowed
+ *     property or global read is tested, because a call between the check and
+ *     the read may have changed it: then it panics like Node's TypeError.
+ *   - Each operand is evaluated once, left to right (`bind` holds a value
+ *     that is tested and then used).
+ * `narrowRead` is the hook for other narrowings (views of object unions):
+ * extend it there.
+ */
+import ts from "typescript";
+import type { Expr, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import type { Lowerer } from "./context.ts";
+import { coerce, lowerCondition, lowerExpr } from "./expr.ts";
+import { irType, nullableType, sameType, tryIrType, typeName } from "./types.ts";
+import { NULL_LITERAL, UNDEFINED_LITERAL, nullableRepr } from "./nullable-types.ts";
+
+const K = ts.SyntaxKind;
+type Nullable = Extract<Type, { k: "nullable" }>;
+
+function local(name: string, type: Type): Expr {
+  return { e: "local", type, name };
+}
+
+function isnullish(x: Expr, which: "null" | "undefined" | "either"): Expr {
+  return { e: "isnullish", type: T.bool, x, which };
+}
+
+function unwrap(l: Lowerer, x: Expr, node: ts.Node, check?: "nonnull" | "narrowed"): Expr {
+  return { e: "unwrap", type: (x.type as Nullable).inner, x, loc: l.loc(node), check };
+}
+
+/** The IR type the checker gives `node`, or undefined where it has none (`null` alone). */
+function checkedType(l: Lowerer, node: ts.Node): Type | undefined {
+  return tryIrType(l, l.checker.getTypeAtLocation(node), node);
+}
+
+/** `null`, or the global `undefined` (not a local of that name). */
+export function nullLiteral(l: Lowerer, node: ts.Expression): "null" | "undefined" | undefined {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (node.kind === K.NullKeyword) return "null";
+  if (ts.isIdentifier(node) && node.text === "undefined" && !l.symbolOf(node)?.valueDeclaration) return "undefined";
+  if (ts.isVoidExpression(node)) return undefined;
+  return undefined;
+}
+
+/** The value of a bare `null` / `undefined`; coerce gives it the type of its context. */
+export function lowerNullLiteral(which: "null" | "undefined"): Expr {
+  return which === "null" ? { e: "nullish", type: NULL_LITERAL, undef: false } : { e: "nullish", type: UNDEFINED_LITERAL, undef: true };
+}
+
+/** The conversions into, out of and between nullables; undefined if neither side is one. */
+export function coerceNullable(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr | undefined {
+  const from = e.type;
+  if (to.k !== "nullable") {
+    if (from.k !== "nullable") return undefined;
+    l.fail("TSOS1021", node, typeName(from), typeName(to));
+  }
+  if (from.k !== "nullable") return { e: "some", type: to, x: coerce(l, e, to.inner, node) };
+  if (sameType(from, to)) return e;
+  if (e.e === "nullish") {
+    if (e.undef ? !to.undef : !to.null) l.fail("TSOS1021", node, typeName(from), typeName(to));
+    return { e: "nullish", type: to, undef: e.undef };
+  }
+  if (from.inner.k === "never" || sameType(from.inner, to.inner)) return { e: "reopt", type: to, x: e };
+  // Different inner types (an integer that widens): unwrap, convert, wrap again.
+  const name = l.temp();
+  const t = local(name, from);
+  const absent: Expr = { e: "cond", type: to, c: isnullish(t, "undefined"), a: { e: "nullish", type: to, undef: true }, b: { e: "nullish", type: to, undef: false } };
+  const present: Expr = { e: "some", type: to, x: coerce(l, unwrap(l, t, node), to.inner, node) };
+  return { e: "bind", type: to, name, value: e, body: { e: "cond", type: to, c: isnullish(t, "either"), a: absent, b: present } };
+}
+
+/**
+ * The narrowing hook: `x` was lowered from `node` (an identifier, property or
+ * element read) with its declared type; where the checker knows a narrower
+ * type at `node`, convert to it.
+ */
+export function narrowRead(l: Lowerer, node: ts.Node, x: Expr): Expr {
+  if (x.type.k !== "nullable") return x;
+  const t = checkedType(l, node);
+  if (!t || sameType(t, x.type)) return x;
+  const check = x.e === "local" ? undefined : "narrowed";
+  if (t.k !== "nullable") return sameType(t, x.type.inner) ? unwrap(l, x, node, check) : x;
+  if (sameType(t.inner, x.type.inner)) return { e: "reopt", type: t, x };
+  return x;
+}
+
+/** A read of the target of a compound assignment (`x += 1` after `x !== undefined`), narrowed as `node` is. */
+export function narrowCurrent(l: Lowerer, node: ts.Node, target: Expr): Expr {
+  const current: Expr = { e: "current", type: target.type };
+  if (target.type.k !== "nullable") return current;
+  const n = narrowRead(l, node, current);
+  return n.e === "unwrap" ? { ...n, check: target.e === "local" ? undefined : "narrowed" } : n;
+}
+
+/** An assignment target: the declared place, not its narrowed read. */
+export function unnarrowed(x: Expr): Expr {
+  return (x.e === "unwrap" && x.check !== "nonnull") || x.e === "reopt" ? x.x : x;
+}
+
+/** Truthiness of a non-boolean, non-integer value, or undefined if it has none. */
+export function truthyOf(x: Expr): Expr | undefined {
+  const k = x.type.k;
+  if (k === "str" || k === "class" || k === "array" || k === "fn" || k === "nullable") return { e: "truthy", type: T.bool, x };
+  return undefined;
+}
+
+/**
+ * A condition built from `&&`, `||`, `!` and parentheses: each operand is a
+ * condition of its own (`if (n && n.next)` tests two pointers).
+ */
+export function logicalCondition(l: Lowerer, node: ts.Expression): Expr | undefined {
+  if (ts.isParenthesizedExpression(node)) return logicalCondition(l, node.expression) ?? lowerCondition(l, node.expression);
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === K.AmpersandAmpersandToken || node.operatorToken.kind === K.BarBarToken))
+    return { e: "logic", type: T.bool, op: node.operatorToken.kind === K.AmpersandAmpersandToken ? "&&" : "||", a: lowerCondition(l, node.left), b: lowerCondition(l, node.right) };
+  return undefined;
+}
+
+/** `a || b` and `a && b` whose value is an operand, not a boolean. */
+export function logicalValue(l: Lowerer, b: ts.BinaryExpression, A: Expr, B: Expr): Expr {
+  const R = irType(l, l.checker.getTypeAtLocation(b), b);
+  const op = b.operatorToken.getText();
+  const name = l.temp();
+  const t = local(name, A.type);
+  const test = A.type.k === "bool" ? t : truthyOf(t) ?? (A.type.k === "int" ? ({ e: "truthy", type: T.bool, x: t } as Expr) : undefined);
+  if (!test) l.fail("TSOS2008", b.operatorToken, op, typeName(A.type));
+  const present = (): Expr => (t.type.k === "nullable" && !(R.k === "nullable" && sameType(R, t.type)) ? coerce(l, unwrap(l, t, b.left), R, b.left) : coerce(l, t, R, b.left));
+  let body: Expr;
+  if (op === "||") body = { e: "cond", type: R, c: test, a: present(), b: coerce(l, B, R, b.right) };
+  else body = { e: "cond", type: R, c: test, a: coerce(l, B, R, b.right), b: falsyValue(l, t, R, b.left) };
+  return { e: "bind", type: R, name, value: A, body };
+}
+
+/** The value of `t` known to be falsy, as type `R` (the left operand of `&&`). */
+function falsyValue(l: Lowerer, t: Expr, R: Type, node: ts.Node): Expr {
+  if (t.type.k === "nullable" && nullableRepr(t.type.inner) === "ptr" && R.k === "nullable")
+    return { e: "cond", type: R, c: isnullish(t, "undefined"), a: { e: "nullish", type: R, undef: true }, b: { e: "nullish", type: R, undef: false } };
+  return coerce(l, t, R, node);
+}
+
+/** `a ?? b`: b is evaluated only when a is null or undefined. */
+export function lowerNullish(l: Lowerer, b: ts.BinaryExpression): Expr {
+  const R = irType(l, l.checker.getTypeAtLocation(b), b);
+  const A = lowerExpr(l, b.left, R);
+  if (A.type.k !== "nullable") return coerce(l, A, R, b.left);
+  const name = l.temp();
+  const t = local(name, A.type);
+  const present = R.k === "nullable" && sameType(R.inner, A.type.inner) && A.type.inner.k !== "never" ? coerce(l, unwrap(l, t, b.left), R, b.left) : coerce(l, unwrap(l, t, b.left), R, b.left);
+  const body: Expr = { e: "cond", type: R, c: isnullish(t, "either"), a: coerce(l, lowerExpr(l, b.right, R), R, b.right), b: present };
+  return { e: "bind", type: R, name, value: A, body };
+}
+
+/** `x ??= v`, `x ||= v`, `x &&= v`: the target is evaluated once; v only when it is assigned. */
+export function lowerLogicalAssign(l: Lowerer, b: ts.BinaryExpression, target: Expr): Expr {
+  const X = target.type;
+  const current: Expr = { e: "current", type: X };
+  const value = (): Expr => coerce(l, lowerExpr(l, b.right, X.k === "nullable" ? X.inner : X), X, b.right);
+  const op = b.operatorToken.kind;
+  let v: Expr;
+  if (op === K.QuestionQuestionEqualsToken) {
+    if (X.k !== "nullable") return { e: "compound", type: X, target, value: current, postfix: false };
+    v = { e: "cond", type: X, c: isnullish(current, "either"), a: value(), b: current };
+  } else {
+    const test = X.k === "bool" ? current : truthyOf(current) ?? (X.k === "int" ? ({ e: "truthy", type: T.bool, x: current } as Expr) : undefined);
+    if (!test) l.fail("TSOS2008", b.operatorToken, b.operatorToken.getText(), typeName(X));
+    v = op === K.BarBarEqualsToken ? { e: "cond", type: X, c: test, a: current, b: value() } : { e: "cond", type: X, c: test, a: value(), b: current };
+  }
+  return { e: "compound", type: X, target, value: v, postfix: false };
+}
+
+/** `x === null`, `x !== undefined`, `x == null`, and `===` between a nullable and a value; undefined if neither side is nullable. */
+export function nullableEquality(l: Lowerer, b: ts.BinaryExpression): Expr | undefined {
+  const op = b.operatorToken.kind;
+  const negate = op === K.ExclamationEqualsEqualsToken || op === K.ExclamationEqualsToken;
+  const loose = op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken;
+  const not = (x: Expr): Expr => (negate ? { e: "not", type: T.bool, x } : x);
+  const ln = nullLiteral(l, b.left);
+  const rn = nullLiteral(l, b.right);
+  if (ln && rn) return not({ e: "bool", type: T.bool, value: loose || ln === rn });
+  if (ln || rn) {
+    const x = lowerExpr(l, ln ? b.right : b.left);
+    return not(isnullish(x, loose ? "either" : (ln ?? rn)!));
+  }
+  const nullable = (n: ts.Expression) => {
+    const t = l.checker.getTypeAtLocation(n);
+    const absent = ts.TypeFlags.Null | ts.TypeFlags.Undefined;
+    return (t.flags & absent) !== 0 || (t.isUnion() && t.types.some((m) => m.flags & absent));
+  };
+  if (!nullable(b.left) && !nullable(b.right)) return undefined;
+  let A = lowerExpr(l, b.left);
+  let B = lowerExpr(l, b.right, A.type.k === "nullable" ? A.type.inner : A.type);
+  if (A.type.k !== "nullable" && B.type.k !== "nullable") return undefined;
+  if (A.type.k !== "nullable" && A.e === "int" && B.type.k === "nullable") A = coerce(l, A, B.type.inner, b.left);
+  const a = A.type as Nullable;
+  const c = B.type as Nullable;
+  const inner = A.type.k === "nullable" ? a.inner : c.inner;
+  if (A.type.k === "nullable" && B.type.k === "nullable" && !sameType(a.inner, c.inner)) l.fail("TSOS2008", b.operatorToken, b.operatorToken.getText(), `${typeName(a)}\` and \`${typeName(c)}`);
+  const common = nullableType(l, inner, (A.type.k === "nullable" && a.null) || (B.type.k === "nullable" && c.null), (A.type.k === "nullable" && a.undef) || (B.type.k === "nullable" && c.undef));
+  return not({ e: "opteq", type: T.bool, a: coerce(l, A, common, b.left), b: coerce(l, B, common, b.right), loose });
+}
+
+/** The branches of `c ? a : b` when one is nullable (`c ? "x" : null`): both as the checker's type of the whole. */
+export function joinNullable(l: Lowerer, node: ts.Expression, A: Expr, B: Expr): { type: Type; a: Expr; b: Expr } | undefined {
+  if (sameType(A.type, B.type) || (A.type.k !== "nullable" && B.type.k !== "nullable")) return undefined;
+  const R = checkedType(l, node);
+  if (!R || R.k !== "nullable") return undefined;
+  return { type: R, a: coerce(l, A, R, node), b: coerce(l, B, R, node) };
+}
+
+/** Postfix `x!`: TypeScript's promise, checked (a null here would be undefined behaviour in C). */
+export function lowerNonNull(l: Lowerer, n: ts.NonNullExpression, want?: Type): Expr {
+  const x = lowerExpr(l, n.expression, want);
+  return x.type.k === "nullable" ? unwrap(l, x, n, "nonnull") : x;
+}
+
+/** `typeof x`: the name of x's type, as JavaScript spells it. */
+export function lowerTypeof(l: Lowerer, n: ts.TypeOfExpression): Expr {
+  const x = lowerExpr(l, n.expression);
+  const str = (value: string): Expr => ({ e: "str", type: T.str, value });
+  const nameOf = (t: Type): string => {
+    switch (t.k) {
+      case "str": return "string";
+      case "int": return "number";
+      case "bool": return "boolean";
+      case "fn": return "function";
+      case "class": case "array": case "ptr": return "object";
+    }
+    l.fail("TSOS2008", n, "typeof", typeName(t));
+  };
+  if (x.type.k !== "nullable") {
+    const s = str(nameOf(x.type));
+    return x.e === "local" || x.e === "global" ? s : { e: "bind", type: T.str, name: l.temp(), value: x, body: s };
+  }
+  const name = l.temp();
+  const t = local(name, x.type);
+  const inner = x.type.inner.k === "never" ? str("object") : str(nameOf(x.type.inner));
+  const body: Expr = { e: "cond", type: T.str, c: isnullish(t, "undefined"), a: str("undefined"), b: { e: "cond", type: T.str, c: isnullish(t, "null"), a: str("object"), b: inner } };
+  return { e: "bind", type: T.str, name, value: x, body };
+}
+
+/** A value as console.log and templates print it: nullables become "null", "undefined" or their value. */
+export function printable(x: Expr): Expr {
+  return x.type.k === "nullable" ? { e: "optstr", type: T.str, x } : x;
+}
+
+/** Arguments left out for optional parameters are `undefined`. */
+export function missingArgs(params: Type[], given: number): Expr[] {
+  const out: Expr[] = [];
+  for (let i = given; i < params.length; i++) {
+    const p = params[i]!;
+    if (p.k !== "nullable" || !p.undef) break;
+    out.push({ e: "nullish", type: p, undef: true });
+  }
+  return out;
+}
+
+/** The type of a parameter: `b?: T` is `T | undefined`. */
+export function paramType(l: Lowerer, p: ts.ParameterDeclaration, declared: Type): Type {
+  return p.questionToken ? nullableType(l, declared, false, true) : declared;
+}
+
+// ---- Optional chaining ------------------------------------------------------
+
+/** Chain bases already bound to a temporary: the `a` of `a?.b` -> its unwrapped value. */
+const chainBases = new Map<ts.Node, Expr>();
+
+export function chainSubstitute(node: ts.Node): Expr | undefined {
+  return chainBases.get(node);
+}
+
+function isOutermostChain(node: ts.Node): boolean {
+  const p = node.parent;
+  return !(ts.isOptionalChain(p) && (p as ts.PropertyAccessExpression).expression === node);
+}
+
+/**
+ * The outermost node of an optional chain (`a?.b.c`, `a?.m()`, `f?.()`,
+ * `a?.[i]`): if the value before `?.` is null or undefined, the whole chain
+ * is undefined and nothing after it is evaluated. Undefined when the chain
+ * has no `?.` left to handle (its bases are bound): lower it normally.
+ */
+export function lowerOptionalChain(l: Lowerer, node: ts.Expression): Expr | undefined {
+  if (!ts.isOptionalChain(node) || !isOutermostChain(node)) return undefined;
+  let q: ts.Expression | undefined;
+  for (let n: ts.Expression = node; ts.isOptionalChain(n); n = (n as ts.PropertyAccessExpression).expression) {
+    const inner = (n as ts.PropertyAccessExpression).expression;
+    if (chainBases.has(inner)) break;
+    if ((n as ts.PropertyAccessExpression).questionDotToken) q = n;
+  }
+  if (!q) return undefined;
+  const baseNode = (q as ts.PropertyAccessExpression).expression;
+  const base = lowerExpr(l, baseNode);
+  if (base.type.k !== "nullable") {
+    chainBases.set(baseNode, base);
+    try {
+      return lowerExpr(l, node);
+    } finally {
+      chainBases.delete(baseNode);
+    }
+  }
+  const name = l.temp();
+  const t = local(name, base.type);
+  chainBases.set(baseNode, unwrap(l, t, baseNode));
+  let rest: Expr;
+  try {
+    rest = lowerExpr(l, node);
+  } finally {
+    chainBases.delete(baseNode);
+  }
+  const checkerType = l.checker.getTypeAtLocation(node);
+  if (rest.type.k === "void" || checkerType.flags & ts.TypeFlags.Void) {
+    const nothing: Expr = { e: "nullish", type: T.void, undef: true };
+    return { e: "bind", type: T.void, name, value: base, body: { e: "cond", type: T.void, c: isnullish(t, "either"), a: nothing, b: rest } };
+  }
+  const R = irType(l, checkerType, node);
+  if (R.k !== "nullable") l.fail("TSOS9001", node, "an optional chain whose type is not nullable");
+  const body: Expr = { e: "cond", type: R, c: isnullish(t, "either"), a: { e: "nullish", type: R, undef: true }, b: coerce(l, rest, R, node) };
+  return { e: "bind", type: R, name, value: base, body };
+}

@@ -1,0 +1,135 @@
+/**
+ * test/scoreboard.test.ts: the scoreboard's classifier, its programs' rules,
+ * and the whole scoreboard run (0 wrong, 0 crash).
+ *
+ * Input:  synthetic compile/run results for the classifier;
+ *         scoreboard/programs/ for the rest.
+ * Output: node:test cases.
+ * Invariants: the full run goes through `scoreboard/run.ts --json` in a child
+ *             process, as `npm run scoreboard` does, and uses its cache under
+ *             build/scoreboard/.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { classify, type Observed, outputDiff, type ProcessResult } from "../scoreboard/classify.ts";
+import { discover, featureVocabulary, normalizeReason, parseFeatures, type ProgramResult } from "../scoreboard/run.ts";
+import { ROOT, run } from "./helpers.ts";
+
+const proc = (stdout: string, status: number | null = 0, extra: Partial<ProcessResult> = {}): ProcessResult => ({
+  stdout,
+  stderr: "",
+  status,
+  signal: null,
+  timedOut: false,
+  ...extra,
+});
+const ok = (native: ProcessResult, node: ProcessResult): Observed => ({ compile: { kind: "ok" }, native, node });
+
+describe("scoreboard classifier", () => {
+  it("same stdout and status is exact", () => {
+    assert.equal(classify(ok(proc("a\nb\n"), proc("a\nb\n"))).verdict, "exact");
+    assert.equal(classify(ok(proc("x\n", 3), proc("x\n", 3))).verdict, "exact");
+  });
+
+  it("a deliberately wrong native stdout is wrong, with a diff naming the line", () => {
+    const c = classify(ok(proc("total 10\nmean 2.5\n"), proc("total 10\nmean 2.4\n")));
+    assert.equal(c.verdict, "wrong");
+    assert.match(c.reason, /stdout differs/);
+    assert.match(c.diff!, /2 - mean 2\.4/);
+    assert.match(c.diff!, /2 \+ mean 2\.5/);
+  });
+
+  it("a different exit status is wrong", () => {
+    const c = classify(ok(proc("x\n", 1), proc("x\n", 0)));
+    assert.equal(c.verdict, "wrong");
+    assert.match(c.reason, /exit status 1 \(Node: 0\)/);
+  });
+
+  it("a coded diagnostic in TSOS0001-3999 is refused, recording the first", () => {
+    const c = classify({
+      compile: { kind: "diagnostics", diagnostics: [{ code: "TSOS0001", message: "cannot find name 'Map'\nmore" }, { code: "TSOS1005", message: "x" }] },
+      node: proc("x\n"),
+    });
+    assert.deepEqual([c.verdict, c.code, c.reason], ["refused", "TSOS0001", "TSOS0001: cannot find name 'Map'"]);
+    assert.equal(classify({ compile: { kind: "diagnostics", diagnostics: [{ code: "TSOS3999", message: "m" }] }, node: proc("") }).verdict, "refused");
+  });
+
+  it("internal errors, gcc rejections and exceptions are crashes, even after a refusal", () => {
+    for (const code of ["TSOS9001", "TSOS4003", "TSOS4002"]) {
+      const c = classify({ compile: { kind: "diagnostics", diagnostics: [{ code: "TSOS1005", message: "a" }, { code, message: "boom" }] }, node: proc("") });
+      assert.equal(c.verdict, "crash", code);
+      assert.match(c.reason, new RegExp(code));
+    }
+    assert.equal(classify({ compile: { kind: "exception", message: "TypeError: x" }, node: proc("") }).verdict, "crash");
+    assert.equal(classify({ compile: { kind: "diagnostics", diagnostics: [] }, node: proc("") }).verdict, "crash");
+  });
+
+  it("a signal, a timeout or a panic where Node ran fine is a crash", () => {
+    assert.equal(classify(ok(proc("", null, { signal: "SIGSEGV" }), proc("x\n"))).verdict, "crash");
+    assert.equal(classify(ok(proc("", null, { timedOut: true }), proc("x\n"))).verdict, "crash");
+    const panic = classify(ok(proc("a\n", 101, { stderr: "panicked at p.ts:3:4: index out of bounds\n" }), proc("a\nb\n")));
+    assert.equal(panic.verdict, "crash");
+    assert.match(panic.reason, /native panic: panicked at p\.ts:3:4/);
+    assert.equal(classify(ok(proc("a\n", 101), proc("a\n", 101))).verdict, "exact");
+  });
+
+  it("the diff shows the first differing line and the line counts", () => {
+    assert.equal(outputDiff("a\n", "a\n"), "");
+    const d = outputDiff("a\nb\nc\n", "a\nB\n");
+    assert.match(d, /1 {3}a/);
+    assert.match(d, /2 - b/);
+    assert.match(d, /node printed 3 lines, native 2/);
+  });
+
+  it("reasons are grouped by missing method, not by element type", () => {
+    assert.equal(
+      normalizeReason("TSOS0001: property 'map' does not exist on type 'Shape[]'. Do you need to change your target library? Try"),
+      "TSOS0001: property 'map' does not exist on type 'T[]'",
+    );
+  });
+});
+
+describe("scoreboard programs", () => {
+  const programs = discover();
+  const vocabulary = featureVocabulary();
+
+  it("every program has a known feature header and 40-150 lines", () => {
+    assert.deepEqual(parseFeatures("// features: a, b\nx"), ["a", "b"]);
+    assert.equal(parseFeatures("x"), undefined);
+    const bad: string[] = [];
+    for (const p of programs) {
+      for (const f of p.files) {
+        const lines = readFileSync(path.join(ROOT, f), "utf8").trimEnd().split("\n").length;
+        const min = p.files.length > 1 ? 5 : 40;
+        if (lines < min || lines > 150) bad.push(`${f}: ${lines} lines`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  const complete = programs.length >= 150 ? false : "the scoreboard is still being filled";
+  it("there are at least 150 programs", { skip: complete }, () => assert.ok(programs.length >= 150));
+
+  it("every feature tag is used by at least 10 programs", { skip: complete }, () => {
+    const thin = vocabulary.map((f) => [f, programs.filter((p) => p.features.includes(f)).length] as const).filter(([, n]) => n < 10);
+    assert.deepEqual(thin, []);
+  });
+
+  it("the programs are valid TypeScript against the standard library", async () => {
+    const r = await run(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "scoreboard/tsconfig.json"], { timeoutMs: 180_000 });
+    assert.equal(r.stdout + r.stderr, "");
+    assert.equal(r.status, 0);
+  });
+});
+
+describe("the whole scoreboard", () => {
+  it("has 0 wrong and 0 crash, and every program runs under Node", { timeout: 900_000 }, async () => {
+    const r = await run(process.execPath, ["--import", "tsx", "scoreboard/run.ts", "--json", "--allow-failures"], { timeoutMs: 900_000 });
+    assert.equal(r.status, 0, r.stderr);
+    const results = JSON.parse(r.stdout) as ProgramResult[];
+    const bad = results.filter((x) => x.verdict === "wrong" || x.verdict === "crash" || x.nodeError);
+    assert.deepEqual(bad.map((x) => `${x.name}: ${x.verdict}: ${x.reason}${x.nodeError ? ` (${x.nodeError})` : ""}\n${x.diff ?? ""}`), []);
+  });
+});
