@@ -39,11 +39,19 @@ export const ALL_FEATURES = [
   "divide", // / and % with guarded divisors
   "math", // Math.min/max/abs/trunc/floor
   "strcond", // conditional expressions as operands of string + (issue 8 item 14)
+  "labels", // labeled break and continue
+  "comma", // the comma operator (needs effects: its left side must do something)
+  "strfor", // for-of over strings
+  "defaults", // default parameter values, calls that omit them
+  "var", // var declarations
+  "double", // number as an IEEE double: fractions, /, NaN, Infinity, -0, Math (issue 8 item 13)
+  "pow", // Math.pow on doubles (the last bit may differ between libm and V8)
+  "inherit", // extends, super(...), overrides with super.m(), base-typed references to subclasses, instanceof
 ] as const;
 export type Feature = (typeof ALL_FEATURES)[number];
 
 /** What main supports today (override with --features). */
-export const DEFAULT_FEATURES: Feature[] = ALL_FEATURES.filter((f) => f !== "strcond");
+export const DEFAULT_FEATURES: Feature[] = ALL_FEATURES.filter((f) => f !== "strcond" && f !== "double" && f !== "pow" && f !== "inherit");
 
 export type IntName = "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" | "number";
 const FIXED: IntName[] = ["u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize"];
@@ -78,7 +86,7 @@ function info(n: IntName): IntInfo {
 }
 
 /** docs/language.md §2, "Implicit widening". */
-const WIDENS: Record<IntName, IntName[]> = {
+const WIDENS_INT: Record<IntName, IntName[]> = {
   u8: ["u16", "u32", "u64", "usize", "i16", "i32", "i64", "isize", "number"],
   u16: ["u32", "u64", "usize", "i32", "i64", "isize", "number"],
   u32: ["u64", "usize", "i64", "isize", "number"],
@@ -91,22 +99,43 @@ const WIDENS: Record<IntName, IntName[]> = {
   isize: ["i64"],
   number: [], // a hosted number is a double: it converts to integer types only explicitly
 };
+/**
+ * The table in force: with "double", `number` no longer widens to i64. Set by
+ * each Generator's constructor (generation is synchronous, one at a time).
+ */
+let WIDENS = WIDENS_INT;
+const WIDENS_DOUBLE: Record<IntName, IntName[]> = { ...WIDENS_INT, number: [] };
 
 interface Cls {
   name: string;
+  /** Every field, inherited ones first. */
   fields: { name: string; ty: Ty }[];
+  /** Every method callable on it, inherited ones included. */
   methods: Fn[];
+  /** The constructor's parameter types (a subclass passes them to super). */
+  ctor: Ty[];
+  base?: Cls;
+}
+
+/** Is c the class `of` or one of its subclasses? */
+function isA(c: Cls, of: Cls): boolean {
+  for (let x: Cls | undefined = c; x; x = x.base) if (x === of) return true;
+  return false;
 }
 export type Ty =
   | { k: "int"; n: IntName }
   | { k: "bool" }
   | { k: "str" }
   | { k: "arr"; el: Ty; len: number }
-  | { k: "obj"; c: Cls };
+  | { k: "obj"; c: Cls }
+  /** A `number` that may hold any double (feature "double"); the int "number" stays integral and small. */
+  | { k: "f64" };
 
 interface Fn {
   name: string;
   params: Ty[];
+  /** How many trailing parameters have default values. */
+  defaults?: number;
   ret: Ty | null;
   rank: number;
   cls?: Cls;
@@ -138,6 +167,8 @@ interface Ctx {
   rank: number;
   depth: number;
   inLoop: boolean;
+  /** Labels of the enclosing loops. */
+  labels?: string[];
   ret: Ty | null | "main";
   cls?: Cls;
   /** Arrays being iterated by for-of here: no push. */
@@ -147,6 +178,7 @@ interface Ctx {
 const INT = (n: IntName): Ty => ({ k: "int", n });
 const BOOL: Ty = { k: "bool" };
 const STR: Ty = { k: "str" };
+const F64: Ty = { k: "f64" };
 
 function tyText(t: Ty): string {
   switch (t.k) {
@@ -155,6 +187,7 @@ function tyText(t: Ty): string {
     case "str": return "string";
     case "arr": return `${tyText(t.el)}[]`;
     case "obj": return t.c.name;
+    case "f64": return "number";
   }
 }
 
@@ -166,10 +199,24 @@ function sameTy(a: Ty, b: Ty): boolean {
   return true;
 }
 
+/** Can a value of type s stand where t is expected, for objects: a subclass where its base is wanted. */
+function upcasts(s: Ty, t: Ty): boolean {
+  return s.k === "obj" && t.k === "obj" && isA(s.c, t.c);
+}
+
 /** Can a value of type s stand where t is expected (same type or implicit widening)? */
 function fits(s: Ty, t: Ty): boolean {
-  if (sameTy(s, t)) return true;
+  if (sameTy(s, t) || upcasts(s, t)) return true;
+  if (s.k === "int" && t.k === "f64") return s.n === "number" || WIDENS[s.n].includes("number");
   return s.k === "int" && t.k === "int" && WIDENS[s.n].includes(t.n);
+}
+
+function isZero(n: Node): boolean {
+  return n.parts.length === 1 && typeof n.parts[0] === "string" && /^\(?-?0\)?$/.test(n.parts[0]);
+}
+
+function isLiteral(n: Node): boolean {
+  return n.parts.length === 1 && typeof n.parts[0] === "string" && /^\(?-?[\d.e+]+\)?$/.test(n.parts[0]);
 }
 
 function startsWithParen(n: Node): boolean {
@@ -188,6 +235,8 @@ export class Generator {
   private globals: Var[] = [];
   private classes: Cls[] = [];
   private fns: Fn[] = [];
+  /** Arrays of objects (a base type holding subclasses): receivers `a[i]`. */
+  private objArrays: { name: string; c: Cls; len: number }[] = [];
   private ints: IntName[];
   private tags = 0;
 
@@ -198,6 +247,7 @@ export class Generator {
     this.rng = new Rng(seed, index);
     this.scale = scale;
     this.f = new Set(features);
+    WIDENS = this.f.has("double") ? WIDENS_DOUBLE : WIDENS_INT;
     this.ints = [...(this.f.has("ints") ? FIXED : []), ...(this.f.has("number") || !this.f.has("ints") ? ["number" as IntName] : [])];
   }
 
@@ -220,7 +270,14 @@ export class Generator {
       [8, this.intTy()],
       [1, BOOL],
       [this.has("strings") ? 1 : 0, STR],
+      [this.has("double") ? 3 : 0, F64],
     ]);
+  }
+
+  private f64Lit(): E {
+    const v = this.rng.pick(["0", "1", "2", "0.5", "0.1", "0.2", "0.3", "1.5", "2.25", "3.75", "10", "100", "1e21", "1.5e-7", "123456789.125", "9007199254740993", "0.000001", "1e300", "4294967296", "2147483647.5", "7", "3"]);
+    const neg = this.rng.chance(0.3);
+    return { n: node([neg ? `(-${v})` : v]), ty: F64, bound: Infinity, nonneg: !neg, exact: true };
   }
 
   // ---------------------------------------------------------------- literals
@@ -258,6 +315,7 @@ export class Generator {
     if (ty.k === "int") return node([exact ? `${ty.n === "number" ? "Number" : ty.n}(0)` : "0"]);
     if (ty.k === "bool") return node(["false"]);
     if (ty.k === "str") return node(['"s"']);
+    if (ty.k === "f64") return node(["0"]);
     return undefined;
   }
 
@@ -329,6 +387,7 @@ export class Generator {
   private expr(ty: Ty, ctx: Ctx, d: number, eff: boolean): E {
     switch (ty.k) {
       case "int": return this.int(ty.n, ctx, d, eff);
+      case "f64": return this.f64(ctx, d, eff);
       case "bool": return this.bool(ctx, d, eff);
       case "str": return this.str(ctx, d, eff);
       case "arr": return this.arrayLit(ty, ctx, d, eff);
@@ -383,6 +442,7 @@ export class Generator {
       [this.has("math") ? 1 : 0, "math"],
       [strs.length ? 1 : 0, "strint"],
       [arrays.length && n === "number" ? 1 : 0, "length"],
+      [this.has("comma") && (targets.length || calls.length) ? 1 : 0, "comma"],
     ]);
     switch (kind) {
       case "lit": return this.lit(n, this.litValue(n));
@@ -434,8 +494,18 @@ export class Generator {
       case "strint": {
         const s = r.pick(strs);
         if (r.chance(0.4)) return { n: node([`${s.name}.length`]), ty: t, bound: 2 ** 24, nonneg: true, exact: true };
-        const idx = this.exactify(this.int("u8", ctx, d - 1, this.sub(eff)));
+        // No effects in the index: it could reassign the string after the
+        // string was read and before its length is (JavaScript reads undefined).
+        const idx = this.exactify(this.int("u8", ctx, d - 1, false));
         return this.withAlts({ n: node([`${s.name}.charCodeAt(`, idx.n, ` % ${s.name}.length)`]), ty: t, bound: 255, nonneg: true, exact: true });
+      }
+      case "comma": {
+        // The left side must have an effect (TypeScript rejects a pure one).
+        const all = this.ints.flatMap((m) => this.updateTargets(ctx, m));
+        const left = calls.length && (!all.length || r.chance(0.5)) ? this.call(r.pick(calls), t, ctx, d - 1, eff).n : this.update(r.pick(all.length ? all : targets), ctx, d - 1, eff, false).n;
+        // A literal on the right would not take its type through the comma.
+        const right = this.exactify(this.int(n, ctx, d - 1, this.sub(eff)));
+        return { ...right, n: node(["(", left, ", ", right.n, ")"], [right.n]) };
       }
       case "length": {
         const a = r.pick(arrays);
@@ -588,6 +658,100 @@ export class Generator {
     }
   }
 
+  private f64Targets(ctx: Ctx): Var[] {
+    if (!this.has("double")) return [];
+    return ctx.vars.filter((v) => (v.ty.k === "f64" && v.mutable) || (v.ty.k === "arr" && v.ty.el.k === "f64"));
+  }
+
+  /** `x++`, `(x *= y)`, `a[i] /= y` on a double: nothing to guard. */
+  private f64Update(v: Var, ctx: Ctx, d: number, eff: boolean, asExpr: boolean): E {
+    const r = this.rng;
+    const place = v.ty.k === "arr" ? node([v.name, "[", this.index(v, ctx, d, eff), "]"]) : node([v.name]);
+    const op = r.pick(["++", "--", "++pre", "+=", "-=", "*=", "/=", "%="]);
+    let parts: (string | Node)[];
+    if (op === "++" || op === "--") parts = [place, op];
+    else if (op === "++pre") parts = ["++", place];
+    else {
+      const rhs = this.f64(ctx, d - 1, this.sub(eff)).n;
+      parts = [place, ` ${op} `, (op === "/=" || op === "%=") && isZero(rhs) ? node(["0.5"]) : rhs];
+    }
+    return { n: node(asExpr ? ["(", ...parts, ")"] : parts), ty: F64, bound: Infinity, nonneg: false, exact: true };
+  }
+
+  /** A double: any value at all, NaN, Infinity and -0 included. */
+  private f64(ctx: Ctx, d: number, eff: boolean): E {
+    const r = this.rng;
+    const vars = this.readable(ctx, F64);
+    const calls = this.has("calls") && eff ? this.callables(ctx, F64) : [];
+    const arrays = this.has("arrays") ? ctx.vars.filter((v) => v.ty.k === "arr" && fits(v.ty.el, F64)) : [];
+    const targets = eff && this.has("effects") ? this.f64Targets(ctx) : [];
+    const mk = (parts: Part[], alts: E[] = []): E => ({ n: node(parts, alts.map((a) => a.n)), ty: F64, bound: Infinity, nonneg: false, exact: true });
+    // An integer inside double arithmetic goes through Number(): two u8
+    // operands would otherwise be multiplied (and wrapped) as u8.
+    const asDouble = (e: E, from: Ty | null): E => (from && from.k === "f64" ? { ...e, ty: F64, exact: true } : mk(["Number(", e.n, ")"]));
+    const readVar = (v: Var): E => asDouble(this.varRead(v, v.ty), v.ty);
+    if (d <= 0) return vars.length && r.chance(0.6) ? readVar(r.pick(vars)) : this.f64Lit();
+    const kind = r.weighted<string>([
+      [2, "lit"],
+      [vars.length ? 4 : 0, "var"],
+      [6, "arith"],
+      [1, "neg"],
+      [3, "math"],
+      [1, "cond"],
+      [2, "int"],
+      [calls.length ? 2 : 0, "call"],
+      [arrays.length ? 2 : 0, "index"],
+      [targets.length ? 2 : 0, "update"],
+    ]);
+    switch (kind) {
+      case "lit": return this.f64Lit();
+      case "var": return readVar(r.pick(vars));
+      case "arith": {
+        const a = this.f64(ctx, d - 1, this.sub(eff));
+        let b = this.f64(ctx, d - 1, this.sub(eff));
+        const op = r.pick(["+", "-", "*", "/", "%", "+", "*", "/"]);
+        // x / 0 is Infinity in JavaScript, but a constant zero divisor is refused (TSOS2004).
+        if ((op === "/" || op === "%") && isZero(b.n)) b = { ...b, n: node(["0.5"]) };
+        return mk(["(", a.n, ` ${op} `, b.n, ")"], [a, b]);
+      }
+      case "neg": {
+        const a = this.f64(ctx, d - 1, this.sub(eff));
+        return mk(["(-", a.n, ")"], [a]);
+      }
+      case "math": {
+        const a = this.f64(ctx, d - 1, this.sub(eff));
+        const fn = r.pick(["sqrt", "floor", "ceil", "round", "trunc", "abs", "min", "max", "PI", ...(this.has("pow") ? ["pow"] : [])]);
+        if (fn === "PI") return mk(["Math.PI"]);
+        if (fn === "min" || fn === "max" || fn === "pow") {
+          const b = this.f64(ctx, d - 1, this.sub(eff));
+          return mk([`Math.${fn}(`, a.n, ", ", b.n, ")"], [a, b]);
+        }
+        return mk([`Math.${fn}(`, a.n, ")"], [a]);
+      }
+      case "cond": {
+        const c = this.bool(ctx, d - 1, this.sub(eff));
+        const a = this.f64(ctx, d - 1, this.sub(eff));
+        const b = this.f64(ctx, d - 1, this.sub(eff));
+        return mk(["(", c.n, " ? ", a.n, " : ", b.n, ")"], [a, b]);
+      }
+      case "int": {
+        // An integer that widens to number, kept in its own invariants.
+        const n = r.pick(this.ints.filter((x) => x === "number" || WIDENS[x].includes("number")));
+        return asDouble(this.int(n, ctx, d - 1, this.sub(eff)), null);
+      }
+      case "call": {
+        const f = r.pick(calls);
+        return asDouble(this.call(f, f.ret!, ctx, d, eff), f.ret);
+      }
+      case "index": {
+        const v = r.pick(arrays);
+        return asDouble(mk([v.name, "[", this.index(v, ctx, d, eff), "]"]), (v.ty as { el: Ty }).el);
+      }
+      case "update": return this.f64Update(r.pick(targets), ctx, d, eff, true);
+    }
+    throw new Error(`unreachable ${kind}`);
+  }
+
   private bool(ctx: Ctx, d: number, eff: boolean): E {
     const r = this.rng;
     const vars = this.readable(ctx, BOOL);
@@ -601,12 +765,24 @@ export class Generator {
       [2, "logic"],
       [1, "not"],
       [strs.length ? 1 : 0, "streq"],
+      [this.has("inherit") && this.instanceTests(ctx).length ? 1 : 0, "instanceof"],
       [calls.length ? 2 : 0, "call"],
     ]);
     switch (kind) {
       case "lit": return this.boolLit();
       case "var": return this.varRead(r.pick(vars), BOOL);
       case "cmp": {
+        if (this.has("double") && r.chance(0.25)) {
+          let a = this.f64(ctx, d - 1, this.sub(eff));
+          let b = this.f64(ctx, d - 1, this.sub(eff));
+          // Two literals compared are a TypeScript error (no overlap).
+          if (isLiteral(a.n) && isLiteral(b.n)) a = { ...a, n: node(["Math.abs(", a.n, ")"]) };
+          const op = r.pick(["<", "<=", ">", ">=", "===", "!=="]);
+          if ((op === "<" || op === "<=") && startsWithParen(b.n)) b = { ...b, n: node(["Math.abs(", b.n, ")"]) };
+          if ((op === "===" || op === "!==") && isLiteral(b.n)) b = { ...b, n: node(["Number(", b.n, ")"]) };
+          if ((op === "===" || op === "!==") && isLiteral(a.n)) a = { ...a, n: node(["Number(", a.n, ")"]) };
+          return this.withAlts({ n: node(["(", a.n, ` ${op} `, b.n, ")"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
+        }
         const n = r.pick(this.ints);
         let a = this.int(n, ctx, d - 1, this.sub(eff));
         let b = this.int(n, ctx, d - 1, this.sub(eff));
@@ -615,6 +791,12 @@ export class Generator {
         // `f(x) < (y > (z)) ? ...` parses as a call with type arguments:
         // a right operand of < that opens with a parenthesis gets a conversion.
         if ((op === "<" || op === "<=") && startsWithParen(b.n)) b = this.convert(n, b);
+        // `x === 5` narrows x to the type 5 in the branch, where `x === 7` or
+        // `case 7:` is then a TypeScript error: compare with `T(5)` instead.
+        if (op === "===" || op === "!==") {
+          if (a.lit !== undefined) a = this.exactify(a);
+          if (b.lit !== undefined) b = this.exactify(b);
+        }
         return this.withAlts({ n: node(["(", a.n, ` ${op} `, b.n, ")"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
       }
       case "logic": {
@@ -629,12 +811,31 @@ export class Generator {
       }
       case "streq": {
         const a = this.varRead(r.pick(strs), STR);
-        const b = this.str(ctx, d - 1, this.sub(eff));
+        let b = this.str(ctx, d - 1, this.sub(eff));
+        // Comparing with a literal narrows the variable to that literal type in
+        // the else branch, and a later comparison with another literal is then a
+        // TypeScript error (TS2367): compare with a computed string instead.
+        if (b.n.parts.length === 1 && typeof b.n.parts[0] === "string" && b.n.parts[0].startsWith('"')) b = { ...b, n: node(["(", b.n, ' + "")']) };
         return this.withAlts({ n: node(["(", a.n, r.chance(0.5) ? " === " : " !== ", b.n, ")"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
       }
       case "call": return this.call(r.pick(calls), BOOL, ctx, d, eff);
+      case "instanceof": {
+        const [v, sub] = r.pick(this.instanceTests(ctx));
+        return this.withAlts({ n: node([`(${v} instanceof ${sub.name})`]), ty: BOOL, bound: 0, nonneg: true, exact: true });
+      }
     }
     throw new Error("unreachable");
+  }
+
+  /** (reference, strict subclass of its declared class): `instanceof` tests that narrow only the true branch. */
+  private instanceTests(ctx: Ctx): [string, Cls][] {
+    const out: [string, Cls][] = [];
+    for (const v of ctx.vars) {
+      if (v.ty.k !== "obj") continue;
+      const declared = v.ty.c;
+      for (const c of this.classes) if (c !== declared && isA(c, declared)) out.push([v.name, c]);
+    }
+    return out;
   }
 
   private str(ctx: Ctx, d: number, eff: boolean): E {
@@ -678,6 +879,10 @@ export class Generator {
         return mk(node(parts, [node(['"s"'])]));
       }
       case "toString": {
+        if (this.has("double") && r.chance(0.3)) {
+          const a = this.f64(ctx, d - 1, this.sub(eff));
+          return mk(node(["(", a.n, ").toString()"], [node(['"s"'])]));
+        }
         const n = r.pick(this.ints);
         const a = this.exactify(this.int(n, ctx, d - 1, this.sub(eff)));
         const radix = r.chance(0.5) ? "" : `${r.pick([2, 8, 10, 16, 36])}`;
@@ -691,7 +896,7 @@ export class Generator {
       }
       case "char": {
         const s = r.pick(vars);
-        const idx = this.exactify(this.int("u8", ctx, d - 1, this.sub(eff)));
+        const idx = this.exactify(this.int("u8", ctx, d - 1, false));
         return mk(node([s.name, "[", idx.n, ` % ${s.name}.length]`], [node([s.name])]));
       }
       case "call": return this.call(r.pick(calls), STR, ctx, d, eff);
@@ -729,8 +934,9 @@ export class Generator {
   }
 
   private receivers(ctx: Ctx, c: Cls): string[] {
-    const out = ctx.vars.filter((v) => v.ty.k === "obj" && v.ty.c === c).map((v) => v.name);
-    if (ctx.cls === c) out.push("this");
+    const out = ctx.vars.filter((v) => v.ty.k === "obj" && isA(v.ty.c, c)).map((v) => v.name);
+    if (ctx.cls && isA(ctx.cls, c)) out.push("this");
+    for (const a of this.objArrays) if (isA(a.c, c)) for (let k = 0; k < a.len; k++) out.push(`${a.name}[${k}]`);
     return out;
   }
 
@@ -738,7 +944,10 @@ export class Generator {
     const parts: (string | Node)[] = [];
     if (f.cls) parts.push(this.rng.pick(this.receivers(ctx, f.cls)), ".");
     parts.push(f.name, "(");
-    f.params.forEach((p, k) => {
+    // A method that may dispatch gets every argument (TSOS1058 refuses
+    // defaults left out of a virtual call).
+    const given = f.params.length - (f.cls && this.has("inherit") ? 0 : this.rng.int((f.defaults ?? 0) + 1));
+    f.params.slice(0, given).forEach((p, k) => {
       if (k) parts.push(", ");
       parts.push(this.storable(p, ctx, d - 1, this.sub(eff)).n);
     });
@@ -756,10 +965,9 @@ export class Generator {
 
   private construct(c: Cls, ctx: Ctx, d: number, eff: boolean): Node {
     const parts: (string | Node)[] = [`new ${c.name}(`];
-    const ctorParams = c.fields.slice(0, 2);
-    ctorParams.forEach((fld, k) => {
+    c.ctor.forEach((ty, k) => {
       if (k) parts.push(", ");
-      parts.push(this.storable(fld.ty, ctx, d - 1, this.sub(eff)).n);
+      parts.push(this.storable(ty, ctx, d - 1, this.sub(eff)).n);
     });
     parts.push(")");
     return node(parts);
@@ -774,8 +982,13 @@ export class Generator {
     return out;
   }
 
-  private inner(ctx: Ctx, extra: Var[] = [], loop = false): Ctx {
-    return { ...ctx, vars: [...ctx.vars, ...extra], depth: ctx.depth + 1, inLoop: ctx.inLoop || loop };
+  private inner(ctx: Ctx, extra: Var[] = [], loop = false, label?: string): Ctx {
+    return { ...ctx, vars: [...ctx.vars, ...extra], depth: ctx.depth + 1, inLoop: ctx.inLoop || loop, labels: label ? [...(ctx.labels ?? []), label] : ctx.labels };
+  }
+
+  /** A label for a loop, sometimes: `L3: `. */
+  private loopLabel(): string | undefined {
+    return this.has("labels") && this.rng.chance(0.3) ? this.fresh("L") : undefined;
   }
 
   private exprDepth(): number {
@@ -786,8 +999,9 @@ export class Generator {
     const r = this.rng;
     const nested = ctx.depth < 3;
     const assignable = ctx.vars.filter((v) => v.mutable && v.bound === undefined);
-    const intTargets = this.has("effects") || true ? this.ints.flatMap((n) => this.updateTargets(ctx, n)) : [];
+    const intTargets = [...this.ints.flatMap((n) => this.updateTargets(ctx, n)), ...this.f64Targets(ctx)];
     const arrays = ctx.vars.filter((v) => v.ty.k === "arr");
+    const strVars = this.has("strfor") ? ctx.vars.filter((v) => v.ty.k === "str") : [];
     const callable = this.has("calls") ? this.fns.filter((f) => f.rank < ctx.rank && (!f.cls || this.receivers(ctx, f.cls).length)) : [];
     const kind = r.weighted<string>([
       [3, "decl"],
@@ -797,7 +1011,7 @@ export class Generator {
       [nested ? 2 : 0, "if"],
       [nested && this.has("loops") ? 1.5 : 0, "for"],
       [nested && this.has("loops") ? 0.7 : 0, "while"],
-      [nested && this.has("loops") && arrays.length ? 0.7 : 0, "forof"],
+      [nested && this.has("loops") && (arrays.length || strVars.length) ? 0.7 : 0, "forof"],
       [nested && this.has("switch") ? 1 : 0, "switch"],
       [callable.length ? 2 : 0, "callstmt"],
       [ctx.ret !== "main" && ctx.depth > 0 ? 0.5 : 0, "return"],
@@ -808,12 +1022,13 @@ export class Generator {
     switch (kind) {
       case "decl": {
         const isArr = this.has("arrays") && r.chance(0.15);
-        const ty: Ty = isArr ? { k: "arr", el: this.intTy(), len: r.range(1, 4) } : this.valueTy();
+        const ty: Ty = isArr ? { k: "arr", el: this.has("double") && r.chance(0.3) ? F64 : this.intTy(), len: r.range(1, 4) } : this.valueTy();
         const e = this.storable(ty, ctx, d, true);
         const name = this.fresh("v");
         const mutable = !isArr && r.chance(0.7);
         ctx.vars.push({ name, ty, mutable });
-        return node([`${mutable ? "let" : "const"} ${name}: ${tyText(ty)} = `, e.n, ";"]);
+        const keyword = mutable ? (this.has("var") && r.chance(0.25) ? "var" : "let") : "const";
+        return node([`${keyword} ${name}: ${tyText(ty)} = `, e.n, ";"]);
       }
       case "assign": {
         const v = r.pick(assignable);
@@ -828,6 +1043,7 @@ export class Generator {
       }
       case "update": {
         const v = r.pick(intTargets);
+        if (v.ty.k === "f64" || (v.ty.k === "arr" && v.ty.el.k === "f64")) return node([this.f64Update(v, ctx, d, true, false).n, ";"]);
         return node([this.update(v, ctx, d, true, false).n, ";"]);
       }
       case "print": return this.print(ctx);
@@ -842,30 +1058,36 @@ export class Generator {
         const n = r.pick(this.ints);
         const k = r.range(1, 4);
         const name = this.fresh("i");
-        const body = block(this.stmts(this.inner(ctx, [{ name, ty: INT(n), mutable: false, bound: k }], true), r.range(1, 4)));
-        return node([`for (let ${name}: ${n} = 0; ${name} < ${k}; ${name}++) `, body]);
+        const label = this.loopLabel();
+        const body = block(this.stmts(this.inner(ctx, [{ name, ty: INT(n), mutable: false, bound: k }], true, label), r.range(1, 4)));
+        return node([`${label ? `${label}: ` : ""}for (let ${name}: ${n} = 0; ${name} < ${k}; ${name}++) `, body]);
       }
       case "while": {
         const name = this.fresh("w");
         const k = r.range(1, 4);
         const inc = node([`${name}++;`]);
         inc.keep = true;
-        const body = block([inc, ...this.stmts(this.inner(ctx, [], true), r.range(1, 3))]);
-        if (r.chance(0.5)) return node([`let ${name} = 0;\n`, `while (${name} < ${k}) `, body]);
-        return node([`let ${name} = 0;\n`, "do ", body, ` while (${name} < ${k});`]);
+        const label = this.loopLabel();
+        const body = block([inc, ...this.stmts(this.inner(ctx, [], true, label), r.range(1, 3))]);
+        const l = label ? `${label}: ` : "";
+        if (r.chance(0.5)) return node([`let ${name} = 0;\n`, `${l}while (${name} < ${k}) `, body]);
+        return node([`let ${name} = 0;\n`, `${l}do `, body, ` while (${name} < ${k});`]);
       }
       case "forof": {
-        const a = r.pick(arrays);
+        const a = r.pick([...arrays, ...strVars]);
         const name = this.fresh("x");
-        const el = (a.ty as { el: Ty }).el;
-        const c = this.inner(ctx, [{ name, ty: el, mutable: false }], true);
+        const el = a.ty.k === "str" ? STR : (a.ty as { el: Ty }).el;
+        const label = this.loopLabel();
+        const c = this.inner(ctx, [{ name, ty: el, mutable: false }], true, label);
         c.noPush = new Set([...ctx.noPush, a.name]);
         const body = block(this.stmts(c, r.range(1, 3)));
-        return node([`for (const ${name} of ${a.name}) `, body]);
+        return node([`${label ? `${label}: ` : ""}for (const ${name} of ${a.name}) `, body]);
       }
       case "switch": {
         const n = r.pick(this.ints.filter((x) => !info(x).wide || x === "number"));
-        const e = this.exactify(this.int(n, ctx, d, true));
+        // Through a conversion: a variable narrowed to a literal type would
+        // make other case labels TypeScript errors.
+        const e = this.convert(n, this.int(n, ctx, d, true));
         const i = info(n);
         const labels = new Set<number>();
         const count = r.range(1, 4);
@@ -893,7 +1115,8 @@ export class Generator {
       }
       case "breakcont": {
         const c = this.bool(ctx, d, true);
-        return node(["if (", c.n, `) ${r.chance(0.5) ? "break" : "continue"};`]);
+        const label = ctx.labels?.length && r.chance(0.5) ? ` ${r.pick(ctx.labels)}` : "";
+        return node(["if (", c.n, `) ${r.chance(0.5) ? "break" : "continue"}${label};`]);
       }
       case "push": {
         const a = r.pick(arrays.filter((x) => !ctx.noPush.has(x.name)));
@@ -933,24 +1156,37 @@ export class Generator {
   // ---------------------------------------------------------------- declarations
 
   private functionBody(ctx: Ctx, ret: Ty | null, count: number): Block {
-    const fuel = node([`if (${PREFIX}fuel <= 0) return${ret ? ` ${this.defaultValue(ret)}` : ""};\n`, `${PREFIX}fuel--;`]);
-    fuel.keep = true;
-    const items = [fuel, ...this.stmts(ctx, count)];
+    // Deletable: the call graph is a DAG, so the fuel only bounds the run time.
+    const fuel = node([`if (${PREFIX}fuel <= 0) return${ret ? ` ${this.defaultValue(ret)}` : ""};`]);
+    const items = [fuel, node([`${PREFIX}fuel--;`]), ...this.stmts(ctx, count)];
     if (ret) {
       const e = this.storable(ret, ctx, this.exprDepth(), true);
-      const last = node(["return ", e.n, ";"]);
-      last.keep = true;
-      items.push(last);
+      items.push(node(["return ", e.n, ";"]));
     }
     return block(items);
   }
 
   private defaultValue(ty: Ty): string {
-    return ty.k === "int" ? "1" : ty.k === "bool" ? "true" : '"d"';
+    return ty.k === "int" || ty.k === "f64" ? "1" : ty.k === "bool" ? "true" : '"d"';
   }
 
   private params(count: number): Var[] {
     return Array.from({ length: count }, () => ({ name: this.fresh("p"), ty: this.valueTy(), mutable: true }));
+  }
+
+  private defaultCount(params: number): number {
+    return this.has("defaults") ? this.rng.int(Math.min(2, params) + 1) : 0;
+  }
+
+  /** `p1: u8, p2: string = "x"`: the last `defaults` parameters get literal defaults. */
+  private paramList(params: Var[], defaults: number): string {
+    return params
+      .map((p, k) => {
+        if (k < params.length - defaults) return `${p.name}: ${tyText(p.ty)}`;
+        const init = p.ty.k === "int" ? this.lit(p.ty.n, this.litValue(p.ty.n)).n.parts[0] : p.ty.k === "f64" ? this.f64Lit().n.parts[0] : p.ty.k === "bool" ? `${this.rng.chance(0.5)}` : JSON.stringify(this.rng.pick(WORDS));
+        return `${p.name}: ${tyText(p.ty)} = ${init}`;
+      })
+      .join(", ");
   }
 
   private retTy(): Ty | null {
@@ -960,9 +1196,7 @@ export class Generator {
   generate(): Program {
     const r = this.rng;
     const top: Node[] = [];
-    const fuel = node([`let ${PREFIX}fuel = 60;`]);
-    fuel.keep = true;
-    top.push(fuel);
+    top.push(node([`let ${PREFIX}fuel = 60;`]));
     // Globals: literals only, so module initialisation order cannot matter.
     const noCtx: Ctx = { vars: [], rank: 0, depth: 0, inLoop: false, ret: null, noPush: new Set() };
     for (let k = r.range(2, 5); k > 0; k--) {
@@ -983,51 +1217,92 @@ export class Generator {
     }
     let rank = 1;
     if (this.has("classes")) {
-      for (let k = r.range(0, 2); k > 0; k--) {
-        const c: Cls = { name: this.fresh("C"), fields: [], methods: [] };
+      const count = r.range(0, 2) + (this.has("inherit") ? 1 : 0);
+      for (let k = 0; k < count; k++) {
+        const base = this.has("inherit") && this.classes.length && r.chance(0.7) ? r.pick(this.classes) : undefined;
+        const c: Cls = { name: this.fresh("C"), fields: [...(base?.fields ?? [])], methods: [...(base?.methods ?? [])], ctor: [], base };
         const members: Node[] = [];
-        for (let j = r.range(1, 4); j > 0; j--) {
+        // Names of members a subclass adds are unique to it (a subclass of a
+        // subclass must not redeclare them).
+        const own = base ? `h${k}_` : "f";
+        for (let j = r.range(base ? 0 : 1, base ? 2 : 4); j > 0; j--) {
           const ty = this.valueTy();
-          const name = `f${j}`;
+          const name = `${own}${j}`;
           c.fields.push({ name, ty });
           const init = ty.k === "int" ? this.lit(ty.n, this.litValue(ty.n)).n : this.expr(ty, noCtx, 0, false).n;
           members.push(node([`${name}: ${tyText(ty)} = `, init, ";"]));
         }
-        const ctorParams = c.fields.slice(0, 2);
-        const ctorBody = block(ctorParams.map((fld, j) => node([`this.${fld.name} = c${j};`])));
-        const ctor = node([`constructor(${ctorParams.map((fld, j) => `c${j}: ${tyText(fld.ty)}`).join(", ")}) `, ctorBody]);
+        let ctor: Node;
+        if (base) {
+          c.ctor = base.ctor;
+          const args = base.ctor.map((_, j) => `c${j}`).join(", ");
+          ctor = node([`constructor(${base.ctor.map((ty, j) => `c${j}: ${tyText(ty)}`).join(", ")}) `, block([node([`super(${args});`])])]);
+        } else {
+          const ctorParams = c.fields.slice(0, 2);
+          c.ctor = ctorParams.map((fld) => fld.ty);
+          const ctorBody = block(ctorParams.map((fld, j) => node([`this.${fld.name} = c${j};`])));
+          ctor = node([`constructor(${ctorParams.map((fld, j) => `c${j}: ${tyText(fld.ty)}`).join(", ")}) `, ctorBody]);
+        }
         ctor.keep = true;
         members.push(ctor);
         this.classes.push(c);
-        const methodCount = r.range(1, 3);
         const objName = this.fresh("o");
         const objVar: Var = { name: objName, ty: { k: "obj", c }, mutable: false };
+        const fieldVars: Var[] = c.fields.map((fld) => ({ name: `this.${fld.name}`, ty: fld.ty, mutable: true }));
+        // Overrides keep the rank of the method they override, so dispatch
+        // cannot make the call graph cyclic.
+        const overridden = base ? base.methods.filter(() => r.chance(0.6)) : [];
+        for (const bm of overridden) {
+          const params: Var[] = bm.params.map((ty) => ({ name: this.fresh("p"), ty, mutable: true }));
+          const ctx: Ctx = { vars: [...this.globals, ...fieldVars, ...params], rank: bm.rank, depth: 0, inLoop: false, ret: bm.ret, cls: c, noPush: new Set() };
+          const body = this.functionBody(ctx, bm.ret, r.range(1, 4));
+          if (r.chance(0.7)) {
+            // super.m(...) as the first statement after the fuel check.
+            const args = params.map((p) => p.name).join(", ");
+            const call = bm.ret ? node([`const ${this.fresh("v")}: ${tyText(bm.ret)} = super.${bm.name}(${args});`]) : node([`super.${bm.name}(${args});`]);
+            body.items.splice(2, 0, call);
+          }
+          const sig = `${r.chance(0.5) ? "override " : ""}${bm.name}(${this.paramList(params, bm.defaults ?? 0)}): ${bm.ret ? tyText(bm.ret) : "void"} `;
+          members.push(node([sig, body]));
+        }
+        const methodCount = r.range(base ? 0 : 1, base ? 2 : 3);
         for (let j = 0; j < methodCount; j++) {
           const params = this.params(r.range(0, 2));
           const ret = this.retTy();
-          const m: Fn = { name: `m${j + 1}`, params: params.map((p) => p.ty), ret, rank: rank++, cls: c };
-          const fieldVars: Var[] = c.fields.map((fld) => ({ name: `this.${fld.name}`, ty: fld.ty, mutable: true }));
+          const m: Fn = { name: `${base ? `n${k}_` : "m"}${j + 1}`, params: params.map((p) => p.ty), ret, rank: rank++, cls: c, defaults: this.defaultCount(params.length) };
           const ctx: Ctx = { vars: [...this.globals, ...fieldVars, ...params], rank: m.rank, depth: 0, inLoop: false, ret, cls: c, noPush: new Set() };
           const body = this.functionBody(ctx, ret, r.range(1, 5));
-          const sig = `${m.name}(${params.map((p) => `${p.name}: ${tyText(p.ty)}`).join(", ")}): ${ret ? tyText(ret) : "void"} `;
+          const sig = `${m.name}(${this.paramList(params, m.defaults!)}): ${ret ? tyText(ret) : "void"} `;
           members.push(node([sig, body]));
           c.methods.push(m);
           this.fns.push(m);
         }
-        top.push(node([`class ${c.name} `, block(members)]));
+        top.push(node([`class ${c.name}${base ? ` extends ${base.name}` : ""} `, block(members)]));
         const ctx: Ctx = { ...noCtx, vars: [] };
         top.push(node([`const ${objName} = `, this.construct(c, ctx, 0, false), ";"]));
         this.globals.push(objVar, ...c.fields.map((fld) => ({ name: `${objName}.${fld.name}`, ty: fld.ty, mutable: true })));
+        if (base) {
+          // A reference of the base type to an instance of this class: calls dispatch.
+          const viewName = this.fresh("o");
+          top.push(node([`const ${viewName}: ${base.name} = `, this.construct(c, ctx, 0, false), ";"]));
+          this.globals.push({ name: viewName, ty: { k: "obj", c: base }, mutable: false });
+          this.globals.push(...base.fields.map((fld) => ({ name: `${viewName}.${fld.name}`, ty: fld.ty, mutable: true })));
+          if (this.has("arrays")) {
+            const arrName = this.fresh("a");
+            top.push(node([`const ${arrName}: ${base.name}[] = [`, this.construct(base, ctx, 0, false), ", ", this.construct(c, ctx, 0, false), "];"]));
+            this.objArrays.push({ name: arrName, c: base, len: 2 });
+          }
+        }
       }
     }
     if (this.has("calls")) {
       for (let k = r.range(1, 4); k > 0; k--) {
         const params = this.params(r.range(0, 3));
         const ret = this.retTy();
-        const f: Fn = { name: this.fresh("f"), params: params.map((p) => p.ty), ret, rank: rank++ };
+        const f: Fn = { name: this.fresh("f"), params: params.map((p) => p.ty), ret, rank: rank++, defaults: this.defaultCount(params.length) };
         const ctx: Ctx = { vars: [...this.globals, ...params], rank: f.rank, depth: 0, inLoop: false, ret, noPush: new Set() };
         const body = this.functionBody(ctx, ret, r.range(2, 7));
-        top.push(node([`function ${f.name}(${params.map((p) => `${p.name}: ${tyText(p.ty)}`).join(", ")}): ${ret ? tyText(ret) : "void"} `, body]));
+        top.push(node([`function ${f.name}(${this.paramList(params, f.defaults!)}): ${ret ? tyText(ret) : "void"} `, body]));
         this.fns.push(f);
       }
     }
@@ -1036,12 +1311,11 @@ export class Generator {
     // The final state of every global is part of the trace.
     const dump: (string | Node)[] = ["console.log(`end"];
     for (const g of this.globals) {
-      if (g.ty.k === "int" || g.ty.k === "bool" || g.ty.k === "str") dump.push(` \${${g.name}}`);
+      if (g.ty.k === "int" || g.ty.k === "f64" || g.ty.k === "bool" || g.ty.k === "str") dump.push(` \${${g.name}}`);
       else if (g.ty.k === "arr") dump.push(` \${${g.name}.length}`);
     }
     dump.push("`);");
     const end = node(dump);
-    end.keep = true;
     top.push(node([`function ${PREFIX}main(): void `, block([...body, end])]));
     return { name: `${PREFIX}main`, top: block(top) };
   }

@@ -19,14 +19,14 @@
  *     without a location are found by splitting the batch in halves.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { format } from "node:util";
 import vm from "node:vm";
 import ts from "typescript";
 import { compileToC } from "../src/compiler/compile.ts";
 import { CompileError, render, type Diagnostic } from "../src/compiler/diagnostics.ts";
-import { HOST_FLAGS, HOST_LIBS, RUNTIME_DIR } from "../src/compiler/gcc.ts";
+import { gccHostAsync } from "../src/compiler/gcc.ts";
 import "../lib/node-prelude.ts";
 import { PREFIX, printProgram, type Program } from "./ast.ts";
 
@@ -132,16 +132,6 @@ function runNode(js: string, count: number, timeoutMs: number): SideResult {
   return { outputs, failed };
 }
 
-function runTool(cmd: string, args: string[]): Promise<{ status: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args);
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", (e) => resolve({ status: null, stderr: String(e) }));
-    child.on("close", (status) => resolve({ status, stderr }));
-  });
-}
-
 function runExe(exe: string, from: number, timeoutMs: number): Promise<{ stdout: string; stderr: string; status: number | null; signal: string | null; timedOut: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(exe, [String(from)]);
@@ -243,8 +233,18 @@ async function runSubset(texts: string[], which: number[], results: (Outcome | u
   // gcc as gcc.ts runs it (same flags), but warnings are collected per
   // program instead of failing the whole batch: a warning is a tsos bug
   // (TSOS4003) that must not hide the mismatches behind it.
-  writeFileSync(`${exe}.c`, c);
-  const gcc = await runTool("gcc", [...HOST_FLAGS, opts.opt ?? "-O2", "-I", RUNTIME_DIR, "-o", exe, `${exe}.c`, ...HOST_LIBS]);
+  // gcc through gcc.ts (its flags and libraries are the project's), but a
+  // warning fails only the program it points at: gcc has still written the
+  // executable, and the warning must not hide the mismatches behind it.
+  let gccOutput = "";
+  let gccFailed = false;
+  try {
+    await gccHostAsync(c, exe, { opt: opts.opt ?? "-O2" });
+  } catch (e) {
+    gccOutput = e instanceof CompileError ? e.diagnostics.map((d) => d.message).join("\n") : String(e);
+    gccFailed = !existsSync(exe) || /: error:|undefined reference|collect2/.test(gccOutput);
+  }
+  const gcc = { status: gccFailed ? 1 : 0, stderr: gccOutput };
   const lineStarts = ranges.map(([s]) => text.slice(0, s).split("\n").length);
   const programAtLine = (line: number): number => {
     let k = -1;

@@ -36,16 +36,14 @@ const SEL_LDT: u64 = 1 << 2; // TI: the index is in the LDT (when IDT is clear),
 const SEL_INDEX_SHIFT: u64 = 3; // bits 3-15: the descriptor's index
 const SEL_INDEX_MASK: u64 = 0x1fff;
 
-/** Whether a test kernel expects an exception, and which. */
-let expecting = false;
-let expectedVector = ExceptionVector.DivideError;
+/** The exception a test kernel expects, if any. */
+let expected: ExceptionVector | null = null;
 /** Set by the first report: a fault while reporting must not report again. */
 const REPORTING = new AtomicBool(false);
 
 /** Test kernels: the next `vector` exception ends the kernel with Success after its report. */
 export function expectException(vector: ExceptionVector): void {
-  expecting = true;
-  expectedVector = vector;
+  expected = vector;
 }
 
 /** The name of table 6-1's description column, upper case. */
@@ -123,13 +121,13 @@ function printErrorCode(vector: ExceptionVector, code: u64): void {
 
 /**
  * Prints the report of exception `vector`: its name, CR2 for page faults,
- * the error code decoded (if `hasErrorCode`), the instruction pointer and
+ * the error code decoded (if the CPU pushed one), the instruction pointer and
  * the frame, one field per line as Rust's {:#?} prints blog_os's.
  */
-export function describeException(vector: ExceptionVector, frame: InterruptStackFrame, errorCode: u64, hasErrorCode: boolean): void {
+export function describeException(vector: ExceptionVector, frame: InterruptStackFrame, errorCode: u64 | null): void {
   println(`EXCEPTION: ${exceptionName(vector)}`);
   if (vector === ExceptionVector.PageFault) println(`accessed address: 0x${readCr2().toString(16)}`);
-  if (hasErrorCode) printErrorCode(vector, errorCode);
+  if (errorCode !== null) printErrorCode(vector, errorCode);
   println(`instruction pointer: 0x${frame.instructionPointer.toString(16)}`);
   println("InterruptStackFrame {");
   printFrameField("instructionPointer", frame.instructionPointer);
@@ -142,16 +140,16 @@ export function describeException(vector: ExceptionVector, frame: InterruptStack
 
 /**
  * Reports exception `vector` and ends the kernel: Success if a test expected
- * it, else Failed. `hasErrorCode` says whether the CPU pushed `errorCode`.
+ * it, else Failed. `errorCode` is null for the vectors without one.
  */
-export function reportException(vector: ExceptionVector, frame: InterruptStackFrame, errorCode: u64, hasErrorCode: boolean): never {
+export function reportException(vector: ExceptionVector, frame: InterruptStackFrame, errorCode: u64 | null): never {
   if (REPORTING.swap(true)) exitQemu(QemuExitCode.Failed);
-  const expected = expecting && expectedVector === vector;
-  if (TEST_BUILD && !expected) serialPrintln("[failed]"); // ends the running unit test's line
+  const wasExpected = expected === vector;
+  if (TEST_BUILD && !wasExpected) serialPrintln("[failed]"); // ends the running unit test's line
   copyToSerial();
   WRITER.forceUnlock(); // the interrupted code may hold it, and never resumes
-  describeException(vector, frame, errorCode, hasErrorCode);
-  if (!expected) exitQemu(QemuExitCode.Failed);
+  describeException(vector, frame, errorCode);
+  if (!wasExpected) exitQemu(QemuExitCode.Failed);
   serialPrintln("[ok]");
   exitQemu(QemuExitCode.Success);
 }

@@ -59,91 +59,91 @@ export function initIdt(): void {
 function breakpointHandler(frame: InterruptStackFrame): void {
   BREAKPOINTS.fetchAdd(1);
   INTERRUPTS_ENABLED_IN_HANDLER.store(interruptsEnabled());
-  describeException(ExceptionVector.Breakpoint, frame, 0, false);
+  describeException(ExceptionVector.Breakpoint, frame, null);
 }
 
 /** The CPU pushes 0 as the error code (6.15, "Interrupt 8"); the state is undefined: no return. */
 function doubleFaultHandler(frame: InterruptStackFrame, errorCode: u64): never {
-  reportException(ExceptionVector.DoubleFault, frame, errorCode, true);
+  reportException(ExceptionVector.DoubleFault, frame, errorCode);
 }
 
 // The default handlers: one per vector, so the report can name the vector.
 
 function divideErrorHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.DivideError, frame, 0, false);
+  reportException(ExceptionVector.DivideError, frame, null);
 }
 
 function debugHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.Debug, frame, 0, false);
+  reportException(ExceptionVector.Debug, frame, null);
 }
 
 function nonMaskableInterruptHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.NonMaskableInterrupt, frame, 0, false);
+  reportException(ExceptionVector.NonMaskableInterrupt, frame, null);
 }
 
 function overflowHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.Overflow, frame, 0, false);
+  reportException(ExceptionVector.Overflow, frame, null);
 }
 
 function boundRangeExceededHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.BoundRangeExceeded, frame, 0, false);
+  reportException(ExceptionVector.BoundRangeExceeded, frame, null);
 }
 
 function invalidOpcodeHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.InvalidOpcode, frame, 0, false);
+  reportException(ExceptionVector.InvalidOpcode, frame, null);
 }
 
 function deviceNotAvailableHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.DeviceNotAvailable, frame, 0, false);
+  reportException(ExceptionVector.DeviceNotAvailable, frame, null);
 }
 
 function invalidTssHandler(frame: InterruptStackFrame, errorCode: u64): void {
-  reportException(ExceptionVector.InvalidTss, frame, errorCode, true);
+  reportException(ExceptionVector.InvalidTss, frame, errorCode);
 }
 
 function segmentNotPresentHandler(frame: InterruptStackFrame, errorCode: u64): void {
-  reportException(ExceptionVector.SegmentNotPresent, frame, errorCode, true);
+  reportException(ExceptionVector.SegmentNotPresent, frame, errorCode);
 }
 
 function stackSegmentFaultHandler(frame: InterruptStackFrame, errorCode: u64): void {
-  reportException(ExceptionVector.StackSegmentFault, frame, errorCode, true);
+  reportException(ExceptionVector.StackSegmentFault, frame, errorCode);
 }
 
 function generalProtectionFaultHandler(frame: InterruptStackFrame, errorCode: u64): void {
-  reportException(ExceptionVector.GeneralProtectionFault, frame, errorCode, true);
+  reportException(ExceptionVector.GeneralProtectionFault, frame, errorCode);
 }
 
 function pageFaultHandler(frame: InterruptStackFrame, errorCode: u64): void {
-  reportException(ExceptionVector.PageFault, frame, errorCode, true);
+  reportException(ExceptionVector.PageFault, frame, errorCode);
 }
 
 function x87FloatingPointHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.X87FloatingPoint, frame, 0, false);
+  reportException(ExceptionVector.X87FloatingPoint, frame, null);
 }
 
 function alignmentCheckHandler(frame: InterruptStackFrame, errorCode: u64): void {
-  reportException(ExceptionVector.AlignmentCheck, frame, errorCode, true);
+  reportException(ExceptionVector.AlignmentCheck, frame, errorCode);
 }
 
 /** The machine state is corrupt (SDM vol. 3B, chapter 15): no return. */
 function machineCheckHandler(frame: InterruptStackFrame): never {
-  reportException(ExceptionVector.MachineCheck, frame, 0, false);
+  reportException(ExceptionVector.MachineCheck, frame, null);
 }
 
 function simdFloatingPointHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.SimdFloatingPoint, frame, 0, false);
+  reportException(ExceptionVector.SimdFloatingPoint, frame, null);
 }
 
 function virtualizationHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.Virtualization, frame, 0, false);
+  reportException(ExceptionVector.Virtualization, frame, null);
 }
 
 function controlProtectionHandler(frame: InterruptStackFrame, errorCode: u64): void {
-  reportException(ExceptionVector.ControlProtection, frame, errorCode, true);
+  reportException(ExceptionVector.ControlProtection, frame, errorCode);
 }
 
 function securityExceptionHandler(frame: InterruptStackFrame, errorCode: u64): void {
-  reportException(ExceptionVector.SecurityException, frame, errorCode, true);
+  reportException(ExceptionVector.SecurityException, frame, errorCode);
 }
 
 /** @test */

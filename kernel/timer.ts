@@ -9,17 +9,34 @@
  * 100 Hz); sleep needs interrupts enabled, or no tick arrives.
  */
 import { print } from "./console.ts";
+import { Mutex } from "../lib/core/spin.ts";
+import { assert } from "../lib/core/assert.ts";
 
 export const TICK_HZ: u32 = 100;
 const MS_PER_SECOND: u32 = 1000;
 
 const TICKS = new AtomicU32(0);
 const PRINT_TICKS = new AtomicBool(false);
+/** A function the next tick runs once, in the interrupt handler. */
+let nextTickCallback: (() => void) | null = null;
 
 /** Called by the timer interrupt handler: never allocates. */
 export function onTimerTick(): void {
   TICKS.fetchAdd(1);
   if (PRINT_TICKS.load()) print(".");
+  const callback = nextTickCallback;
+  if (callback !== null) {
+    nextTickCallback = null;
+    callback();
+  }
+}
+
+/**
+ * Runs `callback` once, from the next timer interrupt (interrupts off, so it
+ * must not allocate, block or take a lock the interrupted code may hold).
+ */
+export function runAtNextTick(callback: () => void): void {
+  nextTickCallback = callback;
 }
 
 export function ticks(): u32 {
@@ -44,4 +61,22 @@ export function sleep(ms: u32): void {
   const start = ticks();
   const wait = ticksFor(ms) + 1;
   while (ticks() - start < wait) hlt();
+}
+
+const CONTENDED = new Mutex<u32>(0);
+const RELEASED = new AtomicBool(false);
+
+function releaseContended(): void {
+  RELEASED.store(true);
+  CONTENDED.unlock();
+}
+
+/** @test */
+function mutexLockWaitsUntilTheHolderReleases(): void {
+  assert(interruptsEnabled(), "the timer must be running");
+  CONTENDED.lock();
+  runAtNextTick(releaseContended); // the "other holder": the timer releases it
+  CONTENDED.lock(); // must spin until then
+  assert(RELEASED.load(), "Mutex.lock() returned while the mutex was held");
+  CONTENDED.unlock();
 }

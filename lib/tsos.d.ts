@@ -51,15 +51,57 @@ declare function i64(value: number): i64;
 declare function isize(value: number): isize;
 
 // ---------------------------------------------------------------------------
-// The core interfaces TypeScript requires, cut down to what compiles.
+// The core interfaces TypeScript requires. They have their real shapes (as in
+// TypeScript's lib.es5.d.ts), so tsc rejects what JavaScript would: calling a
+// value that is not a function, for one (an empty `Function` would make every
+// object callable). Members the compiler does not implement are refused with
+// a diagnostic where they are used.
 // ---------------------------------------------------------------------------
-interface Object {}
-interface Function {}
-interface CallableFunction extends Function {}
-interface NewableFunction extends Function {}
-interface IArguments {}
-interface RegExp {}
-interface Boolean {}
+type PropertyKey = string | number | symbol;
+interface Object {
+  /** Not compiled by tsos. */
+  constructor: Function;
+  /** Not compiled by tsos. */
+  toString(): string;
+  /** Not compiled by tsos. */
+  valueOf(): Object;
+  /** Not compiled by tsos. */
+  hasOwnProperty(v: PropertyKey): boolean;
+}
+/** The type of every function value; tsos compiles calls, not these members. */
+interface Function {
+  apply(this: Function, thisArg: unknown, argArray?: unknown): unknown;
+  call(this: Function, thisArg: unknown, ...argArray: unknown[]): unknown;
+  bind(this: Function, thisArg: unknown, ...argArray: unknown[]): unknown;
+  toString(): string;
+  prototype: unknown;
+  readonly length: number;
+  readonly name: string;
+}
+interface CallableFunction extends Function {
+  apply<T, R>(this: (this: T) => R, thisArg: T): R;
+  call<T, A extends unknown[], R>(this: (this: T, ...args: A) => R, thisArg: T, ...args: A): R;
+  bind<T>(this: T, thisArg: ThisParameterType<T>): OmitThisParameter<T>;
+}
+interface NewableFunction extends Function {
+  apply<T>(this: new () => T, thisArg: T): void;
+  call<T, A extends unknown[]>(this: new (...args: A) => T, thisArg: T, ...args: A): void;
+  bind<T>(this: T, thisArg: unknown): T;
+}
+type ThisParameterType<T> = T extends (this: infer U, ...args: never) => unknown ? U : unknown;
+type OmitThisParameter<T> = unknown extends ThisParameterType<T> ? T : T extends (...args: infer A) => infer R ? (...args: A) => R : T;
+interface IArguments {
+  [index: number]: unknown;
+  length: number;
+  callee: Function;
+}
+interface RegExp {
+  readonly source: string;
+  test(string: string): boolean;
+}
+interface Boolean {
+  valueOf(): boolean;
+}
 interface Number {
   /**
    * The number in base `radix` (2 to 36, default 10), as in JavaScript.
@@ -206,6 +248,8 @@ interface Console {
   error(...args: Printable[]): void;
 }
 declare var console: Console;
+/** The value as Node's `String(value)` spells it: `"null"`, `"undefined"`, `"42"`, `"true"`. */
+declare function String(value: Printable): string;
 
 interface Process {
   /** [executable, program.ts, ...arguments], as Node's process.argv. */

@@ -5,7 +5,8 @@
  * Input:  scoreboard/programs/*.ts and scoreboard/programs/<name>/main.ts
  *         (multi-file programs), each opening with `// features: a, b, ...`
  *         using the vocabulary of scoreboard/README.md.
- *         Flags: --allow-failures (report only), --filter <substr>, --json,
+ *         Flags: --allow-failures (report only), --filter <substr>,
+ *         --names <a,b,...> (exactly these programs), --json,
  *         --update-readme (rewrite the results section of README.md),
  *         --jobs <n> (default 2), --no-cache.
  * Output: a table of verdicts (exact / refused / wrong / crash) overall and
@@ -216,10 +217,21 @@ async function pool<T, R>(items: T[], limit: number, job: (item: T) => Promise<R
   return out;
 }
 
-export async function runScoreboard(opts: { filter?: string; jobs?: number; useCache?: boolean; onResult?: (r: ProgramResult) => void } = {}): Promise<ProgramResult[]> {
+export interface RunOptions {
+  filter?: string;
+  names?: string[];
+  jobs?: number;
+  useCache?: boolean;
+  onResult?: (r: ProgramResult) => void;
+}
+
+export async function runScoreboard(opts: RunOptions = {}): Promise<ProgramResult[]> {
   process.chdir(ROOT);
   for (const d of ["node", "result", "bin"]) mkdirSync(path.join(CACHE, d), { recursive: true });
-  const programs = discover().filter((p) => !opts.filter || p.name.includes(opts.filter));
+  const all = discover();
+  const unknown = (opts.names ?? []).filter((n) => !all.some((p) => p.name === n));
+  if (unknown.length) throw new Error(`no such program(s): ${unknown.join(", ")}`);
+  const programs = all.filter((p) => (!opts.filter || p.name.includes(opts.filter)) && (!opts.names || opts.names.includes(p.name)));
   const fingerprint = compilerFingerprint();
   return pool(programs, opts.jobs ?? 2, async (p) => {
     const r = await runOne(p, fingerprint, opts.useCache ?? true);
@@ -324,6 +336,7 @@ async function main(argv: string[]): Promise<number> {
   let done = 0;
   const results = await runScoreboard({
     filter: value("--filter"),
+    names: value("--names")?.split(",").filter(Boolean),
     jobs: Number(value("--jobs") ?? 2),
     useCache: !flag("--no-cache"),
     onResult: (r) => {
@@ -341,7 +354,7 @@ async function main(argv: string[]): Promise<number> {
     const cached = results.filter((r) => r.cached).length;
     process.stdout.write(`\n${results.length} programs in ${((Date.now() - started) / 1000).toFixed(1)} s (${cached} from cache)\n`);
     if (flag("--update-readme")) {
-      if (value("--filter")) throw new Error("--update-readme needs the whole scoreboard (no --filter)");
+      if (value("--filter") || value("--names")) throw new Error("--update-readme needs the whole scoreboard (no --filter or --names)");
       updateReadme(text);
     }
   }

@@ -1,4 +1,4 @@
-// features: classes, private, readonly, floats, template-literals, array-methods, arrows, enums, switch, nullable
+// features: classes, private, readonly, floats, template-literals, array-methods, arrows, enums, switch, nullable, spread, accessors, for-of, string-methods, interfaces, default-params, object-literals
 enum TxKind {
   Deposit,
   Withdrawal,

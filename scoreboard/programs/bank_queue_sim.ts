@@ -1,4 +1,4 @@
-// features: classes, private, floats, math, closures, interfaces, nullable, array-methods, arrows, template-literals
+// features: classes, private, floats, math, closures, interfaces, nullable, array-methods, arrows, template-literals, spread, readonly, for-of, object-literals
 interface Customer {
   id: number;
   arrival: number;

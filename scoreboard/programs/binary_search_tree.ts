@@ -1,4 +1,4 @@
-// features: generics, classes, recursion, nullable, arrows, template-literals, private, generic-constraints, interfaces
+// features: generics, classes, recursion, nullable, arrows, template-literals, private, generic-constraints, interfaces, optional-chaining, accessors, readonly, for-of, array-methods, math, destructuring, default-params
 interface Comparable<T> {
   compareTo(other: T): number;
 }

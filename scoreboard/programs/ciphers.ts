@@ -1,4 +1,4 @@
-// features: string-methods, integers, arrows, array-methods, interfaces, default-params, template-literals, classes, for-of
+// features: string-methods, integers, arrows, array-methods, interfaces, default-params, template-literals, classes, for-of, readonly, private, destructuring, tuples
 interface Cipher {
   readonly name: string;
   encrypt(plain: string): string;

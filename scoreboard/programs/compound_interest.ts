@@ -1,4 +1,4 @@
-// features: floats, math, interfaces, default-params, template-literals, string-methods, for-of, object-literals, array-methods
+// features: floats, math, interfaces, default-params, template-literals, string-methods, for-of, object-literals, array-methods, nullish, arrows, optional, destructuring
 interface Plan {
   name: string;
   principal: number;

@@ -1,4 +1,4 @@
-// features: generics, classes, private, nullable, integers, accessors, template-literals, for-of, array-methods
+// features: generics, classes, private, nullable, integers, accessors, template-literals, for-of, array-methods, arrows, string-methods, default-params
 class Deque<T> {
   private buf: (T | undefined)[];
   private head = 0;

@@ -1,4 +1,4 @@
-// features: interfaces, type-aliases, map-set, floats, array-methods, arrows, nullable, tuples, template-literals, destructuring
+// features: interfaces, type-aliases, map-set, floats, array-methods, arrows, nullable, tuples, template-literals, destructuring, spread, nullish, for-of, string-methods, object-literals
 type Edge = { to: string; w: number };
 
 interface Result {

@@ -1,4 +1,4 @@
-// features: classes, literal-unions, private, array-methods, arrows, math, template-literals, nullable, accessors, switch
+// features: classes, literal-unions, private, array-methods, arrows, math, template-literals, nullable, accessors, switch, spread, nullish, map-set, readonly, for-of, string-methods, type-aliases, object-literals
 type Direction = "up" | "down" | "idle";
 
 class Elevator {

@@ -1,4 +1,4 @@
-// features: closures, arrows, map-set, generics, type-aliases, optional, template-literals, rest-params, classes, array-methods
+// features: closures, arrows, map-set, generics, type-aliases, optional, template-literals, rest-params, classes, array-methods, spread, nullish, private, for-of, destructuring
 type Handler<T> = (payload: T) => void;
 
 class EventBus {

@@ -1,4 +1,4 @@
-// features: discriminated-unions, type-aliases, recursion, classes, private, switch, floats, string-methods, nullable, template-literals
+// features: discriminated-unions, type-aliases, recursion, classes, private, switch, floats, string-methods, nullable, template-literals, nullish, readonly, for-of, math, literal-unions, object-literals
 type Expr =
   | { kind: "num"; value: number }
   | { kind: "var"; name: string }

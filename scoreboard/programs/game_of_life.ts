@@ -1,4 +1,4 @@
-// features: classes, integers, string-methods, array-methods, arrows, readonly, static, labeled-loops, for-of
+// features: classes, integers, string-methods, array-methods, arrows, readonly, static, labeled-loops, for-of, template-literals, private
 class Life {
   private cells: boolean[];
   generation = 0;

@@ -1,4 +1,4 @@
-// features: interfaces, classes, floats, math, array-methods, arrows, map-set, template-literals, string-methods, destructuring
+// features: interfaces, classes, floats, math, array-methods, arrows, map-set, template-literals, string-methods, destructuring, spread, rest-params, nullish, private, for-of, type-aliases, literal-unions, object-literals
 interface Student {
   name: string;
   scores: number[];

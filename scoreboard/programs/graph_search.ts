@@ -1,4 +1,4 @@
-// features: classes, map-set, recursion, closures, arrows, array-methods, for-of, template-literals, nullable, labeled-loops
+// features: classes, map-set, recursion, closures, arrows, array-methods, for-of, template-literals, nullable, labeled-loops, spread, nullish, private, string-methods, destructuring
 class Graph {
   private adj = new Map<string, string[]>();
 

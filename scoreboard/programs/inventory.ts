@@ -1,4 +1,4 @@
-// features: interfaces, map-set, classes, optional, floats, array-methods, arrows, template-literals, nullish, string-methods
+// features: interfaces, map-set, classes, optional, floats, array-methods, arrows, template-literals, nullish, string-methods, spread, private, for-of, destructuring, object-literals
 interface Item {
   sku: string;
   name: string;

@@ -1,4 +1,4 @@
-// features: classes, interfaces, map-set, nullable, optional-chaining, nullish, enums, template-literals, array-methods, private
+// features: classes, interfaces, map-set, nullable, optional-chaining, nullish, enums, template-literals, array-methods, private, spread, readonly, arrows, math, optional, floats, default-params, object-literals
 enum Status {
   Available,
   CheckedOut,

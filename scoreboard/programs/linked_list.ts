@@ -1,4 +1,4 @@
-// features: generics, classes, nullable, private, arrows, fluent, template-literals, recursion, accessors
+// features: generics, classes, nullable, private, arrows, fluent, template-literals, recursion, accessors, array-methods, default-params
 class ListNode<T> {
   constructor(public value: T, public next: ListNode<T> | null = null) {}
 }

@@ -1,4 +1,4 @@
-// features: generics, classes, map-set, nullable, private, template-literals, for-of, spread
+// features: generics, classes, map-set, nullable, private, template-literals, for-of, spread, nullish, accessors, readonly, array-methods, destructuring, tuples
 class LRUCache<K, V> {
   private map = new Map<K, V>();
   hits = 0;

@@ -1,4 +1,4 @@
-// features: classes, static, floats, math, readonly, array-methods, arrows, template-literals, fluent, string-methods
+// features: classes, static, floats, math, readonly, array-methods, arrows, template-literals, fluent, string-methods, default-params
 class Matrix {
   readonly data: number[][];
 

@@ -1,4 +1,4 @@
-// features: abstract, inheritance, classes, enums, static, nullable, array-methods, template-literals, for-of, instanceof
+// features: abstract, inheritance, classes, enums, static, nullable, array-methods, template-literals, for-of, instanceof, optional-chaining, accessors, readonly, private, arrows, string-methods, math, destructuring, floats, tuples
 enum Size {
   Small = 1,
   Medium = 2,

@@ -1,4 +1,4 @@
-// features: classes, static, floats, math, array-methods, arrows, string-methods, template-literals, readonly, rest-params
+// features: classes, static, floats, math, array-methods, arrows, string-methods, template-literals, readonly, rest-params, spread, nullish, accessors, for-of, default-params, object-literals
 class Polynomial {
   readonly coeffs: readonly number[];
 

@@ -1,4 +1,4 @@
-// features: discriminated-unions, type-aliases, recursion, string-methods, array-methods, arrows, switch, template-literals, default-params
+// features: discriminated-unions, type-aliases, recursion, string-methods, array-methods, arrows, switch, template-literals, default-params, rest-params, math, destructuring, floats, tuples, object-literals
 type Json =
   | { t: "null" }
   | { t: "bool"; v: boolean }

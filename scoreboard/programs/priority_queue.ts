@@ -1,4 +1,4 @@
-// features: generics, classes, arrows, private, nullable, template-literals, interfaces, integers, tuples
+// features: generics, classes, arrows, private, nullable, template-literals, interfaces, integers, tuples, optional-chaining, accessors, readonly, array-methods, destructuring, object-literals
 class PriorityQueue<T> {
   private heap: T[] = [];
 

@@ -1,4 +1,4 @@
-// features: classes, generics, private, readonly, nullable, floats, integers, template-literals, array-methods, arrows
+// features: classes, generics, private, readonly, nullable, floats, integers, template-literals, array-methods, arrows, spread, nullish, accessors, for-of
 class RingBuffer<T> {
   private items: T[] = [];
   private start = 0;

@@ -1,4 +1,4 @@
-// features: tuples, string-methods, integers, for-of, arrows, array-methods, nullable, template-literals, readonly, map-set
+// features: tuples, string-methods, integers, for-of, arrows, array-methods, nullable, template-literals, readonly, map-set, nullish, destructuring, object-literals
 const TABLE: readonly (readonly [number, string])[] = [
   [1000, "M"], [900, "CM"], [500, "D"], [400, "CD"],
   [100, "C"], [90, "XC"], [50, "L"], [40, "XL"],

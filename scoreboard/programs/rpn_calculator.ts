@@ -1,4 +1,4 @@
-// features: classes, private, string-methods, switch, floats, math, nullable, union-values, typeof, template-literals
+// features: classes, private, string-methods, switch, floats, math, nullable, union-values, typeof, template-literals, arrows, for-of, array-methods, type-aliases, destructuring, tuples
 type Result = number | string;
 
 class RPN {

@@ -1,4 +1,4 @@
-// features: string-methods, tuples, array-methods, arrows, integers, template-literals, for-of, destructuring, nullable
+// features: string-methods, tuples, array-methods, arrows, integers, template-literals, for-of, destructuring, nullable, type-aliases, floats
 type Run = [string, number];
 
 function encodeRuns(s: string): Run[] {

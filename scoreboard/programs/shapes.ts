@@ -1,4 +1,4 @@
-// features: classes, abstract, inheritance, accessors, floats, math, array-methods, arrows, template-literals, instanceof
+// features: classes, abstract, inheritance, accessors, floats, math, array-methods, arrows, template-literals, instanceof, readonly, private, for-of
 abstract class Shape {
   constructor(public readonly name: string) {}
   abstract area(): number;

@@ -1,4 +1,4 @@
-// features: discriminated-unions, interfaces, classes, floats, math, array-methods, arrows, fluent, template-literals, optional, switch
+// features: discriminated-unions, interfaces, classes, floats, math, array-methods, arrows, fluent, template-literals, optional, switch, nullish, private, for-of, string-methods, type-aliases, literal-unions, default-params, object-literals
 interface Product {
   sku: string;
   name: string;

@@ -1,4 +1,4 @@
-// features: classes, map-set, floats, template-literals, for-of, destructuring, static, string-methods, array-methods, tuples
+// features: classes, map-set, floats, template-literals, for-of, destructuring, static, string-methods, array-methods, tuples, nullish, accessors, readonly, private, arrows, object-literals
 class SparseMatrix {
   private cells = new Map<string, number>();
 

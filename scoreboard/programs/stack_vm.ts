@@ -1,4 +1,4 @@
-// features: enums, classes, switch, integers, tuples, template-literals, private
+// features: enums, classes, switch, integers, tuples, template-literals, private, for-of, type-aliases, destructuring
 enum Op {
   Push,
   Add,

@@ -1,4 +1,4 @@
-// features: string-enums, switch, classes, private, template-literals, nullable, for-of, array-methods
+// features: string-enums, switch, classes, private, template-literals, nullable, for-of, array-methods, accessors, arrows, string-methods, enums
 enum State {
   Idle = "IDLE",
   Running = "RUNNING",

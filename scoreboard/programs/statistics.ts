@@ -1,4 +1,4 @@
-// features: floats, math, array-methods, arrows, spread, template-literals, nullable, map-set, interfaces, rest-params
+// features: floats, math, array-methods, arrows, spread, template-literals, nullable, map-set, interfaces, rest-params, nullish, for-of, string-methods, destructuring, object-literals
 interface Summary {
   n: number;
   mean: number;

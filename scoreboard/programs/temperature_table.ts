@@ -1,4 +1,4 @@
-// features: floats, math, string-methods, template-literals, arrows, array-methods, default-params, type-aliases, tuples
+// features: floats, math, string-methods, template-literals, arrows, array-methods, default-params, type-aliases, tuples, for-of, destructuring
 type Converter = (c: number) => number;
 
 const toF: Converter = (c) => (c * 9) / 5 + 32;

@@ -1,4 +1,4 @@
-// features: interfaces, map-set, literal-unions, nullable, optional, classes, string-methods, template-literals, switch, for-of
+// features: interfaces, map-set, literal-unions, nullable, optional, classes, string-methods, template-literals, switch, for-of, spread, accessors, private, array-methods, type-aliases, destructuring, object-literals
 type Dir = "north" | "south" | "east" | "west";
 
 interface Room {

@@ -1,4 +1,4 @@
-// features: interfaces, optional, literal-unions, array-methods, arrows, closures, template-literals, nullable, fluent, classes
+// features: interfaces, optional, literal-unions, array-methods, arrows, closures, template-literals, nullable, fluent, classes, optional-chaining, nullish, private, type-aliases, default-params, object-literals
 type Priority = "low" | "medium" | "high";
 
 interface Todo {

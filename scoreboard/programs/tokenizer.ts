@@ -1,4 +1,4 @@
-// features: discriminated-unions, literal-unions, type-aliases, string-methods, switch, template-literals, integers, object-literals
+// features: discriminated-unions, literal-unions, type-aliases, string-methods, switch, template-literals, integers, object-literals, arrows, for-of, array-methods
 type Token =
   | { kind: "num"; value: number }
   | { kind: "ident"; name: string }

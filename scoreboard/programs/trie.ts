@@ -1,4 +1,4 @@
-// features: classes, map-set, recursion, string-methods, array-methods, arrows, nullable, template-literals, for-of, private
+// features: classes, map-set, recursion, string-methods, array-methods, arrows, nullable, template-literals, for-of, private, spread, optional-chaining, nullish, accessors, destructuring, default-params
 class TrieNode {
   children = new Map<string, TrieNode>();
   terminal = false;

@@ -1,4 +1,4 @@
-// features: classes, integers, private, recursion, array-methods, arrows, tuples, template-literals, map-set, destructuring
+// features: classes, integers, private, recursion, array-methods, arrows, tuples, template-literals, map-set, destructuring, spread, nullish, for-of, type-aliases, object-literals
 class UnionFind {
   private parent: number[];
   private rank: number[];

@@ -1,4 +1,4 @@
-// features: string-enums, type-aliases, object-literals, floats, math, template-literals, nullable, for-of, switch, readonly
+// features: string-enums, type-aliases, object-literals, floats, math, template-literals, nullable, for-of, switch, readonly, nullish, typeof, arrows, array-methods, optional, union-values, destructuring, enums, tuples
 enum Dimension {
   Length = "length",
   Mass = "mass",

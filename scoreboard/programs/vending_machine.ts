@@ -1,4 +1,4 @@
-// features: string-enums, classes, map-set, discriminated-unions, switch, integers, template-literals, nullable, private, for-of
+// features: string-enums, classes, map-set, discriminated-unions, switch, integers, template-literals, nullable, private, for-of, accessors, array-methods, string-methods, math, interfaces, type-aliases, destructuring, enums, floats, tuples, object-literals
 enum Coin {
   Nickel = "nickel",
   Dime = "dime",

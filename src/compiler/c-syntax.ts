@@ -57,6 +57,12 @@ export function cType(t: Type): string {
       return `${cType(t.elem)} *`;
     case "loc":
       return "const tsos_loc *";
+    case "union":
+      return t.cname;
+    case "view":
+      return t.view.cname;
+    case "anyobj":
+      return "void *";
     case "nullable":
       // See lower/nullable-types.ts: pointer-likes and strings keep their C type.
       if (t.cname) return t.cname;
@@ -73,8 +79,10 @@ export function declare(t: Type, name: string): string {
 export function zero(t: Type): string {
   if (t.k === "nullable") return t.undef ? nullableAbsent(t, true) : nullableAbsent(t, false);
   if (t.k === "str") return "TSOS_EMPTY_STR";
-  if (t.k === "class" || t.k === "array" || t.k === "ptr" || t.k === "fn") return "NULL";
+  if (t.k === "class" || t.k === "array" || t.k === "ptr" || t.k === "fn" || t.k === "anyobj") return "NULL";
+  if (t.k === "view") return `((${t.view.cname}){NULL, NULL})`;
   if (t.k === "atomic") return "{0}";
+  if (t.k === "union") return `((${t.cname}){0})`;
   if (t.k === "bool") return "false";
   return "0";
 }
@@ -107,7 +115,7 @@ export function intLit(value: bigint, t: Type): string {
 
 /**
  * The C value of `null` (undef false) or `undefined` in nullable type `t`.
- * Pointer-likes and strings: NULL for the absence the type admits, or for
+ * Pointer-likes, strings and views (by their pointer): NULL for the absence the type admits, or for
  * null when it admits both, then address 1 for undefined. Tagged structs:
  * tag TSOS_TAG_UNDEF (0), TSOS_TAG_NULL (1), TSOS_TAG_SOME (2).
  */
@@ -116,5 +124,6 @@ export function nullableAbsent(t: Extract<Type, { k: "nullable" }>, undef: boole
   if (t.cname) return `((${t.cname}){.tag = ${undef ? "TSOS_TAG_UNDEF" : "TSOS_TAG_NULL"}})`;
   if (t.inner.k === "never") return undef ? "TSOS_TAG_UNDEF" : "TSOS_TAG_NULL";
   if (t.inner.k === "str") return `((tsos_str){${sentinel ? "(const uint8_t *)(uintptr_t)1" : "NULL"}, 0})`;
+  if (t.inner.k === "view") return `((${t.inner.view.cname}){.obj = ${sentinel ? "(void *)(uintptr_t)1" : "NULL"}})`;
   return sentinel ? `((${cType(t.inner)})(uintptr_t)1)` : "NULL";
 }

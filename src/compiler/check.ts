@@ -3,7 +3,8 @@
  *
  * Input:  the user modules of a type-checked ts.Program.
  * Output: a TSOS1xxx diagnostic for every construct the dialect rejects,
- *         found by syntax alone (one `checkX` per node kind that matters).
+ *         found by syntax alone (one `checkX` per node kind that matters),
+ *         including constructs nested inside a rejected one.
  * Invariants: runs before lowering, so lowering may assume it only sees
  *             supported syntax; anything that needs types (dynamic property
  *             access, integer rules) is checked in lowering instead.
@@ -22,8 +23,6 @@ const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.SpreadAssignment]: "spread (`...`)",
   [K.ObjectBindingPattern]: "destructuring",
   [K.ArrayBindingPattern]: "destructuring",
-  [K.GetAccessor]: "a getter",
-  [K.SetAccessor]: "a setter",
   [K.RegularExpressionLiteral]: "a regular expression",
   [K.TaggedTemplateExpression]: "a tagged template",
   [K.AwaitExpression]: "`await`",
@@ -43,7 +42,20 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
   const out: Diagnostic[] = [];
   const report = (code: Code, node: ts.Node, ...args: string[]): void => void out.push(diag(code, spanOf(node), ...args));
 
+  // Every node is checked, including those inside a rejected construct, so a
+  // second problem inside it is reported too. Only the inside of a rejected
+  // type is skipped (`A | null` is one problem, not two), and so are
+  // interface and type alias declarations (their use as types is checked in
+  // lowering).
   function visit(node: ts.Node): void {
+    const before = out.length;
+    checkNode(node);
+    if (out.length > before && ts.isTypeNode(node)) return;
+    if (node.kind === K.InterfaceDeclaration || node.kind === K.TypeAliasDeclaration) return;
+    ts.forEachChild(node, visit);
+  }
+
+  function checkNode(node: ts.Node): void {
     const name = UNSUPPORTED[node.kind];
     if (name) {
       report("TSOS1005", node, name);
@@ -88,9 +100,6 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
         return report("TSOS1010", node);
       case K.TryStatement:
         return report("TSOS1012", node);
-      case K.HeritageClause:
-        if ((node as ts.HeritageClause).token === K.ExtendsKeyword) return report("TSOS1011", node);
-        return report("TSOS1015", node, "`implements`", "interfaces arrive with dynamic dispatch");
       case K.Identifier:
         checkIdentifier(node as ts.Identifier);
         return;
@@ -122,7 +131,6 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
       case K.TypeAliasDeclaration:
         return; // declarations only; their use as value types is checked in lowering
     }
-    ts.forEachChild(node, visit);
   }
 
   function checkIdentifier(id: ts.Identifier): void {
@@ -134,7 +142,6 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
     const op = b.operatorToken.kind;
     if (op === K.EqualsToken && (ts.isArrayLiteralExpression(b.left) || ts.isObjectLiteralExpression(b.left))) report("TSOS1005", b, "destructuring");
     else if (op === K.InKeyword) report("TSOS1005", b, "the `in` operator");
-    else if (op === K.InstanceOfKeyword) report("TSOS1005", b, "`instanceof`");
   }
 
   for (const sf of modules) ts.forEachChild(sf, visit);

@@ -10,7 +10,7 @@
  *             trace on the user's screen.
  */
 import { checkDialect } from "./check.ts";
-import { CompileError, diag } from "./diagnostics.ts";
+import { CompileError, type Diagnostic, diag } from "./diagnostics.ts";
 import { emitC } from "./emit-program.ts";
 import { createProgram, displayPath, load, loadEntry } from "./load.ts";
 import { lowerProgram } from "./lower/module.ts";
@@ -43,9 +43,11 @@ export function compileToC(entryFile: string, options: CompileOptions): { c: str
 function compileLoaded(loader: () => ReturnType<typeof load>, options: CompileOptions): { c: string } {
   try {
     const { loaded, diagnostics } = loader();
-    if (!loaded || diagnostics.length) throw new CompileError(diagnostics);
+    if (!loaded) throw new CompileError(diagnostics);
+    // TypeScript's errors and the dialect's are reported together; lowering
+    // needs a program free of both.
     const dialect = checkDialect(loaded.modules, options.target);
-    if (dialect.length) throw new CompileError(dialect);
+    if (diagnostics.length || dialect.length) throw new CompileError([...diagnostics, ...dialect]);
     const program = lowerProgram(loaded, options.target, options.test ?? false);
     return { c: emitC(program, { entryDisplay: displayPath(loaded.entry.fileName) }) };
   } catch (e) {
@@ -56,10 +58,17 @@ function compileLoaded(loader: () => ReturnType<typeof load>, options: CompileOp
         const key = `${d.code}|${d.span?.file}|${d.span?.start}|${d.message}`;
         return seen.has(key) ? false : (seen.add(key), true);
       }));
-      e.diagnostics.sort((a, b) => (a.span && b.span && a.span.file === b.span.file ? a.span.start - b.span.start : 0));
+      e.diagnostics.sort(byPosition);
       throw e;
     }
     const message = e instanceof Error ? e.message : String(e);
     throw new CompileError([diag("TSOS9001", undefined, message)]);
   }
+}
+
+/** Diagnostics in file order, then by position; those without a location last. */
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  if (!a.span || !b.span) return (a.span ? 0 : 1) - (b.span ? 0 : 1);
+  if (a.span.file !== b.span.file) return a.span.file < b.span.file ? -1 : 1;
+  return a.span.start - b.span.start;
 }

@@ -75,7 +75,28 @@ export const CATALOG = {
     message: "cannot use a value of type `{0}` as `{1}`",
     help: "the types must match exactly: classes and arrays are nominal, and a function value needs exactly the parameters of the function type",
   },
+  TSOS1050: { message: "a class can only extend a class declared in the program, not `{0}`", help: "layout structs and library types cannot be extended" },
+  TSOS1051: { message: "the layout struct `{0}` cannot take part in inheritance", help: "a layout struct has the exact C layout of its fields and no class header; hold the other struct in a field" },
+  TSOS1052: { message: "the field `{0}` is redeclared as `{2}`, but the base class stores it as `{1}`", help: "give the redeclared field the base class's type" },
+  TSOS1053: { message: "the property `{0}` has a setter but no getter, so reading it gives `undefined`", help: "add a `get {0}()` accessor" },
+  TSOS1054: { message: "`{0}` overrides a member with a different signature: `{1}` instead of `{2}`", help: "give the override the parameter and return types of the member it overrides" },
+  TSOS1055: { message: "`instanceof` needs an object on the left and a class declared in the program on the right, not `{0}`" },
+  TSOS1056: { message: "assigning a static field through `{0}` would give `{0}` its own copy of `{2}`", help: "assign through the class that declares it: `{1}.{2}`" },
+  TSOS1057: {
+    message: "`{0}` uses a field of `{1}` while the constructor of `{2}` is still running",
+    help: "JavaScript runs an override that a base constructor calls before the subclass's fields are initialised (they read as `undefined`); call it after construction",
+  },
+  TSOS1058: {
+    message: "this call of `{0}` leaves out parameters that have default values",
+    help: "pass every argument here: each override of a method has its own defaults, and an inherited constructor takes its base's",
+  },
   TSOS1020: { message: "`{0}` is not declared in the dialect", help: "see docs/language.md for what is available" },
+  // 1030-1039: engineer `correct` (issue 8 section 0).
+  TSOS1030: {
+    message: "the type `{0}` is not supported",
+    help: "name the exact type: a function type such as `(x: u32) => void`, a class, or a primitive",
+  },
+  TSOS1031: { message: "{0} cannot be of type `{1}`" },
   // 1080-1099: engineer `syntax` (issue 8: control flow, modules, enums, function values, destructuring).
   TSOS1080: {
     message: "the value of enum member `{0}` is computed at run time",

@@ -20,8 +20,17 @@
 import { type ClassInst, type Expr, type Func, type Program, type Stmt, type Type, walkExprs } from "./ir.ts";
 import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
 import { cString, cType, declare, doubleLit, intLit, numberDouble, zero } from "./c-syntax.ts";
-import { emitNullable, nullableToStr, truthyOf } from "./emit-nullable.ts";
+import { emitNullable, eqCode, nullableToStr, truthyOf, unionToStr } from "./emit-nullable.ts";
 import { assignsVariable, hasEffects, isConstant, mustHoist } from "./eval-order.ts";
+
+/**
+ * A compiler barrier around every volatile access through a Ptr: C lets gcc
+ * move ordinary loads and stores across a volatile access, but a volatile
+ * access can fault or reach a device, and the handler or device must see
+ * every store the program made before it (a test's expectException(...)
+ * before the faulting read). Costs no instruction.
+ */
+const VOLATILE_FENCE = "__atomic_signal_fence(__ATOMIC_SEQ_CST);";
 
 /** A hosted `number`: a C double (runtime/tsos_num.h). */
 function isDbl(t: Type): boolean {
@@ -84,6 +93,8 @@ export class Emitter {
       case "streq":
         return this.ordered([x.a, x.b], E, ([a, b]) => `${x.negate ? "!" : ""}tsos_str_eq(${a}, ${b})`);
       case "convert":
+        // A never-returning expression where a value is wanted (lower/never.ts).
+        if (x.x.type.k === "never") return `({ ${E(x.x)}; ${zero(x.type)}; })`;
         if (x.x.type.k === "fn") return `((uint64_t)(uintptr_t)${E(x.x)})`;
         return this.convert(x, E);
       case "truthy":
@@ -95,8 +106,32 @@ export class Emitter {
         return this.ordered(x.args, E, (args) => `${x.fn}(${args.length}, (double[]){${args.join(", ") || "0"}})`);
       case "field":
         return x.inline && x.type.k !== "fixed" ? `(&${E(x.obj)}->${x.name})` : `${E(x.obj)}->${x.name}`;
-      case "new":
-        return this.callWith(x.args, E, (args) => `${x.init}(${[`tsos_alloc(sizeof(${x.cls.cname}), ${this.L(x.loc)})`, ...args].join(", ")})`);
+      case "new": {
+        const storage = x.cls.header ? `tsos_new(sizeof(${x.cls.cname}), &${x.cls.cname}__class, ${this.L(x.loc)})` : `tsos_alloc(sizeof(${x.cls.cname}), ${this.L(x.loc)})`;
+        return this.callWith(x.args, E, (args) => `${x.init}(${[storage, ...args].join(", ")})`);
+      }
+      case "instanceof": {
+        const obj = x.x.type.k === "view" || (x.x.type.k === "nullable" && x.x.type.inner.k === "view") ? `(${E(x.x)}).obj` : E(x.x);
+        return `tsos_${x.exact ? "isclass" : "instanceof"}(${obj}, &${x.cls.cname}__class)`;
+      }
+      case "stamp":
+        return `((${cType(x.type)})tsos_stamp(${E(x.x)}, &${(x.type as { cls: ClassInst }).cls.cname}__class))`;
+      case "let":
+        return `({ ${declare(x.init.type, x.name)} = ${E(x.init)}; ${E(x.body)}; })`;
+      case "viewcall": {
+        const pure = x.view.e === "local" || x.view.e === "global";
+        return this.callWith([x.view, ...x.args], E, ([v, ...args]) => {
+          if (pure) return `${v}.vt->${x.slot}(${[`${v}.obj`, ...args].join(", ")})`;
+          const t = `tsos_v${this.tmp++}`;
+          return `({ ${cType(x.view.type)} ${t} = ${v}; ${t}.vt->${x.slot}(${[`${t}.obj`, ...args].join(", ")}); })`;
+        });
+      }
+      case "mkview":
+        return `((${cType(x.type)}){(void *)(${E(x.x)}), &${x.table}})`;
+      case "review":
+        return `${x.fn}(${E(x.x)})`;
+      case "viewobj":
+        return `((${cType(x.type)})(${E(x.x)}).obj)`;
       case "index": {
         // An element of a FixedArray of layout structs is used by its address.
         const byAddress = x.arr.type.k === "fixed" && x.arr.type.elem.k === "class";
@@ -212,6 +247,7 @@ export class Emitter {
   toStrOf(x: Expr, code: string): string {
     if (x.type.k === "str") return code;
     if (x.type.k === "nullable") return nullableToStr(this, x.type, code);
+    if (x.type.k === "union") return unionToStr(this, x.type, code);
     if (x.type.k === "bool") return `tsos_str_from_bool(${code})`;
     if (isDbl(x.type)) return `tsos_str_from_num(${code})`;
     if (isInt(x.type)) return INT_INFO[x.type.kind].signed ? `tsos_str_from_i64(${code})` : `tsos_str_from_u64(${code})`;
@@ -220,6 +256,7 @@ export class Emitter {
 
   private convert(x: Extract<Expr, { e: "convert" }>, E: (y: Expr) => string): string {
     const from = x.x.type;
+    if ((from.k === "class" || from.k === "anyobj") && x.type.k === "class") return `((${cType(x.type)})${E(x.x)})`;
     if (!isInt(from) || !isInt(x.type)) return E(x.x);
     if (isDbl(from) && isDbl(x.type)) return E(x.x);
     // An index or count: must be an integer. Otherwise JavaScript-style wrapping (NaN and Infinity give 0).
@@ -329,11 +366,12 @@ export class Emitter {
       case "readVolatile":
         // A layout struct is read in place: the object is the memory it points at.
         if (elemType.k === "class") return E(x.ptr!);
-        return x.op === "read" ? `(*${E(x.ptr!)})` : `(*(volatile ${elem} *)${E(x.ptr!)})`;
+        if (x.op === "read") return `(*${E(x.ptr!)})`;
+        return `({ ${VOLATILE_FENCE} ${elem} tsos_v${this.tmp} = *(volatile ${elem} *)${E(x.ptr!)}; ${VOLATILE_FENCE} tsos_v${this.tmp++}; })`;
       case "write":
         return this.ordered([x.ptr!, x.args[0]!], E, ([p, v]) => `(void)(*${p} = ${v})`);
       case "writeVolatile":
-        return this.ordered([x.ptr!, x.args[0]!], E, ([p, v]) => `(void)(*(volatile ${elem} *)${p} = ${v})`);
+        return this.ordered([x.ptr!, x.args[0]!], E, ([p, v]) => `({ ${VOLATILE_FENCE} *(volatile ${elem} *)${p} = ${v}; ${VOLATILE_FENCE} })`);
       case "add":
         return this.ordered([x.ptr!, x.args[0]!], E, ([p, n]) => `(${p} + ${n})`);
     }
@@ -410,6 +448,9 @@ export class Emitter {
 
   /** A compound assignment whose value is not used: `i++` is emitted as `++i`. */
   private discarded(x: Expr): string {
+    if (x.e === "seq") return `(${x.xs.map((it) => `(void)${this.discarded(it)}`).join(", ")})`;
+    if (x.e === "let") return `({ ${declare(x.init.type, x.name)} = ${this.expr(x.init)}; ${this.discarded(x.body)}; })`;
+    if (x.e === "local") return `(void)${x.name}`;
     return x.e === "compound" && x.postfix ? this.expr({ ...x, postfix: false }) : this.expr(x);
   }
 
@@ -470,7 +511,7 @@ export class Emitter {
         return;
       case "expr": {
         const x = this.discarded(s.x).replace(/^\((.*)\)$/s, (whole, inner: string) => ((s.x.e === "assign" || s.x.e === "compound") && balanced(inner) ? inner : whole));
-        const effect = !(s.x.e === "call" && s.x.pure) && ["call", "assign", "compound", "panic", "exit", "new", "arraymethod", "noreturn", "intrinsic", "callptr", "atomic", "ptrop"].includes(s.x.e);
+        const effect = !(s.x.e === "call" && s.x.pure) && ["call", "assign", "compound", "panic", "exit", "new", "arraymethod", "noreturn", "intrinsic", "callptr", "atomic", "ptrop", "let", "seq", "viewcall"].includes(s.x.e);
         this.line(effect ? `${x};` : `(void)${x};`);
         return;
       }
@@ -596,7 +637,8 @@ export class Emitter {
     let first = true;
     s.cases.forEach((k, i) => {
       for (const value of k.values) {
-        const test = s.x.type.k === "str" ? `tsos_str_eq(${v}, ${this.expr(value)})` : `${v} == ${this.expr(value)}`;
+        const tagged = s.x.type.k === "union" || s.x.type.k === "nullable";
+        const test = s.x.type.k === "str" ? `tsos_str_eq(${v}, ${this.expr(value)})` : tagged ? `({ ${cType(s.x.type)} tsos_c${n}_${i} = ${this.expr(value)}; ${eqCode(s.x.type, v, `tsos_c${n}_${i}`)}; })` : `${v} == ${this.expr(value)}`;
         this.line(`${first ? "if" : "else if"} (${test}) ${c} = ${i};`);
         first = false;
       }

@@ -1,13 +1,14 @@
 /**
  * emit-nullable.ts: C for the nullable IR nodes (nullish, some, unwrap,
- * isnullish, reopt, opteq, optstr, bind) and for truthiness of non-integers.
+ * isnullish, reopt, opteq, optstr, bind), the value-union nodes (tounion,
+ * fromunion, istag, reunion) and truthiness of non-integers.
  *
  * Input:  those IR expressions, already typed and converted by lowering
  *         (lower/nullable.ts); the emitter's expression printer.
  * Output: C expressions; a value used more than once is first stored in a
  *         temporary inside a GNU statement expression.
  * Invariants: the encodings are those of c-syntax.ts `nullableAbsent`:
- *   pointer-likes and strings use NULL for the absence the type admits (null
+ *   pointer-likes, strings and views (by their pointer) use NULL for the absence the type admits (null
  *   when it admits both) and address 1 for undefined when it admits both;
  *   value types use { tag, value } with TSOS_TAG_UNDEF/NULL/SOME.
  */
@@ -16,6 +17,7 @@ import { cType, nullableAbsent } from "./c-syntax.ts";
 import { nullableRepr } from "./lower/nullable-types.ts";
 
 type Nullable = Extract<Type, { k: "nullable" }>;
+type Union = Extract<Type, { k: "union" }>;
 
 export interface NullableEmitter {
   expr(x: Expr, current?: string): string;
@@ -26,7 +28,7 @@ export interface NullableEmitter {
 
 /** The pointer a pointer-like or string nullable is tested by. */
 function ptrOf(t: Nullable, v: string): string {
-  return t.inner.k === "str" ? `${v}.ptr` : v;
+  return t.inner.k === "str" ? `${v}.ptr` : t.inner.k === "view" ? `${v}.obj` : v;
 }
 
 export function isUndef(t: Nullable, v: string): string {
@@ -66,7 +68,9 @@ function simple(code: string): boolean {
 function once(em: NullableEmitter, t: Type, code: string, build: (v: string) => string): string {
   if (simple(code)) return build(code);
   const v = em.fresh("tsos_n");
-  return `({ ${cType(t)} ${v} = ${code}; ${build(v)}; })`;
+  const body = build(v);
+  const unused = new RegExp(`\\b${v}\\b`).test(body) ? "" : ` (void)${v};`;
+  return `({ ${cType(t)} ${v} = ${code};${unused} ${body}; })`;
 }
 
 /** Truthiness as JavaScript defines it, for a value of type `t` in C code `v` (a name). */
@@ -81,10 +85,14 @@ export function truthyOf(em: NullableEmitter, t: Type, v: string): string {
     case "fn":
     case "ptr":
       return `(${v} != NULL)`;
+    case "view":
+      return `(${v}.obj != NULL)`;
     case "nullable": {
-      const inner = nullableRepr(t.inner) === "ptr" ? "" : ` && ${truthyOf(em, t.inner, getSome(t, v))}`;
+      const inner = nullableRepr(t.inner) === "ptr" || nullableRepr(t.inner) === "view" ? "" : ` && ${truthyOf(em, t.inner, getSome(t, v))}`;
       return `(!${isAbsent(t, v)}${inner})`;
     }
+    case "union":
+      return byTag(t, v, (m, i) => truthyOf(em, m, `${v}.u.m${i}`));
     default:
       return em.expr({ e: "truthy", type: { k: "bool" }, x: { e: "local", type: t, name: v } });
   }
@@ -96,6 +104,33 @@ export function nullableToStr(em: NullableEmitter, t: Nullable, code: string): s
     const value = t.inner.k === "never" ? "TSOS_STR(\"null\")" : em.toStrOf({ e: "local", type: t.inner, name: getSome(t, v) }, getSome(t, v));
     return `(${isUndef(t, v)} ? TSOS_STR("undefined") : ${isNull(t, v)} ? TSOS_STR("null") : ${value})`;
   });
+}
+
+/** `v.tag == 0 ? f(m0) : v.tag == 1 ? f(m1) : ... f(last)`. */
+function byTag(u: Union, v: string, f: (m: Type, i: number) => string): string {
+  let out = f(u.members[u.members.length - 1]!, u.members.length - 1);
+  for (let i = u.members.length - 2; i >= 0; i--) out = `(${v}.tag == ${i} ? ${f(u.members[i]!, i)} : ${out})`;
+  return out;
+}
+
+/** A union value as String() spells it. */
+export function unionToStr(em: NullableEmitter, u: Union, code: string): string {
+  return once(em, u, code, (v) => byTag(u, v, (m, i) => em.toStrOf({ e: "local", type: m, name: `${v}.u.m${i}` }, `${v}.u.m${i}`)));
+}
+
+/** `===` on two names of type `t` (strings by content, unions and nullables by tag and value). */
+export function eqCode(t: Type, x: string, y: string, loose = false): string {
+  if (t.k === "str") return `tsos_str_eq(${x}, ${y})`;
+  if (t.k === "union") return `(${x}.tag == ${y}.tag && ${byTag(t, x, (m, i) => eqCode(m, `${x}.u.m${i}`, `${y}.u.m${i}`))})`;
+  if (t.k === "view") return `(${x}.obj == ${y}.obj)`;
+  if (t.k !== "nullable") return `(${x} == ${y})`;
+  const ax = isAbsent(t, x);
+  const ay = isAbsent(t, y);
+  const innerEq = eqCode(t.inner, getSome(t, x), getSome(t, y));
+  if (loose) return `((${ax} || ${ay}) ? (${ax} && ${ay}) : ${innerEq})`;
+  if (t.cname) return `(${x}.tag == ${y}.tag && (${x}.tag != TSOS_TAG_SOME || ${innerEq}))`;
+  if (t.inner.k === "str") return `((${ax} || ${ay}) ? ${x}.ptr == ${y}.ptr : ${innerEq})`;
+  return t.inner.k === "view" ? `(${x}.obj == ${y}.obj)` : `(${x} == ${y})`;
 }
 
 export function emitNullable(em: NullableEmitter, x: Expr, E: (y: Expr) => string): string | undefined {
@@ -119,10 +154,35 @@ export function emitNullable(em: NullableEmitter, x: Expr, E: (y: Expr) => strin
     }
     case "reopt":
       return reopt(em, x.x.type as Nullable, x.type as Nullable, E(x.x));
-    case "opteq":
-      return opteq(em, x.a.type as Nullable, E(x.a), E(x.b), x.loose);
+    case "opteq": {
+      const a = em.fresh("tsos_x");
+      const b = em.fresh("tsos_y");
+      const t = cType(x.a.type);
+      return `({ ${t} ${a} = ${E(x.a)}; ${t} ${b} = ${E(x.b)}; ${eqCode(x.a.type, a, b, x.loose)}; })`;
+    }
     case "optstr":
-      return x.x.type.k === "nullable" ? nullableToStr(em, x.x.type, E(x.x)) : em.toStrOf(x.x, E(x.x));
+      return em.toStrOf(x.x, E(x.x));
+    case "tounion":
+      return `((${(x.type as Union).cname}){.tag = ${x.tag}, .u.m${x.tag} = ${E(x.x)}})`;
+    case "fromunion": {
+      if (!x.check) return `(${E(x.x)}).u.m${x.tag}`;
+      return once(em, x.x.type, E(x.x), (v) => `(${v}.tag != ${x.tag} ? (tsos_panic_cstr(${em.L(x.loc)}, "TypeError: a value narrowed by a check has changed its type"), ${v}.u.m${x.tag}) : ${v}.u.m${x.tag})`);
+    }
+    case "istag":
+      return `((${E(x.x)}).tag == ${x.tag})`;
+    case "reunion": {
+      const from = x.x.type as Union;
+      const to = x.type as Union;
+      return once(em, from, E(x.x), (v) => {
+        const kept = x.map.map((j, i) => ({ i, j })).filter((p) => p.j >= 0);
+        let out = "";
+        kept.forEach(({ i, j }, n) => {
+          const value = `((${to.cname}){.tag = ${j}, .u.m${j} = ${v}.u.m${i}})`;
+          out = n === 0 ? value : `(${v}.tag == ${i} ? ${value} : ${out})`;
+        });
+        return out;
+      });
+    }
     case "bind": {
       const body = E(x.body);
       const unused = new RegExp(`\\b${x.name}\\b`).test(body) ? "" : ` (void)${x.name};`;
@@ -150,18 +210,4 @@ function reopt(em: NullableEmitter, from: Nullable, to: Nullable, code: string):
     const some = from.inner.k === "never" ? nullableAbsent(to, false) : mkSome(to, getSome(from, v));
     return `(${isUndef(from, v)} ? ${nullableAbsent(to, true)} : ${isNull(from, v)} ? ${nullableAbsent(to, false)} : ${some})`;
   });
-}
-
-function opteq(em: NullableEmitter, t: Nullable, a: string, b: string, loose: boolean): string {
-  const x = em.fresh("tsos_x");
-  const y = em.fresh("tsos_y");
-  const ax = isAbsent(t, x);
-  const ay = isAbsent(t, y);
-  let test: string;
-  const innerEq = t.inner.k === "str" ? `tsos_str_eq(${x}, ${y})` : `(${getSome(t, x)} == ${getSome(t, y)})`;
-  if (loose) test = `((${ax} || ${ay}) ? (${ax} && ${ay}) : ${innerEq})`;
-  else if (t.cname) test = `(${x}.tag == ${y}.tag && (${x}.tag != TSOS_TAG_SOME || ${innerEq}))`;
-  else if (t.inner.k === "str") test = `((${ax} || ${ay}) ? ${x}.ptr == ${y}.ptr : ${innerEq})`;
-  else test = `(${x} == ${y})`;
-  return `({ ${cType(t)} ${x} = ${a}; ${cType(t)} ${y} = ${b}; ${test}; })`;
 }

@@ -49,14 +49,16 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   const arrays = p.arrays.filter((a) => a.cname !== "tsos_arr_str"); // predeclared in tsos_rt.h
   for (const a of arrays) out.push(`typedef struct ${a.cname} ${a.cname};`);
   for (const f of p.fnTypes) out.push(`typedef ${cType(f.ret)} (*${f.cname})(${f.params.length ? f.params.map(cType).join(", ") : "void"});`);
+  for (const u of p.unionTypes) out.push(`typedef struct { uint8_t tag; union { ${u.members.map((m, i) => `${declare(m, `m${i}`)};`).join(" ")} } u; } ${u.cname};`);
   for (const o of p.optTypes) out.push(`typedef struct { uint8_t tag; ${declare(o.inner, "value")}; } ${o.cname};`);
   for (const c of structOrder(p.classes)) out.push(...structDef(c));
+  for (const c of structOrder(p.classes)) if (c.header) out.push(classDescriptor(c));
   for (const a of arrays) out.push(`TSOS_ARRAY(${a.cname}, ${cType(a.elem)})`);
   out.push("");
   for (const g of p.globals) {
     if (!globalsUsed.has(g.cname)) continue;
     if (g.staticObject?.cls) {
-      out.push(`static ${g.staticObject.cls.cname} ${g.cname}_storage;`);
+      out.push(`static ${g.staticObject.cls.cname} ${g.cname}_storage${headerInit(g.staticObject.cls)};`);
       out.push(`static ${declare(g.type, g.cname)} = &${g.cname}_storage;`);
     } else if (g.staticObject?.elems) {
       const arr = g.type as Extract<Type, { k: "array" }>;
@@ -113,6 +115,7 @@ function structOrder(classes: ClassInst[]): ClassInst[] {
   const visit = (c: ClassInst) => {
     if (done.has(c)) return;
     done.add(c);
+    if (c.base) visit(c.base);
     for (const f of c.fields) {
       const inner = f.type.k === "fixed" ? f.type.elem : f.type;
       if (f.inline && inner.k === "class") visit(inner.cls);
@@ -132,10 +135,25 @@ function fieldDecl(f: ClassInst["fields"][number]): string {
   return declare(f.type, f.name);
 }
 
+/** The designated initializer that sets a static object's class header. */
+function headerInit(c: ClassInst): string {
+  if (!c.header) return "";
+  let init = `.tsos_cls = &${c.cname}__class`;
+  for (let b = c.base; b; b = b.base) init = `.tsos_base = {${init}}`;
+  return ` = {${init}}`;
+}
+
+/** The static class descriptor of a class with a header: its parent and its name. */
+function classDescriptor(c: ClassInst): string {
+  const name = c.literal ? "Object" : c.tsName.replace(/<.*$/, "");
+  return `static const tsos_class ${c.cname}__class __attribute__((unused)) = {${c.base ? `&${c.base.cname}__class` : "NULL"}, TSOS_STR(${cString(name)})};`;
+}
+
 function structDef(c: ClassInst): string[] {
   const attr = c.layout === "packed" ? "__attribute__((packed)) " : "";
-  if (!c.fields.length) return [`struct ${c.cname} { char tsos_empty; };`];
-  const out = [`struct ${attr}${c.cname} {`, ...c.fields.map((f) => `  ${fieldDecl(f)};`), `};`];
+  const head = c.base ? [`  ${c.base.cname} tsos_base;`] : c.header ? ["  const tsos_class *tsos_cls;"] : [];
+  if (!c.fields.length && !head.length) return [`struct ${c.cname} { char tsos_empty; };`];
+  const out = [`struct ${attr}${c.cname} {`, ...head, ...c.fields.map((f) => `  ${fieldDecl(f)};`), `};`];
   const layout = c.layout ? structLayout(c) : undefined;
   if (layout) out.push(`_Static_assert(sizeof(${c.cname}) == ${layout.size}, "layout of ${c.tsName} (tsos computed ${layout.size} bytes)");`);
   return out;

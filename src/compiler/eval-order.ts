@@ -45,7 +45,7 @@ function merge(into: Access, from: Access): Access {
 }
 
 /** Kinds that run arbitrary code or do I/O: they read and write any memory. */
-const RUNS_CODE = new Set(["call", "new", "callptr", "intrinsic", "panic", "exit", "noreturn"]);
+const RUNS_CODE = new Set(["call", "new", "callptr", "intrinsic", "panic", "exit", "noreturn", "viewcall", "stamp"]);
 
 /** Everything evaluating `x` may read. */
 export function readsOf(x: Expr): Access {

@@ -38,6 +38,10 @@ export type Type =
   | { k: "loc" }
   /** A module-level function used as a value: a C function pointer. */
   | { k: "fn"; params: Type[]; ret: Type; cname: string }
+  /** An interface, object-literal type or union of object types: a fat pointer {obj, view table} (lower/views.ts). */
+  | { k: "view"; view: ViewInst }
+  /** The untyped object pointer (`void *`) a view table's functions receive. */
+  | { k: "anyobj" }
   /**
    * `T | null`, `T | undefined`, `T | null | undefined` (lower/nullable.ts):
    * a pointer-like `inner` uses NULL (and address 1 when both are admitted),
@@ -45,7 +49,13 @@ export type Type =
    * `inner` never: the type of a bare `null`/`undefined` literal.
    * `cname`: the C struct of a value `inner` (Program.optTypes).
    */
-  | { k: "nullable"; inner: Type; null: boolean; undef: boolean; cname?: string };
+  | { k: "nullable"; inner: Type; null: boolean; undef: boolean; cname?: string }
+  /**
+   * A union of value types (`string | number`, lower/unions.ts): a struct
+   * { tag, union { m0, m1, ... } u } whose tag is the member's index;
+   * members are distinct, never nullable or unions, in a canonical order.
+   */
+  | { k: "union"; members: Type[]; cname: string };
 
 export interface SourceLoc {
   file: string; // path relative to the working directory
@@ -119,6 +129,20 @@ export type Expr =
   | { e: "stackfmt"; type: Type; parts: Expr[] }
   /** A source location passed to an @trackCaller function: a loc index, or -1 for "my own caller". */
   | { e: "callerloc"; type: Type; loc: number }
+  /** `x instanceof cls` (`exact`: x's class is exactly cls); x is a class pointer or a view, NULL is false. */
+  | { e: "instanceof"; type: Type; x: Expr; cls: ClassInst; exact?: boolean }
+  /** Sets the class header of freshly allocated storage `x` (a class pointer) to `x.type`'s class and yields it. */
+  | { e: "stamp"; type: Type; x: Expr }
+  /** `let name = init in body`: a temporary inside an expression. */
+  | { e: "let"; type: Type; name: string; init: Expr; body: Expr }
+  /** A call through a view's table: `v.vt->slot(v.obj, args)`. */
+  | { e: "viewcall"; type: Type; view: Expr; slot: string; args: Expr[] }
+  /** A fat pointer from a class pointer (`table` names the static view table of (class, view)). */
+  | { e: "mkview"; type: Type; x: Expr; table: string }
+  /** A view converted to another view: the target table found through the class descriptor. */
+  | { e: "review"; type: Type; x: Expr; fn: string }
+  /** The object pointer of a view, as the class TypeScript narrowed it to. */
+  | { e: "viewobj"; type: Type; x: Expr }
   /** Nullables (lower/nullable.ts): the `null` (undef false) or `undefined` value of nullable `type`. */
   | { e: "nullish"; type: Type; undef: boolean }
   /** A present value wrapped in nullable `type`. */
@@ -133,6 +157,14 @@ export type Expr =
   | { e: "opteq"; type: Type; a: Expr; b: Expr; loose: boolean }
   /** A nullable as Node's String() prints it: "null", "undefined" or the value. */
   | { e: "optstr"; type: Type; x: Expr }
+  /** Unions of value types (lower/unions.ts): member `tag` of union `type`. */
+  | { e: "tounion"; type: Type; x: Expr; tag: number }
+  /** The member `tag` of a union known (narrowed) to hold it; `check` panics at `loc` if it does not. */
+  | { e: "fromunion"; type: Type; x: Expr; tag: number; loc: number; check?: boolean }
+  /** Whether a union holds member `tag`. */
+  | { e: "istag"; type: Type; x: Expr; tag: number }
+  /** Union -> union: member i of x becomes member map[i] of `type`. */
+  | { e: "reunion"; type: Type; x: Expr; map: number[] }
   /** `value` evaluated once into the local `name`, then `body` (which reads it). */
   | { e: "bind"; type: Type; name: string; value: Expr; body: Expr }
   /** The comma operator: every expression in order; the value is the last one's. */
@@ -186,7 +218,14 @@ export interface Field {
 export interface ClassInst {
   cname: string; // C struct name
   tsName: string; // for messages
+  /** The class's own fields; inherited ones live in `base` (stored first, as its struct). */
   fields: Field[];
+  /** The class it extends: its struct is this struct's first member. */
+  base?: ClassInst;
+  /** Non-layout user classes start with `const tsos_class *tsos_cls` (a root class) or their base struct. */
+  header?: boolean;
+  /** Emitted as an object (`{ x: 1 }`) by console.log: a class synthesized for an object literal. */
+  literal?: boolean;
   /** JSDoc @struct (C layout) or @packed (no padding): a hardware layout. */
   layout?: "struct" | "packed";
 }
@@ -201,6 +240,22 @@ export interface Global {
   /** A `const` global's initializer, for compile-time evaluation (staticAssert). */
   constValue?: Expr;
   isConst: boolean;
+}
+
+/** A view type (interface, object type): the C struct of its fat pointer and its table layout. */
+export interface ViewInst {
+  cname: string;
+  tsName: string;
+  /** Table slots in order: methods (and accessors as `get_x`/`set_x`) with their signatures (self excluded). */
+  slots: { name: string; params: Type[]; ret: Type }[];
+}
+
+/** The static table of one (class, view) pair: a function for each slot. */
+export interface ViewTable {
+  cname: string;
+  view: ViewInst;
+  cls: ClassInst;
+  fns: string[];
 }
 
 export interface Program {
@@ -218,8 +273,14 @@ export interface Program {
   unitTests: { name: string; fn: string }[];
   /** Function-pointer typedefs: C name -> signature. */
   fnTypes: { cname: string; params: Type[]; ret: Type }[];
+  views: ViewInst[];
+  viewTables: ViewTable[];
+  /** View-to-view conversion functions: from, to, and the classes (table pairs) they switch over. */
+  reviews: { fn: string; from: ViewInst; to: ViewInst; pairs: { cls: ClassInst; table: string }[] }[];
   /** Tagged structs of nullable value types: C name -> inner type (lower/nullable-types.ts). */
   optTypes: { cname: string; inner: Type }[];
+  /** Structs of value unions: C name -> member types (lower/unions.ts). */
+  unionTypes: { cname: string; members: Type[] }[];
 }
 
 export const T = {

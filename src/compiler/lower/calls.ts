@@ -14,13 +14,15 @@ import type { Expr, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_KINDS, fits, isInt, unify } from "../ints.ts";
 import type { Lowerer } from "./context.ts";
-import { classInstance, constructorOf, fieldName, isStatic, methodOf, staticField } from "./classes.ts";
+import { classInstance, constructorOf, fieldName, isStatic, lookupField, lowerSuperCall, staticField, upcast } from "./classes.ts";
+import { markConstructed, resolveMember } from "./dispatch.ts";
 import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { layoutOf } from "./layout.ts";
 import { isDouble, numberBuiltin, numberConstant, numberMethod, toInteger } from "./number.ts";
-import { missingArgs, narrowRead } from "./nullable.ts";
+import { callTakingNever } from "./never.ts";
+import { missingArgs, narrowRead, printable } from "./nullable.ts";
 import { withDefaults } from "./defaults.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 
@@ -38,7 +40,7 @@ export function untypedConst(l: Lowerer, id: ts.Identifier): bigint | undefined 
 function resolvedTypeArgs(l: Lowerer, call: ts.CallExpression | ts.NewExpression): Type[] {
   const sig = l.checker.getResolvedSignature(call);
   const args = sig ? l.checker.getTypeArgumentsForResolvedSignature(sig) : undefined;
-  return (args ?? []).map((t) => irType(l, t, call));
+  return (args ?? []).map((t, i) => irType(l, t, call.typeArguments?.[i] ?? call));
 }
 
 /** The location an @trackCaller callee reports: this call, or our own caller's if we track ours. */
@@ -99,6 +101,7 @@ function libMember(l: Lowerer, obj: ts.Expression): string | undefined {
 
 export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Expr {
   const callee = namespaceMember(l, call.expression) ?? call.expression;
+  if (callee.kind === K.SuperKeyword) return lowerSuperCall(l, call);
   if (ts.isIdentifier(callee)) {
     const decl = l.symbolOf(callee)?.valueDeclaration;
     if (decl && l.isLibDecl(decl) && (callee.text === "portRead" || callee.text === "portWrite")) {
@@ -111,6 +114,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     }
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
     if (decl && ts.isFunctionDeclaration(decl)) {
+      const impossible = callTakingNever(l, decl, call);
+      if (impossible) return impossible;
       const full = functionOf(l, decl, resolvedTypeArgs(l, call));
       const f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
       const args = lowerArgs(l, call.arguments, f.params.filter((p) => p.type.k !== "loc").map((p) => p.type));
@@ -133,6 +138,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
     }
     if (mdecl && ts.isMethodDeclaration(mdecl) && !l.isLibDecl(mdecl)) {
+      const impossible = callTakingNever(l, mdecl, call);
+      if (impossible) return impossible;
       const typeArgs = resolvedTypeArgs(l, call);
       if (isStatic(mdecl)) {
         const full = staticMethod(l, mdecl, typeArgs);
@@ -141,9 +148,12 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       }
       const recv = lowerExpr(l, callee.expression);
       if (recv.type.k !== "class") l.fail("TSOS9001", callee, "method call on a non-class value");
-      const full = methodOf(l, recv.type.cls, mdecl, typeArgs);
-      const m = withDefaults(l, full.cname, call.arguments.length, true) ?? full;
-      return { e: "call", type: full.ret, fn: m.cname, args: [recv, ...lowerArgs(l, call.arguments, m.params)] };
+      const r = resolveMember(l, recv.type.cls, mdecl, typeArgs, callee.expression.kind === K.SuperKeyword);
+      const d = withDefaults(l, r.fn, call.arguments.length, true);
+      const m = d ? { fn: d.cname, params: d.params } : r;
+      const args = lowerArgs(l, call.arguments, m.params);
+      if (args.length < m.params.length) l.fail("TSOS1058", call, callee.name.text);
+      return { e: "call", type: r.ret, fn: m.fn, args: [coerce(l, recv, r.self, callee.expression), ...args] };
     }
     const recv = lowerExpr(l, callee.expression);
     const name = callee.name.text;
@@ -276,6 +286,8 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
     }
     case "process.exit":
       return { e: "exit", type: T.never, code: coerce(l, lowerExpr(l, arg(call, 0), T.int("i32")), T.int("i32"), arg(call, 0)) };
+    case "String":
+      return { e: "concat", type: T.str, parts: [printable(lowerExpr(l, arg(call, 0)))] };
     case "console.log":
     case "console.error":
       l.fail("TSOS1015", call, `\`${name}\` inside an expression`, "call it as a statement of its own");
@@ -318,9 +330,12 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
   const t = typeOfNode(l, n);
   if (t.k !== "class") l.fail("TSOS1015", n, `\`new\` of \`${n.expression.getText()}\``, "construct a class declared in the program");
   void classInstance;
+  markConstructed(l, t.cls);
   const ctor = constructorOf(l, t.cls);
   const init = withDefaults(l, ctor.init, args.length, true) ?? { cname: ctor.init, params: ctor.params };
-  return { e: "new", type: t, cls: t.cls, init: init.cname, args: lowerArgs(l, args, init.params), loc: l.loc(n) };
+  const lowered = lowerArgs(l, args, init.params);
+  if (lowered.length < init.params.length) l.fail("TSOS1058", n, `new ${n.expression.getText()}`);
+  return { e: "new", type: t, cls: t.cls, init: init.cname, args: lowered, loc: l.loc(n) };
 }
 
 /** `m.name` where `m` is a namespace import (`import * as m`): the member's name, resolved as an identifier. */
@@ -348,6 +363,8 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   const decl = sym?.valueDeclaration;
   if (decl && ts.isEnumMember(decl)) return enumMemberValue(l, decl, p);
   if (decl && ts.isPropertyDeclaration(decl) && isStatic(decl)) {
+    const via = l.symbolOf(p.expression)?.valueDeclaration;
+    if (via && via !== decl.parent && isWriteTarget(p)) l.fail("TSOS1056", p, p.expression.getText(), (decl.parent as ts.ClassDeclaration).name?.text ?? "", name);
     const g = staticField(l, decl);
     return { e: "global", type: g.type, name: g.cname };
   }
@@ -358,10 +375,20 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (obj.type.k === "ptr" && name === "address") return { e: "ptrop", type: T.int("usize"), op: "address", ptr: obj, args: [] };
   if (obj.type.k === "fixed" && name === "length") return { e: "int", type: T.number, value: BigInt(obj.type.len) };
   if (obj.type.k === "class") {
-    const field = obj.type.cls.fields.find((f) => f.name === fieldName(p.name));
-    if (field) return narrowRead(l, p, { e: "field", type: field.type, obj, name: field.name, inline: field.inline });
+    const found = lookupField(obj.type.cls, fieldName(p.name));
+    if (found) return narrowRead(l, p, { e: "field", type: found.field.type, obj: upcast(obj, found.owner), name: found.field.name, inline: found.field.inline });
   }
   l.fail("TSOS1018", p.name, name, typeName(obj.type));
+}
+
+/** Whether `p` is written: the target of an assignment, `++` or `--`. */
+function isWriteTarget(p: ts.Expression): boolean {
+  let n: ts.Node = p;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const parent = n.parent;
+  if (ts.isBinaryExpression(parent)) return parent.left === n && parent.operatorToken.kind >= K.FirstAssignment && parent.operatorToken.kind <= K.LastAssignment;
+  if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) return parent.operator === K.PlusPlusToken || parent.operator === K.MinusMinusToken;
+  return false;
 }
 
 export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): Expr {

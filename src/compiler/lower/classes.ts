@@ -8,7 +8,11 @@
  * Invariants: one ClassInst per (declaration, type arguments); a method is
  *             instantiated only when it is called, so unused generic code
  *             emits nothing; the constructor runs field initializers, then
- *             parameter properties, then the body (ES2022 class fields order).
+ *             parameter properties, then the body (ES2022 class fields order);
+ *             in a derived class they run right after `super(...)` returns.
+ *             A derived struct starts with its base struct (`tsos_base`), so
+ *             a Derived* is a Base* after a C cast; a field a derived class
+ *             redeclares keeps the base's storage.
  */
 import ts from "typescript";
 import type { ClassInst, Expr, Global, Stmt, Type } from "../ir.ts";
@@ -18,6 +22,8 @@ import { irType, mangle, typeFromTypeNode, typeName } from "./types.ts";
 import { layoutOf } from "./layout.ts";
 import { instantiateFunction, withScope } from "./functions.ts";
 import { coerce, lowerExpr } from "./expr.ts";
+import { lowerArgs } from "./calls.ts";
+import { noteConstructor } from "./dispatch.ts";
 import { lowerBlock } from "./stmt.ts";
 import { paramType as optionalParamType } from "./nullable.ts";
 import { hoistVars } from "./control.ts";
@@ -46,21 +52,53 @@ export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[
   const tsName = args.length ? `${name}<${args.map(mangle).join(", ")}>` : name;
   const tags = ts.getJSDocTags(decl).map((t) => t.tagName.text);
   const layout = tags.includes("packed") ? "packed" : tags.includes("struct") ? "struct" : undefined;
-  const inst: ClassInst = { cname, tsName, fields: [], layout };
+  const inst: ClassInst = { cname, tsName, fields: [], layout, header: !layout };
   l.classInstances.set(key, inst);
   l.program.classes.push(inst);
   const env = envFor(l, decl, args);
   const type: Type = { k: "class", cls: inst };
   infos.set(inst, { decl, env, inst, type });
+  try {
+    declareFields(l, inst, decl, env, type, layout, tsName);
+  } catch (e) {
+    // A refused field type (the diagnostic is recorded): forget the class, so
+    // every later use bails with that diagnostic instead of using a struct
+    // without its fields.
+    l.classInstances.delete(key);
+    l.program.classes.splice(l.program.classes.indexOf(inst), 1);
+    throw e;
+  }
+  return inst;
+}
+
+function declareFields(l: Lowerer, inst: ClassInst, decl: ts.ClassDeclaration, env: Map<ts.Symbol, Type>, type: Type, layout: ClassInst["layout"], tsName: string): void {
   withScope(l, l.newScope(env, type), () => {
+    const heritage = extendsClause(decl);
+    if (heritage) {
+      if (layout) l.fail("TSOS1051", heritage, tsName);
+      const bt = irType(l, l.checker.getTypeFromTypeNode(heritage), heritage);
+      if (bt.k === "class" && bt.cls.layout) l.fail("TSOS1051", heritage, bt.cls.tsName);
+      if (bt.k !== "class" || !bt.cls.header) l.fail("TSOS1050", heritage, typeName(bt));
+      inst.base = bt.cls;
+    }
+    // A field redeclared by a derived class keeps the base's storage (same type only).
+    const own = (name: string, t: Type, node: ts.Node): boolean => {
+      const inherited = inst.base && !name.startsWith("p_") ? lookupField(inst.base, name) : undefined;
+      if (!inherited) return true;
+      if (mangle(inherited.field.type) !== mangle(t)) l.fail("TSOS1052", node, name, typeName(inherited.field.type), typeName(t));
+      return false;
+    };
     const ctor = decl.members.find(ts.isConstructorDeclaration);
     for (const p of ctor?.parameters ?? []) {
-      if (ts.isParameterPropertyDeclaration(p, ctor!))
-        inst.fields.push({ name: fieldName(p.name as ts.Identifier), type: paramType(l, p) });
+      if (!ts.isParameterPropertyDeclaration(p, ctor!)) continue;
+      const t = paramType(l, p);
+      const name = fieldName(p.name as ts.Identifier);
+      if (own(name, t, p)) inst.fields.push({ name, type: t });
     }
     for (const m of decl.members) {
       if (!ts.isPropertyDeclaration(m) || isStatic(m)) continue;
-      const t = irType(l, l.checker.getTypeAtLocation(m), m);
+      const t = irType(l, l.checker.getTypeAtLocation(m), m.type ?? m);
+      if (!own(fieldName(m.name as ts.Identifier), t, m)) continue;
       const inline = t.k === "fixed" || (t.k === "class" && !!t.cls.layout && !!layout);
       if (t.k === "fixed" && !layout) l.fail("TSOS3008", m.type ?? m, typeName(t));
       inst.fields.push({ name: fieldName(m.name as ts.Identifier), type: t, inline });
@@ -71,7 +109,32 @@ export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[
       }
     }
   });
-  return inst;
+}
+
+/** The `extends` clause of a class, if any. */
+export function extendsClause(decl: ts.ClassLikeDeclaration): ts.ExpressionWithTypeArguments | undefined {
+  return decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+}
+
+/** A field of `cls` or of a class it extends, with the class that stores it. */
+export function lookupField(cls: ClassInst, name: string): { owner: ClassInst; field: ClassInst["fields"][number] } | undefined {
+  for (let c: ClassInst | undefined = cls; c; c = c.base) {
+    const field = c.fields.find((f) => f.name === name);
+    if (field) return { owner: c, field };
+  }
+  return undefined;
+}
+
+/** Whether `cls` is `anc` or extends it. */
+export function isSubclass(cls: ClassInst, anc: ClassInst): boolean {
+  for (let c: ClassInst | undefined = cls; c; c = c.base) if (c === anc) return true;
+  return false;
+}
+
+/** The instance in `inst`'s chain (itself or a base) whose declaration is `decl`. */
+export function ownerInstance(l: Lowerer, inst: ClassInst, decl: ts.Node): ClassInst {
+  for (let c: ClassInst | undefined = inst; c; c = c.base) if (classInfo(c).decl === decl) return c;
+  l.fail("TSOS9001", decl, `no class in the chain of \`${inst.tsName}\` declares this member`);
 }
 
 /** A parameter's type: its annotation, else what tsc infers (`x = 0`). */
@@ -103,7 +166,9 @@ export function classInfo(inst: ClassInst): ClassInfo {
 export function constructorOf(l: Lowerer, inst: ClassInst): { init: string; params: Type[] } {
   const info = classInfo(inst);
   const ctor = info.decl.members.find(ts.isConstructorDeclaration);
-  const params = () => (ctor?.parameters ?? []).map((p) => ({ name: p.name as ts.Identifier, decl: p, type: paramType(l, p) }));
+  // Without a constructor, a derived class takes its base's parameters and passes them on.
+  const inherited = !ctor && inst.base ? inheritedParams(l, inst.base) : undefined;
+  const params = () => inherited ?? (ctor?.parameters ?? []).map((p) => ({ name: p.name as ts.Identifier, decl: p, type: paramType(l, p) }));
   const init = instantiateFunction(l, ctor ?? info.decl, info.env, [], {
     cname: `${inst.cname}__init`,
     thisType: info.type,
@@ -112,26 +177,85 @@ export function constructorOf(l: Lowerer, inst: ClassInst): { init: string; para
     ret: () => info.type,
     body: () => constructorBody(l, info, ctor),
   });
+  noteConstructor(l, init.cname, inst);
   return { init: init.cname, params: init.params.slice(1).map((p) => p.type) };
+}
+
+/** The parameters of the nearest explicit constructor up the chain (declarations and types in that class's instance). */
+function inheritedParams(l: Lowerer, base: ClassInst): { name: ts.Identifier; decl: ts.Node; type: Type }[] {
+  const types = constructorOf(l, base).params;
+  for (let c: ClassInst | undefined = base; c; c = c.base) {
+    const ctor = classInfo(c).decl.members.find(ts.isConstructorDeclaration);
+    if (ctor) return ctor.parameters.map((p, i) => ({ name: p.name as ts.Identifier, decl: p, type: types[i]! }));
+  }
+  return [];
 }
 
 function constructorBody(l: Lowerer, info: ClassInfo, ctor: ts.ConstructorDeclaration | undefined): Stmt[] {
   const self: Expr = { e: "local", type: info.type, name: "self" };
   const out: Stmt[] = [];
+  if (info.inst.base && !ctor) {
+    // The implicit `constructor(...args) { super(...args); }`.
+    const base = constructorOf(l, info.inst.base);
+    const args = [...l.scope.locals.values()].map((name, i) => ({ e: "local", type: base.params[i]!, name }) as Expr);
+    out.push({ s: "expr", x: { e: "call", type: T.void, fn: base.init, args: [upcast(self, info.inst.base), ...args] }, loc: l.loc(info.decl) });
+  }
+  if (!info.inst.base || !ctor) out.push(...fieldInits(l, info, ctor));
+  if (ctor?.body) out.push(...hoistVars(l, ctor), ...lowerBlock(l, ctor.body.statements));
+  out.push({ s: "return", x: self, loc: l.loc(ctor ?? info.decl) });
+  return out;
+}
+
+/** Implicit conversions between object types: a class to one of its bases (and views, views.ts). */
+export function classCoerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr | undefined {
+  void l;
+  void node;
+  const from = e.type;
+  if (from.k === "class" && to.k === "class" && isSubclass(from.cls, to.cls)) return upcast(e, to.cls);
+  return undefined;
+}
+
+/** A class pointer seen as one of its bases: a C cast (the base struct is the first member). */
+export function upcast(x: Expr, to: ClassInst): Expr {
+  if (x.type.k === "class" && x.type.cls === to) return x;
+  return { e: "convert", type: { k: "class", cls: to }, x, checked: false, loc: 0 };
+}
+
+/**
+ * `super(...)` in a derived constructor: the base's constructor on this
+ * object, then this class's field initializers and parameter properties.
+ */
+export function lowerSuperCall(l: Lowerer, call: ts.CallExpression): Expr {
+  const thisType = l.scope.thisType;
+  if (!l.scope.isCtor || thisType?.k !== "class" || !thisType.cls.base) l.fail("TSOS9001", call, "`super(...)` outside a derived constructor");
+  const info = classInfo(thisType.cls);
+  const base = constructorOf(l, thisType.cls.base);
+  const self: Expr = { e: "local", type: thisType, name: "self" };
+  const args = lowerArgs(l, call.arguments, base.params);
+  const items: Expr[] = [{ e: "call", type: T.void, fn: base.init, args: [upcast(self, thisType.cls.base), ...args] }];
+  const ctor = info.decl.members.find(ts.isConstructorDeclaration);
+  for (const st of fieldInits(l, info, ctor)) if (st.s === "expr") items.push(st.x);
+  return { e: "seq", type: T.void, xs: items };
+}
+
+/** Field initializers, then parameter properties (ES2022 order). */
+function fieldInits(l: Lowerer, info: ClassInfo, ctor: ts.ConstructorDeclaration | undefined): Stmt[] {
+  const self: Expr = { e: "local", type: info.type, name: "self" };
+  const out: Stmt[] = [];
   for (const m of info.decl.members) {
     if (!ts.isPropertyDeclaration(m) || isStatic(m)) continue;
+    const found = lookupField(info.inst, fieldName(m.name as ts.Identifier))!;
+    const field = found.field;
     if (!m.initializer) {
       // A field without an initializer is undefined until assigned (ES2022 class fields).
-      const field = info.inst.fields.find((f) => f.name === fieldName(m.name as ts.Identifier))!;
       if (field.type.k === "nullable" && field.type.undef) {
-        const target: Expr = { e: "field", type: field.type, obj: self, name: field.name };
+        const target: Expr = { e: "field", type: field.type, obj: upcast(self, found.owner), name: field.name };
         out.push({ s: "expr", x: { e: "assign", type: field.type, target, value: { e: "nullish", type: field.type, undef: true } }, loc: l.loc(m) });
       }
       continue;
     }
-    const field = info.inst.fields.find((f) => f.name === fieldName(m.name as ts.Identifier))!;
     const value = coerce(l, lowerExpr(l, m.initializer, field.type), field.type, m.initializer);
-    const target: Expr = { e: "field", type: field.type, obj: self, name: field.name, inline: field.inline };
+    const target: Expr = { e: "field", type: field.type, obj: upcast(self, found.owner), name: field.name, inline: field.inline };
     if (field.inline && value.e === "new") {
       // A layout struct stored in place is constructed in place: no allocation.
       out.push({ s: "expr", x: { e: "call", type: field.type, fn: value.init, args: [target, ...value.args] }, loc: l.loc(m) });
@@ -143,33 +267,42 @@ function constructorBody(l: Lowerer, info: ClassInfo, ctor: ts.ConstructorDeclar
   for (const p of ctor?.parameters ?? []) {
     if (!ts.isParameterPropertyDeclaration(p, ctor!)) continue;
     const name = fieldName(p.name as ts.Identifier);
-    const field = info.inst.fields.find((f) => f.name === name)!;
+    const found = lookupField(info.inst, name)!;
+    const field = found.field;
     const local: Expr = { e: "local", type: field.type, name: l.scope.locals.get(p)! };
-    out.push({ s: "expr", x: { e: "assign", type: field.type, target: { e: "field", type: field.type, obj: self, name }, value: local }, loc: l.loc(p) });
+    out.push({ s: "expr", x: { e: "assign", type: field.type, target: { e: "field", type: field.type, obj: upcast(self, found.owner), name }, value: local }, loc: l.loc(p) });
   }
-  if (ctor?.body) out.push(...hoistVars(l, ctor), ...lowerBlock(l, ctor.body.statements));
-  out.push({ s: "return", x: self, loc: l.loc(ctor ?? info.decl) });
   return out;
 }
 
 /** A method of a class instance, instantiated on first call. */
 export function methodOf(
   l: Lowerer,
-  inst: ClassInst,
-  decl: ts.MethodDeclaration,
+  cls: ClassInst,
+  decl: ts.MethodDeclaration | ts.AccessorDeclaration,
   typeArgs: Type[],
-): { cname: string; params: Type[]; ret: Type; isStatic: boolean } {
+): { cname: string; params: Type[]; ret: Type; isStatic: boolean; self: Type } {
+  const inst = ownerInstance(l, cls, decl.parent);
   const info = classInfo(inst);
   const env = new Map(info.env);
-  decl.typeParameters?.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
+  if (ts.isMethodDeclaration(decl)) decl.typeParameters?.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
   const staticMethod = isStatic(decl);
   const suffix = typeArgs.length ? `_${typeArgs.map(mangle).join("_")}` : "";
+  const prefix = ts.isGetAccessor(decl) ? "get_" : ts.isSetAccessor(decl) ? "set_" : "";
   const f = instantiateFunction(l, decl, env, typeArgs, {
-    cname: `${inst.cname}__${(decl.name as ts.Identifier).text}${suffix}`,
+    cname: `${inst.cname}__${prefix}${(decl.name as ts.Identifier).text}${suffix}`,
     thisType: staticMethod ? undefined : info.type,
     isCtor: false,
   });
-  return { cname: f.cname, params: f.params.map((p) => p.type).slice(staticMethod ? 0 : 1), ret: f.ret, isStatic: staticMethod };
+  return { cname: f.cname, params: f.params.map((p) => p.type).slice(staticMethod ? 0 : 1), ret: f.ret, isStatic: staticMethod, self: info.type };
+}
+
+/** A static accessor: a plain function `<Class>__get_x()` / `<Class>__set_x(v)`. */
+export function staticAccessorOf(l: Lowerer, decl: ts.AccessorDeclaration): { cname: string; params: Type[]; ret: Type } {
+  const cls = decl.parent as ts.ClassDeclaration;
+  const prefix = ts.isGetAccessor(decl) ? "get_" : "set_";
+  const f = instantiateFunction(l, decl, new Map(), [], { cname: `${cls.name!.text}__${prefix}${(decl.name as ts.Identifier).text}`, isCtor: false });
+  return { cname: f.cname, params: f.params.map((p) => p.type), ret: f.ret };
 }
 
 /** Static fields become globals named `<Class>__<field>`, initialized at module init. */
@@ -179,7 +312,7 @@ export function staticField(l: Lowerer, decl: ts.PropertyDeclaration): Global {
   const cls = decl.parent as ts.ClassDeclaration;
   const g: Global = {
     cname: l.uniqueName(`${cls.name?.text ?? "default"}__${(decl.name as ts.Identifier).text}`),
-    type: withScope(l, l.newScope(), () => irType(l, l.checker.getTypeAtLocation(decl), decl)),
+    type: withScope(l, l.newScope(), () => irType(l, l.checker.getTypeAtLocation(decl), decl.type ?? decl)),
     isConst: false,
   };
   l.globalsByDecl.set(decl, g);

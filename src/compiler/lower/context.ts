@@ -61,7 +61,7 @@ export class Lowerer {
     readonly target: "host" | "kernel",
     readonly testBuild = false,
   ) {
-    this.program = { locs: [], classes: [], arrays: [], globals: [], funcs: [], inits: [], target, unitTests: [], fnTypes: [], optTypes: [] };
+    this.program = { locs: [], classes: [], arrays: [], globals: [], funcs: [], inits: [], target, unitTests: [], fnTypes: [], views: [], viewTables: [], reviews: [], optTypes: [], unionTypes: [] };
     this.scope = this.newScope();
     this.doubles = target === "host";
   }

@@ -18,8 +18,12 @@ import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } f
 import { Bail, type Lowerer } from "./context.ts";
 import { arrayType, fnType, irType, sameType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
+import { neverAs, neverLocals, unreachable } from "./never.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
 import { isDouble, literalNumber, negativeZero, numConst, numberConstant, numberPow, requireDoubles } from "./number.ts";
+import { lowerInstanceof, narrowObject, superReceiver } from "./dispatch.ts";
+import { accessorRef, accessorUpdate, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
+import { classCoerce } from "./classes.ts";
 import {
   chainSubstitute, coerceNullable, joinNullable, logicalCondition, logicalValue, lowerLogicalAssign, lowerNonNull, lowerNullLiteral, lowerNullish,
   lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, truthyOf, unnarrowed,
@@ -100,7 +104,9 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     case K.TemplateExpression:
       return { e: "concat", type: T.str, parts: templateParts(l, node as ts.TemplateExpression) };
     case K.Identifier:
-      return lowerIdentifier(l, node as ts.Identifier);
+      return narrowObject(l, node as ts.Identifier, lowerIdentifier(l, node as ts.Identifier));
+    case K.SuperKeyword:
+      return superReceiver(l, node);
     case K.ThisKeyword:
       if (!l.scope.thisType) l.fail("TSOS1005", node, "`this` outside a class");
       return { e: "local", type: l.scope.thisType!, name: "self" };
@@ -118,8 +124,11 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       return lowerCall(l, node as ts.CallExpression, want);
     case K.NewExpression:
       return lowerNew(l, node as ts.NewExpression, want);
-    case K.PropertyAccessExpression:
-      return lowerPropertyAccess(l, node as ts.PropertyAccessExpression);
+    case K.PropertyAccessExpression: {
+      const acc = accessorRef(l, node as ts.PropertyAccessExpression);
+      if (acc) return lowerAccessorRead(l, acc);
+      return narrowObject(l, node as ts.PropertyAccessExpression, lowerPropertyAccess(l, node as ts.PropertyAccessExpression));
+    }
     case K.ElementAccessExpression:
       return lowerElementAccess(l, node as ts.ElementAccessExpression);
     case K.ArrayLiteralExpression:
@@ -147,6 +156,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   const sym = l.symbolOf(id);
   const decl = sym?.valueDeclaration;
   if (!sym || !decl) l.fail("TSOS1020", id, id.text);
+  if (neverLocals.has(decl)) return unreachable(l, id);
   const local = l.scope.locals.get(decl);
   if (local) return { e: "local", type: localType(l, decl), name: local };
   if (ts.isVariableDeclaration(decl) || ts.isExportAssignment(decl)) {
@@ -195,7 +205,10 @@ function localType(l: Lowerer, decl: ts.Node): Type {
 /** Insert an implicit conversion from e's type to `to`, or report why it is not allowed. */
 export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   const from = e.type;
-  if (from.k === "never" || to.k === "void") return e;
+  if (from.k === "never") return neverAs(e, to, l, node);
+  if (to.k === "void") return e;
+  // `const x: never = s` after an exhaustive switch: tsc proved s impossible.
+  if (to.k === "never") return unreachable(l, node);
   if (from.k === "str" && from.borrowed && to.k === "str" && !to.borrowed) l.fail("TSOS3002", node);
   if (isInt(from) && isInt(to)) {
     if (from.kind === to.kind) return e;
@@ -204,6 +217,8 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
     return { e: "convert", type: to, x: e, checked: false, loc: l.loc(node) };
   }
   if (sameType(from, to)) return e;
+  const obj = classCoerce(l, e, to, node);
+  if (obj) return obj;
   const n = coerceNullable(l, e, to, node);
   if (n) return n;
   l.fail("TSOS1021", node, typeName(from), typeName(to));
@@ -274,6 +289,11 @@ function isStringy(l: Lowerer, node: ts.Expression): boolean {
 
 function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   const op = b.operatorToken.kind;
+  if (op === K.InstanceOfKeyword) return lowerInstanceof(l, b);
+  if (op === K.EqualsToken || COMPOUND[op] !== undefined) {
+    const acc = accessorRef(l, b.left);
+    if (acc) return lowerAccessorWrite(l, acc, b.right, op === K.EqualsToken ? undefined : accessorUpdate(l, COMPOUND[op]!, b.right, b), false, b);
+  }
   if (op === K.EqualsToken) {
     const target = lowerLValue(l, b.left);
     const value = coerce(l, lowerExpr(l, b.right, target.type), target.type, b.right);
@@ -320,7 +340,7 @@ function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
 }
 
 /** An arithmetic or bitwise operation; `left` may be an already-lowered Expr (compound assignment). */
-function arith(l: Lowerer, opKind: ts.SyntaxKind, left: ts.Expression | Expr, right: ts.Expression, want: Type | undefined, node: ts.Node): Expr {
+export function arith(l: Lowerer, opKind: ts.SyntaxKind, left: ts.Expression | Expr, right: ts.Expression, want: Type | undefined, node: ts.Node): Expr {
   const op = ARITH[opKind]!;
   const opText = ts.tokenToString(opKind) ?? op;
   if (op === "+" && !("kind" in left) && left.type.k === "str")
@@ -408,6 +428,8 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
 }
 
 function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: boolean, node: ts.Node): Expr {
+  const acc = accessorRef(l, operand);
+  if (acc) return lowerAccessorWrite(l, acc, undefined, accessorUpdate(l, op === "+" ? "inc" : "dec", undefined, node), postfix, node);
   const target = lowerLValue(l, operand);
   const current = narrowCurrent(l, operand, target);
   if (!isInt(current.type)) l.fail("TSOS2008", node, op + op, typeName(target.type));
@@ -418,7 +440,9 @@ function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: bool
 
 export function lowerLValue(l: Lowerer, node: ts.Expression): Expr {
   while (ts.isParenthesizedExpression(node)) node = node.expression;
-  const x = unnarrowed(lowerExpr(l, node));
+  let x = unnarrowed(lowerExpr(l, node));
+  // A narrowed read (dispatch.ts) is written as the declared place.
+  while ((x.e === "convert" && x.type.k === "class") || x.e === "viewobj") x = unnarrowed(x.x);
   if (x.e === "field" && x.inline) l.fail("TSOS3013", node);
   if (x.e === "index" && x.arr.type.k === "fixed" && x.type.k === "class") l.fail("TSOS3013", node);
   if (x.e === "local" || x.e === "global" || x.e === "field" || x.e === "index") return x;
@@ -427,9 +451,11 @@ export function lowerLValue(l: Lowerer, node: ts.Expression): Expr {
 
 function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type): Expr {
   const cond = lowerCondition(l, c.condition);
-  const [A, B] = intOperands(l, c.whenTrue, c.whenFalse, want, c, "?:");
+  let [A, B] = intOperands(l, c.whenTrue, c.whenFalse, want, c, "?:");
   const joined = joinNullable(l, c, A, B);
   if (joined) return { e: "cond", type: joined.type, c: cond, a: joined.a, b: joined.b };
+  if (A.type.k === "never") A = neverAs(A, B.type, l, c.whenTrue);
+  if (B.type.k === "never") B = neverAs(B, A.type, l, c.whenFalse);
   if (!sameType(A.type, B.type)) l.fail("TSOS1021", c.whenFalse, typeName(B.type), typeName(A.type));
   return { e: "cond", type: A.type, c: cond, a: A, b: B };
 }

@@ -60,37 +60,15 @@ export function instantiateFunction(
   const func: Func = { cname: l.uniqueName(opts.cname), params: [], ret: T.void, body: [], loc: l.loc(decl), isStatic: false };
   l.funcInstances.set(key, func);
   l.funcNodes.set(func.cname, (decl as ts.SignatureDeclaration).name ?? decl);
-  withScope(l, scope, () => {
-    const params: Param[] = [];
-    if (opts.thisType) {
-      scope.used.add("self");
-      params.push({ name: "self", type: opts.thisType });
-    }
-    scope.used.add("self");
-    const specs = opts.params ? opts.params() : defaultParams(l, decl as ts.SignatureDeclaration);
-    for (const p of specs) {
-      const name = l.localName(p.name.text);
-      scope.locals.set(p.decl, name);
-      params.push({ name, type: p.type });
-    }
-    if (ts.getJSDocTags(decl).some((t) => t.tagName.text === "trackCaller")) {
-      func.trackCaller = true;
-      scope.trackCaller = true;
-      params.push({ name: "tsos_caller", type: { k: "loc" } });
-    }
-    func.params = params;
-    func.params = params;
-    const first = params[opts.thisType ? 1 : 0]?.type;
-    if (first?.k === "class" && first.cls.cname === "tsos_interrupt_frame") {
-      func.interrupt = true;
-      const code = params[1]?.type;
-      const ok = !opts.thisType && (params.length === 1 || (params.length === 2 && code?.k === "int" && code.kind === "u64"));
-      if (!ok) l.error("TSOS3012", (decl as ts.SignatureDeclaration).name ?? decl);
-    }
-    func.ret = opts.ret ? opts.ret() : returnType(l, decl as ts.SignatureDeclaration);
-    if (func.ret.k === "str" && func.ret.borrowed) l.error("TSOS3002", (decl as ts.SignatureDeclaration).type ?? decl);
-    scope.ret = func.ret;
-  });
+  try {
+    withScope(l, scope, () => signature(l, decl, opts, scope, func));
+  } catch (e) {
+    // The signature was refused (a located diagnostic is recorded): forget the
+    // instance, so every call site bails with that diagnostic instead of
+    // calling a function without a signature.
+    l.funcInstances.delete(key);
+    throw e;
+  }
   l.addFunc(func);
   rememberInstance({ decl, env, typeArgs, thisType: opts.thisType, func });
   l.work.push(() =>
@@ -108,6 +86,38 @@ export function instantiateFunction(
     }),
   );
   return func;
+}
+
+/** The parameters and return type of `func`; bails (with a located diagnostic) on a refused type. */
+function signature(l: Lowerer, decl: ts.SignatureDeclaration | ts.ClassDeclaration, opts: InstanceOptions, scope: FnScope, func: Func): void {
+  const params: Param[] = [];
+  if (opts.thisType) {
+    scope.used.add("self");
+    params.push({ name: "self", type: opts.thisType });
+  }
+  scope.used.add("self");
+  const specs = opts.params ? opts.params() : defaultParams(l, decl as ts.SignatureDeclaration);
+  for (const p of specs) {
+    const name = l.localName(p.name.text);
+    scope.locals.set(p.decl, name);
+    params.push({ name, type: p.type });
+  }
+  if (ts.getJSDocTags(decl).some((t) => t.tagName.text === "trackCaller")) {
+    func.trackCaller = true;
+    scope.trackCaller = true;
+    params.push({ name: "tsos_caller", type: { k: "loc" } });
+  }
+  func.params = params;
+  const first = params[opts.thisType ? 1 : 0]?.type;
+  if (first?.k === "class" && first.cls.cname === "tsos_interrupt_frame") {
+    func.interrupt = true;
+    const code = params[1]?.type;
+    const ok = !opts.thisType && (params.length === 1 || (params.length === 2 && code?.k === "int" && code.kind === "u64"));
+    if (!ok) l.error("TSOS3012", (decl as ts.SignatureDeclaration).name ?? decl);
+  }
+  func.ret = opts.ret ? opts.ret() : returnType(l, decl as ts.SignatureDeclaration);
+  if (func.ret.k === "str" && func.ret.borrowed) l.error("TSOS3002", (decl as ts.SignatureDeclaration).type ?? decl);
+  scope.ret = func.ret;
 }
 
 function defaultParams(l: Lowerer, decl: ts.SignatureDeclaration): ParamSpec[] {

@@ -14,12 +14,14 @@ import ts from "typescript";
 import type { Expr, Global, Stmt, Type } from "../ir.ts";
 import type { Loaded } from "../load.ts";
 import { Bail, type FnScope, Lowerer, finish } from "./context.ts";
-import { classInstance, constructorOf, isStatic, methodOf, staticField } from "./classes.ts";
+import { classInstance, constructorOf, isStatic, methodOf, staticAccessorOf, staticField } from "./classes.ts";
+import { checkConstructionOrder, finishDispatch, registerClassDecls } from "./dispatch.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { functionOf, withScope } from "./functions.ts";
+import { neverParam } from "./never.ts";
 import { untypedConst } from "./calls.ts";
 import { lowerBlock, variableInit } from "./stmt.ts";
-import { typeOfNode } from "./types.ts";
+import { typeFromTypeNode, typeOfNode } from "./types.ts";
 import { checkInterruptHandlers } from "./handlers.ts";
 import { versionLoops } from "./bounds.ts";
 import { integerCounters } from "./intrep.ts";
@@ -29,10 +31,14 @@ import { declareDefaultExport, initDefaultExport } from "./exports.ts";
 export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false) {
   const l = new Lowerer(loaded.checker, target, testBuild);
   const modules = loaded.modules; // already in ES evaluation order (load.ts reachable)
+  registerClassDecls(l, modules);
   for (const sf of modules) declareGlobals(l, sf);
   for (const sf of modules) lowerModule(l, sf);
   if (target === "kernel") guard(() => findPanicHandler(l, modules, loaded.entry));
-  while (l.work.length) l.work.shift()!();
+  finishDispatch(l, () => {
+    while (l.work.length) l.work.shift()!();
+  });
+  checkConstructionOrder(l);
   for (const f of l.program.funcs) f.body = versionLoops(l.doubles ? integerCounters(f.body) : f.body);
   if (target === "kernel") checkInterruptHandlers(l);
   return finish(l);
@@ -83,7 +89,7 @@ function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
           if (!(e instanceof Bail)) throw e;
           const reported = l.diagnostics.length;
           try {
-            declared = { type: withScope(l, initScope(l, sf), () => typeOfNode(l, d.name)) };
+            declared = { type: withScope(l, initScope(l, sf), () => (d.type ? typeFromTypeNode(l, d.type) : typeOfNode(l, d.name))) };
           } catch (again) {
             l.diagnostics.length = reported; // the type itself was the error, already reported
             throw again;
@@ -124,7 +130,7 @@ function lowerModule(l: Lowerer, sf: ts.SourceFile): void {
       if (ts.isVariableStatement(st) && !isVar(st.declarationList)) {
         for (const d of st.declarationList.declarations) guard(() => body.push(...initGlobal(l, d)));
       } else if (ts.isFunctionDeclaration(st)) {
-        if (!st.typeParameters && st.body) guard(() => {
+        if (!st.typeParameters && st.body && neverParam(l, st) < 0) guard(() => {
           const f = functionOf(l, st, []);
           if (hasTag(st, "test") && l.target === "kernel" && l.testBuild) {
             const base = sf.fileName.replace(/^.*\//, "").replace(/\.ts$/, "");
@@ -184,7 +190,7 @@ function staticConstruct(l: Lowerer, g: Global, value: Extract<Expr, { e: "new" 
     return { e: "global", type: inner.type, name: inner.cname } as Expr;
   });
   g.staticObject = { cls: value.cls };
-  const self: Expr = { e: "global", type: g.type, name: g.cname };
+  const self: Expr = { e: "global", type: g.type, name: g.cname }; // its header is static data (emit-program.ts)
   out.push({ s: "expr", x: { e: "call", type: g.type, fn: value.init, args: [self, ...args] }, loc });
   return out;
 }
@@ -193,6 +199,10 @@ function staticConstruct(l: Lowerer, g: Global, value: Extract<Expr, { e: "new" 
 function lowerClassStatics(l: Lowerer, cls: ts.ClassDeclaration): Stmt[] {
   const out: Stmt[] = [];
   for (const m of cls.members) {
+    if (ts.isClassStaticBlockDeclaration(m)) {
+      guard(() => void out.push({ s: "block", body: lowerBlock(l, m.body.statements) }));
+      continue;
+    }
     if (!ts.isPropertyDeclaration(m) || !isStatic(m)) continue;
     guard(() => {
       const g = staticField(l, m);
@@ -206,7 +216,9 @@ function lowerClassStatics(l: Lowerer, cls: ts.ClassDeclaration): Stmt[] {
       const inst = classInstance(l, cls, []);
       constructorOf(l, inst);
       for (const m of cls.members)
-        if (ts.isMethodDeclaration(m) && !m.typeParameters && !isStatic(m)) guard(() => void methodOf(l, inst, m, []));
+        if ((ts.isMethodDeclaration(m) || ts.isAccessor(m)) && !(ts.isMethodDeclaration(m) && m.typeParameters) && !isStatic(m) && m.body)
+          guard(() => void methodOf(l, inst, m, []));
+        else if (ts.isAccessor(m) && isStatic(m)) guard(() => void staticAccessorOf(l, m));
     });
   }
   return out;

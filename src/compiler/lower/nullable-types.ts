@@ -14,9 +14,10 @@ import ts from "typescript";
 import type { Type } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 
-/** How a nullable is stored: a C pointer, a tsos_str, or a { tag, value } struct. */
-export function nullableRepr(inner: Type): "ptr" | "str" | "tag" | "none" {
+/** How a nullable is stored: a C pointer, a tsos_str or a view {obj, vt} (tested by their pointer), or a { tag, value } struct. */
+export function nullableRepr(inner: Type): "ptr" | "str" | "view" | "tag" | "none" {
   if (inner.k === "never") return "none";
+  if (inner.k === "view") return "view";
   if (inner.k === "class" || inner.k === "array" || inner.k === "fn" || inner.k === "ptr") return "ptr";
   if (inner.k === "str") return "str";
   return "tag";

@@ -19,7 +19,8 @@
  *   - Each operand is evaluated once, left to right (`bind` holds a value
  *     that is tested and then used).
  * `narrowRead` is the hook for other narrowings (views of object unions):
- * extend it there.
+ * extend it there. Value unions (`string | number`, lower/unions.ts) go
+ * through the same conversions, hook and operators.
  */
 import ts from "typescript";
 import type { Expr, Type } from "../ir.ts";
@@ -28,6 +29,8 @@ import type { Lowerer } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr } from "./expr.ts";
 import { irType, nullableType, sameType, tryIrType, typeName } from "./types.ts";
 import { NULL_LITERAL, UNDEFINED_LITERAL, nullableRepr } from "./nullable-types.ts";
+import { fromUnion, isTag, narrowUnion, reUnion, toUnion } from "./unions.ts";
+import { isInt } from "../ints.ts";
 
 const K = ts.SyntaxKind;
 type Nullable = Extract<Type, { k: "nullable" }>;
@@ -40,7 +43,7 @@ function isnullish(x: Expr, which: "null" | "undefined" | "either"): Expr {
   return { e: "isnullish", type: T.bool, x, which };
 }
 
-function unwrap(l: Lowerer, x: Expr, node: ts.Node, check?: "nonnull" | "narrowed"): Expr {
+export function unwrap(l: Lowerer, x: Expr, node: ts.Node, check?: "nonnull" | "narrowed"): Expr {
   return { e: "unwrap", type: (x.type as Nullable).inner, x, loc: l.loc(node), check };
 }
 
@@ -66,6 +69,15 @@ export function lowerNullLiteral(which: "null" | "undefined"): Expr {
 /** The conversions into, out of and between nullables; undefined if neither side is one. */
 export function coerceNullable(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr | undefined {
   const from = e.type;
+  if (to.k === "union" && from.k !== "nullable") {
+    if (from.k === "union") return reUnion(from, to, e, sameType) ?? l.fail("TSOS1021", node, typeName(from), typeName(to));
+    const direct = toUnion(to, e, sameType);
+    if (direct) return direct;
+    const int = to.members.find((m) => m.k === "int");
+    if (isInt(from) && int) return toUnion(to, coerce(l, e, int, node), sameType);
+    l.fail("TSOS1021", node, typeName(from), typeName(to));
+  }
+  if (from.k === "union" && to.k !== "nullable") l.fail("TSOS1021", node, typeName(from), typeName(to));
   if (to.k !== "nullable") {
     if (from.k !== "nullable") return undefined;
     l.fail("TSOS1021", node, typeName(from), typeName(to));
@@ -91,32 +103,47 @@ export function coerceNullable(l: Lowerer, e: Expr, to: Type, node: ts.Node): Ex
  * type at `node`, convert to it.
  */
 export function narrowRead(l: Lowerer, node: ts.Node, x: Expr): Expr {
-  if (x.type.k !== "nullable") return x;
+  if (x.type.k !== "nullable" && x.type.k !== "union") return x;
   const t = checkedType(l, node);
-  if (!t || sameType(t, x.type)) return x;
-  const check = x.e === "local" ? undefined : "narrowed";
-  if (t.k !== "nullable") return sameType(t, x.type.inner) ? unwrap(l, x, node, check) : x;
-  if (sameType(t.inner, x.type.inner)) return { e: "reopt", type: t, x };
-  return x;
+  if (!t) return x;
+  return narrowTo(l, node, x, t, x.e !== "local") ?? x;
+}
+
+/** `x` converted to the narrower type `t`, or undefined if `t` is not a narrowing of x's type. */
+function narrowTo(l: Lowerer, node: ts.Node, x: Expr, t: Type, check: boolean): Expr | undefined {
+  const from = x.type;
+  if (sameType(from, t)) return x;
+  if (from.k === "nullable") {
+    if (t.k === "nullable") return sameType(t.inner, from.inner) ? { e: "reopt", type: t, x } : undefined;
+    const inner = sameType(t, from.inner) || from.inner.k === "union" ? unwrap(l, x, node, check ? "narrowed" : undefined) : undefined;
+    return inner && narrowTo(l, node, inner, t, check);
+  }
+  if (from.k === "union") {
+    if (t.k === "union") return narrowUnion(from, t, x, sameType);
+    return fromUnion(l, from, x, t, node, check, sameType);
+  }
+  return undefined;
 }
 
 /** A read of the target of a compound assignment (`x += 1` after `x !== undefined`), narrowed as `node` is. */
 export function narrowCurrent(l: Lowerer, node: ts.Node, target: Expr): Expr {
   const current: Expr = { e: "current", type: target.type };
-  if (target.type.k !== "nullable") return current;
-  const n = narrowRead(l, node, current);
-  return n.e === "unwrap" ? { ...n, check: target.e === "local" ? undefined : "narrowed" } : n;
+  if (target.type.k !== "nullable" && target.type.k !== "union") return current;
+  const t = checkedType(l, node);
+  return (t && narrowTo(l, node, current, t, target.e !== "local")) ?? current;
 }
 
 /** An assignment target: the declared place, not its narrowed read. */
 export function unnarrowed(x: Expr): Expr {
-  return (x.e === "unwrap" && x.check !== "nonnull") || x.e === "reopt" ? x.x : x;
+  if ((x.e === "unwrap" && x.check !== "nonnull") || x.e === "reopt" || x.e === "fromunion") return unnarrowed(x.x);
+  if (x.e === "reunion" && x.x.type.k === "union" && x.x.type.members.length > (x.type as { members: Type[] }).members.length) return unnarrowed(x.x);
+  return x;
 }
 
 /** Truthiness of a non-boolean, non-integer value, or undefined if it has none. */
 export function truthyOf(x: Expr): Expr | undefined {
   const k = x.type.k;
-  if (k === "str" || k === "class" || k === "array" || k === "fn" || k === "nullable") return { e: "truthy", type: T.bool, x };
+  if (k === "str" || k === "class" || k === "array" || k === "fn" || k === "nullable" || k === "union" || k === "view") return { e: "truthy", type: T.bool, x };
   return undefined;
 }
 
@@ -135,6 +162,11 @@ export function logicalCondition(l: Lowerer, node: ts.Expression): Expr | undefi
 export function logicalValue(l: Lowerer, b: ts.BinaryExpression, A: Expr, B: Expr): Expr {
   const R = irType(l, l.checker.getTypeAtLocation(b), b);
   const op = b.operatorToken.getText();
+  if (definitelyFalsy(l.checker.getTypeAtLocation(b.left))) {
+    // The checker knows the left operand is falsy here: `||` gives the right one, `&&` the left one.
+    if (op === "&&") return coerce(l, A, R, b.left);
+    return { e: "bind", type: R, name: l.temp(), value: A, body: coerce(l, B, R, b.right) };
+  }
   const name = l.temp();
   const t = local(name, A.type);
   const test = A.type.k === "bool" ? t : truthyOf(t) ?? (A.type.k === "int" ? ({ e: "truthy", type: T.bool, x: t } as Expr) : undefined);
@@ -146,9 +178,21 @@ export function logicalValue(l: Lowerer, b: ts.BinaryExpression, A: Expr, B: Exp
   return { e: "bind", type: R, name, value: A, body };
 }
 
+/** Whether every value of a checker type is falsy (`null`, `undefined`, `false`, `0`, `""`). */
+function definitelyFalsy(type: ts.Type): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((t) => {
+    if (t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) return true;
+    if (t.flags & ts.TypeFlags.BooleanLiteral) return (t as unknown as { intrinsicName: string }).intrinsicName === "false";
+    if (t.isNumberLiteral()) return t.value === 0;
+    if (t.isStringLiteral()) return t.value === "";
+    return false;
+  });
+}
+
 /** The value of `t` known to be falsy, as type `R` (the left operand of `&&`). */
 function falsyValue(l: Lowerer, t: Expr, R: Type, node: ts.Node): Expr {
-  if (t.type.k === "nullable" && nullableRepr(t.type.inner) === "ptr" && R.k === "nullable")
+  if (t.type.k === "nullable" && (nullableRepr(t.type.inner) === "ptr" || nullableRepr(t.type.inner) === "view") && R.k === "nullable")
     return { e: "cond", type: R, c: isnullish(t, "undefined"), a: { e: "nullish", type: R, undef: true }, b: { e: "nullish", type: R, undef: false } };
   return coerce(l, t, R, node);
 }
@@ -199,11 +243,18 @@ export function nullableEquality(l: Lowerer, b: ts.BinaryExpression): Expr | und
   const nullable = (n: ts.Expression) => {
     const t = l.checker.getTypeAtLocation(n);
     const absent = ts.TypeFlags.Null | ts.TypeFlags.Undefined;
-    return (t.flags & absent) !== 0 || (t.isUnion() && t.types.some((m) => m.flags & absent));
+    if ((t.flags & absent) !== 0 || (t.isUnion() && t.types.some((m) => m.flags & absent))) return true;
+    return t.isUnion() && tryIrType(l, t, n)?.k === "union";
   };
   if (!nullable(b.left) && !nullable(b.right)) return undefined;
   let A = lowerExpr(l, b.left);
   let B = lowerExpr(l, b.right, A.type.k === "nullable" ? A.type.inner : A.type);
+  if (A.type.k === "union" || B.type.k === "union") {
+    if (A.type.k !== "nullable" && B.type.k !== "nullable") {
+      const common = A.type.k === "union" ? A.type : B.type;
+      return not({ e: "opteq", type: T.bool, a: coerce(l, A, common, b.left), b: coerce(l, B, common, b.right), loose });
+    }
+  }
   if (A.type.k !== "nullable" && B.type.k !== "nullable") return undefined;
   if (A.type.k !== "nullable" && A.e === "int" && B.type.k === "nullable") A = coerce(l, A, B.type.inner, b.left);
   const a = A.type as Nullable;
@@ -214,11 +265,11 @@ export function nullableEquality(l: Lowerer, b: ts.BinaryExpression): Expr | und
   return not({ e: "opteq", type: T.bool, a: coerce(l, A, common, b.left), b: coerce(l, B, common, b.right), loose });
 }
 
-/** The branches of `c ? a : b` when one is nullable (`c ? "x" : null`): both as the checker's type of the whole. */
+/** The branches of `c ? a : b` of different types (`c ? "x" : null`, `c ? "x" : 0`): both as the checker's type of the whole. */
 export function joinNullable(l: Lowerer, node: ts.Expression, A: Expr, B: Expr): { type: Type; a: Expr; b: Expr } | undefined {
-  if (sameType(A.type, B.type) || (A.type.k !== "nullable" && B.type.k !== "nullable")) return undefined;
+  if (sameType(A.type, B.type)) return undefined;
   const R = checkedType(l, node);
-  if (!R || R.k !== "nullable") return undefined;
+  if (!R || (R.k !== "nullable" && R.k !== "union")) return undefined;
   return { type: R, a: coerce(l, A, R, node), b: coerce(l, B, R, node) };
 }
 
@@ -238,10 +289,21 @@ export function lowerTypeof(l: Lowerer, n: ts.TypeOfExpression): Expr {
       case "int": return "number";
       case "bool": return "boolean";
       case "fn": return "function";
-      case "class": case "array": case "ptr": return "object";
+      case "class": case "array": case "ptr": case "view": return "object";
     }
     l.fail("TSOS2008", n, "typeof", typeName(t));
   };
+  if (x.type.k === "union" || (x.type.k === "nullable" && x.type.inner.k === "union")) {
+    const name = l.temp();
+    const t = local(name, x.type);
+    const u = x.type.k === "union" ? x.type : (x.type.inner as Extract<Type, { k: "union" }>);
+    const v = x.type.k === "union" ? t : unwrap(l, t, n);
+    let body: Expr = str(nameOf(u.members[u.members.length - 1]!));
+    for (let i = u.members.length - 2; i >= 0; i--) body = { e: "cond", type: T.str, c: isTag(v, i), a: str(nameOf(u.members[i]!)), b: body };
+    if (x.type.k === "nullable")
+      body = { e: "cond", type: T.str, c: isnullish(t, "undefined"), a: str("undefined"), b: { e: "cond", type: T.str, c: isnullish(t, "null"), a: str("object"), b: body } };
+    return { e: "bind", type: T.str, name, value: x, body };
+  }
   if (x.type.k !== "nullable") {
     const s = str(nameOf(x.type));
     return x.e === "local" || x.e === "global" ? s : { e: "bind", type: T.str, name: l.temp(), value: x, body: s };
@@ -255,7 +317,7 @@ export function lowerTypeof(l: Lowerer, n: ts.TypeOfExpression): Expr {
 
 /** A value as console.log and templates print it: nullables become "null", "undefined" or their value. */
 export function printable(x: Expr): Expr {
-  return x.type.k === "nullable" ? { e: "optstr", type: T.str, x } : x;
+  return x.type.k === "nullable" || x.type.k === "union" ? { e: "optstr", type: T.str, x } : x;
 }
 
 /** Arguments left out for optional parameters are `undefined`. */

@@ -17,6 +17,7 @@ import { INT_INFO } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
+import { neverLocals } from "./never.ts";
 import { nullLiteral, printable } from "./nullable.ts";
 import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
@@ -44,6 +45,11 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   if (isVar(decl.parent as ts.VariableDeclarationList)) return varAssign(l, decl);
   if (untypedConst(l, decl.name) !== undefined) return [];
   const { type, init } = variableInit(l, decl);
+  if (type.k === "never") {
+    // `const x: never = s`: no C variable; reaching it panics (lower/never.ts).
+    neverLocals.add(decl);
+    return init ? [{ s: "expr", x: init, loc: l.loc(decl) }] : [];
+  }
   const name = l.localName(decl.name.text);
   l.scope.locals.set(decl, name);
   setLocalType(decl, type);

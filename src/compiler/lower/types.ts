@@ -16,6 +16,7 @@ import { INT_KINDS } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { classInstance } from "./classes.ts";
 import { isNullableUnion, nullableOf, nullableUnionType } from "./nullable-types.ts";
+import { valueUnionType } from "./unions.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
   ["u8", "u8"],
@@ -56,10 +57,15 @@ export function irType(l: Lowerer, type: ts.Type, node: ts.Node): Type {
   const t = tryIrType(l, type, node);
   if (t) return t;
   const text = l.checker.typeToString(type);
+  const sym = type.getSymbol();
+  // The library's core interfaces (Function, Object...) describe every value of a kind, not one type.
+  if (sym && l_isLib(sym) && LIB_CORE_TYPES.has(sym.name)) l.fail("TSOS1030", node, text);
   const isInterface = type.getSymbol()?.flags && type.getSymbol()!.flags & ts.SymbolFlags.Interface;
   if (isInterface && !isArraySymbol(type.getSymbol())) l.fail("TSOS1017", node);
   l.fail("TSOS1006", node, text);
 }
+
+const LIB_CORE_TYPES = new Set(["Function", "CallableFunction", "NewableFunction", "Object", "IArguments", "RegExp", "Boolean", "Number", "String"]);
 
 function isArraySymbol(sym: ts.Symbol | undefined): boolean {
   return !!sym && (sym.name === "Array" || sym.name === "ReadonlyArray") && l_isLib(sym);
@@ -81,7 +87,8 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     }
     return undefined;
   }
-  if (isNullableUnion(type)) return nullableUnionType(l, type, node, (t, n) => tryIrType(l, t, n), mangle, sameType);
+  if (isNullableUnion(type))
+    return nullableUnionType(l, type, node, (t, n) => tryIrType(l, t, n), mangle, sameType, (parts, n) => unionOfMembers(l, parts, n));
   const kind = intKindOf(l, type);
   if (kind) return T.int(kind);
   if (f & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return T.bool;
@@ -99,6 +106,8 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     // A union of literals of one kind ("a" | "b", 1 | 2) is that kind.
     const parts = type.types.map((t) => tryIrType(l, t, node));
     if (parts.every((p) => p && sameType(p, parts[0]!)) && parts[0]?.k !== "class" && parts[0]?.k !== "array") return parts[0];
+    const union = unionOfMembers(l, type.types, node);
+    if (union) return union;
   }
   if (f & ts.TypeFlags.Object) {
     const sym = type.getSymbol();
@@ -134,6 +143,16 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     }
   }
   return undefined;
+}
+
+/**
+ * The IR type of a union of members that are neither null nor undefined and
+ * do not all map to one type: a value union (lower/unions.ts). A nullable
+ * union (`A | B | null`) maps its other members through here too, so an
+ * object-union mapping added here serves both.
+ */
+function unionOfMembers(l: Lowerer, parts: readonly ts.Type[], node: ts.Node): Type | undefined {
+  return valueUnionType(l, parts, node, (t, n) => tryIrType(l, t, n), mangle);
 }
 
 /** A class lib/kernel.d.ts declares and the compiler lays out itself, registered once. */
@@ -206,6 +225,8 @@ export function mangle(t: Type): string {
       return "loc";
     case "str":
       return t.borrowed ? "text" : "str";
+    case "union":
+      return t.cname.replace(/^tsos_/, "");
     case "nullable":
       return `opt${t.null ? "n" : ""}${t.undef ? "u" : ""}_${mangle(t.inner)}`;
     default:
@@ -250,6 +271,8 @@ export function typeName(t: Type): string {
       return `FixedArray<${typeName(t.elem)}, ${t.len}>`;
     case "bool":
       return "boolean";
+    case "union":
+      return t.members.map(typeName).join(" | ");
     case "nullable":
       return [...(t.inner.k === "never" ? [] : [typeName(t.inner)]), ...(t.null ? ["null"] : []), ...(t.undef ? ["undefined"] : [])].join(" | ");
     default:

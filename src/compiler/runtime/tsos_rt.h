@@ -207,6 +207,32 @@ static inline bool tsos_range_ok(int64_t low, int64_t high, int64_t len, int64_t
     return a;                                                                                    \
   }
 
+/* ---- class headers (docs/design/dialect-part1.md, "Objects") ---- */
+/* Every non-layout class instance starts with a pointer to its class descriptor. */
+typedef struct tsos_class {
+  const struct tsos_class *parent;
+  tsos_str name;
+} tsos_class;
+#define TSOS_CLASS_OF(obj) (*(const tsos_class *const *)(const void *)(obj))
+/* NULL is null; address 1 is undefined in a type admitting both (lower/nullable-types.ts). */
+static inline bool tsos_instanceof(const void *obj, const tsos_class *c) {
+  if ((uintptr_t)obj <= 1) return false;
+  for (const tsos_class *k = TSOS_CLASS_OF(obj); k; k = k->parent)
+    if (k == c) return true;
+  return false;
+}
+static inline bool tsos_isclass(const void *obj, const tsos_class *c) { return (uintptr_t)obj > 1 && TSOS_CLASS_OF(obj) == c; }
+/* Fresh storage for an object of class c: zeroed, header set. */
+static inline void *tsos_new(uint64_t size, const tsos_class *c, const tsos_loc *loc) {
+  void *p = tsos_alloc(size, loc);
+  *(const tsos_class **)p = c;
+  return p;
+}
+static inline void *tsos_stamp(void *p, const tsos_class *c) {
+  *(const tsos_class **)p = c;
+  return p;
+}
+
 /* string[] is predeclared: process.argv uses it. */
 typedef struct tsos_arr_str tsos_arr_str;
 TSOS_ARRAY(tsos_arr_str, tsos_str)

@@ -1,0 +1,122 @@
+/**
+ * lower/accessors.ts: `get`/`set` accessors on classes.
+ *
+ * Input:  property reads and writes (`o.x`, `o.x = v`, `o.x += v`, `o.x++`,
+ *         `C.x` for static accessors) whose property TypeScript resolves to
+ *         an accessor.
+ * Output: calls to the accessor functions `<Class>__get_x(self)` and
+ *         `<Class>__set_x(self, v)` (virtual when a subclass overrides them,
+ *         see dispatch.ts).
+ * Invariants: the receiver is evaluated once; a compound assignment or
+ *             increment calls the getter once and the setter once; the
+ *             value of an assignment is the assigned value (JavaScript does
+ *             not read the getter back).
+ */
+import ts from "typescript";
+import type { Expr, Type } from "../ir.ts";
+import type { Lowerer } from "./context.ts";
+import { isStatic, staticAccessorOf } from "./classes.ts";
+import { resolveMember, superReceiver } from "./dispatch.ts";
+import { arith, coerce, lowerExpr } from "./expr.ts";
+import { typeName } from "./types.ts";
+import { isInt } from "../ints.ts";
+
+export interface AccessorRef {
+  p: ts.PropertyAccessExpression;
+  get?: ts.GetAccessorDeclaration;
+  set?: ts.SetAccessorDeclaration;
+  isStatic: boolean;
+}
+
+/** The accessor pair `p` names, if its property is an accessor of a class in the program. */
+export function accessorRef(l: Lowerer, node: ts.Expression): AccessorRef | undefined {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (!ts.isPropertyAccessExpression(node)) return undefined;
+  const sym = l.symbolOf(node.name);
+  if (!sym || !(sym.flags & ts.SymbolFlags.Accessor)) return undefined;
+  const decls = sym.declarations ?? [];
+  const get = decls.find(ts.isGetAccessorDeclaration);
+  const set = decls.find(ts.isSetAccessorDeclaration);
+  const any = get ?? set;
+  if (!any || l.isLibDecl(any) || !ts.isClassLike(any.parent)) return undefined;
+  return { p: node, get, set, isStatic: isStatic(any) };
+}
+
+function receiver(l: Lowerer, ref: AccessorRef): Expr | undefined {
+  if (ref.isStatic) return undefined;
+  if (ref.p.expression.kind === ts.SyntaxKind.SuperKeyword) return superReceiver(l, ref.p.expression);
+  return lowerExpr(l, ref.p.expression);
+}
+
+function callGet(l: Lowerer, ref: AccessorRef, recv: Expr | undefined): Expr {
+  if (!ref.get) l.fail("TSOS1053", ref.p, ref.p.name.text);
+  if (!recv) {
+    const f = staticAccessorOf(l, ref.get);
+    return { e: "call", type: f.ret, fn: f.cname, args: [] };
+  }
+  if (recv.type.k !== "class") l.fail("TSOS1018", ref.p.name, ref.p.name.text, typeName(recv.type));
+  const m = resolveMember(l, recv.type.cls, ref.get, [], ref.p.expression.kind === ts.SyntaxKind.SuperKeyword);
+  return { e: "call", type: m.ret, fn: m.fn, args: [coerce(l, recv, m.self, ref.p.expression)] };
+}
+
+function setter(l: Lowerer, ref: AccessorRef, recv: Expr | undefined): { param: Type; call: (v: Expr) => Expr } {
+  if (!ref.set) l.fail("TSOS1005", ref.p, `assignment to \`${ref.p.name.text}\`, which has no setter,`);
+  if (!recv) {
+    const f = staticAccessorOf(l, ref.set);
+    return { param: f.params[0]!, call: (v) => ({ e: "call", type: f.ret, fn: f.cname, args: [v] }) };
+  }
+  if (recv.type.k !== "class") l.fail("TSOS1018", ref.p.name, ref.p.name.text, typeName(recv.type));
+  const m = resolveMember(l, recv.type.cls, ref.set, [], ref.p.expression.kind === ts.SyntaxKind.SuperKeyword);
+  const self = coerce(l, recv, m.self, ref.p.expression);
+  return { param: m.params[0]!, call: (v) => ({ e: "call", type: m.ret, fn: m.fn, args: [self, v] }) };
+}
+
+export function lowerAccessorRead(l: Lowerer, ref: AccessorRef): Expr {
+  return callGet(l, ref, receiver(l, ref));
+}
+
+/** A temporary bound around `body`: `let name = init in body(ref)`. */
+function bind(l: Lowerer, init: Expr, body: (ref: Expr) => Expr): Expr {
+  if (init.e === "local" || init.e === "int" || init.e === "bool" || init.e === "str") return body(init);
+  const name = l.temp();
+  const inner = body({ e: "local", type: init.type, name });
+  return { e: "let", type: inner.type, name, init, body: inner };
+}
+
+/**
+ * `o.x = v`, `o.x op= v`, `++o.x`, `o.x--`: `update` computes the new value
+ * from the old one (undefined for a plain assignment, which never reads).
+ */
+export function lowerAccessorWrite(
+  l: Lowerer,
+  ref: AccessorRef,
+  value: ts.Expression | undefined,
+  update: ((old: Expr) => Expr) | undefined,
+  postfix: boolean,
+  node: ts.Node,
+): Expr {
+  const recv = receiver(l, ref);
+  const withRecv = (r: Expr | undefined): Expr => {
+    const set = setter(l, ref, r);
+    if (!update) {
+      const v = coerce(l, lowerExpr(l, value!, set.param), set.param, value!);
+      return bind(l, v, (t) => ({ e: "seq", type: t.type, xs: [set.call(t), t] }));
+    }
+    return bind(l, callGet(l, ref, r), (old) => {
+      const next = coerce(l, update(old), set.param, node);
+      return bind(l, next, (t) => ({ e: "seq", type: postfix ? old.type : t.type, xs: [set.call(t), postfix ? old : t] }));
+    });
+  };
+  return recv ? bind(l, recv, withRecv) : withRecv(undefined);
+}
+
+/** The update of a compound assignment `op=` or of `++`/`--` on an accessor. */
+export function accessorUpdate(l: Lowerer, opKind: ts.SyntaxKind | "inc" | "dec", right: ts.Expression | undefined, node: ts.Node): (old: Expr) => Expr {
+  return (old) => {
+    if (opKind === "inc" || opKind === "dec") {
+      if (!isInt(old.type)) l.fail("TSOS2008", node, opKind === "inc" ? "++" : "--", typeName(old.type));
+      return { e: "binary", type: old.type, op: opKind === "inc" ? "+" : "-", a: old, b: { e: "int", type: old.type, value: 1n }, loc: l.loc(node) };
+    }
+    return arith(l, opKind, old, right!, old.type, node);
+  };
+}

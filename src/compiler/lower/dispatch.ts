@@ -1,0 +1,305 @@
+/**
+ * lower/dispatch.ts: virtual dispatch, `instanceof` and class narrowing.
+ *
+ * Input:  method and accessor calls on class instances (from calls.ts and
+ *         accessors.ts), `instanceof` expressions, identifier and property
+ *         reads whose type TypeScript narrowed.
+ * Output: direct calls when no class in the program overrides the member
+ *         below the receiver's static class; otherwise a call to a
+ *         dispatcher `<Class>__<m>__virt(self, ...)` whose body tests the
+ *         object's class descriptor against every class constructed in the
+ *         program and calls that class's implementation.
+ * Invariants:
+ *   - Dispatcher bodies are built once lowering is otherwise done
+ *     (`finishDispatch`), and rebuilt until no new class is constructed, so
+ *     they cover every class that can exist at run time.
+ *   - `#private` members are never virtual (each class has its own).
+ *   - Narrowing only ever converts to a class TypeScript proved; the C cast
+ *     is unchecked.
+ */
+import ts from "typescript";
+import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
+import { T, walkExprs } from "../ir.ts";
+import { Bail, type Lowerer } from "./context.ts";
+import { classInfo, isSubclass, methodOf, ownerInstance, upcast } from "./classes.ts";
+import { coerce, lowerExpr } from "./expr.ts";
+import { irType, sameType, typeName } from "./types.ts";
+import { unwrap } from "./nullable.ts";
+
+type Member = ts.MethodDeclaration | ts.AccessorDeclaration;
+
+interface Dispatcher {
+  func: Func;
+  inst: ClassInst;
+  key: string;
+  decl: Member;
+  typeArgs: Type[];
+}
+
+interface DispatchState {
+  classDecls: ts.ClassDeclaration[];
+  /** Constructor (`__init`) functions and their classes. */
+  inits: Map<string, ClassInst>;
+  constructed: Set<ClassInst>;
+  dispatchers: Map<string, Dispatcher>;
+}
+
+const states = new WeakMap<Lowerer, DispatchState>();
+
+function state(l: Lowerer): DispatchState {
+  let s = states.get(l);
+  if (!s) {
+    s = { classDecls: [], inits: new Map(), constructed: new Set(), dispatchers: new Map() };
+    states.set(l, s);
+  }
+  return s;
+}
+
+/** Every class declaration of the program (to know which members are overridden). */
+export function registerClassDecls(l: Lowerer, modules: readonly ts.SourceFile[]): void {
+  for (const sf of modules) for (const st of sf.statements) if (ts.isClassDeclaration(st)) state(l).classDecls.push(st);
+}
+
+/** A class that `new` (or a static object, or an object literal) creates: dispatchers must cover it. */
+export function markConstructed(l: Lowerer, inst: ClassInst): void {
+  state(l).constructed.add(inst);
+}
+
+function baseDecl(l: Lowerer, d: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration | undefined {
+  const h = d.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  const decl = h ? l.symbolOf(h.expression)?.valueDeclaration : undefined;
+  return decl && ts.isClassLike(decl) ? decl : undefined;
+}
+
+/** `get x`, `set x` or the method name; private names are never overridden. */
+export function memberKey(m: ts.ClassElement): string | undefined {
+  if (!m.name || ts.isPrivateIdentifier(m.name) || !ts.isIdentifier(m.name)) return undefined;
+  if (ts.isGetAccessor(m)) return `get ${m.name.text}`;
+  if (ts.isSetAccessor(m)) return `set ${m.name.text}`;
+  if (ts.isMethodDeclaration(m)) return m.name.text;
+  return undefined;
+}
+
+function isStaticMember(m: ts.ClassElement): boolean {
+  return !!(ts.getCombinedModifierFlags(m as ts.Declaration) & ts.ModifierFlags.Static);
+}
+
+/** Whether a class declared below `decl` declares the member `key`. */
+function isOverridden(l: Lowerer, decl: ts.ClassLikeDeclaration, key: string): boolean {
+  for (const d of state(l).classDecls) {
+    if (d === decl) continue;
+    let below = false;
+    for (let b = baseDecl(l, d); b; b = baseDecl(l, b)) if (b === decl) below = true;
+    if (below && d.members.some((m) => !isStaticMember(m) && memberKey(m) === key)) return true;
+  }
+  return false;
+}
+
+export interface Resolved {
+  fn: string;
+  params: Type[];
+  ret: Type;
+  /** The type the receiver must be converted to. */
+  self: Type;
+}
+
+/**
+ * The function that runs the member `decl` for a receiver of static class
+ * `inst`: the implementation itself, or a dispatcher when a subclass
+ * overrides it. `viaSuper` (super.m()) always calls the implementation.
+ */
+export function resolveMember(l: Lowerer, inst: ClassInst, decl: Member, typeArgs: Type[], viaSuper = false): Resolved {
+  const m = methodOf(l, inst, decl, typeArgs);
+  const key = memberKey(decl);
+  const abstract = !decl.body;
+  if (viaSuper || !key || (!abstract && !isOverridden(l, classInfo(inst).decl, key))) return { fn: m.cname, params: m.params, ret: m.ret, self: m.self };
+  const dkey = `${inst.cname}|${key}|${typeArgs.map(typeName).join(",")}`;
+  const s = state(l);
+  let d = s.dispatchers.get(dkey);
+  if (!d) {
+    const self: Type = { k: "class", cls: inst };
+    const func: Func = {
+      cname: l.uniqueName(`${inst.cname}__${key.replace(" ", "_")}__virt`),
+      params: [{ name: "self", type: self }, ...m.params.map((type, i) => ({ name: `a${i}`, type }))],
+      ret: m.ret,
+      body: [],
+      loc: l.loc(decl),
+      isStatic: true,
+    };
+    l.addFunc(func);
+    d = { func, inst, key, decl, typeArgs };
+    s.dispatchers.set(dkey, d);
+  }
+  return { fn: d.func.cname, params: m.params, ret: m.ret, self: { k: "class", cls: inst } };
+}
+
+/** The nearest implementation (with a body) of `key` in `cls`'s chain. */
+function implementationIn(cls: ClassInst, key: string): { inst: ClassInst; decl: Member } | undefined {
+  for (let c: ClassInst | undefined = cls; c; c = c.base) {
+    const m = classInfo(c).decl.members.find((x) => !isStaticMember(x) && memberKey(x) === key && (x as Member).body);
+    if (m) return { inst: c, decl: m as Member };
+  }
+  return undefined;
+}
+
+function buildDispatcher(l: Lowerer, d: Dispatcher): Stmt[] {
+  const self: Expr = { e: "local", type: d.func.params[0]!.type, name: "self" };
+  const groups = new Map<string, { classes: ClassInst[]; call: Expr }>();
+  for (const cls of state(l).constructed) {
+    if (!isSubclass(cls, d.inst)) continue;
+    const impl = implementationIn(cls, d.key);
+    if (!impl) continue;
+    const m = methodOf(l, impl.inst, impl.decl, d.typeArgs);
+    let g = groups.get(m.cname);
+    if (!g) {
+      const node = impl.decl.name ?? impl.decl;
+      const sig = (ps: Type[], r: Type) => `(${ps.map(typeName).join(", ")}) => ${typeName(r)}`;
+      if (m.params.length !== d.func.params.length - 1) l.fail("TSOS1054", node, d.key, sig(m.params, m.ret), sig(d.func.params.slice(1).map((p) => p.type), d.func.ret));
+      const args = d.func.params.slice(1).map((p, i) => {
+        const a: Expr = { e: "local", type: p.type, name: p.name };
+        if (!sameType(p.type, m.params[i]!) && !(p.type.k === "class" && m.params[i]!.k === "class" && isSubclass(p.type.cls, m.params[i]!.cls)))
+          l.fail("TSOS1054", node, d.key, sig(m.params, m.ret), sig(d.func.params.slice(1).map((p) => p.type), d.func.ret));
+        return coerce(l, a, m.params[i]!, node);
+      });
+      const recv: Expr = { e: "convert", type: m.self, x: self, checked: false, loc: 0 };
+      const call: Expr = { e: "call", type: m.ret, fn: m.cname, args: [recv, ...args] };
+      const ret = d.func.ret.k === "void" ? call : coerce(l, call, d.func.ret, node);
+      g = { classes: [], call: ret };
+      groups.set(m.cname, g);
+    }
+    g.classes.push(cls);
+  }
+  const loc = d.func.loc;
+  const out: Stmt[] = [];
+  const ret = (x: Expr): Stmt[] => (d.func.ret.k === "void" ? [{ s: "expr", x, loc }, { s: "return", loc }] : [{ s: "return", x, loc }]);
+  const list = [...groups.values()];
+  list.forEach((g, i) => {
+    if (i === list.length - 1) {
+      out.push(...ret(g.call));
+      return;
+    }
+    const tests = g.classes.map((cls) => ({ e: "instanceof", type: T.bool, x: self, cls, exact: true }) as Expr);
+    const c = tests.reduce((a, b) => ({ e: "logic", type: T.bool, op: "||", a, b }));
+    out.push({ s: "if", c, then: ret(g.call), loc });
+  });
+  if (!list.length) out.push({ s: "expr", x: { e: "noreturn", type: T.never, loc }, loc });
+  return out;
+}
+
+/**
+ * Run the work list and build dispatcher bodies until both are stable:
+ * building a body instantiates implementations, which may construct more
+ * classes or need more dispatchers.
+ */
+export function finishDispatch(l: Lowerer, drain: () => void): void {
+  const s = state(l);
+  let built = "";
+  for (;;) {
+    drain();
+    const now = `${s.constructed.size}/${s.dispatchers.size}`;
+    if (now === built) return;
+    built = now;
+    for (const d of [...s.dispatchers.values()]) {
+      try {
+        d.func.body = buildDispatcher(l, d);
+      } catch (e) {
+        if (!(e instanceof Bail)) throw e;
+      }
+    }
+  }
+}
+
+export function noteConstructor(l: Lowerer, fn: string, inst: ClassInst): void {
+  state(l).inits.set(fn, inst);
+}
+
+function isSelf(x: Expr): boolean {
+  while (x.e === "convert") x = x.x;
+  return x.e === "local" && x.name === "self";
+}
+
+/**
+ * JavaScript initialises a subclass's fields only after the base constructor
+ * returns, so an override the base constructor calls sees them `undefined`
+ * (and `#private` ones throw). Follow every call on `self` from each
+ * constructor of a class that has subclasses; a field of a class below it
+ * used on that path is refused (TSOS1057) rather than read as zero.
+ */
+export function checkConstructionOrder(l: Lowerer): void {
+  const s = state(l);
+  const funcs = new Map(l.program.funcs.map((f) => [f.cname, f]));
+  for (const [init, base] of s.inits) {
+    if (![...s.constructed].some((c) => c !== base && isSubclass(c, base))) continue;
+    const seen = new Set<string>();
+    const visit = (name: string): void => {
+      const f = funcs.get(name);
+      if (!f || seen.has(name)) return;
+      seen.add(name);
+      walkExprs(f.body, (x) => {
+        if (x.e === "field" && isSelf(x.obj) && x.obj.type.k === "class" && x.obj.type.cls !== base && isSubclass(x.obj.type.cls, base)) {
+          const node = l.funcNodes.get(name);
+          if (node && !l.diagnostics.some((d) => d.code === "TSOS1057" && d.message.includes(`\`${x.obj.type.k === "class" ? x.obj.type.cls.tsName : ""}\``)))
+            l.error("TSOS1057", node, node.getText(), (x.obj.type as { cls: ClassInst }).cls.tsName, base.tsName);
+        }
+        if (x.e === "call" && x.args[0] && isSelf(x.args[0])) visit(x.fn);
+      });
+    };
+    visit(init);
+  }
+}
+
+/** `x instanceof C` for an object x (a class or a view) and a class C of the program. */
+export function lowerInstanceof(l: Lowerer, b: ts.BinaryExpression): Expr {
+  let x = lowerExpr(l, b.left);
+  // A nullable class reference is the same C pointer, NULL for null: instanceof gives false for it.
+  if (x.type.k === "nullable" && x.type.inner.k === "class") x = { ...x, type: x.type.inner } as Expr;
+  const decl = l.symbolOf(b.right)?.valueDeclaration;
+  if ((x.type.k !== "class" && x.type.k !== "view") || (x.type.k === "class" && !x.type.cls.header) || !decl || !ts.isClassDeclaration(decl) || l.isLibDecl(decl))
+    l.fail("TSOS1055", b, typeName(x.type));
+  if (decl.typeParameters?.length) l.fail("TSOS1015", b.right, "`instanceof` with a generic class", "test a non-generic class");
+  const target = irType(l, l.checker.getTypeAtLocation(b.right).getConstructSignatures()[0]!.getReturnType(), b.right);
+  if (target.k !== "class") l.fail("TSOS1055", b, typeName(x.type));
+  return { e: "instanceof", type: T.bool, x, cls: target.cls };
+}
+
+/**
+ * The narrowing hook for objects: where TypeScript narrowed a class- or
+ * view-typed reference to a subclass (`if (s instanceof Circle) s.radius`),
+ * the read is converted to that class. `node` is the identifier or property
+ * access that was read.
+ */
+export function narrowObject(l: Lowerer, node: ts.Expression, x: Expr): Expr {
+  if (x.type.k === "nullable" && (x.type.inner.k === "class" || x.type.inner.k === "view")) {
+    // `s: Shape | null` narrowed by `s instanceof Circle`: present, and a Circle.
+    const checked = l.checker.getTypeAtLocation(node);
+    if (checked.flags & ts.TypeFlags.Object && checked.getSymbol()?.flags! & ts.SymbolFlags.Class)
+      return narrowObject(l, node, unwrap(l, x, node, x.e === "local" ? undefined : "narrowed"));
+    return x;
+  }
+  if (x.type.k !== "class" && x.type.k !== "view") return x;
+  if (x.type.k === "class" && !x.type.cls.header) return x;
+  const checked = l.checker.getTypeAtLocation(node);
+  const sym = checked.getSymbol();
+  if (!sym || !(sym.flags & ts.SymbolFlags.Class) || checked.isUnion()) return x;
+  const reported = l.diagnostics.length;
+  let t: Type;
+  try {
+    t = irType(l, checked, node);
+  } catch (e) {
+    if (!(e instanceof Bail)) throw e;
+    l.diagnostics.length = reported;
+    return x;
+  }
+  if (t.k !== "class" || sameType(t, x.type)) return x;
+  if (x.type.k === "class") return isSubclass(t.cls, x.type.cls) ? { e: "convert", type: t, x, checked: false, loc: 0 } : x;
+  return { e: "viewobj", type: t, x };
+}
+
+/** A `super.m(...)` / `super.x` receiver: `self` as the base class. */
+export function superReceiver(l: Lowerer, node: ts.Node): Expr {
+  const t = l.scope.thisType;
+  if (t?.k !== "class" || !t.cls.base) l.fail("TSOS1005", node, "`super` outside a derived class");
+  return upcast({ e: "local", type: t, name: "self" }, t.cls.base);
+}
+
+export { ownerInstance };
