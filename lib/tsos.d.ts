@@ -148,12 +148,6 @@ declare function isNaN(value: number): boolean;
 /** Hosted only. */
 declare function isFinite(value: number): boolean;
 
-interface StringConstructor {
-  /** The value as JavaScript's String(value) gives it (a number in its shortest round-trip form). */
-  (value: string | number | boolean): string;
-}
-declare var String: StringConstructor;
-
 interface String {
   readonly length: number;
   /** The byte at `index` (strings are UTF-8 byte strings; see language.md). */

@@ -239,12 +239,6 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
       // Hosted: a 64-bit integer rounds to the nearest double, as Number(bigint) does. Kernel: checked.
       return { e: "convert", type: T.number, x, checked: !l.doubles, loc: l.loc(call) };
     }
-    case "String": {
-      const x = lowerExpr(l, arg(call, 0));
-      if (x.type.k === "str") return x;
-      if (x.type.k !== "int" && x.type.k !== "bool") l.fail("TSOS2008", arg(call, 0), "String()", typeName(x.type));
-      return x.type.k === "int" ? { e: "tostr", type: T.str, x, radix: 10 } : { e: "concat", type: T.str, parts: [x] };
-    }
     case "Math.floor":
     case "Math.trunc":
       return floorDiv(l, call, arg(call, 0), name === "Math.floor", want);
