@@ -46,12 +46,14 @@ export const ALL_FEATURES = [
   "var", // var declarations
   "double", // number as an IEEE double: fractions, /, NaN, Infinity, -0, Math (issue 8 item 13)
   "pow", // Math.pow on doubles (the last bit may differ between libm and V8)
+  "arrows", // module-level arrow functions (const f = (x: u8): u8 => { ... }) called like functions
+  "nullable", // integer globals of type T | null, read through ?? and compared with null
   "inherit", // extends, super(...), overrides with super.m(), base-typed references to subclasses, instanceof
 ] as const;
 export type Feature = (typeof ALL_FEATURES)[number];
 
 /** What main supports today (override with --features). */
-export const DEFAULT_FEATURES: Feature[] = ALL_FEATURES.filter((f) => f !== "strcond" && f !== "double" && f !== "pow" && f !== "inherit");
+export const DEFAULT_FEATURES: Feature[] = ALL_FEATURES.filter((f) => f !== "strcond" && f !== "double" && f !== "pow");
 
 export type IntName = "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" | "number";
 const FIXED: IntName[] = ["u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize"];
@@ -129,7 +131,9 @@ export type Ty =
   | { k: "arr"; el: Ty; len: number }
   | { k: "obj"; c: Cls }
   /** A `number` that may hold any double (feature "double"); the int "number" stays integral and small. */
-  | { k: "f64" };
+  | { k: "f64" }
+  /** `T | null` for an integer T (feature "nullable"). */
+  | { k: "opt"; n: IntName };
 
 interface Fn {
   name: string;
@@ -188,12 +192,13 @@ function tyText(t: Ty): string {
     case "arr": return `${tyText(t.el)}[]`;
     case "obj": return t.c.name;
     case "f64": return "number";
+    case "opt": return `${t.n} | null`;
   }
 }
 
 function sameTy(a: Ty, b: Ty): boolean {
   if (a.k !== b.k) return false;
-  if (a.k === "int") return a.n === (b as typeof a).n;
+  if (a.k === "int" || a.k === "opt") return a.n === (b as typeof a).n;
   if (a.k === "arr") return sameTy(a.el, (b as typeof a).el);
   if (a.k === "obj") return a.c === (b as typeof a).c;
   return true;
@@ -274,6 +279,16 @@ export class Generator {
     ]);
   }
 
+  /** An array's element type: mostly integers, sometimes doubles, strings or booleans. */
+  private elementTy(): Ty {
+    return this.rng.weighted<Ty>([
+      [8, this.intTy()],
+      [this.has("double") ? 3 : 0, F64],
+      [this.has("strings") ? 1 : 0, STR],
+      [1, BOOL],
+    ]);
+  }
+
   private f64Lit(): E {
     const v = this.rng.pick(["0", "1", "2", "0.5", "0.1", "0.2", "0.3", "1.5", "2.25", "3.75", "10", "100", "1e21", "1.5e-7", "123456789.125", "9007199254740993", "0.000001", "1e300", "4294967296", "2147483647.5", "7", "3"]);
     const neg = this.rng.chance(0.3);
@@ -316,6 +331,7 @@ export class Generator {
     if (ty.k === "bool") return node(["false"]);
     if (ty.k === "str") return node(['"s"']);
     if (ty.k === "f64") return node(["0"]);
+    if (ty.k === "opt") return node(["null"]);
     return undefined;
   }
 
@@ -388,6 +404,11 @@ export class Generator {
     switch (ty.k) {
       case "int": return this.int(ty.n, ctx, d, eff);
       case "f64": return this.f64(ctx, d, eff);
+      case "opt": {
+        if (this.rng.chance(0.3)) return { n: node(["null"]), ty, bound: 0, nonneg: true, exact: true };
+        const e = this.storable(INT(ty.n), ctx, d, eff);
+        return { ...e, ty };
+      }
       case "bool": return this.bool(ctx, d, eff);
       case "str": return this.str(ctx, d, eff);
       case "arr": return this.arrayLit(ty, ctx, d, eff);
@@ -423,6 +444,7 @@ export class Generator {
     const arrays = this.has("arrays") ? ctx.vars.filter((v) => v.ty.k === "arr" && fits(v.ty.el, t)) : [];
     const strs = this.has("strings") && n === "number" ? ctx.vars.filter((v) => v.ty.k === "str") : [];
     const targets = eff && this.has("effects") ? this.updateTargets(ctx, n) : [];
+    const nullables = ctx.vars.filter((v) => v.ty.k === "opt" && v.ty.n === n);
     if (d <= 0) {
       if (vars.length && r.chance(0.7)) return this.varRead(r.pick(vars), t);
       return this.lit(n, this.litValue(n));
@@ -443,6 +465,7 @@ export class Generator {
       [strs.length ? 1 : 0, "strint"],
       [arrays.length && n === "number" ? 1 : 0, "length"],
       [this.has("comma") && (targets.length || calls.length) ? 1 : 0, "comma"],
+      [nullables.length ? 2 : 0, "nullish"],
     ]);
     switch (kind) {
       case "lit": return this.lit(n, this.litValue(n));
@@ -506,6 +529,12 @@ export class Generator {
         // A literal on the right would not take its type through the comma.
         const right = this.exactify(this.int(n, ctx, d - 1, this.sub(eff)));
         return { ...right, n: node(["(", left, ", ", right.n, ")"], [right.n]) };
+      }
+      case "nullish": {
+        // The right side is converted: `n ?? 3` has the type `u8 | 3`, which is refused (TSOS1006).
+        const v = r.pick(nullables);
+        const dflt = this.exactify(this.lit(n, this.litValue(n)));
+        return { n: node(["(", v.name, " ?? ", dflt.n, ")"]), ty: t, bound: Math.max(dflt.bound, i.wide ? READ : Math.max(-i.min, i.max)), nonneg: !i.signed, exact: true };
       }
       case "length": {
         const a = r.pick(arrays);
@@ -758,19 +787,26 @@ export class Generator {
     const strs = ctx.vars.filter((v) => v.ty.k === "str");
     const calls = this.has("calls") && eff ? this.callables(ctx, BOOL) : [];
     if (d <= 0) return vars.length && r.chance(0.6) ? this.varRead(r.pick(vars), BOOL) : this.boolLit();
+    const boolArrays = this.has("arrays") ? ctx.vars.filter((v) => v.ty.k === "arr" && v.ty.el.k === "bool") : [];
     const kind = r.weighted<string>([
       [1, "lit"],
       [vars.length ? 3 : 0, "var"],
+      [boolArrays.length ? 1 : 0, "index"],
       [6, "cmp"],
       [2, "logic"],
       [1, "not"],
       [strs.length ? 1 : 0, "streq"],
       [this.has("inherit") && this.instanceTests(ctx).length ? 1 : 0, "instanceof"],
+      [ctx.vars.some((v) => v.ty.k === "opt") ? 1 : 0, "isnull"],
       [calls.length ? 2 : 0, "call"],
     ]);
     switch (kind) {
       case "lit": return this.boolLit();
       case "var": return this.varRead(r.pick(vars), BOOL);
+      case "index": {
+        const v = r.pick(boolArrays);
+        return this.withAlts({ n: node([v.name, "[", this.index(v, ctx, d, eff), "]"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
+      }
       case "cmp": {
         if (this.has("double") && r.chance(0.25)) {
           let a = this.f64(ctx, d - 1, this.sub(eff));
@@ -819,6 +855,10 @@ export class Generator {
         return this.withAlts({ n: node(["(", a.n, r.chance(0.5) ? " === " : " !== ", b.n, ")"]), ty: BOOL, bound: 0, nonneg: true, exact: true });
       }
       case "call": return this.call(r.pick(calls), BOOL, ctx, d, eff);
+      case "isnull": {
+        const v = r.pick(ctx.vars.filter((x) => x.ty.k === "opt"));
+        return this.withAlts({ n: node([`(${v.name} ${r.chance(0.5) ? "===" : "!=="} null)`]), ty: BOOL, bound: 0, nonneg: true, exact: true });
+      }
       case "instanceof": {
         const [v, sub] = r.pick(this.instanceTests(ctx));
         return this.withAlts({ n: node([`(${v} instanceof ${sub.name})`]), ty: BOOL, bound: 0, nonneg: true, exact: true });
@@ -844,9 +884,11 @@ export class Generator {
     const vars = this.readable(ctx, STR);
     const calls = this.has("calls") && eff ? this.callables(ctx, STR) : [];
     if (d <= 0) return vars.length && r.chance(0.5) ? this.varRead(r.pick(vars), STR) : this.strLit();
+    const strArrays = this.has("arrays") ? ctx.vars.filter((v) => v.ty.k === "arr" && v.ty.el.k === "str") : [];
     const kind = r.weighted<string>([
       [2, "lit"],
       [vars.length ? 3 : 0, "var"],
+      [strArrays.length ? 1 : 0, "index"],
       [3, "concat"],
       [3, "template"],
       [2, "toString"],
@@ -858,6 +900,10 @@ export class Generator {
     switch (kind) {
       case "lit": return this.strLit();
       case "var": return this.varRead(r.pick(vars), STR);
+      case "index": {
+        const v = r.pick(strArrays);
+        return mk(node([v.name, "[", this.index(v, ctx, d, eff), "]"], [node(['"s"'])]));
+      }
       case "concat": {
         const operand = (): E => {
           const e = this.str(ctx, d - 1, this.sub(eff));
@@ -922,6 +968,20 @@ export class Generator {
 
   /** An expression fit to be stored: wide ints reduced below STORE. */
   private storable(ty: Ty, ctx: Ctx, d: number, eff: boolean): E {
+    // A stored string is built without reading stored strings or calling
+    // functions that return them: `s = s + s` in a loop would double its
+    // length every turn (Node gives up with RangeError, the native program
+    // swaps). Its length stays bounded by the expression's depth.
+    if (ty.k === "str") {
+      const noStrings = (v: Var): boolean => v.ty.k !== "str" && !(v.ty.k === "arr" && v.ty.el.k === "str");
+      const saved = this.fns;
+      this.fns = this.fns.filter((f) => f.ret?.k !== "str");
+      try {
+        return this.expr(ty, { ...ctx, vars: ctx.vars.filter(noStrings) }, d, eff);
+      } finally {
+        this.fns = saved;
+      }
+    }
     const e = this.expr(ty, ctx, d, eff);
     if (ty.k === "int" && info(ty.n).wide) return this.reduce(e, STORE);
     return e;
@@ -998,7 +1058,8 @@ export class Generator {
   private stmt(ctx: Ctx): Node {
     const r = this.rng;
     const nested = ctx.depth < 3;
-    const assignable = ctx.vars.filter((v) => v.mutable && v.bound === undefined);
+    // Arrays are const, but their elements are assigned (`a[i] = e`).
+    const assignable = ctx.vars.filter((v) => (v.mutable && v.bound === undefined) || v.ty.k === "arr");
     const intTargets = [...this.ints.flatMap((n) => this.updateTargets(ctx, n)), ...this.f64Targets(ctx)];
     const arrays = ctx.vars.filter((v) => v.ty.k === "arr");
     const strVars = this.has("strfor") ? ctx.vars.filter((v) => v.ty.k === "str") : [];
@@ -1022,7 +1083,7 @@ export class Generator {
     switch (kind) {
       case "decl": {
         const isArr = this.has("arrays") && r.chance(0.15);
-        const ty: Ty = isArr ? { k: "arr", el: this.has("double") && r.chance(0.3) ? F64 : this.intTy(), len: r.range(1, 4) } : this.valueTy();
+        const ty: Ty = isArr ? { k: "arr", el: this.elementTy(), len: r.range(1, 4) } : this.valueTy();
         const e = this.storable(ty, ctx, d, true);
         const name = this.fresh("v");
         const mutable = !isArr && r.chance(0.7);
@@ -1206,9 +1267,18 @@ export class Generator {
       this.globals.push({ name, ty, mutable: true });
       top.push(node([`let ${name}: ${tyText(ty)} = `, init, ";"]));
     }
+    if (this.has("nullable")) {
+      for (let k = r.range(1, 2); k > 0; k--) {
+        const ty: Ty = { k: "opt", n: r.pick(this.ints) };
+        const name = this.fresh("n");
+        this.globals.push({ name, ty, mutable: true });
+        const init = r.chance(0.5) ? "null" : this.lit(ty.n, this.litValue(ty.n)).n.parts[0];
+        top.push(node([`let ${name}: ${tyText(ty)} = `, init as string, ";"]));
+      }
+    }
     if (this.has("arrays")) {
       for (let k = r.range(1, 2); k > 0; k--) {
-        const el = this.intTy();
+        const el = this.elementTy();
         const ty: Ty = { k: "arr", el, len: r.range(1, 4) };
         const name = this.fresh("a");
         this.globals.push({ name, ty, mutable: false });
@@ -1225,7 +1295,10 @@ export class Generator {
         // Names of members a subclass adds are unique to it (a subclass of a
         // subclass must not redeclare them).
         const own = base ? `h${k}_` : "f";
-        for (let j = r.range(base ? 0 : 1, base ? 2 : 4); j > 0; j--) {
+        // A subclass adds at least one field: one that adds nothing is
+        // structurally its base, and `x instanceof Sub` narrows the else
+        // branch to never.
+        for (let j = r.range(1, base ? 2 : 4); j > 0; j--) {
           const ty = this.valueTy();
           const name = `${own}${j}`;
           c.fields.push({ name, ty });
@@ -1299,10 +1372,15 @@ export class Generator {
       for (let k = r.range(1, 4); k > 0; k--) {
         const params = this.params(r.range(0, 3));
         const ret = this.retTy();
-        const f: Fn = { name: this.fresh("f"), params: params.map((p) => p.ty), ret, rank: rank++, defaults: this.defaultCount(params.length) };
+        // An arrow is a const: only called once module initialisation is over
+        // (from main). Arrows take no default parameters (TSOS1085).
+        const arrow = this.has("arrows") && r.chance(0.35);
+        const f: Fn = { name: this.fresh("f"), params: params.map((p) => p.ty), ret, rank: rank++, defaults: arrow ? 0 : this.defaultCount(params.length) };
         const ctx: Ctx = { vars: [...this.globals, ...params], rank: f.rank, depth: 0, inLoop: false, ret, noPush: new Set() };
         const body = this.functionBody(ctx, ret, r.range(2, 7));
-        top.push(node([`function ${f.name}(${this.paramList(params, f.defaults!)}): ${ret ? tyText(ret) : "void"} `, body]));
+        const sig = `(${this.paramList(params, f.defaults!)}): ${ret ? tyText(ret) : "void"}`;
+        if (arrow) top.push(node([`const ${f.name} = ${sig} => `, body, ";"]));
+        else top.push(node([`function ${f.name}${sig} `, body]));
         this.fns.push(f);
       }
     }
@@ -1311,7 +1389,7 @@ export class Generator {
     // The final state of every global is part of the trace.
     const dump: (string | Node)[] = ["console.log(`end"];
     for (const g of this.globals) {
-      if (g.ty.k === "int" || g.ty.k === "f64" || g.ty.k === "bool" || g.ty.k === "str") dump.push(` \${${g.name}}`);
+      if (g.ty.k === "int" || g.ty.k === "f64" || g.ty.k === "opt" || g.ty.k === "bool" || g.ty.k === "str") dump.push(` \${${g.name}}`);
       else if (g.ty.k === "arr") dump.push(` \${${g.name}.length}`);
     }
     dump.push("`);");

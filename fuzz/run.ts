@@ -18,7 +18,7 @@
  *   - Diagnostics with a location are mapped back to their program; crashes
  *     without a location are found by splitting the batch in halves.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { format } from "node:util";
@@ -132,9 +132,13 @@ function runNode(js: string, count: number, timeoutMs: number): SideResult {
   return { outputs, failed };
 }
 
+const HAVE_STDBUF = spawnSync("stdbuf", ["--version"]).status === 0;
+
 function runExe(exe: string, from: number, timeoutMs: number): Promise<{ stdout: string; stderr: string; status: number | null; signal: string | null; timedOut: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(exe, [String(from)]);
+    // Line-buffered stdout (stdbuf), so a program killed by the timeout
+    // still shows which program it was running.
+    const child = HAVE_STDBUF ? spawn("stdbuf", ["-oL", exe, String(from)]) : spawn(exe, [String(from)]);
     let stdout = "";
     let stderr = "";
     let timedOut = false;

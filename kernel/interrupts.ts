@@ -8,9 +8,10 @@
  *   - double fault (#DF) runs on its own IST stack (gdt.ts), so even a
  *     kernel stack overflow ends in a report, not a triple fault (6.15,
  *     "Interrupt 8"; 6.14.5);
- *   - every other exception gets a small handler that passes its vector and
- *     error code to reportException (exceptions.ts), which reports it and
- *     ends the kernel.
+ *   - every other exception gets an arrow that passes its vector and error
+ *     code (or null) to reportException (exceptions.ts), which reports it and
+ *     ends the kernel. An arrow that captures nothing is a plain function, so
+ *     it can be a gate's handler.
  * Output: initIdt() fills and loads the table. Invariants: the IDT is
  * module-level (static, never moved); initIdt() runs after initGdt(), since
  * each gate takes the current CS and the double-fault gate the TSS's IST.
@@ -30,28 +31,28 @@ const BREAKPOINTS = new AtomicU32(0);
 const INTERRUPTS_ENABLED_IN_HANDLER = new AtomicBool(true);
 
 export function initIdt(): void {
-  IDT.divideError.setHandler(divideErrorHandler);
-  IDT.debug.setHandler(debugHandler);
-  IDT.nonMaskableInterrupt.setHandler(nonMaskableInterruptHandler);
+  IDT.divideError.setHandler((frame) => reportException(ExceptionVector.DivideError, frame, null));
+  IDT.debug.setHandler((frame) => reportException(ExceptionVector.Debug, frame, null));
+  IDT.nonMaskableInterrupt.setHandler((frame) => reportException(ExceptionVector.NonMaskableInterrupt, frame, null));
   IDT.breakpoint.setHandler(breakpointHandler);
-  IDT.overflow.setHandler(overflowHandler);
-  IDT.boundRangeExceeded.setHandler(boundRangeExceededHandler);
-  IDT.invalidOpcode.setHandler(invalidOpcodeHandler);
-  IDT.deviceNotAvailable.setHandler(deviceNotAvailableHandler);
-  IDT.doubleFault.setHandler(doubleFaultHandler);
+  IDT.overflow.setHandler((frame) => reportException(ExceptionVector.Overflow, frame, null));
+  IDT.boundRangeExceeded.setHandler((frame) => reportException(ExceptionVector.BoundRangeExceeded, frame, null));
+  IDT.invalidOpcode.setHandler((frame) => reportException(ExceptionVector.InvalidOpcode, frame, null));
+  IDT.deviceNotAvailable.setHandler((frame) => reportException(ExceptionVector.DeviceNotAvailable, frame, null));
+  IDT.doubleFault.setHandler((frame, errorCode) => reportException(ExceptionVector.DoubleFault, frame, errorCode));
   IDT.doubleFault.setStackIndex(DOUBLE_FAULT_IST_INDEX);
-  IDT.invalidTss.setHandler(invalidTssHandler);
-  IDT.segmentNotPresent.setHandler(segmentNotPresentHandler);
-  IDT.stackSegmentFault.setHandler(stackSegmentFaultHandler);
-  IDT.generalProtectionFault.setHandler(generalProtectionFaultHandler);
-  IDT.pageFault.setHandler(pageFaultHandler);
-  IDT.x87FloatingPoint.setHandler(x87FloatingPointHandler);
-  IDT.alignmentCheck.setHandler(alignmentCheckHandler);
-  IDT.machineCheck.setHandler(machineCheckHandler);
-  IDT.simdFloatingPoint.setHandler(simdFloatingPointHandler);
-  IDT.virtualization.setHandler(virtualizationHandler);
-  IDT.controlProtection.setHandler(controlProtectionHandler);
-  IDT.securityException.setHandler(securityExceptionHandler);
+  IDT.invalidTss.setHandler((frame, errorCode) => reportException(ExceptionVector.InvalidTss, frame, errorCode));
+  IDT.segmentNotPresent.setHandler((frame, errorCode) => reportException(ExceptionVector.SegmentNotPresent, frame, errorCode));
+  IDT.stackSegmentFault.setHandler((frame, errorCode) => reportException(ExceptionVector.StackSegmentFault, frame, errorCode));
+  IDT.generalProtectionFault.setHandler((frame, errorCode) => reportException(ExceptionVector.GeneralProtectionFault, frame, errorCode));
+  IDT.pageFault.setHandler((frame, errorCode) => reportException(ExceptionVector.PageFault, frame, errorCode));
+  IDT.x87FloatingPoint.setHandler((frame) => reportException(ExceptionVector.X87FloatingPoint, frame, null));
+  IDT.alignmentCheck.setHandler((frame, errorCode) => reportException(ExceptionVector.AlignmentCheck, frame, errorCode));
+  IDT.machineCheck.setHandler((frame) => reportException(ExceptionVector.MachineCheck, frame, null));
+  IDT.simdFloatingPoint.setHandler((frame) => reportException(ExceptionVector.SimdFloatingPoint, frame, null));
+  IDT.virtualization.setHandler((frame) => reportException(ExceptionVector.Virtualization, frame, null));
+  IDT.controlProtection.setHandler((frame, errorCode) => reportException(ExceptionVector.ControlProtection, frame, errorCode));
+  IDT.securityException.setHandler((frame, errorCode) => reportException(ExceptionVector.SecurityException, frame, errorCode));
   installIrqHandlers(IDT);
   IDT.load();
 }
@@ -60,90 +61,6 @@ function breakpointHandler(frame: InterruptStackFrame): void {
   BREAKPOINTS.fetchAdd(1);
   INTERRUPTS_ENABLED_IN_HANDLER.store(interruptsEnabled());
   describeException(ExceptionVector.Breakpoint, frame, null);
-}
-
-/** The CPU pushes 0 as the error code (6.15, "Interrupt 8"); the state is undefined: no return. */
-function doubleFaultHandler(frame: InterruptStackFrame, errorCode: u64): never {
-  reportException(ExceptionVector.DoubleFault, frame, errorCode);
-}
-
-// The default handlers: one per vector, so the report can name the vector.
-
-function divideErrorHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.DivideError, frame, null);
-}
-
-function debugHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.Debug, frame, null);
-}
-
-function nonMaskableInterruptHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.NonMaskableInterrupt, frame, null);
-}
-
-function overflowHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.Overflow, frame, null);
-}
-
-function boundRangeExceededHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.BoundRangeExceeded, frame, null);
-}
-
-function invalidOpcodeHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.InvalidOpcode, frame, null);
-}
-
-function deviceNotAvailableHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.DeviceNotAvailable, frame, null);
-}
-
-function invalidTssHandler(frame: InterruptStackFrame, errorCode: u64): void {
-  reportException(ExceptionVector.InvalidTss, frame, errorCode);
-}
-
-function segmentNotPresentHandler(frame: InterruptStackFrame, errorCode: u64): void {
-  reportException(ExceptionVector.SegmentNotPresent, frame, errorCode);
-}
-
-function stackSegmentFaultHandler(frame: InterruptStackFrame, errorCode: u64): void {
-  reportException(ExceptionVector.StackSegmentFault, frame, errorCode);
-}
-
-function generalProtectionFaultHandler(frame: InterruptStackFrame, errorCode: u64): void {
-  reportException(ExceptionVector.GeneralProtectionFault, frame, errorCode);
-}
-
-function pageFaultHandler(frame: InterruptStackFrame, errorCode: u64): void {
-  reportException(ExceptionVector.PageFault, frame, errorCode);
-}
-
-function x87FloatingPointHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.X87FloatingPoint, frame, null);
-}
-
-function alignmentCheckHandler(frame: InterruptStackFrame, errorCode: u64): void {
-  reportException(ExceptionVector.AlignmentCheck, frame, errorCode);
-}
-
-/** The machine state is corrupt (SDM vol. 3B, chapter 15): no return. */
-function machineCheckHandler(frame: InterruptStackFrame): never {
-  reportException(ExceptionVector.MachineCheck, frame, null);
-}
-
-function simdFloatingPointHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.SimdFloatingPoint, frame, null);
-}
-
-function virtualizationHandler(frame: InterruptStackFrame): void {
-  reportException(ExceptionVector.Virtualization, frame, null);
-}
-
-function controlProtectionHandler(frame: InterruptStackFrame, errorCode: u64): void {
-  reportException(ExceptionVector.ControlProtection, frame, errorCode);
-}
-
-function securityExceptionHandler(frame: InterruptStackFrame, errorCode: u64): void {
-  reportException(ExceptionVector.SecurityException, frame, errorCode);
 }
 
 /** @test */
@@ -178,6 +95,6 @@ function handlersRunWithInterruptsDisabled(): void {
 /** @test */
 function gatesPointAtTheirHandlers(): void {
   assertEq(IDT.breakpoint.handlerAddress(), functionAddress(breakpointHandler));
-  assertEq(IDT.pageFault.handlerAddress(), functionAddress(pageFaultHandler));
+  assert(IDT.pageFault.isPresent() && IDT.pageFault.handlerAddress() !== IDT.breakpoint.handlerAddress(), "the page-fault gate has no handler of its own");
   assertEq(IDT.doubleFault.options & 0x7, DOUBLE_FAULT_IST_INDEX + 1); // IST1
 }

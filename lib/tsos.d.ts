@@ -187,6 +187,23 @@ interface Array<T> {
   push(item: T): number;
   /** Sets every element to `value` and returns the array. */
   fill(value: T): this;
+  // Implemented in the dialect by lib/std/array.ts (callbacks must not capture locals yet).
+  forEach(callbackfn: (value: T, index: number) => void): void;
+  map<U>(callbackfn: (value: T, index: number) => U): U[];
+  filter(predicate: (value: T, index: number) => boolean): T[];
+  reduce(callbackfn: (previousValue: T, currentValue: T, currentIndex: number) => T): T;
+  reduce<U>(callbackfn: (previousValue: U, currentValue: T, currentIndex: number) => U, initialValue: U): U;
+  some(predicate: (value: T, index: number) => boolean): boolean;
+  every(predicate: (value: T, index: number) => boolean): boolean;
+  findIndex(predicate: (value: T, index: number) => boolean): number;
+  /** Stable, in place; a comparator is required (the default order compares strings). */
+  sort(compareFn: (a: T, b: T) => number): this;
+  indexOf(searchElement: T): number;
+  includes(searchElement: T): boolean;
+  join(separator?: string): string;
+  slice(start?: number, end?: number): T[];
+  reverse(): this;
+  concat(items: T[]): T[];
   [Symbol.iterator](): IterableIterator<T>;
 }
 

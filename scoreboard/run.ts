@@ -362,8 +362,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
+  // exitCode, not exit(): exit() would cut a large --json output written to a pipe.
+  main(process.argv.slice(2)).then((code) => (process.exitCode = code), (e) => {
     console.error(e instanceof Error ? e.message : e);
-    process.exit(2);
+    process.exitCode = 2;
   });
 }

@@ -136,7 +136,8 @@ export const TEST_SUBSET = [
   "bank_account_plain", "selection_sorts", "grid_robot", "queue_plain", "matrix_int", "string_builder",
   "shapes_plain", "checkbook", "magic_square", "caesar_plain", "binary_search_plain", "checksum_digits",
   "gcd_table", "counter_plain", "bank_ledger", "shapes", "stack_vm", "tokenizer", "lru_cache",
-  "expr_parser", "result_type", "labeled_search", "multi_bank/main", "multi_interp/main",
+  "expr_parser", "result_type", "labeled_search", "multi_bank/main", "multi_interp/main", "bitset_plain",
+  "tournament_plain", "elevator_plain",
 ];
 
 /**

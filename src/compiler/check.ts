@@ -19,10 +19,7 @@ const K = ts.SyntaxKind;
 const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.DeleteExpression]: "`delete`",
   [K.VoidExpression]: "the `void` operator",
-  [K.SpreadElement]: "spread (`...`)",
   [K.SpreadAssignment]: "spread (`...`)",
-  [K.ObjectBindingPattern]: "destructuring",
-  [K.ArrayBindingPattern]: "destructuring",
   [K.RegularExpressionLiteral]: "a regular expression",
   [K.TaggedTemplateExpression]: "a tagged template",
   [K.AwaitExpression]: "`await`",
@@ -78,8 +75,6 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
         break; // lowering maps the unions it supports (lower/types.ts) and reports the others
       case K.IntersectionType:
       case K.ConstructorType:
-      case K.TypeLiteral:
-      case K.TupleType:
       case K.ConditionalType:
       case K.MappedType:
       case K.TypeQuery:
@@ -93,11 +88,6 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
       case K.NumericLiteral:
         if (target === "kernel" && /[.eE]/.test(node.getText()) && !/^0[xX]/.test(node.getText())) return report("TSOS1004", node);
         return;
-      case K.ObjectLiteralExpression:
-        return report("TSOS1009", node);
-      case K.ArrowFunction:
-      case K.FunctionExpression:
-        return report("TSOS1010", node);
       case K.TryStatement:
         return report("TSOS1012", node);
       case K.Identifier:
@@ -119,7 +109,6 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
         const f = node as ts.FunctionDeclaration;
         if (f.asteriskToken) return report("TSOS1005", node, "a generator function");
         if (f.modifiers?.some((m) => m.kind === K.AsyncKeyword)) return report("TSOS1015", node, "`async`", "async/await arrives with the async issue");
-        if (f.parameters.some((p) => p.dotDotDotToken)) return report("TSOS1005", f.parameters.find((p) => p.dotDotDotToken)!, "a rest parameter");
         break;
       }
       case K.ImportDeclaration: {
@@ -140,7 +129,7 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
 
   function checkBinary(b: ts.BinaryExpression): void {
     const op = b.operatorToken.kind;
-    if (op === K.EqualsToken && (ts.isArrayLiteralExpression(b.left) || ts.isObjectLiteralExpression(b.left))) report("TSOS1005", b, "destructuring");
+    if (op === K.EqualsToken && ts.isObjectLiteralExpression(b.left)) report("TSOS1005", b, "object destructuring assignment");
     else if (op === K.InKeyword) report("TSOS1005", b, "the `in` operator");
   }
 

@@ -66,10 +66,10 @@ export const CATALOG = {
     message: "cannot import `{0}`",
     help: "only relative imports of other tsos modules (`./file.ts`) are supported",
   },
-  TSOS1015: { message: "`{0}` is not supported yet", help: "{1}" },
+  TSOS1015: { message: "{0} is not supported yet", help: "{1}" },
   TSOS1016: { message: "bigint is not supported", help: "use `u64` or `i64`" },
   TSOS1017: { message: "interfaces as value types are not supported yet", help: "use a class; interfaces with dynamic dispatch arrive in a later release" },
-  TSOS1018: { message: "the method `{0}` is not supported on {1}" },
+  TSOS1018: { message: "the member `{0}` of `{1}` is not supported" },
   TSOS1019: { message: "generic function `{0}` cannot be used as a value", help: "call it directly" },
   TSOS1021: {
     message: "cannot use a value of type `{0}` as `{1}`",
@@ -90,6 +90,9 @@ export const CATALOG = {
     message: "this call of `{0}` leaves out parameters that have default values",
     help: "pass every argument here: each override of a method has its own defaults, and an inherited constructor takes its base's",
   },
+  TSOS1059: { message: "the object type `{0}` has {1}, which a view table cannot hold", help: "give the interface or object type plain properties and non-generic methods with one signature" },
+  TSOS1060: { message: "`{0}` cannot be used as `{1}`", help: "a class used as an interface or object type needs a header (not a layout struct) and every member of the type" },
+  TSOS1061: { message: "a method of an object literal uses `{0}`, a local of the enclosing function", help: "methods that capture locals are closures, which arrive later; pass the value as a parameter or store it in a property" },
   TSOS1020: { message: "`{0}` is not declared in the dialect", help: "see docs/language.md for what is available" },
   // 1030-1039: engineer `correct` (issue 8 section 0).
   TSOS1030: {
@@ -110,6 +113,16 @@ export const CATALOG = {
     message: "`export default {0}` exports the value `{0}` has now, but `{0}` can change later",
     help: "write `export { {0} as default }` to export the variable itself, or declare it with `const`",
   },
+  TSOS1084: {
+    message: "this function captures `{0}` from the enclosing function",
+    help: "closures arrive with part 2; pass `{0}` as a parameter, or use a module-level variable",
+  },
+  TSOS1085: {
+    message: "default, optional and rest parameters of arrow functions and function expressions are not supported yet",
+    help: "declare a named function at module level for default values",
+  },
+  TSOS1086: { message: "{0} is not supported yet", help: "bind or pass the values one by one" },
+  TSOS1087: { message: "`{0}` has no element at this position", help: "a tuple is indexed by a literal within its length" },
   TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
 
   // 2xxx: integer rules.

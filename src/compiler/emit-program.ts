@@ -10,7 +10,7 @@
  * Invariants: only functions and globals reachable from the module
  *             initializers (and the panic handler, and the tests) are emitted.
  */
-import { type ClassInst, type Program, type Type, walkExprs } from "./ir.ts";
+import { type ClassInst, type Program, type Type, type ViewInst, walkExprs } from "./ir.ts";
 import { cString, cType, declare, setNumberRepresentation, zero } from "./c-syntax.ts";
 import { Emitter } from "./emit-c.ts";
 import { structLayout } from "./lower/layout.ts";
@@ -21,7 +21,17 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   const reachable = new Set<string>();
   const globalsUsed = new Set<string>();
   let usesTests = false;
-  const visit = (name: string) => {
+  const tables = new Map(p.viewTables.map((t) => [t.cname, t]));
+  const reviews = new Map(p.reviews.map((r) => [r.fn, r]));
+  const tablesUsed = new Set<string>();
+  const reviewsUsed = new Set<string>();
+  const visitTable = (name: string) => {
+    const t = tables.get(name);
+    if (!t || tablesUsed.has(name)) return;
+    tablesUsed.add(name);
+    t.fns.forEach(visit);
+  };
+  const visit = (name: string): void => {
     const f = byName.get(name);
     if (!f || reachable.has(name)) return;
     reachable.add(name);
@@ -29,6 +39,11 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
       if (x.e === "call") visit(x.fn);
       if (x.e === "new") visit(x.init);
       if (x.e === "fnref") visit(x.fn);
+      if (x.e === "mkview") visitTable(x.table);
+      if (x.e === "review" && !reviewsUsed.has(x.fn)) {
+        reviewsUsed.add(x.fn);
+        reviews.get(x.fn)?.pairs.forEach((pair) => visitTable(pair.table));
+      }
       if (x.e === "global") globalsUsed.add(x.name);
       if (x.e === "unittests") usesTests = true;
     });
@@ -48,9 +63,12 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   for (const c of p.classes) out.push(`typedef struct ${c.cname} ${c.cname};`);
   const arrays = p.arrays.filter((a) => a.cname !== "tsos_arr_str"); // predeclared in tsos_rt.h
   for (const a of arrays) out.push(`typedef struct ${a.cname} ${a.cname};`);
+  for (const v of p.views) out.push(`typedef struct ${v.cname} ${v.cname};`, `typedef struct ${v.cname}__vt ${v.cname}__vt;`);
+  for (const v of p.views) out.push(`struct ${v.cname} { void *obj; const ${v.cname}__vt *vt; };`);
   for (const f of p.fnTypes) out.push(`typedef ${cType(f.ret)} (*${f.cname})(${f.params.length ? f.params.map(cType).join(", ") : "void"});`);
   for (const u of p.unionTypes) out.push(`typedef struct { uint8_t tag; union { ${u.members.map((m, i) => `${declare(m, `m${i}`)};`).join(" ")} } u; } ${u.cname};`);
   for (const o of p.optTypes) out.push(`typedef struct { uint8_t tag; ${declare(o.inner, "value")}; } ${o.cname};`);
+  for (const v of p.views) out.push(...viewTableType(v));
   for (const c of structOrder(p.classes)) out.push(...structDef(c));
   for (const c of structOrder(p.classes)) if (c.header) out.push(classDescriptor(c));
   for (const a of arrays) out.push(`TSOS_ARRAY(${a.cname}, ${cType(a.elem)})`);
@@ -73,6 +91,13 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   out.push("");
   for (const f of funcs) out.push(em.prototype(f));
   out.push("");
+  const viewData: string[] = [];
+  for (const t of p.viewTables) {
+    if (!tablesUsed.has(t.cname)) continue;
+    viewData.push(`static const ${t.view.cname}__vt ${t.cname} = {&${t.cls.cname}__class${t.fns.map((f) => `, ${f}`).join("")}};`);
+  }
+  for (const r of p.reviews) if (reviewsUsed.has(r.fn)) viewData.push(...reviewFunction(r));
+  if (viewData.length) out.push(...viewData, "");
   if (usesTests) out.push(...unitTestTable(p), "");
   for (const f of funcs) out.push(...em.func(f), "");
   out.push(`#line ${out.length + 2} "tsos-generated.c"`);
@@ -133,6 +158,21 @@ function fieldDecl(f: ClassInst["fields"][number]): string {
   }
   if (f.inline && f.type.k === "class") return `${f.type.cls.cname} ${f.name}`;
   return declare(f.type, f.name);
+}
+
+/** A view's table type: the class descriptor, then one function pointer per slot. */
+function viewTableType(v: ViewInst): string[] {
+  const slots = v.slots.map((s) => `  ${cType(s.ret)} (*${s.name})(${["void *", ...s.params.map(cType)].join(", ")});`);
+  return [`struct ${v.cname}__vt {`, "  const tsos_class *cls;", ...slots, "};"];
+}
+
+/** A view converted to another view: the target table of the object's static class. */
+function reviewFunction(r: Program["reviews"][number]): string[] {
+  const to = r.to.cname;
+  const out = [`static ${to} ${r.fn}(${r.from.cname} v) {`, `  if (!v.obj) return (${to}){NULL, NULL};`];
+  for (const pair of r.pairs) if (pair.table) out.push(`  if (v.vt->cls == &${pair.cls.cname}__class) return (${to}){v.obj, &${pair.table}};`);
+  out.push(`  tsos_panic_cstr(&tsos_locs[0], "internal error: no view table for this object");`, "}");
+  return out;
 }
 
 /** The designated initializer that sets a static object's class header. */

@@ -116,12 +116,17 @@ export function isConstant(x: Expr): boolean {
  * cannot be observed.
  */
 export function mustHoist(xs: Expr[]): number {
-  const reads = xs.map(readsOf);
   const writes = xs.map(writesOf);
+  const writers = xs.map((_, i) => i).filter((i) => !isEmpty(writes[i]!));
+  // Nothing writes: any order gives the same values (the common case, and long constant tables stay linear).
+  if (writers.length === 0) return 0;
+  const reads = xs.map(readsOf);
   let count = 0;
-  for (let j = 1; j < xs.length; j++) {
-    for (let i = 0; i < j; i++) {
-      if (meets(writes[j]!, reads[i]!) || meets(writes[i]!, reads[j]!) || meets(writes[i]!, writes[j]!)) count = Math.max(count, i + 1);
+  for (const w of writers) {
+    for (let k = 0; k < xs.length; k++) {
+      if (k === w) continue;
+      // The earlier of the two must go first.
+      if (meets(writes[w]!, reads[k]!) || meets(writes[w]!, writes[k]!)) count = Math.max(count, Math.min(k, w) + 1);
     }
   }
   return count;

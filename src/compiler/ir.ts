@@ -246,8 +246,17 @@ export interface Global {
 export interface ViewInst {
   cname: string;
   tsName: string;
-  /** Table slots in order: methods (and accessors as `get_x`/`set_x`) with their signatures (self excluded). */
-  slots: { name: string; params: Type[]; ret: Type }[];
+  /** Table slots in order (the C member names: `m_<method>`, `get_<prop>`, `set_<prop>`), signatures without self. */
+  slots: ViewSlot[];
+}
+
+export interface ViewSlot {
+  name: string;
+  kind: "method" | "get" | "set";
+  /** The TypeScript member name. */
+  prop: string;
+  params: Type[];
+  ret: Type;
 }
 
 /** The static table of one (class, view) pair: a function for each slot. */

@@ -18,7 +18,10 @@ import type { Lowerer } from "./context.ts";
 import { isStatic, staticAccessorOf } from "./classes.ts";
 import { resolveMember, superReceiver } from "./dispatch.ts";
 import { arith, coerce, lowerExpr } from "./expr.ts";
-import { typeName } from "./types.ts";
+import { typeName, typeOfNode } from "./types.ts";
+import { Bail } from "./context.ts";
+import { fieldName, lookupField } from "./classes.ts";
+import { classSetterByName, lowerClassGetByName, lowerViewGet, viewSetter } from "./views.ts";
 import { isInt } from "../ints.ts";
 
 export interface AccessorRef {
@@ -26,13 +29,16 @@ export interface AccessorRef {
   get?: ts.GetAccessorDeclaration;
   set?: ts.SetAccessorDeclaration;
   isStatic: boolean;
+  /** A write through a view, or by name on a monomorphized type parameter: found from the receiver's IR type. */
+  dynamic?: boolean;
 }
 
 /** The accessor pair `p` names, if its property is an accessor of a class in the program. */
-export function accessorRef(l: Lowerer, node: ts.Expression): AccessorRef | undefined {
+export function accessorRef(l: Lowerer, node: ts.Expression, forWrite = false): AccessorRef | undefined {
   while (ts.isParenthesizedExpression(node)) node = node.expression;
   if (!ts.isPropertyAccessExpression(node)) return undefined;
   const sym = l.symbolOf(node.name);
+  if (forWrite && !(sym && sym.flags & ts.SymbolFlags.Accessor) && dynamicReceiver(l, node)) return { p: node, isStatic: false, dynamic: true };
   if (!sym || !(sym.flags & ts.SymbolFlags.Accessor)) return undefined;
   const decls = sym.declarations ?? [];
   const get = decls.find(ts.isGetAccessorDeclaration);
@@ -42,6 +48,25 @@ export function accessorRef(l: Lowerer, node: ts.Expression): AccessorRef | unde
   return { p: node, get, set, isStatic: isStatic(any) };
 }
 
+/** Whether a property write on `p` must go through a view, or find its member by name. */
+function dynamicReceiver(l: Lowerer, p: ts.PropertyAccessExpression): boolean {
+  if (p.expression.kind === ts.SyntaxKind.SuperKeyword) return false;
+  const decl = l.symbolOf(p.name)?.valueDeclaration;
+  if (decl && (ts.isPropertyDeclaration(decl) || ts.isParameter(decl)) && ts.isClassLike(decl.parent.kind === ts.SyntaxKind.Constructor ? decl.parent.parent : decl.parent)) {
+    const t = l.checker.getTypeAtLocation(p.expression);
+    if (!t.isUnion() && !(t.flags & ts.TypeFlags.TypeParameter)) return false;
+  }
+  const reported = l.diagnostics.length;
+  try {
+    const t = typeOfNode(l, p.expression);
+    return t.k === "view" || (t.k === "class" && !!t.cls.header && !lookupField(t.cls, fieldName(p.name)));
+  } catch (e) {
+    if (!(e instanceof Bail)) throw e;
+    l.diagnostics.length = reported;
+    return false;
+  }
+}
+
 function receiver(l: Lowerer, ref: AccessorRef): Expr | undefined {
   if (ref.isStatic) return undefined;
   if (ref.p.expression.kind === ts.SyntaxKind.SuperKeyword) return superReceiver(l, ref.p.expression);
@@ -49,6 +74,12 @@ function receiver(l: Lowerer, ref: AccessorRef): Expr | undefined {
 }
 
 function callGet(l: Lowerer, ref: AccessorRef, recv: Expr | undefined): Expr {
+  if (recv?.type.k === "view") return lowerViewGet(l, recv, ref.p.name.text, ref.p.name);
+  if (ref.dynamic && recv?.type.k === "class") {
+    const g = lowerClassGetByName(l, recv, ref.p.name.text, ref.p);
+    if (!g) l.fail("TSOS1018", ref.p.name, ref.p.name.text, typeName(recv.type));
+    return g;
+  }
   if (!ref.get) l.fail("TSOS1053", ref.p, ref.p.name.text);
   if (!recv) {
     const f = staticAccessorOf(l, ref.get);
@@ -60,6 +91,12 @@ function callGet(l: Lowerer, ref: AccessorRef, recv: Expr | undefined): Expr {
 }
 
 function setter(l: Lowerer, ref: AccessorRef, recv: Expr | undefined): { param: Type; call: (v: Expr) => Expr } {
+  if (recv?.type.k === "view") return viewSetter(l, recv, ref.p.name.text, ref.p.name);
+  if (ref.dynamic && recv?.type.k === "class") {
+    const s = classSetterByName(l, recv, ref.p.name.text, ref.p);
+    if (!s) l.fail("TSOS1018", ref.p.name, ref.p.name.text, typeName(recv.type));
+    return s;
+  }
   if (!ref.set) l.fail("TSOS1005", ref.p, `assignment to \`${ref.p.name.text}\`, which has no setter,`);
   if (!recv) {
     const f = staticAccessorOf(l, ref.set);

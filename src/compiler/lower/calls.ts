@@ -15,7 +15,8 @@ import { T } from "../ir.ts";
 import { INT_KINDS, fits, isInt, unify } from "../ints.ts";
 import type { Lowerer } from "./context.ts";
 import { classInstance, constructorOf, fieldName, isStatic, lookupField, lowerSuperCall, staticField, upcast } from "./classes.ts";
-import { markConstructed, resolveMember } from "./dispatch.ts";
+import { inChain, markConstructed, resolveMember } from "./dispatch.ts";
+import { lowerClassCallByName, lowerClassGetByName, lowerViewCall, lowerViewGet } from "./views.ts";
 import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
@@ -24,6 +25,8 @@ import { isDouble, numberBuiltin, numberConstant, numberMethod, toInteger } from
 import { callTakingNever } from "./never.ts";
 import { missingArgs, narrowRead, printable } from "./nullable.ts";
 import { withDefaults } from "./defaults.ts";
+import { arrayLibraryCall } from "./array-methods.ts";
+import { isTuple, restArgs, tupleElement } from "./destructure.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 
 const K = ts.SyntaxKind;
@@ -48,6 +51,11 @@ function callerLoc(l: Lowerer, call: ts.Node): Expr {
   return { e: "callerloc", type: { k: "loc" }, loc: l.scope.trackCaller ? -1 : l.loc(call) };
 }
 
+/** Arguments for a declared callee: a rest parameter packs the trailing (and spread) arguments into an array. */
+function argsFor(l: Lowerer, decl: ts.SignatureDeclaration, args: readonly ts.Expression[], params: Type[]): Expr[] {
+  return restArgs(l, decl, args, params, (a, p) => lowerArgs(l, a, p)) ?? lowerArgs(l, args, params);
+}
+
 export function lowerArgs(l: Lowerer, args: readonly ts.Expression[], params: Type[]): Expr[] {
   const given = args.map((a, i) => {
     const p = params[i]!;
@@ -60,7 +68,7 @@ export function lowerArgs(l: Lowerer, args: readonly ts.Expression[], params: Ty
 /** A template literal formatted into a buffer on the caller's stack, for a Text parameter. */
 export function stackFormat(l: Lowerer, a: ts.TemplateExpression): Expr {
   const parts = templateParts(l, a).map((p) => (p.e === "tostr" ? { ...p, onStack: true } : p));
-  for (const p of parts) if (p.type.k !== "str" && p.type.k !== "bool" && p.type.k !== "int") l.fail("TSOS2008", a, "template literal", typeName(p.type));
+  for (const p of parts) if (p.type.k !== "str" && p.type.k !== "bool" && p.type.k !== "int") l.fail("TSOS1031", a, "a part of a template literal", typeName(p.type));
   return { e: "stackfmt", type: { k: "str", borrowed: true }, parts };
 }
 
@@ -77,7 +85,7 @@ const PORT_SUFFIX: Partial<Record<string, string>> = { u8: "b", u16: "w", u32: "
 function portAccess(l: Lowerer, name: "portRead" | "portWrite", call: ts.CallExpression): Expr {
   const [t] = resolvedTypeArgs(l, call);
   const suffix = t?.k === "int" ? PORT_SUFFIX[t.kind] : undefined;
-  if (!t || !suffix) l.fail("TSOS2008", call, name, t ? typeName(t) : "?");
+  if (!t || !suffix) l.fail("TSOS1031", call.typeArguments?.[0] ?? call, `the type argument of \`${name}\``, t ? typeName(t) : "?");
   const port = T.int("u16");
   if (name === "portRead") return { e: "intrinsic", type: t, name: `in${suffix}`, args: lowerArgs(l, call.arguments, [port]) };
   return { e: "intrinsic", type: T.void, name: `out${suffix}`, args: lowerArgs(l, call.arguments, [port, t]) };
@@ -118,7 +126,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (impossible) return impossible;
       const full = functionOf(l, decl, resolvedTypeArgs(l, call));
       const f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
-      const args = lowerArgs(l, call.arguments, f.params.filter((p) => p.type.k !== "loc").map((p) => p.type));
+      const args = argsFor(l, decl, call.arguments, f.params.filter((p) => p.type.k !== "loc").map((p) => p.type));
       if (f.trackCaller) args.push(callerLoc(l, call));
       return { e: "call", type: f.ret, fn: f.cname, args };
     }
@@ -131,7 +139,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     const lib = libMember(l, callee.expression);
     if (lib) return builtinCall(l, `${lib}.${callee.name.text}`, call, want);
     const mdecl = l.symbolOf(callee.name)?.valueDeclaration;
-    if (mdecl && ts.isPropertyDeclaration(mdecl)) {
+    if (mdecl && (ts.isPropertyDeclaration(mdecl) || ts.isParameter(mdecl))) {
       // A field holding a function value: call through the pointer.
       const f = lowerExpr(l, callee);
       if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this value", "call a declared function or method");
@@ -144,19 +152,23 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (isStatic(mdecl)) {
         const full = staticMethod(l, mdecl, typeArgs);
         const f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
-        return { e: "call", type: f.ret, fn: f.cname, args: lowerArgs(l, call.arguments, f.params.map((p) => p.type)) };
+        return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, mdecl, call.arguments, f.params.map((p) => p.type)) };
       }
       const recv = lowerExpr(l, callee.expression);
+      if (recv.type.k === "view") return lowerViewCall(l, recv, callee.name.text, call);
+      if (recv.type.k === "class" && !inChain(l, recv.type.cls, mdecl.parent)) return lowerClassCallByName(l, recv, callee.name.text, call);
       if (recv.type.k !== "class") l.fail("TSOS9001", callee, "method call on a non-class value");
       const r = resolveMember(l, recv.type.cls, mdecl, typeArgs, callee.expression.kind === K.SuperKeyword);
       const d = withDefaults(l, r.fn, call.arguments.length, true);
       const m = d ? { fn: d.cname, params: d.params } : r;
-      const args = lowerArgs(l, call.arguments, m.params);
+      const args = argsFor(l, mdecl, call.arguments, m.params);
       if (args.length < m.params.length) l.fail("TSOS1058", call, callee.name.text);
       return { e: "call", type: r.ret, fn: m.fn, args: [coerce(l, recv, r.self, callee.expression), ...args] };
     }
     const recv = lowerExpr(l, callee.expression);
     const name = callee.name.text;
+    if (recv.type.k === "view") return lowerViewCall(l, recv, name, call);
+    if (recv.type.k === "class" && recv.type.cls.header) return lowerClassCallByName(l, recv, name, call);
     if (recv.type.k === "ptr") return pointerMethod(l, recv, name, call);
     if (recv.type.k === "atomic") return atomicMethod(l, recv, name, call);
     if (recv.type.k === "array" && (name === "push" || name === "fill")) {
@@ -167,6 +179,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       const m = numberMethod(l, recv, name, call, undefined);
       if (m) return m;
     }
+    const libCall = arrayLibraryCall(l, recv, name, call);
+    if (libCall) return libCall;
     if (recv.type.k === "int" && name === "toString") {
       const radixArg = call.arguments[0];
       const radix = radixArg ? literalValue(l, radixArg) : 10n;
@@ -234,7 +248,7 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
   switch (name) {
     case "Number": {
       const x = lowerExpr(l, arg(call, 0));
-      if (!isInt(x.type)) l.fail("TSOS2008", arg(call, 0), "Number()", typeName(x.type));
+      if (!isInt(x.type)) l.fail("TSOS1031", arg(call, 0), "the argument of `Number()`", typeName(x.type));
       if (isDouble(l, x.type)) return x;
       // Hosted: a 64-bit integer rounds to the nearest double, as Number(bigint) does. Kernel: checked.
       return { e: "convert", type: T.number, x, checked: !l.doubles, loc: l.loc(call) };
@@ -244,7 +258,7 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
       return floorDiv(l, call, arg(call, 0), name === "Math.floor", want);
     case "Math.abs": {
       const x = lowerExpr(l, arg(call, 0), want);
-      if (!isInt(x.type)) l.fail("TSOS2008", arg(call, 0), "Math.abs", typeName(x.type));
+      if (!isInt(x.type)) l.fail("TSOS1031", arg(call, 0), "the argument of `Math.abs`", typeName(x.type));
       return { e: "abs", type: x.type, x, loc: l.loc(call) };
     }
     case "Math.min":
@@ -252,7 +266,7 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
       if (call.arguments.length !== 2) l.fail("TSOS1015", call, `\`${name}\` of ${call.arguments.length} integers`, "pass two values");
       const a = lowerExpr(l, arg(call, 0), want);
       const b = lowerExpr(l, arg(call, 1), isInt(a.type) ? a.type : want);
-      if (!isInt(a.type) || !isInt(b.type)) l.fail("TSOS2008", call, name, typeName(isInt(a.type) ? b.type : a.type));
+      if (!isInt(a.type) || !isInt(b.type)) l.fail("TSOS1031", call, `an argument of \`${name}\``, typeName(isInt(a.type) ? b.type : a.type));
       const kind = unify(a.type.kind, b.type.kind, l.doubles);
       if (!kind) l.fail("TSOS2002", call, a.type.kind, b.type.kind, name);
       const t = T.int(kind);
@@ -266,7 +280,7 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
     }
     case "functionAddress": {
       const f = lowerExpr(l, arg(call, 0));
-      if (f.type.k !== "fn") l.fail("TSOS2008", arg(call, 0), "functionAddress", typeName(f.type));
+      if (f.type.k !== "fn") l.fail("TSOS1031", arg(call, 0), "the argument of `functionAddress`", typeName(f.type));
       return { e: "convert", type: T.int("u64"), x: f, checked: false, loc: l.loc(call) };
     }
     case "Ptr.to": {
@@ -298,7 +312,7 @@ function conversion(l: Lowerer, kind: IntKind, call: ts.CallExpression): Expr {
     return from === kind ? x : { e: "convert", type: T.int(kind), x, checked: false, loc: l.loc(call) };
   }
   const x = lowerExpr(l, a);
-  if (!isInt(x.type)) l.fail("TSOS2008", a, `${kind}()`, typeName(x.type));
+  if (!isInt(x.type)) l.fail("TSOS1031", a, `the argument of \`${kind}()\``, typeName(x.type));
   return { e: "convert", type: T.int(kind), x, checked: false, loc: l.loc(call) };
 }
 
@@ -313,10 +327,12 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
     const t = typeOfNode(l, n);
     if (t.k !== "array") l.fail("TSOS9001", n, "new Array without an array type");
     const filled = ts.isPropertyAccessExpression(n.parent) && n.parent.name.text === "fill" && ts.isCallExpression(n.parent.parent);
-    if ((t.elem.k === "class" || t.elem.k === "array") && !filled && literalValue(l, args[0]!) !== 0n)
+    // Empty slots read as undefined in JavaScript: only element types whose zero is undefined may start empty.
+    const zeroIsUndefined = t.elem.k === "nullable" && t.elem.undef && (!t.elem.null || !!t.elem.cname);
+    if ((t.elem.k === "class" || t.elem.k === "array" || (t.elem.k === "nullable" && !zeroIsUndefined)) && !filled && literalValue(l, args[0]!) !== 0n)
       l.fail("TSOS1015", n, `\`new Array<${typeName(t.elem)}>(n)\``, "it would hold n missing objects; start from [] and push");
     const len = toInteger(l, lowerExpr(l, args[0]!, T.number), args[0]!);
-    if (!isInt(len.type)) l.fail("TSOS2008", args[0]!, "new Array", typeName(len.type));
+    if (!isInt(len.type)) l.fail("TSOS1031", args[0]!, "the length of `new Array`", typeName(len.type));
     return { e: "newarray", type: arrayType(l, t.elem), len, loc: l.loc(n) };
   }
   if (ts.isIdentifier(n.expression) && n.expression.text === "Error")
@@ -368,10 +384,14 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (obj.type.k === "str" && name === "length") return { e: "strlen", type: T.number, s: obj };
   if (obj.type.k === "ptr" && name === "address") return { e: "ptrop", type: T.int("usize"), op: "address", ptr: obj, args: [] };
   if (obj.type.k === "fixed" && name === "length") return { e: "int", type: T.number, value: BigInt(obj.type.len) };
+  if (isTuple(obj.type) && name === "length") return { e: "int", type: T.number, value: BigInt(obj.type.cls.fields.length) };
   if (obj.type.k === "class") {
     const found = lookupField(obj.type.cls, fieldName(p.name));
     if (found) return narrowRead(l, p, { e: "field", type: found.field.type, obj: upcast(obj, found.owner), name: found.field.name, inline: found.field.inline });
+    const byName = obj.type.cls.header ? lowerClassGetByName(l, obj, name, p) : undefined;
+    if (byName) return narrowRead(l, p, byName);
   }
+  if (obj.type.k === "view") return narrowRead(l, p, lowerViewGet(l, obj, name, p.name));
   l.fail("TSOS1018", p.name, name, typeName(obj.type));
 }
 
@@ -389,14 +409,15 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
   const en = enumOf(l, x.expression);
   if (en) return enumReverseLookup(l, en, x);
   const obj = lowerExpr(l, x.expression);
+  if (isTuple(obj.type)) return tupleElement(l, obj, x);
   if (obj.type.k === "array" || obj.type.k === "fixed") {
     const idx = toInteger(l, lowerExpr(l, x.argumentExpression), x.argumentExpression);
-    if (!isInt(idx.type)) l.fail("TSOS2008", x.argumentExpression, "[]", typeName(idx.type));
+    if (!isInt(idx.type)) l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));
     return narrowRead(l, x, { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) });
   }
   if (obj.type.k === "str") {
     const idx = toInteger(l, lowerExpr(l, x.argumentExpression), x.argumentExpression);
-    if (!isInt(idx.type)) l.fail("TSOS2008", x.argumentExpression, "[]", typeName(idx.type));
+    if (!isInt(idx.type)) l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));
     return { e: "strindex", type: T.str, s: obj, idx, loc: l.loc(x), code: false };
   }
   l.fail("TSOS1003", x);

@@ -14,6 +14,7 @@
  *             a Derived* is a Base* after a C cast; a field a derived class
  *             redeclares keeps the base's storage.
  */
+import { storable } from "./never.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Global, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -97,7 +98,7 @@ function declareFields(l: Lowerer, inst: ClassInst, decl: ts.ClassDeclaration, e
     }
     for (const m of decl.members) {
       if (!ts.isPropertyDeclaration(m) || isStatic(m)) continue;
-      const t = irType(l, l.checker.getTypeAtLocation(m), m.type ?? m);
+      const t = storable(l, irType(l, l.checker.getTypeAtLocation(m), m.type ?? m), m.type ?? m);
       if (!own(fieldName(m.name as ts.Identifier), t, m)) continue;
       const inline = t.k === "fixed" || (t.k === "class" && !!t.cls.layout && !!layout);
       if (t.k === "fixed" && !layout) l.fail("TSOS3008", m.type ?? m, typeName(t));

@@ -130,7 +130,10 @@ export class Lowerer {
 
   /** Resolve an identifier or property name to its original symbol (through imports). */
   symbolOf(node: ts.Node): ts.Symbol | undefined {
-    let sym = this.checker.getSymbolAtLocation(node);
+    // `{ x }`: the name stands for the variable `x`, not for the property.
+    let sym = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node
+      ? this.checker.getShorthandAssignmentValueSymbol(node.parent)
+      : this.checker.getSymbolAtLocation(node);
     if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
     return sym;
   }
@@ -142,6 +145,12 @@ export class Lowerer {
   addFunc(f: Func): void {
     this.program.funcs.push(f);
   }
+}
+
+/** The start of a node's source text for a message: its first line, at most 40 characters. */
+export function snippet(node: ts.Node): string {
+  const text = node.getText().split("\n")[0]!.trim();
+  return text.length > 40 ? text.slice(0, 37) + "..." : text;
 }
 
 /** Unwinds lowering of one construct after a diagnostic was recorded. */

@@ -24,6 +24,7 @@ import { T } from "../ir.ts";
 import { Bail, type FnScope, type Lowerer } from "./context.ts";
 import { coerce, lowerExpr, setLocalType } from "./expr.ts";
 import { typeName, typeOfNode } from "./types.ts";
+import { neverLocals } from "./never.ts";
 
 const K = ts.SyntaxKind;
 
@@ -250,6 +251,11 @@ export function hoistVars(l: Lowerer, root: ts.Node): Stmt[] {
   for (const [sym, decls] of vars) {
     const first = (sym.valueDeclaration as ts.VariableDeclaration | undefined) ?? decls[0]!;
     const type = typeOfNode(l, first.name);
+    if (type.k === "never") {
+      // `var x: never = s`: no storage; reading it is unreachable (lower/never.ts).
+      neverLocals.add(first);
+      continue;
+    }
     const name = l.localName((first.name as ts.Identifier).text);
     l.scope.locals.set(first, name);
     setLocalType(first, type);
@@ -267,6 +273,10 @@ export function declareModuleVars(l: Lowerer, sf: ts.SourceFile, prefix: string)
     const first = (sym.valueDeclaration as ts.VariableDeclaration | undefined) ?? decls[0]!;
     try {
       const type = typeOfNode(l, first.name);
+      if (type.k === "never") {
+        neverLocals.add(first);
+        continue;
+      }
       const g: Global = { cname: l.uniqueName(`${prefix}__${(first.name as ts.Identifier).text}`), type, isConst: false };
       l.globalsByDecl.set(first, g);
       out.push(g);
@@ -280,6 +290,8 @@ export function declareModuleVars(l: Lowerer, sf: ts.SourceFile, prefix: string)
 /** `var x = e` where it stands: an assignment to the hoisted variable (nothing without an initializer). */
 export function varAssign(l: Lowerer, d: ts.VariableDeclaration): Stmt[] {
   if (!d.initializer) return [];
+  const declared = l.symbolOf(d.name)?.valueDeclaration;
+  if (declared && neverLocals.has(declared)) return [{ s: "expr", x: coerce(l, lowerExpr(l, d.initializer), T.never, d.initializer), loc: l.loc(d) }];
   const target = lowerExpr(l, d.name as ts.Identifier);
   if (target.e !== "local" && target.e !== "global") l.fail("TSOS9001", d, "var without storage");
   const value = coerce(l, lowerExpr(l, d.initializer, target.type), target.type, d.initializer);

@@ -25,6 +25,7 @@ import { classInfo, isSubclass, methodOf, ownerInstance, upcast } from "./classe
 import { coerce, lowerExpr } from "./expr.ts";
 import { irType, sameType, typeName } from "./types.ts";
 import { unwrap } from "./nullable.ts";
+import { viewCoerce } from "./views.ts";
 
 type Member = ts.MethodDeclaration | ts.AccessorDeclaration;
 
@@ -42,6 +43,8 @@ interface DispatchState {
   inits: Map<string, ClassInst>;
   constructed: Set<ClassInst>;
   dispatchers: Map<string, Dispatcher>;
+  /** Other fixpoint steps (views.ts): each returns a signature that changes while it has work. */
+  finishers: (() => string)[];
 }
 
 const states = new WeakMap<Lowerer, DispatchState>();
@@ -49,7 +52,7 @@ const states = new WeakMap<Lowerer, DispatchState>();
 function state(l: Lowerer): DispatchState {
   let s = states.get(l);
   if (!s) {
-    s = { classDecls: [], inits: new Map(), constructed: new Set(), dispatchers: new Map() };
+    s = { classDecls: [], inits: new Map(), constructed: new Set(), dispatchers: new Map(), finishers: [] };
     states.set(l, s);
   }
   return s;
@@ -58,6 +61,10 @@ function state(l: Lowerer): DispatchState {
 /** Every class declaration of the program (to know which members are overridden). */
 export function registerClassDecls(l: Lowerer, modules: readonly ts.SourceFile[]): void {
   for (const sf of modules) for (const st of sf.statements) if (ts.isClassDeclaration(st)) state(l).classDecls.push(st);
+}
+
+export function registerFinisher(l: Lowerer, f: () => string): void {
+  state(l).finishers.push(f);
 }
 
 /** A class that `new` (or a static object, or an object literal) creates: dispatchers must cover it. */
@@ -95,6 +102,13 @@ function isOverridden(l: Lowerer, decl: ts.ClassLikeDeclaration, key: string): b
   return false;
 }
 
+/** Whether the class declaration `decl` is `inst`'s or one of its bases'. */
+export function inChain(l: Lowerer, inst: ClassInst, decl: ts.Node): boolean {
+  void l;
+  for (let c: ClassInst | undefined = inst; c; c = c.base) if (!c.literal && classInfo(c).decl === decl) return true;
+  return false;
+}
+
 export interface Resolved {
   fn: string;
   params: Type[];
@@ -109,8 +123,10 @@ export interface Resolved {
  * overrides it. `viaSuper` (super.m()) always calls the implementation.
  */
 export function resolveMember(l: Lowerer, inst: ClassInst, decl: Member, typeArgs: Type[], viaSuper = false): Resolved {
-  const m = methodOf(l, inst, decl, typeArgs);
   const key = memberKey(decl);
+  // `t.area()` on `T extends Shape` names Shape's member; the class T became may override it.
+  if (key && !viaSuper) decl = memberInChain(inst, key) ?? decl;
+  const m = methodOf(l, inst, decl, typeArgs);
   const abstract = !decl.body;
   if (viaSuper || !key || (!abstract && !isOverridden(l, classInfo(inst).decl, key))) return { fn: m.cname, params: m.params, ret: m.ret, self: m.self };
   const dkey = `${inst.cname}|${key}|${typeArgs.map(typeName).join(",")}`;
@@ -131,6 +147,16 @@ export function resolveMember(l: Lowerer, inst: ClassInst, decl: Member, typeArg
     s.dispatchers.set(dkey, d);
   }
   return { fn: d.func.cname, params: m.params, ret: m.ret, self: { k: "class", cls: inst } };
+}
+
+/** The nearest declaration (abstract or not) of `key` in `cls`'s chain. */
+function memberInChain(cls: ClassInst, key: string): Member | undefined {
+  for (let c: ClassInst | undefined = cls; c; c = c.base) {
+    if (c.literal) return undefined;
+    const m = classInfo(c).decl.members.find((x) => !isStaticMember(x) && memberKey(x) === key);
+    if (m) return m as Member;
+  }
+  return undefined;
 }
 
 /** The nearest implementation (with a body) of `key` in `cls`'s chain. */
@@ -196,7 +222,8 @@ export function finishDispatch(l: Lowerer, drain: () => void): void {
   let built = "";
   for (;;) {
     drain();
-    const now = `${s.constructed.size}/${s.dispatchers.size}`;
+    const now = `${s.constructed.size}/${s.dispatchers.size}/${s.finishers.map((f) => f()).join("/")}`;
+    drain();
     if (now === built) return;
     built = now;
     for (const d of [...s.dispatchers.values()]) {
@@ -279,6 +306,18 @@ export function narrowObject(l: Lowerer, node: ts.Expression, x: Expr): Expr {
   if (x.type.k !== "class" && x.type.k !== "view") return x;
   if (x.type.k === "class" && !x.type.cls.header) return x;
   const checked = l.checker.getTypeAtLocation(node);
+  if (x.type.k === "view" && !(checked.getSymbol()?.flags! & ts.SymbolFlags.Class)) {
+    // A union narrowed to one member (`s.kind === "circle"`): the member's view.
+    const reported = l.diagnostics.length;
+    try {
+      const t = irType(l, checked, node);
+      if (t.k === "view" && t.view !== x.type.view) return viewCoerce(l, x, t, node) ?? x;
+    } catch (e) {
+      if (!(e instanceof Bail)) throw e;
+      l.diagnostics.length = reported;
+    }
+    return x;
+  }
   const sym = checked.getSymbol();
   if (!sym || !(sym.flags & ts.SymbolFlags.Class) || checked.isUnion()) return x;
   const reported = l.diagnostics.length;

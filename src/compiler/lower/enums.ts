@@ -41,7 +41,7 @@ const lookups = new WeakMap<ts.EnumDeclaration, string>();
 export function enumReverseLookup(l: Lowerer, decl: ts.EnumDeclaration, x: ts.ElementAccessExpression): Expr {
   const idx = lowerExpr(l, x.argumentExpression, T.number);
   if (idx.type.k === "str") l.fail("TSOS1081", x, decl.name.text);
-  if (idx.type.k !== "int") l.fail("TSOS2008", x.argumentExpression, "[]", typeName(idx.type));
+  if (idx.type.k !== "int") l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));
   const arg = coerce(l, idx, T.number, x.argumentExpression);
   return { e: "call", type: T.str, fn: lookupFunction(l, decl, x), args: [arg, { e: "callerloc", type: { k: "loc" }, loc: l.scope.trackCaller ? -1 : l.loc(x) }] };
 }

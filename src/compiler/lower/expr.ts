@@ -15,7 +15,7 @@ import ts from "typescript";
 import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
-import { Bail, type Lowerer } from "./context.ts";
+import { Bail, type Lowerer, snippet } from "./context.ts";
 import { arrayType, fnType, irType, sameType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
 import { neverAs, neverLocals, unreachable } from "./never.ts";
@@ -24,11 +24,15 @@ import { isDouble, literalNumber, negativeZero, numConst, numberConstant, number
 import { lowerInstanceof, narrowObject, superReceiver } from "./dispatch.ts";
 import { accessorRef, accessorUpdate, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
 import { classCoerce } from "./classes.ts";
+import { viewCoerce } from "./views.ts";
+import { lowerObjectLiteral } from "./objects.ts";
 import {
   chainSubstitute, coerceNullable, joinNullable, logicalCondition, logicalValue, lowerLogicalAssign, lowerNonNull, lowerNullLiteral, lowerNullish,
-  lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, truthyOf, unnarrowed,
+  lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, tested, truthyOf, unnarrowed,
 } from "./nullable.ts";
 import { lowerComma } from "./control.ts";
+import { adaptFunction, lowerFunctionValue } from "./lambdas.ts";
+import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 
 const K = ts.SyntaxKind;
 
@@ -133,18 +137,32 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       return lowerElementAccess(l, node as ts.ElementAccessExpression);
     case K.ArrayLiteralExpression:
       return lowerArrayLiteral(l, node as ts.ArrayLiteralExpression, want);
+    case K.ObjectLiteralExpression:
+      return lowerObjectLiteral(l, node as ts.ObjectLiteralExpression, want);
+    case K.ArrowFunction:
+    case K.FunctionExpression:
+      return lowerFunctionValue(l, node as ts.ArrowFunction | ts.FunctionExpression, want);
   }
-  l.fail("TSOS1005", node, `\`${ts.SyntaxKind[node.kind]}\``);
+  l.fail("TSOS1005", node, `the expression \`${snippet(node)}\``);
 }
 
 export function templateParts(l: Lowerer, t: ts.TemplateExpression): Expr[] {
   const parts: Expr[] = [];
   if (t.head.text) parts.push({ e: "str", type: T.str, value: t.head.text });
   for (const span of t.templateSpans) {
-    parts.push(printable(lowerExpr(l, span.expression)));
+    parts.push(printable(stringPart(l, lowerExpr(l, span.expression), span.expression)));
     if (span.literal.text) parts.push({ e: "str", type: T.str, value: span.literal.text });
   }
   return parts;
+}
+
+/** Types whose string form JavaScript gives differently than tsos can yet (`${array}` joins with commas). */
+const NO_STRING_FORM = new Set(["class", "array", "fn", "ptr", "fixed", "atomic", "void", "loc"]);
+
+/** A part of a string concatenation or template: refused where tsos has no string form that matches JavaScript's. */
+export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  if (NO_STRING_FORM.has(x.type.k)) l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
+  return x;
 }
 
 function lowerIdentifier(l: Lowerer, id: ts.Identifier): Expr {
@@ -159,7 +177,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   if (neverLocals.has(decl)) return unreachable(l, id);
   const local = l.scope.locals.get(decl);
   if (local) return { e: "local", type: localType(l, decl), name: local };
-  if (ts.isVariableDeclaration(decl) || ts.isExportAssignment(decl)) {
+  if (ts.isVariableDeclaration(decl) || ts.isExportAssignment(decl) || ts.isBindingElement(decl)) {
     const g = l.globalsByDecl.get(decl);
     if (g) return { e: "global", type: g.type, name: g.cname };
   }
@@ -169,6 +187,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
     return { e: "fnref", type: fnType(l, f.params.map((p) => p.type), f.ret), fn: f.cname };
   }
   if (ts.isFunctionDeclaration(decl)) l.fail("TSOS1019", id, id.text);
+  if (ts.isFunctionExpression(decl)) return lowerFunctionValue(l, decl); // a named function expression calling itself
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "TEST_BUILD") return { e: "bool", type: T.bool, value: l.testBuild };
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "unitTests") return { e: "unittests", type: arrayType(l, { k: "class", cls: unitTestClass(l) }) };
   if (l.isLibDecl(decl) && l.target === "host" && decl.getSourceFile().fileName.endsWith("kernel.d.ts")) l.fail("TSOS3003", id, id.text);
@@ -217,10 +236,12 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
     return { e: "convert", type: to, x: e, checked: false, loc: l.loc(node) };
   }
   if (sameType(from, to)) return e;
-  const obj = classCoerce(l, e, to, node);
+  const obj = classCoerce(l, e, to, node) ?? viewCoerce(l, e, to, node);
   if (obj) return obj;
   const n = coerceNullable(l, e, to, node);
   if (n) return n;
+  const adapted = adaptFunction(l, e, to, node);
+  if (adapted) return adapted;
   l.fail("TSOS1021", node, typeName(from), typeName(to));
 }
 
@@ -228,12 +249,12 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
 export function lowerCondition(l: Lowerer, node: ts.Expression): Expr {
   const logical = logicalCondition(l, node);
   if (logical) return logical;
-  const x = lowerExpr(l, node);
+  const x = tested(lowerExpr(l, node));
   if (x.type.k === "bool") return x;
   if (isInt(x.type)) return { e: "truthy", type: T.bool, x };
   const truthy = truthyOf(x);
   if (truthy) return truthy;
-  l.fail("TSOS2008", node, "condition", typeName(x.type));
+  l.fail("TSOS1031", node, "a condition", typeName(x.type));
 }
 
 function intOperands(l: Lowerer, a: ts.Expression, b: ts.Expression, want: Type | undefined, node: ts.Node, op: string): [Expr, Expr] {
@@ -291,7 +312,7 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   const op = b.operatorToken.kind;
   if (op === K.InstanceOfKeyword) return lowerInstanceof(l, b);
   if (op === K.EqualsToken || COMPOUND[op] !== undefined) {
-    const acc = accessorRef(l, b.left);
+    const acc = accessorRef(l, b.left, true);
     if (acc) return lowerAccessorWrite(l, acc, b.right, op === K.EqualsToken ? undefined : accessorUpdate(l, COMPOUND[op]!, b.right, b), false, b);
   }
   if (op === K.EqualsToken) {
@@ -320,7 +341,7 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   if (op === K.CommaToken) return lowerComma(l, b, want);
   if (ARITH[op]) {
     if (op === K.PlusToken && (isStringy(l, b.left) || isStringy(l, b.right)))
-      return { e: "concat", type: T.str, parts: [lowerExpr(l, b.left), lowerExpr(l, b.right)] };
+      return { e: "concat", type: T.str, parts: [stringPart(l, lowerExpr(l, b.left), b.left), stringPart(l, lowerExpr(l, b.right), b.right)] };
     return arith(l, op, b.left, b.right, want, b);
   }
   l.fail("TSOS1005", b.operatorToken, `the operator \`${b.operatorToken.getText()}\``);
@@ -344,7 +365,7 @@ export function arith(l: Lowerer, opKind: ts.SyntaxKind, left: ts.Expression | E
   const op = ARITH[opKind]!;
   const opText = ts.tokenToString(opKind) ?? op;
   if (op === "+" && !("kind" in left) && left.type.k === "str")
-    return { e: "concat", type: T.str, parts: [left, lowerExpr(l, right)] };
+    return { e: "concat", type: T.str, parts: [left, stringPart(l, lowerExpr(l, right), right)] };
   let A: Expr;
   let B: Expr;
   if (op === "<<" || op === ">>" || op === ">>>") {
@@ -392,7 +413,7 @@ export function floorDiv(l: Lowerer, call: ts.CallExpression, arg: ts.Expression
   while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
   if (!ts.isBinaryExpression(inner) || inner.operatorToken.kind !== K.SlashToken) {
     const x = lowerExpr(l, arg, want);
-    if (!isInt(x.type)) l.fail("TSOS2008", arg, "Math.floor", typeName(x.type));
+    if (!isInt(x.type)) l.fail("TSOS1031", arg, "the argument of `Math.floor`", typeName(x.type));
     return x;
   }
   const [A, B] = intOperands(l, inner.left, inner.right, want, inner, "/");
@@ -424,11 +445,11 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
       return { e: "neg", type: x.type, x, loc: l.loc(u) };
     }
   }
-  l.fail("TSOS1005", u, "this operator");
+  l.fail("TSOS1005", u, `the operator \`${ts.tokenToString(u.operator) ?? "?"}\``);
 }
 
 function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: boolean, node: ts.Node): Expr {
-  const acc = accessorRef(l, operand);
+  const acc = accessorRef(l, operand, true);
   if (acc) return lowerAccessorWrite(l, acc, undefined, accessorUpdate(l, op === "+" ? "inc" : "dec", undefined, node), postfix, node);
   const target = lowerLValue(l, operand);
   const current = narrowCurrent(l, operand, target);
@@ -461,7 +482,9 @@ function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type):
 }
 
 function lowerArrayLiteral(l: Lowerer, a: ts.ArrayLiteralExpression, want?: Type): Expr {
-  const type = want && want.k === "array" ? want : irType(l, l.checker.getTypeAtLocation(a), a);
+  const type = want && (want.k === "array" || isTuple(want)) ? want : irType(l, l.checker.getTypeAtLocation(a), a);
+  if (isTuple(type)) return tupleLiteral(l, a, type);
+  if (type.k === "array" && a.elements.some((e) => ts.isSpreadElement(e))) return spreadArray(l, a.elements, type, a);
   if (type.k !== "array") l.fail("TSOS1006", a, typeName(type));
   const elems = a.elements.map((el) => coerce(l, lowerExpr(l, el, type.elem), type.elem, el));
   return { e: "arraylit", type: arrayType(l, type.elem), elems, loc: l.loc(a) };

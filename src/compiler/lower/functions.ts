@@ -19,6 +19,7 @@ import { lowerBlock } from "./stmt.ts";
 import { paramType } from "./nullable.ts";
 import { rememberInstance } from "./defaults.ts";
 import { hoistVars } from "./control.ts";
+import { destructureParams } from "./destructure.ts";
 
 export function withScope<R>(l: Lowerer, scope: FnScope, fn: () => R): R {
   const saved = l.scope;
@@ -74,7 +75,7 @@ export function instantiateFunction(
   l.work.push(() =>
     withScope(l, scope, () => {
       try {
-        func.body = opts.body ? opts.body() : [...hoistVars(l, decl), ...lowerBlock(l, ((decl as ts.FunctionDeclaration).body?.statements ?? []) as readonly ts.Statement[])];
+        func.body = opts.body ? opts.body() : [...destructureParams(l, decl), ...hoistVars(l, decl), ...lowerBlock(l, ((decl as ts.FunctionDeclaration).body?.statements ?? []) as readonly ts.Statement[])];
         const last = func.body[func.body.length - 1];
         if (func.ret.k !== "void" && last?.s !== "return") {
           const end = (decl as ts.FunctionDeclaration).body ?? decl;
@@ -121,10 +122,11 @@ function signature(l: Lowerer, decl: ts.SignatureDeclaration | ts.ClassDeclarati
 }
 
 function defaultParams(l: Lowerer, decl: ts.SignatureDeclaration): ParamSpec[] {
-  return decl.parameters.map((p) => {
-    if (!ts.isIdentifier(p.name)) l.fail("TSOS1005", p, "destructuring");
+  return decl.parameters.map((p, i) => {
     const type = p.type ? typeFromTypeNode(l, p.type) : irType(l, l.checker.getTypeAtLocation(p), p);
-    return { name: p.name as ts.Identifier, decl: p, type: paramType(l, p, type) };
+    // A pattern parameter (`[a, b]: Pair`) arrives as `argN`; lower/destructure.ts binds its names.
+    const name = ts.isIdentifier(p.name) ? p.name : ts.factory.createIdentifier(`arg${i}`);
+    return { name, decl: p, type: paramType(l, p, type) };
   });
 }
 

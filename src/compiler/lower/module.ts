@@ -18,7 +18,7 @@ import { classInstance, constructorOf, isStatic, methodOf, staticAccessorOf, sta
 import { checkConstructionOrder, finishDispatch, registerClassDecls } from "./dispatch.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { functionOf, withScope } from "./functions.ts";
-import { neverParam } from "./never.ts";
+import { neverParam, storable } from "./never.ts";
 import { untypedConst } from "./calls.ts";
 import { lowerBlock, variableInit } from "./stmt.ts";
 import { typeFromTypeNode, typeOfNode } from "./types.ts";
@@ -27,9 +27,12 @@ import { versionLoops } from "./bounds.ts";
 import { integerCounters } from "./intrep.ts";
 import { declareModuleVars, isVar } from "./control.ts";
 import { declareDefaultExport, initDefaultExport } from "./exports.ts";
+import { useStdProgram } from "./array-methods.ts";
+import { declarePatternGlobals, initPatternGlobals } from "./destructure.ts";
 
 export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false) {
   const l = new Lowerer(loaded.checker, target, testBuild);
+  useStdProgram(loaded.program);
   const modules = loaded.modules; // already in ES evaluation order (load.ts reachable)
   registerClassDecls(l, modules);
   for (const sf of modules) declareGlobals(l, sf);
@@ -78,7 +81,7 @@ function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
     if (!ts.isVariableStatement(st) || isVar(st.declarationList)) continue;
     for (const d of st.declarationList.declarations)
       guard(() => {
-        if (!ts.isIdentifier(d.name)) l.fail("TSOS1005", d.name, "destructuring");
+        if (!ts.isIdentifier(d.name)) return declarePatternGlobals(l, d, mod);
         if (untypedConst(l, d.name) !== undefined) return;
         // If the initializer has an error, the global still exists (with the type
         // tsc gives it), so its uses do not cascade into more errors.
@@ -96,6 +99,7 @@ function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
           }
         }
         const { type, init } = declared;
+        storable(l, type, d.type ?? d.name);
         const g: Global = {
           cname: l.uniqueName(`${mod}__${d.name.text}`),
           type,
@@ -157,6 +161,7 @@ function lowerModule(l: Lowerer, sf: ts.SourceFile): void {
 }
 
 function initGlobal(l: Lowerer, d: ts.VariableDeclaration): Stmt[] {
+  if (!ts.isIdentifier(d.name)) return initPatternGlobals(l, d);
   const g = l.globalsByDecl.get(d);
   const value = globalInits.get(d);
   if (!g || !value) return [];

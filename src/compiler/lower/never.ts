@@ -50,3 +50,9 @@ export function callTakingNever(l: Lowerer, decl: ts.SignatureDeclaration, call:
 export function neverParam(l: Lowerer, decl: ts.SignatureDeclaration): number {
   return decl.parameters.findIndex((p) => p.type && l.checker.getTypeFromTypeNode(p.type).flags & ts.TypeFlags.Never);
 }
+
+/** A field's or module variable's type: `never` and `void` have no values to store. */
+export function storable(l: Lowerer, t: Type, node: ts.Node): Type {
+  if (t.k === "never" || t.k === "void") l.fail("TSOS1006", node, t.k);
+  return t;
+}

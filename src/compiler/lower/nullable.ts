@@ -83,6 +83,7 @@ export function coerceNullable(l: Lowerer, e: Expr, to: Type, node: ts.Node): Ex
     l.fail("TSOS1021", node, typeName(from), typeName(to));
   }
   if (from.k !== "nullable") return { e: "some", type: to, x: coerce(l, e, to.inner, node) };
+  if (from.inner.k === "str" && from.inner.borrowed && to.inner.k === "str" && !to.inner.borrowed) l.fail("TSOS3002", node);
   if (sameType(from, to)) return e;
   if (e.e === "nullish") {
     if (e.undef ? !to.undef : !to.null) l.fail("TSOS1021", node, typeName(from), typeName(to));
@@ -133,6 +134,16 @@ export function narrowCurrent(l: Lowerer, node: ts.Node, target: Expr): Expr {
   return (t && narrowTo(l, node, current, t, target.e !== "local")) ?? current;
 }
 
+/**
+ * The value a test reads (`=== null`, a condition, `??`, `?.`, `typeof`): a
+ * narrowed field or global is tested as it is, not through the checked
+ * unwrap, so a test after a call that changed it sees the change as Node does.
+ */
+export function tested(x: Expr): Expr {
+  if ((x.e === "unwrap" && x.check === "narrowed") || (x.e === "fromunion" && x.check)) return tested(x.x);
+  return x;
+}
+
 /** An assignment target: the declared place, not its narrowed read. */
 export function unnarrowed(x: Expr): Expr {
   if ((x.e === "unwrap" && x.check !== "nonnull") || x.e === "reopt" || x.e === "fromunion") return unnarrowed(x.x);
@@ -159,10 +170,14 @@ export function logicalCondition(l: Lowerer, node: ts.Expression): Expr | undefi
 }
 
 /** `a || b` and `a && b` whose value is an operand, not a boolean. */
-export function logicalValue(l: Lowerer, b: ts.BinaryExpression, A: Expr, B: Expr): Expr {
+export function logicalValue(l: Lowerer, b: ts.BinaryExpression, A0: Expr, B: Expr): Expr {
+  const A = tested(A0);
   const R = irType(l, l.checker.getTypeAtLocation(b), b);
   const op = b.operatorToken.getText();
-  if (definitelyFalsy(l.checker.getTypeAtLocation(b.left))) {
+  // Only for locals and literals: the checker's narrowing of properties survives calls that may change them.
+  const base = A.e === "unwrap" || A.e === "fromunion" || A.e === "reopt" ? A.x : A;
+  const stable = base.e === "local" || base.e === "nullish" || base.e === "bool" || base.e === "int" || base.e === "str";
+  if (stable && definitelyFalsy(l.checker.getTypeAtLocation(b.left))) {
     // The checker knows the left operand is falsy here: `||` gives the right one, `&&` the left one.
     if (op === "&&") return coerce(l, A, R, b.left);
     return { e: "bind", type: R, name: l.temp(), value: A, body: coerce(l, B, R, b.right) };
@@ -199,13 +214,17 @@ function falsyValue(l: Lowerer, t: Expr, R: Type, node: ts.Node): Expr {
 
 /** `a ?? b`: b is evaluated only when a is null or undefined. */
 export function lowerNullish(l: Lowerer, b: ts.BinaryExpression): Expr {
-  const R = irType(l, l.checker.getTypeAtLocation(b), b);
-  const A = lowerExpr(l, b.left, R);
+  let R = irType(l, l.checker.getTypeAtLocation(b), b);
+  const A = tested(lowerExpr(l, b.left, R));
   if (A.type.k !== "nullable") return coerce(l, A, R, b.left);
+  const Bx = lowerExpr(l, b.right, R);
+  // The checker believed a narrowed field was never null (so the type leaves out the right
+  // operand's null or undefined); the field is tested as it is, so the result may be either.
+  if (R.k !== "nullable" && Bx.type.k === "nullable") R = nullableType(l, R, Bx.type.null, Bx.type.undef);
   const name = l.temp();
   const t = local(name, A.type);
-  const present = R.k === "nullable" && sameType(R.inner, A.type.inner) && A.type.inner.k !== "never" ? coerce(l, unwrap(l, t, b.left), R, b.left) : coerce(l, unwrap(l, t, b.left), R, b.left);
-  const body: Expr = { e: "cond", type: R, c: isnullish(t, "either"), a: coerce(l, lowerExpr(l, b.right, R), R, b.right), b: present };
+  const present = coerce(l, unwrap(l, t, b.left), R, b.left);
+  const body: Expr = { e: "cond", type: R, c: isnullish(t, "either"), a: coerce(l, Bx, R, b.right), b: present };
   return { e: "bind", type: R, name, value: A, body };
 }
 
@@ -237,7 +256,7 @@ export function nullableEquality(l: Lowerer, b: ts.BinaryExpression): Expr | und
   const rn = nullLiteral(l, b.right);
   if (ln && rn) return not({ e: "bool", type: T.bool, value: loose || ln === rn });
   if (ln || rn) {
-    const x = lowerExpr(l, ln ? b.right : b.left);
+    const x = tested(lowerExpr(l, ln ? b.right : b.left));
     return not(isnullish(x, loose ? "either" : (ln ?? rn)!));
   }
   const nullable = (n: ts.Expression) => {
@@ -247,8 +266,8 @@ export function nullableEquality(l: Lowerer, b: ts.BinaryExpression): Expr | und
     return t.isUnion() && tryIrType(l, t, n)?.k === "union";
   };
   if (!nullable(b.left) && !nullable(b.right)) return undefined;
-  let A = lowerExpr(l, b.left);
-  let B = lowerExpr(l, b.right, A.type.k === "nullable" ? A.type.inner : A.type);
+  let A = tested(lowerExpr(l, b.left));
+  let B = tested(lowerExpr(l, b.right, A.type.k === "nullable" ? A.type.inner : A.type));
   if (A.type.k === "union" || B.type.k === "union") {
     if (A.type.k !== "nullable" && B.type.k !== "nullable") {
       const common = A.type.k === "union" ? A.type : B.type;
@@ -281,7 +300,7 @@ export function lowerNonNull(l: Lowerer, n: ts.NonNullExpression, want?: Type): 
 
 /** `typeof x`: the name of x's type, as JavaScript spells it. */
 export function lowerTypeof(l: Lowerer, n: ts.TypeOfExpression): Expr {
-  const x = lowerExpr(l, n.expression);
+  const x = tested(lowerExpr(l, n.expression));
   const str = (value: string): Expr => ({ e: "str", type: T.str, value });
   const nameOf = (t: Type): string => {
     switch (t.k) {
@@ -366,7 +385,7 @@ export function lowerOptionalChain(l: Lowerer, node: ts.Expression): Expr | unde
   }
   if (!q) return undefined;
   const baseNode = (q as ts.PropertyAccessExpression).expression;
-  const base = lowerExpr(l, baseNode);
+  const base = tested(lowerExpr(l, baseNode));
   if (base.type.k !== "nullable") {
     chainBases.set(baseNode, base);
     try {
@@ -389,8 +408,9 @@ export function lowerOptionalChain(l: Lowerer, node: ts.Expression): Expr | unde
     const nothing: Expr = { e: "nullish", type: T.void, undef: true };
     return { e: "bind", type: T.void, name, value: base, body: { e: "cond", type: T.void, c: isnullish(t, "either"), a: nothing, b: rest } };
   }
-  const R = irType(l, checkerType, node);
-  if (R.k !== "nullable") l.fail("TSOS9001", node, "an optional chain whose type is not nullable");
+  // The checker may type the chain as never undefined (a narrowed field), but the field is tested as it is.
+  const checked = irType(l, checkerType, node);
+  const R = checked.k === "nullable" ? checked : nullableType(l, checked, false, true);
   const body: Expr = { e: "cond", type: R, c: isnullish(t, "either"), a: { e: "nullish", type: R, undef: true }, b: coerce(l, rest, R, node) };
   return { e: "bind", type: R, name, value: base, body };
 }

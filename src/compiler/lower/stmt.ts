@@ -14,12 +14,13 @@ import ts from "typescript";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO } from "../ints.ts";
-import { Bail, type Lowerer } from "./context.ts";
+import { Bail, type Lowerer, snippet } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
 import { nullLiteral, printable } from "./nullable.ts";
 import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
+import { bindLocal, destructure, destructuringAssignment } from "./destructure.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
 
 const K = ts.SyntaxKind;
@@ -41,7 +42,12 @@ function body(l: Lowerer, s: ts.Statement): Stmt[] {
 }
 
 export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
-  if (!ts.isIdentifier(decl.name)) l.fail("TSOS1005", decl.name, "destructuring");
+  if (!ts.isIdentifier(decl.name)) {
+    if (isVar(decl.parent as ts.VariableDeclarationList)) l.fail("TSOS1086", decl.name, "`var` with a pattern");
+    if (!decl.initializer) l.fail("TSOS9001", decl, "pattern without initializer");
+    const value = lowerExpr(l, decl.initializer, decl.type ? typeFromTypeNode(l, decl.type) : undefined);
+    return destructure(l, decl.name, value, bindLocal(l, decl));
+  }
   if (isVar(decl.parent as ts.VariableDeclarationList)) return varAssign(l, decl);
   if (untypedConst(l, decl.name) !== undefined) return [];
   const { type, init } = variableInit(l, decl);
@@ -80,6 +86,7 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       const print = lowerPrint(l, x);
       if (print) return [print];
       if (isStaticAssert(l, x)) return staticAssert(l, x as ts.CallExpression);
+      if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isArrayLiteralExpression(x.left)) return destructuringAssignment(l, x);
       return [{ s: "expr", x: lowerExpr(l, x), loc }];
     }
     case K.IfStatement: {
@@ -127,7 +134,7 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
     case K.TypeAliasDeclaration:
       return [];
   }
-  l.fail("TSOS1005", s, `the statement \`${ts.SyntaxKind[s.kind]}\``);
+  l.fail("TSOS1005", s, `the statement \`${snippet(s)}\``);
 }
 
 function isStaticAssert(l: Lowerer, x: ts.Expression): boolean {
@@ -212,7 +219,7 @@ function staticAssert(l: Lowerer, call: ts.CallExpression): Stmt[] {
 }
 
 /** `console.log(...)` / `console.error(...)` as a statement. */
-function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
+export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
   if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression)) return undefined;
   const obj = x.expression.expression;
   const decl = ts.isIdentifier(obj) ? l.symbolOf(obj)?.valueDeclaration : undefined;
@@ -228,7 +235,7 @@ function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
     else args.push(printable(lowerExpr(l, a)));
   });
   const flat = (a: Expr): Expr[] => (a.e === "concat" ? a.parts.flatMap(flat) : [a]);
-  for (const a of args.flatMap(flat)) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS2008", x, "console.log", typeName(a.type));
+  for (const a of args.flatMap(flat)) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS1031", x, "an argument of `console.log`", typeName(a.type));
   return { s: "print", stream, args: args.map((a) => (a.e === "tostr" ? { ...a, onStack: true } : a)), loc: l.loc(x) };
 }
 
@@ -247,8 +254,6 @@ function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   if (arr.type.k === "str") return forOfString(l, f, arr, (ch) => bindForOf(l, f, ch), () => body(l, f.statement));
   if (arr.type.k !== "array") l.fail("TSOS1015", f.expression, `\`for...of\` over \`${typeName(arr.type)}\``, "iterate over an array");
   if (!ts.isVariableDeclarationList(f.initializer) || f.initializer.declarations.length !== 1) l.fail("TSOS1005", f.initializer, "this `for...of` head");
-  const decl = f.initializer.declarations[0]!;
-  if (!ts.isIdentifier(decl.name)) l.fail("TSOS1005", decl.name, "destructuring");
   const usize: Type = T.int("usize");
   const arrName = l.temp();
   const idxName = l.temp();
@@ -278,7 +283,10 @@ function bindForOf(l: Lowerer, f: ts.ForOfStatement, elem: Expr): Stmt[] {
   const loc = l.loc(f);
   if (!ts.isVariableDeclarationList(f.initializer) || f.initializer.declarations.length !== 1) l.fail("TSOS1005", f.initializer, "this `for...of` head");
   const decl = f.initializer.declarations[0]!;
-  if (!ts.isIdentifier(decl.name)) l.fail("TSOS1005", decl.name, "destructuring");
+  if (!ts.isIdentifier(decl.name)) {
+    if (isVar(f.initializer)) l.fail("TSOS1086", decl.name, "`var` with a pattern");
+    return destructure(l, decl.name, elem, bindLocal(l, decl));
+  }
   if (isVar(f.initializer)) return [{ s: "expr", x: { e: "assign", type: elem.type, target: varTarget(l, decl, elem.type), value: elem }, loc }];
   const elemName = l.localName(decl.name.text);
   l.scope.locals.set(decl, elemName);

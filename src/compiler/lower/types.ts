@@ -15,6 +15,8 @@ import { T } from "../ir.ts";
 import { INT_KINDS } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { classInstance } from "./classes.ts";
+import { viewType } from "./views.ts";
+import { tupleFromChecker } from "./destructure.ts";
 import { isNullableUnion, nullableOf, nullableUnionType } from "./nullable-types.ts";
 import { valueUnionType } from "./unions.ts";
 
@@ -110,6 +112,8 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     if (union) return union;
   }
   if (f & ts.TypeFlags.Object) {
+    const tuple = tupleFromChecker(l, type, node, (t) => irType(l, t, node));
+    if (tuple) return tuple;
     const sym = type.getSymbol();
     if (isArraySymbol(sym)) {
       const [elem] = l.checker.getTypeArguments(type as ts.TypeReference);
@@ -141,6 +145,12 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
       const irArgs = args.map((a) => irType(l, a, node));
       return { k: "class", cls: classInstance(l, decl, irArgs) };
     }
+    const view = viewType(l, type, node);
+    if (view) return view;
+  }
+  if (type.isUnion()) {
+    const view = viewType(l, type, node);
+    if (view) return view;
   }
   return undefined;
 }
@@ -219,6 +229,8 @@ export function mangle(t: Type): string {
       return `atomic_${t.kind}`;
     case "fn":
       return t.cname;
+    case "view":
+      return t.view.cname;
     case "fixed":
       return `fixed_${mangle(t.elem)}_${t.len}`;
     case "loc":
@@ -267,6 +279,8 @@ export function typeName(t: Type): string {
       return t.kind === "bool" ? "AtomicBool" : "AtomicU32";
     case "fn":
       return `(${t.params.map(typeName).join(", ")}) => ${typeName(t.ret)}`;
+    case "view":
+      return t.view.tsName;
     case "fixed":
       return `FixedArray<${typeName(t.elem)}, ${t.len}>`;
     case "bool":

@@ -222,6 +222,12 @@ static inline bool tsos_instanceof(const void *obj, const tsos_class *c) {
   return false;
 }
 static inline bool tsos_isclass(const void *obj, const tsos_class *c) { return (uintptr_t)obj > 1 && TSOS_CLASS_OF(obj) == c; }
+/* The same pointer, its origin hidden from the optimiser (costs nothing). */
+static inline void *tsos_launder(const void *p) {
+  void *q = (void *)p;
+  __asm__("" : "+r"(q));
+  return q;
+}
 /* Fresh storage for an object of class c: zeroed, header set. */
 static inline void *tsos_new(uint64_t size, const tsos_class *c, const tsos_loc *loc) {
   void *p = tsos_alloc(size, loc);

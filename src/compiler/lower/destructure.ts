@@ -1,0 +1,297 @@
+/**
+ * lower/destructure.ts: tuples, destructuring, rest parameters and spread.
+ *
+ * Input:  tuple types and literals, binding patterns (declarations,
+ *         parameters, `for...of` heads), destructuring assignments written
+ *         as statements (`[a, b] = [b, a]`), rest parameters and spread
+ *         arguments/elements.
+ * Output: a tuple `[A, B]` is a heap struct `{ A _0; B _1; }` (a class with
+ *         one field per element): mutable and shared by reference, as a
+ *         JavaScript array is. Patterns become one `let` per name, read
+ *         from a temporary holding the value (array index, tuple field or
+ *         class field). Rest and spread build arrays with lib/std/array.ts.
+ * Invariants:
+ *   - The value is evaluated once, before any name is bound; a default is
+ *     evaluated only when the element is missing (an array shorter than the
+ *     pattern), as in JavaScript. A missing element without a default would
+ *     be `undefined`: reading it panics, as an out-of-range index does.
+ *   - A destructuring assignment evaluates the whole right side first, then
+ *     assigns the targets left to right.
+ */
+import ts from "typescript";
+import type { ClassInst, Expr, Global, Stmt, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import type { Lowerer } from "./context.ts";
+import { coerce, lowerExpr, lowerLValue, setLocalType } from "./expr.ts";
+import { fieldName, lookupField, upcast } from "./classes.ts";
+import { arrayType, irType, mangle, typeFromTypeNode, typeName } from "./types.ts";
+import { stdCall } from "./array-methods.ts";
+
+// ---------------------------------------------------------------- tuples
+
+const tupleClasses = new WeakSet<ClassInst>();
+const tupleInits = new WeakMap<ClassInst, string>();
+
+export function isTuple(t: Type): t is Extract<Type, { k: "class" }> {
+  return t.k === "class" && tupleClasses.has(t.cls);
+}
+
+/** The struct of a tuple type with these element types (one per distinct list). */
+export function tupleType(l: Lowerer, elems: Type[]): Type {
+  const key = `tuple<${elems.map(mangle).join(",")}>`;
+  let cls = l.classInstances.get(key);
+  if (!cls) {
+    cls = {
+      cname: l.uniqueName(`tsos_tuple_${elems.map(mangle).join("_")}`),
+      tsName: `[${elems.map(typeName).join(", ")}]`,
+      fields: elems.map((type, i) => ({ name: `_${i}`, type })),
+    };
+    tupleClasses.add(cls);
+    l.classInstances.set(key, cls);
+    l.program.classes.push(cls);
+    const self: Expr = { e: "local", type: { k: "class", cls }, name: "self" };
+    const init = l.uniqueName(`${cls.cname}__init`);
+    tupleInits.set(cls, init);
+    const body: Stmt[] = cls.fields.map((f) => ({
+      s: "expr",
+      x: { e: "assign", type: f.type, target: { e: "field", type: f.type, obj: self, name: f.name }, value: { e: "local", type: f.type, name: `a${f.name}` } },
+      loc: 0,
+    }));
+    body.push({ s: "return", x: self, loc: 0 });
+    l.addFunc({
+      cname: init,
+      params: [{ name: "self", type: self.type }, ...cls.fields.map((f) => ({ name: `a${f.name}`, type: f.type }))],
+      ret: self.type,
+      body,
+      loc: 0,
+      isStatic: true,
+    });
+  }
+  return { k: "class", cls };
+}
+
+/** The tuple type tsc gives `type` (`[number, string]`), or undefined if it is no tuple; optional and rest elements are refused. */
+export function tupleFromChecker(l: Lowerer, type: ts.Type, node: ts.Node, irType: (t: ts.Type) => Type): Type | undefined {
+  if (!l.checker.isTupleType(type)) return undefined;
+  const target = (type as ts.TypeReference).target as ts.TupleType;
+  if (target.elementFlags.some((f) => !(f & ts.ElementFlags.Required))) l.fail("TSOS1086", node, `the tuple type \`${l.checker.typeToString(type)}\` with optional or rest elements`);
+  return tupleType(l, l.checker.getTypeArguments(type as ts.TypeReference).map(irType));
+}
+
+/** `[a, b]` where a tuple is wanted. */
+export function tupleLiteral(l: Lowerer, a: ts.ArrayLiteralExpression, type: Extract<Type, { k: "class" }>): Expr {
+  const fields = type.cls.fields;
+  if (a.elements.length !== fields.length || a.elements.some((e) => ts.isSpreadElement(e))) l.fail("TSOS1086", a, `this literal for the tuple type \`${typeName(type)}\``);
+  const args = a.elements.map((el, i) => coerce(l, lowerExpr(l, el, fields[i]!.type), fields[i]!.type, el));
+  return { e: "new", type, cls: type.cls, init: tupleInits.get(type.cls)!, args, loc: l.loc(a) };
+}
+
+/** `t[i]` on a tuple: the field of a literal index. */
+export function tupleElement(l: Lowerer, obj: Expr, x: ts.ElementAccessExpression): Expr {
+  const cls = (obj.type as Extract<Type, { k: "class" }>).cls;
+  const idx = x.argumentExpression;
+  const i = ts.isNumericLiteral(idx) ? Number(idx.text) : NaN;
+  const field = cls.fields[i];
+  if (!field) l.fail("TSOS1087", idx, typeName(obj.type));
+  return { e: "field", type: field.type, obj, name: field.name };
+}
+
+// ---------------------------------------------------------------- patterns
+
+type Bind = (name: ts.Identifier, value: Expr) => Stmt[];
+
+/** Bind a new local to a value. */
+export function bindLocal(l: Lowerer, decl: ts.Node): Bind {
+  return (name, value) => {
+    const local = l.localName(name.text);
+    const target = name.parent && (ts.isBindingElement(name.parent) || ts.isVariableDeclaration(name.parent) || ts.isParameter(name.parent)) ? name.parent : decl;
+    l.scope.locals.set(target, local);
+    setLocalType(target, value.type);
+    return [{ s: "let", name: local, type: value.type, init: value, loc: l.loc(name) }];
+  };
+}
+
+/** Statements that bind every name of `pattern` from `value` (evaluated once, first). */
+export function destructure(l: Lowerer, pattern: ts.BindingName, value: Expr, bind: Bind): Stmt[] {
+  if (ts.isIdentifier(pattern)) return bind(pattern, value);
+  const out: Stmt[] = [];
+  const tmp = l.temp();
+  out.push({ s: "let", name: tmp, type: value.type, init: value, loc: l.loc(pattern) });
+  const src: Expr = { e: "local", type: value.type, name: tmp };
+  if (ts.isArrayBindingPattern(pattern)) {
+    pattern.elements.forEach((el, i) => {
+      if (ts.isOmittedExpression(el)) return;
+      if (el.dotDotDotToken) {
+        if (src.type.k !== "array") l.fail("TSOS1086", el, `a rest element taken from \`${typeName(src.type)}\``);
+        const rest = stdCall(l, "slice", [src.type.elem], [src, num(i), num(2 ** 53 - 1)], el);
+        out.push(...destructure(l, el.name, rest, bind));
+        return;
+      }
+      out.push(...destructure(l, el.name, arrayElement(l, src, i, el), bind));
+    });
+    return out;
+  }
+  for (const el of pattern.elements) {
+    if (el.dotDotDotToken) l.fail("TSOS1086", el, "an object rest pattern `...rest`");
+    const key = el.propertyName ?? el.name;
+    if (!ts.isIdentifier(key)) l.fail("TSOS1086", key, "a computed key in a pattern");
+    if (src.type.k !== "class") l.fail("TSOS1086", el, `object destructuring of \`${typeName(src.type)}\``);
+    const found = lookupField(src.type.cls, fieldName(key));
+    if (!found) l.fail("TSOS1018", key, key.text, typeName(src.type));
+    const field: Expr = { e: "field", type: found.field.type, obj: upcast(src, found.owner), name: found.field.name, inline: found.field.inline };
+    // A field always holds a value of its type, so a default is never used (and never evaluated).
+    if (el.initializer && isPlain(found.field.type)) void 0;
+    else if (el.initializer) l.fail("TSOS1086", el.initializer, "a default for a field that can be undefined");
+    out.push(...destructure(l, el.name, field, bind));
+  }
+  return out;
+}
+
+function isPlain(t: Type): boolean {
+  return ["int", "bool", "str", "class", "array", "fn"].includes(t.k);
+}
+
+function num(v: number): Expr {
+  return { e: "int", type: T.number, value: BigInt(v) };
+}
+
+/** Element `i` of an array or tuple, with the pattern element's default when an array is too short. */
+function arrayElement(l: Lowerer, src: Expr, i: number, el: ts.BindingElement | ts.Expression): Expr {
+  const init = ts.isBindingElement(el) ? el.initializer : undefined;
+  if (isTuple(src.type)) {
+    const field = src.type.cls.fields[i];
+    if (!field) l.fail("TSOS1087", el, typeName(src.type));
+    return { e: "field", type: field.type, obj: src, name: field.name };
+  }
+  if (src.type.k !== "array") l.fail("TSOS1086", el, `array destructuring of \`${typeName(src.type)}\``);
+  const elem = src.type.elem;
+  const read: Expr = { e: "index", type: elem, arr: src, idx: num(i), loc: l.loc(el) };
+  if (!init) return read;
+  const dflt = coerce(l, lowerExpr(l, init, elem), elem, init);
+  const len: Expr = { e: "arraymethod", type: T.number, method: "length", arr: src, args: [], loc: l.loc(el) };
+  return { e: "cond", type: elem, c: { e: "binary", type: T.bool, op: ">", a: len, b: num(i), loc: l.loc(el) }, a: read, b: dflt };
+}
+
+/** Parameters written as patterns (`function f([a, b]: Pair)`): bound at the top of the body. */
+export function destructureParams(l: Lowerer, decl: ts.Node): Stmt[] {
+  if (!ts.isFunctionLike(decl)) return [];
+  const out: Stmt[] = [];
+  for (const p of decl.parameters) {
+    if (ts.isIdentifier(p.name)) continue;
+    const local = l.scope.locals.get(p);
+    if (!local) continue;
+    const type = p.type ? typeFromTypeNode(l, p.type) : irType(l, l.checker.getTypeAtLocation(p), p);
+    out.push(...destructure(l, p.name, { e: "local", type, name: local }, bindLocal(l, p)));
+  }
+  return out;
+}
+
+/** Module-level `const [a, b] = ...`: one global per name (typed as tsc types it). */
+export function declarePatternGlobals(l: Lowerer, d: ts.VariableDeclaration, mod: string): void {
+  const visit = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) {
+      const el = name.parent as ts.BindingElement;
+      const g: Global = { cname: l.uniqueName(`${mod}__${name.text}`), type: irType(l, l.checker.getTypeAtLocation(name), name), isConst: false };
+      l.globalsByDecl.set(el, g);
+      l.program.globals.push(g);
+      return;
+    }
+    for (const el of name.elements) if (!ts.isOmittedExpression(el)) visit(el.name);
+  };
+  visit(d.name);
+}
+
+/** The module-init statements of a module-level pattern declaration. */
+export function initPatternGlobals(l: Lowerer, d: ts.VariableDeclaration): Stmt[] {
+  if (!d.initializer) return [];
+  const value = lowerExpr(l, d.initializer, d.type ? typeFromTypeNode(l, d.type) : undefined);
+  return destructure(l, d.name, value, (name, v) => {
+    const g = l.globalsByDecl.get(name.parent);
+    if (!g) l.fail("TSOS9001", name, "pattern global");
+    const target: Expr = { e: "global", type: g.type, name: g.cname };
+    return [{ s: "expr", x: { e: "assign", type: g.type, target, value: coerce(l, v, g.type, name) }, loc: l.loc(name) }];
+  });
+}
+
+// ---------------------------------------------------------------- assignment
+
+/** `[a, b] = [b, a]` or `[x, y] = pair` as a statement: the right side first, then each target. */
+export function destructuringAssignment(l: Lowerer, b: ts.BinaryExpression): Stmt[] {
+  const left = b.left as ts.ArrayLiteralExpression;
+  const out: Stmt[] = [];
+  const values: Expr[] = [];
+  const loc = l.loc(b);
+  if (ts.isArrayLiteralExpression(b.right)) {
+    if (b.right.elements.some((e) => ts.isSpreadElement(e))) l.fail("TSOS1086", b.right, "spread on the right of a destructuring assignment");
+    for (const el of b.right.elements) {
+      const v = lowerExpr(l, el);
+      const tmp = l.temp();
+      out.push({ s: "let", name: tmp, type: v.type, init: v, loc });
+      values.push({ e: "local", type: v.type, name: tmp });
+    }
+  } else {
+    const v = lowerExpr(l, b.right);
+    const tmp = l.temp();
+    out.push({ s: "let", name: tmp, type: v.type, init: v, loc });
+    const src: Expr = { e: "local", type: v.type, name: tmp };
+    left.elements.forEach((el, i) => values.push(ts.isOmittedExpression(el) ? src : arrayElement(l, src, i, el)));
+  }
+  left.elements.forEach((el, i) => {
+    if (ts.isOmittedExpression(el)) return;
+    if (ts.isSpreadElement(el) || ts.isArrayLiteralExpression(el) || ts.isObjectLiteralExpression(el) || ts.isBinaryExpression(el))
+      l.fail("TSOS1086", el, "this destructuring target");
+    const value = values[i];
+    if (!value) l.fail("TSOS1087", el, "the right side");
+    const target = lowerLValue(l, el);
+    out.push({ s: "expr", x: { e: "assign", type: target.type, target, value: coerce(l, value, target.type, el) }, loc });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- rest and spread
+
+/** An array built from elements and spread arrays, left to right: `[...a, 1, ...b]`. */
+export function spreadArray(l: Lowerer, elems: readonly ts.Expression[], type: Extract<Type, { k: "array" }>, node: ts.Node): Expr {
+  let acc: Expr | undefined;
+  let run: Expr[] = [];
+  const flush = (): void => {
+    if (!run.length) return;
+    const lit: Expr = { e: "arraylit", type, elems: run, loc: l.loc(node) };
+    acc = acc ? stdCall(l, "concat", [type.elem], [acc, lit], node) : lit;
+    run = [];
+  };
+  for (const el of elems) {
+    if (ts.isSpreadElement(el)) {
+      flush();
+      const part = lowerExpr(l, el.expression, type);
+      if (part.type.k !== "array") l.fail("TSOS1086", el, `spread of \`${typeName(part.type)}\``);
+      const arr = coerce(l, part, type, el.expression);
+      // A spread always copies: the new array never aliases the old one.
+      acc = stdCall(l, "concat", [type.elem], [acc ?? { e: "arraylit", type, elems: [], loc: l.loc(node) }, arr], node);
+    } else run.push(coerce(l, lowerExpr(l, el, type.elem), type.elem, el));
+  }
+  flush();
+  return acc ?? { e: "arraylit", type, elems: [], loc: l.loc(node) };
+}
+
+/**
+ * Arguments for a callee whose parameters are `params` (types) and whose
+ * declaration may end in a rest parameter: the trailing arguments (spread
+ * ones included) are packed into a new array.
+ */
+export function restArgs(l: Lowerer, decl: ts.SignatureDeclaration | undefined, args: readonly ts.Expression[], params: Type[], lowerArgs: (args: readonly ts.Expression[], params: Type[]) => Expr[]): Expr[] | undefined {
+  const last = decl?.parameters[decl.parameters.length - 1];
+  const hasSpread = args.some((a) => ts.isSpreadElement(a));
+  if (!last?.dotDotDotToken) {
+    if (hasSpread) l.fail("TSOS1086", args.find((a) => ts.isSpreadElement(a))!, "spread into parameters that are not a rest parameter");
+    return undefined;
+  }
+  const k = decl!.parameters.length - 1;
+  const restType = params[k];
+  if (!restType || restType.k !== "array") return undefined;
+  if (args.slice(0, k).some((a) => ts.isSpreadElement(a))) l.fail("TSOS1086", args.find((a) => ts.isSpreadElement(a))!, "spread before the rest parameter");
+  const fixed = lowerArgs(args.slice(0, k), params.slice(0, k));
+  return [...fixed, spreadArray(l, args.slice(k), restType, args[k] ?? decl!)];
+}
+
+void arrayType;

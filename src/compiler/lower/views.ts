@@ -1,0 +1,411 @@
+/**
+ * lower/views.ts: interfaces, object types and unions of object types as
+ * *views* (docs/design/dialect-part1.md, "Objects").
+ *
+ * Input:  checker types that are interfaces, type literals, anonymous
+ *         object types or unions of object types; conversions between them
+ *         and classes; member reads, writes and calls on view values.
+ * Output: ViewInst (the fat pointer `{ void *obj; const V__vt *vt; }` and
+ *         its table layout), ViewTable per (class, view) pair with one thunk
+ *         function per slot, and view-to-view conversion functions
+ *         (Program.reviews) that find the target table through the class
+ *         descriptor.
+ * Invariants:
+ *   - Views are structural: two object types with the same members (names,
+ *     kinds and IR types) are one ViewInst, so converting between them is
+ *     free. Slots are sorted by member name.
+ *   - A property is two slots, `get_x` and (unless readonly) `set_x`; a
+ *     method is `m_<name>`. Thunks receive the object as `void *`.
+ *   - Every (class, view) table a view conversion can reach exists before
+ *     emission (`finishViews`, run in the dispatch fixpoint).
+ */
+import ts from "typescript";
+import type { ClassInst, Expr, Func, Stmt, Type, ViewInst, ViewSlot, ViewTable } from "../ir.ts";
+import { T } from "../ir.ts";
+import { Bail, type Lowerer } from "./context.ts";
+import { classInfo, fieldName, lookupField, upcast } from "./classes.ts";
+import { registerFinisher, resolveMember } from "./dispatch.ts";
+import { coerce } from "./expr.ts";
+import { irType, mangle, sameType, typeName } from "./types.ts";
+import { lowerArgs } from "./calls.ts";
+
+interface ViewState {
+  byKey: Map<string, ViewInst>;
+  cache: Map<string, ViewInst>;
+  inProgress: Map<ts.Type, { inst: ViewInst; referenced: boolean }>;
+  tables: Map<string, ViewTable>;
+  reviews: Map<string, { fn: string; from: ViewInst; to: ViewInst; pairs: { cls: ClassInst; table: string }[] }>;
+  /** Members of classes synthesized for object literals (objects.ts). */
+  literalMembers: WeakMap<ClassInst, Map<string, { method?: Func; get?: Func; set?: Func }>>;
+}
+
+const states = new WeakMap<Lowerer, ViewState>();
+
+function state(l: Lowerer): ViewState {
+  let s = states.get(l);
+  if (!s) {
+    s = { byKey: new Map(), cache: new Map(), inProgress: new Map(), tables: new Map(), reviews: new Map(), literalMembers: new WeakMap() };
+    states.set(l, s);
+    registerFinisher(l, () => finishViews(l));
+  }
+  return s;
+}
+
+export function literalMembers(l: Lowerer, cls: ClassInst): Map<string, { method?: Func; get?: Func; set?: Func }> {
+  const s = state(l);
+  let m = s.literalMembers.get(cls);
+  if (!m) {
+    m = new Map();
+    s.literalMembers.set(cls, m);
+  }
+  return m;
+}
+
+function isLibSymbol(sym: ts.Symbol | undefined): boolean {
+  return !!sym?.declarations?.length && sym.declarations.every((d) => d.getSourceFile().isDeclarationFile);
+}
+
+/** Whether `type` is an object type that a view can stand for. */
+function isViewable(type: ts.Type): boolean {
+  if (!(type.flags & ts.TypeFlags.Object)) return false;
+  const sym = type.getSymbol();
+  if (isLibSymbol(sym) && !(sym!.flags & ts.SymbolFlags.TypeLiteral) && !(sym!.flags & ts.SymbolFlags.ObjectLiteral)) return false;
+  if (sym && sym.flags & (ts.SymbolFlags.Enum | ts.SymbolFlags.ValueModule | ts.SymbolFlags.Function)) return false;
+  if (type.getConstructSignatures().length || type.getCallSignatures().length) return false;
+  return true;
+}
+
+/** The view IR type for an interface, object type or union of object types, else undefined. */
+export function viewType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
+  if (type.isUnion()) {
+    if (!type.types.every((t) => isViewable(t) || (t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Class)) return undefined;
+  } else if (!isViewable(type)) return undefined;
+  const view = viewOf(l, type, node);
+  return { k: "view", view };
+}
+
+function viewOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewInst {
+  const s = state(l);
+  const busy = s.inProgress.get(type);
+  if (busy) {
+    busy.referenced = true;
+    return busy.inst;
+  }
+  const envKey = [...l.scope.env.values()].map(mangle).join(",");
+  const cacheKey = `${(type as { id?: number }).id}|${envKey}`;
+  const cached = s.cache.get(cacheKey);
+  if (cached) return cached;
+  const tsName = l.checker.typeToString(type);
+  const base = type.aliasSymbol?.name ?? (type.getSymbol()?.flags! & ts.SymbolFlags.Interface ? type.getSymbol()!.name : "obj");
+  const inst: ViewInst = { cname: "", tsName, slots: [] };
+  const entry = { inst, referenced: false };
+  s.inProgress.set(type, entry);
+  try {
+    inst.slots = slotsOf(l, type, node);
+  } finally {
+    s.inProgress.delete(type);
+  }
+  const key = inst.slots.map((x) => `${x.name}(${x.params.map(mangle).join(",")})${mangle(x.ret)}`).join(";");
+  const same = s.byKey.get(key);
+  if (same && !entry.referenced) {
+    s.cache.set(cacheKey, same);
+    return same;
+  }
+  inst.cname = l.uniqueName(`V_${base}`);
+  if (!same) s.byKey.set(key, inst);
+  s.cache.set(cacheKey, inst);
+  l.program.views.push(inst);
+  return inst;
+}
+
+function slotsOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewSlot[] {
+  const props = [...l.checker.getPropertiesOfType(type)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const slots: ViewSlot[] = [];
+  for (const p of props) {
+    const decls = p.declarations ?? [];
+    const name = p.name;
+    if (name.startsWith("__") || name.startsWith("#")) l.fail("TSOS1059", node, l.checker.typeToString(type), `the member \`${name}\``);
+    if (p.flags & ts.SymbolFlags.Optional) l.fail("TSOS1059", node, l.checker.typeToString(type), `the optional member \`${name}\``);
+    const pt = l.checker.getTypeOfSymbol(p);
+    const isMethod = decls.length > 0 && decls.every((d) => ts.isMethodSignature(d) || ts.isMethodDeclaration(d));
+    if (isMethod) {
+      const sigs = pt.getCallSignatures();
+      if (sigs.length !== 1 || sigs[0]!.typeParameters?.length) l.fail("TSOS1059", node, l.checker.typeToString(type), `the overloaded or generic method \`${name}\``);
+      const sig = sigs[0]!;
+      const params = sig.parameters.map((q) => irType(l, l.checker.getTypeOfSymbol(q), node));
+      slots.push({ name: `m_${cName(name)}`, kind: "method", prop: name, params, ret: irType(l, sig.getReturnType(), node) });
+      continue;
+    }
+    const t = irType(l, pt, node);
+    slots.push({ name: `get_${cName(name)}`, kind: "get", prop: name, params: [], ret: t });
+    const readonly =
+      decls.some((d) => ts.getCombinedModifierFlags(d as ts.Declaration) & ts.ModifierFlags.Readonly) ||
+      (decls.length > 0 && decls.every((d) => ts.isGetAccessor(d)));
+    if (!readonly) slots.push({ name: `set_${cName(name)}`, kind: "set", prop: name, params: [t], ret: T.void });
+  }
+  return slots;
+}
+
+function cName(prop: string): string {
+  return prop.replace(/[^A-Za-z0-9_]/g, "_");
+}
+
+type ClassMember =
+  | { kind: "field"; owner: ClassInst; field: ClassInst["fields"][number] }
+  | { kind: "method"; inst: ClassInst; decl: ts.MethodDeclaration }
+  | { kind: "accessor"; inst: ClassInst; get?: ts.GetAccessorDeclaration; set?: ts.SetAccessorDeclaration }
+  | { kind: "literal"; fns: { method?: Func; get?: Func; set?: Func } };
+
+/** The member `prop` of a class instance (its own or inherited). */
+export function classMember(l: Lowerer, cls: ClassInst, prop: string): ClassMember | undefined {
+  if (cls.literal) {
+    const fns = literalMembers(l, cls).get(prop);
+    if (fns) return { kind: "literal", fns };
+    const f = lookupField(cls, fieldName({ text: prop } as ts.Identifier));
+    return f ? { kind: "field", owner: f.owner, field: f.field } : undefined;
+  }
+  for (let c: ClassInst | undefined = cls; c; c = c.base) {
+    const members = classInfo(c).decl.members.filter(
+      (m) => m.name && ts.isIdentifier(m.name) && m.name.text === prop && !(ts.getCombinedModifierFlags(m as ts.Declaration) & ts.ModifierFlags.Static),
+    );
+    const method = members.find(ts.isMethodDeclaration);
+    if (method) return { kind: "method", inst: c, decl: method };
+    const get = members.find(ts.isGetAccessor);
+    const set = members.find(ts.isSetAccessor);
+    if (get || set) return { kind: "accessor", inst: c, get, set };
+    const f = c.fields.find((x) => x.name === fieldName({ text: prop } as ts.Identifier));
+    if (f) return { kind: "field", owner: c, field: f };
+  }
+  return undefined;
+}
+
+/** The static table of (cls, view), its thunks built on first use. */
+export function viewTable(l: Lowerer, cls: ClassInst, view: ViewInst, node: ts.Node): ViewTable {
+  const s = state(l);
+  const key = `${cls.cname}|${view.cname}`;
+  const hit = s.tables.get(key);
+  if (hit) return hit;
+  if (!cls.header) l.fail("TSOS1060", node, cls.tsName, view.tsName);
+  const table: ViewTable = { cname: l.uniqueName(`${cls.cname}__${view.cname}__vt`), view, cls, fns: [] };
+  s.tables.set(key, table);
+  try {
+    table.fns = view.slots.map((slot) => thunk(l, cls, view, slot, node).cname);
+  } catch (e) {
+    s.tables.delete(key);
+    throw e;
+  }
+  l.program.viewTables.push(table);
+  return table;
+}
+
+function thunk(l: Lowerer, cls: ClassInst, view: ViewInst, slot: ViewSlot, node: ts.Node): Func {
+  const loc = l.loc(node);
+  const params = [{ name: "self", type: { k: "anyobj" } as Type }, ...slot.params.map((type, i) => ({ name: `a${i}`, type }))];
+  const func: Func = { cname: l.uniqueName(`${cls.cname}__${view.cname}__${slot.name}`), params, ret: slot.ret, body: [], loc, isStatic: true };
+  const clsType: Type = { k: "class", cls };
+  const self: Expr = { e: "convert", type: clsType, x: { e: "local", type: params[0]!.type, name: "self" }, checked: false, loc };
+  const args: Expr[] = slot.params.map((type, i) => ({ e: "local", type, name: `a${i}` }));
+  const ret = (x: Expr): Stmt[] => (slot.ret.k === "void" ? [{ s: "expr", x, loc }, { s: "return", loc }] : [{ s: "return", x: coerce(l, x, slot.ret, node), loc }]);
+  const panic = (message: string): Stmt[] => [{ s: "expr", x: { e: "panic", type: T.never, message: { e: "str", type: T.str, value: message }, loc }, loc }];
+  const m = classMember(l, cls, slot.prop);
+  if (!m) l.fail("TSOS1060", node, cls.tsName, view.tsName);
+  const callWith = (fn: string, ps: Type[], r: Type, selfArg: Expr): Expr => {
+    if (ps.length > args.length) l.fail("TSOS1054", node, slot.prop, `${ps.length} parameters`, `${args.length}`);
+    return { e: "call", type: r, fn, args: [selfArg, ...ps.map((p, i) => coerce(l, args[i]!, p, node))] };
+  };
+  const body = (): Stmt[] => {
+    switch (slot.kind) {
+      case "method":
+        if (m.kind === "method") {
+          const r = resolveMember(l, cls, m.decl, []);
+          return ret(callWith(r.fn, r.params, r.ret, coerce(l, self, r.self, node)));
+        }
+        if (m.kind === "literal" && m.fns.method) {
+          const f = m.fns.method;
+          return ret(callWith(f.cname, f.params.slice(1).map((p) => p.type), f.ret, self));
+        }
+        if (m.kind === "field" && m.field.type.k === "fn") {
+          const fv: Expr = { e: "field", type: m.field.type, obj: upcast(self, m.owner), name: m.field.name };
+          return ret({ e: "callptr", type: m.field.type.ret, callee: fv, args: m.field.type.params.map((p, i) => coerce(l, args[i]!, p, node)) });
+        }
+        break;
+      case "get":
+        if (m.kind === "field") return ret({ e: "field", type: m.field.type, obj: upcast(self, m.owner), name: m.field.name, inline: m.field.inline });
+        if (m.kind === "accessor" && m.get) {
+          const r = resolveMember(l, cls, m.get, []);
+          return ret({ e: "call", type: r.ret, fn: r.fn, args: [coerce(l, self, r.self, node)] });
+        }
+        if (m.kind === "literal" && m.fns.get) return ret({ e: "call", type: m.fns.get.ret, fn: m.fns.get.cname, args: [self] });
+        break;
+      case "set": {
+        // A write the program may never make: if it cannot be compiled, it panics instead of failing the build.
+        const reported = l.diagnostics.length;
+        try {
+          if (m.kind === "field") {
+            const target: Expr = { e: "field", type: m.field.type, obj: upcast(self, m.owner), name: m.field.name };
+            return ret({ e: "assign", type: m.field.type, target, value: coerce(l, args[0]!, m.field.type, node) });
+          }
+          if (m.kind === "accessor" && m.set) {
+            const r = resolveMember(l, cls, m.set, []);
+            return ret(callWith(r.fn, r.params, r.ret, coerce(l, self, r.self, node)));
+          }
+          if (m.kind === "literal" && m.fns.set) return ret(callWith(m.fns.set.cname, m.fns.set.params.slice(1).map((p) => p.type), T.void, self));
+        } catch (e) {
+          if (!(e instanceof Bail)) throw e;
+          l.diagnostics.length = reported;
+        }
+        return panic(`Cannot set property ${slot.prop} of ${cls.tsName} through ${view.tsName}`);
+      }
+    }
+    l.fail("TSOS1060", node, cls.tsName, view.tsName);
+  };
+  func.body = body();
+  l.addFunc(func);
+  return func;
+}
+
+/** Conversions to and from views: class -> view, view -> view; else undefined. */
+export function viewCoerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr | undefined {
+  const from = e.type;
+  if (to.k !== "view") return undefined;
+  if (from.k === "class") {
+    const table = viewTable(l, from.cls, to.view, node);
+    return { e: "mkview", type: to, x: e, table: table.cname };
+  }
+  if (from.k === "view") {
+    if (from.view === to.view) return e;
+    return { e: "review", type: to, x: e, fn: review(l, from.view, to.view) };
+  }
+  return undefined;
+}
+
+function review(l: Lowerer, from: ViewInst, to: ViewInst): string {
+  const s = state(l);
+  const key = `${from.cname}|${to.cname}`;
+  let r = s.reviews.get(key);
+  if (!r) {
+    r = { fn: l.uniqueName(`${from.cname}__to__${to.cname}`), from, to, pairs: [] };
+    s.reviews.set(key, r);
+    l.program.reviews.push(r);
+  }
+  return r.fn;
+}
+
+/** Tables every view conversion needs: for each (class, from) table, the (class, to) table if the class fits. */
+function finishViews(l: Lowerer): string {
+  const s = state(l);
+  for (const r of s.reviews.values()) {
+    for (const t of [...s.tables.values()]) {
+      if (t.view !== r.from || r.pairs.some((p) => p.cls === t.cls)) continue;
+      const reported = l.diagnostics.length;
+      try {
+        const target = viewTable(l, t.cls, r.to, classInfoNode(l, t.cls));
+        r.pairs.push({ cls: t.cls, table: target.cname });
+      } catch (e) {
+        if (!(e instanceof Bail)) throw e;
+        l.diagnostics.length = reported; // this class never reaches the target view
+        r.pairs.push({ cls: t.cls, table: "" });
+      }
+    }
+  }
+  return `${s.tables.size}/${s.reviews.size}/${[...s.reviews.values()].reduce((n, r) => n + r.pairs.length, 0)}`;
+}
+
+function classInfoNode(l: Lowerer, cls: ClassInst): ts.Node {
+  void l;
+  return literalNodes.get(cls) ?? classInfo(cls).decl;
+}
+
+/** The object literal a synthesized class came from (for diagnostics). */
+export const literalNodes = new WeakMap<ClassInst, ts.Node>();
+
+function slotOf(l: Lowerer, view: ViewInst, kind: ViewSlot["kind"], prop: string, node: ts.Node): ViewSlot {
+  const slot = view.slots.find((x) => x.kind === kind && x.prop === prop);
+  if (!slot) {
+    if (kind === "set") l.fail("TSOS1005", node, `assignment to the readonly property \`${prop}\``);
+    l.fail("TSOS1018", node, prop, view.tsName);
+  }
+  return slot;
+}
+
+export function lowerViewGet(l: Lowerer, v: Expr, prop: string, node: ts.Node): Expr {
+  const slot = slotOf(l, (v.type as { view: ViewInst }).view, "get", prop, node);
+  return { e: "viewcall", type: slot.ret, view: v, slot: slot.name, args: [] };
+}
+
+export function viewSetter(l: Lowerer, v: Expr, prop: string, node: ts.Node): { param: Type; call: (x: Expr) => Expr } {
+  const slot = slotOf(l, (v.type as { view: ViewInst }).view, "set", prop, node);
+  return { param: slot.params[0]!, call: (x) => ({ e: "viewcall", type: T.void, view: v, slot: slot.name, args: [x] }) };
+}
+
+export function lowerViewCall(l: Lowerer, v: Expr, prop: string, call: ts.CallExpression): Expr {
+  const view = (v.type as { view: ViewInst }).view;
+  const method = view.slots.find((x) => x.kind === "method" && x.prop === prop);
+  if (method) {
+    const args = lowerArgs(l, call.arguments, method.params);
+    if (args.length < method.params.length) l.fail("TSOS1058", call, prop);
+    return { e: "viewcall", type: method.ret, view: v, slot: method.name, args };
+  }
+  const f = lowerViewGet(l, v, prop, call.expression);
+  if (f.type.k !== "fn") l.fail("TSOS1015", call.expression, "calling this value", "call a declared function or method");
+  return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
+}
+
+export { sameType };
+
+/**
+ * A member of a class found by name rather than through TypeScript's symbol:
+ * the receiver's type is a type parameter constrained by an interface
+ * (`<T extends Shape>`), now monomorphized to a concrete class.
+ */
+export function lowerClassCallByName(l: Lowerer, recv: Expr, prop: string, call: ts.CallExpression): Expr {
+  const cls = (recv.type as { cls: ClassInst }).cls;
+  const m = classMember(l, cls, prop);
+  if (m?.kind === "method" && !m.decl.typeParameters?.length) {
+    const r = resolveMember(l, cls, m.decl, []);
+    const args = lowerArgs(l, call.arguments, r.params);
+    if (args.length < r.params.length) l.fail("TSOS1058", call, prop);
+    return { e: "call", type: r.ret, fn: r.fn, args: [coerce(l, recv, r.self, call.expression), ...args] };
+  }
+  if (m?.kind === "literal" && m.fns.method) {
+    const f = m.fns.method;
+    const params = f.params.slice(1).map((p) => p.type);
+    return { e: "call", type: f.ret, fn: f.cname, args: [recv, ...lowerArgs(l, call.arguments, params)] };
+  }
+  const fv = lowerClassGetByName(l, recv, prop, call.expression);
+  if (!fv || fv.type.k !== "fn") l.fail("TSOS1018", call.expression, prop, cls.tsName);
+  return { e: "callptr", type: fv.type.ret, callee: fv, args: lowerArgs(l, call.arguments, fv.type.params) };
+}
+
+/** A property of a class by name: a field or a getter (see lowerClassCallByName). */
+export function lowerClassGetByName(l: Lowerer, recv: Expr, prop: string, node: ts.Node): Expr | undefined {
+  const cls = (recv.type as { cls: ClassInst }).cls;
+  const m = classMember(l, cls, prop);
+  if (m?.kind === "field") return { e: "field", type: m.field.type, obj: upcast(recv, m.owner), name: m.field.name, inline: m.field.inline };
+  if (m?.kind === "accessor" && m.get) {
+    const r = resolveMember(l, cls, m.get, []);
+    return { e: "call", type: r.ret, fn: r.fn, args: [coerce(l, recv, r.self, node)] };
+  }
+  if (m?.kind === "literal" && m.fns.get) return { e: "call", type: m.fns.get.ret, fn: m.fns.get.cname, args: [recv] };
+  return undefined;
+}
+
+/** A property write on a class by name (field or setter), for accessors.ts. */
+export function classSetterByName(l: Lowerer, recv: Expr, prop: string, node: ts.Node): { param: Type; call: (x: Expr) => Expr } | undefined {
+  const cls = (recv.type as { cls: ClassInst }).cls;
+  const m = classMember(l, cls, prop);
+  if (m?.kind === "field") {
+    const target: Expr = { e: "field", type: m.field.type, obj: upcast(recv, m.owner), name: m.field.name };
+    return { param: m.field.type, call: (x) => ({ e: "assign", type: m.field.type, target, value: x }) };
+  }
+  if (m?.kind === "accessor" && m.set) {
+    const r = resolveMember(l, cls, m.set, []);
+    const self = coerce(l, recv, r.self, node);
+    return { param: r.params[0]!, call: (x) => ({ e: "call", type: T.void, fn: r.fn, args: [self, x] }) };
+  }
+  if (m?.kind === "literal" && m.fns.set) {
+    const f = m.fns.set;
+    return { param: f.params[1]!.type, call: (x) => ({ e: "call", type: T.void, fn: f.cname, args: [recv, x] }) };
+  }
+  return undefined;
+}
