@@ -12,7 +12,7 @@
 import ts from "typescript";
 import type { ClassInst, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
-import { INT_KINDS } from "../ints.ts";
+import { INT_KINDS, fits } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { classInstance } from "./classes.ts";
 import { viewType } from "./views.ts";
@@ -108,6 +108,14 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     // A union of literals of one kind ("a" | "b", 1 | 2) is that kind.
     const parts = type.types.map((t) => tryIrType(l, t, node));
     if (parts.every((p) => p && sameType(p, parts[0]!)) && parts[0]?.k !== "class" && parts[0]?.k !== "array") return parts[0];
+    // An integer type and numeric literals that fit it (`u8 | 3`, the type of `n ?? 3`) is that integer type.
+    const isLit = (t: ts.Type) => (t.flags & ts.TypeFlags.NumberLiteral) !== 0;
+    const typed = parts.filter((_, i) => !isLit(type.types[i]!));
+    const first = typed[0];
+    if (first?.k === "int" && typed.every((p) => p && sameType(p, first))) {
+      const value = (t: ts.Type) => (t as ts.NumberLiteralType).value;
+      if (type.types.every((t) => !isLit(t) || (Number.isSafeInteger(value(t)) && fits(BigInt(value(t)), first.kind)))) return first;
+    }
     const union = unionOfMembers(l, type.types, node);
     if (union) return union;
   }
