@@ -99,7 +99,7 @@ const WIDENS_INT: Record<IntName, IntName[]> = {
   i32: ["i64", "isize", "number"],
   i64: ["isize"],
   isize: ["i64"],
-  number: ["i64", "isize"],
+  number: [], // a hosted number is a double: it converts to integer types only explicitly
 };
 /**
  * The table in force: with "double", `number` no longer widens to i64. Set by

@@ -4,7 +4,8 @@
  *
  * Input:  nothing; it installs globals.
  * Output: globalThis.u8 ... isize, matching the compiler's wrapping
- *         conversions for every value that is a safe integer.
+ *         conversions (from a double: the fraction dropped, NaN and Infinity
+ *         give 0, the value wrapped modulo 2^width).
  * Invariant: only used for differential tests of programs that stay inside
  *            the semantics JavaScript and the dialect share.
  */
@@ -15,8 +16,14 @@ g.u32 = (x) => x >>> 0;
 g.i8 = (x) => (x << 24) >> 24;
 g.i16 = (x) => (x << 16) >> 16;
 g.i32 = (x) => x | 0;
-// 64-bit conversions are exact for the safe integers Node can represent.
-g.u64 = (x) => (x < 0 ? Number(BigInt.asUintN(64, BigInt(x))) : x);
+// 64-bit conversions: drop the fraction, NaN and ±Infinity give 0, wrap modulo
+// 2^64 (exact for the values a double holds; Node then rounds the result to a double).
+const int64 = (x: number, signed: boolean): number => {
+  if (!Number.isFinite(x)) return 0;
+  const b = BigInt(Math.trunc(x));
+  return Number(signed ? BigInt.asIntN(64, b) : BigInt.asUintN(64, b));
+};
+g.u64 = (x) => int64(x, false);
 g.usize = g.u64;
-g.i64 = (x) => x;
-g.isize = (x) => x;
+g.i64 = (x) => int64(x, true);
+g.isize = g.i64;

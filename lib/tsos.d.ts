@@ -3,7 +3,7 @@
  *
  * Input:  read by `tsc`, VS Code and the tsos compiler instead of TypeScript's
  *         own lib files (`noLib: true`), so editors offer exactly what the
- *         dialect compiles: no DOM, no Node types, no floating point.
+ *         dialect compiles: no DOM, no Node types.
  * Output: declarations only; nothing here emits code.
  * Invariants:
  *   - Every name declared here is implemented by the compiler (src/compiler)
@@ -15,7 +15,8 @@
 
 // ---------------------------------------------------------------------------
 // Integers. `T` accepts a value of type `S` exactly when S's brand set is a
-// subset of T's. Plain `number` is the safe-integer type (see language.md).
+// subset of T's. Plain `number` is an IEEE double on the hosted target and the
+// safe-integer type on the kernel (see language.md).
 // ---------------------------------------------------------------------------
 declare const __tsosInt: unique symbol;
 type u8 = number & { readonly [__tsosInt]?: "u8" };
@@ -33,7 +34,11 @@ type isize = number & {
   readonly [__tsosInt]?: "u8" | "u16" | "u32" | "i8" | "i16" | "i32" | "i64" | "isize";
 };
 
-/** Conversions: wrap (truncate) to the target width, like Rust's `as`. */
+/**
+ * Conversions: wrap (truncate) to the target width, like Rust's `as`. From a
+ * hosted `number` (a double), as JavaScript's ToUint32/ToInt32: the fraction
+ * is dropped, NaN and ±Infinity give 0, and the value wraps modulo 2^width.
+ */
 declare function u8(value: number): u8;
 declare function u16(value: number): u16;
 declare function u32(value: number): u32;
@@ -99,21 +104,49 @@ interface Boolean {
 }
 interface Number {
   /**
-   * The integer in base `radix` (2 to 36, default 10), lowercase digits and a
-   * leading `-` if negative, as in JavaScript. Inside a template passed to
-   * `console.log` or as a `Text`, it is formatted without allocating.
+   * The number in base `radix` (2 to 36, default 10), as in JavaScript.
+   * Hosted: base 10 is JavaScript's shortest round-trip form; other bases
+   * take safe integers only (a fraction panics). Kernel: an integer.
    */
   toString(radix?: number): string;
+  /**
+   * Hosted only: `digits` (0 to 100) digits after the point, rounded from the
+   * exact value (halves away from zero), as JavaScript: (1.005).toFixed(2) is "1.00".
+   */
+  toFixed(digits?: number): string;
 }
 interface TemplateStringsArray extends ReadonlyArray<string> {}
 
 interface NumberConstructor {
-  /** Converts any integer to plain `number`; panics if it is not a safe integer. */
+  /**
+   * Converts an integer of any width to `number`. Hosted: a 64-bit value
+   * rounds to the nearest double (as Number(bigint)). Kernel: panics if it is
+   * not a safe integer.
+   */
   (value: number): number;
   readonly MAX_SAFE_INTEGER: number;
   readonly MIN_SAFE_INTEGER: number;
+  /** Hosted only (these are doubles): */
+  readonly EPSILON: number;
+  readonly MAX_VALUE: number;
+  readonly MIN_VALUE: number;
+  readonly NaN: number;
+  readonly POSITIVE_INFINITY: number;
+  readonly NEGATIVE_INFINITY: number;
+  isInteger(value: number): boolean;
+  isSafeInteger(value: number): boolean;
+  isNaN(value: number): boolean;
+  isFinite(value: number): boolean;
 }
 declare var Number: NumberConstructor;
+/** Hosted only. */
+declare const NaN: number;
+/** Hosted only. */
+declare const Infinity: number;
+/** Hosted only. */
+declare function isNaN(value: number): boolean;
+/** Hosted only. */
+declare function isFinite(value: number): boolean;
 
 interface String {
   readonly length: number;
@@ -182,15 +215,37 @@ interface ArrayConstructor {
 declare var Array: ArrayConstructor;
 
 // ---------------------------------------------------------------------------
-// Math on integers. Results take the common integer type of the arguments.
-// `Math.floor(a / b)` and `Math.trunc(a / b)` are integer divisions.
+// Math. On integer types (u8 ... i64) floor, trunc, abs, min and max keep the
+// integer type: `Math.floor(a / b)` and `Math.trunc(a / b)` are integer
+// divisions. On hosted `number` (a double) every function is JavaScript's.
+// The kernel has no floating point: only the integer forms exist there.
 // ---------------------------------------------------------------------------
 interface Math {
   floor(x: number): number;
   trunc(x: number): number;
   abs(x: number): number;
-  min(a: number, b: number): number;
-  max(a: number, b: number): number;
+  min(...values: number[]): number;
+  max(...values: number[]): number;
+  /** Hosted only: */
+  ceil(x: number): number;
+  round(x: number): number;
+  sign(x: number): number;
+  sqrt(x: number): number;
+  /**
+   * `x ** y`. V8 computes powers with fdlibm; tsos gives its exact result for
+   * exponents 0, 1, -1, 2 and 0.5, for integer powers of powers of two, and
+   * for integer powers of integers up to 2^53. Other operands panic (not yet supported).
+   */
+  pow(x: number, y: number): number;
+  hypot(...values: number[]): number;
+  readonly PI: number;
+  readonly E: number;
+  readonly LN2: number;
+  readonly LN10: number;
+  readonly LOG2E: number;
+  readonly LOG10E: number;
+  readonly SQRT2: number;
+  readonly SQRT1_2: number;
 }
 declare var Math: Math;
 

@@ -61,7 +61,7 @@ describe("tsos exec", () => {
   });
 
   it("lists every dialect error in one run, each with a code frame", async () => {
-    const file = program("two.ts", `let x: any = 5;\nconst n = 1.5;\n`);
+    const file = program("two.ts", `let x: any = 5;\nconst n = 10n;\n`);
     const r = await tsos("exec", "--color", "never", file);
     assert.equal(r.status, 1);
     assert.equal(
@@ -74,12 +74,12 @@ describe("tsos exec", () => {
         "  |        ^^^",
         "  = help: give the value a concrete type such as `u32`, `string` or a class",
         "",
-        "error[TSOS1004]: floating-point numbers are not supported",
+        "error[TSOS1016]: bigint is not supported",
         ` --> ${file}:2:11`,
         "  |",
-        "2 | const n = 1.5;",
+        "2 | const n = 10n;",
         "  |           ^^^",
-        "  = help: `number` is an integer in tsos (the kernel has no FPU state); use integers",
+        "  = help: use `u64` or `i64`",
         "",
         "error: could not compile due to 2 previous errors",
         "",

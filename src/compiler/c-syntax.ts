@@ -9,10 +9,33 @@
 import type { Type } from "./ir.ts";
 import { INT_INFO, isInt } from "./ints.ts";
 
+/**
+ * How `number` is stored: a C `double` on the hosted target, the checked
+ * int64 on the kernel target (no floating point). Set by emitC per program.
+ */
+let numberIsDouble = false;
+export function setNumberRepresentation(double: boolean): void {
+  numberIsDouble = double;
+}
+export function numberDouble(): boolean {
+  return numberIsDouble;
+}
+
+/** A C double constant that reads back as exactly `v` (JavaScript's shortest digits round-trip). */
+export function doubleLit(v: number): string {
+  if (Number.isNaN(v)) return "TSOS_NAN";
+  if (v === Infinity) return "TSOS_INF";
+  if (v === -Infinity) return "(-TSOS_INF)";
+  if (Object.is(v, -0)) return "(-0.0)";
+  const s = String(v);
+  const text = /[.e]/.test(s) ? s : `${s}.0`;
+  return v < 0 ? `(${text})` : text;
+}
+
 export function cType(t: Type): string {
   switch (t.k) {
     case "int":
-      return INT_INFO[t.kind].c;
+      return t.kind === "number" && numberIsDouble ? "double" : INT_INFO[t.kind].c;
     case "bool":
       return "bool";
     case "str":
@@ -78,6 +101,7 @@ export function cString(s: string): string {
 
 export function intLit(value: bigint, t: Type): string {
   const kind = isInt(t) ? t.kind : "number";
+  if (kind === "number" && numberIsDouble) return doubleLit(Number(value));
   const { bits, signed } = INT_INFO[kind];
   if (bits === 64) {
     if (!signed) return `UINT64_C(${value})`;

@@ -34,7 +34,8 @@ const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.DebuggerStatement]: "`debugger`",
 };
 
-export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
+/** `target`: fractional literals are refused only on the kernel target (no floating point there). */
+export function checkDialect(modules: readonly ts.SourceFile[], target: "host" | "kernel" = "host"): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = (code: Code, node: ts.Node, ...args: string[]): void => void out.push(diag(code, spanOf(node), ...args));
 
@@ -85,7 +86,7 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
       case K.BigIntLiteral:
         return report("TSOS1016", node);
       case K.NumericLiteral:
-        if (/[.eE]/.test(node.getText()) && !/^0[xX]/.test(node.getText())) return report("TSOS1004", node);
+        if (target === "kernel" && /[.eE]/.test(node.getText()) && !/^0[xX]/.test(node.getText())) return report("TSOS1004", node);
         return;
       case K.TryStatement:
         return report("TSOS1012", node);
@@ -130,7 +131,6 @@ export function checkDialect(modules: readonly ts.SourceFile[]): Diagnostic[] {
     const op = b.operatorToken.kind;
     if (op === K.EqualsToken && ts.isObjectLiteralExpression(b.left)) report("TSOS1005", b, "object destructuring assignment");
     else if (op === K.InKeyword) report("TSOS1005", b, "the `in` operator");
-    else if (op === K.AsteriskAsteriskToken || op === K.AsteriskAsteriskEqualsToken) report("TSOS1005", b, "`**`");
   }
 
   for (const sf of modules) ts.forEachChild(sf, visit);

@@ -46,7 +46,7 @@ function compileLoaded(loader: () => ReturnType<typeof load>, options: CompileOp
     if (!loaded) throw new CompileError(diagnostics);
     // TypeScript's errors and the dialect's are reported together; lowering
     // needs a program free of both.
-    const dialect = checkDialect(loaded.modules);
+    const dialect = checkDialect(loaded.modules, options.target);
     if (diagnostics.length || dialect.length) throw new CompileError([...diagnostics, ...dialect]);
     const program = lowerProgram(loaded, options.target, options.test ?? false);
     return { c: emitC(program, { entryDisplay: displayPath(loaded.entry.fileName) }) };

@@ -38,8 +38,8 @@ export const CATALOG = {
     help: "use a property name (`obj.name`); only arrays and strings are indexed with `[]`",
   },
   TSOS1004: {
-    message: "floating-point numbers are not supported",
-    help: "`number` is an integer in tsos (the kernel has no FPU state); use integers",
+    message: "floating-point numbers are not supported on the kernel target",
+    help: "on the kernel `number` is an integer (no FPU state, as in blog_os); use integers",
   },
   TSOS1005: { message: "{0} is not supported" },
   TSOS1006: {
@@ -143,6 +143,10 @@ export const CATALOG = {
     help: "`number` is an integer; plain `/` would give a fraction in JavaScript",
   },
   TSOS2008: { message: "operator `{0}` is not defined for `{1}`" },
+  TSOS2010: {
+    message: "`{0}` needs floating point, which the kernel target does not have",
+    help: "on the kernel `number` is an integer (no SSE, as in blog_os); use integer arithmetic",
+  },
 
   // 3xxx: target rules.
   TSOS3001: { message: "`{0}` is not available on the kernel target", help: "use the kernel console (`println`)" },

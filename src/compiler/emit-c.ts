@@ -19,7 +19,7 @@
  */
 import { type ClassInst, type Expr, type Func, type Program, type Stmt, type Type, walkExprs } from "./ir.ts";
 import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
-import { cString, cType, declare, intLit, zero } from "./c-syntax.ts";
+import { cString, cType, declare, doubleLit, intLit, numberDouble, zero } from "./c-syntax.ts";
 import { emitNullable, eqCode, nullableToStr, truthyOf, unionToStr } from "./emit-nullable.ts";
 import { assignsVariable, hasEffects, isConstant, mustHoist } from "./eval-order.ts";
 
@@ -31,6 +31,11 @@ import { assignsVariable, hasEffects, isConstant, mustHoist } from "./eval-order
  * before the faulting read). Costs no instruction.
  */
 const VOLATILE_FENCE = "__atomic_signal_fence(__ATOMIC_SEQ_CST);";
+
+/** A hosted `number`: a C double (runtime/tsos_num.h). */
+function isDbl(t: Type): boolean {
+  return t.k === "int" && t.kind === "number" && numberDouble();
+}
 
 export class Emitter {
   private out: string[] = [];
@@ -63,6 +68,8 @@ export class Emitter {
     switch (x.e) {
       case "int":
         return intLit(x.value, x.type);
+      case "num":
+        return doubleLit(x.value);
       case "bool":
         return x.value ? "true" : "false";
       case "str":
@@ -77,6 +84,7 @@ export class Emitter {
       case "not":
         return `(!${E(x.x)})`;
       case "bitnot":
+        if (isDbl(x.type)) return `((double)~tsos_num_toint32(${E(x.x)}))`;
         return isInt(x.type) && x.type.kind === "number" ? `((int64_t)~(int32_t)${E(x.x)})` : `((${cType(x.type)})~${E(x.x)})`;
       case "binary":
         return this.binary(x, E);
@@ -91,9 +99,11 @@ export class Emitter {
         return this.convert(x, E);
       case "truthy":
         if (!isInt(x.x.type)) return this.callWith([x.x], E, ([v]) => (/^[A-Za-z_]\w*$/.test(v!) ? truthyOf(this, x.x.type, v!) : `({ ${cType(x.x.type)} tsos_t${this.tmp} = ${v}; ${truthyOf(this, x.x.type, `tsos_t${this.tmp++}`)}; })`));
-        return `(${E(x.x)} != 0)`;
+        return isDbl(x.x.type) ? `tsos_num_truthy(${E(x.x)})` : `(${E(x.x)} != 0)`;
       case "call":
         return this.callWith(x.args, E, (args) => `${x.fn}(${args.join(", ")})`);
+      case "numlist":
+        return this.ordered(x.args, E, (args) => `${x.fn}(${args.length}, (double[]){${args.join(", ") || "0"}})`);
       case "field":
         return x.inline && x.type.k !== "fixed" ? `(&${E(x.obj)}->${x.name})` : `${E(x.obj)}->${x.name}`;
       case "new": {
@@ -136,18 +146,19 @@ export class Emitter {
         return `${(x.type as { cname: string }).cname}_new(${E(x.len)}, ${this.L(x.loc)})`;
       case "arraymethod": {
         const arr = x.arr.type as Extract<Type, { k: "array" }>;
-        if (x.method === "length") return `((int64_t)${E(x.arr)}->len)`;
+        if (x.method === "length") return `((${cType(x.type)})${E(x.arr)}->len)`;
         return this.ordered([x.arr, x.args[0]!], E, ([a, v]) => `${arr.cname}_${x.method}(${a}, ${v}, ${this.L(x.loc)})`);
       }
       case "strindex":
         return this.ordered([x.s, x.idx], E, ([str, i]) => `tsos_str_${x.code ? "code" : "at"}(${str}, ${this.asI64(x.idx, i!)}, ${this.L(x.loc)})`);
       case "strlen":
-        return `((int64_t)${E(x.s)}.len)`;
+        return `((${cType(x.type)})${E(x.s)}.len)`;
       case "concat": {
         const parts = flattenConcat(x);
         return this.ordered(parts, E, (ps) => `tsos_concat(${parts.length}, (tsos_str[]){${ps.map((p, i) => this.toStrOf(parts[i]!, p)).join(", ")}})`);
       }
       case "tostr": {
+        if (isDbl(x.x.type)) return `tsos_str_from_num(${E(x.x)})`;
         const v = `tsos_r${this.tmp++}`;
         return `({ ${declare(x.x.type, v)} = ${E(x.x)}; tsos_str_from_radix(${this.radixArgs(x.x, v, x.radix)}); })`;
       }
@@ -238,6 +249,7 @@ export class Emitter {
     if (x.type.k === "nullable") return nullableToStr(this, x.type, code);
     if (x.type.k === "union") return unionToStr(this, x.type, code);
     if (x.type.k === "bool") return `tsos_str_from_bool(${code})`;
+    if (isDbl(x.type)) return `tsos_str_from_num(${code})`;
     if (isInt(x.type)) return INT_INFO[x.type.kind].signed ? `tsos_str_from_i64(${code})` : `tsos_str_from_u64(${code})`;
     // Lowering refuses string parts without a string form (expr.ts `stringPart`); never print a wrong one.
     throw new Error(`no string form for a value of type ${x.type.k}`);
@@ -252,6 +264,11 @@ export class Emitter {
       return down ? `((${cType(x.type)})tsos_launder(${E(x.x)}))` : `((${cType(x.type)})${E(x.x)})`;
     }
     if (!isInt(from) || !isInt(x.type)) return E(x.x);
+    if (isDbl(from) && isDbl(x.type)) return E(x.x);
+    // An index or count: must be an integer. Otherwise JavaScript-style wrapping (NaN and Infinity give 0).
+    if (isDbl(from) && x.checked) return `tsos_num_int(${E(x.x)}, ${this.L(x.loc)})`;
+    if (isDbl(from)) return `((${cType(x.type)})tsos_num_wrap64(${E(x.x)}))`;
+    if (isDbl(x.type)) return `((double)${E(x.x)})`;
     if (x.checked && x.type.kind === "number" && INT_INFO[from.kind].bits === 64 && from.kind !== "number")
       return `tsos_num_from_${INT_INFO[from.kind].signed ? "i64" : "u64"}(${E(x.x)}, ${this.L(x.loc)})`;
     return `((${cType(x.type)})${E(x.x)})`;
@@ -283,6 +300,7 @@ export class Emitter {
 
   private binaryOf(x: Extract<Expr, { e: "binary" }>, a: string, b: string): string {
     const opType = x.a.type;
+    if (isDbl(opType)) return this.doubleOp(x, a, b);
     if (opType.k === "view") return `((${a}).obj ${x.op} (${b}).obj)`;
     if (x.type.k === "bool" || !isInt(opType)) return `(${a} ${x.op} ${b})`;
     const kind = opType.kind;
@@ -324,6 +342,20 @@ export class Emitter {
       }
       default:
         return `((${t})(${a} ${x.op} ${b}))`;
+    }
+  }
+
+  /** A binary operation on two hosted numbers (doubles), as ECMA-262 6.1.6.1 defines it. */
+  private doubleOp(x: Extract<Expr, { e: "binary" }>, a: string, b: string): string {
+    const i32 = (v: string) => `tsos_num_toint32(${v})`;
+    const count = (v: string) => (x.b.e === "int" ? `${x.b.value & 31n}` : `((uint32_t)tsos_num_toint32(${v}) & 31)`);
+    switch (x.op) {
+      case "%": return `fmod(${a}, ${b})`;
+      case "&": case "|": case "^": return `((double)(${i32(a)} ${x.op} ${i32(b)}))`;
+      case "<<": return `((double)(int32_t)((uint32_t)${i32(a)} << ${count(b)}))`;
+      case ">>": return `((double)(${i32(a)} >> ${count(b)}))`;
+      case ">>>": return `((double)((uint32_t)${i32(a)} >> ${count(b)}))`;
+      default: return `(${a} ${x.op} ${b})`;
     }
   }
 
@@ -493,35 +525,45 @@ export class Emitter {
         return;
       case "expr": {
         const x = this.discarded(s.x).replace(/^\((.*)\)$/s, (whole, inner: string) => ((s.x.e === "assign" || s.x.e === "compound") && balanced(inner) ? inner : whole));
-        const effect = ["call", "assign", "compound", "panic", "exit", "new", "arraymethod", "noreturn", "intrinsic", "callptr", "atomic", "ptrop", "let", "seq", "viewcall"].includes(s.x.e);
+        const effect = !(s.x.e === "call" && s.x.pure) && ["call", "assign", "compound", "panic", "exit", "new", "arraymethod", "noreturn", "intrinsic", "callptr", "atomic", "ptrop", "let", "seq", "viewcall"].includes(s.x.e);
         this.line(effect ? `${x};` : `(void)${x};`);
         return;
       }
       case "print": {
         // Every argument is evaluated (and may panic) before anything is printed, as in JavaScript.
         const stream = s.stream === "err" ? "stderr" : "stdout";
+        // A number passed directly is formatted as console.log does (-0 prints "-0"); inside a template or concatenation it is ToString.
+        const direct = new Set<Expr>(s.args.filter((p) => p.e !== "concat"));
         const args = s.args.flatMap((p) => flattenConcat(p));
-        const hoist = args.some((a) => a.e !== "str" && a.e !== "int" && a.e !== "bool" && a.e !== "local" && a.e !== "global");
+        const hoist = args.some((a) => a.e !== "str" && a.e !== "int" && a.e !== "num" && a.e !== "bool" && a.e !== "local" && a.e !== "global");
         if (hoist) {
           this.line("{");
           this.ind++;
         }
         const values = args.map((a) => {
+          if (a.e === "tostr" && isDbl(a.x.type)) {
+            if (!hoist) return this.expr(a.x);
+            const t = `tsos_arg${this.tmp++}`;
+            this.line(`double ${t} = ${this.expr(a.x)};`);
+            return t;
+          }
           if (a.e === "tostr") {
             // Formatted into a stack buffer: printing never allocates.
             const t = `tsos_arg${this.tmp++}`;
             this.line(this.radixOnStack(t, a, (y) => this.expr(y)));
             return t;
           }
-          if (!hoist || a.e === "str" || a.e === "int" || a.e === "bool") return this.expr(a);
+          if (!hoist || a.e === "str" || a.e === "int" || a.e === "num" || a.e === "bool") return this.expr(a);
           const t = `tsos_arg${this.tmp++}`;
           this.line(`${cType(a.type)} ${t} = ${this.expr(a)};`);
           return t;
         });
         args.forEach((a, i) => {
           const v = values[i]!;
-          if (a.type.k === "str") this.line(`tsos_print_str(${stream}, ${v});`);
+          if (a.e === "tostr" && isDbl(a.x.type)) this.line(`tsos_print_num(${stream}, ${v}, false);`);
+          else if (a.type.k === "str") this.line(`tsos_print_str(${stream}, ${v});`);
           else if (a.type.k === "nullable") this.line(`tsos_print_str(${stream}, ${this.toStrOf(a, v)});`);
+          else if (isDbl(a.type)) this.line(`tsos_print_num(${stream}, ${v}, ${direct.has(a)});`);
           else if (a.type.k === "bool") this.line(`tsos_print_bool(${stream}, ${v});`);
           else if (isInt(a.type)) this.line(`tsos_print_${INT_INFO[a.type.kind].signed ? "i64" : "u64"}(${stream}, ${v});`);
         });

@@ -11,11 +11,12 @@
  *             initializers (and the panic handler, and the tests) are emitted.
  */
 import { type ClassInst, type Program, type Type, type ViewInst, walkExprs } from "./ir.ts";
-import { cString, cType, declare, zero } from "./c-syntax.ts";
+import { cString, cType, declare, setNumberRepresentation, zero } from "./c-syntax.ts";
 import { Emitter } from "./emit-c.ts";
 import { structLayout } from "./lower/layout.ts";
 
 export function emitC(p: Program, opts: { entryDisplay: string }): string {
+  setNumberRepresentation(p.target === "host");
   const byName = new Map(p.funcs.map((f) => [f.cname, f]));
   const reachable = new Set<string>();
   const globalsUsed = new Set<string>();

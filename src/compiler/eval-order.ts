@@ -20,6 +20,8 @@
  *     (there are no closures and no pointers to locals), so a call never
  *     changes a local; it may change any memory (globals, fields, elements).
  *   - Strings are immutable values: `s.length` and `s[i]` read only `s`.
+ *   - A `pure` call (a runtime math helper, lower/number.ts) reads and writes
+ *     only its arguments.
  *   - A panic is not a side effect for ordering: every panic is a run that
  *     no longer matches Node anyway.
  *   - `current` (the old value inside a compound assignment) is a temporary
@@ -63,7 +65,7 @@ export function readsOf(x: Expr): Access {
       acc.memory = true;
       break;
     default:
-      if (RUNS_CODE.has(x.e)) acc.memory = true;
+      if (RUNS_CODE.has(x.e) && !(x.e === "call" && x.pure)) acc.memory = true;
   }
   for (const c of childExprs(x)) {
     // The target of a plain assignment to a local is written, not read.
@@ -79,7 +81,7 @@ export function writesOf(x: Expr): Access {
   if (x.e === "assign" || x.e === "compound") {
     if (x.target.e === "local") acc.locals.add(x.target.name);
     else acc.memory = true;
-  } else if (RUNS_CODE.has(x.e)) acc.memory = true;
+  } else if (RUNS_CODE.has(x.e) && !(x.e === "call" && x.pure)) acc.memory = true;
   else if (x.e === "arraymethod" && x.method !== "length") acc.memory = true;
   else if (x.e === "atomic" && x.op !== "new" && x.op !== "load") acc.memory = true;
   // A volatile read may be a device register with side effects.

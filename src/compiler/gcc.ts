@@ -27,8 +27,12 @@ export const RUNTIME_DIR = path.join(here, "runtime");
  * which -fwrapv defines (-Woverflow). -Wsign-compare can't find a tsos bug
  * (lowering gives both operands of a comparison one type) but misfires on
  * `x >= u8(~x)`, whose C is exact. Found by the fuzzer (fuzz/found/).
+ * -ffp-contract=off: doubles are rounded after every operation, never fused
+ * into a multiply-add, as in JavaScript (hosted `number`; the kernel has none).
  */
-export const HOST_FLAGS = ["-std=gnu11", "-fwrapv", "-Wall", "-Wextra", "-Wno-tautological-compare", "-Wno-type-limits", "-Wno-overflow", "-Wno-sign-compare"];
+export const HOST_FLAGS = ["-std=gnu11", "-fwrapv", "-ffp-contract=off", "-Wall", "-Wextra", "-Wno-tautological-compare", "-Wno-type-limits", "-Wno-overflow", "-Wno-sign-compare"];
+/** Libraries a hosted executable links, after its C file: libm for Math (runtime/tsos_num.h). */
+export const HOST_LIBS = ["-lm"];
 
 /**
  * The kernel is freestanding: no red zone (interrupts would clobber it), no
@@ -94,7 +98,7 @@ function hostArgs(cSource: string, outExe: string, options: GccOptions): string[
   mkdirSync(path.dirname(path.resolve(outExe)), { recursive: true });
   const cFile = `${outExe}.c`;
   writeFileSync(cFile, cSource);
-  return [...HOST_FLAGS, options.opt ?? "-O2", ...(options.debug ? ["-g"] : []), "-I", RUNTIME_DIR, "-o", outExe, cFile];
+  return [...HOST_FLAGS, options.opt ?? "-O2", ...(options.debug ? ["-g"] : []), "-I", RUNTIME_DIR, "-o", outExe, cFile, ...HOST_LIBS];
 }
 
 function checkResult(error: Error | undefined, status: number | null, stderr: string): void {

@@ -47,18 +47,23 @@ export function fits(value: bigint, kind: IntKind): boolean {
   return value >= r.min && value <= r.max;
 }
 
-/** True when every value of `from` is a value of `to` (lossless widening). */
-export function widens(from: IntKind, to: IntKind): boolean {
+/**
+ * True when every value of `from` is a value of `to` (lossless widening).
+ * `doubles`: `number` is an IEEE double (the hosted target), so it widens to
+ * nothing else (fractions, NaN and Infinity have no integer value).
+ */
+export function widens(from: IntKind, to: IntKind, doubles = false): boolean {
   if (from === to) return true;
+  if (doubles && from === "number") return false;
   const a = range(from);
   const b = range(to);
   return a.min >= b.min && a.max <= b.max;
 }
 
 /** The common type of two operands, or undefined if neither widens to the other. */
-export function unify(a: IntKind, b: IntKind): IntKind | undefined {
-  if (widens(a, b)) return b;
-  if (widens(b, a)) return a;
+export function unify(a: IntKind, b: IntKind, doubles = false): IntKind | undefined {
+  if (widens(a, b, doubles)) return b;
+  if (widens(b, a, doubles)) return a;
   return undefined;
 }
 

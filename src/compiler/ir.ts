@@ -64,12 +64,14 @@ export interface SourceLoc {
 }
 
 export type BinOp =
-  | "+" | "-" | "*" | "/" | "%" | "floordiv"
+  | "+" | "-" | "*" | "/" | "%" | "floordiv" | "**"
   | "<<" | ">>" | ">>>" | "&" | "|" | "^"
   | "<" | "<=" | ">" | ">=" | "==" | "!=";
 
 export type Expr =
   | { e: "int"; type: Type; value: bigint }
+  /** A `number` constant that is not a safe integer (hosted target): 1.5, 1e21, NaN, Infinity, -0. */
+  | { e: "num"; type: Type; value: number }
   | { e: "bool"; type: Type; value: boolean }
   | { e: "str"; type: Type; value: string }
   | { e: "local"; type: Type; name: string }
@@ -82,7 +84,10 @@ export type Expr =
   | { e: "streq"; type: Type; negate: boolean; a: Expr; b: Expr }
   | { e: "convert"; type: Type; x: Expr; checked: boolean; loc: number }
   | { e: "truthy"; type: Type; x: Expr }
-  | { e: "call"; type: Type; fn: string; args: Expr[] }
+  /** `pure`: a runtime math helper without side effects (lower/number.ts). */
+  | { e: "call"; type: Type; fn: string; args: Expr[]; pure?: boolean }
+  /** A runtime helper over any number of doubles: `fn(n, (double[]){args})` (Math.hypot). */
+  | { e: "numlist"; type: Type; fn: string; args: Expr[] }
   /** `inline`: the field is a struct stored in place; the expression is its address. */
   | { e: "field"; type: Type; obj: Expr; name: string; inline?: boolean }
   | { e: "new"; type: Type; cls: ClassInst; init: string; args: Expr[]; loc: number }

@@ -68,7 +68,7 @@ function counterOf(f: For, changed: Set<string>): Counter | undefined {
   const v = step.value;
   if (v.e !== "binary" || v.op !== "+" || v.a.e !== "current" || v.b.e !== "int" || v.b.value !== 1n) return undefined;
   if (changed.has(name) || !invariant(init.init, changed) || !invariant(c.b, changed)) return undefined;
-  if (!SUPPORTED.includes(init.type.kind) && init.type.kind !== "usize" && init.type.kind !== "u64") return undefined;
+  if (!SUPPORTED.includes(init.type.kind) && init.type.kind !== "usize" && init.type.kind !== "u64" && init.type.kind !== "i64") return undefined;
   return { name, kind: init.type.kind, start: init.init, limit: c.b };
 }
 
@@ -153,7 +153,10 @@ function versionFor(f: For): Stmt | undefined {
     if (splitIndex(x.idx, counter, changed) !== false) candidates.push(x);
   });
   // A 64-bit counter could overflow the i64 test itself; those loops stay checked.
-  if (!candidates.length || counter.kind === "u64" || counter.kind === "usize" && !candidates.every((c) => isCounter(c.idx, counter))) return undefined;
+  // A 64-bit signed counter (a hosted number counter, lower/intrep.ts) is safe for plain `a[j]`:
+  // the test computes limit - 1 only when start < limit, so it cannot overflow.
+  const plainOnly = counter.kind === "usize" || counter.kind === "i64";
+  if (!candidates.length || counter.kind === "u64" || plainOnly && !candidates.every((c) => isCounter(c.idx, counter))) return undefined;
 
   // last = limit - 1: the largest counter value the loop reaches (when start < limit).
   const last = bin("-", i64(counter.limit), lit(1n));

@@ -21,6 +21,7 @@ import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts } 
 import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { layoutOf } from "./layout.ts";
+import { isDouble, numberBuiltin, numberConstant, numberMethod, toInteger } from "./number.ts";
 import { callTakingNever } from "./never.ts";
 import { missingArgs, narrowRead, printable } from "./nullable.ts";
 import { withDefaults } from "./defaults.ts";
@@ -98,7 +99,7 @@ function intrinsic(l: Lowerer, name: string, call: ts.CallExpression): Expr {
 }
 
 /** Library namespaces whose members the compiler implements: `Math.min`, `process.argv`, `Ptr.at`. */
-const LIB_NAMESPACES = new Set(["console", "process", "Math", "Number", "Ptr"]);
+const LIB_NAMESPACES = new Set(["console", "process", "Math", "Number", "Ptr", "String"]);
 
 function libMember(l: Lowerer, obj: ts.Expression): string | undefined {
   if (!ts.isIdentifier(obj) || !LIB_NAMESPACES.has(obj.text)) return undefined;
@@ -174,16 +175,20 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       const arg = coerce(l, lowerExpr(l, call.arguments[0]!, recv.type.elem), recv.type.elem, call.arguments[0]!);
       return { e: "arraymethod", type: name === "push" ? T.number : recv.type, method: name, arr: recv, args: [arg], loc: l.loc(call) };
     }
+    if (name === "toFixed") {
+      const m = numberMethod(l, recv, name, call, undefined);
+      if (m) return m;
+    }
     const libCall = arrayLibraryCall(l, recv, name, call);
     if (libCall) return libCall;
     if (recv.type.k === "int" && name === "toString") {
       const radixArg = call.arguments[0];
       const radix = radixArg ? literalValue(l, radixArg) : 10n;
       if (radix === undefined || radix < 2n || radix > 36n) l.fail("TSOS1015", radixArg ?? call, "a radix that is not a literal from 2 to 36", "write the base as a number literal: `x.toString(16)`");
-      return { e: "tostr", type: T.str, x: recv, radix: Number(radix) };
+      return numberMethod(l, recv, name, call, Number(radix)) ?? { e: "tostr", type: T.str, x: recv, radix: Number(radix) };
     }
     if (recv.type.k === "str" && name === "charCodeAt") {
-      const idx = lowerExpr(l, call.arguments[0]!);
+      const idx = toInteger(l, lowerExpr(l, call.arguments[0]!), call.arguments[0]!);
       return { e: "strindex", type: T.number, s: recv, idx, loc: l.loc(call), code: true };
     }
     l.fail("TSOS1018", callee.name, name, typeName(recv.type));
@@ -238,11 +243,15 @@ function arg(call: ts.CallExpression, i: number): ts.Expression {
 
 function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: Type): Expr {
   if ((INT_KINDS as string[]).includes(name) && name !== "number") return conversion(l, name as IntKind, call);
+  const num = numberBuiltin(l, name, call, want);
+  if (num) return num;
   switch (name) {
     case "Number": {
       const x = lowerExpr(l, arg(call, 0));
       if (!isInt(x.type)) l.fail("TSOS1031", arg(call, 0), "the argument of `Number()`", typeName(x.type));
-      return { e: "convert", type: T.number, x, checked: true, loc: l.loc(call) };
+      if (isDouble(l, x.type)) return x;
+      // Hosted: a 64-bit integer rounds to the nearest double, as Number(bigint) does. Kernel: checked.
+      return { e: "convert", type: T.number, x, checked: !l.doubles, loc: l.loc(call) };
     }
     case "Math.floor":
     case "Math.trunc":
@@ -254,10 +263,11 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
     }
     case "Math.min":
     case "Math.max": {
+      if (call.arguments.length !== 2) l.fail("TSOS1015", call, `\`${name}\` of ${call.arguments.length} integers`, "pass two values");
       const a = lowerExpr(l, arg(call, 0), want);
       const b = lowerExpr(l, arg(call, 1), isInt(a.type) ? a.type : want);
       if (!isInt(a.type) || !isInt(b.type)) l.fail("TSOS1031", call, `an argument of \`${name}\``, typeName(isInt(a.type) ? b.type : a.type));
-      const kind = unify(a.type.kind, b.type.kind);
+      const kind = unify(a.type.kind, b.type.kind, l.doubles);
       if (!kind) l.fail("TSOS2002", call, a.type.kind, b.type.kind, name);
       const t = T.int(kind);
       return { e: "minmax", type: t, op: name === "Math.min" ? "min" : "max", a: coerce(l, a, t, arg(call, 0)), b: coerce(l, b, t, arg(call, 1)) };
@@ -321,7 +331,7 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
     const zeroIsUndefined = t.elem.k === "nullable" && t.elem.undef && (!t.elem.null || !!t.elem.cname);
     if ((t.elem.k === "class" || t.elem.k === "array" || (t.elem.k === "nullable" && !zeroIsUndefined)) && !filled && literalValue(l, args[0]!) !== 0n)
       l.fail("TSOS1015", n, `\`new Array<${typeName(t.elem)}>(n)\``, "it would hold n missing objects; start from [] and push");
-    const len = lowerExpr(l, args[0]!, T.number);
+    const len = toInteger(l, lowerExpr(l, args[0]!, T.number), args[0]!);
     if (!isInt(len.type)) l.fail("TSOS1031", args[0]!, "the length of `new Array`", typeName(len.type));
     return { e: "newarray", type: arrayType(l, t.elem), len, loc: l.loc(n) };
   }
@@ -350,6 +360,8 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (member) return lowerExpr(l, member);
   const name = p.name.text;
   const lib = libMember(l, p.expression);
+  const constant = lib ? numberConstant(l, lib, name, p) : undefined;
+  if (constant) return constant;
   if (lib === "Number" && (name === "MAX_SAFE_INTEGER" || name === "MIN_SAFE_INTEGER"))
     return { e: "int", type: T.number, value: name === "MAX_SAFE_INTEGER" ? (1n << 53n) - 1n : -((1n << 53n) - 1n) };
   if (lib === "process" && name === "argv") {
@@ -399,12 +411,12 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
   const obj = lowerExpr(l, x.expression);
   if (isTuple(obj.type)) return tupleElement(l, obj, x);
   if (obj.type.k === "array" || obj.type.k === "fixed") {
-    const idx = lowerExpr(l, x.argumentExpression);
+    const idx = toInteger(l, lowerExpr(l, x.argumentExpression), x.argumentExpression);
     if (!isInt(idx.type)) l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));
     return narrowRead(l, x, { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) });
   }
   if (obj.type.k === "str") {
-    const idx = lowerExpr(l, x.argumentExpression);
+    const idx = toInteger(l, lowerExpr(l, x.argumentExpression), x.argumentExpression);
     if (!isInt(idx.type)) l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));
     return { e: "strindex", type: T.str, s: obj, idx, loc: l.loc(x), code: false };
   }

@@ -53,6 +53,8 @@ export class Lowerer {
   /** Functions whose bodies still have to be lowered. */
   readonly work: (() => void)[] = [];
   scope: FnScope;
+  /** `number` is an IEEE double (hosted target); on the kernel it is the checked 64-bit integer. */
+  readonly doubles: boolean;
 
   constructor(
     readonly checker: ts.TypeChecker,
@@ -61,6 +63,7 @@ export class Lowerer {
   ) {
     this.program = { locs: [], classes: [], arrays: [], globals: [], funcs: [], inits: [], target, unitTests: [], fnTypes: [], views: [], viewTables: [], reviews: [], optTypes: [], unionTypes: [] };
     this.scope = this.newScope();
+    this.doubles = target === "host";
   }
 
   newScope(env = new Map<ts.Symbol, Type>(), thisType?: Type): FnScope {

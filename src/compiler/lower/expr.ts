@@ -20,6 +20,7 @@ import { arrayType, fnType, irType, sameType, typeName, typeOfNode, unitTestClas
 import { functionOf } from "./functions.ts";
 import { neverAs, neverLocals, unreachable } from "./never.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
+import { isDouble, literalNumber, negativeZero, numConst, numberConstant, numberPow, requireDoubles } from "./number.ts";
 import { lowerInstanceof, narrowObject, superReceiver } from "./dispatch.ts";
 import { accessorRef, accessorUpdate, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
 import { classCoerce } from "./classes.ts";
@@ -35,8 +36,13 @@ import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 
 const K = ts.SyntaxKind;
 
-export function parseIntLiteral(text: string): bigint {
+/** The exact value of an integer literal; undefined for a fraction or a value beyond 2^53 written with `.`/`e`. */
+export function parseIntLiteral(text: string): bigint | undefined {
   const clean = text.replace(/_/g, "");
+  if (/[.eE]/.test(clean) && !/^0[xX]/.test(clean)) {
+    const v = Number(clean);
+    return Number.isSafeInteger(v) ? BigInt(v) : undefined;
+  }
   if (/^0[0-7]+$/.test(clean)) return BigInt("0o" + clean.slice(1));
   return BigInt(clean);
 }
@@ -54,6 +60,11 @@ export function literalValue(l: Lowerer, node: ts.Expression): bigint | undefine
 }
 
 export function intLiteral(l: Lowerer, value: bigint, kind: IntKind, node: ts.Node): Expr {
+  if (kind === "number" && l.doubles) {
+    // A hosted number literal beyond 2^53 is rounded as JavaScript rounds it; `-0` is a negative zero.
+    if (!fits(value, kind)) return numConst(Number(value));
+    if (value === 0n && negativeZero(l, node)) return numConst(-0);
+  }
   if (!fits(value, kind)) {
     const r = range(kind);
     l.fail("TSOS2003", node, value.toString(), kind, `${r.min}..=${r.max}`);
@@ -83,6 +94,10 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       const to = typeOfNode(l, x);
       return coerce(l, lowerExpr(l, x.expression, to), to, x.expression);
     }
+    case K.NumericLiteral:
+      // Not an integer literal (literalValue): a fraction or exponent form, a double.
+      requireDoubles(l, node, "a fractional number");
+      return numConst(literalNumber((node as ts.NumericLiteral).text));
     case K.TrueKeyword:
       return { e: "bool", type: T.bool, value: true };
     case K.FalseKeyword:
@@ -176,6 +191,8 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "TEST_BUILD") return { e: "bool", type: T.bool, value: l.testBuild };
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "unitTests") return { e: "unittests", type: arrayType(l, { k: "class", cls: unitTestClass(l) }) };
   if (l.isLibDecl(decl) && l.target === "host" && decl.getSourceFile().fileName.endsWith("kernel.d.ts")) l.fail("TSOS3003", id, id.text);
+  const constant = l.isLibDecl(decl) ? numberConstant(l, "", id.text, id) : undefined;
+  if (constant) return constant;
   if (l.isLibDecl(decl)) l.fail("TSOS1020", id, id.text);
   // A declaration whose lowering already failed with a diagnostic: do not cascade.
   if (l.diagnostics.length) throw new Bail();
@@ -215,7 +232,7 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   if (isInt(from) && isInt(to)) {
     if (from.kind === to.kind) return e;
     if (e.e === "int") return intLiteral(l, e.value, to.kind, node);
-    if (!widens(from.kind, to.kind)) l.fail("TSOS2001", node, from.kind, to.kind);
+    if (!widens(from.kind, to.kind, l.doubles)) l.fail("TSOS2001", node, from.kind, to.kind);
     return { e: "convert", type: to, x: e, checked: false, loc: l.loc(node) };
   }
   if (sameType(from, to)) return e;
@@ -262,7 +279,7 @@ function intOperands(l: Lowerer, a: ts.Expression, b: ts.Expression, want: Type 
     B = lowerExpr(l, b, A.type);
   }
   if (isInt(A.type) && isInt(B.type)) {
-    const kind = unify(A.type.kind, B.type.kind);
+    const kind = unify(A.type.kind, B.type.kind, l.doubles);
     if (!kind) l.fail("TSOS2002", node, A.type.kind, B.type.kind, op);
     return [coerce(l, A, T.int(kind), a), coerce(l, B, T.int(kind), b)];
   }
@@ -272,7 +289,7 @@ function intOperands(l: Lowerer, a: ts.Expression, b: ts.Expression, want: Type 
 const ARITH: Partial<Record<ts.SyntaxKind, BinOp>> = {
   [K.PlusToken]: "+", [K.MinusToken]: "-", [K.AsteriskToken]: "*", [K.SlashToken]: "/", [K.PercentToken]: "%",
   [K.LessThanLessThanToken]: "<<", [K.GreaterThanGreaterThanToken]: ">>", [K.GreaterThanGreaterThanGreaterThanToken]: ">>>",
-  [K.AmpersandToken]: "&", [K.BarToken]: "|", [K.CaretToken]: "^",
+  [K.AmpersandToken]: "&", [K.BarToken]: "|", [K.CaretToken]: "^", [K.AsteriskAsteriskToken]: "**",
 };
 const COMPARE: Partial<Record<ts.SyntaxKind, BinOp>> = {
   [K.LessThanToken]: "<", [K.LessThanEqualsToken]: "<=", [K.GreaterThanToken]: ">", [K.GreaterThanEqualsToken]: ">=",
@@ -284,6 +301,7 @@ const COMPOUND: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
   [K.GreaterThanGreaterThanEqualsToken]: K.GreaterThanGreaterThanToken,
   [K.GreaterThanGreaterThanGreaterThanEqualsToken]: K.GreaterThanGreaterThanGreaterThanToken,
   [K.AmpersandEqualsToken]: K.AmpersandToken, [K.BarEqualsToken]: K.BarToken, [K.CaretEqualsToken]: K.CaretToken,
+  [K.AsteriskAsteriskEqualsToken]: K.AsteriskAsteriskToken,
 };
 
 function isStringy(l: Lowerer, node: ts.Expression): boolean {
@@ -355,6 +373,8 @@ export function arith(l: Lowerer, opKind: ts.SyntaxKind, left: ts.Expression | E
     const count = literalValue(l, right);
     B = count !== undefined ? intLiteral(l, count, fits(count, "u32") ? "u32" : "number", right) : lowerExpr(l, right);
     if (!isInt(A.type) || !isInt(B.type)) l.fail("TSOS2008", node, opText, typeName(isInt(A.type) ? B.type : A.type));
+    // A hosted number count is taken modulo 2^32 first (ToUint32), as JavaScript does.
+    if (isDouble(l, B.type) && !isDouble(l, A.type)) B = { e: "convert", type: T.int("u32"), x: B, checked: false, loc: l.loc(right) };
     const bits = INT_INFO[A.type.kind].bits;
     if (A.type.kind !== "number" && B.e === "int" && (B.value < 0n || B.value >= BigInt(bits))) l.fail("TSOS2005", node, B.value.toString(), A.type.kind, String(bits));
     const resultKind = op === ">>>" ? (A.type.kind === "number" ? "number" : unsignedOf(A.type.kind)) : A.type.kind;
@@ -366,6 +386,12 @@ export function arith(l: Lowerer, opKind: ts.SyntaxKind, left: ts.Expression | E
     B = coerceOperand(l, right, A, node, opText);
   }
   if (!isInt(A.type) || !isInt(B.type)) l.fail("TSOS2008", node, opText, typeName(isInt(A.type) ? B.type : A.type));
+  if (op === "**") {
+    requireDoubles(l, node, "**");
+    return numberPow(l, coerce(l, A, T.number, node), coerce(l, B, T.number, node), node);
+  }
+  // Hosted numbers are doubles: `/` gives a fraction, `x / 0` is Infinity, `%` is fmod.
+  if (isDouble(l, A.type)) return { e: "binary", type: A.type, op, a: A, b: B, loc: l.loc(node) };
   if ((op === "/" || op === "%") && B.e === "int" && B.value === 0n) l.fail("TSOS2004", node);
   if (op === "/" && A.type.kind === "number") l.fail("TSOS2007", node);
   return { e: "binary", type: A.type, op, a: A, b: B, loc: l.loc(node) };
@@ -375,8 +401,8 @@ export function arith(l: Lowerer, opKind: ts.SyntaxKind, left: ts.Expression | E
 function coerceOperand(l: Lowerer, right: ts.Expression, A: Expr, node: ts.Node, opText: string): Expr {
   const B = lowerExpr(l, right, A.type);
   if (isInt(A.type) && isInt(B.type) && A.type.kind !== B.type.kind) {
-    if (!unify(A.type.kind, B.type.kind)) l.fail("TSOS2002", node, A.type.kind, B.type.kind, opText);
-    if (!widens(B.type.kind, A.type.kind)) l.fail("TSOS2001", right, B.type.kind, A.type.kind);
+    if (!unify(A.type.kind, B.type.kind, l.doubles)) l.fail("TSOS2002", node, A.type.kind, B.type.kind, opText);
+    if (!widens(B.type.kind, A.type.kind, l.doubles)) l.fail("TSOS2001", right, B.type.kind, A.type.kind);
     return coerce(l, B, A.type, right);
   }
   return B;

@@ -24,6 +24,7 @@ import { lowerBlock, variableInit } from "./stmt.ts";
 import { typeFromTypeNode, typeOfNode } from "./types.ts";
 import { checkInterruptHandlers } from "./handlers.ts";
 import { versionLoops } from "./bounds.ts";
+import { integerCounters } from "./intrep.ts";
 import { declareModuleVars, isVar } from "./control.ts";
 import { declareDefaultExport, initDefaultExport } from "./exports.ts";
 import { useStdProgram } from "./array-methods.ts";
@@ -41,7 +42,7 @@ export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuil
     while (l.work.length) l.work.shift()!();
   });
   checkConstructionOrder(l);
-  for (const f of l.program.funcs) f.body = versionLoops(f.body);
+  for (const f of l.program.funcs) f.body = versionLoops(l.doubles ? integerCounters(f.body) : f.body);
   if (target === "kernel") checkInterruptHandlers(l);
   return finish(l);
 }

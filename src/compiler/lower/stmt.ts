@@ -184,6 +184,8 @@ function fold(l: Lowerer, x: Expr): bigint | boolean | undefined {
       const b = fold(l, x.b);
       if (typeof a !== "bigint" || typeof b !== "bigint") return undefined;
       const t = x.a.type;
+      // A hosted number is a double: exact bigint arithmetic would not round as it does.
+      if (l.doubles && t.k === "int" && t.kind === "number") return undefined;
       const bits = t.k === "int" ? BigInt(t.kind === "number" ? 32 : INT_INFO[t.kind].bits) : 64n;
       switch (x.op) {
         case "&": return t.k === "int" && t.kind === "number" ? undefined : a & b;
@@ -227,10 +229,13 @@ export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
   const args: Expr[] = [];
   x.arguments.forEach((a, i) => {
     if (i > 0) args.push({ e: "str", type: T.str, value: " " });
-    if (ts.isTemplateExpression(a)) args.push(...templateParts(l, a));
+    // A template's parts are converted to strings (ToString: -0 is "0"); a direct
+    // argument is formatted as console.log formats it (-0 is "-0"): emit-c.ts tells them apart.
+    if (ts.isTemplateExpression(a)) args.push({ e: "concat", type: T.str, parts: templateParts(l, a) });
     else args.push(printable(lowerExpr(l, a)));
   });
-  for (const a of args) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS1031", x, "an argument of `console.log`", typeName(a.type));
+  const flat = (a: Expr): Expr[] => (a.e === "concat" ? a.parts.flatMap(flat) : [a]);
+  for (const a of args.flatMap(flat)) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS1031", x, "an argument of `console.log`", typeName(a.type));
   return { s: "print", stream, args: args.map((a) => (a.e === "tostr" ? { ...a, onStack: true } : a)), loc: l.loc(x) };
 }
 
@@ -254,7 +259,7 @@ function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   const idxName = l.temp();
   const arrRef: Expr = { e: "local", type: arr.type, name: arrName };
   const idx: Expr = { e: "local", type: usize, name: idxName };
-  const len: Expr = { e: "convert", type: usize, x: { e: "arraymethod", type: T.number, method: "length", arr: arrRef, args: [], loc }, checked: false, loc };
+  const len: Expr = { e: "arraymethod", type: usize, method: "length", arr: arrRef, args: [], loc };
   // In range by construction: the loop tests the live length, and arrays only grow.
   const first = bindForOf(l, f, { e: "index", type: arr.type.elem, arr: arrRef, idx, loc, unchecked: true });
   return {

@@ -77,4 +77,5 @@ __attribute__((noreturn)) static inline void tsos_exit(int32_t code) {
   fflush(stdout);
   exit(code);
 }
+#include "tsos_num.h"
 #endif

@@ -1,0 +1,148 @@
+/**
+ * lower/intrep.ts: hosted `number` counters held as C integers.
+ *
+ * Input:  a lowered function body on the hosted target (where `number` is a
+ *         C double).
+ * Output: the same body where each eligible `number` local is an int64_t and
+ *         every read of it is converted to double, except where an integer is
+ *         what is wanted anyway: an index, a length comparison, `i + 1`.
+ * Invariants: the rewrite is invisible. A local is eligible when it is
+ *   initialised with an integer literal of magnitude at most 2^32 and is only
+ *   ever changed by `++`, `--`, `+= c` or `-= c` with an integer constant
+ *   |c| <= 8. Each step moves it by at most 8, so leaving the range of exact
+ *   doubles (2^53 ~ 9.007e15) takes more than (2^53 - 2^32) / 8 > 10^15
+ *   steps: years of running. Within that range int64 arithmetic and double
+ *   arithmetic give the same integers, and every read that is not
+ *   integer-only sees `(double)i`, so -0, NaN and fractions cannot arise
+ *   where the double version would not produce them either.
+ *   Sums are kept in int64 only when at most one term is such a counter or a
+ *   length (< 8.01e15) and the others are constants of at most 2^20, so
+ *   they stay below 2^53 too.
+ */
+import type { Expr, Stmt, Type } from "../ir.ts";
+
+const I64: Type = { k: "int", kind: "i64" };
+const MAX_START = 1n << 32n;
+const MAX_STEP = 8n;
+const SMALL = 1n << 20n;
+
+const isNumber = (t: Type): boolean => t.k === "int" && t.kind === "number";
+
+export function integerCounters(body: Stmt[]): Stmt[] {
+  const candidates = new Set<string>();
+  collectLets(body, candidates);
+  disqualify(body, candidates);
+  return body.map((s) => rewriteStmt(s, candidates));
+}
+
+function collectLets(list: Stmt[], out: Set<string>): void {
+  for (const s of list) {
+    if (s.s === "let" && isNumber(s.type) && s.init?.e === "int" && s.init.value <= MAX_START && s.init.value >= -MAX_START) out.add(s.name);
+    if (s.s === "if") { collectLets(s.then, out); if (s.else) collectLets(s.else, out); }
+    if (s.s === "while" || s.s === "dowhile" || s.s === "block") collectLets(s.body, out);
+    if (s.s === "for") { collectLets(s.init, out); collectLets(s.body, out); }
+    if (s.s === "switch") s.cases.forEach((c) => collectLets(c.body, out));
+  }
+}
+
+/** `current + c` / `current - c` with a small integer constant c. */
+function smallStep(v: Expr): boolean {
+  return v.e === "binary" && (v.op === "+" || v.op === "-") && v.a.e === "current" && v.b.e === "int" && v.b.value <= MAX_STEP && v.b.value >= -MAX_STEP;
+}
+
+/** Remove every candidate that is assigned, or updated by anything but a small step. */
+function disqualify(body: Stmt[], candidates: Set<string>): void {
+  const visit = (x: Expr): void => {
+    if (x.e === "assign" && x.target.e === "local") candidates.delete(x.target.name);
+    if (x.e === "compound" && x.target.e === "local" && !smallStep(x.value)) candidates.delete(x.target.name);
+    for (const v of Object.values(x)) {
+      if (Array.isArray(v)) v.forEach((y) => y && typeof y === "object" && "e" in y && visit(y as Expr));
+      else if (v && typeof v === "object" && "e" in v) visit(v as Expr);
+    }
+  };
+  const st = (s: Stmt): void => {
+    switch (s.s) {
+      case "let": if (s.init) visit(s.init); return;
+      case "expr": return visit(s.x);
+      case "print": return s.args.forEach(visit);
+      case "if": visit(s.c); s.then.forEach(st); s.else?.forEach(st); return;
+      case "while": case "dowhile": visit(s.c); s.body.forEach(st); return;
+      case "for": s.init.forEach(st); if (s.c) visit(s.c); s.step.forEach(visit); s.body.forEach(st); return;
+      case "return": if (s.x) visit(s.x); return;
+      case "block": return s.body.forEach(st);
+      case "switch": visit(s.x); s.cases.forEach((c) => { c.values.forEach(visit); c.body.forEach(st); }); return;
+    }
+  };
+  body.forEach(st);
+}
+
+function rewriteStmt(s: Stmt, c: Set<string>): Stmt {
+  const E = (x: Expr) => rewrite(x, c, true);
+  const S = (list: Stmt[]) => list.map((y) => rewriteStmt(y, c));
+  switch (s.s) {
+    case "let":
+      if (c.has(s.name) && s.init?.e === "int") return { ...s, type: I64, init: { e: "int", type: I64, value: s.init.value } };
+      return { ...s, init: s.init && E(s.init) };
+    case "expr": return { ...s, x: rewrite(s.x, c, false) };
+    case "print": return { ...s, args: s.args.map(E) };
+    case "if": return { ...s, c: E(s.c), then: S(s.then), else: s.else && S(s.else) };
+    case "while": case "dowhile": return { ...s, c: E(s.c), body: S(s.body) };
+    case "for": return { ...s, init: S(s.init), c: s.c && E(s.c), step: s.step.map((x) => rewrite(x, c, false)), body: S(s.body) };
+    case "return": return { ...s, x: s.x && E(s.x) };
+    case "block": return { ...s, body: S(s.body) };
+    case "switch": return { ...s, x: E(s.x), cases: s.cases.map((k) => ({ ...k, values: k.values.map(E), body: S(k.body) })) };
+    default: return s;
+  }
+}
+
+const toDouble = (x: Expr): Expr => ({ e: "convert", type: { k: "int", kind: "number" }, x, checked: false, loc: 0 });
+
+/** Rewrite one expression; `used`: its value is read (else a bare statement or loop step). */
+function rewrite(x: Expr, c: Set<string>, used: boolean): Expr {
+  if (x.e === "local" && c.has(x.name)) return toDouble({ ...x, type: I64 });
+  if (x.e === "compound" && x.target.e === "local" && c.has(x.target.name)) {
+    const v = x.value as Extract<Expr, { e: "binary" }>;
+    const b = v.b as Extract<Expr, { e: "int" }>;
+    const step: Expr = { ...v, type: I64, a: { e: "current", type: I64 }, b: { e: "int", type: I64, value: b.value } };
+    const updated: Expr = { ...x, type: I64, target: { ...x.target, type: I64 }, value: step };
+    return used ? toDouble(updated) : updated;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(x)) {
+    if (k === "type" || k === "cls") out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.map((y) => (y && typeof y === "object" && "e" in y ? rewrite(y as Expr, c, true) : y));
+    else if (v && typeof v === "object" && "e" in v) out[k] = rewrite(v as Expr, c, true);
+    else out[k] = v;
+  }
+  const y = out as Expr;
+  // An index or count of an integer-valued number: use the integer directly.
+  if (y.e === "convert" && y.checked && isNumber(y.x.type) && y.type.k === "int" && y.type.kind === "i64") {
+    const n = asInteger(y.x);
+    if (n) return n.x;
+  }
+  if (y.e === "binary" && y.type.k === "bool" && isNumber(y.a.type) && ["<", "<=", ">", ">=", "==", "!="].includes(y.op)) {
+    const a = asInteger(y.a);
+    const b = asInteger(y.b);
+    if (a && b && (a.big || b.big)) return { ...y, a: a.x, b: b.x };
+  }
+  return y;
+}
+
+/**
+ * The same integer value as an int64 expression, when `x` is exact in int64:
+ * a rewritten counter, a length, a constant, or a sum/difference with at most
+ * one term that is not a small constant (`big`).
+ */
+function asInteger(x: Expr): { x: Expr; big: boolean } | undefined {
+  if (x.e === "convert" && !x.checked && x.x.type.k === "int" && x.x.type.kind === "i64" && (x.x.e === "local" || x.x.e === "compound")) return { x: x.x, big: true };
+  if (x.e === "int" && isNumber(x.type)) return { x: { e: "int", type: I64, value: x.value }, big: x.value > SMALL || x.value < -SMALL };
+  if (x.e === "arraymethod" && x.method === "length") return { x: { ...x, type: I64 }, big: true };
+  if (x.e === "strlen") return { x: { ...x, type: I64 }, big: true };
+  if (x.e === "binary" && (x.op === "+" || x.op === "-") && isNumber(x.type)) {
+    const a = asInteger(x.a);
+    const b = asInteger(x.b);
+    if (!a || !b || (a.big && b.big)) return undefined;
+    return { x: { ...x, type: I64, a: a.x, b: b.x }, big: a.big || b.big };
+  }
+  return undefined;
+}

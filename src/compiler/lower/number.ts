@@ -1,0 +1,159 @@
+/**
+ * lower/number.ts: `number` as an IEEE double on the hosted target.
+ *
+ * Input:  expressions the shared lowering hands over once it knows an
+ *         operand is a hosted `number` (l.doubles): literals that are not
+ *         safe integers, `/ % **`, Math and Number members, conversions to
+ *         integers, indexes, toFixed/toString.
+ * Output: IR nodes whose C spelling (emit-c.ts, runtime/tsos_num.h) has
+ *         JavaScript's exact meaning: `binary` on doubles, `num` constants,
+ *         pure `call`s of runtime math helpers, explicit `convert`s.
+ * Invariants:
+ *   - On the kernel target nothing here produces floating point: every
+ *     construct that needs it is TSOS2010 (or TSOS1004 for literals, check.ts).
+ *   - A Math function is offered (lib/tsos.d.ts) only where the C library
+ *     computes exactly what V8 computes (sqrt, floor, ...); the ones V8
+ *     computes with fdlibm (sin, log, exp...) are not declared until ported.
+ */
+import ts from "typescript";
+import type { Expr, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import { isInt } from "../ints.ts";
+import type { Lowerer } from "./context.ts";
+import { coerce, lowerExpr } from "./expr.ts";
+import { typeName } from "./types.ts";
+
+const K = ts.SyntaxKind;
+
+export function isDouble(l: Lowerer, t: Type): boolean {
+  return l.doubles && t.k === "int" && t.kind === "number";
+}
+
+/** A `number` constant: an exact `int` node when it is a safe integer (not -0), else `num`. */
+export function numConst(value: number): Expr {
+  if (Number.isSafeInteger(value) && !Object.is(value, -0)) return { e: "int", type: T.number, value: BigInt(value) };
+  return { e: "num", type: T.number, value };
+}
+
+/** The value of a numeric literal's text (`1_000.5`, `1e3`, `.5`, `0x1F`). */
+export function literalNumber(text: string): number {
+  return Number(text.replace(/_/g, ""));
+}
+
+/** Whether a literal expression whose value is 0 is written as a negative zero (`-0`, `-(0)`). */
+export function negativeZero(l: Lowerer, node: ts.Node): boolean {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === K.MinusToken) return !negativeZero(l, node.operand);
+  if (ts.isIdentifier(node)) {
+    const decl = l.symbolOf(node)?.valueDeclaration;
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer && decl.initializer !== node) return negativeZero(l, decl.initializer);
+  }
+  return false;
+}
+
+/** Refuse floating point on the kernel target. */
+export function requireDoubles(l: Lowerer, node: ts.Node, what: string): void {
+  if (!l.doubles) l.fail("TSOS2010", node, what);
+}
+
+/** An integer-valued use of a hosted `number` (index, length, count): converted, panicking on a fraction. */
+export function toInteger(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  if (!isDouble(l, x.type)) return x;
+  if (x.e === "int") return { e: "int", type: T.int("i64"), value: x.value };
+  return { e: "convert", type: T.int("i64"), x, checked: true, loc: l.loc(node) };
+}
+
+function loc(l: Lowerer, node: ts.Node): Expr {
+  return { e: "callerloc", type: { k: "loc" }, loc: l.scope.trackCaller ? -1 : l.loc(node) };
+}
+
+function call(fn: string, args: Expr[], type: Type = T.number): Expr {
+  return { e: "call", type, fn, args, pure: true };
+}
+
+/** An argument as a `number` (integers up to 32 bits widen; 64-bit ones need Number(x)). */
+function numberArg(l: Lowerer, node: ts.Expression): Expr {
+  const x = lowerExpr(l, node, T.number);
+  if (!isInt(x.type)) l.fail("TSOS2008", node, "Math", typeName(x.type));
+  return coerce(l, x, T.number, node);
+}
+
+/** `a ** b`, `a / b`, `a % b` and the others on two hosted `number` operands. */
+export function numberPow(l: Lowerer, A: Expr, B: Expr, node: ts.Node): Expr {
+  return { e: "call", type: T.number, fn: "tsos_num_pow", args: [A, B, loc(l, node)] };
+}
+
+/**
+ * Math.* and Number.* calls on hosted numbers, or undefined to let the
+ * integer forms in calls.ts handle fixed-width arguments (Math.min of two
+ * u32 is a u32).
+ */
+export function numberBuiltin(l: Lowerer, name: string, c: ts.CallExpression, want?: Type): Expr | undefined {
+  const args = c.arguments;
+  const fn = name.replace(/^Math\./, "");
+  switch (name) {
+    case "Math.sqrt": case "Math.ceil": case "Math.round": case "Math.sign": case "Math.pow": case "Math.hypot":
+    case "Number.isInteger": case "Number.isNaN": case "Number.isFinite": case "isNaN": case "isFinite": case "Number.isSafeInteger":
+      requireDoubles(l, c, name);
+  }
+  if (!l.doubles) return undefined;
+  switch (name) {
+    case "Math.sqrt": return call("sqrt", [numberArg(l, args[0]!)]);
+    case "Math.ceil": return call("ceil", [numberArg(l, args[0]!)]);
+    case "Math.round": return call("tsos_num_round", [numberArg(l, args[0]!)]);
+    case "Math.sign": return call("tsos_num_sign", [numberArg(l, args[0]!)]);
+    case "Math.pow": {
+      const [a, b] = [numberArg(l, args[0]!), numberArg(l, args[1]!)];
+      return numberPow(l, a, b, c);
+    }
+    case "Math.hypot":
+      return { e: "numlist", type: T.number, fn: "tsos_num_hypot", args: args.map((a) => numberArg(l, a)) };
+    case "Number.isInteger": return call("tsos_num_is_integer", [numberArg(l, args[0]!)], T.bool);
+    case "Number.isSafeInteger": return call("tsos_num_is_safe_integer", [numberArg(l, args[0]!)], T.bool);
+    case "Number.isNaN": case "isNaN": return call("isnan", [numberArg(l, args[0]!)], T.bool);
+    case "Number.isFinite": case "isFinite": return call("isfinite", [numberArg(l, args[0]!)], T.bool);
+    case "Math.floor": case "Math.trunc": case "Math.abs": {
+      // A fixed-width argument keeps the integer meaning (calls.ts); a number is a double.
+      const x = lowerExpr(l, args[0]!, want);
+      if (!isDouble(l, x.type)) return undefined;
+      return call(fn === "abs" ? "fabs" : fn, [x]);
+    }
+    case "Math.min": case "Math.max": {
+      // Literals take the first argument's type, as for a binary operator: Math.max(x, 1) on an i64 stays i64.
+      const first = args[0] ? lowerExpr(l, args[0], want) : undefined;
+      const xs = first ? [first, ...args.slice(1).map((a) => lowerExpr(l, a, isInt(first.type) ? first.type : want))] : [];
+      if (xs.length === 2 && !xs.some((x) => isDouble(l, x.type))) return undefined;
+      if (!xs.length) return numConst(fn === "min" ? Infinity : -Infinity);
+      const ns = xs.map((x, i) => coerce(l, x, T.number, args[i]!));
+      return ns.slice(1).reduce((acc, x) => call(`tsos_num_${fn}`, [acc, x]), ns[0]!);
+    }
+  }
+  return undefined;
+}
+
+/** Math.PI, Number.EPSILON, NaN, Infinity...: the constants of hosted numbers, or undefined. */
+export function numberConstant(l: Lowerer, lib: string, name: string, node: ts.Node): Expr | undefined {
+  const values: Record<string, number | undefined> = {
+    "Math.PI": Math.PI, "Math.E": Math.E, "Math.LN2": Math.LN2, "Math.LN10": Math.LN10, "Math.LOG2E": Math.LOG2E,
+    "Math.LOG10E": Math.LOG10E, "Math.SQRT2": Math.SQRT2, "Math.SQRT1_2": Math.SQRT1_2,
+    "Number.EPSILON": Number.EPSILON, "Number.MAX_VALUE": Number.MAX_VALUE, "Number.MIN_VALUE": Number.MIN_VALUE,
+    "Number.NaN": NaN, "Number.POSITIVE_INFINITY": Infinity, "Number.NEGATIVE_INFINITY": -Infinity,
+    ".NaN": NaN, ".Infinity": Infinity,
+  };
+  const key = `${lib}.${name}`;
+  if (!(key in values)) return undefined;
+  requireDoubles(l, node, key.replace(/^\./, ""));
+  return numConst(values[key]!);
+}
+
+/** `x.toFixed(digits)` and `x.toString(radix)` on a hosted number. */
+export function numberMethod(l: Lowerer, recv: Expr, name: string, c: ts.CallExpression, radix: number | undefined): Expr | undefined {
+  if (!isDouble(l, recv.type)) return undefined;
+  if (name === "toFixed") {
+    const digits = c.arguments[0] ? numberArg(l, c.arguments[0]) : numConst(0);
+    return { e: "call", type: T.str, fn: "tsos_num_to_fixed", args: [recv, digits, loc(l, c)] };
+  }
+  if (name === "toString" && radix !== undefined && radix !== 10)
+    return { e: "call", type: T.str, fn: "tsos_num_to_radix", args: [recv, { e: "int", type: T.int("u32"), value: BigInt(radix) }, loc(l, c)] };
+  return undefined;
+}

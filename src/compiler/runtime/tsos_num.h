@@ -1,0 +1,278 @@
+/*
+ * tsos_num.h: `number` as an IEEE double on the hosted target, with
+ * JavaScript's exact semantics.
+ *
+ * Input:  included by tsos_host.h after tsos_rt.h (the kernel target has no
+ *         floating point and never includes this file).
+ * Output: static inline helpers used by generated C: truthiness, ToInt32 and
+ *         the wrapping conversions to fixed-width types, `%`, `**`, the Math
+ *         functions whose C spelling differs from JavaScript's, and printing
+ *         (Number::toString: shortest round-trip digits, and toFixed).
+ * Invariants: every helper returns exactly what V8 returns for the same
+ *             operands (ECMA-262 §6.1.6.1, §21.3); where that needs more than
+ *             one libm call it is written out here.
+ */
+#ifndef TSOS_NUM_H
+#define TSOS_NUM_H
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tsos_rt.h"
+
+#define TSOS_NAN (__builtin_nan(""))
+#define TSOS_INF (__builtin_inf())
+
+/* ToBoolean: 0, -0 and NaN are false. */
+static inline bool tsos_num_truthy(double v) { return v != 0 && v == v; }
+
+/* The value as an int64 when it is an integer in int64's range (NaN is not). */
+static inline bool tsos_num_is_i64(double v, int64_t *out) {
+  if (!(v >= -9223372036854775808.0 && v < 9223372036854775808.0)) return false;
+  int64_t i = (int64_t)v;
+  if ((double)i != v) return false;
+  *out = i;
+  return true;
+}
+
+static inline char *tsos_fmt_num(char *buf, double v);
+
+/* An index, length or count: must be an integer (JavaScript would read `undefined`). */
+static inline int64_t tsos_num_int(double v, const tsos_loc *loc) {
+  int64_t i;
+  if (__builtin_expect(tsos_num_is_i64(v, &i), 1)) return i;
+  char b[48], m[80];
+  snprintf(m, sizeof m, "expected an integer, got %s", tsos_fmt_num(b, v));
+  tsos_panic_cstr(loc, m);
+}
+
+/*
+ * Wrapping conversion to 64 bits (ToUint64-like, the 64-bit case of
+ * JavaScript's ToUint32): NaN and ±Infinity give 0, otherwise truncate toward
+ * zero and reduce modulo 2^64. Narrower types cast the result (modular).
+ */
+static inline uint64_t tsos_num_wrap64(double v) {
+  if (!isfinite(v)) return 0;
+  double t = trunc(v);
+  if (t >= -9223372036854775808.0 && t < 9223372036854775808.0) return (uint64_t)(int64_t)t;
+  double m = fmod(t, 18446744073709551616.0); /* exact */
+  if (m < 0) m += 18446744073709551616.0;     /* exact: a multiple of 2^11 below 2^64 */
+  return (uint64_t)m;
+}
+/* ToInt32 (ECMA-262 7.1.6), for the bitwise operators. */
+static inline int32_t tsos_num_toint32(double v) {
+  if (__builtin_expect(v >= -2147483648.0 && v < 2147483648.0, 1)) return (int32_t)v; /* truncates */
+  return (int32_t)(uint32_t)tsos_num_wrap64(v);
+}
+
+/*
+ * Exponentiate (ECMA-262 6.1.6.1.3). V8 computes pow with fdlibm, whose last
+ * digit differs from glibc's pow for some operands, so only the cases where
+ * every faithful pow agrees are computed: the special values, exponents 0, 1,
+ * -1, 2 and 0.5 (fdlibm's own shortcuts), and an integer power of an integer
+ * or of a power of two whose result is exact (fdlibm: "pow(integer, integer)
+ * always returns the correct integer provided it is representable"). Anything else panics.
+ */
+static inline double tsos_num_pow(double a, double b, const tsos_loc *loc) {
+  if (b != b) return TSOS_NAN;
+  if (b == 0) return 1;
+  if (a != a) return TSOS_NAN;
+  if (isinf(b) && (a == 1 || a == -1)) return TSOS_NAN;
+  if (isinf(a) || isinf(b) || a == 0) return pow(a, b); /* exact special values (C99 F.9.4.4 agrees with ECMA-262 here) */
+  if (b == 1) return a;
+  if (b == -1) return 1 / a;
+  if (b == 2) return a * a;
+  if (b == 0.5 && !signbit(a)) return sqrt(a);
+  if (a < 0 && b != trunc(b)) return TSOS_NAN;
+  if (b == trunc(b) && fabs(b) < 2048) {
+    int e = (int)b;
+    int k;
+    double m = frexp(fabs(a), &k);
+    if (m == 0.5) { /* |a| = 2^(k-1): the result is a power of two, exact unless it over- or underflows */
+      double r = ldexp(1.0, (k - 1) * e);
+      return a < 0 && (e & 1) ? -r : r;
+    }
+    if (e > 0 && a == trunc(a)) {
+      double r = 1;
+      int n = e;
+      while (n > 0) {
+        double p = r * a;
+        if (isinf(p) || fma(r, a, -p) != 0) break; /* the product was rounded */
+        r = p;
+        n--;
+      }
+      if (n == 0) return r; /* every partial product was exact: r is the exact power */
+    }
+  }
+  tsos_panic_cstr(loc, "this `**` (Math.pow) is not supported yet: its last digit could differ from JavaScript's");
+}
+
+/* Math.min/Math.max: NaN wins; -0 is less than +0. */
+static inline double tsos_num_min(double a, double b) {
+  if (a != a || b != b) return TSOS_NAN;
+  if (a == 0 && b == 0) return signbit(a) ? a : b;
+  return a < b ? a : b;
+}
+static inline double tsos_num_max(double a, double b) {
+  if (a != a || b != b) return TSOS_NAN;
+  if (a == 0 && b == 0) return signbit(a) ? b : a;
+  return a > b ? a : b;
+}
+/* Math.round: the nearest integer, halves toward +Infinity, the sign of zero kept. */
+static inline double tsos_num_round(double x) {
+  double r = floor(x);
+  if (x - r >= 0.5) r += 1;
+  return copysign(r, x);
+}
+static inline double tsos_num_sign(double x) {
+  if (x != x || x == 0) return x;
+  return x < 0 ? -1.0 : 1.0;
+}
+/* Math.hypot as V8 computes it: scale by the largest magnitude, Kahan-summed squares. */
+static inline double tsos_num_hypot(int n, const double *xs) {
+  double max = 0;
+  bool nan = false;
+  for (int i = 0; i < n; i++) {
+    if (xs[i] != xs[i]) nan = true;
+    else if (fabs(xs[i]) > max) max = fabs(xs[i]);
+  }
+  if (isinf(max)) return TSOS_INF;
+  if (nan) return TSOS_NAN;
+  if (max == 0) return 0;
+  double sum = 0, compensation = 0;
+  for (int i = 0; i < n; i++) {
+    double r = fabs(xs[i]) / max;
+    double summand = r * r - compensation;
+    double preliminary = sum + summand;
+    compensation = (preliminary - sum) - summand;
+    sum = preliminary;
+  }
+  return sqrt(sum) * max;
+}
+static inline bool tsos_num_is_integer(double x) { return isfinite(x) && trunc(x) == x; }
+static inline bool tsos_num_is_safe_integer(double x) { return tsos_num_is_integer(x) && fabs(x) <= 9007199254740991.0; }
+
+/*
+ * The shortest decimal that reads back as v (v finite, > 0): digits without
+ * trailing zeros and the exponent n such that v = 0.d1d2... x 10^n. Among
+ * candidates of the shortest length, the one nearest v (what V8 prints):
+ * the correctly rounded one, or at a power of two (where the rounding interval
+ * is lopsided) one of its neighbours.
+ */
+static inline int tsos_shortest(double v, char *digits, int *n) {
+  char t[40];
+  uint64_t d = 0;
+  int e = 0, prec;
+  for (prec = 1; prec <= 17; prec++) {
+    snprintf(t, sizeof t, "%.*e", prec - 1, v);
+    char *ep = strchr(t, 'e');
+    e = atoi(ep + 1);
+    d = 0;
+    for (char *p = t; p < ep; p++) if (*p >= '0' && *p <= '9') d = d * 10 + (uint64_t)(*p - '0');
+    if (strtod(t, NULL) == v) break;
+    if (prec == 17) break;
+    bool found = false;
+    for (int delta = -1; delta <= 1 && !found; delta += 2) {
+      uint64_t c = d + (uint64_t)(int64_t)delta;
+      snprintf(t, sizeof t, "%" PRIu64 "e%d", c, e - (prec - 1));
+      if (c != 0 && strtod(t, NULL) == v) { d = c; found = true; }
+    }
+    if (found) break;
+  }
+  /* v = d x 10^(e - prec + 1) */
+  char s[24];
+  int k = snprintf(s, sizeof s, "%" PRIu64, d);
+  *n = k + e - prec + 1;
+  while (k > 1 && s[k - 1] == '0') k--;
+  memcpy(digits, s, (size_t)k);
+  digits[k] = 0;
+  return k;
+}
+
+/* Number::toString(10) (ECMA-262 6.1.6.1.20) into buf (>= 40 bytes); -0 gives "0". */
+static inline char *tsos_fmt_num(char *buf, double v) {
+  if (v != v) return strcpy(buf, "NaN");
+  if (v == 0) return strcpy(buf, "0");
+  if (isinf(v)) return strcpy(buf, v < 0 ? "-Infinity" : "Infinity");
+  char *p = buf;
+  if (v < 0) { *p++ = '-'; v = -v; }
+  if (v < 9007199254740992.0 && v == trunc(v)) {
+    snprintf(p, 24, "%" PRIu64, (uint64_t)v);
+    return buf;
+  }
+  char s[24];
+  int n;
+  int k = tsos_shortest(v, s, &n);
+  if (k <= n && n <= 21) {
+    memcpy(p, s, (size_t)k); p += k;
+    for (int i = k; i < n; i++) *p++ = '0';
+  } else if (0 < n && n <= 21) {
+    memcpy(p, s, (size_t)n); p += n;
+    *p++ = '.';
+    memcpy(p, s + n, (size_t)(k - n)); p += k - n;
+  } else if (-6 < n && n <= 0) {
+    *p++ = '0'; *p++ = '.';
+    for (int i = 0; i < -n; i++) *p++ = '0';
+    memcpy(p, s, (size_t)k); p += k;
+  } else {
+    *p++ = s[0];
+    if (k > 1) { *p++ = '.'; memcpy(p, s + 1, (size_t)(k - 1)); p += k - 1; }
+    p += sprintf(p, "e%c%d", n - 1 < 0 ? '-' : '+', abs(n - 1));
+  }
+  *p = 0;
+  return buf;
+}
+
+static inline tsos_str tsos_str_from_num(double v) {
+  char b[48];
+  return tsos_str_from_cstr_copy(tsos_fmt_num(b, v));
+}
+/* console.log formats numbers with util.inspect: as String(v), except that -0 prints "-0". */
+static inline void tsos_print_num(FILE *f, double v, bool inspect) {
+  char b[48];
+  fputs(inspect && v == 0 && signbit(v) ? "-0" : tsos_fmt_num(b, v), f);
+}
+
+/*
+ * Number.prototype.toFixed (ECMA-262 21.1.3.3): the integer n nearest
+ * x * 10^f, the larger on a tie, computed from x's exact decimal expansion.
+ */
+static inline tsos_str tsos_num_to_fixed(double x, double digits, const tsos_loc *loc) {
+  int64_t f;
+  if (!tsos_num_is_i64(digits, &f) || f < 0 || f > 100) tsos_panic_cstr(loc, "toFixed() digits argument must be between 0 and 100");
+  if (x != x) return TSOS_STR("NaN");
+  if (fabs(x) >= 1e21) return tsos_str_from_num(x);
+  bool neg = x < 0;
+  x = fabs(x); /* -0 prints without a sign */
+  char exact[1200]; /* a double below 1e21 has at most 21 integer and 1074 fraction digits */
+  snprintf(exact, sizeof exact, "%.1100f", x);
+  char *dot = strchr(exact, '.');
+  int ilen = (int)(dot - exact);
+  char d[1200];
+  d[0] = '0'; /* room for a carry */
+  memcpy(d + 1, exact, (size_t)ilen);
+  memcpy(d + 1 + ilen, dot + 1, (size_t)f);
+  int len = 1 + ilen + (int)f;
+  if (dot[1 + f] >= '5') {
+    int i = len - 1;
+    while (d[i] == '9') d[i--] = '0';
+    d[i]++;
+  }
+  char *start = d[0] == '0' ? d + 1 : d;
+  int ilen2 = (int)(d + len - start) - (int)f;
+  uint8_t *out = tsos_alloc((uint64_t)(ilen2 + f + 3), loc);
+  int at = 0;
+  if (neg) out[at++] = '-';
+  memcpy(out + at, start, (size_t)ilen2); at += ilen2;
+  if (f) { out[at++] = '.'; memcpy(out + at, start + ilen2, (size_t)f); at += (int)f; }
+  return (tsos_str){out, (uint64_t)at};
+}
+
+/* x.toString(radix) for radix != 10: integers only (fractions would need V8's digit generation). */
+static inline tsos_str tsos_num_to_radix(double v, unsigned radix, const tsos_loc *loc) {
+  if (!(fabs(v) < 9007199254740992.0) || v != trunc(v)) tsos_panic_cstr(loc, "toString(radix) of a number that is not a safe integer is not supported");
+  return tsos_str_from_radix((uint64_t)fabs(v), v < 0, radix);
+}
+
+#endif
