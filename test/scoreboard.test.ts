@@ -146,10 +146,7 @@ export const TEST_SUBSET = [
  * They stay in the subset, so their status shows in the run, but do not fail
  * the test. Remove an entry when its bug is fixed; the list must only shrink.
  */
-export const KNOWN_FAILURES: Record<string, string> = {
-  queue_plain: "number overflow panic: an LCG step `seed * 1103515245` passes 2^53, where Node rounds to a double",
-  binary_search_plain: "number overflow panic: `mid * mid` passes 2^53 in isqrt(2147483647), where Node rounds to a double",
-};
+export const KNOWN_FAILURES: Record<string, string> = {}; // empty since number became a double (the overflow panics are gone)
 
 describe("the scoreboard", () => {
   it("has 0 wrong and 0 crash on the test subset, and every program runs under Node", { timeout: 900_000 }, async () => {
