@@ -124,6 +124,21 @@ export const CATALOG = {
   TSOS1086: { message: "{0} is not supported yet", help: "bind or pass the values one by one" },
   TSOS1087: { message: "`{0}` has no element at this position", help: "a tuple is indexed by a literal within its length" },
   TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
+  // 1120-1129: engineer `arrays` (array methods, Array.from, `length` assignment).
+  TSOS1120: {
+    message: "sorting an array of `{0}`, which can be undefined, is not supported",
+    help: "JavaScript moves undefined elements to the end without comparing them; filter them out first",
+  },
+  TSOS1121: {
+    message: "`sort()` without a comparator on `{0}` is not supported",
+    help: "JavaScript orders the elements by their string forms; pass a comparator such as `(a, b) => a - b`",
+  },
+  TSOS1122: { message: "the depth of `flat` must be a number literal", help: "write the depth as a literal: `xs.flat(2)`, or `xs.flat(Infinity)`" },
+  TSOS1123: {
+    message: "an array iterator from `{0}()` used as a value is not supported",
+    help: "iterate it directly (`for (const [i, x] of xs.entries())`), spread it (`[...xs.keys()]`) or pass it to `Array.from`",
+  },
+  TSOS1124: { message: "`Array.from({ length })` without a function would hold undefined elements", help: "pass a function that computes each element: `Array.from({ length: n }, (_, i) => i)`" },
 
   // 2xxx: integer rules.
   TSOS2001: {

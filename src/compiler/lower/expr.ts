@@ -33,6 +33,7 @@ import {
 import { lowerComma } from "./control.ts";
 import { adaptFunction, lowerFunctionValue } from "./lambdas.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
+import { arrayLengthAssign, guardedAs } from "./array-methods.ts";
 
 const K = ts.SyntaxKind;
 
@@ -91,6 +92,8 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     case K.AsExpression:
     case K.TypeAssertionExpression: {
       const x = node as ts.AsExpression;
+      const guarded = guardedAs(l, x);
+      if (guarded) return guarded;
       const to = typeOfNode(l, x);
       return coerce(l, lowerExpr(l, x.expression, to), to, x.expression);
     }
@@ -316,6 +319,8 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
     if (acc) return lowerAccessorWrite(l, acc, b.right, op === K.EqualsToken ? undefined : accessorUpdate(l, COMPOUND[op]!, b.right, b), false, b);
   }
   if (op === K.EqualsToken) {
+    const setLength = arrayLengthAssign(l, b);
+    if (setLength) return setLength;
     const target = lowerLValue(l, b.left);
     const value = coerce(l, lowerExpr(l, b.right, target.type), target.type, b.right);
     return { e: "assign", type: target.type, target, value };

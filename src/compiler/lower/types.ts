@@ -17,7 +17,7 @@ import { Bail, type Lowerer } from "./context.ts";
 import { classInstance } from "./classes.ts";
 import { viewType } from "./views.ts";
 import { tupleFromChecker } from "./destructure.ts";
-import { isNullableUnion, nullableOf, nullableUnionType } from "./nullable-types.ts";
+import { UNDEFINED_LITERAL, isNullableUnion, nullableOf, nullableUnionType } from "./nullable-types.ts";
 import { valueUnionType } from "./unions.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
@@ -97,6 +97,8 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
   if (f & (ts.TypeFlags.String | ts.TypeFlags.StringLiteral | ts.TypeFlags.TemplateLiteral)) return T.str;
   if (type.isIntersection() && type.types.some((t) => t.flags & ts.TypeFlags.String)) return { k: "str", borrowed: true };
   if (f & ts.TypeFlags.Void) return T.void;
+  // The type `undefined` alone: the parameter `_` of `Array.from({ length: n }, (_, i) => ...)`.
+  if (f & ts.TypeFlags.Undefined) return UNDEFINED_LITERAL;
   if (f & ts.TypeFlags.Never) return T.never;
   if (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.BooleanLiteral)) return T.bool;
   if (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.EnumLiteral)) {
