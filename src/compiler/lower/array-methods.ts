@@ -177,7 +177,7 @@ function concat(l: Lowerer, recv: Expr, call: ts.CallExpression): Expr {
 }
 
 /** `xs.join(sep)`: strings are joined by the runtime in one allocation; other elements through their string forms. */
-function join(l: Lowerer, recv: Expr, sep: ts.Expression | undefined, call: ts.CallExpression, name: string): Expr {
+function join(l: Lowerer, recv: Expr, sep: ts.Expression | undefined, call: ts.Node, name: string): Expr {
   const t = recv.type as ArrayT;
   const separator: Expr = sep ? coerce(l, lowerExpr(l, sep, T.str), T.str, sep) : { e: "str", type: T.str, value: "," };
   const elem = t.elem;
@@ -186,8 +186,13 @@ function join(l: Lowerer, recv: Expr, sep: ts.Expression | undefined, call: ts.C
   // `[].join()`: an array that can hold nothing joins to "".
   if (elem.k === "never") return { e: "seq", type: T.str, xs: [recv, separator, { e: "str", type: T.str, value: "" }] };
   const inner = elem.k === "nullable" ? elem.inner : elem;
-  if (!["str", "int", "bool", "union"].includes(inner.k)) l.fail("TSOS1018", call.expression, name, typeName(t));
+  if (!["str", "int", "bool", "union"].includes(inner.k)) l.fail("TSOS1018", ts.isCallExpression(call) ? call.expression : call, name, typeName(t));
   return stdCall(l, "join", [elem], [recv, separator], call);
+}
+
+/** An array as a part of a string (a template, `+`): its elements joined with commas, as `toString` does. */
+export function arrayString(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  return join(l, x, undefined, node, "toString");
 }
 
 /** Predicates (`filter`, `find`, ...): the callback's result type is the last type argument. */

@@ -33,7 +33,7 @@ import {
 import { lowerComma } from "./control.ts";
 import { adaptFunction, lowerFunctionValue } from "./lambdas.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
-import { arrayLengthAssign, guardedAs } from "./array-methods.ts";
+import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
 
 const K = ts.SyntaxKind;
 
@@ -159,11 +159,13 @@ export function templateParts(l: Lowerer, t: ts.TemplateExpression): Expr[] {
   return parts;
 }
 
-/** Types whose string form JavaScript gives differently than tsos can yet (`${array}` joins with commas). */
+/** Types whose string form JavaScript gives differently than tsos can yet (an object's is "[object Object]"). */
 const NO_STRING_FORM = new Set(["class", "array", "fn", "ptr", "fixed", "atomic", "void", "loc"]);
 
 /** A part of a string concatenation or template: refused where tsos has no string form that matches JavaScript's. */
 export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  // An array's string form is its elements joined with commas (`${[1, 2]}` is "1,2").
+  if (x.type.k === "array") return arrayString(l, x, node);
   if (NO_STRING_FORM.has(x.type.k)) l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
   return x;
 }

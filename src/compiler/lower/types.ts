@@ -96,6 +96,12 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
   if (f & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return T.bool;
   if (f & (ts.TypeFlags.String | ts.TypeFlags.StringLiteral | ts.TypeFlags.TemplateLiteral)) return T.str;
   if (type.isIntersection() && type.types.some((t) => t.flags & ts.TypeFlags.String)) return { k: "str", borrowed: true };
+  // `T & {}` (NonNullable<T>, the type of `xs.pop()!` in generic code): T, known present.
+  if (type.isIntersection() && type.types.length === 2) {
+    const isEmpty = (t: ts.Type) => !!(t.flags & ts.TypeFlags.Object) && !t.getProperties().length && !t.getCallSignatures().length && !t.getConstructSignatures().length && !t.getStringIndexType() && !t.getNumberIndexType();
+    const rest = type.types.filter((t) => !isEmpty(t));
+    if (rest.length === 1) return tryIrType(l, rest[0]!, node);
+  }
   if (f & ts.TypeFlags.Void) return T.void;
   // The type `undefined` alone: the parameter `_` of `Array.from({ length: n }, (_, i) => ...)`.
   if (f & ts.TypeFlags.Undefined) return UNDEFINED_LITERAL;
