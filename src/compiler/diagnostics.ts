@@ -124,6 +124,9 @@ export const CATALOG = {
   TSOS1086: { message: "{0} is not supported yet", help: "bind or pass the values one by one" },
   TSOS1087: { message: "`{0}` has no element at this position", help: "a tuple is indexed by a literal within its length" },
   TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
+  // 1110-1119: Map, Set, Record and iteration (lower/collections.ts).
+  TSOS1110: { message: "a map or set iterator used as a value is not supported yet", help: "{0}" },
+  TSOS1111: { message: "`{0}` as the key type of a Map or Set is not supported yet", help: "use a number, integer, boolean, string, class instance or array as the key" },
 
   // 2xxx: integer rules.
   TSOS2001: {

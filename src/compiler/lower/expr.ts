@@ -28,7 +28,7 @@ import { viewCoerce } from "./views.ts";
 import { lowerObjectLiteral } from "./objects.ts";
 import {
   chainSubstitute, coerceNullable, joinNullable, logicalCondition, logicalValue, lowerLogicalAssign, lowerNonNull, lowerNullLiteral, lowerNullish,
-  lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, tested, truthyOf, unnarrowed,
+  lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, tested, truthyOf, unnarrowed, unwrap,
 } from "./nullable.ts";
 import { lowerComma } from "./control.ts";
 import { adaptFunction, lowerFunctionValue } from "./lambdas.ts";
@@ -92,7 +92,10 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     case K.TypeAssertionExpression: {
       const x = node as ts.AsExpression;
       const to = typeOfNode(l, x);
-      return coerce(l, lowerExpr(l, x.expression, to), to, x.expression);
+      const value = lowerExpr(l, x.expression, to);
+      // `v as T` where v is `T | undefined` (`it.next().value as K`): asserted present, checked.
+      if (value.type.k === "nullable" && to.k !== "nullable" && sameType(value.type.inner, to)) return unwrap(l, value, x, "nonnull");
+      return coerce(l, value, to, x.expression);
     }
     case K.NumericLiteral:
       // Not an integer literal (literalValue): a fraction or exponent form, a double.

@@ -78,4 +78,5 @@ __attribute__((noreturn)) static inline void tsos_exit(int32_t code) {
   exit(code);
 }
 #include "tsos_num.h"
+#include "tsos_hash.h"
 #endif
