@@ -22,6 +22,7 @@ import { neverAs, neverLocals, unreachable } from "./never.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
 import { isDouble, literalNumber, negativeZero, numConst, numberConstant, numberPow, requireDoubles } from "./number.ts";
 import { lowerInstanceof, narrowObject, superReceiver } from "./dispatch.ts";
+import { stdCall } from "./array-methods.ts";
 import { accessorRef, accessorUpdate, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
 import { classCoerce } from "./classes.ts";
 import { viewCoerce } from "./views.ts";
@@ -241,6 +242,14 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   if (sameType(from, to)) return e;
   const obj = classCoerce(l, e, to, node) ?? viewCoerce(l, e, to, node);
   if (obj) return obj;
+  // `return this.items[i]` as `T | undefined`: past the end, JavaScript reads undefined.
+  if (e.e === "index" && e.arr.type.k === "array" && to.k === "nullable" && to.undef && from.k !== "nullable") {
+    const read =
+      e.idx.e === "convert" && e.idx.checked && isDouble(l, e.idx.x.type)
+        ? stdCall(l, "elementOrUndefinedAt", [from], [e.arr, e.idx.x], node)
+        : stdCall(l, "elementOrUndefined", [from], [e.arr, coerce(l, e.idx, T.int("i64"), node)], node);
+    return coerce(l, read, to, node);
+  }
   const n = coerceNullable(l, e, to, node);
   if (n) return n;
   const adapted = adaptFunction(l, e, to, node);

@@ -68,6 +68,8 @@ export function nullableUnionType(
   if (parts.every((p) => p && sameType(p, parts[0]!))) inner = parts[0];
   else if (rest.every((t) => t.flags & ts.TypeFlags.BooleanLiteral)) inner = { k: "bool" };
   else if (mapMembers) inner = mapMembers(rest, node);
+  // A union of object types (`Token | undefined` where Token is a discriminated union) is a nullable view.
+  if (!inner && rest.length > 1) inner = map(l.checker.getNonNullableType(type), node);
   if (!inner) return undefined;
   return nullableOf(l, inner, hasNull, hasUndef, mangle);
 }
