@@ -308,6 +308,22 @@ interface ArrayConstructor {
 }
 
 // ---------------------------------------------------------------------------
+// Records: string-keyed objects used as dictionaries (lower/records.ts).
+// ---------------------------------------------------------------------------
+/** An object whose keys are K and values V (`Record<string, number>`, `Record<Color, string>`). */
+type Record<K extends keyof any, T> = {
+  [P in K]: T;
+};
+interface ObjectConstructor {
+  /** A record's own keys: array-index keys ascending, then the others in insertion order. */
+  keys(o: object): string[];
+  values<T>(o: { [s: string]: T }): T[];
+  entries<T>(o: { [s: string]: T }): [string, T][];
+  fromEntries<T = unknown>(entries: Iterable<readonly [PropertyKey, T]>): { [k: string]: T };
+}
+declare var Object: ObjectConstructor;
+
+// ---------------------------------------------------------------------------
 // Math. On integer types (u8 ... i64) floor, trunc, abs, min and max keep the
 // integer type: `Math.floor(a / b)` and `Math.trunc(a / b)` are integer
 // divisions. On hosted `number` (a double) every function is JavaScript's.

@@ -126,6 +126,8 @@ export const CATALOG = {
   TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
   // 1110-1119: Map, Set, Record and iteration (lower/collections.ts).
   TSOS1110: { message: "a map or set iterator used as a value is not supported yet", help: "{0}" },
+  TSOS1112: { message: "`{0}` as the key of a record is not supported", help: "use string (or number) keys: `Record<string, V>`" },
+  TSOS1113: { message: "`{0}` of `{1}` is not supported yet", help: "only records (`Record<string, V>`, `{ [key: string]: V }`) list their entries" },
   TSOS1111: { message: "`{0}` as the key type of a Map or Set is not supported yet", help: "use a number, integer, boolean, string, class instance or array as the key" },
 
   // 2xxx: integer rules.
