@@ -129,7 +129,6 @@ export const CATALOG = {
     message: "a string holding a lone surrogate is not supported",
     help: "tsos strings hold UTF-8 text; write whole characters (a surrogate pair such as \\ud83d\\ude00 is fine)",
   },
-  TSOS1101: { message: "`{0}` with a regular expression is not supported yet", help: "pass a string pattern: `s.split(\",\")`, `s.replaceAll(\"a\", \"b\")`" },
   TSOS1102: { message: "the string method `{0}` is not available on the kernel target", help: "kernel strings are read with `length`, `[i]` and `charCodeAt`" },
   TSOS1103: { message: "`{0}` with a function as the replacement is not supported yet", help: "pass the replacement as a string" },
 

@@ -11,7 +11,7 @@
  * Invariants:
  *   - Indexes and lengths are UTF-16 code units (docs/language.md section 3);
  *     nothing here answers differently from Node: what tsos cannot do
- *     exactly is refused (TSOS1100-TSOS1103) or panics at run time.
+ *     exactly is refused (TSOS1100, TSOS1102, TSOS1103; regular expressions are refused before, TSOS1005/TSOS1030) or panics at run time.
  *   - The kernel keeps its byte strings: only `length`, `[i]` and
  *     `charCodeAt` exist there (TSOS1102 for the rest).
  */
@@ -102,12 +102,6 @@ export function checkStringLiteral(l: Lowerer, text: string, node: ts.Node): voi
   if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) l.fail("TSOS1100", node);
 }
 
-function isRegExp(l: Lowerer, node: ts.Expression): boolean {
-  if (ts.isRegularExpressionLiteral(node)) return true;
-  const t = l.checker.getTypeAtLocation(node);
-  return t.getSymbol()?.getName() === "RegExp";
-}
-
 function arg(l: Lowerer, node: ts.Expression, want: Type): Expr {
   const x = lowerExpr(l, node, want);
   if (want.k === "int" && !isInt(x.type)) l.fail("TSOS1031", node, "this argument", typeName(x.type));
@@ -121,15 +115,14 @@ export function stringMethodCall(l: Lowerer, recv: Expr, name: string, call: ts.
   if (!known) return undefined;
   if (!l.doubles) {
     if (name === "charCodeAt") return undefined; // the kernel's byte form (calls.ts)
-    l.fail("TSOS1102", call.expression, name);
+    l.fail("TSOS1102", ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call, name);
   }
   const args = call.arguments;
   if (args.some((a) => ts.isSpreadElement(a))) l.fail("TSOS1086", call, "a spread argument to a string method");
   if (name === "toString" || name === "valueOf") return recv;
   if (name === "concat") return { e: "concat", type: T.str, parts: [recv, ...args.map((a) => arg(l, a, T.str))] };
-  if ((name === "split" || name === "replace" || name === "replaceAll") && args[0] && isRegExp(l, args[0])) l.fail("TSOS1101", args[0], `\`${name}\``);
   if ((name === "replace" || name === "replaceAll") && args[1] && !(l.checker.getTypeAtLocation(args[1]).flags & ts.TypeFlags.StringLike))
-    l.fail("TSOS1103", args[1], `\`${name}\``);
+    l.fail("TSOS1103", args[1], name);
   const helper = HELPERS[name];
   if (helper) {
     const lowered = (helper.defaults ?? (name === "at" ? [NaN] : name === "localeCompare" ? [NaN] : [])).map((d, i) => {

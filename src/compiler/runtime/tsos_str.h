@@ -363,7 +363,9 @@ static inline double tsos_str_locale_compare(tsos_str a, tsos_str b, const tsos_
 }
 
 /* ---- String.fromCharCode: code units -> UTF-8, pairing surrogates ---- */
-static inline tsos_str tsos_str_from_char_codes(int n, const double *codes, const tsos_loc *loc) {
+/* (The numlist form passes no location: a lone surrogate's panic names none.) */
+static inline tsos_str tsos_str_from_char_codes(int n, const double *codes) {
+  const tsos_loc *loc = NULL;
   uint8_t *p = tsos_alloc((uint64_t)n * 3 + 1, loc);
   uint64_t at = 0;
   for (int i = 0; i < n; i++) {
