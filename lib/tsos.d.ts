@@ -171,7 +171,6 @@ interface String {
   charCodeAt(index: number): number;
   charAt(pos: number): string;
   at(index: number): string | undefined;
-  /** Not supported yet (TSOS1018). */
   codePointAt(pos: number): number | undefined;
   concat(...strings: string[]): string;
   endsWith(searchString: string, endPosition?: number): boolean;

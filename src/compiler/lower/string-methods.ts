@@ -24,7 +24,8 @@ import { LIB_DIR } from "../load.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { functionOf } from "./functions.ts";
-import { typeFromTypeNode, typeName } from "./types.ts";
+import { mangle, typeFromTypeNode, typeName } from "./types.ts";
+import { nullableOf } from "./nullable-types.ts";
 
 export const STD_STRING = path.join(LIB_DIR, "std/string.ts");
 const INTRINSICS_FILE = path.join(LIB_DIR, "std/string-intrinsics.d.ts");
@@ -111,7 +112,7 @@ function arg(l: Lowerer, node: ts.Expression, want: Type): Expr {
 /** `s.name(args)` on a string, or undefined when `name` is not a string method tsos implements here. */
 export function stringMethodCall(l: Lowerer, recv: Expr, name: string, call: ts.CallExpression): Expr | undefined {
   if (recv.type.k !== "str") return undefined;
-  const known = name in LIBRARY || name in HELPERS || name === "concat" || name === "toString" || name === "valueOf";
+  const known = name in LIBRARY || name in HELPERS || ["concat", "toString", "valueOf", "codePointAt"].includes(name);
   if (!known) return undefined;
   if (!l.doubles) {
     if (name === "charCodeAt") return undefined; // the kernel's byte form (calls.ts)
@@ -120,6 +121,7 @@ export function stringMethodCall(l: Lowerer, recv: Expr, name: string, call: ts.
   const args = call.arguments;
   if (args.some((a) => ts.isSpreadElement(a))) l.fail("TSOS1086", call, "a spread argument to a string method");
   if (name === "toString" || name === "valueOf") return recv;
+  if (name === "codePointAt") return codePointAt(l, recv, call);
   if (name === "concat") return { e: "concat", type: T.str, parts: [recv, ...args.map((a) => arg(l, a, T.str))] };
   if ((name === "replace" || name === "replaceAll") && args[1] && !(l.checker.getTypeAtLocation(args[1]).flags & ts.TypeFlags.StringLike))
     l.fail("TSOS1103", args[1], name);
@@ -148,6 +150,20 @@ export function stringMethodCall(l: Lowerer, recv: Expr, name: string, call: ts.
     return constant(d);
   });
   return { e: "call", type: f.ret, fn: f.cname, args: [recv, ...lowered, ...(f.trackCaller ? [here(l, call)] : [])] };
+}
+
+/** `s.codePointAt(pos)`: a `number | undefined` (the helper's NaN stands for undefined). */
+function codePointAt(l: Lowerer, recv: Expr, call: ts.CallExpression): Expr {
+  const pos = call.arguments[0] ? arg(l, call.arguments[0], T.number) : constant(0);
+  const type = nullableOf(l, T.number, false, true, mangle);
+  const name = l.temp();
+  const v: Expr = { e: "local", type: T.number, name };
+  const isNaN: Expr = { e: "call", type: T.bool, fn: "isnan", args: [v], pure: true };
+  return {
+    e: "bind", type, name,
+    value: { e: "call", type: T.number, fn: "tsos_str_code_point_at", args: [recv, pos] },
+    body: { e: "cond", type, c: isNaN, a: { e: "nullish", type, undef: true }, b: { e: "some", type, x: v } },
+  };
 }
 
 function libraryFunction(l: Lowerer, name: string, node: ts.Node): ts.FunctionDeclaration {
