@@ -213,19 +213,29 @@ interface SymbolConstructor {
   readonly iterator: unique symbol;
 }
 declare var Symbol: SymbolConstructor;
-interface IteratorResult<T> {
-  done?: boolean;
-  value: T;
+interface IteratorYieldResult<TYield> {
+  done?: false;
+  value: TYield;
 }
-interface Iterator<T> {
-  next(): IteratorResult<T>;
+interface IteratorReturnResult<TReturn> {
+  done: true;
+  value: TReturn;
 }
-interface Iterable<T> {
-  [Symbol.iterator](): Iterator<T>;
+type IteratorResult<T, TReturn = undefined> = IteratorYieldResult<T> | IteratorReturnResult<TReturn>;
+// The arities match TypeScript's lib (tsc looks these up to type for...of and spread).
+interface Iterator<T, TReturn = undefined, TNext = unknown> {
+  next(...[value]: [] | [TNext]): IteratorResult<T, TReturn>;
 }
-interface IterableIterator<T> extends Iterator<T> {
-  [Symbol.iterator](): IterableIterator<T>;
+interface Iterable<T, TReturn = undefined, TNext = unknown> {
+  [Symbol.iterator](): Iterator<T, TReturn, TNext>;
 }
+interface IterableIterator<T, TReturn = undefined, TNext = unknown> extends Iterator<T, TReturn, TNext> {
+  [Symbol.iterator](): IterableIterator<T, TReturn, TNext>;
+}
+interface IteratorObject<T, TReturn = undefined, TNext = unknown> extends Iterator<T, TReturn, TNext> {
+  [Symbol.iterator](): IteratorObject<T, TReturn, TNext>;
+}
+type BuiltinIteratorReturn = intrinsic;
 
 interface ReadonlyArray<T> {
   readonly length: number;
@@ -267,6 +277,89 @@ interface ArrayConstructor {
   new <T>(length: number): T[];
 }
 declare var Array: ArrayConstructor;
+
+// ---------------------------------------------------------------------------
+// Map and Set, implemented in the dialect by lib/std/map.ts (lower/collections.ts).
+// Keys compare by SameValueZero; iteration is in insertion order. An iterator
+// (`keys()`, `values()`, `entries()`) is consumed where it is made: by
+// for...of, spread, `Array.from`, or `.next().value` for the first element.
+// ---------------------------------------------------------------------------
+interface MapIterator<T> extends IteratorObject<T, BuiltinIteratorReturn, unknown> {
+  [Symbol.iterator](): MapIterator<T>;
+}
+interface SetIterator<T> extends IteratorObject<T, BuiltinIteratorReturn, unknown> {
+  [Symbol.iterator](): SetIterator<T>;
+}
+interface Map<K, V> {
+  clear(): void;
+  /** True if the key was present. */
+  delete(key: K): boolean;
+  forEach(callbackfn: (value: V, key: K, map: Map<K, V>) => void): void;
+  get(key: K): V | undefined;
+  has(key: K): boolean;
+  set(key: K, value: V): this;
+  readonly size: number;
+  [Symbol.iterator](): MapIterator<[K, V]>;
+  entries(): MapIterator<[K, V]>;
+  keys(): MapIterator<K>;
+  values(): MapIterator<V>;
+}
+interface MapConstructor {
+  new <K, V>(entries?: readonly (readonly [K, V])[] | null): Map<K, V>;
+  new <K, V>(iterable?: Iterable<readonly [K, V]> | null): Map<K, V>;
+  readonly prototype: Map<unknown, unknown>;
+}
+declare var Map: MapConstructor;
+interface ReadonlyMap<K, V> {
+  forEach(callbackfn: (value: V, key: K, map: ReadonlyMap<K, V>) => void): void;
+  get(key: K): V | undefined;
+  has(key: K): boolean;
+  readonly size: number;
+  [Symbol.iterator](): MapIterator<[K, V]>;
+  entries(): MapIterator<[K, V]>;
+  keys(): MapIterator<K>;
+  values(): MapIterator<V>;
+}
+interface Set<T> {
+  add(value: T): this;
+  clear(): void;
+  /** True if the value was present. */
+  delete(value: T): boolean;
+  forEach(callbackfn: (value: T, value2: T, set: Set<T>) => void): void;
+  has(value: T): boolean;
+  readonly size: number;
+  [Symbol.iterator](): SetIterator<T>;
+  entries(): SetIterator<[T, T]>;
+  keys(): SetIterator<T>;
+  values(): SetIterator<T>;
+}
+interface SetConstructor {
+  new <T>(values?: readonly T[] | null): Set<T>;
+  new <T>(iterable?: Iterable<T> | null): Set<T>;
+  readonly prototype: Set<unknown>;
+}
+declare var Set: SetConstructor;
+interface ReadonlySet<T> {
+  forEach(callbackfn: (value: T, value2: T, set: ReadonlySet<T>) => void): void;
+  has(value: T): boolean;
+  readonly size: number;
+  [Symbol.iterator](): SetIterator<T>;
+  entries(): SetIterator<[T, T]>;
+  keys(): SetIterator<T>;
+  values(): SetIterator<T>;
+}
+/** A string iterates its characters (`for (const ch of s)`); tsc needs this once Iterable exists. */
+interface StringIterator<T> extends IteratorObject<T, BuiltinIteratorReturn, unknown> {
+  [Symbol.iterator](): StringIterator<T>;
+}
+interface String {
+  [Symbol.iterator](): StringIterator<string>;
+}
+/** `Array.from` over a Map, a Set or one of their iterators (lower/collections.ts). */
+interface ArrayConstructor {
+  from<T>(iterable: Iterable<T>): T[];
+  from<T, U>(iterable: Iterable<T>, mapfn: (v: T, k: number) => U): U[];
+}
 
 // ---------------------------------------------------------------------------
 // Math. On integer types (u8 ... i64) floor, trunc, abs, min and max keep the

@@ -131,6 +131,9 @@ export const CATALOG = {
   },
   TSOS1102: { message: "the string method `{0}` is not available on the kernel target", help: "kernel strings are read with `length`, `[i]` and `charCodeAt`" },
   TSOS1103: { message: "`{0}` with a function as the replacement is not supported yet", help: "pass the replacement as a string" },
+  // 1110-1119: Map, Set, Record and iteration (lower/collections.ts).
+  TSOS1110: { message: "a map or set iterator used as a value is not supported yet", help: "{0}" },
+  TSOS1111: { message: "`{0}` as the key type of a Map or Set is not supported yet", help: "use a number, integer, boolean, string, class instance or array as the key" },
 
   // 2xxx: integer rules.
   TSOS2001: {

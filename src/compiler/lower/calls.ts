@@ -27,6 +27,7 @@ import { missingArgs, narrowRead, printable } from "./nullable.ts";
 import { withDefaults } from "./defaults.ts";
 import { arrayLibraryCall } from "./array-methods.ts";
 import { stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber } from "./string-methods.ts";
+import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
 import { isTuple, restArgs, tupleElement } from "./destructure.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 
@@ -124,6 +125,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     const strIntrinsic = decl && l.isLibDecl(decl) ? stringIntrinsic(l, decl, call) : undefined;
     if (strIntrinsic) return strIntrinsic;
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
+    const intrinsicCall = decl && collectionIntrinsic(l, decl, call);
+    if (intrinsicCall) return intrinsicCall;
     if (decl && ts.isFunctionDeclaration(decl)) {
       const impossible = callTakingNever(l, decl, call);
       if (impossible) return impossible;
@@ -141,6 +144,10 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
   if (ts.isPropertyAccessExpression(callee)) {
     const lib = libMember(l, callee.expression);
     if (lib) return builtinCall(l, `${lib}.${callee.name.text}`, call, want);
+    if (isLibArrayFrom(l, callee)) {
+      const from = collectionArrayFrom(l, call, want);
+      if (from) return from;
+    }
     const mdecl = l.symbolOf(callee.name)?.valueDeclaration;
     if (mdecl && (ts.isPropertyDeclaration(mdecl) || ts.isParameter(mdecl))) {
       // A field holding a function value: call through the pointer.
@@ -170,6 +177,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     }
     const recv = lowerExpr(l, callee.expression);
     const name = callee.name.text;
+    const collection = collectionCall(l, recv, name, call);
+    if (collection) return collection;
     if (recv.type.k === "view") return lowerViewCall(l, recv, name, call);
     if (recv.type.k === "class" && recv.type.cls.header) return lowerClassCallByName(l, recv, name, call);
     if (recv.type.k === "ptr") return pointerMethod(l, recv, name, call);
@@ -205,6 +214,13 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
   const f = lowerExpr(l, callee);
   if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this expression", "call a declared function or method");
   return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
+}
+
+/** `Array.from` of lib/tsos.d.ts. */
+function isLibArrayFrom(l: Lowerer, callee: ts.PropertyAccessExpression): boolean {
+  if (!ts.isIdentifier(callee.expression) || callee.expression.text !== "Array" || callee.name.text !== "from") return false;
+  const decl = l.symbolOf(callee.expression)?.valueDeclaration;
+  return !!decl && l.isLibDecl(decl);
 }
 
 function pointerMethod(l: Lowerer, p: Expr, name: string, call: ts.CallExpression): Expr {
@@ -329,6 +345,8 @@ function conversion(l: Lowerer, kind: IntKind, call: ts.CallExpression): Expr {
 }
 
 export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
+  const collection = collectionNew(l, n);
+  if (collection) return collection;
   const decl = l.symbolOf(n.expression)?.valueDeclaration;
   const args = n.arguments ?? [];
   if (ts.isIdentifier(n.expression) && (n.expression.text === "AtomicBool" || n.expression.text === "AtomicU32") && decl && l.isLibDecl(decl)) {
@@ -370,6 +388,8 @@ export function namespaceMember(l: Lowerer, x: ts.Expression): ts.Identifier | u
 export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression): Expr {
   const member = namespaceMember(l, p);
   if (member) return lowerExpr(l, member);
+  const result = iteratorResultAccess(l, p);
+  if (result) return result;
   const name = p.name.text;
   const lib = libMember(l, p.expression);
   const constant = lib ? numberConstant(l, lib, name, p) : undefined;

@@ -26,6 +26,7 @@ import { coerce, lowerExpr, lowerLValue, setLocalType } from "./expr.ts";
 import { fieldName, lookupField, upcast } from "./classes.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName } from "./types.ts";
 import { stdCall } from "./array-methods.ts";
+import { collectionArray } from "./collections.ts";
 
 // ---------------------------------------------------------------- tuples
 
@@ -263,7 +264,7 @@ export function spreadArray(l: Lowerer, elems: readonly ts.Expression[], type: E
   for (const el of elems) {
     if (ts.isSpreadElement(el)) {
       flush();
-      const part = lowerExpr(l, el.expression, type);
+      const part = collectionArray(l, el.expression) ?? lowerExpr(l, el.expression, type);
       if (part.type.k !== "array") l.fail("TSOS1086", el, `spread of \`${typeName(part.type)}\``);
       const arr = coerce(l, part, type, el.expression);
       // A spread always copies: the new array never aliases the old one.

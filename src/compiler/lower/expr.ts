@@ -22,13 +22,14 @@ import { neverAs, neverLocals, unreachable } from "./never.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
 import { isDouble, literalNumber, negativeZero, numConst, numberConstant, numberPow, requireDoubles } from "./number.ts";
 import { lowerInstanceof, narrowObject, superReceiver } from "./dispatch.ts";
+import { stdCall } from "./array-methods.ts";
 import { accessorRef, accessorUpdate, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
 import { classCoerce } from "./classes.ts";
 import { viewCoerce } from "./views.ts";
 import { lowerObjectLiteral } from "./objects.ts";
 import {
   chainSubstitute, coerceNullable, joinNullable, logicalCondition, logicalValue, lowerLogicalAssign, lowerNonNull, lowerNullLiteral, lowerNullish,
-  lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, tested, truthyOf, unnarrowed,
+  lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, tested, truthyOf, unnarrowed, unwrap,
 } from "./nullable.ts";
 import { lowerComma } from "./control.ts";
 import { adaptFunction, lowerFunctionValue } from "./lambdas.ts";
@@ -93,7 +94,10 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     case K.TypeAssertionExpression: {
       const x = node as ts.AsExpression;
       const to = typeOfNode(l, x);
-      return coerce(l, lowerExpr(l, x.expression, to), to, x.expression);
+      const value = lowerExpr(l, x.expression, to);
+      // `v as T` where v is `T | undefined` (`it.next().value as K`): asserted present, checked.
+      if (value.type.k === "nullable" && to.k !== "nullable" && sameType(value.type.inner, to)) return unwrap(l, value, x, "nonnull");
+      return coerce(l, value, to, x.expression);
     }
     case K.NumericLiteral:
       // Not an integer literal (literalValue): a fraction or exponent form, a double.
@@ -241,6 +245,14 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   if (sameType(from, to)) return e;
   const obj = classCoerce(l, e, to, node) ?? viewCoerce(l, e, to, node);
   if (obj) return obj;
+  // `return this.items[i]` as `T | undefined`: past the end, JavaScript reads undefined.
+  if (e.e === "index" && e.arr.type.k === "array" && to.k === "nullable" && to.undef && from.k !== "nullable") {
+    const read =
+      e.idx.e === "convert" && e.idx.checked && isDouble(l, e.idx.x.type)
+        ? stdCall(l, "elementOrUndefinedAt", [from], [e.arr, e.idx.x], node)
+        : stdCall(l, "elementOrUndefined", [from], [e.arr, coerce(l, e.idx, T.int("i64"), node)], node);
+    return coerce(l, read, to, node);
+  }
   const n = coerceNullable(l, e, to, node);
   if (n) return n;
   const adapted = adaptFunction(l, e, to, node);

@@ -21,6 +21,7 @@ import { neverLocals } from "./never.ts";
 import { nullLiteral, printable } from "./nullable.ts";
 import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, destructuringAssignment } from "./destructure.ts";
+import { collectionForOf } from "./collections.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
 
 const K = ts.SyntaxKind;
@@ -250,6 +251,8 @@ function lowerFor(l: Lowerer, f: ts.ForStatement): Stmt {
 
 function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   const loc = l.loc(f);
+  const collection = collectionForOf(l, f, () => body(l, f.statement));
+  if (collection) return collection;
   const arr = lowerExpr(l, f.expression);
   if (arr.type.k === "str") return forOfString(l, f, arr, (ch) => bindForOf(l, f, ch), () => body(l, f.statement));
   if (arr.type.k !== "array") l.fail("TSOS1015", f.expression, `\`for...of\` over \`${typeName(arr.type)}\``, "iterate over an array");

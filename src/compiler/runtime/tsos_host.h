@@ -80,4 +80,5 @@ __attribute__((noreturn)) static inline void tsos_exit(int32_t code) {
   fflush(stdout);
   exit(code);
 }
+#include "tsos_hash.h"
 #endif
