@@ -120,10 +120,11 @@ interface TemplateStringsArray extends ReadonlyArray<string> {}
 interface NumberConstructor {
   /**
    * Converts an integer of any width to `number`. Hosted: a 64-bit value
-   * rounds to the nearest double (as Number(bigint)). Kernel: panics if it is
-   * not a safe integer.
+   * rounds to the nearest double (as Number(bigint)); a string is parsed as
+   * JavaScript parses it (`Number("")` is 0, `Number("0x10")` 16). Kernel:
+   * panics if it is not a safe integer.
    */
-  (value: number): number;
+  (value: number | string): number;
   readonly MAX_SAFE_INTEGER: number;
   readonly MIN_SAFE_INTEGER: number;
   /** Hosted only (these are doubles): */
@@ -137,6 +138,9 @@ interface NumberConstructor {
   isSafeInteger(value: number): boolean;
   isNaN(value: number): boolean;
   isFinite(value: number): boolean;
+  /** Hosted only: as the global parseInt / parseFloat. */
+  parseInt(string: string, radix?: number): number;
+  parseFloat(string: string): number;
 }
 declare var Number: NumberConstructor;
 /** Hosted only. */
@@ -147,13 +151,63 @@ declare const Infinity: number;
 declare function isNaN(value: number): boolean;
 /** Hosted only. */
 declare function isFinite(value: number): boolean;
+/**
+ * Hosted only: JavaScript's parseInt. Exact for radix 10 and powers of two;
+ * other radixes panic above 2^53 (V8 rounds those its own way).
+ */
+declare function parseInt(string: string, radix?: number): number;
+/** Hosted only: JavaScript's parseFloat (correctly rounded, as V8). */
+declare function parseFloat(string: string): number;
 
+/**
+ * Hosted strings count UTF-16 code units, as JavaScript does (language.md
+ * section 3); kernel strings are byte strings with only `length`, `[i]` and
+ * `charCodeAt` (the byte). The methods are JavaScript's (lib/std/string.ts).
+ */
 interface String {
   readonly length: number;
-  /** The byte at `index` (strings are UTF-8 byte strings; see language.md). */
-  charCodeAt(index: number): number;
   readonly [index: number]: string;
+  /** The UTF-16 code unit at `index` (NaN out of range). Kernel: the byte. */
+  charCodeAt(index: number): number;
+  charAt(pos: number): string;
+  at(index: number): string | undefined;
+  codePointAt(pos: number): number | undefined;
+  concat(...strings: string[]): string;
+  endsWith(searchString: string, endPosition?: number): boolean;
+  includes(searchString: string, position?: number): boolean;
+  indexOf(searchString: string, position?: number): number;
+  lastIndexOf(searchString: string, position?: number): number;
+  /** ICU root collation for printable ASCII; other text panics. Locales and options are not supported. */
+  localeCompare(that: string): number;
+  padEnd(maxLength: number, fillString?: string): string;
+  padStart(maxLength: number, fillString?: string): string;
+  repeat(count: number): string;
+  /** A string pattern (replaces the first match); `$$`, `$&`, `` $` `` and `$'` in the replacement work as in JavaScript. */
+  replace(searchValue: string | RegExp, replaceValue: string): string;
+  replace(searchValue: string | RegExp, replacer: (substring: string, ...args: unknown[]) => string): string;
+  replaceAll(searchValue: string | RegExp, replaceValue: string): string;
+  replaceAll(searchValue: string | RegExp, replacer: (substring: string, ...args: unknown[]) => string): string;
+  slice(start?: number, end?: number): string;
+  split(separator: string | RegExp, limit?: number): string[];
+  startsWith(searchString: string, position?: number): boolean;
+  substring(start: number, end?: number): string;
+  substr(from: number, length?: number): string;
+  /** Full Unicode case mapping as in JavaScript (ß becomes SS); see language.md for what panics. */
+  toLowerCase(): string;
+  toUpperCase(): string;
+  trim(): string;
+  trimStart(): string;
+  trimEnd(): string;
+  toString(): string;
+  valueOf(): string;
 }
+interface StringConstructor {
+  /** The value as Node's `String(value)` spells it: `"null"`, `"undefined"`, `"42"`, `"true"`. */
+  (value: Printable): string;
+  /** Hosted only: the string of these UTF-16 code units (a lone surrogate panics). */
+  fromCharCode(...codes: number[]): string;
+}
+declare var String: StringConstructor;
 
 interface SymbolConstructor {
   readonly iterator: unique symbol;
@@ -369,8 +423,6 @@ interface Console {
   error(...args: Printable[]): void;
 }
 declare var console: Console;
-/** The value as Node's `String(value)` spells it: `"null"`, `"undefined"`, `"42"`, `"true"`. */
-declare function String(value: Printable): string;
 
 interface Process {
   /** [executable, program.ts, ...arguments], as Node's process.argv. */

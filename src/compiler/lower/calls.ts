@@ -26,6 +26,7 @@ import { callTakingNever } from "./never.ts";
 import { missingArgs, narrowRead, printable } from "./nullable.ts";
 import { withDefaults } from "./defaults.ts";
 import { arrayLibraryCall } from "./array-methods.ts";
+import { stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber } from "./string-methods.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
 import { objectCall, recordRead } from "./records.ts";
 import { isTuple, restArgs, tupleElement } from "./destructure.ts";
@@ -122,6 +123,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (l.target !== "kernel") l.fail("TSOS3003", callee, callee.text);
       return intrinsic(l, callee.text, call);
     }
+    const strIntrinsic = decl && l.isLibDecl(decl) ? stringIntrinsic(l, decl, call) : undefined;
+    if (strIntrinsic) return strIntrinsic;
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
     const intrinsicCall = decl && collectionIntrinsic(l, decl, call);
     if (intrinsicCall) return intrinsicCall;
@@ -193,11 +196,17 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       const m = numberMethod(l, recv, name, call, undefined);
       if (m) return m;
     }
+    const strCall = stringMethodCall(l, recv, name, call);
+    if (strCall) return strCall;
     const libCall = arrayLibraryCall(l, recv, name, call);
     if (libCall) return libCall;
     if (recv.type.k === "int" && name === "toString") {
       const radixArg = call.arguments[0];
       const radix = radixArg ? literalValue(l, radixArg) : 10n;
+      if (radix === undefined && radixArg && isDouble(l, recv.type)) {
+        const r = coerce(l, lowerExpr(l, radixArg, T.number), T.number, radixArg);
+        return { e: "call", type: T.str, fn: "tsos_num_to_string_radix", args: [recv, r, { e: "callerloc", type: { k: "loc" }, loc: l.scope.trackCaller ? -1 : l.loc(call) }] };
+      }
       if (radix === undefined || radix < 2n || radix > 36n) l.fail("TSOS1015", radixArg ?? call, "a radix that is not a literal from 2 to 36", "write the base as a number literal: `x.toString(16)`");
       return numberMethod(l, recv, name, call, Number(radix)) ?? { e: "tostr", type: T.str, x: recv, radix: Number(radix) };
     }
@@ -264,11 +273,14 @@ function arg(call: ts.CallExpression, i: number): ts.Expression {
 
 function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: Type): Expr {
   if ((INT_KINDS as string[]).includes(name) && name !== "number") return conversion(l, name as IntKind, call);
+  const str = stringBuiltin(l, name, call);
+  if (str) return str;
   const num = numberBuiltin(l, name, call, want);
   if (num) return num;
   switch (name) {
     case "Number": {
       const x = lowerExpr(l, arg(call, 0));
+      if (x.type.k === "str") return stringToNumber(l, x, call);
       if (!isInt(x.type)) l.fail("TSOS1031", arg(call, 0), "the argument of `Number()`", typeName(x.type));
       if (isDouble(l, x.type)) return x;
       // Hosted: a 64-bit integer rounds to the nearest double, as Number(bigint) does. Kernel: checked.

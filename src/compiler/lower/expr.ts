@@ -35,6 +35,7 @@ import {
 import { lowerComma } from "./control.ts";
 import { adaptFunction, lowerFunctionValue } from "./lambdas.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
+import { checkStringLiteral, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
 
 const K = ts.SyntaxKind;
 
@@ -111,6 +112,7 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       return { e: "bool", type: T.bool, value: false };
     case K.StringLiteral:
     case K.NoSubstitutionTemplateLiteral:
+      checkStringLiteral(l, (node as ts.StringLiteral).text, node);
       return { e: "str", type: T.str, value: (node as ts.StringLiteral).text };
     case K.TemplateExpression:
       return { e: "concat", type: T.str, parts: templateParts(l, node as ts.TemplateExpression) };
@@ -155,6 +157,7 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
 
 export function templateParts(l: Lowerer, t: ts.TemplateExpression): Expr[] {
   const parts: Expr[] = [];
+  for (const text of [t.head, ...t.templateSpans.map((s) => s.literal)]) checkStringLiteral(l, text.text, text);
   if (t.head.text) parts.push({ e: "str", type: T.str, value: t.head.text });
   for (const span of t.templateSpans) {
     parts.push(printable(stringPart(l, lowerExpr(l, span.expression), span.expression)));
@@ -320,7 +323,7 @@ const COMPOUND: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
 };
 
 function isStringy(l: Lowerer, node: ts.Expression): boolean {
-  return (l.checker.getTypeAtLocation(node).flags & ts.TypeFlags.StringLike) !== 0;
+  return isStringType(l.checker.getTypeAtLocation(node));
 }
 
 function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
@@ -375,6 +378,7 @@ function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
   const [A, B] = intOperands(l, b.left, b.right, undefined, b, b.operatorToken.getText());
   const eq = op === "==" || op === "!=";
   if (A.type.k === "str" && B.type.k === "str" && eq) return { e: "streq", type: T.bool, negate: op === "!=", a: A, b: B };
+  if (A.type.k === "str" && B.type.k === "str") return stringOrder(l, op as "<" | "<=" | ">" | ">=", A, B, b);
   if (isInt(A.type) || (eq && sameType(A.type, B.type) && A.type.k !== "str"))
     return { e: "binary", type: T.bool, op, a: A, b: B, loc: l.loc(b) };
   l.fail("TSOS2008", b.operatorToken, b.operatorToken.getText(), typeName(A.type));
@@ -451,15 +455,20 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
       return incDec(l, u.operand, "-", false, u);
     case K.ExclamationToken:
       return { e: "not", type: T.bool, x: lowerCondition(l, u.operand) };
-    case K.PlusToken:
-      return lowerExpr(l, u.operand, want);
+    case K.PlusToken: {
+      const x = lowerExpr(l, u.operand, want);
+      if (x.type.k === "str") return stringToNumber(l, x, u);
+      if (!isInt(x.type)) l.fail("TSOS2008", u, "+", typeName(x.type));
+      return x;
+    }
     case K.TildeToken: {
       const x = lowerExpr(l, u.operand, want);
       if (!isInt(x.type)) l.fail("TSOS2008", u, "~", typeName(x.type));
       return { e: "bitnot", type: x.type, x };
     }
     case K.MinusToken: {
-      const x = lowerExpr(l, u.operand, want);
+      const operand = lowerExpr(l, u.operand, want);
+      const x = operand.type.k === "str" ? stringToNumber(l, operand, u) : operand;
       if (!isInt(x.type)) l.fail("TSOS2008", u, "-", typeName(x.type));
       if (isUnsigned(x.type.kind)) l.fail("TSOS2006", u, x.type.kind);
       return { e: "neg", type: x.type, x, loc: l.loc(u) };

@@ -127,8 +127,8 @@ function expressionBody(l: Lowerer, body: ts.Expression): Stmt[] {
   return [{ s: "return", x: coerce(l, x, ret, body), loc: l.loc(body) }];
 }
 
-/** Per program: an adapter made for one compilation must not be reused by the next (its function is not in that program). */
-const adapterTables = new WeakMap<Lowerer, Map<string, string>>();
+/** Adapters made so far, per program being lowered (a compile session lowers several). */
+const adapterCache = new WeakMap<object, Map<string, string>>();
 
 /**
  * A function value used as a function type that takes more parameters (they
@@ -146,8 +146,8 @@ export function adaptFunction(l: Lowerer, e: Expr, to: Type, node: ts.Node): Exp
   if (!(sameType(from.ret, to.ret) || to.ret.k === "void")) return undefined;
   if (e.e !== "fnref") l.fail("TSOS1021", node, typeName(from), typeName(to));
   const key = `${e.fn}|${to.cname}`;
-  let adapters = adapterTables.get(l);
-  if (!adapters) adapterTables.set(l, (adapters = new Map()));
+  let adapters = adapterCache.get(l.program);
+  if (!adapters) adapterCache.set(l.program, (adapters = new Map()));
   const hit = adapters.get(key);
   if (hit) return { e: "fnref", type: to, fn: hit };
   const target = l.program.funcs.find((f) => f.cname === e.fn);
