@@ -19,6 +19,19 @@
  *   `xs.copyWithin(...)` (a memmove). An array never gets holes.
  */
 
+/** `xs[i]` where the program expects `T | undefined`: undefined outside the array, as in JavaScript. */
+export function elementOrUndefined<T>(xs: T[], i: i64): T | undefined {
+  if (i < 0 || i >= i64(xs.length)) return undefined;
+  const x = xs[i]; // a plain read: returning `xs[i]` itself would come back here
+  return x;
+}
+
+/** The same for a `number` index, which may also be fractional (`xs[1.5]` is undefined). */
+export function elementOrUndefinedAt<T>(xs: T[], i: number): T | undefined {
+  if (!Number.isInteger(i) || i < 0 || i >= xs.length) return undefined;
+  return elementOrUndefined(xs, i64(i));
+}
+
 export function forEach<T>(xs: T[], f: (x: T, i: number, a: T[]) => void): void {
   const len = xs.length;
   for (let i = 0; i < len; i++) if (i < xs.length) f(xs[i], i, xs);
@@ -211,12 +224,8 @@ export function sort<T>(xs: T[], cmp: (a: T, b: T) => number): T[] {
 
 /** Strings compared by their UTF-16 code units, as JavaScript's `<` and default `sort` do. */
 function compareStrings(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const d = a.charCodeAt(i) - b.charCodeAt(i);
-    if (d !== 0) return d;
-  }
-  return a.length - b.length;
+  if (a < b) return -1;
+  return b < a ? 1 : 0;
 }
 
 /**

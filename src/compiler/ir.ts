@@ -258,6 +258,8 @@ export interface ViewSlot {
   prop: string;
   params: Type[];
   ret: Type;
+  /** An optional property (`x?: T`): a class without it reads `undefined`. */
+  optional?: boolean;
 }
 
 /** The static table of one (class, view) pair: a function for each slot. */

@@ -38,6 +38,7 @@ import { functionOf } from "./functions.ts";
 import { toInteger } from "./number.ts";
 import { arrayType, irType, sameType, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, spreadArray, tupleType } from "./destructure.ts";
+import { collectionArrayFrom } from "./collections.ts";
 
 export const STD_ARRAY = path.join(LIB_DIR, "std/array.ts");
 
@@ -326,13 +327,20 @@ function iteratorValue(l: Lowerer, recv: Expr, name: string, call: ts.CallExpres
   return stdCall(l, "entries", [elem], [recv], call);
 }
 
+/** Whether `x` is `xs.entries()`, `xs.keys()` or `xs.values()` on an array (or readonly array). */
+export function isArrayIteratorCall(l: Lowerer, x: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(x)) x = x.expression;
+  if (!ts.isCallExpression(x) || x.arguments.length || !ts.isPropertyAccessExpression(x.expression)) return false;
+  const kind = x.expression.name.text;
+  if (kind !== "entries" && kind !== "keys" && kind !== "values") return false;
+  return l.checker.isArrayType(l.checker.getTypeAtLocation(x.expression.expression));
+}
+
 /** `for (const x of xs.entries() | keys() | values())`: the array itself, and what each step binds. */
 export function arrayIterator(l: Lowerer, x: ts.Expression): { arr: Expr; kind: "entries" | "keys" | "values" } | undefined {
-  if (!ts.isCallExpression(x) || x.arguments.length || !ts.isPropertyAccessExpression(x.expression)) return undefined;
-  const kind = x.expression.name.text;
-  if (kind !== "entries" && kind !== "keys" && kind !== "values") return undefined;
-  const objType = l.checker.getTypeAtLocation(x.expression.expression);
-  if (!l.checker.isArrayType(objType)) return undefined;
+  while (ts.isParenthesizedExpression(x)) x = x.expression;
+  if (!isArrayIteratorCall(l, x) || !ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression)) return undefined;
+  const kind = x.expression.name.text as "entries" | "keys" | "values";
   const arr = lowerExpr(l, x.expression.expression);
   if (arr.type.k !== "array") return undefined;
   return { arr, kind };
@@ -395,7 +403,7 @@ export function arrayConstructorCall(l: Lowerer, name: string, call: ts.CallExpr
 /**
  * The elements `Array.from(source)` reads, as an array: an array (itself, not
  * copied), a string (its characters), an array iterator consumed whole.
- * The collections engineer adds Map and Set (and their iterators) here.
+ * (Map, Set and their iterators are lower/collections.ts's `collectionArrayFrom`.)
  */
 export function iterableAsArray(l: Lowerer, source: ts.Expression): Expr | undefined {
   const x = lowerExpr(l, source);
@@ -405,6 +413,9 @@ export function iterableAsArray(l: Lowerer, source: ts.Expression): Expr | undef
 }
 
 function arrayFrom(l: Lowerer, call: ts.CallExpression): Expr {
+  // Map, Set and their iterators (lower/collections.ts) first.
+  const collection = collectionArrayFrom(l, call);
+  if (collection) return collection;
   const [source, mapfn] = call.arguments;
   if (!source || hasSpread(call.arguments)) l.fail("TSOS1086", call, "this form of `Array.from`");
   // `Array.from({ length: n }, (_, i) => ...)`

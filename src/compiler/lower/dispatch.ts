@@ -301,6 +301,10 @@ export function narrowObject(l: Lowerer, node: ts.Expression, x: Expr): Expr {
     const checked = l.checker.getTypeAtLocation(node);
     if (checked.flags & ts.TypeFlags.Object && checked.getSymbol()?.flags! & ts.SymbolFlags.Class)
       return narrowObject(l, node, unwrap(l, x, node, x.e === "local" ? undefined : "narrowed"));
+    // `t: Token | undefined` narrowed by `t && t.kind === "op"`: present, and that member's view.
+    const present = (t: ts.Type): boolean => (t.flags & ts.TypeFlags.Object) !== 0;
+    if (x.type.inner.k === "view" && (present(checked) || (checked.isUnion() && checked.types.every(present))))
+      return narrowObject(l, node, unwrap(l, x, node, x.e === "local" ? undefined : "narrowed"));
     return x;
   }
   if (x.type.k !== "class" && x.type.k !== "view") return x;
