@@ -70,7 +70,7 @@ export function createProgram(entryFiles: string[]): ts.Program {
   // The kernel declarations are always loaded, so a kernel intrinsic used in a
   // hosted program gets TSOS3003 rather than "cannot find name".
   // lib/std/array.ts implements array methods in the dialect (lower/array-methods.ts).
-  const roots = [path.join(LIB_DIR, "tsos.d.ts"), path.join(LIB_DIR, "kernel.d.ts"), path.join(LIB_DIR, "std/array.ts"), ...entryFiles.map((f) => path.resolve(f))];
+  const roots = [path.join(LIB_DIR, "tsos.d.ts"), path.join(LIB_DIR, "kernel.d.ts"), path.join(LIB_DIR, "std/array.ts"), path.join(LIB_DIR, "std/error.ts"), ...entryFiles.map((f) => path.resolve(f))];
   return ts.createProgram(roots, COMPILER_OPTIONS, cachedHost());
 }
 
