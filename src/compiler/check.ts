@@ -17,14 +17,12 @@ const K = ts.SyntaxKind;
 
 /** Syntax kinds rejected with TSOS1005, and how to name them. */
 const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
-  [K.DeleteExpression]: "`delete`",
   [K.VoidExpression]: "the `void` operator",
   [K.SpreadAssignment]: "spread (`...`)",
   [K.RegularExpressionLiteral]: "a regular expression",
   [K.TaggedTemplateExpression]: "a tagged template",
   [K.AwaitExpression]: "`await`",
   [K.YieldExpression]: "`yield`",
-  [K.ForInStatement]: "`for...in`",
   [K.WithStatement]: "`with`",
   [K.Decorator]: "a decorator",
   [K.ClassExpression]: "a class expression",
@@ -134,7 +132,6 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
   function checkBinary(b: ts.BinaryExpression): void {
     const op = b.operatorToken.kind;
     if (op === K.EqualsToken && ts.isObjectLiteralExpression(b.left)) report("TSOS1005", b, "object destructuring assignment");
-    else if (op === K.InKeyword) report("TSOS1005", b, "the `in` operator");
   }
 
   for (const sf of modules) ts.forEachChild(sf, visit);

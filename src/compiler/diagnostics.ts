@@ -125,6 +125,18 @@ export const CATALOG = {
   TSOS1140: { message: "only an `Error` (or an instance of a class that extends it) can be thrown, not a value of type `{0}`", help: "throw new Error(\"message\"), or a subclass of Error that carries the details" },
   TSOS1087: { message: "`{0}` has no element at this position", help: "a tuple is indexed by a literal within its length" },
   TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
+  // Strings (lib/std/string.ts, lower/string-methods.ts).
+  TSOS1100: {
+    message: "a string holding a lone surrogate is not supported",
+    help: "tsos strings hold UTF-8 text; write whole characters (a surrogate pair such as \\ud83d\\ude00 is fine)",
+  },
+  TSOS1102: { message: "the string method `{0}` is not available on the kernel target", help: "kernel strings are read with `length`, `[i]` and `charCodeAt`" },
+  TSOS1103: { message: "`{0}` with a function as the replacement is not supported yet", help: "pass the replacement as a string" },
+  // 1110-1119: Map, Set, Record and iteration (lower/collections.ts).
+  TSOS1110: { message: "a map or set iterator used as a value is not supported yet", help: "{0}" },
+  TSOS1112: { message: "`{0}` as the key of a record is not supported", help: "use string (or number) keys: `Record<string, V>`" },
+  TSOS1113: { message: "`{0}` of `{1}` is not supported yet", help: "only records (`Record<string, V>`, `{ [key: string]: V }`) list their entries" },
+  TSOS1111: { message: "`{0}` as the key type of a Map or Set is not supported yet", help: "use a number, integer, boolean, string, class instance or array as the key" },
 
   // 2xxx: integer rules.
   TSOS2001: {

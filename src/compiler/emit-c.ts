@@ -74,7 +74,8 @@ export class Emitter {
       case "bool":
         return x.value ? "true" : "false";
       case "str":
-        return `TSOS_STR(${cString(x.value)})`;
+        // The UTF-16 length JavaScript counts (x.value.length) rides along when it differs from the byte count.
+        return Buffer.byteLength(x.value) === x.value.length ? `TSOS_STR(${cString(x.value)})` : `TSOS_STRU(${cString(x.value)}, ${x.value.length}u)`;
       case "local":
       case "global":
         return x.name;
@@ -150,10 +151,14 @@ export class Emitter {
         if (x.method === "length") return `((${cType(x.type)})${E(x.arr)}->len)`;
         return this.ordered([x.arr, x.args[0]!], E, ([a, v]) => `${arr.cname}_${x.method}(${a}, ${v}, ${this.L(x.loc)})`);
       }
-      case "strindex":
-        return this.ordered([x.s, x.idx], E, ([str, i]) => `tsos_str_${x.code ? "code" : "at"}(${str}, ${this.asI64(x.idx, i!)}, ${this.L(x.loc)})`);
+      case "strindex": {
+        // Hosted strings index UTF-16 code units (runtime/tsos_str.h); kernel strings index bytes.
+        const fn = numberDouble() ? (x.code ? "tsos_str_char_code_at" : "tsos_str_unit_at") : x.code ? "tsos_str_code" : "tsos_str_at";
+        const idx = (i: string) => (numberDouble() && x.code ? `(double)${this.asI64(x.idx, i)}` : this.asI64(x.idx, i));
+        return this.ordered([x.s, x.idx], E, ([str, i]) => `${fn}(${str}, ${idx(i!)}${numberDouble() && x.code ? "" : `, ${this.L(x.loc)}`})`);
+      }
       case "strlen":
-        return `((${cType(x.type)})${E(x.s)}.len)`;
+        return `((${cType(x.type)})${E(x.s)}.${numberDouble() ? "units" : "len"})`;
       case "concat": {
         const parts = flattenConcat(x);
         return this.ordered(parts, E, (ps) => `tsos_concat(${parts.length}, (tsos_str[]){${ps.map((p, i) => this.toStrOf(parts[i]!, p)).join(", ")}})`);

@@ -27,6 +27,7 @@ import { instantiateFunction } from "./functions.ts";
 import { fnType, mangle, sameType, typeName } from "./types.ts";
 import { untypedConst } from "./calls.ts";
 import { lowerPrint } from "./stmt.ts";
+import { destructureParams } from "./destructure.ts";
 
 type FnLike = ts.ArrowFunction | ts.FunctionExpression;
 
@@ -110,7 +111,8 @@ export function lowerFunctionValue(l: Lowerer, fn: FnLike, want?: Type): Expr {
     cname: `${ownerName}__${name}`,
     isCtor: false,
     ret: contextRet ? () => contextRet : undefined,
-    body: ts.isBlock(fn.body) ? undefined : () => expressionBody(l, fn.body as ts.Expression),
+    // An expression body binds pattern parameters (`([k, v]) => ...`) first, as a block body does.
+    body: ts.isBlock(fn.body) ? undefined : () => [...destructureParams(l, fn), ...expressionBody(l, fn.body as ts.Expression)],
   });
   return { e: "fnref", type: fnType(l, f.params.map((p) => p.type), f.ret), fn: f.cname };
 }
@@ -125,7 +127,8 @@ function expressionBody(l: Lowerer, body: ts.Expression): Stmt[] {
   return [{ s: "return", x: coerce(l, x, ret, body), loc: l.loc(body) }];
 }
 
-const adapters = new Map<string, string>();
+/** Adapters made so far, per program being lowered (a compile session lowers several). */
+const adapterCache = new WeakMap<object, Map<string, string>>();
 
 /**
  * A function value used as a function type that takes more parameters (they
@@ -143,6 +146,8 @@ export function adaptFunction(l: Lowerer, e: Expr, to: Type, node: ts.Node): Exp
   if (!(sameType(from.ret, to.ret) || to.ret.k === "void")) return undefined;
   if (e.e !== "fnref") l.fail("TSOS1021", node, typeName(from), typeName(to));
   const key = `${e.fn}|${to.cname}`;
+  let adapters = adapterCache.get(l.program);
+  if (!adapters) adapterCache.set(l.program, (adapters = new Map()));
   const hit = adapters.get(key);
   if (hit) return { e: "fnref", type: to, fn: hit };
   const target = l.program.funcs.find((f) => f.cname === e.fn);

@@ -22,6 +22,8 @@ import { neverLocals } from "./never.ts";
 import { nullLiteral, printable } from "./nullable.ts";
 import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, destructuringAssignment } from "./destructure.ts";
+import { collectionArray, collectionForOf } from "./collections.ts";
+import { recordForIn } from "./records.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
 
 const K = ts.SyntaxKind;
@@ -46,7 +48,8 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   if (!ts.isIdentifier(decl.name)) {
     if (isVar(decl.parent as ts.VariableDeclarationList)) l.fail("TSOS1086", decl.name, "`var` with a pattern");
     if (!decl.initializer) l.fail("TSOS9001", decl, "pattern without initializer");
-    const value = lowerExpr(l, decl.initializer, decl.type ? typeFromTypeNode(l, decl.type) : undefined);
+    // `const [first, second] = set`: a collection destructures as the array of its entries.
+    const value = collectionArray(l, decl.initializer) ?? lowerExpr(l, decl.initializer, decl.type ? typeFromTypeNode(l, decl.type) : undefined);
     return destructure(l, decl.name, value, bindLocal(l, decl));
   }
   if (isVar(decl.parent as ts.VariableDeclarationList)) return varAssign(l, decl);
@@ -106,6 +109,10 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       return [lowerFor(l, s as ts.ForStatement)];
     case K.ForOfStatement:
       return [lowerForOf(l, s as ts.ForOfStatement)];
+    case K.ForInStatement: {
+      const f = s as ts.ForInStatement;
+      return [recordForIn(l, f, () => body(l, f.statement)) ?? l.fail("TSOS1005", f, "`for...in`")];
+    }
     case K.BreakStatement:
     case K.ContinueStatement: {
       const jump: Stmt = (s as ts.BreakStatement).label ? labeledJump(l, s as ts.BreakStatement) : { s: s.kind === K.BreakStatement ? "break" : "continue", loc };
@@ -258,6 +265,8 @@ function lowerFor(l: Lowerer, f: ts.ForStatement): Stmt {
 
 function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   const loc = l.loc(f);
+  const collection = collectionForOf(l, f, () => body(l, f.statement));
+  if (collection) return collection;
   const arr = lowerExpr(l, f.expression);
   if (arr.type.k === "str") return forOfString(l, f, arr, (ch) => bindForOf(l, f, ch), () => body(l, f.statement));
   if (arr.type.k !== "array") l.fail("TSOS1015", f.expression, `\`for...of\` over \`${typeName(arr.type)}\``, "iterate over an array");

@@ -83,13 +83,16 @@ static inline void tsos_print_newline(FILE *f) {
   if (f == stderr) fflush(stderr);
 }
 
+#include "tsos_num.h"
+#include "tsos_str.h"
+
 static tsos_arr_str *tsos_argv;
 
 static inline void tsos_start(int argc, char **argv, const char *program) {
   tsos_argv = tsos_arr_str_new(0, NULL);
-  tsos_arr_str_push(tsos_argv, tsos_str_from_cstr_copy(argc > 0 ? argv[0] : "tsos"), NULL);
-  tsos_arr_str_push(tsos_argv, tsos_str_from_cstr_copy(program), NULL);
-  for (int i = 1; i < argc; i++) tsos_arr_str_push(tsos_argv, tsos_str_from_cstr_copy(argv[i]), NULL);
+  tsos_arr_str_push(tsos_argv, tsos_str_from_arg(argc > 0 ? argv[0] : "tsos"), NULL);
+  tsos_arr_str_push(tsos_argv, tsos_str_from_arg(program), NULL);
+  for (int i = 1; i < argc; i++) tsos_arr_str_push(tsos_argv, tsos_str_from_arg(argv[i]), NULL);
 }
 static inline int tsos_finish(void) {
   fflush(stdout);
@@ -99,5 +102,5 @@ __attribute__((noreturn)) static inline void tsos_exit(int32_t code) {
   fflush(stdout);
   exit(code);
 }
-#include "tsos_num.h"
+#include "tsos_hash.h"
 #endif
