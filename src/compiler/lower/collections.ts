@@ -82,6 +82,12 @@ function checkKeyType(l: Lowerer, key: Type, node: ts.Node): void {
   if (!ok) l.fail("TSOS1111", node, typeName(key));
 }
 
+/** Whether a checker type is lib/tsos.d.ts's Map, Set or a readonly view of one (checked before any lowering). */
+function isCollectionTsType(type: ts.Type): boolean {
+  const sym = type.getSymbol();
+  return isLibSymbol(sym) && (MAP_TYPES.has(sym.name) || SET_TYPES.has(sym.name));
+}
+
 /** Which collection `t` is: an instance of lib/std/map.ts's Map or Set. */
 export function collectionKind(t: Type): "map" | "set" | undefined {
   if (t.k !== "class" || t.cls.literal || !t.cls.header) return undefined;
@@ -157,6 +163,7 @@ function iteratorCall(l: Lowerer, x: ts.Expression): { recv: Expr; kind: "map" |
   if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression) || x.arguments.length) return undefined;
   const which = x.expression.name.text;
   if (which !== "keys" && which !== "values" && which !== "entries") return undefined;
+  if (!isCollectionTsType(l.checker.getTypeAtLocation(x.expression.expression))) return undefined;
   const t = irType(l, l.checker.getTypeAtLocation(x.expression.expression), x.expression.expression);
   const kind = collectionKind(t);
   if (!kind) return undefined;
@@ -169,6 +176,7 @@ function iterationOf(l: Lowerer, x: ts.Expression): { recv: Expr; kind: "map" | 
   if (isArrayIteratorCall(l, x)) return undefined;
   const it = iteratorCall(l, x);
   if (it) return it;
+  if (!isCollectionTsType(l.checker.getTypeAtLocation(x))) return undefined;
   const t = irType(l, l.checker.getTypeAtLocation(x), x);
   const kind = collectionKind(t);
   if (!kind) return undefined;

@@ -23,6 +23,7 @@ import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedCo
 import { isDouble, literalNumber, negativeZero, numConst, numberConstant, numberPow, requireDoubles } from "./number.ts";
 import { lowerInstanceof, narrowObject, superReceiver } from "./dispatch.ts";
 import { stdCall } from "./array-methods.ts";
+import { objectToString } from "./views.ts";
 import { recordAssign, recordDelete, recordIn, recordIncDec } from "./records.ts";
 import { accessorRef, accessorUpdate, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
 import { classCoerce } from "./classes.ts";
@@ -176,6 +177,8 @@ const NO_STRING_FORM = new Set(["class", "array", "fn", "ptr", "fixed", "atomic"
 export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
   // An array's string form is its elements joined with commas (`${[1, 2]}` is "1,2").
   if (x.type.k === "array") return arrayString(l, x, node);
+  const text = objectToString(l, x, node);
+  if (text) return text;
   if (NO_STRING_FORM.has(x.type.k)) l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
   return x;
 }

@@ -327,6 +327,9 @@ export function objectCall(l: Lowerer, name: string, call: ts.CallExpression): E
   }
   const method_ = name === "keys" ? "ownKeys" : name === "values" ? "ownValues" : name === "entries" ? "ownEntries" : undefined;
   if (!method_) return undefined;
+  // Anything else (an enum object, a class instance) is refused before it is lowered as a value.
+  const argType = l.checker.getTypeAtLocation(arg);
+  if (!recordShape(l, argType)) l.fail("TSOS1113", arg, `Object.${name}`, l.checker.typeToString(argType));
   const rec = lowerExpr(l, arg);
   if (!isRecord(rec.type)) l.fail("TSOS1113", arg, `Object.${name}`, typeName(rec.type));
   return method(l, rec, method_, [], call);
