@@ -81,7 +81,7 @@ export function reduce<T, U>(xs: T[], f: (acc: U, x: T, i: number, a: T[]) => U,
  */
 export function reduceFirst<T>(xs: T[], f: (acc: T, x: T, i: number, a: T[]) => T): T {
   const len = xs.length;
-  if (len === 0) throw new Error("Reduce of empty array with no initial value");
+  if (len === 0) throw new TypeError("Reduce of empty array with no initial value");
   let acc = xs[0];
   for (let i = 1; i < len; i++) if (i < xs.length) acc = f(acc, xs[i], i, xs);
   return acc;
@@ -96,7 +96,7 @@ export function reduceRight<T, U>(xs: T[], f: (acc: U, x: T, i: number, a: T[]) 
 /** @trackCaller */
 export function reduceRightFirst<T>(xs: T[], f: (acc: T, x: T, i: number, a: T[]) => T): T {
   const len = xs.length;
-  if (len === 0) throw new Error("Reduce of empty array with no initial value");
+  if (len === 0) throw new TypeError("Reduce of empty array with no initial value");
   let acc = xs[len - 1];
   for (let i = len - 2; i >= 0; i--) if (i < xs.length) acc = f(acc, xs[i], i, xs);
   return acc;
