@@ -205,6 +205,13 @@ export function stringBuiltin(l: Lowerer, name: string, call: ts.CallExpression)
   return undefined;
 }
 
+/** `x.toPrecision(p)` on a hosted number; undefined for other receivers. */
+export function numberToPrecision(l: Lowerer, recv: Expr, call: ts.CallExpression): Expr | undefined {
+  if (!(l.doubles && recv.type.k === "int" && recv.type.kind === "number")) return undefined;
+  if (!call.arguments[0]) return { e: "tostr", type: T.str, x: recv, radix: 10 };
+  return { e: "call", type: T.str, fn: "tsos_num_to_precision", args: [recv, arg(l, call.arguments[0], T.number), here(l, call)] };
+}
+
 /** `Number(s)` and `+s` of a string: StringToNumber (hosted). */
 export function stringToNumber(l: Lowerer, x: Expr, node: ts.Node): Expr {
   if (!l.doubles) l.fail("TSOS2010", node, "a number parsed from a string");
