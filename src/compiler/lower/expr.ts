@@ -34,7 +34,7 @@ import {
 import { lowerComma } from "./control.ts";
 import { adaptFunction, lowerFunctionValue } from "./lambdas.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
-import { checkStringLiteral, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
+import { checkStringLiteral, implicitToString, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
 
 const K = ts.SyntaxKind;
 
@@ -168,6 +168,8 @@ const NO_STRING_FORM = new Set(["class", "array", "fn", "ptr", "fixed", "atomic"
 
 /** A part of a string concatenation or template: refused where tsos has no string form that matches JavaScript's. */
 export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  const own = implicitToString(l, x, node);
+  if (own) return own;
   if (NO_STRING_FORM.has(x.type.k)) l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
   return x;
 }
