@@ -111,6 +111,7 @@ __attribute__((noreturn, cold)) static inline void tsos_str_half_pair(const tsos
 /* Code units [from, to) of s (0 <= from <= to <= units); splitting a surrogate pair panics. */
 static inline tsos_str tsos_str_sub(tsos_str s, uint64_t from, uint64_t to, const tsos_loc *loc) {
   if (from >= to) return TSOS_EMPTY_STR;
+  if (to > s.units) tsos_panic_cstr(loc, "a string slice past the end (a tsos bug)");
   if (from == 0 && to == s.units) return s;
   if (tsos_str_ascii(s)) return tsos_str_of_bytes(s.ptr + from, to - from, to - from);
   bool m1, m2;
@@ -121,6 +122,7 @@ static inline tsos_str tsos_str_sub(tsos_str s, uint64_t from, uint64_t to, cons
 /* Bytes [from, to) of s, both character boundaries. */
 static inline tsos_str tsos_str_sub_bytes(tsos_str s, uint64_t from, uint64_t to) {
   if (from >= to) return TSOS_EMPTY_STR;
+  if (to > s.len) tsos_panic_cstr(NULL, "a string slice past the end (a tsos bug)");
   if (from == 0 && to == s.len) return s;
   uint64_t units = tsos_str_ascii(s) ? to - from : tsos_utf8_units(s.ptr + from, to - from);
   return tsos_str_of_bytes(s.ptr + from, to - from, units);
