@@ -364,6 +364,22 @@ interface ArrayConstructor {
 }
 
 // ---------------------------------------------------------------------------
+// Records: string-keyed objects used as dictionaries (lower/records.ts).
+// ---------------------------------------------------------------------------
+/** An object whose keys are K and values V (`Record<string, number>`, `Record<Color, string>`). */
+type Record<K extends keyof any, T> = {
+  [P in K]: T;
+};
+interface ObjectConstructor {
+  /** A record's own keys: array-index keys ascending, then the others in insertion order. */
+  keys(o: object): string[];
+  values<T>(o: { [s: string]: T }): T[];
+  entries<T>(o: { [s: string]: T }): [string, T][];
+  fromEntries<T = unknown>(entries: Iterable<readonly [PropertyKey, T]>): { [k: string]: T };
+}
+declare var Object: ObjectConstructor;
+
+// ---------------------------------------------------------------------------
 // Math. On integer types (u8 ... i64) floor, trunc, abs, min and max keep the
 // integer type: `Math.floor(a / b)` and `Math.trunc(a / b)` are integer
 // divisions. On hosted `number` (a double) every function is JavaScript's.
@@ -417,8 +433,16 @@ interface Process {
 }
 declare var process: Process;
 
-/** Thrown values must be Errors: `throw new Error("message")` panics. */
+/**
+ * Errors (lib/std/error.ts builds them). Hosted programs throw and catch them;
+ * in the kernel, `throw new Error("message")` panics with the message.
+ */
 declare class Error {
-  constructor(message: string);
-  readonly message: string;
+  constructor(message?: string);
+  name: string;
+  message: string;
+  toString(): string;
 }
+declare class RangeError extends Error {}
+declare class TypeError extends Error {}
+declare class SyntaxError extends Error {}

@@ -29,6 +29,13 @@ declare function sameValueZero<K>(a: K, b: K): boolean;
 /** The key as stored: -0 becomes +0, as Map.prototype.set and Set.prototype.add do (lower/collections.ts). */
 declare function storedKey<K>(key: K): K;
 
+/** A string's characters, each a one-character string (`new Set("hello")`). */
+export function stringChars(s: string): string[] {
+  const out: string[] = [];
+  for (const ch of s) out.push(ch);
+  return out;
+}
+
 /** One generation of a table's entry positions. */
 export class Order {
   deleted: boolean[] = [];
@@ -374,5 +381,69 @@ export class Set<T> extends HashTable<T> {
     const c = this.cursor();
     if (c.advance()) return this.entryAt(c.at);
     return undefined;
+  }
+}
+
+/**
+ * The array index a key spells (`"0"`, `"17"`: canonical, below 2^32 - 1), or -1.
+ * Such keys come first among an object's own keys, in ascending order.
+ */
+function arrayIndex(key: string): number {
+  const n = key.length;
+  if (n === 0 || n > 10) return -1;
+  if (n > 1 && key.charCodeAt(0) === 48) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    value = value * 10 + (c - 48);
+  }
+  return value <= 4294967294 ? value : -1;
+}
+
+function byArrayIndex(a: string, b: string): number {
+  return arrayIndex(a) - arrayIndex(b);
+}
+
+/**
+ * A string-keyed record (`Record<string, V>`, lower/records.ts): a Map whose
+ * keys list as an object's own keys do.
+ */
+export class Dict<V> extends Map<string, V> {
+  /** Own keys in JavaScript's order: array-index keys ascending, then the others in insertion order. */
+  ownKeys(): string[] {
+    const indexKeys: string[] = [];
+    const others: string[] = [];
+    const c = this.cursor();
+    while (c.advance()) {
+      const k = this.entryKeys[c.at];
+      if (arrayIndex(k) >= 0) indexKeys.push(k);
+      else others.push(k);
+    }
+    if (indexKeys.length === 0) return others;
+    indexKeys.sort(byArrayIndex);
+    for (let i = 0; i < others.length; i++) indexKeys.push(others[i]);
+    return indexKeys;
+  }
+
+  /** The value of a key the program uses as present (lower/records.ts): a missing one panics. */
+  getPresent(key: string): V {
+    const i = this.find(key, hashOf(key));
+    if (i < 0) throw new Error(`TypeError: the record has no key "${key}"; its value would be undefined`);
+    return this.entryValues[i];
+  }
+
+  ownValues(): V[] {
+    const keys = this.ownKeys();
+    const out: V[] = [];
+    for (let i = 0; i < keys.length; i++) out.push(this.entryValues[this.find(keys[i], hashOf(keys[i]))]);
+    return out;
+  }
+
+  ownEntries(): [string, V][] {
+    const keys = this.ownKeys();
+    const out: [string, V][] = [];
+    for (let i = 0; i < keys.length; i++) out.push([keys[i], this.entryValues[this.find(keys[i], hashOf(keys[i]))]]);
+    return out;
   }
 }

@@ -28,6 +28,7 @@ import { withDefaults } from "./defaults.ts";
 import { arrayLibraryCall } from "./array-methods.ts";
 import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber } from "./string-methods.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
+import { objectCall, recordRead } from "./records.ts";
 import { isTuple, restArgs, tupleElement } from "./destructure.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 
@@ -144,9 +145,13 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
   if (ts.isPropertyAccessExpression(callee)) {
     const lib = libMember(l, callee.expression);
     if (lib) return builtinCall(l, `${lib}.${callee.name.text}`, call, want);
-    if (isLibArrayFrom(l, callee)) {
+    if (isLibStatic(l, callee, "Array") && callee.name.text === "from") {
       const from = collectionArrayFrom(l, call, want);
       if (from) return from;
+    }
+    if (isLibStatic(l, callee, "Object")) {
+      const obj = objectCall(l, callee.name.text, call);
+      if (obj) return obj;
     }
     const mdecl = l.symbolOf(callee.name)?.valueDeclaration;
     if (mdecl && (ts.isPropertyDeclaration(mdecl) || ts.isParameter(mdecl))) {
@@ -218,9 +223,9 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
   return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
 }
 
-/** `Array.from` of lib/tsos.d.ts. */
-function isLibArrayFrom(l: Lowerer, callee: ts.PropertyAccessExpression): boolean {
-  if (!ts.isIdentifier(callee.expression) || callee.expression.text !== "Array" || callee.name.text !== "from") return false;
+/** `Array.x`, `Object.x`: a member of lib/tsos.d.ts's global `name`. */
+function isLibStatic(l: Lowerer, callee: ts.PropertyAccessExpression, name: string): boolean {
+  if (!ts.isIdentifier(callee.expression) || callee.expression.text !== name) return false;
   const decl = l.symbolOf(callee.expression)?.valueDeclaration;
   return !!decl && l.isLibDecl(decl);
 }
@@ -367,7 +372,7 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
     if (!isInt(len.type)) l.fail("TSOS1031", args[0]!, "the length of `new Array`", typeName(len.type));
     return { e: "newarray", type: arrayType(l, t.elem), len, loc: l.loc(n) };
   }
-  if (ts.isIdentifier(n.expression) && n.expression.text === "Error")
+  if (ts.isIdentifier(n.expression) && n.expression.text === "Error" && l.program.target === "kernel")
     l.fail("TSOS1015", n, "an `Error` value", "errors can only be thrown: `throw new Error(\"message\")`");
   const t = typeOfNode(l, n);
   if (t.k !== "class") l.fail("TSOS1015", n, `\`new\` of \`${n.expression.getText()}\``, "construct a class declared in the program");
@@ -390,7 +395,7 @@ export function namespaceMember(l: Lowerer, x: ts.Expression): ts.Identifier | u
 export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression): Expr {
   const member = namespaceMember(l, p);
   if (member) return lowerExpr(l, member);
-  const result = iteratorResultAccess(l, p);
+  const result = iteratorResultAccess(l, p) ?? recordRead(l, p);
   if (result) return result;
   const name = p.name.text;
   const lib = libMember(l, p.expression);
@@ -442,6 +447,8 @@ function isWriteTarget(p: ts.Expression): boolean {
 export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): Expr {
   const en = enumOf(l, x.expression);
   if (en) return enumReverseLookup(l, en, x);
+  const rec = recordRead(l, x);
+  if (rec) return rec;
   const obj = lowerExpr(l, x.expression);
   if (isTuple(obj.type)) return tupleElement(l, obj, x);
   if (obj.type.k === "array" || obj.type.k === "fixed") {

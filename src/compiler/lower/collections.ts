@@ -32,6 +32,8 @@ import { lowerArgs } from "./calls.ts";
 import { bindLocal, destructure } from "./destructure.ts";
 import { arrayType, fnType, irType, typeName } from "./types.ts";
 import { stdCall } from "./array-methods.ts";
+import { functionOf } from "./functions.ts";
+import { recordType } from "./records.ts";
 
 export const STD_MAP = path.join(LIB_DIR, "std/map.ts");
 
@@ -42,7 +44,8 @@ export function useCollectionsProgram(p: ts.Program): void {
   program = p;
 }
 
-function stdClass(l: Lowerer, name: "Map" | "Set", node: ts.Node): ts.ClassDeclaration {
+/** The declaration of lib/std/map.ts's class `name`. */
+export function stdClassDecl(l: Lowerer, name: "Map" | "Set" | "Dict", node: ts.Node): ts.ClassDeclaration {
   const sf = program?.getSourceFile(STD_MAP);
   const decl = sf?.statements.find((s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === name);
   if (!decl) l.fail("TSOS9001", node, `lib/std/map.ts has no \`${name}\``);
@@ -57,8 +60,10 @@ function isLibSymbol(sym: ts.Symbol | undefined): sym is ts.Symbol {
   return !!sym?.declarations?.length && sym.declarations.every((d) => d.getSourceFile().isDeclarationFile);
 }
 
-/** The IR type of a lib/tsos.d.ts collection type (Map, Set, their readonly views), or undefined for any other type. */
+/** The IR type of a lib/tsos.d.ts collection type (Map, Set, their readonly views, records), or undefined for any other type. */
 export function collectionType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
+  const record = recordType(l, type, node);
+  if (record) return record;
   const sym = type.getSymbol();
   if (!isLibSymbol(sym)) return undefined;
   const isMap = MAP_TYPES.has(sym.name);
@@ -69,12 +74,18 @@ export function collectionType(l: Lowerer, type: ts.Type, node: ts.Node): Type |
   }
   const args = l.checker.getTypeArguments(type as ts.TypeReference).map((a) => irType(l, a, node));
   checkKeyType(l, args[0]!, node);
-  return { k: "class", cls: classInstance(l, stdClass(l, isMap ? "Map" : "Set", node), args) };
+  return { k: "class", cls: classInstance(l, stdClassDecl(l, isMap ? "Map" : "Set", node), args) };
 }
 
 function checkKeyType(l: Lowerer, key: Type, node: ts.Node): void {
   const ok = key.k === "int" || key.k === "bool" || (key.k === "str" && !key.borrowed) || key.k === "class" || key.k === "array";
   if (!ok) l.fail("TSOS1111", node, typeName(key));
+}
+
+/** Whether a checker type is lib/tsos.d.ts's Map, Set or a readonly view of one (checked before any lowering). */
+function isCollectionTsType(type: ts.Type): boolean {
+  const sym = type.getSymbol();
+  return isLibSymbol(sym) && (MAP_TYPES.has(sym.name) || SET_TYPES.has(sym.name));
 }
 
 /** Which collection `t` is: an instance of lib/std/map.ts's Map or Set. */
@@ -152,6 +163,7 @@ function iteratorCall(l: Lowerer, x: ts.Expression): { recv: Expr; kind: "map" |
   if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression) || x.arguments.length) return undefined;
   const which = x.expression.name.text;
   if (which !== "keys" && which !== "values" && which !== "entries") return undefined;
+  if (!isCollectionTsType(l.checker.getTypeAtLocation(x.expression.expression))) return undefined;
   const t = irType(l, l.checker.getTypeAtLocation(x.expression.expression), x.expression.expression);
   const kind = collectionKind(t);
   if (!kind) return undefined;
@@ -162,6 +174,7 @@ function iteratorCall(l: Lowerer, x: ts.Expression): { recv: Expr; kind: "map" |
 function iterationOf(l: Lowerer, x: ts.Expression): { recv: Expr; kind: "map" | "set"; which: "keys" | "values" | "entries" } | undefined {
   const it = iteratorCall(l, x);
   if (it) return it;
+  if (!isCollectionTsType(l.checker.getTypeAtLocation(x))) return undefined;
   const t = irType(l, l.checker.getTypeAtLocation(x), x);
   const kind = collectionKind(t);
   if (!kind) return undefined;
@@ -185,6 +198,13 @@ export function iterableArray(l: Lowerer, x: ts.Expression, want?: Type): Expr |
     // Arrays and strings (new Set("abc")) are the ordinary path.
     const arr = lowerExpr(l, x, want);
     if (arr.type.k === "array") return arr;
+    if (arr.type.k === "str" && !arr.type.borrowed) {
+      const sf = program?.getSourceFile(STD_MAP);
+      const decl = sf?.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === "stringChars");
+      if (!decl) l.fail("TSOS9001", x, "lib/std/map.ts has no `stringChars`");
+      const f = functionOf(l, decl, []);
+      return { e: "call", type: f.ret, fn: f.cname, args: [arr] };
+    }
     return undefined;
   }
   const { recv, kind, which } = it;

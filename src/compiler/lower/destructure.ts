@@ -205,7 +205,7 @@ export function declarePatternGlobals(l: Lowerer, d: ts.VariableDeclaration, mod
 /** The module-init statements of a module-level pattern declaration. */
 export function initPatternGlobals(l: Lowerer, d: ts.VariableDeclaration): Stmt[] {
   if (!d.initializer) return [];
-  const value = lowerExpr(l, d.initializer, d.type ? typeFromTypeNode(l, d.type) : undefined);
+  const value = collectionArray(l, d.initializer) ?? lowerExpr(l, d.initializer, d.type ? typeFromTypeNode(l, d.type) : undefined);
   return destructure(l, d.name, value, (name, v) => {
     const g = l.globalsByDecl.get(name.parent);
     if (!g) l.fail("TSOS9001", name, "pattern global");

@@ -23,6 +23,8 @@ import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedCo
 import { isDouble, literalNumber, negativeZero, numConst, numberConstant, numberPow, requireDoubles } from "./number.ts";
 import { lowerInstanceof, narrowObject, superReceiver } from "./dispatch.ts";
 import { stdCall } from "./array-methods.ts";
+import { objectToString } from "./views.ts";
+import { recordAssign, recordDelete, recordIn, recordIncDec } from "./records.ts";
 import { accessorRef, accessorUpdate, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
 import { classCoerce } from "./classes.ts";
 import { viewCoerce } from "./views.ts";
@@ -34,7 +36,7 @@ import {
 import { lowerComma } from "./control.ts";
 import { adaptFunction, lowerFunctionValue } from "./lambdas.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
-import { checkStringLiteral, conversionAsFunction, implicitToString, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
+import { checkStringLiteral, conversionAsFunction, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
 
 const K = ts.SyntaxKind;
 
@@ -90,6 +92,8 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       return lowerNullLiteral("null");
     case K.TypeOfExpression:
       return lowerTypeof(l, node as ts.TypeOfExpression);
+    case K.DeleteExpression:
+      return recordDelete(l, node as ts.DeleteExpression) ?? l.fail("TSOS1005", node, "`delete`");
     case K.AsExpression:
     case K.TypeAssertionExpression: {
       const x = node as ts.AsExpression;
@@ -168,8 +172,8 @@ const NO_STRING_FORM = new Set(["class", "array", "fn", "ptr", "fixed", "atomic"
 
 /** A part of a string concatenation or template: refused where tsos has no string form that matches JavaScript's. */
 export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
-  const own = implicitToString(l, x, node);
-  if (own) return own;
+  const text = objectToString(l, x, node);
+  if (text) return text;
   if (NO_STRING_FORM.has(x.type.k)) l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
   return x;
 }
@@ -328,6 +332,11 @@ function isStringy(l: Lowerer, node: ts.Expression): boolean {
 function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   const op = b.operatorToken.kind;
   if (op === K.InstanceOfKeyword) return lowerInstanceof(l, b);
+  if (op === K.InKeyword) return recordIn(l, b) ?? l.fail("TSOS1005", b, "the `in` operator");
+  if (op === K.EqualsToken || op === K.QuestionQuestionEqualsToken || COMPOUND[op] !== undefined) {
+    const rec = recordAssign(l, b, COMPOUND[op]);
+    if (rec) return rec;
+  }
   if (op === K.EqualsToken || COMPOUND[op] !== undefined) {
     const acc = accessorRef(l, b.left, true);
     if (acc) return lowerAccessorWrite(l, acc, b.right, op === K.EqualsToken ? undefined : accessorUpdate(l, COMPOUND[op]!, b.right, b), false, b);
@@ -472,6 +481,8 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
 }
 
 function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: boolean, node: ts.Node): Expr {
+  const rec = recordIncDec(l, operand, op, postfix, node);
+  if (rec) return rec;
   const acc = accessorRef(l, operand, true);
   if (acc) return lowerAccessorWrite(l, acc, undefined, accessorUpdate(l, op === "+" ? "inc" : "dec", undefined, node), postfix, node);
   const target = lowerLValue(l, operand);

@@ -12,6 +12,7 @@
  *             functions whose `this` is the literal; they may not capture
  *             locals of the enclosing function (TSOS1061).
  */
+import { recordLiteral } from "./records.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Field, Func, Stmt, Type } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
@@ -32,6 +33,8 @@ function propName(l: Lowerer, name: ts.PropertyName): string {
 
 /** `{ x: 1, y, m() { ... } }`: a new object of the literal's class. */
 export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr {
+  const record = recordLiteral(l, node, want);
+  if (record) return record;
   const litType = l.checker.getTypeAtLocation(node);
   const fields: Field[] = [];
   const values: Expr[] = [];

@@ -24,7 +24,6 @@ import { LIB_DIR } from "../load.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { functionOf } from "./functions.ts";
-import { resolveMember } from "./dispatch.ts";
 import { mangle, typeFromTypeNode, typeName } from "./types.ts";
 import { nullableOf } from "./nullable-types.ts";
 
@@ -255,20 +254,6 @@ export function stringOrder(l: Lowerer, op: "<" | "<=" | ">" | ">=", a: Expr, b:
   const i32 = T.int("i32");
   const cmp: Expr = { e: "call", type: i32, fn: "tsos_str_cmp", args: [a, b] };
   return { e: "binary", type: T.bool, op, a: cmp, b: { e: "int", type: i32, value: 0n }, loc: l.loc(node) };
-}
-
-/**
- * A class instance where JavaScript wants a string (a template part, `"" + x`):
- * its own `toString()` method, as JavaScript calls it. Undefined when the class
- * declares none (JavaScript would print "[object Object]"; the caller refuses).
- */
-export function implicitToString(l: Lowerer, x: Expr, node: ts.Node): Expr | undefined {
-  if (x.type.k !== "class" || x.type.cls.layout) return undefined;
-  const decl = l.checker.getTypeAtLocation(node).getProperty("toString")?.valueDeclaration;
-  if (!decl || !ts.isMethodDeclaration(decl) || l.isLibDecl(decl) || decl.parameters.length || decl.typeParameters) return undefined;
-  const r = resolveMember(l, x.type.cls, decl, []);
-  if (r.ret.k !== "str") return undefined;
-  return { e: "call", type: T.str, fn: r.fn, args: [coerce(l, x, r.self, node)] };
 }
 
 /** Whether a checker type is a string, a string literal, or a union of them (`"r" | "-"`). */
