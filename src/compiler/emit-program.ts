@@ -67,7 +67,7 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   for (const v of p.views) out.push(`struct ${v.cname} { void *obj; const ${v.cname}__vt *vt; };`);
   for (const u of p.unionTypes) out.push(`typedef struct { uint8_t tag; union { ${u.members.map((m, i) => `${declare(m, `m${i}`)};`).join(" ")} } u; } ${u.cname};`);
   for (const o of p.optTypes) out.push(`typedef struct { uint8_t tag; ${declare(o.inner, "value")}; } ${o.cname};`);
-  // After the value types a function type's parameters may use (`(x: number | null) => boolean`).
+  // Function types after the value structs: a parameter may be a `number | null` or a union.
   for (const f of p.fnTypes) out.push(`typedef ${cType(f.ret)} (*${f.cname})(${f.params.length ? f.params.map(cType).join(", ") : "void"});`);
   for (const v of p.views) out.push(...viewTableType(v));
   for (const c of structOrder(p.classes)) out.push(...structDef(c));
