@@ -14,6 +14,7 @@
  *             a Derived* is a Base* after a C cast; a field a derived class
  *             redeclares keeps the base's storage.
  */
+import { restArgs } from "./destructure.ts";
 import { storable } from "./never.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Global, Stmt, Type } from "../ir.ts";
@@ -234,7 +235,9 @@ export function lowerSuperCall(l: Lowerer, call: ts.CallExpression): Expr {
   const info = classInfo(thisType.cls);
   const base = constructorOf(l, thisType.cls.base);
   const self: Expr = { e: "local", type: thisType, name: "self" };
-  const args = lowerArgs(l, call.arguments, base.params);
+  // A base constructor with a rest parameter packs the trailing (and spread) arguments (lower/destructure.ts).
+  const baseDecl = l.checker.getResolvedSignature(call)?.getDeclaration();
+  const args = (baseDecl && ts.isConstructorDeclaration(baseDecl) ? restArgs(l, baseDecl, call.arguments, base.params, (a, p) => lowerArgs(l, a, p)) : undefined) ?? lowerArgs(l, call.arguments, base.params);
   const items: Expr[] = [{ e: "call", type: T.void, fn: base.init, args: [upcast(self, thisType.cls.base), ...args] }];
   const ctor = info.decl.members.find(ts.isConstructorDeclaration);
   for (const st of fieldInits(l, info, ctor)) if (st.s === "expr") items.push(st.x);

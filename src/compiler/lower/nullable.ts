@@ -31,6 +31,7 @@ import { irType, nullableType, sameType, tryIrType, typeName } from "./types.ts"
 import { NULL_LITERAL, UNDEFINED_LITERAL, nullableRepr } from "./nullable-types.ts";
 import { fromUnion, isTag, narrowUnion, reUnion, toUnion } from "./unions.ts";
 import { isInt } from "../ints.ts";
+import { elementOrUndefinedRead } from "./array-methods.ts";
 
 const K = ts.SyntaxKind;
 type Nullable = Extract<Type, { k: "nullable" }>;
@@ -215,7 +216,8 @@ function falsyValue(l: Lowerer, t: Expr, R: Type, node: ts.Node): Expr {
 /** `a ?? b`: b is evaluated only when a is null or undefined. */
 export function lowerNullish(l: Lowerer, b: ts.BinaryExpression): Expr {
   let R = irType(l, l.checker.getTypeAtLocation(b), b);
-  const A = tested(lowerExpr(l, b.left, R));
+  // `xs[i] ?? d`: past the end the element is undefined, so d (lower/array-methods.ts).
+  const A = elementOrUndefinedRead(l, tested(lowerExpr(l, b.left, R)), b);
   if (A.type.k !== "nullable") return coerce(l, A, R, b.left);
   const Bx = lowerExpr(l, b.right, R);
   // The checker believed a narrowed field was never null (so the type leaves out the right
