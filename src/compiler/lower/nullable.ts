@@ -23,6 +23,7 @@
  * through the same conversions, hook and operators.
  */
 import ts from "typescript";
+import { probedLocals } from "./probes.ts";
 import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
@@ -107,7 +108,7 @@ export function narrowRead(l: Lowerer, node: ts.Node, x: Expr): Expr {
   if (x.type.k !== "nullable" && x.type.k !== "union") return x;
   const t = checkedType(l, node);
   if (!t) return x;
-  return narrowTo(l, node, x, t, x.e !== "local") ?? x;
+  return narrowTo(l, node, x, t, x.e !== "local" || probedLocals.has(x.name)) ?? x;
 }
 
 /** `x` converted to the narrower type `t`, or undefined if `t` is not a narrowing of x's type. */
