@@ -431,8 +431,16 @@ interface Process {
 }
 declare var process: Process;
 
-/** Thrown values must be Errors: `throw new Error("message")` panics. */
+/**
+ * Errors (lib/std/error.ts builds them). Hosted programs throw and catch them;
+ * in the kernel, `throw new Error("message")` panics with the message.
+ */
 declare class Error {
-  constructor(message: string);
-  readonly message: string;
+  constructor(message?: string);
+  name: string;
+  message: string;
+  toString(): string;
 }
+declare class RangeError extends Error {}
+declare class TypeError extends Error {}
+declare class SyntaxError extends Error {}

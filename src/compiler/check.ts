@@ -56,6 +56,8 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
       report("TSOS1005", node, name);
       return;
     }
+    // `catch (e: unknown)` / `catch (e: any)`: the caught value is always an Error (lower/exceptions.ts).
+    if ((node.kind === K.AnyKeyword || node.kind === K.UnknownKeyword) && ts.isVariableDeclaration(node.parent) && ts.isCatchClause(node.parent.parent)) return;
     switch (node.kind) {
       case K.AnyKeyword:
         report("TSOS1001", node);
@@ -87,7 +89,8 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
         if (target === "kernel" && /[.eE]/.test(node.getText()) && !/^0[xX]/.test(node.getText())) return report("TSOS1004", node);
         return;
       case K.TryStatement:
-        return report("TSOS1012", node);
+        if (target === "kernel") return report("TSOS1012", node);
+        break;
       case K.Identifier:
         checkIdentifier(node as ts.Identifier);
         return;
@@ -98,7 +101,8 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
         break;
       case K.ThrowStatement: {
         const x = (node as ts.ThrowStatement).expression;
-        const ok = ts.isNewExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === "Error";
+        // Hosted programs throw any Error (lower/exceptions.ts checks the type); the kernel panics with a message.
+        const ok = target === "host" || (ts.isNewExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === "Error");
         if (!ok) return report("TSOS1013", x);
         break;
       }

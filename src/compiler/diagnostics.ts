@@ -60,8 +60,8 @@ export const CATALOG = {
     help: "declare a named function at module level; closures arrive with dynamic dispatch",
   },
   TSOS1011: { message: "class inheritance is not supported yet", help: "use composition: hold the other object in a field" },
-  TSOS1012: { message: "`try`/`catch` is not supported", help: "tsos panics abort, as Rust's panic=abort; there is no unwinding" },
-  TSOS1013: { message: "only `new Error(...)` can be thrown", help: "write `throw new Error(\"message\")`" },
+  TSOS1012: { message: "`try`/`catch` is not supported in the kernel", help: "a kernel throw is a panic (no unwinding); report expected failures through return values such as `T | null`" },
+  TSOS1013: { message: "only `new Error(...)` can be thrown in the kernel", help: "write `throw new Error(\"message\")`: in the kernel a throw is a panic with that message" },
   TSOS1014: {
     message: "cannot import `{0}`",
     help: "only relative imports of other tsos modules (`./file.ts`) are supported",
@@ -122,6 +122,7 @@ export const CATALOG = {
     help: "declare a named function at module level for default values",
   },
   TSOS1086: { message: "{0} is not supported yet", help: "bind or pass the values one by one" },
+  TSOS1140: { message: "only an `Error` (or an instance of a class that extends it) can be thrown, not a value of type `{0}`", help: "throw new Error(\"message\"), or a subclass of Error that carries the details" },
   TSOS1087: { message: "`{0}` has no element at this position", help: "a tuple is indexed by a literal within its length" },
   TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
   // Strings (lib/std/string.ts, lower/string-methods.ts).

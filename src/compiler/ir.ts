@@ -170,7 +170,9 @@ export type Expr =
   /** The comma operator: every expression in order; the value is the last one's. */
   | { e: "seq"; type: Type; xs: Expr[] }
   /** The static array of @test functions (kernel test builds). */
-  | { e: "unittests"; type: Type };
+  | { e: "unittests"; type: Type }
+  /** The value being thrown, in a handler (lower/exceptions.ts). */
+  | { e: "caught"; type: Type };
 
 export type Stmt =
   | { s: "let"; name: string; type: Type; init?: Expr; loc: number }
@@ -186,7 +188,16 @@ export type Stmt =
   | { s: "continue"; loc: number; label?: string }
   | { s: "return"; x?: Expr; loc: number }
   /** `breakLabel`: the block is a labeled statement that a labeled `break` leaves. */
-  | { s: "block"; body: Stmt[]; breakLabel?: string }
+  | { s: "block"; body: Stmt[]; breakLabel?: string; tryId?: string }
+  /**
+   * Exceptions (lower/exceptions.ts). A block with `tryId` is a protected
+   * region: its statements up to its `catch` marker run with a handler
+   * installed; the statements after the marker run when something is thrown
+   * inside (the handler already removed). `trypop` removes the handler on an
+   * early exit (return, break, continue) from the region.
+   */
+  | { s: "catch"; id: string }
+  | { s: "trypop"; id: string }
   | { s: "switch"; x: Expr; cases: { values: Expr[]; isDefault: boolean; body: Stmt[] }[]; loc: number };
 
 export interface Param {

@@ -16,6 +16,7 @@ import { T } from "../ir.ts";
 import { INT_INFO } from "../ints.ts";
 import { Bail, type Lowerer, snippet } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
+import { exitActions, jumpTarget, lowerThrow, lowerTry } from "./exceptions.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
 import { nullLiteral, printable } from "./nullable.ts";
@@ -113,9 +114,12 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       return [recordForIn(l, f, () => body(l, f.statement)) ?? l.fail("TSOS1005", f, "`for...in`")];
     }
     case K.BreakStatement:
-    case K.ContinueStatement:
-      if ((s as ts.BreakStatement).label) return [labeledJump(l, s as ts.BreakStatement)];
-      return [{ s: s.kind === K.BreakStatement ? "break" : "continue", loc }];
+    case K.ContinueStatement: {
+      const jump: Stmt = (s as ts.BreakStatement).label ? labeledJump(l, s as ts.BreakStatement) : { s: s.kind === K.BreakStatement ? "break" : "continue", loc };
+      return [...exitActions(l, s, jumpTarget(s as ts.BreakOrContinueStatement)), jump];
+    }
+    case K.TryStatement:
+      return lowerTry(l, s as ts.TryStatement);
     case K.ReturnStatement:
       return [lowerReturn(l, s as ts.ReturnStatement)];
     case K.Block:
@@ -127,6 +131,10 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
     case K.SwitchStatement:
       return [lowerSwitch(l, s as ts.SwitchStatement)];
     case K.ThrowStatement: {
+      // Hosted programs throw exceptions; the kernel, and @trackCaller assertion helpers, panic at once.
+      const thrown = (s as ts.ThrowStatement).expression;
+      const panics = l.program.target === "kernel" || (l.scope.trackCaller && ts.isNewExpression(thrown) && ts.isIdentifier(thrown.expression) && thrown.expression.text === "Error");
+      if (!panics) return lowerThrow(l, s as ts.ThrowStatement);
       const args = ((s as ts.ThrowStatement).expression as ts.NewExpression).arguments ?? [];
       const text: Type = { k: "str", borrowed: true };
       const message = args[0] ? lowerArgs(l, [args[0]], [text])[0]! : ({ e: "str", type: T.str, value: "explicit panic" } as Expr);
@@ -304,6 +312,16 @@ function bindForOf(l: Lowerer, f: ts.ForOfStatement, elem: Expr): Stmt[] {
 }
 
 function lowerReturn(l: Lowerer, r: ts.ReturnStatement): Stmt {
+  const exits = exitActions(l, r, undefined);
+  const ret = lowerPlainReturn(l, r);
+  if (!exits.length) return ret;
+  // Leaving a try block: the value is computed while its handlers are still installed.
+  if (ret.s !== "return" || !ret.x) return { s: "block", body: [...exits, ret] };
+  const tmp = l.localName("tsos_ret");
+  return { s: "block", body: [{ s: "let", name: tmp, type: ret.x.type, init: ret.x, loc: ret.loc }, ...exits, { s: "return", x: { e: "local", type: ret.x.type, name: tmp }, loc: ret.loc }] };
+}
+
+function lowerPlainReturn(l: Lowerer, r: ts.ReturnStatement): Stmt {
   const loc = l.loc(r);
   if (l.scope.isCtor) return { s: "return", x: { e: "local", type: l.scope.thisType!, name: "self" }, loc };
   if (!r.expression) return { s: "return", loc };

@@ -19,6 +19,7 @@ import { viewType } from "./views.ts";
 import { tupleFromChecker } from "./destructure.ts";
 import { isNullableUnion, narrowedTypeParameter, nullableOf, nullableUnionType } from "./nullable-types.ts";
 import { valueUnionType } from "./unions.ts";
+import { builtinClassDecl } from "./exceptions.ts";
 import { collectionType } from "./collections.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
@@ -154,7 +155,7 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
       const params = sig.parameters.map((p) => irType(l, l.checker.getTypeOfSymbol(p), node));
       return fnType(l, params, irType(l, sig.getReturnType(), node));
     }
-    if (sym && sym.flags & ts.SymbolFlags.Class && !l_isLib(sym)) {
+    if (sym && sym.flags & ts.SymbolFlags.Class && (!l_isLib(sym) || builtinClassDecl(l, sym.valueDeclaration as ts.ClassDeclaration))) {
       const decl = sym.valueDeclaration as ts.ClassDeclaration;
       const args = (type as ts.TypeReference).target ? l.checker.getTypeArguments(type as ts.TypeReference) : [];
       const irArgs = args.map((a) => irType(l, a, node));

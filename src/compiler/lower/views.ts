@@ -420,3 +420,24 @@ export function classSetterByName(l: Lowerer, recv: Expr, prop: string, node: ts
   }
   return undefined;
 }
+
+/**
+ * An object in a string context (`${e}`, `"x" + e`): JavaScript calls its
+ * `toString()`. Only a class (or view) with its own `toString()` method taking
+ * no arguments is converted; else undefined (the caller refuses the value,
+ * since `[object Object]` is rarely what the program means).
+ */
+export function objectToString(l: Lowerer, x: Expr, node: ts.Node): Expr | undefined {
+  if (x.type.k === "class" && x.type.cls.header) {
+    const m = classMember(l, x.type.cls, "toString");
+    if (m?.kind !== "method" || m.decl.parameters.length || m.decl.typeParameters?.length) return undefined;
+    const r = resolveMember(l, x.type.cls, m.decl, []);
+    if (r.ret.k !== "str") return undefined;
+    return { e: "call", type: r.ret, fn: r.fn, args: [coerce(l, x, r.self, node)] };
+  }
+  if (x.type.k === "view") {
+    const slot = x.type.view.slots.find((s) => s.kind === "method" && s.prop === "toString" && !s.params.length && s.ret.k === "str");
+    return slot && { e: "viewcall", type: slot.ret, view: x, slot: slot.name, args: [] };
+  }
+  return undefined;
+}

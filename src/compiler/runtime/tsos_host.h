@@ -13,7 +13,29 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <setjmp.h>
 #include "tsos_rt.h"
+
+/*
+ * Exceptions (lower/exceptions.ts): each `try` pushes a handler (a jmp_buf on
+ * the C stack, linked to the one outside it); `throw` longjmps to the
+ * innermost one with the thrown object in tsos_thrown. With no handler, the
+ * generated code reports the exception (lib/std/error.ts `uncaught`).
+ */
+typedef struct tsos_try {
+  jmp_buf buf;
+  struct tsos_try *prev;
+} tsos_try;
+static tsos_try *tsos_try_top;
+static void *tsos_thrown;
+static tsos_str tsos_thrown_site;
+static inline bool tsos_no_handler(void) { return tsos_try_top == NULL; }
+static inline tsos_str tsos_throw_site(void) { return tsos_thrown_site; }
+__attribute__((noreturn)) static inline void tsos_throw(void *e, tsos_str site) {
+  tsos_thrown = e;
+  tsos_thrown_site = site;
+  longjmp(tsos_try_top->buf, 1);
+}
 
 static inline void *tsos_alloc(uint64_t size, const tsos_loc *loc) {
   (void)loc;
