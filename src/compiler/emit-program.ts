@@ -65,13 +65,10 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   for (const a of arrays) out.push(`typedef struct ${a.cname} ${a.cname};`);
   for (const v of p.views) out.push(`typedef struct ${v.cname} ${v.cname};`, `typedef struct ${v.cname}__vt ${v.cname}__vt;`);
   for (const v of p.views) out.push(`struct ${v.cname} { void *obj; const ${v.cname}__vt *vt; };`);
-  // A function type that takes or returns a value struct (a nullable number, a union) comes after those structs.
-  const byValue = (t: Type): boolean => (t.k === "nullable" && !!t.cname) || t.k === "union";
-  const fnTypedef = (f: Program["fnTypes"][number]): string => `typedef ${cType(f.ret)} (*${f.cname})(${f.params.length ? f.params.map(cType).join(", ") : "void"});`;
-  for (const f of p.fnTypes) if (![...f.params, f.ret].some(byValue)) out.push(fnTypedef(f));
   for (const u of p.unionTypes) out.push(`typedef struct { uint8_t tag; union { ${u.members.map((m, i) => `${declare(m, `m${i}`)};`).join(" ")} } u; } ${u.cname};`);
   for (const o of p.optTypes) out.push(`typedef struct { uint8_t tag; ${declare(o.inner, "value")}; } ${o.cname};`);
-  for (const f of p.fnTypes) if ([...f.params, f.ret].some(byValue)) out.push(fnTypedef(f));
+  // Function types after the value structs: a parameter may be a `number | null` or a union.
+  for (const f of p.fnTypes) out.push(`typedef ${cType(f.ret)} (*${f.cname})(${f.params.length ? f.params.map(cType).join(", ") : "void"});`);
   for (const v of p.views) out.push(...viewTableType(v));
   for (const c of structOrder(p.classes)) out.push(...structDef(c));
   for (const c of structOrder(p.classes)) if (c.header) out.push(classDescriptor(c));
