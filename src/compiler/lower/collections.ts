@@ -31,7 +31,7 @@ import { coerce, lowerExpr } from "./expr.ts";
 import { lowerArgs } from "./calls.ts";
 import { bindLocal, destructure } from "./destructure.ts";
 import { arrayType, fnType, irType, typeName } from "./types.ts";
-import { stdCall } from "./array-methods.ts";
+import { isArrayIteratorCall, stdCall } from "./array-methods.ts";
 import { functionOf } from "./functions.ts";
 import { recordType } from "./records.ts";
 
@@ -172,6 +172,8 @@ function iteratorCall(l: Lowerer, x: ts.Expression): { recv: Expr; kind: "map" |
 
 /** What an iterable expression walks: a collection's keys, values or entries. */
 function iterationOf(l: Lowerer, x: ts.Expression): { recv: Expr; kind: "map" | "set"; which: "keys" | "values" | "entries" } | undefined {
+  // `xs.entries()` on an array is lower/array-methods.ts's.
+  if (isArrayIteratorCall(l, x)) return undefined;
   const it = iteratorCall(l, x);
   if (it) return it;
   if (!isCollectionTsType(l.checker.getTypeAtLocation(x))) return undefined;
@@ -319,7 +321,8 @@ function stdMapParam(l: Lowerer, elem: Type, outElem: Type): Type {
 }
 
 function stdMapCall(l: Lowerer, elem: Type, outElem: Type, arr: Expr, fn: Expr, node: ts.Node): Expr {
-  const r = stdCall(l, "map", [elem, outElem], [arr, fn], node);
+  // lib/std/array.ts's `fromMap`: Array.from's mapper gets (element, index).
+  const r = stdCall(l, "fromMap", [elem, outElem], [arr, fn], node);
   if (r.type.k === "array") arrayType(l, outElem);
   return r;
 }
