@@ -72,7 +72,8 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   for (const v of p.views) out.push(...viewTableType(v));
   for (const c of structOrder(p.classes)) out.push(...structDef(c));
   for (const c of structOrder(p.classes)) if (c.header) out.push(classDescriptor(c));
-  for (const a of arrays) out.push(`TSOS_ARRAY(${a.cname}, ${cType(a.elem)})`);
+  // `never[]` (the type of a bare `[]`) holds no element: its storage type is a placeholder byte.
+  for (const a of arrays) out.push(`TSOS_ARRAY(${a.cname}, ${a.elem.k === "never" ? "uint8_t" : cType(a.elem)})`);
   out.push("");
   for (const g of p.globals) {
     if (!globalsUsed.has(g.cname)) continue;

@@ -36,6 +36,7 @@ import {
 import { lowerComma } from "./control.ts";
 import { adaptFunction, lowerFunctionValue } from "./lambdas.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
+import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
 import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
 
 const K = ts.SyntaxKind;
@@ -97,6 +98,8 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     case K.AsExpression:
     case K.TypeAssertionExpression: {
       const x = node as ts.AsExpression;
+      const guarded = guardedAs(l, x);
+      if (guarded) return guarded;
       const to = typeOfNode(l, x);
       const value = lowerExpr(l, x.expression, to);
       // `v as T` where v is `T | undefined` (`it.next().value as K`): asserted present, checked.
@@ -167,11 +170,13 @@ export function templateParts(l: Lowerer, t: ts.TemplateExpression): Expr[] {
   return parts;
 }
 
-/** Types whose string form JavaScript gives differently than tsos can yet (`${array}` joins with commas). */
+/** Types whose string form JavaScript gives differently than tsos can yet (an object's is "[object Object]"). */
 const NO_STRING_FORM = new Set(["class", "array", "fn", "ptr", "fixed", "atomic", "void", "loc"]);
 
 /** A part of a string concatenation or template: refused where tsos has no string form that matches JavaScript's. */
 export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  // An array's string form is its elements joined with commas (`${[1, 2]}` is "1,2").
+  if (x.type.k === "array") return arrayString(l, x, node);
   const text = objectToString(l, x, node);
   if (text) return text;
   if (NO_STRING_FORM.has(x.type.k)) l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
@@ -344,6 +349,8 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
     if (acc) return lowerAccessorWrite(l, acc, b.right, op === K.EqualsToken ? undefined : accessorUpdate(l, COMPOUND[op]!, b.right, b), false, b);
   }
   if (op === K.EqualsToken) {
+    const setLength = arrayLengthAssign(l, b);
+    if (setLength) return setLength;
     const target = lowerLValue(l, b.left);
     const value = coerce(l, lowerExpr(l, b.right, target.type), target.type, b.right);
     return { e: "assign", type: target.type, target, value };

@@ -22,6 +22,7 @@ import { neverLocals } from "./never.ts";
 import { nullLiteral, printable } from "./nullable.ts";
 import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, destructuringAssignment } from "./destructure.ts";
+import { arrayIterator, iteratorStep } from "./array-methods.ts";
 import { collectionArray, collectionForOf } from "./collections.ts";
 import { recordForIn } from "./records.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
@@ -267,7 +268,8 @@ function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   const loc = l.loc(f);
   const collection = collectionForOf(l, f, () => body(l, f.statement));
   if (collection) return collection;
-  const arr = lowerExpr(l, f.expression);
+  const iter = arrayIterator(l, f.expression);
+  const arr = iter ? iter.arr : lowerExpr(l, f.expression);
   if (arr.type.k === "str") return forOfString(l, f, arr, (ch) => bindForOf(l, f, ch), () => body(l, f.statement));
   if (arr.type.k !== "array") l.fail("TSOS1015", f.expression, `\`for...of\` over \`${typeName(arr.type)}\``, "iterate over an array");
   if (!ts.isVariableDeclarationList(f.initializer) || f.initializer.declarations.length !== 1) l.fail("TSOS1005", f.initializer, "this `for...of` head");
@@ -277,8 +279,9 @@ function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   const arrRef: Expr = { e: "local", type: arr.type, name: arrName };
   const idx: Expr = { e: "local", type: usize, name: idxName };
   const len: Expr = { e: "arraymethod", type: usize, method: "length", arr: arrRef, args: [], loc };
-  // In range by construction: the loop tests the live length, and arrays only grow.
-  const first = bindForOf(l, f, { e: "index", type: arr.type.elem, arr: arrRef, idx, loc, unchecked: true });
+  // In range by construction: the loop tests the live length right before the read.
+  const elem: Expr = { e: "index", type: arr.type.elem, arr: arrRef, idx, loc, unchecked: true };
+  const first = iter ? iteratorStep(l, f, iter.kind, idx, elem, (x) => bindForOf(l, f, x)) : bindForOf(l, f, elem);
   return {
     s: "block",
     body: [
