@@ -37,7 +37,7 @@ import { lowerComma } from "./control.ts";
 import { adaptFunction, lowerFunctionValue } from "./lambdas.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
-import { checkStringLiteral, conversionAsFunction, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
+import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
 
 const K = ts.SyntaxKind;
 
@@ -256,6 +256,8 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   if (sameType(from, to)) return e;
   const obj = classCoerce(l, e, to, node) ?? viewCoerce(l, e, to, node);
   if (obj) return obj;
+  const strRead = stringIndexOrUndefined(l, e, to);
+  if (strRead) return coerce(l, strRead, to, node);
   // `return this.items[i]` as `T | undefined`: past the end, JavaScript reads undefined.
   if (e.e === "index" && e.arr.type.k === "array" && to.k === "nullable" && to.undef && from.k !== "nullable") {
     return coerce(l, elementOrUndefined(l, e, node), to, node);
