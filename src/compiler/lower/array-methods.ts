@@ -36,7 +36,7 @@ import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { functionOf } from "./functions.ts";
 import { toInteger } from "./number.ts";
-import { arrayType, irType, nullableType, sameType, typeName, typeOfNode } from "./types.ts";
+import { arrayType, irType, sameType, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, spreadArray, tupleType } from "./destructure.ts";
 import { collectionArrayFrom } from "./collections.ts";
 
@@ -496,15 +496,3 @@ export function guardedAs(l: Lowerer, n: ts.AsExpression | ts.TypeAssertion): Ex
   return undefined;
 }
 
-/**
- * `xs[i]` as the left operand of `??`: JavaScript reads undefined past the
- * end, so the read becomes a `T | undefined` (lib/std/array.ts
- * `elementOrUndefined`) instead of a bounds panic. Anything else is returned as is.
- */
-export function elementOrUndefinedRead(l: Lowerer, x: Expr, b: ts.BinaryExpression): Expr {
-  if (x.e !== "index" || x.arr.type.k !== "array" || x.type.k === "nullable" || x.type.k === "never") return x;
-  // Only where the result type (tsc's: the left's) holds the right operand (`digits[j] ?? 0`).
-  const c = l.checker;
-  if (!c.isTypeAssignableTo(c.getTypeAtLocation(b.right), c.getTypeAtLocation(b.left))) return x;
-  return coerce(l, x, nullableType(l, x.type, false, true), b.left);
-}
