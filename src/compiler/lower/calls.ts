@@ -25,6 +25,7 @@ import { isDouble, numberBuiltin, numberConstant, numberMethod, toInteger } from
 import { callTakingNever } from "./never.ts";
 import { missingArgs, narrowRead, printable } from "./nullable.ts";
 import { withDefaults } from "./defaults.ts";
+import { elementOrUndefined, isProbe, probedType } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
 import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber } from "./string-methods.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
@@ -452,7 +453,10 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
   if (obj.type.k === "array" || obj.type.k === "fixed") {
     const idx = toInteger(l, lowerExpr(l, x.argumentExpression), x.argumentExpression);
     if (!isInt(idx.type)) l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));
-    return narrowRead(l, x, { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) });
+    const read: Expr = { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) };
+    // `xs[i] ?? d`, `if (xs[i])`: the program expects undefined outside the array (lower/probes.ts).
+    if (read.e === "index" && obj.type.k === "array" && probedType(obj.type.elem) && isProbe(x)) return elementOrUndefined(l, read, x);
+    return narrowRead(l, x, read);
   }
   if (obj.type.k === "str") {
     const idx = toInteger(l, lowerExpr(l, x.argumentExpression), x.argumentExpression);

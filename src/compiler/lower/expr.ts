@@ -22,7 +22,7 @@ import { neverAs, neverLocals, unreachable } from "./never.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
 import { isDouble, literalNumber, negativeZero, numConst, numberConstant, numberPow, requireDoubles } from "./number.ts";
 import { lowerInstanceof, narrowObject, superReceiver } from "./dispatch.ts";
-import { stdCall } from "./array-methods.ts";
+import { elementOrUndefined } from "./probes.ts";
 import { objectToString } from "./views.ts";
 import { recordAssign, recordDelete, recordIn, recordIncDec } from "./records.ts";
 import { accessorRef, accessorUpdate, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
@@ -37,7 +37,7 @@ import { lowerComma } from "./control.ts";
 import { adaptFunction, lowerFunctionValue } from "./lambdas.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
-import { checkStringLiteral, conversionAsFunction, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
+import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
 
 const K = ts.SyntaxKind;
 
@@ -256,13 +256,11 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   if (sameType(from, to)) return e;
   const obj = classCoerce(l, e, to, node) ?? viewCoerce(l, e, to, node);
   if (obj) return obj;
+  const strRead = stringIndexOrUndefined(l, e, to);
+  if (strRead) return coerce(l, strRead, to, node);
   // `return this.items[i]` as `T | undefined`: past the end, JavaScript reads undefined.
   if (e.e === "index" && e.arr.type.k === "array" && to.k === "nullable" && to.undef && from.k !== "nullable") {
-    const read =
-      e.idx.e === "convert" && e.idx.checked && isDouble(l, e.idx.x.type)
-        ? stdCall(l, "elementOrUndefinedAt", [from], [e.arr, e.idx.x], node)
-        : stdCall(l, "elementOrUndefined", [from], [e.arr, coerce(l, e.idx, T.int("i64"), node)], node);
-    return coerce(l, read, to, node);
+    return coerce(l, elementOrUndefined(l, e, node), to, node);
   }
   const n = coerceNullable(l, e, to, node);
   if (n) return n;

@@ -17,6 +17,7 @@ import { INT_INFO } from "../ints.ts";
 import { Bail, type Lowerer, snippet } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { exitActions, jumpTarget, lowerThrow, lowerTry } from "./exceptions.ts";
+import { elementOrUndefined, isProbedLocal, probedLocals, probedType } from "./probes.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
 import { nullLiteral, printable } from "./nullable.ts";
@@ -55,13 +56,20 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   }
   if (isVar(decl.parent as ts.VariableDeclarationList)) return varAssign(l, decl);
   if (untypedConst(l, decl.name) !== undefined) return [];
-  const { type, init } = variableInit(l, decl);
+  let { type, init } = variableInit(l, decl);
+  // `const last = xs[xs.length - 1]; if (last) ...`: undefined outside the array (lower/probes.ts).
+  const probed = init?.e === "index" && init.arr.type.k === "array" && probedType(type) && isProbedLocal(l, decl);
+  if (probed && init?.e === "index") {
+    init = elementOrUndefined(l, init, decl);
+    type = init.type;
+  }
   if (type.k === "never") {
     // `const x: never = s`: no C variable; reaching it panics (lower/never.ts).
     neverLocals.add(decl);
     return init ? [{ s: "expr", x: init, loc: l.loc(decl) }] : [];
   }
   const name = l.localName(decl.name.text);
+  if (probed) probedLocals.add(name);
   l.scope.locals.set(decl, name);
   setLocalType(decl, type);
   return [{ s: "let", name, type, init, loc: l.loc(decl) }];
