@@ -39,6 +39,7 @@ import { toInteger } from "./number.ts";
 import { arrayType, irType, sameType, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, spreadArray, tupleType } from "./destructure.ts";
 import { collectionArrayFrom } from "./collections.ts";
+import { objectToString } from "./views.ts";
 
 export const STD_ARRAY = path.join(LIB_DIR, "std/array.ts");
 
@@ -193,7 +194,9 @@ function join(l: Lowerer, recv: Expr, sep: ts.Expression | undefined, call: ts.N
   // `[].join()`: an array that can hold nothing joins to "".
   if (elem.k === "never") return { e: "seq", type: T.str, xs: [recv, separator, { e: "str", type: T.str, value: "" }] };
   const inner = elem.k === "nullable" ? elem.inner : elem;
-  if (!["str", "int", "bool", "union"].includes(inner.k)) l.fail("TSOS1018", ts.isCallExpression(call) ? call.expression : call, name, typeName(t));
+  // Objects join through their own toString() (lower/views.ts), as in a template.
+  const ownString = (inner.k === "class" || inner.k === "view") && objectToString(l, { e: "local", type: inner, name: "tsos_probe" }, call) !== undefined;
+  if (!ownString && !["str", "int", "bool", "union"].includes(inner.k)) l.fail("TSOS1018", ts.isCallExpression(call) ? call.expression : call, name, typeName(t));
   return stdCall(l, "join", [elem], [recv, separator], call);
 }
 
