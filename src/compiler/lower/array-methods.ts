@@ -495,3 +495,4 @@ export function guardedAs(l: Lowerer, n: ts.AsExpression | ts.TypeAssertion): Ex
   }
   return undefined;
 }
+
