@@ -13,6 +13,7 @@
 import { type ClassInst, type Program, type Type, type ViewInst, walkExprs } from "./ir.ts";
 import { cString, cType, declare, setNumberRepresentation, zero } from "./c-syntax.ts";
 import { Emitter } from "./emit-c.ts";
+import { closureStructs, fnTypedefs, staticClosures } from "./emit-closures.ts";
 import { structLayout } from "./lower/layout.ts";
 
 export function emitC(p: Program, opts: { entryDisplay: string }): string {
@@ -25,6 +26,8 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   const reviews = new Map(p.reviews.map((r) => [r.fn, r]));
   const tablesUsed = new Set<string>();
   const reviewsUsed = new Set<string>();
+  /** Functions used as values (hosted: each gets a static closure object), with their function type. */
+  const fnValues = new Map<string, string>();
   const visitTable = (name: string) => {
     const t = tables.get(name);
     if (!t || tablesUsed.has(name)) return;
@@ -38,7 +41,11 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
     walkExprs(f.body, (x) => {
       if (x.e === "call") visit(x.fn);
       if (x.e === "new") visit(x.init);
-      if (x.e === "fnref") visit(x.fn);
+      if (x.e === "fnref") {
+        visit(x.fn);
+        if (!fnValues.has(x.fn)) fnValues.set(x.fn, (x.type as { cname: string }).cname);
+      }
+      if (x.e === "closure") visit(x.fn);
       if (x.e === "mkview") visitTable(x.table);
       if (x.e === "review" && !reviewsUsed.has(x.fn)) {
         reviewsUsed.add(x.fn);
@@ -51,6 +58,12 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   p.inits.forEach(visit);
   if (p.panicHandler) visit(p.panicHandler);
   if (usesTests) p.unitTests.forEach((t) => visit(t.fn));
+  // Module-level arrays of functions (`const ops = [add, sub]`) are static data: their functions are used too.
+  for (const g of p.globals) if (globalsUsed.has(g.cname)) g.staticObject?.elems?.forEach((e) => walkExprs([{ s: "expr", x: e, loc: 0 }], (x) => {
+    if (x.e !== "fnref") return;
+    visit(x.fn);
+    if (!fnValues.has(x.fn)) fnValues.set(x.fn, (x.type as { cname: string }).cname);
+  }));
   const funcs = p.funcs.filter((f) => reachable.has(f.cname));
   const em = new Emitter(p);
   const out: string[] = [];
@@ -65,14 +78,16 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   for (const a of arrays) out.push(`typedef struct ${a.cname} ${a.cname};`);
   for (const v of p.views) out.push(`typedef struct ${v.cname} ${v.cname};`, `typedef struct ${v.cname}__vt ${v.cname}__vt;`);
   for (const v of p.views) out.push(`struct ${v.cname} { void *obj; const ${v.cname}__vt *vt; };`);
-  for (const f of p.fnTypes) out.push(`typedef ${cType(f.ret)} (*${f.cname})(${f.params.length ? f.params.map(cType).join(", ") : "void"});`);
+  out.push(...fnTypedefs(p));
   for (const u of p.unionTypes) out.push(`typedef struct { uint8_t tag; union { ${u.members.map((m, i) => `${declare(m, `m${i}`)};`).join(" ")} } u; } ${u.cname};`);
   for (const o of p.optTypes) out.push(`typedef struct { uint8_t tag; ${declare(o.inner, "value")}; } ${o.cname};`);
   for (const v of p.views) out.push(...viewTableType(v));
   for (const c of structOrder(p.classes)) out.push(...structDef(c));
   for (const c of structOrder(p.classes)) if (c.header) out.push(classDescriptor(c));
+  out.push(...closureStructs(p));
   for (const a of arrays) out.push(`TSOS_ARRAY(${a.cname}, ${cType(a.elem)})`);
   out.push("");
+  out.push(...staticClosures(p, em, fnValues));
   for (const g of p.globals) {
     if (!globalsUsed.has(g.cname)) continue;
     if (g.staticObject?.cls) {

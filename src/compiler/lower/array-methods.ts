@@ -41,6 +41,13 @@ function stdFunction(l: Lowerer, name: string, node: ts.Node): ts.FunctionDeclar
   return decl;
 }
 
+/** lib/std/array.ts's function `name`, if it has one (lower/closures.ts: which callbacks escape). */
+export function stdArrayFunction(name: string): ts.FunctionDeclaration | undefined {
+  if (!METHODS.has(name) && name !== "reduceFirst") return undefined;
+  const sf = program?.getSourceFile(STD_ARRAY);
+  return sf?.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === name);
+}
+
 /** A call of lib/std/array.ts's `name` with these type arguments and already lowered arguments. */
 export function stdCall(l: Lowerer, name: string, typeArgs: Type[], args: Expr[], node: ts.Node): Expr {
   const f = functionOf(l, stdFunction(l, name, node), typeArgs);
