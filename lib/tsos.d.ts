@@ -120,10 +120,11 @@ interface TemplateStringsArray extends ReadonlyArray<string> {}
 interface NumberConstructor {
   /**
    * Converts an integer of any width to `number`. Hosted: a 64-bit value
-   * rounds to the nearest double (as Number(bigint)). Kernel: panics if it is
-   * not a safe integer.
+   * rounds to the nearest double (as Number(bigint)); a string is parsed as
+   * JavaScript parses it (`Number("")` is 0, `Number("0x10")` 16). Kernel:
+   * panics if it is not a safe integer.
    */
-  (value: number): number;
+  (value: number | string): number;
   readonly MAX_SAFE_INTEGER: number;
   readonly MIN_SAFE_INTEGER: number;
   /** Hosted only (these are doubles): */
@@ -137,6 +138,9 @@ interface NumberConstructor {
   isSafeInteger(value: number): boolean;
   isNaN(value: number): boolean;
   isFinite(value: number): boolean;
+  /** Hosted only: as the global parseInt / parseFloat. */
+  parseInt(string: string, radix?: number): number;
+  parseFloat(string: string): number;
 }
 declare var Number: NumberConstructor;
 /** Hosted only. */
@@ -147,31 +151,91 @@ declare const Infinity: number;
 declare function isNaN(value: number): boolean;
 /** Hosted only. */
 declare function isFinite(value: number): boolean;
+/**
+ * Hosted only: JavaScript's parseInt. Exact for radix 10 and powers of two;
+ * other radixes panic above 2^53 (V8 rounds those its own way).
+ */
+declare function parseInt(string: string, radix?: number): number;
+/** Hosted only: JavaScript's parseFloat (correctly rounded, as V8). */
+declare function parseFloat(string: string): number;
 
+/**
+ * Hosted strings count UTF-16 code units, as JavaScript does (language.md
+ * section 3); kernel strings are byte strings with only `length`, `[i]` and
+ * `charCodeAt` (the byte). The methods are JavaScript's (lib/std/string.ts).
+ */
 interface String {
   readonly length: number;
-  /** The byte at `index` (strings are UTF-8 byte strings; see language.md). */
-  charCodeAt(index: number): number;
   readonly [index: number]: string;
+  /** The UTF-16 code unit at `index` (NaN out of range). Kernel: the byte. */
+  charCodeAt(index: number): number;
+  charAt(pos: number): string;
+  at(index: number): string | undefined;
+  codePointAt(pos: number): number | undefined;
+  concat(...strings: string[]): string;
+  endsWith(searchString: string, endPosition?: number): boolean;
+  includes(searchString: string, position?: number): boolean;
+  indexOf(searchString: string, position?: number): number;
+  lastIndexOf(searchString: string, position?: number): number;
+  /** ICU root collation for printable ASCII; other text panics. Locales and options are not supported. */
+  localeCompare(that: string): number;
+  padEnd(maxLength: number, fillString?: string): string;
+  padStart(maxLength: number, fillString?: string): string;
+  repeat(count: number): string;
+  /** A string pattern (replaces the first match); `$$`, `$&`, `` $` `` and `$'` in the replacement work as in JavaScript. */
+  replace(searchValue: string | RegExp, replaceValue: string): string;
+  replace(searchValue: string | RegExp, replacer: (substring: string, ...args: unknown[]) => string): string;
+  replaceAll(searchValue: string | RegExp, replaceValue: string): string;
+  replaceAll(searchValue: string | RegExp, replacer: (substring: string, ...args: unknown[]) => string): string;
+  slice(start?: number, end?: number): string;
+  split(separator: string | RegExp, limit?: number): string[];
+  startsWith(searchString: string, position?: number): boolean;
+  substring(start: number, end?: number): string;
+  substr(from: number, length?: number): string;
+  /** Full Unicode case mapping as in JavaScript (ß becomes SS); see language.md for what panics. */
+  toLowerCase(): string;
+  toUpperCase(): string;
+  trim(): string;
+  trimStart(): string;
+  trimEnd(): string;
+  toString(): string;
+  valueOf(): string;
 }
+interface StringConstructor {
+  /** The value as Node's `String(value)` spells it: `"null"`, `"undefined"`, `"42"`, `"true"`. */
+  (value: Printable): string;
+  /** Hosted only: the string of these UTF-16 code units (a lone surrogate panics). */
+  fromCharCode(...codes: number[]): string;
+}
+declare var String: StringConstructor;
 
 interface SymbolConstructor {
   readonly iterator: unique symbol;
 }
 declare var Symbol: SymbolConstructor;
-interface IteratorResult<T> {
-  done?: boolean;
-  value: T;
+interface IteratorYieldResult<TYield> {
+  done?: false;
+  value: TYield;
 }
-interface Iterator<T> {
-  next(): IteratorResult<T>;
+interface IteratorReturnResult<TReturn> {
+  done: true;
+  value: TReturn;
 }
-interface Iterable<T> {
-  [Symbol.iterator](): Iterator<T>;
+type IteratorResult<T, TReturn = undefined> = IteratorYieldResult<T> | IteratorReturnResult<TReturn>;
+// The arities match TypeScript's lib (tsc looks these up to type for...of and spread).
+interface Iterator<T, TReturn = undefined, TNext = unknown> {
+  next(...[value]: [] | [TNext]): IteratorResult<T, TReturn>;
 }
-interface IterableIterator<T> extends Iterator<T> {
-  [Symbol.iterator](): IterableIterator<T>;
+interface Iterable<T, TReturn = undefined, TNext = unknown> {
+  [Symbol.iterator](): Iterator<T, TReturn, TNext>;
 }
+interface IterableIterator<T, TReturn = undefined, TNext = unknown> extends Iterator<T, TReturn, TNext> {
+  [Symbol.iterator](): IterableIterator<T, TReturn, TNext>;
+}
+interface IteratorObject<T, TReturn = undefined, TNext = unknown> extends Iterator<T, TReturn, TNext> {
+  [Symbol.iterator](): IteratorObject<T, TReturn, TNext>;
+}
+type BuiltinIteratorReturn = intrinsic;
 
 interface ReadonlyArray<T> {
   readonly length: number;
@@ -213,6 +277,105 @@ interface ArrayConstructor {
   new <T>(length: number): T[];
 }
 declare var Array: ArrayConstructor;
+
+// ---------------------------------------------------------------------------
+// Map and Set, implemented in the dialect by lib/std/map.ts (lower/collections.ts).
+// Keys compare by SameValueZero; iteration is in insertion order. An iterator
+// (`keys()`, `values()`, `entries()`) is consumed where it is made: by
+// for...of, spread, `Array.from`, or `.next().value` for the first element.
+// ---------------------------------------------------------------------------
+interface MapIterator<T> extends IteratorObject<T, BuiltinIteratorReturn, unknown> {
+  [Symbol.iterator](): MapIterator<T>;
+}
+interface SetIterator<T> extends IteratorObject<T, BuiltinIteratorReturn, unknown> {
+  [Symbol.iterator](): SetIterator<T>;
+}
+interface Map<K, V> {
+  clear(): void;
+  /** True if the key was present. */
+  delete(key: K): boolean;
+  forEach(callbackfn: (value: V, key: K, map: Map<K, V>) => void): void;
+  get(key: K): V | undefined;
+  has(key: K): boolean;
+  set(key: K, value: V): this;
+  readonly size: number;
+  [Symbol.iterator](): MapIterator<[K, V]>;
+  entries(): MapIterator<[K, V]>;
+  keys(): MapIterator<K>;
+  values(): MapIterator<V>;
+}
+interface MapConstructor {
+  new <K, V>(entries?: readonly (readonly [K, V])[] | null): Map<K, V>;
+  new <K, V>(iterable?: Iterable<readonly [K, V]> | null): Map<K, V>;
+  readonly prototype: Map<unknown, unknown>;
+}
+declare var Map: MapConstructor;
+interface ReadonlyMap<K, V> {
+  forEach(callbackfn: (value: V, key: K, map: ReadonlyMap<K, V>) => void): void;
+  get(key: K): V | undefined;
+  has(key: K): boolean;
+  readonly size: number;
+  [Symbol.iterator](): MapIterator<[K, V]>;
+  entries(): MapIterator<[K, V]>;
+  keys(): MapIterator<K>;
+  values(): MapIterator<V>;
+}
+interface Set<T> {
+  add(value: T): this;
+  clear(): void;
+  /** True if the value was present. */
+  delete(value: T): boolean;
+  forEach(callbackfn: (value: T, value2: T, set: Set<T>) => void): void;
+  has(value: T): boolean;
+  readonly size: number;
+  [Symbol.iterator](): SetIterator<T>;
+  entries(): SetIterator<[T, T]>;
+  keys(): SetIterator<T>;
+  values(): SetIterator<T>;
+}
+interface SetConstructor {
+  new <T>(values?: readonly T[] | null): Set<T>;
+  new <T>(iterable?: Iterable<T> | null): Set<T>;
+  readonly prototype: Set<unknown>;
+}
+declare var Set: SetConstructor;
+interface ReadonlySet<T> {
+  forEach(callbackfn: (value: T, value2: T, set: ReadonlySet<T>) => void): void;
+  has(value: T): boolean;
+  readonly size: number;
+  [Symbol.iterator](): SetIterator<T>;
+  entries(): SetIterator<[T, T]>;
+  keys(): SetIterator<T>;
+  values(): SetIterator<T>;
+}
+/** A string iterates its characters (`for (const ch of s)`); tsc needs this once Iterable exists. */
+interface StringIterator<T> extends IteratorObject<T, BuiltinIteratorReturn, unknown> {
+  [Symbol.iterator](): StringIterator<T>;
+}
+interface String {
+  [Symbol.iterator](): StringIterator<string>;
+}
+/** `Array.from` over a Map, a Set or one of their iterators (lower/collections.ts). */
+interface ArrayConstructor {
+  from<T>(iterable: Iterable<T>): T[];
+  from<T, U>(iterable: Iterable<T>, mapfn: (v: T, k: number) => U): U[];
+}
+
+// ---------------------------------------------------------------------------
+// Records: string-keyed objects used as dictionaries (lower/records.ts).
+// ---------------------------------------------------------------------------
+/** An object whose keys are K and values V (`Record<string, number>`, `Record<Color, string>`). */
+type Record<K extends keyof any, T> = {
+  [P in K]: T;
+};
+interface ObjectConstructor {
+  /** A record's own keys: array-index keys ascending, then the others in insertion order. */
+  keys(o: object): string[];
+  values<T>(o: { [s: string]: T }): T[];
+  entries<T>(o: { [s: string]: T }): [string, T][];
+  fromEntries<T = unknown>(entries: Iterable<readonly [PropertyKey, T]>): { [k: string]: T };
+}
+declare var Object: ObjectConstructor;
 
 // ---------------------------------------------------------------------------
 // Math. On integer types (u8 ... i64) floor, trunc, abs, min and max keep the
@@ -260,8 +423,6 @@ interface Console {
   error(...args: Printable[]): void;
 }
 declare var console: Console;
-/** The value as Node's `String(value)` spells it: `"null"`, `"undefined"`, `"42"`, `"true"`. */
-declare function String(value: Printable): string;
 
 interface Process {
   /** [executable, program.ts, ...arguments], as Node's process.argv. */
@@ -270,8 +431,16 @@ interface Process {
 }
 declare var process: Process;
 
-/** Thrown values must be Errors: `throw new Error("message")` panics. */
+/**
+ * Errors (lib/std/error.ts builds them). Hosted programs throw and catch them;
+ * in the kernel, `throw new Error("message")` panics with the message.
+ */
 declare class Error {
-  constructor(message: string);
-  readonly message: string;
+  constructor(message?: string);
+  name: string;
+  message: string;
+  toString(): string;
 }
+declare class RangeError extends Error {}
+declare class TypeError extends Error {}
+declare class SyntaxError extends Error {}

@@ -14,6 +14,19 @@
  *   and negative ones count from the end, as in JavaScript.
  */
 
+/** `xs[i]` where the program expects `T | undefined`: undefined outside the array, as in JavaScript. */
+export function elementOrUndefined<T>(xs: T[], i: i64): T | undefined {
+  if (i < 0 || i >= i64(xs.length)) return undefined;
+  const x = xs[i]; // a plain read: returning `xs[i]` itself would come back here
+  return x;
+}
+
+/** The same for a `number` index, which may also be fractional (`xs[1.5]` is undefined). */
+export function elementOrUndefinedAt<T>(xs: T[], i: number): T | undefined {
+  if (!Number.isInteger(i) || i < 0 || i >= xs.length) return undefined;
+  return elementOrUndefined(xs, i64(i));
+}
+
 export function forEach<T>(xs: T[], f: (x: T, i: number) => void): void {
   const len = xs.length;
   for (let i = 0; i < len; i++) f(xs[i], i);

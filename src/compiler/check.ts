@@ -17,14 +17,12 @@ const K = ts.SyntaxKind;
 
 /** Syntax kinds rejected with TSOS1005, and how to name them. */
 const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
-  [K.DeleteExpression]: "`delete`",
   [K.VoidExpression]: "the `void` operator",
   [K.SpreadAssignment]: "spread (`...`)",
   [K.RegularExpressionLiteral]: "a regular expression",
   [K.TaggedTemplateExpression]: "a tagged template",
   [K.AwaitExpression]: "`await`",
   [K.YieldExpression]: "`yield`",
-  [K.ForInStatement]: "`for...in`",
   [K.WithStatement]: "`with`",
   [K.Decorator]: "a decorator",
   [K.ClassExpression]: "a class expression",
@@ -58,6 +56,8 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
       report("TSOS1005", node, name);
       return;
     }
+    // `catch (e: unknown)` / `catch (e: any)`: the caught value is always an Error (lower/exceptions.ts).
+    if ((node.kind === K.AnyKeyword || node.kind === K.UnknownKeyword) && ts.isVariableDeclaration(node.parent) && ts.isCatchClause(node.parent.parent)) return;
     switch (node.kind) {
       case K.AnyKeyword:
         report("TSOS1001", node);
@@ -89,7 +89,8 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
         if (target === "kernel" && /[.eE]/.test(node.getText()) && !/^0[xX]/.test(node.getText())) return report("TSOS1004", node);
         return;
       case K.TryStatement:
-        return report("TSOS1012", node);
+        if (target === "kernel") return report("TSOS1012", node);
+        break;
       case K.Identifier:
         checkIdentifier(node as ts.Identifier);
         return;
@@ -100,7 +101,8 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
         break;
       case K.ThrowStatement: {
         const x = (node as ts.ThrowStatement).expression;
-        const ok = ts.isNewExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === "Error";
+        // Hosted programs throw any Error (lower/exceptions.ts checks the type); the kernel panics with a message.
+        const ok = target === "host" || (ts.isNewExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === "Error");
         if (!ok) return report("TSOS1013", x);
         break;
       }
@@ -130,7 +132,6 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
   function checkBinary(b: ts.BinaryExpression): void {
     const op = b.operatorToken.kind;
     if (op === K.EqualsToken && ts.isObjectLiteralExpression(b.left)) report("TSOS1005", b, "object destructuring assignment");
-    else if (op === K.InKeyword) report("TSOS1005", b, "the `in` operator");
   }
 
   for (const sf of modules) ts.forEachChild(sf, visit);

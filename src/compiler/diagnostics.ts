@@ -60,8 +60,8 @@ export const CATALOG = {
     help: "declare a named function at module level; closures arrive with dynamic dispatch",
   },
   TSOS1011: { message: "class inheritance is not supported yet", help: "use composition: hold the other object in a field" },
-  TSOS1012: { message: "`try`/`catch` is not supported", help: "tsos panics abort, as Rust's panic=abort; there is no unwinding" },
-  TSOS1013: { message: "only `new Error(...)` can be thrown", help: "write `throw new Error(\"message\")`" },
+  TSOS1012: { message: "`try`/`catch` is not supported in the kernel", help: "a kernel throw is a panic (no unwinding); report expected failures through return values such as `T | null`" },
+  TSOS1013: { message: "only `new Error(...)` can be thrown in the kernel", help: "write `throw new Error(\"message\")`: in the kernel a throw is a panic with that message" },
   TSOS1014: {
     message: "cannot import `{0}`",
     help: "only relative imports of other tsos modules (`./file.ts`) are supported",
@@ -131,8 +131,21 @@ export const CATALOG = {
     help: "declare a named function at module level for default values",
   },
   TSOS1086: { message: "{0} is not supported yet", help: "bind or pass the values one by one" },
+  TSOS1140: { message: "only an `Error` (or an instance of a class that extends it) can be thrown, not a value of type `{0}`", help: "throw new Error(\"message\"), or a subclass of Error that carries the details" },
   TSOS1087: { message: "`{0}` has no element at this position", help: "a tuple is indexed by a literal within its length" },
   TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
+  // Strings (lib/std/string.ts, lower/string-methods.ts).
+  TSOS1100: {
+    message: "a string holding a lone surrogate is not supported",
+    help: "tsos strings hold UTF-8 text; write whole characters (a surrogate pair such as \\ud83d\\ude00 is fine)",
+  },
+  TSOS1102: { message: "the string method `{0}` is not available on the kernel target", help: "kernel strings are read with `length`, `[i]` and `charCodeAt`" },
+  TSOS1103: { message: "`{0}` with a function as the replacement is not supported yet", help: "pass the replacement as a string" },
+  // 1110-1119: Map, Set, Record and iteration (lower/collections.ts).
+  TSOS1110: { message: "a map or set iterator used as a value is not supported yet", help: "{0}" },
+  TSOS1112: { message: "`{0}` as the key of a record is not supported", help: "use string (or number) keys: `Record<string, V>`" },
+  TSOS1113: { message: "`{0}` of `{1}` is not supported yet", help: "only records (`Record<string, V>`, `{ [key: string]: V }`) list their entries" },
+  TSOS1111: { message: "`{0}` as the key type of a Map or Set is not supported yet", help: "use a number, integer, boolean, string, class instance or array as the key" },
 
   // 2xxx: integer rules.
   TSOS2001: {

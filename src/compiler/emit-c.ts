@@ -43,6 +43,7 @@ export class Emitter {
   private ind = 1;
   private tmp = 0;
   private reads = new Set<string>();
+  private volatiles = new Set<string>();
 
   constructor(private readonly p: Program) {}
 
@@ -74,7 +75,8 @@ export class Emitter {
       case "bool":
         return x.value ? "true" : "false";
       case "str":
-        return `TSOS_STR(${cString(x.value)})`;
+        // The UTF-16 length JavaScript counts (x.value.length) rides along when it differs from the byte count.
+        return Buffer.byteLength(x.value) === x.value.length ? `TSOS_STR(${cString(x.value)})` : `TSOS_STRU(${cString(x.value)}, ${x.value.length}u)`;
       case "local":
       case "global":
         return x.name;
@@ -150,10 +152,14 @@ export class Emitter {
         if (x.method === "length") return `((${cType(x.type)})${E(x.arr)}->len)`;
         return this.ordered([x.arr, x.args[0]!], E, ([a, v]) => `${arr.cname}_${x.method}(${a}, ${v}, ${this.L(x.loc)})`);
       }
-      case "strindex":
-        return this.ordered([x.s, x.idx], E, ([str, i]) => `tsos_str_${x.code ? "code" : "at"}(${str}, ${this.asI64(x.idx, i!)}, ${this.L(x.loc)})`);
+      case "strindex": {
+        // Hosted strings index UTF-16 code units (runtime/tsos_str.h); kernel strings index bytes.
+        const fn = numberDouble() ? (x.code ? "tsos_str_char_code_at" : "tsos_str_unit_at") : x.code ? "tsos_str_code" : "tsos_str_at";
+        const idx = (i: string) => (numberDouble() && x.code ? `(double)${this.asI64(x.idx, i)}` : this.asI64(x.idx, i));
+        return this.ordered([x.s, x.idx], E, ([str, i]) => `${fn}(${str}, ${idx(i!)}${numberDouble() && x.code ? "" : `, ${this.L(x.loc)}`})`);
+      }
       case "strlen":
-        return `((${cType(x.type)})${E(x.s)}.len)`;
+        return `((${cType(x.type)})${E(x.s)}.${numberDouble() ? "units" : "len"})`;
       case "concat": {
         const parts = flattenConcat(x);
         return this.ordered(parts, E, (ps) => `tsos_concat(${parts.length}, (tsos_str[]){${ps.map((p, i) => this.toStrOf(parts[i]!, p)).join(", ")}})`);
@@ -212,6 +218,8 @@ export class Emitter {
         return `(${x.xs.map((y, i) => (i < x.xs.length - 1 ? `(void)${this.discarded(y)}` : E(y))).join(", ")})`;
       case "unittests":
         return "(&tsos_unit_tests)";
+      case "caught":
+        return `((${cType(x.type)})tsos_thrown)`;
       case "callerloc":
         return this.L(x.loc);
       default: {
@@ -522,7 +530,7 @@ export class Emitter {
     if ("loc" in s) this.lineDirective(s.loc);
     switch (s.s) {
       case "let":
-        this.line(`${declare(s.type, s.name)} = ${s.init ? this.expr(s.init) : zero(s.type)};`);
+        this.line(`${declare(s.type, this.volatileName(s.name))} = ${s.init ? this.expr(s.init) : zero(s.type)};`);
         if (!this.reads.has(s.name)) this.line(`(void)${s.name};`);
         return;
       case "expr": {
@@ -616,6 +624,7 @@ export class Emitter {
         this.line(s.x ? `return ${this.expr(s.x)};` : "return;");
         return;
       case "block":
+        if (s.tryId) return this.protectedBlock(s.tryId, s.body);
         this.line("{");
         // GNU local labels: a loop copied by bounds versioning keeps its labels apart.
         if (s.breakLabel) this.line(`  __label__ ${s.breakLabel}_break;`);
@@ -626,7 +635,41 @@ export class Emitter {
       case "switch":
         this.switchStmt(s);
         return;
+      case "trypop":
+        this.line(`tsos_try_top = ${s.id}.prev;`);
+        return;
+      case "catch":
+        throw new Error("emitter: a catch marker outside its protected block");
     }
+  }
+
+  /**
+   * A protected region (lower/exceptions.ts): setjmp installs the handler; a
+   * throw longjmps back with a nonzero value and the handler's statements run.
+   * Locals that the region assigns are volatile (volatileName), so their
+   * values survive the longjmp (C11 7.13.2.1).
+   */
+  private protectedBlock(id: string, body: Stmt[]): void {
+    const marker = body.findIndex((x) => x.s === "catch" && x.id === id);
+    this.line("{");
+    this.ind++;
+    this.line(`tsos_try ${id};`);
+    this.line(`${id}.prev = tsos_try_top;`);
+    this.line(`tsos_try_top = &${id};`);
+    this.line(`if (!setjmp(${id}.buf)) {`);
+    this.block(body.slice(0, marker));
+    this.line(`  tsos_try_top = ${id}.prev;`);
+    this.line("} else {");
+    this.line(`  tsos_try_top = ${id}.prev;`);
+    this.block(body.slice(marker + 1));
+    this.line("}");
+    this.ind--;
+    this.line("}");
+  }
+
+  /** A local's declarator: `volatile` when a protected region assigns it. */
+  private volatileName(name: string): string {
+    return this.volatiles.has(name) ? `volatile ${name}` : name;
   }
 
   /** A loop body; a labeled `continue` jumps to its end (then the step and the test run, as in JavaScript). */
@@ -677,10 +720,11 @@ export class Emitter {
   func(f: Func): string[] {
     this.out = [];
     this.reads = readsOf(f.body);
+    this.volatiles = assignedInProtected(f.body);
     this.ind = 1;
     this.stmts(f.body);
     const body = this.out;
-    const head = `${f.interrupt ? "__attribute__((interrupt)) " : ""}static ${declare(f.ret, f.cname)}(${f.params.length ? f.params.map((p) => declare(p.type, p.name)).join(", ") : "void"})`;
+    const head = `${f.interrupt ? "__attribute__((interrupt)) " : ""}static ${declare(f.ret, f.cname)}(${f.params.length ? f.params.map((p) => declare(p.type, this.volatileName(p.name))).join(", ") : "void"})`;
     const voids = f.params.filter((p) => !this.reads.has(p.name)).map((p) => `  (void)${p.name};`);
     return [head + " {", ...voids, ...body, "}"];
   }
@@ -719,6 +763,25 @@ function isPlace(x: Expr): boolean {
 
 function flattenConcat(x: Expr): Expr[] {
   return x.e === "concat" ? x.parts.flatMap(flattenConcat) : [x];
+}
+
+/** Locals and parameters assigned inside a protected region (their values must survive a longjmp). */
+function assignedInProtected(body: Stmt[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (list: Stmt[]): void => {
+    for (const s of list) {
+      if (s.s === "block" && s.tryId)
+        walkExprs(s.body, (x) => {
+          if ((x.e === "assign" || x.e === "compound") && x.target.e === "local") out.add(x.target.name);
+        });
+      if (s.s === "if") { visit(s.then); if (s.else) visit(s.else); }
+      if (s.s === "while" || s.s === "dowhile" || s.s === "block") visit(s.body);
+      if (s.s === "for") { visit(s.init); visit(s.body); }
+      if (s.s === "switch") s.cases.forEach((c) => visit(c.body));
+    }
+  };
+  visit(body);
+  return out;
 }
 
 function readsOf(body: Stmt[]): Set<string> {

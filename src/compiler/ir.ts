@@ -187,7 +187,9 @@ export type Expr =
   /** The address of a variable (a local, or a `deref`) as a cell. */
   | { e: "addrof"; type: Type; x: Expr }
   /** A fresh zeroed heap cell of `type` (a cell type). */
-  | { e: "newcell"; type: Type; loc: number };
+  | { e: "newcell"; type: Type; loc: number }
+  /** The value being thrown, in a handler (lower/exceptions.ts). */
+  | { e: "caught"; type: Type };
 
 export type Stmt =
   | { s: "let"; name: string; type: Type; init?: Expr; loc: number }
@@ -203,7 +205,16 @@ export type Stmt =
   | { s: "continue"; loc: number; label?: string }
   | { s: "return"; x?: Expr; loc: number }
   /** `breakLabel`: the block is a labeled statement that a labeled `break` leaves. */
-  | { s: "block"; body: Stmt[]; breakLabel?: string }
+  | { s: "block"; body: Stmt[]; breakLabel?: string; tryId?: string }
+  /**
+   * Exceptions (lower/exceptions.ts). A block with `tryId` is a protected
+   * region: its statements up to its `catch` marker run with a handler
+   * installed; the statements after the marker run when something is thrown
+   * inside (the handler already removed). `trypop` removes the handler on an
+   * early exit (return, break, continue) from the region.
+   */
+  | { s: "catch"; id: string }
+  | { s: "trypop"; id: string }
   | { s: "switch"; x: Expr; cases: { values: Expr[]; isDefault: boolean; body: Stmt[] }[]; loc: number };
 
 export interface Param {
@@ -274,6 +285,8 @@ export interface ViewSlot {
   prop: string;
   params: Type[];
   ret: Type;
+  /** An optional property (`x?: T`): a class without it reads `undefined`. */
+  optional?: boolean;
 }
 
 /** The static table of one (class, view) pair: a function for each slot. */

@@ -69,8 +69,13 @@ export function spanOf(node: ts.Node, sf = node.getSourceFile()): Span {
 export function createProgram(entryFiles: string[]): ts.Program {
   // The kernel declarations are always loaded, so a kernel intrinsic used in a
   // hosted program gets TSOS3003 rather than "cannot find name".
-  // lib/std/array.ts implements array methods in the dialect (lower/array-methods.ts).
-  const roots = [path.join(LIB_DIR, "tsos.d.ts"), path.join(LIB_DIR, "kernel.d.ts"), path.join(LIB_DIR, "std/array.ts"), ...entryFiles.map((f) => path.resolve(f))];
+  // lib/std/array.ts implements array methods in the dialect (lower/array-methods.ts);
+  // lib/std/map.ts, Map and Set (lower/collections.ts); lib/std/string.ts, string methods (lower/string-methods.ts);
+  // lib/std/error.ts, the Error classes (lower/exceptions.ts).
+  const roots = [
+    path.join(LIB_DIR, "tsos.d.ts"), path.join(LIB_DIR, "kernel.d.ts"), path.join(LIB_DIR, "std/array.ts"), path.join(LIB_DIR, "std/map.ts"),
+    path.join(LIB_DIR, "std/string.ts"), path.join(LIB_DIR, "std/error.ts"), ...entryFiles.map((f) => path.resolve(f)),
+  ];
   return ts.createProgram(roots, COMPILER_OPTIONS, cachedHost());
 }
 

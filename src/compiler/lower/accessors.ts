@@ -23,6 +23,7 @@ import { Bail } from "./context.ts";
 import { fieldName, lookupField } from "./classes.ts";
 import { classSetterByName, lowerClassGetByName, lowerViewGet, viewSetter } from "./views.ts";
 import { isInt } from "../ints.ts";
+import { narrowRead } from "./nullable.ts";
 
 export interface AccessorRef {
   p: ts.PropertyAccessExpression;
@@ -149,7 +150,10 @@ export function lowerAccessorWrite(
 
 /** The update of a compound assignment `op=` or of `++`/`--` on an accessor. */
 export function accessorUpdate(l: Lowerer, opKind: ts.SyntaxKind | "inc" | "dec", right: ts.Expression | undefined, node: ts.Node): (old: Expr) => Expr {
-  return (old) => {
+  // The current value as the checker narrowed it (`o.n = o.n ?? 0; o.n += 1` reads a number).
+  const target = ts.isBinaryExpression(node) ? node.left : ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node) ? node.operand : undefined;
+  return (current) => {
+    const old = target ? narrowRead(l, target, current) : current;
     if (opKind === "inc" || opKind === "dec") {
       if (!isInt(old.type)) l.fail("TSOS2008", node, opKind === "inc" ? "++" : "--", typeName(old.type));
       return { e: "binary", type: old.type, op: opKind === "inc" ? "+" : "-", a: old, b: { e: "int", type: old.type, value: 1n }, loc: l.loc(node) };

@@ -34,6 +34,12 @@ export function useStdProgram(p: ts.Program): void {
   program = p;
 }
 
+/** A top-level declaration of a lib/std file (the files load.ts adds to every program). */
+export function stdDeclaration<D extends ts.Statement>(file: string, name: string, is: (s: ts.Statement) => s is D): D | undefined {
+  const sf = program?.getSourceFile(path.join(LIB_DIR, file));
+  return sf?.statements.find((s): s is D => is(s) && (s as { name?: ts.Identifier }).name?.text === name);
+}
+
 function stdFunction(l: Lowerer, name: string, node: ts.Node): ts.FunctionDeclaration {
   const sf = program?.getSourceFile(STD_ARRAY);
   const decl = sf?.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === name);

@@ -27,6 +27,9 @@ import { callTakingNever } from "./never.ts";
 import { missingArgs, narrowRead, printable } from "./nullable.ts";
 import { withDefaults } from "./defaults.ts";
 import { arrayLibraryCall } from "./array-methods.ts";
+import { stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber } from "./string-methods.ts";
+import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
+import { objectCall, recordRead } from "./records.ts";
 import { isTuple, restArgs, tupleElement } from "./destructure.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 
@@ -121,7 +124,11 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (l.target !== "kernel") l.fail("TSOS3003", callee, callee.text);
       return intrinsic(l, callee.text, call);
     }
+    const strIntrinsic = decl && l.isLibDecl(decl) ? stringIntrinsic(l, decl, call) : undefined;
+    if (strIntrinsic) return strIntrinsic;
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
+    const intrinsicCall = decl && collectionIntrinsic(l, decl, call);
+    if (intrinsicCall) return intrinsicCall;
     if (decl && ts.isFunctionDeclaration(decl)) {
       const impossible = callTakingNever(l, decl, call);
       if (impossible) return impossible;
@@ -141,6 +148,14 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (bound) return bound;
     const lib = libMember(l, callee.expression);
     if (lib) return builtinCall(l, `${lib}.${callee.name.text}`, call, want);
+    if (isLibStatic(l, callee, "Array") && callee.name.text === "from") {
+      const from = collectionArrayFrom(l, call, want);
+      if (from) return from;
+    }
+    if (isLibStatic(l, callee, "Object")) {
+      const obj = objectCall(l, callee.name.text, call);
+      if (obj) return obj;
+    }
     const mdecl = l.symbolOf(callee.name)?.valueDeclaration;
     if (mdecl && (ts.isPropertyDeclaration(mdecl) || ts.isParameter(mdecl))) {
       // A field holding a function value: call through the pointer.
@@ -170,6 +185,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     }
     const recv = lowerExpr(l, callee.expression);
     const name = callee.name.text;
+    const collection = collectionCall(l, recv, name, call);
+    if (collection) return collection;
     if (recv.type.k === "view") return lowerViewCall(l, recv, name, call);
     if (recv.type.k === "class" && recv.type.cls.header) return lowerClassCallByName(l, recv, name, call);
     if (recv.type.k === "ptr") return pointerMethod(l, recv, name, call);
@@ -182,11 +199,17 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       const m = numberMethod(l, recv, name, call, undefined);
       if (m) return m;
     }
+    const strCall = stringMethodCall(l, recv, name, call);
+    if (strCall) return strCall;
     const libCall = arrayLibraryCall(l, recv, name, call);
     if (libCall) return libCall;
     if (recv.type.k === "int" && name === "toString") {
       const radixArg = call.arguments[0];
       const radix = radixArg ? literalValue(l, radixArg) : 10n;
+      if (radix === undefined && radixArg && isDouble(l, recv.type)) {
+        const r = coerce(l, lowerExpr(l, radixArg, T.number), T.number, radixArg);
+        return { e: "call", type: T.str, fn: "tsos_num_to_string_radix", args: [recv, r, { e: "callerloc", type: { k: "loc" }, loc: l.scope.trackCaller ? -1 : l.loc(call) }] };
+      }
       if (radix === undefined || radix < 2n || radix > 36n) l.fail("TSOS1015", radixArg ?? call, "a radix that is not a literal from 2 to 36", "write the base as a number literal: `x.toString(16)`");
       return numberMethod(l, recv, name, call, Number(radix)) ?? { e: "tostr", type: T.str, x: recv, radix: Number(radix) };
     }
@@ -199,6 +222,13 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
   const f = lowerExpr(l, callee);
   if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this expression", "call a declared function or method");
   return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
+}
+
+/** `Array.x`, `Object.x`: a member of lib/tsos.d.ts's global `name`. */
+function isLibStatic(l: Lowerer, callee: ts.PropertyAccessExpression, name: string): boolean {
+  if (!ts.isIdentifier(callee.expression) || callee.expression.text !== name) return false;
+  const decl = l.symbolOf(callee.expression)?.valueDeclaration;
+  return !!decl && l.isLibDecl(decl);
 }
 
 function pointerMethod(l: Lowerer, p: Expr, name: string, call: ts.CallExpression): Expr {
@@ -246,11 +276,14 @@ function arg(call: ts.CallExpression, i: number): ts.Expression {
 
 function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: Type): Expr {
   if ((INT_KINDS as string[]).includes(name) && name !== "number") return conversion(l, name as IntKind, call);
+  const str = stringBuiltin(l, name, call);
+  if (str) return str;
   const num = numberBuiltin(l, name, call, want);
   if (num) return num;
   switch (name) {
     case "Number": {
       const x = lowerExpr(l, arg(call, 0));
+      if (x.type.k === "str") return stringToNumber(l, x, call);
       if (!isInt(x.type)) l.fail("TSOS1031", arg(call, 0), "the argument of `Number()`", typeName(x.type));
       if (isDouble(l, x.type)) return x;
       // Hosted: a 64-bit integer rounds to the nearest double, as Number(bigint) does. Kernel: checked.
@@ -320,6 +353,8 @@ function conversion(l: Lowerer, kind: IntKind, call: ts.CallExpression): Expr {
 }
 
 export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
+  const collection = collectionNew(l, n);
+  if (collection) return collection;
   const decl = l.symbolOf(n.expression)?.valueDeclaration;
   const args = n.arguments ?? [];
   if (ts.isIdentifier(n.expression) && (n.expression.text === "AtomicBool" || n.expression.text === "AtomicU32") && decl && l.isLibDecl(decl)) {
@@ -338,7 +373,7 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
     if (!isInt(len.type)) l.fail("TSOS1031", args[0]!, "the length of `new Array`", typeName(len.type));
     return { e: "newarray", type: arrayType(l, t.elem), len, loc: l.loc(n) };
   }
-  if (ts.isIdentifier(n.expression) && n.expression.text === "Error")
+  if (ts.isIdentifier(n.expression) && n.expression.text === "Error" && l.program.target === "kernel")
     l.fail("TSOS1015", n, "an `Error` value", "errors can only be thrown: `throw new Error(\"message\")`");
   const t = typeOfNode(l, n);
   if (t.k !== "class") l.fail("TSOS1015", n, `\`new\` of \`${n.expression.getText()}\``, "construct a class declared in the program");
@@ -361,6 +396,8 @@ export function namespaceMember(l: Lowerer, x: ts.Expression): ts.Identifier | u
 export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression): Expr {
   const member = namespaceMember(l, p);
   if (member) return lowerExpr(l, member);
+  const result = iteratorResultAccess(l, p) ?? recordRead(l, p);
+  if (result) return result;
   const name = p.name.text;
   const lib = libMember(l, p.expression);
   const constant = lib ? numberConstant(l, lib, name, p) : undefined;
@@ -411,6 +448,8 @@ function isWriteTarget(p: ts.Expression): boolean {
 export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): Expr {
   const en = enumOf(l, x.expression);
   if (en) return enumReverseLookup(l, en, x);
+  const rec = recordRead(l, x);
+  if (rec) return rec;
   const obj = lowerExpr(l, x.expression);
   if (isTuple(obj.type)) return tupleElement(l, obj, x);
   if (obj.type.k === "array" || obj.type.k === "fixed") {

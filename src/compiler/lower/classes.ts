@@ -28,6 +28,7 @@ import { noteConstructor } from "./dispatch.ts";
 import { lowerBlock } from "./stmt.ts";
 import { paramType as optionalParamType } from "./nullable.ts";
 import { hoistVars } from "./control.ts";
+import { builtinClassDecl } from "./exceptions.ts";
 
 interface ClassInfo {
   decl: ts.ClassDeclaration;
@@ -44,7 +45,8 @@ function envFor(l: Lowerer, decl: ts.ClassDeclaration, args: Type[]): Map<ts.Sym
   return env;
 }
 
-export function classInstance(l: Lowerer, decl: ts.ClassDeclaration, args: Type[]): ClassInst {
+export function classInstance(l: Lowerer, declared: ts.ClassDeclaration, args: Type[]): ClassInst {
+  const decl = builtinClassDecl(l, declared) ?? declared;
   const name = decl.name?.text ?? "default"; // `export default class { ... }`
   const key = `${name}#${decl.pos}:${decl.getSourceFile().fileName}<${args.map(mangle).join(",")}>`;
   const hit = l.classInstances.get(key);

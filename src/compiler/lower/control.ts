@@ -108,15 +108,23 @@ export function lowerComma(l: Lowerer, b: ts.BinaryExpression, want?: Type): Exp
 /**
  * `for (const ch of s)`: each character as a one-character string.
  * `declare` binds the loop variable and returns the statements that do it.
+ * Hosted strings step by code point (a character outside the BMP is one
+ * two-unit string, as in JavaScript) over byte offsets (runtime/tsos_str.h);
+ * kernel strings step by byte.
  */
 export function forOfString(l: Lowerer, f: ts.ForOfStatement, s: Expr, declare: (elem: Expr) => Stmt[], lowerBody: () => Stmt[]): Stmt {
   const loc = l.loc(f);
   const sName = l.temp();
   const idxName = l.temp();
   const str: Expr = { e: "local", type: s.type, name: sName };
-  const idx: Expr = { e: "local", type: T.number, name: idxName };
-  const len: Expr = { e: "strlen", type: T.number, s: str };
-  const ch: Expr = { e: "strindex", type: T.str, s: str, idx, loc, code: false };
+  const idxType = l.doubles ? T.int("i64") : T.number;
+  const idx: Expr = { e: "local", type: idxType, name: idxName };
+  const call = (fn: string, args: Expr[], type: Type): Expr => ({ e: "call", type, fn, args, pure: true });
+  const len: Expr = l.doubles ? call("tsos_str_bytes", [str], idxType) : { e: "strlen", type: T.number, s: str };
+  const ch: Expr = l.doubles ? call("tsos_str_char_at_byte", [str, idx], T.str) : { e: "strindex", type: T.str, s: str, idx, loc, code: false };
+  const next: Expr = l.doubles
+    ? call("tsos_str_next_byte", [str, { e: "current", type: idxType }], idxType)
+    : { e: "binary", type: T.number, op: "+", a: { e: "current", type: T.number }, b: { e: "int", type: T.number, value: 1n }, loc };
   const bind = declare(ch);
   return {
     s: "block",
@@ -124,9 +132,9 @@ export function forOfString(l: Lowerer, f: ts.ForOfStatement, s: Expr, declare: 
       { s: "let", name: sName, type: s.type, init: s, loc },
       {
         s: "for",
-        init: [{ s: "let", name: idxName, type: T.number, init: { e: "int", type: T.number, value: 0n }, loc }],
+        init: [{ s: "let", name: idxName, type: idxType, init: { e: "int", type: idxType, value: 0n }, loc }],
         c: { e: "binary", type: T.bool, op: "<", a: idx, b: len, loc },
-        step: [{ e: "compound", type: T.number, target: idx, value: { e: "binary", type: T.number, op: "+", a: { e: "current", type: T.number }, b: { e: "int", type: T.number, value: 1n }, loc }, postfix: false }],
+        step: [{ e: "compound", type: idxType, target: idx, value: next, postfix: false }],
         body: [...bind, ...lowerBody()],
         loc,
       },

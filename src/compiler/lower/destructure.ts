@@ -26,6 +26,7 @@ import { coerce, lowerExpr, lowerLValue, setLocalType } from "./expr.ts";
 import { fieldName, lookupField, upcast } from "./classes.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName } from "./types.ts";
 import { stdCall } from "./array-methods.ts";
+import { collectionArray } from "./collections.ts";
 
 // ---------------------------------------------------------------- tuples
 
@@ -204,7 +205,7 @@ export function declarePatternGlobals(l: Lowerer, d: ts.VariableDeclaration, mod
 /** The module-init statements of a module-level pattern declaration. */
 export function initPatternGlobals(l: Lowerer, d: ts.VariableDeclaration): Stmt[] {
   if (!d.initializer) return [];
-  const value = lowerExpr(l, d.initializer, d.type ? typeFromTypeNode(l, d.type) : undefined);
+  const value = collectionArray(l, d.initializer) ?? lowerExpr(l, d.initializer, d.type ? typeFromTypeNode(l, d.type) : undefined);
   return destructure(l, d.name, value, (name, v) => {
     const g = l.globalsByDecl.get(name.parent);
     if (!g) l.fail("TSOS9001", name, "pattern global");
@@ -263,7 +264,7 @@ export function spreadArray(l: Lowerer, elems: readonly ts.Expression[], type: E
   for (const el of elems) {
     if (ts.isSpreadElement(el)) {
       flush();
-      const part = lowerExpr(l, el.expression, type);
+      const part = collectionArray(l, el.expression) ?? lowerExpr(l, el.expression, type);
       if (part.type.k !== "array") l.fail("TSOS1086", el, `spread of \`${typeName(part.type)}\``);
       const arr = coerce(l, part, type, el.expression);
       // A spread always copies: the new array never aliases the old one.

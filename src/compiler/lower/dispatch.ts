@@ -18,6 +18,7 @@
  *     is unchecked.
  */
 import ts from "typescript";
+import { builtinClassDecl } from "./exceptions.ts";
 import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
 import { T, walkExprs } from "../ir.ts";
 import { Bail, type Lowerer } from "./context.ts";
@@ -281,7 +282,7 @@ export function lowerInstanceof(l: Lowerer, b: ts.BinaryExpression): Expr {
   // A nullable class reference is the same C pointer, NULL for null: instanceof gives false for it.
   if (x.type.k === "nullable" && x.type.inner.k === "class") x = { ...x, type: x.type.inner } as Expr;
   const decl = l.symbolOf(b.right)?.valueDeclaration;
-  if ((x.type.k !== "class" && x.type.k !== "view") || (x.type.k === "class" && !x.type.cls.header) || !decl || !ts.isClassDeclaration(decl) || l.isLibDecl(decl))
+  if ((x.type.k !== "class" && x.type.k !== "view") || (x.type.k === "class" && !x.type.cls.header) || !decl || !ts.isClassDeclaration(decl) || (l.isLibDecl(decl) && !builtinClassDecl(l, decl)))
     l.fail("TSOS1055", b, typeName(x.type));
   if (decl.typeParameters?.length) l.fail("TSOS1015", b.right, "`instanceof` with a generic class", "test a non-generic class");
   const target = irType(l, l.checker.getTypeAtLocation(b.right).getConstructSignatures()[0]!.getReturnType(), b.right);
@@ -300,6 +301,10 @@ export function narrowObject(l: Lowerer, node: ts.Expression, x: Expr): Expr {
     // `s: Shape | null` narrowed by `s instanceof Circle`: present, and a Circle.
     const checked = l.checker.getTypeAtLocation(node);
     if (checked.flags & ts.TypeFlags.Object && checked.getSymbol()?.flags! & ts.SymbolFlags.Class)
+      return narrowObject(l, node, unwrap(l, x, node, x.e === "local" ? undefined : "narrowed"));
+    // `t: Token | undefined` narrowed by `t && t.kind === "op"`: present, and that member's view.
+    const present = (t: ts.Type): boolean => (t.flags & ts.TypeFlags.Object) !== 0;
+    if (x.type.inner.k === "view" && (present(checked) || (checked.isUnion() && checked.types.every(present))))
       return narrowObject(l, node, unwrap(l, x, node, x.e === "local" ? undefined : "narrowed"));
     return x;
   }

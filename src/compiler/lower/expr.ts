@@ -22,18 +22,22 @@ import { neverAs, neverLocals, unreachable } from "./never.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
 import { isDouble, literalNumber, negativeZero, numConst, numberConstant, numberPow, requireDoubles } from "./number.ts";
 import { lowerInstanceof, narrowObject, superReceiver } from "./dispatch.ts";
+import { stdCall } from "./array-methods.ts";
+import { objectToString } from "./views.ts";
+import { recordAssign, recordDelete, recordIn, recordIncDec } from "./records.ts";
 import { accessorRef, accessorUpdate, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
 import { classCoerce } from "./classes.ts";
 import { viewCoerce } from "./views.ts";
 import { lowerObjectLiteral } from "./objects.ts";
 import {
   chainSubstitute, coerceNullable, joinNullable, logicalCondition, logicalValue, lowerLogicalAssign, lowerNonNull, lowerNullLiteral, lowerNullish,
-  lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, tested, truthyOf, unnarrowed,
+  lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, tested, truthyOf, unnarrowed, unwrap,
 } from "./nullable.ts";
 import { lowerComma } from "./control.ts";
 import { adaptFunction, functionValue, lowerFunctionValue } from "./lambdas.ts";
 import { capturedThis, capturedVariable } from "./closures.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
+import { checkStringLiteral, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
 
 const K = ts.SyntaxKind;
 
@@ -89,11 +93,16 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       return lowerNullLiteral("null");
     case K.TypeOfExpression:
       return lowerTypeof(l, node as ts.TypeOfExpression);
+    case K.DeleteExpression:
+      return recordDelete(l, node as ts.DeleteExpression) ?? l.fail("TSOS1005", node, "`delete`");
     case K.AsExpression:
     case K.TypeAssertionExpression: {
       const x = node as ts.AsExpression;
       const to = typeOfNode(l, x);
-      return coerce(l, lowerExpr(l, x.expression, to), to, x.expression);
+      const value = lowerExpr(l, x.expression, to);
+      // `v as T` where v is `T | undefined` (`it.next().value as K`): asserted present, checked.
+      if (value.type.k === "nullable" && to.k !== "nullable" && sameType(value.type.inner, to)) return unwrap(l, value, x, "nonnull");
+      return coerce(l, value, to, x.expression);
     }
     case K.NumericLiteral:
       // Not an integer literal (literalValue): a fraction or exponent form, a double.
@@ -105,6 +114,7 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       return { e: "bool", type: T.bool, value: false };
     case K.StringLiteral:
     case K.NoSubstitutionTemplateLiteral:
+      checkStringLiteral(l, (node as ts.StringLiteral).text, node);
       return { e: "str", type: T.str, value: (node as ts.StringLiteral).text };
     case K.TemplateExpression:
       return { e: "concat", type: T.str, parts: templateParts(l, node as ts.TemplateExpression) };
@@ -153,6 +163,7 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
 
 export function templateParts(l: Lowerer, t: ts.TemplateExpression): Expr[] {
   const parts: Expr[] = [];
+  for (const text of [t.head, ...t.templateSpans.map((s) => s.literal)]) checkStringLiteral(l, text.text, text);
   if (t.head.text) parts.push({ e: "str", type: T.str, value: t.head.text });
   for (const span of t.templateSpans) {
     parts.push(printable(stringPart(l, lowerExpr(l, span.expression), span.expression)));
@@ -166,6 +177,8 @@ const NO_STRING_FORM = new Set(["class", "array", "fn", "ptr", "fixed", "atomic"
 
 /** A part of a string concatenation or template: refused where tsos has no string form that matches JavaScript's. */
 export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  const text = objectToString(l, x, node);
+  if (text) return text;
   if (NO_STRING_FORM.has(x.type.k)) l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
   return x;
 }
@@ -245,6 +258,14 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   if (sameType(from, to)) return e;
   const obj = classCoerce(l, e, to, node) ?? viewCoerce(l, e, to, node);
   if (obj) return obj;
+  // `return this.items[i]` as `T | undefined`: past the end, JavaScript reads undefined.
+  if (e.e === "index" && e.arr.type.k === "array" && to.k === "nullable" && to.undef && from.k !== "nullable") {
+    const read =
+      e.idx.e === "convert" && e.idx.checked && isDouble(l, e.idx.x.type)
+        ? stdCall(l, "elementOrUndefinedAt", [from], [e.arr, e.idx.x], node)
+        : stdCall(l, "elementOrUndefined", [from], [e.arr, coerce(l, e.idx, T.int("i64"), node)], node);
+    return coerce(l, read, to, node);
+  }
   const n = coerceNullable(l, e, to, node);
   if (n) return n;
   const adapted = adaptFunction(l, e, to, node);
@@ -312,12 +333,17 @@ const COMPOUND: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
 };
 
 function isStringy(l: Lowerer, node: ts.Expression): boolean {
-  return (l.checker.getTypeAtLocation(node).flags & ts.TypeFlags.StringLike) !== 0;
+  return isStringType(l.checker.getTypeAtLocation(node));
 }
 
 function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   const op = b.operatorToken.kind;
   if (op === K.InstanceOfKeyword) return lowerInstanceof(l, b);
+  if (op === K.InKeyword) return recordIn(l, b) ?? l.fail("TSOS1005", b, "the `in` operator");
+  if (op === K.EqualsToken || op === K.QuestionQuestionEqualsToken || COMPOUND[op] !== undefined) {
+    const rec = recordAssign(l, b, COMPOUND[op]);
+    if (rec) return rec;
+  }
   if (op === K.EqualsToken || COMPOUND[op] !== undefined) {
     const acc = accessorRef(l, b.left, true);
     if (acc) return lowerAccessorWrite(l, acc, b.right, op === K.EqualsToken ? undefined : accessorUpdate(l, COMPOUND[op]!, b.right, b), false, b);
@@ -362,6 +388,7 @@ function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
   const [A, B] = intOperands(l, b.left, b.right, undefined, b, b.operatorToken.getText());
   const eq = op === "==" || op === "!=";
   if (A.type.k === "str" && B.type.k === "str" && eq) return { e: "streq", type: T.bool, negate: op === "!=", a: A, b: B };
+  if (A.type.k === "str" && B.type.k === "str") return stringOrder(l, op as "<" | "<=" | ">" | ">=", A, B, b);
   if (isInt(A.type) || (eq && sameType(A.type, B.type) && A.type.k !== "str"))
     return { e: "binary", type: T.bool, op, a: A, b: B, loc: l.loc(b) };
   l.fail("TSOS2008", b.operatorToken, b.operatorToken.getText(), typeName(A.type));
@@ -438,15 +465,20 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
       return incDec(l, u.operand, "-", false, u);
     case K.ExclamationToken:
       return { e: "not", type: T.bool, x: lowerCondition(l, u.operand) };
-    case K.PlusToken:
-      return lowerExpr(l, u.operand, want);
+    case K.PlusToken: {
+      const x = lowerExpr(l, u.operand, want);
+      if (x.type.k === "str") return stringToNumber(l, x, u);
+      if (!isInt(x.type)) l.fail("TSOS2008", u, "+", typeName(x.type));
+      return x;
+    }
     case K.TildeToken: {
       const x = lowerExpr(l, u.operand, want);
       if (!isInt(x.type)) l.fail("TSOS2008", u, "~", typeName(x.type));
       return { e: "bitnot", type: x.type, x };
     }
     case K.MinusToken: {
-      const x = lowerExpr(l, u.operand, want);
+      const operand = lowerExpr(l, u.operand, want);
+      const x = operand.type.k === "str" ? stringToNumber(l, operand, u) : operand;
       if (!isInt(x.type)) l.fail("TSOS2008", u, "-", typeName(x.type));
       if (isUnsigned(x.type.kind)) l.fail("TSOS2006", u, x.type.kind);
       return { e: "neg", type: x.type, x, loc: l.loc(u) };
@@ -456,6 +488,8 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
 }
 
 function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: boolean, node: ts.Node): Expr {
+  const rec = recordIncDec(l, operand, op, postfix, node);
+  if (rec) return rec;
   const acc = accessorRef(l, operand, true);
   if (acc) return lowerAccessorWrite(l, acc, undefined, accessorUpdate(l, op === "+" ? "inc" : "dec", undefined, node), postfix, node);
   const target = lowerLValue(l, operand);

@@ -29,6 +29,7 @@ import { instantiateFunction } from "./functions.ts";
 import { fnType, mangle, sameType, typeName } from "./types.ts";
 import { untypedConst } from "./calls.ts";
 import { lowerPrint } from "./stmt.ts";
+import { destructureParams } from "./destructure.ts";
 
 type FnLike = ts.ArrowFunction | ts.FunctionExpression;
 
@@ -124,7 +125,8 @@ function liftFunction(l: Lowerer, fn: FnLike, want: Type | undefined, closure?: 
     cname: `${ownerName}__${name}`,
     isCtor: false,
     ret: contextRet ? () => contextRet : undefined,
-    body: ts.isBlock(fn.body) ? undefined : () => expressionBody(l, fn.body as ts.Expression),
+    // An expression body binds pattern parameters (`([k, v]) => ...`) first, as a block body does.
+    body: ts.isBlock(fn.body) ? undefined : () => [...destructureParams(l, fn), ...expressionBody(l, fn.body as ts.Expression)],
     closureCode: l.target === "host",
     closure,
   });

@@ -29,12 +29,16 @@ import { boxCaptured, closureScopes, useClosureProgram } from "./closures.ts";
 import { declareModuleVars, isVar } from "./control.ts";
 import { declareDefaultExport, initDefaultExport } from "./exports.ts";
 import { useStdProgram } from "./array-methods.ts";
+import { useStringLibrary } from "./string-methods.ts";
+import { useCollectionsProgram } from "./collections.ts";
 import { declarePatternGlobals, initPatternGlobals } from "./destructure.ts";
 
 export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false) {
   const l = new Lowerer(loaded.checker, target, testBuild);
   useStdProgram(loaded.program);
   useClosureProgram(loaded.program);
+  useStringLibrary(loaded.program);
+  useCollectionsProgram(loaded.program);
   const modules = loaded.modules; // already in ES evaluation order (load.ts reachable)
   registerClassDecls(l, modules);
   for (const sf of modules) declareGlobals(l, sf);

@@ -68,6 +68,40 @@ export function nullableUnionType(
   if (parts.every((p) => p && sameType(p, parts[0]!))) inner = parts[0];
   else if (rest.every((t) => t.flags & ts.TypeFlags.BooleanLiteral)) inner = { k: "bool" };
   else if (mapMembers) inner = mapMembers(rest, node);
+  // A union of object types (`Token | undefined` where Token is a discriminated union) is a nullable view.
+  if (!inner && rest.length > 1) inner = map(l.checker.getNonNullableType(type), node);
   if (!inner) return undefined;
   return nullableOf(l, inner, hasNull, hasUndef, mangle);
+}
+
+/**
+ * `T & {}` or `T & ({} | null)`: what TypeScript narrows a type parameter `T`
+ * to after `x !== undefined` / `x != null` (`map.get(k)` in generic code). The
+ * IR type is T's substitution without the absent values the intersection
+ * excludes; undefined for any other intersection.
+ */
+export function narrowedTypeParameter(
+  l: Lowerer,
+  type: ts.IntersectionType,
+  node: ts.Node,
+  map: (t: ts.Type, node: ts.Node) => Type | undefined,
+  mangle: (t: Type) => string,
+): Type | undefined {
+  const params = type.types.filter((t) => t.flags & ts.TypeFlags.TypeParameter);
+  if (params.length !== 1) return undefined;
+  let keepNull = true;
+  let keepUndef = true;
+  for (const r of type.types) {
+    if (r === params[0]) continue;
+    const parts = r.isUnion() ? r.types : [r];
+    const emptyObject = (p: ts.Type) => !!(p.flags & ts.TypeFlags.Object) && !p.getProperties().length && !p.getCallSignatures().length && !p.getConstructSignatures().length;
+    if (!parts.every((p) => p.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined) || emptyObject(p))) return undefined;
+    keepNull &&= parts.some((p) => p.flags & ts.TypeFlags.Null);
+    keepUndef &&= parts.some((p) => p.flags & ts.TypeFlags.Undefined);
+  }
+  const sub = map(params[0]!, node);
+  if (!sub || sub.k !== "nullable") return sub;
+  const hasNull = sub.null && keepNull;
+  const hasUndef = sub.undef && keepUndef;
+  return hasNull || hasUndef ? nullableOf(l, sub.inner, hasNull, hasUndef, mangle) : sub.inner;
 }

@@ -12,6 +12,7 @@
  *             functions whose `this` is the literal; they may not capture
  *             locals of the enclosing function (TSOS1061).
  */
+import { recordLiteral } from "./records.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Field, Func, Stmt, Type } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
@@ -21,6 +22,7 @@ import { coerce, lowerExpr } from "./expr.ts";
 import { instantiateFunction } from "./functions.ts";
 import { irType, mangle } from "./types.ts";
 import { literalMembers, literalNodes } from "./views.ts";
+import { lowerNullLiteral } from "./nullable.ts";
 
 const shapes = new WeakMap<Lowerer, Map<string, { cls: ClassInst; init: string }>>();
 
@@ -31,6 +33,8 @@ function propName(l: Lowerer, name: ts.PropertyName): string {
 
 /** `{ x: 1, y, m() { ... } }`: a new object of the literal's class. */
 export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr {
+  const record = recordLiteral(l, node, want);
+  if (record) return record;
   const litType = l.checker.getTypeAtLocation(node);
   const fields: Field[] = [];
   const values: Expr[] = [];
@@ -50,6 +54,14 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
     if (fields.some((f) => f.name === fieldName({ text: name } as ts.Identifier))) l.fail("TSOS1005", p, "a property written twice in one object literal");
     fields.push({ name: fieldName({ text: name } as ts.Identifier), type });
     values.push(coerce(l, lowerExpr(l, value, type), type, value));
+  }
+  if (want?.k === "view") {
+    // Optional members the literal leaves out get a field holding undefined, so a later write has a place to go.
+    for (const slot of want.view.slots) {
+      if (slot.kind !== "get" || !slot.optional || fields.some((f) => f.name === fieldName({ text: slot.prop } as ts.Identifier))) continue;
+      fields.push({ name: fieldName({ text: slot.prop } as ts.Identifier), type: slot.ret });
+      values.push(coerce(l, lowerNullLiteral("undefined"), slot.ret, node));
+    }
   }
   const key = fields.map((f) => `${f.name}:${mangle(f.type)}`).join(",") + (fns.length ? `@${node.pos}:${node.getSourceFile().fileName}` : "");
   let byKey = shapes.get(l);

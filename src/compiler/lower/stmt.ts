@@ -17,11 +17,14 @@ import { T } from "../ir.ts";
 import { INT_INFO } from "../ints.ts";
 import { Bail, type Lowerer, snippet } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
+import { exitActions, jumpTarget, lowerThrow, lowerTry } from "./exceptions.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
 import { nullLiteral, printable } from "./nullable.ts";
 import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, destructuringAssignment } from "./destructure.ts";
+import { collectionArray, collectionForOf } from "./collections.ts";
+import { recordForIn } from "./records.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
 
 const K = ts.SyntaxKind;
@@ -46,7 +49,8 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   if (!ts.isIdentifier(decl.name)) {
     if (isVar(decl.parent as ts.VariableDeclarationList)) l.fail("TSOS1086", decl.name, "`var` with a pattern");
     if (!decl.initializer) l.fail("TSOS9001", decl, "pattern without initializer");
-    const value = lowerExpr(l, decl.initializer, decl.type ? typeFromTypeNode(l, decl.type) : undefined);
+    // `const [first, second] = set`: a collection destructures as the array of its entries.
+    const value = collectionArray(l, decl.initializer) ?? lowerExpr(l, decl.initializer, decl.type ? typeFromTypeNode(l, decl.type) : undefined);
     return destructure(l, decl.name, value, bindLocal(l, decl));
   }
   if (isVar(decl.parent as ts.VariableDeclarationList)) return varAssign(l, decl);
@@ -107,10 +111,17 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       return [lowerFor(l, s as ts.ForStatement)];
     case K.ForOfStatement:
       return [lowerForOf(l, s as ts.ForOfStatement)];
+    case K.ForInStatement: {
+      const f = s as ts.ForInStatement;
+      return [recordForIn(l, f, () => body(l, f.statement)) ?? l.fail("TSOS1005", f, "`for...in`")];
+    }
     case K.BreakStatement:
-    case K.ContinueStatement:
-      if ((s as ts.BreakStatement).label) return [labeledJump(l, s as ts.BreakStatement)];
-      return [{ s: s.kind === K.BreakStatement ? "break" : "continue", loc }];
+    case K.ContinueStatement: {
+      const jump: Stmt = (s as ts.BreakStatement).label ? labeledJump(l, s as ts.BreakStatement) : { s: s.kind === K.BreakStatement ? "break" : "continue", loc };
+      return [...exitActions(l, s, jumpTarget(s as ts.BreakOrContinueStatement)), jump];
+    }
+    case K.TryStatement:
+      return lowerTry(l, s as ts.TryStatement);
     case K.ReturnStatement:
       return [lowerReturn(l, s as ts.ReturnStatement)];
     case K.Block:
@@ -122,6 +133,10 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
     case K.SwitchStatement:
       return [lowerSwitch(l, s as ts.SwitchStatement)];
     case K.ThrowStatement: {
+      // Hosted programs throw exceptions; the kernel, and @trackCaller assertion helpers, panic at once.
+      const thrown = (s as ts.ThrowStatement).expression;
+      const panics = l.program.target === "kernel" || (l.scope.trackCaller && ts.isNewExpression(thrown) && ts.isIdentifier(thrown.expression) && thrown.expression.text === "Error");
+      if (!panics) return lowerThrow(l, s as ts.ThrowStatement);
       const args = ((s as ts.ThrowStatement).expression as ts.NewExpression).arguments ?? [];
       const text: Type = { k: "str", borrowed: true };
       const message = args[0] ? lowerArgs(l, [args[0]], [text])[0]! : ({ e: "str", type: T.str, value: "explicit panic" } as Expr);
@@ -252,6 +267,8 @@ function lowerFor(l: Lowerer, f: ts.ForStatement): Stmt {
 
 function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   const loc = l.loc(f);
+  const collection = collectionForOf(l, f, () => body(l, f.statement));
+  if (collection) return collection;
   const arr = lowerExpr(l, f.expression);
   if (arr.type.k === "str") return forOfString(l, f, arr, (ch) => bindForOf(l, f, ch), () => body(l, f.statement));
   if (arr.type.k !== "array") l.fail("TSOS1015", f.expression, `\`for...of\` over \`${typeName(arr.type)}\``, "iterate over an array");
@@ -297,6 +314,16 @@ function bindForOf(l: Lowerer, f: ts.ForOfStatement, elem: Expr): Stmt[] {
 }
 
 function lowerReturn(l: Lowerer, r: ts.ReturnStatement): Stmt {
+  const exits = exitActions(l, r, undefined);
+  const ret = lowerPlainReturn(l, r);
+  if (!exits.length) return ret;
+  // Leaving a try block: the value is computed while its handlers are still installed.
+  if (ret.s !== "return" || !ret.x) return { s: "block", body: [...exits, ret] };
+  const tmp = l.localName("tsos_ret");
+  return { s: "block", body: [{ s: "let", name: tmp, type: ret.x.type, init: ret.x, loc: ret.loc }, ...exits, { s: "return", x: { e: "local", type: ret.x.type, name: tmp }, loc: ret.loc }] };
+}
+
+function lowerPlainReturn(l: Lowerer, r: ts.ReturnStatement): Stmt {
   const loc = l.loc(r);
   if (l.scope.isCtor) return { s: "return", x: { e: "local", type: l.scope.thisType!, name: "self" }, loc };
   if (!r.expression) return { s: "return", loc };

@@ -17,8 +17,10 @@ import { Bail, type Lowerer } from "./context.ts";
 import { classInstance } from "./classes.ts";
 import { viewType } from "./views.ts";
 import { tupleFromChecker } from "./destructure.ts";
-import { isNullableUnion, nullableOf, nullableUnionType } from "./nullable-types.ts";
+import { isNullableUnion, narrowedTypeParameter, nullableOf, nullableUnionType } from "./nullable-types.ts";
 import { valueUnionType } from "./unions.ts";
+import { builtinClassDecl } from "./exceptions.ts";
+import { collectionType } from "./collections.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
   ["u8", "u8"],
@@ -89,6 +91,10 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     }
     return undefined;
   }
+  if (type.isIntersection()) {
+    const narrowed = narrowedTypeParameter(l, type, node, (t, n) => tryIrType(l, t, n), mangle);
+    if (narrowed) return narrowed;
+  }
   if (isNullableUnion(type))
     return nullableUnionType(l, type, node, (t, n) => tryIrType(l, t, n), mangle, sameType, (parts, n) => unionOfMembers(l, parts, n));
   const kind = intKindOf(l, type);
@@ -120,6 +126,8 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     if (union) return union;
   }
   if (f & ts.TypeFlags.Object) {
+    const collection = collectionType(l, type, node);
+    if (collection) return collection;
     const tuple = tupleFromChecker(l, type, node, (t) => irType(l, t, node));
     if (tuple) return tuple;
     const sym = type.getSymbol();
@@ -147,7 +155,7 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
       const params = sig.parameters.map((p) => irType(l, l.checker.getTypeOfSymbol(p), node));
       return fnType(l, params, irType(l, sig.getReturnType(), node));
     }
-    if (sym && sym.flags & ts.SymbolFlags.Class && !l_isLib(sym)) {
+    if (sym && sym.flags & ts.SymbolFlags.Class && (!l_isLib(sym) || builtinClassDecl(l, sym.valueDeclaration as ts.ClassDeclaration))) {
       const decl = sym.valueDeclaration as ts.ClassDeclaration;
       const args = (type as ts.TypeReference).target ? l.checker.getTypeArguments(type as ts.TypeReference) : [];
       const irArgs = args.map((a) => irType(l, a, node));

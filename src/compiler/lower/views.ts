@@ -28,6 +28,7 @@ import { registerFinisher, resolveMember } from "./dispatch.ts";
 import { coerce } from "./expr.ts";
 import { irType, mangle, sameType, typeName } from "./types.ts";
 import { lowerArgs } from "./calls.ts";
+import { lowerNullLiteral } from "./nullable.ts";
 
 interface ViewState {
   byKey: Map<string, ViewInst>;
@@ -125,9 +126,10 @@ function slotsOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewSlot[] {
     const decls = p.declarations ?? [];
     const name = p.name;
     if (name.startsWith("__") || name.startsWith("#")) l.fail("TSOS1059", node, l.checker.typeToString(type), `the member \`${name}\``);
-    if (p.flags & ts.SymbolFlags.Optional) l.fail("TSOS1059", node, l.checker.typeToString(type), `the optional member \`${name}\``);
+    const optional = (p.flags & ts.SymbolFlags.Optional) !== 0;
     const pt = l.checker.getTypeOfSymbol(p);
     const isMethod = decls.length > 0 && decls.every((d) => ts.isMethodSignature(d) || ts.isMethodDeclaration(d));
+    if (optional && isMethod) l.fail("TSOS1059", node, l.checker.typeToString(type), `the optional method \`${name}\``);
     if (isMethod) {
       const sigs = pt.getCallSignatures();
       if (sigs.length !== 1 || sigs[0]!.typeParameters?.length) l.fail("TSOS1059", node, l.checker.typeToString(type), `the overloaded or generic method \`${name}\``);
@@ -137,11 +139,11 @@ function slotsOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewSlot[] {
       continue;
     }
     const t = irType(l, pt, node);
-    slots.push({ name: `get_${cName(name)}`, kind: "get", prop: name, params: [], ret: t });
+    slots.push({ name: `get_${cName(name)}`, kind: "get", prop: name, params: [], ret: t, optional });
     const readonly =
       decls.some((d) => ts.getCombinedModifierFlags(d as ts.Declaration) & ts.ModifierFlags.Readonly) ||
       (decls.length > 0 && decls.every((d) => ts.isGetAccessor(d)));
-    if (!readonly) slots.push({ name: `set_${cName(name)}`, kind: "set", prop: name, params: [t], ret: T.void });
+    if (!readonly) slots.push({ name: `set_${cName(name)}`, kind: "set", prop: name, params: [t], ret: T.void, optional });
   }
   return slots;
 }
@@ -208,6 +210,15 @@ function thunk(l: Lowerer, cls: ClassInst, view: ViewInst, slot: ViewSlot, node:
   const ret = (x: Expr): Stmt[] => (slot.ret.k === "void" ? [{ s: "expr", x, loc }, { s: "return", loc }] : [{ s: "return", x: coerce(l, x, slot.ret, node), loc }]);
   const panic = (message: string): Stmt[] => [{ s: "expr", x: { e: "panic", type: T.never, message: { e: "str", type: T.str, value: message }, loc }, loc }];
   const m = classMember(l, cls, slot.prop);
+  if (!m && slot.optional) {
+    // A class without an optional member: reading it gives undefined; JavaScript would add the property on a write.
+    func.body =
+      slot.kind === "get"
+        ? ret(lowerNullLiteral("undefined"))
+        : panic(`Cannot add the property ${slot.prop} to an object of class ${cls.tsName} through ${view.tsName}`);
+    l.addFunc(func);
+    return func;
+  }
   if (!m) l.fail("TSOS1060", node, cls.tsName, view.tsName);
   const callWith = (fn: string, ps: Type[], r: Type, selfArg: Expr): Expr => {
     if (ps.length > args.length) l.fail("TSOS1054", node, slot.prop, `${ps.length} parameters`, `${args.length}`);
@@ -406,6 +417,27 @@ export function classSetterByName(l: Lowerer, recv: Expr, prop: string, node: ts
   if (m?.kind === "literal" && m.fns.set) {
     const f = m.fns.set;
     return { param: f.params[1]!.type, call: (x) => ({ e: "call", type: T.void, fn: f.cname, args: [recv, x] }) };
+  }
+  return undefined;
+}
+
+/**
+ * An object in a string context (`${e}`, `"x" + e`): JavaScript calls its
+ * `toString()`. Only a class (or view) with its own `toString()` method taking
+ * no arguments is converted; else undefined (the caller refuses the value,
+ * since `[object Object]` is rarely what the program means).
+ */
+export function objectToString(l: Lowerer, x: Expr, node: ts.Node): Expr | undefined {
+  if (x.type.k === "class" && x.type.cls.header) {
+    const m = classMember(l, x.type.cls, "toString");
+    if (m?.kind !== "method" || m.decl.parameters.length || m.decl.typeParameters?.length) return undefined;
+    const r = resolveMember(l, x.type.cls, m.decl, []);
+    if (r.ret.k !== "str") return undefined;
+    return { e: "call", type: r.ret, fn: r.fn, args: [coerce(l, x, r.self, node)] };
+  }
+  if (x.type.k === "view") {
+    const slot = x.type.view.slots.find((s) => s.kind === "method" && s.prop === "toString" && !s.params.length && s.ret.k === "str");
+    return slot && { e: "viewcall", type: slot.ret, view: x, slot: slot.name, args: [] };
   }
   return undefined;
 }

@@ -13,7 +13,29 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <setjmp.h>
 #include "tsos_rt.h"
+
+/*
+ * Exceptions (lower/exceptions.ts): each `try` pushes a handler (a jmp_buf on
+ * the C stack, linked to the one outside it); `throw` longjmps to the
+ * innermost one with the thrown object in tsos_thrown. With no handler, the
+ * generated code reports the exception (lib/std/error.ts `uncaught`).
+ */
+typedef struct tsos_try {
+  jmp_buf buf;
+  struct tsos_try *prev;
+} tsos_try;
+static tsos_try *tsos_try_top;
+static void *tsos_thrown;
+static tsos_str tsos_thrown_site;
+static inline bool tsos_no_handler(void) { return tsos_try_top == NULL; }
+static inline tsos_str tsos_throw_site(void) { return tsos_thrown_site; }
+__attribute__((noreturn)) static inline void tsos_throw(void *e, tsos_str site) {
+  tsos_thrown = e;
+  tsos_thrown_site = site;
+  longjmp(tsos_try_top->buf, 1);
+}
 
 static inline void *tsos_alloc(uint64_t size, const tsos_loc *loc) {
   (void)loc;
@@ -61,13 +83,16 @@ static inline void tsos_print_newline(FILE *f) {
   if (f == stderr) fflush(stderr);
 }
 
+#include "tsos_num.h"
+#include "tsos_str.h"
+
 static tsos_arr_str *tsos_argv;
 
 static inline void tsos_start(int argc, char **argv, const char *program) {
   tsos_argv = tsos_arr_str_new(0, NULL);
-  tsos_arr_str_push(tsos_argv, tsos_str_from_cstr_copy(argc > 0 ? argv[0] : "tsos"), NULL);
-  tsos_arr_str_push(tsos_argv, tsos_str_from_cstr_copy(program), NULL);
-  for (int i = 1; i < argc; i++) tsos_arr_str_push(tsos_argv, tsos_str_from_cstr_copy(argv[i]), NULL);
+  tsos_arr_str_push(tsos_argv, tsos_str_from_arg(argc > 0 ? argv[0] : "tsos"), NULL);
+  tsos_arr_str_push(tsos_argv, tsos_str_from_arg(program), NULL);
+  for (int i = 1; i < argc; i++) tsos_arr_str_push(tsos_argv, tsos_str_from_arg(argv[i]), NULL);
 }
 static inline int tsos_finish(void) {
   fflush(stdout);
@@ -77,5 +102,5 @@ __attribute__((noreturn)) static inline void tsos_exit(int32_t code) {
   fflush(stdout);
   exit(code);
 }
-#include "tsos_num.h"
+#include "tsos_hash.h"
 #endif

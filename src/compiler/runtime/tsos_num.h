@@ -266,7 +266,7 @@ static inline tsos_str tsos_num_to_fixed(double x, double digits, const tsos_loc
   if (neg) out[at++] = '-';
   memcpy(out + at, start, (size_t)ilen2); at += ilen2;
   if (f) { out[at++] = '.'; memcpy(out + at, start + ilen2, (size_t)f); at += (int)f; }
-  return (tsos_str){out, (uint64_t)at};
+  return (tsos_str){out, (uint32_t)at, (uint32_t)at};
 }
 
 /* x.toString(radix) for radix != 10: integers only (fractions would need V8's digit generation). */

@@ -17,10 +17,19 @@
 #include <stdint.h>
 
 typedef struct { const char *file; int line; int col; } tsos_loc;
-typedef struct { const uint8_t *ptr; uint64_t len; } tsos_str;
+/*
+ * A string: UTF-8 bytes (never holding a lone surrogate) and two counts, the
+ * bytes and the UTF-16 code units JavaScript counts (docs/language.md section
+ * 3). `len == units` exactly when the string is ASCII: every ASCII operation
+ * stays byte-wise. Both fit 32 bits: V8's longest string is 2^29 - 24 units.
+ */
+typedef struct { const uint8_t *ptr; uint32_t len; uint32_t units; } tsos_str;
 
-#define TSOS_STR(lit) ((tsos_str){(const uint8_t *)(lit), sizeof(lit) - 1})
-#define TSOS_EMPTY_STR ((tsos_str){(const uint8_t *)"", 0})
+/* An ASCII literal; TSOS_STRU gives a literal's UTF-16 length (computed by the compiler). */
+#define TSOS_STR(lit) ((tsos_str){(const uint8_t *)(lit), sizeof(lit) - 1, sizeof(lit) - 1})
+#define TSOS_STRU(lit, n) ((tsos_str){(const uint8_t *)(lit), sizeof(lit) - 1, (n)})
+#define TSOS_EMPTY_STR ((tsos_str){(const uint8_t *)"", 0, 0})
+#define TSOS_MAX_STR_UNITS 536870888u
 /* Tags of a nullable value type's struct { tag, value } (lower/nullable-types.ts). */
 #define TSOS_TAG_UNDEF 0
 #define TSOS_TAG_NULL 1
@@ -84,6 +93,17 @@ TSOS_FLOORDIV(i32, int32_t)
 TSOS_FLOORDIV(i64, int64_t)
 
 /* ---- strings: immutable byte slices ---- */
+/* The UTF-16 length of valid UTF-8: one unit per sequence, two for a 4-byte one. */
+static inline uint64_t tsos_utf8_units(const uint8_t *p, uint64_t n) {
+  uint64_t u = 0;
+  for (uint64_t i = 0; i < n; i++) u += ((p[i] & 0xC0) != 0x80) + (p[i] >= 0xF0);
+  return u;
+}
+/* A string of n bytes at p whose UTF-16 length is `units`; panics beyond JavaScript's longest string. */
+static inline tsos_str tsos_str_make(const uint8_t *p, uint64_t n, uint64_t units) {
+  if (units > TSOS_MAX_STR_UNITS || n > UINT32_MAX) tsos_panic_cstr(NULL, "Invalid string length");
+  return (tsos_str){p, (uint32_t)n, (uint32_t)units};
+}
 static inline bool tsos_str_eq(tsos_str a, tsos_str b) {
   if (a.len != b.len) return false;
   for (uint64_t i = 0; i < a.len; i++) if (a.ptr[i] != b.ptr[i]) return false;
@@ -95,16 +115,28 @@ static inline uint64_t tsos_str_check(tsos_str s, int64_t i, const tsos_loc *loc
   return (uint64_t)i;
 }
 static inline int64_t tsos_str_code(tsos_str s, int64_t i, const tsos_loc *loc) { return s.ptr[tsos_str_check(s, i, loc)]; }
+/* A one-byte string for byte c < 128, in static storage (no allocation). */
+static inline tsos_str tsos_ascii_char(uint8_t c) {
+  static const uint8_t chars[128] = {
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+    32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+    64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95,
+    96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127};
+  return (tsos_str){&chars[c & 127], 1, 1};
+}
+/* Kernel `s[i]`: the byte at i (kernel strings count bytes, docs/language.md section 9). */
 static inline tsos_str tsos_str_at(tsos_str s, int64_t i, const tsos_loc *loc) {
-  return (tsos_str){s.ptr + tsos_str_check(s, i, loc), 1};
+  uint64_t k = tsos_str_check(s, i, loc);
+  return s.ptr[k] < 128 ? tsos_ascii_char(s.ptr[k]) : (tsos_str){s.ptr + k, 1, 1};
 }
 static inline tsos_str tsos_concat(int n, const tsos_str *parts) {
-  uint64_t len = 0;
-  for (int i = 0; i < n; i++) len += parts[i].len;
+  uint64_t len = 0, units = 0;
+  for (int i = 0; i < n; i++) { len += parts[i].len; units += parts[i].units; }
+  if (units > TSOS_MAX_STR_UNITS || len > UINT32_MAX) tsos_panic_cstr(NULL, "Invalid string length");
   uint8_t *p = tsos_alloc(len + 1, NULL);
   uint64_t at = 0;
   for (int i = 0; i < n; i++) for (uint64_t j = 0; j < parts[i].len; j++) p[at++] = parts[i].ptr[j];
-  return (tsos_str){p, len};
+  return (tsos_str){p, (uint32_t)len, (uint32_t)units};
 }
 /* Formats into buf (>= 21 bytes, filled from the end); returns the first digit. */
 static inline char *tsos_fmt_u64(char *end, uint64_t v) {
@@ -122,19 +154,22 @@ static inline tsos_str tsos_str_from_cstr_copy(const char *s) {
   while (s[n]) n++;
   uint8_t *p = tsos_alloc(n + 1, NULL);
   for (uint64_t i = 0; i < n; i++) p[i] = (uint8_t)s[i];
-  return (tsos_str){p, n};
+  return tsos_str_make(p, n, tsos_utf8_units(p, n));
 }
 /* A view of a NUL-terminated C string (no copy). */
 static inline tsos_str tsos_cstr(const char *s) {
   uint64_t n = 0;
   while (s[n]) n++;
-  return (tsos_str){(const uint8_t *)s, n};
+  return tsos_str_make((const uint8_t *)s, n, tsos_utf8_units((const uint8_t *)s, n));
 }
 /* Joins parts into buf (which has room for all of them): stack formatting for Text. */
 static inline tsos_str tsos_join(uint8_t *buf, int n, const tsos_str *parts) {
-  uint64_t at = 0;
-  for (int i = 0; i < n; i++) for (uint64_t j = 0; j < parts[i].len; j++) buf[at++] = parts[i].ptr[j];
-  return (tsos_str){buf, at};
+  uint64_t at = 0, units = 0;
+  for (int i = 0; i < n; i++) {
+    for (uint64_t j = 0; j < parts[i].len; j++) buf[at++] = parts[i].ptr[j];
+    units += parts[i].units;
+  }
+  return (tsos_str){buf, (uint32_t)at, (uint32_t)units};
 }
 static inline tsos_str tsos_str_copy(tsos_str s) { return tsos_concat(1, &s); }
 /* x.toString(radix): formats into buf (>= 66 bytes, filled from the end). */

@@ -1,0 +1,54 @@
+/**
+ * lib/std/error.ts: JavaScript's Error classes, written in the dialect.
+ *
+ * Input:  `new Error(message)`, `class MyError extends Error`, `throw`,
+ *         `catch (e)`: lib/tsos.d.ts declares the global classes for tsc,
+ *         and the compiler uses the classes of the same names here to build
+ *         them (lower/exceptions.ts).
+ * Output: objects with `name` and `message`, `toString()` as
+ *         Error.prototype.toString (ECMA-262 20.5.3.4), and `uncaught`, the
+ *         report of an exception no `catch` took.
+ * Invariants: every thrown value is an instance of Error or a subclass (the
+ *             compiler refuses other throws), so a catch variable is an Error.
+ */
+
+export class Error {
+  name: string = "Error";
+  message: string;
+  constructor(message?: string) {
+    this.message = message ?? "";
+  }
+  toString(): string {
+    if (this.name.length === 0) return this.message;
+    if (this.message.length === 0) return this.name;
+    return `${this.name}: ${this.message}`;
+  }
+}
+
+export class RangeError extends Error {
+  constructor(message?: string) {
+    super(message);
+    this.name = "RangeError";
+  }
+}
+
+export class TypeError extends Error {
+  constructor(message?: string) {
+    super(message);
+    this.name = "TypeError";
+  }
+}
+
+export class SyntaxError extends Error {
+  constructor(message?: string) {
+    super(message);
+    this.name = "SyntaxError";
+  }
+}
+
+/** An exception that reached the top: reported on stderr with where it was thrown; exit status 1, as Node's. */
+export function uncaught(e: Error, site: string): never {
+  console.error(`Uncaught ${e.toString()}`);
+  console.error(`    thrown at ${site}`);
+  process.exit(1);
+}

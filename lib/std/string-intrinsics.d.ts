@@ -1,0 +1,33 @@
+/**
+ * lib/std/string-intrinsics.d.ts: the C intrinsics lib/std/string.ts is
+ * written on (runtime/tsos_str.h); only lib/std/string.ts imports them.
+ *
+ * Input:  calls from lib/std/string.ts; lower/string-methods.ts maps each
+ *         name onto its C helper (`strFind` -> `tsos_str_find`).
+ * Output: declarations only.
+ * Invariants: byte offsets always fall on character boundaries (UTF-8 search
+ *             matches only there); unit indexes count UTF-16 code units; a
+ *             result that would hold a lone surrogate panics.
+ */
+/** The number of UTF-8 bytes of `s`. */
+export declare function strByteLength(s: string): number;
+/** The byte at byte offset `i` (0 <= i < strByteLength(s)). */
+export declare function strByte(s: string, i: number): number;
+/** The first byte offset >= fromByte where `pattern` occurs, or -1. */
+export declare function strFind(s: string, pattern: string, fromByte: number): number;
+/** The last byte offset <= fromByte where `pattern` occurs, or -1. */
+export declare function strFindLast(s: string, pattern: string, fromByte: number): number;
+/** Whether `pattern` occurs at byte offset `atByte`. */
+export declare function strMatchAt(s: string, pattern: string, atByte: number): boolean;
+/** The byte offset of code unit `unit` (clamped to 0..length); inside a surrogate pair, the pair's end (`roundUp`) or start. */
+export declare function strByteOffset(s: string, unit: number, roundUp: boolean): number;
+/** The code-unit index of byte offset `byte` (a character boundary). */
+export declare function strUnitIndex(s: string, byte: number): number;
+/** Code units [from, to) (0 <= from <= to <= length); splitting a surrogate pair panics. */
+export declare function strSliceUnits(s: string, from: number, to: number): string;
+/** Bytes [from, to), both character boundaries. */
+export declare function strSliceBytes(s: string, from: number, to: number): string;
+/** `count` copies of `s` (0 <= count, finite), one allocation. */
+export declare function strRepeat(s: string, count: number): string;
+/** All parts joined, one allocation (the result of a string builder). */
+export declare function strConcatAll(parts: string[]): string;

@@ -1,0 +1,348 @@
+/**
+ * lower/collections.ts: Map, Set and iteration over them, onto lib/std/map.ts.
+ *
+ * Input:  expressions whose TypeScript type is lib/tsos.d.ts's `Map<K, V>`,
+ *         `ReadonlyMap`, `Set<T>` or `ReadonlySet`: the types, `new`, member
+ *         calls, `for...of`, spread and `Array.from` over them and over their
+ *         `keys()`/`values()`/`entries()`, and the library's intrinsics
+ *         `hashOf`/`sameValueZero`.
+ * Output: instances of lib/std/map.ts's generic classes `Map<K, V>` and
+ *         `Set<T>` and calls of their methods.
+ * Invariants:
+ *   - An iterator is consumed where it is written: `for...of` walks a Cursor
+ *     (which follows the table through deletions, additions and rebuilds, as
+ *     JavaScript's iteration does); spread and `Array.from` copy the entries
+ *     at once (nothing can run in between, so a copy is exact);
+ *     `m.keys().next().value` is the first key. An iterator used as a value
+ *     in any other way is refused (TSOS1110).
+ *   - Key types are those `hashOf` implements (numbers, integers, booleans,
+ *     strings, class instances, arrays); others are refused (TSOS1111).
+ */
+import path from "node:path";
+import ts from "typescript";
+import type { Expr, Stmt, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import { LIB_DIR } from "../load.ts";
+import type { Lowerer } from "./context.ts";
+import { classInfo, classInstance, constructorOf } from "./classes.ts";
+import { markConstructed, resolveMember } from "./dispatch.ts";
+import { classMember } from "./views.ts";
+import { coerce, lowerExpr } from "./expr.ts";
+import { lowerArgs } from "./calls.ts";
+import { bindLocal, destructure } from "./destructure.ts";
+import { arrayType, fnType, irType, typeName } from "./types.ts";
+import { stdCall } from "./array-methods.ts";
+import { functionOf } from "./functions.ts";
+import { recordType } from "./records.ts";
+
+export const STD_MAP = path.join(LIB_DIR, "std/map.ts");
+
+let program: ts.Program | undefined;
+
+/** Called once per lowering with the program that holds lib/std/map.ts. */
+export function useCollectionsProgram(p: ts.Program): void {
+  program = p;
+}
+
+/** The declaration of lib/std/map.ts's class `name`. */
+export function stdClassDecl(l: Lowerer, name: "Map" | "Set" | "Dict", node: ts.Node): ts.ClassDeclaration {
+  const sf = program?.getSourceFile(STD_MAP);
+  const decl = sf?.statements.find((s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === name);
+  if (!decl) l.fail("TSOS9001", node, `lib/std/map.ts has no \`${name}\``);
+  return decl;
+}
+
+const MAP_TYPES = new Set(["Map", "ReadonlyMap"]);
+const SET_TYPES = new Set(["Set", "ReadonlySet"]);
+const ITERATOR_TYPES = new Set(["MapIterator", "SetIterator"]);
+
+function isLibSymbol(sym: ts.Symbol | undefined): sym is ts.Symbol {
+  return !!sym?.declarations?.length && sym.declarations.every((d) => d.getSourceFile().isDeclarationFile);
+}
+
+/** The IR type of a lib/tsos.d.ts collection type (Map, Set, their readonly views, records), or undefined for any other type. */
+export function collectionType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
+  const record = recordType(l, type, node);
+  if (record) return record;
+  const sym = type.getSymbol();
+  if (!isLibSymbol(sym)) return undefined;
+  const isMap = MAP_TYPES.has(sym.name);
+  if (!isMap && !SET_TYPES.has(sym.name)) {
+    if (ITERATOR_TYPES.has(sym.name))
+      l.fail("TSOS1110", node, "iterate it where it is made: `for (const k of m.keys())`, `[...m.keys()]` or `Array.from(m.values())`");
+    return undefined;
+  }
+  const args = l.checker.getTypeArguments(type as ts.TypeReference).map((a) => irType(l, a, node));
+  checkKeyType(l, args[0]!, node);
+  return { k: "class", cls: classInstance(l, stdClassDecl(l, isMap ? "Map" : "Set", node), args) };
+}
+
+function checkKeyType(l: Lowerer, key: Type, node: ts.Node): void {
+  const ok = key.k === "int" || key.k === "bool" || (key.k === "str" && !key.borrowed) || key.k === "class" || key.k === "array";
+  if (!ok) l.fail("TSOS1111", node, typeName(key));
+}
+
+/** Whether a checker type is lib/tsos.d.ts's Map, Set or a readonly view of one (checked before any lowering). */
+function isCollectionTsType(type: ts.Type): boolean {
+  const sym = type.getSymbol();
+  return isLibSymbol(sym) && (MAP_TYPES.has(sym.name) || SET_TYPES.has(sym.name));
+}
+
+/** Which collection `t` is: an instance of lib/std/map.ts's Map or Set. */
+export function collectionKind(t: Type): "map" | "set" | undefined {
+  if (t.k !== "class" || t.cls.literal || !t.cls.header) return undefined;
+  const decl = classInfo(t.cls)?.decl;
+  if (!decl || decl.getSourceFile().fileName !== STD_MAP) return undefined;
+  const name = decl.name?.text;
+  return name === "Map" ? "map" : name === "Set" ? "set" : undefined;
+}
+
+/** A call of the std class's method `name` on `recv` with lowered arguments. */
+function method(l: Lowerer, recv: Expr, name: string, args: Expr[], node: ts.Node): Expr {
+  if (recv.type.k !== "class") l.fail("TSOS9001", node, "collection method on a non-class value");
+  const m = classMember(l, recv.type.cls, name);
+  if (m?.kind !== "method") l.fail("TSOS9001", node, `lib/std/map.ts has no method \`${name}\``);
+  const r = resolveMember(l, recv.type.cls, m.decl, []);
+  return { e: "call", type: r.ret, fn: r.fn, args: [coerce(l, recv, r.self, node), ...args.map((a, i) => coerce(l, a, r.params[i]!, node))] };
+}
+
+/** The parameter types of the std class's method `name`. */
+function paramsOf(l: Lowerer, recv: Expr, name: string, node: ts.Node): Type[] {
+  const cls = (recv.type as { cls: Parameters<typeof classInfo>[0] }).cls;
+  const m = classMember(l, cls, name);
+  if (m?.kind !== "method") l.fail("TSOS9001", node, `lib/std/map.ts has no method \`${name}\``);
+  return resolveMember(l, cls, m.decl, []).params;
+}
+
+const MAP_METHODS = new Set(["get", "set", "has", "delete", "clear", "forEach"]);
+const SET_METHODS = new Set(["add", "has", "delete", "clear", "forEach"]);
+const ITERATOR_METHODS = new Set(["keys", "values", "entries"]);
+
+/** `m.name(args)` on a Map or Set, or undefined when `recv` is not one. */
+export function collectionCall(l: Lowerer, recv: Expr, name: string, call: ts.CallExpression): Expr | undefined {
+  const kind = collectionKind(recv.type);
+  if (!kind) return undefined;
+  const callee = call.expression as ts.PropertyAccessExpression;
+  if (ITERATOR_METHODS.has(name))
+    l.fail("TSOS1110", call, "iterate it where it is made: `for (const k of m.keys())`, `[...m.keys()]` or `Array.from(m.values())`");
+  if (!(kind === "map" ? MAP_METHODS : SET_METHODS).has(name)) l.fail("TSOS1018", callee.name, name, typeName(recv.type));
+  if (name === "forEach" && call.arguments.length > 1) l.fail("TSOS1015", call.arguments[1]!, "the `thisArg` of `forEach`", "use an arrow function");
+  const params = paramsOf(l, recv, name, call);
+  const args = lowerArgs(l, call.arguments, params);
+  return method(l, recv, name, args, call);
+}
+
+/** `new Map(...)` / `new Set(...)`, or undefined for any other `new`. */
+export function collectionNew(l: Lowerer, n: ts.NewExpression): Expr | undefined {
+  if (!ts.isIdentifier(n.expression) || (n.expression.text !== "Map" && n.expression.text !== "Set")) return undefined;
+  if (!isLibSymbol(l.symbolOf(n.expression))) return undefined;
+  const t = irType(l, l.checker.getTypeAtLocation(n), n);
+  const kind = collectionKind(t);
+  if (!kind || t.k !== "class") return undefined;
+  markConstructed(l, t.cls);
+  const ctor = constructorOf(l, t.cls);
+  const made: Expr = { e: "new", type: t, cls: t.cls, init: ctor.init, args: [], loc: l.loc(n) };
+  const src = n.arguments?.[0];
+  if (!src) return made;
+  if (n.arguments!.length > 1) l.fail("TSOS1015", n.arguments![1]!, "a second argument to this constructor", "pass one array of entries");
+  if (src.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(src) && src.text === "undefined")) return made;
+  // Another Map or Set: copy its entries.
+  const srcType = irType(l, l.checker.getTypeAtLocation(src), src);
+  if (collectionKind(srcType) === kind) return method(l, made, kind === "map" ? "setFrom" : "addFrom", [coerce(l, lowerExpr(l, src, t), t, src)], n);
+  // Anything else that iterates: an array, a string, or an iterator of another collection.
+  const fill = kind === "map" ? "setAll" : "addAll";
+  const want = paramsOf(l, made, fill, n)[0]!;
+  const arr = iterableArray(l, src, want);
+  if (!arr) l.fail("TSOS1015", src, `\`new ${n.expression.text}\` from \`${typeName(srcType)}\``, "pass an array, or another Map or Set");
+  return method(l, made, fill, [coerce(l, arr, want, src)], n);
+}
+
+/** What `keys()`/`values()`/`entries()` call on a collection `x` is, if it is one. */
+function iteratorCall(l: Lowerer, x: ts.Expression): { recv: Expr; kind: "map" | "set"; which: "keys" | "values" | "entries" } | undefined {
+  while (ts.isParenthesizedExpression(x)) x = x.expression;
+  if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression) || x.arguments.length) return undefined;
+  const which = x.expression.name.text;
+  if (which !== "keys" && which !== "values" && which !== "entries") return undefined;
+  if (!isCollectionTsType(l.checker.getTypeAtLocation(x.expression.expression))) return undefined;
+  const t = irType(l, l.checker.getTypeAtLocation(x.expression.expression), x.expression.expression);
+  const kind = collectionKind(t);
+  if (!kind) return undefined;
+  return { recv: lowerExpr(l, x.expression.expression), kind, which };
+}
+
+/** What an iterable expression walks: a collection's keys, values or entries. */
+function iterationOf(l: Lowerer, x: ts.Expression): { recv: Expr; kind: "map" | "set"; which: "keys" | "values" | "entries" } | undefined {
+  const it = iteratorCall(l, x);
+  if (it) return it;
+  if (!isCollectionTsType(l.checker.getTypeAtLocation(x))) return undefined;
+  const t = irType(l, l.checker.getTypeAtLocation(x), x);
+  const kind = collectionKind(t);
+  if (!kind) return undefined;
+  // A Map iterates its entries, a Set its values.
+  return { recv: lowerExpr(l, x), kind, which: kind === "map" ? "entries" : "values" };
+}
+
+/** The elements of a collection or of one of its iterators as a new array (spread), or undefined for anything else. */
+export function collectionArray(l: Lowerer, x: ts.Expression): Expr | undefined {
+  return iterationOf(l, x) ? iterableArray(l, x) : undefined;
+}
+
+/**
+ * The elements of an iterable collection expression as a new array (spread,
+ * `Array.from`, `new Set(...)`), or undefined when `x` is not a collection
+ * or one of its iterators. `want` is the array type the context expects.
+ */
+export function iterableArray(l: Lowerer, x: ts.Expression, want?: Type): Expr | undefined {
+  const it = iterationOf(l, x);
+  if (!it) {
+    // Arrays and strings (new Set("abc")) are the ordinary path.
+    const arr = lowerExpr(l, x, want);
+    if (arr.type.k === "array") return arr;
+    if (arr.type.k === "str" && !arr.type.borrowed) {
+      const sf = program?.getSourceFile(STD_MAP);
+      const decl = sf?.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === "stringChars");
+      if (!decl) l.fail("TSOS9001", x, "lib/std/map.ts has no `stringChars`");
+      const f = functionOf(l, decl, []);
+      return { e: "call", type: f.ret, fn: f.cname, args: [arr] };
+    }
+    return undefined;
+  }
+  const { recv, kind, which } = it;
+  if (which === "keys" || (kind === "set" && which === "values")) return method(l, recv, "keyArray", [], x);
+  if (which === "values") return method(l, recv, "valueArray", [], x);
+  return method(l, recv, "entryArray", [], x);
+}
+
+/** `X.next().value` / `X.next().done` where X is a fresh `keys()`/`values()`/`entries()` of a collection. */
+export function iteratorResultAccess(l: Lowerer, p: ts.PropertyAccessExpression): Expr | undefined {
+  const name = p.name.text;
+  if (name !== "value" && name !== "done") return undefined;
+  const call = p.expression;
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== "next" || call.arguments.length) return undefined;
+  const it = iteratorCall(l, call.expression.expression);
+  if (!it) return undefined;
+  const { recv, kind, which } = it;
+  if (name === "done") {
+    const field = fieldExpr(l, recv, "size", p);
+    return { e: "binary", type: T.bool, op: "==", a: field, b: { e: "int", type: T.number, value: 0n }, loc: l.loc(p) };
+  }
+  const first = which === "keys" || (kind === "set" && which === "values") ? "firstKey" : which === "values" ? "firstValue" : "firstEntry";
+  return method(l, recv, first, [], p);
+}
+
+function fieldExpr(l: Lowerer, recv: Expr, name: string, node: ts.Node): Expr {
+  const cls = (recv.type as { cls: Parameters<typeof classInfo>[0] }).cls;
+  const m = classMember(l, cls, name);
+  if (m?.kind !== "field") l.fail("TSOS9001", node, `lib/std/map.ts has no field \`${name}\``);
+  return { e: "field", type: m.field.type, obj: recv.type.k === "class" && recv.type.cls === m.owner ? recv : { e: "convert", type: { k: "class", cls: m.owner }, x: recv, checked: false, loc: 0 }, name: m.field.name };
+}
+
+/**
+ * `for (const x of c)` over a collection or one of its iterators: a Cursor
+ * walk that sees deletions and additions made by the body; undefined when
+ * `f.expression` is not one.
+ */
+export function collectionForOf(l: Lowerer, f: ts.ForOfStatement, lowerBody: () => Stmt[]): Stmt | undefined {
+  const it = iterationOf(l, f.expression);
+  if (!it) return undefined;
+  const { recv, kind, which } = it;
+  const loc = l.loc(f);
+  if (!ts.isVariableDeclarationList(f.initializer) || f.initializer.declarations.length !== 1 || !(f.initializer.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)))
+    l.fail("TSOS1005", f.initializer, "this `for...of` head");
+  const decl = f.initializer.declarations[0]!;
+  const cName = l.temp();
+  const mName = l.temp();
+  const coll: Expr = { e: "local", type: recv.type, name: mName };
+  const cursorCall = method(l, coll, "cursor", [], f);
+  const cursor: Expr = { e: "local", type: cursorCall.type, name: cName };
+  const at = fieldExpr(l, cursor, "at", f);
+  const key = (): Expr => method(l, coll, "keyAt", [at], f);
+  const value = (): Expr => (kind === "map" ? method(l, coll, "valueAt", [at], f) : key());
+  const bind = bindLocal(l, decl);
+  let binds: Stmt[];
+  if (which !== "entries") binds = destructure(l, decl.name, which === "keys" ? key() : value(), bind);
+  else if (ts.isArrayBindingPattern(decl.name) && decl.name.elements.length <= 2 && decl.name.elements.every((e) => ts.isOmittedExpression(e) || (!e.dotDotDotToken && !e.initializer))) {
+    // `[k, v]`: bind both without making the pair.
+    binds = decl.name.elements.flatMap((e, i) => (ts.isOmittedExpression(e) ? [] : destructure(l, e.name, i === 0 ? key() : value(), bind)));
+  } else binds = destructure(l, decl.name, method(l, coll, "entryAt", [at], f), bind);
+  const advance = method(l, cursor, "advance", [], f);
+  return {
+    s: "block",
+    body: [
+      { s: "let", name: mName, type: recv.type, init: recv, loc },
+      { s: "let", name: cName, type: cursorCall.type, init: cursorCall, loc },
+      { s: "while", c: advance, body: [...binds, ...lowerBody()], loc },
+    ],
+  };
+}
+
+/** `Array.from(c)` / `Array.from(c, f)` over a collection or its iterator, or undefined. */
+export function collectionArrayFrom(l: Lowerer, call: ts.CallExpression, want?: Type): Expr | undefined {
+  const src = call.arguments[0];
+  if (!src || call.arguments.length > 2) return undefined;
+  const it = iterationOf(l, src);
+  if (!it) return undefined;
+  const arr = iterableArray(l, src)!;
+  const mapper = call.arguments[1];
+  if (!mapper) return arr;
+  // Array.from(c, f) calls f(element, index): the array library's map over the copy.
+  const t = irType(l, l.checker.getTypeAtLocation(call), call);
+  if (t.k !== "array" || arr.type.k !== "array") l.fail("TSOS9001", call, "Array.from without an array type");
+  void want;
+  return mapArray(l, arr, t, mapper);
+}
+
+/** `arr.map(f)` through lib/std/array.ts (`f` may declare fewer parameters). */
+function mapArray(l: Lowerer, arr: Expr, out: Type, f: ts.Expression): Expr {
+  const elem = (arr.type as { elem: Type }).elem;
+  const outElem = (out as { elem: Type }).elem;
+  const fnT = stdMapParam(l, elem, outElem);
+  const fn = coerce(l, lowerExpr(l, f, fnT), fnT, f);
+  return stdMapCall(l, elem, outElem, arr, fn, f);
+}
+
+function stdMapParam(l: Lowerer, elem: Type, outElem: Type): Type {
+  return fnType(l, [elem, T.number], outElem);
+}
+
+function stdMapCall(l: Lowerer, elem: Type, outElem: Type, arr: Expr, fn: Expr, node: ts.Node): Expr {
+  const r = stdCall(l, "map", [elem, outElem], [arr, fn], node);
+  if (r.type.k === "array") arrayType(l, outElem);
+  return r;
+}
+
+/**
+ * lib/std/map.ts's intrinsics, expanded by key type: `hashOf(k)` (a u32 from
+ * runtime/tsos_hash.h), `sameValueZero(a, b)` and `storedKey(k)` (-0 as +0);
+ * undefined for any other call.
+ */
+export function collectionIntrinsic(l: Lowerer, decl: ts.Node, call: ts.CallExpression): Expr | undefined {
+  if (!ts.isFunctionDeclaration(decl) || decl.body || decl.getSourceFile().fileName !== STD_MAP) return undefined;
+  const name = decl.name?.text;
+  const u32 = T.int("u32");
+  if (name === "hashOf") {
+    const k = lowerExpr(l, call.arguments[0]!);
+    const t = k.type;
+    if (t.k === "int" && t.kind === "number" && l.doubles) return { e: "call", type: u32, fn: "tsos_hash_num", args: [k], pure: true };
+    if (t.k === "int") return { e: "call", type: u32, fn: "tsos_hash_u64", args: [{ e: "convert", type: T.int("u64"), x: k, checked: false, loc: l.loc(call) }], pure: true };
+    if (t.k === "bool") return { e: "cond", type: u32, c: k, a: { e: "int", type: u32, value: 1n }, b: { e: "int", type: u32, value: 0n } };
+    if (t.k === "str" && !t.borrowed) return { e: "call", type: u32, fn: "tsos_hash_str", args: [k], pure: true };
+    if (t.k === "class" || t.k === "array") return { e: "call", type: u32, fn: "tsos_hash_ptr", args: [k], pure: true };
+    l.fail("TSOS1111", call, typeName(t));
+  }
+  if (name === "storedKey") {
+    const k = lowerExpr(l, call.arguments[0]!);
+    if (k.type.k === "int" && k.type.kind === "number" && l.doubles) return { e: "call", type: k.type, fn: "tsos_num_plus_zero", args: [k], pure: true };
+    return k;
+  }
+  if (name === "sameValueZero") {
+    const a = lowerExpr(l, call.arguments[0]!);
+    const b = coerce(l, lowerExpr(l, call.arguments[1]!, a.type), a.type, call.arguments[1]!);
+    const t = a.type;
+    if (t.k === "int" && t.kind === "number" && l.doubles) return { e: "call", type: T.bool, fn: "tsos_same_value_zero", args: [a, b], pure: true };
+    if (t.k === "str") return { e: "streq", type: T.bool, negate: false, a, b };
+    if (t.k === "int" || t.k === "bool" || t.k === "class" || t.k === "array") return { e: "binary", type: T.bool, op: "==", a, b, loc: l.loc(call) };
+    l.fail("TSOS1111", call, typeName(t));
+  }
+  return undefined;
+}

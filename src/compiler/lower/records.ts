@@ -1,0 +1,336 @@
+/**
+ * lower/records.ts: string-keyed records (`Record<string, V>`,
+ * `Record<Color, V>`, `{ [key: string]: V }`) onto lib/std/map.ts's `Dict<V>`.
+ *
+ * Input:  expressions whose TypeScript type is such a record: object
+ *         literals typed as one, `r[k]` and `r.name` reads and writes
+ *         (`=`, `op=`, `++`, `??=`), `k in r`, `delete r[k]`,
+ *         `for (const k in r)`, and `Object.keys/values/entries/fromEntries`.
+ * Output: calls of `Dict<V>` methods (a Map<string, V> whose own-key order
+ *         is JavaScript's: array-index keys ascending, then the others in
+ *         insertion order).
+ * Invariants:
+ *   - A read of a missing key is `undefined`: the read is `V | undefined`
+ *     (`r[k] ?? 0` and printing work). Where the record's key type is a
+ *     finite set of names (TypeScript made the literal list every one), the
+ *     read is the value, checked present.
+ *   - Arithmetic on a missing key is JavaScript's: `r[k]++` and `r[k] += n`
+ *     on numbers start from NaN, `r[k] += s` on strings from "undefined".
+ *   - Number keys are strings, as in JavaScript: `r[3]` is `r["3"]` and
+ *     `Object.keys` gives "3". Other key types are refused (TSOS1112), and
+ *     so is `Object.keys` of anything that is not a record (TSOS1113).
+ */
+import ts from "typescript";
+import type { ClassInst, Expr, Stmt, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import type { Lowerer } from "./context.ts";
+import { classInfo, classInstance, constructorOf } from "./classes.ts";
+import { markConstructed, resolveMember } from "./dispatch.ts";
+import { classMember } from "./views.ts";
+import { arith, coerce, lowerExpr } from "./expr.ts";
+import { bindLocal, destructure } from "./destructure.ts";
+import { irType, typeName } from "./types.ts";
+import { printable } from "./nullable.ts";
+import { isInt } from "../ints.ts";
+import { STD_MAP, stdClassDecl } from "./collections.ts";
+
+/** The IR type of a string-keyed record type, or undefined for any other type. */
+export function recordType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
+  const shape = recordShape(l, type);
+  if (!shape) return undefined;
+  if (!shape.stringKeys) l.fail("TSOS1112", node, l.checker.typeToString(type));
+  const value = irType(l, shape.value, node);
+  return { k: "class", cls: classInstance(l, stdClassDecl(l, "Dict", node), [value]) };
+}
+
+/** `Record<K, V>` (K string-like or not) or an object type that is only a string index signature. */
+function recordShape(l: Lowerer, type: ts.Type): { value: ts.Type; stringKeys: boolean; finite: boolean } | undefined {
+  const alias = type.aliasSymbol;
+  if (alias?.name === "Record" && alias.declarations?.every((d) => d.getSourceFile().isDeclarationFile) && type.aliasTypeArguments?.length === 2) {
+    const [key, value] = type.aliasTypeArguments as [ts.Type, ts.Type];
+    const parts = key.isUnion() ? key.types : [key];
+    // Number keys are strings in JavaScript: `r[3]` is `r["3"]` (stringKey converts them).
+    const stringKeys = parts.every((p) => p.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike));
+    const finite = parts.every((p) => p.flags & ts.TypeFlags.StringLiteral);
+    return { value, stringKeys, finite };
+  }
+  if (!(type.flags & ts.TypeFlags.Object) || type.getProperties().length || type.getCallSignatures().length) return undefined;
+  const infos = l.checker.getIndexInfosOfType(type);
+  if (infos.length !== 1 || !(infos[0]!.keyType.flags & ts.TypeFlags.String)) return undefined;
+  return { value: infos[0]!.type, stringKeys: true, finite: false };
+}
+
+/** Whether `t` is a record (an instance of lib/std/map.ts's Dict). */
+export function isRecord(t: Type): t is { k: "class"; cls: ClassInst } {
+  if (t.k !== "class" || t.cls.literal || !t.cls.header) return false;
+  const decl = classInfo(t.cls)?.decl;
+  return !!decl && decl.getSourceFile().fileName === STD_MAP && decl.name?.text === "Dict";
+}
+
+function valueType(t: Type): Type {
+  const m = (t as { cls: ClassInst }).cls;
+  return (m.base!.fields.find((f) => f.name === "entryValues")!.type as { elem: Type }).elem;
+}
+
+/** A call of the Dict method `name` on `recv` with lowered arguments. */
+function method(l: Lowerer, recv: Expr, name: string, args: Expr[], node: ts.Node): Expr {
+  const cls = (recv.type as { cls: ClassInst }).cls;
+  const m = classMember(l, cls, name);
+  if (m?.kind !== "method") l.fail("TSOS9001", node, `lib/std/map.ts's Dict has no method \`${name}\``);
+  const r = resolveMember(l, cls, m.decl, []);
+  return { e: "call", type: r.ret, fn: r.fn, args: [coerce(l, recv, r.self, node), ...args.map((a, i) => coerce(l, a, r.params[i]!, node))] };
+}
+
+/** A temporary bound around `body` (unless `init` is already a plain name or constant). */
+function bind(l: Lowerer, init: Expr, body: (ref: Expr) => Expr): Expr {
+  if (init.e === "local" || init.e === "str" || init.e === "int" || init.e === "bool") return body(init);
+  const name = l.temp();
+  const inner = body({ e: "local", type: init.type, name });
+  return { e: "let", type: inner.type, name, init, body: inner };
+}
+
+/** A new empty record of type `t`. */
+function newRecord(l: Lowerer, t: Type, node: ts.Node): Expr {
+  const cls = (t as { cls: ClassInst }).cls;
+  markConstructed(l, cls);
+  const ctor = constructorOf(l, cls);
+  return { e: "new", type: t, cls, init: ctor.init, args: [], loc: l.loc(node) };
+}
+
+/** An object literal whose type (or wanted type) is a record, or undefined. */
+export function recordLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr | undefined {
+  const t = want && isRecord(want) ? want : undefined;
+  const type = t ?? (() => {
+    const shape = recordShape(l, l.checker.getContextualType(node) ?? l.checker.getTypeAtLocation(node));
+    return shape ? recordType(l, l.checker.getContextualType(node)!, node) : undefined;
+  })();
+  if (!type || !isRecord(type)) return undefined;
+  const v = valueType(type);
+  const sets: ((d: Expr) => Expr)[] = node.properties.map((p) => {
+    if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) l.fail("TSOS1005", p, "this kind of member in a record literal");
+    const key = propertyKey(l, p.name);
+    const valueNode = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+    const value = coerce(l, lowerExpr(l, valueNode, v), v, valueNode);
+    return (d: Expr) => method(l, d, "set", [key, value], p);
+  });
+  return bind(l, newRecord(l, type, node), (d) => ({ e: "seq", type: d.type, xs: [...sets.map((s) => s(d)), d] }));
+}
+
+/** A property name as the string key it is in JavaScript. */
+function propertyKey(l: Lowerer, name: ts.PropertyName): Expr {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name)) return { e: "str", type: T.str, value: name.text };
+  if (ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return { e: "str", type: T.str, value: ts.isNumericLiteral(name) ? String(Number(name.text)) : name.text };
+  if (ts.isComputedPropertyName(name)) return stringKey(l, name.expression);
+  l.fail("TSOS1005", name, "this kind of property name in a record literal");
+}
+
+/** A key expression as the string JavaScript makes of it (a number key as `String(n)`). */
+function stringKey(l: Lowerer, x: ts.Expression): Expr {
+  const k = lowerExpr(l, x, T.str);
+  if (k.type.k === "int" && (k.type.kind === "number" || !l.doubles)) return { e: "concat", type: T.str, parts: [printable(k)] };
+  if (k.type.k !== "str" || k.type.borrowed) l.fail("TSOS1112", x, typeName(k.type));
+  return k;
+}
+
+/** The record and key that `r[k]` or `r.name` reads or writes, or undefined if `x` is no such access. */
+function recordAccess(l: Lowerer, x: ts.Expression): { rec: Expr; key: () => Expr; finite: boolean } | undefined {
+  while (ts.isParenthesizedExpression(x)) x = x.expression;
+  if (!ts.isElementAccessExpression(x) && !ts.isPropertyAccessExpression(x)) return undefined;
+  const objType = l.checker.getTypeAtLocation(x.expression);
+  const shape = recordShape(l, objType);
+  if (!shape) return undefined;
+  const rec = lowerExpr(l, x.expression);
+  if (!isRecord(rec.type)) return undefined;
+  const key = ts.isElementAccessExpression(x) ? () => stringKey(l, x.argumentExpression) : () => ({ e: "str", type: T.str, value: x.name.text }) as Expr;
+  return { rec, key, finite: shape.finite };
+}
+
+/**
+ * `r[k]` / `r.name` on a record. TypeScript types the read `V`, but a missing
+ * key reads `undefined`; what that does depends on where the read is used:
+ *   - where `undefined` is tested or printed (`??`, `||`, `=== undefined`,
+ *     `!`, a condition, a template, console.log): the read is `V | undefined`;
+ *   - as a number operand of arithmetic or a comparison: `undefined` acts as
+ *     NaN there (ToNumeric), so a missing key reads NaN;
+ *   - anywhere else (stored, passed, returned): the value, and a missing key
+ *     panics rather than continuing with a wrong value.
+ * Where the key type is a finite set of names, every key is present.
+ */
+export function recordRead(l: Lowerer, x: ts.Expression): Expr | undefined {
+  const a = recordAccess(l, x);
+  if (!a) return undefined;
+  const v = valueType(a.rec.type);
+  const use = a.finite ? "value" : readUse(l, x, v);
+  if (use === "value") return method(l, a.rec, "getPresent", [a.key()], x);
+  const got = method(l, a.rec, "get", [a.key()], x);
+  return use === "maybe" ? got : missingAs(l, got, v, x);
+}
+
+const NUMERIC_OPS = new Set([
+  ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PercentToken, ts.SyntaxKind.AsteriskAsteriskToken,
+  ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken,
+  ts.SyntaxKind.MinusEqualsToken, ts.SyntaxKind.AsteriskEqualsToken, ts.SyntaxKind.SlashEqualsToken, ts.SyntaxKind.PercentEqualsToken,
+]);
+
+/** How a record read at `x` is used: tested for undefined ("maybe"), as a number operand ("number"), or as a value. */
+function readUse(l: Lowerer, x: ts.Expression, v: Type): "maybe" | "number" | "value" {
+  let n: ts.Node = x;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  const isNumber = v.k === "int" && v.kind === "number" && l.doubles;
+  if (ts.isBinaryExpression(p)) {
+    const op = p.operatorToken.kind;
+    const K = ts.SyntaxKind;
+    if (op === K.QuestionQuestionToken || op === K.BarBarToken || op === K.AmpersandAmpersandToken) return p.left === n ? "maybe" : "value";
+    if (op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken) return "maybe";
+    if (isNumber && NUMERIC_OPS.has(op) && (p.left !== n || op < K.FirstAssignment || op > K.LastAssignment)) return "number";
+    if (isNumber && (op === K.PlusToken || op === K.PlusEqualsToken) && p.right === n) {
+      const other = l.checker.getTypeAtLocation(p.left);
+      if (other.flags & ts.TypeFlags.NumberLike) return "number";
+    }
+    if (isNumber && op === K.PlusToken && p.left === n) {
+      const other = l.checker.getTypeAtLocation(p.right);
+      if (other.flags & ts.TypeFlags.NumberLike) return "number";
+    }
+    return "value";
+  }
+  if (ts.isPrefixUnaryExpression(p)) {
+    if (p.operator === ts.SyntaxKind.ExclamationToken) return "maybe";
+    if (isNumber && (p.operator === ts.SyntaxKind.MinusToken || p.operator === ts.SyntaxKind.PlusToken)) return "number";
+    return "value";
+  }
+  if (ts.isTemplateSpan(p) || ts.isTypeOfExpression(p) || ts.isNonNullExpression(p)) return "maybe";
+  if ((ts.isIfStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) && p.expression === n) return "maybe";
+  if (ts.isConditionalExpression(p) && p.condition === n) return "maybe";
+  if (ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) {
+    const callee = p.expression.getText();
+    if (callee === "console.log" || callee === "console.error" || callee === "String") return "maybe";
+  }
+  return "value";
+}
+
+/** The value a missing key reads as in arithmetic: NaN for numbers, "undefined" when concatenated to a string. */
+function missingAs(l: Lowerer, old: Expr, v: Type, node: ts.Node): Expr {
+  if (v.k === "int" && v.kind === "number" && l.doubles) return { e: "cond", type: v, c: { e: "isnullish", type: T.bool, x: old, which: "either" }, a: { e: "num", type: v, value: NaN }, b: { e: "unwrap", type: v, x: old, loc: l.loc(node) } };
+  if (v.k === "str") return { e: "cond", type: v, c: { e: "isnullish", type: T.bool, x: old, which: "either" }, a: { e: "str", type: T.str, value: "undefined" }, b: { e: "unwrap", type: v, x: old, loc: l.loc(node) } };
+  return { e: "unwrap", type: v, x: old, loc: l.loc(node), check: "nonnull" };
+}
+
+/**
+ * `r[k] = v`, `r[k] op= v`, `r[k] ??= v` on a record; undefined when the
+ * target is not a record access.
+ */
+export function recordAssign(l: Lowerer, b: ts.BinaryExpression, compound: ts.SyntaxKind | undefined): Expr | undefined {
+  const op = b.operatorToken.kind;
+  const a = recordAccess(l, b.left);
+  if (!a) return undefined;
+  const v = valueType(a.rec.type);
+  return bind(l, a.rec, (rec) =>
+    bind(l, a.key(), (key) => {
+      const store = (value: Expr): Expr => bind(l, value, (t) => ({ e: "seq", type: t.type, xs: [method(l, rec, "set", [key, t], b), t] }));
+      if (op === ts.SyntaxKind.EqualsToken) return store(coerce(l, lowerExpr(l, b.right, v), v, b.right));
+      const old = method(l, rec, "get", [key], b);
+      if (op === ts.SyntaxKind.QuestionQuestionEqualsToken)
+        return bind(l, old, (o) => ({
+          e: "cond",
+          type: v,
+          c: { e: "isnullish", type: T.bool, x: o, which: "either" },
+          a: store(coerce(l, lowerExpr(l, b.right, v), v, b.right)),
+          b: { e: "unwrap", type: v, x: o, loc: l.loc(b) },
+        }));
+      if (compound === undefined) l.fail("TSOS1005", b, "this assignment to a record entry");
+      return bind(l, old, (o) => store(coerce(l, arith(l, compound, missingAs(l, o, v, b), b.right, v, b), v, b)));
+    }),
+  );
+}
+
+/** `r[k]++`, `--r.name` on a record; undefined when the operand is not a record access. */
+export function recordIncDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: boolean, node: ts.Node): Expr | undefined {
+  const a = recordAccess(l, operand);
+  if (!a) return undefined;
+  const v = valueType(a.rec.type);
+  if (!isInt(v)) l.fail("TSOS2008", node, op + op, typeName(v));
+  return bind(l, a.rec, (rec) =>
+    bind(l, a.key(), (key) =>
+      bind(l, missingAs(l, method(l, rec, "get", [key], node), v, node), (old) => {
+        const next: Expr = { e: "binary", type: v, op, a: old, b: { e: "int", type: v, value: 1n }, loc: l.loc(node) };
+        return bind(l, next, (t) => ({ e: "seq", type: v, xs: [method(l, rec, "set", [key, t], node), postfix ? old : t] }));
+      }),
+    ),
+  );
+}
+
+/** `k in r`; undefined when the right side is not a record. */
+export function recordIn(l: Lowerer, b: ts.BinaryExpression): Expr | undefined {
+  if (!recordShape(l, l.checker.getTypeAtLocation(b.right))) return undefined;
+  const key = stringKey(l, b.left);
+  const rec = lowerExpr(l, b.right);
+  if (!isRecord(rec.type)) return undefined;
+  return bind(l, key, (k) => method(l, rec, "has", [k], b));
+}
+
+/** `delete r[k]`: always true, as in JavaScript; undefined when the operand is not a record access. */
+export function recordDelete(l: Lowerer, d: ts.DeleteExpression): Expr | undefined {
+  const a = recordAccess(l, d.expression);
+  if (!a) return undefined;
+  return { e: "seq", type: T.bool, xs: [method(l, a.rec, "delete", [a.key()], d), { e: "bool", type: T.bool, value: true }] };
+}
+
+/** `for (const k in r)`: the keys present when the loop starts, in own-key order, each skipped if deleted before its turn. */
+export function recordForIn(l: Lowerer, f: ts.ForInStatement, lowerBody: () => Stmt[]): Stmt | undefined {
+  if (!recordShape(l, l.checker.getTypeAtLocation(f.expression))) return undefined;
+  const rec = lowerExpr(l, f.expression);
+  if (!isRecord(rec.type)) return undefined;
+  if (!ts.isVariableDeclarationList(f.initializer) || f.initializer.declarations.length !== 1 || !(f.initializer.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)))
+    l.fail("TSOS1005", f.initializer, "this `for...in` head");
+  const decl = f.initializer.declarations[0]!;
+  const loc = l.loc(f);
+  const rName = l.temp();
+  const kName = l.temp();
+  const iName = l.temp();
+  const r: Expr = { e: "local", type: rec.type, name: rName };
+  const keysCall = method(l, r, "ownKeys", [], f);
+  const keys: Expr = { e: "local", type: keysCall.type, name: kName };
+  const usize = T.int("usize");
+  const i: Expr = { e: "local", type: usize, name: iName };
+  const key: Expr = { e: "index", type: T.str, arr: keys, idx: i, loc, unchecked: true };
+  const binds = destructure(l, decl.name, key, bindLocal(l, decl));
+  const keyRef = binds[0]?.s === "let" ? ({ e: "local", type: T.str, name: binds[0].name } as Expr) : key;
+  const skip: Stmt = { s: "if", c: { e: "not", type: T.bool, x: method(l, r, "has", [keyRef], f) }, then: [{ s: "continue", loc }], loc };
+  return {
+    s: "block",
+    body: [
+      { s: "let", name: rName, type: rec.type, init: rec, loc },
+      { s: "let", name: kName, type: keysCall.type, init: keysCall, loc },
+      {
+        s: "for",
+        init: [{ s: "let", name: iName, type: usize, init: { e: "int", type: usize, value: 0n }, loc }],
+        c: { e: "binary", type: T.bool, op: "<", a: i, b: { e: "arraymethod", type: usize, method: "length", arr: keys, args: [], loc }, loc },
+        step: [{ e: "compound", type: usize, target: i, value: { e: "binary", type: usize, op: "+", a: { e: "current", type: usize }, b: { e: "int", type: usize, value: 1n }, loc }, postfix: false }],
+        body: [...binds, skip, ...lowerBody()],
+        loc,
+      },
+    ],
+  };
+}
+
+/** `Object.keys/values/entries/fromEntries(...)`; undefined for other names. */
+export function objectCall(l: Lowerer, name: string, call: ts.CallExpression): Expr | undefined {
+  const arg = call.arguments[0];
+  if (!arg || call.arguments.length !== 1) return undefined;
+  if (name === "fromEntries") {
+    const t = irType(l, l.checker.getTypeAtLocation(call), call);
+    if (!isRecord(t)) l.fail("TSOS1113", call, `Object.${name}`, typeName(t));
+    const entriesType = (resolveMember(l, t.cls, (classMember(l, t.cls, "setAll") as { decl: ts.MethodDeclaration }).decl, []).params[0])!;
+    const entries = coerce(l, lowerExpr(l, arg, entriesType), entriesType, arg);
+    return bind(l, newRecord(l, t, call), (d) => ({ e: "seq", type: t, xs: [method(l, d, "setAll", [entries], call), d] }));
+  }
+  const method_ = name === "keys" ? "ownKeys" : name === "values" ? "ownValues" : name === "entries" ? "ownEntries" : undefined;
+  if (!method_) return undefined;
+  // Anything else (an enum object, a class instance) is refused before it is lowered as a value.
+  const argType = l.checker.getTypeAtLocation(arg);
+  if (!recordShape(l, argType)) l.fail("TSOS1113", arg, `Object.${name}`, l.checker.typeToString(argType));
+  const rec = lowerExpr(l, arg);
+  if (!isRecord(rec.type)) l.fail("TSOS1113", arg, `Object.${name}`, typeName(rec.type));
+  return method(l, rec, method_, [], call);
+}

@@ -1,0 +1,225 @@
+/**
+ * lower/string-methods.ts: JavaScript strings on the hosted target.
+ *
+ * Input:  from the shared lowering: member calls on strings (`s.padStart(8)`),
+ *         string literals, the string built-ins (`parseInt`, `Number(s)`,
+ *         `+s`, `String.fromCharCode`), ordering operators between strings,
+ *         and calls of lib/std/string-intrinsics.d.ts from lib/std/string.ts.
+ * Output: IR: calls of lib/std/string.ts's function of the same name (the
+ *         string first, then the arguments with JavaScript's defaults filled
+ *         in), or calls of the C helpers in runtime/tsos_str.h.
+ * Invariants:
+ *   - Indexes and lengths are UTF-16 code units (docs/language.md section 3);
+ *     nothing here answers differently from Node: what tsos cannot do
+ *     exactly is refused (TSOS1100, TSOS1102, TSOS1103; regular expressions are refused before, TSOS1005/TSOS1030) or panics at run time.
+ *   - The kernel keeps its byte strings: only `length`, `[i]` and
+ *     `charCodeAt` exist there (TSOS1102 for the rest).
+ */
+import path from "node:path";
+import ts from "typescript";
+import type { Expr, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import { isInt } from "../ints.ts";
+import { LIB_DIR } from "../load.ts";
+import type { Lowerer } from "./context.ts";
+import { coerce, lowerExpr } from "./expr.ts";
+import { functionOf } from "./functions.ts";
+import { mangle, typeFromTypeNode, typeName } from "./types.ts";
+import { nullableOf } from "./nullable-types.ts";
+
+export const STD_STRING = path.join(LIB_DIR, "std/string.ts");
+const INTRINSICS_FILE = path.join(LIB_DIR, "std/string-intrinsics.d.ts");
+
+let program: ts.Program | undefined;
+
+/** Called once per lowering with the program that holds lib/std/string.ts. */
+export function useStringLibrary(p: ts.Program): void {
+  program = p;
+}
+
+/** Methods of lib/std/string.ts: JavaScript's value for each optional argument (undefined: required). */
+const LIBRARY: Record<string, (number | string | undefined)[]> = {
+  slice: [0, Infinity],
+  substring: [0, Infinity],
+  substr: [0, Infinity],
+  repeat: [undefined],
+  padStart: [undefined, " "],
+  padEnd: [undefined, " "],
+  indexOf: [undefined, 0],
+  lastIndexOf: [undefined, NaN],
+  includes: [undefined, 0],
+  startsWith: [undefined, 0],
+  endsWith: [undefined, Infinity],
+  split: [undefined, 4294967295],
+  replace: [undefined, undefined],
+  replaceAll: [undefined, undefined],
+};
+
+/** Methods implemented by one C helper: its name, whether it takes the call's location. */
+const HELPERS: Record<string, { fn: string; loc: boolean; ret: "str" | "number" | "at"; extra?: Expr[]; defaults?: number[] }> = {
+  charCodeAt: { fn: "tsos_str_char_code_at", loc: false, ret: "number", defaults: [0] },
+  charAt: { fn: "tsos_str_char_at", loc: true, ret: "str", defaults: [0] },
+  at: { fn: "tsos_str_at_rel", loc: true, ret: "at" },
+  toUpperCase: { fn: "tsos_str_upper", loc: true, ret: "str" },
+  toLowerCase: { fn: "tsos_str_lower", loc: true, ret: "str" },
+  localeCompare: { fn: "tsos_str_locale_compare", loc: true, ret: "number" },
+  trim: { fn: "tsos_str_trim", loc: false, ret: "str", extra: [bool(true), bool(true)] },
+  trimStart: { fn: "tsos_str_trim", loc: false, ret: "str", extra: [bool(true), bool(false)] },
+  trimEnd: { fn: "tsos_str_trim", loc: false, ret: "str", extra: [bool(false), bool(true)] },
+};
+
+/** The C helper of each intrinsic of lib/std/string-intrinsics.d.ts, and whether it takes a location. */
+const INTRINSICS: Record<string, { fn: string; loc: boolean }> = {
+  strByteLength: { fn: "tsos_str_byte_length", loc: false },
+  strByte: { fn: "tsos_str_byte", loc: false },
+  strFind: { fn: "tsos_str_find", loc: false },
+  strFindLast: { fn: "tsos_str_find_last", loc: false },
+  strMatchAt: { fn: "tsos_str_match_at", loc: false },
+  strByteOffset: { fn: "tsos_str_byte_offset", loc: false },
+  strUnitIndex: { fn: "tsos_str_unit_index", loc: false },
+  strSliceUnits: { fn: "tsos_str_slice_units", loc: true },
+  strSliceBytes: { fn: "tsos_str_slice_bytes", loc: false },
+  strRepeat: { fn: "tsos_str_repeat", loc: false },
+  strConcatAll: { fn: "tsos_str_concat_all", loc: false },
+};
+
+function bool(value: boolean): Expr {
+  return { e: "bool", type: T.bool, value };
+}
+
+function constant(v: number | string): Expr {
+  if (typeof v === "string") return { e: "str", type: T.str, value: v };
+  if (Number.isSafeInteger(v)) return { e: "int", type: T.number, value: BigInt(v) };
+  return { e: "num", type: T.number, value: v };
+}
+
+/** The location a panic inside a helper reports: this call, or our caller's in an @trackCaller function. */
+function here(l: Lowerer, node: ts.Node): Expr {
+  return { e: "callerloc", type: { k: "loc" }, loc: l.scope.trackCaller ? -1 : l.loc(node) };
+}
+
+/** A string literal's text: refused if it holds a lone surrogate (a UTF-8 string cannot). */
+export function checkStringLiteral(l: Lowerer, text: string, node: ts.Node): void {
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) l.fail("TSOS1100", node);
+}
+
+function arg(l: Lowerer, node: ts.Expression, want: Type): Expr {
+  const x = lowerExpr(l, node, want);
+  if (want.k === "int" && !isInt(x.type)) l.fail("TSOS1031", node, "this argument", typeName(x.type));
+  return coerce(l, x, want, node);
+}
+
+/** `s.name(args)` on a string, or undefined when `name` is not a string method tsos implements here. */
+export function stringMethodCall(l: Lowerer, recv: Expr, name: string, call: ts.CallExpression): Expr | undefined {
+  if (recv.type.k !== "str") return undefined;
+  const known = name in LIBRARY || name in HELPERS || ["concat", "toString", "valueOf", "codePointAt"].includes(name);
+  if (!known) return undefined;
+  if (!l.doubles) {
+    if (name === "charCodeAt") return undefined; // the kernel's byte form (calls.ts)
+    l.fail("TSOS1102", ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call, name);
+  }
+  const args = call.arguments;
+  if (args.some((a) => ts.isSpreadElement(a))) l.fail("TSOS1086", call, "a spread argument to a string method");
+  if (name === "toString" || name === "valueOf") return recv;
+  if (name === "codePointAt") return codePointAt(l, recv, call);
+  if (name === "concat") return { e: "concat", type: T.str, parts: [recv, ...args.map((a) => arg(l, a, T.str))] };
+  if ((name === "replace" || name === "replaceAll") && args[1] && !(l.checker.getTypeAtLocation(args[1]).flags & ts.TypeFlags.StringLike))
+    l.fail("TSOS1103", args[1], name);
+  const helper = HELPERS[name];
+  if (helper) {
+    const lowered = (helper.defaults ?? (name === "at" ? [NaN] : name === "localeCompare" ? [NaN] : [])).map((d, i) => {
+      const a = args[i];
+      if (a) return arg(l, a, name === "localeCompare" ? T.str : T.number);
+      if (name === "at" || name === "localeCompare") l.fail("TSOS9001", call, `missing argument to \`${name}\``);
+      return constant(d);
+    });
+    if (name === "localeCompare" && args.length > 1) l.fail("TSOS1015", args[1]!, "`localeCompare` with locales or options", "compare with the default locale: `a.localeCompare(b)`");
+    const all = [recv, ...lowered, ...(helper.extra ?? []), ...(helper.loc ? [here(l, call)] : [])];
+    const type: Type = helper.ret === "str" ? T.str : helper.ret === "number" ? T.number : { k: "nullable", inner: T.str, null: false, undef: true };
+    return { e: "call", type, fn: helper.fn, args: all };
+  }
+  const defaults = LIBRARY[name]!;
+  if (name === "split" && !args[0]) l.fail("TSOS1015", call, "`split()` without a separator", "pass the separator: `s.split(\",\")`");
+  const f = functionOf(l, libraryFunction(l, name, call), []);
+  const params = f.params.slice(1).filter((p) => p.type.k !== "loc");
+  const lowered = params.map((p, i) => {
+    const a = args[i];
+    if (a) return arg(l, a, p.type);
+    const d = defaults[i];
+    if (d === undefined) l.fail("TSOS9001", call, `missing argument to \`${name}\``);
+    return constant(d);
+  });
+  return { e: "call", type: f.ret, fn: f.cname, args: [recv, ...lowered, ...(f.trackCaller ? [here(l, call)] : [])] };
+}
+
+/** `s.codePointAt(pos)`: a `number | undefined` (the helper's NaN stands for undefined). */
+function codePointAt(l: Lowerer, recv: Expr, call: ts.CallExpression): Expr {
+  const pos = call.arguments[0] ? arg(l, call.arguments[0], T.number) : constant(0);
+  const type = nullableOf(l, T.number, false, true, mangle);
+  const name = l.temp();
+  const v: Expr = { e: "local", type: T.number, name };
+  const isNaN: Expr = { e: "call", type: T.bool, fn: "isnan", args: [v], pure: true };
+  return {
+    e: "bind", type, name,
+    value: { e: "call", type: T.number, fn: "tsos_str_code_point_at", args: [recv, pos] },
+    body: { e: "cond", type, c: isNaN, a: { e: "nullish", type, undef: true }, b: { e: "some", type, x: v } },
+  };
+}
+
+function libraryFunction(l: Lowerer, name: string, node: ts.Node): ts.FunctionDeclaration {
+  const sf = program?.getSourceFile(STD_STRING);
+  const decl = sf?.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === name);
+  if (!decl) l.fail("TSOS9001", node, `lib/std/string.ts has no \`${name}\``);
+  return decl;
+}
+
+/** A call of an intrinsic declared in lib/std/string-intrinsics.d.ts, or undefined for any other callee. */
+export function stringIntrinsic(l: Lowerer, decl: ts.Declaration, call: ts.CallExpression): Expr | undefined {
+  if (path.resolve(decl.getSourceFile().fileName) !== INTRINSICS_FILE || !ts.isFunctionDeclaration(decl)) return undefined;
+  const info = INTRINSICS[decl.name?.text ?? ""];
+  if (!info) l.fail("TSOS9001", call, "unknown string intrinsic");
+  const params = decl.parameters.map((p) => typeFromTypeNode(l, p.type!));
+  const args = call.arguments.map((a, i) => coerce(l, lowerExpr(l, a, params[i]), params[i]!, a));
+  return { e: "call", type: typeFromTypeNode(l, decl.type!), fn: info.fn, args: info.loc ? [...args, here(l, call)] : args };
+}
+
+/** The string built-ins: parseInt, parseFloat (also as Number members), String.fromCharCode; undefined for other names. */
+export function stringBuiltin(l: Lowerer, name: string, call: ts.CallExpression): Expr | undefined {
+  const args = call.arguments;
+  switch (name) {
+    case "parseInt":
+    case "Number.parseInt":
+    case "parseFloat":
+    case "Number.parseFloat": {
+      if (!l.doubles) l.fail("TSOS2010", call, name);
+      const s = arg(l, args[0]!, T.str);
+      if (name.endsWith("Float")) return { e: "call", type: T.number, fn: "tsos_parse_float", args: [s] };
+      const radix = args[1] ? arg(l, args[1], T.number) : constant(0);
+      return { e: "call", type: T.number, fn: "tsos_parse_int", args: [s, radix, here(l, call)] };
+    }
+    case "String.fromCharCode":
+      if (!l.doubles) l.fail("TSOS1102", call.expression, "String.fromCharCode");
+      if (args.some((a) => ts.isSpreadElement(a))) l.fail("TSOS1086", call, "a spread argument to `String.fromCharCode`");
+      return { e: "numlist", type: T.str, fn: "tsos_str_from_char_codes", args: args.map((a) => arg(l, a, T.number)) };
+  }
+  return undefined;
+}
+
+/** `Number(s)` and `+s` of a string: StringToNumber (hosted). */
+export function stringToNumber(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  if (!l.doubles) l.fail("TSOS2010", node, "a number parsed from a string");
+  return { e: "call", type: T.number, fn: "tsos_str_to_num", args: [x] };
+}
+
+/** `a < b` (and <=, >, >=) between strings: by UTF-16 code units, as JavaScript orders them. */
+export function stringOrder(l: Lowerer, op: "<" | "<=" | ">" | ">=", a: Expr, b: Expr, node: ts.Node): Expr {
+  const i32 = T.int("i32");
+  const cmp: Expr = { e: "call", type: i32, fn: "tsos_str_cmp", args: [a, b] };
+  return { e: "binary", type: T.bool, op, a: cmp, b: { e: "int", type: i32, value: 0n }, loc: l.loc(node) };
+}
+
+/** Whether a checker type is a string, a string literal, or a union of them (`"r" | "-"`). */
+export function isStringType(t: ts.Type): boolean {
+  if (t.flags & ts.TypeFlags.StringLike) return true;
+  return t.isUnion() && t.types.every((m) => (m.flags & ts.TypeFlags.StringLike) !== 0);
+}

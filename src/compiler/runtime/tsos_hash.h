@@ -1,0 +1,43 @@
+/*
+ * tsos_hash.h: the hashing intrinsics of Map and Set (lib/std/map.ts,
+ * lower/collections.ts), hosted target.
+ *
+ * Input:  included by tsos_host.h after tsos_num.h.
+ * Output: static inline hash functions returning uint32_t, and SameValueZero
+ *         on doubles.
+ * Invariants: keys that are SameValueZero-equal hash equally: -0 hashes as
+ *             +0 and every NaN alike; strings hash their bytes (FNV-1a),
+ *             objects their address.
+ */
+#ifndef TSOS_HASH_H
+#define TSOS_HASH_H
+#include <stdint.h>
+#include <string.h>
+#include "tsos_rt.h"
+
+/* A 64-bit finalizer (splitmix64) folded to 32 bits. */
+static inline uint32_t tsos_hash_u64(uint64_t x) {
+  x ^= x >> 30;
+  x *= UINT64_C(0xbf58476d1ce4e5b9);
+  x ^= x >> 27;
+  x *= UINT64_C(0x94d049bb133111eb);
+  x ^= x >> 31;
+  return (uint32_t)x ^ (uint32_t)(x >> 32);
+}
+static inline uint32_t tsos_hash_num(double d) {
+  if (d == 0) d = 0; /* -0 is +0 */
+  if (d != d) return 0x7ff80000u; /* every NaN */
+  uint64_t bits;
+  memcpy(&bits, &d, sizeof bits);
+  return tsos_hash_u64(bits);
+}
+static inline uint32_t tsos_hash_str(tsos_str s) {
+  uint32_t h = 2166136261u;
+  for (uint64_t i = 0; i < s.len; i++) h = (h ^ s.ptr[i]) * 16777619u;
+  return h;
+}
+static inline uint32_t tsos_hash_ptr(const void *p) { return tsos_hash_u64((uint64_t)(uintptr_t)p); }
+static inline double tsos_num_plus_zero(double d) { return d == 0 ? 0.0 : d; }
+static inline bool tsos_same_value_zero(double a, double b) { return a == b || (a != a && b != b); }
+
+#endif

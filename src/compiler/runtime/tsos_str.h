@@ -1,0 +1,524 @@
+/*
+ * tsos_str.h: the hosted intrinsics of strings with JavaScript's meaning.
+ *
+ * Input:  included by tsos_host.h after tsos_rt.h and tsos_num.h. Called by
+ *         generated C for `s.length`, `s[i]`, `s.charCodeAt(i)`, string
+ *         comparison, Number(s)/parseInt/parseFloat, case mapping, trimming,
+ *         and by lib/std/string.ts through lib/std/string-intrinsics.d.ts.
+ * Output: static inline helpers over tsos_str (UTF-8 bytes plus the UTF-16
+ *         length, tsos_rt.h).
+ * Invariants:
+ *   - Every observable index, length and order is in UTF-16 code units, as
+ *     in JavaScript; `len == units` means ASCII and takes a byte-wise path.
+ *   - A string never holds a lone surrogate: an operation that would make
+ *     one (slicing an emoji in half) panics with a clear message instead.
+ *   - Results are built with one allocation each (tsos_alloc); single ASCII
+ *     characters come from static storage.
+ */
+#ifndef TSOS_STR_H
+#define TSOS_STR_H
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tsos_rt.h"
+#include "tsos_case.h"
+
+/* ---- UTF-8 ---- */
+static inline uint32_t tsos_utf8_seqlen(uint8_t b) { return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4; }
+static inline uint32_t tsos_utf8_decode(const uint8_t *p, uint32_t n) {
+  switch (n) {
+    case 1: return p[0];
+    case 2: return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+    case 3: return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    default: return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) | ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+  }
+}
+static inline uint32_t tsos_utf8_encode(uint8_t *out, uint32_t cp) {
+  if (cp < 0x80) { out[0] = (uint8_t)cp; return 1; }
+  if (cp < 0x800) { out[0] = (uint8_t)(0xC0 | (cp >> 6)); out[1] = (uint8_t)(0x80 | (cp & 0x3F)); return 2; }
+  if (cp < 0x10000) {
+    out[0] = (uint8_t)(0xE0 | (cp >> 12)); out[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F)); out[2] = (uint8_t)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = (uint8_t)(0xF0 | (cp >> 18)); out[1] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F)); out[3] = (uint8_t)(0x80 | (cp & 0x3F));
+  return 4;
+}
+/* Whether p[0..n) is well-formed UTF-8 without surrogates (what a JavaScript string can hold). */
+static inline bool tsos_utf8_valid(const uint8_t *p, uint64_t n) {
+  for (uint64_t i = 0; i < n;) {
+    uint8_t b = p[i];
+    uint32_t k = b < 0x80 ? 1 : (b >= 0xC2 && b < 0xE0) ? 2 : (b >= 0xE0 && b < 0xF0) ? 3 : (b >= 0xF0 && b < 0xF5) ? 4 : 0;
+    if (!k || i + k > n) return false;
+    for (uint32_t j = 1; j < k; j++) if ((p[i + j] & 0xC0) != 0x80) return false;
+    uint32_t cp = tsos_utf8_decode(p + i, k);
+    if ((k == 3 && (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000))) || (k == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return false;
+    i += k;
+  }
+  return true;
+}
+/* A command-line argument: Node would replace invalid UTF-8; tsos refuses it rather than differ. */
+static inline tsos_str tsos_str_from_arg(const char *s) {
+  tsos_str r = tsos_str_from_cstr_copy(s);
+  if (!tsos_utf8_valid(r.ptr, r.len)) tsos_panic_cstr(NULL, "a command-line argument is not valid UTF-8 (not supported)");
+  return r;
+}
+
+/* ---- code units ---- */
+static inline bool tsos_str_ascii(tsos_str s) { return s.len == s.units; }
+
+/*
+ * The byte offset of code unit `unit` (<= s.units). When the unit is the low
+ * half of a surrogate pair, *mid is set and the offset is the pair's start.
+ */
+static inline uint64_t tsos_str_offset(tsos_str s, uint64_t unit, bool *mid) {
+  *mid = false;
+  if (tsos_str_ascii(s)) return unit;
+  uint64_t off = 0, u = 0;
+  while (u < unit) {
+    uint32_t n = tsos_utf8_seqlen(s.ptr[off]);
+    if (n == 4 && u + 1 == unit) { *mid = true; return off; }
+    u += n == 4 ? 2 : 1;
+    off += n;
+  }
+  return off;
+}
+/* The number of code units before byte offset `off` (a character boundary). */
+static inline uint64_t tsos_str_units_before(tsos_str s, uint64_t off) {
+  return tsos_str_ascii(s) ? off : tsos_utf8_units(s.ptr, off);
+}
+/* The code unit at index i (< s.units). */
+static inline uint32_t tsos_str_unit(tsos_str s, uint64_t i) {
+  if (tsos_str_ascii(s)) return s.ptr[i];
+  bool mid;
+  uint64_t off = tsos_str_offset(s, i, &mid);
+  uint32_t cp = tsos_utf8_decode(s.ptr + off, tsos_utf8_seqlen(s.ptr[off]));
+  if (cp < 0x10000) return cp;
+  cp -= 0x10000;
+  return mid ? 0xDC00 + (cp & 0x3FF) : 0xD800 + (cp >> 10);
+}
+/* A fresh string of the n bytes at p holding `units` code units. */
+static inline tsos_str tsos_str_of_bytes(const uint8_t *p, uint64_t n, uint64_t units) {
+  if (n == 0) return TSOS_EMPTY_STR;
+  if (n == 1 && p[0] < 128) return tsos_ascii_char(p[0]);
+  uint8_t *q = tsos_alloc(n + 1, NULL);
+  memcpy(q, p, n);
+  return tsos_str_make(q, n, units);
+}
+__attribute__((noreturn, cold)) static inline void tsos_str_half_pair(const tsos_loc *loc) {
+  tsos_panic_cstr(loc, "this would split a surrogate pair (an emoji or other character outside the BMP) into a lone surrogate: not supported");
+}
+/* Code units [from, to) of s (0 <= from <= to <= units); splitting a surrogate pair panics. */
+static inline tsos_str tsos_str_sub(tsos_str s, uint64_t from, uint64_t to, const tsos_loc *loc) {
+  if (from >= to) return TSOS_EMPTY_STR;
+  if (from == 0 && to == s.units) return s;
+  if (tsos_str_ascii(s)) return tsos_str_of_bytes(s.ptr + from, to - from, to - from);
+  bool m1, m2;
+  uint64_t a = tsos_str_offset(s, from, &m1), b = tsos_str_offset(s, to, &m2);
+  if (m1 || m2) tsos_str_half_pair(loc);
+  return tsos_str_of_bytes(s.ptr + a, b - a, to - from);
+}
+/* Bytes [from, to) of s, both character boundaries. */
+static inline tsos_str tsos_str_sub_bytes(tsos_str s, uint64_t from, uint64_t to) {
+  if (from >= to) return TSOS_EMPTY_STR;
+  if (from == 0 && to == s.len) return s;
+  uint64_t units = tsos_str_ascii(s) ? to - from : tsos_utf8_units(s.ptr + from, to - from);
+  return tsos_str_of_bytes(s.ptr + from, to - from, units);
+}
+
+/* `s.length`, `s[i]`, `s.charCodeAt(i)` */
+static inline double tsos_str_length(tsos_str s) { return (double)s.units; }
+static inline tsos_str tsos_str_unit_at(tsos_str s, int64_t i, const tsos_loc *loc) {
+  if (i < 0 || (uint64_t)i >= s.units) tsos_panic_index(loc, s.units, i, false);
+  if (tsos_str_ascii(s)) return tsos_ascii_char(s.ptr[i]);
+  return tsos_str_sub(s, (uint64_t)i, (uint64_t)i + 1, loc);
+}
+/* ToIntegerOrInfinity: NaN is 0, the fraction dropped. */
+static inline double tsos_num_integer(double v) { return v != v ? 0 : trunc(v) + 0.0; }
+static inline double tsos_str_char_code_at(tsos_str s, double pos) {
+  double p = tsos_num_integer(pos);
+  if (p < 0 || p >= s.units) return TSOS_NAN;
+  return (double)tsos_str_unit(s, (uint64_t)p);
+}
+/* `s.charAt(pos)`: "" out of range. */
+static inline tsos_str tsos_str_char_at(tsos_str s, double pos, const tsos_loc *loc) {
+  double p = tsos_num_integer(pos);
+  if (p < 0 || p >= s.units) return TSOS_EMPTY_STR;
+  return tsos_str_sub(s, (uint64_t)p, (uint64_t)p + 1, loc);
+}
+/* `s.at(pos)`: negative counts from the end; undefined (a NULL pointer) out of range. */
+static inline tsos_str tsos_str_at_rel(tsos_str s, double pos, const tsos_loc *loc) {
+  double p = tsos_num_integer(pos);
+  if (p < 0) p += s.units;
+  if (p < 0 || p >= s.units) return (tsos_str){NULL, 0, 0};
+  return tsos_str_sub(s, (uint64_t)p, (uint64_t)p + 1, loc);
+}
+/* `s.codePointAt(pos)`; NaN stands for undefined (lowering wraps it). */
+static inline double tsos_str_code_point_at(tsos_str s, double pos) {
+  double p = tsos_num_integer(pos);
+  if (p < 0 || p >= s.units) return TSOS_NAN;
+  if (tsos_str_ascii(s)) return s.ptr[(uint64_t)p];
+  bool mid;
+  uint64_t off = tsos_str_offset(s, (uint64_t)p, &mid);
+  uint32_t cp = tsos_utf8_decode(s.ptr + off, tsos_utf8_seqlen(s.ptr[off]));
+  return mid ? (double)(0xDC00 + ((cp - 0x10000) & 0x3FF)) : (double)cp;
+}
+
+/* for-of over a string: the code point starting at byte `off`, and the offset after it. */
+static inline tsos_str tsos_str_char_at_byte(tsos_str s, int64_t off) {
+  uint8_t b = s.ptr[off];
+  if (b < 0x80) return tsos_ascii_char(b);
+  uint32_t n = tsos_utf8_seqlen(b);
+  return tsos_str_of_bytes(s.ptr + off, n, n == 4 ? 2 : 1);
+}
+static inline int64_t tsos_str_next_byte(tsos_str s, int64_t off) { return off + (int64_t)tsos_utf8_seqlen(s.ptr[off]); }
+static inline int64_t tsos_str_bytes(tsos_str s) { return (int64_t)s.len; }
+
+/* ---- order: by UTF-16 code units (UTF-8 byte order differs only for characters outside the BMP) ---- */
+static inline int32_t tsos_str_cmp(tsos_str a, tsos_str b) {
+  uint64_t n = a.len < b.len ? a.len : b.len, i = 0;
+  while (i < n && a.ptr[i] == b.ptr[i]) i++;
+  if (i == n) return a.len < b.len ? -1 : a.len > b.len ? 1 : 0;
+  while (i > 0 && (a.ptr[i] & 0xC0) == 0x80) i--; /* back to the start of the differing character */
+  uint32_t ca = tsos_utf8_decode(a.ptr + i, tsos_utf8_seqlen(a.ptr[i]));
+  uint32_t cb = tsos_utf8_decode(b.ptr + i, tsos_utf8_seqlen(b.ptr[i]));
+  /* the first code unit of each: a surrogate (D800..DBFF) for a character outside the BMP */
+  uint32_t ua = ca >= 0x10000 ? 0xD800 + ((ca - 0x10000) >> 10) : ca;
+  uint32_t ub = cb >= 0x10000 ? 0xD800 + ((cb - 0x10000) >> 10) : cb;
+  if (ua == ub) { ua = ca; ub = cb; } /* same high surrogate: the low ones order as the code points */
+  return ua < ub ? -1 : 1;
+}
+
+/* ---- searching, by bytes (UTF-8 matches only at character boundaries) ---- */
+/* The first byte offset >= from where pat occurs, or -1. */
+static inline double tsos_str_find(tsos_str s, tsos_str pat, double from) {
+  if (from < 0) from = 0;
+  if (from > s.len) return pat.len == 0 ? (double)s.len : -1;
+  if (pat.len == 0) return from;
+  if (pat.len > s.len) return -1;
+  for (uint64_t i = (uint64_t)from; i + pat.len <= s.len; i++)
+    if (s.ptr[i] == pat.ptr[0] && memcmp(s.ptr + i, pat.ptr, pat.len) == 0) return (double)i;
+  return -1;
+}
+/* The last byte offset <= from where pat occurs, or -1. */
+static inline double tsos_str_find_last(tsos_str s, tsos_str pat, double from) {
+  if (pat.len > s.len || from < 0) return -1;
+  uint64_t i = (uint64_t)(from > s.len - pat.len ? s.len - pat.len : from);
+  for (;; i--) {
+    if (memcmp(s.ptr + i, pat.ptr, pat.len) == 0) return (double)i;
+    if (i == 0) return -1;
+  }
+}
+static inline bool tsos_str_match_at(tsos_str s, tsos_str pat, double at) {
+  return at >= 0 && at + pat.len <= s.len && memcmp(s.ptr + (uint64_t)at, pat.ptr, pat.len) == 0;
+}
+static inline double tsos_str_byte_length(tsos_str s) { return (double)s.len; }
+static inline double tsos_str_byte(tsos_str s, double i) {
+  if (!(i >= 0 && i < s.len)) tsos_panic_cstr(NULL, "lib/std/string.ts read past the end of a string (a tsos bug)");
+  return s.ptr[(uint64_t)i];
+}
+/* Unit index -> byte offset for a search start: inside a pair, the next character (`up`) or the pair (`!up`). */
+static inline double tsos_str_byte_offset(tsos_str s, double unit, bool up) {
+  if (unit <= 0) return 0;
+  if (unit >= s.units) return (double)s.len;
+  bool mid;
+  uint64_t off = tsos_str_offset(s, (uint64_t)unit, &mid);
+  return (double)(mid && up ? off + 4 : off);
+}
+static inline double tsos_str_unit_index(tsos_str s, double off) { return (double)tsos_str_units_before(s, (uint64_t)off); }
+static inline tsos_str tsos_str_slice_units(tsos_str s, double from, double to, const tsos_loc *loc) {
+  return tsos_str_sub(s, (uint64_t)from, (uint64_t)to, loc);
+}
+static inline tsos_str tsos_str_slice_bytes(tsos_str s, double from, double to) { return tsos_str_sub_bytes(s, (uint64_t)from, (uint64_t)to); }
+
+/* ---- building ---- */
+/* `s.repeat(n)` for a count already checked (0 <= n, finite). */
+static inline tsos_str tsos_str_repeat(tsos_str s, double count) {
+  if (count == 0 || s.len == 0) return TSOS_EMPTY_STR;
+  if ((double)s.units * count > TSOS_MAX_STR_UNITS) tsos_panic_cstr(NULL, "Invalid string length");
+  uint64_t n = (uint64_t)count;
+  uint8_t *p = tsos_alloc(s.len * n + 1, NULL);
+  for (uint64_t i = 0; i < n; i++) memcpy(p + i * s.len, s.ptr, s.len);
+  return tsos_str_make(p, s.len * n, s.units * n);
+}
+/* The concatenation of every string in xs: one allocation (a string builder's result). */
+static inline tsos_str tsos_str_concat_all(tsos_arr_str *xs) {
+  if (xs->len == 1) return xs->data[0];
+  return tsos_concat((int)xs->len, xs->data);
+}
+
+/* ---- whitespace (ECMA-262 WhiteSpace and LineTerminator) ---- */
+static inline bool tsos_is_space(uint32_t c) {
+  return (c >= 9 && c <= 13) || c == 32 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+/* The byte length of whitespace at the start (from >= 0) or just before the end of p[0..n). */
+static inline uint64_t tsos_space_prefix(const uint8_t *p, uint64_t n) {
+  uint64_t i = 0;
+  while (i < n) {
+    uint32_t k = tsos_utf8_seqlen(p[i]);
+    if (!tsos_is_space(tsos_utf8_decode(p + i, k))) break;
+    i += k;
+  }
+  return i;
+}
+static inline uint64_t tsos_space_suffix(const uint8_t *p, uint64_t n) {
+  uint64_t end = n;
+  while (end > 0) {
+    uint64_t start = end - 1;
+    while (start > 0 && (p[start] & 0xC0) == 0x80) start--;
+    if (!tsos_is_space(tsos_utf8_decode(p + start, tsos_utf8_seqlen(p[start])))) break;
+    end = start;
+  }
+  return n - end;
+}
+/* trim (both), trimStart (start only), trimEnd (end only). */
+static inline tsos_str tsos_str_trim(tsos_str s, bool start, bool end) {
+  uint64_t a = start ? tsos_space_prefix(s.ptr, s.len) : 0;
+  uint64_t b = end && a < s.len ? s.len - tsos_space_suffix(s.ptr + a, s.len - a) : s.len;
+  return tsos_str_sub_bytes(s, a, b);
+}
+
+/* ---- case mapping (toUpperCase / toLowerCase), Unicode's default mapping as V8 does it ---- */
+static inline uint32_t tsos_case_map(uint32_t cp, bool upper, const uint32_t **more, uint32_t *count, const tsos_loc *loc) {
+  *count = 1;
+  if (cp < 0x80) return upper ? (cp >= 'a' && cp <= 'z' ? cp - 32 : cp) : (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+  if (!upper && cp == 0x3A3) tsos_panic_cstr(loc, "toLowerCase of a string holding \u03a3 (capital sigma, whose lowercase depends on its position in a word) is not supported");
+  return upper ? tsos_case_upper(cp, more, count) : tsos_case_lower(cp, more, count);
+}
+static inline tsos_str tsos_str_case(tsos_str s, bool upper, const tsos_loc *loc) {
+  if (tsos_str_ascii(s)) {
+    uint8_t lo = upper ? 'a' : 'A', hi = upper ? 'z' : 'Z';
+    uint64_t i = 0;
+    while (i < s.len && !(s.ptr[i] >= lo && s.ptr[i] <= hi)) i++;
+    if (i == s.len) return s;
+    uint8_t *p = tsos_alloc(s.len + 1, loc);
+    for (uint64_t j = 0; j < s.len; j++) {
+      uint8_t c = s.ptr[j];
+      p[j] = c >= lo && c <= hi ? (uint8_t)(c ^ 0x20) : c;
+    }
+    return (tsos_str){p, s.len, s.units};
+  }
+  /* Two passes over the code points: the size of the result, then the bytes. */
+  uint8_t *p = NULL;
+  uint64_t bytes = 0, units = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    if (pass == 1) p = tsos_alloc(bytes + 1, loc);
+    uint64_t at = 0;
+    units = 0;
+    for (uint64_t i = 0; i < s.len;) {
+      uint32_t k = tsos_utf8_seqlen(s.ptr[i]);
+      const uint32_t *more = NULL;
+      uint32_t count;
+      uint32_t first = tsos_case_map(tsos_utf8_decode(s.ptr + i, k), upper, &more, &count, loc);
+      for (uint32_t j = 0; j < count; j++) {
+        uint32_t cp = j == 0 ? first : more[j];
+        uint8_t enc[4];
+        uint32_t n = tsos_utf8_encode(enc, cp);
+        if (pass == 1) memcpy(p + at, enc, n);
+        at += n;
+        units += cp >= 0x10000 ? 2 : 1;
+      }
+      i += k;
+    }
+    bytes = at;
+  }
+  return tsos_str_make(p, bytes, units);
+}
+static inline tsos_str tsos_str_upper(tsos_str s, const tsos_loc *loc) { return tsos_str_case(s, true, loc); }
+static inline tsos_str tsos_str_lower(tsos_str s, const tsos_loc *loc) { return tsos_str_case(s, false, loc); }
+
+/*
+ * ---- localeCompare: the ICU root collation (Node's default for the en-US and
+ * C locales) of tab, line breaks and printable ASCII, its three levels reduced
+ * to what such text has: every character its own primary weight, except that a
+ * letter and its capital share one; then, on equal primaries, lowercase first.
+ * Other characters panic (their weights are not tabulated here).
+ */
+static inline double tsos_str_locale_compare(tsos_str a, tsos_str b, const tsos_loc *loc) {
+  static const uint8_t primary[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    6, 12, 16, 28, 38, 29, 27, 15, 17, 18, 24, 32, 9, 8, 14, 25,
+    39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 11, 10, 33, 34, 35, 13,
+    23, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+    64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 19, 26, 20, 31, 7,
+    30, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+    64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 21, 36, 22, 37, 0};
+  for (int pass = 0; pass < 2; pass++) {
+    const tsos_str *s = pass ? &b : &a;
+    for (uint64_t i = 0; i < s->len; i++)
+      if (s->ptr[i] >= 128 || primary[s->ptr[i]] == 0)
+        tsos_panic_cstr(loc, "localeCompare of text other than printable ASCII, tabs and line breaks is not supported yet");
+  }
+  uint64_t n = a.len < b.len ? a.len : b.len;
+  for (uint64_t i = 0; i < n; i++)
+    if (primary[a.ptr[i]] != primary[b.ptr[i]]) return primary[a.ptr[i]] < primary[b.ptr[i]] ? -1 : 1;
+  if (a.len != b.len) return a.len < b.len ? -1 : 1;
+  for (uint64_t i = 0; i < n; i++) {
+    bool ua = a.ptr[i] >= 'A' && a.ptr[i] <= 'Z', ub = b.ptr[i] >= 'A' && b.ptr[i] <= 'Z';
+    if (ua != ub) return ua ? 1 : -1;
+  }
+  return 0;
+}
+
+/* ---- String.fromCharCode: code units -> UTF-8, pairing surrogates ---- */
+/* (The numlist form passes no location: a lone surrogate's panic names none.) */
+static inline tsos_str tsos_str_from_char_codes(int n, const double *codes) {
+  const tsos_loc *loc = NULL;
+  uint8_t *p = tsos_alloc((uint64_t)n * 3 + 1, loc);
+  uint64_t at = 0;
+  for (int i = 0; i < n; i++) {
+    uint32_t u = (uint32_t)(uint16_t)tsos_num_wrap64(codes[i]);
+    if (u >= 0xD800 && u < 0xDC00 && i + 1 < n) {
+      uint32_t lo = (uint32_t)(uint16_t)tsos_num_wrap64(codes[i + 1]);
+      if (lo >= 0xDC00 && lo < 0xE000) {
+        at += tsos_utf8_encode(p + at, 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
+        i++;
+        continue;
+      }
+    }
+    if (u >= 0xD800 && u < 0xE000) tsos_panic_cstr(loc, "String.fromCharCode of a lone surrogate: not supported");
+    at += tsos_utf8_encode(p + at, u);
+  }
+  return tsos_str_make(p, at, tsos_utf8_units(p, at));
+}
+
+/* ---- string -> number ---- */
+/* The length of a StrUnsignedDecimalLiteral at p (without Infinity), or 0. */
+static inline uint64_t tsos_decimal_prefix(const uint8_t *p, uint64_t n) {
+  uint64_t i = 0, digits = 0;
+  while (i < n && p[i] >= '0' && p[i] <= '9') { i++; digits++; }
+  if (i < n && p[i] == '.') {
+    uint64_t j = i + 1, frac = 0;
+    while (j < n && p[j] >= '0' && p[j] <= '9') { j++; frac++; }
+    if (digits + frac == 0) return 0;
+    i = j;
+    digits += frac;
+  }
+  if (digits == 0) return 0;
+  if (i < n && (p[i] == 'e' || p[i] == 'E')) {
+    uint64_t j = i + 1;
+    if (j < n && (p[j] == '+' || p[j] == '-')) j++;
+    uint64_t e = j;
+    while (j < n && p[j] >= '0' && p[j] <= '9') j++;
+    if (j > e) i = j;
+  }
+  return i;
+}
+/* The correctly rounded value of a validated decimal literal (strtod is correctly rounded). */
+static inline double tsos_strtod(const uint8_t *p, uint64_t n) {
+  char small[64];
+  char *buf = n < sizeof small ? small : tsos_alloc(n + 1, NULL);
+  memcpy(buf, p, n);
+  buf[n] = 0;
+  return strtod(buf, NULL);
+}
+static inline int tsos_digit(uint8_t c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
+  return 99;
+}
+/* Digits of radix 2, 8 or 16 -> the correctly rounded double, through a hex literal for strtod. */
+static inline double tsos_pow2_radix(const uint8_t *p, uint64_t n, int radix) {
+  int bits = radix == 2 ? 1 : radix == 8 ? 3 : 4;
+  uint64_t nbits = n * (uint64_t)bits;
+  uint64_t hexdigits = (nbits + 3) / 4;
+  char *hex = tsos_alloc(hexdigits + 4, NULL);
+  hex[0] = '0'; hex[1] = 'x';
+  for (uint64_t h = 0; h < hexdigits; h++) {
+    int v = 0;
+    for (int k = 0; k < 4; k++) {
+      /* bit index from the most significant end, left-padded to a multiple of 4 */
+      int64_t bit = (int64_t)(h * 4 + (uint64_t)k) - (int64_t)(hexdigits * 4 - nbits);
+      int b = 0;
+      if (bit >= 0) {
+        uint64_t d = (uint64_t)bit / (uint64_t)bits;
+        int within = (int)((uint64_t)bit % (uint64_t)bits);
+        b = (tsos_digit(p[d]) >> (bits - 1 - within)) & 1;
+      }
+      v = v * 2 + b;
+    }
+    hex[2 + h] = "0123456789abcdef"[v];
+  }
+  hex[2 + hexdigits] = 0;
+  return strtod(hex, NULL);
+}
+/* Number(s) (ECMA-262 StringToNumber). */
+static inline double tsos_str_to_num(tsos_str s) {
+  uint64_t a = tsos_space_prefix(s.ptr, s.len);
+  uint64_t n = s.len - a;
+  n -= tsos_space_suffix(s.ptr + a, n);
+  const uint8_t *p = s.ptr + a;
+  if (n == 0) return 0;
+  if (n > 2 && p[0] == '0') {
+    int radix = (p[1] | 0x20) == 'x' ? 16 : (p[1] | 0x20) == 'o' ? 8 : (p[1] | 0x20) == 'b' ? 2 : 0;
+    if (radix) {
+      for (uint64_t i = 2; i < n; i++) if (tsos_digit(p[i]) >= radix) return TSOS_NAN;
+      return tsos_pow2_radix(p + 2, n - 2, radix);
+    }
+  }
+  uint64_t i = 0;
+  bool neg = false;
+  if (p[0] == '+' || p[0] == '-') { neg = p[0] == '-'; i = 1; }
+  if (n - i == 8 && memcmp(p + i, "Infinity", 8) == 0) return neg ? -TSOS_INF : TSOS_INF;
+  uint64_t k = tsos_decimal_prefix(p + i, n - i);
+  if (k == 0 || i + k != n) return TSOS_NAN;
+  return tsos_strtod(p, n);
+}
+/* parseFloat(s): the longest decimal prefix after leading whitespace. */
+static inline double tsos_parse_float(tsos_str s) {
+  uint64_t a = tsos_space_prefix(s.ptr, s.len);
+  const uint8_t *p = s.ptr + a;
+  uint64_t n = s.len - a, i = 0;
+  bool neg = false;
+  if (n > 0 && (p[0] == '+' || p[0] == '-')) { neg = p[0] == '-'; i = 1; }
+  if (n - i >= 8 && memcmp(p + i, "Infinity", 8) == 0) return neg ? -TSOS_INF : TSOS_INF;
+  uint64_t k = tsos_decimal_prefix(p + i, n - i);
+  if (k == 0) return TSOS_NAN;
+  return tsos_strtod(p, i + k);
+}
+/* parseInt(s, radix) (ECMA-262 19.2.5); radix undefined is passed as 0. */
+static inline double tsos_parse_int(tsos_str s, double radix_arg, const tsos_loc *loc) {
+  uint64_t a = tsos_space_prefix(s.ptr, s.len);
+  const uint8_t *p = s.ptr + a;
+  uint64_t n = s.len - a, i = 0;
+  bool neg = false;
+  if (n > 0 && (p[0] == '+' || p[0] == '-')) { neg = p[0] == '-'; i = 1; }
+  int32_t radix = tsos_num_toint32(radix_arg);
+  bool strip = true;
+  if (radix != 0) {
+    if (radix < 2 || radix > 36) return TSOS_NAN;
+    if (radix != 16) strip = false;
+  } else radix = 10;
+  if (strip && n - i >= 2 && p[i] == '0' && (p[i + 1] | 0x20) == 'x') { i += 2; radix = 16; }
+  uint64_t start = i;
+  while (i < n && tsos_digit(p[i]) < radix) i++;
+  if (i == start) return TSOS_NAN;
+  double v;
+  if (radix == 10) v = tsos_strtod(p + start, i - start);
+  else if (radix == 2 || radix == 8 || radix == 16) v = tsos_pow2_radix(p + start, i - start, radix);
+  else {
+    uint64_t acc = 0;
+    for (uint64_t j = start; j < i; j++) {
+      acc = acc * (uint64_t)radix + (uint64_t)tsos_digit(p[j]);
+      if (acc > (UINT64_C(1) << 53)) tsos_panic_cstr(loc, "parseInt of a value above 2^53 in this radix is not supported (its rounding could differ from JavaScript's)");
+    }
+    v = (double)acc;
+  }
+  return neg ? -v : v;
+}
+
+/* x.toString(radix) with a radix known only at run time. */
+static inline tsos_str tsos_num_to_string_radix(double v, double radix, const tsos_loc *loc) {
+  if (radix != radix) radix = 10;
+  double r = trunc(radix);
+  if (r < 2 || r > 36) tsos_panic_cstr(loc, "toString() radix must be between 2 and 36");
+  if (r == 10) return tsos_str_from_num(v);
+  if (v != v) return TSOS_STR("NaN");
+  if (isinf(v)) return v < 0 ? TSOS_STR("-Infinity") : TSOS_STR("Infinity");
+  return tsos_num_to_radix(v, (unsigned)r, loc);
+}
+
+#endif
