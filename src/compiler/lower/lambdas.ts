@@ -107,8 +107,18 @@ export function lowerFunctionValue(l: Lowerer, fn: FnLike, want?: Type): Expr {
   }
   const caps = captureList(l, fn);
   if (caps.ownThis) l.fail("TSOS1130", caps.ownThis);
-  if (!caps.decls.length && !caps.usesThis) return liftFunction(l, fn, want).value;
+  // Without captures one static object serves, unless the value can escape from code that runs more
+  // than once: JavaScript creates a new function each time, and `===` can tell them apart.
+  if (!caps.decls.length && !caps.usesThis && (!closureEscapes(l, fn) || evaluatedOnce(fn))) return liftFunction(l, fn, want).value;
   return lowerClosure(l, fn, caps, want);
+}
+
+/** Module code outside any loop: runs once. */
+function evaluatedOnce(fn: ts.Node): boolean {
+  for (let p = fn.parent; p; p = p.parent) {
+    if (ts.isFunctionLike(p) || ts.isClassLike(p) || ts.isIterationStatement(p, false)) return false;
+  }
+  return true;
 }
 
 /** Lift `fn` to a C function; hosted, its code takes the closure object first (`tsos_self`). */
@@ -229,9 +239,10 @@ export function adaptFunction(l: Lowerer, e: Expr, to: Type, node: ts.Node): Exp
     const target = l.program.funcs.find((f) => f.cname === e.fn);
     return { e: "fnref", type: to, fn: adapterCode(l, e.fn, from, to, target?.loc ?? l.loc(node)) };
   }
-  if (l.target === "kernel") l.fail("TSOS1021", node, typeName(from), typeName(to));
-  // A function value held in a variable: a small closure around it (on the stack when it cannot escape).
-  return wrapValue(l, e, to, !valueContained(l, node), l.loc(node));
+  // A function value held in a variable: a small closure around it, on the stack. One that could
+  // escape would be a new function each time, which `===` (removing a listener) could tell apart.
+  if (l.target === "kernel" || !valueContained(l, node)) l.fail("TSOS1021", node, typeName(from), typeName(to));
+  return wrapValue(l, e, to, false, l.loc(node));
 }
 
 
