@@ -114,6 +114,8 @@ interface Number {
    * exact value (halves away from zero), as JavaScript: (1.005).toFixed(2) is "1.00".
    */
   toFixed(digits?: number): string;
+  /** Hosted only: `precision` (1 to 100) significant digits, rounded from the exact value (halves up), as JavaScript. */
+  toPrecision(precision?: number): string;
 }
 interface TemplateStringsArray extends ReadonlyArray<string> {}
 

@@ -62,7 +62,7 @@ export function substr(s: string, start: number, length: number): string {
 /** @trackCaller */
 export function repeat(s: string, count: number): string {
   const n = toInteger(count);
-  if (n < 0 || n === Infinity) throw new Error(`Invalid count value: ${count}`);
+  if (n < 0 || n === Infinity) throw new RangeError(`Invalid count value: ${count}`);
   return strRepeat(s, n);
 }
 

@@ -78,9 +78,12 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   for (const a of arrays) out.push(`typedef struct ${a.cname} ${a.cname};`);
   for (const v of p.views) out.push(`typedef struct ${v.cname} ${v.cname};`, `typedef struct ${v.cname}__vt ${v.cname}__vt;`);
   for (const v of p.views) out.push(`struct ${v.cname} { void *obj; const ${v.cname}__vt *vt; };`);
-  out.push(...fnTypedefs(p));
+  // Hosted function types are pointers to closure structs (emit-closures.ts): declared before the value structs.
+  if (p.target === "host") out.push(...fnTypedefs(p));
   for (const u of p.unionTypes) out.push(`typedef struct { uint8_t tag; union { ${u.members.map((m, i) => `${declare(m, `m${i}`)};`).join(" ")} } u; } ${u.cname};`);
   for (const o of p.optTypes) out.push(`typedef struct { uint8_t tag; ${declare(o.inner, "value")}; } ${o.cname};`);
+  // Function types after the value structs: a parameter may be a `number | null` or a union.
+  if (p.target === "kernel") out.push(...fnTypedefs(p));
   for (const v of p.views) out.push(...viewTableType(v));
   for (const c of structOrder(p.classes)) out.push(...structDef(c));
   for (const c of structOrder(p.classes)) if (c.header) out.push(classDescriptor(c));

@@ -27,7 +27,7 @@ import { callTakingNever } from "./never.ts";
 import { missingArgs, narrowRead, printable } from "./nullable.ts";
 import { withDefaults } from "./defaults.ts";
 import { arrayLibraryCall } from "./array-methods.ts";
-import { stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber } from "./string-methods.ts";
+import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber } from "./string-methods.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
 import { objectCall, recordRead } from "./records.ts";
 import { isTuple, restArgs, tupleElement } from "./destructure.ts";
@@ -199,6 +199,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       const m = numberMethod(l, recv, name, call, undefined);
       if (m) return m;
     }
+    const precision = name === "toPrecision" ? numberToPrecision(l, recv, call) : undefined;
+    if (precision) return precision;
     const strCall = stringMethodCall(l, recv, name, call);
     if (strCall) return strCall;
     const libCall = arrayLibraryCall(l, recv, name, call);

@@ -37,7 +37,7 @@ import { lowerComma } from "./control.ts";
 import { adaptFunction, functionValue, lowerFunctionValue } from "./lambdas.ts";
 import { capturedThis, capturedVariable } from "./closures.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
-import { checkStringLiteral, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
+import { checkStringLiteral, conversionAsFunction, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
 
 const K = ts.SyntaxKind;
 
@@ -119,7 +119,7 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     case K.TemplateExpression:
       return { e: "concat", type: T.str, parts: templateParts(l, node as ts.TemplateExpression) };
     case K.Identifier:
-      return narrowObject(l, node as ts.Identifier, lowerIdentifier(l, node as ts.Identifier));
+      return conversionAsFunction(l, node as ts.Identifier, want) ?? narrowObject(l, node as ts.Identifier, lowerIdentifier(l, node as ts.Identifier));
     case K.SuperKeyword:
       return superReceiver(l, node);
     case K.ThisKeyword:

@@ -205,6 +205,44 @@ export function stringBuiltin(l: Lowerer, name: string, call: ts.CallExpression)
   return undefined;
 }
 
+/** `x.toPrecision(p)` on a hosted number; undefined for other receivers. */
+export function numberToPrecision(l: Lowerer, recv: Expr, call: ts.CallExpression): Expr | undefined {
+  if (!(l.doubles && recv.type.k === "int" && recv.type.kind === "number")) return undefined;
+  if (!call.arguments[0]) return { e: "tostr", type: T.str, x: recv, radix: 10 };
+  return { e: "call", type: T.str, fn: "tsos_num_to_precision", args: [recv, arg(l, call.arguments[0], T.number), here(l, call)] };
+}
+
+/**
+ * `Number`, `String`, `parseInt` or `parseFloat` passed as a function value
+ * (`line.split(",").map(Number)`): a small C function of the wanted type
+ * that calls the conversion with the arguments JavaScript would pass
+ * (`map(parseInt)` passes the index as the radix, as in JavaScript).
+ * Undefined when `id` is not one of them or the wanted type does not fit.
+ */
+export function conversionAsFunction(l: Lowerer, id: ts.Identifier, want: Type | undefined): Expr | undefined {
+  if (!want || want.k !== "fn" || !l.doubles || !["Number", "String", "parseInt", "parseFloat"].includes(id.text)) return undefined;
+  const decl = l.symbolOf(id)?.valueDeclaration;
+  if (!decl || !l.isLibDecl(decl)) return undefined;
+  const [p0, p1] = want.params;
+  if (!p0) return undefined;
+  const a0: Expr = { e: "local", type: p0, name: "a0" };
+  let body: Expr | undefined;
+  if (id.text === "Number") body = p0.k === "str" ? stringToNumber(l, a0, id) : isInt(p0) ? coerce(l, a0, T.number, id) : undefined;
+  else if (id.text === "String") body = p0.k === "str" || p0.k === "bool" || isInt(p0) ? { e: "concat", type: T.str, parts: [a0] } : undefined;
+  else if (p0.k === "str" && id.text === "parseFloat") body = { e: "call", type: T.number, fn: "tsos_parse_float", args: [a0] };
+  else if (p0.k === "str") {
+    const radix: Expr = p1 && isInt(p1) ? coerce(l, { e: "local", type: p1, name: "a1" }, T.number, id) : constant(0);
+    body = { e: "call", type: T.number, fn: "tsos_parse_int", args: [a0, radix, { e: "callerloc", type: { k: "loc" }, loc: l.loc(id) }] };
+  }
+  if (!body || !(body.type.k === want.ret.k || want.ret.k === "void")) return undefined;
+  if (isInt(want.ret) && !(isInt(body.type) && body.type.kind === want.ret.kind)) return undefined;
+  const cname = l.uniqueName(`tsos_${id.text}_as_${want.cname}`);
+  const loc = l.loc(id);
+  const stmt = want.ret.k === "void" ? { s: "expr" as const, x: body, loc } : { s: "return" as const, x: body, loc };
+  l.addFunc({ cname, params: want.params.map((type, i) => ({ name: `a${i}`, type })), ret: want.ret, body: [stmt], loc, isStatic: true });
+  return { e: "fnref", type: want, fn: cname };
+}
+
 /** `Number(s)` and `+s` of a string: StringToNumber (hosted). */
 export function stringToNumber(l: Lowerer, x: Expr, node: ts.Node): Expr {
   if (!l.doubles) l.fail("TSOS2010", node, "a number parsed from a string");

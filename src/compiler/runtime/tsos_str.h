@@ -111,6 +111,7 @@ __attribute__((noreturn, cold)) static inline void tsos_str_half_pair(const tsos
 /* Code units [from, to) of s (0 <= from <= to <= units); splitting a surrogate pair panics. */
 static inline tsos_str tsos_str_sub(tsos_str s, uint64_t from, uint64_t to, const tsos_loc *loc) {
   if (from >= to) return TSOS_EMPTY_STR;
+  if (to > s.units) tsos_panic_cstr(loc, "a string slice past the end (a tsos bug)");
   if (from == 0 && to == s.units) return s;
   if (tsos_str_ascii(s)) return tsos_str_of_bytes(s.ptr + from, to - from, to - from);
   bool m1, m2;
@@ -121,6 +122,7 @@ static inline tsos_str tsos_str_sub(tsos_str s, uint64_t from, uint64_t to, cons
 /* Bytes [from, to) of s, both character boundaries. */
 static inline tsos_str tsos_str_sub_bytes(tsos_str s, uint64_t from, uint64_t to) {
   if (from >= to) return TSOS_EMPTY_STR;
+  if (to > s.len) tsos_panic_cstr(NULL, "a string slice past the end (a tsos bug)");
   if (from == 0 && to == s.len) return s;
   uint64_t units = tsos_str_ascii(s) ? to - from : tsos_utf8_units(s.ptr + from, to - from);
   return tsos_str_of_bytes(s.ptr + from, to - from, units);
@@ -508,6 +510,55 @@ static inline double tsos_parse_int(tsos_str s, double radix_arg, const tsos_loc
     v = (double)acc;
   }
   return neg ? -v : v;
+}
+
+/*
+ * Number.prototype.toPrecision (ECMA-262 21.1.3.5): `p` significant digits of
+ * x's exact decimal expansion, the larger candidate on a tie; exponent form
+ * when the exponent is below -6 or at least p.
+ */
+static inline tsos_str tsos_num_to_precision(double x, double precision, const tsos_loc *loc) {
+  double pr = tsos_num_integer(precision);
+  if (x != x || isinf(x)) return tsos_str_from_num(x);
+  if (pr < 1 || pr > 100) tsos_panic_cstr(loc, "toPrecision() argument must be between 1 and 100");
+  int p = (int)pr;
+  char out[160];
+  int at = 0;
+  if (x < 0) { out[at++] = '-'; x = -x; }
+  char d[112] = {0};
+  int e = 0;
+  if (x == 0) {
+    for (int i = 0; i < p; i++) d[i] = '0';
+  } else {
+    char exact[840]; /* a double has at most 767 significant decimal digits: %.800e is exact */
+    snprintf(exact, sizeof exact, "%.800e", x);
+    char *ep = strchr(exact, 'e');
+    e = atoi(ep + 1);
+    char digits[810];
+    int n = 0;
+    for (char *c = exact; c < ep; c++) if (*c >= '0' && *c <= '9') digits[n++] = *c;
+    memcpy(d, digits, (size_t)p);
+    if (digits[p] >= '5') { /* halves round up: the larger n on a tie */
+      int i = p - 1;
+      while (i >= 0 && d[i] == '9') d[i--] = '0';
+      if (i >= 0) d[i]++;
+      else { d[0] = '1'; e++; } /* 99.9 -> 100: the digits after the first are all zeros already */
+    }
+  }
+  if (e < -6 || e >= p) {
+    out[at++] = d[0];
+    if (p > 1) { out[at++] = '.'; memcpy(out + at, d + 1, (size_t)(p - 1)); at += p - 1; }
+    at += snprintf(out + at, sizeof out - (size_t)at, "e%c%d", e < 0 ? '-' : '+', e < 0 ? -e : e);
+  } else if (e >= 0) {
+    memcpy(out + at, d, (size_t)(e + 1)); at += e + 1;
+    if (p > e + 1) { out[at++] = '.'; memcpy(out + at, d + e + 1, (size_t)(p - e - 1)); at += p - e - 1; }
+  } else {
+    out[at++] = '0'; out[at++] = '.';
+    for (int i = 0; i < -(e + 1); i++) out[at++] = '0';
+    memcpy(out + at, d, (size_t)p); at += p;
+  }
+  out[at] = 0;
+  return tsos_str_from_cstr_copy(out);
 }
 
 /* x.toString(radix) with a radix known only at run time. */
