@@ -43,6 +43,15 @@ export function closureStructs(p: Program): string[] {
   return out;
 }
 
+const selfless = new WeakMap<Program, Set<string>>();
+
+/** Functions used as values whose code does not take the closure object (made by other lowering code): wrapped here. */
+function withoutSelf(p: Program): Set<string> {
+  let s = selfless.get(p);
+  if (!s) selfless.set(p, (s = new Set(p.funcs.filter((f) => f.params[0]?.name !== "tsos_self").map((f) => f.cname))));
+  return s;
+}
+
 /** The static closure objects of functions without captures used as values (with their prototypes first). */
 export function staticClosures(p: Program, em: ClosureEmitter, used: Map<string, string>): string[] {
   if (p.target === "kernel") return [];
@@ -51,7 +60,14 @@ export function staticClosures(p: Program, em: ClosureEmitter, used: Map<string,
   for (const [fn, type] of used) {
     const f = byName.get(fn);
     if (f) out.push(em.prototype(f));
-    out.push(`static const ${type}__clo ${fn}__clo = {${fn}};`);
+    let code = fn;
+    if (f && withoutSelf(p).has(fn)) {
+      code = `${fn}__code`;
+      const params = f.params.map((q, i) => declare(q.type, `a${i}`));
+      const call = `${fn}(${f.params.map((_, i) => `a${i}`).join(", ")})`;
+      out.push(`static ${declare(f.ret, code)}(${["void *tsos_self", ...params].join(", ")}) { (void)tsos_self; ${f.ret.k === "void" || f.ret.k === "never" ? `${call};` : `return ${call};`} }`);
+    }
+    out.push(`static const ${type}__clo ${fn}__clo = {${code}};`);
   }
   return out;
 }
@@ -65,7 +81,7 @@ export function emitClosureExpr(em: ClosureEmitter, p: Program, x: Expr, E: (y: 
       if (p.target === "kernel") return em.callWith([x.callee, ...x.args], E, ([f, ...args]) => `${f}(${args.join(", ")})`);
       const c = x.callee;
       // A known code: called directly, so gcc can inline it.
-      if (c.e === "fnref") return em.callWith(x.args, E, (args) => `${c.fn}(${[`(void *)&${c.fn}__clo`, ...args].join(", ")})`);
+      if (c.e === "fnref") return em.callWith(x.args, E, (args) => `${c.fn}(${[...(withoutSelf(p).has(c.fn) ? [] : [`(void *)&${c.fn}__clo`]), ...args].join(", ")})`);
       if (c.e === "closure") return em.callWith([c, ...x.args], E, ([f, ...args]) => `${c.fn}(${[`(void *)${f}`, ...args].join(", ")})`);
       return em.callWith([c, ...x.args], E, ([f, ...args]) => {
         if (/^[A-Za-z_]\w*$/.test(f!)) return `${f}->code(${[`(void *)${f}`, ...args].join(", ")})`;
