@@ -40,7 +40,7 @@
  */
 import ts from "typescript";
 import type { Expr, Func, Stmt, Type } from "../ir.ts";
-import { Bail, type ClosureScope, type FnScope, type Lowerer } from "./context.ts";
+import type { ClosureScope, FnScope, Lowerer } from "./context.ts";
 import { untypedConst } from "./calls.ts";
 import { isVar } from "./control.ts";
 import { stdArrayFunction } from "./array-methods.ts";
@@ -550,7 +550,7 @@ export function boxCaptured(l: Lowerer, func: Func): void {
     if (!declared.has(name)) {
       // A capture named early whose declaration was lowered some other way (a pattern, a loop head).
       l.error("TSOS1132", (b.decl as ts.NamedDeclaration).name ?? b.decl, "a closure that uses a variable before its declaration");
-      throw new Bail();
+      return;
     }
   }
   func.body = body;

@@ -1,23 +1,28 @@
 /**
- * lower/lambdas.ts: arrow functions and function expressions that capture
- * nothing, and conversions between function types.
+ * lower/lambdas.ts: arrow functions, function expressions and methods as
+ * function values, and conversions between function types.
  *
  * Input:  an ArrowFunction or FunctionExpression in any expression position;
- *         a function value coerced to a function type with more parameters
- *         or a `void` result (`xs.map(x => x * 2)` where the callback type is
- *         `(x: T, i: number) => U`).
- * Output: the function lifted to a plain C function (one per generic
- *         instantiation of the code around it) and a `fnref` to it; for a
- *         conversion, a small adapter function that drops the extra
- *         arguments or the result, as a JavaScript call would.
+ *         a module-level function, static method or `obj.m.bind(obj)` used as
+ *         a value; a function value coerced to a function type with more
+ *         parameters or a `void` result (`xs.map(x => x * 2)` where the
+ *         callback type is `(x: T, i: number) => U`).
+ * Output: the function lifted to a C function (one per generic instantiation
+ *         of the code around it). Kernel: a `fnref`, a raw C function
+ *         pointer. Hosted: the code takes the closure object first
+ *         (`tsos_self`); without captures the value is a `fnref` to a static
+ *         object, with captures a `closure` (lower/closures.ts). For a
+ *         conversion, a small adapter that drops the extra arguments or the
+ *         result, as a JavaScript call would.
  * Invariants:
- *   - A lifted function reads only its own parameters and locals, module
- *     variables (globals) and compile-time constants. Reading or writing a
- *     local or parameter of an enclosing function, or `this` of an enclosing
- *     method, is a capture: refused with TSOS1084 naming the variable
- *     (closures are part 2).
- *   - Only static function values (`fnref`) are adapted; a function value
- *     held in a variable cannot grow parameters without a closure (TSOS1021).
+ *   - Kernel: a lifted function reads only its own parameters and locals,
+ *     module variables (globals) and compile-time constants; a capture is
+ *     TSOS1084 (kernel function values stay raw pointers).
+ *   - Function values keep JavaScript's identity: a declared function is one
+ *     object; an arrow evaluated more than once whose value can escape is a
+ *     new object each time; a function variable adapted to a wider type is
+ *     wrapped only where the wrapper cannot escape (else TSOS1021).
+ *   - An instance method used as a value would lose its `this`: TSOS1131.
  */
 import ts from "typescript";
 import type { Expr, Func, Stmt, Type } from "../ir.ts";
@@ -159,7 +164,7 @@ function state(l: Lowerer): FnValueState {
 
 /** A closure that captures variables: its code, its environment struct, and the IR that fills one in. */
 function lowerClosure(l: Lowerer, fn: FnLike, caps: { decls: ts.Node[]; usesThis: boolean }, want: Type | undefined): Expr {
-  const readVariable = (decl: ts.Node): Expr => readForCapture(l, decl, (d) => localType(l, d), (d) => l.fail("TSOS9001", fn, `no variable for the capture \`${(d as ts.NamedDeclaration).name?.getText()}\``));
+  const readVariable = (decl: ts.Node): Expr => readForCapture(l, decl, (d) => localType(l, d), (d) => l.fail("TSOS1132", (d as ts.NamedDeclaration).name ?? fn, "a closure that uses a variable before its declaration"));
   const { fields, names, values } = captureFields(l, fn, caps, readVariable, () => currentThis(l, fn));
   const scope: ClosureScope = { node: fn, env: "", type: T.void, fields };
   const { func, value } = liftFunction(l, fn, want, scope);
