@@ -239,44 +239,135 @@ interface IteratorObject<T, TReturn = undefined, TNext = unknown> extends Iterat
 }
 type BuiltinIteratorReturn = intrinsic;
 
+/** What `xs.entries()`, `keys()` and `values()` return (as in lib.es2015.iterable.d.ts). */
+interface ArrayIterator<T> extends IteratorObject<T, BuiltinIteratorReturn, unknown> {
+  [Symbol.iterator](): ArrayIterator<T>;
+}
+/** The shape `concat` accepts (as in lib.es5.d.ts). */
+interface ConcatArray<T> {
+  readonly length: number;
+  readonly [n: number]: T;
+  join(separator?: string): string;
+  slice(start?: number, end?: number): T[];
+}
+/** An object with a length and numeric indices (`Array.from`'s argument). */
+interface ArrayLike<T> {
+  readonly length: number;
+  readonly [n: number]: T;
+}
+/** `arr.flat(depth)`'s element type (as in lib.es2019.array.d.ts). */
+type FlatArray<Arr, Depth extends number> = {
+  done: Arr;
+  recur: Arr extends ReadonlyArray<infer InnerArr> ? FlatArray<InnerArr, [-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20][Depth]> : Arr;
+}[Depth extends -1 ? "done" : "recur"];
+
+// Arrays. The signatures are ES2022's (lib.es5.d.ts ... lib.es2022.array.d.ts)
+// without `thisArg`; `findLast` and `findLastIndex` (ES2023) are added. The
+// methods are implemented by lib/std/array.ts (lower/array-methods.ts) or by
+// the runtime (push, length). A `readonly T[]` is the same array, read-only to tsc.
 interface ReadonlyArray<T> {
   readonly length: number;
-  readonly [index: number]: T;
-  [Symbol.iterator](): IterableIterator<T>;
+  readonly [n: number]: T;
+  toString(): string;
+  concat(...items: ConcatArray<T>[]): T[];
+  concat(...items: (T | ConcatArray<T>)[]): T[];
+  join(separator?: string): string;
+  slice(start?: number, end?: number): T[];
+  indexOf(searchElement: T, fromIndex?: number): number;
+  lastIndexOf(searchElement: T, fromIndex?: number): number;
+  includes(searchElement: T, fromIndex?: number): boolean;
+  every(predicate: (value: T, index: number, array: readonly T[]) => unknown): boolean;
+  some(predicate: (value: T, index: number, array: readonly T[]) => unknown): boolean;
+  forEach(callbackfn: (value: T, index: number, array: readonly T[]) => void): void;
+  map<U>(callbackfn: (value: T, index: number, array: readonly T[]) => U): U[];
+  filter<S extends T>(predicate: (value: T, index: number, array: readonly T[]) => value is S): S[];
+  filter(predicate: (value: T, index: number, array: readonly T[]) => unknown): T[];
+  reduce(callbackfn: (previousValue: T, currentValue: T, currentIndex: number, array: readonly T[]) => T): T;
+  reduce(callbackfn: (previousValue: T, currentValue: T, currentIndex: number, array: readonly T[]) => T, initialValue: T): T;
+  reduce<U>(callbackfn: (previousValue: U, currentValue: T, currentIndex: number, array: readonly T[]) => U, initialValue: U): U;
+  reduceRight(callbackfn: (previousValue: T, currentValue: T, currentIndex: number, array: readonly T[]) => T): T;
+  reduceRight(callbackfn: (previousValue: T, currentValue: T, currentIndex: number, array: readonly T[]) => T, initialValue: T): T;
+  reduceRight<U>(callbackfn: (previousValue: U, currentValue: T, currentIndex: number, array: readonly T[]) => U, initialValue: U): U;
+  find<S extends T>(predicate: (value: T, index: number, obj: readonly T[]) => value is S): S | undefined;
+  find(predicate: (value: T, index: number, obj: readonly T[]) => unknown): T | undefined;
+  findIndex(predicate: (value: T, index: number, obj: readonly T[]) => unknown): number;
+  findLast<S extends T>(predicate: (value: T, index: number, array: readonly T[]) => value is S): S | undefined;
+  findLast(predicate: (value: T, index: number, array: readonly T[]) => unknown): T | undefined;
+  findLastIndex(predicate: (value: T, index: number, array: readonly T[]) => unknown): number;
+  flatMap<U>(callback: (value: T, index: number, array: T[]) => U | ReadonlyArray<U>): U[];
+  flat<A, D extends number = 1>(this: A, depth?: D): FlatArray<A, D>[];
+  /** The element at `index` (negative counts from the end), or undefined outside the array. */
+  at(index: number): T | undefined;
+  entries(): ArrayIterator<[number, T]>;
+  keys(): ArrayIterator<number>;
+  values(): ArrayIterator<T>;
+  [Symbol.iterator](): ArrayIterator<T>;
 }
 
 interface Array<T> {
-  /** Read-only in the dialect: arrays grow with push, never by assignment. */
-  readonly length: number;
-  [index: number]: T;
-  /** Appends one element and returns the new length. */
-  push(item: T): number;
-  /** Sets every element to `value` and returns the array. */
-  fill(value: T): this;
-  // Implemented in the dialect by lib/std/array.ts (callbacks must not capture locals yet).
-  forEach(callbackfn: (value: T, index: number) => void): void;
-  map<U>(callbackfn: (value: T, index: number) => U): U[];
-  filter(predicate: (value: T, index: number) => boolean): T[];
-  reduce(callbackfn: (previousValue: T, currentValue: T, currentIndex: number) => T): T;
-  reduce<U>(callbackfn: (previousValue: U, currentValue: T, currentIndex: number) => U, initialValue: U): U;
-  some(predicate: (value: T, index: number) => boolean): boolean;
-  every(predicate: (value: T, index: number) => boolean): boolean;
-  findIndex(predicate: (value: T, index: number) => boolean): number;
-  find(predicate: (value: T, index: number) => boolean): T | undefined;
-  /** Stable, in place; a comparator is required (the default order compares strings). */
-  sort(compareFn: (a: T, b: T) => number): this;
-  indexOf(searchElement: T): number;
-  includes(searchElement: T): boolean;
+  /** Assigning a smaller length removes the elements past it; a larger one panics (it would leave holes). */
+  length: number;
+  [n: number]: T;
+  toString(): string;
+  /** Removes the last element and returns it (undefined if the array is empty). */
+  pop(): T | undefined;
+  /** Appends the items and returns the new length. */
+  push(...items: T[]): number;
+  concat(...items: ConcatArray<T>[]): T[];
+  concat(...items: (T | ConcatArray<T>)[]): T[];
   join(separator?: string): string;
+  reverse(): T[];
+  /** Removes the first element and returns it (undefined if the array is empty). */
+  shift(): T | undefined;
   slice(start?: number, end?: number): T[];
-  reverse(): this;
-  concat(items: T[]): T[];
-  [Symbol.iterator](): IterableIterator<T>;
+  /** Stable, in place. Without a comparator, elements are ordered by their string forms, as JavaScript does. */
+  sort(compareFn?: (a: T, b: T) => number): this;
+  splice(start: number, deleteCount?: number): T[];
+  splice(start: number, deleteCount: number, ...items: T[]): T[];
+  unshift(...items: T[]): number;
+  indexOf(searchElement: T, fromIndex?: number): number;
+  lastIndexOf(searchElement: T, fromIndex?: number): number;
+  includes(searchElement: T, fromIndex?: number): boolean;
+  every(predicate: (value: T, index: number, array: T[]) => unknown): boolean;
+  some(predicate: (value: T, index: number, array: T[]) => unknown): boolean;
+  forEach(callbackfn: (value: T, index: number, array: T[]) => void): void;
+  map<U>(callbackfn: (value: T, index: number, array: T[]) => U): U[];
+  filter<S extends T>(predicate: (value: T, index: number, array: T[]) => value is S): S[];
+  filter(predicate: (value: T, index: number, array: T[]) => unknown): T[];
+  reduce(callbackfn: (previousValue: T, currentValue: T, currentIndex: number, array: T[]) => T): T;
+  reduce(callbackfn: (previousValue: T, currentValue: T, currentIndex: number, array: T[]) => T, initialValue: T): T;
+  reduce<U>(callbackfn: (previousValue: U, currentValue: T, currentIndex: number, array: T[]) => U, initialValue: U): U;
+  reduceRight(callbackfn: (previousValue: T, currentValue: T, currentIndex: number, array: T[]) => T): T;
+  reduceRight(callbackfn: (previousValue: T, currentValue: T, currentIndex: number, array: T[]) => T, initialValue: T): T;
+  reduceRight<U>(callbackfn: (previousValue: U, currentValue: T, currentIndex: number, array: T[]) => U, initialValue: U): U;
+  find<S extends T>(predicate: (value: T, index: number, obj: T[]) => value is S): S | undefined;
+  find(predicate: (value: T, index: number, obj: T[]) => unknown): T | undefined;
+  findIndex(predicate: (value: T, index: number, obj: T[]) => unknown): number;
+  findLast<S extends T>(predicate: (value: T, index: number, array: T[]) => value is S): S | undefined;
+  findLast(predicate: (value: T, index: number, array: T[]) => unknown): T | undefined;
+  findLastIndex(predicate: (value: T, index: number, array: T[]) => unknown): number;
+  /** Sets the elements from `start` to `end` (negative counts from the end) to `value`; returns the array. */
+  fill(value: T, start?: number, end?: number): this;
+  copyWithin(target: number, start: number, end?: number): this;
+  flatMap<U>(callback: (value: T, index: number, array: T[]) => U | ReadonlyArray<U>): U[];
+  flat<A, D extends number = 1>(this: A, depth?: D): FlatArray<A, D>[];
+  /** The element at `index` (negative counts from the end), or undefined outside the array. */
+  at(index: number): T | undefined;
+  entries(): ArrayIterator<[number, T]>;
+  keys(): ArrayIterator<number>;
+  values(): ArrayIterator<T>;
+  [Symbol.iterator](): ArrayIterator<T>;
 }
 
 interface ArrayConstructor {
   /** `new Array<T>(n)`: n elements; use `.fill(v)` before reading them. */
-  new <T>(length: number): T[];
+  new <T>(arrayLength: number): T[];
+  isArray(arg: any): arg is any[];
+  /** `Array.from({ length: n }, (_, i) => ...)`: n elements computed from their indices. */
+  from<U>(arrayLike: { readonly length: number; readonly [n: number]: never }, mapfn: (v: undefined, k: number) => U): U[];
+  from<T>(iterable: Iterable<T> | ArrayLike<T>): T[];
+  from<T, U>(iterable: Iterable<T> | ArrayLike<T>, mapfn: (v: T, k: number) => U): U[];
+  of<T>(...items: T[]): T[];
 }
 declare var Array: ArrayConstructor;
 

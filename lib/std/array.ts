@@ -8,10 +8,15 @@
  * Output: ordinary dialect code, monomorphized per element type like any
  *         generic function.
  * Invariants: each function does what ECMAScript specifies for a dense array:
- *   callbacks get (element, index) (or (accumulator, element, index)), and
- *   visit the elements that existed when the call started (an array only
- *   grows, so they all still exist); `sort` is stable; indices are clamped
- *   and negative ones count from the end, as in JavaScript.
+ *   callbacks get (element, index, array) (or (accumulator, element, index,
+ *   array)) and visit the indices below the length the call started with
+ *   that still exist when reached (a callback that shrinks the array makes
+ *   the rest be skipped, as JavaScript skips missing indices); `sort` is
+ *   stable; indices are clamped and negative ones count from the end.
+ *   Predicates return any type `R`: the call tests its truthiness.
+ *   Two operations come from the runtime, not from dialect code:
+ *   `xs.length = n` (shrinking only; lower/array-methods.ts) and
+ *   `xs.copyWithin(...)` (a memmove). An array never gets holes.
  */
 
 /** `xs[i]` where the program expects `T | undefined`: undefined outside the array, as in JavaScript. */
@@ -27,69 +32,160 @@ export function elementOrUndefinedAt<T>(xs: T[], i: number): T | undefined {
   return elementOrUndefined(xs, i64(i));
 }
 
-export function forEach<T>(xs: T[], f: (x: T, i: number) => void): void {
+export function forEach<T>(xs: T[], f: (x: T, i: number, a: T[]) => void): void {
   const len = xs.length;
-  for (let i = 0; i < len; i++) f(xs[i], i);
+  for (let i = 0; i < len; i++) if (i < xs.length) f(xs[i], i, xs);
 }
 
-export function map<T, U>(xs: T[], f: (x: T, i: number) => U): U[] {
+export function map<T, U>(xs: T[], f: (x: T, i: number, a: T[]) => U): U[] {
   const len = xs.length;
   const out: U[] = [];
-  for (let i = 0; i < len; i++) out.push(f(xs[i], i));
+  for (let i = 0; i < len; i++) out.push(f(xs[i], i, xs));
   return out;
 }
 
-export function filter<T>(xs: T[], f: (x: T, i: number) => boolean): T[] {
+export function filter<T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): T[] {
   const len = xs.length;
   const out: T[] = [];
   for (let i = 0; i < len; i++) {
+    if (i >= xs.length) continue;
     const x = xs[i];
-    if (f(x, i)) out.push(x);
+    if (f(x, i, xs)) out.push(x);
   }
   return out;
 }
 
-export function reduce<T, U>(xs: T[], f: (acc: U, x: T, i: number) => U, initial: U): U {
+/** `filter` with a type-guard predicate `(x): x is S`: the kept elements as S.
+ * @trackCaller
+ */
+export function filterAs<T, S extends T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): S[] {
+  const len = xs.length;
+  const out: S[] = [];
+  for (let i = 0; i < len; i++) {
+    if (i >= xs.length) continue;
+    const x = xs[i];
+    if (f(x, i, xs)) out.push(x as S);
+  }
+  return out;
+}
+
+export function reduce<T, U>(xs: T[], f: (acc: U, x: T, i: number, a: T[]) => U, initial: U): U {
   const len = xs.length;
   let acc = initial;
-  for (let i = 0; i < len; i++) acc = f(acc, xs[i], i);
+  for (let i = 0; i < len; i++) if (i < xs.length) acc = f(acc, xs[i], i, xs);
   return acc;
 }
 
-/** `reduce` without an initial value: the first element is the start (an empty array is an error, as in JavaScript). */
-export function reduceFirst<T>(xs: T[], f: (acc: T, x: T, i: number) => T): T {
+/** `reduce` without an initial value: the first element is the start (an empty array is an error, as in JavaScript).
+ * @trackCaller
+ */
+export function reduceFirst<T>(xs: T[], f: (acc: T, x: T, i: number, a: T[]) => T): T {
   const len = xs.length;
-  if (len === 0) throw new Error("Reduce of empty array with no initial value");
+  if (len === 0) throw new TypeError("Reduce of empty array with no initial value");
   let acc = xs[0];
-  for (let i = 1; i < len; i++) acc = f(acc, xs[i], i);
+  for (let i = 1; i < len; i++) if (i < xs.length) acc = f(acc, xs[i], i, xs);
   return acc;
 }
 
-export function some<T>(xs: T[], f: (x: T, i: number) => boolean): boolean {
+export function reduceRight<T, U>(xs: T[], f: (acc: U, x: T, i: number, a: T[]) => U, initial: U): U {
+  let acc = initial;
+  for (let i = xs.length - 1; i >= 0; i--) if (i < xs.length) acc = f(acc, xs[i], i, xs);
+  return acc;
+}
+
+/** @trackCaller */
+export function reduceRightFirst<T>(xs: T[], f: (acc: T, x: T, i: number, a: T[]) => T): T {
   const len = xs.length;
-  for (let i = 0; i < len; i++) if (f(xs[i], i)) return true;
+  if (len === 0) throw new TypeError("Reduce of empty array with no initial value");
+  let acc = xs[len - 1];
+  for (let i = len - 2; i >= 0; i--) if (i < xs.length) acc = f(acc, xs[i], i, xs);
+  return acc;
+}
+
+export function some<T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): boolean {
+  const len = xs.length;
+  for (let i = 0; i < len; i++) if (i < xs.length && f(xs[i], i, xs)) return true;
   return false;
 }
 
-export function every<T>(xs: T[], f: (x: T, i: number) => boolean): boolean {
+export function every<T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): boolean {
   const len = xs.length;
-  for (let i = 0; i < len; i++) if (!f(xs[i], i)) return false;
+  for (let i = 0; i < len; i++) if (i < xs.length && !f(xs[i], i, xs)) return false;
   return true;
 }
 
-export function find<T>(xs: T[], f: (x: T, i: number) => boolean): T | undefined {
+export function find<T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): T | undefined {
   const len = xs.length;
   for (let i = 0; i < len; i++) {
     const x = xs[i];
-    if (f(x, i)) return x;
+    if (f(x, i, xs)) return x;
   }
   return undefined;
 }
 
-export function findIndex<T>(xs: T[], f: (x: T, i: number) => boolean): number {
+/** `find` with a type-guard predicate: the element found as S.
+ * @trackCaller
+ */
+export function findAs<T, S extends T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): S | undefined {
   const len = xs.length;
-  for (let i = 0; i < len; i++) if (f(xs[i], i)) return i;
+  for (let i = 0; i < len; i++) {
+    const x = xs[i];
+    if (f(x, i, xs)) return x as S;
+  }
+  return undefined;
+}
+
+export function findIndex<T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): number {
+  const len = xs.length;
+  for (let i = 0; i < len; i++) if (f(xs[i], i, xs)) return i;
   return -1;
+}
+
+export function findLast<T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): T | undefined {
+  for (let i = xs.length - 1; i >= 0; i--) {
+    const x = xs[i];
+    if (f(x, i, xs)) return x;
+  }
+  return undefined;
+}
+
+/** @trackCaller */
+export function findLastAs<T, S extends T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): S | undefined {
+  for (let i = xs.length - 1; i >= 0; i--) {
+    const x = xs[i];
+    if (f(x, i, xs)) return x as S;
+  }
+  return undefined;
+}
+
+export function findLastIndex<T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i], i, xs)) return i;
+  return -1;
+}
+
+/** `flatMap` whose callback returns arrays: their elements, in order. */
+export function flatMap<T, U>(xs: T[], f: (x: T, i: number, a: T[]) => U[]): U[] {
+  const len = xs.length;
+  const out: U[] = [];
+  for (let i = 0; i < len; i++) {
+    if (i >= xs.length) continue;
+    const part = f(xs[i], i, xs);
+    const n = part.length;
+    for (let j = 0; j < n; j++) out.push(part[j]);
+  }
+  return out;
+}
+
+/** One level of `flat`: the elements of each inner array, in order. */
+export function flat<T>(xs: T[][]): T[] {
+  const out: T[] = [];
+  const len = xs.length;
+  for (let i = 0; i < len; i++) {
+    const part = xs[i];
+    const n = part.length;
+    for (let j = 0; j < n; j++) out.push(part[j]);
+  }
+  return out;
 }
 
 /** Stable merge sort, in place; `cmp(a, b) < 0` puts a first, `0` keeps their order. */
@@ -126,8 +222,82 @@ export function sort<T>(xs: T[], cmp: (a: T, b: T) => number): T[] {
   return xs;
 }
 
-export function indexOf<T>(xs: T[], x: T): number {
-  for (let i = 0; i < xs.length; i++) if (xs[i] === x) return i;
+/** Strings compared by their UTF-16 code units, as JavaScript's `<` and default `sort` do. */
+function compareStrings(a: string, b: string): number {
+  if (a < b) return -1;
+  return b < a ? 1 : 0;
+}
+
+/**
+ * `sort()` without a comparator: stable, by the elements' string forms
+ * (`[10, 9, 1]` sorts to `[1, 10, 9]`). `keys[i]` is the string form of
+ * `xs[i]` (the array itself for strings); both are permuted together.
+ */
+export function sortByKeys<T>(xs: T[], keys: string[]): T[] {
+  const n = xs.length;
+  if (n < 2) return xs;
+  let src: T[] = [];
+  let dst: T[] = [];
+  let srcKeys: string[] = [];
+  let dstKeys: string[] = [];
+  for (let i = 0; i < n; i++) {
+    src.push(xs[i]);
+    dst.push(xs[i]);
+    srcKeys.push(keys[i]);
+    dstKeys.push(keys[i]);
+  }
+  for (let width = 1; width < n; width = width * 2) {
+    for (let lo = 0; lo < n; lo = lo + 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let a = lo;
+      let b = mid;
+      for (let k = lo; k < hi; k++) {
+        if (a < mid && (b >= hi || compareStrings(srcKeys[b], srcKeys[a]) >= 0)) {
+          dst[k] = src[a];
+          dstKeys[k] = srcKeys[a];
+          a++;
+        } else {
+          dst[k] = src[b];
+          dstKeys[k] = srcKeys[b];
+          b++;
+        }
+      }
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+    const tk = srcKeys;
+    srcKeys = dstKeys;
+    dstKeys = tk;
+  }
+  for (let i = 0; i < n; i++) xs[i] = src[i];
+  return xs;
+}
+
+/** `sort()` of numbers or booleans: by their string forms. */
+export function sortDefault<T>(xs: T[]): T[] {
+  const keys: string[] = [];
+  const n = xs.length;
+  for (let i = 0; i < n; i++) keys.push(`${xs[i]}`);
+  return sortByKeys(xs, keys);
+}
+
+/** A start position as `indexOf` and `includes` read it: negative counts from the end. */
+function startIndex(from: number, len: number): number {
+  if (from < 0) return Math.max(len + from, 0);
+  return from;
+}
+
+export function indexOf<T>(xs: T[], x: T, from: number): number {
+  for (let i = startIndex(from, xs.length); i < xs.length; i++) if (xs[i] === x) return i;
+  return -1;
+}
+
+export function lastIndexOf<T>(xs: T[], x: T, from: number): number {
+  const len = xs.length;
+  const start = from < 0 ? len + from : Math.min(from, len - 1);
+  for (let i = start; i >= 0; i--) if (xs[i] === x) return i;
   return -1;
 }
 
@@ -138,21 +308,32 @@ function isNaNValue<T>(v: T): boolean {
 }
 
 /** SameValueZero: like `===`, except that NaN includes NaN. */
-export function includes<T>(xs: T[], x: T): boolean {
-  for (let i = 0; i < xs.length; i++) {
+export function includes<T>(xs: T[], x: T, from: number): boolean {
+  for (let i = startIndex(from, xs.length); i < xs.length; i++) {
     const y = xs[i];
     if (y === x || (isNaNValue(y) && isNaNValue(x))) return true;
   }
   return false;
 }
 
+/** The elements' string forms joined by `separator`; null and undefined elements are empty. */
 export function join<T>(xs: T[], separator: string): string {
-  let out = "";
-  for (let i = 0; i < xs.length; i++) {
-    if (i > 0) out += separator;
-    out += `${xs[i]}`;
+  const parts: string[] = [];
+  const n = xs.length;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i];
+    if (x !== null && x !== undefined) parts.push(`${x}`);
+    else parts.push("");
   }
-  return out;
+  return parts.join(separator);
+}
+
+/** `join` of nested arrays: each inner array is joined with commas, as its toString does. */
+export function joinArrays<T>(xs: T[][], separator: string): string {
+  const parts: string[] = [];
+  const n = xs.length;
+  for (let i = 0; i < n; i++) parts.push(xs[i].join(","));
+  return parts.join(separator);
 }
 
 /** A relative index as `slice` reads it: negative counts from the end; clamped to 0..len. */
@@ -188,4 +369,136 @@ export function concat<T>(xs: T[], ys: T[]): T[] {
   for (let i = 0; i < xs.length; i++) out.push(xs[i]);
   for (let i = 0; i < ys.length; i++) out.push(ys[i]);
   return out;
+}
+
+/** Appends every element of `ys` (as many as it had when the call started) to `xs`; returns the new length. */
+export function pushAll<T>(xs: T[], ys: T[]): number {
+  const n = ys.length;
+  for (let i = 0; i < n; i++) xs.push(ys[i]);
+  return xs.length;
+}
+
+export function pop<T>(xs: T[]): T | undefined {
+  const len = xs.length;
+  if (len === 0) return undefined;
+  const x = xs[len - 1];
+  xs.length = len - 1;
+  return x;
+}
+
+export function shift<T>(xs: T[]): T | undefined {
+  const len = xs.length;
+  if (len === 0) return undefined;
+  const x = xs[0];
+  xs.copyWithin(0, 1, len);
+  xs.length = len - 1;
+  return x;
+}
+
+export function unshiftOne<T>(xs: T[], x: T): number {
+  const len = xs.length;
+  xs.push(x);
+  xs.copyWithin(1, 0, len);
+  xs[0] = x;
+  return len + 1;
+}
+
+export function unshift<T>(xs: T[], items: T[]): number {
+  const len = xs.length;
+  const k = items.length;
+  // Grow with the items themselves (never a hole), then move the old elements up.
+  for (let i = 0; i < k; i++) xs.push(items[i]);
+  xs.copyWithin(k, 0, len);
+  for (let i = 0; i < k; i++) xs[i] = items[i];
+  return len + k;
+}
+
+/** Removes `deleteCount` elements at `start` (negative counts from the end), inserts `items` there, returns the removed ones. */
+export function splice<T>(xs: T[], start: number, deleteCount: number, items: T[]): T[] {
+  const len = xs.length;
+  const from = relativeIndex(start, len);
+  const count = Math.min(Math.max(deleteCount, 0), len - from);
+  const removed: T[] = [];
+  for (let i = 0; i < count; i++) removed.push(xs[from + i]);
+  const k = items.length;
+  if (k > count) {
+    for (let i = count; i < k; i++) xs.push(items[i]);
+    xs.copyWithin(from + k, from + count, len);
+  } else if (k < count) {
+    xs.copyWithin(from + k, from + count, len);
+    xs.length = len - count + k;
+  }
+  for (let i = 0; i < k; i++) xs[from + i] = items[i];
+  return removed;
+}
+
+/** The element at `index` (negative counts from the end), or undefined outside the array. */
+export function at<T>(xs: T[], index: number): T | undefined {
+  const len = xs.length;
+  const i = index < 0 ? len + index : index;
+  if (i < 0 || i >= len) return undefined;
+  return xs[i];
+}
+
+export function fill<T>(xs: T[], value: T, start: number, end: number): T[] {
+  const len = xs.length;
+  const to = relativeIndex(end, len);
+  for (let i = relativeIndex(start, len); i < to; i++) xs[i] = value;
+  return xs;
+}
+
+/** `Array.from({ length: n }, f)`: f(undefined, i) for each index. */
+export function fromLength<U>(n: number, f: (v: undefined, i: number) => U): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < n; i++) out.push(f(undefined, i));
+  return out;
+}
+
+/** `Array.from(xs, f)` over an array. */
+export function fromMap<T, U>(xs: T[], f: (x: T, i: number) => U): U[] {
+  const len = xs.length;
+  const out: U[] = [];
+  for (let i = 0; i < len; i++) out.push(f(xs[i], i));
+  return out;
+}
+
+/** The characters of a string, as `Array.from(s)` and `[...s]` give them. */
+export function chars(s: string): string[] {
+  const out: string[] = [];
+  for (const c of s) out.push(c);
+  return out;
+}
+
+/** `xs.entries()` consumed whole (spread, Array.from): [index, element] pairs. */
+export function entries<T>(xs: T[]): [number, T][] {
+  const out: [number, T][] = [];
+  const len = xs.length;
+  for (let i = 0; i < len; i++) out.push([i, xs[i]]);
+  return out;
+}
+
+export function keys<T>(xs: T[]): number[] {
+  const out: number[] = [];
+  const len = xs.length;
+  for (let i = 0; i < len; i++) out.push(i);
+  return out;
+}
+
+/** One `[index, element]` pair of `xs.entries()`. */
+export function entry<T>(i: number, x: T): [number, T] {
+  return [i, x];
+}
+
+/** `Math.max(...xs)`: -Infinity for no elements; NaN if any is NaN. */
+export function maxOf(xs: number[]): number {
+  let m = -Infinity;
+  for (let i = 0; i < xs.length; i++) m = Math.max(m, xs[i]);
+  return m;
+}
+
+/** `Math.min(...xs)`: Infinity for no elements; NaN if any is NaN. */
+export function minOf(xs: number[]): number {
+  let m = Infinity;
+  for (let i = 0; i < xs.length; i++) m = Math.min(m, xs[i]);
+  return m;
 }

@@ -42,16 +42,16 @@ export class Order {
   /** After a rebuild that moved entries: the generation that replaced this one. */
   next: Order | null = null;
   /** After a rebuild: the new position of each old position (one more at the end, for "past the last"). */
-  remap: number[] = [];
+  remap: i32[] = [];
 }
 
 /** A position in a table's entries that survives rebuilds: what for-of, forEach and iterators hold. */
 export class Cursor {
   order: Order;
   /** The next position to look at. */
-  index: number = 0;
+  index: i32 = 0;
   /** After `advance()` returned true: the position of the current entry in the table's arrays. */
-  at: number = -1;
+  at: i32 = -1;
 
   constructor(order: Order) {
     this.order = order;
@@ -69,8 +69,9 @@ export class Cursor {
     }
     this.order = order;
     const deleted = order.deleted;
-    while (i < deleted.length && deleted[i]) i++;
-    if (i >= deleted.length) {
+    const n = i32(deleted.length);
+    while (i < n && deleted[i]) i++;
+    if (i >= n) {
       this.index = i;
       return false;
     }
@@ -84,14 +85,14 @@ export class Cursor {
 export class HashTable<K> {
   entryKeys: K[] = [];
   hashes: u32[] = [];
-  chain: number[] = [];
-  buckets: number[] = new Array<number>(8).fill(-1);
+  chain: i32[] = [];
+  buckets: i32[] = new Array<i32>(8).fill(-1);
   mask: u32 = 7;
   order: Order = new Order();
   size: number = 0;
 
   /** The position of `key` (whose hash is `h`), or -1. */
-  find(key: K, h: u32): number {
+  find(key: K, h: u32): i32 {
     let i = this.buckets[h & this.mask];
     while (i >= 0) {
       if (this.hashes[i] === h && sameValueZero(this.entryKeys[i], key)) return i;
@@ -101,8 +102,8 @@ export class HashTable<K> {
   }
 
   /** Appends a new entry for `key` (not present); returns its position. */
-  append(key: K, h: u32): number {
-    const n = this.entryKeys.length;
+  append(key: K, h: u32): i32 {
+    const n = i32(this.entryKeys.length);
     const b = h & this.mask;
     this.entryKeys.push(storedKey(key));
     this.hashes.push(h);
@@ -119,10 +120,10 @@ export class HashTable<K> {
   }
 
   /** Unlinks and flags the entry of `key`; its position, or -1 if absent. */
-  remove(key: K): number {
+  remove(key: K): i32 {
     const h = hashOf(key);
     const b = h & this.mask;
-    let prev = -1;
+    let prev: i32 = -1;
     let i = this.buckets[b];
     while (i >= 0) {
       if (this.hashes[i] === h && sameValueZero(this.entryKeys[i], key)) {
@@ -144,11 +145,11 @@ export class HashTable<K> {
    * Returns the old positions of the entries kept, in order, when entries
    * moved (the caller moves its own parallel arrays), else null.
    */
-  rebuild(): number[] | null {
+  rebuild(): i32[] | null {
     const live = this.size;
     let nb = this.buckets.length;
     while (live * 2 > nb) nb = nb * 2;
-    let kept: number[] | null = null;
+    let kept: i32[] | null = null;
     if (live < this.entryKeys.length) kept = this.dropDeleted();
     this.rehash(nb);
     return kept;
@@ -164,22 +165,23 @@ export class HashTable<K> {
   }
 
   /** Removes the flagged entries from the arrays; the kept entries' old positions. */
-  dropDeleted(): number[] {
+  dropDeleted(): i32[] {
     const old = this.order;
     const fresh = new Order();
     const keys: K[] = [];
     const hashes: u32[] = [];
-    const kept: number[] = [];
-    const remap: number[] = [];
-    for (let i = 0; i < old.deleted.length; i++) {
-      remap.push(kept.length);
+    const kept: i32[] = [];
+    const remap: i32[] = [];
+    const n = i32(old.deleted.length);
+    for (let i: i32 = 0; i < n; i++) {
+      remap.push(i32(kept.length));
       if (old.deleted[i]) continue;
       kept.push(i);
       keys.push(this.entryKeys[i]);
       hashes.push(this.hashes[i]);
       fresh.deleted.push(false);
     }
-    remap.push(kept.length);
+    remap.push(i32(kept.length));
     old.remap = remap;
     old.next = fresh;
     this.order = fresh;
@@ -190,10 +192,11 @@ export class HashTable<K> {
 
   /** Rebuilds the buckets and chains for `nb` buckets (a power of two). */
   rehash(nb: number): void {
-    this.buckets = new Array<number>(nb).fill(-1);
+    this.buckets = new Array<i32>(nb).fill(-1);
     this.mask = u32(nb - 1);
-    const chain: number[] = [];
-    for (let i = 0; i < this.hashes.length; i++) {
+    const chain: i32[] = [];
+    const n = i32(this.hashes.length);
+    for (let i: i32 = 0; i < n; i++) {
       const b = this.hashes[i] & this.mask;
       chain.push(this.buckets[b]);
       this.buckets[b] = i;
@@ -207,7 +210,7 @@ export class HashTable<K> {
   }
 
   /** The key at a cursor's position. */
-  keyAt(i: number): K {
+  keyAt(i: i32): K {
     return this.entryKeys[i];
   }
 
@@ -288,7 +291,7 @@ export class Map<K, V> extends HashTable<K> {
   }
 
   /** The value at a cursor's position. */
-  valueAt(i: number): V {
+  valueAt(i: i32): V {
     return this.entryValues[i];
   }
 
@@ -307,7 +310,7 @@ export class Map<K, V> extends HashTable<K> {
   }
 
   /** The entry at a cursor's position, as a new pair. */
-  entryAt(i: number): [K, V] {
+  entryAt(i: i32): [K, V] {
     return [this.entryKeys[i], this.entryValues[i]];
   }
 
@@ -373,7 +376,7 @@ export class Set<T> extends HashTable<T> {
     return out;
   }
 
-  entryAt(i: number): [T, T] {
+  entryAt(i: i32): [T, T] {
     return [this.entryKeys[i], this.entryKeys[i]];
   }
 

@@ -146,6 +146,21 @@ export const CATALOG = {
   TSOS1112: { message: "`{0}` as the key of a record is not supported", help: "use string (or number) keys: `Record<string, V>`" },
   TSOS1113: { message: "`{0}` of `{1}` is not supported yet", help: "only records (`Record<string, V>`, `{ [key: string]: V }`) list their entries" },
   TSOS1111: { message: "`{0}` as the key type of a Map or Set is not supported yet", help: "use a number, integer, boolean, string, class instance or array as the key" },
+  // 1120-1129: engineer `arrays` (array methods, Array.from, `length` assignment).
+  TSOS1120: {
+    message: "sorting an array of `{0}`, which can be undefined, is not supported",
+    help: "JavaScript moves undefined elements to the end without comparing them; filter them out first",
+  },
+  TSOS1121: {
+    message: "`sort()` without a comparator on `{0}` is not supported",
+    help: "JavaScript orders the elements by their string forms; pass a comparator such as `(a, b) => a - b`",
+  },
+  TSOS1122: { message: "the depth of `flat` must be a number literal", help: "write the depth as a literal: `xs.flat(2)`, or `xs.flat(Infinity)`" },
+  TSOS1123: {
+    message: "an array iterator from `{0}()` used as a value is not supported",
+    help: "iterate it directly (`for (const [i, x] of xs.entries())`), spread it (`[...xs.keys()]`) or pass it to `Array.from`",
+  },
+  TSOS1124: { message: "`Array.from({ length })` without a function would hold undefined elements", help: "pass a function that computes each element: `Array.from({ length: n }, (_, i) => i)`" },
 
   // 2xxx: integer rules.
   TSOS2001: {

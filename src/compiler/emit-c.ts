@@ -150,7 +150,8 @@ export class Emitter {
       case "arraymethod": {
         const arr = x.arr.type as Extract<Type, { k: "array" }>;
         if (x.method === "length") return `((${cType(x.type)})${E(x.arr)}->len)`;
-        return this.ordered([x.arr, x.args[0]!], E, ([a, v]) => `${arr.cname}_${x.method}(${a}, ${v}, ${this.L(x.loc)})`);
+        const call = this.ordered([x.arr, ...x.args], E, ([a, ...vs]) => `${arr.cname}_${x.method}(${[a, ...vs.map((v, i) => (x.method === "push" || x.method === "fill" ? v : this.asI64(x.args[i]!, v!)))].join(", ")}, ${this.L(x.loc)})`);
+        return x.method === "setLength" ? `((${cType(x.type)})${call})` : call;
       }
       case "strindex": {
         // Hosted strings index UTF-16 code units (runtime/tsos_str.h); kernel strings index bytes.
@@ -475,6 +476,7 @@ export class Emitter {
     if (x.e === "seq") return `(${x.xs.map((it) => `(void)${this.discarded(it)}`).join(", ")})`;
     if (x.e === "let") return `({ ${declare(x.init.type, x.name)} = ${this.expr(x.init)}; ${this.discarded(x.body)}; })`;
     if (x.e === "local") return `(void)${x.name}`;
+    if (x.e === "arraymethod" && x.method === "setLength") return `(void)${this.expr(x)}`;
     return x.e === "compound" && x.postfix ? this.expr({ ...x, postfix: false }) : this.expr(x);
   }
 

@@ -78,17 +78,23 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   for (const a of arrays) out.push(`typedef struct ${a.cname} ${a.cname};`);
   for (const v of p.views) out.push(`typedef struct ${v.cname} ${v.cname};`, `typedef struct ${v.cname}__vt ${v.cname}__vt;`);
   for (const v of p.views) out.push(`struct ${v.cname} { void *obj; const ${v.cname}__vt *vt; };`);
-  // Hosted function types are pointers to closure structs (emit-closures.ts): declared before the value structs.
-  if (p.target === "host") out.push(...fnTypedefs(p));
-  for (const u of p.unionTypes) out.push(`typedef struct { uint8_t tag; union { ${u.members.map((m, i) => `${declare(m, `m${i}`)};`).join(" ")} } u; } ${u.cname};`);
-  for (const o of p.optTypes) out.push(`typedef struct { uint8_t tag; ${declare(o.inner, "value")}; } ${o.cname};`);
-  // Function types after the value structs: a parameter may be a `number | null` or a union.
-  if (p.target === "kernel") out.push(...fnTypedefs(p));
+  // Function types take and return union and nullable structs by value, and a union may hold a function:
+  // unions and nullables without function members first, then function types, then the rest.
+  const withFn = (t: Type): boolean => t.k === "fn" || (t.k === "union" && t.members.some(withFn));
+  const unionDef = (u: Program["unionTypes"][number]) => `typedef struct { uint8_t tag; union { ${u.members.map((m, i) => `${declare(m, `m${i}`)};`).join(" ")} } u; } ${u.cname};`;
+  const optDef = (o: Program["optTypes"][number]) => `typedef struct { uint8_t tag; ${declare(o.inner, "value")}; } ${o.cname};`;
+  for (const u of p.unionTypes) if (!u.members.some(withFn)) out.push(unionDef(u));
+  for (const o of p.optTypes) if (!withFn(o.inner)) out.push(optDef(o));
+  // Kernel: raw function pointers; hosted: pointers to closure structs, defined below (emit-closures.ts).
+  out.push(...fnTypedefs(p));
+  for (const u of p.unionTypes) if (u.members.some(withFn)) out.push(unionDef(u));
+  for (const o of p.optTypes) if (withFn(o.inner)) out.push(optDef(o));
   for (const v of p.views) out.push(...viewTableType(v));
   for (const c of structOrder(p.classes)) out.push(...structDef(c));
   for (const c of structOrder(p.classes)) if (c.header) out.push(classDescriptor(c));
   out.push(...closureStructs(p));
-  for (const a of arrays) out.push(`TSOS_ARRAY(${a.cname}, ${cType(a.elem)})`);
+  // `never[]` (the type of a bare `[]`) holds no element: its storage type is a placeholder byte.
+  for (const a of arrays) out.push(`TSOS_ARRAY(${a.cname}, ${a.elem.k === "never" ? "uint8_t" : cType(a.elem)})`);
   out.push("");
   out.push(...staticClosures(p, em, fnValues));
   for (const g of p.globals) {

@@ -97,7 +97,8 @@ export type Expr =
   | { e: "index"; type: Type; arr: Expr; idx: Expr; loc: number; unchecked?: boolean }
   | { e: "arraylit"; type: Type; elems: Expr[]; loc: number }
   | { e: "newarray"; type: Type; len: Expr; loc: number }
-  | { e: "arraymethod"; type: Type; method: "push" | "fill" | "length"; arr: Expr; args: Expr[]; loc: number }
+  /** Runtime array operations (lower/array-methods.ts); `setLength` only shrinks, `copyWithin` is a memmove. */
+  | { e: "arraymethod"; type: Type; method: "push" | "fill" | "length" | "setLength" | "copyWithin"; arr: Expr; args: Expr[]; loc: number }
   | { e: "strindex"; type: Type; s: Expr; idx: Expr; loc: number; code: boolean }
   | { e: "strlen"; type: Type; s: Expr }
   | { e: "concat"; type: Type; parts: Expr[] }

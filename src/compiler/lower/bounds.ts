@@ -12,8 +12,14 @@
  *   original loop runs and panics exactly where it would have. The test is
  *   computed in i64 on values that cannot overflow it (indices of at most 32
  *   bits, or `number`), and it also proves that `base + j` does not wrap in
- *   its own type. Array lengths only grow (push), so a test made before the
- *   loop stays true during it even if the body pushes.
+ *   its own type. The test made before the loop must stay true during it:
+ *   - an array's length can shrink (`pop`, `splice`, `length = n`) only for
+ *     array types the program shrinks somewhere (`shrunkArrays`); an index
+ *     into such an array is unchecked only if the body cannot change any
+ *     length (no call, push or shrink);
+ *   - a limit that reads a length (`j < xs.length`) can grow when the body
+ *     pushes or calls: then only `xs[j]` itself is unchecked, which the
+ *     loop's own live test keeps in range.
  */
 import type { Expr, IntKind, Stmt, Type } from "../ir.ts";
 import { walkExprs } from "../ir.ts";
@@ -25,8 +31,51 @@ const SUPPORTED: IntKind[] = ["u8", "u16", "u32", "i8", "i16", "i32", "number"];
 type For = Extract<Stmt, { s: "for" }>;
 type Index = Extract<Expr, { e: "index" }>;
 
-export function versionLoops(body: Stmt[]): Stmt[] {
-  return body.map(versionStmt);
+/** The C names of the array types whose length some code shrinks (`length = n`, used by pop, shift, splice). */
+export function shrunkArrays(funcs: { body: Stmt[] }[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of funcs)
+    walkExprs(f.body, (x) => {
+      if (x.e === "arraymethod" && x.method === "setLength" && x.arr.type.k === "array") out.add(x.arr.type.cname);
+    });
+  return out;
+}
+
+let shrunk = new Set<string>();
+
+export function versionLoops(body: Stmt[], shrunkTypes: Set<string> = shrunk): Stmt[] {
+  const saved = shrunk;
+  shrunk = shrunkTypes;
+  try {
+    return body.map(versionStmt);
+  } finally {
+    shrunk = saved;
+  }
+}
+
+/** Whether evaluating the body may change some array's length: a push, a shrink, or code we cannot see. */
+function mayChangeLengths(body: Stmt[]): boolean {
+  let changes = false;
+  walkExprs(body, (x) => {
+    if (x.e === "arraymethod" && (x.method === "push" || x.method === "setLength")) changes = true;
+    if ((x.e === "call" && !x.pure) || x.e === "callptr" || x.e === "viewcall" || x.e === "new" || x.e === "intrinsic") changes = true;
+  });
+  return changes;
+}
+
+/** Whether `x` reads an array's length. */
+function readsLength(x: Expr): boolean {
+  let reads = false;
+  walkExprs([{ s: "expr", x, loc: 0 }], (y) => {
+    if (y.e === "arraymethod" && y.method === "length") reads = true;
+  });
+  return reads;
+}
+
+/** Whether `limit` is `arr.length` (possibly converted) of the local `arr`. */
+function isLengthOf(limit: Expr, arr: Expr): boolean {
+  while (limit.e === "convert") limit = limit.x;
+  return limit.e === "arraymethod" && limit.method === "length" && limit.arr.e === "local" && arr.e === "local" && limit.arr.name === arr.name;
 }
 
 function versionStmt(s: Stmt): Stmt {
@@ -152,6 +201,14 @@ function versionFor(f: For): Stmt | undefined {
     if (x.e !== "index" || x.unchecked || x.arr.e !== "local" || changed.has(x.arr.name) || x.arr.type.k !== "array") return;
     if (splitIndex(x.idx, counter, changed) !== false) candidates.push(x);
   });
+  const changes = mayChangeLengths(f.body);
+  const limitGrows = changes && readsLength(counter.limit);
+  const safe = candidates.filter((c) => {
+    if (changes && shrunk.has((c.arr.type as Extract<Type, { k: "array" }>).cname)) return false;
+    return !limitGrows || (isCounter(c.idx, counter) && isLengthOf(counter.limit, c.arr));
+  });
+  candidates.length = 0;
+  candidates.push(...safe);
   // A 64-bit counter could overflow the i64 test itself; those loops stay checked.
   // A 64-bit signed counter (a hosted number counter, lower/intrep.ts) is safe for plain `a[j]`:
   // the test computes limit - 1 only when start < limit, so it cannot overflow.

@@ -26,7 +26,8 @@ import { isDouble, numberBuiltin, numberConstant, numberMethod, toInteger } from
 import { callTakingNever } from "./never.ts";
 import { missingArgs, narrowRead, printable } from "./nullable.ts";
 import { withDefaults } from "./defaults.ts";
-import { arrayLibraryCall } from "./array-methods.ts";
+import { elementOrUndefined, isProbe, probedType } from "./probes.ts";
+import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
 import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber } from "./string-methods.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
 import { objectCall, recordRead } from "./records.ts";
@@ -103,7 +104,7 @@ function intrinsic(l: Lowerer, name: string, call: ts.CallExpression): Expr {
 }
 
 /** Library namespaces whose members the compiler implements: `Math.min`, `process.argv`, `Ptr.at`. */
-const LIB_NAMESPACES = new Set(["console", "process", "Math", "Number", "Ptr", "String"]);
+const LIB_NAMESPACES = new Set(["console", "process", "Math", "Number", "Ptr", "String", "Array"]);
 
 function libMember(l: Lowerer, obj: ts.Expression): string | undefined {
   if (!ts.isIdentifier(obj) || !LIB_NAMESPACES.has(obj.text)) return undefined;
@@ -191,10 +192,6 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (recv.type.k === "class" && recv.type.cls.header) return lowerClassCallByName(l, recv, name, call);
     if (recv.type.k === "ptr") return pointerMethod(l, recv, name, call);
     if (recv.type.k === "atomic") return atomicMethod(l, recv, name, call);
-    if (recv.type.k === "array" && (name === "push" || name === "fill")) {
-      const arg = coerce(l, lowerExpr(l, call.arguments[0]!, recv.type.elem), recv.type.elem, call.arguments[0]!);
-      return { e: "arraymethod", type: name === "push" ? T.number : recv.type, method: name, arr: recv, args: [arg], loc: l.loc(call) };
-    }
     if (name === "toFixed") {
       const m = numberMethod(l, recv, name, call, undefined);
       if (m) return m;
@@ -278,6 +275,8 @@ function arg(call: ts.CallExpression, i: number): ts.Expression {
 
 function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: Type): Expr {
   if ((INT_KINDS as string[]).includes(name) && name !== "number") return conversion(l, name as IntKind, call);
+  const arrays = name.startsWith("Array.") ? arrayConstructorCall(l, name, call) : name === "Math.max" || name === "Math.min" ? spreadMinMax(l, name, call) : undefined;
+  if (arrays) return arrays;
   const str = stringBuiltin(l, name, call);
   if (str) return str;
   const num = numberBuiltin(l, name, call, want);
@@ -457,7 +456,10 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
   if (obj.type.k === "array" || obj.type.k === "fixed") {
     const idx = toInteger(l, lowerExpr(l, x.argumentExpression), x.argumentExpression);
     if (!isInt(idx.type)) l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));
-    return narrowRead(l, x, { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) });
+    const read: Expr = { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) };
+    // `xs[i] ?? d`, `if (xs[i])`: the program expects undefined outside the array (lower/probes.ts).
+    if (read.e === "index" && obj.type.k === "array" && probedType(obj.type.elem) && isProbe(x)) return elementOrUndefined(l, read, x);
+    return narrowRead(l, x, read);
   }
   if (obj.type.k === "str") {
     const idx = toInteger(l, lowerExpr(l, x.argumentExpression), x.argumentExpression);

@@ -29,6 +29,7 @@ import { lowerBlock } from "./stmt.ts";
 import { paramType as optionalParamType } from "./nullable.ts";
 import { hoistVars } from "./control.ts";
 import { builtinClassDecl } from "./exceptions.ts";
+import { withDefaults } from "./defaults.ts";
 
 interface ClassInfo {
   decl: ts.ClassDeclaration;
@@ -234,8 +235,11 @@ export function lowerSuperCall(l: Lowerer, call: ts.CallExpression): Expr {
   const info = classInfo(thisType.cls);
   const base = constructorOf(l, thisType.cls.base);
   const self: Expr = { e: "local", type: thisType, name: "self" };
-  const args = lowerArgs(l, call.arguments, base.params);
-  const items: Expr[] = [{ e: "call", type: T.void, fn: base.init, args: [upcast(self, thisType.cls.base), ...args] }];
+  // Default parameter values of the base constructor (`constructor(owner: string, balance = 0)`), as for `new`.
+  const init = withDefaults(l, base.init, call.arguments.length, true) ?? { cname: base.init, params: base.params };
+  const args = lowerArgs(l, call.arguments, init.params);
+  if (args.length < init.params.length) l.fail("TSOS1058", call, "super");
+  const items: Expr[] = [{ e: "call", type: T.void, fn: init.cname, args: [upcast(self, thisType.cls.base), ...args] }];
   const ctor = info.decl.members.find(ts.isConstructorDeclaration);
   for (const st of fieldInits(l, info, ctor)) if (st.s === "expr") items.push(st.x);
   return { e: "seq", type: T.void, xs: items };

@@ -31,7 +31,7 @@ import { coerce, lowerExpr } from "./expr.ts";
 import { lowerArgs } from "./calls.ts";
 import { bindLocal, destructure } from "./destructure.ts";
 import { arrayType, fnType, irType, typeName } from "./types.ts";
-import { stdCall } from "./array-methods.ts";
+import { isArrayIteratorCall, stdCall } from "./array-methods.ts";
 import { functionOf } from "./functions.ts";
 import { recordType } from "./records.ts";
 
@@ -172,6 +172,8 @@ function iteratorCall(l: Lowerer, x: ts.Expression): { recv: Expr; kind: "map" |
 
 /** What an iterable expression walks: a collection's keys, values or entries. */
 function iterationOf(l: Lowerer, x: ts.Expression): { recv: Expr; kind: "map" | "set"; which: "keys" | "values" | "entries" } | undefined {
+  // `xs.entries()` on an array is lower/array-methods.ts's.
+  if (isArrayIteratorCall(l, x)) return undefined;
   const it = iteratorCall(l, x);
   if (it) return it;
   if (!isCollectionTsType(l.checker.getTypeAtLocation(x))) return undefined;
@@ -184,7 +186,31 @@ function iterationOf(l: Lowerer, x: ts.Expression): { recv: Expr; kind: "map" | 
 
 /** The elements of a collection or of one of its iterators as a new array (spread), or undefined for anything else. */
 export function collectionArray(l: Lowerer, x: ts.Expression): Expr | undefined {
-  return iterationOf(l, x) ? iterableArray(l, x) : undefined;
+  const it = iterationOf(l, x);
+  if (it) return iterationArray(l, it, x);
+  // A string spreads into its characters (`[...word]`).
+  if (l.checker.getTypeAtLocation(x).flags & ts.TypeFlags.StringLike) {
+    const s = lowerExpr(l, x);
+    if (s.type.k === "str" && !s.type.borrowed) return stringChars(l, s, x);
+  }
+  return undefined;
+}
+
+/** `stringChars(s)` of lib/std/map.ts: a string's characters as a new array. */
+function stringChars(l: Lowerer, s: Expr, node: ts.Node): Expr {
+  const sf = program?.getSourceFile(STD_MAP);
+  const decl = sf?.statements.find((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === "stringChars");
+  if (!decl) l.fail("TSOS9001", node, "lib/std/map.ts has no `stringChars`");
+  const f = functionOf(l, decl, []);
+  return { e: "call", type: f.ret, fn: f.cname, args: [s] };
+}
+
+/** The elements an iteration walks, copied into a new array. */
+function iterationArray(l: Lowerer, it: NonNullable<ReturnType<typeof iterationOf>>, x: ts.Expression): Expr {
+  const { recv, kind, which } = it;
+  if (which === "keys" || (kind === "set" && which === "values")) return method(l, recv, "keyArray", [], x);
+  if (which === "values") return method(l, recv, "valueArray", [], x);
+  return method(l, recv, "entryArray", [], x);
 }
 
 /**
@@ -194,23 +220,12 @@ export function collectionArray(l: Lowerer, x: ts.Expression): Expr | undefined 
  */
 export function iterableArray(l: Lowerer, x: ts.Expression, want?: Type): Expr | undefined {
   const it = iterationOf(l, x);
-  if (!it) {
-    // Arrays and strings (new Set("abc")) are the ordinary path.
-    const arr = lowerExpr(l, x, want);
-    if (arr.type.k === "array") return arr;
-    if (arr.type.k === "str" && !arr.type.borrowed) {
-      const sf = program?.getSourceFile(STD_MAP);
-      const decl = sf?.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === "stringChars");
-      if (!decl) l.fail("TSOS9001", x, "lib/std/map.ts has no `stringChars`");
-      const f = functionOf(l, decl, []);
-      return { e: "call", type: f.ret, fn: f.cname, args: [arr] };
-    }
-    return undefined;
-  }
-  const { recv, kind, which } = it;
-  if (which === "keys" || (kind === "set" && which === "values")) return method(l, recv, "keyArray", [], x);
-  if (which === "values") return method(l, recv, "valueArray", [], x);
-  return method(l, recv, "entryArray", [], x);
+  if (it) return iterationArray(l, it, x);
+  // Arrays and strings (new Set("abc")) are the ordinary path.
+  const arr = lowerExpr(l, x, want);
+  if (arr.type.k === "array") return arr;
+  if (arr.type.k === "str" && !arr.type.borrowed) return stringChars(l, arr, x);
+  return undefined;
 }
 
 /** `X.next().value` / `X.next().done` where X is a fresh `keys()`/`values()`/`entries()` of a collection. */
@@ -282,7 +297,7 @@ export function collectionArrayFrom(l: Lowerer, call: ts.CallExpression, want?: 
   if (!src || call.arguments.length > 2) return undefined;
   const it = iterationOf(l, src);
   if (!it) return undefined;
-  const arr = iterableArray(l, src)!;
+  const arr = iterationArray(l, it, src);
   const mapper = call.arguments[1];
   if (!mapper) return arr;
   // Array.from(c, f) calls f(element, index): the array library's map over the copy.
@@ -306,7 +321,8 @@ function stdMapParam(l: Lowerer, elem: Type, outElem: Type): Type {
 }
 
 function stdMapCall(l: Lowerer, elem: Type, outElem: Type, arr: Expr, fn: Expr, node: ts.Node): Expr {
-  const r = stdCall(l, "map", [elem, outElem], [arr, fn], node);
+  // lib/std/array.ts's `fromMap`: Array.from's mapper gets (element, index).
+  const r = stdCall(l, "fromMap", [elem, outElem], [arr, fn], node);
   if (r.type.k === "array") arrayType(l, outElem);
   return r;
 }

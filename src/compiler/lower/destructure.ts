@@ -264,7 +264,9 @@ export function spreadArray(l: Lowerer, elems: readonly ts.Expression[], type: E
   for (const el of elems) {
     if (ts.isSpreadElement(el)) {
       flush();
-      const part = collectionArray(l, el.expression) ?? lowerExpr(l, el.expression, type);
+      let part = collectionArray(l, el.expression) ?? lowerExpr(l, el.expression, type);
+      // `[...s]`: the characters of a string, as for...of visits them.
+      if (part.type.k === "str") part = stdCall(l, "chars", [], [part], el);
       if (part.type.k !== "array") l.fail("TSOS1086", el, `spread of \`${typeName(part.type)}\``);
       const arr = coerce(l, part, type, el.expression);
       // A spread always copies: the new array never aliases the old one.

@@ -22,7 +22,7 @@ import { neverAs, neverLocals, unreachable } from "./never.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
 import { isDouble, literalNumber, negativeZero, numConst, numberConstant, numberPow, requireDoubles } from "./number.ts";
 import { lowerInstanceof, narrowObject, superReceiver } from "./dispatch.ts";
-import { stdCall } from "./array-methods.ts";
+import { elementOrUndefined } from "./probes.ts";
 import { objectToString } from "./views.ts";
 import { recordAssign, recordDelete, recordIn, recordIncDec } from "./records.ts";
 import { accessorRef, accessorUpdate, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
@@ -37,7 +37,8 @@ import { lowerComma } from "./control.ts";
 import { adaptFunction, functionValue, lowerFunctionValue } from "./lambdas.ts";
 import { capturedThis, capturedVariable } from "./closures.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
-import { checkStringLiteral, conversionAsFunction, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
+import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
+import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
 
 const K = ts.SyntaxKind;
 
@@ -98,6 +99,8 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     case K.AsExpression:
     case K.TypeAssertionExpression: {
       const x = node as ts.AsExpression;
+      const guarded = guardedAs(l, x);
+      if (guarded) return guarded;
       const to = typeOfNode(l, x);
       const value = lowerExpr(l, x.expression, to);
       // `v as T` where v is `T | undefined` (`it.next().value as K`): asserted present, checked.
@@ -172,11 +175,13 @@ export function templateParts(l: Lowerer, t: ts.TemplateExpression): Expr[] {
   return parts;
 }
 
-/** Types whose string form JavaScript gives differently than tsos can yet (`${array}` joins with commas). */
+/** Types whose string form JavaScript gives differently than tsos can yet (an object's is "[object Object]"). */
 const NO_STRING_FORM = new Set(["class", "array", "fn", "ptr", "fixed", "atomic", "void", "loc"]);
 
 /** A part of a string concatenation or template: refused where tsos has no string form that matches JavaScript's. */
 export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  // An array's string form is its elements joined with commas (`${[1, 2]}` is "1,2").
+  if (x.type.k === "array") return arrayString(l, x, node);
   const text = objectToString(l, x, node);
   if (text) return text;
   if (NO_STRING_FORM.has(x.type.k)) l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
@@ -258,13 +263,11 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   if (sameType(from, to)) return e;
   const obj = classCoerce(l, e, to, node) ?? viewCoerce(l, e, to, node);
   if (obj) return obj;
+  const strRead = stringIndexOrUndefined(l, e, to);
+  if (strRead) return coerce(l, strRead, to, node);
   // `return this.items[i]` as `T | undefined`: past the end, JavaScript reads undefined.
   if (e.e === "index" && e.arr.type.k === "array" && to.k === "nullable" && to.undef && from.k !== "nullable") {
-    const read =
-      e.idx.e === "convert" && e.idx.checked && isDouble(l, e.idx.x.type)
-        ? stdCall(l, "elementOrUndefinedAt", [from], [e.arr, e.idx.x], node)
-        : stdCall(l, "elementOrUndefined", [from], [e.arr, coerce(l, e.idx, T.int("i64"), node)], node);
-    return coerce(l, read, to, node);
+    return coerce(l, elementOrUndefined(l, e, node), to, node);
   }
   const n = coerceNullable(l, e, to, node);
   if (n) return n;
@@ -349,6 +352,8 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
     if (acc) return lowerAccessorWrite(l, acc, b.right, op === K.EqualsToken ? undefined : accessorUpdate(l, COMPOUND[op]!, b.right, b), false, b);
   }
   if (op === K.EqualsToken) {
+    const setLength = arrayLengthAssign(l, b);
+    if (setLength) return setLength;
     const target = lowerLValue(l, b.left);
     const value = coerce(l, lowerExpr(l, b.right, target.type), target.type, b.right);
     return { e: "assign", type: target.type, target, value };

@@ -82,7 +82,8 @@ export function instantiateFunction(
   l.work.push(() =>
     withScope(l, scope, () => {
       try {
-        func.body = opts.body ? opts.body() : [...destructureParams(l, decl), ...hoistVars(l, decl), ...lowerBlock(l, ((decl as ts.FunctionDeclaration).body?.statements ?? []) as readonly ts.Statement[])];
+        // Pattern parameters are bound first, also for an arrow's expression body (`([k, v]) => k + v`).
+        func.body = opts.body ? [...destructureParams(l, decl), ...opts.body()] : [...destructureParams(l, decl), ...hoistVars(l, decl), ...lowerBlock(l, ((decl as ts.FunctionDeclaration).body?.statements ?? []) as readonly ts.Statement[])];
         const last = func.body[func.body.length - 1];
         if (func.ret.k !== "void" && last?.s !== "return") {
           const end = (decl as ts.FunctionDeclaration).body ?? decl;

@@ -23,7 +23,7 @@ import { untypedConst } from "./calls.ts";
 import { lowerBlock, variableInit } from "./stmt.ts";
 import { typeFromTypeNode, typeOfNode } from "./types.ts";
 import { checkInterruptHandlers } from "./handlers.ts";
-import { versionLoops } from "./bounds.ts";
+import { shrunkArrays, versionLoops } from "./bounds.ts";
 import { integerCounters } from "./intrep.ts";
 import { boxCaptured, closureScopes, useClosureProgram } from "./closures.ts";
 import { declareModuleVars, isVar } from "./control.ts";
@@ -49,7 +49,8 @@ export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuil
   });
   checkConstructionOrder(l);
   for (const f of l.program.funcs) boxCaptured(l, f);
-  for (const f of l.program.funcs) f.body = versionLoops(l.doubles ? integerCounters(f.body) : f.body);
+  const shrunk = shrunkArrays(l.program.funcs);
+  for (const f of l.program.funcs) f.body = versionLoops(l.doubles ? integerCounters(f.body) : f.body, shrunk);
   if (target === "kernel") checkInterruptHandlers(l);
   return finish(l);
 }

@@ -23,6 +23,7 @@
  * through the same conversions, hook and operators.
  */
 import ts from "typescript";
+import { probedLocals } from "./probes.ts";
 import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
@@ -107,7 +108,7 @@ export function narrowRead(l: Lowerer, node: ts.Node, x: Expr): Expr {
   if (x.type.k !== "nullable" && x.type.k !== "union") return x;
   const t = checkedType(l, node);
   if (!t) return x;
-  return narrowTo(l, node, x, t, x.e !== "local") ?? x;
+  return narrowTo(l, node, x, t, x.e !== "local" || probedLocals.has(x.name)) ?? x;
 }
 
 /** `x` converted to the narrower type `t`, or undefined if `t` is not a narrowing of x's type. */
@@ -215,7 +216,10 @@ function falsyValue(l: Lowerer, t: Expr, R: Type, node: ts.Node): Expr {
 /** `a ?? b`: b is evaluated only when a is null or undefined. */
 export function lowerNullish(l: Lowerer, b: ts.BinaryExpression): Expr {
   let R = irType(l, l.checker.getTypeAtLocation(b), b);
-  const A = tested(lowerExpr(l, b.left, R));
+  let A = tested(lowerExpr(l, b.left, R));
+  // `xs[i] ?? d`, `s[i] ?? d`: past the end JavaScript reads undefined, so the default applies.
+  if ((A.e === "index" && A.arr.type.k === "array") || (A.e === "strindex" && !A.code && l.doubles))
+    A = coerce(l, A, nullableType(l, A.type, false, true), b.left);
   if (A.type.k !== "nullable") return coerce(l, A, R, b.left);
   const Bx = lowerExpr(l, b.right, R);
   // The checker believed a narrowed field was never null (so the type leaves out the right

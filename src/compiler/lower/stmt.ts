@@ -18,11 +18,13 @@ import { INT_INFO } from "../ints.ts";
 import { Bail, type Lowerer, snippet } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { exitActions, jumpTarget, lowerThrow, lowerTry } from "./exceptions.ts";
+import { elementOrUndefined, isProbedLocal, probedLocals, probedType } from "./probes.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
 import { nullLiteral, printable } from "./nullable.ts";
 import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, destructuringAssignment } from "./destructure.ts";
+import { arrayIterator, iteratorStep } from "./array-methods.ts";
 import { collectionArray, collectionForOf } from "./collections.ts";
 import { recordForIn } from "./records.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
@@ -55,7 +57,13 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   }
   if (isVar(decl.parent as ts.VariableDeclarationList)) return varAssign(l, decl);
   if (untypedConst(l, decl.name) !== undefined) return [];
-  const { type, init } = variableInit(l, decl);
+  let { type, init } = variableInit(l, decl);
+  // `const last = xs[xs.length - 1]; if (last) ...`: undefined outside the array (lower/probes.ts).
+  const probed = init?.e === "index" && init.arr.type.k === "array" && probedType(type) && isProbedLocal(l, decl);
+  if (probed && init?.e === "index") {
+    init = elementOrUndefined(l, init, decl);
+    type = init.type;
+  }
   if (type.k === "never") {
     // `const x: never = s`: no C variable; reaching it panics (lower/never.ts).
     neverLocals.add(decl);
@@ -63,6 +71,7 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   }
   // A recursive closure may have named the variable already (lower/closures.ts).
   const name = earlyLocalName(l, decl) ?? l.localName(decl.name.text);
+  if (probed) probedLocals.add(name);
   l.scope.locals.set(decl, name);
   setLocalType(decl, type);
   return [{ s: "let", name, type, init, loc: l.loc(decl) }];
@@ -269,7 +278,8 @@ function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   const loc = l.loc(f);
   const collection = collectionForOf(l, f, () => body(l, f.statement));
   if (collection) return collection;
-  const arr = lowerExpr(l, f.expression);
+  const iter = arrayIterator(l, f.expression);
+  const arr = iter ? iter.arr : lowerExpr(l, f.expression);
   if (arr.type.k === "str") return forOfString(l, f, arr, (ch) => bindForOf(l, f, ch), () => body(l, f.statement));
   if (arr.type.k !== "array") l.fail("TSOS1015", f.expression, `\`for...of\` over \`${typeName(arr.type)}\``, "iterate over an array");
   if (!ts.isVariableDeclarationList(f.initializer) || f.initializer.declarations.length !== 1) l.fail("TSOS1005", f.initializer, "this `for...of` head");
@@ -279,8 +289,9 @@ function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   const arrRef: Expr = { e: "local", type: arr.type, name: arrName };
   const idx: Expr = { e: "local", type: usize, name: idxName };
   const len: Expr = { e: "arraymethod", type: usize, method: "length", arr: arrRef, args: [], loc };
-  // In range by construction: the loop tests the live length, and arrays only grow.
-  const first = bindForOf(l, f, { e: "index", type: arr.type.elem, arr: arrRef, idx, loc, unchecked: true });
+  // In range by construction: the loop tests the live length right before the read.
+  const elem: Expr = { e: "index", type: arr.type.elem, arr: arrRef, idx, loc, unchecked: true };
+  const first = iter ? iteratorStep(l, f, iter.kind, idx, elem, (x) => bindForOf(l, f, x)) : bindForOf(l, f, elem);
   return {
     s: "block",
     body: [

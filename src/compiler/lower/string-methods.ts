@@ -256,6 +256,13 @@ export function stringOrder(l: Lowerer, op: "<" | "<=" | ">" | ">=", a: Expr, b:
   return { e: "binary", type: T.bool, op, a: cmp, b: { e: "int", type: i32, value: 0n }, loc: l.loc(node) };
 }
 
+/** `s[i]` used as `string | undefined` (returned, stored as optional): undefined past the end, as in JavaScript. */
+export function stringIndexOrUndefined(l: Lowerer, e: Expr, to: Type): Expr | undefined {
+  if (e.e !== "strindex" || e.code || !l.doubles || to.k !== "nullable" || !to.undef || to.inner.k !== "str") return undefined;
+  const type: Type = { k: "nullable", inner: T.str, null: false, undef: true };
+  return { e: "call", type, fn: "tsos_str_unit_at_or_undefined", args: [e.s, e.idx, { e: "callerloc", type: { k: "loc" }, loc: e.loc }] };
+}
+
 /** Whether a checker type is a string, a string literal, or a union of them (`"r" | "-"`). */
 export function isStringType(t: ts.Type): boolean {
   if (t.flags & ts.TypeFlags.StringLike) return true;

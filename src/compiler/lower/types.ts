@@ -17,7 +17,7 @@ import { Bail, type Lowerer } from "./context.ts";
 import { classInstance } from "./classes.ts";
 import { viewType } from "./views.ts";
 import { tupleFromChecker } from "./destructure.ts";
-import { isNullableUnion, narrowedTypeParameter, nullableOf, nullableUnionType } from "./nullable-types.ts";
+import { UNDEFINED_LITERAL, isNullableUnion, narrowedTypeParameter, nullableOf, nullableUnionType } from "./nullable-types.ts";
 import { valueUnionType } from "./unions.ts";
 import { builtinClassDecl } from "./exceptions.ts";
 import { collectionType } from "./collections.ts";
@@ -102,7 +102,15 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
   if (f & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return T.bool;
   if (f & (ts.TypeFlags.String | ts.TypeFlags.StringLiteral | ts.TypeFlags.TemplateLiteral)) return T.str;
   if (type.isIntersection() && type.types.some((t) => t.flags & ts.TypeFlags.String)) return { k: "str", borrowed: true };
+  // `T & {}` (NonNullable<T>, the type of `xs.pop()!` in generic code): T, known present.
+  if (type.isIntersection() && type.types.length === 2) {
+    const isEmpty = (t: ts.Type) => !!(t.flags & ts.TypeFlags.Object) && !t.getProperties().length && !t.getCallSignatures().length && !t.getConstructSignatures().length && !t.getStringIndexType() && !t.getNumberIndexType();
+    const rest = type.types.filter((t) => !isEmpty(t));
+    if (rest.length === 1) return tryIrType(l, rest[0]!, node);
+  }
   if (f & ts.TypeFlags.Void) return T.void;
+  // The type `undefined` alone: the parameter `_` of `Array.from({ length: n }, (_, i) => ...)`.
+  if (f & ts.TypeFlags.Undefined) return UNDEFINED_LITERAL;
   if (f & ts.TypeFlags.Never) return T.never;
   if (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.BooleanLiteral)) return T.bool;
   if (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.EnumLiteral)) {

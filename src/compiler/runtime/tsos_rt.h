@@ -203,6 +203,25 @@ static inline bool tsos_range_ok(int64_t low, int64_t high, int64_t len, int64_t
 }
 
 /* ---- arrays: { len, cap, data }, growable by push ---- */
+/* A relative index as copyWithin reads it: negative counts from the end; clamped to 0..len. */
+static inline int64_t tsos_rel_index(int64_t i, int64_t len) {
+  if (i < 0) return len + i < 0 ? 0 : len + i;
+  return i < len ? i : len;
+}
+__attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const tsos_loc *loc, uint64_t len, int64_t n) {
+  if (n < 0) tsos_panic_cstr(loc, "invalid array length");
+  char buf[128];
+  char num[24];
+  uint64_t at = 0;
+  const char *parts[4] = {"cannot grow an array by assigning its length: the length is ", 0, " but the new length is ", 0};
+  char num2[24];
+  parts[1] = tsos_fmt_u64(num + 24, len);
+  parts[3] = tsos_fmt_u64(num2 + 24, (uint64_t)n);
+  for (int p = 0; p < 4; p++)
+    for (const char *c = parts[p]; *c && at < sizeof buf - 1; c++) buf[at++] = *c;
+  buf[at] = 0;
+  tsos_panic_cstr(loc, buf);
+}
 #define TSOS_ARRAY(A, T)                                                                         \
   struct A { uint64_t len, cap; T *data; };                                                      \
   static inline A *A##_new(int64_t n, const tsos_loc *loc) {                                     \
@@ -239,6 +258,22 @@ static inline bool tsos_range_ok(int64_t low, int64_t high, int64_t len, int64_t
   static inline A *A##_fill(A *a, T v, const tsos_loc *loc) {                                   \
     (void)loc;                                                                                   \
     for (uint64_t i = 0; i < a->len; i++) a->data[i] = v;                                        \
+    return a;                                                                                    \
+  }                                                                                              \
+  /* `a.length = n`: shrinking only (a larger length would leave holes). */                      \
+  static inline int64_t A##_setLength(A *a, int64_t n, const tsos_loc *loc) {                    \
+    if (n < 0 || (uint64_t)n > a->len) tsos_panic_set_length(loc, a->len, n);                   \
+    a->len = (uint64_t)n;                                                                        \
+    return n;                                                                                    \
+  }                                                                                              \
+  /* `a.copyWithin(target, start, end)`: JavaScript's clamping, then one memmove. */             \
+  static inline A *A##_copyWithin(A *a, int64_t target, int64_t start, int64_t end, const tsos_loc *loc) { \
+    (void)loc;                                                                                   \
+    int64_t len = (int64_t)a->len;                                                               \
+    int64_t to = tsos_rel_index(target, len), from = tsos_rel_index(start, len);                 \
+    int64_t count = tsos_rel_index(end, len) - from;                                             \
+    if (len - to < count) count = len - to;                                                      \
+    if (count > 0) __builtin_memmove(&a->data[to], &a->data[from], sizeof(T) * (uint64_t)count); \
     return a;                                                                                    \
   }
 
@@ -277,5 +312,20 @@ static inline void *tsos_stamp(void *p, const tsos_class *c) {
 /* string[] is predeclared: process.argv uses it. */
 typedef struct tsos_arr_str tsos_arr_str;
 TSOS_ARRAY(tsos_arr_str, tsos_str)
+
+/* `parts.join(sep)` on a string[]: one allocation for the result. */
+static inline tsos_str tsos_join_strs(tsos_arr_str *a, tsos_str sep) {
+  if (a->len == 0) return TSOS_EMPTY_STR;
+  uint64_t len = (uint64_t)sep.len * (a->len - 1), units = (uint64_t)sep.units * (a->len - 1);
+  for (uint64_t i = 0; i < a->len; i++) { len += a->data[i].len; units += a->data[i].units; }
+  if (units > TSOS_MAX_STR_UNITS || len > UINT32_MAX) tsos_panic_cstr(NULL, "Invalid string length");
+  uint8_t *p = tsos_alloc(len + 1, NULL);
+  uint64_t at = 0;
+  for (uint64_t i = 0; i < a->len; i++) {
+    if (i > 0) for (uint64_t j = 0; j < sep.len; j++) p[at++] = sep.ptr[j];
+    for (uint64_t j = 0; j < a->data[i].len; j++) p[at++] = a->data[i].ptr[j];
+  }
+  return (tsos_str){p, (uint32_t)len, (uint32_t)units};
+}
 
 #endif

@@ -135,6 +135,11 @@ static inline tsos_str tsos_str_unit_at(tsos_str s, int64_t i, const tsos_loc *l
   if (tsos_str_ascii(s)) return tsos_ascii_char(s.ptr[i]);
   return tsos_str_sub(s, (uint64_t)i, (uint64_t)i + 1, loc);
 }
+/* `s[i]` read as `string | undefined`: undefined (a NULL pointer) out of range. */
+static inline tsos_str tsos_str_unit_at_or_undefined(tsos_str s, int64_t i, const tsos_loc *loc) {
+  if (i < 0 || (uint64_t)i >= s.units) return (tsos_str){NULL, 0, 0};
+  return tsos_str_unit_at(s, i, loc);
+}
 /* ToIntegerOrInfinity: NaN is 0, the fraction dropped. */
 static inline double tsos_num_integer(double v) { return v != v ? 0 : trunc(v) + 0.0; }
 static inline double tsos_str_char_code_at(tsos_str s, double pos) {

@@ -1,0 +1,97 @@
+/**
+ * lower/probes.ts: array reads that a program tests for absence.
+ *
+ * Input:  an element read `xs[i]` on an array, and where it is used.
+ * Output: the read as `T | undefined` (undefined outside the array, as in
+ *         JavaScript; lib/std/array.ts elementOrUndefined) when the program
+ *         tests it: `xs[i] ?? d`, `xs[i]?.x`, `if (xs[i])`, `!xs[i]`,
+ *         `xs[i] === undefined`; and locals initialised by such a read that
+ *         the program tests (`const last = xs[xs.length - 1]; if (last) ...`).
+ *         Everywhere else an out-of-bounds read panics (docs/language.md).
+ * Invariants: TypeScript types these reads as `T`, so a probed local read
+ *             where TypeScript believes it present is unwrapped with a check
+ *             (`probedLocals`): an absent value panics, never reads as 0.
+ */
+import ts from "typescript";
+import type { Expr, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import type { Lowerer } from "./context.ts";
+import { stdCall } from "./array-methods.ts";
+import { isDouble } from "./number.ts";
+
+const K = ts.SyntaxKind;
+
+/** C names of locals declared `T | undefined` because the program tests them (see above). */
+export const probedLocals = new Set<string>();
+
+/** `xs[i]` as `T | undefined` (e is the plain read). */
+export function elementOrUndefined(l: Lowerer, e: Extract<Expr, { e: "index" }>, node: ts.Node): Expr {
+  return e.idx.e === "convert" && e.idx.checked && isDouble(l, e.idx.x.type)
+    ? stdCall(l, "elementOrUndefinedAt", [e.type], [e.arr, e.idx.x], node)
+    : stdCall(l, "elementOrUndefined", [e.type], [e.arr, e.idx.type.k === "int" && e.idx.type.kind === "i64" ? e.idx : { e: "convert", type: T.int("i64"), x: e.idx, checked: false, loc: 0 }], node);
+}
+
+/** Whether the value of `node` is tested for absence where it is used. */
+export function isProbe(node: ts.Node): boolean {
+  let n = node;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (ts.isBinaryExpression(p)) {
+    const op = p.operatorToken.kind;
+    if (op === K.QuestionQuestionToken) return p.left === n;
+    if (op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken)
+      return isAbsentLiteral(p.left === n ? p.right : p.left);
+    if (op === K.AmpersandAmpersandToken || op === K.BarBarToken) return p.left === n ? inCondition(p) : false;
+    return false;
+  }
+  if (ts.isPrefixUnaryExpression(p)) return p.operator === K.ExclamationToken;
+  if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === n) return !!p.questionDotToken;
+  return isConditionOf(p, n);
+}
+
+function isAbsentLiteral(x: ts.Expression): boolean {
+  return x.kind === K.NullKeyword || (ts.isIdentifier(x) && x.text === "undefined");
+}
+
+function isConditionOf(p: ts.Node, n: ts.Node): boolean {
+  if (ts.isIfStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) return p.expression === n;
+  if (ts.isForStatement(p)) return p.condition === n;
+  if (ts.isConditionalExpression(p)) return p.condition === n;
+  return false;
+}
+
+/** Whether a `&&`/`||` chain is itself a condition (so each operand is tested for truthiness). */
+function inCondition(x: ts.Node): boolean {
+  let n = x;
+  for (;;) {
+    const p = n.parent;
+    if (ts.isParenthesizedExpression(p)) n = p;
+    else if (ts.isBinaryExpression(p) && (p.operatorToken.kind === K.AmpersandAmpersandToken || p.operatorToken.kind === K.BarBarToken)) n = p;
+    else if (ts.isPrefixUnaryExpression(p) && p.operator === K.ExclamationToken) return true;
+    else return isConditionOf(p, n);
+  }
+}
+
+/** For `const x = xs[i]` (no annotation): whether some read of x is a probe. */
+export function isProbedLocal(l: Lowerer, decl: ts.VariableDeclaration): boolean {
+  if (!ts.isIdentifier(decl.name) || decl.type || !decl.initializer) return false;
+  let init: ts.Expression = decl.initializer;
+  while (ts.isParenthesizedExpression(init)) init = init.expression;
+  if (!ts.isElementAccessExpression(init)) return false;
+  const sym = l.checker.getSymbolAtLocation(decl.name);
+  const scope = ts.findAncestor(decl, (n) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isFunctionLike(n));
+  if (!sym || !scope) return false;
+  let probed = false;
+  const visit = (n: ts.Node): void => {
+    if (probed) return;
+    if (ts.isIdentifier(n) && n !== decl.name && l.checker.getSymbolAtLocation(n) === sym && isProbe(n)) probed = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return probed;
+}
+
+/** The type of a probed local: its element type as `T | undefined`, if that is an array read of a non-nullable element. */
+export function probedType(elem: Type): boolean {
+  return elem.k !== "nullable" && elem.k !== "void" && elem.k !== "never" && elem !== T.void;
+}
