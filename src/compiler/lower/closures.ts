@@ -43,7 +43,7 @@ import type { Expr, Func, Stmt, Type } from "../ir.ts";
 import type { ClosureScope, FnScope, Lowerer } from "./context.ts";
 import { untypedConst } from "./calls.ts";
 import { isVar } from "./control.ts";
-import { stdArrayFunction } from "./array-methods.ts";
+import { stdArrayFunctions } from "./array-methods.ts";
 
 /** The scope each function was lowered in: boxCaptured reads its locals. */
 export const closureScopes = new WeakMap<Func, FnScope>();
@@ -242,33 +242,34 @@ const paramMemo = new WeakMap<ts.Node, boolean>();
 
 /** Argument `i` of `call` goes to a parameter that the callee only calls (or passes on to such a parameter). */
 function paramOnlyCalled(l: Lowerer, call: ts.CallExpression, i: number): boolean {
-  const target = calleeOf(l, call);
-  if (!target) return false;
-  const param = target.decl.parameters[i + target.offset];
-  if (!param || !ts.isIdentifier(param.name) || param.dotDotDotToken) return false;
-  return memoized(paramMemo, param, true, () => {
-    const info = ownerInfo(l, target.decl).get(param);
-    return !info || (!info.written && info.refs.every((r) => valueContained(l, r)) && [...info.closures].every((c) => !closureEscapes(l, c)));
+  const targets = calleesOf(l, call);
+  return targets.length > 0 && targets.every((target) => {
+    const param = target.decl.parameters[i + target.offset];
+    if (!param || !ts.isIdentifier(param.name) || param.dotDotDotToken) return false;
+    return memoized(paramMemo, param, true, () => {
+      const info = ownerInfo(l, target.decl).get(param);
+      return !info || (!info.written && info.refs.every((r) => valueContained(l, r)) && [...info.closures].every((c) => !closureEscapes(l, c)));
+    });
   });
 }
 
-/** The implementation a call runs, when it is known statically: a function, a method nobody overrides, an array method of lib/std. */
-function calleeOf(l: Lowerer, call: ts.CallExpression): { decl: ts.FunctionLikeDeclaration; offset: number } | undefined {
+/**
+ * The implementations a call may run, when they are known statically: a
+ * function, a method nobody overrides, the lib/std/array.ts functions an
+ * array method maps to. Empty when unknown.
+ */
+function calleesOf(l: Lowerer, call: ts.CallExpression): { decl: ts.FunctionLikeDeclaration; offset: number }[] {
   const callee = call.expression;
   if (ts.isPropertyAccessExpression(callee)) {
     const recv = l.checker.getTypeAtLocation(callee.expression);
-    if (l.checker.isArrayType(recv)) {
-      const name = callee.name.text === "reduce" && call.arguments.length < 2 ? "reduceFirst" : callee.name.text;
-      const std = stdArrayFunction(name);
-      return std ? { decl: std, offset: 1 } : undefined;
-    }
+    if (l.checker.isArrayType(recv)) return stdArrayFunctions(callee.name.text).map((decl) => ({ decl, offset: 1 }));
   }
   const sig = l.checker.getResolvedSignature(call);
   const decl = sig?.declaration;
-  if (!decl || !ts.isFunctionLike(decl) || !(decl as ts.FunctionLikeDeclaration).body) return undefined;
-  if (ts.isFunctionDeclaration(decl)) return { decl, offset: 0 };
-  if (ts.isMethodDeclaration(decl) && !overridden(l, decl)) return { decl, offset: 0 };
-  return undefined;
+  if (!decl || !ts.isFunctionLike(decl) || !(decl as ts.FunctionLikeDeclaration).body) return [];
+  if (ts.isFunctionDeclaration(decl)) return [{ decl, offset: 0 }];
+  if (ts.isMethodDeclaration(decl) && !overridden(l, decl)) return [{ decl, offset: 0 }];
+  return [];
 }
 
 /** Whether some class extends the method's class and declares a member of the same name (or the method is not in a class). */
