@@ -27,6 +27,7 @@ import { fieldName, lookupField, upcast } from "./classes.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName } from "./types.ts";
 import { stdCall } from "./array-methods.ts";
 import { collectionArray } from "./collections.ts";
+import { recordField } from "./records.ts";
 
 // ---------------------------------------------------------------- tuples
 
@@ -136,6 +137,12 @@ export function destructure(l: Lowerer, pattern: ts.BindingName, value: Expr, bi
     if (el.dotDotDotToken) l.fail("TSOS1086", el, "an object rest pattern `...rest`");
     const key = el.propertyName ?? el.name;
     if (!ts.isIdentifier(key)) l.fail("TSOS1086", key, "a computed key in a pattern");
+    const entry = recordField(l, src, key.text, el);
+    if (entry) {
+      if (el.initializer) l.fail("TSOS1086", el.initializer, "a default for a record entry");
+      out.push(...destructure(l, el.name, entry, bind));
+      continue;
+    }
     if (src.type.k !== "class") l.fail("TSOS1086", el, `object destructuring of \`${typeName(src.type)}\``);
     const found = lookupField(src.type.cls, fieldName(key));
     if (!found) l.fail("TSOS1018", key, key.text, typeName(src.type));

@@ -209,6 +209,12 @@ function readUse(l: Lowerer, x: ts.Expression, v: Type): "maybe" | "number" | "v
   return "value";
 }
 
+/** `const { a, b: x } = r` on a record: the entry's value (a missing one panics); undefined when `rec` is not a record. */
+export function recordField(l: Lowerer, rec: Expr, key: string, node: ts.Node): Expr | undefined {
+  if (!isRecord(rec.type)) return undefined;
+  return method(l, rec, "getPresent", [{ e: "str", type: T.str, value: key }], node);
+}
+
 /** The value a missing key reads as in arithmetic: NaN for numbers, "undefined" when concatenated to a string. */
 function missingAs(l: Lowerer, old: Expr, v: Type, node: ts.Node): Expr {
   if (v.k === "int" && v.kind === "number" && l.doubles) return { e: "cond", type: v, c: { e: "isnullish", type: T.bool, x: old, which: "either" }, a: { e: "num", type: v, value: NaN }, b: { e: "unwrap", type: v, x: old, loc: l.loc(node) } };
@@ -327,10 +333,47 @@ export function objectCall(l: Lowerer, name: string, call: ts.CallExpression): E
   }
   const method_ = name === "keys" ? "ownKeys" : name === "values" ? "ownValues" : name === "entries" ? "ownEntries" : undefined;
   if (!method_) return undefined;
-  // Anything else (an enum object, a class instance) is refused before it is lowered as a value.
   const argType = l.checker.getTypeAtLocation(arg);
+  const fromEnum = enumObjectCall(l, name, arg, argType, call);
+  if (fromEnum) return fromEnum;
+  // Anything else (a class instance) is refused before it is lowered as a value.
   if (!recordShape(l, argType)) l.fail("TSOS1113", arg, `Object.${name}`, l.checker.typeToString(argType));
   const rec = lowerExpr(l, arg);
   if (!isRecord(rec.type)) l.fail("TSOS1113", arg, `Object.${name}`, typeName(rec.type));
   return method(l, rec, method_, [], call);
+}
+
+/**
+ * `Object.keys(E)` of an enum object, known at compile time: a string enum
+ * has its names; a numeric enum also has a reverse entry per value (`"0"`),
+ * and those array-index keys come first. `Object.values`/`entries` of a
+ * string enum; undefined when `arg` is not an enum object.
+ */
+function enumObjectCall(l: Lowerer, name: string, arg: ts.Expression, argType: ts.Type, call: ts.CallExpression): Expr | undefined {
+  const sym = argType.getSymbol();
+  const decl = sym && sym.flags & ts.SymbolFlags.Enum ? sym.declarations?.find(ts.isEnumDeclaration) : undefined;
+  if (!decl || !ts.isIdentifier(arg)) return undefined;
+  // The object's properties in creation order: each name, then (numeric members) its reverse entry.
+  const props: { key: string; value: string | number }[] = [];
+  const set = (key: string, value: string | number): void => {
+    const at = props.findIndex((p) => p.key === key);
+    if (at >= 0) props[at]!.value = value;
+    else props.push({ key, value });
+  };
+  for (const m of decl.members) {
+    const value = l.checker.getConstantValue(m);
+    if (value === undefined) l.fail("TSOS1113", arg, `Object.${name}`, l.checker.typeToString(argType));
+    const memberName = m.name.getText().replace(/^["']|["']$/g, "");
+    set(memberName, value);
+    if (typeof value === "number") set(String(value), memberName);
+  }
+  const isIndex = (k: string): boolean => /^(0|[1-9][0-9]*)$/.test(k) && Number(k) <= 4294967294;
+  const ordered = [...props.filter((p) => isIndex(p.key)).sort((a, b) => Number(a.key) - Number(b.key)), ...props.filter((p) => !isIndex(p.key))];
+  const str = (s: string): Expr => ({ e: "str", type: T.str, value: s });
+  const type = irType(l, l.checker.getTypeAtLocation(call), call);
+  if (type.k !== "array") return undefined;
+  if (name === "keys") return { e: "arraylit", type, elems: ordered.map((p) => str(p.key)), loc: l.loc(call) };
+  if (!ordered.every((p) => typeof p.value === "string")) l.fail("TSOS1113", arg, `Object.${name}`, `${l.checker.typeToString(argType)} (a numeric enum)`);
+  if (name === "values") return { e: "arraylit", type, elems: ordered.map((p) => str(p.value as string)), loc: l.loc(call) };
+  return undefined;
 }
