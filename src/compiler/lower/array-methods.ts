@@ -506,3 +506,4 @@ export function guardedAs(l: Lowerer, n: ts.AsExpression | ts.TypeAssertion): Ex
   }
   return undefined;
 }
+

@@ -14,6 +14,7 @@
  *             a Derived* is a Base* after a C cast; a field a derived class
  *             redeclares keeps the base's storage.
  */
+import { restArgs } from "./destructure.ts";
 import { storable } from "./never.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Global, Stmt, Type } from "../ir.ts";
@@ -237,7 +238,9 @@ export function lowerSuperCall(l: Lowerer, call: ts.CallExpression): Expr {
   const self: Expr = { e: "local", type: thisType, name: "self" };
   // Default parameter values of the base constructor (`constructor(owner: string, balance = 0)`), as for `new`.
   const init = withDefaults(l, base.init, call.arguments.length, true) ?? { cname: base.init, params: base.params };
-  const args = lowerArgs(l, call.arguments, init.params);
+  // A base constructor with a rest parameter packs the trailing (and spread) arguments (lower/destructure.ts).
+  const baseDecl = l.checker.getResolvedSignature(call)?.getDeclaration();
+  const args = (baseDecl && ts.isConstructorDeclaration(baseDecl) ? restArgs(l, baseDecl, call.arguments, init.params, (a, p) => lowerArgs(l, a, p)) : undefined) ?? lowerArgs(l, call.arguments, init.params);
   if (args.length < init.params.length) l.fail("TSOS1058", call, "super");
   const items: Expr[] = [{ e: "call", type: T.void, fn: init.cname, args: [upcast(self, thisType.cls.base), ...args] }];
   const ctor = info.decl.members.find(ts.isConstructorDeclaration);
