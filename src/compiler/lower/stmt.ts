@@ -11,6 +11,7 @@
  *             one run reports every independent error.
  */
 import ts from "typescript";
+import { earlyLocalName } from "./closures.ts";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO } from "../ints.ts";
@@ -69,7 +70,8 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
     neverLocals.add(decl);
     return init ? [{ s: "expr", x: init, loc: l.loc(decl) }] : [];
   }
-  const name = l.localName(decl.name.text);
+  // A recursive closure may have named the variable already (lower/closures.ts).
+  const name = earlyLocalName(l, decl) ?? l.localName(decl.name.text);
   if (probed) probedLocals.add(name);
   l.scope.locals.set(decl, name);
   setLocalType(decl, type);
