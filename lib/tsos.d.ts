@@ -509,11 +509,13 @@ declare var Math: Math;
 // Output and process (hosted target; the kernel console is kernel/ code).
 // ---------------------------------------------------------------------------
 type Printable = string | number | boolean | null | undefined;
+/** What console.log prints: values, and arrays of them (nested up to three levels) as Node's inspect shows them. */
+type Loggable = Printable | readonly Loggable[];
 interface Console {
   /** Prints the arguments separated by spaces, as Node does, then a newline. */
-  log(...args: Printable[]): void;
+  log(...args: Loggable[]): void;
   /** As `log`, to standard error. */
-  error(...args: Printable[]): void;
+  error(...args: Loggable[]): void;
 }
 declare var console: Console;
 

@@ -63,6 +63,8 @@ export function cType(t: Type): string {
       return t.view.cname;
     case "anyobj":
       return "void *";
+    case "cell":
+      return `${cType(t.elem)} *`;
     case "nullable":
       // See lower/nullable-types.ts: pointer-likes and strings keep their C type.
       if (t.cname) return t.cname;
@@ -79,7 +81,7 @@ export function declare(t: Type, name: string): string {
 export function zero(t: Type): string {
   if (t.k === "nullable") return t.undef ? nullableAbsent(t, true) : nullableAbsent(t, false);
   if (t.k === "str") return "TSOS_EMPTY_STR";
-  if (t.k === "class" || t.k === "array" || t.k === "ptr" || t.k === "fn" || t.k === "anyobj") return "NULL";
+  if (t.k === "class" || t.k === "array" || t.k === "ptr" || t.k === "fn" || t.k === "anyobj" || t.k === "cell") return "NULL";
   if (t.k === "view") return `((${t.view.cname}){NULL, NULL})`;
   if (t.k === "atomic") return "{0}";
   if (t.k === "union") return `((${t.cname}){0})`;

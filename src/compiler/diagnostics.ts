@@ -115,8 +115,17 @@ export const CATALOG = {
   },
   TSOS1084: {
     message: "this function captures `{0}` from the enclosing function",
-    help: "closures arrive with part 2; pass `{0}` as a parameter, or use a module-level variable",
+    help: "kernel function values are plain C function pointers until the kernel has a heap; pass `{0}` as a parameter, or use a module-level variable",
   },
+  TSOS1130: {
+    message: "`this` inside a function expression is the function's own `this`, which tsos does not track",
+    help: "use an arrow function, which sees the `this` of the method around it",
+  },
+  TSOS1131: {
+    message: "the method `{0}` used as a value loses its `this`",
+    help: "JavaScript calls it with `this` undefined; write an arrow `(...args) => obj.{0}(...args)` or `obj.{0}.bind(obj)`",
+  },
+  TSOS1132: { message: "{0} is not supported yet", help: "declare the variable before the closure that uses it" },
   TSOS1085: {
     message: "default, optional and rest parameters of arrow functions and function expressions are not supported yet",
     help: "declare a named function at module level for default values",

@@ -22,6 +22,7 @@ import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
 import { cString, cType, declare, doubleLit, intLit, numberDouble, zero } from "./c-syntax.ts";
 import { emitNullable, eqCode, nullableToStr, truthyOf, unionToStr } from "./emit-nullable.ts";
 import { assignsVariable, hasEffects, isConstant, mustHoist } from "./eval-order.ts";
+import { emitClosureExpr } from "./emit-closures.ts";
 
 /**
  * A compiler barrier around every volatile access through a Ptr: C lets gcc
@@ -210,9 +211,8 @@ export class Emitter {
         return `({ ${cType(x.target!.type)} *${p} = &${E(x.target!)}; ${call(p)}; })`;
       }
       case "fnref":
-        return x.fn;
       case "callptr":
-        return this.callWith([x.callee, ...x.args], E, ([f, ...args]) => `${f}(${args.join(", ")})`);
+        return emitClosureExpr(this, this.p, x, E)!;
       case "stackfmt":
         return this.callWith([x], E, ([v]) => `tsos_str_copy(${v})`);
       case "seq":
@@ -224,6 +224,8 @@ export class Emitter {
       case "callerloc":
         return this.L(x.loc);
       default: {
+        const fv = emitClosureExpr(this, this.p, x, E);
+        if (fv !== undefined) return fv;
         const c = emitNullable(this, x, E);
         if (c !== undefined) return c;
         throw new Error(`emitter: unknown expression ${x.e}`);
@@ -399,7 +401,7 @@ export class Emitter {
    * they live until the callee returns. All arguments are then evaluated into
    * temporaries, left to right.
    */
-  private callWith(args: Expr[], E: (y: Expr) => string, build: (args: string[]) => string): string {
+  callWith(args: Expr[], E: (y: Expr) => string, build: (args: string[]) => string): string {
     if (!args.some((a) => a.e === "stackfmt")) return this.ordered(args, E, build);
     const decls: string[] = [];
     const values = args.map((a) => {

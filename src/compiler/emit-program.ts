@@ -13,6 +13,7 @@
 import { type ClassInst, type Program, type Type, type ViewInst, walkExprs } from "./ir.ts";
 import { cString, cType, declare, setNumberRepresentation, zero } from "./c-syntax.ts";
 import { Emitter } from "./emit-c.ts";
+import { closureStructs, fnTypedefs, staticClosures } from "./emit-closures.ts";
 import { structLayout } from "./lower/layout.ts";
 
 export function emitC(p: Program, opts: { entryDisplay: string }): string {
@@ -25,6 +26,8 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   const reviews = new Map(p.reviews.map((r) => [r.fn, r]));
   const tablesUsed = new Set<string>();
   const reviewsUsed = new Set<string>();
+  /** Functions used as values (hosted: each gets a static closure object), with their function type. */
+  const fnValues = new Map<string, string>();
   const visitTable = (name: string) => {
     const t = tables.get(name);
     if (!t || tablesUsed.has(name)) return;
@@ -38,7 +41,11 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
     walkExprs(f.body, (x) => {
       if (x.e === "call") visit(x.fn);
       if (x.e === "new") visit(x.init);
-      if (x.e === "fnref") visit(x.fn);
+      if (x.e === "fnref") {
+        visit(x.fn);
+        if (!fnValues.has(x.fn)) fnValues.set(x.fn, (x.type as { cname: string }).cname);
+      }
+      if (x.e === "closure") visit(x.fn);
       if (x.e === "mkview") visitTable(x.table);
       if (x.e === "review" && !reviewsUsed.has(x.fn)) {
         reviewsUsed.add(x.fn);
@@ -51,6 +58,12 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   p.inits.forEach(visit);
   if (p.panicHandler) visit(p.panicHandler);
   if (usesTests) p.unitTests.forEach((t) => visit(t.fn));
+  // Module-level arrays of functions (`const ops = [add, sub]`) are static data: their functions are used too.
+  for (const g of p.globals) if (globalsUsed.has(g.cname)) g.staticObject?.elems?.forEach((e) => walkExprs([{ s: "expr", x: e, loc: 0 }], (x) => {
+    if (x.e !== "fnref") return;
+    visit(x.fn);
+    if (!fnValues.has(x.fn)) fnValues.set(x.fn, (x.type as { cname: string }).cname);
+  }));
   const funcs = p.funcs.filter((f) => reachable.has(f.cname));
   const em = new Emitter(p);
   const out: string[] = [];
@@ -72,15 +85,18 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   const optDef = (o: Program["optTypes"][number]) => `typedef struct { uint8_t tag; ${declare(o.inner, "value")}; } ${o.cname};`;
   for (const u of p.unionTypes) if (!u.members.some(withFn)) out.push(unionDef(u));
   for (const o of p.optTypes) if (!withFn(o.inner)) out.push(optDef(o));
-  for (const f of p.fnTypes) out.push(`typedef ${cType(f.ret)} (*${f.cname})(${f.params.length ? f.params.map(cType).join(", ") : "void"});`);
+  // Kernel: raw function pointers; hosted: pointers to closure structs, defined below (emit-closures.ts).
+  out.push(...fnTypedefs(p));
   for (const u of p.unionTypes) if (u.members.some(withFn)) out.push(unionDef(u));
   for (const o of p.optTypes) if (withFn(o.inner)) out.push(optDef(o));
   for (const v of p.views) out.push(...viewTableType(v));
   for (const c of structOrder(p.classes)) out.push(...structDef(c));
   for (const c of structOrder(p.classes)) if (c.header) out.push(classDescriptor(c));
+  out.push(...closureStructs(p));
   // `never[]` (the type of a bare `[]`) holds no element: its storage type is a placeholder byte.
   for (const a of arrays) out.push(`TSOS_ARRAY(${a.cname}, ${a.elem.k === "never" ? "uint8_t" : cType(a.elem)})`);
   out.push("");
+  out.push(...staticClosures(p, em, fnValues));
   for (const g of p.globals) {
     if (!globalsUsed.has(g.cname)) continue;
     if (g.staticObject?.cls) {

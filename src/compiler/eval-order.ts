@@ -17,8 +17,9 @@
  * side effect, nothing is hoisted: the C stays as tight as hand-written code.
  * Invariants:
  *   - A local can only be written by an assignment or `++`/`--` naming it
- *     (there are no closures and no pointers to locals), so a call never
- *     changes a local; it may change any memory (globals, fields, elements).
+ *     (a variable that a closure could change lives in a cell, read through
+ *     `deref`: memory), so a call never changes a local; it may change any
+ *     memory (globals, fields, elements, cells).
  *   - Strings are immutable values: `s.length` and `s[i]` read only `s`.
  *   - A `pure` call (a runtime math helper, lower/number.ts) reads and writes
  *     only its arguments.
@@ -59,6 +60,7 @@ export function readsOf(x: Expr): Access {
     case "index":
     case "ptrop":
     case "atomic":
+    case "deref": // a captured variable's cell (lower/closures.ts)
       acc.memory = true;
       break;
     case "arraymethod":

@@ -55,7 +55,9 @@ export type Type =
    * { tag, union { m0, m1, ... } u } whose tag is the member's index;
    * members are distinct, never nullable or unions, in a canonical order.
    */
-  | { k: "union"; members: Type[]; cname: string };
+  | { k: "union"; members: Type[]; cname: string }
+  /** A pointer to a captured variable's storage (lower/closures.ts): a heap cell or a local's address. */
+  | { k: "cell"; elem: Type };
 
 export interface SourceLoc {
   file: string; // path relative to the working directory
@@ -172,6 +174,21 @@ export type Expr =
   | { e: "seq"; type: Type; xs: Expr[] }
   /** The static array of @test functions (kernel test builds). */
   | { e: "unittests"; type: Type }
+  /**
+   * Closures (lower/closures.ts, hosted): a closure object of function type
+   * `type` whose code is `fn` and whose environment struct `env` holds
+   * `fields` = `values` (captured values or cells); `heap`: allocated, else on the stack
+   * of the enclosing block (it does not escape).
+   */
+  | { e: "closure"; type: Type; fn: string; env: string; fields: string[]; values: Expr[]; heap: boolean; loc: number }
+  /** A captured field of the running closure's environment `env`; `name` "" is the closure itself. */
+  | { e: "envfield"; type: Type; env: string; name: string }
+  /** The variable a cell points to (an lvalue). */
+  | { e: "deref"; type: Type; ptr: Expr }
+  /** The address of a variable (a local, or a `deref`) as a cell. */
+  | { e: "addrof"; type: Type; x: Expr }
+  /** A fresh zeroed heap cell of `type` (a cell type). */
+  | { e: "newcell"; type: Type; loc: number }
   /** The value being thrown, in a handler (lower/exceptions.ts). */
   | { e: "caught"; type: Type };
 
@@ -304,6 +321,8 @@ export interface Program {
   optTypes: { cname: string; inner: Type }[];
   /** Structs of value unions: C name -> member types (lower/unions.ts). */
   unionTypes: { cname: string; members: Type[] }[];
+  /** Closure environment structs (lower/closures.ts): the function type of their head, then the fields. */
+  closureEnvs?: { cname: string; fnType: string; fields: { name: string; type: Type }[] }[];
 }
 
 export const T = {

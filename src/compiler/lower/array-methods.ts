@@ -69,6 +69,17 @@ function stdFunction(l: Lowerer, name: string, node: ts.Node): ts.FunctionDeclar
   return decl;
 }
 
+/** lib/std/array.ts's functions a method `name` may call (lower/closures.ts checks that each only calls its callback). */
+const VARIANTS: Record<string, string[]> = {
+  filter: ["filterAs"], find: ["findAs"], findLast: ["findLastAs"], reduce: ["reduceFirst"], reduceRight: ["reduceRightFirst"],
+  sort: ["sortByKeys", "sortDefault"], flatMap: ["map"],
+};
+export function stdArrayFunctions(name: string): ts.FunctionDeclaration[] {
+  const sf = program?.getSourceFile(STD_ARRAY);
+  const names = new Set([name, `${name}As`, `${name}First`, ...(VARIANTS[name] ?? [])]);
+  return sf?.statements.filter((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && !!s.name && names.has(s.name.text)) ?? [];
+}
+
 /** A call of lib/std/array.ts's `name` with these type arguments and already lowered arguments. */
 export function stdCall(l: Lowerer, name: string, typeArgs: Type[], args: Expr[], node: ts.Node): Expr {
   const f = functionOf(l, stdFunction(l, name, node), typeArgs);

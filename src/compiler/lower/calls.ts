@@ -16,6 +16,7 @@ import { INT_KINDS, fits, isInt, unify } from "../ints.ts";
 import type { Lowerer } from "./context.ts";
 import { classInstance, constructorOf, fieldName, isStatic, lookupField, lowerSuperCall, staticField, upcast } from "./classes.ts";
 import { inChain, markConstructed, resolveMember } from "./dispatch.ts";
+import { lowerBind, methodValue } from "./lambdas.ts";
 import { lowerClassCallByName, lowerClassGetByName, lowerViewCall, lowerViewGet } from "./views.ts";
 import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
@@ -144,6 +145,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
   }
   if (ts.isPropertyAccessExpression(callee)) {
+    const bound = lowerBind(l, call, (recv, decl) => resolveMember(l, (recv.type as Extract<Type, { k: "class" }>).cls, decl, [], false));
+    if (bound) return bound;
     const lib = libMember(l, callee.expression);
     if (lib) return builtinCall(l, `${lib}.${callee.name.text}`, call, want);
     if (isLibStatic(l, callee, "Array") && callee.name.text === "from") {
@@ -418,7 +421,7 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
     const g = staticField(l, decl);
     return { e: "global", type: g.type, name: g.cname };
   }
-  if (decl && ts.isMethodDeclaration(decl)) l.fail("TSOS1015", p, "a method used as a value", "call the method directly");
+  if (decl && ts.isMethodDeclaration(decl)) return methodValue(l, p, decl, (m) => staticMethod(l, m, []));
   const obj = lowerExpr(l, p.expression);
   if (obj.type.k === "array" && name === "length") return { e: "arraymethod", type: T.number, method: "length", arr: obj, args: [], loc: l.loc(p) };
   if (obj.type.k === "str" && name === "length") return { e: "strlen", type: T.number, s: obj };

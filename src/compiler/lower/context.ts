@@ -36,6 +36,18 @@ export interface FnScope {
   temp: number;
   /** In an @trackCaller function, panics report the caller's location. */
   trackCaller?: boolean;
+  /** Inside a closure's code (lower/closures.ts): how captured variables and `this` are reached. */
+  closure?: ClosureScope;
+}
+
+/** The environment of the closure being lowered: each captured declaration (or `this`) and its field. */
+export interface ClosureScope {
+  node: ts.Node;
+  /** The C struct of the environment. */
+  env: string;
+  /** The function type of the closure's value. */
+  type: Type;
+  fields: Map<ts.Node | "this", { name: string; type: Type; cell: boolean }>;
 }
 
 export class Lowerer {

@@ -225,15 +225,27 @@ function checkVarReads(l: Lowerer, root: ts.Node, vars: Map<ts.Symbol, ts.Variab
       const decls = sym && vars.get(sym);
       if (decls && !decls.some((d) => d.name === n) && isRead(n)) {
         const sameOwner = ownerOf(n) === root || (ts.isSourceFile(root) && ownerOf(n) === sf);
+        // A closure (lower/closures.ts) reads the variable after it is created: assigned if its creation is.
+        const closure = outermostClosure(n, root);
         const ok = sameOwner
           ? decls.some((d) => dominates(d, n))
-          : ts.isSourceFile(root) && isTopLevelInit(decls[0]!) && !codeRunsBefore(sf, decls[0]!.end);
+          : (closure && decls.some((d) => dominates(d, closure))) || (ts.isSourceFile(root) && isTopLevelInit(decls[0]!) && !codeRunsBefore(sf, decls[0]!.end));
         if (!ok) l.error("TSOS1082", n, n.text);
       }
     }
     ts.forEachChild(n, visit);
   };
   visit(root);
+}
+
+/** The outermost arrow function or function expression between `n` and `root`, if every function between them is one. */
+function outermostClosure(n: ts.Node, root: ts.Node): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  for (let p = n.parent; p && p !== root; p = p.parent) {
+    if (ts.isArrowFunction(p) || ts.isFunctionExpression(p)) found = p;
+    else if (isFunctionLike(p) || ts.isClassLike(p)) return undefined;
+  }
+  return found;
 }
 
 function isTopLevelInit(d: ts.VariableDeclaration): boolean {

@@ -34,7 +34,8 @@ import {
   lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, tested, truthyOf, unnarrowed, unwrap,
 } from "./nullable.ts";
 import { lowerComma } from "./control.ts";
-import { adaptFunction, lowerFunctionValue } from "./lambdas.ts";
+import { adaptFunction, functionValue, lowerFunctionValue } from "./lambdas.ts";
+import { capturedThis, capturedVariable } from "./closures.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
 import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
@@ -125,6 +126,10 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     case K.SuperKeyword:
       return superReceiver(l, node);
     case K.ThisKeyword:
+      if (l.scope.closure) {
+        const captured = capturedThis(l);
+        if (captured) return captured;
+      }
       if (!l.scope.thisType) l.fail("TSOS1005", node, "`this` outside a class");
       return { e: "local", type: l.scope.thisType!, name: "self" };
     case K.BinaryExpression:
@@ -193,6 +198,8 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   const decl = sym?.valueDeclaration;
   if (!sym || !decl) l.fail("TSOS1020", id, id.text);
   if (neverLocals.has(decl)) return unreachable(l, id);
+  const captured = l.scope.closure && capturedVariable(l, decl);
+  if (captured) return captured;
   const local = l.scope.locals.get(decl);
   if (local) return { e: "local", type: localType(l, decl), name: local };
   if (ts.isVariableDeclaration(decl) || ts.isExportAssignment(decl) || ts.isBindingElement(decl)) {
@@ -202,7 +209,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   if (ts.isFunctionDeclaration(decl) && !decl.typeParameters && decl.body) {
     const f = functionOf(l, decl, []);
     markInterruptHandler(l, f, decl);
-    return { e: "fnref", type: fnType(l, f.params.map((p) => p.type), f.ret), fn: f.cname };
+    return functionValue(l, f);
   }
   if (ts.isFunctionDeclaration(decl)) l.fail("TSOS1019", id, id.text);
   if (ts.isFunctionExpression(decl)) return lowerFunctionValue(l, decl); // a named function expression calling itself
@@ -235,7 +242,7 @@ const localTypes = new WeakMap<ts.Node, Type>();
 export function setLocalType(decl: ts.Node, t: Type): void {
   localTypes.set(decl, t);
 }
-function localType(l: Lowerer, decl: ts.Node): Type {
+export function localType(l: Lowerer, decl: ts.Node): Type {
   return localTypes.get(decl) ?? typeOfNode(l, decl);
 }
 
@@ -505,7 +512,7 @@ export function lowerLValue(l: Lowerer, node: ts.Expression): Expr {
   while ((x.e === "convert" && x.type.k === "class") || x.e === "viewobj") x = unnarrowed(x.x);
   if (x.e === "field" && x.inline) l.fail("TSOS3013", node);
   if (x.e === "index" && x.arr.type.k === "fixed" && x.type.k === "class") l.fail("TSOS3013", node);
-  if (x.e === "local" || x.e === "global" || x.e === "field" || x.e === "index") return x;
+  if (x.e === "local" || x.e === "global" || x.e === "field" || x.e === "index" || x.e === "deref") return x;
   l.fail("TSOS1005", node, "assignment to this expression");
 }
 

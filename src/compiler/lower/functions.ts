@@ -13,7 +13,8 @@
 import ts from "typescript";
 import type { Func, Param, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
-import { Bail, type FnScope, type Lowerer } from "./context.ts";
+import { Bail, type ClosureScope, type FnScope, type Lowerer } from "./context.ts";
+import { closureScopes } from "./closures.ts";
 import { irType, mangle, typeFromTypeNode } from "./types.ts";
 import { lowerBlock } from "./stmt.ts";
 import { paramType } from "./nullable.ts";
@@ -44,6 +45,10 @@ export interface InstanceOptions {
   params?: () => ParamSpec[];
   ret?: () => Type;
   body?: () => Stmt[];
+  /** The code of a function value (hosted, lower/closures.ts): a leading `tsos_self` parameter, the closure object. */
+  closureCode?: boolean;
+  /** Its environment when it captures variables. */
+  closure?: ClosureScope;
 }
 
 export function instantiateFunction(
@@ -58,6 +63,7 @@ export function instantiateFunction(
   if (hit) return hit;
   const scope = l.newScope(env, opts.thisType);
   scope.isCtor = opts.isCtor;
+  scope.closure = opts.closure;
   const func: Func = { cname: l.uniqueName(opts.cname), params: [], ret: T.void, body: [], loc: l.loc(decl), isStatic: false };
   l.funcInstances.set(key, func);
   l.funcNodes.set(func.cname, (decl as ts.SignatureDeclaration).name ?? decl);
@@ -71,6 +77,7 @@ export function instantiateFunction(
     throw e;
   }
   l.addFunc(func);
+  closureScopes.set(func, scope);
   rememberInstance({ decl, env, typeArgs, thisType: opts.thisType, func });
   l.work.push(() =>
     withScope(l, scope, () => {
@@ -93,6 +100,10 @@ export function instantiateFunction(
 /** The parameters and return type of `func`; bails (with a located diagnostic) on a refused type. */
 function signature(l: Lowerer, decl: ts.SignatureDeclaration | ts.ClassDeclaration, opts: InstanceOptions, scope: FnScope, func: Func): void {
   const params: Param[] = [];
+  if (opts.closureCode) {
+    scope.used.add("tsos_self");
+    params.push({ name: "tsos_self", type: { k: "anyobj" } });
+  }
   if (opts.thisType) {
     scope.used.add("self");
     params.push({ name: "self", type: opts.thisType });

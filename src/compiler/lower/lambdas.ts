@@ -1,28 +1,35 @@
 /**
- * lower/lambdas.ts: arrow functions and function expressions that capture
- * nothing, and conversions between function types.
+ * lower/lambdas.ts: arrow functions, function expressions and methods as
+ * function values, and conversions between function types.
  *
  * Input:  an ArrowFunction or FunctionExpression in any expression position;
- *         a function value coerced to a function type with more parameters
- *         or a `void` result (`xs.map(x => x * 2)` where the callback type is
- *         `(x: T, i: number) => U`).
- * Output: the function lifted to a plain C function (one per generic
- *         instantiation of the code around it) and a `fnref` to it; for a
- *         conversion, a small adapter function that drops the extra
- *         arguments or the result, as a JavaScript call would.
+ *         a module-level function, static method or `obj.m.bind(obj)` used as
+ *         a value; a function value coerced to a function type with more
+ *         parameters or a `void` result (`xs.map(x => x * 2)` where the
+ *         callback type is `(x: T, i: number) => U`).
+ * Output: the function lifted to a C function (one per generic instantiation
+ *         of the code around it). Kernel: a `fnref`, a raw C function
+ *         pointer. Hosted: the code takes the closure object first
+ *         (`tsos_self`); without captures the value is a `fnref` to a static
+ *         object, with captures a `closure` (lower/closures.ts). For a
+ *         conversion, a small adapter that drops the extra arguments or the
+ *         result, as a JavaScript call would.
  * Invariants:
- *   - A lifted function reads only its own parameters and locals, module
- *     variables (globals) and compile-time constants. Reading or writing a
- *     local or parameter of an enclosing function, or `this` of an enclosing
- *     method, is a capture: refused with TSOS1084 naming the variable
- *     (closures are part 2).
- *   - Only static function values (`fnref`) are adapted; a function value
- *     held in a variable cannot grow parameters without a closure (TSOS1021).
+ *   - Kernel: a lifted function reads only its own parameters and locals,
+ *     module variables (globals) and compile-time constants; a capture is
+ *     TSOS1084 (kernel function values stay raw pointers).
+ *   - Function values keep JavaScript's identity: a declared function is one
+ *     object; an arrow evaluated more than once whose value can escape is a
+ *     new object each time; a function variable adapted to a wider type is
+ *     wrapped only where the wrapper cannot escape (else TSOS1021).
+ *   - An instance method used as a value would lose its `this`: TSOS1131.
  */
 import ts from "typescript";
-import type { Expr, Stmt, Type } from "../ir.ts";
-import type { Lowerer } from "./context.ts";
-import { coerce, lowerExpr } from "./expr.ts";
+import type { Expr, Func, Stmt, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import type { ClosureScope, Lowerer } from "./context.ts";
+import { coerce, localType, lowerExpr } from "./expr.ts";
+import { captureFields, captureList, capturedThis, closureEscapes, readForCapture, valueContained } from "./closures.ts";
 import { instantiateFunction } from "./functions.ts";
 import { fnType, mangle, sameType, typeName } from "./types.ts";
 import { untypedConst } from "./calls.ts";
@@ -91,14 +98,36 @@ function isPropertyName(id: ts.Identifier): boolean {
   return (ts.isPropertyAccessExpression(p) && p.name === id) || (ts.isPropertyAssignment(p) && p.name === id) || (ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p));
 }
 
-/** An arrow function or function expression as a value: lifted to a C function. */
+/** An arrow function or function expression as a value: lifted to a C function (and, hosted, a closure object). */
 export function lowerFunctionValue(l: Lowerer, fn: FnLike, want?: Type): Expr {
   if (fn.typeParameters?.length) l.fail("TSOS1019", fn, fn.getText().slice(0, 20));
   if (fn.asteriskToken) l.fail("TSOS1005", fn, "a generator function");
   if (fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) l.fail("TSOS1015", fn, "`async`", "async/await arrives with the async issue");
   const dflt = fn.parameters.find((p) => p.initializer || p.questionToken || p.dotDotDotToken);
   if (dflt) l.fail("TSOS1085", dflt);
-  checkCaptures(l, fn);
+  if (l.target === "kernel") {
+    // Kernel function values stay raw C function pointers (interrupt handlers, handler tables).
+    checkCaptures(l, fn);
+    return liftFunction(l, fn, want).value;
+  }
+  const caps = captureList(l, fn);
+  if (caps.ownThis) l.fail("TSOS1130", caps.ownThis);
+  // Without captures one static object serves, unless the value can escape from code that runs more
+  // than once: JavaScript creates a new function each time, and `===` can tell them apart.
+  if (!caps.decls.length && !caps.usesThis && (!closureEscapes(l, fn) || evaluatedOnce(fn))) return liftFunction(l, fn, want).value;
+  return lowerClosure(l, fn, caps, want);
+}
+
+/** Module code outside any loop: runs once. */
+function evaluatedOnce(fn: ts.Node): boolean {
+  for (let p = fn.parent; p; p = p.parent) {
+    if (ts.isFunctionLike(p) || ts.isClassLike(p) || ts.isIterationStatement(p, false)) return false;
+  }
+  return true;
+}
+
+/** Lift `fn` to a C function; hosted, its code takes the closure object first (`tsos_self`). */
+function liftFunction(l: Lowerer, fn: FnLike, want: Type | undefined, closure?: ClosureScope): { func: Func; value: Expr } {
   const env = l.scope.env;
   const owner = enclosingFunction(fn);
   const ownerName = owner && owner.name && ts.isIdentifier(owner.name) ? owner.name.text : l.moduleName(fn.getSourceFile());
@@ -113,8 +142,60 @@ export function lowerFunctionValue(l: Lowerer, fn: FnLike, want?: Type): Expr {
     ret: contextRet ? () => contextRet : undefined,
     // An expression body binds pattern parameters (`([k, v]) => ...`) first, as a block body does.
     body: ts.isBlock(fn.body) ? undefined : () => [...destructureParams(l, fn), ...expressionBody(l, fn.body as ts.Expression)],
+    closureCode: l.target === "host",
+    closure,
   });
-  return { e: "fnref", type: fnType(l, f.params.map((p) => p.type), f.ret), fn: f.cname };
+  const params = l.target === "host" ? f.params.slice(1) : f.params;
+  return { func: f, value: { e: "fnref", type: fnType(l, params.map((p) => p.type), f.ret), fn: f.cname } };
+}
+
+/** Per compilation: adapters, wrappers and closure environments already built, by key. */
+interface FnValueState {
+  adapters: Map<string, string>;
+  wrappers: Map<string, { code: string; env: string }>;
+  envs: Map<string, ClosureScope>;
+}
+const states = new WeakMap<Lowerer, FnValueState>();
+function state(l: Lowerer): FnValueState {
+  let s = states.get(l);
+  if (!s) states.set(l, (s = { adapters: new Map(), wrappers: new Map(), envs: new Map() }));
+  return s;
+}
+
+/** A closure that captures variables: its code, its environment struct, and the IR that fills one in. */
+function lowerClosure(l: Lowerer, fn: FnLike, caps: { decls: ts.Node[]; usesThis: boolean }, want: Type | undefined): Expr {
+  const readVariable = (decl: ts.Node): Expr => readForCapture(l, decl, (d) => localType(l, d), (d) => l.fail("TSOS1132", (d as ts.NamedDeclaration).name ?? fn, "a closure that uses a variable before its declaration"));
+  const { fields, names, values } = captureFields(l, fn, caps, readVariable, () => currentThis(l, fn));
+  const scope: ClosureScope = { node: fn, env: "", type: T.void, fields };
+  const { func, value } = liftFunction(l, fn, want, scope);
+  const known = state(l).envs.get(func.cname);
+  const env = known ?? scope;
+  if (!known) {
+    // The value has the wanted function type when the closure takes fewer parameters or drops its result.
+    const type = want && want.k === "fn" && adaptable(value.type, want) ? want : value.type;
+    env.type = type;
+    env.env = l.uniqueName(`${func.cname}__env`);
+    state(l).envs.set(func.cname, env);
+    (l.program.closureEnvs ??= []).push({ cname: env.env, fnType: (type as { cname: string }).cname, fields: names.map((n, i) => ({ name: n, type: values[i]!.type })) });
+  }
+  const code = sameType(env.type, value.type) ? func.cname : adapterCode(l, func.cname, value.type, env.type, func.loc);
+  return { e: "closure", type: env.type, fn: code, env: env.env, fields: names, values, heap: closureEscapes(l, fn), loc: l.loc(fn) };
+}
+
+/** `this` where a closure is created: the method's own, or the one the closure around captured. */
+function currentThis(l: Lowerer, node: ts.Node): Expr {
+  const captured = capturedThis(l);
+  if (captured) return captured;
+  if (!l.scope.thisType) l.fail("TSOS1005", node, "`this` outside a class");
+  return { e: "local", type: l.scope.thisType, name: "self" };
+}
+
+/** `to` takes the parameters of `from` and maybe more, and returns the same or `void`. */
+function adaptable(from: Type, to: Type): boolean {
+  if (from.k !== "fn" || to.k !== "fn" || from.params.length > to.params.length) return false;
+  const first = to.params[0];
+  if (first?.k === "class" && first.cls.cname === "tsos_interrupt_frame") return false;
+  return from.params.every((p, i) => sameType(p, to.params[i]!)) && (sameType(from.ret, to.ret) || to.ret.k === "void");
 }
 
 function expressionBody(l: Lowerer, body: ts.Expression): Stmt[] {
@@ -127,8 +208,29 @@ function expressionBody(l: Lowerer, body: ts.Expression): Stmt[] {
   return [{ s: "return", x: coerce(l, x, ret, body), loc: l.loc(body) }];
 }
 
-/** Adapters made so far, per program being lowered (a compile session lowers several). */
-const adapterCache = new WeakMap<object, Map<string, string>>();
+
+/**
+ * A function of type `to` that calls `target` (of type `from`) with its
+ * leading arguments and returns its result, or drops it for `void`. Hosted,
+ * both take the closure object first and the adapter passes its own on.
+ */
+function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: number): string {
+  const key = `${target}|${(to as { cname: string }).cname}`;
+  const hit = state(l).adapters.get(key);
+  if (hit) return hit;
+  const f = from as Extract<Type, { k: "fn" }>;
+  const t = to as Extract<Type, { k: "fn" }>;
+  const hosted = l.target === "host";
+  const cname = l.uniqueName(`${target}__as_${mangle(to)}`);
+  const self = hosted ? [{ name: "tsos_self", type: { k: "anyobj" } as Type }] : [];
+  const params = t.params.map((type, i) => ({ name: `a${i}`, type }));
+  const args = [...self, ...params.slice(0, f.params.length)].map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
+  const call: Expr = { e: "call", type: f.ret, fn: target, args };
+  const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: call, loc }];
+  l.addFunc({ cname, params: [...self, ...params], ret: t.ret, body, loc, isStatic: true });
+  state(l).adapters.set(key, cname);
+  return cname;
+}
 
 /**
  * A function value used as a function type that takes more parameters (they
@@ -137,26 +239,105 @@ const adapterCache = new WeakMap<object, Map<string, string>>();
  */
 export function adaptFunction(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr | undefined {
   const from = e.type;
-  if (from.k !== "fn" || to.k !== "fn") return undefined;
-  if (from.params.length > to.params.length) return undefined;
-  // An interrupt handler's signature is what the CPU pushes: never adapted.
-  const first = to.params[0];
-  if (first?.k === "class" && first.cls.cname === "tsos_interrupt_frame") return undefined;
-  if (!from.params.every((p, i) => sameType(p, to.params[i]!))) return undefined;
-  if (!(sameType(from.ret, to.ret) || to.ret.k === "void")) return undefined;
-  if (e.e !== "fnref") l.fail("TSOS1021", node, typeName(from), typeName(to));
-  const key = `${e.fn}|${to.cname}`;
-  let adapters = adapterCache.get(l.program);
-  if (!adapters) adapterCache.set(l.program, (adapters = new Map()));
-  const hit = adapters.get(key);
-  if (hit) return { e: "fnref", type: to, fn: hit };
-  const target = l.program.funcs.find((f) => f.cname === e.fn);
-  const cname = l.uniqueName(`${e.fn}__as_${mangle(to)}`);
-  const params = to.params.map((type, i) => ({ name: `a${i}`, type }));
-  const call: Expr = { e: "call", type: from.ret, fn: e.fn, args: params.slice(0, from.params.length).map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr) };
-  const loc = target?.loc ?? l.loc(node);
-  const body: Stmt[] = to.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: call, loc }];
-  l.addFunc({ cname, params, ret: to.ret, body, loc, isStatic: true });
-  adapters.set(key, cname);
-  return { e: "fnref", type: to, fn: cname };
+  if (!adaptable(from, to)) return undefined;
+  if (e.e === "fnref") {
+    const target = l.program.funcs.find((f) => f.cname === e.fn);
+    return { e: "fnref", type: to, fn: adapterCode(l, e.fn, from, to, target?.loc ?? l.loc(node)) };
+  }
+  // A function value held in a variable: a small closure around it, on the stack. One that could
+  // escape would be a new function each time, which `===` (removing a listener) could tell apart.
+  if (l.target === "kernel" || !valueContained(l, node)) l.fail("TSOS1021", node, typeName(from), typeName(to));
+  return wrapValue(l, e, to, false, l.loc(node));
+}
+
+
+/** A closure of type `to` whose environment holds the function value `inner` and whose code calls it. */
+function wrapValue(l: Lowerer, inner: Expr, to: Type, heap: boolean, loc: number): Expr {
+  const from = inner.type as Extract<Type, { k: "fn" }>;
+  const t = to as Extract<Type, { k: "fn" }>;
+  const key = `${from.cname}|${t.cname}`;
+  let w = state(l).wrappers.get(key);
+  if (!w) {
+    const code = l.uniqueName(`${from.cname}__as_${t.cname}`);
+    const env = l.uniqueName(`${code}__env`);
+    (l.program.closureEnvs ??= []).push({ cname: env, fnType: t.cname, fields: [{ name: "inner", type: from }] });
+    const params = t.params.map((type, i) => ({ name: `a${i}`, type }));
+    const callee: Expr = { e: "envfield", type: from, env, name: "inner" };
+    const call: Expr = { e: "callptr", type: from.ret, callee, args: params.slice(0, from.params.length).map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr) };
+    const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: call, loc }];
+    l.addFunc({ cname: code, params: [{ name: "tsos_self", type: { k: "anyobj" } }, ...params], ret: t.ret, body, loc, isStatic: true });
+    w = { code, env };
+    state(l).wrappers.set(key, w);
+  }
+  return { e: "closure", type: to, fn: w.code, env: w.env, fields: ["inner"], values: [inner], heap, loc };
+}
+
+/**
+ * A module-level function used as a value. Hosted, a function value is a
+ * closure object: the function gets a small code function that takes (and
+ * ignores) the object, with a static object of its own.
+ */
+export function functionValue(l: Lowerer, f: Func): Expr {
+  const type = fnType(l, f.params.map((p) => p.type), f.ret);
+  if (l.target === "kernel") return { e: "fnref", type, fn: f.cname };
+  let code = state(l).adapters.get(`${f.cname}|value`);
+  if (!code) {
+    code = l.uniqueName(`${f.cname}__value`);
+    const params = f.params.map((p, i) => ({ name: `a${i}`, type: p.type }));
+    const call: Expr = { e: "call", type: f.ret, fn: f.cname, args: params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr) };
+    const body: Stmt[] = f.ret.k === "void" ? [{ s: "expr", x: call, loc: f.loc }] : [{ s: "return", x: call, loc: f.loc }];
+    l.addFunc({ cname: code, params: [{ name: "tsos_self", type: { k: "anyobj" } }, ...params], ret: f.ret, body, loc: f.loc, isStatic: true });
+    state(l).adapters.set(`${f.cname}|value`, code);
+  }
+  return { e: "fnref", type, fn: code };
+}
+
+/**
+ * `obj.m` used as a value. A static method is a plain function value. An
+ * instance method loses its `this` in JavaScript (`arr.forEach(obj.m)` calls
+ * it with `this` undefined): refused (TSOS1131) rather than compiled to
+ * something that behaves differently; `obj.m.bind(obj)` keeps it.
+ */
+export function methodValue(l: Lowerer, p: ts.PropertyAccessExpression, decl: ts.MethodDeclaration, staticMethod: (decl: ts.MethodDeclaration) => Func): Expr {
+  if (decl.typeParameters?.length) l.fail("TSOS1019", p, p.getText());
+  if (decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return functionValue(l, staticMethod(decl));
+  if (l.target === "kernel") l.fail("TSOS1015", p, "a method used as a value", "call the method directly");
+  l.fail("TSOS1131", p, p.name.text);
+}
+
+/** `obj.m.bind(obj)` (the same variable, or `this`, on both sides): a closure holding `obj` that calls the method. */
+export function lowerBind(l: Lowerer, call: ts.CallExpression, resolve: (recv: Expr, decl: ts.MethodDeclaration) => { fn: string; params: Type[]; ret: Type; self: Type }): Expr | undefined {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "bind" || !ts.isPropertyAccessExpression(callee.expression)) return undefined;
+  const member = callee.expression;
+  const decl = l.symbolOf(member.name)?.valueDeclaration;
+  if (!decl || !ts.isMethodDeclaration(decl) || l.isLibDecl(decl)) return undefined;
+  if (decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return undefined;
+  if (l.target === "kernel") l.fail("TSOS1015", call, "`bind`", "call the method directly");
+  const arg = call.arguments[0];
+  const same = (a: ts.Expression, b: ts.Expression): boolean =>
+    (a.kind === ts.SyntaxKind.ThisKeyword && b.kind === ts.SyntaxKind.ThisKeyword) ||
+    (ts.isIdentifier(a) && ts.isIdentifier(b) && !!l.symbolOf(a) && l.symbolOf(a) === l.symbolOf(b));
+  if (call.arguments.length !== 1 || !arg || !same(member.expression, arg)) l.fail("TSOS1131", member, member.name.text);
+  if (decl.typeParameters?.length) l.fail("TSOS1019", member, member.getText());
+  const recv = lowerExpr(l, member.expression);
+  if (recv.type.k !== "class") l.fail("TSOS1131", member, member.name.text);
+  const r = resolve(recv, decl);
+  const type = fnType(l, r.params, r.ret);
+  const key = `${r.fn}|bound`;
+  let w = state(l).wrappers.get(key);
+  if (!w) {
+    const code = l.uniqueName(`${r.fn}__bound`);
+    const env = l.uniqueName(`${code}__env`);
+    (l.program.closureEnvs ??= []).push({ cname: env, fnType: (type as { cname: string }).cname, fields: [{ name: "self", type: r.self }] });
+    const params = r.params.map((t, i) => ({ name: `a${i}`, type: t }));
+    const self: Expr = { e: "envfield", type: r.self, env, name: "self" };
+    const x: Expr = { e: "call", type: r.ret, fn: r.fn, args: [self, ...params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr)] };
+    const loc = l.loc(decl);
+    const body: Stmt[] = r.ret.k === "void" ? [{ s: "expr", x, loc }] : [{ s: "return", x, loc }];
+    l.addFunc({ cname: code, params: [{ name: "tsos_self", type: { k: "anyobj" } }, ...params], ret: r.ret, body, loc, isStatic: true });
+    w = { code, env };
+    state(l).wrappers.set(key, w);
+  }
+  return { e: "closure", type, fn: w.code, env: w.env, fields: ["self"], values: [coerce(l, recv, r.self, member.expression)], heap: !valueContained(l, call), loc: l.loc(call) };
 }

@@ -25,6 +25,7 @@ import { typeFromTypeNode, typeOfNode } from "./types.ts";
 import { checkInterruptHandlers } from "./handlers.ts";
 import { shrunkArrays, versionLoops } from "./bounds.ts";
 import { integerCounters } from "./intrep.ts";
+import { boxCaptured, closureScopes, useClosureProgram } from "./closures.ts";
 import { declareModuleVars, isVar } from "./control.ts";
 import { declareDefaultExport, initDefaultExport } from "./exports.ts";
 import { useStdProgram } from "./array-methods.ts";
@@ -35,6 +36,7 @@ import { declarePatternGlobals, initPatternGlobals } from "./destructure.ts";
 export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false) {
   const l = new Lowerer(loaded.checker, target, testBuild);
   useStdProgram(loaded.program);
+  useClosureProgram(loaded.program);
   useStringLibrary(loaded.program);
   useCollectionsProgram(loaded.program);
   const modules = loaded.modules; // already in ES evaluation order (load.ts reachable)
@@ -46,6 +48,7 @@ export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuil
     while (l.work.length) l.work.shift()!();
   });
   checkConstructionOrder(l);
+  for (const f of l.program.funcs) boxCaptured(l, f);
   const shrunk = shrunkArrays(l.program.funcs);
   for (const f of l.program.funcs) f.body = versionLoops(l.doubles ? integerCounters(f.body) : f.body, shrunk);
   if (target === "kernel") checkInterruptHandlers(l);
@@ -161,7 +164,9 @@ function lowerModule(l: Lowerer, sf: ts.SourceFile): void {
     }
   });
   const cname = l.uniqueName(`${mod}__init`);
-  l.addFunc({ cname, params: [], ret: { k: "void" }, body, loc: l.loc(sf.statements[0] ?? sf), isStatic: true });
+  const init = { cname, params: [], ret: { k: "void" } as const, body, loc: l.loc(sf.statements[0] ?? sf), isStatic: true };
+  l.addFunc(init);
+  closureScopes.set(init, scope);
   l.program.inits.push(cname);
 }
 

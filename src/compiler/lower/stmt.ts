@@ -11,12 +11,14 @@
  *             one run reports every independent error.
  */
 import ts from "typescript";
+import { earlyLocalName } from "./closures.ts";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO } from "../ints.ts";
 import { Bail, type Lowerer, snippet } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { exitActions, jumpTarget, lowerThrow, lowerTry } from "./exceptions.ts";
+import { inspectArgument } from "./inspect.ts";
 import { elementOrUndefined, isProbedLocal, probedLocals, probedType } from "./probes.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
@@ -68,7 +70,8 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
     neverLocals.add(decl);
     return init ? [{ s: "expr", x: init, loc: l.loc(decl) }] : [];
   }
-  const name = l.localName(decl.name.text);
+  // A recursive closure may have named the variable already (lower/closures.ts).
+  const name = earlyLocalName(l, decl) ?? l.localName(decl.name.text);
   if (probed) probedLocals.add(name);
   l.scope.locals.set(decl, name);
   setLocalType(decl, type);
@@ -256,7 +259,7 @@ export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
     // A template's parts are converted to strings (ToString: -0 is "0"); a direct
     // argument is formatted as console.log formats it (-0 is "-0"): emit-c.ts tells them apart.
     if (ts.isTemplateExpression(a)) args.push({ e: "concat", type: T.str, parts: templateParts(l, a) });
-    else args.push(printable(lowerExpr(l, a)));
+    else args.push(printable(inspectArgument(l, lowerExpr(l, a), a)));
   });
   const flat = (a: Expr): Expr[] => (a.e === "concat" ? a.parts.flatMap(flat) : [a]);
   for (const a of args.flatMap(flat)) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS1031", x, "an argument of `console.log`", typeName(a.type));

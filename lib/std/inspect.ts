@@ -1,0 +1,158 @@
+/**
+ * lib/std/inspect.ts: `console.log(array)` as Node prints it (util.inspect
+ * with console.log's defaults: line width 80, compact mode 3, depth 2, at
+ * most 100 elements shown).
+ *
+ * Input:  an array of numbers, strings or booleans, or arrays of those up to
+ *         three levels (lower/inspect.ts picks the `show` functions).
+ * Output: the text Node prints: `[ 1, 2, 3 ]` on one line when it fits;
+ *         otherwise one element per line, or, for more than six short
+ *         elements, rows of aligned columns (numbers right-aligned, other
+ *         values left-aligned); strings quoted as Node quotes them; arrays
+ *         deeper than depth 2 as `[Array]`.
+ * Invariants: the layout rules were measured against Node's output
+ *             (test/fixtures/run/186_console_log_arrays.ts compares them).
+ */
+
+const BREAK_LENGTH = 80;
+
+/** A number as inspect shows it: like String(n), but -0 is "-0". */
+export function showNumber(n: number, indent: number, depth: number): string {
+  if (n === 0 && 1 / n < 0) return "-0";
+  return `${n}`;
+}
+
+export function showBoolean(b: boolean, indent: number, depth: number): string {
+  return b ? "true" : "false";
+}
+
+/** A string in quotes: single quotes unless it contains one (then double quotes, then backticks), escapes as Node writes them. */
+export function showString(s: string, indent: number, depth: number): string {
+  let quote = "'";
+  if (s.includes("'")) {
+    if (!s.includes('"')) quote = '"';
+    else if (!s.includes("`") && !s.includes("${")) quote = "`";
+  }
+  let out = quote;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ch = s[i];
+    if (c === 10) out += "\\n";
+    else if (c === 9) out += "\\t";
+    else if (c === 8) out += "\\b";
+    else if (c === 12) out += "\\f";
+    else if (c === 13) out += "\\r";
+    else if (c === 11) out += "\\x0B";
+    else if (c === 92) out += "\\\\";
+    else if (ch === quote && quote === "'") out += "\\'";
+    else if (c < 32 || (c >= 0x7f && c <= 0x9f)) out += "\\x" + c.toString(16).toUpperCase().padStart(2, "0");
+    else out += ch;
+  }
+  return out + quote;
+}
+
+export function showNumbers(xs: number[], indent: number, depth: number): string {
+  return inspectArray(xs, indent, depth, showNumber, true);
+}
+export function showStrings(xs: string[], indent: number, depth: number): string {
+  return inspectArray(xs, indent, depth, showString, false);
+}
+export function showBooleans(xs: boolean[], indent: number, depth: number): string {
+  return inspectArray(xs, indent, depth, showBoolean, false);
+}
+export function showNumbers2(xs: number[][], indent: number, depth: number): string {
+  return inspectArray(xs, indent, depth, showNumbers, false);
+}
+export function showStrings2(xs: string[][], indent: number, depth: number): string {
+  return inspectArray(xs, indent, depth, showStrings, false);
+}
+export function showBooleans2(xs: boolean[][], indent: number, depth: number): string {
+  return inspectArray(xs, indent, depth, showBooleans, false);
+}
+export function showNumbers3(xs: number[][][], indent: number, depth: number): string {
+  return inspectArray(xs, indent, depth, showNumbers2, false);
+}
+export function showStrings3(xs: string[][][], indent: number, depth: number): string {
+  return inspectArray(xs, indent, depth, showStrings2, false);
+}
+export function showBooleans3(xs: boolean[][][], indent: number, depth: number): string {
+  return inspectArray(xs, indent, depth, showBooleans2, false);
+}
+
+/** An array at nesting `depth` whose elements `show` formats; `indent`: the columns its lines are indented by. */
+export function inspectArray<T>(xs: T[], indent: number, depth: number, show: (x: T, indent: number, depth: number) => string, numeric: boolean): string {
+  if (depth > 2) return "[Array]";
+  const n = xs.length;
+  const shown = n > 100 ? 100 : n;
+  const out: string[] = [];
+  for (let i = 0; i < shown; i++) out.push(show(xs[i], indent + 2, depth + 1));
+  if (n > 100) out.push(`... ${n - 100} more item${n - 100 > 1 ? "s" : ""}`);
+  return formatList(out, n > 100 ? 1 : 0, indent, numeric && n > 0);
+}
+
+/** The entries on one line if they fit, else grouped in columns or one per line. `extra`: a trailing "... more items" entry. */
+function formatList(entries: string[], extra: number, indent: number, numeric: boolean): string {
+  let output = entries;
+  const count = entries.length;
+  if (count > 6) output = groupColumns(entries, extra, indent, numeric);
+  if (count === output.length) {
+    const start = output.length + indent + 1 + 10;
+    if (fitsOnOneLine(output, start)) {
+      const joined = output.join(", ");
+      if (!joined.includes("\n")) return count === 0 ? "[]" : `[ ${joined} ]`;
+    }
+  }
+  const lineStart = "\n" + " ".repeat(indent);
+  return `[${lineStart}  ${output.join(`,${lineStart}  `)}${lineStart}]`;
+}
+
+function fitsOnOneLine(output: string[], start: number): boolean {
+  let total = output.length + start;
+  if (total + output.length > BREAK_LENGTH) return false;
+  for (const s of output) {
+    total += s.length;
+    if (total > BREAK_LENGTH) return false;
+  }
+  return true;
+}
+
+/** More than six short entries: rows of columns, about as high as wide on screen (a character is about 2.5 times as high as wide). */
+function groupColumns(output: string[], extra: number, indent: number, numeric: boolean): string[] {
+  const dataCount = output.length - extra;
+  const separatorSpace = 2;
+  const lengths: number[] = [];
+  let totalLength = 0;
+  let maxLength = 0;
+  for (let i = 0; i < dataCount; i++) {
+    const len = output[i].length;
+    lengths.push(len);
+    totalLength += len + separatorSpace;
+    if (maxLength < len) maxLength = len;
+  }
+  const actualMax = maxLength + separatorSpace;
+  if (!(actualMax * 3 + indent < BREAK_LENGTH && (totalLength / actualMax > 5 || maxLength <= 6))) return output;
+  const averageBias = Math.sqrt(actualMax - totalLength / output.length);
+  const biasedMax = Math.max(actualMax - 3 - averageBias, 1);
+  const columns = Math.min(Math.round(Math.sqrt(2.5 * biasedMax * dataCount) / biasedMax), Math.floor((BREAK_LENGTH - indent) / actualMax), 12, 15);
+  if (columns <= 1) return output;
+  const columnWidths: number[] = [];
+  for (let c = 0; c < columns; c++) {
+    let width = 0;
+    for (let j = c; j < dataCount; j += columns) if (lengths[j] > width) width = lengths[j];
+    columnWidths.push(width + separatorSpace);
+  }
+  const rows: string[] = [];
+  for (let i = 0; i < dataCount; i += columns) {
+    const max = Math.min(i + columns, dataCount);
+    let row = "";
+    let j = i;
+    for (; j < max - 1; j++) {
+      const cell = `${output[j]}, `;
+      row += numeric ? cell.padStart(columnWidths[j - i]) : cell.padEnd(columnWidths[j - i]);
+    }
+    row += numeric ? output[j].padStart(columnWidths[j - i] - separatorSpace) : output[j];
+    rows.push(row);
+  }
+  if (extra > 0) rows.push(output[dataCount]);
+  return rows;
+}

@@ -1,0 +1,108 @@
+/**
+ * emit-closures.ts: the C of function values (lower/closures.ts, lambdas.ts).
+ *
+ * Input:  the program's function types, closure environment structs, and the
+ *         expressions `fnref`, `callptr`, `closure`, `envfield`, `deref`,
+ *         `addrof`, `newcell`.
+ * Output: C text. Kernel: a function type is a raw C function pointer
+ *         (interrupt handlers, handler tables), exactly as before closures.
+ *         Hosted: a function type F is a pointer to a closure object,
+ *           typedef struct F__clo F__clo;        // { R (*code)(void *self, A...); }
+ *           typedef const F__clo *F;
+ *         a capturing closure is `struct ENV { F__clo head; captures... }`,
+ *         a function without captures a `static const F__clo name__clo`.
+ *         A call is `f->code((void *)f, args)`; a call of a known code
+ *         (a static object, or a closure created right there) is direct.
+ * Invariants: the environment is read through the pointer the code receives,
+ *             as the struct it was created as (never through another type);
+ *             a stack closure is a compound literal of the block that
+ *             creates it, and lowering only makes one that does not escape.
+ */
+import type { Expr, Func, Program } from "./ir.ts";
+import { cType, declare } from "./c-syntax.ts";
+
+export interface ClosureEmitter {
+  expr(x: Expr, current?: string): string;
+  fresh(prefix: string): string;
+  L(loc: number): string;
+  callWith(args: Expr[], E: (y: Expr) => string, build: (args: string[]) => string): string;
+  prototype(f: Func): string;
+}
+
+/** Typedefs of the function types (before the types that may use them). */
+export function fnTypedefs(p: Program): string[] {
+  if (p.target === "kernel") return p.fnTypes.map((f) => `typedef ${cType(f.ret)} (*${f.cname})(${f.params.length ? f.params.map(cType).join(", ") : "void"});`);
+  return p.fnTypes.map((f) => `typedef struct ${f.cname}__clo ${f.cname}__clo; typedef const ${f.cname}__clo *${f.cname};`);
+}
+
+/** The head struct of each function type and each environment struct (after every other type). */
+export function closureStructs(p: Program): string[] {
+  if (p.target === "kernel") return [];
+  const out = p.fnTypes.map((f) => `struct ${f.cname}__clo { ${cType(f.ret)} (*code)(${["void *", ...f.params.map(cType)].join(", ")}); };`);
+  for (const e of p.closureEnvs ?? []) out.push(`struct ${e.cname} { ${e.fnType}__clo head; ${e.fields.map((f) => `${declare(f.type, f.name)};`).join(" ")} };`);
+  return out;
+}
+
+const selfless = new WeakMap<Program, Set<string>>();
+
+/** Functions used as values whose code does not take the closure object (made by other lowering code): wrapped here. */
+function withoutSelf(p: Program): Set<string> {
+  let s = selfless.get(p);
+  if (!s) selfless.set(p, (s = new Set(p.funcs.filter((f) => f.params[0]?.name !== "tsos_self").map((f) => f.cname))));
+  return s;
+}
+
+/** The static closure objects of functions without captures used as values (with their prototypes first). */
+export function staticClosures(p: Program, em: ClosureEmitter, used: Map<string, string>): string[] {
+  if (p.target === "kernel") return [];
+  const byName = new Map(p.funcs.map((f) => [f.cname, f]));
+  const out: string[] = [];
+  for (const [fn, type] of used) {
+    const f = byName.get(fn);
+    if (f) out.push(em.prototype(f));
+    let code = fn;
+    if (f && withoutSelf(p).has(fn)) {
+      code = `${fn}__code`;
+      const params = f.params.map((q, i) => declare(q.type, `a${i}`));
+      const call = `${fn}(${f.params.map((_, i) => `a${i}`).join(", ")})`;
+      out.push(`static ${declare(f.ret, code)}(${["void *tsos_self", ...params].join(", ")}) { (void)tsos_self; ${f.ret.k === "void" || f.ret.k === "never" ? `${call};` : `return ${call};`} }`);
+    }
+    out.push(`static const ${type}__clo ${fn}__clo = {${code}};`);
+  }
+  return out;
+}
+
+/** The C of a function-value expression, or undefined for any other kind. */
+export function emitClosureExpr(em: ClosureEmitter, p: Program, x: Expr, E: (y: Expr) => string): string | undefined {
+  switch (x.e) {
+    case "fnref":
+      return p.target === "kernel" ? x.fn : `(&${x.fn}__clo)`;
+    case "callptr": {
+      if (p.target === "kernel") return em.callWith([x.callee, ...x.args], E, ([f, ...args]) => `${f}(${args.join(", ")})`);
+      const c = x.callee;
+      // A known code: called directly, so gcc can inline it.
+      if (c.e === "fnref") return em.callWith(x.args, E, (args) => `${c.fn}(${[...(withoutSelf(p).has(c.fn) ? [] : [`(void *)&${c.fn}__clo`]), ...args].join(", ")})`);
+      if (c.e === "closure") return em.callWith([c, ...x.args], E, ([f, ...args]) => `${c.fn}(${[`(void *)${f}`, ...args].join(", ")})`);
+      return em.callWith([c, ...x.args], E, ([f, ...args]) => {
+        if (/^[A-Za-z_]\w*$/.test(f!)) return `${f}->code(${[`(void *)${f}`, ...args].join(", ")})`;
+        const t = em.fresh("tsos_fn");
+        return `({ ${cType(c.type)} ${t} = ${f}; ${t}->code(${[`(void *)${t}`, ...args].join(", ")}); })`;
+      });
+    }
+    case "closure": {
+      const init = `(struct ${x.env}){{${x.fn}}${x.fields.map((f, i) => `, .${f} = ${E(x.values[i]!)}`).join("")}}`;
+      if (!x.heap) return `(&${init}.head)`;
+      const t = em.fresh("tsos_clo");
+      return `({ struct ${x.env} *${t} = tsos_alloc(sizeof(struct ${x.env}), ${em.L(x.loc)}); *${t} = ${init}; (${cType(x.type)})&${t}->head; })`;
+    }
+    case "envfield":
+      return x.name ? `((const struct ${x.env} *)tsos_self)->${x.name}` : `((${cType(x.type)})tsos_self)`;
+    case "deref":
+      return `(*${E(x.ptr)})`;
+    case "addrof":
+      return x.x.e === "deref" ? E(x.x.ptr) : `(&${E(x.x)})`;
+    case "newcell":
+      return `((${cType(x.type)})tsos_alloc(sizeof(${cType((x.type as { elem: Parameters<typeof cType>[0] }).elem)}), ${em.L(x.loc)}))`;
+  }
+  return undefined;
+}
