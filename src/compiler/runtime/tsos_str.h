@@ -186,9 +186,14 @@ static inline int32_t tsos_str_cmp(tsos_str a, tsos_str b) {
   uint64_t n = a.len < b.len ? a.len : b.len, i = 0;
   while (i < n && a.ptr[i] == b.ptr[i]) i++;
   if (i == n) return a.len < b.len ? -1 : a.len > b.len ? 1 : 0;
+  /* ASCII on both sides (always so against a one-character ASCII literal: `ch >= "a"`) */
+  if (a.ptr[i] < 0x80 && b.ptr[i] < 0x80) return a.ptr[i] < b.ptr[i] ? -1 : 1;
   while (i > 0 && (a.ptr[i] & 0xC0) == 0x80) i--; /* back to the start of the differing character */
-  uint32_t ca = tsos_utf8_decode(a.ptr + i, tsos_utf8_seqlen(a.ptr[i]));
-  uint32_t cb = tsos_utf8_decode(b.ptr + i, tsos_utf8_seqlen(b.ptr[i]));
+  uint32_t na = tsos_utf8_seqlen(a.ptr[i]), nb = tsos_utf8_seqlen(b.ptr[i]);
+  if (na > a.len - i) na = (uint32_t)(a.len - i);
+  if (nb > b.len - i) nb = (uint32_t)(b.len - i);
+  uint32_t ca = tsos_utf8_decode(a.ptr + i, na);
+  uint32_t cb = tsos_utf8_decode(b.ptr + i, nb);
   /* the first code unit of each: a surrogate (D800..DBFF) for a character outside the BMP */
   uint32_t ua = ca >= 0x10000 ? 0xD800 + ((ca - 0x10000) >> 10) : ca;
   uint32_t ub = cb >= 0x10000 ? 0xD800 + ((cb - 0x10000) >> 10) : cb;
