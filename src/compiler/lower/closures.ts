@@ -39,6 +39,7 @@
  *     there is TSOS1084 (lambdas.ts).
  */
 import ts from "typescript";
+import { sameType } from "./types.ts";
 import type { Expr, Func, Stmt, Type } from "../ir.ts";
 import type { ClosureScope, FnScope, Lowerer } from "./context.ts";
 import { untypedConst } from "./calls.ts";
@@ -559,7 +560,7 @@ export function boxCaptured(l: Lowerer, func: Func): void {
 
 function checkEarly(l: Lowerer, decl: ts.Node, type: Type): void {
   const early = earlyNames.get(decl);
-  if (early && JSON.stringify(early.type) !== JSON.stringify(type)) {
+  if (early && !sameType(early.type, type)) {
     l.error("TSOS1132", (decl as ts.NamedDeclaration).name ?? decl, "a closure that uses a variable of an inferred integer type before its declaration");
   }
 }

@@ -80,6 +80,9 @@ function numberArg(l: Lowerer, node: ts.Expression): Expr {
 
 /** `a ** b`, `a / b`, `a % b` and the others on two hosted `number` operands. */
 export function numberPow(l: Lowerer, A: Expr, B: Expr, node: ts.Node): Expr {
+  // A constant fractional exponent other than 0.5 (`Math.pow(v, 0.16)`) would panic at run time
+  // for every ordinary base (runtime/tsos_num.h tsos_num_pow): refuse it here, with its place.
+  if (B.e === "num" && Number.isFinite(B.value) && !Number.isInteger(B.value) && B.value !== 0.5) l.fail("TSOS1141", node, String(B.value));
   return { e: "call", type: T.number, fn: "tsos_num_pow", args: [A, B, loc(l, node)] };
 }
 
