@@ -461,6 +461,19 @@ interface ArrayConstructor {
 type Record<K extends keyof any, T> = {
   [P in K]: T;
 };
+
+// The utility types of the ES lib, with its definitions (they are types only; the
+// compiler sees the object types they produce, e.g. Partial<T> has optional members).
+type Partial<T> = { [P in keyof T]?: T[P] };
+type Required<T> = { [P in keyof T]-?: T[P] };
+type Readonly<T> = { readonly [P in keyof T]: T[P] };
+type Pick<T, K extends keyof T> = { [P in K]: T[P] };
+type Exclude<T, U> = T extends U ? never : T;
+type Extract<T, U> = T extends U ? T : never;
+type Omit<T, K extends keyof any> = Pick<T, Exclude<keyof T, K>>;
+type NonNullable<T> = T & {};
+type ReturnType<T extends (...args: any) => any> = T extends (...args: any) => infer R ? R : any;
+type Parameters<T extends (...args: any) => any> = T extends (...args: infer P) => any ? P : never;
 interface ObjectConstructor {
   /** A record's own keys: array-index keys ascending, then the others in insertion order. */
   keys(o: object): string[];
