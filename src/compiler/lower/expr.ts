@@ -169,7 +169,12 @@ export function templateParts(l: Lowerer, t: ts.TemplateExpression): Expr[] {
   for (const text of [t.head, ...t.templateSpans.map((s) => s.literal)]) checkStringLiteral(l, text.text, text);
   if (t.head.text) parts.push({ e: "str", type: T.str, value: t.head.text });
   for (const span of t.templateSpans) {
-    parts.push(printable(stringPart(l, lowerExpr(l, span.expression), span.expression)));
+    // A narrowed global or field is printed as it is now: a call may have set it back to null, and
+    // `${x}` then prints "null" in JavaScript, where the checked read would panic (fuzz seed 20261126).
+    const x = lowerExpr(l, span.expression);
+    const now = tested(x);
+    const plain = now.type.k === "nullable" && (now.type.inner.k === "int" || now.type.inner.k === "bool" || now.type.inner.k === "str");
+    parts.push(printable(stringPart(l, plain ? now : x, span.expression)));
     if (span.literal.text) parts.push({ e: "str", type: T.str, value: span.literal.text });
   }
   return parts;
