@@ -12,6 +12,7 @@
 import ts from "typescript";
 import { type Code, type Diagnostic, diag } from "./diagnostics.ts";
 import { spanOf } from "./load.ts";
+import { compilePattern } from "../../lib/std/regexp-syntax.ts";
 
 const K = ts.SyntaxKind;
 
@@ -19,7 +20,6 @@ const K = ts.SyntaxKind;
 const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.VoidExpression]: "the `void` operator",
   [K.SpreadAssignment]: "spread (`...`)",
-  [K.RegularExpressionLiteral]: "a regular expression",
   [K.TaggedTemplateExpression]: "a tagged template",
   [K.AwaitExpression]: "`await`",
   [K.YieldExpression]: "`yield`",
@@ -50,6 +50,15 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
     ts.forEachChild(node, visit);
   }
 
+  /** A regex literal: the kernel has none (TSOS1150); the pattern is compiled now, as lower/regexp.ts will (TSOS1151 invalid, TSOS1152 unsupported). */
+  function checkRegExpLiteral(node: ts.RegularExpressionLiteral): void {
+    if (target === "kernel") return report("TSOS1150", node);
+    const last = node.text.lastIndexOf("/");
+    const c = compilePattern(node.text.slice(1, last), node.text.slice(last + 1));
+    if (c.error !== "") report("TSOS1151", node, c.error);
+    else if (c.unsupported !== "") report("TSOS1152", node, c.unsupported);
+  }
+
   function checkNode(node: ts.Node): void {
     const name = UNSUPPORTED[node.kind];
     if (name) {
@@ -59,6 +68,8 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
     // `catch (e: unknown)` / `catch (e: any)`: the caught value is always an Error (lower/exceptions.ts).
     if ((node.kind === K.AnyKeyword || node.kind === K.UnknownKeyword) && ts.isVariableDeclaration(node.parent) && ts.isCatchClause(node.parent.parent)) return;
     switch (node.kind) {
+      case K.RegularExpressionLiteral:
+        return checkRegExpLiteral(node as ts.RegularExpressionLiteral);
       case K.AnyKeyword:
         report("TSOS1001", node);
         return;

@@ -29,6 +29,7 @@ import { arrayIterator, iteratorStep } from "./array-methods.ts";
 import { collectionArray, collectionForOf } from "./collections.ts";
 import { recordForIn } from "./records.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
+import { printedRegExp } from "./regexp.ts";
 
 const K = ts.SyntaxKind;
 
@@ -259,7 +260,7 @@ export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
     // A template's parts are converted to strings (ToString: -0 is "0"); a direct
     // argument is formatted as console.log formats it (-0 is "-0"): emit-c.ts tells them apart.
     if (ts.isTemplateExpression(a)) args.push({ e: "concat", type: T.str, parts: templateParts(l, a) });
-    else args.push(printable(inspectArgument(l, lowerExpr(l, a), a)));
+    else args.push(printable(inspectArgument(l, printedRegExp(l, lowerExpr(l, a), a), a)));
   });
   const flat = (a: Expr): Expr[] => (a.e === "concat" ? a.parts.flatMap(flat) : [a]);
   for (const a of args.flatMap(flat)) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS1031", x, "an argument of `console.log`", typeName(a.type));

@@ -21,6 +21,7 @@ import { UNDEFINED_LITERAL, isNullableUnion, narrowedTypeParameter, nullableOf, 
 import { valueUnionType } from "./unions.ts";
 import { builtinClassDecl } from "./exceptions.ts";
 import { collectionType } from "./collections.ts";
+import { regexpType } from "./regexp.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
   ["u8", "u8"],
@@ -134,6 +135,8 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     if (union) return union;
   }
   if (f & ts.TypeFlags.Object) {
+    const regexp = regexpType(l, type, node);
+    if (regexp) return regexp;
     const collection = collectionType(l, type, node);
     if (collection) return collection;
     const tuple = tupleFromChecker(l, type, node, (t) => irType(l, t, node));
