@@ -102,6 +102,8 @@ class RegexNode {
 export class CompiledPattern {
   /** V8's SyntaxError message, or "" when the pattern is valid. */
   error: string = "";
+  /** The reason alone ("Unterminated group"), for the compiler's diagnostic. */
+  reason: string = "";
   /** A construct tsos does not implement (lookbehind, the `u` flag), or "". */
   unsupported: string = "";
   code: number[] = [];
@@ -749,6 +751,7 @@ function parseFlags(flags: string, out: CompiledPattern): boolean {
     const k = order.indexOf(flags[i]);
     if (k < 0 || seen[k]) {
       out.error = `Invalid flags supplied to RegExp constructor '${flags}'`;
+      out.reason = `invalid flags '${flags}'`;
       return false;
     }
     seen[k] = true;
@@ -786,6 +789,7 @@ export function compilePattern(source: string, flags: string): CompiledPattern {
   }
   if (p.error !== "") {
     out.error = `Invalid regular expression: /${source}/${out.flags}: ${p.error}`;
+    out.reason = p.error;
     return out;
   }
   if (p.unsupported !== "") {

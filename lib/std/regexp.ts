@@ -82,6 +82,8 @@ export class RegExpProgram {
   groupNames: string[];
   registers: i32;
   hasNames: boolean = false;
+  /** A Matcher not in use, kept for the next call (one allocation less per `test`). */
+  spare: Matcher | null = null;
 
   constructor(source: string, flags: string, code: i32[], groupCount: i32, groupNames: string[], registers: i32) {
     this.source = source;
@@ -141,15 +143,18 @@ export class RegExp {
   }
 
   exec(s: string): (string | undefined)[] | null {
-    const subject = new Subject(s);
-    const m = new Matcher(this.program, subject);
-    if (!builtinExec(this, m)) return null;
-    return m.result();
+    const m = acquire(this.program, s);
+    const found = builtinExec(this, m);
+    const out = found ? m.result() : null;
+    release(m);
+    return out;
   }
 
   test(s: string): boolean {
-    const m = new Matcher(this.program, new Subject(s));
-    return builtinExec(this, m);
+    const m = acquire(this.program, s);
+    const found = builtinExec(this, m);
+    release(m);
+    return found;
   }
 
   toString(): string {
@@ -232,6 +237,15 @@ class Subject {
     if (!this.ascii) this.decode();
   }
 
+  /** Reused for another string (a Matcher is reused between calls). */
+  reset(s: string): void {
+    this.s = s;
+    this.ascii = strIsAscii(s);
+    this.length = i32(s.length);
+    this.units.length = 0;
+    if (!this.ascii) this.decode();
+  }
+
   /** UTF-8 to UTF-16 code units, once. */
   decode(): void {
     const s = this.s;
@@ -276,6 +290,19 @@ function isLineTerminator(c: i32): boolean {
 
 function isWordUnit(c: i32): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** A Matcher of `program` on `s`: the program's spare one when it is free (released by `release`). */
+function acquire(program: RegExpProgram, s: string): Matcher {
+  const spare = program.spare;
+  if (spare === null) return new Matcher(program, new Subject(s));
+  program.spare = null;
+  spare.subject.reset(s);
+  return spare;
+}
+
+function release(m: Matcher): void {
+  m.program.spare = m;
 }
 
 /** One match attempt's state: capture slots, registers and the backtracking stack. */
@@ -589,12 +616,20 @@ function matchList(re: RegExp, m: Matcher): i32[][] {
 
 /** @trackCaller `s.match(re)`. */
 export function match(s: string, re: RegExp): (string | undefined)[] | null {
-  const m = new Matcher(re.program, new Subject(s));
-  if (!re.global) return builtinExec(re, m) ? m.result() : null;
-  const found = matchList(re, m);
-  if (found.length === 0) return null;
-  const out: (string | undefined)[] = [];
-  for (const caps of found) out.push(m.subject.slice(caps[0], caps[1]));
+  const m = acquire(re.program, s);
+  let out: (string | undefined)[] | null = null;
+  if (!re.global) {
+    if (builtinExec(re, m)) out = m.result();
+  } else {
+    const all: (string | undefined)[] = [];
+    re.lastIndex = 0;
+    while (builtinExec(re, m)) {
+      all.push(m.subject.slice(m.index(), m.end()));
+      if (m.end() === m.index()) re.lastIndex = re.lastIndex + 1;
+    }
+    if (all.length > 0) out = all;
+  }
+  release(m);
   return out;
 }
 
@@ -604,19 +639,22 @@ export function matchAll(s: string, re: RegExp): (string | undefined)[][] {
   // matchAll iterates a copy of the regex that starts at its lastIndex.
   const copy = new RegExp(re.program);
   copy.lastIndex = re.lastIndex;
-  const m = new Matcher(copy.program, new Subject(s));
+  const m = acquire(copy.program, s);
   const out: (string | undefined)[][] = [];
   while (builtinExec(copy, m)) {
     out.push(m.result());
     if (m.end() === m.index()) copy.lastIndex = copy.lastIndex + 1;
   }
+  release(m);
   return out;
 }
 
-/** @trackCaller `s.search(re)`. */
+/** @trackCaller `s.search(re)`: lastIndex is left as it was. */
 export function search(s: string, re: RegExp): number {
-  const m = new Matcher(re.program, new Subject(s));
-  return m.search(0, re.sticky) ? m.index() : -1;
+  const m = acquire(re.program, s);
+  const at = m.search(0, re.sticky) ? m.index() : -1;
+  release(m);
+  return at;
 }
 
 /**
@@ -679,23 +717,27 @@ function substitute(m: Matcher, replacement: string, parts: string[]): void {
 /** @trackCaller `s.replace(re, replacement)` and `s.replaceAll(re, replacement)` (which requires `g`). */
 export function replace(s: string, re: RegExp, replacement: string, all: boolean): string {
   if (all && !re.global) throw new TypeError("replaceAll must be called with a global RegExp");
-  const subject = new Subject(s);
-  const m = new Matcher(re.program, subject);
-  const found = matchList(re, m);
-  if (found.length === 0) return s;
+  const m = acquire(re.program, s);
+  const subject = m.subject;
   const parts: string[] = [];
   let next: i32 = 0;
-  for (const caps of found) {
-    for (let i: i32 = 0; i < i32(caps.length); i++) m.caps[i] = caps[i];
+  if (re.global) re.lastIndex = 0;
+  while (builtinExec(re, m)) {
     const at = m.index();
-    if (at >= next) {
-      parts.push(subject.slice(next, at));
-      substitute(m, replacement, parts);
-      next = m.end();
-    }
+    const end = m.end();
+    parts.push(subject.slice(next, at));
+    substitute(m, replacement, parts);
+    next = end;
+    if (!re.global) break;
+    if (end === at) re.lastIndex = re.lastIndex + 1;
   }
-  parts.push(subject.slice(next, subject.length));
-  return strConcatAll(parts);
+  let out = s;
+  if (parts.length > 0) {
+    parts.push(subject.slice(next, subject.length));
+    out = strConcatAll(parts);
+  }
+  release(m);
+  return out;
 }
 
 /**
@@ -719,8 +761,8 @@ export class Replacer {
     if (all && !re.global) throw new TypeError("replaceAll must be called with a global RegExp");
     this.re = re;
     this.input = s;
-    this.subject = new Subject(s);
-    this.m = new Matcher(re.program, this.subject);
+    this.m = acquire(re.program, s);
+    this.subject = this.m.subject;
     // The matches are found first, as the specification does (the function may use the regex).
     this.found = matchList(re, this.m);
   }
@@ -752,6 +794,7 @@ export class Replacer {
   }
 
   finish(): string {
+    release(this.m);
     if (this.parts.length === 0) return this.input;
     this.parts.push(this.subject.slice(this.next, this.subject.length));
     return strConcatAll(this.parts);
@@ -763,11 +806,12 @@ export function split(s: string, re: RegExp, limit: number): string[] {
   const lim = Number(u32(limit));
   const out: string[] = [];
   if (lim === 0) return out;
-  const subject = new Subject(s);
-  const m = new Matcher(re.program, subject);
+  const m = acquire(re.program, s);
+  const subject = m.subject;
   const size = subject.length;
   if (size === 0) {
     if (!m.matchAt(0)) out.push(s);
+    release(m);
     return out;
   }
   let p: i32 = 0;
@@ -784,17 +828,24 @@ export function split(s: string, re: RegExp, limit: number): string[] {
       continue;
     }
     out.push(subject.slice(p, q));
-    if (out.length === lim) return out;
+    if (out.length === lim) {
+      release(m);
+      return out;
+    }
     p = e;
     for (let g: i32 = 1; g <= m.groupCount; g++) {
       const part = m.group(g);
       if (part === undefined) regexpPanic("split by a regex whose capture group did not participate: JavaScript puts undefined in the array, which a tsos string[] cannot hold");
       else out.push(part);
-      if (out.length === lim) return out;
+      if (out.length === lim) {
+        release(m);
+        return out;
+      }
     }
     q = p;
   }
   out.push(subject.slice(p, size));
+  release(m);
   return out;
 }
 

@@ -55,7 +55,7 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
     if (target === "kernel") return report("TSOS1150", node);
     const last = node.text.lastIndexOf("/");
     const c = compilePattern(node.text.slice(1, last), node.text.slice(last + 1));
-    if (c.error !== "") report("TSOS1151", node, c.error);
+    if (c.error !== "") report("TSOS1151", node, c.reason);
     else if (c.unsupported !== "") report("TSOS1152", node, c.unsupported);
   }
 

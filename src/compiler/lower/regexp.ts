@@ -78,6 +78,13 @@ function matchArrayType(l: Lowerer): Type {
 
 /** The IR type of lib/tsos.d.ts's RegExp and match types, or undefined for any other type. */
 export function regexpType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
+  // `(s.match(re) ?? [])`: a match array or an empty array literal.
+  if (type.isUnion()) {
+    const isEmptyTuple = (t: ts.Type) => l.checker.isTupleType(t) && l.checker.getTypeArguments(t as ts.TypeReference).length === 0;
+    const isNeverArray = (t: ts.Type) => l.checker.isArrayType(t) && !!(l.checker.getTypeArguments(t as ts.TypeReference)[0]!.flags & ts.TypeFlags.Never);
+    if (type.types.some(isMatchArrayType) && type.types.every((t) => isMatchArrayType(t) || isEmptyTuple(t) || isNeverArray(t))) return matchArrayType(l);
+    return undefined;
+  }
   const sym = type.getSymbol() ?? type.aliasSymbol;
   if (!isLibSymbol(sym)) return undefined;
   switch (sym.name) {
@@ -133,7 +140,7 @@ export function lowerRegExpLiteral(l: Lowerer, node: ts.RegularExpressionLiteral
   let global = byText.get(node.text);
   if (!global) {
     const c = compilePattern(source, flags);
-    if (c.error !== "") l.fail("TSOS1151", node, c.error);
+    if (c.error !== "") l.fail("TSOS1151", node, c.reason);
     if (c.unsupported !== "") l.fail("TSOS1152", node, c.unsupported);
     const i32 = T.int("i32");
     const int = (v: number): Expr => ({ e: "int", type: i32, value: BigInt(v) });
@@ -287,4 +294,31 @@ export function printedRegExp(l: Lowerer, x: Expr, node: ts.Expression): Expr {
   const elem = l.checker.isArrayType(t) ? l.checker.getTypeArguments(t as ts.TypeReference)[0] : undefined;
   if (isMatchArrayType(t) || (elem && isMatchArrayType(elem))) l.fail("TSOS1153", node, "console.log");
   return x;
+}
+
+/**
+ * `const g = m[3]` or `const a = m[3]?.toLowerCase()` without a type
+ * annotation, where `m` is a match array: tsc types the element `string`,
+ * but a group that did not take part is undefined, so the local keeps the
+ * IR type `string | undefined` (reads where tsc says string are checked,
+ * conditions test it). Undefined for any other declaration.
+ */
+export function matchElementLocal(l: Lowerer, decl: ts.VariableDeclaration): { type: Type; init: Expr } | undefined {
+  if (decl.type || !decl.initializer) return undefined;
+  let root: ts.Expression = decl.initializer;
+  while (ts.isParenthesizedExpression(root)) root = root.expression;
+  // The leftmost element read of an optional chain (`m[3]?.trim().toLowerCase()`).
+  let x: ts.Expression = root;
+  while (true) {
+    if (ts.isCallExpression(x)) x = x.expression;
+    else if (ts.isPropertyAccessExpression(x) && !(ts.isElementAccessExpression(x.expression) && x.questionDotToken)) x = x.expression;
+    else break;
+  }
+  if (ts.isPropertyAccessExpression(x) && x.questionDotToken) x = x.expression;
+  if (!ts.isElementAccessExpression(x) || !isMatchArrayType(l.checker.getTypeAtLocation(x.expression))) return undefined;
+  if (x !== root && !ts.isOptionalChain(root)) return undefined;
+  const init = lowerExpr(l, decl.initializer);
+  // A direct read arrives unwrapped as tsc narrowed it: keep the element itself.
+  const raw = init.e === "unwrap" && init.check === "narrowed" ? init.x : init;
+  return { type: raw.type, init: raw };
 }

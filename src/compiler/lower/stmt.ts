@@ -29,7 +29,7 @@ import { arrayIterator, iteratorStep } from "./array-methods.ts";
 import { collectionArray, collectionForOf } from "./collections.ts";
 import { recordForIn } from "./records.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
-import { printedRegExp } from "./regexp.ts";
+import { matchElementLocal, printedRegExp } from "./regexp.ts";
 
 const K = ts.SyntaxKind;
 
@@ -59,7 +59,9 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   }
   if (isVar(decl.parent as ts.VariableDeclarationList)) return varAssign(l, decl);
   if (untypedConst(l, decl.name) !== undefined) return [];
-  let { type, init } = variableInit(l, decl);
+  // `const ampm = m[3]?.toLowerCase()` on a match array: string | undefined whatever tsc says (lower/regexp.ts).
+  const matchElement = matchElementLocal(l, decl);
+  let { type, init } = matchElement ?? variableInit(l, decl);
   // `const last = xs[xs.length - 1]; if (last) ...`: undefined outside the array (lower/probes.ts).
   const probed = init?.e === "index" && init.arr.type.k === "array" && probedType(type) && isProbedLocal(l, decl);
   if (probed && init?.e === "index") {
@@ -73,7 +75,7 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   }
   // A recursive closure may have named the variable already (lower/closures.ts).
   const name = earlyLocalName(l, decl) ?? l.localName(decl.name.text);
-  if (probed) probedLocals.add(name);
+  if (probed || matchElement) probedLocals.add(name);
   l.scope.locals.set(decl, name);
   setLocalType(decl, type);
   return [{ s: "let", name, type, init, loc: l.loc(decl) }];

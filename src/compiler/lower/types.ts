@@ -120,6 +120,8 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     return undefined; // a heterogeneous enum (numbers and strings)
   }
   if (type.isUnion()) {
+    const matches = regexpType(l, type, node);
+    if (matches) return matches;
     // A union of literals of one kind ("a" | "b", 1 | 2) is that kind.
     const parts = type.types.map((t) => tryIrType(l, t, node));
     if (parts.every((p) => p && sameType(p, parts[0]!)) && parts[0]?.k !== "class" && parts[0]?.k !== "array") return parts[0];
