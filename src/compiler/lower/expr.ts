@@ -12,6 +12,7 @@
  *   - Calls, `new` and member access live in calls.ts.
  */
 import ts from "typescript";
+import { objectBranches } from "./object-spread.ts";
 import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
@@ -528,7 +529,12 @@ function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type):
   if (joined) return { e: "cond", type: joined.type, c: cond, a: joined.a, b: joined.b };
   if (A.type.k === "never") A = neverAs(A, B.type, l, c.whenTrue);
   if (B.type.k === "never") B = neverAs(B, A.type, l, c.whenFalse);
-  if (!sameType(A.type, B.type)) l.fail("TSOS1021", c.whenFalse, typeName(B.type), typeName(A.type));
+  if (!sameType(A.type, B.type)) {
+    // An object literal (or spread) against a value of the object type both are (lower/object-spread.ts).
+    const view = objectBranches(l, c, A, B);
+    if (view) return { e: "cond", type: view.type, c: cond, a: view.a, b: view.b };
+    l.fail("TSOS1021", c.whenFalse, typeName(B.type), typeName(A.type));
+  }
   return { e: "cond", type: A.type, c: cond, a: A, b: B };
 }
 
