@@ -73,6 +73,7 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
       case K.UnionType:
         break; // lowering maps the unions it supports (lower/types.ts) and reports the others
       case K.IntersectionType:
+        break; // lowering maps intersections of object types (lower/intersections.ts) and reports the others
       case K.ConstructorType:
       case K.ConditionalType:
       case K.MappedType:

@@ -13,6 +13,7 @@
  */
 import ts from "typescript";
 import { objectBranches } from "./object-spread.ts";
+import { keyedAssign, keyedIncDec } from "./keyed.ts";
 import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
@@ -354,6 +355,10 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
     if (rec) return rec;
   }
   if (op === K.EqualsToken || COMPOUND[op] !== undefined) {
+    const keyed = keyedAssign(l, b, COMPOUND[op]);
+    if (keyed) return keyed;
+  }
+  if (op === K.EqualsToken || COMPOUND[op] !== undefined) {
     const acc = accessorRef(l, b.left, true);
     if (acc) return lowerAccessorWrite(l, acc, b.right, op === K.EqualsToken ? undefined : accessorUpdate(l, COMPOUND[op]!, b.right, b), false, b);
   }
@@ -501,6 +506,8 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
 function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: boolean, node: ts.Node): Expr {
   const rec = recordIncDec(l, operand, op, postfix, node);
   if (rec) return rec;
+  const keyed = keyedIncDec(l, operand, op, postfix, node);
+  if (keyed) return keyed;
   const acc = accessorRef(l, operand, true);
   if (acc) return lowerAccessorWrite(l, acc, undefined, accessorUpdate(l, op === "+" ? "inc" : "dec", undefined, node), postfix, node);
   const target = lowerLValue(l, operand);

@@ -135,7 +135,7 @@ function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node): O
 }
 
 /** The JavaScript key of field `f` of class `c`, or undefined for a `#private` field (not a property). */
-function propertyNameOfField(c: ClassInst, f: Field): string | undefined {
+export function propertyNameOfField(c: ClassInst, f: Field): string | undefined {
   if (!c.literal) {
     const decl = classInfo(c)?.decl;
     const params = decl?.members.find(ts.isConstructorDeclaration)?.parameters ?? [];

@@ -104,7 +104,8 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       if (print) return [print];
       if (isStaticAssert(l, x)) return staticAssert(l, x as ts.CallExpression);
       if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isArrayLiteralExpression(x.left)) return destructuringAssignment(l, x);
-      const inner = ts.skipParentheses(x);
+      let inner = x;
+      while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
       if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isObjectLiteralExpression(inner.left)) return objectDestructuringAssignment(l, inner);
       return [{ s: "expr", x: lowerExpr(l, x), loc }];
     }
