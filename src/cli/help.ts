@@ -56,11 +56,15 @@ export const COMMANDS: CommandSpec[] = [
     usage: "run [entry.ts] [-o image]",
     summary: "build the kernel and boot it in QEMU",
     notes: [
-      "In a terminal the VGA screen is drawn there (Ctrl-C quits). Headless, COM1 goes to stdout.",
+      "In a terminal the VGA screen is drawn there (Ctrl-C quits). Headless, COM1 goes to stdout",
+      "and the run ends when the kernel exits (status 0 iff it exited with success), reaches its",
+      "idle loop (0), or halts after a panic (1). With --timeout it runs that long instead and",
+      "succeeds iff the kernel reached its idle loop; with --until it succeeds once the text appears.",
     ].join("\n"),
     flags: [
       { names: ["--display"], value: "curses|none", help: "the VGA screen in this terminal (default in a terminal), or headless" },
       { names: ["--timeout"], value: "s", help: "stop QEMU after s seconds; a kernel still running then is a failure" },
+      { names: ["--until"], value: "text", help: "headless: stop with success once COM1 has printed text" },
       { ...OUT, help: "where the image is built (default build/kernel/<name>.elf)" },
       KERNEL_DIR,
       { names: ["--release"], help: "accepted for cargo habits; kernels are always built -O2 -g" },

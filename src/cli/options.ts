@@ -26,6 +26,8 @@ export interface Flags {
   display?: "curses" | "none";
   /** Seconds; undefined means the command's default. */
   timeoutS?: number;
+  /** run: stop with success once COM1 has printed this text. */
+  until?: string;
   release: boolean;
   /** Positional arguments (entry file, test filter). */
   rest: string[];
@@ -97,6 +99,9 @@ function parseFlagsOf(args: string[], spec: CommandSpec): Flags {
       const s = Number(value(++i, a));
       if (!(s > 0)) throw new UsageError(`--timeout takes a positive number of seconds`);
       flags.timeoutS = s;
+    } else if (a === "--until") {
+      flags.until = value(++i, a);
+      if (flags.until === "") throw new UsageError("--until takes a non-empty text");
     } else if (a === "--release") flags.release = true;
     else flags.rest.push(a);
   }
@@ -113,6 +118,11 @@ export function status(flags: Pick<Flags, "color" | "quiet">, verb: string, mess
 /** `error: message` on stderr, `error` in bold red when colour is on. */
 export function errorLine(color: boolean, message: string): void {
   process.stderr.write(`${color ? "\x1b[1;31merror\x1b[0m" : "error"}: ${message}\n`);
+}
+
+/** `warning: message` on stderr, `warning` in bold yellow when colour is on. */
+export function warningLine(color: boolean, message: string): void {
+  process.stderr.write(`${color ? "\x1b[1;33mwarning\x1b[0m" : "warning"}: ${message}\n`);
 }
 
 /** A path as the user should see it: relative to the working directory when inside it. */
