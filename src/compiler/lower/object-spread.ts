@@ -127,11 +127,30 @@ function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node): O
       if (!slot) continue;
       if (slot.kind === "method")
         l.fail("TSOS1170", node, l.checker.typeToString(tsType), `its method \`${p.name}\` is copied only when the object is a literal; copy the data properties by name`);
+      // Behind the view may be a class whose getter JavaScript would not copy (it lives on the prototype).
+      if (classGetterNames(l, node).has(p.name))
+        l.fail("TSOS1170", node, l.checker.typeToString(tsType), `a class of the program has a getter \`${p.name}\`, which a spread of such an object would not copy; copy the properties by name`);
       out.push({ name: p.name, read: lowerViewGet(l, obj, p.name, node), optional: !!slot.optional });
     }
     return out;
   }
   l.fail("TSOS1170", node, typeName(t), "spread an object of a class, interface or object type");
+}
+
+const getterNames = new WeakMap<Lowerer, Set<string>>();
+
+/** The names of the instance getters of every class in the program's modules. */
+function classGetterNames(l: Lowerer, node: ts.Node): Set<string> {
+  let names = getterNames.get(l);
+  if (names) return names;
+  names = new Set();
+  const visit = (n: ts.Node): void => {
+    if (ts.isGetAccessor(n) && ts.isClassLike(n.parent) && !(ts.getCombinedModifierFlags(n) & ts.ModifierFlags.Static) && ts.isIdentifier(n.name)) names!.add(n.name.text);
+    ts.forEachChild(n, visit);
+  };
+  for (const sf of new Set([...l.moduleNames.keys(), node.getSourceFile()])) visit(sf);
+  getterNames.set(l, names);
+  return names;
 }
 
 /** The JavaScript key of field `f` of class `c`, or undefined for a `#private` field (not a property). */
