@@ -82,6 +82,9 @@ function l_isLib(sym: ts.Symbol): boolean {
   return !!sym.declarations?.every((d) => d.getSourceFile().isDeclarationFile);
 }
 
+/** The union types whose members are being converted (a recursive union is refused, not recursed into forever). */
+const unionsInProgress = new Set<ts.Type>();
+
 export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   const f = type.flags;
   if (f & ts.TypeFlags.TypeParameter) {
@@ -124,8 +127,16 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
   if (type.isUnion()) {
     const matches = regexpType(l, type, node);
     if (matches) return matches;
+    // A union that contains itself (`type Value = string | Value[]`) has no representation yet; converting it would not end.
+    if (unionsInProgress.has(type)) l.fail("TSOS1006", node, l.checker.typeToString(type));
+    unionsInProgress.add(type);
+    let parts: (Type | undefined)[];
+    try {
+      parts = type.types.map((t) => tryIrType(l, t, node));
+    } finally {
+      unionsInProgress.delete(type);
+    }
     // A union of literals of one kind ("a" | "b", 1 | 2) is that kind.
-    const parts = type.types.map((t) => tryIrType(l, t, node));
     if (parts.every((p) => p && sameType(p, parts[0]!)) && parts[0]?.k !== "class" && parts[0]?.k !== "array") return parts[0];
     // An integer type and numeric literals that fit it (`u8 | 3`, the type of `n ?? 3`) is that integer type.
     const isLit = (t: ts.Type) => (t.flags & ts.TypeFlags.NumberLiteral) !== 0;
