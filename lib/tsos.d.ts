@@ -97,7 +97,7 @@ interface IArguments {
 }
 /**
  * Hosted only (lib/std/regexp.ts): ECMAScript regular expressions without
- * the `u`, `v` and `d` flags and without lookbehind. A literal is checked
+ * the `u`, `v` and `d` flags. A literal is checked
  * and compiled when the program is compiled.
  */
 interface RegExp {

@@ -54,6 +54,12 @@ export const OP_BACKREF = 17;
 /** LOOK negative end: the lookahead whose body follows, up to LOOKEND; `end` is the position after LOOKEND. */
 export const OP_LOOK = 18;
 export const OP_LOOKEND = 19;
+// Inside a lookbehind the body matches backwards: these read the unit before the position and move left.
+export const OP_CHAR_BACK = 20;
+export const OP_ANY_BACK = 21;
+export const OP_ANYALL_BACK = 22;
+export const OP_CLASS_BACK = 23;
+export const OP_BACKREF_BACK = 24;
 
 /** The largest program a pattern may compile to (quantifier expansion counts). */
 const MAX_CODE = 200000;
@@ -92,6 +98,8 @@ class RegexNode {
   lastGroup: number = 0;
   /** NAMEDREF: the name. */
   name: string = "";
+  /** LOOK: a lookbehind. */
+  behind: boolean = false;
 
   constructor(kind: number) {
     this.kind = kind;
@@ -330,6 +338,7 @@ class Parser {
     }
     if (this.atQuantifier()) return this.fail("Nothing to repeat");
     const k = atom.kind;
+    if (k === N_LOOK && atom.behind) return this.fail("Invalid quantifier");
     if (k === N_BOL || k === N_EOL || k === N_WORDB || k === N_NWORDB) return this.fail("Nothing to repeat");
     const r = new RegexNode(N_REPEAT);
     r.children.push(atom);
@@ -376,7 +385,10 @@ class Parser {
         group = new RegexNode(N_LOOK);
         group.value = k === 33 ? 1 : 0;
       } else if (k === 60 && (this.at(this.pos + 2) === 61 || this.at(this.pos + 2) === 33)) {
-        return this.refuse("lookbehind `(?<=...)` / `(?<!...)`");
+        group = new RegexNode(N_LOOK);
+        group.value = this.at(this.pos + 2) === 33 ? 1 : 0;
+        group.behind = true;
+        this.pos += 3;
       } else if (k === 60) {
         this.pos += 2;
         const name = this.parseGroupName();
@@ -607,6 +619,8 @@ class Generator {
   tooLarge: boolean = false;
   multiline: boolean;
   dotAll: boolean;
+  /** Inside a lookbehind: characters are consumed right to left, sequences run last to first. */
+  backward: boolean = false;
 
   constructor(multiline: boolean, dotAll: boolean) {
     this.multiline = multiline;
@@ -625,12 +639,15 @@ class Generator {
     if (this.tooLarge) return;
     const k = n.kind;
     if (k === N_EMPTY) return;
+    const back = this.backward;
     if (k === N_CHAR) {
-      this.emit(OP_CHAR);
+      this.emit(back ? OP_CHAR_BACK : OP_CHAR);
       this.emit(n.value);
-    } else if (k === N_ANY) this.emit(this.dotAll ? OP_ANYALL : OP_ANY);
-    else if (k === N_CLASS) {
-      this.emit(OP_CLASS);
+    } else if (k === N_ANY) {
+      if (back) this.emit(this.dotAll ? OP_ANYALL_BACK : OP_ANY_BACK);
+      else this.emit(this.dotAll ? OP_ANYALL : OP_ANY);
+    } else if (k === N_CLASS) {
+      this.emit(back ? OP_CLASS_BACK : OP_CLASS);
       this.emit(n.invert ? 1 : 0);
       this.emit(n.ranges.length / 2);
       for (let i = 0; i < n.ranges.length; i++) this.emit(n.ranges[i]);
@@ -639,27 +656,32 @@ class Generator {
     else if (k === N_WORDB) this.emit(OP_WORDB);
     else if (k === N_NWORDB) this.emit(OP_NWORDB);
     else if (k === N_SEQ) {
-      for (let i = 0; i < n.children.length; i++) this.node(n.children[i]);
+      const count = n.children.length;
+      for (let i = 0; i < count; i++) this.node(n.children[back ? count - 1 - i : i]);
     } else if (k === N_ALT) this.alternation(n);
     else if (k === N_GROUP) {
+      // Backwards, the group's end is reached first.
       if (n.value > 0) {
         this.emit(OP_SAVE);
-        this.emit(n.value * 2);
+        this.emit(back ? n.value * 2 + 1 : n.value * 2);
       }
       this.node(n.children[0]);
       if (n.value > 0) {
         this.emit(OP_SAVE);
-        this.emit(n.value * 2 + 1);
+        this.emit(back ? n.value * 2 : n.value * 2 + 1);
       }
     } else if (k === N_BACKREF) {
-      this.emit(OP_BACKREF);
+      this.emit(back ? OP_BACKREF_BACK : OP_BACKREF);
       this.emit(n.value);
     } else if (k === N_LOOK) {
       const at = this.code.length;
       this.emit(OP_LOOK);
       this.emit(n.value);
       this.emit(0);
+      const outer = this.backward;
+      this.backward = n.behind;
       this.node(n.children[0]);
+      this.backward = outer;
       this.emit(OP_LOOKEND);
       if (!this.tooLarge) this.code[at + 2] = this.code.length;
     } else if (k === N_REPEAT) this.repeat(n);
@@ -766,7 +788,8 @@ function parseFlags(flags: string, out: CompiledPattern): boolean {
   let canonical = "";
   for (let k = 0; k < 8; k++) if (seen[k]) canonical += order[k];
   out.flags = canonical;
-  if (seen[5] || seen[7]) out.unsupported = "the `u` and `v` flags";
+  if (seen[5]) out.unsupported = "the `u` flag";
+  else if (seen[7]) out.unsupported = "the `v` flag";
   else if (seen[0]) out.unsupported = "the `d` flag";
   return true;
 }

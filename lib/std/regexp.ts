@@ -27,7 +27,7 @@ import {
 } from "./string-intrinsics";
 import {
   compilePattern, OP_ANY, OP_ANYALL, OP_BACKREF, OP_BOL, OP_BOLM, OP_CHAR, OP_CLASS, OP_EOL, OP_EOLM, OP_JMP, OP_LOOK, OP_LOOKEND, OP_MATCH,
-  OP_NWORDB, OP_PROGRESS, OP_RESET, OP_SAVE, OP_SETREG, OP_SPLIT, OP_WORDB,
+  OP_NWORDB, OP_PROGRESS, OP_RESET, OP_SAVE, OP_SETREG, OP_SPLIT, OP_WORDB, OP_ANY_BACK, OP_ANYALL_BACK, OP_BACKREF_BACK, OP_CHAR_BACK, OP_CLASS_BACK,
 } from "./regexp-syntax";
 
 // Kinds of backtracking stack entries.
@@ -103,17 +103,17 @@ function canonicalizeChars(code: i32[]): void {
   const n = i32(code.length);
   while (pc < n) {
     const op = code[pc];
-    if (op === OP_CHAR) code[pc + 1] = regexpCanonicalize(code[pc + 1]);
+    if (op === OP_CHAR || op === OP_CHAR_BACK) code[pc + 1] = regexpCanonicalize(code[pc + 1]);
     pc += instructionLength(code, pc);
   }
 }
 
 function instructionLength(code: i32[], pc: i32): i32 {
   const op = code[pc];
-  if (op === OP_CHAR) return 2;
+  if (op === OP_CHAR || op === OP_CHAR_BACK) return 2;
   if (op === OP_SPLIT) return 3;
-  if (op === OP_CLASS) return 3 + code[pc + 2] * 2;
-  if (op === OP_JMP || op === OP_SAVE || op === OP_SETREG || op === OP_PROGRESS || op === OP_BACKREF) return 2;
+  if (op === OP_CLASS || op === OP_CLASS_BACK) return 3 + code[pc + 2] * 2;
+  if (op === OP_JMP || op === OP_SAVE || op === OP_SETREG || op === OP_PROGRESS || op === OP_BACKREF || op === OP_BACKREF_BACK) return 2;
   if (op === OP_RESET || op === OP_LOOK) return 3;
   return 1;
 }
@@ -515,6 +515,43 @@ class Matcher {
         pc = code[pc + 2];
       } else if (op === OP_LOOKEND || op === OP_MATCH) {
         return pos;
+      } else if (op === OP_CHAR_BACK) {
+        if (pos > 0) {
+          const c = subject.at(pos - 1);
+          ok = c === code[pc + 1] || (this.ignoreCase && regexpCanonicalize(c) === code[pc + 1]);
+        } else ok = false;
+        pos--;
+        pc += 2;
+      } else if (op === OP_CLASS_BACK) {
+        if (pos > 0) ok = this.inClass(pc, subject.at(pos - 1)) !== (code[pc + 1] === 1);
+        else ok = false;
+        pos--;
+        pc += 3 + code[pc + 2] * 2;
+      } else if (op === OP_ANY_BACK) {
+        ok = pos > 0 && !isLineTerminator(subject.at(pos - 1));
+        pos--;
+        pc++;
+      } else if (op === OP_ANYALL_BACK) {
+        ok = pos > 0;
+        pos--;
+        pc++;
+      } else if (op === OP_BACKREF_BACK) {
+        const g = code[pc + 1];
+        const from = this.caps[g * 2];
+        const to = this.caps[g * 2 + 1];
+        if (from >= 0 && to >= 0) {
+          const n = to - from;
+          if (pos - n < 0) ok = false;
+          else {
+            for (let i: i32 = 0; i < n && ok; i++) {
+              const a = subject.at(from + i);
+              const b = subject.at(pos - n + i);
+              ok = a === b || (this.ignoreCase && regexpCanonicalize(a) === regexpCanonicalize(b));
+            }
+            pos -= n;
+          }
+        }
+        pc += 2;
       }
       if (!ok) {
         // Backtrack: undo changes down to the latest choice of this run.
