@@ -35,7 +35,8 @@ import {
 } from "./nullable.ts";
 import { lowerComma } from "./control.ts";
 import { adaptFunction, functionValue, lowerFunctionValue } from "./lambdas.ts";
-import { capturedThis, capturedVariable } from "./closures.ts";
+import { capturedThis, capturedVariable, isNestedFunction, nestedIsPlain } from "./closures.ts";
+import { nestedFunctionInstance } from "./nested-functions.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
 import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
@@ -211,6 +212,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
     const g = l.globalsByDecl.get(decl);
     if (g) return { e: "global", type: g.type, name: g.cname };
   }
+  if (isNestedFunction(decl) && nestedIsPlain(l, decl) && !decl.typeParameters?.length) return functionValue(l, nestedFunctionInstance(l, decl));
   if (ts.isFunctionDeclaration(decl) && !decl.typeParameters && decl.body) {
     const f = functionOf(l, decl, []);
     markInterruptHandler(l, f, decl);

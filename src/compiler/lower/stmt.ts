@@ -11,7 +11,8 @@
  *             one run reports every independent error.
  */
 import ts from "typescript";
-import { earlyLocalName } from "./closures.ts";
+import { earlyLocalName, isNestedFunction } from "./closures.ts";
+import { hoistNestedFunctions } from "./nested-functions.ts";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO } from "../ints.ts";
@@ -34,6 +35,11 @@ const K = ts.SyntaxKind;
 
 export function lowerBlock(l: Lowerer, stmts: readonly ts.Statement[]): Stmt[] {
   const out: Stmt[] = [];
+  try {
+    out.push(...hoistNestedFunctions(l, stmts));
+  } catch (e) {
+    if (!(e instanceof Bail)) throw e;
+  }
   for (const s of stmts) {
     try {
       out.push(...lowerStmt(l, s));
@@ -154,6 +160,10 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       return [{ s: "expr", x: { e: "panic", type: T.never, message, loc: l.scope.trackCaller ? -1 : loc }, loc }];
     }
     case K.FunctionDeclaration:
+      // Created at the start of its block (lower/nested-functions.ts).
+      if (isNestedFunction(s)) return [];
+      l.fail("TSOS1015", s, "a nested declaration", "declare it at module level");
+    // falls through (fail never returns)
     case K.ClassDeclaration:
       l.fail("TSOS1015", s, "a nested declaration", "declare it at module level");
     // falls through (fail never returns)
