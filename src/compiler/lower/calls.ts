@@ -9,18 +9,20 @@
  *             resolved signature, substituted through the current generic
  *             environment; every argument is coerced to its parameter type.
  */
+import { isNestedFunction } from "./closures.ts";
+import { isCapturingNested, nestedFunctionInstance } from "./nested-functions.ts";
 import ts from "typescript";
 import type { Expr, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_KINDS, fits, isInt, unify } from "../ints.ts";
-import type { Lowerer } from "./context.ts";
-import { classInstance, constructorOf, fieldName, isStatic, lookupField, lowerSuperCall, staticField, upcast } from "./classes.ts";
+import { Bail, type Lowerer } from "./context.ts";
+import { classInstance, constructorOf, fieldName, isStatic, lookupField, lowerSuperCall, staticField, upcast, isSubclass } from "./classes.ts";
 import { inChain, markConstructed, resolveMember } from "./dispatch.ts";
 import { lowerBind, methodValue } from "./lambdas.ts";
 import { lowerClassCallByName, lowerClassGetByName, lowerViewCall, lowerViewGet } from "./views.ts";
 import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
-import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
+import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode, sameType } from "./types.ts";
 import { layoutOf } from "./layout.ts";
 import { isDouble, numberBuiltin, numberConstant, numberMethod, toInteger } from "./number.ts";
 import { callTakingNever } from "./never.ts";
@@ -130,10 +132,12 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
     const intrinsicCall = decl && collectionIntrinsic(l, decl, call);
     if (intrinsicCall) return intrinsicCall;
-    if (decl && ts.isFunctionDeclaration(decl)) {
+    // A generic nested function that captures variables was refused where its block starts.
+    if (decl && ts.isFunctionDeclaration(decl) && decl.typeParameters?.length && isCapturingNested(l, decl)) throw new Bail();
+    if (decl && ts.isFunctionDeclaration(decl) && !isCapturingNested(l, decl)) {
       const impossible = callTakingNever(l, decl, call);
       if (impossible) return impossible;
-      const full = functionOf(l, decl, resolvedTypeArgs(l, call));
+      const full = isNestedFunction(decl) ? nestedFunctionInstance(l, decl, resolvedTypeArgs(l, call)) : functionOf(l, decl, resolvedTypeArgs(l, call));
       const f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
       const args = argsFor(l, decl, call.arguments, f.params.filter((p) => p.type.k !== "loc").map((p) => p.type));
       if (f.trackCaller) args.push(callerLoc(l, call));
@@ -182,7 +186,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       const m = d ? { fn: d.cname, params: d.params } : r;
       const args = argsFor(l, mdecl, call.arguments, m.params);
       if (args.length < m.params.length) l.fail("TSOS1058", call, callee.name.text);
-      return { e: "call", type: r.ret, fn: m.fn, args: [coerce(l, recv, r.self, callee.expression), ...args] };
+      const result: Expr = { e: "call", type: r.ret, fn: m.fn, args: [coerce(l, recv, r.self, callee.expression), ...args] };
+      return returnsThis(mdecl) ? asReceiverClass(result, recv.type) : result;
     }
     const recv = lowerExpr(l, callee.expression);
     const name = callee.name.text;
@@ -472,3 +477,17 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
 }
 
 void K;
+
+/** A method declared to return `this` (a fluent builder's `add(x): this`). */
+function returnsThis(m: ts.MethodDeclaration): boolean {
+  return !!m.type && m.type.kind === K.ThisType;
+}
+
+/**
+ * The result of a method returning `this`, called on a subclass: the
+ * receiver itself, so it has the receiver's class (TypeScript types it so).
+ */
+function asReceiverClass(result: Expr, recv: Type): Expr {
+  if (recv.k !== "class" || result.type.k !== "class" || sameType(recv, result.type) || !isSubclass(recv.cls, result.type.cls)) return result;
+  return { e: "convert", type: recv, x: result, checked: false, loc: 0 };
+}
