@@ -75,7 +75,7 @@ function wrapperBody(l: Lowerer, full: Func, params: readonly ts.ParameterDeclar
     const value: Expr = init ? coerce(l, lowerExpr(l, init, type), type, init) : { e: "nullish", type, undef: true };
     out.push({ s: "let", name, type, init: value, loc: l.loc(p) });
     l.scope.locals.set(p, name);
-    setLocalType(p, type);
+    setLocalType(l, p, type);
     args.push({ e: "local", type, name });
   });
   if (full.trackCaller) args.push({ e: "callerloc", type: { k: "loc" }, loc: -1 });

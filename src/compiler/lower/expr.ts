@@ -191,7 +191,21 @@ export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
   const text = objectToString(l, x, node);
   if (text) return text;
   if (NO_STRING_FORM.has(x.type.k)) l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
+  if (x.type.k === "nullable" && NO_STRING_FORM.has(x.type.inner.k)) return nullableObjectString(l, x, node);
   return x;
+}
+
+/** `${maybe}` for a nullable object: "null" / "undefined" when absent, else the object's own string form. */
+function nullableObjectString(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  const t = x.type as Extract<Type, { k: "nullable" }>;
+  const name = l.temp();
+  const v: Expr = { e: "local", type: t, name };
+  const present = stringPart(l, unwrap(l, v, node), node);
+  const word = (w: "null" | "undefined"): Expr => ({ e: "str", type: T.str, value: w });
+  let body: Expr = present;
+  if (t.undef) body = { e: "cond", type: T.str, c: { e: "isnullish", type: T.bool, x: v, which: "undefined" }, a: word("undefined"), b: body };
+  if (t.null) body = { e: "cond", type: T.str, c: { e: "isnullish", type: T.bool, x: v, which: "null" }, a: word("null"), b: body };
+  return { e: "let", type: T.str, name, init: x, body };
 }
 
 function lowerIdentifier(l: Lowerer, id: ts.Identifier): Expr {
@@ -245,12 +259,19 @@ function markInterruptHandler(l: Lowerer, f: Func, decl: ts.FunctionDeclaration)
   f.interrupt = true;
 }
 
-const localTypes = new WeakMap<ts.Node, Type>();
-export function setLocalType(decl: ts.Node, t: Type): void {
-  localTypes.set(decl, t);
+/**
+ * The types locals were declared with, per function instance: a generic
+ * function's instances (and a default-parameter wrapper) give the same
+ * declaration different types.
+ */
+const localTypes = new WeakMap<object, WeakMap<ts.Node, Type>>();
+export function setLocalType(l: Lowerer, decl: ts.Node, t: Type): void {
+  let m = localTypes.get(l.scope);
+  if (!m) localTypes.set(l.scope, (m = new WeakMap()));
+  m.set(decl, t);
 }
 export function localType(l: Lowerer, decl: ts.Node): Type {
-  return localTypes.get(decl) ?? typeOfNode(l, decl);
+  return localTypes.get(l.scope)?.get(decl) ?? typeOfNode(l, decl);
 }
 
 /** Insert an implicit conversion from e's type to `to`, or report why it is not allowed. */

@@ -68,7 +68,7 @@ export function hoistNestedFunctions(l: Lowerer, stmts: readonly ts.Statement[])
     const value = lowerFunctionValue(l, s);
     const name = earlyLocalName(l, s) ?? l.localName(s.name!.text);
     l.scope.locals.set(s, name);
-    setLocalType(s, value.type);
+    setLocalType(l, s, value.type);
     out.push({ s: "let", name, type: value.type, init: value, loc: l.loc(s) });
   }
   return out;

@@ -80,7 +80,7 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   const name = earlyLocalName(l, decl) ?? l.localName(decl.name.text);
   if (probed) probedLocals.add(name);
   l.scope.locals.set(decl, name);
-  setLocalType(decl, type);
+  setLocalType(l, decl, type);
   return [{ s: "let", name, type, init, loc: l.loc(decl) }];
 }
 
@@ -331,7 +331,7 @@ function bindForOf(l: Lowerer, f: ts.ForOfStatement, elem: Expr): Stmt[] {
   if (isVar(f.initializer)) return [{ s: "expr", x: { e: "assign", type: elem.type, target: varTarget(l, decl, elem.type), value: elem }, loc }];
   const elemName = l.localName(decl.name.text);
   l.scope.locals.set(decl, elemName);
-  setLocalType(decl, elem.type);
+  setLocalType(l, decl, elem.type);
   return [{ s: "let", name: elemName, type: elem.type, init: elem, loc }];
 }
 
