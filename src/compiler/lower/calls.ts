@@ -20,7 +20,7 @@ import { classInstance, constructorOf, fieldName, isStatic, lookupField, lowerSu
 import { inChain, markConstructed, resolveMember } from "./dispatch.ts";
 import { lowerBind, methodValue } from "./lambdas.ts";
 import { lowerClassCallByName, lowerClassGetByName, lowerViewCall, lowerViewGet } from "./views.ts";
-import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts } from "./expr.ts";
+import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts, stringPart } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode, sameType } from "./types.ts";
 import { layoutOf } from "./layout.ts";
@@ -336,8 +336,12 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
     }
     case "process.exit":
       return { e: "exit", type: T.never, code: coerce(l, lowerExpr(l, arg(call, 0), T.int("i32")), T.int("i32"), arg(call, 0)) };
-    case "String":
-      return { e: "concat", type: T.str, parts: [printable(lowerExpr(l, arg(call, 0)))] };
+    case "String": {
+      // `String(x)` is the string form a template gives `${x}` (an object's toString, an array's elements joined).
+      const a = call.arguments[0];
+      if (!a) return { e: "str", type: T.str, value: "" };
+      return { e: "concat", type: T.str, parts: [printable(stringPart(l, lowerExpr(l, a), a))] };
+    }
     case "console.log":
     case "console.error":
       l.fail("TSOS1015", call, `\`${name}\` inside an expression`, "call it as a statement of its own");
