@@ -390,9 +390,9 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
   void classInstance;
   markConstructed(l, t.cls);
   const ctor = constructorOf(l, t.cls);
-  const init = withDefaults(l, ctor.init, args.length, true) ?? { cname: ctor.init, params: ctor.params };
   // `constructor(...coeffs: number[])`: the trailing (and spread) arguments are packed into an array.
   const ctorDecl = l.checker.getResolvedSignature(n)?.getDeclaration();
+  const init = withDefaults(l, ctor.init, args.length, true, ctorDecl) ?? { cname: ctor.init, params: ctor.params };
   const lowered = (ctorDecl && ts.isConstructorDeclaration(ctorDecl) ? restArgs(l, ctorDecl, args, init.params, (a, p) => lowerArgs(l, a, p)) : undefined) ?? lowerArgs(l, args, init.params);
   if (lowered.length < init.params.length) l.fail("TSOS1058", n, `new ${n.expression.getText()}`);
   return { e: "new", type: t, cls: t.cls, init: init.cname, args: lowered, loc: l.loc(n) };

@@ -424,7 +424,33 @@ function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
   if (A.type.k === "str" && B.type.k === "str") return stringOrder(l, op as "<" | "<=" | ">" | ">=", A, B, b);
   if (isInt(A.type) || (eq && sameType(A.type, B.type) && A.type.k !== "str"))
     return { e: "binary", type: T.bool, op, a: A, b: B, loc: l.loc(b) };
+  const identity = eq ? objectIdentity(l, b, A, B) : undefined;
+  if (identity) return { e: "binary", type: T.bool, op, a: identity[0], b: identity[1], loc: l.loc(b) };
   l.fail("TSOS2008", b.operatorToken, b.operatorToken.getText(), typeName(A.type));
+}
+
+/**
+ * `a === b` on two object references of related types (a subclass and its
+ * base, a class and an interface it implements): both as the wider type,
+ * compared by identity.
+ */
+function objectIdentity(l: Lowerer, b: ts.BinaryExpression, A: Expr, B: Expr): [Expr, Expr] | undefined {
+  const object = (t: Type): boolean => t.k === "class" || t.k === "view";
+  if (!object(A.type) || !object(B.type)) return undefined;
+  const attempt = (x: Expr, to: Type, node: ts.Node): Expr | undefined => {
+    const reported = l.diagnostics.length;
+    try {
+      return coerce(l, x, to, node);
+    } catch (e) {
+      if (!(e instanceof Bail)) throw e;
+      l.diagnostics.length = reported;
+      return undefined;
+    }
+  };
+  const b2 = attempt(B, A.type, b.right);
+  if (b2) return [A, b2];
+  const a2 = attempt(A, B.type, b.left);
+  return a2 ? [a2, B] : undefined;
 }
 
 /** An arithmetic or bitwise operation; `left` may be an already-lowered Expr (compound assignment). */
