@@ -33,7 +33,8 @@ import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-me
 import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber } from "./string-methods.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
 import { objectCall, recordRead } from "./records.ts";
-import { isTuple, restArgs, tupleElement } from "./destructure.ts";
+import { isTuple, restArgs } from "./destructure.ts";
+import { tupleAsArray, tupleIndex } from "./tuples.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 
 const K = ts.SyntaxKind;
@@ -205,7 +206,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (precision) return precision;
     const strCall = stringMethodCall(l, recv, name, call);
     if (strCall) return strCall;
-    const libCall = arrayLibraryCall(l, recv, name, call);
+    const libCall = arrayLibraryCall(l, (TUPLE_AS_ARRAY.has(name) && tupleAsArray(l, recv, callee.expression)) || recv, name, call);
     if (libCall) return libCall;
     if (recv.type.k === "int" && name === "toString") {
       const radixArg = call.arguments[0];
@@ -463,7 +464,7 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
   const rec = recordRead(l, x);
   if (rec) return rec;
   const obj = lowerExpr(l, x.expression);
-  if (isTuple(obj.type)) return tupleElement(l, obj, x);
+  if (isTuple(obj.type)) return tupleIndex(l, obj, x);
   if (obj.type.k === "array" || obj.type.k === "fixed") {
     const idx = toInteger(l, lowerExpr(l, x.argumentExpression), x.argumentExpression);
     if (!isInt(idx.type)) l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));
@@ -495,3 +496,6 @@ function asReceiverClass(result: Expr, recv: Type): Expr {
   if (recv.k !== "class" || result.type.k !== "class" || sameType(recv, result.type) || !isSubclass(recv.cls, result.type.cls)) return result;
   return { e: "convert", type: recv, x: result, checked: false, loc: 0 };
 }
+
+/** Array methods that only read: on a tuple of one element type they run on a copy as an array. */
+const TUPLE_AS_ARRAY = new Set(["join", "map", "filter", "reduce", "reduceRight", "every", "some", "find", "findIndex", "findLast", "findLastIndex", "includes", "indexOf", "lastIndexOf", "slice", "concat", "forEach", "at", "toString", "flatMap"]);

@@ -37,6 +37,7 @@ import { lowerComma } from "./control.ts";
 import { adaptFunction, functionValue, lowerFunctionValue } from "./lambdas.ts";
 import { capturedThis, capturedVariable, isNestedFunction, nestedIsPlain } from "./closures.ts";
 import { nestedFunctionInstance } from "./nested-functions.ts";
+import { tupleAsArray } from "./tuples.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
 import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
@@ -188,6 +189,8 @@ const NO_STRING_FORM = new Set(["class", "array", "fn", "ptr", "fixed", "atomic"
 export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
   // An array's string form is its elements joined with commas (`${[1, 2]}` is "1,2").
   if (x.type.k === "array") return arrayString(l, x, node);
+  const tuple = tupleAsArray(l, x, node);
+  if (tuple) return arrayString(l, tuple, node);
   const text = objectToString(l, x, node);
   if (text) return text;
   if (NO_STRING_FORM.has(x.type.k)) l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
