@@ -242,6 +242,8 @@ export interface Field {
   type: Type;
   /** A layout struct or FixedArray stored in place rather than by reference. */
   inline?: boolean;
+  /** A variable captured by an object literal's methods (lower/objects.ts): no property, never printed. */
+  hidden?: boolean;
 }
 
 export interface ClassInst {

@@ -370,7 +370,7 @@ function programFiles(): readonly ts.SourceFile[] {
 }
 
 /** What a closure literal captures: declarations of enclosing functions, in first-use order, and whether it uses their `this`. */
-export function captureList(l: Lowerer, fn: FnLike): { decls: ts.Node[]; usesThis: boolean; ownThis?: ts.Node } {
+export function captureList(l: Lowerer, fn: FnLike | ts.MethodDeclaration | ts.AccessorDeclaration): { decls: ts.Node[]; usesThis: boolean; ownThis?: ts.Node } {
   const decls: ts.Node[] = [];
   let usesThis = false;
   let ownThis: ts.Node | undefined;
@@ -421,8 +421,14 @@ export function capturedThis(l: Lowerer): Expr | undefined {
 function fieldRead(c: ClosureScope, key: ts.Node | "this"): Expr | undefined {
   const f = c.fields.get(key);
   if (!f) return undefined;
+  const cell: Type = { k: "cell", elem: f.type };
+  if (c.self) {
+    const self: Expr = { e: "local", type: c.self, name: "self" };
+    if (!f.cell) return { e: "field", type: f.type, obj: self, name: f.name };
+    return { e: "deref", type: f.type, ptr: { e: "field", type: cell, obj: self, name: f.name } };
+  }
   if (!f.cell) return { e: "envfield", type: f.type, env: c.env, name: f.name };
-  return { e: "deref", type: f.type, ptr: { e: "envfield", type: { k: "cell", elem: f.type }, env: c.env, name: f.name } };
+  return { e: "deref", type: f.type, ptr: { e: "envfield", type: cell, env: c.env, name: f.name } };
 }
 
 /**
@@ -449,7 +455,7 @@ export function earlyLocalName(l: Lowerer, decl: ts.Node): string | undefined {
  */
 export function captureFields(
   l: Lowerer,
-  fn: FnLike,
+  fn: ts.Node,
   caps: { decls: ts.Node[]; usesThis: boolean },
   read: (decl: ts.Node) => Expr,
   thisValue: () => Expr,
