@@ -35,6 +35,7 @@ import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew
 import { objectCall, recordRead } from "./records.ts";
 import { isTuple, restArgs } from "./destructure.ts";
 import { tupleAsArray, tupleIndex } from "./tuples.ts";
+import { genericConstInstance, genericFunctionConst } from "./generic-consts.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 
 const K = ts.SyntaxKind;
@@ -133,6 +134,11 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
     const intrinsicCall = decl && collectionIntrinsic(l, decl, call);
     if (intrinsicCall) return intrinsicCall;
+    const genericConst = decl && genericFunctionConst(l, decl);
+    if (genericConst) {
+      const f = genericConstInstance(l, decl as ts.VariableDeclaration, genericConst, resolvedTypeArgs(l, call));
+      return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, genericConst, call.arguments, f.params.map((p) => p.type)) };
+    }
     // A generic nested function that captures variables was refused where its block starts.
     if (decl && ts.isFunctionDeclaration(decl) && decl.typeParameters?.length && isCapturingNested(l, decl)) throw new Bail();
     if (decl && ts.isFunctionDeclaration(decl) && !isCapturingNested(l, decl)) {

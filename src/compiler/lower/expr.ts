@@ -38,6 +38,7 @@ import { adaptFunction, functionValue, lowerFunctionValue } from "./lambdas.ts";
 import { capturedThis, capturedVariable, isNestedFunction, nestedIsPlain } from "./closures.ts";
 import { nestedFunctionInstance } from "./nested-functions.ts";
 import { tupleAsArray } from "./tuples.ts";
+import { genericFunctionConst } from "./generic-consts.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
 import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
@@ -221,6 +222,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   const decl = sym?.valueDeclaration;
   if (!sym || !decl) l.fail("TSOS1020", id, id.text);
   if (neverLocals.has(decl)) return unreachable(l, id);
+  if (genericFunctionConst(l, decl)) l.fail("TSOS1019", id, id.text);
   const captured = l.scope.closure && capturedVariable(l, decl);
   if (captured) return captured;
   const local = l.scope.locals.get(decl);

@@ -198,7 +198,7 @@ function adaptable(from: Type, to: Type): boolean {
   return from.params.every((p, i) => sameType(p, to.params[i]!)) && (sameType(from.ret, to.ret) || to.ret.k === "void");
 }
 
-function expressionBody(l: Lowerer, body: ts.Expression): Stmt[] {
+export function expressionBody(l: Lowerer, body: ts.Expression): Stmt[] {
   const ret = l.scope.ret!;
   const print = ret.k === "void" ? lowerPrint(l, body) : undefined;
   if (print) return [print];

@@ -13,6 +13,7 @@
 import ts from "typescript";
 import { earlyLocalName, isNestedFunction } from "./closures.ts";
 import { hoistNestedFunctions } from "./nested-functions.ts";
+import { genericFunctionConst } from "./generic-consts.ts";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO } from "../ints.ts";
@@ -64,6 +65,7 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   }
   if (isVar(decl.parent as ts.VariableDeclarationList)) return varAssign(l, decl);
   if (untypedConst(l, decl.name) !== undefined) return [];
+  if (genericFunctionConst(l, decl)) return []; // instantiated at each call (lower/generic-consts.ts)
   let { type, init } = variableInit(l, decl);
   // `const last = xs[xs.length - 1]; if (last) ...`: undefined outside the array (lower/probes.ts).
   const probed = init?.e === "index" && init.arr.type.k === "array" && probedType(type) && isProbedLocal(l, decl);
