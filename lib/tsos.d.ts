@@ -536,6 +536,12 @@ interface Process {
   /** [executable, program.ts, ...arguments], as Node's process.argv. */
   readonly argv: string[];
   exit(code: number): never;
+  /** Hosted: `process.stdout.write(text)` as a statement prints the text without a newline. */
+  readonly stdout: WritableStream;
+  readonly stderr: WritableStream;
+}
+interface WritableStream {
+  write(text: string): boolean;
 }
 declare var process: Process;
 

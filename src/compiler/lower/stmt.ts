@@ -257,9 +257,25 @@ function staticAssert(l: Lowerer, call: ts.CallExpression): Stmt[] {
   return [];
 }
 
+/** `process.stdout.write(text)` / `process.stderr.write(text)` as a statement: the text, no newline. */
+function streamWrite(l: Lowerer, x: ts.CallExpression): Stmt | undefined {
+  const callee = x.expression as ts.PropertyAccessExpression;
+  if (callee.name.text !== "write" || !ts.isPropertyAccessExpression(callee.expression)) return undefined;
+  const stream = callee.expression;
+  const proc = stream.expression;
+  const decl = ts.isIdentifier(proc) && proc.text === "process" ? l.symbolOf(proc)?.valueDeclaration : undefined;
+  if (!decl || !l.isLibDecl(decl) || (stream.name.text !== "stdout" && stream.name.text !== "stderr")) return undefined;
+  const text = x.arguments[0];
+  if (!text || x.arguments.length !== 1) l.fail("TSOS1015", x, "`write` without exactly one string", "pass one string");
+  const value = coerce(l, lowerExpr(l, text, T.str), T.str, text);
+  return { s: "print", stream: stream.name.text === "stderr" ? "err" : "out", args: [value], loc: l.loc(x), noNewline: true };
+}
+
 /** `console.log(...)` / `console.error(...)` as a statement. */
 export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
   if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression)) return undefined;
+  const write = streamWrite(l, x);
+  if (write) return write;
   const obj = x.expression.expression;
   const decl = ts.isIdentifier(obj) ? l.symbolOf(obj)?.valueDeclaration : undefined;
   if (!decl || !l.isLibDecl(decl) || obj.getText() !== "console") return undefined;
