@@ -26,7 +26,7 @@ import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode, same
 import { layoutOf } from "./layout.ts";
 import { isDouble, numberBuiltin, numberConstant, numberMethod, toInteger } from "./number.ts";
 import { callTakingNever } from "./never.ts";
-import { missingArgs, narrowRead, printable } from "./nullable.ts";
+import { missingArgs, narrowRead, printable, unwrap } from "./nullable.ts";
 import { withDefaults } from "./defaults.ts";
 import { elementOrUndefined, isProbe, probedType } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
@@ -151,7 +151,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       return { e: "call", type: f.ret, fn: f.cname, args };
     }
     // A parameter or variable holding a module-level function.
-    const f = lowerExpr(l, callee);
+    const f = callableValue(l, callee);
     if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling a value", "call a declared function or method");
     return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
   }
@@ -169,9 +169,9 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (obj) return obj;
     }
     const mdecl = l.symbolOf(callee.name)?.valueDeclaration;
-    if (mdecl && (ts.isPropertyDeclaration(mdecl) || ts.isParameter(mdecl))) {
+    if (mdecl && (ts.isPropertyDeclaration(mdecl) || ts.isParameter(mdecl) || ts.isPropertySignature(mdecl))) {
       // A field holding a function value: call through the pointer.
-      const f = lowerExpr(l, callee);
+      const f = callableValue(l, callee);
       if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this value", "call a declared function or method");
       return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
     }
@@ -230,7 +230,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     }
     l.fail("TSOS1018", callee.name, name, typeName(recv.type));
   }
-  const f = lowerExpr(l, callee);
+  const f = callableValue(l, callee);
   if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this expression", "call a declared function or method");
   return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
 }
@@ -505,3 +505,17 @@ function asReceiverClass(result: Expr, recv: Type): Expr {
 
 /** Array methods that only read: on a tuple of one element type they run on a copy as an array. */
 const TUPLE_AS_ARRAY = new Set(["join", "map", "filter", "reduce", "reduceRight", "every", "some", "find", "findIndex", "findLast", "findLastIndex", "includes", "indexOf", "lastIndexOf", "slice", "concat", "forEach", "at", "toString", "flatMap"]);
+
+/**
+ * A function value about to be called. An optional one (`format?: (v) => string`)
+ * that the checker narrowed to present (`if (c.format) c.format(v)`) is
+ * unwrapped, checked: a call in between may have removed it.
+ */
+function callableValue(l: Lowerer, callee: ts.Expression): Expr {
+  const f = lowerExpr(l, callee);
+  if (f.type.k !== "nullable" || f.type.inner.k !== "fn") return f;
+  const t = l.checker.getTypeAtLocation(callee);
+  const absent = ts.TypeFlags.Null | ts.TypeFlags.Undefined;
+  const present = !(t.flags & absent) && !(t.isUnion() && t.types.some((m) => m.flags & absent));
+  return present ? unwrap(l, f, callee, "nonnull") : f;
+}
