@@ -360,6 +360,8 @@ interface Array<T> {
 }
 
 interface ArrayConstructor {
+  /** `const xs: number[] = new Array(n).fill(0)`: the element type comes from the declared type. */
+  new (arrayLength: number): any[];
   /** `new Array<T>(n)`: n elements; use `.fill(v)` before reading them. */
   new <T>(arrayLength: number): T[];
   isArray(arg: any): arg is any[];

@@ -379,9 +379,9 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
     return { e: "atomic", type: { k: "atomic", kind }, op: "new", args: lowerArgs(l, args, [kind === "bool" ? T.bool : T.int("u32")]) };
   }
   if (ts.isIdentifier(n.expression) && n.expression.text === "Array" && decl && l.isLibDecl(decl)) {
-    const t = typeOfNode(l, n);
-    if (t.k !== "array") l.fail("TSOS9001", n, "new Array without an array type");
     const filled = ts.isPropertyAccessExpression(n.parent) && n.parent.name.text === "fill" && ts.isCallExpression(n.parent.parent);
+    const t = newArrayType(l, n, filled ? (n.parent.parent as ts.CallExpression) : n);
+    if (t.k !== "array") l.fail("TSOS9001", n, "new Array without an array type");
     // Empty slots read as undefined in JavaScript: only element types whose zero is undefined may start empty.
     const zeroIsUndefined = t.elem.k === "nullable" && t.elem.undef && (!t.elem.null || !!t.elem.cname);
     if ((t.elem.k === "class" || t.elem.k === "array" || (t.elem.k === "nullable" && !zeroIsUndefined)) && !filled && literalValue(l, args[0]!) !== 0n)
@@ -518,4 +518,18 @@ function callableValue(l: Lowerer, callee: ts.Expression): Expr {
   const absent = ts.TypeFlags.Null | ts.TypeFlags.Undefined;
   const present = !(t.flags & absent) && !(t.isUnion() && t.types.some((m) => m.flags & absent));
   return present ? unwrap(l, f, callee, "nonnull") : f;
+}
+
+/**
+ * The array type `new Array(n)` makes: its type argument, or, for the
+ * untyped `new Array(n)` (`any[]` to tsc), the array type its context
+ * declares (`const xs: number[] = new Array(n).fill(0)`).
+ */
+function newArrayType(l: Lowerer, n: ts.NewExpression, outer: ts.Expression): Type {
+  const checked = l.checker.getTypeAtLocation(n);
+  const elem = l.checker.isArrayType(checked) ? l.checker.getTypeArguments(checked as ts.TypeReference)[0] : undefined;
+  if (!elem || !(elem.flags & ts.TypeFlags.Any)) return typeOfNode(l, n);
+  const context = l.checker.getContextualType(outer);
+  if (context && l.checker.isArrayType(context)) return irType(l, context, outer);
+  l.fail("TSOS1015", n, "`new Array(n)` without an element type", "write the element type: `new Array<number>(n)`, or declare the variable's type");
 }
