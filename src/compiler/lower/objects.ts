@@ -15,6 +15,7 @@
  *             or a shared cell, stored after the properties.
  */
 import { recordLiteral } from "./records.ts";
+import { lowerSpreadObject } from "./object-spread.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Field, Func, Stmt, Type } from "../ir.ts";
 import type { ClosureScope, Lowerer } from "./context.ts";
@@ -37,6 +38,7 @@ function propName(l: Lowerer, name: ts.PropertyName): string {
 
 /** `{ x: 1, y, m() { ... } }`: a new object of the literal's class. */
 export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr {
+  if (node.properties.some(ts.isSpreadAssignment)) return lowerSpreadObject(l, node, want);
   const record = recordLiteral(l, node, want);
   if (record) return record;
   const litType = l.checker.getTypeAtLocation(node);
@@ -70,6 +72,27 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
   const captured = literalCaptures(l, node, fns, fields);
   fields.push(...captured.fields);
   values.push(...captured.values);
+  const shape = literalShape(l, fields, node, fns, captured.scope);
+  return { e: "new", type: { k: "class", cls: shape.cls }, cls: shape.cls, init: shape.init, args: values, loc: l.loc(node) };
+}
+
+/**
+ * A new plain object with these fields (C names, in key order) and values
+ * (evaluated left to right): the class of an object literal of that shape.
+ * Used by spread and rest (object-spread.ts) as well.
+ */
+export function newLiteralObject(l: Lowerer, fields: Field[], values: Expr[], node: ts.Node): Expr {
+  const shape = literalShape(l, fields, node, [], () => undefined);
+  return { e: "new", type: { k: "class", cls: shape.cls }, cls: shape.cls, init: shape.init, args: values, loc: l.loc(node) };
+}
+
+function literalShape(
+  l: Lowerer,
+  fields: Field[],
+  node: ts.Node,
+  fns: LiteralFn[],
+  scope: (m: LiteralFn, self: Type) => ClosureScope | undefined,
+): { cls: ClassInst; init: string } {
   const key = fields.map((f) => `${f.name}:${mangle(f.type)}`).join(",") + (fns.length ? `@${node.pos}:${node.getSourceFile().fileName}` : "");
   let byKey = shapes.get(l);
   if (!byKey) {
@@ -84,9 +107,9 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
     markConstructed(l, cls);
     shape = { cls, init: initFunction(l, cls, node) };
     byKey.set(key, shape);
-    for (const f of fns) literalFunction(l, cls, f, captured.scope(f, { k: "class", cls }));
+    for (const f of fns) literalFunction(l, cls, f, scope(f, { k: "class", cls }));
   }
-  return { e: "new", type: { k: "class", cls: shape.cls }, cls: shape.cls, init: shape.init, args: values, loc: l.loc(node) };
+  return shape;
 }
 
 function initFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
