@@ -179,7 +179,7 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
   const binds: { name: string; value: Expr }[] = [];
   const slots = new Map<string, Slot>();
   const temp = (value: Expr): Expr => {
-    if (value.e === "local" || value.e === "int" || value.e === "str" || value.e === "bool" || value.e === "num") return value;
+    if (value.e === "int" || value.e === "str" || value.e === "bool" || value.e === "num") return value;
     const name = l.temp();
     binds.push({ name, value });
     return local(name, value.type);
