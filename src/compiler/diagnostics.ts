@@ -131,7 +131,8 @@ export const CATALOG = {
     help: "declare a named function at module level for default values",
   },
   TSOS1086: { message: "{0} is not supported yet", help: "bind or pass the values one by one" },
-  TSOS1141: { message: "a power with the fractional exponent {0} is not supported yet", help: "V8 computes such powers with its own algorithm, whose last digit can differ from the C library's; exponents that are integers or 0.5 work (use Math.sqrt for 0.5)" },
+  // Math (lib/std/math.ts, lower/math.ts).
+  TSOS1160: { message: "`{0}` computes on doubles, and kernel code has no floating point", help: "in the kernel `number` is a provably integral value (no SSE); compute this in a hosted program, or with integer arithmetic" },
   TSOS1140: { message: "only an `Error` (or an instance of a class that extends it) can be thrown, not a value of type `{0}`", help: "throw new Error(\"message\"), or a subclass of Error that carries the details" },
   TSOS1087: { message: "`{0}` has no element at this position", help: "a tuple is indexed by a literal within its length" },
   TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
