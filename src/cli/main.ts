@@ -16,6 +16,7 @@ import { runCommand } from "./commands/run.ts";
 import { testCommand } from "./commands/test.ts";
 import { type CommandSpec, commandHelp, findCommand, generalHelp } from "./help.ts";
 import { UsageError, colorFromArgv, errorLine, parseFlags } from "./options.ts";
+import { MissingToolError } from "./tools.ts";
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;
@@ -86,7 +87,7 @@ try {
     process.stderr.write(`${color ? "\x1b[1;36mhelp\x1b[0m" : "help"}: run \`${hint}\` for usage\n`);
     process.exitCode = 2;
   } else if (e instanceof CompileError) process.exitCode = reportErrors(e, color);
-  else if (e instanceof Error && /was not found; install it/.test(e.message)) {
+  else if (e instanceof MissingToolError) {
     errorLine(color, e.message);
     process.exitCode = 1;
   } else {
