@@ -75,3 +75,9 @@ it("reports gcc's missing C library header as TSOS4005 (a missing package), not 
     process.env.PATH = saved;
   }
 });
+
+it("names the Debian package of each missing ISO tool before building anything", async () => {
+  const r = await tsosWithPath([BIN], "image", "--color", "never");
+  assert.equal(r.status, 1, r.stdout + r.stderr);
+  assert.equal(r.stderr, "error: `grub-mkrescue` was not found; install it: apt-get install grub-common\n");
+});

@@ -12,6 +12,7 @@
 import { CompileError, render } from "../compiler/diagnostics.ts";
 import { buildCommand } from "./commands/build.ts";
 import { emitCCommand, execCommand } from "./commands/host.ts";
+import { imageCommand } from "./commands/image.ts";
 import { runCommand } from "./commands/run.ts";
 import { testCommand } from "./commands/test.ts";
 import { type CommandSpec, commandHelp, findCommand, generalHelp } from "./help.ts";
@@ -60,6 +61,7 @@ async function runCommandOf(spec: CommandSpec, args: string[]): Promise<number> 
   if (cmd === "build") return buildCommand(flags);
   if (cmd === "run") return runCommand(flags);
   if (cmd === "test") return testCommand(flags);
+  if (cmd === "image") return imageCommand(flags);
   if (cmd === "emit-c") return emitCCommand(flags);
   throw new Error(`command \`${cmd}\` is in help.ts but has no implementation`);
 }

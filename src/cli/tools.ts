@@ -19,7 +19,7 @@
  */
 
 import { spawnSync } from "node:child_process";
-import { accessSync, constants, statSync } from "node:fs";
+import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
 
 const found = new Map<string, string>();
@@ -93,6 +93,13 @@ export function requireTool(name: string, debianPackage: string): string {
   }
   found.set(name, path);
   return path;
+}
+
+/** A file or directory a package provides (e.g. GRUB's platform files); installs the package as requireTool does. */
+export function requireFile(file: string, debianPackage: string, what: string): void {
+  if (existsSync(file)) return;
+  if (mayInstall()) aptInstall(debianPackage, `for ${what}`);
+  if (!existsSync(file)) throw new MissingToolError(`${what} (${file}) were not found; install them: apt-get install ${debianPackage}`);
 }
 
 let headersFound = false;
