@@ -56,6 +56,8 @@ export interface QemuOptions {
   serialFile?: string;
   /** Called when the kernel reports its state on the debug console (kernel/qemu.ts). */
   onState?: (state: KernelState) => void;
+  /** Run QEMU in its own process group: the terminal's Ctrl-C (meant for gdb) does not reach it. */
+  ownProcessGroup?: boolean;
   /** Stops QEMU without marking the run timed out or interrupted (the caller has seen enough). */
   finish?: AbortSignal;
   extraArgs?: string[];
@@ -132,6 +134,7 @@ export async function runQemu(opts: QemuOptions): Promise<QemuResult> {
   if (keyboard) process.stdin.setRawMode(true);
   const child = spawn(qemu, qemuArgs(opts, serialFile, states?.path), {
     stdio: curses ? ["pipe", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
+    detached: opts.ownProcessGroup === true,
   });
   let serial = "";
   let stderr = "";

@@ -23,6 +23,7 @@ import { type Flags, errorLine, shown, status, warningLine } from "../options.ts
 import { type QemuResult, runQemu } from "../qemu.ts";
 import { requireFile, requireTool } from "../tools.ts";
 import { makeIso, requireIsoTools } from "./image.ts";
+import { runWithGdb } from "./debug.ts";
 import { buildKernel, kernelJob } from "./build.ts";
 import { requireBuildTools } from "../kernel-build.ts";
 import { symbolize } from "../symbolize.ts";
@@ -37,6 +38,7 @@ export async function runCommand(flags: Flags): Promise<number> {
   await buildKernel(job, flags);
   const iso = flags.iso ? path.join(path.dirname(path.resolve(job.out)), `${path.basename(job.out, ".elf")}.iso`) : undefined;
   if (iso !== undefined) makeIso(job, iso, flags);
+  if (flags.gdb) return runWithGdb(job.out, flags, { cdrom: iso, bios: firmware });
 
   const display = chooseDisplay(flags);
   const serialFile = display === "curses" ? path.join(path.dirname(path.resolve(job.out)), "serial.log") : undefined;
