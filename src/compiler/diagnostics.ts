@@ -217,6 +217,7 @@ export const CATALOG = {
   TSOS4002: { message: "`{0}` was not found", help: "install it: apt-get install {1}" },
   TSOS4003: { message: "gcc rejected the generated C (a tsos bug, please report it)\n{0}" },
   TSOS4004: { message: "{0}" },
+  TSOS4005: { message: "the C library headers are missing: gcc cannot find `{0}`", help: "install them: apt-get install libc6-dev" },
 
   // 9xxx: bugs in tsos itself.
   TSOS9001: { message: "internal compiler error: {0}", help: "this is a bug in tsos; please report it with the program" },
