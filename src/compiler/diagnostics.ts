@@ -134,7 +134,6 @@ export const CATALOG = {
   TSOS1170: { message: "spread of `{0}` into an object literal is not supported", help: "{1}" },
   TSOS1171: { message: "the object rest pattern of `{0}` is not supported", help: "{1}" },
   TSOS1172: { message: "the key of type `{0}` cannot index `{1}`", help: "{2}" },
-  TSOS1173: { message: "the intersection type `{0}` is not supported", help: "{1}" },
   // Math (lib/std/math.ts, lower/math.ts).
   TSOS1160: { message: "`{0}` computes on doubles, and kernel code has no floating point", help: "in the kernel `number` is a provably integral value (no SSE); compute this in a hosted program, or with integer arithmetic" },
   TSOS1140: { message: "only an `Error` (or an instance of a class that extends it) can be thrown, not a value of type `{0}`", help: "throw new Error(\"message\"), or a subclass of Error that carries the details" },
