@@ -6,9 +6,9 @@
  *         (default 200000 per range: 1.2 to 1.6 million per function).
  * Output: one line per function (arguments compared, differing results),
  *         then the differing arguments; exit status 1 if any differ.
- * Invariants: see test/math/harness.ts.
+ * Invariants: see test/math-harness.ts.
  */
-import { compareWithNode } from "../test/math/harness.ts";
+import { compareWithNode } from "../test/math-harness.ts";
 
 const count = Number(process.argv[2] ?? 200000);
 const seed = Number(process.argv[3] ?? 1);

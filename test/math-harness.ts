@@ -1,6 +1,6 @@
 /**
- * test/math/harness.ts: runs the Math differential program
- * (test/math/diff-program.ts) natively and under Node and compares them.
+ * test/math-harness.ts: runs the Math differential program
+ * (test/fixtures/math/diff-program.ts) natively and under Node and compares them.
  *
  * Input:  arguments per range and a seed.
  * Output: per function: arguments compared, differing blocks, and (from a
@@ -10,11 +10,11 @@
  *             differs from Node's in at least one bit.
  */
 import path from "node:path";
-import { compileToC } from "../../src/compiler/compile.ts";
-import { gccHostAsync } from "../../src/compiler/gcc.ts";
-import { ROOT, run, runUnderNode } from "../helpers.ts";
+import { compileToC } from "../src/compiler/compile.ts";
+import { gccHostAsync } from "../src/compiler/gcc.ts";
+import { ROOT, run, runUnderNode } from "./helpers.ts";
 
-export const PROGRAM = "test/math/diff-program.ts";
+export const PROGRAM = "test/fixtures/math/diff-program.ts";
 
 export interface FunctionReport {
   fn: string;
