@@ -57,6 +57,20 @@ describe("tsos test", () => {
     assert.match(r.stdout, new RegExp(`^test result: ok\\. 1 passed; 0 failed; ${filteredOut} filtered out; `, "m"));
   });
 
+  it("draws a progress bar on a terminal, without colour under NO_COLOR, and nothing of it in a pipe", async () => {
+    const cli = `${process.execPath} ${path.join(ROOT, "bin/tsos.js")} test --timeout 60`;
+    const [tty, pipe] = await Promise.all([
+      run("script", ["-qec", `NO_COLOR=1 ${cli}`, "/dev/null"], { timeoutMs: 300_000 }),
+      run(process.execPath, [path.join(ROOT, "bin/tsos.js"), "test", "--timeout", "60"], { timeoutMs: 300_000 }),
+    ]);
+    assert.equal(tty.status, 0, tty.stdout + tty.stderr);
+    assert.match(tty.stdout, /\r\x1b\[K {5}Testing \[[=> ]{24}\] \d+\/\d+: /, "a bar redrawn in place");
+    assert.doesNotMatch(tty.stdout, /\x1b\[[0-9;]*m/, "no colour under NO_COLOR");
+    assert.equal(pipe.status, 0, pipe.stdout + pipe.stderr);
+    assert.doesNotMatch(pipe.stdout + pipe.stderr, /[\r\x1b]/, "plain lines in a pipe: no carriage returns, no escapes");
+    assert.match(pipe.stderr, /^\s+Running basic_boot/m);
+  });
+
   it("fails naming a failing unit test, with its error and TypeScript location", async () => {
     // A copy of the project: kernel/ imports ../lib/..., so lib/ sits beside it.
     const proj = path.join(ROOT, "build/test", path.basename(TMP));
