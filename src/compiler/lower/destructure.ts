@@ -18,7 +18,6 @@
  *   - A destructuring assignment evaluates the whole right side first, then
  *     assigns the targets left to right.
  */
-import { elementOrUndefined, probedLocals, probedType } from "./probes.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Global, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -28,6 +27,7 @@ import { arrayType, irType, mangle, typeFromTypeNode, typeName } from "./types.t
 import { stdCall } from "./array-methods.ts";
 import { collectionArray } from "./collections.ts";
 import { destructureObject } from "./object-spread.ts";
+import { elementOrUndefined, probedLocals, probedType } from "./probes.ts";
 
 // ---------------------------------------------------------------- tuples
 
@@ -103,19 +103,20 @@ export function tupleElement(l: Lowerer, obj: Expr, x: ts.ElementAccessExpressio
 type Bind = (name: ts.Identifier, value: Expr) => Stmt[];
 
 /** Bind a new local to a value. */
-type LocalBind = Bind & { fresh?: boolean };
-
 export function bindLocal(l: Lowerer, decl: ts.Node): Bind {
-  const bind: LocalBind = (name, value) => {
+  const bind: Bind = (name, value) => {
     const local = l.localName(name.text);
     const target = name.parent && (ts.isBindingElement(name.parent) || ts.isVariableDeclaration(name.parent) || ts.isParameter(name.parent)) ? name.parent : decl;
     l.scope.locals.set(target, local);
     setLocalType(l, target, value.type);
     return [{ s: "let", name: local, type: value.type, init: value, loc: l.loc(name) }];
   };
-  bind.fresh = true;
+  localBinders.add(bind);
   return bind;
 }
+
+/** Binders that declare locals (which can hold an element that is missing, see below). */
+const localBinders = new WeakSet<Bind>();
 
 /** Statements that bind every name of `pattern` from `value` (evaluated once, first). */
 export function destructure(l: Lowerer, pattern: ts.BindingName, value: Expr, bind: Bind): Stmt[] {
@@ -133,26 +134,22 @@ export function destructure(l: Lowerer, pattern: ts.BindingName, value: Expr, bi
         out.push(...destructure(l, el.name, rest, bind));
         return;
       }
-      out.push(...(missingAsUndefined(l, src, i, el, bind) ?? destructure(l, el.name, arrayElement(l, src, i, el), bind)));
+      const value = arrayElement(l, src, i, el);
+      // `const [verb, arg] = line.split(" ")`: a missing element is undefined in JavaScript, and the
+      // program may never use it. The local holds `T | undefined`; a read where TypeScript believes
+      // it present panics if it is absent (lower/probes.ts), and a test for undefined sees it.
+      if (localBinders.has(bind) && ts.isIdentifier(el.name) && value.e === "index" && probedType(value.type)) {
+        const stmts = bind(el.name, elementOrUndefined(l, value, el));
+        for (const st of stmts) if (st.s === "let") probedLocals.add(st.name);
+        out.push(...stmts);
+        return;
+      }
+      out.push(...destructure(l, el.name, value, bind));
     });
     return out;
   }
   // An object pattern (lower/object-spread.ts).
   return [...out, ...destructureObject(l, pattern, src, bind, (p, v, b) => destructure(l, p, v, b))];
-}
-
-/**
- * `const [verb, arg] = line.split(" ")`: an element past the end of an array
- * is undefined in JavaScript, and the program may never use it. A new local
- * bound to such an element holds `T | undefined`; a read where TypeScript
- * believes it present is checked then (lower/probes.ts), not the binding.
- */
-function missingAsUndefined(l: Lowerer, src: Expr, i: number, el: ts.BindingElement, bind: Bind): Stmt[] | undefined {
-  if (!(bind as LocalBind).fresh || !ts.isIdentifier(el.name) || el.initializer || src.type.k !== "array" || !probedType(src.type.elem)) return undefined;
-  const read: Extract<Expr, { e: "index" }> = { e: "index", type: src.type.elem, arr: src, idx: num(i), loc: l.loc(el) };
-  const stmts = bind(el.name, elementOrUndefined(l, read, el));
-  for (const s of stmts) if (s.s === "let") probedLocals.add(s.name);
-  return stmts;
 }
 
 function num(v: number): Expr {
