@@ -280,8 +280,10 @@ function spreadInto(
 ): void {
   while (ts.isParenthesizedExpression(expr)) expr = expr.expression;
   if (ts.isConditionalExpression(expr)) {
+    // c is `guard && condition`: the false branch is taken when `guard && !condition`, not when `!c`.
     const c = temp(lowerExprAsBool(l, expr.condition, guard));
-    const not: Expr = { e: "not", type: T.bool, x: c };
+    const notC: Expr = { e: "not", type: T.bool, x: c };
+    const not: Expr = guard ? { e: "logic", type: T.bool, op: "&&", a: guard, b: notC } : notC;
     spreadInto(l, expr.whenTrue, node, temp, put, c);
     spreadInto(l, expr.whenFalse, node, temp, put, not);
     return;
