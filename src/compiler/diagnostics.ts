@@ -92,7 +92,7 @@ export const CATALOG = {
   },
   TSOS1059: { message: "the object type `{0}` has {1}, which a view table cannot hold", help: "give the interface or object type plain properties and non-generic methods with one signature" },
   TSOS1060: { message: "`{0}` cannot be used as `{1}`", help: "a class used as an interface or object type needs a header (not a layout struct) and every member of the type" },
-  TSOS1061: { message: "a method of an object literal uses `{0}`, a local of the enclosing function", help: "methods that capture locals are closures, which arrive later; pass the value as a parameter or store it in a property" },
+  TSOS1061: { message: "a method of an object literal uses `{0}`, a local of the enclosing function", help: "kernel code has no closures; pass the value as a parameter or store it in a property" },
   TSOS1020: { message: "`{0}` is not declared in the dialect", help: "see docs/language.md for what is available" },
   // 1030-1039: engineer `correct` (issue 8 section 0).
   TSOS1030: {
@@ -134,7 +134,6 @@ export const CATALOG = {
   TSOS1170: { message: "spread of `{0}` into an object literal is not supported", help: "{1}" },
   TSOS1171: { message: "the object rest pattern of `{0}` is not supported", help: "{1}" },
   TSOS1172: { message: "the key of type `{0}` cannot index `{1}`", help: "{2}" },
-  TSOS1173: { message: "the intersection type `{0}` is not supported", help: "{1}" },
   // Math (lib/std/math.ts, lower/math.ts).
   TSOS1160: { message: "`{0}` computes on doubles, and kernel code has no floating point", help: "in the kernel `number` is a provably integral value (no SSE); compute this in a hosted program, or with integer arithmetic" },
   TSOS1140: { message: "only an `Error` (or an instance of a class that extends it) can be thrown, not a value of type `{0}`", help: "throw new Error(\"message\"), or a subclass of Error that carries the details" },

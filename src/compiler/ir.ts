@@ -195,7 +195,7 @@ export type Expr =
 export type Stmt =
   | { s: "let"; name: string; type: Type; init?: Expr; loc: number }
   | { s: "expr"; x: Expr; loc: number }
-  | { s: "print"; stream: "out" | "err"; args: Expr[]; loc: number }
+  | { s: "print"; stream: "out" | "err"; args: Expr[]; loc: number; noNewline?: boolean }
   | { s: "if"; c: Expr; then: Stmt[]; else?: Stmt[]; loc: number }
   /** `continueLabel`: the loop is the target of a labeled `continue` (lower/control.ts). */
   | { s: "while"; c: Expr; body: Stmt[]; loc: number; continueLabel?: string }
@@ -242,6 +242,8 @@ export interface Field {
   type: Type;
   /** A layout struct or FixedArray stored in place rather than by reference. */
   inline?: boolean;
+  /** A variable captured by an object literal's methods (lower/objects.ts): no property, never printed. */
+  hidden?: boolean;
 }
 
 export interface ClassInst {
