@@ -82,8 +82,8 @@ function l_isLib(sym: ts.Symbol): boolean {
   return !!sym.declarations?.every((d) => d.getSourceFile().isDeclarationFile);
 }
 
-/** The union types whose members are being converted (a recursive union is refused, not recursed into forever). */
-const unionsInProgress = new Set<ts.Type>();
+/** How deep each union type's member conversion is nested (a union that recurses forever is refused). */
+const unionsInProgress = new Map<ts.Type, number>();
 
 export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   const f = type.flags;
@@ -127,14 +127,17 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
   if (type.isUnion()) {
     const matches = regexpType(l, type, node);
     if (matches) return matches;
-    // A union that contains itself (`type Value = string | Value[]`) has no representation yet; converting it would not end.
-    if (unionsInProgress.has(type)) l.fail("TSOS1006", node, l.checker.typeToString(type));
-    unionsInProgress.add(type);
+    // A union that contains itself without an object in between (`type Value = string | Value[]`) has no
+    // representation yet; converting it would never end. (Through an object type it ends: views are made lazily.)
+    const depth = unionsInProgress.get(type) ?? 0;
+    if (depth >= 8) l.fail("TSOS1006", node, l.checker.typeToString(type));
+    unionsInProgress.set(type, depth + 1);
     let parts: (Type | undefined)[];
     try {
       parts = type.types.map((t) => tryIrType(l, t, node));
     } finally {
-      unionsInProgress.delete(type);
+      if (depth === 0) unionsInProgress.delete(type);
+      else unionsInProgress.set(type, depth);
     }
     // A union of literals of one kind ("a" | "b", 1 | 2) is that kind.
     if (parts.every((p) => p && sameType(p, parts[0]!)) && parts[0]?.k !== "class" && parts[0]?.k !== "array") return parts[0];
