@@ -80,6 +80,11 @@ export function tupleFromChecker(l: Lowerer, type: ts.Type, node: ts.Node, irTyp
   return tupleType(l, l.checker.getTypeArguments(type as ts.TypeReference).map(irType));
 }
 
+/** A new tuple of type `type` holding `args` (one per element, already of the element types). */
+export function newTuple(type: Extract<Type, { k: "class" }>, args: Expr[], loc: number): Expr {
+  return { e: "new", type, cls: type.cls, init: tupleInits.get(type.cls)!, args, loc };
+}
+
 /** `[a, b]` where a tuple is wanted. */
 export function tupleLiteral(l: Lowerer, a: ts.ArrayLiteralExpression, type: Extract<Type, { k: "class" }>): Expr {
   const fields = type.cls.fields;
