@@ -25,7 +25,7 @@ import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr, lowerLValue, setLocalType } from "./expr.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName } from "./types.ts";
 import { stdCall } from "./array-methods.ts";
-import { collectionArray } from "./collections.ts";
+import { optionalSpreadArray, collectionArray } from "./collections.ts";
 import { destructureObject } from "./object-spread.ts";
 import { elementOrUndefined, probedLocals, probedType } from "./probes.ts";
 
@@ -269,7 +269,7 @@ export function spreadArray(l: Lowerer, elems: readonly ts.Expression[], type: E
   for (const el of elems) {
     if (ts.isSpreadElement(el)) {
       flush();
-      let part = collectionArray(l, el.expression) ?? lowerExpr(l, el.expression, type);
+      let part = optionalSpreadArray(l, el.expression, type) ?? collectionArray(l, el.expression) ?? lowerExpr(l, el.expression, type);
       // `[...s]`: the characters of a string, as for...of visits them.
       if (part.type.k === "str") part = stdCall(l, "chars", [], [part], el);
       if (part.type.k !== "array") l.fail("TSOS1086", el, `spread of \`${typeName(part.type)}\``);
