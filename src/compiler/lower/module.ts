@@ -24,6 +24,7 @@ import { untypedConst } from "./calls.ts";
 import { lowerBlock, variableInit } from "./stmt.ts";
 import { typeFromTypeNode, typeOfNode } from "./types.ts";
 import { checkInterruptHandlers } from "./handlers.ts";
+import { checkInitAllocations } from "../kernel-alloc.ts";
 import { shrunkArrays, versionLoops } from "./bounds.ts";
 import { integerCounters } from "./intrep.ts";
 import { boxCaptured, closureScopes, useClosureProgram } from "./closures.ts";
@@ -32,6 +33,7 @@ import { declareDefaultExport, initDefaultExport } from "./exports.ts";
 import { useStdProgram } from "./array-methods.ts";
 import { useStringLibrary } from "./string-methods.ts";
 import { useCollectionsProgram } from "./collections.ts";
+import { useRegExpLibrary } from "./regexp.ts";
 import { declarePatternGlobals, initPatternGlobals } from "./destructure.ts";
 
 export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false) {
@@ -40,6 +42,7 @@ export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuil
   useClosureProgram(loaded.program);
   useStringLibrary(loaded.program);
   useCollectionsProgram(loaded.program);
+  useRegExpLibrary(loaded.program);
   const modules = loaded.modules; // already in ES evaluation order (load.ts reachable)
   registerClassDecls(l, modules);
   for (const sf of modules) declareGlobals(l, sf);
@@ -53,6 +56,7 @@ export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuil
   const shrunk = shrunkArrays(l.program.funcs);
   for (const f of l.program.funcs) f.body = versionLoops(l.doubles ? integerCounters(f.body) : f.body, shrunk);
   if (target === "kernel") checkInterruptHandlers(l);
+  if (target === "kernel") checkInitAllocations(l);
   return finish(l);
 }
 
