@@ -28,10 +28,12 @@ import { hasEffects } from "../eval-order.ts";
 
 /** `Object.<name>(arg)` for a class instance or a view; undefined for other values. */
 export function objectPropertiesCall(l: Lowerer, name: "keys" | "values" | "entries", obj: Expr, arg: ts.Expression, call: ts.CallExpression): Expr | undefined {
-  if (!(obj.type.k === "class" && obj.type.cls.header && !isTuple(obj.type)) && obj.type.k !== "view") return undefined;
+  const t: Type = obj.type;
+  const instance = t.k === "class" && t.cls.header && !tupleType(t);
+  if (!instance && t.k !== "view") return undefined;
   const result = irType(l, l.checker.getTypeAtLocation(call), call);
   if (result.k !== "array") return undefined;
-  if (obj.type.k === "class" && !obj.type.cls.literal && hasSubclass(l, classInfo(obj.type.cls).decl, arg)) l.fail("TSOS1143", arg, `Object.${name}`, typeName(obj.type));
+  if (t.k === "class" && !t.cls.literal && hasSubclass(l, classInfo(t.cls).decl, arg)) l.fail("TSOS1143", arg, `Object.${name}`, typeName(t));
   const tmp = l.temp();
   const self: Expr = { e: "local", type: obj.type, name: tmp };
   const props = ownProperties(l, self, l.checker.getTypeAtLocation(arg), arg);
@@ -51,4 +53,9 @@ export function objectPropertiesCall(l: Lowerer, name: "keys" | "values" | "entr
   if (name !== "keys" && props.length) return { e: "let", type: result, name: tmp, init: obj, body: list };
   // The names are constants: the object is evaluated only for its effects.
   return hasEffects(obj) ? { e: "seq", type: result, xs: [obj, list] } : list;
+}
+
+/** Whether `t` is a tuple (a plain boolean: isTuple's type guard would narrow every class type away). */
+function tupleType(t: Type): boolean {
+  return isTuple(t);
 }
