@@ -162,6 +162,14 @@ export const CATALOG = {
     help: "iterate it directly (`for (const [i, x] of xs.entries())`), spread it (`[...xs.keys()]`) or pass it to `Array.from`",
   },
   TSOS1124: { message: "`Array.from({ length })` without a function would hold undefined elements", help: "pass a function that computes each element: `Array.from({ length: n }, (_, i) => i)`" },
+  // 1180-1189: engineer `json` (console.log of objects, JSON, `unknown`).
+  TSOS1180: { message: "printing {0} is not supported", help: "print its fields, or a string made from them" },
+  TSOS1181: { message: "`JSON.stringify` of {0} is not supported", help: "pass a value of a declared type: numbers, strings, booleans, arrays, objects, class instances, Map, Set" },
+  TSOS1182: {
+    message: "`JSON.stringify` of a value that may be `undefined` is not supported",
+    help: "its result would be `undefined`, not a string; test for `undefined` first",
+  },
+  TSOS1183: { message: "{0} is not supported with `JSON.stringify`", help: "{1}" },
 
   // 2xxx: integer rules.
   TSOS2001: {

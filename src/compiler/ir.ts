@@ -242,6 +242,8 @@ export interface Field {
   type: Type;
   /** A layout struct or FixedArray stored in place rather than by reference. */
   inline?: boolean;
+  /** An optional member an object literal left out: not a property (console.log skips it) until it holds a value. */
+  absent?: boolean;
 }
 
 export interface ClassInst {

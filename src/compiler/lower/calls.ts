@@ -9,6 +9,7 @@
  *             resolved signature, substituted through the current generic
  *             environment; every argument is coerced to its parameter type.
  */
+import { jsonCall } from "./json.ts";
 import ts from "typescript";
 import type { Expr, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -104,7 +105,7 @@ function intrinsic(l: Lowerer, name: string, call: ts.CallExpression): Expr {
 }
 
 /** Library namespaces whose members the compiler implements: `Math.min`, `process.argv`, `Ptr.at`. */
-const LIB_NAMESPACES = new Set(["console", "process", "Math", "Number", "Ptr", "String", "Array"]);
+const LIB_NAMESPACES = new Set(["console", "process", "Math", "Number", "Ptr", "String", "Array", "JSON"]);
 
 function libMember(l: Lowerer, obj: ts.Expression): string | undefined {
   if (!ts.isIdentifier(obj) || !LIB_NAMESPACES.has(obj.text)) return undefined;
@@ -281,6 +282,8 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
   if (str) return str;
   const num = numberBuiltin(l, name, call, want);
   if (num) return num;
+  const json = name.startsWith("JSON.") ? jsonCall(l, name, call) : undefined;
+  if (json) return json;
   switch (name) {
     case "Number": {
       const x = lowerExpr(l, arg(call, 0));
