@@ -98,7 +98,7 @@ function isStaticMember(m: ts.ClassElement): boolean {
 }
 
 /** Whether a class declared below `decl` declares the member `key`. */
-function isOverridden(l: Lowerer, decl: ts.ClassLikeDeclaration, key: string): boolean {
+export function isOverridden(l: Lowerer, decl: ts.ClassLikeDeclaration, key: string): boolean {
   for (const d of state(l).classDecls) {
     if (d === decl) continue;
     let below = false;

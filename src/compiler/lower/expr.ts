@@ -11,6 +11,7 @@
  *     `coerce` inserts widening conversions and rejects narrowing (TSOS2001).
  *   - Calls, `new` and member access live in calls.ts.
  */
+import { nullableString, plainObjectString } from "./inspect.ts";
 import ts from "typescript";
 import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -187,7 +188,8 @@ const NO_STRING_FORM = new Set(["class", "array", "fn", "ptr", "fixed", "atomic"
 export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
   // An array's string form is its elements joined with commas (`${[1, 2]}` is "1,2").
   if (x.type.k === "array") return arrayString(l, x, node);
-  const text = objectToString(l, x, node);
+  if (x.type.k === "nullable" && NO_STRING_FORM.has(x.type.inner.k)) return nullableString(l, x, node, stringPart);
+  const text = objectToString(l, x, node) ?? plainObjectString(l, x, node);
   if (text) return text;
   if (NO_STRING_FORM.has(x.type.k)) l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
   return x;

@@ -32,14 +32,14 @@
 import ts from "typescript";
 import type { ClassInst, Expr, Func, Stmt, Type, ViewInst } from "../ir.ts";
 import { T } from "../ir.ts";
-import type { Lowerer } from "./context.ts";
+import { Bail, type Lowerer } from "./context.ts";
 import { stdDeclaration } from "./array-methods.ts";
 import { functionOf, withScope } from "./functions.ts";
 import { classInfo, fieldName, isSubclass, upcast } from "./classes.ts";
-import { constructedClasses, registerFinisher } from "./dispatch.ts";
+import { constructedClasses, isOverridden, registerFinisher } from "./dispatch.ts";
 import { arrayType, mangle, typeName } from "./types.ts";
 import { coerce } from "./expr.ts";
-import { literalNodes } from "./views.ts";
+import { classMember, literalNodes, objectToString } from "./views.ts";
 import { stdClassDecl } from "./collections.ts";
 
 // ---- IR building blocks shared with lower/json.ts ----------------------------
@@ -206,6 +206,15 @@ export function addDispatch(l: Lowerer, d: Dispatch): void {
 }
 
 function buildDispatch(l: Lowerer, d: Dispatch): void {
+  try {
+    buildDispatchBody(l, d);
+  } catch (e) {
+    // A refusal inside a case is recorded as a diagnostic; the build fails with it.
+    if (!(e instanceof Bail)) throw e;
+  }
+}
+
+function buildDispatchBody(l: Lowerer, d: Dispatch): void {
   buildBody(l, d.func, () => {
     const x = local(d.func.params[0]!.name, d.func.params[0]!.type);
     const loc = d.func.loc;
@@ -230,6 +239,56 @@ export function classesBelow(l: Lowerer, cls: ClassInst): () => ClassInst[] {
 /** Every class with a table for `view`. */
 export function classesOfView(l: Lowerer, view: ViewInst): () => ClassInst[] {
   return () => [...new Set(l.program.viewTables.filter((t) => t.view === view).map((t) => t.cls))];
+}
+
+// ---- String(obj) -------------------------------------------------------------
+
+/**
+ * `${obj}` / `"" + obj` of an object literal or an instance of a user class
+ * that has no `toString` anywhere in its chain or below it: JavaScript's
+ * Object.prototype.toString, "[object Object]". Undefined otherwise.
+ */
+export function plainObjectString(l: Lowerer, x: Expr, node: ts.Node): Expr | undefined {
+  if (x.type.k === "view") return { e: "call", type: T.str, fn: viewStringFunction(l, x.type.view, node), args: [x] };
+  if (x.type.k !== "class" || !x.type.cls.header || classMember(l, x.type.cls, "toString")) return undefined;
+  const cls = x.type.cls;
+  if (!cls.literal) {
+    for (let c: ClassInst | undefined = cls; c; c = c.base) if (!c.literal && l.isLibDecl(classInfo(c).decl)) return undefined;
+    if (classInfo(cls).decl.getSourceFile().fileName.includes("/lib/std/") || isOverridden(l, classInfo(cls).decl, "toString")) return undefined;
+  }
+  return { e: "seq", type: T.str, xs: [x, str("[object Object]")] };
+}
+
+const viewStringFns = new WeakMap<Lowerer, Map<ViewInst, string>>();
+
+/** The string form of a view value, by its runtime class: that class's toString() or "[object Object]". */
+function viewStringFunction(l: Lowerer, view: ViewInst, node: ts.Node): string {
+  let fns = viewStringFns.get(l);
+  if (!fns) {
+    fns = new Map();
+    viewStringFns.set(l, fns);
+  }
+  const hit = fns.get(view);
+  if (hit) return hit;
+  const func = synthesize(l, `string_${view.cname}`, [{ name: "x", type: { k: "view", view } }], T.str, l.loc(node));
+  fns.set(view, func.cname);
+  addDispatch(l, {
+    func,
+    classes: classesOfView(l, view),
+    each: (_cls, obj) => objectToString(l, obj, node) ?? plainObjectString(l, obj, node) ?? l.fail("TSOS1031", node, "a part of a string", typeName(obj.type)),
+  });
+  return func.cname;
+}
+
+/** A nullable object or array as a part of a string: "null", "undefined", or the string form `part` gives the value. */
+export function nullableString(l: Lowerer, x: Expr, node: ts.Node, part: (l: Lowerer, x: Expr, node: ts.Node) => Expr): Expr {
+  const t = x.type as Extract<Type, { k: "nullable" }>;
+  const name = l.temp();
+  const v = local(name, t);
+  let body = part(l, { e: "unwrap", type: t.inner, x: v, loc: 0 }, node);
+  if (t.null) body = { e: "cond", type: T.str, c: { e: "isnullish", type: T.bool, x: v, which: "null" }, a: str("null"), b: body };
+  if (t.undef) body = { e: "cond", type: T.str, c: { e: "isnullish", type: T.bool, x: v, which: "undefined" }, a: str("undefined"), b: body };
+  return { e: "bind", type: T.str, name, value: x, body };
 }
 
 // ---- console.log -------------------------------------------------------------
@@ -462,8 +521,8 @@ function ownShowFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
     body.push(cycleCheck(x, depth, "console.log of a circular structure is not supported", loc));
     body.push({ s: "let", name: (out as { name: string }).name, type: strs, init: { e: "arraylit", type: strs, elems: [], loc }, loc });
     for (const f of fields) {
-      const keyText = /^[A-Za-z_][A-Za-z_0-9]*$/.test(f.key) ? str(f.key) : stdFn(l, SHOW, "showKey", [], [str(f.key)], node);
-      const entry = push(out, concat(keyText, str(": "), showValue(l, fieldOf(x, f), plus(indent, num(2)), plus(depth, num(1)), node)), loc);
+      const label = /^[A-Za-z_][A-Za-z_0-9]*$/.test(f.key) ? str(`${f.key}: `) : concat(stdFn(l, SHOW, "showKey", [], [str(f.key)], node), str(": "));
+      const entry = push(out, concat(label, showValue(l, fieldOf(x, f), plus(indent, num(2)), plus(depth, num(1)), node)), loc);
       if (f.absent) body.push({ s: "if", c: { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: fieldOf(x, f), which: "undefined" } }, then: [entry], loc });
       else body.push(entry);
     }

@@ -39,10 +39,13 @@ const JSON_LIB = "std/json.ts";
 /** `JSON.stringify(...)`; undefined for other JSON members. */
 export function jsonCall(l: Lowerer, name: string, call: ts.CallExpression): Expr | undefined {
   if (name !== "JSON.stringify") return undefined;
+  if (l.target === "kernel") l.fail("TSOS3001", call.expression, "JSON.stringify");
   const [valueNode, replacerNode, spaceNode] = call.arguments;
   if (!valueNode) l.fail("TSOS1182", call);
   const value = lowerExpr(l, valueNode);
   const t = value.type;
+  // Unreachable (`never`, after an exhaustive switch): the value itself never completes.
+  if (t.k === "never") return coerce(l, value, T.str, valueNode);
   if ((t.k === "nullable" && t.undef) || t.k === "fn" || t.k === "void") l.fail("TSOS1182", valueNode);
   let keys: Expr = { e: "nullish", type: T.void, undef: false };
   let gap: Expr = str("");
