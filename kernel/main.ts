@@ -15,6 +15,7 @@ import { bootInfo } from "./boot_info.ts";
 import { init } from "./init.ts";
 import { runTests } from "./testing.ts";
 import { keyboardInputPending, processKeyboardInput } from "./keyboard.ts";
+import { KernelState, reportState } from "./qemu.ts";
 
 const BYTES_PER_MIB: u64 = 1024 * 1024;
 
@@ -27,6 +28,7 @@ if (TEST_BUILD) runTests();
 // Idle: echo what was typed, then sleep until the next interrupt. The check
 // and the HLT happen with interrupts off (STI takes effect only after HLT
 // starts), so a key that arrives in between still wakes the loop.
+reportState(KernelState.Idle);
 while (true) {
   processKeyboardInput();
   cli();

@@ -11,7 +11,7 @@
 // COM1 and the exit device first: importing this module first makes them the
 // first modules initialized, so even a panic during module initialization is reported.
 import { serialPrintln } from "./serial.ts";
-import { QemuExitCode, exitQemu } from "./qemu.ts";
+import { KernelState, QemuExitCode, exitQemu, reportState } from "./qemu.ts";
 import { Color, WRITER } from "./vga.ts";
 
 /** Set by the first panic; a panic while printing a panic must not recurse. */
@@ -45,5 +45,6 @@ export function testPanic(message: Text, file: Text, line: u32, column: u32): ne
 /** CLI, then HLT in a loop: only an NMI or a reset wakes the CPU (Intel SDM vol. 2A, HLT). */
 function haltForever(): never {
   cli();
+  reportState(KernelState.Halted);
   while (true) hlt();
 }

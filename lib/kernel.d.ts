@@ -2,7 +2,7 @@
  * lib/kernel.d.ts: the ambient world of the kernel target (x86_64, freestanding).
  *
  * Input:  loaded with lib/tsos.d.ts when compiling with `--target kernel`, and
- *         by tsconfig.kernel.json for tsc/VS Code.
+ *         by kernel/tsconfig.json for tsc/VS Code.
  * Output: declarations only. Every function here is a compiler intrinsic: it
  *         compiles to a few instructions from src/compiler/runtime/tsos_kernel.h.
  * Invariants: nothing here allocates; hosted-only names (console, process)

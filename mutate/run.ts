@@ -104,7 +104,7 @@ function mutantsOf(file: string): Mutant[] {
 }
 
 /** A seeded xorshift: the same --seed picks the same sample. */
-function sample<T>(items: T[], n: number, seed: number): T[] {
+function sample<T extends { file: string; start: number }>(items: T[], n: number, seed: number): T[] {
   let s = seed >>> 0 || 1;
   const next = () => ((s ^= s << 13), (s ^= s >>> 17), (s ^= s << 5), (s >>> 0) / 2 ** 32);
   const copy = items.slice();

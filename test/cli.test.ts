@@ -105,9 +105,65 @@ describe("tsos build and emit-c", () => {
     assert.match(r.stdout, /#line 3 "examples\/hello\.ts"/);
   });
 
-  it("rejects an unknown command with usage and status 2", async () => {
+  it("rejects an unknown command in one line, a hint and status 2", async () => {
     const r = await tsos("frobnicate");
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /unknown command `frobnicate`/);
+    assert.equal(r.stderr, "error: unknown command `frobnicate`\nhelp: run `tsos help` for usage\n");
+  });
+});
+
+describe("tsos help and usage errors", () => {
+  it("gives every command its own --help, the same as `tsos help <cmd>`", async () => {
+    for (const cmd of ["build", "run", "test", "exec", "emit-c"]) {
+      const [a, b, c] = await Promise.all([tsos(cmd, "--help"), tsos("help", cmd), tsos(cmd, "-h")]);
+      assert.equal(a.status, 0, a.stderr);
+      assert.match(a.stdout, new RegExp(`^tsos ${cmd}: .*\\n\\nUsage: tsos ${cmd} `));
+      assert.equal(b.stdout, a.stdout);
+      assert.equal(c.stdout, a.stdout);
+    }
+  });
+
+  it("lists only the flags a command takes", async () => {
+    const build = await tsos("help", "build");
+    assert.match(build.stdout, /--target/);
+    assert.doesNotMatch(build.stdout, /--display/);
+    const run = await tsos("help", "run");
+    assert.match(run.stdout, /--display <curses\|none>/);
+  });
+
+  it("fails `tsos help <unknown>` with status 2", async () => {
+    const r = await tsos("help", "nope");
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, "");
+    assert.equal(r.stderr, "error: no such command `nope`\nhelp: run `tsos help` for usage\n");
+  });
+
+  it("prints one line and a hint naming the command's help for a usage error", async () => {
+    const unknown = await tsos("build", "--color", "never", "--frob");
+    assert.equal(unknown.status, 2);
+    assert.equal(unknown.stderr, "error: unknown flag `--frob`\nhelp: run `tsos build --help` for usage\n");
+    const wrongCommand = await tsos("build", "--color", "never", "--display", "none");
+    assert.equal(wrongCommand.status, 2);
+    assert.equal(wrongCommand.stderr, "error: `tsos build` does not take --display\nhelp: run `tsos build --help` for usage\n");
+    const missing = await tsos("test", "--color", "never", "--timeout");
+    assert.equal(missing.stderr, "error: --timeout needs a value\nhelp: run `tsos test --help` for usage\n");
+    assert.equal(missing.status, 2);
+  });
+
+  it("prints the general help: on stdout for `tsos help`, on stderr with status 2 for a bare `tsos`", async () => {
+    const [help, bare] = await Promise.all([tsos("help"), tsos()]);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: tsos <command> \[flags\]$/m);
+    for (const cmd of ["build", "run", "test", "exec", "emit-c"]) assert.match(help.stdout, new RegExp(`^  ${cmd} `, "m"));
+    assert.equal(bare.status, 2);
+    assert.equal(bare.stdout, "");
+    assert.equal(bare.stderr, help.stdout);
+  });
+
+  it("passes flags after the file to the program under exec", async () => {
+    const file = program("argv-help.ts", `console.log(process.argv.slice(2).join(" "));\n`);
+    const r = await tsos("exec", file, "--help", "-o");
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, "--help -o\n");
   });
 });

@@ -11,7 +11,7 @@
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, appendFileSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, appendFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
@@ -47,6 +47,14 @@ describe("tsos test", () => {
     for (const name of expected) assert.ok(r.stdout.includes(`test ${name} ... ok\n`), `no ok line for ${name}:\n${r.stdout}`);
     assert.match(r.stdout, new RegExp(`^test result: ok\\. ${expected.length} passed; 0 failed; finished in \\d+\\.\\d\\ds$`, "m"));
     assert.match(r.stderr, /^\s+Finished test kernels/m);
+  });
+
+  it("counts filtered-out unit tests and integration kernels alike", async () => {
+    const r = await tsos("test", "--timeout", "60", "basic_boot");
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const integration = readdirSync(path.join(ROOT, "kernel/tests")).filter((f) => f.endsWith(".ts")).length;
+    const filteredOut = unitTestNames().length + integration - 1;
+    assert.match(r.stdout, new RegExp(`^test result: ok\\. 1 passed; 0 failed; ${filteredOut} filtered out; `, "m"));
   });
 
   it("fails naming a failing unit test, with its error and TypeScript location", async () => {
@@ -147,10 +155,59 @@ describe("tsos build and run", () => {
     assert.match(r.stdout, new RegExp(`^instruction pointer: 0x[0-9a-f]+ \\(kernel/tests/invalid_opcode\\.ts:${line}\\)$`, "m"));
   });
 
-  it("stops a kernel that never exits at --timeout, with status 1", async () => {
-    const r = await tsos("run", "--display", "none", "--timeout", "1");
-    assert.equal(r.status, 1, r.stdout + r.stderr);
-    assert.match(r.stdout, /Hello World!/);
-    assert.match(r.stderr, /still running after 1s/);
+  it("ends a headless run when the kernel reaches its idle loop, with status 0", async () => {
+    const r = await tsos("run", "--display", "none", "-o", path.join(TMP, "idle.elf"));
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^Hello World!\ntsos: booted, /);
+    assert.match(r.stderr, /^\s+Stopped the kernel in its idle loop/m);
+  });
+
+  it("runs headless in a terminal smaller than the 80x25 VGA screen, rather than hide its bottom rows", async () => {
+    // util-linux `script` gives the CLI a pseudo-terminal of 60x20.
+    const cmd = `stty cols 60 rows 20; ${process.execPath} ${path.join(ROOT, "bin/tsos.js")} run --color never -o ${path.join(TMP, "idle.elf")}`;
+    const r = await run("script", ["-qec", cmd, "/dev/null"], { timeoutMs: 180_000 });
+    const out = r.stdout.replace(/\r/g, "");
+    assert.equal(r.status, 0, out + r.stderr);
+    assert.match(out, /^warning: this terminal is 60x20, smaller than the 80x25 VGA screen: running headless/m);
+    assert.match(out, /^tsos: booted, /m);
+  });
+
+  it("counts an idle kernel at --timeout as a success, and stops at --until text", async () => {
+    const image = path.join(TMP, "idle.elf");
+    const [timeout, until, never] = await Promise.all([
+      tsos("run", "--display", "none", "--timeout", "20", "-o", image),
+      tsos("run", "--display", "none", "--until", "Hello World!", "-o", image),
+      tsos("run", "--display", "none", "--until", "not printed", "--timeout", "10", "-o", image),
+    ]);
+    assert.equal(timeout.status, 0, timeout.stdout + timeout.stderr);
+    assert.match(timeout.stderr, /Stopped the kernel at --timeout 20s; it had reached its idle loop/);
+    assert.equal(until.status, 0, until.stdout + until.stderr);
+    assert.match(until.stdout, /Hello World!/);
+    assert.match(until.stderr, /Stopped the kernel after it printed `Hello World!` \(--until\)/);
+    assert.equal(never.status, 1, never.stdout + never.stderr);
+    assert.match(never.stderr, /^error: the kernel had not printed `not printed` \(--until\) after 10s \(--timeout\)/m);
+  });
+
+  it("fails a headless run at once when the kernel panics and halts, and at --timeout when it never idles", async () => {
+    const proj = path.join(ROOT, "build/test", `${path.basename(TMP)}-halt`);
+    mkdirSync(proj, { recursive: true });
+    after(() => rmSync(proj, { recursive: true, force: true }));
+    cpSync(path.join(ROOT, "kernel"), path.join(proj, "kernel"), { recursive: true });
+    cpSync(path.join(ROOT, "lib"), path.join(proj, "lib"), { recursive: true });
+    const panics = path.join(proj, "kernel/panics.ts");
+    writeFileSync(panics, `import "./panic.ts";\nimport { assertEq } from "../lib/core/assert.ts";\nassertEq(1, 2);\n`);
+    const spins = path.join(proj, "kernel/spins.ts");
+    writeFileSync(spins, `import "./panic.ts";\nimport { println } from "./console.ts";\nprintln("spinning");\nwhile (true) hlt();\n`);
+    const kdir = ["--kernel-dir", path.join(proj, "kernel")];
+    const [panicked, spun] = await Promise.all([
+      tsos("run", "--display", "none", ...kdir, "-o", path.join(TMP, "panics.elf"), panics),
+      tsos("run", "--display", "none", "--timeout", "5", ...kdir, "-o", path.join(TMP, "spins.elf"), spins),
+    ]);
+    assert.equal(panicked.status, 1, panicked.stdout + panicked.stderr);
+    assert.match(panicked.stdout, /^panicked at \S+panics\.ts:3:1: assertion failed/m);
+    assert.match(panicked.stderr, /^error: the kernel halted for good \(after a panic\)/m);
+    assert.equal(spun.status, 1, spun.stdout + spun.stderr);
+    assert.match(spun.stdout, /spinning/);
+    assert.match(spun.stderr, /^error: the kernel never reached its idle loop after 5s \(--timeout\)/m);
   });
 });

@@ -14,43 +14,58 @@ import { buildCommand } from "./commands/build.ts";
 import { emitCCommand, execCommand } from "./commands/host.ts";
 import { runCommand } from "./commands/run.ts";
 import { testCommand } from "./commands/test.ts";
+import { type CommandSpec, commandHelp, findCommand, generalHelp } from "./help.ts";
 import { UsageError, colorFromArgv, errorLine, parseFlags } from "./options.ts";
-
-const USAGE = `tsos: the TypeScript kernel toolchain
-
-Usage:
-  tsos build [entry.ts] [-o image]  build the kernel (default kernel/main.ts -> build/kernel/kernel.elf)
-  tsos run [entry.ts]               build the kernel and boot it in QEMU
-  tsos test [filter]                build and boot the unit-test kernel and every kernel/tests/*.ts
-  tsos exec <file.ts> [args...]     compile a program for Linux, run it, exit with its status
-  tsos build --target host <file.ts> [-o out]
-                                    compile a program to a Linux executable
-  tsos emit-c <file.ts> [-o out.c]  print the generated C (--target kernel for kernel C)
-  tsos help                         this text
-
-Flags:
-  --kernel-dir <dir>                the kernel's sources (default kernel; images go to <dir>/../build/kernel)
-  --display curses|none             run: the VGA screen in this terminal (default when stdout
-                                    is a terminal), or headless with COM1 on stdout
-  --timeout <s>                     run: stop QEMU after s seconds; test: per kernel (default 300)
-  --release                         accepted for cargo habits; kernels are always built -O2 -g
-  --color auto|always|never         colour output (default auto; NO_COLOR is respected)
-  -q, --quiet                       no status lines
-`;
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;
-  if (!cmd || cmd === "help" || cmd === "--help" || cmd === "-h") {
-    process.stdout.write(USAGE);
-    return cmd ? 0 : 2;
+  if (cmd === undefined) {
+    process.stderr.write(generalHelp());
+    return 2;
   }
-  if (cmd === "exec") return execCommand(args);
-  const flags = parseFlags(args);
+  if (cmd === "help" || cmd === "--help" || cmd === "-h") {
+    if (args.length > 1) throw new UsageError(`help takes one command, got ${args.join(" ")}`);
+    const about = args[0];
+    if (about === undefined) process.stdout.write(generalHelp());
+    else {
+      const spec = findCommand(about);
+      if (spec === undefined) throw new UsageError(`no such command \`${about}\``);
+      process.stdout.write(commandHelp(spec));
+    }
+    return 0;
+  }
+  const spec = findCommand(cmd);
+  if (spec === undefined) throw new UsageError(`unknown command \`${cmd}\``);
+  try {
+    return await runCommandOf(spec, args);
+  } catch (e) {
+    if (e instanceof UsageError) e.command ??= spec.name;
+    throw e;
+  }
+}
+
+async function runCommandOf(spec: CommandSpec, args: string[]): Promise<number> {
+  const cmd = spec.name;
+  if (cmd === "exec") {
+    // Flags before the file are ours; the rest are the program's.
+    const fileIdx = args.findIndex((a) => a.endsWith(".ts"));
+    const flags = parseFlags(fileIdx < 0 ? args : args.slice(0, fileIdx), spec);
+    if (flags.help) return printHelp(spec);
+    if (fileIdx < 0) throw new UsageError("exec needs a .ts file", "exec");
+    return execCommand(flags, args[fileIdx]!, args.slice(fileIdx + 1));
+  }
+  const flags = parseFlags(args, spec);
+  if (flags.help) return printHelp(spec);
   if (cmd === "build") return buildCommand(flags);
   if (cmd === "run") return runCommand(flags);
   if (cmd === "test") return testCommand(flags);
   if (cmd === "emit-c") return emitCCommand(flags);
-  throw new UsageError(`unknown command \`${cmd}\``);
+  throw new Error(`command \`${cmd}\` is in help.ts but has no implementation`);
+}
+
+function printHelp(spec: CommandSpec): number {
+  process.stdout.write(commandHelp(spec));
+  return 0;
 }
 
 function reportErrors(e: CompileError, color: boolean): number {
@@ -66,7 +81,9 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof UsageError) {
-    errorLine(color, `${e.message}\n\n${USAGE}`);
+    errorLine(color, e.message);
+    const hint = e.command !== undefined ? `tsos ${e.command} --help` : "tsos help";
+    process.stderr.write(`${color ? "\x1b[1;36mhelp\x1b[0m" : "help"}: run \`${hint}\` for usage\n`);
     process.exitCode = 2;
   } else if (e instanceof CompileError) process.exitCode = reportErrors(e, color);
   else if (e instanceof Error && /was not found; install it/.test(e.message)) {

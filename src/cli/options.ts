@@ -3,7 +3,8 @@
  * cargo-style status lines they print.
  *
  * Input:  the arguments after the subcommand.
- * Output: a Flags record (unknown `-x` flags are a UsageError), and
+ * Output: a Flags record (a flag the command does not take, per help.ts, is
+ *         a UsageError naming the command), and
  *         `status()`, which writes `   Compiling kernel (kernel/main.ts)` on
  *         stderr: the verb right-aligned to 12 columns, bold green when colour is on.
  * Invariants: colour is on only for `--color always`, or for `auto` when
@@ -11,6 +12,7 @@
  *             part of the compiler (a no-op build must not load TypeScript).
  */
 import path from "node:path";
+import { COMMANDS, type CommandSpec } from "./help.ts";
 
 export type Target = "host" | "kernel";
 
@@ -24,12 +26,25 @@ export interface Flags {
   display?: "curses" | "none";
   /** Seconds; undefined means the command's default. */
   timeoutS?: number;
+  /** run: stop with success once COM1 has printed this text. */
+  until?: string;
   release: boolean;
   /** Positional arguments (entry file, test filter). */
   rest: string[];
+  /** `--help` or `-h` was given: print the command's help and do nothing else. */
+  help: boolean;
 }
 
-export class UsageError extends Error {}
+/** A mistake on the command line: exit status 2, one line, and a hint naming the command's help. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    /** The command whose `--help` the hint names; absent: `tsos help`. */
+    public command?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** Colour for diagnostics before (or without) flag parsing: `--color` anywhere on the line wins. */
 export function colorFromArgv(argv: string[]): boolean {
@@ -44,16 +59,31 @@ function colorChoice(value: string | undefined): boolean {
   return process.stderr.isTTY === true && !process.env.NO_COLOR;
 }
 
-export function parseFlags(args: string[]): Flags {
-  const flags: Flags = { color: colorChoice(undefined), quiet: false, kernelDir: "kernel", release: false, rest: [] };
+export function parseFlags(args: string[], spec: CommandSpec): Flags {
+  try {
+    return parseFlagsOf(args, spec);
+  } catch (e) {
+    if (e instanceof UsageError) e.command ??= spec.name;
+    throw e;
+  }
+}
+
+function parseFlagsOf(args: string[], spec: CommandSpec): Flags {
+  const flags: Flags = { color: colorChoice(undefined), quiet: false, kernelDir: "kernel", release: false, rest: [], help: false };
   const value = (i: number, name: string): string => {
     const v = args[i];
     if (v === undefined) throw new UsageError(`${name} needs a value`);
     return v;
   };
+  const takes = new Set(spec.flags.flatMap((f) => f.names));
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === "-o" || a === "--out") flags.out = value(++i, a);
+    if (a.startsWith("-") && a !== "-" && !takes.has(a)) {
+      const known = COMMANDS.some((c) => c.flags.some((f) => f.names.includes(a)));
+      throw new UsageError(known ? `\`tsos ${spec.name}\` does not take ${a}` : `unknown flag \`${a}\``);
+    }
+    if (a === "--help" || a === "-h") flags.help = true;
+    else if (a === "-o" || a === "--out") flags.out = value(++i, a);
     else if (a === "--target") {
       const t = value(++i, a);
       if (t !== "host" && t !== "kernel") throw new UsageError(`unknown target \`${t}\` (host or kernel)`);
@@ -69,8 +99,10 @@ export function parseFlags(args: string[]): Flags {
       const s = Number(value(++i, a));
       if (!(s > 0)) throw new UsageError(`--timeout takes a positive number of seconds`);
       flags.timeoutS = s;
+    } else if (a === "--until") {
+      flags.until = value(++i, a);
+      if (flags.until === "") throw new UsageError("--until takes a non-empty text");
     } else if (a === "--release") flags.release = true;
-    else if (a.startsWith("-") && a !== "-") throw new UsageError(`unknown flag \`${a}\``);
     else flags.rest.push(a);
   }
   return flags;
@@ -86,6 +118,11 @@ export function status(flags: Pick<Flags, "color" | "quiet">, verb: string, mess
 /** `error: message` on stderr, `error` in bold red when colour is on. */
 export function errorLine(color: boolean, message: string): void {
   process.stderr.write(`${color ? "\x1b[1;31merror\x1b[0m" : "error"}: ${message}\n`);
+}
+
+/** `warning: message` on stderr, `warning` in bold yellow when colour is on. */
+export function warningLine(color: boolean, message: string): void {
+  process.stderr.write(`${color ? "\x1b[1;33mwarning\x1b[0m" : "warning"}: ${message}\n`);
 }
 
 /** A path as the user should see it: relative to the working directory when inside it. */

@@ -21,11 +21,14 @@
  *    QEMU's stdin pipe, keeping Ctrl-C (0x03) for ourselves: it stops QEMU.
  *  - On timeout or abort QEMU gets SIGTERM (it restores the terminal), then
  *    SIGKILL two seconds later.
+ *  - Kernel state (`onState`): QEMU's debug console (port 0xe9) is connected
+ *    to a unix socket we listen on; each byte the kernel writes there is a
+ *    KernelState of kernel/qemu.ts ('I' idle, 'H' halted after a panic).
  */
 
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createConnection, type Socket } from "node:net";
+import { createConnection, createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { requireTool } from "./tools.ts";
@@ -46,8 +49,16 @@ export interface QemuOptions {
   onSerial?: (chunk: string) => void;
   /** With display "curses": where COM1 goes (default: a temporary file). */
   serialFile?: string;
+  /** Called when the kernel reports its state on the debug console (kernel/qemu.ts). */
+  onState?: (state: KernelState) => void;
+  /** Stops QEMU without marking the run timed out or interrupted (the caller has seen enough). */
+  finish?: AbortSignal;
   extraArgs?: string[];
 }
+
+/** The kernel's state bytes on port 0xe9 (kernel/qemu.ts KernelState). */
+export type KernelState = "idle" | "halted";
+const STATE_BYTES: Record<number, KernelState> = { 0x49: "idle", 0x48: "halted" };
 
 export interface QemuResult {
   /** QEMU's exit status; null if it was ended by a signal. */
@@ -61,12 +72,15 @@ export interface QemuResult {
   interrupted: boolean;
   /** QEMU's own messages (e.g. "could not load kernel"). */
   stderr: string;
+  /** The last state the kernel reported (with `onState`), if any. */
+  state?: KernelState;
 }
 
 export const SUCCESS_EXIT_CODE = 33;
 
-export function qemuArgs(opts: QemuOptions, serialFile?: string): string[] {
+export function qemuArgs(opts: QemuOptions, serialFile?: string, stateSocket?: string): string[] {
   const args = ["-kernel", opts.kernel, "-display", opts.display ?? "none"];
+  if (stateSocket !== undefined) args.push("-chardev", `socket,id=tsos-state,path=${stateSocket}`, "-device", "isa-debugcon,iobase=0xe9,chardev=tsos-state");
   if (opts.machine !== undefined) args.push("-machine", opts.machine);
   args.push("-serial", serialFile !== undefined ? `file:${serialFile}` : "stdio");
   if (opts.qmpSocket !== undefined) args.push("-qmp", `unix:${opts.qmpSocket},server=on,wait=off`);
@@ -74,14 +88,42 @@ export function qemuArgs(opts: QemuOptions, serialFile?: string): string[] {
   return args.concat(opts.extraArgs ?? []);
 }
 
-export function runQemu(opts: QemuOptions): Promise<QemuResult> {
+/** Listens on a unix socket in `dir` for QEMU's debug console; each byte is a state. */
+async function stateServer(dir: string, onByte: (state: KernelState) => void): Promise<{ path: string; server: Server }> {
+  const path = join(dir, "state.sock");
+  const server = createServer((socket) => {
+    socket.on("data", (bytes: Buffer) => {
+      for (const b of bytes) {
+        const state = STATE_BYTES[b];
+        if (state !== undefined) onByte(state);
+      }
+    });
+    socket.on("error", () => {}); // QEMU gone
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(path, resolve);
+  });
+  return { path, server };
+}
+
+export async function runQemu(opts: QemuOptions): Promise<QemuResult> {
   const qemu = requireTool("qemu-system-x86_64", "qemu-system-x86");
   const curses = opts.display === "curses";
-  const tmp = curses && opts.serialFile === undefined ? mkdtempSync(join(tmpdir(), "tsos-qemu-")) : undefined;
+  const needsTmp = (curses && opts.serialFile === undefined) || opts.onState !== undefined;
+  const tmp = needsTmp ? mkdtempSync(join(tmpdir(), "tsos-qemu-")) : undefined;
   const serialFile = curses ? (opts.serialFile ?? join(tmp!, "serial.txt")) : undefined;
+  let state: KernelState | undefined;
+  const states =
+    opts.onState === undefined
+      ? undefined
+      : await stateServer(tmp!, (s) => {
+          state = s;
+          opts.onState!(s);
+        });
   const keyboard = curses && process.stdin.isTTY === true;
   if (keyboard) process.stdin.setRawMode(true);
-  const child = spawn(qemu, qemuArgs(opts, serialFile), {
+  const child = spawn(qemu, qemuArgs(opts, serialFile, states?.path), {
     stdio: curses ? ["pipe", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
   });
   let serial = "";
@@ -112,6 +154,8 @@ export function runQemu(opts: QemuOptions): Promise<QemuResult> {
     const onAbort = () => ((interrupted = true), stop());
     if (opts.signal?.aborted) onAbort();
     opts.signal?.addEventListener("abort", onAbort);
+    if (opts.finish?.aborted) stop();
+    opts.finish?.addEventListener("abort", stop);
     const onKey = (data: Buffer) => {
       if (data.includes(0x03)) onAbort();
       else child.stdin?.write(data);
@@ -122,6 +166,8 @@ export function runQemu(opts: QemuOptions): Promise<QemuResult> {
       clearTimeout(timer);
       clearTimeout(killTimer);
       opts.signal?.removeEventListener("abort", onAbort);
+      opts.finish?.removeEventListener("abort", stop);
+      states?.server.close();
       if (keyboard) {
         process.stdin.off("data", onKey).pause();
         process.stdin.setRawMode(false);
@@ -141,7 +187,7 @@ export function runQemu(opts: QemuOptions): Promise<QemuResult> {
         }
       }
       cleanup();
-      resolve({ exitCode: code, success: code === SUCCESS_EXIT_CODE, serial, timedOut, interrupted, stderr });
+      resolve({ exitCode: code, success: code === SUCCESS_EXIT_CODE, serial, timedOut, interrupted, stderr, state });
     });
   });
 }

@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type Flags, UsageError, parseFlags, seconds, shown, status } from "../options.ts";
+import { type Flags, UsageError, seconds, shown, status } from "../options.ts";
 import { requireTool } from "../tools.ts";
 
 async function buildHost(file: string, exe: string, flags: Flags): Promise<void> {
@@ -32,18 +32,14 @@ export async function buildHostCommand(flags: Flags): Promise<number> {
   return 0;
 }
 
-/** `tsos exec [flags] <file.ts> [args...]`: flags come before the file, the rest goes to the program. */
-export async function execCommand(args: string[]): Promise<number> {
-  const fileIdx = args.findIndex((a) => a.endsWith(".ts"));
-  if (fileIdx < 0) throw new UsageError("exec needs a .ts file");
-  const flags = parseFlags(args.slice(0, fileIdx));
+/** `tsos exec [flags] <file.ts> [args...]`: flags come before the file (main.ts splits them), `args` go to the program. */
+export async function execCommand(flags: Flags, file: string, args: string[]): Promise<number> {
   flags.quiet = true;
-  const file = args[fileIdx]!;
   const dir = mkdtempSync(path.join(os.tmpdir(), "tsos-exec-"));
   try {
     const exe = path.join(dir, path.basename(file, ".ts"));
     await buildHost(file, exe, flags);
-    const r = spawnSync(exe, args.slice(fileIdx + 1), { stdio: "inherit" });
+    const r = spawnSync(exe, args, { stdio: "inherit" });
     if (r.signal) {
       process.stderr.write(`error: the program was killed by ${r.signal}\n`);
       return 128 + (os.constants.signals[r.signal] ?? 0);

@@ -10,7 +10,8 @@
  *         `-machine pc`; `test <name> ... ok|FAILED` per unit test and per
  *         integration kernel on stdout, in a fixed order; each failure's
  *         serial output, indented (fault addresses symbolized to .ts lines);
- *         a cargo summary. Exit 0 iff all passed.
+ *         a cargo summary ("N filtered out" counts unit tests and integration
+ *         kernels alike). Exit 0 iff all passed.
  * Invariants: a kernel passes only if QEMU exits 33; 35, any other status,
  *             or the timeout is a failure. The unit-test kernel cannot be
  *             told a filter: it runs every test, the filter hides passing ones.
@@ -37,19 +38,21 @@ interface Failure {
   serial: string;
 }
 
-function testJobs(flags: Flags, filter: string | undefined): KernelJob[] {
+/** The kernels to build and boot, and how many integration kernels the filter left out. */
+function testJobs(flags: Flags, filter: string | undefined): { jobs: KernelJob[]; filteredOut: number } {
   const main = path.join(flags.kernelDir, "main.ts");
   if (!existsSync(main)) throw new UsageError(`no such file: ${main}; run tsos in the project root or pass --kernel-dir <dir>`);
   const out = path.join(buildDir(flags.kernelDir), "test");
   const jobs: KernelJob[] = [{ name: "unit tests", entry: main, out: path.join(out, "unit.elf"), test: true }];
   const testsDir = path.join(flags.kernelDir, "tests");
   const files = existsSync(testsDir) ? readdirSync(testsDir).filter((f) => f.endsWith(".ts")).sort() : [];
+  let filteredOut = 0;
   for (const file of files) {
     const name = path.basename(file, ".ts");
-    if (filter !== undefined && !name.includes(filter)) continue;
-    jobs.push({ name, entry: path.join(testsDir, file), out: path.join(out, `${name}.elf`), test: false });
+    if (filter !== undefined && !name.includes(filter)) filteredOut++;
+    else jobs.push({ name, entry: path.join(testsDir, file), out: path.join(out, `${name}.elf`), test: false });
   }
-  return jobs;
+  return { jobs, filteredOut };
 }
 
 /** At most `limit` calls of `job` in flight. */
@@ -95,7 +98,7 @@ export async function testCommand(flags: Flags): Promise<number> {
   const filter = flags.rest[0];
   const timeoutS = flags.timeoutS ?? DEFAULT_TIMEOUT_S;
   const t0 = performance.now();
-  const jobs = testJobs(flags, filter);
+  const { jobs, filteredOut } = testJobs(flags, filter);
 
   const abort = new AbortController();
   const onSigint = () => abort.abort();
@@ -127,7 +130,7 @@ export async function testCommand(flags: Flags): Promise<number> {
     }
     status(flags, "Finished", `test kernels ${compiled ? `in ${seconds(performance.now() - t0)}` : "(up to date)"}`);
 
-    const sum: Summary = { passed: 0, failed: 0, notRun: 0, filteredOut: 0, ms: 0 };
+    const sum: Summary = { passed: 0, failed: 0, notRun: 0, filteredOut, ms: 0 };
     const failures: Failure[] = [];
     const print = (name: string, ok: boolean) => {
       process.stdout.write(resultLine(name, ok, flags.color) + "\n");
