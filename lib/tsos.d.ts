@@ -528,6 +528,11 @@ interface JSON {
    * an array of the property names to keep; `space`: the indentation step.
    */
   stringify(value: any, replacer?: (this: any, key: string, value: any) => any, space?: string | number): string;
+  /**
+   * The value of a JSON text, read into the type the program declares for it
+   * (`JSON.parse(text) as Config`); a text of another shape throws a TypeError.
+   */
+  parse(text: string, reviver?: (this: any, key: string, value: any) => any): any;
   stringify(value: any, replacer?: (number | string)[] | null, space?: string | number): string;
 }
 declare var JSON: JSON;

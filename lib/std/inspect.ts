@@ -38,22 +38,26 @@ export function showString(s: string, indent: number, depth: number): string {
     if (!s.includes('"')) quote = '"';
     else if (!s.includes("`") && !s.includes("${")) quote = "`";
   }
+  // Runs of characters that need no escape are copied whole (a surrogate pair stays one character).
   let out = quote;
+  let start = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const ch = s[i];
-    if (c === 10) out += "\\n";
-    else if (c === 9) out += "\\t";
-    else if (c === 8) out += "\\b";
-    else if (c === 12) out += "\\f";
-    else if (c === 13) out += "\\r";
-    else if (c === 11) out += "\\x0B";
-    else if (c === 92) out += "\\\\";
-    else if (ch === quote && quote === "'") out += "\\'";
-    else if (c < 32 || (c >= 0x7f && c <= 0x9f)) out += "\\x" + c.toString(16).toUpperCase().padStart(2, "0");
-    else out += ch;
+    let escape = "";
+    if (c === 10) escape = "\\n";
+    else if (c === 9) escape = "\\t";
+    else if (c === 8) escape = "\\b";
+    else if (c === 12) escape = "\\f";
+    else if (c === 13) escape = "\\r";
+    else if (c === 11) escape = "\\x0B";
+    else if (c === 92) escape = "\\\\";
+    else if (c === 39 && quote === "'") escape = "\\'";
+    else if (c < 32 || (c >= 0x7f && c <= 0x9f)) escape = "\\x" + c.toString(16).toUpperCase().padStart(2, "0");
+    else continue;
+    out += s.slice(start, i) + escape;
+    start = i + 1;
   }
-  return out + quote;
+  return out + s.slice(start) + quote;
 }
 
 export function showNumbers(xs: number[], indent: number, depth: number): string {

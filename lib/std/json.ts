@@ -123,3 +123,387 @@ export function jsonObject(options: JsonOptions, names: string[], values: string
   const inner = indent + options.gap;
   return `{\n${inner}${members.join(`,\n${inner}`)}\n${indent}}`;
 }
+
+// ---- JSON.parse -------------------------------------------------------------
+
+/** Ends the program with this message (lower/json.ts compiles it to a panic): the text has another shape than the program declared. */
+declare function jsonPanic(message: string): never;
+// lower/json.ts's parse functions first check the whole text (`jsonCheck`,
+// SyntaxError with V8's messages), then read it into the declared type with
+// a JsonReader, which may assume the text is well formed.
+
+/** Kinds of JSON values, as `JsonReader.kind` reports the next one. */
+export const JSON_NULL = 0;
+export const JSON_BOOLEAN = 1;
+export const JSON_NUMBER = 2;
+export const JSON_STRING = 3;
+export const JSON_ARRAY = 4;
+export const JSON_OBJECT = 5;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export class JsonReader {
+  text: string;
+  pos: number = 0;
+  /** What the value being read was declared as, for a mismatch's message. */
+  target: string;
+
+  constructor(text: string, target: string) {
+    this.text = text;
+    this.target = target;
+  }
+
+  // -- Checking (V8's SyntaxError messages) --
+
+  at(): number {
+    return this.pos < this.text.length ? this.text.charCodeAt(this.pos) : -1;
+  }
+
+  skip(): void {
+    while (this.pos < this.text.length && isSpace(this.text.charCodeAt(this.pos))) this.pos++;
+  }
+
+  unexpected(): SyntaxError {
+    const n = this.text.length;
+    if (this.pos >= n) return new SyntaxError("Unexpected end of JSON input");
+    const token = this.text[this.pos];
+    let context = `"${this.text}"`;
+    if (n >= 21) {
+      const start = this.pos >= 10 ? this.pos - 10 : 0;
+      const end = this.pos + 10 < n ? this.pos + 10 : n;
+      context = `${start > 0 ? "..." : ""}"${this.text.slice(start, end)}"${end < n ? "..." : ""}`;
+    }
+    return new SyntaxError(`Unexpected token '${token}', ${context} is not valid JSON`);
+  }
+
+  error(message: string): SyntaxError {
+    return new SyntaxError(`${message} in JSON at position ${this.pos}`);
+  }
+
+  checkLiteral(word: string): void {
+    for (let i = 0; i < word.length; i++) {
+      if (this.at() !== word.charCodeAt(i)) throw this.unexpected();
+      this.pos++;
+    }
+  }
+
+  checkNumber(): void {
+    if (this.at() === 45) {
+      this.pos++;
+      if (!isDigit(this.at())) throw this.error("No number after minus sign");
+    }
+    if (this.at() === 48) {
+      this.pos++;
+      if (isDigit(this.at())) throw this.error("Unexpected number");
+    } else {
+      while (isDigit(this.at())) this.pos++;
+    }
+    if (this.at() === 46) {
+      this.pos++;
+      if (!isDigit(this.at())) throw this.error("Unterminated fractional number");
+      while (isDigit(this.at())) this.pos++;
+    }
+    if (this.at() === 101 || this.at() === 69) {
+      this.pos++;
+      if (this.at() === 43 || this.at() === 45) this.pos++;
+      if (!isDigit(this.at())) throw this.error("Exponent part is missing a number");
+      while (isDigit(this.at())) this.pos++;
+    }
+  }
+
+  checkString(): void {
+    this.pos++;
+    for (;;) {
+      const c = this.at();
+      if (c === -1) throw this.error("Unterminated string");
+      if (c === 34) {
+        this.pos++;
+        return;
+      }
+      if (c < 32) throw this.error("Bad control character in string literal");
+      if (c === 92) {
+        this.pos++;
+        const e = this.at();
+        if (e === -1) throw this.unexpected();
+        if (e === 117) {
+          for (let i = 0; i < 4; i++) {
+            this.pos++;
+            const h = this.at();
+            const hex = isDigit(h) || (h >= 97 && h <= 102) || (h >= 65 && h <= 70);
+            if (!hex) throw this.error("Bad Unicode escape");
+          }
+        } else if (!(e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116)) {
+          throw this.error("Bad escaped character");
+        }
+      }
+      this.pos++;
+    }
+  }
+
+  checkValue(): void {
+    this.skip();
+    const c = this.at();
+    if (c === 123) {
+      this.pos++;
+      this.skip();
+      if (this.at() === 125) {
+        this.pos++;
+        return;
+      }
+      let first = true;
+      for (;;) {
+        this.skip();
+        if (this.at() !== 34) throw this.error(first ? "Expected property name or '}'" : "Expected double-quoted property name");
+        first = false;
+        this.checkString();
+        this.skip();
+        if (this.at() !== 58) throw this.error("Expected ':' after property name");
+        this.pos++;
+        this.checkValue();
+        this.skip();
+        if (this.at() === 44) {
+          this.pos++;
+          continue;
+        }
+        if (this.at() === 125) {
+          this.pos++;
+          return;
+        }
+        throw this.error("Expected ',' or '}' after property value");
+      }
+    }
+    if (c === 91) {
+      this.pos++;
+      this.skip();
+      if (this.at() === 93) {
+        this.pos++;
+        return;
+      }
+      for (;;) {
+        this.checkValue();
+        this.skip();
+        if (this.at() === 44) {
+          this.pos++;
+          continue;
+        }
+        if (this.at() === 93) {
+          this.pos++;
+          return;
+        }
+        throw this.error("Expected ',' or ']' after array element");
+      }
+    }
+    if (c === 34) return this.checkString();
+    if (c === 45 || isDigit(c)) return this.checkNumber();
+    if (c === 116) return this.checkLiteral("true");
+    if (c === 102) return this.checkLiteral("false");
+    if (c === 110) return this.checkLiteral("null");
+    throw this.unexpected();
+  }
+
+  // -- Reading a checked text --
+
+  /** The kind of the next value. */
+  kind(): number {
+    this.skip();
+    const c = this.at();
+    if (c === 110) return JSON_NULL;
+    if (c === 116 || c === 102) return JSON_BOOLEAN;
+    if (c === 34) return JSON_STRING;
+    if (c === 91) return JSON_ARRAY;
+    if (c === 123) return JSON_OBJECT;
+    return JSON_NUMBER;
+  }
+
+  /** The text does not have the declared type: a panic naming what was expected and where. */
+  mismatch(expected: string): never {
+    const names = ["null", "a boolean", "a number", "a string", "an array", "an object"];
+    const found = names[this.kind()];
+    jsonPanic(`JSON.parse(...) as ${this.target}: expected ${expected} at position ${this.pos}, found ${found}`);
+  }
+
+  readNull(): void {
+    if (this.kind() !== JSON_NULL) this.mismatch("null");
+    this.pos += 4;
+  }
+
+  readBoolean(): boolean {
+    if (this.kind() !== JSON_BOOLEAN) this.mismatch("a boolean");
+    const value = this.at() === 116;
+    this.pos += value ? 4 : 5;
+    return value;
+  }
+
+  readNumber(): number {
+    if (this.kind() !== JSON_NUMBER) this.mismatch("a number");
+    const start = this.pos;
+    this.checkNumber();
+    return Number(this.text.slice(start, this.pos));
+  }
+
+  readString(): string {
+    if (this.kind() !== JSON_STRING) this.mismatch("a string");
+    this.pos++;
+    let out = "";
+    let start = this.pos;
+    for (;;) {
+      const c = this.at();
+      if (c === 34) break;
+      if (c !== 92) {
+        this.pos++;
+        continue;
+      }
+      out += this.text.slice(start, this.pos);
+      const e = this.text.charCodeAt(this.pos + 1);
+      if (e === 117) {
+        let code = parseInt(this.text.slice(this.pos + 2, this.pos + 6), 16);
+        this.pos += 6;
+        // A surrogate pair written as two escapes is one character.
+        if (code >= 0xd800 && code <= 0xdbff && this.text.startsWith("\\u", this.pos)) {
+          const low = parseInt(this.text.slice(this.pos + 2, this.pos + 6), 16);
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            out += String.fromCharCode(code, low);
+            this.pos += 6;
+            start = this.pos;
+            continue;
+          }
+        }
+        out += String.fromCharCode(code);
+      } else {
+        this.pos += 2;
+        if (e === 98) out += "\b";
+        else if (e === 102) out += "\f";
+        else if (e === 110) out += "\n";
+        else if (e === 114) out += "\r";
+        else if (e === 116) out += "\t";
+        else out += String.fromCharCode(e);
+      }
+      start = this.pos;
+    }
+    out += this.text.slice(start, this.pos);
+    this.pos++;
+    return out;
+  }
+
+  /** Enters an array (mismatch if the next value is not one). */
+  enterArray(): void {
+    if (this.kind() !== JSON_ARRAY) this.mismatch("an array");
+    this.pos++;
+  }
+
+  /** Before each element: true when one follows, false (and the `]` consumed) at the end. */
+  nextElement(): boolean {
+    this.skip();
+    if (this.at() === 44) {
+      this.pos++;
+      return true;
+    }
+    if (this.at() === 93) {
+      this.pos++;
+      return false;
+    }
+    return true;
+  }
+
+  enterObject(): void {
+    if (this.kind() !== JSON_OBJECT) this.mismatch("an object");
+    this.pos++;
+  }
+
+  /** Before each member: its key (the `:` consumed), or null (and the `}` consumed) at the end. */
+  nextKey(): string | null {
+    this.skip();
+    if (this.at() === 44) {
+      this.pos++;
+      this.skip();
+    }
+    if (this.at() === 125) {
+      this.pos++;
+      return null;
+    }
+    const key = this.readString();
+    this.skip();
+    this.pos++;
+    return key;
+  }
+
+  /** A key the declared type does not have, one seen twice, or one out of the declared order. */
+  badKey(key: string, why: string): never {
+    jsonPanic(`JSON.parse(...) as ${this.target}: property "${key}" ${why}`);
+  }
+
+  /** After the value: only white space may follow. */
+  end(): void {
+    this.skip();
+  }
+}
+
+/** Checks the whole text as JSON.parse does, throwing its SyntaxError; a reader for it at the start. */
+export function jsonReader(text: string, target: string): JsonReader {
+  const r = new JsonReader(text, target);
+  r.checkValue();
+  r.skip();
+  if (r.pos < text.length) throw new SyntaxError(`Unexpected non-whitespace character after JSON at position ${r.pos}`);
+  r.pos = 0;
+  return r;
+}
+
+// The reader's steps as functions, for the code lower/json.ts generates.
+export function jsonReadString(r: JsonReader): string {
+  return r.readString();
+}
+export function jsonReadNumber(r: JsonReader): number {
+  return r.readNumber();
+}
+export function jsonReadBoolean(r: JsonReader): boolean {
+  return r.readBoolean();
+}
+/** Whether the next value is null (then it is read). */
+export function jsonIsNull(r: JsonReader): boolean {
+  if (r.kind() !== JSON_NULL) return false;
+  r.readNull();
+  return true;
+}
+export function jsonKind(r: JsonReader): number {
+  return r.kind();
+}
+export function jsonEnterArray(r: JsonReader): void {
+  r.enterArray();
+}
+export function jsonNextElement(r: JsonReader): boolean {
+  return r.nextElement();
+}
+export function jsonEnterObject(r: JsonReader): void {
+  r.enterObject();
+}
+export function jsonNextKey(r: JsonReader): string | null {
+  return r.nextKey();
+}
+export function jsonKeyIs(key: string | null, name: string): boolean {
+  return key !== null && key === name;
+}
+/** The declared property `name` is required but the text has `key` (or the object ended) there. */
+export function jsonMissing(r: JsonReader, key: string | null, name: string): void {
+  if (key === null) r.badKey(name, "is missing");
+  r.badKey(key, `is not declared, or not in the declared order (expected "${name}")`);
+}
+/** After the declared properties: the object must end. */
+export function jsonEndObject(r: JsonReader, key: string | null): void {
+  if (key !== null) r.badKey(key, "is not declared, or not in the declared order");
+}
+/** A value of a kind none of the declared union's members has. */
+export function jsonFail<T>(r: JsonReader, expected: string): T {
+  return r.mismatch(expected);
+}
+export function jsonRecord<V>(): Record<string, V> {
+  return {};
+}
+export function jsonRecordSet<V>(rec: Record<string, V>, key: string, value: V): void {
+  rec[key] = value;
+}

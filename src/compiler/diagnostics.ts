@@ -169,7 +169,15 @@ export const CATALOG = {
     message: "`JSON.stringify` of a value that may be `undefined` is not supported",
     help: "its result would be `undefined`, not a string; test for `undefined` first",
   },
-  TSOS1183: { message: "{0} is not supported with `JSON.stringify`", help: "{1}" },
+  TSOS1183: { message: "{0} is not supported with `JSON.stringify` and `JSON.parse`", help: "{1}" },
+  TSOS1184: {
+    message: "`JSON.parse` into {0} is not supported",
+    help: "declare the shape the text has: `JSON.parse(text) as Config` with `type Config = { name: string; port?: number }`, of strings, numbers, booleans, null, arrays, object types and records",
+  },
+  TSOS1185: {
+    message: "`JSON.parse` gives plain data, not `{0}`",
+    help: "declare the shape as an object type (`type P = { x: number }`) and build the class instance from it",
+  },
 
   // 2xxx: integer rules.
   TSOS2001: {

@@ -9,7 +9,7 @@
  *             resolved signature, substituted through the current generic
  *             environment; every argument is coerced to its parameter type.
  */
-import { jsonCall } from "./json.ts";
+import { jsonCall, jsonIntrinsic } from "./json.ts";
 import ts from "typescript";
 import type { Expr, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -129,7 +129,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     const strIntrinsic = decl && l.isLibDecl(decl) ? stringIntrinsic(l, decl, call) : undefined;
     if (strIntrinsic) return strIntrinsic;
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
-    const intrinsicCall = decl && collectionIntrinsic(l, decl, call);
+    const intrinsicCall = decl && (collectionIntrinsic(l, decl, call) ?? jsonIntrinsic(l, decl, call));
     if (intrinsicCall) return intrinsicCall;
     if (decl && ts.isFunctionDeclaration(decl)) {
       const impossible = callTakingNever(l, decl, call);
@@ -282,7 +282,7 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
   if (str) return str;
   const num = numberBuiltin(l, name, call, want);
   if (num) return num;
-  const json = name.startsWith("JSON.") ? jsonCall(l, name, call) : undefined;
+  const json = name.startsWith("JSON.") ? jsonCall(l, name, call, want) : undefined;
   if (json) return json;
   switch (name) {
     case "Number": {

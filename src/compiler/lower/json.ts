@@ -23,12 +23,14 @@
  *     function replacer, and a circular structure (a panic) are refused.
  */
 import ts from "typescript";
-import type { ClassInst, Expr, Stmt, Type } from "../ir.ts";
+import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
-import { arrayType, mangle, typeName } from "./types.ts";
-import { classInfo, methodOf } from "./classes.ts";
+import { arrayType, mangle, nullableType, typeName } from "./types.ts";
+import { classInfo, fieldName, methodOf } from "./classes.ts";
+import { markConstructed } from "./dispatch.ts";
+import { declaredOrder } from "./views.ts";
 import {
   addDispatch, buildBody, className, classesBelow, classesOfView, collectionKind, countedLoop, cycleCheck, elementAt, fieldOf,
   isErrorClass, length, literalFunctions, local, num, plus, push, ret, stdFn, str, synthesize, typeArgsOf, visibleFields,
@@ -37,7 +39,8 @@ import {
 const JSON_LIB = "std/json.ts";
 
 /** `JSON.stringify(...)`; undefined for other JSON members. */
-export function jsonCall(l: Lowerer, name: string, call: ts.CallExpression): Expr | undefined {
+export function jsonCall(l: Lowerer, name: string, call: ts.CallExpression, want?: Type): Expr | undefined {
+  if (name === "JSON.parse") return jsonParseCall(l, call, want);
   if (name !== "JSON.stringify") return undefined;
   if (l.target === "kernel") l.fail("TSOS3001", call.expression, "JSON.stringify");
   const [valueNode, replacerNode, spaceNode] = call.arguments;
@@ -271,5 +274,183 @@ function ownJsonFunction(l: Lowerer, cls: ClassInst, optionsType: Type, node: ts
     body.push(ret(stdFn(l, JSON_LIB, "jsonObject", [], [options, names, values, indent], node), loc));
     return body;
   });
+  return func.cname;
+}
+
+// ---- JSON.parse ----------------------------------------------------------------
+
+/** lib/std/json.ts's `jsonPanic(message)`: a panic. */
+export function jsonIntrinsic(l: Lowerer, decl: ts.Node, call: ts.CallExpression): Expr | undefined {
+  if (!ts.isFunctionDeclaration(decl) || decl.body || decl.name?.text !== "jsonPanic" || !decl.getSourceFile().fileName.endsWith("lib/std/json.ts")) return undefined;
+  return { e: "panic", type: T.never, message: coerce(l, lowerExpr(l, call.arguments[0]!, T.str), T.str, call), loc: l.loc(call) };
+}
+
+/**
+ * `JSON.parse(text)` where the program declares what it gives (`as T`, or a
+ * typed variable, parameter or return): the text is checked whole first
+ * (SyntaxError with V8's message), then read into T by a function generated
+ * for T; a text of another shape throws a TypeError naming the position
+ * (TypeScript's cast would let the program go on with a wrong value).
+ * Objects are read into object-literal classes: properties must come in the
+ * declared order, optional ones may be left out, no others may appear.
+ */
+export function jsonParseCall(l: Lowerer, call: ts.CallExpression, want: Type | undefined): Expr {
+  if (l.target === "kernel") l.fail("TSOS3001", call.expression, "JSON.parse");
+  const [textNode, reviver] = call.arguments;
+  if (reviver) l.fail("TSOS1183", reviver, "a reviver", "convert the parsed value afterwards");
+  if (!want || want.k === "void" || want.k === "never") l.fail("TSOS1184", call, "a value without a declared type");
+  const text = coerce(l, lowerExpr(l, textNode!, T.str), T.str, textNode!);
+  const where = l.program.locs[l.loc(call)]!;
+  const target = `${l.checker.typeToString(l.checker.getTypeAtLocation(call.parent))} (${where.file}:${where.line}:${where.col})`;
+  const reader = stdFn(l, JSON_LIB, "jsonReader", [], [text, str(target)], call);
+  const name = l.temp();
+  const r = local(name, reader.type);
+  return { e: "bind", type: want, name, value: reader, body: parseValue(l, r, want, call) };
+}
+
+const read = (l: Lowerer, name: string, r: Expr, node: ts.Node, args: Expr[] = [], typeArgs: Type[] = []): Expr => stdFn(l, JSON_LIB, name, typeArgs, [r, ...args], node);
+
+const KINDS: Partial<Record<Type["k"], number>> = { bool: 1, int: 2, str: 3 };
+
+function parseValue(l: Lowerer, r: Expr, t: Type, node: ts.Node): Expr {
+  switch (t.k) {
+    case "str":
+      return read(l, "jsonReadString", r, node);
+    case "bool":
+      return read(l, "jsonReadBoolean", r, node);
+    case "int":
+      if (t.kind !== "number") break;
+      return read(l, "jsonReadNumber", r, node);
+    case "nullable": {
+      if (t.inner.k === "never") break;
+      const inner = coerce(l, parseValue(l, r, t.inner, node), t, node);
+      if (!t.null) return inner;
+      return { e: "cond", type: t, c: read(l, "jsonIsNull", r, node), a: { e: "nullish", type: t, undef: false }, b: inner };
+    }
+    case "union": {
+      if (!t.members.every((m) => KINDS[m.k] !== undefined && (m.k !== "int" || m.kind === "number"))) break;
+      let body: Expr = read(l, "jsonFail", r, node, [str(t.members.map(typeName).join(" or "))], [t]);
+      for (let i = t.members.length - 1; i >= 0; i--) {
+        const m = t.members[i]!;
+        const is: Expr = { e: "binary", type: T.bool, op: "==", a: read(l, "jsonKind", r, node), b: num(KINDS[m.k]!), loc: 0 };
+        body = { e: "cond", type: t, c: is, a: { e: "tounion", type: t, x: parseValue(l, r, m, node), tag: i }, b: body };
+      }
+      return body;
+    }
+    case "array":
+    case "view":
+      return { e: "call", type: t, fn: parseFunction(l, t, r.type, node), args: [r] };
+    case "class":
+      if (collectionKind(l, t.cls, node) === "Dict") return { e: "call", type: t, fn: parseFunction(l, t, r.type, node), args: [r] };
+      return l.fail("TSOS1185", node, typeName(t));
+  }
+  return l.fail("TSOS1184", node, `\`${typeName(t)}\``);
+}
+
+const parseFns = new WeakMap<Lowerer, Map<string, string>>();
+
+function parseFunction(l: Lowerer, t: Type, readerType: Type, node: ts.Node): string {
+  let fns = parseFns.get(l);
+  if (!fns) {
+    fns = new Map();
+    parseFns.set(l, fns);
+  }
+  const key = t.k === "class" ? `c:${t.cls.cname}` : t.k === "view" ? `v:${t.view.cname}` : mangle(t);
+  const hit = fns.get(key);
+  if (hit) return hit;
+  const loc = l.loc(node);
+  const func = synthesize(l, `parse_${key.replace(/^[cv]:/, "")}`, [{ name: "r", type: readerType }], t, loc);
+  fns.set(key, func.cname);
+  const r = local("r", readerType);
+  const v = (e: Expr) => (e as { name: string }).name;
+  buildBody(l, func, () => {
+    if (t.k === "array") {
+      const out = local(l.temp(), t);
+      return [
+        { s: "expr", x: read(l, "jsonEnterArray", r, node), loc },
+        { s: "let", name: v(out), type: t, init: { e: "arraylit", type: t, elems: [], loc }, loc },
+        { s: "while", c: read(l, "jsonNextElement", r, node), body: [push(out, parseValue(l, r, t.elem, node), loc)], loc },
+        ret(out, loc),
+      ];
+    }
+    if (t.k === "class") {
+      const V = typeArgsOf(t.cls)[0]!;
+      const rec = local(l.temp(), t);
+      const k = local(l.temp(), nullableType(l, T.str, true, false));
+      const key: Expr = { e: "unwrap", type: T.str, x: k, loc: 0 };
+      return [
+        { s: "expr", x: read(l, "jsonEnterObject", r, node), loc },
+        { s: "let", name: v(rec), type: t, init: coerce(l, stdFn(l, JSON_LIB, "jsonRecord", [V], [], node), t, node), loc },
+        { s: "let", name: v(k), type: k.type, init: read(l, "jsonNextKey", r, node), loc },
+        {
+          s: "while",
+          c: { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: k, which: "null" } },
+          body: [
+            { s: "expr", x: stdFn(l, JSON_LIB, "jsonRecordSet", [V], [rec, key, parseValue(l, r, V, node)], node), loc },
+            { s: "expr", x: { e: "assign", type: k.type, target: k, value: read(l, "jsonNextKey", r, node) }, loc },
+          ],
+          loc,
+        },
+        ret(rec, loc),
+      ];
+    }
+    return parseObject(l, r, t as Extract<Type, { k: "view" }>, node, loc);
+  });
+  return func.cname;
+}
+
+/** An object of a declared object type: its properties in the declared order, into a new object-literal class. */
+function parseObject(l: Lowerer, r: Expr, t: Extract<Type, { k: "view" }>, node: ts.Node, loc: number): Stmt[] {
+  const order = declaredOrder.get(t.view) ?? [];
+  const at = (s: { prop: string }) => (order.indexOf(s.prop) + 1 || order.length + 1);
+  const slots = t.view.slots.filter((s) => s.kind === "get").sort((a, b) => at(a) - at(b));
+  const method = t.view.slots.find((s) => s.kind === "method");
+  if (method) l.fail("TSOS1185", node, `${typeName(t)} (it has the method \`${method.prop}\`)`);
+  const fields = slots.map((s) => ({ name: fieldName({ text: s.prop } as ts.Identifier), type: s.ret, absent: !!s.optional }));
+  const cls: ClassInst = { cname: l.uniqueName(`Obj_${fields.map((f) => f.name).join("_") || "empty"}`), tsName: "Object", fields, header: true, literal: true };
+  l.program.classes.push(cls);
+  markConstructed(l, cls);
+  const ctype: Type = { k: "class", cls };
+  const init = literalInit(l, cls, loc);
+  const k = local(l.temp(), nullableType(l, T.str, true, false));
+  const next: Stmt = { s: "expr", x: { e: "assign", type: k.type, target: k, value: read(l, "jsonNextKey", r, node) }, loc };
+  const body: Stmt[] = [
+    { s: "expr", x: read(l, "jsonEnterObject", r, node), loc },
+    { s: "let", name: (k as { name: string }).name, type: k.type, init: read(l, "jsonNextKey", r, node), loc },
+  ];
+  const values: Expr[] = [];
+  slots.forEach((s, i) => {
+    const value = local(l.temp(), s.ret);
+    const name = (value as { name: string }).name;
+    const is = stdFn(l, JSON_LIB, "jsonKeyIs", [], [k, str(s.prop)], node);
+    if (s.optional) {
+      body.push({ s: "let", name, type: s.ret, init: coerce(l, { e: "nullish", type: s.ret, undef: true }, s.ret, node), loc });
+      body.push({ s: "if", c: is, then: [{ s: "expr", x: { e: "assign", type: s.ret, target: value, value: parseValue(l, r, s.ret, node) }, loc }, next], loc });
+    } else {
+      body.push({ s: "if", c: { e: "not", type: T.bool, x: is }, then: [{ s: "expr", x: stdFn(l, JSON_LIB, "jsonMissing", [], [r, k, str(s.prop)], node), loc }], loc });
+      body.push({ s: "let", name, type: s.ret, init: parseValue(l, r, s.ret, node), loc }, next);
+    }
+    values.push(value);
+    void i;
+  });
+  body.push({ s: "expr", x: stdFn(l, JSON_LIB, "jsonEndObject", [], [r, k], node), loc });
+  const obj: Expr = { e: "new", type: ctype, cls, init, args: values, loc };
+  body.push(ret(coerce(l, obj, t, node), loc));
+  return body;
+}
+
+/** The init function of a class made for parsed objects: stores each field. */
+function literalInit(l: Lowerer, cls: ClassInst, loc: number): string {
+  const type: Type = { k: "class", cls };
+  const self: Expr = { e: "local", type, name: "self" };
+  const params = [{ name: "self", type }, ...cls.fields.map((f, i) => ({ name: `a${i}`, type: f.type }))];
+  const body: Stmt[] = cls.fields.map((f, i) => ({
+    s: "expr",
+    x: { e: "assign", type: f.type, target: { e: "field", type: f.type, obj: self, name: f.name }, value: { e: "local", type: f.type, name: `a${i}` } },
+    loc,
+  }));
+  body.push({ s: "return", x: self, loc });
+  const func: Func = { cname: l.uniqueName(`${cls.cname}__init`), params, ret: type, body, loc, isStatic: true };
+  l.addFunc(func);
   return func.cname;
 }
