@@ -205,7 +205,8 @@ export function sort<T>(xs: T[], cmp: (a: T, b: T) => number): T[] {
       let a = lo;
       let b = mid;
       for (let k = lo; k < hi; k++) {
-        if (a < mid && (b >= hi || cmp(src[b], src[a]) >= 0)) {
+        // `!(c < 0)`, not `c >= 0`: a comparator result of NaN counts as 0 (keep the order), as JavaScript's SortCompare does.
+        if (a < mid && (b >= hi || !(cmp(src[b], src[a]) < 0))) {
           dst[k] = src[a];
           a++;
         } else {

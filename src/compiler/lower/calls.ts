@@ -11,6 +11,7 @@
  */
 import { jsonCall, jsonIntrinsic } from "./json.ts";
 import ts from "typescript";
+import { keyedRead } from "./keyed.ts";
 import type { Expr, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_KINDS, fits, isInt, unify } from "../ints.ts";
@@ -471,6 +472,9 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
     if (!isInt(idx.type)) l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));
     return { e: "strindex", type: T.str, s: obj, idx, loc: l.loc(x), code: false };
   }
+  // `o[k]` with k a key of o's type (lower/keyed.ts).
+  const keyed = keyedRead(l, x, obj);
+  if (keyed) return keyed;
   l.fail("TSOS1003", x);
 }
 

@@ -23,11 +23,10 @@ import type { ClassInst, Expr, Global, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr, lowerLValue, setLocalType } from "./expr.ts";
-import { fieldName, lookupField, upcast } from "./classes.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName } from "./types.ts";
 import { stdCall } from "./array-methods.ts";
 import { collectionArray } from "./collections.ts";
-import { recordField } from "./records.ts";
+import { destructureObject } from "./object-spread.ts";
 
 // ---------------------------------------------------------------- tuples
 
@@ -133,30 +132,8 @@ export function destructure(l: Lowerer, pattern: ts.BindingName, value: Expr, bi
     });
     return out;
   }
-  for (const el of pattern.elements) {
-    if (el.dotDotDotToken) l.fail("TSOS1086", el, "an object rest pattern `...rest`");
-    const key = el.propertyName ?? el.name;
-    if (!ts.isIdentifier(key)) l.fail("TSOS1086", key, "a computed key in a pattern");
-    const entry = recordField(l, src, key.text, el);
-    if (entry) {
-      if (el.initializer) l.fail("TSOS1086", el.initializer, "a default for a record entry");
-      out.push(...destructure(l, el.name, entry, bind));
-      continue;
-    }
-    if (src.type.k !== "class") l.fail("TSOS1086", el, `object destructuring of \`${typeName(src.type)}\``);
-    const found = lookupField(src.type.cls, fieldName(key));
-    if (!found) l.fail("TSOS1018", key, key.text, typeName(src.type));
-    const field: Expr = { e: "field", type: found.field.type, obj: upcast(src, found.owner), name: found.field.name, inline: found.field.inline };
-    // A field always holds a value of its type, so a default is never used (and never evaluated).
-    if (el.initializer && isPlain(found.field.type)) void 0;
-    else if (el.initializer) l.fail("TSOS1086", el.initializer, "a default for a field that can be undefined");
-    out.push(...destructure(l, el.name, field, bind));
-  }
-  return out;
-}
-
-function isPlain(t: Type): boolean {
-  return ["int", "bool", "str", "class", "array", "fn"].includes(t.k);
+  // An object pattern (lower/object-spread.ts).
+  return [...out, ...destructureObject(l, pattern, src, bind, (p, v, b) => destructure(l, p, v, b))];
 }
 
 function num(v: number): Expr {

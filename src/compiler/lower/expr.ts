@@ -13,6 +13,8 @@
  */
 import { nullableString, plainObjectString } from "./inspect.ts";
 import ts from "typescript";
+import { objectBranches } from "./object-spread.ts";
+import { keyedAssign, keyedIncDec } from "./keyed.ts";
 import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
@@ -355,6 +357,10 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
     if (rec) return rec;
   }
   if (op === K.EqualsToken || COMPOUND[op] !== undefined) {
+    const keyed = keyedAssign(l, b, COMPOUND[op]);
+    if (keyed) return keyed;
+  }
+  if (op === K.EqualsToken || COMPOUND[op] !== undefined) {
     const acc = accessorRef(l, b.left, true);
     if (acc) return lowerAccessorWrite(l, acc, b.right, op === K.EqualsToken ? undefined : accessorUpdate(l, COMPOUND[op]!, b.right, b), false, b);
   }
@@ -502,6 +508,8 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
 function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: boolean, node: ts.Node): Expr {
   const rec = recordIncDec(l, operand, op, postfix, node);
   if (rec) return rec;
+  const keyed = keyedIncDec(l, operand, op, postfix, node);
+  if (keyed) return keyed;
   const acc = accessorRef(l, operand, true);
   if (acc) return lowerAccessorWrite(l, acc, undefined, accessorUpdate(l, op === "+" ? "inc" : "dec", undefined, node), postfix, node);
   const target = lowerLValue(l, operand);
@@ -530,7 +538,12 @@ function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type):
   if (joined) return { e: "cond", type: joined.type, c: cond, a: joined.a, b: joined.b };
   if (A.type.k === "never") A = neverAs(A, B.type, l, c.whenTrue);
   if (B.type.k === "never") B = neverAs(B, A.type, l, c.whenFalse);
-  if (!sameType(A.type, B.type)) l.fail("TSOS1021", c.whenFalse, typeName(B.type), typeName(A.type));
+  if (!sameType(A.type, B.type)) {
+    // An object literal (or spread) against a value of the object type both are (lower/object-spread.ts).
+    const view = objectBranches(l, c, A, B);
+    if (view) return { e: "cond", type: view.type, c: cond, a: view.a, b: view.b };
+    l.fail("TSOS1021", c.whenFalse, typeName(B.type), typeName(A.type));
+  }
   return { e: "cond", type: A.type, c: cond, a: A, b: B };
 }
 

@@ -13,6 +13,7 @@
  *             locals of the enclosing function (TSOS1061).
  */
 import { recordLiteral } from "./records.ts";
+import { lowerSpreadObject } from "./object-spread.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Field, Func, Stmt, Type } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
@@ -33,6 +34,7 @@ function propName(l: Lowerer, name: ts.PropertyName): string {
 
 /** `{ x: 1, y, m() { ... } }`: a new object of the literal's class. */
 export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr {
+  if (node.properties.some(ts.isSpreadAssignment)) return lowerSpreadObject(l, node, want);
   const record = recordLiteral(l, node, want);
   if (record) return record;
   const litType = l.checker.getTypeAtLocation(node);
@@ -63,6 +65,21 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
       values.push(coerce(l, lowerNullLiteral("undefined"), slot.ret, node));
     }
   }
+  const shape = literalShape(l, fields, node, fns);
+  return { e: "new", type: { k: "class", cls: shape.cls }, cls: shape.cls, init: shape.init, args: values, loc: l.loc(node) };
+}
+
+/**
+ * A new plain object with these fields (C names, in key order) and values
+ * (evaluated left to right): the class of an object literal of that shape.
+ * Used by spread and rest (object-spread.ts) as well.
+ */
+export function newLiteralObject(l: Lowerer, fields: Field[], values: Expr[], node: ts.Node): Expr {
+  const shape = literalShape(l, fields, node, []);
+  return { e: "new", type: { k: "class", cls: shape.cls }, cls: shape.cls, init: shape.init, args: values, loc: l.loc(node) };
+}
+
+function literalShape(l: Lowerer, fields: Field[], node: ts.Node, fns: (ts.MethodDeclaration | ts.AccessorDeclaration)[]): { cls: ClassInst; init: string } {
   const key = fields.map((f) => `${f.absent ? "?" : ""}${f.name}:${mangle(f.type)}`).join(",") + (fns.length ? `@${node.pos}:${node.getSourceFile().fileName}` : "");
   let byKey = shapes.get(l);
   if (!byKey) {
@@ -77,9 +94,9 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
     markConstructed(l, cls);
     shape = { cls, init: initFunction(l, cls, node) };
     byKey.set(key, shape);
-    for (const f of fns) literalFunction(l, cls, node, f);
+    for (const f of fns) literalFunction(l, cls, node as ts.ObjectLiteralExpression, f);
   }
-  return { e: "new", type: { k: "class", cls: shape.cls }, cls: shape.cls, init: shape.init, args: values, loc: l.loc(node) };
+  return shape;
 }
 
 function initFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {

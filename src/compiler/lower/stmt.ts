@@ -25,6 +25,7 @@ import { neverLocals } from "./never.ts";
 import { nullLiteral, printable } from "./nullable.ts";
 import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, destructuringAssignment } from "./destructure.ts";
+import { objectDestructuringAssignment } from "./object-spread.ts";
 import { arrayIterator, iteratorStep } from "./array-methods.ts";
 import { collectionArray, collectionForOf } from "./collections.ts";
 import { recordForIn } from "./records.ts";
@@ -103,6 +104,9 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       if (print) return [print];
       if (isStaticAssert(l, x)) return staticAssert(l, x as ts.CallExpression);
       if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isArrayLiteralExpression(x.left)) return destructuringAssignment(l, x);
+      let inner = x;
+      while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+      if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isObjectLiteralExpression(inner.left)) return objectDestructuringAssignment(l, inner);
       return [{ s: "expr", x: lowerExpr(l, x), loc }];
     }
     case K.IfStatement: {

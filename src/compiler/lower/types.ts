@@ -16,6 +16,8 @@ import { INT_KINDS, fits } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { classInstance } from "./classes.ts";
 import { viewType } from "./views.ts";
+import { intersectionType } from "./intersections.ts";
+import { indexedAccessType } from "./keyed.ts";
 import { tupleFromChecker } from "./destructure.ts";
 import { UNDEFINED_LITERAL, isNullableUnion, narrowedTypeParameter, nullableOf, nullableUnionType } from "./nullable-types.ts";
 import { valueUnionType } from "./unions.ts";
@@ -176,6 +178,8 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     const view = viewType(l, type, node);
     if (view) return view;
   }
+  if (type.isIntersection()) return intersectionType(l, type, node);
+  if (f & ts.TypeFlags.IndexedAccess) return indexedAccessType(l, type, node);
   return undefined;
 }
 

@@ -80,6 +80,9 @@ function isViewable(type: ts.Type): boolean {
 export function viewType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   if (type.isUnion()) {
     if (!type.types.every((t) => isViewable(t) || (t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Class)) return undefined;
+  } else if (type.isIntersection()) {
+    // `A & B` (lower/intersections.ts): the members of every part.
+    if (!type.types.every((t) => isViewable(t) || (t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Class)) return undefined;
   } else if (!isViewable(type)) return undefined;
   const view = viewOf(l, type, node);
   return { k: "view", view };

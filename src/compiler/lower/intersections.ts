@@ -1,0 +1,28 @@
+/**
+ * lower/intersections.ts: intersection types of object shapes.
+ *
+ * Input:  a checker intersection type (`A & B`, `Maintainable & { plate:
+ *         string }`, `Required<Pick<C, "p">> & C`), as a value's type or a
+ *         generic constraint, and `keyof T & string`.
+ * Output: a view (lower/views.ts) whose members are the members of every
+ *         part, as the checker merges them; `keyof T & string` is a string.
+ * Invariants: only intersections whose parts are all object types (or
+ *             classes) are views; a part that is a primitive other than the
+ *             string of `keyof T & string` leaves the type unsupported.
+ */
+import ts from "typescript";
+import type { Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import type { Lowerer } from "./context.ts";
+import { viewType } from "./views.ts";
+
+/** The IR type of an intersection of object types, or of `keyof T & string`; undefined otherwise. */
+export function intersectionType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
+  if (!type.isIntersection()) return undefined;
+  const parts = type.types;
+  // `keyof T & string`: the string keys of T.
+  if (parts.some((p) => p.flags & ts.TypeFlags.String) && parts.every((p) => p.flags & (ts.TypeFlags.String | ts.TypeFlags.Index | ts.TypeFlags.StringLiteral)))
+    return T.str;
+  if (!parts.every((p) => p.flags & ts.TypeFlags.Object)) return undefined;
+  return viewType(l, type, node);
+}

@@ -1,0 +1,213 @@
+/**
+ * lower/keyed.ts: `o[k]` on an object whose keys are known: a class
+ * instance, an object literal or a view (interface, object type), with `k`
+ * a string literal union (`Priority`, `keyof Todo`, `Dir`) or a string.
+ *
+ * Input:  an ElementAccessExpression read, assigned (`o[k] = v`,
+ *         `o[k] += v`) or incremented (`o[k]++`), whose object is no array,
+ *         string, tuple or record (those have their own lowering).
+ * Output: the object and the key evaluated once into temporaries, then a
+ *         chain of string comparisons over the candidate keys, each reading
+ *         or writing its property by name (a field, an accessor or a view
+ *         slot), as `o.name` would.
+ * Invariants:
+ *   - Evaluation order is JavaScript's: object, key, (old value,) right
+ *     side, write.
+ *   - The candidate keys are the literal members of the key's type, else
+ *     every property of the object's type. A key that is no property reads
+ *     `undefined` where the result type admits it; otherwise (only a value
+ *     cast past the checker can get there) the read or write panics.
+ */
+import ts from "typescript";
+import type { ClassInst, Expr, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import type { Lowerer } from "./context.ts";
+import { coerce, lowerExpr } from "./expr.ts";
+import { irType, sameType, tryIrType, typeName } from "./types.ts";
+import { classInfo, isStatic } from "./classes.ts";
+import { classSetterByName, literalMembers, viewSetter } from "./views.ts";
+import { isTuple } from "./destructure.ts";
+import { isRecord } from "./records.ts";
+import { propertyNameOfField, readProperty } from "./object-spread.ts";
+import { accessorUpdate } from "./accessors.ts";
+import { lowerNullLiteral, narrowRead } from "./nullable.ts";
+
+export function isKeyedObject(t: Type): boolean {
+  if (t.k === "view") return true;
+  return t.k === "class" && !!t.cls.header && !isTuple(t) && !isRecord(t);
+}
+
+/**
+ * The literal keys of k's type (`"a" | "b"`, `keyof Todo`), "all" when k is a
+ * string-like key without literals (a `K extends keyof T` parameter, `keyof
+ * T & string`), undefined if k is no string key.
+ */
+function literalKeys(l: Lowerer, x: ts.ElementAccessExpression): string[] | "all" | undefined {
+  const kt = l.checker.getTypeAtLocation(x.argumentExpression);
+  const parts = kt.isUnion() ? kt.types : [kt];
+  if (parts.every((p) => p.isStringLiteral())) return parts.map((p) => (p as ts.StringLiteralType).value);
+  const generic = (t: ts.Type): boolean => !!(t.flags & (ts.TypeFlags.TypeParameter | ts.TypeFlags.Index)) || (t.isIntersection() && t.types.some(generic));
+  if (generic(kt)) return "all";
+  return undefined;
+}
+
+/** The data properties of a keyed object (fields, getters, view properties): what `o[k]` can name. */
+function objectKeys(l: Lowerer, o: Expr): string[] {
+  if (o.type.k === "view") return o.type.view.slots.filter((s) => s.kind === "get").map((s) => s.prop);
+  if (o.type.k !== "class") return [];
+  const keys: string[] = [];
+  for (let c: ClassInst | undefined = o.type.cls; c; c = c.base) {
+    for (const f of c.fields) {
+      const name = propertyNameOfField(c, f);
+      if (name !== undefined && !keys.includes(name)) keys.push(name);
+    }
+    if (c.literal) {
+      for (const [name, fns] of literalMembers(l, c)) if (fns.get && !keys.includes(name)) keys.push(name);
+      continue;
+    }
+    for (const m of classInfo(c).decl.members)
+      if (ts.isGetAccessor(m) && ts.isIdentifier(m.name) && !isStatic(m) && !keys.includes(m.name.text)) keys.push(m.name.text);
+  }
+  return keys;
+}
+
+function temp(l: Lowerer, value: Expr, binds: { name: string; value: Expr }[]): Expr {
+  if (value.e === "local" || value.e === "str" || value.e === "int") return value;
+  const name = l.temp();
+  binds.push({ name, value });
+  return { e: "local", type: value.type, name };
+}
+
+function wrap(binds: { name: string; value: Expr }[], body: Expr): Expr {
+  for (let i = binds.length - 1; i >= 0; i--) body = { e: "bind", type: body.type, name: binds[i]!.name, value: binds[i]!.value, body };
+  return body;
+}
+
+function keyIs(key: Expr, name: string): Expr {
+  return { e: "streq", type: T.bool, negate: false, a: key, b: { e: "str", type: T.str, value: name } };
+}
+
+/** A chain `key == k1 ? f(k1) : key == k2 ? f(k2) : ... : missing`. */
+function chain(keys: string[], key: Expr, type: Type, each: (k: string) => Expr, missing: Expr): Expr {
+  let out = missing;
+  for (let i = keys.length - 1; i >= 0; i--) out = { e: "cond", type, c: keyIs(key, keys[i]!), a: each(keys[i]!), b: out };
+  return out;
+}
+
+/** What a key outside the candidates gives: undefined if `type` admits it, else a panic (yielding a value of `type` for C). */
+function missingKey(l: Lowerer, type: Type, fallback: Expr, node: ts.Node): Expr {
+  if (type.k === "nullable" && type.undef) return coerce(l, lowerNullLiteral("undefined"), type, node);
+  const panic: Expr = { e: "panic", type: T.void, message: { e: "str", type: T.str, value: "a key that is not a property of the object" }, loc: l.loc(node) };
+  return { e: "seq", type, xs: [panic, fallback] };
+}
+
+/** The object and candidate keys of a keyed access, or undefined if `x` is none. */
+function keyedParts(l: Lowerer, x: ts.ElementAccessExpression, obj?: Expr): { obj: Expr; keys: string[] } | undefined {
+  const lits = literalKeys(l, x);
+  if (!lits) return undefined;
+  const o = obj ?? lowerExpr(l, x.expression);
+  if (!isKeyedObject(o.type)) return undefined;
+  const keys = lits === "all" ? objectKeys(l, o) : lits;
+  if (!keys.length) l.fail("TSOS1172", x.argumentExpression, l.checker.typeToString(l.checker.getTypeAtLocation(x.argumentExpression)), typeName(o.type), "the object has no properties to index");
+  return { obj: o, keys };
+}
+
+/** The type of the reads: the checker's type of `o[k]`, or the one type every candidate property has. */
+function readType(l: Lowerer, x: ts.ElementAccessExpression, o: Expr, keys: string[]): Type {
+  const types = keys.map((k) => readProperty(l, o, k, x).type);
+  const same = types.every((t) => sameType(t, types[0]!));
+  const checked = tryIrType(l, l.checker.getTypeAtLocation(x), x);
+  if (checked && !(same && types[0]!.k === "nullable" && checked.k !== "nullable")) return checked;
+  if (same) return types[0]!;
+  return irType(l, l.checker.getTypeAtLocation(x), x);
+}
+
+/** `o[k]` read; `obj` is the already lowered object. Undefined if this is no keyed access. */
+export function keyedRead(l: Lowerer, x: ts.ElementAccessExpression, obj: Expr): Expr | undefined {
+  const parts = keyedParts(l, x, obj);
+  if (!parts) return undefined;
+  const binds: { name: string; value: Expr }[] = [];
+  const o = temp(l, parts.obj, binds);
+  const key = temp(l, lowerExpr(l, x.argumentExpression, T.str), binds);
+  const type = readType(l, x, o, parts.keys);
+  const read = (k: string): Expr => coerce(l, readProperty(l, o, k, x), type, x);
+  // Where the checker narrowed the read (`o[k]` after `o[k] = v`), as for `o.name`.
+  return narrowRead(l, x, wrap(binds, chain(parts.keys, key, type, read, missingKey(l, type, read(parts.keys[0]!), x))));
+}
+
+/** A write of `value` (a pure read) to property `k` of `o`: the value of the expression is `value`. */
+function writeProperty(l: Lowerer, o: Expr, k: string, value: Expr, node: ts.Node): Expr {
+  const set = o.type.k === "view" ? viewSetter(l, o, k, node) : classSetterByName(l, o, k, node);
+  if (!set) l.fail("TSOS1018", node, k, typeName(o.type));
+  return { e: "seq", type: value.type, xs: [set.call(coerce(l, value, set.param, node)), value] };
+}
+
+/**
+ * `o[k] = v`, `o[k] op= v`, `o[k]++`: `update` computes the new value from
+ * the old one (absent for a plain assignment, which never reads).
+ */
+function keyedWrite(l: Lowerer, x: ts.ElementAccessExpression, value: ts.Expression | undefined, update: ((old: Expr) => Expr) | undefined, postfix: boolean, node: ts.Node): Expr | undefined {
+  const parts = keyedParts(l, x);
+  if (!parts) return undefined;
+  const binds: { name: string; value: Expr }[] = [];
+  const o = temp(l, parts.obj, binds);
+  const key = temp(l, lowerExpr(l, x.argumentExpression, T.str), binds);
+  const type = readType(l, x, o, parts.keys);
+  let next: Expr;
+  let result: Expr;
+  if (!update) {
+    next = temp(l, coerce(l, lowerExpr(l, value!, type), type, value!), binds);
+    result = next;
+  } else {
+    const read = (k: string): Expr => coerce(l, readProperty(l, o, k, x), type, x);
+    const old = temp(l, chain(parts.keys, key, type, read, missingKey(l, type, read(parts.keys[0]!), x)), binds);
+    next = temp(l, coerce(l, update(old), type, node), binds);
+    result = postfix ? old : next;
+  }
+  const write = (k: string): Expr => writeProperty(l, o, k, next, node);
+  const store = chain(parts.keys, key, next.type, write, missingKey(l, { k: "void" }, next, node));
+  return wrap(binds, { e: "seq", type: result.type, xs: [store, result] });
+}
+
+/** `o[k] = v` and `o[k] op= v` on a keyed object; undefined otherwise. */
+export function keyedAssign(l: Lowerer, b: ts.BinaryExpression, compound: ts.SyntaxKind | undefined): Expr | undefined {
+  let left = b.left;
+  while (ts.isParenthesizedExpression(left)) left = left.expression;
+  if (!ts.isElementAccessExpression(left) || !isKeyedCandidate(l, left)) return undefined;
+  return keyedWrite(l, left, compound === undefined ? b.right : undefined, compound === undefined ? undefined : accessorUpdate(l, compound, b.right, b), false, b);
+}
+
+/** `o[k]++` and friends on a keyed object; undefined otherwise. */
+export function keyedIncDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: boolean, node: ts.Node): Expr | undefined {
+  while (ts.isParenthesizedExpression(operand)) operand = operand.expression;
+  if (!ts.isElementAccessExpression(operand) || !isKeyedCandidate(l, operand)) return undefined;
+  return keyedWrite(l, operand, undefined, accessorUpdate(l, op === "+" ? "inc" : "dec", undefined, node), postfix, node);
+}
+
+/** Whether the checker's types make `x` a keyed access (decided before lowering anything). */
+function isKeyedCandidate(l: Lowerer, x: ts.ElementAccessExpression): boolean {
+  const ot = l.checker.getTypeAtLocation(x.expression);
+  if (l.checker.isArrayType(ot) || l.checker.isTupleType(ot) || ot.flags & ts.TypeFlags.StringLike) return false;
+  if (!(ot.flags & ts.TypeFlags.TypeParameter) && (ot.getStringIndexType() || ot.getNumberIndexType())) return false;
+  if (!(ot.flags & ts.TypeFlags.Object) && !ot.isIntersection() && !(ot.flags & ts.TypeFlags.TypeParameter)) return false;
+  return literalKeys(l, x) !== undefined;
+}
+
+/**
+ * `T[K]` as a type (`T[K][]` in `pluck<T, K extends keyof T>`), T already
+ * substituted: the one IR type every candidate property of T has; undefined
+ * if they differ (or T is no keyed object).
+ */
+export function indexedAccessType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
+  if (!(type.flags & ts.TypeFlags.IndexedAccess)) return undefined;
+  const t = type as ts.IndexedAccessType;
+  const objType = tryIrType(l, t.objectType, node);
+  if (!objType || !isKeyedObject(objType)) return undefined;
+  const index = t.indexType;
+  const parts = index.isUnion() ? index.types : [index];
+  const o: Expr = { e: "local", type: objType, name: "_" };
+  const keys = parts.every((p) => p.isStringLiteral()) ? parts.map((p) => (p as ts.StringLiteralType).value) : objectKeys(l, o);
+  const types = keys.map((k) => readProperty(l, o, k, node).type);
+  if (!types.length || !types.every((x) => sameType(x, types[0]!))) return undefined;
+  return types[0];
+}

@@ -1,0 +1,437 @@
+/**
+ * lower/object-spread.ts: object spread (`{ ...a, b: 1 }`), object
+ * destructuring (`const { a, b = 2, ...rest } = o`, in declarations,
+ * parameters, `for...of` heads and assignments) and the own properties of
+ * an object value they both read.
+ *
+ * Input:  ObjectLiteralExpressions with spread members, ObjectBindingPatterns
+ *         (with the lowered value they destructure), and object-literal
+ *         assignment targets (`({ a, b } = f())`).
+ * Output: a spread literal is a new plain object (objects.ts
+ *         `newLiteralObject`) whose fields are the properties of the literal's
+ *         type in first-appearance order; a pattern is one binding per name.
+ * Invariants:
+ *   - Evaluation order is JavaScript's: members left to right; a spread
+ *     source is evaluated once and all its properties are read (getters of
+ *     an object literal run) at the spread, before later members; a pattern
+ *     reads its properties in pattern order, and a default is evaluated only
+ *     when the property is undefined (not null).
+ *   - A later member overrides an earlier one, keeping the earlier key's
+ *     position. Spreading null or undefined adds nothing.
+ *   - A class instance spreads its fields only (its own properties in
+ *     JavaScript): getters and methods live on the prototype and are not
+ *     copied. `#private` fields are not properties.
+ *   - An optional property that holds undefined counts as absent: it does
+ *     not override an earlier value (the `{ ...item, ...patch }` idiom with
+ *     a Partial patch). The representation cannot tell an absent optional
+ *     property from one explicitly set to undefined.
+ */
+import ts from "typescript";
+import type { ClassInst, Expr, Field, Stmt, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import type { Lowerer } from "./context.ts";
+import { coerce, lowerCondition, lowerExpr, lowerLValue } from "./expr.ts";
+import { classInfo, fieldName, lookupField, upcast } from "./classes.ts";
+import { irType, nullableType, typeName } from "./types.ts";
+import { literalMembers, lowerClassGetByName, lowerViewGet } from "./views.ts";
+import { isRecord, recordField } from "./records.ts";
+import { isTuple } from "./destructure.ts";
+import { lowerNullLiteral, unwrap } from "./nullable.ts";
+import { newLiteralObject } from "./objects.ts";
+
+type Bind = (name: ts.Identifier, value: Expr) => Stmt[];
+type Recurse = (pattern: ts.BindingName, value: Expr, bind: Bind) => Stmt[];
+
+/** isTuple as a plain test (its type guard would narrow a class type to never when negated). */
+function isTupleType(t: Type): boolean {
+  return isTuple(t);
+}
+
+function isRecordType(t: Type): boolean {
+  return isRecord(t);
+}
+
+function local(name: string, type: Type): Expr {
+  return { e: "local", type, name };
+}
+
+function isnullish(x: Expr, which: "null" | "undefined" | "either"): Expr {
+  return { e: "isnullish", type: T.bool, x, which };
+}
+
+/** Whether a value of type `t` can be undefined. */
+function admitsUndefined(t: Type): boolean {
+  return t.k === "nullable" && t.undef;
+}
+
+/** `x` (a pure read of a nullable that admits undefined) without undefined: unwrapped, or re-typed as `T | null`. */
+function withoutUndefined(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  const t = x.type as Extract<Type, { k: "nullable" }>;
+  if (t.null) return { e: "reopt", type: nullableType(l, t.inner, true, false), x };
+  return unwrap(l, x, node);
+}
+
+// ---------------------------------------------------------------- reading properties
+
+/** One own property of an object value: its key, a read of it (pure once the object is in a temporary), and whether it may be absent. */
+interface OwnProperty {
+  name: string;
+  read: Expr;
+  optional: boolean;
+}
+
+/** Property `name` of `obj` (a class instance, a view or a record), as `obj.name` reads it. */
+export function readProperty(l: Lowerer, obj: Expr, name: string, node: ts.Node): Expr {
+  const entry = recordField(l, obj, name, node);
+  if (entry) return entry;
+  if (obj.type.k === "class" && !isTupleType(obj.type)) {
+    const found = lookupField(obj.type.cls, fieldName({ text: name } as ts.Identifier));
+    if (found) return { e: "field", type: found.field.type, obj: upcast(obj, found.owner), name: found.field.name, inline: found.field.inline };
+    const byName = obj.type.cls.header ? lowerClassGetByName(l, obj, name, node) : undefined;
+    if (byName) return byName;
+    l.fail("TSOS1018", node, name, typeName(obj.type));
+  }
+  if (obj.type.k === "view") return lowerViewGet(l, obj, name, node);
+  l.fail("TSOS1086", node, `object destructuring of \`${typeName(obj.type)}\``);
+}
+
+/**
+ * The own enumerable properties of `obj` (already in a temporary), in key
+ * order, as spread and rest copy them. `tsType` is the checker's type of
+ * the source expression (the key order of an interface or object type).
+ */
+function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node): OwnProperty[] {
+  const t = obj.type;
+  if (t.k === "class" && !isTupleType(t) && !isRecordType(t) && t.cls.header) {
+    if (t.cls.literal && [...literalMembers(l, t.cls).keys()].length)
+      l.fail("TSOS1170", node, l.checker.typeToString(tsType), "an object literal with methods or accessors cannot be copied yet; copy its data properties by name");
+    // Base fields first: the base constructor defines them before the subclass's.
+    const chain: ClassInst[] = [];
+    for (let c: ClassInst | undefined = t.cls; c; c = c.base) chain.unshift(c);
+    const out: OwnProperty[] = [];
+    for (const c of chain) {
+      for (const f of c.fields) {
+        const name = propertyNameOfField(c, f);
+        if (name === undefined) continue;
+        const read: Expr = { e: "field", type: f.type, obj: upcast(obj, c), name: f.name, inline: f.inline };
+        // A literal's absent optional member is a field holding undefined; a class field is always present.
+        out.push({ name, read, optional: !!t.cls.literal && admitsUndefined(f.type) });
+      }
+    }
+    return out;
+  }
+  if (t.k === "view") {
+    const out: OwnProperty[] = [];
+    for (const p of l.checker.getPropertiesOfType(l.checker.getApparentType(tsType))) {
+      const slot = t.view.slots.find((s) => s.prop === p.name && (s.kind === "get" || s.kind === "method"));
+      if (!slot) continue;
+      if (slot.kind === "method")
+        l.fail("TSOS1170", node, l.checker.typeToString(tsType), `its method \`${p.name}\` is copied only when the object is a literal; copy the data properties by name`);
+      // Behind the view may be a class whose getter JavaScript would not copy (it lives on the prototype).
+      if (classGetterNames(l, node).has(p.name))
+        l.fail("TSOS1170", node, l.checker.typeToString(tsType), `a class of the program has a getter \`${p.name}\`, which a spread of such an object would not copy; copy the properties by name`);
+      out.push({ name: p.name, read: lowerViewGet(l, obj, p.name, node), optional: !!slot.optional });
+    }
+    return out;
+  }
+  l.fail("TSOS1170", node, typeName(t), "spread an object of a class, interface or object type");
+}
+
+const getterNames = new WeakMap<Lowerer, Set<string>>();
+
+/** The names of the instance getters of every class in the program's modules. */
+function classGetterNames(l: Lowerer, node: ts.Node): Set<string> {
+  let names = getterNames.get(l);
+  if (names) return names;
+  names = new Set();
+  const visit = (n: ts.Node): void => {
+    if (ts.isGetAccessor(n) && ts.isClassLike(n.parent) && !(ts.getCombinedModifierFlags(n) & ts.ModifierFlags.Static) && ts.isIdentifier(n.name)) names!.add(n.name.text);
+    ts.forEachChild(n, visit);
+  };
+  for (const sf of new Set([...l.moduleNames.keys(), node.getSourceFile()])) visit(sf);
+  getterNames.set(l, names);
+  return names;
+}
+
+/** The JavaScript key of field `f` of class `c`, or undefined for a `#private` field (not a property). */
+export function propertyNameOfField(c: ClassInst, f: Field): string | undefined {
+  if (!c.literal) {
+    const decl = classInfo(c)?.decl;
+    const params = decl?.members.find(ts.isConstructorDeclaration)?.parameters ?? [];
+    for (const m of [...(decl?.members ?? []), ...params]) {
+      if (!(ts.isPropertyDeclaration(m) || ts.isParameter(m)) || !m.name || ts.isObjectBindingPattern(m.name) || ts.isArrayBindingPattern(m.name)) continue;
+      if (ts.isComputedPropertyName(m.name) || fieldName(m.name) !== f.name) continue;
+      return ts.isPrivateIdentifier(m.name) ? undefined : m.name.text;
+    }
+  }
+  return /^(int|char|long|short|double|float|signed|unsigned|void|struct|union|default|register|auto|case|switch|goto|extern|static|const|volatile|sizeof|typedef|enum|inline|restrict|bool)_$/.test(f.name) ? f.name.slice(0, -1) : f.name;
+}
+
+// ---------------------------------------------------------------- spread
+
+/** One property of the object being built: its current value (a pure read of temporaries). */
+interface Slot {
+  value: Expr;
+}
+
+/** `{ a: 1, ...b, c }` where some member is a spread: a new plain object. */
+export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr {
+  const binds: { name: string; value: Expr }[] = [];
+  const slots = new Map<string, Slot>();
+  const temp = (value: Expr): Expr => {
+    if (value.e === "local" || value.e === "int" || value.e === "str" || value.e === "bool" || value.e === "num") return value;
+    const name = l.temp();
+    binds.push({ name, value });
+    return local(name, value.type);
+  };
+  const put = (name: string, value: Expr, optional: boolean, guard?: Expr): void => {
+    const prior = slots.get(name)?.value;
+    // An absent optional property (undefined) leaves an earlier value in place.
+    let v = value;
+    if (optional && admitsUndefined(value.type) && prior) v = joinValues(l, isnullish(value, "undefined"), prior, withoutUndefined(l, value, node), node);
+    if (guard) v = joinValues(l, guard, v, prior ?? lowerNullLiteral("undefined"), node);
+    slots.set(name, { value: v });
+  };
+  for (const p of node.properties) {
+    if (ts.isSpreadAssignment(p)) {
+      spreadInto(l, p.expression, node, temp, put);
+      continue;
+    }
+    if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) {
+      const name = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name) ? p.name.text : l.fail("TSOS1005", p.name, "a computed property name");
+      const expr = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+      const wanted = want?.k === "view" ? want.view.slots.find((s) => s.kind === "get" && s.prop === name)?.ret : undefined;
+      const value = lowerExpr(l, expr, wanted);
+      put(name, temp(wanted ? coerce(l, value, wanted, expr) : value), false);
+      continue;
+    }
+    l.fail("TSOS1170", p, "this member", "a method or accessor next to a spread is not supported yet");
+  }
+  // The result's fields: the literal's type as the checker infers it, in first-appearance order.
+  const litType = l.checker.getTypeAtLocation(node);
+  const fields: Field[] = [];
+  const values: Expr[] = [];
+  for (const [name, slot] of slots) {
+    const sym = l.checker.getPropertyOfType(litType, name);
+    const wanted = want?.k === "view" ? want.view.slots.find((s) => s.kind === "get" && s.prop === name)?.ret : undefined;
+    const type = wanted ?? (sym ? irType(l, l.checker.getTypeOfSymbol(sym), node) : slot.value.type);
+    fields.push({ name: fieldName({ text: name } as ts.Identifier), type });
+    // A property present on every path (the checker's type says so) but joined from guarded branches.
+    const v = slot.value.type.k === "nullable" && type.k !== "nullable" ? unwrap(l, slot.value, node, "nonnull") : slot.value;
+    values.push(coerce(l, v, type, node));
+  }
+  if (want?.k === "view") {
+    for (const s of want.view.slots) {
+      if (s.kind !== "get" || !s.optional || slots.has(s.prop)) continue;
+      fields.push({ name: fieldName({ text: s.prop } as ts.Identifier), type: s.ret });
+      values.push(coerce(l, lowerNullLiteral("undefined"), s.ret, node));
+    }
+  }
+  let out = newLiteralObject(l, fields, values, node);
+  for (let i = binds.length - 1; i >= 0; i--) out = { e: "bind", type: out.type, name: binds[i]!.name, value: binds[i]!.value, body: out };
+  return out;
+}
+
+/** `c ? a : b` over values of possibly different types: the type of `a` made nullable as needed. */
+function joinValues(l: Lowerer, c: Expr, a: Expr, b: Expr, node: ts.Node): Expr {
+  let type = a.type;
+  if (b.type.k === "nullable" && type.k !== "nullable") type = nullableType(l, type, b.type.null, b.type.undef);
+  else if (b.type.k === "nullable" && type.k === "nullable" && (b.type.null && !type.null || b.type.undef && !type.undef))
+    type = nullableType(l, type.inner, type.null || b.type.null, type.undef || b.type.undef);
+  if (a.type.k === "nullable" && a.type.inner.k === "never") type = b.type.k === "nullable" ? b.type : nullableType(l, b.type, a.type.null, a.type.undef);
+  return { e: "cond", type, c, a: coerce(l, a, type, node), b: coerce(l, b, type, node) };
+}
+
+/** The members a spread `...expr` adds; a conditional source adds each branch's under its condition. */
+function spreadInto(
+  l: Lowerer,
+  expr: ts.Expression,
+  node: ts.Node,
+  temp: (x: Expr) => Expr,
+  put: (name: string, value: Expr, optional: boolean, guard?: Expr) => void,
+  guard?: Expr,
+): void {
+  while (ts.isParenthesizedExpression(expr)) expr = expr.expression;
+  if (ts.isConditionalExpression(expr)) {
+    const c = temp(lowerExprAsBool(l, expr.condition, guard));
+    const not: Expr = { e: "not", type: T.bool, x: c };
+    spreadInto(l, expr.whenTrue, node, temp, put, c);
+    spreadInto(l, expr.whenFalse, node, temp, put, not);
+    return;
+  }
+  if (expr.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(expr) && expr.text === "undefined")) return;
+  if (ts.isObjectLiteralExpression(expr) && expr.properties.every((p) => ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) {
+    // `...{ x: 1 }` (usually a branch of a conditional spread): each value evaluated only when the branch is taken.
+    for (const p of expr.properties) {
+      const name = (p.name as ts.Identifier).text;
+      if (!ts.isIdentifier(p.name) && !ts.isStringLiteral(p.name)) l.fail("TSOS1005", p.name, "a computed property name");
+      const v = lowerExpr(l, ts.isPropertyAssignment(p) ? p.initializer : (p.name as ts.Identifier));
+      if (!guard) {
+        put(name, temp(v), false);
+        continue;
+      }
+      const t = temp({ e: "cond", type: nullableOrSelf(l, v.type), c: guard, a: coerce(l, v, nullableOrSelf(l, v.type), p), b: coerce(l, lowerNullLiteral("undefined"), nullableOrSelf(l, v.type), p) });
+      put(name, narrowPresent(l, t, v.type, p), false, guard);
+    }
+    return;
+  }
+  const tsType = l.checker.getTypeAtLocation(expr);
+  let value = lowerExpr(l, expr);
+  if (guard) {
+    // Evaluate the source only when its branch is taken.
+    const T0 = nullableOrSelf(l, value.type);
+    value = { e: "cond", type: T0, c: guard, a: coerce(l, value, T0, expr), b: coerce(l, lowerNullLiteral("undefined"), T0, expr) };
+  }
+  const src = temp(value);
+  if (src.type.k === "nullable") {
+    // Spreading null or undefined adds nothing.
+    if (src.type.inner.k === "never") return;
+    const present: Expr = { e: "not", type: T.bool, x: isnullish(src, "either") };
+    const inner = unwrap(l, src, expr);
+    const innerTs = l.checker.getNonNullableType(tsType);
+    for (const p of ownProperties(l, inner, innerTs, expr)) {
+      const t = temp({ e: "cond", type: nullableOrSelf(l, p.read.type), c: present, a: coerce(l, p.read, nullableOrSelf(l, p.read.type), expr), b: coerce(l, lowerNullLiteral("undefined"), nullableOrSelf(l, p.read.type), expr) });
+      put(p.name, narrowPresent(l, t, p.read.type, expr), p.optional, present);
+    }
+    return;
+  }
+  for (const p of ownProperties(l, src, tsType, expr)) put(p.name, temp(p.read), p.optional, guard);
+}
+
+function lowerExprAsBool(l: Lowerer, cond: ts.Expression, guard?: Expr): Expr {
+  const b = lowerCondition(l, cond);
+  return guard ? { e: "logic", type: T.bool, op: "&&", a: guard, b } : b;
+}
+
+/** `t | undefined` (t itself if it admits undefined already). */
+function nullableOrSelf(l: Lowerer, t: Type): Type {
+  if (t.k === "nullable") return t.undef ? t : nullableType(l, t.inner, t.null, true);
+  return nullableType(l, t, false, true);
+}
+
+/**
+ * A temporary of type `inner | undefined` read where its guard holds: the
+ * value as `inner` (`put` only reads it under the guard), unless `inner`
+ * admits undefined itself.
+ */
+function narrowPresent(l: Lowerer, t: Expr, inner: Type, node: ts.Node): Expr {
+  if (inner.k === "nullable" && inner.undef) return t;
+  if (inner.k === "nullable") return { e: "reopt", type: inner, x: t };
+  return unwrap(l, t, node);
+}
+
+// ---------------------------------------------------------------- patterns
+
+/** `{ a, b: { c }, d = 1, ...rest }` against `src` (a temporary): the bindings, in pattern order. */
+export function destructureObject(l: Lowerer, pattern: ts.ObjectBindingPattern, src: Expr, bind: Bind, recurse: Recurse): Stmt[] {
+  const out: Stmt[] = [];
+  const taken: string[] = [];
+  for (const el of pattern.elements) {
+    if (el.dotDotDotToken) {
+      out.push(...recurse(el.name, restObject(l, src, taken, pattern, el), bind));
+      continue;
+    }
+    const key = el.propertyName ?? el.name;
+    const name = ts.isIdentifier(key) || ts.isStringLiteral(key) || ts.isNumericLiteral(key) ? key.text : l.fail("TSOS1086", key, "a computed key in a pattern");
+    taken.push(name);
+    let value = readProperty(l, src, name, key);
+    if (el.initializer) {
+      if (isRecord(src.type)) l.fail("TSOS1086", el.initializer, "a default for a record entry");
+      value = withDefault(l, value, el.initializer, el);
+    }
+    out.push(...recurse(el.name, value, bind));
+  }
+  return out;
+}
+
+/** `value` with a pattern default: the default is evaluated only when the value is undefined. */
+function withDefault(l: Lowerer, value: Expr, init: ts.Expression, node: ts.Node): Expr {
+  // A value that is never undefined never uses (or evaluates) its default.
+  if (!admitsUndefined(value.type)) return value;
+  const name = l.temp();
+  const t = local(name, value.type);
+  const present = withoutUndefined(l, t, node);
+  const dflt = lowerExpr(l, init, present.type);
+  const joined = joinValues(l, isnullish(t, "undefined"), dflt, present, node);
+  return { e: "bind", type: joined.type, name, value, body: joined };
+}
+
+/** `...rest` of an object pattern: a new plain object with the properties not named before it. */
+function restObject(l: Lowerer, src: Expr, taken: string[], pattern: ts.Node, el: ts.BindingElement): Expr {
+  if (isRecord(src.type)) l.fail("TSOS1171", el, typeName(src.type), "name the entries you need");
+  const srcTs = l.checker.getTypeAtLocation(pattern);
+  const restTs = l.checker.getTypeAtLocation(el.name);
+  const fields: Field[] = [];
+  const values: Expr[] = [];
+  for (const p of ownProperties(l, src, srcTs, el)) {
+    if (taken.includes(p.name)) continue;
+    const sym = l.checker.getPropertyOfType(restTs, p.name);
+    if (!sym) continue;
+    const type = irType(l, l.checker.getTypeOfSymbol(sym), el);
+    fields.push({ name: fieldName({ text: p.name } as ts.Identifier), type });
+    values.push(coerce(l, p.read, type, el));
+  }
+  return newLiteralObject(l, fields, values, el);
+}
+
+// ---------------------------------------------------------------- assignment
+
+/** `({ a, b: x.y, c = 1 } = value)` as a statement: the right side first, then each target in order. */
+export function objectDestructuringAssignment(l: Lowerer, b: ts.BinaryExpression): Stmt[] {
+  const loc = l.loc(b);
+  const v = lowerExpr(l, b.right);
+  const tmp = l.temp();
+  const out: Stmt[] = [{ s: "let", name: tmp, type: v.type, init: v, loc }];
+  out.push(...assignObject(l, b.left as ts.ObjectLiteralExpression, local(tmp, v.type)));
+  return out;
+}
+
+function assignObject(l: Lowerer, pattern: ts.ObjectLiteralExpression, src: Expr): Stmt[] {
+  const out: Stmt[] = [];
+  const loc = l.loc(pattern);
+  for (const p of pattern.properties) {
+    let target: ts.Expression;
+    let dflt: ts.Expression | undefined;
+    let name: string;
+    if (ts.isShorthandPropertyAssignment(p)) {
+      name = p.name.text;
+      target = p.name;
+      dflt = p.objectAssignmentInitializer;
+    } else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) {
+      name = p.name.text;
+      target = p.initializer;
+      if (ts.isBinaryExpression(target) && target.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        dflt = target.right;
+        target = target.left;
+      }
+    } else l.fail("TSOS1086", p, "this member of a destructuring assignment");
+    let value = readProperty(l, src, name, p);
+    if (dflt) value = withDefault(l, value, dflt, p);
+    if (ts.isObjectLiteralExpression(target) || ts.isArrayLiteralExpression(target)) {
+      if (ts.isArrayLiteralExpression(target)) l.fail("TSOS1086", target, "this destructuring target");
+      const tmp = l.temp();
+      out.push({ s: "let", name: tmp, type: value.type, init: value, loc });
+      out.push(...assignObject(l, target, local(tmp, value.type)));
+      continue;
+    }
+    const lv = lowerLValue(l, target);
+    out.push({ s: "expr", x: { e: "assign", type: lv.type, target: lv, value: coerce(l, value, lv.type, target) }, loc });
+  }
+  return out;
+}
+
+
+// ---------------------------------------------------------------- conditionals
+
+/**
+ * `c ? { ...t, done: true } : t`: branches of different IR types where the
+ * checker types the conditional as one object type (a view): both converted
+ * to it. Undefined when the conditional's type is no view.
+ */
+export function objectBranches(l: Lowerer, node: ts.ConditionalExpression, A: Expr, B: Expr): { type: Type; a: Expr; b: Expr } | undefined {
+  const isObject = (t: Type) => t.k === "class" || t.k === "view";
+  if (!isObject(A.type) || !isObject(B.type)) return undefined;
+  const type = irType(l, l.checker.getTypeAtLocation(node), node);
+  if (type.k !== "view") return undefined;
+  return { type, a: coerce(l, A, type, node.whenTrue), b: coerce(l, B, type, node.whenFalse) };
+}
