@@ -163,6 +163,12 @@ export function typeArgsOf(cls: ClassInst): Type[] {
   });
 }
 
+/** The library class (Map, Set, Error, ...) that a user class extends, if any: its internals are not JavaScript properties. */
+export function libraryBase(cls: ClassInst): ClassInst | undefined {
+  for (let c: ClassInst | undefined = cls.base; c; c = c.base) if (!c.literal && classInfo(c).decl.getSourceFile().fileName.includes("/lib/std/")) return c;
+  return undefined;
+}
+
 /** Whether `cls` is (or extends) one of the Error classes of lib/std/error.ts. */
 export function isErrorClass(cls: ClassInst): boolean {
   for (let c: ClassInst | undefined = cls; c; c = c.base) if (!c.literal && classInfo(c).decl.getSourceFile().fileName.endsWith("std/error.ts")) return true;
@@ -498,6 +504,8 @@ function ownShowFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
   if (hit) return hit;
   if (collectionKind(l, cls, node)) return showFunction(l, { k: "class", cls }, node);
   if (isErrorClass(cls)) l.fail("TSOS1180", node, `${className(cls)} (an Error object)`);
+  const lib = libraryBase(cls);
+  if (lib) l.fail("TSOS1180", node, `\`${className(cls)}\` (a class extending \`${className(lib)}\`)`);
   if (literalFunctions(cls).length) l.fail("TSOS1180", node, "an object literal with methods or accessors");
   const t: Type = { k: "class", cls };
   const loc = l.loc(node);

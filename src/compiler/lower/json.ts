@@ -33,7 +33,7 @@ import { markConstructed } from "./dispatch.ts";
 import { declaredOrder } from "./views.ts";
 import {
   addDispatch, buildBody, className, classesBelow, classesOfView, collectionKind, countedLoop, cycleCheck, elementAt, fieldOf,
-  isErrorClass, length, literalFunctions, local, num, plus, push, ret, stdFn, str, synthesize, typeArgsOf, visibleFields,
+  isErrorClass, length, libraryBase, literalFunctions, local, num, plus, push, ret, stdFn, str, synthesize, typeArgsOf, visibleFields,
 } from "./inspect.ts";
 
 const JSON_LIB = "std/json.ts";
@@ -222,6 +222,8 @@ function ownJsonFunction(l: Lowerer, cls: ClassInst, optionsType: Type, node: ts
   const hit = fns.get(cls);
   if (hit) return hit;
   if (isErrorClass(cls)) l.fail("TSOS1181", node, `an Error object (\`${className(cls)}\`)`);
+  const lib = collectionKind(l, cls, node) ? undefined : libraryBase(cls);
+  if (lib) l.fail("TSOS1181", node, `\`${className(cls)}\` (a class extending \`${className(lib)}\`)`);
   if (literalFunctions(cls).some((p) => ts.isAccessor(p))) l.fail("TSOS1181", node, "an object literal with accessors");
   const t: Type = { k: "class", cls };
   const loc = l.loc(node);
