@@ -116,6 +116,12 @@ interface Number {
   toFixed(digits?: number): string;
   /** Hosted only: `precision` (1 to 100) significant digits, rounded from the exact value (halves up), as JavaScript. */
   toPrecision(precision?: number): string;
+  /**
+   * Hosted only: exponent form with `digits` (0 to 100) digits after the point,
+   * rounded from the exact value (halves up); without `digits`, as many as
+   * needed to read back the same number. As JavaScript: (123.456).toExponential(2) is "1.23e+2".
+   */
+  toExponential(digits?: number): string;
 }
 interface TemplateStringsArray extends ReadonlyArray<string> {}
 
@@ -500,13 +506,36 @@ interface Math {
   round(x: number): number;
   sign(x: number): number;
   sqrt(x: number): number;
-  /**
-   * `x ** y`. V8 computes powers with fdlibm; tsos gives its exact result for
-   * exponents 0, 1, -1, 2 and 0.5, for integer powers of powers of two, and
-   * for integer powers of integers up to 2^53. Other operands panic (not yet supported).
-   */
+  /** `x ** y`, computed as V8 computes it (fdlibm's pow, lib/std/math.ts). */
   pow(x: number, y: number): number;
   hypot(...values: number[]): number;
+  /** Computed as V8 computes them (its fdlibm port, lib/std/math.ts): bit-for-bit Node's results. */
+  sin(x: number): number;
+  cos(x: number): number;
+  tan(x: number): number;
+  asin(x: number): number;
+  acos(x: number): number;
+  atan(x: number): number;
+  atan2(y: number, x: number): number;
+  exp(x: number): number;
+  expm1(x: number): number;
+  log(x: number): number;
+  log1p(x: number): number;
+  log2(x: number): number;
+  log10(x: number): number;
+  cbrt(x: number): number;
+  sinh(x: number): number;
+  cosh(x: number): number;
+  tanh(x: number): number;
+  asinh(x: number): number;
+  acosh(x: number): number;
+  atanh(x: number): number;
+  /** The 32-bit product of ToInt32 of both, as a signed integer. */
+  imul(x: number, y: number): number;
+  /** The number of leading zero bits of ToUint32(x). */
+  clz32(x: number): number;
+  /** The nearest single-precision value. */
+  fround(x: number): number;
   readonly PI: number;
   readonly E: number;
   readonly LN2: number;

@@ -65,6 +65,9 @@ export const COMMANDS: CommandSpec[] = [
       { names: ["--display"], value: "curses|none", help: "the VGA screen in this terminal (default in a terminal), or headless" },
       { names: ["--timeout"], value: "s", help: "stop QEMU after s seconds; a kernel still running then is a failure" },
       { names: ["--until"], value: "text", help: "headless: stop with success once COM1 has printed text" },
+      { names: ["--gdb"], help: "start paused with QEMU's gdb stub, and gdb here (or print its command): break at .ts lines" },
+      { names: ["--iso"], help: "boot the GRUB ISO (tsos image) with -cdrom under SeaBIOS, not -kernel" },
+      { names: ["--uefi"], help: "boot the GRUB ISO under UEFI firmware (OVMF); implies --iso" },
       { ...OUT, help: "where the image is built (default build/kernel/<name>.elf)" },
       KERNEL_DIR,
       { names: ["--release"], help: "accepted for cargo habits; kernels are always built -O2 -g" },
@@ -77,6 +80,13 @@ export const COMMANDS: CommandSpec[] = [
     summary: "build and boot the unit-test kernel and every kernel/tests/*.ts",
     notes: "A filter (a substring of test names) selects unit tests and integration kernels.",
     flags: [{ names: ["--timeout"], value: "s", help: "per kernel (default 300)" }, KERNEL_DIR, ...COMMON],
+  },
+  {
+    name: "image",
+    usage: "image [entry.ts] [-o tsos.iso]",
+    summary: "a bootable GRUB ISO of the kernel, for BIOS and UEFI (QEMU -cdrom, or a USB stick)",
+    notes: "Boot it with `tsos run --iso` (SeaBIOS) or `tsos run --uefi` (OVMF).",
+    flags: [{ ...OUT, help: "the ISO (default build/kernel/<name>.iso)" }, KERNEL_DIR, ...COMMON],
   },
   {
     name: "exec",

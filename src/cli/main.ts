@@ -12,10 +12,12 @@
 import { CompileError, render } from "../compiler/diagnostics.ts";
 import { buildCommand } from "./commands/build.ts";
 import { emitCCommand, execCommand } from "./commands/host.ts";
+import { imageCommand } from "./commands/image.ts";
 import { runCommand } from "./commands/run.ts";
 import { testCommand } from "./commands/test.ts";
 import { type CommandSpec, commandHelp, findCommand, generalHelp } from "./help.ts";
 import { UsageError, colorFromArgv, errorLine, parseFlags } from "./options.ts";
+import { MissingToolError } from "./tools.ts";
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;
@@ -59,6 +61,7 @@ async function runCommandOf(spec: CommandSpec, args: string[]): Promise<number> 
   if (cmd === "build") return buildCommand(flags);
   if (cmd === "run") return runCommand(flags);
   if (cmd === "test") return testCommand(flags);
+  if (cmd === "image") return imageCommand(flags);
   if (cmd === "emit-c") return emitCCommand(flags);
   throw new Error(`command \`${cmd}\` is in help.ts but has no implementation`);
 }
@@ -86,7 +89,7 @@ try {
     process.stderr.write(`${color ? "\x1b[1;36mhelp\x1b[0m" : "help"}: run \`${hint}\` for usage\n`);
     process.exitCode = 2;
   } else if (e instanceof CompileError) process.exitCode = reportErrors(e, color);
-  else if (e instanceof Error && /was not found; install it/.test(e.message)) {
+  else if (e instanceof MissingToolError) {
     errorLine(color, e.message);
     process.exitCode = 1;
   } else {

@@ -26,6 +26,11 @@ export interface Flags {
   display?: "curses" | "none";
   /** Seconds; undefined means the command's default. */
   timeoutS?: number;
+  /** run: boot the GRUB ISO with -cdrom (under OVMF with `uefi`). */
+  iso: boolean;
+  uefi: boolean;
+  /** run: QEMU paused with its gdb stub, and gdb (commands/debug.ts). */
+  gdb: boolean;
   /** run: stop with success once COM1 has printed this text. */
   until?: string;
   release: boolean;
@@ -69,7 +74,7 @@ export function parseFlags(args: string[], spec: CommandSpec): Flags {
 }
 
 function parseFlagsOf(args: string[], spec: CommandSpec): Flags {
-  const flags: Flags = { color: colorChoice(undefined), quiet: false, kernelDir: "kernel", release: false, rest: [], help: false };
+  const flags: Flags = { color: colorChoice(undefined), quiet: false, kernelDir: "kernel", release: false, rest: [], help: false, iso: false, uefi: false, gdb: false };
   const value = (i: number, name: string): string => {
     const v = args[i];
     if (v === undefined) throw new UsageError(`${name} needs a value`);
@@ -102,7 +107,10 @@ function parseFlagsOf(args: string[], spec: CommandSpec): Flags {
     } else if (a === "--until") {
       flags.until = value(++i, a);
       if (flags.until === "") throw new UsageError("--until takes a non-empty text");
-    } else if (a === "--release") flags.release = true;
+    } else if (a === "--iso") flags.iso = true;
+    else if (a === "--uefi") flags.iso = flags.uefi = true;
+    else if (a === "--gdb") flags.gdb = true;
+    else if (a === "--release") flags.release = true;
     else flags.rest.push(a);
   }
   return flags;

@@ -34,7 +34,12 @@ import { join } from "node:path";
 import { requireTool } from "./tools.ts";
 
 export interface QemuOptions {
+  /** The multiboot image: booted with -kernel, unless `cdrom` is given (then used only to name things). */
   kernel: string;
+  /** A bootable ISO (tsos image) to boot with -cdrom instead of -kernel. */
+  cdrom?: string;
+  /** Firmware for -bios (e.g. OVMF for UEFI); QEMU's SeaBIOS if absent. */
+  bios?: string;
   /** `-machine` value, e.g. "pc" or "microvm"; QEMU's default (pc) if absent. */
   machine?: string;
   display?: "none" | "curses";
@@ -51,6 +56,8 @@ export interface QemuOptions {
   serialFile?: string;
   /** Called when the kernel reports its state on the debug console (kernel/qemu.ts). */
   onState?: (state: KernelState) => void;
+  /** Run QEMU in its own process group: the terminal's Ctrl-C (meant for gdb) does not reach it. */
+  ownProcessGroup?: boolean;
   /** Stops QEMU without marking the run timed out or interrupted (the caller has seen enough). */
   finish?: AbortSignal;
   extraArgs?: string[];
@@ -79,7 +86,9 @@ export interface QemuResult {
 export const SUCCESS_EXIT_CODE = 33;
 
 export function qemuArgs(opts: QemuOptions, serialFile?: string, stateSocket?: string): string[] {
-  const args = ["-kernel", opts.kernel, "-display", opts.display ?? "none"];
+  const args = opts.cdrom !== undefined ? ["-cdrom", opts.cdrom] : ["-kernel", opts.kernel];
+  if (opts.bios !== undefined) args.push("-bios", opts.bios);
+  args.push("-display", opts.display ?? "none");
   if (stateSocket !== undefined) args.push("-chardev", `socket,id=tsos-state,path=${stateSocket}`, "-device", "isa-debugcon,iobase=0xe9,chardev=tsos-state");
   if (opts.machine !== undefined) args.push("-machine", opts.machine);
   args.push("-serial", serialFile !== undefined ? `file:${serialFile}` : "stdio");
@@ -125,6 +134,7 @@ export async function runQemu(opts: QemuOptions): Promise<QemuResult> {
   if (keyboard) process.stdin.setRawMode(true);
   const child = spawn(qemu, qemuArgs(opts, serialFile, states?.path), {
     stdio: curses ? ["pipe", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
+    detached: opts.ownProcessGroup === true,
   });
   let serial = "";
   let stderr = "";

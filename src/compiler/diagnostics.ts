@@ -131,11 +131,11 @@ export const CATALOG = {
     help: "declare a named function at module level for default values",
   },
   TSOS1086: { message: "{0} is not supported yet", help: "bind or pass the values one by one" },
-  TSOS1141: { message: "a power with the fractional exponent {0} is not supported yet", help: "V8 computes such powers with its own algorithm, whose last digit can differ from the C library's; exponents that are integers or 0.5 work (use Math.sqrt for 0.5)" },
   TSOS1170: { message: "spread of `{0}` into an object literal is not supported", help: "{1}" },
   TSOS1171: { message: "the object rest pattern of `{0}` is not supported", help: "{1}" },
   TSOS1172: { message: "the key of type `{0}` cannot index `{1}`", help: "{2}" },
-  TSOS1173: { message: "the intersection type `{0}` is not supported", help: "{1}" },
+  // Math (lib/std/math.ts, lower/math.ts).
+  TSOS1160: { message: "`{0}` computes on doubles, and kernel code has no floating point", help: "in the kernel `number` is a provably integral value (no SSE); compute this in a hosted program, or with integer arithmetic" },
   TSOS1140: { message: "only an `Error` (or an instance of a class that extends it) can be thrown, not a value of type `{0}`", help: "throw new Error(\"message\"), or a subclass of Error that carries the details" },
   TSOS1087: { message: "`{0}` has no element at this position", help: "a tuple is indexed by a literal within its length" },
   TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
@@ -232,6 +232,7 @@ export const CATALOG = {
   TSOS4002: { message: "`{0}` was not found", help: "install it: apt-get install {1}" },
   TSOS4003: { message: "gcc rejected the generated C (a tsos bug, please report it)\n{0}" },
   TSOS4004: { message: "{0}" },
+  TSOS4005: { message: "the C library headers are missing: gcc cannot find `{0}`", help: "install them: apt-get install libc6-dev" },
 
   // 9xxx: bugs in tsos itself.
   TSOS9001: { message: "internal compiler error: {0}", help: "this is a bug in tsos; please report it with the program" },

@@ -108,6 +108,9 @@ function hostArgs(cSource: string, outExe: string, options: GccOptions): string[
 
 function checkResult(error: Error | undefined, status: number | null, stderr: string): void {
   if (error) throw new CompileError([diag("TSOS4002", undefined, "gcc", "gcc")]);
+  // A slim machine has gcc without libc6-dev: a missing package, not a tsos bug.
+  const header = /fatal error: ([\w/.-]+\.h): No such file or directory/.exec(stderr)?.[1];
+  if (header !== undefined && !header.startsWith("tsos")) throw new CompileError([diag("TSOS4005", undefined, header)]);
   if (status !== 0 || stderr.trim()) throw new CompileError([diag("TSOS4003", undefined, stderr.trim())]);
 }
 

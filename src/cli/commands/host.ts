@@ -12,10 +12,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Flags, UsageError, seconds, shown, status } from "../options.ts";
-import { requireTool } from "../tools.ts";
+import { requireCHeaders } from "../tools.ts";
 
 async function buildHost(file: string, exe: string, flags: Flags): Promise<void> {
-  requireTool("gcc", "gcc");
+  requireCHeaders();
   const t0 = performance.now();
   const { compileToC } = await import("../../compiler/compile.ts");
   const { gccHost } = await import("../../compiler/gcc.ts");

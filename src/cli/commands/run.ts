@@ -21,7 +21,9 @@
 import path from "node:path";
 import { type Flags, errorLine, shown, status, warningLine } from "../options.ts";
 import { type QemuResult, runQemu } from "../qemu.ts";
-import { requireTool } from "../tools.ts";
+import { requireFile, requireTool } from "../tools.ts";
+import { makeIso, requireIsoTools } from "./image.ts";
+import { runWithGdb } from "./debug.ts";
 import { buildKernel, kernelJob } from "./build.ts";
 import { requireBuildTools } from "../kernel-build.ts";
 import { symbolize } from "../symbolize.ts";
@@ -30,12 +32,19 @@ export async function runCommand(flags: Flags): Promise<number> {
   requireTool("qemu-system-x86_64", "qemu-system-x86");
   requireBuildTools();
   const job = kernelJob(flags);
+  if (flags.iso) requireIsoTools();
+  const firmware = flags.uefi ? OVMF : undefined;
+  if (firmware !== undefined) requireFile(firmware, "ovmf", "UEFI firmware for QEMU");
   await buildKernel(job, flags);
+  const iso = flags.iso ? path.join(path.dirname(path.resolve(job.out)), `${path.basename(job.out, ".elf")}.iso`) : undefined;
+  if (iso !== undefined) makeIso(job, iso, flags);
+  if (flags.gdb) return runWithGdb(job.out, flags, { cdrom: iso, bios: firmware });
 
   const display = chooseDisplay(flags);
   const serialFile = display === "curses" ? path.join(path.dirname(path.resolve(job.out)), "serial.log") : undefined;
   const where = serialFile !== undefined ? `COM1 to ${shown(serialFile)}, Ctrl-C quits` : "COM1 on stdout";
-  status(flags, "Running", `${shown(job.out)} (qemu-system-x86_64, display ${display}, ${where})`);
+  const booted = iso !== undefined ? `${shown(iso)} (-cdrom, ${firmware !== undefined ? "UEFI: OVMF" : "BIOS: SeaBIOS"}` : `${shown(job.out)} (-kernel`;
+  status(flags, "Running", `${booted}, qemu-system-x86_64, display ${display}, ${where})`);
 
   const interrupt = new AbortController();
   const finish = new AbortController();
@@ -56,6 +65,8 @@ export async function runCommand(flags: Flags): Promise<number> {
   try {
     const r = await runQemu({
       kernel: job.out,
+      cdrom: iso,
+      bios: firmware,
       display,
       serial: "pipe",
       onSerial: headless ? (chunk) => (symbolizer(chunk), watch(chunk)) : undefined,
@@ -111,6 +122,9 @@ export async function runCommand(flags: Flags): Promise<number> {
     process.off("SIGTERM", onSigint);
   }
 }
+
+/** Debian's OVMF build (package ovmf), usable with -bios. */
+const OVMF = "/usr/share/ovmf/OVMF.fd";
 
 /** The VGA text screen QEMU's curses display draws, in terminal cells. */
 const VGA_COLS = 80;

@@ -30,6 +30,7 @@ import { missingArgs, narrowRead, printable } from "./nullable.ts";
 import { withDefaults } from "./defaults.ts";
 import { elementOrUndefined, isProbe, probedType } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
+import { mathCall, mathIntrinsic } from "./math.ts";
 import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber } from "./string-methods.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
 import { objectCall, recordRead } from "./records.ts";
@@ -127,7 +128,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (l.target !== "kernel") l.fail("TSOS3003", callee, callee.text);
       return intrinsic(l, callee.text, call);
     }
-    const strIntrinsic = decl && l.isLibDecl(decl) ? stringIntrinsic(l, decl, call) : undefined;
+    const strIntrinsic = decl && l.isLibDecl(decl) ? stringIntrinsic(l, decl, call) ?? mathIntrinsic(l, decl, call) : undefined;
     if (strIntrinsic) return strIntrinsic;
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
     const intrinsicCall = decl && (collectionIntrinsic(l, decl, call) ?? jsonIntrinsic(l, decl, call));
@@ -194,7 +195,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (recv.type.k === "class" && recv.type.cls.header) return lowerClassCallByName(l, recv, name, call);
     if (recv.type.k === "ptr") return pointerMethod(l, recv, name, call);
     if (recv.type.k === "atomic") return atomicMethod(l, recv, name, call);
-    if (name === "toFixed") {
+    if (name === "toFixed" || name === "toExponential") {
       const m = numberMethod(l, recv, name, call, undefined);
       if (m) return m;
     }
@@ -279,7 +280,7 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
   if ((INT_KINDS as string[]).includes(name) && name !== "number") return conversion(l, name as IntKind, call);
   const arrays = name.startsWith("Array.") ? arrayConstructorCall(l, name, call) : name === "Math.max" || name === "Math.min" ? spreadMinMax(l, name, call) : undefined;
   if (arrays) return arrays;
-  const str = stringBuiltin(l, name, call);
+  const str = stringBuiltin(l, name, call) ?? mathCall(l, name, call);
   if (str) return str;
   const num = numberBuiltin(l, name, call, want);
   if (num) return num;

@@ -69,7 +69,8 @@ function wrapperBody(l: Lowerer, full: Func, params: readonly ts.ParameterDeclar
       args.push({ e: "local", type, name: l.scope.locals.get(p)! });
       return;
     }
-    const name = l.localName((p.name as ts.Identifier).text);
+    // A pattern parameter (`{ a = 1 }: Opts = {}`) is bound in the full function; here it is one value.
+    const name = l.localName(ts.isIdentifier(p.name) ? p.name.text : `arg${i}`);
     const init = p.initializer;
     // An optional parameter without a default (`c?: T`) is undefined.
     const value: Expr = init ? coerce(l, lowerExpr(l, init, type), type, init) : { e: "nullish", type, undef: true };

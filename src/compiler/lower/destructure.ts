@@ -27,6 +27,7 @@ import { arrayType, irType, mangle, typeFromTypeNode, typeName } from "./types.t
 import { stdCall } from "./array-methods.ts";
 import { collectionArray } from "./collections.ts";
 import { destructureObject } from "./object-spread.ts";
+import { elementOrUndefined, probedLocals, probedType } from "./probes.ts";
 
 // ---------------------------------------------------------------- tuples
 
@@ -103,14 +104,19 @@ type Bind = (name: ts.Identifier, value: Expr) => Stmt[];
 
 /** Bind a new local to a value. */
 export function bindLocal(l: Lowerer, decl: ts.Node): Bind {
-  return (name, value) => {
+  const bind: Bind = (name, value) => {
     const local = l.localName(name.text);
     const target = name.parent && (ts.isBindingElement(name.parent) || ts.isVariableDeclaration(name.parent) || ts.isParameter(name.parent)) ? name.parent : decl;
     l.scope.locals.set(target, local);
     setLocalType(target, value.type);
     return [{ s: "let", name: local, type: value.type, init: value, loc: l.loc(name) }];
   };
+  localBinders.add(bind);
+  return bind;
 }
+
+/** Binders that declare locals (which can hold an element that is missing, see below). */
+const localBinders = new WeakSet<Bind>();
 
 /** Statements that bind every name of `pattern` from `value` (evaluated once, first). */
 export function destructure(l: Lowerer, pattern: ts.BindingName, value: Expr, bind: Bind): Stmt[] {
@@ -128,7 +134,17 @@ export function destructure(l: Lowerer, pattern: ts.BindingName, value: Expr, bi
         out.push(...destructure(l, el.name, rest, bind));
         return;
       }
-      out.push(...destructure(l, el.name, arrayElement(l, src, i, el), bind));
+      const value = arrayElement(l, src, i, el);
+      // `const [verb, arg] = line.split(" ")`: a missing element is undefined in JavaScript, and the
+      // program may never use it. The local holds `T | undefined`; a read where TypeScript believes
+      // it present panics if it is absent (lower/probes.ts), and a test for undefined sees it.
+      if (localBinders.has(bind) && ts.isIdentifier(el.name) && value.e === "index" && probedType(value.type)) {
+        const stmts = bind(el.name, elementOrUndefined(l, value, el));
+        for (const st of stmts) if (st.s === "let") probedLocals.add(st.name);
+        out.push(...stmts);
+        return;
+      }
+      out.push(...destructure(l, el.name, value, bind));
     });
     return out;
   }

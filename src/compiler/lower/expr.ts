@@ -499,6 +499,7 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
       const x = operand.type.k === "str" ? stringToNumber(l, operand, u) : operand;
       if (!isInt(x.type)) l.fail("TSOS2008", u, "-", typeName(x.type));
       if (isUnsigned(x.type.kind)) l.fail("TSOS2006", u, x.type.kind);
+      if (x.e === "num") return { e: "num", type: x.type, value: -x.value }; // `-1.5` is a constant (exact)
       return { e: "neg", type: x.type, x, loc: l.loc(u) };
     }
   }

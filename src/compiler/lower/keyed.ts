@@ -72,7 +72,7 @@ function objectKeys(l: Lowerer, o: Expr): string[] {
 }
 
 function temp(l: Lowerer, value: Expr, binds: { name: string; value: Expr }[]): Expr {
-  if (value.e === "local" || value.e === "str" || value.e === "int") return value;
+  if (value.e === "str" || value.e === "int") return value;
   const name = l.temp();
   binds.push({ name, value });
   return { e: "local", type: value.type, name };

@@ -120,6 +120,28 @@ function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
   }
 }
 
+/**
+ * The module variables of a lib/std file that no program imports, so that
+ * its init code never runs (lower/math.ts declares lib/std/math.ts's when a
+ * program first calls it): each must be static data (a constant, or an
+ * array of constants), or a `let` that starts as 0 or null, which is what
+ * C static storage holds before main().
+ */
+export function declareLibraryGlobals(l: Lowerer, sf: ts.SourceFile): void {
+  declareGlobals(l, sf);
+  withScope(l, initScope(l, sf), () => {
+    for (const st of sf.statements) {
+      if (!ts.isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) {
+        const init = globalInits.get(d);
+        const zero = !init || (init.e === "int" && init.value === 0n) || (init.e === "num" && Object.is(init.value, 0)) || (init.e === "nullish" && !init.undef);
+        const isStatic = (zero && !l.globalsByDecl.get(d)?.isConst) || initGlobal(l, d).length === 0;
+        if (!isStatic) l.fail("TSOS9001", d, "a module variable of a library file must be static data, or start as 0 or null");
+      }
+    }
+  });
+}
+
 /** Lowered initializers of module-level variables (lowered when declared, to learn their types). */
 const globalInits = new WeakMap<ts.VariableDeclaration, Expr>();
 const initScopes = new WeakMap<ts.SourceFile, FnScope>();
@@ -176,14 +198,14 @@ function initGlobal(l: Lowerer, d: ts.VariableDeclaration): Stmt[] {
   const value = globalInits.get(d);
   if (!g || !value) return [];
   if (g.isConst) g.constValue = value;
-  if (g.isConst && (value.e === "int" || value.e === "bool" || value.e === "str")) {
+  if (g.isConst && (value.e === "int" || value.e === "num" || value.e === "bool" || value.e === "str")) {
     g.constInit = value;
     return [];
   }
   // Module-level objects are static: `const X = new C(...)` is constructed in
   // place in static storage, and an array literal of constants is static data.
   if (value.e === "new") return staticConstruct(l, g, value, l.loc(d));
-  if (value.e === "arraylit" && value.elems.every((x) => x.e === "int" || x.e === "bool" || x.e === "str")) {
+  if (value.e === "arraylit" && value.elems.every((x) => x.e === "int" || x.e === "num" || x.e === "bool" || x.e === "str")) {
     g.staticObject = { elems: value.elems };
     return [];
   }

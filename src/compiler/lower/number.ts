@@ -4,16 +4,16 @@
  * Input:  expressions the shared lowering hands over once it knows an
  *         operand is a hosted `number` (l.doubles): literals that are not
  *         safe integers, `/ % **`, Math and Number members, conversions to
- *         integers, indexes, toFixed/toString.
+ *         integers, indexes, toFixed/toExponential/toString.
  * Output: IR nodes whose C spelling (emit-c.ts, runtime/tsos_num.h) has
  *         JavaScript's exact meaning: `binary` on doubles, `num` constants,
  *         pure `call`s of runtime math helpers, explicit `convert`s.
  * Invariants:
  *   - On the kernel target nothing here produces floating point: every
  *     construct that needs it is TSOS2010 (or TSOS1004 for literals, check.ts).
- *   - A Math function is offered (lib/tsos.d.ts) only where the C library
- *     computes exactly what V8 computes (sqrt, floor, ...); the ones V8
- *     computes with fdlibm (sin, log, exp...) are not declared until ported.
+ *   - A Math function is computed by the C library only where it computes
+ *     exactly what V8 computes (sqrt, floor, ...); the ones V8 computes with
+ *     fdlibm (sin, log, exp...) are lib/std/math.ts's (lower/math.ts).
  */
 import ts from "typescript";
 import type { Expr, Type } from "../ir.ts";
@@ -22,6 +22,7 @@ import { isInt } from "../ints.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { typeName } from "./types.ts";
+import { mathLibraryCall } from "./math.ts";
 
 const K = ts.SyntaxKind;
 
@@ -72,18 +73,15 @@ function call(fn: string, args: Expr[], type: Type = T.number): Expr {
 }
 
 /** An argument as a `number` (integers up to 32 bits widen; 64-bit ones need Number(x)). */
-function numberArg(l: Lowerer, node: ts.Expression): Expr {
+export function numberArg(l: Lowerer, node: ts.Expression): Expr {
   const x = lowerExpr(l, node, T.number);
   if (!isInt(x.type)) l.fail("TSOS2008", node, "Math", typeName(x.type));
   return coerce(l, x, T.number, node);
 }
 
-/** `a ** b`, `a / b`, `a % b` and the others on two hosted `number` operands. */
+/** `a ** b` and `Math.pow(a, b)` on hosted numbers: lib/std/math.ts's pow, V8's algorithm (lower/math.ts). */
 export function numberPow(l: Lowerer, A: Expr, B: Expr, node: ts.Node): Expr {
-  // A constant fractional exponent other than 0.5 (`Math.pow(v, 0.16)`) would panic at run time
-  // for every ordinary base (runtime/tsos_num.h tsos_num_pow): refuse it here, with its place.
-  if (B.e === "num" && Number.isFinite(B.value) && !Number.isInteger(B.value) && B.value !== 0.5) l.fail("TSOS1141", node, String(B.value));
-  return { e: "call", type: T.number, fn: "tsos_num_pow", args: [A, B, loc(l, node)] };
+  return mathLibraryCall(l, "pow", [A, B], node);
 }
 
 /**
@@ -149,12 +147,17 @@ export function numberConstant(l: Lowerer, lib: string, name: string, node: ts.N
   return numConst(values[key]!);
 }
 
-/** `x.toFixed(digits)` and `x.toString(radix)` on a hosted number. */
+/** `x.toFixed(digits)`, `x.toExponential(digits?)` and `x.toString(radix)` on a hosted number. */
 export function numberMethod(l: Lowerer, recv: Expr, name: string, c: ts.CallExpression, radix: number | undefined): Expr | undefined {
   if (!isDouble(l, recv.type)) return undefined;
   if (name === "toFixed") {
     const digits = c.arguments[0] ? numberArg(l, c.arguments[0]) : numConst(0);
     return { e: "call", type: T.str, fn: "tsos_num_to_fixed", args: [recv, digits, loc(l, c)] };
+  }
+  if (name === "toExponential") {
+    const given = c.arguments[0];
+    const digits = given ? numberArg(l, given) : numConst(0);
+    return { e: "call", type: T.str, fn: "tsos_num_to_exponential", args: [recv, digits, { e: "bool", type: T.bool, value: !!given }, loc(l, c)] };
   }
   if (name === "toString" && radix !== undefined && radix !== 10)
     return { e: "call", type: T.str, fn: "tsos_num_to_radix", args: [recv, { e: "int", type: T.int("u32"), value: BigInt(radix) }, loc(l, c)] };

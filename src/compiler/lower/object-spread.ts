@@ -105,6 +105,9 @@ function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node): O
   if (t.k === "class" && !isTupleType(t) && !isRecordType(t) && t.cls.header) {
     if (t.cls.literal && [...literalMembers(l, t.cls).keys()].length)
       l.fail("TSOS1170", node, l.checker.typeToString(tsType), "an object literal with methods or accessors cannot be copied yet; copy its data properties by name");
+    // The object may be of a subclass, whose own fields JavaScript would copy as well.
+    if (!t.cls.literal && hasSubclass(l, classInfo(t.cls).decl, node))
+      l.fail("TSOS1170", node, t.cls.tsName, "the object may be of a subclass, whose extra fields a spread would copy too; copy the properties by name");
     // Base fields first: the base constructor defines them before the subclass's.
     const chain: ClassInst[] = [];
     for (let c: ClassInst | undefined = t.cls; c; c = c.base) chain.unshift(c);
@@ -153,6 +156,30 @@ function classGetterNames(l: Lowerer, node: ts.Node): Set<string> {
   return names;
 }
 
+const extended = new WeakMap<Lowerer, Set<ts.Declaration>>();
+
+/** Whether some class of the program extends the class declared by `decl`. */
+function hasSubclass(l: Lowerer, decl: ts.ClassLikeDeclaration, node: ts.Node): boolean {
+  let bases = extended.get(l);
+  if (!bases) {
+    const found = new Set<ts.Declaration>();
+    const visit = (n: ts.Node): void => {
+      if (ts.isHeritageClause(n) && n.token === ts.SyntaxKind.ExtendsKeyword && ts.isClassLike(n.parent)) {
+        for (const t of n.types) {
+          let sym = l.checker.getSymbolAtLocation(t.expression);
+          if (sym && sym.flags & ts.SymbolFlags.Alias) sym = l.checker.getAliasedSymbol(sym);
+          if (sym?.valueDeclaration) found.add(sym.valueDeclaration);
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    for (const sf of new Set([...l.moduleNames.keys(), node.getSourceFile()])) visit(sf);
+    bases = found;
+    extended.set(l, bases);
+  }
+  return bases.has(decl);
+}
+
 /** The JavaScript key of field `f` of class `c`, or undefined for a `#private` field (not a property). */
 export function propertyNameOfField(c: ClassInst, f: Field): string | undefined {
   if (!c.literal) {
@@ -181,7 +208,7 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
   const binds: { name: string; value: Expr }[] = [];
   const slots = new Map<string, Slot>();
   const temp = (value: Expr): Expr => {
-    if (value.e === "local" || value.e === "int" || value.e === "str" || value.e === "bool" || value.e === "num") return value;
+    if (value.e === "int" || value.e === "str" || value.e === "bool" || value.e === "num") return value;
     const name = l.temp();
     binds.push({ name, value });
     return local(name, value.type);

@@ -5,8 +5,9 @@
  * Input:  included by tsos_host.h after tsos_rt.h (the kernel target has no
  *         floating point and never includes this file).
  * Output: static inline helpers used by generated C: truthiness, ToInt32 and
- *         the wrapping conversions to fixed-width types, `%`, `**`, the Math
- *         functions whose C spelling differs from JavaScript's, and printing
+ *         the wrapping conversions to fixed-width types, `%`, the Math
+ *         functions whose C spelling differs from JavaScript's, the word
+ *         intrinsics of lib/std/math.ts (which computes `**`), and printing
  *         (Number::toString: shortest round-trip digits, and toFixed).
  * Invariants: every helper returns exactly what V8 returns for the same
  *             operands (ECMA-262 §6.1.6.1, §21.3); where that needs more than
@@ -66,48 +67,6 @@ static inline int32_t tsos_num_toint32(double v) {
   return (int32_t)(uint32_t)tsos_num_wrap64(v);
 }
 
-/*
- * Exponentiate (ECMA-262 6.1.6.1.3). V8 computes pow with fdlibm, whose last
- * digit differs from glibc's pow for some operands, so only the cases where
- * every faithful pow agrees are computed: the special values, exponents 0, 1,
- * -1, 2 and 0.5 (fdlibm's own shortcuts), and an integer power of an integer
- * or of a power of two whose result is exact (fdlibm: "pow(integer, integer)
- * always returns the correct integer provided it is representable"). Anything else panics.
- */
-static inline double tsos_num_pow(double a, double b, const tsos_loc *loc) {
-  if (b != b) return TSOS_NAN;
-  if (b == 0) return 1;
-  if (a != a) return TSOS_NAN;
-  if (isinf(b) && (a == 1 || a == -1)) return TSOS_NAN;
-  if (isinf(a) || isinf(b) || a == 0) return pow(a, b); /* exact special values (C99 F.9.4.4 agrees with ECMA-262 here) */
-  if (b == 1) return a;
-  if (b == -1) return 1 / a;
-  if (b == 2) return a * a;
-  if (b == 0.5 && !signbit(a)) return sqrt(a);
-  if (a < 0 && b != trunc(b)) return TSOS_NAN;
-  if (b == trunc(b) && fabs(b) < 2048) {
-    int e = (int)b;
-    int k;
-    double m = frexp(fabs(a), &k);
-    if (m == 0.5) { /* |a| = 2^(k-1): the result is a power of two, exact unless it over- or underflows */
-      double r = ldexp(1.0, (k - 1) * e);
-      return a < 0 && (e & 1) ? -r : r;
-    }
-    if (e > 0 && a == trunc(a)) {
-      double r = 1;
-      int n = e;
-      while (n > 0) {
-        double p = r * a;
-        if (isinf(p) || fma(r, a, -p) != 0) break; /* the product was rounded */
-        r = p;
-        n--;
-      }
-      if (n == 0) return r; /* every partial product was exact: r is the exact power */
-    }
-  }
-  tsos_panic_cstr(loc, "this `**` (Math.pow) is not supported yet: its last digit could differ from JavaScript's");
-}
-
 /* Math.min/Math.max: NaN wins; -0 is less than +0. */
 static inline double tsos_num_min(double a, double b) {
   if (a != a || b != b) return TSOS_NAN;
@@ -150,6 +109,37 @@ static inline double tsos_num_hypot(int n, const double *xs) {
   }
   return sqrt(sum) * max;
 }
+/*
+ * The words of a double's IEEE 754 encoding, and back: the intrinsics that
+ * lib/std/math.ts (the fdlibm algorithms V8 uses) is written on.
+ */
+static inline int32_t tsos_num_high_word(double x) {
+  uint64_t bits;
+  memcpy(&bits, &x, sizeof bits);
+  return (int32_t)(uint32_t)(bits >> 32);
+}
+static inline uint32_t tsos_num_low_word(double x) {
+  uint64_t bits;
+  memcpy(&bits, &x, sizeof bits);
+  return (uint32_t)bits;
+}
+static inline double tsos_num_from_words(int32_t high, uint32_t low) {
+  uint64_t bits = (uint64_t)(uint32_t)high << 32 | low;
+  double x;
+  memcpy(&x, &bits, sizeof x);
+  return x;
+}
+/* Math.imul: the low 32 bits of the product of ToInt32 of both, as a signed integer. */
+static inline double tsos_num_imul(double a, double b) {
+  return (int32_t)((uint32_t)tsos_num_toint32(a) * (uint32_t)tsos_num_toint32(b));
+}
+/* Math.clz32: leading zero bits of ToUint32(x); 32 for 0. */
+static inline double tsos_num_clz32(double x) {
+  uint32_t u = (uint32_t)tsos_num_toint32(x);
+  return u == 0 ? 32 : __builtin_clz(u);
+}
+/* Math.fround: the nearest float (ties to even), back as a double. */
+static inline double tsos_num_fround(double x) { return (double)(float)x; }
 static inline bool tsos_num_is_integer(double x) { return isfinite(x) && trunc(x) == x; }
 static inline bool tsos_num_is_safe_integer(double x) { return tsos_num_is_integer(x) && fabs(x) <= 9007199254740991.0; }
 

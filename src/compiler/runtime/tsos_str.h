@@ -527,6 +527,51 @@ static inline double tsos_parse_int(tsos_str s, double radix_arg, const tsos_loc
  * x's exact decimal expansion, the larger candidate on a tie; exponent form
  * when the exponent is below -6 or at least p.
  */
+/*
+ * Number.prototype.toExponential (ECMA-262 21.1.3.2): one digit, the point,
+ * `digits` more digits, then "e+n" or "e-n". With `given`, the digits are the
+ * exact value's rounded to digits + 1 significant digits, halves up (the
+ * larger n on a tie, as V8); without, the shortest round-trip digits.
+ */
+static inline tsos_str tsos_num_to_exponential(double x, double digits, bool given, const tsos_loc *loc) {
+  double f = given ? tsos_num_integer(digits) : 0;
+  if (x != x || isinf(x)) return tsos_str_from_num(x);
+  if (f < 0 || f > 100) tsos_panic_cstr(loc, "toExponential() argument must be between 0 and 100");
+  char out[160];
+  int at = 0;
+  if (x < 0) { out[at++] = '-'; x = -x; }
+  char d[112] = {0};
+  int count, e = 0;
+  if (!given) {
+    if (x == 0) { d[0] = '0'; count = 1; }
+    else { count = tsos_shortest(x, d, &e); e -= 1; }
+  } else {
+    count = (int)f + 1;
+    if (x == 0) {
+      for (int i = 0; i < count; i++) d[i] = '0';
+    } else {
+      char exact[840]; /* a double has at most 767 significant decimal digits: %.800e is exact */
+      snprintf(exact, sizeof exact, "%.800e", x);
+      char *ep = strchr(exact, 'e');
+      e = atoi(ep + 1);
+      char all[810];
+      int n = 0;
+      for (char *c = exact; c < ep; c++) if (*c >= '0' && *c <= '9') all[n++] = *c;
+      memcpy(d, all, (size_t)count);
+      if (all[count] >= '5') { /* halves round up */
+        int i = count - 1;
+        while (i >= 0 && d[i] == '9') d[i--] = '0';
+        if (i >= 0) d[i]++;
+        else { d[0] = '1'; e++; }
+      }
+    }
+  }
+  out[at++] = d[0];
+  if (count > 1) { out[at++] = '.'; memcpy(out + at, d + 1, (size_t)(count - 1)); at += count - 1; }
+  snprintf(out + at, sizeof out - (size_t)at, "e%c%d", e < 0 ? '-' : '+', e < 0 ? -e : e);
+  return tsos_str_from_cstr_copy(out);
+}
+
 static inline tsos_str tsos_num_to_precision(double x, double precision, const tsos_loc *loc) {
   double pr = tsos_num_integer(precision);
   if (x != x || isinf(x)) return tsos_str_from_num(x);

@@ -1,0 +1,94 @@
+/**
+ * lower/math.ts: the Math functions V8 computes with its own algorithms
+ * (sin, cos, log, exp, ...), and Math.imul, Math.clz32, Math.fround.
+ *
+ * Input:  `Math.f(args)` calls (calls.ts builtinCall dispatches here), `**`
+ *         and Math.pow (lower/number.ts), and calls of
+ *         lib/std/math-intrinsics.d.ts from lib/std/math.ts.
+ * Output: a call of lib/std/math.ts's function of the same name (the fdlibm
+ *         port, bit-exact with V8), or of a C helper of runtime/tsos_num.h.
+ * Invariants:
+ *   - Kernel code has no floating point: every function here is TSOS1160
+ *     there (Math.imul and Math.clz32 too: their operands are doubles).
+ *   - The library functions have no effect a program can see, so their
+ *     calls are `pure` for the evaluation-order rule (eval-order.ts).
+ *   - lib/std/math.ts's module variables are declared on the first call, so
+ *     a program that uses no Math function carries none of them.
+ */
+import path from "node:path";
+import ts from "typescript";
+import type { Expr } from "../ir.ts";
+import { T } from "../ir.ts";
+import { LIB_DIR } from "../load.ts";
+import type { Lowerer } from "./context.ts";
+import { stdDeclaration } from "./array-methods.ts";
+import { functionOf } from "./functions.ts";
+import { declareLibraryGlobals } from "./module.ts";
+import { numberArg } from "./number.ts";
+import { typeFromTypeNode } from "./types.ts";
+import { coerce, lowerExpr } from "./expr.ts";
+
+export const STD_MATH = "std/math.ts";
+const INTRINSICS_FILE = path.join(LIB_DIR, "std/math-intrinsics.d.ts");
+
+/** Math functions implemented by lib/std/math.ts, with their number of arguments. */
+const LIBRARY: Record<string, number> = {
+  sin: 1, cos: 1, tan: 1, asin: 1, acos: 1, atan: 1, atan2: 2,
+  exp: 1, expm1: 1, log: 1, log1p: 1, log2: 1, log10: 1, cbrt: 1,
+  sinh: 1, cosh: 1, tanh: 1, asinh: 1, acosh: 1, atanh: 1,
+};
+
+/** Math functions that are one C helper each. */
+const HELPERS: Record<string, { fn: string; arity: number }> = {
+  imul: { fn: "tsos_num_imul", arity: 2 },
+  clz32: { fn: "tsos_num_clz32", arity: 1 },
+  fround: { fn: "tsos_num_fround", arity: 1 },
+};
+
+/** The C helper of each intrinsic of lib/std/math-intrinsics.d.ts. */
+const INTRINSICS: Record<string, string> = {
+  highWord: "tsos_num_high_word",
+  lowWord: "tsos_num_low_word",
+  fromWords: "tsos_num_from_words",
+};
+
+/** `Math.sin(x)` and the others of this file, or undefined for any other name. */
+export function mathCall(l: Lowerer, name: string, call: ts.CallExpression): Expr | undefined {
+  if (!name.startsWith("Math.")) return undefined;
+  const fn = name.slice("Math.".length);
+  const arity = LIBRARY[fn] ?? HELPERS[fn]?.arity;
+  if (arity === undefined) return undefined;
+  if (!l.doubles) l.fail("TSOS1160", call, name);
+  // tsc has checked the argument count; a missing argument would be undefined (NaN) in JavaScript.
+  const args = call.arguments.slice(0, arity).map((a) => numberArg(l, a));
+  while (args.length < arity) args.push({ e: "num", type: T.number, value: NaN });
+  const helper = HELPERS[fn];
+  if (helper) return { e: "call", type: T.number, fn: helper.fn, args, pure: true };
+  return mathLibraryCall(l, fn, args, call);
+}
+
+/** The lowerings that have declared lib/std/math.ts's module variables. */
+const declared = new WeakSet<Lowerer>();
+
+/** A call of lib/std/math.ts's function `fn` (sin, pow, ...) on lowered `number` arguments. */
+export function mathLibraryCall(l: Lowerer, fn: string, args: Expr[], node: ts.Node): Expr {
+  const decl = stdDeclaration(STD_MATH, fn, ts.isFunctionDeclaration);
+  if (!decl) l.fail("TSOS9001", node, `lib/std/math.ts has no \`${fn}\``);
+  if (!declared.has(l)) {
+    // The library's module variables exist only in programs that call it (lower/module.ts).
+    declared.add(l);
+    declareLibraryGlobals(l, decl.getSourceFile());
+  }
+  const f = functionOf(l, decl, []);
+  return { e: "call", type: f.ret, fn: f.cname, args, pure: true };
+}
+
+/** A call of an intrinsic declared in lib/std/math-intrinsics.d.ts, or undefined for any other callee. */
+export function mathIntrinsic(l: Lowerer, decl: ts.Declaration, call: ts.CallExpression): Expr | undefined {
+  if (path.resolve(decl.getSourceFile().fileName) !== INTRINSICS_FILE || !ts.isFunctionDeclaration(decl)) return undefined;
+  const fn = INTRINSICS[decl.name?.text ?? ""];
+  if (!fn) l.fail("TSOS9001", call, "unknown math intrinsic");
+  const params = decl.parameters.map((p) => typeFromTypeNode(l, p.type!));
+  const args = call.arguments.map((a, i) => coerce(l, lowerExpr(l, a, params[i]), params[i]!, a));
+  return { e: "call", type: typeFromTypeNode(l, decl.type!), fn, args, pure: true };
+}
