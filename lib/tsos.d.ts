@@ -210,8 +210,8 @@ interface String {
   valueOf(): string;
 }
 interface StringConstructor {
-  /** The value as Node's `String(value)` spells it: `"null"`, `"undefined"`, `"42"`, `"true"`. */
-  (value: Printable): string;
+  /** The value as Node's `String(value)` spells it: `"null"`, `"undefined"`, `"42"`, `"true"`, an object's toString() or `"[object Object]"`, an array's elements joined with commas. */
+  (value: any): string;
   /** Hosted only: the string of these UTF-16 code units (a lone surrogate panics). */
   fromCharCode(...codes: number[]): string;
 }

@@ -20,7 +20,7 @@ import { classInstance, constructorOf, fieldName, isStatic, lookupField, lowerSu
 import { inChain, markConstructed, resolveMember } from "./dispatch.ts";
 import { lowerBind, methodValue } from "./lambdas.ts";
 import { lowerClassCallByName, lowerClassGetByName, lowerViewCall, lowerViewGet } from "./views.ts";
-import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts } from "./expr.ts";
+import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, stringPart, templateParts } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { layoutOf } from "./layout.ts";
@@ -337,7 +337,8 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
     case "process.exit":
       return { e: "exit", type: T.never, code: coerce(l, lowerExpr(l, arg(call, 0), T.int("i32")), T.int("i32"), arg(call, 0)) };
     case "String":
-      return { e: "concat", type: T.str, parts: [printable(lowerExpr(l, arg(call, 0)))] };
+      // As a template part: an object's toString() or "[object Object]", an array joined with commas.
+      return { e: "concat", type: T.str, parts: [printable(stringPart(l, lowerExpr(l, arg(call, 0)), arg(call, 0)))] };
     case "console.log":
     case "console.error":
       l.fail("TSOS1015", call, `\`${name}\` inside an expression`, "call it as a statement of its own");
