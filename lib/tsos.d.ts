@@ -210,8 +210,8 @@ interface String {
   valueOf(): string;
 }
 interface StringConstructor {
-  /** The value as Node's `String(value)` spells it: `"null"`, `"undefined"`, `"42"`, `"true"`, an object's toString() or `"[object Object]"`, an array's elements joined with commas. */
-  (value: any): string;
+  /** The value as Node's `String(value)` spells it: `"null"`, `"undefined"`, `"42"`, `"true"`, an object's toString(). */
+  (value?: unknown): string;
   /** Hosted only: the string of these UTF-16 code units (a lone surrogate panics). */
   fromCharCode(...codes: number[]): string;
 }
@@ -366,6 +366,8 @@ interface Array<T> {
 }
 
 interface ArrayConstructor {
+  /** `const xs: number[] = new Array(n).fill(0)`: the element type comes from the declared type. */
+  new (arrayLength: number): any[];
   /** `new Array<T>(n)`: n elements; use `.fill(v)` before reading them. */
   new <T>(arrayLength: number): T[];
   isArray(arg: any): arg is any[];
@@ -578,6 +580,12 @@ interface Process {
   /** [executable, program.ts, ...arguments], as Node's process.argv. */
   readonly argv: string[];
   exit(code: number): never;
+  /** Hosted: `process.stdout.write(text)` as a statement prints the text without a newline. */
+  readonly stdout: WritableStream;
+  readonly stderr: WritableStream;
+}
+interface WritableStream {
+  write(text: string): boolean;
 }
 declare var process: Process;
 

@@ -92,7 +92,7 @@ export const CATALOG = {
   },
   TSOS1059: { message: "the object type `{0}` has {1}, which a view table cannot hold", help: "give the interface or object type plain properties and non-generic methods with one signature" },
   TSOS1060: { message: "`{0}` cannot be used as `{1}`", help: "a class used as an interface or object type needs a header (not a layout struct) and every member of the type" },
-  TSOS1061: { message: "a method of an object literal uses `{0}`, a local of the enclosing function", help: "methods that capture locals are closures, which arrive later; pass the value as a parameter or store it in a property" },
+  TSOS1061: { message: "a method of an object literal uses `{0}`, a local of the enclosing function", help: "kernel code has no closures; pass the value as a parameter or store it in a property" },
   TSOS1020: { message: "`{0}` is not declared in the dialect", help: "see docs/language.md for what is available" },
   // 1030-1039: engineer `correct` (issue 8 section 0).
   TSOS1030: {

@@ -579,7 +579,7 @@ export class Emitter {
           else if (a.type.k === "bool") this.line(`tsos_print_bool(${stream}, ${v});`);
           else if (isInt(a.type)) this.line(`tsos_print_${INT_INFO[a.type.kind].signed ? "i64" : "u64"}(${stream}, ${v});`);
         });
-        this.line(`tsos_print_newline(${stream});`);
+        if (!s.noNewline) this.line(`tsos_print_newline(${stream});`);
         if (hoist) {
           this.ind--;
           this.line("}");

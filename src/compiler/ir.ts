@@ -195,7 +195,7 @@ export type Expr =
 export type Stmt =
   | { s: "let"; name: string; type: Type; init?: Expr; loc: number }
   | { s: "expr"; x: Expr; loc: number }
-  | { s: "print"; stream: "out" | "err"; args: Expr[]; loc: number }
+  | { s: "print"; stream: "out" | "err"; args: Expr[]; loc: number; noNewline?: boolean }
   | { s: "if"; c: Expr; then: Stmt[]; else?: Stmt[]; loc: number }
   /** `continueLabel`: the loop is the target of a labeled `continue` (lower/control.ts). */
   | { s: "while"; c: Expr; body: Stmt[]; loc: number; continueLabel?: string }
@@ -244,6 +244,8 @@ export interface Field {
   inline?: boolean;
   /** An optional member an object literal left out: not a property (console.log skips it) until it holds a value. */
   absent?: boolean;
+  /** A variable captured by an object literal's methods (lower/objects.ts): no property, never printed. */
+  hidden?: boolean;
 }
 
 export interface ClassInst {

@@ -45,6 +45,8 @@ export function accessorRef(l: Lowerer, node: ts.Expression, forWrite = false): 
   const get = decls.find(ts.isGetAccessorDeclaration);
   const set = decls.find(ts.isSetAccessorDeclaration);
   const any = get ?? set;
+  // An object literal's accessor: a write finds the setter from the receiver's class (views.ts).
+  if (any && !l.isLibDecl(any) && ts.isObjectLiteralExpression(any.parent)) return forWrite ? { p: node, isStatic: false, dynamic: true } : undefined;
   if (!any || l.isLibDecl(any) || !ts.isClassLike(any.parent)) return undefined;
   return { p: node, get, set, isStatic: isStatic(any) };
 }

@@ -10,23 +10,25 @@
  *             environment; every argument is coerced to its parameter type.
  */
 import { jsonCall, jsonIntrinsic } from "./json.ts";
+import { isNestedFunction } from "./closures.ts";
+import { isCapturingNested, nestedFunctionInstance } from "./nested-functions.ts";
 import ts from "typescript";
 import { keyedRead } from "./keyed.ts";
 import type { Expr, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_KINDS, fits, isInt, unify } from "../ints.ts";
-import type { Lowerer } from "./context.ts";
-import { classInstance, constructorOf, fieldName, isStatic, lookupField, lowerSuperCall, staticField, upcast } from "./classes.ts";
+import { Bail, type Lowerer } from "./context.ts";
+import { classInstance, constructorOf, fieldName, isStatic, lookupField, lowerSuperCall, staticField, upcast, isSubclass } from "./classes.ts";
 import { inChain, markConstructed, resolveMember } from "./dispatch.ts";
 import { lowerBind, methodValue } from "./lambdas.ts";
 import { lowerClassCallByName, lowerClassGetByName, lowerViewCall, lowerViewGet } from "./views.ts";
-import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, stringPart, templateParts } from "./expr.ts";
+import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts, stringPart } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
-import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
+import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode, sameType } from "./types.ts";
 import { layoutOf } from "./layout.ts";
 import { isDouble, numberBuiltin, numberConstant, numberMethod, toInteger } from "./number.ts";
 import { callTakingNever } from "./never.ts";
-import { missingArgs, narrowRead, printable } from "./nullable.ts";
+import { missingArgs, narrowRead, printable, unwrap } from "./nullable.ts";
 import { withDefaults } from "./defaults.ts";
 import { elementOrUndefined, isProbe, probedType } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
@@ -34,7 +36,9 @@ import { mathCall, mathIntrinsic } from "./math.ts";
 import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber } from "./string-methods.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
 import { objectCall, recordRead } from "./records.ts";
-import { isTuple, restArgs, tupleElement } from "./destructure.ts";
+import { isTuple, restArgs } from "./destructure.ts";
+import { tupleAsArray, tupleIndex } from "./tuples.ts";
+import { genericConstInstance, genericFunctionConst } from "./generic-consts.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 
 const K = ts.SyntaxKind;
@@ -133,17 +137,24 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
     const intrinsicCall = decl && (collectionIntrinsic(l, decl, call) ?? jsonIntrinsic(l, decl, call));
     if (intrinsicCall) return intrinsicCall;
-    if (decl && ts.isFunctionDeclaration(decl)) {
+    const genericConst = decl && genericFunctionConst(l, decl);
+    if (genericConst) {
+      const f = genericConstInstance(l, decl as ts.VariableDeclaration, genericConst, resolvedTypeArgs(l, call));
+      return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, genericConst, call.arguments, f.params.map((p) => p.type)) };
+    }
+    // A generic nested function that captures variables was refused where its block starts.
+    if (decl && ts.isFunctionDeclaration(decl) && decl.typeParameters?.length && isCapturingNested(l, decl)) throw new Bail();
+    if (decl && ts.isFunctionDeclaration(decl) && !isCapturingNested(l, decl)) {
       const impossible = callTakingNever(l, decl, call);
       if (impossible) return impossible;
-      const full = functionOf(l, decl, resolvedTypeArgs(l, call));
+      const full = isNestedFunction(decl) ? nestedFunctionInstance(l, decl, resolvedTypeArgs(l, call)) : functionOf(l, decl, resolvedTypeArgs(l, call));
       const f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
       const args = argsFor(l, decl, call.arguments, f.params.filter((p) => p.type.k !== "loc").map((p) => p.type));
       if (f.trackCaller) args.push(callerLoc(l, call));
       return { e: "call", type: f.ret, fn: f.cname, args };
     }
     // A parameter or variable holding a module-level function.
-    const f = lowerExpr(l, callee);
+    const f = callableValue(l, callee);
     if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling a value", "call a declared function or method");
     return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
   }
@@ -161,9 +172,9 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (obj) return obj;
     }
     const mdecl = l.symbolOf(callee.name)?.valueDeclaration;
-    if (mdecl && (ts.isPropertyDeclaration(mdecl) || ts.isParameter(mdecl))) {
+    if (mdecl && (ts.isPropertyDeclaration(mdecl) || ts.isParameter(mdecl) || ts.isPropertySignature(mdecl))) {
       // A field holding a function value: call through the pointer.
-      const f = lowerExpr(l, callee);
+      const f = callableValue(l, callee);
       if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this value", "call a declared function or method");
       return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
     }
@@ -185,7 +196,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       const m = d ? { fn: d.cname, params: d.params } : r;
       const args = argsFor(l, mdecl, call.arguments, m.params);
       if (args.length < m.params.length) l.fail("TSOS1058", call, callee.name.text);
-      return { e: "call", type: r.ret, fn: m.fn, args: [coerce(l, recv, r.self, callee.expression), ...args] };
+      const result: Expr = { e: "call", type: r.ret, fn: m.fn, args: [coerce(l, recv, r.self, callee.expression), ...args] };
+      return returnsThis(mdecl) ? asReceiverClass(result, recv.type) : result;
     }
     const recv = lowerExpr(l, callee.expression);
     const name = callee.name.text;
@@ -203,7 +215,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (precision) return precision;
     const strCall = stringMethodCall(l, recv, name, call);
     if (strCall) return strCall;
-    const libCall = arrayLibraryCall(l, recv, name, call);
+    const libCall = arrayLibraryCall(l, (TUPLE_AS_ARRAY.has(name) && tupleAsArray(l, recv, callee.expression)) || recv, name, call);
     if (libCall) return libCall;
     if (recv.type.k === "int" && name === "toString") {
       const radixArg = call.arguments[0];
@@ -221,7 +233,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     }
     l.fail("TSOS1018", callee.name, name, typeName(recv.type));
   }
-  const f = lowerExpr(l, callee);
+  const f = callableValue(l, callee);
   if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this expression", "call a declared function or method");
   return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
 }
@@ -336,9 +348,12 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
     }
     case "process.exit":
       return { e: "exit", type: T.never, code: coerce(l, lowerExpr(l, arg(call, 0), T.int("i32")), T.int("i32"), arg(call, 0)) };
-    case "String":
-      // As a template part: an object's toString() or "[object Object]", an array joined with commas.
-      return { e: "concat", type: T.str, parts: [printable(stringPart(l, lowerExpr(l, arg(call, 0)), arg(call, 0)))] };
+    case "String": {
+      // `String(x)` is the string form a template gives `${x}` (an object's toString, an array's elements joined).
+      const a = call.arguments[0];
+      if (!a) return { e: "str", type: T.str, value: "" };
+      return { e: "concat", type: T.str, parts: [printable(stringPart(l, lowerExpr(l, a), a))] };
+    }
     case "console.log":
     case "console.error":
       l.fail("TSOS1015", call, `\`${name}\` inside an expression`, "call it as a statement of its own");
@@ -369,9 +384,9 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
     return { e: "atomic", type: { k: "atomic", kind }, op: "new", args: lowerArgs(l, args, [kind === "bool" ? T.bool : T.int("u32")]) };
   }
   if (ts.isIdentifier(n.expression) && n.expression.text === "Array" && decl && l.isLibDecl(decl)) {
-    const t = typeOfNode(l, n);
-    if (t.k !== "array") l.fail("TSOS9001", n, "new Array without an array type");
     const filled = ts.isPropertyAccessExpression(n.parent) && n.parent.name.text === "fill" && ts.isCallExpression(n.parent.parent);
+    const t = newArrayType(l, n, filled ? (n.parent.parent as ts.CallExpression) : n);
+    if (t.k !== "array") l.fail("TSOS9001", n, "new Array without an array type");
     // Empty slots read as undefined in JavaScript: only element types whose zero is undefined may start empty.
     const zeroIsUndefined = t.elem.k === "nullable" && t.elem.undef && (!t.elem.null || !!t.elem.cname);
     if ((t.elem.k === "class" || t.elem.k === "array" || (t.elem.k === "nullable" && !zeroIsUndefined)) && !filled && literalValue(l, args[0]!) !== 0n)
@@ -387,9 +402,9 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
   void classInstance;
   markConstructed(l, t.cls);
   const ctor = constructorOf(l, t.cls);
-  const init = withDefaults(l, ctor.init, args.length, true) ?? { cname: ctor.init, params: ctor.params };
   // `constructor(...coeffs: number[])`: the trailing (and spread) arguments are packed into an array.
   const ctorDecl = l.checker.getResolvedSignature(n)?.getDeclaration();
+  const init = withDefaults(l, ctor.init, args.length, true, ctorDecl) ?? { cname: ctor.init, params: ctor.params };
   const lowered = (ctorDecl && ts.isConstructorDeclaration(ctorDecl) ? restArgs(l, ctorDecl, args, init.params, (a, p) => lowerArgs(l, a, p)) : undefined) ?? lowerArgs(l, args, init.params);
   if (lowered.length < init.params.length) l.fail("TSOS1058", n, `new ${n.expression.getText()}`);
   return { e: "new", type: t, cls: t.cls, init: init.cname, args: lowered, loc: l.loc(n) };
@@ -460,7 +475,7 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
   const rec = recordRead(l, x);
   if (rec) return rec;
   const obj = lowerExpr(l, x.expression);
-  if (isTuple(obj.type)) return tupleElement(l, obj, x);
+  if (isTuple(obj.type)) return tupleIndex(l, obj, x);
   if (obj.type.k === "array" || obj.type.k === "fixed") {
     const idx = toInteger(l, lowerExpr(l, x.argumentExpression), x.argumentExpression);
     if (!isInt(idx.type)) l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));
@@ -481,3 +496,48 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
 }
 
 void K;
+
+/** A method declared to return `this` (a fluent builder's `add(x): this`). */
+function returnsThis(m: ts.MethodDeclaration): boolean {
+  return !!m.type && m.type.kind === K.ThisType;
+}
+
+/**
+ * The result of a method returning `this`, called on a subclass: the
+ * receiver itself, so it has the receiver's class (TypeScript types it so).
+ */
+function asReceiverClass(result: Expr, recv: Type): Expr {
+  if (recv.k !== "class" || result.type.k !== "class" || sameType(recv, result.type) || !isSubclass(recv.cls, result.type.cls)) return result;
+  return { e: "convert", type: recv, x: result, checked: false, loc: 0 };
+}
+
+/** Array methods that only read: on a tuple of one element type they run on a copy as an array. */
+const TUPLE_AS_ARRAY = new Set(["join", "map", "filter", "reduce", "reduceRight", "every", "some", "find", "findIndex", "findLast", "findLastIndex", "includes", "indexOf", "lastIndexOf", "slice", "concat", "forEach", "at", "toString", "flatMap"]);
+
+/**
+ * A function value about to be called. An optional one (`format?: (v) => string`)
+ * that the checker narrowed to present (`if (c.format) c.format(v)`) is
+ * unwrapped, checked: a call in between may have removed it.
+ */
+function callableValue(l: Lowerer, callee: ts.Expression): Expr {
+  const f = lowerExpr(l, callee);
+  if (f.type.k !== "nullable" || f.type.inner.k !== "fn") return f;
+  const t = l.checker.getTypeAtLocation(callee);
+  const absent = ts.TypeFlags.Null | ts.TypeFlags.Undefined;
+  const present = !(t.flags & absent) && !(t.isUnion() && t.types.some((m) => m.flags & absent));
+  return present ? unwrap(l, f, callee, "nonnull") : f;
+}
+
+/**
+ * The array type `new Array(n)` makes: its type argument, or, for the
+ * untyped `new Array(n)` (`any[]` to tsc), the array type its context
+ * declares (`const xs: number[] = new Array(n).fill(0)`).
+ */
+function newArrayType(l: Lowerer, n: ts.NewExpression, outer: ts.Expression): Type {
+  const checked = l.checker.getTypeAtLocation(n);
+  const elem = l.checker.isArrayType(checked) ? l.checker.getTypeArguments(checked as ts.TypeReference)[0] : undefined;
+  if (!elem || !(elem.flags & ts.TypeFlags.Any)) return typeOfNode(l, n);
+  const context = l.checker.getContextualType(outer);
+  if (context && l.checker.isArrayType(context)) return irType(l, context, outer);
+  l.fail("TSOS1015", n, "`new Array(n)` without an element type", "write the element type: `new Array<number>(n)`, or declare the variable's type");
+}

@@ -39,7 +39,7 @@
  *     there is TSOS1084 (lambdas.ts).
  */
 import ts from "typescript";
-import { sameType } from "./types.ts";
+import { sameType, typeOfNode } from "./types.ts";
 import type { Expr, Func, Stmt, Type } from "../ir.ts";
 import type { ClosureScope, FnScope, Lowerer } from "./context.ts";
 import { untypedConst } from "./calls.ts";
@@ -49,11 +49,44 @@ import { stdArrayFunctions } from "./array-methods.ts";
 /** The scope each function was lowered in: boxCaptured reads its locals. */
 export const closureScopes = new WeakMap<Func, FnScope>();
 
-type FnLike = ts.ArrowFunction | ts.FunctionExpression;
+type FnLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
 type Mode = "plain" | "copy" | "ref" | "cell";
 
+/** An arrow, a function expression, or a nested function declaration (those that capture nothing never get here). */
 export function isClosureLiteral(n: ts.Node): n is FnLike {
-  return ts.isArrowFunction(n) || ts.isFunctionExpression(n);
+  return ts.isArrowFunction(n) || ts.isFunctionExpression(n) || isNestedFunction(n);
+}
+
+/**
+ * A function declaration inside a function body (`function solve() { function go() {...} }`).
+ * JavaScript creates it when its block is entered, so it can be called before its line.
+ */
+export function isNestedFunction(n: ts.Node): n is ts.FunctionDeclaration {
+  if (!ts.isFunctionDeclaration(n) || !n.body || !n.name) return false;
+  for (let p = n.parent; p; p = p.parent) if (ts.isFunctionLike(p)) return true;
+  return false;
+}
+
+/**
+ * Where a closure's value is created: a nested function declaration at the
+ * start of its block (hoisted), any other closure where it stands.
+ */
+function creationPos(c: ts.Node): number {
+  return isNestedFunction(c) ? c.parent.pos : c.pos;
+}
+
+const plainMemo = new WeakMap<ts.Node, boolean>();
+
+/**
+ * A nested function declaration that captures nothing (no variable of the
+ * functions around it, no `this`; other nested functions it uses capture
+ * nothing either): it compiles to a plain C function called directly.
+ */
+export function nestedIsPlain(l: Lowerer, decl: ts.FunctionDeclaration): boolean {
+  return memoized(plainMemo, decl, true, () => {
+    const caps = captureList(l, decl);
+    return !caps.usesThis && !caps.ownThis && caps.decls.length === 0;
+  });
 }
 
 function within(node: ts.Node, ancestor: ts.Node): boolean {
@@ -80,11 +113,13 @@ export function isModuleLevel(decl: ts.Node): boolean {
 }
 
 function isVariableDecl(decl: ts.Node): boolean {
-  return ts.isVariableDeclaration(decl) || ts.isParameter(decl) || ts.isBindingElement(decl);
+  return ts.isVariableDeclaration(decl) || ts.isParameter(decl) || ts.isBindingElement(decl) || isNestedFunction(decl);
 }
 
 /** The end of the whole declaration a name belongs to (a pattern's declaration, not the name). */
 function declEnd(decl: ts.Node): number {
+  // A nested function exists once its block is entered; those before it in the block are created first.
+  if (isNestedFunction(decl)) return decl.pos;
   let d: ts.Node = decl;
   while (ts.isBindingElement(d) || ts.isObjectBindingPattern(d) || ts.isArrayBindingPattern(d)) d = d.parent;
   return d.end;
@@ -156,7 +191,8 @@ function ownerInfo(l: Lowerer, owner: ts.Node): Map<ts.Node, VarInfo> {
         if (!v) info.set(decl, (v = { refs: [], written: false, closures: new Set() }));
         v.refs.push(n);
         if (isWrite(n)) v.written = true;
-        for (let p = n.parent; p && p !== owner; p = p.parent) if (ts.isFunctionLike(p)) v.closures.add(p);
+        // A nested function naming itself is no capture: its code has its own closure object.
+        for (let p = n.parent; p && p !== owner; p = p.parent) if (ts.isFunctionLike(p) && p !== decl) v.closures.add(p);
       }
     }
     ts.forEachChild(n, visit);
@@ -175,7 +211,7 @@ export function varMode(l: Lowerer, decl: ts.Node): Mode {
   let mode: Mode = "plain";
   if (info && info.closures.size) {
     const end = declEnd(decl);
-    const early = [...info.closures].some((c) => c.pos < end);
+    const early = [...info.closures].some((c) => creationPos(c) < end);
     if (!info.written && !early && !isVarDeclared(decl)) mode = "copy";
     else mode = [...info.closures].some((c) => closureEscapes(l, c)) ? "cell" : "ref";
   }
@@ -190,12 +226,15 @@ export function varMode(l: Lowerer, decl: ts.Node): Mode {
  * "does not escape" answer only once the outermost question is answered.
  */
 const escapes = new WeakMap<ts.Node, boolean>();
-const pending = new Set<ts.Node>();
+/** The keys being computed, per memo table (a node may be pending in one question and asked in another). */
+const pendingIn = new WeakMap<WeakMap<ts.Node, boolean>, Set<ts.Node>>();
 let depth = 0;
 
 function memoized(memo: WeakMap<ts.Node, boolean>, key: ts.Node, optimistic: boolean, compute: () => boolean): boolean {
   const hit = memo.get(key);
   if (hit !== undefined) return hit;
+  let pending = pendingIn.get(memo);
+  if (!pending) pendingIn.set(memo, (pending = new Set()));
   if (pending.has(key)) return optimistic;
   pending.add(key);
   depth++;
@@ -213,7 +252,21 @@ function memoized(memo: WeakMap<ts.Node, boolean>, key: ts.Node, optimistic: boo
 /** Whether a closure literal can outlive the block that creates it (see the header). */
 export function closureEscapes(l: Lowerer, fn: ts.Node): boolean {
   if (!isClosureLiteral(fn)) return true;
+  if (ts.isFunctionDeclaration(fn)) return memoized(escapes, fn, false, () => !namedOnlyForCalls(l, fn));
   return memoized(escapes, fn, false, () => !(valueContained(l, fn) || heldOnlyForCalls(l, fn)));
+}
+
+/** A nested function whose every use is a call or a non-escaping argument (also inside itself). */
+function namedOnlyForCalls(l: Lowerer, fn: ts.FunctionDeclaration): boolean {
+  const info = ownerInfo(l, ownerOf(fn)).get(fn);
+  if (!info) return true;
+  const selfRefs: ts.Identifier[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && !isNameOnly(n) && resolve(l, n) === fn) selfRefs.push(n);
+    ts.forEachChild(n, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return [...info.refs, ...selfRefs].every((r) => valueContained(l, r)) && [...info.closures].every((c) => !closureEscapes(l, c));
 }
 
 /** The expression `e` (after parentheses) is called at once, or passed to a parameter that is only called. */
@@ -317,7 +370,7 @@ function programFiles(): readonly ts.SourceFile[] {
 }
 
 /** What a closure literal captures: declarations of enclosing functions, in first-use order, and whether it uses their `this`. */
-export function captureList(l: Lowerer, fn: FnLike): { decls: ts.Node[]; usesThis: boolean; ownThis?: ts.Node } {
+export function captureList(l: Lowerer, fn: FnLike | ts.MethodDeclaration | ts.AccessorDeclaration): { decls: ts.Node[]; usesThis: boolean; ownThis?: ts.Node } {
   const decls: ts.Node[] = [];
   let usesThis = false;
   let ownThis: ts.Node | undefined;
@@ -325,13 +378,14 @@ export function captureList(l: Lowerer, fn: FnLike): { decls: ts.Node[]; usesThi
     if (n.kind === ts.SyntaxKind.ThisKeyword) {
       const owner = thisOwner(n);
       if (owner === fn || (owner && within(owner, fn) && !ts.isClassLike(owner))) {
-        if (ts.isFunctionExpression(owner)) ownThis ??= n;
+        if (ts.isFunctionExpression(owner) || ts.isFunctionDeclaration(owner)) ownThis ??= n;
       } else if (owner) usesThis = true;
     }
     if (ts.isIdentifier(n) && !isNameOnly(n)) {
       const decl = resolve(l, n);
       if (decl && decl !== fn && !within(decl, fn) && !decls.includes(decl)) {
-        const variable = isVariableDecl(decl) && !isModuleLevel(decl) && untypedConst(l, n) === undefined;
+        const nestedPlain = isNestedFunction(decl) && nestedIsPlain(l, decl);
+        const variable = isVariableDecl(decl) && !nestedPlain && !isModuleLevel(decl) && untypedConst(l, n) === undefined;
         if (variable || (ts.isFunctionExpression(decl) && within(fn, decl))) decls.push(decl);
       }
     }
@@ -367,8 +421,14 @@ export function capturedThis(l: Lowerer): Expr | undefined {
 function fieldRead(c: ClosureScope, key: ts.Node | "this"): Expr | undefined {
   const f = c.fields.get(key);
   if (!f) return undefined;
+  const cell: Type = { k: "cell", elem: f.type };
+  if (c.self) {
+    const self: Expr = { e: "local", type: c.self, name: "self" };
+    if (!f.cell) return { e: "field", type: f.type, obj: self, name: f.name };
+    return { e: "deref", type: f.type, ptr: { e: "field", type: cell, obj: self, name: f.name } };
+  }
   if (!f.cell) return { e: "envfield", type: f.type, env: c.env, name: f.name };
-  return { e: "deref", type: f.type, ptr: { e: "envfield", type: { k: "cell", elem: f.type }, env: c.env, name: f.name } };
+  return { e: "deref", type: f.type, ptr: { e: "envfield", type: cell, env: c.env, name: f.name } };
 }
 
 /**
@@ -376,12 +436,16 @@ function fieldRead(c: ClosureScope, key: ts.Node | "this"): Expr | undefined {
  * recursive `const`), named here so the closure can point at it; the
  * declaration reuses the name (stmt.ts).
  */
-const earlyNames = new WeakMap<ts.Node, { name: string; type: Type; func: FnScope }>();
+const earlyNamesIn = new WeakMap<FnScope, Map<ts.Node, { name: string; type: Type }>>();
+function earlyNames(scope: FnScope): Map<ts.Node, { name: string; type: Type }> {
+  let m = earlyNamesIn.get(scope);
+  if (!m) earlyNamesIn.set(scope, (m = new Map()));
+  return m;
+}
 
 /** The C name a declaration captured before it was declared must take. */
 export function earlyLocalName(l: Lowerer, decl: ts.Node): string | undefined {
-  const early = earlyNames.get(decl);
-  return early && early.func === l.scope ? early.name : undefined;
+  return earlyNames(l.scope).get(decl)?.name;
 }
 
 /**
@@ -391,7 +455,7 @@ export function earlyLocalName(l: Lowerer, decl: ts.Node): string | undefined {
  */
 export function captureFields(
   l: Lowerer,
-  fn: FnLike,
+  fn: ts.Node,
   caps: { decls: ts.Node[]; usesThis: boolean },
   read: (decl: ts.Node) => Expr,
   thisValue: () => Expr,
@@ -440,12 +504,13 @@ export function readForCapture(l: Lowerer, decl: ts.Node, localType: (decl: ts.N
   const local = l.scope.locals.get(decl);
   if (local) return { e: "local", type: localType(decl), name: local };
   const mode = varMode(l, decl);
-  if ((mode === "ref" || mode === "cell") && ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name)) {
-    const early = earlyNames.get(decl);
-    if (early && early.func === l.scope) return { e: "local", type: early.type, name: early.name };
+  if ((mode === "ref" || mode === "cell") && (ts.isVariableDeclaration(decl) || isNestedFunction(decl)) && decl.name && ts.isIdentifier(decl.name)) {
+    const early = earlyNames(l.scope).get(decl);
+    if (early) return { e: "local", type: early.type, name: early.name };
     const name = l.localName(decl.name.text);
-    const type = localType(decl);
-    earlyNames.set(decl, { name, type, func: l.scope });
+    // Not declared yet in this instance: the checker's type (a local type recorded earlier may be another instantiation's).
+    const type = typeOfNode(l, decl);
+    earlyNames(l.scope).set(decl, { name, type });
     return { e: "local", type, name };
   }
   fail(decl);
@@ -491,7 +556,7 @@ export function boxCaptured(l: Lowerer, func: Func): void {
     const out: Stmt[] = [];
     for (const s of stmts) {
       if (s.s === "let" && boxed.has(s.name)) {
-        checkEarly(l, boxed.get(s.name)!.decl, s.type);
+        checkEarly(l, scope, boxed.get(s.name)!.decl, s.type);
         declared.add(s.name);
         head.push(...cellOf(s.name, s.type));
         if (s.init) out.push({ s: "expr", x: { e: "assign", type: s.type, target: expr({ e: "local", type: s.type, name: s.name }), value: expr(s.init) }, loc: s.loc });
@@ -558,8 +623,8 @@ export function boxCaptured(l: Lowerer, func: Func): void {
   func.body = body;
 }
 
-function checkEarly(l: Lowerer, decl: ts.Node, type: Type): void {
-  const early = earlyNames.get(decl);
+function checkEarly(l: Lowerer, scope: FnScope, decl: ts.Node, type: Type): void {
+  const early = earlyNames(scope).get(decl);
   if (early && !sameType(early.type, type)) {
     l.error("TSOS1132", (decl as ts.NamedDeclaration).name ?? decl, "a closure that uses a variable of an inferred integer type before its declaration");
   }

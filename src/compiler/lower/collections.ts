@@ -136,7 +136,11 @@ export function collectionCall(l: Lowerer, recv: Expr, name: string, call: ts.Ca
 export function collectionNew(l: Lowerer, n: ts.NewExpression): Expr | undefined {
   if (!ts.isIdentifier(n.expression) || (n.expression.text !== "Map" && n.expression.text !== "Set")) return undefined;
   if (!isLibSymbol(l.symbolOf(n.expression))) return undefined;
-  const t = irType(l, l.checker.getTypeAtLocation(n), n);
+  // `const m: Map<string, number[]> = new Map([["x", []]])`: tsc infers Map<string, never[]> for the
+  // expression; the declared type is the one the program means.
+  const contextual = l.checker.getContextualType(n);
+  const checked = contextual && isCollectionTsType(contextual) && contextual.getSymbol()?.name === n.expression.text ? contextual : l.checker.getTypeAtLocation(n);
+  const t = irType(l, checked, n);
   const kind = collectionKind(t);
   if (!kind || t.k !== "class") return undefined;
   markConstructed(l, t.cls);
@@ -147,13 +151,14 @@ export function collectionNew(l: Lowerer, n: ts.NewExpression): Expr | undefined
   if (n.arguments!.length > 1) l.fail("TSOS1015", n.arguments![1]!, "a second argument to this constructor", "pass one array of entries");
   if (src.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(src) && src.text === "undefined")) return made;
   // Another Map or Set: copy its entries.
-  const srcType = irType(l, l.checker.getTypeAtLocation(src), src);
-  if (collectionKind(srcType) === kind) return method(l, made, kind === "map" ? "setFrom" : "addFrom", [coerce(l, lowerExpr(l, src, t), t, src)], n);
+  const srcTs = l.checker.getTypeAtLocation(src);
+  const srcType = isCollectionTsType(srcTs) ? irType(l, srcTs, src) : undefined;
+  if (srcType && collectionKind(srcType) === kind) return method(l, made, kind === "map" ? "setFrom" : "addFrom", [coerce(l, lowerExpr(l, src, t), t, src)], n);
   // Anything else that iterates: an array, a string, or an iterator of another collection.
   const fill = kind === "map" ? "setAll" : "addAll";
   const want = paramsOf(l, made, fill, n)[0]!;
   const arr = iterableArray(l, src, want);
-  if (!arr) l.fail("TSOS1015", src, `\`new ${n.expression.text}\` from \`${typeName(srcType)}\``, "pass an array, or another Map or Set");
+  if (!arr) l.fail("TSOS1015", src, `\`new ${n.expression.text}\` from \`${typeName(srcType ?? irType(l, srcTs, src))}\``, "pass an array, or another Map or Set");
   return method(l, made, fill, [coerce(l, arr, want, src)], n);
 }
 

@@ -48,6 +48,8 @@ export interface ClosureScope {
   /** The function type of the closure's value. */
   type: Type;
   fields: Map<ts.Node | "this", { name: string; type: Type; cell: boolean }>;
+  /** Set for an object literal's method: the captures are hidden fields of the literal (`self`), not an environment. */
+  self?: Type;
 }
 
 export class Lowerer {

@@ -278,7 +278,7 @@ export function hoistVars(l: Lowerer, root: ts.Node): Stmt[] {
     }
     const name = l.localName((first.name as ts.Identifier).text);
     l.scope.locals.set(first, name);
-    setLocalType(first, type);
+    setLocalType(l, first, type);
     out.push({ s: "let", name, type, loc: l.loc(first) });
   }
   return out;

@@ -38,10 +38,18 @@ export function rememberInstance(info: InstanceInfo): void {
  * `cname`, and its parameter types after `self` (if any); the instance itself
  * when nothing is missing.
  */
-export function withDefaults(l: Lowerer, cname: string, given: number, hasSelf: boolean): { cname: string; params: Type[]; func?: Func } | undefined {
+export function withDefaults(
+  l: Lowerer,
+  cname: string,
+  given: number,
+  hasSelf: boolean,
+  inheritedCtor?: ts.Declaration,
+): { cname: string; params: Type[]; func?: Func } | undefined {
   const info = instances.get(cname);
   if (!info) return undefined;
-  const decl = ts.isClassDeclaration(info.decl) ? undefined : info.decl;
+  // A class without a constructor takes its base's parameters, and their defaults (`inheritedCtor`).
+  const inherited = inheritedCtor && ts.isConstructorDeclaration(inheritedCtor) ? inheritedCtor : undefined;
+  const decl = ts.isClassDeclaration(info.decl) ? inherited : info.decl;
   const params = decl?.parameters ?? [];
   if (!decl || given >= params.length) return undefined;
   if (!params.slice(given).every((p) => p.initializer || p.questionToken || p.dotDotDotToken)) return undefined;
@@ -76,7 +84,7 @@ function wrapperBody(l: Lowerer, full: Func, params: readonly ts.ParameterDeclar
     const value: Expr = init ? coerce(l, lowerExpr(l, init, type), type, init) : { e: "nullish", type, undef: true };
     out.push({ s: "let", name, type, init: value, loc: l.loc(p) });
     l.scope.locals.set(p, name);
-    setLocalType(p, type);
+    setLocalType(l, p, type);
     args.push({ e: "local", type, name });
   });
   if (full.trackCaller) args.push({ e: "callerloc", type: { k: "loc" }, loc: -1 });

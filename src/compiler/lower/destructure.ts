@@ -108,7 +108,7 @@ export function bindLocal(l: Lowerer, decl: ts.Node): Bind {
     const local = l.localName(name.text);
     const target = name.parent && (ts.isBindingElement(name.parent) || ts.isVariableDeclaration(name.parent) || ts.isParameter(name.parent)) ? name.parent : decl;
     l.scope.locals.set(target, local);
-    setLocalType(target, value.type);
+    setLocalType(l, target, value.type);
     return [{ s: "let", name: local, type: value.type, init: value, loc: l.loc(name) }];
   };
   localBinders.add(bind);

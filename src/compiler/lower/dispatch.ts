@@ -352,3 +352,24 @@ export function superReceiver(l: Lowerer, node: ts.Node): Expr {
 }
 
 export { ownerInstance };
+
+/**
+ * `x as C` where x is a base class or an interface and C a class below it:
+ * TypeScript trusts the program; tsos checks (instanceof) and panics on a
+ * value that is not a C, rather than reading a field it does not have.
+ * Undefined when `to` is no such downcast.
+ */
+export function checkedDowncast(l: Lowerer, value: Expr, to: Type, node: ts.Node): Expr | undefined {
+  if (to.k !== "class" || !to.cls.header) return undefined;
+  let x = value;
+  if (x.type.k === "nullable" && (x.type.inner.k === "class" || x.type.inner.k === "view")) x = unwrap(l, x, node, "nonnull");
+  const from = x.type;
+  const below = (from.k === "class" && from.cls.header && from.cls !== to.cls && isSubclass(to.cls, from.cls)) || from.k === "view";
+  if (!below) return undefined;
+  const loc = l.loc(node);
+  const name = l.temp();
+  const v: Expr = { e: "local", type: from, name };
+  const asClass = (y: Expr): Expr => (from.k === "view" ? { e: "viewobj", type: to, x: y } : { e: "convert", type: to, x: y, checked: false, loc });
+  const fail: Expr = { e: "seq", type: from, xs: [{ e: "panic", type: T.void, message: { e: "str", type: T.str, value: `a value cast with \`as ${to.cls.tsName}\` is not a ${to.cls.tsName}` }, loc }, v] };
+  return { e: "let", type: to, name, init: x, body: { e: "cond", type: to, c: { e: "instanceof", type: T.bool, x: v, cls: to.cls }, a: asClass(v), b: asClass(fail) } };
+}

@@ -59,7 +59,7 @@ export function lowerTry(l: Lowerer, t: ts.TryStatement): Stmt[] {
       const type: Type = { k: "class", cls: errorClass(l, v) };
       const name = l.localName(v.name.text);
       l.scope.locals.set(v, name);
-      setLocalType(v, type);
+      setLocalType(l, v, type);
       handler.push({ s: "let", name, type, init: { e: "caught", type }, loc });
     }
     handler.push(...lowerBlock(l, t.catchClause.block.statements));

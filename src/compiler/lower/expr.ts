@@ -11,7 +11,7 @@
  *     `coerce` inserts widening conversions and rejects narrowing (TSOS2001).
  *   - Calls, `new` and member access live in calls.ts.
  */
-import { nullableString, plainObjectString } from "./inspect.ts";
+import { plainObjectString } from "./inspect.ts";
 import ts from "typescript";
 import { objectBranches } from "./object-spread.ts";
 import { keyedAssign, keyedIncDec } from "./keyed.ts";
@@ -24,7 +24,7 @@ import { functionOf } from "./functions.ts";
 import { neverAs, neverLocals, unreachable } from "./never.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
 import { isDouble, literalNumber, negativeZero, numConst, numberConstant, numberPow, requireDoubles } from "./number.ts";
-import { lowerInstanceof, narrowObject, superReceiver } from "./dispatch.ts";
+import { lowerInstanceof, narrowObject, superReceiver, checkedDowncast } from "./dispatch.ts";
 import { elementOrUndefined } from "./probes.ts";
 import { objectToString } from "./views.ts";
 import { recordAssign, recordDelete, recordIn, recordIncDec } from "./records.ts";
@@ -38,7 +38,10 @@ import {
 } from "./nullable.ts";
 import { lowerComma } from "./control.ts";
 import { adaptFunction, functionValue, lowerFunctionValue } from "./lambdas.ts";
-import { capturedThis, capturedVariable } from "./closures.ts";
+import { capturedThis, capturedVariable, isNestedFunction, nestedIsPlain } from "./closures.ts";
+import { nestedFunctionInstance } from "./nested-functions.ts";
+import { tupleAsArray } from "./tuples.ts";
+import { genericFunctionConst } from "./generic-consts.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
 import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
@@ -108,7 +111,7 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       const value = lowerExpr(l, x.expression, to);
       // `v as T` where v is `T | undefined` (`it.next().value as K`): asserted present, checked.
       if (value.type.k === "nullable" && to.k !== "nullable" && sameType(value.type.inner, to)) return unwrap(l, value, x, "nonnull");
-      return coerce(l, value, to, x.expression);
+      return checkedDowncast(l, value, to, x) ?? coerce(l, value, to, x.expression);
     }
     case K.NumericLiteral:
       // Not an integer literal (literalValue): a fraction or exponent form, a double.
@@ -190,11 +193,26 @@ const NO_STRING_FORM = new Set(["class", "array", "fn", "ptr", "fixed", "atomic"
 export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
   // An array's string form is its elements joined with commas (`${[1, 2]}` is "1,2").
   if (x.type.k === "array") return arrayString(l, x, node);
-  if (x.type.k === "nullable" && NO_STRING_FORM.has(x.type.inner.k)) return nullableString(l, x, node, stringPart);
+  const tuple = tupleAsArray(l, x, node);
+  if (tuple) return arrayString(l, tuple, node);
   const text = objectToString(l, x, node) ?? plainObjectString(l, x, node);
   if (text) return text;
   if (NO_STRING_FORM.has(x.type.k)) l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
+  if (x.type.k === "nullable" && NO_STRING_FORM.has(x.type.inner.k)) return nullableObjectString(l, x, node);
   return x;
+}
+
+/** `${maybe}` for a nullable object: "null" / "undefined" when absent, else the object's own string form. */
+function nullableObjectString(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  const t = x.type as Extract<Type, { k: "nullable" }>;
+  const name = l.temp();
+  const v: Expr = { e: "local", type: t, name };
+  const present = stringPart(l, unwrap(l, v, node), node);
+  const word = (w: "null" | "undefined"): Expr => ({ e: "str", type: T.str, value: w });
+  let body: Expr = present;
+  if (t.undef) body = { e: "cond", type: T.str, c: { e: "isnullish", type: T.bool, x: v, which: "undefined" }, a: word("undefined"), b: body };
+  if (t.null) body = { e: "cond", type: T.str, c: { e: "isnullish", type: T.bool, x: v, which: "null" }, a: word("null"), b: body };
+  return { e: "let", type: T.str, name, init: x, body };
 }
 
 function lowerIdentifier(l: Lowerer, id: ts.Identifier): Expr {
@@ -207,6 +225,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   const decl = sym?.valueDeclaration;
   if (!sym || !decl) l.fail("TSOS1020", id, id.text);
   if (neverLocals.has(decl)) return unreachable(l, id);
+  if (genericFunctionConst(l, decl)) l.fail("TSOS1019", id, id.text);
   const captured = l.scope.closure && capturedVariable(l, decl);
   if (captured) return captured;
   const local = l.scope.locals.get(decl);
@@ -215,6 +234,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
     const g = l.globalsByDecl.get(decl);
     if (g) return { e: "global", type: g.type, name: g.cname };
   }
+  if (isNestedFunction(decl) && nestedIsPlain(l, decl) && !decl.typeParameters?.length) return functionValue(l, nestedFunctionInstance(l, decl));
   if (ts.isFunctionDeclaration(decl) && !decl.typeParameters && decl.body) {
     const f = functionOf(l, decl, []);
     markInterruptHandler(l, f, decl);
@@ -247,12 +267,19 @@ function markInterruptHandler(l: Lowerer, f: Func, decl: ts.FunctionDeclaration)
   f.interrupt = true;
 }
 
-const localTypes = new WeakMap<ts.Node, Type>();
-export function setLocalType(decl: ts.Node, t: Type): void {
-  localTypes.set(decl, t);
+/**
+ * The types locals were declared with, per function instance: a generic
+ * function's instances (and a default-parameter wrapper) give the same
+ * declaration different types.
+ */
+const localTypes = new WeakMap<object, WeakMap<ts.Node, Type>>();
+export function setLocalType(l: Lowerer, decl: ts.Node, t: Type): void {
+  let m = localTypes.get(l.scope);
+  if (!m) localTypes.set(l.scope, (m = new WeakMap()));
+  m.set(decl, t);
 }
 export function localType(l: Lowerer, decl: ts.Node): Type {
-  return localTypes.get(decl) ?? typeOfNode(l, decl);
+  return localTypes.get(l.scope)?.get(decl) ?? typeOfNode(l, decl);
 }
 
 /** Insert an implicit conversion from e's type to `to`, or report why it is not allowed. */
@@ -409,7 +436,33 @@ function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
   if (A.type.k === "str" && B.type.k === "str") return stringOrder(l, op as "<" | "<=" | ">" | ">=", A, B, b);
   if (isInt(A.type) || (eq && sameType(A.type, B.type) && A.type.k !== "str"))
     return { e: "binary", type: T.bool, op, a: A, b: B, loc: l.loc(b) };
+  const identity = eq ? objectIdentity(l, b, A, B) : undefined;
+  if (identity) return { e: "binary", type: T.bool, op, a: identity[0], b: identity[1], loc: l.loc(b) };
   l.fail("TSOS2008", b.operatorToken, b.operatorToken.getText(), typeName(A.type));
+}
+
+/**
+ * `a === b` on two object references of related types (a subclass and its
+ * base, a class and an interface it implements): both as the wider type,
+ * compared by identity.
+ */
+function objectIdentity(l: Lowerer, b: ts.BinaryExpression, A: Expr, B: Expr): [Expr, Expr] | undefined {
+  const object = (t: Type): boolean => t.k === "class" || t.k === "view";
+  if (!object(A.type) || !object(B.type)) return undefined;
+  const attempt = (x: Expr, to: Type, node: ts.Node): Expr | undefined => {
+    const reported = l.diagnostics.length;
+    try {
+      return coerce(l, x, to, node);
+    } catch (e) {
+      if (!(e instanceof Bail)) throw e;
+      l.diagnostics.length = reported;
+      return undefined;
+    }
+  };
+  const b2 = attempt(B, A.type, b.right);
+  if (b2) return [A, b2];
+  const a2 = attempt(A, B.type, b.left);
+  return a2 ? [a2, B] : undefined;
 }
 
 /** An arithmetic or bitwise operation; `left` may be an already-lowered Expr (compound assignment). */

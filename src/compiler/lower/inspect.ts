@@ -128,7 +128,7 @@ export function visibleFields(cls: ClassInst): VisibleField[] {
       for (const m of classInfo(c).decl.members) if (ts.isPropertyDeclaration(m) && ts.isPrivateIdentifier(m.name)) hidden.add(fieldName(m.name));
     }
     for (const f of c.fields) {
-      if (hidden.has(f.name)) continue;
+      if (hidden.has(f.name) || f.hidden) continue;
       const key = C_KEYWORD_FIELD.test(f.name) ? f.name.slice(0, -1) : f.name;
       out.push({ name: f.name, key, type: f.type, owner: c, absent: !!f.absent });
     }
@@ -284,17 +284,6 @@ function viewStringFunction(l: Lowerer, view: ViewInst, node: ts.Node): string {
     each: (_cls, obj) => objectToString(l, obj, node) ?? plainObjectString(l, obj, node) ?? l.fail("TSOS1031", node, "a part of a string", typeName(obj.type)),
   });
   return func.cname;
-}
-
-/** A nullable object or array as a part of a string: "null", "undefined", or the string form `part` gives the value. */
-export function nullableString(l: Lowerer, x: Expr, node: ts.Node, part: (l: Lowerer, x: Expr, node: ts.Node) => Expr): Expr {
-  const t = x.type as Extract<Type, { k: "nullable" }>;
-  const name = l.temp();
-  const v = local(name, t);
-  let body = part(l, { e: "unwrap", type: t.inner, x: v, loc: 0 }, node);
-  if (t.null) body = { e: "cond", type: T.str, c: { e: "isnullish", type: T.bool, x: v, which: "null" }, a: str("null"), b: body };
-  if (t.undef) body = { e: "cond", type: T.str, c: { e: "isnullish", type: T.bool, x: v, which: "undefined" }, a: str("undefined"), b: body };
-  return { e: "bind", type: T.str, name, value: x, body };
 }
 
 // ---- console.log -------------------------------------------------------------

@@ -36,7 +36,7 @@ import { untypedConst } from "./calls.ts";
 import { lowerPrint } from "./stmt.ts";
 import { destructureParams } from "./destructure.ts";
 
-type FnLike = ts.ArrowFunction | ts.FunctionExpression;
+type FnLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
 
 /** The nearest enclosing function-like node of `n` (not `n` itself), or undefined at module level. */
 function enclosingFunction(n: ts.Node): ts.SignatureDeclaration | undefined {
@@ -131,17 +131,17 @@ function liftFunction(l: Lowerer, fn: FnLike, want: Type | undefined, closure?: 
   const env = l.scope.env;
   const owner = enclosingFunction(fn);
   const ownerName = owner && owner.name && ts.isIdentifier(owner.name) ? owner.name.text : l.moduleName(fn.getSourceFile());
-  const name = ts.isFunctionExpression(fn) && fn.name ? fn.name.text : "lambda";
+  const name = !ts.isArrowFunction(fn) && fn.name ? fn.name.text : "lambda";
   // Without an annotation, the result takes the type the context gives (as tsc types it).
   // (A block body that returns a value where `void` is expected keeps its own type; the adapter drops the value.)
-  const contextRet = !fn.type && want?.k === "fn" && (want.ret.k !== "void" || !ts.isBlock(fn.body)) ? want.ret : undefined;
+  const contextRet = !fn.type && want?.k === "fn" && (want.ret.k !== "void" || (!!fn.body && !ts.isBlock(fn.body))) ? want.ret : undefined;
   const envKey = [...env.values(), ...(contextRet ? [contextRet] : [])];
   const f = instantiateFunction(l, fn, env, envKey, {
     cname: `${ownerName}__${name}`,
     isCtor: false,
     ret: contextRet ? () => contextRet : undefined,
     // An expression body binds pattern parameters (`([k, v]) => ...`) first, as a block body does.
-    body: ts.isBlock(fn.body) ? undefined : () => [...destructureParams(l, fn), ...expressionBody(l, fn.body as ts.Expression)],
+    body: !fn.body || ts.isBlock(fn.body) ? undefined : () => [...destructureParams(l, fn), ...expressionBody(l, fn.body as ts.Expression)],
     closureCode: l.target === "host",
     closure,
   });
@@ -198,7 +198,7 @@ function adaptable(from: Type, to: Type): boolean {
   return from.params.every((p, i) => sameType(p, to.params[i]!)) && (sameType(from.ret, to.ret) || to.ret.k === "void");
 }
 
-function expressionBody(l: Lowerer, body: ts.Expression): Stmt[] {
+export function expressionBody(l: Lowerer, body: ts.Expression): Stmt[] {
   const ret = l.scope.ret!;
   const print = ret.k === "void" ? lowerPrint(l, body) : undefined;
   if (print) return [print];

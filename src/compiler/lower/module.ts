@@ -10,6 +10,7 @@
  *             unused, so their errors are reported; the emitter later drops
  *             what main() cannot reach.
  */
+import { genericFunctionConst } from "./generic-consts.ts";
 import ts from "typescript";
 import type { Expr, Global, Stmt, Type } from "../ir.ts";
 import type { Loaded } from "../load.ts";
@@ -91,6 +92,7 @@ function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
       guard(() => {
         if (!ts.isIdentifier(d.name)) return declarePatternGlobals(l, d, mod);
         if (untypedConst(l, d.name) !== undefined) return;
+        if (genericFunctionConst(l, d)) return; // instantiated at each call (lower/generic-consts.ts)
         // If the initializer has an error, the global still exists (with the type
         // tsc gives it), so its uses do not cascade into more errors.
         let declared: { type: Type; init?: Expr };

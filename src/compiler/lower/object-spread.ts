@@ -182,6 +182,8 @@ function hasSubclass(l: Lowerer, decl: ts.ClassLikeDeclaration, node: ts.Node): 
 
 /** The JavaScript key of field `f` of class `c`, or undefined for a `#private` field (not a property). */
 export function propertyNameOfField(c: ClassInst, f: Field): string | undefined {
+  // A variable captured by a literal's methods (objects.ts) is no property.
+  if (f.hidden) return undefined;
   if (!c.literal) {
     const decl = classInfo(c)?.decl;
     const params = decl?.members.find(ts.isConstructorDeclaration)?.parameters ?? [];

@@ -9,17 +9,21 @@
  *         class pointer into the view the context wants (views.ts).
  * Invariants: property values are evaluated left to right (they are the
  *             init call's arguments); methods and accessors of a literal are
- *             functions whose `this` is the literal; they may not capture
- *             locals of the enclosing function (TSOS1061).
+ *             functions whose `this` is the literal. Variables of the
+ *             enclosing function they use are captured as closures capture
+ *             them (closures.ts): hidden fields of the literal hold the value
+ *             or a shared cell, stored after the properties.
  */
 import { recordLiteral } from "./records.ts";
 import { lowerSpreadObject } from "./object-spread.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Field, Func, Stmt, Type } from "../ir.ts";
-import type { Lowerer } from "./context.ts";
+import type { ClosureScope, Lowerer } from "./context.ts";
+import { T } from "../ir.ts";
+import { captureFields, captureList, readForCapture } from "./closures.ts";
 import { fieldName } from "./classes.ts";
 import { markConstructed } from "./dispatch.ts";
-import { coerce, lowerExpr } from "./expr.ts";
+import { coerce, localType, lowerExpr } from "./expr.ts";
 import { instantiateFunction } from "./functions.ts";
 import { irType, mangle } from "./types.ts";
 import { literalMembers, literalNodes } from "./views.ts";
@@ -65,7 +69,10 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
       values.push(coerce(l, lowerNullLiteral("undefined"), slot.ret, node));
     }
   }
-  const shape = literalShape(l, fields, node, fns);
+  const captured = literalCaptures(l, node, fns, fields);
+  fields.push(...captured.fields);
+  values.push(...captured.values);
+  const shape = literalShape(l, fields, node, fns, captured.scope);
   return { e: "new", type: { k: "class", cls: shape.cls }, cls: shape.cls, init: shape.init, args: values, loc: l.loc(node) };
 }
 
@@ -75,11 +82,17 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
  * Used by spread and rest (object-spread.ts) as well.
  */
 export function newLiteralObject(l: Lowerer, fields: Field[], values: Expr[], node: ts.Node): Expr {
-  const shape = literalShape(l, fields, node, []);
+  const shape = literalShape(l, fields, node, [], () => undefined);
   return { e: "new", type: { k: "class", cls: shape.cls }, cls: shape.cls, init: shape.init, args: values, loc: l.loc(node) };
 }
 
-function literalShape(l: Lowerer, fields: Field[], node: ts.Node, fns: (ts.MethodDeclaration | ts.AccessorDeclaration)[]): { cls: ClassInst; init: string } {
+function literalShape(
+  l: Lowerer,
+  fields: Field[],
+  node: ts.Node,
+  fns: LiteralFn[],
+  scope: (m: LiteralFn, self: Type) => ClosureScope | undefined,
+): { cls: ClassInst; init: string } {
   const key = fields.map((f) => `${f.absent ? "?" : ""}${f.name}:${mangle(f.type)}`).join(",") + (fns.length ? `@${node.pos}:${node.getSourceFile().fileName}` : "");
   let byKey = shapes.get(l);
   if (!byKey) {
@@ -94,7 +107,7 @@ function literalShape(l: Lowerer, fields: Field[], node: ts.Node, fns: (ts.Metho
     markConstructed(l, cls);
     shape = { cls, init: initFunction(l, cls, node) };
     byKey.set(key, shape);
-    for (const f of fns) literalFunction(l, cls, node as ts.ObjectLiteralExpression, f);
+    for (const f of fns) literalFunction(l, cls, f, scope(f, { k: "class", cls }));
   }
   return shape;
 }
@@ -115,12 +128,38 @@ function initFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
   return func.cname;
 }
 
+type LiteralFn = ts.MethodDeclaration | ts.AccessorDeclaration;
+
+/**
+ * The variables of enclosing functions that the literal's methods use: a
+ * hidden field each (the value, or the variable's cell when it is assigned),
+ * its initial value, and the closure scope each method is lowered in.
+ */
+function literalCaptures(l: Lowerer, lit: ts.ObjectLiteralExpression, fns: LiteralFn[], props: Field[]): { fields: Field[]; values: Expr[]; scope: (m: LiteralFn, self: Type) => ClosureScope | undefined } {
+  const decls: ts.Node[] = [];
+  for (const m of fns) for (const d of captureList(l, m).decls) if (!decls.includes(d)) decls.push(d);
+  if (!decls.length) return { fields: [], values: [], scope: () => undefined };
+  if (l.target === "kernel") refuseCapture(l, fns, decls[0]!);
+  const read = (d: ts.Node): Expr => readForCapture(l, d, (x) => localType(l, x), (x) => l.fail("TSOS1132", (x as ts.NamedDeclaration).name ?? lit, "a method that uses a variable before its declaration"));
+  const env = captureFields(l, lit, { decls, usesThis: false }, read, () => l.fail("TSOS9001", lit, "`this` captured by a literal"));
+  const taken = new Set(props.map((f) => f.name));
+  const fields: Field[] = [];
+  for (const [decl, f] of env.fields) {
+    let name = `cap__${f.name}`;
+    for (let k = 2; taken.has(name); k++) name = `cap__${f.name}_${k}`;
+    taken.add(name);
+    f.name = name;
+    fields.push({ name, type: f.cell ? { k: "cell", elem: f.type } : f.type, hidden: true });
+    void decl;
+  }
+  return { fields, values: env.values, scope: (m, self) => ({ node: m, env: "", type: T.void, fields: env.fields, self }) };
+}
+
 /** A method or accessor of an object literal: a function whose `this` is the literal. */
-function literalFunction(l: Lowerer, cls: ClassInst, lit: ts.ObjectLiteralExpression, m: ts.MethodDeclaration | ts.AccessorDeclaration): void {
+function literalFunction(l: Lowerer, cls: ClassInst, m: LiteralFn, closure: ClosureScope | undefined): void {
   const name = propName(l, m.name);
-  refuseCaptures(l, lit, m);
   const prefix = ts.isGetAccessor(m) ? "get_" : ts.isSetAccessor(m) ? "set_" : "";
-  const f = instantiateFunction(l, m, l.scope.env, [], { cname: `${cls.cname}__${prefix}${name}`, thisType: { k: "class", cls }, isCtor: false });
+  const f = instantiateFunction(l, m, l.scope.env, [], { cname: `${cls.cname}__${prefix}${name}`, thisType: { k: "class", cls }, isCtor: false, closure });
   const members = literalMembers(l, cls);
   const entry = members.get(name) ?? {};
   if (ts.isGetAccessor(m)) entry.get = f;
@@ -129,22 +168,13 @@ function literalFunction(l: Lowerer, cls: ClassInst, lit: ts.ObjectLiteralExpres
   members.set(name, entry);
 }
 
-/** A literal's method may use module-level names, its parameters and its own locals, not the enclosing function's. */
-function refuseCaptures(l: Lowerer, lit: ts.Node, m: ts.Node): void {
-  const outer = ts.findAncestor(lit.parent, ts.isFunctionLike);
-  if (!outer) return;
+/** Kernel code has no closures: the first use of the captured `decl` is TSOS1061. */
+function refuseCapture(l: Lowerer, fns: LiteralFn[], decl: ts.Node): never {
+  let use: ts.Identifier | undefined;
   const visit = (n: ts.Node): void => {
-    if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
-      const decl = l.symbolOf(n)?.valueDeclaration;
-      if (decl && (ts.isVariableDeclaration(decl) || ts.isParameter(decl)) && isWithin(decl, outer) && !isWithin(decl, m))
-        l.fail("TSOS1061", n, n.text);
-    }
-    ts.forEachChild(n, visit);
+    if (!use && ts.isIdentifier(n) && l.symbolOf(n)?.valueDeclaration === decl) use = n;
+    if (!use) ts.forEachChild(n, visit);
   };
-  ts.forEachChild(m, visit);
-}
-
-function isWithin(n: ts.Node, ancestor: ts.Node): boolean {
-  for (let p: ts.Node | undefined = n; p; p = p.parent) if (p === ancestor) return true;
-  return false;
+  fns.forEach(visit);
+  l.fail("TSOS1061", use ?? fns[0]!, use?.text ?? "a variable");
 }

@@ -11,7 +11,9 @@
  *             one run reports every independent error.
  */
 import ts from "typescript";
-import { earlyLocalName } from "./closures.ts";
+import { earlyLocalName, isNestedFunction } from "./closures.ts";
+import { hoistNestedFunctions } from "./nested-functions.ts";
+import { genericFunctionConst } from "./generic-consts.ts";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO } from "../ints.ts";
@@ -35,6 +37,11 @@ const K = ts.SyntaxKind;
 
 export function lowerBlock(l: Lowerer, stmts: readonly ts.Statement[]): Stmt[] {
   const out: Stmt[] = [];
+  try {
+    out.push(...hoistNestedFunctions(l, stmts));
+  } catch (e) {
+    if (!(e instanceof Bail)) throw e;
+  }
   for (const s of stmts) {
     try {
       out.push(...lowerStmt(l, s));
@@ -59,6 +66,7 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   }
   if (isVar(decl.parent as ts.VariableDeclarationList)) return varAssign(l, decl);
   if (untypedConst(l, decl.name) !== undefined) return [];
+  if (genericFunctionConst(l, decl)) return []; // instantiated at each call (lower/generic-consts.ts)
   let { type, init } = variableInit(l, decl);
   // `const last = xs[xs.length - 1]; if (last) ...`: undefined outside the array (lower/probes.ts).
   const probed = init?.e === "index" && init.arr.type.k === "array" && probedType(type) && isProbedLocal(l, decl);
@@ -75,7 +83,7 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   const name = earlyLocalName(l, decl) ?? l.localName(decl.name.text);
   if (probed) probedLocals.add(name);
   l.scope.locals.set(decl, name);
-  setLocalType(decl, type);
+  setLocalType(l, decl, type);
   return [{ s: "let", name, type, init, loc: l.loc(decl) }];
 }
 
@@ -158,6 +166,10 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       return [{ s: "expr", x: { e: "panic", type: T.never, message, loc: l.scope.trackCaller ? -1 : loc }, loc }];
     }
     case K.FunctionDeclaration:
+      // Created at the start of its block (lower/nested-functions.ts).
+      if (isNestedFunction(s)) return [];
+      l.fail("TSOS1015", s, "a nested declaration", "declare it at module level");
+    // falls through (fail never returns)
     case K.ClassDeclaration:
       l.fail("TSOS1015", s, "a nested declaration", "declare it at module level");
     // falls through (fail never returns)
@@ -249,9 +261,25 @@ function staticAssert(l: Lowerer, call: ts.CallExpression): Stmt[] {
   return [];
 }
 
+/** `process.stdout.write(text)` / `process.stderr.write(text)` as a statement: the text, no newline. */
+function streamWrite(l: Lowerer, x: ts.CallExpression): Stmt | undefined {
+  const callee = x.expression as ts.PropertyAccessExpression;
+  if (callee.name.text !== "write" || !ts.isPropertyAccessExpression(callee.expression)) return undefined;
+  const stream = callee.expression;
+  const proc = stream.expression;
+  const decl = ts.isIdentifier(proc) && proc.text === "process" ? l.symbolOf(proc)?.valueDeclaration : undefined;
+  if (!decl || !l.isLibDecl(decl) || (stream.name.text !== "stdout" && stream.name.text !== "stderr")) return undefined;
+  const text = x.arguments[0];
+  if (!text || x.arguments.length !== 1) l.fail("TSOS1015", x, "`write` without exactly one string", "pass one string");
+  const value = coerce(l, lowerExpr(l, text, T.str), T.str, text);
+  return { s: "print", stream: stream.name.text === "stderr" ? "err" : "out", args: [value], loc: l.loc(x), noNewline: true };
+}
+
 /** `console.log(...)` / `console.error(...)` as a statement. */
 export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
   if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression)) return undefined;
+  const write = streamWrite(l, x);
+  if (write) return write;
   const obj = x.expression.expression;
   const decl = ts.isIdentifier(obj) ? l.symbolOf(obj)?.valueDeclaration : undefined;
   if (!decl || !l.isLibDecl(decl) || obj.getText() !== "console") return undefined;
@@ -325,7 +353,7 @@ function bindForOf(l: Lowerer, f: ts.ForOfStatement, elem: Expr): Stmt[] {
   if (isVar(f.initializer)) return [{ s: "expr", x: { e: "assign", type: elem.type, target: varTarget(l, decl, elem.type), value: elem }, loc }];
   const elemName = l.localName(decl.name.text);
   l.scope.locals.set(decl, elemName);
-  setLocalType(decl, elem.type);
+  setLocalType(l, decl, elem.type);
   return [{ s: "let", name: elemName, type: elem.type, init: elem, loc }];
 }
 

@@ -33,7 +33,7 @@ import { lowerNullLiteral } from "./nullable.ts";
 interface ViewState {
   byKey: Map<string, ViewInst>;
   cache: Map<string, ViewInst>;
-  inProgress: Map<ts.Type, { inst: ViewInst; referenced: boolean }>;
+  inProgress: Map<ts.Type, { inst: ViewInst; referenced: boolean; base: string }>;
   tables: Map<string, ViewTable>;
   reviews: Map<string, { fn: string; from: ViewInst; to: ViewInst; pairs: { cls: ClassInst; table: string }[] }>;
   /** Members of classes synthesized for object literals (objects.ts). */
@@ -92,7 +92,10 @@ function viewOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewInst {
   const s = state(l);
   const busy = s.inProgress.get(type);
   if (busy) {
+    // A recursive reference (`interface Book { borrower?: Member }` where Member holds `Book[]`):
+    // the view gets its C name now, so the types built meanwhile (Book[]) name it as it will be named.
     busy.referenced = true;
+    if (!busy.inst.cname) busy.inst.cname = l.uniqueName(`V_${busy.base}`);
     return busy.inst;
   }
   const envKey = [...l.scope.env.values()].map(mangle).join(",");
@@ -102,7 +105,7 @@ function viewOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewInst {
   const tsName = l.checker.typeToString(type);
   const base = type.aliasSymbol?.name ?? (type.getSymbol()?.flags! & ts.SymbolFlags.Interface ? type.getSymbol()!.name : "obj");
   const inst: ViewInst = { cname: "", tsName, slots: [] };
-  const entry = { inst, referenced: false };
+  const entry = { inst, referenced: false, base };
   s.inProgress.set(type, entry);
   try {
     inst.slots = slotsOf(l, type, node);
@@ -116,7 +119,7 @@ function viewOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewInst {
     s.cache.set(cacheKey, same);
     return same;
   }
-  inst.cname = l.uniqueName(`V_${base}`);
+  if (!inst.cname) inst.cname = l.uniqueName(`V_${base}`);
   if (!same) s.byKey.set(key, inst);
   s.cache.set(cacheKey, inst);
   l.program.views.push(inst);

@@ -1,0 +1,79 @@
+/**
+ * lower/tuples.ts: tuples used like the arrays they are in JavaScript.
+ *
+ * Input:  `t[i]` on a tuple with an index that is not a literal; a tuple
+ *         whose elements all have one type used where an array's string
+ *         form or an array method is wanted (`pos.join(",")`, `${pos}`).
+ * Output: for `t[i]`, the element chosen by comparing the index with each
+ *         position, as a place (`*(i == 0 ? &t.f0 : &t.f1)`) so it can be
+ *         read, assigned and incremented; for array uses, a fresh array of
+ *         the elements (a tuple is a struct, not an array, in tsos).
+ * Invariants:
+ *   - The tuple and the index are evaluated once, tuple first.
+ *   - An index outside the tuple panics, unless the checker proves the
+ *     index is one of the positions (a literal union such as `0 | 1`).
+ *     JavaScript would read undefined there; tsos never reads a wrong value.
+ *   - Only tuples whose elements all have one type are indexed dynamically
+ *     or used as arrays (TSOS1087 / TSOS1018 otherwise).
+ */
+import ts from "typescript";
+import type { Expr, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import type { Lowerer } from "./context.ts";
+import { lowerExpr } from "./expr.ts";
+import { isInt } from "../ints.ts";
+import { arrayType, sameType, typeName } from "./types.ts";
+import { isTuple, tupleElement } from "./destructure.ts";
+import { toInteger } from "./number.ts";
+
+type TupleType = Extract<Type, { k: "class" }>;
+
+/** The one element type of a tuple whose elements all have it, else undefined. */
+function commonElement(t: TupleType): Type | undefined {
+  const fields = t.cls.fields;
+  const first = fields[0]?.type;
+  return first && fields.every((f) => sameType(f.type, first)) ? first : undefined;
+}
+
+/** `t[i]`: a literal index is the field itself; another index selects among the fields. */
+export function tupleIndex(l: Lowerer, obj: Expr, x: ts.ElementAccessExpression): Expr {
+  const idx = x.argumentExpression;
+  if (ts.isNumericLiteral(idx)) return tupleElement(l, obj, x);
+  const t = obj.type as TupleType;
+  const elem = commonElement(t);
+  if (!elem) l.fail("TSOS1087", idx, typeName(t));
+  const k = toInteger(l, lowerExpr(l, idx, T.number), idx);
+  if (!isInt(k.type)) l.fail("TSOS1087", idx, typeName(t));
+  const fields = t.cls.fields;
+  const tuple = l.temp();
+  const index = l.temp();
+  const cell: Type = { k: "cell", elem };
+  const place = (i: number): Expr => ({ e: "addrof", type: cell, x: { e: "field", type: elem, obj: { e: "local", type: t, name: tuple }, name: fields[i]!.name } });
+  const at = (i: number): Expr => ({ e: "binary", type: T.bool, op: "==", a: { e: "local", type: k.type, name: index }, b: { e: "int", type: k.type, value: BigInt(i) }, loc: l.loc(idx) });
+  // Past the last position: a panic, unless every value the index can have is a position.
+  const proven = withinTuple(l, idx, fields.length);
+  let chosen: Expr = proven
+    ? place(fields.length - 1)
+    : { e: "seq", type: cell, xs: [{ e: "panic", type: T.never, message: { e: "str", type: T.str, value: `tuple index out of range for ${typeName(t)}` }, loc: l.loc(idx) }, place(0)] };
+  for (let i = fields.length - (proven ? 2 : 1); i >= 0; i--) chosen = { e: "cond", type: cell, c: at(i), a: place(i), b: chosen };
+  const body: Expr = { e: "let", type: cell, name: index, init: k, body: chosen };
+  return { e: "deref", type: elem, ptr: { e: "let", type: cell, name: tuple, init: obj, body } };
+}
+
+/** The checker's type of the index is a union of numeric literals, each a position of the tuple. */
+function withinTuple(l: Lowerer, idx: ts.Expression, length: number): boolean {
+  const t = l.checker.getTypeAtLocation(idx);
+  const members = t.isUnion() ? t.types : [t];
+  return members.every((m) => m.isNumberLiteral() && Number.isInteger(m.value) && m.value >= 0 && m.value < length);
+}
+
+/** A tuple whose elements share one type, as a new array of its elements; undefined for other values. */
+export function tupleAsArray(l: Lowerer, x: Expr, node: ts.Node): Expr | undefined {
+  if (!isTuple(x.type)) return undefined;
+  const elem = commonElement(x.type);
+  if (!elem) return undefined;
+  const tuple = l.temp();
+  const elems = x.type.cls.fields.map((f): Expr => ({ e: "field", type: f.type, obj: { e: "local", type: x.type, name: tuple }, name: f.name }));
+  const type = arrayType(l, elem);
+  return { e: "let", type, name: tuple, init: x, body: { e: "arraylit", type, elems, loc: l.loc(node) } };
+}
