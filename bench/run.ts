@@ -26,7 +26,7 @@ import { compileToC } from "../src/compiler/compile.ts";
 import { CompileError, render } from "../src/compiler/diagnostics.ts";
 import { HOST_FLAGS, gccHost } from "../src/compiler/gcc.ts";
 
-const PROGRAMS = ["sieve", "fib", "fnv1a", "insertion_sort", "itoa", "matmul", "iface_dispatch"];
+const PROGRAMS = ["sieve", "fib", "fnv1a", "insertion_sort", "itoa", "matmul", "iface_dispatch", "nullable_objects"];
 /** Flags for the C baseline: exactly the ones gccHost uses for tsos output at -O2. */
 const C_FLAGS = [...HOST_FLAGS, "-O2"];
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);

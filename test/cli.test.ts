@@ -114,7 +114,7 @@ describe("tsos build and emit-c", () => {
 
 describe("tsos help and usage errors", () => {
   it("gives every command its own --help, the same as `tsos help <cmd>`", async () => {
-    for (const cmd of ["build", "run", "test", "exec", "emit-c"]) {
+    for (const cmd of ["build", "run", "test", "image", "exec", "emit-c"]) {
       const [a, b, c] = await Promise.all([tsos(cmd, "--help"), tsos("help", cmd), tsos(cmd, "-h")]);
       assert.equal(a.status, 0, a.stderr);
       assert.match(a.stdout, new RegExp(`^tsos ${cmd}: .*\\n\\nUsage: tsos ${cmd} `));
@@ -154,7 +154,7 @@ describe("tsos help and usage errors", () => {
     const [help, bare] = await Promise.all([tsos("help"), tsos()]);
     assert.equal(help.status, 0);
     assert.match(help.stdout, /^Usage: tsos <command> \[flags\]$/m);
-    for (const cmd of ["build", "run", "test", "exec", "emit-c"]) assert.match(help.stdout, new RegExp(`^  ${cmd} `, "m"));
+    for (const cmd of ["build", "run", "test", "image", "exec", "emit-c"]) assert.match(help.stdout, new RegExp(`^  ${cmd} `, "m"));
     assert.equal(bare.status, 2);
     assert.equal(bare.stdout, "");
     assert.equal(bare.stderr, help.stdout);

@@ -17,7 +17,10 @@ import { COMMANDS, type CommandSpec } from "./help.ts";
 export type Target = "host" | "kernel";
 
 export interface Flags {
+  /** Colour on stderr (status lines, errors). */
   color: boolean;
+  /** Colour on stdout (test result lines): decided by stdout, so `tsos test | less` stays plain. */
+  colorStdout: boolean;
   quiet: boolean;
   out?: string;
   target?: Target;
@@ -57,11 +60,12 @@ export function colorFromArgv(argv: string[]): boolean {
   return colorChoice(i >= 0 ? argv[i + 1] : undefined);
 }
 
-function colorChoice(value: string | undefined): boolean {
+/** Colour on `stream` (stderr by default): `always`, `never`, or `auto`: a TTY and NO_COLOR unset. */
+function colorChoice(value: string | undefined, stream: NodeJS.WriteStream = process.stderr): boolean {
   if (value === "always") return true;
   if (value === "never") return false;
   if (value !== undefined && value !== "auto") throw new UsageError(`--color takes auto, always or never, not \`${value}\``);
-  return process.stderr.isTTY === true && !process.env.NO_COLOR;
+  return stream.isTTY === true && !process.env.NO_COLOR;
 }
 
 export function parseFlags(args: string[], spec: CommandSpec): Flags {
@@ -74,7 +78,7 @@ export function parseFlags(args: string[], spec: CommandSpec): Flags {
 }
 
 function parseFlagsOf(args: string[], spec: CommandSpec): Flags {
-  const flags: Flags = { color: colorChoice(undefined), quiet: false, kernelDir: "kernel", release: false, rest: [], help: false, iso: false, uefi: false, gdb: false };
+  const flags: Flags = { color: colorChoice(undefined), colorStdout: colorChoice(undefined, process.stdout), quiet: false, kernelDir: "kernel", release: false, rest: [], help: false, iso: false, uefi: false, gdb: false };
   const value = (i: number, name: string): string => {
     const v = args[i];
     if (v === undefined) throw new UsageError(`${name} needs a value`);
@@ -93,7 +97,10 @@ function parseFlagsOf(args: string[], spec: CommandSpec): Flags {
       const t = value(++i, a);
       if (t !== "host" && t !== "kernel") throw new UsageError(`unknown target \`${t}\` (host or kernel)`);
       flags.target = t;
-    } else if (a === "--color") flags.color = colorChoice(value(++i, a));
+    } else if (a === "--color") {
+      flags.color = colorChoice(value(i + 1, a));
+      flags.colorStdout = colorChoice(value(++i, a), process.stdout);
+    }
     else if (a === "-q" || a === "--quiet") flags.quiet = true;
     else if (a === "--kernel-dir") flags.kernelDir = value(++i, a);
     else if (a === "--display") {

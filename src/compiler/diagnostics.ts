@@ -215,6 +215,10 @@ export const CATALOG = {
   TSOS3003: { message: "`{0}` is only available on the kernel target" },
   TSOS3004: { message: "`{0}` must be a field or a module-level constant to be used atomically" },
   TSOS3005: { message: "the panic handler must have the signature `(message: Text, file: Text, line: u32, column: u32): never`" },
+  TSOS1190: {
+    message: "this builds a string on the heap while the kernel's modules initialize, before any heap exists",
+    help: "print the parts instead (`println(`x = ${x}`)` formats without a heap), or keep constant text as a `Text` literal",
+  },
   TSOS3007: {
     message: "interrupt handler `{0}` can allocate: it calls `{1}`, which allocates",
     help: "an interrupt can arrive while the allocator holds its lock; handlers must not allocate",

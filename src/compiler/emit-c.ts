@@ -23,6 +23,7 @@ import { cString, cType, declare, doubleLit, intLit, numberDouble, zero } from "
 import { emitNullable, eqCode, nullableToStr, truthyOf, unionToStr } from "./emit-nullable.ts";
 import { assignsVariable, hasEffects, isConstant, mustHoist } from "./eval-order.ts";
 import { emitClosureExpr } from "./emit-closures.ts";
+import { kernelAllocSite } from "./kernel-alloc.ts";
 
 /**
  * A compiler barrier around every volatile access through a Ptr: C lets gcc
@@ -163,12 +164,12 @@ export class Emitter {
         return `((${cType(x.type)})${E(x.s)}.${numberDouble() ? "units" : "len"})`;
       case "concat": {
         const parts = flattenConcat(x);
-        return this.ordered(parts, E, (ps) => `tsos_concat(${parts.length}, (tsos_str[]){${ps.map((p, i) => this.toStrOf(parts[i]!, p)).join(", ")}})`);
+        return this.ordered(parts, E, (ps) => kernelAllocSite(this.p, this.stmtLoc, `tsos_concat(${parts.length}, (tsos_str[]){${ps.map((p, i) => this.toStrOf(parts[i]!, p)).join(", ")}})`));
       }
       case "tostr": {
         if (isDbl(x.x.type)) return `tsos_str_from_num(${E(x.x)})`;
         const v = `tsos_r${this.tmp++}`;
-        return `({ ${declare(x.x.type, v)} = ${E(x.x)}; tsos_str_from_radix(${this.radixArgs(x.x, v, x.radix)}); })`;
+        return `({ ${declare(x.x.type, v)} = ${E(x.x)}; ${kernelAllocSite(this.p, this.stmtLoc, `tsos_str_from_radix(${this.radixArgs(x.x, v, x.radix)})`)}; })`;
       }
       case "cond":
         return `(${E(x.c)} ? ${E(x.a)} : ${E(x.b)})`;
@@ -528,7 +529,17 @@ export class Emitter {
     this.ind--;
   }
 
+  /** The statement being emitted (a loc index), for kernel allocation sites; -1 outside statements. */
+  private stmtLoc = -1;
+
   stmt(s: Stmt): void {
+    const outer = this.stmtLoc;
+    if ("loc" in s) this.stmtLoc = s.loc;
+    this.stmtOf(s);
+    this.stmtLoc = outer;
+  }
+
+  private stmtOf(s: Stmt): void {
     if ("loc" in s) this.lineDirective(s.loc);
     switch (s.s) {
       case "let":

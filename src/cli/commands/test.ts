@@ -25,6 +25,7 @@ import { type QemuResult, runQemu } from "../qemu.ts";
 import { requireTool } from "../tools.ts";
 import { type Summary, indent, parseUnitTests, resultLine, summaryLine } from "../test-report.ts";
 import { symbolize } from "../symbolize.ts";
+import { progress } from "../progress.ts";
 import { explainStatus, interrupted } from "./run.ts";
 
 const DEFAULT_TIMEOUT_S = 300;
@@ -110,7 +111,7 @@ export async function testCommand(flags: Flags): Promise<number> {
       // A long-running kernel is never silent: say which one, and for how long (as cargo does).
       const started = performance.now();
       const ticker = setInterval(
-        () => status(flags, "Waiting", `${job.name} has been running for ${Math.round((performance.now() - started) / 1000)}s (--timeout ${timeoutS}s)`),
+        () => (bar.clear(), status(flags, "Waiting", `${job.name} has been running for ${Math.round((performance.now() - started) / 1000)}s (--timeout ${timeoutS}s)`)),
         STILL_RUNNING_MS,
       );
       try {
@@ -119,7 +120,8 @@ export async function testCommand(flags: Flags): Promise<number> {
         clearInterval(ticker);
       }
     };
-    const runs = jobs.map((job, i) => ready[i]!.then(() => limit(boot(job))));
+    const bar = progress(flags, "Testing", jobs.length);
+    const runs = jobs.map((job, i) => ready[i]!.then(() => limit(boot(job))).then((r) => (bar.tick(job.name), r)));
     runs.forEach((r) => r.catch(() => {}));
     try {
       await Promise.all(ready);
@@ -133,13 +135,16 @@ export async function testCommand(flags: Flags): Promise<number> {
     const sum: Summary = { passed: 0, failed: 0, notRun: 0, filteredOut, ms: 0 };
     const failures: Failure[] = [];
     const print = (name: string, ok: boolean) => {
-      process.stdout.write(resultLine(name, ok, flags.color) + "\n");
+      bar.clear();
+      process.stdout.write(resultLine(name, ok, flags.colorStdout) + "\n");
       if (ok) sum.passed++;
       else sum.failed++;
     };
     for (const [i, job] of jobs.entries()) {
+      bar.clear();
       status(flags, "Running", `${job.name} (${shown(job.out)})`);
       const r = await runs[i]!;
+      bar.clear();
       if (interrupted(r, abort.signal)) return 130;
       if (job.test) {
         const report = parseUnitTests(r.serial);
@@ -167,6 +172,7 @@ export async function testCommand(flags: Flags): Promise<number> {
       if (!r.success && !r.timedOut && r.stderr.trim()) failures.at(-1)!.why += `\nQEMU said: ${r.stderr.trim()}`;
     }
 
+    bar.clear();
     if (failures.length > 0) {
       const out = ["", "failures:", ""];
       for (const f of failures) {
@@ -177,7 +183,7 @@ export async function testCommand(flags: Flags): Promise<number> {
       process.stdout.write(out.join("\n") + "\n");
     }
     sum.ms = performance.now() - t0;
-    process.stdout.write(`\n${summaryLine(sum, flags.color)}\n`);
+    process.stdout.write(`\n${summaryLine(sum, flags.colorStdout)}\n`);
     return sum.failed === 0 ? 0 : 1;
   } finally {
     process.off("SIGINT", onSigint);

@@ -423,6 +423,8 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   const result = iteratorResultAccess(l, p) ?? recordRead(l, p);
   if (result) return result;
   const name = p.name.text;
+  const className = constructorName(l, p);
+  if (className) return className;
   const lib = libMember(l, p.expression);
   const constant = lib ? numberConstant(l, lib, name, p) : undefined;
   if (constant) return constant;
@@ -540,4 +542,12 @@ function newArrayType(l: Lowerer, n: ts.NewExpression, outer: ts.Expression): Ty
   const context = l.checker.getContextualType(outer);
   if (context && l.checker.isArrayType(context)) return irType(l, context, outer);
   l.fail("TSOS1015", n, "`new Array(n)` without an element type", "write the element type: `new Array<number>(n)`, or declare the variable's type");
+}
+
+/** `obj.constructor.name`: the name of the object's class (from its class descriptor), for a class instance. */
+function constructorName(l: Lowerer, p: ts.PropertyAccessExpression): Expr | undefined {
+  if (p.name.text !== "name" || !ts.isPropertyAccessExpression(p.expression) || p.expression.name.text !== "constructor") return undefined;
+  const obj = lowerExpr(l, p.expression.expression);
+  if (obj.type.k !== "class" || !obj.type.cls.header) l.fail("TSOS1018", p.expression.name, "constructor", typeName(obj.type));
+  return { e: "call", type: T.str, fn: "tsos_class_name", args: [obj] };
 }

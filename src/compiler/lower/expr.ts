@@ -44,6 +44,7 @@ import { tupleAsArray } from "./tuples.ts";
 import { genericFunctionConst } from "./generic-consts.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
+import { mathFunctionValue } from "./math.ts";
 import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
 
 const K = ts.SyntaxKind;
@@ -155,6 +156,8 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     case K.PropertyAccessExpression: {
       const acc = accessorRef(l, node as ts.PropertyAccessExpression);
       if (acc) return lowerAccessorRead(l, acc);
+      const mathValue = mathFunctionValue(l, node as ts.PropertyAccessExpression, want); // lower/math.ts
+      if (mathValue) return mathValue;
       return narrowObject(l, node as ts.PropertyAccessExpression, lowerPropertyAccess(l, node as ts.PropertyAccessExpression));
     }
     case K.ElementAccessExpression:

@@ -2,7 +2,8 @@
  * lower/math.ts: the Math functions V8 computes with its own algorithms
  * (sin, cos, log, exp, ...), and Math.imul, Math.clz32, Math.fround.
  *
- * Input:  `Math.f(args)` calls (calls.ts builtinCall dispatches here), `**`
+ * Input:  `Math.f(args)` calls (calls.ts builtinCall dispatches here),
+ *         `Math.f` as a function value (expr.ts), `**`
  *         and Math.pow (lower/number.ts), and calls of
  *         lib/std/math-intrinsics.d.ts from lib/std/math.ts.
  * Output: a call of lib/std/math.ts's function of the same name (the fdlibm
@@ -17,7 +18,7 @@
  */
 import path from "node:path";
 import ts from "typescript";
-import type { Expr } from "../ir.ts";
+import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { LIB_DIR } from "../load.ts";
 import type { Lowerer } from "./context.ts";
@@ -45,6 +46,11 @@ const HELPERS: Record<string, { fn: string; arity: number }> = {
   fround: { fn: "tsos_num_fround", arity: 1 },
 };
 
+/** Math functions of one argument that are one C function when passed as a value (`xs.map(Math.sqrt)`). */
+const VALUE_HELPERS: Record<string, string> = {
+  sqrt: "sqrt", floor: "floor", ceil: "ceil", trunc: "trunc", abs: "fabs", round: "tsos_num_round", sign: "tsos_num_sign",
+};
+
 /** The C helper of each intrinsic of lib/std/math-intrinsics.d.ts. */
 const INTRINSICS: Record<string, string> = {
   highWord: "tsos_num_high_word",
@@ -65,6 +71,43 @@ export function mathCall(l: Lowerer, name: string, call: ts.CallExpression): Exp
   const helper = HELPERS[fn];
   if (helper) return { e: "call", type: T.number, fn: helper.fn, args, pure: true };
   return mathLibraryCall(l, fn, args, call);
+}
+
+/**
+ * `Math.sqrt`, `Math.sin`, `Math.pow`... passed as a function value where a
+ * function type is wanted (`xs.map(Math.round)`): a small C function that
+ * takes the wanted parameters and calls the Math function with as many of
+ * them as it takes, as JavaScript does (`xs.map(Math.pow)` raises each
+ * element to its index; a missing argument is undefined, so NaN).
+ * Undefined for the variadic min, max and hypot, and when the wanted type
+ * does not fit (a parameter that is not a number, a result that is not).
+ */
+export function mathFunctionValue(l: Lowerer, p: ts.PropertyAccessExpression, want: Type | undefined): Expr | undefined {
+  if (!want || want.k !== "fn" || !ts.isIdentifier(p.expression) || p.expression.text !== "Math") return undefined;
+  const decl = l.symbolOf(p.expression)?.valueDeclaration;
+  if (!decl || !l.isLibDecl(decl)) return undefined;
+  const fn = p.name.text;
+  const arity = LIBRARY[fn] ?? HELPERS[fn]?.arity ?? (VALUE_HELPERS[fn] ? 1 : fn === "pow" ? 2 : undefined);
+  if (arity === undefined) return undefined;
+  if (!l.doubles) l.fail("TSOS1160", p, `Math.${fn}`);
+  if (!(want.ret.k === "void" || (want.ret.k === "int" && want.ret.kind === "number"))) return undefined;
+  const args: Expr[] = [];
+  for (let i = 0; i < arity; i++) {
+    const t = want.params[i];
+    if (!t) {
+      args.push({ e: "num", type: T.number, value: NaN });
+      continue;
+    }
+    if (t.k !== "int" || ["u64", "i64", "usize", "isize"].includes(t.kind)) return undefined;
+    args.push(coerce(l, { e: "local", type: t, name: `a${i}` }, T.number, p));
+  }
+  const helper = HELPERS[fn]?.fn ?? VALUE_HELPERS[fn];
+  const body: Expr = helper ? { e: "call", type: T.number, fn: helper, args, pure: true } : mathLibraryCall(l, fn, args, p);
+  const cname = l.uniqueName(`tsos_Math_${fn}_as_${want.cname}`);
+  const loc = l.loc(p);
+  const stmt = want.ret.k === "void" ? { s: "expr" as const, x: body, loc } : { s: "return" as const, x: body, loc };
+  l.addFunc({ cname, params: want.params.map((type, i) => ({ name: `a${i}`, type })), ret: want.ret, body: [stmt], loc, isStatic: true });
+  return { e: "fnref", type: want, fn: cname };
 }
 
 /** The lowerings that have declared lib/std/math.ts's module variables. */

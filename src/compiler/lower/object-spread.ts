@@ -37,7 +37,7 @@ import { literalMembers, lowerClassGetByName, lowerViewGet } from "./views.ts";
 import { isRecord, recordField } from "./records.ts";
 import { isTuple } from "./destructure.ts";
 import { lowerNullLiteral, unwrap } from "./nullable.ts";
-import { newLiteralObject } from "./objects.ts";
+import { newLiteralObject, propName } from "./objects.ts";
 
 type Bind = (name: ts.Identifier, value: Expr) => Stmt[];
 type Recurse = (pattern: ts.BindingName, value: Expr, bind: Bind) => Stmt[];
@@ -230,7 +230,7 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
       continue;
     }
     if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) {
-      const name = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name) ? p.name.text : l.fail("TSOS1005", p.name, "a computed property name");
+      const name = propName(l, p.name);
       const expr = ts.isPropertyAssignment(p) ? p.initializer : p.name;
       const wanted = want?.k === "view" ? want.view.slots.find((s) => s.kind === "get" && s.prop === name)?.ret : undefined;
       const value = lowerExpr(l, expr, wanted);
@@ -285,8 +285,10 @@ function spreadInto(
 ): void {
   while (ts.isParenthesizedExpression(expr)) expr = expr.expression;
   if (ts.isConditionalExpression(expr)) {
+    // c is `guard && condition`: the false branch is taken when `guard && !condition`, not when `!c`.
     const c = temp(lowerExprAsBool(l, expr.condition, guard));
-    const not: Expr = { e: "not", type: T.bool, x: c };
+    const notC: Expr = { e: "not", type: T.bool, x: c };
+    const not: Expr = guard ? { e: "logic", type: T.bool, op: "&&", a: guard, b: notC } : notC;
     spreadInto(l, expr.whenTrue, node, temp, put, c);
     spreadInto(l, expr.whenFalse, node, temp, put, not);
     return;
@@ -295,8 +297,7 @@ function spreadInto(
   if (ts.isObjectLiteralExpression(expr) && expr.properties.every((p) => ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) {
     // `...{ x: 1 }` (usually a branch of a conditional spread): each value evaluated only when the branch is taken.
     for (const p of expr.properties) {
-      const name = (p.name as ts.Identifier).text;
-      if (!ts.isIdentifier(p.name) && !ts.isStringLiteral(p.name)) l.fail("TSOS1005", p.name, "a computed property name");
+      const name = propName(l, p.name);
       const v = lowerExpr(l, ts.isPropertyAssignment(p) ? p.initializer : (p.name as ts.Identifier));
       if (!guard) {
         put(name, temp(v), false);

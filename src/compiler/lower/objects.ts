@@ -31,8 +31,13 @@ import { lowerNullLiteral } from "./nullable.ts";
 
 const shapes = new WeakMap<Lowerer, Map<string, { cls: ClassInst; init: string }>>();
 
-function propName(l: Lowerer, name: ts.PropertyName): string {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+export function propName(l: Lowerer, name: ts.PropertyName): string {
+  if (ts.isIdentifier(name)) return name.text;
+  // A key that is no identifier (`"first-name"`, `1`) has no field name, and integer keys come first in JavaScript's key order.
+  if (ts.isStringLiteral(name) || ts.isNumericLiteral(name)) {
+    if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name.text)) return name.text;
+    l.fail("TSOS1005", name, "a property name that is not an identifier, outside a record,");
+  }
   l.fail("TSOS1005", name, "a computed property name");
 }
 

@@ -33,9 +33,13 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_index(const tsos_l
   uint8_t buf[96];
   tsos_panic(loc, tsos_join(buf, 4, parts));
 }
+/* The statement allocating through a runtime function that has no location
+ * of its own (string concatenation, number to string): generated kernel code
+ * sets it just before the call (compiler/kernel-alloc.ts). */
+static const tsos_loc *tsos_alloc_site;
 static inline void *tsos_alloc(uint64_t size, const tsos_loc *loc) {
   (void)size;
-  tsos_panic_cstr(loc, "allocation before the heap is initialized");
+  tsos_panic_cstr(loc ? loc : tsos_alloc_site, "allocation before the heap is initialized");
 }
 
 /* ---- port I/O (Intel SDM vol. 1, 18.2) ---- */

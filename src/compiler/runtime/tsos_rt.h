@@ -291,6 +291,8 @@ static inline bool tsos_instanceof(const void *obj, const tsos_class *c) {
     if (k == c) return true;
   return false;
 }
+/* `obj.constructor.name`: the name of the object's class. */
+static inline tsos_str tsos_class_name(const void *obj) { return TSOS_CLASS_OF(obj)->name; }
 static inline bool tsos_isclass(const void *obj, const tsos_class *c) { return (uintptr_t)obj > 1 && TSOS_CLASS_OF(obj) == c; }
 /* The same pointer, its origin hidden from the optimiser (costs nothing). */
 static inline void *tsos_launder(const void *p) {
