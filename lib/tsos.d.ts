@@ -95,9 +95,46 @@ interface IArguments {
   length: number;
   callee: Function;
 }
+/**
+ * Hosted only (lib/std/regexp.ts): ECMAScript regular expressions without
+ * the `u`, `v` and `d` flags. A literal is checked
+ * and compiled when the program is compiled.
+ */
 interface RegExp {
-  readonly source: string;
+  /** The match and its groups (undefined for a group that did not take part), or null; `index`, `input` and `groups` are not supported yet. */
+  exec(string: string): RegExpExecArray | null;
   test(string: string): boolean;
+  readonly source: string;
+  readonly flags: string;
+  readonly global: boolean;
+  readonly ignoreCase: boolean;
+  readonly multiline: boolean;
+  readonly dotAll: boolean;
+  readonly sticky: boolean;
+  readonly unicode: boolean;
+  readonly hasIndices: boolean;
+  lastIndex: number;
+  toString(): string;
+}
+interface RegExpConstructor {
+  /** Compiled when called: an invalid pattern throws SyntaxError, as in Node. */
+  new (pattern: RegExp | string, flags?: string): RegExp;
+}
+declare var RegExp: RegExpConstructor;
+interface RegExpMatchArray extends Array<string> {
+  index?: number;
+  input?: string;
+  groups?: { [key: string]: string };
+  0: string;
+}
+interface RegExpExecArray extends Array<string> {
+  index: number;
+  input: string;
+  groups?: { [key: string]: string };
+  0: string;
+}
+interface RegExpStringIterator<T> extends IteratorObject<T, BuiltinIteratorReturn, unknown> {
+  [Symbol.iterator](): RegExpStringIterator<T>;
 }
 interface Boolean {
   valueOf(): boolean;
@@ -191,10 +228,17 @@ interface String {
   padStart(maxLength: number, fillString?: string): string;
   repeat(count: number): string;
   /** A string pattern (replaces the first match); `$$`, `$&`, `` $` `` and `$'` in the replacement work as in JavaScript. */
+  /** A regex, or a string pattern as a regex (`s.match("a+")`); with `g`, every match. */
+  match(regexp: string | RegExp): RegExpMatchArray | null;
+  /** Consumed where it is made: `for (const m of s.matchAll(re))`, `[...s.matchAll(re)]` or `Array.from(s.matchAll(re))`. */
+  matchAll(regexp: RegExp | string): RegExpStringIterator<RegExpExecArray>;
+  /** `$$`, `$&`, `` $` ``, `$'` (and with a regex `$1`..`$99`, `$<name>`) in the replacement work as in JavaScript. */
   replace(searchValue: string | RegExp, replaceValue: string): string;
-  replace(searchValue: string | RegExp, replacer: (substring: string, ...args: unknown[]) => string): string;
+  /** With a regex, the function gets (match, group1, ..., offset, string) as in JavaScript. */
+  replace(searchValue: string | RegExp, replacer: (substring: string, ...args: any[]) => string): string;
   replaceAll(searchValue: string | RegExp, replaceValue: string): string;
-  replaceAll(searchValue: string | RegExp, replacer: (substring: string, ...args: unknown[]) => string): string;
+  replaceAll(searchValue: string | RegExp, replacer: (substring: string, ...args: any[]) => string): string;
+  search(regexp: string | RegExp): number;
   slice(start?: number, end?: number): string;
   split(separator: string | RegExp, limit?: number): string[];
   startsWith(searchString: string, position?: number): boolean;

@@ -1,6 +1,6 @@
 /**
  * lib/std/string-intrinsics.d.ts: the C intrinsics lib/std/string.ts is
- * written on (runtime/tsos_str.h); only lib/std/string.ts imports them.
+ * and lib/std/regexp.ts are written on (runtime/tsos_str.h); only they import them.
  *
  * Input:  calls from lib/std/string.ts; lower/string-methods.ts maps each
  *         name onto its C helper (`strFind` -> `tsos_str_find`).
@@ -31,3 +31,13 @@ export declare function strSliceBytes(s: string, from: number, to: number): stri
 export declare function strRepeat(s: string, count: number): string;
 /** All parts joined, one allocation (the result of a string builder). */
 export declare function strConcatAll(parts: string[]): string;
+/** Whether every character of `s` is ASCII (then code unit i is byte i). */
+export declare function strIsAscii(s: string): boolean;
+/** The byte at byte offset `i` (0 <= i < strByteLength(s)), as an i32: code unit i of an ASCII string. */
+export declare function strUnit(s: string, i: i32): i32;
+/** The specification's Canonicalize of a code unit without the `u` flag: toUpperCase when that is one unit, not mapping non-ASCII to ASCII. */
+export declare function regexpCanonicalize(unit: i32): i32;
+/** The lowercase of a code unit when it is one unit, else the unit itself. */
+export declare function regexpLowerUnit(unit: i32): i32;
+/** Stops the program with `message` (a JavaScript result tsos cannot represent), naming the user's call. */
+export declare function regexpPanic(message: string): void;

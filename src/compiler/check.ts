@@ -12,13 +12,13 @@
 import ts from "typescript";
 import { type Code, type Diagnostic, diag } from "./diagnostics.ts";
 import { spanOf } from "./load.ts";
+import { compilePattern } from "../../lib/std/regexp-syntax.ts";
 
 const K = ts.SyntaxKind;
 
 /** Syntax kinds rejected with TSOS1005, and how to name them. */
 const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.VoidExpression]: "the `void` operator",
-  [K.RegularExpressionLiteral]: "a regular expression",
   [K.TaggedTemplateExpression]: "a tagged template",
   [K.AwaitExpression]: "`await`",
   [K.YieldExpression]: "`yield`",
@@ -49,6 +49,15 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
     ts.forEachChild(node, visit);
   }
 
+  /** A regex literal: the kernel has none (TSOS1150); the pattern is compiled now, as lower/regexp.ts will (TSOS1151 invalid, TSOS1152 unsupported). */
+  function checkRegExpLiteral(node: ts.RegularExpressionLiteral): void {
+    if (target === "kernel") return report("TSOS1150", node);
+    const last = node.text.lastIndexOf("/");
+    const c = compilePattern(node.text.slice(1, last), node.text.slice(last + 1));
+    if (c.error !== "") report("TSOS1151", node, c.reason);
+    else if (c.unsupported !== "") report("TSOS1152", node, c.unsupported);
+  }
+
   function checkNode(node: ts.Node): void {
     const name = UNSUPPORTED[node.kind];
     if (name) {
@@ -58,6 +67,8 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
     // `catch (e: unknown)` / `catch (e: any)`: the caught value is always an Error (lower/exceptions.ts).
     if ((node.kind === K.AnyKeyword || node.kind === K.UnknownKeyword) && ts.isVariableDeclaration(node.parent) && ts.isCatchClause(node.parent.parent)) return;
     switch (node.kind) {
+      case K.RegularExpressionLiteral:
+        return checkRegExpLiteral(node as ts.RegularExpressionLiteral);
       case K.AnyKeyword:
         report("TSOS1001", node);
         return;

@@ -146,6 +146,13 @@ export const CATALOG = {
   },
   TSOS1102: { message: "the string method `{0}` is not available on the kernel target", help: "kernel strings are read with `length`, `[i]` and `charCodeAt`" },
   TSOS1103: { message: "`{0}` with a function as the replacement is not supported yet", help: "pass the replacement as a string" },
+  // 1150-1159: regular expressions (lib/std/regexp.ts, lower/regexp.ts).
+  TSOS1150: { message: "regular expressions are not available on the kernel target", help: "the kernel has no heap for their match arrays; scan the bytes with `charCodeAt`" },
+  TSOS1151: { message: "this regular expression is invalid ({0})", help: "Node rejects it with a SyntaxError before the program runs" },
+  TSOS1152: { message: "{0} in a regular expression is not supported yet", help: "write the pattern without it" },
+  TSOS1153: { message: "{0} of a match array is not supported yet", help: "the match and its groups are the array's elements: `m[0]`, `m[1]`; find the position with `s.indexOf(m[0])` or `s.search(re)`" },
+  TSOS1154: { message: "a replacement function of type `{0}` is not supported", help: "pass an arrow function that returns a string: `(match, group1) => ...`" },
+  TSOS1155: { message: "this replacement function takes parameters whose meaning depends on the regex's groups, which tsos knows only for a regex literal", help: "pass the regex literal itself (or a `const` holding one), and no `groups` parameter" },
   // 1110-1119: Map, Set, Record and iteration (lower/collections.ts).
   TSOS1110: { message: "a map or set iterator used as a value is not supported yet", help: "{0}" },
   TSOS1112: { message: "`{0}` as the key of a record is not supported", help: "use string (or number) keys: `Record<string, V>`" },

@@ -40,6 +40,7 @@ import { isTuple, restArgs } from "./destructure.ts";
 import { tupleAsArray, tupleIndex } from "./tuples.ts";
 import { genericConstInstance, genericFunctionConst } from "./generic-consts.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
+import { matchArrayProperty, regexpNew } from "./regexp.ts";
 
 const K = ts.SyntaxKind;
 
@@ -375,7 +376,7 @@ function conversion(l: Lowerer, kind: IntKind, call: ts.CallExpression): Expr {
 }
 
 export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
-  const collection = collectionNew(l, n);
+  const collection = collectionNew(l, n) ?? regexpNew(l, n);
   if (collection) return collection;
   const decl = l.symbolOf(n.expression)?.valueDeclaration;
   const args = n.arguments ?? [];
@@ -420,7 +421,7 @@ export function namespaceMember(l: Lowerer, x: ts.Expression): ts.Identifier | u
 export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression): Expr {
   const member = namespaceMember(l, p);
   if (member) return lowerExpr(l, member);
-  const result = iteratorResultAccess(l, p) ?? recordRead(l, p);
+  const result = iteratorResultAccess(l, p) ?? recordRead(l, p) ?? matchArrayProperty(l, p);
   if (result) return result;
   const name = p.name.text;
   const className = constructorName(l, p);

@@ -109,6 +109,8 @@ export function bindLocal(l: Lowerer, decl: ts.Node): Bind {
     const target = name.parent && (ts.isBindingElement(name.parent) || ts.isVariableDeclaration(name.parent) || ts.isParameter(name.parent)) ? name.parent : decl;
     l.scope.locals.set(target, local);
     setLocalType(l, target, value.type);
+    // An element tsc calls `string` that can be undefined (a match array's group): reads check it.
+    if (value.type.k === "nullable" && !(l.checker.getTypeAtLocation(name).flags & ts.TypeFlags.Union)) probedLocals.add(local);
     return [{ s: "let", name: local, type: value.type, init: value, loc: l.loc(name) }];
   };
   localBinders.add(bind);

@@ -46,6 +46,7 @@ import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
 import { mathFunctionValue } from "./math.ts";
 import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
+import { lowerRegExpLiteral } from "./regexp.ts";
 
 const K = ts.SyntaxKind;
 
@@ -162,6 +163,8 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     }
     case K.ElementAccessExpression:
       return lowerElementAccess(l, node as ts.ElementAccessExpression);
+    case K.RegularExpressionLiteral:
+      return lowerRegExpLiteral(l, node as ts.RegularExpressionLiteral);
     case K.ArrayLiteralExpression:
       return lowerArrayLiteral(l, node as ts.ArrayLiteralExpression, want);
     case K.ObjectLiteralExpression:

@@ -33,6 +33,7 @@ import { declareDefaultExport, initDefaultExport } from "./exports.ts";
 import { useStdProgram } from "./array-methods.ts";
 import { useStringLibrary } from "./string-methods.ts";
 import { useCollectionsProgram } from "./collections.ts";
+import { useRegExpLibrary } from "./regexp.ts";
 import { declarePatternGlobals, initPatternGlobals } from "./destructure.ts";
 
 export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false) {
@@ -41,6 +42,7 @@ export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuil
   useClosureProgram(loaded.program);
   useStringLibrary(loaded.program);
   useCollectionsProgram(loaded.program);
+  useRegExpLibrary(loaded.program);
   const modules = loaded.modules; // already in ES evaluation order (load.ts reachable)
   registerClassDecls(l, modules);
   for (const sf of modules) declareGlobals(l, sf);

@@ -32,6 +32,7 @@ import { arrayIterator, iteratorStep } from "./array-methods.ts";
 import { collectionArray, collectionForOf } from "./collections.ts";
 import { recordForIn } from "./records.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
+import { matchElementLocal, printedRegExp } from "./regexp.ts";
 
 const K = ts.SyntaxKind;
 
@@ -67,7 +68,9 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   if (isVar(decl.parent as ts.VariableDeclarationList)) return varAssign(l, decl);
   if (untypedConst(l, decl.name) !== undefined) return [];
   if (genericFunctionConst(l, decl)) return []; // instantiated at each call (lower/generic-consts.ts)
-  let { type, init } = variableInit(l, decl);
+  // `const ampm = m[3]?.toLowerCase()` on a match array: string | undefined whatever tsc says (lower/regexp.ts).
+  const matchElement = matchElementLocal(l, decl);
+  let { type, init } = matchElement ?? variableInit(l, decl);
   // `const last = xs[xs.length - 1]; if (last) ...`: undefined outside the array (lower/probes.ts).
   const probed = init?.e === "index" && init.arr.type.k === "array" && probedType(type) && isProbedLocal(l, decl);
   if (probed && init?.e === "index") {
@@ -81,7 +84,7 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   }
   // A recursive closure may have named the variable already (lower/closures.ts).
   const name = earlyLocalName(l, decl) ?? l.localName(decl.name.text);
-  if (probed) probedLocals.add(name);
+  if (probed || matchElement) probedLocals.add(name);
   l.scope.locals.set(decl, name);
   setLocalType(l, decl, type);
   return [{ s: "let", name, type, init, loc: l.loc(decl) }];
@@ -291,7 +294,7 @@ export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
     // A template's parts are converted to strings (ToString: -0 is "0"); a direct
     // argument is formatted as console.log formats it (-0 is "-0"): emit-c.ts tells them apart.
     if (ts.isTemplateExpression(a)) args.push({ e: "concat", type: T.str, parts: templateParts(l, a) });
-    else args.push(printable(inspectArgument(l, lowerExpr(l, a), a)));
+    else args.push(printable(inspectArgument(l, printedRegExp(l, lowerExpr(l, a), a), a)));
   });
   const flat = (a: Expr): Expr[] => (a.e === "concat" ? a.parts.flatMap(flat) : [a]);
   for (const a of args.flatMap(flat)) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS1031", x, "an argument of `console.log`", typeName(a.type));

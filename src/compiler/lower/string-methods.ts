@@ -26,6 +26,7 @@ import { coerce, lowerExpr } from "./expr.ts";
 import { functionOf } from "./functions.ts";
 import { mangle, typeFromTypeNode, typeName } from "./types.ts";
 import { nullableOf } from "./nullable-types.ts";
+import { regexpStringCall } from "./regexp.ts";
 
 export const STD_STRING = path.join(LIB_DIR, "std/string.ts");
 const INTRINSICS_FILE = path.join(LIB_DIR, "std/string-intrinsics.d.ts");
@@ -81,6 +82,11 @@ const INTRINSICS: Record<string, { fn: string; loc: boolean }> = {
   strSliceBytes: { fn: "tsos_str_slice_bytes", loc: false },
   strRepeat: { fn: "tsos_str_repeat", loc: false },
   strConcatAll: { fn: "tsos_str_concat_all", loc: false },
+  strIsAscii: { fn: "tsos_str_ascii", loc: false },
+  strUnit: { fn: "tsos_str_unit_i32", loc: false },
+  regexpCanonicalize: { fn: "tsos_regexp_canonicalize", loc: false },
+  regexpLowerUnit: { fn: "tsos_regexp_lower_unit", loc: false },
+  regexpPanic: { fn: "tsos_regexp_panic", loc: true },
 };
 
 function bool(value: boolean): Expr {
@@ -112,6 +118,8 @@ function arg(l: Lowerer, node: ts.Expression, want: Type): Expr {
 /** `s.name(args)` on a string, or undefined when `name` is not a string method tsos implements here. */
 export function stringMethodCall(l: Lowerer, recv: Expr, name: string, call: ts.CallExpression): Expr | undefined {
   if (recv.type.k !== "str") return undefined;
+  const regexp = regexpStringCall(l, recv, name, call);
+  if (regexp) return regexp;
   const known = name in LIBRARY || name in HELPERS || ["concat", "toString", "valueOf", "codePointAt"].includes(name);
   if (!known) return undefined;
   if (!l.doubles) {

@@ -23,6 +23,7 @@ import { UNDEFINED_LITERAL, isNullableUnion, narrowedTypeParameter, nullableOf, 
 import { valueUnionType } from "./unions.ts";
 import { builtinClassDecl } from "./exceptions.ts";
 import { collectionType } from "./collections.ts";
+import { regexpType } from "./regexp.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
   ["u8", "u8"],
@@ -81,6 +82,9 @@ function l_isLib(sym: ts.Symbol): boolean {
   return !!sym.declarations?.every((d) => d.getSourceFile().isDeclarationFile);
 }
 
+/** The union types whose members are being converted (a recursive union is refused, not recursed into forever). */
+const unionsInProgress = new Set<ts.Type>();
+
 export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   const f = type.flags;
   if (f & ts.TypeFlags.TypeParameter) {
@@ -121,8 +125,18 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     return undefined; // a heterogeneous enum (numbers and strings)
   }
   if (type.isUnion()) {
+    const matches = regexpType(l, type, node);
+    if (matches) return matches;
+    // A union that contains itself (`type Value = string | Value[]`) has no representation yet; converting it would not end.
+    if (unionsInProgress.has(type)) l.fail("TSOS1006", node, l.checker.typeToString(type));
+    unionsInProgress.add(type);
+    let parts: (Type | undefined)[];
+    try {
+      parts = type.types.map((t) => tryIrType(l, t, node));
+    } finally {
+      unionsInProgress.delete(type);
+    }
     // A union of literals of one kind ("a" | "b", 1 | 2) is that kind.
-    const parts = type.types.map((t) => tryIrType(l, t, node));
     if (parts.every((p) => p && sameType(p, parts[0]!)) && parts[0]?.k !== "class" && parts[0]?.k !== "array") return parts[0];
     // An integer type and numeric literals that fit it (`u8 | 3`, the type of `n ?? 3`) is that integer type.
     const isLit = (t: ts.Type) => (t.flags & ts.TypeFlags.NumberLiteral) !== 0;
@@ -136,6 +150,8 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     if (union) return union;
   }
   if (f & ts.TypeFlags.Object) {
+    const regexp = regexpType(l, type, node);
+    if (regexp) return regexp;
     const collection = collectionType(l, type, node);
     if (collection) return collection;
     const tuple = tupleFromChecker(l, type, node, (t) => irType(l, t, node));

@@ -243,6 +243,33 @@ static inline tsos_str tsos_str_slice_units(tsos_str s, double from, double to, 
 }
 static inline tsos_str tsos_str_slice_bytes(tsos_str s, double from, double to) { return tsos_str_sub_bytes(s, (uint64_t)from, (uint64_t)to); }
 
+/* ---- regular expressions (lib/std/regexp.ts) ---- */
+/* Byte i of s (i < s.len): code unit i of an ASCII string. */
+static inline int32_t tsos_str_unit_i32(tsos_str s, int32_t i) { return s.ptr[(uint64_t)i]; }
+/* Canonicalize (non-unicode): toUpperCase of one code unit when that is one unit, never non-ASCII to ASCII. */
+static inline int32_t tsos_regexp_canonicalize(int32_t unit) {
+  if (unit < 0x80) return unit >= 'a' && unit <= 'z' ? unit - 32 : unit;
+  if (unit >= 0xD800 && unit <= 0xDFFF) return unit;
+  const uint32_t *more = NULL;
+  uint32_t count = 1;
+  uint32_t up = tsos_case_upper((uint32_t)unit, &more, &count);
+  (void)more;
+  if (count != 1 || up > 0xFFFF || up < 0x80) return unit;
+  return (int32_t)up;
+}
+/* The lowercase of a code unit when it is one unit, else the unit. */
+static inline int32_t tsos_regexp_lower_unit(int32_t unit) {
+  if (unit < 0x80) return unit >= 'A' && unit <= 'Z' ? unit + 32 : unit;
+  if (unit >= 0xD800 && unit <= 0xDFFF) return unit;
+  const uint32_t *more = NULL;
+  uint32_t count = 1;
+  uint32_t low = tsos_case_lower((uint32_t)unit, &more, &count);
+  (void)more;
+  if (count != 1 || low > 0xFFFF) return unit;
+  return (int32_t)low;
+}
+static inline void tsos_regexp_panic(tsos_str message, const tsos_loc *loc) { tsos_panic(loc, message); }
+
 /* ---- building ---- */
 /* `s.repeat(n)` for a count already checked (0 <= n, finite). */
 static inline tsos_str tsos_str_repeat(tsos_str s, double count) {
