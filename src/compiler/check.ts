@@ -83,8 +83,13 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
         return; // null and undefined: lower/nullable.ts
       case K.UnionType:
         break; // lowering maps the unions it supports (lower/types.ts) and reports the others
-      case K.IntersectionType:
-        break; // lowering maps intersections of object types (lower/intersections.ts) and reports the others
+      case K.IntersectionType: {
+        // Lowering maps intersections of object types (lower/intersections.ts) and reports the others;
+        // one with a part that no type supports is reported once, as a whole.
+        const bad = [K.SymbolKeyword, K.ObjectKeyword, K.UnknownKeyword, K.AnyKeyword];
+        if ((node as ts.IntersectionTypeNode).types.some((t) => bad.includes(t.kind))) return report("TSOS1006", node, node.getText());
+        break;
+      }
       case K.ConstructorType:
       case K.ConditionalType:
       case K.MappedType:

@@ -24,12 +24,12 @@ import { lowerBind, methodValue } from "./lambdas.ts";
 import { lowerClassCallByName, lowerClassGetByName, lowerViewCall, lowerViewGet } from "./views.ts";
 import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts, stringPart } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
-import { arrayType, irType, mangle, typeFromTypeNode, typeName, typeOfNode, sameType } from "./types.ts";
+import { arrayType, irType, mangle, nullableType, typeFromTypeNode, typeName, typeOfNode, sameType } from "./types.ts";
 import { layoutOf } from "./layout.ts";
 import { isDouble, numberBuiltin, numberConstant, numberMethod, toInteger } from "./number.ts";
 import { callTakingNever } from "./never.ts";
 import { missingArgs, narrowRead, printable, unwrap } from "./nullable.ts";
-import { withDefaults } from "./defaults.ts";
+import { undefinedForDefault, withDefaults, withUndefinedDefault } from "./defaults.ts";
 import { elementOrUndefined, isProbe, probedType } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
 import { mathCall, mathIntrinsic } from "./math.ts";
@@ -149,8 +149,12 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       const impossible = callTakingNever(l, decl, call);
       if (impossible) return impossible;
       const full = isNestedFunction(decl) ? nestedFunctionInstance(l, decl, resolvedTypeArgs(l, call)) : functionOf(l, decl, resolvedTypeArgs(l, call));
-      const f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
-      const args = argsFor(l, decl, call.arguments, f.params.filter((p) => p.type.k !== "loc").map((p) => p.type));
+      let f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
+      let params = f.params.filter((p) => p.type.k !== "loc").map((p) => p.type);
+      const u = undefinedForDefault(l, decl, call.arguments, params);
+      const w = u >= 0 ? withUndefinedDefault(l, f.cname, u, false, (t) => nullableType(l, t, false, true)) : undefined;
+      if (w) [f, params] = [w.func, w.params];
+      const args = argsFor(l, decl, call.arguments, params);
       if (f.trackCaller) args.push(callerLoc(l, call));
       return { e: "call", type: f.ret, fn: f.cname, args };
     }
@@ -194,7 +198,10 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (recv.type.k !== "class") l.fail("TSOS9001", callee, "method call on a non-class value");
       const r = resolveMember(l, recv.type.cls, mdecl, typeArgs, callee.expression.kind === K.SuperKeyword);
       const d = withDefaults(l, r.fn, call.arguments.length, true);
-      const m = d ? { fn: d.cname, params: d.params } : r;
+      let m = d ? { fn: d.cname, params: d.params } : r;
+      const u = undefinedForDefault(l, mdecl, call.arguments, m.params);
+      const w = u >= 0 ? withUndefinedDefault(l, m.fn, u, true, (t) => nullableType(l, t, false, true)) : undefined;
+      if (w) m = { fn: w.cname, params: w.params };
       const args = argsFor(l, mdecl, call.arguments, m.params);
       if (args.length < m.params.length) l.fail("TSOS1058", call, callee.name.text);
       const result: Expr = { e: "call", type: r.ret, fn: m.fn, args: [coerce(l, recv, r.self, callee.expression), ...args] };
@@ -405,7 +412,10 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
   const ctor = constructorOf(l, t.cls);
   // `constructor(...coeffs: number[])`: the trailing (and spread) arguments are packed into an array.
   const ctorDecl = l.checker.getResolvedSignature(n)?.getDeclaration();
-  const init = withDefaults(l, ctor.init, args.length, true, ctorDecl) ?? { cname: ctor.init, params: ctor.params };
+  let init = withDefaults(l, ctor.init, args.length, true, ctorDecl) ?? { cname: ctor.init, params: ctor.params };
+  const u = ctorDecl && ts.isConstructorDeclaration(ctorDecl) ? undefinedForDefault(l, ctorDecl, args, init.params) : -1;
+  const w = u >= 0 ? withUndefinedDefault(l, init.cname, u, true, (t) => nullableType(l, t, false, true)) : undefined;
+  if (w) init = { cname: w.cname, params: w.params };
   const lowered = (ctorDecl && ts.isConstructorDeclaration(ctorDecl) ? restArgs(l, ctorDecl, args, init.params, (a, p) => lowerArgs(l, a, p)) : undefined) ?? lowerArgs(l, args, init.params);
   if (lowered.length < init.params.length) l.fail("TSOS1058", n, `new ${n.expression.getText()}`);
   return { e: "new", type: t, cls: t.cls, init: init.cname, args: lowered, loc: l.loc(n) };

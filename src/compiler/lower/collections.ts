@@ -367,3 +367,29 @@ export function collectionIntrinsic(l: Lowerer, decl: ts.Node, call: ts.CallExpr
   }
   return undefined;
 }
+
+/**
+ * A spread of a collection or array that may be absent, with an empty array
+ * as the fallback (`[...(graph.get(v) ?? [])]`, `...(xs || [])`): its
+ * elements (a Map's entries, a Set's values), or none when it is absent. The
+ * operand is evaluated once. Undefined for any other spread.
+ */
+export function optionalSpreadArray(l: Lowerer, x: ts.Expression, type: Extract<Type, { k: "array" }>): Expr | undefined {
+  let e = x;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (!ts.isBinaryExpression(e) || (e.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken && e.operatorToken.kind !== ts.SyntaxKind.BarBarToken)) return undefined;
+  let right = e.right;
+  while (ts.isParenthesizedExpression(right)) right = right.expression;
+  if (!ts.isArrayLiteralExpression(right) || right.elements.length) return undefined;
+  const value = lowerExpr(l, e.left);
+  if (value.type.k !== "nullable") return undefined;
+  const name = l.temp();
+  const held: Expr = { e: "local", type: value.type, name };
+  const inner: Expr = { e: "unwrap", type: value.type.inner, x: held, loc: l.loc(e.left) };
+  const kind = collectionKind(inner.type);
+  const elems = kind === "set" ? method(l, inner, "keyArray", [], e.left) : kind === "map" ? method(l, inner, "entryArray", [], e.left) : inner.type.k === "array" ? inner : undefined;
+  if (!elems) return undefined;
+  const empty: Expr = { e: "arraylit", type, elems: [], loc: l.loc(right) };
+  const present = coerce(l, elems, type, e.left);
+  return { e: "let", type, name, init: value, body: { e: "cond", type, c: { e: "isnullish", type: T.bool, x: held, which: "either" }, a: empty, b: present } };
+}

@@ -93,3 +93,63 @@ function wrapperBody(l: Lowerer, full: Func, params: readonly ts.ParameterDeclar
   out.push(full.ret.k === "void" ? { s: "expr", x: call, loc } : { s: "return", x: call, loc });
   return out;
 }
+
+/**
+ * The argument that passes a value which may be `undefined` (`limit?: number`
+ * forwarded) to a parameter with a default: JavaScript uses the default
+ * then. The index of the first such argument, or -1.
+ */
+export function undefinedForDefault(l: Lowerer, decl: ts.SignatureDeclaration, args: readonly ts.Expression[], params: Type[]): number {
+  for (let i = 0; i < args.length && i < decl.parameters.length; i++) {
+    const p = decl.parameters[i]!;
+    if (!p.initializer || p.dotDotDotToken || params[i]?.k === "nullable") continue;
+    const t = l.checker.getTypeAtLocation(args[i]!);
+    if (t.flags & ts.TypeFlags.Undefined || (t.isUnion() && t.types.some((m) => m.flags & ts.TypeFlags.Undefined))) return i;
+  }
+  return -1;
+}
+
+/**
+ * A wrapper of the instance `cname` whose parameter `index` may be
+ * `undefined`: it evaluates that parameter's default in the callee's scope
+ * when the argument is `undefined`, then calls the instance.
+ */
+export function withUndefinedDefault(l: Lowerer, cname: string, index: number, hasSelf: boolean, nullable: (t: Type) => Type): { cname: string; params: Type[]; func: Func } | undefined {
+  const info = instances.get(cname);
+  if (!info || ts.isClassDeclaration(info.decl)) return undefined;
+  const decl = info.decl;
+  const full = info.func;
+  const skip = hasSelf ? 1 : 0;
+  const own = full.params.slice(skip).filter((p) => p.type.k !== "loc");
+  const params = decl.parameters.slice(0, own.length);
+  const target = params[index];
+  if (!target?.initializer) return undefined;
+  const wrapper = instantiateFunction(l, decl, info.env, info.typeArgs, {
+    cname: `${full.cname}__u${index}`,
+    thisType: info.thisType,
+    isCtor: false,
+    params: () => params.map((p, i) => ({ name: p.name as ts.Identifier, decl: p, type: i === index ? nullable(own[i]!.type) : own[i]!.type })),
+    ret: () => full.ret,
+    body: () => {
+      const loc = l.loc(target);
+      const args: Expr[] = [];
+      if (skip) args.push({ e: "local", type: full.params[0]!.type, name: "self" });
+      const out: Stmt[] = [];
+      params.forEach((p, i) => {
+        const type = own[i]!.type;
+        const given: Expr = { e: "local", type: i === index ? nullable(type) : type, name: l.scope.locals.get(p)! };
+        if (i !== index) return args.push(given);
+        const name = l.localName(`${(p.name as ts.Identifier).text}_value`);
+        const dflt = coerce(l, lowerExpr(l, p.initializer!, type), type, p.initializer!);
+        const present: Expr = { e: "unwrap", type, x: given, loc };
+        out.push({ s: "let", name, type, init: { e: "cond", type, c: { e: "isnullish", type: { k: "bool" }, x: given, which: "undefined" }, a: dflt, b: present }, loc });
+        args.push({ e: "local", type, name });
+      });
+      if (full.trackCaller) args.push({ e: "callerloc", type: { k: "loc" }, loc: -1 });
+      const call: Expr = { e: "call", type: full.ret, fn: full.cname, args };
+      out.push(full.ret.k === "void" ? { s: "expr", x: call, loc } : { s: "return", x: call, loc });
+      return out;
+    },
+  });
+  return { cname: wrapper.cname, params: wrapper.params.slice(skip).filter((p) => p.type.k !== "loc").map((p) => p.type), func: wrapper };
+}

@@ -25,7 +25,7 @@ import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr, lowerLValue, setLocalType } from "./expr.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName } from "./types.ts";
 import { stdCall } from "./array-methods.ts";
-import { collectionArray } from "./collections.ts";
+import { optionalSpreadArray, collectionArray } from "./collections.ts";
 import { destructureObject } from "./object-spread.ts";
 import { elementOrUndefined, probedLocals, probedType } from "./probes.ts";
 
@@ -78,6 +78,11 @@ export function tupleFromChecker(l: Lowerer, type: ts.Type, node: ts.Node, irTyp
   const target = (type as ts.TypeReference).target as ts.TupleType;
   if (target.elementFlags.some((f) => !(f & ts.ElementFlags.Required))) l.fail("TSOS1086", node, `the tuple type \`${l.checker.typeToString(type)}\` with optional or rest elements`);
   return tupleType(l, l.checker.getTypeArguments(type as ts.TypeReference).map(irType));
+}
+
+/** A new tuple of type `type` holding `args` (one per element, already of the element types). */
+export function newTuple(type: Extract<Type, { k: "class" }>, args: Expr[], loc: number): Expr {
+  return { e: "new", type, cls: type.cls, init: tupleInits.get(type.cls)!, args, loc };
 }
 
 /** `[a, b]` where a tuple is wanted. */
@@ -266,7 +271,7 @@ export function spreadArray(l: Lowerer, elems: readonly ts.Expression[], type: E
   for (const el of elems) {
     if (ts.isSpreadElement(el)) {
       flush();
-      let part = collectionArray(l, el.expression) ?? lowerExpr(l, el.expression, type);
+      let part = optionalSpreadArray(l, el.expression, type) ?? collectionArray(l, el.expression) ?? lowerExpr(l, el.expression, type);
       // `[...s]`: the characters of a string, as for...of visits them.
       if (part.type.k === "str") part = stdCall(l, "chars", [], [part], el);
       if (part.type.k !== "array") l.fail("TSOS1086", el, `spread of \`${typeName(part.type)}\``);

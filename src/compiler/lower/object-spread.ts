@@ -74,7 +74,7 @@ function withoutUndefined(l: Lowerer, x: Expr, node: ts.Node): Expr {
 // ---------------------------------------------------------------- reading properties
 
 /** One own property of an object value: its key, a read of it (pure once the object is in a temporary), and whether it may be absent. */
-interface OwnProperty {
+export interface OwnProperty {
   name: string;
   read: Expr;
   optional: boolean;
@@ -100,7 +100,7 @@ export function readProperty(l: Lowerer, obj: Expr, name: string, node: ts.Node)
  * order, as spread and rest copy them. `tsType` is the checker's type of
  * the source expression (the key order of an interface or object type).
  */
-function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node): OwnProperty[] {
+export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node): OwnProperty[] {
   const t = obj.type;
   if (t.k === "class" && !isTupleType(t) && !isRecordType(t) && t.cls.header) {
     if (t.cls.literal && [...literalMembers(l, t.cls).keys()].length)
@@ -159,7 +159,7 @@ function classGetterNames(l: Lowerer, node: ts.Node): Set<string> {
 const extended = new WeakMap<Lowerer, Set<ts.Declaration>>();
 
 /** Whether some class of the program extends the class declared by `decl`. */
-function hasSubclass(l: Lowerer, decl: ts.ClassLikeDeclaration, node: ts.Node): boolean {
+export function hasSubclass(l: Lowerer, decl: ts.ClassLikeDeclaration, node: ts.Node): boolean {
   let bases = extended.get(l);
   if (!bases) {
     const found = new Set<ts.Declaration>();

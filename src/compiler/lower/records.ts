@@ -20,6 +20,7 @@
  *     `Object.keys` gives "3". Other key types are refused (TSOS1112), and
  *     so is `Object.keys` of anything that is not a record (TSOS1113).
  */
+import { objectPropertiesCall } from "./object-keys.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -336,8 +337,15 @@ export function objectCall(l: Lowerer, name: string, call: ts.CallExpression): E
   const argType = l.checker.getTypeAtLocation(arg);
   const fromEnum = enumObjectCall(l, name, arg, argType, call);
   if (fromEnum) return fromEnum;
-  // Anything else (a class instance) is refused before it is lowered as a value.
-  if (!recordShape(l, argType)) l.fail("TSOS1113", arg, `Object.${name}`, l.checker.typeToString(argType));
+  // A class instance or an object type: its properties are known at compile time (lower/object-keys.ts).
+  if (!recordShape(l, argType)) {
+    const obj = lowerExpr(l, arg);
+    // A literal argument may have become a record from the parameter's index signature.
+    if (isRecord(obj.type)) return method(l, obj, method_, [], call);
+    const listed = objectPropertiesCall(l, name as "keys" | "values" | "entries", obj, arg, call);
+    if (listed) return listed;
+    l.fail("TSOS1113", arg, `Object.${name}`, l.checker.typeToString(argType));
+  }
   const rec = lowerExpr(l, arg);
   if (!isRecord(rec.type)) l.fail("TSOS1113", arg, `Object.${name}`, typeName(rec.type));
   return method(l, rec, method_, [], call);

@@ -22,7 +22,8 @@ import { T } from "../ir.ts";
 import { isInt } from "../ints.ts";
 import { LIB_DIR } from "../load.ts";
 import type { Lowerer } from "./context.ts";
-import { coerce, lowerExpr } from "./expr.ts";
+import { coerce, lowerExpr, stringPart } from "./expr.ts";
+import { printable } from "./nullable.ts";
 import { functionOf } from "./functions.ts";
 import { mangle, typeFromTypeNode, typeName } from "./types.ts";
 import { nullableOf } from "./nullable-types.ts";
@@ -236,7 +237,7 @@ export function conversionAsFunction(l: Lowerer, id: ts.Identifier, want: Type |
   const a0: Expr = { e: "local", type: p0, name: "a0" };
   let body: Expr | undefined;
   if (id.text === "Number") body = p0.k === "str" ? stringToNumber(l, a0, id) : isInt(p0) ? coerce(l, a0, T.number, id) : undefined;
-  else if (id.text === "String") body = p0.k === "str" || p0.k === "bool" || isInt(p0) ? { e: "concat", type: T.str, parts: [a0] } : undefined;
+  else if (id.text === "String") body = p0.k === "str" || p0.k === "bool" || isInt(p0) ? { e: "concat", type: T.str, parts: [a0] } : { e: "concat", type: T.str, parts: [printable(stringPart(l, a0, id))] };
   else if (p0.k === "str" && id.text === "parseFloat") body = { e: "call", type: T.number, fn: "tsos_parse_float", args: [a0] };
   else if (p0.k === "str") {
     const radix: Expr = p1 && isInt(p1) ? coerce(l, { e: "local", type: p1, name: "a1" }, T.number, id) : constant(0);
