@@ -597,13 +597,26 @@ declare var Math: Math;
 // Output and process (hosted target; the kernel console is kernel/ code).
 // ---------------------------------------------------------------------------
 type Printable = string | number | boolean | null | undefined;
-/** What console.log prints: values, and arrays of them (nested up to three levels) as Node's inspect shows them. */
-type Loggable = Printable | readonly Loggable[];
+interface JSON {
+  /**
+   * The JSON text of a value of a declared type (lower/json.ts). `replacer`:
+   * an array of the property names to keep; `space`: the indentation step.
+   */
+  stringify(value: any, replacer?: (this: any, key: string, value: any) => any, space?: string | number): string;
+  /**
+   * The value of a JSON text, read into the type the program declares for it
+   * (`JSON.parse(text) as Config`); a text of another shape throws a TypeError.
+   */
+  parse(text: string, reviver?: (this: any, key: string, value: any) => any): any;
+  stringify(value: any, replacer?: (number | string)[] | null, space?: string | number): string;
+}
+declare var JSON: JSON;
+
 interface Console {
-  /** Prints the arguments separated by spaces, as Node does, then a newline. */
-  log(...args: Loggable[]): void;
+  /** Prints the arguments separated by spaces, as Node does, then a newline: strings as they are, other values as Node's util.inspect shows them (lower/inspect.ts). */
+  log(...args: any[]): void;
   /** As `log`, to standard error. */
-  error(...args: Loggable[]): void;
+  error(...args: any[]): void;
 }
 declare var console: Console;
 

@@ -1,17 +1,22 @@
 /**
- * lib/std/inspect.ts: `console.log(array)` as Node prints it (util.inspect
+ * lib/std/inspect.ts: `console.log(value)` as Node prints it (util.inspect
  * with console.log's defaults: line width 80, compact mode 3, depth 2, at
  * most 100 elements shown).
  *
  * Input:  an array of numbers, strings or booleans, or arrays of those up to
- *         three levels (lower/inspect.ts picks the `show` functions).
+ *         three levels (lower/inspect.ts picks the `show` functions); for
+ *         objects, class instances, Map and Set, the entries that the
+ *         compiler's generated show functions formatted (`formatObject`,
+ *         `formatArray`).
  * Output: the text Node prints: `[ 1, 2, 3 ]` on one line when it fits;
  *         otherwise one element per line, or, for more than six short
  *         elements, rows of aligned columns (numbers right-aligned, other
  *         values left-aligned); strings quoted as Node quotes them; arrays
- *         deeper than depth 2 as `[Array]`.
+ *         deeper than depth 2 as `[Array]`; objects as `{ a: 1 }`,
+ *         `Point { x: 1 }`, `Map(1) { 'a' => 1 }` with the same line rules.
  * Invariants: the layout rules were measured against Node's output
- *             (test/fixtures/run/186_console_log_arrays.ts compares them).
+ *             (test/fixtures/run/186_console_log_arrays.ts and
+ *             725_console_log_objects.ts compare them).
  */
 
 const BREAK_LENGTH = 80;
@@ -33,22 +38,26 @@ export function showString(s: string, indent: number, depth: number): string {
     if (!s.includes('"')) quote = '"';
     else if (!s.includes("`") && !s.includes("${")) quote = "`";
   }
+  // Runs of characters that need no escape are copied whole (a surrogate pair stays one character).
   let out = quote;
+  let start = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const ch = s[i];
-    if (c === 10) out += "\\n";
-    else if (c === 9) out += "\\t";
-    else if (c === 8) out += "\\b";
-    else if (c === 12) out += "\\f";
-    else if (c === 13) out += "\\r";
-    else if (c === 11) out += "\\x0B";
-    else if (c === 92) out += "\\\\";
-    else if (ch === quote && quote === "'") out += "\\'";
-    else if (c < 32 || (c >= 0x7f && c <= 0x9f)) out += "\\x" + c.toString(16).toUpperCase().padStart(2, "0");
-    else out += ch;
+    let escape = "";
+    if (c === 10) escape = "\\n";
+    else if (c === 9) escape = "\\t";
+    else if (c === 8) escape = "\\b";
+    else if (c === 12) escape = "\\f";
+    else if (c === 13) escape = "\\r";
+    else if (c === 11) escape = "\\x0B";
+    else if (c === 92) escape = "\\\\";
+    else if (c === 39 && quote === "'") escape = "\\'";
+    else if (c < 32 || (c >= 0x7f && c <= 0x9f)) escape = "\\x" + c.toString(16).toUpperCase().padStart(2, "0");
+    else continue;
+    out += s.slice(start, i) + escape;
+    start = i + 1;
   }
-  return out + quote;
+  return out + s.slice(start) + quote;
 }
 
 export function showNumbers(xs: number[], indent: number, depth: number): string {
@@ -81,29 +90,78 @@ export function showBooleans3(xs: boolean[][][], indent: number, depth: number):
 
 /** An array at nesting `depth` whose elements `show` formats; `indent`: the columns its lines are indented by. */
 export function inspectArray<T>(xs: T[], indent: number, depth: number, show: (x: T, indent: number, depth: number) => string, numeric: boolean): string {
-  if (depth > 2) return "[Array]";
   const n = xs.length;
+  if (n === 0) return "[]";
+  if (depth > 2) return "[Array]";
   const shown = n > 100 ? 100 : n;
   const out: string[] = [];
   for (let i = 0; i < shown; i++) out.push(show(xs[i], indent + 2, depth + 1));
-  if (n > 100) out.push(`... ${n - 100} more item${n - 100 > 1 ? "s" : ""}`);
-  return formatList(out, n > 100 ? 1 : 0, indent, numeric && n > 0);
+  return formatArray(out, n, indent, numeric);
 }
 
-/** The entries on one line if they fit, else grouped in columns or one per line. `extra`: a trailing "... more items" entry. */
-function formatList(entries: string[], extra: number, indent: number, numeric: boolean): string {
+/** An array of `total` elements whose first (at most 100) are `shown`, formatted; `numeric`: every element is a number (columns right-aligned). */
+export function formatArray(shown: string[], total: number, indent: number, numeric: boolean): string {
+  if (total === 0) return "[]";
+  const more = total - shown.length;
+  if (more > 0) shown.push(`... ${more} more item${more > 1 ? "s" : ""}`);
+  return formatList(shown, more > 0 ? 1 : 0, indent, numeric, "[", "]", true);
+}
+
+/**
+ * An object's entries (`x: 1`, `'a' => 1`) in braces: `open` is "{", "Point {"
+ * or "Map(2) {". No entries: `open` closed at once ("{}", "Point {}").
+ */
+export function formatObject(open: string, entries: string[], indent: number): string {
+  if (entries.length === 0) return `${open}}`;
+  return formatList(entries, 0, indent, false, open, "}", false);
+}
+
+/** A property name as inspect writes it: bare when it is an identifier of ASCII letters, digits and `_`, else quoted. */
+export function showKey(key: string): string {
+  if (key.length === 0) return showString(key, 0, 0);
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (!letter && !(i > 0 && c >= 48 && c <= 57)) return showString(key, 0, 0);
+  }
+  return key;
+}
+
+/** A Map's keys and values, a Set's values, a record's keys and values: what the generated show functions walk. */
+export function mapKeys<K, V>(m: Map<K, V>): K[] {
+  return Array.from(m.keys());
+}
+export function mapValues<K, V>(m: Map<K, V>): V[] {
+  return Array.from(m.values());
+}
+export function setValues<T>(s: Set<T>): T[] {
+  return Array.from(s);
+}
+export function recordKeys<V>(r: Record<string, V>): string[] {
+  return Object.keys(r);
+}
+export function recordValues<V>(r: Record<string, V>): V[] {
+  return Object.values(r);
+}
+
+/**
+ * Node's reduceToSingleString: the entries on one line if they fit, else
+ * (arrays of more than six) grouped in columns, else one per line.
+ * `extra`: a trailing "... more items" entry.
+ */
+function formatList(entries: string[], extra: number, indent: number, numeric: boolean, open: string, close: string, group: boolean): string {
   let output = entries;
   const count = entries.length;
-  if (count > 6) output = groupColumns(entries, extra, indent, numeric);
+  if (group && count > 6) output = groupColumns(entries, extra, indent, numeric);
   if (count === output.length) {
-    const start = output.length + indent + 1 + 10;
+    const start = output.length + indent + open.length + 10;
     if (fitsOnOneLine(output, start)) {
       const joined = output.join(", ");
-      if (!joined.includes("\n")) return count === 0 ? "[]" : `[ ${joined} ]`;
+      if (!joined.includes("\n")) return `${open} ${joined} ${close}`;
     }
   }
   const lineStart = "\n" + " ".repeat(indent);
-  return `[${lineStart}  ${output.join(`,${lineStart}  `)}${lineStart}]`;
+  return `${open}${lineStart}  ${output.join(`,${lineStart}  `)}${lineStart}${close}`;
 }
 
 function fitsOnOneLine(output: string[], start: number): boolean {

@@ -175,6 +175,22 @@ export const CATALOG = {
     help: "iterate it directly (`for (const [i, x] of xs.entries())`), spread it (`[...xs.keys()]`) or pass it to `Array.from`",
   },
   TSOS1124: { message: "`Array.from({ length })` without a function would hold undefined elements", help: "pass a function that computes each element: `Array.from({ length: n }, (_, i) => i)`" },
+  // 1180-1189: engineer `json` (console.log of objects, JSON, `unknown`).
+  TSOS1180: { message: "printing {0} is not supported", help: "print its fields, or a string made from them" },
+  TSOS1181: { message: "`JSON.stringify` of {0} is not supported", help: "pass a value of a declared type: numbers, strings, booleans, arrays, objects, class instances, Map, Set" },
+  TSOS1182: {
+    message: "`JSON.stringify` of a value that may be `undefined` is not supported",
+    help: "its result would be `undefined`, not a string; test for `undefined` first",
+  },
+  TSOS1183: { message: "{0} is not supported with `JSON.stringify` and `JSON.parse`", help: "{1}" },
+  TSOS1184: {
+    message: "`JSON.parse` into {0} is not supported",
+    help: "declare the shape the text has: `JSON.parse(text) as Config` with `type Config = { name: string; port?: number }`, of strings, numbers, booleans, null, arrays, object types and records",
+  },
+  TSOS1185: {
+    message: "`JSON.parse` gives plain data, not `{0}`",
+    help: "declare the shape as an object type (`type P = { x: number }`) and build the class instance from it",
+  },
 
   // 2xxx: integer rules.
   TSOS2001: {

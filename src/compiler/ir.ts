@@ -242,6 +242,8 @@ export interface Field {
   type: Type;
   /** A layout struct or FixedArray stored in place rather than by reference. */
   inline?: boolean;
+  /** An optional member an object literal left out: not a property (console.log skips it) until it holds a value. */
+  absent?: boolean;
   /** A variable captured by an object literal's methods (lower/objects.ts): no property, never printed. */
   hidden?: boolean;
 }

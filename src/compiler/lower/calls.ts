@@ -9,6 +9,7 @@
  *             resolved signature, substituted through the current generic
  *             environment; every argument is coerced to its parameter type.
  */
+import { jsonCall, jsonIntrinsic } from "./json.ts";
 import { isNestedFunction } from "./closures.ts";
 import { isCapturingNested, nestedFunctionInstance } from "./nested-functions.ts";
 import ts from "typescript";
@@ -111,7 +112,7 @@ function intrinsic(l: Lowerer, name: string, call: ts.CallExpression): Expr {
 }
 
 /** Library namespaces whose members the compiler implements: `Math.min`, `process.argv`, `Ptr.at`. */
-const LIB_NAMESPACES = new Set(["console", "process", "Math", "Number", "Ptr", "String", "Array"]);
+const LIB_NAMESPACES = new Set(["console", "process", "Math", "Number", "Ptr", "String", "Array", "JSON"]);
 
 function libMember(l: Lowerer, obj: ts.Expression): string | undefined {
   if (!ts.isIdentifier(obj) || !LIB_NAMESPACES.has(obj.text)) return undefined;
@@ -135,7 +136,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     const strIntrinsic = decl && l.isLibDecl(decl) ? stringIntrinsic(l, decl, call) ?? mathIntrinsic(l, decl, call) : undefined;
     if (strIntrinsic) return strIntrinsic;
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
-    const intrinsicCall = decl && collectionIntrinsic(l, decl, call);
+    const intrinsicCall = decl && (collectionIntrinsic(l, decl, call) ?? jsonIntrinsic(l, decl, call));
     if (intrinsicCall) return intrinsicCall;
     const genericConst = decl && genericFunctionConst(l, decl);
     if (genericConst) {
@@ -303,6 +304,8 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
   if (str) return str;
   const num = numberBuiltin(l, name, call, want);
   if (num) return num;
+  const json = name.startsWith("JSON.") ? jsonCall(l, name, call, want) : undefined;
+  if (json) return json;
   switch (name) {
     case "Number": {
       const x = lowerExpr(l, arg(call, 0));

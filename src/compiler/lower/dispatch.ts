@@ -64,6 +64,11 @@ export function registerClassDecls(l: Lowerer, modules: readonly ts.SourceFile[]
   for (const sf of modules) for (const st of sf.statements) if (ts.isClassDeclaration(st)) state(l).classDecls.push(st);
 }
 
+/** Every class constructed so far (lower/inspect.ts dispatches on them too). */
+export function constructedClasses(l: Lowerer): ReadonlySet<ClassInst> {
+  return state(l).constructed;
+}
+
 export function registerFinisher(l: Lowerer, f: () => string): void {
   state(l).finishers.push(f);
 }
@@ -93,7 +98,7 @@ function isStaticMember(m: ts.ClassElement): boolean {
 }
 
 /** Whether a class declared below `decl` declares the member `key`. */
-function isOverridden(l: Lowerer, decl: ts.ClassLikeDeclaration, key: string): boolean {
+export function isOverridden(l: Lowerer, decl: ts.ClassLikeDeclaration, key: string): boolean {
   for (const d of state(l).classDecls) {
     if (d === decl) continue;
     let below = false;

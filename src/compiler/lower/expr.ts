@@ -11,6 +11,7 @@
  *     `coerce` inserts widening conversions and rejects narrowing (TSOS2001).
  *   - Calls, `new` and member access live in calls.ts.
  */
+import { plainObjectString } from "./inspect.ts";
 import ts from "typescript";
 import { objectBranches } from "./object-spread.ts";
 import { keyedAssign, keyedIncDec } from "./keyed.ts";
@@ -200,7 +201,7 @@ export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
   if (x.type.k === "array") return arrayString(l, x, node);
   const tuple = tupleAsArray(l, x, node);
   if (tuple) return arrayString(l, tuple, node);
-  const text = objectToString(l, x, node);
+  const text = objectToString(l, x, node) ?? plainObjectString(l, x, node);
   if (text) return text;
   if (NO_STRING_FORM.has(x.type.k)) l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
   if (x.type.k === "nullable" && NO_STRING_FORM.has(x.type.inner.k)) return nullableObjectString(l, x, node);

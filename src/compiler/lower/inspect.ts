@@ -1,21 +1,295 @@
 /**
- * lower/inspect.ts: a `console.log` argument that is an array.
+ * lower/inspect.ts: a `console.log` argument that is not a string, number or
+ * boolean: arrays, objects, class instances, Map, Set, records, nullables
+ * and unions of those, printed as Node's util.inspect prints them.
  *
  * Input:  a lowered console.log argument.
  * Output: for an array of numbers, strings or booleans (or arrays of those,
- *         up to three levels), a call of lib/std/inspect.ts that formats it
- *         as Node's util.inspect does; any other value unchanged (the caller
- *         refuses what it cannot print).
+ *         up to three levels), a call of lib/std/inspect.ts that formats it;
+ *         for any other composite value a call of a show function generated
+ *         here for its static type, `show(x, indent, depth): string`, which
+ *         formats the members with the show functions of their types and
+ *         hands the entries to lib/std/inspect.ts (`formatObject`,
+ *         `formatArray`) for Node's line breaking. Strings, numbers and
+ *         booleans at top level stay unchanged (the print statement writes
+ *         them as they are).
+ * Invariants:
+ *   - A value of class type may hold any subclass, and a view any class
+ *     with a table for it: their show functions test the object's class
+ *     descriptor against every class constructed in the program (rebuilt
+ *     until lowering is done, as lower/dispatch.ts does for methods) and
+ *     print the runtime class's own fields with its name.
+ *   - Fields print in JavaScript's property order: base class first, then
+ *     parameter properties, then declared fields; `#private` fields and
+ *     getters are not shown; an optional member an object literal left out
+ *     is shown only once it holds a value.
+ *   - Depth 2 as Node: deeper objects are `[Object]`, `[Point]`, `[Array]`,
+ *     `[Map]` (an empty one still prints `{}`/`[]`). A circular structure is
+ *     a panic (runtime/tsos_inspect.h finds it), never a wrong print.
+ *   - What Node would print but this does not know how (functions, Error
+ *     objects, literals with methods or accessors) is refused (TSOS1180).
  */
 import ts from "typescript";
-import type { Expr, Type } from "../ir.ts";
+import type { ClassInst, Expr, Func, Stmt, Type, ViewInst } from "../ir.ts";
 import { T } from "../ir.ts";
-import type { Lowerer } from "./context.ts";
+import { Bail, type Lowerer } from "./context.ts";
 import { stdDeclaration } from "./array-methods.ts";
-import { functionOf } from "./functions.ts";
+import { functionOf, withScope } from "./functions.ts";
+import { classInfo, fieldName, isSubclass, upcast } from "./classes.ts";
+import { constructedClasses, isOverridden, registerFinisher } from "./dispatch.ts";
+import { arrayType, mangle, typeName } from "./types.ts";
+import { coerce } from "./expr.ts";
+import { classMember, literalNodes, objectToString } from "./views.ts";
+import { stdClassDecl } from "./collections.ts";
 
-/** The lib/std/inspect.ts function for an array type, e.g. `showNumbers2` for number[][]. */
-function showFunction(l: Lowerer, t: Type): string | undefined {
+// ---- IR building blocks shared with lower/json.ts ----------------------------
+
+export const USIZE: Type = T.int("usize");
+export const num = (v: number): Expr => ({ e: "int", type: T.number, value: BigInt(v) });
+export const str = (v: string): Expr => ({ e: "str", type: T.str, value: v });
+export const local = (name: string, type: Type): Expr => ({ e: "local", type, name });
+export const plus = (a: Expr, b: Expr): Expr => ({ e: "binary", type: T.number, op: "+", a, b, loc: 0 });
+export const concat = (...parts: Expr[]): Expr => ({ e: "concat", type: T.str, parts });
+export const ret = (x: Expr, loc: number): Stmt => ({ s: "return", x, loc });
+export const push = (arr: Expr, v: Expr, loc: number): Stmt => ({ s: "expr", x: { e: "arraymethod", type: T.number, method: "push", arr, args: [v], loc }, loc });
+export const length = (arr: Expr): Expr => ({ e: "arraymethod", type: USIZE, method: "length", arr, args: [], loc: 0 });
+
+/** A call of a function of lib/std/<file>. */
+export function stdFn(l: Lowerer, file: string, name: string, typeArgs: Type[], args: Expr[], node: ts.Node): Expr {
+  const decl = stdDeclaration(file, name, ts.isFunctionDeclaration);
+  if (!decl) l.fail("TSOS9001", node, `lib/${file} has no \`${name}\``);
+  const f = functionOf(l, decl, typeArgs);
+  return { e: "call", type: f.ret, fn: f.cname, args };
+}
+
+/** `for (i = 0; i < count; i++) body(i)`, with `i` a usize local. */
+export function countedLoop(l: Lowerer, count: Expr, body: (i: Expr) => Stmt[], loc: number): Stmt[] {
+  const i = local(l.temp(), USIZE);
+  const name = (i as { name: string }).name;
+  return [
+    { s: "let", name, type: USIZE, init: { e: "int", type: USIZE, value: 0n }, loc },
+    {
+      s: "while",
+      c: { e: "binary", type: T.bool, op: "<", a: i, b: count, loc },
+      body: [...body(i), { s: "expr", x: { e: "assign", type: USIZE, target: i, value: { e: "binary", type: USIZE, op: "+", a: i, b: { e: "int", type: USIZE, value: 1n }, loc } }, loc }],
+      loc,
+    },
+  ];
+}
+
+/** The element `i` of array `arr`, `i` known in range. */
+export function elementAt(arr: Expr, i: Expr, loc: number): Expr {
+  return { e: "index", type: (arr.type as { elem: Type }).elem, arr, idx: i, loc, unchecked: true };
+}
+
+/** Panics unless `obj` is none of the objects being formatted around it (runtime/tsos_inspect.h). */
+export function cycleCheck(obj: Expr, depth: Expr, message: string, loc: number): Stmt {
+  const seen: Expr = { e: "call", type: T.bool, fn: "tsos_seen_at", args: [depth, obj, { e: "callerloc", type: { k: "loc" }, loc }] };
+  return { s: "if", c: seen, then: [{ s: "expr", x: { e: "panic", type: T.never, message: str(message), loc }, loc }], loc };
+}
+
+/** A generated function: registered at once (so recursive types find it), its body built by `body` in a fresh scope. */
+export function synthesize(l: Lowerer, base: string, params: { name: string; type: Type }[], retType: Type, loc: number): Func {
+  const func: Func = { cname: l.uniqueName(base), params, ret: retType, body: [], loc, isStatic: true };
+  l.addFunc(func);
+  return func;
+}
+
+export function buildBody(l: Lowerer, func: Func, build: () => Stmt[]): void {
+  const scope = l.newScope();
+  for (const p of func.params) scope.used.add(p.name);
+  func.body = withScope(l, scope, build);
+}
+
+// ---- What a class holds, as JavaScript sees it -----------------------------
+
+export interface VisibleField {
+  /** The C field name. */
+  name: string;
+  /** The JavaScript property name. */
+  key: string;
+  type: Type;
+  /** The class whose struct stores it. */
+  owner: ClassInst;
+  /** An optional member an object literal left out: a property only once assigned. */
+  absent: boolean;
+}
+
+const C_KEYWORD_FIELD = /^(int|char|long|short|double|float|signed|unsigned|void|struct|union|default|register|auto|case|switch|goto|extern|static|const|volatile|sizeof|typedef|enum|inline|restrict|bool)_$/;
+
+/** The own enumerable data properties of an instance of `cls`, in JavaScript's order (base class first). */
+export function visibleFields(cls: ClassInst): VisibleField[] {
+  const chain: ClassInst[] = [];
+  for (let c: ClassInst | undefined = cls; c; c = c.base) chain.unshift(c);
+  const out: VisibleField[] = [];
+  for (const c of chain) {
+    const hidden = new Set<string>();
+    if (!c.literal) {
+      for (const m of classInfo(c).decl.members) if (ts.isPropertyDeclaration(m) && ts.isPrivateIdentifier(m.name)) hidden.add(fieldName(m.name));
+    }
+    for (const f of c.fields) {
+      if (hidden.has(f.name) || f.hidden) continue;
+      const key = C_KEYWORD_FIELD.test(f.name) ? f.name.slice(0, -1) : f.name;
+      out.push({ name: f.name, key, type: f.type, owner: c, absent: !!f.absent });
+    }
+  }
+  return out;
+}
+
+/** A field of `obj` (a pointer to `owner` or a subclass). */
+export function fieldOf(obj: Expr, f: VisibleField): Expr {
+  return { e: "field", type: f.type, obj: upcast(obj, f.owner), name: f.name };
+}
+
+/** The name Node shows for a class instance: the class's own name without type arguments. */
+export function className(cls: ClassInst): string {
+  return cls.tsName.replace(/<.*$/, "");
+}
+
+/** Which lib/std class `cls` is, when it is one of the collections. */
+export function collectionKind(l: Lowerer, cls: ClassInst, node: ts.Node): "Map" | "Set" | "Dict" | undefined {
+  if (cls.literal) return undefined;
+  const decl = classInfo(cls).decl;
+  for (const k of ["Dict", "Map", "Set"] as const) if (decl === stdClassDecl(l, k, node)) return k;
+  return undefined;
+}
+
+/** The type arguments of an instance of a generic class. */
+export function typeArgsOf(cls: ClassInst): Type[] {
+  const info = classInfo(cls);
+  return (info.decl.typeParameters ?? []).map((tp) => {
+    for (const [sym, t] of info.env) if (sym.declarations?.includes(tp)) return t;
+    throw new Error(`no type argument for ${tp.name.text}`);
+  });
+}
+
+/** The library class (Map, Set, Error, ...) that a user class extends, if any: its internals are not JavaScript properties. */
+export function libraryBase(cls: ClassInst): ClassInst | undefined {
+  for (let c: ClassInst | undefined = cls.base; c; c = c.base) if (!c.literal && classInfo(c).decl.getSourceFile().fileName.includes("/lib/std/")) return c;
+  return undefined;
+}
+
+/** Whether `cls` is (or extends) one of the Error classes of lib/std/error.ts. */
+export function isErrorClass(cls: ClassInst): boolean {
+  for (let c: ClassInst | undefined = cls; c; c = c.base) if (!c.literal && classInfo(c).decl.getSourceFile().fileName.endsWith("std/error.ts")) return true;
+  return false;
+}
+
+/** The methods and accessors an object literal's class has (its own functions). */
+export function literalFunctions(cls: ClassInst): ts.ObjectLiteralElementLike[] {
+  const node = literalNodes.get(cls);
+  if (!node || !ts.isObjectLiteralExpression(node)) return [];
+  return node.properties.filter((p) => ts.isMethodDeclaration(p) || ts.isAccessor(p));
+}
+
+/**
+ * Generated functions whose body tests the runtime class (class and view
+ * types): rebuilt until no new class appears, as method dispatchers are.
+ */
+export interface Dispatch {
+  func: Func;
+  /** The classes an object of the static type can be. */
+  classes: () => ClassInst[];
+  /** The body's case for one runtime class: `x` converted to it. */
+  each: (cls: ClassInst, x: Expr) => Expr;
+}
+
+const dispatches = new WeakMap<Lowerer, Dispatch[]>();
+
+export function addDispatch(l: Lowerer, d: Dispatch): void {
+  let list = dispatches.get(l);
+  if (!list) {
+    list = [];
+    dispatches.set(l, list);
+    const all = list;
+    registerFinisher(l, () => {
+      for (let i = 0; i < all.length; i++) buildDispatch(l, all[i]!);
+      return `${all.length}/${constructedClasses(l).size}/${l.program.viewTables.length}`;
+    });
+  }
+  list.push(d);
+  buildDispatch(l, d);
+}
+
+function buildDispatch(l: Lowerer, d: Dispatch): void {
+  try {
+    buildDispatchBody(l, d);
+  } catch (e) {
+    // A refusal inside a case is recorded as a diagnostic; the build fails with it.
+    if (!(e instanceof Bail)) throw e;
+  }
+}
+
+function buildDispatchBody(l: Lowerer, d: Dispatch): void {
+  buildBody(l, d.func, () => {
+    const x = local(d.func.params[0]!.name, d.func.params[0]!.type);
+    const loc = d.func.loc;
+    const classes = d.classes();
+    const out: Stmt[] = [];
+    classes.forEach((cls, i) => {
+      const as: Expr = x.type.k === "view" ? { e: "viewobj", type: { k: "class", cls }, x } : { e: "convert", type: { k: "class", cls }, x, checked: false, loc: 0 };
+      const r = ret(d.each(cls, as), loc);
+      if (i === classes.length - 1) out.push(r);
+      else out.push({ s: "if", c: { e: "instanceof", type: T.bool, x, cls, exact: true }, then: [r], loc });
+    });
+    if (!classes.length) out.push({ s: "expr", x: { e: "noreturn", type: T.never, loc }, loc });
+    return out;
+  });
+}
+
+/** Every constructed class that a value of static class `cls` can be. */
+export function classesBelow(l: Lowerer, cls: ClassInst): () => ClassInst[] {
+  return () => [...constructedClasses(l)].filter((c) => isSubclass(c, cls));
+}
+
+/** Every class with a table for `view`. */
+export function classesOfView(l: Lowerer, view: ViewInst): () => ClassInst[] {
+  return () => [...new Set(l.program.viewTables.filter((t) => t.view === view).map((t) => t.cls))];
+}
+
+// ---- String(obj) -------------------------------------------------------------
+
+/**
+ * `${obj}` / `"" + obj` of an object literal or an instance of a user class
+ * that has no `toString` anywhere in its chain or below it: JavaScript's
+ * Object.prototype.toString, "[object Object]". Undefined otherwise.
+ */
+export function plainObjectString(l: Lowerer, x: Expr, node: ts.Node): Expr | undefined {
+  if (x.type.k === "view") return { e: "call", type: T.str, fn: viewStringFunction(l, x.type.view, node), args: [x] };
+  if (x.type.k !== "class" || !x.type.cls.header || classMember(l, x.type.cls, "toString")) return undefined;
+  const cls = x.type.cls;
+  if (!cls.literal) {
+    for (let c: ClassInst | undefined = cls; c; c = c.base) if (!c.literal && l.isLibDecl(classInfo(c).decl)) return undefined;
+    if (classInfo(cls).decl.getSourceFile().fileName.includes("/lib/std/") || isOverridden(l, classInfo(cls).decl, "toString")) return undefined;
+  }
+  return { e: "seq", type: T.str, xs: [x, str("[object Object]")] };
+}
+
+const viewStringFns = new WeakMap<Lowerer, Map<ViewInst, string>>();
+
+/** The string form of a view value, by its runtime class: that class's toString() or "[object Object]". */
+function viewStringFunction(l: Lowerer, view: ViewInst, node: ts.Node): string {
+  let fns = viewStringFns.get(l);
+  if (!fns) {
+    fns = new Map();
+    viewStringFns.set(l, fns);
+  }
+  const hit = fns.get(view);
+  if (hit) return hit;
+  const func = synthesize(l, `string_${view.cname}`, [{ name: "x", type: { k: "view", view } }], T.str, l.loc(node));
+  fns.set(view, func.cname);
+  addDispatch(l, {
+    func,
+    classes: classesOfView(l, view),
+    each: (_cls, obj) => objectToString(l, obj, node) ?? plainObjectString(l, obj, node) ?? l.fail("TSOS1031", node, "a part of a string", typeName(obj.type)),
+  });
+  return func.cname;
+}
+
+// ---- console.log -------------------------------------------------------------
+
+/** The lib/std/inspect.ts function for an array of primitives, e.g. `showNumbers2` for number[][]. */
+function primitiveArrayFunction(l: Lowerer, t: Type): string | undefined {
   let levels = 0;
   let elem = t;
   while (elem.k === "array") {
@@ -27,14 +301,230 @@ function showFunction(l: Lowerer, t: Type): string | undefined {
   return base && (levels === 1 ? base : `${base}${levels}`);
 }
 
+/** Whether console.log writes a value of type `t` itself (strings, numbers, booleans and nullables of those). */
+function printedDirectly(t: Type): boolean {
+  if (t.k === "nullable") return t.inner.k === "never" || printedDirectly(t.inner);
+  if (t.k === "union") return t.members.every(printedDirectly);
+  return t.k === "str" || t.k === "bool" || t.k === "int";
+}
+
 export function inspectArgument(l: Lowerer, x: Expr, node: ts.Node): Expr {
-  if (x.type.k !== "array") return x;
-  if (x.type.elem.k === "never" && x.e === "arraylit") return { e: "str", type: T.str, value: "[]" };
-  const name = showFunction(l, x.type);
-  const decl = name ? stdDeclaration("std/inspect.ts", name, ts.isFunctionDeclaration) : undefined;
-  if (!decl) return x;
-  const f = functionOf(l, decl, []);
-  void node;
-  const zero: Expr = { e: "num", type: T.number, value: 0 };
-  return { e: "call", type: T.str, fn: f.cname, args: [x, zero, zero] };
+  if (printedDirectly(x.type) || x.type.k === "never" || x.type.k === "void") return x;
+  if (x.type.k === "array" && x.type.elem.k === "never" && x.e === "arraylit") return str("[]");
+  return showValue(l, x, num(0), num(0), node);
+}
+
+const SHOW = "std/inspect.ts";
+
+/** `x` as util.inspect shows it inside a structure at `depth`, its lines indented by `indent`. */
+export function showValue(l: Lowerer, x: Expr, indent: Expr, depth: Expr, node: ts.Node): Expr {
+  const t = x.type;
+  switch (t.k) {
+    case "str":
+      return stdFn(l, SHOW, "showString", [], [x, indent, depth], node);
+    case "bool":
+      return stdFn(l, SHOW, "showBoolean", [], [x, indent, depth], node);
+    case "int":
+      return stdFn(l, SHOW, "showNumber", [], [coerce(l, x, T.number, node), indent, depth], node);
+    case "nullable": {
+      const name = l.temp();
+      const v = local(name, t);
+      let body: Expr = t.inner.k === "never" ? str(t.null ? "null" : "undefined") : showValue(l, { e: "unwrap", type: t.inner, x: v, loc: 0 }, indent, depth, node);
+      if (t.null && t.inner.k !== "never") body = { e: "cond", type: T.str, c: { e: "isnullish", type: T.bool, x: v, which: "null" }, a: str("null"), b: body };
+      if (t.undef && t.inner.k !== "never") body = { e: "cond", type: T.str, c: { e: "isnullish", type: T.bool, x: v, which: "undefined" }, a: str("undefined"), b: body };
+      if (t.null && t.undef && t.inner.k === "never") body = { e: "cond", type: T.str, c: { e: "isnullish", type: T.bool, x: v, which: "null" }, a: str("null"), b: str("undefined") };
+      return { e: "bind", type: T.str, name, value: x, body };
+    }
+    case "union": {
+      const name = l.temp();
+      const v = local(name, t);
+      let body: Expr | undefined;
+      for (let i = t.members.length - 1; i >= 0; i--) {
+        const m: Expr = showValue(l, { e: "fromunion", type: t.members[i]!, x: v, tag: i, loc: 0 }, indent, depth, node);
+        body = body ? { e: "cond", type: T.str, c: { e: "istag", type: T.bool, x: v, tag: i }, a: m, b: body } : m;
+      }
+      return { e: "bind", type: T.str, name, value: x, body: body! };
+    }
+    case "array": {
+      // An array of `never` (`[]` nested in literals) can only be empty.
+      if (t.elem.k === "never") return x.e === "local" || x.e === "index" ? str("[]") : { e: "seq", type: T.str, xs: [x, str("[]")] };
+      const prim = primitiveArrayFunction(l, t);
+      if (prim) return stdFn(l, SHOW, prim, [], [x, indent, depth], node);
+      return { e: "call", type: T.str, fn: showFunction(l, t, node), args: [x, indent, depth] };
+    }
+    case "class":
+    case "view":
+      return { e: "call", type: T.str, fn: showFunction(l, t, node), args: [x, indent, depth] };
+    default:
+      return l.fail("TSOS1180", node, `a value of type \`${typeName(t)}\``);
+  }
+}
+
+const showFns = new WeakMap<Lowerer, Map<string, string>>();
+
+/** The generated show function of a composite type (one per type). */
+function showFunction(l: Lowerer, t: Type, node: ts.Node): string {
+  let fns = showFns.get(l);
+  if (!fns) {
+    fns = new Map();
+    showFns.set(l, fns);
+  }
+  const key = t.k === "class" ? `c:${t.cls.cname}` : t.k === "view" ? `v:${t.view.cname}` : mangle(t);
+  const hit = fns.get(key);
+  if (hit) return hit;
+  const loc = l.loc(node);
+  const params = [
+    { name: "x", type: t },
+    { name: "indent", type: T.number },
+    { name: "depth", type: T.number },
+  ];
+  const func = synthesize(l, `show_${key.replace(/^[cv]:/, "")}`, params, T.str, loc);
+  fns.set(key, func.cname);
+  const x = local("x", t);
+  const indent = local("indent", T.number);
+  const depth = local("depth", T.number);
+  if (t.k === "array") buildBody(l, func, () => showArray(l, x, indent, depth, node, loc));
+  else if (t.k === "view") addDispatch(l, { func, classes: classesOfView(l, t.view), each: (cls, obj) => ownShow(l, cls, obj, indent, depth, node) });
+  else if (t.k === "class") {
+    const kind = collectionKind(l, t.cls, node);
+    if (kind) buildBody(l, func, () => showCollection(l, kind, x, indent, depth, node, loc));
+    else addDispatch(l, { func, classes: classesBelow(l, t.cls), each: (cls, obj) => ownShow(l, cls, obj, indent, depth, node) });
+  }
+  return func.cname;
+}
+
+/** Whether an element of this type counts as a number for column alignment (Node right-aligns all-number arrays). */
+function isNumber(t: Type, v: Expr): Expr {
+  if (t.k === "int") return { e: "bool", type: T.bool, value: true };
+  if (t.k === "union") {
+    const i = t.members.findIndex((m) => m.k === "int");
+    if (i >= 0) return { e: "istag", type: T.bool, x: v, tag: i };
+  }
+  if (t.k === "nullable" && t.inner.k === "int") return { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: v, which: "either" } };
+  return { e: "bool", type: T.bool, value: false };
+}
+
+function showArray(l: Lowerer, x: Expr, indent: Expr, depth: Expr, node: ts.Node, loc: number): Stmt[] {
+  const elem = (x.type as { elem: Type }).elem;
+  const strs = arrayType(l, T.str);
+  const n = local(l.temp(), USIZE);
+  const shown = local(l.temp(), USIZE);
+  const out = local(l.temp(), strs);
+  const numeric = local(l.temp(), T.bool);
+  const name = (e: Expr) => (e as { name: string }).name;
+  const gt = (a: Expr, b: Expr, type: Type = T.number): Expr => ({ e: "binary", type: T.bool, op: ">", a, b: b.e === "int" ? { ...b, type } : b, loc });
+  const hundred: Expr = { e: "int", type: USIZE, value: 100n };
+  const updateNumeric = (i: Expr): Stmt[] => {
+    const test = isNumber(elem, elementAt(x, i, loc));
+    if (test.e === "bool" && test.value) return [];
+    return [{ s: "expr", x: { e: "assign", type: T.bool, target: numeric, value: { e: "logic", type: T.bool, op: "&&", a: numeric, b: test } }, loc }];
+  };
+  return [
+    { s: "let", name: name(n), type: USIZE, init: length(x), loc },
+    { s: "if", c: { e: "binary", type: T.bool, op: "==", a: n, b: { e: "int", type: USIZE, value: 0n }, loc }, then: [ret(str("[]"), loc)], loc },
+    { s: "if", c: gt(depth, num(2)), then: [ret(str("[Array]"), loc)], loc },
+    // Every structure takes its depth's place among the ancestors, so none left from a sibling is mistaken for one.
+    cycleCheck(x, depth, "console.log of a circular structure is not supported", loc),
+    { s: "let", name: name(shown), type: USIZE, init: { e: "cond", type: USIZE, c: gt(n, hundred, USIZE), a: hundred, b: n }, loc },
+    { s: "let", name: name(out), type: strs, init: { e: "arraylit", type: strs, elems: [], loc }, loc },
+    { s: "let", name: name(numeric), type: T.bool, init: { e: "bool", type: T.bool, value: true }, loc },
+    ...countedLoop(l, shown, (i) => [push(out, showValue(l, elementAt(x, i, loc), plus(indent, num(2)), plus(depth, num(1)), node), loc), ...updateNumeric(i)], loc),
+    // Node also looks at the element after the last one shown when deciding the alignment.
+    { s: "if", c: gt(n, hundred, USIZE), then: updateNumeric(hundred), loc },
+    ret(stdFn(l, SHOW, "formatArray", [], [out, { e: "convert", type: T.number, x: n, checked: false, loc }, indent, numeric], node), loc),
+  ];
+}
+
+/** Map, Set and records (Record<string, V>). */
+function showCollection(l: Lowerer, kind: "Map" | "Set" | "Dict", x: Expr, indent: Expr, depth: Expr, node: ts.Node, loc: number): Stmt[] {
+  const cls = (x.type as { cls: ClassInst }).cls;
+  const args = typeArgsOf(cls);
+  const K = kind === "Dict" ? T.str : args[0]!;
+  const V = kind === "Dict" ? args[0]! : kind === "Map" ? args[1]! : undefined;
+  const strs = arrayType(l, T.str);
+  const ks = local(l.temp(), arrayType(l, K));
+  const n = local(l.temp(), USIZE);
+  const out = local(l.temp(), strs);
+  const name = (e: Expr) => (e as { name: string }).name;
+  const keysCall = kind === "Map" ? stdFn(l, SHOW, "mapKeys", [K, V!], [x], node) : kind === "Set" ? stdFn(l, SHOW, "setValues", [K], [x], node) : stdFn(l, SHOW, "recordKeys", [V!], [x], node);
+  const body: Stmt[] = [
+    { s: "let", name: name(ks), type: ks.type, init: keysCall, loc },
+    { s: "let", name: name(n), type: USIZE, init: length(ks), loc },
+  ];
+  const count: Expr = { e: "convert", type: T.number, x: n, checked: false, loc };
+  const open: Expr = kind === "Dict" ? str("{") : concat(str(`${kind}(`), { e: "tostr", type: T.str, x: count, radix: 10 }, str(") {"));
+  body.push({ s: "if", c: { e: "binary", type: T.bool, op: "==", a: n, b: { e: "int", type: USIZE, value: 0n }, loc }, then: [ret(concat(open, str("}")), loc)], loc });
+  body.push({ s: "if", c: { e: "binary", type: T.bool, op: ">", a: depth, b: num(2), loc }, then: [ret(str(kind === "Dict" ? "[Object]" : `[${kind}]`), loc)], loc });
+  body.push(cycleCheck(x, depth, "console.log of a circular structure is not supported", loc));
+  const inner = plus(indent, num(2));
+  const deeper = plus(depth, num(1));
+  let vs: Expr | undefined;
+  if (V) {
+    vs = local(l.temp(), arrayType(l, V));
+    body.push({ s: "let", name: name(vs), type: vs.type, init: kind === "Map" ? stdFn(l, SHOW, "mapValues", [K, V], [x], node) : stdFn(l, SHOW, "recordValues", [V], [x], node), loc });
+  }
+  body.push({ s: "let", name: name(out), type: strs, init: { e: "arraylit", type: strs, elems: [], loc }, loc });
+  body.push(
+    ...countedLoop(l, n, (i) => {
+      const k = elementAt(ks, i, loc);
+      const keyText = kind === "Dict" ? stdFn(l, SHOW, "showKey", [], [k], node) : showValue(l, k, inner, deeper, node);
+      const entry = vs ? concat(keyText, str(kind === "Dict" ? ": " : " => "), showValue(l, elementAt(vs, i, loc), inner, deeper, node)) : keyText;
+      return [push(out, entry, loc)];
+    }, loc),
+  );
+  body.push(ret(stdFn(l, SHOW, "formatObject", [], [open, out, indent], node), loc));
+  return body;
+}
+
+/** The fields of an object whose class is exactly `cls`, `Point { x: 1, y: 2 }`. */
+function ownShow(l: Lowerer, cls: ClassInst, obj: Expr, indent: Expr, depth: Expr, node: ts.Node): Expr {
+  return { e: "call", type: T.str, fn: ownShowFunction(l, cls, node), args: [obj, indent, depth] };
+}
+
+const ownFns = new WeakMap<Lowerer, Map<ClassInst, string>>();
+
+function ownShowFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
+  let fns = ownFns.get(l);
+  if (!fns) {
+    fns = new Map();
+    ownFns.set(l, fns);
+  }
+  const hit = fns.get(cls);
+  if (hit) return hit;
+  if (collectionKind(l, cls, node)) return showFunction(l, { k: "class", cls }, node);
+  if (isErrorClass(cls)) l.fail("TSOS1180", node, `${className(cls)} (an Error object)`);
+  const lib = libraryBase(cls);
+  if (lib) l.fail("TSOS1180", node, `\`${className(cls)}\` (a class extending \`${className(lib)}\`)`);
+  if (literalFunctions(cls).length) l.fail("TSOS1180", node, "an object literal with methods or accessors");
+  const t: Type = { k: "class", cls };
+  const loc = l.loc(node);
+  const func = synthesize(l, `show_own_${cls.cname}`, [{ name: "x", type: t }, { name: "indent", type: T.number }, { name: "depth", type: T.number }], T.str, loc);
+  fns.set(cls, func.cname);
+  const x = local("x", t);
+  const indent = local("indent", T.number);
+  const depth = local("depth", T.number);
+  buildBody(l, func, () => {
+    const fields = visibleFields(cls);
+    const prefix = cls.literal ? "" : `${className(cls)} `;
+    if (!fields.length) return [ret(str(`${prefix}{}`), loc)];
+    const strs = arrayType(l, T.str);
+    const out = local(l.temp(), strs);
+    const body: Stmt[] = [];
+    // Deeper than depth 2: `[Point]`, unless it has no properties at all (then Node prints `{}`).
+    const tooDeep: Expr = str(cls.literal ? "[Object]" : `[${className(cls)}]`);
+    const present = fields.filter((f) => f.absent).map((f): Expr => ({ e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: fieldOf(x, f), which: "undefined" } }));
+    const deep: Expr = fields.some((f) => !f.absent) || !present.length ? tooDeep : { e: "cond", type: T.str, c: present.reduce((a, b) => ({ e: "logic", type: T.bool, op: "||", a, b })), a: tooDeep, b: str(`${prefix}{}`) };
+    body.push({ s: "if", c: { e: "binary", type: T.bool, op: ">", a: depth, b: num(2), loc }, then: [ret(deep, loc)], loc });
+    body.push(cycleCheck(x, depth, "console.log of a circular structure is not supported", loc));
+    body.push({ s: "let", name: (out as { name: string }).name, type: strs, init: { e: "arraylit", type: strs, elems: [], loc }, loc });
+    for (const f of fields) {
+      const label = /^[A-Za-z_][A-Za-z_0-9]*$/.test(f.key) ? str(`${f.key}: `) : concat(stdFn(l, SHOW, "showKey", [], [str(f.key)], node), str(": "));
+      const entry = push(out, concat(label, showValue(l, fieldOf(x, f), plus(indent, num(2)), plus(depth, num(1)), node)), loc);
+      if (f.absent) body.push({ s: "if", c: { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: fieldOf(x, f), which: "undefined" } }, then: [entry], loc });
+      else body.push(entry);
+    }
+    body.push(ret(stdFn(l, SHOW, "formatObject", [], [str(`${prefix}{`), out, indent], node), loc));
+    return body;
+  });
+  return func.cname;
 }

@@ -201,6 +201,8 @@ export function propertyNameOfField(c: ClassInst, f: Field): string | undefined 
 /** One property of the object being built: its current value (a pure read of temporaries). */
 interface Slot {
   value: Expr;
+  /** It may be an optional property left out (undefined): console.log does not show it then. */
+  absent: boolean;
 }
 
 /** `{ a: 1, ...b, c }` where some member is a spread: a new plain object. */
@@ -219,7 +221,8 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
     let v = value;
     if (optional && admitsUndefined(value.type) && prior) v = joinValues(l, isnullish(value, "undefined"), prior, withoutUndefined(l, value, node), node);
     if (guard) v = joinValues(l, guard, v, prior ?? lowerNullLiteral("undefined"), node);
-    slots.set(name, { value: v });
+    const before = slots.get(name);
+    slots.set(name, { value: v, absent: (optional || !!guard) && (before ? before.absent : true) });
   };
   for (const p of node.properties) {
     if (ts.isSpreadAssignment(p)) {
@@ -244,7 +247,7 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
     const sym = l.checker.getPropertyOfType(litType, name);
     const wanted = want?.k === "view" ? want.view.slots.find((s) => s.kind === "get" && s.prop === name)?.ret : undefined;
     const type = wanted ?? (sym ? irType(l, l.checker.getTypeOfSymbol(sym), node) : slot.value.type);
-    fields.push({ name: fieldName({ text: name } as ts.Identifier), type });
+    fields.push({ name: fieldName({ text: name } as ts.Identifier), type, absent: slot.absent && admitsUndefined(type) });
     // A property present on every path (the checker's type says so) but joined from guarded branches.
     const v = slot.value.type.k === "nullable" && type.k !== "nullable" ? unwrap(l, slot.value, node, "nonnull") : slot.value;
     values.push(coerce(l, v, type, node));
@@ -252,7 +255,7 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
   if (want?.k === "view") {
     for (const s of want.view.slots) {
       if (s.kind !== "get" || !s.optional || slots.has(s.prop)) continue;
-      fields.push({ name: fieldName({ text: s.prop } as ts.Identifier), type: s.ret });
+      fields.push({ name: fieldName({ text: s.prop } as ts.Identifier), type: s.ret, absent: true });
       values.push(coerce(l, lowerNullLiteral("undefined"), s.ret, node));
     }
   }
@@ -398,7 +401,7 @@ function restObject(l: Lowerer, src: Expr, taken: string[], pattern: ts.Node, el
     const sym = l.checker.getPropertyOfType(restTs, p.name);
     if (!sym) continue;
     const type = irType(l, l.checker.getTypeOfSymbol(sym), el);
-    fields.push({ name: fieldName({ text: p.name } as ts.Identifier), type });
+    fields.push({ name: fieldName({ text: p.name } as ts.Identifier), type, absent: p.optional && admitsUndefined(type) });
     values.push(coerce(l, p.read, type, el));
   }
   return newLiteralObject(l, fields, values, el);

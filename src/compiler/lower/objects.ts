@@ -70,7 +70,7 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
     // Optional members the literal leaves out get a field holding undefined, so a later write has a place to go.
     for (const slot of want.view.slots) {
       if (slot.kind !== "get" || !slot.optional || fields.some((f) => f.name === fieldName({ text: slot.prop } as ts.Identifier))) continue;
-      fields.push({ name: fieldName({ text: slot.prop } as ts.Identifier), type: slot.ret });
+      fields.push({ name: fieldName({ text: slot.prop } as ts.Identifier), type: slot.ret, absent: true });
       values.push(coerce(l, lowerNullLiteral("undefined"), slot.ret, node));
     }
   }
@@ -98,7 +98,7 @@ function literalShape(
   fns: LiteralFn[],
   scope: (m: LiteralFn, self: Type) => ClosureScope | undefined,
 ): { cls: ClassInst; init: string } {
-  const key = fields.map((f) => `${f.name}:${mangle(f.type)}`).join(",") + (fns.length ? `@${node.pos}:${node.getSourceFile().fileName}` : "");
+  const key = fields.map((f) => `${f.absent ? "?" : ""}${f.name}:${mangle(f.type)}`).join(",") + (fns.length ? `@${node.pos}:${node.getSourceFile().fileName}` : "");
   let byKey = shapes.get(l);
   if (!byKey) {
     byKey = new Map();

@@ -109,6 +109,7 @@ function viewOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewInst {
   s.inProgress.set(type, entry);
   try {
     inst.slots = slotsOf(l, type, node);
+    if (!declaredOrder.has(inst)) declaredOrder.set(inst, l.checker.getPropertiesOfType(type).map((p) => p.name));
   } finally {
     s.inProgress.delete(type);
   }
@@ -124,6 +125,9 @@ function viewOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewInst {
   l.program.views.push(inst);
   return inst;
 }
+
+/** The property names of a view in the order its (first) TypeScript type declares them (slots are sorted): the order JSON.parse reads them in. */
+export const declaredOrder = new WeakMap<ViewInst, string[]>();
 
 function slotsOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewSlot[] {
   const props = [...l.checker.getPropertiesOfType(type)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -103,4 +103,5 @@ __attribute__((noreturn)) static inline void tsos_exit(int32_t code) {
   exit(code);
 }
 #include "tsos_hash.h"
+#include "tsos_inspect.h"
 #endif

@@ -1,0 +1,458 @@
+/**
+ * lower/json.ts: `JSON.stringify(value, replacer?, space?)` on values of
+ * static types.
+ *
+ * Input:  the call; the value's IR type decides everything at compile time.
+ * Output: a call of a function generated here for the value's type,
+ *         `json(x, options, indent, depth): string`, which serializes the
+ *         members with the functions of their types and hands them to
+ *         lib/std/json.ts (`jsonArray`, `jsonObject`) for the layout;
+ *         `options` (lib/std/json.ts's JsonOptions) carries the gap and the
+ *         replacer's property list.
+ * Invariants:
+ *   - JavaScript's rules by static type: numbers (NaN, ±Infinity -> null),
+ *     strings quoted, booleans, null; `undefined` and functions are left out
+ *     of objects and are `null` in arrays; class instances and object
+ *     literals give their own fields in property order (lower/inspect.ts's
+ *     `visibleFields`, without `#private` ones; getters and methods live on
+ *     the prototype), a `toJSON()` method replaces the value; Map and Set
+ *     give `{}`; records their entries.
+ *   - A class or view value dispatches on its runtime class, as printing
+ *     does (lower/inspect.ts `addDispatch`).
+ *   - What would give `undefined` instead of a string at top level, a
+ *     function replacer, and a circular structure (a panic) are refused.
+ */
+import ts from "typescript";
+import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import type { Lowerer } from "./context.ts";
+import { coerce, lowerExpr } from "./expr.ts";
+import { arrayType, mangle, nullableType, typeName } from "./types.ts";
+import { classInfo, fieldName, methodOf } from "./classes.ts";
+import { markConstructed } from "./dispatch.ts";
+import { declaredOrder } from "./views.ts";
+import {
+  addDispatch, buildBody, className, classesBelow, classesOfView, collectionKind, countedLoop, cycleCheck, elementAt, fieldOf,
+  isErrorClass, length, libraryBase, literalFunctions, local, num, plus, push, ret, stdFn, str, synthesize, typeArgsOf, visibleFields,
+} from "./inspect.ts";
+
+const JSON_LIB = "std/json.ts";
+
+/** `JSON.stringify(...)`; undefined for other JSON members. */
+export function jsonCall(l: Lowerer, name: string, call: ts.CallExpression, want?: Type): Expr | undefined {
+  if (name === "JSON.parse") return jsonParseCall(l, call, want);
+  if (name !== "JSON.stringify") return undefined;
+  if (l.target === "kernel") l.fail("TSOS3001", call.expression, "JSON.stringify");
+  const [valueNode, replacerNode, spaceNode] = call.arguments;
+  if (!valueNode) l.fail("TSOS1182", call);
+  const value = lowerExpr(l, valueNode);
+  const t = value.type;
+  // Unreachable (`never`, after an exhaustive switch): the value itself never completes.
+  if (t.k === "never") return coerce(l, value, T.str, valueNode);
+  if ((t.k === "nullable" && t.undef) || t.k === "fn" || t.k === "void") l.fail("TSOS1182", valueNode);
+  let keys: Expr = { e: "nullish", type: T.void, undef: false };
+  let gap: Expr = str("");
+  const absent = (n: ts.Expression | undefined): boolean => !n || n.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(n) && n.text === "undefined");
+  const optionsFn = stdFn(l, JSON_LIB, "jsonOptions", [], [], call) as Extract<Expr, { e: "call" }>;
+  const optionsType = optionsFn.type;
+  const keysType = (): Type => {
+    const f = l.program.funcs.find((f) => f.cname === optionsFn.fn)!;
+    return f.params[1]!.type;
+  };
+  keys = { e: "nullish", type: keysType(), undef: false };
+  if (!absent(replacerNode)) {
+    if (l.checker.getTypeAtLocation(replacerNode!).getCallSignatures().length)
+      l.fail("TSOS1183", replacerNode!, "a replacer function", "serialize a value built for it, or pass the names to keep: `JSON.stringify(x, [\"a\", \"b\"])`");
+    const r = lowerExpr(l, replacerNode!);
+    if (r.type.k !== "array" || r.type.elem.k !== "str") l.fail("TSOS1183", replacerNode!, "a replacer other than an array of property names", "serialize a value built for it, or pass the names: `JSON.stringify(x, [\"a\", \"b\"])`");
+    keys = coerce(l, r, keysType(), replacerNode!);
+  }
+  if (!absent(spaceNode)) {
+    const s = lowerExpr(l, spaceNode!);
+    if (s.type.k === "str") gap = stdFn(l, JSON_LIB, "jsonGapString", [], [s], spaceNode!);
+    else if (s.type.k === "int") gap = stdFn(l, JSON_LIB, "jsonGapNumber", [], [coerce(l, s, T.number, spaceNode!)], spaceNode!);
+    else l.fail("TSOS1183", spaceNode!, `a \`space\` of type \`${typeName(s.type)}\``, "pass a number of spaces or an indentation string");
+  }
+  const v = l.temp();
+  const o = l.temp();
+  const options: Expr = { ...optionsFn, args: [gap, keys] };
+  const body = jsonValue(l, local(v, t), local(o, optionsType), str(""), num(0), "top", valueNode);
+  return { e: "bind", type: T.str, name: v, value, body: { e: "bind", type: T.str, name: o, value: options, body } };
+}
+
+type Where = "top" | "element" | "member";
+
+/** Whether a member of this type can be left out of an object (undefined, a function). */
+function omittable(t: Type): boolean {
+  return t.k === "fn" || (t.k === "nullable" && t.undef);
+}
+
+/**
+ * `x` serialized, `x` not undefined unless `where` is "element" (then
+ * undefined and functions are `null`). Members that may be left out are
+ * tested by the caller (`member`).
+ */
+function jsonValue(l: Lowerer, x: Expr, options: Expr, indent: Expr, depth: Expr, where: Where, node: ts.Node): Expr {
+  const t = x.type;
+  switch (t.k) {
+    case "str":
+      return stdFn(l, JSON_LIB, "jsonQuote", [], [x], node);
+    case "bool":
+      return { e: "cond", type: T.str, c: x, a: str("true"), b: str("false") };
+    case "int":
+      return stdFn(l, JSON_LIB, "jsonNumber", [], [coerce(l, x, T.number, node)], node);
+    case "fn":
+      return { e: "seq", type: T.str, xs: [x, str("null")] };
+    case "nullable": {
+      const name = l.temp();
+      const v = local(name, t);
+      const inner: Expr = t.inner.k === "never" ? str("null") : jsonValue(l, { e: "unwrap", type: t.inner, x: v, loc: 0 }, options, indent, depth, where, node);
+      // undefined in an array is null, as null is.
+      return { e: "bind", type: T.str, name, value: x, body: { e: "cond", type: T.str, c: { e: "isnullish", type: T.bool, x: v, which: "either" }, a: str("null"), b: inner } };
+    }
+    case "union": {
+      const name = l.temp();
+      const v = local(name, t);
+      let body: Expr | undefined;
+      for (let i = t.members.length - 1; i >= 0; i--) {
+        const m = jsonValue(l, { e: "fromunion", type: t.members[i]!, x: v, tag: i, loc: 0 }, options, indent, depth, where, node);
+        body = body ? { e: "cond", type: T.str, c: { e: "istag", type: T.bool, x: v, tag: i }, a: m, b: body } : m;
+      }
+      return { e: "bind", type: T.str, name, value: x, body: body! };
+    }
+    case "array":
+      if (t.elem.k === "never") return x.e === "local" || x.e === "index" ? str("[]") : { e: "seq", type: T.str, xs: [x, str("[]")] };
+      return { e: "call", type: T.str, fn: jsonFunction(l, t, options.type, node), args: [x, options, indent, depth] };
+    case "class":
+    case "view":
+      return { e: "call", type: T.str, fn: jsonFunction(l, t, options.type, node), args: [x, options, indent, depth] };
+    default:
+      return l.fail("TSOS1181", node, `a value of type \`${typeName(t)}\``);
+  }
+}
+
+const jsonFns = new WeakMap<Lowerer, Map<string, string>>();
+
+function cache(l: Lowerer): Map<string, string> {
+  let fns = jsonFns.get(l);
+  if (!fns) {
+    fns = new Map();
+    jsonFns.set(l, fns);
+  }
+  return fns;
+}
+
+function params(t: Type, optionsType: Type) {
+  return [
+    { name: "x", type: t },
+    { name: "options", type: optionsType },
+    { name: "indent", type: T.str },
+    { name: "depth", type: T.number },
+  ];
+}
+
+const CIRCULAR = "JSON.stringify of a circular structure is not supported";
+
+function jsonFunction(l: Lowerer, t: Type, optionsType: Type, node: ts.Node): string {
+  const fns = cache(l);
+  const key = t.k === "class" ? `c:${t.cls.cname}` : t.k === "view" ? `v:${t.view.cname}` : mangle(t);
+  const hit = fns.get(key);
+  if (hit) return hit;
+  const loc = l.loc(node);
+  const func = synthesize(l, `json_${key.replace(/^[cv]:/, "")}`, params(t, optionsType), T.str, loc);
+  fns.set(key, func.cname);
+  const x = local("x", t);
+  const options = local("options", optionsType);
+  const indent = local("indent", T.str);
+  const depth = local("depth", T.number);
+  const own = (cls: ClassInst, obj: Expr): Expr => ({ e: "call", type: T.str, fn: ownJsonFunction(l, cls, optionsType, node), args: [obj, options, indent, depth] });
+  if (t.k === "array") {
+    buildBody(l, func, () => {
+      const strs = arrayType(l, T.str);
+      const out = local(l.temp(), strs);
+      const inner = local(l.temp(), T.str);
+      return [
+        cycleCheck(x, depth, CIRCULAR, loc),
+        { s: "let", name: (out as { name: string }).name, type: strs, init: { e: "arraylit", type: strs, elems: [], loc }, loc },
+        { s: "let", name: (inner as { name: string }).name, type: T.str, init: stdFn(l, JSON_LIB, "jsonInner", [], [options, indent], node), loc },
+        ...countedLoop(l, length(x), (i) => [push(out, jsonValue(l, elementAt(x, i, loc), options, inner, plus(depth, num(1)), "element", node), loc)], loc),
+        ret(stdFn(l, JSON_LIB, "jsonArray", [], [options, out, indent], node), loc),
+      ];
+    });
+  } else if (t.k === "view") addDispatch(l, { func, classes: classesOfView(l, t.view), each: own });
+  else if (t.k === "class") {
+    if (collectionKind(l, t.cls, node)) buildBody(l, func, () => [ret(own(t.cls, x), loc)]);
+    else addDispatch(l, { func, classes: classesBelow(l, t.cls), each: own });
+  }
+  return func.cname;
+}
+
+/** The nearest `toJSON` method in `cls`'s chain. */
+function toJSONMethod(cls: ClassInst): { owner: ClassInst; decl: ts.MethodDeclaration } | undefined {
+  for (let c: ClassInst | undefined = cls; c; c = c.base) {
+    if (c.literal) return undefined;
+    const m = classInfo(c).decl.members.find((x): x is ts.MethodDeclaration => ts.isMethodDeclaration(x) && ts.isIdentifier(x.name) && x.name.text === "toJSON");
+    if (m) return { owner: c, decl: m };
+  }
+  return undefined;
+}
+
+/** The members of `names`/`values` for one property, left out when undefined or not in the replacer's list. */
+function member(l: Lowerer, key: string, value: Expr, names: Expr, values: Expr, options: Expr, inner: Expr, depth: Expr, loc: number, node: ts.Node): Stmt[] {
+  if (value.type.k === "fn") return [];
+  const wanted: Expr = stdFn(l, JSON_LIB, "jsonWants", [], [options, str(key)], node);
+  const name = l.temp();
+  const v = local(name, value.type);
+  const write = (x: Expr): Stmt[] => [push(names, str(key), loc), push(values, jsonValue(l, x, options, inner, plus(depth, num(1)), "member", node), loc)];
+  const body: Stmt[] = omittable(value.type)
+    ? [{ s: "if", c: { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: v, which: "undefined" } }, then: write(v), loc }]
+    : write(v);
+  return [{ s: "if", c: wanted, then: [{ s: "let", name, type: value.type, init: value, loc }, ...body], loc }];
+}
+
+const ownFns = new WeakMap<Lowerer, Map<ClassInst, string>>();
+
+/** The serialization of an object whose class is exactly `cls`. */
+function ownJsonFunction(l: Lowerer, cls: ClassInst, optionsType: Type, node: ts.Node): string {
+  let fns = ownFns.get(l);
+  if (!fns) {
+    fns = new Map();
+    ownFns.set(l, fns);
+  }
+  const hit = fns.get(cls);
+  if (hit) return hit;
+  if (isErrorClass(cls)) l.fail("TSOS1181", node, `an Error object (\`${className(cls)}\`)`);
+  const lib = collectionKind(l, cls, node) ? undefined : libraryBase(cls);
+  if (lib) l.fail("TSOS1181", node, `\`${className(cls)}\` (a class extending \`${className(lib)}\`)`);
+  if (literalFunctions(cls).some((p) => ts.isAccessor(p))) l.fail("TSOS1181", node, "an object literal with accessors");
+  const t: Type = { k: "class", cls };
+  const loc = l.loc(node);
+  const func = synthesize(l, `json_own_${cls.cname}`, params(t, optionsType), T.str, loc);
+  fns.set(cls, func.cname);
+  const x = local("x", t);
+  const options = local("options", optionsType);
+  const indent = local("indent", T.str);
+  const depth = local("depth", T.number);
+  buildBody(l, func, () => {
+    const kind = collectionKind(l, cls, node);
+    if (kind === "Map" || kind === "Set") return [ret(str("{}"), loc)];
+    const toJSON = toJSONMethod(cls);
+    if (toJSON) {
+      const m = methodOf(l, toJSON.owner, toJSON.decl, []);
+      if (m.params.length) l.fail("TSOS1183", toJSON.decl.name, "a `toJSON` method with parameters", "declare `toJSON()` without parameters");
+      if (omittable(m.ret)) l.fail("TSOS1182", toJSON.decl.name);
+      const result: Expr = { e: "call", type: m.ret, fn: m.cname, args: [{ e: "convert", type: m.self, x, checked: false, loc: 0 }] };
+      return [ret(jsonValue(l, result, options, indent, depth, "top", node), loc)];
+    }
+    const strs = arrayType(l, T.str);
+    const names = local(l.temp(), strs);
+    const values = local(l.temp(), strs);
+    const inner = local(l.temp(), T.str);
+    const body: Stmt[] = [
+      cycleCheck(x, depth, CIRCULAR, loc),
+      { s: "let", name: (names as { name: string }).name, type: strs, init: { e: "arraylit", type: strs, elems: [], loc }, loc },
+      { s: "let", name: (values as { name: string }).name, type: strs, init: { e: "arraylit", type: strs, elems: [], loc }, loc },
+      { s: "let", name: (inner as { name: string }).name, type: T.str, init: stdFn(l, JSON_LIB, "jsonInner", [], [options, indent], node), loc },
+    ];
+    if (kind === "Dict") {
+      const V = typeArgsOf(cls)[0]!;
+      const ks = local(l.temp(), strs);
+      const vs = local(l.temp(), arrayType(l, V));
+      body.push({ s: "let", name: (ks as { name: string }).name, type: strs, init: stdFn(l, "std/inspect.ts", "recordKeys", [V], [x], node), loc });
+      body.push({ s: "let", name: (vs as { name: string }).name, type: vs.type, init: stdFn(l, "std/inspect.ts", "recordValues", [V], [x], node), loc });
+      body.push(
+        ...countedLoop(l, length(ks), (i) => {
+          const k = elementAt(ks, i, loc);
+          if (V.k === "fn") return [];
+          const write: Stmt[] = [push(names, k, loc), push(values, jsonValue(l, elementAt(vs, i, loc), options, inner, plus(depth, num(1)), "member", node), loc)];
+          const wanted: Expr = stdFn(l, JSON_LIB, "jsonWants", [], [options, k], node);
+          const present: Expr = omittable(V) ? { e: "logic", type: T.bool, op: "&&", a: wanted, b: { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: elementAt(vs, i, loc), which: "undefined" } } } : wanted;
+          return [{ s: "if", c: present, then: write, loc }];
+        }, loc),
+      );
+    } else {
+      for (const f of visibleFields(cls)) body.push(...member(l, f.key, fieldOf(x, f), names, values, options, inner, depth, loc, node));
+    }
+    body.push(ret(stdFn(l, JSON_LIB, "jsonObject", [], [options, names, values, indent], node), loc));
+    return body;
+  });
+  return func.cname;
+}
+
+// ---- JSON.parse ----------------------------------------------------------------
+
+/** lib/std/json.ts's `jsonPanic(message)`: a panic. */
+export function jsonIntrinsic(l: Lowerer, decl: ts.Node, call: ts.CallExpression): Expr | undefined {
+  if (!ts.isFunctionDeclaration(decl) || decl.body || decl.name?.text !== "jsonPanic" || !decl.getSourceFile().fileName.endsWith("lib/std/json.ts")) return undefined;
+  return { e: "panic", type: T.never, message: coerce(l, lowerExpr(l, call.arguments[0]!, T.str), T.str, call), loc: l.loc(call) };
+}
+
+/**
+ * `JSON.parse(text)` where the program declares what it gives (`as T`, or a
+ * typed variable, parameter or return): the text is checked whole first
+ * (SyntaxError with V8's message), then read into T by a function generated
+ * for T; a text of another shape throws a TypeError naming the position
+ * (TypeScript's cast would let the program go on with a wrong value).
+ * Objects are read into object-literal classes: properties must come in the
+ * declared order, optional ones may be left out, no others may appear.
+ */
+export function jsonParseCall(l: Lowerer, call: ts.CallExpression, want: Type | undefined): Expr {
+  if (l.target === "kernel") l.fail("TSOS3001", call.expression, "JSON.parse");
+  const [textNode, reviver] = call.arguments;
+  if (reviver) l.fail("TSOS1183", reviver, "a reviver", "convert the parsed value afterwards");
+  if (!want || want.k === "void" || want.k === "never") l.fail("TSOS1184", call, "a value without a declared type");
+  const text = coerce(l, lowerExpr(l, textNode!, T.str), T.str, textNode!);
+  const where = l.program.locs[l.loc(call)]!;
+  const target = `${l.checker.typeToString(l.checker.getTypeAtLocation(call.parent))} (${where.file}:${where.line}:${where.col})`;
+  const reader = stdFn(l, JSON_LIB, "jsonReader", [], [text, str(target)], call);
+  const name = l.temp();
+  const r = local(name, reader.type);
+  return { e: "bind", type: want, name, value: reader, body: parseValue(l, r, want, call) };
+}
+
+const read = (l: Lowerer, name: string, r: Expr, node: ts.Node, args: Expr[] = [], typeArgs: Type[] = []): Expr => stdFn(l, JSON_LIB, name, typeArgs, [r, ...args], node);
+
+const KINDS: Partial<Record<Type["k"], number>> = { bool: 1, int: 2, str: 3 };
+
+function parseValue(l: Lowerer, r: Expr, t: Type, node: ts.Node): Expr {
+  switch (t.k) {
+    case "str":
+      return read(l, "jsonReadString", r, node);
+    case "bool":
+      return read(l, "jsonReadBoolean", r, node);
+    case "int":
+      if (t.kind !== "number") break;
+      return read(l, "jsonReadNumber", r, node);
+    case "nullable": {
+      if (t.inner.k === "never") break;
+      const inner = coerce(l, parseValue(l, r, t.inner, node), t, node);
+      if (!t.null) return inner;
+      return { e: "cond", type: t, c: read(l, "jsonIsNull", r, node), a: { e: "nullish", type: t, undef: false }, b: inner };
+    }
+    case "union": {
+      if (!t.members.every((m) => KINDS[m.k] !== undefined && (m.k !== "int" || m.kind === "number"))) break;
+      let body: Expr = read(l, "jsonFail", r, node, [str(t.members.map(typeName).join(" or "))], [t]);
+      for (let i = t.members.length - 1; i >= 0; i--) {
+        const m = t.members[i]!;
+        const is: Expr = { e: "binary", type: T.bool, op: "==", a: read(l, "jsonKind", r, node), b: num(KINDS[m.k]!), loc: 0 };
+        body = { e: "cond", type: t, c: is, a: { e: "tounion", type: t, x: parseValue(l, r, m, node), tag: i }, b: body };
+      }
+      return body;
+    }
+    case "array":
+    case "view":
+      return { e: "call", type: t, fn: parseFunction(l, t, r.type, node), args: [r] };
+    case "class":
+      if (collectionKind(l, t.cls, node) === "Dict") return { e: "call", type: t, fn: parseFunction(l, t, r.type, node), args: [r] };
+      return l.fail("TSOS1185", node, typeName(t));
+  }
+  return l.fail("TSOS1184", node, `\`${typeName(t)}\``);
+}
+
+const parseFns = new WeakMap<Lowerer, Map<string, string>>();
+
+function parseFunction(l: Lowerer, t: Type, readerType: Type, node: ts.Node): string {
+  let fns = parseFns.get(l);
+  if (!fns) {
+    fns = new Map();
+    parseFns.set(l, fns);
+  }
+  const key = t.k === "class" ? `c:${t.cls.cname}` : t.k === "view" ? `v:${t.view.cname}` : mangle(t);
+  const hit = fns.get(key);
+  if (hit) return hit;
+  const loc = l.loc(node);
+  const func = synthesize(l, `parse_${key.replace(/^[cv]:/, "")}`, [{ name: "r", type: readerType }], t, loc);
+  fns.set(key, func.cname);
+  const r = local("r", readerType);
+  const v = (e: Expr) => (e as { name: string }).name;
+  buildBody(l, func, () => {
+    if (t.k === "array") {
+      const out = local(l.temp(), t);
+      return [
+        { s: "expr", x: read(l, "jsonEnterArray", r, node), loc },
+        { s: "let", name: v(out), type: t, init: { e: "arraylit", type: t, elems: [], loc }, loc },
+        { s: "while", c: read(l, "jsonNextElement", r, node), body: [push(out, parseValue(l, r, t.elem, node), loc)], loc },
+        ret(out, loc),
+      ];
+    }
+    if (t.k === "class") {
+      const V = typeArgsOf(t.cls)[0]!;
+      const rec = local(l.temp(), t);
+      const k = local(l.temp(), nullableType(l, T.str, true, false));
+      const key: Expr = { e: "unwrap", type: T.str, x: k, loc: 0 };
+      return [
+        { s: "expr", x: read(l, "jsonEnterObject", r, node), loc },
+        { s: "let", name: v(rec), type: t, init: coerce(l, stdFn(l, JSON_LIB, "jsonRecord", [V], [], node), t, node), loc },
+        { s: "let", name: v(k), type: k.type, init: read(l, "jsonNextKey", r, node), loc },
+        {
+          s: "while",
+          c: { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: k, which: "null" } },
+          body: [
+            { s: "expr", x: stdFn(l, JSON_LIB, "jsonRecordSet", [V], [rec, key, parseValue(l, r, V, node)], node), loc },
+            { s: "expr", x: { e: "assign", type: k.type, target: k, value: read(l, "jsonNextKey", r, node) }, loc },
+          ],
+          loc,
+        },
+        ret(rec, loc),
+      ];
+    }
+    return parseObject(l, r, t as Extract<Type, { k: "view" }>, node, loc);
+  });
+  return func.cname;
+}
+
+/** An object of a declared object type: its properties in the declared order, into a new object-literal class. */
+function parseObject(l: Lowerer, r: Expr, t: Extract<Type, { k: "view" }>, node: ts.Node, loc: number): Stmt[] {
+  const order = declaredOrder.get(t.view) ?? [];
+  const at = (s: { prop: string }) => (order.indexOf(s.prop) + 1 || order.length + 1);
+  const slots = t.view.slots.filter((s) => s.kind === "get").sort((a, b) => at(a) - at(b));
+  const method = t.view.slots.find((s) => s.kind === "method");
+  if (method) l.fail("TSOS1185", node, `${typeName(t)} (it has the method \`${method.prop}\`)`);
+  const fields = slots.map((s) => ({ name: fieldName({ text: s.prop } as ts.Identifier), type: s.ret, absent: !!s.optional }));
+  const cls: ClassInst = { cname: l.uniqueName(`Obj_${fields.map((f) => f.name).join("_") || "empty"}`), tsName: "Object", fields, header: true, literal: true };
+  l.program.classes.push(cls);
+  markConstructed(l, cls);
+  const ctype: Type = { k: "class", cls };
+  const init = literalInit(l, cls, loc);
+  const k = local(l.temp(), nullableType(l, T.str, true, false));
+  const next: Stmt = { s: "expr", x: { e: "assign", type: k.type, target: k, value: read(l, "jsonNextKey", r, node) }, loc };
+  const body: Stmt[] = [
+    { s: "expr", x: read(l, "jsonEnterObject", r, node), loc },
+    { s: "let", name: (k as { name: string }).name, type: k.type, init: read(l, "jsonNextKey", r, node), loc },
+  ];
+  const values: Expr[] = [];
+  slots.forEach((s, i) => {
+    const value = local(l.temp(), s.ret);
+    const name = (value as { name: string }).name;
+    const is = stdFn(l, JSON_LIB, "jsonKeyIs", [], [k, str(s.prop)], node);
+    if (s.optional) {
+      body.push({ s: "let", name, type: s.ret, init: coerce(l, { e: "nullish", type: s.ret, undef: true }, s.ret, node), loc });
+      body.push({ s: "if", c: is, then: [{ s: "expr", x: { e: "assign", type: s.ret, target: value, value: parseValue(l, r, s.ret, node) }, loc }, next], loc });
+    } else {
+      body.push({ s: "if", c: { e: "not", type: T.bool, x: is }, then: [{ s: "expr", x: stdFn(l, JSON_LIB, "jsonMissing", [], [r, k, str(s.prop)], node), loc }], loc });
+      body.push({ s: "let", name, type: s.ret, init: parseValue(l, r, s.ret, node), loc }, next);
+    }
+    values.push(value);
+    void i;
+  });
+  body.push({ s: "expr", x: stdFn(l, JSON_LIB, "jsonEndObject", [], [r, k], node), loc });
+  const obj: Expr = { e: "new", type: ctype, cls, init, args: values, loc };
+  body.push(ret(coerce(l, obj, t, node), loc));
+  return body;
+}
+
+/** The init function of a class made for parsed objects: stores each field. */
+function literalInit(l: Lowerer, cls: ClassInst, loc: number): string {
+  const type: Type = { k: "class", cls };
+  const self: Expr = { e: "local", type, name: "self" };
+  const params = [{ name: "self", type }, ...cls.fields.map((f, i) => ({ name: `a${i}`, type: f.type }))];
+  const body: Stmt[] = cls.fields.map((f, i) => ({
+    s: "expr",
+    x: { e: "assign", type: f.type, target: { e: "field", type: f.type, obj: self, name: f.name }, value: { e: "local", type: f.type, name: `a${i}` } },
+    loc,
+  }));
+  body.push({ s: "return", x: self, loc });
+  const func: Func = { cname: l.uniqueName(`${cls.cname}__init`), params, ret: type, body, loc, isStatic: true };
+  l.addFunc(func);
+  return func.cname;
+}
