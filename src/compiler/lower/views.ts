@@ -153,7 +153,8 @@ function slotsOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewSlot[] {
     const readonly =
       decls.some((d) => ts.getCombinedModifierFlags(d as ts.Declaration) & ts.ModifierFlags.Readonly) ||
       (decls.length > 0 && decls.every((d) => ts.isGetAccessor(d)));
-    if (!readonly) slots.push({ name: `set_${cName(name)}`, kind: "set", prop: name, params: [t], ret: T.void, optional });
+    // A property of type `never` (`Result<never, E>`'s value) holds no value: nothing can be written to it.
+    if (!readonly && t.k !== "never" && t.k !== "void") slots.push({ name: `set_${cName(name)}`, kind: "set", prop: name, params: [t], ret: T.void, optional });
   }
   return slots;
 }
