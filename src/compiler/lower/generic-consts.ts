@@ -20,6 +20,7 @@ import { instantiateFunction } from "./functions.ts";
 import { mangle } from "./types.ts";
 import { destructureParams } from "./destructure.ts";
 import { expressionBody } from "./lambdas.ts";
+import { enclosingFunctionName } from "./nested-functions.ts";
 
 type GenericFn = ts.ArrowFunction | ts.FunctionExpression;
 
@@ -42,8 +43,7 @@ export function genericFunctionConst(l: Lowerer, decl: ts.Node): GenericFn | und
 export function genericConstInstance(l: Lowerer, decl: ts.VariableDeclaration, fn: GenericFn, typeArgs: Type[]): Func {
   const env = new Map(l.scope.env);
   fn.typeParameters!.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
-  const owner = ts.findAncestor(decl.parent, ts.isFunctionLike);
-  const prefix = owner && owner.name && ts.isIdentifier(owner.name) ? owner.name.text : l.moduleName(decl.getSourceFile());
+  const prefix = enclosingFunctionName(l, decl);
   const name = `${prefix}__${(decl.name as ts.Identifier).text}${typeArgs.length ? "_" + typeArgs.map(mangle).join("_") : ""}`;
   const body = fn.body;
   return instantiateFunction(l, fn, env, [...env.values()], {

@@ -37,7 +37,8 @@ export function nestedFunctionInstance(l: Lowerer, decl: ts.FunctionDeclaration,
   return instantiateFunction(l, decl, env, [...env.values()], { cname: `${owner}__${decl.name!.text}${suffix}`, isCtor: false });
 }
 
-function enclosingFunctionName(l: Lowerer, decl: ts.Node): string {
+/** The C name prefix of a function made from `decl`: the nearest named enclosing function, else the module. */
+export function enclosingFunctionName(l: Lowerer, decl: ts.Node): string {
   for (let p = decl.parent; p; p = p.parent) {
     if (ts.isFunctionLike(p) && p.name && ts.isIdentifier(p.name)) return p.name.text;
   }
@@ -49,7 +50,7 @@ export function isCapturingNested(l: Lowerer, decl: ts.Node): boolean {
   return isNestedFunction(decl) && !nestedIsPlain(l, decl);
 }
 
-/** Refuse the nested declarations tsos does not compile; true when `decl` is one it does. */
+/** Refuse the nested declarations tsos does not compile (a located TSOS1015). */
 export function checkNested(l: Lowerer, decl: ts.FunctionDeclaration): void {
   if (decl.typeParameters?.length && !nestedIsPlain(l, decl)) l.fail("TSOS1015", decl.name ?? decl, "a generic function declared inside a function that uses its variables", "declare it at module level");
   if (!ts.isBlock(decl.parent)) l.fail("TSOS1015", decl.name ?? decl, "a function declared in a `case` clause", "declare it at the start of the function");
