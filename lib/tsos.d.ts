@@ -532,6 +532,10 @@ interface ObjectConstructor {
   values<T>(o: { [s: string]: T }): T[];
   entries<T>(o: { [s: string]: T }): [string, T][];
   fromEntries<T = unknown>(entries: Iterable<readonly [PropertyKey, T]>): { [k: string]: T };
+  /** Copies each source's own properties to `target` (which must already have them) and returns it. */
+  assign<T extends {}, U>(target: T, source: U): T & U;
+  assign<T extends {}, U, V>(target: T, source1: U, source2: V): T & U & V;
+  assign<T extends {}, U, V, W>(target: T, source1: U, source2: V, source3: W): T & U & V & W;
 }
 declare var Object: ObjectConstructor;
 

@@ -9,6 +9,7 @@
  *             resolved signature, substituted through the current generic
  *             environment; every argument is coerced to its parameter type.
  */
+import { objectAssign } from "./object-assign.ts";
 import { jsonCall, jsonIntrinsic } from "./json.ts";
 import { isNestedFunction } from "./closures.ts";
 import { isCapturingNested, nestedFunctionInstance } from "./nested-functions.ts";
@@ -173,7 +174,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (from) return from;
     }
     if (isLibStatic(l, callee, "Object")) {
-      const obj = objectCall(l, callee.name.text, call);
+      const obj = callee.name.text === "assign" ? objectAssign(l, call) : objectCall(l, callee.name.text, call);
       if (obj) return obj;
     }
     const mdecl = l.symbolOf(callee.name)?.valueDeclaration;

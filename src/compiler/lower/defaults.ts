@@ -141,7 +141,8 @@ export function withUndefinedDefault(l: Lowerer, cname: string, index: number, h
         if (i !== index) return args.push(given);
         const name = l.localName(`${(p.name as ts.Identifier).text}_value`);
         const dflt = coerce(l, lowerExpr(l, p.initializer!, type), type, p.initializer!);
-        const present: Expr = { e: "unwrap", type, x: given, loc };
+        // `x: T | null = d` receives `T | null | undefined`: past the undefined check it is a `T | null`.
+        const present: Expr = type.k === "nullable" ? { e: "reopt", type, x: given } : { e: "unwrap", type, x: given, loc };
         out.push({ s: "let", name, type, init: { e: "cond", type, c: { e: "isnullish", type: { k: "bool" }, x: given, which: "undefined" }, a: dflt, b: present }, loc });
         args.push({ e: "local", type, name });
       });
@@ -152,4 +153,25 @@ export function withUndefinedDefault(l: Lowerer, cname: string, index: number, h
     },
   });
   return { cname: wrapper.cname, params: wrapper.params.slice(skip).filter((p) => p.type.k !== "loc").map((p) => p.type), func: wrapper };
+}
+
+/**
+ * The instance `cname` wrapped so that every parameter with a default also
+ * accepts `undefined` where `argTypes` may carry it: a call through an
+ * interface or object type whose signature makes the parameter optional
+ * (`log(msg: string, level?: number)` implemented as `log(msg, level = 3)`).
+ * The instance itself, and its parameters, when no wrapping is needed.
+ */
+export function acceptingUndefined(l: Lowerer, cname: string, params: Type[], hasSelf: boolean, argTypes: Type[], nullable: (t: Type) => Type): { cname: string; params: Type[] } {
+  let current = { cname, params };
+  for (let i = 0; i < argTypes.length && i < current.params.length; i++) {
+    const arg = argTypes[i]!;
+    const param = current.params[i]!;
+    if (arg.k !== "nullable" || !arg.undef || (param.k === "nullable" && param.undef)) continue;
+    const info = instances.get(current.cname);
+    if (!info || ts.isClassDeclaration(info.decl) || !info.decl.parameters[i]?.initializer) continue;
+    const w = withUndefinedDefault(l, current.cname, i, hasSelf, nullable);
+    if (w) current = { cname: w.cname, params: w.params };
+  }
+  return current;
 }

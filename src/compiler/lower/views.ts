@@ -26,7 +26,8 @@ import { Bail, type Lowerer } from "./context.ts";
 import { classInfo, fieldName, lookupField, upcast } from "./classes.ts";
 import { registerFinisher, resolveMember } from "./dispatch.ts";
 import { coerce } from "./expr.ts";
-import { irType, mangle, sameType, typeName } from "./types.ts";
+import { irType, mangle, nullableType, sameType, typeName } from "./types.ts";
+import { acceptingUndefined } from "./defaults.ts";
 import { lowerArgs } from "./calls.ts";
 import { lowerNullLiteral } from "./nullable.ts";
 
@@ -144,7 +145,7 @@ function slotsOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewSlot[] {
       const sigs = pt.getCallSignatures();
       if (sigs.length !== 1 || sigs[0]!.typeParameters?.length) l.fail("TSOS1059", node, l.checker.typeToString(type), `the overloaded or generic method \`${name}\``);
       const sig = sigs[0]!;
-      const params = sig.parameters.map((q) => irType(l, l.checker.getTypeOfSymbol(q), node));
+      const params = sig.parameters.map((q) => slotParamType(l, q, node));
       slots.push({ name: `m_${cName(name)}`, kind: "method", prop: name, params, ret: irType(l, sig.getReturnType(), node) });
       continue;
     }
@@ -157,6 +158,19 @@ function slotsOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewSlot[] {
     if (!readonly && t.k !== "never" && t.k !== "void") slots.push({ name: `set_${cName(name)}`, kind: "set", prop: name, params: [t], ret: T.void, optional });
   }
   return slots;
+}
+
+/**
+ * A method parameter of a view: a parameter with a default (`level = 3` in the
+ * object literal a view's type comes from) may be left out, so the slot takes
+ * `T | undefined` and the implementation applies its default.
+ */
+function slotParamType(l: Lowerer, q: ts.Symbol, node: ts.Node): Type {
+  const t = irType(l, l.checker.getTypeOfSymbol(q), node);
+  const decl = q.valueDeclaration;
+  if (!decl || !ts.isParameter(decl) || !decl.initializer || decl.dotDotDotToken) return t;
+  if (t.k === "nullable" && t.undef) return t;
+  return nullableType(l, t, false, true);
 }
 
 function cName(prop: string): string {
@@ -231,7 +245,9 @@ function thunk(l: Lowerer, cls: ClassInst, view: ViewInst, slot: ViewSlot, node:
     return func;
   }
   if (!m) l.fail("TSOS1060", node, cls.tsName, view.tsName);
-  const callWith = (fn: string, ps: Type[], r: Type, selfArg: Expr): Expr => {
+  const callWith = (cname: string, params: Type[], r: Type, selfArg: Expr): Expr => {
+    // An optional parameter of the view's signature that the implementation gives a default.
+    const { cname: fn, params: ps } = acceptingUndefined(l, cname, params, true, slot.params, (t) => nullableType(l, t, false, true));
     if (ps.length > args.length) l.fail("TSOS1054", node, slot.prop, `${ps.length} parameters`, `${args.length}`);
     return { e: "call", type: r, fn, args: [selfArg, ...ps.map((p, i) => coerce(l, args[i]!, p, node))] };
   };

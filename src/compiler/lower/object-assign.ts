@@ -1,0 +1,84 @@
+/**
+ * lower/object-assign.ts: `Object.assign(target, ...sources)`.
+ *
+ * Input:  the call. The target is a class instance or an object-type value
+ *         (a view); each source is an object whose own properties are known
+ *         at compile time (object-spread.ts `ownProperties`), or null or
+ *         undefined.
+ * Output: the target, after each source's properties have been written to
+ *         it, through the target's setters where it has them.
+ * Invariants:
+ *   - Every argument is evaluated first, left to right; then the sources are
+ *     copied one after the other, each in its key order, as JavaScript does.
+ *   - A null or undefined source adds nothing. An optional property holding
+ *     undefined counts as absent, as in object spread (object-spread.ts):
+ *     the representation cannot tell it from one set to undefined.
+ *   - Each source property must be a writable property of the target's
+ *     type: JavaScript would add a new property, which a fixed layout cannot
+ *     hold (TSOS1144).
+ */
+import ts from "typescript";
+import type { Expr, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import type { Lowerer } from "./context.ts";
+import { coerce, lowerExpr } from "./expr.ts";
+import { nullableType, typeName } from "./types.ts";
+import { classSetterByName, viewSetter } from "./views.ts";
+import { ownProperties } from "./object-spread.ts";
+import { unwrap } from "./nullable.ts";
+
+/** `Object.assign(...)`; undefined when the call is not one. */
+export function objectAssign(l: Lowerer, call: ts.CallExpression): Expr | undefined {
+  const [targetArg, ...sourceArgs] = call.arguments;
+  if (!targetArg || call.arguments.some(ts.isSpreadElement)) return undefined;
+  if (ts.isObjectLiteralExpression(targetArg))
+    l.fail("TSOS1144", targetArg, "a new object", "build it with spread instead: `{ ...a, ...b }`");
+  const binds: { name: string; value: Expr }[] = [];
+  const bound = (x: Expr): Expr => {
+    const name = l.temp();
+    binds.push({ name, value: x });
+    return { e: "local", type: x.type, name };
+  };
+  const target = bound(lowerExpr(l, targetArg));
+  if (target.type.k !== "view" && !(target.type.k === "class" && target.type.cls.header))
+    l.fail("TSOS1144", targetArg, `\`${typeName(target.type)}\``, "the target must be an object of a class, interface or object type");
+  const sources = sourceArgs.map((a) => ({ arg: a, value: bound(lowerExpr(l, a)) }));
+  const writes: Expr[] = [];
+  for (const { arg, value } of sources) {
+    const present = value.type.k === "nullable" ? bound(unwrap(l, value, arg)) : value;
+    const copies: Expr[] = [];
+    for (const p of ownProperties(l, present, l.checker.getNonNullableType(l.checker.getTypeAtLocation(arg)), arg)) {
+      const set = target.type.k === "view" ? viewSetter(l, target, p.name, arg) : classSetterByName(l, target, p.name, arg);
+      if (!set) l.fail("TSOS1144", arg, `\`${typeName(target.type)}\``, `it has no writable property \`${p.name}\`, and an object's layout is fixed`);
+      copies.push(p.optional ? copyIfPresent(l, p.read, set, arg) : set.call(coerce(l, p.read, set.param, arg)));
+    }
+    if (value.type.k !== "nullable") writes.push(...copies);
+    else writes.push(skipWhen({ e: "isnullish", type: T.bool, x: value, which: "either" }, copies));
+  }
+  let body: Expr = { e: "seq", type: target.type, xs: [...writes, target] };
+  for (let i = binds.length - 1; i >= 0; i--) body = { e: "bind", type: body.type, name: binds[i]!.name, value: binds[i]!.value, body };
+  return body;
+}
+
+/** `set(read)` unless `read` is undefined (an absent optional property). */
+function copyIfPresent(l: Lowerer, read: Expr, set: { param: Type; call: (x: Expr) => Expr }, node: ts.Node): Expr {
+  const name = l.temp();
+  const value: Expr = { e: "local", type: read.type, name };
+  // A target property that admits undefined takes the value as it is; else past the check it is present.
+  const admits = set.param.k === "nullable" && set.param.undef;
+  const given = admits || read.type.k !== "nullable" ? value : unwrapUndefined(l, read.type, value, node);
+  const write = set.call(coerce(l, given, set.param, node));
+  return { e: "bind", type: T.bool, name, value: read, body: skipWhen({ e: "isnullish", type: T.bool, x: value, which: "undefined" }, [write]) };
+}
+
+/** A `T | null | undefined` known not to be undefined: `T | null`, or `T` when null is not a member either. */
+function unwrapUndefined(l: Lowerer, t: Type, x: Expr, node: ts.Node): Expr {
+  if (t.k !== "nullable") return x;
+  if (!t.null) return { e: "unwrap", type: t.inner, x, loc: l.loc(node) };
+  return { e: "reopt", type: nullableType(l, t.inner, true, false), x };
+}
+
+/** `skip ? false : (xs..., true)`: the writes, unless `skip`. */
+function skipWhen(skip: Expr, xs: Expr[]): Expr {
+  return { e: "cond", type: T.bool, c: skip, a: { e: "bool", type: T.bool, value: false }, b: { e: "seq", type: T.bool, xs: [...xs, { e: "bool", type: T.bool, value: true }] } };
+}
