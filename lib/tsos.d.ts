@@ -260,6 +260,11 @@ interface StringConstructor {
   fromCharCode(...codes: number[]): string;
 }
 declare var String: StringConstructor;
+interface BooleanConstructor {
+  /** Whether the value is truthy: `Boolean("")` is false, `xs.filter(Boolean)` keeps the truthy elements. */
+  (value?: unknown): boolean;
+}
+declare var Boolean: BooleanConstructor;
 
 interface SymbolConstructor {
   readonly iterator: unique symbol;

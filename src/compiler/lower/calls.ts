@@ -23,7 +23,7 @@ import { classInstance, constructorOf, fieldName, isStatic, lookupField, lowerSu
 import { inChain, markConstructed, resolveMember } from "./dispatch.ts";
 import { lowerBind, methodValue } from "./lambdas.ts";
 import { lowerClassCallByName, lowerClassGetByName, lowerViewCall, lowerViewGet } from "./views.ts";
-import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts, stringPart } from "./expr.ts";
+import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts, stringPart, truthValue } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, nullableType, typeFromTypeNode, typeName, typeOfNode, sameType } from "./types.ts";
 import { layoutOf } from "./layout.ts";
@@ -357,6 +357,10 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
     }
     case "process.exit":
       return { e: "exit", type: T.never, code: coerce(l, lowerExpr(l, arg(call, 0), T.int("i32")), T.int("i32"), arg(call, 0)) };
+    case "Boolean": {
+      const a = call.arguments[0];
+      return a ? truthValue(l, lowerExpr(l, a), a) : { e: "bool", type: T.bool, value: false };
+    }
     case "String": {
       // `String(x)` is the string form a template gives `${x}` (an object's toString, an array's elements joined).
       const a = call.arguments[0];

@@ -19,7 +19,7 @@ import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
 import { Bail, type Lowerer, snippet } from "./context.ts";
-import { arrayType, fnType, irType, sameType, typeName, typeOfNode, unitTestClass } from "./types.ts";
+import { arrayType, fnType, irType, sameType, tryIrType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
 import { neverAs, neverLocals, unreachable } from "./never.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
@@ -322,7 +322,12 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
 export function lowerCondition(l: Lowerer, node: ts.Expression): Expr {
   const logical = logicalCondition(l, node);
   if (logical) return logical;
-  const x = tested(lowerExpr(l, node));
+  return truthValue(l, lowerExpr(l, node), node);
+}
+
+/** Whether the lowered value `x` is truthy (`if (x)`, `Boolean(x)`, `!!x`). */
+export function truthValue(l: Lowerer, x0: Expr, node: ts.Node): Expr {
+  const x = tested(x0);
   if (x.type.k === "bool") return x;
   if (isInt(x.type)) return { e: "truthy", type: T.bool, x };
   const truthy = truthyOf(x);
@@ -416,7 +421,9 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   }
   if (op === K.AmpersandAmpersandToken || op === K.BarBarToken) {
     const A = lowerExpr(l, b.left);
-    const B = lowerExpr(l, b.right);
+    // `xs || []`: an empty literal takes the type of the whole expression.
+    const literal = ts.isArrayLiteralExpression(b.right) || ts.isObjectLiteralExpression(b.right);
+    const B = lowerExpr(l, b.right, literal ? tryIrType(l, l.checker.getTypeAtLocation(b), b) : undefined);
     if (A.type.k !== "bool" || B.type.k !== "bool") return logicalValue(l, b, A, B);
     return { e: "logic", type: T.bool, op: op === K.AmpersandAmpersandToken ? "&&" : "||", a: A, b: B };
   }

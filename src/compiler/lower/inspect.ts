@@ -41,6 +41,7 @@ import { arrayType, mangle, typeName } from "./types.ts";
 import { coerce } from "./expr.ts";
 import { classMember, literalNodes, objectToString } from "./views.ts";
 import { stdClassDecl } from "./collections.ts";
+import { isTuple } from "./destructure.ts";
 
 // ---- IR building blocks shared with lower/json.ts ----------------------------
 
@@ -385,6 +386,7 @@ function showFunction(l: Lowerer, t: Type, node: ts.Node): string {
   const depth = local("depth", T.number);
   if (t.k === "array") buildBody(l, func, () => showArray(l, x, indent, depth, node, loc));
   else if (t.k === "view") addDispatch(l, { func, classes: classesOfView(l, t.view), each: (cls, obj) => ownShow(l, cls, obj, indent, depth, node) });
+  else if (isTuple(t)) buildBody(l, func, () => showTuple(l, x, indent, depth, node, loc));
   else if (t.k === "class") {
     const kind = collectionKind(l, t.cls, node);
     if (kind) buildBody(l, func, () => showCollection(l, kind, x, indent, depth, node, loc));
@@ -432,6 +434,20 @@ function showArray(l: Lowerer, x: Expr, indent: Expr, depth: Expr, node: ts.Node
     // Node also looks at the element after the last one shown when deciding the alignment.
     { s: "if", c: gt(n, hundred, USIZE), then: updateNumeric(hundred), loc },
     ret(stdFn(l, SHOW, "formatArray", [], [out, { e: "convert", type: T.number, x: n, checked: false, loc }, indent, numeric], node), loc),
+  ];
+}
+
+/** A tuple (`[string, number]`): Node shows it as the array it is. */
+function showTuple(l: Lowerer, x: Expr, indent: Expr, depth: Expr, node: ts.Node, loc: number): Stmt[] {
+  const fields = (x.type as { cls: ClassInst }).cls.fields;
+  if (!fields.length) return [ret(str("[]"), loc)];
+  const shown = fields.map((f) => showValue(l, { e: "field", type: f.type, obj: x, name: f.name }, plus(indent, num(2)), plus(depth, num(1)), node));
+  const numeric = fields.every((f) => f.type.k === "int");
+  const count: Expr = { e: "int", type: T.number, value: BigInt(fields.length) };
+  return [
+    { s: "if", c: { e: "binary", type: T.bool, op: ">", a: depth, b: num(2), loc }, then: [ret(str("[Array]"), loc)], loc },
+    cycleCheck(x, depth, "console.log of a circular structure is not supported", loc),
+    ret(stdFn(l, SHOW, "formatArray", [], [{ e: "arraylit", type: arrayType(l, T.str), elems: shown, loc }, count, indent, { e: "bool", type: T.bool, value: numeric }], node), loc),
   ];
 }
 

@@ -23,6 +23,7 @@
  *     function replacer, and a circular structure (a panic) are refused.
  */
 import ts from "typescript";
+import { isTuple } from "./destructure.ts";
 import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
@@ -166,16 +167,20 @@ function jsonFunction(l: Lowerer, t: Type, optionsType: Type, node: ts.Node): st
   const indent = local("indent", T.str);
   const depth = local("depth", T.number);
   const own = (cls: ClassInst, obj: Expr): Expr => ({ e: "call", type: T.str, fn: ownJsonFunction(l, cls, optionsType, node), args: [obj, options, indent, depth] });
-  if (t.k === "array") {
+  if (t.k === "array" || isTuple(t)) {
+    // A tuple (`[string, number]`) is the array it is in JavaScript: its elements are its fields.
     buildBody(l, func, () => {
       const strs = arrayType(l, T.str);
       const out = local(l.temp(), strs);
       const inner = local(l.temp(), T.str);
+      const element = (e: Expr): Stmt => push(out, jsonValue(l, e, options, inner, plus(depth, num(1)), "element", node), loc);
       return [
         cycleCheck(x, depth, CIRCULAR, loc),
         { s: "let", name: (out as { name: string }).name, type: strs, init: { e: "arraylit", type: strs, elems: [], loc }, loc },
         { s: "let", name: (inner as { name: string }).name, type: T.str, init: stdFn(l, JSON_LIB, "jsonInner", [], [options, indent], node), loc },
-        ...countedLoop(l, length(x), (i) => [push(out, jsonValue(l, elementAt(x, i, loc), options, inner, plus(depth, num(1)), "element", node), loc)], loc),
+        ...(t.k === "array"
+          ? countedLoop(l, length(x), (i) => [element(elementAt(x, i, loc))], loc)
+          : (t as { cls: ClassInst }).cls.fields.map((f) => element({ e: "field", type: f.type, obj: x, name: f.name }))),
         ret(stdFn(l, JSON_LIB, "jsonArray", [], [options, out, indent], node), loc),
       ];
     });

@@ -195,7 +195,17 @@ function adaptable(from: Type, to: Type): boolean {
   if (from.k !== "fn" || to.k !== "fn" || from.params.length > to.params.length) return false;
   const first = to.params[0];
   if (first?.k === "class" && first.cls.cname === "tsos_interrupt_frame") return false;
-  return from.params.every((p, i) => sameType(p, to.params[i]!)) && (sameType(from.ret, to.ret) || to.ret.k === "void");
+  return from.params.every((p, i) => sameType(p, to.params[i]!) || unwrapsTo(to.params[i]!, p)) && (sameType(from.ret, to.ret) || to.ret.k === "void");
+}
+
+/**
+ * A parameter of type `T` given a `T | undefined`: the element of a match
+ * array (`s.match(re)`), which TypeScript types `string` but which is
+ * undefined for a capture group that did not take part. The adapter checks
+ * it: a callback never sees undefined as a string.
+ */
+function unwrapsTo(given: Type, param: Type): boolean {
+  return given.k === "nullable" && given.undef && !given.null && sameType(given.inner, param);
 }
 
 export function expressionBody(l: Lowerer, body: ts.Expression): Stmt[] {
@@ -225,6 +235,10 @@ function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: numb
   const self = hosted ? [{ name: "tsos_self", type: { k: "anyobj" } as Type }] : [];
   const params = t.params.map((type, i) => ({ name: `a${i}`, type }));
   const args = [...self, ...params.slice(0, f.params.length)].map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
+  for (let i = 0; i < f.params.length; i++) {
+    const a = args[self.length + i]!;
+    if (unwrapsTo(a.type, f.params[i]!)) args[self.length + i] = { e: "unwrap", type: f.params[i]!, x: a, loc, check: "narrowed" };
+  }
   const call: Expr = { e: "call", type: f.ret, fn: target, args };
   const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: call, loc }];
   l.addFunc({ cname, params: [...self, ...params], ret: t.ret, body, loc, isStatic: true });
@@ -263,7 +277,11 @@ function wrapValue(l: Lowerer, inner: Expr, to: Type, heap: boolean, loc: number
     (l.program.closureEnvs ??= []).push({ cname: env, fnType: t.cname, fields: [{ name: "inner", type: from }] });
     const params = t.params.map((type, i) => ({ name: `a${i}`, type }));
     const callee: Expr = { e: "envfield", type: from, env, name: "inner" };
-    const call: Expr = { e: "callptr", type: from.ret, callee, args: params.slice(0, from.params.length).map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr) };
+    const args = params.slice(0, from.params.length).map((p, i): Expr => {
+      const a: Expr = { e: "local", type: p.type, name: p.name };
+      return unwrapsTo(p.type, from.params[i]!) ? { e: "unwrap", type: from.params[i]!, x: a, loc, check: "narrowed" } : a;
+    });
+    const call: Expr = { e: "callptr", type: from.ret, callee, args };
     const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: call, loc }];
     l.addFunc({ cname: code, params: [{ name: "tsos_self", type: { k: "anyobj" } }, ...params], ret: t.ret, body, loc, isStatic: true });
     w = { code, env };
