@@ -91,10 +91,13 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
         break;
       }
       case K.ConstructorType:
+        return report("TSOS1006", node, node.getText());
       case K.ConditionalType:
       case K.MappedType:
       case K.TypeQuery:
-        return report("TSOS1006", node, node.getText());
+        // `typeof config`, `{ [K in keyof T]?: V }`, `T extends U ? X : Y`: the checker resolves
+        // them; lowering maps the resolved type where a value has it (lower/types.ts) and reports what it cannot.
+        break;
       case K.LiteralType:
         // `null`, literal types and unions of them (`"red" | "green"`, `1 | 2`) are values of their
         // base type; lowering maps them (lower/types.ts) and reports what it cannot.

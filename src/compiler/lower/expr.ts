@@ -33,7 +33,7 @@ import { classCoerce } from "./classes.ts";
 import { viewCoerce } from "./views.ts";
 import { lowerObjectLiteral } from "./objects.ts";
 import {
-  chainSubstitute, coerceNullable, joinNullable, logicalCondition, logicalValue, lowerLogicalAssign, lowerNonNull, lowerNullLiteral, lowerNullish,
+  chainSubstitute, coerceNullable, joinNullable, logicalCondition, logicalValue, optionalEquality, lowerLogicalAssign, lowerNonNull, lowerNullLiteral, lowerNullish,
   lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, tested, truthyOf, unnarrowed, unwrap,
 } from "./nullable.ts";
 import { lowerComma } from "./control.ts";
@@ -445,6 +445,12 @@ function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
   }
   const [A, B] = intOperands(l, b.left, b.right, undefined, b, b.operatorToken.getText());
   const eq = op === "==" || op === "!=";
+  // An operand TypeScript narrowed where it may still be undefined (`const [k, v] = s.split("=")`):
+  // equality needs no unwrapping, and compares as JavaScript does.
+  if (eq && (tested(A) !== A || tested(B) !== B)) {
+    const optional = optionalEquality(l, b, tested(A), tested(B));
+    if (optional) return optional;
+  }
   if (A.type.k === "str" && B.type.k === "str" && eq) return { e: "streq", type: T.bool, negate: op === "!=", a: A, b: B };
   if (A.type.k === "str" && B.type.k === "str") return stringOrder(l, op as "<" | "<=" | ">" | ">=", A, B, b);
   if (isInt(A.type) || (eq && sameType(A.type, B.type) && A.type.k !== "str"))

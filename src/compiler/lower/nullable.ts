@@ -270,8 +270,21 @@ export function nullableEquality(l: Lowerer, b: ts.BinaryExpression): Expr | und
     return t.isUnion() && tryIrType(l, t, n)?.k === "union";
   };
   if (!nullable(b.left) && !nullable(b.right)) return undefined;
-  let A = tested(lowerExpr(l, b.left));
-  let B = tested(lowerExpr(l, b.right, A.type.k === "nullable" ? A.type.inner : A.type));
+  const A = tested(lowerExpr(l, b.left));
+  const B = tested(lowerExpr(l, b.right, A.type.k === "nullable" ? A.type.inner : A.type));
+  return optionalEquality(l, b, A, B);
+}
+
+/**
+ * `a === b` (and `!==`, `==`, `!=`) of lowered operands of which one may be
+ * null or undefined; undefined when neither is nullable.
+ */
+export function optionalEquality(l: Lowerer, b: ts.BinaryExpression, A0: Expr, B: Expr): Expr | undefined {
+  let A = A0;
+  const op = b.operatorToken.kind;
+  const negate = op === K.ExclamationEqualsEqualsToken || op === K.ExclamationEqualsToken;
+  const loose = op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken;
+  const not = (x: Expr): Expr => (negate ? { e: "not", type: T.bool, x } : x);
   if (A.type.k === "union" || B.type.k === "union") {
     if (A.type.k !== "nullable" && B.type.k !== "nullable") {
       const common = A.type.k === "union" ? A.type : B.type;
