@@ -154,6 +154,12 @@ interface Number {
   /** Hosted only: `precision` (1 to 100) significant digits, rounded from the exact value (halves up), as JavaScript. */
   toPrecision(precision?: number): string;
   /**
+   * Hosted only: the number as Node prints it in the en-US locale, digits
+   * grouped by threes, at most three fraction digits: 1234.5678 is "1,234.568".
+   * Other locales and options are not supported yet (TSOS1145).
+   */
+  toLocaleString(locales?: string | string[], options?: { [option: string]: string | number | boolean }): string;
+  /**
    * Hosted only: exponent form with `digits` (0 to 100) digits after the point,
    * rounded from the exact value (halves up); without `digits`, as many as
    * needed to read back the same number. As JavaScript: (123.456).toExponential(2) is "1.23e+2".

@@ -139,6 +139,7 @@ export const CATALOG = {
   TSOS1140: { message: "only an `Error` (or an instance of a class that extends it) can be thrown, not a value of type `{0}`", help: "throw new Error(\"message\"), or a subclass of Error that carries the details" },
   TSOS1142: { message: "`{0}` of `{1}` is not supported yet: its optional property `{2}` may be absent", help: "list the properties by name, or make the property required" },
   TSOS1143: { message: "`{0}` of `{1}` is not supported yet: the object may be of a subclass, with more properties", help: "list the properties by name" },
+  TSOS1145: { message: "`toLocaleString` with {0} is not supported yet", help: "call it without arguments (or with \"en-US\") for Node's en-US format, or format the number with toFixed" },
   TSOS1144: { message: "`Object.assign` to {0} is not supported: {1}" },
   TSOS1087: { message: "`{0}` has no element at this position", help: "a tuple is indexed by a literal within its length" },
   TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },

@@ -216,7 +216,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (recv.type.k === "class" && recv.type.cls.header) return lowerClassCallByName(l, recv, name, call);
     if (recv.type.k === "ptr") return pointerMethod(l, recv, name, call);
     if (recv.type.k === "atomic") return atomicMethod(l, recv, name, call);
-    if (name === "toFixed" || name === "toExponential") {
+    if (name === "toFixed" || name === "toExponential" || name === "toLocaleString") {
       const m = numberMethod(l, recv, name, call, undefined);
       if (m) return m;
     }

@@ -23,6 +23,8 @@ import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { typeName } from "./types.ts";
 import { mathLibraryCall } from "./math.ts";
+import { stdDeclaration } from "./array-methods.ts";
+import { functionOf } from "./functions.ts";
 
 const K = ts.SyntaxKind;
 
@@ -147,7 +149,21 @@ export function numberConstant(l: Lowerer, lib: string, name: string, node: ts.N
   return numConst(values[key]!);
 }
 
-/** `x.toFixed(digits)`, `x.toExponential(digits?)` and `x.toString(radix)` on a hosted number. */
+/**
+ * `x.toLocaleString()` (or with the locale "en-US"): lib/std/number.ts. Other
+ * locales and any options are TSOS1145, never a guess at their format.
+ */
+function localeString(l: Lowerer, recv: Expr, c: ts.CallExpression): Expr {
+  const [locale, options] = c.arguments;
+  if (options) l.fail("TSOS1145", options, "options");
+  if (locale && !(ts.isStringLiteral(locale) && (locale.text === "en-US" || locale.text === "en"))) l.fail("TSOS1145", locale, `the locale \`${locale.getText()}\``);
+  const decl = stdDeclaration("std/number.ts", "toLocaleString", ts.isFunctionDeclaration);
+  if (!decl) l.fail("TSOS9001", c, "lib/std/number.ts has no `toLocaleString`");
+  const f = functionOf(l, decl, []);
+  return { e: "call", type: T.str, fn: f.cname, args: [recv] };
+}
+
+/** `x.toFixed(digits)`, `x.toExponential(digits?)`, `x.toLocaleString()` and `x.toString(radix)` on a hosted number. */
 export function numberMethod(l: Lowerer, recv: Expr, name: string, c: ts.CallExpression, radix: number | undefined): Expr | undefined {
   if (!isDouble(l, recv.type)) return undefined;
   if (name === "toFixed") {
@@ -159,6 +175,7 @@ export function numberMethod(l: Lowerer, recv: Expr, name: string, c: ts.CallExp
     const digits = given ? numberArg(l, given) : numConst(0);
     return { e: "call", type: T.str, fn: "tsos_num_to_exponential", args: [recv, digits, { e: "bool", type: T.bool, value: !!given }, loc(l, c)] };
   }
+  if (name === "toLocaleString") return localeString(l, recv, c);
   if (name === "toString" && radix !== undefined && radix !== 10)
     return { e: "call", type: T.str, fn: "tsos_num_to_radix", args: [recv, { e: "int", type: T.int("u32"), value: BigInt(radix) }, loc(l, c)] };
   return undefined;

@@ -1,0 +1,67 @@
+/**
+ * lib/std/number.ts: number formatting that JavaScript leaves to the locale:
+ * `x.toLocaleString()` as Node (full ICU, the en-US locale) prints it.
+ *
+ * Input:  a hosted number; lower/number.ts maps `x.toLocaleString()` and
+ *         `x.toLocaleString("en-US")` (no options) onto `toLocaleString`.
+ * Output: the digits grouped by threes with `,`, at most three fraction
+ *         digits (trailing zeros dropped), `-` for a negative value (also
+ *         `-0`, and a negative value that rounds to 0), `NaN`, `∞`.
+ * Invariants: ICU rounds the shortest decimal form of the double (the digits
+ *             `String(x)` shows), half away from zero, not the double's
+ *             exact binary value: `(1.0005).toLocaleString()` is `1.001`
+ *             though `(1.0005).toFixed(3)` is `1.000`.
+ */
+
+/** `x.toLocaleString()` in en-US. */
+export function toLocaleString(x: number): string {
+  if (isNaN(x)) return "NaN";
+  const negative = x < 0 || (x === 0 && 1 / x < 0);
+  const sign = negative ? "-" : "";
+  if (!isFinite(x)) return sign + "∞";
+  const { whole, fraction } = decimalDigits(String(Math.abs(x)));
+  const rounded = roundFraction(whole, fraction, 3);
+  let frac = rounded.fraction;
+  while (frac.length > 0 && frac.charCodeAt(frac.length - 1) === 48) frac = frac.slice(0, frac.length - 1);
+  return sign + groupThousands(rounded.whole) + (frac.length > 0 ? "." + frac : "");
+}
+
+/** The integer and fraction digits of a non-negative number's shortest form (`"1.5e-7"` is `0` and `00000015`). */
+function decimalDigits(shortest: string): { whole: string; fraction: string } {
+  const e = shortest.indexOf("e");
+  const mantissa = e < 0 ? shortest : shortest.slice(0, e);
+  const exponent = e < 0 ? 0 : parseInt(shortest.slice(e + 1), 10);
+  const dot = mantissa.indexOf(".");
+  const digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+  const point = (dot < 0 ? mantissa.length : dot) + exponent;
+  if (point <= 0) return { whole: "0", fraction: "0".repeat(-point) + digits };
+  if (point >= digits.length) return { whole: digits + "0".repeat(point - digits.length), fraction: "" };
+  return { whole: digits.slice(0, point), fraction: digits.slice(point) };
+}
+
+/** `whole.fraction` rounded half away from zero to `places` fraction digits. */
+function roundFraction(whole: string, fraction: string, places: number): { whole: string; fraction: string } {
+  if (fraction.length <= places) return { whole, fraction };
+  const kept = whole + fraction.slice(0, places);
+  if (fraction.charCodeAt(places) < 53) return { whole, fraction: fraction.slice(0, places) };
+  const up = incrementDigits(kept);
+  const cut = up.length - places;
+  return { whole: up.slice(0, cut), fraction: up.slice(cut) };
+}
+
+/** A decimal digit string plus one (`"0999"` gives `"1000"`, `"999"` gives `"1000"`). */
+function incrementDigits(digits: string): string {
+  let i = digits.length - 1;
+  while (i >= 0 && digits.charCodeAt(i) === 57) i--;
+  const carried = "0".repeat(digits.length - 1 - i);
+  if (i < 0) return "1" + carried;
+  return digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1) + carried;
+}
+
+/** `1234567` as `1,234,567`. */
+function groupThousands(whole: string): string {
+  const first = whole.length % 3 === 0 ? 3 : whole.length % 3;
+  const parts: string[] = [whole.slice(0, first)];
+  for (let i = first; i < whole.length; i += 3) parts.push(whole.slice(i, i + 3));
+  return parts.join(",");
+}
