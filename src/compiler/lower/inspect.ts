@@ -149,7 +149,8 @@ export function className(cls: ClassInst): string {
 
 /** Which lib/std class `cls` is, when it is one of the collections. */
 export function collectionKind(l: Lowerer, cls: ClassInst, node: ts.Node): "Map" | "Set" | "Dict" | undefined {
-  if (cls.literal) return undefined;
+  // An object literal's class and a tuple's struct have no declaration.
+  if (cls.literal || isTuple({ k: "class", cls })) return undefined;
   const decl = classInfo(cls).decl;
   for (const k of ["Dict", "Map", "Set"] as const) if (decl === stdClassDecl(l, k, node)) return k;
   return undefined;
@@ -386,10 +387,10 @@ function showFunction(l: Lowerer, t: Type, node: ts.Node): string {
   const depth = local("depth", T.number);
   if (t.k === "array") buildBody(l, func, () => showArray(l, x, indent, depth, node, loc));
   else if (t.k === "view") addDispatch(l, { func, classes: classesOfView(l, t.view), each: (cls, obj) => ownShow(l, cls, obj, indent, depth, node) });
-  else if (isTuple(t)) buildBody(l, func, () => showTuple(l, x, indent, depth, node, loc));
   else if (t.k === "class") {
     const kind = collectionKind(l, t.cls, node);
-    if (kind) buildBody(l, func, () => showCollection(l, kind, x, indent, depth, node, loc));
+    if (isTuple(t)) buildBody(l, func, () => showTuple(l, x, indent, depth, node, loc));
+    else if (kind) buildBody(l, func, () => showCollection(l, kind, x, indent, depth, node, loc));
     else addDispatch(l, { func, classes: classesBelow(l, t.cls), each: (cls, obj) => ownShow(l, cls, obj, indent, depth, node) });
   }
   return func.cname;

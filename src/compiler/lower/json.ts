@@ -167,7 +167,8 @@ function jsonFunction(l: Lowerer, t: Type, optionsType: Type, node: ts.Node): st
   const indent = local("indent", T.str);
   const depth = local("depth", T.number);
   const own = (cls: ClassInst, obj: Expr): Expr => ({ e: "call", type: T.str, fn: ownJsonFunction(l, cls, optionsType, node), args: [obj, options, indent, depth] });
-  if (t.k === "array" || isTuple(t)) {
+  const tupleFields = t.k === "class" && isTuple(t) ? t.cls.fields : undefined;
+  if (t.k === "array" || tupleFields) {
     // A tuple (`[string, number]`) is the array it is in JavaScript: its elements are its fields.
     buildBody(l, func, () => {
       const strs = arrayType(l, T.str);
@@ -180,7 +181,7 @@ function jsonFunction(l: Lowerer, t: Type, optionsType: Type, node: ts.Node): st
         { s: "let", name: (inner as { name: string }).name, type: T.str, init: stdFn(l, JSON_LIB, "jsonInner", [], [options, indent], node), loc },
         ...(t.k === "array"
           ? countedLoop(l, length(x), (i) => [element(elementAt(x, i, loc))], loc)
-          : (t as { cls: ClassInst }).cls.fields.map((f) => element({ e: "field", type: f.type, obj: x, name: f.name }))),
+          : tupleFields!.map((f) => element({ e: "field", type: f.type, obj: x, name: f.name }))),
         ret(stdFn(l, JSON_LIB, "jsonArray", [], [options, out, indent], node), loc),
       ];
     });
