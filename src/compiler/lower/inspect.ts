@@ -389,7 +389,7 @@ function showFunction(l: Lowerer, t: Type, node: ts.Node): string {
   else if (t.k === "view") addDispatch(l, { func, classes: classesOfView(l, t.view), each: (cls, obj) => ownShow(l, cls, obj, indent, depth, node) });
   else if (t.k === "class") {
     const kind = collectionKind(l, t.cls, node);
-    if (isTuple(t)) buildBody(l, func, () => showTuple(l, x, indent, depth, node, loc));
+    if (isTuple(t as Type)) buildBody(l, func, () => showTuple(l, x, indent, depth, node, loc));
     else if (kind) buildBody(l, func, () => showCollection(l, kind, x, indent, depth, node, loc));
     else addDispatch(l, { func, classes: classesBelow(l, t.cls), each: (cls, obj) => ownShow(l, cls, obj, indent, depth, node) });
   }
