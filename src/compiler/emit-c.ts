@@ -17,7 +17,7 @@
  *     promotions, so it wraps exactly at its width; `number` arithmetic goes
  *     through the checked helpers in the runtime header.
  */
-import { type ClassInst, type Expr, type Func, type Program, type Stmt, type Type, walkExprs } from "./ir.ts";
+import { type ClassInst, type Expr, type Func, type Program, type Stmt, type Type, KEY_ORDER_COUNTER, keyOrderStamp, walkExprs } from "./ir.ts";
 import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
 import { cString, cType, declare, doubleLit, intLit, numberDouble, zero } from "./c-syntax.ts";
 import { emitNullable, eqCode, nullableToStr, truthyOf, unionToStr } from "./emit-nullable.ts";
@@ -463,13 +463,29 @@ export class Emitter {
       const tv = `tsos_v${this.tmp++}`;
       return `({ ${declare(x.type, tv)} = ${v}; ${place} = ${tv}; })`;
     };
-    if (t.e === "field") return this.ordered([t.obj, x.value], E, ([o, v]) => store(`${o}->${t.name}`, v!));
+    if (t.e === "field") {
+      const stamp = keyOrderStamp(t.name);
+      const cls = t.obj.type.k === "class" ? t.obj.type.cls : undefined;
+      if (!x.noKey && cls?.fields.some((f) => f.keyOrder && f.name === stamp)) return this.addedKey(x, t, stamp, E);
+      return this.ordered([t.obj, x.value], E, ([o, v]) => store(`${o}->${t.name}`, v!));
+    }
     if (t.e === "index") return this.ordered([t.arr, t.idx, x.value], E, ([a, i, v]) => store(this.element(t, a!, i!), v!), t.arr.type.k !== "fixed");
     const name = E(t);
     // `x = (x = 1) + 2`: the inner store must be finished before the outer one.
     if (!((t.e === "local" || t.e === "global") && assignsVariable(x.value, t.name))) return `(${name} = ${E(x.value)})`;
     const v = `tsos_v${this.tmp++}`;
     return `({ ${declare(x.type, v)} = ${E(x.value)}; ${name} = ${v}; })`;
+  }
+
+  /**
+   * A write to a property of an object that records its key order: the
+   * first write of a member its literal left out adds the key, stamped with
+   * its place among the keys (lower/key-order.ts), as JavaScript appends it.
+   */
+  private addedKey(x: Extract<Expr, { e: "assign" }>, t: Extract<Expr, { e: "field" }>, stamp: string, E: (y: Expr) => string): string {
+    const o = `tsos_o${this.tmp++}`;
+    const v = `tsos_v${this.tmp++}`;
+    return `({ ${declare(t.obj.type, o)} = ${E(t.obj)}; ${declare(x.type, v)} = ${E(x.value)}; if (${o}->${stamp} == 0) ${o}->${stamp} = ++${o}->${KEY_ORDER_COUNTER}; ${o}->${t.name} = ${v}; })`;
   }
 
   /** A compound assignment whose value is not used: `i++` is emitted as `++i`. */

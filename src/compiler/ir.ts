@@ -105,7 +105,7 @@ export type Expr =
   /** An integer as a string in base `radix` (2..36): `x.toString(radix)`; `onStack` inside a Text template or print (no heap). */
   | { e: "tostr"; type: Type; x: Expr; radix: number; onStack?: boolean }
   | { e: "cond"; type: Type; c: Expr; a: Expr; b: Expr }
-  | { e: "assign"; type: Type; target: Expr; value: Expr }
+  | { e: "assign"; type: Type; target: Expr; value: Expr; /** A new object's constructor filling in a member its literal left out: no key yet (lower/key-order.ts). */ noKey?: boolean }
   /** `target op= v`, `++x`, `x++`: `value` reads the target through `current`. */
   | { e: "compound"; type: Type; target: Expr; value: Expr; postfix: boolean }
   | { e: "current"; type: Type }
@@ -237,6 +237,14 @@ export interface Func {
   interrupt?: boolean;
 }
 
+/** The hidden counter of key additions in a literal's object (lower/key-order.ts). */
+export const KEY_ORDER_COUNTER = "tsos_ord";
+
+/** The hidden stamp of the left-out member `field`: 0 until it is first given a value, then its place among the added keys. */
+export function keyOrderStamp(field: string): string {
+  return `tsos_ord_${field}`;
+}
+
 export interface Field {
   name: string;
   type: Type;
@@ -246,6 +254,8 @@ export interface Field {
   absent?: boolean;
   /** A variable captured by an object literal's methods (lower/objects.ts): no property, never printed. */
   hidden?: boolean;
+  /** A hidden counter or stamp of the order in which left-out members were added (lower/key-order.ts). */
+  keyOrder?: boolean;
 }
 
 export interface ClassInst {

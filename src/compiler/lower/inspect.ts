@@ -42,6 +42,7 @@ import { coerce } from "./expr.ts";
 import { classMember, literalNodes, objectToString } from "./views.ts";
 import { stdClassDecl } from "./collections.ts";
 import { isTuple } from "./destructure.ts";
+import { hasKeyOrder, inKeyOrder, keyExists } from "./key-order.ts";
 
 // ---- IR building blocks shared with lower/json.ts ----------------------------
 
@@ -529,17 +530,21 @@ function ownShowFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
     const body: Stmt[] = [];
     // Deeper than depth 2: `[Point]`, unless it has no properties at all (then Node prints `{}`).
     const tooDeep: Expr = str(cls.literal ? "[Object]" : `[${className(cls)}]`);
-    const present = fields.filter((f) => f.absent).map((f): Expr => ({ e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: fieldOf(x, f), which: "undefined" } }));
+    const present = fields.filter((f) => f.absent).map((f): Expr => (hasKeyOrder(cls.fields) ? keyExists(x, f.name) : { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: fieldOf(x, f), which: "undefined" } }));
     const deep: Expr = fields.some((f) => !f.absent) || !present.length ? tooDeep : { e: "cond", type: T.str, c: present.reduce((a, b) => ({ e: "logic", type: T.bool, op: "||", a, b })), a: tooDeep, b: str(`${prefix}{}`) };
     body.push({ s: "if", c: { e: "binary", type: T.bool, op: ">", a: depth, b: num(2), loc }, then: [ret(deep, loc)], loc });
     body.push(cycleCheck(x, depth, "console.log of a circular structure is not supported", loc));
     body.push({ s: "let", name: (out as { name: string }).name, type: strs, init: { e: "arraylit", type: strs, elems: [], loc }, loc });
+    const added: { field: string; write: Stmt[] }[] = [];
     for (const f of fields) {
       const label = /^[A-Za-z_][A-Za-z_0-9]*$/.test(f.key) ? str(`${f.key}: `) : concat(stdFn(l, SHOW, "showKey", [], [str(f.key)], node), str(": "));
       const entry = push(out, concat(label, showValue(l, fieldOf(x, f), plus(indent, num(2)), plus(depth, num(1)), node)), loc);
-      if (f.absent) body.push({ s: "if", c: { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: fieldOf(x, f), which: "undefined" } }, then: [entry], loc });
-      else body.push(entry);
+      // A member the literal left out is a property once assigned (even undefined, where the object records its keys).
+      if (hasKeyOrder(cls.fields)) added.push({ field: f.name, write: [entry] });
+      else body.push(f.absent ? { s: "if", c: { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: fieldOf(x, f), which: "undefined" } }, then: [entry], loc } : entry);
     }
+    // An object with members its literal left out: in the order the keys were added (lower/key-order.ts).
+    if (added.length) body.push(...inKeyOrder(l, x, added, loc));
     body.push(ret(stdFn(l, SHOW, "formatObject", [], [str(`${prefix}{`), out, indent], node), loc));
     return body;
   });

@@ -24,6 +24,7 @@
  */
 import ts from "typescript";
 import { isTuple } from "./destructure.ts";
+import { hasKeyOrder, inKeyOrder } from "./key-order.ts";
 import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
@@ -277,7 +278,14 @@ function ownJsonFunction(l: Lowerer, cls: ClassInst, optionsType: Type, node: ts
         }, loc),
       );
     } else {
-      for (const f of visibleFields(cls)) body.push(...member(l, f.key, fieldOf(x, f), names, values, options, inner, depth, loc, node));
+      const added: { field: string; write: Stmt[] }[] = [];
+      for (const f of visibleFields(cls)) {
+        const write = member(l, f.key, fieldOf(x, f), names, values, options, inner, depth, loc, node);
+        if (hasKeyOrder(cls.fields)) added.push({ field: f.name, write });
+        else body.push(...write);
+      }
+      // An object with members its literal left out: in the order the keys were added (lower/key-order.ts).
+      if (added.length) body.push(...inKeyOrder(l, x, added, loc));
     }
     body.push(ret(stdFn(l, JSON_LIB, "jsonObject", [], [options, names, values, indent], node), loc));
     return body;

@@ -28,6 +28,7 @@ import { instantiateFunction } from "./functions.ts";
 import { irType, mangle } from "./types.ts";
 import { literalMembers, literalNodes } from "./views.ts";
 import { lowerNullLiteral } from "./nullable.ts";
+import { hasKeyOrder, keyOrderFields, stampWritten } from "./key-order.ts";
 
 const shapes = new WeakMap<Lowerer, Map<string, { cls: ClassInst; init: string }>>();
 
@@ -106,7 +107,7 @@ function literalShape(
   }
   let shape = byKey.get(key);
   if (!shape) {
-    const cls: ClassInst = { cname: l.uniqueName(`Obj_${fields.map((f) => f.name).join("_") || "empty"}`), tsName: "Object", fields, header: true, literal: true };
+    const cls: ClassInst = { cname: l.uniqueName(`Obj_${fields.map((f) => f.name).join("_") || "empty"}`), tsName: "Object", fields: [...fields, ...keyOrderFields(fields)], header: true, literal: true };
     l.program.classes.push(cls);
     literalNodes.set(cls, node);
     markConstructed(l, cls);
@@ -121,12 +122,14 @@ function initFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
   const type: Type = { k: "class", cls };
   const loc = l.loc(node);
   const self: Expr = { e: "local", type, name: "self" };
-  const params = [{ name: "self", type }, ...cls.fields.map((f, i) => ({ name: `a${i}`, type: f.type }))];
-  const body: Stmt[] = cls.fields.map((f, i) => ({
-    s: "expr",
-    x: { e: "assign", type: f.type, target: { e: "field", type: f.type, obj: self, name: f.name }, value: { e: "local", type: f.type, name: `a${i}` } },
-    loc,
-  }));
+  // The key-order stamps start at zero (lower/key-order.ts): the allocation is zeroed.
+  const given = cls.fields.filter((f) => !f.keyOrder);
+  const params = [{ name: "self", type }, ...given.map((f, i) => ({ name: `a${i}`, type: f.type }))];
+  const ordered = hasKeyOrder(cls.fields);
+  const body: Stmt[] = given.flatMap((f, i): Stmt[] => [
+    ...(ordered ? stampWritten(self, f, { e: "local", type: f.type, name: `a${i}` }, loc) : []),
+    { s: "expr", x: { e: "assign", type: f.type, target: { e: "field", type: f.type, obj: self, name: f.name }, value: { e: "local", type: f.type, name: `a${i}` }, noKey: ordered && f.absent }, loc },
+  ]);
   body.push({ s: "return", x: self, loc });
   const func: Func = { cname: l.uniqueName(`${cls.cname}__init`), params, ret: type, body, loc, isStatic: true };
   l.addFunc(func);
