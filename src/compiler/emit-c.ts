@@ -39,6 +39,12 @@ function isDbl(t: Type): boolean {
   return t.k === "int" && t.kind === "number" && numberDouble();
 }
 
+/** Whether `t` is a property of an object that records the order of its keys (lower/key-order.ts). */
+function isKeyOrdered(t: Extract<Expr, { e: "field" }>): boolean {
+  const stamp = keyOrderStamp(t.name);
+  return t.obj.type.k === "class" && t.obj.type.cls.fields.some((f) => f.keyOrder && f.name === stamp);
+}
+
 export class Emitter {
   private out: string[] = [];
   private ind = 1;
@@ -464,9 +470,7 @@ export class Emitter {
       return `({ ${declare(x.type, tv)} = ${v}; ${place} = ${tv}; })`;
     };
     if (t.e === "field") {
-      const stamp = keyOrderStamp(t.name);
-      const cls = t.obj.type.k === "class" ? t.obj.type.cls : undefined;
-      if (!x.noKey && cls?.fields.some((f) => f.keyOrder && f.name === stamp)) return this.addedKey(x, t, stamp, E);
+      if (!x.noKey && isKeyOrdered(t)) return this.addedKey(x, t, keyOrderStamp(t.name), E);
       return this.ordered([t.obj, x.value], E, ([o, v]) => store(`${o}->${t.name}`, v!));
     }
     if (t.e === "index") return this.ordered([t.arr, t.idx, x.value], E, ([a, i, v]) => store(this.element(t, a!, i!), v!), t.arr.type.k !== "fixed");
@@ -509,6 +513,13 @@ export class Emitter {
     const old = `tsos_old${n}`;
     const nv = `tsos_new${n}`;
     const target = x.target;
+    if (target.e === "field" && isKeyOrdered(target)) {
+      // `o.depth ??= 10` on a member its literal left out: a value other than undefined adds the key (lower/key-order.ts).
+      const o = `tsos_o${n}`;
+      const stamp = `${o}->${keyOrderStamp(target.name)}`;
+      const undef = E({ e: "isnullish", type: { k: "bool" }, x: { e: "local", type: x.type, name: nv }, which: "undefined" });
+      return `({ ${declare(target.obj.type, o)} = ${E(target.obj)}; ${t} ${old} = ${o}->${target.name}; ${t} ${nv} = ${this.expr(x.value, old)}; if (${stamp} == 0 && !${undef}) ${stamp} = ++${o}->${KEY_ORDER_COUNTER}; ${o}->${target.name} = ${nv}; ${x.postfix ? old : nv}; })`;
+    }
     if (hasEffects(x.value)) {
       const pre: string[] = [];
       let place: string;

@@ -14,10 +14,11 @@
  */
 import ts from "typescript";
 import type { Expr, Type } from "../ir.ts";
+import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { isStatic, staticAccessorOf } from "./classes.ts";
 import { resolveMember, superReceiver } from "./dispatch.ts";
-import { arith, coerce, lowerExpr } from "./expr.ts";
+import { arith, coerce, lowerExpr, truthValue } from "./expr.ts";
 import { typeName, typeOfNode } from "./types.ts";
 import { Bail } from "./context.ts";
 import { fieldName, lookupField } from "./classes.ts";
@@ -145,6 +146,29 @@ export function lowerAccessorWrite(
     return bind(l, callGet(l, ref, r), (old) => {
       const next = coerce(l, update(old), set.param, node);
       return bind(l, next, (t) => ({ e: "seq", type: postfix ? old.type : t.type, xs: [set.call(t), postfix ? old : t] }));
+    });
+  };
+  return recv ? bind(l, recv, withRecv) : withRecv(undefined);
+}
+
+/**
+ * `o.x ??= v`, `o.x ||= v` and `o.x &&= v` on an accessor or through a view:
+ * the getter runs once, and the setter (and `v`) only when JavaScript assigns.
+ */
+export function lowerAccessorLogicalAssign(l: Lowerer, ref: AccessorRef, b: ts.BinaryExpression): Expr {
+  const recv = receiver(l, ref);
+  const op = b.operatorToken.kind;
+  const withRecv = (r: Expr | undefined): Expr => {
+    const set = setter(l, ref, r);
+    return bind(l, callGet(l, ref, r), (cur) => {
+      const assigns: Expr =
+        op === ts.SyntaxKind.QuestionQuestionEqualsToken ? { e: "isnullish", type: T.bool, x: cur, which: "either" }
+        : op === ts.SyntaxKind.BarBarEqualsToken ? { e: "not", type: T.bool, x: truthValue(l, cur, b.left) }
+        : truthValue(l, cur, b.left);
+      const want = set.param.k === "nullable" ? set.param.inner : set.param;
+      const v = coerce(l, lowerExpr(l, b.right, want), set.param, b.right);
+      const assigned = bind(l, v, (t) => ({ e: "seq", type: cur.type, xs: [set.call(t), coerce(l, t, cur.type, b)] }));
+      return { e: "cond", type: cur.type, c: assigns, a: assigned, b: cur };
     });
   };
   return recv ? bind(l, recv, withRecv) : withRecv(undefined);

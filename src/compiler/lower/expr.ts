@@ -28,7 +28,7 @@ import { lowerInstanceof, narrowObject, superReceiver, checkedDowncast } from ".
 import { elementOrUndefined } from "./probes.ts";
 import { objectToString } from "./views.ts";
 import { recordAssign, recordDelete, recordIn, recordIncDec } from "./records.ts";
-import { accessorRef, accessorUpdate, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
+import { accessorRef, accessorUpdate, lowerAccessorLogicalAssign, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
 import { classCoerce } from "./classes.ts";
 import { viewCoerce } from "./views.ts";
 import { lowerObjectLiteral } from "./objects.ts";
@@ -409,8 +409,11 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
     const value = coerce(l, lowerExpr(l, b.right, target.type), target.type, b.right);
     return { e: "assign", type: target.type, target, value };
   }
-  if (op === K.QuestionQuestionEqualsToken || op === K.BarBarEqualsToken || op === K.AmpersandAmpersandEqualsToken)
+  if (op === K.QuestionQuestionEqualsToken || op === K.BarBarEqualsToken || op === K.AmpersandAmpersandEqualsToken) {
+    const acc = accessorRef(l, b.left, true);
+    if (acc) return lowerAccessorLogicalAssign(l, acc, b);
     return lowerLogicalAssign(l, b, lowerLValue(l, b.left));
+  }
   if (op === K.QuestionQuestionToken) return lowerNullish(l, b);
   const compound = COMPOUND[op];
   if (compound !== undefined) {
