@@ -39,7 +39,7 @@ import { functionOf } from "./functions.ts";
 import { toInteger } from "./number.ts";
 import { arrayType, irType, sameType, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, spreadArray, tupleType } from "./destructure.ts";
-import { collectionArrayFrom } from "./collections.ts";
+import { collectionArray, collectionArrayFrom } from "./collections.ts";
 import { objectToString } from "./views.ts";
 
 export const STD_ARRAY = path.join(LIB_DIR, "std/array.ts");
@@ -150,7 +150,7 @@ function push(l: Lowerer, recv: Expr, call: ts.CallExpression): Expr {
   const one = (arr: Expr, v: Expr): Expr => ({ e: "arraymethod", type: T.number, method: "push", arr, args: [v], loc });
   if (hasSpread(args)) {
     const single = args.length === 1 ? (args[0] as ts.SpreadElement).expression : undefined;
-    const ys = single ? coerce(l, lowerExpr(l, single, t), t, single) : argsArray(l, args, t, call);
+    const ys = single ? coerce(l, collectionArray(l, single) ?? lowerExpr(l, single, t), t, single) : argsArray(l, args, t, call);
     return stdCall(l, "pushAll", [t.elem], [recv, ys], call);
   }
   if (args.length === 1) return one(recv, coerce(l, lowerExpr(l, args[0]!, t.elem), t.elem, args[0]!));
@@ -471,7 +471,8 @@ export function spreadMinMax(l: Lowerer, name: string, call: ts.CallExpression):
   const t = arrayType(l, T.number) as ArrayT;
   const args = call.arguments;
   const single = args.length === 1 ? (args[0] as ts.SpreadElement).expression : undefined;
-  const xs = single ? coerce(l, lowerExpr(l, single, t), t, single) : argsArray(l, args, t, call);
+  // A Map or Set iterator spreads its elements (`Math.max(...scores.values())`).
+  const xs = single ? coerce(l, collectionArray(l, single) ?? lowerExpr(l, single, t), t, single) : argsArray(l, args, t, call);
   return stdCall(l, name === "Math.max" ? "maxOf" : "minOf", [], [xs], call);
 }
 
