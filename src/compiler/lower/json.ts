@@ -24,7 +24,8 @@
  */
 import ts from "typescript";
 import { isTuple } from "./destructure.ts";
-import { hasKeyOrder, inKeyOrder } from "./key-order.ts";
+import { hasKeyOrder, inKeyOrder, keyOrderFields } from "./key-order.ts";
+import { literalInitFunction } from "./objects.ts";
 import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
@@ -423,11 +424,11 @@ function parseObject(l: Lowerer, r: Expr, t: Extract<Type, { k: "view" }>, node:
   const method = t.view.slots.find((s) => s.kind === "method");
   if (method) l.fail("TSOS1185", node, `${typeName(t)} (it has the method \`${method.prop}\`)`);
   const fields = slots.map((s) => ({ name: fieldName({ text: s.prop } as ts.Identifier), type: s.ret, absent: !!s.optional }));
-  const cls: ClassInst = { cname: l.uniqueName(`Obj_${fields.map((f) => f.name).join("_") || "empty"}`), tsName: "Object", fields, header: true, literal: true };
+  const cls: ClassInst = { cname: l.uniqueName(`Obj_${fields.map((f) => f.name).join("_") || "empty"}`), tsName: "Object", fields: [...fields, ...keyOrderFields(fields)], header: true, literal: true };
   l.program.classes.push(cls);
   markConstructed(l, cls);
   const ctype: Type = { k: "class", cls };
-  const init = literalInit(l, cls, loc);
+  const init = literalInitFunction(l, cls, loc);
   const k = local(l.temp(), nullableType(l, T.str, true, false));
   const next: Stmt = { s: "expr", x: { e: "assign", type: k.type, target: k, value: read(l, "jsonNextKey", r, node) }, loc };
   const body: Stmt[] = [
@@ -455,18 +456,3 @@ function parseObject(l: Lowerer, r: Expr, t: Extract<Type, { k: "view" }>, node:
   return body;
 }
 
-/** The init function of a class made for parsed objects: stores each field. */
-function literalInit(l: Lowerer, cls: ClassInst, loc: number): string {
-  const type: Type = { k: "class", cls };
-  const self: Expr = { e: "local", type, name: "self" };
-  const params = [{ name: "self", type }, ...cls.fields.map((f, i) => ({ name: `a${i}`, type: f.type }))];
-  const body: Stmt[] = cls.fields.map((f, i) => ({
-    s: "expr",
-    x: { e: "assign", type: f.type, target: { e: "field", type: f.type, obj: self, name: f.name }, value: { e: "local", type: f.type, name: `a${i}` } },
-    loc,
-  }));
-  body.push({ s: "return", x: self, loc });
-  const func: Func = { cname: l.uniqueName(`${cls.cname}__init`), params, ret: type, body, loc, isStatic: true };
-  l.addFunc(func);
-  return func.cname;
-}

@@ -119,8 +119,12 @@ function literalShape(
 }
 
 function initFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
+  return literalInitFunction(l, cls, l.loc(node));
+}
+
+/** The init function of a literal's class: stores each field it is given, stamping the keys of an object that records their order. */
+export function literalInitFunction(l: Lowerer, cls: ClassInst, loc: number): string {
   const type: Type = { k: "class", cls };
-  const loc = l.loc(node);
   const self: Expr = { e: "local", type, name: "self" };
   // The key-order stamps start at zero (lower/key-order.ts): the allocation is zeroed.
   const given = cls.fields.filter((f) => !f.keyOrder);
