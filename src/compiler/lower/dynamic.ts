@@ -24,7 +24,7 @@ import ts from "typescript";
 import type { ClassInst, Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { Bail, type Lowerer } from "./context.ts";
-import { buildBody, countedLoop, elementAt, length, push, showValue, stdFn, synthesize } from "./inspect.ts";
+import { buildBody, countedLoop, isErrorClass, elementAt, length, push, showValue, stdFn, synthesize } from "./inspect.ts";
 import { arrayType, mangle, tryIrType, typeName } from "./types.ts";
 import { coerce, stringPart } from "./expr.ts";
 
@@ -71,7 +71,7 @@ function buildOrPanic(l: Lowerer, func: ReturnType<typeof synthesize>, build: ()
   } catch (e) {
     if (!(e instanceof Bail)) throw e;
     l.diagnostics.length = reported;
-    buildBody(l, func, () => [{ s: "return", x: { e: "panic", type: T.str, message: { e: "str", type: T.str, value: message }, loc: func.loc }, loc: func.loc }]);
+    buildBody(l, func, () => [{ s: "expr", x: { e: "panic", type: T.never, message: { e: "str", type: T.str, value: message }, loc: func.loc }, loc: func.loc }]);
   }
 }
 
@@ -92,7 +92,9 @@ export function descriptor(l: Lowerer, t: Type, node: ts.Node): string {
   const entry: NonNullable<typeof l.program.dynTypes>[number] = { cname, type: t, kind: (t.k === "fn" ? "fn" : "obj") as "fn" | "obj", isArray: t.k === "array", name: typeName(t), show: show.cname, str: str.cname };
   (l.program.dynTypes ??= []).push(entry);
   if (t.k === "array" && t.elem.k !== "dyn") entry.toArray = copyFunction(l, t, node);
-  buildOrPanic(l, show, () => showValue(l, raw, local("indent", T.number), local("depth", T.number), node), `console.log of a ${typeName(t)} held in an unknown is not supported`);
+  // Node prints an Error with its stack, which a compiled program does not have.
+  const noShow = t.k === "class" && isErrorClass(t.cls);
+  buildOrPanic(l, show, () => (noShow ? l.fail("TSOS1180", node, "an Error object") : showValue(l, raw, local("indent", T.number), local("depth", T.number), node)), `console.log of a ${typeName(t)} held in an unknown is not supported`);
   buildOrPanic(l, str, () => stringPart(l, raw, node), `String() of a ${typeName(t)} held in an unknown is not supported`);
   return cname;
 }
@@ -198,6 +200,9 @@ function box(l: Lowerer, e: Expr, node: ts.Node): Expr {
     case "never":
     case "dyn":
       return e;
+    case "void":
+      // `() => unknown` given a function that returns nothing: the call, then undefined.
+      return { e: "seq", type: DYN, xs: [e, call("tsos_dyn_undef", DYN, [])] };
   }
   l.fail("TSOS1200", node, typeName(t));
 }
@@ -306,6 +311,16 @@ export function dynTruthy(x: Expr): Expr {
 /** Whether an unknown holds a number (console.log aligns arrays of numbers to the right). */
 export function dynIsNumber(x: Expr): Expr {
   return kindIs(x, "number");
+}
+
+/** A function value returning `from` may stand for one returning `to`: any result can be boxed as an `unknown`. */
+export function boxesResult(from: Type, to: Type): boolean {
+  return to.k === "dyn" && from.k !== "dyn" && from.k !== "never";
+}
+
+/** The result `x` of an adapted function value, as `unknown` (`node`: where a refusal is reported). */
+export function boxResult(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  return box(l, x, node);
 }
 
 /** Whether `x` is an `unknown`, or an `unknown | undefined` (what generic code makes of `T | undefined`). */
