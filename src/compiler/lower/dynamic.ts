@@ -40,7 +40,7 @@ const local = (name: string, type: Type): Expr => ({ e: "local", type, name });
 
 /** Whether a checker type is one the dynamic type stands for (`{}` is `unknown` narrowed to neither null nor undefined). */
 function isDynamicFlag(t: ts.Type): boolean {
-  if (t.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.NonPrimitive)) return true;
+  if (t.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.Any | ts.TypeFlags.NonPrimitive)) return true;
   return isEmptyObjectType(t);
 }
 
