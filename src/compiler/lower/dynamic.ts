@@ -24,9 +24,10 @@ import ts from "typescript";
 import type { ClassInst, Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { Bail, type Lowerer } from "./context.ts";
-import { buildBody, countedLoop, isErrorClass, elementAt, length, push, showValue, stdFn, synthesize } from "./inspect.ts";
+import { buildBody, classesBelow, classesOfView, collectionKind, countedLoop, isErrorClass, libraryBase, literalFunctions, elementAt, length, push, showValue, stdFn, synthesize } from "./inspect.ts";
 import { arrayType, mangle, tryIrType, typeName } from "./types.ts";
 import { coerce, stringPart } from "./expr.ts";
+import { viewCoerce } from "./views.ts";
 
 export const DYN: Type = { k: "dyn" };
 type Nullable = Extract<Type, { k: "nullable" }>;
@@ -93,7 +94,11 @@ export function descriptor(l: Lowerer, t: Type, node: ts.Node): string {
   (l.program.dynTypes ??= []).push(entry);
   if (t.k === "array" && t.elem.k !== "dyn") entry.toArray = copyFunction(l, t, node);
   // Node prints an Error with its stack, which a compiled program does not have.
-  const noShow = t.k === "class" && isErrorClass(t.cls);
+  // Errors (their stack) and object literals with methods print as lower/inspect.ts cannot: a class or
+  // interface whose objects may be one gets a show function that panics.
+  const unshowable = (c: ClassInst): boolean => !collectionKind(l, c, node) && (isErrorClass(c) || (!!c.literal && literalFunctions(c).length > 0) || !!libraryBase(c));
+  const objects = t.k === "class" ? classesBelow(l, t.cls)() : t.k === "view" ? classesOfView(l, t.view)() : [];
+  const noShow = objects.some(unshowable) || (t.k === "class" && unshowable(t.cls));
   buildOrPanic(l, show, () => (noShow ? l.fail("TSOS1180", node, "an Error object") : showValue(l, raw, local("indent", T.number), local("depth", T.number), node)), `console.log of a ${typeName(t)} held in an unknown is not supported`);
   buildOrPanic(l, str, () => stringPart(l, raw, node), `String() of a ${typeName(t)} held in an unknown is not supported`);
   return cname;
@@ -259,8 +264,9 @@ export function unbox(l: Lowerer, x: Expr, to: Type, node: ts.Node, check: boole
     case "class":
       if (!to.cls.header) break;
       return { e: "fromdyn", type: to, x, loc, check, cls: to.cls };
-    case "array":
     case "view":
+      return unboxView(l, x, to, node, check);
+    case "array":
     case "fn":
       return { e: "fromdyn", type: to, x, loc, check, desc: descriptor(l, to, node) };
     case "nullable": {
@@ -284,6 +290,34 @@ export function unbox(l: Lowerer, x: Expr, to: Type, node: ts.Node, check: boole
     }
   }
   l.fail("TSOS1201", node, typeName(to));
+}
+
+/**
+ * An unknown as an interface or object type (`v as User`, a type guard's
+ * narrowing): a value boxed as that type, or an instance of exactly one of
+ * the classes boxed so far that fits it (an object literal `{ name, age }`
+ * passed as an unknown), viewed through that class's table. Anything else
+ * panics: a subclass is not matched, since its own methods may differ.
+ */
+function unboxView(l: Lowerer, x: Expr, to: Extract<Type, { k: "view" }>, node: ts.Node, check: boolean): Expr {
+  const loc = l.loc(node);
+  const desc = descriptor(l, to, node);
+  const name = l.temp();
+  const v = local(name, DYN);
+  let body: Expr = { e: "fromdyn", type: to, x: v, loc, check, desc };
+  const classes = (l.program.dynTypes ?? []).map((d) => d.type).filter((t): t is Extract<Type, { k: "class" }> => t.k === "class");
+  for (const c of classes.reverse()) {
+    const reported = l.diagnostics.length;
+    let viewed: Expr | undefined;
+    try {
+      viewed = viewCoerce(l, { e: "fromdyn", type: c, x: v, loc, check: false, cls: c.cls }, to, node);
+    } catch (e) {
+      if (!(e instanceof Bail)) throw e;
+      l.diagnostics.length = reported;
+    }
+    if (viewed) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, cls: c.cls, exact: true }, a: viewed, b: body };
+  }
+  return body.e === "fromdyn" ? { ...body, x } : { e: "bind", type: to, name, value: x, body };
 }
 
 /** The narrowing hook: a dynamic value read where the checker knows a narrower type (`typeof v === "string"`). */
