@@ -30,6 +30,7 @@ import { isDouble, numberBuiltin, numberConstant, numberMethod, toInteger } from
 import { callTakingNever } from "./never.ts";
 import { missingArgs, narrowRead, printable, unwrap } from "./nullable.ts";
 import { undefinedForDefault, withDefaults, withUndefinedDefault } from "./defaults.ts";
+import { valueArgs } from "./fn-params.ts";
 import { elementOrUndefined, isProbe, probedType } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
 import { mathCall, mathIntrinsic } from "./math.ts";
@@ -161,7 +162,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     // A parameter or variable holding a module-level function.
     const f = callableValue(l, callee);
     if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling a value", "call a declared function or method");
-    return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
+    return { e: "callptr", type: f.type.ret, callee: f, args: valueArgs(l, call, f.type.params) };
   }
   if (ts.isPropertyAccessExpression(callee)) {
     const bound = lowerBind(l, call, (recv, decl) => resolveMember(l, (recv.type as Extract<Type, { k: "class" }>).cls, decl, [], false));
@@ -181,7 +182,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       // A field holding a function value: call through the pointer.
       const f = callableValue(l, callee);
       if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this value", "call a declared function or method");
-      return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
+      return { e: "callptr", type: f.type.ret, callee: f, args: valueArgs(l, call, f.type.params) };
     }
     if (mdecl && ts.isMethodDeclaration(mdecl) && !l.isLibDecl(mdecl)) {
       const impossible = callTakingNever(l, mdecl, call);
@@ -243,7 +244,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
   }
   const f = callableValue(l, callee);
   if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this expression", "call a declared function or method");
-  return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
+  return { e: "callptr", type: f.type.ret, callee: f, args: valueArgs(l, call, f.type.params) };
 }
 
 /** `Array.x`, `Object.x`: a member of lib/tsos.d.ts's global `name`. */

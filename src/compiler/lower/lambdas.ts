@@ -35,6 +35,8 @@ import { fnType, mangle, sameType, typeName } from "./types.ts";
 import { untypedConst } from "./calls.ts";
 import { lowerPrint } from "./stmt.ts";
 import { destructureParams } from "./destructure.ts";
+import { adaptArg, argsAdaptable, missingAllowed } from "./fn-params.ts";
+import { withAllUndefinedDefaults } from "./defaults.ts";
 
 type FnLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
 
@@ -103,9 +105,9 @@ export function lowerFunctionValue(l: Lowerer, fn: FnLike, want?: Type): Expr {
   if (fn.typeParameters?.length) l.fail("TSOS1019", fn, fn.getText().slice(0, 20));
   if (fn.asteriskToken) l.fail("TSOS1005", fn, "a generator function");
   if (fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) l.fail("TSOS1015", fn, "`async`", "async/await arrives with the async issue");
-  const dflt = fn.parameters.find((p) => p.initializer || p.questionToken || p.dotDotDotToken);
-  if (dflt) l.fail("TSOS1085", dflt);
   if (l.target === "kernel") {
+    const dflt = fn.parameters.find((p) => p.initializer || p.questionToken || p.dotDotDotToken);
+    if (dflt) l.fail("TSOS1085", dflt);
     // Kernel function values stay raw C function pointers (interrupt handlers, handler tables).
     checkCaptures(l, fn);
     return liftFunction(l, fn, want).value;
@@ -144,6 +146,7 @@ function liftFunction(l: Lowerer, fn: FnLike, want: Type | undefined, closure?: 
     body: !fn.body || ts.isBlock(fn.body) ? undefined : () => [...destructureParams(l, fn), ...expressionBody(l, fn.body as ts.Expression)],
     closureCode: l.target === "host",
     closure,
+    defaultsInBody: l.target === "host",
   });
   const params = l.target === "host" ? f.params.slice(1) : f.params;
   return { func: f, value: { e: "fnref", type: fnType(l, params.map((p) => p.type), f.ret), fn: f.cname } };
@@ -192,10 +195,10 @@ function currentThis(l: Lowerer, node: ts.Node): Expr {
 
 /** `to` takes the parameters of `from` and maybe more, and returns the same or `void`. */
 function adaptable(from: Type, to: Type): boolean {
-  if (from.k !== "fn" || to.k !== "fn" || from.params.length > to.params.length) return false;
+  if (from.k !== "fn" || to.k !== "fn") return false;
   const first = to.params[0];
   if (first?.k === "class" && first.cls.cname === "tsos_interrupt_frame") return false;
-  return from.params.every((p, i) => sameType(p, to.params[i]!)) && (sameType(from.ret, to.ret) || to.ret.k === "void");
+  return argsAdaptable(from.params, to.params) && (sameType(from.ret, to.ret) || to.ret.k === "void");
 }
 
 export function expressionBody(l: Lowerer, body: ts.Expression): Stmt[] {
@@ -224,7 +227,8 @@ function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: numb
   const cname = l.uniqueName(`${target}__as_${mangle(to)}`);
   const self = hosted ? [{ name: "tsos_self", type: { k: "anyobj" } as Type }] : [];
   const params = t.params.map((type, i) => ({ name: `a${i}`, type }));
-  const args = [...self, ...params.slice(0, f.params.length)].map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
+  const own = params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
+  const args = [...self.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr), ...f.params.map((p, i) => adaptArg(p, own[i]))];
   const call: Expr = { e: "call", type: f.ret, fn: target, args };
   const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: call, loc }];
   l.addFunc({ cname, params: [...self, ...params], ret: t.ret, body, loc, isStatic: true });
@@ -263,7 +267,8 @@ function wrapValue(l: Lowerer, inner: Expr, to: Type, heap: boolean, loc: number
     (l.program.closureEnvs ??= []).push({ cname: env, fnType: t.cname, fields: [{ name: "inner", type: from }] });
     const params = t.params.map((type, i) => ({ name: `a${i}`, type }));
     const callee: Expr = { e: "envfield", type: from, env, name: "inner" };
-    const call: Expr = { e: "callptr", type: from.ret, callee, args: params.slice(0, from.params.length).map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr) };
+    const own = params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
+    const call: Expr = { e: "callptr", type: from.ret, callee, args: from.params.map((p, i) => adaptArg(p, own[i])) };
     const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: call, loc }];
     l.addFunc({ cname: code, params: [{ name: "tsos_self", type: { k: "anyobj" } }, ...params], ret: t.ret, body, loc, isStatic: true });
     w = { code, env };
@@ -277,7 +282,9 @@ function wrapValue(l: Lowerer, inner: Expr, to: Type, heap: boolean, loc: number
  * closure object: the function gets a small code function that takes (and
  * ignores) the object, with a static object of its own.
  */
-export function functionValue(l: Lowerer, f: Func): Expr {
+export function functionValue(l: Lowerer, full: Func): Expr {
+  // Parameters with defaults may be left out of a call through the value (lower/fn-params.ts).
+  const f = withAllUndefinedDefaults(l, full.cname, false, (t) => missingAllowed(l, t))?.func ?? full;
   const type = fnType(l, f.params.map((p) => p.type), f.ret);
   if (l.target === "kernel") return { e: "fnref", type, fn: f.cname };
   let code = state(l).adapters.get(`${f.cname}|value`);

@@ -24,6 +24,7 @@ import { valueUnionType } from "./unions.ts";
 import { builtinClassDecl } from "./exceptions.ts";
 import { collectionType } from "./collections.ts";
 import { regexpType } from "./regexp.ts";
+import { signatureParamType } from "./fn-params.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
   ["u8", "u8"],
@@ -181,7 +182,7 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     if (sigs.length === 1 && !type.getProperties().length) {
       const sig = sigs[0]!;
       if (sig.typeParameters?.length) return undefined;
-      const params = sig.parameters.map((p) => irType(l, l.checker.getTypeOfSymbol(p), node));
+      const params = sig.parameters.map((p) => signatureParamType(l, p, irType(l, l.checker.getTypeOfSymbol(p), node)));
       return fnType(l, params, irType(l, sig.getReturnType(), node));
     }
     if (sym && sym.flags & ts.SymbolFlags.Class && (!l_isLib(sym) || builtinClassDecl(l, sym.valueDeclaration as ts.ClassDeclaration))) {
