@@ -125,6 +125,14 @@ export const CATALOG = {
     message: "the method `{0}` used as a value loses its `this`",
     help: "JavaScript calls it with `this` undefined; write an arrow `(...args) => obj.{0}(...args)` or `obj.{0}.bind(obj)`",
   },
+  TSOS1220: {
+    message: "the method `{0}` of an object literal used as a value can only be called or passed to a callback here",
+    help: "JavaScript gives the same function each time it is read, which tsos does not track yet; write an arrow `(...args) => obj.{0}(...args)`",
+  },
+  TSOS1221: {
+    message: "the method `{0}` used as a value is overridden in a subclass, which tsos does not support yet",
+    help: "write an arrow `(...args) => obj.{0}(...args)`",
+  },
   TSOS1132: { message: "{0} is not supported yet", help: "declare the variable before the closure that uses it" },
   TSOS1085: {
     message: "default, optional and rest parameters of arrow functions and function expressions are not supported yet",

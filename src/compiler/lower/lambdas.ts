@@ -22,7 +22,8 @@
  *     object; an arrow evaluated more than once whose value can escape is a
  *     new object each time; a function variable adapted to a wider type is
  *     wrapped only where the wrapper cannot escape (else TSOS1021).
- *   - An instance method used as a value would lose its `this`: TSOS1131.
+ *   - An instance method used as a value loses its `this`: allowed only when
+ *     it never uses `this` (lower/method-values.ts), else TSOS1131.
  */
 import ts from "typescript";
 import type { Expr, Func, Stmt, Type } from "../ir.ts";
@@ -37,6 +38,7 @@ import { lowerPrint } from "./stmt.ts";
 import { destructureParams } from "./destructure.ts";
 import { adaptArg, argsAdaptable, missingAllowed } from "./fn-params.ts";
 import { withAllUndefinedDefaults } from "./defaults.ts";
+import { boundMethod, instanceMethodValue } from "./method-values.ts";
 
 type FnLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
 
@@ -302,14 +304,15 @@ export function functionValue(l: Lowerer, full: Func): Expr {
 /**
  * `obj.m` used as a value. A static method is a plain function value. An
  * instance method loses its `this` in JavaScript (`arr.forEach(obj.m)` calls
- * it with `this` undefined): refused (TSOS1131) rather than compiled to
- * something that behaves differently; `obj.m.bind(obj)` keeps it.
+ * it with `this` undefined): lower/method-values.ts makes the value when
+ * the method never uses `this`, and refuses it otherwise (TSOS1131);
+ * `obj.m.bind(obj)` keeps `this`.
  */
 export function methodValue(l: Lowerer, p: ts.PropertyAccessExpression, decl: ts.MethodDeclaration, staticMethod: (decl: ts.MethodDeclaration) => Func): Expr {
   if (decl.typeParameters?.length) l.fail("TSOS1019", p, p.getText());
   if (decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return functionValue(l, staticMethod(decl));
   if (l.target === "kernel") l.fail("TSOS1015", p, "a method used as a value", "call the method directly");
-  l.fail("TSOS1131", p, p.name.text);
+  return instanceMethodValue(l, p, decl);
 }
 
 /** `obj.m.bind(obj)` (the same variable, or `this`, on both sides): a closure holding `obj` that calls the method. */
@@ -329,22 +332,5 @@ export function lowerBind(l: Lowerer, call: ts.CallExpression, resolve: (recv: E
   if (decl.typeParameters?.length) l.fail("TSOS1019", member, member.getText());
   const recv = lowerExpr(l, member.expression);
   if (recv.type.k !== "class") l.fail("TSOS1131", member, member.name.text);
-  const r = resolve(recv, decl);
-  const type = fnType(l, r.params, r.ret);
-  const key = `${r.fn}|bound`;
-  let w = state(l).wrappers.get(key);
-  if (!w) {
-    const code = l.uniqueName(`${r.fn}__bound`);
-    const env = l.uniqueName(`${code}__env`);
-    (l.program.closureEnvs ??= []).push({ cname: env, fnType: (type as { cname: string }).cname, fields: [{ name: "self", type: r.self }] });
-    const params = r.params.map((t, i) => ({ name: `a${i}`, type: t }));
-    const self: Expr = { e: "envfield", type: r.self, env, name: "self" };
-    const x: Expr = { e: "call", type: r.ret, fn: r.fn, args: [self, ...params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr)] };
-    const loc = l.loc(decl);
-    const body: Stmt[] = r.ret.k === "void" ? [{ s: "expr", x, loc }] : [{ s: "return", x, loc }];
-    l.addFunc({ cname: code, params: [{ name: "tsos_self", type: { k: "anyobj" } }, ...params], ret: r.ret, body, loc, isStatic: true });
-    w = { code, env };
-    state(l).wrappers.set(key, w);
-  }
-  return { e: "closure", type, fn: w.code, env: w.env, fields: ["self"], values: [coerce(l, recv, r.self, member.expression)], heap: !valueContained(l, call), loc: l.loc(call) };
+  return boundMethod(l, recv, resolve(recv, decl), decl, call, !valueContained(l, call));
 }
