@@ -133,6 +133,10 @@ export const CATALOG = {
     message: "the method `{0}` used as a value is overridden in a subclass, which tsos does not support yet",
     help: "write an arrow `(...args) => obj.{0}(...args)`",
   },
+  TSOS1222: {
+    message: "the accessor `{0}` replaces a property of `{1}`, which is not supported yet",
+    help: "declare `{0}` as an accessor (or an abstract method) in `{1}` too, or assign the property in the constructor",
+  },
   TSOS1132: { message: "{0} is not supported yet", help: "declare the variable before the closure that uses it" },
   TSOS1085: {
     message: "default, optional and rest parameters of arrow functions and function expressions are not supported yet",

@@ -31,6 +31,7 @@ import { callTakingNever } from "./never.ts";
 import { missingArgs, narrowRead, printable, unwrap } from "./nullable.ts";
 import { undefinedForDefault, withDefaults, withUndefinedDefault } from "./defaults.ts";
 import { valueArgs } from "./fn-params.ts";
+import { withKeyArgs } from "./key-params.ts";
 import { elementOrUndefined, isProbe, probedType } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
 import { mathCall, mathIntrinsic } from "./math.ts";
@@ -57,7 +58,9 @@ export function untypedConst(l: Lowerer, id: ts.Identifier): bigint | undefined 
 function resolvedTypeArgs(l: Lowerer, call: ts.CallExpression | ts.NewExpression): Type[] {
   const sig = l.checker.getResolvedSignature(call);
   const args = sig ? l.checker.getTypeArgumentsForResolvedSignature(sig) : undefined;
-  return (args ?? []).map((t, i) => irType(l, t, call.typeArguments?.[i] ?? call));
+  const ir = (args ?? []).map((t, i) => irType(l, t, call.typeArguments?.[i] ?? call));
+  // `K extends keyof T`: one instance per key (lower/key-params.ts); not for classes, whose type is named elsewhere.
+  return sig && args && ts.isCallExpression(call) ? withKeyArgs(l, sig, args, ir) : ir;
 }
 
 /** The location an @trackCaller callee reports: this call, or our own caller's if we track ours. */

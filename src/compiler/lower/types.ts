@@ -25,6 +25,7 @@ import { builtinClassDecl } from "./exceptions.ts";
 import { collectionType } from "./collections.ts";
 import { regexpType } from "./regexp.ts";
 import { signatureParamType } from "./fn-params.ts";
+import { mangleKeys } from "./key-params.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
   ["u8", "u8"],
@@ -90,7 +91,8 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
   const f = type.flags;
   if (f & ts.TypeFlags.TypeParameter) {
     const sub = l.scope.env.get(type.getSymbol()!);
-    if (sub) return sub;
+    // A key parameter's literal keys stay in the environment (lower/key-params.ts): its values are strings.
+    if (sub) return sub.k === "str" && sub.keys ? T.str : sub;
     // `this` as a type (a method returning `this`): the class being compiled.
     if ((type as { isThisType?: boolean }).isThisType) {
       const cls = l.checker.getBaseConstraintOfType(type);
@@ -284,7 +286,7 @@ export function mangle(t: Type): string {
     case "loc":
       return "loc";
     case "str":
-      return t.borrowed ? "text" : "str";
+      return t.borrowed ? "text" : t.keys ? mangleKeys(t.keys) : "str";
     case "union":
       return t.cname.replace(/^tsos_/, "");
     case "nullable":
