@@ -137,10 +137,14 @@ export const CATALOG = {
     message: "the accessor `{0}` replaces a property of `{1}`, which is not supported yet",
     help: "declare `{0}` as an accessor (or an abstract method) in `{1}` too, or assign the property in the constructor",
   },
+  TSOS1223: {
+    message: "the generic class `{0}` used as a value is not supported yet",
+    help: "pass an arrow that constructs it: `() => new {0}<T>()`",
+  },
   TSOS1132: { message: "{0} is not supported yet", help: "declare the variable before the closure that uses it" },
   TSOS1085: {
-    message: "default, optional and rest parameters of arrow functions and function expressions are not supported yet",
-    help: "declare a named function at module level for default values",
+    message: "default, optional and rest parameters of arrow functions and function expressions are not supported in kernel code",
+    help: "declare a named function at module level for default values (kernel function values are plain C function pointers)",
   },
   TSOS1086: { message: "{0} is not supported yet", help: "bind or pass the values one by one" },
   TSOS1170: { message: "spread of `{0}` into an object literal is not supported", help: "{1}" },

@@ -32,6 +32,7 @@ import { missingArgs, narrowRead, printable, unwrap } from "./nullable.ts";
 import { undefinedForDefault, withDefaults, withUndefinedDefault } from "./defaults.ts";
 import { valueArgs } from "./fn-params.ts";
 import { withKeyArgs } from "./key-params.ts";
+import { newThroughValue } from "./ctor-values.ts";
 import { elementOrUndefined, isProbe, probedType } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
 import { mathCall, mathIntrinsic } from "./math.ts";
@@ -387,7 +388,7 @@ function conversion(l: Lowerer, kind: IntKind, call: ts.CallExpression): Expr {
 }
 
 export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
-  const collection = collectionNew(l, n) ?? regexpNew(l, n);
+  const collection = collectionNew(l, n) ?? regexpNew(l, n) ?? newThroughValue(l, n);
   if (collection) return collection;
   const decl = l.symbolOf(n.expression)?.valueDeclaration;
   const args = n.arguments ?? [];

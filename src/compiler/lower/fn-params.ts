@@ -77,13 +77,14 @@ export function declaredParamType(l: Lowerer, p: ts.ParameterDeclaration): Type 
 }
 
 /** The arguments of a call through a function value: trailing ones packed into an array for a rest parameter. */
-export function valueArgs(l: Lowerer, call: ts.CallExpression, params: Type[]): Expr[] {
+export function valueArgs(l: Lowerer, call: ts.CallExpression | ts.NewExpression, params: Type[]): Expr[] {
   const decl = l.checker.getResolvedSignature(call)?.declaration;
+  const args = call.arguments ?? [];
   if (decl && !ts.isJSDocSignature(decl)) {
-    const packed = restArgs(l, decl, call.arguments, params, (a, p) => lowerArgs(l, a, p));
+    const packed = restArgs(l, decl, args, params, (a, p) => lowerArgs(l, a, p));
     if (packed) return packed;
   }
-  return lowerArgs(l, call.arguments, params);
+  return lowerArgs(l, args, params);
 }
 
 /**

@@ -39,6 +39,7 @@ import { destructureParams } from "./destructure.ts";
 import { adaptArg, argsAdaptable, missingAllowed } from "./fn-params.ts";
 import { withAllUndefinedDefaults } from "./defaults.ts";
 import { boundMethod, instanceMethodValue } from "./method-values.ts";
+import { isSubclass } from "./classes.ts";
 
 type FnLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
 
@@ -183,7 +184,7 @@ function lowerClosure(l: Lowerer, fn: FnLike, caps: { decls: ts.Node[]; usesThis
     state(l).envs.set(func.cname, env);
     (l.program.closureEnvs ??= []).push({ cname: env.env, fnType: (type as { cname: string }).cname, fields: names.map((n, i) => ({ name: n, type: values[i]!.type })) });
   }
-  const code = sameType(env.type, value.type) ? func.cname : adapterCode(l, func.cname, value.type, env.type, func.loc);
+  const code = sameType(env.type, value.type) ? func.cname : adapterCode(l, func.cname, value.type, env.type, func.loc, fn);
   return { e: "closure", type: env.type, fn: code, env: env.env, fields: names, values, heap: closureEscapes(l, fn), loc: l.loc(fn) };
 }
 
@@ -200,7 +201,13 @@ function adaptable(from: Type, to: Type): boolean {
   if (from.k !== "fn" || to.k !== "fn") return false;
   const first = to.params[0];
   if (first?.k === "class" && first.cls.cname === "tsos_interrupt_frame") return false;
-  return argsAdaptable(from.params, to.params) && (sameType(from.ret, to.ret) || to.ret.k === "void");
+  return argsAdaptable(from.params, to.params) && (sameType(from.ret, to.ret) || to.ret.k === "void" || resultUpcast(from.ret, to.ret));
+}
+
+/** A result of class type returned as its base class or as an interface (a constructor value `() => Dog` used as `new () => Animal`). */
+function resultUpcast(from: Type, to: Type): boolean {
+  if (from.k !== "class" || !from.cls.header) return false;
+  return to.k === "view" || (to.k === "class" && isSubclass(from.cls, to.cls));
 }
 
 export function expressionBody(l: Lowerer, body: ts.Expression): Stmt[] {
@@ -219,7 +226,7 @@ export function expressionBody(l: Lowerer, body: ts.Expression): Stmt[] {
  * leading arguments and returns its result, or drops it for `void`. Hosted,
  * both take the closure object first and the adapter passes its own on.
  */
-function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: number): string {
+function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: number, node: ts.Node): string {
   const key = `${target}|${(to as { cname: string }).cname}`;
   const hit = state(l).adapters.get(key);
   if (hit) return hit;
@@ -232,7 +239,7 @@ function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: numb
   const own = params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
   const args = [...self.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr), ...f.params.map((p, i) => adaptArg(p, own[i]))];
   const call: Expr = { e: "call", type: f.ret, fn: target, args };
-  const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: call, loc }];
+  const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: sameType(f.ret, t.ret) ? call : coerce(l, call, t.ret, node), loc }];
   l.addFunc({ cname, params: [...self, ...params], ret: t.ret, body, loc, isStatic: true });
   state(l).adapters.set(key, cname);
   return cname;
@@ -248,17 +255,17 @@ export function adaptFunction(l: Lowerer, e: Expr, to: Type, node: ts.Node): Exp
   if (!adaptable(from, to)) return undefined;
   if (e.e === "fnref") {
     const target = l.program.funcs.find((f) => f.cname === e.fn);
-    return { e: "fnref", type: to, fn: adapterCode(l, e.fn, from, to, target?.loc ?? l.loc(node)) };
+    return { e: "fnref", type: to, fn: adapterCode(l, e.fn, from, to, target?.loc ?? l.loc(node), node) };
   }
   // A function value held in a variable: a small closure around it, on the stack. One that could
   // escape would be a new function each time, which `===` (removing a listener) could tell apart.
   if (l.target === "kernel" || !valueContained(l, node)) l.fail("TSOS1021", node, typeName(from), typeName(to));
-  return wrapValue(l, e, to, false, l.loc(node));
+  return wrapValue(l, e, to, false, l.loc(node), node);
 }
 
 
 /** A closure of type `to` whose environment holds the function value `inner` and whose code calls it. */
-function wrapValue(l: Lowerer, inner: Expr, to: Type, heap: boolean, loc: number): Expr {
+function wrapValue(l: Lowerer, inner: Expr, to: Type, heap: boolean, loc: number, node: ts.Node): Expr {
   const from = inner.type as Extract<Type, { k: "fn" }>;
   const t = to as Extract<Type, { k: "fn" }>;
   const key = `${from.cname}|${t.cname}`;
@@ -271,7 +278,7 @@ function wrapValue(l: Lowerer, inner: Expr, to: Type, heap: boolean, loc: number
     const callee: Expr = { e: "envfield", type: from, env, name: "inner" };
     const own = params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
     const call: Expr = { e: "callptr", type: from.ret, callee, args: from.params.map((p, i) => adaptArg(p, own[i])) };
-    const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: call, loc }];
+    const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: sameType(from.ret, t.ret) ? call : coerce(l, call, t.ret, node), loc }];
     l.addFunc({ cname: code, params: [{ name: "tsos_self", type: { k: "anyobj" } }, ...params], ret: t.ret, body, loc, isStatic: true });
     w = { code, env };
     state(l).wrappers.set(key, w);

@@ -26,6 +26,7 @@ import { collectionType } from "./collections.ts";
 import { regexpType } from "./regexp.ts";
 import { signatureParamType } from "./fn-params.ts";
 import { mangleKeys } from "./key-params.ts";
+import { ctorType } from "./ctor-values.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
   ["u8", "u8"],
@@ -180,6 +181,8 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
       const [elem] = l.checker.getTypeArguments(type as ts.TypeReference);
       return { k: "ptr", elem: irType(l, elem!, node) };
     }
+    const ctor = ctorType(l, type, node);
+    if (ctor) return ctor;
     const sigs = type.getCallSignatures();
     if (sigs.length === 1 && !type.getProperties().length) {
       const sig = sigs[0]!;
