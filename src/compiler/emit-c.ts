@@ -135,6 +135,8 @@ export class Emitter {
       case "review":
         return `${x.fn}(${E(x.x)})`;
       case "viewobj":
+        // The object as a view table's functions receive it (lower/devirt.ts: a direct call of one).
+        if (x.type.k === "anyobj") return `(${E(x.x)}).obj`;
         return `((${cType(x.type)})tsos_launder((${E(x.x)}).obj))`;
       case "index": {
         // An element of a FixedArray of layout structs is used by its address.
