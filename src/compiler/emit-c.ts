@@ -23,6 +23,7 @@ import { cString, cType, declare, doubleLit, intLit, numberDouble, zero } from "
 import { emitNullable, eqCode, nullableToStr, truthyOf, unionToStr } from "./emit-nullable.ts";
 import { assignsVariable, hasEffects, isConstant, mustHoist } from "./eval-order.ts";
 import { emitClosureExpr } from "./emit-closures.ts";
+import { emitDynamic } from "./emit-dynamic.ts";
 import { kernelAllocSite } from "./kernel-alloc.ts";
 
 /**
@@ -231,6 +232,8 @@ export class Emitter {
         if (fv !== undefined) return fv;
         const c = emitNullable(this, x, E);
         if (c !== undefined) return c;
+        const d = emitDynamic(this, x, E);
+        if (d !== undefined) return d;
         throw new Error(`emitter: unknown expression ${x.e}`);
       }
     }

@@ -41,6 +41,7 @@ import { arrayType, mangle, typeName } from "./types.ts";
 import { coerce } from "./expr.ts";
 import { classMember, literalNodes, objectToString } from "./views.ts";
 import { stdClassDecl } from "./collections.ts";
+import { dynIsNumber, dynPrinted, dynShow, isDynamic } from "./dynamic.ts";
 
 // ---- IR building blocks shared with lower/json.ts ----------------------------
 
@@ -309,6 +310,7 @@ function printedDirectly(t: Type): boolean {
 }
 
 export function inspectArgument(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  if (isDynamic(x)) return dynPrinted(l, x, node);
   if (printedDirectly(x.type) || x.type.k === "never" || x.type.k === "void") return x;
   if (x.type.k === "array" && x.type.elem.k === "never" && x.e === "arraylit") return str("[]");
   return showValue(l, x, num(0), num(0), node);
@@ -355,6 +357,8 @@ export function showValue(l: Lowerer, x: Expr, indent: Expr, depth: Expr, node: 
     case "class":
     case "view":
       return { e: "call", type: T.str, fn: showFunction(l, t, node), args: [x, indent, depth] };
+    case "dyn":
+      return dynShow(l, x, indent, depth, node);
     default:
       return l.fail("TSOS1180", node, `a value of type \`${typeName(t)}\``);
   }
@@ -396,6 +400,7 @@ function showFunction(l: Lowerer, t: Type, node: ts.Node): string {
 /** Whether an element of this type counts as a number for column alignment (Node right-aligns all-number arrays). */
 function isNumber(t: Type, v: Expr): Expr {
   if (t.k === "int") return { e: "bool", type: T.bool, value: true };
+  if (t.k === "dyn") return dynIsNumber(v);
   if (t.k === "union") {
     const i = t.members.findIndex((m) => m.k === "int");
     if (i >= 0) return { e: "istag", type: T.bool, x: v, tag: i };

@@ -27,6 +27,7 @@ import { regexpType } from "./regexp.ts";
 import { signatureParamType } from "./fn-params.ts";
 import { mangleKeys } from "./key-params.ts";
 import { ctorType } from "./ctor-values.ts";
+import { dynamicType } from "./dynamic.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
   ["u8", "u8"],
@@ -105,6 +106,8 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
     const narrowed = narrowedTypeParameter(l, type, node, (t, n) => tryIrType(l, t, n), mangle);
     if (narrowed) return narrowed;
   }
+  const dynamic = dynamicType(l, type); // lower/dynamic.ts: unknown, object
+  if (dynamic) return dynamic;
   if (isNullableUnion(type))
     return nullableUnionType(l, type, node, (t, n) => tryIrType(l, t, n), mangle, sameType, (parts, n) => unionOfMembers(l, parts, n));
   const kind = intKindOf(l, type);
@@ -340,6 +343,8 @@ export function typeName(t: Type): string {
       return "boolean";
     case "union":
       return t.members.map(typeName).join(" | ");
+    case "dyn":
+      return "unknown";
     case "nullable":
       return [...(t.inner.k === "never" ? [] : [typeName(t.inner)]), ...(t.null ? ["null"] : []), ...(t.undef ? ["undefined"] : [])].join(" | ");
     default:
