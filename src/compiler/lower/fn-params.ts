@@ -92,7 +92,8 @@ export function valueArgs(l: Lowerer, call: ts.CallExpression | ts.NewExpression
  * type `to`: each parameter the same, or one that may be left out receiving
  * the present value; parameters of `from` beyond `to`'s may be left out.
  */
-export function argsAdaptable(from: Type[], to: Type[]): boolean {
+export function argsAdaptable(from: Type[], to: Type[], restTo = false): boolean {
+  if (restTo && !argsAdaptable(from, to)) return restAdaptable(from, to);
   return from.every((p, i) => {
     const t = to[i];
     if (!t) return p.k === "nullable" && p.undef;
@@ -100,8 +101,48 @@ export function argsAdaptable(from: Type[], to: Type[]): boolean {
   });
 }
 
+/**
+ * `to` ends in a rest parameter (`(...args: string[]) => R`): `from`'s
+ * parameters past `to`'s fixed ones take the rest array's elements, so they
+ * must admit `undefined` (there may be fewer).
+ */
+function restAdaptable(from: Type[], to: Type[]): boolean {
+  const rest = to[to.length - 1];
+  if (rest?.k !== "array") return false;
+  const fixed = to.length - 1;
+  return argsAdaptable(from.slice(0, fixed), to.slice(0, fixed)) && from.slice(fixed).every((p) => p.k === "nullable" && p.undef && sameType(p.inner, rest.elem));
+}
+
+/** Whether the function type the context of `node` wants ends in a rest parameter. */
+export function restWanted(l: Lowerer, node: ts.Node): boolean {
+  const t = ts.isExpression(node) ? l.checker.getContextualType(node) : undefined;
+  const sigs = t?.getCallSignatures() ?? [];
+  const d = sigs.length === 1 ? sigs[0]!.declaration : undefined;
+  return !!d && !ts.isJSDocSignature(d) && !!d.parameters[d.parameters.length - 1]?.dotDotDotToken;
+}
+
 /** What an adapter passes for `from`'s parameter i, given its own arguments `args` (undefined when absent). */
 export function adaptArg(from: Type, arg: Expr | undefined): Expr {
   if (!arg) return { e: "nullish", type: from, undef: true };
   return sameType(arg.type, from) ? arg : { e: "some", type: from, x: arg };
+}
+
+/**
+ * The arguments an adapter of type `to` passes to a function of type
+ * `from`, given its own parameters `own`: as `adaptArg` does, or, when
+ * `from` takes the elements of `to`'s rest array, element j or `undefined`.
+ */
+export function adaptArgs(from: Type[], to: Type[], own: Expr[], loc: number): Expr[] {
+  if (argsAdaptable(from, to)) return from.map((p, i) => adaptArg(p, own[i]));
+  const fixed = to.length - 1;
+  const rest = own[fixed]!;
+  const elem = (rest.type as Extract<Type, { k: "array" }>).elem;
+  return from.map((p, i) => {
+    if (i < fixed) return adaptArg(p, own[i]);
+    const j = i - fixed;
+    const length: Expr = { e: "arraymethod", type: { k: "int", kind: "number" }, method: "length", arr: rest, args: [], loc };
+    const has: Expr = { e: "binary", type: { k: "bool" }, op: "<", a: { e: "int", type: { k: "int", kind: "number" }, value: BigInt(j) }, b: length, loc };
+    const at: Expr = { e: "index", type: elem, arr: rest, idx: { e: "int", type: { k: "int", kind: "i64" }, value: BigInt(j) }, loc, unchecked: true };
+    return { e: "cond", type: p, c: has, a: adaptArg(p, at), b: adaptArg(p, undefined) };
+  });
 }

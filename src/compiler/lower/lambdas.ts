@@ -36,7 +36,7 @@ import { fnType, mangle, sameType, typeName } from "./types.ts";
 import { untypedConst } from "./calls.ts";
 import { lowerPrint } from "./stmt.ts";
 import { destructureParams } from "./destructure.ts";
-import { adaptArg, argsAdaptable, missingAllowed } from "./fn-params.ts";
+import { adaptArgs, argsAdaptable, missingAllowed, restWanted } from "./fn-params.ts";
 import { withAllUndefinedDefaults } from "./defaults.ts";
 import { boundMethod, instanceMethodValue } from "./method-values.ts";
 import { isSubclass } from "./classes.ts";
@@ -178,7 +178,7 @@ function lowerClosure(l: Lowerer, fn: FnLike, caps: { decls: ts.Node[]; usesThis
   const env = known ?? scope;
   if (!known) {
     // The value has the wanted function type when the closure takes fewer parameters or drops its result.
-    const type = want && want.k === "fn" && adaptable(value.type, want) ? want : value.type;
+    const type = want && want.k === "fn" && adaptable(value.type, want, restWanted(l, fn)) ? want : value.type;
     env.type = type;
     env.env = l.uniqueName(`${func.cname}__env`);
     state(l).envs.set(func.cname, env);
@@ -197,11 +197,11 @@ function currentThis(l: Lowerer, node: ts.Node): Expr {
 }
 
 /** `to` takes the parameters of `from` and maybe more, and returns the same or `void`. */
-function adaptable(from: Type, to: Type): boolean {
+function adaptable(from: Type, to: Type, restTo = false): boolean {
   if (from.k !== "fn" || to.k !== "fn") return false;
   const first = to.params[0];
   if (first?.k === "class" && first.cls.cname === "tsos_interrupt_frame") return false;
-  return argsAdaptable(from.params, to.params) && (sameType(from.ret, to.ret) || to.ret.k === "void" || resultUpcast(from.ret, to.ret));
+  return argsAdaptable(from.params, to.params, restTo) && (sameType(from.ret, to.ret) || to.ret.k === "void" || resultUpcast(from.ret, to.ret));
 }
 
 /** A result of class type returned as its base class or as an interface (a constructor value `() => Dog` used as `new () => Animal`). */
@@ -237,7 +237,7 @@ function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: numb
   const self = hosted ? [{ name: "tsos_self", type: { k: "anyobj" } as Type }] : [];
   const params = t.params.map((type, i) => ({ name: `a${i}`, type }));
   const own = params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
-  const args = [...self.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr), ...f.params.map((p, i) => adaptArg(p, own[i]))];
+  const args = [...self.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr), ...adaptArgs(f.params, t.params, own, loc)];
   const call: Expr = { e: "call", type: f.ret, fn: target, args };
   const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: sameType(f.ret, t.ret) ? call : coerce(l, call, t.ret, node), loc }];
   l.addFunc({ cname, params: [...self, ...params], ret: t.ret, body, loc, isStatic: true });
@@ -252,7 +252,7 @@ function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: numb
  */
 export function adaptFunction(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr | undefined {
   const from = e.type;
-  if (!adaptable(from, to)) return undefined;
+  if (!adaptable(from, to, restWanted(l, node))) return undefined;
   if (e.e === "fnref") {
     const target = l.program.funcs.find((f) => f.cname === e.fn);
     return { e: "fnref", type: to, fn: adapterCode(l, e.fn, from, to, target?.loc ?? l.loc(node), node) };
@@ -277,7 +277,7 @@ function wrapValue(l: Lowerer, inner: Expr, to: Type, heap: boolean, loc: number
     const params = t.params.map((type, i) => ({ name: `a${i}`, type }));
     const callee: Expr = { e: "envfield", type: from, env, name: "inner" };
     const own = params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
-    const call: Expr = { e: "callptr", type: from.ret, callee, args: from.params.map((p, i) => adaptArg(p, own[i])) };
+    const call: Expr = { e: "callptr", type: from.ret, callee, args: adaptArgs(from.params, t.params, own, loc) };
     const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: sameType(from.ret, t.ret) ? call : coerce(l, call, t.ret, node), loc }];
     l.addFunc({ cname: code, params: [{ name: "tsos_self", type: { k: "anyobj" } }, ...params], ret: t.ret, body, loc, isStatic: true });
     w = { code, env };
