@@ -36,7 +36,7 @@ import { newThroughValue } from "./ctor-values.ts";
 import { elementOrUndefined, isProbe, probedType } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
 import { mathCall, mathIntrinsic } from "./math.ts";
-import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber } from "./string-methods.ts";
+import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber, truthiness } from "./string-methods.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
 import { objectCall, recordRead } from "./records.ts";
 import { isTuple, restArgs } from "./destructure.ts";
@@ -366,6 +366,14 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
       const a = call.arguments[0];
       if (!a) return { e: "str", type: T.str, value: "" };
       return { e: "concat", type: T.str, parts: [printable(stringPart(l, lowerExpr(l, a), a))] };
+    }
+    case "Boolean": {
+      const a = call.arguments[0];
+      if (!a) return { e: "bool", type: T.bool, value: false };
+      const x = lowerExpr(l, a);
+      const t = truthiness(x);
+      if (!t) l.fail("TSOS1031", a, "the argument of `Boolean`", typeName(x.type));
+      return t;
     }
     case "console.log":
     case "console.error":
