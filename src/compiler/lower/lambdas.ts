@@ -26,6 +26,7 @@
  *     it never uses `this` (lower/method-values.ts), else TSOS1131.
  */
 import ts from "typescript";
+import { boxResult, boxesResult } from "./dynamic.ts";
 import type { Expr, Func, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { ClosureScope, Lowerer } from "./context.ts";
@@ -201,7 +202,7 @@ function adaptable(from: Type, to: Type, restTo = false): boolean {
   if (from.k !== "fn" || to.k !== "fn") return false;
   const first = to.params[0];
   if (first?.k === "class" && first.cls.cname === "tsos_interrupt_frame") return false;
-  return argsAdaptable(from.params, to.params, restTo) && (sameType(from.ret, to.ret) || to.ret.k === "void" || resultUpcast(from.ret, to.ret));
+  return argsAdaptable(from.params, to.params, restTo) && (sameType(from.ret, to.ret) || to.ret.k === "void" || resultUpcast(from.ret, to.ret) || boxesResult(from.ret, to.ret));
 }
 
 /** A result of class type returned as its base class or as an interface (a constructor value `() => Dog` used as `new () => Animal`). */
@@ -239,7 +240,9 @@ function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: numb
   const own = params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
   const args = [...self.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr), ...adaptArgs(f.params, t.params, own, loc)];
   const call: Expr = { e: "call", type: f.ret, fn: target, args };
-  const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: sameType(f.ret, t.ret) ? call : coerce(l, call, t.ret, node), loc }];
+  // The result converted as the wanted type says: boxed as unknown (lower/dynamic.ts) or upcast.
+  const result = sameType(f.ret, t.ret) ? call : boxesResult(f.ret, t.ret) ? boxResult(l, call, node) : coerce(l, call, t.ret, node);
+  const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: result, loc }];
   l.addFunc({ cname, params: [...self, ...params], ret: t.ret, body, loc, isStatic: true });
   state(l).adapters.set(key, cname);
   return cname;
@@ -278,7 +281,8 @@ function wrapValue(l: Lowerer, inner: Expr, to: Type, heap: boolean, loc: number
     const callee: Expr = { e: "envfield", type: from, env, name: "inner" };
     const own = params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
     const call: Expr = { e: "callptr", type: from.ret, callee, args: adaptArgs(from.params, t.params, own, loc) };
-    const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: sameType(from.ret, t.ret) ? call : coerce(l, call, t.ret, node), loc }];
+    const result = sameType(from.ret, t.ret) ? call : boxesResult(from.ret, t.ret) ? boxResult(l, call, node) : coerce(l, call, t.ret, node);
+    const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: result, loc }];
     l.addFunc({ cname: code, params: [{ name: "tsos_self", type: { k: "anyobj" } }, ...params], ret: t.ret, body, loc, isStatic: true });
     w = { code, env };
     state(l).wrappers.set(key, w);
