@@ -149,7 +149,7 @@ function paramType(l: Lowerer, p: ts.ParameterDeclaration): Type {
 
 export function fieldName(id: ts.Identifier | ts.PrivateIdentifier | ts.PropertyName): string {
   const text = (id as ts.Identifier).text.replace(/^#/, "p_");
-  return /^(int|char|long|short|double|float|signed|unsigned|void|struct|union|default|register|auto|case|switch|goto|extern|static|const|volatile|sizeof|typedef|enum|inline|restrict|bool)$/.test(text)
+  return /^(int|char|long|short|double|float|signed|unsigned|void|struct|union|default|register|auto|case|switch|goto|extern|static|const|volatile|sizeof|typedef|enum|inline|restrict|bool|if|else|for|while|do|return|break|continue|true|false|NULL|errno|stdin|stdout|stderr|asm|typeof|alignof|noreturn|complex|imaginary)$/.test(text)
     ? text + "_"
     : text;
 }

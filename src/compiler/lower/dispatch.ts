@@ -17,6 +17,7 @@
  *   - Narrowing only ever converts to a class TypeScript proved; the C cast
  *     is unchecked.
  */
+import { unionIn, unionInstanceof } from "./unions.ts";
 import ts from "typescript";
 import { builtinClassDecl } from "./exceptions.ts";
 import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
@@ -25,7 +26,7 @@ import { Bail, type Lowerer } from "./context.ts";
 import { classInfo, isSubclass, methodOf, ownerInstance, upcast } from "./classes.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { irType, sameType, typeName } from "./types.ts";
-import { unwrap } from "./nullable.ts";
+import { tested, unwrap } from "./nullable.ts";
 import { viewCoerce } from "./views.ts";
 
 type Member = ts.MethodDeclaration | ts.AccessorDeclaration;
@@ -287,6 +288,11 @@ export function lowerInstanceof(l: Lowerer, b: ts.BinaryExpression): Expr {
   // A nullable class reference is the same C pointer, NULL for null: instanceof gives false for it.
   if (x.type.k === "nullable" && x.type.inner.k === "class") x = { ...x, type: x.type.inner } as Expr;
   const decl = l.symbolOf(b.right)?.valueDeclaration;
+  // A union holding objects (`string | Circle | Square`): its members are tested (lower/unions.ts).
+  if (unionIn(x.type) && decl && ts.isClassDeclaration(decl) && !decl.typeParameters?.length && (!l.isLibDecl(decl) || builtinClassDecl(l, decl))) {
+    const target = irType(l, l.checker.getTypeAtLocation(b.right).getConstructSignatures()[0]!.getReturnType(), b.right);
+    if (target.k === "class" && target.cls.header) return unionInstanceof(l, tested(x), target.cls, b);
+  }
   if ((x.type.k !== "class" && x.type.k !== "view") || (x.type.k === "class" && !x.type.cls.header) || !decl || !ts.isClassDeclaration(decl) || (l.isLibDecl(decl) && !builtinClassDecl(l, decl)))
     l.fail("TSOS1055", b, typeName(x.type));
   if (decl.typeParameters?.length) l.fail("TSOS1015", b.right, "`instanceof` with a generic class", "test a non-generic class");

@@ -11,6 +11,7 @@
  *     `coerce` inserts widening conversions and rejects narrowing (TSOS2001).
  *   - Calls, `new` and member access live in calls.ts.
  */
+import { arrayMemberOf, objectMemberOf, unionStringPart } from "./unions.ts";
 import { plainObjectString } from "./inspect.ts";
 import ts from "typescript";
 import { objectBranches } from "./object-spread.ts";
@@ -168,7 +169,7 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     case K.ArrayLiteralExpression:
       return lowerArrayLiteral(l, node as ts.ArrayLiteralExpression, want);
     case K.ObjectLiteralExpression:
-      return lowerObjectLiteral(l, node as ts.ObjectLiteralExpression, want);
+      return lowerObjectLiteral(l, node as ts.ObjectLiteralExpression, objectMemberOf(want) ?? want);
     case K.ArrowFunction:
     case K.FunctionExpression:
       return lowerFunctionValue(l, node as ts.ArrowFunction | ts.FunctionExpression, want);
@@ -201,7 +202,7 @@ export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
   if (x.type.k === "array") return arrayString(l, x, node);
   const tuple = tupleAsArray(l, x, node);
   if (tuple) return arrayString(l, tuple, node);
-  const text = objectToString(l, x, node) ?? plainObjectString(l, x, node);
+  const text = objectToString(l, x, node) ?? plainObjectString(l, x, node) ?? unionStringPart(l, x, node, (m) => stringPart(l, m, node));
   if (text) return text;
   if (NO_STRING_FORM.has(x.type.k)) l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
   if (x.type.k === "nullable" && NO_STRING_FORM.has(x.type.inner.k)) return nullableObjectString(l, x, node);
@@ -608,7 +609,7 @@ function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type):
 }
 
 function lowerArrayLiteral(l: Lowerer, a: ts.ArrayLiteralExpression, want?: Type): Expr {
-  const type = want && (want.k === "array" || isTuple(want)) ? want : irType(l, l.checker.getTypeAtLocation(a), a);
+  const type = want && (want.k === "array" || isTuple(want)) ? want : arrayMemberOf(want) ?? irType(l, l.checker.getTypeAtLocation(a), a);
   if (isTuple(type)) return tupleLiteral(l, a, type);
   if (type.k === "array" && a.elements.some((e) => ts.isSpreadElement(e))) return spreadArray(l, a.elements, type, a);
   if (type.k !== "array") l.fail("TSOS1006", a, typeName(type));

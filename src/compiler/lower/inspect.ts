@@ -29,6 +29,7 @@
  *   - What Node would print but this does not know how (functions, Error
  *     objects, literals with methods or accessors) is refused (TSOS1180).
  */
+import { inspectUnionArgument } from "./unions.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Func, Stmt, Type, ViewInst } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -311,6 +312,8 @@ function printedDirectly(t: Type): boolean {
 export function inspectArgument(l: Lowerer, x: Expr, node: ts.Node): Expr {
   if (printedDirectly(x.type) || x.type.k === "never" || x.type.k === "void") return x;
   if (x.type.k === "array" && x.type.elem.k === "never" && x.e === "arraylit") return str("[]");
+  const union = inspectUnionArgument(l, x, (m) => showValue(l, m, num(0), num(0), node));
+  if (union) return union;
   return showValue(l, x, num(0), num(0), node);
 }
 

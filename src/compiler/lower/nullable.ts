@@ -30,7 +30,7 @@ import type { Lowerer } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr } from "./expr.ts";
 import { irType, nullableType, sameType, tryIrType, typeName } from "./types.ts";
 import { NULL_LITERAL, UNDEFINED_LITERAL, nullableRepr } from "./nullable-types.ts";
-import { fromUnion, isTag, narrowUnion, reUnion, toUnion } from "./unions.ts";
+import { convertUnion, fromUnion, isObjectMember, isTag, memberIndex, narrowUnion, objectIntoUnion, objectMemberFor, reUnion, toUnion } from "./unions.ts";
 import { isInt } from "../ints.ts";
 
 const K = ts.SyntaxKind;
@@ -71,8 +71,8 @@ export function lowerNullLiteral(which: "null" | "undefined"): Expr {
 export function coerceNullable(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr | undefined {
   const from = e.type;
   if (to.k === "union" && from.k !== "nullable") {
-    if (from.k === "union") return reUnion(from, to, e, sameType) ?? l.fail("TSOS1021", node, typeName(from), typeName(to));
-    const direct = toUnion(to, e, sameType);
+    if (from.k === "union") return reUnion(from, to, e, sameType) ?? convertUnion(l, from, to, e, node) ?? l.fail("TSOS1021", node, typeName(from), typeName(to));
+    const direct = toUnion(to, e, sameType) ?? (isObjectMember(from) ? objectIntoUnion(l, to, e, node) : undefined);
     if (direct) return direct;
     const int = to.members.find((m) => m.k === "int");
     if (isInt(from) && int) return toUnion(to, coerce(l, e, int, node), sameType);
@@ -122,6 +122,8 @@ function narrowTo(l: Lowerer, node: ts.Node, x: Expr, t: Type, check: boolean): 
   }
   if (from.k === "union") {
     if (t.k === "union") return narrowUnion(from, t, x, sameType);
+    const object = objectMemberFor(from, t);
+    if (memberIndex(from, t, sameType) < 0 && object >= 0) return fromUnion(l, from, x, from.members[object]!, node, check, sameType);
     return fromUnion(l, from, x, t, node, check, sameType);
   }
   return undefined;

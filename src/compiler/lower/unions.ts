@@ -14,10 +14,14 @@
  *             nor another union. Literal unions of one kind (`"a" | "b"`,
  *             `1 | 2`) are not unions here: they are their base type.
  */
-import type ts from "typescript";
-import type { Expr, Type } from "../ir.ts";
+import ts from "typescript";
+import type { ClassInst, Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
+import { isSubclass } from "./classes.ts";
+import { coerce } from "./expr.ts";
+import { sameType } from "./types.ts";
+import { viewType } from "./views.ts";
 
 type Union = Extract<Type, { k: "union" }>;
 
@@ -25,9 +29,23 @@ function isValue(t: Type): boolean {
   return t.k === "str" || t.k === "int" || t.k === "bool";
 }
 
+/** Members that are references: class instances, arrays, views, function values (typeof "object" or "function"). */
+export function isObjectMember(t: Type): boolean {
+  return t.k === "class" || t.k === "array" || t.k === "view" || t.k === "fn";
+}
+
+/** The checker's union of `types` (internal API; the checker interns unions, so narrowed types meet the same one). */
+function checkerUnion(l: Lowerer, types: ts.Type[]): ts.Type {
+  return (l.checker as unknown as { getUnionType(types: ts.Type[]): ts.Type }).getUnionType(types);
+}
+
 /**
  * The union type of checker members `parts`, or undefined if they are not
- * two or more distinct value types.
+ * two or more distinct value or reference types. Class instances and object
+ * types among them are one member, the view of their union (`string |
+ * Circle | Square` holds a string or a `Circle | Square`), so narrowing by
+ * typeof gives that view as it is, and instanceof or a discriminant narrows
+ * the view as for any object union.
  */
 export function valueUnionType(
   l: Lowerer,
@@ -36,14 +54,38 @@ export function valueUnionType(
   map: (t: ts.Type, node: ts.Node) => Type | undefined,
   mangle: (t: Type) => string,
 ): Type | undefined {
+  const members = unionMembers(l, parts, node, map, mangle);
+  return members && unionOf(l, members, mangle);
+}
+
+export function unionMembers(
+  l: Lowerer,
+  parts: readonly ts.Type[],
+  node: ts.Node,
+  map: (t: ts.Type, node: ts.Node) => Type | undefined,
+  mangle: (t: Type) => string,
+): Type[] | undefined {
   const members: Type[] = [];
+  const add = (t: Type) => {
+    if (!members.some((m) => mangle(m) === mangle(t))) members.push(t);
+  };
+  const objects: { ts: ts.Type; ir: Type }[] = [];
   for (const p of parts) {
     const t = map(p, node);
-    if (!t || !isValue(t) || (t.k === "str" && t.borrowed)) return undefined;
-    if (!members.some((m) => mangle(m) === mangle(t))) members.push(t);
+    if (!t || (!isValue(t) && !isObjectMember(t)) || (t.k === "str" && t.borrowed)) return undefined;
+    const groupable = (t.k === "view" || (t.k === "class" && !!t.cls.header)) && !l.checker.isArrayType(p) && !l.checker.isTupleType(p);
+    if (groupable) objects.push({ ts: p, ir: t });
+    else add(t);
+  }
+  const distinct = objects.filter((o, i) => objects.findIndex((q) => mangle(q.ir) === mangle(o.ir)) === i);
+  if (distinct.length === 1) add(distinct[0]!.ir);
+  else if (distinct.length > 1) {
+    const view = viewType(l, checkerUnion(l, distinct.map((o) => o.ts)), node);
+    if (view?.k === "view") add(view);
+    else distinct.forEach((o) => add(o.ir));
   }
   if (members.length < 2 || members.filter((m) => m.k === "int").length > 1) return undefined;
-  return unionOf(l, members, mangle);
+  return members;
 }
 
 export function unionOf(l: Lowerer, members: Type[], mangle: (t: Type) => string): Type {
@@ -93,4 +135,269 @@ export function narrowUnion(from: Union, to: Union, x: Expr, same: (a: Type, b: 
   const map = from.members.map((m) => memberIndex(to, m, same));
   if (!to.members.every((m) => memberIndex(from, m, same) >= 0)) return undefined;
   return { e: "reunion", type: to, x, map };
+}
+
+/**
+ * A reference value into a union whose member for it is a base class, a
+ * view (`Circle` into `string | Circle | Square`), an array or function type
+ * it converts to; undefined if no member takes it.
+ */
+export function objectIntoUnion(l: Lowerer, u: Union, x: Expr, node: ts.Node): Expr | undefined {
+  const from = x.type;
+  let i = -1;
+  if (from.k === "class") i = u.members.findIndex((m) => m.k === "class" && isSubclass(from.cls, m.cls));
+  if (i < 0 && (from.k === "class" || from.k === "view")) i = u.members.findIndex((m) => m.k === "view");
+  if (i < 0 && (from.k === "array" || from.k === "fn")) {
+    const same = u.members.filter((m) => m.k === from.k);
+    if (same.length === 1) i = u.members.indexOf(same[0]!);
+  }
+  if (i < 0) return undefined;
+  return { e: "tounion", type: u, x: coerce(l, x, u.members[i]!, node), tag: i };
+}
+
+/**
+ * A union value converted to a union with other members: each member of
+ * `from` becomes the member of `to` that takes it (a class into a view, ...).
+ * Undefined if some member has no place.
+ */
+export function convertUnion(l: Lowerer, from: Union, to: Union, x: Expr, node: ts.Node): Expr | undefined {
+  const name = l.temp();
+  const v: Expr = { e: "local", type: from, name };
+  const arms: Expr[] = [];
+  for (let i = 0; i < from.members.length; i++) {
+    const m: Expr = { e: "fromunion", type: from.members[i]!, x: v, tag: i, loc: 0 };
+    const direct = toUnion(to, m, (a, b) => mangleEq(l, a, b));
+    const arm = direct ?? (isObjectMember(m.type) ? objectIntoUnion(l, to, m, node) : undefined);
+    if (!arm) return undefined;
+    arms.push(arm);
+  }
+  let body = arms[arms.length - 1]!;
+  for (let i = arms.length - 2; i >= 0; i--) body = { e: "cond", type: to, c: isTag(v, i), a: arms[i]!, b: body };
+  return { e: "bind", type: to, name, value: x, body };
+}
+
+function mangleEq(l: Lowerer, a: Type, b: Type): boolean {
+  void l;
+  return sameType(a, b);
+}
+
+/**
+ * Where the checker narrowed a union to a class or view that is not itself
+ * a member: the member that holds it (the view of `Circle | Square` for
+ * `Circle`, the base class `Animal` for `Dog`); the object narrowing
+ * (dispatch.ts `narrowObject`) then takes it the rest of the way.
+ */
+export function objectMemberFor(u: Union, t: Type): number {
+  if (t.k === "class") {
+    const base = u.members.findIndex((m) => m.k === "class" && isSubclass(t.cls, m.cls));
+    if (base >= 0) return base;
+  }
+  if (t.k === "class" || t.k === "view") return u.members.findIndex((m) => m.k === "view");
+  return -1;
+}
+
+/** The union inside `t` (a union, or a nullable of one), else undefined. */
+export function unionIn(t: Type): Union | undefined {
+  if (t.k === "union") return t;
+  if (t.k === "nullable" && t.inner.k === "union") return t.inner;
+  return undefined;
+}
+
+/**
+ * A test on a union (or nullable union) value: `memberTest(i, value)` for the
+ * member it holds, false for null and undefined. `x` is evaluated once.
+ */
+export function testMembers(l: Lowerer, x: Expr, node: ts.Node, memberTest: (m: Expr, i: number) => Expr | undefined): Expr {
+  const u = unionIn(x.type)!;
+  const name = l.temp();
+  const v: Expr = { e: "local", type: x.type, name };
+  const inner: Expr = x.type.k === "nullable" ? { e: "unwrap", type: u, x: v, loc: l.loc(node) } : v;
+  let body: Expr = { e: "bool", type: T.bool, value: false };
+  for (let i = u.members.length - 1; i >= 0; i--) {
+    const test = memberTest({ e: "fromunion", type: u.members[i]!, x: inner, tag: i, loc: 0 }, i);
+    if (!test) continue;
+    const here: Expr = test.e === "bool" && test.value ? isTag(inner, i) : { e: "logic", type: T.bool, op: "&&", a: isTag(inner, i), b: test };
+    body = body.e === "bool" && !body.value ? here : { e: "logic", type: T.bool, op: "||", a: here, b: body };
+  }
+  if (x.type.k === "nullable") body = { e: "logic", type: T.bool, op: "&&", a: { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: v, which: "either" } }, b: body };
+  return { e: "bind", type: T.bool, name, value: x, body };
+}
+
+/** `x instanceof C` on a union: true for a class member that is C or below it, tested for a member above C or a view. */
+export function unionInstanceof(l: Lowerer, x: Expr, cls: ClassInst, node: ts.Node): Expr {
+  return testMembers(l, x, node, (m) => {
+    if (m.type.k === "class" && isSubclass(m.type.cls, cls)) return { e: "bool", type: T.bool, value: true };
+    if ((m.type.k === "class" && m.type.cls.header && isSubclass(cls, m.type.cls)) || m.type.k === "view") return { e: "instanceof", type: T.bool, x: m, cls };
+    return undefined;
+  });
+}
+
+/** `Array.isArray(x)` on a union or nullable: whether it holds an array. */
+export function isArrayTest(l: Lowerer, x: Expr, node: ts.Node): Expr | undefined {
+  if (unionIn(x.type)) return testMembers(l, x, node, (m) => (m.type.k === "array" ? { e: "bool", type: T.bool, value: true } : undefined));
+  if (x.type.k === "nullable") {
+    if (x.type.inner.k === "array") return { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x, which: "either" } };
+    return { e: "seq", type: T.bool, xs: [x, { e: "bool", type: T.bool, value: false }] };
+  }
+  return undefined;
+}
+
+/** A union with reference members as a string part (`${v}`): each member's own string form. */
+export function unionStringPart(l: Lowerer, x: Expr, node: ts.Node, part: (m: Expr) => Expr): Expr | undefined {
+  const u = x.type.k === "union" ? x.type : undefined;
+  if (!u || !u.members.some(isObjectMember)) return undefined;
+  const name = l.temp();
+  const v: Expr = { e: "local", type: u, name };
+  const arms = u.members.map((m, i) => {
+    const s = part({ e: "fromunion", type: m, x: v, tag: i, loc: 0 });
+    return s.type.k === "str" ? s : ({ e: "optstr", type: T.str, x: s } as Expr);
+  });
+  void node;
+  let body = arms[arms.length - 1]!;
+  for (let i = arms.length - 2; i >= 0; i--) body = { e: "cond", type: T.str, c: isTag(v, i), a: arms[i]!, b: body };
+  return { e: "bind", type: T.str, name, value: x, body };
+}
+
+/** The array type an array literal takes where a union (or nullable union) with one array member is wanted. */
+export function arrayMemberOf(want: Type | undefined): Type | undefined {
+  const u = want && unionIn(want);
+  const arrays = u?.members.filter((m) => m.k === "array") ?? [];
+  return arrays.length === 1 ? arrays[0] : undefined;
+}
+
+// ---- Recursive unions ---------------------------------------------------------
+//
+// `type Value = string | Value[]` names itself below an array (or a view, or
+// a function type). Mapping it meets it again before its members are known:
+// there it gets a union type with its final C name and no members yet (a
+// placeholder, as C's incomplete struct), filled once the outer mapping ends.
+// Each recursive union is mapped once and reused, so every use is one type.
+
+interface RecursiveEntry {
+  placeholder?: Union;
+  hasNull: boolean;
+  hasUndef: boolean;
+}
+
+const busy = new WeakMap<Lowerer, Map<string, RecursiveEntry>>();
+const done = new WeakMap<Lowerer, Map<string, Type>>();
+
+function perLowerer<V>(m: WeakMap<Lowerer, Map<string, V>>, l: Lowerer): Map<string, V> {
+  let s = m.get(l);
+  if (!s) m.set(l, (s = new Map()));
+  return s;
+}
+
+const ABSENT = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
+
+/** Whether a checker union's members are of two or more kinds (so it maps to a value union, if to anything). */
+function isMixed(l: Lowerer, type: ts.UnionType): boolean {
+  const kinds = new Set<string>();
+  for (const t of type.types) {
+    const f = t.flags;
+    if (f & ABSENT) continue;
+    if (f & ts.TypeFlags.StringLike) kinds.add("string");
+    else if (f & (ts.TypeFlags.NumberLike | ts.TypeFlags.EnumLiteral)) kinds.add("number");
+    else if (f & ts.TypeFlags.BooleanLike) kinds.add("boolean");
+    else if (l.checker.isArrayType(t) || l.checker.isTupleType(t) || t.getCallSignatures().length) kinds.add(`ref${(t as { id?: number }).id}`);
+    else if (t.isIntersection() && t.types.some((p) => p.flags & ts.TypeFlags.Number)) kinds.add("number");
+    else kinds.add("object");
+  }
+  return kinds.size >= 2;
+}
+
+/**
+ * Map a mixed union (`compute` does the work) so that it may name itself:
+ * undefined when `type` is no mixed union (the caller maps it as usual).
+ */
+export function mapRecursiveUnion(
+  l: Lowerer,
+  type: ts.UnionType,
+  node: ts.Node,
+  compute: () => Type | undefined,
+  mangle: (t: Type) => string,
+  nullableOf: (inner: Type, hasNull: boolean, hasUndef: boolean) => Type,
+): { type: Type | undefined } | undefined {
+  if (!isMixed(l, type)) return undefined;
+  const key = `${(type as { id?: number }).id}|${[...l.scope.env.values()].map(mangle).join(",")}`;
+  const finished = perLowerer(done, l).get(key);
+  if (finished) return { type: finished };
+  const inProgress = perLowerer(busy, l);
+  const entry = inProgress.get(key);
+  if (entry) {
+    const base = type.aliasSymbol?.name ?? "rec";
+    entry.placeholder ??= { k: "union", members: [], cname: l.uniqueName(`tsos_union_${base}`) };
+    return { type: entry.hasNull || entry.hasUndef ? nullableOf(entry.placeholder, entry.hasNull, entry.hasUndef) : entry.placeholder };
+  }
+  const mine: RecursiveEntry = {
+    hasNull: type.types.some((t) => t.flags & ts.TypeFlags.Null),
+    hasUndef: type.types.some((t) => t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)),
+  };
+  inProgress.set(key, mine);
+  let result: Type | undefined;
+  try {
+    result = compute();
+  } finally {
+    inProgress.delete(key);
+  }
+  const p = mine.placeholder;
+  if (!p) return { type: result };
+  const u = result && unionIn(result);
+  if (!u) l.fail("TSOS1006", node, l.checker.typeToString(type));
+  p.members = u.members;
+  l.program.unionTypes.push({ cname: p.cname, members: p.members });
+  const final = result!.k === "nullable" ? nullableOf(p, result!.null, result!.undef) : p;
+  perLowerer(done, l).set(key, final);
+  return { type: final };
+}
+
+/**
+ * A union (or nullable union) holding references as console.log prints it as
+ * an argument: a string member as itself, other members as util.inspect
+ * shows them (`show`), null and undefined by name.
+ */
+export function inspectUnionArgument(l: Lowerer, x: Expr, show: (m: Expr) => Expr): Expr | undefined {
+  const u = unionIn(x.type);
+  if (!u || !u.members.some(isObjectMember)) return undefined;
+  const name = l.temp();
+  const v: Expr = { e: "local", type: x.type, name };
+  const inner: Expr = x.type.k === "nullable" ? { e: "unwrap", type: u, x: v, loc: 0 } : v;
+  const arms = u.members.map((m, i) => {
+    const member: Expr = { e: "fromunion", type: m, x: inner, tag: i, loc: 0 };
+    return m.k === "str" ? member : show(member);
+  });
+  let body = arms[arms.length - 1]!;
+  for (let i = arms.length - 2; i >= 0; i--) body = { e: "cond", type: T.str, c: isTag(inner, i), a: arms[i]!, b: body };
+  if (x.type.k === "nullable") {
+    const word = (w: string): Expr => ({ e: "str", type: T.str, value: w });
+    if (x.type.null) body = { e: "cond", type: T.str, c: { e: "isnullish", type: T.bool, x: v, which: "null" }, a: word("null"), b: body };
+    if (x.type.undef) body = { e: "cond", type: T.str, c: { e: "isnullish", type: T.bool, x: v, which: "undefined" }, a: word("undefined"), b: body };
+  }
+  return { e: "bind", type: T.str, name, value: x, body };
+}
+
+/** The object type an object literal takes where a union (or nullable union) with one object member (a view, a record, a class) is wanted. */
+export function objectMemberOf(want: Type | undefined): Type | undefined {
+  const u = want && unionIn(want);
+  const objects = u?.members.filter((m) => m.k === "view" || m.k === "class") ?? [];
+  return objects.length === 1 ? objects[0] : undefined;
+}
+
+/**
+ * The type a nested array or object literal takes as a property of a literal
+ * whose wanted type is a union's view (`{ kind: "while", body: [...] }` as a
+ * `Stmt`): the declared type of that member's property (`Stmt[]`), which the
+ * view, holding only the members' common properties, does not know. The
+ * literal's own type (`{ kind: "print"; ... }[]`) would be too narrow to
+ * convert. Undefined where that does not apply.
+ */
+export function contextualLiteralType(l: Lowerer, value: ts.Expression, map: (t: ts.Type) => Type | undefined): Type | undefined {
+  let v: ts.Expression = value;
+  while (ts.isParenthesizedExpression(v)) v = v.expression;
+  if (!ts.isArrayLiteralExpression(v) && !ts.isObjectLiteralExpression(v)) return undefined;
+  const ctx = l.checker.getContextualType(v);
+  if (!ctx) return undefined;
+  const present = l.checker.getNonNullableType(ctx);
+  const t = map(present);
+  return t && (t.k === "array" || t.k === "view" || t.k === "union") ? t : undefined;
 }
