@@ -62,7 +62,6 @@ function compileLoaded(loader: () => ReturnType<typeof load>, options: CompileOp
       throw e;
     }
     const message = e instanceof Error ? e.message : String(e);
-    if (process.env.TSOS_TRACE) console.error(e);
     throw new CompileError([diag("TSOS9001", undefined, message)]);
   }
 }

@@ -286,10 +286,11 @@ export function checkConstructionOrder(l: Lowerer): void {
 export function lowerInstanceof(l: Lowerer, b: ts.BinaryExpression): Expr {
   let x = lowerExpr(l, b.left);
   // A nullable class reference is the same C pointer, NULL for null: instanceof gives false for it.
-  if (x.type.k === "nullable" && x.type.inner.k === "class") x = { ...x, type: x.type.inner } as Expr;
+  // (With both null and undefined, or a view, the absent value is tested first: lower/unions.ts.)
+  if (x.type.k === "nullable" && x.type.inner.k === "class" && !(x.type.null && x.type.undef)) x = { ...x, type: x.type.inner } as Expr;
   const decl = l.symbolOf(b.right)?.valueDeclaration;
   // A union holding objects (`string | Circle | Square`): its members are tested (lower/unions.ts).
-  if (unionIn(x.type) && decl && ts.isClassDeclaration(decl) && !decl.typeParameters?.length && (!l.isLibDecl(decl) || builtinClassDecl(l, decl))) {
+  if ((unionIn(x.type) || x.type.k === "nullable") && decl && ts.isClassDeclaration(decl) && !decl.typeParameters?.length && (!l.isLibDecl(decl) || builtinClassDecl(l, decl))) {
     const target = irType(l, l.checker.getTypeAtLocation(b.right).getConstructSignatures()[0]!.getReturnType(), b.right);
     if (target.k === "class" && target.cls.header) return unionInstanceof(l, tested(x), target.cls, b);
   }

@@ -11,7 +11,8 @@
  *     `coerce` inserts widening conversions and rejects narrowing (TSOS2001).
  *   - Calls, `new` and member access live in calls.ts.
  */
-import { arrayMemberOf, objectMemberOf, unionStringPart } from "./unions.ts";
+import { objectInOperator } from "./inspect.ts";
+import { arrayMemberOf, objectMemberOf, unionCast, unionStringPart } from "./unions.ts";
 import { plainObjectString } from "./inspect.ts";
 import ts from "typescript";
 import { objectBranches } from "./object-spread.ts";
@@ -114,7 +115,7 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       const value = lowerExpr(l, x.expression, to);
       // `v as T` where v is `T | undefined` (`it.next().value as K`): asserted present, checked.
       if (value.type.k === "nullable" && to.k !== "nullable" && sameType(value.type.inner, to)) return unwrap(l, value, x, "nonnull");
-      return checkedDowncast(l, value, to, x) ?? coerce(l, value, to, x.expression);
+      return checkedDowncast(l, value, to, x) ?? unionCast(l, value, to, x, (m) => checkedDowncast(l, m, to, x)) ?? coerce(l, value, to, x.expression);
     }
     case K.NumericLiteral:
       // Not an integer literal (literalValue): a fraction or exponent form, a double.
@@ -385,7 +386,7 @@ function isStringy(l: Lowerer, node: ts.Expression): boolean {
 function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   const op = b.operatorToken.kind;
   if (op === K.InstanceOfKeyword) return lowerInstanceof(l, b);
-  if (op === K.InKeyword) return recordIn(l, b) ?? l.fail("TSOS1005", b, "the `in` operator");
+  if (op === K.InKeyword) return recordIn(l, b) ?? objectInOperator(l, b) ?? l.fail("TSOS1005", b, "the `in` operator");
   if (op === K.EqualsToken || op === K.QuestionQuestionEqualsToken || COMPOUND[op] !== undefined) {
     const rec = recordAssign(l, b, COMPOUND[op]);
     if (rec) return rec;

@@ -269,7 +269,10 @@ export function nullableEquality(l: Lowerer, b: ts.BinaryExpression): Expr | und
     const t = l.checker.getTypeAtLocation(n);
     const absent = ts.TypeFlags.Null | ts.TypeFlags.Undefined;
     if ((t.flags & absent) !== 0 || (t.isUnion() && t.types.some((m) => m.flags & absent))) return true;
-    return t.isUnion() && tryIrType(l, t, n)?.k === "union";
+    if (t.isUnion()) return tryIrType(l, t, n)?.k === "union";
+    // A type parameter (`xs[i] === x` in lib/std/array.ts) substituted by a union or nullable.
+    const k = t.flags & ts.TypeFlags.TypeParameter ? tryIrType(l, t, n)?.k : undefined;
+    return k === "union" || k === "nullable";
   };
   if (!nullable(b.left) && !nullable(b.right)) return undefined;
   let A = tested(lowerExpr(l, b.left));

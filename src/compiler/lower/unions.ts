@@ -225,6 +225,17 @@ export function testMembers(l: Lowerer, x: Expr, node: ts.Node, memberTest: (m: 
 
 /** `x instanceof C` on a union: true for a class member that is C or below it, tested for a member above C or a view. */
 export function unionInstanceof(l: Lowerer, x: Expr, cls: ClassInst, node: ts.Node): Expr {
+  if (x.type.k === "nullable" && !unionIn(x.type)) {
+    // `t instanceof C` for `t: Token | undefined`: false when absent, else the object's class.
+    const inner = x.type.inner;
+    const name = l.temp();
+    const v: Expr = { e: "local", type: x.type, name };
+    const present: Expr = { e: "unwrap", type: inner, x: v, loc: l.loc(node) };
+    const isObject = inner.k === "view" || (inner.k === "class" && inner.cls.header);
+    const test: Expr = !isObject ? { e: "bool", type: T.bool, value: false } : inner.k === "class" && isSubclass(inner.cls, cls) ? { e: "bool", type: T.bool, value: true } : { e: "instanceof", type: T.bool, x: present, cls };
+    const body: Expr = { e: "logic", type: T.bool, op: "&&", a: { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: v, which: "either" } }, b: test };
+    return { e: "bind", type: T.bool, name, value: x, body };
+  }
   return testMembers(l, x, node, (m) => {
     if (m.type.k === "class" && isSubclass(m.type.cls, cls)) return { e: "bool", type: T.bool, value: true };
     if ((m.type.k === "class" && m.type.cls.header && isSubclass(cls, m.type.cls)) || m.type.k === "view") return { e: "instanceof", type: T.bool, x: m, cls };
@@ -357,17 +368,24 @@ export function mapRecursiveUnion(
  * shows them (`show`), null and undefined by name.
  */
 export function inspectUnionArgument(l: Lowerer, x: Expr, show: (m: Expr) => Expr): Expr | undefined {
+  // A number inside a union or nullable prints as console.log prints a number (-0 is "-0", not String's "0").
+  const isDouble = (m: Type) => m.k === "int" && m.kind === "number" && l.doubles;
   const u = unionIn(x.type);
-  if (!u || !u.members.some(isObjectMember)) return undefined;
+  const present = x.type.k === "nullable" ? x.type.inner : undefined;
+  if (!u && !(present && isDouble(present))) return undefined;
+  if (u && !u.members.some((m) => isObjectMember(m) || isDouble(m))) return undefined;
   const name = l.temp();
   const v: Expr = { e: "local", type: x.type, name };
-  const inner: Expr = x.type.k === "nullable" ? { e: "unwrap", type: u, x: v, loc: 0 } : v;
-  const arms = u.members.map((m, i) => {
-    const member: Expr = { e: "fromunion", type: m, x: inner, tag: i, loc: 0 };
-    return m.k === "str" ? member : show(member);
-  });
-  let body = arms[arms.length - 1]!;
-  for (let i = arms.length - 2; i >= 0; i--) body = { e: "cond", type: T.str, c: isTag(inner, i), a: arms[i]!, b: body };
+  const inner: Expr = x.type.k === "nullable" ? { e: "unwrap", type: present!, x: v, loc: 0 } : v;
+  let body: Expr;
+  if (u) {
+    const arms = u.members.map((m, i) => {
+      const member: Expr = { e: "fromunion", type: m, x: inner, tag: i, loc: 0 };
+      return m.k === "str" ? member : show(member);
+    });
+    body = arms[arms.length - 1]!;
+    for (let i = arms.length - 2; i >= 0; i--) body = { e: "cond", type: T.str, c: isTag(inner, i), a: arms[i]!, b: body };
+  } else body = show(inner);
   if (x.type.k === "nullable") {
     const word = (w: string): Expr => ({ e: "str", type: T.str, value: w });
     if (x.type.null) body = { e: "cond", type: T.str, c: { e: "isnullish", type: T.bool, x: v, which: "null" }, a: word("null"), b: body };
@@ -400,4 +418,128 @@ export function contextualLiteralType(l: Lowerer, value: ts.Expression, map: (t:
   const present = l.checker.getNonNullableType(ctx);
   const t = map(present);
   return t && (t.k === "array" || t.k === "view" || t.k === "union") ? t : undefined;
+}
+
+/**
+ * A tuple as an array whose element type is the union of its element types
+ * (`[string, number]` as `(string | number)[]`), for console.log, which
+ * shows a tuple as the array it is in JavaScript. Undefined if the element
+ * types have no common union.
+ */
+export function tupleAsUnionArray(l: Lowerer, x: Expr, node: ts.Node, mangle: (t: Type) => string, arrayOf: (t: Type) => Type, nullableOf: (inner: Type, n: boolean, u: boolean) => Type): Expr | undefined {
+  if (x.type.k !== "class") return undefined;
+  const fields = x.type.cls.fields;
+  const members: Type[] = [];
+  let hasNull = false;
+  let hasUndef = false;
+  for (const f of fields) {
+    let t = f.type;
+    if (t.k === "nullable") {
+      hasNull ||= t.null;
+      hasUndef ||= t.undef;
+      if (t.inner.k === "never") continue;
+      t = t.inner;
+    }
+    for (const m of t.k === "union" ? t.members : [t]) if (!members.some((k) => mangle(k) === mangle(m))) members.push(m);
+  }
+  if (members.some((m) => !isValue(m) && !isObjectMember(m)) || members.filter((m) => m.k === "int").length > 1) return undefined;
+  let elem: Type = members.length === 1 ? members[0]! : members.length ? unionOf(l, members, mangle) : { k: "never" };
+  if (hasNull || hasUndef) elem = nullableOf(elem, hasNull, hasUndef);
+  if (elem.k === "never") return undefined;
+  const name = l.temp();
+  const tuple: Expr = { e: "local", type: x.type, name };
+  const elems = fields.map((f) => coerce(l, { e: "field", type: f.type, obj: tuple, name: f.name }, elem, node));
+  const type = arrayOf(elem);
+  return { e: "let", type, name, init: x, body: { e: "arraylit", type, elems, loc: l.loc(node) } };
+}
+
+// ---- `in` on objects ------------------------------------------------------------
+
+/** Names every object has through Object.prototype: `in` is true for them, which tsos does not model. */
+const PROTOTYPE_NAMES = new Set(["constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__"]);
+
+const inFns = new WeakMap<Lowerer, Map<string, string>>();
+
+/**
+ * `"radius" in s` for a class instance or a view (a union of object types):
+ * whether the object's runtime class has that property (a field, method or
+ * accessor, its own or inherited). A generated function tests the class, one
+ * constant per class that can be behind the value; TypeScript narrows on it.
+ * Undefined when the right side is no object or the key no string literal.
+ */
+export function objectIn(
+  l: Lowerer,
+  b: ts.BinaryExpression,
+  lower: (n: ts.Expression) => Expr,
+  helpers: {
+    synthesize: (base: string, params: { name: string; type: Type }[], ret: Type) => { cname: string };
+    dispatch: (fn: { cname: string }, x: Type, has: (cls: ClassInst) => boolean) => void;
+    member: (cls: ClassInst, prop: string) => { kind: string; field?: { hidden?: boolean; absent?: boolean } } | undefined;
+  },
+): Expr | undefined {
+  let key: ts.Expression = b.left;
+  while (ts.isParenthesizedExpression(key)) key = key.expression;
+  if (!ts.isStringLiteral(key) && !ts.isNoSubstitutionTemplateLiteral(key)) return undefined;
+  const prop = key.text;
+  const rightType = l.checker.getTypeAtLocation(b.right);
+  const parts = rightType.isUnion() ? rightType.types : [rightType];
+  if (!parts.every((t) => t.flags & ts.TypeFlags.Object) || parts.some((t) => l.checker.isArrayType(t) || l.checker.isTupleType(t))) return undefined;
+  const x = lower(b.right);
+  const t = x.type;
+  if (t.k !== "view" && !(t.k === "class" && t.cls.header)) return undefined;
+  if (PROTOTYPE_NAMES.has(prop)) l.fail("TSOS1005", b, `\`"${prop}" in\` (a property every object inherits)`);
+  let fns = inFns.get(l);
+  if (!fns) inFns.set(l, (fns = new Map()));
+  const cacheKey = `${t.k === "view" ? t.view.cname : (t as { cls: ClassInst }).cls.cname}|${prop}`;
+  let fn = fns.get(cacheKey);
+  if (!fn) {
+    const func = helpers.synthesize(`has_${prop.replace(/[^A-Za-z0-9_]/g, "_")}`, [{ name: "x", type: t }], T.bool);
+    fn = func.cname;
+    fns.set(cacheKey, fn);
+    helpers.dispatch(func, t, (cls) => {
+      const m = helpers.member(cls, prop);
+      if (!m) return false;
+      if (m.kind !== "field") return true;
+      if (m.field?.hidden) return false;
+      // A left-out optional member becomes a property only when assigned: that is not tracked.
+      if (m.field?.absent) l.fail("TSOS1005", b, `\`"${prop}" in\` an object literal that left out the optional property`);
+      return true;
+    });
+  }
+  return { e: "call", type: T.bool, fn, args: [x] };
+}
+
+/**
+ * `v as T` where v is a union and T one of its members (or a class or view
+ * inside its object member): checked, as tsos checks class downcasts; a value
+ * of another member panics naming the cast instead of being misread.
+ * Undefined when `to` is no such type.
+ */
+export function unionCast(l: Lowerer, value: Expr, to: Type, node: ts.Node, downcast: (x: Expr) => Expr | undefined): Expr | undefined {
+  let x = value;
+  if (x.type.k === "nullable" && x.type.inner.k === "union" && to.k !== "nullable") x = { e: "unwrap", type: x.type.inner, x, loc: l.loc(node), check: "nonnull" };
+  const u = x.type.k === "union" ? x.type : undefined;
+  if (!u) return undefined;
+  let i = memberIndex(u, to, sameType);
+  if (i < 0) i = objectMemberFor(u, to);
+  if (i < 0) return undefined;
+  const m = u.members[i]!;
+  const name = l.temp();
+  const v: Expr = { e: "local", type: u, name };
+  const member: Expr = { e: "fromunion", type: m, x: v, tag: i, loc: 0 };
+  const what = typeNameOf(to);
+  const fail: Expr = { e: "seq", type: m, xs: [{ e: "panic", type: T.void, message: { e: "str", type: T.str, value: `a value cast with \`as ${what}\` is not a ${what}` }, loc: l.loc(node) }, member] };
+  const checked: Expr = { e: "let", type: m, name, init: x, body: { e: "cond", type: m, c: isTag(v, i), a: member, b: fail } };
+  if (sameType(m, to)) return checked;
+  return downcast(checked) ?? coerce(l, checked, to, node);
+}
+
+function typeNameOf(t: Type): string {
+  if (t.k === "class") return t.cls.tsName;
+  if (t.k === "view") return t.view.tsName;
+  if (t.k === "str") return "string";
+  if (t.k === "int") return t.kind;
+  if (t.k === "bool") return "boolean";
+  if (t.k === "array") return `${typeNameOf(t.elem)}[]`;
+  return t.k;
 }
