@@ -12,7 +12,7 @@
  *   - Calls, `new` and member access live in calls.ts.
  */
 import { objectInOperator } from "./inspect.ts";
-import { arrayMemberOf, objectMemberOf, unionCast, unionStringPart } from "./unions.ts";
+import { arrayMemberOf, objectMemberOf, typeofTest, unionCast, unionStringPart } from "./unions.ts";
 import { plainObjectString } from "./inspect.ts";
 import ts from "typescript";
 import { objectBranches } from "./object-spread.ts";
@@ -435,6 +435,8 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
 
 function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
   if (op === "==" || op === "!=") {
+    const typeofTag = typeofTest(l, b, op === "!=", (n) => tested(lowerExpr(l, n)));
+    if (typeofTag) return typeofTag;
     const n = nullableEquality(l, b);
     if (n) return n;
   }

@@ -91,6 +91,9 @@ export function unionMembers(
 export function unionOf(l: Lowerer, members: Type[], mangle: (t: Type) => string): Type {
   const sorted = [...members].sort((a, b) => (mangle(a) < mangle(b) ? -1 : 1));
   const cname = `tsos_union_${sorted.map(mangle).join("_")}`;
+  // The same members as a recursive union (`Json` without its null): that union's struct.
+  const recursive = recursiveByMembers.get(l)?.get(cname);
+  if (recursive) return recursive;
   if (!l.program.unionTypes.some((u) => u.cname === cname)) l.program.unionTypes.push({ cname, members: sorted });
   return { k: "union", members: sorted, cname };
 }
@@ -209,7 +212,7 @@ export function unionIn(t: Type): Union | undefined {
  */
 export function testMembers(l: Lowerer, x: Expr, node: ts.Node, memberTest: (m: Expr, i: number) => Expr | undefined): Expr {
   const u = unionIn(x.type)!;
-  const name = l.temp();
+  const name = x.e === "local" ? x.name : l.temp();
   const v: Expr = { e: "local", type: x.type, name };
   const inner: Expr = x.type.k === "nullable" ? { e: "unwrap", type: u, x: v, loc: l.loc(node) } : v;
   let body: Expr = { e: "bool", type: T.bool, value: false };
@@ -220,7 +223,7 @@ export function testMembers(l: Lowerer, x: Expr, node: ts.Node, memberTest: (m: 
     body = body.e === "bool" && !body.value ? here : { e: "logic", type: T.bool, op: "||", a: here, b: body };
   }
   if (x.type.k === "nullable") body = { e: "logic", type: T.bool, op: "&&", a: { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: v, which: "either" } }, b: body };
-  return { e: "bind", type: T.bool, name, value: x, body };
+  return x.e === "local" ? body : { e: "bind", type: T.bool, name, value: x, body };
 }
 
 /** `x instanceof C` on a union: true for a class member that is C or below it, tested for a member above C or a view. */
@@ -291,6 +294,8 @@ interface RecursiveEntry {
 }
 
 const busy = new WeakMap<Lowerer, Map<string, RecursiveEntry>>();
+/** Recursive unions by the C name their members would give them. */
+const recursiveByMembers = new WeakMap<Lowerer, Map<string, Union>>();
 const done = new WeakMap<Lowerer, Map<string, Type>>();
 
 function perLowerer<V>(m: WeakMap<Lowerer, Map<string, V>>, l: Lowerer): Map<string, V> {
@@ -356,6 +361,9 @@ export function mapRecursiveUnion(
   const u = result && unionIn(result);
   if (!u) l.fail("TSOS1006", node, l.checker.typeToString(type));
   p.members = u.members;
+  // The struct the members' own name gave the union while they were mapped stays declared (types
+  // made meanwhile may name it); from now on that name means this union.
+  perLowerer(recursiveByMembers, l).set(u.cname, p);
   l.program.unionTypes.push({ cname: p.cname, members: p.members });
   const final = result!.k === "nullable" ? nullableOf(p, result!.null, result!.undef) : p;
   perLowerer(done, l).set(key, final);
@@ -542,4 +550,30 @@ function typeNameOf(t: Type): string {
   if (t.k === "bool") return "boolean";
   if (t.k === "array") return `${typeNameOf(t.elem)}[]`;
   return t.k;
+}
+
+/** What `typeof` gives for a member of a union. */
+function typeofName(t: Type): string {
+  if (t.k === "str") return "string";
+  if (t.k === "int") return "number";
+  if (t.k === "bool") return "boolean";
+  if (t.k === "fn") return "function";
+  return "object";
+}
+
+/**
+ * `typeof x === "string"` (or `!==`, `==`, `!=`) on a union: a test of its
+ * tag, rather than a comparison of the name's string. Undefined for other
+ * comparisons (they take the general path).
+ */
+export function typeofTest(l: Lowerer, b: ts.BinaryExpression, negate: boolean, lower: (n: ts.Expression) => Expr): Expr | undefined {
+  const unparen = (n: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(n) ? unparen(n.expression) : n);
+  const left = unparen(b.left);
+  const right = unparen(b.right);
+  const [t, lit] = ts.isTypeOfExpression(left) ? [left, right] : ts.isTypeOfExpression(right) ? [right, left] : [undefined, undefined];
+  if (!t || !lit || !ts.isStringLiteral(lit)) return undefined;
+  const x = lower(t.expression);
+  if (x.type.k !== "union") return undefined;
+  const test = testMembers(l, x, b, (m) => (typeofName(m.type) === lit.text ? { e: "bool", type: T.bool, value: true } : undefined));
+  return negate ? { e: "not", type: T.bool, x: test } : test;
 }
