@@ -442,7 +442,17 @@ function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
   }
   const [A, B] = intOperands(l, b.left, b.right, undefined, b, b.operatorToken.getText());
   const eq = op === "==" || op === "!=";
-  if (A.type.k === "str" && B.type.k === "str" && eq) return { e: "streq", type: T.bool, negate: op === "!=", a: A, b: B };
+  if (A.type.k === "str" && B.type.k === "str" && eq) {
+    // `s[i + 1] === '"'`: past the end JavaScript reads undefined, which equals no string.
+    const opt: Type = { k: "nullable", inner: T.str, null: false, undef: true };
+    const a = stringIndexOrUndefined(l, A, opt);
+    const c = stringIndexOrUndefined(l, B, opt);
+    if (a || c) {
+      const x: Expr = { e: "opteq", type: T.bool, a: a ?? coerce(l, A, opt, b.left), b: c ?? coerce(l, B, opt, b.right), loose: false };
+      return op === "!=" ? { e: "not", type: T.bool, x } : x;
+    }
+    return { e: "streq", type: T.bool, negate: op === "!=", a: A, b: B };
+  }
   if (A.type.k === "str" && B.type.k === "str") return stringOrder(l, op as "<" | "<=" | ">" | ">=", A, B, b);
   if (isInt(A.type) || (eq && sameType(A.type, B.type) && A.type.k !== "str"))
     return { e: "binary", type: T.bool, op, a: A, b: B, loc: l.loc(b) };
