@@ -1,18 +1,26 @@
 /**
- * lower/unions.ts: unions of value types (`string | number`,
- * `number | boolean`, `string | number | null`), issue 8 item 6 (value half).
+ * lower/unions.ts: unions of values and references (`string | number`,
+ * `string | Vehicle`, `string | number | Circle | Square`, `Shape | null`),
+ * and unions that name themselves (`type Value = string | Value[]`, Json,
+ * recursive Expr/Stmt trees); issue 8 item 6.
  *
- * Input:  a checker union whose members map to two or more distinct value
- *         IR types (string, one integer kind, boolean); union values met by
- *         coerce, the narrowing hook, typeof, `===`, printing and truthiness.
+ * Input:  a checker union whose members map to two or more distinct IR
+ *         types among string, one integer kind, boolean, class, array, view
+ *         and function; union values met by coerce, the narrowing hook,
+ *         typeof, instanceof, Array.isArray, `in`, `as`, `===`, printing,
+ *         templates and truthiness.
  * Output: a `union` IR type (a tagged struct registered in
  *         Program.unionTypes) and the tounion / fromunion / istag / reunion
  *         nodes that enter, leave, test and convert it.
  * Invariants: members are sorted by their mangled name, so `string | number`
  *             and `number | string` are one type; a union never holds null
  *             or undefined (that is a nullable whose inner type is the union)
- *             nor another union. Literal unions of one kind (`"a" | "b"`,
- *             `1 | 2`) are not unions here: they are their base type.
+ *             nor another union; class instances and object types are one
+ *             member, the view of their union (a single class stays a class).
+ *             Literal unions of one kind (`"a" | "b"`, `1 | 2`) are not
+ *             unions here: they are their base type. A recursive union is
+ *             mapped once per type and instantiation, its struct named after
+ *             its alias.
  */
 import ts from "typescript";
 import type { ClassInst, Expr, Type } from "../ir.ts";
@@ -169,7 +177,7 @@ export function convertUnion(l: Lowerer, from: Union, to: Union, x: Expr, node: 
   const arms: Expr[] = [];
   for (let i = 0; i < from.members.length; i++) {
     const m: Expr = { e: "fromunion", type: from.members[i]!, x: v, tag: i, loc: 0 };
-    const direct = toUnion(to, m, (a, b) => mangleEq(l, a, b));
+    const direct = toUnion(to, m, sameType);
     const arm = direct ?? (isObjectMember(m.type) ? objectIntoUnion(l, to, m, node) : undefined);
     if (!arm) return undefined;
     arms.push(arm);
@@ -177,11 +185,6 @@ export function convertUnion(l: Lowerer, from: Union, to: Union, x: Expr, node: 
   let body = arms[arms.length - 1]!;
   for (let i = arms.length - 2; i >= 0; i--) body = { e: "cond", type: to, c: isTag(v, i), a: arms[i]!, b: body };
   return { e: "bind", type: to, name, value: x, body };
-}
-
-function mangleEq(l: Lowerer, a: Type, b: Type): boolean {
-  void l;
-  return sameType(a, b);
 }
 
 /**
