@@ -70,12 +70,10 @@ export function keyboardInputPending(): boolean {
   return !QUEUE.isEmpty() || QUEUE.dropped !== 0;
 }
 
-const EMPTY: i32 = -1;
-
-/** The oldest queued byte, taken with interrupts off, or EMPTY. */
-function takeScancode(): i32 {
+/** The oldest queued byte, taken with interrupts off, or null when none is queued. */
+function takeScancode(): u8 | null {
   const wereEnabled = disableInterrupts();
-  const byte = QUEUE.isEmpty() ? EMPTY : i32(QUEUE.pop());
+  const byte = QUEUE.isEmpty() ? null : QUEUE.pop();
   restoreInterrupts(wereEnabled);
   return byte;
 }
@@ -93,7 +91,7 @@ function takeDropped(): u32 {
 export function processKeyboardInput(): void {
   const dropped = takeDropped();
   if (dropped !== 0) print(`\nkeyboard queue full, ${dropped} dropped\n`);
-  for (let byte = takeScancode(); byte !== EMPTY; byte = takeScancode()) echo(KEYBOARD.process(u8(byte)));
+  for (let byte = takeScancode(); byte !== null; byte = takeScancode()) echo(KEYBOARD.process(byte));
 }
 
 function echo(decoded: Decoded): void {

@@ -415,6 +415,8 @@ interface ArrayConstructor {
   /** `new Array<T>(n)`: n elements; use `.fill(v)` before reading them. */
   new <T>(arrayLength: number): T[];
   isArray(arg: any): arg is any[];
+  /** What `v instanceof Array` narrows to (lower/dynamic.ts). */
+  readonly prototype: any[];
   /** `Array.from({ length: n }, (_, i) => ...)`: n elements computed from their indices. */
   from<U>(arrayLike: { readonly length: number; readonly [n: number]: never }, mapfn: (v: undefined, k: number) => U): U[];
   from<T>(iterable: Iterable<T> | ArrayLike<T>): T[];

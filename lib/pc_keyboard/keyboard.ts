@@ -43,7 +43,7 @@ export enum Decoded {
 
 const EXTENDED_PREFIX: u8 = 0xe0;
 const BREAK_BIT: u8 = 0x80;
-const NONE: u8 = 0; // no character in the tables below
+const NONE: u8 = 0; // no character in the tables below (a 0 byte)
 
 // The US layout, indexed by make code 0x00-0x39 (a 0 byte: no character).
 const UNSHIFTED = "\0\x1b1234567890-=\b\tqwertyuiop[]\n\0asdfghjkl;'`\0\\zxcvbnm,./\0*\0 ";
@@ -81,8 +81,10 @@ export class Keyboard {
     this.extended = false;
     this.key = code;
     if (this.updateModifiers(code, pressed) || !pressed) return Decoded.Nothing;
-    this.char = this.characterOf(code);
-    return this.char === NONE ? Decoded.RawKey : Decoded.Character;
+    const typed = this.characterOf(code);
+    if (typed === null) return Decoded.RawKey;
+    this.char = typed;
+    return Decoded.Character;
   }
 
   /** Tracks Shift, Ctrl, Caps Lock and Num Lock; returns whether `code` was a modifier. */
@@ -99,19 +101,19 @@ export class Keyboard {
     return false;
   }
 
-  /** The character a press of `code` types now, or NONE. */
-  private characterOf(code: u32): u8 {
+  /** The character a press of `code` types now, or null for a key without one. */
+  private characterOf(code: u32): u8 | null {
     if (code === KeyCode.NumpadEnter) return 0x0a;
     if (code === KeyCode.NumpadDivide) return 0x2f;
     if (code === KeyCode.Delete) return DELETE_CHAR;
-    if (code >= 0x100) return NONE;
+    if (code >= 0x100) return null;
     if (code >= FIRST_KEYPAD_CODE && code <= KeyCode.NumpadPeriod) {
-      return this.numLock ? u8(KEYPAD.charCodeAt(Number(code - FIRST_KEYPAD_CODE))) : NONE;
+      return this.numLock ? u8(KEYPAD.charCodeAt(Number(code - FIRST_KEYPAD_CODE))) : null;
     }
-    if (code >= u32(UNSHIFTED.length)) return NONE;
+    if (code >= u32(UNSHIFTED.length)) return null;
     const shift = this.shiftLeft || this.shiftRight;
     const plain = u8(UNSHIFTED.charCodeAt(Number(code)));
-    if (plain === NONE) return NONE;
+    if (plain === NONE) return null;
     if (this.controlLeft || this.controlRight) return isLetter(plain) ? plain & 0x1f : plain;
     // Caps Lock shifts letters only, and Shift undoes it, as on a PC.
     const upper = isLetter(plain) ? shift !== this.capsLock : shift;

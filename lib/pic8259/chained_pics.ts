@@ -75,11 +75,13 @@ export class ChainedPics {
     outb(SLAVE_DATA, slaveMask);
   }
 
-  masterMask(): u8 {
+  /** The master's mask register, read back from its data port. */
+  get masterMask(): u8 {
     return inb(MASTER_DATA);
   }
 
-  slaveMask(): u8 {
+  /** The slave's mask register, read back from its data port. */
+  get slaveMask(): u8 {
     return inb(SLAVE_DATA);
   }
 

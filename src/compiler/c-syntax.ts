@@ -65,6 +65,8 @@ export function cType(t: Type): string {
       return "void *";
     case "cell":
       return `${cType(t.elem)} *`;
+    case "dyn":
+      return "tsos_dyn";
     case "nullable":
       // See lower/nullable-types.ts: pointer-likes and strings keep their C type.
       if (t.cname) return t.cname;
@@ -84,7 +86,7 @@ export function zero(t: Type): string {
   if (t.k === "class" || t.k === "array" || t.k === "ptr" || t.k === "fn" || t.k === "anyobj" || t.k === "cell") return "NULL";
   if (t.k === "view") return `((${t.view.cname}){NULL, NULL})`;
   if (t.k === "atomic") return "{0}";
-  if (t.k === "union") return `((${t.cname}){0})`;
+  if (t.k === "union" || t.k === "dyn") return `((${cType(t)}){0})`;
   if (t.k === "bool") return "false";
   return "0";
 }

@@ -73,8 +73,10 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
         report("TSOS1001", node);
         return;
       case K.UnknownKeyword:
+        if (target === "host") return; // lower/dynamic.ts
         return report("TSOS1006", node, "unknown");
       case K.ObjectKeyword:
+        if (target === "host") return;
         return report("TSOS1006", node, "object");
       case K.SymbolKeyword:
         return report("TSOS1006", node, "symbol");

@@ -224,6 +224,10 @@ export const CATALOG = {
   TSOS3003: { message: "`{0}` is only available on the kernel target" },
   TSOS3004: { message: "`{0}` must be a field or a module-level constant to be used atomically" },
   TSOS3005: { message: "the panic handler must have the signature `(message: Text, file: Text, line: u32, column: u32): never`" },
+  // 1200-1209: `unknown` and `object` (lower/dynamic.ts).
+  TSOS1200: { message: "a value of type `{0}` cannot be held in an `unknown`", help: "convert it to a number, string, array or class instance first" },
+  TSOS1201: { message: "an `unknown` value cannot be used as `{0}`", help: "narrow it to a number, string, boolean, array or class first (`typeof`, `instanceof`)" },
+  TSOS1202: { message: "loose equality (`==`) with an `unknown` value is only supported against `null` or `undefined`", help: "use `===`, which does not convert its operands" },
   TSOS1190: {
     message: "this builds a string on the heap while the kernel's modules initialize, before any heap exists",
     help: "print the parts instead (`println(`x = ${x}`)` formats without a heap), or keep constant text as a `Text` literal",

@@ -23,6 +23,7 @@ import { cString, cType, declare, doubleLit, intLit, numberDouble, zero } from "
 import { emitNullable, eqCode, nullableToStr, truthyOf, unionToStr } from "./emit-nullable.ts";
 import { assignsVariable, hasEffects, isConstant, mustHoist } from "./eval-order.ts";
 import { emitClosureExpr } from "./emit-closures.ts";
+import { emitDynamic } from "./emit-dynamic.ts";
 import { kernelAllocSite } from "./kernel-alloc.ts";
 
 /**
@@ -135,6 +136,8 @@ export class Emitter {
       case "review":
         return `${x.fn}(${E(x.x)})`;
       case "viewobj":
+        // The object as a view table's functions receive it (lower/devirt.ts: a direct call of one).
+        if (x.type.k === "anyobj") return `(${E(x.x)}).obj`;
         return `((${cType(x.type)})tsos_launder((${E(x.x)}).obj))`;
       case "index": {
         // An element of a FixedArray of layout structs is used by its address.
@@ -229,6 +232,8 @@ export class Emitter {
         if (fv !== undefined) return fv;
         const c = emitNullable(this, x, E);
         if (c !== undefined) return c;
+        const d = emitDynamic(this, x, E);
+        if (d !== undefined) return d;
         throw new Error(`emitter: unknown expression ${x.e}`);
       }
     }

@@ -15,6 +15,7 @@ import { cString, cType, declare, setNumberRepresentation, zero } from "./c-synt
 import { Emitter } from "./emit-c.ts";
 import { closureStructs, fnTypedefs, staticClosures } from "./emit-closures.ts";
 import { structLayout } from "./lower/layout.ts";
+import { descriptorFunctions, descriptorNamed, dynDescriptors } from "./emit-dynamic.ts";
 
 export function emitC(p: Program, opts: { entryDisplay: string }): string {
   setNumberRepresentation(p.target === "host");
@@ -28,6 +29,8 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   const reviewsUsed = new Set<string>();
   /** Functions used as values (hosted: each gets a static closure object), with their function type. */
   const fnValues = new Map<string, string>();
+  /** Descriptors of types boxed as `unknown` (emit-dynamic.ts). */
+  const dynUsed = new Set<string>();
   const visitTable = (name: string) => {
     const t = tables.get(name);
     if (!t || tablesUsed.has(name)) return;
@@ -53,6 +56,11 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
       }
       if (x.e === "global") globalsUsed.add(x.name);
       if (x.e === "unittests") usesTests = true;
+      const desc = descriptorNamed(x);
+      if (desc && !dynUsed.has(desc)) {
+        dynUsed.add(desc);
+        descriptorFunctions(p, desc).forEach(visit);
+      }
     });
   };
   p.inits.forEach(visit);
@@ -121,6 +129,7 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
     viewData.push(`static const ${t.view.cname}__vt ${t.cname} = {&${t.cls.cname}__class${t.fns.map((f) => `, ${f}`).join("")}};`);
   }
   for (const r of p.reviews) if (reviewsUsed.has(r.fn)) viewData.push(...reviewFunction(r));
+  viewData.push(...dynDescriptors(p, dynUsed));
   if (viewData.length) out.push(...viewData, "");
   if (usesTests) out.push(...unitTestTable(p), "");
   for (const f of funcs) out.push(...em.func(f), "");

@@ -59,7 +59,9 @@ export type Type =
    */
   | { k: "union"; members: Type[]; cname: string }
   /** A pointer to a captured variable's storage (lower/closures.ts): a heap cell or a local's address. */
-  | { k: "cell"; elem: Type };
+  | { k: "cell"; elem: Type }
+  /** `unknown` and `object` (lower/dynamic.ts, hosted): a tagged value, runtime/tsos_dyn.h. */
+  | { k: "dyn" };
 
 export interface SourceLoc {
   file: string; // path relative to the working directory
@@ -192,7 +194,13 @@ export type Expr =
   /** A fresh zeroed heap cell of `type` (a cell type). */
   | { e: "newcell"; type: Type; loc: number }
   /** The value being thrown, in a handler (lower/exceptions.ts). */
-  | { e: "caught"; type: Type };
+  | { e: "caught"; type: Type }
+  /** Dynamic values (lower/dynamic.ts): `x` boxed as `unknown`; `desc` names the descriptor of an object, array or function type. */
+  | { e: "todyn"; type: Type; x: Expr; desc?: string }
+  /** An `unknown` as `type`: a primitive by its kind, an instance of `cls` (or a subclass), or a value boxed with descriptor `desc`; panics at `loc` otherwise (`check` false: known to hold it). `copy`: an array of unknowns that may be a copy of another array (read-only uses). */
+  | { e: "fromdyn"; type: Type; x: Expr; loc: number; check: boolean; cls?: ClassInst; desc?: string; copy?: boolean }
+  /** Whether an `unknown` is an instance of `cls` (or a subclass), or holds a value boxed with descriptor `desc`. */
+  | { e: "dynis"; type: Type; x: Expr; cls?: ClassInst; desc?: string };
 
 export type Stmt =
   | { s: "let"; name: string; type: Type; init?: Expr; loc: number }
@@ -329,6 +337,8 @@ export interface Program {
   unionTypes: { cname: string; members: Type[] }[];
   /** Closure environment structs (lower/closures.ts): the function type of their head, then the fields. */
   closureEnvs?: { cname: string; fnType: string; fields: { name: string; type: Type }[] }[];
+  /** Descriptors of the object types boxed as `unknown` (lower/dynamic.ts): their show and String functions. */
+  dynTypes?: { cname: string; type: Type; kind: "obj" | "fn"; isArray: boolean; name: string; show: string; str: string; toArray?: string }[];
 }
 
 export const T = {

@@ -39,8 +39,8 @@ export function initPics(): void {
 
 /** @test */
 function masksReadBack(): void {
-  assertEq(PICS.masterMask(), MASTER_MASK);
-  assertEq(PICS.slaveMask(), SLAVE_MASK);
+  assertEq(PICS.masterMask, MASTER_MASK);
+  assertEq(PICS.slaveMask, SLAVE_MASK);
 }
 
 /** @test */

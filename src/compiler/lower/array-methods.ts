@@ -31,6 +31,7 @@ import { isArrayTest } from "./unions.ts";
 import { tested } from "./nullable.ts";
 import path from "node:path";
 import ts from "typescript";
+import { dynIsArray } from "./dynamic.ts";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { LIB_DIR } from "../load.ts";
@@ -209,7 +210,7 @@ function join(l: Lowerer, recv: Expr, sep: ts.Expression | undefined, call: ts.N
   const inner = elem.k === "nullable" ? elem.inner : elem;
   // Objects join through their own toString() (lower/views.ts), as in a template.
   const ownString = (inner.k === "class" || inner.k === "view") && objectToString(l, { e: "local", type: inner, name: "tsos_probe" }, call) !== undefined;
-  if (!ownString && !["str", "int", "bool", "union"].includes(inner.k)) l.fail("TSOS1018", ts.isCallExpression(call) ? call.expression : call, name, typeName(t));
+  if (!ownString && !["str", "int", "bool", "union", "dyn"].includes(inner.k)) l.fail("TSOS1018", ts.isCallExpression(call) ? call.expression : call, name, typeName(t));
   return stdCall(l, "join", [elem], [recv, separator], call);
 }
 
@@ -409,6 +410,7 @@ export function arrayConstructorCall(l: Lowerer, name: string, call: ts.CallExpr
   switch (name) {
     case "Array.isArray": {
       const x = lowerExpr(l, args[0]!);
+      if (x.type.k === "dyn") return dynIsArray(x); // lower/dynamic.ts
       return isArrayTest(l, tested(x), call) ?? { e: "seq", type: T.bool, xs: [x, { e: "bool", type: T.bool, value: x.type.k === "array" }] };
     }
     case "Array.of": {

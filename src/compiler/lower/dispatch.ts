@@ -19,6 +19,7 @@
  */
 import { unionIn, unionInstanceof } from "./unions.ts";
 import ts from "typescript";
+import { dynInstanceof } from "./dynamic.ts";
 import { builtinClassDecl } from "./exceptions.ts";
 import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
 import { T, walkExprs } from "../ir.ts";
@@ -289,17 +290,20 @@ export function lowerInstanceof(l: Lowerer, b: ts.BinaryExpression): Expr {
   // (With both null and undefined, or a view, the absent value is tested first: lower/unions.ts.)
   if (x.type.k === "nullable" && x.type.inner.k === "class" && !(x.type.null && x.type.undef)) x = { ...x, type: x.type.inner } as Expr;
   const decl = l.symbolOf(b.right)?.valueDeclaration;
-  // A union holding objects (`string | Circle | Square`): its members are tested (lower/unions.ts).
-  if ((unionIn(x.type) || x.type.k === "nullable") && decl && ts.isClassDeclaration(decl) && !decl.typeParameters?.length && (!l.isLibDecl(decl) || builtinClassDecl(l, decl))) {
-    const target = irType(l, l.checker.getTypeAtLocation(b.right).getConstructSignatures()[0]!.getReturnType(), b.right);
-    if (target.k === "class" && target.cls.header) return unionInstanceof(l, tested(x), target.cls, b);
-  }
-  if ((x.type.k !== "class" && x.type.k !== "view") || (x.type.k === "class" && !x.type.cls.header) || !decl || !ts.isClassDeclaration(decl) || (l.isLibDecl(decl) && !builtinClassDecl(l, decl)))
-    l.fail("TSOS1055", b, typeName(x.type));
+  if (x.type.k === "dyn") return dynInstanceof(l, x, b, () => instanceofTarget(l, b, decl, x)); // lower/dynamic.ts
+  // A union holding objects (`string | Circle | Square`) or a nullable one: its members are tested (lower/unions.ts).
+  if (unionIn(x.type) || x.type.k === "nullable") return unionInstanceof(l, tested(x), instanceofTarget(l, b, decl, x), b);
+  if ((x.type.k !== "class" && x.type.k !== "view") || (x.type.k === "class" && !x.type.cls.header)) l.fail("TSOS1055", b, typeName(x.type));
+  return { e: "instanceof", type: T.bool, x, cls: instanceofTarget(l, b, decl, x) };
+}
+
+/** The class on the right of `x instanceof C`. */
+function instanceofTarget(l: Lowerer, b: ts.BinaryExpression, decl: ts.Declaration | undefined, x: Expr): ClassInst {
+  if (!decl || !ts.isClassDeclaration(decl) || (l.isLibDecl(decl) && !builtinClassDecl(l, decl))) l.fail("TSOS1055", b, typeName(x.type));
   if (decl.typeParameters?.length) l.fail("TSOS1015", b.right, "`instanceof` with a generic class", "test a non-generic class");
   const target = irType(l, l.checker.getTypeAtLocation(b.right).getConstructSignatures()[0]!.getReturnType(), b.right);
-  if (target.k !== "class") l.fail("TSOS1055", b, typeName(x.type));
-  return { e: "instanceof", type: T.bool, x, cls: target.cls };
+  if (target.k !== "class" || !target.cls.header) l.fail("TSOS1055", b, typeName(x.type));
+  return target.cls;
 }
 
 /**

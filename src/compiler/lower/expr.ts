@@ -21,7 +21,7 @@ import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
 import { Bail, type Lowerer, snippet } from "./context.ts";
-import { arrayType, fnType, irType, sameType, typeName, typeOfNode, unitTestClass } from "./types.ts";
+import { arrayType, fnType, irType, sameType, tryIrType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
 import { neverAs, neverLocals, unreachable } from "./never.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
@@ -49,6 +49,7 @@ import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
 import { mathFunctionValue } from "./math.ts";
 import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
 import { lowerRegExpLiteral } from "./regexp.ts";
+import { coerceDynamic, dynEquality, dynString, isDynamic } from "./dynamic.ts";
 
 const K = ts.SyntaxKind;
 
@@ -199,6 +200,7 @@ const NO_STRING_FORM = new Set(["class", "array", "fn", "ptr", "fixed", "atomic"
 
 /** A part of a string concatenation or template: refused where tsos has no string form that matches JavaScript's. */
 export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  if (isDynamic(x)) return dynString(l, x, node);
   // An array's string form is its elements joined with commas (`${[1, 2]}` is "1,2").
   if (x.type.k === "array") return arrayString(l, x, node);
   const tuple = tupleAsArray(l, x, node);
@@ -305,6 +307,8 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
     return { e: "convert", type: to, x: e, checked: false, loc: l.loc(node) };
   }
   if (sameType(from, to)) return e;
+  const dynamic = coerceDynamic(l, e, to, node); // lower/dynamic.ts: unknown, object
+  if (dynamic) return dynamic;
   const obj = classCoerce(l, e, to, node) ?? viewCoerce(l, e, to, node);
   if (obj) return obj;
   const strRead = stringIndexOrUndefined(l, e, to);
@@ -435,6 +439,8 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
 
 function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
   if (op === "==" || op === "!=") {
+    const d = dynEquality(l, b, (n) => lowerExpr(l, n), (n) => tryIrType(l, l.checker.getTypeAtLocation(n), n)?.k === "dyn");
+    if (d) return d;
     const typeofTag = typeofTest(l, b, op === "!=", (n) => tested(lowerExpr(l, n)));
     if (typeofTag) return typeofTag;
     const n = nullableEquality(l, b);
@@ -622,7 +628,9 @@ function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type):
 }
 
 function lowerArrayLiteral(l: Lowerer, a: ts.ArrayLiteralExpression, want?: Type): Expr {
-  const type = want && (want.k === "array" || isTuple(want)) ? want : arrayMemberOf(want) ?? irType(l, l.checker.getTypeAtLocation(a), a);
+  // An array literal stored as an `unknown` is an array of unknowns (its elements may be of any types).
+  const wanted = want?.k === "dyn" ? arrayType(l, want) : want;
+  const type = wanted && (wanted.k === "array" || isTuple(wanted)) ? wanted : arrayMemberOf(wanted) ?? irType(l, l.checker.getTypeAtLocation(a), a);
   if (isTuple(type)) return tupleLiteral(l, a, type);
   if (type.k === "array" && a.elements.some((e) => ts.isSpreadElement(e))) return spreadArray(l, a.elements, type, a);
   if (type.k !== "array") l.fail("TSOS1006", a, typeName(type));

@@ -44,6 +44,7 @@ import { coerce, lowerExpr } from "./expr.ts";
 import { tested } from "./nullable.ts";
 import { classMember, literalNodes, objectToString } from "./views.ts";
 import { stdClassDecl } from "./collections.ts";
+import { dynIsNumber, dynPrinted, dynShow, isDynamic } from "./dynamic.ts";
 
 // ---- IR building blocks shared with lower/json.ts ----------------------------
 
@@ -311,6 +312,7 @@ function printedDirectly(t: Type): boolean {
 }
 
 export function inspectArgument(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  if (isDynamic(x)) return dynPrinted(l, x, node);
   const union = inspectUnionArgument(l, x, (m) => showValue(l, m, num(0), num(0), node));
   if (union) return union;
   if (printedDirectly(x.type) || x.type.k === "never" || x.type.k === "void") return x;
@@ -363,6 +365,8 @@ export function showValue(l: Lowerer, x: Expr, indent: Expr, depth: Expr, node: 
       if (tuple) return showValue(l, tuple, indent, depth, node);
       return { e: "call", type: T.str, fn: showFunction(l, t, node), args: [x, indent, depth] };
     }
+    case "dyn":
+      return dynShow(l, x, indent, depth, node);
     default:
       return l.fail("TSOS1180", node, `a value of type \`${typeName(t)}\``);
   }
@@ -404,6 +408,7 @@ function showFunction(l: Lowerer, t: Type, node: ts.Node): string {
 /** Whether an element of this type counts as a number for column alignment (Node right-aligns all-number arrays). */
 function isNumber(t: Type, v: Expr): Expr {
   if (t.k === "int") return { e: "bool", type: T.bool, value: true };
+  if (t.k === "dyn") return dynIsNumber(v);
   if (t.k === "union") {
     const i = t.members.findIndex((m) => m.k === "int");
     if (i >= 0) return { e: "istag", type: T.bool, x: v, tag: i };

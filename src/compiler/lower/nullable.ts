@@ -32,6 +32,7 @@ import { irType, nullableType, sameType, tryIrType, typeName } from "./types.ts"
 import { NULL_LITERAL, UNDEFINED_LITERAL, nullableRepr } from "./nullable-types.ts";
 import { convertUnion, fromUnion, isObjectMember, isTag, memberIndex, narrowUnion, objectIntoUnion, objectMemberFor, reUnion, toUnion } from "./unions.ts";
 import { isInt } from "../ints.ts";
+import { dynTruthy, dynTypeof, narrowDynamic } from "./dynamic.ts";
 
 const K = ts.SyntaxKind;
 type Nullable = Extract<Type, { k: "nullable" }>;
@@ -105,6 +106,7 @@ export function coerceNullable(l: Lowerer, e: Expr, to: Type, node: ts.Node): Ex
  * type at `node`, convert to it.
  */
 export function narrowRead(l: Lowerer, node: ts.Node, x: Expr): Expr {
+  if (x.type.k === "dyn") return narrowDynamic(l, node, x); // lower/dynamic.ts
   if (x.type.k !== "nullable" && x.type.k !== "union") return x;
   const t = checkedType(l, node);
   if (!t) return x;
@@ -157,6 +159,7 @@ export function unnarrowed(x: Expr): Expr {
 /** Truthiness of a non-boolean, non-integer value, or undefined if it has none. */
 export function truthyOf(x: Expr): Expr | undefined {
   const k = x.type.k;
+  if (k === "dyn") return dynTruthy(x);
   if (k === "str" || k === "class" || k === "array" || k === "fn" || k === "nullable" || k === "union" || k === "view") return { e: "truthy", type: T.bool, x };
   return undefined;
 }
@@ -310,6 +313,7 @@ export function lowerNonNull(l: Lowerer, n: ts.NonNullExpression, want?: Type): 
 /** `typeof x`: the name of x's type, as JavaScript spells it. */
 export function lowerTypeof(l: Lowerer, n: ts.TypeOfExpression): Expr {
   const x = tested(lowerExpr(l, n.expression));
+  if (x.type.k === "dyn") return dynTypeof(x);
   const str = (value: string): Expr => ({ e: "str", type: T.str, value });
   const nameOf = (t: Type): string => {
     switch (t.k) {

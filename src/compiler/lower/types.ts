@@ -24,6 +24,7 @@ import { mapRecursiveUnion, valueUnionType } from "./unions.ts";
 import { builtinClassDecl } from "./exceptions.ts";
 import { collectionType } from "./collections.ts";
 import { regexpType } from "./regexp.ts";
+import { dynamicType } from "./dynamic.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
   ["u8", "u8"],
@@ -110,6 +111,8 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
     const narrowed = narrowedTypeParameter(l, type, node, (t, n) => tryIrType(l, t, n), mangle);
     if (narrowed) return narrowed;
   }
+  const dynamic = dynamicType(l, type); // lower/dynamic.ts: unknown, object
+  if (dynamic) return dynamic;
   if (isNullableUnion(type))
     return nullableUnionType(l, type, node, (t, n) => tryIrType(l, t, n), mangle, sameType, (parts, n) => unionOfMembers(l, parts, n));
   const kind = intKindOf(l, type);
@@ -343,6 +346,8 @@ export function typeName(t: Type): string {
       return "boolean";
     case "union":
       return t.members.map(typeName).join(" | ");
+    case "dyn":
+      return "unknown";
     case "nullable":
       return [...(t.inner.k === "never" ? [] : [typeName(t.inner)]), ...(t.null ? ["null"] : []), ...(t.undef ? ["undefined"] : [])].join(" | ");
     default:

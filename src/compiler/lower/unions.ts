@@ -574,7 +574,7 @@ export function typeofTest(l: Lowerer, b: ts.BinaryExpression, negate: boolean, 
   const left = unparen(b.left);
   const right = unparen(b.right);
   const [t, lit] = ts.isTypeOfExpression(left) ? [left, right] : ts.isTypeOfExpression(right) ? [right, left] : [undefined, undefined];
-  if (!t || !lit || !ts.isStringLiteral(lit)) return undefined;
+  if (!t || !lit || !ts.isStringLiteral(lit) || !l.checker.getTypeAtLocation(t.expression).isUnion()) return undefined;
   const x = lower(t.expression);
   if (x.type.k !== "union") return undefined;
   const test = testMembers(l, x, b, (m) => (typeofName(m.type) === lit.text ? { e: "bool", type: T.bool, value: true } : undefined));

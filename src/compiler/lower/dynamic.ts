@@ -1,0 +1,387 @@
+/**
+ * lower/dynamic.ts: `unknown` and `object` (hosted), the dynamic value type.
+ *
+ * Input:  checker types `unknown`, `object` (and `any` where tsc infers it,
+ *         as `Array.isArray` narrows to `any[]`); values converted into or
+ *         out of them (coerce, the narrowing hook), and the operations that
+ *         test them: `typeof`, `instanceof`, `Array.isArray`, `===`,
+ *         truthiness, String(v), templates and console.log.
+ * Output: the `dyn` IR type (runtime/tsos_dyn.h: a descriptor pointer and a
+ *         payload) and the todyn / fromdyn / dynis nodes; one descriptor per
+ *         boxed object, array, view or function type (Program.dynTypes) with
+ *         generated show and String functions.
+ * Invariants:
+ *   - Boxing never copies an object: the payload is its pointer (a view's
+ *     fat pointer), so identity, mutation and instanceof are the object's.
+ *   - Unboxing is checked at run time unless the value was just tested: a
+ *     value of another kind panics with what it holds, never reads as a
+ *     wrong value. An array, view or function comes back only as exactly
+ *     the static type it was boxed with (its descriptor).
+ *   - Class instances are tested through their class header, so
+ *     `instanceof` sees subclasses whatever static type boxed them.
+ */
+import ts from "typescript";
+import type { ClassInst, Expr, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import { Bail, type Lowerer } from "./context.ts";
+import { buildBody, countedLoop, elementAt, length, push, showValue, stdFn, synthesize } from "./inspect.ts";
+import { arrayType, mangle, tryIrType, typeName } from "./types.ts";
+import { coerce, stringPart } from "./expr.ts";
+
+export const DYN: Type = { k: "dyn" };
+type Nullable = Extract<Type, { k: "nullable" }>;
+type Union = Extract<Type, { k: "union" }>;
+
+const KIND = { undefined: 0, null: 1, boolean: 2, number: 3, string: 4, object: 5, function: 6 } as const;
+
+const call = (fn: string, type: Type, args: Expr[]): Expr => ({ e: "call", type, fn, args });
+const kindIs = (x: Expr, kind: keyof typeof KIND): Expr => call("tsos_dyn_is", T.bool, [x, { e: "int", type: T.int("u8"), value: BigInt(KIND[kind]) }]);
+const local = (name: string, type: Type): Expr => ({ e: "local", type, name });
+
+/** Whether a checker type is one the dynamic type stands for (`{}` is `unknown` narrowed to neither null nor undefined). */
+function isDynamicFlag(t: ts.Type): boolean {
+  if (t.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.NonPrimitive)) return true;
+  return isEmptyObjectType(t);
+}
+
+function isEmptyObjectType(t: ts.Type): boolean {
+  if (!(t.flags & ts.TypeFlags.Object)) return false;
+  const of = (t as ts.ObjectType).objectFlags;
+  if (!(of & ts.ObjectFlags.Anonymous) || of & ts.ObjectFlags.ObjectLiteral) return false;
+  return !t.getProperties().length && !t.getCallSignatures().length && !t.getConstructSignatures().length && !t.getStringIndexType() && !t.getNumberIndexType();
+}
+
+/** `unknown`, `object`, `object | null` (null and undefined are values it holds): the dynamic type, hosted only. */
+export function dynamicType(l: Lowerer, type: ts.Type): Type | undefined {
+  if (l.target !== "host") return undefined;
+  if (isDynamicFlag(type)) return DYN;
+  if (type.isUnion() && type.types.some(isDynamicFlag) && type.types.every((t) => isDynamicFlag(t) || t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void))) return DYN;
+  return undefined;
+}
+
+// ---- Descriptors ------------------------------------------------------------
+
+const descriptors = new WeakMap<Lowerer, Map<string, string>>();
+
+/** A function body built by `build`, or one that panics with `message` if the type has no such form yet. */
+function buildOrPanic(l: Lowerer, func: ReturnType<typeof synthesize>, build: () => Expr, message: string): void {
+  const reported = l.diagnostics.length;
+  try {
+    buildBody(l, func, () => [{ s: "return", x: build(), loc: func.loc }]);
+  } catch (e) {
+    if (!(e instanceof Bail)) throw e;
+    l.diagnostics.length = reported;
+    buildBody(l, func, () => [{ s: "return", x: { e: "panic", type: T.str, message: { e: "str", type: T.str, value: message }, loc: func.loc }, loc: func.loc }]);
+  }
+}
+
+/** The C name of the descriptor of boxed values of static type `t` (an object, array, view or function type). */
+export function descriptor(l: Lowerer, t: Type, node: ts.Node): string {
+  let m = descriptors.get(l);
+  if (!m) descriptors.set(l, (m = new Map()));
+  const key = mangle(t);
+  const hit = m.get(key);
+  if (hit) return hit;
+  const cname = l.uniqueName(`tsos_dynty_${key}`);
+  m.set(key, cname);
+  const loc = l.loc(node);
+  const v = local("v", DYN);
+  const raw: Expr = { e: "fromdyn", type: t, x: v, loc, check: false };
+  const show = synthesize(l, `dynshow_${key}`, [{ name: "v", type: DYN }, { name: "indent", type: T.number }, { name: "depth", type: T.number }], T.str, loc);
+  const str = synthesize(l, `dynstr_${key}`, [{ name: "v", type: DYN }], T.str, loc);
+  const entry: NonNullable<typeof l.program.dynTypes>[number] = { cname, type: t, kind: (t.k === "fn" ? "fn" : "obj") as "fn" | "obj", isArray: t.k === "array", name: typeName(t), show: show.cname, str: str.cname };
+  (l.program.dynTypes ??= []).push(entry);
+  if (t.k === "array" && t.elem.k !== "dyn") entry.toArray = copyFunction(l, t, node);
+  buildOrPanic(l, show, () => showValue(l, raw, local("indent", T.number), local("depth", T.number), node), `console.log of a ${typeName(t)} held in an unknown is not supported`);
+  buildOrPanic(l, str, () => stringPart(l, raw, node), `String() of a ${typeName(t)} held in an unknown is not supported`);
+  return cname;
+}
+
+/** `dynarr_T(v)`: the array of T held by `v`, copied as an array of unknowns. */
+function copyFunction(l: Lowerer, t: Extract<Type, { k: "array" }>, node: ts.Node): string {
+  const loc = l.loc(node);
+  const func = synthesize(l, `dynarr_${mangle(t)}`, [{ name: "v", type: DYN }], { k: "anyobj" }, loc);
+  buildBody(l, func, () => {
+    const out = local(l.temp(), arrayType(l, DYN));
+    const src = local(l.temp(), t);
+    return [
+      { s: "let", name: (src as { name: string }).name, type: t, init: { e: "fromdyn", type: t, x: local("v", DYN), loc, check: false }, loc },
+      { s: "let", name: (out as { name: string }).name, type: out.type, init: { e: "arraylit", type: out.type, elems: [], loc }, loc },
+      ...countedLoop(l, length(src), (i) => [push(out, box(l, elementAt(src, i, loc), node), loc)], loc),
+      { s: "return", x: out, loc },
+    ];
+  });
+  return func.cname;
+}
+
+/**
+ * Whether the value read at `node` is only read where it is used: a property
+ * or element read, a non-mutating array method whose callbacks do not take the
+ * array itself, `for...of`, a spread, a template or console.log argument. A
+ * copy there is indistinguishable from the array itself.
+ */
+function readOnlyUse(node: ts.Node): boolean {
+  let n = node;
+  while (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (ts.isPropertyAccessExpression(p) && p.expression === n) {
+    const name = p.name.text;
+    if (name === "length") return !isAssigned(p);
+    const c = p.parent;
+    if (!ts.isCallExpression(c) || c.expression !== p || !READ_ONLY_METHODS.has(name)) return false;
+    return c.arguments.every((a) => !(ts.isArrowFunction(a) || ts.isFunctionExpression(a)) || a.parameters.length < 3);
+  }
+  if (ts.isElementAccessExpression(p) && p.expression === n) return !isAssigned(p);
+  if (ts.isForOfStatement(p) && p.expression === n) return true;
+  if (ts.isSpreadElement(p)) return ts.isArrayLiteralExpression(p.parent);
+  if (ts.isTemplateSpan(p)) return true;
+  if (ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) {
+    const callee = p.expression.getText();
+    return callee === "console.log" || callee === "console.error" || callee === "String" || callee === "JSON.stringify";
+  }
+  return false;
+}
+
+const READ_ONLY_METHODS = new Set(["join", "map", "filter", "forEach", "some", "every", "find", "findIndex", "findLast", "findLastIndex", "indexOf", "lastIndexOf", "includes", "slice", "reduce", "reduceRight", "concat", "at", "flatMap", "flat", "toString"]);
+
+function isAssigned(n: ts.Node): boolean {
+  const p = n.parent;
+  if (ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return true;
+  if ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && (p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken)) return true;
+  return ts.isDeleteExpression(p);
+}
+
+// ---- Into and out of the dynamic type ---------------------------------------
+
+/** The conversions into and out of `unknown`; undefined if neither side is dynamic. */
+export function coerceDynamic(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr | undefined {
+  if (to.k === "dyn") return e.type.k === "dyn" ? e : box(l, e, node);
+  if (e.type.k === "dyn") return unbox(l, e, to, node, true);
+  return undefined;
+}
+
+function box(l: Lowerer, e: Expr, node: ts.Node): Expr {
+  const t = e.type;
+  switch (t.k) {
+    case "int":
+      return { e: "todyn", type: DYN, x: t.kind === "number" ? e : coerce(l, e, T.number, node) };
+    case "bool":
+      return { e: "todyn", type: DYN, x: e };
+    case "str":
+      if (t.borrowed) l.fail("TSOS3002", node);
+      return { e: "todyn", type: DYN, x: e };
+    case "class":
+      if (!t.cls.header) break;
+      return { e: "todyn", type: DYN, x: e, desc: descriptor(l, t, node) };
+    case "array":
+    case "view":
+    case "fn":
+      return { e: "todyn", type: DYN, x: e, desc: descriptor(l, t, node) };
+    case "nullable": {
+      const name = l.temp();
+      const v = local(name, t);
+      if (t.inner.k === "never") return { e: "bind", type: DYN, name, value: e, body: nullishOf(t, v) };
+      const present = box(l, { e: "unwrap", type: t.inner, x: v, loc: l.loc(node) }, node);
+      const test: Expr = { e: "isnullish", type: T.bool, x: v, which: "either" };
+      return { e: "bind", type: DYN, name, value: e, body: { e: "cond", type: DYN, c: test, a: nullishOf(t, v), b: present } };
+    }
+    case "union": {
+      const name = l.temp();
+      const v = local(name, t);
+      let body: Expr | undefined;
+      for (let i = t.members.length - 1; i >= 0; i--) {
+        const m = box(l, { e: "fromunion", type: t.members[i]!, x: v, tag: i, loc: 0 }, node);
+        body = body ? { e: "cond", type: DYN, c: { e: "istag", type: T.bool, x: v, tag: i }, a: m, b: body } : m;
+      }
+      return { e: "bind", type: DYN, name, value: e, body: body! };
+    }
+    case "never":
+    case "dyn":
+      return e;
+  }
+  l.fail("TSOS1200", node, typeName(t));
+}
+
+/** The absent value a nullable `v` holds, as `unknown`. */
+function nullishOf(t: Nullable, v: Expr): Expr {
+  const undef = call("tsos_dyn_undef", DYN, []);
+  const nul = call("tsos_dyn_null", DYN, []);
+  if (!t.null) return undef;
+  if (!t.undef) return nul;
+  return { e: "cond", type: DYN, c: { e: "isnullish", type: T.bool, x: v, which: "undefined" }, a: undef, b: nul };
+}
+
+/** Whether `v` (dynamic) holds a value of type `t`. */
+function holds(l: Lowerer, v: Expr, t: Type, node: ts.Node): Expr {
+  switch (t.k) {
+    case "int":
+      return kindIs(v, "number");
+    case "bool":
+      return kindIs(v, "boolean");
+    case "str":
+      return kindIs(v, "string");
+    case "class":
+      return { e: "dynis", type: T.bool, x: v, cls: t.cls };
+    case "nullable": {
+      const inner = t.inner.k === "never" ? undefined : holds(l, v, t.inner, node);
+      let c: Expr | undefined = inner;
+      const or = (a: Expr | undefined, b: Expr): Expr => (a ? { e: "logic", type: T.bool, op: "||", a, b } : b);
+      if (t.null) c = or(c, kindIs(v, "null"));
+      if (t.undef) c = or(c, kindIs(v, "undefined"));
+      return c!;
+    }
+    case "union":
+      return t.members.map((m) => holds(l, v, m, node)).reduce((a, b) => ({ e: "logic", type: T.bool, op: "||", a, b }));
+    case "dyn":
+      return { e: "bool", type: T.bool, value: true };
+    default:
+      return { e: "dynis", type: T.bool, x: v, desc: descriptor(l, t, node) };
+  }
+}
+
+/** `x` (dynamic) as `to`; `check`: panic unless it holds one. */
+export function unbox(l: Lowerer, x: Expr, to: Type, node: ts.Node, check: boolean): Expr {
+  const loc = l.loc(node);
+  switch (to.k) {
+    case "dyn":
+      return x;
+    case "int":
+      if (to.kind !== "number") return coerce(l, unbox(l, x, T.number, node, check), to, node);
+      return { e: "fromdyn", type: to, x, loc, check };
+    case "bool":
+    case "str":
+      return { e: "fromdyn", type: to, x, loc, check };
+    case "class":
+      if (!to.cls.header) break;
+      return { e: "fromdyn", type: to, x, loc, check, cls: to.cls };
+    case "array":
+    case "view":
+    case "fn":
+      return { e: "fromdyn", type: to, x, loc, check, desc: descriptor(l, to, node) };
+    case "nullable": {
+      const name = l.temp();
+      const v = local(name, DYN);
+      const absent = (undef: boolean): Expr => ({ e: "nullish", type: to, undef });
+      let body: Expr = to.inner.k === "never" ? absent(!to.null) : { e: "some", type: to, x: unbox(l, v, to.inner, node, check) };
+      if (to.null && (to.inner.k !== "never" || to.undef)) body = { e: "cond", type: to, c: kindIs(v, "null"), a: absent(false), b: body };
+      if (to.undef && to.inner.k !== "never") body = { e: "cond", type: to, c: kindIs(v, "undefined"), a: absent(true), b: body };
+      return { e: "bind", type: to, name, value: x, body };
+    }
+    case "union": {
+      const name = l.temp();
+      const v = local(name, DYN);
+      const u = to as Union;
+      const last = u.members.length - 1;
+      let body: Expr = { e: "tounion", type: to, x: unbox(l, v, u.members[last]!, node, check), tag: last };
+      for (let i = last - 1; i >= 0; i--)
+        body = { e: "cond", type: to, c: holds(l, v, u.members[i]!, node), a: { e: "tounion", type: to, x: unbox(l, v, u.members[i]!, node, false), tag: i }, b: body };
+      return { e: "bind", type: to, name, value: x, body };
+    }
+  }
+  l.fail("TSOS1201", node, typeName(to));
+}
+
+/** The narrowing hook: a dynamic value read where the checker knows a narrower type (`typeof v === "string"`). */
+export function narrowDynamic(l: Lowerer, node: ts.Node, x: Expr): Expr {
+  const checked = l.checker.getTypeAtLocation(node);
+  // `Array.isArray(v)` and `v instanceof Array` narrow an unknown to `any[]`: an array of unknowns.
+  const anyElems = l.checker.isArrayType(checked) && (l.checker.getTypeArguments(checked as ts.TypeReference)[0]!.flags & ts.TypeFlags.Any) !== 0;
+  const narrowed = anyElems ? arrayType(l, DYN) : tryIrType(l, checked, node);
+  if (!narrowed || narrowed.k === "dyn" || narrowed.k === "never") return x;
+  if (narrowed.k === "array" && narrowed.elem.k === "dyn" && readOnlyUse(node))
+    return { e: "fromdyn", type: narrowed, x, loc: l.loc(node), check: true, desc: descriptor(l, narrowed, node), copy: true };
+  return unbox(l, x, narrowed, node, true);
+}
+
+// ---- Operations ---------------------------------------------------------------
+
+export function dynTypeof(x: Expr): Expr {
+  return call("tsos_dyn_typeof", T.str, [x]);
+}
+
+export function dynTruthy(x: Expr): Expr {
+  return call("tsos_dyn_truthy", T.bool, [x]);
+}
+
+/** Whether an unknown holds a number (console.log aligns arrays of numbers to the right). */
+export function dynIsNumber(x: Expr): Expr {
+  return kindIs(x, "number");
+}
+
+/** Whether `x` is an `unknown`, or an `unknown | undefined` (what generic code makes of `T | undefined`). */
+export function isDynamic(x: Expr): boolean {
+  return x.type.k === "dyn" || (x.type.k === "nullable" && x.type.inner.k === "dyn");
+}
+
+/** String(v), `${v}`. */
+export function dynString(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  return call("tsos_dyn_to_str", T.str, [coerce(l, x, DYN, node)]);
+}
+
+/** `Array.isArray(v)`. */
+export function dynIsArray(x: Expr): Expr {
+  return call("tsos_dyn_is_array", T.bool, [x]);
+}
+
+/** `v instanceof C` for a class, `Array` or `Object`. */
+export function dynInstanceof(l: Lowerer, x: Expr, b: ts.BinaryExpression, target: () => ClassInst): Expr {
+  const right = b.right;
+  if (ts.isIdentifier(right) && (right.text === "Array" || right.text === "Object")) {
+    const decl = l.symbolOf(right)?.valueDeclaration;
+    if (!decl || l.isLibDecl(decl)) return right.text === "Array" ? dynIsArray(x) : kindIs(x, "object");
+  }
+  return { e: "dynis", type: T.bool, x, cls: target() };
+}
+
+/** console.log's text of a dynamic value at top level: a string as it is, anything else as util.inspect shows it. */
+export function dynPrinted(l: Lowerer, x0: Expr, node: ts.Node): Expr {
+  const x = coerce(l, x0, DYN, node);
+  const name = l.temp();
+  const v = local(name, DYN);
+  const s: Expr = { e: "fromdyn", type: T.str, x: v, loc: 0, check: false };
+  const shown = call("tsos_dyn_show_other", T.str, [v, { e: "int", type: T.number, value: 0n }, { e: "int", type: T.number, value: 0n }]);
+  return { e: "bind", type: T.str, name, value: x, body: { e: "cond", type: T.str, c: kindIs(v, "string"), a: s, b: shown } };
+}
+
+/** util.inspect's text of a dynamic value nested in a structure. */
+export function dynShow(l: Lowerer, x: Expr, indent: Expr, depth: Expr, node: ts.Node): Expr {
+  const name = l.temp();
+  const v = local(name, DYN);
+  const s: Expr = { e: "fromdyn", type: T.str, x: v, loc: 0, check: false };
+  const quoted = stdFn(l, "std/inspect.ts", "showString", [], [s, indent, depth], node);
+  return { e: "bind", type: T.str, name, value: x, body: { e: "cond", type: T.str, c: kindIs(v, "string"), a: quoted, b: call("tsos_dyn_show_other", T.str, [v, indent, depth]) } };
+}
+
+/**
+ * `a === b` / `a !== b` where either side is dynamic (and `== null`): the
+ * other side boxed, then IsStrictlyEqual at run time. Undefined if neither
+ * side is dynamic.
+ */
+export function dynEquality(l: Lowerer, b: ts.BinaryExpression, lower: (n: ts.Expression) => Expr, dynamicAt: (n: ts.Expression) => boolean): Expr | undefined {
+  if (!dynamicAt(b.left) && !dynamicAt(b.right)) return undefined;
+  const op = b.operatorToken.kind;
+  const K = ts.SyntaxKind;
+  const negate = op === K.ExclamationEqualsEqualsToken || op === K.ExclamationEqualsToken;
+  const loose = op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken;
+  const not = (x: Expr): Expr => (negate ? { e: "not", type: T.bool, x } : x);
+  const isNullLit = (n: ts.Expression): "null" | "undefined" | undefined => {
+    while (ts.isParenthesizedExpression(n)) n = n.expression;
+    if (n.kind === K.NullKeyword) return "null";
+    if (ts.isIdentifier(n) && n.text === "undefined" && !l.symbolOf(n)?.valueDeclaration) return "undefined";
+    return undefined;
+  };
+  const ln = isNullLit(b.left);
+  const rn = isNullLit(b.right);
+  if (ln || rn) {
+    const x = coerce(l, lower(ln ? b.right : b.left), DYN, ln ? b.right : b.left);
+    if (!loose) return not(kindIs(x, (ln ?? rn)!));
+    const name = l.temp();
+    const v = local(name, DYN);
+    return not({ e: "bind", type: T.bool, name, value: x, body: { e: "logic", type: T.bool, op: "||", a: kindIs(v, "null"), b: kindIs(v, "undefined") } });
+  }
+  if (loose) l.fail("TSOS1202", b.operatorToken);
+  const A = coerce(l, lower(b.left), DYN, b.left);
+  const B = coerce(l, lower(b.right), DYN, b.right);
+  return not(call("tsos_dyn_eq", T.bool, [A, B]));
+}
+
