@@ -9,6 +9,8 @@
  *         static function (a field read or write, or a call of the method),
  *         so gcc inlines it: the field access becomes what a C programmer
  *         writes (`stats->sum += ...`).
+ *         The same for a module-level `const` initialized once with such an
+ *         object (`const config: Config = { ... }`), for its field slots.
  * Invariants: meaning never changes: the call goes to exactly the function
  *   the table holds, with the same arguments in the same order. A local
  *   qualifies only when every `let` of its name is initialized by a `mkview`
@@ -16,14 +18,14 @@
  *   assignment or address taken; a variable a closure shares is a cell, not
  *   a view, so it never qualifies). Runs after closures.ts's boxCaptured.
  */
-import type { Expr, Func, Stmt, ViewTable } from "../ir.ts";
+import type { Expr, Func, Program, Stmt, ViewTable } from "../ir.ts";
 import { walkExprs } from "../ir.ts";
 
 /** `f`'s body with calls through views of known class made direct (a new tree; `f` is not changed). */
-export function devirtualize(f: Func, tables: Map<string, ViewTable>): Stmt[] {
-  const known = knownLocals(f, tables);
-  if (!known.size) return f.body;
-  const E = (x: Expr): Expr => rewrite(x, known);
+export function devirtualize(f: Func, tables: Map<string, ViewTable>, globals: Map<string, ViewTable>): Stmt[] {
+  const locals = knownLocals(f, tables, globals);
+  if (!locals.size && !globals.size) return f.body;
+  const E = (x: Expr): Expr => rewrite(x, locals, globals);
   const S = (list: Stmt[]): Stmt[] => list.map((s) => stmt(s));
   const stmt = (s: Stmt): Stmt => {
     switch (s.s) {
@@ -42,17 +44,17 @@ export function devirtualize(f: Func, tables: Map<string, ViewTable>): Stmt[] {
   return S(f.body);
 }
 
-function rewrite(x: Expr, known: Map<string, ViewTable>): Expr {
+function rewrite(x: Expr, locals: Map<string, ViewTable>, globals: Map<string, ViewTable>): Expr {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(x)) {
     if (k === "type" || k === "cls") out[k] = v;
-    else if (Array.isArray(v)) out[k] = v.map((y) => (y && typeof y === "object" && "e" in y ? rewrite(y as Expr, known) : y));
-    else if (v && typeof v === "object" && "e" in v) out[k] = rewrite(v as Expr, known);
+    else if (Array.isArray(v)) out[k] = v.map((y) => (y && typeof y === "object" && "e" in y ? rewrite(y as Expr, locals, globals) : y));
+    else if (v && typeof v === "object" && "e" in v) out[k] = rewrite(v as Expr, locals, globals);
     else out[k] = v;
   }
   const y = out as Expr;
-  if (y.e !== "viewcall" || y.view.e !== "local" || y.view.type.k !== "view") return y;
-  const table = known.get(y.view.name);
+  if (y.e !== "viewcall" || (y.view.e !== "local" && y.view.e !== "global") || y.view.type.k !== "view") return y;
+  const table = (y.view.e === "local" ? locals : globals).get(y.view.name);
   if (!table || table.view !== y.view.type.view) return y;
   const slot = table.view.slots.findIndex((s) => s.name === y.slot);
   const fn = slot >= 0 ? table.fns[slot] : undefined;
@@ -61,21 +63,26 @@ function rewrite(x: Expr, known: Map<string, ViewTable>): Expr {
   return { e: "call", type: y.type, fn, args: [self, ...y.args] };
 }
 
-/** Locals of view type that hold an object of one known class for their whole life: name -> its view table. */
-function knownLocals(f: Func, tables: Map<string, ViewTable>): Map<string, ViewTable> {
+/**
+ * Locals of view type that hold an object of one known class for their whole
+ * life: name -> its view table. Their initializer is a `mkview`, or a known
+ * global (a temporary the evaluation order made of it: its table keeps only
+ * the global's field slots).
+ */
+function knownLocals(f: Func, tables: Map<string, ViewTable>, globals: Map<string, ViewTable>): Map<string, ViewTable> {
   const candidates = new Map<string, ViewTable | null>();
   const spoil = (name: string): void => void candidates.set(name, null);
   for (const param of f.params) spoil(param.name);
+  const tableOf = (init: Expr | undefined): ViewTable | undefined => {
+    if (init?.e === "global") return globals.get(init.name);
+    if (init?.e !== "mkview" || init.x.type.k !== "class") return undefined;
+    const table = tables.get(init.table);
+    return table?.cls === init.x.type.cls ? table : undefined;
+  };
   const visitLet = (name: string, init: Expr | undefined): void => {
-    if (candidates.has(name)) {
-      const prev = candidates.get(name);
-      if (!prev || init?.e !== "mkview" || init.table !== prev.cname) spoil(name);
-      return;
-    }
-    const from = init?.e === "mkview" ? init.x.type : undefined;
-    const table = init?.e === "mkview" ? tables.get(init.table) : undefined;
-    if (table && from?.k === "class" && table.cls === from.cls) candidates.set(name, table);
-    else spoil(name);
+    const table = tableOf(init);
+    if (!table || (candidates.has(name) && candidates.get(name) !== table)) spoil(name);
+    else candidates.set(name, table);
   };
   const stmts = (list: Stmt[]): void => {
     for (const s of list) {
@@ -105,7 +112,8 @@ function knownLocals(f: Func, tables: Map<string, ViewTable>): Map<string, ViewT
   stmts(f.body);
   walkExprs(f.body, (x, isAssignTarget) => {
     if (x.e === "local" && isAssignTarget) spoil(x.name);
-    if ((x.e === "let" || x.e === "bind") && candidates.has(x.name)) spoil(x.name);
+    if (x.e === "let") visitLet(x.name, x.init.type.k === "view" ? x.init : undefined);
+    if (x.e === "bind") visitLet(x.name, x.value.type.k === "view" ? x.value : undefined);
     if (x.e === "compound" || x.e === "addrof") {
       const target = x.e === "compound" ? x.target : x.x;
       if (target.e === "local") spoil(target.name);
@@ -115,4 +123,56 @@ function knownLocals(f: Func, tables: Map<string, ViewTable>): Map<string, ViewT
   const out = new Map<string, ViewTable>();
   for (const [name, table] of candidates) if (table) out.set(name, table);
   return out;
+}
+
+/**
+ * Module-level `const`s of view type that hold an object of one known class
+ * once initialized: name -> the (class, view) table. A global qualifies when
+ * its only write is one assignment, in a module init function, of a `mkview`.
+ * Only its field slots are called directly (a thunk that reads or writes a
+ * field of the object): before the initialization runs the object pointer is
+ * NULL, and the direct call then faults just as the call through the NULL
+ * table did, instead of running a method that might not touch the object.
+ */
+export function knownGlobals(p: Program, tables: Map<string, ViewTable>): Map<string, ViewTable> {
+  const consts = new Set(p.globals.filter((g) => g.isConst && g.type.k === "view").map((g) => g.cname));
+  const inits = new Set(p.inits);
+  const found = new Map<string, ViewTable | null>();
+  for (const f of p.funcs) {
+    walkExprs(f.body, (x) => {
+      const target = x.e === "assign" || x.e === "compound" ? x.target : x.e === "addrof" ? x.x : undefined;
+      if (target?.e === "global" && consts.has(target.name)) {
+        const table = x.e === "assign" && x.value.e === "mkview" && inits.has(f.cname) ? tables.get(x.value.table) : undefined;
+        const from = x.e === "assign" && x.value.e === "mkview" ? x.value.x.type : undefined;
+        const fits = table && from?.k === "class" && table.cls === from.cls;
+        found.set(target.name, found.has(target.name) || !fits ? null : table);
+      }
+      if (x.e === "ptrop" || x.e === "atomic") for (const a of [x.e === "ptrop" ? x.ptr : x.target, ...x.args]) if (a?.e === "global") found.set(a.name, null);
+    });
+  }
+  const thunks = new Map(p.funcs.map((f) => [f.cname, f]));
+  const out = new Map<string, ViewTable>();
+  for (const [name, table] of found) {
+    if (!table) continue;
+    const fieldsOnly: ViewTable = { ...table, fns: table.fns.map((fn) => (isFieldThunk(thunks.get(fn)) ? fn : "")) };
+    out.set(name, fieldsOnly);
+  }
+  return out;
+}
+
+/** Whether a table function only reads or writes a field of its object (`return self->x;` / `self->x = a0; return;`). */
+function isFieldThunk(f: Func | undefined): boolean {
+  if (!f) return false;
+  const [first, second] = f.body;
+  if (f.body.length === 1 && first?.s === "return") return first.x?.e === "field" && isSelf(first.x.obj);
+  if (f.body.length === 2 && first?.s === "expr" && second?.s === "return" && !second.x) {
+    const x = first.x;
+    return x.e === "assign" && x.target.e === "field" && isSelf(x.target.obj) && x.value.e === "local";
+  }
+  return false;
+}
+
+function isSelf(x: Expr): boolean {
+  while (x.e === "convert") x = x.x;
+  return x.e === "local" && x.name === "self";
 }

@@ -27,7 +27,7 @@ import { checkInterruptHandlers } from "./handlers.ts";
 import { checkInitAllocations } from "../kernel-alloc.ts";
 import { shrunkArrays, versionLoops } from "./bounds.ts";
 import { integerCounters } from "./intrep.ts";
-import { devirtualize } from "./devirt.ts";
+import { devirtualize, knownGlobals } from "./devirt.ts";
 import { boxCaptured, closureScopes, useClosureProgram } from "./closures.ts";
 import { declareModuleVars, isVar } from "./control.ts";
 import { declareDefaultExport, initDefaultExport } from "./exports.ts";
@@ -55,7 +55,8 @@ export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuil
   checkConstructionOrder(l);
   for (const f of l.program.funcs) boxCaptured(l, f);
   const viewTables = new Map(l.program.viewTables.map((t) => [t.cname, t]));
-  for (const f of l.program.funcs) f.body = devirtualize(f, viewTables);
+  const viewGlobals = knownGlobals(l.program, viewTables);
+  for (const f of l.program.funcs) f.body = devirtualize(f, viewTables, viewGlobals);
   const shrunk = shrunkArrays(l.program.funcs);
   for (const f of l.program.funcs) f.body = versionLoops(l.doubles ? integerCounters(f.body) : f.body, shrunk);
   if (target === "kernel") checkInterruptHandlers(l);
