@@ -46,6 +46,33 @@ export class SyntaxError extends Error {
   }
 }
 
+/**
+ * A thrown value that is not an Error (`throw "oops"`, `throw 42`,
+ * `throw { code: 1 }`): it travels through the handlers inside this Error
+ * (hosted), and a `catch (e)` gets the value back (lower/exceptions.ts).
+ * Its name is empty, so an uncaught one reports the value's string form.
+ */
+export class ThrownValue extends Error {
+  value: unknown;
+  constructor(value: unknown) {
+    super(String(value));
+    this.name = "";
+    this.value = value;
+  }
+}
+
+/** What `throw v` carries: an Error as it is, any other value wrapped. */
+export function thrownValue(v: unknown): Error {
+  if (v instanceof Error) return v;
+  return new ThrownValue(v);
+}
+
+/** What a `catch (e)` variable of type `unknown` holds: the thrown value itself. */
+export function caughtValue(e: Error): unknown {
+  if (e instanceof ThrownValue) return e.value;
+  return e;
+}
+
 /** An exception that reached the top: reported on stderr with where it was thrown; exit status 1, as Node's. */
 export function uncaught(e: Error, site: string): never {
   console.error(`Uncaught ${e.toString()}`);

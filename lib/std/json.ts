@@ -501,6 +501,36 @@ export function jsonEndObject(r: JsonReader, key: string | null): void {
 export function jsonFail<T>(r: JsonReader, expected: string): T {
   return r.mismatch(expected);
 }
+/**
+ * A value of any kind (`JSON.parse` without a declared type, lower/dynamic.ts):
+ * objects as Record<string, unknown> (keys in JavaScript's order, a repeated
+ * key keeping its first place and its last value), arrays as unknown[].
+ */
+export function jsonReadUnknown(r: JsonReader): unknown {
+  const kind = r.kind();
+  if (kind === JSON_NULL) {
+    r.readNull();
+    return null;
+  }
+  if (kind === JSON_BOOLEAN) return r.readBoolean();
+  if (kind === JSON_NUMBER) return r.readNumber();
+  if (kind === JSON_STRING) return r.readString();
+  if (kind === JSON_ARRAY) {
+    const out: unknown[] = [];
+    r.enterArray();
+    while (r.nextElement()) out.push(jsonReadUnknown(r));
+    return out;
+  }
+  const rec: Record<string, unknown> = {};
+  r.enterObject();
+  let key = r.nextKey();
+  while (key !== null) {
+    rec[key] = jsonReadUnknown(r);
+    key = r.nextKey();
+  }
+  return rec;
+}
+
 export function jsonRecord<V>(): Record<string, V> {
   return {};
 }

@@ -199,8 +199,8 @@ export type Expr =
   | { e: "todyn"; type: Type; x: Expr; desc?: string }
   /** An `unknown` as `type`: a primitive by its kind, an instance of `cls` (or a subclass), or a value boxed with descriptor `desc`; panics at `loc` otherwise (`check` false: known to hold it). `copy`: an array of unknowns that may be a copy of another array (read-only uses). */
   | { e: "fromdyn"; type: Type; x: Expr; loc: number; check: boolean; cls?: ClassInst; desc?: string; copy?: boolean }
-  /** Whether an `unknown` is an instance of `cls` (or a subclass), or holds a value boxed with descriptor `desc`. */
-  | { e: "dynis"; type: Type; x: Expr; cls?: ClassInst; desc?: string };
+  /** Whether an `unknown` is an instance of `cls` (or a subclass; `exact`: of cls itself), or holds a value boxed with descriptor `desc`. */
+  | { e: "dynis"; type: Type; x: Expr; cls?: ClassInst; desc?: string; exact?: boolean };
 
 export type Stmt =
   | { s: "let"; name: string; type: Type; init?: Expr; loc: number }

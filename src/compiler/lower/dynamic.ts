@@ -24,9 +24,10 @@ import ts from "typescript";
 import type { ClassInst, Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { Bail, type Lowerer } from "./context.ts";
-import { buildBody, countedLoop, elementAt, length, push, showValue, stdFn, synthesize } from "./inspect.ts";
+import { buildBody, classesBelow, classesOfView, collectionKind, countedLoop, isErrorClass, libraryBase, literalFunctions, elementAt, length, push, showValue, stdFn, synthesize } from "./inspect.ts";
 import { arrayType, mangle, tryIrType, typeName } from "./types.ts";
 import { coerce, stringPart } from "./expr.ts";
+import { viewCoerce } from "./views.ts";
 
 export const DYN: Type = { k: "dyn" };
 type Nullable = Extract<Type, { k: "nullable" }>;
@@ -40,7 +41,7 @@ const local = (name: string, type: Type): Expr => ({ e: "local", type, name });
 
 /** Whether a checker type is one the dynamic type stands for (`{}` is `unknown` narrowed to neither null nor undefined). */
 function isDynamicFlag(t: ts.Type): boolean {
-  if (t.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.NonPrimitive)) return true;
+  if (t.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.Any | ts.TypeFlags.NonPrimitive)) return true;
   return isEmptyObjectType(t);
 }
 
@@ -71,7 +72,7 @@ function buildOrPanic(l: Lowerer, func: ReturnType<typeof synthesize>, build: ()
   } catch (e) {
     if (!(e instanceof Bail)) throw e;
     l.diagnostics.length = reported;
-    buildBody(l, func, () => [{ s: "return", x: { e: "panic", type: T.str, message: { e: "str", type: T.str, value: message }, loc: func.loc }, loc: func.loc }]);
+    buildBody(l, func, () => [{ s: "expr", x: { e: "panic", type: T.never, message: { e: "str", type: T.str, value: message }, loc: func.loc }, loc: func.loc }]);
   }
 }
 
@@ -92,7 +93,13 @@ export function descriptor(l: Lowerer, t: Type, node: ts.Node): string {
   const entry: NonNullable<typeof l.program.dynTypes>[number] = { cname, type: t, kind: (t.k === "fn" ? "fn" : "obj") as "fn" | "obj", isArray: t.k === "array", name: typeName(t), show: show.cname, str: str.cname };
   (l.program.dynTypes ??= []).push(entry);
   if (t.k === "array" && t.elem.k !== "dyn") entry.toArray = copyFunction(l, t, node);
-  buildOrPanic(l, show, () => showValue(l, raw, local("indent", T.number), local("depth", T.number), node), `console.log of a ${typeName(t)} held in an unknown is not supported`);
+  // Node prints an Error with its stack, which a compiled program does not have.
+  // Errors (their stack) and object literals with methods print as lower/inspect.ts cannot: a class or
+  // interface whose objects may be one gets a show function that panics.
+  const unshowable = (c: ClassInst): boolean => !collectionKind(l, c, node) && (isErrorClass(c) || (!!c.literal && literalFunctions(c).length > 0) || !!libraryBase(c));
+  const objects = t.k === "class" ? classesBelow(l, t.cls)() : t.k === "view" ? classesOfView(l, t.view)() : [];
+  const noShow = objects.some(unshowable) || (t.k === "class" && unshowable(t.cls));
+  buildOrPanic(l, show, () => (noShow ? l.fail("TSOS1180", node, "an Error object") : showValue(l, raw, local("indent", T.number), local("depth", T.number), node)), `console.log of a ${typeName(t)} held in an unknown is not supported`);
   buildOrPanic(l, str, () => stringPart(l, raw, node), `String() of a ${typeName(t)} held in an unknown is not supported`);
   return cname;
 }
@@ -198,6 +205,9 @@ function box(l: Lowerer, e: Expr, node: ts.Node): Expr {
     case "never":
     case "dyn":
       return e;
+    case "void":
+      // `() => unknown` given a function that returns nothing: the call, then undefined.
+      return { e: "seq", type: DYN, xs: [e, call("tsos_dyn_undef", DYN, [])] };
   }
   l.fail("TSOS1200", node, typeName(t));
 }
@@ -254,8 +264,9 @@ export function unbox(l: Lowerer, x: Expr, to: Type, node: ts.Node, check: boole
     case "class":
       if (!to.cls.header) break;
       return { e: "fromdyn", type: to, x, loc, check, cls: to.cls };
-    case "array":
     case "view":
+      return unboxView(l, x, to, node, check);
+    case "array":
     case "fn":
       return { e: "fromdyn", type: to, x, loc, check, desc: descriptor(l, to, node) };
     case "nullable": {
@@ -279,6 +290,34 @@ export function unbox(l: Lowerer, x: Expr, to: Type, node: ts.Node, check: boole
     }
   }
   l.fail("TSOS1201", node, typeName(to));
+}
+
+/**
+ * An unknown as an interface or object type (`v as User`, a type guard's
+ * narrowing): a value boxed as that type, or an instance of exactly one of
+ * the classes boxed so far that fits it (an object literal `{ name, age }`
+ * passed as an unknown), viewed through that class's table. Anything else
+ * panics: a subclass is not matched, since its own methods may differ.
+ */
+function unboxView(l: Lowerer, x: Expr, to: Extract<Type, { k: "view" }>, node: ts.Node, check: boolean): Expr {
+  const loc = l.loc(node);
+  const desc = descriptor(l, to, node);
+  const name = l.temp();
+  const v = local(name, DYN);
+  let body: Expr = { e: "fromdyn", type: to, x: v, loc, check, desc };
+  const classes = (l.program.dynTypes ?? []).map((d) => d.type).filter((t): t is Extract<Type, { k: "class" }> => t.k === "class");
+  for (const c of classes.reverse()) {
+    const reported = l.diagnostics.length;
+    let viewed: Expr | undefined;
+    try {
+      viewed = viewCoerce(l, { e: "fromdyn", type: c, x: v, loc, check: false, cls: c.cls }, to, node);
+    } catch (e) {
+      if (!(e instanceof Bail)) throw e;
+      l.diagnostics.length = reported;
+    }
+    if (viewed) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, cls: c.cls, exact: true }, a: viewed, b: body };
+  }
+  return body.e === "fromdyn" ? { ...body, x } : { e: "bind", type: to, name, value: x, body };
 }
 
 /** The narrowing hook: a dynamic value read where the checker knows a narrower type (`typeof v === "string"`). */
@@ -306,6 +345,16 @@ export function dynTruthy(x: Expr): Expr {
 /** Whether an unknown holds a number (console.log aligns arrays of numbers to the right). */
 export function dynIsNumber(x: Expr): Expr {
   return kindIs(x, "number");
+}
+
+/** A function value returning `from` may stand for one returning `to`: any result can be boxed as an `unknown`. */
+export function boxesResult(from: Type, to: Type): boolean {
+  return to.k === "dyn" && from.k !== "dyn" && from.k !== "never";
+}
+
+/** The result `x` of an adapted function value, as `unknown` (`node`: where a refusal is reported). */
+export function boxResult(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  return box(l, x, node);
 }
 
 /** Whether `x` is an `unknown`, or an `unknown | undefined` (what generic code makes of `T | undefined`). */

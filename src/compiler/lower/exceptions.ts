@@ -25,7 +25,8 @@ import { classInstance, isSubclass } from "./classes.ts";
 import { coerce, lowerExpr, setLocalType } from "./expr.ts";
 import { functionOf } from "./functions.ts";
 import { stdDeclaration } from "./array-methods.ts";
-import { typeName } from "./types.ts";
+import { tryIrType, typeName } from "./types.ts";
+import { DYN } from "./dynamic.ts";
 import { lowerBlock } from "./stmt.ts";
 
 const ERROR_CLASSES = new Set(["Error", "RangeError", "TypeError", "SyntaxError"]);
@@ -56,11 +57,16 @@ export function lowerTry(l: Lowerer, t: ts.TryStatement): Stmt[] {
     const v = t.catchClause.variableDeclaration;
     if (v) {
       if (!ts.isIdentifier(v.name)) l.fail("TSOS1005", v, "destructuring in a catch clause");
-      const type: Type = { k: "class", cls: errorClass(l, v) };
+      const errType: Type = { k: "class", cls: errorClass(l, v) };
+      const caught: Expr = { e: "caught", type: errType };
+      // `catch (e)` / `catch (e: unknown)` (hosted): the thrown value itself, whatever its kind (lower/dynamic.ts).
+      const dynamic = l.target === "host" && tryIrType(l, l.checker.getTypeAtLocation(v), v)?.k === "dyn";
+      const type = dynamic ? DYN : errType;
       const name = l.localName(v.name.text);
       l.scope.locals.set(v, name);
       setLocalType(l, v, type);
-      handler.push({ s: "let", name, type, init: { e: "caught", type }, loc });
+      if (!dynamic && l.target === "host") handler.push(notAnError(l, caught, loc, v));
+      handler.push({ s: "let", name, type, init: dynamic ? stdCall(l, "caughtValue", [caught], v) : caught, loc });
     }
     handler.push(...lowerBlock(l, t.catchClause.block.statements));
     region = [{ s: "block", tryId: id.catchId, body: [...region, { s: "catch", id: id.catchId }, ...handler] }];
@@ -76,15 +82,33 @@ export function lowerTry(l: Lowerer, t: ts.TryStatement): Stmt[] {
   ];
 }
 
-/** `throw x` (hosted): x must be an Error. */
+/** `throw x`: an Error; hosted, any other value is carried inside a ThrownValue (lib/std/error.ts). */
 export function lowerThrow(l: Lowerer, s: ts.ThrowStatement): Stmt[] {
-  const x = lowerExpr(l, s.expression);
+  let x = lowerExpr(l, s.expression);
   const err = errorClass(l, s);
+  if (l.target === "host" && (x.type.k !== "class" || !isSubclass(x.type.cls, err))) x = stdCall(l, "thrownValue", [coerce(l, x, DYN, s.expression)], s.expression);
   if (x.type.k !== "class" || !isSubclass(x.type.cls, err)) l.fail("TSOS1140", s.expression, typeName(x.type));
   const sf = s.getSourceFile();
   const { line, character } = sf.getLineAndCharacterOfPosition(s.getStart(sf));
   const site = `${l.program.locs[l.loc(s)]!.file}:${line + 1}:${character + 1}`;
   return throwValue(l, coerce(l, x, { k: "class", cls: err }, s.expression), { e: "str", type: T.str, value: site }, s);
+}
+
+/** A function of lib/std/error.ts called with `args`. */
+function stdCall(l: Lowerer, name: string, args: Expr[], node: ts.Node): Expr {
+  const decl = stdDeclaration("std/error.ts", name, ts.isFunctionDeclaration);
+  if (!decl) l.fail("TSOS9001", node, `lib/std/error.ts has no \`${name}\``);
+  const f = functionOf(l, decl, []);
+  return { e: "call", type: f.ret, fn: f.cname, args };
+}
+
+/** A `catch (e: any)` variable is an Error: a caught value of another kind panics rather than pretend to be one. */
+function notAnError(l: Lowerer, caught: Expr, loc: number, node: ts.Node): Stmt {
+  const decl = stdDeclaration("std/error.ts", "ThrownValue", ts.isClassDeclaration);
+  if (!decl) l.fail("TSOS9001", node, "lib/std/error.ts has no `ThrownValue`");
+  const cls = classInstance(l, decl, []);
+  const message: Expr = { e: "str", type: T.str, value: "a value that is not an Error was caught in `catch (e: any)`; declare the variable `unknown` and narrow it" };
+  return { s: "if", c: { e: "instanceof", type: T.bool, x: caught, cls }, then: [{ s: "expr", x: { e: "panic", type: T.never, message, loc }, loc }], loc };
 }
 
 /** Throw `value` (an Error) to the innermost handler, or report it as uncaught. */

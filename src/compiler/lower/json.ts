@@ -23,6 +23,7 @@
  *     function replacer, and a circular structure (a panic) are refused.
  */
 import ts from "typescript";
+import { DYN } from "./dynamic.ts";
 import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
@@ -300,7 +301,9 @@ export function jsonParseCall(l: Lowerer, call: ts.CallExpression, want: Type | 
   if (l.target === "kernel") l.fail("TSOS3001", call.expression, "JSON.parse");
   const [textNode, reviver] = call.arguments;
   if (reviver) l.fail("TSOS1183", reviver, "a reviver", "convert the parsed value afterwards");
-  if (!want || want.k === "void" || want.k === "never") l.fail("TSOS1184", call, "a value without a declared type");
+  // Without a declared type (tsc's `any`), or declared `unknown`: a value of any kind (lower/dynamic.ts).
+  if (!want || want.k === "void") want = DYN;
+  if (want.k === "never") l.fail("TSOS1184", call, "a value without a declared type");
   const text = coerce(l, lowerExpr(l, textNode!, T.str), T.str, textNode!);
   const where = l.program.locs[l.loc(call)]!;
   const target = `${l.checker.typeToString(l.checker.getTypeAtLocation(call.parent))} (${where.file}:${where.line}:${where.col})`;
@@ -316,6 +319,8 @@ const KINDS: Partial<Record<Type["k"], number>> = { bool: 1, int: 2, str: 3 };
 
 function parseValue(l: Lowerer, r: Expr, t: Type, node: ts.Node): Expr {
   switch (t.k) {
+    case "dyn":
+      return read(l, "jsonReadUnknown", r, node);
     case "str":
       return read(l, "jsonReadString", r, node);
     case "bool":

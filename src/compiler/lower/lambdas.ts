@@ -25,6 +25,7 @@
  *   - An instance method used as a value would lose its `this`: TSOS1131.
  */
 import ts from "typescript";
+import { boxResult, boxesResult } from "./dynamic.ts";
 import type { Expr, Func, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { ClosureScope, Lowerer } from "./context.ts";
@@ -178,7 +179,7 @@ function lowerClosure(l: Lowerer, fn: FnLike, caps: { decls: ts.Node[]; usesThis
     state(l).envs.set(func.cname, env);
     (l.program.closureEnvs ??= []).push({ cname: env.env, fnType: (type as { cname: string }).cname, fields: names.map((n, i) => ({ name: n, type: values[i]!.type })) });
   }
-  const code = sameType(env.type, value.type) ? func.cname : adapterCode(l, func.cname, value.type, env.type, func.loc);
+  const code = sameType(env.type, value.type) ? func.cname : adapterCode(l, func.cname, value.type, env.type, func.loc, fn);
   return { e: "closure", type: env.type, fn: code, env: env.env, fields: names, values, heap: closureEscapes(l, fn), loc: l.loc(fn) };
 }
 
@@ -195,7 +196,7 @@ function adaptable(from: Type, to: Type): boolean {
   if (from.k !== "fn" || to.k !== "fn" || from.params.length > to.params.length) return false;
   const first = to.params[0];
   if (first?.k === "class" && first.cls.cname === "tsos_interrupt_frame") return false;
-  return from.params.every((p, i) => sameType(p, to.params[i]!)) && (sameType(from.ret, to.ret) || to.ret.k === "void");
+  return from.params.every((p, i) => sameType(p, to.params[i]!)) && (sameType(from.ret, to.ret) || to.ret.k === "void" || boxesResult(from.ret, to.ret));
 }
 
 export function expressionBody(l: Lowerer, body: ts.Expression): Stmt[] {
@@ -214,7 +215,7 @@ export function expressionBody(l: Lowerer, body: ts.Expression): Stmt[] {
  * leading arguments and returns its result, or drops it for `void`. Hosted,
  * both take the closure object first and the adapter passes its own on.
  */
-function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: number): string {
+function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: number, node: ts.Node): string {
   const key = `${target}|${(to as { cname: string }).cname}`;
   const hit = state(l).adapters.get(key);
   if (hit) return hit;
@@ -226,7 +227,8 @@ function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: numb
   const params = t.params.map((type, i) => ({ name: `a${i}`, type }));
   const args = [...self, ...params.slice(0, f.params.length)].map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
   const call: Expr = { e: "call", type: f.ret, fn: target, args };
-  const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: call, loc }];
+  const result = boxesResult(f.ret, t.ret) ? boxResult(l, call, node) : call; // lower/dynamic.ts
+  const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: result, loc }];
   l.addFunc({ cname, params: [...self, ...params], ret: t.ret, body, loc, isStatic: true });
   state(l).adapters.set(key, cname);
   return cname;
@@ -242,17 +244,17 @@ export function adaptFunction(l: Lowerer, e: Expr, to: Type, node: ts.Node): Exp
   if (!adaptable(from, to)) return undefined;
   if (e.e === "fnref") {
     const target = l.program.funcs.find((f) => f.cname === e.fn);
-    return { e: "fnref", type: to, fn: adapterCode(l, e.fn, from, to, target?.loc ?? l.loc(node)) };
+    return { e: "fnref", type: to, fn: adapterCode(l, e.fn, from, to, target?.loc ?? l.loc(node), node) };
   }
   // A function value held in a variable: a small closure around it, on the stack. One that could
   // escape would be a new function each time, which `===` (removing a listener) could tell apart.
   if (l.target === "kernel" || !valueContained(l, node)) l.fail("TSOS1021", node, typeName(from), typeName(to));
-  return wrapValue(l, e, to, false, l.loc(node));
+  return wrapValue(l, e, to, false, l.loc(node), node);
 }
 
 
 /** A closure of type `to` whose environment holds the function value `inner` and whose code calls it. */
-function wrapValue(l: Lowerer, inner: Expr, to: Type, heap: boolean, loc: number): Expr {
+function wrapValue(l: Lowerer, inner: Expr, to: Type, heap: boolean, loc: number, node: ts.Node): Expr {
   const from = inner.type as Extract<Type, { k: "fn" }>;
   const t = to as Extract<Type, { k: "fn" }>;
   const key = `${from.cname}|${t.cname}`;
@@ -264,7 +266,8 @@ function wrapValue(l: Lowerer, inner: Expr, to: Type, heap: boolean, loc: number
     const params = t.params.map((type, i) => ({ name: `a${i}`, type }));
     const callee: Expr = { e: "envfield", type: from, env, name: "inner" };
     const call: Expr = { e: "callptr", type: from.ret, callee, args: params.slice(0, from.params.length).map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr) };
-    const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: call, loc }];
+    const result = boxesResult(from.ret, t.ret) ? boxResult(l, call, node) : call; // lower/dynamic.ts
+    const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: result, loc }];
     l.addFunc({ cname: code, params: [{ name: "tsos_self", type: { k: "anyobj" } }, ...params], ret: t.ret, body, loc, isStatic: true });
     w = { code, env };
     state(l).wrappers.set(key, w);

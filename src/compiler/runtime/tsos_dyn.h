@@ -80,6 +80,11 @@ static inline bool tsos_dyn_instanceof(tsos_dyn v, const tsos_class *c) {
   return tsos_dyn_kind(v) == TSOS_DYN_OBJ && !v.ty->is_array && tsos_instanceof(v.u.p, c);
 }
 
+/* An instance of exactly class c. */
+static inline bool tsos_dyn_isclass(tsos_dyn v, const tsos_class *c) {
+  return tsos_dyn_kind(v) == TSOS_DYN_OBJ && !v.ty->is_array && tsos_isclass(v.u.p, c);
+}
+
 static inline const char *tsos_dyn_what(tsos_dyn v) {
   switch (tsos_dyn_kind(v)) {
     case TSOS_DYN_UNDEF: return "undefined";
