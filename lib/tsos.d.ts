@@ -139,6 +139,11 @@ interface RegExpStringIterator<T> extends IteratorObject<T, BuiltinIteratorRetur
 interface Boolean {
   valueOf(): boolean;
 }
+interface BooleanConstructor {
+  /** The value's truthiness (false for `0`, `NaN`, `""`, `null`, `undefined`); also as a value (hosted), `xs.filter(Boolean)`. */
+  <T>(value?: T): boolean;
+}
+declare var Boolean: BooleanConstructor;
 interface Number {
   /**
    * The number in base `radix` (2 to 36, default 10), as in JavaScript.

@@ -93,6 +93,9 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
         break;
       }
       case K.ConstructorType:
+        // Hosted, lowering maps constructor types to function values (lower/ctor-values.ts).
+        if (target === "kernel") return report("TSOS1006", node, node.getText());
+        break;
       case K.ConditionalType:
       case K.MappedType:
       case K.TypeQuery:

@@ -125,10 +125,26 @@ export const CATALOG = {
     message: "the method `{0}` used as a value loses its `this`",
     help: "JavaScript calls it with `this` undefined; write an arrow `(...args) => obj.{0}(...args)` or `obj.{0}.bind(obj)`",
   },
+  TSOS1220: {
+    message: "the method `{0}` of an object literal used as a value can only be called or passed to a callback here",
+    help: "JavaScript gives the same function each time it is read, which tsos does not track yet; write an arrow `(...args) => obj.{0}(...args)`",
+  },
+  TSOS1221: {
+    message: "the method `{0}` used as a value is overridden in a subclass, which tsos does not support yet",
+    help: "write an arrow `(...args) => obj.{0}(...args)`",
+  },
+  TSOS1222: {
+    message: "the accessor `{0}` replaces a property of `{1}`, which is not supported yet",
+    help: "declare `{0}` as an accessor (or an abstract method) in `{1}` too, or assign the property in the constructor",
+  },
+  TSOS1223: {
+    message: "the generic class `{0}` used as a value is not supported yet",
+    help: "pass an arrow that constructs it: `() => new {0}<T>()`",
+  },
   TSOS1132: { message: "{0} is not supported yet", help: "declare the variable before the closure that uses it" },
   TSOS1085: {
-    message: "default, optional and rest parameters of arrow functions and function expressions are not supported yet",
-    help: "declare a named function at module level for default values",
+    message: "default, optional and rest parameters of arrow functions and function expressions are not supported in kernel code",
+    help: "declare a named function at module level for default values (kernel function values are plain C function pointers)",
   },
   TSOS1086: { message: "{0} is not supported yet", help: "bind or pass the values one by one" },
   TSOS1170: { message: "spread of `{0}` into an object literal is not supported", help: "{1}" },

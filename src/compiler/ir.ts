@@ -23,7 +23,8 @@ export type Type =
   | { k: "int"; kind: IntKind }
   | { k: "bool" }
   /** `borrowed`: a Text (lib/kernel.d.ts), valid only during the call that received it. */
-  | { k: "str"; borrowed?: boolean }
+  /** `keys`: only as a generic instance's type argument for `K extends keyof T`: the literal keys K stands for (lower/key-params.ts). */
+  | { k: "str"; borrowed?: boolean; keys?: string[] }
   | { k: "void" }
   | { k: "never" }
   | { k: "class"; cls: ClassInst }

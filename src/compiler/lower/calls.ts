@@ -30,10 +30,13 @@ import { isDouble, numberBuiltin, numberConstant, numberMethod, toInteger } from
 import { callTakingNever } from "./never.ts";
 import { missingArgs, narrowRead, printable, unwrap } from "./nullable.ts";
 import { undefinedForDefault, withDefaults, withUndefinedDefault } from "./defaults.ts";
+import { valueArgs } from "./fn-params.ts";
+import { withKeyArgs } from "./key-params.ts";
+import { newThroughValue } from "./ctor-values.ts";
 import { elementOrUndefined, isProbe, probedType } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
 import { mathCall, mathIntrinsic } from "./math.ts";
-import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber } from "./string-methods.ts";
+import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber, truthiness } from "./string-methods.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
 import { objectCall, recordRead } from "./records.ts";
 import { isTuple, restArgs } from "./destructure.ts";
@@ -56,7 +59,9 @@ export function untypedConst(l: Lowerer, id: ts.Identifier): bigint | undefined 
 function resolvedTypeArgs(l: Lowerer, call: ts.CallExpression | ts.NewExpression): Type[] {
   const sig = l.checker.getResolvedSignature(call);
   const args = sig ? l.checker.getTypeArgumentsForResolvedSignature(sig) : undefined;
-  return (args ?? []).map((t, i) => irType(l, t, call.typeArguments?.[i] ?? call));
+  const ir = (args ?? []).map((t, i) => irType(l, t, call.typeArguments?.[i] ?? call));
+  // `K extends keyof T`: one instance per key (lower/key-params.ts); not for classes, whose type is named elsewhere.
+  return sig && args && ts.isCallExpression(call) ? withKeyArgs(l, sig, args, ir) : ir;
 }
 
 /** The location an @trackCaller callee reports: this call, or our own caller's if we track ours. */
@@ -161,7 +166,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     // A parameter or variable holding a module-level function.
     const f = callableValue(l, callee);
     if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling a value", "call a declared function or method");
-    return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
+    return { e: "callptr", type: f.type.ret, callee: f, args: valueArgs(l, call, f.type.params) };
   }
   if (ts.isPropertyAccessExpression(callee)) {
     const bound = lowerBind(l, call, (recv, decl) => resolveMember(l, (recv.type as Extract<Type, { k: "class" }>).cls, decl, [], false));
@@ -181,7 +186,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       // A field holding a function value: call through the pointer.
       const f = callableValue(l, callee);
       if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this value", "call a declared function or method");
-      return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
+      return { e: "callptr", type: f.type.ret, callee: f, args: valueArgs(l, call, f.type.params) };
     }
     if (mdecl && ts.isMethodDeclaration(mdecl) && !l.isLibDecl(mdecl)) {
       const impossible = callTakingNever(l, mdecl, call);
@@ -243,7 +248,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
   }
   const f = callableValue(l, callee);
   if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this expression", "call a declared function or method");
-  return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
+  return { e: "callptr", type: f.type.ret, callee: f, args: valueArgs(l, call, f.type.params) };
 }
 
 /** `Array.x`, `Object.x`: a member of lib/tsos.d.ts's global `name`. */
@@ -362,6 +367,14 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
       if (!a) return { e: "str", type: T.str, value: "" };
       return { e: "concat", type: T.str, parts: [printable(stringPart(l, lowerExpr(l, a), a))] };
     }
+    case "Boolean": {
+      const a = call.arguments[0];
+      if (!a) return { e: "bool", type: T.bool, value: false };
+      const x = lowerExpr(l, a);
+      const t = truthiness(x);
+      if (!t) l.fail("TSOS1031", a, "the argument of `Boolean`", typeName(x.type));
+      return t;
+    }
     case "console.log":
     case "console.error":
       l.fail("TSOS1015", call, `\`${name}\` inside an expression`, "call it as a statement of its own");
@@ -383,7 +396,7 @@ function conversion(l: Lowerer, kind: IntKind, call: ts.CallExpression): Expr {
 }
 
 export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
-  const collection = collectionNew(l, n) ?? regexpNew(l, n);
+  const collection = collectionNew(l, n) ?? regexpNew(l, n) ?? newThroughValue(l, n);
   if (collection) return collection;
   const decl = l.symbolOf(n.expression)?.valueDeclaration;
   const args = n.arguments ?? [];

@@ -108,6 +108,14 @@ function declareFields(l: Lowerer, inst: ClassInst, decl: ts.ClassDeclaration, e
       if (t.k === "fixed" && !layout) l.fail("TSOS3008", m.type ?? m, typeName(t));
       inst.fields.push({ name: fieldName(m.name as ts.Identifier), type: t, inline });
     }
+    // An accessor implementing a base class's abstract property: reads in the base would see the
+    // field, not the accessor. Refused until property reads dispatch.
+    for (const m of decl.members) {
+      if (!ts.isAccessor(m) || isStatic(m) || !inst.base || !ts.isIdentifier(m.name)) continue;
+      const found = lookupField(inst.base, fieldName(m.name));
+      const abstract = found && classInfo(found.owner).decl.members.some((b) => ts.isPropertyDeclaration(b) && ts.isIdentifier(b.name) && b.name.text === m.name.getText() && !!(ts.getCombinedModifierFlags(b) & ts.ModifierFlags.Abstract));
+      if (found && abstract) l.fail("TSOS1222", m.name, m.name.text, found.owner.tsName);
+    }
     if (layout) {
       for (const [i, f] of inst.fields.entries()) {
         if (!layoutOf(f.type)) l.fail("TSOS3008", decl.members.filter(ts.isPropertyDeclaration)[i] ?? decl, typeName(f.type));

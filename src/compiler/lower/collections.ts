@@ -16,7 +16,8 @@
  *     `m.keys().next().value` is the first key. An iterator used as a value
  *     in any other way is refused (TSOS1110).
  *   - Key types are those `hashOf` implements (numbers, integers, booleans,
- *     strings, class instances, arrays); others are refused (TSOS1111).
+ *     strings, class instances, arrays, function values by identity);
+ *     others are refused (TSOS1111).
  */
 import path from "node:path";
 import ts from "typescript";
@@ -77,8 +78,13 @@ export function collectionType(l: Lowerer, type: ts.Type, node: ts.Node): Type |
   return { k: "class", cls: classInstance(l, stdClassDecl(l, isMap ? "Map" : "Set", node), args) };
 }
 
+/** A function value as a key (hosted: a closure object, hashed and compared by address, as JavaScript compares functions). */
+function isFunctionKey(l: Lowerer, t: Type): boolean {
+  return t.k === "fn" && l.target === "host";
+}
+
 function checkKeyType(l: Lowerer, key: Type, node: ts.Node): void {
-  const ok = key.k === "int" || key.k === "bool" || (key.k === "str" && !key.borrowed) || key.k === "class" || key.k === "array";
+  const ok = key.k === "int" || key.k === "bool" || (key.k === "str" && !key.borrowed) || key.k === "class" || key.k === "array" || isFunctionKey(l, key);
   if (!ok) l.fail("TSOS1111", node, typeName(key));
 }
 
@@ -348,7 +354,7 @@ export function collectionIntrinsic(l: Lowerer, decl: ts.Node, call: ts.CallExpr
     if (t.k === "int") return { e: "call", type: u32, fn: "tsos_hash_u64", args: [{ e: "convert", type: T.int("u64"), x: k, checked: false, loc: l.loc(call) }], pure: true };
     if (t.k === "bool") return { e: "cond", type: u32, c: k, a: { e: "int", type: u32, value: 1n }, b: { e: "int", type: u32, value: 0n } };
     if (t.k === "str" && !t.borrowed) return { e: "call", type: u32, fn: "tsos_hash_str", args: [k], pure: true };
-    if (t.k === "class" || t.k === "array") return { e: "call", type: u32, fn: "tsos_hash_ptr", args: [k], pure: true };
+    if (t.k === "class" || t.k === "array" || isFunctionKey(l, t)) return { e: "call", type: u32, fn: "tsos_hash_ptr", args: [k], pure: true };
     l.fail("TSOS1111", call, typeName(t));
   }
   if (name === "storedKey") {
@@ -362,7 +368,7 @@ export function collectionIntrinsic(l: Lowerer, decl: ts.Node, call: ts.CallExpr
     const t = a.type;
     if (t.k === "int" && t.kind === "number" && l.doubles) return { e: "call", type: T.bool, fn: "tsos_same_value_zero", args: [a, b], pure: true };
     if (t.k === "str") return { e: "streq", type: T.bool, negate: false, a, b };
-    if (t.k === "int" || t.k === "bool" || t.k === "class" || t.k === "array") return { e: "binary", type: T.bool, op: "==", a, b, loc: l.loc(call) };
+    if (t.k === "int" || t.k === "bool" || t.k === "class" || t.k === "array" || isFunctionKey(l, t)) return { e: "binary", type: T.bool, op: "==", a, b, loc: l.loc(call) };
     l.fail("TSOS1111", call, typeName(t));
   }
   return undefined;

@@ -102,7 +102,7 @@ function wrapperBody(l: Lowerer, full: Func, params: readonly ts.ParameterDeclar
 export function undefinedForDefault(l: Lowerer, decl: ts.SignatureDeclaration, args: readonly ts.Expression[], params: Type[]): number {
   for (let i = 0; i < args.length && i < decl.parameters.length; i++) {
     const p = decl.parameters[i]!;
-    if (!p.initializer || p.dotDotDotToken || params[i]?.k === "nullable") continue;
+    if (!p.initializer || p.dotDotDotToken) continue;
     const t = l.checker.getTypeAtLocation(args[i]!);
     if (t.flags & ts.TypeFlags.Undefined || (t.isUnion() && t.types.some((m) => m.flags & ts.TypeFlags.Undefined))) return i;
   }
@@ -115,6 +115,22 @@ export function undefinedForDefault(l: Lowerer, decl: ts.SignatureDeclaration, a
  * when the argument is `undefined`, then calls the instance.
  */
 export function withUndefinedDefault(l: Lowerer, cname: string, index: number, hasSelf: boolean, nullable: (t: Type) => Type): { cname: string; params: Type[]; func: Func } | undefined {
+  return withUndefinedDefaults(l, cname, [index], hasSelf, nullable);
+}
+
+/**
+ * The wrapper of the instance `cname` whose parameters with defaults all
+ * may be `undefined` (a declared function used as a value, lower/lambdas.ts);
+ * undefined when it has none.
+ */
+export function withAllUndefinedDefaults(l: Lowerer, cname: string, hasSelf: boolean, nullable: (t: Type) => Type): { cname: string; params: Type[]; func: Func } | undefined {
+  const info = instances.get(cname);
+  if (!info || ts.isClassDeclaration(info.decl)) return undefined;
+  const indexes = info.decl.parameters.flatMap((p, i) => (p.initializer && !p.dotDotDotToken ? [i] : []));
+  return indexes.length ? withUndefinedDefaults(l, cname, indexes, hasSelf, nullable) : undefined;
+}
+
+function withUndefinedDefaults(l: Lowerer, cname: string, indexes: number[], hasSelf: boolean, nullable: (t: Type) => Type): { cname: string; params: Type[]; func: Func } | undefined {
   const info = instances.get(cname);
   if (!info || ts.isClassDeclaration(info.decl)) return undefined;
   const decl = info.decl;
@@ -122,27 +138,30 @@ export function withUndefinedDefault(l: Lowerer, cname: string, index: number, h
   const skip = hasSelf ? 1 : 0;
   const own = full.params.slice(skip).filter((p) => p.type.k !== "loc");
   const params = decl.parameters.slice(0, own.length);
-  const target = params[index];
-  if (!target?.initializer) return undefined;
+  const target = params[indexes[0]!];
+  if (!indexes.every((index) => params[index]?.initializer)) return undefined;
   const wrapper = instantiateFunction(l, decl, info.env, info.typeArgs, {
-    cname: `${full.cname}__u${index}`,
+    cname: `${full.cname}__u${indexes.join("_")}`,
     thisType: info.thisType,
     isCtor: false,
-    params: () => params.map((p, i) => ({ name: p.name as ts.Identifier, decl: p, type: i === index ? nullable(own[i]!.type) : own[i]!.type })),
+    params: () => params.map((p, i) => ({ name: p.name as ts.Identifier, decl: p, type: indexes.includes(i) ? nullable(own[i]!.type) : own[i]!.type })),
     ret: () => full.ret,
     body: () => {
-      const loc = l.loc(target);
+      const loc = l.loc(target!);
       const args: Expr[] = [];
       if (skip) args.push({ e: "local", type: full.params[0]!.type, name: "self" });
       const out: Stmt[] = [];
       params.forEach((p, i) => {
         const type = own[i]!.type;
-        const given: Expr = { e: "local", type: i === index ? nullable(type) : type, name: l.scope.locals.get(p)! };
-        if (i !== index) return args.push(given);
+        const given: Expr = { e: "local", type: indexes.includes(i) ? nullable(type) : type, name: l.scope.locals.get(p)! };
+        if (!indexes.includes(i)) return args.push(given);
         const name = l.localName(`${(p.name as ts.Identifier).text}_value`);
         const dflt = coerce(l, lowerExpr(l, p.initializer!, type), type, p.initializer!);
-        const present: Expr = { e: "unwrap", type, x: given, loc };
+        const present: Expr = given.type.k === "nullable" && type.k !== "nullable" ? { e: "unwrap", type, x: given, loc } : given;
         out.push({ s: "let", name, type, init: { e: "cond", type, c: { e: "isnullish", type: { k: "bool" }, x: given, which: "undefined" }, a: dflt, b: present }, loc });
+        // A later default reads this parameter's value, not the argument.
+        l.scope.locals.set(p, name);
+        setLocalType(l, p, type);
         args.push({ e: "local", type, name });
       });
       if (full.trackCaller) args.push({ e: "callerloc", type: { k: "loc" }, loc: -1 });

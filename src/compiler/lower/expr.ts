@@ -40,6 +40,7 @@ import {
 } from "./nullable.ts";
 import { lowerComma } from "./control.ts";
 import { adaptFunction, functionValue, lowerFunctionValue } from "./lambdas.ts";
+import { classValue } from "./ctor-values.ts";
 import { capturedThis, capturedVariable, isNestedFunction, nestedIsPlain } from "./closures.ts";
 import { nestedFunctionInstance } from "./nested-functions.ts";
 import { tupleAsArray } from "./tuples.ts";
@@ -251,6 +252,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
     return functionValue(l, f);
   }
   if (ts.isFunctionDeclaration(decl)) l.fail("TSOS1019", id, id.text);
+  if (ts.isClassDeclaration(decl) && !l.isLibDecl(decl)) return classValue(l, id, decl);
   if (ts.isFunctionExpression(decl)) return lowerFunctionValue(l, decl); // a named function expression calling itself
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "TEST_BUILD") return { e: "bool", type: T.bool, value: l.testBuild };
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "unitTests") return { e: "unittests", type: arrayType(l, { k: "class", cls: unitTestClass(l) }) };

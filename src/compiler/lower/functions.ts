@@ -21,6 +21,7 @@ import { paramType } from "./nullable.ts";
 import { rememberInstance } from "./defaults.ts";
 import { hoistVars } from "./control.ts";
 import { destructureParams } from "./destructure.ts";
+import { defaultPrologue, hasDefault, missingAllowed } from "./fn-params.ts";
 
 export function withScope<R>(l: Lowerer, scope: FnScope, fn: () => R): R {
   const saved = l.scope;
@@ -49,6 +50,8 @@ export interface InstanceOptions {
   closureCode?: boolean;
   /** Its environment when it captures variables. */
   closure?: ClosureScope;
+  /** A function value: parameters with defaults take `T | undefined` and the body evaluates the defaults (lower/fn-params.ts). */
+  defaultsInBody?: boolean;
 }
 
 export function instantiateFunction(
@@ -83,7 +86,8 @@ export function instantiateFunction(
     withScope(l, scope, () => {
       try {
         // Pattern parameters are bound first, also for an arrow's expression body (`([k, v]) => k + v`).
-        func.body = opts.body ? [...destructureParams(l, decl), ...opts.body()] : [...destructureParams(l, decl), ...hoistVars(l, decl), ...lowerBlock(l, ((decl as ts.FunctionDeclaration).body?.statements ?? []) as readonly ts.Statement[])];
+        const prologue = opts.defaultsInBody ? defaultPrologue(l, decl) : [];
+        func.body = opts.body ? [...prologue, ...destructureParams(l, decl), ...opts.body()] : [...prologue, ...destructureParams(l, decl), ...hoistVars(l, decl), ...lowerBlock(l, ((decl as ts.FunctionDeclaration).body?.statements ?? []) as readonly ts.Statement[])];
         const last = func.body[func.body.length - 1];
         if (func.ret.k !== "void" && last?.s !== "return") {
           const end = (decl as ts.FunctionDeclaration).body ?? decl;
@@ -113,7 +117,8 @@ function signature(l: Lowerer, decl: ts.SignatureDeclaration | ts.ClassDeclarati
   for (const p of specs) {
     const name = l.localName(p.name.text);
     scope.locals.set(p.decl, name);
-    params.push({ name, type: p.type });
+    const withDefault = opts.defaultsInBody && ts.isParameter(p.decl) && hasDefault(p.decl);
+    params.push({ name, type: withDefault ? missingAllowed(l, p.type) : p.type });
   }
   if (ts.getJSDocTags(decl).some((t) => t.tagName.text === "trackCaller")) {
     func.trackCaller = true;

@@ -31,6 +31,7 @@ import { isRecord } from "./records.ts";
 import { propertyNameOfField, readProperty } from "./object-spread.ts";
 import { accessorUpdate } from "./accessors.ts";
 import { lowerNullLiteral, narrowRead } from "./nullable.ts";
+import { keysOfParam } from "./key-params.ts";
 
 export function isKeyedObject(t: Type): boolean {
   if (t.k === "view") return true;
@@ -46,6 +47,8 @@ function literalKeys(l: Lowerer, x: ts.ElementAccessExpression): string[] | "all
   const kt = l.checker.getTypeAtLocation(x.argumentExpression);
   const parts = kt.isUnion() ? kt.types : [kt];
   if (parts.every((p) => p.isStringLiteral())) return parts.map((p) => (p as ts.StringLiteralType).value);
+  const param = keysOfParam(l, kt);
+  if (param) return param;
   const generic = (t: ts.Type): boolean => !!(t.flags & (ts.TypeFlags.TypeParameter | ts.TypeFlags.Index)) || (t.isIntersection() && t.types.some(generic));
   if (generic(kt)) return "all";
   return undefined;
@@ -206,7 +209,7 @@ export function indexedAccessType(l: Lowerer, type: ts.Type, node: ts.Node): Typ
   const index = t.indexType;
   const parts = index.isUnion() ? index.types : [index];
   const o: Expr = { e: "local", type: objType, name: "_" };
-  const keys = parts.every((p) => p.isStringLiteral()) ? parts.map((p) => (p as ts.StringLiteralType).value) : objectKeys(l, o);
+  const keys = parts.every((p) => p.isStringLiteral()) ? parts.map((p) => (p as ts.StringLiteralType).value) : (keysOfParam(l, index) ?? objectKeys(l, o));
   const types = keys.map((k) => readProperty(l, o, k, node).type);
   if (!types.length || !types.every((x) => sameType(x, types[0]!))) return undefined;
   return types[0];

@@ -22,7 +22,8 @@
  *     object; an arrow evaluated more than once whose value can escape is a
  *     new object each time; a function variable adapted to a wider type is
  *     wrapped only where the wrapper cannot escape (else TSOS1021).
- *   - An instance method used as a value would lose its `this`: TSOS1131.
+ *   - An instance method used as a value loses its `this`: allowed only when
+ *     it never uses `this` (lower/method-values.ts), else TSOS1131.
  */
 import ts from "typescript";
 import { boxResult, boxesResult } from "./dynamic.ts";
@@ -36,6 +37,10 @@ import { fnType, mangle, sameType, typeName } from "./types.ts";
 import { untypedConst } from "./calls.ts";
 import { lowerPrint } from "./stmt.ts";
 import { destructureParams } from "./destructure.ts";
+import { adaptArgs, argsAdaptable, missingAllowed, restWanted } from "./fn-params.ts";
+import { withAllUndefinedDefaults } from "./defaults.ts";
+import { boundMethod, instanceMethodValue } from "./method-values.ts";
+import { isSubclass } from "./classes.ts";
 
 type FnLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
 
@@ -104,9 +109,9 @@ export function lowerFunctionValue(l: Lowerer, fn: FnLike, want?: Type): Expr {
   if (fn.typeParameters?.length) l.fail("TSOS1019", fn, fn.getText().slice(0, 20));
   if (fn.asteriskToken) l.fail("TSOS1005", fn, "a generator function");
   if (fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) l.fail("TSOS1015", fn, "`async`", "async/await arrives with the async issue");
-  const dflt = fn.parameters.find((p) => p.initializer || p.questionToken || p.dotDotDotToken);
-  if (dflt) l.fail("TSOS1085", dflt);
   if (l.target === "kernel") {
+    const dflt = fn.parameters.find((p) => p.initializer || p.questionToken || p.dotDotDotToken);
+    if (dflt) l.fail("TSOS1085", dflt);
     // Kernel function values stay raw C function pointers (interrupt handlers, handler tables).
     checkCaptures(l, fn);
     return liftFunction(l, fn, want).value;
@@ -145,6 +150,7 @@ function liftFunction(l: Lowerer, fn: FnLike, want: Type | undefined, closure?: 
     body: !fn.body || ts.isBlock(fn.body) ? undefined : () => [...destructureParams(l, fn), ...expressionBody(l, fn.body as ts.Expression)],
     closureCode: l.target === "host",
     closure,
+    defaultsInBody: l.target === "host",
   });
   const params = l.target === "host" ? f.params.slice(1) : f.params;
   return { func: f, value: { e: "fnref", type: fnType(l, params.map((p) => p.type), f.ret), fn: f.cname } };
@@ -173,7 +179,7 @@ function lowerClosure(l: Lowerer, fn: FnLike, caps: { decls: ts.Node[]; usesThis
   const env = known ?? scope;
   if (!known) {
     // The value has the wanted function type when the closure takes fewer parameters or drops its result.
-    const type = want && want.k === "fn" && adaptable(value.type, want) ? want : value.type;
+    const type = want && want.k === "fn" && adaptable(value.type, want, restWanted(l, fn)) ? want : value.type;
     env.type = type;
     env.env = l.uniqueName(`${func.cname}__env`);
     state(l).envs.set(func.cname, env);
@@ -192,11 +198,17 @@ function currentThis(l: Lowerer, node: ts.Node): Expr {
 }
 
 /** `to` takes the parameters of `from` and maybe more, and returns the same or `void`. */
-function adaptable(from: Type, to: Type): boolean {
-  if (from.k !== "fn" || to.k !== "fn" || from.params.length > to.params.length) return false;
+function adaptable(from: Type, to: Type, restTo = false): boolean {
+  if (from.k !== "fn" || to.k !== "fn") return false;
   const first = to.params[0];
   if (first?.k === "class" && first.cls.cname === "tsos_interrupt_frame") return false;
-  return from.params.every((p, i) => sameType(p, to.params[i]!)) && (sameType(from.ret, to.ret) || to.ret.k === "void" || boxesResult(from.ret, to.ret));
+  return argsAdaptable(from.params, to.params, restTo) && (sameType(from.ret, to.ret) || to.ret.k === "void" || resultUpcast(from.ret, to.ret) || boxesResult(from.ret, to.ret));
+}
+
+/** A result of class type returned as its base class or as an interface (a constructor value `() => Dog` used as `new () => Animal`). */
+function resultUpcast(from: Type, to: Type): boolean {
+  if (from.k !== "class" || !from.cls.header) return false;
+  return to.k === "view" || (to.k === "class" && isSubclass(from.cls, to.cls));
 }
 
 export function expressionBody(l: Lowerer, body: ts.Expression): Stmt[] {
@@ -225,9 +237,11 @@ function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: numb
   const cname = l.uniqueName(`${target}__as_${mangle(to)}`);
   const self = hosted ? [{ name: "tsos_self", type: { k: "anyobj" } as Type }] : [];
   const params = t.params.map((type, i) => ({ name: `a${i}`, type }));
-  const args = [...self, ...params.slice(0, f.params.length)].map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
+  const own = params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
+  const args = [...self.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr), ...adaptArgs(f.params, t.params, own, loc)];
   const call: Expr = { e: "call", type: f.ret, fn: target, args };
-  const result = boxesResult(f.ret, t.ret) ? boxResult(l, call, node) : call; // lower/dynamic.ts
+  // The result converted as the wanted type says: boxed as unknown (lower/dynamic.ts) or upcast.
+  const result = sameType(f.ret, t.ret) ? call : boxesResult(f.ret, t.ret) ? boxResult(l, call, node) : coerce(l, call, t.ret, node);
   const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: result, loc }];
   l.addFunc({ cname, params: [...self, ...params], ret: t.ret, body, loc, isStatic: true });
   state(l).adapters.set(key, cname);
@@ -241,7 +255,7 @@ function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: numb
  */
 export function adaptFunction(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr | undefined {
   const from = e.type;
-  if (!adaptable(from, to)) return undefined;
+  if (!adaptable(from, to, restWanted(l, node))) return undefined;
   if (e.e === "fnref") {
     const target = l.program.funcs.find((f) => f.cname === e.fn);
     return { e: "fnref", type: to, fn: adapterCode(l, e.fn, from, to, target?.loc ?? l.loc(node), node) };
@@ -265,8 +279,9 @@ function wrapValue(l: Lowerer, inner: Expr, to: Type, heap: boolean, loc: number
     (l.program.closureEnvs ??= []).push({ cname: env, fnType: t.cname, fields: [{ name: "inner", type: from }] });
     const params = t.params.map((type, i) => ({ name: `a${i}`, type }));
     const callee: Expr = { e: "envfield", type: from, env, name: "inner" };
-    const call: Expr = { e: "callptr", type: from.ret, callee, args: params.slice(0, from.params.length).map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr) };
-    const result = boxesResult(from.ret, t.ret) ? boxResult(l, call, node) : call; // lower/dynamic.ts
+    const own = params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
+    const call: Expr = { e: "callptr", type: from.ret, callee, args: adaptArgs(from.params, t.params, own, loc) };
+    const result = sameType(from.ret, t.ret) ? call : boxesResult(from.ret, t.ret) ? boxResult(l, call, node) : coerce(l, call, t.ret, node);
     const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: result, loc }];
     l.addFunc({ cname: code, params: [{ name: "tsos_self", type: { k: "anyobj" } }, ...params], ret: t.ret, body, loc, isStatic: true });
     w = { code, env };
@@ -280,7 +295,9 @@ function wrapValue(l: Lowerer, inner: Expr, to: Type, heap: boolean, loc: number
  * closure object: the function gets a small code function that takes (and
  * ignores) the object, with a static object of its own.
  */
-export function functionValue(l: Lowerer, f: Func): Expr {
+export function functionValue(l: Lowerer, full: Func): Expr {
+  // Parameters with defaults may be left out of a call through the value (lower/fn-params.ts).
+  const f = withAllUndefinedDefaults(l, full.cname, false, (t) => missingAllowed(l, t))?.func ?? full;
   const type = fnType(l, f.params.map((p) => p.type), f.ret);
   if (l.target === "kernel") return { e: "fnref", type, fn: f.cname };
   let code = state(l).adapters.get(`${f.cname}|value`);
@@ -298,14 +315,15 @@ export function functionValue(l: Lowerer, f: Func): Expr {
 /**
  * `obj.m` used as a value. A static method is a plain function value. An
  * instance method loses its `this` in JavaScript (`arr.forEach(obj.m)` calls
- * it with `this` undefined): refused (TSOS1131) rather than compiled to
- * something that behaves differently; `obj.m.bind(obj)` keeps it.
+ * it with `this` undefined): lower/method-values.ts makes the value when
+ * the method never uses `this`, and refuses it otherwise (TSOS1131);
+ * `obj.m.bind(obj)` keeps `this`.
  */
 export function methodValue(l: Lowerer, p: ts.PropertyAccessExpression, decl: ts.MethodDeclaration, staticMethod: (decl: ts.MethodDeclaration) => Func): Expr {
   if (decl.typeParameters?.length) l.fail("TSOS1019", p, p.getText());
   if (decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return functionValue(l, staticMethod(decl));
   if (l.target === "kernel") l.fail("TSOS1015", p, "a method used as a value", "call the method directly");
-  l.fail("TSOS1131", p, p.name.text);
+  return instanceMethodValue(l, p, decl);
 }
 
 /** `obj.m.bind(obj)` (the same variable, or `this`, on both sides): a closure holding `obj` that calls the method. */
@@ -325,22 +343,5 @@ export function lowerBind(l: Lowerer, call: ts.CallExpression, resolve: (recv: E
   if (decl.typeParameters?.length) l.fail("TSOS1019", member, member.getText());
   const recv = lowerExpr(l, member.expression);
   if (recv.type.k !== "class") l.fail("TSOS1131", member, member.name.text);
-  const r = resolve(recv, decl);
-  const type = fnType(l, r.params, r.ret);
-  const key = `${r.fn}|bound`;
-  let w = state(l).wrappers.get(key);
-  if (!w) {
-    const code = l.uniqueName(`${r.fn}__bound`);
-    const env = l.uniqueName(`${code}__env`);
-    (l.program.closureEnvs ??= []).push({ cname: env, fnType: (type as { cname: string }).cname, fields: [{ name: "self", type: r.self }] });
-    const params = r.params.map((t, i) => ({ name: `a${i}`, type: t }));
-    const self: Expr = { e: "envfield", type: r.self, env, name: "self" };
-    const x: Expr = { e: "call", type: r.ret, fn: r.fn, args: [self, ...params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr)] };
-    const loc = l.loc(decl);
-    const body: Stmt[] = r.ret.k === "void" ? [{ s: "expr", x, loc }] : [{ s: "return", x, loc }];
-    l.addFunc({ cname: code, params: [{ name: "tsos_self", type: { k: "anyobj" } }, ...params], ret: r.ret, body, loc, isStatic: true });
-    w = { code, env };
-    state(l).wrappers.set(key, w);
-  }
-  return { e: "closure", type, fn: w.code, env: w.env, fields: ["self"], values: [coerce(l, recv, r.self, member.expression)], heap: !valueContained(l, call), loc: l.loc(call) };
+  return boundMethod(l, recv, resolve(recv, decl), decl, call, !valueContained(l, call));
 }

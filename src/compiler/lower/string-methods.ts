@@ -23,7 +23,7 @@ import { isInt } from "../ints.ts";
 import { LIB_DIR } from "../load.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr, stringPart } from "./expr.ts";
-import { printable } from "./nullable.ts";
+import { printable, truthyOf } from "./nullable.ts";
 import { functionOf } from "./functions.ts";
 import { mangle, typeFromTypeNode, typeName } from "./types.ts";
 import { nullableOf } from "./nullable-types.ts";
@@ -222,14 +222,14 @@ export function numberToPrecision(l: Lowerer, recv: Expr, call: ts.CallExpressio
 }
 
 /**
- * `Number`, `String`, `parseInt` or `parseFloat` passed as a function value
+ * `Number`, `String`, `Boolean`, `parseInt` or `parseFloat` passed as a function value
  * (`line.split(",").map(Number)`): a small C function of the wanted type
  * that calls the conversion with the arguments JavaScript would pass
  * (`map(parseInt)` passes the index as the radix, as in JavaScript).
  * Undefined when `id` is not one of them or the wanted type does not fit.
  */
 export function conversionAsFunction(l: Lowerer, id: ts.Identifier, want: Type | undefined): Expr | undefined {
-  if (!want || want.k !== "fn" || !l.doubles || !["Number", "String", "parseInt", "parseFloat"].includes(id.text)) return undefined;
+  if (!want || want.k !== "fn" || !l.doubles || !["Number", "String", "Boolean", "parseInt", "parseFloat"].includes(id.text)) return undefined;
   const decl = l.symbolOf(id)?.valueDeclaration;
   if (!decl || !l.isLibDecl(decl)) return undefined;
   const [p0, p1] = want.params;
@@ -237,6 +237,7 @@ export function conversionAsFunction(l: Lowerer, id: ts.Identifier, want: Type |
   const a0: Expr = { e: "local", type: p0, name: "a0" };
   let body: Expr | undefined;
   if (id.text === "Number") body = p0.k === "str" ? stringToNumber(l, a0, id) : isInt(p0) ? coerce(l, a0, T.number, id) : undefined;
+  else if (id.text === "Boolean") body = truthiness(a0);
   else if (id.text === "String") body = p0.k === "str" || p0.k === "bool" || isInt(p0) ? { e: "concat", type: T.str, parts: [a0] } : { e: "concat", type: T.str, parts: [printable(stringPart(l, a0, id))] };
   else if (p0.k === "str" && id.text === "parseFloat") body = { e: "call", type: T.number, fn: "tsos_parse_float", args: [a0] };
   else if (p0.k === "str") {
@@ -250,6 +251,15 @@ export function conversionAsFunction(l: Lowerer, id: ts.Identifier, want: Type |
   const stmt = want.ret.k === "void" ? { s: "expr" as const, x: body, loc } : { s: "return" as const, x: body, loc };
   l.addFunc({ cname, params: want.params.map((type, i) => ({ name: `a${i}`, type })), ret: want.ret, body: [stmt], loc, isStatic: true });
   return { e: "fnref", type: want, fn: cname };
+}
+
+/** `Boolean(x)`: JavaScript's truthiness of `x`, or undefined for a value without one. */
+export function truthiness(x: Expr): Expr | undefined {
+  if (x.type.k === "bool") return x;
+  // A bare `null` or `undefined` (nothing to evaluate).
+  if (x.type.k === "nullable" && x.type.inner.k === "never") return x.e === "nullish" ? { e: "bool", type: T.bool, value: false } : undefined;
+  if (isInt(x.type)) return { e: "truthy", type: T.bool, x };
+  return truthyOf(x);
 }
 
 /** `Number(s)` and `+s` of a string: StringToNumber (hosted). */

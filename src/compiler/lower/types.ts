@@ -24,6 +24,9 @@ import { mapRecursiveUnion, valueUnionType } from "./unions.ts";
 import { builtinClassDecl } from "./exceptions.ts";
 import { collectionType } from "./collections.ts";
 import { regexpType } from "./regexp.ts";
+import { signatureParamType } from "./fn-params.ts";
+import { mangleKeys } from "./key-params.ts";
+import { ctorType } from "./ctor-values.ts";
 import { dynamicType } from "./dynamic.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
@@ -99,7 +102,8 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   const f = type.flags;
   if (f & ts.TypeFlags.TypeParameter) {
     const sub = l.scope.env.get(type.getSymbol()!);
-    if (sub) return sub;
+    // A key parameter's literal keys stay in the environment (lower/key-params.ts): its values are strings.
+    if (sub) return sub.k === "str" && sub.keys ? T.str : sub;
     // `this` as a type (a method returning `this`): the class being compiled.
     if ((type as { isThisType?: boolean }).isThisType) {
       const cls = l.checker.getBaseConstraintOfType(type);
@@ -189,11 +193,13 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
       const [elem] = l.checker.getTypeArguments(type as ts.TypeReference);
       return { k: "ptr", elem: irType(l, elem!, node) };
     }
+    const ctor = ctorType(l, type, node);
+    if (ctor) return ctor;
     const sigs = type.getCallSignatures();
     if (sigs.length === 1 && !type.getProperties().length) {
       const sig = sigs[0]!;
       if (sig.typeParameters?.length) return undefined;
-      const params = sig.parameters.map((p) => irType(l, l.checker.getTypeOfSymbol(p), node));
+      const params = sig.parameters.map((p) => signatureParamType(l, p, irType(l, l.checker.getTypeOfSymbol(p), node)));
       return fnType(l, params, irType(l, sig.getReturnType(), node));
     }
     if (sym && sym.flags & ts.SymbolFlags.Class && (!l_isLib(sym) || builtinClassDecl(l, sym.valueDeclaration as ts.ClassDeclaration))) {
@@ -295,7 +301,7 @@ export function mangle(t: Type): string {
     case "loc":
       return "loc";
     case "str":
-      return t.borrowed ? "text" : "str";
+      return t.borrowed ? "text" : t.keys ? mangleKeys(t.keys) : "str";
     case "union":
       return t.cname.replace(/^tsos_/, "");
     case "nullable":
