@@ -52,9 +52,11 @@ export type Type =
    */
   | { k: "nullable"; inner: Type; null: boolean; undef: boolean; cname?: string }
   /**
-   * A union of value types (`string | number`, lower/unions.ts): a struct
-   * { tag, union { m0, m1, ... } u } whose tag is the member's index;
-   * members are distinct, never nullable or unions, in a canonical order.
+   * A union of value and reference types (`string | number`, `string |
+   * Circle | Square`, lower/unions.ts): a struct { tag, union { m0, m1, ...
+   * } u } whose tag is the member's index; members are distinct, never
+   * nullable or unions, in a canonical order (a recursive union's members
+   * are filled in once mapped, its cname fixed before).
    */
   | { k: "union"; members: Type[]; cname: string }
   /** A pointer to a captured variable's storage (lower/closures.ts): a heap cell or a local's address. */

@@ -27,6 +27,8 @@
  *     over the live array, stmt.ts), by spread or by `Array.from`. Anywhere
  *     else it would be a lazy view of a changing array: refused.
  */
+import { isArrayTest } from "./unions.ts";
+import { tested } from "./nullable.ts";
 import path from "node:path";
 import ts from "typescript";
 import { dynIsArray } from "./dynamic.ts";
@@ -409,7 +411,7 @@ export function arrayConstructorCall(l: Lowerer, name: string, call: ts.CallExpr
     case "Array.isArray": {
       const x = lowerExpr(l, args[0]!);
       if (x.type.k === "dyn") return dynIsArray(x); // lower/dynamic.ts
-      return { e: "seq", type: T.bool, xs: [x, { e: "bool", type: T.bool, value: x.type.k === "array" }] };
+      return isArrayTest(l, tested(x), call) ?? { e: "seq", type: T.bool, xs: [x, { e: "bool", type: T.bool, value: x.type.k === "array" }] };
     }
     case "Array.of": {
       const t = typeOfNode(l, call);

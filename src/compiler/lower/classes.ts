@@ -155,11 +155,18 @@ function paramType(l: Lowerer, p: ts.ParameterDeclaration): Type {
   return optionalParamType(l, p, p.type ? typeFromTypeNode(l, p.type) : irType(l, l.checker.getTypeAtLocation(p), p));
 }
 
+/** TypeScript property names that are C keywords (or C library names): their fields get a trailing `_`. */
+const C_KEYWORD_NAMES =
+  "int|char|long|short|double|float|signed|unsigned|void|struct|union|default|register|auto|case|switch|goto|extern|static|const|volatile|sizeof|typedef|enum|inline|restrict|bool|if|else|for|while|do|return|break|continue|true|false|NULL|errno|stdin|stdout|stderr|asm|typeof|alignof|noreturn|complex|imaginary";
+
 export function fieldName(id: ts.Identifier | ts.PrivateIdentifier | ts.PropertyName): string {
   const text = (id as ts.Identifier).text.replace(/^#/, "p_");
-  return /^(int|char|long|short|double|float|signed|unsigned|void|struct|union|default|register|auto|case|switch|goto|extern|static|const|volatile|sizeof|typedef|enum|inline|restrict|bool)$/.test(text)
-    ? text + "_"
-    : text;
+  return new RegExp(`^(${C_KEYWORD_NAMES})$`).test(text) ? text + "_" : text;
+}
+
+/** The property name of a C field that `fieldName` made: `else_` is `else`. */
+export function propertyOfField(name: string): string {
+  return new RegExp(`^(${C_KEYWORD_NAMES})_$`).test(name) ? name.slice(0, -1) : name;
 }
 
 export function isStatic(m: ts.ClassElement): boolean {

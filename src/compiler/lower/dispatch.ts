@@ -17,6 +17,7 @@
  *   - Narrowing only ever converts to a class TypeScript proved; the C cast
  *     is unchecked.
  */
+import { unionIn, unionInstanceof } from "./unions.ts";
 import ts from "typescript";
 import { dynInstanceof } from "./dynamic.ts";
 import { builtinClassDecl } from "./exceptions.ts";
@@ -26,7 +27,7 @@ import { Bail, type Lowerer } from "./context.ts";
 import { classInfo, isSubclass, methodOf, ownerInstance, upcast } from "./classes.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { irType, sameType, typeName } from "./types.ts";
-import { unwrap } from "./nullable.ts";
+import { tested, unwrap } from "./nullable.ts";
 import { viewCoerce } from "./views.ts";
 
 type Member = ts.MethodDeclaration | ts.AccessorDeclaration;
@@ -286,9 +287,12 @@ export function checkConstructionOrder(l: Lowerer): void {
 export function lowerInstanceof(l: Lowerer, b: ts.BinaryExpression): Expr {
   let x = lowerExpr(l, b.left);
   // A nullable class reference is the same C pointer, NULL for null: instanceof gives false for it.
-  if (x.type.k === "nullable" && x.type.inner.k === "class") x = { ...x, type: x.type.inner } as Expr;
+  // (With both null and undefined, or a view, the absent value is tested first: lower/unions.ts.)
+  if (x.type.k === "nullable" && x.type.inner.k === "class" && !(x.type.null && x.type.undef)) x = { ...x, type: x.type.inner } as Expr;
   const decl = l.symbolOf(b.right)?.valueDeclaration;
   if (x.type.k === "dyn") return dynInstanceof(l, x, b, () => instanceofTarget(l, b, decl, x)); // lower/dynamic.ts
+  // A union holding objects (`string | Circle | Square`) or a nullable one: its members are tested (lower/unions.ts).
+  if (unionIn(x.type) || x.type.k === "nullable") return unionInstanceof(l, tested(x), instanceofTarget(l, b, decl, x), b);
   if ((x.type.k !== "class" && x.type.k !== "view") || (x.type.k === "class" && !x.type.cls.header)) l.fail("TSOS1055", b, typeName(x.type));
   return { e: "instanceof", type: T.bool, x, cls: instanceofTarget(l, b, decl, x) };
 }

@@ -11,6 +11,8 @@
  *     `coerce` inserts widening conversions and rejects narrowing (TSOS2001).
  *   - Calls, `new` and member access live in calls.ts.
  */
+import { objectInOperator } from "./inspect.ts";
+import { arrayMemberOf, objectMemberOf, typeofTest, unionCast, unionStringPart } from "./unions.ts";
 import { plainObjectString } from "./inspect.ts";
 import ts from "typescript";
 import { objectBranches } from "./object-spread.ts";
@@ -115,7 +117,7 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       const value = lowerExpr(l, x.expression, to);
       // `v as T` where v is `T | undefined` (`it.next().value as K`): asserted present, checked.
       if (value.type.k === "nullable" && to.k !== "nullable" && sameType(value.type.inner, to)) return unwrap(l, value, x, "nonnull");
-      return checkedDowncast(l, value, to, x) ?? coerce(l, value, to, x.expression);
+      return checkedDowncast(l, value, to, x) ?? unionCast(l, value, to, x, (m) => checkedDowncast(l, m, to, x)) ?? coerce(l, value, to, x.expression);
     }
     case K.NumericLiteral:
       // Not an integer literal (literalValue): a fraction or exponent form, a double.
@@ -170,7 +172,7 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     case K.ArrayLiteralExpression:
       return lowerArrayLiteral(l, node as ts.ArrayLiteralExpression, want);
     case K.ObjectLiteralExpression:
-      return lowerObjectLiteral(l, node as ts.ObjectLiteralExpression, want);
+      return lowerObjectLiteral(l, node as ts.ObjectLiteralExpression, objectMemberOf(want) ?? want);
     case K.ArrowFunction:
     case K.FunctionExpression:
       return lowerFunctionValue(l, node as ts.ArrowFunction | ts.FunctionExpression, want);
@@ -204,7 +206,7 @@ export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
   if (x.type.k === "array") return arrayString(l, x, node);
   const tuple = tupleAsArray(l, x, node);
   if (tuple) return arrayString(l, tuple, node);
-  const text = objectToString(l, x, node) ?? plainObjectString(l, x, node);
+  const text = objectToString(l, x, node) ?? plainObjectString(l, x, node) ?? unionStringPart(l, x, node, (m) => stringPart(l, m, node));
   if (text) return text;
   if (NO_STRING_FORM.has(x.type.k)) l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
   if (x.type.k === "nullable" && NO_STRING_FORM.has(x.type.inner.k)) return nullableObjectString(l, x, node);
@@ -395,7 +397,7 @@ function isStringy(l: Lowerer, node: ts.Expression): boolean {
 function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   const op = b.operatorToken.kind;
   if (op === K.InstanceOfKeyword) return lowerInstanceof(l, b);
-  if (op === K.InKeyword) return recordIn(l, b) ?? l.fail("TSOS1005", b, "the `in` operator");
+  if (op === K.InKeyword) return recordIn(l, b) ?? objectInOperator(l, b) ?? l.fail("TSOS1005", b, "the `in` operator");
   if (op === K.EqualsToken || op === K.QuestionQuestionEqualsToken || COMPOUND[op] !== undefined) {
     const rec = recordAssign(l, b, COMPOUND[op]);
     if (rec) return rec;
@@ -451,6 +453,8 @@ function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
   if (op === "==" || op === "!=") {
     const d = dynEquality(l, b, (n) => lowerExpr(l, n), (n) => tryIrType(l, l.checker.getTypeAtLocation(n), n)?.k === "dyn");
     if (d) return d;
+    const typeofTag = typeofTest(l, b, op === "!=", (n) => tested(lowerExpr(l, n)));
+    if (typeofTag) return typeofTag;
     const n = nullableEquality(l, b);
     if (n) return n;
   }
@@ -462,7 +466,17 @@ function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
     const optional = optionalEquality(l, b, tested(A), tested(B));
     if (optional) return optional;
   }
-  if (A.type.k === "str" && B.type.k === "str" && eq) return { e: "streq", type: T.bool, negate: op === "!=", a: A, b: B };
+  if (A.type.k === "str" && B.type.k === "str" && eq) {
+    // `s[i + 1] === '"'`: past the end JavaScript reads undefined, which equals no string.
+    const opt: Type = { k: "nullable", inner: T.str, null: false, undef: true };
+    const a = stringIndexOrUndefined(l, A, opt);
+    const c = stringIndexOrUndefined(l, B, opt);
+    if (a || c) {
+      const x: Expr = { e: "opteq", type: T.bool, a: a ?? coerce(l, A, opt, b.left), b: c ?? coerce(l, B, opt, b.right), loose: false };
+      return op === "!=" ? { e: "not", type: T.bool, x } : x;
+    }
+    return { e: "streq", type: T.bool, negate: op === "!=", a: A, b: B };
+  }
   if (A.type.k === "str" && B.type.k === "str") return stringOrder(l, op as "<" | "<=" | ">" | ">=", A, B, b);
   if (isInt(A.type) || (eq && sameType(A.type, B.type) && A.type.k !== "str"))
     return { e: "binary", type: T.bool, op, a: A, b: B, loc: l.loc(b) };
@@ -634,7 +648,7 @@ function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type):
 function lowerArrayLiteral(l: Lowerer, a: ts.ArrayLiteralExpression, want?: Type): Expr {
   // An array literal stored as an `unknown` is an array of unknowns (its elements may be of any types).
   const wanted = want?.k === "dyn" ? arrayType(l, want) : want;
-  const type = wanted && (wanted.k === "array" || isTuple(wanted)) ? wanted : irType(l, l.checker.getTypeAtLocation(a), a);
+  const type = wanted && (wanted.k === "array" || isTuple(wanted)) ? wanted : arrayMemberOf(wanted) ?? irType(l, l.checker.getTypeAtLocation(a), a);
   if (isTuple(type)) return tupleLiteral(l, a, type);
   if (type.k === "array" && a.elements.some((e) => ts.isSpreadElement(e))) return spreadArray(l, a.elements, type, a);
   if (type.k !== "array") l.fail("TSOS1006", a, typeName(type));

@@ -29,16 +29,19 @@
  *   - What Node would print but this does not know how (functions, Error
  *     objects, literals with methods or accessors) is refused (TSOS1180).
  */
+import { inspectUnionArgument, objectIn, tupleAsUnionArray } from "./unions.ts";
+import { isTuple } from "./destructure.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Func, Stmt, Type, ViewInst } from "../ir.ts";
 import { T } from "../ir.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { stdDeclaration } from "./array-methods.ts";
 import { functionOf, withScope } from "./functions.ts";
-import { classInfo, fieldName, isSubclass, upcast } from "./classes.ts";
+import { propertyOfField, classInfo, fieldName, isSubclass, upcast } from "./classes.ts";
 import { constructedClasses, isOverridden, registerFinisher } from "./dispatch.ts";
-import { arrayType, mangle, typeName } from "./types.ts";
-import { coerce } from "./expr.ts";
+import { arrayType, mangle, nullableType, typeName } from "./types.ts";
+import { coerce, lowerExpr } from "./expr.ts";
+import { tested } from "./nullable.ts";
 import { classMember, literalNodes, objectToString } from "./views.ts";
 import { stdClassDecl } from "./collections.ts";
 import { isTuple } from "./destructure.ts";
@@ -118,7 +121,6 @@ export interface VisibleField {
   absent: boolean;
 }
 
-const C_KEYWORD_FIELD = /^(int|char|long|short|double|float|signed|unsigned|void|struct|union|default|register|auto|case|switch|goto|extern|static|const|volatile|sizeof|typedef|enum|inline|restrict|bool)_$/;
 
 /** The own enumerable data properties of an instance of `cls`, in JavaScript's order (base class first). */
 export function visibleFields(cls: ClassInst): VisibleField[] {
@@ -132,7 +134,7 @@ export function visibleFields(cls: ClassInst): VisibleField[] {
     }
     for (const f of c.fields) {
       if (hidden.has(f.name) || f.hidden) continue;
-      const key = C_KEYWORD_FIELD.test(f.name) ? f.name.slice(0, -1) : f.name;
+      const key = propertyOfField(f.name);
       out.push({ name: f.name, key, type: f.type, owner: c, absent: !!f.absent });
     }
   }
@@ -314,6 +316,8 @@ function printedDirectly(t: Type): boolean {
 
 export function inspectArgument(l: Lowerer, x: Expr, node: ts.Node): Expr {
   if (isDynamic(x)) return dynPrinted(l, x, node);
+  const union = inspectUnionArgument(l, x, (m) => showValue(l, m, num(0), num(0), node));
+  if (union) return union;
   if (printedDirectly(x.type) || x.type.k === "never" || x.type.k === "void") return x;
   if (x.type.k === "array" && x.type.elem.k === "never" && x.e === "arraylit") return str("[]");
   return showValue(l, x, num(0), num(0), node);
@@ -358,8 +362,12 @@ export function showValue(l: Lowerer, x: Expr, indent: Expr, depth: Expr, node: 
       return { e: "call", type: T.str, fn: showFunction(l, t, node), args: [x, indent, depth] };
     }
     case "class":
-    case "view":
+    case "view": {
+      // A tuple is an array in JavaScript, and prints as one.
+      const tuple = isTuple(t) ? tupleAsUnionArray(l, x, node, mangle, (e) => arrayType(l, e), (i, n, u) => nullableType(l, i, n, u)) : undefined;
+      if (tuple) return showValue(l, tuple, indent, depth, node);
       return { e: "call", type: T.str, fn: showFunction(l, t, node), args: [x, indent, depth] };
+    }
     case "dyn":
       return dynShow(l, x, indent, depth, node);
     default:
@@ -554,4 +562,19 @@ function ownShowFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
     return body;
   });
   return func.cname;
+}
+
+/** `"p" in obj` on a class instance or view (lower/unions.ts `objectIn`), its class test built as the dispatchers here are. */
+export function objectInOperator(l: Lowerer, b: ts.BinaryExpression): Expr | undefined {
+  const loc = l.loc(b);
+  return objectIn(l, b, (n) => tested(lowerExpr(l, n)), {
+    synthesize: (base, params, ret) => synthesize(l, base, params, ret, loc),
+    dispatch: (fn, t, has) =>
+      addDispatch(l, {
+        func: fn as Func,
+        classes: t.k === "view" ? classesOfView(l, t.view) : classesBelow(l, (t as { cls: ClassInst }).cls),
+        each: (cls) => ({ e: "bool", type: T.bool, value: has(cls) }),
+      }),
+    member: (cls, prop) => classMember(l, cls, prop),
+  });
 }

@@ -30,7 +30,7 @@ import type { Lowerer } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr } from "./expr.ts";
 import { irType, nullableType, sameType, tryIrType, typeName } from "./types.ts";
 import { NULL_LITERAL, UNDEFINED_LITERAL, nullableRepr } from "./nullable-types.ts";
-import { fromUnion, isTag, narrowUnion, reUnion, toUnion } from "./unions.ts";
+import { convertUnion, fromUnion, isObjectMember, isTag, memberIndex, narrowUnion, objectIntoUnion, objectMemberFor, reUnion, toUnion } from "./unions.ts";
 import { isInt } from "../ints.ts";
 import { dynTruthy, dynTypeof, narrowDynamic } from "./dynamic.ts";
 
@@ -72,8 +72,8 @@ export function lowerNullLiteral(which: "null" | "undefined"): Expr {
 export function coerceNullable(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr | undefined {
   const from = e.type;
   if (to.k === "union" && from.k !== "nullable") {
-    if (from.k === "union") return reUnion(from, to, e, sameType) ?? l.fail("TSOS1021", node, typeName(from), typeName(to));
-    const direct = toUnion(to, e, sameType);
+    if (from.k === "union") return reUnion(from, to, e, sameType) ?? convertUnion(l, from, to, e, node) ?? l.fail("TSOS1021", node, typeName(from), typeName(to));
+    const direct = toUnion(to, e, sameType) ?? (isObjectMember(from) ? objectIntoUnion(l, to, e, node) : undefined);
     if (direct) return direct;
     const int = to.members.find((m) => m.k === "int");
     if (isInt(from) && int) return toUnion(to, coerce(l, e, int, node), sameType);
@@ -124,6 +124,8 @@ function narrowTo(l: Lowerer, node: ts.Node, x: Expr, t: Type, check: boolean): 
   }
   if (from.k === "union") {
     if (t.k === "union") return narrowUnion(from, t, x, sameType);
+    const object = objectMemberFor(from, t);
+    if (memberIndex(from, t, sameType) < 0 && object >= 0) return fromUnion(l, from, x, from.members[object]!, node, check, sameType);
     return fromUnion(l, from, x, t, node, check, sameType);
   }
   return undefined;
@@ -270,7 +272,10 @@ export function nullableEquality(l: Lowerer, b: ts.BinaryExpression): Expr | und
     const t = l.checker.getTypeAtLocation(n);
     const absent = ts.TypeFlags.Null | ts.TypeFlags.Undefined;
     if ((t.flags & absent) !== 0 || (t.isUnion() && t.types.some((m) => m.flags & absent))) return true;
-    return t.isUnion() && tryIrType(l, t, n)?.k === "union";
+    if (t.isUnion()) return tryIrType(l, t, n)?.k === "union";
+    // A type parameter (`xs[i] === x` in lib/std/array.ts) substituted by a union or nullable.
+    const k = t.flags & ts.TypeFlags.TypeParameter ? tryIrType(l, t, n)?.k : undefined;
+    return k === "union" || k === "nullable";
   };
   if (!nullable(b.left) && !nullable(b.right)) return undefined;
   const A = tested(lowerExpr(l, b.left));

@@ -14,6 +14,7 @@
  *             them (closures.ts): hidden fields of the literal hold the value
  *             or a shared cell, stored after the properties.
  */
+import { contextualLiteralType } from "./unions.ts";
 import { recordLiteral } from "./records.ts";
 import { lowerSpreadObject } from "./object-spread.ts";
 import ts from "typescript";
@@ -25,7 +26,7 @@ import { fieldName } from "./classes.ts";
 import { markConstructed } from "./dispatch.ts";
 import { coerce, localType, lowerExpr } from "./expr.ts";
 import { instantiateFunction } from "./functions.ts";
-import { irType, mangle } from "./types.ts";
+import { irType, mangle, tryIrType } from "./types.ts";
 import { literalMembers, literalNodes } from "./views.ts";
 import { lowerNullLiteral } from "./nullable.ts";
 import { hasKeyOrder, keyOrderFields, stampWritten } from "./key-order.ts";
@@ -62,7 +63,8 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
     const value = ts.isPropertyAssignment(p) ? p.initializer : p.name;
     const wanted = want?.k === "view" ? want.view.slots.find((s) => s.kind === "get" && s.prop === name)?.ret : undefined;
     const sym = l.checker.getPropertyOfType(litType, name);
-    const type = wanted ?? irType(l, sym ? l.checker.getTypeOfSymbol(sym) : l.checker.getTypeAtLocation(value), value);
+    const contextual = want?.k === "view" && !wanted ? contextualLiteralType(l, value, (t) => tryIrType(l, t, value)) : undefined;
+    const type = wanted ?? contextual ?? irType(l, sym ? l.checker.getTypeOfSymbol(sym) : l.checker.getTypeAtLocation(value), value);
     if (fields.some((f) => f.name === fieldName({ text: name } as ts.Identifier))) l.fail("TSOS1005", p, "a property written twice in one object literal");
     fields.push({ name: fieldName({ text: name } as ts.Identifier), type });
     values.push(coerce(l, lowerExpr(l, value, type), type, value));

@@ -20,7 +20,7 @@ import { intersectionType } from "./intersections.ts";
 import { indexedAccessType } from "./keyed.ts";
 import { tupleFromChecker } from "./destructure.ts";
 import { UNDEFINED_LITERAL, isNullableUnion, narrowedTypeParameter, nullableOf, nullableUnionType } from "./nullable-types.ts";
-import { valueUnionType } from "./unions.ts";
+import { mapRecursiveUnion, valueUnionType } from "./unions.ts";
 import { builtinClassDecl } from "./exceptions.ts";
 import { collectionType } from "./collections.ts";
 import { regexpType } from "./regexp.ts";
@@ -90,6 +90,15 @@ function l_isLib(sym: ts.Symbol): boolean {
 const unionsInProgress = new Map<ts.Type, number>();
 
 export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
+  // A union of several kinds may name itself (`type Value = string | Value[]`): lower/unions.ts.
+  if (type.isUnion() && !(type.flags & ts.TypeFlags.EnumLiteral)) {
+    const mapped = mapRecursiveUnion(l, type, node, () => mapType(l, type, node), mangle, (inner, n, u) => nullableType(l, inner, n, u));
+    if (mapped) return mapped.type;
+  }
+  return mapType(l, type, node);
+}
+
+function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   const f = type.flags;
   if (f & ts.TypeFlags.TypeParameter) {
     const sub = l.scope.env.get(type.getSymbol()!);
