@@ -44,7 +44,6 @@ import { coerce, lowerExpr } from "./expr.ts";
 import { tested } from "./nullable.ts";
 import { classMember, literalNodes, objectToString } from "./views.ts";
 import { stdClassDecl } from "./collections.ts";
-import { isTuple } from "./destructure.ts";
 import { hasKeyOrder, inKeyOrder, keyExists } from "./key-order.ts";
 import { dynIsNumber, dynPrinted, dynShow, isDynamic } from "./dynamic.ts";
 
