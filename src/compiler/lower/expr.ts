@@ -197,7 +197,7 @@ export function templateParts(l: Lowerer, t: ts.TemplateExpression): Expr[] {
 }
 
 /** Types whose string form JavaScript gives differently than tsos can yet (an object's is "[object Object]"). */
-const NO_STRING_FORM = new Set(["class", "array", "fn", "ptr", "fixed", "atomic", "void", "loc"]);
+const NO_STRING_FORM = new Set(["class", "array", "fn", "ptr", "fixed", "atomic", "void", "loc", "never"]);
 
 /** A part of a string concatenation or template: refused where tsos has no string form that matches JavaScript's. */
 export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
