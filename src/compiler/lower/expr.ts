@@ -197,7 +197,7 @@ export function templateParts(l: Lowerer, t: ts.TemplateExpression): Expr[] {
 }
 
 /** Types whose string form JavaScript gives differently than tsos can yet (an object's is "[object Object]"). */
-const NO_STRING_FORM = new Set(["class", "array", "fn", "ptr", "fixed", "atomic", "void", "loc", "never"]);
+const NO_STRING_FORM = new Set(["class", "array", "fn", "ptr", "fixed", "atomic", "void", "loc"]);
 
 /** A part of a string concatenation or template: refused where tsos has no string form that matches JavaScript's. */
 export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
@@ -208,7 +208,8 @@ export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
   if (tuple) return arrayString(l, tuple, node);
   const text = objectToString(l, x, node) ?? plainObjectString(l, x, node) ?? unionStringPart(l, x, node, (m) => stringPart(l, m, node));
   if (text) return text;
-  if (NO_STRING_FORM.has(x.type.k)) l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
+  // A value TypeScript types `never` (a narrowed-away operand) has no string form either (fuzz seed 20261126, program 6615).
+  if (NO_STRING_FORM.has(x.type.k) || x.type.k === "never") l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
   if (x.type.k === "nullable" && NO_STRING_FORM.has(x.type.inner.k)) return nullableObjectString(l, x, node);
   return x;
 }
