@@ -23,7 +23,7 @@ import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } f
 import { Bail, type Lowerer, snippet } from "./context.ts";
 import { arrayType, fnType, irType, sameType, tryIrType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
-import { neverAs, neverLocals, unreachable } from "./never.ts";
+import { neverAs, neverLocals, neverString, unreachable } from "./never.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
 import { isDouble, literalNumber, negativeZero, numConst, numberConstant, numberPow, requireDoubles } from "./number.ts";
 import { lowerInstanceof, narrowObject, superReceiver, checkedDowncast } from "./dispatch.ts";
@@ -208,8 +208,11 @@ export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
   if (tuple) return arrayString(l, tuple, node);
   const text = objectToString(l, x, node) ?? plainObjectString(l, x, node) ?? unionStringPart(l, x, node, (m) => stringPart(l, m, node));
   if (text) return text;
-  // A value TypeScript types `never` (a narrowed-away operand) has no string form either (fuzz seed 20261126, program 6615).
-  if (NO_STRING_FORM.has(x.type.k) || x.type.k === "never") l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
+  // A value TypeScript types `never` cannot be reached with (a call that throws, or a variable
+  // narrowed away in code tsc proves dead: fuzz seed 20261126, program 6615): it is evaluated,
+  // then the unreachable panic stands for its string.
+  if (x.type.k === "never") return neverString(l, x, node);
+  if (NO_STRING_FORM.has(x.type.k)) l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
   if (x.type.k === "nullable" && NO_STRING_FORM.has(x.type.inner.k)) return nullableObjectString(l, x, node);
   return x;
 }

@@ -42,6 +42,7 @@ import { constructedClasses, isOverridden, registerFinisher } from "./dispatch.t
 import { arrayType, mangle, nullableType, typeName } from "./types.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { tested } from "./nullable.ts";
+import { neverString } from "./never.ts";
 import { classMember, literalNodes, objectToString } from "./views.ts";
 import { stdClassDecl } from "./collections.ts";
 import { hasKeyOrder, inKeyOrder, keyExists } from "./key-order.ts";
@@ -317,7 +318,8 @@ export function inspectArgument(l: Lowerer, x: Expr, node: ts.Node): Expr {
   if (isDynamic(x)) return dynPrinted(l, x, node);
   const union = inspectUnionArgument(l, x, (m) => showValue(l, m, num(0), num(0), node));
   if (union) return union;
-  if (printedDirectly(x.type) || x.type.k === "never" || x.type.k === "void") return x;
+  if (x.type.k === "never") return neverString(l, x, node);
+  if (printedDirectly(x.type) || x.type.k === "void") return x;
   if (x.type.k === "array" && x.type.elem.k === "never" && x.e === "arraylit") return str("[]");
   return showValue(l, x, num(0), num(0), node);
 }

@@ -29,6 +29,15 @@ export function unreachable(l: Lowerer, node: ts.Node): Expr {
   return { e: "panic", type: T.never, message: { e: "str", type: T.str, value: UNREACHABLE_MESSAGE }, loc: l.loc(node) };
 }
 
+/**
+ * A never-typed value printed or made part of a string (`${fail()}`, or a
+ * variable narrowed away in code tsc proves dead): it is evaluated, then the
+ * unreachable panic stands for its text.
+ */
+export function neverString(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  return neverAs({ e: "seq", type: T.never, xs: [x, unreachable(l, node)] }, T.str, l, node);
+}
+
 /** A never-typed expression used where a `to` is wanted. */
 export function neverAs(e: Expr, to: Type, l: Lowerer, node: ts.Node): Expr {
   if (to.k === "never" || to.k === "void") return e;
