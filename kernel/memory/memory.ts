@@ -20,6 +20,7 @@ import { physAddr, virtAddr } from "../../lib/x86_64/addr.ts";
 import { type PhysFrame, type Size4KiB, frameContaining, pageContaining } from "../../lib/x86_64/structures/paging/page.ts";
 import { PRESENT, WRITABLE, flagsWith } from "../../lib/x86_64/structures/paging/page_table.ts";
 import { assert, assertEq, assertEqI } from "../../lib/core/assert.ts";
+import { MappedRange, printPageTables, walkMappedRanges } from "../arch/x86_64/paging_dump.ts";
 
 const FRAME_ALLOCATOR = new BitmapFrameAllocator(new ExcludedRanges());
 
@@ -142,4 +143,40 @@ function frameAllocatorGivesDistinctFramesAndTakesThemBack(): void {
   frames.deallocateFrame(b);
   if (again !== null) frames.deallocateFrame(again);
   assertEq(frames.freeFrames(), free);
+}
+
+/** What the page-table dump test saw. @struct */
+class DumpCheck {
+  ranges: u32 = 0;
+  writableAndExecutable: u32 = 0;
+  user: u32 = 0;
+  lowMemory: u32 = 0;
+  text: u32 = 0;
+  rodata: u32 = 0;
+  offsetMapping: u32 = 0;
+}
+const DUMP = new DumpCheck();
+
+function checkRange(range: MappedRange): void {
+  DUMP.ranges++;
+  if (range.writable && !range.noExecute) DUMP.writableAndExecutable++;
+  if (range.user) DUMP.user++;
+  const rw = range.writable && range.noExecute;
+  if (range.start === 0x1000 && range.end === 0x10_0000 && range.pageSize === 4096 && rw) DUMP.lowMemory++;
+  if (range.start === bootInfo().kernelStart && range.end === rodataStartAddress() && !range.writable && !range.noExecute) DUMP.text++;
+  if (range.start === rodataStartAddress() && range.end === dataStartAddress() && !range.writable && range.noExecute) DUMP.rodata++;
+  if (range.start === PHYSICAL_MEMORY_OFFSET && range.end >= PHYSICAL_MEMORY_OFFSET + 0x1_0000_0000 && range.pageSize > 4096 && rw) DUMP.offsetMapping++;
+}
+
+/** @test */
+function pageTableDumpShowsTheSectionPermissions(): void {
+  printPageTables(kernelPageTable());
+  walkMappedRanges(kernelPageTable(), checkRange);
+  assert(DUMP.ranges >= 5 && DUMP.ranges < 20, "the dump does not merge ranges");
+  assertEq(DUMP.writableAndExecutable, 0); // W^X: nothing is both writable and executable
+  assertEq(DUMP.user, 0);
+  assertEq(DUMP.lowMemory, 1); // [4 KiB, 1 MiB) read-write no-execute
+  assertEq(DUMP.text, 1); // .text read + execute
+  assertEq(DUMP.rodata, 1); // .rodata read-only no-execute
+  assertEq(DUMP.offsetMapping, 1); // all physical memory at the offset, huge pages
 }

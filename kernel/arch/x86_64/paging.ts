@@ -18,7 +18,7 @@
  *     no-execute, .data/.bss read-write no-execute, boot.S's stack guard
  *     page unmapped (so a stack overflow still double-faults);
  *   - the multiboot structures above 1 MiB to themselves, read-only;
- *   - all physical memory, up to the end of the last memory-map region, at
+ *   - all physical memory, up to the end of the last RAM region or 4 GiB, at
  *     PHYSICAL_MEMORY_OFFSET, read-write no-execute, with 1 GiB pages when
  *     the CPU has them, else 2 MiB pages;
  * then sets CR0.WP. kernelPageTable() is the mapper over it.
@@ -28,7 +28,7 @@ import { type PhysAddr, type VirtAddr, alignDown, alignUp, physAddr, virtAddr } 
 import { type PhysFrame, type Page, type Size1GiB, type Size2MiB, type Size4KiB, SIZE_1GIB, SIZE_2MIB, SIZE_4KIB } from "../../../lib/x86_64/structures/paging/page.ts";
 import { NO_EXECUTE, PageTable, type PageTableFlags, WRITABLE, flagsWith } from "../../../lib/x86_64/structures/paging/page_table.ts";
 import { type FrameAllocator } from "../../memory/frame_allocator.ts";
-import { BootInfo } from "../../boot_info.ts";
+import { BootInfo, MemoryRegionKind } from "../../boot_info.ts";
 import { MapToResult, OffsetPageTable } from "./paging_mapper.ts";
 
 /** Where physical address 0 is mapped: the start of the higher half (level-4 index 256), as Linux's direct map. */
@@ -41,6 +41,7 @@ const CPUID_EXTENDED_FEATURES: u32 = 0x8000_0001;
 const CPUID_NX: u32 = 1 << 20;
 const CPUID_PAGE_1GB: u32 = 1 << 26;
 const FIRST_MIB: u64 = 0x10_0000;
+const FOUR_GIB: u64 = 0x1_0000_0000;
 
 const READ_ONLY = (0 as u64) as PageTableFlags;
 
@@ -86,10 +87,17 @@ function identityMapMissing(mapper: OffsetPageTable, start: u64, end: u64, flags
   }
 }
 
-/** The first address after the last region of the memory map (usable or not). */
+/**
+ * Where the physical-memory mapping ends: after the last RAM region (any
+ * kind but Reserved), and at least at 4 GiB, which holds the PC's
+ * memory-mapped devices (local APIC, I/O APIC). Reserved ranges far above
+ * (QEMU reports one just below 1 TiB) would cost page tables for nothing.
+ */
 function physicalMemoryEnd(info: BootInfo): u64 {
-  let end: u64 = 0;
-  for (let i: u32 = 0; i < info.regionCount(); i++) if (info.regionEnd(i) > end) end = info.regionEnd(i);
+  let end: u64 = FOUR_GIB;
+  for (let i: u32 = 0; i < info.regionCount(); i++) {
+    if (info.regionKind(i) !== MemoryRegionKind.Reserved && info.regionEnd(i) > end) end = info.regionEnd(i);
+  }
   return end;
 }
 
