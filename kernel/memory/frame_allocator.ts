@@ -4,9 +4,11 @@
  * which cannot free; this one can).
  *
  * Input: the multiboot memory map (Multiboot 0.6.96 §3.3, boot_info.ts) and
- * what must never be handed out (excluded_ranges.ts): the first MiB, the
- * kernel image with boot.S's page tables and stack, the multiboot
- * information, memory map and modules.
+ * what must never be handed out though the map may call it usable
+ * (ExcludedRanges): the first MiB (real-mode structures, the BIOS data area,
+ * VGA memory, as blog_os's bootloader and Linux leave it alone), the kernel
+ * image with boot.S's page tables, guard page and stack (.bss.boot), the
+ * multiboot information, memory map, module table and modules.
  * Output: `FrameAllocator`, the interface the mapper allocates page tables
  * through, and `BitmapFrameAllocator`: one bit per 4 KiB frame up to the end
  * of the last usable region, set when the frame is free. The bitmap itself
@@ -21,7 +23,6 @@
 import { type PhysAddr, alignDown, alignUp, physAddr } from "../../lib/x86_64/addr.ts";
 import { type PhysFrame, type Size4KiB, SIZE_4KIB, frameStart } from "../../lib/x86_64/structures/paging/page.ts";
 import { BootInfo, MemoryRegionKind } from "../boot_info.ts";
-import { ExcludedRanges } from "./excluded_ranges.ts";
 
 /** What the mapper needs: frames for new page tables, and a place to return them. */
 export interface FrameAllocator {
@@ -32,6 +33,64 @@ export interface FrameAllocator {
 }
 
 const FRAMES_PER_WORD: u64 = 64;
+
+// ---- what is never handed out: a fixed table of half-open [start, end) ranges ----
+
+const MAX_RANGES: u32 = 16;
+const FIRST_MIB: u64 = 0x10_0000;
+
+/**
+ * At most MAX_RANGES ranges (more panics); a layout struct, so it lives
+ * inside its owner's static storage with no allocation.
+ * @struct
+ */
+export class ExcludedRanges {
+  private starts!: FixedArray<u64, 16>;
+  private ends!: FixedArray<u64, 16>;
+  count: u32 = 0;
+
+  /** Resets the table to the exclusions `info` implies. */
+  fillFrom(info: BootInfo): void {
+    this.count = 0;
+    this.add(0, FIRST_MIB);
+    this.add(info.kernelStart, info.kernelEnd);
+    this.add(info.infoStart, info.infoEnd);
+    this.add(info.mapStart, info.mapEnd);
+    this.add(info.modulesStart, info.modulesEnd);
+    for (let i: u32 = 0; i < info.moduleCount(); i++) this.add(info.moduleStart(i), info.moduleEnd(i));
+  }
+
+  /** Adds [start, end); an empty range is ignored. */
+  add(start: u64, end: u64): void {
+    if (end <= start) return;
+    if (this.count === MAX_RANGES) throw new Error(`more than ${MAX_RANGES} excluded memory ranges`);
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.count++;
+  }
+
+  start(index: u32): u64 {
+    return this.starts[index];
+  }
+
+  end(index: u32): u64 {
+    return this.ends[index];
+  }
+
+  /** Whether [start, end) shares a byte with an excluded range. */
+  overlaps(start: u64, end: u64): boolean {
+    return this.firstOverlapEnd(start, end) !== 0;
+  }
+
+  /** The end of the first excluded range that shares a byte with [start, end), or 0 if none does. */
+  firstOverlapEnd(start: u64, end: u64): u64 {
+    for (let i: u32 = 0; i < this.count; i++) {
+      if (this.starts[i] < end && start < this.ends[i]) return this.ends[i];
+    }
+    return 0;
+  }
+}
+
 
 /** The index of the lowest set bit of a non-zero word. */
 function lowestSetBit(word: u64): u64 {

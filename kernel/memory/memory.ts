@@ -12,12 +12,11 @@
  * during set-up is reported), with nothing else allocating frames.
  */
 import { bootInfo } from "../boot_info.ts";
-import { BitmapFrameAllocator, type FrameAllocator } from "./frame_allocator.ts";
-import { ExcludedRanges } from "./excluded_ranges.ts";
+import { BitmapFrameAllocator, ExcludedRanges, type FrameAllocator } from "./frame_allocator.ts";
 import { PHYSICAL_MEMORY_OFFSET, activeLevel4Table, initPaging, kernelPageTable } from "../arch/x86_64/paging.ts";
 import { MapToResult, UnmapError, isUnmapError, unmapError, unmappedFrame } from "../arch/x86_64/paging_mapper.ts";
-import { physAddr, virtAddr } from "../../lib/x86_64/addr.ts";
-import { type PhysFrame, type Size4KiB, frameContaining, pageContaining } from "../../lib/x86_64/structures/paging/page.ts";
+import { alignDown, alignUp, isCanonical, p1Index, p2Index, p3Index, p4Index, pageOffset, physAddr, tableIndex, virtAddr, virtAddrTruncate } from "../../lib/x86_64/addr.ts";
+import { type PhysFrame, type Size4KiB, frameContaining, page1GiBContaining, page2MiBContaining, pageContaining, pageStartingAt } from "../../lib/x86_64/structures/paging/page.ts";
 import { PRESENT, WRITABLE, flagsWith } from "../../lib/x86_64/structures/paging/page_table.ts";
 import { assert, assertEq, assertEqI } from "../../lib/core/assert.ts";
 import { MappedRange, printPageTables, walkMappedRanges } from "../arch/x86_64/paging_dump.ts";
@@ -179,4 +178,26 @@ function pageTableDumpShowsTheSectionPermissions(): void {
   assertEq(DUMP.text, 1); // .text read + execute
   assertEq(DUMP.rodata, 1); // .rodata read-only no-execute
   assertEq(DUMP.offsetMapping, 1); // all physical memory at the offset, huge pages
+}
+
+/** @test */
+function pageTableIndicesAndCanonicalAddresses(): void {
+  const a = virtAddr(0x0000_7fff_ffff_f123); // the highest lower-half page
+  assertEq(p4Index(a), 255);
+  assertEq(p3Index(a), 511);
+  assertEq(p2Index(a), 511);
+  assertEq(p1Index(a), 511);
+  assertEq(pageOffset(a), 0x123);
+  assertEq(tableIndex(virtAddr(PHYSICAL_MEMORY_OFFSET), 4), 256);
+  assertEq(tableIndex(virtAddr(0x20_1000), 2), 1);
+  assertEq(tableIndex(virtAddr(0x20_1000), 1), 1);
+  assert(isCanonical(0xffff_8000_0000_0000) && isCanonical(0x0000_7fff_ffff_ffff), "a canonical address rejected");
+  assert(!isCanonical(0x0000_8000_0000_0000) && !isCanonical(0xfff0_0000_0000_0000), "a non-canonical address accepted");
+  assertEq(virtAddrTruncate(0x0000_8000_0000_1000), 0xffff_8000_0000_1000);
+  assertEq(pageContaining(virtAddr(0x1234_5678)), 0x1234_5000);
+  assertEq(page2MiBContaining(virtAddr(0x1234_5678)), 0x1220_0000);
+  assertEq(page1GiBContaining(virtAddr(0x7234_5678)), 0x4000_0000);
+  assert(pageStartingAt(virtAddr(0x1001)) === null && pageStartingAt(virtAddr(0x2000)) !== null, "pageStartingAt ignores alignment");
+  assertEq(alignUp(0x1001, 0x1000), 0x2000);
+  assertEq(alignDown(0x1fff, 0x1000), 0x1000);
 }
