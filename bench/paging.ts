@@ -6,8 +6,12 @@
  *         allocator, built with `tsos build`) and bench/c/paging_walk.c (the
  *         same walks in C, built by the compiler's own gccKernel with boot.S
  *         and linker.ld, so both are kernels with the same flags). Each
- *         prints `paging-bench: map+unmap <cycles> translate <cycles>` (TSC
- *         cycles per operation, TCG). BENCH_BOOTS sets the boots (default 5).
+ *         prints `paging-bench: map+unmap <n> translate <n>`, TSC ticks per
+ *         operation. QEMU runs with `-icount shift=0`: its virtual clock, and
+ *         so the TSC, advances by guest instructions executed, not host time,
+ *         so the counts are exact and repeatable however loaded the host is
+ *         (plain TCG time swung 3x between runs here). BENCH_BOOTS sets the
+ *         boots (default 3; with icount they agree exactly).
  * Output: a table on stdout: per-operation cycles of each, and the ratio
  *         TypeScript / C with its goal (<= 1.2x), measured in the same run,
  *         boots alternating. The goal rows compare calls with calls (the C
@@ -25,7 +29,7 @@ import { gccKernel } from "../src/compiler/gcc.ts";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(ROOT);
 const OUT = path.join("build", "bench", "paging");
-const BOOTS = Number(process.env.BENCH_BOOTS ?? 5);
+const BOOTS = Number(process.env.BENCH_BOOTS ?? 3);
 const GOAL = 1.2;
 
 interface Cycles {
@@ -40,7 +44,7 @@ function median(xs: number[]): number {
 }
 
 async function boot(kernel: string): Promise<Cycles> {
-  const r = await runQemu({ kernel, machine: "pc", display: "none", serial: "pipe", timeoutMs: 120_000 });
+  const r = await runQemu({ kernel, machine: "pc", display: "none", serial: "pipe", timeoutMs: 120_000, extraArgs: ["-icount", "shift=0"] });
   const m = /paging-bench: map\+unmap (\d+) translate (\d+)/.exec(r.serial);
   if (!r.success || !m) throw new Error(`${kernel}: QEMU exited with ${r.exitCode}${r.timedOut ? " (timed out)" : ""}\n${r.serial}${r.stderr}`);
   return { map: Number(m[1]), translate: Number(m[2]) };
@@ -65,12 +69,12 @@ for (let i = 0; i < BOOTS; i++) {
   cInline.push(await boot(cInlineKernel));
 }
 const rows: [string, number, number, boolean][] = [
-  ["map + unmap, one 4 KiB page (cycles)", median(ts.map((x) => x.map)), median(c.map((x) => x.map)), true],
-  ["translate, 4-level walk to a 4 KiB page (cycles)", median(ts.map((x) => x.translate)), median(c.map((x) => x.translate)), true],
+  ["map + unmap, one 4 KiB page", median(ts.map((x) => x.map)), median(c.map((x) => x.map)), true],
+  ["translate, 4-level walk to a 4 KiB page", median(ts.map((x) => x.translate)), median(c.map((x) => x.translate)), true],
   ["  C inlined into the loop: map + unmap", median(ts.map((x) => x.map)), median(cInline.map((x) => x.map)), false],
   ["  C inlined into the loop: translate", median(ts.map((x) => x.translate)), median(cInline.map((x) => x.translate)), false],
 ];
-process.stdout.write(`\nPaging benchmarks (TCG, -machine pc, TSC cycles per operation; medians of ${BOOTS} boots each)\n\n`);
+process.stdout.write(`\nPaging benchmarks (TCG -icount shift=0, -machine pc: TSC ticks = guest instructions per operation; medians of ${BOOTS} boots each)\n\n`);
 const w = Math.max(...rows.map((r) => r[0].length));
 process.stdout.write(`${"measure".padEnd(w)}  ${"tsos".padStart(7)}  ${"C".padStart(7)}  ${"ratio".padStart(6)}  goal\n`);
 for (const [what, t, cc, goal] of rows) {

@@ -9,10 +9,12 @@
  * boot.S's identity map), map = walk 4 levels checking present/huge and the
  * parent flags, refuse a used entry, write the entry, INVLPG; unmap = walk,
  * read the frame, clear, INVLPG; translate = walk to a 4 KiB page.
- * map_to, unmap and translate are `noinline`, as the TypeScript mapper's
- * methods are calls (gcc does not inline them into the benchmark loop); with
+ * map_to, unmap and translate are `noipa`, as the TypeScript mapper's
+ * methods are calls with run-time arguments (the kernel calls them from
+ * several places, so gcc neither inlines them into the benchmark loop nor
+ * specializes them for the loop's constant flags and address bits); with
  * WALK_INLINE defined (bench/paging.ts builds that variant too) gcc may
- * inline them, which shows what the call itself costs.
+ * inline and specialize them, which shows what that is worth.
  * Output on COM1: `paging-bench: map+unmap <cycles> translate <cycles>`;
  * QEMU exits with success (0x10 to isa-debug-exit) or failure (0x11).
  */
@@ -21,7 +23,7 @@
 #ifdef WALK_INLINE
 #define WALK static
 #else
-#define WALK __attribute__((noinline)) static
+#define WALK __attribute__((noipa)) static
 #endif
 
 #define PRESENT 0x1ull
@@ -39,8 +41,17 @@ typedef struct { uint64_t e[512]; } table_t;
 static table_t l3_table __attribute__((aligned(4096)));
 static table_t l2_table __attribute__((aligned(4096)));
 static table_t l1_table __attribute__((aligned(4096)));
-static table_t *spare[3] = { &l3_table, &l2_table, &l1_table };
-static int spare_used;
+
+/* A frame allocator behind a table of functions, as the mapper's FrameAllocator interface is. */
+typedef struct { uint64_t (*allocate)(void *self); } allocator_vt;
+typedef struct { void *self; const allocator_vt *vt; } allocator_t;
+typedef struct { table_t *spare[3]; int used; } spare_tables;
+static uint64_t spare_allocate(void *self) {
+  spare_tables *s = self;
+  return s->used == 3 ? 0 : (uint64_t)(uintptr_t)s->spare[s->used++];
+}
+static spare_tables spares = { { &l3_table, &l2_table, &l1_table }, 0 };
+static const allocator_vt spare_vt = { spare_allocate };
 uint64_t offset; /* where physical 0 is mapped: identity here */
 static uint64_t level4;
 
@@ -51,31 +62,32 @@ static inline void invlpg(uint64_t a) { __asm__ volatile("invlpg (%0)" : : "r"(a
 
 static table_t *table(uint64_t phys) { return (table_t *)(uintptr_t)(offset + phys); }
 
-/* The table `*entry` points to, created from the spares if missing; 0 if none is left. */
-static uint64_t next_table(uint64_t *entry, uint64_t flags) {
+/* The table `*entry` points to, created (zeroed) from `alloc` if missing; 0 if none is left. */
+static uint64_t next_table(uint64_t *entry, uint64_t flags, allocator_t alloc) {
   if (*entry & PRESENT) {
     if ((*entry & flags & FLAG_BITS) != flags) *entry |= flags;
     return *entry & ADDR_MASK;
   }
-  if (spare_used == 3) return 0;
-  table_t *t = spare[spare_used++];
+  uint64_t frame = alloc.vt->allocate(alloc.self);
+  if (!frame) return 0;
+  table_t *t = table(frame);
   for (int i = 0; i < 512; i++) t->e[i] = 0;
-  *entry = (uint64_t)(uintptr_t)t | flags;
-  return (uint64_t)(uintptr_t)t;
+  *entry = frame | flags;
+  return frame;
 }
 
 /* 0: mapped; 1: already mapped; 2: under a huge page; 3: no frame for a table. */
-WALK int map_to(uint64_t page, uint64_t frame, uint64_t flags) {
+WALK int map_to(uint64_t page, uint64_t frame, uint64_t flags, allocator_t alloc) {
   uint64_t parent = PRESENT | WRITABLE | (flags & USER);
-  uint64_t l3 = next_table(&table(level4)->e[(page >> 39) & 511], parent);
+  uint64_t l3 = next_table(&table(level4)->e[(page >> 39) & 511], parent, alloc);
   if (!l3) return 3;
   uint64_t *e3 = &table(l3)->e[(page >> 30) & 511];
   if ((*e3 & PRESENT) && (*e3 & HUGE)) return 2;
-  uint64_t l2 = next_table(e3, parent);
+  uint64_t l2 = next_table(e3, parent, alloc);
   if (!l2) return 3;
   uint64_t *e2 = &table(l2)->e[(page >> 21) & 511];
   if ((*e2 & PRESENT) && (*e2 & HUGE)) return 2;
-  uint64_t l1 = next_table(e2, parent);
+  uint64_t l1 = next_table(e2, parent, alloc);
   if (!l1) return 3;
   uint64_t *e1 = &table(l1)->e[(page >> 12) & 511];
   if (*e1 != 0) return 1;
@@ -133,21 +145,22 @@ void kernel_main(uint32_t magic, uint32_t info) {
   __asm__ volatile("movq %%cr3, %0" : "=r"(level4));
   level4 &= ADDR_MASK;
   uint64_t frame = 0x800000; /* any 4 KiB frame: it is never accessed */
+  allocator_t alloc = { &spares, &spare_vt };
   uint64_t failures = 0;
-  if (map_to(BENCH_BASE, frame, WRITABLE) != 0) failures++;
+  if (map_to(BENCH_BASE, frame, WRITABLE, alloc) != 0) failures++;
   if (unmap(BENCH_BASE) & 0xfff) failures++;
 
   uint64_t start = rdtsc();
   for (uint64_t round = 0; round < ROUNDS; round++) {
     for (uint64_t i = 0; i < PAGES; i++) {
       uint64_t page = BENCH_BASE + i * 4096;
-      if (map_to(page, frame, WRITABLE) != 0) failures++;
+      if (map_to(page, frame, WRITABLE, alloc) != 0) failures++;
       if (unmap(page) & 0xfff) failures++;
     }
   }
   uint64_t map_cycles = (rdtsc() - start) / (ROUNDS * PAGES);
 
-  for (uint64_t i = 0; i < PAGES; i++) if (map_to(BENCH_BASE + i * 4096, frame, WRITABLE) != 0) failures++;
+  for (uint64_t i = 0; i < PAGES; i++) if (map_to(BENCH_BASE + i * 4096, frame, WRITABLE, alloc) != 0) failures++;
   uint64_t sum = 0;
   start = rdtsc();
   for (uint64_t round = 0; round < ROUNDS; round++) {

@@ -4,8 +4,9 @@
  * bench/c/paging_walk.c, which does the same walks).
  *
  * Input: the kernel's own tables and frame allocator (init()).
- * Output on COM1: `paging-bench: map+unmap <cycles> translate <cycles>`,
- * TSC cycles per operation (Intel SDM vol. 3B, 18.17), then QEMU exits with
+ * Output on COM1: `paging-bench: map+unmap <n> translate <n>`, TSC ticks
+ * per operation (Intel SDM vol. 3B, 18.17; bench/paging.ts runs QEMU with
+ * -icount, where they count guest instructions), then QEMU exits with
  * success; any failed mapping exits with failure.
  * Method: interrupts off. map+unmap: mapTo() then unmap() of each of the 512
  * 4 KiB pages under one level-1 table at BENCH_BASE (the intermediate tables

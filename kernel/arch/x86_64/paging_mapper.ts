@@ -159,10 +159,13 @@ export class OffsetPageTable {
 
   /** The table `entry` points to, created (zeroed, with `flags`) if the entry is unused; null if no frame is left. */
   private nextTable(entry: PageTableEntry, flags: PageTableFlags, allocator: FrameAllocator): PhysAddr | null {
-    if (entry.isPresent()) {
-      if ((entry.flags() & flags) !== flags) entry.setFlags(flagsWith(entry.flags(), flags));
-      return entry.address();
-    }
+    if (!entry.isPresent()) return this.createTable(entry, flags, allocator);
+    if ((entry.flags() & flags) !== flags) entry.setFlags(flagsWith(entry.flags(), flags));
+    return entry.address();
+  }
+
+  /** A new zeroed table for the unused `entry` (kept out of line: the common path finds the table present). */
+  private createTable(entry: PageTableEntry, flags: PageTableFlags, allocator: FrameAllocator): PhysAddr | null {
     const frame = allocator.allocateFrame();
     if (frame === null) return null;
     this.table(frame as u64 as PhysAddr).zero();
