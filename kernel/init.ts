@@ -7,8 +7,8 @@
  * Then the interrupt controllers (remapped past the exceptions) and the
  * timer, and only then interrupts on: every vector they raise has a handler.
  */
-import { initGdt } from "./gdt.ts";
-import { initIdt } from "./interrupts.ts";
+import { initGdt } from "./arch/x86_64/gdt.ts";
+import { initIdt } from "./arch/x86_64/interrupts.ts";
 import { initPics } from "./arch/x86_64/pic.ts";
 import { pitDivisor, setPitDivisor } from "./arch/x86_64/pit.ts";
 import { TICK_HZ } from "./timer.ts";

@@ -15,7 +15,7 @@ import { bootInfo } from "./boot_info.ts";
 import { init } from "./init.ts";
 import { runTests } from "./testing.ts";
 import { keyboardInputPending, processKeyboardInput } from "./keyboard.ts";
-import { KernelState, reportState } from "./qemu.ts";
+import { KernelState, reportState } from "./arch/x86_64/qemu.ts";
 
 const BYTES_PER_MIB: u64 = 1024 * 1024;
 

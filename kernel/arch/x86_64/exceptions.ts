@@ -16,11 +16,11 @@
  * Invariants: nothing here allocates (handlers call it); nothing resumes the
  * interrupted code, so the screen lock is taken over as panic.ts does.
  */
-import { copyToSerial, print, println } from "./console.ts";
+import { copyToSerial, print, println } from "../../console.ts";
 import { serialPrintln } from "./serial.ts";
 import { QemuExitCode, exitQemu } from "./qemu.ts";
 import { BUFFER_HEIGHT, WRITER, assertRowShows } from "./vga.ts";
-import { ExceptionVector } from "../lib/x86_64/structures/idt.ts";
+import { ExceptionVector } from "../../../lib/x86_64/structures/idt.ts";
 
 // The page-fault error code (4.7 "Page-Fault Exceptions", figure 4-12).
 const PF_PROTECTION: u64 = 1 << 0; // P: 0 = the page was not present, 1 = a protection violation
