@@ -5,9 +5,12 @@
  * multibootInfoAddress(), and the symbols of boot.S and linker.ld.
  * Output: bootInfo(), a read-only view: the memory regions of the loader's
  * memory map (zero-length entries skipped), the kernel image, the stack and
- * its guard page. Invariants: nothing is copied; regions are read from the
- * loader's map on demand, so that map (in low memory, identity-mapped by
- * boot.S, never written by the kernel) must stay intact.
+ * its guard page, and where the loader's own structures lie (the information
+ * structure, the memory map, the module table and modules), which the frame
+ * allocator must not hand out. Invariants: nothing is copied; regions are
+ * read from the loader's map on demand, so that map (identity-mapped by
+ * boot.S, and by the kernel's tables after it, never written by the kernel)
+ * must stay intact.
  */
 import { assert } from "../lib/core/assert.ts";
 
