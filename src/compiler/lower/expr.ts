@@ -652,7 +652,9 @@ function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type):
 
 function lowerArrayLiteral(l: Lowerer, a: ts.ArrayLiteralExpression, want?: Type): Expr {
   // An array literal stored as an `unknown` is an array of unknowns (its elements may be of any types).
-  const wanted = want?.k === "dyn" ? arrayType(l, want) : want;
+  // Stored where an optional or nullable array is wanted (`tags?: string[]` given `[]`), it is that array.
+  const present = want?.k === "nullable" && (want.inner.k === "array" || isTuple(want.inner)) ? want.inner : want;
+  const wanted = present?.k === "dyn" ? arrayType(l, present) : present;
   const type = wanted && (wanted.k === "array" || isTuple(wanted)) ? wanted : arrayMemberOf(wanted) ?? irType(l, l.checker.getTypeAtLocation(a), a);
   if (isTuple(type)) return tupleLiteral(l, a, type);
   if (type.k === "array" && a.elements.some((e) => ts.isSpreadElement(e))) return spreadArray(l, a.elements, type, a);

@@ -27,7 +27,7 @@ import { irType, sameType, tryIrType, typeName } from "./types.ts";
 import { classInfo, isStatic } from "./classes.ts";
 import { classSetterByName, literalMembers, viewSetter } from "./views.ts";
 import { isTuple } from "./destructure.ts";
-import { isRecord } from "./records.ts";
+import { isRecord, recordValueType } from "./records.ts";
 import { propertyNameOfField, readProperty } from "./object-spread.ts";
 import { accessorUpdate } from "./accessors.ts";
 import { lowerNullLiteral, narrowRead } from "./nullable.ts";
@@ -205,6 +205,8 @@ export function indexedAccessType(l: Lowerer, type: ts.Type, node: ts.Node): Typ
   if (!(type.flags & ts.TypeFlags.IndexedAccess)) return undefined;
   const t = type as ts.IndexedAccessType;
   const objType = tryIrType(l, t.objectType, node);
+  // `Record<K, V>[K]` (a generic record read by its key parameter): V.
+  if (objType && isRecord(objType)) return recordValueType(objType);
   if (!objType || !isKeyedObject(objType)) return undefined;
   const index = t.indexType;
   const parts = index.isUnion() ? index.types : [index];

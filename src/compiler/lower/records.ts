@@ -39,7 +39,7 @@ import { STD_MAP, stdClassDecl } from "./collections.ts";
 export function recordType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   const shape = recordShape(l, type);
   if (!shape) return undefined;
-  if (!shape.stringKeys) l.fail("TSOS1112", node, l.checker.typeToString(type));
+  if (!shape.stringKeys) l.fail("TSOS1112", node, l.checker.typeToString(type.aliasTypeArguments?.[0] ?? type));
   const value = irType(l, shape.value, node);
   return { k: "class", cls: classInstance(l, stdClassDecl(l, "Dict", node), [value]) };
 }
@@ -49,10 +49,13 @@ function recordShape(l: Lowerer, type: ts.Type): { value: ts.Type; stringKeys: b
   const alias = type.aliasSymbol;
   if (alias?.name === "Record" && alias.declarations?.every((d) => d.getSourceFile().isDeclarationFile) && type.aliasTypeArguments?.length === 2) {
     const [key, value] = type.aliasTypeArguments as [ts.Type, ts.Type];
-    const parts = key.isUnion() ? key.types : [key];
+    // A type parameter (`K extends string` in a generic helper) stands for keys of its constraint.
+    const generic = (p: ts.Type): boolean => !!(p.flags & ts.TypeFlags.TypeParameter);
+    const split = (p: ts.Type): ts.Type[] => (p.isUnion() ? p.types : [p]);
+    const parts = split(key).flatMap((p) => (generic(p) ? split(l.checker.getBaseConstraintOfType(p) ?? p) : [p]));
     // Number keys are strings in JavaScript: `r[3]` is `r["3"]` (stringKey converts them).
     const stringKeys = parts.every((p) => p.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike));
-    const finite = parts.every((p) => p.flags & ts.TypeFlags.StringLiteral);
+    const finite = !split(key).some(generic) && parts.every((p) => p.flags & ts.TypeFlags.StringLiteral);
     return { value, stringKeys, finite };
   }
   if (!(type.flags & ts.TypeFlags.Object) || type.getProperties().length || type.getCallSignatures().length) return undefined;
@@ -68,7 +71,7 @@ export function isRecord(t: Type): t is { k: "class"; cls: ClassInst } {
   return !!decl && decl.getSourceFile().fileName === STD_MAP && decl.name?.text === "Dict";
 }
 
-function valueType(t: Type): Type {
+export function recordValueType(t: Type): Type {
   const m = (t as { cls: ClassInst }).cls;
   return (m.base!.fields.find((f) => f.name === "entryValues")!.type as { elem: Type }).elem;
 }
@@ -106,7 +109,7 @@ export function recordLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want
     return shape ? recordType(l, l.checker.getContextualType(node)!, node) : undefined;
   })();
   if (!type || !isRecord(type)) return undefined;
-  const v = valueType(type);
+  const v = recordValueType(type);
   const sets: ((d: Expr) => Expr)[] = node.properties.map((p) => {
     if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) l.fail("TSOS1005", p, "this kind of member in a record literal");
     const key = propertyKey(l, p.name);
@@ -160,7 +163,7 @@ function recordAccess(l: Lowerer, x: ts.Expression): { rec: Expr; key: () => Exp
 export function recordRead(l: Lowerer, x: ts.Expression): Expr | undefined {
   const a = recordAccess(l, x);
   if (!a) return undefined;
-  const v = valueType(a.rec.type);
+  const v = recordValueType(a.rec.type);
   const use = a.finite ? "value" : readUse(l, x, v);
   if (use === "value") return method(l, a.rec, "getPresent", [a.key()], x);
   const got = method(l, a.rec, "get", [a.key()], x);
@@ -174,7 +177,7 @@ export function recordRead(l: Lowerer, x: ts.Expression): Expr | undefined {
  */
 export function recordReadOrUndefined(l: Lowerer, x: ts.Expression): Expr | undefined {
   const a = recordAccess(l, x);
-  if (!a || a.finite || valueType(a.rec.type).k === "nullable") return undefined;
+  if (!a || a.finite || recordValueType(a.rec.type).k === "nullable") return undefined;
   return method(l, a.rec, "get", [a.key()], x);
 }
 
@@ -242,7 +245,7 @@ export function recordAssign(l: Lowerer, b: ts.BinaryExpression, compound: ts.Sy
   const op = b.operatorToken.kind;
   const a = recordAccess(l, b.left);
   if (!a) return undefined;
-  const v = valueType(a.rec.type);
+  const v = recordValueType(a.rec.type);
   return bind(l, a.rec, (rec) =>
     bind(l, a.key(), (key) => {
       const store = (value: Expr): Expr => bind(l, value, (t) => ({ e: "seq", type: t.type, xs: [method(l, rec, "set", [key, t], b), t] }));
@@ -266,7 +269,7 @@ export function recordAssign(l: Lowerer, b: ts.BinaryExpression, compound: ts.Sy
 export function recordIncDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: boolean, node: ts.Node): Expr | undefined {
   const a = recordAccess(l, operand);
   if (!a) return undefined;
-  const v = valueType(a.rec.type);
+  const v = recordValueType(a.rec.type);
   if (!isInt(v)) l.fail("TSOS2008", node, op + op, typeName(v));
   return bind(l, a.rec, (rec) =>
     bind(l, a.key(), (key) =>
