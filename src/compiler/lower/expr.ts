@@ -636,6 +636,14 @@ export function lowerLValue(l: Lowerer, node: ts.Expression): Expr {
 
 function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type): Expr {
   const cond = lowerCondition(l, c.condition);
+  // `x ? { ...s, n: 1 } : { kind: "other" }` where a union, object or nullable is wanted
+  // (a returned discriminated-union state): each literal branch is built as the wanted type.
+  const literal = (e: ts.Expression): boolean => ts.isObjectLiteralExpression(ts.skipParentheses(e));
+  if (want && (want.k === "union" || want.k === "view" || want.k === "nullable" || want.k === "class") && (literal(c.whenTrue) || literal(c.whenFalse))) {
+    const a = coerce(l, lowerExpr(l, c.whenTrue, want), want, c.whenTrue);
+    const b = coerce(l, lowerExpr(l, c.whenFalse, want), want, c.whenFalse);
+    return { e: "cond", type: want, c: cond, a, b };
+  }
   let [A, B] = intOperands(l, c.whenTrue, c.whenFalse, want, c, "?:");
   const joined = joinNullable(l, c, A, B);
   if (joined) return { e: "cond", type: joined.type, c: cond, a: joined.a, b: joined.b };

@@ -103,7 +103,9 @@ function newRecord(l: Lowerer, t: Type, node: ts.Node): Expr {
 
 /** An object literal whose type (or wanted type) is a record, or undefined. */
 export function recordLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr | undefined {
-  const t = want && isRecord(want) ? want : undefined;
+  // Where an optional record is wanted (`limits?: Record<string, number>`), the literal is that record.
+  const present = want?.k === "nullable" ? want.inner : want;
+  const t = present && isRecord(present) ? present : undefined;
   const type = t ?? (() => {
     const shape = recordShape(l, l.checker.getContextualType(node) ?? l.checker.getTypeAtLocation(node));
     return shape ? recordType(l, l.checker.getContextualType(node)!, node) : undefined;
@@ -140,7 +142,8 @@ function stringKey(l: Lowerer, x: ts.Expression): Expr {
 function recordAccess(l: Lowerer, x: ts.Expression): { rec: Expr; key: () => Expr; finite: boolean } | undefined {
   while (ts.isParenthesizedExpression(x)) x = x.expression;
   if (!ts.isElementAccessExpression(x) && !ts.isPropertyAccessExpression(x)) return undefined;
-  const objType = l.checker.getTypeAtLocation(x.expression);
+  // `r?.[k]` on an optional record: the chain has tested r (lower/nullable.ts lowerOptionalChain).
+  const objType = l.checker.getNonNullableType(l.checker.getTypeAtLocation(x.expression));
   const shape = recordShape(l, objType);
   if (!shape) return undefined;
   const rec = lowerExpr(l, x.expression);
