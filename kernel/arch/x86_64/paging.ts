@@ -119,6 +119,7 @@ function buildKernelTables(info: BootInfo, allocator: FrameAllocator): PhysAddr 
   identityMap(mapper, info.stackGuard + SIZE_4KIB, info.kernelEnd, readWrite, allocator); // the stack, the rest of .bss
   identityMapMissing(mapper, info.infoStart, info.infoEnd, nx, allocator);
   identityMapMissing(mapper, info.mapStart, info.mapEnd, nx, allocator);
+  identityMapMissing(mapper, info.commandLineStart, info.commandLineEnd, nx, allocator);
   identityMapMissing(mapper, info.modulesStart, info.modulesEnd, nx, allocator);
 
   const huge = cpuHas1GiBPages();
