@@ -433,7 +433,7 @@ export class JsonReader {
     return key;
   }
 
-  /** A key the declared type does not have, one seen twice, or one out of the declared order. */
+  /** A key the declared type does not have, or a required one the object lacks. */
   badKey(key: string, why: string): never {
     jsonPanic(`JSON.parse(...) as ${this.target}: property "${key}" ${why}`);
   }
@@ -488,14 +488,13 @@ export function jsonNextKey(r: JsonReader): string | null {
 export function jsonKeyIs(key: string | null, name: string): boolean {
   return key !== null && key === name;
 }
-/** The declared property `name` is required but the text has `key` (or the object ended) there. */
-export function jsonMissing(r: JsonReader, key: string | null, name: string): void {
-  if (key === null) r.badKey(name, "is missing");
-  r.badKey(key, `is not declared, or not in the declared order (expected "${name}")`);
+/** The declared property `name` is required but the object has no such key. */
+export function jsonMissing(r: JsonReader, name: string): void {
+  r.badKey(name, "is missing");
 }
-/** After the declared properties: the object must end. */
-export function jsonEndObject(r: JsonReader, key: string | null): void {
-  if (key !== null) r.badKey(key, "is not declared, or not in the declared order");
+/** The object has a key its declared type does not have. */
+export function jsonUndeclaredKey(r: JsonReader, key: string | null): void {
+  r.badKey(key ?? "", "is not declared");
 }
 /** A value of a kind none of the declared union's members has. */
 export function jsonFail<T>(r: JsonReader, expected: string): T {

@@ -24,11 +24,11 @@
  */
 import ts from "typescript";
 import { isTuple } from "./destructure.ts";
-import { hasKeyOrder, inKeyOrder, keyOrderFields } from "./key-order.ts";
+import { hasKeyOrder, inKeyOrder } from "./key-order.ts";
 import { literalInitFunction } from "./objects.ts";
 import { DYN } from "./dynamic.ts";
 import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
-import { T } from "../ir.ts";
+import { KEY_ORDER_COUNTER, T, keyOrderStamp } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { arrayType, mangle, nullableType, typeName } from "./types.ts";
@@ -40,6 +40,7 @@ import {
   isErrorClass, length, libraryBase, literalFunctions, local, num, plus, push, ret, stdFn, str, synthesize, typeArgsOf, visibleFields,
 } from "./inspect.ts";
 
+const U32 = T.int("u32");
 const JSON_LIB = "std/json.ts";
 
 /** `JSON.stringify(...)`; undefined for other JSON members. */
@@ -421,7 +422,13 @@ function parseFunction(l: Lowerer, t: Type, readerType: Type, node: ts.Node): st
   return func.cname;
 }
 
-/** An object of a declared object type: its properties in the declared order, into a new object-literal class. */
+/**
+ * An object of a declared object type, into a new object-literal class: its
+ * properties in any order (a key given twice keeps its first place and its
+ * last value, as JSON.parse does), optional ones may be left out, no others
+ * may appear. The object records the order the keys came in (key-order
+ * stamps, lower/key-order.ts), so it prints and serializes as Node's would.
+ */
 function parseObject(l: Lowerer, r: Expr, t: Extract<Type, { k: "view" }>, node: ts.Node, loc: number): Stmt[] {
   const order = declaredOrder.get(t.view) ?? [];
   const at = (s: { prop: string }) => (order.indexOf(s.prop) + 1 || order.length + 1);
@@ -429,34 +436,53 @@ function parseObject(l: Lowerer, r: Expr, t: Extract<Type, { k: "view" }>, node:
   const method = t.view.slots.find((s) => s.kind === "method");
   if (method) l.fail("TSOS1185", node, `${typeName(t)} (it has the method \`${method.prop}\`)`);
   const fields = slots.map((s) => ({ name: fieldName({ text: s.prop } as ts.Identifier), type: s.ret, absent: !!s.optional }));
-  const cls: ClassInst = { cname: l.uniqueName(`Obj_${fields.map((f) => f.name).join("_") || "empty"}`), tsName: "Object", fields: [...fields, ...keyOrderFields(fields)], header: true, literal: true };
+  const stamps = [KEY_ORDER_COUNTER, ...fields.map((f) => keyOrderStamp(f.name))].map((name) => ({ name, type: U32, hidden: true, keyOrder: true }));
+  const cls: ClassInst = { cname: l.uniqueName(`Obj_${fields.map((f) => f.name).join("_") || "empty"}`), tsName: "Object", fields: [...fields, ...stamps], header: true, literal: true };
   l.program.classes.push(cls);
   markConstructed(l, cls);
   const ctype: Type = { k: "class", cls };
   const init = literalInitFunction(l, cls, loc);
+  const u32 = (value: number): Expr => ({ e: "int", type: U32, value: BigInt(value) });
+  const declare = (x: Expr, init: Expr): Stmt => ({ s: "let", name: (x as { name: string }).name, type: x.type, init, loc });
   const k = local(l.temp(), nullableType(l, T.str, true, false));
-  const next: Stmt = { s: "expr", x: { e: "assign", type: k.type, target: k, value: read(l, "jsonNextKey", r, node) }, loc };
+  const count = local(l.temp(), U32);
   const body: Stmt[] = [
     { s: "expr", x: read(l, "jsonEnterObject", r, node), loc },
-    { s: "let", name: (k as { name: string }).name, type: k.type, init: read(l, "jsonNextKey", r, node), loc },
+    declare(k, read(l, "jsonNextKey", r, node)),
+    declare(count, u32(0)),
   ];
-  const values: Expr[] = [];
-  slots.forEach((s, i) => {
-    const value = local(l.temp(), s.ret);
-    const name = (value as { name: string }).name;
-    const is = stdFn(l, JSON_LIB, "jsonKeyIs", [], [k, str(s.prop)], node);
-    if (s.optional) {
-      body.push({ s: "let", name, type: s.ret, init: coerce(l, { e: "nullish", type: s.ret, undef: true }, s.ret, node), loc });
-      body.push({ s: "if", c: is, then: [{ s: "expr", x: { e: "assign", type: s.ret, target: value, value: parseValue(l, r, s.ret, node) }, loc }, next], loc });
-    } else {
-      body.push({ s: "if", c: { e: "not", type: T.bool, x: is }, then: [{ s: "expr", x: stdFn(l, JSON_LIB, "jsonMissing", [], [r, k, str(s.prop)], node), loc }], loc });
-      body.push({ s: "let", name, type: s.ret, init: parseValue(l, r, s.ret, node), loc }, next);
-    }
-    values.push(value);
-    void i;
+  // Per property: its value so far (undefined until read) and its place among the keys (0: not seen).
+  const props = slots.map((s) => {
+    const held = s.ret.k === "nullable" ? s.ret : nullableType(l, s.ret, false, true);
+    const value = local(l.temp(), held);
+    const seen = local(l.temp(), U32);
+    body.push(declare(value, coerce(l, { e: "nullish", type: held, undef: true }, held, node)), declare(seen, u32(0)));
+    return { s, value, seen };
   });
-  body.push({ s: "expr", x: stdFn(l, JSON_LIB, "jsonEndObject", [], [r, k], node), loc });
-  const obj: Expr = { e: "new", type: ctype, cls, init, args: values, loc };
+  let dispatch: Stmt[] = [{ s: "expr", x: stdFn(l, JSON_LIB, "jsonUndeclaredKey", [], [r, k], node), loc }];
+  for (const { s, value, seen } of [...props].reverse()) {
+    const first: Stmt = {
+      s: "if", c: { e: "binary", type: T.bool, op: "==", a: seen, b: u32(0), loc },
+      then: [{ s: "expr", x: { e: "assign", type: U32, target: seen, value: { e: "compound", type: U32, target: count, value: { e: "binary", type: U32, op: "+", a: { e: "current", type: U32 }, b: u32(1), loc }, postfix: false } }, loc }],
+      loc,
+    };
+    const parsed = coerce(l, parseValue(l, r, s.ret, node), value.type, node);
+    const then: Stmt[] = [first, { s: "expr", x: { e: "assign", type: value.type, target: value, value: parsed }, loc }];
+    dispatch = [{ s: "if", c: stdFn(l, JSON_LIB, "jsonKeyIs", [], [k, str(s.prop)], node), then, else: dispatch, loc }];
+  }
+  const next: Stmt = { s: "expr", x: { e: "assign", type: k.type, target: k, value: read(l, "jsonNextKey", r, node) }, loc };
+  body.push({ s: "while", c: { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: k, which: "null" } }, body: [...dispatch, next], loc });
+  const values: Expr[] = props.map(({ s, value, seen }) => {
+    if (!s.optional) {
+      const missing: Stmt = { s: "expr", x: stdFn(l, JSON_LIB, "jsonMissing", [], [r, str(s.prop)], node), loc };
+      body.push({ s: "if", c: { e: "binary", type: T.bool, op: "==", a: seen, b: u32(0), loc }, then: [missing], loc });
+    }
+    return value.type === s.ret ? value : { e: "unwrap", type: s.ret, x: value, loc };
+  });
+  const obj = local(l.temp(), ctype);
+  body.push(declare(obj, { e: "new", type: ctype, cls, init, args: values, loc }));
+  const stamp = (name: string, value: Expr): Stmt => ({ s: "expr", x: { e: "assign", type: U32, target: { e: "field", type: U32, obj, name }, value }, loc });
+  body.push(stamp(KEY_ORDER_COUNTER, count), ...props.map(({ s, seen }) => stamp(keyOrderStamp(fieldName({ text: s.prop } as ts.Identifier)), seen)));
   body.push(ret(coerce(l, obj, t, node), loc));
   return body;
 }
