@@ -402,7 +402,7 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   const op = b.operatorToken.kind;
   if (op === K.InstanceOfKeyword) return lowerInstanceof(l, b);
   if (op === K.InKeyword) return recordIn(l, b) ?? objectInOperator(l, b) ?? l.fail("TSOS1005", b, "the `in` operator");
-  if (op === K.EqualsToken || op === K.QuestionQuestionEqualsToken || COMPOUND[op] !== undefined) {
+  if (op === K.EqualsToken || op === K.QuestionQuestionEqualsToken || op === K.BarBarEqualsToken || COMPOUND[op] !== undefined) {
     const rec = recordAssign(l, b, COMPOUND[op]);
     if (rec) return rec;
   }
@@ -423,8 +423,14 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   }
   if (op === K.QuestionQuestionEqualsToken || op === K.BarBarEqualsToken || op === K.AmpersandAmpersandEqualsToken) {
     const acc = accessorRef(l, b.left, true);
-    if (acc) return lowerAccessorLogicalAssign(l, acc, b);
-    return lowerLogicalAssign(l, b, lowerLValue(l, b.left));
+    const assigned = acc ? lowerAccessorLogicalAssign(l, acc, b) : lowerLogicalAssign(l, b, lowerLValue(l, b.left));
+    // `(this.cache ??= new Cache())` as a value: present afterwards whenever the checker says so
+    // (the assigned value is not nullish), so it is the value itself (a singleton getter's result).
+    if (op === K.QuestionQuestionEqualsToken && assigned.type.k === "nullable" && !ts.isExpressionStatement(b.parent)) {
+      const after = tryIrType(l, l.checker.getTypeAtLocation(b), b);
+      if (after && after.k !== "nullable" && sameType(after, assigned.type.inner)) return { e: "unwrap", type: after, x: assigned, loc: l.loc(b) };
+    }
+    return assigned;
   }
   if (op === K.QuestionQuestionToken) return lowerNullish(l, b);
   const compound = COMPOUND[op];

@@ -31,7 +31,7 @@ import { classMember } from "./views.ts";
 import { arith, coerce, lowerExpr } from "./expr.ts";
 import { bindLocal, destructure } from "./destructure.ts";
 import { irType, typeName } from "./types.ts";
-import { printable } from "./nullable.ts";
+import { printable, truthyOf } from "./nullable.ts";
 import { isInt } from "../ints.ts";
 import { STD_MAP, stdClassDecl } from "./collections.ts";
 
@@ -261,6 +261,15 @@ export function recordAssign(l: Lowerer, b: ts.BinaryExpression, compound: ts.Sy
           c: { e: "isnullish", type: T.bool, x: o, which: "either" },
           a: store(coerce(l, lowerExpr(l, b.right, v), v, b.right)),
           b: { e: "unwrap", type: v, x: o, loc: l.loc(b) },
+        }));
+      // `(groups[k] ||= []).push(x)`: a missing or falsy entry is replaced.
+      if (op === ts.SyntaxKind.BarBarEqualsToken)
+        return bind(l, old, (o) => ({
+          e: "cond",
+          type: v,
+          c: truthyOf(o) ?? l.fail("TSOS2008", b.operatorToken, "||=", typeName(v)),
+          a: { e: "unwrap", type: v, x: o, loc: l.loc(b) },
+          b: store(coerce(l, lowerExpr(l, b.right, v), v, b.right)),
         }));
       if (compound === undefined) l.fail("TSOS1005", b, "this assignment to a record entry");
       return bind(l, old, (o) => store(coerce(l, arith(l, compound, missingAs(l, o, v, b), b.right, v, b), v, b)));
