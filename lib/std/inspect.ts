@@ -214,3 +214,16 @@ function groupColumns(output: string[], extra: number, indent: number, numeric: 
   if (extra > 0) rows.push(output[dataCount]);
   return rows;
 }
+
+/**
+ * Whether console.log, given more arguments after `s`, would treat `s` as a
+ * format string: it holds `%` followed by a specifier (lower/console-format.ts).
+ */
+export function holdsFormatSpecifier(s: string): boolean {
+  for (let i = 0; i + 1 < s.length; i++) {
+    if (s.charCodeAt(i) !== 37) continue;
+    if ("sdifjoOc%".includes(s[i + 1])) return true;
+    i++;
+  }
+  return false;
+}

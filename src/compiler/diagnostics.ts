@@ -157,6 +157,7 @@ export const CATALOG = {
   TSOS1143: { message: "`{0}` of `{1}` is not supported yet: the object may be of a subclass, with more properties", help: "list the properties by name" },
   TSOS1145: { message: "`toLocaleString` with {0} is not supported yet", help: "call it without arguments (or with \"en-US\") for Node's en-US format, or format the number with toFixed" },
   TSOS1144: { message: "`Object.assign` to {0} is not supported: {1}" },
+  TSOS1146: { message: "the format specifier `{0}` in console.log's first argument is not supported yet{1}", help: "build the text with a template literal, or write `%%` for a percent sign" },
   TSOS1087: { message: "`{0}` has no element at this position", help: "a tuple is indexed by a literal within its length" },
   TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
   // Strings (lib/std/string.ts, lower/string-methods.ts).

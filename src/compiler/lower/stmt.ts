@@ -21,6 +21,7 @@ import { Bail, type Lowerer, snippet } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { exitActions, jumpTarget, lowerThrow, lowerTry } from "./exceptions.ts";
 import { inspectArgument } from "./inspect.ts";
+import { consoleFormat } from "./console-format.ts";
 import { elementOrUndefined, isProbedLocal, probedRecordLocal, probedLocals, probedType } from "./probes.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
@@ -290,13 +291,16 @@ export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
   if (!decl || !l.isLibDecl(decl) || obj.getText() !== "console") return undefined;
   if (l.target === "kernel") l.fail("TSOS3001", x.expression, `console.${x.expression.name.text}`);
   const stream = x.expression.name.text === "error" ? "err" : "out";
-  const args: Expr[] = [];
-  x.arguments.forEach((a, i) => {
-    if (i > 0) args.push({ e: "str", type: T.str, value: " " });
-    // A template's parts are converted to strings (ToString: -0 is "0"); a direct
-    // argument is formatted as console.log formats it (-0 is "-0"): emit-c.ts tells them apart.
-    if (ts.isTemplateExpression(a)) args.push({ e: "concat", type: T.str, parts: templateParts(l, a) });
-    else args.push(printable(inspectArgument(l, printedRegExp(l, lowerExpr(l, a), a), a)));
+  // A template's parts are converted to strings (ToString: -0 is "0"); a direct
+  // argument is formatted as console.log formats it (-0 is "-0"): emit-c.ts tells them apart.
+  const printed = (a: ts.Expression): Expr =>
+    ts.isTemplateExpression(a) ? { e: "concat", type: T.str, parts: templateParts(l, a) } : printable(inspectArgument(l, printedRegExp(l, lowerExpr(l, a), a), a));
+  // With more than one argument, a string first one is a format string (lower/console-format.ts).
+  const formatted = consoleFormat(l, x.arguments, printed);
+  const args: Expr[] = formatted ? [...formatted.head] : [];
+  (formatted ? formatted.rest : x.arguments).forEach((a, i) => {
+    if (i > 0 || formatted) args.push({ e: "str", type: T.str, value: " " });
+    args.push(printed(a));
   });
   const flat = (a: Expr): Expr[] => (a.e === "concat" ? a.parts.flatMap(flat) : [a]);
   for (const a of args.flatMap(flat)) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS1031", x, "an argument of `console.log`", typeName(a.type));
