@@ -639,6 +639,11 @@ interface Console {
   log(...args: any[]): void;
   /** As `log`, to standard error. */
   error(...args: any[]): void;
+  /** As `log` (Node's console.info and console.debug are console.log). */
+  info(...args: any[]): void;
+  debug(...args: any[]): void;
+  /** As `error`, to standard error (Node's console.warn is console.error). */
+  warn(...args: any[]): void;
 }
 declare var console: Console;
 

@@ -290,7 +290,9 @@ export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
   const decl = ts.isIdentifier(obj) ? l.symbolOf(obj)?.valueDeclaration : undefined;
   if (!decl || !l.isLibDecl(decl) || obj.getText() !== "console") return undefined;
   if (l.target === "kernel") l.fail("TSOS3001", x.expression, `console.${x.expression.name.text}`);
-  const stream = x.expression.name.text === "error" ? "err" : "out";
+  const method = x.expression.name.text;
+  if (!["log", "error", "info", "debug", "warn"].includes(method)) return undefined;
+  const stream = method === "error" || method === "warn" ? "err" : "out";
   // A template's parts are converted to strings (ToString: -0 is "0"); a direct
   // argument is formatted as console.log formats it (-0 is "-0"): emit-c.ts tells them apart.
   const printed = (a: ts.Expression): Expr =>
