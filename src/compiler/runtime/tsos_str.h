@@ -182,12 +182,18 @@ static inline int64_t tsos_str_next_byte(tsos_str s, int64_t off) { return off +
 static inline int64_t tsos_str_bytes(tsos_str s) { return (int64_t)s.len; }
 
 /* ---- order: by UTF-16 code units (UTF-8 byte order differs only for characters outside the BMP) ---- */
+/* Out of line (noipa: no inlining, no clone for a constant argument): against a short literal, gcc's -Warray-bounds took the multi-byte reads for overruns. */
+__attribute__((noipa)) static int32_t tsos_str_cmp_nonascii(tsos_str a, tsos_str b, uint64_t i);
 static inline int32_t tsos_str_cmp(tsos_str a, tsos_str b) {
   uint64_t n = a.len < b.len ? a.len : b.len, i = 0;
   while (i < n && a.ptr[i] == b.ptr[i]) i++;
   if (i == n) return a.len < b.len ? -1 : a.len > b.len ? 1 : 0;
   /* ASCII on both sides (always so against a one-character ASCII literal: `ch >= "a"`) */
   if (a.ptr[i] < 0x80 && b.ptr[i] < 0x80) return a.ptr[i] < b.ptr[i] ? -1 : 1;
+  return tsos_str_cmp_nonascii(a, b, i);
+}
+/* Strings that differ first at byte i, not both ASCII there. */
+__attribute__((noipa)) static int32_t tsos_str_cmp_nonascii(tsos_str a, tsos_str b, uint64_t i) {
   while (i > 0 && (a.ptr[i] & 0xC0) == 0x80) i--; /* back to the start of the differing character */
   uint32_t na = tsos_utf8_seqlen(a.ptr[i]), nb = tsos_utf8_seqlen(b.ptr[i]);
   if (na > a.len - i) na = (uint32_t)(a.len - i);
