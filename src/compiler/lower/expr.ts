@@ -644,7 +644,10 @@ function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type):
   const cond = lowerCondition(l, c.condition);
   // `x ? { ...s, n: 1 } : { kind: "other" }` where a union, object or nullable is wanted
   // (a returned discriminated-union state): each literal branch is built as the wanted type.
-  const literal = (e: ts.Expression): boolean => ts.isObjectLiteralExpression(ts.skipParentheses(e));
+  const literal = (e: ts.Expression): boolean => {
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    return ts.isObjectLiteralExpression(e);
+  };
   if (want && (want.k === "union" || want.k === "view" || want.k === "nullable" || want.k === "class") && (literal(c.whenTrue) || literal(c.whenFalse))) {
     const a = coerce(l, lowerExpr(l, c.whenTrue, want), want, c.whenTrue);
     const b = coerce(l, lowerExpr(l, c.whenFalse, want), want, c.whenFalse);
