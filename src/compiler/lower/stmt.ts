@@ -24,6 +24,7 @@ import { inspectArgument } from "./inspect.ts";
 import { elementOrUndefined, isProbedLocal, probedRecordLocal, probedLocals, probedType } from "./probes.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
+import { formatDirectives, guardedFormat } from "./console-format.ts";
 import { nullLiteral, printable } from "./nullable.ts";
 import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, destructuringAssignment } from "./destructure.ts";
@@ -290,13 +291,16 @@ export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
   if (!decl || !l.isLibDecl(decl) || obj.getText() !== "console") return undefined;
   if (l.target === "kernel") l.fail("TSOS3001", x.expression, `console.${x.expression.name.text}`);
   const stream = x.expression.name.text === "error" ? "err" : "out";
-  const args: Expr[] = [];
+  // `console.log("%s: %d", name, n)`: Node's format directives (lower/console-format.ts).
+  const format = formatDirectives(l, x);
+  const args: Expr[] = format ? [...format.parts] : [];
   x.arguments.forEach((a, i) => {
+    if (format && i < format.taken) return;
     if (i > 0) args.push({ e: "str", type: T.str, value: " " });
     // A template's parts are converted to strings (ToString: -0 is "0"); a direct
     // argument is formatted as console.log formats it (-0 is "-0"): emit-c.ts tells them apart.
-    if (ts.isTemplateExpression(a)) args.push({ e: "concat", type: T.str, parts: templateParts(l, a) });
-    else args.push(printable(inspectArgument(l, printedRegExp(l, lowerExpr(l, a), a), a)));
+    const v: Expr = ts.isTemplateExpression(a) ? { e: "concat", type: T.str, parts: templateParts(l, a) } : printable(inspectArgument(l, printedRegExp(l, lowerExpr(l, a), a), a));
+    args.push(i === 0 && x.arguments.length > 1 ? guardedFormat(l, a, v) : v);
   });
   const flat = (a: Expr): Expr[] => (a.e === "concat" ? a.parts.flatMap(flat) : [a]);
   for (const a of args.flatMap(flat)) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS1031", x, "an argument of `console.log`", typeName(a.type));
