@@ -8,8 +8,10 @@
  *         console.log shows it), `%d` (a number, or a string as Number(s)),
  *         `%c` of a literal (dropped) and `%%`; a directive without an
  *         argument left to take stays as it is. For a computed first
- *         argument, the argument passed through inspect.ts's
- *         withoutFormatDirective, which panics if it holds a directive.
+ *         argument that may be a string, its printed form passed through
+ *         inspect.ts's withoutFormatDirective, which panics if it holds a
+ *         directive (for a union, also when another member's printed form
+ *         happens to hold one).
  * Invariants: what tsos cannot print as Node does is refused (TSOS1250):
  *             `%i`, `%f`, `%j`, `%o`, `%O`, and arguments of other types.
  */
@@ -78,6 +80,9 @@ function directive(l: Lowerer, c: string, a: ts.Expression): Expr {
  */
 export function guardedFormat(l: Lowerer, first: ts.Expression, x: Expr): Expr {
   if (x.type.k !== "str" || ts.isStringLiteralLike(first)) return x;
+  // Node formats only when the value is a string: `x` is its printed form, the string itself then.
+  const t = l.checker.getTypeAtLocation(first);
+  if (!((t.isUnion() ? t.types : [t]).some((m) => m.flags & ts.TypeFlags.StringLike))) return x;
   if (ts.isTemplateExpression(first)) {
     const literals = [first.head.text, ...first.templateSpans.map((s) => s.literal.text)];
     const plain = first.templateSpans.every((s) => {

@@ -21,7 +21,7 @@ import { Bail, type Lowerer, snippet } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { exitActions, jumpTarget, lowerThrow, lowerTry } from "./exceptions.ts";
 import { inspectArgument } from "./inspect.ts";
-import { elementOrUndefined, isProbedLocal, probedRecordLocal, probedLocals, probedType } from "./probes.ts";
+import { elementOrUndefined, isProbedLocal, probedRecordLocal, untrackedUndefinedLocal, probedLocals, probedType } from "./probes.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
 import { formatDirectives, guardedFormat } from "./console-format.ts";
@@ -87,7 +87,7 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   }
   // A recursive closure may have named the variable already (lower/closures.ts).
   const name = earlyLocalName(l, decl) ?? l.localName(decl.name.text);
-  if (probed || matchElement || recordProbe) probedLocals.add(name);
+  if (probed || matchElement || recordProbe || untrackedUndefinedLocal(l, decl, type)) probedLocals.add(name);
   l.scope.locals.set(decl, name);
   setLocalType(l, decl, type);
   return [{ s: "let", name, type, init, loc: l.loc(decl) }];
