@@ -43,7 +43,7 @@ import { adaptFunction, functionValue, lowerFunctionValue } from "./lambdas.ts";
 import { classValue } from "./ctor-values.ts";
 import { capturedThis, capturedVariable, isNestedFunction, nestedIsPlain } from "./closures.ts";
 import { nestedFunctionInstance } from "./nested-functions.ts";
-import { tupleAsArray } from "./tuples.ts";
+import { freshArrayAsTuple, tupleAsArray } from "./tuples.ts";
 import { genericFunctionConst } from "./generic-consts.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
@@ -117,7 +117,7 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       const value = lowerExpr(l, x.expression, to);
       // `v as T` where v is `T | undefined` (`it.next().value as K`): asserted present, checked.
       if (value.type.k === "nullable" && to.k !== "nullable" && sameType(value.type.inner, to)) return unwrap(l, value, x, "nonnull");
-      return checkedDowncast(l, value, to, x) ?? unionCast(l, value, to, x, (m) => checkedDowncast(l, m, to, x)) ?? coerce(l, value, to, x.expression);
+      return checkedDowncast(l, value, to, x) ?? unionCast(l, value, to, x, (m) => checkedDowncast(l, m, to, x)) ?? freshArrayAsTuple(l, value, to, x.expression) ?? coerce(l, value, to, x.expression);
     }
     case K.NumericLiteral:
       // Not an integer literal (literalValue): a fraction or exponent form, a double.

@@ -25,6 +25,7 @@ import { elementOrUndefined, isProbedLocal, probedRecordLocal, untrackedUndefine
 import { lowerArgs, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
 import { formatDirectives, guardedFormat } from "./console-format.ts";
+import { recordConstInit } from "./record-consts.ts";
 import { nullLiteral, printable } from "./nullable.ts";
 import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, destructuringAssignment } from "./destructure.ts";
@@ -99,6 +100,9 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
  * would say number), and anything else the type tsc infers.
  */
 export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: Type; init?: Expr } {
+  // `const env = { x: 3 }` used only as a `Record<string, number>` (lower/record-consts.ts).
+  const record = recordConstInit(l, decl);
+  if (record) return record;
   const checked = decl.type ? typeFromTypeNode(l, decl.type) : typeOfNode(l, decl.name);
   if (!decl.initializer) return { type: checked };
   if (decl.type) return { type: checked, init: coerce(l, lowerExpr(l, decl.initializer, checked), checked, decl.initializer) };
