@@ -38,6 +38,8 @@ import { elementOrUndefined, isProbe, probedType } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
 import { mathCall, mathIntrinsic } from "./math.ts";
 import { uriCall } from "./uri.ts";
+import { lowerPrint } from "./stmt.ts";
+import { printExpression } from "./console-format.ts";
 import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber, truthiness } from "./string-methods.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
 import { objectCall, recordRead } from "./records.ts";
@@ -378,8 +380,12 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
       return t;
     }
     case "console.log":
-    case "console.error":
+    case "console.error": {
+      // Where a value is expected (`() => console.log(x)` as `() => unknown`): lower/console-format.ts.
+      const print = lowerPrint(l, call);
+      if (print?.s === "print") return printExpression(l, print, want, call);
       l.fail("TSOS1015", call, `\`${name}\` inside an expression`, "call it as a statement of its own");
+    }
   }
   l.fail("TSOS1020", call.expression, name);
 }

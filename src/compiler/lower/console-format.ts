@@ -12,16 +12,18 @@
  *         inspect.ts's withoutFormatDirective, which panics if it holds a
  *         directive (for a union, also when another member's printed form
  *         happens to hold one).
+ *         And `console.log` used as an expression (printExpression).
  * Invariants: what tsos cannot print as Node does is refused (TSOS1250):
  *             `%i`, `%f`, `%j`, `%o`, `%O`, and arguments of other types.
  */
 import ts from "typescript";
-import type { Expr } from "../ir.ts";
+import type { Expr, Param, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { isInt } from "../ints.ts";
 import type { Lowerer } from "./context.ts";
 import { stdDeclaration } from "./array-methods.ts";
-import { lowerExpr } from "./expr.ts";
+import { coerce, lowerExpr } from "./expr.ts";
+import { lowerNullLiteral } from "./nullable.ts";
 import { functionOf } from "./functions.ts";
 import { stringToNumber } from "./string-methods.ts";
 import { typeName } from "./types.ts";
@@ -96,4 +98,29 @@ export function guardedFormat(l: Lowerer, first: ts.Expression, x: Expr): Expr {
   const f = functionOf(l, decl, []);
   const here: Expr = { e: "callerloc", type: { k: "loc" }, loc: l.scope.trackCaller ? -1 : l.loc(first) };
   return { e: "call", type: f.ret, fn: f.cname, args: f.trackCaller ? [x, here] : [x] };
+}
+
+/**
+ * `console.log(...)` where a value is expected (`() => console.log(x)` as a
+ * `() => unknown`, `cond && console.log(x)`): a call of a small static
+ * function holding the print statement, its arguments evaluated in place;
+ * the value is undefined as `want` (nothing for void).
+ */
+export function printExpression(l: Lowerer, print: Extract<Stmt, { s: "print" }>, want: Type | undefined, node: ts.Node): Expr {
+  const params: Param[] = [];
+  const args: Expr[] = [];
+  const inner = print.args.map((a): Expr => {
+    if (a.e === "str" || a.e === "int" || a.e === "bool") return a;
+    const x = a.e === "tostr" ? a.x : a;
+    const name = `a${params.length}`;
+    params.push({ name, type: x.type });
+    args.push(a.e === "tostr" ? { ...x } : a);
+    const local: Expr = { e: "local", type: x.type, name };
+    return a.e === "tostr" ? { ...a, x: local, onStack: true } : local;
+  });
+  const cname = l.uniqueName("tsos_print_expr");
+  l.addFunc({ cname, params, ret: T.void, body: [{ ...print, args: inner }], loc: print.loc, isStatic: true });
+  const call: Expr = { e: "call", type: T.void, fn: cname, args };
+  if (!want || want.k === "void") return call;
+  return { e: "seq", type: want, xs: [call, coerce(l, lowerNullLiteral("undefined"), want, node)] };
 }

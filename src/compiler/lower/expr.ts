@@ -209,8 +209,9 @@ export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
   const text = objectToString(l, x, node) ?? plainObjectString(l, x, node) ?? unionStringPart(l, x, node, (m) => stringPart(l, m, node));
   if (text) return text;
   // A value TypeScript types `never` (a narrowed-away operand) has no string form either (fuzz seed 20261126, program 6615).
-  if (NO_STRING_FORM.has(x.type.k) || x.type.k === "never") l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
-  if (x.type.k === "nullable" && NO_STRING_FORM.has(x.type.inner.k)) return nullableObjectString(l, x, node);
+  // An interface value without a `toString` method: JavaScript's form depends on the object's class (TSOS1031 as for a class).
+  if (NO_STRING_FORM.has(x.type.k) || x.type.k === "never" || x.type.k === "view") l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
+  if (x.type.k === "nullable" && (NO_STRING_FORM.has(x.type.inner.k) || x.type.inner.k === "view")) return nullableObjectString(l, x, node);
   return x;
 }
 

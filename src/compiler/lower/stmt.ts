@@ -125,6 +125,8 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       let inner = x;
       while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
       if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isObjectLiteralExpression(inner.left)) return objectDestructuringAssignment(l, inner);
+      const guarded = logicalStatement(l, inner);
+      if (guarded) return guarded;
       return [{ s: "expr", x: lowerExpr(l, x), loc }];
     }
     case K.IfStatement: {
@@ -283,6 +285,23 @@ function streamWrite(l: Lowerer, x: ts.CallExpression): Stmt | undefined {
   if (!text || x.arguments.length !== 1) l.fail("TSOS1015", x, "`write` without exactly one string", "pass one string");
   const value = coerce(l, lowerExpr(l, text, T.str), T.str, text);
   return { s: "print", stream: stream.name.text === "stderr" ? "err" : "out", args: [value], loc: l.loc(x), noNewline: true };
+}
+
+/**
+ * `ready && start()`, `cached || load()` as a statement whose value is
+ * unused: `if (ready) start();`, `if (!cached) load();` (so the right side
+ * may be a void call or console.log). Undefined for anything else.
+ */
+function logicalStatement(l: Lowerer, x: ts.Expression): Stmt[] | undefined {
+  if (!ts.isBinaryExpression(x)) return undefined;
+  const op = x.operatorToken.kind;
+  if (op !== ts.SyntaxKind.AmpersandAmpersandToken && op !== ts.SyntaxKind.BarBarToken) return undefined;
+  const c = lowerCondition(l, x.left);
+  const loc = l.loc(x);
+  let right: ts.Expression = x.right;
+  while (ts.isParenthesizedExpression(right)) right = right.expression;
+  const then = logicalStatement(l, right) ?? [lowerPrint(l, right) ?? { s: "expr", x: lowerExpr(l, right), loc: l.loc(right) }];
+  return [{ s: "if", c: op === ts.SyntaxKind.AmpersandAmpersandToken ? c : { e: "not", type: T.bool, x: c }, then, loc }];
 }
 
 /** `console.log(...)` / `console.error(...)` as a statement. */
