@@ -43,7 +43,7 @@ import { adaptFunction, functionValue, lowerFunctionValue } from "./lambdas.ts";
 import { classValue } from "./ctor-values.ts";
 import { capturedThis, capturedVariable, isNestedFunction, nestedIsPlain } from "./closures.ts";
 import { nestedFunctionInstance } from "./nested-functions.ts";
-import { freshArrayAsTuple, tupleAsArray } from "./tuples.ts";
+import { freshArrayAsTuple, mixedTupleString, tupleAsArray } from "./tuples.ts";
 import { genericFunctionConst } from "./generic-consts.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
@@ -206,6 +206,8 @@ export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
   if (x.type.k === "array") return arrayString(l, x, node);
   const tuple = tupleAsArray(l, x, node);
   if (tuple) return arrayString(l, tuple, node);
+  const mixed = mixedTupleString(l, x, node, (e) => stringPart(l, e, node)); // lower/tuples.ts
+  if (mixed) return mixed;
   const text = objectToString(l, x, node) ?? plainObjectString(l, x, node) ?? unionStringPart(l, x, node, (m) => stringPart(l, m, node));
   if (text) return text;
   // A value TypeScript types `never` (a narrowed-away operand) has no string form either (fuzz seed 20261126, program 6615).

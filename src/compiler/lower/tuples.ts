@@ -108,3 +108,25 @@ export function freshArrayAsTuple(l: Lowerer, x: Expr, to: Type, node: ts.Expres
   const elems = to.cls.fields.map((f, i): Expr => ({ e: "index", type: f.type, arr, idx: { e: "int", type: T.int("usize"), value: BigInt(i) }, loc, unchecked: true }));
   return { e: "let", type: to, name, init: x, body: { e: "seq", type: to, xs: [check, newTuple(to, elems, loc)] } };
 }
+
+/**
+ * The string form of a tuple whose elements have different types
+ * (`["a", [1, 2]]` is "a,1,2"): Array.prototype.join's, each element's
+ * string form separated by commas, null and undefined as empty strings.
+ * `part` is the caller's string form of one element. Undefined if `x` is no
+ * tuple.
+ */
+export function mixedTupleString(l: Lowerer, x: Expr, node: ts.Node, part: (e: Expr) => Expr): Expr | undefined {
+  if (!isTuple(x.type)) return undefined;
+  const name = l.temp();
+  const tuple: Expr = { e: "local", type: x.type, name };
+  const parts: Expr[] = [];
+  x.type.cls.fields.forEach((f, i) => {
+    if (i > 0) parts.push({ e: "str", type: T.str, value: "," });
+    const v: Expr = { e: "field", type: f.type, obj: tuple, name: f.name };
+    if (f.type.k !== "nullable") return parts.push(part(v));
+    const present: Expr = { e: "unwrap", type: f.type.inner, x: v, loc: l.loc(node) };
+    parts.push({ e: "cond", type: T.str, c: { e: "isnullish", type: T.bool, x: v, which: "either" }, a: { e: "str", type: T.str, value: "" }, b: { e: "concat", type: T.str, parts: [part(present)] } });
+  });
+  return { e: "let", type: T.str, name, init: x, body: { e: "concat", type: T.str, parts } };
+}
