@@ -38,6 +38,7 @@ import { elementOrUndefined, isProbe, probedType } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
 import { mathCall, mathIntrinsic } from "./math.ts";
 import { uriCall } from "./uri.ts";
+import { unionConvert } from "./unions.ts";
 import { lowerPrint } from "./stmt.ts";
 import { printExpression } from "./console-format.ts";
 import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber, truthiness } from "./string-methods.ts";
@@ -319,6 +320,13 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
     case "Number": {
       const x = lowerExpr(l, arg(call, 0));
       if (x.type.k === "str") return stringToNumber(l, x, call);
+      const fromBool = (b: Expr): Expr => ({ e: "cond", type: T.number, c: b, a: { e: "int", type: T.number, value: 1n }, b: { e: "int", type: T.number, value: 0n } });
+      if (x.type.k === "bool" && l.doubles) return fromBool(x);
+      // `Number(q.get("limit") ?? 10)`: a string or a number, converted by its member.
+      const members = l.doubles
+        ? unionConvert(l, x, T.number, (m) => (m.type.k === "str" ? stringToNumber(l, m, call) : isInt(m.type) ? coerce(l, m, T.number, call) : m.type.k === "bool" ? fromBool(m) : undefined))
+        : undefined;
+      if (members) return members;
       if (!isInt(x.type)) l.fail("TSOS1031", arg(call, 0), "the argument of `Number()`", typeName(x.type));
       if (isDouble(l, x.type)) return x;
       // Hosted: a 64-bit integer rounds to the nearest double, as Number(bigint) does. Kernel: checked.
