@@ -27,7 +27,7 @@ import { neverLocals } from "./never.ts";
 import { formatDirectives, guardedFormat } from "./console-format.ts";
 import { recordConstInit } from "./record-consts.ts";
 import { nullLiteral, printable } from "./nullable.ts";
-import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
+import { sameType, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, destructuringAssignment } from "./destructure.ts";
 import { objectDestructuringAssignment } from "./object-spread.ts";
 import { arrayIterator, iteratorStep } from "./array-methods.ts";
@@ -74,7 +74,8 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   const matchElement = matchElementLocal(l, decl);
   // `const f = handlers[name]; if (f) ...`: a missing key reads undefined (lower/records.ts).
   const recordProbe = matchElement ? undefined : probedRecordLocal(l, decl);
-  let { type, init } = matchElement ?? recordProbe ?? variableInit(l, decl);
+  const declared = matchElement ?? recordProbe ?? variableInit(l, decl);
+  let { type, init } = declared;
   // `const last = xs[xs.length - 1]; if (last) ...`: undefined outside the array (lower/probes.ts).
   const probed = init?.e === "index" && init.arr.type.k === "array" && probedType(type) && isProbedLocal(l, decl);
   if (probed && init?.e === "index") {
@@ -88,7 +89,7 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   }
   // A recursive closure may have named the variable already (lower/closures.ts).
   const name = earlyLocalName(l, decl) ?? l.localName(decl.name.text);
-  if (probed || matchElement || recordProbe || untrackedUndefinedLocal(l, decl, type)) probedLocals.add(name);
+  if (probed || matchElement || recordProbe || ("probed" in declared && declared.probed) || untrackedUndefinedLocal(l, decl, type)) probedLocals.add(name);
   l.scope.locals.set(decl, name);
   setLocalType(l, decl, type);
   return [{ s: "let", name, type, init, loc: l.loc(decl) }];
@@ -99,7 +100,7 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
  * gives its own type (`const a = x + y` with u64 operands is u64, where tsc
  * would say number), and anything else the type tsc infers.
  */
-export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: Type; init?: Expr } {
+export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: Type; init?: Expr; probed?: boolean } {
   // `const env = { x: 3 }` used only as a `Record<string, number>` (lower/record-consts.ts).
   const record = recordConstInit(l, decl);
   if (record) return record;
@@ -107,6 +108,10 @@ export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: 
   if (!decl.initializer) return { type: checked };
   if (decl.type) return { type: checked, init: coerce(l, lowerExpr(l, decl.initializer, checked), checked, decl.initializer) };
   const init = lowerExpr(l, decl.initializer, checked.k === "int" ? undefined : checked);
+  // `const raw = group ?? next` where tsc believes the regex group present: the value may still be
+  // undefined, so the variable holds it as it is, and reads where tsc says T are checked.
+  if (init.type.k === "nullable" && init.type.undef && checked.k !== "nullable" && sameType(init.type.inner, checked) && ts.isIdentifier(decl.name))
+    return { type: init.type, init, probed: true };
   const type = init.type.k === "int" && checked.k === "int" ? init.type : checked;
   return { type, init: coerce(l, init, type, decl.initializer) };
 }
