@@ -100,6 +100,9 @@ const KERNEL_INTRINSICS = new Set([
   "multibootMagic", "multibootInfoAddress", "stackGuardAddress", "stackBottomAddress", "stackTopAddress",
   "kernelStartAddress", "kernelEndAddress", "lidt", "lgdt", "ltr", "setCs", "setDataSegments", "readCs",
   "int3", "ud2", "hardwareDivide", "readCr2", "readCr3", "readRsp", "enableInterruptsAndHalt", "readTsc",
+  // paging (kernel/arch/x86_64/paging*.ts)
+  "writeCr3", "readCr0", "writeCr0", "readMsr", "writeMsr", "invlpg", "cpuidEdx", "callAddress",
+  "rodataStartAddress", "dataStartAddress",
 ]);
 
 const PORT_SUFFIX: Partial<Record<string, string>> = { u8: "b", u16: "w", u32: "l" };
