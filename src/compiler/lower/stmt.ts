@@ -110,7 +110,7 @@ export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: 
   const init = lowerExpr(l, decl.initializer, checked.k === "int" ? undefined : checked);
   // `const raw = group ?? next` where tsc believes the regex group present: the value may still be
   // undefined, so the variable holds it as it is, and reads where tsc says T are checked.
-  if (init.type.k === "nullable" && init.type.undef && checked.k !== "nullable" && sameType(init.type.inner, checked) && ts.isIdentifier(decl.name))
+  if (init.type.k === "nullable" && init.type.undef && checked.k !== "nullable" && checked.k !== "dyn" && sameType(init.type.inner, checked) && ts.isIdentifier(decl.name))
     return { type: init.type, init, probed: true };
   const type = init.type.k === "int" && checked.k === "int" ? init.type : checked;
   return { type, init: coerce(l, init, type, decl.initializer) };
