@@ -142,6 +142,10 @@ export const CATALOG = {
     help: "pass an arrow that constructs it: `() => new {0}<T>()`",
   },
   TSOS1132: { message: "{0} is not supported yet", help: "declare the variable before the closure that uses it" },
+  TSOS1250: {
+    message: "the format directive `{0}` of `console.log` with an argument of type `{1}` is not supported yet",
+    help: "Node substitutes the next argument for it; build the text with a template literal instead",
+  },
   TSOS1085: {
     message: "default, optional and rest parameters of arrow functions and function expressions are not supported in kernel code",
     help: "declare a named function at module level for default values (kernel function values are plain C function pointers)",
@@ -157,7 +161,6 @@ export const CATALOG = {
   TSOS1143: { message: "`{0}` of `{1}` is not supported yet: the object may be of a subclass, with more properties", help: "list the properties by name" },
   TSOS1145: { message: "`toLocaleString` with {0} is not supported yet", help: "call it without arguments (or with \"en-US\") for Node's en-US format, or format the number with toFixed" },
   TSOS1144: { message: "`Object.assign` to {0} is not supported: {1}" },
-  TSOS1146: { message: "the format specifier `{0}` in console.log's first argument is not supported yet{1}", help: "build the text with a template literal, or write `%%` for a percent sign" },
   TSOS1087: { message: "`{0}` has no element at this position", help: "a tuple is indexed by a literal within its length" },
   TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },
   // Strings (lib/std/string.ts, lower/string-methods.ts).
