@@ -299,6 +299,13 @@ interface IteratorObject<T, TReturn = undefined, TNext = unknown> extends Iterat
   [Symbol.iterator](): IteratorObject<T, TReturn, TNext>;
 }
 type BuiltinIteratorReturn = intrinsic;
+/** What a generator function returns (as in lib.es2015.generator.d.ts; lower/generators.ts). */
+interface Generator<T = unknown, TReturn = any, TNext = any> extends IteratorObject<T, TReturn, TNext> {
+  next(...[value]: [] | [TNext]): IteratorResult<T, TReturn>;
+  return(value: TReturn): IteratorResult<T, TReturn>;
+  throw(e: any): IteratorResult<T, TReturn>;
+  [Symbol.iterator](): Generator<T, TReturn, TNext>;
+}
 
 /** What `xs.entries()`, `keys()` and `values()` return (as in lib.es2015.iterable.d.ts). */
 interface ArrayIterator<T> extends IteratorObject<T, BuiltinIteratorReturn, unknown> {

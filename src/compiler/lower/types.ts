@@ -28,6 +28,7 @@ import { signatureParamType } from "./fn-params.ts";
 import { mangleKeys } from "./key-params.ts";
 import { ctorType } from "./ctor-values.ts";
 import { dynamicType } from "./dynamic.ts";
+import { protocolIrType } from "./iterables.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
   ["u8", "u8"],
@@ -90,6 +91,8 @@ function l_isLib(sym: ts.Symbol): boolean {
 const unionsInProgress = new Map<ts.Type, number>();
 
 export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
+  const protocol = protocolIrType(l, type, node); // lower/iterables.ts: IteratorResult, Iterator, Generator
+  if (protocol) return protocol;
   // A union of several kinds may name itself (`type Value = string | Value[]`): lower/unions.ts.
   if (type.isUnion() && !(type.flags & ts.TypeFlags.EnumLiteral)) {
     const mapped = mapRecursiveUnion(l, type, node, () => mapType(l, type, node), mangle, (inner, n, u) => nullableType(l, inner, n, u));

@@ -30,6 +30,7 @@ import { irType, mangle, nullableType, sameType, typeName } from "./types.ts";
 import { acceptingUndefined } from "./defaults.ts";
 import { lowerArgs } from "./calls.ts";
 import { lowerNullLiteral } from "./nullable.ts";
+import { ITERATOR_KEY, isSymbolIteratorName } from "./iterables.ts";
 
 interface ViewState {
   byKey: Map<string, ViewInst>;
@@ -193,7 +194,7 @@ export function classMember(l: Lowerer, cls: ClassInst, prop: string): ClassMemb
   }
   for (let c: ClassInst | undefined = cls; c; c = c.base) {
     const members = classInfo(c).decl.members.filter(
-      (m) => m.name && ts.isIdentifier(m.name) && m.name.text === prop && !(ts.getCombinedModifierFlags(m as ts.Declaration) & ts.ModifierFlags.Static),
+      (m) => m.name && ((ts.isIdentifier(m.name) && m.name.text === prop) || (prop === ITERATOR_KEY && isSymbolIteratorName(m.name))) && !(ts.getCombinedModifierFlags(m as ts.Declaration) & ts.ModifierFlags.Static),
     );
     const method = members.find(ts.isMethodDeclaration);
     if (method) return { kind: "method", inst: c, decl: method };
