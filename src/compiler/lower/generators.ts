@@ -43,7 +43,7 @@ import { hoistVars } from "./control.ts";
 import { lowerBlock } from "./stmt.ts";
 import { instantiateFunction } from "./functions.ts";
 import { isNestedFunction } from "./closures.ts";
-import { resultType, sourceForYieldStar } from "./iterables.ts";
+import { isGenTsType, resultType, sourceForYieldStar } from "./iterables.ts";
 
 interface GenClass {
   cls: ClassInst;
@@ -279,15 +279,17 @@ export function lowerYieldStar(l: Lowerer, y: ts.YieldExpression): Stmt[] {
 }
 
 /** `gen.next()`, `gen.return()`, `gen.throw()` and `gen[Symbol.iterator]()` on a generator object; undefined for other calls. */
-export function genMethodCall(l: Lowerer, call: ts.CallExpression, recvType: Type | undefined, lowerRecv: () => Expr): Expr | undefined {
-  void recvType;
+export function genMethodCall(l: Lowerer, call: ts.CallExpression): Expr | undefined {
   const callee = call.expression;
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const name = callee.name.text;
   if (name !== "next" && name !== "return" && name !== "throw") return undefined;
-  const recv = lowerRecv();
+  if (!isGenTsType(l.checker.getTypeAtLocation(callee.expression))) return undefined;
+  const recv = lowerExpr(l, callee.expression);
   if (!isGenType(recv.type)) return undefined;
-  if (name === "throw" || call.arguments.length) l.fail("TSOS1243", call, name === "throw" ? "throw()" : `${name}(value)`);
+  const undefinedArg = (a: ts.Expression): boolean => ts.isIdentifier(a) && a.text === "undefined";
+  if (name === "throw" || call.arguments.length > 1 || (call.arguments[0] && !undefinedArg(call.arguments[0])))
+    l.fail("TSOS1243", call, name === "throw" ? "throw()" : `${name}(value)`);
   if (name === "next") return genNext(l, recv, call);
   const tmp = l.temp();
   const held: Expr = { e: "local", type: recv.type, name: tmp };

@@ -77,6 +77,8 @@ function protocolKind(type: ts.Type): { kind: "result" | "iterator" | "gen"; arg
     const parts = type.types.map((t) => protocolKind(t));
     const yieldPart = type.types.find((t) => t.getSymbol()?.name === "IteratorYieldResult");
     if (parts.every((p) => p?.kind === "result") && yieldPart) return { kind: "result", args: (yieldPart as ts.TypeReference).typeArguments ?? [] };
+    // `Generator<T> | IterableIterator<T>`: one generator class when the element types agree.
+    if (parts.every((p) => p?.kind === "gen" && p.args[0] === parts[0]!.args[0])) return parts[0];
     return undefined;
   }
   const sym = type.getSymbol();
@@ -86,6 +88,11 @@ function protocolKind(type: ts.Type): { kind: "result" | "iterator" | "gen"; arg
   if (sym.name === "Iterator") return { kind: "iterator", args };
   if (GEN_NAMES.has(sym.name)) return { kind: "gen", args };
   return undefined;
+}
+
+/** Whether a TypeScript type is a generator object's (Generator, IterableIterator, IteratorObject). */
+export function isGenTsType(type: ts.Type): boolean {
+  return protocolKind(type)?.kind === "gen";
 }
 
 /** Whether a TypeScript type is an IteratorResult (or one of its halves). */
@@ -347,10 +354,10 @@ export function iterableForOf(l: Lowerer, f: ts.ForOfStatement, bind: (elem: Exp
 }
 
 /** Every element of a custom iterable, in a new array; at most `limit` elements when given (destructuring). */
-export function customIterableArray(l: Lowerer, x: ts.Expression, limit?: number): Expr | undefined {
+export function customIterableArray(l: Lowerer, x: ts.Expression, limit?: number, outElem?: Type): Expr | undefined {
   if (!isCustomIterable(l, x)) return undefined;
   const v = lowerExpr(l, x);
-  const fn = collector(l, v.type, x);
+  const fn = collector(l, v.type, x, outElem);
   if (!fn) return undefined;
   const usize = T.int("usize");
   return { e: "call", type: fn.ret, fn: fn.cname, args: [v, { e: "int", type: usize, value: BigInt(limit ?? Number.MAX_SAFE_INTEGER) }] };
@@ -362,10 +369,10 @@ const collectors = new WeakMap<Lowerer, Map<string, { cname: string; ret: Type }
  * `collect(src, limit)`: the first `limit` elements of an iterable of IR type
  * `t` in a new array, then the iterator is closed (one function per type).
  */
-function collector(l: Lowerer, t: Type, node: ts.Node): { cname: string; ret: Type } | undefined {
+function collector(l: Lowerer, t: Type, node: ts.Node, outElem?: Type): { cname: string; ret: Type } | undefined {
   let byType = collectors.get(l);
   if (!byType) collectors.set(l, (byType = new Map()));
-  const key = mangle(t);
+  const key = mangle(t) + (outElem ? `_as_${mangle(outElem)}` : "");
   const hit = byType.get(key);
   if (hit) return hit;
   let n = 0;
@@ -373,7 +380,7 @@ function collector(l: Lowerer, t: Type, node: ts.Node): { cname: string; ret: Ty
   if (!src) return undefined;
   const loc = l.loc(node);
   const usize = T.int("usize");
-  const arrT = arrayType(l, src.elem) as Extract<Type, { k: "array" }>;
+  const arrT = arrayType(l, outElem ?? src.elem) as Extract<Type, { k: "array" }>;
   const out: Expr = { e: "local", type: arrT, name: "out" };
   const rType = resultType(l, src.elem, node);
   const r: Expr = { e: "local", type: rType, name: "r" };
@@ -396,7 +403,7 @@ function collector(l: Lowerer, t: Type, node: ts.Node): { cname: string; ret: Ty
         body: [
           { s: "let", name: "r", type: rType, init: src.next(), loc },
           { s: "if", c: { e: "isnullish", type: T.bool, x: r, which: "undefined" }, then: [{ s: "break", loc }], loc },
-          { s: "expr", x: { e: "arraymethod", type: T.void, method: "push", arr: out, args: [{ e: "unwrap", type: src.elem, x: r, loc }], loc }, loc },
+          { s: "expr", x: { e: "arraymethod", type: T.void, method: "push", arr: out, args: [coerce(l, { e: "unwrap", type: src.elem, x: r, loc }, arrT.elem, node)], loc }, loc },
         ],
         loc,
       },
@@ -451,6 +458,19 @@ export function sourceForYieldStar(l: Lowerer, x: ts.Expression, each: (elem: Ex
       ],
     },
   ];
+}
+
+/** `x[Symbol.iterator]()` called by hand; undefined for any other call. */
+export function symbolIteratorCall(l: Lowerer, call: ts.CallExpression): Expr | undefined {
+  const callee = call.expression;
+  if (!ts.isElementAccessExpression(callee) || call.arguments.length) return undefined;
+  const key = callee.argumentExpression;
+  if (!ts.isPropertyAccessExpression(key) || !ts.isIdentifier(key.expression) || key.expression.text !== "Symbol" || key.name.text !== "iterator") return undefined;
+  const recv = lowerExpr(l, callee.expression);
+  if (isGenType(recv.type) || (recv.type.k === "view" && recv.type.view.tsName.startsWith("Iterator<"))) return recv;
+  const decl = recv.type.k === "class" ? iteratorMethod(l, recv.type.cls) : undefined;
+  if (!decl) l.fail("TSOS1241", call, `\`[Symbol.iterator]()\` of \`${typeName(recv.type)}\``);
+  return callIteratorMethod(l, recv, decl, call);
 }
 
 export { elemOfResult };

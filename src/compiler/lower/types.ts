@@ -309,6 +309,9 @@ export function mangle(t: Type): string {
       return t.cname.replace(/^tsos_/, "");
     case "nullable":
       return `opt${t.null ? "n" : ""}${t.undef ? "u" : ""}_${mangle(t.inner)}`;
+    case "cell":
+      // A captured variable's cell (closures.ts): literal shapes of generic code differ by it.
+      return `cell_${mangle(t.elem)}`;
     default:
       return t.k;
   }
