@@ -34,7 +34,7 @@ import { accessorRef, accessorUpdate, lowerAccessorLogicalAssign, lowerAccessorR
 import { classCoerce } from "./classes.ts";
 import { viewCoerce } from "./views.ts";
 import { lowerObjectLiteral } from "./objects.ts";
-import { resultLiteral, resultMember } from "./iterables.ts";
+import { iterableCoerce, resultLiteral, resultMember } from "./iterables.ts";
 import { lowerYield } from "./generators.ts";
 import {
   chainSubstitute, coerceNullable, joinNullable, logicalCondition, logicalValue, optionalEquality, lowerLogicalAssign, lowerNonNull, lowerNullLiteral, lowerNullish,
@@ -330,6 +330,8 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   if (n) return n;
   const adapted = adaptFunction(l, e, to, node);
   if (adapted) return adapted;
+  const iterable = iterableCoerce(l, e, to, node); // lower/iterables.ts: an array as Iterable<T>
+  if (iterable) return iterable;
   l.fail("TSOS1021", node, typeName(from), typeName(to));
 }
 

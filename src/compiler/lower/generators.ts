@@ -43,7 +43,7 @@ import { hoistVars } from "./control.ts";
 import { lowerBlock } from "./stmt.ts";
 import { instantiateFunction } from "./functions.ts";
 import { isNestedFunction } from "./closures.ts";
-import { isGenTsType, resultType, sourceForYieldStar } from "./iterables.ts";
+import { ITERATOR_KEY, isGenTsType, resultType, sourceForYieldStar } from "./iterables.ts";
 
 interface GenClass {
   cls: ClassInst;
@@ -102,6 +102,10 @@ function genClass(l: Lowerer, elem: Type, node: ts.Node): GenClass {
   ];
   l.addFunc(next);
   literalMembers(l, cls).set("next", { method: next });
+  // `[Symbol.iterator]()` of a generator is the generator itself (as an Iterable value it is iterated once).
+  const iter: Func = { cname: l.uniqueName(`${cls.cname}__iterator`), params: [{ name: "self", type: self }], ret: self, body: [{ s: "return", x: selfRef, loc }], loc, isStatic: true };
+  l.addFunc(iter);
+  literalMembers(l, cls).set(ITERATOR_KEY, { method: iter });
   return entry;
 }
 
@@ -284,7 +288,7 @@ export function genMethodCall(l: Lowerer, call: ts.CallExpression): Expr | undef
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const name = callee.name.text;
   if (name !== "next" && name !== "return" && name !== "throw") return undefined;
-  if (!isGenTsType(l.checker.getTypeAtLocation(callee.expression))) return undefined;
+  if (!isGenTsType(l.checker, l.checker.getTypeAtLocation(callee.expression))) return undefined;
   const recv = lowerExpr(l, callee.expression);
   if (!isGenType(recv.type)) return undefined;
   const undefinedArg = (a: ts.Expression): boolean => ts.isIdentifier(a) && a.text === "undefined";

@@ -41,6 +41,10 @@ import { arrayType, mangle, nullableType, tryIrType, typeName } from "./types.ts
 import { classMember } from "./views.ts";
 import { resolveMember } from "./dispatch.ts";
 import { newLiteralObject } from "./objects.ts";
+import { stdCall, stdDeclaration } from "./array-methods.ts";
+import { classInstance, constructorOf } from "./classes.ts";
+import { markConstructed } from "./dispatch.ts";
+import { collectionKind } from "./collections.ts";
 import { genClassOf, genNext, genClose, isGenType } from "./generators.ts";
 
 /** The member key of `[Symbol.iterator]` (classes.ts, dispatch.ts). */
@@ -70,13 +74,15 @@ export function methodNameText(name: ts.Node | undefined): string | undefined {
 // ---------------------------------------------------------------- types
 
 /** What a protocol type is: a result, an iterator view or a generator object; undefined for other types. */
-function protocolKind(type: ts.Type): { kind: "result" | "iterator" | "gen"; args: readonly ts.Type[] } | undefined {
+function protocolKind(checker: ts.TypeChecker, type: ts.Type): { kind: "result" | "iterator" | "gen" | "iterable"; args: readonly ts.Type[] } | undefined {
   const alias = type.aliasSymbol;
   if (alias && isLib(alias) && RESULT_NAMES.has(alias.name)) return { kind: "result", args: type.aliasTypeArguments ?? [] };
   if (type.isUnion()) {
-    const parts = type.types.map((t) => protocolKind(t));
+    const parts = type.types.map((t) => protocolKind(checker, t));
     const yieldPart = type.types.find((t) => t.getSymbol()?.name === "IteratorYieldResult");
     if (parts.every((p) => p?.kind === "result") && yieldPart) return { kind: "result", args: (yieldPart as ts.TypeReference).typeArguments ?? [] };
+    const literal = literalResultUnion(checker, type);
+    if (literal) return { kind: "result", args: [literal] };
     // `Generator<T> | IterableIterator<T>`: one generator class when the element types agree.
     if (parts.every((p) => p?.kind === "gen" && p.args[0] === parts[0]!.args[0])) return parts[0];
     return undefined;
@@ -86,23 +92,55 @@ function protocolKind(type: ts.Type): { kind: "result" | "iterator" | "gen"; arg
   const args = (type as ts.TypeReference).typeArguments ?? [];
   if (RESULT_NAMES.has(sym.name)) return { kind: "result", args };
   if (sym.name === "Iterator") return { kind: "iterator", args };
+  if (sym.name === "Iterable") return { kind: "iterable", args };
   if (GEN_NAMES.has(sym.name)) return { kind: "gen", args };
   return undefined;
 }
 
+/**
+ * The inferred type of an arrow `next: () => (i < n ? { value: x, done: false }
+ * : { value: undefined, done: true })`: object literal types with exactly
+ * `value` and `done`, one of them done with an undefined value, the others
+ * not done with one value type. That value type, else undefined.
+ */
+function literalResultUnion(checker: ts.TypeChecker, type: ts.UnionType): ts.Type | undefined {
+  let value: ts.Type | undefined;
+  let doneSeen = false;
+  for (const t of type.types) {
+    const sym = t.getSymbol();
+    if (!sym || !(sym.flags & (ts.SymbolFlags.ObjectLiteral | ts.SymbolFlags.TypeLiteral))) return undefined;
+    const props = t.getProperties();
+    const v = props.find((p) => p.name === "value");
+    const d = props.find((p) => p.name === "done");
+    if (props.length !== 2 || !v || !d || !v.valueDeclaration || !d.valueDeclaration) return undefined;
+    const dt = checker.getTypeOfSymbol(d);
+    const doneText = dt.flags & ts.TypeFlags.BooleanLiteral ? checker.typeToString(dt) : undefined;
+    const vt = checker.getTypeOfSymbol(v);
+    if (!doneText) return undefined;
+    if (doneText === "true") {
+      if (doneSeen || !(vt.flags & ts.TypeFlags.Undefined)) return undefined;
+      doneSeen = true;
+    } else if (doneText === "false") {
+      if (value && value !== vt) return undefined;
+      value = vt;
+    } else return undefined;
+  }
+  return doneSeen ? value : undefined;
+}
+
 /** Whether a TypeScript type is a generator object's (Generator, IterableIterator, IteratorObject). */
-export function isGenTsType(type: ts.Type): boolean {
-  return protocolKind(type)?.kind === "gen";
+export function isGenTsType(checker: ts.TypeChecker, type: ts.Type): boolean {
+  return protocolKind(checker, type)?.kind === "gen";
 }
 
 /** Whether a TypeScript type is an IteratorResult (or one of its halves). */
-export function isResultTsType(type: ts.Type): boolean {
-  return protocolKind(type)?.kind === "result";
+export function isResultTsType(checker: ts.TypeChecker, type: ts.Type): boolean {
+  return protocolKind(checker, type)?.kind === "result";
 }
 
 /** The IR type of IteratorResult<T>, Iterator<T>, Generator<T> / IterableIterator<T>; undefined for others. */
 export function protocolIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
-  const p = protocolKind(type);
+  const p = protocolKind(l.checker, type);
   if (!p) return undefined;
   if (l.target !== "host") l.fail("TSOS1240", node, `\`${l.checker.typeToString(type)}\` in kernel code`, "iterate over an array");
   const first = p.args[0];
@@ -115,6 +153,7 @@ export function protocolIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type |
     l.fail("TSOS1240", node, `\`${l.checker.typeToString(type)}\`, whose return value is not undefined`, "return nothing from the iterator: `{ done: true, value: undefined }`");
   if (p.kind === "result") return resultType(l, elem, node);
   if (p.kind === "iterator") return { k: "view", view: iteratorView(l, elem, node) };
+  if (p.kind === "iterable") return { k: "view", view: iterableView(l, elem, node) };
   return { k: "class", cls: genClassOf(l, elem, node) };
 }
 
@@ -145,6 +184,51 @@ export function iteratorView(l: Lowerer, elem: Type, node: ts.Node): ViewInst {
   return v;
 }
 
+const iterableViews = new WeakMap<Lowerer, Map<string, ViewInst>>();
+
+/** The view of Iterable<T>: one slot, `[Symbol.iterator](): Iterator<T>`. */
+export function iterableView(l: Lowerer, elem: Type, node: ts.Node): ViewInst {
+  let byElem = iterableViews.get(l);
+  if (!byElem) iterableViews.set(l, (byElem = new Map()));
+  const key = mangle(elem);
+  let v = byElem.get(key);
+  if (!v) {
+    const it: Type = { k: "view", view: iteratorView(l, elem, node) };
+    v = { cname: l.uniqueName(`V_Iterable_${key}`), tsName: `Iterable<${typeName(elem)}>`, slots: [{ name: "m_iterator", kind: "method", prop: ITERATOR_KEY, params: [], ret: it }] };
+    byElem.set(key, v);
+    l.program.views.push(v);
+  }
+  return v;
+}
+
+function isIterableView(t: Type): t is { k: "view"; view: ViewInst } {
+  return t.k === "view" && t.view.slots.length === 1 && t.view.slots[0]!.prop === ITERATOR_KEY;
+}
+
+/**
+ * An array where an Iterable<T> is expected: lib/std/iter.ts's
+ * ArrayIterable over it (the array is shared, not copied); undefined for any
+ * other conversion.
+ */
+export function iterableCoerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr | undefined {
+  if (!isIterableView(to)) return undefined;
+  const elem = ((to.view.slots[0]!.ret as { view: ViewInst }).view.slots[0]!.ret as { inner: Type }).inner;
+  if (e.type.k === "str" && !e.type.borrowed && elem.k === "str") e = stdCall(l, "chars", [], [e], node);
+  // `f([])`: the empty literal gets the element type the parameter names.
+  if (e.e === "arraylit" && !e.elems.length) e = { ...e, type: arrayType(l, elem) };
+  if (e.type.k !== "array") {
+    if (e.type.k === "class" && collectionKind(e.type)) l.fail("TSOS1241", node, `\`${typeName(e.type)}\` as an \`Iterable\` value`);
+    return undefined;
+  }
+  const decl = stdDeclaration("std/iter.ts", "ArrayIterable", ts.isClassDeclaration);
+  if (!decl) l.fail("TSOS9001", node, "lib/std/iter.ts has no `ArrayIterable`");
+  const cls = classInstance(l, decl, [elem]);
+  markConstructed(l, cls);
+  const ctor = constructorOf(l, cls);
+  const made: Expr = { e: "new", type: { k: "class", cls }, cls, init: ctor.init, args: [coerce(l, e, arrayType(l, elem), node)], loc: l.loc(node) };
+  return coerce(l, made, to, node);
+}
+
 function elemOfResult(t: Type): Type {
   return (t as Extract<Type, { k: "nullable" }>).inner;
 }
@@ -154,7 +238,7 @@ function elemOfResult(t: Type): Type {
 /** `{ value: v, done: d }` where an IteratorResult is expected; undefined for any other object literal. */
 export function resultLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr | undefined {
   const ctx = l.checker.getContextualType(node);
-  if (!ctx || !isResultTsType(ctx)) return undefined;
+  if (!ctx || !isResultTsType(l.checker, ctx)) return undefined;
   const type = want?.k === "nullable" && want.undef && !want.null ? want : protocolIrType(l, ctx, node);
   if (!type || type.k !== "nullable") return undefined;
   const elem = type.inner;
@@ -210,7 +294,7 @@ const doneFirst = new WeakMap<Lowerer, ts.Node>();
 export function resultMember(l: Lowerer, p: ts.PropertyAccessExpression): Expr | undefined {
   const name = p.name.text;
   if (name !== "value" && name !== "done") return undefined;
-  if (!isResultTsType(l.checker.getTypeAtLocation(p.expression))) return undefined;
+  if (!isResultTsType(l.checker, l.checker.getTypeAtLocation(p.expression))) return undefined;
   const r = lowerExpr(l, p.expression);
   const loc = l.loc(p);
   if (r.type.k !== "nullable") {
@@ -227,7 +311,7 @@ export function resultMember(l: Lowerer, p: ts.PropertyAccessExpression): Expr |
 
 /** A result as console.log shows it: `{ value: 1, done: false }`. */
 export function printableResult(l: Lowerer, x: ts.Expression): Expr | undefined {
-  if (!isResultTsType(l.checker.getTypeAtLocation(x))) return undefined;
+  if (!isResultTsType(l.checker, l.checker.getTypeAtLocation(x))) return undefined;
   const r = lowerExpr(l, x);
   if (r.type.k !== "nullable") return undefined;
   const at = doneFirst.get(l);
@@ -275,6 +359,13 @@ function sourceFromValue(l: Lowerer, v: Expr, node: ts.Node, fresh: () => string
     const cls = (v.type as { cls: ClassInst }).cls;
     return { setup: [], elem: cls.fields.find((f) => f.name === "value")!.type, next: () => genNext(l, v, node), close: () => [{ s: "expr", x: genClose(l, v), loc }] };
   }
+  if (isIterableView(v.type)) {
+    const slot = v.type.view.slots[0]!;
+    const name = fresh();
+    const held: Expr = { e: "local", type: slot.ret, name };
+    const src = sourceFromValue(l, held, node, fresh)!;
+    return { ...src, setup: [{ s: "let", name, type: slot.ret, init: { e: "viewcall", type: slot.ret, view: v, slot: slot.name, args: [] }, loc }, ...src.setup] };
+  }
   if (v.type.k === "view") {
     const slot = v.type.view.slots.find((s) => s.prop === "next" && s.kind === "method" && !s.params.length);
     if (!slot || slot.ret.k !== "nullable" || !slot.ret.undef) return undefined;
@@ -315,7 +406,7 @@ function sourceOf(l: Lowerer, x: ts.Expression): { value: Expr; src: Source } | 
 export function isCustomIterable(l: Lowerer, x: ts.Expression): boolean {
   if (l.target !== "host") return false;
   const tsType = l.checker.getTypeAtLocation(x);
-  if (protocolKind(tsType)) return true;
+  if (protocolKind(l.checker, tsType)) return true;
   const sym = tsType.getSymbol();
   if (!sym || isLib(sym) || tsType.flags & ts.TypeFlags.StringLike) return false;
   return tsType.getProperties().some((q) => q.escapedName.toString().startsWith("__@iterator"));
