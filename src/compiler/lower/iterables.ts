@@ -44,7 +44,7 @@ import { newLiteralObject } from "./objects.ts";
 import { stdCall, stdDeclaration } from "./array-methods.ts";
 import { classInstance, constructorOf } from "./classes.ts";
 import { markConstructed } from "./dispatch.ts";
-import { collectionKind } from "./collections.ts";
+import { collectionKind, iteratorResultAccess } from "./collections.ts";
 import { genClassOf, genNext, genClose, isGenType } from "./generators.ts";
 
 /** The member key of `[Symbol.iterator]` (classes.ts, dispatch.ts). */
@@ -295,6 +295,9 @@ export function resultMember(l: Lowerer, p: ts.PropertyAccessExpression): Expr |
   const name = p.name.text;
   if (name !== "value" && name !== "done") return undefined;
   if (!isResultTsType(l.checker, l.checker.getTypeAtLocation(p.expression))) return undefined;
+  // `m.keys().next().value` on a Map or Set: lower/collections.ts's.
+  const first = iteratorResultAccess(l, p);
+  if (first) return first;
   const r = lowerExpr(l, p.expression);
   const loc = l.loc(p);
   if (r.type.k !== "nullable") {
