@@ -37,10 +37,11 @@ import type { ClassInst, Expr, Stmt, Type, ViewInst } from "../ir.ts";
 import { T, childExprs } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
-import { arrayType, mangle, nullableType, tryIrType, typeName } from "./types.ts";
+import { arrayType, fnType, mangle, nullableType, tryIrType, typeName } from "./types.ts";
 import { classMember } from "./views.ts";
 import { resolveMember } from "./dispatch.ts";
 import { newLiteralObject } from "./objects.ts";
+import { elementOrUndefined } from "./probes.ts";
 import { stdCall, stdDeclaration } from "./array-methods.ts";
 import { classInstance, constructorOf } from "./classes.ts";
 import { markConstructed } from "./dispatch.ts";
@@ -178,6 +179,7 @@ export function iteratorView(l: Lowerer, elem: Type, node: ts.Node): ViewInst {
   let v = byElem.get(key);
   if (!v) {
     v = { cname: l.uniqueName(`V_Iterator_${key}`), tsName: `Iterator<${typeName(elem)}>`, slots: [{ name: "m_next", kind: "method", prop: "next", params: [], ret: resultType(l, elem, node) }] };
+    iteratorViewSet.add(v);
     byElem.set(key, v);
     l.program.views.push(v);
   }
@@ -199,6 +201,19 @@ export function iterableView(l: Lowerer, elem: Type, node: ts.Node): ViewInst {
     l.program.views.push(v);
   }
   return v;
+}
+
+/** `{ next: () => ... }` where an Iterator<T> is expected: the arrow's type is `() => IteratorResult<T>`, whatever literal types it returns. */
+export function iteratorArrowType(l: Lowerer, want: Type, prop: string): Type | undefined {
+  if (want.k !== "view" || prop !== "next" || !iteratorViewSet.has(want.view)) return undefined;
+  return fnType(l, [], want.view.slots[0]!.ret);
+}
+
+const iteratorViewSet = new WeakSet<ViewInst>();
+
+/** A class or literal with its own `return()` converted to Iterator<T>: for...of would have to call it on an early exit, and does not. */
+export function refuseClosableIterator(l: Lowerer, cls: ClassInst, view: ViewInst, node: ts.Node): void {
+  if (iteratorViewSet.has(view) && !isGenType({ k: "class", cls }) && classMember(l, cls, "return")) l.fail("TSOS1241", node, "an iterator with its own `return()` method");
 }
 
 function isIterableView(t: Type): t is { k: "view"; view: ViewInst } {
@@ -270,6 +285,13 @@ export function resultLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want
   let result: Expr;
   const doneConst = done?.e === "bool" ? done.value : done === undefined ? false : undefined;
   const isUndef = (x: Expr): boolean => x.type.k === "nullable" && x.type.inner.k === "never";
+  // A done result carries no value here (IteratorResult<T> is T | undefined): `{ done: true, value: 42 }` would lose it.
+  if (doneConst === true && vi >= 0 && !isUndef(steps[vi]!.x)) l.fail("TSOS1240", valueNodeOf(node), "a done iterator result with a value", "write `{ value: undefined, done: true }`");
+  // `{ done: i >= xs.length, value: xs[i] }`: past the end the read gives undefined, as in JavaScript.
+  if (doneConst === undefined && vi >= 0) {
+    const v = steps[vi]!.x;
+    if (v.e === "index" && v.arr.type.k === "array") steps[vi]!.x = elementOrUndefined(l, v, valueNodeOf(node));
+  }
   if (doneConst === true || (vi >= 0 && isUndef(steps[vi]!.x) && doneConst === undefined && false)) result = absent;
   else if (vi < 0 || isUndef(steps[vi]!.x)) {
     // `{ done: d }` / `{ done: d, value: undefined }`: a not-done result would hold undefined.
@@ -285,6 +307,10 @@ export function resultLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want
     else if (!(x.e === "bool" || x.e === "nullish" || x.e === "int" || x.e === "num" || x.e === "str" || x.e === "local")) result = { e: "seq", type, xs: [x, result] };
   }
   return result;
+}
+
+function valueNodeOf(node: ts.ObjectLiteralExpression): ts.Node {
+  return node.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === "value") ?? node;
 }
 
 /** Set while a literal listing `done` before `value` has been seen: printing a result could show the wrong key order. */
@@ -305,10 +331,9 @@ export function resultMember(l: Lowerer, p: ts.PropertyAccessExpression): Expr |
     return name === "done" ? { e: "seq", type: T.bool, xs: [r, { e: "bool", type: T.bool, value: false }] } : r;
   }
   if (name === "done") return { e: "isnullish", type: T.bool, x: r, which: "undefined" };
-  const t = l.checker.getTypeAtLocation(p);
-  // Narrowed by `!r.done`: the value is there.
-  if (!(t.flags & ts.TypeFlags.Undefined) && !(t.isUnion() && t.types.some((u) => u.flags & ts.TypeFlags.Undefined)))
-    return { e: "unwrap", type: r.type.inner, x: r, loc, check: "narrowed" };
+  // Narrowed by `!r.done` to the yielded half: the value is there.
+  const recv = l.checker.getTypeAtLocation(p.expression);
+  if (!recv.isUnion() && recv.getSymbol()?.name === "IteratorYieldResult") return { e: "unwrap", type: r.type.inner, x: r, loc, check: "narrowed" };
   return r;
 }
 
@@ -562,6 +587,10 @@ export function symbolIteratorCall(l: Lowerer, call: ts.CallExpression): Expr | 
   if (!ts.isPropertyAccessExpression(key) || !ts.isIdentifier(key.expression) || key.expression.text !== "Symbol" || key.name.text !== "iterator") return undefined;
   const recv = lowerExpr(l, callee.expression);
   if (isGenType(recv.type) || (recv.type.k === "view" && recv.type.view.tsName.startsWith("Iterator<"))) return recv;
+  if (isIterableView(recv.type)) {
+    const slot = recv.type.view.slots[0]!;
+    return { e: "viewcall", type: slot.ret, view: recv, slot: slot.name, args: [] };
+  }
   const decl = recv.type.k === "class" ? iteratorMethod(l, recv.type.cls) : undefined;
   if (!decl) l.fail("TSOS1241", call, `\`[Symbol.iterator]()\` of \`${typeName(recv.type)}\``);
   return callIteratorMethod(l, recv, decl, call);

@@ -30,7 +30,7 @@ import { irType, mangle, nullableType, sameType, typeName } from "./types.ts";
 import { acceptingUndefined } from "./defaults.ts";
 import { lowerArgs } from "./calls.ts";
 import { lowerNullLiteral } from "./nullable.ts";
-import { ITERATOR_KEY, isSymbolIteratorName } from "./iterables.ts";
+import { ITERATOR_KEY, isSymbolIteratorName, refuseClosableIterator } from "./iterables.ts";
 
 interface ViewState {
   byKey: Map<string, ViewInst>;
@@ -214,6 +214,7 @@ export function viewTable(l: Lowerer, cls: ClassInst, view: ViewInst, node: ts.N
   const hit = s.tables.get(key);
   if (hit) return hit;
   if (!cls.header) l.fail("TSOS1060", node, cls.tsName, view.tsName);
+  refuseClosableIterator(l, cls, view, node); // lower/iterables.ts
   const table: ViewTable = { cname: l.uniqueName(`${cls.cname}__${view.cname}__vt`), view, cls, fns: [] };
   s.tables.set(key, table);
   try {
