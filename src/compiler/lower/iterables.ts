@@ -39,7 +39,7 @@ import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { arrayType, fnType, mangle, nullableType, tryIrType, typeName } from "./types.ts";
 import { classMember } from "./views.ts";
-import { resolveMember } from "./dispatch.ts";
+import { registerFinisher, resolveMember } from "./dispatch.ts";
 import { newLiteralObject } from "./objects.ts";
 import { elementOrUndefined } from "./probes.ts";
 import { stdCall, stdDeclaration } from "./array-methods.ts";
@@ -268,8 +268,7 @@ export function resultLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want
     if (name === "done") done = lowerExpr(l, init, T.bool);
     else value = lowerExpr(l, init, elem);
     steps.push({ name, x: name === "done" ? done! : value! });
-    if (name === "value" && done === undefined) doneFirst.delete(l);
-    else if (name === "value") doneFirst.set(l, node);
+    if (name === "value" && done !== undefined) noteDoneFirst(l, node);
   }
   const absent: Expr = { e: "nullish", type, undef: true };
   const present = (v: Expr, at: ts.Node): Expr => {
@@ -313,8 +312,33 @@ function valueNodeOf(node: ts.ObjectLiteralExpression): ts.Node {
   return node.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === "value") ?? node;
 }
 
-/** Set while a literal listing `done` before `value` has been seen: printing a result could show the wrong key order. */
-const doneFirst = new WeakMap<Lowerer, ts.Node>();
+/**
+ * Result literals written `{ done, value }` and printed results: printing
+ * builds `{ value, done }`, so a program with both could print the wrong key
+ * order. Checked once lowering is done (the order of the two is not known before).
+ */
+const orderCheck = new WeakMap<Lowerer, { doneFirst?: ts.Node; prints: ts.Node[]; reported: boolean }>();
+
+function orderState(l: Lowerer): { doneFirst?: ts.Node; prints: ts.Node[]; reported: boolean } {
+  let s = orderCheck.get(l);
+  if (!s) {
+    const st: { doneFirst?: ts.Node; prints: ts.Node[]; reported: boolean } = { prints: [], reported: false };
+    s = st;
+    orderCheck.set(l, st);
+    registerFinisher(l, () => {
+      if (st.doneFirst && st.prints.length && !st.reported) {
+        st.reported = true;
+        l.error("TSOS1241", st.prints[0]!, "printing an iterator result in a program that builds one with `done` before `value`");
+      }
+      return "";
+    });
+  }
+  return s;
+}
+
+function noteDoneFirst(l: Lowerer, node: ts.Node): void {
+  orderState(l).doneFirst ??= node;
+}
 
 /** `r.value` / `r.done` on an IteratorResult; undefined for any other property access. */
 export function resultMember(l: Lowerer, p: ts.PropertyAccessExpression): Expr | undefined {
@@ -339,11 +363,15 @@ export function resultMember(l: Lowerer, p: ts.PropertyAccessExpression): Expr |
 
 /** A result as console.log shows it: `{ value: 1, done: false }`. */
 export function printableResult(l: Lowerer, x: ts.Expression): Expr | undefined {
+  if (isGenTsType(l.checker, l.checker.getTypeAtLocation(x))) {
+    // A generator object shows no properties.
+    const g = lowerExpr(l, x);
+    if (isGenType(g.type)) return { e: "seq", type: T.str, xs: [g, { e: "str", type: T.str, value: "Object [Generator] {}" }] };
+  }
   if (!isResultTsType(l.checker, l.checker.getTypeAtLocation(x))) return undefined;
   const r = lowerExpr(l, x);
   if (r.type.k !== "nullable") return undefined;
-  const at = doneFirst.get(l);
-  if (at) l.fail("TSOS1241", x, "printing an iterator result when one is built with `done` before `value`", "write `{ value, done }` in that order, as generators do");
+  orderState(l).prints.push(x);
   const name = l.temp();
   const held: Expr = { e: "local", type: r.type, name };
   const obj = newLiteralObject(
