@@ -29,7 +29,7 @@
 #if defined(__x86_64__)
 
 enum { TSOS_GEN_FRESH, TSOS_GEN_SUSPENDED, TSOS_GEN_RUNNING, TSOS_GEN_DONE };
-#define TSOS_GEN_STACK_SIZE ((size_t)256 * 1024)
+#define TSOS_GEN_STACK_SIZE ((size_t)1024 * 1024)
 #define TSOS_GEN_GUARD ((size_t)4096)
 
 /* A function value's head (emit-closures.ts): the code takes the closure object first. */
