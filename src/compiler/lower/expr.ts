@@ -318,6 +318,8 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   if (sameType(from, to)) return e;
   const dynamic = coerceDynamic(l, e, to, node); // lower/dynamic.ts: unknown, object
   if (dynamic) return dynamic;
+  const iterable = iterableCoerce(l, e, to, node); // lower/iterables.ts: an array, Map or Set as Iterable<T>
+  if (iterable) return iterable;
   const obj = classCoerce(l, e, to, node) ?? viewCoerce(l, e, to, node);
   if (obj) return obj;
   const strRead = stringIndexOrUndefined(l, e, to);
@@ -330,8 +332,6 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   if (n) return n;
   const adapted = adaptFunction(l, e, to, node);
   if (adapted) return adapted;
-  const iterable = iterableCoerce(l, e, to, node); // lower/iterables.ts: an array as Iterable<T>
-  if (iterable) return iterable;
   l.fail("TSOS1021", node, typeName(from), typeName(to));
 }
 

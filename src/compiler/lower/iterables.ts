@@ -231,17 +231,51 @@ export function iterableCoerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Ex
   if (e.type.k === "str" && !e.type.borrowed && elem.k === "str") e = stdCall(l, "chars", [], [e], node);
   // `f([])`: the empty literal gets the element type the parameter names.
   if (e.e === "arraylit" && !e.elems.length) e = { ...e, type: arrayType(l, elem) };
-  if (e.type.k !== "array") {
-    if (e.type.k === "class" && collectionKind(e.type)) l.fail("TSOS1241", node, `\`${typeName(e.type)}\` as an \`Iterable\` value`);
-    return undefined;
+  if (e.type.k === "class" && collectionKind(e.type)) {
+    // A Set iterates its values, a Map its entries.
+    const args = collectionArgs(l, node);
+    if (!args) return undefined;
+    return coerce(l, wrap(l, collectionKind(e.type) === "set" ? "KeysIterable" : "EntriesIterable", args, e, node), to, node);
   }
-  const decl = stdDeclaration("std/iter.ts", "ArrayIterable", ts.isClassDeclaration);
-  if (!decl) l.fail("TSOS9001", node, "lib/std/iter.ts has no `ArrayIterable`");
-  const cls = classInstance(l, decl, [elem]);
+  if (e.type.k !== "array") return undefined;
+  return coerce(l, wrap(l, "ArrayIterable", [elem], coerce(l, e, arrayType(l, elem), node), node), to, node);
+}
+
+/** The IR type arguments of the Map or Set `node` is (its key, and value). */
+function collectionArgs(l: Lowerer, node: ts.Node): Type[] | undefined {
+  const t = l.checker.getTypeAtLocation(node);
+  const args = t.getSymbol() && (t as ts.TypeReference).typeArguments;
+  if (!args?.length) return undefined;
+  return l.checker.getTypeArguments(t as ts.TypeReference).map((a) => tryIrType(l, a, node)!);
+}
+
+/** `new C<args>(x)` of lib/std/iter.ts's class `name`. */
+function wrap(l: Lowerer, name: string, args: Type[], x: Expr, node: ts.Node): Expr {
+  const decl = stdDeclaration("std/iter.ts", name, ts.isClassDeclaration);
+  if (!decl) l.fail("TSOS9001", node, `lib/std/iter.ts has no \`${name}\``);
+  const cls = classInstance(l, decl, args);
   markConstructed(l, cls);
   const ctor = constructorOf(l, cls);
-  const made: Expr = { e: "new", type: { k: "class", cls }, cls, init: ctor.init, args: [coerce(l, e, arrayType(l, elem), node)], loc: l.loc(node) };
-  return coerce(l, made, to, node);
+  return { e: "new", type: { k: "class", cls }, cls, init: ctor.init, args: [coerce(l, x, ctor.params[0]!, node)], loc: l.loc(node) };
+}
+
+/** `m.keys()`, `m.values()`, `m.entries()`, `s.values()` where an Iterable<T> is expected: a live view of the table; undefined otherwise. */
+export function collectionIterableCall(l: Lowerer, call: ts.CallExpression, want: Type | undefined): Expr | undefined {
+  if (!want || !isIterableView(want) || call.arguments.length) return undefined;
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const which = callee.name.text;
+  if (which !== "keys" && which !== "values" && which !== "entries") return undefined;
+  const recvTs = l.checker.getTypeAtLocation(callee.expression);
+  const sym = recvTs.getSymbol();
+  if (!isLib(sym) || !["Map", "ReadonlyMap", "Set", "ReadonlySet"].includes(sym.name)) return undefined;
+  const recv = lowerExpr(l, callee.expression);
+  const kind = collectionKind(recv.type);
+  const args = collectionArgs(l, callee.expression);
+  if (!kind || !args) return undefined;
+  if (kind === "set" && which === "entries") l.fail("TSOS1241", call, "`entries()` of a Set as an `Iterable` value");
+  const name = which === "keys" || kind === "set" ? "KeysIterable" : which === "values" ? "ValuesIterable" : "EntriesIterable";
+  return coerce(l, wrap(l, name, name === "KeysIterable" ? [args[0]!] : args, recv, call), want, call);
 }
 
 function elemOfResult(t: Type): Type {
