@@ -15,7 +15,8 @@
  *   - Calling `g(a, b)` allocates that object, stores the arguments, and
  *     creates the coroutine with `g__body` as its entry; nothing of the body
  *     runs yet. `g__body(gen)` reads the arguments into locals and runs the
- *     user's body, where `yield v` is `gen->value = v; tsos_gen_yield(co)`.
+ *     user's body, where `yield v;` is `gen->value = v; tsos_gen_yield(co);`
+ *     then the closing check.
  *   - `next()` (`Generator_<T>__next`) resumes the coroutine: a yield gives
  *     `{ value, done: false }`, the body's end `{ value: undefined, done:
  *     true }`, a throw in the body is thrown again in the caller.
@@ -23,9 +24,10 @@
  *   - `gen.next(v)`, `gen.throw(e)`, `return v` with a value, and `yield` used
  *     as a value are refused (TSOS1242/1243), so every result's value is
  *     undefined when done (lower/iterables.ts's IteratorResult).
- *   - `yield` inside `try` with `finally` is refused: closing a suspended
- *     generator (an early exit from for...of, `gen.return()`) never runs
- *     code, it only ends it and frees its stack.
+ *   - `yield` is a statement, and each one is followed by the closing check:
+ *     `return()` (an early exit from for...of, `gen.return()`) resumes a
+ *     suspended body with `closing` set and it leaves as `return;` would,
+ *     through its finally blocks, closing the generators it holds.
  *   - Generator functions are declared at module level or as class methods;
  *     nested ones and generator function expressions are refused.
  */
@@ -38,7 +40,7 @@ import { coerce, lowerExpr, setLocalType } from "./expr.ts";
 import { fnType, mangle, typeName } from "./types.ts";
 import { markConstructed } from "./dispatch.ts";
 import { literalMembers, literalNodes } from "./views.ts";
-import { errorClass, throwValue } from "./exceptions.ts";
+import { errorClass, exitActions, throwValue } from "./exceptions.ts";
 import { hoistVars } from "./control.ts";
 import { lowerBlock } from "./stmt.ts";
 import { instantiateFunction } from "./functions.ts";
@@ -48,6 +50,7 @@ import { ITERATOR_KEY, isGenTsType, resultType, sourceForYieldStar } from "./ite
 interface GenClass {
   cls: ClassInst;
   next: Func;
+  close: Func;
 }
 
 const genClasses = new WeakMap<Lowerer, Map<string, GenClass>>();
@@ -86,7 +89,8 @@ function genClass(l: Lowerer, elem: Type, node: ts.Node): GenClass {
   markConstructed(l, cls);
   const self: Type = { k: "class", cls };
   const next: Func = { cname: l.uniqueName(`${cls.cname}__next`), params: [{ name: "self", type: self }], ret: rType, body: [], loc: l.loc(node), isStatic: true };
-  const entry: GenClass = { cls, next };
+  const close: Func = { cname: l.uniqueName(`${cls.cname}__return`), params: [{ name: "self", type: self }], ret: rType, body: [], loc: l.loc(node), isStatic: true };
+  const entry: GenClass = { cls, next, close };
   byElem.set(key, entry);
   const selfRef: Expr = { e: "local", type: self, name: "self" };
   const loc = l.loc(node);
@@ -94,13 +98,17 @@ function genClass(l: Lowerer, elem: Type, node: ts.Node): GenClass {
   const st: Expr = { e: "local", type: i32, name: "st" };
   const is = (v: bigint): Expr => ({ e: "binary", type: T.bool, op: "==", a: st, b: { e: "int", type: i32, value: v }, loc });
   const errType: Type = { k: "class", cls: errorClass(l, node) };
-  next.body = [
-    { s: "let", name: "st", type: i32, init: { e: "call", type: i32, fn: "tsos_gen_resume", args: [field(selfRef, "co", { k: "anyobj" })] }, loc },
+  // next() resumes; return() resumes with `closing` set (the body leaves through its finally blocks).
+  const step = (runtime: string): Stmt[] => [
+    { s: "let", name: "st", type: i32, init: { e: "call", type: i32, fn: runtime, args: [field(selfRef, "co", { k: "anyobj" })] }, loc },
     { s: "if", c: is(2n), then: throwValue(l, { e: "caught", type: errType }, { e: "call", type: T.str, fn: "tsos_throw_site", args: [] }, node), loc },
     { s: "if", c: is(0n), then: [{ s: "return", x: { e: "nullish", type: rType, undef: true }, loc }], loc },
     { s: "return", x: { e: "some", type: rType, x: field(selfRef, "value", elem) }, loc },
   ];
+  next.body = step("tsos_gen_resume");
+  close.body = step("tsos_gen_close");
   l.addFunc(next);
+  l.addFunc(close);
   literalMembers(l, cls).set("next", { method: next });
   // `[Symbol.iterator]()` of a generator is the generator itself (as an Iterable value it is iterated once).
   const iter: Func = { cname: l.uniqueName(`${cls.cname}__iterator`), params: [{ name: "self", type: self }], ret: self, body: [{ s: "return", x: selfRef, loc }], loc, isStatic: true };
@@ -120,10 +128,11 @@ export function genNext(l: Lowerer, gen: Expr, node: ts.Node): Expr {
   return { e: "call", type: g.next.ret, fn: g.next.cname, args: [gen] };
 }
 
-/** Close a generator (an early exit from for...of, `gen.return()`). */
-export function genClose(l: Lowerer, gen: Expr): Expr {
-  void l;
-  return { e: "call", type: T.void, fn: "tsos_gen_close", args: [field(gen, "co", { k: "anyobj" })] };
+/** `gen.return()` (also an early exit from for...of): the result `return()` gives. */
+export function genClose(l: Lowerer, gen: Expr, node: ts.Node): Expr {
+  const cls = (gen.type as { cls: ClassInst }).cls;
+  const g = genClass(l, cls.fields.find((f) => f.name === "value")!.type, node);
+  return { e: "call", type: g.close.ret, fn: g.close.cname, args: [gen] };
 }
 
 // ---------------------------------------------------------------- generator functions
@@ -227,33 +236,42 @@ function generatorBody(l: Lowerer, decl: GenDecl, func: Func, sub: ClassInst, ba
   });
 }
 
-/** `return v` with a value, `yield` inside `try ... finally`: refused before lowering. */
+/** `return v` with a value: refused before lowering. */
 function refuseUnsupported(l: Lowerer, decl: GenDecl): void {
-  const visit = (n: ts.Node, inFinallyTry: boolean): void => {
+  const visit = (n: ts.Node): void => {
     if (ts.isFunctionLike(n) && n !== decl) return;
     if (ts.isReturnStatement(n) && n.expression) l.fail("TSOS1242", n, "`return` with a value", "return nothing; yield the last value instead");
-    if (ts.isYieldExpression(n) && inFinallyTry) l.fail("TSOS1242", n, "`yield` inside `try` with `finally`", "move the `yield` out of the `try` block");
-    if (ts.isTryStatement(n) && n.finallyBlock) {
-      visit(n.tryBlock, true);
-      if (n.catchClause) visit(n.catchClause, true);
-      visit(n.finallyBlock, inFinallyTry);
-      return;
-    }
-    ts.forEachChild(n, (c) => visit(c, inFinallyTry));
+    ts.forEachChild(n, visit);
   };
-  if (decl.body) visit(decl.body, false);
+  if (decl.body) visit(decl.body);
 }
 
 // ---------------------------------------------------------------- yield
 
-/** `yield v` (its value unused). */
+/** `yield` inside an expression: its value would be what `next(v)` sends in. */
 export function lowerYield(l: Lowerer, y: ts.YieldExpression): Expr {
+  if (!contexts.get(l.scope)) l.fail("TSOS1242", y, "`yield` here", "yield directly in the generator's body");
+  l.fail("TSOS1242", y, "the value of a `yield` expression", "`next(v)` cannot send values in yet; use `yield` as a statement");
+}
+
+/**
+ * `yield v;` and `yield* xs;` as statements. After each yield, a generator
+ * resumed by `return()` leaves as `return;` would: through its finally
+ * blocks, closing the generators its loops (and a `yield*`) hold.
+ */
+export function lowerYieldStatement(l: Lowerer, stmt: ts.ExpressionStatement, y: ts.YieldExpression): Stmt[] {
   const ctx = contexts.get(l.scope);
   if (!ctx) l.fail("TSOS1242", y, "`yield` here", "yield directly in the generator's body");
-  if (y.asteriskToken) l.fail("TSOS1242", y, "`yield*` inside an expression", "write `yield* xs;` as a statement");
-  if (!valueUnused(y)) l.fail("TSOS1242", y, "the value of a `yield` expression", "`next(v)` cannot send values in yet; use `yield` as a statement");
+  const loc = l.loc(y);
+  const leave = (inner: Stmt[]): Stmt => ({
+    s: "if",
+    c: { e: "call", type: T.bool, fn: "tsos_gen_closing", args: [field(ctx.self, "co", { k: "anyobj" })] },
+    then: [...inner, ...exitActions(l, stmt, undefined), { s: "return", loc }],
+    loc,
+  });
+  if (y.asteriskToken) return sourceForYieldStar(l, y.expression!, (elem, node, close) => [{ s: "expr", x: yieldValue(l, ctx, elem, node), loc }, leave(close)]);
   if (!y.expression) l.fail("TSOS1240", y, "`yield` without a value", "yield a value");
-  return yieldValue(l, ctx, lowerExpr(l, y.expression, ctx.elem), y.expression);
+  return [{ s: "expr", x: yieldValue(l, ctx, lowerExpr(l, y.expression, ctx.elem), y.expression), loc }, leave([])];
 }
 
 function yieldValue(l: Lowerer, ctx: GenCtx, v: Expr, node: ts.Node): Expr {
@@ -267,20 +285,6 @@ function yieldValue(l: Lowerer, ctx: GenCtx, v: Expr, node: ts.Node): Expr {
   };
 }
 
-function valueUnused(y: ts.Node): boolean {
-  let p = y.parent;
-  while (ts.isParenthesizedExpression(p)) p = p.parent;
-  if (ts.isExpressionStatement(p)) return true;
-  if (ts.isForStatement(p) && p.incrementor === y) return true;
-  return false;
-}
-
-/** `yield* xs;` as a statement: every element of xs (an array or any iterable), yielded in turn. */
-export function lowerYieldStar(l: Lowerer, y: ts.YieldExpression): Stmt[] {
-  const ctx = contexts.get(l.scope);
-  if (!ctx) l.fail("TSOS1242", y, "`yield*` here", "yield directly in the generator's body");
-  return sourceForYieldStar(l, y.expression!, (elem, node) => [{ s: "expr", x: yieldValue(l, ctx, elem, node), loc: l.loc(node) }]);
-}
 
 /** `gen.next()`, `gen.return()`, `gen.throw()` and `gen[Symbol.iterator]()` on a generator object; undefined for other calls. */
 export function genMethodCall(l: Lowerer, call: ts.CallExpression): Expr | undefined {
@@ -295,9 +299,5 @@ export function genMethodCall(l: Lowerer, call: ts.CallExpression): Expr | undef
   if (name === "throw" || call.arguments.length > 1 || (call.arguments[0] && !undefinedArg(call.arguments[0])))
     l.fail("TSOS1243", call, name === "throw" ? "throw()" : `${name}(value)`);
   if (name === "next") return genNext(l, recv, call);
-  const tmp = l.temp();
-  const held: Expr = { e: "local", type: recv.type, name: tmp };
-  const cls = (recv.type as { cls: ClassInst }).cls;
-  const rType = resultType(l, cls.fields.find((f) => f.name === "value")!.type, call);
-  return { e: "let", type: rType, name: tmp, init: recv, body: { e: "seq", type: rType, xs: [genClose(l, held), { e: "nullish", type: rType, undef: true }] } };
+  return genClose(l, recv, call);
 }

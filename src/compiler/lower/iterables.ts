@@ -28,9 +28,8 @@
  *     elements as the pattern names, as JavaScript does, then stops.
  * Invariants: an early exit from `for...of` over a generator (break, return,
  *   a labeled jump) closes it, as JavaScript's `return()` does; a generator
- *   whose body could run code on that close (`yield` inside `try` with
- *   `finally`) is refused in generators.ts. A user iterator with its own
- *   `return()` method is refused (TSOS1241): we never call it.
+ *   leaves through its finally blocks (generators.ts). A user iterator with
+ *   its own `return()` method is refused (TSOS1241): we never call it.
  */
 import ts from "typescript";
 import type { ClassInst, Expr, Stmt, Type, ViewInst } from "../ir.ts";
@@ -447,7 +446,7 @@ function sourceFromValue(l: Lowerer, v: Expr, node: ts.Node, fresh: () => string
   const loc = l.loc(node);
   if (isGenType(v.type)) {
     const cls = (v.type as { cls: ClassInst }).cls;
-    return { setup: [], elem: cls.fields.find((f) => f.name === "value")!.type, next: () => genNext(l, v, node), close: () => [{ s: "expr", x: genClose(l, v), loc }] };
+    return { setup: [], elem: cls.fields.find((f) => f.name === "value")!.type, next: () => genNext(l, v, node), close: () => [{ s: "expr", x: genClose(l, v, node), loc }] };
   }
   if (isIterableView(v.type)) {
     const slot = v.type.view.slots[0]!;
@@ -598,7 +597,7 @@ function collector(l: Lowerer, t: Type, node: ts.Node, outElem?: Type): { cname:
 }
 
 /** `yield* x`: the statements `each` gives for every element of x (an array or a custom iterable). */
-export function sourceForYieldStar(l: Lowerer, x: ts.Expression, each: (elem: Expr, node: ts.Node) => Stmt[]): Stmt[] {
+export function sourceForYieldStar(l: Lowerer, x: ts.Expression, each: (elem: Expr, node: ts.Node, close: Stmt[]) => Stmt[]): Stmt[] {
   const loc = l.loc(x);
   if (isCustomIterable(l, x)) {
     const found = sourceOf(l, x);
@@ -610,7 +609,7 @@ export function sourceForYieldStar(l: Lowerer, x: ts.Expression, each: (elem: Ex
       const body: Stmt[] = [
         { s: "let", name: rName, type: rType, init: src.next(), loc },
         { s: "if", c: { e: "isnullish", type: T.bool, x: r, which: "undefined" }, then: [{ s: "break", loc }], loc },
-        ...each({ e: "unwrap", type: src.elem, x: r, loc }, x),
+        ...each({ e: "unwrap", type: src.elem, x: r, loc }, x, src.close()),
       ];
       return [{ s: "block", body: [...src.setup, { s: "while", c: { e: "bool", type: T.bool, value: true }, body, loc }] }];
     }
@@ -633,7 +632,7 @@ export function sourceForYieldStar(l: Lowerer, x: ts.Expression, each: (elem: Ex
           init: [{ s: "let", name: i, type: usize, init: { e: "int", type: usize, value: 0n }, loc }],
           c: { e: "binary", type: T.bool, op: "<", a: iRef, b: len, loc },
           step: [{ e: "compound", type: usize, target: iRef, value: { e: "binary", type: usize, op: "+", a: { e: "current", type: usize }, b: { e: "int", type: usize, value: 1n }, loc }, postfix: false }],
-          body: each({ e: "index", type: arr.type.elem, arr: aRef, idx: iRef, loc, unchecked: true }, x),
+          body: each({ e: "index", type: arr.type.elem, arr: aRef, idx: iRef, loc, unchecked: true }, x, []),
           loc,
         },
       ],

@@ -32,7 +32,7 @@ import { arrayIterator, iteratorStep } from "./array-methods.ts";
 import { collectionArray, collectionForOf } from "./collections.ts";
 import { recordForIn } from "./records.ts";
 import { destructuredIterable, iterableForOf, printableResult } from "./iterables.ts";
-import { lowerYieldStar } from "./generators.ts";
+import { lowerYieldStatement } from "./generators.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
 import { matchElementLocal, printedRegExp } from "./regexp.ts";
 
@@ -116,7 +116,7 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       const print = lowerPrint(l, x);
       if (print) return [print];
       if (isStaticAssert(l, x)) return staticAssert(l, x as ts.CallExpression);
-      if (ts.isYieldExpression(x) && x.asteriskToken) return lowerYieldStar(l, x); // lower/generators.ts
+      if (ts.isYieldExpression(x)) return lowerYieldStatement(l, s as ts.ExpressionStatement, x); // lower/generators.ts
       if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isArrayLiteralExpression(x.left)) return destructuringAssignment(l, x);
       let inner = x;
       while (ts.isParenthesizedExpression(inner)) inner = inner.expression;

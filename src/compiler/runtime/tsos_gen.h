@@ -5,7 +5,7 @@
  *         called by the code lower/generators.ts generates: a generator
  *         object holds a tsos_coro (tsos_gen_new), `next()` resumes it
  *         (tsos_gen_resume), `yield` suspends it (tsos_gen_yield), an early
- *         exit from `for...of` closes it (tsos_gen_close).
+ *         exit from `for...of` and `return()` close it (tsos_gen_close).
  * Output: the body of a generator function runs on its own stack, lazily:
  *         nothing runs before the first resume, and each resume runs it to
  *         its next `yield` (or its end), exactly as JavaScript interleaves a
@@ -46,6 +46,7 @@ typedef struct tsos_coro {
   void *obj;                   /* the generator object the body reads its arguments from */
   int state;
   bool threw;
+  bool closing;                /* return() asked a suspended generator to leave through its finally blocks */
 } tsos_coro;
 
 static tsos_coro *tsos_coro_running __attribute__((unused));
@@ -154,13 +155,24 @@ static inline void tsos_gen_yield(void *p) {
   tsos_coro_switch(&co->sp, co->back);
 }
 
-/* `return()` on a generator that is not running: it is done, its stack is free (refused bodies with `finally` never get here). */
-static inline void tsos_gen_close(void *p) {
+/* Whether the suspended body was resumed by return(): the code after each `yield` then leaves as `return;` would. */
+static inline bool tsos_gen_closing(void *p) { return ((tsos_coro *)p)->closing; }
+
+/*
+ * `return()`: a generator that never started is simply done; a suspended one
+ * is resumed with `closing` set, so it runs its finally blocks (and closes
+ * the generators its own loops hold) and ends. The status is tsos_gen_resume's:
+ * 1 if a finally block yielded again, 2 if one threw.
+ */
+static inline int tsos_gen_close(void *p) {
   tsos_coro *co = p;
-  if (co->state == TSOS_GEN_RUNNING || co->state == TSOS_GEN_DONE) return;
-  if (co->stack) tsos_gen_stack_put(co->stack);
-  co->stack = NULL;
-  co->state = TSOS_GEN_DONE;
+  if (co->state == TSOS_GEN_RUNNING || co->state == TSOS_GEN_DONE) return 0;
+  if (co->state == TSOS_GEN_FRESH) {
+    co->state = TSOS_GEN_DONE;
+    return 0;
+  }
+  co->closing = true;
+  return tsos_gen_resume(co);
 }
 #endif /* __x86_64__ */
 #endif
