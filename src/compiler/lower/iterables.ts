@@ -32,7 +32,7 @@
  *   its own `return()` method is refused (TSOS1241): we never call it.
  */
 import ts from "typescript";
-import type { ClassInst, Expr, Stmt, Type, ViewInst } from "../ir.ts";
+import type { ClassInst, Expr, Stmt, Type, ViewInst, ViewSlot } from "../ir.ts";
 import { T, childExprs } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
@@ -215,7 +215,12 @@ export function refuseClosableIterator(l: Lowerer, cls: ClassInst, view: ViewIns
   if (iteratorViewSet.has(view) && !isGenType({ k: "class", cls }) && classMember(l, cls, "return")) l.fail("TSOS1241", node, "an iterator with its own `return()` method");
 }
 
-function isIterableView(t: Type): t is { k: "view"; view: ViewInst } {
+/** The one slot of an Iterable<T> view, or undefined for any other type. */
+function iterableSlot(t: Type): ViewSlot | undefined {
+  return t.k === "view" && t.view.slots.length === 1 && t.view.slots[0]!.prop === ITERATOR_KEY ? t.view.slots[0] : undefined;
+}
+
+function isIterableView(t: Type): boolean {
   return t.k === "view" && t.view.slots.length === 1 && t.view.slots[0]!.prop === ITERATOR_KEY;
 }
 
@@ -225,8 +230,9 @@ function isIterableView(t: Type): t is { k: "view"; view: ViewInst } {
  * other conversion.
  */
 export function iterableCoerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr | undefined {
-  if (!isIterableView(to)) return undefined;
-  const elem = ((to.view.slots[0]!.ret as { view: ViewInst }).view.slots[0]!.ret as { inner: Type }).inner;
+  const toSlot = iterableSlot(to);
+  if (!toSlot) return undefined;
+  const elem = ((toSlot.ret as { view: ViewInst }).view.slots[0]!.ret as { inner: Type }).inner;
   if (e.type.k === "str" && !e.type.borrowed && elem.k === "str") e = stdCall(l, "chars", [], [e], node);
   // `f([])`: the empty literal gets the element type the parameter names.
   if (e.e === "arraylit" && !e.elems.length) e = { ...e, type: arrayType(l, elem) };
@@ -448,8 +454,9 @@ function sourceFromValue(l: Lowerer, v: Expr, node: ts.Node, fresh: () => string
     const cls = (v.type as { cls: ClassInst }).cls;
     return { setup: [], elem: cls.fields.find((f) => f.name === "value")!.type, next: () => genNext(l, v, node), close: () => [{ s: "expr", x: genClose(l, v, node), loc }] };
   }
-  if (isIterableView(v.type)) {
-    const slot = v.type.view.slots[0]!;
+  const vSlot = iterableSlot(v.type);
+  if (vSlot) {
+    const slot = vSlot;
     const name = fresh();
     const held: Expr = { e: "local", type: slot.ret, name };
     const src = sourceFromValue(l, held, node, fresh)!;
@@ -648,8 +655,8 @@ export function symbolIteratorCall(l: Lowerer, call: ts.CallExpression): Expr | 
   if (!ts.isPropertyAccessExpression(key) || !ts.isIdentifier(key.expression) || key.expression.text !== "Symbol" || key.name.text !== "iterator") return undefined;
   const recv = lowerExpr(l, callee.expression);
   if (isGenType(recv.type) || (recv.type.k === "view" && recv.type.view.tsName.startsWith("Iterator<"))) return recv;
-  if (isIterableView(recv.type)) {
-    const slot = recv.type.view.slots[0]!;
+  const slot = iterableSlot(recv.type);
+  if (slot) {
     return { e: "viewcall", type: slot.ret, view: recv, slot: slot.name, args: [] };
   }
   const decl = recv.type.k === "class" ? iteratorMethod(l, recv.type.cls) : undefined;
