@@ -9,8 +9,8 @@
  * reports (copyToSerial(): an exception report must reach the test runner).
  * Hex: `println(`0x${value.toString(16)}`)` formats on the stack, no heap.
  */
-import { vgaPrint, vgaPrintln } from "./vga.ts";
-import { serialPrint, serialPrintln } from "./serial.ts";
+import { vgaPrint, vgaPrintln } from "./arch/x86_64/vga.ts";
+import { serialPrint, serialPrintln } from "./arch/x86_64/serial.ts";
 
 /** Set by copyToSerial(); never cleared. */
 const COPY_TO_SERIAL = new AtomicBool(false);

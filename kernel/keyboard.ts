@@ -14,7 +14,7 @@
  * off) and one consumer (the idle loop, which takes bytes with interrupts off).
  */
 import { print } from "./console.ts";
-import { WRITER } from "./vga.ts";
+import { WRITER } from "./arch/x86_64/vga.ts";
 import { Decoded, KeyCode, Keyboard } from "../lib/pc_keyboard/keyboard.ts";
 import { disableInterrupts, restoreInterrupts } from "../lib/x86_64/instructions/interrupts.ts";
 import { assert, assertEq } from "../lib/core/assert.ts";

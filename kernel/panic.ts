@@ -10,9 +10,9 @@
  */
 // COM1 and the exit device first: importing this module first makes them the
 // first modules initialized, so even a panic during module initialization is reported.
-import { serialPrintln } from "./serial.ts";
-import { KernelState, QemuExitCode, exitQemu, reportState } from "./qemu.ts";
-import { Color, WRITER } from "./vga.ts";
+import { serialPrintln } from "./arch/x86_64/serial.ts";
+import { KernelState, QemuExitCode, exitQemu, reportState } from "./arch/x86_64/qemu.ts";
+import { Color, WRITER } from "./arch/x86_64/vga.ts";
 
 /** Set by the first panic; a panic while printing a panic must not recurse. */
 const PANICKING = new AtomicBool(false);

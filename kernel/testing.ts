@@ -8,8 +8,8 @@
  * A failing test panics: panic.ts prints `[failed]` and exits with Failed, so
  * the first failure ends the run.
  */
-import { serialPrint, serialPrintln } from "./serial.ts";
-import { QemuExitCode, exitQemu } from "./qemu.ts";
+import { serialPrint, serialPrintln } from "./arch/x86_64/serial.ts";
+import { QemuExitCode, exitQemu } from "./arch/x86_64/qemu.ts";
 
 export function runTests(): never {
   serialPrintln(`Running ${unitTests.length} tests`);

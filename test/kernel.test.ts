@@ -35,14 +35,22 @@ function unitTestNames(): string[] {
   return names;
 }
 
+/** Each kernel/tests/*.ts once, or once per `// @qemu-args:` line as `<name> [<args>]` (cli/commands/test.ts). */
+function integrationRunNames(): string[] {
+  const names: string[] = [];
+  for (const f of readdirSync(path.join(ROOT, "kernel/tests")).filter((f) => f.endsWith(".ts"))) {
+    const args = [...readFileSync(path.join(ROOT, "kernel/tests", f), "utf8").matchAll(/^\/\/\s*@qemu-args:\s*(.+)$/gm)].map((m) => m[1]!.trim());
+    if (args.length === 0) names.push(f.slice(0, -3));
+    for (const a of args) names.push(`${f.slice(0, -3)} [${a}]`);
+  }
+  return names;
+}
+
 describe("tsos test", () => {
   it("builds and boots every test kernel and reports each test as ok", async () => {
     const r = await tsos("test", "--timeout", "60");
     assert.equal(r.status, 0, r.stdout + r.stderr);
-    const expected = [
-      ...unitTestNames(),
-      ...readdirSync(path.join(ROOT, "kernel/tests")).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3)),
-    ];
+    const expected = [...unitTestNames(), ...integrationRunNames()];
     assert.ok(expected.includes("basic_boot") && expected.includes("should_panic"));
     for (const name of expected) assert.ok(r.stdout.includes(`test ${name} ... ok\n`), `no ok line for ${name}:\n${r.stdout}`);
     assert.match(r.stdout, new RegExp(`^test result: ok\\. ${expected.length} passed; 0 failed; finished in \\d+\\.\\d\\ds$`, "m"));
@@ -79,8 +87,8 @@ describe("tsos test", () => {
     cpSync(path.join(ROOT, "kernel"), path.join(proj, "kernel"), { recursive: true });
     cpSync(path.join(ROOT, "lib"), path.join(proj, "lib"), { recursive: true });
     appendFileSync(
-      path.join(proj, "kernel/vga.ts"),
-      `\nimport { assertEq as assertEqDeliberately } from "../lib/core/assert.ts";\n` +
+      path.join(proj, "kernel/arch/x86_64/vga.ts"),
+      `\nimport { assertEq as assertEqDeliberately } from "../../../lib/core/assert.ts";\n` +
         `/** @test */\nexport function deliberatelyFails(): void {\n  assertEqDeliberately(1, 2);\n}\n`,
     );
     const r = await tsos("test", "--timeout", "60", "--kernel-dir", path.join(proj, "kernel"));
@@ -88,9 +96,9 @@ describe("tsos test", () => {
     assert.match(r.stdout, /^test vga::deliberatelyFails \.\.\. FAILED$/m);
     assert.match(r.stdout, /vga::deliberatelyFails\.\.\.\t\[failed\]/);
     // @trackCaller: the location is the test's own line, not the line inside assert.ts.
-    const lines = readFileSync(path.join(proj, "kernel/vga.ts"), "utf8").split("\n");
+    const lines = readFileSync(path.join(proj, "kernel/arch/x86_64/vga.ts"), "utf8").split("\n");
     const line = lines.findIndex((l) => l.includes("assertEqDeliberately(1, 2)")) + 1;
-    const where = `${path.relative(ROOT, path.join(proj, "kernel/vga.ts"))}:${line}:3`;
+    const where = `${path.relative(ROOT, path.join(proj, "kernel/arch/x86_64/vga.ts"))}:${line}:3`;
     assert.ok(r.stdout.includes(`Error: assertion failed: left == right (left: 1, right: 2) at ${where}`), r.stdout);
     assert.match(r.stdout, /^test result: FAILED\. \d+ passed; 1 failed/m);
     // Integration kernels do not depend on the unit tests: they still pass.
@@ -105,11 +113,11 @@ describe("kernel compile errors", () => {
     after(() => rmSync(proj, { recursive: true, force: true }));
     cpSync(path.join(ROOT, "kernel"), path.join(proj, "kernel"), { recursive: true });
     cpSync(path.join(ROOT, "lib"), path.join(proj, "lib"), { recursive: true });
-    appendFileSync(path.join(proj, "kernel/vga.ts"), `\nexport let broken: any = 1;\n`);
+    appendFileSync(path.join(proj, "kernel/arch/x86_64/vga.ts"), `\nexport let broken: any = 1;\n`);
     for (const cmd of ["build", "test"]) {
       const r = await tsos(cmd, "--color", "never", "--kernel-dir", path.join(proj, "kernel"));
       assert.equal(r.status, 1, `${cmd}: ${r.stdout}${r.stderr}`);
-      assert.match(r.stderr, /^error\[TSOS1001\]: the `any` type is not supported\n\s+--> \S+kernel\/vga\.ts:\d+:\d+$/m, cmd);
+      assert.match(r.stderr, /^error\[TSOS1001\]: the `any` type is not supported\n\s+--> \S+kernel\/arch\/x86_64\/vga\.ts:\d+:\d+$/m, cmd);
       assert.match(r.stderr, /^error: could not compile due to 1 previous error$/m, cmd);
       assert.doesNotMatch(r.stderr, /\n\s+at \S+ \(|TSOS9001|Uncaught/, `${cmd}: no stack trace`);
     }

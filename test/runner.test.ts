@@ -23,8 +23,8 @@ const PROJ = path.join(ROOT, "build/test", `runner-${process.pid}`);
 const TIMEOUT_S = 8;
 
 const PRELUDE = `import { testPanic } from "../panic.ts";
-import { serialPrint, serialPrintln } from "../serial.ts";
-import { QemuExitCode, exitQemu } from "../qemu.ts";
+import { serialPrint, serialPrintln } from "../arch/x86_64/serial.ts";
+import { QemuExitCode, exitQemu } from "../arch/x86_64/qemu.ts";
 import { assertEq } from "../../lib/core/assert.ts";
 
 /** @panicHandler */
@@ -82,7 +82,7 @@ exitQemu(QemuExitCode.Success);
   broken_wrong_exception: {
     // The test expects a page fault, but the kernel raises #UD: the reporter must not accept it.
     source: `${PRELUDE}import { init } from "../init.ts";
-import { expectException } from "../exceptions.ts";
+import { expectException } from "../arch/x86_64/exceptions.ts";
 import { ExceptionVector } from "../../lib/x86_64/structures/idt.ts";
 init();
 expectException(ExceptionVector.PageFault);
@@ -94,8 +94,8 @@ exitQemu(QemuExitCode.Success);
   },
   broken_should_panic: {
     // A should_panic test whose assertion holds: it must fail.
-    source: `import { serialPrint, serialPrintln } from "../serial.ts";
-import { QemuExitCode, exitQemu } from "../qemu.ts";
+    source: `import { serialPrint, serialPrintln } from "../arch/x86_64/serial.ts";
+import { QemuExitCode, exitQemu } from "../arch/x86_64/qemu.ts";
 import { assertEq } from "../../lib/core/assert.ts";
 
 /** @panicHandler */

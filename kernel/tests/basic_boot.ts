@@ -9,9 +9,9 @@
  */
 import { testPanic } from "../panic.ts"; // first: COM1 is initialized before anything can panic
 import { println } from "../console.ts";
-import { BUFFER_HEIGHT, WRITER } from "../vga.ts";
-import { serialPrint, serialPrintln } from "../serial.ts";
-import { QemuExitCode, exitQemu } from "../qemu.ts";
+import { BUFFER_HEIGHT, WRITER } from "../arch/x86_64/vga.ts";
+import { serialPrint, serialPrintln } from "../arch/x86_64/serial.ts";
+import { QemuExitCode, exitQemu } from "../arch/x86_64/qemu.ts";
 import { assertEq } from "../../lib/core/assert.ts";
 
 /** @panicHandler */

@@ -11,10 +11,10 @@
  * expectException turns the report into Success.
  */
 import { testPanic } from "../panic.ts"; // first: COM1 is initialized before anything can panic
-import { serialPrintln } from "../serial.ts";
-import { QemuExitCode, exitQemu } from "../qemu.ts";
+import { serialPrintln } from "../arch/x86_64/serial.ts";
+import { QemuExitCode, exitQemu } from "../arch/x86_64/qemu.ts";
 import { init } from "../init.ts";
-import { expectException } from "../exceptions.ts";
+import { expectException } from "../arch/x86_64/exceptions.ts";
 import { ExceptionVector } from "../../lib/x86_64/structures/idt.ts";
 
 /** @panicHandler */

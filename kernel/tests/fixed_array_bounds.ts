@@ -8,8 +8,8 @@
  * the end may. Output on COM1: `fixed_array_bounds::last_then_past_end...\t[ok]`,
  * then QEMU exits with Success; anything else reports `[failed]`.
  */
-import { serialPrint, serialPrintln } from "../serial.ts";
-import { QemuExitCode, exitQemu } from "../qemu.ts";
+import { serialPrint, serialPrintln } from "../arch/x86_64/serial.ts";
+import { QemuExitCode, exitQemu } from "../arch/x86_64/qemu.ts";
 
 /** @struct */
 class Table {

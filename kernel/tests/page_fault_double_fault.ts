@@ -11,9 +11,9 @@
  * the triple fault (a reset) that follows with no double-fault gate.
  */
 import { testPanic } from "../panic.ts"; // first: COM1 is initialized before anything can panic
-import { serialPrint, serialPrintln } from "../serial.ts";
-import { QemuExitCode, exitQemu } from "../qemu.ts";
-import { DOUBLE_FAULT_IST_INDEX, initGdt } from "../gdt.ts";
+import { serialPrint, serialPrintln } from "../arch/x86_64/serial.ts";
+import { QemuExitCode, exitQemu } from "../arch/x86_64/qemu.ts";
+import { DOUBLE_FAULT_IST_INDEX, initGdt } from "../arch/x86_64/gdt.ts";
 import { InterruptDescriptorTable } from "../../lib/x86_64/structures/idt.ts";
 
 /** Not mapped: boot.S identity-maps only the first 1 GiB. */

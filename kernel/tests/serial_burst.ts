@@ -10,8 +10,8 @@
  * whole output byte for byte; here the runner checks the last line arrived.
  */
 import { testPanic } from "../panic.ts"; // first: COM1 is initialized before anything can panic
-import { serialPrintln } from "../serial.ts";
-import { QemuExitCode, exitQemu } from "../qemu.ts";
+import { serialPrintln } from "../arch/x86_64/serial.ts";
+import { QemuExitCode, exitQemu } from "../arch/x86_64/qemu.ts";
 
 /** @panicHandler */
 function panic(message: Text, file: Text, line: u32, column: u32): never {

@@ -7,8 +7,8 @@
  * with Success. If the assertion does not panic, the test prints
  * `[test did not panic]` and exits with Failed.
  */
-import { serialPrint, serialPrintln } from "../serial.ts";
-import { QemuExitCode, exitQemu } from "../qemu.ts";
+import { serialPrint, serialPrintln } from "../arch/x86_64/serial.ts";
+import { QemuExitCode, exitQemu } from "../arch/x86_64/qemu.ts";
 import { assertEq } from "../../lib/core/assert.ts";
 
 /** @panicHandler */

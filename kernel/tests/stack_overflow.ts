@@ -11,9 +11,9 @@
  * the IST the CPU would triple fault and reset (QEMU -no-reboot: exit 0).
  */
 import { testPanic } from "../panic.ts"; // first: COM1 is initialized before anything can panic
-import { serialPrint, serialPrintln } from "../serial.ts";
-import { QemuExitCode, exitQemu } from "../qemu.ts";
-import { DOUBLE_FAULT_IST_INDEX, initGdt, onDoubleFaultStack } from "../gdt.ts";
+import { serialPrint, serialPrintln } from "../arch/x86_64/serial.ts";
+import { QemuExitCode, exitQemu } from "../arch/x86_64/qemu.ts";
+import { DOUBLE_FAULT_IST_INDEX, initGdt, onDoubleFaultStack } from "../arch/x86_64/gdt.ts";
 import { InterruptDescriptorTable } from "../../lib/x86_64/structures/idt.ts";
 
 const GUARD_PAGE_SIZE: u64 = 4096;

@@ -14,8 +14,8 @@
  * does not deadlock on the screen's lock.
  */
 import { testPanic } from "../panic.ts"; // first: COM1 is initialized before anything can panic
-import { serialPrintln } from "../serial.ts";
-import { QemuExitCode, exitQemu } from "../qemu.ts";
+import { serialPrintln } from "../arch/x86_64/serial.ts";
+import { QemuExitCode, exitQemu } from "../arch/x86_64/qemu.ts";
 import { init } from "../init.ts";
 import { TICK_HZ, printTicks, runAtNextTick, sleep, ticks } from "../timer.ts";
 import { println } from "../console.ts";

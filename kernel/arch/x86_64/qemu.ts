@@ -14,7 +14,7 @@
  * device (real hardware, plain QEMU) the write goes to an unused ISA port and
  * does nothing.
  */
-import { PortWriteOnly } from "../lib/x86_64/port.ts";
+import { PortWriteOnly } from "../../../lib/x86_64/port.ts";
 
 export enum QemuExitCode {
   Success = 0x10,

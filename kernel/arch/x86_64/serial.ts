@@ -8,10 +8,10 @@
  * module initialization, before any importer runs.
  * Invariants: only the holder of COM1_LOCK touches the registers.
  */
-import { SpinLock } from "../lib/core/spin.ts";
-import { Port, PortReadOnly, PortWriteOnly } from "../lib/x86_64/port.ts";
-import { assertEq } from "../lib/core/assert.ts";
-import { disableInterrupts, restoreInterrupts } from "../lib/x86_64/instructions/interrupts.ts";
+import { SpinLock } from "../../../lib/core/spin.ts";
+import { Port, PortReadOnly, PortWriteOnly } from "../../../lib/x86_64/port.ts";
+import { assertEq } from "../../../lib/core/assert.ts";
+import { disableInterrupts, restoreInterrupts } from "../../../lib/x86_64/instructions/interrupts.ts";
 
 const COM1: u16 = 0x3f8;
 const DATA = new Port<u8>(COM1 + 0); // THR on write, RBR on read; divisor low byte while DLAB = 1

@@ -13,9 +13,9 @@
  * Invariants: GDT, TSS and stack are module-level (static, never moved);
  * initGdt() runs once, before the IDT is loaded (gates take the current CS).
  */
-import { GlobalDescriptorTable, KERNEL_CODE_SEGMENT } from "../lib/x86_64/structures/gdt.ts";
-import { TaskStateSegment } from "../lib/x86_64/structures/tss.ts";
-import { assert, assertEq } from "../lib/core/assert.ts";
+import { GlobalDescriptorTable, KERNEL_CODE_SEGMENT } from "../../../lib/x86_64/structures/gdt.ts";
+import { TaskStateSegment } from "../../../lib/x86_64/structures/tss.ts";
+import { assert, assertEq } from "../../../lib/core/assert.ts";
 
 /** The TSS interruptStackTable slot of the double-fault stack (IST1). */
 export const DOUBLE_FAULT_IST_INDEX: u16 = 0;

@@ -8,9 +8,9 @@
  * and scrolls up; WRITER is the one global writer, behind a spin lock.
  * Invariants: every buffer access is volatile; 0 <= column <= BUFFER_WIDTH.
  */
-import { Mutex } from "../lib/core/spin.ts";
-import { assertEq } from "../lib/core/assert.ts";
-import { disableInterrupts, restoreInterrupts } from "../lib/x86_64/instructions/interrupts.ts";
+import { Mutex } from "../../../lib/core/spin.ts";
+import { assertEq } from "../../../lib/core/assert.ts";
+import { disableInterrupts, restoreInterrupts } from "../../../lib/x86_64/instructions/interrupts.ts";
 
 export const BUFFER_HEIGHT: usize = 25;
 export const BUFFER_WIDTH: usize = 80;

@@ -17,10 +17,10 @@
  * each gate takes the current CS and the double-fault gate the TSS's IST.
  */
 import { DOUBLE_FAULT_IST_INDEX } from "./gdt.ts";
-import { installIrqHandlers } from "./arch/x86_64/irq.ts";
+import { installIrqHandlers } from "./irq.ts";
 import { describeException, reportException } from "./exceptions.ts";
-import { ExceptionVector, InterruptDescriptorTable } from "../lib/x86_64/structures/idt.ts";
-import { assert, assertEq } from "../lib/core/assert.ts";
+import { ExceptionVector, InterruptDescriptorTable } from "../../../lib/x86_64/structures/idt.ts";
+import { assert, assertEq } from "../../../lib/core/assert.ts";
 import { BUFFER_HEIGHT, WRITER, assertRowShows, assertRowStartsWith } from "./vga.ts";
 
 const IDT = new InterruptDescriptorTable();
