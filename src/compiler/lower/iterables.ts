@@ -41,6 +41,7 @@ import { classMember } from "./views.ts";
 import { registerFinisher, resolveMember } from "./dispatch.ts";
 import { newLiteralObject } from "./objects.ts";
 import { elementOrUndefined } from "./probes.ts";
+import { errorClass, throwValue } from "./exceptions.ts";
 import { stdCall, stdDeclaration } from "./array-methods.ts";
 import { classInstance, constructorOf } from "./classes.ts";
 import { markConstructed } from "./dispatch.ts";
@@ -529,15 +530,29 @@ export function iterableForOf(l: Lowerer, f: ts.ForOfStatement, bind: (elem: Exp
   const rType = resultType(l, src.elem, f);
   const rName = l.temp();
   const r: Expr = { e: "local", type: rType, name: rName };
-  closers.set(f, src.close);
+  // A generator is closed on every early exit: a throw from the body too, so the loop runs in a protected region.
+  const closable = src.close().length > 0;
+  const tryId = closable ? l.localName("tsos_forof") : undefined;
+  closers.set(f, () => [...(tryId ? [{ s: "trypop", id: tryId } as Stmt] : []), ...src.close()]);
   const step: Stmt[] = [
     { s: "let", name: rName, type: rType, init: src.next(), loc },
     { s: "if", c: { e: "isnullish", type: T.bool, x: r, which: "undefined" }, then: [{ s: "break", loc }], loc },
   ];
   const body = [...step, ...bind({ e: "unwrap", type: src.elem, x: r, loc }), ...lowerBody()];
   closers.delete(f);
+  const loop: Stmt = { s: "while", c: { e: "bool", type: T.bool, value: true }, body, loc };
   // A plain `break` leaves the loop: close the iterator after it (closing a finished one does nothing).
-  return { s: "block", body: [...src.setup, { s: "while", c: { e: "bool", type: T.bool, value: true }, body, loc }, ...src.close()] };
+  if (!tryId) return { s: "block", body: [...src.setup, loop, ...src.close()] };
+  return { s: "block", body: [...src.setup, { s: "block", tryId, body: [loop, { s: "catch", id: tryId }, ...closeAndRethrow(l, src, f)] }, ...src.close()] };
+}
+
+/** The handler of a for...of over a generator: close it (its finally blocks run), then throw the caught value on. */
+function closeAndRethrow(l: Lowerer, src: Source, node: ts.Node): Stmt[] {
+  const loc = l.loc(node);
+  const site = l.localName("tsos_site");
+  const errType: Type = { k: "class", cls: errorClass(l, node) };
+  const [hold, ...again] = throwValue(l, { e: "caught", type: errType }, { e: "local", type: T.str, name: site }, node);
+  return [hold!, { s: "let", name: site, type: T.str, init: { e: "call", type: T.str, fn: "tsos_throw_site", args: [] }, loc }, ...src.close(), ...again];
 }
 
 /** Every element of a custom iterable, in a new array; at most `limit` elements when given (destructuring). */
