@@ -15,6 +15,8 @@ import { println } from "./console.ts";
 import { bootInfo } from "./boot_info.ts";
 import { init } from "./init.ts";
 import { frameAllocator } from "./memory/memory.ts";
+import { kernelPageTable } from "./arch/x86_64/paging.ts";
+import { printPageTables } from "./arch/x86_64/paging_dump.ts";
 import { runTests } from "./testing.ts";
 import { keyboardInputPending, processKeyboardInput } from "./keyboard.ts";
 import { KernelState, reportState } from "./arch/x86_64/qemu.ts";
@@ -25,6 +27,7 @@ println("Hello World!");
 init();
 println(`tsos: booted, ${bootInfo().regionCount()} memory regions, ${bootInfo().usableBytes() / BYTES_PER_MIB} MiB usable`);
 println(`tsos: level 4 page table at 0x${readCr3().toString(16)}, ${frameAllocator().freeFrames()} free frames`);
+if (bootInfo().hasBootFlag("page-tables")) printPageTables(kernelPageTable()); // tsos run --kernel-args page-tables
 
 if (TEST_BUILD) runTests();
 
