@@ -2,8 +2,12 @@
  * mutate/run.ts: mutation testing of the kernel and its libraries
  * (`npm run mutate`): does `tsos test` notice when the kernel is broken?
  *
- * Input:  kernel/**.ts and lib/**.ts (not the tests in kernel/tests/, not
- *         `@test` functions, not declaration files); options
+ * Input:  kernel/**.ts and the libraries the kernel is built from (lib/core,
+ *         lib/x86_64, lib/pic8259, lib/pc_keyboard: kernel/tsconfig.json's
+ *         list), not the tests in kernel/tests/, not `@test` functions, not
+ *         declaration files. lib/std is the hosted library: `tsos test` never
+ *         runs it (the compiler's fixture suite does), so it is not mutated
+ *         here. Options
  *         `--sample N` (a seeded random sample of N mutants; default all),
  *         `--seed S`, `--files <substring>`, `--timeout S` (per kernel,
  *         default 30), `--json FILE` (write every outcome).
@@ -51,6 +55,9 @@ const SWAPS: Record<string, { to: string[]; operator: string }> = {
   ">>": { to: ["<<"], operator: "bit" },
 };
 
+/** The libraries kernel code is built from (kernel/tsconfig.json includes the same). */
+const KERNEL_LIBRARIES = ["core", "x86_64", "pic8259", "pc_keyboard"];
+
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -83,7 +90,7 @@ function mutantsOf(file: string): Mutant[] {
       const op = node.operatorToken.getText(sf);
       for (const to of SWAPS[op]?.to ?? []) add(node, node.operatorToken.getStart(sf), node.operatorToken.end, to, SWAPS[op]!.operator);
     }
-    if (ts.isNumericLiteral(node) && !ts.isEnumMember(node.parent)) {
+    if (ts.isNumericLiteral(node) && !ts.isEnumMember(node.parent) && /^(0[xXbBoO][0-9a-fA-F_]+|[0-9_]+)$/.test(node.text)) {
       const v = BigInt(node.text.replace(/_/g, ""));
       add(node, node.getStart(sf), node.end, (v + 1n).toString(), "literal");
       if (v > 0n) add(node, node.getStart(sf), node.end, (v - 1n).toString(), "literal");
@@ -128,12 +135,10 @@ async function main(): Promise<number> {
   const timeout = option(args, "--timeout") ?? "30";
   const jsonOut = option(args, "--json");
 
-  let all = [...sourceFiles(path.join(ROOT, "kernel")), ...sourceFiles(path.join(ROOT, "lib"))]
-    .filter((f) => !f.endsWith("node-prelude.ts"))
-    .flatMap(mutantsOf);
+  let all = [path.join(ROOT, "kernel"), ...KERNEL_LIBRARIES.map((dir) => path.join(ROOT, "lib", dir))].flatMap(sourceFiles).flatMap(mutantsOf);
   if (filesFilter) all = all.filter((m) => m.file.includes(filesFilter));
   const mutants = sampleSize ? sample(all, Number(sampleSize), seed) : all;
-  process.stdout.write(`${all.length} mutants in kernel/ and lib/; testing ${mutants.length}\n\n`);
+  process.stdout.write(`${all.length} mutants in kernel/ and its libraries; testing ${mutants.length}\n\n`);
 
   const proj = path.join(ROOT, "build/mutate/project");
   rmSync(proj, { recursive: true, force: true });
