@@ -15,7 +15,8 @@ import { bootInfo } from "./boot_info.ts";
 import { init } from "./init.ts";
 import { runTests } from "./testing.ts";
 import { keyboardInputPending, processKeyboardInput } from "./keyboard.ts";
-import { KernelState, reportState } from "./arch/x86_64/qemu.ts";
+import * as interrupts from "./arch/interrupts.ts";
+import { KernelState, reportState } from "./arch/machine.ts";
 
 const BYTES_PER_MIB: u64 = 1024 * 1024;
 
@@ -26,12 +27,12 @@ println(`tsos: booted, ${bootInfo().regionCount()} memory regions, ${bootInfo().
 if (TEST_BUILD) runTests();
 
 // Idle: echo what was typed, then sleep until the next interrupt. The check
-// and the HLT happen with interrupts off (STI takes effect only after HLT
-// starts), so a key that arrives in between still wakes the loop.
+// is made with interrupts off and enableAndWait() leaves no gap before the
+// sleep, so a key that arrives in between still wakes the loop.
 reportState(KernelState.Idle);
 while (true) {
   processKeyboardInput();
-  cli();
-  if (keyboardInputPending()) sti();
-  else enableInterruptsAndHalt();
+  interrupts.disable();
+  if (keyboardInputPending()) interrupts.enable();
+  else interrupts.enableAndWait();
 }

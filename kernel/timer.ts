@@ -9,6 +9,7 @@
  * 100 Hz); sleep needs interrupts enabled, or no tick arrives.
  */
 import { print } from "./console.ts";
+import * as interrupts from "./arch/interrupts.ts";
 import { Mutex } from "../lib/core/spin.ts";
 import { assert } from "../lib/core/assert.ts";
 
@@ -60,7 +61,7 @@ export function ticksFor(ms: u32): u32 {
 export function sleep(ms: u32): void {
   const start = ticks();
   const wait = ticksFor(ms) + 1;
-  while (ticks() - start < wait) hlt();
+  while (ticks() - start < wait) interrupts.wait();
 }
 
 const CONTENDED = new Mutex<u32>(0);
@@ -73,7 +74,7 @@ function releaseContended(): void {
 
 /** @test */
 function mutexLockWaitsUntilTheHolderReleases(): void {
-  assert(interruptsEnabled(), "the timer must be running");
+  assert(interrupts.areEnabled(), "the timer must be running");
   CONTENDED.lock();
   runAtNextTick(releaseContended); // the "other holder": the timer releases it
   CONTENDED.lock(); // must spin until then

@@ -1,5 +1,5 @@
 /**
- * kernel/vga.ts: the VGA text screen (blog_os post 03, "VGA Text Mode").
+ * kernel/arch/x86_64/vga.ts: the VGA text screen (blog_os post 03, "VGA Text Mode").
  *
  * Hardware (OSDev "Text UI", "Printing To Screen"): 25 rows of 80 16-bit cells
  * at physical 0xb8000 (identity-mapped by boot.S). A cell's low byte is a code
