@@ -70,6 +70,15 @@ export function keyboardInputPending(): boolean {
   return !QUEUE.isEmpty() || QUEUE.dropped !== 0;
 }
 
+/**
+ * Scancodes dropped since the last report (a u32 the handler increments: one
+ * load, safe with interrupts on). For a kernel that is busy and wants to see
+ * a flood end before it reads the keyboard again (test/qmp.test.ts).
+ */
+export function droppedScancodes(): u32 {
+  return QUEUE.dropped;
+}
+
 /** The oldest queued byte, taken with interrupts off, or null when none is queued. */
 function takeScancode(): u8 | null {
   const wereEnabled = interrupts.disable();

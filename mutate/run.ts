@@ -11,7 +11,8 @@
  *         `--sample N` (a seeded random sample of N mutants; default all),
  *         `--seed S`, `--files <substring>`, `--timeout S` (per kernel,
  *         default 30), `--json FILE` (write every outcome).
- * Output: one line per mutant (killed / SURVIVED / invalid), then the
+ * Output: one line per mutant (killed, with the first failing test's line /
+ *         SURVIVED / invalid), then the
  *         mutation score: killed / (killed + survived). Invalid mutants
  *         (the compiler refuses the mutated kernel) don't count, as in
  *         StrykerJS's "compile error" status.
@@ -110,7 +111,11 @@ function mutantsOf(file: string): Mutant[] {
   return out;
 }
 
-/** A seeded xorshift: the same --seed picks the same sample. */
+/**
+ * A seeded xorshift shuffle: the same --seed picks the same sample, in an
+ * order that keeps every prefix a uniform sample too (a campaign cut short
+ * still scores a random sample, not the first files).
+ */
 function sample<T extends { file: string; start: number }>(items: T[], n: number, seed: number): T[] {
   let s = seed >>> 0 || 1;
   const next = () => ((s ^= s << 13), (s ^= s >>> 17), (s ^= s << 5), (s >>> 0) / 2 ** 32);
@@ -119,7 +124,7 @@ function sample<T extends { file: string; start: number }>(items: T[], n: number
     const j = Math.floor(next() * (i + 1));
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
   }
-  return copy.slice(0, n).sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start);
+  return copy.slice(0, n);
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -152,7 +157,7 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const outcomes: (Mutant & { status: "killed" | "survived" | "invalid" })[] = [];
+  const outcomes: (Mutant & { status: "killed" | "survived" | "invalid"; by?: string })[] = [];
   for (const m of mutants) {
     const target = path.join(proj, m.file);
     const original = readFileSync(path.join(ROOT, m.file), "utf8");
@@ -161,9 +166,14 @@ async function main(): Promise<number> {
     writeFileSync(target, original);
     const invalid = r.status !== 0 && /error\[TSOS\d+\]/.test(r.stderr);
     const status = invalid ? "invalid" : r.status === 0 ? "survived" : "killed";
-    outcomes.push({ ...m, status });
+    // What killed it: the first failing test, so that kills by a timeout on a loaded machine can be re-checked.
+    const lines = r.stdout.split("\n");
+    const failed = lines.find((l) => / FAILED$/.test(l));
+    const by = status !== "killed" ? undefined : `${failed ?? lines.find((l) => l.trim() !== "") ?? `exit ${r.status}`}${lines.some((l) => l.includes("timed out")) ? " (timed out)" : ""}`.trim();
+    outcomes.push({ ...m, status, by });
     const label = status === "survived" ? "SURVIVED" : status;
-    process.stdout.write(`${label.padEnd(8)} ${m.file}:${m.line} ${m.operator}: \`${m.original}\` -> \`${m.replacement}\`\n`);
+    process.stdout.write(`${label.padEnd(8)} ${m.file}:${m.line} ${m.operator}: \`${m.original}\` -> \`${m.replacement}\`${by ? `  [${by}]` : ""}\n`);
+    if (jsonOut) writeFileSync(jsonOut, JSON.stringify(outcomes, null, 2)); // kept current: a long campaign can be read while it runs
   }
 
   const killed = outcomes.filter((o) => o.status === "killed").length;
