@@ -80,7 +80,7 @@ export function droppedScancodes(): u32 {
 }
 
 /** The oldest queued byte, taken with interrupts off, or null when none is queued. */
-function takeScancode(): u8 | null {
+export function takeScancode(): u8 | null {
   const wereEnabled = interrupts.disable();
   const byte = QUEUE.isEmpty() ? null : QUEUE.pop();
   interrupts.restore(wereEnabled);

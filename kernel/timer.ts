@@ -10,7 +10,7 @@
  */
 import { print } from "./console.ts";
 import * as interrupts from "./arch/interrupts.ts";
-import { Mutex } from "../lib/core/spin.ts";
+import { Mutex, SpinLock } from "../lib/core/spin.ts";
 import { assert } from "../lib/core/assert.ts";
 
 export const TICK_HZ: u32 = 100;
@@ -65,11 +65,17 @@ export function sleep(ms: u32): void {
 }
 
 const CONTENDED = new Mutex<u32>(0);
+const CONTENDED_LOCK = new SpinLock();
 const RELEASED = new AtomicBool(false);
 
 function releaseContended(): void {
   RELEASED.store(true);
   CONTENDED.unlock();
+}
+
+function releaseContendedLock(): void {
+  RELEASED.store(true);
+  CONTENDED_LOCK.unlock();
 }
 
 /** @test */
@@ -80,4 +86,15 @@ function mutexLockWaitsUntilTheHolderReleases(): void {
   CONTENDED.lock(); // must spin until then
   assert(RELEASED.load(), "Mutex.lock() returned while the mutex was held");
   CONTENDED.unlock();
+}
+
+/** @test */
+function spinLockLockWaitsUntilTheHolderReleases(): void {
+  assert(interrupts.areEnabled(), "the timer must be running");
+  RELEASED.store(false);
+  CONTENDED_LOCK.lock();
+  runAtNextTick(releaseContendedLock);
+  CONTENDED_LOCK.lock(); // must spin until the tick releases it
+  assert(RELEASED.load(), "SpinLock.lock() returned while the lock was held");
+  CONTENDED_LOCK.unlock();
 }
