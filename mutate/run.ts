@@ -2,7 +2,8 @@
  * mutate/run.ts: mutation testing of the kernel and its libraries
  * (`npm run mutate`): does `tsos test` notice when the kernel is broken?
  *
- * Input:  kernel/**.ts and the libraries the kernel is built from (lib/core,
+ * Input:  kernel/**.ts (not kernel/tests/, not the benchmark kernels in
+ *         kernel/bench/) and the libraries the kernel is built from (lib/core,
  *         lib/x86_64, lib/pic8259, lib/pc_keyboard: kernel/tsconfig.json's
  *         list), not the tests in kernel/tests/, not `@test` functions, not
  *         declaration files. lib/std is the hosted library: `tsos test` never
@@ -64,7 +65,7 @@ function sourceFiles(dir: string): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== "tests") out.push(...sourceFiles(p));
+      if (entry.name !== "tests" && entry.name !== "bench") out.push(...sourceFiles(p));
     } else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) out.push(p);
   }
   return out.sort();
