@@ -12,6 +12,9 @@
 import { assert, assertEq } from "../lib/core/assert.ts";
 
 const FLAG_MEMORY_MAP: u32 = 0x40; // flags bit 6: mmapLength and mmapAddress are valid
+const FLAG_MODULES: u32 = 0x8; // flags bit 3: modulesCount and modulesAddress are valid
+/** The information structure's size up to and including the VBE fields (§3.3): all a loader may write there. */
+const INFO_BYTES: usize = 88;
 
 /**
  * The Multiboot information structure, up to the memory map fields (§3.3).
@@ -44,6 +47,18 @@ class MemoryMapEntry {
   type!: u32;
 }
 staticAssert(sizeOf<MemoryMapEntry>() === 24, "a memory map entry is 24 bytes");
+
+/**
+ * One entry of the module table (§3.3): a module occupies [start, end).
+ * @struct
+ */
+class ModuleEntry {
+  start!: u32;
+  end!: u32;
+  commandLine!: u32;
+  reserved!: u32;
+}
+staticAssert(sizeOf<ModuleEntry>() === 16, "a module entry is 16 bytes");
 const SIZE_FIELD_BYTES: usize = 4;
 
 export enum MemoryRegionKind {
@@ -81,16 +96,43 @@ export class BootInfo {
   readonly stackGuard: usize = stackGuardAddress();
   readonly stackBottom: usize = stackBottomAddress();
   readonly stackTop: usize = stackTopAddress();
+  /** The information structure lies in [infoStart, infoEnd) (physical = virtual: identity-mapped). */
+  readonly infoStart: usize;
+  readonly infoEnd: usize;
   /** The memory map's entries lie in [mapStart, mapEnd); empty without one. */
-  private readonly mapStart: usize = 0;
-  private readonly mapEnd: usize = 0;
+  readonly mapStart: usize = 0;
+  readonly mapEnd: usize = 0;
+  /** The module table lies in [modulesStart, modulesEnd); empty without modules. */
+  readonly modulesStart: usize = 0;
+  readonly modulesEnd: usize = 0;
 
   constructor(infoAddress: usize) {
+    this.infoStart = infoAddress;
+    this.infoEnd = infoAddress + INFO_BYTES;
     const info = Ptr.at<MultibootInfo>(infoAddress).read();
     if ((info.flags & FLAG_MEMORY_MAP) !== 0) {
       this.mapStart = info.mmapAddress;
       this.mapEnd = this.mapStart + info.mmapLength;
     }
+    if ((info.flags & FLAG_MODULES) !== 0) {
+      this.modulesStart = info.modulesAddress;
+      this.modulesEnd = this.modulesStart + usize(info.modulesCount) * sizeOf<ModuleEntry>();
+    }
+  }
+
+  /** The number of boot modules the loader placed in memory. */
+  moduleCount(): u32 {
+    return u32((this.modulesEnd - this.modulesStart) / sizeOf<ModuleEntry>());
+  }
+
+  /** First address of module `index`. */
+  moduleStart(index: u32): u64 {
+    return Ptr.at<ModuleEntry>(this.modulesStart).add(index).read().start;
+  }
+
+  /** First address after module `index`. */
+  moduleEnd(index: u32): u64 {
+    return Ptr.at<ModuleEntry>(this.modulesStart).add(index).read().end;
   }
 
   /** The number of memory regions (non-empty memory map entries). */

@@ -4,8 +4,9 @@
  *
  * Input: boot.S has entered long mode on the kernel stack; the imported
  * modules are already initialized (COM1 set up, the screen writer ready).
- * Output: a greeting; the GDT and IDT loaded (init.ts); a boot summary on
- * the console; in test builds the unit tests run and QEMU exits.
+ * Output: a greeting; the GDT and IDT loaded, the kernel's page tables
+ * active (init.ts); a boot summary and CR3 (the level-4 table) on the
+ * console; in test builds the unit tests run and QEMU exits.
  * Invariants: the kernel never returns from here; it idles halted, waking
  * for interrupts: the timer's ticks and the keyboard's keys, which it echoes.
  */
@@ -13,6 +14,7 @@ import "./panic.ts"; // first: the @panicHandler, and COM1 initialized before an
 import { println } from "./console.ts";
 import { bootInfo } from "./boot_info.ts";
 import { init } from "./init.ts";
+import { frameAllocator, pageTableRegister } from "./memory/memory.ts";
 import { runTests } from "./testing.ts";
 import { keyboardInputPending, processKeyboardInput } from "./keyboard.ts";
 import * as interrupts from "./arch/interrupts.ts";
@@ -23,6 +25,7 @@ const BYTES_PER_MIB: u64 = 1024 * 1024;
 println("Hello World!");
 init();
 println(`tsos: booted, ${bootInfo().regionCount()} memory regions, ${bootInfo().usableBytes() / BYTES_PER_MIB} MiB usable`);
+println(`tsos: level 4 page table at 0x${pageTableRegister().toString(16)}, ${frameAllocator().freeFrames()} free frames`);
 
 if (TEST_BUILD) runTests();
 

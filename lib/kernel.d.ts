@@ -96,6 +96,13 @@ declare function stackTopAddress(): usize;
 /** First and last (exclusive) addresses of the loaded kernel image. */
 declare function kernelStartAddress(): usize;
 declare function kernelEndAddress(): usize;
+/**
+ * Where the image's sections start (linker.ld, each 4 KiB-aligned): .text
+ * (with the multiboot header) is [kernelStart, rodataStart), .rodata is
+ * [rodataStart, dataStart), .data and .bss are [dataStart, kernelEnd).
+ */
+declare function rodataStartAddress(): usize;
+declare function dataStartAddress(): usize;
 
 /** A unit test: a module-level function marked with the JSDoc tag `@test`. */
 declare class UnitTest {
@@ -168,6 +175,20 @@ declare function hardwareDivide(dividend: u64, divisor: u64): u64;
 declare function readCr2(): u64;
 /** CR3: the physical address of the level-4 page table. */
 declare function readCr3(): u64;
+/** MOV to CR3: switch to the level-4 table at this physical address (flushes non-global TLB entries). */
+declare function writeCr3(value: u64): void;
+/** CR0 (Intel SDM vol. 3A, 2.5): PE, WP (bit 16), PG (bit 31), ... */
+declare function readCr0(): u64;
+declare function writeCr0(value: u64): void;
+/** RDMSR/WRMSR: a model-specific register, e.g. IA32_EFER (0xC0000080). */
+declare function readMsr(msr: u32): u64;
+declare function writeMsr(msr: u32, value: u64): void;
+/** INVLPG: drop the TLB entries of the page holding `address` (SDM vol. 3A, 4.10.4.1). */
+declare function invlpg(address: u64): void;
+/** CPUID: EDX of leaf `leaf` (subleaf 0), e.g. 0x80000001 for NX (bit 20) and 1 GiB pages (bit 26). */
+declare function cpuidEdx(leaf: u32): u32;
+/** Calls the code at `address` as a function without arguments (tests: executing a no-execute page faults). */
+declare function callAddress(address: u64): void;
 /** The current stack pointer (RSP). */
 declare function readRsp(): u64;
 /**

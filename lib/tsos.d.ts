@@ -214,6 +214,11 @@ declare function isFinite(value: number): boolean;
 declare function parseInt(string: string, radix?: number): number;
 /** Hosted only: JavaScript's parseFloat (correctly rounded, as V8). */
 declare function parseFloat(string: string): number;
+/** Hosted only (lib/std/uri.ts): a malformed escape throws URIError, as in Node. */
+declare function encodeURIComponent(uriComponent: string | number | boolean): string;
+declare function encodeURI(uri: string): string;
+declare function decodeURIComponent(encodedURIComponent: string): string;
+declare function decodeURI(encodedURI: string): string;
 
 /**
  * Hosted strings count UTF-16 code units, as JavaScript does (language.md
@@ -663,3 +668,4 @@ declare class Error {
 declare class RangeError extends Error {}
 declare class TypeError extends Error {}
 declare class SyntaxError extends Error {}
+declare class URIError extends Error {}

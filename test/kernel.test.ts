@@ -35,14 +35,22 @@ function unitTestNames(): string[] {
   return names;
 }
 
+/** Each kernel/tests/*.ts once, or once per `// @qemu-args:` line as `<name> [<args>]` (cli/commands/test.ts). */
+function integrationRunNames(): string[] {
+  const names: string[] = [];
+  for (const f of readdirSync(path.join(ROOT, "kernel/tests")).filter((f) => f.endsWith(".ts"))) {
+    const args = [...readFileSync(path.join(ROOT, "kernel/tests", f), "utf8").matchAll(/^\/\/\s*@qemu-args:\s*(.+)$/gm)].map((m) => m[1]!.trim());
+    if (args.length === 0) names.push(f.slice(0, -3));
+    for (const a of args) names.push(`${f.slice(0, -3)} [${a}]`);
+  }
+  return names;
+}
+
 describe("tsos test", () => {
   it("builds and boots every test kernel and reports each test as ok", async () => {
     const r = await tsos("test", "--timeout", "60");
     assert.equal(r.status, 0, r.stdout + r.stderr);
-    const expected = [
-      ...unitTestNames(),
-      ...readdirSync(path.join(ROOT, "kernel/tests")).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3)),
-    ];
+    const expected = [...unitTestNames(), ...integrationRunNames()];
     assert.ok(expected.includes("basic_boot") && expected.includes("should_panic"));
     for (const name of expected) assert.ok(r.stdout.includes(`test ${name} ... ok\n`), `no ok line for ${name}:\n${r.stdout}`);
     assert.match(r.stdout, new RegExp(`^test result: ok\\. ${expected.length} passed; 0 failed; finished in \\d+\\.\\d\\ds$`, "m"));

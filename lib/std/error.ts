@@ -46,6 +46,13 @@ export class SyntaxError extends Error {
   }
 }
 
+export class URIError extends Error {
+  constructor(message?: string) {
+    super(message);
+    this.name = "URIError";
+  }
+}
+
 /**
  * A thrown value that is not an Error (`throw "oops"`, `throw 42`,
  * `throw { code: 1 }`): it travels through the handlers inside this Error

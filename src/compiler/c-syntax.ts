@@ -54,7 +54,8 @@ export function cType(t: Type): string {
     case "fn":
       return t.cname;
     case "fixed":
-      return `${cType(t.elem)} *`;
+      // The array decays to a pointer to its first element; layout-struct elements are stored inline.
+      return t.elem.k === "class" ? `${t.elem.cls.cname} *` : `${cType(t.elem)} *`;
     case "loc":
       return "const tsos_loc *";
     case "union":

@@ -28,6 +28,7 @@ const PF_WRITE: u64 = 1 << 1; // W/R: the access was a write
 const PF_USER: u64 = 1 << 2; // U/S: the access was made in user mode (CPL 3)
 const PF_RESERVED_BIT: u64 = 1 << 3; // RSVD: a paging entry has a reserved bit set
 const PF_INSTRUCTION_FETCH: u64 = 1 << 4; // I/D: the access was an instruction fetch
+const PF_PROTECTION_KEY: u64 = 1 << 5; // PK: a protection-key right denied the access
 
 // The error code of selector-related faults (6.13 "Error Code", figure 6-7).
 const SEL_EXTERNAL: u64 = 1 << 0; // EXT: raised while delivering an external event
@@ -85,6 +86,7 @@ function printPageFaultCode(code: u64): void {
   print((code & PF_USER) !== 0 ? ", user mode" : ", supervisor mode");
   if ((code & PF_RESERVED_BIT) !== 0) print(", reserved bit set in a paging entry");
   if ((code & PF_INSTRUCTION_FETCH) !== 0) print(", instruction fetch");
+  if ((code & PF_PROTECTION_KEY) !== 0) print(", protection key");
   print(")");
 }
 
@@ -184,4 +186,6 @@ function pageFaultErrorCodesAreDecoded(): void {
   assertErrorCodeLine(pf, 0x3, "error code: 0x3 (protection violation, write, supervisor mode)");
   assertErrorCodeLine(pf, 0x6, "error code: 0x6 (page not present, write, user mode)");
   assertErrorCodeLine(pf, 0x14, "error code: 0x14 (page not present, read, user mode, instruction fetch)");
+  assertErrorCodeLine(pf, 0x20, "error code: 0x20 (page not present, read, supervisor mode, protection key)");
+  assertErrorCodeLine(pf, 0x23, "error code: 0x23 (protection violation, write, supervisor mode, protection key)");
 }

@@ -12,6 +12,9 @@
  *         serial output, indented (fault addresses symbolized to .ts lines);
  *         a cargo summary ("N filtered out" counts unit tests and integration
  *         kernels alike). Exit 0 iff all passed.
+ *         An integration test's `// @qemu-args: <args>` lines boot its
+ *         kernel once per line with those QEMU arguments added (e.g. `-m 32M`),
+ *         each run reported as `<name> [<args>]`.
  * Invariants: a kernel passes only if QEMU exits 33; 35, any other status,
  *             or the timeout is a failure. The unit-test kernel cannot be
  *             told a filter: it runs every test, the filter hides passing ones.
@@ -54,6 +57,25 @@ function testJobs(flags: Flags, filter: string | undefined): { jobs: KernelJob[]
     else jobs.push({ name, entry: path.join(testsDir, file), out: path.join(out, `${name}.elf`), test: false });
   }
   return { jobs, filteredOut };
+}
+
+/** One boot of a built kernel: an integration kernel may be booted once per `@qemu-args` line. */
+interface TestRun {
+  name: string;
+  /** Index of the kernel in the job list. */
+  job: number;
+  extraArgs: string[];
+}
+
+/** Each job booted once, or an integration test once per `// @qemu-args: <args>` header line. */
+function testRuns(jobs: KernelJob[]): TestRun[] {
+  const runs: TestRun[] = [];
+  for (const [i, job] of jobs.entries()) {
+    const lines = job.test ? [] : [...readFileSync(job.entry, "utf8").matchAll(/^\/\/\s*@qemu-args:\s*(.+)$/gm)].map((m) => m[1]!.trim());
+    if (lines.length === 0) runs.push({ name: job.name, job: i, extraArgs: [] });
+    for (const line of lines) runs.push({ name: `${job.name} [${line}]`, job: i, extraArgs: line.split(/\s+/) });
+  }
+  return runs;
 }
 
 /** At most `limit` calls of `job` in flight. */
@@ -107,7 +129,8 @@ export async function testCommand(flags: Flags): Promise<number> {
   try {
     const { ready, compiled } = await buildKernels(jobs, flags);
     const limit = limiter(os.availableParallelism());
-    const boot = (job: KernelJob) => async () => {
+    const testRunList = testRuns(jobs);
+    const boot = (job: KernelJob, extraArgs: string[]) => async () => {
       // A long-running kernel is never silent: say which one, and for how long (as cargo does).
       const started = performance.now();
       const ticker = setInterval(
@@ -115,13 +138,13 @@ export async function testCommand(flags: Flags): Promise<number> {
         STILL_RUNNING_MS,
       );
       try {
-        return await runQemu({ kernel: job.out, machine: "pc", display: "none", serial: "pipe", timeoutMs: timeoutS * 1000, signal: abort.signal });
+        return await runQemu({ kernel: job.out, machine: "pc", display: "none", serial: "pipe", timeoutMs: timeoutS * 1000, signal: abort.signal, extraArgs });
       } finally {
         clearInterval(ticker);
       }
     };
-    const bar = progress(flags, "Testing", jobs.length);
-    const runs = jobs.map((job, i) => ready[i]!.then(() => limit(boot(job))).then((r) => (bar.tick(job.name), r)));
+    const bar = progress(flags, "Testing", testRunList.length);
+    const runs = testRunList.map((run) => ready[run.job]!.then(() => limit(boot(jobs[run.job]!, run.extraArgs))).then((r) => (bar.tick(run.name), r)));
     runs.forEach((r) => r.catch(() => {}));
     try {
       await Promise.all(ready);
@@ -140,9 +163,10 @@ export async function testCommand(flags: Flags): Promise<number> {
       if (ok) sum.passed++;
       else sum.failed++;
     };
-    for (const [i, job] of jobs.entries()) {
+    for (const [i, run] of testRunList.entries()) {
+      const job = jobs[run.job]!;
       bar.clear();
-      status(flags, "Running", `${job.name} (${shown(job.out)})`);
+      status(flags, "Running", `${run.name} (${shown(job.out)})`);
       const r = await runs[i]!;
       bar.clear();
       if (interrupted(r, abort.signal)) return 130;
@@ -165,9 +189,9 @@ export async function testCommand(flags: Flags): Promise<number> {
         }
       } else {
         const missing = r.success ? missingExpectations(job.entry, symbolize(r.serial, job.out)) : [];
-        print(job.name, r.success && missing.length === 0);
-        if (!r.success) failures.push({ name: job.name, job, why: why(r, timeoutS), serial: r.serial });
-        else if (missing.length) failures.push({ name: job.name, job, why: `the serial output lacks:\n${missing.map((m) => `    ${m}`).join("\n")}`, serial: r.serial });
+        print(run.name, r.success && missing.length === 0);
+        if (!r.success) failures.push({ name: run.name, job, why: why(r, timeoutS), serial: r.serial });
+        else if (missing.length) failures.push({ name: run.name, job, why: `the serial output lacks:\n${missing.map((m) => `    ${m}`).join("\n")}`, serial: r.serial });
       }
       if (!r.success && !r.timedOut && r.stderr.trim()) failures.at(-1)!.why += `\nQEMU said: ${r.stderr.trim()}`;
     }

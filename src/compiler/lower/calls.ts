@@ -37,6 +37,7 @@ import { newThroughValue } from "./ctor-values.ts";
 import { elementOrUndefined, isProbe, probedType } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
 import { mathCall, mathIntrinsic } from "./math.ts";
+import { uriCall } from "./uri.ts";
 import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber, truthiness } from "./string-methods.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
 import { objectCall, recordRead } from "./records.ts";
@@ -96,6 +97,9 @@ const KERNEL_INTRINSICS = new Set([
   "multibootMagic", "multibootInfoAddress", "stackGuardAddress", "stackBottomAddress", "stackTopAddress",
   "kernelStartAddress", "kernelEndAddress", "lidt", "lgdt", "ltr", "setCs", "setDataSegments", "readCs",
   "int3", "ud2", "hardwareDivide", "readCr2", "readCr3", "readRsp", "enableInterruptsAndHalt", "readTsc",
+  // paging (kernel/arch/x86_64/paging*.ts)
+  "writeCr3", "readCr0", "writeCr0", "readMsr", "writeMsr", "invlpg", "cpuidEdx", "callAddress",
+  "rodataStartAddress", "dataStartAddress",
   "iretHandlerAddress",
 ]);
 
@@ -307,7 +311,7 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
   if ((INT_KINDS as string[]).includes(name) && name !== "number") return conversion(l, name as IntKind, call);
   const arrays = name.startsWith("Array.") ? arrayConstructorCall(l, name, call) : name === "Math.max" || name === "Math.min" ? spreadMinMax(l, name, call) : undefined;
   if (arrays) return arrays;
-  const str = stringBuiltin(l, name, call) ?? mathCall(l, name, call);
+  const str = stringBuiltin(l, name, call) ?? mathCall(l, name, call) ?? uriCall(l, name, call);
   if (str) return str;
   const num = numberBuiltin(l, name, call, want);
   if (num) return num;

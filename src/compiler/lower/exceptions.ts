@@ -29,7 +29,7 @@ import { tryIrType, typeName } from "./types.ts";
 import { DYN } from "./dynamic.ts";
 import { lowerBlock } from "./stmt.ts";
 
-const ERROR_CLASSES = new Set(["Error", "RangeError", "TypeError", "SyntaxError"]);
+const ERROR_CLASSES = new Set(["Error", "RangeError", "TypeError", "SyntaxError", "URIError"]);
 
 /** The lib/std/error.ts class that builds a global Error class declared in lib/tsos.d.ts, else undefined. */
 export function builtinClassDecl(l: Lowerer, decl: ts.ClassDeclaration): ts.ClassDeclaration | undefined {

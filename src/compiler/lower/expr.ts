@@ -463,7 +463,8 @@ function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
   const eq = op === "==" || op === "!=";
   // An operand TypeScript narrowed where it may still be undefined (`const [k, v] = s.split("=")`):
   // equality needs no unwrapping, and compares as JavaScript does.
-  if (eq && (tested(A) !== A || tested(B) !== B)) {
+  // `x?.tag === "op"` where the checker says x is never undefined: `?.` still yields an optional value.
+  if (eq && (tested(A) !== A || tested(B) !== B || A.type.k === "nullable" || B.type.k === "nullable")) {
     const optional = optionalEquality(l, b, tested(A), tested(B));
     if (optional) return optional;
   }

@@ -84,6 +84,10 @@ export function coerceNullable(l: Lowerer, e: Expr, to: Type, node: ts.Node): Ex
     if (from.k !== "nullable") return undefined;
     l.fail("TSOS1021", node, typeName(from), typeName(to));
   }
+  // A narrowed read stored where undefined fits (`user: m[2]` into `user?: string`): the value as it is,
+  // undefined included, as JavaScript stores it, rather than the read's check.
+  if (e.e === "unwrap" && e.check === "narrowed" && e.x.type.k === "nullable" && (!e.x.type.null || to.null) && (!e.x.type.undef || to.undef))
+    return coerce(l, e.x, to, node);
   if (from.k !== "nullable") return { e: "some", type: to, x: coerce(l, e, to.inner, node) };
   if (from.inner.k === "str" && from.inner.borrowed && to.inner.k === "str" && !to.inner.borrowed) l.fail("TSOS3002", node);
   if (sameType(from, to)) return e;

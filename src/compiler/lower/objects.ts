@@ -49,6 +49,8 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
   const record = recordLiteral(l, node, want);
   if (record) return record;
   const litType = l.checker.getTypeAtLocation(node);
+  // `return { ... }` from a function returning `Shape | null`: the literal is built for the view.
+  if (want?.k === "nullable" && want.inner.k === "view") want = want.inner;
   const fields: Field[] = [];
   const values: Expr[] = [];
   const fns: (ts.MethodDeclaration | ts.AccessorDeclaration)[] = [];

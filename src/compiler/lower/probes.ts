@@ -6,7 +6,9 @@
  *         JavaScript; lib/std/array.ts elementOrUndefined) when the program
  *         tests it: `xs[i] ?? d`, `xs[i]?.x`, `if (xs[i])`, `!xs[i]`,
  *         `xs[i] === undefined`; and locals initialised by such a read that
- *         the program tests (`const last = xs[xs.length - 1]; if (last) ...`).
+ *         the program tests (`const last = xs[xs.length - 1]; if (last) ...`),
+ *         and likewise locals initialised by a record read
+ *         (`const f = handlers[name]; if (!f) ...`, lower/records.ts).
  *         Everywhere else an out-of-bounds read panics (docs/language.md).
  * Invariants: TypeScript types these reads as `T`, so a probed local read
  *             where TypeScript believes it present is unwrapped with a check
@@ -18,6 +20,7 @@ import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { stdCall } from "./array-methods.ts";
 import { isDouble } from "./number.ts";
+import { recordReadOrUndefined } from "./records.ts";
 
 const K = ts.SyntaxKind;
 
@@ -89,6 +92,13 @@ export function isProbedLocal(l: Lowerer, decl: ts.VariableDeclaration): boolean
   };
   visit(scope);
   return probed;
+}
+
+/** `const f = handlers[name]` (no annotation) on a record, where f is tested: the read as `V | undefined`. */
+export function probedRecordLocal(l: Lowerer, decl: ts.VariableDeclaration): { type: Type; init: Expr } | undefined {
+  if (!isProbedLocal(l, decl)) return undefined;
+  const init = recordReadOrUndefined(l, decl.initializer!);
+  return init && { type: init.type, init };
 }
 
 /** The type of a probed local: its element type as `T | undefined`, if that is an array read of a non-nullable element. */

@@ -167,6 +167,17 @@ export function recordRead(l: Lowerer, x: ts.Expression): Expr | undefined {
   return use === "maybe" ? got : missingAs(l, got, v, x);
 }
 
+/**
+ * `const f = handlers[name]` where the program tests f (`if (f)`, `f ?? d`,
+ * lower/probes.ts): the read as `V | undefined`; undefined when `x` is no
+ * read of a record with arbitrary keys.
+ */
+export function recordReadOrUndefined(l: Lowerer, x: ts.Expression): Expr | undefined {
+  const a = recordAccess(l, x);
+  if (!a || a.finite || valueType(a.rec.type).k === "nullable") return undefined;
+  return method(l, a.rec, "get", [a.key()], x);
+}
+
 const NUMERIC_OPS = new Set([
   ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PercentToken, ts.SyntaxKind.AsteriskAsteriskToken,
   ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken,

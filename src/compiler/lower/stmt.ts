@@ -21,7 +21,7 @@ import { Bail, type Lowerer, snippet } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { exitActions, jumpTarget, lowerThrow, lowerTry } from "./exceptions.ts";
 import { inspectArgument } from "./inspect.ts";
-import { elementOrUndefined, isProbedLocal, probedLocals, probedType } from "./probes.ts";
+import { elementOrUndefined, isProbedLocal, probedRecordLocal, probedLocals, probedType } from "./probes.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
 import { nullLiteral, printable } from "./nullable.ts";
@@ -70,7 +70,9 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   if (genericFunctionConst(l, decl)) return []; // instantiated at each call (lower/generic-consts.ts)
   // `const ampm = m[3]?.toLowerCase()` on a match array: string | undefined whatever tsc says (lower/regexp.ts).
   const matchElement = matchElementLocal(l, decl);
-  let { type, init } = matchElement ?? variableInit(l, decl);
+  // `const f = handlers[name]; if (f) ...`: a missing key reads undefined (lower/records.ts).
+  const recordProbe = matchElement ? undefined : probedRecordLocal(l, decl);
+  let { type, init } = matchElement ?? recordProbe ?? variableInit(l, decl);
   // `const last = xs[xs.length - 1]; if (last) ...`: undefined outside the array (lower/probes.ts).
   const probed = init?.e === "index" && init.arr.type.k === "array" && probedType(type) && isProbedLocal(l, decl);
   if (probed && init?.e === "index") {
@@ -84,7 +86,7 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   }
   // A recursive closure may have named the variable already (lower/closures.ts).
   const name = earlyLocalName(l, decl) ?? l.localName(decl.name.text);
-  if (probed || matchElement) probedLocals.add(name);
+  if (probed || matchElement || recordProbe) probedLocals.add(name);
   l.scope.locals.set(decl, name);
   setLocalType(l, decl, type);
   return [{ s: "let", name, type, init, loc: l.loc(decl) }];

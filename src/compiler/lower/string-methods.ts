@@ -28,6 +28,7 @@ import { functionOf } from "./functions.ts";
 import { mangle, typeFromTypeNode, typeName } from "./types.ts";
 import { nullableOf } from "./nullable-types.ts";
 import { regexpStringCall } from "./regexp.ts";
+import { URI_FUNCTIONS, uriLibCall } from "./uri.ts";
 
 export const STD_STRING = path.join(LIB_DIR, "std/string.ts");
 const INTRINSICS_FILE = path.join(LIB_DIR, "std/string-intrinsics.d.ts");
@@ -222,14 +223,14 @@ export function numberToPrecision(l: Lowerer, recv: Expr, call: ts.CallExpressio
 }
 
 /**
- * `Number`, `String`, `Boolean`, `parseInt` or `parseFloat` passed as a function value
- * (`line.split(",").map(Number)`): a small C function of the wanted type
+ * `Number`, `String`, `Boolean`, `parseInt`, `parseFloat` or a URI function passed as a function value
+ * (`line.split(",").map(Number)`, `path.split("/").map(decodeURIComponent)`): a small C function of the wanted type
  * that calls the conversion with the arguments JavaScript would pass
  * (`map(parseInt)` passes the index as the radix, as in JavaScript).
  * Undefined when `id` is not one of them or the wanted type does not fit.
  */
 export function conversionAsFunction(l: Lowerer, id: ts.Identifier, want: Type | undefined): Expr | undefined {
-  if (!want || want.k !== "fn" || !l.doubles || !["Number", "String", "Boolean", "parseInt", "parseFloat"].includes(id.text)) return undefined;
+  if (!want || want.k !== "fn" || !l.doubles || !["Number", "String", "Boolean", "parseInt", "parseFloat", ...URI_FUNCTIONS].includes(id.text)) return undefined;
   const decl = l.symbolOf(id)?.valueDeclaration;
   if (!decl || !l.isLibDecl(decl)) return undefined;
   const [p0, p1] = want.params;
@@ -239,6 +240,7 @@ export function conversionAsFunction(l: Lowerer, id: ts.Identifier, want: Type |
   if (id.text === "Number") body = p0.k === "str" ? stringToNumber(l, a0, id) : isInt(p0) ? coerce(l, a0, T.number, id) : undefined;
   else if (id.text === "Boolean") body = truthiness(a0);
   else if (id.text === "String") body = p0.k === "str" || p0.k === "bool" || isInt(p0) ? { e: "concat", type: T.str, parts: [a0] } : { e: "concat", type: T.str, parts: [printable(stringPart(l, a0, id))] };
+  else if (URI_FUNCTIONS.has(id.text)) body = p0.k === "str" ? uriLibCall(l, id.text, a0, id) : undefined;
   else if (p0.k === "str" && id.text === "parseFloat") body = { e: "call", type: T.number, fn: "tsos_parse_float", args: [a0] };
   else if (p0.k === "str") {
     const radix: Expr = p1 && isInt(p1) ? coerce(l, { e: "local", type: p1, name: "a1" }, T.number, id) : constant(0);

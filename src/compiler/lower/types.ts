@@ -49,7 +49,8 @@ export function intKindOf(l: Lowerer, type: ts.Type): IntKind | undefined {
   const parts = (type as ts.IntersectionType).types;
   if (!parts.some((p) => p.flags & ts.TypeFlags.Number)) return undefined;
   for (const p of parts) {
-    const brand = p.getProperties().find((s) => s.name.startsWith("__@__tsosInt"));
+    // A unique-symbol key is named `__@<escaped name>@<id>`; tsc escapes `__tsosInt` as `___tsosInt`.
+    const brand = p.getProperties().find((s) => /^__@_*_tsosInt@/.test(s.name));
     if (!brand) continue;
     const bt = l.checker.getNonNullableType(l.checker.getTypeOfSymbol(brand));
     const lits = (bt.isUnion() ? bt.types : [bt]).map((t) => (t as ts.StringLiteralType).value).sort();

@@ -89,10 +89,32 @@ static inline uint64_t tsos_k_hardwareDivide(uint64_t dividend, uint64_t divisor
 }
 static inline uint64_t tsos_k_readCr2(void) { uint64_t v; __asm__ volatile("movq %%cr2, %0" : "=r"(v)); return v; }
 static inline uint64_t tsos_k_readCr3(void) { uint64_t v; __asm__ volatile("movq %%cr3, %0" : "=r"(v)); return v; }
+/* ---- paging (Intel SDM vol. 3A, 2.5 "Control Registers", 4.10.4 "Invalidation of TLBs") ---- */
+static inline void tsos_k_writeCr3(uint64_t v) { __asm__ volatile("movq %0, %%cr3" : : "r"(v) : "memory"); }
+static inline uint64_t tsos_k_readCr0(void) { uint64_t v; __asm__ volatile("movq %%cr0, %0" : "=r"(v)); return v; }
+static inline void tsos_k_writeCr0(uint64_t v) { __asm__ volatile("movq %0, %%cr0" : : "r"(v) : "memory"); }
+static inline uint64_t tsos_k_readMsr(uint32_t msr) {
+  uint32_t lo, hi;
+  __asm__ volatile("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+  return ((uint64_t)hi << 32) | lo;
+}
+static inline void tsos_k_writeMsr(uint32_t msr, uint64_t v) {
+  __asm__ volatile("wrmsr" : : "c"(msr), "a"((uint32_t)v), "d"((uint32_t)(v >> 32)) : "memory");
+}
+static inline void tsos_k_invlpg(uint64_t address) { __asm__ volatile("invlpg (%0)" : : "r"(address) : "memory"); }
+static inline uint32_t tsos_k_cpuidEdx(uint32_t leaf) {
+  uint32_t a, b, c, d;
+  __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(leaf), "c"(0));
+  (void)a; (void)b; (void)c;
+  return d;
+}
+/* A call to code at `address` (tests: executing from a no-execute page must fault). */
+static inline void tsos_k_callAddress(uint64_t address) { ((void (*)(void))(uintptr_t)address)(); __asm__ volatile("" ::: "memory"); }
 static inline uint64_t tsos_k_readRsp(void) { uint64_t v; __asm__ volatile("movq %%rsp, %0" : "=r"(v)); return v; }
 
 /* ---- what the boot stub hands over ---- */
 extern char __stack_guard_bottom[], __stack_bottom[], __stack_top[], __kernel_start[], __kernel_end[];
+extern char __rodata_start[], __data_start[];
 static inline uint32_t tsos_k_multibootMagic(void) { return tsos_boot_magic; }
 static inline uint64_t tsos_k_multibootInfoAddress(void) { return tsos_boot_info; }
 static inline uint64_t tsos_k_stackGuardAddress(void) { return (uint64_t)(uintptr_t)__stack_guard_bottom; }
@@ -100,6 +122,8 @@ static inline uint64_t tsos_k_stackBottomAddress(void) { return (uint64_t)(uintp
 static inline uint64_t tsos_k_stackTopAddress(void) { return (uint64_t)(uintptr_t)__stack_top; }
 static inline uint64_t tsos_k_kernelStartAddress(void) { return (uint64_t)(uintptr_t)__kernel_start; }
 static inline uint64_t tsos_k_kernelEndAddress(void) { return (uint64_t)(uintptr_t)__kernel_end; }
+static inline uint64_t tsos_k_rodataStartAddress(void) { return (uint64_t)(uintptr_t)__rodata_start; }
+static inline uint64_t tsos_k_dataStartAddress(void) { return (uint64_t)(uintptr_t)__data_start; }
 
 /* ---- atomics (sequentially consistent) ---- */
 typedef struct { bool v; } tsos_atomic_bool;
