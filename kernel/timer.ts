@@ -11,7 +11,7 @@
 import { print } from "./console.ts";
 import * as interrupts from "./arch/interrupts.ts";
 import { Mutex, SpinLock } from "../lib/core/spin.ts";
-import { assert } from "../lib/core/assert.ts";
+import { assert, assertEq } from "../lib/core/assert.ts";
 
 export const TICK_HZ: u32 = 100;
 const MS_PER_SECOND: u32 = 1000;
@@ -97,4 +97,14 @@ function spinLockLockWaitsUntilTheHolderReleases(): void {
   CONTENDED_LOCK.lock(); // must spin until the tick releases it
   assert(RELEASED.load(), "SpinLock.lock() returned while the lock was held");
   CONTENDED_LOCK.unlock();
+}
+
+/** @test */
+function ticksForRoundsUpToWholeTicks(): void {
+  // 100 Hz: a tick is 10 ms.
+  assertEq(ticksFor(0), 0);
+  assertEq(ticksFor(1), 1);
+  assertEq(ticksFor(10), 1);
+  assertEq(ticksFor(11), 2);
+  assertEq(ticksFor(1000), 100);
 }
