@@ -5,14 +5,19 @@
  * multibootInfoAddress(), and the symbols of boot.S and linker.ld.
  * Output: bootInfo(), a read-only view: the memory regions of the loader's
  * memory map (zero-length entries skipped), the kernel image, the stack and
- * its guard page. Invariants: nothing is copied; regions are read from the
- * loader's map on demand, so that map (in low memory, identity-mapped by
- * boot.S, never written by the kernel) must stay intact.
+ * its guard page, and where the loader's own structures lie (the information
+ * structure, the memory map, the module table and modules), which the frame
+ * allocator must not hand out. Invariants: nothing is copied; regions are
+ * read from the loader's map on demand, so that map (identity-mapped by
+ * boot.S, and by the kernel's tables after it, never written by the kernel)
+ * must stay intact.
  */
 import { assert, assertEq } from "../lib/core/assert.ts";
 
 const FLAG_MEMORY_MAP: u32 = 0x40; // flags bit 6: mmapLength and mmapAddress are valid
+const FLAG_COMMAND_LINE: u32 = 0x4; // flags bit 2: commandLine is valid
 const FLAG_MODULES: u32 = 0x8; // flags bit 3: modulesCount and modulesAddress are valid
+const SPACE: u8 = 0x20;
 /** The information structure's size up to and including the VBE fields (§3.3): all a loader may write there. */
 const INFO_BYTES: usize = 88;
 
@@ -102,6 +107,9 @@ export class BootInfo {
   /** The memory map's entries lie in [mapStart, mapEnd); empty without one. */
   readonly mapStart: usize = 0;
   readonly mapEnd: usize = 0;
+  /** The kernel's command line, a NUL-terminated string, lies in [commandLineStart, commandLineEnd) (NUL included). */
+  readonly commandLineStart: usize = 0;
+  readonly commandLineEnd: usize = 0;
   /** The module table lies in [modulesStart, modulesEnd); empty without modules. */
   readonly modulesStart: usize = 0;
   readonly modulesEnd: usize = 0;
@@ -114,10 +122,38 @@ export class BootInfo {
       this.mapStart = info.mmapAddress;
       this.mapEnd = this.mapStart + info.mmapLength;
     }
+    if ((info.flags & FLAG_COMMAND_LINE) !== 0 && info.commandLine !== 0) {
+      this.commandLineStart = info.commandLine;
+      let end: usize = info.commandLine;
+      while (Ptr.at<u8>(end).read() !== 0) end++;
+      this.commandLineEnd = end + 1;
+    }
     if ((info.flags & FLAG_MODULES) !== 0) {
       this.modulesStart = info.modulesAddress;
       this.modulesEnd = this.modulesStart + usize(info.modulesCount) * sizeOf<ModuleEntry>();
     }
+  }
+
+  /**
+   * Whether `flag` is one of the space-separated words of the command line
+   * (QEMU's is the kernel's file name, then what -append gave, i.e. tsos run
+   * --kernel-args; GRUB's the words after the kernel on its multiboot line).
+   */
+  hasBootFlag(flag: Text): boolean {
+    let word = this.commandLineStart;
+    const end = this.commandLineEnd === 0 ? 0 : this.commandLineEnd - 1;
+    while (word < end) {
+      let length: usize = 0;
+      while (word + length < end && Ptr.at<u8>(word + length).read() !== SPACE) length++;
+      if (length === usize(flag.length) && this.wordMatches(word, flag)) return true;
+      word += length + 1;
+    }
+    return false;
+  }
+
+  private wordMatches(word: usize, flag: Text): boolean {
+    for (let i = 0; i < flag.length; i++) if (Ptr.at<u8>(word + usize(i)).read() !== flag.charCodeAt(i)) return false;
+    return true;
   }
 
   /** The number of boot modules the loader placed in memory. */

@@ -14,7 +14,7 @@ import "./panic.ts"; // first: the @panicHandler, and COM1 initialized before an
 import { println } from "./console.ts";
 import { bootInfo } from "./boot_info.ts";
 import { init } from "./init.ts";
-import { frameAllocator, pageTableRegister } from "./memory/memory.ts";
+import { frameAllocator, pageTableRegister, printKernelPageTables } from "./memory/memory.ts";
 import { runTests } from "./testing.ts";
 import { keyboardInputPending, processKeyboardInput } from "./keyboard.ts";
 import * as interrupts from "./arch/interrupts.ts";
@@ -26,6 +26,7 @@ println("Hello World!");
 init();
 println(`tsos: booted, ${bootInfo().regionCount()} memory regions, ${bootInfo().usableBytes() / BYTES_PER_MIB} MiB usable`);
 println(`tsos: level 4 page table at 0x${pageTableRegister().toString(16)}, ${frameAllocator().freeFrames()} free frames`);
+if (bootInfo().hasBootFlag("page-tables")) printKernelPageTables(); // tsos run --kernel-args page-tables
 
 if (TEST_BUILD) runTests();
 

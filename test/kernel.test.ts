@@ -184,6 +184,16 @@ describe("tsos build and run", () => {
     assert.match(r.stderr, /^\s+Stopped the kernel in its idle loop/m);
   });
 
+  it("passes --kernel-args as the multiboot command line: `page-tables` prints the kernel's mapped ranges", async () => {
+    const r = await tsos("run", "--display", "none", "--kernel-args", "quiet page-tables", "-o", path.join(TMP, "idle.elf"));
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^0x0000000000001000-0x0000000000100000 1020 KiB 4K rw-$/m); // low memory, no-execute
+    assert.match(r.stdout, /^0x0000000000100000-0x[0-9a-f]{16} \d+ KiB 4K r-x$/m); // .text from 1 MiB
+    assert.match(r.stdout, /^0xffff800000000000-0x[0-9a-f]{16} \d+ GiB [12][MG] rw-$/m); // all physical memory at the offset
+    const plain = await tsos("run", "--display", "none", "-o", path.join(TMP, "idle.elf"));
+    assert.doesNotMatch(plain.stdout, /^0x0000000000001000-/m);
+  });
+
   it("runs headless in a terminal smaller than the 80x25 VGA screen, rather than hide its bottom rows", async () => {
     // util-linux `script` gives the CLI a pseudo-terminal of 60x20.
     const cmd = `stty cols 60 rows 20; ${process.execPath} ${path.join(ROOT, "bin/tsos.js")} run --color never -o ${path.join(TMP, "idle.elf")}`;

@@ -8,7 +8,7 @@
  * (ExcludedRanges): the first MiB (real-mode structures, the BIOS data area,
  * VGA memory, as blog_os's bootloader and Linux leave it alone), the kernel
  * image with boot.S's page tables, guard page and stack (.bss.boot), the
- * multiboot information, memory map, module table and modules.
+ * multiboot information, memory map, command line, module table and modules.
  * Output: `FrameAllocator`, the interface the mapper allocates page tables
  * through, and `BitmapFrameAllocator`: one bit per 4 KiB frame up to the end
  * of the last usable region, set when the frame is free. The bitmap itself
@@ -56,6 +56,7 @@ export class ExcludedRanges {
     this.add(info.kernelStart, info.kernelEnd);
     this.add(info.infoStart, info.infoEnd);
     this.add(info.mapStart, info.mapEnd);
+    this.add(info.commandLineStart, info.commandLineEnd);
     this.add(info.modulesStart, info.modulesEnd);
     for (let i: u32 = 0; i < info.moduleCount(); i++) this.add(info.moduleStart(i), info.moduleEnd(i));
   }

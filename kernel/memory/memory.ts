@@ -39,6 +39,11 @@ export function pageTableRegister(): u64 {
   return readCr3();
 }
 
+/** Prints the kernel's mapped ranges (main.ts, for the boot flag page-tables). */
+export function printKernelPageTables(): void {
+  printPageTables(kernelPageTable());
+}
+
 // ---- tests: translation, mapping, frames on the live tables ----
 
 /** @trackCaller */

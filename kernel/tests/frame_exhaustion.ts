@@ -8,8 +8,8 @@
  * After init() (the bitmap frame allocator, then the kernel's page tables
  * from it: kernel/memory/memory.ts) it allocates every free frame until the
  * allocator says none is left. Each must be 4 KiB-aligned, distinct, and
- * outside the kernel image, the first MiB, the multiboot structures, the
- * bitmap and the page tables in use. Their count must be what the multiboot
+ * outside the kernel image, the first MiB, the multiboot structures (with
+ * the command line), the bitmap and the page tables in use. Their count must be what the multiboot
  * memory map (Multiboot 0.6.96 §3.3) offers: the whole frames of its usable
  * regions, minus those exclusions, minus the page-table frames found by
  * walking the live tables (Intel SDM vol. 3A, 4.5). Then it frees them all
@@ -88,7 +88,8 @@ function excluded(frame: u64): boolean {
   const info = bootInfo();
   const bitmapEnd = frameAllocator().bitmapStart + frameAllocator().bitmapFrames * FRAME;
   return frame < FIRST_MIB || inside(frame, info.kernelStart, info.kernelEnd) || inside(frame, info.infoStart, info.infoEnd) ||
-    inside(frame, info.mapStart, info.mapEnd) || inside(frame, info.modulesStart, info.modulesEnd) ||
+    inside(frame, info.mapStart, info.mapEnd) || inside(frame, info.commandLineStart, info.commandLineEnd) ||
+    inside(frame, info.modulesStart, info.modulesEnd) ||
     inside(frame, frameAllocator().bitmapStart, bitmapEnd) || has(TABLES, frame / FRAME);
 }
 

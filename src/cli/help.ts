@@ -65,6 +65,7 @@ export const COMMANDS: CommandSpec[] = [
       { names: ["--display"], value: "curses|none", help: "the VGA screen in this terminal (default in a terminal), or headless" },
       { names: ["--timeout"], value: "s", help: "stop QEMU after s seconds; a kernel still running then is a failure" },
       { names: ["--until"], value: "text", help: "headless: stop with success once COM1 has printed text" },
+      { names: ["--kernel-args"], value: "text", help: "the kernel's command line (-append); `page-tables` prints the mapped ranges at boot" },
       { names: ["--gdb"], help: "start paused with QEMU's gdb stub, and gdb here (or print its command): break at .ts lines" },
       { names: ["--iso"], help: "boot the GRUB ISO (tsos image) with -cdrom under SeaBIOS, not -kernel" },
       { names: ["--uefi"], help: "boot the GRUB ISO under UEFI firmware (OVMF); implies --iso" },

@@ -36,6 +36,8 @@ export interface Flags {
   gdb: boolean;
   /** run: stop with success once COM1 has printed this text. */
   until?: string;
+  /** run: the kernel's command line (QEMU -append: the multiboot command line), e.g. `page-tables`. */
+  kernelArgs?: string;
   release: boolean;
   /** Positional arguments (entry file, test filter). */
   rest: string[];
@@ -114,7 +116,8 @@ function parseFlagsOf(args: string[], spec: CommandSpec): Flags {
     } else if (a === "--until") {
       flags.until = value(++i, a);
       if (flags.until === "") throw new UsageError("--until takes a non-empty text");
-    } else if (a === "--iso") flags.iso = true;
+    } else if (a === "--kernel-args") flags.kernelArgs = value(++i, a);
+    else if (a === "--iso") flags.iso = true;
     else if (a === "--uefi") flags.iso = flags.uefi = true;
     else if (a === "--gdb") flags.gdb = true;
     else if (a === "--release") flags.release = true;

@@ -43,7 +43,8 @@ const CPUID_PAGE_1GB: u32 = 1 << 26;
 const FIRST_MIB: u64 = 0x10_0000;
 const FOUR_GIB: u64 = 0x1_0000_0000;
 
-const READ_ONLY = (0 as u64) as PageTableFlags;
+/** No flag beyond PRESENT (which mapTo adds): read-only and executable. */
+const NO_FLAGS = (0 as u64) as PageTableFlags;
 
 const KERNEL_PAGE_TABLE = new OffsetPageTable(0 as u64 as PhysAddr, 0);
 
@@ -58,7 +59,7 @@ export function cpuHas1GiBPages(): boolean {
 
 /** NO_EXECUTE when the CPU supports it, else no flag. */
 function noExecute(): PageTableFlags {
-  return cpuHasNoExecute() ? NO_EXECUTE : READ_ONLY;
+  return cpuHasNoExecute() ? NO_EXECUTE : NO_FLAGS;
 }
 
 /** The mapper over the active tables (after initPaging: the kernel's own, reached at PHYSICAL_MEMORY_OFFSET). */
@@ -113,12 +114,13 @@ function buildKernelTables(info: BootInfo, allocator: FrameAllocator): PhysAddr 
   const readWrite = flagsWith(WRITABLE, nx);
 
   identityMap(mapper, SIZE_4KIB, FIRST_MIB, readWrite, allocator);
-  identityMap(mapper, info.kernelStart, rodataStartAddress(), READ_ONLY, allocator); // .text: read + execute
+  identityMap(mapper, info.kernelStart, rodataStartAddress(), NO_FLAGS, allocator); // .text: read + execute
   identityMap(mapper, rodataStartAddress(), dataStartAddress(), nx, allocator); // .rodata
   identityMap(mapper, dataStartAddress(), info.stackGuard, readWrite, allocator); // .data, .bss up to the guard page
   identityMap(mapper, info.stackGuard + SIZE_4KIB, info.kernelEnd, readWrite, allocator); // the stack, the rest of .bss
   identityMapMissing(mapper, info.infoStart, info.infoEnd, nx, allocator);
   identityMapMissing(mapper, info.mapStart, info.mapEnd, nx, allocator);
+  identityMapMissing(mapper, info.commandLineStart, info.commandLineEnd, nx, allocator);
   identityMapMissing(mapper, info.modulesStart, info.modulesEnd, nx, allocator);
 
   const huge = cpuHas1GiBPages();

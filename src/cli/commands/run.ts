@@ -2,6 +2,7 @@
  * cli/commands/run.ts: `tsos run`, build the kernel and boot it in QEMU.
  *
  * Input:  [entry.ts], --display curses|none, --timeout <s>, --until <text>,
+ *         --kernel-args <text> (QEMU -append: the multiboot command line),
  *         --kernel-dir, -o.
  * Output: in a terminal (stdin and stdout TTYs, no --display) the VGA
  *         screen drawn by `-display curses`, COM1 written to
@@ -19,7 +20,7 @@
  * Invariants: QEMU is never left running behind us.
  */
 import path from "node:path";
-import { type Flags, errorLine, shown, status, warningLine } from "../options.ts";
+import { type Flags, UsageError, errorLine, shown, status, warningLine } from "../options.ts";
 import { type QemuResult, runQemu } from "../qemu.ts";
 import { requireFile, requireTool } from "../tools.ts";
 import { makeIso, requireIsoTools } from "./image.ts";
@@ -33,6 +34,7 @@ export async function runCommand(flags: Flags): Promise<number> {
   requireBuildTools();
   const job = kernelJob(flags);
   if (flags.iso) requireIsoTools();
+  if (flags.kernelArgs !== undefined && (flags.iso || flags.gdb)) throw new UsageError("--kernel-args works with -kernel boots only, not with --iso, --uefi or --gdb", "run");
   const firmware = flags.uefi ? OVMF : undefined;
   if (firmware !== undefined) requireFile(firmware, "ovmf", "UEFI firmware for QEMU");
   await buildKernel(job, flags);
@@ -73,6 +75,7 @@ export async function runCommand(flags: Flags): Promise<number> {
       serialFile,
       timeoutMs: flags.timeoutS === undefined ? undefined : flags.timeoutS * 1000,
       signal: interrupt.signal,
+      extraArgs: flags.kernelArgs !== undefined ? ["-append", flags.kernelArgs] : undefined,
       // Headless, the kernel's idle/halted reports end the run (see the header).
       onState: headless
         ? (state) => {
