@@ -17,7 +17,8 @@
 import { InterruptDescriptorTable } from "../../../lib/x86_64/structures/idt.ts";
 import { InterruptIndex, PICS } from "./pic.ts";
 import { onTimerTick, sleep } from "../../timer.ts";
-import { pushScancode, takeScancode } from "../../keyboard.ts";
+import { processKeyboardInput, pushScancode, takeScancode } from "../../keyboard.ts";
+import { BUFFER_HEIGHT, WRITER, assertRowShows, vgaPrintln } from "./vga.ts";
 import { assert, assertEq } from "../../../lib/core/assert.ts";
 
 const PS2_DATA_PORT: u16 = 0x60;
@@ -73,4 +74,35 @@ function keyboardInterruptsFollowOneAnother(): void {
   assertEq(takeScancode() ?? 0, 0x1e);
   assertEq(takeScancode() ?? 0, 0x9e);
   assert(takeScancode() === null, "a byte arrived that was not typed");
+}
+
+/** @test */
+function typedBackspaceErasesOnScreen(): void {
+  vgaPrintln(""); // a fresh bottom row
+  typeThroughTheController(0x1e); // a
+  typeThroughTheController(0x9e);
+  typeThroughTheController(0x30); // b
+  typeThroughTheController(0xb0);
+  typeThroughTheController(0x0e); // Backspace
+  typeThroughTheController(0x8e);
+  sleep(50);
+  processKeyboardInput();
+  const writer = WRITER.lock();
+  assertRowShows(writer, BUFFER_HEIGHT - 1, "a");
+  WRITER.unlock();
+  vgaPrintln(""); // later tests start on a fresh row
+}
+
+const GATES = new InterruptDescriptorTable();
+
+/** @test */
+function eachPicLineHasItsGate(): void {
+  installIrqHandlers(GATES);
+  // interrupts[i] is vector 32 + i: the timer's line 0, the keyboard's 1, the spurious 7 and 15.
+  assertEq(GATES.interrupts[0].handlerAddress(), functionAddress(timerInterrupt));
+  assertEq(GATES.interrupts[1].handlerAddress(), functionAddress(keyboardInterrupt));
+  assertEq(GATES.interrupts[7].handlerAddress(), functionAddress(masterSpuriousInterrupt));
+  assertEq(GATES.interrupts[15].handlerAddress(), functionAddress(slaveSpuriousInterrupt));
+  for (let line = 2; line < 7; line++) assert(!GATES.interrupts[line].isPresent(), "a PIC line without a device has a gate");
+  for (let line = 8; line < 15; line++) assert(!GATES.interrupts[line].isPresent(), "a PIC line without a device has a gate");
 }
