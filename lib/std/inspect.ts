@@ -19,6 +19,8 @@
  *             725_console_log_objects.ts compare them).
  */
 
+import { regexpPanic } from "./string-intrinsics";
+
 const BREAK_LENGTH = 80;
 
 /** A number as inspect shows it: like String(n), but -0 is "-0". */
@@ -213,4 +215,24 @@ function groupColumns(output: string[], extra: number, indent: number, numeric: 
   }
   if (extra > 0) rows.push(output[dataCount]);
   return rows;
+}
+
+/**
+ * The first argument of a `console.log` with more arguments, when it is
+ * computed (lower/console-format.ts): Node would substitute the next
+ * argument for a format directive in it (`%s`, `%d`, `%%`, ...), which tsos
+ * does only for a literal format string, so one found here panics rather
+ * than print something else.
+ * @trackCaller
+ */
+export function withoutFormatDirective(s: string): string {
+  const n = s.length;
+  for (let i = 0; i + 1 < n; i++) {
+    if (s.charCodeAt(i) !== 37) continue;
+    // s j d O o i f c %
+    const c = s.charCodeAt(i + 1);
+    if (c === 115 || c === 106 || c === 100 || c === 79 || c === 111 || c === 105 || c === 102 || c === 99 || c === 37)
+      regexpPanic("console.log of a computed format string holding a directive (%s, %d, ...) is not supported: Node would substitute the next argument");
+  }
+  return s;
 }

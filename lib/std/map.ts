@@ -22,6 +22,8 @@
  *   - `size` counts live entries.
  */
 
+import { regexpPanic } from "./string-intrinsics";
+
 /** The hash of a key (lower/collections.ts expands it per key type: string bytes, number bits with -0 and NaN normalised, integers, pointers). */
 declare function hashOf<K>(key: K): u32;
 /** SameValueZero: `===`, except that NaN equals NaN (lower/collections.ts). */
@@ -429,10 +431,14 @@ export class Dict<V> extends Map<string, V> {
     return indexKeys;
   }
 
-  /** The value of a key the program uses as present (lower/records.ts): a missing one panics. */
+  /**
+   * The value of a key the program uses as present (lower/records.ts): a
+   * missing one panics (JavaScript would go on with undefined, so this is
+   * no exception a `catch` could take).
+   */
   getPresent(key: string): V {
     const i = this.find(key, hashOf(key));
-    if (i < 0) throw new Error(`TypeError: the record has no key "${key}"; its value would be undefined`);
+    if (i < 0) regexpPanic(`the record has no key "${key}"; its value would be undefined (not supported)`);
     return this.entryValues[i];
   }
 

@@ -1,6 +1,7 @@
 /**
- * lib/std/string-intrinsics.d.ts: the C intrinsics lib/std/string.ts is
- * and lib/std/regexp.ts are written on (runtime/tsos_str.h); only they import them.
+ * lib/std/string-intrinsics.d.ts: the C intrinsics lib/std/string.ts,
+ * lib/std/regexp.ts and lib/std/uri.ts are written on (runtime/tsos_str.h);
+ * only lib/std files import them (inspect.ts its panic).
  *
  * Input:  calls from lib/std/string.ts; lower/string-methods.ts maps each
  *         name onto its C helper (`strFind` -> `tsos_str_find`).

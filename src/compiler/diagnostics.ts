@@ -142,6 +142,10 @@ export const CATALOG = {
     help: "pass an arrow that constructs it: `() => new {0}<T>()`",
   },
   TSOS1132: { message: "{0} is not supported yet", help: "declare the variable before the closure that uses it" },
+  TSOS1250: {
+    message: "the format directive `{0}` of `console.log` with an argument of type `{1}` is not supported yet",
+    help: "Node substitutes the next argument for it; build the text with a template literal instead",
+  },
   TSOS1085: {
     message: "default, optional and rest parameters of arrow functions and function expressions are not supported in kernel code",
     help: "declare a named function at module level for default values (kernel function values are plain C function pointers)",

@@ -27,6 +27,7 @@
  *     over the live array, stmt.ts), by spread or by `Array.from`. Anywhere
  *     else it would be a lazy view of a changing array: refused.
  */
+import { sortKeys } from "./sort-keys.ts";
 import { isArrayTest } from "./unions.ts";
 import { tested } from "./nullable.ts";
 import path from "node:path";
@@ -272,7 +273,8 @@ export function arrayLibraryCall(l: Lowerer, recv: Expr, name: string, call: ts.
       if (elem.k === "nullable" && elem.undef) l.fail("TSOS1120", call, typeName(elem));
       if (args[0]) return libCall(l, "sort", [elem], recv, args, [], call);
       if (elem.k === "str") return letIn(l, recv, (xs) => stdCall(l, "sortByKeys", [elem], [xs, xs], call));
-      if (elem.k !== "int" && elem.k !== "bool") l.fail("TSOS1121", call, typeName(t));
+      // Tuples, nested arrays, nullables, objects with toString: by their string forms (lower/sort-keys.ts).
+      if (elem.k !== "int" && elem.k !== "bool") return letIn(l, recv, (xs) => stdCall(l, "sortByKeys", [elem], [xs, sortKeys(l, xs, elem, call)], call));
       return stdCall(l, "sortDefault", [elem], [recv], call);
     }
     case "unshift": {

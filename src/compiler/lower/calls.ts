@@ -38,6 +38,9 @@ import { elementOrUndefined, isProbe, probedType } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
 import { mathCall, mathIntrinsic } from "./math.ts";
 import { uriCall } from "./uri.ts";
+import { unionConvert } from "./unions.ts";
+import { lowerPrint } from "./stmt.ts";
+import { printExpression } from "./console-format.ts";
 import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber, truthiness } from "./string-methods.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
 import { objectCall, recordRead } from "./records.ts";
@@ -321,6 +324,13 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
     case "Number": {
       const x = lowerExpr(l, arg(call, 0));
       if (x.type.k === "str") return stringToNumber(l, x, call);
+      const fromBool = (b: Expr): Expr => ({ e: "cond", type: T.number, c: b, a: { e: "int", type: T.number, value: 1n }, b: { e: "int", type: T.number, value: 0n } });
+      if (x.type.k === "bool" && l.doubles) return fromBool(x);
+      // `Number(q.get("limit") ?? 10)`: a string or a number, converted by its member.
+      const members = l.doubles
+        ? unionConvert(l, x, T.number, (m) => (m.type.k === "str" ? stringToNumber(l, m, call) : isInt(m.type) ? coerce(l, m, T.number, call) : m.type.k === "bool" ? fromBool(m) : undefined))
+        : undefined;
+      if (members) return members;
       if (!isInt(x.type)) l.fail("TSOS1031", arg(call, 0), "the argument of `Number()`", typeName(x.type));
       if (isDouble(l, x.type)) return x;
       // Hosted: a 64-bit integer rounds to the nearest double, as Number(bigint) does. Kernel: checked.
@@ -382,8 +392,12 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
       return t;
     }
     case "console.log":
-    case "console.error":
+    case "console.error": {
+      // Where a value is expected (`() => console.log(x)` as `() => unknown`): lower/console-format.ts.
+      const print = lowerPrint(l, call);
+      if (print?.s === "print") return printExpression(l, print, want, call);
       l.fail("TSOS1015", call, `\`${name}\` inside an expression`, "call it as a statement of its own");
+    }
   }
   l.fail("TSOS1020", call.expression, name);
 }

@@ -43,7 +43,7 @@ import { adaptFunction, functionValue, lowerFunctionValue } from "./lambdas.ts";
 import { classValue } from "./ctor-values.ts";
 import { capturedThis, capturedVariable, isNestedFunction, nestedIsPlain } from "./closures.ts";
 import { nestedFunctionInstance } from "./nested-functions.ts";
-import { tupleAsArray } from "./tuples.ts";
+import { freshArrayAsTuple, mixedTupleString, tupleAsArray } from "./tuples.ts";
 import { genericFunctionConst } from "./generic-consts.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
@@ -117,7 +117,7 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       const value = lowerExpr(l, x.expression, to);
       // `v as T` where v is `T | undefined` (`it.next().value as K`): asserted present, checked.
       if (value.type.k === "nullable" && to.k !== "nullable" && sameType(value.type.inner, to)) return unwrap(l, value, x, "nonnull");
-      return checkedDowncast(l, value, to, x) ?? unionCast(l, value, to, x, (m) => checkedDowncast(l, m, to, x)) ?? coerce(l, value, to, x.expression);
+      return checkedDowncast(l, value, to, x) ?? unionCast(l, value, to, x, (m) => checkedDowncast(l, m, to, x)) ?? freshArrayAsTuple(l, value, to, x.expression) ?? coerce(l, value, to, x.expression);
     }
     case K.NumericLiteral:
       // Not an integer literal (literalValue): a fraction or exponent form, a double.
@@ -206,11 +206,14 @@ export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
   if (x.type.k === "array") return arrayString(l, x, node);
   const tuple = tupleAsArray(l, x, node);
   if (tuple) return arrayString(l, tuple, node);
+  const mixed = mixedTupleString(l, x, node, (e) => stringPart(l, e, node)); // lower/tuples.ts
+  if (mixed) return mixed;
   const text = objectToString(l, x, node) ?? plainObjectString(l, x, node) ?? unionStringPart(l, x, node, (m) => stringPart(l, m, node));
   if (text) return text;
   // A value TypeScript types `never` (a narrowed-away operand) has no string form either (fuzz seed 20261126, program 6615).
-  if (NO_STRING_FORM.has(x.type.k) || x.type.k === "never") l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
-  if (x.type.k === "nullable" && NO_STRING_FORM.has(x.type.inner.k)) return nullableObjectString(l, x, node);
+  // An interface value without a `toString` method: JavaScript's form depends on the object's class (TSOS1031 as for a class).
+  if (NO_STRING_FORM.has(x.type.k) || x.type.k === "never" || x.type.k === "view") l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
+  if (x.type.k === "nullable" && (NO_STRING_FORM.has(x.type.inner.k) || x.type.inner.k === "view")) return nullableObjectString(l, x, node);
   return x;
 }
 

@@ -45,7 +45,7 @@ export function propName(l: Lowerer, name: ts.PropertyName): string {
 
 /** `{ x: 1, y, m() { ... } }`: a new object of the literal's class. */
 export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr {
-  if (node.properties.some(ts.isSpreadAssignment)) return lowerSpreadObject(l, node, want);
+  if (node.properties.some(ts.isSpreadAssignment)) return recordLiteral(l, node, want) ?? lowerSpreadObject(l, node, want);
   const record = recordLiteral(l, node, want);
   if (record) return record;
   const litType = l.checker.getTypeAtLocation(node);

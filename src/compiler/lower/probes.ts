@@ -20,7 +20,7 @@ import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { stdCall } from "./array-methods.ts";
 import { isDouble } from "./number.ts";
-import { recordReadOrUndefined } from "./records.ts";
+import { isOpenRecord, recordReadOrUndefined } from "./records.ts";
 
 const K = ts.SyntaxKind;
 
@@ -99,6 +99,35 @@ export function probedRecordLocal(l: Lowerer, decl: ts.VariableDeclaration): { t
   if (!isProbedLocal(l, decl)) return undefined;
   const init = recordReadOrUndefined(l, decl.initializer!);
   return init && { type: init.type, init };
+}
+
+/**
+ * A local declared `T | undefined` that takes the value of a read tsos may
+ * find absent where TypeScript believes it present: `let x: T | undefined
+ * = xs[i]` past the end, a regex group that did not take part, `cur =
+ * rec[k]` on a record with any keys. TypeScript narrows x to T after such
+ * an assignment, though it may hold undefined, so every read of x is
+ * checked (`probedLocals`) rather than trusted.
+ */
+export function untrackedUndefinedLocal(l: Lowerer, decl: ts.VariableDeclaration, type: Type): boolean {
+  if (type.k !== "nullable" || !type.undef || !ts.isIdentifier(decl.name)) return false;
+  const sym = l.checker.getSymbolAtLocation(decl.name);
+  const scope = ts.findAncestor(decl, (n) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isFunctionLike(n));
+  if (!sym || !scope) return false;
+  const absentRead = (x: ts.Expression): boolean => {
+    while (ts.isParenthesizedExpression(x)) x = x.expression;
+    if (ts.isElementAccessExpression(x)) return true;
+    return ts.isPropertyAccessExpression(x) && isOpenRecord(l, l.checker.getTypeAtLocation(x.expression));
+  };
+  if (decl.initializer && absentRead(decl.initializer)) return true;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === K.EqualsToken && ts.isIdentifier(n.left) && l.checker.getSymbolAtLocation(n.left) === sym && absentRead(n.right)) found = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return found;
 }
 
 /** The type of a probed local: its element type as `T | undefined`, if that is an array read of a non-nullable element. */

@@ -21,6 +21,8 @@
  *     so is `Object.keys` of anything that is not a record (TSOS1113).
  */
 import { objectPropertiesCall } from "./object-keys.ts";
+import { recordSpreadMember } from "./record-spread.ts";
+import { probedLocals } from "./probes.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -30,7 +32,7 @@ import { markConstructed, resolveMember } from "./dispatch.ts";
 import { classMember } from "./views.ts";
 import { arith, coerce, lowerExpr } from "./expr.ts";
 import { bindLocal, destructure } from "./destructure.ts";
-import { irType, typeName } from "./types.ts";
+import { irType, tryIrType, typeName } from "./types.ts";
 import { printable } from "./nullable.ts";
 import { isInt } from "../ints.ts";
 import { STD_MAP, stdClassDecl } from "./collections.ts";
@@ -99,7 +101,9 @@ function newRecord(l: Lowerer, t: Type, node: ts.Node): Expr {
 }
 
 /** An object literal whose type (or wanted type) is a record, or undefined. */
-export function recordLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr | undefined {
+export function recordLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want0?: Type): Expr | undefined {
+  // An optional record parameter (`extra?: Config`) takes the literal as the record.
+  const want = want0?.k === "nullable" ? want0.inner : want0;
   const t = want && isRecord(want) ? want : undefined;
   const type = t ?? (() => {
     const shape = recordShape(l, l.checker.getContextualType(node) ?? l.checker.getTypeAtLocation(node));
@@ -108,6 +112,8 @@ export function recordLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want
   if (!type || !isRecord(type)) return undefined;
   const v = valueType(type);
   const sets: ((d: Expr) => Expr)[] = node.properties.map((p) => {
+    // `{ ...defaults, ...overrides }` (lower/record-spread.ts).
+    if (ts.isSpreadAssignment(p)) return recordSpreadMember(l, p.expression, v, { method: (r, name, args, n) => method(l, r, name, args, n), isRecord, valueType });
     if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) l.fail("TSOS1005", p, "this kind of member in a record literal");
     const key = propertyKey(l, p.name);
     const valueNode = ts.isPropertyAssignment(p) ? p.initializer : p.name;
@@ -184,12 +190,44 @@ const NUMERIC_OPS = new Set([
   ts.SyntaxKind.MinusEqualsToken, ts.SyntaxKind.AsteriskEqualsToken, ts.SyntaxKind.SlashEqualsToken, ts.SyntaxKind.PercentEqualsToken,
 ]);
 
+/**
+ * Whether the read `n` is passed, returned or stored where undefined fits
+ * (`return r[k]` from a function returning `V | undefined`, `f(r[k])` to an
+ * optional parameter, `cur = cur[part]` with `cur: V | undefined`): then it
+ * is the read as it is. TypeScript narrows an assigned local to `V`, so such
+ * a local is declared with checked reads (`probedLocals`, probes.ts
+ * untrackedUndefinedLocal), never unchecked ones.
+ */
+function intoOptional(l: Lowerer, n: ts.Expression): boolean {
+  const context = l.checker.getContextualType(n);
+  if (!context || !(context.flags & ts.TypeFlags.Union) || !(context as ts.UnionType).types.some((t) => t.flags & ts.TypeFlags.Undefined)) return false;
+  if (tryIrType(l, context, n)?.k !== "nullable") return false;
+  const p = n.parent;
+  if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === n) || ts.isArrayLiteralExpression(p)) return true;
+  if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(n)) return true;
+  if (ts.isPropertyAssignment(p) && p.initializer === n) return true;
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === n && ts.isIdentifier(p.left)) {
+    const decl = l.symbolOf(p.left)?.valueDeclaration;
+    const local = decl && l.scope.locals.get(decl);
+    // Only a local declared knowing it (probes.ts recordAssignedLocal), so that every read of it is checked.
+    return !!local && probedLocals.has(local);
+  }
+  return false;
+}
+
+/** Whether `type` is a record whose keys are any strings (a read may find no entry). */
+export function isOpenRecord(l: Lowerer, type: ts.Type): boolean {
+  const shape = recordShape(l, type);
+  return !!shape && shape.stringKeys && !shape.finite;
+}
+
 /** How a record read at `x` is used: tested for undefined ("maybe"), as a number operand ("number"), or as a value. */
 function readUse(l: Lowerer, x: ts.Expression, v: Type): "maybe" | "number" | "value" {
   let n: ts.Node = x;
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
   const p = n.parent;
   const isNumber = v.k === "int" && v.kind === "number" && l.doubles;
+  if (intoOptional(l, n as ts.Expression)) return "maybe";
   if (ts.isBinaryExpression(p)) {
     const op = p.operatorToken.kind;
     const K = ts.SyntaxKind;

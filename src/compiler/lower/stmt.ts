@@ -21,11 +21,13 @@ import { Bail, type Lowerer, snippet } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { exitActions, jumpTarget, lowerThrow, lowerTry } from "./exceptions.ts";
 import { inspectArgument } from "./inspect.ts";
-import { elementOrUndefined, isProbedLocal, probedRecordLocal, probedLocals, probedType } from "./probes.ts";
+import { elementOrUndefined, isProbedLocal, probedRecordLocal, untrackedUndefinedLocal, probedLocals, probedType } from "./probes.ts";
 import { lowerArgs, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
+import { formatDirectives, guardedFormat } from "./console-format.ts";
+import { recordConstInit } from "./record-consts.ts";
 import { nullLiteral, printable } from "./nullable.ts";
-import { typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
+import { sameType, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, destructuringAssignment } from "./destructure.ts";
 import { objectDestructuringAssignment } from "./object-spread.ts";
 import { arrayIterator, iteratorStep } from "./array-methods.ts";
@@ -72,7 +74,8 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   const matchElement = matchElementLocal(l, decl);
   // `const f = handlers[name]; if (f) ...`: a missing key reads undefined (lower/records.ts).
   const recordProbe = matchElement ? undefined : probedRecordLocal(l, decl);
-  let { type, init } = matchElement ?? recordProbe ?? variableInit(l, decl);
+  const declared = matchElement ?? recordProbe ?? variableInit(l, decl);
+  let { type, init } = declared;
   // `const last = xs[xs.length - 1]; if (last) ...`: undefined outside the array (lower/probes.ts).
   const probed = init?.e === "index" && init.arr.type.k === "array" && probedType(type) && isProbedLocal(l, decl);
   if (probed && init?.e === "index") {
@@ -86,7 +89,7 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   }
   // A recursive closure may have named the variable already (lower/closures.ts).
   const name = earlyLocalName(l, decl) ?? l.localName(decl.name.text);
-  if (probed || matchElement || recordProbe) probedLocals.add(name);
+  if (probed || matchElement || recordProbe || ("probed" in declared && declared.probed) || untrackedUndefinedLocal(l, decl, type)) probedLocals.add(name);
   l.scope.locals.set(decl, name);
   setLocalType(l, decl, type);
   return [{ s: "let", name, type, init, loc: l.loc(decl) }];
@@ -97,11 +100,18 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
  * gives its own type (`const a = x + y` with u64 operands is u64, where tsc
  * would say number), and anything else the type tsc infers.
  */
-export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: Type; init?: Expr } {
+export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: Type; init?: Expr; probed?: boolean } {
+  // `const env = { x: 3 }` used only as a `Record<string, number>` (lower/record-consts.ts).
+  const record = recordConstInit(l, decl);
+  if (record) return record;
   const checked = decl.type ? typeFromTypeNode(l, decl.type) : typeOfNode(l, decl.name);
   if (!decl.initializer) return { type: checked };
   if (decl.type) return { type: checked, init: coerce(l, lowerExpr(l, decl.initializer, checked), checked, decl.initializer) };
   const init = lowerExpr(l, decl.initializer, checked.k === "int" ? undefined : checked);
+  // `const raw = group ?? next` where tsc believes the regex group present: the value may still be
+  // undefined, so the variable holds it as it is, and reads where tsc says T are checked.
+  if (init.type.k === "nullable" && init.type.undef && checked.k !== "nullable" && checked.k !== "dyn" && sameType(init.type.inner, checked) && ts.isIdentifier(decl.name))
+    return { type: init.type, init, probed: true };
   const type = init.type.k === "int" && checked.k === "int" ? init.type : checked;
   return { type, init: coerce(l, init, type, decl.initializer) };
 }
@@ -120,6 +130,8 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       let inner = x;
       while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
       if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isObjectLiteralExpression(inner.left)) return objectDestructuringAssignment(l, inner);
+      const guarded = logicalStatement(l, inner);
+      if (guarded) return guarded;
       return [{ s: "expr", x: lowerExpr(l, x), loc }];
     }
     case K.IfStatement: {
@@ -280,6 +292,23 @@ function streamWrite(l: Lowerer, x: ts.CallExpression): Stmt | undefined {
   return { s: "print", stream: stream.name.text === "stderr" ? "err" : "out", args: [value], loc: l.loc(x), noNewline: true };
 }
 
+/**
+ * `ready && start()`, `cached || load()` as a statement whose value is
+ * unused: `if (ready) start();`, `if (!cached) load();` (so the right side
+ * may be a void call or console.log). Undefined for anything else.
+ */
+function logicalStatement(l: Lowerer, x: ts.Expression): Stmt[] | undefined {
+  if (!ts.isBinaryExpression(x)) return undefined;
+  const op = x.operatorToken.kind;
+  if (op !== ts.SyntaxKind.AmpersandAmpersandToken && op !== ts.SyntaxKind.BarBarToken) return undefined;
+  const c = lowerCondition(l, x.left);
+  const loc = l.loc(x);
+  let right: ts.Expression = x.right;
+  while (ts.isParenthesizedExpression(right)) right = right.expression;
+  const then = logicalStatement(l, right) ?? [lowerPrint(l, right) ?? { s: "expr", x: lowerExpr(l, right), loc: l.loc(right) }];
+  return [{ s: "if", c: op === ts.SyntaxKind.AmpersandAmpersandToken ? c : { e: "not", type: T.bool, x: c }, then, loc }];
+}
+
 /** `console.log(...)` / `console.error(...)` as a statement. */
 export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
   if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression)) return undefined;
@@ -290,13 +319,16 @@ export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
   if (!decl || !l.isLibDecl(decl) || obj.getText() !== "console") return undefined;
   if (l.target === "kernel") l.fail("TSOS3001", x.expression, `console.${x.expression.name.text}`);
   const stream = x.expression.name.text === "error" ? "err" : "out";
-  const args: Expr[] = [];
+  // `console.log("%s: %d", name, n)`: Node's format directives (lower/console-format.ts).
+  const format = formatDirectives(l, x);
+  const args: Expr[] = format ? [...format.parts] : [];
   x.arguments.forEach((a, i) => {
+    if (format && i < format.taken) return;
     if (i > 0) args.push({ e: "str", type: T.str, value: " " });
     // A template's parts are converted to strings (ToString: -0 is "0"); a direct
     // argument is formatted as console.log formats it (-0 is "-0"): emit-c.ts tells them apart.
-    if (ts.isTemplateExpression(a)) args.push({ e: "concat", type: T.str, parts: templateParts(l, a) });
-    else args.push(printable(inspectArgument(l, printedRegExp(l, lowerExpr(l, a), a), a)));
+    const v: Expr = ts.isTemplateExpression(a) ? { e: "concat", type: T.str, parts: templateParts(l, a) } : printable(inspectArgument(l, printedRegExp(l, lowerExpr(l, a), a), a));
+    args.push(i === 0 && x.arguments.length > 1 ? guardedFormat(l, a, v) : v);
   });
   const flat = (a: Expr): Expr[] => (a.e === "concat" ? a.parts.flatMap(flat) : [a]);
   for (const a of args.flatMap(flat)) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS1031", x, "an argument of `console.log`", typeName(a.type));

@@ -15,6 +15,8 @@
  *     JavaScript would read undefined there; tsos never reads a wrong value.
  *   - Only tuples whose elements all have one type are indexed dynamically
  *     or used as arrays (TSOS1087 / TSOS1018 otherwise).
+ *   - A new array asserted to a tuple type (`xs.map(f) as RGB`) becomes the
+ *     tuple of its elements, its length checked (freshArrayAsTuple).
  */
 import ts from "typescript";
 import type { Expr, Type } from "../ir.ts";
@@ -23,7 +25,7 @@ import type { Lowerer } from "./context.ts";
 import { lowerExpr } from "./expr.ts";
 import { isInt } from "../ints.ts";
 import { arrayType, sameType, typeName } from "./types.ts";
-import { isTuple, tupleElement } from "./destructure.ts";
+import { isTuple, newTuple, tupleElement } from "./destructure.ts";
 import { toInteger } from "./number.ts";
 
 type TupleType = Extract<Type, { k: "class" }>;
@@ -76,4 +78,55 @@ export function tupleAsArray(l: Lowerer, x: Expr, node: ts.Node): Expr | undefin
   const elems = x.type.cls.fields.map((f): Expr => ({ e: "field", type: f.type, obj: { e: "local", type: x.type, name: tuple }, name: f.name }));
   const type = arrayType(l, elem);
   return { e: "let", type, name: tuple, init: x, body: { e: "arraylit", type, elems, loc: l.loc(node) } };
+}
+
+/** Array methods whose result is a new array no one else holds. */
+const FRESH_RESULTS = new Set(["map", "filter", "slice", "concat", "split", "flat", "flatMap", "toSorted", "toReversed", "match"]);
+
+/**
+ * `xs.map(f) as RGB`: a new array (an array literal, or the result of a
+ * method that makes one) taken as a tuple of its element type. The tuple
+ * is built from its elements; since no one else holds the array, the copy
+ * is not observable. A length other than the tuple's panics (JavaScript
+ * would go on with the wrong length). Undefined for anything else: a
+ * stored array may be changed later through another reference.
+ */
+export function freshArrayAsTuple(l: Lowerer, x: Expr, to: Type, node: ts.Expression): Expr | undefined {
+  if (x.type.k !== "array" || !isTuple(to)) return undefined;
+  let n: ts.Expression = node;
+  while (ts.isParenthesizedExpression(n)) n = n.expression;
+  const fresh = ts.isArrayLiteralExpression(n) || (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && FRESH_RESULTS.has(n.expression.name.text));
+  const elem = x.type.elem;
+  if (!fresh || !to.cls.fields.every((f) => sameType(f.type, elem))) return undefined;
+  const name = l.temp();
+  const arr: Expr = { e: "local", type: x.type, name };
+  const loc = l.loc(node);
+  const len: Expr = { e: "arraymethod", type: T.int("usize"), method: "length", arr, args: [], loc };
+  const want: Expr = { e: "int", type: T.int("usize"), value: BigInt(to.cls.fields.length) };
+  const message = `an array of another length than the tuple type \`${typeName(to)}\` (not supported)`;
+  const check: Expr = { e: "cond", type: T.bool, c: { e: "binary", type: T.bool, op: "!=", a: len, b: want, loc }, a: { e: "panic", type: T.bool, message: { e: "str", type: T.str, value: message }, loc }, b: { e: "bool", type: T.bool, value: true } };
+  const elems = to.cls.fields.map((f, i): Expr => ({ e: "index", type: f.type, arr, idx: { e: "int", type: T.int("usize"), value: BigInt(i) }, loc, unchecked: true }));
+  return { e: "let", type: to, name, init: x, body: { e: "seq", type: to, xs: [check, newTuple(to, elems, loc)] } };
+}
+
+/**
+ * The string form of a tuple whose elements have different types
+ * (`["a", [1, 2]]` is "a,1,2"): Array.prototype.join's, each element's
+ * string form separated by commas, null and undefined as empty strings.
+ * `part` is the caller's string form of one element. Undefined if `x` is no
+ * tuple.
+ */
+export function mixedTupleString(l: Lowerer, x: Expr, node: ts.Node, part: (e: Expr) => Expr): Expr | undefined {
+  if (!isTuple(x.type)) return undefined;
+  const name = l.temp();
+  const tuple: Expr = { e: "local", type: x.type, name };
+  const parts: Expr[] = [];
+  x.type.cls.fields.forEach((f, i) => {
+    if (i > 0) parts.push({ e: "str", type: T.str, value: "," });
+    const v: Expr = { e: "field", type: f.type, obj: tuple, name: f.name };
+    if (f.type.k !== "nullable") return parts.push(part(v));
+    const present: Expr = { e: "unwrap", type: f.type.inner, x: v, loc: l.loc(node) };
+    parts.push({ e: "cond", type: T.str, c: { e: "isnullish", type: T.bool, x: v, which: "either" }, a: { e: "str", type: T.str, value: "" }, b: { e: "concat", type: T.str, parts: [part(present)] } });
+  });
+  return { e: "let", type: T.str, name, init: x, body: { e: "concat", type: T.str, parts } };
 }

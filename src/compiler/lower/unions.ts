@@ -275,6 +275,27 @@ export function unionStringPart(l: Lowerer, x: Expr, node: ts.Node, part: (m: Ex
   return { e: "bind", type: T.str, name, value: x, body };
 }
 
+/**
+ * `Number(x)` (and other per-member conversions) of a union value: `part`
+ * converts each member to `type`; undefined if `x` is no union or `part`
+ * refuses a member (returns undefined).
+ */
+export function unionConvert(l: Lowerer, x: Expr, type: Type, part: (m: Expr) => Expr | undefined): Expr | undefined {
+  const u = x.type.k === "union" ? x.type : undefined;
+  if (!u) return undefined;
+  const name = l.temp();
+  const v: Expr = { e: "local", type: u, name };
+  const arms: Expr[] = [];
+  for (let i = 0; i < u.members.length; i++) {
+    const arm = part({ e: "fromunion", type: u.members[i]!, x: v, tag: i, loc: 0 });
+    if (!arm) return undefined;
+    arms.push(arm);
+  }
+  let body = arms[arms.length - 1]!;
+  for (let i = arms.length - 2; i >= 0; i--) body = { e: "cond", type, c: isTag(v, i), a: arms[i]!, b: body };
+  return { e: "bind", type, name, value: x, body };
+}
+
 /** The array type an array literal takes where a union (or nullable union) with one array member is wanted. */
 export function arrayMemberOf(want: Type | undefined): Type | undefined {
   const u = want && unionIn(want);

@@ -27,7 +27,8 @@ import { classInfo, fieldName, lookupField, upcast } from "./classes.ts";
 import { registerFinisher, resolveMember } from "./dispatch.ts";
 import { coerce } from "./expr.ts";
 import { irType, mangle, nullableType, sameType, typeName } from "./types.ts";
-import { acceptingUndefined } from "./defaults.ts";
+import { acceptingUndefined, withDefaults } from "./defaults.ts";
+import { missingArgs } from "./nullable.ts";
 import { lowerArgs } from "./calls.ts";
 import { lowerNullLiteral } from "./nullable.ts";
 
@@ -457,10 +458,16 @@ export function classSetterByName(l: Lowerer, recv: Expr, prop: string, node: ts
 export function objectToString(l: Lowerer, x: Expr, node: ts.Node): Expr | undefined {
   if (x.type.k === "class" && x.type.cls.header) {
     const m = classMember(l, x.type.cls, "toString");
-    if (m?.kind !== "method" || m.decl.parameters.length || m.decl.typeParameters?.length) return undefined;
+    if (m?.kind !== "method" || m.decl.typeParameters?.length) return undefined;
+    // `toString(digits = 4)`: called without arguments, as JavaScript's ToString does.
+    if (m.decl.parameters.some((p) => !p.initializer && !p.questionToken)) return undefined;
     const r = resolveMember(l, x.type.cls, m.decl, []);
     if (r.ret.k !== "str") return undefined;
-    return { e: "call", type: r.ret, fn: r.fn, args: [coerce(l, x, r.self, node)] };
+    const d = m.decl.parameters.length ? withDefaults(l, r.fn, 0, true) : undefined;
+    const f = d ? { fn: d.cname, params: d.params } : r;
+    const missing = missingArgs(f.params, 0);
+    if (missing.length < f.params.length) return undefined;
+    return { e: "call", type: r.ret, fn: f.fn, args: [coerce(l, x, r.self, node), ...missing] };
   }
   if (x.type.k === "view") {
     const slot = x.type.view.slots.find((s) => s.kind === "method" && s.prop === "toString" && !s.params.length && s.ret.k === "str");
