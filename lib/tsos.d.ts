@@ -289,21 +289,31 @@ interface IteratorReturnResult<TReturn> {
   done: true;
   value: TReturn;
 }
-type IteratorResult<T, TReturn = undefined> = IteratorYieldResult<T> | IteratorReturnResult<TReturn>;
-// The arities match TypeScript's lib (tsc looks these up to type for...of and spread).
-interface Iterator<T, TReturn = undefined, TNext = unknown> {
+type IteratorResult<T, TReturn = any> = IteratorYieldResult<T> | IteratorReturnResult<TReturn>;
+// The arities and defaults match TypeScript's lib (tsc looks these up to type for...of and spread).
+interface Iterator<T, TReturn = any, TNext = any> {
   next(...[value]: [] | [TNext]): IteratorResult<T, TReturn>;
+  /** tsos refuses iterators that have one (TSOS1241): for...of would have to call it. */
+  return?(value?: TReturn): IteratorResult<T, TReturn>;
+  throw?(e?: any): IteratorResult<T, TReturn>;
 }
-interface Iterable<T, TReturn = undefined, TNext = unknown> {
+interface Iterable<T, TReturn = any, TNext = any> {
   [Symbol.iterator](): Iterator<T, TReturn, TNext>;
 }
-interface IterableIterator<T, TReturn = undefined, TNext = unknown> extends Iterator<T, TReturn, TNext> {
+interface IterableIterator<T, TReturn = any, TNext = any> extends Iterator<T, TReturn, TNext> {
   [Symbol.iterator](): IterableIterator<T, TReturn, TNext>;
 }
-interface IteratorObject<T, TReturn = undefined, TNext = unknown> extends Iterator<T, TReturn, TNext> {
+interface IteratorObject<T, TReturn = unknown, TNext = unknown> extends Iterator<T, TReturn, TNext> {
   [Symbol.iterator](): IteratorObject<T, TReturn, TNext>;
 }
 type BuiltinIteratorReturn = intrinsic;
+/** What a generator function returns (as in lib.es2015.generator.d.ts; lower/generators.ts). */
+interface Generator<T = unknown, TReturn = any, TNext = any> extends IteratorObject<T, TReturn, TNext> {
+  next(...[value]: [] | [TNext]): IteratorResult<T, TReturn>;
+  return(value: TReturn): IteratorResult<T, TReturn>;
+  throw(e: any): IteratorResult<T, TReturn>;
+  [Symbol.iterator](): Generator<T, TReturn, TNext>;
+}
 
 /** What `xs.entries()`, `keys()` and `values()` return (as in lib.es2015.iterable.d.ts). */
 interface ArrayIterator<T> extends IteratorObject<T, BuiltinIteratorReturn, unknown> {

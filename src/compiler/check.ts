@@ -60,7 +60,8 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
 
   function checkNode(node: ts.Node): void {
     const name = UNSUPPORTED[node.kind];
-    if (name) {
+    // Hosted programs have generators (lower/generators.ts).
+    if (name && !(node.kind === K.YieldExpression && target === "host")) {
       report("TSOS1005", node, name);
       return;
     }
@@ -132,7 +133,7 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
       case K.FunctionDeclaration:
       case K.MethodDeclaration: {
         const f = node as ts.FunctionDeclaration;
-        if (f.asteriskToken) return report("TSOS1005", node, "a generator function");
+        if (f.asteriskToken && target === "kernel") return report("TSOS1005", node, "a generator function");
         if (f.modifiers?.some((m) => m.kind === K.AsyncKeyword)) return report("TSOS1015", node, "`async`", "async/await arrives with the async issue");
         break;
       }

@@ -9,6 +9,8 @@
  *             resolved signature, substituted through the current generic
  *             environment; every argument is coerced to its parameter type.
  */
+import { collectionIterableCall, symbolIteratorCall } from "./iterables.ts";
+import { genMethodCall } from "./generators.ts";
 import { objectAssign } from "./object-assign.ts";
 import { jsonCall, jsonIntrinsic } from "./json.ts";
 import { isNestedFunction } from "./closures.ts";
@@ -137,6 +139,8 @@ function libMember(l: Lowerer, obj: ts.Expression): string | undefined {
 export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Expr {
   const callee = namespaceMember(l, call.expression) ?? call.expression;
   if (callee.kind === K.SuperKeyword) return lowerSuperCall(l, call);
+  const iter = symbolIteratorCall(l, call) ?? genMethodCall(l, call) ?? collectionIterableCall(l, call, want); // lower/iterables.ts, generators.ts
+  if (iter) return iter;
   if (ts.isIdentifier(callee)) {
     const decl = l.symbolOf(callee)?.valueDeclaration;
     if (decl && l.isLibDecl(decl) && (callee.text === "portRead" || callee.text === "portWrite")) {

@@ -14,6 +14,7 @@
  *             a Derived* is a Base* after a C cast; a field a derived class
  *             redeclares keeps the base's storage.
  */
+import { methodNameText } from "./iterables.ts";
 import { restArgs } from "./destructure.ts";
 import { storable } from "./never.ts";
 import ts from "typescript";
@@ -315,7 +316,7 @@ export function methodOf(
   const suffix = typeArgs.length ? `_${typeArgs.map(mangle).join("_")}` : "";
   const prefix = ts.isGetAccessor(decl) ? "get_" : ts.isSetAccessor(decl) ? "set_" : "";
   const f = instantiateFunction(l, decl, env, typeArgs, {
-    cname: `${inst.cname}__${prefix}${(decl.name as ts.Identifier).text}${suffix}`,
+    cname: `${inst.cname}__${prefix}${methodNameText(decl.name) ?? "method"}${suffix}`,
     thisType: staticMethod ? undefined : info.type,
     isCtor: false,
   });

@@ -35,6 +35,7 @@ import { arrayType, fnType, irType, typeName } from "./types.ts";
 import { isArrayIteratorCall, stdCall } from "./array-methods.ts";
 import { functionOf } from "./functions.ts";
 import { recordType } from "./records.ts";
+import { customIterableArray } from "./iterables.ts";
 
 export const STD_MAP = path.join(LIB_DIR, "std/map.ts");
 
@@ -204,7 +205,7 @@ export function collectionArray(l: Lowerer, x: ts.Expression): Expr | undefined 
     const s = lowerExpr(l, x);
     if (s.type.k === "str" && !s.type.borrowed) return stringChars(l, s, x);
   }
-  return undefined;
+  return customIterableArray(l, x); // lower/iterables.ts
 }
 
 /** `stringChars(s)` of lib/std/map.ts: a string's characters as a new array. */
@@ -232,6 +233,8 @@ function iterationArray(l: Lowerer, it: NonNullable<ReturnType<typeof iterationO
 export function iterableArray(l: Lowerer, x: ts.Expression, want?: Type): Expr | undefined {
   const it = iterationOf(l, x);
   if (it) return iterationArray(l, it, x);
+  const custom = customIterableArray(l, x); // lower/iterables.ts
+  if (custom) return custom;
   // Arrays and strings (new Set("abc")) are the ordinary path.
   const arr = lowerExpr(l, x, want);
   if (arr.type.k === "array") return arr;
@@ -307,8 +310,8 @@ export function collectionArrayFrom(l: Lowerer, call: ts.CallExpression, want?: 
   const src = call.arguments[0];
   if (!src || call.arguments.length > 2) return undefined;
   const it = iterationOf(l, src);
-  if (!it) return undefined;
-  const arr = iterationArray(l, it, src);
+  const arr = it ? iterationArray(l, it, src) : customIterableArray(l, src); // lower/iterables.ts
+  if (!arr) return undefined;
   const mapper = call.arguments[1];
   if (!mapper) return arr;
   // Array.from(c, f) calls f(element, index): the array library's map over the copy.

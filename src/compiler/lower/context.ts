@@ -90,6 +90,7 @@ export class Lowerer {
 
   /** Report and stop lowering this construct. */
   fail(code: Code, node: ts.Node, ...args: string[]): never {
+    if (process.env.TSOS_TRACE) console.error(new Error(code).stack);
     this.error(code, node, ...args);
     throw new Bail();
   }

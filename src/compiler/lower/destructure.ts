@@ -26,6 +26,7 @@ import { coerce, lowerExpr, lowerLValue, setLocalType } from "./expr.ts";
 import { arrayType, irType, mangle, typeFromTypeNode, typeName } from "./types.ts";
 import { stdCall } from "./array-methods.ts";
 import { optionalSpreadArray, collectionArray } from "./collections.ts";
+import { customIterableArray, destructuredIterable } from "./iterables.ts";
 import { destructureObject } from "./object-spread.ts";
 import { elementOrUndefined, probedLocals, probedType } from "./probes.ts";
 
@@ -212,7 +213,7 @@ export function declarePatternGlobals(l: Lowerer, d: ts.VariableDeclaration, mod
 /** The module-init statements of a module-level pattern declaration. */
 export function initPatternGlobals(l: Lowerer, d: ts.VariableDeclaration): Stmt[] {
   if (!d.initializer) return [];
-  const value = collectionArray(l, d.initializer) ?? lowerExpr(l, d.initializer, d.type ? typeFromTypeNode(l, d.type) : undefined);
+  const value = destructuredIterable(l, d.name, d.initializer) ?? collectionArray(l, d.initializer) ?? lowerExpr(l, d.initializer, d.type ? typeFromTypeNode(l, d.type) : undefined);
   return destructure(l, d.name, value, (name, v) => {
     const g = l.globalsByDecl.get(name.parent);
     if (!g) l.fail("TSOS9001", name, "pattern global");
@@ -238,7 +239,7 @@ export function destructuringAssignment(l: Lowerer, b: ts.BinaryExpression): Stm
       values.push({ e: "local", type: v.type, name: tmp });
     }
   } else {
-    const v = lowerExpr(l, b.right);
+    const v = customIterableArray(l, b.right, left.elements.length) ?? lowerExpr(l, b.right); // lower/iterables.ts: only the elements named
     const tmp = l.temp();
     out.push({ s: "let", name: tmp, type: v.type, init: v, loc });
     const src: Expr = { e: "local", type: v.type, name: tmp };
@@ -271,7 +272,7 @@ export function spreadArray(l: Lowerer, elems: readonly ts.Expression[], type: E
   for (const el of elems) {
     if (ts.isSpreadElement(el)) {
       flush();
-      let part = optionalSpreadArray(l, el.expression, type) ?? collectionArray(l, el.expression) ?? lowerExpr(l, el.expression, type);
+      let part = optionalSpreadArray(l, el.expression, type) ?? customIterableArray(l, el.expression, undefined, type.elem) ?? collectionArray(l, el.expression) ?? lowerExpr(l, el.expression, type);
       // `[...s]`: the characters of a string, as for...of visits them.
       if (part.type.k === "str") part = stdCall(l, "chars", [], [part], el);
       if (part.type.k !== "array") l.fail("TSOS1086", el, `spread of \`${typeName(part.type)}\``);

@@ -29,6 +29,7 @@ import { coerce, lowerExpr } from "./expr.ts";
 import { irType, sameType, typeName } from "./types.ts";
 import { tested, unwrap } from "./nullable.ts";
 import { viewCoerce } from "./views.ts";
+import { ITERATOR_KEY, isSymbolIteratorName } from "./iterables.ts";
 
 type Member = ts.MethodDeclaration | ts.AccessorDeclaration;
 
@@ -88,6 +89,7 @@ function baseDecl(l: Lowerer, d: ts.ClassLikeDeclaration): ts.ClassLikeDeclarati
 
 /** `get x`, `set x` or the method name; private names are never overridden. */
 export function memberKey(m: ts.ClassElement): string | undefined {
+  if (ts.isMethodDeclaration(m) && isSymbolIteratorName(m.name)) return ITERATOR_KEY; // lower/iterables.ts
   if (!m.name || ts.isPrivateIdentifier(m.name) || !ts.isIdentifier(m.name)) return undefined;
   if (ts.isGetAccessor(m)) return `get ${m.name.text}`;
   if (ts.isSetAccessor(m)) return `set ${m.name.text}`;

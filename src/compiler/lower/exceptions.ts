@@ -28,6 +28,7 @@ import { stdDeclaration } from "./array-methods.ts";
 import { tryIrType, typeName } from "./types.ts";
 import { DYN } from "./dynamic.ts";
 import { lowerBlock } from "./stmt.ts";
+import { forOfExitActions } from "./iterables.ts";
 
 const ERROR_CLASSES = new Set(["Error", "RangeError", "TypeError", "SyntaxError", "URIError"]);
 
@@ -38,7 +39,7 @@ export function builtinClassDecl(l: Lowerer, decl: ts.ClassDeclaration): ts.Clas
   return stdDeclaration("std/error.ts", name, ts.isClassDeclaration);
 }
 
-function errorClass(l: Lowerer, node: ts.Node): ClassInst {
+export function errorClass(l: Lowerer, node: ts.Node): ClassInst {
   const decl = stdDeclaration("std/error.ts", "Error", ts.isClassDeclaration);
   if (!decl) l.fail("TSOS9001", node, "lib/std/error.ts has no `Error`");
   return classInstance(l, decl, []);
@@ -112,7 +113,7 @@ function notAnError(l: Lowerer, caught: Expr, loc: number, node: ts.Node): Stmt 
 }
 
 /** Throw `value` (an Error) to the innermost handler, or report it as uncaught. */
-function throwValue(l: Lowerer, value: Expr, site: Expr, node: ts.Node): Stmt[] {
+export function throwValue(l: Lowerer, value: Expr, site: Expr, node: ts.Node): Stmt[] {
   const loc = l.loc(node);
   const type = value.type;
   const tmp = l.localName("tsos_thrown");
@@ -141,6 +142,7 @@ export function exitActions(l: Lowerer, node: ts.Node, target: ts.Node | undefin
   const out: Stmt[] = [];
   let child: ts.Node = node;
   for (let p = node.parent; p && p !== target && !ts.isFunctionLike(p); child = p, p = p.parent) {
+    if (child === (p as ts.ForOfStatement).statement) out.push(...forOfExitActions(p)); // lower/iterables.ts: close a generator
     if (!ts.isTryStatement(p)) continue;
     const id = ids.get(p);
     if (!id) continue;

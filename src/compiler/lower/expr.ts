@@ -34,6 +34,8 @@ import { accessorRef, accessorUpdate, lowerAccessorLogicalAssign, lowerAccessorR
 import { classCoerce } from "./classes.ts";
 import { viewCoerce } from "./views.ts";
 import { lowerObjectLiteral } from "./objects.ts";
+import { iterableCoerce, resultLiteral, resultMember } from "./iterables.ts";
+import { lowerYield } from "./generators.ts";
 import {
   chainSubstitute, coerceNullable, joinNullable, logicalCondition, logicalValue, optionalEquality, lowerLogicalAssign, lowerNonNull, lowerNullLiteral, lowerNullish,
   lowerOptionalChain, lowerTypeof, narrowCurrent, narrowRead, nullLiteral, nullableEquality, printable, tested, truthyOf, unnarrowed, unwrap,
@@ -159,6 +161,8 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     case K.NewExpression:
       return lowerNew(l, node as ts.NewExpression, want);
     case K.PropertyAccessExpression: {
+      const result = resultMember(l, node as ts.PropertyAccessExpression); // lower/iterables.ts: r.value, r.done
+      if (result) return result;
       const acc = accessorRef(l, node as ts.PropertyAccessExpression);
       if (acc) return lowerAccessorRead(l, acc);
       const mathValue = mathFunctionValue(l, node as ts.PropertyAccessExpression, want); // lower/math.ts
@@ -172,7 +176,9 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     case K.ArrayLiteralExpression:
       return lowerArrayLiteral(l, node as ts.ArrayLiteralExpression, want);
     case K.ObjectLiteralExpression:
-      return lowerObjectLiteral(l, node as ts.ObjectLiteralExpression, objectMemberOf(want) ?? want);
+      return resultLiteral(l, node as ts.ObjectLiteralExpression, want) ?? lowerObjectLiteral(l, node as ts.ObjectLiteralExpression, objectMemberOf(want) ?? want);
+    case K.YieldExpression:
+      return lowerYield(l, node as ts.YieldExpression);
     case K.ArrowFunction:
     case K.FunctionExpression:
       return lowerFunctionValue(l, node as ts.ArrowFunction | ts.FunctionExpression, want);
@@ -315,6 +321,8 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   if (sameType(from, to)) return e;
   const dynamic = coerceDynamic(l, e, to, node); // lower/dynamic.ts: unknown, object
   if (dynamic) return dynamic;
+  const iterable = iterableCoerce(l, e, to, node); // lower/iterables.ts: an array, Map or Set as Iterable<T>
+  if (iterable) return iterable;
   const obj = classCoerce(l, e, to, node) ?? viewCoerce(l, e, to, node);
   if (obj) return obj;
   const strRead = stringIndexOrUndefined(l, e, to);

@@ -21,6 +21,7 @@ import { paramType } from "./nullable.ts";
 import { rememberInstance } from "./defaults.ts";
 import { hoistVars } from "./control.ts";
 import { destructureParams } from "./destructure.ts";
+import { generatorCreation, isGeneratorDecl } from "./generators.ts";
 import { defaultPrologue, hasDefault, missingAllowed } from "./fn-params.ts";
 
 export function withScope<R>(l: Lowerer, scope: FnScope, fn: () => R): R {
@@ -61,6 +62,11 @@ export function instantiateFunction(
   typeArgs: Type[],
   opts: InstanceOptions,
 ): Func {
+  // `function*` and generator methods: the function creates the generator object (lower/generators.ts).
+  if (!opts.body && isGeneratorDecl(decl)) {
+    const plain = opts;
+    opts = { ...opts, body: () => generatorCreation(l, decl, func, plain) };
+  }
   const key = `${opts.cname}|${decl.pos}|${decl.getSourceFile().fileName}|${typeArgs.map(mangle).join(",")}`;
   const hit = l.funcInstances.get(key);
   if (hit) return hit;

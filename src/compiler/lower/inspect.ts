@@ -29,6 +29,7 @@
  *   - What Node would print but this does not know how (functions, Error
  *     objects, literals with methods or accessors) is refused (TSOS1180).
  */
+import { isGenType } from "./generators.ts";
 import { inspectUnionArgument, objectIn, tupleAsUnionArray } from "./unions.ts";
 import { isTuple } from "./destructure.ts";
 import ts from "typescript";
@@ -526,6 +527,7 @@ function ownShowFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
   const lib = libraryBase(cls);
   if (lib) l.fail("TSOS1180", node, `\`${className(cls)}\` (a class extending \`${className(lib)}\`)`);
   if (literalFunctions(cls).length) l.fail("TSOS1180", node, "an object literal with methods or accessors");
+  if (isGenType({ k: "class", cls })) l.fail("TSOS1180", node, "a generator object inside another value"); // lower/generators.ts
   const t: Type = { k: "class", cls };
   const loc = l.loc(node);
   const func = synthesize(l, `show_own_${cls.cname}`, [{ name: "x", type: t }, { name: "indent", type: T.number }, { name: "depth", type: T.number }], T.str, loc);

@@ -33,6 +33,8 @@ import { objectDestructuringAssignment } from "./object-spread.ts";
 import { arrayIterator, iteratorStep } from "./array-methods.ts";
 import { collectionArray, collectionForOf } from "./collections.ts";
 import { recordForIn } from "./records.ts";
+import { destructuredIterable, iterableForOf, printableResult } from "./iterables.ts";
+import { lowerYieldStatement } from "./generators.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
 import { matchElementLocal, printedRegExp } from "./regexp.ts";
 
@@ -64,7 +66,7 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
     if (isVar(decl.parent as ts.VariableDeclarationList)) l.fail("TSOS1086", decl.name, "`var` with a pattern");
     if (!decl.initializer) l.fail("TSOS9001", decl, "pattern without initializer");
     // `const [first, second] = set`: a collection destructures as the array of its entries.
-    const value = collectionArray(l, decl.initializer) ?? lowerExpr(l, decl.initializer, decl.type ? typeFromTypeNode(l, decl.type) : undefined);
+    const value = destructuredIterable(l, decl.name, decl.initializer) ?? collectionArray(l, decl.initializer) ?? lowerExpr(l, decl.initializer, decl.type ? typeFromTypeNode(l, decl.type) : undefined);
     return destructure(l, decl.name, value, bindLocal(l, decl));
   }
   if (isVar(decl.parent as ts.VariableDeclarationList)) return varAssign(l, decl);
@@ -126,6 +128,7 @@ function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
       const print = lowerPrint(l, x);
       if (print) return [print];
       if (isStaticAssert(l, x)) return staticAssert(l, x as ts.CallExpression);
+      if (ts.isYieldExpression(x)) return lowerYieldStatement(l, s as ts.ExpressionStatement, x); // lower/generators.ts
       if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isArrayLiteralExpression(x.left)) return destructuringAssignment(l, x);
       let inner = x;
       while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
@@ -327,7 +330,7 @@ export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
     if (i > 0) args.push({ e: "str", type: T.str, value: " " });
     // A template's parts are converted to strings (ToString: -0 is "0"); a direct
     // argument is formatted as console.log formats it (-0 is "-0"): emit-c.ts tells them apart.
-    const v: Expr = ts.isTemplateExpression(a) ? { e: "concat", type: T.str, parts: templateParts(l, a) } : printable(inspectArgument(l, printedRegExp(l, lowerExpr(l, a), a), a));
+    const v: Expr = ts.isTemplateExpression(a) ? { e: "concat", type: T.str, parts: templateParts(l, a) } : printable(inspectArgument(l, printableResult(l, a) ?? printedRegExp(l, lowerExpr(l, a), a), a));
     args.push(i === 0 && x.arguments.length > 1 ? guardedFormat(l, a, v) : v);
   });
   const flat = (a: Expr): Expr[] => (a.e === "concat" ? a.parts.flatMap(flat) : [a]);
@@ -348,6 +351,9 @@ function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   const loc = l.loc(f);
   const collection = collectionForOf(l, f, () => body(l, f.statement));
   if (collection) return collection;
+  // Classes with [Symbol.iterator](), generators, Iterator values (lower/iterables.ts).
+  const custom = iterableForOf(l, f, (x) => bindForOf(l, f, x), () => body(l, f.statement));
+  if (custom) return custom;
   const iter = arrayIterator(l, f.expression);
   const arr = iter ? iter.arr : lowerExpr(l, f.expression);
   if (arr.type.k === "str") return forOfString(l, f, arr, (ch) => bindForOf(l, f, ch), () => body(l, f.statement));

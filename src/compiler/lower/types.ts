@@ -28,6 +28,7 @@ import { signatureParamType } from "./fn-params.ts";
 import { mangleKeys } from "./key-params.ts";
 import { ctorType } from "./ctor-values.ts";
 import { dynamicType } from "./dynamic.ts";
+import { protocolIrType } from "./iterables.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
   ["u8", "u8"],
@@ -91,6 +92,8 @@ function l_isLib(sym: ts.Symbol): boolean {
 const unionsInProgress = new Map<ts.Type, number>();
 
 export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
+  const protocol = protocolIrType(l, type, node); // lower/iterables.ts: IteratorResult, Iterator, Generator
+  if (protocol) return protocol;
   // A union of several kinds may name itself (`type Value = string | Value[]`): lower/unions.ts.
   if (type.isUnion() && !(type.flags & ts.TypeFlags.EnumLiteral)) {
     const mapped = mapRecursiveUnion(l, type, node, () => mapType(l, type, node), mangle, (inner, n, u) => nullableType(l, inner, n, u));
@@ -307,6 +310,9 @@ export function mangle(t: Type): string {
       return t.cname.replace(/^tsos_/, "");
     case "nullable":
       return `opt${t.null ? "n" : ""}${t.undef ? "u" : ""}_${mangle(t.inner)}`;
+    case "cell":
+      // A captured variable's cell (closures.ts): literal shapes of generic code differ by it.
+      return `cell_${mangle(t.elem)}`;
     default:
       return t.k;
   }

@@ -31,6 +31,7 @@ import { acceptingUndefined, withDefaults } from "./defaults.ts";
 import { missingArgs } from "./nullable.ts";
 import { lowerArgs } from "./calls.ts";
 import { lowerNullLiteral } from "./nullable.ts";
+import { ITERATOR_KEY, isSymbolIteratorName, refuseClosableIterator } from "./iterables.ts";
 
 interface ViewState {
   byKey: Map<string, ViewInst>;
@@ -194,7 +195,7 @@ export function classMember(l: Lowerer, cls: ClassInst, prop: string): ClassMemb
   }
   for (let c: ClassInst | undefined = cls; c; c = c.base) {
     const members = classInfo(c).decl.members.filter(
-      (m) => m.name && ts.isIdentifier(m.name) && m.name.text === prop && !(ts.getCombinedModifierFlags(m as ts.Declaration) & ts.ModifierFlags.Static),
+      (m) => m.name && ((ts.isIdentifier(m.name) && m.name.text === prop) || (prop === ITERATOR_KEY && isSymbolIteratorName(m.name))) && !(ts.getCombinedModifierFlags(m as ts.Declaration) & ts.ModifierFlags.Static),
     );
     const method = members.find(ts.isMethodDeclaration);
     if (method) return { kind: "method", inst: c, decl: method };
@@ -214,6 +215,7 @@ export function viewTable(l: Lowerer, cls: ClassInst, view: ViewInst, node: ts.N
   const hit = s.tables.get(key);
   if (hit) return hit;
   if (!cls.header) l.fail("TSOS1060", node, cls.tsName, view.tsName);
+  refuseClosableIterator(l, cls, view, node); // lower/iterables.ts
   const table: ViewTable = { cname: l.uniqueName(`${cls.cname}__${view.cname}__vt`), view, cls, fns: [] };
   s.tables.set(key, table);
   try {

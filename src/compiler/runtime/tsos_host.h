@@ -105,4 +105,5 @@ __attribute__((noreturn)) static inline void tsos_exit(int32_t code) {
 #include "tsos_hash.h"
 #include "tsos_inspect.h"
 #include "tsos_dyn.h"
+#include "tsos_gen.h"
 #endif

@@ -1,0 +1,303 @@
+/**
+ * lower/generators.ts: generator functions and methods (`function*`,
+ * `*[Symbol.iterator]()`), `yield`, `yield*`, and the generator object's
+ * `next()` / `return()` (hosted target).
+ *
+ * Input:  a generator function or method being instantiated (functions.ts),
+ *         `yield` expressions inside its body, `gen.next()` calls.
+ * Output: the design is a stackful coroutine (runtime/tsos_gen.h), not a
+ *         state machine: the body compiles as an ordinary C function, so
+ *         loops, try/catch, locals and closures inside it need nothing new.
+ *   - `Generator<T>` (also IterableIterator<T>, IteratorObject<T>) is the
+ *     class `Generator_<T>` { co, value }: `co` the runtime coroutine,
+ *     `value` the slot `yield` writes. Each generator function adds a
+ *     subclass holding its arguments (and `this` for a method).
+ *   - Calling `g(a, b)` allocates that object, stores the arguments, and
+ *     creates the coroutine with `g__body` as its entry; nothing of the body
+ *     runs yet. `g__body(gen)` reads the arguments into locals and runs the
+ *     user's body, where `yield v;` is `gen->value = v; tsos_gen_yield(co);`
+ *     then the closing check.
+ *   - `next()` (`Generator_<T>__next`) resumes the coroutine: a yield gives
+ *     `{ value, done: false }`, the body's end `{ value: undefined, done:
+ *     true }`, a throw in the body is thrown again in the caller.
+ * Invariants:
+ *   - `gen.next(v)`, `gen.throw(e)`, `return v` with a value, and `yield` used
+ *     as a value are refused (TSOS1242/1243), so every result's value is
+ *     undefined when done (lower/iterables.ts's IteratorResult).
+ *   - `yield` is a statement, and each one is followed by the closing check:
+ *     `return()` (an early exit from for...of, `gen.return()`) resumes a
+ *     suspended body with `closing` set and it leaves as `return;` would,
+ *     through its finally blocks, closing the generators it holds.
+ *   - Generator functions are declared at module level or as class methods;
+ *     nested ones and generator function expressions are refused.
+ */
+import ts from "typescript";
+import type { ClassInst, Expr, Field, Func, Stmt, Type } from "../ir.ts";
+import { T } from "../ir.ts";
+import type { FnScope, Lowerer } from "./context.ts";
+import type { InstanceOptions as InstanceOptionsLike } from "./functions.ts";
+import { coerce, lowerExpr, setLocalType } from "./expr.ts";
+import { fnType, mangle, typeName } from "./types.ts";
+import { markConstructed } from "./dispatch.ts";
+import { literalMembers, literalNodes } from "./views.ts";
+import { errorClass, exitActions, throwValue } from "./exceptions.ts";
+import { hoistVars } from "./control.ts";
+import { lowerBlock } from "./stmt.ts";
+import { instantiateFunction } from "./functions.ts";
+import { isNestedFunction } from "./closures.ts";
+import { ITERATOR_KEY, isGenTsType, resultType, sourceForYieldStar } from "./iterables.ts";
+
+interface GenClass {
+  cls: ClassInst;
+  next: Func;
+  close: Func;
+}
+
+const genClasses = new WeakMap<Lowerer, Map<string, GenClass>>();
+const allGen = new WeakSet<ClassInst>();
+
+/** Whether an IR type is a generator object. */
+export function isGenType(t: Type): boolean {
+  return t.k === "class" && allGen.has(t.cls);
+}
+
+/** The class of Generator<elem>, with its `next` function. */
+export function genClassOf(l: Lowerer, elem: Type, node: ts.Node): ClassInst {
+  return genClass(l, elem, node).cls;
+}
+
+function genClass(l: Lowerer, elem: Type, node: ts.Node): GenClass {
+  let byElem = genClasses.get(l);
+  if (!byElem) genClasses.set(l, (byElem = new Map()));
+  const key = mangle(elem);
+  const hit = byElem.get(key);
+  if (hit) return hit;
+  const rType = resultType(l, elem, node);
+  const cls: ClassInst = {
+    cname: l.uniqueName(`Generator_${key}`),
+    tsName: `Generator<${typeName(elem)}>`,
+    fields: [
+      { name: "co", type: { k: "anyobj" }, hidden: true },
+      { name: "value", type: elem, hidden: true },
+    ],
+    header: true,
+    literal: true,
+  };
+  allGen.add(cls);
+  l.program.classes.push(cls);
+  literalNodes.set(cls, node);
+  markConstructed(l, cls);
+  const self: Type = { k: "class", cls };
+  const next: Func = { cname: l.uniqueName(`${cls.cname}__next`), params: [{ name: "self", type: self }], ret: rType, body: [], loc: l.loc(node), isStatic: true };
+  const close: Func = { cname: l.uniqueName(`${cls.cname}__return`), params: [{ name: "self", type: self }], ret: rType, body: [], loc: l.loc(node), isStatic: true };
+  const entry: GenClass = { cls, next, close };
+  byElem.set(key, entry);
+  const selfRef: Expr = { e: "local", type: self, name: "self" };
+  const loc = l.loc(node);
+  const i32 = T.int("i32");
+  const st: Expr = { e: "local", type: i32, name: "st" };
+  const is = (v: bigint): Expr => ({ e: "binary", type: T.bool, op: "==", a: st, b: { e: "int", type: i32, value: v }, loc });
+  const errType: Type = { k: "class", cls: errorClass(l, node) };
+  // next() resumes; return() resumes with `closing` set (the body leaves through its finally blocks).
+  const step = (runtime: string): Stmt[] => [
+    { s: "let", name: "st", type: i32, init: { e: "call", type: i32, fn: runtime, args: [field(selfRef, "co", { k: "anyobj" })] }, loc },
+    { s: "if", c: is(2n), then: throwValue(l, { e: "caught", type: errType }, { e: "call", type: T.str, fn: "tsos_throw_site", args: [] }, node), loc },
+    { s: "if", c: is(0n), then: [{ s: "return", x: { e: "nullish", type: rType, undef: true }, loc }], loc },
+    { s: "return", x: { e: "some", type: rType, x: field(selfRef, "value", elem) }, loc },
+  ];
+  next.body = step("tsos_gen_resume");
+  close.body = step("tsos_gen_close");
+  l.addFunc(next);
+  l.addFunc(close);
+  literalMembers(l, cls).set("next", { method: next });
+  // `[Symbol.iterator]()` of a generator is the generator itself (as an Iterable value it is iterated once).
+  const iter: Func = { cname: l.uniqueName(`${cls.cname}__iterator`), params: [{ name: "self", type: self }], ret: self, body: [{ s: "return", x: selfRef, loc }], loc, isStatic: true };
+  l.addFunc(iter);
+  literalMembers(l, cls).set(ITERATOR_KEY, { method: iter });
+  return entry;
+}
+
+function field(obj: Expr, name: string, type: Type): Expr {
+  return { e: "field", type, obj, name };
+}
+
+/** `gen.next()` on a generator object. */
+export function genNext(l: Lowerer, gen: Expr, node: ts.Node): Expr {
+  const cls = (gen.type as { cls: ClassInst }).cls;
+  const g = genClass(l, cls.fields.find((f) => f.name === "value")!.type, node);
+  return { e: "call", type: g.next.ret, fn: g.next.cname, args: [gen] };
+}
+
+/** `gen.return()` (also an early exit from for...of): the result `return()` gives. */
+export function genClose(l: Lowerer, gen: Expr, node: ts.Node): Expr {
+  const cls = (gen.type as { cls: ClassInst }).cls;
+  const g = genClass(l, cls.fields.find((f) => f.name === "value")!.type, node);
+  return { e: "call", type: g.close.ret, fn: g.close.cname, args: [gen] };
+}
+
+// ---------------------------------------------------------------- generator functions
+
+type GenDecl = ts.FunctionDeclaration | ts.MethodDeclaration;
+
+/** Whether a declaration is a generator function or method. */
+export function isGeneratorDecl(decl: ts.Node): decl is GenDecl {
+  return (ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl) || ts.isFunctionExpression(decl)) && !!decl.asteriskToken;
+}
+
+interface GenCtx {
+  /** The running generator object, as its Generator_<T> class. */
+  self: Expr;
+  elem: Type;
+}
+
+const contexts = new WeakMap<FnScope, GenCtx>();
+
+/**
+ * The body a generator function's own C function gets: create the generator
+ * object and its coroutine (whose entry is the separately compiled body).
+ * Called inside the function's scope, after its parameters are declared.
+ */
+export function generatorCreation(l: Lowerer, decl: GenDecl, func: Func, opts: InstanceOptionsLike): Stmt[] {
+  const loc = l.loc(decl);
+  const node = decl.name ?? decl;
+  if (l.target !== "host") l.fail("TSOS1242", node, "a generator in kernel code", "use a class with a `next()` method");
+  if (isNestedFunction(decl) || opts.closure || ts.isObjectLiteralExpression(decl.parent)) l.fail("TSOS1242", node, "a generator declared inside a function or an object literal", "declare it at module level or as a class method");
+  for (const p of decl.parameters) if (!ts.isIdentifier(p.name)) l.fail("TSOS1242", p, "a destructured parameter", "take the value and destructure it in the body");
+  refuseUnsupported(l, decl);
+  const ret = func.ret;
+  const genT = ret.k === "class" && isGenType(ret) ? ret : ret.k === "view" ? undefined : undefined;
+  let elem: Type | undefined;
+  if (genT) elem = (genT as { cls: ClassInst }).cls.fields.find((f) => f.name === "value")!.type;
+  else if (ret.k === "view") {
+    const slot = ret.view.slots.find((s) => s.prop === "next" && s.kind === "method");
+    if (slot?.ret.k === "nullable") elem = slot.ret.inner;
+  }
+  if (!elem) l.fail("TSOS1242", decl.type ?? node, `the return type \`${typeName(ret)}\``, "declare it `Generator<T>` or `IterableIterator<T>`");
+  const base = genClass(l, elem, node);
+  const baseT: Type = { k: "class", cls: base.cls };
+  // The subclass holding the arguments.
+  const argFields: Field[] = func.params.filter((p) => p.name !== "self").map((p) => ({ name: `a_${p.name}`, type: p.type, hidden: true }));
+  if (opts.thisType) argFields.push({ name: "a_this", type: opts.thisType, hidden: true });
+  const sub: ClassInst = { cname: l.uniqueName(`${func.cname}__gen`), tsName: base.cls.tsName, fields: argFields, base: base.cls, header: true, literal: true };
+  allGen.add(sub);
+  l.program.classes.push(sub);
+  literalNodes.set(sub, decl);
+  markConstructed(l, sub);
+  const subT: Type = { k: "class", cls: sub };
+  const gName = l.localName("gen");
+  const g: Expr = { e: "local", type: subT, name: gName };
+  const bodyFn = generatorBody(l, decl, func, sub, base.cls, elem, opts);
+  const out: Stmt[] = [{ s: "let", name: gName, type: subT, init: { e: "stamp", type: subT, x: { e: "alloc", type: subT, loc } }, loc }];
+  for (const p of func.params) {
+    const name = p.name === "self" ? "a_this" : `a_${p.name}`;
+    if (p.name === "self" && !opts.thisType) continue;
+    out.push({ s: "expr", x: { e: "assign", type: p.type, target: field(g, name, p.type), value: { e: "local", type: p.type, name: p.name } }, loc });
+  }
+  const entryT = fnType(l, [{ k: "anyobj" }], T.void);
+  const asBase: Expr = { e: "convert", type: baseT, x: g, checked: false, loc };
+  out.push({ s: "expr", x: { e: "assign", type: { k: "anyobj" }, target: field(asBase, "co", { k: "anyobj" }), value: { e: "call", type: { k: "anyobj" }, fn: "tsos_gen_new", args: [{ e: "fnref", type: entryT, fn: bodyFn.cname }, g] } }, loc });
+  out.push({ s: "return", x: coerce(l, asBase, ret, node), loc });
+  return out;
+}
+
+/** `g__body(gen)`: the user's body, run on the generator's own stack. */
+function generatorBody(l: Lowerer, decl: GenDecl, func: Func, sub: ClassInst, base: ClassInst, elem: Type, opts: InstanceOptionsLike): Func {
+  const subT: Type = { k: "class", cls: sub };
+  const baseT: Type = { k: "class", cls: base };
+  const params = decl.parameters.map((p) => p);
+  const argNames = func.params.filter((p) => p.name !== "self");
+  return instantiateFunction(l, decl, l.scope.env, [], {
+    cname: `${func.cname}__body`,
+    isCtor: false,
+    params: () => [{ name: ts.factory.createIdentifier("gen"), decl: decl.name ?? decl, type: { k: "anyobj" } }],
+    ret: () => T.void,
+    body: () => {
+      const loc = l.loc(decl);
+      const genParam: Expr = { e: "local", type: { k: "anyobj" }, name: l.scope.locals.get(decl.name ?? decl)! };
+      const me = l.localName("gen_self");
+      const meRef: Expr = { e: "local", type: subT, name: me };
+      const out: Stmt[] = [{ s: "let", name: me, type: subT, init: { e: "convert", type: subT, x: genParam, checked: false, loc }, loc }];
+      if (opts.thisType) {
+        l.scope.thisType = opts.thisType;
+        l.scope.used.add("self");
+        out.push({ s: "let", name: "self", type: opts.thisType, init: field(meRef, "a_this", opts.thisType), loc });
+      }
+      params.forEach((p, i) => {
+        const a = argNames[i]!;
+        const name = l.localName((p.name as ts.Identifier).text);
+        l.scope.locals.set(p, name);
+        setLocalType(l, p, a.type);
+        out.push({ s: "let", name, type: a.type, init: field(meRef, `a_${a.name}`, a.type), loc });
+      });
+      contexts.set(l.scope, { self: { e: "convert", type: baseT, x: meRef, checked: false, loc }, elem });
+      out.push(...hoistVars(l, decl), ...lowerBlock(l, (decl.body?.statements ?? []) as readonly ts.Statement[]));
+      return out;
+    },
+  });
+}
+
+/** `return v` with a value: refused before lowering. */
+function refuseUnsupported(l: Lowerer, decl: GenDecl): void {
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n) && n !== decl) return;
+    if (ts.isReturnStatement(n) && n.expression) l.fail("TSOS1242", n, "`return` with a value", "return nothing; yield the last value instead");
+    ts.forEachChild(n, visit);
+  };
+  if (decl.body) visit(decl.body);
+}
+
+// ---------------------------------------------------------------- yield
+
+/** `yield` inside an expression: its value would be what `next(v)` sends in. */
+export function lowerYield(l: Lowerer, y: ts.YieldExpression): Expr {
+  if (!contexts.get(l.scope)) l.fail("TSOS1242", y, "`yield` here", "yield directly in the generator's body");
+  l.fail("TSOS1242", y, "the value of a `yield` expression", "`next(v)` cannot send values in yet; use `yield` as a statement");
+}
+
+/**
+ * `yield v;` and `yield* xs;` as statements. After each yield, a generator
+ * resumed by `return()` leaves as `return;` would: through its finally
+ * blocks, closing the generators its loops (and a `yield*`) hold.
+ */
+export function lowerYieldStatement(l: Lowerer, stmt: ts.ExpressionStatement, y: ts.YieldExpression): Stmt[] {
+  const ctx = contexts.get(l.scope);
+  if (!ctx) l.fail("TSOS1242", y, "`yield` here", "yield directly in the generator's body");
+  const loc = l.loc(y);
+  const leave = (inner: Stmt[]): Stmt => ({
+    s: "if",
+    c: { e: "call", type: T.bool, fn: "tsos_gen_closing", args: [field(ctx.self, "co", { k: "anyobj" })] },
+    then: [...inner, ...exitActions(l, stmt, undefined), { s: "return", loc }],
+    loc,
+  });
+  if (y.asteriskToken) return sourceForYieldStar(l, y.expression!, (elem, node, close) => [{ s: "expr", x: yieldValue(l, ctx, elem, node), loc }, leave(close)]);
+  if (!y.expression) l.fail("TSOS1240", y, "`yield` without a value", "yield a value");
+  return [{ s: "expr", x: yieldValue(l, ctx, lowerExpr(l, y.expression, ctx.elem), y.expression), loc }, leave([])];
+}
+
+function yieldValue(l: Lowerer, ctx: GenCtx, v: Expr, node: ts.Node): Expr {
+  return {
+    e: "seq",
+    type: T.void,
+    xs: [
+      { e: "assign", type: ctx.elem, target: field(ctx.self, "value", ctx.elem), value: coerce(l, v, ctx.elem, node) },
+      { e: "call", type: T.void, fn: "tsos_gen_yield", args: [field(ctx.self, "co", { k: "anyobj" })] },
+    ],
+  };
+}
+
+
+/** `gen.next()`, `gen.return()`, `gen.throw()` and `gen[Symbol.iterator]()` on a generator object; undefined for other calls. */
+export function genMethodCall(l: Lowerer, call: ts.CallExpression): Expr | undefined {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const name = callee.name.text;
+  if (name !== "next" && name !== "return" && name !== "throw") return undefined;
+  if (!isGenTsType(l.checker, l.checker.getTypeAtLocation(callee.expression))) return undefined;
+  const recv = lowerExpr(l, callee.expression);
+  if (!isGenType(recv.type)) return undefined;
+  const undefinedArg = (a: ts.Expression): boolean => ts.isIdentifier(a) && a.text === "undefined";
+  if (name === "throw" || call.arguments.length > 1 || (call.arguments[0] && !undefinedArg(call.arguments[0])))
+    l.fail("TSOS1243", call, name === "throw" ? "throw()" : `${name}(value)`);
+  if (name === "next") return genNext(l, recv, call);
+  return genClose(l, recv, call);
+}
