@@ -8,14 +8,15 @@
  * Output: on stdout a table with goals: boot-to-exit medians of basic_boot and
  *         of the empty kernel on `-machine pc` and their ratio; wall time of
  *         the whole `tsos test` (clean and up to date); clean and no-op
- *         `tsos build`; QEMU's CPU share while the kernel idles in its hlt
- *         loop, against a kernel that spins. Images go to build/bench/boot/.
+ *         `tsos build`. Images go to build/bench/boot/. (QEMU's CPU share
+ *         while the kernel idles is in bench/irq.ts, with the other interrupt
+ *         benchmarks.)
  * Method: the CLI runs as `node bin/tsos.js` (what `npx tsos` runs, without
  *         npx's own start-up); the two kernels boot alternately; medians.
  * Exit status: 1 if something failed to build or run; unmet goals are reported, not failures.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,16 +35,6 @@ function panic(message: Text, file: Text, line: u32, column: u32): never {
   while (true) hlt();
 }
 outl(0xf4, 0x10);
-`;
-
-// The baseline for the idle measure: a kernel that never halts.
-const BUSY_KERNEL = `// Spins with interrupts off: QEMU's CPU thread never sleeps.
-/** @panicHandler */
-function panic(message: Text, file: Text, line: u32, column: u32): never {
-  while (true) hlt();
-}
-cli();
-while (true) spinLoopHint();
 `;
 
 interface Row {
@@ -116,46 +107,6 @@ async function bootBench(): Promise<void> {
   rows.push({ what: "  ratio basic_boot / empty", value: `${ratio.toFixed(2)}x`, goal: "<= 1.15x", met: ratio <= 1.15 });
 }
 
-/** CPU seconds (user + system) QEMU process `pid` has used so far (proc(5), /proc/<pid>/stat fields 14-15). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks; USER_HZ is 100 on Linux
-}
-
-/** QEMU's CPU use over `seconds` of wall time once `kernel` has booted (1.0 = one host CPU). */
-async function cpuShare(kernel: string, seconds: number): Promise<number> {
-  const qemu = spawn("qemu-system-x86_64", ["-kernel", kernel, "-machine", "pc", "-display", "none", "-serial", "null", "-no-reboot"], { stdio: "ignore" });
-  try {
-    await new Promise((r) => setTimeout(r, 1500)); // boot and settle
-    const c0 = cpuSeconds(qemu.pid!);
-    const t0 = performance.now();
-    await new Promise((r) => setTimeout(r, seconds * 1000));
-    return (cpuSeconds(qemu.pid!) - c0) / ((performance.now() - t0) / 1000);
-  } finally {
-    qemu.kill("SIGKILL");
-  }
-}
-
-/** blog_os post 07 idles in `hlt`: QEMU should then sleep too. Baseline: a kernel spinning, measured the same way. */
-async function idleBench(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  const tmp = mkdtempSync(path.join(os.tmpdir(), "tsos-bench-busy-"));
-  try {
-    const busy = path.join(OUT, "busy.elf");
-    const idle = path.join(OUT, "idle.elf");
-    writeFileSync(path.join(tmp, "busy.ts"), BUSY_KERNEL);
-    tsos("build", "-q", path.join(tmp, "busy.ts"), "-o", busy);
-    tsos("build", "-q", "-o", idle);
-    const b = await cpuShare(busy, 3);
-    const i = await cpuShare(idle, 3);
-    rows.push({ what: "QEMU CPU while the kernel spins (baseline)", value: `${(b * 100).toFixed(0)} %`, goal: "" });
-    rows.push({ what: "QEMU CPU while the kernel idles in hlt (100 Hz timer)", value: `${(i * 100).toFixed(1)} %`, goal: "" });
-    rows.push({ what: "  ratio idle / spinning", value: `${(i / b).toFixed(3)}x`, goal: "" });
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
 function testBench(): void {
   const runs = 3;
   const clean: number[] = [];
@@ -190,7 +141,6 @@ process.stdout.write(`\nBoot and build benchmarks (${qemuVersion}, TCG, -machine
 await section("boot to exit", bootBench);
 await section("tsos test", testBench);
 await section("tsos build", buildBench);
-await section("idle CPU", idleBench);
 
 const w = Math.max(...rows.map((r) => r.what.length));
 process.stdout.write(`${"measure".padEnd(w)}  ${"value".padStart(9)}  goal\n`);

@@ -12,7 +12,7 @@
  * boot.S, and by the kernel's tables after it, never written by the kernel)
  * must stay intact.
  */
-import { assert } from "../lib/core/assert.ts";
+import { assert, assertEq } from "../lib/core/assert.ts";
 
 const FLAG_MEMORY_MAP: u32 = 0x40; // flags bit 6: mmapLength and mmapAddress are valid
 const FLAG_COMMAND_LINE: u32 = 0x4; // flags bit 2: commandLine is valid
@@ -221,6 +221,28 @@ const BOOT_INFO = new BootInfo(multibootInfoAddress());
 
 export function bootInfo(): BootInfo {
   return BOOT_INFO;
+}
+
+/** @test */
+function memoryTypesAreTheMultibootNumbers(): void {
+  assert(kindOf(1) === MemoryRegionKind.Usable, "multiboot memory type 1 is Usable");
+  assert(kindOf(2) === MemoryRegionKind.Reserved, "multiboot memory type 2 is Reserved");
+  assert(kindOf(3) === MemoryRegionKind.AcpiReclaimable, "multiboot memory type 3 is AcpiReclaimable");
+  assert(kindOf(4) === MemoryRegionKind.AcpiNvs, "multiboot memory type 4 is AcpiNvs");
+  assert(kindOf(5) === MemoryRegionKind.BadMemory, "multiboot memory type 5 is BadMemory");
+  assert(kindOf(0) === MemoryRegionKind.Unknown, "multiboot memory type 0 is Unknown");
+  assert(kindOf(6) === MemoryRegionKind.Unknown, "multiboot memory type 6 is Unknown");
+}
+
+/** @test */
+function usableBytesAgreeWithTheRegions(): void {
+  const info = bootInfo();
+  let usable: u64 = 0; // summed region by region through regionKind/regionStart/regionEnd, not the map walk
+  for (let i: u32 = 0; i < info.regionCount(); i++) {
+    if (info.regionKind(i) === MemoryRegionKind.Usable) usable += info.regionEnd(i) - info.regionStart(i);
+  }
+  assertEq(info.usableBytes(), usable);
+  assert(usable > 0, "no usable memory");
 }
 
 /** @test */

@@ -2,15 +2,14 @@
  * kernel/console.ts: the kernel's print and println.
  *
  * Input: text, usually a template literal formatted on the caller's stack.
- * Output: the VGA screen (vga.ts) and, outside test builds, a copy on COM1
- * (serial.ts), so the console can be read with QEMU run headless. Test builds
+ * Output: the screen and, outside test builds, a copy on the serial line
+ * (the architecture's devices, kernel/arch/console.ts), so the console can be read with QEMU run headless. Test builds
  * keep COM1 for the test report only ("name...\t[ok]" lines, testing.ts);
  * tests check the screen by reading the VGA buffer back, except for fatal
  * reports (copyToSerial(): an exception report must reach the test runner).
  * Hex: `println(`0x${value.toString(16)}`)` formats on the stack, no heap.
  */
-import { vgaPrint, vgaPrintln } from "./arch/x86_64/vga.ts";
-import { serialPrint, serialPrintln } from "./arch/x86_64/serial.ts";
+import * as device from "./arch/console.ts";
 
 /** Set by copyToSerial(); never cleared. */
 const COPY_TO_SERIAL = new AtomicBool(false);
@@ -20,13 +19,13 @@ function toSerial(): boolean {
 }
 
 export function print(s: Text): void {
-  vgaPrint(s);
-  if (toSerial()) serialPrint(s);
+  device.screenPrint(s);
+  if (toSerial()) device.serialPrint(s);
 }
 
 export function println(s: Text): void {
-  vgaPrintln(s);
-  if (toSerial()) serialPrintln(s);
+  device.screenPrintln(s);
+  if (toSerial()) device.serialPrintln(s);
 }
 
 /**

@@ -1,26 +1,22 @@
 /**
  * kernel/init.ts: the kernel's initialization, shared by main.ts and the
- * integration tests (blog_os's `init()`).
+ * integration tests (blog_os's `init()`), through the architecture interface
+ * (kernel/arch/interrupts.ts, kernel/arch/timer.ts).
  *
- * Order matters: the GDT first, since the IDT's gates take the current code
- * segment and the double-fault gate takes a stack from the GDT's TSS. Then
- * memory (the frame allocator and the kernel's page tables), with the IDT
- * already able to report a fault.
- * Then the interrupt controllers (remapped past the exceptions) and the
- * timer, and only then interrupts on: every vector they raise has a handler.
+ * Order matters: the exception and interrupt handlers and the interrupt
+ * controllers first (interrupts stay off), so that memory set-up (the frame
+ * allocator and the kernel's page tables) can already report a fault; then
+ * the timer, and only then interrupts on: every interrupt they raise has a
+ * handler.
  */
-import { initGdt } from "./arch/x86_64/gdt.ts";
-import { initIdt } from "./arch/x86_64/interrupts.ts";
-import { initPics } from "./arch/x86_64/pic.ts";
-import { pitDivisor, setPitDivisor } from "./arch/x86_64/pit.ts";
+import * as interrupts from "./arch/interrupts.ts";
+import * as timer from "./arch/timer.ts";
 import { TICK_HZ } from "./timer.ts";
 import { initMemory } from "./memory/memory.ts";
 
 export function init(): void {
-  initGdt();
-  initIdt();
+  interrupts.init();
   initMemory();
-  initPics();
-  setPitDivisor(pitDivisor(TICK_HZ));
-  sti();
+  timer.start(TICK_HZ);
+  interrupts.enable();
 }

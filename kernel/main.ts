@@ -14,30 +14,29 @@ import "./panic.ts"; // first: the @panicHandler, and COM1 initialized before an
 import { println } from "./console.ts";
 import { bootInfo } from "./boot_info.ts";
 import { init } from "./init.ts";
-import { frameAllocator } from "./memory/memory.ts";
-import { kernelPageTable } from "./arch/x86_64/paging.ts";
-import { printPageTables } from "./arch/x86_64/paging_dump.ts";
+import { frameAllocator, pageTableRegister, printKernelPageTables } from "./memory/memory.ts";
 import { runTests } from "./testing.ts";
 import { keyboardInputPending, processKeyboardInput } from "./keyboard.ts";
-import { KernelState, reportState } from "./arch/x86_64/qemu.ts";
+import * as interrupts from "./arch/interrupts.ts";
+import { KernelState, reportState } from "./arch/machine.ts";
 
 const BYTES_PER_MIB: u64 = 1024 * 1024;
 
 println("Hello World!");
 init();
 println(`tsos: booted, ${bootInfo().regionCount()} memory regions, ${bootInfo().usableBytes() / BYTES_PER_MIB} MiB usable`);
-println(`tsos: level 4 page table at 0x${readCr3().toString(16)}, ${frameAllocator().freeFrames()} free frames`);
-if (bootInfo().hasBootFlag("page-tables")) printPageTables(kernelPageTable()); // tsos run --kernel-args page-tables
+println(`tsos: level 4 page table at 0x${pageTableRegister().toString(16)}, ${frameAllocator().freeFrames()} free frames`);
+if (bootInfo().hasBootFlag("page-tables")) printKernelPageTables(); // tsos run --kernel-args page-tables
 
 if (TEST_BUILD) runTests();
 
 // Idle: echo what was typed, then sleep until the next interrupt. The check
-// and the HLT happen with interrupts off (STI takes effect only after HLT
-// starts), so a key that arrives in between still wakes the loop.
+// is made with interrupts off and enableAndWait() leaves no gap before the
+// sleep, so a key that arrives in between still wakes the loop.
 reportState(KernelState.Idle);
 while (true) {
   processKeyboardInput();
-  cli();
-  if (keyboardInputPending()) sti();
-  else enableInterruptsAndHalt();
+  interrupts.disable();
+  if (keyboardInputPending()) interrupts.enable();
+  else interrupts.enableAndWait();
 }

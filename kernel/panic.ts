@@ -8,11 +8,11 @@
  * reported to the test runner instead: `[failed]` and the error on COM1, and
  * QEMU exits with QemuExitCode.Failed. There is no unwinding: nothing resumes.
  */
-// COM1 and the exit device first: importing this module first makes them the
+// The serial line and the exit device first: importing this module first makes them the
 // first modules initialized, so even a panic during module initialization is reported.
-import { serialPrintln } from "./arch/x86_64/serial.ts";
-import { KernelState, QemuExitCode, exitQemu, reportState } from "./arch/x86_64/qemu.ts";
-import { Color, WRITER } from "./arch/x86_64/vga.ts";
+import { screenPanic, serialPrintln } from "./arch/console.ts";
+import { KernelState, QemuExitCode, exit, reportState } from "./arch/machine.ts";
+import * as interrupts from "./arch/interrupts.ts";
 
 /** Set by the first panic; a panic while printing a panic must not recurse. */
 const PANICKING = new AtomicBool(false);
@@ -23,11 +23,8 @@ export function panic(message: Text, file: Text, line: u32, column: u32): never 
   if (PANICKING.swap(true)) haltForever();
   serialPrintln(`panicked at ${file}:${line}:${column}: ${message}`);
   // The panic may have struck while the screen was locked; its holder never resumes.
-  WRITER.forceUnlock();
-  const writer = WRITER.lock();
-  writer.setColor(Color.LightRed, Color.Black);
-  writer.writeLine(`panicked at ${file}:${line}:${column}: ${message}`);
-  WRITER.unlock();
+  interrupts.disable();
+  screenPanic(`panicked at ${file}:${line}:${column}: ${message}`);
   haltForever();
 }
 
@@ -36,15 +33,15 @@ export function panic(message: Text, file: Text, line: u32, column: u32): never 
  * failing test may hold the screen's lock (vga.ts printlnOutput does).
  */
 export function testPanic(message: Text, file: Text, line: u32, column: u32): never {
-  if (PANICKING.swap(true)) exitQemu(QemuExitCode.Failed);
+  if (PANICKING.swap(true)) exit(QemuExitCode.Failed);
   serialPrintln("[failed]");
   serialPrintln(`Error: ${message} at ${file}:${line}:${column}`);
-  exitQemu(QemuExitCode.Failed);
+  exit(QemuExitCode.Failed);
 }
 
-/** CLI, then HLT in a loop: only an NMI or a reset wakes the CPU (Intel SDM vol. 2A, HLT). */
+/** Interrupts off, then waiting forever: only an NMI or a reset wakes the CPU. */
 function haltForever(): never {
-  cli();
+  interrupts.disable();
   reportState(KernelState.Halted);
-  while (true) hlt();
+  while (true) interrupts.wait();
 }

@@ -8,8 +8,8 @@
  * A failing test panics: panic.ts prints `[failed]` and exits with Failed, so
  * the first failure ends the run.
  */
-import { serialPrint, serialPrintln } from "./arch/x86_64/serial.ts";
-import { QemuExitCode, exitQemu } from "./arch/x86_64/qemu.ts";
+import { serialPrint, serialPrintln } from "./arch/console.ts";
+import { QemuExitCode, exit } from "./arch/machine.ts";
 
 export function runTests(): never {
   serialPrintln(`Running ${unitTests.length} tests`);
@@ -18,5 +18,5 @@ export function runTests(): never {
     test.run();
     serialPrintln("[ok]");
   }
-  exitQemu(QemuExitCode.Success);
+  exit(QemuExitCode.Success);
 }

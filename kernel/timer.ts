@@ -9,8 +9,9 @@
  * 100 Hz); sleep needs interrupts enabled, or no tick arrives.
  */
 import { print } from "./console.ts";
-import { Mutex } from "../lib/core/spin.ts";
-import { assert } from "../lib/core/assert.ts";
+import * as interrupts from "./arch/interrupts.ts";
+import { Mutex, SpinLock } from "../lib/core/spin.ts";
+import { assert, assertEq } from "../lib/core/assert.ts";
 
 export const TICK_HZ: u32 = 100;
 const MS_PER_SECOND: u32 = 1000;
@@ -60,10 +61,11 @@ export function ticksFor(ms: u32): u32 {
 export function sleep(ms: u32): void {
   const start = ticks();
   const wait = ticksFor(ms) + 1;
-  while (ticks() - start < wait) hlt();
+  while (ticks() - start < wait) interrupts.wait();
 }
 
 const CONTENDED = new Mutex<u32>(0);
+const CONTENDED_LOCK = new SpinLock();
 const RELEASED = new AtomicBool(false);
 
 function releaseContended(): void {
@@ -71,12 +73,38 @@ function releaseContended(): void {
   CONTENDED.unlock();
 }
 
+function releaseContendedLock(): void {
+  RELEASED.store(true);
+  CONTENDED_LOCK.unlock();
+}
+
 /** @test */
 function mutexLockWaitsUntilTheHolderReleases(): void {
-  assert(interruptsEnabled(), "the timer must be running");
+  assert(interrupts.areEnabled(), "the timer must be running");
   CONTENDED.lock();
   runAtNextTick(releaseContended); // the "other holder": the timer releases it
   CONTENDED.lock(); // must spin until then
   assert(RELEASED.load(), "Mutex.lock() returned while the mutex was held");
   CONTENDED.unlock();
+}
+
+/** @test */
+function spinLockLockWaitsUntilTheHolderReleases(): void {
+  assert(interrupts.areEnabled(), "the timer must be running");
+  RELEASED.store(false);
+  CONTENDED_LOCK.lock();
+  runAtNextTick(releaseContendedLock);
+  CONTENDED_LOCK.lock(); // must spin until the tick releases it
+  assert(RELEASED.load(), "SpinLock.lock() returned while the lock was held");
+  CONTENDED_LOCK.unlock();
+}
+
+/** @test */
+function ticksForRoundsUpToWholeTicks(): void {
+  // 100 Hz: a tick is 10 ms.
+  assertEq(ticksFor(0), 0);
+  assertEq(ticksFor(1), 1);
+  assertEq(ticksFor(10), 1);
+  assertEq(ticksFor(11), 2);
+  assertEq(ticksFor(1000), 100);
 }

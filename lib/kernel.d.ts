@@ -199,3 +199,9 @@ declare function readRsp(): u64;
 declare function enableInterruptsAndHalt(): void;
 /** RDTSC: the time-stamp counter (Intel SDM vol. 2B, RDTSC; vol. 3B, 18.17). */
 declare function readTsc(): u64;
+/**
+ * The address of a hand-written interrupt handler that is one IRETQ (Intel
+ * SDM vol. 2A, IRET): the floor an interrupt round trip is measured against
+ * (kernel/bench/irq_bench.ts). Install it with Entry.setHandlerAddress.
+ */
+declare function iretHandlerAddress(): u64;

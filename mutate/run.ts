@@ -2,12 +2,18 @@
  * mutate/run.ts: mutation testing of the kernel and its libraries
  * (`npm run mutate`): does `tsos test` notice when the kernel is broken?
  *
- * Input:  kernel/**.ts and lib/**.ts (not the tests in kernel/tests/, not
- *         `@test` functions, not declaration files); options
+ * Input:  kernel/**.ts (not kernel/tests/, not the benchmark kernels in
+ *         kernel/bench/) and the libraries the kernel is built from (lib/core,
+ *         lib/x86_64, lib/pic8259, lib/pc_keyboard: kernel/tsconfig.json's
+ *         list), not the tests in kernel/tests/, not `@test` functions, not
+ *         declaration files. lib/std is the hosted library: `tsos test` never
+ *         runs it (the compiler's fixture suite does), so it is not mutated
+ *         here. Options
  *         `--sample N` (a seeded random sample of N mutants; default all),
  *         `--seed S`, `--files <substring>`, `--timeout S` (per kernel,
  *         default 30), `--json FILE` (write every outcome).
- * Output: one line per mutant (killed / SURVIVED / invalid), then the
+ * Output: one line per mutant (killed, with the first failing test's line /
+ *         SURVIVED / invalid), then the
  *         mutation score: killed / (killed + survived). Invalid mutants
  *         (the compiler refuses the mutated kernel) don't count, as in
  *         StrykerJS's "compile error" status.
@@ -51,12 +57,15 @@ const SWAPS: Record<string, { to: string[]; operator: string }> = {
   ">>": { to: ["<<"], operator: "bit" },
 };
 
+/** The libraries kernel code is built from (kernel/tsconfig.json includes the same). */
+const KERNEL_LIBRARIES = ["core", "x86_64", "pic8259", "pc_keyboard"];
+
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== "tests") out.push(...sourceFiles(p));
+      if (entry.name !== "tests" && entry.name !== "bench") out.push(...sourceFiles(p));
     } else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) out.push(p);
   }
   return out.sort();
@@ -83,7 +92,7 @@ function mutantsOf(file: string): Mutant[] {
       const op = node.operatorToken.getText(sf);
       for (const to of SWAPS[op]?.to ?? []) add(node, node.operatorToken.getStart(sf), node.operatorToken.end, to, SWAPS[op]!.operator);
     }
-    if (ts.isNumericLiteral(node) && !ts.isEnumMember(node.parent)) {
+    if (ts.isNumericLiteral(node) && !ts.isEnumMember(node.parent) && /^(0[xXbBoO][0-9a-fA-F_]+|[0-9_]+)$/.test(node.text)) {
       const v = BigInt(node.text.replace(/_/g, ""));
       add(node, node.getStart(sf), node.end, (v + 1n).toString(), "literal");
       if (v > 0n) add(node, node.getStart(sf), node.end, (v - 1n).toString(), "literal");
@@ -103,7 +112,11 @@ function mutantsOf(file: string): Mutant[] {
   return out;
 }
 
-/** A seeded xorshift: the same --seed picks the same sample. */
+/**
+ * A seeded xorshift shuffle: the same --seed picks the same sample, in an
+ * order that keeps every prefix a uniform sample too (a campaign cut short
+ * still scores a random sample, not the first files).
+ */
 function sample<T extends { file: string; start: number }>(items: T[], n: number, seed: number): T[] {
   let s = seed >>> 0 || 1;
   const next = () => ((s ^= s << 13), (s ^= s >>> 17), (s ^= s << 5), (s >>> 0) / 2 ** 32);
@@ -112,7 +125,7 @@ function sample<T extends { file: string; start: number }>(items: T[], n: number
     const j = Math.floor(next() * (i + 1));
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
   }
-  return copy.slice(0, n).sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start);
+  return copy.slice(0, n);
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -128,12 +141,10 @@ async function main(): Promise<number> {
   const timeout = option(args, "--timeout") ?? "30";
   const jsonOut = option(args, "--json");
 
-  let all = [...sourceFiles(path.join(ROOT, "kernel")), ...sourceFiles(path.join(ROOT, "lib"))]
-    .filter((f) => !f.endsWith("node-prelude.ts"))
-    .flatMap(mutantsOf);
+  let all = [path.join(ROOT, "kernel"), ...KERNEL_LIBRARIES.map((dir) => path.join(ROOT, "lib", dir))].flatMap(sourceFiles).flatMap(mutantsOf);
   if (filesFilter) all = all.filter((m) => m.file.includes(filesFilter));
   const mutants = sampleSize ? sample(all, Number(sampleSize), seed) : all;
-  process.stdout.write(`${all.length} mutants in kernel/ and lib/; testing ${mutants.length}\n\n`);
+  process.stdout.write(`${all.length} mutants in kernel/ and its libraries; testing ${mutants.length}\n\n`);
 
   const proj = path.join(ROOT, "build/mutate/project");
   rmSync(proj, { recursive: true, force: true });
@@ -147,7 +158,7 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const outcomes: (Mutant & { status: "killed" | "survived" | "invalid" })[] = [];
+  const outcomes: (Mutant & { status: "killed" | "survived" | "invalid"; by?: string })[] = [];
   for (const m of mutants) {
     const target = path.join(proj, m.file);
     const original = readFileSync(path.join(ROOT, m.file), "utf8");
@@ -156,9 +167,14 @@ async function main(): Promise<number> {
     writeFileSync(target, original);
     const invalid = r.status !== 0 && /error\[TSOS\d+\]/.test(r.stderr);
     const status = invalid ? "invalid" : r.status === 0 ? "survived" : "killed";
-    outcomes.push({ ...m, status });
+    // What killed it: the first failing test, so that kills by a timeout on a loaded machine can be re-checked.
+    const lines = r.stdout.split("\n");
+    const failed = lines.find((l) => / FAILED$/.test(l));
+    const by = status !== "killed" ? undefined : `${failed ?? lines.find((l) => l.trim() !== "") ?? `exit ${r.status}`}${lines.some((l) => l.includes("timed out")) ? " (timed out)" : ""}`.trim();
+    outcomes.push({ ...m, status, by });
     const label = status === "survived" ? "SURVIVED" : status;
-    process.stdout.write(`${label.padEnd(8)} ${m.file}:${m.line} ${m.operator}: \`${m.original}\` -> \`${m.replacement}\`\n`);
+    process.stdout.write(`${label.padEnd(8)} ${m.file}:${m.line} ${m.operator}: \`${m.original}\` -> \`${m.replacement}\`${by ? `  [${by}]` : ""}\n`);
+    if (jsonOut) writeFileSync(jsonOut, JSON.stringify(outcomes, null, 2)); // kept current: a long campaign can be read while it runs
   }
 
   const killed = outcomes.filter((o) => o.status === "killed").length;

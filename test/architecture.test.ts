@@ -4,6 +4,8 @@
  *   src/compiler  never imports  kernel/, src/cli/
  *   lib/          never imports  kernel/, src/
  *   kernel/       never imports  src/cli/ (nor anything outside kernel/ and lib/)
+ *   kernel/*.ts   never imports  kernel/arch/x86_64/, lib/x86_64/ (the
+ *                 architecture-neutral kernel goes through kernel/arch/*.ts)
  *
  * Input:  every .ts file under src/, lib/ and kernel/.
  * Output: one assertion per rule listing every offending import.
@@ -59,6 +61,30 @@ it("libraries never import the kernel or the toolchain", () => {
 it("the kernel imports only kernel/ and lib/ modules", () => {
   assert.deepEqual(violations("kernel", (t) => !(t.startsWith("kernel") || t.startsWith("lib"))), []);
 });
+
+it("architecture-neutral kernel code reaches x86_64 only through the interface in kernel/arch/", () => {
+  const neutral = files("kernel").filter((f) => path.dirname(f) === "kernel");
+  const x86 = (t: string) => t.startsWith(path.normalize("kernel/arch/x86_64/")) || t.startsWith(path.normalize("lib/x86_64/"));
+  const offending = neutral.flatMap((f) => imports(f).filter(x86).map((t) => `${f} imports ${t}`));
+  assert.deepEqual(offending, []);
+  assert.ok(neutral.includes(path.normalize("kernel/main.ts")), "the rule sees kernel/main.ts");
+  // Nor does it call the x86 instructions the compiler provides as intrinsics (lib/kernel.d.ts).
+  const intrinsicCalls = neutral.flatMap((f) => calledNames(f).filter((n) => X86_INTRINSICS.has(n)).map((n) => `${f} calls ${n}()`));
+  assert.deepEqual(intrinsicCalls, []);
+});
+
+const X86_INTRINSICS = new Set(["inb", "inw", "inl", "outb", "outw", "outl", "portRead", "portWrite", "hlt", "cli", "sti", "interruptsEnabled", "enableInterruptsAndHalt", "lidt", "lgdt", "ltr", "setCs", "setDataSegments", "readCs", "int3", "ud2", "readCr2", "readCr3", "readRsp", "readTsc", "hardwareDivide"]);
+
+function calledNames(file: string): string[] {
+  const sf = ts.createSourceFile(file, readFileSync(path.join(ROOT, file), "utf8"), ts.ScriptTarget.ES2022);
+  const out: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) out.push(node.expression.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
 
 it("the rules see real imports (self-check)", () => {
   const cliImports = files("src/cli").flatMap(imports);

@@ -5,7 +5,9 @@
  * Input:  the kernel image built by `tsos build -o <private dir>/kernel.elf`.
  * Output: assertions that `Hello World!` is in the VGA text buffer (0xb8000)
  *         with attribute 0x0e, yellow on black, and that a kernel panic is on
- *         the screen in light red with its TypeScript location.
+ *         the screen in light red with its TypeScript location; that keys
+ *         typed over QMP are echoed, and that a flood beyond the keyboard
+ *         queue is reported once and the kernel goes on echoing.
  * Invariants: a private directory holds the image and the QMP socket
  *             (parallel-safe); waits end on what is seen, not on sleeps, and
  *             each has a timeout that turns a hang into a failure.
@@ -141,5 +143,62 @@ it("echoes keys typed over QMP on the VGA screen: shift, caps lock, backspace, r
     // A key without a character prints its name, as blog_os prints raw keys.
     await type(qmp, [["up"]]);
     assert.equal(await bottomRowBecomes(qmp, "Hi 1Ab3cArrowUp"), "Hi 1Ab3cArrowUp");
+  });
+});
+
+it("reports a keyboard flood beyond the queue once, with the count dropped, and goes on echoing", async () => {
+  // A kernel that is busy (interrupts on, the queue not read) while the keys arrive, until no
+  // scancode has been dropped for two seconds; then it reads the keyboard as main.ts does.
+  const proj = path.join(ROOT, "build/test", `qmp-flood-${process.pid}`);
+  mkdirSync(proj, { recursive: true });
+  after(() => rmSync(proj, { recursive: true, force: true }));
+  cpSync(path.join(ROOT, "kernel"), path.join(proj, "kernel"), { recursive: true });
+  cpSync(path.join(ROOT, "lib"), path.join(proj, "lib"), { recursive: true });
+  const entry = path.join(proj, "kernel/busy_while_flooded.ts");
+  writeFileSync(
+    entry,
+    `import "./panic.ts";
+import { println } from "./console.ts";
+import { init } from "./init.ts";
+import { droppedScancodes, keyboardInputPending, processKeyboardInput } from "./keyboard.ts";
+import { ticks } from "./timer.ts";
+import * as interrupts from "./arch/interrupts.ts";
+init();
+println("busy, not reading the keyboard");
+let dropped: u32 = 0;
+let since = ticks();
+while (dropped === 0 || ticks() - since < 200) {
+  if (droppedScancodes() !== dropped) {
+    dropped = droppedScancodes();
+    since = ticks();
+  }
+  interrupts.wait();
+}
+println("reading the keyboard");
+while (true) {
+  processKeyboardInput();
+  interrupts.disable();
+  if (keyboardInputPending()) interrupts.enable();
+  else interrupts.enableAndWait();
+}
+`,
+  );
+  const image = path.join(TMP, "flood.elf");
+  const b = await run(process.execPath, [path.join(ROOT, "bin/tsos.js"), "build", "-q", "-o", image, "--kernel-dir", path.join(proj, "kernel"), entry], { timeoutMs: 120_000 });
+  assert.equal(b.status, 0, b.stderr);
+  const QUEUE_CAPACITY = 100; // kernel/keyboard.ts
+  const presses = 80; // a make and a break code each: 160 scancodes
+  await bootAndInspect(image, "busy, not reading the keyboard", async (qmp) => {
+    await type(qmp, Array.from({ length: presses }, () => ["a"]));
+    const report = `keyboard queue full, ${2 * presses - QUEUE_CAPACITY} dropped`;
+    const { screen } = await screenWith(qmp, report);
+    assert.equal(screen.chars.filter((row) => row.includes("keyboard queue full")).length, 1, screen.chars.join("\n"));
+    // What the queue held is echoed: its first 100 scancodes are 50 presses of "a".
+    const echoed = "a".repeat(QUEUE_CAPACITY / 2);
+    assert.equal(await bottomRowBecomes(qmp, echoed), echoed);
+    await type(qmp, [["o"], ["k"]]);
+    assert.equal(await bottomRowBecomes(qmp, `${echoed}ok`), `${echoed}ok`);
+    const after = await readVgaText(qmp);
+    assert.equal(after.chars.filter((row) => row.includes("keyboard queue full")).length, 1, after.chars.join("\n"));
   });
 });

@@ -34,6 +34,16 @@ export function frameAllocator(): BitmapFrameAllocator {
   return FRAME_ALLOCATOR;
 }
 
+/** The active top-level page table register (CR3 on x86_64), for the boot line of main.ts. */
+export function pageTableRegister(): u64 {
+  return readCr3();
+}
+
+/** Prints the kernel's mapped ranges (main.ts, for the boot flag page-tables). */
+export function printKernelPageTables(): void {
+  printPageTables(kernelPageTable());
+}
+
 // ---- tests: translation, mapping, frames on the live tables ----
 
 /** @trackCaller */

@@ -6,7 +6,10 @@
  * of main.ts has run: the text must reach the VGA buffer. Output on COM1:
  * `basic_boot::printlnAfterBoot...\t[ok]`, then QEMU exits with Success; a
  * failed check panics, which reports `[failed]` and exits with Failed.
+ * Outside test builds the console mirrors to COM1 (console.ts), so the line
+ * must reach COM1 too.
  */
+// @expect-serial: basic_boot: println works right after boot
 import { testPanic } from "../panic.ts"; // first: COM1 is initialized before anything can panic
 import { println } from "../console.ts";
 import { BUFFER_HEIGHT, WRITER } from "../arch/x86_64/vga.ts";

@@ -23,7 +23,7 @@
  *    SIGKILL two seconds later.
  *  - Kernel state (`onState`): QEMU's debug console (port 0xe9) is connected
  *    to a unix socket we listen on; each byte the kernel writes there is a
- *    KernelState of kernel/qemu.ts ('I' idle, 'H' halted after a panic).
+ *    KernelState of kernel/arch/x86_64/qemu.ts ('I' idle, 'H' halted after a panic).
  */
 
 import { spawn } from "node:child_process";
@@ -54,7 +54,7 @@ export interface QemuOptions {
   onSerial?: (chunk: string) => void;
   /** With display "curses": where COM1 goes (default: a temporary file). */
   serialFile?: string;
-  /** Called when the kernel reports its state on the debug console (kernel/qemu.ts). */
+  /** Called when the kernel reports its state on the debug console (kernel/arch/x86_64/qemu.ts). */
   onState?: (state: KernelState) => void;
   /** Run QEMU in its own process group: the terminal's Ctrl-C (meant for gdb) does not reach it. */
   ownProcessGroup?: boolean;
@@ -63,7 +63,7 @@ export interface QemuOptions {
   extraArgs?: string[];
 }
 
-/** The kernel's state bytes on port 0xe9 (kernel/qemu.ts KernelState). */
+/** The kernel's state bytes on port 0xe9 (kernel/arch/x86_64/qemu.ts KernelState). */
 export type KernelState = "idle" | "halted";
 const STATE_BYTES: Record<number, KernelState> = { 0x49: "idle", 0x48: "halted" };
 

@@ -1,5 +1,5 @@
 /**
- * kernel/exceptions.ts: what the kernel says when a CPU exception it cannot
+ * kernel/arch/x86_64/exceptions.ts: what the kernel says when a CPU exception it cannot
  * handle arrives, and how a test kernel expects one.
  *
  * Input: the vector, the frame the CPU pushed (Intel SDM vol. 3A, 6.14.2

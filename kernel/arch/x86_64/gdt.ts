@@ -1,5 +1,5 @@
 /**
- * kernel/gdt.ts: the kernel's GDT and TSS (blog_os post 06, "Double Faults").
+ * kernel/arch/x86_64/gdt.ts: the kernel's GDT and TSS (blog_os post 06, "Double Faults").
  *
  * Why: when the kernel stack overflows into its guard page, the CPU cannot
  * push the page fault's frame either, so the fault becomes a double fault,

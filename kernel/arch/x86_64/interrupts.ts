@@ -1,5 +1,5 @@
 /**
- * kernel/interrupts.ts: the kernel's IDT (blog_os post 05, "CPU Exceptions",
+ * kernel/arch/x86_64/interrupts.ts: the kernel's IDT (blog_os post 05, "CPU Exceptions",
  * and post 06, "Double Faults").
  *
  * Every architectural exception (Intel SDM vol. 3A, table 6-1) has a handler:

@@ -1,5 +1,5 @@
 /**
- * kernel/qemu.ts: leaving QEMU with an exit status, for tests.
+ * kernel/arch/x86_64/qemu.ts: leaving QEMU with an exit status, for tests.
  *
  * QEMU's isa-debug-exit device (`-device isa-debug-exit,iobase=0xf4,iosize=0x04`)
  * ends QEMU when a value is written to its port, with exit status

@@ -1,5 +1,5 @@
 /**
- * kernel/serial.ts: COM1, a 16550 UART at I/O port 0x3F8 (blog_os post 04).
+ * kernel/arch/x86_64/serial.ts: COM1, a 16550 UART at I/O port 0x3F8 (blog_os post 04).
  *
  * Registers (PC16550D datasheet, Table II "Summary of Registers"; OSDev "Serial
  * Ports") are offsets from the base; with LCR bit 7 (DLAB) set, offsets 0 and

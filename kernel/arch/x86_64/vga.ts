@@ -1,5 +1,5 @@
 /**
- * kernel/vga.ts: the VGA text screen (blog_os post 03, "VGA Text Mode").
+ * kernel/arch/x86_64/vga.ts: the VGA text screen (blog_os post 03, "VGA Text Mode").
  *
  * Hardware (OSDev "Text UI", "Printing To Screen"): 25 rows of 80 16-bit cells
  * at physical 0xb8000 (identity-mapped by boot.S). A cell's low byte is a code
@@ -113,13 +113,11 @@ export class Writer {
 
   /** The character byte shown at (row, col); row 0 is the top. */
   charAt(row: usize, col: usize): u8 {
-    checkOnScreen(row, col);
     return u8(this.cell(row, col).readVolatile());
   }
 
   /** The colour attribute at (row, col). */
   colorAt(row: usize, col: usize): u8 {
-    checkOnScreen(row, col);
     return u8(this.cell(row, col).readVolatile() >> 8);
   }
 
@@ -127,7 +125,9 @@ export class Writer {
     this.cell(row, col).writeVolatile((u16(this.color) << 8) | byte);
   }
 
+  /** Every access goes through here: a position off the screen panics instead of writing past the buffer. */
   private cell(row: usize, col: usize): Ptr<u16> {
+    checkOnScreen(row, col);
     return this.buffer.add(row * BUFFER_WIDTH + col);
   }
 }

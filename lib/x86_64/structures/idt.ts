@@ -76,7 +76,15 @@ export class Entry<F extends Function> {
    * current code segment. Keeps the IST index already set.
    */
   setHandler(handler: F): void {
-    const address = functionAddress(handler);
+    this.setHandlerAddress(functionAddress(handler));
+  }
+
+  /**
+   * Makes the code at `address` the vector's handler (the x86_64 crate's
+   * set_handler_addr): for a hand-written handler (iretHandlerAddress()).
+   * The code must be an interrupt handler that ends in IRETQ.
+   */
+  setHandlerAddress(address: u64): void {
     this.pointerLow = u16(address);
     this.pointerMiddle = u16(address >> 16);
     this.pointerHigh = u32(address >> 32);

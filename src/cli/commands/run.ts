@@ -10,7 +10,7 @@
  *         Otherwise headless with COM1 on stdout, and the run ends:
  *           - when the kernel exits: status 0 iff it exited with success (33);
  *           - without --until, when the kernel reports that it idles (its
- *             `hlt` loop, kernel/qemu.ts reportState): status 0; with
+ *             `hlt` loop, kernel/arch/x86_64/qemu.ts reportState): status 0; with
  *             --timeout, at the timeout instead, status 0 iff it had idled;
  *           - with --until, as soon as COM1 has printed the text: status 0;
  *           - when it halts for good after a panic: status 1;

@@ -105,6 +105,7 @@ const KERNEL_INTRINSICS = new Set([
   // paging (kernel/arch/x86_64/paging*.ts)
   "writeCr3", "readCr0", "writeCr0", "readMsr", "writeMsr", "invlpg", "cpuidEdx", "callAddress",
   "rodataStartAddress", "dataStartAddress",
+  "iretHandlerAddress",
 ]);
 
 const PORT_SUFFIX: Partial<Record<string, string>> = { u8: "b", u16: "w", u32: "l" };

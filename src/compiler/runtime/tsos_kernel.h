@@ -57,6 +57,10 @@ static inline void tsos_k_sti(void) { __asm__ volatile("sti" ::: "memory"); }
 static inline void tsos_k_spinLoopHint(void) { __asm__ volatile("pause"); }
 static inline void tsos_k_enableInterruptsAndHalt(void) { __asm__ volatile("sti; hlt" ::: "memory"); }
 static inline uint64_t tsos_k_readTsc(void) { uint32_t lo, hi; __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi)); return ((uint64_t)hi << 32) | lo; }
+/* A hand-written interrupt handler that only returns (IRETQ, SDM vol. 2A): the benchmarks' floor. */
+__asm__(".text\n\t.p2align 4\ntsos_iret_handler:\n\tiretq\n");
+extern char tsos_iret_handler[];
+static inline uint64_t tsos_k_iretHandlerAddress(void) { return (uint64_t)(uintptr_t)tsos_iret_handler; }
 static inline bool tsos_k_interruptsEnabled(void) {
   uint64_t flags;
   __asm__ volatile("pushfq; popq %0" : "=r"(flags));
