@@ -1,4 +1,4 @@
-// features: generators, for-of, classes, interfaces, template-literals, string-methods, map-set, destructuring
+// features: for-of, classes, interfaces, template-literals, string-methods, map-set, destructuring
 // A lazy log-processing pipeline: each stage is a generator, so a line is
 // parsed, filtered and counted before the next one is read.
 interface LogEntry {
