@@ -684,3 +684,18 @@ declare class RangeError extends Error {}
 declare class TypeError extends Error {}
 declare class SyntaxError extends Error {}
 declare class URIError extends Error {}
+
+/**
+ * The global allocator (docs/language.md section 11): every heap allocation
+ * of objects, arrays, closures and strings goes through the allocator
+ * installed last. Hosted programs start with the C library's; the kernel has
+ * none until it sets up its heap (blog_os post 10).
+ */
+interface GlobalAllocator {
+  /** `size` bytes aligned to `align` (a power of two), or 0 when there is no room. */
+  alloc(size: usize, align: usize): usize;
+  /** Gives back a block `alloc` returned, with the same size and alignment. */
+  free(ptr: usize, size: usize, align: usize): void;
+}
+/** Installs `allocator` for every later allocation. Not yet built: the compiler refuses it until the memory-model work lands. */
+declare function setGlobalAllocator(allocator: GlobalAllocator): void;
