@@ -177,6 +177,13 @@ interface Ctx {
   cls?: Cls;
   /** Arrays being iterated by for-of here: no push. */
   noPush: Set<string>;
+  /**
+   * References this function already tested with `instanceof`. A second test
+   * of one is written `(x as Base) instanceof Sub`: inside the first test's
+   * branch TypeScript has narrowed x, and a plain second test would narrow
+   * its else branch (or a `?:` arm) to never, which tsc rejects.
+   */
+  instTested: Set<string>;
 }
 
 const INT = (n: IntName): Ty => ({ k: "int", n });
@@ -860,20 +867,22 @@ export class Generator {
         return this.withAlts({ n: node([`(${v.name} ${r.chance(0.5) ? "===" : "!=="} null)`]), ty: BOOL, bound: 0, nonneg: true, exact: true });
       }
       case "instanceof": {
-        const [v, sub] = r.pick(this.instanceTests(ctx));
-        return this.withAlts({ n: node([`(${v} instanceof ${sub.name})`]), ty: BOOL, bound: 0, nonneg: true, exact: true });
+        const [v, sub, declared] = r.pick(this.instanceTests(ctx));
+        const ref = ctx.instTested.has(v) ? `(${v} as ${declared.name})` : v;
+        ctx.instTested.add(v);
+        return this.withAlts({ n: node([`(${ref} instanceof ${sub.name})`]), ty: BOOL, bound: 0, nonneg: true, exact: true });
       }
     }
     throw new Error("unreachable");
   }
 
   /** (reference, strict subclass of its declared class): `instanceof` tests that narrow only the true branch. */
-  private instanceTests(ctx: Ctx): [string, Cls][] {
-    const out: [string, Cls][] = [];
+  private instanceTests(ctx: Ctx): [string, Cls, Cls][] {
+    const out: [string, Cls, Cls][] = [];
     for (const v of ctx.vars) {
       if (v.ty.k !== "obj") continue;
       const declared = v.ty.c;
-      for (const c of this.classes) if (c !== declared && isA(c, declared)) out.push([v.name, c]);
+      for (const c of this.classes) if (c !== declared && isA(c, declared)) out.push([v.name, c, declared]);
     }
     return out;
   }
@@ -1259,7 +1268,7 @@ export class Generator {
     const top: Node[] = [];
     top.push(node([`let ${PREFIX}fuel = 60;`]));
     // Globals: literals only, so module initialisation order cannot matter.
-    const noCtx: Ctx = { vars: [], rank: 0, depth: 0, inLoop: false, ret: null, noPush: new Set() };
+    const noCtx: Ctx = { vars: [], rank: 0, depth: 0, inLoop: false, ret: null, noPush: new Set(), instTested: new Set() };
     for (let k = r.range(2, 5); k > 0; k--) {
       const ty = this.valueTy();
       const name = this.fresh("g");
@@ -1327,7 +1336,7 @@ export class Generator {
         const overridden = base ? base.methods.filter(() => r.chance(0.6)) : [];
         for (const bm of overridden) {
           const params: Var[] = bm.params.map((ty) => ({ name: this.fresh("p"), ty, mutable: true }));
-          const ctx: Ctx = { vars: [...this.globals, ...fieldVars, ...params], rank: bm.rank, depth: 0, inLoop: false, ret: bm.ret, cls: c, noPush: new Set() };
+          const ctx: Ctx = { vars: [...this.globals, ...fieldVars, ...params], rank: bm.rank, depth: 0, inLoop: false, ret: bm.ret, cls: c, noPush: new Set(), instTested: new Set() };
           const body = this.functionBody(ctx, bm.ret, r.range(1, 4));
           if (r.chance(0.7)) {
             // super.m(...) as the first statement after the fuel check.
@@ -1343,7 +1352,7 @@ export class Generator {
           const params = this.params(r.range(0, 2));
           const ret = this.retTy();
           const m: Fn = { name: `${base ? `n${k}_` : "m"}${j + 1}`, params: params.map((p) => p.ty), ret, rank: rank++, cls: c, defaults: this.defaultCount(params.length) };
-          const ctx: Ctx = { vars: [...this.globals, ...fieldVars, ...params], rank: m.rank, depth: 0, inLoop: false, ret, cls: c, noPush: new Set() };
+          const ctx: Ctx = { vars: [...this.globals, ...fieldVars, ...params], rank: m.rank, depth: 0, inLoop: false, ret, cls: c, noPush: new Set(), instTested: new Set() };
           const body = this.functionBody(ctx, ret, r.range(1, 5));
           const sig = `${m.name}(${this.paramList(params, m.defaults!)}): ${ret ? tyText(ret) : "void"} `;
           members.push(node([sig, body]));
@@ -1376,7 +1385,7 @@ export class Generator {
         // (from main). Arrows take no default parameters (TSOS1085).
         const arrow = this.has("arrows") && r.chance(0.35);
         const f: Fn = { name: this.fresh("f"), params: params.map((p) => p.ty), ret, rank: rank++, defaults: arrow ? 0 : this.defaultCount(params.length) };
-        const ctx: Ctx = { vars: [...this.globals, ...params], rank: f.rank, depth: 0, inLoop: false, ret, noPush: new Set() };
+        const ctx: Ctx = { vars: [...this.globals, ...params], rank: f.rank, depth: 0, inLoop: false, ret, noPush: new Set(), instTested: new Set() };
         const body = this.functionBody(ctx, ret, r.range(2, 7));
         const sig = `(${this.paramList(params, f.defaults!)}): ${ret ? tyText(ret) : "void"}`;
         if (arrow) top.push(node([`const ${f.name} = ${sig} => `, body, ";"]));
@@ -1384,7 +1393,7 @@ export class Generator {
         this.fns.push(f);
       }
     }
-    const ctx: Ctx = { vars: [...this.globals], rank: rank + 1, depth: 0, inLoop: false, ret: "main", noPush: new Set() };
+    const ctx: Ctx = { vars: [...this.globals], rank: rank + 1, depth: 0, inLoop: false, ret: "main", noPush: new Set(), instTested: new Set() };
     const body = this.stmts(ctx, r.range(4, 12));
     // The final state of every global is part of the trace.
     const dump: (string | Node)[] = ["console.log(`end"];
