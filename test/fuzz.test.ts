@@ -23,8 +23,8 @@ import { ROOT } from "./helpers.ts";
 
 const workDir = path.join(ROOT, "build/test/fuzz");
 
-/** Generator features still off in this test: `(c ? "a" : "b") + s` needs string concatenation of conditionals. */
-const KNOWN_FEATURES_OFF: Feature[] = ["strcond"];
+/** Generator features still off in this test (a known bug each): none. */
+const KNOWN_FEATURES_OFF: Feature[] = [];
 // Every gcc warning the fuzzer found is fixed: -Wtautological-compare, -Wtype-limits,
 // -Woverflow and -Wsign-compare judged the program's own constants and are off in
 // gcc.ts (fixtures 191-194); -Wsequence-point (195) and -Warray-bounds (407) were emitter bugs.
