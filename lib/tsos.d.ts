@@ -684,6 +684,8 @@ declare class RangeError extends Error {}
 declare class TypeError extends Error {}
 declare class SyntaxError extends Error {}
 declare class URIError extends Error {}
+declare class ReferenceError extends Error {}
+declare class EvalError extends Error {}
 
 /**
  * The global allocator (docs/language.md section 11): every heap allocation

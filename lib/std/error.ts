@@ -53,6 +53,20 @@ export class URIError extends Error {
   }
 }
 
+export class ReferenceError extends Error {
+  constructor(message?: string) {
+    super(message);
+    this.name = "ReferenceError";
+  }
+}
+
+export class EvalError extends Error {
+  constructor(message?: string) {
+    super(message);
+    this.name = "EvalError";
+  }
+}
+
 /**
  * A thrown value that is not an Error (`throw "oops"`, `throw 42`,
  * `throw { code: 1 }`): it travels through the handlers inside this Error

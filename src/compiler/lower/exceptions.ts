@@ -30,7 +30,7 @@ import { DYN } from "./dynamic.ts";
 import { lowerBlock } from "./stmt.ts";
 import { forOfExitActions } from "./iterables.ts";
 
-const ERROR_CLASSES = new Set(["Error", "RangeError", "TypeError", "SyntaxError", "URIError"]);
+const ERROR_CLASSES = new Set(["Error", "RangeError", "TypeError", "SyntaxError", "URIError", "ReferenceError", "EvalError"]);
 
 /** The lib/std/error.ts class that builds a global Error class declared in lib/tsos.d.ts, else undefined. */
 export function builtinClassDecl(l: Lowerer, decl: ts.ClassDeclaration): ts.ClassDeclaration | undefined {
