@@ -16,7 +16,7 @@ import { arrayMemberOf, objectMemberOf, typeofTest, unionCast, unionStringPart }
 import { plainObjectString } from "./inspect.ts";
 import ts from "typescript";
 import { objectBranches } from "./object-spread.ts";
-import { keyedAssign, keyedIncDec } from "./keyed.ts";
+import { keyedAssign, keyedIncDec, keyedLogicalAssign } from "./keyed.ts";
 import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
@@ -409,6 +409,18 @@ function isStringy(l: Lowerer, node: ts.Expression): boolean {
   return isStringType(l.checker.getTypeAtLocation(node));
 }
 
+/**
+ * `(this.cache ??= new Cache())` as a value: present afterwards whenever the checker says so
+ * (the assigned value is not nullish), so it is the value itself (a singleton getter's result).
+ */
+function afterNullishAssign(l: Lowerer, b: ts.BinaryExpression, assigned: Expr): Expr {
+  if (b.operatorToken.kind === K.QuestionQuestionEqualsToken && assigned.type.k === "nullable" && !ts.isExpressionStatement(b.parent)) {
+    const after = tryIrType(l, l.checker.getTypeAtLocation(b), b);
+    if (after && after.k !== "nullable" && sameType(after, assigned.type.inner)) return { e: "unwrap", type: after, x: assigned, loc: l.loc(b) };
+  }
+  return assigned;
+}
+
 function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   const op = b.operatorToken.kind;
   if (op === K.InstanceOfKeyword) return lowerInstanceof(l, b);
@@ -433,15 +445,10 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
     return { e: "assign", type: target.type, target, value };
   }
   if (op === K.QuestionQuestionEqualsToken || op === K.BarBarEqualsToken || op === K.AmpersandAmpersandEqualsToken) {
+    const keyed = keyedLogicalAssign(l, b);
+    if (keyed) return afterNullishAssign(l, b, keyed);
     const acc = accessorRef(l, b.left, true);
-    const assigned = acc ? lowerAccessorLogicalAssign(l, acc, b) : lowerLogicalAssign(l, b, lowerLValue(l, b.left));
-    // `(this.cache ??= new Cache())` as a value: present afterwards whenever the checker says so
-    // (the assigned value is not nullish), so it is the value itself (a singleton getter's result).
-    if (op === K.QuestionQuestionEqualsToken && assigned.type.k === "nullable" && !ts.isExpressionStatement(b.parent)) {
-      const after = tryIrType(l, l.checker.getTypeAtLocation(b), b);
-      if (after && after.k !== "nullable" && sameType(after, assigned.type.inner)) return { e: "unwrap", type: after, x: assigned, loc: l.loc(b) };
-    }
-    return assigned;
+    return afterNullishAssign(l, b, acc ? lowerAccessorLogicalAssign(l, acc, b) : lowerLogicalAssign(l, b, lowerLValue(l, b.left)));
   }
   if (op === K.QuestionQuestionToken) return lowerNullish(l, b);
   const compound = COMPOUND[op];

@@ -22,7 +22,7 @@ import ts from "typescript";
 import type { ClassInst, Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
-import { coerce, lowerExpr } from "./expr.ts";
+import { coerce, lowerExpr, truthValue } from "./expr.ts";
 import { irType, sameType, tryIrType, typeName } from "./types.ts";
 import { classInfo, isStatic } from "./classes.ts";
 import { classSetterByName, literalMembers, viewSetter } from "./views.ts";
@@ -178,6 +178,38 @@ export function keyedAssign(l: Lowerer, b: ts.BinaryExpression, compound: ts.Syn
   while (ts.isParenthesizedExpression(left)) left = left.expression;
   if (!ts.isElementAccessExpression(left) || !isKeyedCandidate(l, left)) return undefined;
   return keyedWrite(l, left, compound === undefined ? b.right : undefined, compound === undefined ? undefined : accessorUpdate(l, compound, b.right, b), false, b);
+}
+
+/**
+ * `o[k] ??= v`, `o[k] ||= v`, `o[k] &&= v` on a keyed object (undefined
+ * otherwise): the old value is read once; `v` is evaluated and written only
+ * when JavaScript assigns, and the expression is the written value or the old one.
+ */
+export function keyedLogicalAssign(l: Lowerer, b: ts.BinaryExpression): Expr | undefined {
+  let left = b.left;
+  while (ts.isParenthesizedExpression(left)) left = left.expression;
+  if (!ts.isElementAccessExpression(left) || !isKeyedCandidate(l, left)) return undefined;
+  const x = left;
+  const parts = keyedParts(l, x);
+  if (!parts) return undefined;
+  const binds: { name: string; value: Expr }[] = [];
+  const o = temp(l, parts.obj, binds);
+  const key = temp(l, lowerExpr(l, x.argumentExpression, T.str), binds);
+  const type = readType(l, x, o, parts.keys);
+  const read = (k: string): Expr => coerce(l, readProperty(l, o, k, x), type, x);
+  const old = temp(l, chain(parts.keys, key, type, read, missingKey(l, type, read(parts.keys[0]!), x)), binds);
+  const op = b.operatorToken.kind;
+  const assigns: Expr =
+    op === ts.SyntaxKind.QuestionQuestionEqualsToken ? (type.k === "nullable" ? { e: "isnullish", type: T.bool, x: old, which: "either" } : { e: "bool", type: T.bool, value: false })
+    : op === ts.SyntaxKind.BarBarEqualsToken ? { e: "not", type: T.bool, x: truthValue(l, old, b.left) }
+    : truthValue(l, old, b.left);
+  const want = type.k === "nullable" ? type.inner : type;
+  const name = l.temp();
+  const next: Expr = { e: "local", type, name };
+  const write = (k: string): Expr => writeProperty(l, o, k, next, b);
+  const store = chain(parts.keys, key, type, write, missingKey(l, { k: "void" }, next, b));
+  const assigned: Expr = { e: "bind", type, name, value: coerce(l, lowerExpr(l, b.right, want), type, b.right), body: { e: "seq", type, xs: [store, next] } };
+  return wrap(binds, { e: "cond", type, c: assigns, a: assigned, b: old });
 }
 
 /** `o[k]++` and friends on a keyed object; undefined otherwise. */
