@@ -680,6 +680,11 @@ function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type):
     // An object literal (or spread) against a value of the object type both are (lower/object-spread.ts).
     const view = objectBranches(l, c, A, B);
     if (view) return { e: "cond", type: view.type, c: cond, a: view.a, b: view.b };
+    // Branches of different types meet in the type the checker gives the whole expression
+    // (`e instanceof Error ? e.message : e` is `unknown`; `ok ? 1 : "none"` is `string | number`).
+    const whole = tryIrType(l, l.checker.getTypeAtLocation(c), c);
+    if (whole && (whole.k === "dyn" || whole.k === "union" || whole.k === "nullable"))
+      return { e: "cond", type: whole, c: cond, a: coerce(l, A, whole, c.whenTrue), b: coerce(l, B, whole, c.whenFalse) };
     l.fail("TSOS1021", c.whenFalse, typeName(B.type), typeName(A.type));
   }
   return { e: "cond", type: A.type, c: cond, a: A, b: B };
