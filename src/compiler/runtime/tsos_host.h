@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <setjmp.h>
 #include "tsos_rt.h"
+#include "tsos_fault.h"
 
 /*
  * Exceptions (lower/exceptions.ts): each `try` pushes a handler (a jmp_buf on
@@ -89,6 +90,7 @@ static inline void tsos_print_newline(FILE *f) {
 static tsos_arr_str *tsos_argv;
 
 static inline void tsos_start(int argc, char **argv, const char *program) {
+  tsos_catch_faults();
   tsos_argv = tsos_arr_str_new(0, NULL);
   tsos_arr_str_push(tsos_argv, tsos_str_from_arg(argc > 0 ? argv[0] : "tsos"), NULL);
   tsos_arr_str_push(tsos_argv, tsos_str_from_arg(program), NULL);
