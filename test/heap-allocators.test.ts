@@ -1,5 +1,5 @@
 /**
- * test/alloc.test.ts: the hosted fuzz of the three heap allocators of
+ * test/heap-allocators.test.ts: the hosted fuzz of the three heap allocators of
  * lib/alloc (issue 13): 10^6 random allocs and frees each, against a model.
  *
  * Input:  test/fixtures/alloc/fuzz.ts, compiled once with gcc -O2.
