@@ -21,7 +21,13 @@ export interface CompileOptions {
   target: Target;
   /** Kernel: a `tsos test` build (TEST_BUILD is true, @test functions are collected). */
   test?: boolean;
+  /** Kernel: the heap allocator the kernel installs (HEAP_ALLOCATOR; `tsos build/test --allocator`), default fixed-block. */
+  allocator?: HeapAllocatorName;
 }
+
+/** The kernel heap's allocator designs (lib/alloc, blog_os post 11). */
+export type HeapAllocatorName = "bump" | "linked-list" | "fixed-block";
+export const HEAP_ALLOCATORS: readonly HeapAllocatorName[] = ["bump", "linked-list", "fixed-block"];
 
 /**
  * Several entries compiled from one TypeScript program: shared modules are
@@ -48,7 +54,7 @@ function compileLoaded(loader: () => ReturnType<typeof load>, options: CompileOp
     // needs a program free of both.
     const dialect = checkDialect(loaded.modules, options.target);
     if (diagnostics.length || dialect.length) throw new CompileError([...diagnostics, ...dialect]);
-    const program = lowerProgram(loaded, options.target, options.test ?? false);
+    const program = lowerProgram(loaded, options.target, options.test ?? false, options.allocator ?? "fixed-block");
     return { c: emitC(program, { entryDisplay: displayPath(loaded.entry.fileName) }) };
   } catch (e) {
     if (e instanceof CompileError) {
