@@ -150,13 +150,14 @@ export function liveHeapBlocks(): u64 {
 }
 
 /**
- * Maps the heap and installs it as the global allocator (after init(): the
- * page tables and the frame allocator must exist). Mapped on success, else
- * the mapping error; nothing is installed then.
+ * Maps the heap and hands it to the chosen allocator (after init(): the page
+ * tables and the frame allocator must exist). Mapped on success, else the
+ * mapping error.
  */
 export function initHeap(): MapToResult {
   const result = KERNEL_HEAP.init();
-  // TEMP if (result === MapToResult.Mapped) setGlobalAllocator(KERNEL_HEAP);
+  // Pending: `if (result === MapToResult.Mapped) setGlobalAllocator(KERNEL_HEAP);` once the kernel target
+  // has setGlobalAllocator (issue 12); until then only code that calls KERNEL_HEAP directly uses the heap.
   return result;
 }
 
