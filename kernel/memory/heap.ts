@@ -150,14 +150,13 @@ export function liveHeapBlocks(): u64 {
 }
 
 /**
- * Maps the heap and hands it to the chosen allocator (after init(): the page
- * tables and the frame allocator must exist). Mapped on success, else the
- * mapping error.
+ * Maps the heap and installs it as the global allocator (after init(): the
+ * page tables and the frame allocator must exist). Mapped on success, else
+ * the mapping error; nothing is installed then.
  */
 export function initHeap(): MapToResult {
   const result = KERNEL_HEAP.init();
-  // Pending: `if (result === MapToResult.Mapped) setGlobalAllocator(KERNEL_HEAP);` once the kernel target
-  // has setGlobalAllocator (issue 12); until then only code that calls KERNEL_HEAP directly uses the heap.
+  if (result === MapToResult.Mapped) setGlobalAllocator(KERNEL_HEAP);
   return result;
 }
 
