@@ -1,5 +1,4 @@
-// @expect-serial: panicked at kernel/tests/heap_out_of_memory.ts:48:
-// @expect-serial: : out of memory: allocation of
+// @expect-serial: heap_out_of_memory.ts:47:10: out of memory: allocation of 
 // @expect-serial: heap checked after the failure: consistent
 /**
  * kernel/tests/heap_out_of_memory.ts: integration test, its own kernel: an
@@ -8,7 +7,7 @@
  *
  * It keeps every object it creates reachable (a linked list) until the heap,
  * grown to HEAP_LIMIT, has no room. The panic must name the allocation's
- * TypeScript location (line 48 below), its size and its alignment. This
+ * TypeScript location (line 47 below), its size and its alignment. This
  * kernel's panic handler prints the panic, checks the allocator's free lists
  * (the failed request left the heap consistent) and exits with success for
  * an out-of-memory panic, with failure for any other.
