@@ -48,6 +48,7 @@ import { classMember, literalNodes, objectToString } from "./views.ts";
 import { stdClassDecl } from "./collections.ts";
 import { hasKeyOrder, inKeyOrder, keyExists } from "./key-order.ts";
 import { dynIsNumber, dynPrinted, dynShow, isDynamic } from "./dynamic.ts";
+import { typedArrayShow } from "./typed-arrays.ts";
 
 // ---- IR building blocks shared with lower/json.ts ----------------------------
 
@@ -365,6 +366,8 @@ export function showValue(l: Lowerer, x: Expr, indent: Expr, depth: Expr, node: 
     }
     case "class":
     case "view": {
+      const typed = typedArrayShow(l, x, indent, depth, node); // lower/typed-arrays.ts
+      if (typed) return typed;
       // A tuple is an array in JavaScript, and prints as one.
       const tuple = isTuple(t) ? tupleAsUnionArray(l, x, node, mangle, (e) => arrayType(l, e), (i, n, u) => nullableType(l, i, n, u)) : undefined;
       if (tuple) return showValue(l, tuple, indent, depth, node);
