@@ -514,6 +514,9 @@ function showCollection(l: Lowerer, kind: "Map" | "Set" | "Dict", x: Expr, inden
 
 /** The fields of an object whose class is exactly `cls`, `Point { x: 1, y: 2 }`. */
 function ownShow(l: Lowerer, cls: ClassInst, obj: Expr, indent: Expr, depth: Expr, node: ts.Node): Expr {
+  // A typed array behind an interface (`const s: Sized = bytes`) prints as itself (lower/typed-arrays.ts).
+  const typed = typedArrayShow(l, { e: "convert", type: { k: "class", cls }, x: obj, checked: false, loc: 0 }, indent, depth, node);
+  if (typed) return typed;
   return { e: "call", type: T.str, fn: ownShowFunction(l, cls, node), args: [obj, indent, depth] };
 }
 

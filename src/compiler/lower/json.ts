@@ -171,7 +171,9 @@ function jsonFunction(l: Lowerer, t: Type, optionsType: Type, node: ts.Node): st
   const options = local("options", optionsType);
   const indent = local("indent", T.str);
   const depth = local("depth", T.number);
-  const own = (cls: ClassInst, obj: Expr): Expr => ({ e: "call", type: T.str, fn: ownJsonFunction(l, cls, optionsType, node), args: [obj, options, indent, depth] });
+  const own = (cls: ClassInst, obj: Expr): Expr =>
+    typedArrayJson(l, { e: "convert", type: { k: "class", cls }, x: obj, checked: false, loc: 0 }, options, indent, node) /* lower/typed-arrays.ts */ ??
+    { e: "call", type: T.str, fn: ownJsonFunction(l, cls, optionsType, node), args: [obj, options, indent, depth] };
   const tupleFields = t.k === "class" && isTuple(t) ? t.cls.fields : undefined;
   if (t.k === "array" || tupleFields) {
     // A tuple (`[string, number]`) is the array it is in JavaScript: its elements are its fields.

@@ -209,7 +209,7 @@ function typedElementNode(l: Lowerer, node: ts.Expression): ts.ElementAccessExpr
  * value from the old one; undefined for a plain assignment); undefined when
  * the target is not a typed array element.
  */
-export function typedElementWrite(l: Lowerer, target: ts.Expression, value: ts.Expression | undefined, update: ((old: Expr) => Expr) | undefined, postfix: boolean, node: ts.Node): Expr | undefined {
+export function typedElementWrite(l: Lowerer, target: ts.Expression, value: ts.Expression | Expr | undefined, update: ((old: Expr) => Expr) | undefined, postfix: boolean, node: ts.Node): Expr | undefined {
   const x = typedElementNode(l, target);
   if (!x) return undefined;
   const obj = lowerExpr(l, x.expression);
@@ -218,7 +218,8 @@ export function typedElementWrite(l: Lowerer, target: ts.Expression, value: ts.E
   return letIn(l, obj, (t) =>
     letIn(l, idx, (i) => {
       if (!update) {
-        const v = coerce(l, lowerExpr(l, value!, T.number), T.number, value!);
+        // A value already lowered: an element of a destructuring assignment's right side.
+        const v = "kind" in value! ? coerce(l, lowerExpr(l, value, T.number), T.number, value) : coerce(l, value!, T.number, target);
         return letIn(l, v, (nv) => ({ e: "seq", type: T.number, xs: [writeAt(l, t, i, nv), nv] }));
       }
       return letIn(l, readAt(l, t, i, x), (old) => {
@@ -305,6 +306,7 @@ function elementsOf(l: Lowerer, src: ts.Expression): Expr | undefined {
 export function typedArrayStaticCall(l: Lowerer, callee: ts.PropertyAccessExpression, call: ts.CallExpression): Expr | undefined {
   if (!ts.isIdentifier(callee.expression)) return undefined;
   const name = callee.expression.text;
+  if (name === "ArrayBuffer" && callee.name.text === "isView" && isLibSymbol(l.symbolOf(callee.expression))) return isView(l, call);
   const kind = KINDS[name];
   if (!kind || !isLibSymbol(l.symbolOf(callee.expression))) return undefined;
   if (l.target === "kernel") l.fail("TSOS1310", callee, name);
@@ -338,6 +340,17 @@ export function typedArrayStaticCall(l: Lowerer, callee: ts.PropertyAccessExpres
 }
 
 const method_ = method;
+
+/** `ArrayBuffer.isView(x)`: whether x is a typed array or DataView, decided by its static type. */
+function isView(l: Lowerer, call: ts.CallExpression): Expr {
+  const a = call.arguments[0];
+  if (!a || call.arguments.length > 1 || ts.isSpreadElement(a)) l.fail("TSOS1312", call, "this form of `ArrayBuffer.isView`");
+  const x = lowerExpr(l, a);
+  // Arrays, strings, numbers and booleans are never views; an interface or union value could be one at run time.
+  if (!["class", "array", "str", "int", "bool"].includes(x.type.k)) l.fail("TSOS1312", a, `\`ArrayBuffer.isView\` of a value of type \`${typeName(x.type)}\``);
+  const kind = typedKind(x.type);
+  return { e: "seq", type: T.bool, xs: [x, { e: "bool", type: T.bool, value: kind === "typed" || kind === "view" }] };
+}
 
 /** `Uint8Array.BYTES_PER_ELEMENT`, or undefined for any other property. */
 export function typedArrayStaticProperty(l: Lowerer, p: ts.PropertyAccessExpression): Expr | undefined {
