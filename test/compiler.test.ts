@@ -47,7 +47,8 @@ async function runAll(): Promise<Map<string, Outcome>> {
     try {
       const { c } = compileToC(file, { target: "host" });
       const exe = path.join(BUILD, name.replace(/\.ts$/, ""));
-      await gccHostAsync(c, exe, { opt: "-O2" });
+      // Freed objects are poisoned and never reused: a use after free shows as a panic or a mismatch (compiler/rc.ts).
+      await gccHostAsync(`#define TSOS_CHECK_FREES 1\n${c}`, exe, { opt: "-O2" });
       outcome.native = await run(exe, args);
       if (!dirs.has("node-skip")) outcome.node = await runUnderNode(file, args);
     } catch (e) {
