@@ -697,5 +697,14 @@ interface GlobalAllocator {
   /** Gives back a block `alloc` returned, with the same size and alignment. */
   free(ptr: usize, size: usize, align: usize): void;
 }
-/** Installs `allocator` for every later allocation. Not yet built: the compiler refuses it until the memory-model work lands. */
+/**
+ * Installs `allocator` for every later allocation: the runtime asks it for
+ * sizes rounded up to 16 with alignment 16 and zeroes what it returns; a 0
+ * answer panics (`out of memory`). Once per program; under Node it does nothing.
+ * The allocator's methods must not allocate (checked at compile time).
+ */
 declare function setGlobalAllocator(allocator: GlobalAllocator): void;
+/** Hosted: `size` bytes aligned to `align` from the C library (posix_memalign), or 0. What an installed hosted allocator can build on. */
+declare function systemAlloc(size: usize, align: usize): usize;
+/** Hosted: gives back a block systemAlloc returned. */
+declare function systemFree(ptr: usize, size: usize, align: usize): void;

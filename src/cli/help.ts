@@ -93,8 +93,15 @@ export const COMMANDS: CommandSpec[] = [
     name: "exec",
     usage: "exec [flags] <file.ts> [args...]",
     summary: "compile a program for Linux, run it, exit with its status",
-    notes: "Flags go before the file; everything after it is the program's own arguments.",
-    flags: COMMON,
+    notes: [
+      "Flags go before the file; everything after it is the program's own arguments.",
+      "--check-leaks exits with status 23 when blocks are left (after the program's own output).",
+    ].join("\n"),
+    flags: [
+      { names: ["--check-leaks"], help: "report what is still allocated at exit, by type and allocation site" },
+      { names: ["--check-frees"], help: "poison freed memory (0xdb), never reuse it, and panic on a double free" },
+      ...COMMON,
+    ],
   },
   {
     name: "emit-c",

@@ -39,6 +39,9 @@ export interface Flags {
   /** run: the kernel's command line (QEMU -append: the multiboot command line), e.g. `page-tables`. */
   kernelArgs?: string;
   release: boolean;
+  /** exec: the memory checks of a debug build (runtime/tsos_alloc.h). */
+  checkLeaks?: boolean;
+  checkFrees?: boolean;
   /** Positional arguments (entry file, test filter). */
   rest: string[];
   /** `--help` or `-h` was given: print the command's help and do nothing else. */
@@ -121,6 +124,8 @@ function parseFlagsOf(args: string[], spec: CommandSpec): Flags {
     else if (a === "--uefi") flags.iso = flags.uefi = true;
     else if (a === "--gdb") flags.gdb = true;
     else if (a === "--release") flags.release = true;
+    else if (a === "--check-leaks") flags.checkLeaks = true;
+    else if (a === "--check-frees") flags.checkFrees = true;
     else flags.rest.push(a);
   }
   return flags;

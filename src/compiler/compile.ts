@@ -22,6 +22,8 @@ export interface CompileOptions {
   target: Target;
   /** Kernel: a `tsos test` build (TEST_BUILD is true, @test functions are collected). */
   test?: boolean;
+  /** Hosted debug builds: `--check-leaks`, `--check-frees` (emit-alloc.ts). */
+  memoryChecks?: { leaks?: boolean; frees?: boolean };
 }
 
 /**
@@ -50,6 +52,7 @@ function compileLoaded(loader: () => ReturnType<typeof load>, options: CompileOp
     const dialect = checkDialect(loaded.modules, options.target);
     if (diagnostics.length || dialect.length) throw new CompileError([...diagnostics, ...dialect]);
     const program = lowerProgram(loaded, options.target, options.test ?? false);
+    if (options.memoryChecks && options.target === "host") program.memoryChecks = options.memoryChecks;
     if (options.target === "host") countReferences(program);
     return { c: emitC(program, { entryDisplay: displayPath(loaded.entry.fileName) }) };
   } catch (e) {

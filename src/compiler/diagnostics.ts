@@ -259,6 +259,10 @@ export const CATALOG = {
     message: "this builds a string on the heap while the kernel's modules initialize, before any heap exists",
     help: "print the parts instead (`println(`x = ${x}`)` formats without a heap), or keep constant text as a `Text` literal",
   },
+  TSOS1290: {
+    message: "`{0}` is the C library's allocator: it exists only in hosted programs",
+    help: "a kernel allocator hands out memory of the kernel heap (docs/language.md section 11)",
+  },
   TSOS3007: {
     message: "interrupt handler `{0}` can allocate: it calls `{1}`, which allocates",
     help: "an interrupt can arrive while the allocator holds its lock; handlers must not allocate",

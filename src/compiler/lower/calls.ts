@@ -51,6 +51,7 @@ import { tupleAsArray, tupleIndex } from "./tuples.ts";
 import { genericConstInstance, genericFunctionConst } from "./generic-consts.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 import { matchArrayProperty, regexpNew } from "./regexp.ts";
+import { allocatorCall } from "./global-allocator.ts";
 
 const K = ts.SyntaxKind;
 
@@ -324,6 +325,8 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
   if (num) return num;
   const json = name.startsWith("JSON.") ? jsonCall(l, name, call, want) : undefined;
   if (json) return json;
+  const allocator = allocatorCall(l, name, call); // lower/global-allocator.ts
+  if (allocator) return allocator;
   switch (name) {
     case "Number": {
       const x = lowerExpr(l, arg(call, 0));
