@@ -152,6 +152,10 @@ export const CATALOG = {
   },
   TSOS1086: { message: "{0} is not supported yet", help: "bind or pass the values one by one" },
   TSOS1170: { message: "spread of `{0}` into an object literal is not supported", help: "{1}" },
+  // 1310-1319: ArrayBuffer, typed arrays and DataView (lower/typed-arrays.ts).
+  TSOS1310: { message: "`{0}` is not supported in kernel code", help: "typed arrays need the heap; use a FixedArray<T, N> or a Ptr<T> over a known region" },
+  TSOS1311: { message: "a typed array iterator (`{0}()`) used as a value is not supported yet", help: "iterate it where it is made: `for (const x of ta.{0}())`, `[...ta.{0}()]` or `Array.from(ta.{0}())`" },
+  TSOS1312: { message: "{0} is not supported yet", help: "build typed arrays from a length, a number[], another typed array or an ArrayBuffer" },
   // 1240-1249: iteration protocol and generators (lower/iterables.ts, lower/generators.ts).
   TSOS1240: { message: "{0} is not supported", help: "{1}" },
   TSOS1241: { message: "{0} is not supported yet", help: "iterate with a class whose `[Symbol.iterator]()` returns an object with `next()`, or with a generator" },

@@ -75,6 +75,7 @@ static inline void tsos_print_newline(FILE *f) {
 
 #include "tsos_num.h"
 #include "tsos_str.h"
+#include "tsos_typed.h"
 
 static tsos_arr_str *tsos_argv;
 
