@@ -38,8 +38,8 @@ import { useCollectionsProgram } from "./collections.ts";
 import { useRegExpLibrary } from "./regexp.ts";
 import { declarePatternGlobals, initPatternGlobals } from "./destructure.ts";
 
-export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false) {
-  const l = new Lowerer(loaded.checker, target, testBuild);
+export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false, heapAllocator = "fixed-block") {
+  const l = new Lowerer(loaded.checker, target, testBuild, heapAllocator);
   useStdProgram(loaded.program);
   useClosureProgram(loaded.program);
   useStringLibrary(loaded.program);
