@@ -30,13 +30,13 @@
  * panic handler reports `[failed, as expected under bump]` and exits with
  * success; if the test passes under bump, the kernel exits with failure.
  */
-import { testPanic } from "../panic.ts"; // first: COM1 is initialized before anything can panic
-import { serialPrint, serialPrintln } from "../arch/x86_64/serial.ts";
-import { QemuExitCode, exitQemu } from "../arch/x86_64/qemu.ts";
-import { init } from "../init.ts";
-import { HEAP_SIZE, KERNEL_HEAP, initHeap } from "../memory/heap.ts";
-import { MapToResult } from "../arch/x86_64/paging_mapper.ts";
-import { assert, assertEq } from "../../lib/core/assert.ts";
+import { testPanic } from "../../panic.ts"; // first: COM1 is initialized before anything can panic
+import { serialPrint, serialPrintln } from "../../arch/x86_64/serial.ts";
+import { QemuExitCode, exitQemu } from "../../arch/x86_64/qemu.ts";
+import { init } from "../../init.ts";
+import { HEAP_SIZE, KERNEL_HEAP, initHeap } from "../../memory/heap.ts";
+import { MapToResult } from "../../arch/x86_64/paging_mapper.ts";
+import { assert, assertEq } from "../../../lib/core/assert.ts";
 
 class Box {
   constructor(readonly value: u64) {}
