@@ -49,7 +49,10 @@ async function runAll(): Promise<Map<string, Outcome>> {
       const memoryChecks = dirs.has("check-leaks") || dirs.has("check-frees") ? { leaks: dirs.has("check-leaks"), frees: dirs.has("check-frees") } : undefined;
       const { c } = compileToC(file, { target: "host", memoryChecks });
       const exe = path.join(BUILD, name.replace(/\.ts$/, ""));
-      await gccHostAsync(c, exe, { opt: "-O2" });
+      // Freed objects are poisoned and never reused: a use after free shows as a panic or a mismatch (compiler/rc.ts).
+      // Not with a program's own allocator: the debug block headers would change the sizes it is asked for.
+      const poisoned = c.includes("#define TSOS_GLOBAL_ALLOCATOR") ? c : `#define TSOS_CHECK_FREES 1\n${c}`;
+      await gccHostAsync(poisoned, exe, { opt: "-O2" });
       outcome.native = await run(exe, args);
       if (!dirs.has("node-skip")) outcome.node = await runUnderNode(file, args);
     } catch (e) {

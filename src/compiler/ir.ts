@@ -246,6 +246,8 @@ export interface Func {
   trackCaller?: boolean;
   /** An interrupt handler: first parameter InterruptStackFrame; compiled with the interrupt convention. */
   interrupt?: boolean;
+  /** A constructor (`<Class>__init(self, ...)`): runs on storage it is given and returns it (compiler/rc.ts: not a new reference). */
+  ctor?: boolean;
 }
 
 /** The hidden counter of key additions in a literal's object (lower/key-order.ts). */

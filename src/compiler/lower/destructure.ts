@@ -69,6 +69,7 @@ export function tupleType(l: Lowerer, elems: Type[]): Type {
       body,
       loc: 0,
       isStatic: true,
+      ctor: true,
     });
   }
   return { k: "class", cls };

@@ -281,11 +281,28 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
   }
 
 /* ---- class headers (docs/design/dialect-part1.md, "Objects") ---- */
-/* Every non-layout class instance starts with a pointer to its class descriptor. */
+/*
+ * Every non-layout class instance starts with a pointer to its class
+ * descriptor and its reference count (runtime/tsos_rc.h, docs/design/memory.md).
+ * The descriptor gives the object's size and the function that releases the
+ * references its fields hold (its own fields, then its base's).
+ */
 typedef struct tsos_class {
   const struct tsos_class *parent;
   tsos_str name;
+  uint64_t size;
+  void (*release_fields)(void *obj);
 } tsos_class;
+typedef struct tsos_obj {
+  const tsos_class *cls;
+  uint64_t rc;
+} tsos_obj;
+/* The count of a static object: no sequence of releases reaches zero. */
+#define TSOS_RC_STATIC ((uint64_t)1 << 62)
+#ifdef TSOS_COUNT_OBJECTS
+/* Test builds: objects made by `new` and not yet freed (and the most at once). */
+static uint64_t tsos_live_objects, tsos_peak_objects;
+#endif
 #define TSOS_CLASS_OF(obj) (*(const tsos_class *const *)(const void *)(obj))
 /* NULL is null; address 1 is undefined in a type admitting both (lower/nullable-types.ts). */
 static inline bool tsos_instanceof(const void *obj, const tsos_class *c) {
@@ -303,10 +320,15 @@ static inline void *tsos_launder(const void *p) {
   __asm__("" : "+r"(q));
   return q;
 }
-/* Fresh storage for an object of class c: zeroed, header set. */
+/* Fresh storage for an object of class c: zeroed, header set, one reference (the caller's). */
 static inline void *tsos_new(uint64_t size, const tsos_class *c, const tsos_loc *loc) {
   void *p = tsos_alloc_as(size, loc, (const char *)c->name.ptr);
-  *(const tsos_class **)p = c;
+  tsos_obj *o = tsos_launder(p); /* gcc must not take the header's type for the object's (-Warray-bounds) */
+  o->cls = c;
+  o->rc = 1;
+#ifdef TSOS_COUNT_OBJECTS
+  if (++tsos_live_objects > tsos_peak_objects) tsos_peak_objects = tsos_live_objects;
+#endif
   return p;
 }
 static inline void *tsos_stamp(void *p, const tsos_class *c) {
