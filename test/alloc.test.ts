@@ -156,3 +156,107 @@ describe("setGlobalAllocator in the kernel", () => {
     await assert.rejects(compile("kernel_not_installed.ts", kernel(false)), (e: Error) => /TSOS1190/.test(e.message));
   });
 });
+
+describe("no allocation in interrupt handlers and allocator methods", () => {
+  const diagnostics = async (file: string, target: "host" | "kernel") => {
+    process.chdir(ROOT);
+    const { compileToC } = await import("../src/compiler/compile.ts");
+    const { CompileError, render } = await import("../src/compiler/diagnostics.ts");
+    try {
+      compileToC(file, { target });
+    } catch (e) {
+      if (e instanceof CompileError) return e.diagnostics.map((d) => render(d)).join("\n");
+      throw e;
+    }
+    return "";
+  };
+  it("names the call path from the handler to the allocation", async () => {
+    const file = "test/fixtures/errors/1024_kernel_handler_allocates_path.ts";
+    const text = await diagnostics(file, "kernel");
+    assert.match(text, new RegExp(`= note: path: keyboardInterrupt -> pushScancode -> ScancodeLog\\.record -> \`push\` \\(it may grow the array\\) at ${file}:12:5`));
+  });
+  it("follows calls through views to every class used as the interface", async () => {
+    const file = "test/fixtures/errors/1025_allocator_allocates_through_view.ts";
+    const text = await diagnostics(file, "host");
+    assert.match(text, new RegExp(`= note: path: LoggingAllocator\\.alloc -> ConsoleLogger\\.log -> string concatenation at ${file}:17:11`));
+  });
+  it("follows calls through function values to every function of that type whose address is taken", async () => {
+    const file = path.join(DIR, "fn_value.ts");
+    writeFileSync(file, [
+      "let grown = 0;",
+      "function countGrowth(n: usize): void { grown += Number(n); }",
+      "function logGrowth(n: usize): void { console.log(`grew by ${n}`); }",
+      "class Pool implements GlobalAllocator {",
+      "  constructor(readonly onAlloc: (n: usize) => void) {}",
+      "  alloc(size: usize, align: usize): usize { this.onAlloc(size); return systemAlloc(size, align); }",
+      "  free(ptr: usize, size: usize, align: usize): void { systemFree(ptr, size, align); }",
+      "}",
+      "const hooks = [countGrowth, logGrowth];",
+      "setGlobalAllocator(new Pool(hooks[0]!));",
+      "console.log(grown);",
+      "",
+    ].join("\n"));
+    const rel = path.relative(ROOT, file);
+    const text = await diagnostics(rel, "host");
+    assert.match(text, /^error\[TSOS1291\]: allocator method `Pool\.alloc` may allocate$/m);
+    assert.match(text, new RegExp(`= note: path: Pool\\.alloc -> logGrowth -> .* at ${rel}:3:`));
+  });
+  it("accepts allocators that only compute (the fixtures' counting and bump allocators)", async () => {
+    assert.equal(await diagnostics("test/fixtures/run/1021_counting_allocator.ts", "host"), "");
+    assert.equal(await diagnostics("test/fixtures/run/1022_bump_allocator_out_of_memory.ts", "host"), "");
+  });
+});
+
+describe("setGlobalAllocator (hosted)", () => {
+  it("reports an out-of-memory string concatenation at its statement", async () => {
+    const file = path.join(DIR, "oom_string.ts");
+    writeFileSync(file, [
+      "class Tiny implements GlobalAllocator {",
+      "  left: usize = 64;",
+      "  alloc(size: usize, align: usize): usize {",
+      "    if (size > this.left) return 0;",
+      "    this.left -= size;",
+      "    return systemAlloc(size, align);",
+      "  }",
+      "  free(ptr: usize, size: usize, align: usize): void {}",
+      "}",
+      "setGlobalAllocator(new Tiny());",
+      "let s = \"x\";",
+      "for (let i = 0; i < 100; i++) {",
+      "  s = s + s;",
+      "}",
+      "console.log(s.length);",
+      "",
+    ].join("\n"));
+    const rel = path.relative(ROOT, file);
+    const r = await tsos("exec", rel);
+    assert.equal(r.stderr, `panicked at ${rel}:13:3: out of memory: allocation of 32 bytes (align 16) failed\n`);
+    assert.equal(r.status, 101);
+  });
+  it("panics when a second allocator is installed", async () => {
+    const file = path.join(DIR, "twice.ts");
+    writeFileSync(file, [
+      "class Sys implements GlobalAllocator {",
+      "  alloc(size: usize, align: usize): usize { return systemAlloc(size, align); }",
+      "  free(ptr: usize, size: usize, align: usize): void { systemFree(ptr, size, align); }",
+      "}",
+      "setGlobalAllocator(new Sys());",
+      "console.log(\"one\");",
+      "setGlobalAllocator(new Sys());",
+      "",
+    ].join("\n"));
+    const rel = path.relative(ROOT, file);
+    const r = await tsos("exec", rel);
+    assert.equal(r.stdout, "one\n");
+    assert.equal(r.stderr, `panicked at ${rel}:7:1: setGlobalAllocator: a global allocator is already installed\n`);
+    assert.equal(r.status, 101);
+  });
+  it("keeps a program that never installs one on calloc: no allocator code in its C", async () => {
+    process.chdir(ROOT);
+    const { compileToC } = await import("../src/compiler/compile.ts");
+    const { c } = compileToC("test/fixtures/run/1020_check_leaks_report.ts", { target: "host" });
+    assert.doesNotMatch(c, /TSOS_GLOBAL_ALLOCATOR|TSOS_CHECK_|tsos_alloc_site|tsos_alloc_as/);
+    const { c: installed } = compileToC("test/fixtures/run/1021_counting_allocator.ts", { target: "host" });
+    assert.match(installed, /^#define TSOS_GLOBAL_ALLOCATOR 1$/m);
+  });
+});

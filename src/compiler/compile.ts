@@ -22,9 +22,14 @@ export interface CompileOptions {
   target: Target;
   /** Kernel: a `tsos test` build (TEST_BUILD is true, @test functions are collected). */
   test?: boolean;
+  /** Kernel: the heap allocator the kernel installs (HEAP_ALLOCATOR; `tsos build/test --allocator`), default fixed-block. */
+  allocator?: HeapAllocatorName;
   /** Hosted debug builds: `--check-leaks`, `--check-frees` (emit-alloc.ts). */
   memoryChecks?: { leaks?: boolean; frees?: boolean };
 }
+
+/** The kernel heap's allocator designs (lib/alloc, blog_os post 11). */
+export type HeapAllocatorName = "bump" | "linked-list" | "fixed-block";
 
 /**
  * Several entries compiled from one TypeScript program: shared modules are
@@ -51,7 +56,7 @@ function compileLoaded(loader: () => ReturnType<typeof load>, options: CompileOp
     // needs a program free of both.
     const dialect = checkDialect(loaded.modules, options.target);
     if (diagnostics.length || dialect.length) throw new CompileError([...diagnostics, ...dialect]);
-    const program = lowerProgram(loaded, options.target, options.test ?? false);
+    const program = lowerProgram(loaded, options.target, options.test ?? false, options.allocator ?? "fixed-block");
     if (options.memoryChecks && options.target === "host") program.memoryChecks = options.memoryChecks;
     if (options.target === "host") countReferences(program);
     return { c: emitC(program, { entryDisplay: displayPath(loaded.entry.fileName) }) };

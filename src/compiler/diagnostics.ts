@@ -263,13 +263,17 @@ export const CATALOG = {
     message: "this builds a string on the heap while the kernel's modules initialize, before any heap exists",
     help: "print the parts instead (`println(`x = ${x}`)` formats without a heap), or keep constant text as a `Text` literal",
   },
+  TSOS1291: {
+    message: "allocator method `{0}` may allocate",
+    help: "the global allocator's own code runs inside every allocation and free: allocating or freeing there would re-enter it (keep its state in fields and fixed-size structures)",
+  },
   TSOS1290: {
     message: "`{0}` is the C library's allocator: it exists only in hosted programs",
     help: "a kernel allocator hands out memory of the kernel heap (docs/language.md section 11)",
   },
   TSOS3007: {
-    message: "interrupt handler `{0}` can allocate: it calls `{1}`, which allocates",
-    help: "an interrupt can arrive while the allocator holds its lock; handlers must not allocate",
+    message: "interrupt handler `{0}` may allocate",
+    help: "an interrupt can arrive while the allocator holds its lock; handlers must not allocate or free (format into a `Text`, keep fixed-size buffers)",
   },
   TSOS3008: { message: "a layout struct cannot hold a field of type `{0}`", help: "use integers, Ptr<T>, other layout structs and FixedArray<T, N>" },
   TSOS3009: { message: "static assertion failed: {0}" },
@@ -304,6 +308,8 @@ export interface Diagnostic {
   message: string;
   help?: string;
   span?: Span;
+  /** Extra facts after the code frame (`= note: ...`), such as a call path. */
+  notes?: string[];
 }
 
 function fill(template: string, args: readonly string[]): string {
@@ -359,6 +365,7 @@ export function render(d: Diagnostic, opts: RenderOptions = { color: false }): s
     out.push(`${blue(String(line))} ${blue("|")} ${src}`);
     out.push(`${gutter} ${blue("|")} ${" ".repeat(col - 1)}${red("^".repeat(width))}`);
   }
+  for (const note of d.notes ?? []) out.push(`${gutter} ${blue("=")} note: ${note}`);
   if (d.help) out.push(`${gutter} ${blue("=")} help: ${d.help}`);
   return out.join("\n");
 }

@@ -354,6 +354,8 @@ export interface Program {
   dynTypes?: { cname: string; type: Type; kind: "obj" | "fn"; isArray: boolean; name: string; show: string; str: string; toArray?: string }[];
   /** Hosted debug builds (emit-alloc.ts, runtime/tsos_alloc.h): `leaks` lists live blocks and reports them at exit; `frees` poisons freed blocks and catches double frees. */
   memoryChecks?: { leaks?: boolean; frees?: boolean };
+  /** Set by emit-program.ts: a reachable function calls setGlobalAllocator (runtime/tsos_alloc.h's TSOS_GLOBAL_ALLOCATOR). */
+  installsAllocator?: boolean;
 }
 
 export const T = {

@@ -31,9 +31,9 @@ import { type Expr, type Program, type Stmt, childExprs, walkExprs } from "./ir.
 import type { Lowerer } from "./lower/context.ts";
 import { SET_ALLOCATOR_FN } from "./emit-alloc.ts";
 
-/** Kernel target: `c` (a runtime call that may allocate) with the current statement named as its allocation site. */
+/** Kernel target, or a hosted program that installs an allocator: `c` (a runtime call that may allocate) with the current statement named as its allocation site (for the panics of a failed allocation). */
 export function kernelAllocSite(p: Program, stmtLoc: number, c: string): string {
-  if (p.target !== "kernel" || stmtLoc < 0) return c;
+  if ((p.target !== "kernel" && !p.installsAllocator) || stmtLoc < 0) return c;
   return `(tsos_alloc_site = &tsos_locs[${stmtLoc}], ${c})`;
 }
 

@@ -269,6 +269,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   if (ts.isClassDeclaration(decl) && !l.isLibDecl(decl)) return classValue(l, id, decl);
   if (ts.isFunctionExpression(decl)) return lowerFunctionValue(l, decl); // a named function expression calling itself
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "TEST_BUILD") return { e: "bool", type: T.bool, value: l.testBuild };
+  if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "HEAP_ALLOCATOR") return { e: "str", type: T.str, value: l.heapAllocator };
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "unitTests") return { e: "unittests", type: arrayType(l, { k: "class", cls: unitTestClass(l) }) };
   if (l.isLibDecl(decl) && l.target === "host" && decl.getSourceFile().fileName.endsWith("kernel.d.ts")) l.fail("TSOS3003", id, id.text);
   const constant = l.isLibDecl(decl) ? numberConstant(l, "", id.text, id) : undefined;
