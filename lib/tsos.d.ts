@@ -613,6 +613,8 @@ interface Int8ArrayConstructor {
   new (buffer: ArrayBuffer, byteOffset?: number, length?: number): Int8Array;
   readonly BYTES_PER_ELEMENT: number;
   of(...items: number[]): Int8Array;
+  /** `Int8Array.from({ length: n }, (_, i) => ...)`: n elements computed from their indices. */
+  from(arrayLike: { readonly length: number; readonly [n: number]: never }, mapfn: (v: undefined, k: number) => number): Int8Array;
   from(arrayLike: ArrayLike<number> | Iterable<number>): Int8Array;
   from<T>(arrayLike: ArrayLike<T> | Iterable<T>, mapfn: (v: T, k: number) => number): Int8Array;
 }
@@ -667,6 +669,8 @@ interface Uint8ArrayConstructor {
   new (buffer: ArrayBuffer, byteOffset?: number, length?: number): Uint8Array;
   readonly BYTES_PER_ELEMENT: number;
   of(...items: number[]): Uint8Array;
+  /** `Uint8Array.from({ length: n }, (_, i) => ...)`: n elements computed from their indices. */
+  from(arrayLike: { readonly length: number; readonly [n: number]: never }, mapfn: (v: undefined, k: number) => number): Uint8Array;
   from(arrayLike: ArrayLike<number> | Iterable<number>): Uint8Array;
   from<T>(arrayLike: ArrayLike<T> | Iterable<T>, mapfn: (v: T, k: number) => number): Uint8Array;
 }
@@ -721,6 +725,8 @@ interface Uint8ClampedArrayConstructor {
   new (buffer: ArrayBuffer, byteOffset?: number, length?: number): Uint8ClampedArray;
   readonly BYTES_PER_ELEMENT: number;
   of(...items: number[]): Uint8ClampedArray;
+  /** `Uint8ClampedArray.from({ length: n }, (_, i) => ...)`: n elements computed from their indices. */
+  from(arrayLike: { readonly length: number; readonly [n: number]: never }, mapfn: (v: undefined, k: number) => number): Uint8ClampedArray;
   from(arrayLike: ArrayLike<number> | Iterable<number>): Uint8ClampedArray;
   from<T>(arrayLike: ArrayLike<T> | Iterable<T>, mapfn: (v: T, k: number) => number): Uint8ClampedArray;
 }
@@ -775,6 +781,8 @@ interface Int16ArrayConstructor {
   new (buffer: ArrayBuffer, byteOffset?: number, length?: number): Int16Array;
   readonly BYTES_PER_ELEMENT: number;
   of(...items: number[]): Int16Array;
+  /** `Int16Array.from({ length: n }, (_, i) => ...)`: n elements computed from their indices. */
+  from(arrayLike: { readonly length: number; readonly [n: number]: never }, mapfn: (v: undefined, k: number) => number): Int16Array;
   from(arrayLike: ArrayLike<number> | Iterable<number>): Int16Array;
   from<T>(arrayLike: ArrayLike<T> | Iterable<T>, mapfn: (v: T, k: number) => number): Int16Array;
 }
@@ -829,6 +837,8 @@ interface Uint16ArrayConstructor {
   new (buffer: ArrayBuffer, byteOffset?: number, length?: number): Uint16Array;
   readonly BYTES_PER_ELEMENT: number;
   of(...items: number[]): Uint16Array;
+  /** `Uint16Array.from({ length: n }, (_, i) => ...)`: n elements computed from their indices. */
+  from(arrayLike: { readonly length: number; readonly [n: number]: never }, mapfn: (v: undefined, k: number) => number): Uint16Array;
   from(arrayLike: ArrayLike<number> | Iterable<number>): Uint16Array;
   from<T>(arrayLike: ArrayLike<T> | Iterable<T>, mapfn: (v: T, k: number) => number): Uint16Array;
 }
@@ -883,6 +893,8 @@ interface Int32ArrayConstructor {
   new (buffer: ArrayBuffer, byteOffset?: number, length?: number): Int32Array;
   readonly BYTES_PER_ELEMENT: number;
   of(...items: number[]): Int32Array;
+  /** `Int32Array.from({ length: n }, (_, i) => ...)`: n elements computed from their indices. */
+  from(arrayLike: { readonly length: number; readonly [n: number]: never }, mapfn: (v: undefined, k: number) => number): Int32Array;
   from(arrayLike: ArrayLike<number> | Iterable<number>): Int32Array;
   from<T>(arrayLike: ArrayLike<T> | Iterable<T>, mapfn: (v: T, k: number) => number): Int32Array;
 }
@@ -937,6 +949,8 @@ interface Uint32ArrayConstructor {
   new (buffer: ArrayBuffer, byteOffset?: number, length?: number): Uint32Array;
   readonly BYTES_PER_ELEMENT: number;
   of(...items: number[]): Uint32Array;
+  /** `Uint32Array.from({ length: n }, (_, i) => ...)`: n elements computed from their indices. */
+  from(arrayLike: { readonly length: number; readonly [n: number]: never }, mapfn: (v: undefined, k: number) => number): Uint32Array;
   from(arrayLike: ArrayLike<number> | Iterable<number>): Uint32Array;
   from<T>(arrayLike: ArrayLike<T> | Iterable<T>, mapfn: (v: T, k: number) => number): Uint32Array;
 }
@@ -991,6 +1005,8 @@ interface Float64ArrayConstructor {
   new (buffer: ArrayBuffer, byteOffset?: number, length?: number): Float64Array;
   readonly BYTES_PER_ELEMENT: number;
   of(...items: number[]): Float64Array;
+  /** `Float64Array.from({ length: n }, (_, i) => ...)`: n elements computed from their indices. */
+  from(arrayLike: { readonly length: number; readonly [n: number]: never }, mapfn: (v: undefined, k: number) => number): Float64Array;
   from(arrayLike: ArrayLike<number> | Iterable<number>): Float64Array;
   from<T>(arrayLike: ArrayLike<T> | Iterable<T>, mapfn: (v: T, k: number) => number): Float64Array;
 }

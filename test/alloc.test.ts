@@ -115,12 +115,12 @@ describe("--check-leaks (TSOS_CHECK_LEAKS)", () => {
     assert.equal(r.status, 23);
     assert.match(r.stderr, /^leak check: \d+ blocks \(\d+ bytes\) still allocated at exit\n/);
     // The static array `words` grew once (push at 3:36); three Words (new at 3:47), three names (toUpperCase at 3:56).
-    assert.equal(r.stderr.split("\n").slice(1).join("\n"), [
-      `  1 array elements (32 bytes) allocated at ${rel}:3:36`,
-      `  3 Word (96 bytes) allocated at ${rel}:3:47`,
-      `  3 string (9 bytes) allocated at ${rel}:3:56`,
-      "",
-    ].join("\n"));
+    // A Word's size depends on the object header (reference counting adds its count): only its lines' shape is fixed.
+    const lines = r.stderr.split("\n").slice(1);
+    assert.equal(lines.length, 4);
+    assert.equal(lines[0], `  1 array elements (32 bytes) allocated at ${rel}:3:36`);
+    assert.match(lines[1]!, new RegExp(`^  3 Word \\(\\d+ bytes\\) allocated at ${rel}:3:47$`));
+    assert.equal(lines[2], `  3 string (9 bytes) allocated at ${rel}:3:56`);
     const plain = await tsos("exec", rel);
     assert.equal(plain.stderr, "");
     assert.equal(plain.status, 0);

@@ -16,10 +16,21 @@ import type { ClassInst, Expr, Field, Func, Program, Stmt, Type } from "./ir.ts"
 import { T, childExprs } from "./ir.ts";
 import { assignsVariable } from "./eval-order.ts";
 
-/** The class a value of type `t` points to, when the pass counts it. */
-export function countedClass(t: Type): ClassInst | undefined {
-  if (t.k === "nullable") return t.inner.k === "class" && countedClassInst(t.inner.cls) ? t.inner.cls : undefined;
-  return t.k === "class" && countedClassInst(t.cls) ? t.cls : undefined;
+/**
+ * How a value of type `t` holds a counted object: "ptr" a class pointer (or
+ * that pointer nullable), "view" the `obj` of a view's fat pointer (or of a
+ * nullable view); undefined: not counted (pinned where it holds one).
+ */
+export function countKind(t: Type): "ptr" | "view" | undefined {
+  const inner = t.k === "nullable" ? t.inner : t;
+  if (inner.k === "class") return countedClassInst(inner.cls) ? "ptr" : undefined;
+  if (inner.k === "view") return "view";
+  return undefined;
+}
+
+/** Whether the pass counts the reference a value of type `t` holds. */
+export function counted(t: Type): boolean {
+  return countKind(t) !== undefined;
 }
 
 function countedClassInst(c: ClassInst): boolean {
@@ -28,7 +39,7 @@ function countedClassInst(c: ClassInst): boolean {
 
 /** A field whose reference the object owns: released when the object is dropped. */
 export function countedField(f: Field): boolean {
-  return !f.inline && !f.hidden && !f.keyOrder && countedClass(f.type) !== undefined;
+  return !f.inline && !f.hidden && !f.keyOrder && counted(f.type);
 }
 
 /** The C function that releases the references `c`'s own fields hold, then its base's. */
@@ -36,7 +47,7 @@ export function releaseFieldsFunction(c: ClassInst): string[] {
   const own = c.fields.filter(countedField);
   const out = [`static void ${c.cname}__release_fields(void *p) {`];
   if (own.length) out.push(`  ${c.cname} *o = p;`);
-  for (const f of own) out.push(`  tsos_release(o->${f.name});`);
+  for (const f of own) out.push(`  tsos_release(o->${f.name}${countKind(f.type) === "view" ? ".obj" : ""});`);
   out.push(c.base ? `  ${c.base.cname}__release_fields(p);` : own.length ? "" : "  (void)p;");
   out.push("}");
   return out.filter((x) => x !== "");
@@ -62,12 +73,13 @@ interface Scope {
 
 const RETAIN = "tsos_retain";
 const RELEASE = "tsos_release";
+const RC_FNS = new Set([RETAIN, RELEASE, "tsos_retain_view", "tsos_release_view"]);
 
 function call(fn: string, type: Type, x: Expr): Expr {
   return { e: "call", type, fn, args: [x] };
 }
-const retain = (x: Expr): Expr => call(RETAIN, x.type, x);
-const release = (x: Expr): Expr => call(RELEASE, T.void, x);
+const retain = (x: Expr): Expr => call(countKind(x.type) === "view" ? "tsos_retain_view" : RETAIN, x.type, x);
+const release = (x: Expr): Expr => call(countKind(x.type) === "view" ? "tsos_release_view" : RELEASE, T.void, x);
 const releaseStmt = (name: string, type: Type, loc: number): Stmt => ({ s: "expr", x: release({ e: "local", type, name }), loc });
 
 let tempCounter = 0;
@@ -81,7 +93,19 @@ export function countReferences(p: Program): void {
     if (f.ctor) ctors.add(f.cname);
     walkAll(f.body, (x) => { if (x.e === "new") ctors.add(x.init); });
   }
-  for (const f of p.funcs) f.body = new FnPass(f, funcs, ctors).run();
+  // A call through a view runs a table function of this program (lower/views.ts thunks): +1 when every table's is.
+  const freshSlots = new Set<string>();
+  const bySlot = new Map<string, boolean>();
+  for (const t of p.viewTables) {
+    t.view.slots.forEach((slot, i) => {
+      const key = `${t.view.cname}|${slot.name}`;
+      const fn = funcs.get(t.fns[i]!);
+      const ok = fn !== undefined && counted(fn.ret) && counted(slot.ret);
+      bySlot.set(key, (bySlot.get(key) ?? true) && ok);
+    });
+  }
+  for (const [key, ok] of bySlot) if (ok) freshSlots.add(key);
+  for (const f of p.funcs) f.body = new FnPass(f, funcs, ctors, freshSlots).run();
 }
 
 function walkAll(list: Stmt[], visit: (x: Expr) => void): void {
@@ -107,8 +131,13 @@ function walkAll(list: Stmt[], visit: (x: Expr) => void): void {
 
 /** Strips conversions that keep the same object pointer. */
 function sameObject(x: Expr): Expr {
-  while ((x.e === "convert" || x.e === "some" || x.e === "unwrap" || x.e === "reopt") && countedClass(x.x.type)) x = x.x;
+  while (counted(x.type) && isSameObject(x) && counted(x.x.type)) x = x.x;
   return x;
+}
+
+/** Conversions whose result holds the same object as their operand: a class pointer seen as a base, nullable, or view, and back. */
+function isSameObject(x: Expr): x is Extract<Expr, { e: "convert" | "some" | "unwrap" | "reopt" | "mkview" | "review" | "viewobj" }> {
+  return x.e === "convert" || x.e === "some" || x.e === "unwrap" || x.e === "reopt" || x.e === "mkview" || x.e === "review" || x.e === "viewobj";
 }
 
 class FnPass {
@@ -125,13 +154,24 @@ class FnPass {
   private readonly bound = new Map<string, Own>();
   private loc = 0;
 
-  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>) {
+  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>) {
     this.params = new Set(f.params.map((p) => p.name));
     this.findManaged();
   }
 
   run(): Stmt[] {
-    return this.block(this.f.body, { kind: "fn", decls: [] });
+    // An assigned parameter becomes an owned local: retained on entry, then counted like a `let`.
+    const scope: Scope = { kind: "fn", decls: [] };
+    const entry: Stmt[] = [];
+    for (const p of this.f.params) {
+      if (!this.managed.has(p.name)) continue;
+      this.localTypes.set(p.name, p.type);
+      scope.decls.push(p.name);
+      entry.push({ s: "expr", x: retain({ e: "local", type: p.type, name: p.name }), loc: this.f.loc });
+    }
+    this.loc = this.f.loc;
+    const body = this.block(this.f.body, scope);
+    return [...entry, ...body];
   }
 
   /**
@@ -143,12 +183,19 @@ class FnPass {
    */
   private findManaged(): void {
     const candidates = new Set<string>();
-    const bad = new Set<string>(this.params);
+    const bad = new Set<string>();
+    // Parameters that are assigned (anything else about them is checked as for locals below).
+    const assigned = new Set<string>();
+    walkAll(this.f.body, (x) => { if (x.e === "assign" && x.target.e === "local") assigned.add(x.target.name); });
+    for (const p of this.f.params) {
+      if (counted(p.type) && assigned.has(p.name) && !this.f.ctor && !this.f.interrupt) candidates.add(p.name);
+      else bad.add(p.name);
+    }
     const scan = (list: Stmt[], direct: "ok" | "bad"): void => {
       for (const s of list) {
         switch (s.s) {
           case "let":
-            if (countedClass(s.type) && direct === "ok") candidates.add(s.name);
+            if (counted(s.type) && direct === "ok") candidates.add(s.name);
             else bad.add(s.name);
             break;
           case "if": scan(s.then, "ok"); if (s.else) scan(s.else, "ok"); break;
@@ -236,7 +283,7 @@ class FnPass {
     switch (s.s) {
       case "let": {
         const out = this.withTemps(() => {
-          if (!countedClass(s.type)) return [{ ...s, init: s.init && this.value(s.init) }];
+          if (!counted(s.type)) return [{ ...s, init: s.init && this.value(s.init) }];
           return [{ ...s, init: s.init && this.pin(s.init) }];
         });
         if (this.managed.has(s.name)) {
@@ -331,7 +378,7 @@ class FnPass {
     const isCtorSelf = this.ctors.has(this.f.cname) && self !== undefined && (isSelf(inner) || (inner.e === "call" && this.ctors.has(inner.fn) && inner.args.length > 0 && isSelf(inner.args[0]!)));
     let x = s.x;
     const body = this.withTemps(() => {
-      x = countedClass(s.x!.type) && !isCtorSelf ? this.pin(s.x!) : this.value(s.x!);
+      x = counted(s.x!.type) && !isCtorSelf ? this.pin(s.x!) : this.value(s.x!);
       return [];
     });
     const releases = this.releaseScopes(all);
@@ -377,21 +424,21 @@ class FnPass {
   /** A value stored where a reference is owned: +1. */
   private pin(x: Expr): Expr {
     const [y, own] = this.visit(x);
-    if (!countedClass(x.type) || own === "fresh" || y.e === "nullish") return y;
+    if (!counted(x.type) || own === "fresh" || y.e === "nullish") return y;
     return retain(y);
   }
 
   /** A value that must stay alive during a call it is passed to. */
   private keep(x: Expr): Expr {
     const [y, own] = this.visit(x);
-    if (!countedClass(x.type) || own === "stable") return y;
+    if (!counted(x.type) || own === "stable") return y;
     return this.hold(own === "fresh" ? y : retain(y));
   }
 
   /** A value used at once (a field read, a test): a fresh one is released after the statement. */
   private instant(x: Expr): Expr {
     const [y, own] = this.visit(x);
-    return countedClass(x.type) && own === "fresh" ? this.hold(y) : y;
+    return counted(x.type) && own === "fresh" ? this.hold(y) : y;
   }
 
   /** A non-counted value, or a counted one used at once. */
@@ -416,7 +463,7 @@ class FnPass {
 
   /** The rewritten expression and, for a counted one, what its value is. */
   private visit(x: Expr): [Expr, Own] {
-    const counted = countedClass(x.type) !== undefined;
+    const isCounted = counted(x.type);
     switch (x.e) {
       case "local": {
         const b = this.bound.get(x.name);
@@ -428,13 +475,13 @@ class FnPass {
       case "field":
         return [{ ...x, obj: this.instant(x.obj) }, "unstable"];
       case "new":
-        return [{ ...x, args: x.args.map((a) => this.keep(a)) }, counted ? "fresh" : "unstable"];
+        return [{ ...x, args: x.args.map((a) => this.keep(a)) }, isCounted ? "fresh" : "unstable"];
       case "call": {
-        if (x.fn === RETAIN || x.fn === RELEASE) return [x, "unstable"];
+        if (RC_FNS.has(x.fn)) return [x, "unstable"];
         const callee = this.funcs.get(x.fn);
         if (callee) {
           const args = x.args.map((a) => this.keep(a));
-          return [{ ...x, args }, counted && countedClass(callee.ret) && !this.ctors.has(x.fn) ? "fresh" : "unstable"];
+          return [{ ...x, args }, isCounted && counted(callee.ret) && !this.ctors.has(x.fn) ? "fresh" : "unstable"];
         }
         if (x.fn === "tsos_class_name") return [{ ...x, args: x.args.map((a) => this.instant(a)) }, "unstable"];
         return [{ ...x, args: x.args.map((a) => this.pin(a)) }, "unstable"];
@@ -442,13 +489,26 @@ class FnPass {
       case "convert":
       case "some":
       case "unwrap":
-      case "reopt": {
-        if (counted && countedClass(x.x.type)) {
+      case "reopt":
+      case "mkview":
+      case "review":
+      case "viewobj": {
+        if (isCounted && counted(x.x.type)) {
           const [y, own] = this.visit(x.x);
           return [{ ...x, x: y }, own];
         }
+        // A view table function's receiver: the caller keeps the view (and so its object) alive for the call.
+        if (isCounted && x.e === "convert" && x.x.e === "local" && x.x.type.k === "anyobj" && this.params.has(x.x.name)) return [x, "stable"];
         // Into or out of another representation: pinned.
         return [{ ...x, x: this.pin(x.x) }, "unstable"];
+      }
+      case "viewcall": {
+        // The receiver and the arguments stay alive during the call; the table functions borrow them.
+        const view = this.keep(x.view);
+        const args = x.args.map((a) => this.keep(a));
+        const vt = x.view.type.k === "nullable" ? x.view.type.inner : x.view.type;
+        const fresh = isCounted && vt.k === "view" && this.freshSlots.has(`${vt.view.cname}|${x.slot}`);
+        return [{ ...x, view, args }, fresh ? "fresh" : "unstable"];
       }
       case "instanceof":
       case "dynis":
@@ -464,7 +524,7 @@ class FnPass {
         const c = this.value(x.c);
         const [a, oa] = this.visit(x.a);
         const [b, ob] = this.visit(x.b);
-        if (!counted) return [{ ...x, c, a: this.holdIf(x.a, a, oa), b: this.holdIf(x.b, b, ob) }, "unstable"];
+        if (!isCounted) return [{ ...x, c, a: this.holdIf(x.a, a, oa), b: this.holdIf(x.b, b, ob) }, "unstable"];
         if (oa === "fresh" || ob === "fresh") return [{ ...x, c, a: oa === "fresh" ? a : retain(a), b: ob === "fresh" ? b : retain(b) }, "fresh"];
         return [{ ...x, c, a, b }, oa === "stable" && ob === "stable" ? "stable" : "unstable"];
       }
@@ -479,7 +539,7 @@ class FnPass {
         const init = x.e === "let" ? x.init : x.value;
         let value: Expr;
         let own: Own = "unstable";
-        if (countedClass(init.type)) {
+        if (counted(init.type)) {
           const [v, o] = this.visit(init);
           if (o === "fresh") {
             value = this.hold(v);
@@ -495,12 +555,12 @@ class FnPass {
         if (saved === undefined) this.bound.delete(x.name);
         else this.bound.set(x.name, saved);
         const y = x.e === "let" ? { ...x, init: value, body } : { ...x, value, body };
-        return [y, counted ? bodyOwn : "unstable"];
+        return [y, isCounted ? bodyOwn : "unstable"];
       }
       case "assign":
         return this.assign(x);
       case "compound": {
-        if (!counted) return [this.children(x, (c) => this.value(c)), "unstable"];
+        if (!isCounted) return [this.children(x, (c) => this.value(c)), "unstable"];
         // The old value is not released (a leak); the new one is owned by the target.
         const target = this.children(x.target, (c) => this.instant(c));
         return [{ ...x, target, value: this.pin(x.value) }, "unstable"];
@@ -514,19 +574,19 @@ class FnPass {
         return [x, "unstable"];
       default: {
         // Anything else: counted children are stored somewhere this pass does not follow.
-        const y = this.children(x, (c) => (countedClass(c.type) ? this.pin(c) : this.value(c)));
+        const y = this.children(x, (c) => (counted(c.type) ? this.pin(c) : this.value(c)));
         return [y, "unstable"];
       }
     }
   }
 
   private holdIf(orig: Expr, y: Expr, own: Own): Expr {
-    return countedClass(orig.type) && own === "fresh" ? this.hold(y) : y;
+    return counted(orig.type) && own === "fresh" ? this.hold(y) : y;
   }
 
   private assign(x: Extract<Expr, { e: "assign" }>): [Expr, Own] {
     const t = x.target;
-    if (!countedClass(x.type) && !countedClass(t.type)) {
+    if (!counted(x.type) && !counted(t.type)) {
       const target = t.e === "local" || t.e === "global" ? t : this.children(t, (c) => this.instant(c));
       return [{ ...x, target, value: this.value(x.value) }, "unstable"];
     }
@@ -575,7 +635,7 @@ class FnPass {
 /** A value that reads no field and has no effect: it may be evaluated after the old value is read. */
 function simple(x: Expr): boolean {
   if (x.e === "local" || x.e === "global" || x.e === "nullish") return true;
-  return x.e === "call" && x.fn === RETAIN && simple(x.args[0]!);
+  return x.e === "call" && (x.fn === RETAIN || x.fn === "tsos_retain_view") && simple(x.args[0]!);
 }
 
 function findField(c: ClassInst, name: string): Field | undefined {

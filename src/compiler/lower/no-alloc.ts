@@ -23,6 +23,9 @@
  *     slot's function in every table of that view; a call through a function
  *     value to every function of that function type whose address the
  *     program takes (fnref, closure).
+ *   - Known gap: the check runs at the end of lowering, before compiler/rc.ts
+ *     inserts releases (hosted), so a release in allocator code (a field of
+ *     class type overwritten) is not seen; it must move after that pass.
  *   - Allocator code: the table functions of every class used as a
  *     GlobalAllocator (converted to the view setGlobalAllocator takes,
  *     anywhere: its argument, a GlobalAllocator variable, a conversion from

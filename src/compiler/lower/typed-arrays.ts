@@ -35,7 +35,7 @@ import { markConstructed, resolveMember } from "./dispatch.ts";
 import { classMember } from "./views.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { arrayType, irType, typeName } from "./types.ts";
-import { iteratorStep, stdDeclaration } from "./array-methods.ts";
+import { arrayConstructorCall, iteratorStep, stdDeclaration } from "./array-methods.ts";
 import { functionOf } from "./functions.ts";
 import { accessorUpdate } from "./accessors.ts";
 import { collectionArray } from "./collections.ts";
@@ -327,6 +327,12 @@ export function typedArrayStaticCall(l: Lowerer, callee: ts.PropertyAccessExpres
       const values = elementsOf(l, src);
       if (!values) l.fail("TSOS1312", src, `\`${name}.from\` of \`${l.checker.typeToString(l.checker.getTypeAtLocation(src))}\``);
       return fromValues(l, values, elem, clamped, call);
+    }
+    // `Uint8Array.from({ length: n }, (_, i) => ...)`: Array.from's values (lower/array-methods.ts), converted.
+    if (ts.isObjectLiteralExpression(src)) {
+      const numbers = arrayConstructorCall(l, "Array.from", call);
+      if (numbers?.type.k !== "array" || numbers.type.elem.k !== "int") l.fail("TSOS1312", src, `this form of \`${name}.from\``);
+      return stdCall(l, "typedFromNumbers", [elem], [numbers, clamped], call);
     }
     const values = elementsOf(l, src);
     if (!values) l.fail("TSOS1312", src, `\`${name}.from\` of \`${l.checker.typeToString(l.checker.getTypeAtLocation(src))}\``);

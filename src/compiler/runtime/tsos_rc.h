@@ -98,6 +98,10 @@ static inline void tsos_release(void *p) {
   }
 }
 
+/* A view (fat pointer { obj, vt }) holds its object's reference. */
+#define tsos_retain_view(v) ({ __typeof__(v) tsos_rv = (v); tsos_retain_obj(tsos_rv.obj); tsos_rv; })
+#define tsos_release_view(v) tsos_release((v).obj)
+
 #ifdef TSOS_COUNT_OBJECTS
 __attribute__((destructor)) static void tsos_report_objects(void) {
   fprintf(stderr, "tsos: %llu live objects, peak %llu\n", (unsigned long long)tsos_live_objects, (unsigned long long)tsos_peak_objects);
