@@ -115,6 +115,8 @@ declare class UnitTest {
 declare const unitTests: UnitTest[];
 /** True when the kernel was built by `tsos test`. */
 declare const TEST_BUILD: boolean;
+/** The heap allocator design the kernel was built with: `tsos build/test --allocator` (default fixed-block). */
+declare const HEAP_ALLOCATOR: "bump" | "linked-list" | "fixed-block";
 
 // ---------------------------------------------------------------------------
 // Layout structs (JSDoc `@struct` / `@packed` on a class) and hardware tables.

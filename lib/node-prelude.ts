@@ -27,3 +27,15 @@ g.u64 = (x) => int64(x, false);
 g.usize = g.u64;
 g.i64 = (x) => int64(x, true);
 g.isize = g.i64;
+// setGlobalAllocator (lib/tsos.d.ts): Node manages its own memory; the allocator is never called.
+// systemAlloc hands out distinct aligned addresses that nothing reads (Node has no raw memory).
+const memory = globalThis as unknown as Record<string, unknown>;
+memory.setGlobalAllocator = (_allocator: unknown): void => {};
+let nextAddress = 0x10000;
+memory.systemAlloc = (size: number, align: number): number => {
+  if (align <= 0 || (align & (align - 1)) !== 0) return 0;
+  const at = Math.ceil(nextAddress / align) * align;
+  nextAddress = at + Math.max(size, 1);
+  return at;
+};
+memory.systemFree = (_ptr: number, _size: number, _align: number): void => {};

@@ -512,6 +512,505 @@ interface SetConstructor {
   readonly prototype: Set<unknown>;
 }
 declare var Set: SetConstructor;
+
+// ---------------------------------------------------------------------------
+// ArrayBuffer, typed arrays and DataView (hosted), implemented in the dialect
+// by lib/std/typed-array.ts (lower/typed-arrays.ts). Signatures are ES2022's
+// without `thisArg`; `findLast`/`findLastIndex` (ES2023) are added. A
+// typed array's buffer is always an ArrayBuffer (no SharedArrayBuffer).
+// Reading an element outside the array panics (JavaScript reads undefined);
+// writing one is ignored, as in JavaScript.
+// ---------------------------------------------------------------------------
+interface ArrayBuffer {
+  readonly byteLength: number;
+  slice(begin?: number, end?: number): ArrayBuffer;
+}
+interface ArrayBufferConstructor {
+  readonly prototype: ArrayBuffer;
+  new (byteLength: number): ArrayBuffer;
+  isView(arg: any): boolean;
+}
+declare var ArrayBuffer: ArrayBufferConstructor;
+type ArrayBufferLike = ArrayBuffer;
+interface ArrayBufferView {
+  buffer: ArrayBuffer;
+  byteLength: number;
+  byteOffset: number;
+}
+interface DataView {
+  readonly buffer: ArrayBuffer;
+  readonly byteLength: number;
+  readonly byteOffset: number;
+  getFloat32(byteOffset: number, littleEndian?: boolean): number;
+  getFloat64(byteOffset: number, littleEndian?: boolean): number;
+  getInt8(byteOffset: number): number;
+  getInt16(byteOffset: number, littleEndian?: boolean): number;
+  getInt32(byteOffset: number, littleEndian?: boolean): number;
+  getUint8(byteOffset: number): number;
+  getUint16(byteOffset: number, littleEndian?: boolean): number;
+  getUint32(byteOffset: number, littleEndian?: boolean): number;
+  setFloat32(byteOffset: number, value: number, littleEndian?: boolean): void;
+  setFloat64(byteOffset: number, value: number, littleEndian?: boolean): void;
+  setInt8(byteOffset: number, value: number): void;
+  setInt16(byteOffset: number, value: number, littleEndian?: boolean): void;
+  setInt32(byteOffset: number, value: number, littleEndian?: boolean): void;
+  setUint8(byteOffset: number, value: number): void;
+  setUint16(byteOffset: number, value: number, littleEndian?: boolean): void;
+  setUint32(byteOffset: number, value: number, littleEndian?: boolean): void;
+}
+interface DataViewConstructor {
+  readonly prototype: DataView;
+  new (buffer: ArrayBuffer, byteOffset?: number, byteLength?: number): DataView;
+}
+declare var DataView: DataViewConstructor;
+
+interface Int8Array {
+  readonly BYTES_PER_ELEMENT: number;
+  readonly buffer: ArrayBuffer;
+  readonly byteLength: number;
+  readonly byteOffset: number;
+  readonly length: number;
+  [index: number]: number;
+  copyWithin(target: number, start: number, end?: number): this;
+  every(predicate: (value: number, index: number, array: this) => unknown): boolean;
+  fill(value: number, start?: number, end?: number): this;
+  filter(predicate: (value: number, index: number, array: this) => unknown): Int8Array;
+  find(predicate: (value: number, index: number, obj: this) => boolean): number | undefined;
+  findIndex(predicate: (value: number, index: number, obj: this) => boolean): number;
+  findLast(predicate: (value: number, index: number, array: this) => unknown): number | undefined;
+  findLastIndex(predicate: (value: number, index: number, array: this) => unknown): number;
+  forEach(callbackfn: (value: number, index: number, array: this) => void): void;
+  indexOf(searchElement: number, fromIndex?: number): number;
+  join(separator?: string): string;
+  lastIndexOf(searchElement: number, fromIndex?: number): number;
+  map(callbackfn: (value: number, index: number, array: this) => number): Int8Array;
+  reduce(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number): number;
+  reduce(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number, initialValue: number): number;
+  reduce<U>(callbackfn: (previousValue: U, currentValue: number, currentIndex: number, array: this) => U, initialValue: U): U;
+  reduceRight(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number): number;
+  reduceRight(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number, initialValue: number): number;
+  reduceRight<U>(callbackfn: (previousValue: U, currentValue: number, currentIndex: number, array: this) => U, initialValue: U): U;
+  reverse(): this;
+  set(array: ArrayLike<number>, offset?: number): void;
+  slice(start?: number, end?: number): Int8Array;
+  some(predicate: (value: number, index: number, array: this) => unknown): boolean;
+  /** Numeric order without a comparator (not by string forms, as arrays sort). */
+  sort(compareFn?: (a: number, b: number) => number): this;
+  subarray(begin?: number, end?: number): Int8Array;
+  toString(): string;
+  valueOf(): this;
+  at(index: number): number | undefined;
+  includes(searchElement: number, fromIndex?: number): boolean;
+  entries(): ArrayIterator<[number, number]>;
+  keys(): ArrayIterator<number>;
+  values(): ArrayIterator<number>;
+  [Symbol.iterator](): ArrayIterator<number>;
+}
+interface Int8ArrayConstructor {
+  readonly prototype: Int8Array;
+  new (length?: number): Int8Array;
+  new (array: ArrayLike<number> | Iterable<number>): Int8Array;
+  new (buffer: ArrayBuffer, byteOffset?: number, length?: number): Int8Array;
+  readonly BYTES_PER_ELEMENT: number;
+  of(...items: number[]): Int8Array;
+  /** `Int8Array.from({ length: n }, (_, i) => ...)`: n elements computed from their indices. */
+  from(arrayLike: { readonly length: number; readonly [n: number]: never }, mapfn: (v: undefined, k: number) => number): Int8Array;
+  from(arrayLike: ArrayLike<number> | Iterable<number>): Int8Array;
+  from<T>(arrayLike: ArrayLike<T> | Iterable<T>, mapfn: (v: T, k: number) => number): Int8Array;
+}
+declare var Int8Array: Int8ArrayConstructor;
+
+interface Uint8Array {
+  readonly BYTES_PER_ELEMENT: number;
+  readonly buffer: ArrayBuffer;
+  readonly byteLength: number;
+  readonly byteOffset: number;
+  readonly length: number;
+  [index: number]: number;
+  copyWithin(target: number, start: number, end?: number): this;
+  every(predicate: (value: number, index: number, array: this) => unknown): boolean;
+  fill(value: number, start?: number, end?: number): this;
+  filter(predicate: (value: number, index: number, array: this) => unknown): Uint8Array;
+  find(predicate: (value: number, index: number, obj: this) => boolean): number | undefined;
+  findIndex(predicate: (value: number, index: number, obj: this) => boolean): number;
+  findLast(predicate: (value: number, index: number, array: this) => unknown): number | undefined;
+  findLastIndex(predicate: (value: number, index: number, array: this) => unknown): number;
+  forEach(callbackfn: (value: number, index: number, array: this) => void): void;
+  indexOf(searchElement: number, fromIndex?: number): number;
+  join(separator?: string): string;
+  lastIndexOf(searchElement: number, fromIndex?: number): number;
+  map(callbackfn: (value: number, index: number, array: this) => number): Uint8Array;
+  reduce(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number): number;
+  reduce(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number, initialValue: number): number;
+  reduce<U>(callbackfn: (previousValue: U, currentValue: number, currentIndex: number, array: this) => U, initialValue: U): U;
+  reduceRight(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number): number;
+  reduceRight(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number, initialValue: number): number;
+  reduceRight<U>(callbackfn: (previousValue: U, currentValue: number, currentIndex: number, array: this) => U, initialValue: U): U;
+  reverse(): this;
+  set(array: ArrayLike<number>, offset?: number): void;
+  slice(start?: number, end?: number): Uint8Array;
+  some(predicate: (value: number, index: number, array: this) => unknown): boolean;
+  /** Numeric order without a comparator (not by string forms, as arrays sort). */
+  sort(compareFn?: (a: number, b: number) => number): this;
+  subarray(begin?: number, end?: number): Uint8Array;
+  toString(): string;
+  valueOf(): this;
+  at(index: number): number | undefined;
+  includes(searchElement: number, fromIndex?: number): boolean;
+  entries(): ArrayIterator<[number, number]>;
+  keys(): ArrayIterator<number>;
+  values(): ArrayIterator<number>;
+  [Symbol.iterator](): ArrayIterator<number>;
+}
+interface Uint8ArrayConstructor {
+  readonly prototype: Uint8Array;
+  new (length?: number): Uint8Array;
+  new (array: ArrayLike<number> | Iterable<number>): Uint8Array;
+  new (buffer: ArrayBuffer, byteOffset?: number, length?: number): Uint8Array;
+  readonly BYTES_PER_ELEMENT: number;
+  of(...items: number[]): Uint8Array;
+  /** `Uint8Array.from({ length: n }, (_, i) => ...)`: n elements computed from their indices. */
+  from(arrayLike: { readonly length: number; readonly [n: number]: never }, mapfn: (v: undefined, k: number) => number): Uint8Array;
+  from(arrayLike: ArrayLike<number> | Iterable<number>): Uint8Array;
+  from<T>(arrayLike: ArrayLike<T> | Iterable<T>, mapfn: (v: T, k: number) => number): Uint8Array;
+}
+declare var Uint8Array: Uint8ArrayConstructor;
+
+interface Uint8ClampedArray {
+  readonly BYTES_PER_ELEMENT: number;
+  readonly buffer: ArrayBuffer;
+  readonly byteLength: number;
+  readonly byteOffset: number;
+  readonly length: number;
+  [index: number]: number;
+  copyWithin(target: number, start: number, end?: number): this;
+  every(predicate: (value: number, index: number, array: this) => unknown): boolean;
+  fill(value: number, start?: number, end?: number): this;
+  filter(predicate: (value: number, index: number, array: this) => unknown): Uint8ClampedArray;
+  find(predicate: (value: number, index: number, obj: this) => boolean): number | undefined;
+  findIndex(predicate: (value: number, index: number, obj: this) => boolean): number;
+  findLast(predicate: (value: number, index: number, array: this) => unknown): number | undefined;
+  findLastIndex(predicate: (value: number, index: number, array: this) => unknown): number;
+  forEach(callbackfn: (value: number, index: number, array: this) => void): void;
+  indexOf(searchElement: number, fromIndex?: number): number;
+  join(separator?: string): string;
+  lastIndexOf(searchElement: number, fromIndex?: number): number;
+  map(callbackfn: (value: number, index: number, array: this) => number): Uint8ClampedArray;
+  reduce(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number): number;
+  reduce(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number, initialValue: number): number;
+  reduce<U>(callbackfn: (previousValue: U, currentValue: number, currentIndex: number, array: this) => U, initialValue: U): U;
+  reduceRight(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number): number;
+  reduceRight(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number, initialValue: number): number;
+  reduceRight<U>(callbackfn: (previousValue: U, currentValue: number, currentIndex: number, array: this) => U, initialValue: U): U;
+  reverse(): this;
+  set(array: ArrayLike<number>, offset?: number): void;
+  slice(start?: number, end?: number): Uint8ClampedArray;
+  some(predicate: (value: number, index: number, array: this) => unknown): boolean;
+  /** Numeric order without a comparator (not by string forms, as arrays sort). */
+  sort(compareFn?: (a: number, b: number) => number): this;
+  subarray(begin?: number, end?: number): Uint8ClampedArray;
+  toString(): string;
+  valueOf(): this;
+  at(index: number): number | undefined;
+  includes(searchElement: number, fromIndex?: number): boolean;
+  entries(): ArrayIterator<[number, number]>;
+  keys(): ArrayIterator<number>;
+  values(): ArrayIterator<number>;
+  [Symbol.iterator](): ArrayIterator<number>;
+}
+interface Uint8ClampedArrayConstructor {
+  readonly prototype: Uint8ClampedArray;
+  new (length?: number): Uint8ClampedArray;
+  new (array: ArrayLike<number> | Iterable<number>): Uint8ClampedArray;
+  new (buffer: ArrayBuffer, byteOffset?: number, length?: number): Uint8ClampedArray;
+  readonly BYTES_PER_ELEMENT: number;
+  of(...items: number[]): Uint8ClampedArray;
+  /** `Uint8ClampedArray.from({ length: n }, (_, i) => ...)`: n elements computed from their indices. */
+  from(arrayLike: { readonly length: number; readonly [n: number]: never }, mapfn: (v: undefined, k: number) => number): Uint8ClampedArray;
+  from(arrayLike: ArrayLike<number> | Iterable<number>): Uint8ClampedArray;
+  from<T>(arrayLike: ArrayLike<T> | Iterable<T>, mapfn: (v: T, k: number) => number): Uint8ClampedArray;
+}
+declare var Uint8ClampedArray: Uint8ClampedArrayConstructor;
+
+interface Int16Array {
+  readonly BYTES_PER_ELEMENT: number;
+  readonly buffer: ArrayBuffer;
+  readonly byteLength: number;
+  readonly byteOffset: number;
+  readonly length: number;
+  [index: number]: number;
+  copyWithin(target: number, start: number, end?: number): this;
+  every(predicate: (value: number, index: number, array: this) => unknown): boolean;
+  fill(value: number, start?: number, end?: number): this;
+  filter(predicate: (value: number, index: number, array: this) => unknown): Int16Array;
+  find(predicate: (value: number, index: number, obj: this) => boolean): number | undefined;
+  findIndex(predicate: (value: number, index: number, obj: this) => boolean): number;
+  findLast(predicate: (value: number, index: number, array: this) => unknown): number | undefined;
+  findLastIndex(predicate: (value: number, index: number, array: this) => unknown): number;
+  forEach(callbackfn: (value: number, index: number, array: this) => void): void;
+  indexOf(searchElement: number, fromIndex?: number): number;
+  join(separator?: string): string;
+  lastIndexOf(searchElement: number, fromIndex?: number): number;
+  map(callbackfn: (value: number, index: number, array: this) => number): Int16Array;
+  reduce(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number): number;
+  reduce(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number, initialValue: number): number;
+  reduce<U>(callbackfn: (previousValue: U, currentValue: number, currentIndex: number, array: this) => U, initialValue: U): U;
+  reduceRight(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number): number;
+  reduceRight(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number, initialValue: number): number;
+  reduceRight<U>(callbackfn: (previousValue: U, currentValue: number, currentIndex: number, array: this) => U, initialValue: U): U;
+  reverse(): this;
+  set(array: ArrayLike<number>, offset?: number): void;
+  slice(start?: number, end?: number): Int16Array;
+  some(predicate: (value: number, index: number, array: this) => unknown): boolean;
+  /** Numeric order without a comparator (not by string forms, as arrays sort). */
+  sort(compareFn?: (a: number, b: number) => number): this;
+  subarray(begin?: number, end?: number): Int16Array;
+  toString(): string;
+  valueOf(): this;
+  at(index: number): number | undefined;
+  includes(searchElement: number, fromIndex?: number): boolean;
+  entries(): ArrayIterator<[number, number]>;
+  keys(): ArrayIterator<number>;
+  values(): ArrayIterator<number>;
+  [Symbol.iterator](): ArrayIterator<number>;
+}
+interface Int16ArrayConstructor {
+  readonly prototype: Int16Array;
+  new (length?: number): Int16Array;
+  new (array: ArrayLike<number> | Iterable<number>): Int16Array;
+  new (buffer: ArrayBuffer, byteOffset?: number, length?: number): Int16Array;
+  readonly BYTES_PER_ELEMENT: number;
+  of(...items: number[]): Int16Array;
+  /** `Int16Array.from({ length: n }, (_, i) => ...)`: n elements computed from their indices. */
+  from(arrayLike: { readonly length: number; readonly [n: number]: never }, mapfn: (v: undefined, k: number) => number): Int16Array;
+  from(arrayLike: ArrayLike<number> | Iterable<number>): Int16Array;
+  from<T>(arrayLike: ArrayLike<T> | Iterable<T>, mapfn: (v: T, k: number) => number): Int16Array;
+}
+declare var Int16Array: Int16ArrayConstructor;
+
+interface Uint16Array {
+  readonly BYTES_PER_ELEMENT: number;
+  readonly buffer: ArrayBuffer;
+  readonly byteLength: number;
+  readonly byteOffset: number;
+  readonly length: number;
+  [index: number]: number;
+  copyWithin(target: number, start: number, end?: number): this;
+  every(predicate: (value: number, index: number, array: this) => unknown): boolean;
+  fill(value: number, start?: number, end?: number): this;
+  filter(predicate: (value: number, index: number, array: this) => unknown): Uint16Array;
+  find(predicate: (value: number, index: number, obj: this) => boolean): number | undefined;
+  findIndex(predicate: (value: number, index: number, obj: this) => boolean): number;
+  findLast(predicate: (value: number, index: number, array: this) => unknown): number | undefined;
+  findLastIndex(predicate: (value: number, index: number, array: this) => unknown): number;
+  forEach(callbackfn: (value: number, index: number, array: this) => void): void;
+  indexOf(searchElement: number, fromIndex?: number): number;
+  join(separator?: string): string;
+  lastIndexOf(searchElement: number, fromIndex?: number): number;
+  map(callbackfn: (value: number, index: number, array: this) => number): Uint16Array;
+  reduce(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number): number;
+  reduce(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number, initialValue: number): number;
+  reduce<U>(callbackfn: (previousValue: U, currentValue: number, currentIndex: number, array: this) => U, initialValue: U): U;
+  reduceRight(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number): number;
+  reduceRight(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number, initialValue: number): number;
+  reduceRight<U>(callbackfn: (previousValue: U, currentValue: number, currentIndex: number, array: this) => U, initialValue: U): U;
+  reverse(): this;
+  set(array: ArrayLike<number>, offset?: number): void;
+  slice(start?: number, end?: number): Uint16Array;
+  some(predicate: (value: number, index: number, array: this) => unknown): boolean;
+  /** Numeric order without a comparator (not by string forms, as arrays sort). */
+  sort(compareFn?: (a: number, b: number) => number): this;
+  subarray(begin?: number, end?: number): Uint16Array;
+  toString(): string;
+  valueOf(): this;
+  at(index: number): number | undefined;
+  includes(searchElement: number, fromIndex?: number): boolean;
+  entries(): ArrayIterator<[number, number]>;
+  keys(): ArrayIterator<number>;
+  values(): ArrayIterator<number>;
+  [Symbol.iterator](): ArrayIterator<number>;
+}
+interface Uint16ArrayConstructor {
+  readonly prototype: Uint16Array;
+  new (length?: number): Uint16Array;
+  new (array: ArrayLike<number> | Iterable<number>): Uint16Array;
+  new (buffer: ArrayBuffer, byteOffset?: number, length?: number): Uint16Array;
+  readonly BYTES_PER_ELEMENT: number;
+  of(...items: number[]): Uint16Array;
+  /** `Uint16Array.from({ length: n }, (_, i) => ...)`: n elements computed from their indices. */
+  from(arrayLike: { readonly length: number; readonly [n: number]: never }, mapfn: (v: undefined, k: number) => number): Uint16Array;
+  from(arrayLike: ArrayLike<number> | Iterable<number>): Uint16Array;
+  from<T>(arrayLike: ArrayLike<T> | Iterable<T>, mapfn: (v: T, k: number) => number): Uint16Array;
+}
+declare var Uint16Array: Uint16ArrayConstructor;
+
+interface Int32Array {
+  readonly BYTES_PER_ELEMENT: number;
+  readonly buffer: ArrayBuffer;
+  readonly byteLength: number;
+  readonly byteOffset: number;
+  readonly length: number;
+  [index: number]: number;
+  copyWithin(target: number, start: number, end?: number): this;
+  every(predicate: (value: number, index: number, array: this) => unknown): boolean;
+  fill(value: number, start?: number, end?: number): this;
+  filter(predicate: (value: number, index: number, array: this) => unknown): Int32Array;
+  find(predicate: (value: number, index: number, obj: this) => boolean): number | undefined;
+  findIndex(predicate: (value: number, index: number, obj: this) => boolean): number;
+  findLast(predicate: (value: number, index: number, array: this) => unknown): number | undefined;
+  findLastIndex(predicate: (value: number, index: number, array: this) => unknown): number;
+  forEach(callbackfn: (value: number, index: number, array: this) => void): void;
+  indexOf(searchElement: number, fromIndex?: number): number;
+  join(separator?: string): string;
+  lastIndexOf(searchElement: number, fromIndex?: number): number;
+  map(callbackfn: (value: number, index: number, array: this) => number): Int32Array;
+  reduce(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number): number;
+  reduce(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number, initialValue: number): number;
+  reduce<U>(callbackfn: (previousValue: U, currentValue: number, currentIndex: number, array: this) => U, initialValue: U): U;
+  reduceRight(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number): number;
+  reduceRight(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number, initialValue: number): number;
+  reduceRight<U>(callbackfn: (previousValue: U, currentValue: number, currentIndex: number, array: this) => U, initialValue: U): U;
+  reverse(): this;
+  set(array: ArrayLike<number>, offset?: number): void;
+  slice(start?: number, end?: number): Int32Array;
+  some(predicate: (value: number, index: number, array: this) => unknown): boolean;
+  /** Numeric order without a comparator (not by string forms, as arrays sort). */
+  sort(compareFn?: (a: number, b: number) => number): this;
+  subarray(begin?: number, end?: number): Int32Array;
+  toString(): string;
+  valueOf(): this;
+  at(index: number): number | undefined;
+  includes(searchElement: number, fromIndex?: number): boolean;
+  entries(): ArrayIterator<[number, number]>;
+  keys(): ArrayIterator<number>;
+  values(): ArrayIterator<number>;
+  [Symbol.iterator](): ArrayIterator<number>;
+}
+interface Int32ArrayConstructor {
+  readonly prototype: Int32Array;
+  new (length?: number): Int32Array;
+  new (array: ArrayLike<number> | Iterable<number>): Int32Array;
+  new (buffer: ArrayBuffer, byteOffset?: number, length?: number): Int32Array;
+  readonly BYTES_PER_ELEMENT: number;
+  of(...items: number[]): Int32Array;
+  /** `Int32Array.from({ length: n }, (_, i) => ...)`: n elements computed from their indices. */
+  from(arrayLike: { readonly length: number; readonly [n: number]: never }, mapfn: (v: undefined, k: number) => number): Int32Array;
+  from(arrayLike: ArrayLike<number> | Iterable<number>): Int32Array;
+  from<T>(arrayLike: ArrayLike<T> | Iterable<T>, mapfn: (v: T, k: number) => number): Int32Array;
+}
+declare var Int32Array: Int32ArrayConstructor;
+
+interface Uint32Array {
+  readonly BYTES_PER_ELEMENT: number;
+  readonly buffer: ArrayBuffer;
+  readonly byteLength: number;
+  readonly byteOffset: number;
+  readonly length: number;
+  [index: number]: number;
+  copyWithin(target: number, start: number, end?: number): this;
+  every(predicate: (value: number, index: number, array: this) => unknown): boolean;
+  fill(value: number, start?: number, end?: number): this;
+  filter(predicate: (value: number, index: number, array: this) => unknown): Uint32Array;
+  find(predicate: (value: number, index: number, obj: this) => boolean): number | undefined;
+  findIndex(predicate: (value: number, index: number, obj: this) => boolean): number;
+  findLast(predicate: (value: number, index: number, array: this) => unknown): number | undefined;
+  findLastIndex(predicate: (value: number, index: number, array: this) => unknown): number;
+  forEach(callbackfn: (value: number, index: number, array: this) => void): void;
+  indexOf(searchElement: number, fromIndex?: number): number;
+  join(separator?: string): string;
+  lastIndexOf(searchElement: number, fromIndex?: number): number;
+  map(callbackfn: (value: number, index: number, array: this) => number): Uint32Array;
+  reduce(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number): number;
+  reduce(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number, initialValue: number): number;
+  reduce<U>(callbackfn: (previousValue: U, currentValue: number, currentIndex: number, array: this) => U, initialValue: U): U;
+  reduceRight(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number): number;
+  reduceRight(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number, initialValue: number): number;
+  reduceRight<U>(callbackfn: (previousValue: U, currentValue: number, currentIndex: number, array: this) => U, initialValue: U): U;
+  reverse(): this;
+  set(array: ArrayLike<number>, offset?: number): void;
+  slice(start?: number, end?: number): Uint32Array;
+  some(predicate: (value: number, index: number, array: this) => unknown): boolean;
+  /** Numeric order without a comparator (not by string forms, as arrays sort). */
+  sort(compareFn?: (a: number, b: number) => number): this;
+  subarray(begin?: number, end?: number): Uint32Array;
+  toString(): string;
+  valueOf(): this;
+  at(index: number): number | undefined;
+  includes(searchElement: number, fromIndex?: number): boolean;
+  entries(): ArrayIterator<[number, number]>;
+  keys(): ArrayIterator<number>;
+  values(): ArrayIterator<number>;
+  [Symbol.iterator](): ArrayIterator<number>;
+}
+interface Uint32ArrayConstructor {
+  readonly prototype: Uint32Array;
+  new (length?: number): Uint32Array;
+  new (array: ArrayLike<number> | Iterable<number>): Uint32Array;
+  new (buffer: ArrayBuffer, byteOffset?: number, length?: number): Uint32Array;
+  readonly BYTES_PER_ELEMENT: number;
+  of(...items: number[]): Uint32Array;
+  /** `Uint32Array.from({ length: n }, (_, i) => ...)`: n elements computed from their indices. */
+  from(arrayLike: { readonly length: number; readonly [n: number]: never }, mapfn: (v: undefined, k: number) => number): Uint32Array;
+  from(arrayLike: ArrayLike<number> | Iterable<number>): Uint32Array;
+  from<T>(arrayLike: ArrayLike<T> | Iterable<T>, mapfn: (v: T, k: number) => number): Uint32Array;
+}
+declare var Uint32Array: Uint32ArrayConstructor;
+
+interface Float64Array {
+  readonly BYTES_PER_ELEMENT: number;
+  readonly buffer: ArrayBuffer;
+  readonly byteLength: number;
+  readonly byteOffset: number;
+  readonly length: number;
+  [index: number]: number;
+  copyWithin(target: number, start: number, end?: number): this;
+  every(predicate: (value: number, index: number, array: this) => unknown): boolean;
+  fill(value: number, start?: number, end?: number): this;
+  filter(predicate: (value: number, index: number, array: this) => unknown): Float64Array;
+  find(predicate: (value: number, index: number, obj: this) => boolean): number | undefined;
+  findIndex(predicate: (value: number, index: number, obj: this) => boolean): number;
+  findLast(predicate: (value: number, index: number, array: this) => unknown): number | undefined;
+  findLastIndex(predicate: (value: number, index: number, array: this) => unknown): number;
+  forEach(callbackfn: (value: number, index: number, array: this) => void): void;
+  indexOf(searchElement: number, fromIndex?: number): number;
+  join(separator?: string): string;
+  lastIndexOf(searchElement: number, fromIndex?: number): number;
+  map(callbackfn: (value: number, index: number, array: this) => number): Float64Array;
+  reduce(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number): number;
+  reduce(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number, initialValue: number): number;
+  reduce<U>(callbackfn: (previousValue: U, currentValue: number, currentIndex: number, array: this) => U, initialValue: U): U;
+  reduceRight(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number): number;
+  reduceRight(callbackfn: (previousValue: number, currentValue: number, currentIndex: number, array: this) => number, initialValue: number): number;
+  reduceRight<U>(callbackfn: (previousValue: U, currentValue: number, currentIndex: number, array: this) => U, initialValue: U): U;
+  reverse(): this;
+  set(array: ArrayLike<number>, offset?: number): void;
+  slice(start?: number, end?: number): Float64Array;
+  some(predicate: (value: number, index: number, array: this) => unknown): boolean;
+  /** Numeric order without a comparator (not by string forms, as arrays sort). */
+  sort(compareFn?: (a: number, b: number) => number): this;
+  subarray(begin?: number, end?: number): Float64Array;
+  toString(): string;
+  valueOf(): this;
+  at(index: number): number | undefined;
+  includes(searchElement: number, fromIndex?: number): boolean;
+  entries(): ArrayIterator<[number, number]>;
+  keys(): ArrayIterator<number>;
+  values(): ArrayIterator<number>;
+  [Symbol.iterator](): ArrayIterator<number>;
+}
+interface Float64ArrayConstructor {
+  readonly prototype: Float64Array;
+  new (length?: number): Float64Array;
+  new (array: ArrayLike<number> | Iterable<number>): Float64Array;
+  new (buffer: ArrayBuffer, byteOffset?: number, length?: number): Float64Array;
+  readonly BYTES_PER_ELEMENT: number;
+  of(...items: number[]): Float64Array;
+  /** `Float64Array.from({ length: n }, (_, i) => ...)`: n elements computed from their indices. */
+  from(arrayLike: { readonly length: number; readonly [n: number]: never }, mapfn: (v: undefined, k: number) => number): Float64Array;
+  from(arrayLike: ArrayLike<number> | Iterable<number>): Float64Array;
+  from<T>(arrayLike: ArrayLike<T> | Iterable<T>, mapfn: (v: T, k: number) => number): Float64Array;
+}
+declare var Float64Array: Float64ArrayConstructor;
 interface ReadonlySet<T> {
   forEach(callbackfn: (value: T, value2: T, set: ReadonlySet<T>) => void): void;
   has(value: T): boolean;
@@ -699,5 +1198,14 @@ interface GlobalAllocator {
   /** Gives back a block `alloc` returned, with the same size and alignment. */
   free(ptr: usize, size: usize, align: usize): void;
 }
-/** Installs `allocator` for every later allocation. Not yet built: the compiler refuses it until the memory-model work lands. */
+/**
+ * Installs `allocator` for every later allocation: the runtime asks it for
+ * sizes rounded up to 16 with alignment 16 and zeroes what it returns; a 0
+ * answer panics (`out of memory`). Once per program; under Node it does nothing.
+ * The allocator's methods must not allocate (checked at compile time).
+ */
 declare function setGlobalAllocator(allocator: GlobalAllocator): void;
+/** Hosted: `size` bytes aligned to `align` from the C library (posix_memalign), or 0. What an installed hosted allocator can build on. */
+declare function systemAlloc(size: usize, align: usize): usize;
+/** Hosted: gives back a block systemAlloc returned. */
+declare function systemFree(ptr: usize, size: usize, align: usize): void;

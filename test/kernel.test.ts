@@ -35,13 +35,21 @@ function unitTestNames(): string[] {
   return names;
 }
 
-/** Each kernel/tests/*.ts once, or once per `// @qemu-args:` line as `<name> [<args>]` (cli/commands/test.ts). */
+/**
+ * Each kernel/tests/*.ts once, or once per `// @qemu-args:` line as `<name> [<args>]`, and that
+ * once per allocator of its `// @allocators:` line as `<name> [<allocator>]` (cli/commands/test.ts).
+ */
 function integrationRunNames(): string[] {
   const names: string[] = [];
   for (const f of readdirSync(path.join(ROOT, "kernel/tests")).filter((f) => f.endsWith(".ts"))) {
-    const args = [...readFileSync(path.join(ROOT, "kernel/tests", f), "utf8").matchAll(/^\/\/\s*@qemu-args:\s*(.+)$/gm)].map((m) => m[1]!.trim());
-    if (args.length === 0) names.push(f.slice(0, -3));
-    for (const a of args) names.push(`${f.slice(0, -3)} [${a}]`);
+    const source = readFileSync(path.join(ROOT, "kernel/tests", f), "utf8");
+    const args = [...source.matchAll(/^\/\/\s*@qemu-args:\s*(.+)$/gm)].map((m) => m[1]!.trim());
+    const allocators = /^\/\/\s*@allocators:\s*(.+)$/m.exec(source)?.[1]!.trim().split(/\s+/) ?? [];
+    const kernels = allocators.length === 0 ? [f.slice(0, -3)] : allocators.map((a) => `${f.slice(0, -3)} [${a}]`);
+    for (const k of kernels) {
+      if (args.length === 0) names.push(k);
+      for (const a of args) names.push(`${k} [${a}]`);
+    }
   }
   return names;
 }

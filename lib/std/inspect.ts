@@ -236,3 +236,10 @@ export function withoutFormatDirective(s: string): string {
   }
   return s;
 }
+
+/** An array formatted as `formatArray` does, with another opening (`Uint8Array(3) [`, lib/std/typed-array.ts); `total` is more than 0. */
+export function formatArrayAs(open: string, shown: string[], total: number, indent: number, numeric: boolean): string {
+  const more = total - shown.length;
+  if (more > 0) shown.push(`... ${more} more item${more > 1 ? "s" : ""}`);
+  return formatList(shown, more > 0 ? 1 : 0, indent, numeric, open, "]", true);
+}

@@ -36,6 +36,7 @@ const HELP: FlagSpec = { names: ["--help", "-h"], help: "this text" };
 const KERNEL_DIR: FlagSpec = { names: ["--kernel-dir"], value: "dir", help: "the kernel's sources (default kernel; images go to <dir>/../build/kernel)" };
 const OUT: FlagSpec = { names: ["--out", "-o"], value: "file", help: "where the output goes" };
 const COMMON = [COLOR, QUIET, HELP];
+const ALLOCATOR: FlagSpec = { names: ["--allocator"], value: "bump|linked-list|fixed-block", help: "the kernel heap's allocator (default fixed-block; lib/alloc)" };
 
 export const COMMANDS: CommandSpec[] = [
   {
@@ -47,6 +48,7 @@ export const COMMANDS: CommandSpec[] = [
       { ...OUT, help: "the image (default build/kernel/<name>.elf), or the executable with --target host" },
       { names: ["--target"], value: "kernel|host", help: "a multiboot kernel image (default) or a Linux executable" },
       KERNEL_DIR,
+      ALLOCATOR,
       { names: ["--release"], help: "accepted for cargo habits; kernels are always built -O2 -g" },
       ...COMMON,
     ],
@@ -71,6 +73,7 @@ export const COMMANDS: CommandSpec[] = [
       { names: ["--uefi"], help: "boot the GRUB ISO under UEFI firmware (OVMF); implies --iso" },
       { ...OUT, help: "where the image is built (default build/kernel/<name>.elf)" },
       KERNEL_DIR,
+      ALLOCATOR,
       { names: ["--release"], help: "accepted for cargo habits; kernels are always built -O2 -g" },
       ...COMMON,
     ],
@@ -79,8 +82,11 @@ export const COMMANDS: CommandSpec[] = [
     name: "test",
     usage: "test [filter]",
     summary: "build and boot the unit-test kernel and every kernel/tests/*.ts",
-    notes: "A filter (a substring of test names) selects unit tests and integration kernels.",
-    flags: [{ names: ["--timeout"], value: "s", help: "per kernel (default 300)" }, KERNEL_DIR, ...COMMON],
+    notes: [
+      "A filter (a substring of test names) selects unit tests and integration kernels.",
+      "A test with a `// @allocators: bump linked-list ...` header is built once per allocator named.",
+    ].join("\n"),
+    flags: [{ names: ["--timeout"], value: "s", help: "per kernel (default 300)" }, KERNEL_DIR, ALLOCATOR, ...COMMON],
   },
   {
     name: "image",
@@ -93,8 +99,15 @@ export const COMMANDS: CommandSpec[] = [
     name: "exec",
     usage: "exec [flags] <file.ts> [args...]",
     summary: "compile a program for Linux, run it, exit with its status",
-    notes: "Flags go before the file; everything after it is the program's own arguments.",
-    flags: COMMON,
+    notes: [
+      "Flags go before the file; everything after it is the program's own arguments.",
+      "--check-leaks exits with status 23 when blocks are left (after the program's own output).",
+    ].join("\n"),
+    flags: [
+      { names: ["--check-leaks"], help: "report what is still allocated at exit, by type and allocation site" },
+      { names: ["--check-frees"], help: "poison freed memory (0xdb), never reuse it, and panic on a double free" },
+      ...COMMON,
+    ],
   },
   {
     name: "emit-c",

@@ -14,7 +14,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { type Flags, shown, status } from "./options.ts";
+import { type AllocatorName, type Flags, shown, status } from "./options.ts";
 import { inputHash, readStamp, writeStamp } from "./stamp.ts";
 import { requireTool } from "./tools.ts";
 
@@ -24,6 +24,8 @@ export interface KernelJob {
   entry: string;
   out: string;
   test: boolean;
+  /** The kernel heap's allocator (HEAP_ALLOCATOR); undefined: the default, fixed-block. */
+  allocator?: AllocatorName;
 }
 
 /** The tools a kernel build runs; each missing one is named with its Debian package (or installed). */
@@ -43,7 +45,7 @@ export function buildDir(kernelDir: string): string {
  * with the CompileError and stops compiling the rest (their promises reject too).
  */
 export async function buildKernels(jobs: KernelJob[], flags: Flags): Promise<{ ready: Promise<void>[]; compiled: boolean }> {
-  const hashes = jobs.map((j) => inputHash(j.entry, { test: j.test }));
+  const hashes = jobs.map((j) => inputHash(j.entry, { test: j.test, allocator: j.allocator ?? "fixed-block" }));
   const stale = jobs.map((j, i) => !existsSync(j.out) || readStamp(j.out) !== hashes[i]);
   if (!stale.includes(true)) return { ready: jobs.map(() => Promise.resolve()), compiled: false };
 
@@ -64,7 +66,7 @@ export async function buildKernels(jobs: KernelJob[], flags: Flags): Promise<{ r
     }
     status(flags, "Compiling", `${job.name} (${shown(job.entry)})`);
     try {
-      const { c } = session.compile(job.entry, { target: "kernel", test: job.test });
+      const { c } = session.compile(job.entry, { target: "kernel", test: job.test, allocator: job.allocator });
       ready.push(quiet(link(c, job, hashes[i]!, gccKernel)));
     } catch (e) {
       failed = e;

@@ -16,6 +16,10 @@ import { COMMANDS, type CommandSpec } from "./help.ts";
 
 export type Target = "host" | "kernel";
 
+/** The kernel heap's allocator designs (lib/alloc; the compiler's HeapAllocatorName). */
+export type AllocatorName = "bump" | "linked-list" | "fixed-block";
+export const ALLOCATOR_NAMES: readonly AllocatorName[] = ["bump", "linked-list", "fixed-block"];
+
 export interface Flags {
   /** Colour on stderr (status lines, errors). */
   color: boolean;
@@ -38,7 +42,12 @@ export interface Flags {
   until?: string;
   /** run: the kernel's command line (QEMU -append: the multiboot command line), e.g. `page-tables`. */
   kernelArgs?: string;
+  /** build, run, test: the kernel heap's allocator (HEAP_ALLOCATOR); undefined: fixed-block. */
+  allocator?: AllocatorName;
   release: boolean;
+  /** exec: the memory checks of a debug build (runtime/tsos_alloc.h). */
+  checkLeaks?: boolean;
+  checkFrees?: boolean;
   /** Positional arguments (entry file, test filter). */
   rest: string[];
   /** `--help` or `-h` was given: print the command's help and do nothing else. */
@@ -117,10 +126,18 @@ function parseFlagsOf(args: string[], spec: CommandSpec): Flags {
       flags.until = value(++i, a);
       if (flags.until === "") throw new UsageError("--until takes a non-empty text");
     } else if (a === "--kernel-args") flags.kernelArgs = value(++i, a);
+    else if (a === "--allocator") {
+      const name = value(++i, a);
+      const known = ALLOCATOR_NAMES.find((n) => n === name);
+      if (known === undefined) throw new UsageError(`--allocator takes ${ALLOCATOR_NAMES.join(", ")}, not \`${name}\``);
+      flags.allocator = known;
+    }
     else if (a === "--iso") flags.iso = true;
     else if (a === "--uefi") flags.iso = flags.uefi = true;
     else if (a === "--gdb") flags.gdb = true;
     else if (a === "--release") flags.release = true;
+    else if (a === "--check-leaks") flags.checkLeaks = true;
+    else if (a === "--check-frees") flags.checkFrees = true;
     else flags.rest.push(a);
   }
   return flags;

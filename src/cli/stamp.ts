@@ -59,9 +59,9 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-export function inputHash(entry: string, options: { test: boolean }): string {
+export function inputHash(entry: string, options: { test: boolean; allocator: string }): string {
   const h = createHash("sha256");
-  h.update(JSON.stringify({ entry: path.resolve(entry), target: "kernel", test: options.test }));
+  h.update(JSON.stringify({ entry: path.resolve(entry), target: "kernel", test: options.test, allocator: options.allocator }));
   const files = [
     ...reachableFiles(entry),
     ...filesUnder(path.join(REPO, "src/compiler")),

@@ -14,6 +14,7 @@ import { CompileError, type Diagnostic, diag } from "./diagnostics.ts";
 import { emitC } from "./emit-program.ts";
 import { createProgram, displayPath, load, loadEntry } from "./load.ts";
 import { lowerProgram } from "./lower/module.ts";
+import { countReferences } from "./rc.ts";
 
 export type Target = "host" | "kernel";
 
@@ -21,7 +22,14 @@ export interface CompileOptions {
   target: Target;
   /** Kernel: a `tsos test` build (TEST_BUILD is true, @test functions are collected). */
   test?: boolean;
+  /** Kernel: the heap allocator the kernel installs (HEAP_ALLOCATOR; `tsos build/test --allocator`), default fixed-block. */
+  allocator?: HeapAllocatorName;
+  /** Hosted debug builds: `--check-leaks`, `--check-frees` (emit-alloc.ts). */
+  memoryChecks?: { leaks?: boolean; frees?: boolean };
 }
+
+/** The kernel heap's allocator designs (lib/alloc, blog_os post 11). */
+export type HeapAllocatorName = "bump" | "linked-list" | "fixed-block";
 
 /**
  * Several entries compiled from one TypeScript program: shared modules are
@@ -48,7 +56,9 @@ function compileLoaded(loader: () => ReturnType<typeof load>, options: CompileOp
     // needs a program free of both.
     const dialect = checkDialect(loaded.modules, options.target);
     if (diagnostics.length || dialect.length) throw new CompileError([...diagnostics, ...dialect]);
-    const program = lowerProgram(loaded, options.target, options.test ?? false);
+    const program = lowerProgram(loaded, options.target, options.test ?? false, options.allocator ?? "fixed-block");
+    if (options.memoryChecks && options.target === "host") program.memoryChecks = options.memoryChecks;
+    if (options.target === "host") countReferences(program);
     return { c: emitC(program, { entryDisplay: displayPath(loaded.entry.fileName) }) };
   } catch (e) {
     if (e instanceof CompileError) {

@@ -152,6 +152,10 @@ export const CATALOG = {
   },
   TSOS1086: { message: "{0} is not supported yet", help: "bind or pass the values one by one" },
   TSOS1170: { message: "spread of `{0}` into an object literal is not supported", help: "{1}" },
+  // 1310-1319: ArrayBuffer, typed arrays and DataView (lower/typed-arrays.ts).
+  TSOS1310: { message: "`{0}` is not supported in kernel code", help: "typed arrays need the heap; use a FixedArray<T, N> or a Ptr<T> over a known region" },
+  TSOS1311: { message: "a typed array iterator (`{0}()`) used as a value is not supported yet", help: "iterate it where it is made: `for (const x of ta.{0}())`, `[...ta.{0}()]` or `Array.from(ta.{0}())`" },
+  TSOS1312: { message: "{0} is not supported yet", help: "build typed arrays from a length, a number[], another typed array or an ArrayBuffer" },
   // 1240-1249: iteration protocol and generators (lower/iterables.ts, lower/generators.ts).
   TSOS1240: { message: "{0} is not supported", help: "{1}" },
   TSOS1241: { message: "{0} is not supported yet", help: "iterate with a class whose `[Symbol.iterator]()` returns an object with `next()`, or with a generator" },
@@ -259,9 +263,17 @@ export const CATALOG = {
     message: "this builds a string on the heap while the kernel's modules initialize, before any heap exists",
     help: "print the parts instead (`println(`x = ${x}`)` formats without a heap), or keep constant text as a `Text` literal",
   },
+  TSOS1291: {
+    message: "allocator method `{0}` may allocate",
+    help: "the global allocator's own code runs inside every allocation and free: allocating or freeing there would re-enter it (keep its state in fields and fixed-size structures)",
+  },
+  TSOS1290: {
+    message: "`{0}` is the C library's allocator: it exists only in hosted programs",
+    help: "a kernel allocator hands out memory of the kernel heap (docs/language.md section 11)",
+  },
   TSOS3007: {
-    message: "interrupt handler `{0}` can allocate: it calls `{1}`, which allocates",
-    help: "an interrupt can arrive while the allocator holds its lock; handlers must not allocate",
+    message: "interrupt handler `{0}` may allocate",
+    help: "an interrupt can arrive while the allocator holds its lock; handlers must not allocate or free (format into a `Text`, keep fixed-size buffers)",
   },
   TSOS3008: { message: "a layout struct cannot hold a field of type `{0}`", help: "use integers, Ptr<T>, other layout structs and FixedArray<T, N>" },
   TSOS3009: { message: "static assertion failed: {0}" },
@@ -296,6 +308,8 @@ export interface Diagnostic {
   message: string;
   help?: string;
   span?: Span;
+  /** Extra facts after the code frame (`= note: ...`), such as a call path. */
+  notes?: string[];
 }
 
 function fill(template: string, args: readonly string[]): string {
@@ -351,6 +365,7 @@ export function render(d: Diagnostic, opts: RenderOptions = { color: false }): s
     out.push(`${blue(String(line))} ${blue("|")} ${src}`);
     out.push(`${gutter} ${blue("|")} ${" ".repeat(col - 1)}${red("^".repeat(width))}`);
   }
+  for (const note of d.notes ?? []) out.push(`${gutter} ${blue("=")} note: ${note}`);
   if (d.help) out.push(`${gutter} ${blue("=")} help: ${d.help}`);
   return out.join("\n");
 }

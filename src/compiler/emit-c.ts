@@ -25,6 +25,7 @@ import { assignsVariable, hasEffects, isConstant, mustHoist } from "./eval-order
 import { emitClosureExpr } from "./emit-closures.ts";
 import { emitDynamic } from "./emit-dynamic.ts";
 import { kernelAllocSite } from "./kernel-alloc.ts";
+import { allocCall, classKind, statementSite } from "./emit-alloc.ts";
 
 /**
  * A compiler barrier around every volatile access through a Ptr: C lets gcc
@@ -53,7 +54,7 @@ export class Emitter {
   private reads = new Set<string>();
   private volatiles = new Set<string>();
 
-  constructor(private readonly p: Program) {}
+  constructor(readonly p: Program) {}
 
   private line(s: string): void {
     this.out.push("  ".repeat(this.ind) + s);
@@ -118,7 +119,7 @@ export class Emitter {
       case "field":
         return x.inline && x.type.k !== "fixed" ? `(&${E(x.obj)}->${x.name})` : `${E(x.obj)}->${x.name}`;
       case "new": {
-        const storage = x.cls.header ? `tsos_new(sizeof(${x.cls.cname}), &${x.cls.cname}__class, ${this.L(x.loc)})` : `tsos_alloc(sizeof(${x.cls.cname}), ${this.L(x.loc)})`;
+        const storage = x.cls.header ? `tsos_new(sizeof(${x.cls.cname}), &${x.cls.cname}__class, ${this.L(x.loc)})` : allocCall(this.p, `sizeof(${x.cls.cname})`, this.L(x.loc), classKind(x.cls));
         return this.callWith(x.args, E, (args) => `${x.init}(${[storage, ...args].join(", ")})`);
       }
       case "instanceof": {
@@ -201,7 +202,7 @@ export class Emitter {
       case "argv":
         return "tsos_argv";
       case "alloc":
-        return `tsos_alloc(sizeof(${(x.type as { cls: ClassInst }).cls.cname}), ${this.L(x.loc)})`;
+        return allocCall(this.p, `sizeof(${(x.type as { cls: ClassInst }).cls.cname})`, this.L(x.loc), classKind((x.type as { cls: ClassInst }).cls));
       case "noreturn":
         return `tsos_panic_cstr(${this.L(x.loc)}, "reached the end of a function without returning a value")`;
       case "panic":
@@ -573,6 +574,8 @@ export class Emitter {
 
   private stmtOf(s: Stmt): void {
     if ("loc" in s) this.lineDirective(s.loc);
+    const site = "loc" in s ? statementSite(this.p, s.loc) : undefined;
+    if (site) this.line(site);
     switch (s.s) {
       case "let":
         this.line(`${declare(s.type, this.volatileName(s.name))} = ${s.init ? this.expr(s.init) : zero(s.type)};`);

@@ -20,6 +20,7 @@
  */
 import type { Expr, Func, Program } from "./ir.ts";
 import { cType, declare } from "./c-syntax.ts";
+import { allocCall } from "./emit-alloc.ts";
 
 export interface ClosureEmitter {
   expr(x: Expr, current?: string): string;
@@ -93,7 +94,7 @@ export function emitClosureExpr(em: ClosureEmitter, p: Program, x: Expr, E: (y: 
       const init = `(struct ${x.env}){{${x.fn}}${x.fields.map((f, i) => `, .${f} = ${E(x.values[i]!)}`).join("")}}`;
       if (!x.heap) return `(&${init}.head)`;
       const t = em.fresh("tsos_clo");
-      return `({ struct ${x.env} *${t} = tsos_alloc(sizeof(struct ${x.env}), ${em.L(x.loc)}); *${t} = ${init}; (${cType(x.type)})&${t}->head; })`;
+      return `({ struct ${x.env} *${t} = ${allocCall(p, `sizeof(struct ${x.env})`, em.L(x.loc), "closure")}; *${t} = ${init}; (${cType(x.type)})&${t}->head; })`;
     }
     case "envfield":
       return x.name ? `((const struct ${x.env} *)tsos_self)->${x.name}` : `((${cType(x.type)})tsos_self)`;
@@ -102,7 +103,7 @@ export function emitClosureExpr(em: ClosureEmitter, p: Program, x: Expr, E: (y: 
     case "addrof":
       return x.x.e === "deref" ? E(x.x.ptr) : `(&${E(x.x)})`;
     case "newcell":
-      return `((${cType(x.type)})tsos_alloc(sizeof(${cType((x.type as { elem: Parameters<typeof cType>[0] }).elem)}), ${em.L(x.loc)}))`;
+      return `((${cType(x.type)})${allocCall(p, `sizeof(${cType((x.type as { elem: Parameters<typeof cType>[0] }).elem)})`, em.L(x.loc), "captured variable")})`;
   }
   return undefined;
 }

@@ -246,6 +246,8 @@ export interface Func {
   trackCaller?: boolean;
   /** An interrupt handler: first parameter InterruptStackFrame; compiled with the interrupt convention. */
   interrupt?: boolean;
+  /** A constructor (`<Class>__init(self, ...)`): runs on storage it is given and returns it (compiler/rc.ts: not a new reference). */
+  ctor?: boolean;
 }
 
 /** The hidden counter of key additions in a literal's object (lower/key-order.ts). */
@@ -350,6 +352,10 @@ export interface Program {
   closureEnvs?: { cname: string; fnType: string; fields: { name: string; type: Type }[] }[];
   /** Descriptors of the object types boxed as `unknown` (lower/dynamic.ts): their show and String functions. */
   dynTypes?: { cname: string; type: Type; kind: "obj" | "fn"; isArray: boolean; name: string; show: string; str: string; toArray?: string }[];
+  /** Hosted debug builds (emit-alloc.ts, runtime/tsos_alloc.h): `leaks` lists live blocks and reports them at exit; `frees` poisons freed blocks and catches double frees. */
+  memoryChecks?: { leaks?: boolean; frees?: boolean };
+  /** Set by emit-program.ts: a reachable function calls setGlobalAllocator (runtime/tsos_alloc.h's TSOS_GLOBAL_ALLOCATOR). */
+  installsAllocator?: boolean;
 }
 
 export const T = {

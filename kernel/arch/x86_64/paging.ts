@@ -58,7 +58,7 @@ export function cpuHas1GiBPages(): boolean {
 }
 
 /** NO_EXECUTE when the CPU supports it, else no flag. */
-function noExecute(): PageTableFlags {
+export function noExecute(): PageTableFlags {
   return cpuHasNoExecute() ? NO_EXECUTE : NO_FLAGS;
 }
 

@@ -27,7 +27,7 @@ export function kernelJob(flags: Flags): KernelJob {
     throw new UsageError(`no such file: ${entry}${hint}`);
   }
   const name = path.resolve(entry) === path.resolve(main) ? "kernel" : path.basename(entry, ".ts");
-  return { name, entry, out: flags.out ?? path.join(buildDir(flags.kernelDir), `${name}.elf`), test: false };
+  return { name, entry, out: flags.out ?? path.join(buildDir(flags.kernelDir), `${name}.elf`), test: false, allocator: flags.allocator };
 }
 
 /** Builds (or finds up to date) the image of `job`; prints the status lines. */

@@ -19,7 +19,8 @@ async function buildHost(file: string, exe: string, flags: Flags): Promise<void>
   const t0 = performance.now();
   const { compileToC } = await import("../../compiler/compile.ts");
   const { gccHost } = await import("../../compiler/gcc.ts");
-  const { c } = compileToC(file, { target: "host" });
+  const memoryChecks = flags.checkLeaks || flags.checkFrees ? { leaks: flags.checkLeaks, frees: flags.checkFrees } : undefined;
+  const { c } = compileToC(file, { target: "host", memoryChecks });
   gccHost(c, exe, { opt: "-O2" });
   status(flags, "Finished", `${path.basename(file)} in ${seconds(performance.now() - t0)}`);
 }

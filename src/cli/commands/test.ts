@@ -14,7 +14,10 @@
  *         kernels alike). Exit 0 iff all passed.
  *         An integration test's `// @qemu-args: <args>` lines boot its
  *         kernel once per line with those QEMU arguments added (e.g. `-m 32M`),
- *         each run reported as `<name> [<args>]`.
+ *         each run reported as `<name> [<args>]`. Its `// @allocators:
+ *         <names>` line builds it once per heap allocator named (the kernel's
+ *         HEAP_ALLOCATOR), each reported as `<name> [<allocator>]`; other
+ *         kernels are built with --allocator (default fixed-block).
  * Invariants: a kernel passes only if QEMU exits 33; 35, any other status,
  *             or the timeout is a failure. The unit-test kernel cannot be
  *             told a filter: it runs every test, the filter hides passing ones.
@@ -22,7 +25,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type Flags, UsageError, seconds, shown, status } from "../options.ts";
+import { ALLOCATOR_NAMES, type AllocatorName, type Flags, UsageError, seconds, shown, status } from "../options.ts";
 import { type KernelJob, buildDir, buildKernels, requireBuildTools } from "../kernel-build.ts";
 import { type QemuResult, runQemu } from "../qemu.ts";
 import { requireTool } from "../tools.ts";
@@ -47,16 +50,32 @@ function testJobs(flags: Flags, filter: string | undefined): { jobs: KernelJob[]
   const main = path.join(flags.kernelDir, "main.ts");
   if (!existsSync(main)) throw new UsageError(`no such file: ${main}; run tsos in the project root or pass --kernel-dir <dir>`);
   const out = path.join(buildDir(flags.kernelDir), "test");
-  const jobs: KernelJob[] = [{ name: "unit tests", entry: main, out: path.join(out, "unit.elf"), test: true }];
+  const jobs: KernelJob[] = [{ name: "unit tests", entry: main, out: path.join(out, "unit.elf"), test: true, allocator: flags.allocator }];
   const testsDir = path.join(flags.kernelDir, "tests");
   const files = existsSync(testsDir) ? readdirSync(testsDir).filter((f) => f.endsWith(".ts")).sort() : [];
   let filteredOut = 0;
   for (const file of files) {
     const name = path.basename(file, ".ts");
     if (filter !== undefined && !name.includes(filter)) filteredOut++;
-    else jobs.push({ name, entry: path.join(testsDir, file), out: path.join(out, `${name}.elf`), test: false });
+    else {
+      const entry = path.join(testsDir, file);
+      const allocators = allocatorsOf(entry);
+      if (allocators.length === 0) jobs.push({ name, entry, out: path.join(out, `${name}.elf`), test: false, allocator: flags.allocator });
+      for (const allocator of allocators) jobs.push({ name: `${name} [${allocator}]`, entry, out: path.join(out, `${name}-${allocator}.elf`), test: false, allocator });
+    }
   }
   return { jobs, filteredOut };
+}
+
+/** The allocators a test's `// @allocators: bump linked-list fixed-block` line names (none: build it once). */
+function allocatorsOf(entry: string): AllocatorName[] {
+  const m = /^\/\/\s*@allocators:\s*(.+)$/m.exec(readFileSync(entry, "utf8"));
+  if (!m) return [];
+  return m[1]!.trim().split(/\s+/).map((name) => {
+    const known = ALLOCATOR_NAMES.find((n) => n === name);
+    if (known === undefined) throw new UsageError(`${shown(entry)}: @allocators names \`${name}\`, not one of ${ALLOCATOR_NAMES.join(", ")}`);
+    return known;
+  });
 }
 
 /** One boot of a built kernel: an integration kernel may be booted once per `@qemu-args` line. */

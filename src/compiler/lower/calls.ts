@@ -44,6 +44,7 @@ import { unionConvert } from "./unions.ts";
 import { lowerPrint } from "./stmt.ts";
 import { printExpression } from "./console-format.ts";
 import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber, truthiness } from "./string-methods.ts";
+import { typedArrayCall, typedArrayIntrinsic, typedArrayNew, typedArrayStaticCall, typedArrayStaticProperty, typedElementRead } from "./typed-arrays.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
 import { objectCall, recordRead } from "./records.ts";
 import { isTuple, restArgs } from "./destructure.ts";
@@ -51,6 +52,7 @@ import { tupleAsArray, tupleIndex } from "./tuples.ts";
 import { genericConstInstance, genericFunctionConst } from "./generic-consts.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 import { matchArrayProperty, regexpNew } from "./regexp.ts";
+import { allocatorCall } from "./global-allocator.ts";
 
 const K = ts.SyntaxKind;
 
@@ -154,7 +156,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     const strIntrinsic = decl && l.isLibDecl(decl) ? stringIntrinsic(l, decl, call) ?? mathIntrinsic(l, decl, call) : undefined;
     if (strIntrinsic) return strIntrinsic;
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
-    const intrinsicCall = decl && (collectionIntrinsic(l, decl, call) ?? jsonIntrinsic(l, decl, call));
+    const intrinsicCall = decl && (collectionIntrinsic(l, decl, call) ?? jsonIntrinsic(l, decl, call) ?? typedArrayIntrinsic(l, decl, call));
     if (intrinsicCall) return intrinsicCall;
     const genericConst = decl && genericFunctionConst(l, decl);
     if (genericConst) {
@@ -184,6 +186,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
   if (ts.isPropertyAccessExpression(callee)) {
     const bound = lowerBind(l, call, (recv, decl) => resolveMember(l, (recv.type as Extract<Type, { k: "class" }>).cls, decl, [], false));
     if (bound) return bound;
+    const typedStatic = typedArrayStaticCall(l, callee, call); // lower/typed-arrays.ts
+    if (typedStatic) return typedStatic;
     const lib = libMember(l, callee.expression);
     if (lib) return builtinCall(l, `${lib}.${callee.name.text}`, call, want);
     if (isLibStatic(l, callee, "Array") && callee.name.text === "from") {
@@ -227,7 +231,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     }
     const recv = lowerExpr(l, callee.expression);
     const name = callee.name.text;
-    const collection = collectionCall(l, recv, name, call);
+    const collection = collectionCall(l, recv, name, call) ?? typedArrayCall(l, recv, name, call);
     if (collection) return collection;
     if (recv.type.k === "view") return lowerViewCall(l, recv, name, call);
     if (recv.type.k === "class" && recv.type.cls.header) return lowerClassCallByName(l, recv, name, call);
@@ -324,6 +328,8 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
   if (num) return num;
   const json = name.startsWith("JSON.") ? jsonCall(l, name, call, want) : undefined;
   if (json) return json;
+  const allocator = allocatorCall(l, name, call); // lower/global-allocator.ts
+  if (allocator) return allocator;
   switch (name) {
     case "Number": {
       const x = lowerExpr(l, arg(call, 0));
@@ -400,6 +406,7 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
       // Where a value is expected (`() => console.log(x)` as `() => unknown`): lower/console-format.ts.
       const print = lowerPrint(l, call);
       if (print?.s === "print") return printExpression(l, print, want, call);
+      // A print whose arguments are held in locals first (stmt.ts's lowerPrint) is a block: a statement only.
       l.fail("TSOS1015", call, `\`${name}\` inside an expression`, "call it as a statement of its own");
     }
   }
@@ -420,7 +427,7 @@ function conversion(l: Lowerer, kind: IntKind, call: ts.CallExpression): Expr {
 }
 
 export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
-  const collection = collectionNew(l, n) ?? regexpNew(l, n) ?? newThroughValue(l, n);
+  const collection = collectionNew(l, n) ?? typedArrayNew(l, n) ?? regexpNew(l, n) ?? newThroughValue(l, n);
   if (collection) return collection;
   const decl = l.symbolOf(n.expression)?.valueDeclaration;
   const args = n.arguments ?? [];
@@ -468,6 +475,8 @@ export function namespaceMember(l: Lowerer, x: ts.Expression): ts.Identifier | u
 export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression): Expr {
   const member = namespaceMember(l, p);
   if (member) return lowerExpr(l, member);
+  const bytesPer = typedArrayStaticProperty(l, p); // lower/typed-arrays.ts
+  if (bytesPer) return bytesPer;
   const result = iteratorResultAccess(l, p) ?? recordRead(l, p) ?? matchArrayProperty(l, p);
   if (result) return result;
   const name = p.name.text;
@@ -526,6 +535,8 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
   if (rec) return rec;
   const obj = lowerExpr(l, x.expression);
   if (isTuple(obj.type)) return tupleIndex(l, obj, x);
+  const typed = typedElementRead(l, obj, x); // lower/typed-arrays.ts
+  if (typed) return typed;
   if (obj.type.k === "array" || obj.type.k === "fixed") {
     const idx = toInteger(l, lowerExpr(l, x.argumentExpression), x.argumentExpression);
     if (!isInt(idx.type)) l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));

@@ -36,6 +36,7 @@ import { isArrayIteratorCall, stdCall } from "./array-methods.ts";
 import { functionOf } from "./functions.ts";
 import { recordType } from "./records.ts";
 import { customIterableArray } from "./iterables.ts";
+import { typedArrayElements } from "./typed-arrays.ts";
 
 export const STD_MAP = path.join(LIB_DIR, "std/map.ts");
 
@@ -205,7 +206,7 @@ export function collectionArray(l: Lowerer, x: ts.Expression): Expr | undefined 
     const s = lowerExpr(l, x);
     if (s.type.k === "str" && !s.type.borrowed) return stringChars(l, s, x);
   }
-  return customIterableArray(l, x); // lower/iterables.ts
+  return typedArrayElements(l, x) ?? customIterableArray(l, x); // lower/typed-arrays.ts, lower/iterables.ts
 }
 
 /** `stringChars(s)` of lib/std/map.ts: a string's characters as a new array. */
@@ -233,7 +234,7 @@ function iterationArray(l: Lowerer, it: NonNullable<ReturnType<typeof iterationO
 export function iterableArray(l: Lowerer, x: ts.Expression, want?: Type): Expr | undefined {
   const it = iterationOf(l, x);
   if (it) return iterationArray(l, it, x);
-  const custom = customIterableArray(l, x); // lower/iterables.ts
+  const custom = typedArrayElements(l, x) ?? customIterableArray(l, x); // lower/typed-arrays.ts, lower/iterables.ts
   if (custom) return custom;
   // Arrays and strings (new Set("abc")) are the ordinary path.
   const arr = lowerExpr(l, x, want);
@@ -310,7 +311,7 @@ export function collectionArrayFrom(l: Lowerer, call: ts.CallExpression, want?: 
   const src = call.arguments[0];
   if (!src || call.arguments.length > 2) return undefined;
   const it = iterationOf(l, src);
-  const arr = it ? iterationArray(l, it, src) : customIterableArray(l, src); // lower/iterables.ts
+  const arr = it ? iterationArray(l, it, src) : typedArrayElements(l, src) ?? customIterableArray(l, src); // lower/typed-arrays.ts, lower/iterables.ts
   if (!arr) return undefined;
   const mapper = call.arguments[1];
   if (!mapper) return arr;

@@ -74,6 +74,8 @@ export class Lowerer {
     readonly checker: ts.TypeChecker,
     readonly target: "host" | "kernel",
     readonly testBuild = false,
+    /** Kernel: HEAP_ALLOCATOR, the allocator design chosen at build time (`--allocator`). */
+    readonly heapAllocator = "fixed-block",
   ) {
     this.program = { locs: [], classes: [], arrays: [], globals: [], funcs: [], inits: [], target, unitTests: [], fnTypes: [], views: [], viewTables: [], reviews: [], optTypes: [], unionTypes: [] };
     this.scope = this.newScope();

@@ -18,6 +18,7 @@
  *   - A destructuring assignment evaluates the whole right side first, then
  *     assigns the targets left to right.
  */
+import { isTypedElement, typedElementWrite } from "./typed-arrays.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Global, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -68,6 +69,7 @@ export function tupleType(l: Lowerer, elems: Type[]): Type {
       body,
       loc: 0,
       isStatic: true,
+      ctor: true,
     });
   }
   return { k: "class", cls };
@@ -251,6 +253,12 @@ export function destructuringAssignment(l: Lowerer, b: ts.BinaryExpression): Stm
       l.fail("TSOS1086", el, "this destructuring target");
     const value = values[i];
     if (!value) l.fail("TSOS1087", el, "the right side");
+    // `[ta[i], ta[j]] = [ta[j], ta[i]]` on a typed array (lower/typed-arrays.ts).
+    const typed = isTypedElement(l, el) ? typedElementWrite(l, el, value, undefined, false, el) : undefined;
+    if (typed) {
+      out.push({ s: "expr", x: typed, loc });
+      return;
+    }
     const target = lowerLValue(l, el);
     out.push({ s: "expr", x: { e: "assign", type: target.type, target, value: coerce(l, value, target.type, el) }, loc });
   });

@@ -17,6 +17,7 @@
  *   - Narrowing only ever converts to a class TypeScript proved; the C cast
  *     is unchecked.
  */
+import { typedInstanceof } from "./typed-arrays.ts";
 import { unionIn, unionInstanceof } from "./unions.ts";
 import ts from "typescript";
 import { dynInstanceof } from "./dynamic.ts";
@@ -287,6 +288,8 @@ export function checkConstructionOrder(l: Lowerer): void {
 
 /** `x instanceof C` for an object x (a class or a view) and a class C of the program. */
 export function lowerInstanceof(l: Lowerer, b: ts.BinaryExpression): Expr {
+  const typed = typedInstanceof(l, b); // lower/typed-arrays.ts
+  if (typed) return typed;
   let x = lowerExpr(l, b.left);
   // A nullable class reference is the same C pointer, NULL for null: instanceof gives false for it.
   // (With both null and undefined, or a view, the absent value is tested first: lower/unions.ts.)

@@ -17,6 +17,7 @@ import { plainObjectString } from "./inspect.ts";
 import ts from "typescript";
 import { objectBranches } from "./object-spread.ts";
 import { keyedAssign, keyedIncDec, keyedLogicalAssign } from "./keyed.ts";
+import { isTypedElement, typedElementWrite, typedUpdate } from "./typed-arrays.ts";
 import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
@@ -268,6 +269,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   if (ts.isClassDeclaration(decl) && !l.isLibDecl(decl)) return classValue(l, id, decl);
   if (ts.isFunctionExpression(decl)) return lowerFunctionValue(l, decl); // a named function expression calling itself
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "TEST_BUILD") return { e: "bool", type: T.bool, value: l.testBuild };
+  if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "HEAP_ALLOCATOR") return { e: "str", type: T.str, value: l.heapAllocator };
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "unitTests") return { e: "unittests", type: arrayType(l, { k: "class", cls: unitTestClass(l) }) };
   if (l.isLibDecl(decl) && l.target === "host" && decl.getSourceFile().fileName.endsWith("kernel.d.ts")) l.fail("TSOS3003", id, id.text);
   const constant = l.isLibDecl(decl) ? numberConstant(l, "", id.text, id) : undefined;
@@ -428,6 +430,10 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   if (op === K.EqualsToken || op === K.QuestionQuestionEqualsToken || op === K.BarBarEqualsToken || COMPOUND[op] !== undefined) {
     const rec = recordAssign(l, b, COMPOUND[op]);
     if (rec) return rec;
+  }
+  if ((op === K.EqualsToken || COMPOUND[op] !== undefined) && isTypedElement(l, b.left)) {
+    const typed = typedElementWrite(l, b.left, b.right, op === K.EqualsToken ? undefined : typedUpdate(l, COMPOUND[op]!, b.right, b), false, b); // lower/typed-arrays.ts
+    if (typed) return typed;
   }
   if (op === K.EqualsToken || COMPOUND[op] !== undefined) {
     const keyed = keyedAssign(l, b, COMPOUND[op]);
@@ -635,6 +641,8 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
 function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: boolean, node: ts.Node): Expr {
   const rec = recordIncDec(l, operand, op, postfix, node);
   if (rec) return rec;
+  const typed = isTypedElement(l, operand) ? typedElementWrite(l, operand, undefined, typedUpdate(l, op === "+" ? "inc" : "dec", undefined, node), postfix, node) : undefined;
+  if (typed) return typed;
   const keyed = keyedIncDec(l, operand, op, postfix, node);
   if (keyed) return keyed;
   const acc = accessorRef(l, operand, true);

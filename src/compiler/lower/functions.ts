@@ -73,7 +73,7 @@ export function instantiateFunction(
   const scope = l.newScope(env, opts.thisType);
   scope.isCtor = opts.isCtor;
   scope.closure = opts.closure;
-  const func: Func = { cname: l.uniqueName(opts.cname), params: [], ret: T.void, body: [], loc: l.loc(decl), isStatic: false };
+  const func: Func = { cname: l.uniqueName(opts.cname), params: [], ret: T.void, body: [], loc: l.loc(decl), isStatic: false, ...(opts.isCtor ? { ctor: true } : {}) };
   l.funcInstances.set(key, func);
   l.funcNodes.set(func.cname, (decl as ts.SignatureDeclaration).name ?? decl);
   try {

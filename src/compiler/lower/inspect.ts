@@ -48,6 +48,7 @@ import { classMember, literalNodes, objectToString } from "./views.ts";
 import { stdClassDecl } from "./collections.ts";
 import { hasKeyOrder, inKeyOrder, keyExists } from "./key-order.ts";
 import { dynIsNumber, dynPrinted, dynShow, isDynamic } from "./dynamic.ts";
+import { typedArrayShow } from "./typed-arrays.ts";
 
 // ---- IR building blocks shared with lower/json.ts ----------------------------
 
@@ -365,6 +366,8 @@ export function showValue(l: Lowerer, x: Expr, indent: Expr, depth: Expr, node: 
     }
     case "class":
     case "view": {
+      const typed = typedArrayShow(l, x, indent, depth, node); // lower/typed-arrays.ts
+      if (typed) return typed;
       // A tuple is an array in JavaScript, and prints as one.
       const tuple = isTuple(t) ? tupleAsUnionArray(l, x, node, mangle, (e) => arrayType(l, e), (i, n, u) => nullableType(l, i, n, u)) : undefined;
       if (tuple) return showValue(l, tuple, indent, depth, node);
@@ -511,6 +514,9 @@ function showCollection(l: Lowerer, kind: "Map" | "Set" | "Dict", x: Expr, inden
 
 /** The fields of an object whose class is exactly `cls`, `Point { x: 1, y: 2 }`. */
 function ownShow(l: Lowerer, cls: ClassInst, obj: Expr, indent: Expr, depth: Expr, node: ts.Node): Expr {
+  // A typed array behind an interface (`const s: Sized = bytes`) prints as itself (lower/typed-arrays.ts).
+  const typed = typedArrayShow(l, { e: "convert", type: { k: "class", cls }, x: obj, checked: false, loc: 0 }, indent, depth, node);
+  if (typed) return typed;
   return { e: "call", type: T.str, fn: ownShowFunction(l, cls, node), args: [obj, indent, depth] };
 }
 

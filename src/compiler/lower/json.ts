@@ -27,6 +27,7 @@ import { isTuple } from "./destructure.ts";
 import { hasKeyOrder, inKeyOrder } from "./key-order.ts";
 import { literalInitFunction } from "./objects.ts";
 import { DYN } from "./dynamic.ts";
+import { typedArrayJson } from "./typed-arrays.ts";
 import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
 import { KEY_ORDER_COUNTER, T, keyOrderStamp } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
@@ -130,7 +131,7 @@ function jsonValue(l: Lowerer, x: Expr, options: Expr, indent: Expr, depth: Expr
       return { e: "call", type: T.str, fn: jsonFunction(l, t, options.type, node), args: [x, options, indent, depth] };
     case "class":
     case "view":
-      return { e: "call", type: T.str, fn: jsonFunction(l, t, options.type, node), args: [x, options, indent, depth] };
+      return typedArrayJson(l, x, options, indent, node) /* lower/typed-arrays.ts */ ?? { e: "call", type: T.str, fn: jsonFunction(l, t, options.type, node), args: [x, options, indent, depth] };
     default:
       return l.fail("TSOS1181", node, `a value of type \`${typeName(t)}\``);
   }
@@ -170,7 +171,9 @@ function jsonFunction(l: Lowerer, t: Type, optionsType: Type, node: ts.Node): st
   const options = local("options", optionsType);
   const indent = local("indent", T.str);
   const depth = local("depth", T.number);
-  const own = (cls: ClassInst, obj: Expr): Expr => ({ e: "call", type: T.str, fn: ownJsonFunction(l, cls, optionsType, node), args: [obj, options, indent, depth] });
+  const own = (cls: ClassInst, obj: Expr): Expr =>
+    typedArrayJson(l, { e: "convert", type: { k: "class", cls }, x: obj, checked: false, loc: 0 }, options, indent, node) /* lower/typed-arrays.ts */ ??
+    { e: "call", type: T.str, fn: ownJsonFunction(l, cls, optionsType, node), args: [obj, options, indent, depth] };
   const tupleFields = t.k === "class" && isTuple(t) ? t.cls.fields : undefined;
   if (t.k === "array" || tupleFields) {
     // A tuple (`[string, number]`) is the array it is in JavaScript: its elements are its fields.

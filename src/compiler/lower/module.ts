@@ -24,6 +24,7 @@ import { untypedConst } from "./calls.ts";
 import { lowerBlock, variableInit } from "./stmt.ts";
 import { typeFromTypeNode, typeOfNode } from "./types.ts";
 import { checkInterruptHandlers } from "./handlers.ts";
+import { checkNoAllocation } from "./no-alloc.ts";
 import { checkInitAllocations } from "../kernel-alloc.ts";
 import { shrunkArrays, versionLoops } from "./bounds.ts";
 import { integerCounters } from "./intrep.ts";
@@ -37,8 +38,8 @@ import { useCollectionsProgram } from "./collections.ts";
 import { useRegExpLibrary } from "./regexp.ts";
 import { declarePatternGlobals, initPatternGlobals } from "./destructure.ts";
 
-export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false) {
-  const l = new Lowerer(loaded.checker, target, testBuild);
+export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false, heapAllocator = "fixed-block") {
+  const l = new Lowerer(loaded.checker, target, testBuild, heapAllocator);
   useStdProgram(loaded.program);
   useClosureProgram(loaded.program);
   useStringLibrary(loaded.program);
@@ -60,6 +61,7 @@ export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuil
   const shrunk = shrunkArrays(l.program.funcs);
   for (const f of l.program.funcs) f.body = versionLoops(l.doubles ? integerCounters(f.body) : f.body, shrunk);
   if (target === "kernel") checkInterruptHandlers(l);
+  checkNoAllocation(l); // lower/no-alloc.ts: interrupt handlers and allocator methods
   if (target === "kernel") checkInitAllocations(l);
   return finish(l);
 }

@@ -140,7 +140,7 @@ export function literalInitFunction(l: Lowerer, cls: ClassInst, loc: number): st
     { s: "expr", x: { e: "assign", type: f.type, target: { e: "field", type: f.type, obj: self, name: f.name }, value: { e: "local", type: f.type, name: `a${i}` }, noKey: ordered && f.absent }, loc },
   ]);
   body.push({ s: "return", x: self, loc });
-  const func: Func = { cname: l.uniqueName(`${cls.cname}__init`), params, ret: type, body, loc, isStatic: true };
+  const func: Func = { cname: l.uniqueName(`${cls.cname}__init`), params, ret: type, body, loc, isStatic: true, ctor: true };
   l.addFunc(func);
   return func.cname;
 }

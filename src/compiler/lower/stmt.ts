@@ -10,6 +10,8 @@
  *             statement is reported and lowering continues with the next, so
  *             one run reports every independent error.
  */
+import { typedArrayForOf } from "./typed-arrays.ts";
+import { hasEffects, isConstant } from "../eval-order.ts";
 import ts from "typescript";
 import { earlyLocalName, isNestedFunction } from "./closures.ts";
 import { hoistNestedFunctions } from "./nested-functions.ts";
@@ -327,17 +329,36 @@ export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
   // `console.log("%s: %d", name, n)`: Node's format directives (lower/console-format.ts).
   const format = formatDirectives(l, x);
   const args: Expr[] = format ? [...format.parts] : [];
+  // Each argument's value, in order (a template is its string).
+  const given = x.arguments.map((a, i): Expr | undefined => {
+    if (format && i < format.taken) return undefined;
+    return ts.isTemplateExpression(a) ? { e: "concat", type: T.str, parts: templateParts(l, a) } : printableResult(l, a) ?? printedRegExp(l, lowerExpr(l, a), a);
+  });
+  // JavaScript evaluates every argument before formatting any (`console.log(xs, xs.reverse())` prints
+  // the reversed array twice): when an object's formatting would come before a later argument's
+  // side effects, every argument is held in a local first.
+  const shown = (v: Expr | undefined): boolean => !!v && !["str", "int", "bool", "void", "never"].includes(v.type.k);
+  const mustHold = given.some((v, i) => shown(v) && given.slice(i + 1).some((w) => w && hasEffects(w)));
+  const held: Stmt[] = [];
+  const hold = (v: Expr): Expr => {
+    if (!mustHold || isConstant(v) || v.type.k === "void" || v.type.k === "never") return v;
+    const name = l.temp();
+    held.push({ s: "let", name, type: v.type, init: v, loc: l.loc(x) });
+    return { e: "local", type: v.type, name };
+  };
   x.arguments.forEach((a, i) => {
-    if (format && i < format.taken) return;
+    const value = given[i];
+    if (!value) return;
     if (i > 0) args.push({ e: "str", type: T.str, value: " " });
     // A template's parts are converted to strings (ToString: -0 is "0"); a direct
     // argument is formatted as console.log formats it (-0 is "-0"): emit-c.ts tells them apart.
-    const v: Expr = ts.isTemplateExpression(a) ? { e: "concat", type: T.str, parts: templateParts(l, a) } : printable(inspectArgument(l, printableResult(l, a) ?? printedRegExp(l, lowerExpr(l, a), a), a));
+    const v: Expr = ts.isTemplateExpression(a) ? hold(value) : printable(inspectArgument(l, hold(value), a));
     args.push(i === 0 && x.arguments.length > 1 ? guardedFormat(l, a, v) : v);
   });
   const flat = (a: Expr): Expr[] => (a.e === "concat" ? a.parts.flatMap(flat) : [a]);
   for (const a of args.flatMap(flat)) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS1031", x, "an argument of `console.log`", typeName(a.type));
-  return { s: "print", stream, args: args.map((a) => (a.e === "tostr" ? { ...a, onStack: true } : a)), loc: l.loc(x) };
+  const print: Stmt = { s: "print", stream, args: args.map((a) => (a.e === "tostr" ? { ...a, onStack: true } : a)), loc: l.loc(x) };
+  return held.length ? { s: "block", body: [...held, print] } : print;
 }
 
 function lowerFor(l: Lowerer, f: ts.ForStatement): Stmt {
@@ -351,7 +372,7 @@ function lowerFor(l: Lowerer, f: ts.ForStatement): Stmt {
 
 function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   const loc = l.loc(f);
-  const collection = collectionForOf(l, f, () => body(l, f.statement));
+  const collection = collectionForOf(l, f, () => body(l, f.statement)) ?? typedArrayForOf(l, f, (x) => bindForOf(l, f, x), () => body(l, f.statement));
   if (collection) return collection;
   // Classes with [Symbol.iterator](), generators, Iterator values (lower/iterables.ts).
   const custom = iterableForOf(l, f, (x) => bindForOf(l, f, x), () => body(l, f.statement));

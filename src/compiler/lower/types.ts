@@ -24,6 +24,7 @@ import { mapRecursiveUnion, valueUnionType } from "./unions.ts";
 import { builtinClassDecl } from "./exceptions.ts";
 import { collectionType } from "./collections.ts";
 import { regexpType } from "./regexp.ts";
+import { typedArrayType } from "./typed-arrays.ts";
 import { signatureParamType } from "./fn-params.ts";
 import { mangleKeys } from "./key-params.ts";
 import { ctorType } from "./ctor-values.ts";
@@ -175,7 +176,7 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   if (f & ts.TypeFlags.Object) {
     const regexp = regexpType(l, type, node);
     if (regexp) return regexp;
-    const collection = collectionType(l, type, node);
+    const collection = collectionType(l, type, node) ?? typedArrayType(l, type, node);
     if (collection) return collection;
     const tuple = tupleFromChecker(l, type, node, (t) => irType(l, t, node));
     if (tuple) return tuple;

@@ -70,10 +70,13 @@ function isLibSymbol(sym: ts.Symbol | undefined): boolean {
 }
 
 /** Whether `type` is an object type that a view can stand for. */
+/** Interfaces of lib/tsos.d.ts that programs implement, used as views like their own (lower/global-allocator.ts). */
+const LIB_VIEW_INTERFACES = new Set(["GlobalAllocator"]);
+
 function isViewable(type: ts.Type): boolean {
   if (!(type.flags & ts.TypeFlags.Object)) return false;
   const sym = type.getSymbol();
-  if (isLibSymbol(sym) && !(sym!.flags & ts.SymbolFlags.TypeLiteral) && !(sym!.flags & ts.SymbolFlags.ObjectLiteral)) return false;
+  if (isLibSymbol(sym) && !LIB_VIEW_INTERFACES.has(sym!.name) && !(sym!.flags & ts.SymbolFlags.TypeLiteral) && !(sym!.flags & ts.SymbolFlags.ObjectLiteral)) return false;
   if (sym && sym.flags & (ts.SymbolFlags.Enum | ts.SymbolFlags.ValueModule | ts.SymbolFlags.Function)) return false;
   if (type.getConstructSignatures().length || type.getCallSignatures().length) return false;
   return true;

@@ -108,7 +108,7 @@ static inline void tsos_coro_boot(void) {
 
 /* A generator that has not started: `entry` runs with `obj` at the first resume. */
 static inline void *tsos_gen_new(const void *entry, void *obj) {
-  tsos_coro *co = tsos_alloc(sizeof(tsos_coro), NULL);
+  tsos_coro *co = tsos_alloc_as(sizeof(tsos_coro), NULL, "generator");
   co->entry = entry;
   co->obj = obj;
   co->state = TSOS_GEN_FRESH;

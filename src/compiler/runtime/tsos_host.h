@@ -2,8 +2,8 @@
  * tsos_host.h: the runtime of the hosted target (a Linux executable).
  *
  * Input:  included first by generated C for `--target host`.
- * Output: output through stdio, memory through calloc (never freed yet:
- *         reclamation arrives with the memory-model issue), panics that
+ * Output: output through stdio, memory through runtime/tsos_alloc.h (calloc
+ *         and free unless the program installs an allocator), panics that
  *         print `panicked at file:line:col: message` to stderr and exit 101.
  * Invariants: stdout is flushed before anything is written to stderr and
  *             before exit, so interleaving matches Node's for line output.
@@ -38,17 +38,6 @@ __attribute__((noreturn)) static inline void tsos_throw(void *e, tsos_str site) 
   longjmp(tsos_try_top->buf, 1);
 }
 
-static inline void *tsos_alloc(uint64_t size, const tsos_loc *loc) {
-  (void)loc;
-  void *p = calloc(1, size ? size : 1);
-  if (!p) {
-    fflush(stdout);
-    fputs("out of memory\n", stderr);
-    exit(134);
-  }
-  return p;
-}
-
 static inline void tsos_panic_begin(const tsos_loc *loc) {
   fflush(stdout);
   if (loc) fprintf(stderr, "panicked at %s:%d:%d: ", loc->file, loc->line, loc->col);
@@ -68,6 +57,7 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_cstr(const tsos_lo
   fputs(msg, stderr);
   tsos_panic_end();
 }
+#include "tsos_alloc.h"
 __attribute__((noreturn, cold)) static inline void tsos_panic_index(const tsos_loc *loc, uint64_t len, int64_t index, bool is_unsigned) {
   tsos_panic_begin(loc);
   if (is_unsigned) fprintf(stderr, "index out of bounds: the length is %" PRIu64 " but the index is %" PRIu64, len, (uint64_t)index);
@@ -86,22 +76,37 @@ static inline void tsos_print_newline(FILE *f) {
 
 #include "tsos_num.h"
 #include "tsos_str.h"
+#include "tsos_typed.h"
 
 static tsos_arr_str *tsos_argv;
 
 static inline void tsos_start(int argc, char **argv, const char *program) {
   tsos_catch_faults();
+#ifdef TSOS_MEM_DEBUG
+  tsos_alloc_quiet = true; /* process.argv is the runtime's, not a leak of the program */
+#endif
   tsos_argv = tsos_arr_str_new(0, NULL);
   tsos_arr_str_push(tsos_argv, tsos_str_from_arg(argc > 0 ? argv[0] : "tsos"), NULL);
   tsos_arr_str_push(tsos_argv, tsos_str_from_arg(program), NULL);
   for (int i = 1; i < argc; i++) tsos_arr_str_push(tsos_argv, tsos_str_from_arg(argv[i]), NULL);
+#ifdef TSOS_MEM_DEBUG
+  tsos_alloc_quiet = false;
+#endif
 }
+/* `tsos exec --check-leaks`: a program that ends with blocks still allocated exits with this status. */
+#define TSOS_LEAK_STATUS 23
 static inline int tsos_finish(void) {
   fflush(stdout);
+#ifdef TSOS_CHECK_LEAKS
+  if (tsos_leak_report()) return TSOS_LEAK_STATUS;
+#endif
   return 0;
 }
 __attribute__((noreturn)) static inline void tsos_exit(int32_t code) {
   fflush(stdout);
+#ifdef TSOS_CHECK_LEAKS
+  if (tsos_leak_report() && code == 0) code = TSOS_LEAK_STATUS;
+#endif
   exit(code);
 }
 #include "tsos_hash.h"

@@ -6,8 +6,9 @@
  *         kernel_main (called by kernel/arch/x86_64/boot.S).
  * Output: the intrinsics of lib/kernel.d.ts as inline asm, atomics, panics
  *         routed to TypeScript, and the mem* functions gcc may call.
- * Invariants: no libc; nothing here allocates; there is no heap yet, so an
- *             allocation panics with a clear message and its TS location.
+ * Invariants: no libc; nothing here allocates; until the kernel installs a
+ *             global allocator (runtime/tsos_alloc.h), an allocation panics
+ *             with a clear message and its TS location.
  */
 #ifndef TSOS_KERNEL_H
 #define TSOS_KERNEL_H
@@ -33,14 +34,8 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_index(const tsos_l
   uint8_t buf[96];
   tsos_panic(loc, tsos_join(buf, 4, parts));
 }
-/* The statement allocating through a runtime function that has no location
- * of its own (string concatenation, number to string): generated kernel code
- * sets it just before the call (compiler/kernel-alloc.ts). */
-static const tsos_loc *tsos_alloc_site;
-static inline void *tsos_alloc(uint64_t size, const tsos_loc *loc) {
-  (void)size;
-  tsos_panic_cstr(loc ? loc : tsos_alloc_site, "allocation before the heap is initialized");
-}
+/* Allocation: none until the kernel installs its allocator (setGlobalAllocator). */
+#include "tsos_alloc.h"
 
 /* ---- port I/O (Intel SDM vol. 1, 18.2) ---- */
 static inline uint8_t tsos_k_inb(uint16_t port) { uint8_t v; __asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port)); return v; }

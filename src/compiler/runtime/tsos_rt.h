@@ -2,7 +2,7 @@
  * tsos_rt.h: the target-independent part of the runtime that generated C
  * includes: strings, arrays, integer helpers with panics.
  *
- * Input:  the including target header defines tsos_alloc(size),
+ * Input:  the including target header defines tsos_alloc(size, loc) (runtime/tsos_alloc.h),
  *         tsos_panic_cstr(loc, msg) and tsos_panic_fmt helpers before this.
  * Output: static inline helpers; nothing here has external linkage.
  * Invariants: every helper that can fail takes the TypeScript location of
@@ -40,6 +40,9 @@ __attribute__((noreturn, cold)) static inline void tsos_panic(const tsos_loc *lo
 __attribute__((noreturn, cold)) static inline void tsos_panic_cstr(const tsos_loc *loc, const char *msg);
 __attribute__((noreturn, cold)) static inline void tsos_panic_index(const tsos_loc *loc, uint64_t len, int64_t index, bool is_unsigned);
 static inline void *tsos_alloc(uint64_t size, const tsos_loc *loc);
+/* runtime/tsos_alloc.h: `kind` names the block's type in the leak report. */
+static inline void *tsos_alloc_as(uint64_t size, const tsos_loc *loc, const char *kind);
+static inline void tsos_free(void *p, uint64_t size, const tsos_loc *loc);
 
 /* ---- number: the safe integer (|v| <= 2^53 - 1) ---- */
 static inline int64_t tsos_num_check(int64_t v, bool overflow, const tsos_loc *loc) {
@@ -226,9 +229,9 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
   struct A { uint64_t len, cap; T *data; };                                                      \
   static inline A *A##_new(int64_t n, const tsos_loc *loc) {                                     \
     if (n < 0 || n > TSOS_MAX_SAFE) tsos_panic_cstr(loc, "invalid array length");               \
-    A *a = tsos_alloc(sizeof(A), loc);                                                           \
+    A *a = tsos_alloc_as(sizeof(A), loc, "array");                                               \
     a->len = a->cap = (uint64_t)n;                                                               \
-    a->data = tsos_alloc(sizeof(T) * (uint64_t)(n ? n : 1), loc);                                \
+    a->data = tsos_alloc_as(sizeof(T) * (uint64_t)(n ? n : 1), loc, "array elements");           \
     return a;                                                                                    \
   }                                                                                              \
   static inline A *A##_from(uint64_t n, T const *items, const tsos_loc *loc) {                                        \
@@ -247,7 +250,7 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
   static inline int64_t A##_push(A *a, T v, const tsos_loc *loc) {                              \
     if (a->len == a->cap) {                                                                      \
       uint64_t cap = a->cap ? a->cap * 2 : 4;                                                    \
-      T *data = tsos_alloc(sizeof(T) * cap, loc);                                                \
+      T *data = tsos_alloc_as(sizeof(T) * cap, loc, "array elements");                           \
       for (uint64_t i = 0; i < a->len; i++) data[i] = a->data[i];                                \
       a->data = data;                                                                            \
       a->cap = cap;                                                                              \
@@ -278,11 +281,28 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
   }
 
 /* ---- class headers (docs/design/dialect-part1.md, "Objects") ---- */
-/* Every non-layout class instance starts with a pointer to its class descriptor. */
+/*
+ * Every non-layout class instance starts with a pointer to its class
+ * descriptor and its reference count (runtime/tsos_rc.h, docs/design/memory.md).
+ * The descriptor gives the object's size and the function that releases the
+ * references its fields hold (its own fields, then its base's).
+ */
 typedef struct tsos_class {
   const struct tsos_class *parent;
   tsos_str name;
+  uint64_t size;
+  void (*release_fields)(void *obj);
 } tsos_class;
+typedef struct tsos_obj {
+  const tsos_class *cls;
+  uint64_t rc;
+} tsos_obj;
+/* The count of a static object: no sequence of releases reaches zero. */
+#define TSOS_RC_STATIC ((uint64_t)1 << 62)
+#ifdef TSOS_COUNT_OBJECTS
+/* Test builds: objects made by `new` and not yet freed (and the most at once). */
+static uint64_t tsos_live_objects, tsos_peak_objects;
+#endif
 #define TSOS_CLASS_OF(obj) (*(const tsos_class *const *)(const void *)(obj))
 /* NULL is null; address 1 is undefined in a type admitting both (lower/nullable-types.ts). */
 static inline bool tsos_instanceof(const void *obj, const tsos_class *c) {
@@ -300,10 +320,15 @@ static inline void *tsos_launder(const void *p) {
   __asm__("" : "+r"(q));
   return q;
 }
-/* Fresh storage for an object of class c: zeroed, header set. */
+/* Fresh storage for an object of class c: zeroed, header set, one reference (the caller's). */
 static inline void *tsos_new(uint64_t size, const tsos_class *c, const tsos_loc *loc) {
-  void *p = tsos_alloc(size, loc);
-  *(const tsos_class **)p = c;
+  void *p = tsos_alloc_as(size, loc, (const char *)c->name.ptr);
+  tsos_obj *o = tsos_launder(p); /* gcc must not take the header's type for the object's (-Warray-bounds) */
+  o->cls = c;
+  o->rc = 1;
+#ifdef TSOS_COUNT_OBJECTS
+  if (++tsos_live_objects > tsos_peak_objects) tsos_peak_objects = tsos_live_objects;
+#endif
   return p;
 }
 static inline void *tsos_stamp(void *p, const tsos_class *c) {

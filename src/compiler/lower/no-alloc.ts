@@ -1,0 +1,231 @@
+/**
+ * lower/no-alloc.ts: code that must never allocate or free memory:
+ * interrupt handlers (an interrupt can arrive while the allocator holds its
+ * lock) and the global allocator's own methods (an allocation there would
+ * re-enter the allocator). docs/language.md section 11.
+ *
+ * Input:  the lowered IR program (after the work list is empty): its
+ *         functions, view tables and function types.
+ * Output: TSOS3007 for an interrupt handler (kernel) and TSOS1291 for an
+ *         allocator method (both targets) from which an allocating or
+ *         freeing operation is reachable, each with a note naming one
+ *         shortest call path to it:
+ *           `onKey -> pushScancode -> string concatenation at kernel/k.ts:12:5`.
+ * Invariants (sound: every path a run could take is in the graph):
+ *   - Allocating operations: heap `new` and constructor storage (`alloc`),
+ *     array literals, `new Array(n)`, `push` (it may grow the storage),
+ *     string concatenation and number-to-string not formatted on the stack,
+ *     heap closures and captured-variable cells, boxing as `unknown`, and a
+ *     call to a runtime helper (a C function the program does not define)
+ *     that returns a string, array, object or function value. Freeing: a
+ *     call to tsos_free or a runtime release helper.
+ *   - Edges: direct calls and constructors; a call through a view to the
+ *     slot's function in every table of that view; a call through a function
+ *     value to every function of that function type whose address the
+ *     program takes (fnref, closure).
+ *   - Known gap: the check runs at the end of lowering, before compiler/rc.ts
+ *     inserts releases (hosted), so a release in allocator code (a field of
+ *     class type overwritten) is not seen; it must move after that pass.
+ *   - Allocator code: the table functions of every class used as a
+ *     GlobalAllocator (converted to the view setGlobalAllocator takes,
+ *     anywhere: its argument, a GlobalAllocator variable, a conversion from
+ *     an interface that extends it).
+ */
+import ts from "typescript";
+import { type Expr, type Func, type Stmt, childExprs } from "../ir.ts";
+import type { Lowerer } from "./context.ts";
+import { SET_ALLOCATOR_FN } from "../emit-alloc.ts";
+
+/** An operation that allocates or frees, and where. */
+interface Site {
+  what: string;
+  loc: number;
+}
+
+interface Edge {
+  fn: string;
+  loc: number;
+}
+
+/** What `x` itself does to the heap (not its operands), described for the note; undefined if nothing. */
+function heapOperation(x: Expr, defined: Set<string>): string | undefined {
+  switch (x.e) {
+    case "new":
+      return `\`new ${x.cls.tsName}(...)\``;
+    case "alloc":
+      return `a new \`${(x.type as { cls?: { tsName: string } }).cls?.tsName ?? "object"}\``;
+    case "arraylit":
+      return "an array literal";
+    case "newarray":
+      return "`new Array(...)`";
+    case "arraymethod":
+      return x.method === "push" ? "`push` (it may grow the array)" : undefined;
+    case "concat":
+      return "string concatenation";
+    case "tostr":
+      return x.onStack ? undefined : "a number converted to a string";
+    case "closure":
+      return x.heap ? "a closure that escapes (allocated on the heap)" : undefined;
+    case "newcell":
+      return "a variable captured by a closure";
+    case "todyn":
+      return "a value boxed as `unknown`";
+    case "call": {
+      if (defined.has(x.fn)) return undefined;
+      if (/^tsos_(free|release|rc_release)/.test(x.fn)) return `freeing memory (\`${x.fn}\`)`;
+      const t = x.type.k === "nullable" ? x.type.inner : x.type;
+      if (["str", "array", "class", "view", "fn", "dyn", "anyobj", "cell", "union"].includes(t.k)) return `\`${x.fn}\` (a runtime function that builds its result on the heap)`;
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The expressions a statement evaluates itself, and the statements nested in it. */
+function parts(s: Stmt): { exprs: (Expr | undefined)[]; stmts: Stmt[] } {
+  switch (s.s) {
+    case "let":
+      return { exprs: [s.init], stmts: [] };
+    case "expr":
+      return { exprs: [s.x], stmts: [] };
+    case "print":
+      return { exprs: s.args, stmts: [] };
+    case "if":
+      return { exprs: [s.c], stmts: [...s.then, ...(s.else ?? [])] };
+    case "while":
+    case "dowhile":
+      return { exprs: [s.c], stmts: s.body };
+    case "for":
+      return { exprs: [s.c, ...s.step], stmts: [...s.init, ...s.body] };
+    case "return":
+      return { exprs: [s.x], stmts: [] };
+    case "block":
+      return { exprs: [], stmts: s.body };
+    case "switch":
+      return { exprs: [s.x, ...s.cases.flatMap((c) => c.values)], stmts: s.cases.flatMap((c) => c.body) };
+    default:
+      return { exprs: [], stmts: [] };
+  }
+}
+
+/** Every expression of `body` with the location to report it at (its own, else its statement's). */
+function eachExpr(body: Stmt[], fnLoc: number, visit: (x: Expr, loc: number) => void): void {
+  const ex = (x: Expr | undefined, loc: number): void => {
+    if (!x) return;
+    visit(x, "loc" in x && typeof x.loc === "number" && x.loc >= 0 ? x.loc : loc);
+    for (const c of childExprs(x)) ex(c.x, loc);
+  };
+  const st = (s: Stmt, outer: number): void => {
+    const loc = "loc" in s ? s.loc : outer;
+    const { exprs, stmts } = parts(s);
+    exprs.forEach((x) => ex(x, loc));
+    stmts.forEach((t) => st(t, loc));
+  };
+  body.forEach((s) => st(s, fnLoc));
+}
+
+export function checkNoAllocation(l: Lowerer): void {
+  const p = l.program;
+  const funcs = new Map<string, Func>(p.funcs.map((f) => [f.cname, f]));
+  const defined = new Set(funcs.keys());
+  // Functions whose address is taken, by function type: the targets of a call through a value of that type.
+  const valuesOfType = new Map<string, Set<string>>();
+  const taken = (type: string, fn: string) => {
+    if (!valuesOfType.has(type)) valuesOfType.set(type, new Set());
+    valuesOfType.get(type)!.add(fn);
+  };
+  for (const f of p.funcs) {
+    eachExpr(f.body, f.loc, (x) => {
+      if (x.e === "fnref" && x.type.k === "fn") taken(x.type.cname, x.fn);
+      if (x.e === "closure" && x.type.k === "fn") taken(x.type.cname, x.fn);
+    });
+  }
+  for (const g of p.globals) for (const e of g.staticObject?.elems ?? []) eachExpr([{ s: "expr", x: e, loc: -1 }], -1, (x) => {
+    if (x.e === "fnref" && x.type.k === "fn") taken(x.type.cname, x.fn);
+  });
+  const first = new Map<string, Site>();
+  const calls = new Map<string, Edge[]>();
+  for (const f of p.funcs) {
+    const out: Edge[] = [];
+    eachExpr(f.body, f.loc, (x, loc) => {
+      const what = heapOperation(x, defined);
+      if (what && !first.has(f.cname)) first.set(f.cname, { what, loc });
+      if (x.e === "call" && defined.has(x.fn)) out.push({ fn: x.fn, loc });
+      if (x.e === "new") out.push({ fn: x.init, loc });
+      if (x.e === "viewcall" && x.view.type.k === "view") {
+        const view = x.view.type.view;
+        const slot = view.slots.findIndex((s) => s.name === x.slot);
+        for (const t of p.viewTables) if (t.view.cname === view.cname && t.fns[slot]) out.push({ fn: t.fns[slot]!, loc });
+      }
+      if (x.e === "callptr" && x.callee.type.k === "fn") for (const fn of valuesOfType.get(x.callee.type.cname) ?? []) out.push({ fn, loc });
+    });
+    calls.set(f.cname, out);
+  }
+
+  /** One shortest path from `root` to an allocating function, as the note's text; undefined when there is none. */
+  const pathFrom = (root: string): string | undefined => {
+    const parent = new Map<string, string | null>([[root, null]]);
+    const queue = [root];
+    while (queue.length) {
+      const fn = queue.shift()!;
+      const site = first.get(fn);
+      if (site) {
+        const chain: string[] = [];
+        for (let at: string | null = fn; at !== null; at = parent.get(at) ?? null) chain.unshift(at);
+        const names = chain.map((c) => displayName(l, c)).filter((n): n is string => n !== undefined);
+        const where = p.locs[site.loc];
+        return `${[...names, site.what].join(" -> ")}${where ? ` at ${where.file}:${where.line}:${where.col}` : ""}`;
+      }
+      for (const e of calls.get(fn) ?? []) {
+        if (parent.has(e.fn) || !funcs.has(e.fn)) continue;
+        parent.set(e.fn, fn);
+        queue.push(e.fn);
+      }
+    }
+    return undefined;
+  };
+
+  const report = (code: "TSOS3007" | "TSOS1291", node: ts.Node, name: string, path: string) => {
+    l.error(code, node, name);
+    const d = l.diagnostics[l.diagnostics.length - 1]!;
+    d.notes = [`path: ${path}`];
+  };
+
+  if (p.target === "kernel") {
+    for (const handler of p.funcs.filter((f) => f.interrupt)) {
+      const path = pathFrom(handler.cname);
+      const node = l.funcNodes.get(handler.cname);
+      if (path && node) report("TSOS3007", node, displayName(l, handler.cname) ?? handler.cname, path);
+    }
+  }
+  // The GlobalAllocator view: setGlobalAllocator's argument (views are structural, so it may carry another interface's name).
+  const allocatorViews = new Set(p.views.filter((v) => v.tsName === "GlobalAllocator").map((v) => v.cname));
+  for (const f of p.funcs) eachExpr(f.body, f.loc, (x) => {
+    const arg = x.e === "call" && x.fn === SET_ALLOCATOR_FN ? x.args[0] : undefined;
+    if (arg?.type.k === "view") allocatorViews.add(arg.type.view.cname);
+  });
+  for (const t of p.viewTables) {
+    if (!allocatorViews.has(t.view.cname)) continue;
+    t.view.slots.forEach((slot, i) => {
+      const thunk = t.fns[i];
+      if (!thunk) return;
+      const path = pathFrom(thunk);
+      const method = (calls.get(thunk) ?? []).map((e) => e.fn).find((fn) => l.funcNodes.has(fn));
+      const node = method ? l.funcNodes.get(method) : undefined;
+      if (path && node) report("TSOS1291", node, `${t.cls.tsName}.${slot.prop}`, path);
+    });
+  }
+}
+
+/** The TypeScript name of a function for a call path (`Class.method`, `fn`); undefined for a compiler-made thunk. */
+function displayName(l: Lowerer, cname: string): string | undefined {
+  const at = l.funcNodes.get(cname); // the declaration's name, or the declaration when it has none (lower/functions.ts)
+  if (!at) return undefined;
+  const decl = ts.isIdentifier(at) || ts.isPrivateIdentifier(at) || ts.isStringLiteral(at) || ts.isComputedPropertyName(at) ? at.parent : at;
+  const cls = decl.parent && ts.isClassLike(decl.parent) ? (decl.parent.name?.text ?? "class") : undefined;
+  if (ts.isConstructorDeclaration(decl)) return `new ${cls ?? "class"}`;
+  if (ts.isArrowFunction(decl) || (ts.isFunctionExpression(decl) && !decl.name)) return "an arrow function";
+  const own = at !== decl ? at.getText() : cname;
+  return cls ? `${cls}.${own}` : own;
+}

@@ -1,0 +1,647 @@
+/**
+ * rc.ts: reference counting of class instances (docs/design/memory.md).
+ *
+ * Input:  the lowered IR Program (after every lower/ pass, before emitting).
+ * Output: the same Program with retains and releases inserted as calls to
+ *         runtime/tsos_rc.h (`tsos_retain`, `tsos_release`), and the C of
+ *         each class's field-release function (emit-program.ts asks for it).
+ * Invariants:
+ *   - Counted types: a pointer to a class with a header, and that pointer
+ *     nullable (NULL / address 1 are not objects).
+ *   - A count too high is a leak, too low a use-after-free: every reference
+ *     that flows somewhere this pass does not follow is retained and never
+ *     released ("pinned").
+ */
+import type { ClassInst, Expr, Field, Func, Program, Stmt, Type } from "./ir.ts";
+import { T, childExprs } from "./ir.ts";
+import { assignsVariable } from "./eval-order.ts";
+
+/**
+ * How a value of type `t` holds a counted object: "ptr" a class pointer (or
+ * that pointer nullable), "view" the `obj` of a view's fat pointer (or of a
+ * nullable view); undefined: not counted (pinned where it holds one).
+ */
+export function countKind(t: Type): "ptr" | "view" | undefined {
+  const inner = t.k === "nullable" ? t.inner : t;
+  if (inner.k === "class") return countedClassInst(inner.cls) ? "ptr" : undefined;
+  if (inner.k === "view") return "view";
+  return undefined;
+}
+
+/** Whether the pass counts the reference a value of type `t` holds. */
+export function counted(t: Type): boolean {
+  return countKind(t) !== undefined;
+}
+
+function countedClassInst(c: ClassInst): boolean {
+  return !!c.header && !c.layout;
+}
+
+/** A field whose reference the object owns: released when the object is dropped. */
+export function countedField(f: Field): boolean {
+  return !f.inline && !f.hidden && !f.keyOrder && counted(f.type);
+}
+
+/** The C function that releases the references `c`'s own fields hold, then its base's. */
+export function releaseFieldsFunction(c: ClassInst): string[] {
+  const own = c.fields.filter(countedField);
+  const out = [`static void ${c.cname}__release_fields(void *p) {`];
+  if (own.length) out.push(`  ${c.cname} *o = p;`);
+  for (const f of own) out.push(`  tsos_release(o->${f.name}${countKind(f.type) === "view" ? ".obj" : ""});`);
+  out.push(c.base ? `  ${c.base.cname}__release_fields(p);` : own.length ? "" : "  (void)p;");
+  out.push("}");
+  return out.filter((x) => x !== "");
+}
+
+/**
+ * What a counted value is, where it is produced:
+ *   fresh    a +1 reference the consumer owns (`new`, a call of a function
+ *            of this program): it must be stored, released or leaked;
+ *   stable   a borrowed reference that stays valid until the end of the
+ *            current statement, whatever the statement calls (a counted
+ *            local or parameter, a global, or anything pinned);
+ *   unstable a borrowed reference that a call could free (a field, an
+ *            element, a value read from a view, `unknown` or a closure).
+ */
+type Own = "fresh" | "stable" | "unstable";
+
+interface Scope {
+  kind: "fn" | "block" | "loop" | "switch" | "label" | "forinit";
+  label?: string;
+  decls: string[];
+}
+
+const RETAIN = "tsos_retain";
+const RELEASE = "tsos_release";
+const RC_FNS = new Set([RETAIN, RELEASE, "tsos_retain_view", "tsos_release_view"]);
+
+function call(fn: string, type: Type, x: Expr): Expr {
+  return { e: "call", type, fn, args: [x] };
+}
+const retain = (x: Expr): Expr => call(countKind(x.type) === "view" ? "tsos_retain_view" : RETAIN, x.type, x);
+const release = (x: Expr): Expr => call(countKind(x.type) === "view" ? "tsos_release_view" : RELEASE, T.void, x);
+const releaseStmt = (name: string, type: Type, loc: number): Stmt => ({ s: "expr", x: release({ e: "local", type, name }), loc });
+
+let tempCounter = 0;
+
+/** Insert reference counting into every function of a hosted program. */
+export function countReferences(p: Program): void {
+  // Functions whose counted result is +1 (this pass makes every counted return +1).
+  const funcs = new Map(p.funcs.map((f) => [f.cname, f]));
+  const ctors = new Set<string>();
+  for (const f of p.funcs) {
+    if (f.ctor) ctors.add(f.cname);
+    walkAll(f.body, (x) => { if (x.e === "new") ctors.add(x.init); });
+  }
+  // A call through a view runs a table function of this program (lower/views.ts thunks): +1 when every table's is.
+  const freshSlots = new Set<string>();
+  const bySlot = new Map<string, boolean>();
+  for (const t of p.viewTables) {
+    t.view.slots.forEach((slot, i) => {
+      const key = `${t.view.cname}|${slot.name}`;
+      const fn = funcs.get(t.fns[i]!);
+      const ok = fn !== undefined && counted(fn.ret) && counted(slot.ret);
+      bySlot.set(key, (bySlot.get(key) ?? true) && ok);
+    });
+  }
+  for (const [key, ok] of bySlot) if (ok) freshSlots.add(key);
+  for (const f of p.funcs) f.body = new FnPass(f, funcs, ctors, freshSlots).run();
+}
+
+function walkAll(list: Stmt[], visit: (x: Expr) => void): void {
+  const ex = (x: Expr): void => {
+    visit(x);
+    for (const c of childExprs(x)) ex(c.x);
+  };
+  const st = (s: Stmt): void => {
+    switch (s.s) {
+      case "let": if (s.init) ex(s.init); return;
+      case "expr": return ex(s.x);
+      case "print": return s.args.forEach(ex);
+      case "if": ex(s.c); s.then.forEach(st); s.else?.forEach(st); return;
+      case "while": case "dowhile": ex(s.c); s.body.forEach(st); return;
+      case "for": s.init.forEach(st); if (s.c) ex(s.c); s.step.forEach(ex); s.body.forEach(st); return;
+      case "return": if (s.x) ex(s.x); return;
+      case "block": return s.body.forEach(st);
+      case "switch": ex(s.x); s.cases.forEach((c) => { c.values.forEach(ex); c.body.forEach(st); }); return;
+    }
+  };
+  list.forEach(st);
+}
+
+/** Strips conversions that keep the same object pointer. */
+function sameObject(x: Expr): Expr {
+  while (counted(x.type) && isSameObject(x) && counted(x.x.type)) x = x.x;
+  return x;
+}
+
+/** Conversions whose result holds the same object as their operand: a class pointer seen as a base, nullable, or view, and back. */
+function isSameObject(x: Expr): x is Extract<Expr, { e: "convert" | "some" | "unwrap" | "reopt" | "mkview" | "review" | "viewobj" }> {
+  return x.e === "convert" || x.e === "some" || x.e === "unwrap" || x.e === "reopt" || x.e === "mkview" || x.e === "review" || x.e === "viewobj";
+}
+
+class FnPass {
+  private readonly params: Set<string>;
+  /** Locals of counted type that own their reference: released at scope exit. */
+  private readonly managed = new Set<string>();
+  private readonly scopes: Scope[] = [];
+  /** Statement temporaries: declared before the current statement, released after it. */
+  private pre: Stmt[] = [];
+  private post: Stmt[] = [];
+  /** Inside a loop condition or step: no statement temporaries (values that need one are leaked). */
+  private noTemps = false;
+  /** Names bound by `let`/`bind` expressions in scope, with what their value is. */
+  private readonly bound = new Map<string, Own>();
+  private loc = 0;
+
+  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>) {
+    this.params = new Set(f.params.map((p) => p.name));
+    this.findManaged();
+  }
+
+  run(): Stmt[] {
+    // An assigned parameter becomes an owned local: retained on entry, then counted like a `let`.
+    const scope: Scope = { kind: "fn", decls: [] };
+    const entry: Stmt[] = [];
+    for (const p of this.f.params) {
+      if (!this.managed.has(p.name)) continue;
+      this.localTypes.set(p.name, p.type);
+      scope.decls.push(p.name);
+      entry.push({ s: "expr", x: retain({ e: "local", type: p.type, name: p.name }), loc: this.f.loc });
+    }
+    this.loc = this.f.loc;
+    const body = this.block(this.f.body, scope);
+    return [...entry, ...body];
+  }
+
+  /**
+   * A local is managed when every write to it is one this pass sees: declared
+   * by `let` in an ordinary block (not directly in a switch case or a
+   * protected region), its address never taken, never the target of a
+   * compound assignment, never rebound by a `let`/`bind` expression, and not
+   * a parameter.
+   */
+  private findManaged(): void {
+    const candidates = new Set<string>();
+    const bad = new Set<string>();
+    // Parameters that are assigned (anything else about them is checked as for locals below).
+    const assigned = new Set<string>();
+    walkAll(this.f.body, (x) => { if (x.e === "assign" && x.target.e === "local") assigned.add(x.target.name); });
+    for (const p of this.f.params) {
+      if (counted(p.type) && assigned.has(p.name) && !this.f.ctor && !this.f.interrupt) candidates.add(p.name);
+      else bad.add(p.name);
+    }
+    const scan = (list: Stmt[], direct: "ok" | "bad"): void => {
+      for (const s of list) {
+        switch (s.s) {
+          case "let":
+            if (counted(s.type) && direct === "ok") candidates.add(s.name);
+            else bad.add(s.name);
+            break;
+          case "if": scan(s.then, "ok"); if (s.else) scan(s.else, "ok"); break;
+          case "while": case "dowhile": scan(s.body, "ok"); break;
+          case "for": scan(s.init, "ok"); scan(s.body, "ok"); break;
+          case "block": scan(s.body, s.tryId ? "bad" : "ok"); break;
+          case "switch": for (const c of s.cases) scan(c.body, "bad"); break;
+        }
+      }
+    };
+    scan(this.f.body, "ok");
+    walkAll(this.f.body, (x) => {
+      if (x.e === "addrof") walkAll([{ s: "expr", x: x.x, loc: 0 }], (y) => { if (y.e === "local") bad.add(y.name); });
+      if (x.e === "compound" && x.target.e === "local") bad.add(x.target.name);
+      if (x.e === "let" || x.e === "bind") bad.add(x.name);
+      if (x.e === "closure") for (const v of x.values) walkAll([{ s: "expr", x: v, loc: 0 }], (y) => { if (y.e === "local") bad.add(y.name); });
+    });
+    for (const n of candidates) if (!bad.has(n)) this.managed.add(n);
+  }
+
+  // ---- statements ----
+
+  private block(list: Stmt[], scope: Scope): Stmt[] {
+    this.scopes.push(scope);
+    const out: Stmt[] = [];
+    for (const s of list) out.push(...this.stmt(s));
+    const last = out[out.length - 1];
+    const jumps = last && (last.s === "return" || last.s === "break" || last.s === "continue");
+    if (!jumps) out.push(...this.releaseScopes(1));
+    this.scopes.pop();
+    return out;
+  }
+
+  /** Releases of the managed locals of the innermost `n` scopes, innermost first. */
+  private releaseScopes(n: number, except?: string): Stmt[] {
+    const out: Stmt[] = [];
+    for (let i = this.scopes.length - 1; i >= this.scopes.length - n && i >= 0; i--) {
+      const decls = this.scopes[i]!.decls;
+      for (let j = decls.length - 1; j >= 0; j--) {
+        const name = decls[j]!;
+        if (name === except) { except = undefined; continue; }
+        out.push(this.releaseLocal(name));
+      }
+    }
+    return out;
+  }
+
+  private readonly localTypes = new Map<string, Type>();
+  private releaseLocal(name: string): Stmt {
+    return releaseStmt(name, this.localTypes.get(name)!, this.loc);
+  }
+
+  /** How many scopes a jump leaves: up to and including the first that `hit` accepts. */
+  private depthTo(hit: (s: Scope) => boolean): number {
+    for (let i = this.scopes.length - 1; i >= 0; i--) if (hit(this.scopes[i]!)) return this.scopes.length - i;
+    // A jump target this pass does not see: release nothing (a leak, never an early free).
+    return 0;
+  }
+
+  /** The statement with its temporaries declared before it and released after it. */
+  private withTemps(build: () => Stmt[]): Stmt[] {
+    const savedPre = this.pre, savedPost = this.post;
+    this.pre = [];
+    this.post = [];
+    const body = build();
+    const out = [...this.pre, ...body, ...this.post];
+    this.pre = savedPre;
+    this.post = savedPost;
+    return out;
+  }
+
+  /** `build` runs with temporaries forbidden (a loop condition or step). */
+  private templess<X>(build: () => X): X {
+    const saved = this.noTemps;
+    this.noTemps = true;
+    try {
+      return build();
+    } finally {
+      this.noTemps = saved;
+    }
+  }
+
+  private stmt(s: Stmt): Stmt[] {
+    if ("loc" in s) this.loc = s.loc;
+    switch (s.s) {
+      case "let": {
+        const out = this.withTemps(() => {
+          if (!counted(s.type)) return [{ ...s, init: s.init && this.value(s.init) }];
+          return [{ ...s, init: s.init && this.pin(s.init) }];
+        });
+        if (this.managed.has(s.name)) {
+          this.localTypes.set(s.name, s.type);
+          this.scopes[this.scopes.length - 1]!.decls.push(s.name);
+        }
+        return out;
+      }
+      case "expr":
+        return this.withTemps(() => [{ ...s, x: this.discard(s.x, true) }]);
+      case "print":
+        return this.withTemps(() => [{ ...s, args: s.args.map((a) => this.instant(a)) }]);
+      case "if": {
+        const pre: Stmt[] = [];
+        let c = s.c;
+        const cond = this.withTemps(() => {
+          c = this.value(s.c);
+          if (!this.pre.length && !this.post.length) return [];
+          const name = `tsos_rc${tempCounter++}`;
+          const r: Stmt[] = [{ s: "let", name, type: s.c.type, init: c, loc: s.loc }];
+          c = { e: "local", type: s.c.type, name };
+          return r;
+        });
+        pre.push(...cond);
+        const then = this.block(s.then, { kind: "block", decls: [] });
+        const els = s.else && this.block(s.else, { kind: "block", decls: [] });
+        return [...pre, { ...s, c, then, else: els }];
+      }
+      case "while": {
+        const c = this.templess(() => this.value(s.c));
+        return [{ ...s, c, body: this.block(s.body, { kind: "loop", label: s.continueLabel, decls: [] }) }];
+      }
+      case "dowhile": {
+        const body = this.block(s.body, { kind: "loop", label: s.continueLabel, decls: [] });
+        return [{ ...s, c: this.templess(() => this.value(s.c)), body }];
+      }
+      case "for": {
+        const scope: Scope = { kind: "forinit", decls: [] };
+        this.scopes.push(scope);
+        const init: Stmt[] = [];
+        for (const i of s.init) init.push(...this.stmt(i));
+        const c = s.c && this.templess(() => this.value(s.c!));
+        const step = s.step.map((x) => this.step(x));
+        const body = this.block(s.body, { kind: "loop", label: s.continueLabel, decls: [] });
+        const after = this.releaseScopes(1);
+        this.scopes.pop();
+        if (!after.length) return [{ ...s, init, c, step, body }];
+        return [{ s: "block", body: [...init, { ...s, init: [], c, step, body }, ...after] }];
+      }
+      case "break": {
+        const n = s.label ? this.depthTo((k) => k.kind === "label" && k.label === s.label) : this.depthTo((k) => k.kind === "loop" || k.kind === "switch");
+        return [...this.releaseScopes(n), s];
+      }
+      case "continue": {
+        const n = s.label ? this.depthTo((k) => k.kind === "loop" && k.label === s.label) : this.depthTo((k) => k.kind === "loop");
+        return [...this.releaseScopes(n), s];
+      }
+      case "return":
+        return this.ret(s);
+      case "block":
+        return [{ ...s, body: this.block(s.body, { kind: s.breakLabel ? "label" : "block", label: s.breakLabel, decls: [] }) }];
+      case "switch": {
+        let x = s.x;
+        const pre = this.withTemps(() => {
+          x = this.value(s.x);
+          if (!this.pre.length && !this.post.length) return [];
+          const name = `tsos_rc${tempCounter++}`;
+          const r: Stmt[] = [{ s: "let", name, type: s.x.type, init: x, loc: s.loc }];
+          x = { e: "local", type: s.x.type, name };
+          return r;
+        });
+        const cases = s.cases.map((k) => ({ ...k, values: k.values.map((v) => this.templess(() => this.value(v))), body: this.block(k.body, { kind: "switch", decls: [] }) }));
+        return [...pre, { ...s, x, cases }];
+      }
+      default:
+        return [s];
+    }
+  }
+
+  private ret(s: Extract<Stmt, { s: "return" }>): Stmt[] {
+    const all = this.scopes.length;
+    if (!s.x) return [...this.releaseScopes(all), s];
+    const inner = sameObject(s.x);
+    // A returned counted local is moved out: neither retained nor released.
+    if (inner.e === "local" && this.managed.has(inner.name) && !this.bound.has(inner.name)) return [...this.releaseScopes(all, inner.name), s];
+    // A constructor returns the storage it was given (directly, or through the constructor it delegates to: default arguments).
+    const self = this.f.params[0]?.name;
+    const isSelf = (y: Expr): boolean => {
+      const z = sameObject(y);
+      return z.e === "local" && z.name === self;
+    };
+    const isCtorSelf = this.ctors.has(this.f.cname) && self !== undefined && (isSelf(inner) || (inner.e === "call" && this.ctors.has(inner.fn) && inner.args.length > 0 && isSelf(inner.args[0]!)));
+    let x = s.x;
+    const body = this.withTemps(() => {
+      x = counted(s.x!.type) && !isCtorSelf ? this.pin(s.x!) : this.value(s.x!);
+      return [];
+    });
+    const releases = this.releaseScopes(all);
+    if (!body.length && !releases.length) return [{ ...s, x }];
+    const name = `tsos_rc${tempCounter++}`;
+    return [...this.pre0(body, x, name, s.loc), ...releases, { ...s, x: { e: "local", type: s.x.type, name } }];
+  }
+
+  /** The statement temporaries of a return, with the value computed between them. */
+  private pre0(temps: Stmt[], x: Expr, name: string, loc: number): Stmt[] {
+    // withTemps gave [...pre, ...post]; put the value between them.
+    const lets = temps.filter((t) => t.s === "let");
+    const rest = temps.filter((t) => t.s !== "let");
+    return [...lets, { s: "let", name, type: x.type, init: x, loc }, ...rest];
+  }
+
+  /** A loop step: an assignment to a counted local releases the old value right after it. */
+  private step(x: Expr): Expr {
+    if (x.e === "assign" && x.target.e === "local" && this.managed.has(x.target.name) && !this.bound.has(x.target.name)) {
+      const target = x.target;
+      const value = this.templess(() => this.pin(x.value));
+      const nv = `tsos_rc${tempCounter++}`, old = `tsos_rc${tempCounter++}`;
+      const nvX: Expr = { e: "local", type: value.type, name: nv };
+      return {
+        e: "bind", type: T.void, name: nv, value,
+        body: { e: "bind", type: T.void, name: old, value: target, body: { e: "seq", type: T.void, xs: [{ ...x, value: nvX }, release({ e: "local", type: target.type, name: old })] } },
+      };
+    }
+    return this.templess(() => this.discard(x, false));
+  }
+
+  // ---- expressions ----
+
+  /** A fresh value held until the end of the statement (or leaked where there are no temporaries). */
+  private hold(x: Expr): Expr {
+    if (this.noTemps) return x;
+    const name = `tsos_rc${tempCounter++}`;
+    this.pre.push({ s: "let", name, type: x.type, loc: this.loc });
+    this.post.push(releaseStmt(name, x.type, this.loc));
+    return { e: "assign", type: x.type, target: { e: "local", type: x.type, name }, value: x };
+  }
+
+  /** A value stored where a reference is owned: +1. */
+  private pin(x: Expr): Expr {
+    const [y, own] = this.visit(x);
+    if (!counted(x.type) || own === "fresh" || y.e === "nullish") return y;
+    return retain(y);
+  }
+
+  /** A value that must stay alive during a call it is passed to. */
+  private keep(x: Expr): Expr {
+    const [y, own] = this.visit(x);
+    if (!counted(x.type) || own === "stable") return y;
+    return this.hold(own === "fresh" ? y : retain(y));
+  }
+
+  /** A value used at once (a field read, a test): a fresh one is released after the statement. */
+  private instant(x: Expr): Expr {
+    const [y, own] = this.visit(x);
+    return counted(x.type) && own === "fresh" ? this.hold(y) : y;
+  }
+
+  /** A non-counted value, or a counted one used at once. */
+  private value(x: Expr): Expr {
+    return this.instant(x);
+  }
+
+  private discard(x: Expr, _top: boolean): Expr {
+    return this.instant(x);
+  }
+
+  /** Rewrites every child with `each`, keeping the node. */
+  private children(x: Expr, each: (c: Expr) => Expr): Expr {
+    const out: Record<string, unknown> = { ...x };
+    for (const [key, v] of Object.entries(x)) {
+      if (key === "type" || key === "cls") continue;
+      if (Array.isArray(v)) out[key] = v.map((y) => (y && typeof y === "object" && "e" in y ? each(y as Expr) : y));
+      else if (v && typeof v === "object" && "e" in v) out[key] = each(v as Expr);
+    }
+    return out as unknown as Expr;
+  }
+
+  /** The rewritten expression and, for a counted one, what its value is. */
+  private visit(x: Expr): [Expr, Own] {
+    const isCounted = counted(x.type);
+    switch (x.e) {
+      case "local": {
+        const b = this.bound.get(x.name);
+        return [x, b ?? "stable"];
+      }
+      case "global":
+      case "nullish":
+        return [x, "stable"];
+      case "field":
+        return [{ ...x, obj: this.instant(x.obj) }, "unstable"];
+      case "new":
+        return [{ ...x, args: x.args.map((a) => this.keep(a)) }, isCounted ? "fresh" : "unstable"];
+      case "call": {
+        if (RC_FNS.has(x.fn)) return [x, "unstable"];
+        const callee = this.funcs.get(x.fn);
+        if (callee) {
+          const args = x.args.map((a) => this.keep(a));
+          return [{ ...x, args }, isCounted && counted(callee.ret) && !this.ctors.has(x.fn) ? "fresh" : "unstable"];
+        }
+        if (x.fn === "tsos_class_name") return [{ ...x, args: x.args.map((a) => this.instant(a)) }, "unstable"];
+        return [{ ...x, args: x.args.map((a) => this.pin(a)) }, "unstable"];
+      }
+      case "convert":
+      case "some":
+      case "unwrap":
+      case "reopt":
+      case "mkview":
+      case "review":
+      case "viewobj": {
+        if (isCounted && counted(x.x.type)) {
+          const [y, own] = this.visit(x.x);
+          return [{ ...x, x: y }, own];
+        }
+        // A view table function's receiver: the caller keeps the view (and so its object) alive for the call.
+        if (isCounted && x.e === "convert" && x.x.e === "local" && x.x.type.k === "anyobj" && this.params.has(x.x.name)) return [x, "stable"];
+        // Into or out of another representation: pinned.
+        return [{ ...x, x: this.pin(x.x) }, "unstable"];
+      }
+      case "viewcall": {
+        // The receiver and the arguments stay alive during the call; the table functions borrow them.
+        const view = this.keep(x.view);
+        const args = x.args.map((a) => this.keep(a));
+        const vt = x.view.type.k === "nullable" ? x.view.type.inner : x.view.type;
+        const fresh = isCounted && vt.k === "view" && this.freshSlots.has(`${vt.view.cname}|${x.slot}`);
+        return [{ ...x, view, args }, fresh ? "fresh" : "unstable"];
+      }
+      case "instanceof":
+      case "dynis":
+      case "truthy":
+      case "isnullish":
+      case "not":
+        return [this.children(x, (c) => this.instant(c)), "unstable"];
+      case "binary":
+      case "opteq":
+        // Identity comparisons: both operands stay alive until compared (a freed address could be reused).
+        return [this.children(x, (c) => this.keep(c)), "unstable"];
+      case "cond": {
+        const c = this.value(x.c);
+        const [a, oa] = this.visit(x.a);
+        const [b, ob] = this.visit(x.b);
+        if (!isCounted) return [{ ...x, c, a: this.holdIf(x.a, a, oa), b: this.holdIf(x.b, b, ob) }, "unstable"];
+        if (oa === "fresh" || ob === "fresh") return [{ ...x, c, a: oa === "fresh" ? a : retain(a), b: ob === "fresh" ? b : retain(b) }, "fresh"];
+        return [{ ...x, c, a, b }, oa === "stable" && ob === "stable" ? "stable" : "unstable"];
+      }
+      case "seq": {
+        const xs = x.xs.map((y, i) => (i < x.xs.length - 1 ? this.discard(y, false) : y));
+        const [last, own] = x.xs.length ? this.visit(xs[xs.length - 1]!) : [undefined, "unstable" as Own];
+        if (last) xs[xs.length - 1] = last;
+        return [{ ...x, xs }, own];
+      }
+      case "let":
+      case "bind": {
+        const init = x.e === "let" ? x.init : x.value;
+        let value: Expr;
+        let own: Own = "unstable";
+        if (counted(init.type)) {
+          const [v, o] = this.visit(init);
+          if (o === "fresh") {
+            value = this.hold(v);
+            own = "stable";
+          } else {
+            value = v;
+            own = o;
+          }
+        } else value = this.value(init);
+        const saved = this.bound.get(x.name);
+        this.bound.set(x.name, own);
+        const [body, bodyOwn] = this.visit(x.body);
+        if (saved === undefined) this.bound.delete(x.name);
+        else this.bound.set(x.name, saved);
+        const y = x.e === "let" ? { ...x, init: value, body } : { ...x, value, body };
+        return [y, isCounted ? bodyOwn : "unstable"];
+      }
+      case "assign":
+        return this.assign(x);
+      case "compound": {
+        if (!isCounted) return [this.children(x, (c) => this.value(c)), "unstable"];
+        // The old value is not released (a leak); the new one is owned by the target.
+        const target = this.children(x.target, (c) => this.instant(c));
+        return [{ ...x, target, value: this.pin(x.value) }, "unstable"];
+      }
+      case "stamp": {
+        // Storage from `alloc` (a generator object) that a runtime coroutine also holds: pinned for good.
+        return [retain(x), "stable"];
+      }
+      case "current":
+      case "addrof":
+        return [x, "unstable"];
+      default: {
+        // Anything else: counted children are stored somewhere this pass does not follow.
+        const y = this.children(x, (c) => (counted(c.type) ? this.pin(c) : this.value(c)));
+        return [y, "unstable"];
+      }
+    }
+  }
+
+  private holdIf(orig: Expr, y: Expr, own: Own): Expr {
+    return counted(orig.type) && own === "fresh" ? this.hold(y) : y;
+  }
+
+  private assign(x: Extract<Expr, { e: "assign" }>): [Expr, Own] {
+    const t = x.target;
+    if (!counted(x.type) && !counted(t.type)) {
+      const target = t.e === "local" || t.e === "global" ? t : this.children(t, (c) => this.instant(c));
+      return [{ ...x, target, value: this.value(x.value) }, "unstable"];
+    }
+    if (t.e === "local" && this.managed.has(t.name) && !this.bound.has(t.name)) {
+      const value = this.pin(x.value);
+      if (this.noTemps) return [{ ...x, value }, "unstable"];
+      // The old value is released after the statement: anything the statement borrowed from it stays valid.
+      const old = this.oldTemp(t.type);
+      const nv = `tsos_rc${tempCounter++}`;
+      const nvX: Expr = simple(value) ? value : { e: "local", type: value.type, name: nv };
+      const y: Expr = { e: "seq", type: x.type, xs: [{ e: "assign", type: t.type, target: old, value: t }, { ...x, value: nvX }] };
+      return [nvX === value ? y : { e: "bind", type: x.type, name: nv, value, body: y }, "unstable"];
+    }
+    if (t.e === "field" && t.obj.type.k === "class") {
+      const field = findField(t.obj.type.cls, t.name);
+      const obj = this.instant(t.obj);
+      const value = this.pin(x.value);
+      if (!field || !countedField(field) || this.noTemps) return [{ ...x, target: { ...t, obj }, value }, "unstable"];
+      // obj, then the value, then the old value is read and the new one stored (JavaScript's order).
+      const ob = `tsos_rc${tempCounter++}`, nv = `tsos_rc${tempCounter++}`;
+      // The object is read again after the value: only a local the value does not assign (or anything, when the value is simple).
+      const keepObj = simple(value) ? simple(obj) : obj.e === "local" && !assignsVariable(value, obj.name);
+      const obX: Expr = keepObj ? obj : { e: "local", type: t.obj.type, name: ob };
+      const nvX: Expr = simple(value) ? value : { e: "local", type: value.type, name: nv };
+      const target: Expr = { ...t, obj: obX };
+      const old = this.oldTemp(t.type);
+      let y: Expr = { e: "seq", type: x.type, xs: [{ e: "assign", type: t.type, target: old, value: target }, { ...x, target, value: nvX }] };
+      if (nvX !== value) y = { e: "bind", type: x.type, name: nv, value, body: y };
+      if (obX !== obj) y = { e: "bind", type: x.type, name: ob, value: obj, body: y };
+      return [y, "unstable"];
+    }
+    // Globals, elements, cells, unmodelled fields: the new value is pinned, the old one never released.
+    const target = t.e === "local" || t.e === "global" ? t : this.children(t, (c) => this.instant(c));
+    return [{ ...x, target, value: this.pin(x.value) }, "unstable"];
+  }
+
+  /** A statement temporary for an overwritten value, released after the statement. */
+  private oldTemp(type: Type): Expr {
+    const name = `tsos_rc${tempCounter++}`;
+    this.pre.push({ s: "let", name, type, loc: this.loc });
+    this.post.push(releaseStmt(name, type, this.loc));
+    return { e: "local", type, name };
+  }
+}
+
+/** A value that reads no field and has no effect: it may be evaluated after the old value is read. */
+function simple(x: Expr): boolean {
+  if (x.e === "local" || x.e === "global" || x.e === "nullish") return true;
+  return x.e === "call" && (x.fn === RETAIN || x.fn === "tsos_retain_view") && simple(x.args[0]!);
+}
+
+function findField(c: ClassInst, name: string): Field | undefined {
+  for (let k: ClassInst | undefined = c; k; k = k.base) {
+    const f = k.fields.find((g) => g.name === name);
+    if (f) return f;
+  }
+  return undefined;
+}

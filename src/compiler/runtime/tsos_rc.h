@@ -1,0 +1,111 @@
+/*
+ * tsos_rc.h: reference counting of class instances (docs/design/memory.md).
+ *
+ * Input:  included by generated C right after the target header, so
+ *         tsos_alloc, tsos_free (or the stand-in below) and the panics exist.
+ *         The compiler's rc pass (compiler/rc.ts) emits every call here;
+ *         neither programs nor lib/ code call them.
+ *         Macros set before the target header (test builds):
+ *           TSOS_CHECK_FREES   a retain or release of a freed object panics
+ *                              (freed objects are poisoned with 0xdb and
+ *                              never reused);
+ *           TSOS_COUNT_OBJECTS at exit, stderr gets the live and peak
+ *                              counts of objects made by `new`.
+ * Output: tsos_retain(p) (yields p) and tsos_release(p); a reference the
+ *         pass cannot follow is "pinned": retained and never released.
+ * Invariants:
+ *   - NULL and address 1 (undefined in a nullable admitting both) are not
+ *     objects: retain and release ignore them.
+ *   - An object whose count reaches zero is dropped: its descriptor releases
+ *     the references its fields hold, then its storage goes back through
+ *     tsos_free with the size tsos_new was given. Drops are iterative (a
+ *     worklist threaded through the dead objects' count words), so freeing
+ *     a long linked list never recurses deeply.
+ *   - Static objects start at TSOS_RC_STATIC and are never dropped.
+ */
+#ifndef TSOS_RC_H
+#define TSOS_RC_H
+
+#ifndef TSOS_ALLOC_H
+/* Stand-in until the global allocator (runtime/tsos_alloc.h) lands: hosted
+ * blocks are calloc'd, so free() gives them back; the kernel never frees. */
+static inline void tsos_free(void *p, uint64_t size, const tsos_loc *loc) {
+  (void)size;
+  (void)loc;
+#if defined(TSOS_CHECK_FREES)
+  for (uint64_t i = 0; i < size; i++) ((volatile uint8_t *)p)[i] = 0xdb;
+#elif defined(TSOS_HOST_H)
+  free(p);
+#else
+  (void)p;
+#endif
+}
+#endif
+
+#define TSOS_RC_POISON ((uintptr_t)0xdbdbdbdbdbdbdbdbull)
+
+/* Dead objects waiting for their fields to be released, linked through their count words. */
+static tsos_obj *tsos_drop_list;
+static bool tsos_dropping;
+
+__attribute__((noinline)) static void tsos_drop(tsos_obj *o) {
+  o->rc = (uint64_t)(uintptr_t)tsos_drop_list;
+  tsos_drop_list = o;
+  if (tsos_dropping) return;
+  tsos_dropping = true;
+  while (tsos_drop_list) {
+    tsos_obj *q = tsos_drop_list;
+    tsos_drop_list = (tsos_obj *)(uintptr_t)q->rc;
+    const tsos_class *c = q->cls;
+    c->release_fields(q);
+#ifdef TSOS_COUNT_OBJECTS
+    tsos_live_objects--;
+#endif
+    tsos_free(q, c->size, NULL);
+  }
+  tsos_dropping = false;
+}
+
+static inline void tsos_rc_check(const void *p, const char *what) {
+#ifdef TSOS_CHECK_FREES
+  if ((uintptr_t)((const tsos_obj *)p)->cls == TSOS_RC_POISON) tsos_panic_cstr(NULL, what);
+#else
+  (void)p;
+  (void)what;
+#endif
+}
+
+/* The header is reached through tsos_launder: gcc must not reason about the
+ * object's declared type or size from here (-Warray-bounds false positives). */
+static inline void *tsos_retain_obj(void *p) {
+  if ((uintptr_t)p > 1) {
+    tsos_obj *o = tsos_launder(p);
+    tsos_rc_check(o, "use after free: retain of a freed object");
+    o->rc++;
+  }
+  /* Laundered: gcc must not deduce "NULL or 1 here" on the path that skipped the count and warn about the caller's reads. */
+  return tsos_launder(p);
+}
+
+/* The same pointer, with its type: `x = tsos_retain(y)`. */
+#define tsos_retain(p) ((__typeof__((p) + 0))tsos_retain_obj((void *)(p)))
+
+static inline void tsos_release(void *p) {
+  if ((uintptr_t)p > 1) {
+    tsos_obj *o = tsos_launder(p);
+    tsos_rc_check(o, "double free: release of a freed object");
+    if (--o->rc == 0) tsos_drop(o);
+  }
+}
+
+/* A view (fat pointer { obj, vt }) holds its object's reference. */
+#define tsos_retain_view(v) ({ __typeof__(v) tsos_rv = (v); tsos_retain_obj(tsos_rv.obj); tsos_rv; })
+#define tsos_release_view(v) tsos_release((v).obj)
+
+#ifdef TSOS_COUNT_OBJECTS
+__attribute__((destructor)) static void tsos_report_objects(void) {
+  fprintf(stderr, "tsos: %llu live objects, peak %llu\n", (unsigned long long)tsos_live_objects, (unsigned long long)tsos_peak_objects);
+}
+#endif
+
+#endif

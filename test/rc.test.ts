@@ -1,0 +1,49 @@
+/**
+ * test/rc.test.ts: reference counting frees what it should, when it should.
+ *
+ * Input:  run fixtures 1000-1019 named below, compiled with the runtime's
+ *         live-object counter (TSOS_COUNT_OBJECTS) and poisoned frees
+ *         (TSOS_CHECK_FREES).
+ * Output: one case per fixture: the live and peak object counts the program
+ *         reports at exit (stderr) are exactly the expected ones, and stdout
+ *         still matches its .out.
+ * Invariants: a peak above the expected one means objects are not freed
+ *             when their last reference goes (a leak); a count below it, or
+ *             a panic, means something was freed too early.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { compileToC } from "../src/compiler/compile.ts";
+import { gccHostAsync } from "../src/compiler/gcc.ts";
+import { ROOT, run } from "./helpers.ts";
+
+const RUN_DIR = path.join(ROOT, "test/fixtures/run");
+const BUILD = path.join(ROOT, "build/test-rc");
+
+/** Fixture -> the objects alive at exit and the most alive at once. */
+const EXPECTED: Record<string, { live: number; peak: number }> = {
+  // 100 000 boxes in a loop: one at a time, next to the long-lived one.
+  "1000_rc_box_loop": { live: 0, peak: 2 },
+  // A 50 000-node chain dropped at once; what is left is the module-level list (1 List + 6 nodes).
+  "1001_rc_linked_list": { live: 7, peak: 50_007 },
+};
+
+describe("reference counting (live-object counts)", () => {
+  process.chdir(ROOT);
+  for (const [name, want] of Object.entries(EXPECTED)) {
+    it(name, async () => {
+      const file = path.join("test/fixtures/run", `${name}.ts`);
+      const { c } = compileToC(file, { target: "host" });
+      const exe = path.join(BUILD, name);
+      await gccHostAsync(`#define TSOS_COUNT_OBJECTS 1\n#define TSOS_CHECK_FREES 1\n${c}`, exe, { opt: "-O2" });
+      const r = await run(exe, []);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stdout, readFileSync(path.join(RUN_DIR, `${name}.out`), "utf8"));
+      const m = /tsos: (\d+) live objects, peak (\d+)/.exec(r.stderr);
+      assert.ok(m, `no object counts on stderr: ${r.stderr}`);
+      assert.deepEqual({ live: Number(m[1]), peak: Number(m[2]) }, want);
+    });
+  }
+});
