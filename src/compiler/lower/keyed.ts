@@ -146,30 +146,43 @@ function writeProperty(l: Lowerer, o: Expr, k: string, value: Expr, node: ts.Nod
 }
 
 /**
- * `o[k] = v`, `o[k] op= v`, `o[k]++`: `update` computes the new value from
- * the old one (absent for a plain assignment, which never reads).
+ * The target of a write to `o[k]`: the object and the key evaluated once into
+ * `binds`, the property type, the old value read once (`readOld`, which adds
+ * its temporary to `binds`), and a store of a pure value `v` to whichever
+ * candidate key `k` holds (`store`).
  */
-function keyedWrite(l: Lowerer, x: ts.ElementAccessExpression, value: ts.Expression | undefined, update: ((old: Expr) => Expr) | undefined, postfix: boolean, node: ts.Node): Expr | undefined {
+function keyedTarget(l: Lowerer, x: ts.ElementAccessExpression, node: ts.Node) {
   const parts = keyedParts(l, x);
   if (!parts) return undefined;
   const binds: { name: string; value: Expr }[] = [];
   const o = temp(l, parts.obj, binds);
   const key = temp(l, lowerExpr(l, x.argumentExpression, T.str), binds);
   const type = readType(l, x, o, parts.keys);
+  const read = (k: string): Expr => coerce(l, readProperty(l, o, k, x), type, x);
+  const readOld = (): Expr => temp(l, chain(parts.keys, key, type, read, missingKey(l, type, read(parts.keys[0]!), x)), binds);
+  const store = (v: Expr): Expr => chain(parts.keys, key, v.type, (k) => writeProperty(l, o, k, v, node), missingKey(l, { k: "void" }, v, node));
+  return { binds, type, readOld, store };
+}
+
+/**
+ * `o[k] = v`, `o[k] op= v`, `o[k]++`: `update` computes the new value from
+ * the old one (absent for a plain assignment, which never reads).
+ */
+function keyedWrite(l: Lowerer, x: ts.ElementAccessExpression, value: ts.Expression | undefined, update: ((old: Expr) => Expr) | undefined, postfix: boolean, node: ts.Node): Expr | undefined {
+  const t = keyedTarget(l, x, node);
+  if (!t) return undefined;
+  const { binds, type } = t;
   let next: Expr;
   let result: Expr;
   if (!update) {
     next = temp(l, coerce(l, lowerExpr(l, value!, type), type, value!), binds);
     result = next;
   } else {
-    const read = (k: string): Expr => coerce(l, readProperty(l, o, k, x), type, x);
-    const old = temp(l, chain(parts.keys, key, type, read, missingKey(l, type, read(parts.keys[0]!), x)), binds);
+    const old = t.readOld();
     next = temp(l, coerce(l, update(old), type, node), binds);
     result = postfix ? old : next;
   }
-  const write = (k: string): Expr => writeProperty(l, o, k, next, node);
-  const store = chain(parts.keys, key, next.type, write, missingKey(l, { k: "void" }, next, node));
-  return wrap(binds, { e: "seq", type: result.type, xs: [store, result] });
+  return wrap(binds, { e: "seq", type: result.type, xs: [t.store(next), result] });
 }
 
 /** `o[k] = v` and `o[k] op= v` on a keyed object; undefined otherwise. */
@@ -189,26 +202,20 @@ export function keyedLogicalAssign(l: Lowerer, b: ts.BinaryExpression): Expr | u
   let left = b.left;
   while (ts.isParenthesizedExpression(left)) left = left.expression;
   if (!ts.isElementAccessExpression(left) || !isKeyedCandidate(l, left)) return undefined;
-  const x = left;
-  const parts = keyedParts(l, x);
-  if (!parts) return undefined;
-  const binds: { name: string; value: Expr }[] = [];
-  const o = temp(l, parts.obj, binds);
-  const key = temp(l, lowerExpr(l, x.argumentExpression, T.str), binds);
-  const type = readType(l, x, o, parts.keys);
-  const read = (k: string): Expr => coerce(l, readProperty(l, o, k, x), type, x);
-  const old = temp(l, chain(parts.keys, key, type, read, missingKey(l, type, read(parts.keys[0]!), x)), binds);
+  const t = keyedTarget(l, left, b);
+  if (!t) return undefined;
+  const { binds, type } = t;
+  const old = t.readOld();
   const op = b.operatorToken.kind;
   const assigns: Expr =
     op === ts.SyntaxKind.QuestionQuestionEqualsToken ? (type.k === "nullable" ? { e: "isnullish", type: T.bool, x: old, which: "either" } : { e: "bool", type: T.bool, value: false })
     : op === ts.SyntaxKind.BarBarEqualsToken ? { e: "not", type: T.bool, x: truthValue(l, old, b.left) }
     : truthValue(l, old, b.left);
   const want = type.k === "nullable" ? type.inner : type;
+  // The right side runs only when JavaScript assigns, so it is bound here, not among `binds`.
   const name = l.temp();
   const next: Expr = { e: "local", type, name };
-  const write = (k: string): Expr => writeProperty(l, o, k, next, b);
-  const store = chain(parts.keys, key, type, write, missingKey(l, { k: "void" }, next, b));
-  const assigned: Expr = { e: "bind", type, name, value: coerce(l, lowerExpr(l, b.right, want), type, b.right), body: { e: "seq", type, xs: [store, next] } };
+  const assigned: Expr = { e: "bind", type, name, value: coerce(l, lowerExpr(l, b.right, want), type, b.right), body: { e: "seq", type, xs: [t.store(next), next] } };
   return wrap(binds, { e: "cond", type, c: assigns, a: assigned, b: old });
 }
 
