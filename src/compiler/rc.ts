@@ -144,6 +144,11 @@ class FnPass {
   private readonly params: Set<string>;
   /** Locals of counted type that own their reference: released at scope exit. */
   private readonly managed = new Set<string>();
+  /**
+   * Locals of counted type that hold no reference of their own: nothing is
+   * released while they are live (borrowedLocals).
+   */
+  private readonly borrowed = new Set<string>();
   private readonly scopes: Scope[] = [];
   /** Statement temporaries: declared before the current statement, released after it. */
   private pre: Stmt[] = [];
@@ -157,6 +162,10 @@ class FnPass {
   constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>) {
     this.params = new Set(f.params.map((p) => p.name));
     this.findManaged();
+    for (const n of borrowedLocals(f, this.managed, funcs)) {
+      this.borrowed.add(n);
+      this.managed.delete(n);
+    }
   }
 
   run(): Stmt[] {
@@ -284,6 +293,7 @@ class FnPass {
       case "let": {
         const out = this.withTemps(() => {
           if (!counted(s.type)) return [{ ...s, init: s.init && this.value(s.init) }];
+          if (this.borrowed.has(s.name)) return [{ ...s, init: s.init && this.borrow(s.init) }];
           return [{ ...s, init: s.init && this.pin(s.init) }];
         });
         if (this.managed.has(s.name)) {
@@ -428,6 +438,22 @@ class FnPass {
     return retain(y);
   }
 
+  /** A value stored in a borrowed local: no reference of its own (a fresh one, which a release-free function never makes, is leaked). */
+  private borrow(x: Expr): Expr {
+    return this.visit(x)[0];
+  }
+
+  /**
+   * An argument of a call of the program's functions, which borrow their
+   * parameters. A view's object passed as an untyped receiver (a view call
+   * that lower/devirt.ts made direct) is borrowed too: the table function
+   * counts it as a stable parameter.
+   */
+  private argument(a: Expr): Expr {
+    if (a.e === "viewobj" && a.type.k === "anyobj" && counted(a.x.type)) return { ...a, x: this.keep(a.x) };
+    return this.keep(a);
+  }
+
   /** A value that must stay alive during a call it is passed to. */
   private keep(x: Expr): Expr {
     const [y, own] = this.visit(x);
@@ -480,7 +506,7 @@ class FnPass {
         if (RC_FNS.has(x.fn)) return [x, "unstable"];
         const callee = this.funcs.get(x.fn);
         if (callee) {
-          const args = x.args.map((a) => this.keep(a));
+          const args = x.args.map((a) => this.argument(a));
           return [{ ...x, args }, isCounted && counted(callee.ret) && !this.ctors.has(x.fn) ? "fresh" : "unstable"];
         }
         if (x.fn === "tsos_class_name") return [{ ...x, args: x.args.map((a) => this.instant(a)) }, "unstable"];
@@ -590,6 +616,7 @@ class FnPass {
       const target = t.e === "local" || t.e === "global" ? t : this.children(t, (c) => this.instant(c));
       return [{ ...x, target, value: this.value(x.value) }, "unstable"];
     }
+    if (t.e === "local" && this.borrowed.has(t.name) && !this.bound.has(t.name)) return [{ ...x, value: this.borrow(x.value) }, "unstable"];
     if (t.e === "local" && this.managed.has(t.name) && !this.bound.has(t.name)) {
       const value = this.pin(x.value);
       if (this.noTemps) return [{ ...x, value }, "unstable"];
@@ -630,6 +657,104 @@ class FnPass {
     this.post.push(releaseStmt(name, type, this.loc));
     return { e: "local", type, name };
   }
+}
+
+/**
+ * The managed locals that may borrow instead of owning: those whose live
+ * range releases nothing. A local's range runs from its `let` to the last
+ * statement of its block that mentions it (a `for` statement, for a local of
+ * its initializer; the whole body, for a parameter). In a range that calls no
+ * function of the program, through a view or a function value, allocates
+ * nothing and stores no counted value anywhere but a local that itself
+ * borrows or is pinned, no object can be freed: every object reachable when
+ * the range starts stays alive until it ends, so the local needs no count of
+ * its own (the chain walk `while (n && n.key !== k) n = n.next` counts
+ * nothing). Returning such a local retains it. The candidates that fail are
+ * removed until every one left passes (their ranges may assign each other).
+ */
+function borrowedLocals(f: Func, managed: Set<string>, funcs: Map<string, Func>): Set<string> {
+  const ranges = new Map<string, Stmt[]>();
+  for (const p of f.params) if (managed.has(p.name)) ranges.set(p.name, f.body);
+  const mentions = (s: Stmt, name: string): boolean => {
+    let hit = false;
+    walkAll([s], (x) => { if (x.e === "local" && x.name === name) hit = true; });
+    return hit;
+  };
+  const find = (list: Stmt[], whole?: Stmt): void => {
+    list.forEach((s, i) => {
+      if (s.s === "let" && managed.has(s.name)) {
+        if (whole) ranges.set(s.name, [whole]);
+        else {
+          let j = i;
+          for (let k = i + 1; k < list.length; k++) if (mentions(list[k]!, s.name)) j = k;
+          ranges.set(s.name, list.slice(i, j + 1));
+        }
+      }
+      switch (s.s) {
+        case "if": find(s.then); if (s.else) find(s.else); break;
+        case "while": case "dowhile": find(s.body); break;
+        case "for": find(s.init, s); find(s.body); break;
+        case "block": find(s.body); break;
+        case "switch": for (const c of s.cases) find(c.body); break;
+      }
+    });
+  };
+  find(f.body);
+  const borrowed = new Set(ranges.keys());
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const name of borrowed) {
+      if (releaseFree(ranges.get(name)!, funcs, (n) => !managed.has(n) || borrowed.has(n))) continue;
+      borrowed.delete(name);
+      changed = true;
+    }
+  }
+  return borrowed;
+}
+
+/**
+ * Whether running `list` can release no object. A whitelist: an expression
+ * or statement kind not listed makes the answer no. `quiet(n)`: a store into
+ * the counted local `n`, or its end of scope, releases nothing.
+ */
+function releaseFree(list: Stmt[], funcs: Map<string, Func>, quiet: (name: string) => boolean): boolean {
+  let ok = true;
+  const exprOk = (x: Expr): boolean => {
+    switch (x.e) {
+      case "int": case "num": case "bool": case "str": case "local": case "global": case "nullish":
+      case "neg": case "not": case "bitnot": case "binary": case "logic": case "streq": case "convert": case "truthy":
+      case "field": case "index": case "strindex": case "strlen": case "cond": case "minmax": case "abs":
+      case "instanceof": case "let": case "bind": case "seq": case "mkview": case "review": case "viewobj":
+      case "some": case "unwrap": case "isnullish": case "reopt": case "opteq":
+        return true;
+      case "call":
+        return x.pure === true && !funcs.has(x.fn);
+      case "assign":
+        if (!counted(x.target.type)) return true;
+        return x.target.e === "local" && quiet(x.target.name);
+      case "compound":
+        return !counted(x.target.type);
+      default:
+        return false;
+    }
+  };
+  const walkStmts = (stmts: Stmt[]): void => {
+    for (const s of stmts) {
+      switch (s.s) {
+        case "let": if (counted(s.type) && !quiet(s.name)) ok = false; break;
+        case "expr": case "return": case "break": case "continue": break;
+        case "if": walkStmts(s.then); if (s.else) walkStmts(s.else); break;
+        case "while": case "dowhile": walkStmts(s.body); break;
+        case "for": walkStmts(s.init); walkStmts(s.body); break;
+        case "block": walkStmts(s.body); break;
+        case "switch": for (const c of s.cases) walkStmts(c.body); break;
+        default: ok = false;
+      }
+    }
+  };
+  walkStmts(list);
+  if (ok) walkAll(list, (x) => { if (!exprOk(x)) ok = false; });
+  return ok;
 }
 
 /** A value that reads no field and has no effect: it may be evaluated after the old value is read. */

@@ -19,9 +19,9 @@
  *         runtime's own block, never reported); tsos_free(p, size, loc): gives
  *         back a block tsos_alloc returned, with the size it was asked for.
  * Invariants:
- *   - Without any mode macro a hosted block is calloc'd and freed with free():
- *     a program that never installs an allocator runs exactly the C
- *     library's allocation path.
+ *   - Without any mode macro a hosted block of up to 256 bytes comes from a
+ *     size-class free list over 64 KiB calloc'd chunks (no per-block
+ *     header); a larger one is calloc'd and freed with free().
  *   - With an installed allocator, sizes are rounded up to 16 and the
  *     allocator is asked for 16-byte alignment; the same rounded size and
  *     alignment go back to its `free`. A 0 answer panics with the
@@ -152,18 +152,53 @@ static inline void tsos_system_free(uint64_t ptr, uint64_t size, uint64_t align)
 }
 #endif
 
+#ifndef TSOS_GLOBAL_ALLOCATOR
+/* ---- hosted, no allocator installed: size classes over the C library ----
+ * Blocks of up to TSOS_SMALL_MAX bytes come from one free list per multiple
+ * of 16 bytes, carved from 64 KiB chunks of calloc'd memory; larger blocks
+ * are calloc'd and freed one by one. Small blocks carry no header (tsos_free
+ * is given the size), so a 32-byte object takes 32 bytes where malloc takes
+ * 48, and objects allocated together lie together. Chunks are never given
+ * back to the C library. Fresh chunk memory is zero (calloc); a reused block
+ * is cleared when it is handed out again. */
+#define TSOS_SMALL_MAX 256
+#define TSOS_CHUNK_BYTES (64 * 1024)
+static void *tsos_small_free[TSOS_SMALL_MAX / 16 + 1];
+static uint8_t *tsos_chunk_next, *tsos_chunk_end;
+
+__attribute__((noreturn, cold)) static void tsos_out_of_memory(void) {
+  fflush(stdout);
+  fputs("out of memory\n", stderr);
+  exit(134);
+}
+__attribute__((noinline)) static void *tsos_small_carve(uint64_t rounded) {
+  if ((uint64_t)(tsos_chunk_end - tsos_chunk_next) < rounded) {
+    /* The tail of the old chunk is left unused: at most TSOS_SMALL_MAX - 16 bytes. */
+    tsos_chunk_next = calloc(1, TSOS_CHUNK_BYTES);
+    if (!tsos_chunk_next) tsos_out_of_memory();
+    tsos_chunk_end = tsos_chunk_next + TSOS_CHUNK_BYTES;
+  }
+  void *p = tsos_chunk_next;
+  tsos_chunk_next += rounded;
+  return p;
+}
+#endif
+
 /* ---- the plain path: a block of `size` bytes from the allocator in use ---- */
 static inline void *tsos_block_alloc(uint64_t size, const tsos_loc *loc) {
 #ifdef TSOS_GLOBAL_ALLOCATOR
   return tsos_ga_block(size, loc);
 #else
   (void)loc;
-  void *p = calloc(1, size ? size : 1);
-  if (!p) {
-    fflush(stdout);
-    fputs("out of memory\n", stderr);
-    exit(134);
+  if (size <= TSOS_SMALL_MAX) {
+    uint64_t k = size ? (size + 15) >> 4 : 1;
+    void *p = tsos_small_free[k];
+    if (!p) return tsos_small_carve(k << 4);
+    tsos_small_free[k] = *(void **)p;
+    return __builtin_memset(p, 0, k << 4);
   }
+  void *p = calloc(1, size);
+  if (!p) tsos_out_of_memory();
   return p;
 #endif
 }
@@ -171,7 +206,12 @@ static inline void tsos_block_free(void *p, uint64_t size) {
 #ifdef TSOS_GLOBAL_ALLOCATOR
   tsos_ga_release(p, size);
 #else
-  (void)size;
+  if (size <= TSOS_SMALL_MAX) {
+    uint64_t k = size ? (size + 15) >> 4 : 1;
+    *(void **)p = tsos_small_free[k];
+    tsos_small_free[k] = p;
+    return;
+  }
   free(p);
 #endif
 }
