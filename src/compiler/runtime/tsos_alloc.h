@@ -184,11 +184,16 @@ __attribute__((noinline)) static void *tsos_small_carve(uint64_t rounded) {
 }
 #endif
 
-/* ---- the plain path: a block of `size` bytes from the allocator in use ---- */
-static inline void *tsos_block_alloc(uint64_t size, const tsos_loc *loc) {
+/* ---- the plain path: a block of `size` bytes from the allocator in use ----
+ * Hosted, it is out of line and marked `malloc`, as calloc is: a call site
+ * stays as small as a call of calloc, and gcc may assume that a new block
+ * aliases nothing else. */
 #ifdef TSOS_GLOBAL_ALLOCATOR
+static inline void *tsos_block_alloc(uint64_t size, const tsos_loc *loc) {
   return tsos_ga_block(size, loc);
+}
 #else
+__attribute__((malloc, noinline)) static void *tsos_block_alloc(uint64_t size, const tsos_loc *loc) {
   (void)loc;
   if (size <= TSOS_SMALL_MAX) {
     uint64_t k = size ? (size + 15) >> 4 : 1;
@@ -200,8 +205,8 @@ static inline void *tsos_block_alloc(uint64_t size, const tsos_loc *loc) {
   void *p = calloc(1, size);
   if (!p) tsos_out_of_memory();
   return p;
-#endif
 }
+#endif
 static inline void tsos_block_free(void *p, uint64_t size) {
 #ifdef TSOS_GLOBAL_ALLOCATOR
   tsos_ga_release(p, size);
