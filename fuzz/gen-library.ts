@@ -264,7 +264,8 @@ export class LibraryGen {
           `.charAt(${this.small(0, 4)})`,
           `.concat(${w()}, ${w()})`,
         ]);
-        return S(node([s, how]));
+        // Parenthesized: `s.at(1) ?? "none"` inside `"x" + …` would read as `("x" + s.at(1)) ?? "none"`.
+        return S(node(["(", s, how, ")"]));
       }],
     ]);
   }
