@@ -681,7 +681,9 @@ export class Generator {
       case "call": return this.call(r.pick(calls), BOOL, ctx, d, eff);
       case "isnull": {
         const v = r.pick(ctx.vars.filter((x) => x.ty.k === "opt"));
-        return this.withAlts({ n: node([`(${v.name} ${r.chance(0.5) ? "===" : "!=="} null)`]), ty: BOOL, bound: 0, nonneg: true, exact: true });
+        // Through `as`: an assignment earlier in the function narrows the variable, and the
+        // test's true branch would then see it as `never` (which the dialect refuses to operate on).
+        return this.withAlts({ n: node([`((${v.name} as ${tyText(v.ty)}) ${r.chance(0.5) ? "===" : "!=="} null)`]), ty: BOOL, bound: 0, nonneg: true, exact: true });
       }
       case "instanceof": {
         const [v, sub, declared] = r.pick(this.instanceTests(ctx));
