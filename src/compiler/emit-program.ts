@@ -16,7 +16,7 @@ import { Emitter } from "./emit-c.ts";
 import { closureStructs, fnTypedefs, staticClosures } from "./emit-closures.ts";
 import { structLayout } from "./lower/layout.ts";
 import { descriptorFunctions, descriptorNamed, dynDescriptors } from "./emit-dynamic.ts";
-import { releaseFieldsFunction } from "./rc.ts";
+import { cyclicClasses, releaseFieldsFunction, traceFieldsFunction } from "./rc.ts";
 import { SET_ALLOCATOR_FN, memoryModeDefines } from "./emit-alloc.ts";
 
 export function emitC(p: Program, opts: { entryDisplay: string }): string {
@@ -106,7 +106,8 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   for (const o of p.optTypes) if (withFn(o.inner)) out.push(optDef(o));
   for (const v of p.views) out.push(...viewTableType(v));
   for (const c of structOrder(p.classes)) out.push(...structDef(c));
-  for (const c of structOrder(p.classes)) if (c.header) out.push(...releaseFieldsFunction(c), classDescriptor(c));
+  const cyclic = cyclicClasses(p.classes);
+  for (const c of structOrder(p.classes)) if (c.header) out.push(...releaseFieldsFunction(c), ...traceFieldsFunction(c), classDescriptor(c, cyclic.has(c)));
   out.push(...closureStructs(p));
   // `never[]` (the type of a bare `[]`) holds no element: its storage type is a placeholder byte.
   for (const a of arrays) out.push(`TSOS_ARRAY(${a.cname}, ${a.elem.k === "never" ? "uint8_t" : cType(a.elem)})`);
@@ -223,11 +224,11 @@ function headerInit(c: ClassInst): string {
   return ` = {${init}}`;
 }
 
-/** The static class descriptor of a class with a header: its parent and its name. */
-function classDescriptor(c: ClassInst): string {
+/** The static class descriptor of a class with a header: its parent, name, size, field release and (for a class that can be in a cycle) trace functions. */
+function classDescriptor(c: ClassInst, cyclic: boolean): string {
   const name = c.literal ? "Object" : c.tsName.replace(/<.*$/, "");
   const parent = c.base ? `&${c.base.cname}__class` : "NULL";
-  return `static const tsos_class ${c.cname}__class __attribute__((unused)) = {${parent}, TSOS_STR(${cString(name)}), sizeof(${c.cname}), ${c.cname}__release_fields};`;
+  return `static const tsos_class ${c.cname}__class __attribute__((unused)) = {${parent}, TSOS_STR(${cString(name)}), sizeof(${c.cname}), ${c.cname}__release_fields, ${cyclic ? `${c.cname}__trace` : "NULL"}};`;
 }
 
 function structDef(c: ClassInst): string[] {

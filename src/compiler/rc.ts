@@ -54,6 +54,71 @@ export function releaseFieldsFunction(c: ClassInst): string[] {
 }
 
 /**
+ * The C function that shows the cycle collector (runtime/tsos_cycles.h) the
+ * references `c`'s fields hold, then its base's: the same fields
+ * releaseFieldsFunction releases. Emitted for every class (a derived class
+ * calls its base's); the descriptor points at it only for a class in
+ * cyclicClasses.
+ */
+export function traceFieldsFunction(c: ClassInst): string[] {
+  const own = c.fields.filter(countedField);
+  const out = [`__attribute__((unused)) static void ${c.cname}__trace(void *p, void (*visit)(tsos_obj *)) {`];
+  if (own.length) out.push(`  ${c.cname} *o = p;`);
+  for (const f of own) {
+    const ref = `o->${f.name}${countKind(f.type) === "view" ? ".obj" : ""}`;
+    out.push(`  if ((uintptr_t)${ref} > 1) visit((tsos_obj *)(void *)${ref});`);
+  }
+  out.push(c.base ? `  ${c.base.cname}__trace(p, visit);` : own.length ? "" : "  (void)p;");
+  if (!c.base && !own.length) out.push("  (void)visit;");
+  out.push("}");
+  return out.filter((x) => x !== "");
+}
+
+/**
+ * The classes whose instances can be part of a reference cycle: those that
+ * can reach an instance of themselves through counted fields. A field of a
+ * class type reaches that class and its subclasses; a field of an interface
+ * or object type (a view) may hold any class. Only these are shown to the
+ * cycle collector: releasing an instance of any other class never makes it
+ * a possible root, which keeps the collector off acyclic data (a `Box`, a
+ * `Point`).
+ */
+export function cyclicClasses(classes: ClassInst[]): Set<ClassInst> {
+  const counted = classes.filter(countedClassInst);
+  const subclasses = new Map<ClassInst, ClassInst[]>(counted.map((c) => [c, []]));
+  for (const c of counted) for (let b = c.base; b; b = b.base) subclasses.get(b)?.push(c);
+  const edges = new Map<ClassInst, ClassInst[]>();
+  for (const c of counted) {
+    const out: ClassInst[] = [];
+    for (let k: ClassInst | undefined = c; k; k = k.base) {
+      for (const f of k.fields) {
+        if (!countedField(f)) continue;
+        const inner = f.type.k === "nullable" ? f.type.inner : f.type;
+        if (inner.k === "view") out.push(...counted);
+        else if (inner.k === "class" && countedClassInst(inner.cls)) out.push(inner.cls, ...(subclasses.get(inner.cls) ?? []));
+      }
+    }
+    edges.set(c, out);
+  }
+  const cyclic = new Set<ClassInst>();
+  for (const c of counted) {
+    const seen = new Set<ClassInst>();
+    const stack = [...edges.get(c)!];
+    while (stack.length) {
+      const d = stack.pop()!;
+      if (d === c) {
+        cyclic.add(c);
+        break;
+      }
+      if (seen.has(d)) continue;
+      seen.add(d);
+      stack.push(...(edges.get(d) ?? []));
+    }
+  }
+  return cyclic;
+}
+
+/**
  * What a counted value is, where it is produced:
  *   fresh    a +1 reference the consumer owns (`new`, a call of a function
  *            of this program): it must be stored, released or leaked;

@@ -48,16 +48,25 @@ static inline void tsos_free(void *p, uint64_t size, const tsos_loc *loc) {
 static tsos_obj *tsos_drop_list;
 static bool tsos_dropping;
 
+#include "tsos_cycles.h"
+
 __attribute__((noinline)) static void tsos_drop(tsos_obj *o) {
-  o->rc = (uint64_t)(uintptr_t)tsos_drop_list;
+  /* Bit 0 of the link (objects are 16-byte aligned) keeps "in the cycle collector's root buffer". */
+  o->rc = (uint64_t)(uintptr_t)tsos_drop_list | ((o->rc & TSOS_RC_BUFFERED) ? 1 : 0);
   tsos_drop_list = o;
   if (tsos_dropping) return;
   tsos_dropping = true;
   while (tsos_drop_list) {
     tsos_obj *q = tsos_drop_list;
-    tsos_drop_list = (tsos_obj *)(uintptr_t)q->rc;
+    bool buffered = q->rc & 1;
+    tsos_drop_list = (tsos_obj *)(uintptr_t)(q->rc & ~(uint64_t)1);
     const tsos_class *c = q->cls;
     c->release_fields(q);
+    if (buffered) {
+      /* Count zero, black, still buffered: the collector gives the storage back when it takes it out. */
+      q->rc = TSOS_RC_BUFFERED;
+      continue;
+    }
 #ifdef TSOS_COUNT_OBJECTS
     tsos_live_objects--;
 #endif
@@ -94,7 +103,8 @@ static inline void tsos_release(void *p) {
   if ((uintptr_t)p > 1) {
     tsos_obj *o = tsos_launder(p);
     tsos_rc_check(o, "double free: release of a freed object");
-    if (--o->rc == 0) tsos_drop(o);
+    if ((--o->rc & TSOS_RC_COUNT) == 0) tsos_drop(o);
+    else if (o->cls->trace) tsos_possible_root(o);
   }
 }
 
@@ -104,6 +114,7 @@ static inline void tsos_release(void *p) {
 
 #ifdef TSOS_COUNT_OBJECTS
 __attribute__((destructor)) static void tsos_report_objects(void) {
+  tsos_collect_cycles();
   fprintf(stderr, "tsos: %llu live objects, peak %llu\n", (unsigned long long)tsos_live_objects, (unsigned long long)tsos_peak_objects);
 }
 #endif

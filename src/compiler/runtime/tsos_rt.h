@@ -284,21 +284,29 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
 /*
  * Every non-layout class instance starts with a pointer to its class
  * descriptor and its reference count (runtime/tsos_rc.h, docs/design/memory.md).
- * The descriptor gives the object's size and the function that releases the
- * references its fields hold (its own fields, then its base's).
+ * The descriptor gives the object's size, the function that releases the
+ * references its fields hold (its own fields, then its base's), and, for a
+ * class whose instances can be part of a cycle, the function that shows the
+ * cycle collector those references (runtime/tsos_cycles.h); NULL otherwise.
  */
+typedef struct tsos_obj tsos_obj;
 typedef struct tsos_class {
   const struct tsos_class *parent;
   tsos_str name;
   uint64_t size;
   void (*release_fields)(void *obj);
+  void (*trace)(void *obj, void (*visit)(tsos_obj *ref));
 } tsos_class;
-typedef struct tsos_obj {
+struct tsos_obj {
   const tsos_class *cls;
   uint64_t rc;
-} tsos_obj;
+};
+/* The count is the low 61 bits of the count word; the cycle collector keeps its marks above it. */
+#define TSOS_RC_COUNT (((uint64_t)1 << 61) - 1)
 /* The count of a static object: no sequence of releases reaches zero. */
-#define TSOS_RC_STATIC ((uint64_t)1 << 62)
+#define TSOS_RC_STATIC ((uint64_t)1 << 59)
+/* Defined in tsos_cycles.h: frees the garbage cycles found among the possible roots. */
+static void tsos_collect_cycles(void);
 #ifdef TSOS_COUNT_OBJECTS
 /* Test builds: objects made by `new` and not yet freed (and the most at once). */
 static uint64_t tsos_live_objects, tsos_peak_objects;

@@ -1,0 +1,229 @@
+/*
+ * tsos_cycles.h: the cycle collector: objects that refer to each other in a
+ * cycle that nothing else refers to are freed (docs/design/memory.md,
+ * "Cycles"). Synchronous trial deletion, after Bacon and Rajan, "Concurrent
+ * Cycle Collection in Reference Counted Systems" (ECOOP 2001), section 3.
+ *
+ * Input:  included by tsos_rc.h. Class descriptors with a `trace` function
+ *         (rc.ts traceFieldsFunction): only classes that can be part of a
+ *         cycle have one; an object without it is never a candidate and its
+ *         references are released normally.
+ * Output: tsos_possible_root(o), called by tsos_release when a count drops
+ *         to a value other than zero; tsos_collect_cycles(), run when the
+ *         buffer of possible roots is full, and at exit in the builds that
+ *         count objects or check for leaks.
+ * Invariants:
+ *   - The count word keeps the count in its low 61 bits; bit 63 says the
+ *     object is in the root buffer, bits 61-62 its colour (black: in use,
+ *     gray: being trial-deleted, white: garbage, purple: a possible root).
+ *     Outside a collection every object is black or purple.
+ *   - Trial deletion subtracts only the references a `trace` function
+ *     reports, each of which the object owns (a counted field). Any other
+ *     reference (a local, a pinned value, an array, a union) is counted and
+ *     never subtracted, so it keeps what it refers to alive.
+ *   - A buffered object whose count reaches zero releases its fields at
+ *     once but keeps its storage until the collector takes it out of the
+ *     buffer.
+ *   - No recursion: the graph walks use an explicit stack.
+ *   - In the kernel a collection runs with interrupts off: a handler may
+ *     retain an object (it never releases one) and must not see a
+ *     half-finished trial deletion.
+ */
+#ifndef TSOS_CYCLES_H
+#define TSOS_CYCLES_H
+
+#define TSOS_RC_BUFFERED ((uint64_t)1 << 63)
+#define TSOS_RC_COLOR_SHIFT 61
+#define TSOS_RC_COLOR_MASK ((uint64_t)3 << TSOS_RC_COLOR_SHIFT)
+enum { TSOS_BLACK = 0, TSOS_GRAY = 1, TSOS_WHITE = 2, TSOS_PURPLE = 3 };
+
+static inline uint64_t tsos_rc_count(const tsos_obj *o) { return o->rc & TSOS_RC_COUNT; }
+static inline int tsos_rc_color(const tsos_obj *o) { return (int)((o->rc & TSOS_RC_COLOR_MASK) >> TSOS_RC_COLOR_SHIFT); }
+static inline void tsos_rc_paint(tsos_obj *o, int color) {
+  o->rc = (o->rc & ~TSOS_RC_COLOR_MASK) | ((uint64_t)color << TSOS_RC_COLOR_SHIFT);
+}
+
+/* Possible roots: objects whose count went down without reaching zero. */
+#define TSOS_ROOTS_MAX 8192
+static tsos_obj *tsos_roots[TSOS_ROOTS_MAX];
+static uint64_t tsos_roots_len;
+static bool tsos_collecting;
+
+/* The explicit stack of the graph walks; it grows by doubling (tsos_alloc). */
+static tsos_obj **tsos_cc_stack;
+static uint64_t tsos_cc_len, tsos_cc_cap;
+
+static void tsos_cc_push(tsos_obj *o) {
+  if (tsos_cc_len == tsos_cc_cap) {
+    uint64_t cap = tsos_cc_cap ? tsos_cc_cap * 2 : 256;
+    tsos_obj **s = tsos_alloc_as(cap * sizeof *s, NULL, NULL);
+    for (uint64_t i = 0; i < tsos_cc_len; i++) s[i] = tsos_cc_stack[i];
+    if (tsos_cc_stack) tsos_free(tsos_cc_stack, tsos_cc_cap * sizeof *s, NULL);
+    tsos_cc_stack = s;
+    tsos_cc_cap = cap;
+  }
+  tsos_cc_stack[tsos_cc_len++] = o;
+}
+
+static inline void tsos_release(void *p);
+
+/* Only what a trace function reports can be in a cycle; static objects never are. */
+static inline bool tsos_rc_traced(const tsos_obj *o) {
+  return o->cls->trace != NULL && tsos_rc_count(o) < TSOS_RC_STATIC / 2;
+}
+
+__attribute__((noinline)) static void tsos_possible_root(tsos_obj *o) {
+  if (!tsos_rc_traced(o)) return;
+  if (o->rc & TSOS_RC_BUFFERED) {
+    tsos_rc_paint(o, TSOS_PURPLE);
+    return;
+  }
+  /* Full while the collector itself releases (it never is otherwise): not examined, a leak at worst. */
+  if (tsos_roots_len == TSOS_ROOTS_MAX) return;
+  o->rc |= TSOS_RC_BUFFERED;
+  tsos_rc_paint(o, TSOS_PURPLE);
+  tsos_roots[tsos_roots_len++] = o;
+  /* Buffered first: the collection may find this very object to be garbage, and frees it. */
+  if (tsos_roots_len == TSOS_ROOTS_MAX && !tsos_collecting) tsos_collect_cycles();
+}
+
+static void tsos_give_back(tsos_obj *o) {
+#ifdef TSOS_COUNT_OBJECTS
+  tsos_live_objects--;
+#endif
+  tsos_free(o, o->cls->size, NULL);
+}
+
+/* ---- the three passes over the graph below the roots ---- */
+
+static void tsos_visit_gray(tsos_obj *t) {
+  if (!tsos_rc_traced(t)) return;
+  t->rc--;
+  if (tsos_rc_color(t) != TSOS_GRAY) tsos_cc_push(t);
+}
+/* Every reference from a gray object is taken away from what it refers to. */
+static void tsos_mark_gray(tsos_obj *s) {
+  tsos_cc_push(s);
+  while (tsos_cc_len) {
+    tsos_obj *o = tsos_cc_stack[--tsos_cc_len];
+    if (tsos_rc_color(o) == TSOS_GRAY) continue;
+    tsos_rc_paint(o, TSOS_GRAY);
+    o->cls->trace(o, tsos_visit_gray);
+  }
+}
+
+static void tsos_visit_black(tsos_obj *t) {
+  if (!tsos_rc_traced(t)) return;
+  t->rc++;
+  if (tsos_rc_color(t) != TSOS_BLACK) tsos_cc_push(t);
+}
+static void tsos_visit_scan(tsos_obj *t) {
+  if (tsos_rc_traced(t) && tsos_rc_color(t) == TSOS_GRAY) tsos_cc_push(t);
+}
+static void tsos_scan(tsos_obj *s) {
+  tsos_cc_push(s);
+  while (tsos_cc_len) {
+    tsos_obj *o = tsos_cc_stack[--tsos_cc_len];
+    if (tsos_rc_color(o) != TSOS_GRAY) continue;
+    if (tsos_rc_count(o) > 0) {
+      /* Still referred to from outside: in use, and so is everything it refers to, whose counts
+       * come back. That walk uses the same stack, above what is left of this one. */
+      uint64_t base = tsos_cc_len;
+      tsos_cc_push(o);
+      while (tsos_cc_len > base) {
+        tsos_obj *b = tsos_cc_stack[--tsos_cc_len];
+        if (tsos_rc_color(b) == TSOS_BLACK) continue;
+        tsos_rc_paint(b, TSOS_BLACK);
+        b->cls->trace(b, tsos_visit_black);
+      }
+    } else {
+      tsos_rc_paint(o, TSOS_WHITE);
+      o->cls->trace(o, tsos_visit_scan);
+    }
+  }
+}
+
+/* The garbage found: white objects not in the buffer, gathered here, then freed together. */
+static tsos_obj **tsos_white;
+static uint64_t tsos_white_len, tsos_white_cap;
+static void tsos_white_push(tsos_obj *o) {
+  if (tsos_white_len == tsos_white_cap) {
+    uint64_t cap = tsos_white_cap ? tsos_white_cap * 2 : 256;
+    tsos_obj **s = tsos_alloc_as(cap * sizeof *s, NULL, NULL);
+    for (uint64_t i = 0; i < tsos_white_len; i++) s[i] = tsos_white[i];
+    if (tsos_white) tsos_free(tsos_white, tsos_white_cap * sizeof *s, NULL);
+    tsos_white = s;
+    tsos_white_cap = cap;
+  }
+  tsos_white[tsos_white_len++] = o;
+}
+static void tsos_visit_white(tsos_obj *t) {
+  if (tsos_rc_traced(t) && tsos_rc_color(t) == TSOS_WHITE && !(t->rc & TSOS_RC_BUFFERED)) tsos_cc_push(t);
+}
+static void tsos_collect_white(tsos_obj *s) {
+  tsos_cc_push(s);
+  while (tsos_cc_len) {
+    tsos_obj *o = tsos_cc_stack[--tsos_cc_len];
+    if (tsos_rc_color(o) != TSOS_WHITE || (o->rc & TSOS_RC_BUFFERED)) continue;
+    tsos_rc_paint(o, TSOS_BLACK);
+    tsos_white_push(o);
+    o->cls->trace(o, tsos_visit_white);
+  }
+}
+
+/* A reference a garbage object holds to something outside the garbage goes away. */
+static void tsos_visit_release(tsos_obj *t) {
+  if (!tsos_rc_traced(t)) tsos_release(t);
+}
+
+#if defined(TSOS_KERNEL_H) && defined(__x86_64__)
+/* Intel SDM vol. 2, PUSHF/CLI: RFLAGS.IF (bit 9) says whether interrupts were on. */
+static inline uint64_t tsos_cc_irq_off(void) {
+  uint64_t flags;
+  __asm__ volatile("pushfq; popq %0; cli" : "=r"(flags) : : "memory");
+  return flags;
+}
+static inline void tsos_cc_irq_restore(uint64_t flags) {
+  if (flags & 0x200) __asm__ volatile("sti" : : : "memory");
+}
+#else
+static inline uint64_t tsos_cc_irq_off(void) { return 0; }
+static inline void tsos_cc_irq_restore(uint64_t flags) { (void)flags; }
+#endif
+
+static void tsos_collect_cycles(void) {
+  if (tsos_collecting) return;
+  uint64_t irq = tsos_cc_irq_off();
+  tsos_collecting = true;
+  /* Mark: purple roots are trial-deleted; the others leave the buffer (freed if their count reached zero meanwhile). */
+  uint64_t kept = 0;
+  for (uint64_t i = 0; i < tsos_roots_len; i++) {
+    tsos_obj *o = tsos_roots[i];
+    if (tsos_rc_color(o) == TSOS_PURPLE) {
+      tsos_mark_gray(o);
+      tsos_roots[kept++] = o;
+    } else {
+      /* Black: retained since it was buffered, or dead (count zero, fields released). Gray: reached
+       * from an earlier root, whose walks will decide it; its count may be zero only for now. */
+      o->rc &= ~TSOS_RC_BUFFERED;
+      if (tsos_rc_color(o) == TSOS_BLACK && tsos_rc_count(o) == 0) tsos_give_back(o);
+    }
+  }
+  tsos_roots_len = kept;
+  for (uint64_t i = 0; i < tsos_roots_len; i++) tsos_scan(tsos_roots[i]);
+  for (uint64_t i = 0; i < tsos_roots_len; i++) {
+    tsos_obj *o = tsos_roots[i];
+    o->rc &= ~TSOS_RC_BUFFERED;
+    tsos_collect_white(o);
+  }
+  tsos_roots_len = 0;
+  /* Release what the garbage refers to outside it, then free the garbage. */
+  uint64_t n = tsos_white_len;
+  for (uint64_t i = 0; i < n; i++) tsos_white[i]->cls->trace(tsos_white[i], tsos_visit_release);
+  for (uint64_t i = 0; i < n; i++) tsos_give_back(tsos_white[i]);
+  tsos_white_len = 0;
+  tsos_collecting = false;
+  tsos_cc_irq_restore(irq);
+}
+
+#endif
