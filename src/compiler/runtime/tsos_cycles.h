@@ -16,7 +16,8 @@
  *   - The count word keeps the count in its low 61 bits; bit 63 says the
  *     object is in the root buffer, bits 61-62 its colour (black: in use,
  *     gray: being trial-deleted, white: garbage, purple: a possible root).
- *     Outside a collection every object is black or purple.
+ *     Outside a collection an object is purple if it is buffered and alive,
+ *     black otherwise.
  *   - Trial deletion subtracts only the references a `trace` function
  *     reports, each of which the object owns (a counted field). Any other
  *     reference (a local, a pinned value, an array, a union) is counted and
@@ -43,10 +44,27 @@ static inline void tsos_rc_paint(tsos_obj *o, int color) {
   o->rc = (o->rc & ~TSOS_RC_COLOR_MASK) | ((uint64_t)color << TSOS_RC_COLOR_SHIFT);
 }
 
-/* Possible roots: objects whose count went down without reaching zero. */
-#define TSOS_ROOTS_MAX 8192
-static tsos_obj *tsos_roots[TSOS_ROOTS_MAX];
-static uint64_t tsos_roots_len;
+/*
+ * Possible roots: objects whose count went down without reaching zero. The
+ * collector runs when tsos_roots_threshold are buffered. The threshold adapts,
+ * as in Nim's ORC: a collection that frees less than a quarter of what it
+ * examined multiplies it by 4 (up to TSOS_ROOTS_LIMIT; by 2 made
+ * bench/nullable_objects 10% slower: more collections over the same big
+ * live graph), one that frees at least half of it halves it (down to
+ * TSOS_ROOTS_START). A program that keeps releasing references to long-lived
+ * objects (a lookup in a big table) then stops paying for collections: each
+ * object is buffered once, however often it is released.
+ */
+#ifdef TSOS_KERNEL_H
+#define TSOS_ROOTS_START 1024
+#define TSOS_ROOTS_LIMIT 4096
+#else
+#define TSOS_ROOTS_START 8192
+#define TSOS_ROOTS_LIMIT ((uint64_t)1 << 24)
+#endif
+static tsos_obj **tsos_roots;
+static uint64_t tsos_roots_len, tsos_roots_cap;
+static uint64_t tsos_roots_threshold = TSOS_ROOTS_START;
 static bool tsos_collecting;
 
 /* The explicit stack of the graph walks; it grows by doubling (tsos_alloc). */
@@ -72,19 +90,29 @@ static inline bool tsos_rc_traced(const tsos_obj *o) {
   return o->cls->trace != NULL && tsos_rc_count(o) < TSOS_RC_STATIC / 2;
 }
 
+/* Room for one more root; false when the buffer is at its limit. */
+static bool tsos_roots_room(void) {
+  if (tsos_roots_len < tsos_roots_cap) return true;
+  if (tsos_roots_cap >= TSOS_ROOTS_LIMIT) return false;
+  uint64_t cap = tsos_roots_cap ? tsos_roots_cap * 2 : TSOS_ROOTS_START;
+  tsos_obj **r = tsos_alloc_as(cap * sizeof *r, NULL, NULL);
+  for (uint64_t i = 0; i < tsos_roots_len; i++) r[i] = tsos_roots[i];
+  if (tsos_roots) tsos_free(tsos_roots, tsos_roots_cap * sizeof *r, NULL);
+  tsos_roots = r;
+  tsos_roots_cap = cap;
+  return true;
+}
+
 __attribute__((noinline)) static void tsos_possible_root(tsos_obj *o) {
+  /* Not buffered yet (tsos_release tests it): a buffered object is purple until a collection. */
   if (!tsos_rc_traced(o)) return;
-  if (o->rc & TSOS_RC_BUFFERED) {
-    tsos_rc_paint(o, TSOS_PURPLE);
-    return;
-  }
-  /* Full while the collector itself releases (it never is otherwise): not examined, a leak at worst. */
-  if (tsos_roots_len == TSOS_ROOTS_MAX) return;
+  /* Only while the collector itself releases can the buffer be full: not examined, a leak at worst. */
+  if (!tsos_roots_room()) return;
   o->rc |= TSOS_RC_BUFFERED;
   tsos_rc_paint(o, TSOS_PURPLE);
   tsos_roots[tsos_roots_len++] = o;
   /* Buffered first: the collection may find this very object to be garbage, and frees it. */
-  if (tsos_roots_len == TSOS_ROOTS_MAX && !tsos_collecting) tsos_collect_cycles();
+  if (tsos_roots_len >= tsos_roots_threshold && !tsos_collecting) tsos_collect_cycles();
 }
 
 static void tsos_give_back(tsos_obj *o) {
@@ -216,9 +244,12 @@ static void tsos_collect_cycles(void) {
     o->rc &= ~TSOS_RC_BUFFERED;
     tsos_collect_white(o);
   }
+  uint64_t examined = tsos_roots_len;
   tsos_roots_len = 0;
   /* Release what the garbage refers to outside it, then free the garbage. */
   uint64_t n = tsos_white_len;
+  if (n * 4 < examined && tsos_roots_threshold * 4 <= TSOS_ROOTS_LIMIT) tsos_roots_threshold *= 4;
+  else if (n * 2 >= examined && tsos_roots_threshold / 2 >= TSOS_ROOTS_START) tsos_roots_threshold /= 2;
   for (uint64_t i = 0; i < n; i++) tsos_white[i]->cls->trace(tsos_white[i], tsos_visit_release);
   for (uint64_t i = 0; i < n; i++) tsos_give_back(tsos_white[i]);
   tsos_white_len = 0;

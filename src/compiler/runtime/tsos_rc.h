@@ -104,7 +104,8 @@ static inline void tsos_release(void *p) {
     tsos_obj *o = tsos_launder(p);
     tsos_rc_check(o, "double free: release of a freed object");
     if ((--o->rc & TSOS_RC_COUNT) == 0) tsos_drop(o);
-    else if (o->cls->trace) tsos_possible_root(o);
+    /* A possible root of a cycle, unless it is already buffered (and so purple). */
+    else if (o->cls->trace && !(o->rc & TSOS_RC_BUFFERED)) tsos_possible_root(o);
   }
 }
 
