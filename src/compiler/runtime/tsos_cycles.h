@@ -84,6 +84,8 @@ static void tsos_cc_push(tsos_obj *o) {
 }
 
 static inline void tsos_release(void *p);
+static void tsos_collect_cycles(void);
+__attribute__((unused)) static void (*tsos_before_exit)(void) = tsos_collect_cycles;
 
 /* Only what a trace function reports can be in a cycle; static objects never are. */
 static inline bool tsos_rc_traced(const tsos_obj *o) {

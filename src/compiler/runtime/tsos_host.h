@@ -98,7 +98,7 @@ static inline void tsos_start(int argc, char **argv, const char *program) {
 static inline int tsos_finish(void) {
   fflush(stdout);
 #ifdef TSOS_CHECK_LEAKS
-  tsos_collect_cycles();
+  if (tsos_before_exit) tsos_before_exit();
   if (tsos_leak_report()) return TSOS_LEAK_STATUS;
 #endif
   return 0;
@@ -106,7 +106,7 @@ static inline int tsos_finish(void) {
 __attribute__((noreturn)) static inline void tsos_exit(int32_t code) {
   fflush(stdout);
 #ifdef TSOS_CHECK_LEAKS
-  tsos_collect_cycles();
+  if (tsos_before_exit) tsos_before_exit();
   if (tsos_leak_report() && code == 0) code = TSOS_LEAK_STATUS;
 #endif
   exit(code);
