@@ -4,7 +4,7 @@
  * Input:  run fixtures 1000-1019 named below, compiled with the runtime's
  *         live-object counter (TSOS_COUNT_OBJECTS) and poisoned frees
  *         (TSOS_CHECK_FREES).
- * Output: one case per fixture: the live and peak object counts the program
+ * Output: one case per fixture: the live and peak counts of objects and arrays the program
  *         reports at exit (stderr) are exactly the expected ones, and stdout
  *         still matches its .out.
  * Invariants: a peak above the expected one means objects are not freed
@@ -28,6 +28,9 @@ const EXPECTED: Record<string, { live: number; peak: number }> = {
   "1000_rc_box_loop": { live: 0, peak: 2 },
   // A 50 000-node chain dropped at once; what is left is the module-level list (1 List + 6 nodes).
   "1001_rc_linked_list": { live: 7, peak: 50_007 },
+  // Arrays count as objects: a 100 000-number vector, one box in a one-element array at a time, then
+  // rounds of 1000 boxes: the vector, the round's array, its boxes, splice's removed and (empty) items arrays.
+  "1009_rc_many_arrays": { live: 0, peak: 1004 },
 };
 
 describe("reference counting (live-object counts)", () => {
