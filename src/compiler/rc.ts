@@ -95,8 +95,29 @@ const borrowingHelper = (fn: string): boolean => BORROWING_HELPERS.has(fn) || fn
 
 let tempCounter = 0;
 
-/** Insert reference counting into every function of a hosted program. */
-export function countReferences(p: Program): void {
+/**
+ * Static counts of what the pass did (`tsos emit-c --rc-stats`): the
+ * retains and releases it wrote, and the ones it left out: counted
+ * parameters borrowed from the caller, locals that borrow instead of owning,
+ * fresh values moved into their owner, and returned locals moved out.
+ */
+export interface RcStats {
+  retains: number;
+  releases: number;
+  borrowedParams: number;
+  borrowedLocals: number;
+  movedIn: number;
+  movedOut: number;
+}
+
+let stats: RcStats = newStats();
+function newStats(): RcStats {
+  return { retains: 0, releases: 0, borrowedParams: 0, borrowedLocals: 0, movedIn: 0, movedOut: 0 };
+}
+
+/** Insert reference counting into every function of a hosted program; returns the static counts. */
+export function countReferences(p: Program): RcStats {
+  stats = newStats();
   // Functions whose counted result is +1 (this pass makes every counted return +1).
   const funcs = new Map(p.funcs.map((f) => [f.cname, f]));
   const ctors = new Set<string>();
@@ -122,7 +143,16 @@ export function countReferences(p: Program): void {
   const known = (fn: string): void => { if (!funcs.has(fn) || ctors.has(fn)) fnValuesKnown = false; };
   for (const f of p.funcs) walkAll(f.body, (x) => { if (x.e === "fnref" || x.e === "closure") known(x.fn); });
   for (const g of p.globals) for (const e of g.staticObject?.elems ?? []) walkAll([{ s: "expr", x: e, loc: 0 }], (x) => { if (x.e === "fnref" || x.e === "closure") known(x.fn); });
-  for (const f of p.funcs) f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown).run();
+  for (const f of p.funcs) {
+    f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown).run();
+    stats.borrowedParams += f.params.filter((q) => counted(q.type)).length;
+    walkAll(f.body, (x) => {
+      if (x.e !== "call") return;
+      if (x.fn === RETAIN || x.fn === "tsos_retain_view") stats.retains++;
+      else if (x.fn === RELEASE || x.fn === "tsos_release_view") stats.releases++;
+    });
+  }
+  return stats;
 }
 
 function walkAll(list: Stmt[], visit: (x: Expr) => void): void {
@@ -180,6 +210,7 @@ class FnPass {
     this.params = new Set(f.params.map((p) => p.name));
     this.findManaged();
     for (const n of borrowedLocals(f, this.managed, funcs)) {
+      if (!this.params.has(n)) stats.borrowedLocals++;
       this.borrowed.add(n);
       this.managed.delete(n);
     }
@@ -191,6 +222,7 @@ class FnPass {
     const entry: Stmt[] = [];
     for (const p of this.f.params) {
       if (!this.managed.has(p.name)) continue;
+      stats.borrowedParams--;
       this.localTypes.set(p.name, p.type);
       scope.decls.push(p.name);
       entry.push({ s: "expr", x: retain({ e: "local", type: p.type, name: p.name }), loc: this.f.loc });
@@ -395,7 +427,10 @@ class FnPass {
     if (!s.x) return [...this.releaseScopes(all), s];
     const inner = sameObject(s.x);
     // A returned counted local is moved out: neither retained nor released.
-    if (inner.e === "local" && this.managed.has(inner.name) && !this.bound.has(inner.name)) return [...this.releaseScopes(all, inner.name), s];
+    if (inner.e === "local" && this.managed.has(inner.name) && !this.bound.has(inner.name)) {
+      stats.movedOut++;
+      return [...this.releaseScopes(all, inner.name), s];
+    }
     // A constructor returns the storage it was given (directly, or through the constructor it delegates to: default arguments).
     const self = this.f.params[0]?.name;
     const isSelf = (y: Expr): boolean => {
@@ -451,7 +486,11 @@ class FnPass {
   /** A value stored where a reference is owned: +1. */
   private pin(x: Expr): Expr {
     const [y, own] = this.visit(x);
-    if (!counted(x.type) || own === "fresh" || y.e === "nullish") return y;
+    if (!counted(x.type) || y.e === "nullish") return y;
+    if (own === "fresh") {
+      stats.movedIn++;
+      return y;
+    }
     return retain(y);
   }
 
