@@ -118,6 +118,7 @@ function newStats(): RcStats {
 /** Insert reference counting into every function of a hosted program; returns the static counts. */
 export function countReferences(p: Program): RcStats {
   stats = newStats();
+  tempCounter = 0; // temporaries are named per program: the same program always gives the same C
   // Functions whose counted result is +1 (this pass makes every counted return +1).
   const funcs = new Map(p.funcs.map((f) => [f.cname, f]));
   const ctors = new Set<string>();
