@@ -20,7 +20,9 @@
  *     heap closures and captured-variable cells, boxing as `unknown`, and a
  *     call to a runtime helper (a C function the program does not define)
  *     that returns a string, array, object or function value. Freeing: a
- *     call to tsos_free or a runtime release helper.
+ *     call to tsos_free or a runtime release helper, and `fill`, a `length`
+ *     store or `copyWithin` on an array of objects (the runtime releases
+ *     the elements they overwrite).
  *   - Edges: direct calls and constructors; a call through a view to the
  *     slot's function in every table of that view; a call through a function
  *     value to every function of that function type whose address the
@@ -38,6 +40,7 @@ import ts from "typescript";
 import { type Expr, type Func, type Program, type Stmt, childExprs } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { SET_ALLOCATOR_FN } from "../emit-alloc.ts";
+import { counted } from "../rc.ts";
 
 /** An operation that allocates or frees, and where. */
 interface Site {
@@ -62,7 +65,10 @@ function heapOperation(x: Expr, defined: Set<string>): string | undefined {
     case "newarray":
       return "`new Array(...)`";
     case "arraymethod":
-      return x.method === "push" ? "`push` (it may grow the array)" : undefined;
+      if (x.method === "push") return "`push` (it may grow the array)";
+      // The runtime's fill, length store and copyWithin overwrite elements: an array of objects releases the old ones.
+      if (x.method !== "length" && x.arr.type.k === "array" && counted(x.arr.type.elem)) return `\`${x.method === "setLength" ? "length =" : x.method}\` (it drops the objects it overwrites)`;
+      return undefined;
     case "concat":
       return "string concatenation";
     case "tostr":
