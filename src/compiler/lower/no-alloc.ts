@@ -83,7 +83,7 @@ function heapOperation(x: Expr, defined: Set<string>): string | undefined {
       if (defined.has(x.fn)) return undefined;
       if (/^tsos_retain/.test(x.fn)) return undefined; // a count goes up: nothing is allocated or freed
       if (/^tsos_(release|rc_release)/.test(x.fn)) return "dropping the object a field held (the field is overwritten; its last reference frees the object)";
-      if (/^tsos_.*free/.test(x.fn)) return `freeing memory (\`${x.fn}\`)`;
+      if (/^tsos_free/.test(x.fn)) return `freeing memory (\`${x.fn}\`)`;
       const t = x.type.k === "nullable" ? x.type.inner : x.type;
       if (["str", "array", "class", "view", "fn", "dyn", "anyobj", "cell", "union"].includes(t.k)) return `\`${x.fn}\` (a runtime function that builds its result on the heap)`;
       return undefined;
