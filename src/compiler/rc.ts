@@ -16,6 +16,7 @@
 import type { ClassInst, Expr, Field, Func, Program, Stmt, Type } from "./ir.ts";
 import { T, childExprs } from "./ir.ts";
 import { assignsVariable } from "./eval-order.ts";
+import { HEAP_INTRINSIC_FNS } from "./lower/heap-intrinsics.ts";
 
 /**
  * How a value of type `t` holds a counted object: "ptr" a class pointer (or
@@ -111,12 +112,24 @@ export interface RcStats {
 }
 
 let stats: RcStats = newStats();
+/** The counts of the last program countReferences rewrote. */
+export function lastRcStats(): RcStats {
+  return stats;
+}
 function newStats(): RcStats {
   return { retains: 0, releases: 0, borrowedParams: 0, borrowedLocals: 0, movedIn: 0, movedOut: 0 };
 }
 
-/** Insert reference counting into every function of a hosted program; returns the static counts. */
-export function countReferences(p: Program): RcStats {
+/**
+ * Insert reference counting into every function of the program; returns
+ * the static counts. The functions in `noFree` (lower/no-alloc.ts
+ * noFreeFunctions: reachable from an interrupt handler or the global
+ * allocator) must never free: there the pass releases nothing (their locals
+ * borrow, their temporaries are leaked, an overwritten element is leaked),
+ * except the old value of an overwritten counted field, which no-alloc.ts
+ * reports.
+ */
+export function countReferences(p: Program, noFree: Set<string> = new Set()): RcStats {
   stats = newStats();
   tempCounter = 0; // temporaries are named per program: the same program always gives the same C
   // Functions whose counted result is +1 (this pass makes every counted return +1).
@@ -145,7 +158,7 @@ export function countReferences(p: Program): RcStats {
   for (const f of p.funcs) walkAll(f.body, (x) => { if (x.e === "fnref" || x.e === "closure") known(x.fn); });
   for (const g of p.globals) for (const e of g.staticObject?.elems ?? []) walkAll([{ s: "expr", x: e, loc: 0 }], (x) => { if (x.e === "fnref" || x.e === "closure") known(x.fn); });
   for (const f of p.funcs) {
-    f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown).run();
+    f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown, noFree.has(f.cname)).run();
     stats.borrowedParams += f.params.filter((q) => counted(q.type)).length;
     walkAll(f.body, (x) => {
       if (x.e !== "call") return;
@@ -207,10 +220,14 @@ class FnPass {
   private readonly bound = new Map<string, Own>();
   private loc = 0;
 
-  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>, private readonly fnValuesKnown: boolean) {
+  /**
+   * noFree: nothing is freed while this function runs (it and everything it
+   * calls release nothing), so every value is stable and every local borrows.
+   */
+  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>, private readonly fnValuesKnown: boolean, private readonly noFree = false) {
     this.params = new Set(f.params.map((p) => p.name));
     this.findManaged();
-    for (const n of borrowedLocals(f, this.managed, funcs)) {
+    for (const n of noFree ? new Set(this.managed) : borrowedLocals(f, this.managed, funcs)) {
       if (!this.params.has(n)) stats.borrowedLocals++;
       this.borrowed.add(n);
       this.managed.delete(n);
@@ -477,7 +494,7 @@ class FnPass {
 
   /** A fresh value held until the end of the statement (or leaked where there are no temporaries). */
   private hold(x: Expr): Expr {
-    if (this.noTemps) return x;
+    if (this.noTemps || this.noFree) return x;
     const name = `tsos_rc${tempCounter++}`;
     this.pre.push({ s: "let", name, type: x.type, loc: this.loc });
     this.post.push(releaseStmt(name, x.type, this.loc));
@@ -546,6 +563,11 @@ class FnPass {
 
   /** The rewritten expression and, for a counted one, what its value is. */
   private visit(x: Expr): [Expr, Own] {
+    const [y, own] = this.visitOwn(x);
+    return [y, this.noFree && own === "unstable" ? "stable" : own];
+  }
+
+  private visitOwn(x: Expr): [Expr, Own] {
     const isCounted = counted(x.type);
     switch (x.e) {
       case "local": {
@@ -576,7 +598,7 @@ class FnPass {
           const args = x.args.map((a) => this.argument(a));
           return [{ ...x, args }, isCounted && counted(callee.ret) && !this.ctors.has(x.fn) ? "fresh" : "unstable"];
         }
-        if (x.fn === "tsos_class_name") return [{ ...x, args: x.args.map((a) => this.instant(a)) }, "unstable"];
+        if (x.fn === "tsos_class_name" || HEAP_INTRINSIC_FNS.has(x.fn)) return [{ ...x, args: x.args.map((a) => this.instant(a)) }, "unstable"];
         if (borrowingHelper(x.fn)) {
           // Read at once when nothing else the call evaluates can release it (`ta[i]` reads its buffer's bytes with no count).
           const args = x.args.map((a, i) => (x.args.every((b, j) => j === i || releaseFreeExpr(b, this.funcs)) ? this.instant(a) : this.keep(a)));
@@ -739,7 +761,7 @@ class FnPass {
       if (obX !== obj) y = { e: "bind", type: x.type, name: ob, value: obj, body: y };
       return [y, "unstable"];
     }
-    if (t.e === "index" && t.arr.type.k === "array" && !this.noTemps) return [this.elementStore(x, t), "unstable"];
+    if (t.e === "index" && t.arr.type.k === "array" && !this.noTemps && !this.noFree) return [this.elementStore(x, t), "unstable"];
     // Globals, cells, unmodelled fields: the new value is pinned, the old one never released.
     const target = t.e === "local" || t.e === "global" ? t : this.children(t, (c) => this.instant(c));
     return [{ ...x, target, value: this.pin(x.value) }, "unstable"];
