@@ -3,7 +3,7 @@
  * measured in the same run (`node --import tsx bench/compare.ts [name ...]`).
  *
  * Input:  the programs of PROGRAMS (bench/programs/<name>.ts, bench/c/<name>.c,
- *         bench/as/<name>.ts; bench/impls.ts builds them) and bench/measure.c
+ *         bench/programs/as/<name>.ts; bench/impls.ts builds them) and bench/measure.c
  *         (runs a command, reports its CPU time, wall time and peak RSS).
  *         BENCH_RUNS sets the timed runs per implementation (default 5).
  * Output: on stdout three tables: CPU time per implementation with the ratios

@@ -4,7 +4,7 @@
  *
  * Input:  a program name: bench/programs/<name>.ts (the TypeScript, run by
  *         tsos, Node and Porffor as it is), bench/c/<name>.c (hand-written C,
- *         malloc/free), and optionally bench/as/<name>.ts (AssemblyScript's
+ *         malloc/free), and optionally bench/programs/as/<name>.ts (AssemblyScript's
  *         adaptation: the same program with the type annotations AssemblyScript
  *         requires, documented in that file's header).
  * Output: for each implementation a Built: the command that runs the program
@@ -109,7 +109,7 @@ export function buildAssemblyScript(name: string): Built {
   const compile = (source: string, wasm: string) =>
     spawnSync(process.execPath, [asc.script, source, "-O3", "--bindings", "esm", "-o", wasm], { encoding: "utf8" });
   const original = compile(path.join("bench", "programs", `${name}.ts`), path.join(OUT, `${name}.as-original.wasm`));
-  const adapted = path.join("bench", "as", `${name}.ts`);
+  const adapted = path.join("bench", "programs", "as", `${name}.ts`);
   const version = `asc ${asc.version}`;
   let wasm: string;
   let note: string;
@@ -120,7 +120,7 @@ export function buildAssemblyScript(name: string): Built {
     wasm = path.join(OUT, `${name}.as.wasm`);
     const r = compile(adapted, wasm);
     if (r.status !== 0) return { impl: "AssemblyScript", na: `${version}: adaptation: ${oneLine(r.stderr)}` };
-    note = `${version}, bench/as/${name}.ts (unchanged: ${oneLine(original.stderr)})`;
+    note = `${version}, bench/programs/as/${name}.ts (unchanged: ${oneLine(original.stderr)})`;
   } else {
     return { impl: "AssemblyScript", na: `${version}: ${oneLine(original.stderr)}` };
   }

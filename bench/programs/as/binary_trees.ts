@@ -1,8 +1,10 @@
-// binary_trees: the Benchmarks Game's binary-trees, as its TypeScript entry is
-// written (one thread): allocate a stretch tree, keep one long-lived tree, then
-// build and walk 2^k short-lived perfect trees of each even depth from 4 to
-// MAX_DEPTH. Every node is a heap object with two nullable child references.
-// Output: the game's lines, identical to bench/c/binary_trees.c (malloc/free).
+// binary_trees for AssemblyScript (bench/impls.ts compiles it with asc when
+// bench/programs/binary_trees.ts itself does not compile: "AS200: Conversion
+// from type 'f64' to 'i32' requires an explicit cast"). The same program with
+// AssemblyScript's integer types: depths and checks are i32 instead of
+// number, the Math.max result is converted with i32(), and main is exported
+// (called by the driver, which times it) instead of called at the top level.
+// Output: identical to bench/programs/binary_trees.ts.
 
 class TreeNode {
   constructor(
@@ -39,5 +41,3 @@ export function main(): void {
   }
   console.log(`long lived tree of depth ${maxDepth}\t check: ${itemCheck(longLived)}`);
 }
-
-
