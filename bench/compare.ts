@@ -100,6 +100,11 @@ function bench(name: string): Row {
       if (out !== expected) b.na = `wrong output: ${oneLine(out.split("\n").find((l, i) => l !== expected.split("\n")[i]) ?? out)}`;
     } catch (err) {
       b.na = err instanceof Error ? oneLine(err.message) : String(err);
+      if (b.explainCmd) {
+        const r = spawnSync(b.explainCmd[0], b.explainCmd.slice(1), { encoding: "utf8", timeout: 60_000 });
+        if (r.signal === "SIGTERM") b.na += "; run as Wasm: no result within 60 s";
+        else if (r.status !== 0) b.na += `; run as Wasm: ${oneLine(r.stderr + r.stdout)}`;
+      }
     }
     if (b.na) b.cmd = undefined;
   }

@@ -39,6 +39,8 @@ export interface Built {
   timedInside?: boolean;
   /** A remark for the table's notes (an adaptation, the tool's version). */
   note?: string;
+  /** Run when cmd fails, for a clearer reason (Porffor's native build only prints "Uncaught"). */
+  explainCmd?: string[];
 }
 
 const require = createRequire(import.meta.url);
@@ -155,7 +157,8 @@ export function buildPorffor(name: string): Built {
   rmSync(exe, { force: true });
   const r = spawnSync(process.execPath, [porf.script, "native", transpiled(name), exe], { encoding: "utf8" });
   if (r.status !== 0 || !existsSync(exe)) return { impl: "Porffor", na: `${version}: ${oneLine(r.stderr + r.stdout)}` };
-  return { impl: "Porffor", cmd: [exe], note: `${version}, native` };
+  // Its Wasm runtime under Node names the exception a failing native executable does not.
+  return { impl: "Porffor", cmd: [exe], note: `${version}, native`, explainCmd: [process.execPath, porf.script, transpiled(name)] };
 }
 
 export function prepare(): void {
