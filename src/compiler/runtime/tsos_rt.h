@@ -249,7 +249,7 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
     for (uint64_t i = 0; i < a->len; i++) TSOS_ELEM_RELEASE_##K(a->data[i]);                     \
     tsos_free(a->data, sizeof(T) * a->cap, NULL);                                                \
   }                                                                                              \
-  static const tsos_class A##__class __attribute__((unused)) = {NULL, TSOS_STR("Array"), sizeof(A), A##__release_fields}; \
+  static const tsos_class A##__class __attribute__((unused)) = {NULL, TSOS_STR("Array"), sizeof(A), A##__release_fields, NULL}; \
   static inline A *A##_new(int64_t n, const tsos_loc *loc) {                                     \
     if (n < 0 || n > TSOS_MAX_SAFE) tsos_panic_cstr(loc, "invalid array length");               \
     A *a = tsos_alloc_as(sizeof(A), loc, "array");                                               \
