@@ -160,7 +160,7 @@ declare function functionAddress(f: Function): u64;
  * `Rc::strong_count`): 1 for an object one variable holds, one more for each
  * field or variable that also holds it. A local that the compiler proves
  * needs no count of its own (it only reads the object while nothing can be
- * freed) adds none; a module-level object reports more than 2^62 (it is
+ * freed) adds none; a module-level object reports more than 2^59 (it is
  * never freed). The object is freed when its count reaches 0.
  */
 declare function refCount(object: object): u64;

@@ -13,7 +13,7 @@
  * Invariants: the count is the references compiler/rc.ts counts, so it is
  *         the program's references minus those the pass proves it need not
  *         count (a borrowed local holds none); a module-level object reports
- *         a count above 2^62 (TSOS_RC_STATIC: it is never freed). Never
+ *         a count above 2^59 (TSOS_RC_STATIC: it is never freed). Never
  *         negative, never 0 for a live object.
  */
 import ts from "typescript";
