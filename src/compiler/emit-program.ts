@@ -228,7 +228,7 @@ function headerInit(c: ClassInst): string {
 function classDescriptor(c: ClassInst, cyclic: boolean): string {
   const name = c.literal ? "Object" : c.tsName.replace(/<.*$/, "");
   const parent = c.base ? `&${c.base.cname}__class` : "NULL";
-  return `static const tsos_class ${c.cname}__class __attribute__((unused)) = {${parent}, TSOS_STR(${cString(name)}), sizeof(${c.cname}), ${c.cname}__release_fields, ${cyclic ? `${c.cname}__trace` : "NULL"}};`;
+  return `static const tsos_class ${c.cname}__class __attribute__((unused)) = {${parent}, TSOS_STR(${cString(name)}), sizeof(${c.cname}), tsos_release_fields__${c.cname}, ${cyclic ? `tsos_trace__${c.cname}` : "NULL"}};`;
 }
 
 function structDef(c: ClassInst): string[] {

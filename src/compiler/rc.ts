@@ -48,10 +48,10 @@ export function countedField(f: Field): boolean {
 /** The C function that releases the references `c`'s own fields hold, then its base's. */
 export function releaseFieldsFunction(c: ClassInst): string[] {
   const own = c.fields.filter(countedField);
-  const out = [`static void ${c.cname}__release_fields(void *p) {`];
+  const out = [`static void tsos_release_fields__${c.cname}(void *p) {`];
   if (own.length) out.push(`  ${c.cname} *o = p;`);
   for (const f of own) out.push(`  tsos_release(o->${f.name}${countKind(f.type) === "view" ? ".obj" : ""});`);
-  out.push(c.base ? `  ${c.base.cname}__release_fields(p);` : own.length ? "" : "  (void)p;");
+  out.push(c.base ? `  tsos_release_fields__${c.base.cname}(p);` : own.length ? "" : "  (void)p;");
   out.push("}");
   return out.filter((x) => x !== "");
 }
@@ -65,13 +65,13 @@ export function releaseFieldsFunction(c: ClassInst): string[] {
  */
 export function traceFieldsFunction(c: ClassInst): string[] {
   const own = c.fields.filter(countedField);
-  const out = [`__attribute__((unused)) static void ${c.cname}__trace(void *p, void (*visit)(tsos_obj *)) {`];
+  const out = [`__attribute__((unused)) static void tsos_trace__${c.cname}(void *p, void (*visit)(tsos_obj *)) {`];
   if (own.length) out.push(`  ${c.cname} *o = p;`);
   for (const f of own) {
     const ref = `o->${f.name}${countKind(f.type) === "view" ? ".obj" : ""}`;
     out.push(`  if ((uintptr_t)${ref} > 1) visit((tsos_obj *)(void *)${ref});`);
   }
-  out.push(c.base ? `  ${c.base.cname}__trace(p, visit);` : own.length ? "" : "  (void)p;");
+  out.push(c.base ? `  tsos_trace__${c.base.cname}(p, visit);` : own.length ? "" : "  (void)p;");
   if (!c.base && !own.length) out.push("  (void)visit;");
   out.push("}");
   return out.filter((x) => x !== "");

@@ -315,8 +315,10 @@ export function methodOf(
   const staticMethod = isStatic(decl);
   const suffix = typeArgs.length ? `_${typeArgs.map(mangle).join("_")}` : "";
   const prefix = ts.isGetAccessor(decl) ? "get_" : ts.isSetAccessor(decl) ? "set_" : "";
+  // `<Class>__class` is the class's descriptor: a method named `class` takes another C name.
+  const name = methodNameText(decl.name) ?? "method";
   const f = instantiateFunction(l, decl, env, typeArgs, {
-    cname: `${inst.cname}__${prefix}${methodNameText(decl.name) ?? "method"}${suffix}`,
+    cname: `${inst.cname}__${prefix}${name === "class" && !prefix ? "class_method" : name}${suffix}`,
     thisType: staticMethod ? undefined : info.type,
     isCtor: false,
   });
