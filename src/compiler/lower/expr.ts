@@ -679,6 +679,17 @@ function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type):
     const b = coerce(l, lowerExpr(l, c.whenFalse, want), want, c.whenFalse);
     return { e: "cond", type: want, c: cond, a, b };
   }
+  // `s === "" ? [] : s.split(" ")`: an array literal branch is built as the array type of the whole
+  // expression (alone, `[]` would be a `never[]`).
+  const arrayLit = (e: ts.Expression): boolean => ts.isArrayLiteralExpression(ts.skipParentheses(e));
+  if (arrayLit(c.whenTrue) || arrayLit(c.whenFalse)) {
+    const whole = want ?? tryIrType(l, l.checker.getTypeAtLocation(c), c);
+    if (whole && whole.k === "array") {
+      const a = coerce(l, lowerExpr(l, c.whenTrue, whole), whole, c.whenTrue);
+      const b = coerce(l, lowerExpr(l, c.whenFalse, whole), whole, c.whenFalse);
+      return { e: "cond", type: whole, c: cond, a, b };
+    }
+  }
   let [A, B] = intOperands(l, c.whenTrue, c.whenFalse, want, c, "?:");
   const joined = joinNullable(l, c, A, B);
   if (joined) return { e: "cond", type: joined.type, c: cond, a: joined.a, b: joined.b };
