@@ -267,6 +267,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   }
   if (ts.isFunctionDeclaration(decl)) l.fail("TSOS1019", id, id.text);
   if (ts.isClassDeclaration(decl) && !l.isLibDecl(decl)) return classValue(l, id, decl);
+  if (ts.isEnumDeclaration(decl) && !l.isLibDecl(decl)) l.fail("TSOS1320", id, id.text);
   if (ts.isFunctionExpression(decl)) return lowerFunctionValue(l, decl); // a named function expression calling itself
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "TEST_BUILD") return { e: "bool", type: T.bool, value: l.testBuild };
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "HEAP_ALLOCATOR") return { e: "str", type: T.str, value: l.heapAllocator };
