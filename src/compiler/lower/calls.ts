@@ -36,7 +36,7 @@ import { undefinedForDefault, withDefaults, withUndefinedDefault } from "./defau
 import { valueArgs } from "./fn-params.ts";
 import { withKeyArgs } from "./key-params.ts";
 import { newThroughValue } from "./ctor-values.ts";
-import { elementOrUndefined, isProbe, probedType } from "./probes.ts";
+import { comparedElement, elementOrUndefined, isProbe, isStrictlyCompared, probedType } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
 import { mathCall, mathIntrinsic } from "./math.ts";
 import { uriCall } from "./uri.ts";
@@ -543,6 +543,7 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
     const read: Expr = { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) };
     // `xs[i] ?? d`, `if (xs[i])`: the program expects undefined outside the array (lower/probes.ts).
     if (read.e === "index" && obj.type.k === "array" && probedType(obj.type.elem) && isProbe(x)) return elementOrUndefined(l, read, x);
+    if (obj.type.k === "array" && probedType(obj.type.elem) && isStrictlyCompared(x)) return comparedElement(l, read, x);
     return narrowRead(l, x, read);
   }
   if (obj.type.k === "str") {

@@ -29,6 +29,7 @@ import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedCo
 import { isDouble, literalNumber, negativeZero, numConst, numberConstant, numberPow, requireDoubles } from "./number.ts";
 import { lowerInstanceof, narrowObject, superReceiver, checkedDowncast } from "./dispatch.ts";
 import { elementOrUndefined } from "./probes.ts";
+import { valueOfPart } from "./value-of.ts";
 import { objectToString } from "./views.ts";
 import { recordAssign, recordDelete, recordIn, recordIncDec } from "./records.ts";
 import { accessorRef, accessorUpdate, lowerAccessorLogicalAssign, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
@@ -225,6 +226,12 @@ export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
   if (NO_STRING_FORM.has(x.type.k) || x.type.k === "view") l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
   if (x.type.k === "nullable" && (NO_STRING_FORM.has(x.type.inner.k) || x.type.inner.k === "view")) return nullableObjectString(l, x, node);
   return x;
+}
+
+/** An operand of a string `+`: an object's own valueOf comes first (lower/value-of.ts), then its string form. */
+function plusPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  const v = valueOfPart(l, x, node);
+  return stringPart(l, v ?? x, node);
 }
 
 /** `${maybe}` for a nullable object: "null" / "undefined" when absent, else the object's own string form. */
@@ -478,7 +485,7 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   if (op === K.CommaToken) return lowerComma(l, b, want);
   if (ARITH[op]) {
     if (op === K.PlusToken && (isStringy(l, b.left) || isStringy(l, b.right)))
-      return { e: "concat", type: T.str, parts: [stringPart(l, lowerExpr(l, b.left), b.left), stringPart(l, lowerExpr(l, b.right), b.right)] };
+      return { e: "concat", type: T.str, parts: [plusPart(l, lowerExpr(l, b.left), b.left), plusPart(l, lowerExpr(l, b.right), b.right)] };
     return arith(l, op, b.left, b.right, want, b);
   }
   l.fail("TSOS1005", b.operatorToken, `the operator \`${b.operatorToken.getText()}\``);
@@ -550,7 +557,7 @@ export function arith(l: Lowerer, opKind: ts.SyntaxKind, left: ts.Expression | E
   const op = ARITH[opKind]!;
   const opText = ts.tokenToString(opKind) ?? op;
   if (op === "+" && !("kind" in left) && left.type.k === "str")
-    return { e: "concat", type: T.str, parts: [left, stringPart(l, lowerExpr(l, right), right)] };
+    return { e: "concat", type: T.str, parts: [left, plusPart(l, lowerExpr(l, right), right)] };
   let A: Expr;
   let B: Expr;
   if (op === "<<" || op === ">>" || op === ">>>") {
@@ -617,7 +624,9 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
     case K.ExclamationToken:
       return { e: "not", type: T.bool, x: lowerCondition(l, u.operand) };
     case K.PlusToken: {
-      const x = lowerExpr(l, u.operand, want);
+      const operand = lowerExpr(l, u.operand, want);
+      // `+fraction`: an object's own valueOf (lower/value-of.ts).
+      const x = (operand.type.k === "class" || operand.type.k === "view") && valueOfPart(l, operand, u) || operand;
       if (x.type.k === "str") return stringToNumber(l, x, u);
       if (!isInt(x.type)) l.fail("TSOS2008", u, "+", typeName(x.type));
       return x;
