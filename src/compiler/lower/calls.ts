@@ -160,8 +160,14 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (intrinsicCall) return intrinsicCall;
     const genericConst = decl && genericFunctionConst(l, decl);
     if (genericConst) {
-      const f = genericConstInstance(l, decl as ts.VariableDeclaration, genericConst, resolvedTypeArgs(l, call));
-      return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, genericConst, call.arguments, f.params.map((p) => p.type)) };
+      const full = genericConstInstance(l, decl as ts.VariableDeclaration, genericConst, resolvedTypeArgs(l, call));
+      // Missing arguments with defaults, or `undefined` passed to one, as for a function declaration (lower/defaults.ts).
+      let f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
+      let params = f.params.filter((p) => p.type.k !== "loc").map((p) => p.type);
+      const u = undefinedForDefault(l, genericConst, call.arguments, params);
+      const w = u >= 0 ? withUndefinedDefault(l, f.cname, u, false, (t) => nullableType(l, t, false, true)) : undefined;
+      if (w) [f, params] = [w.func, w.params];
+      return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, genericConst, call.arguments, params) };
     }
     // A generic nested function that captures variables was refused where its block starts.
     if (decl && ts.isFunctionDeclaration(decl) && decl.typeParameters?.length && isCapturingNested(l, decl)) throw new Bail();
