@@ -50,6 +50,7 @@ import { objectCall, recordRead } from "./records.ts";
 import { isTuple, restArgs } from "./destructure.ts";
 import { tupleAsArray, tupleIndex } from "./tuples.ts";
 import { genericConstInstance, genericFunctionConst } from "./generic-consts.ts";
+import { objectIs } from "./object-is.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 import { matchArrayProperty, regexpNew } from "./regexp.ts";
 import { allocatorCall } from "./global-allocator.ts";
@@ -201,6 +202,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (from) return from;
     }
     if (isLibStatic(l, callee, "Object")) {
+      if (callee.name.text === "is") return objectIs(l, call); // lower/object-is.ts
       const obj = callee.name.text === "assign" ? objectAssign(l, call) : objectCall(l, callee.name.text, call);
       if (obj) return obj;
     }
