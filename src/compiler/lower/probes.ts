@@ -118,7 +118,7 @@ function inCondition(x: ts.Node): boolean {
   }
 }
 
-/** For `const x = xs[i]` (no annotation): whether some read of x is a probe. */
+/** For `const x = xs[i]` (no annotation): whether some read of x is a probe or a strict comparison. */
 export function isProbedLocal(l: Lowerer, decl: ts.VariableDeclaration): boolean {
   if (!ts.isIdentifier(decl.name) || decl.type || !decl.initializer) return false;
   let init: ts.Expression = decl.initializer;
@@ -130,7 +130,8 @@ export function isProbedLocal(l: Lowerer, decl: ts.VariableDeclaration): boolean
   let probed = false;
   const visit = (n: ts.Node): void => {
     if (probed) return;
-    if (ts.isIdentifier(n) && n !== decl.name && l.checker.getSymbolAtLocation(n) === sym && isProbe(n)) probed = true;
+    // `const top = stack[stack.length - 1]; if (top !== "(")`: a strict comparison tests it too.
+    if (ts.isIdentifier(n) && n !== decl.name && l.checker.getSymbolAtLocation(n) === sym && (isProbe(n) || isStrictlyCompared(n))) probed = true;
     ts.forEachChild(n, visit);
   };
   visit(scope);
