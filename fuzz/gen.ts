@@ -24,224 +24,20 @@
  */
 import { block, node, PREFIX, type Block, type Node, type Part, type Program } from "./ast.ts";
 import { Rng } from "./rng.ts";
+import { LibraryGen } from "./gen-library.ts";
+import {
+  ALL_FEATURES, BOOL, F64, FIXED, INT, OP, READ, STORE, STR, WIDENS, WORDS, fits, info, isA, isLiteral, isZero, sameTy, setDoubleWidening, startsWithParen, tyText, upcasts,
+  type Cls, type Ctx, type E, type Feature, type Fn, type IntName, type Ty, type Var,
+} from "./types.ts";
 
-export const ALL_FEATURES = [
-  "ints", // fixed-width integers of every width (without it: only number)
-  "number", // plain number
-  "effects", // side effects inside operands: x++, compound assignments, mutating calls
-  "classes", // classes with fields and methods
-  "arrays", // arrays, indexing, push, for-of
-  "strings", // string values, concatenation, templates, toString, charCodeAt
-  "loops", // for, while, do-while, break, continue
-  "switch",
-  "calls", // user functions
-  "bitwise", // & | ^ ~ << >> >>>
-  "divide", // / and % with guarded divisors
-  "math", // Math.min/max/abs/trunc/floor
-  "strcond", // conditional expressions as operands of string +
-  "labels", // labeled break and continue
-  "comma", // the comma operator (needs effects: its left side must do something)
-  "strfor", // for-of over strings
-  "defaults", // default parameter values, calls that omit them
-  "var", // var declarations
-  "double", // number as an IEEE double: fractions, /, NaN, Infinity, -0, Math
-  "pow", // Math.pow on doubles (V8's fdlibm pow, bit for bit: lib/std/math.ts)
-  "arrows", // module-level arrow functions (const f = (x: u8): u8 => { ... }) called like functions
-  "nullable", // integer globals of type T | null, read through ?? and compared with null
-  "inherit", // extends, super(...), overrides with super.m(), base-typed references to subclasses, instanceof
-] as const;
-export type Feature = (typeof ALL_FEATURES)[number];
+export { ALL_FEATURES, type Feature, type IntName, type Ty } from "./types.ts";
+
 
 /** What main supports today (override with --features): everything the generator writes. */
 export const DEFAULT_FEATURES: Feature[] = [...ALL_FEATURES];
 
-export type IntName = "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" | "number";
-const FIXED: IntName[] = ["u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize"];
-
-interface IntInfo {
-  bits: number;
-  signed: boolean;
-  /** 64-bit or number: kept small by reduction, not by wrapping. */
-  wide: boolean;
-  min: number;
-  max: number;
-}
-
-/** Stored wide values stay below this; reads assume a little drift from `+=`. */
-const STORE = 2 ** 32;
-const READ = 2 ** 34;
-/** Operands of + and - are reduced below this, so no result passes 2^50. */
-const OP = 2 ** 49;
-
-function info(n: IntName): IntInfo {
-  switch (n) {
-    case "u8": return { bits: 8, signed: false, wide: false, min: 0, max: 255 };
-    case "u16": return { bits: 16, signed: false, wide: false, min: 0, max: 65535 };
-    case "u32": return { bits: 32, signed: false, wide: false, min: 0, max: 4294967295 };
-    case "i8": return { bits: 8, signed: true, wide: false, min: -128, max: 127 };
-    case "i16": return { bits: 16, signed: true, wide: false, min: -32768, max: 32767 };
-    case "i32": return { bits: 32, signed: true, wide: false, min: -2147483648, max: 2147483647 };
-    case "u64": case "usize": return { bits: 64, signed: false, wide: true, min: 0, max: STORE };
-    case "i64": case "isize": return { bits: 64, signed: true, wide: true, min: -STORE, max: STORE };
-    case "number": return { bits: 53, signed: true, wide: true, min: -STORE, max: STORE };
-  }
-}
-
-/** docs/language.md §2, "Implicit widening". */
-const WIDENS_INT: Record<IntName, IntName[]> = {
-  u8: ["u16", "u32", "u64", "usize", "i16", "i32", "i64", "isize", "number"],
-  u16: ["u32", "u64", "usize", "i32", "i64", "isize", "number"],
-  u32: ["u64", "usize", "i64", "isize", "number"],
-  u64: ["usize"],
-  usize: ["u64"],
-  i8: ["i16", "i32", "i64", "isize", "number"],
-  i16: ["i32", "i64", "isize", "number"],
-  i32: ["i64", "isize", "number"],
-  i64: ["isize"],
-  isize: ["i64"],
-  number: [], // a hosted number is a double: it converts to integer types only explicitly
-};
-/**
- * The table in force: with "double", `number` no longer widens to i64. Set by
- * each Generator's constructor (generation is synchronous, one at a time).
- */
-let WIDENS = WIDENS_INT;
-const WIDENS_DOUBLE: Record<IntName, IntName[]> = { ...WIDENS_INT, number: [] };
-
-interface Cls {
-  name: string;
-  /** Every field, inherited ones first. */
-  fields: { name: string; ty: Ty }[];
-  /** Every method callable on it, inherited ones included. */
-  methods: Fn[];
-  /** The constructor's parameter types (a subclass passes them to super). */
-  ctor: Ty[];
-  base?: Cls;
-}
-
-/** Is c the class `of` or one of its subclasses? */
-function isA(c: Cls, of: Cls): boolean {
-  for (let x: Cls | undefined = c; x; x = x.base) if (x === of) return true;
-  return false;
-}
-export type Ty =
-  | { k: "int"; n: IntName }
-  | { k: "bool" }
-  | { k: "str" }
-  | { k: "arr"; el: Ty; len: number }
-  | { k: "obj"; c: Cls }
-  /** A `number` that may hold any double (feature "double"); the int "number" stays integral and small. */
-  | { k: "f64" }
-  /** `T | null` for an integer T (feature "nullable"). */
-  | { k: "opt"; n: IntName };
-
-interface Fn {
-  name: string;
-  params: Ty[];
-  /** How many trailing parameters have default values. */
-  defaults?: number;
-  ret: Ty | null;
-  rank: number;
-  cls?: Cls;
-}
-
-interface Var {
-  /** How to read it: `§g1`, `this.f2`, `§o1.f2`. */
-  name: string;
-  ty: Ty;
-  mutable: boolean;
-  /** A tighter bound than the type's (loop counters). */
-  bound?: number;
-}
-
-/** A generated expression with what the generator knows about its value. */
-interface E {
-  n: Node;
-  ty: Ty;
-  /** |value| <= bound (ints only). */
-  bound: number;
-  nonneg: boolean;
-  /** Its dialect type is exactly ty (not a literal, not a widened narrower value). */
-  exact: boolean;
-  lit?: number;
-}
-
-interface Ctx {
-  vars: Var[];
-  rank: number;
-  depth: number;
-  inLoop: boolean;
-  /** Labels of the enclosing loops. */
-  labels?: string[];
-  ret: Ty | null | "main";
-  cls?: Cls;
-  /** Arrays being iterated by for-of here: no push. */
-  noPush: Set<string>;
-  /**
-   * References this function already tested with `instanceof`. A second test
-   * of one is written `(x as Base) instanceof Sub`: inside the first test's
-   * branch TypeScript has narrowed x, and a plain second test would narrow
-   * its else branch (or a `?:` arm) to never, which tsc rejects.
-   */
-  instTested: Set<string>;
-}
-
-const INT = (n: IntName): Ty => ({ k: "int", n });
-const BOOL: Ty = { k: "bool" };
-const STR: Ty = { k: "str" };
-const F64: Ty = { k: "f64" };
-
-function tyText(t: Ty): string {
-  switch (t.k) {
-    case "int": return t.n;
-    case "bool": return "boolean";
-    case "str": return "string";
-    case "arr": return `${tyText(t.el)}[]`;
-    case "obj": return t.c.name;
-    case "f64": return "number";
-    case "opt": return `${t.n} | null`;
-  }
-}
-
-function sameTy(a: Ty, b: Ty): boolean {
-  if (a.k !== b.k) return false;
-  if (a.k === "int" || a.k === "opt") return a.n === (b as typeof a).n;
-  if (a.k === "arr") return sameTy(a.el, (b as typeof a).el);
-  if (a.k === "obj") return a.c === (b as typeof a).c;
-  return true;
-}
-
-/** Can a value of type s stand where t is expected, for objects: a subclass where its base is wanted. */
-function upcasts(s: Ty, t: Ty): boolean {
-  return s.k === "obj" && t.k === "obj" && isA(s.c, t.c);
-}
-
-/** Can a value of type s stand where t is expected (same type or implicit widening)? */
-function fits(s: Ty, t: Ty): boolean {
-  if (sameTy(s, t) || upcasts(s, t)) return true;
-  if (s.k === "int" && t.k === "f64") return s.n === "number" || WIDENS[s.n].includes("number");
-  return s.k === "int" && t.k === "int" && WIDENS[s.n].includes(t.n);
-}
-
-function isZero(n: Node): boolean {
-  return n.parts.length === 1 && typeof n.parts[0] === "string" && /^\(?-?0\)?$/.test(n.parts[0]);
-}
-
-function isLiteral(n: Node): boolean {
-  return n.parts.length === 1 && typeof n.parts[0] === "string" && /^\(?-?[\d.e+]+\)?$/.test(n.parts[0]);
-}
-
-function startsWithParen(n: Node): boolean {
-  const first = n.parts[0];
-  if (first === undefined) return false;
-  if (typeof first === "string") return first.startsWith("(") || (first === "" && n.parts.length > 1 && typeof n.parts[1] !== "string" && startsWithParen(n.parts[1] as Node));
-  return "block" in first ? false : startsWithParen(first);
-}
-
-const WORDS = ["a", "b", "x", "yz", "ok", "q", "Hi", "z9", "mid", "end", "k", "Tt"];
-
 export class Generator {
-  private rng: Rng;
+  readonly rng: Rng;
   private f: Set<Feature>;
   private counter = 0;
   private globals: Var[] = [];
@@ -259,15 +55,31 @@ export class Generator {
     this.rng = new Rng(seed, index);
     this.scale = scale;
     this.f = new Set(features);
-    WIDENS = this.f.has("double") ? WIDENS_DOUBLE : WIDENS_INT;
+    setDoubleWidening(this.f.has("double"));
     this.ints = [...(this.f.has("ints") ? FIXED : []), ...(this.f.has("number") || !this.f.has("ints") ? ["number" as IntName] : [])];
   }
 
-  private has(x: Feature): boolean {
+  has(x: Feature): boolean {
     return this.f.has(x);
   }
 
-  private fresh(base: string): string {
+  /** The standard-library part (gen-library.ts): closures, array methods, Map/Set, string methods. */
+  private readonly lib = new LibraryGen(this);
+  private libOn(): boolean {
+    return this.has("closures") || this.has("arraymethods") || this.has("collections") || this.has("strmethods");
+  }
+
+  /** A fresh tag for a printed line: `t12`. */
+  tag(): string {
+    return `t${++this.tags}`;
+  }
+
+  /** One of the integer types in use. */
+  pickInt(): IntName {
+    return this.rng.pick(this.ints);
+  }
+
+  fresh(base: string): string {
     return `${PREFIX}${base}${++this.counter}`;
   }
 
@@ -304,7 +116,7 @@ export class Generator {
 
   // ---------------------------------------------------------------- literals
 
-  private litValue(n: IntName): number {
+  litValue(n: IntName): number {
     const i = info(n);
     const r = this.rng;
     return r.weighted<number>([
@@ -317,7 +129,7 @@ export class Generator {
     ]);
   }
 
-  private lit(n: IntName, v: number): E {
+  lit(n: IntName, v: number): E {
     const text = v < 0 ? `(${v})` : `${v}`;
     return { n: node([text]), ty: INT(n), bound: Math.abs(v), nonneg: v >= 0, exact: false, lit: v };
   }
@@ -351,7 +163,7 @@ export class Generator {
   // ---------------------------------------------------------------- int helpers
 
   /** Make the expression's type exactly its int type: a conversion call. */
-  private exactify(e: E): E {
+  exactify(e: E): E {
     if (e.exact) return e;
     const t = e.ty as { k: "int"; n: IntName };
     let inner = e;
@@ -420,11 +232,12 @@ export class Generator {
       case "str": return this.str(ctx, d, eff);
       case "arr": return this.arrayLit(ty, ctx, d, eff);
       case "obj": return this.objExpr(ty.c, ctx, d, eff);
+      case "map": case "set": case "fn": throw new Error(`no expression of type ${tyText(ty)}`);
     }
   }
 
   /** Effects allowed in a subexpression of an expression that allows them. */
-  private sub(eff: boolean): boolean {
+  sub(eff: boolean): boolean {
     return eff && this.has("effects");
   }
 
@@ -473,6 +286,7 @@ export class Generator {
       [arrays.length && n === "number" ? 1 : 0, "length"],
       [this.has("comma") && (targets.length || calls.length) ? 1 : 0, "comma"],
       [nullables.length ? 2 : 0, "nullish"],
+      [this.libOn() ? 2 : 0, "lib"],
     ]);
     switch (kind) {
       case "lit": return this.lit(n, this.litValue(n));
@@ -547,11 +361,12 @@ export class Generator {
         const a = r.pick(arrays);
         return { n: node([`${a.name}.length`]), ty: t, bound: 2 ** 24, nonneg: true, exact: true };
       }
+      case "lib": return this.lib.int(n, ctx, d, eff) ?? this.lit(n, this.litValue(n));
     }
     throw new Error(`unreachable ${kind}`);
   }
 
-  private index(v: Var, ctx: Ctx, d: number, eff: boolean): Node {
+  index(v: Var, ctx: Ctx, d: number, eff: boolean): Node {
     const len = (v.ty as { len: number }).len;
     const conv = this.rng.pick(["u8", "u16", "u32"] as IntName[]);
     const from = this.rng.pick(this.ints);
@@ -788,7 +603,7 @@ export class Generator {
     throw new Error(`unreachable ${kind}`);
   }
 
-  private bool(ctx: Ctx, d: number, eff: boolean): E {
+  bool(ctx: Ctx, d: number, eff: boolean): E {
     const r = this.rng;
     const vars = this.readable(ctx, BOOL);
     const strs = ctx.vars.filter((v) => v.ty.k === "str");
@@ -806,8 +621,10 @@ export class Generator {
       [this.has("inherit") && this.instanceTests(ctx).length ? 1 : 0, "instanceof"],
       [ctx.vars.some((v) => v.ty.k === "opt") ? 1 : 0, "isnull"],
       [calls.length ? 2 : 0, "call"],
+      [this.libOn() ? 2 : 0, "lib"],
     ]);
     switch (kind) {
+      case "lib": return this.lib.bool(ctx, d, eff) ?? this.boolLit();
       case "lit": return this.boolLit();
       case "var": return this.varRead(r.pick(vars), BOOL);
       case "index": {
@@ -864,7 +681,9 @@ export class Generator {
       case "call": return this.call(r.pick(calls), BOOL, ctx, d, eff);
       case "isnull": {
         const v = r.pick(ctx.vars.filter((x) => x.ty.k === "opt"));
-        return this.withAlts({ n: node([`(${v.name} ${r.chance(0.5) ? "===" : "!=="} null)`]), ty: BOOL, bound: 0, nonneg: true, exact: true });
+        // Through `as`: an assignment earlier in the function narrows the variable, and the
+        // test's true branch would then see it as `never` (which the dialect refuses to operate on).
+        return this.withAlts({ n: node([`((${v.name} as ${tyText(v.ty)}) ${r.chance(0.5) ? "===" : "!=="} null)`]), ty: BOOL, bound: 0, nonneg: true, exact: true });
       }
       case "instanceof": {
         const [v, sub, declared] = r.pick(this.instanceTests(ctx));
@@ -887,7 +706,7 @@ export class Generator {
     return out;
   }
 
-  private str(ctx: Ctx, d: number, eff: boolean): E {
+  str(ctx: Ctx, d: number, eff: boolean): E {
     const r = this.rng;
     if (!this.has("strings")) return this.strLit();
     const vars = this.readable(ctx, STR);
@@ -904,9 +723,11 @@ export class Generator {
       [1, "cond"],
       [vars.length ? 1 : 0, "char"],
       [calls.length ? 2 : 0, "call"],
+      [this.libOn() ? 2 : 0, "lib"],
     ]);
     const mk = (n: Node): E => ({ n, ty: STR, bound: 0, nonneg: true, exact: true });
     switch (kind) {
+      case "lib": return this.lib.str(ctx, d, eff) ?? this.strLit();
       case "lit": return this.strLit();
       case "var": return this.varRead(r.pick(vars), STR);
       case "index": {
@@ -976,7 +797,7 @@ export class Generator {
   }
 
   /** An expression fit to be stored: wide ints reduced below STORE. */
-  private storable(ty: Ty, ctx: Ctx, d: number, eff: boolean): E {
+  storable(ty: Ty, ctx: Ctx, d: number, eff: boolean): E {
     // A stored string is built without reading stored strings or calling
     // functions that return them: `s = s + s` in a loop would double its
     // length every turn (Node gives up with RangeError, the native program
@@ -1051,7 +872,7 @@ export class Generator {
     return out;
   }
 
-  private inner(ctx: Ctx, extra: Var[] = [], loop = false, label?: string): Ctx {
+  inner(ctx: Ctx, extra: Var[] = [], loop = false, label?: string): Ctx {
     return { ...ctx, vars: [...ctx.vars, ...extra], depth: ctx.depth + 1, inLoop: ctx.inLoop || loop, labels: label ? [...(ctx.labels ?? []), label] : ctx.labels };
   }
 
@@ -1087,6 +908,7 @@ export class Generator {
       [ctx.ret !== "main" && ctx.depth > 0 ? 0.5 : 0, "return"],
       [ctx.inLoop ? 0.6 : 0, "breakcont"],
       [arrays.some((a) => !ctx.noPush.has(a.name)) ? 0.5 : 0, "push"],
+      [this.libOn() ? 3 : 0, "lib"],
     ]);
     const d = this.exprDepth();
     switch (kind) {
@@ -1117,6 +939,7 @@ export class Generator {
         return node([this.update(v, ctx, d, true, false).n, ";"]);
       }
       case "print": return this.print(ctx);
+      case "lib": return this.lib.stmt(ctx, d) ?? this.print(ctx);
       case "if": {
         const c = this.bool(ctx, d, true);
         const then = block(this.stmts(this.inner(ctx), r.range(1, 3)));

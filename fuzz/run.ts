@@ -210,7 +210,8 @@ async function runSubset(texts: string[], which: number[], results: (Outcome | u
   writeFileSync(file, text);
   let c: string;
   try {
-    c = compileToC(file, { target: "host" }).c;
+    // Freed memory is poisoned and never reused: a reference count too low shows as a wrong value or a panic.
+    c = compileToC(file, { target: "host", memoryChecks: { frees: true } }).c;
   } catch (e) {
     const diags = e instanceof CompileError ? e.diagnostics : [{ code: "TSOS9001", message: String(e) } as Diagnostic];
     const bad = new Set<number>();

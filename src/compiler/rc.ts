@@ -726,6 +726,9 @@ function releaseFree(list: Stmt[], funcs: Map<string, Func>, quiet: (name: strin
       case "field": case "index": case "strindex": case "strlen": case "cond": case "minmax": case "abs":
       case "instanceof": case "let": case "bind": case "seq": case "mkview": case "review": case "viewobj":
       case "some": case "unwrap": case "isnullish": case "reopt": case "opteq":
+      // Strings are made by the runtime's C, which releases nothing and runs no code of the program.
+      case "concat": case "tostr": case "optstr": case "stackfmt":
+      case "panic": case "noreturn":
         return true;
       case "call":
         return x.pure === true && !funcs.has(x.fn);
@@ -742,7 +745,7 @@ function releaseFree(list: Stmt[], funcs: Map<string, Func>, quiet: (name: strin
     for (const s of stmts) {
       switch (s.s) {
         case "let": if (counted(s.type) && !quiet(s.name)) ok = false; break;
-        case "expr": case "return": case "break": case "continue": break;
+        case "expr": case "print": case "return": case "break": case "continue": break;
         case "if": walkStmts(s.then); if (s.else) walkStmts(s.else); break;
         case "while": case "dowhile": walkStmts(s.body); break;
         case "for": walkStmts(s.init); walkStmts(s.body); break;
