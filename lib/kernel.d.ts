@@ -155,6 +155,18 @@ type DivergingHandlerWithErrorCode = (frame: InterruptStackFrame, errorCode: u64
 /** The address of a module-level function (for IDT entries). */
 declare function functionAddress(f: Function): u64;
 
+/**
+ * The references to a class instance that the compiler counts (blog_os's
+ * `Rc::strong_count`): 1 for an object one variable holds, one more for each
+ * field or variable that also holds it. A local that the compiler proves
+ * needs no count of its own (it only reads the object while nothing can be
+ * freed) adds none; a module-level object reports more than 2^62 (it is
+ * never freed). The object is freed when its count reaches 0.
+ */
+declare function refCount(object: object): u64;
+/** The address of a class instance on the kernel heap (blog_os's `{:p}`); for a layout struct use `Ptr.to(x).address`. */
+declare function addressOf(object: object): u64;
+
 // Descriptor tables and segments (Intel SDM vol. 3A, 3.5.1 and 6.10).
 /** LIDT: load the IDT register from a 10-byte {limit: u16, base: u64} at `pointer`. */
 declare function lidt(pointer: usize): void;

@@ -14,7 +14,6 @@ import { CompileError, type Diagnostic, diag } from "./diagnostics.ts";
 import { emitC } from "./emit-program.ts";
 import { createProgram, displayPath, load, loadEntry } from "./load.ts";
 import { lowerProgram } from "./lower/module.ts";
-import { countReferences } from "./rc.ts";
 
 export type Target = "host" | "kernel";
 
@@ -58,7 +57,6 @@ function compileLoaded(loader: () => ReturnType<typeof load>, options: CompileOp
     if (diagnostics.length || dialect.length) throw new CompileError([...diagnostics, ...dialect]);
     const program = lowerProgram(loaded, options.target, options.test ?? false, options.allocator ?? "fixed-block");
     if (options.memoryChecks && options.target === "host") program.memoryChecks = options.memoryChecks;
-    if (options.target === "host") countReferences(program);
     return { c: emitC(program, { entryDisplay: displayPath(loaded.entry.fileName) }) };
   } catch (e) {
     if (e instanceof CompileError) {

@@ -153,6 +153,8 @@ export const CATALOG = {
   TSOS1086: { message: "{0} is not supported yet", help: "bind or pass the values one by one" },
   TSOS1170: { message: "spread of `{0}` into an object literal is not supported", help: "{1}" },
   // 1310-1319: ArrayBuffer, typed arrays and DataView (lower/typed-arrays.ts).
+  // 1300-1309: the kernel heap (lower/heap-intrinsics.ts, issue 13).
+  TSOS1300: { message: "`{0}` needs a class instance the compiler counts, not {1}", help: "pass an object of a class (a layout struct has no count: use `Ptr.to(x).address` for its address)" },
   TSOS1310: { message: "`{0}` is not supported in kernel code", help: "typed arrays need the heap; use a FixedArray<T, N> or a Ptr<T> over a known region" },
   TSOS1311: { message: "a typed array iterator (`{0}()`) used as a value is not supported yet", help: "iterate it where it is made: `for (const x of ta.{0}())`, `[...ta.{0}()]` or `Array.from(ta.{0}())`" },
   TSOS1312: { message: "{0} is not supported yet", help: "build typed arrays from a length, a number[], another typed array or an ArrayBuffer" },
@@ -267,7 +269,7 @@ export const CATALOG = {
     help: "print the parts instead (`println(`x = ${x}`)` formats without a heap), or keep constant text as a `Text` literal",
   },
   TSOS1291: {
-    message: "allocator method `{0}` may allocate",
+    message: "allocator method `{0}` may allocate or free memory",
     help: "the global allocator's own code runs inside every allocation and free: allocating or freeing there would re-enter it (keep its state in fields and fixed-size structures)",
   },
   TSOS1290: {
@@ -275,8 +277,8 @@ export const CATALOG = {
     help: "a kernel allocator hands out memory of the kernel heap (docs/language.md section 11)",
   },
   TSOS3007: {
-    message: "interrupt handler `{0}` may allocate",
-    help: "an interrupt can arrive while the allocator holds its lock; handlers must not allocate or free (format into a `Text`, keep fixed-size buffers)",
+    message: "interrupt handler `{0}` may allocate or free memory",
+    help: "an interrupt can arrive while the allocator holds its lock; handlers must not allocate or free (format into a `Text`, keep fixed-size buffers, and leave object fields to code outside the handler: overwriting one drops the object it held)",
   },
   TSOS3008: { message: "a layout struct cannot hold a field of type `{0}`", help: "use integers, Ptr<T>, other layout structs and FixedArray<T, N>" },
   TSOS3009: { message: "static assertion failed: {0}" },

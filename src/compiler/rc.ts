@@ -15,6 +15,7 @@
 import type { ClassInst, Expr, Field, Func, Program, Stmt, Type } from "./ir.ts";
 import { T, childExprs } from "./ir.ts";
 import { assignsVariable } from "./eval-order.ts";
+import { HEAP_INTRINSIC_FNS } from "./lower/heap-intrinsics.ts";
 
 /**
  * How a value of type `t` holds a counted object: "ptr" a class pointer (or
@@ -84,8 +85,14 @@ const releaseStmt = (name: string, type: Type, loc: number): Stmt => ({ s: "expr
 
 let tempCounter = 0;
 
-/** Insert reference counting into every function of a hosted program. */
-export function countReferences(p: Program): void {
+/**
+ * Insert reference counting into every function of the program. The
+ * functions in `noFree` (lower/no-alloc.ts noFreeFunctions: reachable from an
+ * interrupt handler or the global allocator) must never free: there the pass
+ * releases nothing (their locals borrow, their temporaries are leaked), except
+ * the old value of an overwritten counted field, which no-alloc.ts reports.
+ */
+export function countReferences(p: Program, noFree: Set<string> = new Set()): void {
   // Functions whose counted result is +1 (this pass makes every counted return +1).
   const funcs = new Map(p.funcs.map((f) => [f.cname, f]));
   const ctors = new Set<string>();
@@ -105,7 +112,7 @@ export function countReferences(p: Program): void {
     });
   }
   for (const [key, ok] of bySlot) if (ok) freshSlots.add(key);
-  for (const f of p.funcs) f.body = new FnPass(f, funcs, ctors, freshSlots).run();
+  for (const f of p.funcs) f.body = new FnPass(f, funcs, ctors, freshSlots, noFree.has(f.cname)).run();
 }
 
 function walkAll(list: Stmt[], visit: (x: Expr) => void): void {
@@ -159,10 +166,14 @@ class FnPass {
   private readonly bound = new Map<string, Own>();
   private loc = 0;
 
-  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>) {
+  /**
+   * noFree: nothing is freed while this function runs (it and everything it
+   * calls release nothing), so every value is stable and every local borrows.
+   */
+  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>, private readonly noFree = false) {
     this.params = new Set(f.params.map((p) => p.name));
     this.findManaged();
-    for (const n of borrowedLocals(f, this.managed, funcs)) {
+    for (const n of noFree ? new Set(this.managed) : borrowedLocals(f, this.managed, funcs)) {
       this.borrowed.add(n);
       this.managed.delete(n);
     }
@@ -424,7 +435,7 @@ class FnPass {
 
   /** A fresh value held until the end of the statement (or leaked where there are no temporaries). */
   private hold(x: Expr): Expr {
-    if (this.noTemps) return x;
+    if (this.noTemps || this.noFree) return x;
     const name = `tsos_rc${tempCounter++}`;
     this.pre.push({ s: "let", name, type: x.type, loc: this.loc });
     this.post.push(releaseStmt(name, x.type, this.loc));
@@ -489,6 +500,11 @@ class FnPass {
 
   /** The rewritten expression and, for a counted one, what its value is. */
   private visit(x: Expr): [Expr, Own] {
+    const [y, own] = this.visitOwn(x);
+    return [y, this.noFree && own === "unstable" ? "stable" : own];
+  }
+
+  private visitOwn(x: Expr): [Expr, Own] {
     const isCounted = counted(x.type);
     switch (x.e) {
       case "local": {
@@ -509,7 +525,7 @@ class FnPass {
           const args = x.args.map((a) => this.argument(a));
           return [{ ...x, args }, isCounted && counted(callee.ret) && !this.ctors.has(x.fn) ? "fresh" : "unstable"];
         }
-        if (x.fn === "tsos_class_name") return [{ ...x, args: x.args.map((a) => this.instant(a)) }, "unstable"];
+        if (x.fn === "tsos_class_name" || HEAP_INTRINSIC_FNS.has(x.fn)) return [{ ...x, args: x.args.map((a) => this.instant(a)) }, "unstable"];
         return [{ ...x, args: x.args.map((a) => this.pin(a)) }, "unstable"];
       }
       case "convert":

@@ -54,6 +54,7 @@ import { objectIs } from "./object-is.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 import { matchArrayProperty, regexpNew } from "./regexp.ts";
 import { allocatorCall } from "./global-allocator.ts";
+import { heapIntrinsicCall } from "./heap-intrinsics.ts";
 
 const K = ts.SyntaxKind;
 
@@ -338,6 +339,8 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
   if (json) return json;
   const allocator = allocatorCall(l, name, call); // lower/global-allocator.ts
   if (allocator) return allocator;
+  const heapIntrinsic = heapIntrinsicCall(l, name, call); // lower/heap-intrinsics.ts
+  if (heapIntrinsic) return heapIntrinsic;
   switch (name) {
     case "Number": {
       const x = lowerExpr(l, arg(call, 0));

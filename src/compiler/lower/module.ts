@@ -24,7 +24,8 @@ import { untypedConst } from "./calls.ts";
 import { lowerBlock, variableInit } from "./stmt.ts";
 import { typeFromTypeNode, typeOfNode } from "./types.ts";
 import { checkInterruptHandlers } from "./handlers.ts";
-import { checkNoAllocation } from "./no-alloc.ts";
+import { checkNoAllocation, noFreeFunctions } from "./no-alloc.ts";
+import { countReferences } from "../rc.ts";
 import { checkInitAllocations } from "../kernel-alloc.ts";
 import { shrunkArrays, versionLoops } from "./bounds.ts";
 import { integerCounters } from "./intrep.ts";
@@ -61,7 +62,8 @@ export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuil
   const shrunk = shrunkArrays(l.program.funcs);
   for (const f of l.program.funcs) f.body = versionLoops(l.doubles ? integerCounters(f.body) : f.body, shrunk);
   if (target === "kernel") checkInterruptHandlers(l);
-  checkNoAllocation(l); // lower/no-alloc.ts: interrupt handlers and allocator methods
+  if (!l.diagnostics.length) countReferences(l.program, noFreeFunctions(l.program)); // rc.ts, both targets; no releases in handler and allocator code
+  checkNoAllocation(l); // lower/no-alloc.ts: interrupt handlers and allocator methods (after rc.ts: it sees the releases left)
   if (target === "kernel") checkInitAllocations(l);
   return finish(l);
 }

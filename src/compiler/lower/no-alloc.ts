@@ -5,7 +5,9 @@
  * re-enter the allocator). docs/language.md section 11.
  *
  * Input:  the lowered IR program (after the work list is empty): its
- *         functions, view tables and function types.
+ *         functions, view tables and function types. noFreeFunctions runs
+ *         before compiler/rc.ts (which counts the functions it returns
+ *         without releases), checkNoAllocation after it.
  * Output: TSOS3007 for an interrupt handler (kernel) and TSOS1291 for an
  *         allocator method (both targets) from which an allocating or
  *         freeing operation is reachable, each with a note naming one
@@ -18,23 +20,27 @@
  *     heap closures and captured-variable cells, boxing as `unknown`, and a
  *     call to a runtime helper (a C function the program does not define)
  *     that returns a string, array, object or function value. Freeing: a
- *     call to tsos_free or a runtime release helper.
+ *     call to tsos_free or a runtime release helper, and `fill`, a `length`
+ *     store or `copyWithin` on an array of objects (the runtime releases
+ *     the elements they overwrite).
  *   - Edges: direct calls and constructors; a call through a view to the
  *     slot's function in every table of that view; a call through a function
  *     value to every function of that function type whose address the
  *     program takes (fnref, closure).
- *   - Known gap: the check runs at the end of lowering, before compiler/rc.ts
- *     inserts releases (hosted), so a release in allocator code (a field of
- *     class type overwritten) is not seen; it must move after that pass.
+ *   - Releases: the check runs after compiler/rc.ts, on the code it
+ *     produced. In the functions noFreeFunctions finds the pass releases
+ *     nothing except an overwritten object field's old value, which is
+ *     reported here as the drop it is (the object may be freed).
  *   - Allocator code: the table functions of every class used as a
  *     GlobalAllocator (converted to the view setGlobalAllocator takes,
  *     anywhere: its argument, a GlobalAllocator variable, a conversion from
  *     an interface that extends it).
  */
 import ts from "typescript";
-import { type Expr, type Func, type Stmt, childExprs } from "../ir.ts";
+import { type Expr, type Func, type Program, type Stmt, childExprs } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { SET_ALLOCATOR_FN } from "../emit-alloc.ts";
+import { counted } from "../rc.ts";
 
 /** An operation that allocates or frees, and where. */
 interface Site {
@@ -59,7 +65,10 @@ function heapOperation(x: Expr, defined: Set<string>): string | undefined {
     case "newarray":
       return "`new Array(...)`";
     case "arraymethod":
-      return x.method === "push" ? "`push` (it may grow the array)" : undefined;
+      if (x.method === "push") return "`push` (it may grow the array)";
+      // The runtime's fill, length store and copyWithin overwrite elements: an array of objects releases the old ones.
+      if (x.method !== "length" && x.arr.type.k === "array" && counted(x.arr.type.elem)) return `\`${x.method === "setLength" ? "length =" : x.method}\` (it drops the objects it overwrites)`;
+      return undefined;
     case "concat":
       return "string concatenation";
     case "tostr":
@@ -72,7 +81,9 @@ function heapOperation(x: Expr, defined: Set<string>): string | undefined {
       return "a value boxed as `unknown`";
     case "call": {
       if (defined.has(x.fn)) return undefined;
-      if (/^tsos_(free|release|rc_release)/.test(x.fn)) return `freeing memory (\`${x.fn}\`)`;
+      if (/^tsos_retain/.test(x.fn)) return undefined; // a count goes up: nothing is allocated or freed
+      if (/^tsos_(release|rc_release)/.test(x.fn)) return "dropping the object a field held (the field is overwritten; its last reference frees the object)";
+      if (/^tsos_free/.test(x.fn)) return `freeing memory (\`${x.fn}\`)`;
       const t = x.type.k === "nullable" ? x.type.inner : x.type;
       if (["str", "array", "class", "view", "fn", "dyn", "anyobj", "cell", "union"].includes(t.k)) return `\`${x.fn}\` (a runtime function that builds its result on the heap)`;
       return undefined;
@@ -125,10 +136,9 @@ function eachExpr(body: Stmt[], fnLoc: number, visit: (x: Expr, loc: number) => 
   body.forEach((s) => st(s, fnLoc));
 }
 
-export function checkNoAllocation(l: Lowerer): void {
-  const p = l.program;
-  const funcs = new Map<string, Func>(p.funcs.map((f) => [f.cname, f]));
-  const defined = new Set(funcs.keys());
+/** Every function's outgoing calls (sound: every function a call could run). */
+function callGraph(p: Program): Map<string, Edge[]> {
+  const defined = new Set(p.funcs.map((f) => f.cname));
   // Functions whose address is taken, by function type: the targets of a call through a value of that type.
   const valuesOfType = new Map<string, Set<string>>();
   const taken = (type: string, fn: string) => {
@@ -144,13 +154,10 @@ export function checkNoAllocation(l: Lowerer): void {
   for (const g of p.globals) for (const e of g.staticObject?.elems ?? []) eachExpr([{ s: "expr", x: e, loc: -1 }], -1, (x) => {
     if (x.e === "fnref" && x.type.k === "fn") taken(x.type.cname, x.fn);
   });
-  const first = new Map<string, Site>();
   const calls = new Map<string, Edge[]>();
   for (const f of p.funcs) {
     const out: Edge[] = [];
     eachExpr(f.body, f.loc, (x, loc) => {
-      const what = heapOperation(x, defined);
-      if (what && !first.has(f.cname)) first.set(f.cname, { what, loc });
       if (x.e === "call" && defined.has(x.fn)) out.push({ fn: x.fn, loc });
       if (x.e === "new") out.push({ fn: x.init, loc });
       if (x.e === "viewcall" && x.view.type.k === "view") {
@@ -161,6 +168,55 @@ export function checkNoAllocation(l: Lowerer): void {
       if (x.e === "callptr" && x.callee.type.k === "fn") for (const fn of valuesOfType.get(x.callee.type.cname) ?? []) out.push({ fn, loc });
     });
     calls.set(f.cname, out);
+  }
+  return calls;
+}
+
+/** The view tables of every class used as the GlobalAllocator (setGlobalAllocator's argument; views are structural, so it may carry another interface's name). */
+function allocatorTables(p: Program): Program["viewTables"] {
+  const views = new Set(p.views.filter((v) => v.tsName === "GlobalAllocator").map((v) => v.cname));
+  for (const f of p.funcs) eachExpr(f.body, f.loc, (x) => {
+    const arg = x.e === "call" && x.fn === SET_ALLOCATOR_FN ? x.args[0] : undefined;
+    if (arg?.type.k === "view") views.add(arg.type.view.cname);
+  });
+  return p.viewTables.filter((t) => views.has(t.view.cname));
+}
+
+/**
+ * The functions that must never free: every function reachable from an
+ * interrupt handler (kernel) or from a method of the global allocator (its
+ * view tables' functions). compiler/rc.ts counts references in them without
+ * releasing anything (it reports nothing itself: a release it cannot leave
+ * out, the old value of an overwritten field, stays, and checkNoAllocation
+ * reports it with its path).
+ */
+export function noFreeFunctions(p: Program): Set<string> {
+  const calls = callGraph(p);
+  const roots = allocatorTables(p).flatMap((t) => t.fns.filter((fn): fn is string => !!fn));
+  if (p.target === "kernel") roots.push(...p.funcs.filter((f) => f.interrupt).map((f) => f.cname));
+  const found = new Set<string>(roots);
+  const queue = [...roots];
+  while (queue.length) {
+    for (const e of calls.get(queue.shift()!) ?? []) {
+      if (found.has(e.fn)) continue;
+      found.add(e.fn);
+      queue.push(e.fn);
+    }
+  }
+  return found;
+}
+
+export function checkNoAllocation(l: Lowerer): void {
+  const p = l.program;
+  const funcs = new Map<string, Func>(p.funcs.map((f) => [f.cname, f]));
+  const defined = new Set(funcs.keys());
+  const calls = callGraph(p);
+  const first = new Map<string, Site>();
+  for (const f of p.funcs) {
+    eachExpr(f.body, f.loc, (x, loc) => {
+      const what = heapOperation(x, defined);
+      if (what && !first.has(f.cname)) first.set(f.cname, { what, loc });
+    });
   }
 
   /** One shortest path from `root` to an allocating function, as the note's text; undefined when there is none. */
@@ -199,14 +255,7 @@ export function checkNoAllocation(l: Lowerer): void {
       if (path && node) report("TSOS3007", node, displayName(l, handler.cname) ?? handler.cname, path);
     }
   }
-  // The GlobalAllocator view: setGlobalAllocator's argument (views are structural, so it may carry another interface's name).
-  const allocatorViews = new Set(p.views.filter((v) => v.tsName === "GlobalAllocator").map((v) => v.cname));
-  for (const f of p.funcs) eachExpr(f.body, f.loc, (x) => {
-    const arg = x.e === "call" && x.fn === SET_ALLOCATOR_FN ? x.args[0] : undefined;
-    if (arg?.type.k === "view") allocatorViews.add(arg.type.view.cname);
-  });
-  for (const t of p.viewTables) {
-    if (!allocatorViews.has(t.view.cname)) continue;
+  for (const t of allocatorTables(p)) {
     t.view.slots.forEach((slot, i) => {
       const thunk = t.fns[i];
       if (!thunk) return;

@@ -37,6 +37,10 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_index(const tsos_l
 /* Allocation: none until the kernel installs its allocator (setGlobalAllocator). */
 #include "tsos_alloc.h"
 
+/* refCount(obj) and addressOf(obj) (lib/kernel.d.ts, lower/heap-intrinsics.ts): an object's count word and address. */
+static inline uint64_t tsos_ref_count(const void *p) { return ((const tsos_obj *)tsos_launder((void *)p))->rc; }
+static inline uint64_t tsos_object_address(const void *p) { return (uint64_t)(uintptr_t)p; }
+
 /* ---- port I/O (Intel SDM vol. 1, 18.2) ---- */
 static inline uint8_t tsos_k_inb(uint16_t port) { uint8_t v; __asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port)); return v; }
 static inline uint16_t tsos_k_inw(uint16_t port) { uint16_t v; __asm__ volatile("inw %1, %0" : "=a"(v) : "Nd"(port)); return v; }

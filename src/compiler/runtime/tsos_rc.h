@@ -10,7 +10,10 @@
  *                              (freed objects are poisoned with 0xdb and
  *                              never reused);
  *           TSOS_COUNT_OBJECTS at exit, stderr gets the live and peak
- *                              counts of objects made by `new`.
+ *                              counts of objects made by `new`;
+ *           TSOS_COUNT_RC      at exit, stderr gets the number of retains,
+ *                              releases and drops executed on objects
+ *                              (bench/rc-count.ts reads it).
  * Output: tsos_retain(p) (yields p) and tsos_release(p); a reference the
  *         pass cannot follow is "pinned": retained and never released.
  * Invariants:
@@ -44,11 +47,19 @@ static inline void tsos_free(void *p, uint64_t size, const tsos_loc *loc) {
 
 #define TSOS_RC_POISON ((uintptr_t)0xdbdbdbdbdbdbdbdbull)
 
+#ifdef TSOS_COUNT_RC
+static uint64_t tsos_rc_ops[3]; /* retains, releases, drops (of objects: NULL and undefined not counted) */
+#define TSOS_COUNT_RC_OP(i) (tsos_rc_ops[i]++)
+#else
+#define TSOS_COUNT_RC_OP(i) ((void)0)
+#endif
+
 /* Dead objects waiting for their fields to be released, linked through their count words. */
 static tsos_obj *tsos_drop_list;
 static bool tsos_dropping;
 
 __attribute__((noinline)) static void tsos_drop(tsos_obj *o) {
+  TSOS_COUNT_RC_OP(2);
   o->rc = (uint64_t)(uintptr_t)tsos_drop_list;
   tsos_drop_list = o;
   if (tsos_dropping) return;
@@ -81,6 +92,7 @@ static inline void *tsos_retain_obj(void *p) {
   if ((uintptr_t)p > 1) {
     tsos_obj *o = tsos_launder(p);
     tsos_rc_check(o, "use after free: retain of a freed object");
+    TSOS_COUNT_RC_OP(0);
     o->rc++;
   }
   /* Laundered: gcc must not deduce "NULL or 1 here" on the path that skipped the count and warn about the caller's reads. */
@@ -94,6 +106,7 @@ static inline void tsos_release(void *p) {
   if ((uintptr_t)p > 1) {
     tsos_obj *o = tsos_launder(p);
     tsos_rc_check(o, "double free: release of a freed object");
+    TSOS_COUNT_RC_OP(1);
     if (--o->rc == 0) tsos_drop(o);
   }
 }
@@ -105,6 +118,12 @@ static inline void tsos_release(void *p) {
 #ifdef TSOS_COUNT_OBJECTS
 __attribute__((destructor)) static void tsos_report_objects(void) {
   fprintf(stderr, "tsos: %llu live objects, peak %llu\n", (unsigned long long)tsos_live_objects, (unsigned long long)tsos_peak_objects);
+}
+#endif
+
+#ifdef TSOS_COUNT_RC
+__attribute__((destructor)) static void tsos_report_rc(void) {
+  fprintf(stderr, "tsos rc: %llu retains, %llu releases, %llu drops\n", (unsigned long long)tsos_rc_ops[0], (unsigned long long)tsos_rc_ops[1], (unsigned long long)tsos_rc_ops[2]);
 }
 #endif
 
