@@ -691,7 +691,10 @@ function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type):
   }
   // `s === "" ? [] : s.split(" ")`: an array literal branch is built as the array type of the whole
   // expression (alone, `[]` would be a `never[]`).
-  const arrayLit = (e: ts.Expression): boolean => ts.isArrayLiteralExpression(ts.skipParentheses(e));
+  const arrayLit = (e: ts.Expression): boolean => {
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    return ts.isArrayLiteralExpression(e);
+  };
   if (arrayLit(c.whenTrue) || arrayLit(c.whenFalse)) {
     const whole = want ?? tryIrType(l, l.checker.getTypeAtLocation(c), c);
     if (whole && whole.k === "array") {
