@@ -11,12 +11,11 @@
  *         heapDemo returns what it saw; the unit test below checks it.
  * Invariants: every object allocated here is unreachable when its function
  *             returns, and reference counting gives it back to the heap:
- *             the live block count goes back down. Arrays are not counted
- *             yet (docs/kernel.md): their blocks stay (ARRAY_BLOCKS).
+ *             the live block count goes back to where it started.
  */
 import { println } from "./console.ts";
 import { liveHeapBlocks } from "./memory/heap.ts";
-import { assert, assertEq } from "../lib/core/assert.ts";
+import { assertEq } from "../lib/core/assert.ts";
 
 /** A value on the heap (blog_os's `Box::new(41)`). */
 class Boxed {
@@ -38,13 +37,6 @@ export class HeapDemoReport {
   countHeldOnce: u64 = 0;
   blocksAfter: u64 = 0;
 }
-
-/**
- * Blocks the demo's arrays keep: arrays are not reference counted yet, so the
- * 500-number vector (the array and each buffer it grew through) and the
- * shared object's array stay allocated. 0 once arrays are counted.
- */
-export const ARRAY_BLOCKS: u64 = 13;
 
 function showBox(report: HeapDemoReport): void {
   const heapValue = new Boxed(41);
@@ -91,5 +83,5 @@ function heapDemoGivesMemoryBack(): void {
   assertEq(report.vectorSum, 124750);
   assertEq(report.countHeldTwice, 2);
   assertEq(report.countHeldOnce, 1);
-  assert(report.blocksAfter <= report.blocksBefore + ARRAY_BLOCKS, "the demo's objects were not given back to the heap");
+  assertEq(report.blocksAfter, report.blocksBefore);
 }

@@ -4,7 +4,7 @@
  * Input:  run fixtures 1000-1019 named below, compiled with the runtime's
  *         live-object counter (TSOS_COUNT_OBJECTS) and poisoned frees
  *         (TSOS_CHECK_FREES).
- * Output: one case per fixture: the live and peak object counts the program
+ * Output: one case per fixture: the live and peak counts of objects and arrays the program
  *         reports at exit (stderr) are exactly the expected ones, and stdout
  *         still matches its .out.
  * Invariants: a peak above the expected one means objects are not freed
@@ -28,6 +28,9 @@ const EXPECTED: Record<string, { live: number; peak: number }> = {
   "1000_rc_box_loop": { live: 0, peak: 2 },
   // A 50 000-node chain dropped at once; what is left is the module-level list (1 List + 6 nodes).
   "1001_rc_linked_list": { live: 7, peak: 50_007 },
+  // Arrays count as objects: a 100 000-number vector, one box in a one-element array at a time, then
+  // rounds of 1000 boxes: the vector, the round's array, its boxes, splice's removed and (empty) items arrays.
+  "1009_rc_many_arrays": { live: 0, peak: 1004 },
 };
 
 describe("reference counting (live-object counts)", () => {
@@ -46,4 +49,16 @@ describe("reference counting (live-object counts)", () => {
       assert.deepEqual({ live: Number(m[1]), peak: Number(m[2]) }, want);
     });
   }
+});
+
+describe("reference counting (static counts, tsos emit-c --rc-stats)", () => {
+  it("counts what it writes and what it leaves out", () => {
+    process.chdir(ROOT);
+    const { rcStats } = compileToC("test/fixtures/run/1009_rc_many_arrays.ts", { target: "host" });
+    assert.ok(rcStats);
+    // `fill` returns its local `v` (moved out); `[new Box(i)]` moves the Box into the literal and the literal
+    // into `one`, which is released at the end of each iteration; lib/std's splice borrows its parameters and
+    // retains each element it copies into `removed`.
+    for (const key of ["retains", "releases", "borrowedParams", "movedIn", "movedOut"] as const) assert.ok(rcStats[key] > 0, `${key} is ${rcStats[key]}`);
+  });
 });

@@ -1,4 +1,4 @@
-// @allocators: linked-list fixed-block
+// @allocators: bump linked-list fixed-block
 // @expect-serial: heap_allocation::simple_allocation...	[ok]
 // @expect-serial: heap_allocation::large_vec...	[ok]
 // @expect-serial: heap_allocation::many_boxes...	[ok]
@@ -23,10 +23,6 @@
  * panic handler prints `[failed, as expected under bump]` (the
  * @expect-serial[bump] line) and exits with success; if the test passes
  * under bump, the kernel exits with failure.
- * Not yet under bump (arrays are not reference counted yet, docs/kernel.md):
- * large_vec's array storage stays allocated, so the bump counter never
- * resets and many_boxes runs out of memory. Under the other two designs the
- * array's blocks are the only ones left (checked: LARGE_VEC_BLOCKS).
  */
 import { testPanic } from "../panic.ts"; // first: COM1 is initialized before anything can panic
 import { serialPrint, serialPrintln } from "../arch/x86_64/serial.ts";
@@ -98,12 +94,6 @@ function manyBoxesLongLived(): void {
   assertEq(longLived.value, 1);
 }
 
-/**
- * Blocks large_vec may leave allocated: arrays are not reference counted yet,
- * so the array object and its buffers (one per growth) stay. 0 once they are.
- */
-const LARGE_VEC_BLOCKS: u64 = 11;
-
 let liveBefore: u64 = 0;
 
 /** Starts a test: its name on COM1 (a function value is not passed: timer callbacks share that type, and the timer interrupt must not reach allocating code). */
@@ -127,7 +117,7 @@ simpleAllocation();
 end(0);
 begin(Running.LargeVec, "large_vec");
 largeVec();
-end(LARGE_VEC_BLOCKS);
+end(0);
 begin(Running.ManyBoxes, "many_boxes");
 manyBoxes();
 end(0);

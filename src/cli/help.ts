@@ -116,6 +116,7 @@ export const COMMANDS: CommandSpec[] = [
     flags: [
       { ...OUT, help: "write the C to this file instead of stdout" },
       { names: ["--target"], value: "host|kernel", help: "C for a Linux program (default) or for the kernel" },
+      { names: ["--rc-stats"], help: "print on stderr the retains and releases written, and those left out (borrowed, moved)" },
       ...COMMON,
     ],
   },

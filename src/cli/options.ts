@@ -47,6 +47,8 @@ export interface Flags {
   release: boolean;
   /** exec: the memory checks of a debug build (runtime/tsos_alloc.h). */
   checkLeaks?: boolean;
+  /** emit-c: print the reference-counting pass's static counts on stderr. */
+  rcStats?: boolean;
   checkFrees?: boolean;
   /** Positional arguments (entry file, test filter). */
   rest: string[];
@@ -137,6 +139,7 @@ function parseFlagsOf(args: string[], spec: CommandSpec): Flags {
     else if (a === "--gdb") flags.gdb = true;
     else if (a === "--release") flags.release = true;
     else if (a === "--check-leaks") flags.checkLeaks = true;
+    else if (a === "--rc-stats") flags.rcStats = true;
     else if (a === "--check-frees") flags.checkFrees = true;
     else flags.rest.push(a);
   }

@@ -14,6 +14,7 @@ import { CompileError, type Diagnostic, diag } from "./diagnostics.ts";
 import { emitC } from "./emit-program.ts";
 import { createProgram, displayPath, load, loadEntry } from "./load.ts";
 import { lowerProgram } from "./lower/module.ts";
+import { type RcStats, lastRcStats } from "./rc.ts";
 
 export type Target = "host" | "kernel";
 
@@ -43,11 +44,11 @@ export function compileSession(entryFiles: string[]) {
   };
 }
 
-export function compileToC(entryFile: string, options: CompileOptions): { c: string } {
+export function compileToC(entryFile: string, options: CompileOptions): { c: string; rcStats?: RcStats } {
   return compileLoaded(() => load(entryFile), options);
 }
 
-function compileLoaded(loader: () => ReturnType<typeof load>, options: CompileOptions): { c: string } {
+function compileLoaded(loader: () => ReturnType<typeof load>, options: CompileOptions): { c: string; rcStats?: RcStats } {
   try {
     const { loaded, diagnostics } = loader();
     if (!loaded) throw new CompileError(diagnostics);
@@ -57,7 +58,7 @@ function compileLoaded(loader: () => ReturnType<typeof load>, options: CompileOp
     if (diagnostics.length || dialect.length) throw new CompileError([...diagnostics, ...dialect]);
     const program = lowerProgram(loaded, options.target, options.test ?? false, options.allocator ?? "fixed-block");
     if (options.memoryChecks && options.target === "host") program.memoryChecks = options.memoryChecks;
-    return { c: emitC(program, { entryDisplay: displayPath(loaded.entry.fileName) }) };
+    return { c: emitC(program, { entryDisplay: displayPath(loaded.entry.fileName) }), rcStats: lastRcStats() };
   } catch (e) {
     if (e instanceof CompileError) {
       // A generic body lowered once per instantiation reports its errors once.

@@ -16,7 +16,7 @@ import { Emitter } from "./emit-c.ts";
 import { closureStructs, fnTypedefs, staticClosures } from "./emit-closures.ts";
 import { structLayout } from "./lower/layout.ts";
 import { descriptorFunctions, descriptorNamed, dynDescriptors } from "./emit-dynamic.ts";
-import { releaseFieldsFunction } from "./rc.ts";
+import { countKind, releaseFieldsFunction } from "./rc.ts";
 import { SET_ALLOCATOR_FN, memoryModeDefines } from "./emit-alloc.ts";
 
 export function emitC(p: Program, opts: { entryDisplay: string }): string {
@@ -109,7 +109,7 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   for (const c of structOrder(p.classes)) if (c.header) out.push(...releaseFieldsFunction(c), classDescriptor(c));
   out.push(...closureStructs(p));
   // `never[]` (the type of a bare `[]`) holds no element: its storage type is a placeholder byte.
-  for (const a of arrays) out.push(`TSOS_ARRAY(${a.cname}, ${a.elem.k === "never" ? "uint8_t" : cType(a.elem)})`);
+  for (const a of arrays) out.push(`TSOS_ARRAY_OF(${a.cname}, ${a.elem.k === "never" ? "uint8_t" : cType(a.elem)}, ${elementCountKind(a.elem)})`);
   out.push("");
   out.push(...staticClosures(p, em, fnValues));
   for (const g of p.globals) {
@@ -121,7 +121,7 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
       const arr = g.type as Extract<Type, { k: "array" }>;
       const n = g.staticObject.elems.length;
       out.push(`static ${declare(arr.elem, `${g.cname}_data`)}[${Math.max(n, 1)}] = {${g.staticObject.elems.map((e) => em.expr(e)).join(", ") || "0"}};`);
-      out.push(`static ${arr.cname} ${g.cname}_storage = {${n}, ${n}, ${g.cname}_data};`);
+      out.push(`static ${arr.cname} ${g.cname}_storage = {&${arr.cname}__class, TSOS_RC_STATIC, ${n}, ${n}, ${g.cname}_data};`);
       out.push(`static ${declare(g.type, g.cname)} = &${g.cname}_storage;`);
     } else {
       out.push(`static ${declare(g.type, g.cname)} = ${g.constInit ? em.expr(g.constInit) : zero(g.type)};`);
@@ -169,7 +169,7 @@ function unitTestTable(p: Program): string[] {
     ...(items.length ? items : ["  {TSOS_STR(\"\"), NULL},"]),
     `};`,
     `static tsos_unit_test *tsos_unit_test_ptrs[${Math.max(n, 1)}] __attribute__((unused)) = {${p.unitTests.map((_, i) => `&tsos_unit_test_items[${i}]`).join(", ") || "NULL"}};`,
-    `static tsos_arr_tsos_unit_test tsos_unit_tests __attribute__((unused)) = {${n}, ${n}, tsos_unit_test_ptrs};`,
+    `static tsos_arr_tsos_unit_test tsos_unit_tests __attribute__((unused)) = {&tsos_arr_tsos_unit_test__class, TSOS_RC_STATIC, ${n}, ${n}, tsos_unit_test_ptrs};`,
   ];
 }
 
@@ -238,4 +238,10 @@ function structDef(c: ClassInst): string[] {
   const layout = c.layout ? structLayout(c) : undefined;
   if (layout) out.push(`_Static_assert(sizeof(${c.cname}) == ${layout.size}, "layout of ${c.tsName} (tsos computed ${layout.size} bytes)");`);
   return out;
+}
+
+/** How an array's descriptor releases its elements (TSOS_ARRAY_OF's K): 0 nothing, 1 a counted pointer, 2 a view's object. */
+function elementCountKind(elem: Type): number {
+  const k = countKind(elem);
+  return k === "ptr" ? 1 : k === "view" ? 2 : 0;
 }

@@ -1,13 +1,14 @@
 /**
- * rc.ts: reference counting of class instances (docs/design/memory.md).
+ * rc.ts: reference counting of class instances and arrays (docs/design/memory.md).
  *
  * Input:  the lowered IR Program (after every lower/ pass, before emitting).
  * Output: the same Program with retains and releases inserted as calls to
  *         runtime/tsos_rc.h (`tsos_retain`, `tsos_release`), and the C of
  *         each class's field-release function (emit-program.ts asks for it).
  * Invariants:
- *   - Counted types: a pointer to a class with a header, and that pointer
- *     nullable (NULL / address 1 are not objects).
+ *   - Counted types: a pointer to a class with a header, an array (same
+ *     header, runtime/tsos_rt.h), either nullable (NULL / address 1 are not
+ *     objects), and a view (its object).
  *   - A count too high is a leak, too low a use-after-free: every reference
  *     that flows somewhere this pass does not follow is retained and never
  *     released ("pinned").
@@ -25,6 +26,7 @@ import { HEAP_INTRINSIC_FNS } from "./lower/heap-intrinsics.ts";
 export function countKind(t: Type): "ptr" | "view" | undefined {
   const inner = t.k === "nullable" ? t.inner : t;
   if (inner.k === "class") return countedClassInst(inner.cls) ? "ptr" : undefined;
+  if (inner.k === "array") return "ptr";
   if (inner.k === "view") return "view";
   return undefined;
 }
@@ -83,16 +85,53 @@ const retain = (x: Expr): Expr => call(countKind(x.type) === "view" ? "tsos_reta
 const release = (x: Expr): Expr => call(countKind(x.type) === "view" ? "tsos_release_view" : RELEASE, T.void, x);
 const releaseStmt = (name: string, type: Type, loc: number): Stmt => ({ s: "expr", x: release({ e: "local", type, name }), loc });
 
+/**
+ * Runtime helpers that use the arrays and objects they are given during the
+ * call and keep no reference: `join`, string concatenation of an array, the
+ * typed-array element macros (the buffer's bytes), and console.log's and
+ * JSON's cycle check (it compares only with the ancestors being formatted).
+ */
+const BORROWING_HELPERS = new Set(["tsos_join_strs", "tsos_str_concat_all", "tsos_seen_at"]);
+const borrowingHelper = (fn: string): boolean => BORROWING_HELPERS.has(fn) || fn.startsWith("TSOS_TA_");
+
 let tempCounter = 0;
 
 /**
- * Insert reference counting into every function of the program. The
- * functions in `noFree` (lower/no-alloc.ts noFreeFunctions: reachable from an
- * interrupt handler or the global allocator) must never free: there the pass
- * releases nothing (their locals borrow, their temporaries are leaked), except
- * the old value of an overwritten counted field, which no-alloc.ts reports.
+ * Static counts of what the pass did (`tsos emit-c --rc-stats`): the
+ * retains and releases it wrote, and the ones it left out: counted
+ * parameters borrowed from the caller, locals that borrow instead of owning,
+ * fresh values moved into their owner, and returned locals moved out.
  */
-export function countReferences(p: Program, noFree: Set<string> = new Set()): void {
+export interface RcStats {
+  retains: number;
+  releases: number;
+  borrowedParams: number;
+  borrowedLocals: number;
+  movedIn: number;
+  movedOut: number;
+}
+
+let stats: RcStats = newStats();
+/** The counts of the last program countReferences rewrote. */
+export function lastRcStats(): RcStats {
+  return stats;
+}
+function newStats(): RcStats {
+  return { retains: 0, releases: 0, borrowedParams: 0, borrowedLocals: 0, movedIn: 0, movedOut: 0 };
+}
+
+/**
+ * Insert reference counting into every function of the program; returns
+ * the static counts. The functions in `noFree` (lower/no-alloc.ts
+ * noFreeFunctions: reachable from an interrupt handler or the global
+ * allocator) must never free: there the pass releases nothing (their locals
+ * borrow, their temporaries are leaked, an overwritten element is leaked),
+ * except the old value of an overwritten counted field, which no-alloc.ts
+ * reports.
+ */
+export function countReferences(p: Program, noFree: Set<string> = new Set()): RcStats {
+  stats = newStats();
+  tempCounter = 0; // temporaries are named per program: the same program always gives the same C
   // Functions whose counted result is +1 (this pass makes every counted return +1).
   const funcs = new Map(p.funcs.map((f) => [f.cname, f]));
   const ctors = new Set<string>();
@@ -112,7 +151,22 @@ export function countReferences(p: Program, noFree: Set<string> = new Set()): vo
     });
   }
   for (const [key, ok] of bySlot) if (ok) freshSlots.add(key);
-  for (const f of p.funcs) f.body = new FnPass(f, funcs, ctors, freshSlots, noFree.has(f.cname)).run();
+  // Calls through function values: when every function value's code is a function of this program (not a
+  // constructor), the callee borrows its arguments and returns +1, as a direct call does.
+  let fnValuesKnown = true;
+  const known = (fn: string): void => { if (!funcs.has(fn) || ctors.has(fn)) fnValuesKnown = false; };
+  for (const f of p.funcs) walkAll(f.body, (x) => { if (x.e === "fnref" || x.e === "closure") known(x.fn); });
+  for (const g of p.globals) for (const e of g.staticObject?.elems ?? []) walkAll([{ s: "expr", x: e, loc: 0 }], (x) => { if (x.e === "fnref" || x.e === "closure") known(x.fn); });
+  for (const f of p.funcs) {
+    f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown, noFree.has(f.cname)).run();
+    stats.borrowedParams += f.params.filter((q) => counted(q.type)).length;
+    walkAll(f.body, (x) => {
+      if (x.e !== "call") return;
+      if (x.fn === RETAIN || x.fn === "tsos_retain_view") stats.retains++;
+      else if (x.fn === RELEASE || x.fn === "tsos_release_view") stats.releases++;
+    });
+  }
+  return stats;
 }
 
 function walkAll(list: Stmt[], visit: (x: Expr) => void): void {
@@ -170,10 +224,11 @@ class FnPass {
    * noFree: nothing is freed while this function runs (it and everything it
    * calls release nothing), so every value is stable and every local borrows.
    */
-  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>, private readonly noFree = false) {
+  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>, private readonly fnValuesKnown: boolean, private readonly noFree = false) {
     this.params = new Set(f.params.map((p) => p.name));
     this.findManaged();
     for (const n of noFree ? new Set(this.managed) : borrowedLocals(f, this.managed, funcs)) {
+      if (!this.params.has(n)) stats.borrowedLocals++;
       this.borrowed.add(n);
       this.managed.delete(n);
     }
@@ -185,6 +240,7 @@ class FnPass {
     const entry: Stmt[] = [];
     for (const p of this.f.params) {
       if (!this.managed.has(p.name)) continue;
+      stats.borrowedParams--;
       this.localTypes.set(p.name, p.type);
       scope.decls.push(p.name);
       entry.push({ s: "expr", x: retain({ e: "local", type: p.type, name: p.name }), loc: this.f.loc });
@@ -389,7 +445,10 @@ class FnPass {
     if (!s.x) return [...this.releaseScopes(all), s];
     const inner = sameObject(s.x);
     // A returned counted local is moved out: neither retained nor released.
-    if (inner.e === "local" && this.managed.has(inner.name) && !this.bound.has(inner.name)) return [...this.releaseScopes(all, inner.name), s];
+    if (inner.e === "local" && this.managed.has(inner.name) && !this.bound.has(inner.name)) {
+      stats.movedOut++;
+      return [...this.releaseScopes(all, inner.name), s];
+    }
     // A constructor returns the storage it was given (directly, or through the constructor it delegates to: default arguments).
     const self = this.f.params[0]?.name;
     const isSelf = (y: Expr): boolean => {
@@ -445,7 +504,11 @@ class FnPass {
   /** A value stored where a reference is owned: +1. */
   private pin(x: Expr): Expr {
     const [y, own] = this.visit(x);
-    if (!counted(x.type) || own === "fresh" || y.e === "nullish") return y;
+    if (!counted(x.type) || y.e === "nullish") return y;
+    if (own === "fresh") {
+      stats.movedIn++;
+      return y;
+    }
     return retain(y);
   }
 
@@ -518,6 +581,16 @@ class FnPass {
         return [{ ...x, obj: this.instant(x.obj) }, "unstable"];
       case "new":
         return [{ ...x, args: x.args.map((a) => this.keep(a)) }, isCounted ? "fresh" : "unstable"];
+      case "arraylit":
+        // The new array owns a reference to each element.
+        return [{ ...x, elems: x.elems.map((a) => this.pin(a)) }, "fresh"];
+      case "newarray":
+        return [{ ...x, len: this.value(x.len) }, "fresh"];
+      case "index":
+        // An element: the array holds it, any call could replace it.
+        return [{ ...x, arr: this.instant(x.arr), idx: this.value(x.idx) }, "unstable"];
+      case "arraymethod":
+        return [this.arrayMethod(x), "unstable"];
       case "call": {
         if (RC_FNS.has(x.fn)) return [x, "unstable"];
         const callee = this.funcs.get(x.fn);
@@ -526,6 +599,11 @@ class FnPass {
           return [{ ...x, args }, isCounted && counted(callee.ret) && !this.ctors.has(x.fn) ? "fresh" : "unstable"];
         }
         if (x.fn === "tsos_class_name" || HEAP_INTRINSIC_FNS.has(x.fn)) return [{ ...x, args: x.args.map((a) => this.instant(a)) }, "unstable"];
+        if (borrowingHelper(x.fn)) {
+          // Read at once when nothing else the call evaluates can release it (`ta[i]` reads its buffer's bytes with no count).
+          const args = x.args.map((a, i) => (x.args.every((b, j) => j === i || releaseFreeExpr(b, this.funcs)) ? this.instant(a) : this.keep(a)));
+          return [{ ...x, args }, "unstable"];
+        }
         return [{ ...x, args: x.args.map((a) => this.pin(a)) }, "unstable"];
       }
       case "convert":
@@ -551,6 +629,12 @@ class FnPass {
         const vt = x.view.type.k === "nullable" ? x.view.type.inner : x.view.type;
         const fresh = isCounted && vt.k === "view" && this.freshSlots.has(`${vt.view.cname}|${x.slot}`);
         return [{ ...x, view, args }, fresh ? "fresh" : "unstable"];
+      }
+      case "callptr": {
+        if (!this.fnValuesKnown) return [this.children(x, (c) => (counted(c.type) ? this.pin(c) : this.value(c))), "unstable"];
+        const callee = this.value(x.callee);
+        const args = x.args.map((a) => this.keep(a));
+        return [{ ...x, callee, args }, isCounted ? "fresh" : "unstable"];
       }
       case "instanceof":
       case "dynis":
@@ -622,6 +706,21 @@ class FnPass {
     }
   }
 
+  /**
+   * A runtime array operation. The array stays alive during it (fill,
+   * setLength and copyWithin release elements, which may drop objects); a
+   * pushed value becomes the array's own reference; fill retains its value
+   * once per slot itself. The result (a length, or the array itself) is
+   * borrowed.
+   */
+  private arrayMethod(x: Extract<Expr, { e: "arraymethod" }>): Expr {
+    if (x.method === "length") return { ...x, arr: this.instant(x.arr) };
+    // push releases no object: its array needs no count of its own unless the value's code could drop it.
+    const arr = x.method === "push" && x.args.every((a) => releaseFreeExpr(a, this.funcs)) ? this.instant(x.arr) : this.keep(x.arr);
+    const args = x.args.map((a) => (x.method === "push" ? this.pin(a) : x.method === "fill" ? this.keep(a) : this.value(a)));
+    return { ...x, arr, args };
+  }
+
   private holdIf(orig: Expr, y: Expr, own: Own): Expr {
     return counted(orig.type) && own === "fresh" ? this.hold(y) : y;
   }
@@ -645,7 +744,8 @@ class FnPass {
     }
     if (t.e === "field" && t.obj.type.k === "class") {
       const field = findField(t.obj.type.cls, t.name);
-      const obj = this.instant(t.obj);
+      // The object stays alive while the value is computed (a call could drop an object read from a field or element).
+      const obj = releaseFreeExpr(x.value, this.funcs) ? this.instant(t.obj) : this.keep(t.obj);
       const value = this.pin(x.value);
       if (!field || !countedField(field) || this.noTemps) return [{ ...x, target: { ...t, obj }, value }, "unstable"];
       // obj, then the value, then the old value is read and the new one stored (JavaScript's order).
@@ -661,9 +761,34 @@ class FnPass {
       if (obX !== obj) y = { e: "bind", type: x.type, name: ob, value: obj, body: y };
       return [y, "unstable"];
     }
-    // Globals, elements, cells, unmodelled fields: the new value is pinned, the old one never released.
+    if (t.e === "index" && t.arr.type.k === "array" && !this.noTemps && !this.noFree) return [this.elementStore(x, t), "unstable"];
+    // Globals, cells, unmodelled fields: the new value is pinned, the old one never released.
     const target = t.e === "local" || t.e === "global" ? t : this.children(t, (c) => this.instant(c));
     return [{ ...x, target, value: this.pin(x.value) }, "unstable"];
+  }
+
+  /**
+   * `xs[i] = v` of a counted element: the array, the index, then the value
+   * are evaluated (JavaScript's order), then the old element is read (the
+   * same bounds check as the store) and released after the statement. The
+   * array is kept alive while the value is computed (a call could drop it).
+   */
+  private elementStore(x: Extract<Expr, { e: "assign" }>, t: Extract<Expr, { e: "index" }>): Expr {
+    const arr = releaseFreeExpr(x.value, this.funcs) ? this.instant(t.arr) : this.keep(t.arr);
+    const idx = this.value(t.idx);
+    const value = this.pin(x.value);
+    const ab = `tsos_rc${tempCounter++}`, ib = `tsos_rc${tempCounter++}`, nv = `tsos_rc${tempCounter++}`;
+    const stays = (y: Expr): boolean => y.e === "int" || (simple(y) && (simple(value) || (y.e === "local" && !assignsVariable(value, y.name))));
+    const arX: Expr = stays(arr) ? arr : { e: "local", type: t.arr.type, name: ab };
+    const ixX: Expr = stays(idx) ? idx : { e: "local", type: t.idx.type, name: ib };
+    const nvX: Expr = simple(value) ? value : { e: "local", type: value.type, name: nv };
+    const target: Expr = { ...t, arr: arX, idx: ixX };
+    const old = this.oldTemp(t.type);
+    let y: Expr = { e: "seq", type: x.type, xs: [{ e: "assign", type: t.type, target: old, value: target }, { ...x, target, value: nvX }] };
+    if (nvX !== value) y = { e: "bind", type: x.type, name: nv, value, body: y };
+    if (ixX !== idx) y = { e: "bind", type: x.type, name: ib, value: idx, body: y };
+    if (arX !== arr) y = { e: "bind", type: x.type, name: ab, value: arr, body: y };
+    return y;
   }
 
   /** A statement temporary for an overwritten value, released after the statement. */
@@ -735,28 +860,7 @@ function borrowedLocals(f: Func, managed: Set<string>, funcs: Map<string, Func>)
  */
 function releaseFree(list: Stmt[], funcs: Map<string, Func>, quiet: (name: string) => boolean): boolean {
   let ok = true;
-  const exprOk = (x: Expr): boolean => {
-    switch (x.e) {
-      case "int": case "num": case "bool": case "str": case "local": case "global": case "nullish":
-      case "neg": case "not": case "bitnot": case "binary": case "logic": case "streq": case "convert": case "truthy":
-      case "field": case "index": case "strindex": case "strlen": case "cond": case "minmax": case "abs":
-      case "instanceof": case "let": case "bind": case "seq": case "mkview": case "review": case "viewobj":
-      case "some": case "unwrap": case "isnullish": case "reopt": case "opteq":
-      // Strings are made by the runtime's C, which releases nothing and runs no code of the program.
-      case "concat": case "tostr": case "optstr": case "stackfmt":
-      case "panic": case "noreturn":
-        return true;
-      case "call":
-        return x.pure === true && !funcs.has(x.fn);
-      case "assign":
-        if (!counted(x.target.type)) return true;
-        return x.target.e === "local" && quiet(x.target.name);
-      case "compound":
-        return !counted(x.target.type);
-      default:
-        return false;
-    }
-  };
+  const exprOk = (x: Expr): boolean => releaseFreeNode(x, funcs, quiet);
   const walkStmts = (stmts: Stmt[]): void => {
     for (const s of stmts) {
       switch (s.s) {
@@ -775,6 +879,41 @@ function releaseFree(list: Stmt[], funcs: Map<string, Func>, quiet: (name: strin
   if (ok) walkAll(list, (x) => { if (!exprOk(x)) ok = false; });
   return ok;
 }
+
+/** Whether evaluating the node `x` itself (not its children) can release no object; `quiet(n)`: a store into the counted local `n` releases nothing. */
+function releaseFreeNode(x: Expr, funcs: Map<string, Func>, quiet: (name: string) => boolean): boolean {
+  switch (x.e) {
+    case "int": case "num": case "bool": case "str": case "local": case "global": case "nullish":
+    case "neg": case "not": case "bitnot": case "binary": case "logic": case "streq": case "convert": case "truthy":
+    case "field": case "index": case "strindex": case "strlen": case "cond": case "minmax": case "abs":
+    case "instanceof": case "let": case "bind": case "seq": case "mkview": case "review": case "viewobj":
+    case "some": case "unwrap": case "isnullish": case "reopt": case "opteq": case "callerloc": case "current":
+    // Strings are made by the runtime's C, which releases nothing and runs no code of the program.
+    case "concat": case "tostr": case "optstr": case "stackfmt":
+    case "panic": case "noreturn":
+      return true;
+    case "call":
+      return x.pure === true && !funcs.has(x.fn);
+    case "assign":
+      if (!counted(x.target.type)) return true;
+      return x.target.e === "local" && quiet(x.target.name);
+    case "compound":
+      return !counted(x.target.type);
+    case "arraymethod":
+      // Reading the length, or pushing a value that is not counted (a grown buffer is not an object).
+      return x.method === "length" || (x.method === "push" && !x.args.some((a) => counted(a.type)));
+    default:
+      return false;
+  }
+}
+
+/** Whether evaluating `x` (all of it) can release no object. */
+function releaseFreeExpr(x: Expr, funcs: Map<string, Func>): boolean {
+  let ok = true;
+  walkAll([{ s: "expr", x, loc: 0 }], (y) => { if (!releaseFreeNode(y, funcs, () => false)) ok = false; });
+  return ok;
+}
+
 
 /** A value that reads no field and has no effect: it may be evaluated after the old value is read. */
 function simple(x: Expr): boolean {

@@ -55,7 +55,11 @@ export async function emitCCommand(flags: Flags): Promise<number> {
   const file = flags.rest[0];
   if (!file) throw new UsageError("emit-c needs a .ts file");
   const { compileToC } = await import("../../compiler/compile.ts");
-  const { c } = compileToC(file, { target: flags.target ?? "host" });
+  const { c, rcStats } = compileToC(file, { target: flags.target ?? "host" });
+  if (flags.rcStats && rcStats) {
+    const r = rcStats;
+    process.stderr.write(`rc: ${r.retains} retains and ${r.releases} releases written; left out: ${r.borrowedParams} borrowed parameters, ${r.borrowedLocals} borrowed locals, ${r.movedIn} fresh values moved in, ${r.movedOut} locals moved out\n`);
+  }
   if (flags.out) writeFileSync(flags.out, c);
   else process.stdout.write(c);
   return 0;

@@ -89,6 +89,11 @@ static inline void tsos_start(int argc, char **argv, const char *program) {
   tsos_arr_str_push(tsos_argv, tsos_str_from_arg(argc > 0 ? argv[0] : "tsos"), NULL);
   tsos_arr_str_push(tsos_argv, tsos_str_from_arg(program), NULL);
   for (int i = 1; i < argc; i++) tsos_arr_str_push(tsos_argv, tsos_str_from_arg(argv[i]), NULL);
+  /* Never freed: static, like a module-level array, and not one of the program's live objects. */
+  tsos_argv->tsos_rc = TSOS_RC_STATIC;
+#ifdef TSOS_COUNT_OBJECTS
+  tsos_live_objects = tsos_peak_objects = 0;
+#endif
 #ifdef TSOS_MEM_DEBUG
   tsos_alloc_quiet = false;
 #endif

@@ -1,5 +1,5 @@
 /*
- * tsos_rc.h: reference counting of class instances (docs/design/memory.md).
+ * tsos_rc.h: reference counting of class instances and arrays (docs/design/memory.md).
  *
  * Input:  included by generated C right after the target header, so
  *         tsos_alloc, tsos_free (or the stand-in below) and the panics exist.
@@ -25,6 +25,9 @@
  *     worklist threaded through the dead objects' count words), so freeing
  *     a long linked list never recurses deeply.
  *   - Static objects start at TSOS_RC_STATIC and are never dropped.
+ *   - An array (TSOS_ARRAY_OF in tsos_rt.h) starts with the same header:
+ *     its descriptor's release_fields releases its counted elements and
+ *     gives its element buffer back, so it is dropped like an object.
  */
 #ifndef TSOS_RC_H
 #define TSOS_RC_H

@@ -225,16 +225,43 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
   buf[at] = 0;
   tsos_panic_cstr(loc, buf);
 }
-#define TSOS_ARRAY(A, T)                                                                         \
-  struct A { uint64_t len, cap; T *data; };                                                      \
+/*
+ * An array is counted like an object (runtime/tsos_rc.h, docs/design/memory.md):
+ * it starts with the same two header words, its descriptor's release_fields
+ * releases the elements it holds (K: 0 none, 1 a class pointer or array, 2
+ * the object of a view) and gives `data` back (cap elements). Growth gives
+ * the old buffer back. An empty array has no buffer (data NULL, cap 0). A static array (module-level literal) has the count
+ * TSOS_RC_STATIC and static `data`: never freed, and its first buffer is
+ * never given back.
+ */
+#define TSOS_ELEM_RETAIN_0(x) ((void)(x))
+#define TSOS_ELEM_RETAIN_1(x) ((void)tsos_retain_obj((void *)(x)))
+#define TSOS_ELEM_RETAIN_2(x) ((void)tsos_retain_obj((x).obj))
+#define TSOS_ELEM_RELEASE_0(x) ((void)(x))
+#define TSOS_ELEM_RELEASE_1(x) tsos_release((void *)(x))
+#define TSOS_ELEM_RELEASE_2(x) tsos_release((x).obj)
+#define TSOS_ARRAY_STATIC(a) ((a)->tsos_rc >= TSOS_RC_STATIC / 2)
+#define TSOS_ARRAY(A, T) TSOS_ARRAY_OF(A, T, 0)
+#define TSOS_ARRAY_OF(A, T, K)                                                                   \
+  struct A { const tsos_class *tsos_cls; uint64_t tsos_rc; uint64_t len, cap; T *data; };        \
+  static void A##__release_fields(void *p) {                                                     \
+    A *a = p;                                                                                    \
+    for (uint64_t i = 0; i < a->len; i++) TSOS_ELEM_RELEASE_##K(a->data[i]);                     \
+    tsos_free(a->data, sizeof(T) * a->cap, NULL);                                                \
+  }                                                                                              \
+  static const tsos_class A##__class __attribute__((unused)) = {NULL, TSOS_STR("Array"), sizeof(A), A##__release_fields}; \
   static inline A *A##_new(int64_t n, const tsos_loc *loc) {                                     \
     if (n < 0 || n > TSOS_MAX_SAFE) tsos_panic_cstr(loc, "invalid array length");               \
     A *a = tsos_alloc_as(sizeof(A), loc, "array");                                               \
+    tsos_obj *o = tsos_launder(a);                                                               \
+    o->cls = &A##__class;                                                                        \
+    o->rc = 1;                                                                                   \
+    TSOS_COUNT_NEW();                                                                            \
     a->len = a->cap = (uint64_t)n;                                                               \
-    a->data = tsos_alloc_as(sizeof(T) * (uint64_t)(n ? n : 1), loc, "array elements");           \
+    a->data = n ? tsos_alloc_as(sizeof(T) * a->cap, loc, "array elements") : NULL;               \
     return a;                                                                                    \
   }                                                                                              \
-  static inline A *A##_from(uint64_t n, T const *items, const tsos_loc *loc) {                                        \
+  static inline A *A##_from(uint64_t n, T const *items, const tsos_loc *loc) {                   \
     A *a = A##_new((int64_t)n, loc);                                                             \
     for (uint64_t i = 0; i < n; i++) a->data[i] = items[i];                                      \
     return a;                                                                                    \
@@ -249,34 +276,51 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
   }                                                                                              \
   static inline int64_t A##_push(A *a, T v, const tsos_loc *loc) {                              \
     if (a->len == a->cap) {                                                                      \
-      uint64_t cap = a->cap ? a->cap * 2 : 4;                                                    \
+      uint64_t cap = a->cap < 4 ? 4 : a->cap * 2;                                                \
       T *data = tsos_alloc_as(sizeof(T) * cap, loc, "array elements");                           \
       for (uint64_t i = 0; i < a->len; i++) data[i] = a->data[i];                                \
+      if (!TSOS_ARRAY_STATIC(a)) tsos_free(a->data, sizeof(T) * a->cap, loc);                    \
       a->data = data;                                                                            \
       a->cap = cap;                                                                              \
     }                                                                                            \
     a->data[a->len++] = v;                                                                       \
     return (int64_t)a->len;                                                                      \
   }                                                                                              \
+  /* Every element becomes v: each slot holds its own reference, the old ones are released. */   \
   static inline A *A##_fill(A *a, T v, const tsos_loc *loc) {                                   \
     (void)loc;                                                                                   \
-    for (uint64_t i = 0; i < a->len; i++) a->data[i] = v;                                        \
+    for (uint64_t i = 0; i < a->len; i++) {                                                      \
+      TSOS_ELEM_RETAIN_##K(v);                                                                   \
+      T old = a->data[i];                                                                        \
+      a->data[i] = v;                                                                            \
+      TSOS_ELEM_RELEASE_##K(old);                                                                \
+    }                                                                                            \
     return a;                                                                                    \
   }                                                                                              \
-  /* `a.length = n`: shrinking only (a larger length would leave holes). */                      \
+  /* `a.length = n`: shrinking only (a larger length would leave holes); the removed elements are released. */ \
   static inline int64_t A##_setLength(A *a, int64_t n, const tsos_loc *loc) {                    \
     if (n < 0 || (uint64_t)n > a->len) tsos_panic_set_length(loc, a->len, n);                   \
+    if (K != 0)                                                                                  \
+      while (a->len > (uint64_t)n) {                                                             \
+        T old = a->data[--a->len];                                                               \
+        TSOS_ELEM_RELEASE_##K(old);                                                              \
+        (void)old;                                                                               \
+      }                                                                                          \
     a->len = (uint64_t)n;                                                                        \
     return n;                                                                                    \
   }                                                                                              \
-  /* `a.copyWithin(target, start, end)`: JavaScript's clamping, then one memmove. */             \
+  /* `a.copyWithin(target, start, end)`: JavaScript's clamping, then one memmove; each copied  \
+   * element gains the reference its new slot holds, each overwritten one loses its slot's.    */ \
   static inline A *A##_copyWithin(A *a, int64_t target, int64_t start, int64_t end, const tsos_loc *loc) { \
     (void)loc;                                                                                   \
     int64_t len = (int64_t)a->len;                                                               \
     int64_t to = tsos_rel_index(target, len), from = tsos_rel_index(start, len);                 \
     int64_t count = tsos_rel_index(end, len) - from;                                             \
     if (len - to < count) count = len - to;                                                      \
-    if (count > 0) __builtin_memmove(&a->data[to], &a->data[from], sizeof(T) * (uint64_t)count); \
+    if (count <= 0) return a;                                                                    \
+    for (int64_t i = 0; i < count; i++) TSOS_ELEM_RETAIN_##K(a->data[from + i]);                 \
+    for (int64_t i = 0; i < count; i++) TSOS_ELEM_RELEASE_##K(a->data[to + i]);                  \
+    __builtin_memmove(&a->data[to], &a->data[from], sizeof(T) * (uint64_t)count);               \
     return a;                                                                                    \
   }
 
@@ -300,8 +344,11 @@ typedef struct tsos_obj {
 /* The count of a static object: no sequence of releases reaches zero. */
 #define TSOS_RC_STATIC ((uint64_t)1 << 62)
 #ifdef TSOS_COUNT_OBJECTS
-/* Test builds: objects made by `new` and not yet freed (and the most at once). */
+/* Test builds: objects made by `new` and arrays, not yet freed (and the most at once). */
 static uint64_t tsos_live_objects, tsos_peak_objects;
+#define TSOS_COUNT_NEW() do { if (++tsos_live_objects > tsos_peak_objects) tsos_peak_objects = tsos_live_objects; } while (0)
+#else
+#define TSOS_COUNT_NEW() ((void)0)
 #endif
 #define TSOS_CLASS_OF(obj) (*(const tsos_class *const *)(const void *)(obj))
 /* NULL is null; address 1 is undefined in a type admitting both (lower/nullable-types.ts). */
@@ -326,9 +373,7 @@ static inline void *tsos_new(uint64_t size, const tsos_class *c, const tsos_loc 
   tsos_obj *o = tsos_launder(p); /* gcc must not take the header's type for the object's (-Warray-bounds) */
   o->cls = c;
   o->rc = 1;
-#ifdef TSOS_COUNT_OBJECTS
-  if (++tsos_live_objects > tsos_peak_objects) tsos_peak_objects = tsos_live_objects;
-#endif
+  TSOS_COUNT_NEW();
   return p;
 }
 static inline void *tsos_stamp(void *p, const tsos_class *c) {
