@@ -1059,6 +1059,8 @@ interface ObjectConstructor {
   values<T>(o: { [s: string]: T }): T[];
   entries<T>(o: { [s: string]: T }): [string, T][];
   fromEntries<T = unknown>(entries: Iterable<readonly [PropertyKey, T]>): { [k: string]: T };
+  /** SameValue: like `===`, but NaN is NaN and +0 is not -0. */
+  is(value1: any, value2: any): boolean;
   /** Copies each source's own properties to `target` (which must already have them) and returns it. */
   assign<T extends {}, U>(target: T, source: U): T & U;
   assign<T extends {}, U, V>(target: T, source1: U, source2: V): T & U & V;

@@ -65,3 +65,10 @@ function groupThousands(whole: string): string {
   for (let i = first; i < whole.length; i += 3) parts.push(whole.slice(i, i + 3));
   return parts.join(",");
 }
+
+/** `Object.is(a, b)` on numbers: SameValue, where NaN is NaN and +0 is not -0 (lower/object-is.ts). */
+export function sameValue(a: number, b: number): boolean {
+  if (a !== a) return b !== b;
+  if (a === 0 && b === 0) return 1 / a === 1 / b;
+  return a === b;
+}

@@ -168,6 +168,9 @@ export const CATALOG = {
   // Math (lib/std/math.ts, lower/math.ts).
   TSOS1160: { message: "`{0}` computes on doubles, and kernel code has no floating point", help: "in the kernel `number` is a provably integral value (no SSE); compute this in a hosted program, or with integer arithmetic" },
   TSOS1140: { message: "only an `Error` (or an instance of a class that extends it) can be thrown, not a value of type `{0}`", help: "throw new Error(\"message\"), or a subclass of Error that carries the details" },
+  TSOS1320: { message: "the enum `{0}` used as a value is not supported yet", help: "use its members (`{0}.Member`, `{0}[n]`), or `Object.keys({0})` / `Object.values({0})`" },
+  TSOS1321: { message: "`+` of a string and a `{0}`, whose `valueOf` JavaScript would call, is not supported yet", help: "call it yourself: `s + x.valueOf()`, or use a template literal for its `toString`" },
+  TSOS1322: { message: "`Object.is` of {0} is not supported yet", help: "compare with `===` (and `Number.isNaN` for NaN)" },
   TSOS1142: { message: "`{0}` of `{1}` is not supported yet: its optional property `{2}` may be absent", help: "list the properties by name, or make the property required" },
   TSOS1143: { message: "`{0}` of `{1}` is not supported yet: the object may be of a subclass, with more properties", help: "list the properties by name" },
   TSOS1145: { message: "`toLocaleString` with {0} is not supported yet", help: "call it without arguments (or with \"en-US\") for Node's en-US format, or format the number with toFixed" },

@@ -40,7 +40,7 @@ import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { functionOf } from "./functions.ts";
 import { toInteger } from "./number.ts";
-import { arrayType, irType, sameType, typeName, typeOfNode } from "./types.ts";
+import { arrayType, irType, sameType, tryIrType, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, spreadArray, tupleType } from "./destructure.ts";
 import { collectionArray, collectionArrayFrom } from "./collections.ts";
 import { objectToString } from "./views.ts";
@@ -123,6 +123,22 @@ function ownTypeArgs(l: Lowerer, call: ts.CallExpression): Type[] {
   const sig = l.checker.getResolvedSignature(call);
   const own = (sig ? l.checker.getTypeArgumentsForResolvedSignature(sig) : undefined) ?? [];
   return own.map((t) => irType(l, t, call));
+}
+
+/**
+ * The element type `U` of `xs.map(f)`: the one tsc inferred, unless the call stands where an
+ * array of another element type is wanted (`const cs: Cluster[] = xs.map((x) => ({ c: x, members: [] }))`
+ * infers `members: never[]`; `const ys: (number | string)[] = ns.map((n) => n)`): then the callback
+ * builds that element type directly, since arrays of different element types do not convert.
+ */
+function mapResult(l: Lowerer, call: ts.CallExpression): Type {
+  const [u] = ownTypeArgs(l, call);
+  const ctx = l.checker.getContextualType(call);
+  if (!ctx || !l.checker.isArrayType(ctx)) return u!;
+  const [e] = l.checker.getTypeArguments(ctx as ts.TypeReference);
+  const want = e ? tryIrType(l, e, call) : undefined;
+  if (!want || want.k === "dyn" || (u && sameType(u, want))) return u!;
+  return want;
 }
 
 function local(type: Type, name: string): Expr {
@@ -255,7 +271,7 @@ export function arrayLibraryCall(l: Lowerer, recv: Expr, name: string, call: ts.
     case "at":
       return libCall(l, name, [elem], recv, args, [], call);
     case "map":
-      return libCall(l, name, [elem, ...ownTypeArgs(l, call)], recv, args, [], call);
+      return libCall(l, name, [elem, mapResult(l, call)], recv, args, [], call);
     case "slice":
       return libCall(l, name, [elem], recv, args, [ZERO, MAX], call);
     case "indexOf":

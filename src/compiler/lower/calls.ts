@@ -36,7 +36,7 @@ import { undefinedForDefault, withDefaults, withUndefinedDefault } from "./defau
 import { valueArgs } from "./fn-params.ts";
 import { withKeyArgs } from "./key-params.ts";
 import { newThroughValue } from "./ctor-values.ts";
-import { elementOrUndefined, isProbe, probedType } from "./probes.ts";
+import { comparedElement, elementOrUndefined, isProbe, isStrictlyCompared, probedType } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
 import { mathCall, mathIntrinsic } from "./math.ts";
 import { uriCall } from "./uri.ts";
@@ -50,6 +50,7 @@ import { objectCall, recordRead } from "./records.ts";
 import { isTuple, restArgs } from "./destructure.ts";
 import { tupleAsArray, tupleIndex } from "./tuples.ts";
 import { genericConstInstance, genericFunctionConst } from "./generic-consts.ts";
+import { objectIs } from "./object-is.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 import { matchArrayProperty, regexpNew } from "./regexp.ts";
 import { allocatorCall } from "./global-allocator.ts";
@@ -161,8 +162,14 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (intrinsicCall) return intrinsicCall;
     const genericConst = decl && genericFunctionConst(l, decl);
     if (genericConst) {
-      const f = genericConstInstance(l, decl as ts.VariableDeclaration, genericConst, resolvedTypeArgs(l, call));
-      return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, genericConst, call.arguments, f.params.map((p) => p.type)) };
+      const full = genericConstInstance(l, decl as ts.VariableDeclaration, genericConst, resolvedTypeArgs(l, call));
+      // Missing arguments with defaults, or `undefined` passed to one, as for a function declaration (lower/defaults.ts).
+      let f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
+      let params = f.params.filter((p) => p.type.k !== "loc").map((p) => p.type);
+      const u = undefinedForDefault(l, genericConst, call.arguments, params);
+      const w = u >= 0 ? withUndefinedDefault(l, f.cname, u, false, (t) => nullableType(l, t, false, true)) : undefined;
+      if (w) [f, params] = [w.func, w.params];
+      return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, genericConst, call.arguments, params) };
     }
     // A generic nested function that captures variables was refused where its block starts.
     if (decl && ts.isFunctionDeclaration(decl) && decl.typeParameters?.length && isCapturingNested(l, decl)) throw new Bail();
@@ -196,6 +203,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (from) return from;
     }
     if (isLibStatic(l, callee, "Object")) {
+      if (callee.name.text === "is") return objectIs(l, call); // lower/object-is.ts
       const obj = callee.name.text === "assign" ? objectAssign(l, call) : objectCall(l, callee.name.text, call);
       if (obj) return obj;
     }
@@ -546,6 +554,7 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
     const read: Expr = { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) };
     // `xs[i] ?? d`, `if (xs[i])`: the program expects undefined outside the array (lower/probes.ts).
     if (read.e === "index" && obj.type.k === "array" && probedType(obj.type.elem) && isProbe(x)) return elementOrUndefined(l, read, x);
+    if (obj.type.k === "array" && probedType(obj.type.elem) && isStrictlyCompared(x)) return comparedElement(l, read, x);
     return narrowRead(l, x, read);
   }
   if (obj.type.k === "str") {

@@ -365,7 +365,7 @@ let files: readonly ts.SourceFile[] = [];
 export function useClosureProgram(p: ts.Program): void {
   files = p.getSourceFiles().filter((f) => !f.isDeclarationFile);
 }
-function programFiles(): readonly ts.SourceFile[] {
+export function programFiles(): readonly ts.SourceFile[] {
   return files;
 }
 

@@ -29,6 +29,7 @@ import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedCo
 import { isDouble, literalNumber, negativeZero, numConst, numberConstant, numberPow, requireDoubles } from "./number.ts";
 import { lowerInstanceof, narrowObject, superReceiver, checkedDowncast } from "./dispatch.ts";
 import { elementOrUndefined } from "./probes.ts";
+import { valueOfPart } from "./value-of.ts";
 import { objectToString } from "./views.ts";
 import { recordAssign, recordDelete, recordIn, recordIncDec } from "./records.ts";
 import { accessorRef, accessorUpdate, lowerAccessorLogicalAssign, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
@@ -227,6 +228,12 @@ export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
   return x;
 }
 
+/** An operand of a string `+`: an object's own valueOf comes first (lower/value-of.ts), then its string form. */
+function plusPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  const v = valueOfPart(l, x, node);
+  return stringPart(l, v ?? x, node);
+}
+
 /** `${maybe}` for a nullable object: "null" / "undefined" when absent, else the object's own string form. */
 function nullableObjectString(l: Lowerer, x: Expr, node: ts.Node): Expr {
   const t = x.type as Extract<Type, { k: "nullable" }>;
@@ -267,6 +274,7 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   }
   if (ts.isFunctionDeclaration(decl)) l.fail("TSOS1019", id, id.text);
   if (ts.isClassDeclaration(decl) && !l.isLibDecl(decl)) return classValue(l, id, decl);
+  if (ts.isEnumDeclaration(decl) && !l.isLibDecl(decl)) l.fail("TSOS1320", id, id.text);
   if (ts.isFunctionExpression(decl)) return lowerFunctionValue(l, decl); // a named function expression calling itself
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "TEST_BUILD") return { e: "bool", type: T.bool, value: l.testBuild };
   if (l.isLibDecl(decl) && l.target === "kernel" && id.text === "HEAP_ALLOCATOR") return { e: "str", type: T.str, value: l.heapAllocator };
@@ -477,7 +485,7 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   if (op === K.CommaToken) return lowerComma(l, b, want);
   if (ARITH[op]) {
     if (op === K.PlusToken && (isStringy(l, b.left) || isStringy(l, b.right)))
-      return { e: "concat", type: T.str, parts: [stringPart(l, lowerExpr(l, b.left), b.left), stringPart(l, lowerExpr(l, b.right), b.right)] };
+      return { e: "concat", type: T.str, parts: [plusPart(l, lowerExpr(l, b.left), b.left), plusPart(l, lowerExpr(l, b.right), b.right)] };
     return arith(l, op, b.left, b.right, want, b);
   }
   l.fail("TSOS1005", b.operatorToken, `the operator \`${b.operatorToken.getText()}\``);
@@ -549,7 +557,7 @@ export function arith(l: Lowerer, opKind: ts.SyntaxKind, left: ts.Expression | E
   const op = ARITH[opKind]!;
   const opText = ts.tokenToString(opKind) ?? op;
   if (op === "+" && !("kind" in left) && left.type.k === "str")
-    return { e: "concat", type: T.str, parts: [left, stringPart(l, lowerExpr(l, right), right)] };
+    return { e: "concat", type: T.str, parts: [left, plusPart(l, lowerExpr(l, right), right)] };
   let A: Expr;
   let B: Expr;
   if (op === "<<" || op === ">>" || op === ">>>") {
@@ -616,7 +624,9 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
     case K.ExclamationToken:
       return { e: "not", type: T.bool, x: lowerCondition(l, u.operand) };
     case K.PlusToken: {
-      const x = lowerExpr(l, u.operand, want);
+      const operand = lowerExpr(l, u.operand, want);
+      // `+fraction`: an object's own valueOf (lower/value-of.ts).
+      const x = (operand.type.k === "class" || operand.type.k === "view") && valueOfPart(l, operand, u) || operand;
       if (x.type.k === "str") return stringToNumber(l, x, u);
       if (!isInt(x.type)) l.fail("TSOS2008", u, "+", typeName(x.type));
       return x;
@@ -678,6 +688,20 @@ function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type):
     const a = coerce(l, lowerExpr(l, c.whenTrue, want), want, c.whenTrue);
     const b = coerce(l, lowerExpr(l, c.whenFalse, want), want, c.whenFalse);
     return { e: "cond", type: want, c: cond, a, b };
+  }
+  // `s === "" ? [] : s.split(" ")`: an array literal branch is built as the array type of the whole
+  // expression (alone, `[]` would be a `never[]`).
+  const arrayLit = (e: ts.Expression): boolean => {
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    return ts.isArrayLiteralExpression(e);
+  };
+  if (arrayLit(c.whenTrue) || arrayLit(c.whenFalse)) {
+    const whole = want ?? tryIrType(l, l.checker.getTypeAtLocation(c), c);
+    if (whole && whole.k === "array") {
+      const a = coerce(l, lowerExpr(l, c.whenTrue, whole), whole, c.whenTrue);
+      const b = coerce(l, lowerExpr(l, c.whenFalse, whole), whole, c.whenFalse);
+      return { e: "cond", type: whole, c: cond, a, b };
+    }
   }
   let [A, B] = intOperands(l, c.whenTrue, c.whenFalse, want, c, "?:");
   const joined = joinNullable(l, c, A, B);

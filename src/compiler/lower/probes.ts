@@ -5,7 +5,9 @@
  * Output: the read as `T | undefined` (undefined outside the array, as in
  *         JavaScript; lib/std/array.ts elementOrUndefined) when the program
  *         tests it: `xs[i] ?? d`, `xs[i]?.x`, `if (xs[i])`, `!xs[i]`,
- *         `xs[i] === undefined`; and locals initialised by such a read that
+ *         `xs[i] === undefined`, `xs[i] === v` / `!==` (a strict comparison
+ *         with any value, `comparedElement`: undefined equals no value of
+ *         the element type, so `queue[0] !== member` is true on an empty queue); and locals initialised by such a read that
  *         the program tests (`const last = xs[xs.length - 1]; if (last) ...`),
  *         and likewise locals initialised by a record read
  *         (`const f = handlers[name]; if (!f) ...`, lower/records.ts).
@@ -20,6 +22,8 @@ import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { stdCall } from "./array-methods.ts";
 import { isDouble } from "./number.ts";
+import { isInt } from "../ints.ts";
+import { nullableType } from "./types.ts";
 import { isOpenRecord, recordReadOrUndefined } from "./records.ts";
 
 const K = ts.SyntaxKind;
@@ -32,6 +36,45 @@ export function elementOrUndefined(l: Lowerer, e: Extract<Expr, { e: "index" }>,
   return e.idx.e === "convert" && e.idx.checked && isDouble(l, e.idx.x.type)
     ? stdCall(l, "elementOrUndefinedAt", [e.type], [e.arr, e.idx.x], node)
     : stdCall(l, "elementOrUndefined", [e.type], [e.arr, e.idx.type.k === "int" && e.idx.type.kind === "i64" ? e.idx : { e: "convert", type: T.int("i64"), x: e.idx, checked: false, loc: 0 }], node);
+}
+
+/**
+ * `xs[i] === v` / `!==` with an integer index: the read as `T | undefined` built in place,
+ * `0 <= i < xs.length ? xs[i] : undefined`, so that the comparison costs what a bounds check
+ * costs (the loop in sieve's `composite[i] === 0`). A `number` index, which may be fractional,
+ * goes through elementOrUndefined.
+ */
+export function comparedElement(l: Lowerer, e: Extract<Expr, { e: "index" }>, node: ts.Node): Expr {
+  const fromDouble = e.idx.e === "convert" && e.idx.checked && isDouble(l, e.idx.x.type);
+  if (fromDouble || !isInt(e.idx.type) || isDouble(l, e.idx.type)) return elementOrUndefined(l, e, node);
+  const i64 = T.int("i64");
+  const arrName = l.temp();
+  const idxName = l.temp();
+  const arr: Expr = { e: "local", type: e.arr.type, name: arrName };
+  const k: Expr = { e: "local", type: i64, name: idxName };
+  const kind = (e.idx.type as { kind: string }).kind;
+  const idx: Expr = kind === "i64" ? e.idx : { e: "convert", type: i64, x: e.idx, checked: false, loc: 0 };
+  const len: Expr = { e: "convert", type: i64, x: { e: "arraymethod", type: T.int("usize"), method: "length", arr, args: [], loc: e.loc }, checked: false, loc: 0 };
+  const inRange: Expr = {
+    e: "logic",
+    type: T.bool,
+    op: "&&",
+    a: { e: "binary", type: T.bool, op: ">=", a: k, b: { e: "int", type: i64, value: 0n }, loc: e.loc },
+    b: { e: "binary", type: T.bool, op: "<", a: k, b: len, loc: e.loc },
+  };
+  const type = nullableType(l, e.type, false, true);
+  const read: Expr = { e: "cond", type, c: inRange, a: { e: "some", type, x: { e: "index", type: e.type, arr, idx: k, loc: e.loc, unchecked: true } }, b: { e: "nullish", type, undef: true } };
+  return { e: "let", type, name: arrName, init: e.arr, body: { e: "let", type, name: idxName, init: idx, body: read } };
+}
+
+/** Whether `node` is an operand of `===` / `!==` (not with a literal null or undefined, which isProbe covers). */
+export function isStrictlyCompared(node: ts.Node): boolean {
+  let n = node;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (!ts.isBinaryExpression(p)) return false;
+  const op = p.operatorToken.kind;
+  return (op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken) && !isAbsentLiteral(p.left === n ? p.right : p.left);
 }
 
 /** Whether the value of `node` is tested for absence where it is used. */
@@ -75,7 +118,7 @@ function inCondition(x: ts.Node): boolean {
   }
 }
 
-/** For `const x = xs[i]` (no annotation): whether some read of x is a probe. */
+/** For `const x = xs[i]` (no annotation): whether some read of x is a probe or a strict comparison. */
 export function isProbedLocal(l: Lowerer, decl: ts.VariableDeclaration): boolean {
   if (!ts.isIdentifier(decl.name) || decl.type || !decl.initializer) return false;
   let init: ts.Expression = decl.initializer;
@@ -87,7 +130,8 @@ export function isProbedLocal(l: Lowerer, decl: ts.VariableDeclaration): boolean
   let probed = false;
   const visit = (n: ts.Node): void => {
     if (probed) return;
-    if (ts.isIdentifier(n) && n !== decl.name && l.checker.getSymbolAtLocation(n) === sym && isProbe(n)) probed = true;
+    // `const top = stack[stack.length - 1]; if (top !== "(")`: a strict comparison tests it too.
+    if (ts.isIdentifier(n) && n !== decl.name && l.checker.getSymbolAtLocation(n) === sym && (isProbe(n) || isStrictlyCompared(n))) probed = true;
     ts.forEachChild(n, visit);
   };
   visit(scope);

@@ -130,3 +130,16 @@ export function mixedTupleString(l: Lowerer, x: Expr, node: ts.Node, part: (e: E
   });
   return { e: "let", type: T.str, name, init: x, body: { e: "concat", type: T.str, parts } };
 }
+
+/**
+ * `for (const s of SUBJECTS)` over a readonly tuple (`["a", "b"] as const`) whose elements share
+ * one type: the loop runs over an array of its elements. The copy is not observable since no one
+ * can change a readonly tuple's elements during the loop. Other values are returned unchanged.
+ */
+export function readonlyTupleArray(l: Lowerer, node: ts.Expression, x: Expr): Expr {
+  const t = l.checker.getTypeAtLocation(node);
+  if (!isTuple(x.type) || !l.checker.isTupleType(t)) return x;
+  const target = (t as ts.TypeReference).target as ts.TupleType;
+  if (!target.readonly) return x;
+  return tupleAsArray(l, x, node) ?? x;
+}

@@ -336,34 +336,43 @@ export function sameType(a: Type, b: Type): boolean {
   return mangle(a) === mangle(b);
 }
 
+/** A type as the programmer writes it; a recursive union (`type Json = ... | Json[]`) is named `...` where it recurs. */
 export function typeName(t: Type): string {
+  return typeNameWithin(t, new Set());
+}
+
+function typeNameWithin(t: Type, within: ReadonlySet<Type>): string {
+  const name = (x: Type): string => typeNameWithin(x, within);
   switch (t.k) {
     case "int":
       return t.kind;
     case "class":
       return t.cls.tsName;
     case "array":
-      return `${typeName(t.elem)}[]`;
+      return `${name(t.elem)}[]`;
     case "str":
       return t.borrowed ? "Text" : "string";
     case "ptr":
-      return `Ptr<${typeName(t.elem)}>`;
+      return `Ptr<${name(t.elem)}>`;
     case "atomic":
       return t.kind === "bool" ? "AtomicBool" : "AtomicU32";
     case "fn":
-      return `(${t.params.map(typeName).join(", ")}) => ${typeName(t.ret)}`;
+      return `(${t.params.map(name).join(", ")}) => ${name(t.ret)}`;
     case "view":
       return t.view.tsName;
     case "fixed":
-      return `FixedArray<${typeName(t.elem)}, ${t.len}>`;
+      return `FixedArray<${name(t.elem)}, ${t.len}>`;
     case "bool":
       return "boolean";
-    case "union":
-      return t.members.map(typeName).join(" | ");
+    case "union": {
+      if (within.has(t)) return "...";
+      const inner = new Set(within).add(t);
+      return t.members.map((m) => typeNameWithin(m, inner)).join(" | ");
+    }
     case "dyn":
       return "unknown";
     case "nullable":
-      return [...(t.inner.k === "never" ? [] : [typeName(t.inner)]), ...(t.null ? ["null"] : []), ...(t.undef ? ["undefined"] : [])].join(" | ");
+      return [...(t.inner.k === "never" ? [] : [name(t.inner)]), ...(t.null ? ["null"] : []), ...(t.undef ? ["undefined"] : [])].join(" | ");
     default:
       return t.k;
   }

@@ -259,9 +259,72 @@ static inline tsos_str tsos_num_to_fixed(double x, double digits, const tsos_loc
   return (tsos_str){out, (uint32_t)at, (uint32_t)at};
 }
 
-/* x.toString(radix) for radix != 10: integers only (fractions would need V8's digit generation). */
+/* x.toString(radix) for radix != 10 and a value that is not a safe integer: V8's
+   DoubleToRadixCString (src/numbers/conversions.cc), digit for digit. The fraction gets
+   digits until the rest is below half the distance to the next double, rounded to even;
+   integer digits past 2^53 are zeros, as V8 prints them. */
+static inline tsos_str tsos_num_to_radix_slow(double value, unsigned radix, const tsos_loc *loc) {
+  static const char chars[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+  enum { SIZE = 2200 };
+  char buffer[SIZE];
+  int integer_cursor = SIZE / 2;
+  int fraction_cursor = integer_cursor;
+  bool negative = value < 0;
+  if (negative) value = -value;
+  double integer = floor(value);
+  double fraction = value - integer;
+  double delta = 0.5 * (nextafter(value, INFINITY) - value);
+  if (delta < nextafter(0.0, 1.0)) delta = nextafter(0.0, 1.0);
+  if (fraction >= delta) {
+    buffer[fraction_cursor++] = '.';
+    do {
+      fraction *= radix;
+      delta *= radix;
+      int digit = (int)fraction;
+      buffer[fraction_cursor++] = chars[digit];
+      fraction -= digit;
+      if (fraction > 0.5 || (fraction == 0.5 && (digit & 1))) {
+        if (fraction + delta > 1) {
+          for (;;) {
+            fraction_cursor--;
+            if (fraction_cursor == SIZE / 2) {
+              integer += 1;
+              break;
+            }
+            char c = buffer[fraction_cursor];
+            int d = c > '9' ? (c - 'a' + 10) : (c - '0');
+            if (d + 1 < (int)radix) {
+              buffer[fraction_cursor++] = chars[d + 1];
+              break;
+            }
+          }
+          break;
+        }
+      }
+    } while (fraction >= delta);
+  }
+  /* Double(integer / radix).Exponent() > 0: the quotient is at least 2^53. */
+  while (integer / radix >= 9007199254740992.0) {
+    integer /= radix;
+    buffer[--integer_cursor] = '0';
+  }
+  do {
+    double remainder = fmod(integer, (double)radix);
+    buffer[--integer_cursor] = chars[(int)remainder];
+    integer = (integer - remainder) / radix;
+  } while (integer > 0);
+  if (negative) buffer[--integer_cursor] = '-';
+  uint32_t len = (uint32_t)(fraction_cursor - integer_cursor);
+  uint8_t *out = tsos_alloc(len, loc);
+  memcpy(out, buffer + integer_cursor, len);
+  return (tsos_str){out, len, len};
+}
+
+/* x.toString(radix) for radix != 10. */
 static inline tsos_str tsos_num_to_radix(double v, unsigned radix, const tsos_loc *loc) {
-  if (!(fabs(v) < 9007199254740992.0) || v != trunc(v)) tsos_panic_cstr(loc, "toString(radix) of a number that is not a safe integer is not supported");
+  if (v != v) return TSOS_STR("NaN");
+  if (isinf(v)) return v < 0 ? TSOS_STR("-Infinity") : TSOS_STR("Infinity");
+  if (!(fabs(v) < 9007199254740992.0) || v != trunc(v)) return tsos_num_to_radix_slow(v, radix, loc);
   return tsos_str_from_radix((uint64_t)fabs(v), v < 0, radix);
 }
 
