@@ -106,8 +106,11 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   for (const o of p.optTypes) if (withFn(o.inner)) out.push(optDef(o));
   for (const v of p.views) out.push(...viewTableType(v));
   for (const c of structOrder(p.classes)) out.push(...structDef(c));
+  // Trace functions for the classes that can be in a cycle, and their bases (a derived class's calls its base's).
   const cyclic = cyclicClasses(p.classes);
-  for (const c of structOrder(p.classes)) if (c.header) out.push(...releaseFieldsFunction(c), ...traceFieldsFunction(c), classDescriptor(c, cyclic.has(c)));
+  const traced = new Set<ClassInst>();
+  for (const c of cyclic) for (let k: ClassInst | undefined = c; k; k = k.base) traced.add(k);
+  for (const c of structOrder(p.classes)) if (c.header) out.push(...releaseFieldsFunction(c), ...(traced.has(c) ? traceFieldsFunction(c) : []), classDescriptor(c, cyclic.has(c)));
   out.push(...closureStructs(p));
   // `never[]` (the type of a bare `[]`) holds no element: its storage type is a placeholder byte.
   for (const a of arrays) out.push(`TSOS_ARRAY_OF(${a.cname}, ${a.elem.k === "never" ? "uint8_t" : cType(a.elem)}, ${elementCountKind(a.elem)})`);

@@ -59,9 +59,9 @@ export function releaseFieldsFunction(c: ClassInst): string[] {
 /**
  * The C function that shows the cycle collector (runtime/tsos_cycles.h) the
  * references `c`'s fields hold, then its base's: the same fields
- * releaseFieldsFunction releases. Emitted for every class (a derived class
- * calls its base's); the descriptor points at it only for a class in
- * cyclicClasses.
+ * releaseFieldsFunction releases. Emitted for the classes in cyclicClasses
+ * and their bases (a derived class calls its base's); the descriptor points
+ * at it only for a class in cyclicClasses.
  */
 export function traceFieldsFunction(c: ClassInst): string[] {
   const own = c.fields.filter(countedField);
