@@ -222,8 +222,9 @@ export function countReferences(p: Program, noFree: Set<string> = new Set()): Rc
   const known = (fn: string): void => { if (!funcs.has(fn) || ctors.has(fn)) fnValuesKnown = false; };
   for (const f of p.funcs) walkAll(f.body, (x) => { if (x.e === "fnref" || x.e === "closure") known(x.fn); });
   for (const g of p.globals) for (const e of g.staticObject?.elems ?? []) walkAll([{ s: "expr", x: e, loc: 0 }], (x) => { if (x.e === "fnref" || x.e === "closure") known(x.fn); });
+  const writeOnce = writeOnceFields(p);
   for (const f of p.funcs) {
-    f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown, noFree.has(f.cname)).run();
+    f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown, writeOnce, noFree.has(f.cname)).run();
     stats.borrowedParams += f.params.filter((q) => counted(q.type)).length;
     walkAll(f.body, (x) => {
       if (x.e !== "call") return;
@@ -232,6 +233,32 @@ export function countReferences(p: Program, noFree: Set<string> = new Set()): Rc
     });
   }
   return stats;
+}
+
+/**
+ * The counted fields (by name, over all classes) that no code outside a
+ * constructor writes: never the target of an assignment, a compound
+ * assignment or an atomic operation, and their address never taken (`addrof`,
+ * `Ptr.to`), except in a function marked `ctor`. A constructor runs only on
+ * new storage, so once an object is built such a field keeps its value for
+ * the object's life (TypeScript's `readonly` is not trusted: a readonly field
+ * can be written through a mutable alias type).
+ */
+function writeOnceFields(p: Program): Set<string> {
+  const names = new Set<string>();
+  const written = new Set<string>();
+  for (const c of p.classes) for (const f of c.fields) if (countedField(f)) names.add(f.name);
+  const mark = (t: Expr | undefined): void => { if (t?.e === "field") written.add(t.name); };
+  for (const f of p.funcs) {
+    if (f.ctor) continue;
+    walkAll(f.body, (x) => {
+      if (x.e === "assign" || x.e === "compound") mark(x.target);
+      else if (x.e === "addrof") mark(x.x);
+      else if (x.e === "atomic") { mark(x.target); x.args.forEach(mark); }
+      else if (x.e === "ptrop" || x.e === "intrinsic") { mark(x.e === "ptrop" ? x.ptr : undefined); x.args.forEach(mark); }
+    });
+  }
+  return new Set([...names].filter((n) => !written.has(n)));
 }
 
 function walkAll(list: Stmt[], visit: (x: Expr) => void): void {
@@ -289,7 +316,7 @@ class FnPass {
    * noFree: nothing is freed while this function runs (it and everything it
    * calls release nothing), so every value is stable and every local borrows.
    */
-  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>, private readonly fnValuesKnown: boolean, private readonly noFree = false) {
+  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>, private readonly fnValuesKnown: boolean, private readonly writeOnce: Set<string>, private readonly noFree = false) {
     this.params = new Set(f.params.map((p) => p.name));
     this.findManaged();
     for (const n of noFree ? new Set(this.managed) : borrowedLocals(f, this.managed, funcs)) {
@@ -642,8 +669,15 @@ class FnPass {
       case "global":
       case "nullish":
         return [x, "stable"];
-      case "field":
-        return [{ ...x, obj: this.instant(x.obj) }, "unstable"];
+      case "field": {
+        // A field that only constructors write, of an object that stays alive for the statement (a stable or
+        // held base), keeps its value for the statement: `this.allocator.alloc(n)` needs no retain.
+        const [obj, ownObj] = this.visit(x.obj);
+        const held = counted(x.obj.type) && ownObj === "fresh" ? this.hold(obj) : obj;
+        const base = x.obj.type.k === "nullable" ? x.obj.type.inner : x.obj.type;
+        const stable = ownObj !== "unstable" && !x.inline && !this.f.ctor && this.writeOnce.has(x.name) && base.k === "class" && countedClassInst(base.cls);
+        return [{ ...x, obj: held }, stable ? "stable" : "unstable"];
+      }
       case "new":
         return [{ ...x, args: x.args.map((a) => this.keep(a)) }, isCounted ? "fresh" : "unstable"];
       case "arraylit":
