@@ -59,9 +59,9 @@ export function releaseFieldsFunction(c: ClassInst): string[] {
 /**
  * The C function that shows the cycle collector (runtime/tsos_cycles.h) the
  * references `c`'s fields hold, then its base's: the same fields
- * releaseFieldsFunction releases. Emitted for the classes in cyclicClasses
+ * releaseFieldsFunction releases. Emitted for the classes in cyclicTypes
  * and their bases (a derived class calls its base's); the descriptor points
- * at it only for a class in cyclicClasses.
+ * at it only for a class in cyclicTypes.
  */
 export function traceFieldsFunction(c: ClassInst): string[] {
   const own = c.fields.filter(countedField);
@@ -78,39 +78,46 @@ export function traceFieldsFunction(c: ClassInst): string[] {
 }
 
 /**
- * The classes whose instances can be part of a reference cycle: those that
- * can reach an instance of themselves through counted fields. A field of a
- * class type reaches that class and its subclasses; a field of an interface
- * or object type (a view) may hold any class. Only these are shown to the
- * cycle collector: releasing an instance of any other class never makes it
- * a possible root, which keeps the collector off acyclic data (a `Box`, a
- * `Point`).
+ * The classes and array types whose instances can be part of a reference
+ * cycle: those that can reach an instance of themselves through counted
+ * fields and elements. A field or element of a class type reaches that
+ * class and its subclasses; one of an interface or object type (a view)
+ * may hold any class; one of an array type reaches that array type (a
+ * tree's `children: Node[]` with `parent` pointers is a cycle through an
+ * array). Only these are shown to the cycle collector: releasing an
+ * instance of any other class or array type never makes it a possible
+ * root, which keeps the collector off acyclic data (a `Box`, a `number[]`).
  */
-export function cyclicClasses(classes: ClassInst[]): Set<ClassInst> {
-  const counted = classes.filter(countedClassInst);
-  const subclasses = new Map<ClassInst, ClassInst[]>(counted.map((c) => [c, []]));
-  for (const c of counted) for (let b = c.base; b; b = b.base) subclasses.get(b)?.push(c);
-  const edges = new Map<ClassInst, ClassInst[]>();
-  for (const c of counted) {
-    const out: ClassInst[] = [];
-    for (let k: ClassInst | undefined = c; k; k = k.base) {
-      for (const f of k.fields) {
-        if (!countedField(f)) continue;
-        const inner = f.type.k === "nullable" ? f.type.inner : f.type;
-        if (inner.k === "view") out.push(...counted);
-        else if (inner.k === "class" && countedClassInst(inner.cls)) out.push(inner.cls, ...(subclasses.get(inner.cls) ?? []));
-      }
-    }
+export function cyclicTypes(classes: ClassInst[], arrays: { elem: Type; cname: string }[]): { classes: Set<ClassInst>; arrays: Set<string> } {
+  type Node = ClassInst | string;
+  const heapClasses = classes.filter(countedClassInst);
+  const subclasses = new Map<ClassInst, ClassInst[]>(heapClasses.map((c) => [c, []]));
+  for (const c of heapClasses) for (let b = c.base; b; b = b.base) subclasses.get(b)?.push(c);
+  const reaches = (t: Type, out: Node[]): void => {
+    const inner = t.k === "nullable" ? t.inner : t;
+    if (inner.k === "view") out.push(...heapClasses);
+    else if (inner.k === "class" && countedClassInst(inner.cls)) out.push(inner.cls, ...(subclasses.get(inner.cls) ?? []));
+    else if (inner.k === "array") out.push(inner.cname);
+  };
+  const edges = new Map<Node, Node[]>();
+  for (const c of heapClasses) {
+    const out: Node[] = [];
+    for (let k: ClassInst | undefined = c; k; k = k.base) for (const f of k.fields) if (countedField(f)) reaches(f.type, out);
     edges.set(c, out);
   }
-  const cyclic = new Set<ClassInst>();
-  for (const c of counted) {
-    const seen = new Set<ClassInst>();
-    const stack = [...edges.get(c)!];
+  for (const a of arrays) {
+    const out: Node[] = [];
+    if (counted(a.elem)) reaches(a.elem, out);
+    edges.set(a.cname, out);
+  }
+  const cyclic = new Set<Node>();
+  for (const start of edges.keys()) {
+    const seen = new Set<Node>();
+    const stack = [...edges.get(start)!];
     while (stack.length) {
       const d = stack.pop()!;
-      if (d === c) {
-        cyclic.add(c);
+      if (d === start) {
+        cyclic.add(start);
         break;
       }
       if (seen.has(d)) continue;
@@ -118,7 +125,7 @@ export function cyclicClasses(classes: ClassInst[]): Set<ClassInst> {
       stack.push(...(edges.get(d) ?? []));
     }
   }
-  return cyclic;
+  return { classes: new Set(heapClasses.filter((c) => cyclic.has(c))), arrays: new Set(arrays.map((a) => a.cname).filter((n) => cyclic.has(n))) };
 }
 
 /**

@@ -183,9 +183,9 @@ static void tsos_collect_white(tsos_obj *s) {
   }
 }
 
-/* A reference a garbage object holds to something outside the garbage goes away. */
-static void tsos_visit_release(tsos_obj *t) {
-  if (!tsos_rc_traced(t)) tsos_release(t);
+/* Trial deletion took away the references a garbage object's traced fields hold: they come back, to be released for real. */
+static void tsos_visit_restore(tsos_obj *t) {
+  if (tsos_rc_traced(t)) t->rc++;
 }
 
 #if defined(TSOS_KERNEL_H) && defined(__x86_64__)
@@ -234,7 +234,12 @@ static void tsos_collect_cycles(void) {
   uint64_t n = tsos_white.len;
   if (n * 4 < examined && tsos_roots_threshold * 4 <= TSOS_ROOTS_LIMIT) tsos_roots_threshold *= 4;
   else if (n * 2 >= examined && tsos_roots_threshold / 2 >= TSOS_ROOTS_START) tsos_roots_threshold /= 2;
-  for (uint64_t i = 0; i < n; i++) tsos_white.items[i]->cls->trace(tsos_white.items[i], tsos_visit_release);
+  /* Each garbage object releases what it refers to through its descriptor, as a drop does (an array
+   * also gives its element buffer back). Meanwhile the garbage's own counts are pinned high and
+   * "buffered": the releases among the garbage neither drop it nor make it a root again. */
+  for (uint64_t i = 0; i < n; i++) tsos_white.items[i]->cls->trace(tsos_white.items[i], tsos_visit_restore);
+  for (uint64_t i = 0; i < n; i++) tsos_white.items[i]->rc = TSOS_RC_BUFFERED | TSOS_RC_STATIC;
+  for (uint64_t i = 0; i < n; i++) tsos_white.items[i]->cls->release_fields(tsos_white.items[i]);
   for (uint64_t i = 0; i < n; i++) tsos_give_back(tsos_white.items[i]);
   tsos_white.len = 0;
   tsos_collecting = false;

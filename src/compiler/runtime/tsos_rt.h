@@ -241,15 +241,28 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
 #define TSOS_ELEM_RELEASE_1(x) tsos_release((void *)(x))
 #define TSOS_ELEM_RELEASE_2(x) tsos_release((x).obj)
 #define TSOS_ARRAY_STATIC(a) ((a)->tsos_rc >= TSOS_RC_STATIC / 2)
-#define TSOS_ARRAY(A, T) TSOS_ARRAY_OF(A, T, 0)
-#define TSOS_ARRAY_OF(A, T, K)                                                                   \
+/* What an element holds for the cycle collector (tsos_cycles.h): kinds as TSOS_ELEM_RELEASE_. */
+#define TSOS_ELEM_VISIT_0(x, visit) ((void)(x), (void)(visit))
+#define TSOS_ELEM_VISIT_1(x, visit) ((uintptr_t)(x) > 1 ? visit((tsos_obj *)(void *)(x)) : (void)0)
+#define TSOS_ELEM_VISIT_2(x, visit) ((uintptr_t)(x).obj > 1 ? visit((tsos_obj *)(x).obj) : (void)0)
+/* TR 1: an array type that can be part of a cycle (compiler/rc.ts cyclicTypes) shows its elements to the collector. */
+#define TSOS_ARRAY_TRACE_0(A) NULL
+#define TSOS_ARRAY_TRACE_1(A) A##__trace
+#define TSOS_ARRAY(A, T) TSOS_ARRAY_OF(A, T, 0, 0)
+#define TSOS_ARRAY_OF(A, T, K, TR)                                                               \
   struct A { const tsos_class *tsos_cls; uint64_t tsos_rc; uint64_t len, cap; T *data; };        \
   static void A##__release_fields(void *p) {                                                     \
     A *a = p;                                                                                    \
     for (uint64_t i = 0; i < a->len; i++) TSOS_ELEM_RELEASE_##K(a->data[i]);                     \
     tsos_free(a->data, sizeof(T) * a->cap, NULL);                                                \
+    a->len = a->cap = 0;                                                                         \
+    a->data = NULL;                                                                              \
   }                                                                                              \
-  static const tsos_class A##__class __attribute__((unused)) = {NULL, TSOS_STR("Array"), sizeof(A), A##__release_fields, NULL}; \
+  __attribute__((unused)) static void A##__trace(void *p, void (*visit)(tsos_obj *)) {           \
+    A *a = p;                                                                                    \
+    for (uint64_t i = 0; i < a->len; i++) TSOS_ELEM_VISIT_##K(a->data[i], visit);                \
+  }                                                                                              \
+  static const tsos_class A##__class __attribute__((unused)) = {NULL, TSOS_STR("Array"), sizeof(A), A##__release_fields, TSOS_ARRAY_TRACE_##TR(A)}; \
   static inline A *A##_new(int64_t n, const tsos_loc *loc) {                                     \
     if (n < 0 || n > TSOS_MAX_SAFE) tsos_panic_cstr(loc, "invalid array length");               \
     A *a = tsos_alloc_as(sizeof(A), loc, "array");                                               \
