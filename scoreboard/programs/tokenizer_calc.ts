@@ -24,14 +24,8 @@ function tokenize(src: string): Token[] | string {
       while (j < src.length && /\w/.test(src[j])) j++;
       out.push({ type: "ident", name: src.slice(i, j) });
       i = j;
-    } else if (ch === "(") {
-      out.push({ type: "lparen" });
-      i++;
-    } else if (ch === ")") {
-      out.push({ type: "rparen" });
-      i++;
-    } else if (ch === ",") {
-      out.push({ type: "comma" });
+    } else if (ch === "(" || ch === ")" || ch === ",") {
+      out.push(ch === "(" ? { type: "lparen" } : ch === ")" ? { type: "rparen" } : { type: "comma" });
       i++;
     } else if ("+-*/^%".includes(ch)) {
       out.push({ type: "op", op: ch });
@@ -56,22 +50,18 @@ class Parser {
   private pos = 0;
   error: string | null = null;
   constructor(private tokens: Token[], private vars: Map<string, number>) {}
-
   private peek(): Token | undefined {
     return this.tokens[this.pos];
   }
-
   private fail(msg: string): number {
     if (this.error === null) this.error = msg;
     return NaN;
   }
-
   parse(): number | string {
     const v = this.expr(0);
     if (this.error === null && this.pos < this.tokens.length) this.fail(`trailing tokens at ${this.pos}`);
     return this.error ?? v;
   }
-
   private expr(minPrec: number): number {
     let left = this.unary();
     for (;;) {
@@ -85,7 +75,6 @@ class Parser {
     }
     return left;
   }
-
   private unary(): number {
     const t = this.peek();
     if (t?.type === "op" && t.op === "-") {
@@ -94,7 +83,6 @@ class Parser {
     }
     return this.primary();
   }
-
   private primary(): number {
     const t = this.tokens[this.pos++];
     if (t === undefined) return this.fail("unexpected end");
@@ -130,7 +118,6 @@ class Parser {
         return this.fail(`unexpected ${t.type}`);
     }
   }
-
   private expect(type: Token["type"]): void {
     const t = this.tokens[this.pos++];
     if (t?.type !== type) this.fail(`expected ${type}`);
