@@ -42,16 +42,25 @@ function countedClassInst(c: ClassInst): boolean {
 
 /** A field whose reference the object owns: released when the object is dropped. */
 export function countedField(f: Field): boolean {
-  return !f.inline && !f.hidden && !f.keyOrder && counted(f.type);
+  return !f.inline && !f.hidden && !f.keyOrder && !f.weak && counted(f.type);
+}
+
+/** The C lvalue of a weak field's object pointer (runtime/tsos_weak.h's slot), from the C of the object. */
+export function weakSlot(obj: string, f: Field): string {
+  const inner = f.type.k === "nullable" ? f.type.inner : f.type;
+  return `(tsos_weak_ptr *)&${obj}->${f.name}${inner.k === "view" ? ".obj" : ""}`;
 }
 
 /** The C function that releases the references `c`'s own fields hold, then its base's. */
 export function releaseFieldsFunction(c: ClassInst): string[] {
   const own = c.fields.filter(countedField);
+  const weak = c.fields.filter((f) => f.weak);
   const out = [`static void tsos_release_fields__${c.cname}(void *p) {`];
-  if (own.length) out.push(`  ${c.cname} *o = p;`);
+  if (own.length || weak.length) out.push(`  ${c.cname} *o = p;`);
   for (const f of own) out.push(`  tsos_release(o->${f.name}${countKind(f.type) === "view" ? ".obj" : ""});`);
-  out.push(c.base ? `  tsos_release_fields__${c.base.cname}(p);` : own.length ? "" : "  (void)p;");
+  // A weak field leaves the table of weak references with its object.
+  for (const f of weak) out.push(`  tsos_weak_forget(${weakSlot("o", f)});`);
+  out.push(c.base ? `  tsos_release_fields__${c.base.cname}(p);` : own.length || weak.length ? "" : "  (void)p;");
   out.push("}");
   return out.filter((x) => x !== "");
 }
@@ -682,7 +691,8 @@ class FnPass {
         const [obj, ownObj] = this.visit(x.obj);
         const held = counted(x.obj.type) && ownObj === "fresh" ? this.hold(obj) : obj;
         const base = x.obj.type.k === "nullable" ? x.obj.type.inner : x.obj.type;
-        const stable = ownObj !== "unstable" && !x.inline && !this.f.ctor && this.writeOnce.has(x.name) && base.k === "class" && countedClassInst(base.cls);
+        const field = base.k === "class" && countedClassInst(base.cls) ? findField(base.cls, x.name) : undefined;
+        const stable = ownObj !== "unstable" && !x.inline && !this.f.ctor && !!field && countedField(field) && this.writeOnce.has(x.name);
         return [{ ...x, obj: held }, stable ? "stable" : "unstable"];
       }
       case "new":
@@ -852,6 +862,8 @@ class FnPass {
       const field = findField(t.obj.type.cls, t.name);
       // The object stays alive while the value is computed (a call could drop an object read from a field or element).
       const obj = releaseFreeExpr(x.value, this.funcs) ? this.instant(t.obj) : this.keep(t.obj);
+      // A weak field holds no count: the value is only borrowed (a fresh one is released after the statement).
+      if (field?.weak) return [{ ...x, target: { ...t, obj }, value: this.instant(x.value) }, "unstable"];
       const value = this.pin(x.value);
       if (!field || !countedField(field) || this.noTemps) return [{ ...x, target: { ...t, obj }, value }, "unstable"];
       // obj, then the value, then the old value is read and the new one stored (JavaScript's order).

@@ -13,7 +13,8 @@
  *         buffer of possible roots is full, and at exit in the builds that
  *         count objects or check for leaks.
  * Invariants:
- *   - The count word keeps the count in its low 61 bits; bit 63 says the
+ *   - The count word keeps the count in its low 60 bits (bit 60: weakly
+ *     referenced, tsos_weak.h); bit 63 says the
  *     object is in the root buffer, bits 61-62 its colour (black: in use,
  *     gray: being trial-deleted, white: garbage, purple: a possible root).
  *     Outside a collection an object is purple if it is buffered and alive,
@@ -238,7 +239,11 @@ static void tsos_collect_cycles(void) {
    * also gives its element buffer back). Meanwhile the garbage's own counts are pinned high and
    * "buffered": the releases among the garbage neither drop it nor make it a root again. */
   for (uint64_t i = 0; i < n; i++) tsos_white.items[i]->cls->trace(tsos_white.items[i], tsos_visit_restore);
-  for (uint64_t i = 0; i < n; i++) tsos_white.items[i]->rc = TSOS_RC_BUFFERED | TSOS_RC_STATIC;
+  for (uint64_t i = 0; i < n; i++) {
+    tsos_obj *o = tsos_white.items[i];
+    if (o->rc & TSOS_RC_WEAK) tsos_weak_clear(o);
+    o->rc = TSOS_RC_BUFFERED | TSOS_RC_STATIC;
+  }
   for (uint64_t i = 0; i < n; i++) tsos_white.items[i]->cls->release_fields(tsos_white.items[i]);
   for (uint64_t i = 0; i < n; i++) tsos_give_back(tsos_white.items[i]);
   tsos_white.len = 0;

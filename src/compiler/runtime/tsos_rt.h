@@ -358,8 +358,8 @@ struct tsos_obj {
   const tsos_class *cls;
   uint64_t rc;
 };
-/* The count is the low 61 bits of the count word; the cycle collector keeps its marks above it. */
-#define TSOS_RC_COUNT (((uint64_t)1 << 61) - 1)
+/* The count is the low 60 bits of the count word; bit 60 marks a weakly referenced object (tsos_weak.h), the cycle collector keeps its marks above it. */
+#define TSOS_RC_COUNT (((uint64_t)1 << 60) - 1)
 /* The count of a static object: no sequence of releases reaches zero. */
 #define TSOS_RC_STATIC ((uint64_t)1 << 59)
 /* Run before the leak report at exit: the cycle collector, when tsos_cycles.h is in (a tentative
