@@ -248,6 +248,8 @@ export interface Func {
   interrupt?: boolean;
   /** A constructor (`<Class>__init(self, ...)`): runs on storage it is given and returns it (compiler/rc.ts: not a new reference). */
   ctor?: boolean;
+  /** A module's top-level code (`<module>__init`): runs once, before anything else of the module. */
+  moduleInit?: boolean;
 }
 
 /** The hidden counter of key additions in a literal's object (lower/key-order.ts). */

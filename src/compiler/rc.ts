@@ -239,8 +239,9 @@ export function countReferences(p: Program, noFree: Set<string> = new Set()): Rc
   for (const f of p.funcs) walkAll(f.body, (x) => { if (x.e === "fnref" || x.e === "closure") known(x.fn); });
   for (const g of p.globals) for (const e of g.staticObject?.elems ?? []) walkAll([{ s: "expr", x: e, loc: 0 }], (x) => { if (x.e === "fnref" || x.e === "closure") known(x.fn); });
   const writeOnce = writeOnceFields(p);
+  const reassigned = reassignedGlobals(p);
   for (const f of p.funcs) {
-    f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown, writeOnce, noFree.has(f.cname)).run();
+    f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown, writeOnce, reassigned, noFree.has(f.cname)).run();
     stats.borrowedParams += f.params.filter((q) => counted(q.type)).length;
     walkAll(f.body, (x) => {
       if (x.e !== "call") return;
@@ -275,6 +276,37 @@ function writeOnceFields(p: Program): Set<string> {
     });
   }
   return new Set([...names].filter((n) => !written.has(n)));
+}
+
+/**
+ * The module-level variables that code other than module initialisation
+ * assigns (or takes the address of): a call may replace and release their
+ * value, so a read of one is unstable. The others change only in their
+ * module's top-level code, which runs once before anything reads them.
+ */
+function reassignedGlobals(p: Program): Set<string> {
+  const out = new Set<string>();
+  for (const f of p.funcs) {
+    if (f.moduleInit) continue;
+    walkAll(f.body, (x) => {
+      const t = x.e === "assign" || x.e === "compound" ? x.target : x.e === "addrof" ? x.x : undefined;
+      if (t?.e === "global") out.add(t.name);
+    });
+  }
+  return out;
+}
+
+/**
+ * At exit, in the builds that count objects or check for leaks, every
+ * module-level variable gives its reference back (in reverse order of
+ * declaration), so that a program ends with nothing alive but what leaked.
+ * A static object or array is never freed (its count stays above
+ * TSOS_RC_STATIC / 2); emit-program.ts releases what it holds.
+ */
+export function globalReleases(p: Program, used: Set<string>): Stmt[] {
+  return [...p.globals].reverse()
+    .filter((g) => used.has(g.cname) && counted(g.type))
+    .map((g) => ({ s: "expr", x: release({ e: "global", type: g.type, name: g.cname }), loc: 0 }));
 }
 
 function walkAll(list: Stmt[], visit: (x: Expr) => void): void {
@@ -332,7 +364,7 @@ class FnPass {
    * noFree: nothing is freed while this function runs (it and everything it
    * calls release nothing), so every value is stable and every local borrows.
    */
-  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>, private readonly fnValuesKnown: boolean, private readonly writeOnce: Set<string>, private readonly noFree = false) {
+  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>, private readonly fnValuesKnown: boolean, private readonly writeOnce: Set<string>, private readonly reassignedGlobals: Set<string>, private readonly noFree = false) {
     this.params = new Set(f.params.map((p) => p.name));
     this.findManaged();
     for (const n of noFree ? new Set(this.managed) : borrowedLocals(f, this.managed, funcs)) {
@@ -683,6 +715,8 @@ class FnPass {
         return [x, b ?? "stable"];
       }
       case "global":
+        // A global that a function may replace (and release) is read as a field is; one only module code sets, as a local.
+        return [x, isCounted && this.reassignedGlobals.has(x.name) ? "unstable" : "stable"];
       case "nullish":
         return [x, "stable"];
       case "field": {
@@ -848,7 +882,9 @@ class FnPass {
       return [{ ...x, target, value: this.value(x.value) }, "unstable"];
     }
     if (t.e === "local" && this.borrowed.has(t.name) && !this.bound.has(t.name)) return [{ ...x, value: this.borrow(x.value) }, "unstable"];
-    if (t.e === "local" && this.managed.has(t.name) && !this.bound.has(t.name)) {
+    // A module-level variable owns its value as a managed local does (released at exit: globalReleases).
+    const countedGlobal = t.e === "global" && counted(t.type) && !this.noFree;
+    if (countedGlobal || (t.e === "local" && this.managed.has(t.name) && !this.bound.has(t.name))) {
       const value = this.pin(x.value);
       if (this.noTemps) return [{ ...x, value }, "unstable"];
       // The old value is released after the statement: anything the statement borrowed from it stays valid.

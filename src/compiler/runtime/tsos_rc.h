@@ -133,7 +133,8 @@ static inline void tsos_release(void *p) {
 
 #ifdef TSOS_COUNT_OBJECTS
 __attribute__((destructor)) static void tsos_report_objects(void) {
-  tsos_collect_cycles();
+  /* The program's exit cleanup (module-level variables released, then cycles), or just the collector. */
+  if (tsos_before_exit) tsos_before_exit();
   fprintf(stderr, "tsos: %llu live objects, peak %llu\n", (unsigned long long)tsos_live_objects, (unsigned long long)tsos_peak_objects);
 }
 #endif

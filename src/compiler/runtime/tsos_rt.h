@@ -231,8 +231,9 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
  * releases the elements it holds (K: 0 none, 1 a class pointer or array, 2
  * the object of a view) and gives `data` back (cap elements). Growth gives
  * the old buffer back. An empty array has no buffer (data NULL, cap 0). A static array (module-level literal) has the count
- * TSOS_RC_STATIC and static `data`: never freed, and its first buffer is
- * never given back.
+ * TSOS_RC_STATIC and is never freed; while its `data` is still its static
+ * buffer, TSOS_RC_STATIC_DATA is set too: growth leaves that buffer alone
+ * (and clears the bit), and gives back every later one.
  */
 #define TSOS_ELEM_RETAIN_0(x) ((void)(x))
 #define TSOS_ELEM_RETAIN_1(x) ((void)tsos_retain_obj((void *)(x)))
@@ -240,7 +241,11 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
 #define TSOS_ELEM_RELEASE_0(x) ((void)(x))
 #define TSOS_ELEM_RELEASE_1(x) tsos_release((void *)(x))
 #define TSOS_ELEM_RELEASE_2(x) tsos_release((x).obj)
-#define TSOS_ARRAY_STATIC(a) ((a)->tsos_rc >= TSOS_RC_STATIC / 2)
+/* Still in its static buffer: bit 57. A static array starts at TSOS_RC_STATIC_ARRAY (defined with
+ * TSOS_RC_STATIC below): bit 56 set too, so retains and releases never carry into or borrow from bit 57,
+ * before or after growth clears it. */
+#define TSOS_RC_STATIC_DATA ((uint64_t)1 << 57)
+#define TSOS_ARRAY_STATIC_DATA(a) (((a)->tsos_rc & TSOS_RC_STATIC_DATA) != 0)
 /* What an element holds for the cycle collector (tsos_cycles.h): kinds as TSOS_ELEM_RELEASE_. */
 #define TSOS_ELEM_VISIT_0(x, visit) ((void)(x), (void)(visit))
 #define TSOS_ELEM_VISIT_1(x, visit) ((uintptr_t)(x) > 1 ? visit((tsos_obj *)(void *)(x)) : (void)0)
@@ -292,7 +297,8 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
       uint64_t cap = a->cap < 4 ? 4 : a->cap * 2;                                                \
       T *data = tsos_alloc_as(sizeof(T) * cap, loc, "array elements");                           \
       for (uint64_t i = 0; i < a->len; i++) data[i] = a->data[i];                                \
-      if (!TSOS_ARRAY_STATIC(a)) tsos_free(a->data, sizeof(T) * a->cap, loc);                    \
+      if (!TSOS_ARRAY_STATIC_DATA(a)) tsos_free(a->data, sizeof(T) * a->cap, loc);               \
+      a->tsos_rc &= ~TSOS_RC_STATIC_DATA;                                                        \
       a->data = data;                                                                            \
       a->cap = cap;                                                                              \
     }                                                                                            \
@@ -362,6 +368,7 @@ struct tsos_obj {
 #define TSOS_RC_COUNT (((uint64_t)1 << 60) - 1)
 /* The count of a static object: no sequence of releases reaches zero. */
 #define TSOS_RC_STATIC ((uint64_t)1 << 59)
+#define TSOS_RC_STATIC_ARRAY (TSOS_RC_STATIC | TSOS_RC_STATIC_DATA | ((uint64_t)1 << 56))
 /* Run before the leak report at exit: the cycle collector, when tsos_cycles.h is in (a tentative
  * definition here; tsos_cycles.h gives the value). */
 __attribute__((unused)) static void (*tsos_before_exit)(void);
