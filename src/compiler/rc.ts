@@ -737,8 +737,9 @@ class FnPass {
       case "newarray":
         return [{ ...x, len: this.value(x.len) }, "fresh"];
       case "index":
-        // An element: the array holds it, any call could replace it.
-        return [{ ...x, arr: this.instant(x.arr), idx: this.value(x.idx) }, "unstable"];
+        // An element: the array holds it, any call could replace it. The array stays alive while the
+        // index is computed (`this.items[this.reset()]`, where reset replaces and frees `this.items`).
+        return [{ ...x, arr: this.base(x.arr, [x.idx]), idx: this.value(x.idx) }, "unstable"];
       case "arraymethod":
         return [this.arrayMethod(x), "unstable"];
       case "call": {
@@ -836,9 +837,9 @@ class FnPass {
       case "assign":
         return this.assign(x);
       case "compound": {
-        if (!isCounted) return [this.children(x, (c) => this.value(c)), "unstable"];
+        const target = this.place(x.target, x.value);
+        if (!isCounted) return [{ ...x, target, value: this.value(x.value) }, "unstable"];
         // The old value is not released (a leak); the new one is owned by the target.
-        const target = this.children(x.target, (c) => this.instant(c));
         return [{ ...x, target, value: this.pin(x.value) }, "unstable"];
       }
       case "stamp": {
@@ -871,16 +872,29 @@ class FnPass {
     return { ...x, arr, args };
   }
 
+  /**
+   * The object or array an access goes through: retained for the statement
+   * when something evaluated after it (an index, a stored value) could
+   * release it, since JavaScript still reads or writes the old one.
+   */
+  private base(x: Expr, after: Expr[]): Expr {
+    return after.every((a) => releaseFreeExpr(a, this.funcs)) ? this.instant(x) : this.keep(x);
+  }
+
+  /** The place a store or a compound assignment writes, its object or array kept alive while the index and the value are computed. */
+  private place(t: Expr, value: Expr): Expr {
+    if (t.e === "field") return { ...t, obj: this.base(t.obj, [value]) };
+    if (t.e === "index") return { ...t, arr: this.base(t.arr, [t.idx, value]), idx: this.value(t.idx) };
+    return t.e === "local" || t.e === "global" ? t : this.children(t, (c) => this.instant(c));
+  }
+
   private holdIf(orig: Expr, y: Expr, own: Own): Expr {
     return counted(orig.type) && own === "fresh" ? this.hold(y) : y;
   }
 
   private assign(x: Extract<Expr, { e: "assign" }>): [Expr, Own] {
     const t = x.target;
-    if (!counted(x.type) && !counted(t.type)) {
-      const target = t.e === "local" || t.e === "global" ? t : this.children(t, (c) => this.instant(c));
-      return [{ ...x, target, value: this.value(x.value) }, "unstable"];
-    }
+    if (!counted(x.type) && !counted(t.type)) return [{ ...x, target: this.place(t, x.value), value: this.value(x.value) }, "unstable"];
     if (t.e === "local" && this.borrowed.has(t.name) && !this.bound.has(t.name)) return [{ ...x, value: this.borrow(x.value) }, "unstable"];
     // A module-level variable owns its value as a managed local does (released at exit: globalReleases).
     const countedGlobal = t.e === "global" && counted(t.type) && !this.noFree;
@@ -928,7 +942,7 @@ class FnPass {
    * array is kept alive while the value is computed (a call could drop it).
    */
   private elementStore(x: Extract<Expr, { e: "assign" }>, t: Extract<Expr, { e: "index" }>): Expr {
-    const arr = releaseFreeExpr(x.value, this.funcs) ? this.instant(t.arr) : this.keep(t.arr);
+    const arr = this.base(t.arr, [t.idx, x.value]);
     const idx = this.value(t.idx);
     const value = this.pin(x.value);
     const ab = `tsos_rc${tempCounter++}`, ib = `tsos_rc${tempCounter++}`, nv = `tsos_rc${tempCounter++}`;
