@@ -158,10 +158,11 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
     out.push(`  for (;;) tsos_k_hlt();`, `}`, "");
     return out.join("\n");
   }
-  out.push(...exitCleanup(p, em, globalsUsed));
+  const cleanup = exitCleanup(p, em, globalsUsed);
+  out.push(...cleanup);
   out.push(`int main(int argc, char **argv) {`);
   out.push(`  tsos_start(argc, argv, ${cString(opts.entryDisplay)});`);
-  out.push(`#if defined(TSOS_CHECK_LEAKS) || defined(TSOS_COUNT_OBJECTS)`, `  tsos_before_exit = tsos_exit_cleanup;`, `#endif`);
+  if (cleanup.length) out.push(`#ifdef TSOS_EXIT_CLEANUP`, `  tsos_before_exit = tsos_exit_cleanup;`, `#endif`);
   for (const init of p.inits) out.push(`  ${init}();`);
   out.push(`  return tsos_finish();`, `}`, "");
   return out.join("\n");
@@ -174,8 +175,11 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
  */
 function exitCleanup(p: Program, em: Emitter, used: Set<string>): string[] {
   const release: Func = { cname: "tsos_release_globals", params: [], ret: T.void, body: globalReleases(p, used), loc: 0, isStatic: true };
+  const statics = p.globals.filter((g) => used.has(g.cname) && g.staticObject).map((g) => staticRelease(g)).filter((c) => c !== "");
+  // Nothing to give back: the collector alone runs at exit (tsos_cycles.h's tsos_before_exit).
+  if (!release.body.length && !statics.length) return [];
   return [
-    `#if defined(TSOS_CHECK_LEAKS) || defined(TSOS_COUNT_OBJECTS)`,
+    `#ifdef TSOS_EXIT_CLEANUP`,
     ...em.func(release),
     `static void tsos_exit_cleanup(void) {`,
     `  static bool done;`,
@@ -183,7 +187,7 @@ function exitCleanup(p: Program, em: Emitter, used: Set<string>): string[] {
     `  done = true;`,
     `  tsos_release_globals();`,
     // Static objects and arrays stay, but what they refer to is released.
-    ...p.globals.filter((g) => used.has(g.cname) && g.staticObject).map((g) => staticRelease(g)),
+    ...statics,
     `  tsos_collect_cycles();`,
     `}`,
     `#endif`,

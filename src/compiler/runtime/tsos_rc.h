@@ -48,6 +48,11 @@ static inline void tsos_free(void *p, uint64_t size, const tsos_loc *loc) {
 }
 #endif
 
+/* The builds that count objects or check leaks release the program's module-level variables at exit (emit-program.ts). */
+#if defined(TSOS_CHECK_LEAKS) || defined(TSOS_COUNT_OBJECTS)
+#define TSOS_EXIT_CLEANUP 1
+#endif
+
 #define TSOS_RC_POISON ((uintptr_t)0xdbdbdbdbdbdbdbdbull)
 
 #ifdef TSOS_COUNT_RC
