@@ -133,6 +133,7 @@ static inline void tsos_release(void *p) {
 __attribute__((destructor)) static void tsos_report_objects(void) {
   tsos_collect_cycles();
   fprintf(stderr, "tsos: %llu live objects, peak %llu\n", (unsigned long long)tsos_live_objects, (unsigned long long)tsos_peak_objects);
+  fprintf(stderr, "tsos: %llu live strings, peak %llu\n", (unsigned long long)tsos_live_strings, (unsigned long long)tsos_peak_strings);
 }
 #endif
 
