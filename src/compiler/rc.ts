@@ -452,7 +452,8 @@ class FnPass {
       case "expr":
         return this.withTemps(() => [{ ...s, x: this.discard(s.x, true) }]);
       case "print":
-        return this.withTemps(() => [{ ...s, args: s.args.map((a) => this.instant(a)) }]);
+        // A concatenation printed is printed part by part (emit-c.ts flattenConcat): never built, so not held.
+        return this.withTemps(() => [{ ...s, args: s.args.map((a) => (a.e === "concat" ? { ...a, parts: this.borrowStrings(a.parts, true) } : this.instant(a))) }]);
       case "if": {
         const pre: Stmt[] = [];
         let c = s.c;
