@@ -16,7 +16,7 @@ import { Emitter } from "./emit-c.ts";
 import { closureStructs, fnTypedefs, staticClosures } from "./emit-closures.ts";
 import { structLayout } from "./lower/layout.ts";
 import { descriptorFunctions, descriptorNamed, dynDescriptors } from "./emit-dynamic.ts";
-import { countKind, cyclicClasses, releaseFieldsFunction, traceFieldsFunction } from "./rc.ts";
+import { countKind, cyclicTypes, releaseFieldsFunction, traceFieldsFunction } from "./rc.ts";
 import { SET_ALLOCATOR_FN, memoryModeDefines } from "./emit-alloc.ts";
 
 export function emitC(p: Program, opts: { entryDisplay: string }): string {
@@ -107,13 +107,14 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   for (const v of p.views) out.push(...viewTableType(v));
   for (const c of structOrder(p.classes)) out.push(...structDef(c));
   // Trace functions for the classes that can be in a cycle, and their bases (a derived class's calls its base's).
-  const cyclic = cyclicClasses(p.classes);
+  const cycles = cyclicTypes(p.classes, p.arrays);
+  const cyclic = cycles.classes;
   const traced = new Set<ClassInst>();
   for (const c of cyclic) for (let k: ClassInst | undefined = c; k; k = k.base) traced.add(k);
   for (const c of structOrder(p.classes)) if (c.header) out.push(...releaseFieldsFunction(c), ...(traced.has(c) ? traceFieldsFunction(c) : []), classDescriptor(c, cyclic.has(c)));
   out.push(...closureStructs(p));
   // `never[]` (the type of a bare `[]`) holds no element: its storage type is a placeholder byte.
-  for (const a of arrays) out.push(`TSOS_ARRAY_OF(${a.cname}, ${a.elem.k === "never" ? "uint8_t" : cType(a.elem)}, ${elementCountKind(a.elem)})`);
+  for (const a of arrays) out.push(`TSOS_ARRAY_OF(${a.cname}, ${a.elem.k === "never" ? "uint8_t" : cType(a.elem)}, ${elementCountKind(a.elem)}, ${cycles.arrays.has(a.cname) ? 1 : 0})`);
   out.push("");
   out.push(...staticClosures(p, em, fnValues));
   for (const g of p.globals) {

@@ -269,6 +269,8 @@ export interface Field {
   hidden?: boolean;
   /** A hidden counter or stamp of the order in which left-out members were added (lower/key-order.ts). */
   keyOrder?: boolean;
+  /** `@weak` (lib/std/weakref.ts): holds an object without a count; runtime/tsos_weak.h clears it when the object is freed. */
+  weak?: boolean;
 }
 
 export interface ClassInst {

@@ -44,19 +44,28 @@ function countedClassInst(c: ClassInst): boolean {
 
 /** A field whose reference the object owns: released when the object is dropped. */
 export function countedField(f: Field): boolean {
-  return !f.inline && !f.hidden && !f.keyOrder && counted(f.type);
+  return !f.inline && !f.hidden && !f.keyOrder && !f.weak && counted(f.type);
+}
+
+/** The C lvalue of a weak field's object pointer (runtime/tsos_weak.h's slot), from the C of the object. */
+export function weakSlot(obj: string, f: Field): string {
+  const inner = f.type.k === "nullable" ? f.type.inner : f.type;
+  return `(tsos_weak_ptr *)&${obj}->${f.name}${inner.k === "view" ? ".obj" : ""}`;
 }
 
 /** The C function that releases the references `c`'s own fields hold, then its base's. */
 export function releaseFieldsFunction(c: ClassInst): string[] {
   const own = c.fields.filter(countedField);
+  const weak = c.fields.filter((f) => f.weak);
   const out = [`static void tsos_release_fields__${c.cname}(void *p) {`];
-  if (own.length) out.push(`  ${c.cname} *o = p;`);
+  if (own.length || weak.length) out.push(`  ${c.cname} *o = p;`);
   for (const f of own) {
     const k = countKind(f.type);
     out.push(k === "str" ? `  ${STR_RELEASE}(o->${f.name});` : `  tsos_release(o->${f.name}${k === "view" ? ".obj" : ""});`);
   }
-  out.push(c.base ? `  tsos_release_fields__${c.base.cname}(p);` : own.length ? "" : "  (void)p;");
+  // A weak field leaves the table of weak references with its object.
+  for (const f of weak) out.push(`  tsos_weak_forget(${weakSlot("o", f)});`);
+  out.push(c.base ? `  tsos_release_fields__${c.base.cname}(p);` : own.length || weak.length ? "" : "  (void)p;");
   out.push("}");
   return out.filter((x) => x !== "");
 }
@@ -64,9 +73,9 @@ export function releaseFieldsFunction(c: ClassInst): string[] {
 /**
  * The C function that shows the cycle collector (runtime/tsos_cycles.h) the
  * references `c`'s fields hold, then its base's: the same fields
- * releaseFieldsFunction releases. Emitted for the classes in cyclicClasses
+ * releaseFieldsFunction releases. Emitted for the classes in cyclicTypes
  * and their bases (a derived class calls its base's); the descriptor points
- * at it only for a class in cyclicClasses.
+ * at it only for a class in cyclicTypes.
  */
 export function traceFieldsFunction(c: ClassInst): string[] {
   // Strings refer to nothing: they are never part of a cycle.
@@ -84,39 +93,46 @@ export function traceFieldsFunction(c: ClassInst): string[] {
 }
 
 /**
- * The classes whose instances can be part of a reference cycle: those that
- * can reach an instance of themselves through counted fields. A field of a
- * class type reaches that class and its subclasses; a field of an interface
- * or object type (a view) may hold any class. Only these are shown to the
- * cycle collector: releasing an instance of any other class never makes it
- * a possible root, which keeps the collector off acyclic data (a `Box`, a
- * `Point`).
+ * The classes and array types whose instances can be part of a reference
+ * cycle: those that can reach an instance of themselves through counted
+ * fields and elements. A field or element of a class type reaches that
+ * class and its subclasses; one of an interface or object type (a view)
+ * may hold any class; one of an array type reaches that array type (a
+ * tree's `children: Node[]` with `parent` pointers is a cycle through an
+ * array). Only these are shown to the cycle collector: releasing an
+ * instance of any other class or array type never makes it a possible
+ * root, which keeps the collector off acyclic data (a `Box`, a `number[]`).
  */
-export function cyclicClasses(classes: ClassInst[]): Set<ClassInst> {
-  const counted = classes.filter(countedClassInst);
-  const subclasses = new Map<ClassInst, ClassInst[]>(counted.map((c) => [c, []]));
-  for (const c of counted) for (let b = c.base; b; b = b.base) subclasses.get(b)?.push(c);
-  const edges = new Map<ClassInst, ClassInst[]>();
-  for (const c of counted) {
-    const out: ClassInst[] = [];
-    for (let k: ClassInst | undefined = c; k; k = k.base) {
-      for (const f of k.fields) {
-        if (!countedField(f)) continue;
-        const inner = f.type.k === "nullable" ? f.type.inner : f.type;
-        if (inner.k === "view") out.push(...counted);
-        else if (inner.k === "class" && countedClassInst(inner.cls)) out.push(inner.cls, ...(subclasses.get(inner.cls) ?? []));
-      }
-    }
+export function cyclicTypes(classes: ClassInst[], arrays: { elem: Type; cname: string }[]): { classes: Set<ClassInst>; arrays: Set<string> } {
+  type Node = ClassInst | string;
+  const heapClasses = classes.filter(countedClassInst);
+  const subclasses = new Map<ClassInst, ClassInst[]>(heapClasses.map((c) => [c, []]));
+  for (const c of heapClasses) for (let b = c.base; b; b = b.base) subclasses.get(b)?.push(c);
+  const reaches = (t: Type, out: Node[]): void => {
+    const inner = t.k === "nullable" ? t.inner : t;
+    if (inner.k === "view") out.push(...heapClasses);
+    else if (inner.k === "class" && countedClassInst(inner.cls)) out.push(inner.cls, ...(subclasses.get(inner.cls) ?? []));
+    else if (inner.k === "array") out.push(inner.cname);
+  };
+  const edges = new Map<Node, Node[]>();
+  for (const c of heapClasses) {
+    const out: Node[] = [];
+    for (let k: ClassInst | undefined = c; k; k = k.base) for (const f of k.fields) if (countedField(f)) reaches(f.type, out);
     edges.set(c, out);
   }
-  const cyclic = new Set<ClassInst>();
-  for (const c of counted) {
-    const seen = new Set<ClassInst>();
-    const stack = [...edges.get(c)!];
+  for (const a of arrays) {
+    const out: Node[] = [];
+    if (counted(a.elem)) reaches(a.elem, out);
+    edges.set(a.cname, out);
+  }
+  const cyclic = new Set<Node>();
+  for (const start of edges.keys()) {
+    const seen = new Set<Node>();
+    const stack = [...edges.get(start)!];
     while (stack.length) {
       const d = stack.pop()!;
-      if (d === c) {
-        cyclic.add(c);
+      if (d === start) {
+        cyclic.add(start);
         break;
       }
       if (seen.has(d)) continue;
@@ -124,7 +140,7 @@ export function cyclicClasses(classes: ClassInst[]): Set<ClassInst> {
       stack.push(...(edges.get(d) ?? []));
     }
   }
-  return cyclic;
+  return { classes: new Set(heapClasses.filter((c) => cyclic.has(c))), arrays: new Set(arrays.map((a) => a.cname).filter((n) => cyclic.has(n))) };
 }
 
 /**
@@ -230,9 +246,10 @@ export function countReferences(p: Program, noFree: Set<string> = new Set()): Rc
   const known = (fn: string): void => { if (!funcs.has(fn) || ctors.has(fn)) fnValuesKnown = false; };
   for (const f of p.funcs) walkAll(f.body, (x) => { if (x.e === "fnref" || x.e === "closure") known(x.fn); });
   for (const g of p.globals) for (const e of g.staticObject?.elems ?? []) walkAll([{ s: "expr", x: e, loc: 0 }], (x) => { if (x.e === "fnref" || x.e === "closure") known(x.fn); });
+  const writeOnce = writeOnceFields(p);
   for (const f of p.funcs) {
     f.body = stringCompoundsToAssigns(f.body);
-    f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown, noFree.has(f.cname)).run();
+    f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown, writeOnce, noFree.has(f.cname)).run();
     stats.borrowedParams += f.params.filter((q) => counted(q.type)).length;
     walkAll(f.body, (x) => {
       if (x.e !== "call") return;
@@ -241,6 +258,32 @@ export function countReferences(p: Program, noFree: Set<string> = new Set()): Rc
     });
   }
   return stats;
+}
+
+/**
+ * The counted fields (by name, over all classes) that no code outside a
+ * constructor writes: never the target of an assignment, a compound
+ * assignment or an atomic operation, and their address never taken (`addrof`,
+ * `Ptr.to`), except in a function marked `ctor`. A constructor runs only on
+ * new storage, so once an object is built such a field keeps its value for
+ * the object's life (TypeScript's `readonly` is not trusted: a readonly field
+ * can be written through a mutable alias type).
+ */
+function writeOnceFields(p: Program): Set<string> {
+  const names = new Set<string>();
+  const written = new Set<string>();
+  for (const c of p.classes) for (const f of c.fields) if (countedField(f)) names.add(f.name);
+  const mark = (t: Expr | undefined): void => { if (t?.e === "field") written.add(t.name); };
+  for (const f of p.funcs) {
+    if (f.ctor) continue;
+    walkAll(f.body, (x) => {
+      if (x.e === "assign" || x.e === "compound") mark(x.target);
+      else if (x.e === "addrof") mark(x.x);
+      else if (x.e === "atomic") { mark(x.target); x.args.forEach(mark); }
+      else if (x.e === "ptrop" || x.e === "intrinsic") { mark(x.e === "ptrop" ? x.ptr : undefined); x.args.forEach(mark); }
+    });
+  }
+  return new Set([...names].filter((n) => !written.has(n)));
 }
 
 function walkAll(list: Stmt[], visit: (x: Expr) => void): void {
@@ -300,7 +343,7 @@ class FnPass {
    * noFree: nothing is freed while this function runs (it and everything it
    * calls release nothing), so every value is stable and every local borrows.
    */
-  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>, private readonly fnValuesKnown: boolean, private readonly noFree = false) {
+  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>, private readonly fnValuesKnown: boolean, private readonly writeOnce: Set<string>, private readonly noFree = false) {
     this.params = new Set(f.params.map((p) => p.name));
     this.findManaged();
     // A string local always owns its reference (outside noFree code): a fresh string stored in it must be released.
@@ -704,8 +747,16 @@ class FnPass {
         const [a, b] = this.borrowStrings([x.a, x.b]);
         return [{ ...x, a: a!, b: b! }, "unstable"];
       }
-      case "field":
-        return [{ ...x, obj: this.instant(x.obj) }, "unstable"];
+      case "field": {
+        // A field that only constructors write, of an object that stays alive for the statement (a stable or
+        // held base), keeps its value for the statement: `this.allocator.alloc(n)` needs no retain.
+        const [obj, ownObj] = this.visit(x.obj);
+        const held = counted(x.obj.type) && ownObj === "fresh" ? this.hold(obj) : obj;
+        const base = x.obj.type.k === "nullable" ? x.obj.type.inner : x.obj.type;
+        const field = base.k === "class" && countedClassInst(base.cls) ? findField(base.cls, x.name) : undefined;
+        const stable = ownObj !== "unstable" && !x.inline && !this.f.ctor && !!field && countedField(field) && this.writeOnce.has(x.name);
+        return [{ ...x, obj: held }, stable ? "stable" : "unstable"];
+      }
       case "new":
         return [{ ...x, args: x.args.map((a) => this.keep(a)) }, isCounted ? "fresh" : "unstable"];
       case "arraylit":
@@ -882,6 +933,8 @@ class FnPass {
       const field = findField(t.obj.type.cls, t.name);
       // The object stays alive while the value is computed (a call could drop an object read from a field or element).
       const obj = releaseFreeExpr(x.value, this.funcs) ? this.instant(t.obj) : this.keep(t.obj);
+      // A weak field holds no count: the value is only borrowed (a fresh one is released after the statement).
+      if (field?.weak) return [{ ...x, target: { ...t, obj }, value: this.instant(x.value) }, "unstable"];
       const value = this.pin(x.value);
       // In code that must not free (noFree), an overwritten string is kept (a leak): its release would be a free.
       if (!field || !countedField(field) || this.noTemps || (this.noFree && countKind(t.type) === "str")) return [{ ...x, target: { ...t, obj }, value }, "unstable"];

@@ -61,10 +61,12 @@ static uint64_t tsos_rc_ops[3]; /* retains, releases, drops (of objects: NULL an
 static tsos_obj *tsos_drop_list;
 static bool tsos_dropping;
 
+#include "tsos_weak.h"
 #include "tsos_cycles.h"
 
 __attribute__((noinline)) static void tsos_drop(tsos_obj *o) {
   TSOS_COUNT_RC_OP(2);
+  if (o->rc & TSOS_RC_WEAK) tsos_weak_clear(o);
   /* Bit 0 of the link (objects are 16-byte aligned) keeps "in the cycle collector's root buffer". */
   o->rc = (uint64_t)(uintptr_t)tsos_drop_list | ((o->rc & TSOS_RC_BUFFERED) ? 1 : 0);
   tsos_drop_list = o;

@@ -320,15 +320,29 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
 #define TSOS_ELEM_RETAIN_3(x) ((void)tsos_str_retain(x))
 #define TSOS_ELEM_RELEASE_3(x) tsos_str_release(x)
 #define TSOS_ARRAY_STATIC(a) ((a)->tsos_rc >= TSOS_RC_STATIC / 2)
-#define TSOS_ARRAY(A, T) TSOS_ARRAY_OF(A, T, 0)
-#define TSOS_ARRAY_OF(A, T, K)                                                                   \
+/* What an element holds for the cycle collector (tsos_cycles.h): kinds as TSOS_ELEM_RELEASE_. */
+#define TSOS_ELEM_VISIT_0(x, visit) ((void)(x), (void)(visit))
+#define TSOS_ELEM_VISIT_1(x, visit) ((uintptr_t)(x) > 1 ? visit((tsos_obj *)(void *)(x)) : (void)0)
+#define TSOS_ELEM_VISIT_2(x, visit) ((uintptr_t)(x).obj > 1 ? visit((tsos_obj *)(x).obj) : (void)0)
+#define TSOS_ELEM_VISIT_3(x, visit) ((void)(x), (void)(visit)) /* a string refers to nothing */
+/* TR 1: an array type that can be part of a cycle (compiler/rc.ts cyclicTypes) shows its elements to the collector. */
+#define TSOS_ARRAY_TRACE_0(A) NULL
+#define TSOS_ARRAY_TRACE_1(A) A##__trace
+#define TSOS_ARRAY(A, T) TSOS_ARRAY_OF(A, T, 0, 0)
+#define TSOS_ARRAY_OF(A, T, K, TR)                                                               \
   struct A { const tsos_class *tsos_cls; uint64_t tsos_rc; uint64_t len, cap; T *data; };        \
   static void A##__release_fields(void *p) {                                                     \
     A *a = p;                                                                                    \
     for (uint64_t i = 0; i < a->len; i++) TSOS_ELEM_RELEASE_##K(a->data[i]);                     \
     tsos_free(a->data, sizeof(T) * a->cap, NULL);                                                \
+    a->len = a->cap = 0;                                                                         \
+    a->data = NULL;                                                                              \
   }                                                                                              \
-  static const tsos_class A##__class __attribute__((unused)) = {NULL, TSOS_STR("Array"), sizeof(A), A##__release_fields, NULL}; \
+  __attribute__((unused)) static void A##__trace(void *p, void (*visit)(tsos_obj *)) {           \
+    A *a = p;                                                                                    \
+    for (uint64_t i = 0; i < a->len; i++) TSOS_ELEM_VISIT_##K(a->data[i], visit);                \
+  }                                                                                              \
+  static const tsos_class A##__class __attribute__((unused)) = {NULL, TSOS_STR("Array"), sizeof(A), A##__release_fields, TSOS_ARRAY_TRACE_##TR(A)}; \
   static inline A *A##_new(int64_t n, const tsos_loc *loc) {                                     \
     if (n < 0 || n > TSOS_MAX_SAFE) tsos_panic_cstr(loc, "invalid array length");               \
     A *a = tsos_alloc_as(sizeof(A), loc, "array");                                               \
@@ -424,8 +438,8 @@ struct tsos_obj {
   const tsos_class *cls;
   uint64_t rc;
 };
-/* The count is the low 61 bits of the count word; the cycle collector keeps its marks above it. */
-#define TSOS_RC_COUNT (((uint64_t)1 << 61) - 1)
+/* The count is the low 60 bits of the count word; bit 60 marks a weakly referenced object (tsos_weak.h), the cycle collector keeps its marks above it. */
+#define TSOS_RC_COUNT (((uint64_t)1 << 60) - 1)
 /* The count of a static object: no sequence of releases reaches zero. */
 #define TSOS_RC_STATIC ((uint64_t)1 << 59)
 /* Run before the leak report at exit: the cycle collector, when tsos_cycles.h is in (a tentative
@@ -471,7 +485,7 @@ static inline void *tsos_stamp(void *p, const tsos_class *c) {
 
 /* string[] is predeclared: process.argv uses it. */
 typedef struct tsos_arr_str tsos_arr_str;
-TSOS_ARRAY_OF(tsos_arr_str, tsos_str, 3)
+TSOS_ARRAY_OF(tsos_arr_str, tsos_str, 3, 0)
 
 /* `parts.join(sep)` on a string[]: one allocation for the result. */
 static inline tsos_str tsos_join_strs(tsos_arr_str *a, tsos_str sep) {
