@@ -1,12 +1,13 @@
 /**
  * test/rc.test.ts: reference counting frees what it should, when it should.
  *
- * Input:  run fixtures 1000-1019 and 995 named below, compiled with the runtime's
+ * Input:  run fixtures 1000-1019, 1110-1115 and 995 named below, compiled with the runtime's
  *         live-object counter (TSOS_COUNT_OBJECTS) and poisoned frees
  *         (TSOS_CHECK_FREES).
- * Output: one case per fixture: the live and peak counts of objects and arrays the program
- *         reports at exit (stderr) are exactly the expected ones, and stdout
- *         still matches its .out.
+ * Output: one case per fixture: the live and peak counts of objects and arrays
+ *         (and, for the string fixtures, of heap strings) the program reports
+ *         at exit (stderr) are exactly the expected ones, and stdout still
+ *         matches its .out.
  * Invariants: a peak above the expected one means objects are not freed
  *             when their last reference goes (a leak); a count below it, or
  *             a panic, means something was freed too early.
@@ -35,6 +36,40 @@ const EXPECTED: Record<string, { live: number; peak: number }> = {
   // rounds of 1000 boxes: the vector, the round's array, its boxes, splice's removed and (empty) items arrays.
   "1009_rc_many_arrays": { live: 0, peak: 1004 },
 };
+
+/** Fixture -> the heap strings alive at exit and the most alive at once. */
+const EXPECTED_STRINGS: Record<string, { live: number; peak: number }> = {
+  // 100 000 strings built and dropped in a loop (`item-${i}` and its slice), strings built by `+=`, and
+  // the results of the string methods kept or dropped: never more than a handful alive at once.
+  "1113_rc_string_building": { live: 0, peak: 15 },
+  // Fields replaced 1000 times, each old name returned and dropped.
+  "1110_rc_strings_fields": { live: 0, peak: 13 },
+  // Strings read from fields and elements while the callee replaces them; 1000 documents made and dropped.
+  "1115_rc_strings_aliasing": { live: 0, peak: 11 },
+};
+
+async function countsOf(name: string): Promise<string> {
+  const file = path.join("test/fixtures/run", `${name}.ts`);
+  const { c } = compileToC(file, { target: "host" });
+  const exe = path.join(BUILD, name);
+  await gccHostAsync(`#define TSOS_COUNT_OBJECTS 1\n#define TSOS_CHECK_FREES 1\n${c}`, exe, { opt: "-O2" });
+  const r = await run(exe, []);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, readFileSync(path.join(RUN_DIR, `${name}.out`), "utf8"));
+  return r.stderr;
+}
+
+describe("reference counting (live-string counts)", () => {
+  process.chdir(ROOT);
+  for (const [name, want] of Object.entries(EXPECTED_STRINGS)) {
+    it(name, async () => {
+      const stderr = await countsOf(name);
+      const m = /tsos: (\d+) live strings, peak (\d+)/.exec(stderr);
+      assert.ok(m, `no string counts on stderr: ${stderr}`);
+      assert.deepEqual({ live: Number(m[1]), peak: Number(m[2]) }, want);
+    });
+  }
+});
 
 describe("reference counting (live-object counts)", () => {
   process.chdir(ROOT);

@@ -185,7 +185,10 @@ export class Emitter {
         return `((${cType(x.type)})${E(x.s)}.${numberDouble() ? "units" : "len"})`;
       case "concat": {
         const parts = flattenConcat(x);
-        return this.ordered(parts, E, (ps) => kernelAllocSite(this.p, this.stmtLoc, `tsos_concat(${parts.length}, (tsos_str[]){${ps.map((p, i) => this.toStrOf(parts[i]!, p)).join(", ")}})`));
+        // A number or boolean part becomes a string of its own for the copy: tsos_concat_owned releases it after (runtime/tsos_rt.h).
+        const owned = parts.reduce((m, p, i) => (i < 64 && ownedStrPart(p.type) ? m | (1n << BigInt(i)) : m), 0n);
+        const call = owned ? `tsos_concat_owned(${parts.length}, (tsos_str[]){%}, UINT64_C(0x${owned.toString(16)}))` : `tsos_concat(${parts.length}, (tsos_str[]){%})`;
+        return this.ordered(parts, E, (ps) => kernelAllocSite(this.p, this.stmtLoc, call.replace("%", () => ps.map((p, i) => this.toStrOf(parts[i]!, p)).join(", "))));
       }
       case "tostr": {
         if (isDbl(x.x.type)) return `tsos_str_from_num(${E(x.x)})`;
@@ -858,4 +861,9 @@ function readsOf(body: Stmt[]): Set<string> {
     if (x.e === "local" && !target) reads.add(x.name);
   });
   return reads;
+}
+
+/** A concatenation part converted by toStrOf into a string of its own (a number, an integer or a boolean), which the concatenation releases. */
+function ownedStrPart(t: Type): boolean {
+  return t.k === "bool" || isDbl(t) || isInt(t);
 }

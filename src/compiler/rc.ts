@@ -17,13 +17,15 @@ import type { ClassInst, Expr, Field, Func, Program, Stmt, Type } from "./ir.ts"
 import { T, childExprs } from "./ir.ts";
 import { assignsVariable } from "./eval-order.ts";
 import { HEAP_INTRINSIC_FNS } from "./lower/heap-intrinsics.ts";
+import { FRESH_STRING_HELPERS, STR_RELEASE, STR_RETAIN, borrowsStrings, countedString, stringCompoundsToAssigns } from "./rc-strings.ts";
 
 /**
  * How a value of type `t` holds a counted object: "ptr" a class pointer (or
  * that pointer nullable), "view" the `obj` of a view's fat pointer (or of a
  * nullable view); undefined: not counted (pinned where it holds one).
  */
-export function countKind(t: Type): "ptr" | "view" | undefined {
+export function countKind(t: Type): "ptr" | "view" | "str" | undefined {
+  if (countedString(t)) return "str";
   const inner = t.k === "nullable" ? t.inner : t;
   if (inner.k === "class") return countedClassInst(inner.cls) ? "ptr" : undefined;
   if (inner.k === "array") return "ptr";
@@ -57,7 +59,10 @@ export function releaseFieldsFunction(c: ClassInst): string[] {
   const weak = c.fields.filter((f) => f.weak);
   const out = [`static void tsos_release_fields__${c.cname}(void *p) {`];
   if (own.length || weak.length) out.push(`  ${c.cname} *o = p;`);
-  for (const f of own) out.push(`  tsos_release(o->${f.name}${countKind(f.type) === "view" ? ".obj" : ""});`);
+  for (const f of own) {
+    const k = countKind(f.type);
+    out.push(k === "str" ? `  ${STR_RELEASE}(o->${f.name});` : `  tsos_release(o->${f.name}${k === "view" ? ".obj" : ""});`);
+  }
   // A weak field leaves the table of weak references with its object.
   for (const f of weak) out.push(`  tsos_weak_forget(${weakSlot("o", f)});`);
   out.push(c.base ? `  tsos_release_fields__${c.base.cname}(p);` : own.length || weak.length ? "" : "  (void)p;");
@@ -73,7 +78,8 @@ export function releaseFieldsFunction(c: ClassInst): string[] {
  * at it only for a class in cyclicTypes.
  */
 export function traceFieldsFunction(c: ClassInst): string[] {
-  const own = c.fields.filter(countedField);
+  // Strings refer to nothing: they are never part of a cycle.
+  const own = c.fields.filter((f) => countedField(f) && countKind(f.type) !== "str");
   const out = [`__attribute__((unused)) static void tsos_trace__${c.cname}(void *p, void (*visit)(tsos_obj *)) {`];
   if (own.length) out.push(`  ${c.cname} *o = p;`);
   for (const f of own) {
@@ -157,13 +163,15 @@ interface Scope {
 
 const RETAIN = "tsos_retain";
 const RELEASE = "tsos_release";
-const RC_FNS = new Set([RETAIN, RELEASE, "tsos_retain_view", "tsos_release_view"]);
+const RC_FNS = new Set([RETAIN, RELEASE, "tsos_retain_view", "tsos_release_view", STR_RETAIN, STR_RELEASE]);
 
 function call(fn: string, type: Type, x: Expr): Expr {
   return { e: "call", type, fn, args: [x] };
 }
-const retain = (x: Expr): Expr => call(countKind(x.type) === "view" ? "tsos_retain_view" : RETAIN, x.type, x);
-const release = (x: Expr): Expr => call(countKind(x.type) === "view" ? "tsos_release_view" : RELEASE, T.void, x);
+const retainFn = (t: Type): string => { const k = countKind(t); return k === "view" ? "tsos_retain_view" : k === "str" ? STR_RETAIN : RETAIN; };
+const releaseFn = (t: Type): string => { const k = countKind(t); return k === "view" ? "tsos_release_view" : k === "str" ? STR_RELEASE : RELEASE; };
+const retain = (x: Expr): Expr => call(retainFn(x.type), x.type, x);
+const release = (x: Expr): Expr => call(releaseFn(x.type), T.void, x);
 const releaseStmt = (name: string, type: Type, loc: number): Stmt => ({ s: "expr", x: release({ e: "local", type, name }), loc });
 
 /**
@@ -241,12 +249,13 @@ export function countReferences(p: Program, noFree: Set<string> = new Set()): Rc
   const writeOnce = writeOnceFields(p);
   const reassigned = reassignedGlobals(p);
   for (const f of p.funcs) {
+    f.body = stringCompoundsToAssigns(f.body);
     f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown, writeOnce, reassigned, noFree.has(f.cname)).run();
     stats.borrowedParams += f.params.filter((q) => counted(q.type)).length;
     walkAll(f.body, (x) => {
       if (x.e !== "call") return;
-      if (x.fn === RETAIN || x.fn === "tsos_retain_view") stats.retains++;
-      else if (x.fn === RELEASE || x.fn === "tsos_release_view") stats.releases++;
+      if (x.fn === RETAIN || x.fn === "tsos_retain_view" || x.fn === STR_RETAIN) stats.retains++;
+      else if (x.fn === RELEASE || x.fn === "tsos_release_view" || x.fn === STR_RELEASE) stats.releases++;
     });
   }
   return stats;
@@ -256,9 +265,9 @@ export function countReferences(p: Program, noFree: Set<string> = new Set()): Rc
  * The counted fields (by name, over all classes) that no code outside a
  * constructor writes: never the target of an assignment, a compound
  * assignment or an atomic operation, and their address never taken (`addrof`,
- * `Ptr.to`), except in a function marked `ctor`. A constructor runs only on
- * new storage, so once an object is built such a field keeps its value for
- * the object's life (TypeScript's `readonly` is not trusted: a readonly field
+ * `Ptr.to`), except by a constructor on the object it builds. A constructor
+ * runs only on new storage, so once an object is built such a field keeps
+ * its value for the object's life (TypeScript's `readonly` is not trusted: a readonly field
  * can be written through a mutable alias type).
  */
 function writeOnceFields(p: Program): Set<string> {
@@ -267,8 +276,11 @@ function writeOnceFields(p: Program): Set<string> {
   for (const c of p.classes) for (const f of c.fields) if (countedField(f)) names.add(f.name);
   const mark = (t: Expr | undefined): void => { if (t?.e === "field") written.add(t.name); };
   for (const f of p.funcs) {
-    if (f.ctor) continue;
+    // A constructor may write the fields of the object it builds (its first parameter), not those of another.
+    const self = f.ctor ? f.params[0]?.name : undefined;
+    const ownField = (t: Expr): boolean => t.e === "field" && sameObject(t.obj).e === "local" && (sameObject(t.obj) as { name: string }).name === self;
     walkAll(f.body, (x) => {
+      if ((x.e === "assign" || x.e === "compound") && self !== undefined && ownField(x.target)) return;
       if (x.e === "assign" || x.e === "compound") mark(x.target);
       else if (x.e === "addrof") mark(x.x);
       else if (x.e === "atomic") { mark(x.target); x.args.forEach(mark); }
@@ -343,6 +355,8 @@ function isSameObject(x: Expr): x is Extract<Expr, { e: "convert" | "some" | "un
 
 class FnPass {
   private readonly params: Set<string>;
+  /** Managed locals and parameters of string type. */
+  private readonly stringLocals = new Set<string>();
   /** Locals of counted type that own their reference: released at scope exit. */
   private readonly managed = new Set<string>();
   /**
@@ -367,7 +381,9 @@ class FnPass {
   constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>, private readonly fnValuesKnown: boolean, private readonly writeOnce: Set<string>, private readonly reassignedGlobals: Set<string>, private readonly noFree = false) {
     this.params = new Set(f.params.map((p) => p.name));
     this.findManaged();
-    for (const n of noFree ? new Set(this.managed) : borrowedLocals(f, this.managed, funcs)) {
+    // A string local always owns its reference (outside noFree code): a fresh string stored in it must be released.
+    const candidates = noFree ? new Set(this.managed) : new Set([...borrowedLocals(f, this.managed, funcs)].filter((n) => !this.stringLocals.has(n)));
+    for (const n of candidates) {
       if (!this.params.has(n)) stats.borrowedLocals++;
       this.borrowed.add(n);
       this.managed.delete(n);
@@ -404,6 +420,7 @@ class FnPass {
     const assigned = new Set<string>();
     walkAll(this.f.body, (x) => { if (x.e === "assign" && x.target.e === "local") assigned.add(x.target.name); });
     for (const p of this.f.params) {
+      if (countedString(p.type)) this.stringLocals.add(p.name);
       if (counted(p.type) && assigned.has(p.name) && !this.f.ctor && !this.f.interrupt) candidates.add(p.name);
       else bad.add(p.name);
     }
@@ -411,6 +428,7 @@ class FnPass {
       for (const s of list) {
         switch (s.s) {
           case "let":
+            if (countedString(s.type)) this.stringLocals.add(s.name);
             if (counted(s.type) && direct === "ok") candidates.add(s.name);
             else bad.add(s.name);
             break;
@@ -512,7 +530,9 @@ class FnPass {
       case "expr":
         return this.withTemps(() => [{ ...s, x: this.discard(s.x, true) }]);
       case "print":
-        return this.withTemps(() => [{ ...s, args: s.args.map((a) => this.instant(a)) }]);
+        // A concatenation printed is printed part by part (emit-c.ts flattenConcat): never built, so not held.
+        // An argument stays alive while the later ones are evaluated (`console.log(h.items, h.reset())`).
+        return this.withTemps(() => [{ ...s, args: s.args.map((a, i) => (a.e === "concat" ? { ...a, parts: this.borrowStrings(a.parts, true) } : this.base(a, s.args.slice(i + 1)))) }]);
       case "if": {
         const pre: Stmt[] = [];
         let c = s.c;
@@ -644,7 +664,8 @@ class FnPass {
   /** A value stored where a reference is owned: +1. */
   private pin(x: Expr): Expr {
     const [y, own] = this.visit(x);
-    if (!counted(x.type) || y.e === "nullish") return y;
+    // null and a string literal (static: its count never changes) need no reference.
+    if (!counted(x.type) || y.e === "nullish" || y.e === "str") return y;
     if (own === "fresh") {
       stats.movedIn++;
       return y;
@@ -690,6 +711,30 @@ class FnPass {
     return this.instant(x);
   }
 
+  /**
+   * Values read by an operation that keeps no reference (a string's bytes
+   * copied or compared, a number): a counted one is read at once when
+   * nothing else evaluated with it can release it, else kept alive for the
+   * operation. `flatten`: a nested concatenation stays one (its parts are
+   * borrowed the same way), so the emitter still builds one string.
+   */
+  private borrowStrings(xs: Expr[], flatten = false): Expr[] {
+    return xs.map((a, i) => {
+      if (flatten && a.e === "concat") return { ...a, parts: this.borrowStrings(a.parts, true) };
+      if (!counted(a.type)) return this.value(a);
+      const alone = xs.every((b, j) => j === i || releaseFreeExpr(b, this.funcs));
+      return alone ? this.instant(a) : this.keep(a);
+    });
+  }
+
+  /** `x` with the children named in `keys` (all counted) borrowed together. */
+  private childList<X extends Expr>(x: X, keys: (keyof X)[]): X {
+    const vals = this.borrowStrings(keys.map((k) => x[k] as unknown as Expr));
+    const out = { ...x };
+    keys.forEach((k, i) => { (out as Record<keyof X, unknown>)[k] = vals[i]; });
+    return out;
+  }
+
   /** Rewrites every child with `each`, keeping the node. */
   private children(x: Expr, each: (c: Expr) => Expr): Expr {
     const out: Record<string, unknown> = { ...x };
@@ -718,7 +763,28 @@ class FnPass {
         // A global that a function may replace (and release) is read as a field is; one only module code sets, as a local.
         return [x, isCounted && this.reassignedGlobals.has(x.name) ? "unstable" : "stable"];
       case "nullish":
+      case "str":
         return [x, "stable"];
+      case "concat":
+        // A new string (runtime/tsos_rt.h tsos_concat): its parts are read during the call only.
+        return [{ ...x, parts: this.borrowStrings(x.parts, true) }, "fresh"];
+      case "tostr":
+        return [{ ...x, x: this.value(x.x) }, isCounted ? "fresh" : "unstable"];
+      case "strindex": {
+        const [s, idx] = this.borrowStrings([x.s, x.idx]);
+        return [{ ...x, s: s!, idx: idx! }, isCounted ? "fresh" : "unstable"];
+      }
+      case "strlen":
+        return [{ ...x, s: this.instant(x.s) }, "unstable"];
+      case "optstr":
+        // A nullable string as text: the string itself or "undefined"/"null" (valid while its operand is).
+        return [{ ...x, x: this.instant(x.x) }, "unstable"];
+      case "numlist":
+        return [{ ...x, args: x.args.map((a) => this.value(a)) }, isCounted && FRESH_STRING_HELPERS.has(x.fn) ? "fresh" : "unstable"];
+      case "streq": {
+        const [a, b] = this.borrowStrings([x.a, x.b]);
+        return [{ ...x, a: a!, b: b! }, "unstable"];
+      }
       case "field": {
         // A field that only constructors write, of an object that stays alive for the statement (a stable or
         // held base), keeps its value for the statement: `this.allocator.alloc(n)` needs no retain.
@@ -750,12 +816,18 @@ class FnPass {
           return [{ ...x, args }, isCounted && counted(callee.ret) && !this.ctors.has(x.fn) ? "fresh" : "unstable"];
         }
         if (x.fn === "tsos_class_name" || HEAP_INTRINSIC_FNS.has(x.fn)) return [{ ...x, args: x.args.map((a) => this.instant(a)) }, "unstable"];
+        const own: Own = isCounted && FRESH_STRING_HELPERS.has(x.fn) ? "fresh" : "unstable";
         if (borrowingHelper(x.fn)) {
           // Read at once when nothing else the call evaluates can release it (`ta[i]` reads its buffer's bytes with no count).
           const args = x.args.map((a, i) => (x.args.every((b, j) => j === i || releaseFreeExpr(b, this.funcs)) ? this.instant(a) : this.keep(a)));
-          return [{ ...x, args }, "unstable"];
+          return [{ ...x, args }, own];
         }
-        return [{ ...x, args: x.args.map((a) => this.pin(a)) }, "unstable"];
+        if (borrowsStrings(x.fn, x.type)) {
+          // Its strings are read during the call only; anything else counted it is given is pinned.
+          const borrowedArgs = this.borrowStrings(x.args);
+          return [{ ...x, args: x.args.map((a, i) => (countKind(a.type) === "str" ? borrowedArgs[i]! : this.pin(a))) }, own];
+        }
+        return [{ ...x, args: x.args.map((a) => this.pin(a)) }, own];
       }
       case "convert":
       case "some":
@@ -794,6 +866,9 @@ class FnPass {
       case "not":
         return [this.children(x, (c) => this.instant(c)), "unstable"];
       case "binary":
+        // Comparing strings reads their bytes during the comparison only.
+        if (countKind(x.a.type) === "str" && countKind(x.b.type) === "str") return [this.childList(x, ["a", "b"]), "unstable"];
+        return [this.children(x, (c) => this.keep(c)), "unstable"];
       case "opteq":
         // Identity comparisons: both operands stay alive until compared (a freed address could be reused).
         return [this.children(x, (c) => this.keep(c)), "unstable"];
@@ -915,7 +990,8 @@ class FnPass {
       // A weak field holds no count: the value is only borrowed (a fresh one is released after the statement).
       if (field?.weak) return [{ ...x, target: { ...t, obj }, value: this.instant(x.value) }, "unstable"];
       const value = this.pin(x.value);
-      if (!field || !countedField(field) || this.noTemps) return [{ ...x, target: { ...t, obj }, value }, "unstable"];
+      // In code that must not free (noFree), an overwritten string is kept (a leak): its release would be a free.
+      if (!field || !countedField(field) || this.noTemps || (this.noFree && countKind(t.type) === "str")) return [{ ...x, target: { ...t, obj }, value }, "unstable"];
       // obj, then the value, then the old value is read and the new one stored (JavaScript's order).
       const ob = `tsos_rc${tempCounter++}`, nv = `tsos_rc${tempCounter++}`;
       // The object is read again after the value: only a local the value does not assign (or anything, when the value is simple).
@@ -1032,7 +1108,7 @@ function releaseFree(list: Stmt[], funcs: Map<string, Func>, quiet: (name: strin
   const walkStmts = (stmts: Stmt[]): void => {
     for (const s of stmts) {
       switch (s.s) {
-        case "let": if (counted(s.type) && !quiet(s.name)) ok = false; break;
+        case "let": if (counted(s.type) && countKind(s.type) !== "str" && !quiet(s.name)) ok = false; break;
         case "expr": case "print": case "return": case "break": case "continue": break;
         case "if": walkStmts(s.then); if (s.else) walkStmts(s.else); break;
         case "while": case "dowhile": walkStmts(s.body); break;
@@ -1063,10 +1139,11 @@ function releaseFreeNode(x: Expr, funcs: Map<string, Func>, quiet: (name: string
     case "call":
       return x.pure === true && !funcs.has(x.fn);
     case "assign":
-      if (!counted(x.target.type)) return true;
+      // A string owns nothing: storing one can free only a string, and only after the statement (no local borrows a string).
+      if (!counted(x.target.type) || countKind(x.target.type) === "str") return true;
       return x.target.e === "local" && quiet(x.target.name);
     case "compound":
-      return !counted(x.target.type);
+      return !counted(x.target.type) || countKind(x.target.type) === "str";
     case "arraymethod":
       // Reading the length, or pushing a value that is not counted (a grown buffer is not an object).
       return x.method === "length" || (x.method === "push" && !x.args.some((a) => counted(a.type)));

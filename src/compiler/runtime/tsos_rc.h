@@ -141,6 +141,7 @@ __attribute__((destructor)) static void tsos_report_objects(void) {
   /* The program's exit cleanup (module-level variables released, then cycles), or just the collector. */
   if (tsos_before_exit) tsos_before_exit();
   fprintf(stderr, "tsos: %llu live objects, peak %llu\n", (unsigned long long)tsos_live_objects, (unsigned long long)tsos_peak_objects);
+  fprintf(stderr, "tsos: %llu live strings, peak %llu\n", (unsigned long long)tsos_live_strings, (unsigned long long)tsos_peak_strings);
 }
 #endif
 
