@@ -71,20 +71,24 @@ describe("reference counting (live-string counts)", () => {
   }
 });
 
+/** Builds `file` counting objects with poisoned frees, runs it: its stdout is `expected`'s, and its live and peak objects `want`. */
+async function checkObjectCounts(name: string, file: string, expected: string, want: { live: number; peak: number }): Promise<void> {
+  const { c } = compileToC(file, { target: "host" });
+  const exe = path.join(BUILD, name);
+  await gccHostAsync(`#define TSOS_COUNT_OBJECTS 1\n#define TSOS_CHECK_FREES 1\n${c}`, exe, { opt: "-O2" });
+  const r = await run(exe, []);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, readFileSync(expected, "utf8"));
+  const m = /tsos: (\d+) live objects, peak (\d+)/.exec(r.stderr);
+  assert.ok(m, `no object counts on stderr: ${r.stderr}`);
+  assert.deepEqual({ live: Number(m[1]), peak: Number(m[2]) }, want);
+}
+
 describe("reference counting (live-object counts)", () => {
   process.chdir(ROOT);
   for (const [name, want] of Object.entries(EXPECTED)) {
     it(name, async () => {
-      const file = path.join("test/fixtures/run", `${name}.ts`);
-      const { c } = compileToC(file, { target: "host" });
-      const exe = path.join(BUILD, name);
-      await gccHostAsync(`#define TSOS_COUNT_OBJECTS 1\n#define TSOS_CHECK_FREES 1\n${c}`, exe, { opt: "-O2" });
-      const r = await run(exe, []);
-      assert.equal(r.status, 0, r.stderr);
-      assert.equal(r.stdout, readFileSync(path.join(RUN_DIR, `${name}.out`), "utf8"));
-      const m = /tsos: (\d+) live objects, peak (\d+)/.exec(r.stderr);
-      assert.ok(m, `no object counts on stderr: ${r.stderr}`);
-      assert.deepEqual({ live: Number(m[1]), peak: Number(m[2]) }, want);
+      await checkObjectCounts(name, path.join("test/fixtures/run", `${name}.ts`), path.join(RUN_DIR, `${name}.out`), want);
     });
   }
 });
@@ -105,16 +109,7 @@ describe("reference counting (tsos's own output: weak references)", () => {
   process.chdir(ROOT);
   for (const [name, want] of Object.entries(OWN_OUTPUT)) {
     it(name, async () => {
-      const file = path.join("test/fixtures/rc", `${name}.ts`);
-      const { c } = compileToC(file, { target: "host" });
-      const exe = path.join(BUILD, name);
-      await gccHostAsync(`#define TSOS_COUNT_OBJECTS 1\n#define TSOS_CHECK_FREES 1\n${c}`, exe, { opt: "-O2" });
-      const r = await run(exe, []);
-      assert.equal(r.status, 0, r.stderr);
-      assert.equal(r.stdout, readFileSync(path.join(ROOT, "test/fixtures/rc", `${name}.expected`), "utf8"));
-      const m = /tsos: (\d+) live objects, peak (\d+)/.exec(r.stderr);
-      assert.ok(m, `no object counts on stderr: ${r.stderr}`);
-      assert.deepEqual({ live: Number(m[1]), peak: Number(m[2]) }, want);
+      await checkObjectCounts(name, path.join("test/fixtures/rc", `${name}.ts`), path.join(ROOT, "test/fixtures/rc", `${name}.expected`), want);
     });
   }
 });
