@@ -169,15 +169,33 @@ static inline uint64_t next_random(void) {
 static uint64_t live_ptrs[SLOTS], live_sizes[SLOTS], long_ptrs[SLOTS], long_sizes[SLOTS];
 static uint64_t allocs, frees, drains, checksum, live_bytes, peak_live, peak_footprint, head, count, long_count;
 
+/*
+ * The allocator is called through a table of function pointers, as the
+ * dialect's trace calls it through the HeapAllocator interface (a view's
+ * method table): both pay one indirect call per operation, so the ratio
+ * compares the allocators and not the dispatch. The trace without an
+ * allocator (NONE) makes no call in either.
+ */
+typedef struct {
+  void *self;
+  uint64_t (*alloc)(void *self, uint64_t size, uint64_t align);
+  void (*free)(void *self, uint64_t ptr, uint64_t size, uint64_t align);
+} Heap;
+static uint64_t bump_alloc_fn(void *s, uint64_t size, uint64_t align) { return bump_alloc(s, size, align); }
+static void bump_free_fn(void *s, uint64_t p, uint64_t size, uint64_t align) { bump_free(s, p, size, align); }
+static uint64_t list_alloc_fn(void *s, uint64_t size, uint64_t align) { return list_alloc(s, size, align); }
+static void list_free_fn(void *s, uint64_t p, uint64_t size, uint64_t align) { list_free(s, p, size, align); }
+static uint64_t fixed_alloc_fn(void *s, uint64_t size, uint64_t align) { return fixed_alloc(s, size, align); }
+static void fixed_free_fn(void *s, uint64_t p, uint64_t size, uint64_t align) { fixed_free(s, p, size, align); }
+static uint64_t malloc_alloc_fn(void *s, uint64_t size, uint64_t align) {
+  (void)s;
+  return (uint64_t)(uintptr_t)aligned_alloc(align < 16 ? 16 : align, align_up(size == 0 ? 1 : size, align < 16 ? 16 : align));
+}
+static void malloc_free_fn(void *s, uint64_t p, uint64_t size, uint64_t align) { (void)s; (void)size; (void)align; free((void *)(uintptr_t)p); }
+static Heap heap;
+
 static uint64_t do_alloc(uint64_t size, uint64_t align) {
-  uint64_t p = 0;
-  switch (kind) {
-    case NONE: p = base + ((allocs * 64) % HEAP_SIZE); break;
-    case BUMP: p = bump_alloc(&bump, size, align); break;
-    case LIST: p = list_alloc(&list, size, align); break;
-    case FIXED: p = fixed_alloc(&fixed, size, align); break;
-    case MALLOC: p = (uint64_t)(uintptr_t)aligned_alloc(align < 16 ? 16 : align, align_up(size == 0 ? 1 : size, align < 16 ? 16 : align)); break;
-  }
+  uint64_t p = kind == NONE ? base + ((allocs * 64) % HEAP_SIZE) : heap.alloc(heap.self, size, align);
   if (p == 0) return 0;
   allocs++;
   checksum += kind == MALLOC ? 0 : (p - base) & 0xfff;
@@ -188,13 +206,7 @@ static uint64_t do_alloc(uint64_t size, uint64_t align) {
 }
 
 static void do_free(uint64_t p, uint64_t size, uint64_t align) {
-  switch (kind) {
-    case NONE: break;
-    case BUMP: bump_free(&bump, p, size, align); break;
-    case LIST: list_free(&list, p, size, align); break;
-    case FIXED: fixed_free(&fixed, p, size, align); break;
-    case MALLOC: free((void *)(uintptr_t)p); break;
-  }
+  if (kind != NONE) heap.free(heap.self, p, size, align);
   frees++;
   live_bytes -= size;
 }
@@ -280,10 +292,10 @@ int main(int argc, char **argv) {
   const char *trace = argc > 2 ? argv[2] : "mixed";
   uint64_t ops = argc > 3 ? strtoull(argv[3], NULL, 10) : 1000000;
   base = (uint64_t)(uintptr_t)arena;
-  if (!strcmp(name, "bump")) kind = BUMP, bump_init(&bump, base, HEAP_SIZE);
-  else if (!strcmp(name, "linked-list")) kind = LIST, list_init(&list, base, HEAP_SIZE);
-  else if (!strcmp(name, "fixed-block")) kind = FIXED, fixed_init(&fixed, base, HEAP_SIZE);
-  else if (!strcmp(name, "malloc")) kind = MALLOC;
+  if (!strcmp(name, "bump")) kind = BUMP, bump_init(&bump, base, HEAP_SIZE), heap = (Heap){&bump, bump_alloc_fn, bump_free_fn};
+  else if (!strcmp(name, "linked-list")) kind = LIST, list_init(&list, base, HEAP_SIZE), heap = (Heap){&list, list_alloc_fn, list_free_fn};
+  else if (!strcmp(name, "fixed-block")) kind = FIXED, fixed_init(&fixed, base, HEAP_SIZE), heap = (Heap){&fixed, fixed_alloc_fn, fixed_free_fn};
+  else if (!strcmp(name, "malloc")) kind = MALLOC, heap = (Heap){NULL, malloc_alloc_fn, malloc_free_fn};
   else if (!strcmp(name, "none")) kind = NONE;
   else { fprintf(stderr, "unknown allocator %s\n", name); return 2; }
   if (!strcmp(trace, "small")) trace_small(ops);
