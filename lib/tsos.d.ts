@@ -1189,6 +1189,15 @@ declare class ReferenceError extends Error {}
 declare class EvalError extends Error {}
 
 /**
+ * A reference that does not keep its target alive (lib/std/weakref.ts builds
+ * it): `deref()` gives the target, or undefined once it has been freed.
+ */
+declare class WeakRef<T extends object> {
+  constructor(target: T);
+  deref(): T | undefined;
+}
+
+/**
  * The global allocator (docs/language.md section 11): every heap allocation
  * of objects, arrays, closures and strings goes through the allocator
  * installed last. Hosted programs start with the C library's; the kernel has

@@ -103,8 +103,8 @@ describe("--check-leaks (TSOS_CHECK_LEAKS)", () => {
     const file = path.join(DIR, "words.ts");
     writeFileSync(file, [
       "class Word { constructor(readonly text: string, public count: number) {} }",
-      "const words: Word[] = [];",
-      "function add(text: string): void { words.push(new Word(text.toUpperCase(), 1)); }",
+      "const words: (Word | number)[] = [];",
+      "function add(text: string): void { words.push(new Word(text, 1)); }",
       "add(\"ab\"); add(\"cd\"); add(\"ef\");",
       "console.log(words.length);",
       "",
@@ -114,13 +114,12 @@ describe("--check-leaks (TSOS_CHECK_LEAKS)", () => {
     assert.equal(r.stdout, "3\n");
     assert.equal(r.status, 23);
     assert.match(r.stderr, /^leak check: \d+ blocks \(\d+ bytes\) still allocated at exit\n/);
-    // The static array `words` grew once (push at 3:36); three Words (new at 3:47), three names (toUpperCase at 3:56).
-    // A Word's size depends on the object header (reference counting adds its count): only its lines' shape is fixed.
+    // The three Words (new at 3:47) are elements of a union array, which reference counting does not
+    // follow yet (pinned: kept, never released); the array itself is released at exit.
+    // A Word's size depends on the object header: only its line's shape is fixed.
     const lines = r.stderr.split("\n").slice(1);
-    assert.equal(lines.length, 4);
-    assert.equal(lines[0], `  1 array elements (32 bytes) allocated at ${rel}:3:36`);
-    assert.match(lines[1]!, new RegExp(`^  3 Word \\(\\d+ bytes\\) allocated at ${rel}:3:47$`));
-    assert.equal(lines[2], `  3 string (9 bytes) allocated at ${rel}:3:56`);
+    assert.equal(lines.length, 2);
+    assert.match(lines[0]!, new RegExp(`^  3 Word \\(\\d+ bytes\\) allocated at ${rel}:3:47$`));
     const plain = await tsos("exec", rel);
     assert.equal(plain.stderr, "");
     assert.equal(plain.status, 0);

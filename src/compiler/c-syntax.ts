@@ -128,7 +128,7 @@ export function nullableAbsent(t: Extract<Type, { k: "nullable" }>, undef: boole
   const sentinel = undef && t.null;
   if (t.cname) return `((${t.cname}){.tag = ${undef ? "TSOS_TAG_UNDEF" : "TSOS_TAG_NULL"}})`;
   if (t.inner.k === "never") return undef ? "TSOS_TAG_UNDEF" : "TSOS_TAG_NULL";
-  if (t.inner.k === "str") return `((tsos_str){${sentinel ? "(const uint8_t *)(uintptr_t)1" : "NULL"}, 0, 0})`;
+  if (t.inner.k === "str") return `((tsos_str){${sentinel ? "(const uint8_t *)(uintptr_t)1" : "NULL"}, 0, 0, 0})`;
   if (t.inner.k === "view") return `((${t.inner.view.cname}){.obj = ${sentinel ? "(void *)(uintptr_t)1" : "NULL"}})`;
   return sentinel ? `((${cType(t.inner)})(uintptr_t)1)` : "NULL";
 }

@@ -17,7 +17,7 @@
  *     promotions, so it wraps exactly at its width; `number` arithmetic goes
  *     through the checked helpers in the runtime header.
  */
-import { type ClassInst, type Expr, type Func, type Program, type Stmt, type Type, KEY_ORDER_COUNTER, keyOrderStamp, walkExprs } from "./ir.ts";
+import { type ClassInst, type Expr, type Field, type Func, type Program, type Stmt, type Type, KEY_ORDER_COUNTER, keyOrderStamp, walkExprs } from "./ir.ts";
 import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
 import { cString, cType, declare, doubleLit, intLit, numberDouble, zero } from "./c-syntax.ts";
 import { emitNullable, eqCode, nullableToStr, truthyOf, unionToStr } from "./emit-nullable.ts";
@@ -26,6 +26,7 @@ import { emitClosureExpr } from "./emit-closures.ts";
 import { emitDynamic } from "./emit-dynamic.ts";
 import { kernelAllocSite } from "./kernel-alloc.ts";
 import { allocCall, classKind, statementSite } from "./emit-alloc.ts";
+import { weakSlot } from "./rc.ts";
 
 /**
  * A compiler barrier around every volatile access through a Ptr: C lets gcc
@@ -45,6 +46,16 @@ function isDbl(t: Type): boolean {
 function isKeyOrdered(t: Extract<Expr, { e: "field" }>): boolean {
   const stamp = keyOrderStamp(t.name);
   return t.obj.type.k === "class" && t.obj.type.cls.fields.some((f) => f.keyOrder && f.name === stamp);
+}
+
+/** The weak field (lib/std/weakref.ts's `@weak`) a field expression names, if it is one. */
+function weakFieldOf(t: Extract<Expr, { e: "field" }>): Field | undefined {
+  if (t.obj.type.k !== "class") return undefined;
+  for (let k: ClassInst | undefined = t.obj.type.cls; k; k = k.base) {
+    const f = k.fields.find((g) => g.name === t.name);
+    if (f) return f.weak ? f : undefined;
+  }
+  return undefined;
 }
 
 export class Emitter {
@@ -174,7 +185,10 @@ export class Emitter {
         return `((${cType(x.type)})${E(x.s)}.${numberDouble() ? "units" : "len"})`;
       case "concat": {
         const parts = flattenConcat(x);
-        return this.ordered(parts, E, (ps) => kernelAllocSite(this.p, this.stmtLoc, `tsos_concat(${parts.length}, (tsos_str[]){${ps.map((p, i) => this.toStrOf(parts[i]!, p)).join(", ")}})`));
+        // A number or boolean part becomes a string of its own for the copy: tsos_concat_owned releases it after (runtime/tsos_rt.h).
+        const owned = parts.reduce((m, p, i) => (i < 64 && ownedStrPart(p.type) ? m | (1n << BigInt(i)) : m), 0n);
+        const call = owned ? `tsos_concat_owned(${parts.length}, (tsos_str[]){%}, UINT64_C(0x${owned.toString(16)}))` : `tsos_concat(${parts.length}, (tsos_str[]){%})`;
+        return this.ordered(parts, E, (ps) => kernelAllocSite(this.p, this.stmtLoc, call.replace("%", () => ps.map((p, i) => this.toStrOf(parts[i]!, p)).join(", "))));
       }
       case "tostr": {
         if (isDbl(x.x.type)) return `tsos_str_from_num(${E(x.x)})`;
@@ -477,6 +491,15 @@ export class Emitter {
     };
     if (t.e === "field") {
       if (!x.noKey && isKeyOrdered(t)) return this.addedKey(x, t, keyOrderStamp(t.name), E);
+      const weak = weakFieldOf(t);
+      if (weak) {
+        // runtime/tsos_weak.h: the slot leaves the table under its old object and joins it under the new one.
+        const o = `tsos_o${this.tmp++}`;
+        const v = `tsos_v${this.tmp++}`;
+        const viewed = (weak.type.k === "nullable" ? weak.type.inner : weak.type).k === "view";
+        return this.ordered([t.obj, x.value], E, ([ob, val]) =>
+          `({ ${declare(t.obj.type, o)} = ${ob}; ${declare(x.type, v)} = ${val}; tsos_weak_forget(${weakSlot(o, weak)}); tsos_weak_remember(${weakSlot(o, weak)}, ${v}${viewed ? ".obj" : ""}); ${o}->${t.name} = ${v}; })`);
+      }
       return this.ordered([t.obj, x.value], E, ([o, v]) => store(`${o}->${t.name}`, v!));
     }
     if (t.e === "index") return this.ordered([t.arr, t.idx, x.value], E, ([a, i, v]) => store(this.element(t, a!, i!), v!), t.arr.type.k !== "fixed");
@@ -838,4 +861,9 @@ function readsOf(body: Stmt[]): Set<string> {
     if (x.e === "local" && !target) reads.add(x.name);
   });
   return reads;
+}
+
+/** A concatenation part converted by toStrOf into a string of its own (a number, an integer or a boolean), which the concatenation releases. */
+function ownedStrPart(t: Type): boolean {
+  return t.k === "bool" || isDbl(t) || isInt(t);
 }

@@ -10,13 +10,13 @@
  * Invariants: only functions and globals reachable from the module
  *             initializers (and the panic handler, and the tests) are emitted.
  */
-import { type ClassInst, type Program, type Type, type ViewInst, walkExprs } from "./ir.ts";
+import { type ClassInst, type Func, type Program, type Type, type ViewInst, T, walkExprs } from "./ir.ts";
 import { cString, cType, declare, setNumberRepresentation, zero } from "./c-syntax.ts";
 import { Emitter } from "./emit-c.ts";
 import { closureStructs, fnTypedefs, staticClosures } from "./emit-closures.ts";
 import { structLayout } from "./lower/layout.ts";
 import { descriptorFunctions, descriptorNamed, dynDescriptors } from "./emit-dynamic.ts";
-import { countKind, cyclicClasses, releaseFieldsFunction, traceFieldsFunction } from "./rc.ts";
+import { countKind, cyclicTypes, globalReleases, releaseFieldsFunction, traceFieldsFunction } from "./rc.ts";
 import { SET_ALLOCATOR_FN, memoryModeDefines } from "./emit-alloc.ts";
 
 export function emitC(p: Program, opts: { entryDisplay: string }): string {
@@ -107,13 +107,14 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   for (const v of p.views) out.push(...viewTableType(v));
   for (const c of structOrder(p.classes)) out.push(...structDef(c));
   // Trace functions for the classes that can be in a cycle, and their bases (a derived class's calls its base's).
-  const cyclic = cyclicClasses(p.classes);
+  const cycles = cyclicTypes(p.classes, p.arrays);
+  const cyclic = cycles.classes;
   const traced = new Set<ClassInst>();
   for (const c of cyclic) for (let k: ClassInst | undefined = c; k; k = k.base) traced.add(k);
   for (const c of structOrder(p.classes)) if (c.header) out.push(...releaseFieldsFunction(c), ...(traced.has(c) ? traceFieldsFunction(c) : []), classDescriptor(c, cyclic.has(c)));
   out.push(...closureStructs(p));
   // `never[]` (the type of a bare `[]`) holds no element: its storage type is a placeholder byte.
-  for (const a of arrays) out.push(`TSOS_ARRAY_OF(${a.cname}, ${a.elem.k === "never" ? "uint8_t" : cType(a.elem)}, ${elementCountKind(a.elem)})`);
+  for (const a of arrays) out.push(`TSOS_ARRAY_OF(${a.cname}, ${a.elem.k === "never" ? "uint8_t" : cType(a.elem)}, ${elementCountKind(a.elem)}, ${cycles.arrays.has(a.cname) ? 1 : 0})`);
   out.push("");
   out.push(...staticClosures(p, em, fnValues));
   for (const g of p.globals) {
@@ -125,7 +126,7 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
       const arr = g.type as Extract<Type, { k: "array" }>;
       const n = g.staticObject.elems.length;
       out.push(`static ${declare(arr.elem, `${g.cname}_data`)}[${Math.max(n, 1)}] = {${g.staticObject.elems.map((e) => em.expr(e)).join(", ") || "0"}};`);
-      out.push(`static ${arr.cname} ${g.cname}_storage = {&${arr.cname}__class, TSOS_RC_STATIC, ${n}, ${n}, ${g.cname}_data};`);
+      out.push(`static ${arr.cname} ${g.cname}_storage = {&${arr.cname}__class, TSOS_RC_STATIC_ARRAY, ${n}, ${n}, ${g.cname}_data};`);
       out.push(`static ${declare(g.type, g.cname)} = &${g.cname}_storage;`);
     } else {
       out.push(`static ${declare(g.type, g.cname)} = ${g.constInit ? em.expr(g.constInit) : zero(g.type)};`);
@@ -157,11 +158,51 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
     out.push(`  for (;;) tsos_k_hlt();`, `}`, "");
     return out.join("\n");
   }
+  const cleanup = exitCleanup(p, em, globalsUsed);
+  out.push(...cleanup);
   out.push(`int main(int argc, char **argv) {`);
   out.push(`  tsos_start(argc, argv, ${cString(opts.entryDisplay)});`);
+  if (cleanup.length) out.push(`#ifdef TSOS_EXIT_CLEANUP`, `  tsos_before_exit = tsos_exit_cleanup;`, `#endif`);
   for (const init of p.inits) out.push(`  ${init}();`);
   out.push(`  return tsos_finish();`, `}`, "");
   return out.join("\n");
+}
+
+/**
+ * Hosted, in the builds that count objects or check for leaks: run once at
+ * exit, it releases every module-level variable (rc.ts globalReleases), then
+ * collects cycles, so what is still alive afterwards is what leaked.
+ */
+function exitCleanup(p: Program, em: Emitter, used: Set<string>): string[] {
+  const release: Func = { cname: "tsos_release_globals", params: [], ret: T.void, body: globalReleases(p, used), loc: 0, isStatic: true };
+  const statics = p.globals.filter((g) => used.has(g.cname) && g.staticObject).map((g) => staticRelease(g)).filter((c) => c !== "");
+  // Nothing to give back: the collector alone runs at exit (tsos_cycles.h's tsos_before_exit).
+  if (!release.body.length && !statics.length) return [];
+  return [
+    `#ifdef TSOS_EXIT_CLEANUP`,
+    ...em.func(release),
+    `static void tsos_exit_cleanup(void) {`,
+    `  static bool done;`,
+    `  if (done) return;`,
+    `  done = true;`,
+    `  tsos_release_globals();`,
+    // Static objects and arrays stay, but what they refer to is released.
+    ...statics,
+    `  tsos_collect_cycles();`,
+    `}`,
+    `#endif`,
+    "",
+  ];
+}
+
+/** The references a static object or array holds, given back at exit (its own storage is static). */
+function staticRelease(g: Program["globals"][number]): string {
+  const cls = g.staticObject?.cls;
+  if (cls) return cls.header ? `  tsos_release_fields__${cls.cname}(&${g.cname}_storage);` : "";
+  const arr = g.type as Extract<Type, { k: "array" }>;
+  const a = `${g.cname}_storage`;
+  const free = `if (!TSOS_ARRAY_STATIC_DATA(&${a})) tsos_free(${a}.data, sizeof *${a}.data * ${a}.cap, NULL);`;
+  return `  for (uint64_t i = 0; i < ${a}.len; i++) TSOS_ELEM_RELEASE_${elementCountKind(arr.elem)}(${a}.data[i]);\n  ${free}`;
 }
 
 /** The @test functions as static data: no heap is needed to list them. */
@@ -247,5 +288,5 @@ function structDef(c: ClassInst): string[] {
 /** How an array's descriptor releases its elements (TSOS_ARRAY_OF's K): 0 nothing, 1 a counted pointer, 2 a view's object. */
 function elementCountKind(elem: Type): number {
   const k = countKind(elem);
-  return k === "ptr" ? 1 : k === "view" ? 2 : 0;
+  return k === "ptr" ? 1 : k === "view" ? 2 : k === "str" ? 3 : 0;
 }

@@ -254,6 +254,8 @@ export interface Func {
   interrupt?: boolean;
   /** A constructor (`<Class>__init(self, ...)`): runs on storage it is given and returns it (compiler/rc.ts: not a new reference). */
   ctor?: boolean;
+  /** A module's top-level code (`<module>__init`): runs once, before anything else of the module. */
+  moduleInit?: boolean;
 }
 
 /** The hidden counter of key additions in a literal's object (lower/key-order.ts). */
@@ -275,6 +277,8 @@ export interface Field {
   hidden?: boolean;
   /** A hidden counter or stamp of the order in which left-out members were added (lower/key-order.ts). */
   keyOrder?: boolean;
+  /** `@weak` (lib/std/weakref.ts): holds an object without a count; runtime/tsos_weak.h clears it when the object is freed. */
+  weak?: boolean;
 }
 
 export interface ClassInst {

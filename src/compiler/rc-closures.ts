@@ -23,29 +23,34 @@
 import type { Expr, Program, Type } from "./ir.ts";
 import { walkExprs } from "./ir.ts";
 import { cType } from "./c-syntax.ts";
-import { countKind, cyclicClasses } from "./rc.ts";
+import { countKind, cyclicTypes } from "./rc.ts";
+import { STR_RELEASE } from "./rc-strings.ts";
 import type { ClassInst } from "./ir.ts";
 
 /**
  * Whether a reference of type `t` can lead back to a closure or cell, so
  * that a closure or cell holding it can be part of a cycle: a function
  * value, a view (any object), a cell of such a value, or an object of a
- * class that can be in a cycle (rc.ts cyclicClasses: a class with a
- * function-typed field is one). Only closures and cells holding such a
+ * class or array type that can be in a cycle (rc.ts cyclicTypes: a class
+ * with a function-typed field is one). A string refers to nothing. Only closures and cells holding such a
  * reference get a trace function: the others never become possible roots
  * of the cycle collector (they are freed as soon as their count is zero).
  */
-function mayCycle(t: Type, cyclic: Set<ClassInst>): boolean {
+function mayCycle(t: Type, cyclic: { classes: Set<ClassInst>; arrays: Set<string> }): boolean {
   const inner = t.k === "nullable" ? t.inner : t;
-  if (countKind(inner) === undefined) return false;
+  const k = countKind(inner);
+  if (k === undefined || k === "str") return false;
   if (inner.k === "fn" || inner.k === "view") return true;
   if (inner.k === "cell") return mayCycle(inner.elem, cyclic);
-  return inner.k === "class" && cyclic.has(inner.cls);
+  if (inner.k === "array") return cyclic.arrays.has(inner.cname);
+  return inner.k === "class" && cyclic.classes.has(inner.cls);
 }
 
 /** The C that releases (or shows the collector) the reference `ref` of type `t` holds, or undefined when it holds none. */
 function refOf(t: Type, ref: string): { release: string; obj: string } | undefined {
   const k = countKind(t);
+  // A string is released but never shown to the collector (mayCycle is false for it).
+  if (k === "str") return { release: `${STR_RELEASE}(${ref})`, obj: "" };
   if (k === "ptr") return { release: `tsos_release((void *)${ref})`, obj: `(void *)${ref}` };
   if (k === "view") return { release: `tsos_release(${ref}.obj)`, obj: `(void *)${ref}.obj` };
   if (k === "cell") return { release: `tsos_release_cell(${ref})`, obj: `(void *)((char *)(void *)${ref} - TSOS_CELL_HEAD)` };
@@ -55,7 +60,7 @@ function refOf(t: Type, ref: string): { release: string; obj: string } | undefin
 /** Descriptors and functions of the environments and cells (after the environment structs). */
 export function closureDescriptors(p: Program): string[] {
   if (!p.fnTypes.length && !p.closureEnvs?.length && !cellClassMap(p).size) return [];
-  const cyclic = cyclicClasses(p.classes);
+  const cyclic = cyclicTypes(p.classes, p.arrays);
   const out = [
     "#define TSOS_CELL_HEAD 16",
     "#define tsos_retain_cell(p) ({ __typeof__((p) + 0) tsos_rcc = (p); tsos_retain_obj((char *)(void *)tsos_rcc - TSOS_CELL_HEAD); tsos_rcc; })",
@@ -69,7 +74,7 @@ export function closureDescriptors(p: Program): string[] {
     // The trace shows every counted capture (trial deletion must subtract all of them), but only when one may cycle.
     const traced = e.fields.some((f) => mayCycle(f.type, cyclic));
     if (traced) {
-      const visits = refs.map((r) => ` if ((uintptr_t)${r.obj} > 1) visit(${r.obj});`).join("");
+      const visits = refs.filter((r) => r.obj !== "").map((r) => ` if ((uintptr_t)${r.obj} > 1) visit(${r.obj});`).join("");
       out.push(`static void ${e.cname}__trace(void *p, void (*visit)(tsos_obj *)) { struct ${e.cname} *e = p;${visits} }`);
     }
     out.push(`__attribute__((unused)) static const tsos_class ${e.cname}__class = {NULL, TSOS_STR("Function"), sizeof(struct ${e.cname}), ${e.cname}__release, ${traced ? `${e.cname}__trace` : "NULL"}};`);

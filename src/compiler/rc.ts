@@ -17,13 +17,15 @@ import type { ClassInst, Expr, Field, Func, Program, Stmt, Type } from "./ir.ts"
 import { T, childExprs } from "./ir.ts";
 import { assignsVariable } from "./eval-order.ts";
 import { HEAP_INTRINSIC_FNS } from "./lower/heap-intrinsics.ts";
+import { FRESH_STRING_HELPERS, STR_RELEASE, STR_RETAIN, borrowsStrings, countedString, stringCompoundsToAssigns } from "./rc-strings.ts";
 
 /**
  * How a value of type `t` holds a counted object: "ptr" a class pointer (or
  * that pointer nullable), "view" the `obj` of a view's fat pointer (or of a
  * nullable view); undefined: not counted (pinned where it holds one).
  */
-export function countKind(t: Type): "ptr" | "view" | "cell" | undefined {
+export function countKind(t: Type): "ptr" | "view" | "str" | "cell" | undefined {
+  if (countedString(t)) return "str";
   const inner = t.k === "nullable" ? t.inner : t;
   if (inner.k === "class") return countedClassInst(inner.cls) ? "ptr" : undefined;
   if (inner.k === "array") return "ptr";
@@ -48,16 +50,28 @@ function countedClassInst(c: ClassInst): boolean {
 
 /** A field whose reference the object owns: released when the object is dropped. */
 export function countedField(f: Field): boolean {
-  return !f.inline && !f.hidden && !f.keyOrder && counted(f.type);
+  return !f.inline && !f.hidden && !f.keyOrder && !f.weak && counted(f.type);
+}
+
+/** The C lvalue of a weak field's object pointer (runtime/tsos_weak.h's slot), from the C of the object. */
+export function weakSlot(obj: string, f: Field): string {
+  const inner = f.type.k === "nullable" ? f.type.inner : f.type;
+  return `(tsos_weak_ptr *)&${obj}->${f.name}${inner.k === "view" ? ".obj" : ""}`;
 }
 
 /** The C function that releases the references `c`'s own fields hold, then its base's. */
 export function releaseFieldsFunction(c: ClassInst): string[] {
   const own = c.fields.filter(countedField);
+  const weak = c.fields.filter((f) => f.weak);
   const out = [`static void tsos_release_fields__${c.cname}(void *p) {`];
-  if (own.length) out.push(`  ${c.cname} *o = p;`);
-  for (const f of own) out.push(`  tsos_release(o->${f.name}${countKind(f.type) === "view" ? ".obj" : ""});`);
-  out.push(c.base ? `  tsos_release_fields__${c.base.cname}(p);` : own.length ? "" : "  (void)p;");
+  if (own.length || weak.length) out.push(`  ${c.cname} *o = p;`);
+  for (const f of own) {
+    const k = countKind(f.type);
+    out.push(k === "str" ? `  ${STR_RELEASE}(o->${f.name});` : `  tsos_release(o->${f.name}${k === "view" ? ".obj" : ""});`);
+  }
+  // A weak field leaves the table of weak references with its object.
+  for (const f of weak) out.push(`  tsos_weak_forget(${weakSlot("o", f)});`);
+  out.push(c.base ? `  tsos_release_fields__${c.base.cname}(p);` : own.length || weak.length ? "" : "  (void)p;");
   out.push("}");
   return out.filter((x) => x !== "");
 }
@@ -65,12 +79,13 @@ export function releaseFieldsFunction(c: ClassInst): string[] {
 /**
  * The C function that shows the cycle collector (runtime/tsos_cycles.h) the
  * references `c`'s fields hold, then its base's: the same fields
- * releaseFieldsFunction releases. Emitted for the classes in cyclicClasses
+ * releaseFieldsFunction releases. Emitted for the classes in cyclicTypes
  * and their bases (a derived class calls its base's); the descriptor points
- * at it only for a class in cyclicClasses.
+ * at it only for a class in cyclicTypes.
  */
 export function traceFieldsFunction(c: ClassInst): string[] {
-  const own = c.fields.filter(countedField);
+  // Strings refer to nothing: they are never part of a cycle.
+  const own = c.fields.filter((f) => countedField(f) && countKind(f.type) !== "str");
   const out = [`__attribute__((unused)) static void tsos_trace__${c.cname}(void *p, void (*visit)(tsos_obj *)) {`];
   if (own.length) out.push(`  ${c.cname} *o = p;`);
   for (const f of own) {
@@ -84,39 +99,46 @@ export function traceFieldsFunction(c: ClassInst): string[] {
 }
 
 /**
- * The classes whose instances can be part of a reference cycle: those that
- * can reach an instance of themselves through counted fields. A field of a
- * class type reaches that class and its subclasses; a field of an interface
- * or object type (a view) may hold any class. Only these are shown to the
- * cycle collector: releasing an instance of any other class never makes it
- * a possible root, which keeps the collector off acyclic data (a `Box`, a
- * `Point`).
+ * The classes and array types whose instances can be part of a reference
+ * cycle: those that can reach an instance of themselves through counted
+ * fields and elements. A field or element of a class type reaches that
+ * class and its subclasses; one of an interface or object type (a view)
+ * may hold any class; one of an array type reaches that array type (a
+ * tree's `children: Node[]` with `parent` pointers is a cycle through an
+ * array). Only these are shown to the cycle collector: releasing an
+ * instance of any other class or array type never makes it a possible
+ * root, which keeps the collector off acyclic data (a `Box`, a `number[]`).
  */
-export function cyclicClasses(classes: ClassInst[]): Set<ClassInst> {
-  const counted = classes.filter(countedClassInst);
-  const subclasses = new Map<ClassInst, ClassInst[]>(counted.map((c) => [c, []]));
-  for (const c of counted) for (let b = c.base; b; b = b.base) subclasses.get(b)?.push(c);
-  const edges = new Map<ClassInst, ClassInst[]>();
-  for (const c of counted) {
-    const out: ClassInst[] = [];
-    for (let k: ClassInst | undefined = c; k; k = k.base) {
-      for (const f of k.fields) {
-        if (!countedField(f)) continue;
-        const inner = f.type.k === "nullable" ? f.type.inner : f.type;
-        if (inner.k === "view" || inner.k === "fn") out.push(...counted);
-        else if (inner.k === "class" && countedClassInst(inner.cls)) out.push(inner.cls, ...(subclasses.get(inner.cls) ?? []));
-      }
-    }
+export function cyclicTypes(classes: ClassInst[], arrays: { elem: Type; cname: string }[]): { classes: Set<ClassInst>; arrays: Set<string> } {
+  type Node = ClassInst | string;
+  const heapClasses = classes.filter(countedClassInst);
+  const subclasses = new Map<ClassInst, ClassInst[]>(heapClasses.map((c) => [c, []]));
+  for (const c of heapClasses) for (let b = c.base; b; b = b.base) subclasses.get(b)?.push(c);
+  const reaches = (t: Type, out: Node[]): void => {
+    const inner = t.k === "nullable" ? t.inner : t;
+    if (inner.k === "view" || inner.k === "fn") out.push(...heapClasses);
+    else if (inner.k === "class" && countedClassInst(inner.cls)) out.push(inner.cls, ...(subclasses.get(inner.cls) ?? []));
+    else if (inner.k === "array") out.push(inner.cname);
+  };
+  const edges = new Map<Node, Node[]>();
+  for (const c of heapClasses) {
+    const out: Node[] = [];
+    for (let k: ClassInst | undefined = c; k; k = k.base) for (const f of k.fields) if (countedField(f)) reaches(f.type, out);
     edges.set(c, out);
   }
-  const cyclic = new Set<ClassInst>();
-  for (const c of counted) {
-    const seen = new Set<ClassInst>();
-    const stack = [...edges.get(c)!];
+  for (const a of arrays) {
+    const out: Node[] = [];
+    if (counted(a.elem)) reaches(a.elem, out);
+    edges.set(a.cname, out);
+  }
+  const cyclic = new Set<Node>();
+  for (const start of edges.keys()) {
+    const seen = new Set<Node>();
+    const stack = [...edges.get(start)!];
     while (stack.length) {
       const d = stack.pop()!;
-      if (d === c) {
-        cyclic.add(c);
+      if (d === start) {
+        cyclic.add(start);
         break;
       }
       if (seen.has(d)) continue;
@@ -124,7 +146,7 @@ export function cyclicClasses(classes: ClassInst[]): Set<ClassInst> {
       stack.push(...(edges.get(d) ?? []));
     }
   }
-  return cyclic;
+  return { classes: new Set(heapClasses.filter((c) => cyclic.has(c))), arrays: new Set(arrays.map((a) => a.cname).filter((n) => cyclic.has(n))) };
 }
 
 /**
@@ -147,13 +169,13 @@ interface Scope {
 
 const RETAIN = "tsos_retain";
 const RELEASE = "tsos_release";
-const RC_FNS = new Set([RETAIN, RELEASE, "tsos_retain_view", "tsos_release_view", "tsos_retain_cell", "tsos_release_cell"]);
+const RC_FNS = new Set([RETAIN, RELEASE, "tsos_retain_view", "tsos_release_view", "tsos_retain_cell", "tsos_release_cell", STR_RETAIN, STR_RELEASE]);
 
 function call(fn: string, type: Type, x: Expr): Expr {
   return { e: "call", type, fn, args: [x] };
 }
-const retainFn = { view: "tsos_retain_view", cell: "tsos_retain_cell", ptr: RETAIN } as const;
-const releaseFn = { view: "tsos_release_view", cell: "tsos_release_cell", ptr: RELEASE } as const;
+const retainFn = { view: "tsos_retain_view", cell: "tsos_retain_cell", str: STR_RETAIN, ptr: RETAIN } as const;
+const releaseFn = { view: "tsos_release_view", cell: "tsos_release_cell", str: STR_RELEASE, ptr: RELEASE } as const;
 const retain = (x: Expr): Expr => call(retainFn[countKind(x.type) ?? "ptr"], x.type, x);
 const release = (x: Expr): Expr => call(releaseFn[countKind(x.type) ?? "ptr"], T.void, x);
 const releaseStmt = (name: string, type: Type, loc: number): Stmt => ({ s: "expr", x: release({ e: "local", type, name }), loc });
@@ -231,16 +253,79 @@ export function countReferences(p: Program, noFree: Set<string> = new Set()): Rc
   const known = (fn: string): void => { if (!funcs.has(fn) || ctors.has(fn)) fnValuesKnown = false; };
   for (const f of p.funcs) walkAll(f.body, (x) => { if (x.e === "fnref" || x.e === "closure") known(x.fn); });
   for (const g of p.globals) for (const e of g.staticObject?.elems ?? []) walkAll([{ s: "expr", x: e, loc: 0 }], (x) => { if (x.e === "fnref" || x.e === "closure") known(x.fn); });
+  const writeOnce = writeOnceFields(p);
+  const reassigned = reassignedGlobals(p);
   for (const f of p.funcs) {
-    f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown, noFree.has(f.cname)).run();
+    f.body = stringCompoundsToAssigns(f.body);
+    f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown, writeOnce, reassigned, noFree.has(f.cname)).run();
     stats.borrowedParams += f.params.filter((q) => counted(q.type)).length;
     walkAll(f.body, (x) => {
       if (x.e !== "call") return;
-      if (x.fn === RETAIN || x.fn === "tsos_retain_view" || x.fn === "tsos_retain_cell") stats.retains++;
-      else if (x.fn === RELEASE || x.fn === "tsos_release_view" || x.fn === "tsos_release_cell") stats.releases++;
+      if (x.fn === RETAIN || x.fn === "tsos_retain_view" || x.fn === "tsos_retain_cell" || x.fn === STR_RETAIN) stats.retains++;
+      else if (x.fn === RELEASE || x.fn === "tsos_release_view" || x.fn === "tsos_release_cell" || x.fn === STR_RELEASE) stats.releases++;
     });
   }
   return stats;
+}
+
+/**
+ * The counted fields (by name, over all classes) that no code outside a
+ * constructor writes: never the target of an assignment, a compound
+ * assignment or an atomic operation, and their address never taken (`addrof`,
+ * `Ptr.to`), except by a constructor on the object it builds. A constructor
+ * runs only on new storage, so once an object is built such a field keeps
+ * its value for the object's life (TypeScript's `readonly` is not trusted: a readonly field
+ * can be written through a mutable alias type).
+ */
+function writeOnceFields(p: Program): Set<string> {
+  const names = new Set<string>();
+  const written = new Set<string>();
+  for (const c of p.classes) for (const f of c.fields) if (countedField(f)) names.add(f.name);
+  const mark = (t: Expr | undefined): void => { if (t?.e === "field") written.add(t.name); };
+  for (const f of p.funcs) {
+    // A constructor may write the fields of the object it builds (its first parameter), not those of another.
+    const self = f.ctor ? f.params[0]?.name : undefined;
+    const ownField = (t: Expr): boolean => t.e === "field" && sameObject(t.obj).e === "local" && (sameObject(t.obj) as { name: string }).name === self;
+    walkAll(f.body, (x) => {
+      if ((x.e === "assign" || x.e === "compound") && self !== undefined && ownField(x.target)) return;
+      if (x.e === "assign" || x.e === "compound") mark(x.target);
+      else if (x.e === "addrof") mark(x.x);
+      else if (x.e === "atomic") { mark(x.target); x.args.forEach(mark); }
+      else if (x.e === "ptrop" || x.e === "intrinsic") { mark(x.e === "ptrop" ? x.ptr : undefined); x.args.forEach(mark); }
+    });
+  }
+  return new Set([...names].filter((n) => !written.has(n)));
+}
+
+/**
+ * The module-level variables that code other than module initialisation
+ * assigns (or takes the address of): a call may replace and release their
+ * value, so a read of one is unstable. The others change only in their
+ * module's top-level code, which runs once before anything reads them.
+ */
+function reassignedGlobals(p: Program): Set<string> {
+  const out = new Set<string>();
+  for (const f of p.funcs) {
+    if (f.moduleInit) continue;
+    walkAll(f.body, (x) => {
+      const t = x.e === "assign" || x.e === "compound" ? x.target : x.e === "addrof" ? x.x : undefined;
+      if (t?.e === "global") out.add(t.name);
+    });
+  }
+  return out;
+}
+
+/**
+ * At exit, in the builds that count objects or check for leaks, every
+ * module-level variable gives its reference back (in reverse order of
+ * declaration), so that a program ends with nothing alive but what leaked.
+ * A static object or array is never freed (its count stays above
+ * TSOS_RC_STATIC / 2); emit-program.ts releases what it holds.
+ */
+export function globalReleases(p: Program, used: Set<string>): Stmt[] {
+  return [...p.globals].reverse()
+    .filter((g) => used.has(g.cname) && counted(g.type))
+    .map((g) => ({ s: "expr", x: release({ e: "global", type: g.type, name: g.cname }), loc: 0 }));
 }
 
 function walkAll(list: Stmt[], visit: (x: Expr) => void): void {
@@ -311,6 +396,8 @@ function isSameObject(x: Expr): x is Extract<Expr, { e: "convert" | "some" | "un
 
 class FnPass {
   private readonly params: Set<string>;
+  /** Managed locals and parameters of string type. */
+  private readonly stringLocals = new Set<string>();
   /** Locals of counted type that own their reference: released at scope exit. */
   private readonly managed = new Set<string>();
   /**
@@ -332,10 +419,12 @@ class FnPass {
    * noFree: nothing is freed while this function runs (it and everything it
    * calls release nothing), so every value is stable and every local borrows.
    */
-  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>, private readonly fnValuesKnown: boolean, private readonly noFree = false) {
+  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>, private readonly fnValuesKnown: boolean, private readonly writeOnce: Set<string>, private readonly reassignedGlobals: Set<string>, private readonly noFree = false) {
     this.params = new Set(f.params.map((p) => p.name));
     this.findManaged();
-    for (const n of noFree ? new Set(this.managed) : borrowedLocals(f, this.managed, funcs)) {
+    // A string local always owns its reference (outside noFree code): a fresh string stored in it must be released.
+    const candidates = noFree ? new Set(this.managed) : new Set([...borrowedLocals(f, this.managed, funcs)].filter((n) => !this.stringLocals.has(n)));
+    for (const n of candidates) {
       if (!this.params.has(n)) stats.borrowedLocals++;
       this.borrowed.add(n);
       this.managed.delete(n);
@@ -385,6 +474,7 @@ class FnPass {
     const assigned = new Set<string>();
     walkAll(this.f.body, (x) => { if (x.e === "assign" && x.target.e === "local") assigned.add(x.target.name); });
     for (const p of this.f.params) {
+      if (countedString(p.type)) this.stringLocals.add(p.name);
       if (counted(p.type) && assigned.has(p.name) && !this.f.ctor && !this.f.interrupt) candidates.add(p.name);
       else bad.add(p.name);
     }
@@ -392,6 +482,7 @@ class FnPass {
       for (const s of list) {
         switch (s.s) {
           case "let":
+            if (countedString(s.type)) this.stringLocals.add(s.name);
             if (counted(s.type) && direct === "ok") candidates.add(s.name);
             else bad.add(s.name);
             break;
@@ -493,7 +584,9 @@ class FnPass {
       case "expr":
         return this.withTemps(() => [{ ...s, x: this.discard(s.x, true) }]);
       case "print":
-        return this.withTemps(() => [{ ...s, args: s.args.map((a) => this.instant(a)) }]);
+        // A concatenation printed is printed part by part (emit-c.ts flattenConcat): never built, so not held.
+        // An argument stays alive while the later ones are evaluated (`console.log(h.items, h.reset())`).
+        return this.withTemps(() => [{ ...s, args: s.args.map((a, i) => (a.e === "concat" ? { ...a, parts: this.borrowStrings(a.parts, true) } : this.base(a, s.args.slice(i + 1)))) }]);
       case "if": {
         const pre: Stmt[] = [];
         let c = s.c;
@@ -645,7 +738,8 @@ class FnPass {
   /** A value stored where a reference is owned: +1. */
   private pin(x: Expr): Expr {
     const [y, own] = this.visit(x);
-    if (!counted(x.type) || y.e === "nullish" || stackClosure(y)) return y;
+    // null, a string literal (static: its count never changes) and a closure on the stack need no reference.
+    if (!counted(x.type) || y.e === "nullish" || y.e === "str" || stackClosure(y)) return y;
     if (own === "fresh") {
       stats.movedIn++;
       return y;
@@ -691,6 +785,30 @@ class FnPass {
     return this.instant(x);
   }
 
+  /**
+   * Values read by an operation that keeps no reference (a string's bytes
+   * copied or compared, a number): a counted one is read at once when
+   * nothing else evaluated with it can release it, else kept alive for the
+   * operation. `flatten`: a nested concatenation stays one (its parts are
+   * borrowed the same way), so the emitter still builds one string.
+   */
+  private borrowStrings(xs: Expr[], flatten = false): Expr[] {
+    return xs.map((a, i) => {
+      if (flatten && a.e === "concat") return { ...a, parts: this.borrowStrings(a.parts, true) };
+      if (!counted(a.type)) return this.value(a);
+      const alone = xs.every((b, j) => j === i || releaseFreeExpr(b, this.funcs));
+      return alone ? this.instant(a) : this.keep(a);
+    });
+  }
+
+  /** `x` with the children named in `keys` (all counted) borrowed together. */
+  private childList<X extends Expr>(x: X, keys: (keyof X)[]): X {
+    const vals = this.borrowStrings(keys.map((k) => x[k] as unknown as Expr));
+    const out = { ...x };
+    keys.forEach((k, i) => { (out as Record<keyof X, unknown>)[k] = vals[i]; });
+    return out;
+  }
+
   /** Rewrites every child with `each`, keeping the node. */
   private children(x: Expr, each: (c: Expr) => Expr): Expr {
     const out: Record<string, unknown> = { ...x };
@@ -716,10 +834,41 @@ class FnPass {
         return [x, b ?? "stable"];
       }
       case "global":
+        // A global that a function may replace (and release) is read as a field is; one only module code sets, as a local.
+        return [x, isCounted && this.reassignedGlobals.has(x.name) ? "unstable" : "stable"];
       case "nullish":
+      case "str":
         return [x, "stable"];
-      case "field":
-        return [{ ...x, obj: this.instant(x.obj) }, "unstable"];
+      case "concat":
+        // A new string (runtime/tsos_rt.h tsos_concat): its parts are read during the call only.
+        return [{ ...x, parts: this.borrowStrings(x.parts, true) }, "fresh"];
+      case "tostr":
+        return [{ ...x, x: this.value(x.x) }, isCounted ? "fresh" : "unstable"];
+      case "strindex": {
+        const [s, idx] = this.borrowStrings([x.s, x.idx]);
+        return [{ ...x, s: s!, idx: idx! }, isCounted ? "fresh" : "unstable"];
+      }
+      case "strlen":
+        return [{ ...x, s: this.instant(x.s) }, "unstable"];
+      case "optstr":
+        // A nullable string as text: the string itself or "undefined"/"null" (valid while its operand is).
+        return [{ ...x, x: this.instant(x.x) }, "unstable"];
+      case "numlist":
+        return [{ ...x, args: x.args.map((a) => this.value(a)) }, isCounted && FRESH_STRING_HELPERS.has(x.fn) ? "fresh" : "unstable"];
+      case "streq": {
+        const [a, b] = this.borrowStrings([x.a, x.b]);
+        return [{ ...x, a: a!, b: b! }, "unstable"];
+      }
+      case "field": {
+        // A field that only constructors write, of an object that stays alive for the statement (a stable or
+        // held base), keeps its value for the statement: `this.allocator.alloc(n)` needs no retain.
+        const [obj, ownObj] = this.visit(x.obj);
+        const held = counted(x.obj.type) && ownObj === "fresh" ? this.hold(obj) : obj;
+        const base = x.obj.type.k === "nullable" ? x.obj.type.inner : x.obj.type;
+        const field = base.k === "class" && countedClassInst(base.cls) ? findField(base.cls, x.name) : undefined;
+        const stable = ownObj !== "unstable" && !x.inline && !this.f.ctor && !!field && countedField(field) && this.writeOnce.has(x.name);
+        return [{ ...x, obj: held }, stable ? "stable" : "unstable"];
+      }
       case "new":
         return [{ ...x, args: x.args.map((a) => this.keep(a)) }, isCounted ? "fresh" : "unstable"];
       case "arraylit":
@@ -728,8 +877,9 @@ class FnPass {
       case "newarray":
         return [{ ...x, len: this.value(x.len) }, "fresh"];
       case "index":
-        // An element: the array holds it, any call could replace it.
-        return [{ ...x, arr: this.instant(x.arr), idx: this.value(x.idx) }, "unstable"];
+        // An element: the array holds it, any call could replace it. The array stays alive while the
+        // index is computed (`this.items[this.reset()]`, where reset replaces and frees `this.items`).
+        return [{ ...x, arr: this.base(x.arr, [x.idx]), idx: this.value(x.idx) }, "unstable"];
       case "arraymethod":
         return [this.arrayMethod(x), "unstable"];
       case "call": {
@@ -740,12 +890,18 @@ class FnPass {
           return [{ ...x, args }, isCounted && counted(callee.ret) && !this.ctors.has(x.fn) ? "fresh" : "unstable"];
         }
         if (x.fn === "tsos_class_name" || HEAP_INTRINSIC_FNS.has(x.fn)) return [{ ...x, args: x.args.map((a) => this.instant(a)) }, "unstable"];
+        const own: Own = isCounted && FRESH_STRING_HELPERS.has(x.fn) ? "fresh" : "unstable";
         if (borrowingHelper(x.fn)) {
           // Read at once when nothing else the call evaluates can release it (`ta[i]` reads its buffer's bytes with no count).
           const args = x.args.map((a, i) => (x.args.every((b, j) => j === i || releaseFreeExpr(b, this.funcs)) ? this.instant(a) : this.keep(a)));
-          return [{ ...x, args }, "unstable"];
+          return [{ ...x, args }, own];
         }
-        return [{ ...x, args: x.args.map((a) => this.pin(a)) }, "unstable"];
+        if (borrowsStrings(x.fn, x.type)) {
+          // Its strings are read during the call only; anything else counted it is given is pinned.
+          const borrowedArgs = this.borrowStrings(x.args);
+          return [{ ...x, args: x.args.map((a, i) => (countKind(a.type) === "str" ? borrowedArgs[i]! : this.pin(a))) }, own];
+        }
+        return [{ ...x, args: x.args.map((a) => this.pin(a)) }, own];
       }
       case "convert":
       case "some":
@@ -785,6 +941,9 @@ class FnPass {
       case "not":
         return [this.children(x, (c) => this.instant(c)), "unstable"];
       case "binary":
+        // Comparing strings reads their bytes during the comparison only.
+        if (countKind(x.a.type) === "str" && countKind(x.b.type) === "str") return [this.childList(x, ["a", "b"]), "unstable"];
+        return [this.children(x, (c) => this.keep(c)), "unstable"];
       case "opteq":
         // Identity comparisons: both operands stay alive until compared (a freed address could be reused).
         return [this.children(x, (c) => this.keep(c)), "unstable"];
@@ -828,9 +987,9 @@ class FnPass {
       case "assign":
         return this.assign(x);
       case "compound": {
-        if (!isCounted) return [this.children(x, (c) => this.value(c)), "unstable"];
+        const target = this.place(x.target, x.value);
+        if (!isCounted) return [{ ...x, target, value: this.value(x.value) }, "unstable"];
         // The old value is not released (a leak); the new one is owned by the target.
-        const target = this.children(x.target, (c) => this.instant(c));
         return [{ ...x, target, value: this.pin(x.value) }, "unstable"];
       }
       case "stamp": {
@@ -887,18 +1046,33 @@ class FnPass {
     return { ...x, arr, args };
   }
 
+  /**
+   * The object or array an access goes through: retained for the statement
+   * when something evaluated after it (an index, a stored value) could
+   * release it, since JavaScript still reads or writes the old one.
+   */
+  private base(x: Expr, after: Expr[]): Expr {
+    return after.every((a) => releaseFreeExpr(a, this.funcs)) ? this.instant(x) : this.keep(x);
+  }
+
+  /** The place a store or a compound assignment writes, its object or array kept alive while the index and the value are computed. */
+  private place(t: Expr, value: Expr): Expr {
+    if (t.e === "field") return { ...t, obj: this.base(t.obj, [value]) };
+    if (t.e === "index") return { ...t, arr: this.base(t.arr, [t.idx, value]), idx: this.value(t.idx) };
+    return t.e === "local" || t.e === "global" ? t : this.children(t, (c) => this.instant(c));
+  }
+
   private holdIf(orig: Expr, y: Expr, own: Own): Expr {
     return counted(orig.type) && own === "fresh" ? this.hold(y) : y;
   }
 
   private assign(x: Extract<Expr, { e: "assign" }>): [Expr, Own] {
     const t = x.target;
-    if (!counted(x.type) && !counted(t.type)) {
-      const target = t.e === "local" || t.e === "global" ? t : this.children(t, (c) => this.instant(c));
-      return [{ ...x, target, value: this.value(x.value) }, "unstable"];
-    }
+    if (!counted(x.type) && !counted(t.type)) return [{ ...x, target: this.place(t, x.value), value: this.value(x.value) }, "unstable"];
     if (t.e === "local" && this.borrowed.has(t.name) && !this.bound.has(t.name)) return [{ ...x, value: this.borrow(x.value) }, "unstable"];
-    if (t.e === "local" && this.managed.has(t.name) && !this.bound.has(t.name)) {
+    // A module-level variable owns its value as a managed local does (released at exit: globalReleases).
+    const countedGlobal = t.e === "global" && counted(t.type) && !this.noFree;
+    if (countedGlobal || (t.e === "local" && this.managed.has(t.name) && !this.bound.has(t.name))) {
       const value = this.pin(x.value);
       if (this.noTemps) return [{ ...x, value }, "unstable"];
       // The old value is released after the statement: anything the statement borrowed from it stays valid.
@@ -912,8 +1086,11 @@ class FnPass {
       const field = findField(t.obj.type.cls, t.name);
       // The object stays alive while the value is computed (a call could drop an object read from a field or element).
       const obj = releaseFreeExpr(x.value, this.funcs) ? this.instant(t.obj) : this.keep(t.obj);
+      // A weak field holds no count: the value is only borrowed (a fresh one is released after the statement).
+      if (field?.weak) return [{ ...x, target: { ...t, obj }, value: this.instant(x.value) }, "unstable"];
       const value = this.pin(x.value);
-      if (!field || !countedField(field) || this.noTemps) return [{ ...x, target: { ...t, obj }, value }, "unstable"];
+      // In code that must not free (noFree), an overwritten string is kept (a leak): its release would be a free.
+      if (!field || !countedField(field) || this.noTemps || (this.noFree && countKind(t.type) === "str")) return [{ ...x, target: { ...t, obj }, value }, "unstable"];
       // obj, then the value, then the old value is read and the new one stored (JavaScript's order).
       const ob = `tsos_rc${tempCounter++}`, nv = `tsos_rc${tempCounter++}`;
       // The object is read again after the value: only a local the value does not assign (or anything, when the value is simple).
@@ -941,7 +1118,7 @@ class FnPass {
    * array is kept alive while the value is computed (a call could drop it).
    */
   private elementStore(x: Extract<Expr, { e: "assign" }>, t: Extract<Expr, { e: "index" }>): Expr {
-    const arr = releaseFreeExpr(x.value, this.funcs) ? this.instant(t.arr) : this.keep(t.arr);
+    const arr = this.base(t.arr, [t.idx, x.value]);
     const idx = this.value(t.idx);
     const value = this.pin(x.value);
     const ab = `tsos_rc${tempCounter++}`, ib = `tsos_rc${tempCounter++}`, nv = `tsos_rc${tempCounter++}`;
@@ -1051,7 +1228,7 @@ function releaseFree(list: Stmt[], funcs: Map<string, Func>, quiet: (name: strin
   const walkStmts = (stmts: Stmt[]): void => {
     for (const s of stmts) {
       switch (s.s) {
-        case "let": if (counted(s.type) && !quiet(s.name)) ok = false; break;
+        case "let": if (counted(s.type) && countKind(s.type) !== "str" && !quiet(s.name)) ok = false; break;
         case "expr": case "print": case "return": case "break": case "continue": break;
         case "if": walkStmts(s.then); if (s.else) walkStmts(s.else); break;
         case "while": case "dowhile": walkStmts(s.body); break;
@@ -1082,10 +1259,11 @@ function releaseFreeNode(x: Expr, funcs: Map<string, Func>, quiet: (name: string
     case "call":
       return x.pure === true && !funcs.has(x.fn);
     case "assign":
-      if (!counted(x.target.type)) return true;
+      // A string owns nothing: storing one can free only a string, and only after the statement (no local borrows a string).
+      if (!counted(x.target.type) || countKind(x.target.type) === "str") return true;
       return x.target.e === "local" && quiet(x.target.name);
     case "compound":
-      return !counted(x.target.type);
+      return !counted(x.target.type) || countKind(x.target.type) === "str";
     case "arraymethod":
       // Reading the length, or pushing a value that is not counted (a grown buffer is not an object).
       return x.method === "length" || (x.method === "push" && !x.args.some((a) => counted(a.type)));

@@ -249,7 +249,9 @@ export function arrayLibraryCall(l: Lowerer, recv: Expr, name: string, call: ts.
   const args = call.arguments;
   const loc = l.loc(call);
   if (PREDICATES.has(name)) {
-    const r = callbackResult(l, args[0], call);
+    // A callback that never returns (it throws, or tsc narrowed what it returns to `never`) tests as a boolean.
+    const r0 = callbackResult(l, args[0], call);
+    const r = r0.k === "never" && elem.k !== "never" ? T.bool : r0;
     const [s] = ownTypeArgs(l, call);
     const guarded = GUARDED[name];
     if (s && guarded && !sameType(s, elem)) return libCall(l, guarded, [elem, s, r], recv, args, [], call);

@@ -32,6 +32,7 @@ import { paramType as optionalParamType } from "./nullable.ts";
 import { hoistVars } from "./control.ts";
 import { builtinClassDecl } from "./exceptions.ts";
 import { withDefaults } from "./defaults.ts";
+import { LIB_DIR } from "../load.ts";
 
 interface ClassInfo {
   decl: ts.ClassDeclaration;
@@ -107,7 +108,7 @@ function declareFields(l: Lowerer, inst: ClassInst, decl: ts.ClassDeclaration, e
       if (!own(fieldName(m.name as ts.Identifier), t, m)) continue;
       const inline = t.k === "fixed" || (t.k === "class" && !!t.cls.layout && !!layout);
       if (t.k === "fixed" && !layout) l.fail("TSOS3008", m.type ?? m, typeName(t));
-      inst.fields.push({ name: fieldName(m.name as ts.Identifier), type: t, inline });
+      inst.fields.push({ name: fieldName(m.name as ts.Identifier), type: t, inline, ...(weakField(l, m, t) ? { weak: true } : {}) });
     }
     // An accessor implementing a base class's abstract property: reads in the base would see the
     // field, not the accessor. Refused until property reads dispatch.
@@ -299,6 +300,18 @@ function fieldInits(l: Lowerer, info: ClassInfo, ctor: ts.ConstructorDeclaration
     out.push({ s: "expr", x: { e: "assign", type: field.type, target: { e: "field", type: field.type, obj: upcast(self, found.owner), name }, value: local }, loc: l.loc(p) });
   }
   return out;
+}
+
+/**
+ * Whether a property is a weak reference: `@weak` in lib/ (lib/std/weakref.ts),
+ * on a field of type `C | undefined` for a class or a view. User code cannot
+ * ask for it: a weak field behaves differently under Node.
+ */
+function weakField(l: Lowerer, m: ts.PropertyDeclaration, t: Type): boolean {
+  if (!m.getSourceFile().fileName.startsWith(LIB_DIR) || !ts.getJSDocTags(m).some((tag) => tag.tagName.text === "weak")) return false;
+  const ok = t.k === "nullable" && t.undef && !t.null && (t.inner.k === "view" || (t.inner.k === "class" && !!t.inner.cls.header));
+  if (!ok) l.fail("TSOS9001", m, `a @weak field must hold \`C | undefined\` for a class or an interface, not ${typeName(t)}`);
+  return true;
 }
 
 /** A method of a class instance, instantiated on first call. */

@@ -32,11 +32,13 @@ import { forOfExitActions } from "./iterables.ts";
 
 const ERROR_CLASSES = new Set(["Error", "RangeError", "TypeError", "SyntaxError", "URIError", "ReferenceError", "EvalError"]);
 
-/** The lib/std/error.ts class that builds a global Error class declared in lib/tsos.d.ts, else undefined. */
+/** The lib/std class that builds a global class declared in lib/tsos.d.ts (the Error classes, WeakRef), else undefined. */
 export function builtinClassDecl(l: Lowerer, decl: ts.ClassDeclaration): ts.ClassDeclaration | undefined {
   const name = decl.name?.text;
-  if (!name || !ERROR_CLASSES.has(name) || !l.isLibDecl(decl) || !decl.getSourceFile().isDeclarationFile) return undefined;
-  return stdDeclaration("std/error.ts", name, ts.isClassDeclaration);
+  if (!name || !l.isLibDecl(decl) || !decl.getSourceFile().isDeclarationFile) return undefined;
+  if (ERROR_CLASSES.has(name)) return stdDeclaration("std/error.ts", name, ts.isClassDeclaration);
+  if (name === "WeakRef") return stdDeclaration("std/weakref.ts", name, ts.isClassDeclaration);
+  return undefined;
 }
 
 export function errorClass(l: Lowerer, node: ts.Node): ClassInst {

@@ -200,7 +200,7 @@ function lowerModule(l: Lowerer, sf: ts.SourceFile): void {
     }
   });
   const cname = l.uniqueName(`${mod}__init`);
-  const init = { cname, params: [], ret: { k: "void" } as const, body, loc: l.loc(sf.statements[0] ?? sf), isStatic: true };
+  const init = { cname, params: [], ret: { k: "void" } as const, body, loc: l.loc(sf.statements[0] ?? sf), isStatic: true, moduleInit: true };
   l.addFunc(init);
   closureScopes.set(init, scope);
   l.program.inits.push(cname);

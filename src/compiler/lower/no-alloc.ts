@@ -81,7 +81,8 @@ function heapOperation(x: Expr, defined: Set<string>): string | undefined {
       return "a value boxed as `unknown`";
     case "call": {
       if (defined.has(x.fn)) return undefined;
-      if (/^tsos_retain/.test(x.fn)) return undefined; // a count goes up: nothing is allocated or freed
+      if (/^tsos_(str_)?retain/.test(x.fn)) return undefined; // a count goes up: nothing is allocated or freed
+      if (/^tsos_str_release/.test(x.fn)) return "dropping a string (its last reference frees it)";
       if (/^tsos_(release|rc_release)/.test(x.fn)) return "dropping the object a field held (the field is overwritten; its last reference frees the object)";
       if (/^tsos_free/.test(x.fn)) return `freeing memory (\`${x.fn}\`)`;
       const t = x.type.k === "nullable" ? x.type.inner : x.type;

@@ -13,7 +13,8 @@
  *         buffer of possible roots is full, and at exit in the builds that
  *         count objects or check for leaks.
  * Invariants:
- *   - The count word keeps the count in its low 61 bits; bit 63 says the
+ *   - The count word keeps the count in its low 60 bits (bit 60: weakly
+ *     referenced, tsos_weak.h); bit 63 says the
  *     object is in the root buffer, bits 61-62 its colour (black: in use,
  *     gray: being trial-deleted, white: garbage, purple: a possible root).
  *     Outside a collection an object is purple if it is buffered and alive,
@@ -62,26 +63,33 @@ static inline void tsos_rc_paint(tsos_obj *o, int color) {
 #define TSOS_ROOTS_START 8192
 #define TSOS_ROOTS_LIMIT ((uint64_t)1 << 24)
 #endif
-static tsos_obj **tsos_roots;
-static uint64_t tsos_roots_len, tsos_roots_cap;
+/* A growable array of object pointers, doubling through tsos_alloc: the roots, the walks' stack, the garbage. */
+typedef struct { tsos_obj **items; uint64_t len, cap; } tsos_objbuf;
+
+/* Room for one more item (the first allocation holds `first`); false when `limit` are in use. */
+static bool tsos_objbuf_room(tsos_objbuf *b, uint64_t first, uint64_t limit) {
+  if (b->len < b->cap) return true;
+  if (b->cap >= limit) return false;
+  uint64_t cap = b->cap ? b->cap * 2 : first;
+  tsos_obj **s = tsos_alloc_as(cap * sizeof *s, NULL, NULL);
+  for (uint64_t i = 0; i < b->len; i++) s[i] = b->items[i];
+  if (b->items) tsos_free(b->items, b->cap * sizeof *s, NULL);
+  b->items = s;
+  b->cap = cap;
+  return true;
+}
+static void tsos_objbuf_push(tsos_objbuf *b, tsos_obj *o) {
+  tsos_objbuf_room(b, 256, UINT64_MAX);
+  b->items[b->len++] = o;
+}
+
+static tsos_objbuf tsos_roots;
 static uint64_t tsos_roots_threshold = TSOS_ROOTS_START;
 static bool tsos_collecting;
 
-/* The explicit stack of the graph walks; it grows by doubling (tsos_alloc). */
-static tsos_obj **tsos_cc_stack;
-static uint64_t tsos_cc_len, tsos_cc_cap;
-
-static void tsos_cc_push(tsos_obj *o) {
-  if (tsos_cc_len == tsos_cc_cap) {
-    uint64_t cap = tsos_cc_cap ? tsos_cc_cap * 2 : 256;
-    tsos_obj **s = tsos_alloc_as(cap * sizeof *s, NULL, NULL);
-    for (uint64_t i = 0; i < tsos_cc_len; i++) s[i] = tsos_cc_stack[i];
-    if (tsos_cc_stack) tsos_free(tsos_cc_stack, tsos_cc_cap * sizeof *s, NULL);
-    tsos_cc_stack = s;
-    tsos_cc_cap = cap;
-  }
-  tsos_cc_stack[tsos_cc_len++] = o;
-}
+/* The explicit stack of the graph walks. */
+static tsos_objbuf tsos_cc;
+static void tsos_cc_push(tsos_obj *o) { tsos_objbuf_push(&tsos_cc, o); }
 
 static inline void tsos_release(void *p);
 static void tsos_collect_cycles(void);
@@ -92,29 +100,16 @@ static inline bool tsos_rc_traced(const tsos_obj *o) {
   return o->cls->trace != NULL && tsos_rc_count(o) < TSOS_RC_STATIC / 2;
 }
 
-/* Room for one more root; false when the buffer is at its limit. */
-static bool tsos_roots_room(void) {
-  if (tsos_roots_len < tsos_roots_cap) return true;
-  if (tsos_roots_cap >= TSOS_ROOTS_LIMIT) return false;
-  uint64_t cap = tsos_roots_cap ? tsos_roots_cap * 2 : TSOS_ROOTS_START;
-  tsos_obj **r = tsos_alloc_as(cap * sizeof *r, NULL, NULL);
-  for (uint64_t i = 0; i < tsos_roots_len; i++) r[i] = tsos_roots[i];
-  if (tsos_roots) tsos_free(tsos_roots, tsos_roots_cap * sizeof *r, NULL);
-  tsos_roots = r;
-  tsos_roots_cap = cap;
-  return true;
-}
-
 __attribute__((noinline)) static void tsos_possible_root(tsos_obj *o) {
   /* Not buffered yet (tsos_release tests it): a buffered object is purple until a collection. */
   if (!tsos_rc_traced(o)) return;
   /* Only while the collector itself releases can the buffer be full: not examined, a leak at worst. */
-  if (!tsos_roots_room()) return;
+  if (!tsos_objbuf_room(&tsos_roots, TSOS_ROOTS_START, TSOS_ROOTS_LIMIT)) return;
   o->rc |= TSOS_RC_BUFFERED;
   tsos_rc_paint(o, TSOS_PURPLE);
-  tsos_roots[tsos_roots_len++] = o;
+  tsos_roots.items[tsos_roots.len++] = o;
   /* Buffered first: the collection may find this very object to be garbage, and frees it. */
-  if (tsos_roots_len >= tsos_roots_threshold && !tsos_collecting) tsos_collect_cycles();
+  if (tsos_roots.len >= tsos_roots_threshold && !tsos_collecting) tsos_collect_cycles();
 }
 
 static void tsos_give_back(tsos_obj *o) {
@@ -134,8 +129,8 @@ static void tsos_visit_gray(tsos_obj *t) {
 /* Every reference from a gray object is taken away from what it refers to. */
 static void tsos_mark_gray(tsos_obj *s) {
   tsos_cc_push(s);
-  while (tsos_cc_len) {
-    tsos_obj *o = tsos_cc_stack[--tsos_cc_len];
+  while (tsos_cc.len) {
+    tsos_obj *o = tsos_cc.items[--tsos_cc.len];
     if (tsos_rc_color(o) == TSOS_GRAY) continue;
     tsos_rc_paint(o, TSOS_GRAY);
     o->cls->trace(o, tsos_visit_gray);
@@ -152,16 +147,16 @@ static void tsos_visit_scan(tsos_obj *t) {
 }
 static void tsos_scan(tsos_obj *s) {
   tsos_cc_push(s);
-  while (tsos_cc_len) {
-    tsos_obj *o = tsos_cc_stack[--tsos_cc_len];
+  while (tsos_cc.len) {
+    tsos_obj *o = tsos_cc.items[--tsos_cc.len];
     if (tsos_rc_color(o) != TSOS_GRAY) continue;
     if (tsos_rc_count(o) > 0) {
       /* Still referred to from outside: in use, and so is everything it refers to, whose counts
        * come back. That walk uses the same stack, above what is left of this one. */
-      uint64_t base = tsos_cc_len;
+      uint64_t base = tsos_cc.len;
       tsos_cc_push(o);
-      while (tsos_cc_len > base) {
-        tsos_obj *b = tsos_cc_stack[--tsos_cc_len];
+      while (tsos_cc.len > base) {
+        tsos_obj *b = tsos_cc.items[--tsos_cc.len];
         if (tsos_rc_color(b) == TSOS_BLACK) continue;
         tsos_rc_paint(b, TSOS_BLACK);
         b->cls->trace(b, tsos_visit_black);
@@ -174,36 +169,24 @@ static void tsos_scan(tsos_obj *s) {
 }
 
 /* The garbage found: white objects not in the buffer, gathered here, then freed together. */
-static tsos_obj **tsos_white;
-static uint64_t tsos_white_len, tsos_white_cap;
-static void tsos_white_push(tsos_obj *o) {
-  if (tsos_white_len == tsos_white_cap) {
-    uint64_t cap = tsos_white_cap ? tsos_white_cap * 2 : 256;
-    tsos_obj **s = tsos_alloc_as(cap * sizeof *s, NULL, NULL);
-    for (uint64_t i = 0; i < tsos_white_len; i++) s[i] = tsos_white[i];
-    if (tsos_white) tsos_free(tsos_white, tsos_white_cap * sizeof *s, NULL);
-    tsos_white = s;
-    tsos_white_cap = cap;
-  }
-  tsos_white[tsos_white_len++] = o;
-}
+static tsos_objbuf tsos_white;
 static void tsos_visit_white(tsos_obj *t) {
   if (tsos_rc_traced(t) && tsos_rc_color(t) == TSOS_WHITE && !(t->rc & TSOS_RC_BUFFERED)) tsos_cc_push(t);
 }
 static void tsos_collect_white(tsos_obj *s) {
   tsos_cc_push(s);
-  while (tsos_cc_len) {
-    tsos_obj *o = tsos_cc_stack[--tsos_cc_len];
+  while (tsos_cc.len) {
+    tsos_obj *o = tsos_cc.items[--tsos_cc.len];
     if (tsos_rc_color(o) != TSOS_WHITE || (o->rc & TSOS_RC_BUFFERED)) continue;
     tsos_rc_paint(o, TSOS_BLACK);
-    tsos_white_push(o);
+    tsos_objbuf_push(&tsos_white, o);
     o->cls->trace(o, tsos_visit_white);
   }
 }
 
-/* A reference a garbage object holds to something outside the garbage goes away. */
-static void tsos_visit_release(tsos_obj *t) {
-  if (!tsos_rc_traced(t)) tsos_release(t);
+/* Trial deletion took away the references a garbage object's traced fields hold: they come back, to be released for real. */
+static void tsos_visit_restore(tsos_obj *t) {
+  if (tsos_rc_traced(t)) t->rc++;
 }
 
 #if defined(TSOS_KERNEL_H) && defined(__x86_64__)
@@ -227,11 +210,11 @@ static void tsos_collect_cycles(void) {
   tsos_collecting = true;
   /* Mark: purple roots are trial-deleted; the others leave the buffer (freed if their count reached zero meanwhile). */
   uint64_t kept = 0;
-  for (uint64_t i = 0; i < tsos_roots_len; i++) {
-    tsos_obj *o = tsos_roots[i];
+  for (uint64_t i = 0; i < tsos_roots.len; i++) {
+    tsos_obj *o = tsos_roots.items[i];
     if (tsos_rc_color(o) == TSOS_PURPLE) {
       tsos_mark_gray(o);
-      tsos_roots[kept++] = o;
+      tsos_roots.items[kept++] = o;
     } else {
       /* Black: retained since it was buffered, or dead (count zero, fields released). Gray: reached
        * from an earlier root, whose walks will decide it; its count may be zero only for now. */
@@ -239,22 +222,31 @@ static void tsos_collect_cycles(void) {
       if (tsos_rc_color(o) == TSOS_BLACK && tsos_rc_count(o) == 0) tsos_give_back(o);
     }
   }
-  tsos_roots_len = kept;
-  for (uint64_t i = 0; i < tsos_roots_len; i++) tsos_scan(tsos_roots[i]);
-  for (uint64_t i = 0; i < tsos_roots_len; i++) {
-    tsos_obj *o = tsos_roots[i];
+  tsos_roots.len = kept;
+  for (uint64_t i = 0; i < tsos_roots.len; i++) tsos_scan(tsos_roots.items[i]);
+  for (uint64_t i = 0; i < tsos_roots.len; i++) {
+    tsos_obj *o = tsos_roots.items[i];
     o->rc &= ~TSOS_RC_BUFFERED;
     tsos_collect_white(o);
   }
-  uint64_t examined = tsos_roots_len;
-  tsos_roots_len = 0;
+  uint64_t examined = tsos_roots.len;
+  tsos_roots.len = 0;
   /* Release what the garbage refers to outside it, then free the garbage. */
-  uint64_t n = tsos_white_len;
+  uint64_t n = tsos_white.len;
   if (n * 4 < examined && tsos_roots_threshold * 4 <= TSOS_ROOTS_LIMIT) tsos_roots_threshold *= 4;
   else if (n * 2 >= examined && tsos_roots_threshold / 2 >= TSOS_ROOTS_START) tsos_roots_threshold /= 2;
-  for (uint64_t i = 0; i < n; i++) tsos_white[i]->cls->trace(tsos_white[i], tsos_visit_release);
-  for (uint64_t i = 0; i < n; i++) tsos_give_back(tsos_white[i]);
-  tsos_white_len = 0;
+  /* Each garbage object releases what it refers to through its descriptor, as a drop does (an array
+   * also gives its element buffer back). Meanwhile the garbage's own counts are pinned high and
+   * "buffered": the releases among the garbage neither drop it nor make it a root again. */
+  for (uint64_t i = 0; i < n; i++) tsos_white.items[i]->cls->trace(tsos_white.items[i], tsos_visit_restore);
+  for (uint64_t i = 0; i < n; i++) {
+    tsos_obj *o = tsos_white.items[i];
+    if (o->rc & TSOS_RC_WEAK) tsos_weak_clear(o);
+    o->rc = TSOS_RC_BUFFERED | TSOS_RC_STATIC;
+  }
+  for (uint64_t i = 0; i < n; i++) tsos_white.items[i]->cls->release_fields(tsos_white.items[i]);
+  for (uint64_t i = 0; i < n; i++) tsos_give_back(tsos_white.items[i]);
+  tsos_white.len = 0;
   tsos_collecting = false;
   tsos_cc_irq_restore(irq);
 }

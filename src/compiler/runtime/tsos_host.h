@@ -93,6 +93,7 @@ static inline void tsos_start(int argc, char **argv, const char *program) {
   tsos_argv->tsos_rc = TSOS_RC_STATIC;
 #ifdef TSOS_COUNT_OBJECTS
   tsos_live_objects = tsos_peak_objects = 0;
+  tsos_live_strings = tsos_peak_strings = 0; /* process.argv's strings are the runtime's */
 #endif
 #ifdef TSOS_MEM_DEBUG
   tsos_alloc_quiet = false;

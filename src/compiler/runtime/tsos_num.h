@@ -251,12 +251,12 @@ static inline tsos_str tsos_num_to_fixed(double x, double digits, const tsos_loc
   }
   char *start = d[0] == '0' ? d + 1 : d;
   int ilen2 = (int)(d + len - start) - (int)f;
-  uint8_t *out = tsos_alloc((uint64_t)(ilen2 + f + 3), loc);
+  uint8_t *out = tsos_str_alloc((uint64_t)(ilen2 + f + 2), loc);
   int at = 0;
   if (neg) out[at++] = '-';
   memcpy(out + at, start, (size_t)ilen2); at += ilen2;
   if (f) { out[at++] = '.'; memcpy(out + at, start + ilen2, (size_t)f); at += (int)f; }
-  return (tsos_str){out, (uint32_t)at, (uint32_t)at};
+  return tsos_str_heap(out, (uint32_t)at, (uint32_t)at);
 }
 
 /* x.toString(radix) for radix != 10 and a value that is not a safe integer: V8's
@@ -315,9 +315,9 @@ static inline tsos_str tsos_num_to_radix_slow(double value, unsigned radix, cons
   } while (integer > 0);
   if (negative) buffer[--integer_cursor] = '-';
   uint32_t len = (uint32_t)(fraction_cursor - integer_cursor);
-  uint8_t *out = tsos_alloc(len, loc);
+  uint8_t *out = tsos_str_alloc(len, loc);
   memcpy(out, buffer + integer_cursor, len);
-  return (tsos_str){out, len, len};
+  return tsos_str_heap(out, len, len);
 }
 
 /* x.toString(radix) for radix != 10. */

@@ -48,6 +48,11 @@ static inline void tsos_free(void *p, uint64_t size, const tsos_loc *loc) {
 }
 #endif
 
+/* The builds that count objects or check leaks release the program's module-level variables at exit (emit-program.ts). */
+#if defined(TSOS_CHECK_LEAKS) || defined(TSOS_COUNT_OBJECTS)
+#define TSOS_EXIT_CLEANUP 1
+#endif
+
 #define TSOS_RC_POISON ((uintptr_t)0xdbdbdbdbdbdbdbdbull)
 
 #ifdef TSOS_COUNT_RC
@@ -61,10 +66,12 @@ static uint64_t tsos_rc_ops[3]; /* retains, releases, drops (of objects: NULL an
 static tsos_obj *tsos_drop_list;
 static bool tsos_dropping;
 
+#include "tsos_weak.h"
 #include "tsos_cycles.h"
 
 __attribute__((noinline)) static void tsos_drop(tsos_obj *o) {
   TSOS_COUNT_RC_OP(2);
+  if (o->rc & TSOS_RC_WEAK) tsos_weak_clear(o);
   /* Bit 0 of the link (objects are 16-byte aligned) keeps "in the cycle collector's root buffer". */
   o->rc = (uint64_t)(uintptr_t)tsos_drop_list | ((o->rc & TSOS_RC_BUFFERED) ? 1 : 0);
   tsos_drop_list = o;
@@ -131,8 +138,10 @@ static inline void tsos_release(void *p) {
 
 #ifdef TSOS_COUNT_OBJECTS
 __attribute__((destructor)) static void tsos_report_objects(void) {
-  tsos_collect_cycles();
+  /* The program's exit cleanup (module-level variables released, then cycles), or just the collector. */
+  if (tsos_before_exit) tsos_before_exit();
   fprintf(stderr, "tsos: %llu live objects, peak %llu\n", (unsigned long long)tsos_live_objects, (unsigned long long)tsos_peak_objects);
+  fprintf(stderr, "tsos: %llu live strings, peak %llu\n", (unsigned long long)tsos_live_strings, (unsigned long long)tsos_peak_strings);
 }
 #endif
 

@@ -23,12 +23,28 @@ typedef struct { const char *file; int line; int col; } tsos_loc;
  * 3). `len == units` exactly when the string is ASCII: every ASCII operation
  * stays byte-wise. Both fit 32 bits: V8's longest string is 2^29 - 24 units.
  */
-typedef struct { const uint8_t *ptr; uint32_t len; uint32_t units; } tsos_str;
+typedef struct { const uint8_t *ptr; uint32_t len; uint32_t units : 31; uint32_t heap : 1; } tsos_str;
+/*
+ * Reference counting of strings (docs/design/memory.md, "Strings"). A string
+ * whose `heap` bit is set owns a share of a heap block: a tsos_strhdr (count,
+ * block size) right before its first byte, allocated by tsos_str_alloc. Every
+ * other string (literals, the static one-character table, stack text, C
+ * strings, anything built positionally with heap 0) is static: retain and
+ * release ignore it. A string never points into the middle of a heap block:
+ * a slice is a copy, or the whole string with its count raised.
+ */
+typedef struct { uint64_t rc; uint64_t size; } tsos_strhdr;
+/* The header of a heap string; the pointer's origin is hidden from gcc (a literal on a path where `heap` is 0 made -Warray-bounds fire). */
+static inline tsos_strhdr *tsos_str_hdr(tsos_str s) {
+  uintptr_t q = (uintptr_t)s.ptr;
+  __asm__("" : "+r"(q));
+  return (tsos_strhdr *)q - 1;
+}
 
 /* An ASCII literal; TSOS_STRU gives a literal's UTF-16 length (computed by the compiler). */
-#define TSOS_STR(lit) ((tsos_str){(const uint8_t *)(lit), sizeof(lit) - 1, sizeof(lit) - 1})
-#define TSOS_STRU(lit, n) ((tsos_str){(const uint8_t *)(lit), sizeof(lit) - 1, (n)})
-#define TSOS_EMPTY_STR ((tsos_str){(const uint8_t *)"", 0, 0})
+#define TSOS_STR(lit) ((tsos_str){(const uint8_t *)(lit), sizeof(lit) - 1, sizeof(lit) - 1, 0})
+#define TSOS_STRU(lit, n) ((tsos_str){(const uint8_t *)(lit), sizeof(lit) - 1, (n), 0})
+#define TSOS_EMPTY_STR ((tsos_str){(const uint8_t *)"", 0, 0, 0})
 #define TSOS_MAX_STR_UNITS 536870888u
 /* Tags of a nullable value type's struct { tag, value } (lower/nullable-types.ts). */
 #define TSOS_TAG_UNDEF 0
@@ -105,7 +121,54 @@ static inline uint64_t tsos_utf8_units(const uint8_t *p, uint64_t n) {
 /* A string of n bytes at p whose UTF-16 length is `units`; panics beyond JavaScript's longest string. */
 static inline tsos_str tsos_str_make(const uint8_t *p, uint64_t n, uint64_t units) {
   if (units > TSOS_MAX_STR_UNITS || n > UINT32_MAX) tsos_panic_cstr(NULL, "Invalid string length");
-  return (tsos_str){p, (uint32_t)n, (uint32_t)units};
+  return (tsos_str){p, (uint32_t)n, (uint32_t)units, 0};
+}
+#ifdef TSOS_COUNT_OBJECTS
+/* Heap strings not yet freed, and the most at once (test/rc.test.ts). */
+static uint64_t tsos_live_strings, tsos_peak_strings;
+#endif
+/* Storage for a heap string of n bytes (plus a NUL): its count is 1, owned by the string tsos_str_heap makes of it. */
+static inline uint8_t *tsos_str_alloc(uint64_t n, const tsos_loc *loc) {
+  if (n > UINT32_MAX) tsos_panic_cstr(loc, "Invalid string length");
+  tsos_strhdr *h = tsos_alloc(sizeof(tsos_strhdr) + n + 1, loc);
+  h->rc = 1;
+  h->size = sizeof(tsos_strhdr) + n + 1;
+#ifdef TSOS_COUNT_OBJECTS
+  if (++tsos_live_strings > tsos_peak_strings) tsos_peak_strings = tsos_live_strings;
+#endif
+  return (uint8_t *)(h + 1);
+}
+/* The string of the first n bytes of a tsos_str_alloc block (its one reference). */
+static inline tsos_str tsos_str_heap(const uint8_t *p, uint64_t n, uint64_t units) {
+  if (units > TSOS_MAX_STR_UNITS || n > UINT32_MAX) tsos_panic_cstr(NULL, "Invalid string length");
+  return (tsos_str){p, (uint32_t)n, (uint32_t)units, 1};
+}
+#define TSOS_STR_POISON 0xdbdbdbdbdbdbdbdbull
+/* One more reference to s's block (nothing for a static string); yields s. */
+static inline tsos_str tsos_str_retain(tsos_str s) {
+  if (s.heap) {
+    tsos_strhdr *h = tsos_str_hdr(s);
+#ifdef TSOS_CHECK_FREES
+    if (h->rc == TSOS_STR_POISON) tsos_panic_cstr(NULL, "use after free: retain of a freed string");
+#endif
+    h->rc++;
+  }
+  return s;
+}
+/* One reference less; the block goes back when none is left. */
+static inline void tsos_str_release(tsos_str s) {
+  if (s.heap) {
+    tsos_strhdr *h = tsos_str_hdr(s);
+#ifdef TSOS_CHECK_FREES
+    if (h->rc == TSOS_STR_POISON) tsos_panic_cstr(NULL, "double free: release of a freed string");
+#endif
+    if (--h->rc == 0) {
+#ifdef TSOS_COUNT_OBJECTS
+      tsos_live_strings--;
+#endif
+      tsos_free(h, h->size, NULL);
+    }
+  }
 }
 static inline bool tsos_str_eq(tsos_str a, tsos_str b) {
   if (a.len != b.len) return false;
@@ -125,21 +188,34 @@ static inline tsos_str tsos_ascii_char(uint8_t c) {
     32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
     64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95,
     96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127};
-  return (tsos_str){&chars[c & 127], 1, 1};
+  return (tsos_str){&chars[c & 127], 1, 1, 0};
 }
 /* Kernel `s[i]`: the byte at i (kernel strings count bytes, docs/language.md section 9). */
 static inline tsos_str tsos_str_at(tsos_str s, int64_t i, const tsos_loc *loc) {
   uint64_t k = tsos_str_check(s, i, loc);
-  return s.ptr[k] < 128 ? tsos_ascii_char(s.ptr[k]) : (tsos_str){s.ptr + k, 1, 1};
+  /* A byte >= 128 comes from a static table too: never a pointer into s (which may be freed first). */
+  static const uint8_t high[128] = {
+    128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159,
+    160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191,
+    192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223,
+    224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255};
+  return s.ptr[k] < 128 ? tsos_ascii_char(s.ptr[k]) : (tsos_str){&high[s.ptr[k] - 128], 1, 1, 0};
 }
 static inline tsos_str tsos_concat(int n, const tsos_str *parts) {
   uint64_t len = 0, units = 0;
   for (int i = 0; i < n; i++) { len += parts[i].len; units += parts[i].units; }
   if (units > TSOS_MAX_STR_UNITS || len > UINT32_MAX) tsos_panic_cstr(NULL, "Invalid string length");
-  uint8_t *p = tsos_alloc(len + 1, NULL);
+  if (len == 0) return TSOS_EMPTY_STR;
+  uint8_t *p = tsos_str_alloc(len, NULL);
   uint64_t at = 0;
   for (int i = 0; i < n; i++) for (uint64_t j = 0; j < parts[i].len; j++) p[at++] = parts[i].ptr[j];
-  return (tsos_str){p, (uint32_t)len, (uint32_t)units};
+  return tsos_str_heap(p, len, units);
+}
+/* tsos_concat, then the parts whose bit is set in `owned` (numbers converted for it) are released. */
+static inline tsos_str tsos_concat_owned(int n, const tsos_str *parts, uint64_t owned) {
+  tsos_str r = tsos_concat(n, parts);
+  for (int i = 0; i < n && i < 64; i++) if (owned >> i & 1) tsos_str_release(parts[i]);
+  return r;
 }
 /* Formats into buf (>= 21 bytes, filled from the end); returns the first digit. */
 static inline char *tsos_fmt_u64(char *end, uint64_t v) {
@@ -155,9 +231,10 @@ static inline char *tsos_fmt_i64(char *end, int64_t v) {
 static inline tsos_str tsos_str_from_cstr_copy(const char *s) {
   uint64_t n = 0;
   while (s[n]) n++;
-  uint8_t *p = tsos_alloc(n + 1, NULL);
+  if (n == 0) return TSOS_EMPTY_STR;
+  uint8_t *p = tsos_str_alloc(n, NULL);
   for (uint64_t i = 0; i < n; i++) p[i] = (uint8_t)s[i];
-  return tsos_str_make(p, n, tsos_utf8_units(p, n));
+  return tsos_str_heap(p, n, tsos_utf8_units(p, n));
 }
 /* A view of a NUL-terminated C string (no copy). */
 static inline tsos_str tsos_cstr(const char *s) {
@@ -172,7 +249,7 @@ static inline tsos_str tsos_join(uint8_t *buf, int n, const tsos_str *parts) {
     for (uint64_t j = 0; j < parts[i].len; j++) buf[at++] = parts[i].ptr[j];
     units += parts[i].units;
   }
-  return (tsos_str){buf, (uint32_t)at, (uint32_t)units};
+  return (tsos_str){buf, (uint32_t)at, (uint32_t)units, 0};
 }
 static inline tsos_str tsos_str_copy(tsos_str s) { return tsos_concat(1, &s); }
 /* x.toString(radix): formats into buf (>= 66 bytes, filled from the end). */
@@ -229,10 +306,11 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
  * An array is counted like an object (runtime/tsos_rc.h, docs/design/memory.md):
  * it starts with the same two header words, its descriptor's release_fields
  * releases the elements it holds (K: 0 none, 1 a class pointer or array, 2
- * the object of a view) and gives `data` back (cap elements). Growth gives
+ * the object of a view, 3 a string) and gives `data` back (cap elements). Growth gives
  * the old buffer back. An empty array has no buffer (data NULL, cap 0). A static array (module-level literal) has the count
- * TSOS_RC_STATIC and static `data`: never freed, and its first buffer is
- * never given back.
+ * TSOS_RC_STATIC and is never freed; while its `data` is still its static
+ * buffer, TSOS_RC_STATIC_DATA is set too: growth leaves that buffer alone
+ * (and clears the bit), and gives back every later one.
  */
 #define TSOS_ELEM_RETAIN_0(x) ((void)(x))
 #define TSOS_ELEM_RETAIN_1(x) ((void)tsos_retain_obj((void *)(x)))
@@ -240,16 +318,37 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
 #define TSOS_ELEM_RELEASE_0(x) ((void)(x))
 #define TSOS_ELEM_RELEASE_1(x) tsos_release((void *)(x))
 #define TSOS_ELEM_RELEASE_2(x) tsos_release((x).obj)
-#define TSOS_ARRAY_STATIC(a) ((a)->tsos_rc >= TSOS_RC_STATIC / 2)
-#define TSOS_ARRAY(A, T) TSOS_ARRAY_OF(A, T, 0)
-#define TSOS_ARRAY_OF(A, T, K)                                                                   \
+#define TSOS_ELEM_RETAIN_3(x) ((void)tsos_str_retain(x))
+#define TSOS_ELEM_RELEASE_3(x) tsos_str_release(x)
+/* Still in its static buffer: bit 57. A static array starts at TSOS_RC_STATIC_ARRAY (defined with
+ * TSOS_RC_STATIC below): bit 56 set too, so retains and releases never carry into or borrow from bit 57,
+ * before or after growth clears it. */
+#define TSOS_RC_STATIC_DATA ((uint64_t)1 << 57)
+#define TSOS_ARRAY_STATIC_DATA(a) (((a)->tsos_rc & TSOS_RC_STATIC_DATA) != 0)
+/* What an element holds for the cycle collector (tsos_cycles.h): kinds as TSOS_ELEM_RELEASE_. */
+#define TSOS_ELEM_VISIT_0(x, visit) ((void)(x), (void)(visit))
+#define TSOS_ELEM_VISIT_1(x, visit) ((uintptr_t)(x) > 1 ? visit((tsos_obj *)(void *)(x)) : (void)0)
+#define TSOS_ELEM_VISIT_2(x, visit) ((uintptr_t)(x).obj > 1 ? visit((tsos_obj *)(x).obj) : (void)0)
+#define TSOS_ELEM_VISIT_3(x, visit) ((void)(x), (void)(visit)) /* strings: never part of a cycle */
+#define TSOS_ELEM_VISIT_3(x, visit) ((void)(x), (void)(visit)) /* a string refers to nothing */
+/* TR 1: an array type that can be part of a cycle (compiler/rc.ts cyclicTypes) shows its elements to the collector. */
+#define TSOS_ARRAY_TRACE_0(A) NULL
+#define TSOS_ARRAY_TRACE_1(A) A##__trace
+#define TSOS_ARRAY(A, T) TSOS_ARRAY_OF(A, T, 0, 0)
+#define TSOS_ARRAY_OF(A, T, K, TR)                                                               \
   struct A { const tsos_class *tsos_cls; uint64_t tsos_rc; uint64_t len, cap; T *data; };        \
   static void A##__release_fields(void *p) {                                                     \
     A *a = p;                                                                                    \
     for (uint64_t i = 0; i < a->len; i++) TSOS_ELEM_RELEASE_##K(a->data[i]);                     \
     tsos_free(a->data, sizeof(T) * a->cap, NULL);                                                \
+    a->len = a->cap = 0;                                                                         \
+    a->data = NULL;                                                                              \
   }                                                                                              \
-  static const tsos_class A##__class __attribute__((unused)) = {NULL, TSOS_STR("Array"), sizeof(A), A##__release_fields, NULL}; \
+  __attribute__((unused)) static void A##__trace(void *p, void (*visit)(tsos_obj *)) {           \
+    A *a = p;                                                                                    \
+    for (uint64_t i = 0; i < a->len; i++) TSOS_ELEM_VISIT_##K(a->data[i], visit);                \
+  }                                                                                              \
+  static const tsos_class A##__class __attribute__((unused)) = {NULL, TSOS_STR("Array"), sizeof(A), A##__release_fields, TSOS_ARRAY_TRACE_##TR(A)}; \
   static inline A *A##_new(int64_t n, const tsos_loc *loc) {                                     \
     if (n < 0 || n > TSOS_MAX_SAFE) tsos_panic_cstr(loc, "invalid array length");               \
     A *a = tsos_alloc_as(sizeof(A), loc, "array");                                               \
@@ -279,7 +378,8 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
       uint64_t cap = a->cap < 4 ? 4 : a->cap * 2;                                                \
       T *data = tsos_alloc_as(sizeof(T) * cap, loc, "array elements");                           \
       for (uint64_t i = 0; i < a->len; i++) data[i] = a->data[i];                                \
-      if (!TSOS_ARRAY_STATIC(a)) tsos_free(a->data, sizeof(T) * a->cap, loc);                    \
+      if (!TSOS_ARRAY_STATIC_DATA(a)) tsos_free(a->data, sizeof(T) * a->cap, loc);               \
+      a->tsos_rc &= ~TSOS_RC_STATIC_DATA;                                                        \
       a->data = data;                                                                            \
       a->cap = cap;                                                                              \
     }                                                                                            \
@@ -345,10 +445,11 @@ struct tsos_obj {
   const tsos_class *cls;
   uint64_t rc;
 };
-/* The count is the low 61 bits of the count word; the cycle collector keeps its marks above it. */
-#define TSOS_RC_COUNT (((uint64_t)1 << 61) - 1)
+/* The count is the low 60 bits of the count word; bit 60 marks a weakly referenced object (tsos_weak.h), the cycle collector keeps its marks above it. */
+#define TSOS_RC_COUNT (((uint64_t)1 << 60) - 1)
 /* The count of a static object: no sequence of releases reaches zero. */
 #define TSOS_RC_STATIC ((uint64_t)1 << 59)
+#define TSOS_RC_STATIC_ARRAY (TSOS_RC_STATIC | TSOS_RC_STATIC_DATA | ((uint64_t)1 << 56))
 /* Run before the leak report at exit: the cycle collector, when tsos_cycles.h is in (a tentative
  * definition here; tsos_cycles.h gives the value). */
 __attribute__((unused)) static void (*tsos_before_exit)(void);
@@ -392,7 +493,7 @@ static inline void *tsos_stamp(void *p, const tsos_class *c) {
 
 /* string[] is predeclared: process.argv uses it. */
 typedef struct tsos_arr_str tsos_arr_str;
-TSOS_ARRAY(tsos_arr_str, tsos_str)
+TSOS_ARRAY_OF(tsos_arr_str, tsos_str, 3, 0)
 
 /* `parts.join(sep)` on a string[]: one allocation for the result. */
 static inline tsos_str tsos_join_strs(tsos_arr_str *a, tsos_str sep) {
@@ -400,13 +501,14 @@ static inline tsos_str tsos_join_strs(tsos_arr_str *a, tsos_str sep) {
   uint64_t len = (uint64_t)sep.len * (a->len - 1), units = (uint64_t)sep.units * (a->len - 1);
   for (uint64_t i = 0; i < a->len; i++) { len += a->data[i].len; units += a->data[i].units; }
   if (units > TSOS_MAX_STR_UNITS || len > UINT32_MAX) tsos_panic_cstr(NULL, "Invalid string length");
-  uint8_t *p = tsos_alloc(len + 1, NULL);
+  if (len == 0) return TSOS_EMPTY_STR;
+  uint8_t *p = tsos_str_alloc(len, NULL);
   uint64_t at = 0;
   for (uint64_t i = 0; i < a->len; i++) {
     if (i > 0) for (uint64_t j = 0; j < sep.len; j++) p[at++] = sep.ptr[j];
     for (uint64_t j = 0; j < a->data[i].len; j++) p[at++] = a->data[i].ptr[j];
   }
-  return (tsos_str){p, (uint32_t)len, (uint32_t)units};
+  return tsos_str_heap(p, len, units);
 }
 
 #endif

@@ -101,9 +101,9 @@ static inline uint32_t tsos_str_unit(tsos_str s, uint64_t i) {
 static inline tsos_str tsos_str_of_bytes(const uint8_t *p, uint64_t n, uint64_t units) {
   if (n == 0) return TSOS_EMPTY_STR;
   if (n == 1 && p[0] < 128) return tsos_ascii_char(p[0]);
-  uint8_t *q = tsos_alloc(n + 1, NULL);
+  uint8_t *q = tsos_str_alloc(n, NULL);
   memcpy(q, p, n);
-  return tsos_str_make(q, n, units);
+  return tsos_str_heap(q, n, units);
 }
 __attribute__((noreturn, cold)) static inline void tsos_str_half_pair(const tsos_loc *loc) {
   tsos_panic_cstr(loc, "this would split a surrogate pair (an emoji or other character outside the BMP) into a lone surrogate: not supported");
@@ -112,7 +112,7 @@ __attribute__((noreturn, cold)) static inline void tsos_str_half_pair(const tsos
 static inline tsos_str tsos_str_sub(tsos_str s, uint64_t from, uint64_t to, const tsos_loc *loc) {
   if (from >= to) return TSOS_EMPTY_STR;
   if (to > s.units) tsos_panic_cstr(loc, "a string slice past the end (a tsos bug)");
-  if (from == 0 && to == s.units) return s;
+  if (from == 0 && to == s.units) return tsos_str_retain(s); /* every string result is a reference of its own */
   if (tsos_str_ascii(s)) return tsos_str_of_bytes(s.ptr + from, to - from, to - from);
   bool m1, m2;
   uint64_t a = tsos_str_offset(s, from, &m1), b = tsos_str_offset(s, to, &m2);
@@ -123,7 +123,7 @@ static inline tsos_str tsos_str_sub(tsos_str s, uint64_t from, uint64_t to, cons
 static inline tsos_str tsos_str_sub_bytes(tsos_str s, uint64_t from, uint64_t to) {
   if (from >= to) return TSOS_EMPTY_STR;
   if (to > s.len) tsos_panic_cstr(NULL, "a string slice past the end (a tsos bug)");
-  if (from == 0 && to == s.len) return s;
+  if (from == 0 && to == s.len) return tsos_str_retain(s);
   uint64_t units = tsos_str_ascii(s) ? to - from : tsos_utf8_units(s.ptr + from, to - from);
   return tsos_str_of_bytes(s.ptr + from, to - from, units);
 }
@@ -137,7 +137,7 @@ static inline tsos_str tsos_str_unit_at(tsos_str s, int64_t i, const tsos_loc *l
 }
 /* `s[i]` read as `string | undefined`: undefined (a NULL pointer) out of range. */
 static inline tsos_str tsos_str_unit_at_or_undefined(tsos_str s, int64_t i, const tsos_loc *loc) {
-  if (i < 0 || (uint64_t)i >= s.units) return (tsos_str){NULL, 0, 0};
+  if (i < 0 || (uint64_t)i >= s.units) return (tsos_str){NULL, 0, 0, 0};
   return tsos_str_unit_at(s, i, loc);
 }
 /* ToIntegerOrInfinity: NaN is 0, the fraction dropped. */
@@ -157,7 +157,7 @@ static inline tsos_str tsos_str_char_at(tsos_str s, double pos, const tsos_loc *
 static inline tsos_str tsos_str_at_rel(tsos_str s, double pos, const tsos_loc *loc) {
   double p = tsos_num_integer(pos);
   if (p < 0) p += s.units;
-  if (p < 0 || p >= s.units) return (tsos_str){NULL, 0, 0};
+  if (p < 0 || p >= s.units) return (tsos_str){NULL, 0, 0, 0};
   return tsos_str_sub(s, (uint64_t)p, (uint64_t)p + 1, loc);
 }
 /* `s.codePointAt(pos)`; NaN stands for undefined (lowering wraps it). */
@@ -282,13 +282,13 @@ static inline tsos_str tsos_str_repeat(tsos_str s, double count) {
   if (count == 0 || s.len == 0) return TSOS_EMPTY_STR;
   if ((double)s.units * count > TSOS_MAX_STR_UNITS) tsos_panic_cstr(NULL, "Invalid string length");
   uint64_t n = (uint64_t)count;
-  uint8_t *p = tsos_alloc(s.len * n + 1, NULL);
+  uint8_t *p = tsos_str_alloc(s.len * n, NULL);
   for (uint64_t i = 0; i < n; i++) memcpy(p + i * s.len, s.ptr, s.len);
-  return tsos_str_make(p, s.len * n, s.units * n);
+  return tsos_str_heap(p, s.len * n, (uint64_t)s.units * n);
 }
 /* The concatenation of every string in xs: one allocation (a string builder's result). */
 static inline tsos_str tsos_str_concat_all(tsos_arr_str *xs) {
-  if (xs->len == 1) return xs->data[0];
+  if (xs->len == 1) return tsos_str_retain(xs->data[0]);
   return tsos_concat((int)xs->len, xs->data);
 }
 
@@ -336,19 +336,19 @@ static inline tsos_str tsos_str_case(tsos_str s, bool upper, const tsos_loc *loc
     uint8_t lo = upper ? 'a' : 'A', hi = upper ? 'z' : 'Z';
     uint64_t i = 0;
     while (i < s.len && !(s.ptr[i] >= lo && s.ptr[i] <= hi)) i++;
-    if (i == s.len) return s;
-    uint8_t *p = tsos_alloc(s.len + 1, loc);
+    if (i == s.len) return tsos_str_retain(s);
+    uint8_t *p = tsos_str_alloc(s.len, loc);
     for (uint64_t j = 0; j < s.len; j++) {
       uint8_t c = s.ptr[j];
       p[j] = c >= lo && c <= hi ? (uint8_t)(c ^ 0x20) : c;
     }
-    return (tsos_str){p, s.len, s.units};
+    return tsos_str_heap(p, s.len, s.units);
   }
   /* Two passes over the code points: the size of the result, then the bytes. */
   uint8_t *p = NULL;
   uint64_t bytes = 0, units = 0;
   for (int pass = 0; pass < 2; pass++) {
-    if (pass == 1) p = tsos_alloc(bytes + 1, loc);
+    if (pass == 1) p = tsos_str_alloc(bytes, loc);
     uint64_t at = 0;
     units = 0;
     for (uint64_t i = 0; i < s.len;) {
@@ -368,7 +368,7 @@ static inline tsos_str tsos_str_case(tsos_str s, bool upper, const tsos_loc *loc
     }
     bytes = at;
   }
-  return tsos_str_make(p, bytes, units);
+  return tsos_str_heap(p, bytes, units);
 }
 static inline tsos_str tsos_str_upper(tsos_str s, const tsos_loc *loc) { return tsos_str_case(s, true, loc); }
 static inline tsos_str tsos_str_lower(tsos_str s, const tsos_loc *loc) { return tsos_str_case(s, false, loc); }
@@ -411,7 +411,7 @@ static inline double tsos_str_locale_compare(tsos_str a, tsos_str b, const tsos_
 /* (The numlist form passes no location: a lone surrogate's panic names none.) */
 static inline tsos_str tsos_str_from_char_codes(int n, const double *codes) {
   const tsos_loc *loc = NULL;
-  uint8_t *p = tsos_alloc((uint64_t)n * 3 + 1, loc);
+  uint8_t *p = tsos_str_alloc((uint64_t)n * 3, loc);
   uint64_t at = 0;
   for (int i = 0; i < n; i++) {
     uint32_t u = (uint32_t)(uint16_t)tsos_num_wrap64(codes[i]);
@@ -426,7 +426,7 @@ static inline tsos_str tsos_str_from_char_codes(int n, const double *codes) {
     if (u >= 0xD800 && u < 0xE000) tsos_panic_cstr(loc, "String.fromCharCode of a lone surrogate: not supported");
     at += tsos_utf8_encode(p + at, u);
   }
-  return tsos_str_make(p, at, tsos_utf8_units(p, at));
+  return tsos_str_heap(p, at, tsos_utf8_units(p, at));
 }
 
 /* ---- string -> number ---- */
