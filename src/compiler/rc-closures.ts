@@ -85,7 +85,7 @@ export function closureDescriptors(p: Program): string[] {
     out.push(`static void ${name}__release(void *p) { ${r ? `${r.release};` : "(void)p;"} }`);
     const traced = r !== undefined && mayCycle(elem, cyclic);
     if (traced) out.push(`static void ${name}__trace(void *p, void (*visit)(tsos_obj *)) { if ((uintptr_t)${r.obj} > 1) visit(${r.obj}); }`);
-    out.push(`static const tsos_class ${name}__class = {NULL, TSOS_STR("cell"), TSOS_CELL_HEAD + sizeof(${c}), ${name}__release, ${traced ? `${name}__trace` : "NULL"}};`);
+    out.push(`__attribute__((unused)) static const tsos_class ${name}__class = {NULL, TSOS_STR("cell"), TSOS_CELL_HEAD + sizeof(${c}), ${name}__release, ${traced ? `${name}__trace` : "NULL"}};`);
   }
   return out;
 }
