@@ -155,6 +155,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (l.target !== "kernel") l.fail("TSOS3003", callee, callee.text);
       return intrinsic(l, callee.text, call);
     }
+    // `Array(n)` is `new Array(n)`, as in JavaScript.
+    if (decl && l.isLibDecl(decl) && callee.text === "Array" && call.arguments.length === 1) return lowerNew(l, call as unknown as ts.NewExpression, want);
     const strIntrinsic = decl && l.isLibDecl(decl) ? stringIntrinsic(l, decl, call) ?? mathIntrinsic(l, decl, call) : undefined;
     if (strIntrinsic) return strIntrinsic;
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
