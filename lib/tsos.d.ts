@@ -440,6 +440,9 @@ interface ArrayConstructor {
   new (arrayLength: number): any[];
   /** `new Array<T>(n)`: n elements; use `.fill(v)` before reading them. */
   new <T>(arrayLength: number): T[];
+  /** `Array(n)`: the same as `new Array(n)`. */
+  (arrayLength: number): any[];
+  <T>(arrayLength: number): T[];
   isArray(arg: any): arg is any[];
   /** What `v instanceof Array` narrows to (lower/dynamic.ts). */
   readonly prototype: any[];

@@ -152,6 +152,11 @@ export const CATALOG = {
   },
   TSOS1086: { message: "{0} is not supported yet", help: "bind or pass the values one by one" },
   TSOS1170: { message: "spread of `{0}` into an object literal is not supported", help: "{1}" },
+  // 1360-1369: programs as outsiders write them (lower/spread-order.ts).
+  TSOS1360: {
+    message: "copying the properties of `{0}` in key order is not supported when an object of this type ({1}) lists them in another order than the type",
+    help: "write the object's properties in the order the type declares them, or copy the properties by name",
+  },
   // 1310-1319: ArrayBuffer, typed arrays and DataView (lower/typed-arrays.ts).
   // 1300-1309: the kernel heap (lower/heap-intrinsics.ts, issue 13).
   TSOS1300: { message: "`{0}` needs a class instance the compiler counts, not {1}", help: "pass an object of a class (a layout struct has no count: use `Ptr.to(x).address` for its address)" },

@@ -7,10 +7,13 @@
  * Output: C text. Kernel: a function type is a raw C function pointer
  *         (interrupt handlers, handler tables), exactly as before closures.
  *         Hosted: a function type F is a pointer to a closure object,
- *           typedef struct F__clo F__clo;        // { R (*code)(void *self, A...); }
- *           typedef const F__clo *F;
- *         a capturing closure is `struct ENV { F__clo head; captures... }`,
- *         a function without captures a `static const F__clo name__clo`.
+ *           typedef struct F__clo F__clo;  // { tsos_cls; tsos_rc; R (*code)(void *self, A...); }
+ *           typedef F__clo *F;
+ *         a counted object (rc-closures.ts): a capturing closure is
+ *         `struct ENV { F__clo head; captures... }` with the descriptor
+ *         `ENV__class` (count 1 on the heap; TSOS_RC_STATIC on the stack),
+ *         a function without captures a `static F__clo name__clo` with the
+ *         count TSOS_RC_STATIC.
  *         A call is `f->code((void *)f, args)`; a call of a known code
  *         (a static object, or a closure created right there) is direct.
  * Invariants: the environment is read through the pointer the code receives,
@@ -20,7 +23,7 @@
  */
 import type { Expr, Func, Program } from "./ir.ts";
 import { cType, declare } from "./c-syntax.ts";
-import { allocCall } from "./emit-alloc.ts";
+import { closureDescriptors, newCell } from "./rc-closures.ts";
 
 export interface ClosureEmitter {
   expr(x: Expr, current?: string): string;
@@ -33,15 +36,15 @@ export interface ClosureEmitter {
 /** Typedefs of the function types (before the types that may use them). */
 export function fnTypedefs(p: Program): string[] {
   if (p.target === "kernel") return p.fnTypes.map((f) => `typedef ${cType(f.ret)} (*${f.cname})(${f.params.length ? f.params.map(cType).join(", ") : "void"});`);
-  return p.fnTypes.map((f) => `typedef struct ${f.cname}__clo ${f.cname}__clo; typedef const ${f.cname}__clo *${f.cname};`);
+  return p.fnTypes.map((f) => `typedef struct ${f.cname}__clo ${f.cname}__clo; typedef ${f.cname}__clo *${f.cname};`);
 }
 
 /** The head struct of each function type and each environment struct (after every other type). */
 export function closureStructs(p: Program): string[] {
   if (p.target === "kernel") return [];
-  const out = p.fnTypes.map((f) => `struct ${f.cname}__clo { ${cType(f.ret)} (*code)(${["void *", ...f.params.map(cType)].join(", ")}); };`);
+  const out = p.fnTypes.map((f) => `struct ${f.cname}__clo { const tsos_class *tsos_cls; uint64_t tsos_rc; ${cType(f.ret)} (*code)(${["void *", ...f.params.map(cType)].join(", ")}); };`);
   for (const e of p.closureEnvs ?? []) out.push(`struct ${e.cname} { ${e.fnType}__clo head; ${e.fields.map((f) => `${declare(f.type, f.name)};`).join(" ")} };`);
-  return out;
+  return [...out, ...closureDescriptors(p)];
 }
 
 const selfless = new WeakMap<Program, Set<string>>();
@@ -68,7 +71,7 @@ export function staticClosures(p: Program, em: ClosureEmitter, used: Map<string,
       const call = `${fn}(${f.params.map((_, i) => `a${i}`).join(", ")})`;
       out.push(`static ${declare(f.ret, code)}(${["void *tsos_self", ...params].join(", ")}) { (void)tsos_self; ${f.ret.k === "void" || f.ret.k === "never" ? `${call};` : `return ${call};`} }`);
     }
-    out.push(`static const ${type}__clo ${fn}__clo = {${code}};`);
+    out.push(`static ${type}__clo ${fn}__clo = {&tsos_fn_static__class, TSOS_RC_STATIC, ${code}};`);
   }
   return out;
 }
@@ -91,10 +94,11 @@ export function emitClosureExpr(em: ClosureEmitter, p: Program, x: Expr, E: (y: 
       });
     }
     case "closure": {
-      const init = `(struct ${x.env}){{${x.fn}}${x.fields.map((f, i) => `, .${f} = ${E(x.values[i]!)}`).join("")}}`;
-      if (!x.heap) return `(&${init}.head)`;
+      const fields = x.fields.map((f, i) => `, .${f} = ${E(x.values[i]!)}`).join("");
+      // On the stack: never freed (static count); on the heap: one reference, the consumer's.
+      if (!x.heap) return `(&(struct ${x.env}){{&tsos_fn_static__class, TSOS_RC_STATIC, ${x.fn}}${fields}}.head)`;
       const t = em.fresh("tsos_clo");
-      return `({ struct ${x.env} *${t} = ${allocCall(p, `sizeof(struct ${x.env})`, em.L(x.loc), "closure")}; *${t} = ${init}; (${cType(x.type)})&${t}->head; })`;
+      return `({ struct ${x.env} *${t} = tsos_new(sizeof(struct ${x.env}), &${x.env}__class, ${em.L(x.loc)}); *${t} = (struct ${x.env}){{&${x.env}__class, 1, ${x.fn}}${fields}}; (${cType(x.type)})&${t}->head; })`;
     }
     case "envfield":
       return x.name ? `((const struct ${x.env} *)tsos_self)->${x.name}` : `((${cType(x.type)})tsos_self)`;
@@ -103,7 +107,7 @@ export function emitClosureExpr(em: ClosureEmitter, p: Program, x: Expr, E: (y: 
     case "addrof":
       return x.x.e === "deref" ? E(x.x.ptr) : `(&${E(x.x)})`;
     case "newcell":
-      return `((${cType(x.type)})${allocCall(p, `sizeof(${cType((x.type as { elem: Parameters<typeof cType>[0] }).elem)})`, em.L(x.loc), "captured variable")})`;
+      return newCell(p, x, em.L(x.loc));
   }
   return undefined;
 }

@@ -59,8 +59,14 @@ export type Type =
    * are filled in once mapped, its cname fixed before).
    */
   | { k: "union"; members: Type[]; cname: string }
-  /** A pointer to a captured variable's storage (lower/closures.ts): a heap cell or a local's address. */
-  | { k: "cell"; elem: Type }
+  /**
+   * A pointer to a captured variable's storage (lower/closures.ts): a heap
+   * cell (`counted`: a counted object whose header sits just before the
+   * value, docs/design/memory.md "Closures") or a local's address
+   * (`slot`: the hidden local of a captured variable in ref mode, which owns
+   * its value; otherwise a tuple element or another place).
+   */
+  | { k: "cell"; elem: Type; counted?: boolean; slot?: boolean }
   /** `unknown` and `object` (lower/dynamic.ts, hosted): a tagged value, runtime/tsos_dyn.h. */
   | { k: "dyn" };
 

@@ -24,14 +24,20 @@ import { FRESH_STRING_HELPERS, STR_RELEASE, STR_RETAIN, borrowsStrings, countedS
  * that pointer nullable), "view" the `obj` of a view's fat pointer (or of a
  * nullable view); undefined: not counted (pinned where it holds one).
  */
-export function countKind(t: Type): "ptr" | "view" | "str" | undefined {
+export function countKind(t: Type): "ptr" | "view" | "str" | "cell" | undefined {
   if (countedString(t)) return "str";
   const inner = t.k === "nullable" ? t.inner : t;
   if (inner.k === "class") return countedClassInst(inner.cls) ? "ptr" : undefined;
   if (inner.k === "array") return "ptr";
   if (inner.k === "view") return "view";
+  // Hosted function values are closure objects with the object header (rc-closures.ts); kernel ones raw code pointers.
+  if (inner.k === "fn") return functionValuesCounted ? "ptr" : undefined;
+  if (inner.k === "cell") return inner.counted ? "cell" : undefined;
   return undefined;
 }
+
+/** Whether function values are counted closure objects: the hosted target (set by countReferences). */
+let functionValuesCounted = false;
 
 /** Whether the pass counts the reference a value of type `t` holds. */
 export function counted(t: Type): boolean {
@@ -110,7 +116,7 @@ export function cyclicTypes(classes: ClassInst[], arrays: { elem: Type; cname: s
   for (const c of heapClasses) for (let b = c.base; b; b = b.base) subclasses.get(b)?.push(c);
   const reaches = (t: Type, out: Node[]): void => {
     const inner = t.k === "nullable" ? t.inner : t;
-    if (inner.k === "view") out.push(...heapClasses);
+    if (inner.k === "view" || inner.k === "fn") out.push(...heapClasses);
     else if (inner.k === "class" && countedClassInst(inner.cls)) out.push(inner.cls, ...(subclasses.get(inner.cls) ?? []));
     else if (inner.k === "array") out.push(inner.cname);
   };
@@ -163,15 +169,15 @@ interface Scope {
 
 const RETAIN = "tsos_retain";
 const RELEASE = "tsos_release";
-const RC_FNS = new Set([RETAIN, RELEASE, "tsos_retain_view", "tsos_release_view", STR_RETAIN, STR_RELEASE]);
+const RC_FNS = new Set([RETAIN, RELEASE, "tsos_retain_view", "tsos_release_view", "tsos_retain_cell", "tsos_release_cell", STR_RETAIN, STR_RELEASE]);
 
 function call(fn: string, type: Type, x: Expr): Expr {
   return { e: "call", type, fn, args: [x] };
 }
-const retainFn = (t: Type): string => { const k = countKind(t); return k === "view" ? "tsos_retain_view" : k === "str" ? STR_RETAIN : RETAIN; };
-const releaseFn = (t: Type): string => { const k = countKind(t); return k === "view" ? "tsos_release_view" : k === "str" ? STR_RELEASE : RELEASE; };
-const retain = (x: Expr): Expr => call(retainFn(x.type), x.type, x);
-const release = (x: Expr): Expr => call(releaseFn(x.type), T.void, x);
+const retainFn = { view: "tsos_retain_view", cell: "tsos_retain_cell", str: STR_RETAIN, ptr: RETAIN } as const;
+const releaseFn = { view: "tsos_release_view", cell: "tsos_release_cell", str: STR_RELEASE, ptr: RELEASE } as const;
+const retain = (x: Expr): Expr => call(retainFn[countKind(x.type) ?? "ptr"], x.type, x);
+const release = (x: Expr): Expr => call(releaseFn[countKind(x.type) ?? "ptr"], T.void, x);
 const releaseStmt = (name: string, type: Type, loc: number): Stmt => ({ s: "expr", x: release({ e: "local", type, name }), loc });
 
 /**
@@ -220,6 +226,7 @@ function newStats(): RcStats {
  */
 export function countReferences(p: Program, noFree: Set<string> = new Set()): RcStats {
   stats = newStats();
+  functionValuesCounted = p.target === "host";
   tempCounter = 0; // temporaries are named per program: the same program always gives the same C
   // Functions whose counted result is +1 (this pass makes every counted return +1).
   const funcs = new Map(p.funcs.map((f) => [f.cname, f]));
@@ -254,8 +261,8 @@ export function countReferences(p: Program, noFree: Set<string> = new Set()): Rc
     stats.borrowedParams += f.params.filter((q) => counted(q.type)).length;
     walkAll(f.body, (x) => {
       if (x.e !== "call") return;
-      if (x.fn === RETAIN || x.fn === "tsos_retain_view" || x.fn === STR_RETAIN) stats.retains++;
-      else if (x.fn === RELEASE || x.fn === "tsos_release_view" || x.fn === STR_RELEASE) stats.releases++;
+      if (x.fn === RETAIN || x.fn === "tsos_retain_view" || x.fn === "tsos_retain_cell" || x.fn === STR_RETAIN) stats.retains++;
+      else if (x.fn === RELEASE || x.fn === "tsos_release_view" || x.fn === "tsos_release_cell" || x.fn === STR_RELEASE) stats.releases++;
     });
   }
   return stats;
@@ -342,6 +349,40 @@ function walkAll(list: Stmt[], visit: (x: Expr) => void): void {
   list.forEach(st);
 }
 
+/** A closure on the stack (never freed, never counted), through conversions that keep the pointer. */
+function stackClosure(x: Expr): boolean {
+  const y = sameObject(x);
+  return y.e === "closure" && !y.heap;
+}
+
+/** A cell that is the address of a captured variable's slot (ref mode), which owns its value. */
+function ownsSlot(t: Type): boolean {
+  return t.k === "cell" && t.slot === true && counted(t.elem);
+}
+
+/** The locals initialized with a closure on the stack (lower/closures.ts gives one only to a never-assigned `const`). */
+function stackClosureLocals(body: Stmt[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (list: Stmt[]): void => {
+    for (const s of list) {
+      switch (s.s) {
+        case "let": {
+          const init = s.init && sameObject(s.init);
+          if (init?.e === "closure" && !init.heap) out.add(s.name);
+          break;
+        }
+        case "if": visit(s.then); if (s.else) visit(s.else); break;
+        case "while": case "dowhile": visit(s.body); break;
+        case "for": visit(s.init); visit(s.body); break;
+        case "block": visit(s.body); break;
+        case "switch": for (const c of s.cases) visit(c.body); break;
+      }
+    }
+  };
+  visit(body);
+  return out;
+}
+
 /** Strips conversions that keep the same object pointer. */
 function sameObject(x: Expr): Expr {
   while (counted(x.type) && isSameObject(x) && counted(x.x.type)) x = x.x;
@@ -385,6 +426,19 @@ class FnPass {
     const candidates = noFree ? new Set(this.managed) : new Set([...borrowedLocals(f, this.managed, funcs)].filter((n) => !this.stringLocals.has(n)));
     for (const n of candidates) {
       if (!this.params.has(n)) stats.borrowedLocals++;
+      this.borrowed.add(n);
+      this.managed.delete(n);
+    }
+    // A local that holds a closure on the stack (its only value: lower/closures.ts gives one only to a `const`
+    // used for calls) counts nothing: the closure is never freed and dies with its block.
+    // A ref-mode slot owns its value: cellStore releases what it overwrites.
+    walkAll(f.body, (x) => {
+      if (x.e === "addrof" && ownsSlot(x.type) && x.x.e === "local" && this.borrowed.has(x.x.name)) {
+        this.borrowed.delete(x.x.name);
+        if (!noFree) this.managed.add(x.x.name);
+      }
+    });
+    for (const n of stackClosureLocals(f.body)) {
       this.borrowed.add(n);
       this.managed.delete(n);
     }
@@ -442,10 +496,10 @@ class FnPass {
     };
     scan(this.f.body, "ok");
     walkAll(this.f.body, (x) => {
-      if (x.e === "addrof") walkAll([{ s: "expr", x: x.x, loc: 0 }], (y) => { if (y.e === "local") bad.add(y.name); });
+      // `&*p` is the cell p itself, not the address of a local; a ref-mode slot is written only through its cell (cellStore).
+      if (x.e === "addrof" && x.x.e !== "deref" && !ownsSlot(x.type)) walkAll([{ s: "expr", x: x.x, loc: 0 }], (y) => { if (y.e === "local") bad.add(y.name); });
       if (x.e === "compound" && x.target.e === "local") bad.add(x.target.name);
       if (x.e === "let" || x.e === "bind") bad.add(x.name);
-      if (x.e === "closure") for (const v of x.values) walkAll([{ s: "expr", x: v, loc: 0 }], (y) => { if (y.e === "local") bad.add(y.name); });
     });
     for (const n of candidates) if (!bad.has(n)) this.managed.add(n);
   }
@@ -637,6 +691,8 @@ class FnPass {
 
   /** A loop step: an assignment to a counted local releases the old value right after it. */
   private step(x: Expr): Expr {
+    const fresh = this.freshBinding(x);
+    if (fresh) return fresh;
     if (x.e === "assign" && x.target.e === "local" && this.managed.has(x.target.name) && !this.bound.has(x.target.name)) {
       const target = x.target;
       const value = this.templess(() => this.pin(x.value));
@@ -648,6 +704,24 @@ class FnPass {
       };
     }
     return this.templess(() => this.discard(x, false));
+  }
+
+  /**
+   * The step lower/closures.ts adds to a `for` whose `let` is a cell: a new
+   * cell for the next iteration, `let next = newcell in (*next = *x, x =
+   * next)`. The new cell owns a reference to the copied value; the loop's
+   * cell local moves to it and releases the previous one (which the
+   * closures of that iteration may still hold).
+   */
+  private freshBinding(x: Expr): Expr | undefined {
+    if (x.e !== "let" || x.init.e !== "newcell" || x.body.e !== "seq" || x.body.xs.length !== 2) return undefined;
+    const [copy, move] = x.body.xs as [Expr, Expr];
+    if (copy.e !== "assign" || move.e !== "assign" || move.target.e !== "local" || !this.managed.has(move.target.name)) return undefined;
+    const target = move.target;
+    const old = `tsos_rc${tempCounter++}`;
+    const copied: Expr = { ...copy, value: counted(copy.type) ? retain(copy.value) : copy.value };
+    const swap: Expr = { e: "bind", type: T.void, name: old, value: target, body: { e: "seq", type: T.void, xs: [move, release({ e: "local", type: target.type, name: old })] } };
+    return { ...x, body: { e: "seq", type: T.void, xs: [copied, swap] } };
   }
 
   // ---- expressions ----
@@ -664,8 +738,8 @@ class FnPass {
   /** A value stored where a reference is owned: +1. */
   private pin(x: Expr): Expr {
     const [y, own] = this.visit(x);
-    // null and a string literal (static: its count never changes) need no reference.
-    if (!counted(x.type) || y.e === "nullish" || y.e === "str") return y;
+    // null, a string literal (static: its count never changes) and a closure on the stack need no reference.
+    if (!counted(x.type) || y.e === "nullish" || y.e === "str" || stackClosure(y)) return y;
     if (own === "fresh") {
       stats.movedIn++;
       return y;
@@ -855,7 +929,8 @@ class FnPass {
       }
       case "callptr": {
         if (!this.fnValuesKnown) return [this.children(x, (c) => (counted(c.type) ? this.pin(c) : this.value(c))), "unstable"];
-        const callee = this.value(x.callee);
+        // The closure stays alive while its code runs (the call could replace the field or element it was read from).
+        const callee = this.keep(x.callee);
         const args = x.args.map((a) => this.keep(a));
         return [{ ...x, callee, args }, isCounted ? "fresh" : "unstable"];
       }
@@ -922,8 +997,32 @@ class FnPass {
         return [retain(x), "stable"];
       }
       case "current":
-      case "addrof":
         return [x, "unstable"];
+      // Closures and cells (rc-closures.ts, docs/design/memory.md "Closures").
+      case "fnref":
+        // A static closure object: never freed.
+        return [x, "stable"];
+      case "closure":
+        // On the heap: the environment owns a reference to each counted capture, the value is +1.
+        if (x.heap) return [{ ...x, values: x.values.map((v) => this.pin(v)) }, "fresh"];
+        // On the stack: never freed, dies with its block; its captures are kept alive for the statement (it does not outlive it
+        // unless held by a `const` whose captures are locals and parameters, which outlive it).
+        return [{ ...x, values: x.values.map((v) => this.keep(v)) }, "stable"];
+      case "envfield":
+        // A capture of the running closure (or the closure itself): the caller keeps the closure alive during the call, and its
+        // captures are never reassigned (a reassigned variable is captured as a cell).
+        return [x, "stable"];
+      case "newcell":
+        return [x, "fresh"];
+      case "deref":
+        // The variable in a cell: any call could assign it.
+        return [{ ...x, ptr: this.instant(x.ptr) }, "unstable"];
+      case "addrof": {
+        // `&*p` is the cell p itself; any other address (a ref-mode local, a tuple element) is not counted.
+        if (x.x.e !== "deref") return [x, "unstable"];
+        const [ptr, own] = this.visit(x.x.ptr);
+        return [{ ...x, x: { ...x.x, ptr } }, counted(x.type) ? own : "unstable"];
+      }
       default: {
         // Anything else: counted children are stored somewhere this pass does not follow.
         const y = this.children(x, (c) => (counted(c.type) ? this.pin(c) : this.value(c)));
@@ -1006,6 +1105,7 @@ class FnPass {
       return [y, "unstable"];
     }
     if (t.e === "index" && t.arr.type.k === "array" && !this.noTemps && !this.noFree) return [this.elementStore(x, t), "unstable"];
+    if (t.e === "deref" && (countKind(t.ptr.type) === "cell" || ownsSlot(t.ptr.type))) return [this.cellStore(x, t), "unstable"];
     // Globals, cells, unmodelled fields: the new value is pinned, the old one never released.
     const target = t.e === "local" || t.e === "global" ? t : this.children(t, (c) => this.instant(c));
     return [{ ...x, target, value: this.pin(x.value) }, "unstable"];
@@ -1033,6 +1133,26 @@ class FnPass {
     if (ixX !== idx) y = { e: "bind", type: x.type, name: ib, value: idx, body: y };
     if (arX !== arr) y = { e: "bind", type: x.type, name: ab, value: arr, body: y };
     return y;
+  }
+
+  /**
+   * `*p = v` into a counted cell (a captured variable shared with closures)
+   * or a ref-mode slot: the cell (or slot) owns its value, so the new value is pinned and the old one
+   * released after the statement. The cell pointer is a local or a capture
+   * of the running closure, read again after the value is computed.
+   */
+  private cellStore(x: Extract<Expr, { e: "assign" }>, t: Extract<Expr, { e: "deref" }>): Expr {
+    const ptr = this.instant(t.ptr);
+    const value = this.pin(x.value);
+    const target: Expr = { ...t, ptr };
+    const stays = ptr.e === "envfield" || (ptr.e === "local" && !assignsVariable(value, ptr.name));
+    if (!stays || this.noTemps || this.noFree) return { ...x, target, value };
+    const nv = `tsos_rc${tempCounter++}`;
+    // A stack closure stays in place: a compound literal lives only as long as the block around it (here, the statement's).
+    const nvX: Expr = simple(value) || stackClosure(value) ? value : { e: "local", type: value.type, name: nv };
+    const old = this.oldTemp(t.type);
+    const y: Expr = { e: "seq", type: x.type, xs: [{ e: "assign", type: t.type, target: old, value: target }, { ...x, target, value: nvX }] };
+    return nvX === value ? y : { e: "bind", type: x.type, name: nv, value, body: y };
   }
 
   /** A statement temporary for an overwritten value, released after the statement. */
@@ -1163,7 +1283,7 @@ function releaseFreeExpr(x: Expr, funcs: Map<string, Func>): boolean {
 /** A value that reads no field and has no effect: it may be evaluated after the old value is read. */
 function simple(x: Expr): boolean {
   if (x.e === "local" || x.e === "global" || x.e === "nullish") return true;
-  return x.e === "call" && (x.fn === RETAIN || x.fn === "tsos_retain_view") && simple(x.args[0]!);
+  return x.e === "call" && (x.fn === RETAIN || x.fn === "tsos_retain_view" || x.fn === "tsos_retain_cell") && simple(x.args[0]!);
 }
 
 function findField(c: ClassInst, name: string): Field | undefined {

@@ -155,6 +155,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (l.target !== "kernel") l.fail("TSOS3003", callee, callee.text);
       return intrinsic(l, callee.text, call);
     }
+    // `Array(n)` is `new Array(n)`, as in JavaScript.
+    if (decl && l.isLibDecl(decl) && callee.text === "Array" && call.arguments.length === 1) return lowerNew(l, call as unknown as ts.NewExpression, want);
     const strIntrinsic = decl && l.isLibDecl(decl) ? stringIntrinsic(l, decl, call) ?? mathIntrinsic(l, decl, call) : undefined;
     if (strIntrinsic) return strIntrinsic;
     if (decl && l.isLibDecl(decl)) return builtinCall(l, callee.text, call, want);
@@ -615,7 +617,21 @@ function newArrayType(l: Lowerer, n: ts.NewExpression, outer: ts.Expression): Ty
   if (!elem || !(elem.flags & ts.TypeFlags.Any)) return typeOfNode(l, n);
   const context = l.checker.getContextualType(outer);
   if (context && l.checker.isArrayType(context)) return irType(l, context, outer);
+  const filled = filledArrayType(l, outer);
+  if (filled) return filled;
   l.fail("TSOS1015", n, "`new Array(n)` without an element type", "write the element type: `new Array<number>(n)`, or declare the variable's type");
+}
+
+/**
+ * `new Array(n).fill(v)` with no declared type (`const dp = new Array(n + 1).fill(0)`,
+ * `any[]` to tsc): the array of v's primitive type (number, string or boolean).
+ * The variable it initializes takes that type too (stmt.ts variableInit).
+ */
+export function filledArrayType(l: Lowerer, outer: ts.Expression): Type | undefined {
+  if (!ts.isCallExpression(outer) || outer.arguments.length !== 1 || !ts.isPropertyAccessExpression(outer.expression) || outer.expression.name.text !== "fill") return undefined;
+  const fill = l.checker.getBaseTypeOfLiteralType(l.checker.getTypeAtLocation(outer.arguments[0]!));
+  if (!(fill.flags & (ts.TypeFlags.Number | ts.TypeFlags.String | ts.TypeFlags.Boolean))) return undefined;
+  return arrayType(l, irType(l, fill, outer.arguments[0]!));
 }
 
 /** `obj.constructor.name`: the name of the object's class (from its class descriptor), for a class instance. */

@@ -421,7 +421,7 @@ export function capturedThis(l: Lowerer): Expr | undefined {
 function fieldRead(c: ClosureScope, key: ts.Node | "this"): Expr | undefined {
   const f = c.fields.get(key);
   if (!f) return undefined;
-  const cell: Type = { k: "cell", elem: f.type };
+  const cell = cellType(f.type, !!f.heap);
   if (c.self) {
     const self: Expr = { e: "local", type: c.self, name: "self" };
     if (!f.cell) return { e: "field", type: f.type, obj: self, name: f.name };
@@ -478,9 +478,9 @@ export function captureFields(
     const cell = mode === "ref" || mode === "cell";
     const text = (decl as ts.NamedDeclaration).name?.getText() ?? "v";
     const name = fieldName(text);
-    fields.set(decl, { name, type: v.type, cell });
+    fields.set(decl, { name, type: v.type, cell, heap: mode === "cell" });
     names.push(name);
-    values.push(cell ? { e: "addrof", type: { k: "cell", elem: v.type }, x: v } : v);
+    values.push(cell ? { e: "addrof", type: cellType(v.type, mode === "cell"), x: v } : v);
   }
   if (caps.usesThis) {
     const v = thisValue();
@@ -542,7 +542,7 @@ export function boxCaptured(l: Lowerer, func: Func): void {
   const declared = new Set<string>();
   const cellOf = (name: string, type: Type): Stmt[] => {
     const b = boxed.get(name)!;
-    const cell: Type = { k: "cell", elem: type };
+    const cell = cellType(type, b.mode === "cell");
     if (b.mode === "cell") return [{ s: "let", name, type: cell, init: { e: "newcell", type: cell, loc }, loc }];
     const slot = fresh(`${name}__slot`);
     return [
@@ -550,7 +550,7 @@ export function boxCaptured(l: Lowerer, func: Func): void {
       { s: "let", name, type: cell, init: { e: "addrof", type: cell, x: { e: "local", type, name: slot } }, loc },
     ];
   };
-  const expr = (x: Expr): Expr => mapExpr(x, (y) => (y.e === "local" && boxed.has(y.name) ? { e: "deref", type: y.type, ptr: { e: "local", type: { k: "cell", elem: y.type }, name: y.name } } : undefined));
+  const expr = (x: Expr): Expr => mapExpr(x, (y) => (y.e === "local" && boxed.has(y.name) ? { e: "deref", type: y.type, ptr: { e: "local", type: cellType(y.type, boxed.get(y.name)!.mode === "cell"), name: y.name } } : undefined));
   const list = (stmts: Stmt[]): Stmt[] => {
     const head: Stmt[] = [];
     const out: Stmt[] = [];
@@ -579,7 +579,7 @@ export function boxCaptured(l: Lowerer, func: Func): void {
         const fresh: Expr[] = [];
         for (const d of s.init) {
           if (d.s !== "let" || boxed.get(d.name)?.mode !== "cell") continue;
-          const cell: Type = { k: "cell", elem: d.type };
+          const cell: Type = { k: "cell", elem: d.type, counted: true };
           const next = `${d.name}__next`;
           const old: Expr = { e: "deref", type: d.type, ptr: { e: "local", type: cell, name: d.name } };
           fresh.push({
@@ -604,9 +604,13 @@ export function boxCaptured(l: Lowerer, func: Func): void {
     if (!boxed.has(p.name)) return p;
     const arg = fresh(`${p.name}__arg`);
     declared.add(p.name);
-    const cell: Type = { k: "cell", elem: p.type };
-    if (boxed.get(p.name)!.mode === "ref") prologue.push({ s: "let", name: p.name, type: cell, init: { e: "addrof", type: cell, x: { e: "local", type: p.type, name: arg } }, loc });
-    else {
+    const cell = cellType(p.type, boxed.get(p.name)!.mode === "cell");
+    if (boxed.get(p.name)!.mode === "ref") {
+      // The slot owns its value (it may be assigned through the cell): a copy of the argument, not the parameter itself.
+      const slot = fresh(`${p.name}__slot`);
+      prologue.push({ s: "let", name: slot, type: p.type, init: { e: "local", type: p.type, name: arg }, loc });
+      prologue.push({ s: "let", name: p.name, type: cell, init: { e: "addrof", type: cell, x: { e: "local", type: p.type, name: slot } }, loc });
+    } else {
       prologue.push({ s: "let", name: p.name, type: cell, init: { e: "newcell", type: cell, loc }, loc });
       prologue.push({ s: "expr", x: { e: "assign", type: p.type, target: { e: "deref", type: p.type, ptr: { e: "local", type: cell, name: p.name } }, value: { e: "local", type: p.type, name: arg } }, loc });
     }
@@ -621,6 +625,11 @@ export function boxCaptured(l: Lowerer, func: Func): void {
     }
   }
   func.body = body;
+}
+
+/** The cell type of a captured variable: a counted heap cell (cell mode), or the address of its slot (ref mode). */
+function cellType(elem: Type, heap: boolean): Type {
+  return heap ? { k: "cell", elem, counted: true } : { k: "cell", elem, slot: true };
 }
 
 function checkEarly(l: Lowerer, scope: FnScope, decl: ts.Node, type: Type): void {

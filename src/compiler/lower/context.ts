@@ -47,7 +47,8 @@ export interface ClosureScope {
   env: string;
   /** The function type of the closure's value. */
   type: Type;
-  fields: Map<ts.Node | "this", { name: string; type: Type; cell: boolean }>;
+  /** `heap`: the cell is a counted heap cell (a captured variable in cell mode), not a local's address. */
+  fields: Map<ts.Node | "this", { name: string; type: Type; cell: boolean; heap?: boolean }>;
   /** Set for an object literal's method: the captures are hidden fields of the literal (`self`), not an environment. */
   self?: Type;
 }

@@ -3,7 +3,8 @@
  *
  * Input:  `E.Member` (numeric, string, const and flag enums; members whose
  *         initializers tsc evaluates at compile time, including ones computed
- *         from other members) and `E[n]` on a numeric enum.
+ *         from other members), `E["Member"]` (the member) and `E[n]` on a
+ *         numeric enum.
  * Output: a literal of the member's value (`number` or `string`), and for
  *         reverse lookup a call to `<E>__name(n)`, a generated function that
  *         switches over the members' values.
@@ -39,6 +40,12 @@ const lookups = new WeakMap<ts.EnumDeclaration, string>();
 
 /** `E[n]`: the name of the member whose value is `n`. */
 export function enumReverseLookup(l: Lowerer, decl: ts.EnumDeclaration, x: ts.ElementAccessExpression): Expr {
+  // `E["Member"]` is the member itself (forward lookup), on any enum.
+  const key = x.argumentExpression;
+  if (ts.isStringLiteralLike(key)) {
+    const member = decl.members.find((m) => (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText()) === key.text);
+    if (member) return enumMemberValue(l, member, x);
+  }
   const idx = lowerExpr(l, x.argumentExpression, T.number);
   if (idx.type.k === "str") l.fail("TSOS1081", x, decl.name.text);
   if (idx.type.k !== "int") l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));

@@ -51,10 +51,11 @@ export function jsonCall(l: Lowerer, name: string, call: ts.CallExpression, want
   if (l.target === "kernel") l.fail("TSOS3001", call.expression, "JSON.stringify");
   const [valueNode, replacerNode, spaceNode] = call.arguments;
   if (!valueNode) l.fail("TSOS1182", call);
-  const value = lowerExpr(l, valueNode);
-  const t = value.type;
+  let value = lowerExpr(l, valueNode);
   // Unreachable (`never`, after an exhaustive switch): the value itself never completes.
-  if (t.k === "never") return coerce(l, value, T.str, valueNode);
+  if (value.type.k === "never") return coerce(l, value, T.str, valueNode);
+  if (value.type.k === "nullable" && value.type.undef && !value.type.null) value = presentForStringify(l, value, valueNode);
+  const t = value.type;
   if ((t.k === "nullable" && t.undef) || t.k === "fn" || t.k === "void") l.fail("TSOS1182", valueNode);
   let keys: Expr = { e: "nullish", type: T.void, undef: false };
   let gap: Expr = str("");
@@ -84,6 +85,31 @@ export function jsonCall(l: Lowerer, name: string, call: ts.CallExpression, want
   const options: Expr = { ...optionsFn, args: [gap, keys] };
   const body = jsonValue(l, local(v, t), local(o, optionsType), str(""), num(0), "top", valueNode);
   return { e: "bind", type: T.str, name: v, value, body: { e: "bind", type: T.str, name: o, value: options, body } };
+}
+
+/**
+ * A `T | undefined` value to serialize (`JSON.stringify(xs.find(...))`): its
+ * `T`, or a panic when it is undefined, where JavaScript's result would be
+ * `undefined` instead of a string.
+ */
+function presentForStringify(l: Lowerer, value: Expr, node: ts.Node): Expr {
+  const t = value.type as Extract<Type, { k: "nullable" }>;
+  const v = l.temp();
+  const held: Expr = { e: "local", type: t, name: v };
+  const message = str("JSON.stringify of undefined gives undefined, not a string (not supported)");
+  return {
+    e: "bind",
+    type: t.inner,
+    name: v,
+    value,
+    body: {
+      e: "cond",
+      type: t.inner,
+      c: { e: "isnullish", type: T.bool, x: held, which: "undefined" },
+      a: { e: "seq", type: t.inner, xs: [{ e: "panic", type: T.void, message, loc: l.loc(node) }, { e: "unwrap", type: t.inner, x: held, loc: l.loc(node) }] },
+      b: { e: "unwrap", type: t.inner, x: held, loc: l.loc(node) },
+    },
+  };
 }
 
 type Where = "top" | "element" | "member";

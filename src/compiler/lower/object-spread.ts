@@ -38,6 +38,7 @@ import { isRecord, recordField } from "./records.ts";
 import { isTuple } from "./destructure.ts";
 import { lowerNullLiteral, unwrap } from "./nullable.ts";
 import { newLiteralObject, propName } from "./objects.ts";
+import { checkViewCopyOrder } from "./spread-order.ts";
 
 type Bind = (name: ts.Identifier, value: Expr) => Stmt[];
 type Recurse = (pattern: ts.BindingName, value: Expr, bind: Bind) => Stmt[];
@@ -99,8 +100,10 @@ export function readProperty(l: Lowerer, obj: Expr, name: string, node: ts.Node)
  * The own enumerable properties of `obj` (already in a temporary), in key
  * order, as spread and rest copy them. `tsType` is the checker's type of
  * the source expression (the key order of an interface or object type).
+ * `present`: for a spread, the keys the object being built already has
+ * (their position is kept, so their order in the source does not matter).
  */
-export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node): OwnProperty[] {
+export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node, present?: ReadonlySet<string>): OwnProperty[] {
   const t = obj.type;
   if (t.k === "class" && !isTupleType(t) && !isRecordType(t) && t.cls.header) {
     if (t.cls.literal && [...literalMembers(l, t.cls).keys()].length)
@@ -135,6 +138,8 @@ export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.N
         l.fail("TSOS1170", node, l.checker.typeToString(tsType), `a class of the program has a getter \`${p.name}\`, which a spread of such an object would not copy; copy the properties by name`);
       out.push({ name: p.name, read: lowerViewGet(l, obj, p.name, node), optional: !!slot.optional });
     }
+    // The copy takes the type's order: every object behind the view must define its properties in it (lower/spread-order.ts).
+    checkViewCopyOrder(l, t.view, out.map((p) => p.name).filter((n) => !present?.has(n)), node, l.checker.typeToString(tsType));
     return out;
   }
   l.fail("TSOS1170", node, typeName(t), "spread an object of a class, interface or object type");
@@ -224,9 +229,11 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
     const before = slots.get(name);
     slots.set(name, { value: v, absent: (optional || !!guard) && (before ? before.absent : true) });
   };
+  // The keys the object surely has so far: a later source keeps their positions (spread-order.ts).
+  const surelyPresent = (): ReadonlySet<string> => new Set([...slots].filter(([, slot]) => !slot.absent).map(([name]) => name));
   for (const p of node.properties) {
     if (ts.isSpreadAssignment(p)) {
-      spreadInto(l, p.expression, node, temp, put);
+      spreadInto(l, p.expression, node, temp, put, surelyPresent);
       continue;
     }
     if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) {
@@ -281,6 +288,7 @@ function spreadInto(
   node: ts.Node,
   temp: (x: Expr) => Expr,
   put: (name: string, value: Expr, optional: boolean, guard?: Expr) => void,
+  surelyPresent: () => ReadonlySet<string>,
   guard?: Expr,
 ): void {
   while (ts.isParenthesizedExpression(expr)) expr = expr.expression;
@@ -289,8 +297,8 @@ function spreadInto(
     const c = temp(lowerExprAsBool(l, expr.condition, guard));
     const notC: Expr = { e: "not", type: T.bool, x: c };
     const not: Expr = guard ? { e: "logic", type: T.bool, op: "&&", a: guard, b: notC } : notC;
-    spreadInto(l, expr.whenTrue, node, temp, put, c);
-    spreadInto(l, expr.whenFalse, node, temp, put, not);
+    spreadInto(l, expr.whenTrue, node, temp, put, surelyPresent, c);
+    spreadInto(l, expr.whenFalse, node, temp, put, surelyPresent, not);
     return;
   }
   if (expr.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(expr) && expr.text === "undefined")) return;
@@ -322,13 +330,13 @@ function spreadInto(
     const present: Expr = { e: "not", type: T.bool, x: isnullish(src, "either") };
     const inner = unwrap(l, src, expr);
     const innerTs = l.checker.getNonNullableType(tsType);
-    for (const p of ownProperties(l, inner, innerTs, expr)) {
+    for (const p of ownProperties(l, inner, innerTs, expr, surelyPresent())) {
       const t = temp({ e: "cond", type: nullableOrSelf(l, p.read.type), c: present, a: coerce(l, p.read, nullableOrSelf(l, p.read.type), expr), b: coerce(l, lowerNullLiteral("undefined"), nullableOrSelf(l, p.read.type), expr) });
       put(p.name, narrowPresent(l, t, p.read.type, expr), p.optional, present);
     }
     return;
   }
-  for (const p of ownProperties(l, src, tsType, expr)) put(p.name, temp(p.read), p.optional, guard);
+  for (const p of ownProperties(l, src, tsType, expr, surelyPresent())) put(p.name, temp(p.read), p.optional, guard);
 }
 
 function lowerExprAsBool(l: Lowerer, cond: ts.Expression, guard?: Expr): Expr {

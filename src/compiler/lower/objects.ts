@@ -166,7 +166,7 @@ function literalCaptures(l: Lowerer, lit: ts.ObjectLiteralExpression, fns: Liter
     for (let k = 2; taken.has(name); k++) name = `cap__${f.name}_${k}`;
     taken.add(name);
     f.name = name;
-    fields.push({ name, type: f.cell ? { k: "cell", elem: f.type } : f.type, hidden: true });
+    fields.push({ name, type: f.cell ? (f.heap ? { k: "cell", elem: f.type, counted: true } : { k: "cell", elem: f.type, slot: true }) : f.type, hidden: true });
     void decl;
   }
   return { fields, values: env.values, scope: (m, self) => ({ node: m, env: "", type: T.void, fields: env.fields, self }) };

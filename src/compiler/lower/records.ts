@@ -383,6 +383,11 @@ export function recordForIn(l: Lowerer, f: ts.ForInStatement, lowerBody: () => S
   };
 }
 
+/** Whether tsc's type is the standard `Map` (not a record or another iterable). */
+function isStdMap(t: ts.Type): boolean {
+  return t.getSymbol()?.getName() === "Map" && !!t.getSymbol()?.declarations?.some((d) => d.getSourceFile().hasNoDefaultLib || d.getSourceFile().fileName.endsWith(".d.ts"));
+}
+
 /** `Object.keys/values/entries/fromEntries(...)`; undefined for other names. */
 export function objectCall(l: Lowerer, name: string, call: ts.CallExpression): Expr | undefined {
   const arg = call.arguments[0];
@@ -390,6 +395,12 @@ export function objectCall(l: Lowerer, name: string, call: ts.CallExpression): E
   if (name === "fromEntries") {
     const t = irType(l, l.checker.getTypeAtLocation(call), call);
     if (!isRecord(t)) l.fail("TSOS1113", call, `Object.${name}`, typeName(t));
+    // `Object.fromEntries(map)` of a `Map<string, V>`: the record copies the map's entries in order.
+    const mapType = (resolveMember(l, t.cls, (classMember(l, t.cls, "setFrom") as { decl: ts.MethodDeclaration }).decl, []).params[0])!;
+    if (isStdMap(l.checker.getTypeAtLocation(arg))) {
+      const map = coerce(l, lowerExpr(l, arg, mapType), mapType, arg);
+      return bind(l, newRecord(l, t, call), (d) => ({ e: "seq", type: t, xs: [method(l, d, "setFrom", [map], call), d] }));
+    }
     const entriesType = (resolveMember(l, t.cls, (classMember(l, t.cls, "setAll") as { decl: ts.MethodDeclaration }).decl, []).params[0])!;
     const entries = coerce(l, lowerExpr(l, arg, entriesType), entriesType, arg);
     return bind(l, newRecord(l, t, call), (d) => ({ e: "seq", type: t, xs: [method(l, d, "setAll", [entries], call), d] }));

@@ -24,7 +24,7 @@ import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "
 import { exitActions, jumpTarget, lowerThrow, lowerTry } from "./exceptions.ts";
 import { inspectArgument } from "./inspect.ts";
 import { elementOrUndefined, isProbedLocal, probedRecordLocal, untrackedUndefinedLocal, probedLocals, probedType } from "./probes.ts";
-import { lowerArgs, untypedConst } from "./calls.ts";
+import { filledArrayType, lowerArgs, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
 import { formatDirectives, guardedFormat } from "./console-format.ts";
 import { recordConstInit } from "./record-consts.ts";
@@ -109,7 +109,8 @@ export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: 
   // `const env = { x: 3 }` used only as a `Record<string, number>` (lower/record-consts.ts).
   const record = recordConstInit(l, decl);
   if (record) return record;
-  const checked = decl.type ? typeFromTypeNode(l, decl.type) : typeOfNode(l, decl.name);
+  const filled = !decl.type && decl.initializer && isNewArrayFill(decl.initializer) && isAnyArray(l, l.checker.getTypeAtLocation(decl.name)) ? filledArrayType(l, decl.initializer) : undefined;
+  const checked = decl.type ? typeFromTypeNode(l, decl.type) : (filled ?? typeOfNode(l, decl.name));
   if (!decl.initializer) return { type: checked };
   if (decl.type) return { type: checked, init: coerce(l, lowerExpr(l, decl.initializer, checked), checked, decl.initializer) };
   const init = lowerExpr(l, decl.initializer, checked.k === "int" ? undefined : checked);
@@ -119,6 +120,17 @@ export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: 
     return { type: init.type, init, probed: true };
   const type = init.type.k === "int" && checked.k === "int" ? init.type : checked;
   return { type, init: coerce(l, init, type, decl.initializer) };
+}
+
+/** `new Array(n).fill(v)` (or `Array(n).fill(v)`): tsc says `any[]`, the fill value says more (calls.ts filledArrayType). */
+function isNewArrayFill(x: ts.Expression): boolean {
+  if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression) || x.expression.name.text !== "fill") return false;
+  const made = x.expression.expression;
+  return (ts.isNewExpression(made) || ts.isCallExpression(made)) && ts.isIdentifier(made.expression) && made.expression.text === "Array";
+}
+
+function isAnyArray(l: Lowerer, t: ts.Type): boolean {
+  return l.checker.isArrayType(t) && !!(l.checker.getTypeArguments(t as ts.TypeReference)[0]!.flags & ts.TypeFlags.Any);
 }
 
 function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {

@@ -32,8 +32,11 @@ enum { TSOS_GEN_FRESH, TSOS_GEN_SUSPENDED, TSOS_GEN_RUNNING, TSOS_GEN_DONE };
 #define TSOS_GEN_STACK_SIZE ((size_t)1024 * 1024)
 #define TSOS_GEN_GUARD ((size_t)4096)
 
-/* A function value's head (emit-closures.ts): the code takes the closure object first. */
+/* A function value's head (emit-closures.ts): the object header (a closure is counted), then
+ * the code, which takes the closure object first. */
 typedef struct tsos_gen_code {
+  const void *tsos_cls;
+  uint64_t tsos_rc;
   void (*code)(const void *self, void *gen);
 } tsos_gen_code;
 

@@ -108,22 +108,28 @@ static inline void tsos_rc_check(const void *p, const char *what) {
 /* The header is reached through tsos_launder: gcc must not reason about the
  * object's declared type or size from here (-Warray-bounds false positives). */
 static inline void *tsos_retain_obj(void *p) {
-  if ((uintptr_t)p > 1) {
-    tsos_obj *o = tsos_launder(p);
+  /* The test is on a laundered copy: gcc must not split the caller's code
+   * into a path where its own pointer is "NULL or 1" and warn about its
+   * later stores through it (-Warray-bounds on `MEM[1B].field`, an arrow
+   * function field capturing `this` in a constructor). */
+  void *q = tsos_launder(p);
+  if ((uintptr_t)q > 1) {
+    tsos_obj *o = q;
     tsos_rc_check(o, "use after free: retain of a freed object");
     TSOS_COUNT_RC_OP(0);
     o->rc++;
   }
   /* Laundered: gcc must not deduce "NULL or 1 here" on the path that skipped the count and warn about the caller's reads. */
-  return tsos_launder(p);
+  return q;
 }
 
 /* The same pointer, with its type: `x = tsos_retain(y)`. */
 #define tsos_retain(p) ((__typeof__((p) + 0))tsos_retain_obj((void *)(p)))
 
 static inline void tsos_release(void *p) {
+  p = tsos_launder(p); /* as in tsos_retain_obj: no "NULL or 1" path in the caller */
   if ((uintptr_t)p > 1) {
-    tsos_obj *o = tsos_launder(p);
+    tsos_obj *o = p;
     tsos_rc_check(o, "double free: release of a freed object");
     TSOS_COUNT_RC_OP(1);
     if ((--o->rc & TSOS_RC_COUNT) == 0) tsos_drop(o);

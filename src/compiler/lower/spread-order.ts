@@ -1,0 +1,75 @@
+/**
+ * lower/spread-order.ts: the key order of a spread (or rest) of an
+ * interface-typed value.
+ *
+ * Input:  a view being copied by key (`{ ...item, done: true }`,
+ *         `const { id, ...rest } = item` with `item: Todo`), the property
+ *         names in the order the copy takes them (the type's declared order).
+ * Output: nothing when every object that can be behind the view has its
+ *         properties in that same relative order; otherwise TSOS1360 at the
+ *         copy, reported once the whole program is lowered (a finisher: the
+ *         classes behind a view are known only then).
+ * Invariants: JavaScript copies own properties in the source object's key
+ *         order, which is the order its literal or class defines them; the
+ *         copy's fields are laid out in the type's order at compile time, so
+ *         an object that defines them in another order would print (and
+ *         iterate) differently. An optional property a literal left out
+ *         (absent) is not compared.
+ */
+import ts from "typescript";
+import type { ClassInst, ViewInst } from "../ir.ts";
+import type { Lowerer } from "./context.ts";
+import { registerFinisher } from "./dispatch.ts";
+import { propertyNameOfField } from "./object-spread.ts";
+
+interface Copy {
+  view: ViewInst;
+  names: string[];
+  node: ts.Node;
+  typeText: string;
+  reported: boolean;
+}
+
+const copies = new WeakMap<Lowerer, Copy[]>();
+
+/** Check, once the program is lowered, that every object behind `view` defines `names` in this order. */
+export function checkViewCopyOrder(l: Lowerer, view: ViewInst, names: string[], node: ts.Node, typeText: string): void {
+  let list = copies.get(l);
+  if (!list) {
+    list = [];
+    copies.set(l, list);
+    const all = list;
+    registerFinisher(l, () => {
+      for (const c of all) if (!c.reported) checkCopy(l, c);
+      return `${all.filter((c) => c.reported).length}`;
+    });
+  }
+  list.push({ view, names, node, typeText, reported: false });
+}
+
+function checkCopy(l: Lowerer, c: Copy): void {
+  const behind = new Set(l.program.viewTables.filter((t) => t.view === c.view).map((t) => t.cls));
+  for (const cls of behind) {
+    const own = ownKeyOrder(cls).filter((n) => c.names.includes(n));
+    const expected = c.names.filter((n) => own.includes(n));
+    if (own.join("\0") === expected.join("\0")) continue;
+    c.reported = true;
+    l.error("TSOS1360", c.node, c.typeText, `{ ${own.join(", ")} }`);
+    return;
+  }
+}
+
+/** The keys an object of `cls` defines, in definition order (base class fields first); a literal's absent optional members left out. */
+function ownKeyOrder(cls: ClassInst): string[] {
+  const chain: ClassInst[] = [];
+  for (let k: ClassInst | undefined = cls; k; k = k.base) chain.unshift(k);
+  const out: string[] = [];
+  for (const k of chain) {
+    for (const f of k.fields) {
+      if (k.literal && f.absent) continue;
+      const name = propertyNameOfField(k, f);
+      if (name !== undefined) out.push(name);
+    }
+  }
+  return out;
+}
