@@ -17,7 +17,7 @@
  *     promotions, so it wraps exactly at its width; `number` arithmetic goes
  *     through the checked helpers in the runtime header.
  */
-import { type ClassInst, type Expr, type Field, type Func, type Program, type Stmt, type Type, KEY_ORDER_COUNTER, keyOrderStamp, walkExprs } from "./ir.ts";
+import { type ClassInst, type Expr, type Field, type Func, type Program, type Stmt, type Type, KEY_ORDER_COUNTER, hasObjectHeader, keyOrderStamp, walkExprs } from "./ir.ts";
 import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
 import { cString, cType, declare, doubleLit, intLit, numberDouble, zero } from "./c-syntax.ts";
 import { emitNullable, eqCode, nullableToStr, truthyOf, unionToStr } from "./emit-nullable.ts";
@@ -130,7 +130,7 @@ export class Emitter {
       case "field":
         return x.inline && x.type.k !== "fixed" ? `(&${E(x.obj)}->${x.name})` : `${E(x.obj)}->${x.name}`;
       case "new": {
-        const storage = x.cls.header ? `tsos_new(sizeof(${x.cls.cname}), &${x.cls.cname}__class, ${this.L(x.loc)})` : allocCall(this.p, `sizeof(${x.cls.cname})`, this.L(x.loc), classKind(x.cls));
+        const storage = hasObjectHeader(x.cls) ? `tsos_new(sizeof(${x.cls.cname}), &${x.cls.cname}__class, ${this.L(x.loc)})` : allocCall(this.p, `sizeof(${x.cls.cname})`, this.L(x.loc), classKind(x.cls));
         return this.callWith(x.args, E, (args) => `${x.init}(${[storage, ...args].join(", ")})`);
       }
       case "instanceof": {

@@ -10,7 +10,7 @@
  * Invariants: only functions and globals reachable from the module
  *             initializers (and the panic handler, and the tests) are emitted.
  */
-import { type ClassInst, type Func, type Program, type Type, type ViewInst, T, walkExprs } from "./ir.ts";
+import { type ClassInst, type Func, type Program, type Type, type ViewInst, T, hasObjectHeader, walkExprs } from "./ir.ts";
 import { cString, cType, declare, setNumberRepresentation, zero } from "./c-syntax.ts";
 import { Emitter } from "./emit-c.ts";
 import { closureStructs, fnTypedefs, staticClosures } from "./emit-closures.ts";
@@ -111,7 +111,7 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   const cyclic = cycles.classes;
   const traced = new Set<ClassInst>();
   for (const c of cyclic) for (let k: ClassInst | undefined = c; k; k = k.base) traced.add(k);
-  for (const c of structOrder(p.classes)) if (c.header) out.push(...releaseFieldsFunction(c), ...(traced.has(c) ? traceFieldsFunction(c) : []), classDescriptor(c, cyclic.has(c)));
+  for (const c of structOrder(p.classes)) if (hasObjectHeader(c)) out.push(...releaseFieldsFunction(c), ...(traced.has(c) ? traceFieldsFunction(c) : []), classDescriptor(c, cyclic.has(c)));
   out.push(...closureStructs(p));
   // `never[]` (the type of a bare `[]`) holds no element: its storage type is a placeholder byte.
   for (const a of arrays) out.push(`TSOS_ARRAY_OF(${a.cname}, ${a.elem.k === "never" ? "uint8_t" : cType(a.elem)}, ${elementCountKind(a.elem)}, ${cycles.arrays.has(a.cname) ? 1 : 0})`);
@@ -198,7 +198,7 @@ function exitCleanup(p: Program, em: Emitter, used: Set<string>): string[] {
 /** The references a static object or array holds, given back at exit (its own storage is static). */
 function staticRelease(g: Program["globals"][number]): string {
   const cls = g.staticObject?.cls;
-  if (cls) return cls.header ? `  tsos_release_fields__${cls.cname}(&${g.cname}_storage);` : "";
+  if (cls) return hasObjectHeader(cls) ? `  tsos_release_fields__${cls.cname}(&${g.cname}_storage);` : "";
   const arr = g.type as Extract<Type, { k: "array" }>;
   const a = `${g.cname}_storage`;
   const free = `if (!TSOS_ARRAY_STATIC_DATA(&${a})) tsos_free(${a}.data, sizeof *${a}.data * ${a}.cap, NULL);`;
@@ -262,7 +262,7 @@ function reviewFunction(r: Program["reviews"][number]): string[] {
 
 /** The designated initializer that sets a static object's class header. */
 function headerInit(c: ClassInst): string {
-  if (!c.header) return "";
+  if (!hasObjectHeader(c)) return "";
   let init = `.tsos_cls = &${c.cname}__class, .tsos_rc = TSOS_RC_STATIC`;
   for (let b = c.base; b; b = b.base) init = `.tsos_base = {${init}}`;
   return ` = {${init}}`;
@@ -277,7 +277,7 @@ function classDescriptor(c: ClassInst, cyclic: boolean): string {
 
 function structDef(c: ClassInst): string[] {
   const attr = c.layout === "packed" ? "__attribute__((packed)) " : "";
-  const head = c.base ? [`  ${c.base.cname} tsos_base;`] : c.header ? ["  const tsos_class *tsos_cls;", "  uint64_t tsos_rc;"] : [];
+  const head = c.base ? [`  ${c.base.cname} tsos_base;`] : hasObjectHeader(c) ? ["  const tsos_class *tsos_cls;", "  uint64_t tsos_rc;"] : [];
   if (!c.fields.length && !head.length) return [`struct ${c.cname} { char tsos_empty; };`];
   const out = [`struct ${attr}${c.cname} {`, ...head, ...c.fields.map((f) => `  ${fieldDecl(f)};`), `};`];
   const layout = c.layout ? structLayout(c) : undefined;

@@ -292,8 +292,15 @@ export interface ClassInst {
   header?: boolean;
   /** Emitted as an object (`{ x: 1 }`) by console.log: a class synthesized for an object literal. */
   literal?: boolean;
+  /** A tuple's struct (lower/destructure.ts): the object header without being a class to TypeScript (no `instanceof`, no methods). */
+  tuple?: boolean;
   /** JSDoc @struct (C layout) or @packed (no padding): a hardware layout. */
   layout?: "struct" | "packed";
+}
+
+/** Whether instances start with the object header (descriptor, count): classes with a header, and tuples. */
+export function hasObjectHeader(c: ClassInst): boolean {
+  return !!c.header || !!c.tuple;
 }
 
 export interface Global {

@@ -14,7 +14,7 @@
  *     released ("pinned").
  */
 import type { ClassInst, Expr, Field, Func, Program, Stmt, Type } from "./ir.ts";
-import { T, childExprs } from "./ir.ts";
+import { T, childExprs, hasObjectHeader } from "./ir.ts";
 import { assignsVariable } from "./eval-order.ts";
 import { HEAP_INTRINSIC_FNS } from "./lower/heap-intrinsics.ts";
 import { FRESH_STRING_HELPERS, STR_RELEASE, STR_RETAIN, borrowsStrings, countedString, stringCompoundsToAssigns } from "./rc-strings.ts";
@@ -45,7 +45,7 @@ export function counted(t: Type): boolean {
 }
 
 function countedClassInst(c: ClassInst): boolean {
-  return !!c.header && !c.layout;
+  return hasObjectHeader(c) && !c.layout;
 }
 
 /** A field whose reference the object owns: released when the object is dropped. */

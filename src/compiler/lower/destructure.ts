@@ -49,6 +49,7 @@ export function tupleType(l: Lowerer, elems: Type[]): Type {
       cname: l.uniqueName(`tsos_tuple_${elems.map(mangle).join("_")}`),
       tsName: `[${elems.map(typeName).join(", ")}]`,
       fields: elems.map((type, i) => ({ name: `_${i}`, type })),
+      tuple: true,
     };
     tupleClasses.add(cls);
     l.classInstances.set(key, cls);
