@@ -70,6 +70,7 @@ function compileLoaded(loader: () => ReturnType<typeof load>, options: CompileOp
       e.diagnostics.sort(byPosition);
       throw e;
     }
+    if (process.env.TSOS_DEBUG_ICE) console.error(e);
     const message = e instanceof Error ? e.message : String(e);
     throw new CompileError([diag("TSOS9001", undefined, message)]);
   }

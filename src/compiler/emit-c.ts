@@ -27,6 +27,7 @@ import { emitDynamic } from "./emit-dynamic.ts";
 import { kernelAllocSite } from "./kernel-alloc.ts";
 import { allocCall, classKind, statementSite } from "./emit-alloc.ts";
 import { weakSlot } from "./rc.ts";
+import { stringFormIsMade } from "./rc-strings.ts";
 
 /**
  * A compiler barrier around every volatile access through a Ptr: C lets gcc
@@ -186,9 +187,9 @@ export class Emitter {
       case "concat": {
         const parts = flattenConcat(x);
         // A number or boolean part becomes a string of its own for the copy: tsos_concat_owned releases it after (runtime/tsos_rt.h).
-        const owned = parts.reduce((m, p, i) => (i < 64 && ownedStrPart(p.type) ? m | (1n << BigInt(i)) : m), 0n);
+        const owned = parts.reduce((m, p, i) => (i < 64 && stringFormIsMade(p.type) ? m | (1n << BigInt(i)) : m), 0n);
         const call = owned ? `tsos_concat_owned(${parts.length}, (tsos_str[]){%}, UINT64_C(0x${owned.toString(16)}))` : `tsos_concat(${parts.length}, (tsos_str[]){%})`;
-        return this.ordered(parts, E, (ps) => kernelAllocSite(this.p, this.stmtLoc, call.replace("%", () => ps.map((p, i) => this.toStrOf(parts[i]!, p)).join(", "))));
+        return this.ordered(parts, E, (ps) => kernelAllocSite(this.p, this.stmtLoc, call.replace("%", () => ps.map((p, i) => this.toStrOf(parts[i]!, p, i < 64 && stringFormIsMade(parts[i]!.type))).join(", "))));
       }
       case "tostr": {
         if (isDbl(x.x.type)) return `tsos_str_from_num(${E(x.x)})`;
@@ -282,10 +283,16 @@ export class Emitter {
     return this.toStrOf(x, E(x));
   }
 
-  toStrOf(x: Expr, code: string): string {
-    if (x.type.k === "str") return code;
-    if (x.type.k === "nullable") return nullableToStr(this, x.type, code);
-    if (x.type.k === "union") return unionToStr(this, x.type, code);
+  /**
+   * The string form of `x` (its C is `code`). `owned`: as a reference of its
+   * own that the user releases (rc-strings.ts stringFormIsMade), so a string
+   * member is retained; otherwise a string is itself (borrowed) and only a
+   * user that knows the form is made may release it.
+   */
+  toStrOf(x: Expr, code: string, owned = false): string {
+    if (x.type.k === "str") return owned ? `tsos_str_retain(${code})` : code;
+    if (x.type.k === "nullable") return nullableToStr(this, x.type, code, owned);
+    if (x.type.k === "union") return unionToStr(this, x.type, code, owned);
     if (x.type.k === "bool") return `tsos_str_from_bool(${code})`;
     if (isDbl(x.type)) return `tsos_str_from_num(${code})`;
     if (isInt(x.type)) return INT_INFO[x.type.kind].signed ? `tsos_str_from_i64(${code})` : `tsos_str_from_u64(${code})`;
@@ -643,6 +650,7 @@ export class Emitter {
           const v = values[i]!;
           if (a.e === "tostr" && isDbl(a.x.type)) this.line(`tsos_print_num(${stream}, ${v}, false);`);
           else if (a.type.k === "str") this.line(`tsos_print_str(${stream}, ${v});`);
+          else if (a.type.k === "nullable" && stringFormIsMade(a.type)) this.line(`{ tsos_str tsos_s = ${this.toStrOf(a, v, true)}; tsos_print_str(${stream}, tsos_s); tsos_str_release(tsos_s); }`);
           else if (a.type.k === "nullable") this.line(`tsos_print_str(${stream}, ${this.toStrOf(a, v)});`);
           else if (isDbl(a.type)) this.line(`tsos_print_num(${stream}, ${v}, ${direct.has(a)});`);
           else if (a.type.k === "bool") this.line(`tsos_print_bool(${stream}, ${v});`);
@@ -863,7 +871,3 @@ function readsOf(body: Stmt[]): Set<string> {
   return reads;
 }
 
-/** A concatenation part converted by toStrOf into a string of its own (a number, an integer or a boolean), which the concatenation releases. */
-function ownedStrPart(t: Type): boolean {
-  return t.k === "bool" || isDbl(t) || isInt(t);
-}

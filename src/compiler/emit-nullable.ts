@@ -15,6 +15,7 @@
 import type { Expr, Type } from "./ir.ts";
 import { cType, nullableAbsent } from "./c-syntax.ts";
 import { nullableRepr } from "./lower/nullable-types.ts";
+import { stringFormIsMade } from "./rc-strings.ts";
 
 type Nullable = Extract<Type, { k: "nullable" }>;
 type Union = Extract<Type, { k: "union" }>;
@@ -22,7 +23,7 @@ type Union = Extract<Type, { k: "union" }>;
 export interface NullableEmitter {
   expr(x: Expr, current?: string): string;
   fresh(prefix: string): string;
-  toStrOf(x: Expr, code: string): string;
+  toStrOf(x: Expr, code: string, owned?: boolean): string;
   L(loc: number): string;
 }
 
@@ -99,9 +100,9 @@ export function truthyOf(em: NullableEmitter, t: Type, v: string): string {
 }
 
 /** `code` (of nullable type `t`) as Node's String() spells it. */
-export function nullableToStr(em: NullableEmitter, t: Nullable, code: string): string {
+export function nullableToStr(em: NullableEmitter, t: Nullable, code: string, owned = false): string {
   return once(em, t, code, (v) => {
-    const value = t.inner.k === "never" ? "TSOS_STR(\"null\")" : em.toStrOf({ e: "local", type: t.inner, name: getSome(t, v) }, getSome(t, v));
+    const value = t.inner.k === "never" ? "TSOS_STR(\"null\")" : em.toStrOf({ e: "local", type: t.inner, name: getSome(t, v) }, getSome(t, v), owned);
     return `(${isUndef(t, v)} ? TSOS_STR("undefined") : ${isNull(t, v)} ? TSOS_STR("null") : ${value})`;
   });
 }
@@ -113,9 +114,9 @@ function byTag(u: Union, v: string, f: (m: Type, i: number) => string): string {
   return out;
 }
 
-/** A union value as String() spells it. */
-export function unionToStr(em: NullableEmitter, u: Union, code: string): string {
-  return once(em, u, code, (v) => byTag(u, v, (m, i) => em.toStrOf({ e: "local", type: m, name: `${v}.u.m${i}` }, `${v}.u.m${i}`)));
+/** A union value as String() spells it (`owned`: as a reference of its own, emit-c.ts toStrOf). */
+export function unionToStr(em: NullableEmitter, u: Union, code: string, owned = false): string {
+  return once(em, u, code, (v) => byTag(u, v, (m, i) => em.toStrOf({ e: "local", type: m, name: `${v}.u.m${i}` }, `${v}.u.m${i}`, owned)));
 }
 
 /** `===` on two names of type `t` (strings by content, unions and nullables by tag and value). */
@@ -161,7 +162,8 @@ export function emitNullable(em: NullableEmitter, x: Expr, E: (y: Expr) => strin
       return `({ ${t} ${a} = ${E(x.a)}; ${t} ${b} = ${E(x.b)}; ${eqCode(x.a.type, a, b, x.loose)}; })`;
     }
     case "optstr":
-      return em.toStrOf(x.x, E(x.x));
+      // rc.ts: the text of a value whose form may be made is a reference of its own.
+      return em.toStrOf(x.x, E(x.x), stringFormIsMade(x.x.type));
     case "tounion":
       return `((${(x.type as Union).cname}){.tag = ${x.tag}, .u.m${x.tag} = ${E(x.x)}})`;
     case "fromunion": {

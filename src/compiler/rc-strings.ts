@@ -30,6 +30,20 @@ export function countedString(t: Type): boolean {
 }
 
 /**
+ * Whether the string form of a value of type `t` (a template part, `String(x)`)
+ * may be made for it: a number, an integer or a boolean, or a nullable or a
+ * union that may hold one. Such a form is converted as a reference of its
+ * own (emit-c.ts `toStrOf` with `owned`): a made string, a static one
+ * ("null", "true") or a retained string member, which its user releases.
+ */
+export function stringFormIsMade(t: Type): boolean {
+  if (t.k === "int" || t.k === "bool") return true;
+  if (t.k === "nullable") return stringFormIsMade(t.inner);
+  if (t.k === "union") return t.members.some(stringFormIsMade);
+  return false;
+}
+
+/**
  * Runtime helpers whose string result is always a reference of its own: a
  * new block (count 1), a static string, or an argument they retained
  * (runtime/tsos_str.h `tsos_str_sub` of the whole string, `tsos_str_case`
@@ -59,56 +73,3 @@ export function borrowsStrings(fn: string, result: Type): boolean {
   return t.k === "void" || t.k === "bool" || t.k === "int" || t.k === "str" || t.k === "never";
 }
 
-/**
- * `s += x` where `s` is a local string: rewritten as `s = s + x` (the
- * compound's `current` read is the local itself), so rc.ts counts it as an
- * assignment: the new string is moved in and the old one released after
- * the statement. Other compound targets (fields, elements) stay compounds
- * (their old value is kept: a leak).
- */
-export function stringCompoundsToAssigns(list: Stmt[]): Stmt[] {
-  return list.map(stmt);
-}
-
-function stmt(s: Stmt): Stmt {
-  switch (s.s) {
-    case "let": return s.init ? { ...s, init: expr(s.init) } : s;
-    case "expr": return { ...s, x: expr(s.x) };
-    case "print": return { ...s, args: s.args.map(expr) };
-    case "if": return { ...s, c: expr(s.c), then: s.then.map(stmt), else: s.else?.map(stmt) };
-    case "while": case "dowhile": return { ...s, c: expr(s.c), body: s.body.map(stmt) };
-    case "for": return { ...s, init: s.init.map(stmt), c: s.c && expr(s.c), step: s.step.map(expr), body: s.body.map(stmt) };
-    case "return": return s.x ? { ...s, x: expr(s.x) } : s;
-    case "block": return { ...s, body: s.body.map(stmt) };
-    case "switch": return { ...s, x: expr(s.x), cases: s.cases.map((c) => ({ ...c, values: c.values.map(expr), body: c.body.map(stmt) })) };
-    default: return s;
-  }
-}
-
-function expr(x: Expr): Expr {
-  const y = mapChildren(x, expr);
-  if (y.e === "compound" && y.target.e === "local" && countedString(y.target.type) && y.type.k === "str" && !y.postfix) {
-    const target = y.target;
-    return { e: "assign", type: y.type, target, value: replaceCurrent(y.value, target) };
-  }
-  return y;
-}
-
-/** `value` with its `current` reads (not those of a nested compound) replaced by `target`. */
-function replaceCurrent(x: Expr, target: Expr): Expr {
-  if (x.e === "current") return target;
-  if (x.e === "compound") return x;
-  return mapChildren(x, (c) => replaceCurrent(c, target));
-}
-
-/** `x` with every child expression replaced by `each(child)`. */
-function mapChildren(x: Expr, each: (c: Expr) => Expr): Expr {
-  if (!childExprs(x).length) return x;
-  const out: Record<string, unknown> = { ...x };
-  for (const [key, v] of Object.entries(x)) {
-    if (key === "type" || key === "cls") continue;
-    if (Array.isArray(v)) out[key] = v.map((y) => (y && typeof y === "object" && "e" in y ? each(y as Expr) : y));
-    else if (v && typeof v === "object" && "e" in v) out[key] = each(v as Expr);
-  }
-  return out as unknown as Expr;
-}

@@ -17,7 +17,8 @@ import type { ClassInst, Expr, Field, Func, Program, Stmt, Type } from "./ir.ts"
 import { T, childExprs, hasObjectHeader } from "./ir.ts";
 import { assignsVariable } from "./eval-order.ts";
 import { HEAP_INTRINSIC_FNS } from "./lower/heap-intrinsics.ts";
-import { FRESH_STRING_HELPERS, STR_RELEASE, STR_RETAIN, borrowsStrings, countedString, stringCompoundsToAssigns } from "./rc-strings.ts";
+import { FRESH_STRING_HELPERS, STR_RELEASE, STR_RETAIN, borrowsStrings, countedString, stringFormIsMade } from "./rc-strings.ts";
+import { countedCompoundsToAssigns } from "./rc-compounds.ts";
 
 /**
  * How a value of type `t` holds a counted object: "ptr" a class pointer (or
@@ -256,7 +257,7 @@ export function countReferences(p: Program, noFree: Set<string> = new Set()): Rc
   const writeOnce = writeOnceFields(p);
   const reassigned = reassignedGlobals(p);
   for (const f of p.funcs) {
-    f.body = stringCompoundsToAssigns(f.body);
+    f.body = countedCompoundsToAssigns(f.body, counted);
     f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown, writeOnce, reassigned, noFree.has(f.cname)).run();
     stats.borrowedParams += f.params.filter((q) => counted(q.type)).length;
     walkAll(f.body, (x) => {
@@ -851,8 +852,9 @@ class FnPass {
       case "strlen":
         return [{ ...x, s: this.instant(x.s) }, "unstable"];
       case "optstr":
-        // A nullable string as text: the string itself or "undefined"/"null" (valid while its operand is).
-        return [{ ...x, x: this.instant(x.x) }, "unstable"];
+        // A nullable string as text: the string itself or "undefined"/"null" (valid while its operand is);
+        // a value whose form may be made (a number member) is converted as a reference of its own (emit-c.ts toStrOf).
+        return [{ ...x, x: this.instant(x.x) }, stringFormIsMade(x.x.type) ? "fresh" : "unstable"];
       case "numlist":
         return [{ ...x, args: x.args.map((a) => this.value(a)) }, isCounted && FRESH_STRING_HELPERS.has(x.fn) ? "fresh" : "unstable"];
       case "streq": {

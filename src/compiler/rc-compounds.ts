@@ -1,0 +1,109 @@
+/**
+ * rc-compounds.ts: compound assignments of counted values rewritten as
+ * plain assignments, so that rc.ts counts them (docs/design/memory.md).
+ *
+ * Input:  a function body before rc.ts counts it, and the predicate of the
+ *         types rc.ts counts.
+ * Output: the same body where `s += x` (a string), `x ??= v`, `x ||= v` and
+ *         `x &&= v` on a counted place whose address has no side effects (a
+ *         local, a global, a field of such a place, an element at a local or
+ *         constant index, a captured variable's cell) are `place = value`,
+ *         the compound's `current` reads replaced by a read of the place.
+ *         rc.ts then moves the new value in and releases the old one after
+ *         the statement. Other compounds stay compounds (rc.ts keeps their
+ *         old value: a leak, never a wrong count).
+ * Invariants:
+ *   - JavaScript reads the place once, before the right side. The values
+ *     lower/ builds read `current` first (`current + x`), or in a branch
+ *     that only the test of `current` separates from that first read
+ *     (`isnullish(current) ? v : current`), so reading the place again
+ *     sees the same value.
+ *   - The place's address is evaluated twice, so it must have no effects
+ *     and nothing the right side could change: only locals, globals,
+ *     constants and field reads make it up.
+ */
+import type { Expr, Stmt, Type } from "./ir.ts";
+import { childExprs } from "./ir.ts";
+
+/** `list` with its counted compound assignments made plain assignments where that is exact. */
+export function countedCompoundsToAssigns(list: Stmt[], counted: (t: Type) => boolean): Stmt[] {
+  const expr = (x: Expr): Expr => {
+    const y = mapChildren(x, expr);
+    if (y.e === "compound" && !y.postfix && counted(y.target.type) && stablePlace(y.target) && readsCurrentFirst(y.value)) {
+      return { e: "assign", type: y.type, target: y.target, value: replaceCurrent(y.value, y.target) };
+    }
+    return y;
+  };
+  const stmt = (s: Stmt): Stmt => {
+    switch (s.s) {
+      case "let": return s.init ? { ...s, init: expr(s.init) } : s;
+      case "expr": return { ...s, x: expr(s.x) };
+      case "print": return { ...s, args: s.args.map(expr) };
+      case "if": return { ...s, c: expr(s.c), then: s.then.map(stmt), else: s.else?.map(stmt) };
+      case "while": case "dowhile": return { ...s, c: expr(s.c), body: s.body.map(stmt) };
+      case "for": return { ...s, init: s.init.map(stmt), c: s.c && expr(s.c), step: s.step.map(expr), body: s.body.map(stmt) };
+      case "return": return s.x ? { ...s, x: expr(s.x) } : s;
+      case "block": return { ...s, body: s.body.map(stmt) };
+      case "switch": return { ...s, x: expr(s.x), cases: s.cases.map((c) => ({ ...c, values: c.values.map(expr), body: c.body.map(stmt) })) };
+      default: return s;
+    }
+  };
+  return list.map(stmt);
+}
+
+/** A place whose address can be computed again with the same result: made of locals, globals, constants and field reads. */
+function stablePlace(x: Expr): boolean {
+  switch (x.e) {
+    case "local": case "global": return true;
+    case "field": return !x.inline && stableAddress(x.obj);
+    case "index": return stableAddress(x.arr) && (x.idx.e === "local" || x.idx.e === "int");
+    case "deref": return x.ptr.e === "local";
+    default: return false;
+  }
+}
+
+function stableAddress(x: Expr): boolean {
+  return x.e === "local" || x.e === "global" || (x.e === "field" && !x.inline && stableAddress(x.obj));
+}
+
+/**
+ * Whether `value` reads `current` before anything else that could have an
+ * effect: `current` itself, an operation whose first operand reads it
+ * first, or a choice whose test reads it first (its branches then read it
+ * again, with nothing run in between).
+ */
+function readsCurrentFirst(x: Expr): boolean {
+  switch (x.e) {
+    case "current": return true;
+    case "cond": return readsCurrentFirst(x.c) && [x.a, x.b].every((b) => b.e === "current" || !mentionsCurrent(b));
+    case "concat": return x.parts.length > 0 && readsCurrentFirst(x.parts[0]!) && x.parts.slice(1).every((p) => !mentionsCurrent(p));
+    case "binary": return readsCurrentFirst(x.a) && !mentionsCurrent(x.b);
+    case "isnullish": case "not": case "truthy": case "unwrap": case "some": return readsCurrentFirst(x.x);
+    default: return false;
+  }
+}
+
+function mentionsCurrent(x: Expr): boolean {
+  if (x.e === "current") return true;
+  if (x.e === "compound") return false;
+  return childExprs(x).some((c) => mentionsCurrent(c.x));
+}
+
+/** `value` with its `current` reads (not those of a nested compound) replaced by `target`. */
+function replaceCurrent(x: Expr, target: Expr): Expr {
+  if (x.e === "current") return target;
+  if (x.e === "compound") return x;
+  return mapChildren(x, (c) => replaceCurrent(c, target));
+}
+
+/** `x` with every child expression replaced by `each(child)`. */
+function mapChildren(x: Expr, each: (c: Expr) => Expr): Expr {
+  if (!childExprs(x).length) return x;
+  const out: Record<string, unknown> = { ...x };
+  for (const [key, v] of Object.entries(x)) {
+    if (key === "type" || key === "cls") continue;
+    if (Array.isArray(v)) out[key] = v.map((y) => (y && typeof y === "object" && "e" in y ? each(y as Expr) : y));
+    else if (v && typeof v === "object" && "e" in v) out[key] = each(v as Expr);
+  }
+  return out as unknown as Expr;
+}
