@@ -16,7 +16,7 @@ import { Emitter } from "./emit-c.ts";
 import { closureStructs, fnTypedefs, staticClosures } from "./emit-closures.ts";
 import { structLayout } from "./lower/layout.ts";
 import { descriptorFunctions, descriptorNamed, dynDescriptors } from "./emit-dynamic.ts";
-import { countKind, cyclicTypes, globalReleases, releaseFieldsFunction, traceFieldsFunction } from "./rc.ts";
+import { countKind, cyclicTypes, globalReleases, releaseFieldsFunction, traceFieldsFunction, unionCountFunctions } from "./rc.ts";
 import { SET_ALLOCATOR_FN, memoryModeDefines } from "./emit-alloc.ts";
 
 export function emitC(p: Program, opts: { entryDisplay: string }): string {
@@ -104,6 +104,7 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   out.push(...fnTypedefs(p));
   for (const u of p.unionTypes) if (u.members.some(withFn)) out.push(unionDef(u));
   for (const o of p.optTypes) if (withFn(o.inner)) out.push(optDef(o));
+  out.push(...unionCountFunctions(p));
   for (const v of p.views) out.push(...viewTableType(v));
   for (const c of structOrder(p.classes)) out.push(...structDef(c));
   // Trace functions for the classes that can be in a cycle, and their bases (a derived class's calls its base's).
@@ -288,5 +289,5 @@ function structDef(c: ClassInst): string[] {
 /** How an array's descriptor releases its elements (TSOS_ARRAY_OF's K): 0 nothing, 1 a counted pointer, 2 a view's object. */
 function elementCountKind(elem: Type): number {
   const k = countKind(elem);
-  return k === "ptr" ? 1 : k === "view" ? 2 : k === "str" ? 3 : 0;
+  return k === "ptr" ? 1 : k === "view" ? 2 : k === "str" ? 3 : k === "union" ? 4 : 0;
 }

@@ -23,7 +23,7 @@
 import type { Expr, Program, Type } from "./ir.ts";
 import { walkExprs } from "./ir.ts";
 import { cType } from "./c-syntax.ts";
-import { countKind, cyclicTypes } from "./rc.ts";
+import { countKind, cyclicTypes, releaseName, unionVisit } from "./rc.ts";
 import { STR_RELEASE } from "./rc-strings.ts";
 import type { ClassInst } from "./ir.ts";
 
@@ -41,20 +41,22 @@ function mayCycle(t: Type, cyclic: { classes: Set<ClassInst>; arrays: Set<string
   const k = countKind(inner);
   if (k === undefined || k === "str") return false;
   if (inner.k === "fn" || inner.k === "view") return true;
+  if (inner.k === "union") return inner.members.some((m) => mayCycle(m, cyclic));
   if (inner.k === "cell") return mayCycle(inner.elem, cyclic);
   if (inner.k === "array") return cyclic.arrays.has(inner.cname);
   return inner.k === "class" && cyclic.classes.has(inner.cls);
 }
 
-/** The C that releases (or shows the collector) the reference `ref` of type `t` holds, or undefined when it holds none. */
-function refOf(t: Type, ref: string): { release: string; obj: string } | undefined {
+/** The C that releases (and the statement that shows the collector) the reference `ref` of type `t` holds, or undefined when it holds none. */
+function refOf(t: Type, ref: string): { release: string; visit: string } | undefined {
   const k = countKind(t);
   // A string is released but never shown to the collector (mayCycle is false for it).
-  if (k === "str") return { release: `${STR_RELEASE}(${ref})`, obj: "" };
-  if (k === "ptr") return { release: `tsos_release((void *)${ref})`, obj: `(void *)${ref}` };
-  if (k === "view") return { release: `tsos_release(${ref}.obj)`, obj: `(void *)${ref}.obj` };
-  if (k === "cell") return { release: `tsos_release_cell(${ref})`, obj: `(void *)((char *)(void *)${ref} - TSOS_CELL_HEAD)` };
-  return undefined;
+  if (k === "str") return { release: `${STR_RELEASE}(${ref})`, visit: "" };
+  if (k === "union") return { release: `${releaseName(t)}(${ref})`, visit: unionVisit(t, ref) };
+  const obj = k === "ptr" ? `(void *)${ref}` : k === "view" ? `(void *)${ref}.obj` : k === "cell" ? `(void *)((char *)(void *)${ref} - TSOS_CELL_HEAD)` : undefined;
+  if (obj === undefined) return undefined;
+  const release = k === "cell" ? `tsos_release_cell(${ref})` : `tsos_release(${obj})`;
+  return { release, visit: `if ((uintptr_t)${obj} > 1) visit(${obj});` };
 }
 
 /** Descriptors and functions of the environments and cells (after the environment structs). */
@@ -74,7 +76,7 @@ export function closureDescriptors(p: Program): string[] {
     // The trace shows every counted capture (trial deletion must subtract all of them), but only when one may cycle.
     const traced = e.fields.some((f) => mayCycle(f.type, cyclic));
     if (traced) {
-      const visits = refs.filter((r) => r.obj !== "").map((r) => ` if ((uintptr_t)${r.obj} > 1) visit(${r.obj});`).join("");
+      const visits = refs.filter((r) => r.visit !== "").map((r) => ` ${r.visit}`).join("");
       out.push(`static void ${e.cname}__trace(void *p, void (*visit)(tsos_obj *)) { struct ${e.cname} *e = p;${visits} }`);
     }
     out.push(`__attribute__((unused)) static const tsos_class ${e.cname}__class = {NULL, TSOS_STR("Function"), sizeof(struct ${e.cname}), ${e.cname}__release, ${traced ? `${e.cname}__trace` : "NULL"}};`);
@@ -84,7 +86,7 @@ export function closureDescriptors(p: Program): string[] {
     const r = refOf(elem, `(*(${c} *)((char *)p + TSOS_CELL_HEAD))`);
     out.push(`static void ${name}__release(void *p) { ${r ? `${r.release};` : "(void)p;"} }`);
     const traced = r !== undefined && mayCycle(elem, cyclic);
-    if (traced) out.push(`static void ${name}__trace(void *p, void (*visit)(tsos_obj *)) { if ((uintptr_t)${r.obj} > 1) visit(${r.obj}); }`);
+    if (traced) out.push(`static void ${name}__trace(void *p, void (*visit)(tsos_obj *)) { ${r.visit} }`);
     out.push(`__attribute__((unused)) static const tsos_class ${name}__class = {NULL, TSOS_STR("cell"), TSOS_CELL_HEAD + sizeof(${c}), ${name}__release, ${traced ? `${name}__trace` : "NULL"}};`);
   }
   return out;

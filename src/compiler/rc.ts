@@ -25,9 +25,11 @@ import { countedCompoundsToAssigns } from "./rc-compounds.ts";
  * that pointer nullable), "view" the `obj` of a view's fat pointer (or of a
  * nullable view); undefined: not counted (pinned where it holds one).
  */
-export function countKind(t: Type): "ptr" | "view" | "str" | "cell" | undefined {
+export function countKind(t: Type): "ptr" | "view" | "str" | "cell" | "union" | undefined {
   if (countedString(t)) return "str";
   const inner = t.k === "nullable" ? t.inner : t;
+  // A union (or a nullable union, its tagged struct) that may hold a counted member: per-type helpers (unionCountFunctions).
+  if (inner.k === "union") return inner.members.some(counted) ? "union" : undefined;
   if (inner.k === "class") return countedClassInst(inner.cls) ? "ptr" : undefined;
   if (inner.k === "array") return "ptr";
   if (inner.k === "view") return "view";
@@ -68,7 +70,7 @@ export function releaseFieldsFunction(c: ClassInst): string[] {
   if (own.length || weak.length) out.push(`  ${c.cname} *o = p;`);
   for (const f of own) {
     const k = countKind(f.type);
-    out.push(k === "str" ? `  ${STR_RELEASE}(o->${f.name});` : `  tsos_release(o->${f.name}${k === "view" ? ".obj" : ""});`);
+    out.push(k === "str" || k === "union" ? `  ${releaseName(f.type)}(o->${f.name});` : `  tsos_release(o->${f.name}${k === "view" ? ".obj" : ""});`);
   }
   // A weak field leaves the table of weak references with its object.
   for (const f of weak) out.push(`  tsos_weak_forget(${weakSlot("o", f)});`);
@@ -90,6 +92,10 @@ export function traceFieldsFunction(c: ClassInst): string[] {
   const out = [`__attribute__((unused)) static void tsos_trace__${c.cname}(void *p, void (*visit)(tsos_obj *)) {`];
   if (own.length) out.push(`  ${c.cname} *o = p;`);
   for (const f of own) {
+    if (countKind(f.type) === "union") {
+      out.push(`  ${unionVisit(f.type, `o->${f.name}`)}`);
+      continue;
+    }
     const ref = `o->${f.name}${countKind(f.type) === "view" ? ".obj" : ""}`;
     out.push(`  if ((uintptr_t)${ref} > 1) visit((tsos_obj *)(void *)${ref});`);
   }
@@ -117,7 +123,8 @@ export function cyclicTypes(classes: ClassInst[], arrays: { elem: Type; cname: s
   for (const c of heapClasses) for (let b = c.base; b; b = b.base) subclasses.get(b)?.push(c);
   const reaches = (t: Type, out: Node[]): void => {
     const inner = t.k === "nullable" ? t.inner : t;
-    if (inner.k === "view" || inner.k === "fn") out.push(...heapClasses);
+    if (inner.k === "union") for (const m of inner.members) reaches(m, out);
+    else if (inner.k === "view" || inner.k === "fn") out.push(...heapClasses);
     else if (inner.k === "class" && countedClassInst(inner.cls)) out.push(inner.cls, ...(subclasses.get(inner.cls) ?? []));
     else if (inner.k === "array") out.push(inner.cname);
   };
@@ -170,15 +177,84 @@ interface Scope {
 
 const RETAIN = "tsos_retain";
 const RELEASE = "tsos_release";
-const RC_FNS = new Set([RETAIN, RELEASE, "tsos_retain_view", "tsos_release_view", "tsos_retain_cell", "tsos_release_cell", STR_RETAIN, STR_RELEASE]);
 
 function call(fn: string, type: Type, x: Expr): Expr {
   return { e: "call", type, fn, args: [x] };
 }
 const retainFn = { view: "tsos_retain_view", cell: "tsos_retain_cell", str: STR_RETAIN, ptr: RETAIN } as const;
 const releaseFn = { view: "tsos_release_view", cell: "tsos_release_cell", str: STR_RELEASE, ptr: RELEASE } as const;
-const retain = (x: Expr): Expr => call(retainFn[countKind(x.type) ?? "ptr"], x.type, x);
-const release = (x: Expr): Expr => call(releaseFn[countKind(x.type) ?? "ptr"], T.void, x);
+/** The C struct name of a union or nullable union type (its helpers' suffix). */
+function unionCname(t: Type): string {
+  return t.k === "nullable" ? t.cname! : (t as Extract<Type, { k: "union" }>).cname;
+}
+const UNION_RETAIN = "tsos_retain_u__";
+const UNION_RELEASE = "tsos_release_u__";
+const UNION_VISIT = "tsos_visit_u__";
+/** The C function that retains a value of type `t` and yields it. */
+export function retainName(t: Type): string {
+  const k = countKind(t) ?? "ptr";
+  return k === "union" ? UNION_RETAIN + unionCname(t) : retainFn[k];
+}
+/** The C function that releases a value of type `t`. */
+export function releaseName(t: Type): string {
+  const k = countKind(t) ?? "ptr";
+  return k === "union" ? UNION_RELEASE + unionCname(t) : releaseFn[k];
+}
+const isRetain = (fn: string): boolean => fn === RETAIN || fn === "tsos_retain_view" || fn === "tsos_retain_cell" || fn === STR_RETAIN || fn.startsWith(UNION_RETAIN);
+const isRelease = (fn: string): boolean => fn === RELEASE || fn === "tsos_release_view" || fn === "tsos_release_cell" || fn === STR_RELEASE || fn.startsWith(UNION_RELEASE);
+const retain = (x: Expr): Expr => call(retainName(x.type), x.type, x);
+const release = (x: Expr): Expr => call(releaseName(x.type), T.void, x);
+
+/**
+ * The C helpers that count a union or nullable union value: retain (yields
+ * the value), release, and visit (shows the cycle collector the object a
+ * member holds), each choosing the member by the tag. Emitted after the
+ * union and optional structs; `TSOS_ELEM_*_4` dispatches on the element
+ * type for arrays of them (runtime/tsos_rt.h).
+ */
+export function unionCountFunctions(p: Program): string[] {
+  const out: string[] = [];
+  const kinds: string[] = [];
+  const member = (t: Type, v: string, what: "retain" | "release" | "visit"): string => {
+    const k = countKind(t);
+    if (k === "str") return what === "visit" ? "" : `${what === "retain" ? STR_RETAIN : STR_RELEASE}(${v});`;
+    if (k === "ptr" || k === "view") {
+      const obj = k === "view" ? `${v}.obj` : `(void *)${v}`;
+      if (what === "retain") return `(void)tsos_retain_obj(${obj});`;
+      if (what === "release") return `tsos_release(${obj});`;
+      return `if ((uintptr_t)${obj} > 1) visit((tsos_obj *)(void *)${obj});`;
+    }
+    return "";
+  };
+  const emit = (cname: string, type: string, body: (what: "retain" | "release" | "visit") => string): void => {
+    kinds.push(cname);
+    out.push(`__attribute__((unused)) static inline ${type} ${UNION_RETAIN}${cname}(${type} u) { ${body("retain")} return u; }`);
+    out.push(`__attribute__((unused)) static inline void ${UNION_RELEASE}${cname}(${type} u) { ${body("release")} }`);
+    out.push(`__attribute__((unused)) static inline void ${UNION_VISIT}${cname}(${type} u, void (*visit)(tsos_obj *)) { (void)visit; ${body("visit")} }`);
+  };
+  const unionBody = (u: Extract<Type, { k: "union" }>, v: string) => (what: "retain" | "release" | "visit"): string =>
+    `switch (${v}.tag) { ${u.members.map((m, i) => { const c = member(m, `${v}.u.m${i}`, what); return c ? `case ${i}: ${c} break; ` : ""; }).join("")}default: break; }`;
+  for (const u of p.unionTypes) {
+    const t: Extract<Type, { k: "union" }> = { k: "union", members: u.members, cname: u.cname };
+    if (countKind(t) === "union") emit(u.cname, u.cname, unionBody(t, "u"));
+  }
+  for (const o of p.optTypes) {
+    if (o.inner.k !== "union" || countKind(o.inner) !== "union") continue;
+    const inner = unionBody(o.inner, "u.value");
+    emit(o.cname, o.cname, (what) => `if (u.tag == TSOS_TAG_SOME) { ${inner(what)} }`);
+  }
+  if (!kinds.length) return out;
+  const generic = (what: string, call: (c: string) => string) => `_Generic((x), ${kinds.map((c) => `${c}: ${call(c)}`).join(", ")})`;
+  out.push(`#define TSOS_ELEM_RETAIN_4(x) ((void)${generic("retain", (c) => UNION_RETAIN + c)}(x))`);
+  out.push(`#define TSOS_ELEM_RELEASE_4(x) ${generic("release", (c) => UNION_RELEASE + c)}(x)`);
+  out.push(`#define TSOS_ELEM_VISIT_4(x, visit) ${generic("visit", (c) => UNION_VISIT + c)}(x, visit)`);
+  return out;
+}
+
+/** The C that shows the collector what a counted union value `ref` of type `t` holds. */
+export function unionVisit(t: Type, ref: string): string {
+  return `${UNION_VISIT}${unionCname(t)}(${ref}, visit);`;
+}
 const releaseStmt = (name: string, type: Type, loc: number): Stmt => ({ s: "expr", x: release({ e: "local", type, name }), loc });
 
 /**
@@ -262,8 +338,8 @@ export function countReferences(p: Program, noFree: Set<string> = new Set()): Rc
     stats.borrowedParams += f.params.filter((q) => counted(q.type)).length;
     walkAll(f.body, (x) => {
       if (x.e !== "call") return;
-      if (x.fn === RETAIN || x.fn === "tsos_retain_view" || x.fn === "tsos_retain_cell" || x.fn === STR_RETAIN) stats.retains++;
-      else if (x.fn === RELEASE || x.fn === "tsos_release_view" || x.fn === "tsos_release_cell" || x.fn === STR_RELEASE) stats.releases++;
+      if (isRetain(x.fn)) stats.retains++;
+      else if (isRelease(x.fn)) stats.releases++;
     });
   }
   return stats;
@@ -885,7 +961,7 @@ class FnPass {
       case "arraymethod":
         return [this.arrayMethod(x), "unstable"];
       case "call": {
-        if (RC_FNS.has(x.fn)) return [x, "unstable"];
+        if (isRetain(x.fn) || isRelease(x.fn)) return [x, "unstable"];
         const callee = this.funcs.get(x.fn);
         if (callee) {
           const args = x.args.map((a) => this.argument(a));
@@ -905,6 +981,12 @@ class FnPass {
         }
         return [{ ...x, args: x.args.map((a) => this.pin(a)) }, own];
       }
+      case "fromunion":
+        // A member that is not counted (a number) is a copy read at once.
+        if (!isCounted) return [{ ...x, x: this.instant(x.x) }, "unstable"];
+      // falls through
+      case "tounion":
+      case "reunion":
       case "convert":
       case "some":
       case "unwrap":
@@ -937,6 +1019,7 @@ class FnPass {
         return [{ ...x, callee, args }, isCounted ? "fresh" : "unstable"];
       }
       case "instanceof":
+      case "istag":
       case "dynis":
       case "truthy":
       case "isnullish":

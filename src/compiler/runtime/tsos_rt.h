@@ -331,6 +331,7 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
 #define TSOS_ELEM_VISIT_2(x, visit) ((uintptr_t)(x).obj > 1 ? visit((tsos_obj *)(x).obj) : (void)0)
 #define TSOS_ELEM_VISIT_3(x, visit) ((void)(x), (void)(visit)) /* strings: never part of a cycle */
 #define TSOS_ELEM_VISIT_3(x, visit) ((void)(x), (void)(visit)) /* a string refers to nothing */
+/* K 4 (a union that may hold a counted member): TSOS_ELEM_RETAIN_4 / RELEASE_4 / VISIT_4 are defined by the program (compiler/rc.ts unionCountFunctions), dispatching on the element type. */
 /* TR 1: an array type that can be part of a cycle (compiler/rc.ts cyclicTypes) shows its elements to the collector. */
 #define TSOS_ARRAY_TRACE_0(A) NULL
 #define TSOS_ARRAY_TRACE_1(A) A##__trace
