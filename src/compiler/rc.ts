@@ -632,6 +632,40 @@ class FnPass {
     return out;
   }
 
+  /**
+   * A condition with its temporaries: the statements that compute it into a
+   * local and release them, and that local (no statements when it needs no
+   * temporary: then the condition itself).
+   */
+  private condition(x: Expr, loc: number): [Stmt[], Expr] {
+    let c = x;
+    const stmts = this.withTemps(() => {
+      c = this.value(x);
+      if (!this.pre.length && !this.post.length) return [];
+      const name = `tsos_rc${tempCounter++}`;
+      const r: Stmt[] = [{ s: "let", name, type: x.type, init: c, loc }];
+      c = { e: "local", type: x.type, name };
+      return r;
+    });
+    return [stmts, c];
+  }
+
+  /**
+   * The condition of a `while` or `for`: when it needs temporaries (a regex
+   * literal tested, `(m = re.exec(s)) !== null`), it moves to the top of the
+   * body as `if (!c) break;` after the statements that compute it, so they
+   * run (and release) on every test; the loop's own test becomes `true`. A
+   * `continue` still reaches it (a `for` runs its step first). Otherwise the
+   * condition stays where it is.
+   */
+  private loopCondition(x: Expr, loc: number): [Stmt[], Expr] {
+    if (x.type.k !== "bool" || this.noFree) return [[], this.templess(() => this.value(x))];
+    const [pre, c] = this.condition(x, loc);
+    if (!pre.length) return [[], c];
+    const exit: Stmt = { s: "if", c: { e: "not", type: T.bool, x: c }, then: [{ s: "break", loc }], loc };
+    return [[...pre, exit], { e: "bool", type: T.bool, value: true }];
+  }
+
   /** `build` runs with temporaries forbidden (a loop condition or step). */
   private templess<X>(build: () => X): X {
     const saved = this.noTemps;
@@ -665,37 +699,36 @@ class FnPass {
         // An argument stays alive while the later ones are evaluated (`console.log(h.items, h.reset())`).
         return this.withTemps(() => [{ ...s, args: s.args.map((a, i) => (a.e === "concat" ? { ...a, parts: this.borrowStrings(a.parts, true) } : this.base(a, s.args.slice(i + 1)))) }]);
       case "if": {
-        const pre: Stmt[] = [];
-        let c = s.c;
-        const cond = this.withTemps(() => {
-          c = this.value(s.c);
-          if (!this.pre.length && !this.post.length) return [];
-          const name = `tsos_rc${tempCounter++}`;
-          const r: Stmt[] = [{ s: "let", name, type: s.c.type, init: c, loc: s.loc }];
-          c = { e: "local", type: s.c.type, name };
-          return r;
-        });
-        pre.push(...cond);
+        const [pre, c] = this.condition(s.c, s.loc);
         const then = this.block(s.then, { kind: "block", decls: [] });
         const els = s.else && this.block(s.else, { kind: "block", decls: [] });
         return [...pre, { ...s, c, then, else: els }];
       }
       case "while": {
-        const c = this.templess(() => this.value(s.c));
-        return [{ ...s, c, body: this.block(s.body, { kind: "loop", label: s.continueLabel, decls: [] }) }];
+        const [pre, c] = this.loopCondition(s.c, s.loc);
+        const body = this.block(s.body, { kind: "loop", label: s.continueLabel, decls: [] });
+        return [{ ...s, c, body: [...pre, ...body] }];
       }
       case "dowhile": {
         const body = this.block(s.body, { kind: "loop", label: s.continueLabel, decls: [] });
-        return [{ ...s, c: this.templess(() => this.value(s.c)), body }];
+        const [pre, c] = this.loopCondition(s.c, s.loc);
+        if (!pre.length) return [{ ...s, c, body }];
+        // `do body while (c)` whose test needs temporaries: `while (true) { if (!first) test; first = false; body }`.
+        const first = `tsos_rc${tempCounter++}`;
+        const firstX: Expr = { e: "local", type: T.bool, name: first };
+        const test: Stmt = { s: "if", c: { e: "not", type: T.bool, x: firstX }, then: pre, loc: s.loc };
+        const clear: Stmt = { s: "expr", x: { e: "assign", type: T.bool, target: firstX, value: { e: "bool", type: T.bool, value: false } }, loc: s.loc };
+        const loop: Stmt = { s: "while", c, body: [test, clear, ...body], continueLabel: s.continueLabel, loc: s.loc };
+        return [{ s: "block", body: [{ s: "let", name: first, type: T.bool, init: { e: "bool", type: T.bool, value: true }, loc: s.loc }, loop] }];
       }
       case "for": {
         const scope: Scope = { kind: "forinit", decls: [] };
         this.scopes.push(scope);
         const init: Stmt[] = [];
         for (const i of s.init) init.push(...this.stmt(i));
-        const c = s.c && this.templess(() => this.value(s.c!));
+        const [pre, c] = s.c ? this.loopCondition(s.c, s.loc) : [[], undefined];
         const step = s.step.map((x) => this.step(x));
-        const body = this.block(s.body, { kind: "loop", label: s.continueLabel, decls: [] });
+        const body = [...pre, ...this.block(s.body, { kind: "loop", label: s.continueLabel, decls: [] })];
         const after = this.releaseScopes(1);
         this.scopes.pop();
         if (!after.length) return [{ ...s, init, c, step, body }];
