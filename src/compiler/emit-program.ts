@@ -289,5 +289,5 @@ function structDef(c: ClassInst): string[] {
 /** How an array's descriptor releases its elements (TSOS_ARRAY_OF's K): 0 nothing, 1 a counted pointer, 2 a view's object. */
 function elementCountKind(elem: Type): number {
   const k = countKind(elem);
-  return k === "ptr" ? 1 : k === "view" ? 2 : k === "str" ? 3 : k === "union" ? 4 : 0;
+  return k === "ptr" ? 1 : k === "view" ? 2 : k === "str" ? 3 : k === "union" ? 4 : k === "dyn" ? 5 : 0;
 }

@@ -40,7 +40,7 @@ function mayCycle(t: Type, cyclic: { classes: Set<ClassInst>; arrays: Set<string
   const inner = t.k === "nullable" ? t.inner : t;
   const k = countKind(inner);
   if (k === undefined || k === "str") return false;
-  if (inner.k === "fn" || inner.k === "view") return true;
+  if (inner.k === "fn" || inner.k === "view" || inner.k === "dyn") return true;
   if (inner.k === "union") return inner.members.some((m) => mayCycle(m, cyclic));
   if (inner.k === "cell") return mayCycle(inner.elem, cyclic);
   if (inner.k === "array") return cyclic.arrays.has(inner.cname);
@@ -52,7 +52,7 @@ function refOf(t: Type, ref: string): { release: string; visit: string } | undef
   const k = countKind(t);
   // A string is released but never shown to the collector (mayCycle is false for it).
   if (k === "str") return { release: `${STR_RELEASE}(${ref})`, visit: "" };
-  if (k === "union") return { release: `${releaseName(t)}(${ref})`, visit: unionVisit(t, ref) };
+  if (k === "union" || k === "dyn") return { release: `${releaseName(t)}(${ref})`, visit: unionVisit(t, ref) };
   const obj = k === "ptr" ? `(void *)${ref}` : k === "view" ? `(void *)${ref}.obj` : k === "cell" ? `(void *)((char *)(void *)${ref} - TSOS_CELL_HEAD)` : undefined;
   if (obj === undefined) return undefined;
   const release = k === "cell" ? `tsos_release_cell(${ref})` : `tsos_release(${obj})`;

@@ -25,9 +25,11 @@ import { countedCompoundsToAssigns } from "./rc-compounds.ts";
  * that pointer nullable), "view" the `obj` of a view's fat pointer (or of a
  * nullable view); undefined: not counted (pinned where it holds one).
  */
-export function countKind(t: Type): "ptr" | "view" | "str" | "cell" | "union" | undefined {
+export function countKind(t: Type): "ptr" | "view" | "str" | "cell" | "union" | "dyn" | undefined {
   if (countedString(t)) return "str";
   const inner = t.k === "nullable" ? t.inner : t;
+  // `unknown` (hosted): runtime/tsos_dyn.h counts the string or object it holds.
+  if (inner.k === "dyn") return t.k === "nullable" ? "union" : "dyn";
   // A union (or a nullable union, its tagged struct) that may hold a counted member: per-type helpers (unionCountFunctions).
   if (inner.k === "union") return inner.members.some(counted) ? "union" : undefined;
   if (inner.k === "class") return countedClassInst(inner.cls) ? "ptr" : undefined;
@@ -70,7 +72,7 @@ export function releaseFieldsFunction(c: ClassInst): string[] {
   if (own.length || weak.length) out.push(`  ${c.cname} *o = p;`);
   for (const f of own) {
     const k = countKind(f.type);
-    out.push(k === "str" || k === "union" ? `  ${releaseName(f.type)}(o->${f.name});` : `  tsos_release(o->${f.name}${k === "view" ? ".obj" : ""});`);
+    out.push(k === "str" || k === "union" || k === "dyn" ? `  ${releaseName(f.type)}(o->${f.name});` : `  tsos_release(o->${f.name}${k === "view" ? ".obj" : ""});`);
   }
   // A weak field leaves the table of weak references with its object.
   for (const f of weak) out.push(`  tsos_weak_forget(${weakSlot("o", f)});`);
@@ -92,7 +94,7 @@ export function traceFieldsFunction(c: ClassInst): string[] {
   const out = [`__attribute__((unused)) static void tsos_trace__${c.cname}(void *p, void (*visit)(tsos_obj *)) {`];
   if (own.length) out.push(`  ${c.cname} *o = p;`);
   for (const f of own) {
-    if (countKind(f.type) === "union") {
+    if (countKind(f.type) === "union" || countKind(f.type) === "dyn") {
       out.push(`  ${unionVisit(f.type, `o->${f.name}`)}`);
       continue;
     }
@@ -124,6 +126,7 @@ export function cyclicTypes(classes: ClassInst[], arrays: { elem: Type; cname: s
   const reaches = (t: Type, out: Node[]): void => {
     const inner = t.k === "nullable" ? t.inner : t;
     if (inner.k === "union") for (const m of inner.members) reaches(m, out);
+    else if (inner.k === "dyn") out.push(...heapClasses, ...arrays.map((a) => a.cname));
     else if (inner.k === "view" || inner.k === "fn") out.push(...heapClasses);
     else if (inner.k === "class" && countedClassInst(inner.cls)) out.push(inner.cls, ...(subclasses.get(inner.cls) ?? []));
     else if (inner.k === "array") out.push(inner.cname);
@@ -193,15 +196,17 @@ const UNION_VISIT = "tsos_visit_u__";
 /** The C function that retains a value of type `t` and yields it. */
 export function retainName(t: Type): string {
   const k = countKind(t) ?? "ptr";
-  return k === "union" ? UNION_RETAIN + unionCname(t) : retainFn[k];
+  return k === "union" ? UNION_RETAIN + unionCname(t) : k === "dyn" ? "tsos_dyn_retain" : retainFn[k];
 }
 /** The C function that releases a value of type `t`. */
 export function releaseName(t: Type): string {
   const k = countKind(t) ?? "ptr";
-  return k === "union" ? UNION_RELEASE + unionCname(t) : releaseFn[k];
+  return k === "union" ? UNION_RELEASE + unionCname(t) : k === "dyn" ? "tsos_dyn_release" : releaseFn[k];
 }
-const isRetain = (fn: string): boolean => fn === RETAIN || fn === "tsos_retain_view" || fn === "tsos_retain_cell" || fn === STR_RETAIN || fn.startsWith(UNION_RETAIN);
-const isRelease = (fn: string): boolean => fn === RELEASE || fn === "tsos_release_view" || fn === "tsos_release_cell" || fn === STR_RELEASE || fn.startsWith(UNION_RELEASE);
+const isRetain = (fn: string): boolean =>
+  fn === RETAIN || fn === "tsos_retain_view" || fn === "tsos_retain_cell" || fn === STR_RETAIN || fn === "tsos_dyn_retain" || fn.startsWith(UNION_RETAIN);
+const isRelease = (fn: string): boolean =>
+  fn === RELEASE || fn === "tsos_release_view" || fn === "tsos_release_cell" || fn === STR_RELEASE || fn === "tsos_dyn_release" || fn.startsWith(UNION_RELEASE);
 const retain = (x: Expr): Expr => call(retainName(x.type), x.type, x);
 const release = (x: Expr): Expr => call(releaseName(x.type), T.void, x);
 
@@ -218,6 +223,7 @@ export function unionCountFunctions(p: Program): string[] {
   const member = (t: Type, v: string, what: "retain" | "release" | "visit"): string => {
     const k = countKind(t);
     if (k === "str") return what === "visit" ? "" : `${what === "retain" ? STR_RETAIN : STR_RELEASE}(${v});`;
+    if (k === "dyn") return what === "visit" ? `tsos_dyn_visit(${v}, visit);` : `(void)tsos_dyn_${what}(${v});`;
     if (k === "ptr" || k === "view") {
       const obj = k === "view" ? `${v}.obj` : `(void *)${v}`;
       if (what === "retain") return `(void)tsos_retain_obj(${obj});`;
@@ -239,6 +245,8 @@ export function unionCountFunctions(p: Program): string[] {
     if (countKind(t) === "union") emit(u.cname, u.cname, unionBody(t, "u"));
   }
   for (const o of p.optTypes) {
+    // `unknown | undefined` and a nullable union: their tagged struct holds the value when the tag says so.
+    if (o.inner.k === "dyn") emit(o.cname, o.cname, (what) => `if (u.tag == TSOS_TAG_SOME) { ${member(o.inner, "u.value", what)} }`);
     if (o.inner.k !== "union" || countKind(o.inner) !== "union") continue;
     const inner = unionBody(o.inner, "u.value");
     emit(o.cname, o.cname, (what) => `if (u.tag == TSOS_TAG_SOME) { ${inner(what)} }`);
@@ -253,6 +261,7 @@ export function unionCountFunctions(p: Program): string[] {
 
 /** The C that shows the collector what a counted union value `ref` of type `t` holds. */
 export function unionVisit(t: Type, ref: string): string {
+  if (countKind(t) === "dyn") return `tsos_dyn_visit(${ref}, visit);`;
   return `${UNION_VISIT}${unionCname(t)}(${ref}, visit);`;
 }
 const releaseStmt = (name: string, type: Type, loc: number): Stmt => ({ s: "expr", x: release({ e: "local", type, name }), loc });
@@ -264,7 +273,7 @@ const releaseStmt = (name: string, type: Type, loc: number): Stmt => ({ s: "expr
  * JSON's cycle check (it compares only with the ancestors being formatted).
  */
 const BORROWING_HELPERS = new Set(["tsos_join_strs", "tsos_str_concat_all", "tsos_seen_at"]);
-const borrowingHelper = (fn: string): boolean => BORROWING_HELPERS.has(fn) || fn.startsWith("TSOS_TA_");
+const borrowingHelper = (fn: string): boolean => BORROWING_HELPERS.has(fn) || fn.startsWith("TSOS_TA_") || fn.startsWith("tsos_dyn_");
 
 let tempCounter = 0;
 
@@ -1000,6 +1009,9 @@ class FnPass {
           const args = x.args.map((a) => this.argument(a));
           return [{ ...x, args }, isCounted && counted(callee.ret) && !this.ctors.has(x.fn) ? "fresh" : "unstable"];
         }
+        // `throw`: the thrown value's local (lower/exceptions.ts throwValue) holds the reference the runtime carries to
+        // the handler; the jump skips its release. The site string is kept.
+        if (x.fn === "tsos_throw") return [{ ...x, args: [this.instant(x.args[0]!), this.pin(x.args[1]!)] }, "unstable"];
         if (x.fn === "tsos_class_name" || HEAP_INTRINSIC_FNS.has(x.fn)) return [{ ...x, args: x.args.map((a) => this.instant(a)) }, "unstable"];
         const own: Own = isCounted && FRESH_STRING_HELPERS.has(x.fn) ? "fresh" : "unstable";
         if (borrowingHelper(x.fn)) {
@@ -1014,10 +1026,15 @@ class FnPass {
         }
         return [{ ...x, args: x.args.map((a) => this.pin(a)) }, own];
       }
+      case "fromdyn":
+        // An array of unknowns copied from another array type: a reference of its own (runtime/tsos_dyn.h).
+        if (x.copy) return [{ ...x, x: this.instant(x.x) }, "fresh"];
+      // falls through
       case "fromunion":
         // A member that is not counted (a number) is a copy read at once.
         if (!isCounted) return [{ ...x, x: this.instant(x.x) }, "unstable"];
       // falls through
+      case "todyn":
       case "tounion":
       case "reunion":
       case "convert":
@@ -1116,6 +1133,9 @@ class FnPass {
       }
       case "current":
         return [x, "unstable"];
+      case "caught":
+        // The exception being handled: `throw` gave the runtime one reference, which its handler now owns.
+        return [x, "fresh"];
       // Closures and cells (rc-closures.ts, docs/design/memory.md "Closures").
       case "fnref":
         // A static closure object: never freed.

@@ -58,10 +58,13 @@ export function lowerTry(l: Lowerer, t: ts.TryStatement): Stmt[] {
   if (t.catchClause && id.catchId) {
     const handler: Stmt[] = [];
     const v = t.catchClause.variableDeclaration;
+    // The handler owns the thrown reference (rc.ts: `caught` is fresh): a local of its block, released when it ends.
+    const errType: Type = { k: "class", cls: errorClass(l, t.catchClause) };
+    const owner = l.localName("tsos_caught");
+    handler.push({ s: "let", name: owner, type: errType, init: { e: "caught", type: errType }, loc });
     if (v) {
       if (!ts.isIdentifier(v.name)) l.fail("TSOS1005", v, "destructuring in a catch clause");
-      const errType: Type = { k: "class", cls: errorClass(l, v) };
-      const caught: Expr = { e: "caught", type: errType };
+      const caught: Expr = { e: "local", type: errType, name: owner };
       // `catch (e)` / `catch (e: unknown)` (hosted): the thrown value itself, whatever its kind (lower/dynamic.ts).
       const dynamic = l.target === "host" && tryIrType(l, l.checker.getTypeAtLocation(v), v)?.k === "dyn";
       const type = dynamic ? DYN : errType;
@@ -72,7 +75,8 @@ export function lowerTry(l: Lowerer, t: ts.TryStatement): Stmt[] {
       handler.push({ s: "let", name, type, init: dynamic ? stdCall(l, "caughtValue", [caught], v) : caught, loc });
     }
     handler.push(...lowerBlock(l, t.catchClause.block.statements));
-    region = [{ s: "block", tryId: id.catchId, body: [...region, { s: "catch", id: id.catchId }, ...handler] }];
+    // Its own block: a local directly in the protected region is never counted (rc.ts findManaged).
+    region = [{ s: "block", tryId: id.catchId, body: [...region, { s: "catch", id: id.catchId }, { s: "block", body: handler }] }];
   }
   if (!t.finallyBlock || !id.finallyId) return region;
   const fin = (): Stmt[] => lowerBlock(l, t.finallyBlock!.statements);

@@ -70,6 +70,35 @@ static inline tsos_dyn tsos_dyn_view(const void *obj, const void *vt, const tsos
 }
 
 static inline uint8_t tsos_dyn_kind(tsos_dyn v) { return v.ty ? v.ty->kind : TSOS_DYN_UNDEF; }
+
+/*
+ * Reference counting (compiler/rc.ts, docs/design/memory.md): an unknown owns
+ * the reference its string, object, array or function holds. Every boxed
+ * object (TSOS_DYN_OBJ, TSOS_DYN_FN) is a counted object with the header:
+ * lower/dynamic.ts boxes only classes with a header, arrays, views (u.v.obj
+ * shares u.p's word) and closures. Arrays of unknowns count their elements
+ * as element kind 5 (runtime/tsos_rt.h TSOS_ARRAY_OF).
+ */
+static inline void *tsos_retain_obj(void *p); /* runtime/tsos_rc.h, included after this header */
+static inline void tsos_release(void *p);
+static inline tsos_dyn tsos_dyn_retain(tsos_dyn v) {
+  uint8_t k = tsos_dyn_kind(v);
+  if (k == TSOS_DYN_STR) tsos_str_retain(v.u.s);
+  else if (k == TSOS_DYN_OBJ || k == TSOS_DYN_FN) tsos_retain_obj(v.u.p);
+  return v;
+}
+static inline void tsos_dyn_release(tsos_dyn v) {
+  uint8_t k = tsos_dyn_kind(v);
+  if (k == TSOS_DYN_STR) tsos_str_release(v.u.s);
+  else if (k == TSOS_DYN_OBJ || k == TSOS_DYN_FN) tsos_release(v.u.p);
+}
+static inline void tsos_dyn_visit(tsos_dyn v, void (*visit)(tsos_obj *)) {
+  uint8_t k = tsos_dyn_kind(v);
+  if ((k == TSOS_DYN_OBJ || k == TSOS_DYN_FN) && (uintptr_t)v.u.p > 1) visit((tsos_obj *)v.u.p);
+}
+#define TSOS_ELEM_RETAIN_5(x) ((void)tsos_dyn_retain(x))
+#define TSOS_ELEM_RELEASE_5(x) tsos_dyn_release(x)
+#define TSOS_ELEM_VISIT_5(x, visit) tsos_dyn_visit(x, visit)
 static inline bool tsos_dyn_is(tsos_dyn v, uint8_t kind) { return tsos_dyn_kind(v) == kind; }
 static inline bool tsos_dyn_is_array(tsos_dyn v) { return v.ty && v.ty->is_array; }
 /* typeof v === "object": null and every object that is not a function. */
@@ -121,9 +150,10 @@ static inline tsos_dyn tsos_dyn_as_exactly(tsos_dyn v, const tsos_dyntype *ty, c
   return v;
 }
 
-/* An array of unknowns: the boxed one itself, or a copy of an array of another element type. */
+/* An array of unknowns, as a reference of its own: the boxed one itself (retained), or a copy of an array of
+ * another element type (the dialect's to_array function returns a new one). */
 static inline void *tsos_dyn_as_array_copy(tsos_dyn v, const tsos_dyntype *ty, const tsos_loc *loc) {
-  if (v.ty == ty) return v.u.p;
+  if (v.ty == ty) return tsos_retain_obj(v.u.p);
   if (v.ty && v.ty->to_array) return v.ty->to_array(v);
   tsos_dyn_wrong(v, ty->name, loc);
 }
@@ -164,18 +194,19 @@ static inline bool tsos_dyn_truthy(tsos_dyn v) {
 }
 
 /* String(v) and `${v}`. */
+/* String(v), as a reference of its own (compiler/rc-strings.ts FRESH_STRING_HELPERS): a string is retained. */
 static inline tsos_str tsos_dyn_to_str(tsos_dyn v) {
   switch (tsos_dyn_kind(v)) {
     case TSOS_DYN_UNDEF: return TSOS_STR("undefined");
     case TSOS_DYN_NULL: return TSOS_STR("null");
     case TSOS_DYN_BOOL: return v.u.b ? TSOS_STR("true") : TSOS_STR("false");
     case TSOS_DYN_NUM: return tsos_str_from_num(v.u.n);
-    case TSOS_DYN_STR: return v.u.s;
+    case TSOS_DYN_STR: return tsos_str_retain(v.u.s);
     default: return v.ty->str(v);
   }
 }
 
-/* util.inspect's text of anything but a string (strings are quoted by lib/std/inspect.ts's showString). */
+/* util.inspect's text of anything but a string (strings are quoted by lib/std/inspect.ts's showString), as a reference of its own. */
 static inline tsos_str tsos_dyn_show_other(tsos_dyn v, double indent, double depth) {
   switch (tsos_dyn_kind(v)) {
     case TSOS_DYN_NUM: return v.u.n == 0 && signbit(v.u.n) ? TSOS_STR("-0") : tsos_str_from_num(v.u.n);
