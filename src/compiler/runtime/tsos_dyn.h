@@ -79,23 +79,23 @@ static inline uint8_t tsos_dyn_kind(tsos_dyn v) { return v.ty ? v.ty->kind : TSO
  * shares u.p's word) and closures. Arrays of unknowns count their elements
  * as element kind 5 (runtime/tsos_rt.h TSOS_ARRAY_OF).
  */
-static inline void *tsos_retain_obj(void *p); /* runtime/tsos_rc.h, included after this header */
-static inline void tsos_release(void *p);
-static inline tsos_dyn tsos_dyn_retain(tsos_dyn v) {
-  uint8_t k = tsos_dyn_kind(v);
-  if (k == TSOS_DYN_STR) tsos_str_retain(v.u.s);
-  else if (k == TSOS_DYN_OBJ || k == TSOS_DYN_FN) tsos_retain_obj(v.u.p);
-  return v;
-}
-static inline void tsos_dyn_release(tsos_dyn v) {
-  uint8_t k = tsos_dyn_kind(v);
-  if (k == TSOS_DYN_STR) tsos_str_release(v.u.s);
-  else if (k == TSOS_DYN_OBJ || k == TSOS_DYN_FN) tsos_release(v.u.p);
-}
-static inline void tsos_dyn_visit(tsos_dyn v, void (*visit)(tsos_obj *)) {
-  uint8_t k = tsos_dyn_kind(v);
-  if ((k == TSOS_DYN_OBJ || k == TSOS_DYN_FN) && (uintptr_t)v.u.p > 1) visit((tsos_obj *)v.u.p);
-}
+/* Macros: runtime/tsos_rc.h (tsos_retain_obj, tsos_release) is included after this header. */
+#define tsos_dyn_holds_obj(v) (tsos_dyn_kind(v) == TSOS_DYN_OBJ || tsos_dyn_kind(v) == TSOS_DYN_FN)
+#define tsos_dyn_retain(x) ({                                          \
+  tsos_dyn tsos_dv = (x);                                              \
+  if (tsos_dyn_kind(tsos_dv) == TSOS_DYN_STR) tsos_str_retain(tsos_dv.u.s); \
+  else if (tsos_dyn_holds_obj(tsos_dv)) tsos_retain_obj(tsos_dv.u.p);  \
+  tsos_dv;                                                             \
+})
+#define tsos_dyn_release(x) ({                                         \
+  tsos_dyn tsos_dv = (x);                                              \
+  if (tsos_dyn_kind(tsos_dv) == TSOS_DYN_STR) tsos_str_release(tsos_dv.u.s); \
+  else if (tsos_dyn_holds_obj(tsos_dv)) tsos_release(tsos_dv.u.p);     \
+})
+#define tsos_dyn_visit(x, visit) ({                                    \
+  tsos_dyn tsos_dv = (x);                                              \
+  if (tsos_dyn_holds_obj(tsos_dv) && (uintptr_t)tsos_dv.u.p > 1) (visit)((tsos_obj *)tsos_dv.u.p); \
+})
 #define TSOS_ELEM_RETAIN_5(x) ((void)tsos_dyn_retain(x))
 #define TSOS_ELEM_RELEASE_5(x) tsos_dyn_release(x)
 #define TSOS_ELEM_VISIT_5(x, visit) tsos_dyn_visit(x, visit)
@@ -151,12 +151,16 @@ static inline tsos_dyn tsos_dyn_as_exactly(tsos_dyn v, const tsos_dyntype *ty, c
 }
 
 /* An array of unknowns, as a reference of its own: the boxed one itself (retained), or a copy of an array of
- * another element type (the dialect's to_array function returns a new one). */
-static inline void *tsos_dyn_as_array_copy(tsos_dyn v, const tsos_dyntype *ty, const tsos_loc *loc) {
-  if (v.ty == ty) return tsos_retain_obj(v.u.p);
+ * another element type (the dialect's to_array function returns a new one). A macro: see tsos_dyn_retain. */
+static inline void *tsos_dyn_array_copy(tsos_dyn v, const tsos_dyntype *ty, const tsos_loc *loc) {
   if (v.ty && v.ty->to_array) return v.ty->to_array(v);
   tsos_dyn_wrong(v, ty->name, loc);
 }
+#define tsos_dyn_as_array_copy(value, want, at) ({                         \
+  tsos_dyn tsos_ac = (value);                                              \
+  const tsos_dyntype *tsos_at = (want);                                    \
+  tsos_ac.ty == tsos_at ? tsos_dyn_retain(tsos_ac).u.p : tsos_dyn_array_copy(tsos_ac, tsos_at, (at)); \
+})
 
 /* typeof v */
 static inline tsos_str tsos_dyn_typeof(tsos_dyn v) {
