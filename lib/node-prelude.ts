@@ -39,3 +39,5 @@ memory.systemAlloc = (size: number, align: number): number => {
   return at;
 };
 memory.systemFree = (_ptr: number, _size: number, _align: number): void => {};
+// collectCycles (lib/tsos.d.ts): Node's garbage collector needs no help.
+memory.collectCycles = (_maxRoots?: number): void => {};

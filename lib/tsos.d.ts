@@ -1223,3 +1223,13 @@ declare function setGlobalAllocator(allocator: GlobalAllocator): void;
 declare function systemAlloc(size: usize, align: usize): usize;
 /** Hosted: gives back a block systemAlloc returned. */
 declare function systemFree(ptr: usize, size: usize, align: usize): void;
+/**
+ * Runs the cycle collector now (docs/design/memory.md, "Cycles"): objects
+ * that refer to each other in a cycle that nothing else refers to are freed.
+ * It also runs by itself when enough possible roots are buffered, in steps of
+ * at most 8 192 roots (1 024 in the kernel). `maxRoots` bounds this step the
+ * same way; without it, every buffered root is examined. A pause is the graph
+ * below the roots examined. Under Node it does nothing. Not in interrupt
+ * handlers or allocator code (it frees).
+ */
+declare function collectCycles(maxRoots?: number): void;

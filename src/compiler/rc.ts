@@ -1014,7 +1014,8 @@ class FnPass {
         if (x.fn === "tsos_throw") return [{ ...x, args: [this.instant(x.args[0]!), this.pin(x.args[1]!)] }, "unstable"];
         if (x.fn === "tsos_class_name" || HEAP_INTRINSIC_FNS.has(x.fn)) return [{ ...x, args: x.args.map((a) => this.instant(a)) }, "unstable"];
         const own: Own = isCounted && FRESH_STRING_HELPERS.has(x.fn) ? "fresh" : "unstable";
-        if (borrowingHelper(x.fn)) {
+        // A helper marked pure (a hash of a key) has no effect: it keeps nothing it is given.
+        if (borrowingHelper(x.fn) || x.pure) {
           // Read at once when nothing else the call evaluates can release it (`ta[i]` reads its buffer's bytes with no count).
           const args = x.args.map((a, i) => (x.args.every((b, j) => j === i || releaseFreeExpr(b, this.funcs)) ? this.instant(a) : this.keep(a)));
           return [{ ...x, args }, own];

@@ -26,9 +26,15 @@ import { irType } from "./types.ts";
 /** The C library's allocator, for hosted allocators written in the dialect (runtime/tsos_alloc.h). */
 const SYSTEM_FNS: Record<string, string> = { systemAlloc: "tsos_system_alloc", systemFree: "tsos_system_free" };
 
-/** A call of setGlobalAllocator, systemAlloc or systemFree; undefined for any other builtin. */
+/** A call of setGlobalAllocator, systemAlloc, systemFree or collectCycles; undefined for any other builtin. */
 export function allocatorCall(l: Lowerer, name: string, call: ts.CallExpression): Expr | undefined {
   if (name === "setGlobalAllocator") return setGlobalAllocatorCall(l, call);
+  if (name === "collectCycles") {
+    // runtime/tsos_cycles.h: one step over at most `maxRoots` possible roots, or (without it) every root.
+    const maxRoots = call.arguments[0];
+    if (!maxRoots) return { e: "call", type: T.void, fn: "tsos_collect_cycles", args: [] };
+    return { e: "call", type: T.void, fn: "tsos_collect_cycles_step", args: [coerce(l, lowerExpr(l, maxRoots, T.number), T.number, maxRoots)] };
+  }
   const fn = SYSTEM_FNS[name];
   if (!fn) return undefined;
   if (l.target !== "host") l.fail("TSOS1290", call.expression, name);

@@ -85,6 +85,7 @@ function heapOperation(x: Expr, defined: Set<string>): string | undefined {
       if (/^tsos_str_release/.test(x.fn)) return "dropping a string (its last reference frees it)";
       if (/^tsos_(release|rc_release)/.test(x.fn)) return "dropping the object a field held (the field is overwritten; its last reference frees the object)";
       if (/^tsos_free/.test(x.fn)) return `freeing memory (\`${x.fn}\`)`;
+      if (/^tsos_collect_cycles/.test(x.fn)) return "`collectCycles()` (the cycle collector frees what it finds)";
       const t = x.type.k === "nullable" ? x.type.inner : x.type;
       if (["str", "array", "class", "view", "fn", "dyn", "anyobj", "cell", "union"].includes(t.k)) return `\`${x.fn}\` (a runtime function that builds its result on the heap)`;
       return undefined;

@@ -59,9 +59,12 @@ static inline void tsos_rc_paint(tsos_obj *o, int color) {
 #ifdef TSOS_KERNEL_H
 #define TSOS_ROOTS_START 1024
 #define TSOS_ROOTS_LIMIT 4096
+#define TSOS_CC_STEP 1024
 #else
 #define TSOS_ROOTS_START 8192
 #define TSOS_ROOTS_LIMIT ((uint64_t)1 << 24)
+/* The roots one automatic step examines (a bounded pause: the graph below 8 192 roots). */
+#define TSOS_CC_STEP 8192
 #endif
 /* A growable array of object pointers, doubling through tsos_alloc: the roots, the walks' stack, the garbage. */
 typedef struct { tsos_obj **items; uint64_t len, cap; } tsos_objbuf;
@@ -93,6 +96,7 @@ static void tsos_cc_push(tsos_obj *o) { tsos_objbuf_push(&tsos_cc, o); }
 
 static inline void tsos_release(void *p);
 static void tsos_collect_cycles(void);
+static uint64_t tsos_collect_step(uint64_t max_roots);
 __attribute__((unused)) static void (*tsos_before_exit)(void) = tsos_collect_cycles;
 
 /* Only what a trace function reports can be in a cycle; static objects never are. */
@@ -109,7 +113,7 @@ __attribute__((noinline)) static void tsos_possible_root(tsos_obj *o) {
   tsos_rc_paint(o, TSOS_PURPLE);
   tsos_roots.items[tsos_roots.len++] = o;
   /* Buffered first: the collection may find this very object to be garbage, and frees it. */
-  if (tsos_roots.len >= tsos_roots_threshold && !tsos_collecting) tsos_collect_cycles();
+  if (tsos_roots.len >= tsos_roots_threshold && !tsos_collecting) (void)tsos_collect_step(TSOS_CC_STEP);
 }
 
 static void tsos_give_back(tsos_obj *o) {
@@ -126,12 +130,14 @@ static void tsos_visit_gray(tsos_obj *t) {
   t->rc--;
   if (tsos_rc_color(t) != TSOS_GRAY) tsos_cc_push(t);
 }
-/* Every reference from a gray object is taken away from what it refers to. */
-static void tsos_mark_gray(tsos_obj *s) {
+/* Every reference from a gray object is taken away from what it refers to. A root left in the buffer
+ * that the walk reaches is noted in `touched` (tsos_collect_step). */
+static void tsos_mark_gray(tsos_obj *s, tsos_objbuf *touched) {
   tsos_cc_push(s);
   while (tsos_cc.len) {
     tsos_obj *o = tsos_cc.items[--tsos_cc.len];
     if (tsos_rc_color(o) == TSOS_GRAY) continue;
+    if (o->rc & TSOS_RC_BUFFERED) tsos_objbuf_push(touched, o);
     tsos_rc_paint(o, TSOS_GRAY);
     o->cls->trace(o, tsos_visit_gray);
   }
@@ -141,6 +147,18 @@ static void tsos_visit_black(tsos_obj *t) {
   if (!tsos_rc_traced(t)) return;
   t->rc++;
   if (tsos_rc_color(t) != TSOS_BLACK) tsos_cc_push(t);
+}
+/* `s` and everything it reaches are in use: black, with the counts trial deletion took away given back.
+ * Uses the walks' stack above what is on it. */
+static void tsos_blacken(tsos_obj *s) {
+  uint64_t base = tsos_cc.len;
+  tsos_cc_push(s);
+  while (tsos_cc.len > base) {
+    tsos_obj *b = tsos_cc.items[--tsos_cc.len];
+    if (tsos_rc_color(b) == TSOS_BLACK) continue;
+    tsos_rc_paint(b, TSOS_BLACK);
+    b->cls->trace(b, tsos_visit_black);
+  }
 }
 static void tsos_visit_scan(tsos_obj *t) {
   if (tsos_rc_traced(t) && tsos_rc_color(t) == TSOS_GRAY) tsos_cc_push(t);
@@ -153,14 +171,7 @@ static void tsos_scan(tsos_obj *s) {
     if (tsos_rc_count(o) > 0) {
       /* Still referred to from outside: in use, and so is everything it refers to, whose counts
        * come back. That walk uses the same stack, above what is left of this one. */
-      uint64_t base = tsos_cc.len;
-      tsos_cc_push(o);
-      while (tsos_cc.len > base) {
-        tsos_obj *b = tsos_cc.items[--tsos_cc.len];
-        if (tsos_rc_color(b) == TSOS_BLACK) continue;
-        tsos_rc_paint(b, TSOS_BLACK);
-        b->cls->trace(b, tsos_visit_black);
-      }
+      tsos_blacken(o);
     } else {
       tsos_rc_paint(o, TSOS_WHITE);
       o->cls->trace(o, tsos_visit_scan);
@@ -168,18 +179,20 @@ static void tsos_scan(tsos_obj *s) {
   }
 }
 
-/* The garbage found: white objects not in the buffer, gathered here, then freed together. */
+/* The garbage found, gathered here, then freed together: white objects, and (kept) the white ones still in
+ * the root buffer, whose storage goes back only when a later step takes them out of it. */
 static tsos_objbuf tsos_white;
+static tsos_objbuf tsos_white_kept;
 static void tsos_visit_white(tsos_obj *t) {
-  if (tsos_rc_traced(t) && tsos_rc_color(t) == TSOS_WHITE && !(t->rc & TSOS_RC_BUFFERED)) tsos_cc_push(t);
+  if (tsos_rc_traced(t) && tsos_rc_color(t) == TSOS_WHITE) tsos_cc_push(t);
 }
 static void tsos_collect_white(tsos_obj *s) {
   tsos_cc_push(s);
   while (tsos_cc.len) {
     tsos_obj *o = tsos_cc.items[--tsos_cc.len];
-    if (tsos_rc_color(o) != TSOS_WHITE || (o->rc & TSOS_RC_BUFFERED)) continue;
+    if (tsos_rc_color(o) != TSOS_WHITE) continue;
     tsos_rc_paint(o, TSOS_BLACK);
-    tsos_objbuf_push(&tsos_white, o);
+    tsos_objbuf_push((o->rc & TSOS_RC_BUFFERED) ? &tsos_white_kept : &tsos_white, o);
     o->cls->trace(o, tsos_visit_white);
   }
 }
@@ -204,51 +217,88 @@ static inline uint64_t tsos_cc_irq_off(void) { return 0; }
 static inline void tsos_cc_irq_restore(uint64_t flags) { (void)flags; }
 #endif
 
-static void tsos_collect_cycles(void) {
-  if (tsos_collecting) return;
+/*
+ * One bounded step: at most `max_roots` possible roots, taken from the front
+ * of the buffer (the last ones fill their places, so a step costs nothing
+ * per root it leaves). Its work is the graph below those roots. A root still
+ * in the buffer that the step reaches is trial-deleted with the rest:
+ *   - found in use (black), it is purple again, so a later step examines it;
+ *   - found garbage (white: every reference to it comes from the step's
+ *     garbage), it is freed with the rest, but its storage stays, dead
+ *     (count zero, black), until a later step takes it out of the buffer.
+ * Returns the number of objects found to be garbage.
+ */
+static tsos_objbuf tsos_chunk;   /* the roots of the step */
+static tsos_objbuf tsos_touched; /* buffered objects the step reached, not among its roots */
+static uint64_t tsos_collect_step(uint64_t max_roots) {
+  if (tsos_collecting || !tsos_roots.len) return 0;
   uint64_t irq = tsos_cc_irq_off();
   tsos_collecting = true;
-  /* Mark: purple roots are trial-deleted; the others leave the buffer (freed if their count reached zero meanwhile). */
+  uint64_t len = tsos_roots.len, k = len < max_roots ? len : max_roots;
+  tsos_chunk.len = 0;
+  for (uint64_t i = 0; i < k; i++) tsos_objbuf_push(&tsos_chunk, tsos_roots.items[i]);
+  uint64_t rest = len - k, move = rest < k ? rest : k;
+  for (uint64_t i = 0; i < move; i++) tsos_roots.items[i] = tsos_roots.items[len - move + i];
+  tsos_roots.len = rest;
+  /* The step's roots leave the buffer: an object the walks meet with the bit still set is a root left for later. */
   uint64_t kept = 0;
-  for (uint64_t i = 0; i < tsos_roots.len; i++) {
-    tsos_obj *o = tsos_roots.items[i];
-    if (tsos_rc_color(o) == TSOS_PURPLE) {
-      tsos_mark_gray(o);
-      tsos_roots.items[kept++] = o;
-    } else {
-      /* Black: retained since it was buffered, or dead (count zero, fields released). Gray: reached
-       * from an earlier root, whose walks will decide it; its count may be zero only for now. */
-      o->rc &= ~TSOS_RC_BUFFERED;
-      if (tsos_rc_color(o) == TSOS_BLACK && tsos_rc_count(o) == 0) tsos_give_back(o);
-    }
-  }
-  tsos_roots.len = kept;
-  for (uint64_t i = 0; i < tsos_roots.len; i++) tsos_scan(tsos_roots.items[i]);
-  for (uint64_t i = 0; i < tsos_roots.len; i++) {
-    tsos_obj *o = tsos_roots.items[i];
+  for (uint64_t i = 0; i < tsos_chunk.len; i++) {
+    tsos_obj *o = tsos_chunk.items[i];
     o->rc &= ~TSOS_RC_BUFFERED;
-    tsos_collect_white(o);
+    if (tsos_rc_color(o) == TSOS_PURPLE) tsos_chunk.items[kept++] = o;
+    /* Black: retained since it was buffered, or dead (count zero, fields released): given back. */
+    else if (tsos_rc_color(o) == TSOS_BLACK && tsos_rc_count(o) == 0) tsos_give_back(o);
   }
-  uint64_t examined = tsos_roots.len;
-  tsos_roots.len = 0;
+  tsos_chunk.len = kept;
+  /* Mark: purple roots are trial-deleted (a gray one was reached from an earlier root, whose walks decide it). */
+  for (uint64_t i = 0; i < tsos_chunk.len; i++)
+    if (tsos_rc_color(tsos_chunk.items[i]) == TSOS_PURPLE) tsos_mark_gray(tsos_chunk.items[i], &tsos_touched);
+  for (uint64_t i = 0; i < tsos_chunk.len; i++) tsos_scan(tsos_chunk.items[i]);
+  /* Roots left for later that are in use are purple again; the white ones are garbage like the rest. */
+  for (uint64_t i = 0; i < tsos_touched.len; i++)
+    if (tsos_rc_color(tsos_touched.items[i]) == TSOS_BLACK) tsos_rc_paint(tsos_touched.items[i], TSOS_PURPLE);
+  tsos_touched.len = 0;
+  for (uint64_t i = 0; i < tsos_chunk.len; i++) tsos_collect_white(tsos_chunk.items[i]);
+  uint64_t examined = tsos_chunk.len;
+  tsos_chunk.len = 0;
   /* Release what the garbage refers to outside it, then free the garbage. */
-  uint64_t n = tsos_white.len;
-  if (n * 4 < examined && tsos_roots_threshold * 4 <= TSOS_ROOTS_LIMIT) tsos_roots_threshold *= 4;
-  else if (n * 2 >= examined && tsos_roots_threshold / 2 >= TSOS_ROOTS_START) tsos_roots_threshold /= 2;
+  uint64_t n = tsos_white.len, nk = tsos_white_kept.len;
+  if ((n + nk) * 4 < examined && tsos_roots_threshold * 4 <= TSOS_ROOTS_LIMIT) tsos_roots_threshold *= 4;
+  else if ((n + nk) * 2 >= examined && tsos_roots_threshold / 2 >= TSOS_ROOTS_START) tsos_roots_threshold /= 2;
   /* Each garbage object releases what it refers to through its descriptor, as a drop does (an array
    * also gives its element buffer back). Meanwhile the garbage's own counts are pinned high and
    * "buffered": the releases among the garbage neither drop it nor make it a root again. */
-  for (uint64_t i = 0; i < n; i++) tsos_white.items[i]->cls->trace(tsos_white.items[i], tsos_visit_restore);
-  for (uint64_t i = 0; i < n; i++) {
-    tsos_obj *o = tsos_white.items[i];
-    if (o->rc & TSOS_RC_WEAK) tsos_weak_clear(o);
-    o->rc = TSOS_RC_BUFFERED | TSOS_RC_STATIC;
-  }
-  for (uint64_t i = 0; i < n; i++) tsos_white.items[i]->cls->release_fields(tsos_white.items[i]);
+  tsos_objbuf *lists[2] = {&tsos_white, &tsos_white_kept};
+  for (int l = 0; l < 2; l++)
+    for (uint64_t i = 0; i < lists[l]->len; i++) lists[l]->items[i]->cls->trace(lists[l]->items[i], tsos_visit_restore);
+  for (int l = 0; l < 2; l++)
+    for (uint64_t i = 0; i < lists[l]->len; i++) {
+      tsos_obj *o = lists[l]->items[i];
+      if (o->rc & TSOS_RC_WEAK) tsos_weak_clear(o);
+      o->rc = TSOS_RC_BUFFERED | TSOS_RC_STATIC;
+    }
+  for (int l = 0; l < 2; l++)
+    for (uint64_t i = 0; i < lists[l]->len; i++) lists[l]->items[i]->cls->release_fields(lists[l]->items[i]);
   for (uint64_t i = 0; i < n; i++) tsos_give_back(tsos_white.items[i]);
-  tsos_white.len = 0;
+  /* Dead and still buffered: given back when a step takes it out of the buffer. */
+  for (uint64_t i = 0; i < nk; i++) tsos_white_kept.items[i]->rc = TSOS_RC_BUFFERED;
+  tsos_white.len = tsos_white_kept.len = 0;
   tsos_collecting = false;
   tsos_cc_irq_restore(irq);
+  return n + nk;
+}
+
+/* Every possible root, in steps (at exit, and `collectCycles()` without a limit). Returns the objects freed. */
+static uint64_t tsos_collect_all(void) {
+  uint64_t freed = 0;
+  while (tsos_roots.len && !tsos_collecting) freed += tsos_collect_step(TSOS_CC_STEP);
+  return freed;
+}
+static void tsos_collect_cycles(void) { (void)tsos_collect_all(); }
+/* `collectCycles(maxRoots)` (lower/global-allocator.ts; without the argument, tsos_collect_cycles): one step of
+ * at most maxRoots roots (its integer part; less than one, or NaN, examines none). */
+__attribute__((unused)) static void tsos_collect_cycles_step(double max_roots) {
+  if (max_roots >= 1) (void)tsos_collect_step(max_roots >= 1e18 ? UINT64_MAX : (uint64_t)max_roots);
 }
 
 #endif
