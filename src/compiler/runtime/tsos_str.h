@@ -457,7 +457,9 @@ static inline double tsos_strtod(const uint8_t *p, uint64_t n) {
   char *buf = n < sizeof small ? small : tsos_alloc(n + 1, NULL);
   memcpy(buf, p, n);
   buf[n] = 0;
-  return strtod(buf, NULL);
+  double v = strtod(buf, NULL);
+  if (buf != small) tsos_free(buf, n + 1, NULL);
+  return v;
 }
 static inline int tsos_digit(uint8_t c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -488,7 +490,9 @@ static inline double tsos_pow2_radix(const uint8_t *p, uint64_t n, int radix) {
     hex[2 + h] = "0123456789abcdef"[v];
   }
   hex[2 + hexdigits] = 0;
-  return strtod(hex, NULL);
+  double v = strtod(hex, NULL);
+  tsos_free(hex, hexdigits + 4, NULL);
+  return v;
 }
 /* Number(s) (ECMA-262 StringToNumber). */
 static inline double tsos_str_to_num(tsos_str s) {
