@@ -64,9 +64,6 @@ export function closureDescriptors(p: Program): string[] {
   if (!p.fnTypes.length && !p.closureEnvs?.length && !cellClassMap(p).size) return [];
   const cyclic = cyclicTypes(p.classes, p.arrays);
   const out = [
-    "#define TSOS_CELL_HEAD 16",
-    "#define tsos_retain_cell(p) ({ __typeof__((p) + 0) tsos_rcc = (p); tsos_retain_obj((char *)(void *)tsos_rcc - TSOS_CELL_HEAD); tsos_rcc; })",
-    "#define tsos_release_cell(p) tsos_release((char *)(void *)(p) - TSOS_CELL_HEAD)",
     "static void tsos_fn_static__release(void *p) { (void)p; }",
     "__attribute__((unused)) static const tsos_class tsos_fn_static__class = {NULL, TSOS_STR(\"Function\"), 0, tsos_fn_static__release, NULL};",
   ];

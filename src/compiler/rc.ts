@@ -55,7 +55,7 @@ function countedClassInst(c: ClassInst): boolean {
 
 /** A field whose reference the object owns: released when the object is dropped. */
 export function countedField(f: Field): boolean {
-  return !f.inline && !f.hidden && !f.keyOrder && !f.weak && counted(f.type);
+  return !f.inline && !f.keyOrder && !f.weak && counted(f.type);
 }
 
 /** The C lvalue of a weak field's object pointer (runtime/tsos_weak.h's slot), from the C of the object. */
@@ -72,7 +72,7 @@ export function releaseFieldsFunction(c: ClassInst): string[] {
   if (own.length || weak.length) out.push(`  ${c.cname} *o = p;`);
   for (const f of own) {
     const k = countKind(f.type);
-    out.push(k === "str" || k === "union" || k === "dyn" ? `  ${releaseName(f.type)}(o->${f.name});` : `  tsos_release(o->${f.name}${k === "view" ? ".obj" : ""});`);
+    out.push(k === "str" || k === "union" || k === "dyn" || k === "cell" ? `  ${releaseName(f.type)}(o->${f.name});` : `  tsos_release(o->${f.name}${k === "view" ? ".obj" : ""});`);
   }
   // A weak field leaves the table of weak references with its object.
   for (const f of weak) out.push(`  tsos_weak_forget(${weakSlot("o", f)});`);
@@ -98,8 +98,10 @@ export function traceFieldsFunction(c: ClassInst): string[] {
       out.push(`  ${unionVisit(f.type, `o->${f.name}`)}`);
       continue;
     }
-    const ref = `o->${f.name}${countKind(f.type) === "view" ? ".obj" : ""}`;
-    out.push(`  if ((uintptr_t)${ref} > 1) visit((tsos_obj *)(void *)${ref});`);
+    // A cell's object starts TSOS_CELL_HEAD bytes before the value it points at (rc-closures.ts).
+    const k = countKind(f.type);
+    const ref = k === "cell" ? `((char *)(void *)o->${f.name} - TSOS_CELL_HEAD)` : `o->${f.name}${k === "view" ? ".obj" : ""}`;
+    out.push(k === "cell" ? `  if (o->${f.name}) visit((tsos_obj *)(void *)${ref});` : `  if ((uintptr_t)${ref} > 1) visit((tsos_obj *)(void *)${ref});`);
   }
   out.push(c.base ? `  tsos_trace__${c.base.cname}(p, visit);` : own.length ? "" : "  (void)p;");
   if (!c.base && !own.length) out.push("  (void)visit;");
@@ -1284,7 +1286,10 @@ class FnPass {
     const ptr = this.instant(t.ptr);
     const value = this.pin(x.value);
     const target: Expr = { ...t, ptr };
-    const stays = ptr.e === "envfield" || (ptr.e === "local" && !assignsVariable(value, ptr.name));
+    // The cell stays the same while the value is computed: a capture of the running closure, a local the value does
+    // not assign, or an object literal's capture field (hidden: set once by its init) of such a local.
+    const hiddenOfLocal = ptr.e === "field" && ptr.obj.e === "local" && ptr.obj.type.k === "class" && findField(ptr.obj.type.cls, ptr.name)?.hidden === true && !assignsVariable(value, ptr.obj.name);
+    const stays = ptr.e === "envfield" || (ptr.e === "local" && !assignsVariable(value, ptr.name)) || hiddenOfLocal;
     if (!stays || this.noTemps || this.noFree) return { ...x, target, value };
     const nv = `tsos_rc${tempCounter++}`;
     // A stack closure stays in place: a compound literal lives only as long as the block around it (here, the statement's).

@@ -138,6 +138,12 @@ static inline void tsos_release(void *p) {
   }
 }
 
+/* A counted cell (a captured variable, compiler/rc-closures.ts) is a pointer to its value, which follows the
+ * object header; NULL (an object literal's capture field before its init stores it) is no cell. */
+#define TSOS_CELL_HEAD 16
+#define tsos_retain_cell(p) ({ __typeof__((p) + 0) tsos_rcc = (p); if (tsos_rcc) tsos_retain_obj((char *)(void *)tsos_rcc - TSOS_CELL_HEAD); tsos_rcc; })
+#define tsos_release_cell(p) ({ void *tsos_rlc = (void *)(p); if (tsos_rlc) tsos_release((char *)tsos_rlc - TSOS_CELL_HEAD); })
+
 /* A view (fat pointer { obj, vt }) holds its object's reference. */
 #define tsos_retain_view(v) ({ __typeof__(v) tsos_rv = (v); tsos_retain_obj(tsos_rv.obj); tsos_rv; })
 #define tsos_release_view(v) tsos_release((v).obj)
