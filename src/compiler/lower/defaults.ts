@@ -64,6 +64,9 @@ export function withDefaults(
     ret: () => full.ret,
     body: () => wrapperBody(l, full, params, given, skip),
   });
+  // A constructor's wrapper (a `super(name)` call that leaves out a defaulted parameter) returns the storage it is
+  // given, as the constructor does: compiler/rc.ts must not count its result as a new reference.
+  if (full.ctor) wrapper.ctor = true;
   return { cname: wrapper.cname, params: wrapper.params.slice(skip).filter((p) => p.type.k !== "loc").map((p) => p.type), func: wrapper };
 }
 
@@ -171,6 +174,9 @@ function withUndefinedDefaults(l: Lowerer, cname: string, indexes: number[], has
       return out;
     },
   });
+  // A constructor's wrapper (a `super(name)` call that leaves out a defaulted parameter) returns the storage it is
+  // given, as the constructor does: compiler/rc.ts must not count its result as a new reference.
+  if (full.ctor) wrapper.ctor = true;
   return { cname: wrapper.cname, params: wrapper.params.slice(skip).filter((p) => p.type.k !== "loc").map((p) => p.type), func: wrapper };
 }
 
