@@ -279,6 +279,8 @@ export interface Field {
   keyOrder?: boolean;
   /** `@weak` (lib/std/weakref.ts): holds an object without a count; runtime/tsos_weak.h clears it when the object is freed. */
   weak?: boolean;
+  /** A generator object's runtime coroutine (lower/generators.ts): its object's release frees it (runtime/tsos_gen.h tsos_gen_free). */
+  coroutine?: boolean;
 }
 
 export interface ClassInst {

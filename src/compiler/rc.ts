@@ -69,6 +69,13 @@ export function releaseFieldsFunction(c: ClassInst): string[] {
   const own = c.fields.filter(countedField);
   const weak = c.fields.filter((f) => f.weak);
   const out = [`static void tsos_release_fields__${c.cname}(void *p) {`];
+  // A generator's coroutine goes first, before any field it may still read (runtime/tsos_gen.h tsos_gen_free: a
+  // suspended body may leave, reading the object): the most derived class frees it, then clears the field, so its
+  // base's release finds it gone.
+  for (let k: ClassInst | undefined = c; k; k = k.base) {
+    const co = k.fields.find((f) => f.coroutine);
+    if (co) out.push(`  { ${k.cname} *g = p; tsos_gen_free(g->${co.name}); g->${co.name} = NULL; }`);
+  }
   if (own.length || weak.length) out.push(`  ${c.cname} *o = p;`);
   for (const f of own) {
     const k = countKind(f.type);
@@ -76,7 +83,7 @@ export function releaseFieldsFunction(c: ClassInst): string[] {
   }
   // A weak field leaves the table of weak references with its object.
   for (const f of weak) out.push(`  tsos_weak_forget(${weakSlot("o", f)});`);
-  out.push(c.base ? `  tsos_release_fields__${c.base.cname}(p);` : own.length || weak.length ? "" : "  (void)p;");
+  out.push(c.base ? `  tsos_release_fields__${c.base.cname}(p);` : own.length || weak.length || out.length > 1 ? "" : "  (void)p;");
   out.push("}");
   return out.filter((x) => x !== "");
 }
@@ -271,10 +278,12 @@ const releaseStmt = (name: string, type: Type, loc: number): Stmt => ({ s: "expr
 /**
  * Runtime helpers that use the arrays and objects they are given during the
  * call and keep no reference: `join`, string concatenation of an array, the
- * typed-array element macros (the buffer's bytes), and console.log's and
- * JSON's cycle check (it compares only with the ancestors being formatted).
+ * typed-array element macros (the buffer's bytes), console.log's and
+ * JSON's cycle check (it compares only with the ancestors being formatted),
+ * and a generator's coroutine (it points back at the generator object, which
+ * owns it and frees it: runtime/tsos_gen.h tsos_gen_free).
  */
-const BORROWING_HELPERS = new Set(["tsos_join_strs", "tsos_str_concat_all", "tsos_seen_at"]);
+const BORROWING_HELPERS = new Set(["tsos_join_strs", "tsos_str_concat_all", "tsos_seen_at", "tsos_gen_new"]);
 const borrowingHelper = (fn: string): boolean => BORROWING_HELPERS.has(fn) || fn.startsWith("TSOS_TA_") || fn.startsWith("tsos_dyn_");
 
 let tempCounter = 0;
@@ -1130,10 +1139,9 @@ class FnPass {
         // The old value is not released (a leak); the new one is owned by the target.
         return [{ ...x, target, value: this.pin(x.value) }, "unstable"];
       }
-      case "stamp": {
-        // Storage from `alloc` (a generator object) that a runtime coroutine also holds: pinned for good.
-        return [retain(x), "stable"];
-      }
+      case "stamp":
+        // Storage from `alloc` with its class header (a generator object): a new object, as `new` makes.
+        return [x, "fresh"];
       case "current":
         return [x, "unstable"];
       case "caught":

@@ -56,6 +56,16 @@ interface GenClass {
 const genClasses = new WeakMap<Lowerer, Map<string, GenClass>>();
 const allGen = new WeakSet<ClassInst>();
 
+/** Whether a generator's body has a finally block (of its own, not of a function inside it): dropping it then runs no code of the program (runtime/tsos_gen.h tsos_gen_free). */
+function hasFinally(decl: ts.Node): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (ts.isTryStatement(n) && n.finallyBlock) return true;
+    if (n !== decl && ts.isFunctionLike(n)) return false;
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(decl);
+}
+
 /** Whether an IR type is a generator object. */
 export function isGenType(t: Type): boolean {
   return t.k === "class" && allGen.has(t.cls);
@@ -77,7 +87,7 @@ function genClass(l: Lowerer, elem: Type, node: ts.Node): GenClass {
     cname: l.uniqueName(`Generator_${key}`),
     tsName: `Generator<${typeName(elem)}>`,
     fields: [
-      { name: "co", type: { k: "anyobj" }, hidden: true },
+      { name: "co", type: { k: "anyobj" }, hidden: true, coroutine: true },
       { name: "value", type: elem, hidden: true },
     ],
     header: true,
@@ -195,7 +205,7 @@ export function generatorCreation(l: Lowerer, decl: GenDecl, func: Func, opts: I
   }
   const entryT = fnType(l, [{ k: "anyobj" }], T.void);
   const asBase: Expr = { e: "convert", type: baseT, x: g, checked: false, loc };
-  out.push({ s: "expr", x: { e: "assign", type: { k: "anyobj" }, target: field(asBase, "co", { k: "anyobj" }), value: { e: "call", type: { k: "anyobj" }, fn: "tsos_gen_new", args: [{ e: "fnref", type: entryT, fn: bodyFn.cname }, g] } }, loc });
+  out.push({ s: "expr", x: { e: "assign", type: { k: "anyobj" }, target: field(asBase, "co", { k: "anyobj" }), value: { e: "call", type: { k: "anyobj" }, fn: "tsos_gen_new", args: [{ e: "fnref", type: entryT, fn: bodyFn.cname }, g, { e: "bool", type: T.bool, value: !hasFinally(decl) }] } }, loc });
   out.push({ s: "return", x: coerce(l, asBase, ret, node), loc });
   return out;
 }
@@ -214,9 +224,10 @@ function generatorBody(l: Lowerer, decl: GenDecl, func: Func, sub: ClassInst, ba
     body: () => {
       const loc = l.loc(decl);
       const genParam: Expr = { e: "local", type: { k: "anyobj" }, name: l.scope.locals.get(decl.name ?? decl)! };
-      const me = l.localName("gen_self");
-      const meRef: Expr = { e: "local", type: subT, name: me };
-      const out: Stmt[] = [{ s: "let", name: me, type: subT, init: { e: "convert", type: subT, x: genParam, checked: false, loc }, loc }];
+      // The generator object, borrowed: it owns this coroutine, and its resumer holds it while the body runs.
+      // (A local owning it would keep it alive from its own stack, and a dropped generator would never be freed.)
+      const meRef: Expr = { e: "convert", type: subT, x: genParam, checked: false, loc };
+      const out: Stmt[] = [];
       if (opts.thisType) {
         l.scope.thisType = opts.thisType;
         l.scope.used.add("self");

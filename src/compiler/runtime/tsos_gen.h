@@ -50,7 +50,11 @@ typedef struct tsos_coro {
   int state;
   bool threw;
   bool closing;                /* return() asked a suspended generator to leave through its finally blocks */
+  bool quiet;                  /* its body has no finally block: closing it runs no code of the program's own */
 } tsos_coro;
+/* A dropped generator is being closed quietly (tsos_gen_free): only generators whose bodies have no finally
+ * block are resumed to leave; the others are abandoned where they are suspended. */
+static bool tsos_gen_quiet_close;
 
 static tsos_coro *tsos_coro_running __attribute__((unused));
 
@@ -110,10 +114,11 @@ static inline void tsos_coro_boot(void) {
 }
 
 /* A generator that has not started: `entry` runs with `obj` at the first resume. */
-static inline void *tsos_gen_new(const void *entry, void *obj) {
+static inline void *tsos_gen_new(const void *entry, void *obj, bool quiet) {
   tsos_coro *co = tsos_alloc_as(sizeof(tsos_coro), NULL, "generator");
   co->entry = entry;
   co->obj = obj;
+  co->quiet = quiet;
   co->state = TSOS_GEN_FRESH;
   return co;
 }
@@ -158,6 +163,32 @@ static inline void tsos_gen_yield(void *p) {
   tsos_coro_switch(&co->sp, co->back);
 }
 
+/*
+ * The generator object is freed (compiler/rc.ts: its release_fields): its
+ * coroutine goes too. JavaScript runs nothing of a generator it drops. A
+ * suspended body without finally blocks is resumed to leave as `return;`
+ * would, which runs no code of the program (its locals are released, the
+ * generators it holds are closed as quietly); one with finally blocks is
+ * abandoned where it is: its stack goes back and what its locals held stays
+ * counted (a leak, never a use after free). A running one cannot be freed:
+ * its resumer holds the object during next().
+ */
+static inline int tsos_gen_close(void *p);
+static inline void tsos_gen_free(void *p) {
+  tsos_coro *co = p;
+  if (!co) return;
+  if (co->state == TSOS_GEN_SUSPENDED && co->quiet) {
+    /* No finally block can run: it leaves as `return;` would, releasing what its locals hold and closing
+     * (quietly) the generators its loops hold. Nothing of it is observable. */
+    bool outer = tsos_gen_quiet_close;
+    tsos_gen_quiet_close = true;
+    (void)tsos_gen_close(co);
+    tsos_gen_quiet_close = outer;
+  }
+  if (co->stack) tsos_gen_stack_put(co->stack);
+  tsos_free(co, sizeof(tsos_coro), NULL);
+}
+
 /* Whether the suspended body was resumed by return(): the code after each `yield` then leaves as `return;` would. */
 static inline bool tsos_gen_closing(void *p) { return ((tsos_coro *)p)->closing; }
 
@@ -170,6 +201,8 @@ static inline bool tsos_gen_closing(void *p) { return ((tsos_coro *)p)->closing;
 static inline int tsos_gen_close(void *p) {
   tsos_coro *co = p;
   if (co->state == TSOS_GEN_RUNNING || co->state == TSOS_GEN_DONE) return 0;
+  /* Closed while a dropped generator leaves quietly: one with finally blocks is abandoned (JavaScript runs none). */
+  if (tsos_gen_quiet_close && co->state == TSOS_GEN_SUSPENDED && !co->quiet) return 0;
   if (co->state == TSOS_GEN_FRESH) {
     co->state = TSOS_GEN_DONE;
     return 0;

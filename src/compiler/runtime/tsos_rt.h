@@ -487,8 +487,12 @@ static inline void *tsos_new(uint64_t size, const tsos_class *c, const tsos_loc 
   TSOS_COUNT_NEW();
   return p;
 }
+/* A new object on zeroed storage `p` (a generator object, lower/generators.ts): its class, count 1, as tsos_new. */
 static inline void *tsos_stamp(void *p, const tsos_class *c) {
-  *(const tsos_class **)p = c;
+  tsos_obj *o = tsos_launder(p);
+  o->cls = c;
+  o->rc = 1;
+  TSOS_COUNT_NEW();
   return p;
 }
 
