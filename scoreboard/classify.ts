@@ -48,6 +48,24 @@ export interface Classification {
   code?: string;
   /** wrong only: a few lines showing where the outputs part. */
   diff?: string;
+  /** exact or wrong: the leak report (`--check-leaks`'s lines) when blocks were left at exit. */
+  leaks?: string[];
+}
+
+/** The exit status of a leak-checking build that ended with blocks still allocated (runtime/tsos_alloc.h). */
+export const LEAK_STATUS = 23;
+
+/**
+ * A native run of a leak-checking build split into the program's own result
+ * and the leak report it appended: `leaks` is the report's lines (empty when
+ * nothing leaked), and the run is what the program did (status 0, stderr
+ * without the report) when the report is all that made it exit 23.
+ */
+export function splitLeakReport(r: ProcessResult): { run: ProcessResult; leaks: string[] } {
+  const at = r.stderr.search(/^leak check: /m);
+  if (r.status !== LEAK_STATUS || at < 0) return { run: r, leaks: [] };
+  const leaks = r.stderr.slice(at).split("\n").filter((l) => l.trim() !== "");
+  return { run: { ...r, status: 0, stderr: r.stderr.slice(0, at) }, leaks };
 }
 
 /** The exit status the hosted runtime uses for a panic (tsos_host.h). */

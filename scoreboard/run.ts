@@ -10,13 +10,16 @@
  *         --update-readme (rewrite the results section of README.md),
  *         --jobs <n> (default 2), --no-cache.
  * Output: a table of verdicts (exact / refused / wrong / crash) overall and
- *         per feature, the wrong and crash programs with a short diff, and
+ *         per feature, the wrong and crash programs with a short diff, the
+ *         programs that leak (blocks left at exit, by type and site), and
  *         the refusal reasons by frequency. Exit status 1 if any program is
- *         wrong or crash (or a program fails under Node) unless
+ *         wrong, crash or leaks (or a program fails under Node) unless
  *         --allow-failures.
  * Invariants: each program is compiled in-process with compileToC for the
- *             hosted target and built with gccHostAsync -O2, as the fixture
- *             tests do; results are cached under build/scoreboard/ by a hash
+ *             hosted target as `tsos exec --check-leaks` builds it (every
+ *             block tracked, a report and exit status 23 when any is left
+ *             after the final cycle collection) and built with gccHostAsync
+ *             -O2, as the fixture tests do; results are cached under build/scoreboard/ by a hash
  *             of the program's files and the compiler's sources (src/compiler,
  *             lib), and Node's runs by the program and the prelude.
  */
@@ -28,7 +31,7 @@ import { fileURLToPath } from "node:url";
 import { compileToC } from "../src/compiler/compile.ts";
 import { CompileError } from "../src/compiler/diagnostics.ts";
 import { gccHostAsync } from "../src/compiler/gcc.ts";
-import { type Classification, classify, type CompileResult, nodeRanFine, type Observed, type ProcessResult, type Verdict } from "./classify.ts";
+import { type Classification, classify, type CompileResult, nodeRanFine, type Observed, type ProcessResult, splitLeakReport, type Verdict } from "./classify.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PROGRAMS = path.join(ROOT, "scoreboard/programs");
@@ -139,7 +142,7 @@ export function runProcess(cmd: string, args: string[], timeoutMs = RUN_TIMEOUT_
 
 function compile(p: Program): { result: CompileResult; c?: string } {
   try {
-    const { c } = compileToC(p.entry, { target: "host" });
+    const { c } = compileToC(p.entry, { target: "host", memoryChecks: { leaks: true } });
     return { result: { kind: "ok" }, c };
   } catch (e) {
     if (e instanceof CompileError) {
@@ -169,7 +172,8 @@ async function runNode(p: Program, useCache: boolean): Promise<ProcessResult> {
 }
 
 async function runOne(p: Program, fingerprint: string, useCache: boolean): Promise<ProgramResult> {
-  const key = hashFiles(p.files).update(fingerprint).update(process.version).digest("hex");
+  // "leaks": results of leak-checking builds (a result recorded before that has no `leaks`).
+  const key = hashFiles(p.files).update(fingerprint).update(process.version).update("leaks").digest("hex");
   const file = path.join(CACHE, "result", `${key}.json`);
   const hit = useCache ? readCache<ProgramResult>(file) : undefined;
   if (hit) return { ...hit, name: p.name, features: p.features, cached: true };
@@ -177,12 +181,16 @@ async function runOne(p: Program, fingerprint: string, useCache: boolean): Promi
   const nodeRun = runNode(p, useCache); // runs while this process compiles
   const { result: compileResult, c } = compile(p);
   let native: ProcessResult | undefined;
+  let leaks: string[] | undefined;
   let buildFailure: CompileResult | undefined;
   if (c !== undefined) {
     const exe = path.join(CACHE, "bin", p.name.replace(/\//g, "__"));
     try {
       await gccHostAsync(c, exe, { opt: "-O2" });
       native = await runProcess(exe, []);
+      const split = splitLeakReport(native);
+      native = split.run;
+      if (split.leaks.length) leaks = split.leaks;
     } catch (e) {
       buildFailure = e instanceof CompileError
         ? { kind: "diagnostics", diagnostics: e.diagnostics.map((d) => ({ code: d.code, message: d.message })) }
@@ -192,7 +200,7 @@ async function runOne(p: Program, fingerprint: string, useCache: boolean): Promi
   const node = await nodeRun;
   const observed: Observed = { compile: buildFailure ?? compileResult, native, node };
   const verdict = classify(observed);
-  const result: ProgramResult = { name: p.name, features: p.features, ...verdict };
+  const result: ProgramResult = { name: p.name, features: p.features, ...verdict, ...(leaks && (verdict.verdict === "exact" || verdict.verdict === "wrong") ? { leaks } : {}) };
   const cr = observed.compile;
   if (cr.kind === "diagnostics" && verdict.verdict === "refused") {
     result.allReasons = [...new Set(cr.diagnostics.map((d) => `${d.code}: ${d.message.split("\n")[0]!.trim()}`))];
@@ -278,6 +286,11 @@ export function report(results: ProgramResult[], vocabulary: string[]): string {
     if (r.diff) lines.push("", "  ```", ...r.diff.split("\n").map((l) => `  ${l}`), "  ```", "");
   }
   lines.push("");
+  const leaking = results.filter((r) => r.leaks?.length);
+  lines.push(`### Leaks (${leaking.length})`, "", "Built as `tsos exec --check-leaks` builds: what is still allocated at exit, after the module-level variables are released and a last cycle collection.", "");
+  if (!leaking.length) lines.push("None.");
+  for (const r of leaking) lines.push(`- **${r.name}**: ${r.leaks!.slice(0, 4).map((l) => l.trim()).join("; ")}`);
+  lines.push("");
   const broken = results.filter((r) => r.nodeError);
   if (broken.length) {
     lines.push(`### Programs that fail under Node (${broken.length}): fix the program`, "");
@@ -345,7 +358,7 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   if (!json && process.stderr.isTTY) process.stderr.write("\r" + " ".repeat(50) + "\r");
-  const failing = results.filter((r) => r.verdict === "wrong" || r.verdict === "crash" || r.nodeError);
+  const failing = results.filter((r) => r.verdict === "wrong" || r.verdict === "crash" || r.nodeError || r.leaks?.length);
   if (json) {
     process.stdout.write(JSON.stringify(results, null, 2) + "\n");
   } else {

@@ -103,7 +103,7 @@ describe("--check-leaks (TSOS_CHECK_LEAKS)", () => {
     const file = path.join(DIR, "words.ts");
     writeFileSync(file, [
       "class Word { constructor(readonly text: string, public count: number) {} }",
-      "function* hold(w: Word): Generator<number> { yield w.count; }",
+      "function* hold(w: Word): Generator<number> { const kept = w; try { yield kept.count; } finally { kept.count = 0; } }",
       "function add(text: string): void { hold(new Word(text, 1)).next(); }",
       "add(\"ab\"); add(\"cd\"); add(\"ef\");",
       "console.log(3);",
@@ -114,12 +114,13 @@ describe("--check-leaks (TSOS_CHECK_LEAKS)", () => {
     assert.equal(r.stdout, "3\n");
     assert.equal(r.status, 23);
     assert.match(r.stderr, /^leak check: \d+ blocks \(\d+ bytes\) still allocated at exit\n/);
-    // The three Words (new at 3:41) are held by generators left suspended, which are kept for good (pinned),
-    // with their objects (Object) and coroutines (generator), both made at 2:1.
+    // The three Words (new at 3:41) are held by the locals of generators dropped while suspended inside a
+    // try with a finally block: such a body is abandoned where it stands (JavaScript runs none of it), so what
+    // its locals hold stays counted. The generator objects and coroutines themselves are freed.
     // A Word's size depends on the object header: only its line's shape is fixed.
     const lines = r.stderr.split("\n").slice(1);
-    assert.equal(lines.length, 4);
-    assert.match(lines[2]!, new RegExp(`^  3 Word \\(\\d+ bytes\\) allocated at ${rel}:3:41$`));
+    assert.equal(lines.length, 2);
+    assert.match(lines[0]!, new RegExp(`^  3 Word \\(\\d+ bytes\\) allocated at ${rel}:3:41$`));
     const plain = await tsos("exec", rel);
     assert.equal(plain.stderr, "");
     assert.equal(plain.status, 0);

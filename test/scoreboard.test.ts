@@ -1,6 +1,6 @@
 /**
  * test/scoreboard.test.ts: the scoreboard's classifier, its programs' rules,
- * and the whole scoreboard run (0 wrong, 0 crash).
+ * and the whole scoreboard run (0 wrong, 0 crash, 0 leaks).
  *
  * Input:  synthetic compile/run results for the classifier;
  *         scoreboard/programs/ for the rest.
@@ -13,7 +13,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { classify, type Observed, outputDiff, type ProcessResult } from "../scoreboard/classify.ts";
+import { classify, type Observed, outputDiff, type ProcessResult, splitLeakReport } from "../scoreboard/classify.ts";
 import { discover, featureVocabulary, normalizeReason, parseFeatures, type ProgramResult } from "../scoreboard/run.ts";
 import { ROOT, run } from "./helpers.ts";
 
@@ -26,6 +26,21 @@ const proc = (stdout: string, status: number | null = 0, extra: Partial<ProcessR
   ...extra,
 });
 const ok = (native: ProcessResult, node: ProcessResult): Observed => ({ compile: { kind: "ok" }, native, node });
+
+describe("scoreboard leak reports", () => {
+  const report = "leak check: 2 blocks (64 bytes) still allocated at exit\n  2 Node (64 bytes) allocated at p.ts:3:5\n";
+  it("a run that exits 23 with a leak report is the program's own run (status 0) plus the report", () => {
+    const { run, leaks } = splitLeakReport(proc("out\n", 23, { stderr: `warning\n${report}` }));
+    assert.equal(run.status, 0);
+    assert.equal(run.stderr, "warning\n");
+    assert.deepEqual(leaks, ["leak check: 2 blocks (64 bytes) still allocated at exit", "  2 Node (64 bytes) allocated at p.ts:3:5"]);
+  });
+  it("exit 23 without a report, or a report with another status, is left as it is", () => {
+    assert.deepEqual(splitLeakReport(proc("", 23)).leaks, []);
+    assert.equal(splitLeakReport(proc("", 23)).run.status, 23);
+    assert.deepEqual(splitLeakReport(proc("", 1, { stderr: report })).leaks, []);
+  });
+});
 
 describe("scoreboard classifier", () => {
   it("same stdout and status is exact", () => {
@@ -149,12 +164,12 @@ export const TEST_SUBSET = [
 export const KNOWN_FAILURES: Record<string, string> = {}; // empty since number became a double (the overflow panics are gone)
 
 describe("the scoreboard", () => {
-  it("has 0 wrong and 0 crash on the test subset, and every program runs under Node", { timeout: 900_000 }, async () => {
+  it("has 0 wrong, 0 crash and 0 leaks on the test subset, and every program runs under Node", { timeout: 900_000 }, async () => {
     const r = await run(process.execPath, ["--import", "tsx", "scoreboard/run.ts", "--json", "--allow-failures", "--names", TEST_SUBSET.join(",")], { timeoutMs: 900_000 });
     assert.equal(r.status, 0, r.stderr);
     const results = JSON.parse(r.stdout) as ProgramResult[];
     assert.equal(results.length, TEST_SUBSET.length);
-    const bad = results.filter((x) => ((x.verdict === "wrong" || x.verdict === "crash") && !(x.name in KNOWN_FAILURES)) || x.nodeError);
-    assert.deepEqual(bad.map((x) => `${x.name}: ${x.verdict}: ${x.reason}${x.nodeError ? ` (${x.nodeError})` : ""}\n${x.diff ?? ""}`), []);
+    const bad = results.filter((x) => ((x.verdict === "wrong" || x.verdict === "crash") && !(x.name in KNOWN_FAILURES)) || x.nodeError || x.leaks?.length);
+    assert.deepEqual(bad.map((x) => `${x.name}: ${x.verdict}: ${x.reason}${x.nodeError ? ` (${x.nodeError})` : ""}${x.leaks ? ` leaks: ${x.leaks.join(" | ")}` : ""}\n${x.diff ?? ""}`), []);
   });
 });
