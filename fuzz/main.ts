@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     return;
   }
   const workDir = path.join(ROOT, "build/fuzz");
-  const counts: Record<Kind, number> = { ok: 0, mismatch: 0, "compiler-crash": 0, "native-crash": 0, "gcc-warning": 0, refused: 0, "node-error": 0 };
+  const counts: Record<Kind, number> = { ok: 0, mismatch: 0, "compiler-crash": 0, "native-crash": 0, "gcc-warning": 0, refused: 0, "node-error": 0, leak: 0 };
   const seen = new Map<string, number>();
   const warningKinds = new Map<string, number>();
   let shrinks = 0;

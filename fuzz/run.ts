@@ -30,7 +30,7 @@ import { gccHostAsync } from "../src/compiler/gcc.ts";
 import "../lib/node-prelude.ts";
 import { PREFIX, printProgram, type Program } from "./ast.ts";
 
-export type Kind = "ok" | "mismatch" | "compiler-crash" | "native-crash" | "gcc-warning" | "refused" | "node-error";
+export type Kind = "ok" | "mismatch" | "compiler-crash" | "native-crash" | "gcc-warning" | "refused" | "node-error" | "leak";
 
 export interface Outcome {
   kind: Kind;
@@ -69,9 +69,10 @@ export function compose(texts: string[]): Composed {
   text += "function fuzzRun(k: number): void {\n  switch (k) {\n";
   texts.forEach((_, k) => (text += `    case ${k}: console.log("@@ ${k}"); p${k}_main(); break;\n`));
   text += "  }\n}\n";
-  text += "let fuzzFrom = 0;\n";
-  text += "if (process.argv.length > 2) {\n  const s = process.argv[2];\n  for (let i = 0; i < s.length; i++) fuzzFrom = fuzzFrom * 10 + (s.charCodeAt(i) - 48);\n}\n";
-  text += `for (let k = fuzzFrom; k < ${texts.length}; k++) fuzzRun(k);\n`;
+  text += "function fuzzArg(i: number, otherwise: number): number {\n  if (process.argv.length <= i) return otherwise;\n  const s = process.argv[i];\n  let n = 0;\n  for (let j = 0; j < s.length; j++) n = n * 10 + (s.charCodeAt(j) - 48);\n  return n;\n}\n";
+  // Programs [from, to): argv[2] and argv[3] (a single program, to find which one leaks).
+  text += `const fuzzFrom = fuzzArg(2, 0);\nconst fuzzTo = fuzzArg(3, ${texts.length});\n`;
+  text += `for (let k = fuzzFrom; k < fuzzTo; k++) fuzzRun(k);\n`;
   return { text, ranges };
 }
 
@@ -134,11 +135,12 @@ function runNode(js: string, count: number, timeoutMs: number): SideResult {
 
 const HAVE_STDBUF = spawnSync("stdbuf", ["--version"]).status === 0;
 
-function runExe(exe: string, from: number, timeoutMs: number): Promise<{ stdout: string; stderr: string; status: number | null; signal: string | null; timedOut: boolean }> {
+function runExe(exe: string, range: number[], timeoutMs: number): Promise<{ stdout: string; stderr: string; status: number | null; signal: string | null; timedOut: boolean }> {
   return new Promise((resolve, reject) => {
     // Line-buffered stdout (stdbuf), so a program killed by the timeout
     // still shows which program it was running.
-    const child = HAVE_STDBUF ? spawn("stdbuf", ["-oL", exe, String(from)]) : spawn(exe, [String(from)]);
+    const args = range.map(String);
+    const child = HAVE_STDBUF ? spawn("stdbuf", ["-oL", exe, ...args]) : spawn(exe, args);
     let stdout = "";
     let stderr = "";
     let timedOut = false;
@@ -156,21 +158,33 @@ function runExe(exe: string, from: number, timeoutMs: number): Promise<{ stdout:
   });
 }
 
-async function runNative(exe: string, count: number, timeoutMs: number): Promise<SideResult> {
+/** The leak report a leak-checking build wrote before exiting 23 (runtime/tsos_alloc.h), or undefined. */
+function leakReport(r: { stderr: string; status: number | null }): string | undefined {
+  const at = r.stderr.search(/^leak check: /m);
+  return r.status === 23 && at >= 0 ? r.stderr.slice(at).trim() : undefined;
+}
+
+async function runNative(exe: string, count: number, timeoutMs: number): Promise<SideResult & { leaked: boolean }> {
   const outputs = new Map<number, string>();
   const failed = new Map<number, { code: string; detail: string }>();
+  let leaked = false;
   let from = 0;
   while (from < count) {
-    const r = await runExe(exe, from, timeoutMs);
+    const r = await runExe(exe, [from], timeoutMs);
     const { outputs: o, last } = split(r.stdout);
     for (const [k, v] of o) outputs.set(k, v);
+    // Every program ran; blocks were left at exit (found program by program below).
+    if (leakReport(r) !== undefined && !r.timedOut && last === count - 1) {
+      leaked = true;
+      break;
+    }
     if (r.status === 0 && !r.timedOut) break;
     const at = last >= from ? last : from;
     const code = r.timedOut ? "timeout" : r.signal ? r.signal : r.status === 101 ? "panic" : `exit ${r.status}`;
     failed.set(at, { code, detail: r.stderr.trim().split("\n").slice(0, 3).join(" | ") || code });
     from = at + 1;
   }
-  return { outputs, failed };
+  return { outputs, failed, leaked };
 }
 
 function firstDifference(a: string, b: string): string {
@@ -211,7 +225,8 @@ async function runSubset(texts: string[], which: number[], results: (Outcome | u
   let c: string;
   try {
     // Freed memory is poisoned and never reused: a reference count too low shows as a wrong value or a panic.
-    c = compileToC(file, { target: "host", memoryChecks: { frees: true } }).c;
+    // Blocks left at exit (a count too high) are reported: every program must free all it allocates.
+    c = compileToC(file, { target: "host", memoryChecks: { frees: true, leaks: true } }).c;
   } catch (e) {
     const diags = e instanceof CompileError ? e.diagnostics : [{ code: "TSOS9001", message: String(e) } as Diagnostic];
     const bad = new Set<number>();
@@ -288,6 +303,14 @@ async function runSubset(texts: string[], which: number[], results: (Outcome | u
   const timeoutMs = opts.timeoutMs ?? 20_000;
   const nodeSide = runNode(js, local.length, timeoutMs);
   const nativeSide = await runNative(exe, local.length, timeoutMs);
+  // Something was left at exit: each program alone, to name the ones that leak.
+  const leaks = new Map<number, string>();
+  if (nativeSide.leaked) {
+    for (let k = 0; k < local.length; k++) {
+      const report = leakReport(await runExe(exe, [k, k + 1], timeoutMs));
+      if (report !== undefined) leaks.set(k, report);
+    }
+  }
   local.forEach((_, k) => {
     const orig = which[k]!;
     const nf = nodeSide.failed.get(k);
@@ -306,6 +329,7 @@ async function runSubset(texts: string[], which: number[], results: (Outcome | u
     const w = warnings.get(k);
     if (expected !== got) results[orig] = { kind: "mismatch", detail: firstDifference(expected, got), node: expected, native: got };
     else if (w) results[orig] = { kind: "gcc-warning", code: w.code, detail: w.detail };
+    else if (leaks.has(k)) results[orig] = { kind: "leak", code: "leak", detail: leaks.get(k)!.split("\n").slice(0, 4).join(" | ") };
     else results[orig] = { kind: "ok", detail: "" };
   });
 }
