@@ -399,6 +399,18 @@ export function childExprs(x: Expr): { x: Expr; isAssignTarget: boolean }[] {
   return out;
 }
 
+/** `x` with every direct subexpression replaced by `each(child)` (the node itself when it has none). */
+export function mapChildExprs(x: Expr, each: (c: Expr) => Expr): Expr {
+  if (!childExprs(x).length) return x;
+  const out: Record<string, unknown> = { ...x };
+  for (const [key, v] of Object.entries(x)) {
+    if (key === "type" || key === "cls") continue;
+    if (Array.isArray(v)) out[key] = v.map((y) => (y && typeof y === "object" && "e" in y ? each(y as Expr) : y));
+    else if (v && typeof v === "object" && "e" in v) out[key] = each(v as Expr);
+  }
+  return out as unknown as Expr;
+}
+
 /**
  * Visit every expression in a statement list, outermost first. `isAssignTarget`
  * is true for the target of a plain assignment (written, not read).

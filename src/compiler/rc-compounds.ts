@@ -23,12 +23,12 @@
  *     constants and field reads make it up.
  */
 import type { Expr, Stmt, Type } from "./ir.ts";
-import { childExprs } from "./ir.ts";
+import { childExprs, mapChildExprs } from "./ir.ts";
 
 /** `list` with its counted compound assignments made plain assignments where that is exact. */
 export function countedCompoundsToAssigns(list: Stmt[], counted: (t: Type) => boolean): Stmt[] {
   const expr = (x: Expr): Expr => {
-    const y = mapChildren(x, expr);
+    const y = mapChildExprs(x, expr);
     if (y.e === "compound" && !y.postfix && counted(y.target.type) && stablePlace(y.target) && readsCurrentFirst(y.value)) {
       return { e: "assign", type: y.type, target: y.target, value: replaceCurrent(y.value, y.target) };
     }
@@ -93,17 +93,5 @@ function mentionsCurrent(x: Expr): boolean {
 function replaceCurrent(x: Expr, target: Expr): Expr {
   if (x.e === "current") return target;
   if (x.e === "compound") return x;
-  return mapChildren(x, (c) => replaceCurrent(c, target));
-}
-
-/** `x` with every child expression replaced by `each(child)`. */
-function mapChildren(x: Expr, each: (c: Expr) => Expr): Expr {
-  if (!childExprs(x).length) return x;
-  const out: Record<string, unknown> = { ...x };
-  for (const [key, v] of Object.entries(x)) {
-    if (key === "type" || key === "cls") continue;
-    if (Array.isArray(v)) out[key] = v.map((y) => (y && typeof y === "object" && "e" in y ? each(y as Expr) : y));
-    else if (v && typeof v === "object" && "e" in v) out[key] = each(v as Expr);
-  }
-  return out as unknown as Expr;
+  return mapChildExprs(x, (c) => replaceCurrent(c, target));
 }

@@ -14,7 +14,7 @@
  *     released ("pinned").
  */
 import type { ClassInst, Expr, Field, Func, Program, Stmt, Type } from "./ir.ts";
-import { T, childExprs, hasObjectHeader } from "./ir.ts";
+import { T, childExprs, hasObjectHeader, mapChildExprs } from "./ir.ts";
 import { assignsVariable } from "./eval-order.ts";
 import { HEAP_INTRINSIC_FNS } from "./lower/heap-intrinsics.ts";
 import { FRESH_STRING_HELPERS, STR_RELEASE, STR_RETAIN, borrowsStrings, countedString, stringFormIsMade } from "./rc-strings.ts";
@@ -941,13 +941,7 @@ class FnPass {
 
   /** Rewrites every child with `each`, keeping the node. */
   private children(x: Expr, each: (c: Expr) => Expr): Expr {
-    const out: Record<string, unknown> = { ...x };
-    for (const [key, v] of Object.entries(x)) {
-      if (key === "type" || key === "cls") continue;
-      if (Array.isArray(v)) out[key] = v.map((y) => (y && typeof y === "object" && "e" in y ? each(y as Expr) : y));
-      else if (v && typeof v === "object" && "e" in v) out[key] = each(v as Expr);
-    }
-    return out as unknown as Expr;
+    return mapChildExprs(x, each);
   }
 
   /** The rewritten expression and, for a counted one, what its value is. */
