@@ -22,10 +22,10 @@ import type { Expr, Func, Program, Stmt, ViewTable } from "../ir.ts";
 import { walkExprs } from "../ir.ts";
 
 /** `f`'s body with calls through views of known class made direct (a new tree; `f` is not changed). */
-export function devirtualize(f: Func, tables: Map<string, ViewTable>, globals: Map<string, ViewTable>): Stmt[] {
+export function devirtualize(f: Func, tables: Map<string, ViewTable>, globals: Map<string, ViewTable>, single: Map<string, ViewTable> = new Map()): Stmt[] {
   const locals = knownLocals(f, tables, globals);
-  if (!locals.size && !globals.size) return f.body;
-  const E = (x: Expr): Expr => rewrite(x, locals, globals);
+  if (!locals.size && !globals.size && !single.size) return f.body;
+  const E = (x: Expr): Expr => rewrite(x, locals, globals, single);
   const S = (list: Stmt[]): Stmt[] => list.map((s) => stmt(s));
   const stmt = (s: Stmt): Stmt => {
     switch (s.s) {
@@ -44,17 +44,19 @@ export function devirtualize(f: Func, tables: Map<string, ViewTable>, globals: M
   return S(f.body);
 }
 
-function rewrite(x: Expr, locals: Map<string, ViewTable>, globals: Map<string, ViewTable>): Expr {
+function rewrite(x: Expr, locals: Map<string, ViewTable>, globals: Map<string, ViewTable>, single: Map<string, ViewTable>): Expr {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(x)) {
     if (k === "type" || k === "cls") out[k] = v;
-    else if (Array.isArray(v)) out[k] = v.map((y) => (y && typeof y === "object" && "e" in y ? rewrite(y as Expr, locals, globals) : y));
-    else if (v && typeof v === "object" && "e" in v) out[k] = rewrite(v as Expr, locals, globals);
+    else if (Array.isArray(v)) out[k] = v.map((y) => (y && typeof y === "object" && "e" in y ? rewrite(y as Expr, locals, globals, single) : y));
+    else if (v && typeof v === "object" && "e" in v) out[k] = rewrite(v as Expr, locals, globals, single);
     else out[k] = v;
   }
   const y = out as Expr;
-  if (y.e !== "viewcall" || (y.view.e !== "local" && y.view.e !== "global") || y.view.type.k !== "view") return y;
-  const table = (y.view.e === "local" ? locals : globals).get(y.view.name);
+  if (y.e !== "viewcall" || y.view.type.k !== "view") return y;
+  const named = y.view.e === "local" || y.view.e === "global" ? (y.view.e === "local" ? locals : globals).get(y.view.name) : undefined;
+  // A view that only one class is ever seen through: its field slots, whatever the receiver (singleClassViews).
+  const table = named && named.view === y.view.type.view ? named : single.get(y.view.type.view.cname);
   if (!table || table.view !== y.view.type.view) return y;
   const slot = table.view.slots.findIndex((s) => s.name === y.slot);
   const fn = slot >= 0 ? table.fns[slot] : undefined;
@@ -156,6 +158,28 @@ export function knownGlobals(p: Program, tables: Map<string, ViewTable>): Map<st
     if (!table) continue;
     const fieldsOnly: ViewTable = { ...table, fns: table.fns.map((fn) => (isFieldThunk(thunks.get(fn)) ? fn : "")) };
     out.set(name, fieldsOnly);
+  }
+  return out;
+}
+
+/**
+ * The views that exactly one class is ever seen through (one table in the
+ * whole program: every value of the view, however it was made or converted,
+ * holds that table): view -> the table with only its field slots. A call of a
+ * field slot through such a view reads or writes the field directly, as
+ * `o.price` on a class would (bench pipeline's `Order`). Only field slots: a
+ * view that holds no object (zeroed storage) then faults on the field access
+ * just as the call through its NULL table did, where a method might run.
+ */
+export function singleClassViews(p: Program): Map<string, ViewTable> {
+  const byView = new Map<string, ViewTable[]>();
+  for (const t of p.viewTables) byView.set(t.view.cname, [...(byView.get(t.view.cname) ?? []), t]);
+  const thunks = new Map(p.funcs.map((f) => [f.cname, f]));
+  const out = new Map<string, ViewTable>();
+  for (const [view, tables] of byView) {
+    if (tables.length !== 1) continue;
+    const table = tables[0]!;
+    out.set(view, { ...table, fns: table.fns.map((fn) => (isFieldThunk(thunks.get(fn)) ? fn : "")) });
   }
   return out;
 }

@@ -29,7 +29,7 @@ import { countReferences } from "../rc.ts";
 import { checkInitAllocations } from "../kernel-alloc.ts";
 import { shrunkArrays, versionLoops } from "./bounds.ts";
 import { integerCounters } from "./intrep.ts";
-import { devirtualize, knownGlobals } from "./devirt.ts";
+import { devirtualize, knownGlobals, singleClassViews } from "./devirt.ts";
 import { boxCaptured, closureScopes, useClosureProgram } from "./closures.ts";
 import { declareModuleVars, isVar } from "./control.ts";
 import { declareDefaultExport, initDefaultExport } from "./exports.ts";
@@ -58,7 +58,8 @@ export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuil
   for (const f of l.program.funcs) boxCaptured(l, f);
   const viewTables = new Map(l.program.viewTables.map((t) => [t.cname, t]));
   const viewGlobals = knownGlobals(l.program, viewTables);
-  for (const f of l.program.funcs) f.body = devirtualize(f, viewTables, viewGlobals);
+  const singleViews = singleClassViews(l.program);
+  for (const f of l.program.funcs) f.body = devirtualize(f, viewTables, viewGlobals, singleViews);
   const shrunk = shrunkArrays(l.program.funcs);
   for (const f of l.program.funcs) f.body = versionLoops(l.doubles ? integerCounters(f.body) : f.body, shrunk);
   if (target === "kernel") checkInterruptHandlers(l);
