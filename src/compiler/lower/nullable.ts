@@ -236,9 +236,12 @@ export function lowerNullish(l: Lowerer, b: ts.BinaryExpression): Expr {
   const nullish = (t: ts.Type): boolean => (t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) !== 0;
   if (parts.every(nullish)) return { e: "seq", type: R, xs: [A, coerce(l, lowerExpr(l, b.right, R), R, b.right)] };
   if (!parts.some(nullish) && R.k !== "nullable") {
-    // Never nullish as far as the checker knows: the right side is dead, and may not even have the result's type.
+    // Never nullish as far as the checker knows, and the right side has another type than the result (`o ?? "none"`
+    // after `o = 5`): it cannot run, as the checker sees it. When it has the result's type it stays (and is tested):
+    // a regex group or an element read may be undefined although typed as present.
     const right = tryIrType(l, l.checker.getTypeAtLocation(b.right), b.right);
-    if (!sameType(R, A.type.inner) || !right || !sameType(right, R)) return coerce(l, unwrap(l, A, b.left, "narrowed"), R, b.left);
+    const base = right?.k === "nullable" ? right.inner : right;
+    if (base && !sameType(base, R) && sameType(A.type.inner, R)) return coerce(l, unwrap(l, A, b.left, "narrowed"), R, b.left);
   }
   const Bx = lowerExpr(l, b.right, R);
   // The checker believed a narrowed field was never null (so the type leaves out the right
