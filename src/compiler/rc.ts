@@ -453,6 +453,44 @@ function stackClosure(x: Expr): boolean {
 }
 
 /** A cell that is the address of a captured variable's slot (ref mode), which owns its value. */
+/** Whether a loop step makes a counted value that needs a statement temporary (a call's, `new`'s or a string's result). */
+function makesCounted(x: Expr): boolean {
+  const makers = new Set(["call", "viewcall", "callptr", "new", "concat", "tostr", "numlist", "arraylit", "newarray"]);
+  let makes = false;
+  let cell = false; // a fresh binding's new cell (freshBinding) is counted by the step itself
+  walkAll([{ s: "expr", x, loc: 0 }], (y) => {
+    if (y.e === "newcell") cell = true;
+    else if (counted(y.type) && makers.has(y.e)) makes = true;
+  });
+  return makes && !cell;
+}
+
+/**
+ * `list` (a loop's body) with each `continue` of that loop (unlabelled and not in a nested loop, or naming
+ * `ownLabel`) made `break label`, and whether there was one.
+ */
+function continuesToBreaks(list: Stmt[], label: string, ownLabel: string | undefined): [Stmt[], boolean] {
+  let found = false;
+  const go = (xs: Stmt[], nested: boolean): Stmt[] => xs.map((st): Stmt => {
+    switch (st.s) {
+      case "continue":
+        if ((!st.label && !nested) || (st.label !== undefined && st.label === ownLabel)) {
+          found = true;
+          return { s: "break", label, loc: st.loc };
+        }
+        return st;
+      case "if": return { ...st, then: go(st.then, nested), else: st.else && go(st.else, nested) };
+      case "block": return { ...st, body: go(st.body, nested) };
+      case "switch": return { ...st, cases: st.cases.map((k) => ({ ...k, body: go(k.body, nested) })) };
+      case "while": case "dowhile": return { ...st, body: go(st.body, true) };
+      case "for": return { ...st, init: go(st.init, true), body: go(st.body, true) };
+      default: return st;
+    }
+  });
+  const out = go(list, false);
+  return [out, found];
+}
+
 function ownsSlot(t: Type): boolean {
   return t.k === "cell" && t.slot === true && counted(t.elem);
 }
@@ -747,6 +785,19 @@ class FnPass {
         const init: Stmt[] = [];
         for (const i of s.init) init.push(...this.stmt(i));
         const [pre, c] = s.c ? this.loopCondition(s.c, s.loc) : [[], undefined];
+        if (!this.noFree && s.step.some(makesCounted)) {
+          // A step that makes a counted value (`w = prev.get(w) ?? null`) needs statement temporaries: it runs as
+          // statements at the end of the body, and a `continue` of this loop leaves the body's block to reach them.
+          const label = `tsos_step${tempCounter++}`;
+          const [inner, continues] = continuesToBreaks(s.body, label, s.continueLabel);
+          const steps: Stmt[] = s.step.map((x) => ({ s: "expr", x, loc: s.loc }));
+          const list: Stmt[] = continues ? [{ s: "block", breakLabel: label, body: inner }, ...steps] : [...inner, ...steps];
+          const body = [...pre, ...this.block(list, { kind: "loop", decls: [] })];
+          const after = this.releaseScopes(1);
+          this.scopes.pop();
+          const loop: Stmt = { ...s, init: [], c, step: [], body, continueLabel: undefined };
+          return [{ s: "block", body: [...init, loop, ...after] }];
+        }
         const step = s.step.map((x) => this.step(x));
         const body = [...pre, ...this.block(s.body, { kind: "loop", label: s.continueLabel, decls: [] })];
         const after = this.releaseScopes(1);
