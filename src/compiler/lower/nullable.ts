@@ -239,9 +239,9 @@ export function lowerNullish(l: Lowerer, b: ts.BinaryExpression): Expr {
     // Never nullish as far as the checker knows, and the right side has another type than the result (`o ?? "none"`
     // after `o = 5`): it cannot run, as the checker sees it. When it has the result's type it stays (and is tested):
     // a regex group or an element read may be undefined although typed as present.
-    const right = tryIrType(l, l.checker.getTypeAtLocation(b.right), b.right);
-    const base = right?.k === "nullable" ? right.inner : right;
-    if (base && !sameType(base, R) && sameType(A.type.inner, R)) return coerce(l, unwrap(l, A, b.left, "narrowed"), R, b.left);
+    const rightT = l.checker.getNonNullableType(l.checker.getTypeAtLocation(b.right));
+    const fits = l.checker.isTypeAssignableTo(rightT, l.checker.getTypeAtLocation(b.left));
+    if (!fits && sameType(A.type.inner, R)) return coerce(l, unwrap(l, A, b.left, "narrowed"), R, b.left);
   }
   const Bx = lowerExpr(l, b.right, R);
   // The checker believed a narrowed field was never null (so the type leaves out the right
