@@ -230,19 +230,6 @@ export function lowerNullish(l: Lowerer, b: ts.BinaryExpression): Expr {
   if ((A.e === "index" && A.arr.type.k === "array") || (A.e === "strindex" && !A.code && l.doubles))
     A = coerce(l, A, nullableType(l, A.type, false, true), b.left);
   if (A.type.k !== "nullable") return coerce(l, A, R, b.left);
-  // The checker narrowed the left side (`let o: number | undefined = undefined; o ?? "none"`, or after `o = 5`):
-  // the result is the right side, or the left one, alone, and its type may be neither operand's declared type.
-  const parts = ((t: ts.Type) => (t.isUnion() ? t.types : [t]))(l.checker.getTypeAtLocation(b.left));
-  const nullish = (t: ts.Type): boolean => (t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) !== 0;
-  if (parts.every(nullish)) return { e: "seq", type: R, xs: [A, coerce(l, lowerExpr(l, b.right, R), R, b.right)] };
-  if (!parts.some(nullish) && R.k !== "nullable") {
-    // Never nullish as far as the checker knows, and the right side has another type than the result (`o ?? "none"`
-    // after `o = 5`): it cannot run, as the checker sees it. When it has the result's type it stays (and is tested):
-    // a regex group or an element read may be undefined although typed as present.
-    const rightT = l.checker.getNonNullableType(l.checker.getTypeAtLocation(b.right));
-    const fits = l.checker.isTypeAssignableTo(rightT, l.checker.getTypeAtLocation(b.left));
-    if (!fits && sameType(A.type.inner, R)) return coerce(l, unwrap(l, A, b.left, "narrowed"), R, b.left);
-  }
   const Bx = lowerExpr(l, b.right, R);
   // The checker believed a narrowed field was never null (so the type leaves out the right
   // operand's null or undefined); the field is tested as it is, so the result may be either.
