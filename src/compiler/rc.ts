@@ -72,9 +72,11 @@ export function releaseFieldsFunction(c: ClassInst): string[] {
   // A generator's coroutine goes first, before any field it may still read (runtime/tsos_gen.h tsos_gen_free: a
   // suspended body may leave, reading the object): the most derived class frees it, then clears the field, so its
   // base's release finds it gone.
+  let coroutine = false;
   for (let k: ClassInst | undefined = c; k; k = k.base) {
     const co = k.fields.find((f) => f.coroutine);
     if (co) out.push(`  { ${k.cname} *g = p; tsos_gen_free(g->${co.name}); g->${co.name} = NULL; }`);
+    coroutine ||= co !== undefined;
   }
   if (own.length || weak.length) out.push(`  ${c.cname} *o = p;`);
   for (const f of own) {
@@ -83,7 +85,7 @@ export function releaseFieldsFunction(c: ClassInst): string[] {
   }
   // A weak field leaves the table of weak references with its object.
   for (const f of weak) out.push(`  tsos_weak_forget(${weakSlot("o", f)});`);
-  out.push(c.base ? `  tsos_release_fields__${c.base.cname}(p);` : own.length || weak.length || out.length > 1 ? "" : "  (void)p;");
+  out.push(c.base ? `  tsos_release_fields__${c.base.cname}(p);` : own.length || weak.length || coroutine ? "" : "  (void)p;");
   out.push("}");
   return out.filter((x) => x !== "");
 }
@@ -101,12 +103,12 @@ export function traceFieldsFunction(c: ClassInst): string[] {
   const out = [`__attribute__((unused)) static void tsos_trace__${c.cname}(void *p, void (*visit)(tsos_obj *)) {`];
   if (own.length) out.push(`  ${c.cname} *o = p;`);
   for (const f of own) {
-    if (countKind(f.type) === "union" || countKind(f.type) === "dyn") {
+    const k = countKind(f.type);
+    if (k === "union" || k === "dyn") {
       out.push(`  ${unionVisit(f.type, `o->${f.name}`)}`);
       continue;
     }
     // A cell's object starts TSOS_CELL_HEAD bytes before the value it points at (rc-closures.ts).
-    const k = countKind(f.type);
     const ref = k === "cell" ? `((char *)(void *)o->${f.name} - TSOS_CELL_HEAD)` : `o->${f.name}${k === "view" ? ".obj" : ""}`;
     out.push(k === "cell" ? `  if (o->${f.name}) visit((tsos_obj *)(void *)${ref});` : `  if ((uintptr_t)${ref} > 1) visit((tsos_obj *)(void *)${ref});`);
   }
@@ -454,13 +456,13 @@ function stackClosure(x: Expr): boolean {
 
 /** A cell that is the address of a captured variable's slot (ref mode), which owns its value. */
 /** Whether a loop step makes a counted value that needs a statement temporary (a call's, `new`'s or a string's result). */
+const COUNTED_MAKERS = new Set(["call", "viewcall", "callptr", "new", "concat", "tostr", "numlist", "arraylit", "newarray"]);
 function makesCounted(x: Expr): boolean {
-  const makers = new Set(["call", "viewcall", "callptr", "new", "concat", "tostr", "numlist", "arraylit", "newarray"]);
   let makes = false;
   let cell = false; // a fresh binding's new cell (freshBinding) is counted by the step itself
   walkAll([{ s: "expr", x, loc: 0 }], (y) => {
     if (y.e === "newcell") cell = true;
-    else if (counted(y.type) && makers.has(y.e)) makes = true;
+    else if (counted(y.type) && COUNTED_MAKERS.has(y.e)) makes = true;
   });
   return makes && !cell;
 }
