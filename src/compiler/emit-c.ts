@@ -395,7 +395,7 @@ export class Emitter {
     const i32 = (v: string) => `tsos_num_toint32(${v})`;
     const count = (v: string) => (x.b.e === "int" ? `${x.b.value & 31n}` : `((uint32_t)tsos_num_toint32(${v}) & 31)`);
     switch (x.op) {
-      case "%": return `fmod(${a}, ${b})`;
+      case "%": return `tsos_num_mod(${a}, ${b})`;
       case "&": case "|": case "^": return `((double)(${i32(a)} ${x.op} ${i32(b)}))`;
       case "<<": return `((double)(int32_t)((uint32_t)${i32(a)} << ${count(b)}))`;
       case ">>": return `((double)(${i32(a)} >> ${count(b)}))`;
