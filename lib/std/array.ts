@@ -188,25 +188,32 @@ export function flat<T>(xs: T[][]): T[] {
   return out;
 }
 
-/** Stable merge sort, in place; `cmp(a, b) < 0` puts a first, `0` keeps their order. */
+/**
+ * Stable merge sort, in place; `cmp(a, b) < 0` puts a first, `0` keeps their
+ * order. The elements are copied once into `items`, which the comparator
+ * cannot reach; the merge passes move indices into it (integers, no counts),
+ * and the sorted elements are written back at the end.
+ */
 export function sort<T>(xs: T[], cmp: (a: T, b: T) => number): T[] {
-  const n = xs.length;
+  const n = i64(xs.length);
   if (n < 2) return xs;
-  let src: T[] = [];
-  let dst: T[] = [];
-  for (let i = 0; i < n; i++) {
-    src.push(xs[i]);
-    dst.push(xs[i]);
+  const items: T[] = [];
+  let src: i32[] = [];
+  let dst: i32[] = [];
+  for (let i: i64 = 0; i < n; i++) {
+    items.push(xs[i]);
+    src.push(i32(i));
+    dst.push(0);
   }
-  for (let width = 1; width < n; width = width * 2) {
-    for (let lo = 0; lo < n; lo = lo + 2 * width) {
-      const mid = Math.min(lo + width, n);
-      const hi = Math.min(lo + 2 * width, n);
+  for (let width: i64 = 1; width < n; width = width * 2) {
+    for (let lo: i64 = 0; lo < n; lo = lo + 2 * width) {
+      const mid = lo + width < n ? lo + width : n;
+      const hi = lo + 2 * width < n ? lo + 2 * width : n;
       let a = lo;
       let b = mid;
       for (let k = lo; k < hi; k++) {
         // `!(c < 0)`, not `c >= 0`: a comparator result of NaN counts as 0 (keep the order), as JavaScript's SortCompare does.
-        if (a < mid && (b >= hi || !(cmp(src[b], src[a]) < 0))) {
+        if (a < mid && (b >= hi || !(cmp(items[src[b]], items[src[a]]) < 0))) {
           dst[k] = src[a];
           a++;
         } else {
@@ -219,7 +226,7 @@ export function sort<T>(xs: T[], cmp: (a: T, b: T) => number): T[] {
     src = dst;
     dst = t;
   }
-  for (let i = 0; i < n; i++) xs[i] = src[i];
+  for (let i: i64 = 0; i < n; i++) xs[i] = items[src[i]];
   return xs;
 }
 

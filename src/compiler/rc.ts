@@ -19,6 +19,7 @@ import { assignsVariable } from "./eval-order.ts";
 import { HEAP_INTRINSIC_FNS } from "./lower/heap-intrinsics.ts";
 import { FRESH_STRING_HELPERS, STR_RELEASE, STR_RETAIN, borrowsStrings, countedString, stringFormIsMade } from "./rc-strings.ts";
 import { countedCompoundsToAssigns } from "./rc-compounds.ts";
+import { privateArrays } from "./rc-private-arrays.ts";
 
 /**
  * How a value of type `t` holds a counted object: "ptr" a class pointer (or
@@ -542,6 +543,8 @@ class FnPass {
    * released while they are live (borrowedLocals).
    */
   private readonly borrowed = new Set<string>();
+  /** Local arrays only this function reaches: their elements are stable (rc-private-arrays.ts). */
+  private readonly privateArrays: Set<string>;
   private readonly scopes: Scope[] = [];
   /** Statement temporaries: declared before the current statement, released after it. */
   private pre: Stmt[] = [];
@@ -579,6 +582,7 @@ class FnPass {
       this.borrowed.add(n);
       this.managed.delete(n);
     }
+    this.privateArrays = privateArrays(f, new Set([...this.managed, ...this.borrowed]));
   }
 
   run(): Stmt[] {
@@ -1054,10 +1058,13 @@ class FnPass {
         return [{ ...x, elems: x.elems.map((a) => this.pin(a)) }, "fresh"];
       case "newarray":
         return [{ ...x, len: this.value(x.len) }, "fresh"];
-      case "index":
+      case "index": {
         // An element: the array holds it, any call could replace it. The array stays alive while the
         // index is computed (`this.items[this.reset()]`, where reset replaces and frees `this.items`).
-        return [{ ...x, arr: this.base(x.arr, [x.idx]), idx: this.value(x.idx) }, "unstable"];
+        // An element of a private array stays for the statement: no callee reaches the array.
+        const priv = x.arr.e === "local" && this.privateArrays.has(x.arr.name) && !this.bound.has(x.arr.name);
+        return [{ ...x, arr: this.base(x.arr, [x.idx]), idx: this.value(x.idx) }, priv ? "stable" : "unstable"];
+      }
       case "arraymethod":
         return [this.arrayMethod(x), "unstable"];
       case "call": {
