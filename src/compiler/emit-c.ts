@@ -312,6 +312,8 @@ export class Emitter {
     if (isDbl(from) && isDbl(x.type)) return E(x.x);
     // An index or count: must be an integer. Otherwise JavaScript-style wrapping (NaN and Infinity give 0).
     if (isDbl(from) && x.checked) return `tsos_num_int(${E(x.x)}, ${this.L(x.loc)})`;
+    // ToInt32 is the 64-bit wrap reduced to 32 bits; its fast path is one conversion.
+    if (isDbl(from) && INT_INFO[x.type.kind].bits <= 32) return `((${cType(x.type)})tsos_num_toint32(${E(x.x)}))`;
     if (isDbl(from)) return `((${cType(x.type)})tsos_num_wrap64(${E(x.x)}))`;
     if (isDbl(x.type)) return `((double)${E(x.x)})`;
     if (x.checked && x.type.kind === "number" && INT_INFO[from.kind].bits === 64 && from.kind !== "number")

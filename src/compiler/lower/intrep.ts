@@ -1,5 +1,7 @@
 /**
- * lower/intrep.ts: hosted `number` counters held as C integers.
+ * lower/intrep.ts: hosted `number` counters held as C integers, and
+ * number locals that only hold ToInt32 results held as int32_t
+ * (int32Locals, below).
  *
  * Input:  a lowered function body on the hosted target (where `number` is a
  *         C double).
@@ -145,4 +147,141 @@ function asInteger(x: Expr): { x: Expr; big: boolean } | undefined {
     return { x: { ...x, type: I64, a: a.x, b: b.x }, big: a.big || b.big };
   }
   return undefined;
+}
+
+/*
+ * Hosted `number` locals that only ever hold 32-bit integers, held as int32_t
+ * (`let h = 0; ... h = (Math.imul(h, 31) + c) | 0`, a hash or checksum
+ * written the way JavaScript programs write them).
+ *
+ * A local is eligible when it is initialised with an integer literal in
+ * int32's range or an int32 result, every value stored into it is an int32
+ * result, its compound assignments are the bitwise ones (`^=`, `|=`, `&=`,
+ * `<<=`, `>>=`), and its address is never taken (a captured or ref-mode
+ * local). An int32 result is what ToInt32 makes: `|`, `&`, `^`, `<<`, `>>`,
+ * `~` on numbers, and Math.imul. Such a value is an integer in
+ * [-2^31, 2^31), exactly what the double held, so every read sees
+ * `(double)h` and nothing observable changes; a stored value is converted
+ * with ToInt32, which leaves an int32 result as it is (and gcc removes the
+ * double round trip).
+ */
+const I32: Type = { k: "int", kind: "i32" };
+const BITWISE = new Set(["|", "&", "^", "<<", ">>"]);
+const INT32_MIN = -(1n << 31n);
+const INT32_MAX = (1n << 31n) - 1n;
+
+function int32Result(x: Expr): boolean {
+  if (x.e === "int") return isNumber(x.type) && x.value >= INT32_MIN && x.value <= INT32_MAX;
+  if (x.e === "binary") return isNumber(x.type) && BITWISE.has(x.op);
+  if (x.e === "bitnot") return isNumber(x.type);
+  return x.e === "call" && x.fn === "tsos_num_imul";
+}
+
+export function int32Locals(body: Stmt[]): Stmt[] {
+  const candidates = new Set<string>();
+  const collect = (list: Stmt[]): void => {
+    for (const s of list) {
+      if (s.s === "let" && isNumber(s.type) && s.init && int32Result(s.init)) candidates.add(s.name);
+      if (s.s === "if") { collect(s.then); if (s.else) collect(s.else); }
+      if (s.s === "while" || s.s === "dowhile" || s.s === "block") collect(s.body);
+      if (s.s === "for") { collect(s.init); collect(s.body); }
+      if (s.s === "switch") s.cases.forEach((c) => collect(c.body));
+    }
+  };
+  collect(body);
+  if (!candidates.size) return body;
+  const visit = (x: Expr): void => {
+    if (x.e === "assign" && x.target.e === "local" && !int32Result(x.value)) candidates.delete(x.target.name);
+    if (x.e === "compound" && x.target.e === "local" && !(x.value.e === "binary" && BITWISE.has(x.value.op) && x.value.a.e === "current")) candidates.delete(x.target.name);
+    if (x.e === "addrof") walkExpr(x, (y) => { if (y.e === "local") candidates.delete(y.name); });
+    for (const c of childExprsOf(x)) visit(c);
+  };
+  forEachStmtExpr(body, visit);
+  // A `let` without an initializer, or one that another rule removed, keeps its double.
+  forEachLet(body, (s) => { if (!s.init) candidates.delete(s.name); });
+  if (!candidates.size) return body;
+  return body.map((s) => rewrite32Stmt(s, candidates));
+}
+
+const toInt32 = (x: Expr): Expr => (x.e === "int" ? { e: "int", type: I32, value: x.value } : { e: "convert", type: I32, x, checked: false, loc: 0 });
+
+function rewrite32Stmt(s: Stmt, c: Set<string>): Stmt {
+  const E = (x: Expr) => rewrite32(x, c, true);
+  const S = (list: Stmt[]) => list.map((y) => rewrite32Stmt(y, c));
+  switch (s.s) {
+    case "let":
+      if (c.has(s.name)) return { ...s, type: I32, init: toInt32(E(s.init!)) };
+      return { ...s, init: s.init && E(s.init) };
+    case "expr": return { ...s, x: rewrite32(s.x, c, false) };
+    case "print": return { ...s, args: s.args.map(E) };
+    case "if": return { ...s, c: E(s.c), then: S(s.then), else: s.else && S(s.else) };
+    case "while": case "dowhile": return { ...s, c: E(s.c), body: S(s.body) };
+    case "for": return { ...s, init: S(s.init), c: s.c && E(s.c), step: s.step.map((x) => rewrite32(x, c, false)), body: S(s.body) };
+    case "return": return { ...s, x: s.x && E(s.x) };
+    case "block": return { ...s, body: S(s.body) };
+    case "switch": return { ...s, x: E(s.x), cases: s.cases.map((k) => ({ ...k, values: k.values.map(E), body: S(k.body) })) };
+    default: return s;
+  }
+}
+
+function rewrite32(x: Expr, c: Set<string>, used: boolean): Expr {
+  if (x.e === "local" && c.has(x.name)) return toDouble({ ...x, type: I32 });
+  const own = (x.e === "assign" || x.e === "compound") && x.target.e === "local" && c.has(x.target.name);
+  if (own) {
+    const target = { ...(x.target as Extract<Expr, { e: "local" }>), type: I32 };
+    // `h op= v` is `h = h op v` for a local: the target is read once either way.
+    const value = x.e === "compound" ? { ...(x.value as Extract<Expr, { e: "binary" }>), a: toDouble(target) } : x.value;
+    const stored: Expr = { e: "assign", type: I32, target, value: toInt32(rewrite32(value, c, true)) };
+    return used ? toDouble(stored) : stored;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(x)) {
+    if (k === "type" || k === "cls") out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.map((y) => (y && typeof y === "object" && "e" in y ? rewrite32(y as Expr, c, true) : y));
+    else if (v && typeof v === "object" && "e" in v) out[k] = rewrite32(v as Expr, c, true);
+    else out[k] = v;
+  }
+  return out as Expr;
+}
+
+function childExprsOf(x: Expr): Expr[] {
+  const out: Expr[] = [];
+  for (const [k, v] of Object.entries(x)) {
+    if (k === "type" || k === "cls") continue;
+    if (Array.isArray(v)) v.forEach((y) => y && typeof y === "object" && "e" in y && out.push(y as Expr));
+    else if (v && typeof v === "object" && "e" in v) out.push(v as Expr);
+  }
+  return out;
+}
+
+function walkExpr(x: Expr, f: (y: Expr) => void): void {
+  f(x);
+  for (const c of childExprsOf(x)) walkExpr(c, f);
+}
+
+function forEachStmtExpr(body: Stmt[], visit: (x: Expr) => void): void {
+  const st = (s: Stmt): void => {
+    switch (s.s) {
+      case "let": if (s.init) visit(s.init); return;
+      case "expr": return visit(s.x);
+      case "print": return s.args.forEach(visit);
+      case "if": visit(s.c); s.then.forEach(st); s.else?.forEach(st); return;
+      case "while": case "dowhile": visit(s.c); s.body.forEach(st); return;
+      case "for": s.init.forEach(st); if (s.c) visit(s.c); s.step.forEach(visit); s.body.forEach(st); return;
+      case "return": if (s.x) visit(s.x); return;
+      case "block": return s.body.forEach(st);
+      case "switch": visit(s.x); s.cases.forEach((c) => { c.values.forEach(visit); c.body.forEach(st); }); return;
+    }
+  };
+  body.forEach(st);
+}
+
+function forEachLet(body: Stmt[], f: (s: Extract<Stmt, { s: "let" }>) => void): void {
+  for (const s of body) {
+    if (s.s === "let") f(s);
+    if (s.s === "if") { forEachLet(s.then, f); if (s.else) forEachLet(s.else, f); }
+    if (s.s === "while" || s.s === "dowhile" || s.s === "block") forEachLet(s.body, f);
+    if (s.s === "for") { forEachLet(s.init, f); forEachLet(s.body, f); }
+    if (s.s === "switch") s.cases.forEach((c) => forEachLet(c.body, f));
+  }
 }

@@ -28,7 +28,7 @@ import { checkNoAllocation, noFreeFunctions } from "./no-alloc.ts";
 import { countReferences } from "../rc.ts";
 import { checkInitAllocations } from "../kernel-alloc.ts";
 import { shrunkArrays, versionLoops } from "./bounds.ts";
-import { integerCounters } from "./intrep.ts";
+import { int32Locals, integerCounters } from "./intrep.ts";
 import { devirtualize, knownGlobals, singleClassViews } from "./devirt.ts";
 import { boxCaptured, closureScopes, useClosureProgram } from "./closures.ts";
 import { declareModuleVars, isVar } from "./control.ts";
@@ -61,7 +61,7 @@ export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuil
   const singleViews = singleClassViews(l.program);
   for (const f of l.program.funcs) f.body = devirtualize(f, viewTables, viewGlobals, singleViews);
   const shrunk = shrunkArrays(l.program.funcs);
-  for (const f of l.program.funcs) f.body = versionLoops(l.doubles ? integerCounters(f.body) : f.body, shrunk);
+  for (const f of l.program.funcs) f.body = versionLoops(l.doubles ? int32Locals(integerCounters(f.body)) : f.body, shrunk);
   if (target === "kernel") checkInterruptHandlers(l);
   if (!l.diagnostics.length) countReferences(l.program, noFreeFunctions(l.program)); // rc.ts, both targets; no releases in handler and allocator code
   checkNoAllocation(l); // lower/no-alloc.ts: interrupt handlers and allocator methods (after rc.ts: it sees the releases left)
