@@ -304,6 +304,29 @@ static inline void tsos_free(void *p, uint64_t size, const tsos_loc *loc) {
 
 static inline void *tsos_alloc(uint64_t size, const tsos_loc *loc) { return tsos_alloc_as(size, loc, "string"); }
 
+/*
+ * A block whose bytes the caller writes before reading them (a string's
+ * text): on the plain hosted path it is not zeroed, which is most of the
+ * cost of a short string. Debug builds and installed allocators use tsos_alloc.
+ */
+#if !defined(TSOS_GLOBAL_ALLOCATOR) && !defined(TSOS_MEM_DEBUG)
+__attribute__((malloc, noinline)) static void *tsos_alloc_unzeroed(uint64_t size, const tsos_loc *loc) {
+  (void)loc;
+  if (size <= TSOS_SMALL_MAX) {
+    uint64_t k = size ? (size + 15) >> 4 : 1;
+    void *p = tsos_small_free[k];
+    if (!p) return tsos_small_carve(k << 4);
+    tsos_small_free[k] = *(void **)p;
+    return p;
+  }
+  void *p = malloc(size);
+  if (!p) tsos_out_of_memory();
+  return p;
+}
+#else
+static inline void *tsos_alloc_unzeroed(uint64_t size, const tsos_loc *loc) { return tsos_alloc(size, loc); }
+#endif
+
 #ifdef TSOS_CHECK_LEAKS
 /* One line of the report: the live blocks of one type allocated at one site. */
 typedef struct { const char *kind; const tsos_loc *loc; uint64_t count, bytes; } tsos_leak_row;

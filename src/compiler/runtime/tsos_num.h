@@ -205,7 +205,12 @@ static inline char *tsos_fmt_num(char *buf, double v) {
   char *p = buf;
   if (v < 0) { *p++ = '-'; v = -v; }
   if (v < 9007199254740992.0 && v == trunc(v)) {
-    snprintf(p, 24, "%" PRIu64, (uint64_t)v);
+    /* An integer: its decimal digits, written backwards into a scratch buffer (no snprintf). */
+    char d[20];
+    int len = 0;
+    for (uint64_t u = (uint64_t)v; u != 0; u /= 10) d[len++] = (char)('0' + u % 10);
+    while (len > 0) *p++ = d[--len];
+    *p = 0;
     return buf;
   }
   char s[24];

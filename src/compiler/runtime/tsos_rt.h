@@ -56,6 +56,7 @@ __attribute__((noreturn, cold)) static inline void tsos_panic(const tsos_loc *lo
 __attribute__((noreturn, cold)) static inline void tsos_panic_cstr(const tsos_loc *loc, const char *msg);
 __attribute__((noreturn, cold)) static inline void tsos_panic_index(const tsos_loc *loc, uint64_t len, int64_t index, bool is_unsigned);
 static inline void *tsos_alloc(uint64_t size, const tsos_loc *loc);
+static void *tsos_alloc_unzeroed(uint64_t size, const tsos_loc *loc); /* tsos_alloc without zeroing: for string text */
 /* runtime/tsos_alloc.h: `kind` names the block's type in the leak report. */
 static inline void *tsos_alloc_as(uint64_t size, const tsos_loc *loc, const char *kind);
 static inline void tsos_free(void *p, uint64_t size, const tsos_loc *loc);
@@ -130,9 +131,10 @@ static uint64_t tsos_live_strings, tsos_peak_strings;
 /* Storage for a heap string of n bytes (plus a NUL): its count is 1, owned by the string tsos_str_heap makes of it. */
 static inline uint8_t *tsos_str_alloc(uint64_t n, const tsos_loc *loc) {
   if (n > UINT32_MAX) tsos_panic_cstr(loc, "Invalid string length");
-  tsos_strhdr *h = tsos_alloc(sizeof(tsos_strhdr) + n + 1, loc);
+  tsos_strhdr *h = tsos_alloc_unzeroed(sizeof(tsos_strhdr) + n + 1, loc);
   h->rc = 1;
   h->size = sizeof(tsos_strhdr) + n + 1;
+  ((uint8_t *)(h + 1))[n] = 0; /* the bytes before it are the caller's to write */
 #ifdef TSOS_COUNT_OBJECTS
   if (++tsos_live_strings > tsos_peak_strings) tsos_peak_strings = tsos_live_strings;
 #endif
@@ -208,7 +210,10 @@ static inline tsos_str tsos_concat(int n, const tsos_str *parts) {
   if (len == 0) return TSOS_EMPTY_STR;
   uint8_t *p = tsos_str_alloc(len, NULL);
   uint64_t at = 0;
-  for (int i = 0; i < n; i++) for (uint64_t j = 0; j < parts[i].len; j++) p[at++] = parts[i].ptr[j];
+  for (int i = 0; i < n; i++) {
+    if (parts[i].len) __builtin_memcpy(p + at, parts[i].ptr, parts[i].len);
+    at += parts[i].len;
+  }
   return tsos_str_heap(p, len, units);
 }
 /* tsos_concat, then the parts whose bit is set in `owned` (numbers converted for it) are released. */
@@ -510,8 +515,12 @@ static inline tsos_str tsos_join_strs(tsos_arr_str *a, tsos_str sep) {
   uint8_t *p = tsos_str_alloc(len, NULL);
   uint64_t at = 0;
   for (uint64_t i = 0; i < a->len; i++) {
-    if (i > 0) for (uint64_t j = 0; j < sep.len; j++) p[at++] = sep.ptr[j];
-    for (uint64_t j = 0; j < a->data[i].len; j++) p[at++] = a->data[i].ptr[j];
+    if (i > 0) {
+      if (sep.len) __builtin_memcpy(p + at, sep.ptr, sep.len);
+      at += sep.len;
+    }
+    if (a->data[i].len) __builtin_memcpy(p + at, a->data[i].ptr, a->data[i].len);
+    at += a->data[i].len;
   }
   return tsos_str_heap(p, len, units);
 }
