@@ -122,6 +122,11 @@ function rewrite(x: Expr, c: Set<string>, used: boolean): Expr {
     const n = asInteger(y.x);
     if (n) return n.x;
   }
+  // `s.charCodeAt(i)` at a counter: the position needs no conversion or truncation.
+  if (y.e === "call" && y.fn === "tsos_str_char_code_at" && y.args.length === 2) {
+    const pos = asInteger(y.args[1]!);
+    if (pos) return { ...y, fn: "tsos_str_char_code_at_i64", args: [y.args[0]!, pos.x] };
+  }
   if (y.e === "binary" && y.type.k === "bool" && isNumber(y.a.type) && ["<", "<=", ">", ">=", "==", "!="].includes(y.op)) {
     const a = asInteger(y.a);
     const b = asInteger(y.b);

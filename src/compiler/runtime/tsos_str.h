@@ -147,6 +147,11 @@ static inline double tsos_str_char_code_at(tsos_str s, double pos) {
   if (p < 0 || p >= s.units) return TSOS_NAN;
   return (double)tsos_str_unit(s, (uint64_t)p);
 }
+/* The same for an integer position (a loop counter held as int64_t, lower/intrep.ts). */
+static inline double tsos_str_char_code_at_i64(tsos_str s, int64_t pos) {
+  if (pos < 0 || (uint64_t)pos >= s.units) return TSOS_NAN;
+  return (double)tsos_str_unit(s, (uint64_t)pos);
+}
 /* `s.charAt(pos)`: "" out of range. */
 static inline tsos_str tsos_str_char_at(tsos_str s, double pos, const tsos_loc *loc) {
   double p = tsos_num_integer(pos);
