@@ -91,6 +91,10 @@ export const CATALOG = {
     help: "pass every argument here: each override of a method has its own defaults, and an inherited constructor takes its base's",
   },
   TSOS1059: { message: "the object type `{0}` has {1}, which a view table cannot hold", help: "give the interface or object type plain properties and non-generic methods with one signature" },
+  TSOS1062: {
+    message: "the method `{0}` uses `this`, so it cannot be the function-valued property it implements in `{1}`",
+    help: "JavaScript would call a function read from that property with `this` undefined; declare the member as a method in the interface (`name(...): T`), or implement it with an arrow function property",
+  },
   TSOS1060: { message: "`{0}` cannot be used as `{1}`", help: "a class used as an interface or object type needs a header (not a layout struct) and every member of the type" },
   TSOS1061: { message: "a method of an object literal uses `{0}`, a local of the enclosing function", help: "kernel code has no closures; pass the value as a parameter or store it in a property" },
   TSOS1020: { message: "`{0}` is not declared in the dialect", help: "see docs/language.md for what is available" },

@@ -334,6 +334,12 @@ export interface ViewSlot {
   ret: Type;
   /** An optional property (`x?: T`): a class without it reads `undefined`. */
   optional?: boolean;
+  /**
+   * The property is an optional method (`m?(): T`): its value is only ever
+   * called or tested (lower/calls.ts refuses other reads), so a method that
+   * uses `this` may implement it bound to its object.
+   */
+  method?: boolean;
 }
 
 /** The static table of one (class, view) pair: a function for each slot. */

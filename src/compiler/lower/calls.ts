@@ -210,7 +210,9 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (obj) return obj;
     }
     const mdecl = l.symbolOf(callee.name)?.valueDeclaration;
-    if (mdecl && (ts.isPropertyDeclaration(mdecl) || ts.isParameter(mdecl) || ts.isPropertySignature(mdecl))) {
+    // An optional method of an interface (`onStart?(): void`) is a property that may hold a function (lower/views.ts).
+    const optionalMethod = !!mdecl && ts.isMethodSignature(mdecl) && !!mdecl.questionToken;
+    if (mdecl && (ts.isPropertyDeclaration(mdecl) || ts.isParameter(mdecl) || ts.isPropertySignature(mdecl) || optionalMethod)) {
       // A field holding a function value: call through the pointer.
       const f = callableValue(l, callee);
       if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this value", "call a declared function or method");
@@ -515,6 +517,8 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
     return { e: "global", type: g.type, name: g.cname };
   }
   if (decl && ts.isMethodDeclaration(decl)) return methodValue(l, p, decl, (m) => staticMethod(l, m, []));
+  // An optional method read other than to call or test it would be JavaScript's unbound function (views.ts binds it).
+  if (decl && ts.isMethodSignature(decl) && decl.questionToken && !calledOrTested(p)) l.fail("TSOS1131", p, name);
   const obj = lowerExpr(l, p.expression);
   if (obj.type.k === "array" && name === "length") return { e: "arraymethod", type: T.number, method: "length", arr: obj, args: [], loc: l.loc(p) };
   if (obj.type.k === "str" && name === "length") return { e: "strlen", type: T.number, s: obj };
@@ -640,4 +644,36 @@ function constructorName(l: Lowerer, p: ts.PropertyAccessExpression): Expr | und
   const obj = lowerExpr(l, p.expression.expression);
   if (obj.type.k !== "class" || !obj.type.cls.header) l.fail("TSOS1018", p.expression.name, "constructor", typeName(obj.type));
   return { e: "call", type: T.str, fn: "tsos_class_name", args: [obj] };
+}
+
+/**
+ * Whether the value of `p` is only called (`p()`, `p?.()`) or tested: the
+ * operand of `typeof` or `!`, a comparison, a condition, the left side of
+ * `&&` (whose result is then `p` only when `p` is undefined), or an operand
+ * of a logical operator whose own value is only tested.
+ */
+function calledOrTested(p: ts.Expression): boolean {
+  let n: ts.Node = p;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  if (ts.isCallExpression(n.parent) && n.parent.expression === n) return true;
+  return tested(n);
+}
+
+/** Whether only the truth of `n`'s value is used (a logical operator passes its operands on to its own use). */
+function tested(n: ts.Node): boolean {
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const parent = n.parent;
+  if (ts.isTypeOfExpression(parent)) return true;
+  if (ts.isPrefixUnaryExpression(parent)) return parent.operator === ts.SyntaxKind.ExclamationToken;
+  if (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) return parent.expression === n;
+  if (ts.isForStatement(parent)) return parent.condition === n;
+  if (ts.isConditionalExpression(parent)) return parent.condition === n;
+  if (ts.isBinaryExpression(parent)) {
+    const op = parent.operatorToken.kind;
+    const K = ts.SyntaxKind;
+    if (op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken) return true;
+    if (op === K.AmpersandAmpersandToken && parent.left === n) return true;
+    if (op === K.AmpersandAmpersandToken || op === K.BarBarToken || op === K.QuestionQuestionToken) return tested(parent);
+  }
+  return false;
 }

@@ -30,7 +30,8 @@ import { irType, mangle, nullableType, sameType, typeName } from "./types.ts";
 import { acceptingUndefined, withDefaults } from "./defaults.ts";
 import { missingArgs } from "./nullable.ts";
 import { lowerArgs } from "./calls.ts";
-import { lowerNullLiteral } from "./nullable.ts";
+import { lowerNullLiteral, narrowRead } from "./nullable.ts";
+import { boundMethod, usesThis } from "./method-values.ts";
 import { ITERATOR_KEY, isSymbolIteratorName, refuseClosableIterator } from "./iterables.ts";
 
 interface ViewState {
@@ -119,7 +120,7 @@ function viewOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewInst {
   } finally {
     s.inProgress.delete(type);
   }
-  const key = inst.slots.map((x) => `${x.name}(${x.params.map(mangle).join(",")})${mangle(x.ret)}`).join(";");
+  const key = inst.slots.map((x) => `${x.name}${x.method ? "?()" : ""}(${x.params.map(mangle).join(",")})${mangle(x.ret)}`).join(";");
   const same = s.byKey.get(key);
   if (same && !entry.referenced) {
     s.cache.set(cacheKey, same);
@@ -145,8 +146,9 @@ function slotsOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewSlot[] {
     const optional = (p.flags & ts.SymbolFlags.Optional) !== 0;
     const pt = l.checker.getTypeOfSymbol(p);
     const isMethod = decls.length > 0 && decls.every((d) => ts.isMethodSignature(d) || ts.isMethodDeclaration(d));
-    if (optional && isMethod) l.fail("TSOS1059", node, l.checker.typeToString(type), `the optional method \`${name}\``);
-    if (isMethod) {
+    // An optional method (`onStart?(): void`) is read as what TypeScript types it: a property holding a
+    // function or undefined (a class or literal that has the method gives it bound to the object).
+    if (isMethod && !optional) {
       const sigs = pt.getCallSignatures();
       if (sigs.length !== 1 || sigs[0]!.typeParameters?.length) l.fail("TSOS1059", node, l.checker.typeToString(type), `the overloaded or generic method \`${name}\``);
       const sig = sigs[0]!;
@@ -155,8 +157,9 @@ function slotsOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewSlot[] {
       continue;
     }
     const t = irType(l, pt, node);
-    slots.push({ name: `get_${cName(name)}`, kind: "get", prop: name, params: [], ret: t, optional });
+    slots.push({ name: `get_${cName(name)}`, kind: "get", prop: name, params: [], ret: t, optional, ...(isMethod ? { method: true } : {}) });
     const readonly =
+      isMethod ||
       decls.some((d) => ts.getCombinedModifierFlags(d as ts.Declaration) & ts.ModifierFlags.Readonly) ||
       (decls.length > 0 && decls.every((d) => ts.isGetAccessor(d)));
     // A property of type `never` (`Result<never, E>`'s value) holds no value: nothing can be written to it.
@@ -280,6 +283,23 @@ function thunk(l: Lowerer, cls: ClassInst, view: ViewInst, slot: ViewSlot, node:
           return ret({ e: "call", type: r.ret, fn: r.fn, args: [coerce(l, self, r.self, node)] });
         }
         if (m.kind === "literal" && m.fns.get) return ret({ e: "call", type: m.fns.get.ret, fn: m.fns.get.cname, args: [self] });
+        // A method read as a function-typed property (`handler: () => void`, or an optional method): the
+        // method bound to this object, as `obj.m` is when JavaScript calls it as `obj.m()`.
+        // A function read from a property can be called later without its object, when JavaScript gives it
+        // `this` undefined: a method that uses `this` is bound only for an optional method, whose reads are
+        // all calls or tests.
+        if (m.kind === "method" && !m.decl.typeParameters?.length) {
+          if (!slot.method && usesThis(m.decl)) l.fail("TSOS1062", node, `${cls.tsName}.${slot.prop}`, view.tsName);
+          const r = resolveMember(l, cls, m.decl, []);
+          return ret(boundMethod(l, coerce(l, self, r.self, node), r, m.decl, node as ts.Expression, true));
+        }
+        if (m.kind === "literal" && m.fns.method) {
+          const decl = literalMethodDecl(cls, slot.prop);
+          if (!slot.method && (!decl || usesThis(decl))) l.fail("TSOS1062", node, `${cls.tsName}.${slot.prop}`, view.tsName);
+          const f = m.fns.method;
+          const r = { fn: f.cname, params: f.params.slice(1).map((p) => p.type), ret: f.ret, self: f.params[0]!.type };
+          return ret(boundMethod(l, self, r, node, node as ts.Expression, true));
+        }
         break;
       case "set": {
         // A write the program may never make: if it cannot be compiled, it panics instead of failing the build.
@@ -390,7 +410,8 @@ export function lowerViewCall(l: Lowerer, v: Expr, prop: string, call: ts.CallEx
     if (args.length < method.params.length) l.fail("TSOS1058", call, prop);
     return { e: "viewcall", type: method.ret, view: v, slot: method.name, args };
   }
-  const f = lowerViewGet(l, v, prop, call.expression);
+  // A function-typed property, narrowed to present where TypeScript narrowed it (an optional method after `if (v.m)`).
+  const f = narrowRead(l, call.expression, lowerViewGet(l, v, prop, call.expression));
   if (f.type.k !== "fn") l.fail("TSOS1015", call.expression, "calling this value", "call a declared function or method");
   return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
 }
@@ -479,4 +500,11 @@ export function objectToString(l: Lowerer, x: Expr, node: ts.Node): Expr | undef
     return slot && { e: "viewcall", type: slot.ret, view: x, slot: slot.name, args: [] };
   }
   return undefined;
+}
+
+/** The method `prop` written in the object literal a literal class was made for. */
+function literalMethodDecl(cls: ClassInst, prop: string): ts.MethodDeclaration | undefined {
+  const node = literalNodes.get(cls);
+  if (!node || !ts.isObjectLiteralExpression(node)) return undefined;
+  return node.properties.find((p): p is ts.MethodDeclaration => ts.isMethodDeclaration(p) && ts.isIdentifier(p.name) && p.name.text === prop);
 }
