@@ -43,7 +43,7 @@ import { uriCall } from "./uri.ts";
 import { unionConvert } from "./unions.ts";
 import { lowerPrint } from "./stmt.ts";
 import { printExpression } from "./console-format.ts";
-import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringToNumber, truthiness } from "./string-methods.ts";
+import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringIndexOrUndefined, stringToNumber, truthiness } from "./string-methods.ts";
 import { typedArrayCall, typedArrayIntrinsic, typedArrayNew, typedArrayStaticCall, typedArrayStaticProperty, typedElementRead } from "./typed-arrays.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
 import { objectCall, recordRead } from "./records.ts";
@@ -569,7 +569,10 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
   if (obj.type.k === "str") {
     const idx = toInteger(l, lowerExpr(l, x.argumentExpression), x.argumentExpression);
     if (!isInt(idx.type)) l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));
-    return { e: "strindex", type: T.str, s: obj, idx, loc: l.loc(x), code: false };
+    const read: Expr = { e: "strindex", type: T.str, s: obj, idx, loc: l.loc(x), code: false };
+    // `s[i + 1] === " "`, `s[i] ?? ""`, `if (!s[i])`: undefined past the end, as in JavaScript (lower/probes.ts).
+    if (isProbe(x) || isStrictlyCompared(x)) return stringIndexOrUndefined(l, read, { k: "nullable", inner: T.str, null: false, undef: true }) ?? read;
+    return read;
   }
   // `o[k]` with k a key of o's type (lower/keyed.ts).
   const keyed = keyedRead(l, x, obj);

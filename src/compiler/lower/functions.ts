@@ -20,6 +20,7 @@ import { lowerBlock } from "./stmt.ts";
 import { paramType } from "./nullable.ts";
 import { rememberInstance } from "./defaults.ts";
 import { hoistVars } from "./control.ts";
+import { setLocalType } from "./expr.ts";
 import { destructureParams } from "./destructure.ts";
 import { generatorCreation, isGeneratorDecl } from "./generators.ts";
 import { defaultPrologue, hasDefault, missingAllowed } from "./fn-params.ts";
@@ -34,10 +35,12 @@ export function withScope<R>(l: Lowerer, scope: FnScope, fn: () => R): R {
   }
 }
 
-interface ParamSpec {
+export interface ParamSpec {
   name: ts.Identifier;
   decl: ts.Node;
   type: Type;
+  /** The type came from the callee, not from tsc (contextParams): reads of the parameter take it too. */
+  contextual?: boolean;
 }
 
 export interface InstanceOptions {
@@ -107,6 +110,17 @@ export function instantiateFunction(
   return func;
 }
 
+/**
+ * The parameters of a function expression whose unannotated parameters tsc
+ * typed `any` (`new Array(n).fill(0).map((_, i) => ...)`: `new Array(n)` is
+ * `any[]` to tsc), each of those taking the type the callee gives it
+ * (`context[i]`), which is the type of the values it will receive.
+ */
+export function contextParams(l: Lowerer, decl: ts.SignatureDeclaration, context: Type[]): ParamSpec[] | undefined {
+  const typed = decl.parameters.map((p, i) => (!p.type && ts.isIdentifier(p.name) && !p.dotDotDotToken && !p.initializer && (l.checker.getTypeAtLocation(p).flags & ts.TypeFlags.Any) !== 0 ? context[i] : undefined));
+  return typed.some((t) => t) ? defaultParams(l, decl, typed) : undefined;
+}
+
 /** The parameters and return type of `func`; bails (with a located diagnostic) on a refused type. */
 function signature(l: Lowerer, decl: ts.SignatureDeclaration | ts.ClassDeclaration, opts: InstanceOptions, scope: FnScope, func: Func): void {
   const params: Param[] = [];
@@ -125,6 +139,7 @@ function signature(l: Lowerer, decl: ts.SignatureDeclaration | ts.ClassDeclarati
     scope.locals.set(p.decl, name);
     const withDefault = opts.defaultsInBody && ts.isParameter(p.decl) && hasDefault(p.decl);
     params.push({ name, type: withDefault ? missingAllowed(l, p.type) : p.type });
+    if (p.contextual) setLocalType(l, p.decl, p.type);
   }
   if (ts.getJSDocTags(decl).some((t) => t.tagName.text === "trackCaller")) {
     func.trackCaller = true;
@@ -144,12 +159,12 @@ function signature(l: Lowerer, decl: ts.SignatureDeclaration | ts.ClassDeclarati
   scope.ret = func.ret;
 }
 
-function defaultParams(l: Lowerer, decl: ts.SignatureDeclaration): ParamSpec[] {
+function defaultParams(l: Lowerer, decl: ts.SignatureDeclaration, context: (Type | undefined)[] = []): ParamSpec[] {
   return decl.parameters.map((p, i) => {
-    const type = p.type ? typeFromTypeNode(l, p.type) : irType(l, l.checker.getTypeAtLocation(p), p);
+    const type = p.type ? typeFromTypeNode(l, p.type) : (context[i] ?? irType(l, l.checker.getTypeAtLocation(p), p));
     // A pattern parameter (`[a, b]: Pair`) arrives as `argN`; lower/destructure.ts binds its names.
     const name = ts.isIdentifier(p.name) ? p.name : ts.factory.createIdentifier(`arg${i}`);
-    return { name, decl: p, type: paramType(l, p, type) };
+    return { name, decl: p, type: paramType(l, p, type), ...(context[i] ? { contextual: true } : {}) };
   });
 }
 

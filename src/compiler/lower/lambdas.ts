@@ -32,7 +32,7 @@ import { T } from "../ir.ts";
 import type { ClosureScope, Lowerer } from "./context.ts";
 import { coerce, localType, lowerExpr } from "./expr.ts";
 import { captureFields, captureList, capturedThis, closureEscapes, readForCapture, valueContained } from "./closures.ts";
-import { instantiateFunction } from "./functions.ts";
+import { contextParams, instantiateFunction } from "./functions.ts";
 import { fnType, mangle, sameType, typeName } from "./types.ts";
 import { untypedConst } from "./calls.ts";
 import { lowerPrint } from "./stmt.ts";
@@ -141,11 +141,14 @@ function liftFunction(l: Lowerer, fn: FnLike, want: Type | undefined, closure?: 
   // Without an annotation, the result takes the type the context gives (as tsc types it).
   // (A block body that returns a value where `void` is expected keeps its own type; the adapter drops the value.)
   const contextRet = !fn.type && want?.k === "fn" && (want.ret.k !== "void" || (!!fn.body && !ts.isBlock(fn.body))) ? want.ret : undefined;
-  const envKey = [...env.values(), ...(contextRet ? [contextRet] : [])];
+  // Parameters tsc typed `any` (an element of `new Array(n)`) take the types the callee passes.
+  const contextual = want?.k === "fn" ? contextParams(l, fn, want.params) : undefined;
+  const envKey = [...env.values(), ...(contextRet ? [contextRet] : []), ...(contextual ? contextual.map((p) => p.type) : [])];
   const f = instantiateFunction(l, fn, env, envKey, {
     cname: `${ownerName}__${name}`,
     isCtor: false,
     ret: contextRet ? () => contextRet : undefined,
+    params: contextual && (() => contextual),
     // An expression body binds pattern parameters (`([k, v]) => ...`) first, as a block body does.
     body: !fn.body || ts.isBlock(fn.body) ? undefined : () => [...destructureParams(l, fn), ...expressionBody(l, fn.body as ts.Expression)],
     closureCode: l.target === "host",
