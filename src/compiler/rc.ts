@@ -188,6 +188,8 @@ interface Scope {
   kind: "fn" | "block" | "loop" | "switch" | "label" | "forinit";
   label?: string;
   decls: string[];
+  /** A protected block (`try`): a throw inside it, before its `catch` marker, lands in its handler. */
+  protects?: boolean;
 }
 
 const RETAIN = "tsos_retain";
@@ -630,7 +632,8 @@ class FnPass {
           case "if": scan(s.then, "ok"); if (s.else) scan(s.else, "ok"); break;
           case "while": case "dowhile": scan(s.body, "ok"); break;
           case "for": scan(s.init, "ok"); scan(s.body, "ok"); break;
-          case "block": scan(s.body, s.tryId ? "bad" : "ok"); break;
+          // A protected block's own locals: those of its region are released at its catch marker (stmt "catch").
+          case "block": scan(s.body, "ok"); break;
           case "switch": for (const c of s.cases) scan(c.body, "bad"); break;
         }
       }
@@ -757,7 +760,18 @@ class FnPass {
         return out;
       }
       case "expr":
+        if (s.x.e === "call" && s.x.fn === "tsos_throw") return this.throwStmt(s, s.x);
         return this.withTemps(() => [{ ...s, x: this.discard(s.x, true) }]);
+      case "catch": {
+        // The region ends here: its locals are released (the handler, after the marker, is another C block
+        // that cannot see them), and a throw in what follows is not caught by this block.
+        const scope = this.scopes[this.scopes.length - 1];
+        if (!scope) return [s];
+        const releases = this.releaseScopes(1);
+        scope.decls = [];
+        scope.protects = false;
+        return [...releases, s];
+      }
       case "print":
         // A concatenation printed is printed part by part (emit-c.ts flattenConcat): never built, so not held.
         // An argument stays alive while the later ones are evaluated (`console.log(h.items, h.reset())`).
@@ -822,7 +836,7 @@ class FnPass {
       case "return":
         return this.ret(s);
       case "block":
-        return [{ ...s, body: this.block(s.body, { kind: s.breakLabel ? "label" : "block", label: s.breakLabel, decls: [] }) }];
+        return [{ ...s, body: this.block(s.body, { kind: s.breakLabel ? "label" : "block", label: s.breakLabel, decls: [], ...(s.tryId ? { protects: true } : {}) }) }];
       case "switch": {
         let x = s.x;
         const pre = this.withTemps(() => {
@@ -839,6 +853,25 @@ class FnPass {
       default:
         return [s];
     }
+  }
+
+  /**
+   * `tsos_throw(value, site)` (lower/exceptions.ts throwValue): the jump leaves
+   * every scope up to and including the innermost protected region of this
+   * function (all of them when there is none), so their managed locals are
+   * released first, as a `return` releases them. The thrown local itself is the reference the
+   * handler receives (its `caught` is fresh): it is not released.
+   */
+  private throwStmt(s: Extract<Stmt, { s: "expr" }>, x: Extract<Expr, { e: "call" }>): Stmt[] {
+    let n = 0;
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      n++;
+      // The protected block's own region locals die with the jump too: its handler cannot see them.
+      if (this.scopes[i]!.protects) break;
+    }
+    const held = x.args[0]!;
+    const releases = this.releaseScopes(n, held.e === "local" ? held.name : undefined);
+    return [...releases, ...this.withTemps(() => [{ ...s, x: this.discard(x, true) }])];
   }
 
   private ret(s: Extract<Stmt, { s: "return" }>): Stmt[] {
