@@ -22,6 +22,7 @@
  *   they stay below 2^53 too.
  */
 import type { Expr, Stmt, Type } from "../ir.ts";
+import { childExprs, mapChildExprs } from "../ir.ts";
 
 const I64: Type = { k: "int", kind: "i64" };
 const MAX_START = 1n << 32n;
@@ -34,17 +35,15 @@ export function integerCounters(body: Stmt[]): Stmt[] {
   const candidates = new Set<string>();
   collectLets(body, candidates);
   disqualify(body, candidates);
-  return body.map((s) => rewriteStmt(s, candidates));
+  const decl = (s: Extract<Stmt, { s: "let" }>): Stmt | undefined =>
+    candidates.has(s.name) && s.init?.e === "int" ? { ...s, type: I64, init: { e: "int", type: I64, value: s.init.value } } : undefined;
+  return body.map((s) => rewriteStmt(s, (x, used) => rewrite(x, candidates, used), decl));
 }
 
 function collectLets(list: Stmt[], out: Set<string>): void {
-  for (const s of list) {
-    if (s.s === "let" && isNumber(s.type) && s.init?.e === "int" && s.init.value <= MAX_START && s.init.value >= -MAX_START) out.add(s.name);
-    if (s.s === "if") { collectLets(s.then, out); if (s.else) collectLets(s.else, out); }
-    if (s.s === "while" || s.s === "dowhile" || s.s === "block") collectLets(s.body, out);
-    if (s.s === "for") { collectLets(s.init, out); collectLets(s.body, out); }
-    if (s.s === "switch") s.cases.forEach((c) => collectLets(c.body, out));
-  }
+  forEachLet(list, (s) => {
+    if (isNumber(s.type) && s.init?.e === "int" && s.init.value <= MAX_START && s.init.value >= -MAX_START) out.add(s.name);
+  });
 }
 
 /** `current + c` / `current - c` with a small integer constant c. */
@@ -54,42 +53,26 @@ function smallStep(v: Expr): boolean {
 
 /** Remove every candidate that is assigned, or updated by anything but a small step. */
 function disqualify(body: Stmt[], candidates: Set<string>): void {
-  const visit = (x: Expr): void => {
+  forEachExpr(body, (x) => {
     if (x.e === "assign" && x.target.e === "local") candidates.delete(x.target.name);
     if (x.e === "compound" && x.target.e === "local" && !smallStep(x.value)) candidates.delete(x.target.name);
-    for (const v of Object.values(x)) {
-      if (Array.isArray(v)) v.forEach((y) => y && typeof y === "object" && "e" in y && visit(y as Expr));
-      else if (v && typeof v === "object" && "e" in v) visit(v as Expr);
-    }
-  };
-  const st = (s: Stmt): void => {
-    switch (s.s) {
-      case "let": if (s.init) visit(s.init); return;
-      case "expr": return visit(s.x);
-      case "print": return s.args.forEach(visit);
-      case "if": visit(s.c); s.then.forEach(st); s.else?.forEach(st); return;
-      case "while": case "dowhile": visit(s.c); s.body.forEach(st); return;
-      case "for": s.init.forEach(st); if (s.c) visit(s.c); s.step.forEach(visit); s.body.forEach(st); return;
-      case "return": if (s.x) visit(s.x); return;
-      case "block": return s.body.forEach(st);
-      case "switch": visit(s.x); s.cases.forEach((c) => { c.values.forEach(visit); c.body.forEach(st); }); return;
-    }
-  };
-  body.forEach(st);
+  });
 }
 
-function rewriteStmt(s: Stmt, c: Set<string>): Stmt {
-  const E = (x: Expr) => rewrite(x, c, true);
-  const S = (list: Stmt[]) => list.map((y) => rewriteStmt(y, c));
+/**
+ * A statement with every expression rewritten by `expr` (`used`: the value is
+ * read; else a bare statement or loop step) and every `let` by `decl` first.
+ */
+function rewriteStmt(s: Stmt, expr: (x: Expr, used: boolean) => Expr, decl: (s: Extract<Stmt, { s: "let" }>) => Stmt | undefined): Stmt {
+  const E = (x: Expr) => expr(x, true);
+  const S = (list: Stmt[]) => list.map((y) => rewriteStmt(y, expr, decl));
   switch (s.s) {
-    case "let":
-      if (c.has(s.name) && s.init?.e === "int") return { ...s, type: I64, init: { e: "int", type: I64, value: s.init.value } };
-      return { ...s, init: s.init && E(s.init) };
-    case "expr": return { ...s, x: rewrite(s.x, c, false) };
+    case "let": return decl(s) ?? { ...s, init: s.init && E(s.init) };
+    case "expr": return { ...s, x: expr(s.x, false) };
     case "print": return { ...s, args: s.args.map(E) };
     case "if": return { ...s, c: E(s.c), then: S(s.then), else: s.else && S(s.else) };
     case "while": case "dowhile": return { ...s, c: E(s.c), body: S(s.body) };
-    case "for": return { ...s, init: S(s.init), c: s.c && E(s.c), step: s.step.map((x) => rewrite(x, c, false)), body: S(s.body) };
+    case "for": return { ...s, init: S(s.init), c: s.c && E(s.c), step: s.step.map((x) => expr(x, false)), body: S(s.body) };
     case "return": return { ...s, x: s.x && E(s.x) };
     case "block": return { ...s, body: S(s.body) };
     case "switch": return { ...s, x: E(s.x), cases: s.cases.map((k) => ({ ...k, values: k.values.map(E), body: S(k.body) })) };
@@ -109,14 +92,7 @@ function rewrite(x: Expr, c: Set<string>, used: boolean): Expr {
     const updated: Expr = { ...x, type: I64, target: { ...x.target, type: I64 }, value: step };
     return used ? toDouble(updated) : updated;
   }
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(x)) {
-    if (k === "type" || k === "cls") out[k] = v;
-    else if (Array.isArray(v)) out[k] = v.map((y) => (y && typeof y === "object" && "e" in y ? rewrite(y as Expr, c, true) : y));
-    else if (v && typeof v === "object" && "e" in v) out[k] = rewrite(v as Expr, c, true);
-    else out[k] = v;
-  }
-  const y = out as Expr;
+  const y = mapChildExprs(x, (child) => rewrite(child, c, true));
   // An index or count of an integer-valued number: use the integer directly.
   if (y.e === "convert" && y.checked && isNumber(y.x.type) && y.type.k === "int" && y.type.kind === "i64") {
     const n = asInteger(y.x);
@@ -184,50 +160,19 @@ function int32Result(x: Expr): boolean {
 
 export function int32Locals(body: Stmt[]): Stmt[] {
   const candidates = new Set<string>();
-  const collect = (list: Stmt[]): void => {
-    for (const s of list) {
-      if (s.s === "let" && isNumber(s.type) && s.init && int32Result(s.init)) candidates.add(s.name);
-      if (s.s === "if") { collect(s.then); if (s.else) collect(s.else); }
-      if (s.s === "while" || s.s === "dowhile" || s.s === "block") collect(s.body);
-      if (s.s === "for") { collect(s.init); collect(s.body); }
-      if (s.s === "switch") s.cases.forEach((c) => collect(c.body));
-    }
-  };
-  collect(body);
+  forEachLet(body, (s) => { if (isNumber(s.type) && s.init && int32Result(s.init)) candidates.add(s.name); });
   if (!candidates.size) return body;
-  const visit = (x: Expr): void => {
+  forEachExpr(body, (x) => {
     if (x.e === "assign" && x.target.e === "local" && !int32Result(x.value)) candidates.delete(x.target.name);
     if (x.e === "compound" && x.target.e === "local" && !(x.value.e === "binary" && BITWISE.has(x.value.op) && x.value.a.e === "current")) candidates.delete(x.target.name);
-    if (x.e === "addrof") walkExpr(x, (y) => { if (y.e === "local") candidates.delete(y.name); });
-    for (const c of childExprsOf(x)) visit(c);
-  };
-  forEachStmtExpr(body, visit);
-  // A `let` without an initializer, or one that another rule removed, keeps its double.
-  forEachLet(body, (s) => { if (!s.init) candidates.delete(s.name); });
+    if (x.e === "addrof") forEachExpr([{ s: "expr", x, loc: 0 }], (y) => { if (y.e === "local") candidates.delete(y.name); });
+  });
   if (!candidates.size) return body;
-  return body.map((s) => rewrite32Stmt(s, candidates));
+  const decl = (s: Extract<Stmt, { s: "let" }>): Stmt | undefined => (candidates.has(s.name) ? { ...s, type: I32, init: toInt32(rewrite32(s.init!, candidates, true)) } : undefined);
+  return body.map((s) => rewriteStmt(s, (x, used) => rewrite32(x, candidates, used), decl));
 }
 
 const toInt32 = (x: Expr): Expr => (x.e === "int" ? { e: "int", type: I32, value: x.value } : { e: "convert", type: I32, x, checked: false, loc: 0 });
-
-function rewrite32Stmt(s: Stmt, c: Set<string>): Stmt {
-  const E = (x: Expr) => rewrite32(x, c, true);
-  const S = (list: Stmt[]) => list.map((y) => rewrite32Stmt(y, c));
-  switch (s.s) {
-    case "let":
-      if (c.has(s.name)) return { ...s, type: I32, init: toInt32(E(s.init!)) };
-      return { ...s, init: s.init && E(s.init) };
-    case "expr": return { ...s, x: rewrite32(s.x, c, false) };
-    case "print": return { ...s, args: s.args.map(E) };
-    case "if": return { ...s, c: E(s.c), then: S(s.then), else: s.else && S(s.else) };
-    case "while": case "dowhile": return { ...s, c: E(s.c), body: S(s.body) };
-    case "for": return { ...s, init: S(s.init), c: s.c && E(s.c), step: s.step.map((x) => rewrite32(x, c, false)), body: S(s.body) };
-    case "return": return { ...s, x: s.x && E(s.x) };
-    case "block": return { ...s, body: S(s.body) };
-    case "switch": return { ...s, x: E(s.x), cases: s.cases.map((k) => ({ ...k, values: k.values.map(E), body: S(k.body) })) };
-    default: return s;
-  }
-}
 
 function rewrite32(x: Expr, c: Set<string>, used: boolean): Expr {
   if (x.e === "local" && c.has(x.name)) return toDouble({ ...x, type: I32 });
@@ -239,48 +184,32 @@ function rewrite32(x: Expr, c: Set<string>, used: boolean): Expr {
     const stored: Expr = { e: "assign", type: I32, target, value: toInt32(rewrite32(value, c, true)) };
     return used ? toDouble(stored) : stored;
   }
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(x)) {
-    if (k === "type" || k === "cls") out[k] = v;
-    else if (Array.isArray(v)) out[k] = v.map((y) => (y && typeof y === "object" && "e" in y ? rewrite32(y as Expr, c, true) : y));
-    else if (v && typeof v === "object" && "e" in v) out[k] = rewrite32(v as Expr, c, true);
-    else out[k] = v;
-  }
-  return out as Expr;
+  return mapChildExprs(x, (child) => rewrite32(child, c, true));
 }
 
-function childExprsOf(x: Expr): Expr[] {
-  const out: Expr[] = [];
-  for (const [k, v] of Object.entries(x)) {
-    if (k === "type" || k === "cls") continue;
-    if (Array.isArray(v)) v.forEach((y) => y && typeof y === "object" && "e" in y && out.push(y as Expr));
-    else if (v && typeof v === "object" && "e" in v) out.push(v as Expr);
-  }
-  return out;
-}
-
-function walkExpr(x: Expr, f: (y: Expr) => void): void {
-  f(x);
-  for (const c of childExprsOf(x)) walkExpr(c, f);
-}
-
-function forEachStmtExpr(body: Stmt[], visit: (x: Expr) => void): void {
+/** Every expression of `body`, parents before children. */
+function forEachExpr(body: Stmt[], visit: (x: Expr) => void): void {
+  const ex = (x: Expr): void => {
+    visit(x);
+    for (const c of childExprs(x)) ex(c.x);
+  };
   const st = (s: Stmt): void => {
     switch (s.s) {
-      case "let": if (s.init) visit(s.init); return;
-      case "expr": return visit(s.x);
-      case "print": return s.args.forEach(visit);
-      case "if": visit(s.c); s.then.forEach(st); s.else?.forEach(st); return;
-      case "while": case "dowhile": visit(s.c); s.body.forEach(st); return;
-      case "for": s.init.forEach(st); if (s.c) visit(s.c); s.step.forEach(visit); s.body.forEach(st); return;
-      case "return": if (s.x) visit(s.x); return;
+      case "let": if (s.init) ex(s.init); return;
+      case "expr": return ex(s.x);
+      case "print": return s.args.forEach(ex);
+      case "if": ex(s.c); s.then.forEach(st); s.else?.forEach(st); return;
+      case "while": case "dowhile": ex(s.c); s.body.forEach(st); return;
+      case "for": s.init.forEach(st); if (s.c) ex(s.c); s.step.forEach(ex); s.body.forEach(st); return;
+      case "return": if (s.x) ex(s.x); return;
       case "block": return s.body.forEach(st);
-      case "switch": visit(s.x); s.cases.forEach((c) => { c.values.forEach(visit); c.body.forEach(st); }); return;
+      case "switch": ex(s.x); s.cases.forEach((c) => { c.values.forEach(ex); c.body.forEach(st); }); return;
     }
   };
   body.forEach(st);
 }
 
+/** Every `let` statement of `body`, nested blocks included. */
 function forEachLet(body: Stmt[], f: (s: Extract<Stmt, { s: "let" }>) => void): void {
   for (const s of body) {
     if (s.s === "let") f(s);

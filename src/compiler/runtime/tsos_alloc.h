@@ -193,14 +193,21 @@ static inline void *tsos_block_alloc(uint64_t size, const tsos_loc *loc) {
   return tsos_ga_block(size, loc);
 }
 #else
+/* A small block of k 16-byte units: a freed one (its bytes as they were left), or a new one (zero). */
+static inline void *tsos_small_take(uint64_t k, bool *fresh) {
+  void *p = tsos_small_free[k];
+  *fresh = !p;
+  if (!p) return tsos_small_carve(k << 4);
+  tsos_small_free[k] = *(void **)p;
+  return p;
+}
 __attribute__((malloc, noinline)) static void *tsos_block_alloc(uint64_t size, const tsos_loc *loc) {
   (void)loc;
   if (size <= TSOS_SMALL_MAX) {
     uint64_t k = size ? (size + 15) >> 4 : 1;
-    void *p = tsos_small_free[k];
-    if (!p) return tsos_small_carve(k << 4);
-    tsos_small_free[k] = *(void **)p;
-    return __builtin_memset(p, 0, k << 4);
+    bool fresh;
+    void *p = tsos_small_take(k, &fresh);
+    return fresh ? p : __builtin_memset(p, 0, k << 4);
   }
   void *p = calloc(1, size);
   if (!p) tsos_out_of_memory();
@@ -313,11 +320,8 @@ static inline void *tsos_alloc(uint64_t size, const tsos_loc *loc) { return tsos
 __attribute__((malloc, noinline)) static void *tsos_alloc_unzeroed(uint64_t size, const tsos_loc *loc) {
   (void)loc;
   if (size <= TSOS_SMALL_MAX) {
-    uint64_t k = size ? (size + 15) >> 4 : 1;
-    void *p = tsos_small_free[k];
-    if (!p) return tsos_small_carve(k << 4);
-    tsos_small_free[k] = *(void **)p;
-    return p;
+    bool fresh;
+    return tsos_small_take(size ? (size + 15) >> 4 : 1, &fresh);
   }
   void *p = malloc(size);
   if (!p) tsos_out_of_memory();
