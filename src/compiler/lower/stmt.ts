@@ -441,6 +441,7 @@ function lowerReturn(l: Lowerer, r: ts.ReturnStatement): Stmt {
   const ret = lowerPlainReturn(l, r);
   if (!exits.length) return ret;
   // Leaving a try block: the value is computed while its handlers are still installed.
+  if (ret.s === "block") return { s: "block", body: [...ret.body.slice(0, -1), ...exits, ret.body[ret.body.length - 1]!] };
   if (ret.s !== "return" || !ret.x) return { s: "block", body: [...exits, ret] };
   const tmp = l.localName("tsos_ret");
   return { s: "block", body: [{ s: "let", name: tmp, type: ret.x.type, init: ret.x, loc: ret.loc }, ...exits, { s: "return", x: { e: "local", type: ret.x.type, name: tmp }, loc: ret.loc }] };
@@ -452,6 +453,8 @@ function lowerPlainReturn(l: Lowerer, r: ts.ReturnStatement): Stmt {
   if (!r.expression) return { s: "return", loc };
   const ret = l.scope.ret ?? T.void;
   if (ret.k === "void" && nullLiteral(l, r.expression) === "undefined") return { s: "return", loc };
+  // `return log("done")` in a void function: the call, then a plain return (C has no void values).
+  if (ret.k === "void") return { s: "block", body: [{ s: "expr", x: lowerExpr(l, r.expression), loc }, { s: "return", loc }] };
   return { s: "return", x: coerce(l, lowerExpr(l, r.expression, ret), ret, r.expression), loc };
 }
 
