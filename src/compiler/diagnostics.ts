@@ -219,6 +219,10 @@ export const CATALOG = {
     message: "an array iterator from `{0}()` used as a value is not supported",
     help: "iterate it directly (`for (const [i, x] of xs.entries())`), spread it (`[...xs.keys()]`) or pass it to `Array.from`",
   },
+  TSOS1125: {
+    message: "`flat` of `{0}`, whose elements are only sometimes arrays, is not supported yet",
+    help: "flatten arrays whose elements are all arrays (`number[][]`), or spread the array members with a loop",
+  },
   TSOS1124: { message: "`Array.from({ length })` without a function would hold undefined elements", help: "pass a function that computes each element: `Array.from({ length: n }, (_, i) => i)`" },
   // 1180-1189: engineer `json` (console.log of objects, JSON, `unknown`).
   TSOS1180: { message: "printing {0} is not supported", help: "print its fields, or a string made from them" },

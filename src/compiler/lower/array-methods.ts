@@ -341,13 +341,27 @@ function flat(l: Lowerer, recv: Expr, depthArg: ts.Expression | undefined, call:
     else l.fail("TSOS1122", depthArg);
   }
   let x = recv;
+  // Elements of which only some are arrays (`[1, [2, 3]]`): JavaScript spreads those; not done here yet.
+  const mixed = (t: Type): boolean => t.k !== "array" && mayHoldArray(t);
+  const recvNode = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : call.expression;
+  const refuse = (): never => l.fail("TSOS1125", call, l.checker.typeToString(l.checker.getTypeAtLocation(recvNode)));
+  if (depth >= 1 && mixed((x.type as ArrayT).elem)) refuse();
   if (depth < 1 || (x.type as ArrayT).elem.k !== "array") return stdCall(l, "slice", [(x.type as ArrayT).elem], [x, ZERO, MAX], call);
   for (let d = 0; d < depth; d++) {
     const elem = (x.type as ArrayT).elem;
+    if (mixed(elem)) refuse();
     if (elem.k !== "array") break;
     x = stdCall(l, "flat", [elem.elem], [x], call);
   }
   return x;
+}
+
+/** Whether a value of type `t` may be an array (an array, or a union, nullable or `unknown` that may hold one). */
+function mayHoldArray(t: Type): boolean {
+  if (t.k === "array" || t.k === "dyn") return true;
+  if (t.k === "nullable") return mayHoldArray(t.inner);
+  if (t.k === "union") return t.members.some(mayHoldArray);
+  return false;
 }
 
 /** Whether an iterator-returning call is consumed at once: spread, or the argument of `Array.from`. */

@@ -32,6 +32,7 @@ import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
 import { KEY_ORDER_COUNTER, T, keyOrderStamp } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
+import { isResultTsType } from "./iterables.ts";
 import { arrayType, mangle, nullableType, typeName } from "./types.ts";
 import { classInfo, fieldName, methodOf } from "./classes.ts";
 import { markConstructed } from "./dispatch.ts";
@@ -45,15 +46,27 @@ const U32 = T.int("u32");
 const JSON_LIB = "std/json.ts";
 
 /** `JSON.stringify(...)`; undefined for other JSON members. */
-export function jsonCall(l: Lowerer, name: string, call: ts.CallExpression, want?: Type): Expr | undefined {
+export function jsonCall(l: Lowerer, name: string, call: ts.CallExpression, want?: Type, given?: Expr): Expr | undefined {
   if (name === "JSON.parse") return jsonParseCall(l, call, want);
   if (name !== "JSON.stringify") return undefined;
   if (l.target === "kernel") l.fail("TSOS3001", call.expression, "JSON.stringify");
   const [valueNode, replacerNode, spaceNode] = call.arguments;
   if (!valueNode) l.fail("TSOS1182", call);
-  let value = lowerExpr(l, valueNode);
+  let value = given ?? lowerExpr(l, valueNode);
   // Unreachable (`never`, after an exhaustive switch): the value itself never completes.
   if (value.type.k === "never") return coerce(l, value, T.str, valueNode);
+  // An IteratorResult (`gen.next()`) is its value or undefined (lower/iterables.ts): JavaScript writes the object.
+  if (!given && isResultTsType(l.checker, l.checker.getTypeAtLocation(valueNode))) {
+    if (call.arguments.length > 1) l.fail("TSOS1183", call.arguments[1]!, "a replacer or indentation with an iterator result", "serialize `{ value: r.value, done: r.done }` built for it");
+    const written = (inner: Expr): Expr => ({ e: "concat", type: T.str, parts: [str('{"value":'), inner, str(',"done":false}')] });
+    // Narrowed to present (`if (!r.done)`, checked where TypeScript could be wrong): the value it holds.
+    if (value.type.k !== "nullable") return written(jsonCall(l, name, call, want, value)!);
+    const r = l.temp();
+    const held: Expr = { e: "local", type: value.type, name: r };
+    const inner = jsonCall(l, name, call, want, { e: "unwrap", type: value.type.inner, x: held, loc: l.loc(valueNode) })!;
+    const done: Expr = { e: "isnullish", type: T.bool, x: held, which: "undefined" };
+    return { e: "bind", type: T.str, name: r, value, body: { e: "cond", type: T.str, c: done, a: str('{"done":true}'), b: written(inner) } };
+  }
   if (value.type.k === "nullable" && value.type.undef && !value.type.null) value = presentForStringify(l, value, valueNode);
   const t = value.type;
   if ((t.k === "nullable" && t.undef) || t.k === "fn" || t.k === "void") l.fail("TSOS1182", valueNode);
