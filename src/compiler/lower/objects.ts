@@ -29,7 +29,7 @@ import { instantiateFunction } from "./functions.ts";
 import { irType, mangle, tryIrType } from "./types.ts";
 import { literalMembers, literalNodes } from "./views.ts";
 import { lowerNullLiteral } from "./nullable.ts";
-import { iteratorArrowType } from "./iterables.ts";
+import { isResultTsType, iteratorArrowType } from "./iterables.ts";
 import { hasKeyOrder, keyOrderFields, stampWritten } from "./key-order.ts";
 
 const shapes = new WeakMap<Lowerer, Map<string, { cls: ClassInst; init: string }>>();
@@ -64,6 +64,8 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
     if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) l.fail("TSOS1005", p, "this kind of object literal member");
     const name = propName(l, p.name);
     const value = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+    // An iterator result is its value or undefined (lower/iterables.ts): as a property it would print and serialize as that.
+    if (isResultTsType(l.checker, l.checker.getTypeAtLocation(value))) l.fail("TSOS1240", value, "an iterator result as a property", "keep `r.value` and `r.done` as two properties");
     const wanted = want?.k === "view" ? want.view.slots.find((s) => s.kind === "get" && s.prop === name)?.ret ?? iteratorArrowType(l, want, name) : undefined;
     const sym = l.checker.getPropertyOfType(litType, name);
     const contextual = want?.k === "view" && !wanted ? contextualLiteralType(l, value, (t) => tryIrType(l, t, value)) : undefined;

@@ -29,7 +29,7 @@ import { signatureParamType } from "./fn-params.ts";
 import { mangleKeys } from "./key-params.ts";
 import { ctorType } from "./ctor-values.ts";
 import { dynamicType } from "./dynamic.ts";
-import { protocolIrType } from "./iterables.ts";
+import { isResultTsType, protocolIrType } from "./iterables.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
   ["u8", "u8"],
@@ -183,6 +183,8 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
     const sym = type.getSymbol();
     if (isArraySymbol(sym)) {
       const [elem] = l.checker.getTypeArguments(type as ts.TypeReference);
+      // An iterator result is its value or undefined (lower/iterables.ts): in an array it would print and serialize as that.
+      if (isResultTsType(l.checker, elem!)) l.fail("TSOS1240", node, "an array of iterator results", "keep `r.value` (or the pair `[r.value, r.done]`) instead");
       return arrayType(l, irType(l, elem!, node));
     }
     if (sym && l_isLib(sym) && ["Ptr", "AtomicBool", "AtomicU32", "UnitTest", "FixedArray", "InterruptStackFrame"].includes(sym.name)) {
