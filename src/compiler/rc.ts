@@ -357,9 +357,10 @@ export function countReferences(p: Program, noFree: Set<string> = new Set()): Rc
   for (const g of p.globals) for (const e of g.staticObject?.elems ?? []) walkAll([{ s: "expr", x: e, loc: 0 }], (x) => { if (x.e === "fnref" || x.e === "closure") known(x.fn); });
   const writeOnce = writeOnceFields(p);
   const reassigned = reassignedGlobals(p);
+  for (const f of p.funcs) f.body = countedCompoundsToAssigns(f.body, counted);
+  const moves = constructorMoves(p, ctors);
   for (const f of p.funcs) {
-    f.body = countedCompoundsToAssigns(f.body, counted);
-    f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown, writeOnce, reassigned, noFree.has(f.cname)).run();
+    f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown, writeOnce, reassigned, moves, noFree.has(f.cname)).run();
     stats.borrowedParams += f.params.filter((q) => counted(q.type)).length;
     walkAll(f.body, (x) => {
       if (x.e !== "call") return;
@@ -561,7 +562,7 @@ class FnPass {
    * noFree: nothing is freed while this function runs (it and everything it
    * calls release nothing), so every value is stable and every local borrows.
    */
-  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>, private readonly fnValuesKnown: boolean, private readonly writeOnce: Set<string>, private readonly reassignedGlobals: Set<string>, private readonly noFree = false) {
+  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>, private readonly fnValuesKnown: boolean, private readonly writeOnce: Set<string>, private readonly reassignedGlobals: Set<string>, private readonly moves: ConstructorMoves, private readonly noFree = false) {
     this.params = new Set(f.params.map((p) => p.name));
     this.findManaged();
     // A string local always owns its reference (outside noFree code): a fresh string stored in it must be released.
@@ -1084,8 +1085,11 @@ class FnPass {
         const stable = ownObj !== "unstable" && !x.inline && !this.f.ctor && !!field && countedField(field) && this.writeOnce.has(x.name);
         return [{ ...x, obj: held }, stable ? "stable" : "unstable"];
       }
-      case "new":
-        return [{ ...x, args: x.args.map((a) => this.keep(a)) }, isCounted ? "fresh" : "unstable"];
+      case "new": {
+        // An argument the constructor moves into a field is given as a reference of its own (constructorMoves).
+        const moved = this.moves.params.get(x.init);
+        return [{ ...x, args: x.args.map((a, i) => (moved?.has(i + 1) ? this.pin(a) : this.keep(a))) }, isCounted ? "fresh" : "unstable"];
+      }
       case "arraylit":
         // The new array owns a reference to each element.
         return [{ ...x, elems: x.elems.map((a) => this.pin(a)) }, "fresh"];
@@ -1104,7 +1108,8 @@ class FnPass {
         if (isRetain(x.fn) || isRelease(x.fn)) return [x, "unstable"];
         const callee = this.funcs.get(x.fn);
         if (callee) {
-          const args = x.args.map((a) => this.argument(a));
+          const moved = this.moves.params.get(x.fn);
+          const args = x.args.map((a, i) => (moved?.has(i) ? this.pin(a) : this.argument(a)));
           return [{ ...x, args }, isCounted && counted(callee.ret) && !this.ctors.has(x.fn) ? "fresh" : "unstable"];
         }
         // `throw`: the thrown value's local (lower/exceptions.ts throwValue) holds the reference the runtime carries to
@@ -1324,7 +1329,8 @@ class FnPass {
       const obj = releaseFreeExpr(x.value, this.funcs) ? this.instant(t.obj) : this.keep(t.obj);
       // A weak field holds no count: the value is only borrowed (a fresh one is released after the statement).
       if (field?.weak) return [{ ...x, target: { ...t, obj }, value: this.instant(x.value) }, "unstable"];
-      const value = this.pin(x.value);
+      // A parameter the caller gave this constructor as a reference of its own: the field takes it (constructorMoves).
+      const value = this.moves.stores.has(x) ? x.value : this.pin(x.value);
       // In code that must not free (noFree), an overwritten string is kept (a leak): its release would be a free.
       if (!field || !countedField(field) || this.noTemps || (this.noFree && countKind(t.type) === "str")) return [{ ...x, target: { ...t, obj }, value }, "unstable"];
       // obj, then the value, then the old value is read and the new one stored (JavaScript's order).
@@ -1401,6 +1407,57 @@ class FnPass {
     this.post.push(releaseStmt(name, type, this.loc));
     return { e: "local", type, name };
   }
+}
+
+/**
+ * Constructor parameters moved into fields. A constructor's init function
+ * whose body starts with plain stores of parameters into fields of its
+ * object (`constructor(public left: Node | null, ...)`, `this.x = x` first)
+ * takes those arguments as references of its own: every caller gives +1
+ * (a fresh argument as it is, any other retained) and the store keeps it,
+ * instead of the caller holding a fresh argument for the call, the store
+ * retaining it, and the caller releasing it after, which also made the
+ * cycle collector buffer every such object (binary_trees: every node). Only
+ * the leading stores count (nothing before them can return or throw), a
+ * parameter stored once and never assigned, of an object or array type, into
+ * a counted field that is not weak; and only for init functions that are
+ * only ever called directly (`new`, `super(...)`, default-argument wrappers).
+ */
+interface ConstructorMoves {
+  /** Init function -> indices of its parameters (self is 0) that it takes. */
+  params: Map<string, Set<number>>;
+  /** The field stores (nodes of the init functions' bodies) that take the parameter's reference. */
+  stores: Set<Expr>;
+}
+
+function constructorMoves(p: Program, ctors: Set<string>): ConstructorMoves {
+  const moves: ConstructorMoves = { params: new Map(), stores: new Set() };
+  // Init functions referred to other than by a direct call or `new` (a function value): left alone.
+  const indirect = new Set<string>();
+  for (const f of p.funcs) walkAll(f.body, (x) => { if (x.e === "fnref" || x.e === "closure") indirect.add(x.fn); });
+  for (const f of p.funcs) {
+    if (!ctors.has(f.cname) || indirect.has(f.cname)) continue;
+    const self = f.params[0]?.name;
+    if (self === undefined || f.params[0]!.type.k !== "class") continue;
+    const assigned = new Set<string>();
+    walkAll(f.body, (x) => { if ((x.e === "assign" || x.e === "compound") && x.target.e === "local") assigned.add(x.target.name); if (x.e === "addrof" && x.x.e === "local") assigned.add(x.x.name); });
+    const taken = new Set<number>();
+    const stores: Expr[] = [];
+    for (const s of f.body) {
+      if (s.s !== "expr" || s.x.e !== "assign") break;
+      const { target, value } = s.x;
+      if (target.e !== "field" || target.obj.e !== "local" || target.obj.name !== self || value.e !== "local") break;
+      const i = f.params.findIndex((q) => q.name === value.name);
+      const field = findField((f.params[0]!.type as { cls: ClassInst }).cls, target.name);
+      if (i < 1 || taken.has(i) || assigned.has(value.name) || countKind(value.type) !== "ptr" || !field || !countedField(field) || field.weak || target.inline) break;
+      taken.add(i);
+      stores.push(s.x);
+    }
+    if (!taken.size) continue;
+    moves.params.set(f.cname, taken);
+    for (const x of stores) moves.stores.add(x);
+  }
+  return moves;
 }
 
 /**

@@ -89,6 +89,8 @@ static void tsos_objbuf_push(tsos_objbuf *b, tsos_obj *o) {
 static tsos_objbuf tsos_roots;
 static uint64_t tsos_roots_threshold = TSOS_ROOTS_START;
 static bool tsos_collecting;
+/* Buffered roots freed since (count zero, storage waiting in the buffer): tsos_roots_sweep gives them back. */
+static uint64_t tsos_roots_dead;
 
 /* The explicit stack of the graph walks. */
 static tsos_objbuf tsos_cc;
@@ -121,6 +123,29 @@ static void tsos_give_back(tsos_obj *o) {
   tsos_live_objects--;
 #endif
   tsos_free(o, o->cls->size, NULL);
+}
+
+/*
+ * Gives back the storage of the buffered roots that died since they were
+ * buffered (count zero, nothing else set: tsos_drop and the collector leave
+ * them so), keeping the others in order; no trial deletion. Run when at
+ * least half the buffer is dead, so the dead storage stays bounded by the
+ * live roots however large the threshold has grown, at a cost of one pass
+ * per as many deaths.
+ */
+static void tsos_roots_sweep(void) {
+  if (tsos_collecting) return;
+  uint64_t kept = 0;
+  for (uint64_t i = 0; i < tsos_roots.len; i++) {
+    tsos_obj *o = tsos_roots.items[i];
+    if (o->rc == TSOS_RC_BUFFERED) tsos_give_back(o);
+    else tsos_roots.items[kept++] = o;
+  }
+  tsos_roots.len = kept;
+  tsos_roots_dead = 0;
+}
+static inline void tsos_roots_died(void) {
+  if (++tsos_roots_dead >= TSOS_ROOTS_START && tsos_roots_dead * 2 >= tsos_roots.len) tsos_roots_sweep();
 }
 
 /* ---- the three passes over the graph below the roots ---- */
@@ -250,6 +275,7 @@ static uint64_t tsos_collect_step(uint64_t max_roots) {
     else if (tsos_rc_color(o) == TSOS_BLACK && tsos_rc_count(o) == 0) {
       tsos_give_back(o);
       dead++;
+      if (tsos_roots_dead) tsos_roots_dead--;
     }
   }
   tsos_chunk.len = kept;
@@ -289,6 +315,7 @@ static uint64_t tsos_collect_step(uint64_t max_roots) {
   for (uint64_t i = 0; i < n; i++) tsos_give_back(tsos_white.items[i]);
   /* Dead and still buffered: given back when a step takes it out of the buffer. */
   for (uint64_t i = 0; i < nk; i++) tsos_white_kept.items[i]->rc = TSOS_RC_BUFFERED;
+  tsos_roots_dead += nk;
   tsos_white.len = tsos_white_kept.len = 0;
   tsos_collecting = false;
   tsos_cc_irq_restore(irq);

@@ -77,6 +77,7 @@ __attribute__((noinline)) static void tsos_drop(tsos_obj *o) {
   tsos_drop_list = o;
   if (tsos_dropping) return;
   tsos_dropping = true;
+  uint64_t dead = 0;
   while (tsos_drop_list) {
     tsos_obj *q = tsos_drop_list;
     bool buffered = q->rc & 1;
@@ -84,8 +85,9 @@ __attribute__((noinline)) static void tsos_drop(tsos_obj *o) {
     const tsos_class *c = q->cls;
     c->release_fields(q);
     if (buffered) {
-      /* Count zero, black, still buffered: the collector gives the storage back when it takes it out. */
+      /* Count zero, black, still buffered: a collector step or a sweep gives the storage back. */
       q->rc = TSOS_RC_BUFFERED;
+      dead++;
       continue;
     }
 #ifdef TSOS_COUNT_OBJECTS
@@ -94,6 +96,7 @@ __attribute__((noinline)) static void tsos_drop(tsos_obj *o) {
     tsos_free(q, c->size, NULL);
   }
   tsos_dropping = false;
+  while (dead--) tsos_roots_died();
 }
 
 static inline void tsos_rc_check(const void *p, const char *what) {
