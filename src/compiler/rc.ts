@@ -14,7 +14,7 @@
  *     released ("pinned").
  */
 import type { ClassInst, Expr, Field, Func, Program, Stmt, Type } from "./ir.ts";
-import { T, childExprs, hasObjectHeader, mapChildExprs } from "./ir.ts";
+import { T, hasObjectHeader, mapChildExprs, walkExprs } from "./ir.ts";
 import { assignsVariable } from "./eval-order.ts";
 import { HEAP_INTRINSIC_FNS } from "./lower/heap-intrinsics.ts";
 import { FRESH_STRING_HELPERS, STR_RELEASE, STR_RETAIN, borrowsStrings, countedString, stringFormIsMade } from "./rc-strings.ts";
@@ -432,24 +432,7 @@ export function globalReleases(p: Program, used: Set<string>): Stmt[] {
 }
 
 function walkAll(list: Stmt[], visit: (x: Expr) => void): void {
-  const ex = (x: Expr): void => {
-    visit(x);
-    for (const c of childExprs(x)) ex(c.x);
-  };
-  const st = (s: Stmt): void => {
-    switch (s.s) {
-      case "let": if (s.init) ex(s.init); return;
-      case "expr": return ex(s.x);
-      case "print": return s.args.forEach(ex);
-      case "if": ex(s.c); s.then.forEach(st); s.else?.forEach(st); return;
-      case "while": case "dowhile": ex(s.c); s.body.forEach(st); return;
-      case "for": s.init.forEach(st); if (s.c) ex(s.c); s.step.forEach(ex); s.body.forEach(st); return;
-      case "return": if (s.x) ex(s.x); return;
-      case "block": return s.body.forEach(st);
-      case "switch": ex(s.x); s.cases.forEach((c) => { c.values.forEach(ex); c.body.forEach(st); }); return;
-    }
-  };
-  list.forEach(st);
+  walkExprs(list, (x) => visit(x));
 }
 
 /** A closure on the stack (never freed, never counted), through conversions that keep the pointer. */

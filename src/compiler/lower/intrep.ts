@@ -22,7 +22,7 @@
  *   they stay below 2^53 too.
  */
 import type { Expr, Stmt, Type } from "../ir.ts";
-import { childExprs, mapChildExprs } from "../ir.ts";
+import { mapChildExprs, walkExprs } from "../ir.ts";
 
 const I64: Type = { k: "int", kind: "i64" };
 const MAX_START = 1n << 32n;
@@ -53,7 +53,7 @@ function smallStep(v: Expr): boolean {
 
 /** Remove every candidate that is assigned, or updated by anything but a small step. */
 function disqualify(body: Stmt[], candidates: Set<string>): void {
-  forEachExpr(body, (x) => {
+  walkExprs(body, (x) => {
     if (x.e === "assign" && x.target.e === "local") candidates.delete(x.target.name);
     if (x.e === "compound" && x.target.e === "local" && !smallStep(x.value)) candidates.delete(x.target.name);
   });
@@ -162,10 +162,10 @@ export function int32Locals(body: Stmt[]): Stmt[] {
   const candidates = new Set<string>();
   forEachLet(body, (s) => { if (isNumber(s.type) && s.init && int32Result(s.init)) candidates.add(s.name); });
   if (!candidates.size) return body;
-  forEachExpr(body, (x) => {
+  walkExprs(body, (x) => {
     if (x.e === "assign" && x.target.e === "local" && !int32Result(x.value)) candidates.delete(x.target.name);
     if (x.e === "compound" && x.target.e === "local" && !(x.value.e === "binary" && BITWISE.has(x.value.op) && x.value.a.e === "current")) candidates.delete(x.target.name);
-    if (x.e === "addrof") forEachExpr([{ s: "expr", x, loc: 0 }], (y) => { if (y.e === "local") candidates.delete(y.name); });
+    if (x.e === "addrof") walkExprs([{ s: "expr", x, loc: 0 }], (y) => { if (y.e === "local") candidates.delete(y.name); });
   });
   if (!candidates.size) return body;
   const decl = (s: Extract<Stmt, { s: "let" }>): Stmt | undefined => (candidates.has(s.name) ? { ...s, type: I32, init: toInt32(rewrite32(s.init!, candidates, true)) } : undefined);
@@ -185,28 +185,6 @@ function rewrite32(x: Expr, c: Set<string>, used: boolean): Expr {
     return used ? toDouble(stored) : stored;
   }
   return mapChildExprs(x, (child) => rewrite32(child, c, true));
-}
-
-/** Every expression of `body`, parents before children. */
-function forEachExpr(body: Stmt[], visit: (x: Expr) => void): void {
-  const ex = (x: Expr): void => {
-    visit(x);
-    for (const c of childExprs(x)) ex(c.x);
-  };
-  const st = (s: Stmt): void => {
-    switch (s.s) {
-      case "let": if (s.init) ex(s.init); return;
-      case "expr": return ex(s.x);
-      case "print": return s.args.forEach(ex);
-      case "if": ex(s.c); s.then.forEach(st); s.else?.forEach(st); return;
-      case "while": case "dowhile": ex(s.c); s.body.forEach(st); return;
-      case "for": s.init.forEach(st); if (s.c) ex(s.c); s.step.forEach(ex); s.body.forEach(st); return;
-      case "return": if (s.x) ex(s.x); return;
-      case "block": return s.body.forEach(st);
-      case "switch": ex(s.x); s.cases.forEach((c) => { c.values.forEach(ex); c.body.forEach(st); }); return;
-    }
-  };
-  body.forEach(st);
 }
 
 /** Every `let` statement of `body`, nested blocks included. */
