@@ -342,7 +342,39 @@ export class Emitter {
   }
 
   private binary(x: Extract<Expr, { e: "binary" }>, E: (y: Expr) => string): string {
+    // A bitwise operator on a sum of int32 values (`(Math.imul(h, 31) + s.charCodeAt(i)) | 0`): in integers.
+    if (isDbl(x.a.type) && BITWISE_DOUBLE_OPS.has(x.op)) {
+      const a = this.int32Sum(x.a, E);
+      if (a !== undefined) return this.ordered([x.b], E, ([b]) => this.doubleOp(x, a, b!, true));
+    }
     return this.ordered([x.a, x.b], E, ([a, b]) => this.binaryOf(x, a!, b!));
+  }
+
+  /**
+   * ToInt32 of `x` computed in integers, when `x` is a sum or difference of
+   * two int32 values (an int32 local, Math.imul, a literal) or of one and a
+   * code unit read at an integer index (`s.charCodeAt(i)`), all of them
+   * side-effect free: the exact sum is below 2^33, so ToInt32 is its low 32
+   * bits; a code unit that is NaN (past the end) makes the whole value 0, as
+   * ToInt32(NaN) is. Undefined for anything else.
+   */
+  private int32Sum(x: Expr, E: (y: Expr) => string): string | undefined {
+    if (x.e !== "binary" || (x.op !== "+" && x.op !== "-") || !isDbl(x.type)) return undefined;
+    const plain = (y: Expr): boolean => y.e === "local" || y.e === "int" || y.e === "num" || (y.e === "convert" && !y.checked && plain(y.x));
+    const int32 = (y: Expr): string | undefined => {
+      if (y.e === "int" && y.value >= -(1n << 31n) && y.value < 1n << 31n) return `INT64_C(${y.value})`;
+      if (y.e === "convert" && !y.checked && isDbl(y.type) && isInt(y.x.type) && !isDbl(y.x.type) && INT_INFO[y.x.type.kind].bits <= 32 && y.x.e === "local") return `(int64_t)${E(y.x)}`;
+      if (y.e === "call" && y.fn === "tsos_num_imul" && y.args.every(plain)) return `(int64_t)(int32_t)((uint32_t)tsos_num_toint32(${E(y.args[0]!)}) * (uint32_t)tsos_num_toint32(${E(y.args[1]!)}))`;
+      return undefined;
+    };
+    const unit = (y: Expr): [string, string] | undefined => (y.e === "call" && y.fn === "tsos_str_char_code_at_i64" && y.args.every(plain) ? [E(y.args[0]!), E(y.args[1]!)] : undefined);
+    const a = int32(x.a);
+    if (a === undefined) return undefined;
+    const b = int32(x.b);
+    if (b !== undefined) return `((int32_t)(uint32_t)(${a} ${x.op} ${b}))`;
+    const u = unit(x.b);
+    if (!u) return undefined;
+    return `({ int64_t tsos_u = tsos_str_unit_or_minus1(${u[0]}, ${u[1]}); tsos_u < 0 ? 0 : (int32_t)(uint32_t)(${a} ${x.op} tsos_u); })`;
   }
 
   private binaryOf(x: Extract<Expr, { e: "binary" }>, a: string, b: string): string {
@@ -392,16 +424,17 @@ export class Emitter {
     }
   }
 
-  /** A binary operation on two hosted numbers (doubles), as ECMA-262 6.1.6.1 defines it. */
-  private doubleOp(x: Extract<Expr, { e: "binary" }>, a: string, b: string): string {
+  /** A binary operation on two hosted numbers (doubles), as ECMA-262 6.1.6.1 defines it; `aIsInt32`: `a` is already ToInt32 of the left operand. */
+  private doubleOp(x: Extract<Expr, { e: "binary" }>, a: string, b: string, aIsInt32 = false): string {
     const i32 = (v: string) => `tsos_num_toint32(${v})`;
+    const ia = aIsInt32 ? a : i32(a);
     const count = (v: string) => (x.b.e === "int" ? `${x.b.value & 31n}` : `((uint32_t)tsos_num_toint32(${v}) & 31)`);
     switch (x.op) {
       case "%": return `tsos_num_mod(${a}, ${b})`;
-      case "&": case "|": case "^": return `((double)(${i32(a)} ${x.op} ${i32(b)}))`;
-      case "<<": return `((double)(int32_t)((uint32_t)${i32(a)} << ${count(b)}))`;
-      case ">>": return `((double)(${i32(a)} >> ${count(b)}))`;
-      case ">>>": return `((double)((uint32_t)${i32(a)} >> ${count(b)}))`;
+      case "&": case "|": case "^": return `((double)(${ia} ${x.op} ${i32(b)}))`;
+      case "<<": return `((double)(int32_t)((uint32_t)${ia} << ${count(b)}))`;
+      case ">>": return `((double)(${ia} >> ${count(b)}))`;
+      case ">>>": return `((double)((uint32_t)${ia} >> ${count(b)}))`;
       default: return `(${a} ${x.op} ${b})`;
     }
   }
@@ -841,6 +874,9 @@ function isPlace(x: Expr): boolean {
   if (x.e === "field") return isPlace(x.obj);
   return false;
 }
+
+/** The operators on numbers that apply ToInt32 to their left operand. */
+const BITWISE_DOUBLE_OPS = new Set(["&", "|", "^", "<<", ">>", ">>>"]);
 
 function flattenConcat(x: Expr): Expr[] {
   return x.e === "concat" ? x.parts.flatMap(flattenConcat) : [x];

@@ -152,6 +152,11 @@ static inline double tsos_str_char_code_at_i64(tsos_str s, int64_t pos) {
   if (pos < 0 || (uint64_t)pos >= s.units) return TSOS_NAN;
   return (double)tsos_str_unit(s, (uint64_t)pos);
 }
+/* The code unit at an integer position, or -1 outside the string (emit-c.ts int32Sum: NaN there). */
+static inline int64_t tsos_str_unit_or_minus1(tsos_str s, int64_t pos) {
+  if (pos < 0 || (uint64_t)pos >= s.units) return -1;
+  return tsos_str_unit(s, (uint64_t)pos);
+}
 /* `s.charAt(pos)`: "" out of range. */
 static inline tsos_str tsos_str_char_at(tsos_str s, double pos, const tsos_loc *loc) {
   double p = tsos_num_integer(pos);
