@@ -23,6 +23,7 @@ import path from "node:path";
 import ts from "typescript";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
+import { unwrap } from "./nullable.ts";
 import { LIB_DIR } from "../load.ts";
 import type { Lowerer } from "./context.ts";
 import { classInfo, classInstance, constructorOf } from "./classes.ts";
@@ -239,6 +240,14 @@ export function iterableArray(l: Lowerer, x: ts.Expression, want?: Type): Expr |
   // Arrays and strings (new Set("abc")) are the ordinary path.
   const arr = lowerExpr(l, x, want);
   if (arr.type.k === "array") return arr;
+  // `new Set(groups[k])` on a record whose key may be missing: undefined gives an empty collection, as in JavaScript.
+  if (arr.type.k === "nullable" && arr.type.inner.k === "array") {
+    const name = l.temp();
+    const v: Expr = { e: "local", type: arr.type, name };
+    const inner = arr.type.inner;
+    const empty: Expr = { e: "arraylit", type: inner, elems: [], loc: l.loc(x) };
+    return { e: "bind", type: inner, name, value: arr, body: { e: "cond", type: inner, c: { e: "isnullish", type: T.bool, x: v, which: "either" }, a: empty, b: unwrap(l, v, x) } };
+  }
   if (arr.type.k === "str" && !arr.type.borrowed) return stringChars(l, arr, x);
   return undefined;
 }

@@ -28,7 +28,7 @@ import { arrayType, irType, mangle, typeFromTypeNode, typeName } from "./types.t
 import { stdCall } from "./array-methods.ts";
 import { optionalSpreadArray, collectionArray } from "./collections.ts";
 import { customIterableArray, destructuredIterable } from "./iterables.ts";
-import { destructureObject } from "./object-spread.ts";
+import { admitsUndefined, destructureObject, withDefault } from "./object-spread.ts";
 import { elementOrUndefined, probedLocals, probedType } from "./probes.ts";
 
 // ---------------------------------------------------------------- tuples
@@ -179,9 +179,12 @@ function arrayElement(l: Lowerer, src: Expr, i: number, el: ts.BindingElement | 
   const elem = src.type.elem;
   const read: Expr = { e: "index", type: elem, arr: src, idx: num(i), loc: l.loc(el) };
   if (!init) return read;
-  const dflt = coerce(l, lowerExpr(l, init, elem), elem, init);
   const len: Expr = { e: "arraymethod", type: T.number, method: "length", arr: src, args: [], loc: l.loc(el) };
-  return { e: "cond", type: elem, c: { e: "binary", type: T.bool, op: ">", a: len, b: num(i), loc: l.loc(el) }, a: read, b: dflt };
+  const inRange: Expr = { e: "binary", type: T.bool, op: ">", a: len, b: num(i), loc: l.loc(el) };
+  // An element that can be undefined takes the default when it is, as a missing one does.
+  if (admitsUndefined(elem)) return withDefault(l, { e: "cond", type: elem, c: inRange, a: read, b: { e: "nullish", type: elem, undef: true } }, init, el);
+  const dflt = coerce(l, lowerExpr(l, init, elem), elem, init);
+  return { e: "cond", type: elem, c: inRange, a: read, b: dflt };
 }
 
 /** Parameters written as patterns (`function f([a, b]: Pair)`): bound at the top of the body. */

@@ -29,6 +29,7 @@ import { classInfo, isSubclass, methodOf, ownerInstance, upcast } from "./classe
 import { coerce, lowerExpr } from "./expr.ts";
 import { irType, sameType, typeName } from "./types.ts";
 import { tested, unwrap } from "./nullable.ts";
+import { probedLocals, takesAbsent } from "./probes.ts";
 import { viewCoerce } from "./views.ts";
 import { ITERATOR_KEY, isSymbolIteratorName } from "./iterables.ts";
 
@@ -319,14 +320,17 @@ function instanceofTarget(l: Lowerer, b: ts.BinaryExpression, decl: ts.Declarati
  */
 export function narrowObject(l: Lowerer, node: ts.Expression, x: Expr): Expr {
   if (x.type.k === "nullable" && (x.type.inner.k === "class" || x.type.inner.k === "view")) {
+    // A probed variable (lower/probes.ts) may be absent where TypeScript believes it present: its reads are checked,
+    // and it goes as it is to `typeof` or to a parameter that admits undefined.
+    const probed = (x.e === "local" || x.e === "global") && probedLocals.has(x.name);
+    if (probed && takesAbsent(l, node)) return x;
+    const check = x.e === "local" && !probed ? undefined : "narrowed";
     // `s: Shape | null` narrowed by `s instanceof Circle`: present, and a Circle.
     const checked = l.checker.getTypeAtLocation(node);
-    if (checked.flags & ts.TypeFlags.Object && checked.getSymbol()?.flags! & ts.SymbolFlags.Class)
-      return narrowObject(l, node, unwrap(l, x, node, x.e === "local" ? undefined : "narrowed"));
+    if (checked.flags & ts.TypeFlags.Object && checked.getSymbol()?.flags! & ts.SymbolFlags.Class) return narrowObject(l, node, unwrap(l, x, node, check));
     // `t: Token | undefined` narrowed by `t && t.kind === "op"`: present, and that member's view.
     const present = (t: ts.Type): boolean => (t.flags & ts.TypeFlags.Object) !== 0;
-    if (x.type.inner.k === "view" && (present(checked) || (checked.isUnion() && checked.types.every(present))))
-      return narrowObject(l, node, unwrap(l, x, node, x.e === "local" ? undefined : "narrowed"));
+    if (x.type.inner.k === "view" && (present(checked) || (checked.isUnion() && checked.types.every(present)))) return narrowObject(l, node, unwrap(l, x, node, check));
     return x;
   }
   if (x.type.k !== "class" && x.type.k !== "view") return x;

@@ -105,7 +105,9 @@ function isPropertyName(id: ts.Identifier): boolean {
 }
 
 /** An arrow function or function expression as a value: lifted to a C function (and, hosted, a closure object). */
-export function lowerFunctionValue(l: Lowerer, fn: FnLike, want?: Type): Expr {
+export function lowerFunctionValue(l: Lowerer, fn: FnLike, wanted?: Type): Expr {
+  // An optional callback (`onClick?: (w: W) => void`) is given a function of its function type.
+  const want = wanted?.k === "nullable" && wanted.inner.k === "fn" ? wanted.inner : wanted;
   if (fn.typeParameters?.length) l.fail("TSOS1019", fn, fn.getText().slice(0, 20));
   if (fn.asteriskToken) l.fail("TSOS1005", fn, "a generator function");
   if (fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) l.fail("TSOS1015", fn, "`async`", "async/await arrives with the async issue");

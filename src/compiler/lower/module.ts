@@ -21,7 +21,8 @@ import { coerce, lowerExpr } from "./expr.ts";
 import { functionOf, withScope } from "./functions.ts";
 import { neverParam, storable } from "./never.ts";
 import { untypedConst } from "./calls.ts";
-import { lowerBlock, variableInit } from "./stmt.ts";
+import { lowerBlock, probedInit } from "./stmt.ts";
+import { probedLocals } from "./probes.ts";
 import { typeFromTypeNode, typeOfNode } from "./types.ts";
 import { checkInterruptHandlers } from "./handlers.ts";
 import { checkNoAllocation, noFreeFunctions } from "./no-alloc.ts";
@@ -108,9 +109,9 @@ function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
         if (genericFunctionConst(l, d)) return; // instantiated at each call (lower/generic-consts.ts)
         // If the initializer has an error, the global still exists (with the type
         // tsc gives it), so its uses do not cascade into more errors.
-        let declared: { type: Type; init?: Expr };
+        let declared: { type: Type; init?: Expr; probed?: boolean };
         try {
-          declared = withScope(l, initScope(l, sf), () => variableInit(l, d));
+          declared = withScope(l, initScope(l, sf), () => probedInit(l, d));
         } catch (e) {
           if (!(e instanceof Bail)) throw e;
           const reported = l.diagnostics.length;
@@ -129,6 +130,7 @@ function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
           isConst: (st.declarationList.flags & ts.NodeFlags.Const) !== 0,
         };
         if (init) globalInits.set(d, init);
+        if ("probed" in declared && declared.probed) probedLocals.add(g.cname);
         l.globalsByDecl.set(d, g);
         l.program.globals.push(g);
       });

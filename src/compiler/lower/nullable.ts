@@ -23,7 +23,7 @@
  * through the same conversions, hook and operators.
  */
 import ts from "typescript";
-import { probedLocals } from "./probes.ts";
+import { probedLocals, takesAbsent } from "./probes.ts";
 import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
@@ -114,6 +114,8 @@ export function narrowRead(l: Lowerer, node: ts.Node, x: Expr): Expr {
   if (x.type.k !== "nullable" && x.type.k !== "union") return x;
   const t = checkedType(l, node);
   if (!t) return x;
+  // A probed variable given to `typeof`, or to a parameter that admits undefined, is passed as it is (lower/probes.ts).
+  if ((x.e === "local" || x.e === "global") && probedLocals.has(x.name) && takesAbsent(l, node)) return x;
   return narrowTo(l, node, x, t, x.e !== "local" || probedLocals.has(x.name)) ?? x;
 }
 

@@ -32,7 +32,7 @@ import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, lowerLValue } from "./expr.ts";
 import { classInfo, fieldName, lookupField, upcast } from "./classes.ts";
-import { irType, nullableType, typeName } from "./types.ts";
+import { irType, nullableType, sameType, typeName } from "./types.ts";
 import { literalMembers, lowerClassGetByName, lowerViewGet } from "./views.ts";
 import { isRecord, recordField } from "./records.ts";
 import { isTuple } from "./destructure.ts";
@@ -61,7 +61,7 @@ function isnullish(x: Expr, which: "null" | "undefined" | "either"): Expr {
 }
 
 /** Whether a value of type `t` can be undefined. */
-function admitsUndefined(t: Type): boolean {
+export function admitsUndefined(t: Type): boolean {
   return t.k === "nullable" && t.undef;
 }
 
@@ -386,13 +386,15 @@ export function destructureObject(l: Lowerer, pattern: ts.ObjectBindingPattern, 
 }
 
 /** `value` with a pattern default: the default is evaluated only when the value is undefined. */
-function withDefault(l: Lowerer, value: Expr, init: ts.Expression, node: ts.Node): Expr {
+export function withDefault(l: Lowerer, value: Expr, init: ts.Expression, node: ts.Node): Expr {
   // A value that is never undefined never uses (or evaluates) its default.
   if (!admitsUndefined(value.type)) return value;
   const name = l.temp();
   const t = local(name, value.type);
   const present = withoutUndefined(l, t, node);
-  const dflt = lowerExpr(l, init, present.type);
+  const lowered = lowerExpr(l, init, present.type);
+  // `{ bold = false } = {}`: a default tsc accepts as the property's type is made that type.
+  const dflt = ts.isObjectLiteralExpression(init) && !sameType(lowered.type, present.type) ? coerce(l, lowered, present.type, init) : lowered;
   const joined = joinValues(l, isnullish(t, "undefined"), dflt, present, node);
   return { e: "bind", type: joined.type, name, value, body: joined };
 }

@@ -131,11 +131,38 @@ export function isProbedLocal(l: Lowerer, decl: ts.VariableDeclaration): boolean
   const visit = (n: ts.Node): void => {
     if (probed) return;
     // `const top = stack[stack.length - 1]; if (top !== "(")`: a strict comparison tests it too.
-    if (ts.isIdentifier(n) && n !== decl.name && l.checker.getSymbolAtLocation(n) === sym && (isProbe(n) || isStrictlyCompared(n))) probed = true;
+    if (ts.isIdentifier(n) && n !== decl.name && l.checker.getSymbolAtLocation(n) === sym && (isProbe(n) || isStrictlyCompared(n) || takesAbsent(l, n))) probed = true;
     ts.forEachChild(n, visit);
   };
   visit(scope);
   return probed;
+}
+
+/**
+ * Whether `node`'s value goes where undefined is a value like any other:
+ * `typeof v`, or an argument for a parameter that admits undefined
+ * (`Array.isArray(v)`, a type guard `isList(v: V | undefined)`).
+ */
+export function takesAbsent(l: Lowerer, node: ts.Node): boolean {
+  let n = node;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (ts.isTypeOfExpression(p)) return true;
+  if (!ts.isCallExpression(p) || !p.arguments.includes(n as ts.Expression)) return false;
+  const sig = l.checker.getResolvedSignature(p);
+  const i = p.arguments.indexOf(n as ts.Expression);
+  const params = sig?.getParameters() ?? [];
+  const param = params[Math.min(i, params.length - 1)];
+  const decl = param?.valueDeclaration;
+  if (!param || !decl) return false;
+  let type = l.checker.getTypeOfSymbolAtLocation(param, p);
+  // A rest parameter (`...data: any[]`) gives each argument its element type.
+  if (ts.isParameter(decl) && decl.dotDotDotToken) {
+    if (!l.checker.isArrayType(type)) return false;
+    type = l.checker.getTypeArguments(type as ts.TypeReference)[0]!;
+  } else if (i >= params.length) return false;
+  const absentFlags = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
+  return (type.isUnion() ? type.types : [type]).some((t) => (t.flags & absentFlags) !== 0);
 }
 
 /** `const f = handlers[name]` (no annotation) on a record, where f is tested: the read as `V | undefined`. */

@@ -64,6 +64,28 @@ function body(l: Lowerer, s: ts.Statement): Stmt[] {
   return ts.isBlock(s) ? lowerBlock(l, s.statements) : lowerBlock(l, [s]);
 }
 
+/**
+ * A variable's type and initial value, as `T | undefined` where the program
+ * tests a value that TypeScript believes present (`probed`, lower/probes.ts):
+ * reads of such a variable are checked.
+ */
+export function probedInit(l: Lowerer, decl: ts.VariableDeclaration): { type: Type; init?: Expr; probed: boolean } {
+  // `const ampm = m[3]?.toLowerCase()` on a match array: string | undefined whatever tsc says (lower/regexp.ts).
+  const matchElement = matchElementLocal(l, decl);
+  if (matchElement) return { ...matchElement, probed: true };
+  // `const f = handlers[name]; if (f) ...`: a missing key reads undefined (lower/records.ts).
+  const recordProbe = probedRecordLocal(l, decl);
+  if (recordProbe) return { ...recordProbe, probed: true };
+  const declared = variableInit(l, decl);
+  const { type, init } = declared;
+  // `const last = xs[xs.length - 1]; if (last) ...`: undefined outside the array (lower/probes.ts).
+  if (init?.e === "index" && init.arr.type.k === "array" && probedType(type) && isProbedLocal(l, decl)) {
+    const read = elementOrUndefined(l, init, decl);
+    return { type: read.type, init: read, probed: true };
+  }
+  return { type, init, probed: "probed" in declared && !!declared.probed };
+}
+
 export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   if (!ts.isIdentifier(decl.name)) {
     if (isVar(decl.parent as ts.VariableDeclarationList)) l.fail("TSOS1086", decl.name, "`var` with a pattern");
@@ -75,18 +97,7 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   if (isVar(decl.parent as ts.VariableDeclarationList)) return varAssign(l, decl);
   if (untypedConst(l, decl.name) !== undefined) return [];
   if (genericFunctionConst(l, decl)) return []; // instantiated at each call (lower/generic-consts.ts)
-  // `const ampm = m[3]?.toLowerCase()` on a match array: string | undefined whatever tsc says (lower/regexp.ts).
-  const matchElement = matchElementLocal(l, decl);
-  // `const f = handlers[name]; if (f) ...`: a missing key reads undefined (lower/records.ts).
-  const recordProbe = matchElement ? undefined : probedRecordLocal(l, decl);
-  const declared = matchElement ?? recordProbe ?? variableInit(l, decl);
-  let { type, init } = declared;
-  // `const last = xs[xs.length - 1]; if (last) ...`: undefined outside the array (lower/probes.ts).
-  const probed = init?.e === "index" && init.arr.type.k === "array" && probedType(type) && isProbedLocal(l, decl);
-  if (probed && init?.e === "index") {
-    init = elementOrUndefined(l, init, decl);
-    type = init.type;
-  }
+  const { type, init, probed } = probedInit(l, decl);
   if (type.k === "never") {
     // `const x: never = s`: no C variable; reaching it panics (lower/never.ts).
     neverLocals.add(decl);
@@ -94,7 +105,7 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   }
   // A recursive closure may have named the variable already (lower/closures.ts).
   const name = earlyLocalName(l, decl) ?? l.localName(decl.name.text);
-  if (probed || matchElement || recordProbe || ("probed" in declared && declared.probed) || untrackedUndefinedLocal(l, decl, type)) probedLocals.add(name);
+  if (probed || untrackedUndefinedLocal(l, decl, type)) probedLocals.add(name);
   l.scope.locals.set(decl, name);
   setLocalType(l, decl, type);
   return [{ s: "let", name, type, init, loc: l.loc(decl) }];
