@@ -508,7 +508,8 @@ export class Emitter {
     if (x.unchecked) return `${a}->data[${i}]`;
     const arr = x.arr.type as Extract<Type, { k: "array" }>;
     const signed = isInt(x.idx.type) && INT_INFO[x.idx.type.kind].signed;
-    return `(*${arr.cname}_${signed ? "at" : "atu"}(${a}, ${i}, ${this.L(x.loc)}))`;
+    const at = x.append ? "slot" : "at";
+    return `(*${arr.cname}_${at}${signed ? "" : "u"}(${a}, ${i}, ${this.L(x.loc)}))`;
   }
 
   /** A pointer to an assignable place, its parts evaluated left to right. */

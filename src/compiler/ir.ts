@@ -105,7 +105,8 @@ export type Expr =
   | { e: "field"; type: Type; obj: Expr; name: string; inline?: boolean }
   | { e: "new"; type: Type; cls: ClassInst; init: string; args: Expr[]; loc: number }
   /** `unchecked`: proven in range before the loop (lower/bounds.ts). */
-  | { e: "index"; type: Type; arr: Expr; idx: Expr; loc: number; unchecked?: boolean }
+  /** `append`: the target of a store, which may be one past the end (`xs[xs.length] = v` appends, as in JavaScript). */
+  | { e: "index"; type: Type; arr: Expr; idx: Expr; loc: number; unchecked?: boolean; append?: boolean }
   | { e: "arraylit"; type: Type; elems: Expr[]; loc: number }
   | { e: "newarray"; type: Type; len: Expr; loc: number }
   /** Runtime array operations (lower/array-methods.ts); `setLength` only shrinks, `copyWithin` is a memmove. */

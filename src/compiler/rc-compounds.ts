@@ -25,14 +25,29 @@
 import type { Expr, Stmt, Type } from "./ir.ts";
 import { childExprs, mapChildExprs } from "./ir.ts";
 
+let placeTemps = 0;
+
 /** `list` with its counted compound assignments made plain assignments where that is exact. */
 export function countedCompoundsToAssigns(list: Stmt[], counted: (t: Type) => boolean): Stmt[] {
   const expr = (x: Expr): Expr => {
     const y = mapChildExprs(x, expr);
-    if (y.e === "compound" && !y.postfix && counted(y.target.type) && stablePlace(y.target) && readsCurrentFirst(y.value)) {
-      return { e: "assign", type: y.type, target: y.target, value: replaceCurrent(y.value, y.target) };
-    }
-    return y;
+    if (y.e !== "compound" || y.postfix || !counted(y.target.type) || !readsCurrentFirst(y.value)) return y;
+    if (stablePlace(y.target)) return { e: "assign", type: y.type, target: y.target, value: replaceCurrent(y.value, y.target) };
+    // `lines[lines.length - 1] += w`: the object and the index are computed once, into temporaries, and make the place.
+    const binds: { name: string; value: Expr }[] = [];
+    const hold = (v: Expr): Expr => {
+      const name = `tsos_cp${placeTemps++}`;
+      binds.push({ name, value: v });
+      return { e: "local", type: v.type, name };
+    };
+    const t = y.target;
+    let place: Expr | undefined;
+    if (t.e === "index" && t.arr.type.k === "array") place = { ...t, arr: stableAddress(t.arr) ? t.arr : hold(t.arr), idx: t.idx.e === "local" || t.idx.e === "int" ? t.idx : hold(t.idx) };
+    else if (t.e === "field" && !t.inline) place = { ...t, obj: stableAddress(t.obj) ? t.obj : hold(t.obj) };
+    if (!place) return y;
+    let out: Expr = { e: "assign", type: y.type, target: place, value: replaceCurrent(y.value, place) };
+    for (let i = binds.length - 1; i >= 0; i--) out = { e: "bind", type: y.type, name: binds[i]!.name, value: binds[i]!.value, body: out };
+    return out;
   };
   const stmt = (s: Stmt): Stmt => {
     switch (s.s) {
@@ -57,7 +72,8 @@ function stablePlace(x: Expr): boolean {
     case "local": case "global": return true;
     case "field": return !x.inline && stableAddress(x.obj);
     case "index": return stableAddress(x.arr) && (x.idx.e === "local" || x.idx.e === "int");
-    case "deref": return x.ptr.e === "local";
+    // A captured variable's cell: a local pointer, or the closure's own environment field (never reassigned).
+    case "deref": return x.ptr.e === "local" || x.ptr.e === "envfield";
     default: return false;
   }
 }

@@ -45,6 +45,7 @@ import type { ClosureScope, FnScope, Lowerer } from "./context.ts";
 import { untypedConst } from "./calls.ts";
 import { isVar } from "./control.ts";
 import { stdArrayFunctions } from "./array-methods.ts";
+import { fieldName as propertyField } from "./classes.ts";
 
 /** The scope each function was lowered in: boxCaptured reads its locals. */
 export const closureScopes = new WeakMap<Func, FnScope>();
@@ -466,7 +467,8 @@ export function captureFields(
   const taken = new Set<string>();
   const fieldName = (base: string): string => {
     let name = base.replace(/[^A-Za-z0-9_]/g, "_");
-    if (name.startsWith("tsos_") || name === "head") name = "v_" + name;
+    // A C keyword (`char`) or a runtime name cannot name a field of the environment struct.
+    if (name.startsWith("tsos_") || name === "head" || propertyField({ text: name } as ts.Identifier) !== name) name = "v_" + name;
     let candidate = name;
     for (let k = 2; taken.has(candidate); k++) candidate = `${name}_${k}`;
     taken.add(candidate);

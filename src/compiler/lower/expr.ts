@@ -454,7 +454,9 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   if (op === K.EqualsToken) {
     const setLength = arrayLengthAssign(l, b);
     if (setLength) return setLength;
-    const target = lowerLValue(l, b.left);
+    let target = lowerLValue(l, b.left);
+    // Hosted, a store at the length appends (`cols[row] = v` filling an empty array), as in JavaScript.
+    if (target.e === "index" && target.arr.type.k === "array" && !target.unchecked && l.target === "host") target = { ...target, append: true };
     const value = coerce(l, lowerExpr(l, b.right, target.type), target.type, b.right);
     return { e: "assign", type: target.type, target, value };
   }

@@ -19,6 +19,7 @@
  *     cast past the checker can get there) the read or write panics.
  */
 import ts from "typescript";
+import { isMappedOverParam } from "./mapped-types.ts";
 import type { ClassInst, Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
@@ -214,6 +215,12 @@ export function keyedLogicalAssign(l: Lowerer, b: ts.BinaryExpression): Expr | u
   const want = type.k === "nullable" ? type.inner : type;
   // The right side runs only when JavaScript assigns, so it is bound here, not among `binds`.
   const name = l.temp();
+  if (op === ts.SyntaxKind.QuestionQuestionEqualsToken && type.k === "nullable" && !type.null) {
+    // `(this.handlers[k] ??= []).push(f)`: the value is present either way, and typed so.
+    const v: Expr = { e: "local", type: want, name };
+    const made: Expr = { e: "bind", type: want, name, value: coerce(l, lowerExpr(l, b.right, want), want, b.right), body: { e: "seq", type: want, xs: [t.store(coerce(l, v, type, b)), v] } };
+    return wrap(binds, { e: "cond", type: want, c: assigns, a: made, b: { e: "unwrap", type: want, x: old, loc: l.loc(b) } });
+  }
   const next: Expr = { e: "local", type, name };
   const assigned: Expr = { e: "bind", type, name, value: coerce(l, lowerExpr(l, b.right, want), type, b.right), body: { e: "seq", type, xs: [t.store(next), next] } };
   return wrap(binds, { e: "cond", type, c: assigns, a: assigned, b: old });
@@ -230,7 +237,7 @@ export function keyedIncDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", p
 function isKeyedCandidate(l: Lowerer, x: ts.ElementAccessExpression): boolean {
   const ot = l.checker.getTypeAtLocation(x.expression);
   if (l.checker.isArrayType(ot) || l.checker.isTupleType(ot) || ot.flags & ts.TypeFlags.StringLike) return false;
-  if (!(ot.flags & ts.TypeFlags.TypeParameter) && (ot.getStringIndexType() || ot.getNumberIndexType())) return false;
+  if (!(ot.flags & ts.TypeFlags.TypeParameter) && (ot.getStringIndexType() || ot.getNumberIndexType()) && !isMappedOverParam(l, ot)) return false;
   if (!(ot.flags & ts.TypeFlags.Object) && !ot.isIntersection() && !(ot.flags & ts.TypeFlags.TypeParameter)) return false;
   return literalKeys(l, x) !== undefined;
 }
@@ -246,6 +253,8 @@ export function indexedAccessType(l: Lowerer, type: ts.Type, node: ts.Node): Typ
   const objType = tryIrType(l, t.objectType, node);
   // `Record<K, V>[K]` (a generic record read by its key parameter): V.
   if (objType && isRecord(objType)) return recordValueType(objType);
+  // `L[number]` of a generic type that is an array in this instance (`[...list]`): its element type.
+  if (objType?.k === "array" && t.indexType.flags & ts.TypeFlags.NumberLike) return objType.elem;
   if (!objType || !isKeyedObject(objType)) return undefined;
   const index = t.indexType;
   const parts = index.isUnion() ? index.types : [index];

@@ -236,6 +236,8 @@ export function lowerNullish(l: Lowerer, b: ts.BinaryExpression): Expr {
   // The checker believed a narrowed field was never null (so the type leaves out the right
   // operand's null or undefined); the field is tested as it is, so the result may be either.
   if (R.k !== "nullable" && Bx.type.k === "nullable") R = nullableType(l, R, Bx.type.null, Bx.type.undef);
+  // A present right operand makes the result present, whatever a generic type says (`handlers[k] ?? []` with `handlers` mapped over `keyof E`).
+  else if (R.k === "nullable" && Bx.type.k !== "nullable" && Bx.type.k !== "dyn" && sameType(Bx.type, R.inner) && sameType(A.type.inner, R.inner)) R = R.inner;
   const name = l.temp();
   const t = local(name, A.type);
   const present = coerce(l, unwrap(l, t, b.left), R, b.left);

@@ -25,6 +25,7 @@ import { isDouble } from "./number.ts";
 import { isInt } from "../ints.ts";
 import { nullableType } from "./types.ts";
 import { isOpenRecord, recordReadOrUndefined } from "./records.ts";
+import { coerce } from "./expr.ts";
 
 const K = ts.SyntaxKind;
 
@@ -169,6 +170,8 @@ export function takesAbsent(l: Lowerer, node: ts.Node): boolean {
 export function probedRecordLocal(l: Lowerer, decl: ts.VariableDeclaration): { type: Type; init: Expr } | undefined {
   if (!isProbedLocal(l, decl)) return undefined;
   const init = recordReadOrUndefined(l, decl.initializer!);
+  // An `unknown` value holds undefined itself.
+  if (init?.type.k === "nullable" && init.type.inner.k === "dyn") return { type: init.type.inner, init: coerce(l, init, init.type.inner, decl) };
   return init && { type: init.type, init };
 }
 
@@ -203,5 +206,5 @@ export function untrackedUndefinedLocal(l: Lowerer, decl: ts.VariableDeclaration
 
 /** The type of a probed local: its element type as `T | undefined`, if that is an array read of a non-nullable element. */
 export function probedType(elem: Type): boolean {
-  return elem.k !== "nullable" && elem.k !== "void" && elem.k !== "never" && elem !== T.void;
+  return elem.k !== "nullable" && elem.k !== "void" && elem.k !== "never" && elem.k !== "dyn" && elem !== T.void;
 }

@@ -36,9 +36,12 @@ import { irType, tryIrType, typeName } from "./types.ts";
 import { printable, truthyOf } from "./nullable.ts";
 import { isInt } from "../ints.ts";
 import { STD_MAP, stdClassDecl } from "./collections.ts";
+import { isMappedOverParam } from "./mapped-types.ts";
 
 /** The IR type of a string-keyed record type, or undefined for any other type. */
 export function recordType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
+  // `{ [K in keyof E]?: ... }` for a parameter E with an index signature in its constraint: a view of E's keys (lower/mapped-types.ts).
+  if (isMappedOverParam(l, type)) return undefined;
   const shape = recordShape(l, type);
   if (!shape) return undefined;
   if (!shape.stringKeys) l.fail("TSOS1112", node, l.checker.typeToString(type.aliasTypeArguments?.[0] ?? type));

@@ -19,6 +19,7 @@ import { viewType } from "./views.ts";
 import { intersectionType } from "./intersections.ts";
 import { indexedAccessType } from "./keyed.ts";
 import { tupleFromChecker } from "./destructure.ts";
+import { keyofParamIsString } from "./mapped-types.ts";
 import { UNDEFINED_LITERAL, isNullableUnion, narrowedTypeParameter, nullableOf, nullableUnionType } from "./nullable-types.ts";
 import { mapRecursiveUnion, valueUnionType } from "./unions.ts";
 import { builtinClassDecl } from "./exceptions.ts";
@@ -133,7 +134,11 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   if (type.isIntersection() && type.types.length === 2) {
     const isEmpty = (t: ts.Type) => !!(t.flags & ts.TypeFlags.Object) && !t.getProperties().length && !t.getCallSignatures().length && !t.getConstructSignatures().length && !t.getStringIndexType() && !t.getNumberIndexType();
     const rest = type.types.filter((t) => !isEmpty(t));
-    if (rest.length === 1) return tryIrType(l, rest[0]!, node);
+    if (rest.length === 1) {
+      const t = tryIrType(l, rest[0]!, node);
+      // `NonNullable<M[K]>` of a generic M[K] that is `T | undefined`: T.
+      return t?.k === "nullable" && rest.length < type.types.length ? t.inner : t;
+    }
   }
   if (f & ts.TypeFlags.Void) return T.void;
   // The type `undefined` alone: the parameter `_` of `Array.from({ length: n }, (_, i) => ...)`.
@@ -224,6 +229,7 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   }
   if (type.isIntersection()) return intersectionType(l, type, node);
   if (f & ts.TypeFlags.IndexedAccess) return indexedAccessType(l, type, node);
+  if (keyofParamIsString(l, type, (t) => tryIrType(l, t, node))) return T.str;
   return undefined;
 }
 

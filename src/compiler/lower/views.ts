@@ -33,6 +33,7 @@ import { lowerArgs } from "./calls.ts";
 import { lowerNullLiteral, narrowRead } from "./nullable.ts";
 import { boundMethod, usesThis } from "./method-values.ts";
 import { ITERATOR_KEY, isSymbolIteratorName, refuseClosableIterator } from "./iterables.ts";
+import { fieldProps, mappedTypeSlots } from "./mapped-types.ts";
 
 interface ViewState {
   byKey: Map<string, ViewInst>;
@@ -115,8 +116,10 @@ function viewOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewInst {
   const entry = { inst, referenced: false, base };
   s.inProgress.set(type, entry);
   try {
-    inst.slots = slotsOf(l, type, node);
-    if (!declaredOrder.has(inst)) declaredOrder.set(inst, l.checker.getPropertiesOfType(type).map((p) => p.name));
+    // `{ [K in keyof E]?: ... }` inside a generic instance: the keys of E's type argument (lower/mapped-types.ts).
+    const mapped = mappedTypeSlots(l, type, (t) => irType(l, t, node), keysOfType, cName, (t) => nullableType(l, t, false, true));
+    inst.slots = mapped?.slots ?? slotsOf(l, type, node);
+    if (!declaredOrder.has(inst)) declaredOrder.set(inst, mapped?.order ?? l.checker.getPropertiesOfType(type).map((p) => p.name));
   } finally {
     s.inProgress.delete(type);
   }
@@ -135,6 +138,21 @@ function viewOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewInst {
 
 /** The property names of a view in the order its (first) TypeScript type declares them (slots are sorted): the order JSON.parse reads them in. */
 export const declaredOrder = new WeakMap<ViewInst, string[]>();
+
+/** The properties of a view or class type, as `keyof` of it lists them (in declaration order), or undefined for other types. */
+function keysOfType(t: Type): { prop: string; optional: boolean; readonly: boolean }[] | undefined {
+  if (t.k === "view") {
+    const order = declaredOrder.get(t.view) ?? [];
+    const gets = t.view.slots.filter((s) => s.kind === "get" || s.kind === "method");
+    const rank = (prop: string): number => (order.includes(prop) ? order.indexOf(prop) : order.length);
+    return gets
+      .sort((a, b) => rank(a.prop) - rank(b.prop))
+      .map((s) => ({ prop: s.prop, optional: !!s.optional, readonly: !t.view.slots.some((x) => x.kind === "set" && x.prop === s.prop) }));
+  }
+  if (t.k === "class" && !t.cls.header) return undefined;
+  if (t.k === "class") return fieldProps(t.cls.fields).map((prop) => ({ prop, optional: false, readonly: false }));
+  return undefined;
+}
 
 function slotsOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewSlot[] {
   const props = [...l.checker.getPropertiesOfType(type)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

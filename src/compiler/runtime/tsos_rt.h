@@ -379,18 +379,31 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
     if (__builtin_expect(i >= a->len, 0)) tsos_panic_index(loc, a->len, (int64_t)i, true);         \
     return &a->data[i];                                                                          \
   }                                                                                              \
+  static inline void A##__grow(A *a, const tsos_loc *loc) {                                     \
+    uint64_t cap = a->cap < 4 ? 4 : a->cap * 2;                                                  \
+    T *data = tsos_alloc_as(sizeof(T) * cap, loc, "array elements");                             \
+    for (uint64_t i = 0; i < a->len; i++) data[i] = a->data[i];                                  \
+    if (!TSOS_ARRAY_STATIC_DATA(a)) tsos_free(a->data, sizeof(T) * a->cap, loc);                 \
+    a->tsos_rc &= ~TSOS_RC_STATIC_DATA;                                                          \
+    a->data = data;                                                                              \
+    a->cap = cap;                                                                                \
+  }                                                                                              \
   static inline int64_t A##_push(A *a, T v, const tsos_loc *loc) {                              \
-    if (a->len == a->cap) {                                                                      \
-      uint64_t cap = a->cap < 4 ? 4 : a->cap * 2;                                                \
-      T *data = tsos_alloc_as(sizeof(T) * cap, loc, "array elements");                           \
-      for (uint64_t i = 0; i < a->len; i++) data[i] = a->data[i];                                \
-      if (!TSOS_ARRAY_STATIC_DATA(a)) tsos_free(a->data, sizeof(T) * a->cap, loc);               \
-      a->tsos_rc &= ~TSOS_RC_STATIC_DATA;                                                        \
-      a->data = data;                                                                            \
-      a->cap = cap;                                                                              \
-    }                                                                                            \
+    if (a->len == a->cap) A##__grow(a, loc);                                                     \
     a->data[a->len++] = v;                                                                       \
     return (int64_t)a->len;                                                                      \
+  }                                                                                              \
+  /* The place a store `a[i] = v` writes: at the length, a new last element holding zero (which \
+   * a release ignores), as JavaScript's store there appends; past it (a hole), a panic.       */ \
+  __attribute__((unused)) static inline T *A##_slotu(A *a, uint64_t i, const tsos_loc *loc) {   \
+    if (__builtin_expect(i == a->len, 0)) {                                                      \
+      if (a->len == a->cap) A##__grow(a, loc);                                                   \
+      __builtin_memset(&a->data[a->len++], 0, sizeof(T));                                           \
+    }                                                                                            \
+    return A##_atu(a, i, loc);                                                                   \
+  }                                                                                              \
+  __attribute__((unused)) static inline T *A##_slot(A *a, int64_t i, const tsos_loc *loc) {     \
+    return i < 0 ? A##_at(a, i, loc) : A##_slotu(a, (uint64_t)i, loc);                          \
   }                                                                                              \
   /* Every element becomes v: each slot holds its own reference, the old ones are released. */   \
   static inline A *A##_fill(A *a, T v, const tsos_loc *loc) {                                   \

@@ -1,0 +1,99 @@
+/**
+ * lower/mapped-types.ts: mapped types over the keys of a type parameter,
+ * inside the generic class or function that has it.
+ *
+ * Input:  a checker type for `{ [K in keyof E]?: Listener<E[K]>[] }` where E
+ *         is a type parameter of the instance being compiled (the typed
+ *         event emitter: `class Emitter<E> { private listeners: ... = {} }`).
+ *         The checker cannot list its properties, because E is generic.
+ * Output: the view slots of the instantiated type: one property per key of
+ *         E's type argument, typed by the template with K standing for that
+ *         one key (lower/key-params.ts), so `E[K]` is the key's own type.
+ * Invariants:
+ *   - Optionality follows the mapped type's modifier (`?` optional, `-?`
+ *     required); without one it is the key's own, as TypeScript keeps it.
+ *   - `readonly` (and `+readonly`) properties get no setter; `-readonly` and
+ *     none keep the key's own writability (a view of a class field is
+ *     writable).
+ *   - Only `keyof P` where P is a type parameter of the instance is handled
+ *     here; mapped types the checker can resolve (`Partial<User>`) list
+ *     their own properties and never come here.
+ */
+import ts from "typescript";
+import type { Type, ViewSlot } from "../ir.ts";
+import { T } from "../ir.ts";
+import type { Lowerer } from "./context.ts";
+import { propertyOfField } from "./classes.ts";
+
+/** The mapped type's declaration, when it maps `keyof P` for a type parameter P of the current instance. */
+function mappedOverParam(l: Lowerer, type: ts.Type): { decl: ts.MappedTypeNode & { type: ts.TypeNode }; source: ts.Type } | undefined {
+  if (!(type.flags & ts.TypeFlags.Object) || !((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Mapped)) return undefined;
+  const decl = type.getSymbol()?.declarations?.[0];
+  if (!decl || !ts.isMappedTypeNode(decl) || !decl.type) return undefined;
+  const constraint = decl.typeParameter.constraint;
+  if (!constraint || !ts.isTypeOperatorNode(constraint) || constraint.operator !== ts.SyntaxKind.KeyOfKeyword) return undefined;
+  const source = l.checker.getTypeFromTypeNode(constraint.type);
+  if (!(source.flags & ts.TypeFlags.TypeParameter) || !l.scope.env.has(source.getSymbol()!)) return undefined;
+  return { decl: decl as ts.MappedTypeNode & { type: ts.TypeNode }, source };
+}
+
+/** Whether `type` is a mapped type over the keys of a type parameter of the current instance (a view, never a record). */
+export function isMappedOverParam(l: Lowerer, type: ts.Type): boolean {
+  return mappedOverParam(l, type) !== undefined;
+}
+
+/** The properties of a mapped type over `keyof P` for P's type argument in the current instance, or undefined. */
+export function mappedTypeSlots(
+  l: Lowerer,
+  type: ts.Type,
+  irType: (t: ts.Type) => Type,
+  keysOf: (t: Type) => { prop: string; optional: boolean; readonly: boolean }[] | undefined,
+  cName: (prop: string) => string,
+  withUndefined: (t: Type) => Type,
+): { slots: ViewSlot[]; order: string[] } | undefined {
+  const found = mappedOverParam(l, type);
+  if (!found) return undefined;
+  const { decl, source } = found;
+  const keys = keysOf(irType(source));
+  const keySymbol = l.checker.getSymbolAtLocation(decl.typeParameter.name);
+  if (!keys || !keySymbol) return undefined;
+  const template = l.checker.getTypeFromTypeNode(decl.type);
+  const question = decl.questionToken?.kind;
+  const readonlyToken = decl.readonlyToken?.kind;
+  const slots: ViewSlot[] = [];
+  const env = l.scope.env;
+  const before = env.get(keySymbol);
+  try {
+    for (const key of [...keys].sort((a, b) => (a.prop < b.prop ? -1 : a.prop > b.prop ? 1 : 0))) {
+      env.set(keySymbol, { k: "str", keys: [key.prop] });
+      const t = irType(template);
+      const optional = question === ts.SyntaxKind.MinusToken ? false : question !== undefined || key.optional;
+      const readonly = readonlyToken === ts.SyntaxKind.MinusToken ? false : readonlyToken !== undefined || key.readonly;
+      const value = optional && !(t.k === "nullable" && t.undef) ? withUndefined(t) : t;
+      slots.push({ name: `get_${cName(key.prop)}`, kind: "get", prop: key.prop, params: [], ret: value, optional });
+      if (!readonly && t.k !== "never" && t.k !== "void") slots.push({ name: `set_${cName(key.prop)}`, kind: "set", prop: key.prop, params: [value], ret: T.void, optional });
+    }
+  } finally {
+    if (before) env.set(keySymbol, before);
+    else env.delete(keySymbol);
+  }
+  return { slots, order: keys.map((k) => k.prop) };
+}
+
+/** The property names of a class instance's fields (for `keyof` of a class type argument). */
+export function fieldProps(fields: { name: string; hidden?: boolean; keyOrder?: boolean; coroutine?: boolean }[]): string[] {
+  return fields.filter((f) => !f.hidden && !f.keyOrder && !f.coroutine).map((f) => propertyOfField(f.name));
+}
+
+/**
+ * `keyof E` for a type parameter E of the current instance whose argument is
+ * an object type (`new Map<keyof E, number>()` in a generic event emitter):
+ * its keys are property names, so its values are strings.
+ */
+export function keyofParamIsString(l: Lowerer, type: ts.Type, irType: (t: ts.Type) => Type | undefined): boolean {
+  if (!(type.flags & ts.TypeFlags.Index)) return false;
+  const target = (type as ts.IndexType).type;
+  if (!(target.flags & ts.TypeFlags.TypeParameter) || !l.scope.env.has(target.getSymbol()!)) return false;
+  const arg = irType(target);
+  return arg?.k === "view" || (arg?.k === "class" && !!arg.cls.header && !arg.cls.tuple);
+}
