@@ -274,6 +274,8 @@ interface StringConstructor {
   (value?: unknown): string;
   /** Hosted only: the string of these UTF-16 code units (a lone surrogate panics). */
   fromCharCode(...codes: number[]): string;
+  /** Hosted only: the string of these code points; one that is not an integer in 0..0x10FFFF is a RangeError. */
+  fromCodePoint(...codePoints: number[]): string;
 }
 declare var String: StringConstructor;
 

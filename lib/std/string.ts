@@ -66,6 +66,16 @@ export function repeat(s: string, count: number): string {
   return strRepeat(s, n);
 }
 
+/** @trackCaller `String.fromCodePoint(...points)`: each code point as one UTF-16 code unit, or two (a surrogate pair) above U+FFFF. */
+export function fromCodePoints(points: number[]): string {
+  let out = "";
+  for (const cp of points) {
+    if (!Number.isInteger(cp) || cp < 0 || cp > 0x10ffff) throw new RangeError(`Invalid code point ${cp}`);
+    out += cp < 0x10000 ? String.fromCharCode(cp) : String.fromCharCode(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
+  }
+  return out;
+}
+
 /** The padding `padStart`/`padEnd` add: `fill` repeated and cut to `target - s.length` units. */
 function padding(s: string, maxLength: number, fill: string): string {
   const target = toInteger(maxLength);

@@ -32,6 +32,7 @@ import { isArrayTest } from "./unions.ts";
 import { tested } from "./nullable.ts";
 import path from "node:path";
 import ts from "typescript";
+import { tupleAsArray } from "./tuples.ts";
 import { dynIsArray } from "./dynamic.ts";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -508,7 +509,9 @@ export function spreadMinMax(l: Lowerer, name: string, call: ts.CallExpression):
   const args = call.arguments;
   const single = args.length === 1 ? (args[0] as ts.SpreadElement).expression : undefined;
   // A Map or Set iterator spreads its elements (`Math.max(...scores.values())`).
-  const xs = single ? coerce(l, collectionArray(l, single) ?? lowerExpr(l, single, t), t, single) : argsArray(l, args, t, call);
+  const one = single && (collectionArray(l, single) ?? lowerExpr(l, single, t));
+  // A tuple of numbers (`Math.max(...sides)`) spreads its elements.
+  const xs = single ? coerce(l, tupleAsArray(l, one!, single) ?? one!, t, single) : argsArray(l, args, t, call);
   return stdCall(l, name === "Math.max" ? "maxOf" : "minOf", [], [xs], call);
 }
 

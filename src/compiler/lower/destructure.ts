@@ -287,6 +287,21 @@ export function spreadArray(l: Lowerer, elems: readonly ts.Expression[], type: E
       let part = optionalSpreadArray(l, el.expression, type) ?? customIterableArray(l, el.expression, undefined, type.elem) ?? collectionArray(l, el.expression) ?? lowerExpr(l, el.expression, type);
       // `[...s]`: the characters of a string, as for...of visits them.
       if (part.type.k === "str") part = stdCall(l, "chars", [], [part], el);
+      // `[...triple]`: a tuple's elements, each converted to the array's element type.
+      if (isTuple(part.type)) {
+        const held = l.temp();
+        const tuple: Expr = { e: "local", type: part.type, name: held };
+        const elems = part.type.cls.fields.map((f) => coerce(l, { e: "field", type: f.type, obj: tuple, name: f.name }, type.elem, el));
+        const lit: Expr = { e: "arraylit", type, elems, loc: l.loc(el) };
+        if (!acc) {
+          acc = { e: "bind", type, name: held, value: part, body: lit };
+          continue;
+        }
+        // The elements before the spread are evaluated first, as in JavaScript.
+        const before = l.temp();
+        acc = { e: "bind", type, name: before, value: acc, body: { e: "bind", type, name: held, value: part, body: stdCall(l, "concat", [type.elem], [{ e: "local", type, name: before }, lit], node) } };
+        continue;
+      }
       if (part.type.k !== "array") l.fail("TSOS1086", el, `spread of \`${typeName(part.type)}\``);
       const arr = coerce(l, part, type, el.expression);
       // A spread always copies: the new array never aliases the old one.
@@ -306,7 +321,7 @@ export function restArgs(l: Lowerer, decl: ts.SignatureDeclaration | undefined, 
   const last = decl?.parameters[decl.parameters.length - 1];
   const hasSpread = args.some((a) => ts.isSpreadElement(a));
   if (!last?.dotDotDotToken) {
-    if (hasSpread) l.fail("TSOS1086", args.find((a) => ts.isSpreadElement(a))!, "spread into parameters that are not a rest parameter");
+    if (hasSpread) return tupleSpreadArgs(l, args, params, lowerArgs);
     return undefined;
   }
   const k = decl!.parameters.length - 1;
@@ -315,6 +330,31 @@ export function restArgs(l: Lowerer, decl: ts.SignatureDeclaration | undefined, 
   if (args.slice(0, k).some((a) => ts.isSpreadElement(a))) l.fail("TSOS1086", args.find((a) => ts.isSpreadElement(a))!, "spread before the rest parameter");
   const fixed = lowerArgs(args.slice(0, k), params.slice(0, k));
   return [...fixed, spreadArray(l, args.slice(k), restType, args[k] ?? decl!)];
+}
+
+/**
+ * `f(...sides)` where `sides` is a tuple held in a variable or a field of one:
+ * each element is an argument. Reading the variable once per element is
+ * reading it once, as nothing runs in between.
+ */
+function tupleSpreadArgs(l: Lowerer, args: readonly ts.Expression[], params: Type[], lowerArgs: (args: readonly ts.Expression[], params: Type[]) => Expr[]): Expr[] {
+  const out: Expr[] = [];
+  for (const a of args) {
+    if (!ts.isSpreadElement(a)) {
+      out.push(...lowerArgs([a], [params[out.length]!]));
+      continue;
+    }
+    const plain = ts.isIdentifier(a.expression) || (ts.isPropertyAccessExpression(a.expression) && a.expression.expression.kind === ts.SyntaxKind.ThisKeyword);
+    const tuple = plain ? lowerExpr(l, a.expression) : undefined;
+    if (!tuple || !isTuple(tuple.type)) l.fail("TSOS1086", a, "spread into parameters that are not a rest parameter");
+    for (const f of tuple.type.cls.fields) {
+      const param = params[out.length];
+      if (!param) l.fail("TSOS1086", a, "a spread of more values than the function has parameters");
+      out.push(coerce(l, { e: "field", type: f.type, obj: tuple, name: f.name }, param, a));
+    }
+  }
+  if (out.length < params.length) return [...out, ...lowerArgs([], params.slice(out.length))];
+  return out;
 }
 
 void arrayType;

@@ -18,7 +18,7 @@ import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
-import { typeName } from "./types.ts";
+import { nullableType, typeName } from "./types.ts";
 
 /** The value of an enum member as an IR literal, or a located refusal. */
 export function enumMemberValue(l: Lowerer, decl: ts.EnumMember, node: ts.Node): Expr {
@@ -47,10 +47,32 @@ export function enumReverseLookup(l: Lowerer, decl: ts.EnumDeclaration, x: ts.El
     if (member) return enumMemberValue(l, member, x);
   }
   const idx = lowerExpr(l, x.argumentExpression, T.number);
-  if (idx.type.k === "str") l.fail("TSOS1081", x, decl.name.text);
+  if (idx.type.k === "str") return memberByName(l, decl, x, idx);
   if (idx.type.k !== "int") l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));
   const arg = coerce(l, idx, T.number, x.argumentExpression);
   return { e: "call", type: T.str, fn: lookupFunction(l, decl, x), args: [arg, { e: "callerloc", type: { k: "loc" }, loc: l.scope.trackCaller ? -1 : l.loc(x) }] };
+}
+
+/**
+ * `Op[name as keyof typeof Op]`: the member with that name, compared name by
+ * name. Where the context admits undefined (`function parse(s): Op |
+ * undefined`) a name that is not a member gives undefined, as in JavaScript;
+ * elsewhere it panics rather than give a value the enum does not have.
+ */
+function memberByName(l: Lowerer, decl: ts.EnumDeclaration, x: ts.ElementAccessExpression, key: Expr): Expr {
+  const members = decl.members.map((m) => ({ name: ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText(), value: enumMemberValue(l, m, x) }));
+  const valueType = members[0]?.value.type ?? T.number;
+  const type = nullableType(l, valueType, false, true);
+  const name = l.temp();
+  const k: Expr = { e: "local", type: T.str, name };
+  let found: Expr = { e: "nullish", type, undef: true };
+  for (const m of [...members].reverse()) {
+    found = { e: "cond", type, c: { e: "streq", type: T.bool, negate: false, a: k, b: { e: "str", type: T.str, value: m.name } }, a: { e: "some", type, x: coerce(l, m.value, valueType, x) }, b: found };
+  }
+  const lookup: Expr = { e: "bind", type, name, value: key, body: found };
+  const context = l.checker.getContextualType(x);
+  const admitsUndefined = !!context && (context.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown) || (context.isUnion() && context.types.some((t) => t.flags & ts.TypeFlags.Undefined)));
+  return admitsUndefined ? lookup : { e: "unwrap", type: valueType, x: lookup, loc: l.loc(x), check: "narrowed" };
 }
 
 function lookupFunction(l: Lowerer, decl: ts.EnumDeclaration, node: ts.Node): string {

@@ -97,8 +97,25 @@ export function argsAdaptable(from: Type[], to: Type[], restTo = false): boolean
   return from.every((p, i) => {
     const t = to[i];
     if (!t) return p.k === "nullable" && p.undef;
-    return sameType(p, t) || (p.k === "nullable" && p.undef && t.k !== "nullable" && sameType(p.inner, t)) || unwrapsTo(t, p);
+    return sameType(p, t) || (p.k === "nullable" && p.undef && t.k !== "nullable" && sameType(p.inner, t)) || unwrapsTo(t, p) || unionWidens(t, p);
   });
+}
+
+/**
+ * A value of type `given` is also one of the wider union `param`: each
+ * member of `given` (and its null or undefined) is one of `param`'s. A
+ * callback taking `string | number | null | undefined` serves where
+ * `(v: string | null) => ...` is wanted; the adapter widens the argument.
+ */
+export function unionWidens(given: Type, param: Type): boolean {
+  if (sameType(given, param)) return true;
+  if (param.k === "nullable") {
+    if (given.k !== "nullable") return unionWidens(given, param.inner);
+    return (!given.null || param.null) && (!given.undef || param.undef) && (given.inner.k === "never" || unionWidens(given.inner, param.inner));
+  }
+  if (param.k !== "union" || given.k === "nullable") return false;
+  const members = given.k === "union" ? given.members : [given];
+  return members.every((m) => param.members.some((q) => sameType(m, q)));
 }
 
 /**
@@ -132,11 +149,12 @@ export function restWanted(l: Lowerer, node: ts.Node): boolean {
 }
 
 /** What an adapter passes for `from`'s parameter i, given its own arguments `args` (undefined when absent). */
-export function adaptArg(from: Type, arg: Expr | undefined, loc = 0): Expr {
+export function adaptArg(from: Type, arg: Expr | undefined, loc = 0, widen?: (x: Expr, to: Type) => Expr): Expr {
   if (!arg) return { e: "nullish", type: from, undef: true };
   if (sameType(arg.type, from)) return arg;
   if (unwrapsTo(arg.type, from)) return { e: "unwrap", type: from, x: arg, loc, check: "narrowed" };
-  return { e: "some", type: from, x: arg };
+  if (from.k === "nullable" && from.undef && arg.type.k !== "nullable" && sameType(from.inner, arg.type)) return { e: "some", type: from, x: arg };
+  return widen ? widen(arg, from) : { e: "some", type: from, x: arg };
 }
 
 /**
@@ -144,8 +162,8 @@ export function adaptArg(from: Type, arg: Expr | undefined, loc = 0): Expr {
  * `from`, given its own parameters `own`: as `adaptArg` does, or, when
  * `from` takes the elements of `to`'s rest array, element j or `undefined`.
  */
-export function adaptArgs(from: Type[], to: Type[], own: Expr[], loc: number): Expr[] {
-  if (argsAdaptable(from, to)) return from.map((p, i) => adaptArg(p, own[i], loc));
+export function adaptArgs(from: Type[], to: Type[], own: Expr[], loc: number, widen?: (x: Expr, to: Type) => Expr): Expr[] {
+  if (argsAdaptable(from, to)) return from.map((p, i) => adaptArg(p, own[i], loc, widen));
   const fixed = to.length - 1;
   const rest = own[fixed]!;
   const elem = (rest.type as Extract<Type, { k: "array" }>).elem;

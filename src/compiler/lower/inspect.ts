@@ -573,17 +573,32 @@ function ownShowFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
   return func.cname;
 }
 
+/** The property names of an instance of `cls`: its own and inherited fields, methods and accessors (an object literal's members). */
+function classPropertyNames(cls: ClassInst): string[] {
+  const names: string[] = [];
+  for (let c: ClassInst | undefined = cls; c; c = c.base) {
+    for (const f of c.fields) if (!f.hidden && !f.keyOrder && !f.coroutine) names.push(propertyOfField(f.name));
+    const decl = cls.literal ? undefined : classInfo(c).decl;
+    for (const m of decl?.members ?? []) {
+      if (!m.name || !ts.isIdentifier(m.name) || ts.isPropertyDeclaration(m) || ts.isConstructorDeclaration(m)) continue;
+      if (ts.getCombinedModifierFlags(m as ts.Declaration) & ts.ModifierFlags.Static) continue;
+      names.push(m.name.text);
+    }
+  }
+  for (const m of cls.literal ? literalFunctions(cls) : []) if (m.name && ts.isIdentifier(m.name)) names.push(m.name.text);
+  return names;
+}
+
 /** `"p" in obj` on a class instance or view (lower/unions.ts `objectIn`), its class test built as the dispatchers here are. */
 export function objectInOperator(l: Lowerer, b: ts.BinaryExpression): Expr | undefined {
   const loc = l.loc(b);
+  const dispatchWith = (fn: { cname: string }, t: Type, each: (cls: ClassInst) => Expr): void =>
+    addDispatch(l, { func: fn as Func, classes: t.k === "view" ? classesOfView(l, t.view) : classesBelow(l, (t as { cls: ClassInst }).cls), each: (cls) => each(cls) });
   return objectIn(l, b, (n) => tested(lowerExpr(l, n)), {
     synthesize: (base, params, ret) => synthesize(l, base, params, ret, loc),
-    dispatch: (fn, t, has) =>
-      addDispatch(l, {
-        func: fn as Func,
-        classes: t.k === "view" ? classesOfView(l, t.view) : classesBelow(l, (t as { cls: ClassInst }).cls),
-        each: (cls) => ({ e: "bool", type: T.bool, value: has(cls) }),
-      }),
+    dispatch: (fn, t, has) => dispatchWith(fn, t, (cls) => ({ e: "bool", type: T.bool, value: has(cls) })),
+    dispatchWith,
     member: (cls, prop) => classMember(l, cls, prop),
+    propertyNames: (cls) => classPropertyNames(cls),
   });
 }

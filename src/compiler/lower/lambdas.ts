@@ -243,7 +243,7 @@ function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: numb
   const self = hosted ? [{ name: "tsos_self", type: { k: "anyobj" } as Type }] : [];
   const params = t.params.map((type, i) => ({ name: `a${i}`, type }));
   const own = params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
-  const args = [...self.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr), ...adaptArgs(f.params, t.params, own, loc)];
+  const args = [...self.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr), ...adaptArgs(f.params, t.params, own, loc, (x, to) => coerce(l, x, to, node))];
   const call: Expr = { e: "call", type: f.ret, fn: target, args };
   // The result converted as the wanted type says: boxed as unknown (lower/dynamic.ts) or upcast.
   const result = sameType(f.ret, t.ret) ? call : boxesResult(f.ret, t.ret) ? boxResult(l, call, node) : coerce(l, call, t.ret, node);
@@ -285,7 +285,7 @@ function wrapValue(l: Lowerer, inner: Expr, to: Type, heap: boolean, loc: number
     const params = t.params.map((type, i) => ({ name: `a${i}`, type }));
     const callee: Expr = { e: "envfield", type: from, env, name: "inner" };
     const own = params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
-    const call: Expr = { e: "callptr", type: from.ret, callee, args: adaptArgs(from.params, t.params, own, loc) };
+    const call: Expr = { e: "callptr", type: from.ret, callee, args: adaptArgs(from.params, t.params, own, loc, (x, to) => coerce(l, x, to, node)) };
     const result = sameType(from.ret, t.ret) ? call : boxesResult(from.ret, t.ret) ? boxResult(l, call, node) : coerce(l, call, t.ret, node);
     const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: result, loc }];
     l.addFunc({ cname: code, params: [{ name: "tsos_self", type: { k: "anyobj" } }, ...params], ret: t.ret, body, loc, isStatic: true });

@@ -52,6 +52,11 @@ export function recordType(l: Lowerer, type: ts.Type, node: ts.Node): Type | und
 /** `Record<K, V>` (K string-like or not) or an object type that is only a string index signature. */
 function recordShape(l: Lowerer, type: ts.Type): { value: ts.Type; stringKeys: boolean; finite: boolean } | undefined {
   const alias = type.aliasSymbol;
+  // `Readonly<Record<K, V>>` is the record; TypeScript refuses its writes.
+  if (alias?.name === "Readonly" && alias.declarations?.every((d) => d.getSourceFile().isDeclarationFile) && type.aliasTypeArguments?.length === 1) {
+    const inner = type.aliasTypeArguments[0]!;
+    if (inner.aliasSymbol?.name === "Record") return recordShape(l, inner);
+  }
   if (alias?.name === "Record" && alias.declarations?.every((d) => d.getSourceFile().isDeclarationFile) && type.aliasTypeArguments?.length === 2) {
     const [key, value] = type.aliasTypeArguments as [ts.Type, ts.Type];
     // A type parameter (`K extends string` in a generic helper) stands for keys of its constraint.

@@ -25,7 +25,8 @@ import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr, stringPart } from "./expr.ts";
 import { printable, truthyOf } from "./nullable.ts";
 import { functionOf } from "./functions.ts";
-import { mangle, typeFromTypeNode, typeName } from "./types.ts";
+import { arrayType, mangle, typeFromTypeNode, typeName } from "./types.ts";
+import { stdFn } from "./inspect.ts";
 import { nullableOf } from "./nullable-types.ts";
 import { regexpStringCall } from "./regexp.ts";
 import { URI_FUNCTIONS, uriLibCall } from "./uri.ts";
@@ -211,6 +212,12 @@ export function stringBuiltin(l: Lowerer, name: string, call: ts.CallExpression)
       if (!l.doubles) l.fail("TSOS1102", call.expression, "String.fromCharCode");
       if (args.some((a) => ts.isSpreadElement(a))) l.fail("TSOS1086", call, "a spread argument to `String.fromCharCode`");
       return { e: "numlist", type: T.str, fn: "tsos_str_from_char_codes", args: args.map((a) => arg(l, a, T.number)) };
+    case "String.fromCodePoint": {
+      if (!l.doubles) l.fail("TSOS1102", call.expression, "String.fromCodePoint");
+      if (args.some((a) => ts.isSpreadElement(a))) l.fail("TSOS1086", call, "a spread argument to `String.fromCodePoint`");
+      const points: Expr = { e: "arraylit", type: arrayType(l, T.number), elems: args.map((a) => arg(l, a, T.number)), loc: l.loc(call) };
+      return stdFn(l, "std/string.ts", "fromCodePoints", [], [points, here(l, call)], call);
+    }
   }
   return undefined;
 }

@@ -166,7 +166,8 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
       else unionsInProgress.set(type, depth);
     }
     // A union of literals of one kind ("a" | "b", 1 | 2) is that kind.
-    if (parts.every((p) => p && sameType(p, parts[0]!)) && parts[0]?.k !== "class" && parts[0]?.k !== "array") return parts[0];
+    // So is a union of tuples with the same element types (`[this, Vec] | [Vec, this]` in a method of Vec).
+    if (parts.every((p) => p && sameType(p, parts[0]!)) && ((parts[0]?.k !== "class" && parts[0]?.k !== "array") || (parts[0]?.k === "class" && parts[0].cls.tuple))) return parts[0];
     // An integer type and numeric literals that fit it (`u8 | 3`, the type of `n ?? 3`) is that integer type.
     const isLit = (t: ts.Type) => (t.flags & ts.TypeFlags.NumberLiteral) !== 0;
     const typed = parts.filter((_, i) => !isLit(type.types[i]!));

@@ -506,12 +506,16 @@ export function objectIn(
   helpers: {
     synthesize: (base: string, params: { name: string; type: Type }[], ret: Type) => { cname: string };
     dispatch: (fn: { cname: string }, x: Type, has: (cls: ClassInst) => boolean) => void;
+    /** As `dispatch`, with the function's value for each class an expression (of its other parameters). */
+    dispatchWith: (fn: { cname: string }, x: Type, each: (cls: ClassInst) => Expr) => void;
     member: (cls: ClassInst, prop: string) => { kind: string; field?: { hidden?: boolean; absent?: boolean } } | undefined;
+    /** Every property name an instance of the class has: fields, methods and accessors, inherited ones included. */
+    propertyNames: (cls: ClassInst) => string[];
   },
 ): Expr | undefined {
   let key: ts.Expression = b.left;
   while (ts.isParenthesizedExpression(key)) key = key.expression;
-  if (!ts.isStringLiteral(key) && !ts.isNoSubstitutionTemplateLiteral(key)) return undefined;
+  if (!ts.isStringLiteral(key) && !ts.isNoSubstitutionTemplateLiteral(key)) return computedKeyIn(l, b, lower, helpers);
   const prop = key.text;
   const rightType = l.checker.getTypeAtLocation(b.right);
   const parts = rightType.isUnion() ? rightType.types : [rightType];
@@ -539,6 +543,45 @@ export function objectIn(
     });
   }
   return { e: "call", type: T.bool, fn, args: [x] };
+}
+
+/**
+ * `unit in UNITS` with a computed string key on an object (a class instance
+ * or a view): a function compares the key with the names the object's class
+ * has (fields, methods, accessors, what every object inherits), dispatching
+ * on the class as `"p" in x` does. Undefined for other operands; an
+ * optional member an object literal left out is not tracked (TSOS1005).
+ */
+function computedKeyIn(
+  l: Lowerer,
+  b: ts.BinaryExpression,
+  lower: (n: ts.Expression) => Expr,
+  helpers: Parameters<typeof objectIn>[3],
+): Expr | undefined {
+  const keyType = l.checker.getTypeAtLocation(b.left);
+  if (!(keyType.flags & ts.TypeFlags.StringLike)) return undefined;
+  const rightType = l.checker.getTypeAtLocation(b.right);
+  const parts = rightType.isUnion() ? rightType.types : [rightType];
+  if (!parts.every((t) => t.flags & ts.TypeFlags.Object) || parts.some((t) => l.checker.isArrayType(t) || l.checker.isTupleType(t))) return undefined;
+  const key = lower(b.left);
+  const x = lower(b.right);
+  const t = x.type;
+  if ((t.k !== "view" && !(t.k === "class" && t.cls.header)) || key.type.k !== "str") return undefined;
+  const func = helpers.synthesize("has_key", [{ name: "x", type: t }, { name: "k", type: T.str }], T.bool);
+  const k: Expr = { e: "local", type: T.str, name: "k" };
+  helpers.dispatchWith(func, t, (cls) => {
+    const names = new Set(PROTOTYPE_NAMES);
+    for (const p of helpers.propertyNames(cls)) {
+      const m = helpers.member(cls, p);
+      if (!m || m.field?.hidden) continue;
+      if (m.field?.absent) l.fail("TSOS1005", b, `\`in\` an object literal that left out the optional property \`${p}\``);
+      names.add(p);
+    }
+    let test: Expr = { e: "bool", type: T.bool, value: false };
+    for (const n of [...names].reverse()) test = { e: "logic", type: T.bool, op: "||", a: { e: "streq", type: T.bool, negate: false, a: k, b: { e: "str", type: T.str, value: n } }, b: test };
+    return test;
+  });
+  return { e: "call", type: T.bool, fn: func.cname, args: [x, key] };
 }
 
 /**
