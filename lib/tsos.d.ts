@@ -1062,7 +1062,10 @@ interface ObjectConstructor {
   /** A record's own keys: array-index keys ascending, then the others in insertion order. */
   keys(o: object): string[];
   values<T>(o: { [s: string]: T }): T[];
+  /** An object whose properties have no one type (a union of object types): its values as dynamic values. */
+  values(o: {}): any[];
   entries<T>(o: { [s: string]: T }): [string, T][];
+  entries(o: {}): [string, any][];
   fromEntries<T = unknown>(entries: Iterable<readonly [PropertyKey, T]>): { [k: string]: T };
   /** SameValue: like `===`, but NaN is NaN and +0 is not -0. */
   is(value1: any, value2: any): boolean;

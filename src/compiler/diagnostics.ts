@@ -161,6 +161,10 @@ export const CATALOG = {
     message: "copying the properties of `{0}` in key order is not supported when an object of this type ({1}) lists them in another order than the type",
     help: "write the object's properties in the order the type declares them, or copy the properties by name",
   },
+  TSOS1361: {
+    message: "copying the properties of `{0}` is not supported when an object of this type has properties the type does not list ({1} has `{2}`)",
+    help: "JavaScript copies every own property of the object; copy the properties by name, or give the variable the object's own type",
+  },
   // 1310-1319: ArrayBuffer, typed arrays and DataView (lower/typed-arrays.ts).
   // 1300-1309: the kernel heap (lower/heap-intrinsics.ts, issue 13).
   TSOS1300: { message: "`{0}` needs a class instance the compiler counts, not {1}", help: "pass an object of a class (a layout struct has no count: use `Ptr.to(x).address` for its address)" },

@@ -141,7 +141,7 @@ export class Emitter {
       case "stamp":
         return `((${cType(x.type)})tsos_stamp(${E(x.x)}, &${(x.type as { cls: ClassInst }).cls.cname}__class))`;
       case "let":
-        return `({ ${declare(x.init.type, x.name)} = ${E(x.init)}; ${E(x.body)}; })`;
+        return `({ ${declare(x.init.type, x.name)} = ${E(x.init)};${this.reads.has(x.name) ? "" : ` (void)${x.name};`} ${E(x.body)}; })`;
       case "viewcall": {
         const pure = x.view.e === "local" || x.view.e === "global";
         return this.callWith([x.view, ...x.args], E, ([v, ...args]) => {
@@ -567,7 +567,7 @@ export class Emitter {
   /** A compound assignment whose value is not used: `i++` is emitted as `++i`. */
   private discarded(x: Expr): string {
     if (x.e === "seq") return `(${x.xs.map((it) => `(void)${this.discarded(it)}`).join(", ")})`;
-    if (x.e === "let") return `({ ${declare(x.init.type, x.name)} = ${this.expr(x.init)}; ${this.discarded(x.body)}; })`;
+    if (x.e === "let") return `({ ${declare(x.init.type, x.name)} = ${this.expr(x.init)};${this.reads.has(x.name) ? "" : ` (void)${x.name};`} ${this.discarded(x.body)}; })`;
     if (x.e === "local") return `(void)${x.name}`;
     if (x.e === "arraymethod" && x.method === "setLength") return `(void)${this.expr(x)}`;
     return x.e === "compound" && x.postfix ? this.expr({ ...x, postfix: false }) : this.expr(x);

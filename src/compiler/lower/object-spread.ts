@@ -127,8 +127,16 @@ export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.N
     return out;
   }
   if (t.k === "view") {
+    // A union whose members have properties of their own (`{ kind: "c"; r: number } | { kind: "s"; side: number }`):
+    // the members' common properties are not all the object has.
+    const apparent = l.checker.getApparentType(tsType);
+    if (tsType.isUnion()) {
+      const common = new Set(l.checker.getPropertiesOfType(apparent).map((p) => p.name));
+      const own = tsType.types.flatMap((m) => l.checker.getPropertiesOfType(m).map((p) => p.name)).find((n) => !common.has(n));
+      if (own !== undefined) l.fail("TSOS1170", node, l.checker.typeToString(tsType), `only some of its members have \`${own}\`, so which properties it has depends on the member; narrow it to one member first`);
+    }
     const out: OwnProperty[] = [];
-    for (const p of l.checker.getPropertiesOfType(l.checker.getApparentType(tsType))) {
+    for (const p of l.checker.getPropertiesOfType(apparent)) {
       const slot = t.view.slots.find((s) => s.prop === p.name && (s.kind === "get" || s.kind === "method"));
       if (!slot) continue;
       if (slot.kind === "method")
@@ -139,7 +147,7 @@ export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.N
       out.push({ name: p.name, read: lowerViewGet(l, obj, p.name, node), optional: !!slot.optional });
     }
     // The copy takes the type's order: every object behind the view must define its properties in it (lower/spread-order.ts).
-    checkViewCopyOrder(l, t.view, out.map((p) => p.name).filter((n) => !present?.has(n)), node, l.checker.typeToString(tsType));
+    checkViewCopyOrder(l, t.view, out.map((p) => p.name).filter((n) => !present?.has(n)), node, l.checker.typeToString(tsType), l.checker.getPropertiesOfType(apparent).map((p) => p.name));
     return out;
   }
   l.fail("TSOS1170", node, typeName(t), "spread an object of a class, interface or object type");

@@ -6,9 +6,11 @@
  *         `const { id, ...rest } = item` with `item: Todo`), the property
  *         names in the order the copy takes them (the type's declared order).
  * Output: nothing when every object that can be behind the view has its
- *         properties in that same relative order; otherwise TSOS1360 at the
- *         copy, reported once the whole program is lowered (a finisher: the
- *         classes behind a view are known only then).
+ *         properties in that same relative order and no others; otherwise
+ *         TSOS1360 (another order) or TSOS1361 (a property the type does
+ *         not list, which JavaScript would copy too) at the copy, reported
+ *         once the whole program is lowered (a finisher: the classes behind
+ *         a view are known only then).
  * Invariants: JavaScript copies own properties in the source object's key
  *         order, which is the order its literal or class defines them; the
  *         copy's fields are laid out in the type's order at compile time, so
@@ -28,12 +30,14 @@ interface Copy {
   node: ts.Node;
   typeText: string;
   reported: boolean;
+  /** Every property the type lists: an object with others would copy them too. */
+  all?: string[];
 }
 
 const copies = new WeakMap<Lowerer, Copy[]>();
 
 /** Check, once the program is lowered, that every object behind `view` defines `names` in this order. */
-export function checkViewCopyOrder(l: Lowerer, view: ViewInst, names: string[], node: ts.Node, typeText: string): void {
+export function checkViewCopyOrder(l: Lowerer, view: ViewInst, names: string[], node: ts.Node, typeText: string, all?: string[]): void {
   let list = copies.get(l);
   if (!list) {
     list = [];
@@ -44,12 +48,19 @@ export function checkViewCopyOrder(l: Lowerer, view: ViewInst, names: string[], 
       return `${all.filter((c) => c.reported).length}`;
     });
   }
-  list.push({ view, names, node, typeText, reported: false });
+  list.push({ view, names, node, typeText, reported: false, all });
 }
 
 function checkCopy(l: Lowerer, c: Copy): void {
   const behind = new Set(l.program.viewTables.filter((t) => t.view === c.view).map((t) => t.cls));
   for (const cls of behind) {
+    // An object with more properties than the type (a `Dog` literal as a `Pet`): JavaScript copies those too.
+    const extra = c.all ? ownKeyOrder(cls).find((n) => !c.all!.includes(n)) : undefined;
+    if (extra !== undefined) {
+      c.reported = true;
+      l.error("TSOS1361", c.node, c.typeText, cls.literal ? `{ ${ownKeyOrder(cls).join(", ")} }` : cls.tsName, extra);
+      return;
+    }
     const own = ownKeyOrder(cls).filter((n) => c.names.includes(n));
     const expected = c.names.filter((n) => own.includes(n));
     if (own.join("\0") === expected.join("\0")) continue;

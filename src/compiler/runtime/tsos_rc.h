@@ -126,8 +126,9 @@ static inline void *tsos_retain_obj(void *p) {
   return q;
 }
 
-/* The same pointer, with its type: `x = tsos_retain(y)`. */
-#define tsos_retain(p) ((__typeof__((p) + 0))tsos_retain_obj((void *)(p)))
+/* The same pointer, with its type: `x = tsos_retain(y)`. `p` is written once: an argument that declares
+ * variables (a statement expression) would otherwise leave an unevaluated copy of them in `__typeof__`. */
+#define tsos_retain(p) ({ __auto_type tsos_retained_ = (p); (__typeof__(tsos_retained_))tsos_retain_obj((void *)tsos_retained_); })
 
 static inline void tsos_release(void *p) {
   p = tsos_launder(p); /* as in tsos_retain_obj: no "NULL or 1" path in the caller */
