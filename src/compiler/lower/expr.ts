@@ -15,6 +15,7 @@ import { objectInOperator } from "./inspect.ts";
 import { arrayMemberOf, objectMemberOf, typeofTest, unionCast, unionStringPart } from "./unions.ts";
 import { plainObjectString } from "./inspect.ts";
 import ts from "typescript";
+import { LIB_DIR } from "../load.ts";
 import { objectBranches } from "./object-spread.ts";
 import { keyedAssign, keyedIncDec, keyedLogicalAssign } from "./keyed.ts";
 import { isTypedElement, typedElementWrite, typedUpdate } from "./typed-arrays.ts";
@@ -455,8 +456,9 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
     const setLength = arrayLengthAssign(l, b);
     if (setLength) return setLength;
     let target = lowerLValue(l, b.left);
-    // Hosted, a store at the length appends (`cols[row] = v` filling an empty array), as in JavaScript.
-    if (target.e === "index" && target.arr.type.k === "array" && !target.unchecked && l.target === "host") target = { ...target, append: true };
+    // Hosted, a store at the length appends (`cols[row] = v` filling an empty array), as in JavaScript. (The library
+    // never needs it, and its stores into presized arrays, such as sort's merges, keep the plain bounds check.)
+    if (target.e === "index" && target.arr.type.k === "array" && !target.unchecked && l.target === "host" && !b.getSourceFile().fileName.startsWith(LIB_DIR)) target = { ...target, append: true };
     const value = coerce(l, lowerExpr(l, b.right, target.type), target.type, b.right);
     return { e: "assign", type: target.type, target, value };
   }

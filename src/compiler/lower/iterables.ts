@@ -502,8 +502,13 @@ function sourceOf(l: Lowerer, x: ts.Expression): { value: Expr; src: Source } | 
 /** Whether `x` is an iterable this file lowers (a class with `[Symbol.iterator]`, a generator, an Iterator). */
 export function isCustomIterable(l: Lowerer, x: ts.Expression): boolean {
   if (l.target !== "host") return false;
-  const tsType = l.checker.getTypeAtLocation(x);
+  return isCustomIterableType(l, l.checker.getTypeAtLocation(x));
+}
+
+function isCustomIterableType(l: Lowerer, tsType: ts.Type): boolean {
   if (protocolKind(l.checker, tsType)) return true;
+  // `const [small] = c ? [this, other] : [other, this]`: `this | Vec`, each an iterable class.
+  if (tsType.isUnion()) return tsType.types.every((t) => isCustomIterableType(l, t));
   const sym = tsType.getSymbol();
   if (!sym || isLib(sym) || tsType.flags & ts.TypeFlags.StringLike) return false;
   return tsType.getProperties().some((q) => q.escapedName.toString().startsWith("__@iterator"));
