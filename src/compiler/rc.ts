@@ -359,6 +359,7 @@ export function countReferences(p: Program, noFree: Set<string> = new Set()): Rc
   const reassigned = reassignedGlobals(p);
   for (const f of p.funcs) f.body = countedCompoundsToAssigns(f.body, counted);
   const moves = constructorMoves(p, ctors);
+  quietFunctions = releaseFreeFunctions(p, funcs);
   for (const f of p.funcs) {
     f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown, writeOnce, reassigned, moves, noFree.has(f.cname)).run();
     stats.borrowedParams += f.params.filter((q) => counted(q.type)).length;
@@ -951,9 +952,15 @@ class FnPass {
     return retain(y);
   }
 
-  /** A value stored in a borrowed local: no reference of its own (a fresh one, which a release-free function never makes, is leaked). */
+  /**
+   * A value stored in a borrowed local: no reference of its own. A fresh one
+   * (the result of a release-free function, releaseFreeFunctions: an object
+   * that existed before the call, retained) is released after the statement,
+   * which frees nothing: its other owners outlive the local's range.
+   */
   private borrow(x: Expr): Expr {
-    return this.visit(x)[0];
+    const [y, own] = this.visit(x);
+    return own === "fresh" && counted(x.type) && countKind(x.type) !== "str" && !this.noTemps && !this.noFree ? this.hold(y) : y;
   }
 
   /**
@@ -1496,6 +1503,37 @@ function borrowedLocals(f: Func, managed: Set<string>, funcs: Map<string, Func>)
   return borrowed;
 }
 
+/** The functions of the program whose calls release no object (releaseFreeFunctions), for the program being counted. */
+let quietFunctions = new Set<string>();
+
+/**
+ * The functions whose every run releases no object and allocates nothing:
+ * their bodies are release-free (below) when their own locals borrow and
+ * their calls go to such functions. The greatest such set, found by
+ * removing failures until none is left, so recursion is allowed (binary
+ * trees' `itemCheck` walks a tree with borrowed locals). Such a function
+ * allocates nothing, so a counted result it returns is an object that
+ * existed before the call, retained: releasing it later frees nothing.
+ */
+function releaseFreeFunctions(p: Program, funcs: Map<string, Func>): Set<string> {
+  const quiet = new Set(p.funcs.filter((f) => !f.ctor && !f.interrupt).map((f) => f.cname));
+  const saved = quietFunctions;
+  quietFunctions = quiet;
+  try {
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const f of p.funcs) {
+        if (!quiet.has(f.cname) || releaseFree(f.body, funcs, () => true)) continue;
+        quiet.delete(f.cname);
+        changed = true;
+      }
+    }
+  } finally {
+    quietFunctions = saved;
+  }
+  return quiet;
+}
+
 /**
  * Whether running `list` can release no object. A whitelist: an expression
  * or statement kind not listed makes the answer no. `quiet(n)`: a store into
@@ -1536,7 +1574,7 @@ function releaseFreeNode(x: Expr, funcs: Map<string, Func>, quiet: (name: string
     case "panic": case "noreturn":
       return true;
     case "call":
-      return x.pure === true && !funcs.has(x.fn);
+      return (x.pure === true && !funcs.has(x.fn)) || quietFunctions.has(x.fn);
     case "assign":
       // A string owns nothing: storing one can free only a string, and only after the statement (no local borrows a string).
       if (!counted(x.target.type) || countKind(x.target.type) === "str") return true;

@@ -31,7 +31,7 @@ import type { ClassInst, Expr, Field, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, lowerLValue } from "./expr.ts";
-import { classInfo, fieldName, lookupField, upcast } from "./classes.ts";
+import { classInfo, fieldName, lookupField, propertyOfField, upcast } from "./classes.ts";
 import { irType, nullableType, sameType, typeName } from "./types.ts";
 import { literalMembers, lowerClassGetByName, lowerViewGet } from "./views.ts";
 import { isRecord, recordField } from "./records.ts";
@@ -206,7 +206,7 @@ export function propertyNameOfField(c: ClassInst, f: Field): string | undefined 
       return ts.isPrivateIdentifier(m.name) ? undefined : m.name.text;
     }
   }
-  return /^(int|char|long|short|double|float|signed|unsigned|void|struct|union|default|register|auto|case|switch|goto|extern|static|const|volatile|sizeof|typedef|enum|inline|restrict|bool)_$/.test(f.name) ? f.name.slice(0, -1) : f.name;
+  return propertyOfField(f.name);
 }
 
 // ---------------------------------------------------------------- spread
