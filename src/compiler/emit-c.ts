@@ -118,7 +118,7 @@ export class Emitter {
         return this.ordered([x.a, x.b], E, ([a, b]) => `${x.negate ? "!" : ""}tsos_str_eq(${a}, ${b})`);
       case "convert":
         // A never-returning expression where a value is wanted (lower/never.ts).
-        if (x.x.type.k === "never") return `({ ${E(x.x)}; ${zero(x.type)}; })`;
+        if (x.x.type.k === "never") return `({ (void)${E(x.x)}; ${zero(x.type)}; })`;
         if (x.x.type.k === "fn") return `((uint64_t)(uintptr_t)${E(x.x)})`;
         return this.convert(x, E);
       case "truthy":

@@ -192,13 +192,17 @@ function buildDispatcher(l: Lowerer, d: Dispatcher): Stmt[] {
     if (!g) {
       const node = impl.decl.name ?? impl.decl;
       const sig = (ps: Type[], r: Type) => `(${ps.map(typeName).join(", ")}) => ${typeName(r)}`;
-      if (m.params.length !== d.func.params.length - 1) l.fail("TSOS1054", node, d.key, sig(m.params, m.ret), sig(d.func.params.slice(1).map((p) => p.type), d.func.ret));
-      const args = d.func.params.slice(1).map((p, i) => {
+      // An override may take fewer parameters (JavaScript drops the extra arguments) or more optional ones (undefined).
+      const given = d.func.params.slice(1);
+      const extra = m.params.slice(given.length);
+      if (!extra.every((t) => t.k === "nullable" && t.undef)) l.fail("TSOS1054", node, d.key, sig(m.params, m.ret), sig(given.map((p) => p.type), d.func.ret));
+      const args = given.slice(0, m.params.length).map((p, i) => {
         const a: Expr = { e: "local", type: p.type, name: p.name };
         if (!sameType(p.type, m.params[i]!) && !(p.type.k === "class" && m.params[i]!.k === "class" && isSubclass(p.type.cls, m.params[i]!.cls)))
           l.fail("TSOS1054", node, d.key, sig(m.params, m.ret), sig(d.func.params.slice(1).map((p) => p.type), d.func.ret));
         return coerce(l, a, m.params[i]!, node);
       });
+      for (const t of extra) args.push({ e: "nullish", type: t, undef: true });
       const recv: Expr = { e: "convert", type: m.self, x: self, checked: false, loc: 0 };
       const call: Expr = { e: "call", type: m.ret, fn: m.cname, args: [recv, ...args] };
       const ret = d.func.ret.k === "void" ? call : coerce(l, call, d.func.ret, node);

@@ -119,7 +119,9 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       const guarded = guardedAs(l, x);
       if (guarded) return guarded;
       const to = typeOfNode(l, x);
-      const value = lowerExpr(l, x.expression, to);
+      let value = lowerExpr(l, x.expression, to);
+      // `store.get(k) as Box` on a `Map<string, unknown>`: the unknown (undefined when absent) is unboxed.
+      if (value.type.k === "nullable" && value.type.inner.k === "dyn" && to.k !== "nullable") value = coerce(l, value, value.type.inner, x.expression);
       // `v as T` where v is `T | undefined` (`it.next().value as K`): asserted present, checked.
       if (value.type.k === "nullable" && to.k !== "nullable" && sameType(value.type.inner, to)) return unwrap(l, value, x, "nonnull");
       return checkedDowncast(l, value, to, x) ?? unionCast(l, value, to, x, (m) => checkedDowncast(l, m, to, x)) ?? freshArrayAsTuple(l, value, to, x.expression) ?? coerce(l, value, to, x.expression);
@@ -432,6 +434,13 @@ function afterNullishAssign(l: Lowerer, b: ts.BinaryExpression, assigned: Expr):
   return assigned;
 }
 
+/** The node whose parent uses `n`'s value, past parentheses. */
+function skipParensUp(n: ts.Node): ts.Node {
+  let p = n.parent;
+  while (ts.isParenthesizedExpression(p)) p = p.parent;
+  return p;
+}
+
 function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   const op = b.operatorToken.kind;
   if (op === K.InstanceOfKeyword) return lowerInstanceof(l, b);
@@ -459,7 +468,14 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
     // Hosted, a store at the length appends (`cols[row] = v` filling an empty array), as in JavaScript. (The library
     // never needs it, and its stores into presized arrays, such as sort's merges, keep the plain bounds check.)
     if (target.e === "index" && target.arr.type.k === "array" && !target.unchecked && l.target === "host" && !b.getSourceFile().fileName.startsWith(LIB_DIR)) target = { ...target, append: true };
-    const value = coerce(l, lowerExpr(l, b.right, target.type), target.type, b.right);
+    const raw = lowerExpr(l, b.right, target.type);
+    const value = coerce(l, raw, target.type, b.right);
+    // `boxes.push((b = new Box(3)))` with `b: Box | undefined`: the expression's value is the value assigned, typed as it is.
+    if (!ts.isExpressionStatement(skipParensUp(b)) && target.type.k === "nullable" && sameType(raw.type, target.type.inner)) {
+      const name = l.temp();
+      const v: Expr = { e: "local", type: raw.type, name };
+      return { e: "bind", type: raw.type, name, value: raw, body: { e: "seq", type: raw.type, xs: [{ e: "assign", type: target.type, target, value: coerce(l, v, target.type, b.right) }, v] } };
+    }
     return { e: "assign", type: target.type, target, value };
   }
   if (op === K.QuestionQuestionEqualsToken || op === K.BarBarEqualsToken || op === K.AmpersandAmpersandEqualsToken) {

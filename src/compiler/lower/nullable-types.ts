@@ -62,7 +62,8 @@ export function nullableUnionType(
   const hasNull = type.types.some((t) => t.flags & ts.TypeFlags.Null);
   const hasUndef = type.types.some((t) => t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void));
   const rest = type.types.filter((t) => !(t.flags & ABSENT));
-  if (!rest.length) return undefined;
+  // `null | undefined`: a value that is one or the other (a tag).
+  if (!rest.length) return nullableOf(l, { k: "never" }, hasNull, hasUndef, mangle);
   let inner: Type | undefined;
   const parts = rest.map((t) => map(t, node));
   if (parts.every((p) => p && sameType(p, parts[0]!))) inner = parts[0];

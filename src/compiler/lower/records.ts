@@ -33,7 +33,7 @@ import { classMember } from "./views.ts";
 import { arith, coerce, lowerExpr } from "./expr.ts";
 import { bindLocal, destructure } from "./destructure.ts";
 import { irType, tryIrType, typeName } from "./types.ts";
-import { printable, truthyOf } from "./nullable.ts";
+import { narrowRead, printable, truthyOf } from "./nullable.ts";
 import { isInt } from "../ints.ts";
 import { STD_MAP, stdClassDecl } from "./collections.ts";
 import { isMappedOverParam } from "./mapped-types.ts";
@@ -180,9 +180,10 @@ export function recordRead(l: Lowerer, x: ts.Expression): Expr | undefined {
   if (!a) return undefined;
   const v = recordValueType(a.rec.type);
   const use = a.finite ? "value" : readUse(l, x, v);
-  if (use === "value") return method(l, a.rec, "getPresent", [a.key()], x);
+  // `typeof obj["host"] === "string" && obj["host"].length`: a read with a literal key narrows as TypeScript narrowed it (checked).
+  if (use === "value") return narrowRead(l, x, method(l, a.rec, "getPresent", [a.key()], x));
   const got = method(l, a.rec, "get", [a.key()], x);
-  return use === "maybe" ? got : missingAs(l, got, v, x);
+  return use === "maybe" ? got : narrowRead(l, x, missingAs(l, got, v, x));
 }
 
 /**

@@ -20,7 +20,7 @@ import { intersectionType } from "./intersections.ts";
 import { indexedAccessType } from "./keyed.ts";
 import { tupleFromChecker } from "./destructure.ts";
 import { keyofParamIsString } from "./mapped-types.ts";
-import { UNDEFINED_LITERAL, isNullableUnion, narrowedTypeParameter, nullableOf, nullableUnionType } from "./nullable-types.ts";
+import { NULL_LITERAL, UNDEFINED_LITERAL, isNullableUnion, narrowedTypeParameter, nullableOf, nullableUnionType } from "./nullable-types.ts";
 import { mapRecursiveUnion, valueUnionType } from "./unions.ts";
 import { builtinClassDecl } from "./exceptions.ts";
 import { collectionType } from "./collections.ts";
@@ -143,6 +143,8 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   if (f & ts.TypeFlags.Void) return T.void;
   // The type `undefined` alone: the parameter `_` of `Array.from({ length: n }, (_, i) => ...)`.
   if (f & ts.TypeFlags.Undefined) return UNDEFINED_LITERAL;
+  // The type `null` alone: `{ parent: null }`, `new Box<null>(null)`.
+  if (f & ts.TypeFlags.Null) return NULL_LITERAL;
   if (f & ts.TypeFlags.Never) return T.never;
   if (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.BooleanLiteral)) return T.bool;
   if (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.EnumLiteral)) {
