@@ -87,7 +87,7 @@ function isFunctionKey(l: Lowerer, t: Type): boolean {
 }
 
 function checkKeyType(l: Lowerer, key: Type, node: ts.Node): void {
-  const ok = key.k === "int" || key.k === "bool" || (key.k === "str" && !key.borrowed) || key.k === "class" || key.k === "array" || isFunctionKey(l, key);
+  const ok = key.k === "int" || key.k === "bool" || (key.k === "str" && !key.borrowed) || key.k === "class" || key.k === "view" || key.k === "array" || isFunctionKey(l, key);
   if (!ok) l.fail("TSOS1111", node, typeName(key));
 }
 
@@ -368,6 +368,8 @@ export function collectionIntrinsic(l: Lowerer, decl: ts.Node, call: ts.CallExpr
     if (t.k === "bool") return { e: "cond", type: u32, c: k, a: { e: "int", type: u32, value: 1n }, b: { e: "int", type: u32, value: 0n } };
     if (t.k === "str" && !t.borrowed) return { e: "call", type: u32, fn: "tsos_hash_str", args: [k], pure: true };
     if (t.k === "class" || t.k === "array" || isFunctionKey(l, t)) return { e: "call", type: u32, fn: "tsos_hash_ptr", args: [k], pure: true };
+    // An object of an interface or object type: by identity, the object behind the view.
+    if (t.k === "view") return { e: "call", type: u32, fn: "tsos_hash_view", args: [k], pure: true };
     l.fail("TSOS1111", call, typeName(t));
   }
   if (name === "storedKey") {
@@ -382,6 +384,7 @@ export function collectionIntrinsic(l: Lowerer, decl: ts.Node, call: ts.CallExpr
     if (t.k === "int" && t.kind === "number" && l.doubles) return { e: "call", type: T.bool, fn: "tsos_same_value_zero", args: [a, b], pure: true };
     if (t.k === "str") return { e: "streq", type: T.bool, negate: false, a, b };
     if (t.k === "int" || t.k === "bool" || t.k === "class" || t.k === "array" || isFunctionKey(l, t)) return { e: "binary", type: T.bool, op: "==", a, b, loc: l.loc(call) };
+    if (t.k === "view") return { e: "call", type: T.bool, fn: "tsos_same_view", args: [a, b], pure: true };
     l.fail("TSOS1111", call, typeName(t));
   }
   return undefined;

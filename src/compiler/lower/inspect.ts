@@ -592,13 +592,20 @@ function classPropertyNames(cls: ClassInst): string[] {
 /** `"p" in obj` on a class instance or view (lower/unions.ts `objectIn`), its class test built as the dispatchers here are. */
 export function objectInOperator(l: Lowerer, b: ts.BinaryExpression): Expr | undefined {
   const loc = l.loc(b);
-  const dispatchWith = (fn: { cname: string }, t: Type, each: (cls: ClassInst) => Expr): void =>
-    addDispatch(l, { func: fn as Func, classes: t.k === "view" ? classesOfView(l, t.view) : classesBelow(l, (t as { cls: ClassInst }).cls), each: (cls) => each(cls) });
+  const dispatchWith = (fn: { cname: string }, t: Type, each: (cls: ClassInst, x: Expr) => Expr): void =>
+    addDispatch(l, { func: fn as Func, classes: t.k === "view" ? classesOfView(l, t.view) : classesBelow(l, (t as { cls: ClassInst }).cls), each });
   return objectIn(l, b, (n) => tested(lowerExpr(l, n)), {
     synthesize: (base, params, ret) => synthesize(l, base, params, ret, loc),
     dispatch: (fn, t, has) => dispatchWith(fn, t, (cls) => ({ e: "bool", type: T.bool, value: has(cls) })),
     dispatchWith,
     member: (cls, prop) => classMember(l, cls, prop),
     propertyNames: (cls) => classPropertyNames(cls),
+    present: (cls, x, prop) => {
+      const f = cls.fields.find((g) => g.name === fieldName({ text: prop } as ts.Identifier))!;
+      // With recorded key order, the stamp says whether the key was added; otherwise a member holding undefined counts
+      // as absent (as in object spread, docs/language.md).
+      if (hasKeyOrder(cls.fields)) return keyExists(x, f.name);
+      return { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: { e: "field", type: f.type, obj: x, name: f.name }, which: "undefined" } };
+    },
   });
 }

@@ -507,7 +507,9 @@ export function objectIn(
     synthesize: (base: string, params: { name: string; type: Type }[], ret: Type) => { cname: string };
     dispatch: (fn: { cname: string }, x: Type, has: (cls: ClassInst) => boolean) => void;
     /** As `dispatch`, with the function's value for each class an expression (of its other parameters). */
-    dispatchWith: (fn: { cname: string }, x: Type, each: (cls: ClassInst) => Expr) => void;
+    dispatchWith: (fn: { cname: string }, x: Type, each: (cls: ClassInst, x: Expr) => Expr) => void;
+    /** Whether the member `field` of an object of `cls` (`x`, of that class) is present: an optional member a literal left out is absent until assigned. */
+    present: (cls: ClassInst, x: Expr, field: string) => Expr;
     member: (cls: ClassInst, prop: string) => { kind: string; field?: { hidden?: boolean; absent?: boolean } } | undefined;
     /** Every property name an instance of the class has: fields, methods and accessors, inherited ones included. */
     propertyNames: (cls: ClassInst) => string[];
@@ -532,14 +534,16 @@ export function objectIn(
     const func = helpers.synthesize(`has_${prop.replace(/[^A-Za-z0-9_]/g, "_")}`, [{ name: "x", type: t }], T.bool);
     fn = func.cname;
     fns.set(cacheKey, fn);
-    helpers.dispatch(func, t, (cls) => {
+    helpers.dispatchWith(func, t, (cls, x) => {
+      const no: Expr = { e: "bool", type: T.bool, value: false };
+      const yes: Expr = { e: "bool", type: T.bool, value: true };
       const m = helpers.member(cls, prop);
-      if (!m) return false;
-      if (m.kind !== "field") return true;
-      if (m.field?.hidden) return false;
-      // A left-out optional member becomes a property only when assigned: that is not tracked.
-      if (m.field?.absent) l.fail("TSOS1005", b, `\`"${prop}" in\` an object literal that left out the optional property`);
-      return true;
+      if (!m) return no;
+      if (m.kind !== "field") return yes;
+      if (m.field?.hidden) return no;
+      // A left-out optional member becomes a property once assigned.
+      if (m.field?.absent) return helpers.present(cls, x, prop);
+      return yes;
     });
   }
   return { e: "call", type: T.bool, fn, args: [x] };
@@ -569,16 +573,19 @@ function computedKeyIn(
   if ((t.k !== "view" && !(t.k === "class" && t.cls.header)) || key.type.k !== "str") return undefined;
   const func = helpers.synthesize("has_key", [{ name: "x", type: t }, { name: "k", type: T.str }], T.bool);
   const k: Expr = { e: "local", type: T.str, name: "k" };
-  helpers.dispatchWith(func, t, (cls) => {
-    const names = new Set(PROTOTYPE_NAMES);
+  helpers.dispatchWith(func, t, (cls, x) => {
+    const names = new Map<string, Expr | undefined>([...PROTOTYPE_NAMES].map((n) => [n, undefined]));
     for (const p of helpers.propertyNames(cls)) {
       const m = helpers.member(cls, p);
       if (!m || m.field?.hidden) continue;
-      if (m.field?.absent) l.fail("TSOS1005", b, `\`in\` an object literal that left out the optional property \`${p}\``);
-      names.add(p);
+      // A left-out optional member is a key once assigned.
+      names.set(p, m.field?.absent ? helpers.present(cls, x, p) : undefined);
     }
     let test: Expr = { e: "bool", type: T.bool, value: false };
-    for (const n of [...names].reverse()) test = { e: "logic", type: T.bool, op: "||", a: { e: "streq", type: T.bool, negate: false, a: k, b: { e: "str", type: T.str, value: n } }, b: test };
+    for (const [n, present] of [...names].reverse()) {
+      const same: Expr = { e: "streq", type: T.bool, negate: false, a: k, b: { e: "str", type: T.str, value: n } };
+      test = { e: "logic", type: T.bool, op: "||", a: present ? { e: "logic", type: T.bool, op: "&&", a: same, b: present } : same, b: test };
+    }
     return test;
   });
   return { e: "call", type: T.bool, fn: func.cname, args: [x, key] };

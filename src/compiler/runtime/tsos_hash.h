@@ -37,6 +37,9 @@ static inline uint32_t tsos_hash_str(tsos_str s) {
   return h;
 }
 static inline uint32_t tsos_hash_ptr(const void *p) { return tsos_hash_u64((uint64_t)(uintptr_t)p); }
+/* An interface-typed key (a view: object and table): by the identity of its object. */
+#define tsos_hash_view(v) tsos_hash_ptr((v).obj)
+#define tsos_same_view(a, b) ((a).obj == (b).obj)
 static inline double tsos_num_plus_zero(double d) { return d == 0 ? 0.0 : d; }
 static inline bool tsos_same_value_zero(double a, double b) { return a == b || (a != a && b != b); }
 
