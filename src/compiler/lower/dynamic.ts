@@ -273,7 +273,7 @@ export function unbox(l: Lowerer, x: Expr, to: Type, node: ts.Node, check: boole
       const name = l.temp();
       const v = local(name, DYN);
       const absent = (undef: boolean): Expr => ({ e: "nullish", type: to, undef });
-      let body: Expr = to.inner.k === "never" ? absent(!to.null) : { e: "some", type: to, x: unbox(l, v, to.inner, node, check) };
+      let body: Expr = to.inner.k === "never" ? absent(to.undef) : { e: "some", type: to, x: unbox(l, v, to.inner, node, check) };
       if (to.null && (to.inner.k !== "never" || to.undef)) body = { e: "cond", type: to, c: kindIs(v, "null"), a: absent(false), b: body };
       if (to.undef && to.inner.k !== "never") body = { e: "cond", type: to, c: kindIs(v, "undefined"), a: absent(true), b: body };
       return { e: "bind", type: to, name, value: x, body };

@@ -18,15 +18,16 @@
  *             refuses gets its own diagnostic.
  */
 import ts from "typescript";
-import type { Expr, Type } from "../ir.ts";
+import type { ClassInst, Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce } from "./expr.ts";
 import { irType, typeName } from "./types.ts";
 import { isTuple, newTuple } from "./destructure.ts";
 import { type OwnProperty, hasSubclass, ownProperties } from "./object-spread.ts";
-import { addDispatch, classesOfView, synthesize } from "./inspect.ts";
-import { classInfo } from "./classes.ts";
+import { addDispatch, buildBody, classesOfView, synthesize } from "./inspect.ts";
+import { hasKeyOrder, inKeyOrder } from "./key-order.ts";
+import { classInfo, propertyOfField } from "./classes.ts";
 import { hasEffects } from "../eval-order.ts";
 
 /** `Object.<name>(arg)` for a class instance or a view; undefined for other values. */
@@ -43,25 +44,77 @@ export function objectPropertiesCall(l: Lowerer, name: "keys" | "values" | "entr
   const tmp = l.temp();
   const self: Expr = { e: "local", type: obj.type, name: tmp };
   const props = ownProperties(l, self, argType, arg);
-  const optional = props.find((p) => p.optional);
-  if (optional) l.fail("TSOS1142", arg, `Object.${name}`, typeName(obj.type), optional.name);
-  const list = propertyList(l, name, props, result, typeName(obj.type), arg, call);
-  if (name !== "keys" && props.length) return { e: "let", type: result, name: tmp, init: obj, body: list };
+  const list = presentProperties(l, name, props, (obj.type as Extract<Type, { k: "class" }>).cls, result, arg, call, self);
+  if (name !== "keys" || props.some((p) => p.optional)) return props.length ? { e: "let", type: result, name: tmp, init: obj, body: list } : list;
   // The names are constants: the object is evaluated only for its effects.
   return hasEffects(obj) ? { e: "seq", type: result, xs: [obj, list] } : list;
+}
+
+/**
+ * The array of an object of class `cls`'s properties `props` (reads of a
+ * pure local): an optional member an object literal left out is listed only
+ * when it holds a value (one holding undefined counts as absent, as in
+ * spread). Where the class records the order in which such members were
+ * added (key-order.ts), the list would need that order: TSOS1142.
+ */
+function presentProperties(l: Lowerer, name: "keys" | "values" | "entries", props: OwnProperty[], cls: ClassInst, result: Extract<Type, { k: "array" }>, arg: ts.Expression, call: ts.CallExpression, self?: Expr): Expr {
+  const optional = props.find((p) => p.optional);
+  if (!optional) return propertyList(l, name, props, result, cls.tsName, arg, call);
+  if (hasKeyOrder(cls.fields) && self) return inAddedOrder(l, name, props, cls, result, arg, call, self);
+  const out = l.temp();
+  const list: Expr = { e: "local", type: result, name: out };
+  const loc = l.loc(call);
+  const steps = props.map((p): Expr => {
+    const elems = (propertyList(l, name, [p], result, cls.tsName, arg, call) as Extract<Expr, { e: "arraylit" }>).elems;
+    const push: Expr = { e: "arraymethod", type: T.number, method: "push", arr: list, args: elems, loc };
+    if (!p.optional) return push;
+    const present: Expr = { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: p.read, which: "undefined" } };
+    return { e: "cond", type: T.number, c: present, a: push, b: { e: "int", type: T.number, value: 0n } };
+  });
+  return { e: "bind", type: result, name: out, value: { e: "arraylit", type: result, elems: [], loc }, body: { e: "seq", type: result, xs: [...steps, list] } };
+}
+
+/**
+ * As presentProperties, for a class that records the order in which its
+ * keys were added (key-order.ts): a function that writes the list in that
+ * order, as the printer does. `self` is the pure local `props` read.
+ */
+function inAddedOrder(l: Lowerer, name: "keys" | "values" | "entries", props: OwnProperty[], cls: ClassInst, result: Extract<Type, { k: "array" }>, arg: ts.Expression, call: ts.CallExpression, self: Expr): Expr {
+  const loc = l.loc(call);
+  const func = synthesize(l, `object_${name}_in_order`, [{ name: "o", type: self.type }], result, loc);
+  buildBody(l, func, () => {
+    const o: Expr = { e: "local", type: self.type, name: "o" };
+    const own = ownProperties(l, o, l.checker.getTypeAtLocation(arg), arg);
+    const out: Expr = { e: "local", type: result, name: l.temp() };
+    const entries = own.map((p) => {
+      const elems = (propertyList(l, name, [p], result, cls.tsName, arg, call) as Extract<Expr, { e: "arraylit" }>).elems;
+      const field = cls.fields.find((f) => propertyOfField(f.name) === p.name)!;
+      return { field: field.name, write: [{ s: "expr", x: { e: "arraymethod", type: T.number, method: "push", arr: out, args: elems, loc }, loc } as Stmt] };
+    });
+    return [
+      { s: "let", name: (out as { name: string }).name, type: result, init: { e: "arraylit", type: result, elems: [], loc }, loc },
+      ...inKeyOrder(l, o, entries, loc),
+      { s: "return", x: out, loc },
+    ];
+  });
+  void props;
+  return { e: "call", type: result, fn: func.cname, args: [self] };
 }
 
 /** The array of `props` that `Object.<name>` gives, of type `result`. */
 function propertyList(l: Lowerer, name: "keys" | "values" | "entries", props: OwnProperty[], result: Extract<Type, { k: "array" }>, what: string, arg: ts.Expression, call: ts.CallExpression): Expr {
   const loc = l.loc(call);
   const key = (n: string): Expr => ({ e: "str", type: T.str, value: n });
+  // An optional member is listed only when present (presentProperties): where the list's type leaves out undefined, its value is unwrapped.
+  const value = (p: OwnProperty, to: Type): Expr =>
+    coerce(l, p.optional && p.read.type.k === "nullable" && !(to.k === "nullable" || to.k === "dyn") ? { e: "unwrap", type: p.read.type.inner, x: p.read, loc } : p.read, to, arg);
   const elems = props.map((p): Expr => {
     if (name === "keys") return key(p.name);
-    if (name === "values") return coerce(l, p.read, result.elem, arg);
+    if (name === "values") return value(p, result.elem);
     const pair = result.elem;
     if (!isTuple(pair)) l.fail("TSOS1113", arg, `Object.${name}`, what);
     const valueType: Type = pair.cls.fields[1]!.type;
-    return newTuple(pair, [key(p.name), coerce(l, p.read, valueType, arg)], loc);
+    return newTuple(pair, [key(p.name), value(p, valueType)], loc);
   });
   return { e: "arraylit", type: result, elems, loc };
 }
@@ -80,10 +133,7 @@ function perClassProperties(l: Lowerer, name: "keys" | "values" | "entries", obj
     classes: classesOfView(l, view),
     each: (cls, x) => {
       if (!cls.literal && hasSubclass(l, classInfo(cls).decl, arg)) l.fail("TSOS1143", arg, `Object.${name}`, cls.tsName);
-      const props = ownProperties(l, x, l.checker.getTypeAtLocation(arg), arg);
-      const optional = props.find((p) => p.optional);
-      if (optional) l.fail("TSOS1142", arg, `Object.${name}`, cls.tsName, optional.name);
-      return propertyList(l, name, props, result, cls.tsName, arg, call);
+      return presentProperties(l, name, ownProperties(l, x, l.checker.getTypeAtLocation(arg), arg), cls, result, arg, call, x);
     },
   });
   return { e: "call", type: result, fn: func.cname, args: [obj] };
