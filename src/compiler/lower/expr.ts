@@ -11,7 +11,7 @@
  *     `coerce` inserts widening conversions and rejects narrowing (TSOS2001).
  *   - Calls, `new` and member access live in calls.ts.
  */
-import { objectInOperator } from "./inspect.ts";
+import { objectDelete, objectInOperator } from "./inspect.ts";
 import { arrayMemberOf, objectMemberOf, typeofTest, unionCast, unionStringPart } from "./unions.ts";
 import { plainObjectString } from "./inspect.ts";
 import ts from "typescript";
@@ -112,7 +112,7 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     case K.TypeOfExpression:
       return lowerTypeof(l, node as ts.TypeOfExpression);
     case K.DeleteExpression:
-      return recordDelete(l, node as ts.DeleteExpression) ?? l.fail("TSOS1005", node, "`delete`");
+      return recordDelete(l, node as ts.DeleteExpression) ?? objectDelete(l, node as ts.DeleteExpression) ?? l.fail("TSOS1005", node, "`delete`");
     case K.AsExpression:
     case K.TypeAssertionExpression: {
       const x = node as ts.AsExpression;

@@ -46,7 +46,7 @@ import { tested } from "./nullable.ts";
 import { neverString } from "./never.ts";
 import { classMember, literalNodes, objectToString } from "./views.ts";
 import { stdClassDecl } from "./collections.ts";
-import { hasKeyOrder, inKeyOrder, keyExists } from "./key-order.ts";
+import { hasKeyOrder, inKeyOrder, keyExists, keyStamp } from "./key-order.ts";
 import { dynIsNumber, dynPrinted, dynShow, isDynamic } from "./dynamic.ts";
 import { typedArrayShow } from "./typed-arrays.ts";
 
@@ -573,6 +573,43 @@ function ownShowFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
   return func.cname;
 }
 
+/**
+ * `delete o.p` on an object literal's optional member (through its own type
+ * or an interface): the member holds undefined again and, where the class
+ * records the order keys were added (key-order.ts), its key is gone, so a
+ * later write adds it at the end. True, as in JavaScript. Undefined for
+ * other operands; a class instance's member (always a key in JavaScript
+ * until deleted, which tsos does not track) is TSOS1005.
+ */
+export function objectDelete(l: Lowerer, d: ts.DeleteExpression): Expr | undefined {
+  let target: ts.Expression = d.expression;
+  while (ts.isParenthesizedExpression(target)) target = target.expression;
+  if (!ts.isPropertyAccessExpression(target) || !ts.isIdentifier(target.name)) return undefined;
+  const prop = target.name.text;
+  const obj = lowerExpr(l, target.expression);
+  const t = obj.type;
+  if (t.k !== "view" && !(t.k === "class" && t.cls.header)) return undefined;
+  const loc = l.loc(d);
+  const func = synthesize(l, `delete_${prop.replace(/[^A-Za-z0-9_]/g, "_")}`, [{ name: "x", type: t }], T.bool, loc);
+  const yes: Expr = { e: "bool", type: T.bool, value: true };
+  addDispatch(l, {
+    func,
+    classes: t.k === "view" ? classesOfView(l, t.view) : classesBelow(l, (t as { cls: ClassInst }).cls),
+    each: (cls, x) => {
+      const name = fieldName({ text: prop } as ts.Identifier);
+      const f = cls.literal ? cls.fields.find((g) => g.name === name && !g.hidden) : undefined;
+      if (!cls.literal) l.fail("TSOS1005", d, `\`delete\` of a member of a class instance (\`${cls.tsName}\`)`);
+      if (!f) return yes;
+      if (f.type.k !== "nullable" || !f.type.undef) l.fail("TSOS1005", d, "`delete` of a required member");
+      const field: Expr = { e: "field", type: f.type, obj: x, name: f.name };
+      const clear: Expr = { e: "assign", type: f.type, target: field, value: { e: "nullish", type: f.type, undef: true }, noKey: true };
+      const unstamp: Expr[] = hasKeyOrder(cls.fields) ? [{ e: "assign", type: T.int("u32"), target: keyStamp(x, f.name), value: { e: "int", type: T.int("u32"), value: 0n } }] : [];
+      return { e: "seq", type: T.bool, xs: [clear, ...unstamp, yes] };
+    },
+  });
+  return { e: "call", type: T.bool, fn: func.cname, args: [obj] };
+}
+
 /** The property names of an instance of `cls`: its own and inherited fields, methods and accessors (an object literal's members). */
 function classPropertyNames(cls: ClassInst): string[] {
   const names: string[] = [];
@@ -600,6 +637,7 @@ export function objectInOperator(l: Lowerer, b: ts.BinaryExpression): Expr | und
     dispatchWith,
     member: (cls, prop) => classMember(l, cls, prop),
     propertyNames: (cls) => classPropertyNames(cls),
+    recordsKeys: (cls) => !!cls.literal && hasKeyOrder(cls.fields),
     present: (cls, x, prop) => {
       const f = cls.fields.find((g) => g.name === fieldName({ text: prop } as ts.Identifier))!;
       // With recorded key order, the stamp says whether the key was added; otherwise a member holding undefined counts

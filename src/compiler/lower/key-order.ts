@@ -20,20 +20,29 @@
  *     member the first time it is assigned a value other than undefined
  *     (emit-c.ts `addedKey`): the counter goes up by one and the member
  *     keeps that number. Writing undefined later and a value again keeps
- *     its place, as the key stays in JavaScript (objects have no `delete`).
+ *     its place, as the key stays in JavaScript; `delete o.p` (inspect.ts
+ *     objectDelete) sets the stamp back to 0, so a later write adds the key
+ *     at the end. A literal gets the stamps when it leaves a member out or
+ *     when the program deletes a property of one of its members' names.
  *   - Known gap: a spread copies its source's members in the source's
  *     declared order, not in the order they were added to it.
  */
+import ts from "typescript";
 import type { Expr, Field, Stmt } from "../ir.ts";
+import { fieldName } from "./classes.ts";
 import { KEY_ORDER_COUNTER, T, keyOrderStamp } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { countedLoop } from "./inspect.ts";
 
 const U32 = T.int("u32");
 
-/** The hidden key-order fields of a literal's class whose `fields` include left-out members; none otherwise. */
-export function keyOrderFields(fields: Field[]): Field[] {
-  if (!fields.some((f) => f.absent)) return [];
+/**
+ * The hidden key-order fields of a literal's class whose `fields` include
+ * left-out members, or a member the program deletes somewhere (`delete
+ * o.locked`: `deleted` holds the names); none otherwise.
+ */
+export function keyOrderFields(fields: Field[], deleted: ReadonlySet<string> = new Set()): Field[] {
+  if (!fields.some((f) => f.absent || (deleted.has(f.name) && f.type.k === "nullable" && f.type.undef))) return [];
   const stamped = fields.filter((f) => !f.hidden);
   return [KEY_ORDER_COUNTER, ...stamped.map((f) => keyOrderStamp(f.name))].map((name) => ({ name, type: U32, hidden: true, keyOrder: true }));
 }
@@ -84,4 +93,24 @@ export function inKeyOrder(l: Lowerer, obj: Expr, entries: { field: string; writ
       loc,
     }));
   }, loc);
+}
+
+const deletedNames = new WeakMap<Lowerer, Set<string>>();
+
+/** The C field names of the properties the program's modules `delete` (`delete o.p`). */
+export function deletedProperties(l: Lowerer, node: ts.Node): Set<string> {
+  let names = deletedNames.get(l);
+  if (names) return names;
+  names = new Set();
+  const visit = (n: ts.Node): void => {
+    if (ts.isDeleteExpression(n)) {
+      let e: ts.Expression = n.expression;
+      while (ts.isParenthesizedExpression(e)) e = e.expression;
+      if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name)) names!.add(fieldName(e.name));
+    }
+    ts.forEachChild(n, visit);
+  };
+  for (const sf of new Set([...l.moduleNames.keys(), node.getSourceFile()])) visit(sf);
+  deletedNames.set(l, names);
+  return names;
 }

@@ -30,7 +30,7 @@ import { irType, mangle, tryIrType } from "./types.ts";
 import { literalMembers, literalNodes } from "./views.ts";
 import { lowerNullLiteral } from "./nullable.ts";
 import { isResultTsType, iteratorArrowType } from "./iterables.ts";
-import { hasKeyOrder, keyOrderFields, stampWritten } from "./key-order.ts";
+import { deletedProperties, hasKeyOrder, keyOrderFields, stampWritten } from "./key-order.ts";
 
 const shapes = new WeakMap<Lowerer, Map<string, { cls: ClassInst; init: string }>>();
 
@@ -114,7 +114,7 @@ function literalShape(
   }
   let shape = byKey.get(key);
   if (!shape) {
-    const cls: ClassInst = { cname: l.uniqueName(`Obj_${fields.map((f) => f.name).join("_") || "empty"}`), tsName: "Object", fields: [...fields, ...keyOrderFields(fields)], header: true, literal: true };
+    const cls: ClassInst = { cname: l.uniqueName(`Obj_${fields.map((f) => f.name).join("_") || "empty"}`), tsName: "Object", fields: [...fields, ...keyOrderFields(fields, deletedProperties(l, node))], header: true, literal: true };
     l.program.classes.push(cls);
     literalNodes.set(cls, node);
     markConstructed(l, cls);

@@ -510,6 +510,8 @@ export function objectIn(
     dispatchWith: (fn: { cname: string }, x: Type, each: (cls: ClassInst, x: Expr) => Expr) => void;
     /** Whether the member `field` of an object of `cls` (`x`, of that class) is present: an optional member a literal left out is absent until assigned. */
     present: (cls: ClassInst, x: Expr, field: string) => Expr;
+    /** Whether objects of `cls` record which keys they have (key-order.ts). */
+    recordsKeys: (cls: ClassInst) => boolean;
     member: (cls: ClassInst, prop: string) => { kind: string; field?: { hidden?: boolean; absent?: boolean } } | undefined;
     /** Every property name an instance of the class has: fields, methods and accessors, inherited ones included. */
     propertyNames: (cls: ClassInst) => string[];
@@ -541,8 +543,8 @@ export function objectIn(
       if (!m) return no;
       if (m.kind !== "field") return yes;
       if (m.field?.hidden) return no;
-      // A left-out optional member becomes a property once assigned.
-      if (m.field?.absent) return helpers.present(cls, x, prop);
+      // A left-out optional member becomes a property once assigned; a deleted one is not one any more.
+      if (m.field?.absent || helpers.recordsKeys(cls)) return helpers.present(cls, x, prop);
       return yes;
     });
   }
@@ -579,7 +581,7 @@ function computedKeyIn(
       const m = helpers.member(cls, p);
       if (!m || m.field?.hidden) continue;
       // A left-out optional member is a key once assigned.
-      names.set(p, m.field?.absent ? helpers.present(cls, x, p) : undefined);
+      names.set(p, m.field?.absent || (m.kind === "field" && helpers.recordsKeys(cls)) ? helpers.present(cls, x, p) : undefined);
     }
     let test: Expr = { e: "bool", type: T.bool, value: false };
     for (const [n, present] of [...names].reverse()) {
