@@ -47,6 +47,7 @@ import { neverString } from "./never.ts";
 import { classMember, literalNodes, objectToString } from "./views.ts";
 import { stdClassDecl } from "./collections.ts";
 import { hasKeyOrder, inKeyOrder, keyExists, keyStamp } from "./key-order.ts";
+import { spreadShapes } from "./objects.ts";
 import { dynIsNumber, dynPrinted, dynShow, isDynamic } from "./dynamic.ts";
 import { typedArrayShow } from "./typed-arrays.ts";
 
@@ -640,6 +641,7 @@ export function objectInOperator(l: Lowerer, b: ts.BinaryExpression): Expr | und
     recordsKeys: (cls) => !!cls.literal && hasKeyOrder(cls.fields),
     present: (cls, x, prop) => {
       const f = cls.fields.find((g) => g.name === fieldName({ text: prop } as ts.Identifier))!;
+      if (f.absent && spreadShapes.has(cls)) l.fail("TSOS1005", b, `\`in\` with the optional member \`${prop}\` of an object a spread built (a spread does not copy a member that holds undefined)`);
       // With recorded key order, the stamp says whether the key was added; otherwise a member holding undefined counts
       // as absent (as in object spread, docs/language.md).
       if (hasKeyOrder(cls.fields)) return keyExists(x, f.name);

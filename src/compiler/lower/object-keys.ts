@@ -28,6 +28,7 @@ import { type OwnProperty, hasSubclass, ownProperties } from "./object-spread.ts
 import { addDispatch, buildBody, classesOfView, synthesize } from "./inspect.ts";
 import { hasKeyOrder, inKeyOrder } from "./key-order.ts";
 import { classInfo, propertyOfField } from "./classes.ts";
+import { spreadShapes } from "./objects.ts";
 import { hasEffects } from "../eval-order.ts";
 
 /** `Object.<name>(arg)` for a class instance or a view; undefined for other values. */
@@ -60,6 +61,8 @@ export function objectPropertiesCall(l: Lowerer, name: "keys" | "values" | "entr
 function presentProperties(l: Lowerer, name: "keys" | "values" | "entries", props: OwnProperty[], cls: ClassInst, result: Extract<Type, { k: "array" }>, arg: ts.Expression, call: ts.CallExpression, self?: Expr): Expr {
   const optional = props.find((p) => p.optional);
   if (!optional) return propertyList(l, name, props, result, cls.tsName, arg, call);
+  // A spread does not copy a member that holds undefined (docs/language.md): which keys such an object has is not exact.
+  if (spreadShapes.has(cls)) l.fail("TSOS1142", arg, `Object.${name}`, cls.tsName, optional.name);
   if (hasKeyOrder(cls.fields) && self) return inAddedOrder(l, name, props, cls, result, arg, call, self);
   const out = l.temp();
   const list: Expr = { e: "local", type: result, name: out };

@@ -274,7 +274,7 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
       values.push(coerce(l, lowerNullLiteral("undefined"), s.ret, node));
     }
   }
-  let out = newLiteralObject(l, fields, values, node);
+  let out = newLiteralObject(l, fields, values, node, true);
   for (let i = binds.length - 1; i >= 0; i--) out = { e: "bind", type: out.type, name: binds[i]!.name, value: binds[i]!.value, body: out };
   return out;
 }
@@ -422,7 +422,7 @@ function restObject(l: Lowerer, src: Expr, taken: string[], pattern: ts.Node, el
     fields.push({ name: fieldName({ text: p.name } as ts.Identifier), type, absent: p.optional && admitsUndefined(type) });
     values.push(coerce(l, p.read, type, el));
   }
-  return newLiteralObject(l, fields, values, el);
+  return newLiteralObject(l, fields, values, el, true);
 }
 
 // ---------------------------------------------------------------- assignment

@@ -94,8 +94,16 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
  * (evaluated left to right): the class of an object literal of that shape.
  * Used by spread and rest (object-spread.ts) as well.
  */
-export function newLiteralObject(l: Lowerer, fields: Field[], values: Expr[], node: ts.Node): Expr {
+/**
+ * Classes of objects that a spread (or rest pattern) builds: a member the
+ * source holds as undefined is not copied (docs/language.md), so whether such
+ * an object has a left-out member's key is not exact.
+ */
+export const spreadShapes = new WeakSet<ClassInst>();
+
+export function newLiteralObject(l: Lowerer, fields: Field[], values: Expr[], node: ts.Node, spread = false): Expr {
   const shape = literalShape(l, fields, node, [], () => undefined);
+  if (spread) spreadShapes.add(shape.cls);
   return { e: "new", type: { k: "class", cls: shape.cls }, cls: shape.cls, init: shape.init, args: values, loc: l.loc(node) };
 }
 
