@@ -29,7 +29,7 @@ import { stdCall } from "./array-methods.ts";
 import { optionalSpreadArray, collectionArray } from "./collections.ts";
 import { customIterableArray, destructuredIterable } from "./iterables.ts";
 import { admitsUndefined, destructureObject, withDefault } from "./object-spread.ts";
-import { elementOrUndefined, probedLocals, probedType } from "./probes.ts";
+import { elementOrUndefined, markProbed, probedType } from "./probes.ts";
 
 // ---------------------------------------------------------------- tuples
 
@@ -119,7 +119,7 @@ export function bindLocal(l: Lowerer, decl: ts.Node): Bind {
     l.scope.locals.set(target, local);
     setLocalType(l, target, value.type);
     // An element tsc calls `string` that can be undefined (a match array's group): reads check it.
-    if (value.type.k === "nullable" && !(l.checker.getTypeAtLocation(name).flags & ts.TypeFlags.Union)) probedLocals.add(local);
+    if (value.type.k === "nullable" && !(l.checker.getTypeAtLocation(name).flags & ts.TypeFlags.Union)) markProbed(l, local);
     return [{ s: "let", name: local, type: value.type, init: value, loc: l.loc(name) }];
   };
   localBinders.add(bind);
@@ -151,7 +151,7 @@ export function destructure(l: Lowerer, pattern: ts.BindingName, value: Expr, bi
       // it present panics if it is absent (lower/probes.ts), and a test for undefined sees it.
       if (localBinders.has(bind) && ts.isIdentifier(el.name) && value.e === "index" && probedType(value.type)) {
         const stmts = bind(el.name, elementOrUndefined(l, value, el));
-        for (const st of stmts) if (st.s === "let") probedLocals.add(st.name);
+        for (const st of stmts) if (st.s === "let") markProbed(l, st.name);
         out.push(...stmts);
         return;
       }

@@ -29,7 +29,7 @@ import { classInfo, isSubclass, methodOf, ownerInstance, upcast } from "./classe
 import { coerce, lowerExpr } from "./expr.ts";
 import { irType, sameType, typeName } from "./types.ts";
 import { tested, unwrap } from "./nullable.ts";
-import { probedLocals, takesAbsent } from "./probes.ts";
+import { isProbedVariable, takesAbsent } from "./probes.ts";
 import { viewCoerce } from "./views.ts";
 import { ITERATOR_KEY, isSymbolIteratorName } from "./iterables.ts";
 
@@ -326,7 +326,7 @@ export function narrowObject(l: Lowerer, node: ts.Expression, x: Expr): Expr {
   if (x.type.k === "nullable" && (x.type.inner.k === "class" || x.type.inner.k === "view")) {
     // A probed variable (lower/probes.ts) may be absent where TypeScript believes it present: its reads are checked,
     // and it goes as it is to `typeof` or to a parameter that admits undefined.
-    const probed = (x.e === "local" || x.e === "global") && probedLocals.has(x.name);
+    const probed = isProbedVariable(l, x);
     if (probed && takesAbsent(l, node)) return x;
     const check = x.e === "local" && !probed ? undefined : "narrowed";
     // `s: Shape | null` narrowed by `s instanceof Circle`: present, and a Circle.

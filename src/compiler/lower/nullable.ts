@@ -23,7 +23,7 @@
  * through the same conversions, hook and operators.
  */
 import ts from "typescript";
-import { probedLocals, takesAbsent } from "./probes.ts";
+import { isProbedVariable, takesAbsent } from "./probes.ts";
 import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
@@ -115,8 +115,8 @@ export function narrowRead(l: Lowerer, node: ts.Node, x: Expr): Expr {
   const t = checkedType(l, node);
   if (!t) return x;
   // A probed variable given to `typeof`, or to a parameter that admits undefined, is passed as it is (lower/probes.ts).
-  if ((x.e === "local" || x.e === "global") && probedLocals.has(x.name) && takesAbsent(l, node)) return x;
-  return narrowTo(l, node, x, t, x.e !== "local" || probedLocals.has(x.name)) ?? x;
+  if (isProbedVariable(l, x) && takesAbsent(l, node)) return x;
+  return narrowTo(l, node, x, t, x.e !== "local" || isProbedVariable(l, x)) ?? x;
 }
 
 /** `x` converted to the narrower type `t`, or undefined if `t` is not a narrowing of x's type. */

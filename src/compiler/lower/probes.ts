@@ -14,7 +14,7 @@
  *         Everywhere else an out-of-bounds read panics (docs/language.md).
  * Invariants: TypeScript types these reads as `T`, so a probed local read
  *             where TypeScript believes it present is unwrapped with a check
- *             (`probedLocals`): an absent value panics, never reads as 0.
+ *             (`markProbed`, `isProbedVariable`): an absent value panics, never reads as 0.
  */
 import ts from "typescript";
 import type { Expr, Type } from "../ir.ts";
@@ -29,8 +29,23 @@ import { coerce } from "./expr.ts";
 
 const K = ts.SyntaxKind;
 
-/** C names of locals declared `T | undefined` because the program tests them (see above). */
-export const probedLocals = new Set<string>();
+/** C names of variables declared `T | undefined` because the program tests them (see above): per function, and per compilation for globals. */
+const probedNames = new WeakMap<object, Set<string>>();
+
+/** Record that the local `name` of the function being lowered (or the global, `global`) is probed. */
+export function markProbed(l: Lowerer, name: string, global = false): void {
+  const key = global ? l : l.scope;
+  let set = probedNames.get(key);
+  if (!set) probedNames.set(key, (set = new Set()));
+  set.add(name);
+}
+
+/** Whether the variable `x` reads (a local of the function being lowered, or a global) is probed. */
+export function isProbedVariable(l: Lowerer, x: Expr): boolean {
+  if (x.e === "local") return probedNames.get(l.scope)?.has(x.name) ?? false;
+  if (x.e === "global") return probedNames.get(l)?.has(x.name) ?? false;
+  return false;
+}
 
 /** `xs[i]` as `T | undefined` (e is the plain read). */
 export function elementOrUndefined(l: Lowerer, e: Extract<Expr, { e: "index" }>, node: ts.Node): Expr {
@@ -181,7 +196,7 @@ export function probedRecordLocal(l: Lowerer, decl: ts.VariableDeclaration): { t
  * = xs[i]` past the end, a regex group that did not take part, `cur =
  * rec[k]` on a record with any keys. TypeScript narrows x to T after such
  * an assignment, though it may hold undefined, so every read of x is
- * checked (`probedLocals`) rather than trusted.
+ * checked (`markProbed`, `isProbedVariable`) rather than trusted.
  */
 export function untrackedUndefinedLocal(l: Lowerer, decl: ts.VariableDeclaration, type: Type): boolean {
   if (type.k !== "nullable" || !type.undef || !ts.isIdentifier(decl.name)) return false;

@@ -22,7 +22,7 @@
  */
 import { objectPropertiesCall } from "./object-keys.ts";
 import { recordSpreadMember } from "./record-spread.ts";
-import { probedLocals } from "./probes.ts";
+import { isProbedVariable } from "./probes.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -208,7 +208,7 @@ const NUMERIC_OPS = new Set([
  * (`return r[k]` from a function returning `V | undefined`, `f(r[k])` to an
  * optional parameter, `cur = cur[part]` with `cur: V | undefined`): then it
  * is the read as it is. TypeScript narrows an assigned local to `V`, so such
- * a local is declared with checked reads (`probedLocals`, probes.ts
+ * a local is declared with checked reads (`markProbed`, probes.ts
  * untrackedUndefinedLocal), never unchecked ones.
  */
 function intoOptional(l: Lowerer, n: ts.Expression): boolean {
@@ -223,7 +223,7 @@ function intoOptional(l: Lowerer, n: ts.Expression): boolean {
     const decl = l.symbolOf(p.left)?.valueDeclaration;
     const local = decl && l.scope.locals.get(decl);
     // Only a local declared knowing it (probes.ts recordAssignedLocal), so that every read of it is checked.
-    return !!local && probedLocals.has(local);
+    return !!local && isProbedVariable(l, { e: "local", type: T.void, name: local });
   }
   return false;
 }

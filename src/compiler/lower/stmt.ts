@@ -23,7 +23,7 @@ import { Bail, type Lowerer, snippet } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { exitActions, jumpTarget, lowerThrow, lowerTry } from "./exceptions.ts";
 import { inspectArgument } from "./inspect.ts";
-import { elementOrUndefined, isProbedLocal, probedRecordLocal, untrackedUndefinedLocal, probedLocals, probedType } from "./probes.ts";
+import { elementOrUndefined, isProbedLocal, probedRecordLocal, untrackedUndefinedLocal, markProbed, probedType } from "./probes.ts";
 import { filledArrayType, lowerArgs, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
 import { formatDirectives, guardedFormat } from "./console-format.ts";
@@ -105,7 +105,7 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   }
   // A recursive closure may have named the variable already (lower/closures.ts).
   const name = earlyLocalName(l, decl) ?? l.localName(decl.name.text);
-  if (probed || untrackedUndefinedLocal(l, decl, type)) probedLocals.add(name);
+  if (probed || untrackedUndefinedLocal(l, decl, type)) markProbed(l, name);
   l.scope.locals.set(decl, name);
   setLocalType(l, decl, type);
   return [{ s: "let", name, type, init, loc: l.loc(decl) }];
