@@ -10,8 +10,11 @@
  *         constant index, a captured variable's cell) are `place = value`,
  *         the compound's `current` reads replaced by a read of the place.
  *         rc.ts then moves the new value in and releases the old one after
- *         the statement. Other compounds stay compounds (rc.ts keeps their
- *         old value: a leak, never a wrong count).
+ *         the statement. An array element or a field whose object or index
+ *         is computed (`lines[lines.length - 1] += w`, `mk().s += x`) gets
+ *         them computed once into temporaries (`tsos_cpN`), which then make
+ *         the place. Other compounds stay compounds (rc.ts keeps their old
+ *         value: a leak, never a wrong count).
  * Invariants:
  *   - JavaScript reads the place once, before the right side. The values
  *     lower/ builds read `current` first (`current + x`), or in a branch
@@ -25,10 +28,13 @@
 import type { Expr, Stmt, Type } from "./ir.ts";
 import { childExprs, mapChildExprs } from "./ir.ts";
 
+/** The temporaries that hold a place's object or index (`tsos_cpN`), counted per function body. */
 let placeTemps = 0;
 
 /** `list` with its counted compound assignments made plain assignments where that is exact. */
 export function countedCompoundsToAssigns(list: Stmt[], counted: (t: Type) => boolean): Stmt[] {
+  // Named per function, from 0: the same program always gives the same C.
+  placeTemps = 0;
   const expr = (x: Expr): Expr => {
     const y = mapChildExprs(x, expr);
     if (y.e !== "compound" || y.postfix || !counted(y.target.type) || !readsCurrentFirst(y.value)) return y;

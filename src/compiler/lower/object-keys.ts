@@ -12,9 +12,11 @@
  * Output: a new array: the property names; their values, each converted to
  *         the element type tsc gives the result (`(string | number)[]`); or
  *         `[name, value]` tuples. The object is evaluated once, first.
- * Invariants: only objects without optional properties (whose presence
- *             would be known only at run time, TSOS1142) and of classes
- *             without subclasses (TSOS1143) are listed; what `ownProperties`
+ * Invariants: an optional member an object literal left out is listed
+ *             once assigned, in the order keys were added (key-order.ts);
+ *             of an object a spread built (which does not copy a member that
+ *             holds undefined) that would not be exact: TSOS1142. Instances
+ *             of classes with subclasses are TSOS1143; what `ownProperties`
  *             refuses gets its own diagnostic.
  */
 import ts from "typescript";
@@ -63,7 +65,7 @@ function presentProperties(l: Lowerer, name: "keys" | "values" | "entries", prop
   if (!optional) return propertyList(l, name, props, result, cls.tsName, arg, call);
   // A spread does not copy a member that holds undefined (docs/language.md): which keys such an object has is not exact.
   if (spreadShapes.has(cls)) l.fail("TSOS1142", arg, `Object.${name}`, cls.tsName, optional.name);
-  if (hasKeyOrder(cls.fields) && self) return inAddedOrder(l, name, props, cls, result, arg, call, self);
+  if (hasKeyOrder(cls.fields) && self) return inAddedOrder(l, name, cls, result, arg, call, self);
   const out = l.temp();
   const list: Expr = { e: "local", type: result, name: out };
   const loc = l.loc(call);
@@ -80,9 +82,9 @@ function presentProperties(l: Lowerer, name: "keys" | "values" | "entries", prop
 /**
  * As presentProperties, for a class that records the order in which its
  * keys were added (key-order.ts): a function that writes the list in that
- * order, as the printer does. `self` is the pure local `props` read.
+ * order, as the printer does. `self` is the object (a pure local).
  */
-function inAddedOrder(l: Lowerer, name: "keys" | "values" | "entries", props: OwnProperty[], cls: ClassInst, result: Extract<Type, { k: "array" }>, arg: ts.Expression, call: ts.CallExpression, self: Expr): Expr {
+function inAddedOrder(l: Lowerer, name: "keys" | "values" | "entries", cls: ClassInst, result: Extract<Type, { k: "array" }>, arg: ts.Expression, call: ts.CallExpression, self: Expr): Expr {
   const loc = l.loc(call);
   const func = synthesize(l, `object_${name}_in_order`, [{ name: "o", type: self.type }], result, loc);
   buildBody(l, func, () => {
@@ -100,7 +102,6 @@ function inAddedOrder(l: Lowerer, name: "keys" | "values" | "entries", props: Ow
       { s: "return", x: out, loc },
     ];
   });
-  void props;
   return { e: "call", type: result, fn: func.cname, args: [self] };
 }
 
