@@ -46,7 +46,7 @@ import { tested } from "./nullable.ts";
 import { neverString } from "./never.ts";
 import { classMember, literalNodes, objectToString } from "./views.ts";
 import { stdClassDecl } from "./collections.ts";
-import { hasKeyOrder, inKeyOrder, keyExists, keyStamp } from "./key-order.ts";
+import { hasKeyOrder, inKeyOrder, keyStamp, memberPresent } from "./key-order.ts";
 import { spreadShapes } from "./objects.ts";
 import { dynIsNumber, dynPrinted, dynShow, isDynamic } from "./dynamic.ts";
 import { typedArrayShow } from "./typed-arrays.ts";
@@ -553,7 +553,7 @@ function ownShowFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
     const body: Stmt[] = [];
     // Deeper than depth 2: `[Point]`, unless it has no properties at all (then Node prints `{}`).
     const tooDeep: Expr = str(cls.literal ? "[Object]" : `[${className(cls)}]`);
-    const present = fields.filter((f) => f.absent).map((f): Expr => (hasKeyOrder(cls.fields) ? keyExists(x, f.name) : { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: fieldOf(x, f), which: "undefined" } }));
+    const present = fields.filter((f) => f.absent).map((f) => memberPresent(cls, fieldOf(x, f) as Extract<Expr, { e: "field" }>));
     const deep: Expr = fields.some((f) => !f.absent) || !present.length ? tooDeep : { e: "cond", type: T.str, c: present.reduce((a, b) => ({ e: "logic", type: T.bool, op: "||", a, b })), a: tooDeep, b: str(`${prefix}{}`) };
     body.push({ s: "if", c: { e: "binary", type: T.bool, op: ">", a: depth, b: num(2), loc }, then: [ret(deep, loc)], loc });
     body.push(cycleCheck(x, depth, "console.log of a circular structure is not supported", loc));
@@ -564,7 +564,7 @@ function ownShowFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
       const entry = push(out, concat(label, showValue(l, fieldOf(x, f), plus(indent, num(2)), plus(depth, num(1)), node)), loc);
       // A member the literal left out is a property once assigned (even undefined, where the object records its keys).
       if (hasKeyOrder(cls.fields)) added.push({ field: f.name, write: [entry] });
-      else body.push(f.absent ? { s: "if", c: { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: fieldOf(x, f), which: "undefined" } }, then: [entry], loc } : entry);
+      else body.push(f.absent ? { s: "if", c: memberPresent(cls, fieldOf(x, f) as Extract<Expr, { e: "field" }>), then: [entry], loc } : entry);
     }
     // An object with members its literal left out: in the order the keys were added (lower/key-order.ts).
     if (added.length) body.push(...inKeyOrder(l, x, added, loc));
@@ -642,10 +642,7 @@ export function objectInOperator(l: Lowerer, b: ts.BinaryExpression): Expr | und
     present: (cls, x, prop) => {
       const f = cls.fields.find((g) => g.name === fieldName({ text: prop } as ts.Identifier))!;
       if (f.absent && spreadShapes.has(cls)) l.fail("TSOS1005", b, `\`in\` with the optional member \`${prop}\` of an object a spread built (a spread does not copy a member that holds undefined)`);
-      // With recorded key order, the stamp says whether the key was added; otherwise a member holding undefined counts
-      // as absent (as in object spread, docs/language.md).
-      if (hasKeyOrder(cls.fields)) return keyExists(x, f.name);
-      return { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: { e: "field", type: f.type, obj: x, name: f.name }, which: "undefined" } };
+      return memberPresent(cls, { e: "field", type: f.type, obj: x, name: f.name });
     },
   });
 }

@@ -28,7 +28,7 @@
  *     declared order, not in the order they were added to it.
  */
 import ts from "typescript";
-import type { Expr, Field, Stmt } from "../ir.ts";
+import type { ClassInst, Expr, Field, Stmt } from "../ir.ts";
 import { fieldName } from "./classes.ts";
 import { KEY_ORDER_COUNTER, T, keyOrderStamp } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
@@ -74,6 +74,17 @@ export function keyStamp(obj: Expr, field: string): Expr {
 /** Whether the member `field` of `obj` (of a class that records its key order) is a property now. */
 export function keyExists(obj: Expr, field: string): Expr {
   return { e: "binary", type: T.bool, op: "!=", a: keyStamp(obj, field), b: { e: "int", type: U32, value: 0n }, loc: 0 };
+}
+
+/**
+ * Whether the member that `read` reads (a field of an object of `cls`) is a
+ * property now: with recorded key order, whether its key was added; else
+ * whether it holds a value (one holding undefined counts as absent, as in
+ * object spread, docs/language.md).
+ */
+export function memberPresent(cls: ClassInst, read: Extract<Expr, { e: "field" }>): Expr {
+  if (hasKeyOrder(cls.fields)) return keyExists(read.obj, read.name);
+  return { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: read, which: "undefined" } };
 }
 
 /**

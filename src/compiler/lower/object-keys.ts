@@ -28,7 +28,7 @@ import { irType, typeName } from "./types.ts";
 import { isTuple, newTuple } from "./destructure.ts";
 import { type OwnProperty, hasSubclass, ownProperties } from "./object-spread.ts";
 import { addDispatch, buildBody, classesOfView, synthesize } from "./inspect.ts";
-import { hasKeyOrder, inKeyOrder } from "./key-order.ts";
+import { hasKeyOrder, inKeyOrder, memberPresent } from "./key-order.ts";
 import { classInfo, propertyOfField } from "./classes.ts";
 import { spreadShapes } from "./objects.ts";
 import { hasEffects } from "../eval-order.ts";
@@ -70,10 +70,9 @@ function presentProperties(l: Lowerer, name: "keys" | "values" | "entries", prop
   const list: Expr = { e: "local", type: result, name: out };
   const loc = l.loc(call);
   const steps = props.map((p): Expr => {
-    const elems = (propertyList(l, name, [p], result, cls.tsName, arg, call) as Extract<Expr, { e: "arraylit" }>).elems;
-    const push: Expr = { e: "arraymethod", type: T.number, method: "push", arr: list, args: elems, loc };
+    const push: Expr = { e: "arraymethod", type: T.number, method: "push", arr: list, args: [propertyElement(l, name, p, result, cls.tsName, arg, call)], loc };
     if (!p.optional) return push;
-    const present: Expr = { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: p.read, which: "undefined" } };
+    const present = memberPresent(cls, p.read as Extract<Expr, { e: "field" }>);
     return { e: "cond", type: T.number, c: present, a: push, b: { e: "int", type: T.number, value: 0n } };
   });
   return { e: "bind", type: result, name: out, value: { e: "arraylit", type: result, elems: [], loc }, body: { e: "seq", type: result, xs: [...steps, list] } };
@@ -92,9 +91,9 @@ function inAddedOrder(l: Lowerer, name: "keys" | "values" | "entries", cls: Clas
     const own = ownProperties(l, o, l.checker.getTypeAtLocation(arg), arg);
     const out: Expr = { e: "local", type: result, name: l.temp() };
     const entries = own.map((p) => {
-      const elems = (propertyList(l, name, [p], result, cls.tsName, arg, call) as Extract<Expr, { e: "arraylit" }>).elems;
       const field = cls.fields.find((f) => propertyOfField(f.name) === p.name)!;
-      return { field: field.name, write: [{ s: "expr", x: { e: "arraymethod", type: T.number, method: "push", arr: out, args: elems, loc }, loc } as Stmt] };
+      const push: Expr = { e: "arraymethod", type: T.number, method: "push", arr: out, args: [propertyElement(l, name, p, result, cls.tsName, arg, call)], loc };
+      return { field: field.name, write: [{ s: "expr", x: push, loc } as Stmt] };
     });
     return [
       { s: "let", name: (out as { name: string }).name, type: result, init: { e: "arraylit", type: result, elems: [], loc }, loc },
@@ -107,20 +106,21 @@ function inAddedOrder(l: Lowerer, name: "keys" | "values" | "entries", cls: Clas
 
 /** The array of `props` that `Object.<name>` gives, of type `result`. */
 function propertyList(l: Lowerer, name: "keys" | "values" | "entries", props: OwnProperty[], result: Extract<Type, { k: "array" }>, what: string, arg: ts.Expression, call: ts.CallExpression): Expr {
+  return { e: "arraylit", type: result, elems: props.map((p) => propertyElement(l, name, p, result, what, arg, call)), loc: l.loc(call) };
+}
+
+/** The element of `Object.<name>`'s array (of type `result`) for the property `p`: its name, its value, or the pair. */
+function propertyElement(l: Lowerer, name: "keys" | "values" | "entries", p: OwnProperty, result: Extract<Type, { k: "array" }>, what: string, arg: ts.Expression, call: ts.CallExpression): Expr {
   const loc = l.loc(call);
-  const key = (n: string): Expr => ({ e: "str", type: T.str, value: n });
+  const key: Expr = { e: "str", type: T.str, value: p.name };
   // An optional member is listed only when present (presentProperties): where the list's type leaves out undefined, its value is unwrapped.
-  const value = (p: OwnProperty, to: Type): Expr =>
+  const value = (to: Type): Expr =>
     coerce(l, p.optional && p.read.type.k === "nullable" && !(to.k === "nullable" || to.k === "dyn") ? { e: "unwrap", type: p.read.type.inner, x: p.read, loc } : p.read, to, arg);
-  const elems = props.map((p): Expr => {
-    if (name === "keys") return key(p.name);
-    if (name === "values") return value(p, result.elem);
-    const pair = result.elem;
-    if (!isTuple(pair)) l.fail("TSOS1113", arg, `Object.${name}`, what);
-    const valueType: Type = pair.cls.fields[1]!.type;
-    return newTuple(pair, [key(p.name), value(p, valueType)], loc);
-  });
-  return { e: "arraylit", type: result, elems, loc };
+  if (name === "keys") return key;
+  if (name === "values") return value(result.elem);
+  const pair = result.elem;
+  if (!isTuple(pair)) l.fail("TSOS1113", arg, `Object.${name}`, what);
+  return newTuple(pair, [key, value(pair.cls.fields[1]!.type)], loc);
 }
 
 /**
