@@ -119,7 +119,8 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
         checkIdentifier(node as ts.Identifier);
         return;
       case K.OptionalType:
-        return report("TSOS1006", node, node.getText());
+        // `[string, number?]`: lowering maps the tuple (lower/destructure.ts tupleFromChecker).
+        break;
       case K.BinaryExpression:
         checkBinary(node as ts.BinaryExpression);
         break;

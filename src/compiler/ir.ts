@@ -297,6 +297,8 @@ export interface ClassInst {
   literal?: boolean;
   /** A tuple's struct (lower/destructure.ts): the object header without being a class to TypeScript (no `instanceof`, no methods). */
   tuple?: boolean;
+  /** A tuple with optional elements (`[string, number?]`): how many are required. An absent element reads as undefined. */
+  tupleRequired?: number;
   /** JSDoc @struct (C layout) or @packed (no padding): a hardware layout. */
   layout?: "struct" | "packed";
 }

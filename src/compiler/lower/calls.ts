@@ -47,7 +47,7 @@ import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, st
 import { typedArrayCall, typedArrayIntrinsic, typedArrayNew, typedArrayStaticCall, typedArrayStaticProperty, typedElementRead } from "./typed-arrays.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
 import { objectCall, recordRead } from "./records.ts";
-import { isTuple, restArgs } from "./destructure.ts";
+import { isTuple, refuseOptionalTuple, restArgs } from "./destructure.ts";
 import { tupleAsArray, tupleIndex } from "./tuples.ts";
 import { genericConstInstance, genericFunctionConst } from "./generic-consts.ts";
 import { objectIs } from "./object-is.ts";
@@ -524,6 +524,7 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (obj.type.k === "str" && name === "length") return { e: "strlen", type: T.number, s: obj };
   if (obj.type.k === "ptr" && name === "address") return { e: "ptrop", type: T.int("usize"), op: "address", ptr: obj, args: [] };
   if (obj.type.k === "fixed" && name === "length") return { e: "int", type: T.number, value: BigInt(obj.type.len) };
+  if (isTuple(obj.type) && name === "length") refuseOptionalTuple(l, obj.type, p, "`length`");
   if (isTuple(obj.type) && name === "length") return { e: "int", type: T.number, value: BigInt(obj.type.cls.fields.length) };
   if (obj.type.k === "class") {
     const found = lookupField(obj.type.cls, fieldName(p.name));

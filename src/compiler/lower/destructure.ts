@@ -24,7 +24,7 @@ import type { ClassInst, Expr, Global, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr, lowerLValue, setLocalType } from "./expr.ts";
-import { arrayType, irType, mangle, typeFromTypeNode, typeName } from "./types.ts";
+import { arrayType, irType, mangle, nullableType, typeFromTypeNode, typeName } from "./types.ts";
 import { stdCall } from "./array-methods.ts";
 import { optionalSpreadArray, collectionArray } from "./collections.ts";
 import { customIterableArray, destructuredIterable } from "./iterables.ts";
@@ -41,15 +41,18 @@ export function isTuple(t: Type): t is Extract<Type, { k: "class" }> {
 }
 
 /** The struct of a tuple type with these element types (one per distinct list). */
-export function tupleType(l: Lowerer, elems: Type[]): Type {
-  const key = `tuple<${elems.map(mangle).join(",")}>`;
+export function tupleType(l: Lowerer, elems: Type[], required = elems.length): Type {
+  const optional = required < elems.length;
+  const key = `tuple<${elems.map(mangle).join(",")}>${optional ? `?${required}` : ""}`;
   let cls = l.classInstances.get(key);
   if (!cls) {
+    const names = elems.map((t, i) => (i >= required && t.k === "nullable" && !t.null ? `${typeName(t.inner)}?` : typeName(t)));
     cls = {
-      cname: l.uniqueName(`tsos_tuple_${elems.map(mangle).join("_")}`),
-      tsName: `[${elems.map(typeName).join(", ")}]`,
+      cname: l.uniqueName(`tsos_tuple_${elems.map(mangle).join("_")}${optional ? `_opt${required}` : ""}`),
+      tsName: `[${names.join(", ")}]`,
       fields: elems.map((type, i) => ({ name: `_${i}`, type })),
       tuple: true,
+      ...(optional ? { tupleRequired: required } : {}),
     };
     tupleClasses.add(cls);
     l.classInstances.set(key, cls);
@@ -76,12 +79,28 @@ export function tupleType(l: Lowerer, elems: Type[]): Type {
   return { k: "class", cls };
 }
 
-/** The tuple type tsc gives `type` (`[number, string]`), or undefined if it is no tuple; optional and rest elements are refused. */
+/**
+ * The tuple type tsc gives `type` (`[number, string]`), or undefined if it is no tuple; rest elements are refused.
+ * An optional element (`[string, number?]`) is a field that holds undefined when the element is absent.
+ */
 export function tupleFromChecker(l: Lowerer, type: ts.Type, node: ts.Node, irType: (t: ts.Type) => Type): Type | undefined {
   if (!l.checker.isTupleType(type)) return undefined;
   const target = (type as ts.TypeReference).target as ts.TupleType;
-  if (target.elementFlags.some((f) => !(f & ts.ElementFlags.Required))) l.fail("TSOS1086", node, `the tuple type \`${l.checker.typeToString(type)}\` with optional or rest elements`);
-  return tupleType(l, l.checker.getTypeArguments(type as ts.TypeReference).map(irType));
+  if (target.elementFlags.some((f) => !(f & (ts.ElementFlags.Required | ts.ElementFlags.Optional)))) l.fail("TSOS1086", node, `the tuple type \`${l.checker.typeToString(type)}\` with rest elements`);
+  const elems = l.checker.getTypeArguments(type as ts.TypeReference).map((t, i) => {
+    const elem = irType(t);
+    if (target.elementFlags[i]! & ts.ElementFlags.Required || elem.k === "nullable") return elem;
+    return nullableType(l, elem, false, true);
+  });
+  return tupleType(l, elems, target.minLength);
+}
+
+/**
+ * Uses of a tuple that would show whether an optional element is absent or holds undefined
+ * (printing, `length`, JSON, spreading it into an array): refused, since the struct does not record it.
+ */
+export function refuseOptionalTuple(l: Lowerer, t: Type, node: ts.Node, what: string): void {
+  if (isTuple(t) && t.cls.tupleRequired !== undefined) l.fail("TSOS1086", node, `${what} of the tuple type \`${typeName(t)}\` with optional elements`);
 }
 
 /** A new tuple of type `type` holding `args` (one per element, already of the element types). */
@@ -92,8 +111,11 @@ export function newTuple(type: Extract<Type, { k: "class" }>, args: Expr[], loc:
 /** `[a, b]` where a tuple is wanted. */
 export function tupleLiteral(l: Lowerer, a: ts.ArrayLiteralExpression, type: Extract<Type, { k: "class" }>): Expr {
   const fields = type.cls.fields;
-  if (a.elements.length !== fields.length || a.elements.some((e) => ts.isSpreadElement(e))) l.fail("TSOS1086", a, `this literal for the tuple type \`${typeName(type)}\``);
+  const required = type.cls.tupleRequired ?? fields.length;
+  if (a.elements.length < required || a.elements.length > fields.length || a.elements.some((e) => ts.isSpreadElement(e))) l.fail("TSOS1086", a, `this literal for the tuple type \`${typeName(type)}\``);
   const args = a.elements.map((el, i) => coerce(l, lowerExpr(l, el, fields[i]!.type), fields[i]!.type, el));
+  // Absent optional elements read as undefined.
+  for (const f of fields.slice(args.length)) args.push({ e: "nullish", type: f.type, undef: true });
   return { e: "new", type, cls: type.cls, init: tupleInits.get(type.cls)!, args, loc: l.loc(a) };
 }
 
@@ -173,7 +195,9 @@ function arrayElement(l: Lowerer, src: Expr, i: number, el: ts.BindingElement | 
   if (isTuple(src.type)) {
     const field = src.type.cls.fields[i];
     if (!field) l.fail("TSOS1087", el, typeName(src.type));
-    return { e: "field", type: field.type, obj: src, name: field.name };
+    const read: Expr = { e: "field", type: field.type, obj: src, name: field.name };
+    // An element that can be undefined (an optional one) takes the default when it is.
+    return init ? withDefault(l, read, init, el) : read;
   }
   if (src.type.k !== "array") l.fail("TSOS1086", el, `array destructuring of \`${typeName(src.type)}\``);
   const elem = src.type.elem;
@@ -289,6 +313,7 @@ export function spreadArray(l: Lowerer, elems: readonly ts.Expression[], type: E
       if (part.type.k === "str") part = stdCall(l, "chars", [], [part], el);
       // `[...triple]`: a tuple's elements, each converted to the array's element type.
       if (isTuple(part.type)) {
+        refuseOptionalTuple(l, part.type, el, "a spread");
         const held = l.temp();
         const tuple: Expr = { e: "local", type: part.type, name: held };
         const elems = part.type.cls.fields.map((f) => coerce(l, { e: "field", type: f.type, obj: tuple, name: f.name }, type.elem, el));
@@ -347,6 +372,7 @@ function tupleSpreadArgs(l: Lowerer, args: readonly ts.Expression[], params: Typ
     const plain = ts.isIdentifier(a.expression) || (ts.isPropertyAccessExpression(a.expression) && a.expression.expression.kind === ts.SyntaxKind.ThisKeyword);
     const tuple = plain ? lowerExpr(l, a.expression) : undefined;
     if (!tuple || !isTuple(tuple.type)) l.fail("TSOS1086", a, "spread into parameters that are not a rest parameter");
+    refuseOptionalTuple(l, tuple.type, a, "a spread");
     for (const f of tuple.type.cls.fields) {
       const param = params[out.length];
       if (!param) l.fail("TSOS1086", a, "a spread of more values than the function has parameters");

@@ -717,7 +717,7 @@ function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type):
   };
   if (arrayLit(c.whenTrue) || arrayLit(c.whenFalse)) {
     const whole = want ?? tryIrType(l, l.checker.getTypeAtLocation(c), c);
-    if (whole && whole.k === "array") {
+    if (whole && (whole.k === "array" || isTuple(whole))) {
       const a = coerce(l, lowerExpr(l, c.whenTrue, whole), whole, c.whenTrue);
       const b = coerce(l, lowerExpr(l, c.whenFalse, whole), whole, c.whenFalse);
       return { e: "cond", type: whole, c: cond, a, b };

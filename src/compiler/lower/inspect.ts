@@ -31,7 +31,7 @@
  */
 import { isGenType } from "./generators.ts";
 import { inspectUnionArgument, objectIn, tupleAsUnionArray } from "./unions.ts";
-import { isTuple } from "./destructure.ts";
+import { isTuple, refuseOptionalTuple } from "./destructure.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Func, Stmt, Type, ViewInst } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -370,6 +370,7 @@ export function showValue(l: Lowerer, x: Expr, indent: Expr, depth: Expr, node: 
       const typed = typedArrayShow(l, x, indent, depth, node); // lower/typed-arrays.ts
       if (typed) return typed;
       // A tuple is an array in JavaScript, and prints as one.
+      refuseOptionalTuple(l, t, node, "console.log");
       const tuple = isTuple(t) ? tupleAsUnionArray(l, x, node, mangle, (e) => arrayType(l, e), (i, n, u) => nullableType(l, i, n, u)) : undefined;
       if (tuple) return showValue(l, tuple, indent, depth, node);
       return { e: "call", type: T.str, fn: showFunction(l, t, node), args: [x, indent, depth] };

@@ -23,7 +23,7 @@
  *     function replacer, and a circular structure (a panic) are refused.
  */
 import ts from "typescript";
-import { isTuple } from "./destructure.ts";
+import { isTuple, refuseOptionalTuple } from "./destructure.ts";
 import { hasKeyOrder, inKeyOrder } from "./key-order.ts";
 import { literalInitFunction } from "./objects.ts";
 import { DYN } from "./dynamic.ts";
@@ -213,6 +213,7 @@ function jsonFunction(l: Lowerer, t: Type, optionsType: Type, node: ts.Node): st
   const own = (cls: ClassInst, obj: Expr): Expr =>
     typedArrayJson(l, { e: "convert", type: { k: "class", cls }, x: obj, checked: false, loc: 0 }, options, indent, node) /* lower/typed-arrays.ts */ ??
     { e: "call", type: T.str, fn: ownJsonFunction(l, cls, optionsType, node), args: [obj, options, indent, depth] };
+  refuseOptionalTuple(l, t, node, "JSON.stringify");
   const tupleFields = t.k === "class" && isTuple(t) ? t.cls.fields : undefined;
   if (t.k === "array" || tupleFields) {
     // A tuple (`[string, number]`) is the array it is in JavaScript: its elements are its fields.

@@ -25,7 +25,7 @@ import type { Lowerer } from "./context.ts";
 import { lowerExpr } from "./expr.ts";
 import { isInt } from "../ints.ts";
 import { arrayType, sameType, typeName } from "./types.ts";
-import { isTuple, newTuple, tupleElement } from "./destructure.ts";
+import { isTuple, newTuple, refuseOptionalTuple, tupleElement } from "./destructure.ts";
 import { toInteger } from "./number.ts";
 
 type TupleType = Extract<Type, { k: "class" }>;
@@ -72,6 +72,7 @@ function withinTuple(l: Lowerer, idx: ts.Expression, length: number): boolean {
 /** A tuple whose elements share one type, as a new array of its elements; undefined for other values. */
 export function tupleAsArray(l: Lowerer, x: Expr, node: ts.Node): Expr | undefined {
   if (!isTuple(x.type)) return undefined;
+  refuseOptionalTuple(l, x.type, node, "an array use");
   const elem = commonElement(x.type);
   if (!elem) return undefined;
   const tuple = l.temp();
@@ -118,6 +119,7 @@ export function freshArrayAsTuple(l: Lowerer, x: Expr, to: Type, node: ts.Expres
  */
 export function mixedTupleString(l: Lowerer, x: Expr, node: ts.Node, part: (e: Expr) => Expr): Expr | undefined {
   if (!isTuple(x.type)) return undefined;
+  refuseOptionalTuple(l, x.type, node, "the string form");
   const name = l.temp();
   const tuple: Expr = { e: "local", type: x.type, name };
   const parts: Expr[] = [];
