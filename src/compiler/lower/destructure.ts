@@ -20,7 +20,7 @@
  */
 import { isTypedElement, typedElementWrite } from "./typed-arrays.ts";
 import ts from "typescript";
-import type { ClassInst, Expr, Global, Stmt, Type } from "../ir.ts";
+import type { ClassInst, Expr, Field, Global, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr, lowerLValue, setLocalType } from "./expr.ts";
@@ -162,6 +162,10 @@ export function destructure(l: Lowerer, pattern: ts.BindingName, value: Expr, bi
     pattern.elements.forEach((el, i) => {
       if (ts.isOmittedExpression(el)) return;
       if (el.dotDotDotToken) {
+        if (isTuple(src.type)) {
+          out.push(...destructure(l, el.name, tupleRest(l, src, i, el), bind));
+          return;
+        }
         if (src.type.k !== "array") l.fail("TSOS1086", el, `a rest element taken from \`${typeName(src.type)}\``);
         const rest = stdCall(l, "slice", [src.type.elem], [src, num(i), num(2 ** 53 - 1)], el);
         out.push(...destructure(l, el.name, rest, bind));
@@ -187,6 +191,18 @@ export function destructure(l: Lowerer, pattern: ts.BindingName, value: Expr, bi
 
 function num(v: number): Expr {
   return { e: "int", type: T.number, value: BigInt(v) };
+}
+
+/** `[first, ...rest]` of a tuple: a new array of the elements from `i` on, as the checker types the rest. */
+function tupleRest(l: Lowerer, src: Expr & { type: Extract<Type, { k: "class" }> }, i: number, el: ts.BindingElement): Expr {
+  refuseOptionalTuple(l, src.type, el, "a rest element");
+  const type = irType(l, l.checker.getTypeAtLocation(el.name), el);
+  const fields = src.type.cls.fields.slice(i);
+  const read = (f: Field, to: Type): Expr => coerce(l, { e: "field", type: f.type, obj: src, name: f.name }, to, el);
+  // tsc types the rest of a tuple as a tuple of the remaining elements.
+  if (isTuple(type) && type.cls.fields.length === fields.length) return newTuple(type, fields.map((f, k) => read(f, type.cls.fields[k]!.type)), l.loc(el));
+  if (type.k !== "array") return l.fail("TSOS1086", el, `a rest element taken from \`${typeName(src.type)}\``);
+  return { e: "arraylit", type, elems: fields.map((f) => read(f, type.elem)), loc: l.loc(el) };
 }
 
 /** Element `i` of an array or tuple, with the pattern element's default when an array is too short. */
