@@ -131,6 +131,32 @@ function intrinsic(l: Lowerer, name: string, call: ts.CallExpression): Expr {
   return { e: "intrinsic", type: ret, name, args: lowerArgs(l, call.arguments, params) };
 }
 
+/**
+ * `f()` where `f` is one of several function types with the same parameters
+ * (`for (const f of [() => a.add(b), () => a.det()])`): the member the union
+ * holds is called, and its result converted to the type tsc gives the call.
+ * The callee is evaluated first, then the arguments, once (one arm runs).
+ */
+function callUnionOfFunctions(l: Lowerer, f: Expr, call: ts.CallExpression): Expr | undefined {
+  const u = f.type.k === "union" ? f.type : undefined;
+  const first = u?.members[0];
+  if (!u || first?.k !== "fn") return undefined;
+  const params = first.params;
+  const sameParams = (m: Type): boolean => m.k === "fn" && m.params.length === params.length && m.params.every((p, i) => sameType(p, params[i]!));
+  if (!u.members.every(sameParams)) return undefined;
+  const result = typeOfNode(l, call);
+  const callee: Expr = { e: "local", type: u, name: l.temp() };
+  const args = valueArgs(l, call, params).map((a): [string, Expr] => [l.temp(), a]);
+  const locals = args.map(([name, a]): Expr => ({ e: "local", type: a.type, name }));
+  let body = unionConvert(l, callee, result, (m) => {
+    const fn = m.type as Extract<Type, { k: "fn" }>;
+    return coerce(l, { e: "callptr", type: fn.ret, callee: m, args: locals }, result, call);
+  });
+  if (!body) return undefined;
+  for (const [name, a] of args.reverse()) body = { e: "bind", type: result, name, value: a, body };
+  return { e: "bind", type: result, name: (callee as { name: string }).name, value: f, body };
+}
+
 /** Library namespaces whose members the compiler implements: `Math.min`, `process.argv`, `Ptr.at`. */
 const LIB_NAMESPACES = new Set(["console", "process", "Math", "Number", "Ptr", "String", "Array", "JSON"]);
 
@@ -190,6 +216,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     }
     // A parameter or variable holding a module-level function.
     const f = callableValue(l, callee);
+    const either = callUnionOfFunctions(l, f, call);
+    if (either) return either;
     if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling a value", "call a declared function or method");
     return { e: "callptr", type: f.type.ret, callee: f, args: valueArgs(l, call, f.type.params) };
   }

@@ -104,10 +104,21 @@ function isPropertyName(id: ts.Identifier): boolean {
   return (ts.isPropertyAccessExpression(p) && p.name === id) || (ts.isPropertyAssignment(p) && p.name === id) || (ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p));
 }
 
+/**
+ * `[() => { throw e; }, () => new M()]`: a function that never returns, wanted as a union of function
+ * types, takes the first member with its parameters (tsc reduced its own type, `() => never`, away).
+ */
+function neverReturningMember(l: Lowerer, fn: FnLike, want: Extract<Type, { k: "union" }>): Type {
+  const sig = l.checker.getSignatureFromDeclaration(fn);
+  const never = sig && l.checker.getReturnTypeOfSignature(sig).flags & ts.TypeFlags.Never;
+  const member = never ? want.members.find((m) => m.k === "fn" && m.params.length === fn.parameters.length) : undefined;
+  return member ?? want;
+}
+
 /** An arrow function or function expression as a value: lifted to a C function (and, hosted, a closure object). */
 export function lowerFunctionValue(l: Lowerer, fn: FnLike, wanted?: Type): Expr {
   // An optional callback (`onClick?: (w: W) => void`) is given a function of its function type.
-  const want = wanted?.k === "nullable" && wanted.inner.k === "fn" ? wanted.inner : wanted;
+  const want = wanted?.k === "nullable" && wanted.inner.k === "fn" ? wanted.inner : wanted?.k === "union" ? neverReturningMember(l, fn, wanted) : wanted;
   if (fn.typeParameters?.length) l.fail("TSOS1019", fn, fn.getText().slice(0, 20));
   if (fn.asteriskToken) l.fail("TSOS1005", fn, "a generator function");
   if (fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) l.fail("TSOS1015", fn, "`async`", "async/await arrives with the async issue");
