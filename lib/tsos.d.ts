@@ -1073,6 +1073,8 @@ interface ObjectConstructor {
   assign<T extends {}, U>(target: T, source: U): T & U;
   assign<T extends {}, U, V>(target: T, source1: U, source2: V): T & U & V;
   assign<T extends {}, U, V, W>(target: T, source1: U, source2: V, source3: W): T & U & V & W;
+  assign<T extends {}, U, V, W, X>(target: T, source1: U, source2: V, source3: W, source4: X): T & U & V & W & X;
+  assign<T extends {}, U, V, W, X, Y>(target: T, source1: U, source2: V, source3: W, source4: X, source5: Y): T & U & V & W & X & Y;
 }
 declare var Object: ObjectConstructor;
 

@@ -344,7 +344,7 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   const strRead = stringIndexOrUndefined(l, e, to);
   if (strRead) return coerce(l, strRead, to, node);
   // `return this.items[i]` as `T | undefined`: past the end, JavaScript reads undefined.
-  if (e.e === "index" && e.arr.type.k === "array" && to.k === "nullable" && to.undef && from.k !== "nullable") {
+  if (e.e === "index" && e.arr.type.k === "array" && to.k === "nullable" && to.undef && (from.k !== "nullable" || !from.undef)) {
     return coerce(l, elementOrUndefined(l, e, node), to, node);
   }
   const n = coerceNullable(l, e, to, node);

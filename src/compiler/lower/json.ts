@@ -67,7 +67,11 @@ export function jsonCall(l: Lowerer, name: string, call: ts.CallExpression, want
     const done: Expr = { e: "isnullish", type: T.bool, x: held, which: "undefined" };
     return { e: "bind", type: T.str, name: r, value, body: { e: "cond", type: T.str, c: done, a: str('{"done":true}'), b: written(inner) } };
   }
-  if (value.type.k === "nullable" && value.type.undef && !value.type.null) value = presentForStringify(l, value, valueNode);
+  if (value.type.k === "nullable" && value.type.undef) {
+    // JavaScript's result is undefined for undefined: kept where the program can see it (`?? d`, printed).
+    if (!given && showsUndefined(call)) return maybeUndefinedJson(l, name, call, want, value, valueNode);
+    value = presentForStringify(l, value, valueNode);
+  }
   const t = value.type;
   if ((t.k === "nullable" && t.undef) || t.k === "fn" || t.k === "void") l.fail("TSOS1182", valueNode);
   let keys: Expr = { e: "nullish", type: T.void, undef: false };
@@ -101,26 +105,60 @@ export function jsonCall(l: Lowerer, name: string, call: ts.CallExpression, want
 }
 
 /**
- * A `T | undefined` value to serialize (`JSON.stringify(xs.find(...))`): its
- * `T`, or a panic when it is undefined, where JavaScript's result would be
- * `undefined` instead of a string.
+ * Whether the program can see that `JSON.stringify(x)` gave undefined: the
+ * left side of `??`, a template part, or a console.log argument (both print
+ * `undefined`).
+ */
+function showsUndefined(call: ts.CallExpression): boolean {
+  let n: ts.Node = call;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken && p.left === n) return true;
+  if (ts.isTemplateSpan(p)) return true;
+  return ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression) && p.expression.getText() === "console.log";
+}
+
+/** `JSON.stringify(v)` of a value that may be undefined, where the result may be: `string | undefined`. */
+function maybeUndefinedJson(l: Lowerer, name: string, call: ts.CallExpression, want: Type | undefined, value: Expr, node: ts.Expression): Expr {
+  const t = value.type as Extract<Type, { k: "nullable" }>;
+  const result = nullableType(l, T.str, false, true);
+  const v = l.temp();
+  const held: Expr = { e: "local", type: t, name: v };
+  const json = jsonCall(l, name, call, want, withoutUndefined(l, held, node))!;
+  const written: Expr = { e: "some", type: result, x: json };
+  const c: Expr = { e: "isnullish", type: T.bool, x: held, which: "undefined" };
+  return { e: "bind", type: result, name: v, value, body: { e: "cond", type: result, c, a: { e: "nullish", type: result, undef: true }, b: written } };
+}
+
+/** A `T | null | undefined` known not to be undefined: `T | null`, or `T` when null is not a member. */
+function withoutUndefined(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  const t = x.type as Extract<Type, { k: "nullable" }>;
+  if (!t.null) return { e: "unwrap", type: t.inner, x, loc: l.loc(node) };
+  return { e: "reopt", type: nullableType(l, t.inner, true, false), x };
+}
+
+/**
+ * A value that may be undefined to serialize (`JSON.stringify(xs.find(...))`):
+ * the value without undefined, or a panic when it is undefined, where
+ * JavaScript's result would be `undefined` instead of a string.
  */
 function presentForStringify(l: Lowerer, value: Expr, node: ts.Node): Expr {
   const t = value.type as Extract<Type, { k: "nullable" }>;
   const v = l.temp();
   const held: Expr = { e: "local", type: t, name: v };
+  const present = withoutUndefined(l, held, node);
   const message = str("JSON.stringify of undefined gives undefined, not a string (not supported)");
   return {
     e: "bind",
-    type: t.inner,
+    type: present.type,
     name: v,
     value,
     body: {
       e: "cond",
-      type: t.inner,
+      type: present.type,
       c: { e: "isnullish", type: T.bool, x: held, which: "undefined" },
-      a: { e: "seq", type: t.inner, xs: [{ e: "panic", type: T.void, message, loc: l.loc(node) }, { e: "unwrap", type: t.inner, x: held, loc: l.loc(node) }] },
-      b: { e: "unwrap", type: t.inner, x: held, loc: l.loc(node) },
+      a: { e: "seq", type: present.type, xs: [{ e: "panic", type: T.void, message, loc: l.loc(node) }, present] },
+      b: present,
     },
   };
 }

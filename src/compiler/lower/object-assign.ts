@@ -1,8 +1,8 @@
 /**
  * lower/object-assign.ts: `Object.assign(target, ...sources)`.
  *
- * Input:  the call. The target is a class instance or an object-type value
- *         (a view); each source is an object whose own properties are known
+ * Input:  the call. The target is a class instance, an object-type value
+ *         (a view) or a record (record-spread.ts copies into it); each source is an object whose own properties are known
  *         at compile time (object-spread.ts `ownProperties`), or null or
  *         undefined.
  * Output: the target, after each source's properties have been written to
@@ -26,6 +26,8 @@ import { nullableType, typeName } from "./types.ts";
 import { classSetterByName, viewSetter } from "./views.ts";
 import { ownProperties } from "./object-spread.ts";
 import { unwrap } from "./nullable.ts";
+import { isRecord, recordOps, recordValueType } from "./records.ts";
+import { recordCopy } from "./record-spread.ts";
 
 /** `Object.assign(...)`; undefined when the call is not one. */
 export function objectAssign(l: Lowerer, call: ts.CallExpression): Expr | undefined {
@@ -40,6 +42,7 @@ export function objectAssign(l: Lowerer, call: ts.CallExpression): Expr | undefi
     return { e: "local", type: x.type, name };
   };
   const target = bound(lowerExpr(l, targetArg));
+  if (isRecord(target.type)) return recordAssign(l, target, sourceArgs, bound, binds);
   if (target.type.k !== "view" && !(target.type.k === "class" && target.type.cls.header))
     l.fail("TSOS1144", targetArg, `\`${typeName(target.type)}\``, "the target must be an object of a class, interface or object type");
   const sources = sourceArgs.map((a) => ({ arg: a, value: bound(lowerExpr(l, a)) }));
@@ -56,6 +59,23 @@ export function objectAssign(l: Lowerer, call: ts.CallExpression): Expr | undefi
     else writes.push(skipWhen({ e: "isnullish", type: T.bool, x: value, which: "either" }, copies));
   }
   let body: Expr = { e: "seq", type: target.type, xs: [...writes, target] };
+  for (let i = binds.length - 1; i >= 0; i--) body = { e: "bind", type: body.type, name: binds[i]!.name, value: binds[i]!.value, body };
+  return body;
+}
+
+/**
+ * `Object.assign(record, ...sources)` on a `Record<string, V>`: every source
+ * is evaluated first, then its entries (a record's, or an object's known
+ * properties) are set into the record in its key order (record-spread.ts).
+ */
+function recordAssign(l: Lowerer, target: Expr, sourceArgs: ts.Expression[], bound: (x: Expr) => Expr, binds: { name: string; value: Expr }[]): Expr {
+  const v = recordValueType(target.type);
+  const sources = sourceArgs.map((arg) => ({ arg, value: bound(lowerExpr(l, arg)) }));
+  let body: Expr = target;
+  for (const { arg, value } of sources.reverse()) {
+    const copy = recordCopy(l, value, arg, v, recordOps(l))(target);
+    body = { e: "seq", type: target.type, xs: [copy, body] };
+  }
   for (let i = binds.length - 1; i >= 0; i--) body = { e: "bind", type: body.type, name: binds[i]!.name, value: binds[i]!.value, body };
   return body;
 }

@@ -51,8 +51,12 @@ export function recordSpreadMember(l: Lowerer, expr: ts.Expression, v: Type, ops
     return (d) => ({ e: "cond", type: d.type, c, a: a(d), b: b(d) });
   }
   if (ts.isObjectLiteralExpression(expr) && expr.properties.length === 0) return (d) => d;
+  return recordCopy(l, lowerExpr(l, expr), expr, v, ops);
+}
+
+/** The copy of `src` (lowered from `expr`, evaluated where the copy is placed) into the record `d`; its value is `d`. */
+export function recordCopy(l: Lowerer, src: Expr, expr: ts.Expression, v: Type, ops: DictOps): (d: Expr) => Expr {
   const tsType = l.checker.getTypeAtLocation(expr);
-  const src = lowerExpr(l, expr);
   return (d) => {
     const name = l.temp();
     const ref: Expr = { e: "local", type: src.type, name };

@@ -21,7 +21,7 @@
  *     so is `Object.keys` of anything that is not a record (TSOS1113).
  */
 import { objectPropertiesCall } from "./object-keys.ts";
-import { recordSpreadMember } from "./record-spread.ts";
+import { recordSpreadMember, type DictOps } from "./record-spread.ts";
 import { isProbedVariable } from "./probes.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Stmt, Type } from "../ir.ts";
@@ -87,6 +87,11 @@ export function recordValueType(t: Type): Type {
 }
 
 /** A call of the Dict method `name` on `recv` with lowered arguments. */
+/** What record-spread.ts needs of records: a Dict method call, the record test and the value type. */
+export function recordOps(l: Lowerer): DictOps {
+  return { method: (r, name, args, n) => method(l, r, name, args, n), isRecord, valueType: recordValueType };
+}
+
 function method(l: Lowerer, recv: Expr, name: string, args: Expr[], node: ts.Node): Expr {
   const cls = (recv.type as { cls: ClassInst }).cls;
   const m = classMember(l, cls, name);
@@ -124,7 +129,7 @@ export function recordLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want
   const v = recordValueType(type);
   const sets: ((d: Expr) => Expr)[] = node.properties.map((p) => {
     // `{ ...defaults, ...overrides }` (lower/record-spread.ts).
-    if (ts.isSpreadAssignment(p)) return recordSpreadMember(l, p.expression, v, { method: (r, name, args, n) => method(l, r, name, args, n), isRecord, valueType: recordValueType });
+    if (ts.isSpreadAssignment(p)) return recordSpreadMember(l, p.expression, v, recordOps(l));
     if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) l.fail("TSOS1005", p, "this kind of member in a record literal");
     const key = propertyKey(l, p.name);
     const valueNode = ts.isPropertyAssignment(p) ? p.initializer : p.name;
@@ -193,7 +198,9 @@ export function recordRead(l: Lowerer, x: ts.Expression): Expr | undefined {
  */
 export function recordReadOrUndefined(l: Lowerer, x: ts.Expression): Expr | undefined {
   const a = recordAccess(l, x);
-  if (!a || a.finite || recordValueType(a.rec.type).k === "nullable") return undefined;
+  const v = a && recordValueType(a.rec.type);
+  // A record whose values admit undefined already reads it; one of `V | null` reads `V | null | undefined`.
+  if (!a || a.finite || (v?.k === "nullable" && v.undef)) return undefined;
   return method(l, a.rec, "get", [a.key()], x);
 }
 
