@@ -26,7 +26,8 @@ import { emitClosureExpr } from "./emit-closures.ts";
 import { emitDynamic } from "./emit-dynamic.ts";
 import { kernelAllocSite } from "./kernel-alloc.ts";
 import { allocCall, classKind, statementSite } from "./emit-alloc.ts";
-import { weakSlot } from "./rc.ts";
+import { releaseName, weakSlot } from "./rc.ts";
+import { mayThrowCall } from "./rc-unwind.ts";
 import { stringFormIsMade } from "./rc-strings.ts";
 
 /**
@@ -65,6 +66,8 @@ export class Emitter {
   private tmp = 0;
   private reads = new Set<string>();
   private volatiles = new Set<string>();
+  /** The function being emitted (its return type for `raise`). */
+  private fn: Func | undefined;
 
   constructor(readonly p: Program) {}
 
@@ -87,6 +90,26 @@ export class Emitter {
   }
 
   expr(x: Expr, current?: string): string {
+    const c = this.exprOwn(x, current);
+    return x.e !== "new" && mayThrowCall(this.p.mayThrow, x) ? this.checked(x, c) : c;
+  }
+
+  /**
+   * A call that may return with an exception pending (rc-unwind.ts), then
+   * the test: to the statement's unwind block (rc.ts), or, where it has
+   * none, a longjmp to the nearest handler (the frame keeps what it owns).
+   */
+  private checked(x: Expr, call: string, before = ""): string {
+    const label = (x as { unwind?: string }).unwind;
+    const test = `if (__builtin_expect(tsos_pending, 0)) { ${before}${label ? `goto ${label};` : "tsos_rethrow();"} }`;
+    if (x.type.k === "void") return `({ ${call}; ${test} })`;
+    // A function that never returns normally: past the test, nothing follows.
+    if (x.type.k === "never") return `({ ${call}; ${test} __builtin_unreachable(); })`;
+    const t = this.fresh("tsos_r");
+    return `({ __auto_type ${t} = ${call}; ${test} ${t}; })`;
+  }
+
+  private exprOwn(x: Expr, current?: string): string {
     const E = (y: Expr) => this.expr(y, current);
     switch (x.e) {
       case "int":
@@ -132,6 +155,11 @@ export class Emitter {
         return x.inline && x.type.k !== "fixed" ? `(&${E(x.obj)}->${x.name})` : `${E(x.obj)}->${x.name}`;
       case "new": {
         const storage = hasObjectHeader(x.cls) ? `tsos_new(sizeof(${x.cls.cname}), &${x.cls.cname}__class, ${this.L(x.loc)})` : allocCall(this.p, `sizeof(${x.cls.cname})`, this.L(x.loc), classKind(x.cls));
+        if (mayThrowCall(this.p.mayThrow, x)) {
+          // A constructor that throws leaves the new object to this site, which releases it (its fields set so far with it).
+          const o = this.fresh("tsos_o");
+          return this.callWith(x.args, E, (args) => `({ ${cType(x.type)} ${o} = ${storage}; ${this.checked(x, `${x.init}(${[o, ...args].join(", ")})`, `${releaseName(x.type)}(${o}); `)}; })`);
+        }
         return this.callWith(x.args, E, (args) => `${x.init}(${[storage, ...args].join(", ")})`);
       }
       case "instanceof": {
@@ -753,6 +781,21 @@ export class Emitter {
       case "trypop":
         this.line(`tsos_try_top = ${s.id}.prev;`);
         return;
+      case "unwind":
+        // Reached only by `goto` from a call's test (checked): skipped in normal flow.
+        this.line(`if (0) {`);
+        this.line(`${s.label}: __attribute__((unused));`);
+        this.block(s.body);
+        this.line("}");
+        return;
+      case "raise": {
+        if (s.rethrow) this.line("tsos_rethrow();");
+        else {
+          const ret = this.fn!.ret;
+          this.line(ret.k === "void" || ret.k === "never" ? "return;" : `return ${zero(ret)};`);
+        }
+        return;
+      }
       case "catch":
         throw new Error("emitter: a catch marker outside its protected block");
     }
@@ -833,6 +876,7 @@ export class Emitter {
   }
 
   func(f: Func): string[] {
+    this.fn = f;
     this.out = [];
     this.reads = readsOf(f.body);
     this.volatiles = assignedInProtected(f.body);
@@ -845,7 +889,9 @@ export class Emitter {
   }
 
   prototype(f: Func): string {
-    const noreturn = (f.interrupt ? "__attribute__((interrupt)) " : "") + (f.ret.k === "never" ? "__attribute__((noreturn)) " : "");
+    // A `never` function whose exception returns (rc-unwind.ts) does return: to its caller's test.
+    const never = f.ret.k === "never" && !this.p.mayThrow?.fns.has(f.cname);
+    const noreturn = (f.interrupt ? "__attribute__((interrupt)) " : "") + (never ? "__attribute__((noreturn)) " : "");
     return `static ${noreturn}${declare(f.ret, f.cname)}(${f.params.length ? f.params.map((p) => declare(p.type, p.name)).join(", ") : "void"});`;
   }
 }

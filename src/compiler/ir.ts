@@ -98,12 +98,12 @@ export type Expr =
   | { e: "convert"; type: Type; x: Expr; checked: boolean; loc: number }
   | { e: "truthy"; type: Type; x: Expr }
   /** `pure`: a runtime math helper without side effects (lower/number.ts). */
-  | { e: "call"; type: Type; fn: string; args: Expr[]; pure?: boolean }
+  | { e: "call"; type: Type; fn: string; args: Expr[]; pure?: boolean; unwind?: string }
   /** A runtime helper over any number of doubles: `fn(n, (double[]){args})` (Math.hypot). */
   | { e: "numlist"; type: Type; fn: string; args: Expr[] }
   /** `inline`: the field is a struct stored in place; the expression is its address. */
   | { e: "field"; type: Type; obj: Expr; name: string; inline?: boolean }
-  | { e: "new"; type: Type; cls: ClassInst; init: string; args: Expr[]; loc: number }
+  | { e: "new"; type: Type; cls: ClassInst; init: string; args: Expr[]; loc: number; unwind?: string }
   /** `unchecked`: proven in range before the loop (lower/bounds.ts). */
   /** `append`: the target of a store, which may be one past the end (`xs[xs.length] = v` appends, as in JavaScript). */
   | { e: "index"; type: Type; arr: Expr; idx: Expr; loc: number; unchecked?: boolean; append?: boolean }
@@ -139,7 +139,7 @@ export type Expr =
   /** A module-level function as a value. */
   | { e: "fnref"; type: Type; fn: string }
   /** A call through a function value. */
-  | { e: "callptr"; type: Type; callee: Expr; args: Expr[] }
+  | { e: "callptr"; type: Type; callee: Expr; args: Expr[]; unwind?: string }
   /** A template literal formatted on the caller's stack for a Text parameter. */
   | { e: "stackfmt"; type: Type; parts: Expr[] }
   /** A source location passed to an @trackCaller function: a loc index, or -1 for "my own caller". */
@@ -151,7 +151,7 @@ export type Expr =
   /** `let name = init in body`: a temporary inside an expression. */
   | { e: "let"; type: Type; name: string; init: Expr; body: Expr }
   /** A call through a view's table: `v.vt->slot(v.obj, args)`. */
-  | { e: "viewcall"; type: Type; view: Expr; slot: string; args: Expr[] }
+  | { e: "viewcall"; type: Type; view: Expr; slot: string; args: Expr[]; unwind?: string }
   /** A fat pointer from a class pointer (`table` names the static view table of (class, view)). */
   | { e: "mkview"; type: Type; x: Expr; table: string }
   /** A view converted to another view: the target table found through the class descriptor. */
@@ -234,6 +234,16 @@ export type Stmt =
    */
   | { s: "catch"; id: string }
   | { s: "trypop"; id: string }
+  /**
+   * Exceptions that return (compiler/rc.ts, docs/design/memory.md): after a
+   * call that may throw, a pending exception jumps to the statement's
+   * `unwind` block (`label`), which releases what the statement and its
+   * scopes own and ends with `raise`: `return` a zero value (the caller
+   * checks in turn) or, inside a protected region of its own function,
+   * `rethrow` to that region's handler.
+   */
+  | { s: "unwind"; label: string; body: Stmt[] }
+  | { s: "raise"; rethrow: boolean }
   | { s: "switch"; x: Expr; cases: { values: Expr[]; isDefault: boolean; body: Stmt[] }[]; loc: number };
 
 export interface Param {
@@ -257,6 +267,8 @@ export interface Func {
   ctor?: boolean;
   /** A module's top-level code (`<module>__init`): runs once, before anything else of the module. */
   moduleInit?: boolean;
+  /** A generator's body (lower/generators.ts), run on its own stack: an exception leaves it by longjmp to the coroutine's bottom handler. */
+  coroutine?: boolean;
 }
 
 /** The hidden counter of key additions in a literal's object (lower/key-order.ts). */
@@ -382,6 +394,12 @@ export interface Program {
   dynTypes?: { cname: string; type: Type; kind: "obj" | "fn"; isArray: boolean; name: string; show: string; str: string; toArray?: string }[];
   /** Hosted debug builds (emit-alloc.ts, runtime/tsos_alloc.h): `leaks` lists live blocks and reports them at exit; `frees` poisons freed blocks and catches double frees. */
   memoryChecks?: { leaks?: boolean; frees?: boolean };
+  /**
+   * Set by compiler/rc.ts (hosted): the functions that may return with an exception pending, and whether calls
+   * through function values (`callptr`) and interface tables (`viewcall`) may; the emitter tests the pending
+   * exception after each such call.
+   */
+  mayThrow?: { fns: Set<string>; callptr: boolean; viewcall: boolean; dyn: boolean };
   /** Set by emit-program.ts: a reachable function calls setGlobalAllocator (runtime/tsos_alloc.h's TSOS_GLOBAL_ALLOCATOR). */
   installsAllocator?: boolean;
 }
@@ -439,7 +457,7 @@ export function walkExprs(list: Stmt[], visit: (x: Expr, isAssignTarget: boolean
       case "while": case "dowhile": ex(s.c); s.body.forEach(st); return;
       case "for": s.init.forEach(st); ex(s.c); s.step.forEach((x) => ex(x)); s.body.forEach(st); return;
       case "return": return ex(s.x);
-      case "block": return s.body.forEach(st);
+      case "block": case "unwind": return s.body.forEach(st);
       case "switch": ex(s.x); s.cases.forEach((c) => { c.values.forEach((v) => ex(v)); c.body.forEach(st); }); return;
     }
   };

@@ -59,7 +59,7 @@ export const FRESH_STRING_HELPERS = new Set([
 ]);
 
 /** Runtime helpers that keep a string they are given after they return (the thrown site of an exception). */
-const KEEPING_HELPERS = new Set(["tsos_throw"]);
+const KEEPING_HELPERS = new Set(["tsos_throw", "tsos_pend"]);
 
 /**
  * Whether the runtime helper `fn` (not a function of the program) keeps no

@@ -20,6 +20,7 @@ import { HEAP_INTRINSIC_FNS } from "./lower/heap-intrinsics.ts";
 import { FRESH_STRING_HELPERS, STR_RELEASE, STR_RETAIN, borrowsStrings, countedString, stringFormIsMade } from "./rc-strings.ts";
 import { countedCompoundsToAssigns } from "./rc-compounds.ts";
 import { privateArrays } from "./rc-private-arrays.ts";
+import { type MayThrow, mayThrowCall, mayThrowOf } from "./rc-unwind.ts";
 
 /**
  * How a value of type `t` holds a counted object: "ptr" a class pointer (or
@@ -360,8 +361,10 @@ export function countReferences(p: Program, noFree: Set<string> = new Set()): Rc
   for (const f of p.funcs) f.body = countedCompoundsToAssigns(f.body, counted);
   const moves = constructorMoves(p, ctors);
   quietFunctions = releaseFreeFunctions(p, funcs);
+  const mayThrow = mayThrowOf(p);
+  p.mayThrow = mayThrow;
   for (const f of p.funcs) {
-    f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown, writeOnce, reassigned, moves, noFree.has(f.cname)).run();
+    f.body = new FnPass(f, funcs, ctors, freshSlots, fnValuesKnown, writeOnce, reassigned, moves, noFree.has(f.cname), mayThrow).run();
     stats.borrowedParams += f.params.filter((q) => counted(q.type)).length;
     walkAll(f.body, (x) => {
       if (x.e !== "call") return;
@@ -541,12 +544,16 @@ class FnPass {
   /** Names bound by `let`/`bind` expressions in scope, with what their value is. */
   private readonly bound = new Map<string, Own>();
   private loc = 0;
+  /** Inside withTemps: statement temporaries can be had, and a statement's unwind block can follow it. */
+  private tempDepth = 0;
+  /** The current statement's unwind block (rc-unwind.ts): its label, and what it does after releasing the temporaries. */
+  private unwind: { label: string; tail: Stmt[] } | undefined;
 
   /**
    * noFree: nothing is freed while this function runs (it and everything it
    * calls release nothing), so every value is stable and every local borrows.
    */
-  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>, private readonly fnValuesKnown: boolean, private readonly writeOnce: Set<string>, private readonly reassignedGlobals: Set<string>, private readonly moves: ConstructorMoves, private readonly noFree = false) {
+  constructor(private readonly f: Func, private readonly funcs: Map<string, Func>, private readonly ctors: Set<string>, private readonly freshSlots: Set<string>, private readonly fnValuesKnown: boolean, private readonly writeOnce: Set<string>, private readonly reassignedGlobals: Set<string>, private readonly moves: ConstructorMoves, private readonly noFree = false, private readonly mayThrow?: MayThrow) {
     this.params = new Set(f.params.map((p) => p.name));
     this.findManaged();
     // A string local always owns its reference (outside noFree code): a fresh string stored in it must be released.
@@ -640,7 +647,7 @@ class FnPass {
     const out: Stmt[] = [];
     for (const s of list) out.push(...this.stmt(s));
     const last = out[out.length - 1];
-    const jumps = last && (last.s === "return" || last.s === "break" || last.s === "continue");
+    const jumps = last && (last.s === "return" || last.s === "break" || last.s === "continue" || last.s === "raise");
     if (!jumps) out.push(...this.releaseScopes(1));
     this.scopes.pop();
     return out;
@@ -674,14 +681,47 @@ class FnPass {
 
   /** The statement with its temporaries declared before it and released after it. */
   private withTemps(build: () => Stmt[]): Stmt[] {
-    const savedPre = this.pre, savedPost = this.post;
+    const savedPre = this.pre, savedPost = this.post, savedUnwind = this.unwind;
     this.pre = [];
     this.post = [];
+    this.unwind = undefined;
+    this.tempDepth++;
     const body = build();
+    this.tempDepth--;
     const out = [...this.pre, ...body, ...this.post];
+    // Reached only from a call that returned with an exception pending: the temporaries (declared zero, so
+    // those not yet assigned release nothing), then what a `throw` here releases (docs/design/memory.md).
+    if (this.unwind) out.push({ s: "unwind", label: this.unwind.label, body: [...this.post, ...this.unwind.tail] });
     this.pre = savedPre;
     this.post = savedPost;
+    this.unwind = savedUnwind;
     return out;
+  }
+
+  /**
+   * A call that may return with an exception pending (rc-unwind.ts) jumps to
+   * its statement's unwind block. Not in a loop's condition or step (no
+   * statement there to follow) nor in a generator's body: there the emitter's
+   * test rethrows to the nearest handler, leaving the frame's references.
+   */
+  private unwindOf(y: Expr): Expr {
+    if (!this.mayThrow || this.noTemps || this.tempDepth === 0 || this.f.coroutine || !mayThrowCall(this.mayThrow, y)) return y;
+    if (!this.unwind) {
+      const { n, inRegion } = this.throwDepth();
+      this.unwind = { label: `tsos_unwind${tempCounter++}`, tail: [...this.releaseScopes(n), { s: "raise", rethrow: inRegion }] };
+    }
+    return { ...y, unwind: this.unwind.label } as Expr;
+  }
+
+  /** How many scopes a throw here leaves (up to and including the innermost protected region), and whether it lands in one. */
+  private throwDepth(): { n: number; inRegion: boolean } {
+    let n = 0;
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      n++;
+      // The protected block's own region locals die with the jump too: its handler cannot see them.
+      if (this.scopes[i]!.protects) return { n, inRegion: true };
+    }
+    return { n, inRegion: false };
   }
 
   /**
@@ -848,14 +888,14 @@ class FnPass {
    * handler receives (its `caught` is fresh): it is not released.
    */
   private throwStmt(s: Extract<Stmt, { s: "expr" }>, x: Extract<Expr, { e: "call" }>): Stmt[] {
-    let n = 0;
-    for (let i = this.scopes.length - 1; i >= 0; i--) {
-      n++;
-      // The protected block's own region locals die with the jump too: its handler cannot see them.
-      if (this.scopes[i]!.protects) break;
-    }
+    const { n, inRegion } = this.throwDepth();
     const held = x.args[0]!;
     const releases = this.releaseScopes(n, held.e === "local" ? held.name : undefined);
+    // Outside a protected region of its own, the exception returns: pending, to each caller in turn (rc-unwind.ts).
+    if (!inRegion && this.mayThrow && !this.f.coroutine) {
+      const pend: Expr = { ...x, fn: "tsos_pend", type: T.void };
+      return [...releases, ...this.withTemps(() => [{ ...s, x: this.discard(pend, true) }]), { s: "raise", rethrow: false }];
+    }
     return [...releases, ...this.withTemps(() => [{ ...s, x: this.discard(x, true) }])];
   }
 
@@ -1027,7 +1067,8 @@ class FnPass {
 
   /** The rewritten expression and, for a counted one, what its value is. */
   private visit(x: Expr): [Expr, Own] {
-    const [y, own] = this.visitOwn(x);
+    const [y0, own] = this.visitOwn(x);
+    const y = this.unwindOf(y0);
     return [y, this.noFree && own === "unstable" ? "stable" : own];
   }
 
@@ -1104,7 +1145,7 @@ class FnPass {
         }
         // `throw`: the thrown value's local (lower/exceptions.ts throwValue) holds the reference the runtime carries to
         // the handler; the jump skips its release. The site string is kept.
-        if (x.fn === "tsos_throw") return [{ ...x, args: [this.instant(x.args[0]!), this.pin(x.args[1]!)] }, "unstable"];
+        if (x.fn === "tsos_throw" || x.fn === "tsos_pend") return [{ ...x, args: [this.instant(x.args[0]!), this.pin(x.args[1]!)] }, "unstable"];
         if (x.fn === "tsos_class_name" || HEAP_INTRINSIC_FNS.has(x.fn)) return [{ ...x, args: x.args.map((a) => this.instant(a)) }, "unstable"];
         const own: Own = isCounted && FRESH_STRING_HELPERS.has(x.fn) ? "fresh" : "unstable";
         // A helper marked pure (a hash of a key) has no effect: it keeps nothing it is given.

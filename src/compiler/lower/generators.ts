@@ -197,6 +197,7 @@ export function generatorCreation(l: Lowerer, decl: GenDecl, func: Func, opts: I
   const gName = l.localName("gen");
   const g: Expr = { e: "local", type: subT, name: gName };
   const bodyFn = generatorBody(l, decl, func, sub, base.cls, elem, opts);
+  bodyFn.coroutine = true;
   const out: Stmt[] = [{ s: "let", name: gName, type: subT, init: { e: "stamp", type: subT, x: { e: "alloc", type: subT, loc } }, loc }];
   for (const p of func.params) {
     const name = p.name === "self" ? "a_this" : `a_${p.name}`;

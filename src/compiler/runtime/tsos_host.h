@@ -37,6 +37,24 @@ __attribute__((noreturn)) static inline void tsos_throw(void *e, tsos_str site) 
   tsos_thrown_site = site;
   longjmp(tsos_try_top->buf, 1);
 }
+/*
+ * An exception that returns (compiler/rc.ts): a `throw` outside any `try` of
+ * its own function sets it pending and returns; each caller tests
+ * tsos_pending after the call, releases what its statement and scopes own,
+ * and returns in turn, until a function with a `try` around the call
+ * rethrows it to that handler (tsos_rethrow). Frames in between free what
+ * they own, which a longjmp over them would leak.
+ */
+static bool tsos_pending;
+static inline void tsos_pend(void *e, tsos_str site) {
+  tsos_thrown = e;
+  tsos_thrown_site = site;
+  tsos_pending = true;
+}
+__attribute__((noreturn)) static inline void tsos_rethrow(void) {
+  tsos_pending = false;
+  longjmp(tsos_try_top->buf, 1);
+}
 
 static inline void tsos_panic_begin(const tsos_loc *loc) {
   fflush(stdout);
