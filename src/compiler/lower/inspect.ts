@@ -30,7 +30,7 @@
  *     objects, literals with methods or accessors) is refused (TSOS1180).
  */
 import { isGenType } from "./generators.ts";
-import { inspectUnionArgument, objectIn, tupleAsUnionArray } from "./unions.ts";
+import { hasPropertyFunction, inspectUnionArgument, objectIn, tupleAsUnionArray } from "./unions.ts";
 import { isTuple, refuseOptionalTuple } from "./destructure.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Func, Stmt, Type, ViewInst } from "../ir.ts";
@@ -630,20 +630,34 @@ function classPropertyNames(cls: ClassInst): string[] {
 
 /** `"p" in obj` on a class instance or view (lower/unions.ts `objectIn`), its class test built as the dispatchers here are. */
 export function objectInOperator(l: Lowerer, b: ts.BinaryExpression): Expr | undefined {
-  const loc = l.loc(b);
-  const dispatchWith = (fn: { cname: string }, t: Type, each: (cls: ClassInst, x: Expr) => Expr): void =>
-    addDispatch(l, { func: fn as Func, classes: t.k === "view" ? classesOfView(l, t.view) : classesBelow(l, (t as { cls: ClassInst }).cls), each });
-  return objectIn(l, b, (n) => tested(lowerExpr(l, n)), {
+  return objectIn(l, b, (n) => tested(lowerExpr(l, n)), inHelpers(l, b, "in"));
+}
+
+/**
+ * Whether the object `x` (a view, held in a temporary) has the property `prop` now, for a spread that copies it
+ * only then (object-spread.ts). An object a spread built does not record it: there a member holding undefined
+ * counts as left out, as the spread that built it took it.
+ */
+export function spreadPresence(l: Lowerer, x: Expr, prop: string, node: ts.Node): Expr {
+  return { e: "call", type: T.bool, fn: hasPropertyFunction(l, x.type, prop, inHelpers(l, node, "spread"), "spread"), args: [x] };
+}
+
+function inHelpers(l: Lowerer, node: ts.Node, purpose: "in" | "spread"): Parameters<typeof objectIn>[3] {
+  const loc = l.loc(node);
+  return {
     synthesize: (base, params, ret) => synthesize(l, base, params, ret, loc),
-    dispatch: (fn, t, has) => dispatchWith(fn, t, (cls) => ({ e: "bool", type: T.bool, value: has(cls) })),
-    dispatchWith,
+    dispatchWith: (fn, t, each) => addDispatch(l, { func: fn as Func, classes: t.k === "view" ? classesOfView(l, t.view) : classesBelow(l, (t as { cls: ClassInst }).cls), each }),
     member: (cls, prop) => classMember(l, cls, prop),
     propertyNames: (cls) => classPropertyNames(cls),
     recordsKeys: (cls) => !!cls.literal && hasKeyOrder(cls.fields),
     present: (cls, x, prop) => {
       const f = cls.fields.find((g) => g.name === fieldName({ text: prop } as ts.Identifier))!;
-      if (f.absent && spreadShapes.has(cls)) l.fail("TSOS1005", b, `\`in\` with the optional member \`${prop}\` of an object a spread built (a spread does not copy a member that holds undefined)`);
-      return memberPresent(cls, { e: "field", type: f.type, obj: x, name: f.name });
+      const read: Expr = { e: "field", type: f.type, obj: x, name: f.name };
+      if (f.absent && spreadShapes.has(cls)) {
+        if (purpose === "spread") return { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: read, which: "undefined" } };
+        l.fail("TSOS1005", node, `\`in\` with the optional member \`${prop}\` of an object a spread built (a spread does not copy a member that holds undefined)`);
+      }
+      return memberPresent(cls, read as Extract<Expr, { e: "field" }>);
     },
-  });
+  };
 }

@@ -69,7 +69,12 @@ export function jsonCall(l: Lowerer, name: string, call: ts.CallExpression, want
   }
   if (value.type.k === "nullable" && value.type.undef) {
     // JavaScript's result is undefined for undefined: kept where the program can see it (`?? d`, printed).
-    if (!given && showsUndefined(call)) return maybeUndefinedJson(l, name, call, want, value, valueNode);
+    const shown = given ? undefined : showsUndefined(call);
+    if (shown) {
+      const json = maybeUndefinedJson(l, name, call, want, value, valueNode);
+      // Joined to a string, undefined is the text "undefined".
+      return shown === "text" ? { e: "optstr", type: T.str, x: json } : json;
+    }
     value = presentForStringify(l, value, valueNode);
   }
   const t = value.type;
@@ -106,16 +111,17 @@ export function jsonCall(l: Lowerer, name: string, call: ts.CallExpression, want
 
 /**
  * Whether the program can see that `JSON.stringify(x)` gave undefined: the
- * left side of `??`, a template part, or a console.log argument (both print
- * `undefined`).
+ * left side of `??`, a template part, an operand of `+` with a string, or a
+ * console.log argument (all print `undefined`).
  */
-function showsUndefined(call: ts.CallExpression): boolean {
+function showsUndefined(call: ts.CallExpression): "value" | "text" | undefined {
   let n: ts.Node = call;
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
   const p = n.parent;
-  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken && p.left === n) return true;
-  if (ts.isTemplateSpan(p)) return true;
-  return ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression) && p.expression.getText() === "console.log";
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken && p.left === n) return "value";
+  if (ts.isTemplateSpan(p)) return "text";
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.PlusToken && (p.left === n || p.right === n)) return "text";
+  return ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression) && p.expression.getText() === "console.log" ? "value" : undefined;
 }
 
 /** `JSON.stringify(v)` of a value that may be undefined, where the result may be: `string | undefined`. */

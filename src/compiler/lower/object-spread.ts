@@ -21,10 +21,15 @@
  *   - A class instance spreads its fields only (its own properties in
  *     JavaScript): getters and methods live on the prototype and are not
  *     copied. `#private` fields are not properties.
- *   - An optional property that holds undefined counts as absent: it does
- *     not override an earlier value (the `{ ...item, ...patch }` idiom with
- *     a Partial patch). The representation cannot tell an absent optional
- *     property from one explicitly set to undefined.
+ *   - An optional property the source does not have does not override an
+ *     earlier value (the `{ ...item, ...patch }` idiom with a Partial
+ *     patch); one it has is copied even holding undefined: an object
+ *     literal's member written by it or added since (key-order.ts
+ *     memberPresent), any member of a view's object by its class
+ *     (inspect.ts spreadPresence). Where tsc types the result's property as
+ *     always there, such an undefined panics (presentAsTyped). Other
+ *     copies (rest, Object.assign, records) still count an optional
+ *     property holding undefined as absent.
  */
 import ts from "typescript";
 import type { ClassInst, Expr, Field, Stmt, Type } from "../ir.ts";
@@ -39,6 +44,8 @@ import { isTuple } from "./destructure.ts";
 import { lowerNullLiteral, unwrap } from "./nullable.ts";
 import { newLiteralObject, propName } from "./objects.ts";
 import { checkViewCopyOrder } from "./spread-order.ts";
+import { memberPresent } from "./key-order.ts";
+import { spreadPresence } from "./inspect.ts";
 
 type Bind = (name: ts.Identifier, value: Expr) => Stmt[];
 type Recurse = (pattern: ts.BindingName, value: Expr, bind: Bind) => Stmt[];
@@ -79,6 +86,15 @@ export interface OwnProperty {
   name: string;
   read: Expr;
   optional: boolean;
+  /**
+   * A spread's test of whether it is a property (an object literal's
+   * member): undefined for one always there, even holding undefined
+   * (`{ size: undefined }`), which a spread copies as JavaScript does;
+   * for a member the literal left out, whether it was added since.
+   */
+  present?: Expr;
+  /** Whether `present` is known (an object literal's member); otherwise `optional` says it is left out when undefined. */
+  knownPresence?: boolean;
 }
 
 /** Property `name` of `obj` (a class instance, a view or a record), as `obj.name` reads it. */
@@ -121,7 +137,8 @@ export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.N
         if (name === undefined) continue;
         const read: Expr = { e: "field", type: f.type, obj: upcast(obj, c), name: f.name, inline: f.inline };
         // A literal's absent optional member is a field holding undefined; a class field is always present.
-        out.push({ name, read, optional: !!t.cls.literal && admitsUndefined(f.type) });
+        const presence = t.cls.literal ? { knownPresence: true, ...(f.absent ? { present: memberPresent(c, read as Extract<Expr, { e: "field" }>) } : {}) } : {};
+        out.push({ name, read, optional: !!t.cls.literal && admitsUndefined(f.type), ...presence });
       }
     }
     return out;
@@ -144,7 +161,9 @@ export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.N
       // Behind the view may be a class whose getter JavaScript would not copy (it lives on the prototype).
       if (classGetterNames(l, node).has(p.name))
         l.fail("TSOS1170", node, l.checker.typeToString(tsType), `a class of the program has a getter \`${p.name}\`, which a spread of such an object would not copy; copy the properties by name`);
-      out.push({ name: p.name, read: lowerViewGet(l, obj, p.name, node), optional: !!slot.optional });
+      // An optional property is copied when the object has it, even holding undefined (inspect.ts spreadPresence).
+      const presence = slot.optional ? { knownPresence: true, present: spreadPresence(l, obj, p.name, node) } : {};
+      out.push({ name: p.name, read: lowerViewGet(l, obj, p.name, node), optional: !!slot.optional, ...presence });
     }
     // The copy takes the type's order: every object behind the view must define its properties in it (lower/spread-order.ts).
     checkViewCopyOrder(l, t.view, out.map((p) => p.name).filter((n) => !present?.has(n)), node, l.checker.typeToString(tsType), l.checker.getPropertiesOfType(apparent).map((p) => p.name));
@@ -264,7 +283,7 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
     const type = wanted ?? (sym ? irType(l, l.checker.getTypeOfSymbol(sym), node) : slot.value.type);
     fields.push({ name: fieldName({ text: name } as ts.Identifier), type, absent: slot.absent && admitsUndefined(type) });
     // A property present on every path (the checker's type says so) but joined from guarded branches.
-    const v = slot.value.type.k === "nullable" && type.k !== "nullable" ? unwrap(l, slot.value, node, "nonnull") : slot.value;
+    const v = slot.value.type.k === "nullable" && type.k !== "nullable" ? presentAsTyped(l, slot.value, name, type, node) : slot.value;
     values.push(coerce(l, v, type, node));
   }
   if (want?.k === "view") {
@@ -277,6 +296,28 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
   let out = newLiteralObject(l, fields, values, node, true);
   for (let i = binds.length - 1; i >= 0; i--) out = { e: "bind", type: out.type, name: binds[i]!.name, value: binds[i]!.value, body: out };
   return out;
+}
+
+/**
+ * A joined slot value where tsc types the property as always there. It can
+ * hold undefined only when an optional property was set to undefined
+ * (`{ ...opts, ...{ size: undefined } as Partial<Opts> }`), which JavaScript
+ * copies: tsc's type cannot hold it, so that panics, naming the property.
+ */
+function presentAsTyped(l: Lowerer, value: Expr, name: string, type: Type, node: ts.Node): Expr {
+  const t = value.type as Extract<Type, { k: "nullable" }>;
+  const loc = l.loc(node);
+  const held = local(l.temp(), t);
+  const message: Expr = { e: "str", type: T.str, value: `a spread copied \`${name}\` holding undefined, which its type \`${typeName(type)}\` cannot hold (the source has it set to undefined)` };
+  const absent: Expr = t.null ? { e: "isnullish", type: T.bool, x: held, which: "either" } : isnullish(held, "undefined");
+  const present: Expr = { e: "unwrap", type: t.inner, x: held, loc };
+  return {
+    e: "bind",
+    type: t.inner,
+    name: (held as { name: string }).name,
+    value,
+    body: { e: "cond", type: t.inner, c: absent, a: { e: "seq", type: t.inner, xs: [{ e: "panic", type: T.void, message, loc }, present] }, b: present },
+  };
 }
 
 /** `c ? a : b` over values of possibly different types: the type of `a` made nullable as needed. */
@@ -344,7 +385,16 @@ function spreadInto(
     }
     return;
   }
-  for (const p of ownProperties(l, src, tsType, expr, surelyPresent())) put(p.name, temp(p.read), p.optional, guard);
+  for (const p of ownProperties(l, src, tsType, expr, surelyPresent())) {
+    if (!p.knownPresence) {
+      put(p.name, temp(p.read), p.optional, guard);
+      continue;
+    }
+    // A literal's member is copied when it is a property, even one holding undefined (`{ size: undefined }`).
+    const present = p.present && temp(p.present);
+    const both = present && guard ? { e: "logic", type: T.bool, op: "&&", a: guard, b: present } as Expr : (present ?? guard);
+    put(p.name, temp(p.read), false, both);
+  }
 }
 
 function lowerExprAsBool(l: Lowerer, cond: ts.Expression, guard?: Expr): Expr {

@@ -505,8 +505,7 @@ export function objectIn(
   lower: (n: ts.Expression) => Expr,
   helpers: {
     synthesize: (base: string, params: { name: string; type: Type }[], ret: Type) => { cname: string };
-    dispatch: (fn: { cname: string }, x: Type, has: (cls: ClassInst) => boolean) => void;
-    /** As `dispatch`, with the function's value for each class an expression (of its other parameters). */
+    /** Builds the function's body once the program is lowered: its value for each class that can be behind `x`, an expression (of its other parameters). */
     dispatchWith: (fn: { cname: string }, x: Type, each: (cls: ClassInst, x: Expr) => Expr) => void;
     /** Whether the member `field` of an object of `cls` (`x`, of that class) is present: an optional member a literal left out is absent until assigned. */
     present: (cls: ClassInst, x: Expr, field: string) => Expr;
@@ -528,9 +527,14 @@ export function objectIn(
   const t = x.type;
   if (t.k !== "view" && !(t.k === "class" && t.cls.header)) return undefined;
   if (PROTOTYPE_NAMES.has(prop)) l.fail("TSOS1005", b, `\`"${prop}" in\` (a property every object inherits)`);
+  return { e: "call", type: T.bool, fn: hasPropertyFunction(l, t, prop, helpers), args: [x] };
+}
+
+/** The function that tells whether an object of type `t` (a class instance or a view) has the property `prop` now, by its class. */
+export function hasPropertyFunction(l: Lowerer, t: Type, prop: string, helpers: Parameters<typeof objectIn>[3], purpose: "in" | "spread" = "in"): string {
   let fns = inFns.get(l);
   if (!fns) inFns.set(l, (fns = new Map()));
-  const cacheKey = `${t.k === "view" ? t.view.cname : (t as { cls: ClassInst }).cls.cname}|${prop}`;
+  const cacheKey = `${purpose}|${t.k === "view" ? t.view.cname : (t as { cls: ClassInst }).cls.cname}|${prop}`;
   let fn = fns.get(cacheKey);
   if (!fn) {
     const func = helpers.synthesize(`has_${prop.replace(/[^A-Za-z0-9_]/g, "_")}`, [{ name: "x", type: t }], T.bool);
@@ -548,7 +552,7 @@ export function objectIn(
       return yes;
     });
   }
-  return { e: "call", type: T.bool, fn, args: [x] };
+  return fn;
 }
 
 /**
@@ -556,7 +560,7 @@ export function objectIn(
  * or a view): a function compares the key with the names the object's class
  * has (fields, methods, accessors, what every object inherits), dispatching
  * on the class as `"p" in x` does. Undefined for other operands; an
- * optional member an object literal left out is not tracked (TSOS1005).
+ * optional member an object literal left out is a key once assigned.
  */
 function computedKeyIn(
   l: Lowerer,
