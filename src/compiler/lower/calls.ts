@@ -46,7 +46,7 @@ import { printExpression } from "./console-format.ts";
 import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringIndexOrUndefined, stringToNumber, truthiness } from "./string-methods.ts";
 import { typedArrayCall, typedArrayIntrinsic, typedArrayNew, typedArrayStaticCall, typedArrayStaticProperty, typedElementRead } from "./typed-arrays.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
-import { objectCall, recordRead } from "./records.ts";
+import { objectCall, recordField, recordRead } from "./records.ts";
 import { isTuple, refuseOptionalTuple, restArgs } from "./destructure.ts";
 import { tupleAsArray, tupleIndex } from "./tuples.ts";
 import { genericConstInstance, genericFunctionConst } from "./generic-consts.ts";
@@ -275,6 +275,9 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     const collection = collectionCall(l, recv, name, call) ?? typedArrayCall(l, recv, name, call);
     if (collection) return collection;
     if (recv.type.k === "view") return lowerViewCall(l, recv, name, call);
+    // `rules.pl(n)` on a record of functions: the entry's function, called as `rules["pl"](n)` is.
+    const entry = OBJECT_PROTOTYPE_METHODS.has(name) ? undefined : recordField(l, recv, name, callee);
+    if (entry?.type.k === "fn") return { e: "callptr", type: entry.type.ret, callee: entry, args: valueArgs(l, call, entry.type.params) };
     if (recv.type.k === "class" && recv.type.cls.header) return lowerClassCallByName(l, recv, name, call);
     if (recv.type.k === "ptr") return pointerMethod(l, recv, name, call);
     if (recv.type.k === "atomic") return atomicMethod(l, recv, name, call);
@@ -684,9 +687,13 @@ function constructorName(l: Lowerer, p: ts.PropertyAccessExpression): Expr | und
  * `&&` (whose result is then `p` only when `p` is undefined), or an operand
  * of a logical operator whose own value is only tested.
  */
+/** Methods every object inherits: on a record they are not entries. */
+const OBJECT_PROTOTYPE_METHODS = new Set(["hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toString", "toLocaleString", "valueOf"]);
+
 function calledOrTested(p: ts.Expression): boolean {
   let n: ts.Node = p;
-  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  // `p.transform!(acc)`: asserted present, then called.
+  while (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
   if (ts.isCallExpression(n.parent) && n.parent.expression === n) return true;
   return tested(n);
 }

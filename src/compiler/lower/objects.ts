@@ -44,6 +44,19 @@ export function propName(l: Lowerer, name: ts.PropertyName): string {
   l.fail("TSOS1005", name, "a computed property name");
 }
 
+/**
+ * The optional properties of the one member of the literal's contextual
+ * union type that the literal is (by its discriminant), which it leaves out.
+ */
+function unionMemberOptionals(l: Lowerer, node: ts.ObjectLiteralExpression, litType: ts.Type): ts.Symbol[] {
+  const context = l.checker.getContextualType(node);
+  if (!context?.isUnion()) return [];
+  const members = context.types.filter((t) => t.flags & ts.TypeFlags.Object && l.checker.isTypeAssignableTo(litType, t));
+  if (members.length !== 1) return [];
+  const given = new Set(l.checker.getPropertiesOfType(litType).map((p) => p.name));
+  return l.checker.getPropertiesOfType(members[0]!).filter((p) => p.flags & ts.SymbolFlags.Optional && !given.has(p.name));
+}
+
 /** `{ x: 1, y, m() { ... } }`: a new object of the literal's class. */
 export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr {
   if (node.properties.some(ts.isSpreadAssignment)) return recordLiteral(l, node, want) ?? lowerSpreadObject(l, node, want);
@@ -80,6 +93,14 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
       if (slot.kind !== "get" || !slot.optional || fields.some((f) => f.name === fieldName({ text: slot.prop } as ts.Identifier))) continue;
       fields.push({ name: fieldName({ text: slot.prop } as ts.Identifier), type: slot.ret, absent: true });
       values.push(coerce(l, lowerNullLiteral("undefined"), slot.ret, node));
+    }
+    // A member of a union of object types (`{ kind: "game"; winner?: string } | ...`): its optional members too.
+    for (const p of unionMemberOptionals(l, node, litType)) {
+      const name = fieldName({ text: p.name } as ts.Identifier);
+      if (fields.some((f) => f.name === name)) continue;
+      const type = irType(l, l.checker.getTypeOfSymbol(p), node);
+      fields.push({ name, type, absent: true });
+      values.push(coerce(l, lowerNullLiteral("undefined"), type, node));
     }
   }
   const captured = literalCaptures(l, node, fns, fields);

@@ -248,6 +248,9 @@ function readUse(l: Lowerer, x: ts.Expression, v: Type): "maybe" | "number" | "v
   const p = n.parent;
   const isNumber = v.k === "int" && v.kind === "number" && l.doubles;
   if (intoOptional(l, n as ts.Expression)) return "maybe";
+  // `spec.aliases?.[tok]`: the chain's value is `V | undefined` already, and a missing key is one more undefined.
+  const chain = ts.isOptionalChain(x) ? l.checker.getTypeAtLocation(x) : undefined;
+  if (chain?.isUnion() && chain.types.some((t) => t.flags & ts.TypeFlags.Undefined)) return "maybe";
   if (ts.isBinaryExpression(p)) {
     const op = p.operatorToken.kind;
     const K = ts.SyntaxKind;
