@@ -128,6 +128,23 @@ export function jsonObject(options: JsonOptions, names: string[], values: string
 
 /** Ends the program with this message (lower/json.ts compiles it to a panic): the text has another shape than the program declared. */
 declare function jsonPanic(message: string): never;
+
+/** An object, array or function held in an unknown, serialized by the function for the type it was boxed with (lower/json.ts): an intrinsic. */
+declare function jsonOfBoxed(v: unknown, options: JsonOptions, indent: string, depth: number): string;
+
+/** Whether JSON.stringify leaves an unknown value out (undefined, a function): omitted as a member, undefined at the top. */
+export function jsonSkips(v: unknown): boolean {
+  return v === undefined || typeof v === "function";
+}
+
+/** A value of type unknown, as JSON.stringify writes it in an array (where undefined and functions are `null`). */
+export function jsonUnknown(v: unknown, options: JsonOptions, indent: string, depth: number): string {
+  if (v === undefined || v === null || typeof v === "function") return "null";
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (typeof v === "number") return jsonNumber(v);
+  if (typeof v === "string") return jsonQuote(v);
+  return jsonOfBoxed(v, options, indent, depth);
+}
 // lower/json.ts's parse functions first check the whole text (`jsonCheck`,
 // SyntaxError with V8's messages), then read it into the declared type with
 // a JsonReader, which may assume the text is well formed.

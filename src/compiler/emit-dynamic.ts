@@ -85,7 +85,7 @@ export function descriptorNamed(x: Expr): string | undefined {
 /** The functions of descriptor `name` (show, String, and the copy as an array of unknowns). */
 export function descriptorFunctions(p: Program, name: string): string[] {
   const d = p.dynTypes?.find((t) => t.cname === name);
-  return d ? [d.show, d.str, ...(d.toArray ? [d.toArray] : [])] : [];
+  return d ? [d.show, d.str, ...(d.toArray ? [d.toArray] : []), ...(d.json ? [d.json] : [])] : [];
 }
 
 /** The static descriptors of the used boxed types. */
@@ -93,7 +93,7 @@ export function dynDescriptors(p: Program, used: Set<string>): string[] {
   const out: string[] = [];
   for (const d of p.dynTypes ?? []) {
     if (!used.has(d.cname)) continue;
-    out.push(`static const tsos_dyntype ${d.cname} = {${d.kind === "fn" ? "TSOS_DYN_FN" : "TSOS_DYN_OBJ"}, ${cString(d.name)}, ${d.isArray}, ${d.show}, ${d.str}, ${d.toArray ?? "NULL"}};`);
+    out.push(`static const tsos_dyntype ${d.cname} = {${d.kind === "fn" ? "TSOS_DYN_FN" : "TSOS_DYN_OBJ"}, ${cString(d.name)}, ${d.isArray}, ${d.show}, ${d.str}, ${d.toArray ?? "NULL"}, ${d.json ?? "NULL"}};`);
   }
   return out;
 }

@@ -391,7 +391,7 @@ export interface Program {
   /** Closure environment structs (lower/closures.ts): the function type of their head, then the fields. */
   closureEnvs?: { cname: string; fnType: string; fields: { name: string; type: Type }[] }[];
   /** Descriptors of the object types boxed as `unknown` (lower/dynamic.ts): their show and String functions. */
-  dynTypes?: { cname: string; type: Type; kind: "obj" | "fn"; isArray: boolean; name: string; show: string; str: string; toArray?: string }[];
+  dynTypes?: { cname: string; type: Type; kind: "obj" | "fn"; isArray: boolean; name: string; show: string; str: string; toArray?: string; json?: string }[];
   /** Hosted debug builds (emit-alloc.ts, runtime/tsos_alloc.h): `leaks` lists live blocks and reports them at exit; `frees` poisons freed blocks and catches double frees. */
   memoryChecks?: { leaks?: boolean; frees?: boolean };
   /**

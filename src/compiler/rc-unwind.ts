@@ -34,7 +34,7 @@ export interface MayThrow {
 }
 
 /** Runtime helpers (runtime/tsos_dyn.h) that call a function of the program: an `unknown` value's string forms. */
-const DYN_CALLERS = new Set(["tsos_dyn_to_str", "tsos_dyn_show_other"]);
+const DYN_CALLERS = new Set(["tsos_dyn_to_str", "tsos_dyn_show_other", "tsos_dyn_json"]);
 
 /** Whether the call `x` may return with an exception pending. */
 export function mayThrowCall(m: MayThrow | undefined, x: Expr): boolean {
@@ -85,7 +85,7 @@ export function mayThrowOf(p: Program): MayThrow | undefined {
   const reaches = new Map<string, string[]>([
     ["#callptr", [...valueTargets]],
     ["#viewcall", p.viewTables.flatMap((t) => t.fns)],
-    ["#dyn", (p.dynTypes ?? []).flatMap((d) => [d.show, d.str])],
+    ["#dyn", (p.dynTypes ?? []).flatMap((d) => [d.show, d.str, ...(d.json ? [d.json] : [])])],
   ]);
   const out = new Set<string>();
   const work = [...throws];

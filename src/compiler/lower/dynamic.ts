@@ -65,7 +65,7 @@ export function dynamicType(l: Lowerer, type: ts.Type): Type | undefined {
 const descriptors = new WeakMap<Lowerer, Map<string, string>>();
 
 /** A function body built by `build`, or one that panics with `message` if the type has no such form yet. */
-function buildOrPanic(l: Lowerer, func: ReturnType<typeof synthesize>, build: () => Expr, message: string): void {
+export function buildOrPanic(l: Lowerer, func: ReturnType<typeof synthesize>, build: () => Expr, message: string): void {
   const reported = l.diagnostics.length;
   try {
     buildBody(l, func, () => [{ s: "return", x: build(), loc: func.loc }]);

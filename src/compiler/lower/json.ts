@@ -26,7 +26,7 @@ import ts from "typescript";
 import { isTuple, refuseOptionalTuple } from "./destructure.ts";
 import { hasKeyOrder, inKeyOrder } from "./key-order.ts";
 import { literalInitFunction } from "./objects.ts";
-import { DYN } from "./dynamic.ts";
+import { DYN, buildOrPanic } from "./dynamic.ts";
 import { typedArrayJson } from "./typed-arrays.ts";
 import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
 import { KEY_ORDER_COUNTER, T, keyOrderStamp } from "../ir.ts";
@@ -35,7 +35,7 @@ import { coerce, lowerExpr } from "./expr.ts";
 import { isResultTsType } from "./iterables.ts";
 import { arrayType, mangle, nullableType, typeName } from "./types.ts";
 import { classInfo, fieldName, methodOf } from "./classes.ts";
-import { markConstructed } from "./dispatch.ts";
+import { markConstructed, registerFinisher } from "./dispatch.ts";
 import { declaredOrder } from "./views.ts";
 import {
   addDispatch, buildBody, className, classesBelow, classesOfView, collectionKind, countedLoop, cycleCheck, elementAt, fieldOf,
@@ -76,6 +76,21 @@ export function jsonCall(l: Lowerer, name: string, call: ts.CallExpression, want
       return shown === "text" ? { e: "optstr", type: T.str, x: json } : json;
     }
     value = presentForStringify(l, value, valueNode);
+  }
+  if (value.type.k === "dyn" && !given) {
+    // An unknown that holds undefined or a function gives undefined (lib/std/json.ts jsonSkips).
+    const shown = showsUndefined(call);
+    const v = l.temp();
+    const held: Expr = { e: "local", type: DYN, name: v };
+    const json = jsonCall(l, name, call, want, held)!;
+    const skips = stdFn(l, JSON_LIB, "jsonSkips", [], [held], valueNode);
+    if (shown) {
+      const result = nullableType(l, T.str, false, true);
+      const maybe: Expr = { e: "cond", type: result, c: skips, a: { e: "nullish", type: result, undef: true }, b: { e: "some", type: result, x: json } };
+      return { e: "bind", type: shown === "text" ? T.str : result, name: v, value, body: shown === "text" ? { e: "optstr", type: T.str, x: maybe } : maybe };
+    }
+    const message = str("JSON.stringify of undefined gives undefined, not a string (not supported)");
+    return { e: "bind", type: T.str, name: v, value, body: { e: "cond", type: T.str, c: skips, a: { e: "seq", type: T.str, xs: [{ e: "panic", type: T.void, message, loc: l.loc(valueNode) }, str("")] }, b: json } };
   }
   const t = value.type;
   if ((t.k === "nullable" && t.undef) || t.k === "fn" || t.k === "void") l.fail("TSOS1182", valueNode);
@@ -173,7 +188,7 @@ type Where = "top" | "element" | "member";
 
 /** Whether a member of this type can be left out of an object (undefined, a function). */
 function omittable(t: Type): boolean {
-  return t.k === "fn" || (t.k === "nullable" && t.undef);
+  return t.k === "fn" || t.k === "dyn" || (t.k === "nullable" && t.undef);
 }
 
 /**
@@ -215,6 +230,9 @@ function jsonValue(l: Lowerer, x: Expr, options: Expr, indent: Expr, depth: Expr
     case "class":
     case "view":
       return typedArrayJson(l, x, options, indent, node) /* lower/typed-arrays.ts */ ?? { e: "call", type: T.str, fn: jsonFunction(l, t, options.type, node), args: [x, options, indent, depth] };
+    case "dyn":
+      // By what it holds (lib/std/json.ts jsonUnknown); an object by the function of the type it was boxed with.
+      return stdFn(l, JSON_LIB, "jsonUnknown", [], [x, options, indent, depth], node);
     default:
       return l.fail("TSOS1181", node, `a value of type \`${typeName(t)}\``);
   }
@@ -301,13 +319,21 @@ function member(l: Lowerer, key: string, value: Expr, names: Expr, values: Expr,
   const name = l.temp();
   const v = local(name, value.type);
   const write = (x: Expr): Stmt[] => [push(names, str(key), loc), push(values, jsonValue(l, x, options, inner, plus(depth, num(1)), "member", node), loc)];
-  const body: Stmt[] = omittable(value.type)
-    ? [{ s: "if", c: { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: v, which: "undefined" } }, then: write(v), loc }]
-    : write(v);
+  const skipped: Expr = value.type.k === "dyn" ? stdFn(l, JSON_LIB, "jsonSkips", [], [v], node) : { e: "isnullish", type: T.bool, x: v, which: "undefined" };
+  const body: Stmt[] = omittable(value.type) ? [{ s: "if", c: { e: "not", type: T.bool, x: skipped }, then: write(v), loc }] : write(v);
   return [{ s: "if", c: wanted, then: [{ s: "let", name, type: value.type, init: value, loc }, ...body], loc }];
 }
 
 const ownFns = new WeakMap<Lowerer, Map<ClassInst, string>>();
+
+/** Why objects of `cls` cannot be serialized yet, or undefined. */
+function unwritable(l: Lowerer, cls: ClassInst, node: ts.Node): string | undefined {
+  if (isErrorClass(cls)) return `an Error object (\`${className(cls)}\`)`;
+  const lib = collectionKind(l, cls, node) ? undefined : libraryBase(cls);
+  if (lib) return `\`${className(cls)}\` (a class extending \`${className(lib)}\`)`;
+  if (literalFunctions(cls).some((p) => ts.isAccessor(p))) return "an object literal with accessors";
+  return undefined;
+}
 
 /** The serialization of an object whose class is exactly `cls`. */
 function ownJsonFunction(l: Lowerer, cls: ClassInst, optionsType: Type, node: ts.Node): string {
@@ -318,10 +344,8 @@ function ownJsonFunction(l: Lowerer, cls: ClassInst, optionsType: Type, node: ts
   }
   const hit = fns.get(cls);
   if (hit) return hit;
-  if (isErrorClass(cls)) l.fail("TSOS1181", node, `an Error object (\`${className(cls)}\`)`);
-  const lib = collectionKind(l, cls, node) ? undefined : libraryBase(cls);
-  if (lib) l.fail("TSOS1181", node, `\`${className(cls)}\` (a class extending \`${className(lib)}\`)`);
-  if (literalFunctions(cls).some((p) => ts.isAccessor(p))) l.fail("TSOS1181", node, "an object literal with accessors");
+  const why = unwritable(l, cls, node);
+  if (why) l.fail("TSOS1181", node, why);
   const t: Type = { k: "class", cls };
   const loc = l.loc(node);
   const func = synthesize(l, `json_own_${cls.cname}`, params(t, optionsType), T.str, loc);
@@ -337,7 +361,8 @@ function ownJsonFunction(l: Lowerer, cls: ClassInst, optionsType: Type, node: ts
     if (toJSON) {
       const m = methodOf(l, toJSON.owner, toJSON.decl, []);
       if (m.params.length) l.fail("TSOS1183", toJSON.decl.name, "a `toJSON` method with parameters", "declare `toJSON()` without parameters");
-      if (omittable(m.ret)) l.fail("TSOS1182", toJSON.decl.name);
+      // (An `object` or `unknown` result is written by what it holds; tsc's `object` is never undefined.)
+      if (omittable(m.ret) && m.ret.k !== "dyn") l.fail("TSOS1182", toJSON.decl.name);
       const result: Expr = { e: "call", type: m.ret, fn: m.cname, args: [{ e: "convert", type: m.self, x, checked: false, loc: 0 }] };
       return [ret(jsonValue(l, result, options, indent, depth, "top", node), loc)];
     }
@@ -387,9 +412,50 @@ function ownJsonFunction(l: Lowerer, cls: ClassInst, optionsType: Type, node: ts
 
 /** lib/std/json.ts's `jsonPanic(message)`: a panic. */
 export function jsonIntrinsic(l: Lowerer, decl: ts.Node, call: ts.CallExpression): Expr | undefined {
-  if (!ts.isFunctionDeclaration(decl) || decl.body || decl.name?.text !== "jsonPanic" || !decl.getSourceFile().fileName.endsWith("lib/std/json.ts")) return undefined;
+  if (!ts.isFunctionDeclaration(decl) || decl.body || !decl.getSourceFile().fileName.endsWith("lib/std/json.ts")) return undefined;
+  if (decl.name?.text === "jsonOfBoxed") return boxedJson(l, call);
+  if (decl.name?.text !== "jsonPanic") return undefined;
   return { e: "panic", type: T.never, message: coerce(l, lowerExpr(l, call.arguments[0]!, T.str), T.str, call), loc: l.loc(call) };
 }
+
+const ANYOBJ: Type = { k: "anyobj" };
+
+/**
+ * `jsonOfBoxed(v, options, indent, depth)`: the boxed value's descriptor's
+ * JSON function (runtime/tsos_dyn.h tsos_dyn_json). Once the program is
+ * lowered, every descriptor gets one (a finisher: boxed types are known
+ * only then): jsonValue of the value as its type, or a panic for a type
+ * JSON.stringify does not write.
+ */
+function boxedJson(l: Lowerer, call: ts.CallExpression): Expr {
+  const [v, options, indent, depth] = call.arguments.map((a) => lowerExpr(l, a));
+  const optionsType = options!.type;
+  if (!boxedJsonLowerers.has(l)) {
+    boxedJsonLowerers.add(l);
+    registerFinisher(l, () => {
+      let built = 0;
+      for (const d of l.program.dynTypes ?? []) {
+        built++;
+        if (d.json) continue;
+        const loc = l.loc(call);
+        const func = synthesize(l, `dynjson_${mangle(d.type)}`, [{ name: "v", type: DYN }, { name: "options", type: ANYOBJ }, { name: "indent", type: T.str }, { name: "depth", type: T.number }], T.str, loc);
+        d.json = func.cname;
+        const raw: Expr = { e: "fromdyn", type: d.type, x: local("v", DYN), loc, check: false };
+        const opts: Expr = { e: "convert", type: optionsType, x: local("options", ANYOBJ), checked: false, loc };
+        // Objects JSON.stringify does not write yet (an Error) panic when met; their dispatchers are built later.
+        const t = d.type;
+        const classes = t.k === "class" ? classesBelow(l, t.cls)() : t.k === "view" ? classesOfView(l, t.view)() : [];
+        const refused = classes.some((c) => unwritable(l, c, call) !== undefined);
+        buildOrPanic(l, func, () => (refused ? l.fail("TSOS1181", call, d.name) : jsonValue(l, raw, opts, local("indent", T.str), local("depth", T.number), "element", call)), `JSON.stringify of a ${d.name} held in an unknown is not supported`);
+      }
+      return `${built}`;
+    });
+  }
+  // The options go to the runtime as they are (C converts the pointer to the descriptor's `void *`), borrowed.
+  return { e: "call", type: T.str, fn: "tsos_dyn_json", args: [v!, options!, indent!, depth!] };
+}
+
+const boxedJsonLowerers = new WeakSet<Lowerer>();
 
 /**
  * `JSON.parse(text)` where the program declares what it gives (`as T`, or a

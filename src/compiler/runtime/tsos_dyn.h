@@ -30,6 +30,8 @@ typedef struct tsos_dyntype {
   tsos_str (*str)(tsos_dyn v);
   /* An array of another element type: a copy as an array of unknowns (read-only uses, lower/dynamic.ts). */
   void *(*to_array)(tsos_dyn v);
+  /* JSON.stringify's text of the value (lower/json.ts), given the call's options (lib/std/json.ts JsonOptions); NULL when the program serializes no unknown. */
+  tsos_str (*json)(tsos_dyn v, void *options, tsos_str indent, double depth);
 } tsos_dyntype;
 
 struct tsos_dyn {
@@ -44,10 +46,10 @@ struct tsos_dyn {
   } u;
 };
 
-static const tsos_dyntype tsos_dynty_null = {TSOS_DYN_NULL, "null", false, NULL, NULL, NULL};
-static const tsos_dyntype tsos_dynty_bool = {TSOS_DYN_BOOL, "boolean", false, NULL, NULL, NULL};
-static const tsos_dyntype tsos_dynty_num = {TSOS_DYN_NUM, "number", false, NULL, NULL, NULL};
-static const tsos_dyntype tsos_dynty_str = {TSOS_DYN_STR, "string", false, NULL, NULL, NULL};
+static const tsos_dyntype tsos_dynty_null = {TSOS_DYN_NULL, "null", false, NULL, NULL, NULL, NULL};
+static const tsos_dyntype tsos_dynty_bool = {TSOS_DYN_BOOL, "boolean", false, NULL, NULL, NULL, NULL};
+static const tsos_dyntype tsos_dynty_num = {TSOS_DYN_NUM, "number", false, NULL, NULL, NULL, NULL};
+static const tsos_dyntype tsos_dynty_str = {TSOS_DYN_STR, "string", false, NULL, NULL, NULL, NULL};
 
 static inline tsos_dyn tsos_dyn_undef(void) { return (tsos_dyn){NULL, {.p = NULL}}; }
 static inline tsos_dyn tsos_dyn_null(void) { return (tsos_dyn){&tsos_dynty_null, {.p = NULL}}; }
@@ -208,6 +210,11 @@ static inline tsos_str tsos_dyn_to_str(tsos_dyn v) {
     case TSOS_DYN_STR: return tsos_str_retain(v.u.s);
     default: return v.ty->str(v);
   }
+}
+
+/* JSON.stringify's text of an object or function held in an unknown (lib/std/json.ts jsonUnknown), as a reference of its own. */
+static inline tsos_str tsos_dyn_json(tsos_dyn v, void *options, tsos_str indent, double depth) {
+  return v.ty->json(v, options, indent, depth);
 }
 
 /* util.inspect's text of anything but a string (strings are quoted by lib/std/inspect.ts's showString), as a reference of its own. */
