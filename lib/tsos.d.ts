@@ -1069,6 +1069,10 @@ interface ObjectConstructor {
   fromEntries<T = unknown>(entries: Iterable<readonly [PropertyKey, T]>): { [k: string]: T };
   /** SameValue: like `===`, but NaN is NaN and +0 is not -0. */
   is(value1: any, value2: any): boolean;
+  /** The object itself, typed readonly (tsc then refuses writes; tsos does not stop writes through a cast, which JavaScript's strict mode would throw on). */
+  freeze<T extends Function>(f: T): T;
+  freeze<T extends { [idx: string]: U | null | undefined | object }, U extends string | bigint | number | boolean | symbol>(o: T): Readonly<T>;
+  freeze<T>(o: T): Readonly<T>;
   /** Copies each source's own properties to `target` (which must already have them) and returns it. */
   assign<T extends {}, U>(target: T, source: U): T & U;
   assign<T extends {}, U, V>(target: T, source1: U, source2: V): T & U & V;

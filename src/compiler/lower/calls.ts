@@ -234,6 +234,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     }
     if (isLibStatic(l, callee, "Object")) {
       if (callee.name.text === "is") return objectIs(l, call); // lower/object-is.ts
+      // `Object.freeze(o)`: o itself, which tsc types readonly from here on.
+      if (callee.name.text === "freeze" && call.arguments.length === 1) return lowerExpr(l, call.arguments[0]!, want);
       const obj = callee.name.text === "assign" ? objectAssign(l, call) : objectCall(l, callee.name.text, call);
       if (obj) return obj;
     }
