@@ -119,6 +119,12 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       const guarded = guardedAs(l, x);
       if (guarded) return guarded;
       const to = typeOfNode(l, x);
+      // `k.split(":").map(Number) as unknown as Cell`: through unknown to a tuple, the array itself is asserted.
+      const via = x.expression;
+      if (isTuple(to) && ts.isAsExpression(via) && l.checker.getTypeFromTypeNode(via.type).flags & ts.TypeFlags.Unknown && l.checker.isArrayType(l.checker.getTypeAtLocation(via.expression))) {
+        const arr = lowerExpr(l, via.expression);
+        return freshArrayAsTuple(l, arr, to, via.expression) ?? coerce(l, arr, to, via.expression);
+      }
       let value = lowerExpr(l, x.expression, to);
       // `store.get(k) as Box` on a `Map<string, unknown>`: the unknown (undefined when absent) is unboxed.
       if (value.type.k === "nullable" && value.type.inner.k === "dyn" && to.k !== "nullable") value = coerce(l, value, value.type.inner, x.expression);

@@ -86,8 +86,10 @@ function isViewable(type: ts.Type): boolean {
 
 /** The view IR type for an interface, object type or union of object types, else undefined. */
 export function viewType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
+  const objectLike = (t: ts.Type): boolean => isViewable(t) || ((t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Class) !== 0;
   if (type.isUnion()) {
-    if (!type.types.every((t) => isViewable(t) || (t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Class)) return undefined;
+    // A member may be an intersection of object types (`{ t: number } & ({ kind: "in" } | { kind: "out" })` distributes into them).
+    if (!type.types.every((t) => objectLike(t) || (t.isIntersection() && t.types.every(objectLike)))) return undefined;
   } else if (type.isIntersection()) {
     // `A & B` (lower/intersections.ts): the members of every part.
     if (!type.types.every((t) => isViewable(t) || (t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Class)) return undefined;
