@@ -464,7 +464,8 @@ function restObject(l: Lowerer, src: Expr, taken: string[], pattern: ts.Node, el
   const restTs = l.checker.getTypeAtLocation(el.name);
   const fields: Field[] = [];
   const values: Expr[] = [];
-  for (const p of ownProperties(l, src, srcTs, el)) {
+  // The taken keys are not copied: their place in the source does not matter.
+  for (const p of ownProperties(l, src, srcTs, el, new Set(taken))) {
     if (taken.includes(p.name)) continue;
     const sym = l.checker.getPropertyOfType(restTs, p.name);
     if (!sym) continue;
