@@ -292,8 +292,17 @@ export function printedRegExp(l: Lowerer, x: Expr, node: ts.Expression): Expr {
   const t = l.checker.getTypeAtLocation(node);
   if (isRegExpType(t)) return stdCall(l, "regexpToString", [x], node);
   const elem = l.checker.isArrayType(t) ? l.checker.getTypeArguments(t as ts.TypeReference)[0] : undefined;
-  if (isMatchArrayType(t) || (elem && isMatchArrayType(elem))) l.fail("TSOS1153", node, "console.log");
+  if ((isMatchArrayType(t) && !globalMatch(node)) || (elem && isMatchArrayType(elem))) l.fail("TSOS1153", node, "console.log");
   return x;
+}
+
+/** `s.match(/re/g)`: with the g flag the result is a plain array of the matched strings (or null), printed as one. */
+function globalMatch(node: ts.Node): boolean {
+  let n = node;
+  while (ts.isParenthesizedExpression(n)) n = n.expression;
+  if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression) || n.expression.name.text !== "match") return false;
+  const re = n.arguments[0];
+  return !!re && ts.isRegularExpressionLiteral(re) && literalParts(re.text).flags.includes("g");
 }
 
 /**
