@@ -689,9 +689,10 @@ class FnPass {
     const body = build();
     this.tempDepth--;
     const out = [...this.pre, ...body, ...this.post];
+    const unwind = this.unwind as { label: string; tail: Stmt[] } | undefined; // set by build (unwindOf)
     // Reached only from a call that returned with an exception pending: the temporaries (declared zero, so
     // those not yet assigned release nothing), then what a `throw` here releases (docs/design/memory.md).
-    if (this.unwind) out.push({ s: "unwind", label: this.unwind.label, body: [...this.post, ...this.unwind.tail] });
+    if (unwind) out.push({ s: "unwind", label: unwind.label, body: [...this.post, ...unwind.tail] });
     this.pre = savedPre;
     this.post = savedPost;
     this.unwind = savedUnwind;

@@ -163,7 +163,7 @@ export function destructure(l: Lowerer, pattern: ts.BindingName, value: Expr, bi
       if (ts.isOmittedExpression(el)) return;
       if (el.dotDotDotToken) {
         if (isTuple(src.type)) {
-          out.push(...destructure(l, el.name, tupleRest(l, src, i, el), bind));
+          out.push(...destructure(l, el.name, tupleRest(l, src as Expr & { type: Extract<Type, { k: "class" }> }, i, el), bind));
           return;
         }
         if (src.type.k !== "array") l.fail("TSOS1086", el, `a rest element taken from \`${typeName(src.type)}\``);

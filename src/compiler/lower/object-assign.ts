@@ -42,7 +42,7 @@ export function objectAssign(l: Lowerer, call: ts.CallExpression): Expr | undefi
     return { e: "local", type: x.type, name };
   };
   const target = bound(lowerExpr(l, targetArg));
-  if (isRecord(target.type)) return recordAssign(l, target, sourceArgs, bound, binds);
+  if (isRecord(target.type as Type)) return recordAssign(l, target, sourceArgs, bound, binds);
   if (target.type.k !== "view" && !(target.type.k === "class" && target.type.cls.header))
     l.fail("TSOS1144", targetArg, `\`${typeName(target.type)}\``, "the target must be an object of a class, interface or object type");
   const sources = sourceArgs.map((a) => ({ arg: a, value: bound(lowerExpr(l, a)) }));
