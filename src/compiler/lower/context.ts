@@ -20,7 +20,13 @@ const C_RESERVED = new Set(
   (
     "auto break case char const continue default do double else enum extern float for goto if inline int long " +
     "register restrict return short signed sizeof static struct switch typedef union unsigned void volatile while " +
-    "bool true false main self errno stdin stdout stderr NULL asm typeof"
+    "bool true false main self errno stdin stdout stderr NULL asm typeof " +
+    // C library functions that generated code and the runtime's macros call by name in a function's body: a local
+    // of the same name would hide them (`readonly floor = Math.floor(n / 100)`).
+    "floor ceil trunc round rint nearbyint sqrt cbrt pow exp exp2 expm1 log log2 log10 log1p fabs fmod remainder " +
+    "sin cos tan asin acos atan atan2 sinh cosh tanh asinh acosh atanh hypot copysign nextafter fmin fmax ldexp frexp modf " +
+    "signbit isnan isinf isfinite nan memcpy memmove memset memcmp strlen strcmp strtod malloc calloc realloc free " +
+    "printf fprintf snprintf fputs fputc fwrite fflush putchar exit abort qsort setjmp longjmp"
   ).split(" "),
 );
 
