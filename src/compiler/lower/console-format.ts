@@ -12,7 +12,9 @@
  *         inspect.ts's withoutFormatDirective, which panics if it holds a
  *         directive (for a union, also when another member's printed form
  *         happens to hold one).
- *         And `console.log` used as an expression (printExpression).
+ *         And `console.log` used as an expression (printExpression), and a
+ *         spread argument (`console.log("row", ...cells)`): its elements
+ *         printed as arguments are, joined by spaces (printedSpread).
  * Invariants: what tsos cannot print as Node does is refused (TSOS1250):
  *             `%i`, `%f`, `%j`, `%o`, `%O`, and arguments of other types.
  */
@@ -26,7 +28,52 @@ import { coerce, lowerExpr } from "./expr.ts";
 import { lowerNullLiteral } from "./nullable.ts";
 import { functionOf } from "./functions.ts";
 import { stringToNumber } from "./string-methods.ts";
-import { typeName } from "./types.ts";
+import { mangle, typeName } from "./types.ts";
+import { buildBody, countedLoop, elementAt, inspectArgument, length, local, num, push, ret, stdFn, str, synthesize } from "./inspect.ts";
+import { arrayType } from "./types.ts";
+import { stdCall } from "./array-methods.ts";
+import { printable } from "./nullable.ts";
+
+const printedFns = new WeakMap<Lowerer, Map<string, string>>();
+
+/**
+ * `...xs` among console.log's arguments: the elements, each as console.log
+ * prints an argument (strings as they are, others as util.inspect shows
+ * them), joined by single spaces; "" for no elements (the caller leaves out
+ * the space before it then). One function per element type.
+ */
+export function printedSpread(l: Lowerer, arr: Expr, node: ts.Node): Expr {
+  if (arr.type.k !== "array") return l.fail("TSOS1005", node, `a spread of \`${typeName(arr.type)}\` in console.log's arguments`);
+  let fns = printedFns.get(l);
+  if (!fns) printedFns.set(l, (fns = new Map()));
+  const key = mangle(arr.type);
+  let fn = fns.get(key);
+  if (!fn) {
+    const t = arr.type;
+    const loc = l.loc(node);
+    const func = synthesize(l, `printed_${key}`, [{ name: "xs", type: t }], T.str, loc);
+    fn = func.cname;
+    fns.set(key, fn);
+    buildBody(l, func, () => {
+      const xs = local("xs", t);
+      const strs = arrayType(l, T.str);
+      const out = local(l.temp(), strs);
+      const text = (e: Expr): Expr => {
+        const v = printable(inspectArgument(l, e, node));
+        if (v.type.k === "str") return v;
+        // A number as console.log writes it (-0 is "-0"), a boolean as its name.
+        if (isInt(v.type)) return stdFn(l, "std/inspect.ts", "showNumber", [], [coerce(l, v, T.number, node), num(0), num(0)], node);
+        return { e: "cond", type: T.str, c: v, a: str("true"), b: str("false") };
+      };
+      return [
+        { s: "let", name: (out as { name: string }).name, type: strs, init: { e: "arraylit", type: strs, elems: [], loc }, loc },
+        ...countedLoop(l, length(xs), (i) => [push(out, text(elementAt(xs, i, loc)), loc)], loc),
+        ret(stdCall(l, "join", [T.str], [out, str(" ")], node), loc),
+      ];
+    });
+  }
+  return { e: "call", type: T.str, fn, args: [arr] };
+}
 
 /** The printed parts of the format string and the arguments it took, or undefined when the first argument has no directive to apply. */
 export function formatDirectives(l: Lowerer, call: ts.CallExpression): { parts: Expr[]; taken: number } | undefined {
@@ -93,6 +140,11 @@ export function guardedFormat(l: Lowerer, first: ts.Expression, x: Expr): Expr {
     });
     if (plain && !literals.some((t) => t.includes("%"))) return x;
   }
+  return directiveGuard(l, first, x);
+}
+
+/** `x` (a printed string) through lib/std/inspect.ts's withoutFormatDirective: a panic if it holds a directive. */
+export function directiveGuard(l: Lowerer, first: ts.Node, x: Expr): Expr {
   const decl = stdDeclaration("std/inspect.ts", "withoutFormatDirective", ts.isFunctionDeclaration);
   if (!decl) l.fail("TSOS9001", first, "lib/std/inspect.ts has no `withoutFormatDirective`");
   const f = functionOf(l, decl, []);

@@ -26,11 +26,11 @@ import { inspectArgument } from "./inspect.ts";
 import { elementOrUndefined, isProbedLocal, probedRecordLocal, untrackedUndefinedLocal, markProbed, probedType } from "./probes.ts";
 import { filledArrayType, lowerArgs, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
-import { formatDirectives, guardedFormat } from "./console-format.ts";
+import { directiveGuard, formatDirectives, guardedFormat, printedSpread } from "./console-format.ts";
 import { recordConstInit } from "./record-consts.ts";
 import { nullLiteral, printable } from "./nullable.ts";
 import { sameType, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
-import { bindLocal, destructure, destructuringAssignment } from "./destructure.ts";
+import { bindLocal, destructure, destructuringAssignment, isTuple, refuseOptionalTuple } from "./destructure.ts";
 import { objectDestructuringAssignment } from "./object-spread.ts";
 import { arrayIterator, iteratorStep } from "./array-methods.ts";
 import { collectionArray, collectionForOf } from "./collections.ts";
@@ -356,6 +356,7 @@ export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
   // Each argument's value, in order (a template is its string).
   const given = x.arguments.map((a, i): Expr | undefined => {
     if (format && i < format.taken) return undefined;
+    if (ts.isSpreadElement(a)) return lowerExpr(l, a.expression);
     return ts.isTemplateExpression(a) ? { e: "concat", type: T.str, parts: templateParts(l, a) } : printableResult(l, a) ?? printedRegExp(l, lowerExpr(l, a), a);
   });
   // JavaScript evaluates every argument before formatting any (`console.log(xs, xs.reverse())` prints
@@ -373,6 +374,29 @@ export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
   x.arguments.forEach((a, i) => {
     const value = given[i];
     if (!value) return;
+    if (ts.isSpreadElement(a) && isTuple(value.type)) {
+      // A tuple's elements are so many arguments.
+      refuseOptionalTuple(l, value.type, a, "a spread");
+      const name = l.temp();
+      held.push({ s: "let", name, type: value.type, init: value, loc: l.loc(x) });
+      value.type.cls.fields.forEach((f, k) => {
+        if (i > 0 || k > 0) args.push({ e: "str", type: T.str, value: " " });
+        args.push(printable(inspectArgument(l, { e: "field", type: f.type, obj: { e: "local", type: value.type, name }, name: f.name }, a)));
+      });
+      return;
+    }
+    if (ts.isSpreadElement(a)) {
+      // The elements printed (console-format.ts printedSpread); no space before those of an empty array.
+      const name = l.temp();
+      const arr: Expr = { e: "local", type: value.type, name };
+      const text = printedSpread(l, arr, a);
+      const some: Expr = { e: "binary", type: T.bool, op: ">", a: { e: "arraymethod", type: T.number, method: "length", arr, args: [], loc: l.loc(a) }, b: { e: "int", type: T.number, value: 0n }, loc: l.loc(a) };
+      // First, a string element is Node's format string: one holding a directive panics (console-format.ts).
+      const first = value.type.k === "array" && value.type.elem.k === "str" ? directiveGuard(l, a, text) : text;
+      const spaced: Expr = i === 0 ? first : { e: "cond", type: T.str, c: some, a: { e: "concat", type: T.str, parts: [{ e: "str", type: T.str, value: " " }, text] }, b: { e: "str", type: T.str, value: "" } };
+      args.push({ e: "bind", type: T.str, name, value: hold(value), body: spaced });
+      return;
+    }
     if (i > 0) args.push({ e: "str", type: T.str, value: " " });
     // A template's parts are converted to strings (ToString: -0 is "0"); a direct
     // argument is formatted as console.log formats it (-0 is "-0"): emit-c.ts tells them apart.
