@@ -31,7 +31,7 @@ import { classInfo, classInstance, constructorOf } from "./classes.ts";
 import { markConstructed, resolveMember } from "./dispatch.ts";
 import { classMember } from "./views.ts";
 import { arith, coerce, lowerExpr } from "./expr.ts";
-import { bindLocal, destructure } from "./destructure.ts";
+import { bindLocal, destructure, isTuple, newTuple } from "./destructure.ts";
 import { irType, tryIrType, typeName } from "./types.ts";
 import { narrowRead, printable, truthyOf } from "./nullable.ts";
 import { isInt } from "../ints.ts";
@@ -473,7 +473,12 @@ function enumObjectCall(l: Lowerer, name: string, arg: ts.Expression, argType: t
   const type = irType(l, l.checker.getTypeAtLocation(call), call);
   if (type.k !== "array") return undefined;
   if (name === "keys") return { e: "arraylit", type, elems: ordered.map((p) => str(p.key)), loc: l.loc(call) };
-  if (!ordered.every((p) => typeof p.value === "string")) l.fail("TSOS1113", arg, `Object.${name}`, `${l.checker.typeToString(argType)} (a numeric enum)`);
-  if (name === "values") return { e: "arraylit", type, elems: ordered.map((p) => str(p.value as string)), loc: l.loc(call) };
-  return undefined;
+  // A numeric member's value, and the names of the reverse entries (`string | Priority`).
+  const value = (p: { value: string | number }, to: Type): Expr =>
+    coerce(l, typeof p.value === "string" ? str(p.value) : { e: "int", type: T.number, value: BigInt(p.value) }, to, call);
+  if (name === "values") return { e: "arraylit", type, elems: ordered.map((p) => value(p, type.elem)), loc: l.loc(call) };
+  const pair = type.elem;
+  if (name !== "entries" || !isTuple(pair) || pair.cls.fields.length !== 2) return undefined;
+  const elems = ordered.map((p) => newTuple(pair, [coerce(l, str(p.key), pair.cls.fields[0]!.type, call), value(p, pair.cls.fields[1]!.type)], l.loc(call)));
+  return { e: "arraylit", type, elems, loc: l.loc(call) };
 }
