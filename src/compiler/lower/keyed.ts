@@ -215,8 +215,10 @@ export function keyedLogicalAssign(l: Lowerer, b: ts.BinaryExpression): Expr | u
   const want = type.k === "nullable" ? type.inner : type;
   // The right side runs only when JavaScript assigns, so it is bound here, not among `binds`.
   const name = l.temp();
-  if (op === ts.SyntaxKind.QuestionQuestionEqualsToken && type.k === "nullable" && !type.null) {
-    // `(this.handlers[k] ??= []).push(f)`: the value is present either way, and typed so.
+  // An object or array is truthy whenever it is there: `||=` on one assigns exactly when `??=` would.
+  const objectLike = type.k === "nullable" && ["array", "class", "view", "fn"].includes(type.inner.k);
+  if ((op === ts.SyntaxKind.QuestionQuestionEqualsToken || (op === ts.SyntaxKind.BarBarEqualsToken && objectLike)) && type.k === "nullable" && !type.null) {
+    // `(this.handlers[k] ??= []).push(f)`, `(acc[k] ||= []).push(x)`: the value is present either way, and typed so.
     const v: Expr = { e: "local", type: want, name };
     const made: Expr = { e: "bind", type: want, name, value: coerce(l, lowerExpr(l, b.right, want), want, b.right), body: { e: "seq", type: want, xs: [t.store(coerce(l, v, type, b)), v] } };
     return wrap(binds, { e: "cond", type: want, c: assigns, a: made, b: { e: "unwrap", type: want, x: old, loc: l.loc(b) } });

@@ -184,7 +184,10 @@ export function recordRead(l: Lowerer, x: ts.Expression): Expr | undefined {
   const a = recordAccess(l, x);
   if (!a) return undefined;
   const v = recordValueType(a.rec.type);
-  const use = a.finite ? "value" : readUse(l, x, v);
+  // Every key of a finite record is there, unless the program built it up from `{} as Record<K, V>`: where the
+  // read is tested for undefined (`m[k] ?? 0`) it reads as undefined then.
+  const use0 = readUse(l, x, v);
+  const use = a.finite && use0 !== "maybe" ? "value" : use0;
   // `typeof obj["host"] === "string" && obj["host"].length`: a read with a literal key narrows as TypeScript narrowed it (checked).
   if (use === "value") return narrowRead(l, x, method(l, a.rec, "getPresent", [a.key()], x));
   const got = method(l, a.rec, "get", [a.key()], x);
