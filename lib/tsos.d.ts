@@ -309,6 +309,7 @@ interface IteratorObject<T, TReturn = unknown, TNext = unknown> extends Iterator
   [Symbol.iterator](): IteratorObject<T, TReturn, TNext>;
 }
 type BuiltinIteratorReturn = intrinsic;
+type NoInfer<T> = intrinsic;
 /** What a generator function returns (as in lib.es2015.generator.d.ts; lower/generators.ts). */
 interface Generator<T = unknown, TReturn = any, TNext = any> extends IteratorObject<T, TReturn, TNext> {
   next(...[value]: [] | [TNext]): IteratorResult<T, TReturn>;

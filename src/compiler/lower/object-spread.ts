@@ -109,6 +109,9 @@ export function readProperty(l: Lowerer, obj: Expr, name: string, node: ts.Node)
     l.fail("TSOS1018", node, name, typeName(obj.type));
   }
   if (obj.type.k === "view") return lowerViewGet(l, obj, name, node);
+  // `{ items: { length } }`: an array's or string's length.
+  if (name === "length" && obj.type.k === "array") return { e: "arraymethod", type: T.number, method: "length", arr: obj, args: [], loc: l.loc(node) };
+  if (name === "length" && obj.type.k === "str") return { e: "strlen", type: T.number, s: obj };
   l.fail("TSOS1086", node, `object destructuring of \`${typeName(obj.type)}\``);
 }
 

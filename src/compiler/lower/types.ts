@@ -106,6 +106,8 @@ export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | unde
 
 function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   const f = type.flags;
+  // `NoInfer<T>` (a substitution type): T itself; it only steers inference.
+  if (f & ts.TypeFlags.Substitution) return tryIrType(l, (type as ts.SubstitutionType).baseType, node);
   if (f & ts.TypeFlags.TypeParameter) {
     const sub = l.scope.env.get(type.getSymbol()!);
     // A key parameter's literal keys stay in the environment (lower/key-params.ts): its values are strings.
