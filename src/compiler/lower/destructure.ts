@@ -367,7 +367,8 @@ export function restArgs(l: Lowerer, decl: ts.SignatureDeclaration | undefined, 
   }
   const k = decl!.parameters.length - 1;
   const restType = params[k];
-  if (!restType || restType.k !== "array") return undefined;
+  // A rest parameter of a tuple type (`...args: A` with A = [number, string]) is one parameter per element.
+  if (!restType || restType.k !== "array") return hasSpread ? tupleSpreadArgs(l, args, params, lowerArgs) : undefined;
   if (args.slice(0, k).some((a) => ts.isSpreadElement(a))) l.fail("TSOS1086", args.find((a) => ts.isSpreadElement(a))!, "spread before the rest parameter");
   const fixed = lowerArgs(args.slice(0, k), params.slice(0, k));
   return [...fixed, spreadArray(l, args.slice(k), restType, args[k] ?? decl!)];

@@ -11,7 +11,7 @@
  *             their first parameter.
  */
 import ts from "typescript";
-import type { Func, Param, Stmt, Type } from "../ir.ts";
+import type { Expr, Func, Param, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { Bail, type ClosureScope, type FnScope, type Lowerer } from "./context.ts";
 import { closureScopes } from "./closures.ts";
@@ -21,7 +21,7 @@ import { paramType } from "./nullable.ts";
 import { rememberInstance } from "./defaults.ts";
 import { hoistVars } from "./control.ts";
 import { setLocalType } from "./expr.ts";
-import { destructureParams } from "./destructure.ts";
+import { destructureParams, isTuple, newTuple } from "./destructure.ts";
 import { generatorCreation, isGeneratorDecl } from "./generators.ts";
 import { defaultPrologue, hasDefault, missingAllowed } from "./fn-params.ts";
 
@@ -95,7 +95,7 @@ export function instantiateFunction(
     withScope(l, scope, () => {
       try {
         // Pattern parameters are bound first, also for an arrow's expression body (`([k, v]) => k + v`).
-        const prologue = opts.defaultsInBody ? defaultPrologue(l, decl) : [];
+        const prologue = [...restTuplePrologue(func), ...(opts.defaultsInBody ? defaultPrologue(l, decl) : [])];
         func.body = opts.body ? [...prologue, ...destructureParams(l, decl), ...opts.body()] : [...prologue, ...destructureParams(l, decl), ...hoistVars(l, decl), ...lowerBlock(l, ((decl as ts.FunctionDeclaration).body?.statements ?? []) as readonly ts.Statement[])];
         const last = func.body[func.body.length - 1];
         if (func.ret.k !== "void" && last?.s !== "return") {
@@ -121,6 +121,16 @@ export function contextParams(l: Lowerer, decl: ts.SignatureDeclaration, context
   return typed.some((t) => t) ? defaultParams(l, decl, typed) : undefined;
 }
 
+const restTuples = new WeakMap<Func, { name: string; type: Extract<Type, { k: "class" }>; parts: string[] }>();
+
+/** A rest parameter of a tuple type, made of the parameters that carry its elements. */
+function restTuplePrologue(func: Func): Stmt[] {
+  const rest = restTuples.get(func);
+  if (!rest) return [];
+  const args: Expr[] = rest.type.cls.fields.map((f, i) => ({ e: "local", type: f.type, name: rest.parts[i]! }));
+  return [{ s: "let", name: rest.name, type: rest.type, init: newTuple(rest.type, args, func.loc), loc: func.loc }];
+}
+
 /** The parameters and return type of `func`; bails (with a located diagnostic) on a refused type. */
 function signature(l: Lowerer, decl: ts.SignatureDeclaration | ts.ClassDeclaration, opts: InstanceOptions, scope: FnScope, func: Func): void {
   const params: Param[] = [];
@@ -137,6 +147,15 @@ function signature(l: Lowerer, decl: ts.SignatureDeclaration | ts.ClassDeclarati
   for (const p of specs) {
     const name = l.localName(p.name.text);
     scope.locals.set(p.decl, name);
+    if (ts.isParameter(p.decl) && p.decl.dotDotDotToken && isTuple(p.type)) {
+      // `...args: A` with A a tuple (a generic wrapper's `(...args: A) => R`): one parameter per element; the body
+      // sees them as the tuple `args` (restTuplePrologue).
+      const t = p.type;
+      const parts = t.cls.fields.map((f, i) => ({ name: l.localName(`${p.name.text}_${i}`), type: f.type }));
+      params.push(...parts);
+      restTuples.set(func, { name, type: t, parts: parts.map((q) => q.name) });
+      continue;
+    }
     const withDefault = opts.defaultsInBody && ts.isParameter(p.decl) && hasDefault(p.decl);
     params.push({ name, type: withDefault ? missingAllowed(l, p.type) : p.type });
     if (p.contextual) setLocalType(l, p.decl, p.type);

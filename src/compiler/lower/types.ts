@@ -18,7 +18,7 @@ import { classInstance } from "./classes.ts";
 import { viewType } from "./views.ts";
 import { intersectionType } from "./intersections.ts";
 import { indexedAccessType } from "./keyed.ts";
-import { tupleFromChecker } from "./destructure.ts";
+import { isTuple, tupleFromChecker } from "./destructure.ts";
 import { keyofParamIsString } from "./mapped-types.ts";
 import { NULL_LITERAL, UNDEFINED_LITERAL, isNullableUnion, narrowedTypeParameter, nullableOf, nullableUnionType } from "./nullable-types.ts";
 import { mapRecursiveUnion, valueUnionType } from "./unions.ts";
@@ -216,7 +216,11 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
     if (sigs.length === 1 && !type.getProperties().length) {
       const sig = sigs[0]!;
       if (sig.typeParameters?.length) return undefined;
-      const params = sig.parameters.map((p) => signatureParamType(l, p, irType(l, l.checker.getTypeOfSymbol(p), node)));
+      const params = sig.parameters.flatMap((p) => {
+        const t = signatureParamType(l, p, irType(l, l.checker.getTypeOfSymbol(p), node));
+        // `(...args: A) => R` with A a tuple: one parameter per element, as the function takes them.
+        return isRestSymbol(p) && isTuple(t) ? t.cls.fields.map((f) => f.type) : [t];
+      });
       return fnType(l, params, irType(l, sig.getReturnType(), node));
     }
     if (sym && sym.flags & ts.SymbolFlags.Class && (!l_isLib(sym) || builtinClassDecl(l, sym.valueDeclaration as ts.ClassDeclaration))) {
@@ -283,6 +287,12 @@ export function fnType(l: Lowerer, params: Type[], ret: Type): Type {
   const cname = `tsos_fn_${[...params.map(mangle), "to", mangle(ret)].join("_")}`;
   if (!l.program.fnTypes.some((f) => f.cname === cname)) l.program.fnTypes.push({ cname, params, ret });
   return { k: "fn", params, ret, cname };
+}
+
+/** Whether a signature's parameter is its rest parameter (`...args`). */
+function isRestSymbol(p: ts.Symbol): boolean {
+  const d = p.valueDeclaration;
+  return !!d && ts.isParameter(d) && !!d.dotDotDotToken;
 }
 
 /** `inner | null | undefined` as the flags say (lower/nullable-types.ts). */
