@@ -52,6 +52,12 @@ export function recordType(l: Lowerer, type: ts.Type, node: ts.Node): Type | und
 /** `Record<K, V>` (K string-like or not) or an object type that is only a string index signature. */
 function recordShape(l: Lowerer, type: ts.Type): { value: ts.Type; stringKeys: boolean; finite: boolean } | undefined {
   const alias = type.aliasSymbol;
+  // `type Schedule = Record<Field, Set<number>>`: the program's own name for a record (its type carries that name only).
+  const own = alias?.declarations?.find(ts.isTypeAliasDeclaration);
+  if (own && !own.getSourceFile().isDeclarationFile && !own.typeParameters && ts.isTypeReferenceNode(own.type) && own.type.typeName.getText() === "Record" && own.type.typeArguments?.length === 2) {
+    const [k, v] = own.type.typeArguments.map((n) => l.checker.getTypeFromTypeNode(n)) as [ts.Type, ts.Type];
+    return recordOf(l, k, v);
+  }
   // `Readonly<Record<K, V>>` is the record; TypeScript refuses its writes.
   if (alias?.name === "Readonly" && alias.declarations?.every((d) => d.getSourceFile().isDeclarationFile) && type.aliasTypeArguments?.length === 1) {
     const inner = type.aliasTypeArguments[0]!;
@@ -59,6 +65,17 @@ function recordShape(l: Lowerer, type: ts.Type): { value: ts.Type; stringKeys: b
   }
   if (alias?.name === "Record" && alias.declarations?.every((d) => d.getSourceFile().isDeclarationFile) && type.aliasTypeArguments?.length === 2) {
     const [key, value] = type.aliasTypeArguments as [ts.Type, ts.Type];
+    return recordOf(l, key, value);
+  }
+  if (!(type.flags & ts.TypeFlags.Object) || type.getProperties().length || type.getCallSignatures().length) return undefined;
+  const infos = l.checker.getIndexInfosOfType(type);
+  if (infos.length !== 1 || !(infos[0]!.keyType.flags & ts.TypeFlags.String)) return undefined;
+  return { value: infos[0]!.type, stringKeys: true, finite: false };
+}
+
+/** The shape of `Record<key, value>`. */
+function recordOf(l: Lowerer, key: ts.Type, value: ts.Type): { value: ts.Type; stringKeys: boolean; finite: boolean } {
+  {
     // A type parameter (`K extends string` in a generic helper) stands for keys of its constraint.
     const generic = (p: ts.Type): boolean => !!(p.flags & ts.TypeFlags.TypeParameter);
     const split = (p: ts.Type): ts.Type[] => (p.isUnion() ? p.types : [p]);
@@ -68,10 +85,6 @@ function recordShape(l: Lowerer, type: ts.Type): { value: ts.Type; stringKeys: b
     const finite = !split(key).some(generic) && parts.every((p) => p.flags & ts.TypeFlags.StringLiteral);
     return { value, stringKeys, finite };
   }
-  if (!(type.flags & ts.TypeFlags.Object) || type.getProperties().length || type.getCallSignatures().length) return undefined;
-  const infos = l.checker.getIndexInfosOfType(type);
-  if (infos.length !== 1 || !(infos[0]!.keyType.flags & ts.TypeFlags.String)) return undefined;
-  return { value: infos[0]!.type, stringKeys: true, finite: false };
 }
 
 /** Whether `t` is a record (an instance of lib/std/map.ts's Dict). */
