@@ -41,3 +41,5 @@ memory.systemAlloc = (size: number, align: number): number => {
 memory.systemFree = (_ptr: number, _size: number, _align: number): void => {};
 // collectCycles (lib/tsos.d.ts): Node's garbage collector needs no help.
 memory.collectCycles = (_maxRoots?: number): void => {};
+// Date's local time is UTC in tsos (lib/std/date.ts): the program under Node reads local time as UTC too.
+(globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env.TZ = "UTC";

@@ -1213,6 +1213,62 @@ declare class WeakRef<T extends object> {
 }
 
 /**
+ * A point in time (lib/std/date.ts builds it): milliseconds since
+ * 1970-01-01T00:00:00Z. Local time is UTC. `new Date(text)` and `Date.parse`
+ * read the ISO formats; the locale methods write en-US.
+ */
+declare class Date {
+  constructor();
+  constructor(value: number | string | Date);
+  constructor(year: number, monthIndex: number, date?: number, hours?: number, minutes?: number, seconds?: number, ms?: number);
+  static now(): number;
+  static UTC(year: number, monthIndex?: number, date?: number, hours?: number, minutes?: number, seconds?: number, ms?: number): number;
+  static parse(text: string): number;
+  getTime(): number;
+  valueOf(): number;
+  getTimezoneOffset(): number;
+  getFullYear(): number;
+  getMonth(): number;
+  getDate(): number;
+  getDay(): number;
+  getHours(): number;
+  getMinutes(): number;
+  getSeconds(): number;
+  getMilliseconds(): number;
+  getUTCFullYear(): number;
+  getUTCMonth(): number;
+  getUTCDate(): number;
+  getUTCDay(): number;
+  getUTCHours(): number;
+  getUTCMinutes(): number;
+  getUTCSeconds(): number;
+  getUTCMilliseconds(): number;
+  setTime(time: number): number;
+  setFullYear(year: number, month?: number, date?: number): number;
+  setMonth(month: number, date?: number): number;
+  setDate(date: number): number;
+  setHours(hours: number, minutes?: number, seconds?: number, ms?: number): number;
+  setMinutes(minutes: number, seconds?: number, ms?: number): number;
+  setSeconds(seconds: number, ms?: number): number;
+  setMilliseconds(ms: number): number;
+  setUTCFullYear(year: number, month?: number, date?: number): number;
+  setUTCMonth(month: number, date?: number): number;
+  setUTCDate(date: number): number;
+  setUTCHours(hours: number, minutes?: number, seconds?: number, ms?: number): number;
+  setUTCMinutes(minutes: number, seconds?: number, ms?: number): number;
+  setUTCSeconds(seconds: number, ms?: number): number;
+  toISOString(): string;
+  toJSON(): string | null;
+  toDateString(): string;
+  toTimeString(): string;
+  toString(): string;
+  toUTCString(): string;
+  toLocaleDateString(): string;
+  toLocaleTimeString(): string;
+  toLocaleString(): string;
+}
+
+/**
  * The global allocator (docs/language.md section 11): every heap allocation
  * of objects, arrays, closures and strings goes through the allocator
  * installed last. Hosted programs start with the C library's; the kernel has

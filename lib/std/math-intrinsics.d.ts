@@ -14,3 +14,5 @@ export declare function highWord(x: number): i32;
 export declare function lowWord(x: number): u32;
 /** The double whose encoding is `high` (upper 32 bits) and `low` (lower 32 bits). */
 export declare function fromWords(high: i32, low: u32): number;
+/** The clock: milliseconds since 1970-01-01T00:00:00Z, with a fraction (lib/std/date.ts Date.now; a whole number there). */
+export declare function nowMillis(): number;

@@ -12,6 +12,7 @@
 import { collectionIterableCall, symbolIteratorCall } from "./iterables.ts";
 import { genMethodCall } from "./generators.ts";
 import { objectAssign } from "./object-assign.ts";
+import { builtinClassDecl } from "./exceptions.ts";
 import { jsonCall, jsonIntrinsic } from "./json.ts";
 import { isNestedFunction } from "./closures.ts";
 import { isCapturingNested, nestedFunctionInstance } from "./nested-functions.ts";
@@ -247,6 +248,14 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       const f = callableValue(l, callee);
       if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this value", "call a declared function or method");
       return { e: "callptr", type: f.type.ret, callee: f, args: valueArgs(l, call, f.type.params) };
+    }
+    // `Date.now()`: a static method of a global class that lib/std builds (lower/exceptions.ts builtinClassDecl).
+    const builtinStatic = mdecl && ts.isMethodDeclaration(mdecl) && l.isLibDecl(mdecl) && isStatic(mdecl) && ts.isClassDeclaration(mdecl.parent) ? builtinClassDecl(l, mdecl.parent) : undefined;
+    const stdStatic = builtinStatic?.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && isStatic(m) && m.name.getText() === callee.name.text);
+    if (stdStatic) {
+      const full = staticMethod(l, stdStatic, resolvedTypeArgs(l, call));
+      const f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
+      return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, stdStatic, call.arguments, f.params.map((p) => p.type)) };
     }
     if (mdecl && ts.isMethodDeclaration(mdecl) && !l.isLibDecl(mdecl)) {
       const impossible = callTakingNever(l, mdecl, call);

@@ -38,6 +38,7 @@ export function builtinClassDecl(l: Lowerer, decl: ts.ClassDeclaration): ts.Clas
   if (!name || !l.isLibDecl(decl) || !decl.getSourceFile().isDeclarationFile) return undefined;
   if (ERROR_CLASSES.has(name)) return stdDeclaration("std/error.ts", name, ts.isClassDeclaration);
   if (name === "WeakRef") return stdDeclaration("std/weakref.ts", name, ts.isClassDeclaration);
+  if (name === "Date") return stdDeclaration("std/date.ts", name, ts.isClassDeclaration);
   return undefined;
 }
 

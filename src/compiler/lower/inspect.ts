@@ -38,7 +38,7 @@ import { T } from "../ir.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { stdDeclaration } from "./array-methods.ts";
 import { functionOf, withScope } from "./functions.ts";
-import { propertyOfField, classInfo, fieldName, isSubclass, upcast } from "./classes.ts";
+import { propertyOfField, classInfo, fieldName, isSubclass, methodOf, upcast } from "./classes.ts";
 import { constructedClasses, isOverridden, registerFinisher } from "./dispatch.ts";
 import { arrayType, mangle, nullableType, typeName } from "./types.ts";
 import { coerce, lowerExpr } from "./expr.ts";
@@ -369,6 +369,8 @@ export function showValue(l: Lowerer, x: Expr, indent: Expr, depth: Expr, node: 
     case "view": {
       const typed = typedArrayShow(l, x, indent, depth, node); // lower/typed-arrays.ts
       if (typed) return typed;
+      const date = dateShow(l, x);
+      if (date) return date;
       // A tuple is an array in JavaScript, and prints as one.
       refuseOptionalTuple(l, t, node, "console.log");
       const tuple = isTuple(t) ? tupleAsUnionArray(l, x, node, mangle, (e) => arrayType(l, e), (i, n, u) => nullableType(l, i, n, u)) : undefined;
@@ -457,6 +459,17 @@ function showArray(l: Lowerer, x: Expr, indent: Expr, depth: Expr, node: ts.Node
     { s: "if", c: gt(n, hundred, USIZE), then: updateNumeric(hundred), loc },
     ret(stdFn(l, SHOW, "formatArray", [], [out, { e: "convert", type: T.number, x: n, checked: false, loc }, indent, numeric], node), loc),
   ];
+}
+
+/** A Date (lib/std/date.ts): Node shows its ISO text, or `Invalid Date`. */
+function dateShow(l: Lowerer, x: Expr): Expr | undefined {
+  if (x.type.k !== "class") return undefined;
+  const decl = classInfo(x.type.cls)?.decl;
+  if (!decl || decl.name?.text !== "Date" || !decl.getSourceFile().fileName.endsWith("lib/std/date.ts")) return undefined;
+  const m = decl.members.find((d): d is ts.MethodDeclaration => ts.isMethodDeclaration(d) && ts.isIdentifier(d.name) && d.name.text === "inspectText");
+  if (!m) return undefined;
+  const f = methodOf(l, x.type.cls, m, []);
+  return { e: "call", type: T.str, fn: f.cname, args: [x] };
 }
 
 /** A tuple (`[string, number]`): Node shows it as the array it is. */

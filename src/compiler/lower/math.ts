@@ -56,6 +56,7 @@ const INTRINSICS: Record<string, string> = {
   highWord: "tsos_num_high_word",
   lowWord: "tsos_num_low_word",
   fromWords: "tsos_num_from_words",
+  nowMillis: "tsos_now_millis",
 };
 
 /** `Math.sin(x)` and the others of this file, or undefined for any other name. */
@@ -133,5 +134,6 @@ export function mathIntrinsic(l: Lowerer, decl: ts.Declaration, call: ts.CallExp
   if (!fn) l.fail("TSOS9001", call, "unknown math intrinsic");
   const params = decl.parameters.map((p) => typeFromTypeNode(l, p.type!));
   const args = call.arguments.map((a, i) => coerce(l, lowerExpr(l, a, params[i]), params[i]!, a));
-  return { e: "call", type: typeFromTypeNode(l, decl.type!), fn, args, pure: true };
+  // The clock reads a new value at each call: not pure.
+  return { e: "call", type: typeFromTypeNode(l, decl.type!), fn, args, pure: fn !== "tsos_now_millis" };
 }

@@ -83,6 +83,14 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_index(const tsos_l
   tsos_panic_end();
 }
 
+/* The clock for Date (lib/std/date.ts): whole milliseconds since the epoch (CLOCK_REALTIME, POSIX clock_gettime). */
+#include <time.h>
+static inline double tsos_now_millis(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return (double)ts.tv_sec * 1000.0 + (double)(ts.tv_nsec / 1000000);
+}
+
 static inline void tsos_print_str(FILE *f, tsos_str s) { fwrite(s.ptr, 1, s.len, f); }
 static inline void tsos_print_i64(FILE *f, int64_t v) { char b[24]; fputs(tsos_fmt_i64(b + 24, v), f); }
 static inline void tsos_print_u64(FILE *f, uint64_t v) { char b[24]; fputs(tsos_fmt_u64(b + 24, v), f); }
