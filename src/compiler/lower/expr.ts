@@ -28,10 +28,10 @@ import { functionOf } from "./functions.ts";
 import { neverAs, neverLocals, neverString, unreachable } from "./never.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
 import { isDouble, literalNumber, negativeZero, numConst, numberConstant, numberPow, requireDoubles } from "./number.ts";
-import { lowerInstanceof, narrowObject, superReceiver, checkedDowncast } from "./dispatch.ts";
+import { lowerInstanceof, narrowObject, resolveMember, superReceiver, checkedDowncast } from "./dispatch.ts";
 import { elementOrUndefined } from "./probes.ts";
 import { valueOfPart } from "./value-of.ts";
-import { objectToString } from "./views.ts";
+import { classMember, objectToString } from "./views.ts";
 import { recordAssign, recordDelete, recordIn, recordIncDec } from "./records.ts";
 import { accessorRef, accessorUpdate, lowerAccessorLogicalAssign, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
 import { classCoerce } from "./classes.ts";
@@ -551,7 +551,29 @@ function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
     return { e: "binary", type: T.bool, op, a: A, b: B, loc: l.loc(b) };
   const identity = eq ? objectIdentity(l, b, A, B) : undefined;
   if (identity) return { e: "binary", type: T.bool, op, a: identity[0], b: identity[1], loc: l.loc(b) };
+  const ordered = eq ? undefined : valueOfOrder(l, op, A, B, b);
+  if (ordered) return ordered;
   l.fail("TSOS2008", b.operatorToken, b.operatorToken.getText(), typeName(A.type));
+}
+
+/**
+ * `a < b` on objects whose class has `valueOf(): number` (a Date): both are
+ * evaluated, then compared by their valueOf, as JavaScript's ToPrimitive does.
+ */
+function valueOfOrder(l: Lowerer, op: string, A: Expr, B: Expr, node: ts.Node): Expr | undefined {
+  const valueOf = (x: Expr): Expr | undefined => {
+    if (x.type.k !== "class" || !x.type.cls.header) return undefined;
+    const m = classMember(l, x.type.cls, "valueOf");
+    if (m?.kind !== "method") return undefined;
+    const r = resolveMember(l, x.type.cls, m.decl, [], false);
+    return isInt(r.ret) ? { e: "call", type: r.ret, fn: r.fn, args: [coerce(l, x, r.self, node)] } : undefined;
+  };
+  const a = l.temp(), c = l.temp();
+  const va = valueOf({ e: "local", type: A.type, name: a });
+  const vb = valueOf({ e: "local", type: B.type, name: c });
+  if (!va || !vb) return undefined;
+  const cmp: Expr = { e: "binary", type: T.bool, op, a: coerce(l, va, T.number, node), b: coerce(l, vb, T.number, node), loc: l.loc(node) };
+  return { e: "bind", type: T.bool, name: a, value: A, body: { e: "bind", type: T.bool, name: c, value: B, body: cmp } };
 }
 
 /**
