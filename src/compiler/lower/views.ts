@@ -34,6 +34,7 @@ import { lowerNullLiteral, narrowRead } from "./nullable.ts";
 import { boundMethod, usesThis } from "./method-values.ts";
 import { ITERATOR_KEY, isSymbolIteratorName, refuseClosableIterator } from "./iterables.ts";
 import { fieldProps, mappedTypeSlots } from "./mapped-types.ts";
+import { plainObjectString } from "./inspect.ts";
 
 interface ViewState {
   byKey: Map<string, ViewInst>;
@@ -430,6 +431,8 @@ export function lowerViewCall(l: Lowerer, v: Expr, prop: string, call: ts.CallEx
     if (args.length < method.params.length) l.fail("TSOS1058", call, prop);
     return { e: "viewcall", type: method.ret, view: v, slot: method.name, args };
   }
+  // `v.toString()` where the type lists none: the object's own, or `[object Object]`, by its class (lower/inspect.ts).
+  if (prop === "toString" && !call.arguments.length && !view.slots.some((x) => x.prop === prop)) return plainObjectString(l, v, call)!;
   // A function-typed property, narrowed to present where TypeScript narrowed it (an optional method after `if (v.m)`).
   const f = narrowRead(l, call.expression, lowerViewGet(l, v, prop, call.expression));
   if (f.type.k !== "fn") l.fail("TSOS1015", call.expression, "calling this value", "call a declared function or method");
@@ -458,6 +461,9 @@ export function lowerClassCallByName(l: Lowerer, recv: Expr, prop: string, call:
     return { e: "call", type: f.ret, fn: f.cname, args: [recv, ...lowerArgs(l, call.arguments, params)] };
   }
   const fv = lowerClassGetByName(l, recv, prop, call.expression);
+  // `obj.toString()` of an object without its own: Object.prototype's, `[object Object]` (lower/inspect.ts).
+  const plain = !fv && prop === "toString" && !call.arguments.length ? plainObjectString(l, recv, call) : undefined;
+  if (plain) return plain;
   if (!fv || fv.type.k !== "fn") l.fail("TSOS1018", call.expression, prop, cls.tsName);
   return { e: "callptr", type: fv.type.ret, callee: fv, args: lowerArgs(l, call.arguments, fv.type.params) };
 }
