@@ -43,7 +43,10 @@ const printedFns = new WeakMap<Lowerer, Map<string, string>>();
  * the space before it then). One function per element type.
  */
 export function printedSpread(l: Lowerer, arr: Expr, node: ts.Node): Expr {
-  if (arr.type.k !== "array") return l.fail("TSOS1005", node, `a spread of \`${typeName(arr.type)}\` in console.log's arguments`);
+  if (arr.type.k !== "array") {
+    const spread = ts.isSpreadElement(node) ? node.expression : node;
+    return l.fail("TSOS1005", node, `a spread of \`${l.checker.typeToString(l.checker.getTypeAtLocation(spread))}\` in console.log's arguments`);
+  }
   let fns = printedFns.get(l);
   if (!fns) printedFns.set(l, (fns = new Map()));
   const key = mangle(arr.type);
