@@ -560,7 +560,7 @@ function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
  * `a < b` on objects whose class has `valueOf(): number` (a Date): both are
  * evaluated, then compared by their valueOf, as JavaScript's ToPrimitive does.
  */
-function valueOfOrder(l: Lowerer, op: string, A: Expr, B: Expr, node: ts.Node): Expr | undefined {
+function valueOfOrder(l: Lowerer, op: BinOp, A: Expr, B: Expr, node: ts.Node): Expr | undefined {
   const valueOf = (x: Expr): Expr | undefined => {
     if (x.type.k !== "class" || !x.type.cls.header) return undefined;
     const m = classMember(l, x.type.cls, "valueOf");
