@@ -43,35 +43,17 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** The year of the day number `days` (days from 1970-01-01). */
-function civilYear(days: number): number {
+/** Part `part` (0: year, 1: month 0-11, 2: day of the month 1-31) of the civil date of the day number `days`. */
+function civil(days: number, part: number): number {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return yoe + era * 400 + (m <= 2 ? 1 : 0);
-}
-
-/** The month (0-11) of the day number `days`. */
-function civilMonth(days: number): number {
-  const z = days + 719468;
-  const doe = z - Math.floor(z / 146097) * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  return mp < 10 ? mp + 2 : mp - 10;
-}
-
-/** The day of the month (1-31) of the day number `days`. */
-function civilDay(days: number): number {
-  const z = days + 719468;
-  const doe = z - Math.floor(z / 146097) * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 2 : mp - 10;
+  if (part === 0) return yoe + era * 400 + (month <= 1 ? 1 : 0);
+  if (part === 1) return month;
   return doy - Math.floor((153 * mp + 2) / 5) + 1;
 }
 
@@ -220,13 +202,13 @@ export class Date {
   }
 
   getFullYear(): number {
-    return Number.isNaN(this.t) ? NaN : civilYear(this.day());
+    return Number.isNaN(this.t) ? NaN : civil(this.day(), 0);
   }
   getMonth(): number {
-    return Number.isNaN(this.t) ? NaN : civilMonth(this.day());
+    return Number.isNaN(this.t) ? NaN : civil(this.day(), 1);
   }
   getDate(): number {
-    return Number.isNaN(this.t) ? NaN : civilDay(this.day());
+    return Number.isNaN(this.t) ? NaN : civil(this.day(), 2);
   }
   getDay(): number {
     return Number.isNaN(this.t) ? NaN : (((this.day() + 4) % 7) + 7) % 7;
