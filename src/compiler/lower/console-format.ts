@@ -28,54 +28,31 @@ import { coerce, lowerExpr } from "./expr.ts";
 import { lowerNullLiteral } from "./nullable.ts";
 import { functionOf } from "./functions.ts";
 import { stringToNumber } from "./string-methods.ts";
-import { mangle, typeName } from "./types.ts";
-import { buildBody, countedLoop, elementAt, inspectArgument, length, local, num, push, ret, stdFn, str, synthesize } from "./inspect.ts";
-import { arrayType } from "./types.ts";
+import { arrayType, typeName } from "./types.ts";
+import { inspectArgument, mappedElements, num, stdFn, str } from "./inspect.ts";
 import { stdCall } from "./array-methods.ts";
 import { printable } from "./nullable.ts";
-
-const printedFns = new WeakMap<Lowerer, Map<string, string>>();
 
 /**
  * `...xs` among console.log's arguments: the elements, each as console.log
  * prints an argument (strings as they are, others as util.inspect shows
  * them), joined by single spaces; "" for no elements (the caller leaves out
- * the space before it then). One function per element type.
+ * the space before it then).
  */
 export function printedSpread(l: Lowerer, arr: Expr, node: ts.Node): Expr {
   if (arr.type.k !== "array") {
     const spread = ts.isSpreadElement(node) ? node.expression : node;
     return l.fail("TSOS1005", node, `a spread of \`${l.checker.typeToString(l.checker.getTypeAtLocation(spread))}\` in console.log's arguments`);
   }
-  let fns = printedFns.get(l);
-  if (!fns) printedFns.set(l, (fns = new Map()));
-  const key = mangle(arr.type);
-  let fn = fns.get(key);
-  if (!fn) {
-    const t = arr.type;
-    const loc = l.loc(node);
-    const func = synthesize(l, `printed_${key}`, [{ name: "xs", type: t }], T.str, loc);
-    fn = func.cname;
-    fns.set(key, fn);
-    buildBody(l, func, () => {
-      const xs = local("xs", t);
-      const strs = arrayType(l, T.str);
-      const out = local(l.temp(), strs);
-      const text = (e: Expr): Expr => {
-        const v = printable(inspectArgument(l, e, node));
-        if (v.type.k === "str") return v;
-        // A number as console.log writes it (-0 is "-0"), a boolean as its name.
-        if (isInt(v.type)) return stdFn(l, "std/inspect.ts", "showNumber", [], [coerce(l, v, T.number, node), num(0), num(0)], node);
-        return { e: "cond", type: T.str, c: v, a: str("true"), b: str("false") };
-      };
-      return [
-        { s: "let", name: (out as { name: string }).name, type: strs, init: { e: "arraylit", type: strs, elems: [], loc }, loc },
-        ...countedLoop(l, length(xs), (i) => [push(out, text(elementAt(xs, i, loc)), loc)], loc),
-        ret(stdCall(l, "join", [T.str], [out, str(" ")], node), loc),
-      ];
-    });
-  }
-  return { e: "call", type: T.str, fn, args: [arr] };
+  const text = (e: Expr): Expr => {
+    const v = printable(inspectArgument(l, e, node));
+    if (v.type.k === "str") return v;
+    // A number as console.log writes it (-0 is "-0"), a boolean as its name.
+    if (isInt(v.type)) return stdFn(l, "std/inspect.ts", "showNumber", [], [coerce(l, v, T.number, node), num(0), num(0)], node);
+    return { e: "cond", type: T.str, c: v, a: str("true"), b: str("false") };
+  };
+  const texts = mappedElements(l, "printed", arr, arrayType(l, T.str) as Extract<Type, { k: "array" }>, text, node);
+  return stdCall(l, "join", [T.str], [texts, str(" ")], node);
 }
 
 /** The printed parts of the format string and the arguments it took, or undefined when the first argument has no directive to apply. */

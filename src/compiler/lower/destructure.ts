@@ -25,7 +25,7 @@ import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr, lowerLValue, setLocalType } from "./expr.ts";
 import { arrayType, irType, mangle, nullableType, sameType, typeFromTypeNode, typeName } from "./types.ts";
-import { buildBody, countedLoop, elementAt, length, local, push, synthesize } from "./inspect.ts";
+import { mappedElements } from "./inspect.ts";
 import { unionWidens } from "./fn-params.ts";
 import { stdCall } from "./array-methods.ts";
 import { optionalSpreadArray, collectionArray } from "./collections.ts";
@@ -357,31 +357,9 @@ export function spreadArray(l: Lowerer, elems: readonly ts.Expression[], type: E
   return acc ?? { e: "arraylit", type, elems: [], loc: l.loc(node) };
 }
 
-const widenFns = new WeakMap<Lowerer, Map<string, string>>();
-
 /** A new array of `to`'s element type holding `x`'s elements, each converted to it (a union that admits them). */
 function widenedElements(l: Lowerer, x: Expr, to: Extract<Type, { k: "array" }>, node: ts.Node): Expr {
-  const from = x.type as Extract<Type, { k: "array" }>;
-  let fns = widenFns.get(l);
-  if (!fns) widenFns.set(l, (fns = new Map()));
-  const key = `${mangle(from)}_to_${mangle(to)}`;
-  let fn = fns.get(key);
-  if (!fn) {
-    const loc = l.loc(node);
-    const func = synthesize(l, `widen_${key}`, [{ name: "xs", type: from }], to, loc);
-    fn = func.cname;
-    fns.set(key, fn);
-    buildBody(l, func, () => {
-      const xs = local("xs", from);
-      const out = local(l.temp(), to);
-      return [
-        { s: "let", name: (out as { name: string }).name, type: to, init: { e: "arraylit", type: to, elems: [], loc }, loc },
-        ...countedLoop(l, length(xs), (i) => [push(out, coerce(l, elementAt(xs, i, loc), to.elem, node), loc)], loc),
-        { s: "return", x: out, loc },
-      ];
-    });
-  }
-  return { e: "call", type: to, fn, args: [x] };
+  return mappedElements(l, "widen", x, to, (e) => coerce(l, e, to.elem, node), node);
 }
 
 /**

@@ -87,6 +87,37 @@ export function countedLoop(l: Lowerer, count: Expr, body: (i: Expr) => Stmt[], 
 }
 
 /** The element `i` of array `arr`, `i` known in range. */
+const mappedFns = new WeakMap<Lowerer, Map<string, string>>();
+
+/**
+ * A new array of `to` holding `each` of every element of the array `x`, in
+ * order: a function `<base>_<from>_to_<to>` synthesized once per pair of
+ * types (destructure.ts widens spread elements; console-format.ts prints them).
+ */
+export function mappedElements(l: Lowerer, base: string, x: Expr, to: Extract<Type, { k: "array" }>, each: (e: Expr) => Expr, node: ts.Node): Expr {
+  const from = x.type as Extract<Type, { k: "array" }>;
+  let fns = mappedFns.get(l);
+  if (!fns) mappedFns.set(l, (fns = new Map()));
+  const key = `${base}_${mangle(from)}_to_${mangle(to)}`;
+  let fn = fns.get(key);
+  if (!fn) {
+    const loc = l.loc(node);
+    const func = synthesize(l, key, [{ name: "xs", type: from }], to, loc);
+    fn = func.cname;
+    fns.set(key, fn);
+    buildBody(l, func, () => {
+      const xs = local("xs", from);
+      const out = local(l.temp(), to);
+      return [
+        { s: "let", name: (out as { name: string }).name, type: to, init: { e: "arraylit", type: to, elems: [], loc }, loc },
+        ...countedLoop(l, length(xs), (i) => [push(out, each(elementAt(xs, i, loc)), loc)], loc),
+        ret(out, loc),
+      ];
+    });
+  }
+  return { e: "call", type: to, fn, args: [x] };
+}
+
 export function elementAt(arr: Expr, i: Expr, loc: number): Expr {
   return { e: "index", type: (arr.type as { elem: Type }).elem, arr, idx: i, loc, unchecked: true };
 }

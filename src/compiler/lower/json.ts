@@ -34,6 +34,7 @@ import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { isResultTsType } from "./iterables.ts";
 import { arrayType, mangle, nullableType, typeName } from "./types.ts";
+import { presentOrPanic, withoutUndefined } from "./nullable.ts";
 import { classInfo, fieldName, methodOf } from "./classes.ts";
 import { markConstructed, registerFinisher } from "./dispatch.ts";
 import { declaredOrder } from "./views.ts";
@@ -151,37 +152,13 @@ function maybeUndefinedJson(l: Lowerer, name: string, call: ts.CallExpression, w
   return { e: "bind", type: result, name: v, value, body: { e: "cond", type: result, c, a: { e: "nullish", type: result, undef: true }, b: written } };
 }
 
-/** A `T | null | undefined` known not to be undefined: `T | null`, or `T` when null is not a member. */
-function withoutUndefined(l: Lowerer, x: Expr, node: ts.Node): Expr {
-  const t = x.type as Extract<Type, { k: "nullable" }>;
-  if (!t.null) return { e: "unwrap", type: t.inner, x, loc: l.loc(node) };
-  return { e: "reopt", type: nullableType(l, t.inner, true, false), x };
-}
-
 /**
  * A value that may be undefined to serialize (`JSON.stringify(xs.find(...))`):
  * the value without undefined, or a panic when it is undefined, where
  * JavaScript's result would be `undefined` instead of a string.
  */
 function presentForStringify(l: Lowerer, value: Expr, node: ts.Node): Expr {
-  const t = value.type as Extract<Type, { k: "nullable" }>;
-  const v = l.temp();
-  const held: Expr = { e: "local", type: t, name: v };
-  const present = withoutUndefined(l, held, node);
-  const message = str("JSON.stringify of undefined gives undefined, not a string (not supported)");
-  return {
-    e: "bind",
-    type: present.type,
-    name: v,
-    value,
-    body: {
-      e: "cond",
-      type: present.type,
-      c: { e: "isnullish", type: T.bool, x: held, which: "undefined" },
-      a: { e: "seq", type: present.type, xs: [{ e: "panic", type: T.void, message, loc: l.loc(node) }, present] },
-      b: present,
-    },
-  };
+  return presentOrPanic(l, value, "undefined", "JSON.stringify of undefined gives undefined, not a string (not supported)", node);
 }
 
 type Where = "top" | "element" | "member";

@@ -49,6 +49,29 @@ export function unwrap(l: Lowerer, x: Expr, node: ts.Node, check?: "nonnull" | "
   return { e: "unwrap", type: (x.type as Nullable).inner, x, loc: l.loc(node), check };
 }
 
+/** `x` (a pure read of a nullable that admits undefined) without undefined: unwrapped, or re-typed as `T | null`. */
+export function withoutUndefined(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  const t = x.type as Extract<Type, { k: "nullable" }>;
+  if (t.null) return { e: "reopt", type: nullableType(l, t.inner, true, false), x };
+  return unwrap(l, x, node);
+}
+
+/**
+ * `value` (a nullable) where the program cannot go on without it: without
+ * undefined (`which` "undefined") or present (`which` "either"); when it is
+ * absent, a panic with `message` at `node` instead of a wrong value.
+ */
+export function presentOrPanic(l: Lowerer, value: Expr, which: "undefined" | "either", message: string, node: ts.Node): Expr {
+  const t = value.type as Extract<Type, { k: "nullable" }>;
+  const loc = l.loc(node);
+  const name = l.temp();
+  const held: Expr = { e: "local", type: t, name };
+  const present = which === "either" ? ({ e: "unwrap", type: t.inner, x: held, loc } as Expr) : withoutUndefined(l, held, node);
+  const panic: Expr = { e: "panic", type: T.void, message: { e: "str", type: T.str, value: message }, loc };
+  const absent: Expr = { e: "isnullish", type: T.bool, x: held, which };
+  return { e: "bind", type: present.type, name, value, body: { e: "cond", type: present.type, c: absent, a: { e: "seq", type: present.type, xs: [panic, present] }, b: present } };
+}
+
 /** The IR type the checker gives `node`, or undefined where it has none (`null` alone). */
 function checkedType(l: Lowerer, node: ts.Node): Type | undefined {
   return tryIrType(l, l.checker.getTypeAtLocation(node), node);

@@ -41,7 +41,7 @@ import { irType, nullableType, sameType, typeName } from "./types.ts";
 import { literalMembers, lowerClassGetByName, lowerViewGet } from "./views.ts";
 import { isRecord, recordField } from "./records.ts";
 import { isTuple } from "./destructure.ts";
-import { lowerNullLiteral, unwrap } from "./nullable.ts";
+import { lowerNullLiteral, presentOrPanic, unwrap, withoutUndefined } from "./nullable.ts";
 import { newLiteralObject, propName } from "./objects.ts";
 import { checkViewCopyOrder } from "./spread-order.ts";
 import { memberPresent } from "./key-order.ts";
@@ -70,13 +70,6 @@ function isnullish(x: Expr, which: "null" | "undefined" | "either"): Expr {
 /** Whether a value of type `t` can be undefined. */
 export function admitsUndefined(t: Type): boolean {
   return t.k === "nullable" && t.undef;
-}
-
-/** `x` (a pure read of a nullable that admits undefined) without undefined: unwrapped, or re-typed as `T | null`. */
-function withoutUndefined(l: Lowerer, x: Expr, node: ts.Node): Expr {
-  const t = x.type as Extract<Type, { k: "nullable" }>;
-  if (t.null) return { e: "reopt", type: nullableType(l, t.inner, true, false), x };
-  return unwrap(l, x, node);
 }
 
 // ---------------------------------------------------------------- reading properties
@@ -308,19 +301,8 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
  * copies: tsc's type cannot hold it, so that panics, naming the property.
  */
 function presentAsTyped(l: Lowerer, value: Expr, name: string, type: Type, node: ts.Node): Expr {
-  const t = value.type as Extract<Type, { k: "nullable" }>;
-  const loc = l.loc(node);
-  const held = local(l.temp(), t);
-  const message: Expr = { e: "str", type: T.str, value: `a spread copied \`${name}\` holding undefined, which its type \`${typeName(type)}\` cannot hold (the source has it set to undefined)` };
-  const absent: Expr = t.null ? { e: "isnullish", type: T.bool, x: held, which: "either" } : isnullish(held, "undefined");
-  const present: Expr = { e: "unwrap", type: t.inner, x: held, loc };
-  return {
-    e: "bind",
-    type: t.inner,
-    name: (held as { name: string }).name,
-    value,
-    body: { e: "cond", type: t.inner, c: absent, a: { e: "seq", type: t.inner, xs: [{ e: "panic", type: T.void, message, loc }, present] }, b: present },
-  };
+  const message = `a spread copied \`${name}\` holding undefined, which its type \`${typeName(type)}\` cannot hold (the source has it set to undefined)`;
+  return presentOrPanic(l, value, "either", message, node);
 }
 
 /** `c ? a : b` over values of possibly different types: the type of `a` made nullable as needed. */
