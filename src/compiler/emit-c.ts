@@ -22,7 +22,7 @@ import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
 import { cString, cType, declare, doubleLit, intLit, numberDouble, zero } from "./c-syntax.ts";
 import { emitNullable, eqCode, nullableToStr, truthyOf, unionToStr } from "./emit-nullable.ts";
 import { assignsVariable, hasEffects, isConstant, mustHoist } from "./eval-order.ts";
-import { emitClosureExpr } from "./emit-closures.ts";
+import { emitClosureExpr, knownClosureCode } from "./emit-closures.ts";
 import { emitDynamic } from "./emit-dynamic.ts";
 import { kernelAllocSite } from "./kernel-alloc.ts";
 import { allocCall, classKind, statementSite } from "./emit-alloc.ts";
@@ -66,6 +66,7 @@ export class Emitter {
   private tmp = 0;
   private reads = new Set<string>();
   private volatiles = new Set<string>();
+  private closureCode = new Map<string, string>();
   /** The function being emitted (its return type for `raise`). */
   private fn: Func | undefined;
 
@@ -880,12 +881,17 @@ export class Emitter {
     this.out = [];
     this.reads = readsOf(f.body);
     this.volatiles = assignedInProtected(f.body);
+    this.closureCode = knownClosureCode(f);
     this.ind = 1;
     this.stmts(f.body);
     const body = this.out;
     const head = `${f.interrupt ? "__attribute__((interrupt)) " : ""}static ${declare(f.ret, f.cname)}(${f.params.length ? f.params.map((p) => declare(p.type, this.volatileName(p.name))).join(", ") : "void"})`;
     const voids = f.params.filter((p) => !this.reads.has(p.name)).map((p) => `  (void)${p.name};`);
     return [head + " {", ...voids, ...body, "}"];
+  }
+
+  knownCode(name: string): string | undefined {
+    return this.closureCode.get(name);
   }
 
   prototype(f: Func): string {

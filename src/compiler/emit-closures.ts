@@ -15,13 +15,14 @@
  *         a function without captures a `static F__clo name__clo` with the
  *         count TSOS_RC_STATIC.
  *         A call is `f->code((void *)f, args)`; a call of a known code
- *         (a static object, or a closure created right there) is direct.
+ *         (a static object, a closure created right there, or a local
+ *         declared once with a closure and never assigned) is direct.
  * Invariants: the environment is read through the pointer the code receives,
  *             as the struct it was created as (never through another type);
  *             a stack closure is a compound literal of the block that
  *             creates it, and lowering only makes one that does not escape.
  */
-import type { Expr, Func, Program } from "./ir.ts";
+import { type Expr, type Func, type Program, type Stmt, walkExprs } from "./ir.ts";
 import { cType, declare } from "./c-syntax.ts";
 import { closureDescriptors, newCell } from "./rc-closures.ts";
 
@@ -31,6 +32,8 @@ export interface ClosureEmitter {
   L(loc: number): string;
   callWith(args: Expr[], E: (y: Expr) => string, build: (args: string[]) => string): string;
   prototype(f: Func): string;
+  /** The code of the closure that local `name` always holds (knownClosureCode), if any. */
+  knownCode(name: string): string | undefined;
 }
 
 /** Typedefs of the function types (before the types that may use them). */
@@ -87,6 +90,8 @@ export function emitClosureExpr(em: ClosureEmitter, p: Program, x: Expr, E: (y: 
       // A known code: called directly, so gcc can inline it.
       if (c.e === "fnref") return em.callWith(x.args, E, (args) => `${c.fn}(${[...(withoutSelf(p).has(c.fn) ? [] : [`(void *)&${c.fn}__clo`]), ...args].join(", ")})`);
       if (c.e === "closure") return em.callWith([c, ...x.args], E, ([f, ...args]) => `${c.fn}(${[`(void *)${f}`, ...args].join(", ")})`);
+      const known = c.e === "local" ? em.knownCode(c.name) : undefined;
+      if (known) return em.callWith([c, ...x.args], E, ([f, ...args]) => `${known}(${[`(void *)${f}`, ...args].join(", ")})`);
       return em.callWith([c, ...x.args], E, ([f, ...args]) => {
         if (/^[A-Za-z_]\w*$/.test(f!)) return `${f}->code(${[`(void *)${f}`, ...args].join(", ")})`;
         const t = em.fresh("tsos_fn");
@@ -110,4 +115,38 @@ export function emitClosureExpr(em: ClosureEmitter, p: Program, x: Expr, E: (y: 
       return newCell(p, x, em.L(x.loc));
   }
   return undefined;
+}
+
+/**
+ * The locals of `f` that hold one closure for their whole life: declared once
+ * (`const next = () => ...`), initialized with a closure, never assigned and
+ * never taken by address (a cell another closure writes through). A call
+ * through such a local calls the closure's code directly, so gcc can inline
+ * it (the object still goes in as `self`, for its captures).
+ */
+export function knownClosureCode(f: Func): Map<string, string> {
+  const declared = new Map<string, number>(f.params.map((q) => [q.name, 1]));
+  const code = new Map<string, string>();
+  const visit = (list: Stmt[]): void => {
+    for (const s of list) {
+      switch (s.s) {
+        case "let":
+          declared.set(s.name, (declared.get(s.name) ?? 0) + 1);
+          if (s.init?.e === "closure") code.set(s.name, s.init.fn);
+          break;
+        case "if": visit(s.then); if (s.else) visit(s.else); break;
+        case "while": case "dowhile": case "block": case "unwind": visit(s.body); break;
+        case "for": visit(s.init); visit(s.body); break;
+        case "switch": s.cases.forEach((c) => visit(c.body)); break;
+      }
+    }
+  };
+  visit(f.body);
+  for (const name of code.keys()) if (declared.get(name) !== 1) code.delete(name);
+  if (!code.size) return code;
+  walkExprs(f.body, (x) => {
+    if ((x.e === "assign" || x.e === "compound") && x.target.e === "local") code.delete(x.target.name);
+    if (x.e === "addrof" && x.x.e === "local") code.delete(x.x.name);
+  });
+  return code;
 }
