@@ -15,6 +15,7 @@ import { emitC } from "./emit-program.ts";
 import { createProgram, displayPath, load, loadEntry } from "./load.ts";
 import { lowerProgram } from "./lower/module.ts";
 import { type RcStats, lastRcStats } from "./rc.ts";
+import { specializeCallbacks } from "./specialize.ts";
 
 export type Target = "host" | "kernel";
 
@@ -58,6 +59,7 @@ function compileLoaded(loader: () => ReturnType<typeof load>, options: CompileOp
     if (diagnostics.length || dialect.length) throw new CompileError([...diagnostics, ...dialect]);
     const program = lowerProgram(loaded, options.target, options.test ?? false, options.allocator ?? "fixed-block");
     if (options.memoryChecks && options.target === "host") program.memoryChecks = options.memoryChecks;
+    specializeCallbacks(program);
     return { c: emitC(program, { entryDisplay: displayPath(loaded.entry.fileName) }), rcStats: lastRcStats() };
   } catch (e) {
     if (e instanceof CompileError) {

@@ -22,7 +22,7 @@
  *             a stack closure is a compound literal of the block that
  *             creates it, and lowering only makes one that does not escape.
  */
-import { type Expr, type Func, type Program, type Stmt, walkExprs } from "./ir.ts";
+import type { Expr, Func, Program } from "./ir.ts";
 import { cType, declare } from "./c-syntax.ts";
 import { closureDescriptors, newCell } from "./rc-closures.ts";
 
@@ -91,7 +91,7 @@ export function emitClosureExpr(em: ClosureEmitter, p: Program, x: Expr, E: (y: 
       if (c.e === "fnref") return em.callWith(x.args, E, (args) => `${c.fn}(${[...(withoutSelf(p).has(c.fn) ? [] : [`(void *)&${c.fn}__clo`]), ...args].join(", ")})`);
       if (c.e === "closure") return em.callWith([c, ...x.args], E, ([f, ...args]) => `${c.fn}(${[`(void *)${f}`, ...args].join(", ")})`);
       const known = c.e === "local" ? em.knownCode(c.name) : undefined;
-      if (known) return em.callWith([c, ...x.args], E, ([f, ...args]) => `${known}(${[`(void *)${f}`, ...args].join(", ")})`);
+      if (known) return em.callWith([c, ...x.args], E, ([f, ...args]) => `${known}(${[...(withoutSelf(p).has(known) ? [] : [`(void *)${f}`]), ...args].join(", ")})`);
       return em.callWith([c, ...x.args], E, ([f, ...args]) => {
         if (/^[A-Za-z_]\w*$/.test(f!)) return `${f}->code(${[`(void *)${f}`, ...args].join(", ")})`;
         const t = em.fresh("tsos_fn");
@@ -117,36 +117,3 @@ export function emitClosureExpr(em: ClosureEmitter, p: Program, x: Expr, E: (y: 
   return undefined;
 }
 
-/**
- * The locals of `f` that hold one closure for their whole life: declared once
- * (`const next = () => ...`), initialized with a closure, never assigned and
- * never taken by address (a cell another closure writes through). A call
- * through such a local calls the closure's code directly, so gcc can inline
- * it (the object still goes in as `self`, for its captures).
- */
-export function knownClosureCode(f: Func): Map<string, string> {
-  const declared = new Map<string, number>(f.params.map((q) => [q.name, 1]));
-  const code = new Map<string, string>();
-  const visit = (list: Stmt[]): void => {
-    for (const s of list) {
-      switch (s.s) {
-        case "let":
-          declared.set(s.name, (declared.get(s.name) ?? 0) + 1);
-          if (s.init?.e === "closure") code.set(s.name, s.init.fn);
-          break;
-        case "if": visit(s.then); if (s.else) visit(s.else); break;
-        case "while": case "dowhile": case "block": case "unwind": visit(s.body); break;
-        case "for": visit(s.init); visit(s.body); break;
-        case "switch": s.cases.forEach((c) => visit(c.body)); break;
-      }
-    }
-  };
-  visit(f.body);
-  for (const name of code.keys()) if (declared.get(name) !== 1) code.delete(name);
-  if (!code.size) return code;
-  walkExprs(f.body, (x) => {
-    if ((x.e === "assign" || x.e === "compound") && x.target.e === "local") code.delete(x.target.name);
-    if (x.e === "addrof" && x.x.e === "local") code.delete(x.x.name);
-  });
-  return code;
-}

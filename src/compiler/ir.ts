@@ -269,6 +269,8 @@ export interface Func {
   moduleInit?: boolean;
   /** A generator's body (lower/generators.ts), run on its own stack: an exception leaves it by longjmp to the coroutine's bottom handler. */
   coroutine?: boolean;
+  /** Parameters that always hold a closure with the given code (specialize.ts): calls through them are direct. */
+  knownParams?: Record<string, string>;
 }
 
 /** The hidden counter of key additions in a literal's object (lower/key-order.ts). */
