@@ -24,6 +24,7 @@ import { emitNullable, eqCode, nullableToStr, truthyOf, unionToStr } from "./emi
 import { assignsVariable, hasEffects, isConstant, mustHoist } from "./eval-order.ts";
 import { emitClosureExpr } from "./emit-closures.ts";
 import { knownClosureCode } from "./specialize.ts";
+import { isLocalAppend } from "./rc-compounds.ts";
 import { emitDynamic } from "./emit-dynamic.ts";
 import { kernelAllocSite } from "./kernel-alloc.ts";
 import { allocCall, classKind, statementSite } from "./emit-alloc.ts";
@@ -216,10 +217,9 @@ export class Emitter {
         return `((${cType(x.type)})${E(x.s)}.${numberDouble() ? "units" : "len"})`;
       case "concat": {
         const parts = flattenConcat(x);
-        // A number or boolean part becomes a string of its own for the copy: tsos_concat_owned releases it after (runtime/tsos_rt.h).
-        const owned = parts.reduce((m, p, i) => (i < 64 && stringFormIsMade(p.type) ? m | (1n << BigInt(i)) : m), 0n);
+        const owned = ownedParts(parts);
         const call = owned ? `tsos_concat_owned(${parts.length}, (tsos_str[]){%}, UINT64_C(0x${owned.toString(16)}))` : `tsos_concat(${parts.length}, (tsos_str[]){%})`;
-        return this.ordered(parts, E, (ps) => kernelAllocSite(this.p, this.stmtLoc, call.replace("%", () => ps.map((p, i) => this.toStrOf(parts[i]!, p, i < 64 && stringFormIsMade(parts[i]!.type))).join(", "))));
+        return this.ordered(parts, E, (ps) => kernelAllocSite(this.p, this.stmtLoc, call.replace("%", () => this.strParts(parts, ps))));
       }
       case "tostr": {
         if (isDbl(x.x.type)) return `tsos_str_from_num(${E(x.x)})`;
@@ -343,7 +343,7 @@ export class Emitter {
     // An index or count: must be an integer. Otherwise JavaScript-style wrapping (NaN and Infinity give 0).
     if (isDbl(from) && x.checked) return `tsos_num_int(${E(x.x)}, ${this.L(x.loc)})`;
     // ToInt32 is the 64-bit wrap reduced to 32 bits; its fast path is one conversion.
-    if (isDbl(from) && INT_INFO[x.type.kind].bits <= 32) return `((${cType(x.type)})tsos_num_toint32(${E(x.x)}))`;
+    if (isDbl(from) && INT_INFO[x.type.kind].bits <= 32) return `((${cType(x.type)})${int32Text(x.x, E(x.x))})`;
     if (isDbl(from)) return `((${cType(x.type)})tsos_num_wrap64(${E(x.x)}))`;
     if (isDbl(x.type)) return `((double)${E(x.x)})`;
     if (x.checked && x.type.kind === "number" && INT_INFO[from.kind].bits === 64 && from.kind !== "number")
@@ -394,7 +394,7 @@ export class Emitter {
     const int32 = (y: Expr): string | undefined => {
       if (y.e === "int" && y.value >= -(1n << 31n) && y.value < 1n << 31n) return `INT64_C(${y.value})`;
       if (y.e === "convert" && !y.checked && isDbl(y.type) && isInt(y.x.type) && !isDbl(y.x.type) && INT_INFO[y.x.type.kind].bits <= 32 && y.x.e === "local") return `(int64_t)${E(y.x)}`;
-      if (y.e === "call" && y.fn === "tsos_num_imul" && y.args.every(plain)) return `(int64_t)(int32_t)((uint32_t)tsos_num_toint32(${E(y.args[0]!)}) * (uint32_t)tsos_num_toint32(${E(y.args[1]!)}))`;
+      if (y.e === "call" && y.fn === "tsos_num_imul" && y.args.every(plain)) return `(int64_t)(int32_t)((uint32_t)${int32Text(y.args[0]!, E(y.args[0]!))} * (uint32_t)${int32Text(y.args[1]!, E(y.args[1]!))})`;
       return undefined;
     };
     const unit = (y: Expr): [string, string] | undefined => (y.e === "call" && y.fn === "tsos_str_char_code_at_i64" && y.args.every(plain) ? [E(y.args[0]!), E(y.args[1]!)] : undefined);
@@ -456,9 +456,9 @@ export class Emitter {
 
   /** A binary operation on two hosted numbers (doubles), as ECMA-262 6.1.6.1 defines it; `aIsInt32`: `a` is already ToInt32 of the left operand. */
   private doubleOp(x: Extract<Expr, { e: "binary" }>, a: string, b: string, aIsInt32 = false): string {
-    const i32 = (v: string) => `tsos_num_toint32(${v})`;
-    const ia = aIsInt32 ? a : i32(a);
-    const count = (v: string) => (x.b.e === "int" ? `${x.b.value & 31n}` : `((uint32_t)tsos_num_toint32(${v}) & 31)`);
+    const ia = aIsInt32 ? a : int32Text(x.a, a);
+    const i32 = (v: string) => int32Text(x.b, v);
+    const count = (v: string) => (x.b.e === "int" ? `${x.b.value & 31n}` : `((uint32_t)${int32Text(x.b, v)} & 31)`);
     switch (x.op) {
       case "%": return `tsos_num_mod(${a}, ${b})`;
       case "&": case "|": case "^": return `((double)(${ia} ${x.op} ${i32(b)}))`;
@@ -609,7 +609,19 @@ export class Emitter {
    * the object and the index are held in temporaries and the element is
    * located again for the store.
    */
+  /** The C strings of concatenation parts `parts` whose C is `ps`: a number or boolean is made a string of its own. */
+  private strParts(parts: Expr[], ps: string[]): string {
+    return ps.map((p, i) => this.toStrOf(parts[i]!, p, i < 64 && stringFormIsMade(parts[i]!.type))).join(", ");
+  }
+
+  /** `local += parts` on a string local (rc-compounds.ts localAppend): the old value goes into tsos_str_append, which gives the new. */
+  private append(local: string, rest: Expr[], E: (y: Expr) => string): string {
+    const parts = rest.flatMap(flattenConcat);
+    return this.ordered(parts, E, (ps) => `(${local} = tsos_str_append(${local}, ${parts.length}, (tsos_str[]){${this.strParts(parts, ps)}}, UINT64_C(0x${ownedParts(parts).toString(16)})))`);
+  }
+
   private compound(x: Extract<Expr, { e: "compound" }>, E: (y: Expr) => string): string {
+    if (isLocalAppend(x) && x.target.e === "local" && x.value.e === "concat") return this.append(x.target.name, x.value.parts.slice(1), E);
     const t = cType(x.type);
     const n = this.tmp++;
     const old = `tsos_old${n}`;
@@ -887,7 +899,8 @@ export class Emitter {
     this.stmts(f.body);
     const body = this.out;
     const head = `${f.interrupt ? "__attribute__((interrupt)) " : ""}static ${declare(f.ret, f.cname)}(${f.params.length ? f.params.map((p) => declare(p.type, this.volatileName(p.name))).join(", ") : "void"})`;
-    const voids = f.params.filter((p) => !this.reads.has(p.name)).map((p) => `  (void)${p.name};`);
+    // A parameter whose closure is known (specialize.ts) may be left unused: its code is called without it.
+    const voids = f.params.filter((p) => !this.reads.has(p.name) || f.knownParams?.[p.name]).map((p) => `  (void)${p.name};`);
     return [head + " {", ...voids, ...body, "}"];
   }
 
@@ -929,8 +942,32 @@ function isPlace(x: Expr): boolean {
   return false;
 }
 
+/**
+ * The C of ToInt32 of the hosted number `y`, whose C is `text`: a literal is
+ * converted now, and a small integer local read as a double (`(double)h`,
+ * not hoisted into a temporary: the text says so) is used as it is; anything
+ * else goes through tsos_num_toint32.
+ */
+function int32Text(y: Expr, text: string): string {
+  // `a | b`, `a & b`, `a ^ b`, `a >> n` on numbers are int32 values made double: `((double)(v))` gives back `v`.
+  if (y.e === "binary" && ["&", "|", "^", ">>"].includes(y.op) && isDbl(y.a.type)) {
+    const inner = /^\(\(double\)\((.*)\)\)$/s.exec(text)?.[1];
+    if (inner !== undefined && balanced(inner)) return `(${inner})`;
+  }
+  const literal = y.e === "int" ? Number(BigInt.asIntN(32, y.value)) : y.e === "num" ? y.value | 0 : undefined;
+  if (literal !== undefined) return literal === -2147483648 ? "(-2147483647 - 1)" : `${literal}`;
+  if (y.e === "convert" && !y.checked && y.x.e === "local" && isInt(y.x.type) && !isDbl(y.x.type) && INT_INFO[y.x.type.kind].bits <= 32 && text === `((double)${y.x.name})`)
+    return y.x.type.kind === "i32" ? y.x.name : `((int32_t)${y.x.name})`;
+  return `tsos_num_toint32(${text})`;
+}
+
 /** The operators on numbers that apply ToInt32 to their left operand. */
 const BITWISE_DOUBLE_OPS = new Set(["&", "|", "^", "<<", ">>", ">>>"]);
+
+/** The parts that become strings of their own (numbers, booleans), as a bit mask: the runtime releases them after the copy. */
+function ownedParts(parts: Expr[]): bigint {
+  return parts.reduce((m, p, i) => (i < 64 && stringFormIsMade(p.type) ? m | (1n << BigInt(i)) : m), 0n);
+}
 
 function flattenConcat(x: Expr): Expr[] {
   return x.e === "concat" ? x.parts.flatMap(flattenConcat) : [x];

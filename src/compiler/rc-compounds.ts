@@ -32,11 +32,15 @@ import { childExprs, mapChildExprs } from "./ir.ts";
 let placeTemps = 0;
 
 /** `list` with its counted compound assignments made plain assignments where that is exact. */
-export function countedCompoundsToAssigns(list: Stmt[], counted: (t: Type) => boolean): Stmt[] {
+export function countedCompoundsToAssigns(list: Stmt[], counted: (t: Type) => boolean, appendInPlace = false): Stmt[] {
   // Named per function, from 0: the same program always gives the same C.
   placeTemps = 0;
   const expr = (x: Expr): Expr => {
     const y = mapChildExprs(x, expr);
+    if (appendInPlace) {
+      const append = localAppend(y);
+      if (append) return append;
+    }
     if (y.e !== "compound" || y.postfix || !counted(y.target.type) || !readsCurrentFirst(y.value)) return y;
     if (stablePlace(y.target)) return { e: "assign", type: y.type, target: y.target, value: replaceCurrent(y.value, y.target) };
     // `lines[lines.length - 1] += w`: the object and the index are computed once, into temporaries, and make the place.
@@ -70,6 +74,36 @@ export function countedCompoundsToAssigns(list: Stmt[], counted: (t: Type) => bo
     }
   };
   return list.map(stmt);
+}
+
+/**
+ * `s += x` or `s = s + x` on a string local, as the compound `s += x` whose
+ * value is the concatenation `current + x` (rc.ts keeps it a compound, and
+ * emit-c.ts makes it runtime/tsos_rt.h tsos_str_append, which consumes the
+ * old value and appends in place when it can). Undefined for anything else,
+ * and when the appended parts read or write `s` in any other way than
+ * reading it whole (`s += s` is fine: the old bytes are not moved).
+ */
+function localAppend(y: Expr): Expr | undefined {
+  if ((y.e !== "compound" && y.e !== "assign") || y.target.e !== "local" || y.target.type.k !== "str" || y.value.e !== "concat") return undefined;
+  if (y.e === "compound" && y.postfix) return undefined;
+  const name = y.target.name;
+  const [first, ...rest] = y.value.parts;
+  if (!first || rest.length === 0) return undefined;
+  const isOld = y.e === "compound" ? first.e === "current" : first.e === "local" && first.name === name;
+  if (!isOld || rest.some((p) => mentionsCurrent(p) || writesLocal(p, name))) return undefined;
+  return { e: "compound", type: y.type, target: y.target, value: { ...y.value, parts: [{ e: "current", type: first.type }, ...rest] }, postfix: false };
+}
+
+/** Whether `x` is an append that localAppend made (rc.ts counts it, emit-c.ts emits it). */
+export function isLocalAppend(x: Expr): boolean {
+  return x.e === "compound" && x.target.e === "local" && x.type.k === "str" && x.value.e === "concat" && x.value.parts[0]?.e === "current";
+}
+
+function writesLocal(x: Expr, name: string): boolean {
+  if ((x.e === "assign" || x.e === "compound") && x.target.e === "local" && x.target.name === name) return true;
+  if (x.e === "addrof" && x.x.e === "local" && x.x.name === name) return true;
+  return childExprs(x).some((c) => writesLocal(c.x, name));
 }
 
 /** A place whose address can be computed again with the same result: made of locals, globals, constants and field reads. */

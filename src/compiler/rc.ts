@@ -18,7 +18,7 @@ import { T, hasObjectHeader, mapChildExprs, walkExprs } from "./ir.ts";
 import { assignsVariable } from "./eval-order.ts";
 import { HEAP_INTRINSIC_FNS } from "./lower/heap-intrinsics.ts";
 import { FRESH_STRING_HELPERS, STR_RELEASE, STR_RETAIN, borrowsStrings, countedString, stringFormIsMade } from "./rc-strings.ts";
-import { countedCompoundsToAssigns } from "./rc-compounds.ts";
+import { countedCompoundsToAssigns, isLocalAppend } from "./rc-compounds.ts";
 import { privateArrays } from "./rc-private-arrays.ts";
 import { type MayThrow, mayThrowCall, mayThrowOf } from "./rc-unwind.ts";
 
@@ -358,7 +358,7 @@ export function countReferences(p: Program, noFree: Set<string> = new Set()): Rc
   for (const g of p.globals) for (const e of g.staticObject?.elems ?? []) walkAll([{ s: "expr", x: e, loc: 0 }], (x) => { if (x.e === "fnref" || x.e === "closure") known(x.fn); });
   const writeOnce = writeOnceFields(p);
   const reassigned = reassignedGlobals(p);
-  for (const f of p.funcs) f.body = countedCompoundsToAssigns(f.body, counted);
+  for (const f of p.funcs) f.body = countedCompoundsToAssigns(f.body, counted, p.target === "host");
   const moves = constructorMoves(p, ctors);
   quietFunctions = releaseFreeFunctions(p, funcs);
   const mayThrow = mayThrowOf(p);
@@ -597,8 +597,8 @@ class FnPass {
 
   /**
    * A local is managed when every write to it is one this pass sees: declared
-   * by `let` in an ordinary block (not directly in a switch case or a
-   * protected region), its address never taken, never the target of a
+   * by `let` in an ordinary block or a switch case that no other case of its
+   * switch mentions (not directly in a protected region), its address never taken, never the target of a
    * compound assignment, never rebound by a `let`/`bind` expression, and not
    * a parameter.
    */
@@ -607,34 +607,42 @@ class FnPass {
     const bad = new Set<string>();
     // Parameters that are assigned (anything else about them is checked as for locals below).
     const assigned = new Set<string>();
-    walkAll(this.f.body, (x) => { if (x.e === "assign" && x.target.e === "local") assigned.add(x.target.name); });
+    walkAll(this.f.body, (x) => { if ((x.e === "assign" || (x.e === "compound" && isLocalAppend(x))) && x.target.e === "local") assigned.add(x.target.name); });
     for (const p of this.f.params) {
       if (countedString(p.type)) this.stringLocals.add(p.name);
       if (counted(p.type) && assigned.has(p.name) && !this.f.ctor && !this.f.interrupt) candidates.add(p.name);
       else bad.add(p.name);
     }
-    const scan = (list: Stmt[], direct: "ok" | "bad"): void => {
+    const scan = (list: Stmt[], direct: (name: string) => boolean): void => {
       for (const s of list) {
         switch (s.s) {
           case "let":
             if (countedString(s.type)) this.stringLocals.add(s.name);
-            if (counted(s.type) && direct === "ok") candidates.add(s.name);
+            if (counted(s.type) && direct(s.name)) candidates.add(s.name);
             else bad.add(s.name);
             break;
-          case "if": scan(s.then, "ok"); if (s.else) scan(s.else, "ok"); break;
-          case "while": case "dowhile": scan(s.body, "ok"); break;
-          case "for": scan(s.init, "ok"); scan(s.body, "ok"); break;
+          case "if": scan(s.then, ok); if (s.else) scan(s.else, ok); break;
+          case "while": case "dowhile": scan(s.body, ok); break;
+          case "for": scan(s.init, ok); scan(s.body, ok); break;
           // A protected block's own locals: those of its region are released at its catch marker (stmt "catch").
-          case "block": scan(s.body, "ok"); break;
-          case "switch": for (const c of s.cases) scan(c.body, "bad"); break;
+          case "block": scan(s.body, ok); break;
+          // A case's own locals are released when its statements end (or a break or return leaves them), so only
+          // those that no other case mentions: JavaScript lets a later case read them after falling through.
+          case "switch": {
+            const mentioned = s.cases.map((c) => localsIn(c.body));
+            s.cases.forEach((c, i) => scan(c.body, (name) => mentioned.every((m, j) => j === i || !m.has(name))));
+            break;
+          }
         }
       }
     };
-    scan(this.f.body, "ok");
+    const ok = (): boolean => true;
+    scan(this.f.body, ok);
     walkAll(this.f.body, (x) => {
       // `&*p` is the cell p itself, not the address of a local; a ref-mode slot is written only through its cell (cellStore).
       if (x.e === "addrof" && x.x.e !== "deref" && !ownsSlot(x.type)) walkAll([{ s: "expr", x: x.x, loc: 0 }], (y) => { if (y.e === "local") bad.add(y.name); });
-      if (x.e === "compound" && x.target.e === "local") bad.add(x.target.name);
+      // `s += x` on a string local is an append this pass counts (rc-compounds.ts localAppend); any other compound is not seen.
+      if (x.e === "compound" && x.target.e === "local" && !isLocalAppend(x)) bad.add(x.target.name);
       if (x.e === "let" || x.e === "bind") bad.add(x.name);
     });
     for (const n of candidates) if (!bad.has(n)) this.managed.add(n);
@@ -1258,9 +1266,18 @@ class FnPass {
       case "assign":
         return this.assign(x);
       case "compound": {
+        if (isLocalAppend(x) && x.target.e === "local" && x.value.e === "concat") {
+          const [old, ...rest] = x.value.parts;
+          const name = x.target.name;
+          // A local that owns its value: tsos_str_append consumes the old value, which the appended parts cannot change
+          // (they do not assign the local), and the local owns the new one.
+          if (this.managed.has(name) && !this.borrowed.has(name) && !this.bound.has(name)) return [{ ...x, value: { ...x.value, parts: [old!, ...this.borrowStrings(rest, true)] } }, "unstable"];
+          // Any other (a parameter, a local this pass does not manage): the plain assignment `s = s + x`.
+          return this.assign({ e: "assign", type: x.type, target: x.target, value: { ...x.value, parts: [x.target, ...rest] } });
+        }
         const target = this.place(x.target, x.value);
         if (!isCounted) return [{ ...x, target, value: this.value(x.value) }, "unstable"];
-        // The old value is not released (a leak); the new one is owned by the target.
+        // Any other compound left: the old value is not released (a leak); the new one is owned by the target.
         return [{ ...x, target, value: this.pin(x.value) }, "unstable"];
       }
       case "stamp":
@@ -1490,6 +1507,13 @@ function constructorMoves(p: Program, ctors: Set<string>): ConstructorMoves {
     for (const x of stores) moves.stores.add(x);
   }
   return moves;
+}
+
+/** The names of the locals that `list` reads or writes. */
+function localsIn(list: Stmt[]): Set<string> {
+  const out = new Set<string>();
+  walkAll(list, (x) => { if (x.e === "local") out.add(x.name); });
+  return out;
 }
 
 /**

@@ -128,18 +128,23 @@ static inline tsos_str tsos_str_make(const uint8_t *p, uint64_t n, uint64_t unit
 /* Heap strings not yet freed, and the most at once (test/rc.test.ts). */
 static uint64_t tsos_live_strings, tsos_peak_strings;
 #endif
-/* Storage for a heap string of n bytes (plus a NUL): its count is 1, owned by the string tsos_str_heap makes of it. */
-static inline uint8_t *tsos_str_alloc(uint64_t n, const tsos_loc *loc) {
+/*
+ * Storage for a heap string of n bytes (plus a NUL) in a block with room for
+ * `room` >= n bytes (tsos_str_append grows into the rest): its count is 1,
+ * owned by the string tsos_str_heap makes of it.
+ */
+static inline uint8_t *tsos_str_alloc_room(uint64_t n, uint64_t room, const tsos_loc *loc) {
   if (n > UINT32_MAX) tsos_panic_cstr(loc, "Invalid string length");
-  tsos_strhdr *h = tsos_alloc_unzeroed(sizeof(tsos_strhdr) + n + 1, loc);
+  tsos_strhdr *h = tsos_alloc_unzeroed(sizeof(tsos_strhdr) + room + 1, loc);
   h->rc = 1;
-  h->size = sizeof(tsos_strhdr) + n + 1;
+  h->size = sizeof(tsos_strhdr) + room + 1;
   ((uint8_t *)(h + 1))[n] = 0; /* the bytes before it are the caller's to write */
 #ifdef TSOS_COUNT_OBJECTS
   if (++tsos_live_strings > tsos_peak_strings) tsos_peak_strings = tsos_live_strings;
 #endif
   return (uint8_t *)(h + 1);
 }
+static inline uint8_t *tsos_str_alloc(uint64_t n, const tsos_loc *loc) { return tsos_str_alloc_room(n, n, loc); }
 /* The string of the first n bytes of a tsos_str_alloc block (its one reference). */
 static inline tsos_str tsos_str_heap(const uint8_t *p, uint64_t n, uint64_t units) {
   if (units > TSOS_MAX_STR_UNITS || n > UINT32_MAX) tsos_panic_cstr(NULL, "Invalid string length");
@@ -215,6 +220,50 @@ static inline tsos_str tsos_concat(int n, const tsos_str *parts) {
     at += parts[i].len;
   }
   return tsos_str_heap(p, len, units);
+}
+/*
+ * `s += parts` on a local string (compiler/rc-compounds.ts): s's reference is
+ * consumed and the result's returned. When s's block is s's alone (count 1)
+ * and has room, the parts are copied in after s's bytes: no string can see
+ * those bytes (a string is always a whole block's first `len` bytes, and the
+ * only one of this block is s), and s's own bytes are not touched, so a part
+ * that is s itself reads them unchanged. Otherwise the result gets a new
+ * block with half again its length as room, so a loop of appends copies each
+ * byte a bounded number of times (Node's ropes are linear too). The parts
+ * whose bit is set in `owned` are released after, as tsos_concat_owned does.
+ */
+static inline tsos_str tsos_str_append(tsos_str s, int n, const tsos_str *parts, uint64_t owned) {
+  uint64_t len = s.len, units = s.units;
+  for (int i = 0; i < n; i++) { len += parts[i].len; units += parts[i].units; }
+  if (units > TSOS_MAX_STR_UNITS || len > UINT32_MAX) tsos_panic_cstr(NULL, "Invalid string length");
+  tsos_str r;
+  if (s.heap && tsos_str_hdr(s)->rc == 1 && sizeof(tsos_strhdr) + len + 1 <= tsos_str_hdr(s)->size) {
+    uint8_t *p = (uint8_t *)(uintptr_t)s.ptr;
+    uint64_t at = s.len;
+    for (int i = 0; i < n; i++) {
+      if (parts[i].len) __builtin_memcpy(p + at, parts[i].ptr, parts[i].len);
+      at += parts[i].len;
+    }
+    p[len] = 0;
+    r = (tsos_str){s.ptr, (uint32_t)len, (uint32_t)units, 1};
+  } else if (len == s.len) {
+    r = s; /* nothing appended: s's reference passes to the result */
+  } else {
+    uint64_t room = len < 16 ? 16 : len + len / 2;
+    if (room > UINT32_MAX) room = UINT32_MAX;
+    uint8_t *p = tsos_str_alloc_room(len, room, NULL);
+    if (s.len) __builtin_memcpy(p, s.ptr, s.len);
+    uint64_t at = s.len;
+    for (int i = 0; i < n; i++) {
+      if (parts[i].len) __builtin_memcpy(p + at, parts[i].ptr, parts[i].len);
+      at += parts[i].len;
+    }
+    p[len] = 0;
+    r = tsos_str_heap(p, len, units);
+    tsos_str_release(s);
+  }
+  for (int i = 0; i < n && i < 64; i++) if (owned >> i & 1) tsos_str_release(parts[i]);
+  return r;
 }
 /* tsos_concat, then the parts whose bit is set in `owned` (numbers converted for it) are released. */
 static inline tsos_str tsos_concat_owned(int n, const tsos_str *parts, uint64_t owned) {
