@@ -765,6 +765,8 @@ function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type):
     const whole = tryIrType(l, l.checker.getTypeAtLocation(c), c);
     if (whole && (whole.k === "dyn" || whole.k === "union" || whole.k === "nullable"))
       return { e: "cond", type: whole, c: cond, a: coerce(l, A, whole, c.whenTrue), b: coerce(l, B, whole, c.whenFalse) };
+    // Where an `unknown` is wanted, any branch will do (`note === undefined ? this.actual : note`, whose narrowed `{} | null` has no type of its own).
+    if (want?.k === "dyn") return { e: "cond", type: want, c: cond, a: coerce(l, A, want, c.whenTrue), b: coerce(l, B, want, c.whenFalse) };
     l.fail("TSOS1021", c.whenFalse, typeName(B.type), typeName(A.type));
   }
   return { e: "cond", type: A.type, c: cond, a: A, b: B };

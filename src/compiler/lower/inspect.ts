@@ -47,7 +47,7 @@ import { neverString } from "./never.ts";
 import { classMember, literalNodes, objectToString } from "./views.ts";
 import { stdClassDecl } from "./collections.ts";
 import { hasKeyOrder, inKeyOrder, keyStamp, memberPresent } from "./key-order.ts";
-import { spreadShapes } from "./objects.ts";
+import { partOrderedShapes, spreadShapes } from "./objects.ts";
 import { dynIsNumber, dynPrinted, dynShow, isDynamic } from "./dynamic.ts";
 import { typedArrayShow } from "./typed-arrays.ts";
 
@@ -697,7 +697,7 @@ function inHelpers(l: Lowerer, node: ts.Node, purpose: "in" | "spread"): Paramet
     present: (cls, x, prop) => {
       const f = cls.fields.find((g) => g.name === fieldName({ text: prop } as ts.Identifier))!;
       const read: Expr = { e: "field", type: f.type, obj: x, name: f.name };
-      if (f.absent && spreadShapes.has(cls)) {
+      if (f.absent && spreadShapes.has(cls) && !partOrderedShapes.has(cls)) {
         if (purpose === "spread") return { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: read, which: "undefined" } };
         l.fail("TSOS1005", node, `\`in\` with the optional member \`${prop}\` of an object a spread built (a spread does not copy a member that holds undefined)`);
       }

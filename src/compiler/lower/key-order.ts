@@ -24,6 +24,9 @@
  *     objectDelete) sets the stamp back to 0, so a later write adds the key
  *     at the end. A literal gets the stamps when it leaves a member out or
  *     when the program deletes a property of one of its members' names.
+ *   - A spread whose optional member a later part may write
+ *     (`{ ...d, b: "x" }` with `d.b` left out) stamps the keys itself, in the
+ *     order its parts add them (stampIfNew; object-spread.ts).
  *   - Known gap: a spread copies its source's members in the source's
  *     declared order, not in the order they were added to it.
  */
@@ -64,6 +67,15 @@ export function stampWritten(self: Expr, f: Field, value: Expr, loc: number): St
   const stamp: Stmt = { s: "expr", x: { e: "assign", type: U32, target: keyStamp(self, f.name), value: next }, loc };
   if (!f.absent) return [stamp];
   return [{ s: "if", c: { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: value, which: "undefined" } }, then: [stamp], loc }];
+}
+
+/** `if (when && no key yet) stamp the next place`: the key `field` of `obj` added now, unless it exists (an expression). */
+export function stampIfNew(obj: Expr, field: string, when: Expr | undefined, loc: number): Expr {
+  const counter: Expr = { e: "field", type: U32, obj, name: KEY_ORDER_COUNTER };
+  const next: Expr = { e: "compound", type: U32, target: counter, value: { e: "binary", type: U32, op: "+", a: { e: "current", type: U32 }, b: { e: "int", type: U32, value: 1n }, loc }, postfix: false };
+  const isNew: Expr = { e: "binary", type: T.bool, op: "==", a: keyStamp(obj, field), b: { e: "int", type: U32, value: 0n }, loc };
+  const c: Expr = when ? { e: "logic", type: T.bool, op: "&&", a: when, b: isNew } : isNew;
+  return { e: "cond", type: U32, c, a: { e: "assign", type: U32, target: keyStamp(obj, field), value: next }, b: { e: "int", type: U32, value: 0n } };
 }
 
 /** The stamp of the property `field` of `obj`: 0 while the key does not exist. */

@@ -401,6 +401,11 @@ export function missingArgs(params: Type[], given: number): Expr[] {
   const out: Expr[] = [];
   for (let i = given; i < params.length; i++) {
     const p = params[i]!;
+    // An optional `unknown` (paramType): its undefined.
+    if (p.k === "dyn") {
+      out.push({ e: "call", type: p, fn: "tsos_dyn_undef", args: [] });
+      continue;
+    }
     if (p.k !== "nullable" || !p.undef) break;
     out.push({ e: "nullish", type: p, undef: true });
   }
@@ -409,7 +414,8 @@ export function missingArgs(params: Type[], given: number): Expr[] {
 
 /** The type of a parameter: `b?: T` is `T | undefined`. */
 export function paramType(l: Lowerer, p: ts.ParameterDeclaration, declared: Type): Type {
-  return p.questionToken ? nullableType(l, declared, false, true) : declared;
+  // `unknown` holds undefined itself: `detail?: unknown` is an `unknown` that a missing argument makes undefined.
+  return p.questionToken && declared.k !== "dyn" ? nullableType(l, declared, false, true) : declared;
 }
 
 // ---- Optional chaining ------------------------------------------------------

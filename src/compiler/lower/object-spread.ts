@@ -44,7 +44,7 @@ import { isTuple } from "./destructure.ts";
 import { lowerNullLiteral, presentOrPanic, unwrap, withoutUndefined } from "./nullable.ts";
 import { newLiteralObject, propName } from "./objects.ts";
 import { checkViewCopyOrder } from "./spread-order.ts";
-import { memberPresent } from "./key-order.ts";
+import { memberPresent, stampIfNew } from "./key-order.ts";
 import { spreadPresence } from "./inspect.ts";
 
 type Bind = (name: ts.Identifier, value: Expr) => Stmt[];
@@ -243,7 +243,11 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
     binds.push({ name, value });
     return local(name, value.type);
   };
+  // Each part's writes in order, with when each adds its key (undefined: always): the key order when a part may add an earlier key late.
+  const writes: { name: string; when?: Expr }[] = [];
   const put = (name: string, value: Expr, optional: boolean, guard?: Expr): void => {
+    const has: Expr | undefined = optional && admitsUndefined(value.type) ? { e: "not", type: T.bool, x: isnullish(value, "undefined") } : undefined;
+    writes.push({ name, when: guard && has ? { e: "logic", type: T.bool, op: "&&", a: guard, b: has } : (guard ?? has) });
     const prior = slots.get(name)?.value;
     // An absent optional property (undefined) leaves an earlier value in place.
     let v = value;
@@ -269,6 +273,11 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
     }
     l.fail("TSOS1170", p, "this member", "a method or accessor next to a spread is not supported yet");
   }
+  // A key that its first part may leave out and a later part writes: its place depends on which part adds it.
+  const late = new Set([...slots.keys()].filter((name) => {
+    const own = writes.filter((w) => w.name === name);
+    return own.length > 1 && own[0]!.when !== undefined;
+  }));
   // The result's fields: the literal's type as the checker infers it, in first-appearance order.
   const litType = l.checker.getTypeAtLocation(node);
   const fields: Field[] = [];
@@ -277,7 +286,7 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
     const sym = l.checker.getPropertyOfType(litType, name);
     const wanted = want?.k === "view" ? want.view.slots.find((s) => s.kind === "get" && s.prop === name)?.ret : undefined;
     const type = wanted ?? (sym ? irType(l, l.checker.getTypeOfSymbol(sym), node) : slot.value.type);
-    fields.push({ name: fieldName({ text: name } as ts.Identifier), type, absent: slot.absent && admitsUndefined(type) });
+    fields.push({ name: fieldName({ text: name } as ts.Identifier), type, absent: late.has(name) || (slot.absent && admitsUndefined(type)) });
     // A property present on every path (the checker's type says so) but joined from guarded branches.
     const v = slot.value.type.k === "nullable" && type.k !== "nullable" ? presentAsTyped(l, slot.value, name, type, node) : slot.value;
     values.push(coerce(l, v, type, node));
@@ -289,9 +298,23 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
       values.push(coerce(l, lowerNullLiteral("undefined"), s.ret, node));
     }
   }
-  let out = newLiteralObject(l, fields, values, node, true);
+  let out = newLiteralObject(l, fields, values, node, true, late.size > 0);
+  if (late.size) out = stampInPartOrder(l, out, writes, node);
   for (let i = binds.length - 1; i >= 0; i--) out = { e: "bind", type: out.type, name: binds[i]!.name, value: binds[i]!.value, body: out };
   return out;
+}
+
+/**
+ * The new object `made` with its keys stamped in the order the literal's
+ * parts add them, as JavaScript adds them: `{ ...d, b: "x" }` puts `b`
+ * after `d`'s keys when `d` has no `b`, at `d`'s place for it when it has.
+ * A key's first write that happens stamps it; later ones keep its place.
+ */
+function stampInPartOrder(l: Lowerer, made: Expr, writes: { name: string; when?: Expr }[], node: ts.Node): Expr {
+  const name = l.temp();
+  const obj = local(name, made.type);
+  const stamps = writes.map((w) => stampIfNew(obj, fieldName({ text: w.name } as ts.Identifier), w.when, l.loc(node)));
+  return { e: "bind", type: made.type, name, value: made, body: { e: "seq", type: made.type, xs: [...stamps, obj] } };
 }
 
 /**

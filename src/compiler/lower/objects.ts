@@ -122,9 +122,17 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
  */
 export const spreadShapes = new WeakSet<ClassInst>();
 
-export function newLiteralObject(l: Lowerer, fields: Field[], values: Expr[], node: ts.Node, spread = false): Expr {
-  const shape = literalShape(l, fields, node, [], () => undefined);
+/**
+ * Classes of objects a spread builds whose keys the spread stamps itself, in
+ * the order its parts add them (object-spread.ts `stampInPartOrder`): a key
+ * exists exactly when stamped, whatever its member holds.
+ */
+export const partOrderedShapes = new WeakSet<ClassInst>();
+
+export function newLiteralObject(l: Lowerer, fields: Field[], values: Expr[], node: ts.Node, spread = false, partOrdered = false): Expr {
+  const shape = literalShape(l, fields, node, [], () => undefined, partOrdered);
   if (spread) spreadShapes.add(shape.cls);
+  if (partOrdered) partOrderedShapes.add(shape.cls);
   return { e: "new", type: { k: "class", cls: shape.cls }, cls: shape.cls, init: shape.init, args: values, loc: l.loc(node) };
 }
 
@@ -134,8 +142,9 @@ function literalShape(
   node: ts.Node,
   fns: LiteralFn[],
   scope: (m: LiteralFn, self: Type) => ClosureScope | undefined,
+  partOrdered = false,
 ): { cls: ClassInst; init: string } {
-  const key = fields.map((f) => `${f.absent ? "?" : ""}${f.name}:${mangle(f.type)}`).join(",") + (fns.length ? `@${node.pos}:${node.getSourceFile().fileName}` : "");
+  const key = fields.map((f) => `${f.absent ? "?" : ""}${f.name}:${mangle(f.type)}`).join(",") + (fns.length ? `@${node.pos}:${node.getSourceFile().fileName}` : "") + (partOrdered ? "#parts" : "");
   let byKey = shapes.get(l);
   if (!byKey) {
     byKey = new Map();
@@ -147,19 +156,19 @@ function literalShape(
     l.program.classes.push(cls);
     literalNodes.set(cls, node);
     markConstructed(l, cls);
-    shape = { cls, init: initFunction(l, cls, node) };
+    shape = { cls, init: literalInitFunction(l, cls, l.loc(node), !partOrdered) };
     byKey.set(key, shape);
     for (const f of fns) literalFunction(l, cls, f, scope(f, { k: "class", cls }));
   }
   return shape;
 }
 
-function initFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
-  return literalInitFunction(l, cls, l.loc(node));
-}
-
-/** The init function of a literal's class: stores each field it is given, stamping the keys of an object that records their order. */
-export function literalInitFunction(l: Lowerer, cls: ClassInst, loc: number): string {
+/**
+ * The init function of a literal's class: stores each field it is given,
+ * stamping the keys of an object that records their order (unless `stamp` is
+ * false: the caller stamps them, partOrderedShapes).
+ */
+export function literalInitFunction(l: Lowerer, cls: ClassInst, loc: number, stamp = true): string {
   const type: Type = { k: "class", cls };
   const self: Expr = { e: "local", type, name: "self" };
   // The key-order stamps start at zero (lower/key-order.ts): the allocation is zeroed.
@@ -167,8 +176,8 @@ export function literalInitFunction(l: Lowerer, cls: ClassInst, loc: number): st
   const params = [{ name: "self", type }, ...given.map((f, i) => ({ name: `a${i}`, type: f.type }))];
   const ordered = hasKeyOrder(cls.fields);
   const body: Stmt[] = given.flatMap((f, i): Stmt[] => [
-    ...(ordered ? stampWritten(self, f, { e: "local", type: f.type, name: `a${i}` }, loc) : []),
-    { s: "expr", x: { e: "assign", type: f.type, target: { e: "field", type: f.type, obj: self, name: f.name }, value: { e: "local", type: f.type, name: `a${i}` }, noKey: ordered && f.absent }, loc },
+    ...(ordered && stamp ? stampWritten(self, f, { e: "local", type: f.type, name: `a${i}` }, loc) : []),
+    { s: "expr", x: { e: "assign", type: f.type, target: { e: "field", type: f.type, obj: self, name: f.name }, value: { e: "local", type: f.type, name: `a${i}` }, noKey: ordered && (f.absent || !stamp) }, loc },
   ]);
   body.push({ s: "return", x: self, loc });
   const func: Func = { cname: l.uniqueName(`${cls.cname}__init`), params, ret: type, body, loc, isStatic: true, ctor: true };
