@@ -12,7 +12,7 @@
  *   - Calls, `new` and member access live in calls.ts.
  */
 import { objectDelete, objectInOperator } from "./inspect.ts";
-import { arrayMemberOf, objectMemberOf, typeofTest, unionCast, unionStringPart } from "./unions.ts";
+import { arrayMemberOf, objectMemberOf, typeofTest, unionCast, unionConvert, unionStringPart } from "./unions.ts";
 import { plainObjectString } from "./inspect.ts";
 import ts from "typescript";
 import { LIB_DIR } from "../load.ts";
@@ -357,7 +357,43 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   if (n) return n;
   const adapted = adaptFunction(l, e, to, node);
   if (adapted) return adapted;
+  // `Dog | Cat` (a view over both) where their base class `Animal` is wanted: tsc checked that the value is one,
+  // so it is an instance of the class (checked: a plain object of the same shape panics instead of being misread).
+  if (from.k === "view" && to.k === "class") {
+    const down = checkedDowncast(l, e, to, node);
+    if (down) return down;
+  }
+  // `[25, 10, 5] as const` where `readonly number[]` is wanted: a new tuple no one else holds, so its copy as an array
+  // cannot be told apart (a stored tuple could be changed through another reference: not copied).
+  if (to.k === "array" && isTuple(from) && freshTupleNode(node)) {
+    const arr = tupleAsArray(l, e, node);
+    if (arr) return coerce(l, arr, to, node);
+  }
+  // A union where a class or an interface every member converts to is wanted: each member converted.
+  if (from.k === "union" && (to.k === "class" || to.k === "view")) {
+    const each = unionConvert(l, e, to, (m) => tryCoerce(l, m, to, node));
+    if (each) return each;
+  }
   l.fail("TSOS1021", node, typeName(from), typeName(to));
+}
+
+/** Whether `node` makes a new tuple: an array literal, `as const` of one. */
+function freshTupleNode(node: ts.Node): boolean {
+  let n = node;
+  while (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isSatisfiesExpression(n)) n = n.expression;
+  return ts.isArrayLiteralExpression(n);
+}
+
+/** `coerce`, or undefined where it would report an error (nothing is reported). */
+export function tryCoerce(l: Lowerer, x: Expr, to: Type, node: ts.Node): Expr | undefined {
+  const reported = l.diagnostics.length;
+  try {
+    return coerce(l, x, to, node);
+  } catch (e) {
+    if (!(e instanceof Bail)) throw e;
+    l.diagnostics.length = reported;
+    return undefined;
+  }
 }
 
 /** Lower a condition: boolean, or an integer compared with zero. */
@@ -584,19 +620,9 @@ function valueOfOrder(l: Lowerer, op: BinOp, A: Expr, B: Expr, node: ts.Node): E
 function objectIdentity(l: Lowerer, b: ts.BinaryExpression, A: Expr, B: Expr): [Expr, Expr] | undefined {
   const object = (t: Type): boolean => t.k === "class" || t.k === "view";
   if (!object(A.type) || !object(B.type)) return undefined;
-  const attempt = (x: Expr, to: Type, node: ts.Node): Expr | undefined => {
-    const reported = l.diagnostics.length;
-    try {
-      return coerce(l, x, to, node);
-    } catch (e) {
-      if (!(e instanceof Bail)) throw e;
-      l.diagnostics.length = reported;
-      return undefined;
-    }
-  };
-  const b2 = attempt(B, A.type, b.right);
+  const b2 = tryCoerce(l, B, A.type, b.right);
   if (b2) return [A, b2];
-  const a2 = attempt(A, B.type, b.left);
+  const a2 = tryCoerce(l, A, B.type, b.left);
   return a2 ? [a2, B] : undefined;
 }
 

@@ -25,6 +25,7 @@ import { coerce, lowerExpr, setLocalType } from "./expr.ts";
 import { lowerArgs } from "./calls.ts";
 import { restArgs } from "./destructure.ts";
 import { irType, nullableType, sameType, typeFromTypeNode } from "./types.ts";
+import { isSubclass } from "./classes.ts";
 
 /** `T` as a parameter that may be missing: `T | undefined` (T itself when it admits undefined already). */
 export function missingAllowed(l: Lowerer, t: Type): Type {
@@ -97,8 +98,20 @@ export function argsAdaptable(from: Type[], to: Type[], restTo = false): boolean
   return from.every((p, i) => {
     const t = to[i];
     if (!t) return p.k === "nullable" && p.undef;
-    return sameType(p, t) || (p.k === "nullable" && p.undef && t.k !== "nullable" && sameType(p.inner, t)) || unwrapsTo(t, p) || unionWidens(t, p);
+    return sameType(p, t) || (p.k === "nullable" && p.undef && t.k !== "nullable" && sameType(p.inner, t)) || unwrapsTo(t, p) || unionWidens(t, p) || objectWidens(t, p);
   });
+}
+
+/**
+ * A value of type `given` is also one of `param`, by boxing or upcasting: a
+ * callback taking `unknown` serves where `(msg: Message) => void` is wanted,
+ * one taking a base class or an interface serves for a subclass or an
+ * implementing class (tsc checked the program; the adapter converts).
+ */
+function objectWidens(given: Type, param: Type): boolean {
+  if (param.k === "dyn") return given.k !== "void" && given.k !== "never";
+  if (param.k === "view") return given.k === "class" || given.k === "view";
+  return param.k === "class" && given.k === "class" && isSubclass(given.cls, param.cls);
 }
 
 /**
@@ -137,7 +150,8 @@ function restAdaptable(from: Type[], to: Type[]): boolean {
   const rest = to[to.length - 1];
   if (rest?.k !== "array") return false;
   const fixed = to.length - 1;
-  return argsAdaptable(from.slice(0, fixed), to.slice(0, fixed)) && from.slice(fixed).every((p) => p.k === "nullable" && p.undef && sameType(p.inner, rest.elem));
+  // A parameter that cannot be undefined (`(x) => Math.sqrt(x)` as `(...xs: number[]) => number`) takes element j, which must be there.
+  return argsAdaptable(from.slice(0, fixed), to.slice(0, fixed)) && from.slice(fixed).every((p) => sameType(p, rest.elem) || (p.k === "nullable" && p.undef && sameType(p.inner, rest.elem)));
 }
 
 /** Whether the function type the context of `node` wants ends in a rest parameter. */
@@ -172,7 +186,10 @@ export function adaptArgs(from: Type[], to: Type[], own: Expr[], loc: number, wi
     const j = i - fixed;
     const length: Expr = { e: "arraymethod", type: { k: "int", kind: "number" }, method: "length", arr: rest, args: [], loc };
     const has: Expr = { e: "binary", type: { k: "bool" }, op: "<", a: { e: "int", type: { k: "int", kind: "number" }, value: BigInt(j) }, b: length, loc };
-    const at: Expr = { e: "index", type: elem, arr: rest, idx: { e: "int", type: { k: "int", kind: "i64" }, value: BigInt(j) }, loc, unchecked: true };
+    const idx: Expr = { e: "int", type: { k: "int", kind: "i64" }, value: BigInt(j) };
+    // Required: a call with fewer arguments would pass undefined, which the parameter cannot hold (the bounds check panics).
+    if (sameType(p, elem)) return { e: "index", type: elem, arr: rest, idx, loc };
+    const at: Expr = { e: "index", type: elem, arr: rest, idx, loc, unchecked: true };
     return { e: "cond", type: p, c: has, a: adaptArg(p, at), b: adaptArg(p, undefined) };
   });
 }

@@ -76,30 +76,42 @@ export function nullableUnionType(
 }
 
 /**
- * `T & {}` or `T & ({} | null)`: what TypeScript narrows a type parameter `T`
+ * `T & {}` or `T & ({} | null)` (or the latter distributed, `(T & {}) | (T & null)`): what TypeScript narrows a type parameter `T`
  * to after `x !== undefined` / `x != null` (`map.get(k)` in generic code). The
  * IR type is T's substitution without the absent values the intersection
  * excludes; undefined for any other intersection.
  */
 export function narrowedTypeParameter(
   l: Lowerer,
-  type: ts.IntersectionType,
+  type: ts.IntersectionType | ts.UnionType,
   node: ts.Node,
   map: (t: ts.Type, node: ts.Node) => Type | undefined,
   mangle: (t: Type) => string,
 ): Type | undefined {
-  const params = type.types.filter((t) => t.flags & ts.TypeFlags.TypeParameter);
-  if (params.length !== 1) return undefined;
-  let keepNull = true;
-  let keepUndef = true;
-  for (const r of type.types) {
-    if (r === params[0]) continue;
-    const parts = r.isUnion() ? r.types : [r];
-    const emptyObject = (p: ts.Type) => !!(p.flags & ts.TypeFlags.Object) && !p.getProperties().length && !p.getCallSignatures().length && !p.getConstructSignatures().length;
-    if (!parts.every((p) => p.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined) || emptyObject(p))) return undefined;
-    keepNull &&= parts.some((p) => p.flags & ts.TypeFlags.Null);
-    keepUndef &&= parts.some((p) => p.flags & ts.TypeFlags.Undefined);
+  // The checker may hold `T & ({} | null)` distributed: `(T & {}) | (T & null)`. Each member keeps what it keeps.
+  const members = type.isUnion() ? type.types : [type];
+  if (!members.every((m) => m.isIntersection())) return undefined;
+  let param: ts.Type | undefined;
+  let keepNull = false;
+  let keepUndef = false;
+  for (const m of members as ts.IntersectionType[]) {
+    const params = m.types.filter((t) => t.flags & ts.TypeFlags.TypeParameter);
+    if (params.length !== 1 || (param && params[0] !== param)) return undefined;
+    param = params[0];
+    let null_ = true;
+    let undef = true;
+    for (const r of m.types) {
+      if (r === param) continue;
+      const parts = r.isUnion() ? r.types : [r];
+      const emptyObject = (p: ts.Type) => !!(p.flags & ts.TypeFlags.Object) && !p.getProperties().length && !p.getCallSignatures().length && !p.getConstructSignatures().length;
+      if (!parts.every((p) => p.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined) || emptyObject(p))) return undefined;
+      null_ &&= parts.some((p) => p.flags & ts.TypeFlags.Null);
+      undef &&= parts.some((p) => p.flags & ts.TypeFlags.Undefined);
+    }
+    keepNull ||= null_;
+    keepUndef ||= undef;
   }
+  const params = [param];
   const sub = map(params[0]!, node);
   if (!sub || sub.k !== "nullable") return sub;
   const hasNull = sub.null && keepNull;

@@ -119,7 +119,7 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
     }
     return undefined;
   }
-  if (type.isIntersection()) {
+  if (type.isIntersection() || type.isUnion()) {
     const narrowed = narrowedTypeParameter(l, type, node, (t, n) => tryIrType(l, t, n), mangle);
     if (narrowed) return narrowed;
   }
