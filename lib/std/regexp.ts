@@ -670,6 +670,17 @@ export function match(s: string, re: RegExp): (string | undefined)[] | null {
   return out;
 }
 
+/**
+ * The result of `s.match(/re/g)` (or `?? []` of it) where a `string[]` is
+ * wanted: a match of a regex with the g flag holds whole matches only, so no
+ * element is undefined; the copy of the new array cannot be told apart.
+ */
+export function matchedStrings(xs: (string | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const x of xs) out.push(x!);
+  return out;
+}
+
 /** @trackCaller `[...s.matchAll(re)]`: every match array (re must be global). */
 export function matchAll(s: string, re: RegExp): (string | undefined)[][] {
   if (!re.global) throw new TypeError("String.prototype.matchAll called with a non-global RegExp argument");

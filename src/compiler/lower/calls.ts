@@ -603,6 +603,9 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
     const read: Expr = { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) };
     // `xs[i] ?? d`, `if (xs[i])`: the program expects undefined outside the array (lower/probes.ts).
     if (read.e === "index" && obj.type.k === "array" && probedType(obj.type.elem) && isProbe(x)) return elementOrUndefined(l, read, x);
+    // Elements that may be undefined already (a match's groups, `(T | undefined)[]`): past the end is one more undefined.
+    const undefElems = obj.type.k === "array" && obj.type.elem.k === "nullable" && obj.type.elem.undef;
+    if (undefElems && (isProbe(x) || isStrictlyCompared(x))) return elementOrUndefined(l, read, x);
     // Not for a fixed-width integer element: the other operand may be a wider integer (`u64(a) !== xs[i]`
     // with xs a u32[]), which a `u32 | undefined` would narrow; such a read stays checked.
     const fixedWidth = obj.type.elem.k === "int" && !isDouble(l, obj.type.elem);

@@ -54,7 +54,7 @@ import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
 import { mathFunctionValue } from "./math.ts";
 import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
-import { lowerRegExpLiteral } from "./regexp.ts";
+import { globalMatchAsStrings, lowerRegExpLiteral } from "./regexp.ts";
 import { coerceDynamic, dynEquality, dynString, isDynamic } from "./dynamic.ts";
 
 const K = ts.SyntaxKind;
@@ -369,6 +369,8 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
     const arr = tupleAsArray(l, e, node);
     if (arr) return coerce(l, arr, to, node);
   }
+  const matched = globalMatchAsStrings(l, e, to, node); // `const toks: string[] = s.match(/\d+/g) ?? []`
+  if (matched) return matched;
   // A union where a class or an interface every member converts to is wanted: each member converted.
   if (from.k === "union" && (to.k === "class" || to.k === "view")) {
     const each = unionConvert(l, e, to, (m) => tryCoerce(l, m, to, node));

@@ -296,6 +296,24 @@ export function printedRegExp(l: Lowerer, x: Expr, node: ts.Expression): Expr {
   return x;
 }
 
+/**
+ * `s.match(/re/g) ?? []` (or the match alone) where `string[]` is wanted:
+ * the match array as one (lib/std/regexp.ts matchedStrings). Undefined for
+ * any other value.
+ */
+export function globalMatchAsStrings(l: Lowerer, x: Expr, to: Type, node: ts.Node): Expr | undefined {
+  if (to.k !== "array" || to.elem.k !== "str" || x.type.k !== "array" || x.type.elem.k !== "nullable" || x.type.elem.inner.k !== "str") return undefined;
+  let n = node;
+  while (ts.isParenthesizedExpression(n)) n = n.expression;
+  if (ts.isBinaryExpression(n) && (n.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || n.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    let r = n.right;
+    while (ts.isParenthesizedExpression(r)) r = r.expression;
+    if (!ts.isArrayLiteralExpression(r) || r.elements.length) return undefined;
+    n = n.left;
+  }
+  return globalMatch(n) ? stdCall(l, "matchedStrings", [x], node) : undefined;
+}
+
 /** `s.match(/re/g)`: with the g flag the result is a plain array of the matched strings (or null), printed as one. */
 function globalMatch(node: ts.Node): boolean {
   let n = node;

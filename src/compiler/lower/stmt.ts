@@ -40,6 +40,7 @@ import { lowerYieldStatement } from "./generators.ts";
 import { readonlyTupleArray } from "./tuples.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
 import { matchElementLocal, printedRegExp } from "./regexp.ts";
+import { stringIndexOrUndefined } from "./string-methods.ts";
 
 const K = ts.SyntaxKind;
 
@@ -82,6 +83,11 @@ export function probedInit(l: Lowerer, decl: ts.VariableDeclaration): { type: Ty
   if (init?.e === "index" && init.arr.type.k === "array" && probedType(type) && isProbedLocal(l, decl)) {
     const read = elementOrUndefined(l, init, decl);
     return { type: read.type, init: read, probed: true };
+  }
+  // `const next = s[i + 1]; if (next === undefined) ...`: undefined past the end of the string.
+  if (init?.e === "strindex" && !init.code && isProbedLocal(l, decl)) {
+    const read = stringIndexOrUndefined(l, init, { k: "nullable", inner: T.str, null: false, undef: true });
+    if (read) return { type: read.type, init: read, probed: true };
   }
   return { type, init, probed: "probed" in declared && !!declared.probed };
 }
