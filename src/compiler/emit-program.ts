@@ -257,7 +257,9 @@ function reviewFunction(r: Program["reviews"][number]): string[] {
   const to = r.to.cname;
   const out = [`static ${to} ${r.fn}(${r.from.cname} v) {`, `  if (!v.obj) return (${to}){NULL, NULL};`];
   for (const pair of r.pairs) if (pair.table) out.push(`  if (v.vt->cls == &${pair.cls.cname}__class) return (${to}){v.obj, &${pair.table}};`);
-  out.push(`  tsos_panic_cstr(&tsos_locs[0], "internal error: no view table for this object");`, "}");
+  // tsc accepted a conversion (a cast, a type guard) to a type whose members this object's class does not have.
+  const message = `a value used as \`${r.to.tsName}\` is an object that does not have that type's members (TypeScript trusted a cast)`;
+  out.push(`  tsos_panic_cstr(&tsos_locs[0], ${cString(message)});`, "}");
   return out;
 }
 

@@ -11,7 +11,7 @@
  *     `coerce` inserts widening conversions and rejects narrowing (TSOS2001).
  *   - Calls, `new` and member access live in calls.ts.
  */
-import { objectDelete, objectInOperator } from "./inspect.ts";
+import { mappedElements, objectDelete, objectInOperator } from "./inspect.ts";
 import { arrayMemberOf, objectMemberOf, typeofTest, unionCast, unionConvert, unionStringPart } from "./unions.ts";
 import { plainObjectString } from "./inspect.ts";
 import ts from "typescript";
@@ -48,7 +48,7 @@ import { adaptFunction, functionValue, lowerFunctionValue } from "./lambdas.ts";
 import { classValue } from "./ctor-values.ts";
 import { capturedThis, capturedVariable, isNestedFunction, nestedIsPlain } from "./closures.ts";
 import { nestedFunctionInstance } from "./nested-functions.ts";
-import { freshArrayAsTuple, mixedTupleString, tupleAsArray } from "./tuples.ts";
+import { freshArrayAsTuple, isFreshArrayNode, mixedTupleString, tupleAsArray } from "./tuples.ts";
 import { genericFunctionConst } from "./generic-consts.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
@@ -369,6 +369,9 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
     const arr = tupleAsArray(l, e, node);
     if (arr) return coerce(l, arr, to, node);
   }
+  // `authors.filter(...) as Required<Author>[]`: a new array no one else holds, copied with each element converted.
+  if (from.k === "array" && to.k === "array" && isFreshArrayNode(node) && tryCoerce(l, { e: "local", type: from.elem, name: "tsos_probe" }, to.elem, node))
+    return mappedElements(l, "cast", e, to, (x) => coerce(l, x, to.elem, node), node);
   const matched = globalMatchAsStrings(l, e, to, node); // `const toks: string[] = s.match(/\d+/g) ?? []`
   if (matched) return matched;
   // A union where a class or an interface every member converts to is wanted: each member converted.

@@ -92,11 +92,16 @@ const FRESH_RESULTS = new Set(["map", "filter", "slice", "concat", "split", "fla
  * would go on with the wrong length). Undefined for anything else: a
  * stored array may be changed later through another reference.
  */
+/** Whether `node` makes a new array no one else holds: an array literal, or a method that returns a new one (`filter`, `map`). */
+export function isFreshArrayNode(node: ts.Node): boolean {
+  let n = node;
+  while (ts.isParenthesizedExpression(n)) n = n.expression;
+  return ts.isArrayLiteralExpression(n) || (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && FRESH_RESULTS.has(n.expression.name.text));
+}
+
 export function freshArrayAsTuple(l: Lowerer, x: Expr, to: Type, node: ts.Expression): Expr | undefined {
   if (x.type.k !== "array" || !isTuple(to)) return undefined;
-  let n: ts.Expression = node;
-  while (ts.isParenthesizedExpression(n)) n = n.expression;
-  const fresh = ts.isArrayLiteralExpression(n) || (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && FRESH_RESULTS.has(n.expression.name.text));
+  const fresh = isFreshArrayNode(node);
   const elem = x.type.elem;
   if (!fresh || !to.cls.fields.every((f) => sameType(f.type, elem))) return undefined;
   const name = l.temp();

@@ -298,7 +298,13 @@ function thunk(l: Lowerer, cls: ClassInst, view: ViewInst, slot: ViewSlot, node:
         }
         break;
       case "get":
-        if (m.kind === "field") return ret({ e: "field", type: m.field.type, obj: upcast(self, m.owner), name: m.field.name, inline: m.field.inline });
+        if (m.kind === "field") {
+          const read: Expr = { e: "field", type: m.field.type, obj: upcast(self, m.owner), name: m.field.name, inline: m.field.inline };
+          // An optional member seen through a view that requires it (`a as Required<Author>`, a type guard to it):
+          // tsc trusts the cast; the read checks it, as a narrowed read does.
+          const required = m.field.type.k === "nullable" && slot.ret.k !== "nullable" && slot.ret.k !== "dyn" && sameType(m.field.type.inner, slot.ret);
+          return ret(required ? { e: "unwrap", type: slot.ret, x: read, loc, check: "narrowed" } : read);
+        }
         if (m.kind === "accessor" && m.get) {
           const r = resolveMember(l, cls, m.get, []);
           return ret({ e: "call", type: r.ret, fn: r.fn, args: [coerce(l, self, r.self, node)] });
