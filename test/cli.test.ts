@@ -61,18 +61,18 @@ describe("tsos exec", () => {
   });
 
   it("lists every dialect error in one run, each with a code frame", async () => {
-    const file = program("two.ts", `let x: any = 5;\nconst n = 10n;\n`);
+    const file = program("two.ts", `let x: symbol | undefined = undefined;\nconst n = 10n;\n`);
     const r = await tsos("exec", "--color", "never", file);
     assert.equal(r.status, 1);
     assert.equal(
       r.stderr,
       [
-        "error[TSOS1001]: the `any` type is not supported",
+        "error[TSOS1006]: the type `symbol` is not supported",
         ` --> ${file}:1:8`,
         "  |",
-        "1 | let x: any = 5;",
-        "  |        ^^^",
-        "  = help: give the value a concrete type such as `u32`, `string` or a class",
+        "1 | let x: symbol | undefined = undefined;",
+        "  |        ^^^^^^",
+        "  = help: use an integer type, boolean, string, an array or a class",
         "",
         "error[TSOS1016]: bigint is not supported",
         ` --> ${file}:2:11`,

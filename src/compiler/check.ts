@@ -71,6 +71,9 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
       case K.RegularExpressionLiteral:
         return checkRegExpLiteral(node as ts.RegularExpressionLiteral);
       case K.AnyKeyword:
+        // Hosted, a written `any` is the dynamic value an inferred one already is (lower/dynamic.ts): it can be stored,
+        // passed, printed and narrowed; member access and arithmetic on it wait for a narrowing (TSOS1018, TSOS2008).
+        if (target === "host") return;
         report("TSOS1001", node);
         return;
       case K.UnknownKeyword:

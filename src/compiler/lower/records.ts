@@ -204,6 +204,8 @@ export function recordRead(l: Lowerer, x: ts.Expression): Expr | undefined {
   // `typeof obj["host"] === "string" && obj["host"].length`: a read with a literal key narrows as TypeScript narrowed it (checked).
   if (use === "value") return narrowRead(l, x, method(l, a.rec, "getPresent", [a.key()], x));
   const got = method(l, a.rec, "get", [a.key()], x);
+  // An `unknown` value holds undefined itself: a missing key is that undefined.
+  if (use === "maybe" && v?.k === "dyn" && got.type.k === "nullable") return coerce(l, got, v, x);
   return use === "maybe" ? got : narrowRead(l, x, missingAs(l, got, v, x));
 }
 
