@@ -41,6 +41,13 @@ export function propName(l: Lowerer, name: ts.PropertyName): string {
     if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name.text)) return name.text;
     l.fail("TSOS1005", name, "a property name that is not an identifier, outside a record,");
   }
+  // `{ [Status.Active]: 1 }`: a computed key whose type is one string literal (an enum member, a const) is that
+  // name; the expression (names and property reads only) has nothing to evaluate.
+  const pure = (e: ts.Expression): boolean => ts.isIdentifier(e) || ts.isStringLiteral(e) || (ts.isPropertyAccessExpression(e) && pure(e.expression));
+  if (ts.isComputedPropertyName(name) && pure(name.expression)) {
+    const t = l.checker.getTypeAtLocation(name.expression);
+    if (t.isStringLiteral() && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(t.value)) return t.value;
+  }
   l.fail("TSOS1005", name, "a computed property name");
 }
 

@@ -31,6 +31,7 @@ import { classInfo, classInstance, constructorOf } from "./classes.ts";
 import { markConstructed, resolveMember } from "./dispatch.ts";
 import { classMember } from "./views.ts";
 import { arith, coerce, lowerExpr } from "./expr.ts";
+import { lowerFunctionValue } from "./lambdas.ts";
 import { bindLocal, destructure, isTuple, newTuple } from "./destructure.ts";
 import { irType, tryIrType, typeName } from "./types.ts";
 import { narrowRead, printable, truthyOf } from "./nullable.ts";
@@ -143,6 +144,13 @@ export function recordLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want
   const sets: ((d: Expr) => Expr)[] = node.properties.map((p) => {
     // `{ ...defaults, ...overrides }` (lower/record-spread.ts).
     if (ts.isSpreadAssignment(p)) return recordSpreadMember(l, p.expression, v, recordOps(l));
+    // `{ go(arg) { ... } }` in a record of functions: the method is a function value like `go: (arg) => ...`
+    // (one that uses `this` is refused there, as a function expression's own `this` is).
+    if (ts.isMethodDeclaration(p) && !p.asteriskToken && !p.questionToken && v.k === "fn") {
+      const key = propertyKey(l, p.name);
+      const value = coerce(l, lowerFunctionValue(l, p as unknown as ts.FunctionExpression, v), v, p);
+      return (d: Expr) => method(l, d, "set", [key, value], p);
+    }
     if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) l.fail("TSOS1005", p, "this kind of member in a record literal");
     const key = propertyKey(l, p.name);
     const valueNode = ts.isPropertyAssignment(p) ? p.initializer : p.name;
