@@ -23,7 +23,7 @@
  * through the same conversions, hook and operators.
  */
 import ts from "typescript";
-import { isProbedVariable, takesAbsent } from "./probes.ts";
+import { elementOrUndefined, isProbedVariable, probedType, takesAbsent } from "./probes.ts";
 import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
@@ -268,8 +268,35 @@ export function lowerNullish(l: Lowerer, b: ts.BinaryExpression): Expr {
   return { e: "bind", type: R, name, value: A, body };
 }
 
+/**
+ * `(byLevel[lv] ??= []).push(n)` (or `||=`) on an array element that cannot be
+ * undefined: past the end JavaScript reads undefined and stores v there, so
+ * the read is the element or undefined (probes.ts) and the store may append
+ * (an index past the length would leave holes: the store panics). The array
+ * and the index are evaluated once. Undefined for any other target.
+ */
+function elementLogicalAssign(l: Lowerer, b: ts.BinaryExpression, target: Expr): Expr | undefined {
+  const op = b.operatorToken.kind;
+  if (target.e !== "index" || target.arr.type.k !== "array" || l.target !== "host" || !probedType(target.type)) return undefined;
+  const objectLike = target.type.k === "class" || target.type.k === "array" || target.type.k === "view" || target.type.k === "fn";
+  if (op !== K.QuestionQuestionEqualsToken && !(op === K.BarBarEqualsToken && objectLike)) return undefined;
+  const X = target.type;
+  const arr = local(l.temp(), target.arr.type);
+  const idx = local(l.temp(), target.idx.type);
+  const place: Extract<Expr, { e: "index" }> = { ...target, arr, idx };
+  const read = elementOrUndefined(l, place, b);
+  const cur = local(l.temp(), read.type);
+  const value = coerce(l, lowerExpr(l, b.right, X), X, b.right);
+  const store: Expr = { e: "assign", type: X, target: { ...place, append: true }, value };
+  const body: Expr = { e: "cond", type: X, c: isnullish(cur, "either"), a: store, b: unwrap(l, cur, b) };
+  const withCur: Expr = { e: "bind", type: X, name: (cur as { name: string }).name, value: read, body };
+  return { e: "bind", type: X, name: (arr as { name: string }).name, value: target.arr, body: { e: "bind", type: X, name: (idx as { name: string }).name, value: target.idx, body: withCur } };
+}
+
 /** `x ??= v`, `x ||= v`, `x &&= v`: the target is evaluated once; v only when it is assigned. */
 export function lowerLogicalAssign(l: Lowerer, b: ts.BinaryExpression, target: Expr): Expr {
+  const element = elementLogicalAssign(l, b, target);
+  if (element) return element;
   const X = target.type;
   const current: Expr = { e: "current", type: X };
   const value = (): Expr => coerce(l, lowerExpr(l, b.right, X.k === "nullable" ? X.inner : X), X, b.right);
