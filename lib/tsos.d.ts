@@ -238,8 +238,13 @@ interface String {
   includes(searchString: string, position?: number): boolean;
   indexOf(searchString: string, position?: number): number;
   lastIndexOf(searchString: string, position?: number): number;
-  /** ICU root collation for printable ASCII; other text panics. Locales and options are not supported. */
-  localeCompare(that: string): number;
+  /**
+   * ICU root collation for printable ASCII; other text panics. `locales` may be
+   * left out (undefined) or English ("en", "en-US", ...); `options` is a literal
+   * object whose `sensitivity` ("base" and "accent" ignore case) and `numeric`
+   * (digit runs by value) are literals.
+   */
+  localeCompare(that: string, locales?: string | string[], options?: Intl.CollatorOptions): number;
   padEnd(maxLength: number, fillString?: string): string;
   padStart(maxLength: number, fillString?: string): string;
   repeat(count: number): string;
@@ -1301,3 +1306,11 @@ declare function systemFree(ptr: usize, size: usize, align: usize): void;
  * handlers or allocator code (it frees).
  */
 declare function collectCycles(maxRoots?: number): void;
+
+declare namespace Intl {
+  /** The options `localeCompare` takes (the others of JavaScript's Intl.Collator are not supported). */
+  interface CollatorOptions {
+    sensitivity?: "base" | "accent" | "case" | "variant";
+    numeric?: boolean;
+  }
+}

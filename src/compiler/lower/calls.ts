@@ -672,6 +672,8 @@ function newArrayType(l: Lowerer, n: ts.NewExpression, outer: ts.Expression): Ty
   if (context && l.checker.isArrayType(context)) return irType(l, context, outer);
   const filled = filledArrayType(l, outer);
   if (filled) return filled;
+  // `[...Array(n).keys()]`: only the indices are used, so the (empty) elements' type does not matter.
+  if (ts.isPropertyAccessExpression(n.parent) && n.parent.name.text === "keys" && ts.isCallExpression(n.parent.parent) && !n.parent.parent.arguments.length) return arrayType(l, T.number);
   l.fail("TSOS1015", n, "`new Array(n)` without an element type", "write the element type: `new Array<number>(n)`, or declare the variable's type");
 }
 

@@ -59,6 +59,35 @@ const LIBRARY: Record<string, (number | string | undefined)[]> = {
   replaceAll: [undefined, undefined],
 };
 
+/**
+ * The runtime flags of `localeCompare(b, locales, options)` (runtime/tsos_str.h
+ * tsos_str_collate): `locales` undefined or English, `options` a literal
+ * object with literal `sensitivity` and `numeric`. Anything else is TSOS1015:
+ * other locales order ASCII differently (Danish "aa", Lithuanian "y").
+ */
+function collationFlags(l: Lowerer, locales: ts.Expression, options: ts.Expression | undefined): number {
+  const unparen = (e: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(e) ? unparen(e.expression) : e);
+  const english = (e: ts.Expression): boolean => ts.isStringLiteral(e) && /^en(-[A-Za-z0-9]+)*$/.test(e.text);
+  const loc = unparen(locales);
+  const undef = (e: ts.Expression): boolean => ts.isIdentifier(e) && e.text === "undefined";
+  if (!undef(loc) && !english(loc) && !(ts.isArrayLiteralExpression(loc) && loc.elements.length > 0 && english(loc.elements[0]!)))
+    l.fail("TSOS1015", locales, "`localeCompare` with a locale other than English", "leave the locale out (`a.localeCompare(b, undefined, options)`) or write \"en\"");
+  if (!options || undef(unparen(options))) return 0;
+  const o = unparen(options);
+  if (!ts.isObjectLiteralExpression(o)) l.fail("TSOS1015", options, "`localeCompare` options that are not an object literal", "write the options in the call: `{ sensitivity: \"base\" }`");
+  let flags = 0;
+  for (const p of o.properties) {
+    const key = p.name && ts.isIdentifier(p.name) ? p.name.text : "";
+    const v = ts.isPropertyAssignment(p) ? unparen(p.initializer) : undefined;
+    if (key === "sensitivity" && v && ts.isStringLiteral(v)) {
+      if (v.text === "base" || v.text === "accent") flags |= 1;
+    } else if (key === "numeric" && v && (v.kind === ts.SyntaxKind.TrueKeyword || v.kind === ts.SyntaxKind.FalseKeyword)) {
+      if (v.kind === ts.SyntaxKind.TrueKeyword) flags |= 2;
+    } else l.fail("TSOS1015", p, "this `localeCompare` option", "`sensitivity` and `numeric`, written as literals, are supported");
+  }
+  return flags;
+}
+
 /** Methods implemented by one C helper: its name, whether it takes the call's location. */
 const HELPERS: Record<string, { fn: string; loc: boolean; ret: "str" | "number" | "at"; extra?: Expr[]; defaults?: number[] }> = {
   charCodeAt: { fn: "tsos_str_char_code_at", loc: false, ret: "number", defaults: [0] },
@@ -144,7 +173,8 @@ export function stringMethodCall(l: Lowerer, recv: Expr, name: string, call: ts.
       if (name === "at" || name === "localeCompare") l.fail("TSOS9001", call, `missing argument to \`${name}\``);
       return constant(d);
     });
-    if (name === "localeCompare" && args.length > 1) l.fail("TSOS1015", args[1]!, "`localeCompare` with locales or options", "compare with the default locale: `a.localeCompare(b)`");
+    if (name === "localeCompare" && args.length > 1)
+      return { e: "call", type: T.number, fn: "tsos_str_collate", args: [recv, ...lowered, { e: "int", type: T.int("u32"), value: BigInt(collationFlags(l, args[1]!, args[2])) }, here(l, call)] };
     const all = [recv, ...lowered, ...(helper.extra ?? []), ...(helper.loc ? [here(l, call)] : [])];
     const type: Type = helper.ret === "str" ? T.str : helper.ret === "number" ? T.number : { k: "nullable", inner: T.str, null: false, undef: true };
     return { e: "call", type, fn: helper.fn, args: all };

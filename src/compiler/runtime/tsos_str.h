@@ -387,10 +387,16 @@ static inline tsos_str tsos_str_lower(tsos_str s, const tsos_loc *loc) { return 
  * ---- localeCompare: the ICU root collation (Node's default for the en-US and
  * C locales) of tab, line breaks and printable ASCII, its three levels reduced
  * to what such text has: every character its own primary weight, except that a
- * letter and its capital share one; then, on equal primaries, lowercase first.
+ * letter and its capital share one; then, on equal primaries, lowercase first
+ * (the letters compared in order). Options (`localeCompare(b, "en", {...})`):
+ * TSOS_COLLATE_BASE ignores case (`sensitivity` "base" or "accent": ASCII has
+ * no accents); TSOS_COLLATE_NUMERIC compares runs of digits by their value,
+ * leading zeros ignored (`numeric: true`: "file2" before "file10").
  * Other characters panic (their weights are not tabulated here).
  */
-static inline double tsos_str_locale_compare(tsos_str a, tsos_str b, const tsos_loc *loc) {
+#define TSOS_COLLATE_BASE 1u
+#define TSOS_COLLATE_NUMERIC 2u
+static inline double tsos_str_collate(tsos_str a, tsos_str b, unsigned flags, const tsos_loc *loc) {
   static const uint8_t primary[128] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -406,16 +412,41 @@ static inline double tsos_str_locale_compare(tsos_str a, tsos_str b, const tsos_
       if (s->ptr[i] >= 128 || primary[s->ptr[i]] == 0)
         tsos_panic_cstr(loc, "localeCompare of text other than printable ASCII, tabs and line breaks is not supported yet");
   }
-  uint64_t n = a.len < b.len ? a.len : b.len;
-  for (uint64_t i = 0; i < n; i++)
-    if (primary[a.ptr[i]] != primary[b.ptr[i]]) return primary[a.ptr[i]] < primary[b.ptr[i]] ? -1 : 1;
-  if (a.len != b.len) return a.len < b.len ? -1 : 1;
-  for (uint64_t i = 0; i < n; i++) {
-    bool ua = a.ptr[i] >= 'A' && a.ptr[i] <= 'Z', ub = b.ptr[i] >= 'A' && b.ptr[i] <= 'Z';
+#define TSOS_DIGIT(c) ((c) >= '0' && (c) <= '9')
+  uint64_t i = 0, j = 0;
+  while (i < a.len && j < b.len) {
+    uint8_t x = a.ptr[i], y = b.ptr[j];
+    if ((flags & TSOS_COLLATE_NUMERIC) && TSOS_DIGIT(x) && TSOS_DIGIT(y)) {
+      while (i < a.len && a.ptr[i] == '0') i++;
+      while (j < b.len && b.ptr[j] == '0') j++;
+      uint64_t ie = i, je = j;
+      while (ie < a.len && TSOS_DIGIT(a.ptr[ie])) ie++;
+      while (je < b.len && TSOS_DIGIT(b.ptr[je])) je++;
+      if (ie - i != je - j) return ie - i < je - j ? -1 : 1;
+      int c = memcmp(a.ptr + i, b.ptr + j, ie - i);
+      if (c != 0) return c < 0 ? -1 : 1;
+      i = ie;
+      j = je;
+      continue;
+    }
+    if (primary[x] != primary[y]) return primary[x] < primary[y] ? -1 : 1;
+    i++;
+    j++;
+  }
+#undef TSOS_DIGIT
+  if (i < a.len || j < b.len) return i < a.len ? 1 : -1;
+  if (flags & TSOS_COLLATE_BASE) return 0;
+#define TSOS_ALPHA(c) (((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z')
+  for (i = 0, j = 0;; i++, j++) {
+    while (i < a.len && !TSOS_ALPHA(a.ptr[i])) i++;
+    while (j < b.len && !TSOS_ALPHA(b.ptr[j])) j++;
+    if (i >= a.len || j >= b.len) return 0;
+    bool ua = a.ptr[i] <= 'Z', ub = b.ptr[j] <= 'Z';
     if (ua != ub) return ua ? 1 : -1;
   }
-  return 0;
+#undef TSOS_ALPHA
 }
+static inline double tsos_str_locale_compare(tsos_str a, tsos_str b, const tsos_loc *loc) { return tsos_str_collate(a, b, 0, loc); }
 
 /* ---- String.fromCharCode: code units -> UTF-8, pairing surrogates ---- */
 /* (The numlist form passes no location: a lone surrogate's panic names none.) */
