@@ -162,6 +162,13 @@ static inline tsos_str tsos_str_retain(tsos_str s) {
   }
   return s;
 }
+/*
+ * The last non-ASCII heap string that was indexed by code unit, and a
+ * position in it (runtime/tsos_str.h tsos_str_offset): the next index at or
+ * after that unit goes on from there, so a loop over `s[i]` is linear. A
+ * freed block is forgotten here (a new string could take its place).
+ */
+static const uint8_t *tsos_str_cursor_ptr __attribute__((unused));
 /* One reference less; the block goes back when none is left. */
 static inline void tsos_str_release(tsos_str s) {
   if (s.heap) {
@@ -173,6 +180,7 @@ static inline void tsos_str_release(tsos_str s) {
 #ifdef TSOS_COUNT_OBJECTS
       tsos_live_strings--;
 #endif
+      if (s.ptr == tsos_str_cursor_ptr) tsos_str_cursor_ptr = NULL;
       tsos_free(h, h->size, NULL);
     }
   }

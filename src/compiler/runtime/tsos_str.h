@@ -71,15 +71,38 @@ static inline bool tsos_str_ascii(tsos_str s) { return s.len == s.units; }
  * The byte offset of code unit `unit` (<= s.units). When the unit is the low
  * half of a surrogate pair, *mid is set and the offset is the pair's start.
  */
+static uint32_t tsos_str_cursor_len;
+static uint64_t tsos_str_cursor_unit, tsos_str_cursor_byte;
 static inline uint64_t tsos_str_offset(tsos_str s, uint64_t unit, bool *mid) {
   *mid = false;
   if (tsos_str_ascii(s)) return unit;
   uint64_t off = 0, u = 0;
+  /* Heap strings only: their bytes never change while the block lives (an append writes past `len`). */
+  bool cached = s.heap && s.ptr == tsos_str_cursor_ptr && s.len == tsos_str_cursor_len;
+  if (cached && unit >= tsos_str_cursor_unit) {
+    off = tsos_str_cursor_byte;
+    u = tsos_str_cursor_unit;
+  } else if (cached && tsos_str_cursor_unit - unit < unit) {
+    /* Nearer the cursor than the start: back up one character at a time (UTF-8 continuation bytes are 10xxxxxx). */
+    off = tsos_str_cursor_byte;
+    u = tsos_str_cursor_unit;
+    while (u > unit) {
+      do off--; while ((s.ptr[off] & 0xC0) == 0x80);
+      u -= tsos_utf8_seqlen(s.ptr[off]) == 4 ? 2 : 1;
+    }
+    if (u < unit) { *mid = true; return off; } /* the low half of a pair backed over */
+  }
   while (u < unit) {
     uint32_t n = tsos_utf8_seqlen(s.ptr[off]);
     if (n == 4 && u + 1 == unit) { *mid = true; return off; }
     u += n == 4 ? 2 : 1;
     off += n;
+  }
+  if (s.heap) {
+    tsos_str_cursor_ptr = s.ptr;
+    tsos_str_cursor_len = s.len;
+    tsos_str_cursor_unit = u;
+    tsos_str_cursor_byte = off;
   }
   return off;
 }
