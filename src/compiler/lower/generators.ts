@@ -21,9 +21,12 @@
  *     `{ value, done: false }`, the body's end `{ value: undefined, done:
  *     true }`, a throw in the body is thrown again in the caller.
  * Invariants:
- *   - `gen.next(v)`, `gen.throw(e)`, `return v` with a value, and `yield` used
- *     as a value are refused (TSOS1242/1243), so every result's value is
- *     undefined when done (lower/iterables.ts's IteratorResult).
+ *   - `gen.next(v)` stores v, boxed as an `unknown`, in the object's `sent`
+ *     field before resuming; `const x = yield v` (a yield that is a whole
+ *     statement's value) reads it back as its type. `gen.throw(e)`, `return
+ *     v` with a value, and a `yield` value inside a larger expression are
+ *     refused (TSOS1242/1243), so every result's value is undefined when done
+ *     (lower/iterables.ts's IteratorResult).
  *   - `yield` is a statement, and each one is followed by the closing check:
  *     `return()` (an early exit from for...of, `gen.return()`) resumes a
  *     suspended body with `closing` set and it leaves as `return;` would,
@@ -37,7 +40,7 @@ import { T } from "../ir.ts";
 import type { FnScope, Lowerer } from "./context.ts";
 import type { InstanceOptions as InstanceOptionsLike } from "./functions.ts";
 import { coerce, lowerExpr, setLocalType } from "./expr.ts";
-import { fnType, mangle, typeName } from "./types.ts";
+import { fnType, mangle, tryIrType, typeName } from "./types.ts";
 import { markConstructed } from "./dispatch.ts";
 import { literalMembers, literalNodes } from "./views.ts";
 import { errorClass, exitActions, throwValue } from "./exceptions.ts";
@@ -89,6 +92,8 @@ function genClass(l: Lowerer, elem: Type, node: ts.Node): GenClass {
     fields: [
       { name: "co", type: { k: "anyobj" }, hidden: true, coroutine: true },
       { name: "value", type: elem, hidden: true },
+      // What `next(v)` sends in, as an `unknown` (undefined until a value is sent): `const x = yield v` reads it.
+      { name: "sent", type: { k: "dyn" }, hidden: true },
     ],
     header: true,
     literal: true,
@@ -260,10 +265,44 @@ function refuseUnsupported(l: Lowerer, decl: GenDecl): void {
 
 // ---------------------------------------------------------------- yield
 
-/** `yield` inside an expression: its value would be what `next(v)` sends in. */
+/** Yields already lowered as statements before the statement that uses their value (sentYieldFirst). */
+const yieldedFirst = new WeakSet<ts.YieldExpression>();
+
+/**
+ * `const x = yield v;`, `x = yield v;`, `total += yield v;`: a statement whose
+ * value (initializer, or right side of an assignment) is one `yield`. The
+ * yield runs first, as its own statement (with the closing check after it);
+ * the statement then reads what `next(v)` sent in (lowerYield). Empty for
+ * any other statement.
+ */
+export function sentYieldFirst(l: Lowerer, s: ts.Statement): Stmt[] {
+  let value: ts.Expression | undefined;
+  if (ts.isVariableStatement(s) && s.declarationList.declarations.length === 1) value = s.declarationList.declarations[0]!.initializer;
+  else if (ts.isExpressionStatement(s)) {
+    let x = s.expression;
+    while (ts.isParenthesizedExpression(x)) x = x.expression;
+    if (ts.isBinaryExpression(x) && x.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && x.operatorToken.kind <= ts.SyntaxKind.LastAssignment) value = x.right;
+  }
+  while (value && ts.isParenthesizedExpression(value)) value = value.expression;
+  if (!value || !ts.isYieldExpression(value) || value.asteriskToken || !contexts.get(l.scope)) return [];
+  yieldedFirst.add(value);
+  return lowerYieldStatement(l, s, value);
+}
+
+/**
+ * `yield v` used as a value: what `next(v)` sent in, as the type the checker
+ * gives the expression (undefined when `next()` sent nothing, which a type
+ * without undefined cannot hold: the read panics then). Only a yield that is a
+ * whole statement's value (sentYieldFirst) has run by now; any other is
+ * refused, since the generator may be closed at it.
+ */
 export function lowerYield(l: Lowerer, y: ts.YieldExpression): Expr {
-  if (!contexts.get(l.scope)) l.fail("TSOS1242", y, "`yield` here", "yield directly in the generator's body");
-  l.fail("TSOS1242", y, "the value of a `yield` expression", "`next(v)` cannot send values in yet; use `yield` as a statement");
+  const ctx = contexts.get(l.scope);
+  if (!ctx) l.fail("TSOS1242", y, "`yield` here", "yield directly in the generator's body");
+  if (!yieldedFirst.has(y)) l.fail("TSOS1242", y, "the value of a `yield` inside a larger expression", "write the yield as a statement's whole value: `const x = yield v;`");
+  const sent = field(ctx.self, "sent", { k: "dyn" });
+  const want = tryIrType(l, l.checker.getTypeAtLocation(y), y) ?? { k: "dyn" };
+  return want.k === "dyn" ? sent : coerce(l, sent, want, y);
 }
 
 /**
@@ -271,7 +310,7 @@ export function lowerYield(l: Lowerer, y: ts.YieldExpression): Expr {
  * resumed by `return()` leaves as `return;` would: through its finally
  * blocks, closing the generators its loops (and a `yield*`) hold.
  */
-export function lowerYieldStatement(l: Lowerer, stmt: ts.ExpressionStatement, y: ts.YieldExpression): Stmt[] {
+export function lowerYieldStatement(l: Lowerer, stmt: ts.Statement, y: ts.YieldExpression): Stmt[] {
   const ctx = contexts.get(l.scope);
   if (!ctx) l.fail("TSOS1242", y, "`yield` here", "yield directly in the generator's body");
   const loc = l.loc(y);
@@ -308,8 +347,18 @@ export function genMethodCall(l: Lowerer, call: ts.CallExpression): Expr | undef
   const recv = lowerExpr(l, callee.expression);
   if (!isGenType(recv.type)) return undefined;
   const undefinedArg = (a: ts.Expression): boolean => ts.isIdentifier(a) && a.text === "undefined";
-  if (name === "throw" || call.arguments.length > 1 || (call.arguments[0] && !undefinedArg(call.arguments[0])))
+  if (name === "throw" || call.arguments.length > 1 || (name === "return" && call.arguments[0] && !undefinedArg(call.arguments[0])))
     l.fail("TSOS1243", call, name === "throw" ? "throw()" : `${name}(value)`);
-  if (name === "next") return genNext(l, recv, call);
+  if (name === "next") {
+    // `next(v)` sends v in (an `unknown` the generator's `yield` reads back); `next()` sends undefined.
+    const arg = call.arguments[0];
+    const sent: Expr = arg && !undefinedArg(arg) ? coerce(l, lowerExpr(l, arg), { k: "dyn" }, arg) : { e: "call", type: { k: "dyn" }, fn: "tsos_dyn_undef", args: [] };
+    const g = l.temp();
+    const gen: Expr = { e: "local", type: recv.type, name: g };
+    const base: Type = { k: "class", cls: genClass(l, (recv.type as { cls: ClassInst }).cls.fields.find((f) => f.name === "value")!.type, call).cls };
+    const asBase: Expr = { e: "convert", type: base, x: gen, checked: false, loc: l.loc(call) };
+    const next = genNext(l, gen, call);
+    return { e: "bind", type: next.type, name: g, value: recv, body: { e: "seq", type: next.type, xs: [{ e: "assign", type: { k: "dyn" }, target: field(asBase, "sent", { k: "dyn" }), value: sent }, next] } };
+  }
   return genClose(l, recv, call);
 }

@@ -36,7 +36,7 @@ import { arrayIterator, iteratorStep } from "./array-methods.ts";
 import { collectionArray, collectionForOf } from "./collections.ts";
 import { recordForIn } from "./records.ts";
 import { destructuredIterable, iterableForOf, printableResult } from "./iterables.ts";
-import { lowerYieldStatement } from "./generators.ts";
+import { lowerYieldStatement, sentYieldFirst } from "./generators.ts";
 import { readonlyTupleArray } from "./tuples.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
 import { matchElementLocal, printedRegExp } from "./regexp.ts";
@@ -151,6 +151,13 @@ function isAnyArray(l: Lowerer, t: ts.Type): boolean {
 }
 
 function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
+  // `const x = yield v;`: the yield first (lower/generators.ts), then the statement reads what was sent in.
+  const yielded = sentYieldFirst(l, s);
+  if (yielded.length) return [...yielded, ...lowerStmtItself(l, s)];
+  return lowerStmtItself(l, s);
+}
+
+function lowerStmtItself(l: Lowerer, s: ts.Statement): Stmt[] {
   const loc = l.loc(s);
   switch (s.kind) {
     case K.VariableStatement:
