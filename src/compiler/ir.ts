@@ -441,6 +441,30 @@ export function mapChildExprs(x: Expr, each: (c: Expr) => Expr): Expr {
 }
 
 /**
+ * `list` with every expression of its statements (not of nested expressions:
+ * `each` recurses as it needs) replaced by `each(x)`, in new statement
+ * objects; the originals are left as they are.
+ */
+export function mapStmtExprs(list: Stmt[], each: (x: Expr) => Expr): Stmt[] {
+  const S = (l: Stmt[]): Stmt[] => l.map(st);
+  const st = (s: Stmt): Stmt => {
+    switch (s.s) {
+      case "let": return s.init ? { ...s, init: each(s.init) } : s;
+      case "expr": return { ...s, x: each(s.x) };
+      case "print": return { ...s, args: s.args.map(each) };
+      case "if": return { ...s, c: each(s.c), then: S(s.then), else: s.else && S(s.else) };
+      case "while": case "dowhile": return { ...s, c: each(s.c), body: S(s.body) };
+      case "for": return { ...s, init: S(s.init), c: s.c && each(s.c), step: s.step.map(each), body: S(s.body) };
+      case "return": return s.x ? { ...s, x: each(s.x) } : s;
+      case "block": case "unwind": return { ...s, body: S(s.body) };
+      case "switch": return { ...s, x: each(s.x), cases: s.cases.map((k) => ({ ...k, values: k.values.map(each), body: S(k.body) })) };
+      default: return s;
+    }
+  };
+  return S(list);
+}
+
+/**
  * Visit every expression in a statement list, outermost first. `isAssignTarget`
  * is true for the target of a plain assignment (written, not read).
  */

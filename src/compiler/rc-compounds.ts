@@ -26,7 +26,7 @@
  *     constants and field reads make it up.
  */
 import type { Expr, Stmt, Type } from "./ir.ts";
-import { childExprs, mapChildExprs } from "./ir.ts";
+import { childExprs, mapChildExprs, mapStmtExprs } from "./ir.ts";
 
 /** The temporaries that hold a place's object or index (`tsos_cpN`), counted per function body. */
 let placeTemps = 0;
@@ -59,21 +59,7 @@ export function countedCompoundsToAssigns(list: Stmt[], counted: (t: Type) => bo
     for (let i = binds.length - 1; i >= 0; i--) out = { e: "bind", type: y.type, name: binds[i]!.name, value: binds[i]!.value, body: out };
     return out;
   };
-  const stmt = (s: Stmt): Stmt => {
-    switch (s.s) {
-      case "let": return s.init ? { ...s, init: expr(s.init) } : s;
-      case "expr": return { ...s, x: expr(s.x) };
-      case "print": return { ...s, args: s.args.map(expr) };
-      case "if": return { ...s, c: expr(s.c), then: s.then.map(stmt), else: s.else?.map(stmt) };
-      case "while": case "dowhile": return { ...s, c: expr(s.c), body: s.body.map(stmt) };
-      case "for": return { ...s, init: s.init.map(stmt), c: s.c && expr(s.c), step: s.step.map(expr), body: s.body.map(stmt) };
-      case "return": return s.x ? { ...s, x: expr(s.x) } : s;
-      case "block": return { ...s, body: s.body.map(stmt) };
-      case "switch": return { ...s, x: expr(s.x), cases: s.cases.map((c) => ({ ...c, values: c.values.map(expr), body: c.body.map(stmt) })) };
-      default: return s;
-    }
-  };
-  return list.map(stmt);
+  return mapStmtExprs(list, expr);
 }
 
 /**

@@ -26,8 +26,7 @@
  *     and at most MAX_COPIES copies are made per program, so the C grows by
  *     a bounded amount; a call past the bound keeps the indirect call.
  */
-import type { Expr, Func, Program, Stmt } from "./ir.ts";
-import { mapChildExprs, walkExprs } from "./ir.ts";
+import { type Expr, type Func, type Program, type Stmt, mapChildExprs, mapStmtExprs, walkExprs } from "./ir.ts";
 
 const MAX_BODY = 1500;
 const MAX_COPIES = 200;
@@ -83,7 +82,7 @@ export function specializeCallbacks(p: Program): void {
       const copy = copyOf(callee, codes);
       return copy ? { ...y, fn: copy.cname } : y;
     };
-    f.body = mapStmts(f.body, retarget);
+    f.body = mapStmtExprs(f.body, retarget);
   }
 }
 
@@ -93,27 +92,6 @@ function codeOf(a: Expr, known: Map<string, string>): string | undefined {
   if (a.e === "local") return known.get(a.name);
   if (a.e === "assign") return codeOf(a.value, known); // a temporary that the statement releases
   return undefined;
-}
-
-/** `list` with every expression replaced by `each(x)` (new statement objects: the originals are left as they are). */
-function mapStmts(list: Stmt[], each: (x: Expr) => Expr): Stmt[] {
-  return list.map((s) => mapStmt(s, each));
-}
-
-function mapStmt(s: Stmt, each: (x: Expr) => Expr): Stmt {
-  const S = (list: Stmt[]): Stmt[] => mapStmts(list, each);
-  switch (s.s) {
-    case "let": return { ...s, init: s.init && each(s.init) };
-    case "expr": return { ...s, x: each(s.x) };
-    case "print": return { ...s, args: s.args.map(each) };
-    case "if": return { ...s, c: each(s.c), then: S(s.then), else: s.else && S(s.else) };
-    case "while": case "dowhile": return { ...s, c: each(s.c), body: S(s.body) };
-    case "for": return { ...s, init: S(s.init), c: s.c && each(s.c), step: s.step.map(each), body: S(s.body) };
-    case "return": return { ...s, x: s.x && each(s.x) };
-    case "block": case "unwind": return { ...s, body: S(s.body) };
-    case "switch": return { ...s, x: each(s.x), cases: s.cases.map((k) => ({ ...k, values: k.values.map(each), body: S(k.body) })) };
-    default: return s;
-  }
 }
 
 /**

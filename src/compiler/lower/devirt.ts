@@ -19,29 +19,13 @@
  *   a view, so it never qualifies). Runs after closures.ts's boxCaptured.
  */
 import type { Expr, Func, Program, Stmt, ViewTable } from "../ir.ts";
-import { walkExprs } from "../ir.ts";
+import { mapStmtExprs, walkExprs } from "../ir.ts";
 
 /** `f`'s body with calls through views of known class made direct (a new tree; `f` is not changed). */
 export function devirtualize(f: Func, tables: Map<string, ViewTable>, globals: Map<string, ViewTable>, single: Map<string, ViewTable> = new Map()): Stmt[] {
   const locals = knownLocals(f, tables, globals);
   if (!locals.size && !globals.size && !single.size) return f.body;
-  const E = (x: Expr): Expr => rewrite(x, locals, globals, single);
-  const S = (list: Stmt[]): Stmt[] => list.map((s) => stmt(s));
-  const stmt = (s: Stmt): Stmt => {
-    switch (s.s) {
-      case "let": return { ...s, init: s.init && E(s.init) };
-      case "expr": return { ...s, x: E(s.x) };
-      case "print": return { ...s, args: s.args.map(E) };
-      case "if": return { ...s, c: E(s.c), then: S(s.then), else: s.else && S(s.else) };
-      case "while": case "dowhile": return { ...s, c: E(s.c), body: S(s.body) };
-      case "for": return { ...s, init: S(s.init), c: s.c && E(s.c), step: s.step.map(E), body: S(s.body) };
-      case "return": return { ...s, x: s.x && E(s.x) };
-      case "block": return { ...s, body: S(s.body) };
-      case "switch": return { ...s, x: E(s.x), cases: s.cases.map((k) => ({ ...k, values: k.values.map(E), body: S(k.body) })) };
-      default: return s;
-    }
-  };
-  return S(f.body);
+  return mapStmtExprs(f.body, (x) => rewrite(x, locals, globals, single));
 }
 
 function rewrite(x: Expr, locals: Map<string, ViewTable>, globals: Map<string, ViewTable>, single: Map<string, ViewTable>): Expr {
