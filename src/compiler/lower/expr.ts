@@ -52,7 +52,7 @@ import { freshArrayAsTuple, isFreshArrayNode, mixedTupleString, tupleAsArray } f
 import { genericFunctionConst } from "./generic-consts.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
-import { mathFunctionValue } from "./math.ts";
+import { mathFunctionValue, numberPredicateValue } from "./math.ts";
 import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
 import { globalMatchAsStrings, lowerRegExpLiteral } from "./regexp.ts";
 import { coerceDynamic, dynEquality, dynString, isDynamic } from "./dynamic.ts";
@@ -176,7 +176,7 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       if (result) return result;
       const acc = accessorRef(l, node as ts.PropertyAccessExpression);
       if (acc) return lowerAccessorRead(l, acc);
-      const mathValue = mathFunctionValue(l, node as ts.PropertyAccessExpression, want); // lower/math.ts
+      const mathValue = mathFunctionValue(l, node as ts.PropertyAccessExpression, want) ?? numberPredicateValue(l, node as ts.PropertyAccessExpression, want); // lower/math.ts
       if (mathValue) return mathValue;
       return narrowObject(l, node as ts.PropertyAccessExpression, lowerPropertyAccess(l, node as ts.PropertyAccessExpression));
     }

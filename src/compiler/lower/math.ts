@@ -111,6 +111,32 @@ export function mathFunctionValue(l: Lowerer, p: ts.PropertyAccessExpression, wa
   return { e: "fnref", type: want, fn: cname };
 }
 
+/** The Number predicates that are one C function of a number, as function values (`xs.filter(Number.isInteger)`). */
+const NUMBER_PREDICATES: Record<string, string> = {
+  isInteger: "tsos_num_is_integer", isSafeInteger: "tsos_num_is_safe_integer", isNaN: "isnan", isFinite: "isfinite",
+};
+
+/**
+ * `Number.isInteger` (isSafeInteger, isNaN, isFinite) passed where a function
+ * type taking a number first is wanted: a small C function that tests its
+ * first argument (the others, such as filter's index, are ignored, as the
+ * predicate ignores them in JavaScript). Undefined for anything else.
+ */
+export function numberPredicateValue(l: Lowerer, p: ts.PropertyAccessExpression, want: Type | undefined): Expr | undefined {
+  if (!want || want.k !== "fn" || !ts.isIdentifier(p.expression) || p.expression.text !== "Number") return undefined;
+  const decl = l.symbolOf(p.expression)?.valueDeclaration;
+  const test = NUMBER_PREDICATES[p.name.text];
+  if (!decl || !l.isLibDecl(decl) || !test || !l.doubles) return undefined;
+  const first = want.params[0];
+  if (!first || first.k !== "int" || ["u64", "i64", "usize", "isize"].includes(first.kind) || (want.ret.k !== "bool" && want.ret.k !== "void")) return undefined;
+  const body: Expr = { e: "call", type: T.bool, fn: test, args: [coerce(l, { e: "local", type: first, name: "a0" }, T.number, p)], pure: true };
+  const cname = l.uniqueName(`tsos_Number_${p.name.text}_as_${want.cname}`);
+  const loc = l.loc(p);
+  const stmt = want.ret.k === "void" ? { s: "expr" as const, x: body, loc } : { s: "return" as const, x: body, loc };
+  l.addFunc({ cname, params: want.params.map((type, i) => ({ name: `a${i}`, type })), ret: want.ret, body: [stmt], loc, isStatic: true });
+  return { e: "fnref", type: want, fn: cname };
+}
+
 /** The lowerings that have declared lib/std/math.ts's module variables. */
 const declared = new WeakSet<Lowerer>();
 
