@@ -163,11 +163,17 @@ const C_KEYWORD_NAMES =
 
 export function fieldName(id: ts.Identifier | ts.PrivateIdentifier | ts.PropertyName): string {
   const text = (id as ts.Identifier).text.replace(/^#/, "p_");
+  // A key that is no identifier (`"user:login"`, reached through `Partial<Record<K, V>>`): letters and
+  // digits kept, every other character as `_<hex>_`, after a prefix no program's identifier uses.
+  if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(text)) return `${QUOTED}${[...text].map((c) => (/[A-Za-z0-9]/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}_`)).join("")}`;
   return new RegExp(`^(${C_KEYWORD_NAMES})$`).test(text) ? text + "_" : text;
 }
 
-/** The property name of a C field that `fieldName` made: `else_` is `else`. */
+const QUOTED = "tsos_q_";
+
+/** The property name of a C field that `fieldName` made: `else_` is `else`, `tsos_q_user_3a_login` is `user:login`. */
 export function propertyOfField(name: string): string {
+  if (name.startsWith(QUOTED)) return name.slice(QUOTED.length).replace(/_([0-9a-f]+)_/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)));
   return new RegExp(`^(${C_KEYWORD_NAMES})_$`).test(name) ? name.slice(0, -1) : name;
 }
 
