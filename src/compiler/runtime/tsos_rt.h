@@ -257,7 +257,7 @@ static inline tsos_str tsos_str_append(tsos_str s, int n, const tsos_str *parts,
   } else if (len == s.len) {
     r = s; /* nothing appended: s's reference passes to the result */
   } else {
-    uint64_t room = len < 16 ? 16 : len + len / 2;
+    uint64_t room = len + len / 2; /* short strings stay small: many are never appended to again */
     if (room > UINT32_MAX) room = UINT32_MAX;
     uint8_t *p = tsos_str_alloc_room(len, room, NULL);
     if (s.len) __builtin_memcpy(p, s.ptr, s.len);
