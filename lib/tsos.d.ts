@@ -180,7 +180,7 @@ interface NumberConstructor {
    * JavaScript parses it (`Number("")` is 0, `Number("0x10")` 16). Kernel:
    * panics if it is not a safe integer.
    */
-  (value: number | string | boolean): number;
+  (value: number | string | boolean | unknown): number;
   readonly MAX_SAFE_INTEGER: number;
   readonly MIN_SAFE_INTEGER: number;
   /** Hosted only (these are doubles): */

@@ -391,6 +391,7 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
     case "Number": {
       const x = lowerExpr(l, arg(call, 0));
       if (x.type.k === "str") return stringToNumber(l, x, call);
+      if (x.type.k === "dyn") return { e: "call", type: T.number, fn: "tsos_dyn_to_num", args: [x, { e: "callerloc", type: { k: "loc" }, loc: l.loc(call) }] };
       const fromBool = (b: Expr): Expr => ({ e: "cond", type: T.number, c: b, a: { e: "int", type: T.number, value: 1n }, b: { e: "int", type: T.number, value: 0n } });
       if (x.type.k === "bool" && l.doubles) return fromBool(x);
       // `Number(q.get("limit") ?? 10)`: a string or a number, converted by its member.

@@ -306,6 +306,8 @@ function readUse(l: Lowerer, x: ts.Expression, v: Type): "maybe" | "number" | "v
   if (ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) {
     const callee = p.expression.getText();
     if (callee === "console.log" || callee === "console.error" || callee === "String") return "maybe";
+    // `Number(config["port"])` on unknown values: a missing key is undefined, which Number makes NaN.
+    if (callee === "Number" && v.k === "dyn") return "maybe";
   }
   return "value";
 }

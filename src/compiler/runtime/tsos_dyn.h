@@ -212,6 +212,18 @@ static inline tsos_str tsos_dyn_to_str(tsos_dyn v) {
   }
 }
 
+/* Number(v) (ToNumber): an object or function panics (its valueOf, a Date's time, is not reached from here). */
+static inline double tsos_dyn_to_num(tsos_dyn v, const tsos_loc *loc) {
+  switch (tsos_dyn_kind(v)) {
+    case TSOS_DYN_UNDEF: return TSOS_NAN;
+    case TSOS_DYN_NULL: return 0;
+    case TSOS_DYN_BOOL: return v.u.b ? 1 : 0;
+    case TSOS_DYN_NUM: return v.u.n;
+    case TSOS_DYN_STR: return tsos_str_to_num(v.u.s);
+    default: tsos_panic_cstr(loc, "Number() of an object or function held in an unknown is not supported");
+  }
+}
+
 /* JSON.stringify's text of an object or function held in an unknown (lib/std/json.ts jsonUnknown), as a reference of its own. */
 static inline tsos_str tsos_dyn_json(tsos_dyn v, void *options, tsos_str indent, double depth) {
   return v.ty->json(v, options, indent, depth);
