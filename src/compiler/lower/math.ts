@@ -22,10 +22,11 @@ import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { LIB_DIR } from "../load.ts";
 import type { Lowerer } from "./context.ts";
-import { stdDeclaration } from "./array-methods.ts";
+import { stdCall, stdDeclaration } from "./array-methods.ts";
 import { functionOf } from "./functions.ts";
 import { declareLibraryGlobals } from "./module.ts";
 import { numberArg } from "./number.ts";
+import { restWanted } from "./fn-params.ts";
 import { typeFromTypeNode } from "./types.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 
@@ -88,12 +89,32 @@ export function mathFunctionValue(l: Lowerer, p: ts.PropertyAccessExpression, wa
   const decl = l.symbolOf(p.expression)?.valueDeclaration;
   if (!decl || !l.isLibDecl(decl)) return undefined;
   const fn = p.name.text;
+  // `Math.max` / `Math.min` for a rest-parameter type: lib/std/array.ts maxOf / minOf over the rest array.
+  const lastParam = want.params[want.params.length - 1];
+  if ((fn === "max" || fn === "min") && want.params.length === 1 && lastParam?.k === "array" && lastParam.elem.k === "int" && lastParam.elem.kind === "number" && restWanted(l, p) && want.ret.k === "int" && want.ret.kind === "number") {
+    const cname = l.uniqueName(`tsos_Math_${fn}_as_${want.cname}`);
+    const loc = l.loc(p);
+    const body = stdCall(l, fn === "max" ? "maxOf" : "minOf", [], [{ e: "local", type: lastParam, name: "a0" }], p);
+    l.addFunc({ cname, params: [{ name: "a0", type: lastParam }], ret: want.ret, body: [{ s: "return", x: body, loc }], loc, isStatic: true });
+    return { e: "fnref", type: want, fn: cname };
+  }
   const arity = LIBRARY[fn] ?? HELPERS[fn]?.arity ?? (VALUE_HELPERS[fn] ? 1 : fn === "pow" ? 2 : undefined);
   if (arity === undefined) return undefined;
   if (!l.doubles) l.fail("TSOS1160", p, `Math.${fn}`);
   if (!(want.ret.k === "void" || (want.ret.k === "int" && want.ret.kind === "number"))) return undefined;
   const args: Expr[] = [];
+  // `(...xs: number[]) => number` (a table of functions of any arity): argument i is element i of the rest array, NaN if missing.
+  const last = want.params[want.params.length - 1];
+  const rest = last?.k === "array" && last.elem.k === "int" && last.elem.kind === "number" && restWanted(l, p) ? want.params.length - 1 : -1;
   for (let i = 0; i < arity; i++) {
+    if (rest >= 0 && i >= rest) {
+      const arr: Expr = { e: "local", type: last!, name: `a${rest}` };
+      const j: Expr = { e: "int", type: T.int("i64"), value: BigInt(i - rest) };
+      const len: Expr = { e: "arraymethod", type: T.int("usize"), method: "length", arr, args: [], loc: l.loc(p) };
+      const has: Expr = { e: "binary", type: T.bool, op: "<", a: { e: "int", type: T.int("usize"), value: BigInt(i - rest) }, b: len, loc: l.loc(p) };
+      args.push({ e: "cond", type: T.number, c: has, a: { e: "index", type: T.number, arr, idx: j, loc: l.loc(p), unchecked: true }, b: { e: "num", type: T.number, value: NaN } });
+      continue;
+    }
     const t = want.params[i];
     if (!t) {
       args.push({ e: "num", type: T.number, value: NaN });
