@@ -73,9 +73,17 @@ static inline bool tsos_str_ascii(tsos_str s) { return s.len == s.units; }
  */
 static uint32_t tsos_str_cursor_len;
 static uint64_t tsos_str_cursor_unit, tsos_str_cursor_byte;
-static inline uint64_t tsos_str_offset(tsos_str s, uint64_t unit, bool *mid) {
-  *mid = false;
-  if (tsos_str_ascii(s)) return unit;
+/*
+ * The bytes of s with their origin hidden from gcc: decoding at an offset the
+ * scan below found, in a literal, made -Warray-bounds assume any offset.
+ */
+static inline const uint8_t *tsos_str_laundered(tsos_str s) {
+  uintptr_t q = (uintptr_t)s.ptr;
+  __asm__("" : "+r"(q));
+  return (const uint8_t *)q;
+}
+/* Out of line: the scan is long. */
+__attribute__((noinline)) static uint64_t tsos_str_offset_scan(tsos_str s, uint64_t unit, bool *mid) {
   uint64_t off = 0, u = 0;
   /* Heap strings only: their bytes never change while the block lives (an append writes past `len`). */
   bool cached = s.heap && s.ptr == tsos_str_cursor_ptr && s.len == tsos_str_cursor_len;
@@ -106,6 +114,11 @@ static inline uint64_t tsos_str_offset(tsos_str s, uint64_t unit, bool *mid) {
   }
   return off;
 }
+static inline uint64_t tsos_str_offset(tsos_str s, uint64_t unit, bool *mid) {
+  *mid = false;
+  if (tsos_str_ascii(s)) return unit;
+  return tsos_str_offset_scan(s, unit, mid);
+}
 /* The number of code units before byte offset `off` (a character boundary). */
 static inline uint64_t tsos_str_units_before(tsos_str s, uint64_t off) {
   return tsos_str_ascii(s) ? off : tsos_utf8_units(s.ptr, off);
@@ -115,7 +128,8 @@ static inline uint32_t tsos_str_unit(tsos_str s, uint64_t i) {
   if (tsos_str_ascii(s)) return s.ptr[i];
   bool mid;
   uint64_t off = tsos_str_offset(s, i, &mid);
-  uint32_t cp = tsos_utf8_decode(s.ptr + off, tsos_utf8_seqlen(s.ptr[off]));
+  const uint8_t *b = tsos_str_laundered(s);
+  uint32_t cp = tsos_utf8_decode(b + off, tsos_utf8_seqlen(b[off]));
   if (cp < 0x10000) return cp;
   cp -= 0x10000;
   return mid ? 0xDC00 + (cp & 0x3FF) : 0xD800 + (cp >> 10);
@@ -200,7 +214,8 @@ static inline double tsos_str_code_point_at(tsos_str s, double pos) {
   if (tsos_str_ascii(s)) return s.ptr[(uint64_t)p];
   bool mid;
   uint64_t off = tsos_str_offset(s, (uint64_t)p, &mid);
-  uint32_t cp = tsos_utf8_decode(s.ptr + off, tsos_utf8_seqlen(s.ptr[off]));
+  const uint8_t *b = tsos_str_laundered(s);
+  uint32_t cp = tsos_utf8_decode(b + off, tsos_utf8_seqlen(b[off]));
   return mid ? (double)(0xDC00 + ((cp - 0x10000) & 0x3FF)) : (double)cp;
 }
 
