@@ -392,6 +392,15 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
       const x = lowerExpr(l, arg(call, 0));
       if (x.type.k === "str") return stringToNumber(l, x, call);
       if (x.type.k === "dyn") return { e: "call", type: T.number, fn: "tsos_dyn_to_num", args: [x, { e: "callerloc", type: { k: "loc" }, loc: l.loc(call) }] };
+      // `Number(row[4])` past the end (probes.ts): undefined is NaN, null 0.
+      if (x.type.k === "nullable" && (x.type.inner.k === "str" || isInt(x.type.inner)) && l.doubles) {
+        const name = l.temp();
+        const v: Expr = { e: "local", type: x.type, name };
+        const inner = unwrap(l, v, call);
+        const present = inner.type.k === "str" ? stringToNumber(l, inner, call) : coerce(l, inner, T.number, call);
+        const absent: Expr = { e: "cond", type: T.number, c: { e: "isnullish", type: T.bool, x: v, which: "undefined" }, a: { e: "num", type: T.number, value: NaN }, b: { e: "int", type: T.number, value: 0n } };
+        return { e: "bind", type: T.number, name, value: x, body: { e: "cond", type: T.number, c: { e: "isnullish", type: T.bool, x: v, which: "either" }, a: absent, b: present } };
+      }
       const fromBool = (b: Expr): Expr => ({ e: "cond", type: T.number, c: b, a: { e: "int", type: T.number, value: 1n }, b: { e: "int", type: T.number, value: 0n } });
       if (x.type.k === "bool" && l.doubles) return fromBool(x);
       // `Number(q.get("limit") ?? 10)`: a string or a number, converted by its member.

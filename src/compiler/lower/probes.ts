@@ -108,6 +108,8 @@ export function isProbe(node: ts.Node): boolean {
   }
   if (ts.isPrefixUnaryExpression(p)) return p.operator === K.ExclamationToken;
   if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === n) return !!p.questionDotToken;
+  // `Number(row[4])`: undefined past the end, which Number makes NaN.
+  if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === "Number" && p.arguments.length === 1 && p.arguments[0] === n) return true;
   return isConditionOf(p, n);
 }
 
