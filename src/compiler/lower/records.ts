@@ -32,6 +32,7 @@ import { markConstructed, resolveMember } from "./dispatch.ts";
 import { classMember } from "./views.ts";
 import { arith, coerce, lowerExpr } from "./expr.ts";
 import { lowerFunctionValue } from "./lambdas.ts";
+import { stringIndexOrUndefined } from "./string-methods.ts";
 import { bindLocal, destructure, isTuple, newTuple } from "./destructure.ts";
 import { irType, tryIrType, typeName } from "./types.ts";
 import { narrowRead, printable, truthyOf } from "./nullable.ts";
@@ -170,6 +171,15 @@ function propertyKey(l: Lowerer, name: ts.PropertyName): Expr {
 
 /** A key expression as the string JavaScript makes of it (a number key as `String(n)`). */
 function stringKey(l: Lowerer, x: ts.Expression): Expr {
+  let inner = x;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  // `values[s[i + 1]]` past the end of s: the key is undefined, which JavaScript makes the string "undefined".
+  if (ts.isElementAccessExpression(inner)) {
+    const read = lowerExpr(l, inner, T.str);
+    const maybe = stringIndexOrUndefined(l, read, { k: "nullable", inner: T.str, null: false, undef: true });
+    if (maybe) return { e: "optstr", type: T.str, x: maybe };
+    if (read.type.k === "str" && !read.type.borrowed) return read;
+  }
   const k = lowerExpr(l, x, T.str);
   if (k.type.k === "int" && (k.type.kind === "number" || !l.doubles)) return { e: "concat", type: T.str, parts: [printable(k)] };
   if (k.type.k !== "str" || k.type.borrowed) l.fail("TSOS1112", x, typeName(k.type));
@@ -319,6 +329,45 @@ export function recordField(l: Lowerer, rec: Expr, key: string, node: ts.Node): 
 }
 
 /** The value a missing key reads as in arithmetic: NaN for numbers, "undefined" when concatenated to a string. */
+/**
+ * `const cur = romans[s[i]]` (no annotation) on a record of numbers, where
+ * every use of the local is a number operand (`cur < next`, `total - cur`):
+ * a missing key reads NaN, which is what `undefined` is there. Undefined
+ * for any other declaration.
+ */
+export function numericRecordLocal(l: Lowerer, decl: ts.VariableDeclaration): Expr | undefined {
+  if (!ts.isIdentifier(decl.name) || decl.type || !decl.initializer || !l.doubles) return undefined;
+  const init = decl.initializer;
+  if (!ts.isElementAccessExpression(init)) return undefined;
+  const sym = l.checker.getSymbolAtLocation(decl.name);
+  const scope = ts.findAncestor(decl, (n) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isFunctionLike(n));
+  if (!sym || !scope) return undefined;
+  let uses = 0;
+  let numeric = true;
+  const visit = (n: ts.Node): void => {
+    if (!numeric) return;
+    if (ts.isIdentifier(n) && n !== decl.name && l.checker.getSymbolAtLocation(n) === sym) {
+      uses++;
+      let m: ts.Node = n;
+      while (ts.isParenthesizedExpression(m.parent)) m = m.parent;
+      const p = m.parent;
+      const ok = (ts.isBinaryExpression(p) && NUMERIC_OPS.has(p.operatorToken.kind) && !(p.left === m && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment))
+        || (ts.isPrefixUnaryExpression(p) && (p.operator === ts.SyntaxKind.MinusToken || p.operator === ts.SyntaxKind.PlusToken))
+        // `total += cur`, `cur + 1`: a sum with a number.
+        || (ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.PlusToken || (p.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && p.right === m))
+          && (l.checker.getTypeAtLocation(p.left === m ? p.right : p.left).flags & ts.TypeFlags.NumberLike) !== 0);
+      if (!ok) numeric = false;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  if (!numeric || !uses) return undefined;
+  const a = recordAccess(l, init);
+  const v = a && recordValueType(a.rec.type);
+  if (!a || a.finite || v?.k !== "int" || v.kind !== "number") return undefined;
+  return missingAs(l, method(l, a.rec, "get", [a.key()], init), v, init);
+}
+
 function missingAs(l: Lowerer, old: Expr, v: Type, node: ts.Node): Expr {
   if (v.k === "int" && v.kind === "number" && l.doubles) return { e: "cond", type: v, c: { e: "isnullish", type: T.bool, x: old, which: "either" }, a: { e: "num", type: v, value: NaN }, b: { e: "unwrap", type: v, x: old, loc: l.loc(node) } };
   if (v.k === "str") return { e: "cond", type: v, c: { e: "isnullish", type: T.bool, x: old, which: "either" }, a: { e: "str", type: T.str, value: "undefined" }, b: { e: "unwrap", type: v, x: old, loc: l.loc(node) } };

@@ -41,6 +41,7 @@ import { readonlyTupleArray } from "./tuples.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
 import { matchElementLocal, printedRegExp } from "./regexp.ts";
 import { stringIndexOrUndefined } from "./string-methods.ts";
+import { numericRecordLocal } from "./records.ts";
 
 const K = ts.SyntaxKind;
 
@@ -77,6 +78,9 @@ export function probedInit(l: Lowerer, decl: ts.VariableDeclaration): { type: Ty
   // `const f = handlers[name]; if (f) ...`: a missing key reads undefined (lower/records.ts).
   const recordProbe = probedRecordLocal(l, decl);
   if (recordProbe) return { ...recordProbe, probed: true };
+  // `const cur = romans[s[i]]; if (cur < next) ...`: only number operands use it, where a missing key is NaN.
+  const numeric = numericRecordLocal(l, decl);
+  if (numeric) return { type: numeric.type, init: numeric, probed: false };
   const declared = variableInit(l, decl);
   const { type, init } = declared;
   // `const last = xs[xs.length - 1]; if (last) ...`: undefined outside the array (lower/probes.ts).
