@@ -56,6 +56,7 @@ import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 import { matchArrayProperty, regexpNew } from "./regexp.ts";
 import { allocatorCall } from "./global-allocator.ts";
 import { heapIntrinsicCall } from "./heap-intrinsics.ts";
+import { implementationOf } from "./overloads.ts";
 
 const K = ts.SyntaxKind;
 
@@ -522,7 +523,8 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
   markConstructed(l, t.cls);
   const ctor = constructorOf(l, t.cls);
   // `constructor(...coeffs: number[])`: the trailing (and spread) arguments are packed into an array.
-  const ctorDecl = l.checker.getResolvedSignature(n)?.getDeclaration();
+  const resolvedCtor = l.checker.getResolvedSignature(n)?.getDeclaration();
+  const ctorDecl = resolvedCtor && implementationOf(resolvedCtor);
   let init = withDefaults(l, ctor.init, args.length, true, ctorDecl) ?? { cname: ctor.init, params: ctor.params };
   const u = ctorDecl && ts.isConstructorDeclaration(ctorDecl) ? undefinedForDefault(l, ctorDecl, args, init.params) : -1;
   const w = u >= 0 ? withUndefinedDefault(l, init.cname, u, true, (t) => nullableType(l, t, false, true)) : undefined;

@@ -33,6 +33,7 @@ import { hoistVars } from "./control.ts";
 import { builtinClassDecl } from "./exceptions.ts";
 import { withDefaults } from "./defaults.ts";
 import { LIB_DIR } from "../load.ts";
+import { constructorDeclaration, implementationOf } from "./overloads.ts";
 
 interface ClassInfo {
   decl: ts.ClassDeclaration;
@@ -95,7 +96,7 @@ function declareFields(l: Lowerer, inst: ClassInst, decl: ts.ClassDeclaration, e
       if (mangle(inherited.field.type) !== mangle(t)) l.fail("TSOS1052", node, name, typeName(inherited.field.type), typeName(t));
       return false;
     };
-    const ctor = decl.members.find(ts.isConstructorDeclaration);
+    const ctor = constructorDeclaration(decl);
     for (const p of ctor?.parameters ?? []) {
       if (!ts.isParameterPropertyDeclaration(p, ctor!)) continue;
       const t = paramType(l, p);
@@ -193,7 +194,7 @@ export function classInfo(inst: ClassInst): ClassInfo {
  */
 export function constructorOf(l: Lowerer, inst: ClassInst): { init: string; params: Type[] } {
   const info = classInfo(inst);
-  const ctor = info.decl.members.find(ts.isConstructorDeclaration);
+  const ctor = constructorDeclaration(info.decl);
   // Without a constructor, a derived class takes its base's parameters and passes them on.
   const inherited = !ctor && inst.base ? inheritedParams(l, inst.base) : undefined;
   const params = () => inherited ?? (ctor?.parameters ?? []).map((p) => ({ name: p.name as ts.Identifier, decl: p, type: paramType(l, p) }));
@@ -213,7 +214,7 @@ export function constructorOf(l: Lowerer, inst: ClassInst): { init: string; para
 function inheritedParams(l: Lowerer, base: ClassInst): { name: ts.Identifier; decl: ts.Node; type: Type }[] {
   const types = constructorOf(l, base).params;
   for (let c: ClassInst | undefined = base; c; c = c.base) {
-    const ctor = classInfo(c).decl.members.find(ts.isConstructorDeclaration);
+    const ctor = constructorDeclaration(classInfo(c).decl);
     if (ctor) return ctor.parameters.map((p, i) => ({ name: p.name as ts.Identifier, decl: p, type: types[i]! }));
   }
   return [];
@@ -262,11 +263,12 @@ export function lowerSuperCall(l: Lowerer, call: ts.CallExpression): Expr {
   // Default parameter values of the base constructor (`constructor(owner: string, balance = 0)`), as for `new`.
   const init = withDefaults(l, base.init, call.arguments.length, true) ?? { cname: base.init, params: base.params };
   // A base constructor with a rest parameter packs the trailing (and spread) arguments (lower/destructure.ts).
-  const baseDecl = l.checker.getResolvedSignature(call)?.getDeclaration();
+  const resolved = l.checker.getResolvedSignature(call)?.getDeclaration();
+  const baseDecl = resolved && implementationOf(resolved);
   const args = (baseDecl && ts.isConstructorDeclaration(baseDecl) ? restArgs(l, baseDecl, call.arguments, init.params, (a, p) => lowerArgs(l, a, p)) : undefined) ?? lowerArgs(l, call.arguments, init.params);
   if (args.length < init.params.length) l.fail("TSOS1058", call, "super");
   const items: Expr[] = [{ e: "call", type: T.void, fn: init.cname, args: [upcast(self, thisType.cls.base), ...args] }];
-  const ctor = info.decl.members.find(ts.isConstructorDeclaration);
+  const ctor = constructorDeclaration(info.decl);
   for (const st of fieldInits(l, info, ctor)) if (st.s === "expr") items.push(st.x);
   return { e: "seq", type: T.void, xs: items };
 }

@@ -12,6 +12,7 @@
  *     generic substitution, and the type of `this`.
  */
 import ts from "typescript";
+import { useImplementation } from "./overloads.ts";
 import { type Code, CompileError, type Diagnostic, diag } from "../diagnostics.ts";
 import type { ClassInst, Func, Global, Program, SourceLoc, Type } from "../ir.ts";
 import { displayPath, spanOf } from "../load.ts";
@@ -158,6 +159,7 @@ export class Lowerer {
       ? this.checker.getShorthandAssignmentValueSymbol(node.parent)
       : this.checker.getSymbolAtLocation(node);
     if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
+    if (sym) useImplementation(sym); // lower/overloads.ts
     return sym;
   }
 

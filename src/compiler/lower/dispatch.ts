@@ -165,8 +165,10 @@ export function resolveMember(l: Lowerer, inst: ClassInst, decl: Member, typeArg
 function memberInChain(cls: ClassInst, key: string): Member | undefined {
   for (let c: ClassInst | undefined = cls; c; c = c.base) {
     if (c.literal) return undefined;
-    const m = classInfo(c).decl.members.find((x) => !isStaticMember(x) && memberKey(x) === key);
-    if (m) return m as Member;
+    // Overload signatures come first; the implementation is the one with a body.
+    const ms = classInfo(c).decl.members.filter((x) => !isStaticMember(x) && memberKey(x) === key) as Member[];
+    const m = ms.find((x) => x.body) ?? ms[0];
+    if (m) return m;
   }
   return undefined;
 }

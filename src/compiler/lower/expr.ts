@@ -26,6 +26,7 @@ import { Bail, type Lowerer, snippet } from "./context.ts";
 import { arrayType, fnType, irType, sameType, tryIrType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
 import { neverAs, neverLocals, neverString, unreachable } from "./never.ts";
+import { overloadResult } from "./overloads.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
 import { isDouble, literalNumber, negativeZero, numConst, numberConstant, numberPow, requireDoubles } from "./number.ts";
 import { lowerInstanceof, narrowObject, resolveMember, superReceiver, checkedDowncast } from "./dispatch.ts";
@@ -125,12 +126,7 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
         const arr = lowerExpr(l, via.expression);
         return freshArrayAsTuple(l, arr, to, via.expression) ?? coerce(l, arr, to, via.expression);
       }
-      let value = lowerExpr(l, x.expression, to);
-      // `store.get(k) as Box` on a `Map<string, unknown>`: the unknown (undefined when absent) is unboxed.
-      if (value.type.k === "nullable" && value.type.inner.k === "dyn" && to.k !== "nullable") value = coerce(l, value, value.type.inner, x.expression);
-      // `v as T` where v is `T | undefined` (`it.next().value as K`): asserted present, checked.
-      if (value.type.k === "nullable" && to.k !== "nullable" && sameType(value.type.inner, to)) return unwrap(l, value, x, "nonnull");
-      return checkedDowncast(l, value, to, x) ?? unionCast(l, value, to, x, (m) => checkedDowncast(l, m, to, x)) ?? freshArrayAsTuple(l, value, to, x.expression) ?? coerce(l, value, to, x.expression);
+      return castTo(l, lowerExpr(l, x.expression, to), to, x, x.expression);
     }
     case K.NumericLiteral:
       // Not an integer literal (literalValue): a fraction or exponent form, a double.
@@ -168,7 +164,7 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     case K.ConditionalExpression:
       return lowerConditional(l, node as ts.ConditionalExpression, want);
     case K.CallExpression:
-      return lowerCall(l, node as ts.CallExpression, want);
+      return overloadResult(l, node as ts.CallExpression, lowerCall(l, node as ts.CallExpression, want), (v, n) => castTo(l, v, typeOfNode(l, n), n));
     case K.NewExpression:
       return lowerNew(l, node as ts.NewExpression, want);
     case K.PropertyAccessExpression: {
@@ -327,6 +323,19 @@ export function localType(l: Lowerer, decl: ts.Node): Type {
 }
 
 /** Insert an implicit conversion from e's type to `to`, or report why it is not allowed. */
+/**
+ * `value as to`, where tsc accepted the assertion: unboxed, unwrapped (checked
+ * present), cast down to a subclass or union member (checked), or converted.
+ * `node` is where a failed check points; `inner` the asserted expression.
+ */
+export function castTo(l: Lowerer, value: Expr, to: Type, node: ts.Expression, inner: ts.Expression = node): Expr {
+  // `store.get(k) as Box` on a `Map<string, unknown>`: the unknown (undefined when absent) is unboxed.
+  if (value.type.k === "nullable" && value.type.inner.k === "dyn" && to.k !== "nullable") value = coerce(l, value, value.type.inner, inner);
+  // `v as T` where v is `T | undefined` (`it.next().value as K`): asserted present, checked.
+  if (value.type.k === "nullable" && to.k !== "nullable" && sameType(value.type.inner, to)) return unwrap(l, value, node, "nonnull");
+  return checkedDowncast(l, value, to, node) ?? unionCast(l, value, to, node, (m) => checkedDowncast(l, m, to, node)) ?? freshArrayAsTuple(l, value, to, inner) ?? coerce(l, value, to, inner);
+}
+
 export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   const from = e.type;
   if (from.k === "never") return neverAs(e, to, l, node);

@@ -26,6 +26,7 @@ import { lowerArgs } from "./calls.ts";
 import { restArgs } from "./destructure.ts";
 import { irType, nullableType, sameType, typeFromTypeNode } from "./types.ts";
 import { isSubclass } from "./classes.ts";
+import { implementationOf } from "./overloads.ts";
 
 /** `T` as a parameter that may be missing: `T | undefined` (T itself when it admits undefined already). */
 export function missingAllowed(l: Lowerer, t: Type): Type {
@@ -79,7 +80,8 @@ export function declaredParamType(l: Lowerer, p: ts.ParameterDeclaration): Type 
 
 /** The arguments of a call through a function value: trailing ones packed into an array for a rest parameter. */
 export function valueArgs(l: Lowerer, call: ts.CallExpression | ts.NewExpression, params: Type[]): Expr[] {
-  const decl = l.checker.getResolvedSignature(call)?.declaration;
+  const resolved = l.checker.getResolvedSignature(call)?.declaration;
+  const decl = resolved && !ts.isJSDocSignature(resolved) ? implementationOf(resolved) : undefined;
   const args = call.arguments ?? [];
   if (decl && !ts.isJSDocSignature(decl)) {
     const packed = restArgs(l, decl, args, params, (a, p) => lowerArgs(l, a, p));

@@ -46,6 +46,7 @@ import { newLiteralObject, propName } from "./objects.ts";
 import { checkViewCopyOrder } from "./spread-order.ts";
 import { memberPresent, stampIfNew } from "./key-order.ts";
 import { spreadPresence } from "./inspect.ts";
+import { constructorDeclaration } from "./overloads.ts";
 
 type Bind = (name: ts.Identifier, value: Expr) => Stmt[];
 type Recurse = (pattern: ts.BindingName, value: Expr, bind: Bind) => Stmt[];
@@ -214,7 +215,7 @@ export function propertyNameOfField(c: ClassInst, f: Field): string | undefined 
   if (f.hidden) return undefined;
   if (!c.literal) {
     const decl = classInfo(c)?.decl;
-    const params = decl?.members.find(ts.isConstructorDeclaration)?.parameters ?? [];
+    const params = (decl && constructorDeclaration(decl))?.parameters ?? [];
     for (const m of [...(decl?.members ?? []), ...params]) {
       if (!(ts.isPropertyDeclaration(m) || ts.isParameter(m)) || !m.name || ts.isObjectBindingPattern(m.name) || ts.isArrayBindingPattern(m.name)) continue;
       if (ts.isComputedPropertyName(m.name) || fieldName(m.name) !== f.name) continue;
