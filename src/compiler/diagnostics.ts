@@ -90,7 +90,7 @@ export const CATALOG = {
     message: "this call of `{0}` leaves out parameters that have default values",
     help: "pass every argument here: each override of a method has its own defaults, and an inherited constructor takes its base's",
   },
-  TSOS1059: { message: "the object type `{0}` has {1}, which a view table cannot hold", help: "give the interface or object type plain properties and non-generic methods with one signature" },
+  TSOS1059: { message: "the object type `{0}` has {1}, which a view table cannot hold", help: "give the interface or object type plain properties and methods with one signature; a class implements a generic method with as many type parameters" },
   TSOS1062: {
     message: "the method `{0}` uses `this`, so it cannot be the function-valued property it implements in `{1}`",
     help: "JavaScript would call a function read from that property with `this` undefined; declare the member as a method in the interface (`name(...): T`), or implement it with an arrow function property",

@@ -344,11 +344,14 @@ export interface ViewInst {
 
 export interface ViewSlot {
   name: string;
-  kind: "method" | "get" | "set";
+  /** "generic": one instance of a generic method (`run<T>(xs: T[]): T[]` at T = typeArgs), added by the calls that use it. */
+  kind: "method" | "get" | "set" | "generic";
   /** The TypeScript member name. */
   prop: string;
   params: Type[];
   ret: Type;
+  /** A "generic" slot's type arguments, in the order of the method's type parameters. */
+  typeArgs?: Type[];
   /** An optional property (`x?: T`): a class without it reads `undefined`. */
   optional?: boolean;
   /**

@@ -117,22 +117,27 @@ function viewOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewInst {
   const base = type.aliasSymbol?.name ?? (type.getSymbol()?.flags! & ts.SymbolFlags.Interface ? type.getSymbol()!.name : "obj");
   const inst: ViewInst = { cname: "", tsName, slots: [] };
   const entry = { inst, referenced: false, base };
+  const generics = new Map<string, string>();
   s.inProgress.set(type, entry);
   try {
     // `{ [K in keyof E]?: ... }` inside a generic instance: the keys of E's type argument (lower/mapped-types.ts).
     const mapped = mappedTypeSlots(l, type, (t) => irType(l, t, node), keysOfType, cName, (t) => nullableType(l, t, false, true));
-    inst.slots = mapped?.slots ?? slotsOf(l, type, node);
+    inst.slots = mapped?.slots ?? slotsOf(l, type, node, generics);
     if (!declaredOrder.has(inst)) declaredOrder.set(inst, mapped?.order ?? l.checker.getPropertiesOfType(type).map((p) => p.name));
   } finally {
     s.inProgress.delete(type);
   }
-  const key = inst.slots.map((x) => `${x.name}${x.method ? "?()" : ""}(${x.params.map(mangle).join(",")})${mangle(x.ret)}`).join(";");
+  const key = [
+    ...inst.slots.map((x) => `${x.name}${x.method ? "?()" : ""}(${x.params.map(mangle).join(",")})${mangle(x.ret)}`),
+    ...[...generics].map(([name, sig]) => `${name}${sig}`),
+  ].join(";");
   const same = s.byKey.get(key);
   if (same && !entry.referenced) {
     s.cache.set(cacheKey, same);
     return same;
   }
   if (!inst.cname) inst.cname = l.uniqueName(`V_${base}`);
+  if (generics.size) genericMethods.set(inst, new Set(generics.keys()));
   if (!same) s.byKey.set(key, inst);
   s.cache.set(cacheKey, inst);
   l.program.views.push(inst);
@@ -157,7 +162,7 @@ function keysOfType(t: Type): { prop: string; optional: boolean; readonly: boole
   return undefined;
 }
 
-function slotsOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewSlot[] {
+function slotsOf(l: Lowerer, type: ts.Type, node: ts.Node, generics: Map<string, string>): ViewSlot[] {
   const props = [...l.checker.getPropertiesOfType(type)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const slots: ViewSlot[] = [];
   for (const p of props) {
@@ -171,8 +176,13 @@ function slotsOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewSlot[] {
     // function or undefined (a class or literal that has the method gives it bound to the object).
     if (isMethod && !optional) {
       const sigs = pt.getCallSignatures();
-      if (sigs.length !== 1 || sigs[0]!.typeParameters?.length) l.fail("TSOS1059", node, l.checker.typeToString(type), `the overloaded or generic method \`${name}\``);
+      if (sigs.length !== 1) l.fail("TSOS1059", node, l.checker.typeToString(type), `the overloaded method \`${name}\``);
       const sig = sigs[0]!;
+      // A generic method has a slot per instance the program calls (`genericSlot`); its signature is part of the view's identity.
+      if (sig.typeParameters?.length) {
+        generics.set(name, l.checker.signatureToString(sig));
+        continue;
+      }
       const params = sig.parameters.map((q) => slotParamType(l, q, node));
       slots.push({ name: `m_${cName(name)}`, kind: "method", prop: name, params, ret: irType(l, sig.getReturnType(), node) });
       continue;
@@ -224,7 +234,7 @@ export function classMember(l: Lowerer, cls: ClassInst, prop: string): ClassMemb
     const members = classInfo(c).decl.members.filter(
       (m) => m.name && ((ts.isIdentifier(m.name) && m.name.text === prop) || (prop === ITERATOR_KEY && isSymbolIteratorName(m.name))) && !(ts.getCombinedModifierFlags(m as ts.Declaration) & ts.ModifierFlags.Static),
     );
-    const method = members.find(ts.isMethodDeclaration);
+    const method = members.find((x): x is ts.MethodDeclaration => ts.isMethodDeclaration(x) && !!x.body) ?? members.find(ts.isMethodDeclaration);
     if (method) return { kind: "method", inst: c, decl: method };
     const get = members.find(ts.isGetAccessor);
     const set = members.find(ts.isSetAccessor);
@@ -246,7 +256,7 @@ export function viewTable(l: Lowerer, cls: ClassInst, view: ViewInst, node: ts.N
   const table: ViewTable = { cname: l.uniqueName(`${cls.cname}__${view.cname}__vt`), view, cls, fns: [] };
   s.tables.set(key, table);
   try {
-    table.fns = view.slots.map((slot) => thunk(l, cls, view, slot, node).cname);
+    while (table.fns.length < view.slots.length) table.fns.push(thunk(l, cls, view, view.slots[table.fns.length]!, node).cname);
   } catch (e) {
     s.tables.delete(key);
     throw e;
@@ -296,6 +306,14 @@ function thunk(l: Lowerer, cls: ClassInst, view: ViewInst, slot: ViewSlot, node:
           const fv: Expr = { e: "field", type: m.field.type, obj: upcast(self, m.owner), name: m.field.name };
           return ret({ e: "callptr", type: m.field.type.ret, callee: fv, args: m.field.type.params.map((p, i) => coerce(l, args[i]!, p, node)) });
         }
+        break;
+      case "generic":
+        // The class's generic method at the call's type arguments (its type parameters in the interface's order).
+        if (m.kind === "method" && m.decl.typeParameters?.length === slot.typeArgs!.length) {
+          const r = resolveMember(l, cls, m.decl, slot.typeArgs!);
+          return ret(callWith(r.fn, r.params, r.ret, coerce(l, self, r.self, node)));
+        }
+        l.fail("TSOS1059", node, view.tsName, `the generic method \`${slot.prop}\` (${cls.tsName} does not implement it as a generic method of as many type parameters)`);
         break;
       case "get":
         if (m.kind === "field") {
@@ -431,7 +449,7 @@ export function viewSetter(l: Lowerer, v: Expr, prop: string, node: ts.Node): { 
 
 export function lowerViewCall(l: Lowerer, v: Expr, prop: string, call: ts.CallExpression): Expr {
   const view = (v.type as { view: ViewInst }).view;
-  const method = view.slots.find((x) => x.kind === "method" && x.prop === prop);
+  const method = genericMethods.get(view)?.has(prop) ? genericSlot(l, view, prop, call) : view.slots.find((x) => x.kind === "method" && x.prop === prop);
   if (method) {
     const args = lowerArgs(l, call.arguments, method.params);
     if (args.length < method.params.length) l.fail("TSOS1058", call, prop);
@@ -446,6 +464,31 @@ export function lowerViewCall(l: Lowerer, v: Expr, prop: string, call: ts.CallEx
 }
 
 export { sameType };
+
+/** The generic methods of views (by member name): their slots are instances, one per type arguments called with. */
+const genericMethods = new WeakMap<ViewInst, Set<string>>();
+
+/**
+ * The slot of a generic view method at the type arguments tsc inferred for
+ * this call (`plugin.run([1, 2])`: `run<number>`). A new instance is appended
+ * to the view's slots and to every table of the view built so far; tables
+ * built later take it with the rest.
+ */
+function genericSlot(l: Lowerer, view: ViewInst, prop: string, call: ts.CallExpression): ViewSlot {
+  const sig = l.checker.getResolvedSignature(call);
+  if (!sig) l.fail("TSOS9001", call, "a generic view method call without a signature");
+  const typeArgs = (l.checker.getTypeArgumentsForResolvedSignature(sig) ?? []).map((t) => irType(l, t, call));
+  const name = `g_${cName(prop)}__${typeArgs.map((t) => cName(mangle(t))).join("__")}`;
+  const found = view.slots.find((x) => x.kind === "generic" && x.name === name);
+  if (found) return found;
+  const slot: ViewSlot = { name, kind: "generic", prop, params: sig.parameters.map((q) => slotParamType(l, q, call)), ret: irType(l, sig.getReturnType(), call), typeArgs };
+  view.slots.push(slot);
+  for (const t of state(l).tables.values()) {
+    if (t.view !== view) continue;
+    while (t.fns.length < view.slots.length) t.fns.push(thunk(l, t.cls, view, view.slots[t.fns.length]!, call).cname);
+  }
+  return slot;
+}
 
 /**
  * A member of a class found by name rather than through TypeScript's symbol:
