@@ -27,6 +27,7 @@ import { arrayType, fnType, irType, sameType, tryIrType, typeName, typeOfNode, u
 import { functionOf } from "./functions.ts";
 import { neverAs, neverLocals, neverString, unreachable } from "./never.ts";
 import { overloadResult } from "./overloads.ts";
+import { erasedResult } from "./erasure.ts";
 import { lowerCall, lowerNew, lowerPropertyAccess, lowerElementAccess, untypedConst } from "./calls.ts";
 import { isDouble, literalNumber, negativeZero, numConst, numberConstant, numberPow, requireDoubles } from "./number.ts";
 import { lowerInstanceof, narrowObject, resolveMember, superReceiver, checkedDowncast } from "./dispatch.ts";
@@ -164,7 +165,13 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     case K.ConditionalExpression:
       return lowerConditional(l, node as ts.ConditionalExpression, want);
     case K.CallExpression:
-      return overloadResult(l, node as ts.CallExpression, lowerCall(l, node as ts.CallExpression, want), (v, n) => castTo(l, v, typeOfNode(l, n), n));
+    {
+      // A call lowered to another signature than tsc's: an overload's implementation (lower/overloads.ts) or an
+      // erased generic function value (lower/erasure.ts); the result is cast to the type tsc gives the call.
+      const call = node as ts.CallExpression;
+      const result = overloadResult(l, call, lowerCall(l, call, want), (v, n) => castTo(l, v, typeOfNode(l, n), n));
+      return erasedResult(l, call, result, (v, to) => castTo(l, v, to, call));
+    }
     case K.NewExpression:
       return lowerNew(l, node as ts.NewExpression, want);
     case K.PropertyAccessExpression: {

@@ -41,6 +41,7 @@ import { adaptArgs, argsAdaptable, missingAllowed, restWanted } from "./fn-param
 import { withAllUndefinedDefaults } from "./defaults.ts";
 import { boundMethod, instanceMethodValue } from "./method-values.ts";
 import { isSubclass } from "./classes.ts";
+import { erasedEnv } from "./erasure.ts";
 
 type FnLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
 
@@ -119,7 +120,23 @@ function neverReturningMember(l: Lowerer, fn: FnLike, want: Extract<Type, { k: "
 export function lowerFunctionValue(l: Lowerer, fn: FnLike, wanted?: Type): Expr {
   // An optional callback (`onClick?: (w: W) => void`) is given a function of its function type.
   const want = wanted?.k === "nullable" && wanted.inner.k === "fn" ? wanted.inner : wanted?.k === "union" ? neverReturningMember(l, fn, wanted) : wanted;
-  if (fn.typeParameters?.length) l.fail("TSOS1019", fn, fn.getText().slice(0, 20));
+  // A generic arrow (`<T,>(x: T) => ...`, or one a generic signature types): its type parameters as `unknown` (lower/erasure.ts).
+  const sig = l.checker.getSignatureFromDeclaration(fn);
+  if (sig?.typeParameters?.length) {
+    const erased = erasedEnv(l.checker, sig, l.scope.env);
+    if (!erased) l.fail("TSOS1019", fn, fn.getText().slice(0, 20));
+    const outer = l.scope.env;
+    l.scope.env = erased;
+    try {
+      return lowerFunctionValueOf(l, fn, want);
+    } finally {
+      l.scope.env = outer;
+    }
+  }
+  return lowerFunctionValueOf(l, fn, want);
+}
+
+function lowerFunctionValueOf(l: Lowerer, fn: FnLike, want: Type | undefined): Expr {
   if (fn.asteriskToken) l.fail("TSOS1005", fn, "a generator function");
   if (fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) l.fail("TSOS1015", fn, "`async`", "async/await arrives with the async issue");
   if (l.target === "kernel") {

@@ -31,6 +31,7 @@ import { literalMembers, literalNodes } from "./views.ts";
 import { lowerNullLiteral } from "./nullable.ts";
 import { isResultTsType, iteratorArrowType } from "./iterables.ts";
 import { deletedProperties, hasKeyOrder, keyOrderFields, stampWritten } from "./key-order.ts";
+import { erasedEnv } from "./erasure.ts";
 
 const shapes = new WeakMap<Lowerer, Map<string, { cls: ClassInst; init: string }>>();
 
@@ -223,7 +224,10 @@ function literalCaptures(l: Lowerer, lit: ts.ObjectLiteralExpression, fns: Liter
 function literalFunction(l: Lowerer, cls: ClassInst, m: LiteralFn, closure: ClosureScope | undefined): void {
   const name = propName(l, m.name);
   const prefix = ts.isGetAccessor(m) ? "get_" : ts.isSetAccessor(m) ? "set_" : "";
-  const f = instantiateFunction(l, m, l.scope.env, [], { cname: `${cls.cname}__${prefix}${name}`, thisType: { k: "class", cls }, isCtor: false, closure });
+  // A generic method (`show<T>(x: T)`): compiled once, its type parameters as `unknown` (lower/erasure.ts).
+  const sig = l.checker.getSignatureFromDeclaration(m);
+  const env = sig?.typeParameters?.length ? (erasedEnv(l.checker, sig, l.scope.env) ?? l.fail("TSOS1019", m, name)) : l.scope.env;
+  const f = instantiateFunction(l, m, env, [], { cname: `${cls.cname}__${prefix}${name}`, thisType: { k: "class", cls }, isCtor: false, closure });
   const members = literalMembers(l, cls);
   const entry = members.get(name) ?? {};
   if (ts.isGetAccessor(m)) entry.get = f;

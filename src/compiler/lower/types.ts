@@ -31,6 +31,7 @@ import { mangleKeys } from "./key-params.ts";
 import { ctorType } from "./ctor-values.ts";
 import { dynamicType } from "./dynamic.ts";
 import { isResultTsType, protocolIrType } from "./iterables.ts";
+import { erasedEnv } from "./erasure.ts";
 
 const BRAND_SETS = new Map<string, IntKind>([
   ["u8", "u8"],
@@ -215,13 +216,21 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
     const sigs = type.getCallSignatures();
     if (sigs.length === 1 && !type.getProperties().length) {
       const sig = sigs[0]!;
-      if (sig.typeParameters?.length) return undefined;
-      const params = sig.parameters.flatMap((p) => {
-        const t = signatureParamType(l, p, irType(l, l.checker.getTypeOfSymbol(p), node));
-        // `(...args: A) => R` with A a tuple: one parameter per element, as the function takes them.
-        return isRestSymbol(p) && isTuple(t) ? t.cls.fields.map((f) => f.type) : [t];
-      });
-      return fnType(l, params, irType(l, sig.getReturnType(), node));
+      // A generic function type (`<T>(value: T) => void`) as a value: its type parameters erased to `unknown` (lower/erasure.ts).
+      const erased = sig.typeParameters?.length ? erasedEnv(l.checker, sig, l.scope.env) : undefined;
+      if (sig.typeParameters?.length && !erased) return undefined;
+      const outer = l.scope.env;
+      if (erased) l.scope.env = erased;
+      try {
+        const params = sig.parameters.flatMap((p) => {
+          const t = signatureParamType(l, p, irType(l, l.checker.getTypeOfSymbol(p), node));
+          // `(...args: A) => R` with A a tuple: one parameter per element, as the function takes them.
+          return isRestSymbol(p) && isTuple(t) ? t.cls.fields.map((f) => f.type) : [t];
+        });
+        return fnType(l, params, irType(l, sig.getReturnType(), node));
+      } finally {
+        l.scope.env = outer;
+      }
     }
     if (sym && sym.flags & ts.SymbolFlags.Class && (!l_isLib(sym) || builtinClassDecl(l, sym.valueDeclaration as ts.ClassDeclaration))) {
       const decl = sym.valueDeclaration as ts.ClassDeclaration;

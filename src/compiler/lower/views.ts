@@ -313,6 +313,16 @@ function thunk(l: Lowerer, cls: ClassInst, view: ViewInst, slot: ViewSlot, node:
           const r = resolveMember(l, cls, m.decl, slot.typeArgs!);
           return ret(callWith(r.fn, r.params, r.ret, coerce(l, self, r.self, node)));
         }
+        // An object literal's generic function, compiled once with its type parameters as `unknown` (lower/erasure.ts):
+        // the arguments are boxed, the result unboxed to this instance's type.
+        if (m.kind === "literal" && m.fns.method) {
+          const f = m.fns.method;
+          return ret(callWith(f.cname, f.params.slice(1).map((p) => p.type), f.ret, self));
+        }
+        if (m.kind === "field" && m.field.type.k === "fn" && m.field.type.params.length === args.length) {
+          const fv: Expr = { e: "field", type: m.field.type, obj: upcast(self, m.owner), name: m.field.name };
+          return ret({ e: "callptr", type: m.field.type.ret, callee: fv, args: m.field.type.params.map((p, i) => coerce(l, args[i]!, p, node)) });
+        }
         l.fail("TSOS1059", node, view.tsName, `the generic method \`${slot.prop}\` (${cls.tsName} does not implement it as a generic method of as many type parameters)`);
         break;
       case "get":
