@@ -50,7 +50,7 @@ import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew
 import { objectCall, recordField, recordRead } from "./records.ts";
 import { isTuple, refuseOptionalTuple, restArgs } from "./destructure.ts";
 import { tupleAsArray, tupleIndex } from "./tuples.ts";
-import { genericConstInstance, genericFunctionConst } from "./generic-consts.ts";
+import { genericConstInstance, genericFunctionConst, namespaceCallee } from "./generic-consts.ts";
 import { objectIs } from "./object-is.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 import { matchArrayProperty, regexpNew } from "./regexp.ts";
@@ -80,6 +80,18 @@ function resolvedTypeArgs(l: Lowerer, call: ts.CallExpression | ts.NewExpression
 /** The location an @trackCaller callee reports: this call, or our own caller's if we track ours. */
 function callerLoc(l: Lowerer, call: ts.Node): Expr {
   return { e: "callerloc", type: { k: "loc" }, loc: l.scope.trackCaller ? -1 : l.loc(call) };
+}
+
+/** A call of a generic `const` function or namespace member, instantiated for the call's type arguments (lower/generic-consts.ts). */
+function genericConstCall(l: Lowerer, owner: ts.VariableDeclaration, fn: Parameters<typeof genericConstInstance>[2], call: ts.CallExpression, member?: string): Expr {
+  const full = genericConstInstance(l, owner, fn, resolvedTypeArgs(l, call), member);
+  // Missing arguments with defaults, or `undefined` passed to one, as for a function declaration (lower/defaults.ts).
+  let f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
+  let params = f.params.filter((p) => p.type.k !== "loc").map((p) => p.type);
+  const u = undefinedForDefault(l, fn, call.arguments, params);
+  const w = u >= 0 ? withUndefinedDefault(l, f.cname, u, false, (t) => nullableType(l, t, false, true)) : undefined;
+  if (w) [f, params] = [w.func, w.params];
+  return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, fn, call.arguments, params) };
 }
 
 /** Arguments for a declared callee: a rest parameter packs the trailing (and spread) arguments into an array. */
@@ -191,16 +203,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     const intrinsicCall = decl && (collectionIntrinsic(l, decl, call) ?? jsonIntrinsic(l, decl, call) ?? typedArrayIntrinsic(l, decl, call));
     if (intrinsicCall) return intrinsicCall;
     const genericConst = decl && genericFunctionConst(l, decl);
-    if (genericConst) {
-      const full = genericConstInstance(l, decl as ts.VariableDeclaration, genericConst, resolvedTypeArgs(l, call));
-      // Missing arguments with defaults, or `undefined` passed to one, as for a function declaration (lower/defaults.ts).
-      let f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
-      let params = f.params.filter((p) => p.type.k !== "loc").map((p) => p.type);
-      const u = undefinedForDefault(l, genericConst, call.arguments, params);
-      const w = u >= 0 ? withUndefinedDefault(l, f.cname, u, false, (t) => nullableType(l, t, false, true)) : undefined;
-      if (w) [f, params] = [w.func, w.params];
-      return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, genericConst, call.arguments, params) };
-    }
+    if (genericConst) return genericConstCall(l, decl as ts.VariableDeclaration, genericConst, call);
     // A generic nested function that captures variables was refused where its block starts.
     if (decl && ts.isFunctionDeclaration(decl) && decl.typeParameters?.length && isCapturingNested(l, decl)) throw new Bail();
     if (decl && ts.isFunctionDeclaration(decl) && !isCapturingNested(l, decl)) {
@@ -224,6 +227,9 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     return { e: "callptr", type: f.type.ret, callee: f, args: valueArgs(l, call, f.type.params) };
   }
   if (ts.isPropertyAccessExpression(callee)) {
+    // `tools.last(xs)`: a generic member of a const object literal used as a namespace (lower/generic-consts.ts).
+    const ns = namespaceCallee(l, callee);
+    if (ns) return genericConstCall(l, ns.owner, ns.fn, call, callee.name.text);
     const bound = lowerBind(l, call, (recv, decl) => resolveMember(l, (recv.type as Extract<Type, { k: "class" }>).cls, decl, [], false));
     if (bound) return bound;
     const typedStatic = typedArrayStaticCall(l, callee, call); // lower/typed-arrays.ts

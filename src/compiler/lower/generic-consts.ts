@@ -6,11 +6,20 @@
  * Output: no variable; each call instantiates the arrow for the type
  *         arguments tsc inferred, like a generic function declaration
  *         (monomorphized, called directly).
+ *
+ *         The same for a generic member of a `const` object literal used as a
+ *         namespace (`const tools = { last: <T,>(xs: T[]) => ..., ... }`,
+ *         `tools.last([1, 2])`) that lower/erasure.ts cannot erase: the
+ *         member is left out of the object and each call instantiates it.
  * Invariants:
  *   - Only a `const` whose every use is a direct call is compiled so; any
  *     other use of the name (passing it as a value) is TSOS1019, as for a
  *     generic function declaration.
  *   - A local one must capture nothing (closures.ts `captureList`).
+ *   - A namespace member is left out only when the object is never seen
+ *     whole: every use of the `const` (in its own file; it is not exported)
+ *     reads a member, and every read of a left-out member is a call. Its
+ *     function captures nothing and does not use `this`.
  */
 import ts from "typescript";
 import type { Func, Type } from "../ir.ts";
@@ -22,7 +31,7 @@ import { destructureParams } from "./destructure.ts";
 import { expressionBody } from "./lambdas.ts";
 import { enclosingFunctionName } from "./nested-functions.ts";
 
-type GenericFn = ts.ArrowFunction | ts.FunctionExpression;
+type GenericFn = ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration;
 
 /** The generic arrow or function expression that the `const` declaration `decl` holds, if it is compiled as above. */
 export function genericFunctionConst(l: Lowerer, decl: ts.Node): GenericFn | undefined {
@@ -39,13 +48,74 @@ export function genericFunctionConst(l: Lowerer, decl: ts.Node): GenericFn | und
   return init;
 }
 
-/** The instance of a generic `const` function for these type arguments. */
-export function genericConstInstance(l: Lowerer, decl: ts.VariableDeclaration, fn: GenericFn, typeArgs: Type[]): Func {
+/**
+ * A generic function member of a `const` object literal compiled per call
+ * (see the header), given its literal member; undefined for other members.
+ */
+export function namespaceMember(l: Lowerer, member: ts.ObjectLiteralElement): GenericFn | undefined {
+  if (!namespaceMembers.has(member)) namespaceMembers.set(member, findNamespaceMember(l, member));
+  return namespaceMembers.get(member);
+}
+
+const namespaceMembers = new WeakMap<ts.ObjectLiteralElement, GenericFn | undefined>();
+
+function findNamespaceMember(l: Lowerer, member: ts.ObjectLiteralElement): GenericFn | undefined {
+  const fn = ts.isMethodDeclaration(member) ? member : ts.isPropertyAssignment(member) ? unparenthesized(member.initializer) : undefined;
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) || !fn.typeParameters?.length || fn.asteriskToken) return undefined;
+  if (!member.name || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) return undefined;
+  const lit = member.parent;
+  const decl = lit.parent;
+  if (!ts.isVariableDeclaration(decl) || decl.initializer !== lit || !ts.isIdentifier(decl.name) || decl.type) return undefined;
+  if (!ts.isVariableDeclarationList(decl.parent) || !(decl.parent.flags & ts.NodeFlags.Const)) return undefined;
+  if (ts.getCombinedModifierFlags(decl) & ts.ModifierFlags.Export) return undefined;
+  const caps = captureList(l, fn);
+  if (caps.decls.length || caps.usesThis || caps.ownThis || usesThisKeyword(fn)) return undefined;
+  const sym = l.checker.getSymbolAtLocation(decl.name);
+  const name = member.name.text;
+  let whole = false;
+  const visit = (n: ts.Node): void => {
+    if (whole) return;
+    if (ts.isIdentifier(n) && n !== decl.name && l.checker.getSymbolAtLocation(n) === sym) {
+      const access = n.parent;
+      if (!ts.isPropertyAccessExpression(access) || access.expression !== n) whole = true;
+      else if (access.name.text === name && !(ts.isCallExpression(access.parent) && access.parent.expression === access)) whole = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(decl.getSourceFile());
+  return whole ? undefined : fn;
+}
+
+/** `tools.last(xs)` where `last` is a namespace member (above): the member's function. */
+export function namespaceCallee(l: Lowerer, callee: ts.PropertyAccessExpression): { fn: GenericFn; owner: ts.VariableDeclaration } | undefined {
+  const member = l.checker.getSymbolAtLocation(callee.name)?.valueDeclaration;
+  if (!member || !(ts.isPropertyAssignment(member) || ts.isMethodDeclaration(member)) || !ts.isObjectLiteralExpression(member.parent)) return undefined;
+  const fn = namespaceMember(l, member);
+  return fn ? { fn, owner: member.parent.parent as ts.VariableDeclaration } : undefined;
+}
+
+function unparenthesized(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}
+
+function usesThisKeyword(n: ts.Node): boolean {
+  let found = false;
+  const visit = (x: ts.Node): void => {
+    if (x.kind === ts.SyntaxKind.ThisKeyword) found = true;
+    else if (!found && !(ts.isFunctionLike(x) && !ts.isArrowFunction(x) && x !== n) && !ts.isClassLike(x)) ts.forEachChild(x, visit);
+  };
+  visit(n);
+  return found;
+}
+
+/** The instance of a generic `const` function (or namespace member, named `member`) for these type arguments. */
+export function genericConstInstance(l: Lowerer, decl: ts.VariableDeclaration, fn: GenericFn, typeArgs: Type[], member?: string): Func {
   const env = new Map(l.scope.env);
   fn.typeParameters!.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
   const prefix = enclosingFunctionName(l, decl);
-  const name = `${prefix}__${(decl.name as ts.Identifier).text}${typeArgs.length ? "_" + typeArgs.map(mangle).join("_") : ""}`;
-  const body = fn.body;
+  const name = `${prefix}__${(decl.name as ts.Identifier).text}${member ? `__${member.replace(/[^A-Za-z0-9_]/g, "_")}` : ""}${typeArgs.length ? "_" + typeArgs.map(mangle).join("_") : ""}`;
+  const body = fn.body!;
   return instantiateFunction(l, fn, env, [...env.values()], {
     cname: name,
     isCtor: false,
