@@ -3,7 +3,9 @@
  * `x.toLocaleString()` as Node (full ICU, the en-US locale) prints it.
  *
  * Input:  a hosted number; lower/number.ts maps `x.toLocaleString()` and
- *         `x.toLocaleString("en-US")` (no options) onto `toLocaleString`.
+ *         `x.toLocaleString("en-US")` onto `toLocaleString`, and a call
+ *         with literal options (fraction and integer digits, grouping,
+ *         `style: "percent"` or `"currency"`) onto `formatLocale`.
  * Output: the digits grouped by threes with `,`, at most three fraction
  *         digits (trailing zeros dropped), `-` for a negative value (also
  *         `-0`, and a negative value that rounds to 0), `NaN`, `∞`.
@@ -15,15 +17,37 @@
 
 /** `x.toLocaleString()` in en-US. */
 export function toLocaleString(x: number): string {
-  if (isNaN(x)) return "NaN";
+  return formatLocale(x, 0, 3, 1, true, "", "", false);
+}
+
+/**
+ * `x.toLocaleString("en-US", options)`: the options lower/number.ts reads
+ * from a literal object, resolved to fraction digits (rounded to at most
+ * `maxFraction`, trailing zeros dropped down to `minFraction`), integer
+ * digits, grouping, and the text around the number (`$`, `%`); `percent`
+ * first moves the decimal point two places right, in the decimal digits.
+ */
+export function formatLocale(x: number, minFraction: number, maxFraction: number, minInteger: number, grouping: boolean, prefix: string, suffix: string, percent: boolean): string {
+  if (isNaN(x)) return prefix + "NaN" + suffix;
   const negative = x < 0 || (x === 0 && 1 / x < 0);
   const sign = negative ? "-" : "";
-  if (!isFinite(x)) return sign + "∞";
-  const { whole, fraction } = decimalDigits(String(Math.abs(x)));
-  const rounded = roundFraction(whole, fraction, 3);
+  if (!isFinite(x)) return sign + prefix + "∞" + suffix;
+  let { whole, fraction } = decimalDigits(String(Math.abs(x)));
+  if (percent) {
+    const moved = fraction.length >= 2 ? fraction.slice(0, 2) : fraction + "0".repeat(2 - fraction.length);
+    whole = whole + moved;
+    fraction = fraction.slice(Math.min(2, fraction.length));
+    let lead = 0;
+    while (lead < whole.length - 1 && whole.charCodeAt(lead) === 48) lead++;
+    whole = whole.slice(lead);
+  }
+  const rounded = roundFraction(whole, fraction, maxFraction);
   let frac = rounded.fraction;
-  while (frac.length > 0 && frac.charCodeAt(frac.length - 1) === 48) frac = frac.slice(0, frac.length - 1);
-  return sign + groupThousands(rounded.whole) + (frac.length > 0 ? "." + frac : "");
+  while (frac.length > minFraction && frac.charCodeAt(frac.length - 1) === 48) frac = frac.slice(0, frac.length - 1);
+  while (frac.length < minFraction) frac = frac + "0";
+  let digits = rounded.whole;
+  while (digits.length < minInteger) digits = "0" + digits;
+  return sign + prefix + (grouping ? groupThousands(digits) : digits) + (frac.length > 0 ? "." + frac : "") + suffix;
 }
 
 /** The integer and fraction digits of a non-negative number's shortest form (`"1.5e-7"` is `0` and `00000015`). */

@@ -186,7 +186,7 @@ export const CATALOG = {
   TSOS1322: { message: "`Object.is` of {0} is not supported yet", help: "compare with `===` (and `Number.isNaN` for NaN)" },
   TSOS1142: { message: "`{0}` of `{1}` is not supported yet: its optional property `{2}` may be absent", help: "list the properties by name, or make the property required" },
   TSOS1143: { message: "`{0}` of `{1}` is not supported yet: the object may be of a subclass, with more properties", help: "list the properties by name" },
-  TSOS1145: { message: "`toLocaleString` with {0} is not supported yet", help: "call it without arguments (or with \"en-US\") for Node's en-US format, or format the number with toFixed" },
+  TSOS1145: { message: "`toLocaleString` with {0} is not supported yet", help: "use the en-US locale with literal options tsos knows (fraction and integer digits, `useGrouping`, `style` percent, or currency in USD, EUR, GBP, JPY or INR), or format the number with toFixed" },
   TSOS1144: { message: "`Object.assign` to {0} is not supported: {1}" },
   TSOS1087: { message: "`{0}` has no element at this position", help: "a tuple is indexed by a literal within its length" },
   TSOS1081: { message: "string enum `{0}` has no reverse mapping", help: "JavaScript only maps numeric enum values back to their names" },

@@ -150,17 +150,77 @@ export function numberConstant(l: Lowerer, lib: string, name: string, node: ts.N
 }
 
 /**
- * `x.toLocaleString()` (or with the locale "en-US"): lib/std/number.ts. Other
- * locales and any options are TSOS1145, never a guess at their format.
+ * `x.toLocaleString()` (or with the locale "en-US"): lib/std/number.ts. With
+ * an options object literal of literal values (`{ minimumFractionDigits: 2 }`,
+ * `{ style: "currency", currency: "USD" }`), `formatLocale` with the digits
+ * Intl.NumberFormat resolves them to. Other locales, options and currencies
+ * are TSOS1145, never a guess at their format.
  */
 function localeString(l: Lowerer, recv: Expr, c: ts.CallExpression): Expr {
   const [locale, options] = c.arguments;
-  if (options) l.fail("TSOS1145", options, "options");
-  if (locale && !(ts.isStringLiteral(locale) && (locale.text === "en-US" || locale.text === "en"))) l.fail("TSOS1145", locale, `the locale \`${locale.getText()}\``);
-  const decl = stdDeclaration("std/number.ts", "toLocaleString", ts.isFunctionDeclaration);
-  if (!decl) l.fail("TSOS9001", c, "lib/std/number.ts has no `toLocaleString`");
-  const f = functionOf(l, decl, []);
-  return { e: "call", type: T.str, fn: f.cname, args: [recv] };
+  const defaultLocale = locale && locale.kind === ts.SyntaxKind.Identifier && (locale as ts.Identifier).text === "undefined";
+  if (locale && !defaultLocale && !(ts.isStringLiteral(locale) && (locale.text === "en-US" || locale.text === "en"))) l.fail("TSOS1145", locale, `the locale \`${locale.getText()}\``);
+  if (!options) {
+    const decl = stdDeclaration("std/number.ts", "toLocaleString", ts.isFunctionDeclaration);
+    if (!decl) l.fail("TSOS9001", c, "lib/std/number.ts has no `toLocaleString`");
+    return { e: "call", type: T.str, fn: functionOf(l, decl, []).cname, args: [recv] };
+  }
+  const f = localeFormat(l, options);
+  const decl = stdDeclaration("std/number.ts", "formatLocale", ts.isFunctionDeclaration);
+  if (!decl) l.fail("TSOS9001", c, "lib/std/number.ts has no `formatLocale`");
+  const str = (value: string): Expr => ({ e: "str", type: T.str, value });
+  const args = [recv, numConst(f.minFraction), numConst(f.maxFraction), numConst(f.minInteger), { e: "bool", type: T.bool, value: f.grouping } as Expr, str(f.prefix), str(f.suffix), { e: "bool", type: T.bool, value: f.percent } as Expr];
+  return { e: "call", type: T.str, fn: functionOf(l, decl, []).cname, args };
+}
+
+/** en-US currency symbols and their fraction digits (Intl.NumberFormat's, as Node prints them). */
+const CURRENCIES: Record<string, { symbol: string; digits: number }> = {
+  USD: { symbol: "$", digits: 2 },
+  EUR: { symbol: "€", digits: 2 },
+  GBP: { symbol: "£", digits: 2 },
+  JPY: { symbol: "¥", digits: 0 },
+  INR: { symbol: "₹", digits: 2 },
+};
+
+/** The resolved options of a literal `toLocaleString` options object (Intl.NumberFormat's defaults per style). */
+function localeFormat(l: Lowerer, options: ts.Expression): { minFraction: number; maxFraction: number; minInteger: number; grouping: boolean; prefix: string; suffix: string; percent: boolean } {
+  if (!ts.isObjectLiteralExpression(options)) l.fail("TSOS1145", options, "options that are not an object literal");
+  const given = new Map<string, { value: string | number | boolean; node: ts.Node }>();
+  for (const p of options.properties) {
+    const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+    const init = ts.isPropertyAssignment(p) ? p.initializer : undefined;
+    const value = !init ? undefined : ts.isStringLiteral(init) ? init.text : ts.isNumericLiteral(init) ? Number(init.text) : init.kind === ts.SyntaxKind.TrueKeyword ? true : init.kind === ts.SyntaxKind.FalseKeyword ? false : undefined;
+    if (!name || value === undefined) l.fail("TSOS1145", p, "an option that is not a literal value");
+    given.set(name, { value, node: p });
+  }
+  const known = new Set(["style", "currency", "minimumFractionDigits", "maximumFractionDigits", "minimumIntegerDigits", "useGrouping"]);
+  for (const [name, { node }] of given) if (!known.has(name)) l.fail("TSOS1145", node, `the option \`${name}\``);
+  const style = given.get("style")?.value ?? "decimal";
+  if (style !== "decimal" && style !== "percent" && style !== "currency") l.fail("TSOS1145", given.get("style")!.node, `the style \`${String(style)}\``);
+  let prefix = "";
+  let digits = { min: 0, max: 3 };
+  if (style === "percent") digits = { min: 0, max: 0 };
+  if (style === "currency") {
+    const code = given.get("currency");
+    const currency = typeof code?.value === "string" ? CURRENCIES[code.value] : undefined;
+    if (!currency) l.fail("TSOS1145", code?.node ?? options, code ? `the currency \`${String(code.value)}\`` : "a currency style without a currency");
+    prefix = currency.symbol;
+    digits = { min: currency.digits, max: currency.digits };
+  }
+  const count = (name: string, low: number, high: number): number | undefined => {
+    const o = given.get(name);
+    if (!o) return undefined;
+    if (typeof o.value !== "number" || !Number.isInteger(o.value) || o.value < low || o.value > high) l.fail("TSOS1145", o.node, `\`${name}\` outside ${low} to ${high}`);
+    return o.value;
+  };
+  const min = count("minimumFractionDigits", 0, 20);
+  const max = count("maximumFractionDigits", 0, 20);
+  const minFraction = min ?? (max !== undefined ? Math.min(digits.min, max) : digits.min);
+  const maxFraction = max ?? Math.max(minFraction, digits.max);
+  if (maxFraction < minFraction) l.fail("TSOS1145", given.get("maximumFractionDigits")!.node, "`maximumFractionDigits` below `minimumFractionDigits` (a RangeError)");
+  const grouping = given.get("useGrouping")?.value ?? true;
+  if (typeof grouping !== "boolean") l.fail("TSOS1145", given.get("useGrouping")!.node, "a `useGrouping` that is not true or false");
+  return { minFraction, maxFraction, minInteger: count("minimumIntegerDigits", 1, 21) ?? 1, grouping, prefix, suffix: style === "percent" ? "%" : "", percent: style === "percent" };
 }
 
 /** `x.toFixed(digits)`, `x.toExponential(digits?)`, `x.toLocaleString()` and `x.toString(radix)` on a hosted number. */
