@@ -27,7 +27,6 @@ const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.ClassExpression]: "a class expression",
   [K.NamespaceExport]: "`export * as`",
   [K.ModuleDeclaration]: "a namespace",
-  [K.SatisfiesExpression]: "`satisfies`",
   [K.DebuggerStatement]: "`debugger`",
 };
 

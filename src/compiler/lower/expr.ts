@@ -107,6 +107,9 @@ export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
   switch (node.kind) {
     case K.ParenthesizedExpression:
       return lowerExpr(l, (node as ts.ParenthesizedExpression).expression, want);
+    // `{ ... } satisfies T`: a check only; the value and its type are the expression's own.
+    case K.SatisfiesExpression:
+      return lowerExpr(l, (node as ts.SatisfiesExpression).expression, want);
     case K.NonNullExpression:
       return lowerNonNull(l, node as ts.NonNullExpression, want);
     case K.NullKeyword:

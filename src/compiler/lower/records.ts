@@ -136,9 +136,13 @@ export function recordLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want
   // An optional record parameter (`extra?: Config`) takes the literal as the record.
   const want = want0?.k === "nullable" ? want0.inner : want0;
   const t = want && isRecord(want) ? want : undefined;
+  // `{ ... } satisfies Record<K, V>` checks the literal against the record type; the literal keeps its own type.
+  let outer: ts.Node = node.parent;
+  while (ts.isParenthesizedExpression(outer)) outer = outer.parent;
+  const contextual = ts.isSatisfiesExpression(outer) ? undefined : l.checker.getContextualType(node);
   const type = t ?? (() => {
-    const shape = recordShape(l, l.checker.getContextualType(node) ?? l.checker.getTypeAtLocation(node));
-    return shape ? recordType(l, l.checker.getContextualType(node)!, node) : undefined;
+    const shape = recordShape(l, contextual ?? l.checker.getTypeAtLocation(node));
+    return shape && contextual ? recordType(l, contextual, node) : undefined;
   })();
   if (!type || !isRecord(type)) return undefined;
   const v = recordValueType(type);
