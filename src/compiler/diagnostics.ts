@@ -137,10 +137,6 @@ export const CATALOG = {
     message: "the method `{0}` used as a value is overridden in a subclass, which tsos does not support yet",
     help: "write an arrow `(...args) => obj.{0}(...args)`",
   },
-  TSOS1222: {
-    message: "the accessor `{0}` replaces a property of `{1}`, which is not supported yet",
-    help: "declare `{0}` as an accessor (or an abstract method) in `{1}` too, or assign the property in the constructor",
-  },
   TSOS1223: {
     message: "the generic class `{0}` used as a value is not supported yet",
     help: "pass an arrow that constructs it: `() => new {0}<T>()`",

@@ -23,7 +23,7 @@ import { T } from "../ir.ts";
 import { INT_KINDS, fits, isInt, unify } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { classInstance, constructorOf, fieldName, isStatic, lookupField, lowerSuperCall, staticField, upcast, isSubclass } from "./classes.ts";
-import { inChain, markConstructed, resolveMember } from "./dispatch.ts";
+import { abstractPropertyRead, inChain, markConstructed, resolveMember } from "./dispatch.ts";
 import { lowerBind, methodValue } from "./lambdas.ts";
 import { lowerClassCallByName, lowerClassGetByName, lowerViewCall, lowerViewGet } from "./views.ts";
 import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts, stringPart, truthValue } from "./expr.ts";
@@ -588,6 +588,9 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (isTuple(obj.type) && name === "length") return { e: "int", type: T.number, value: BigInt(obj.type.cls.fields.length) };
   if (obj.type.k === "class") {
     const found = lookupField(obj.type.cls, fieldName(p.name));
+    // An abstract property, which each subclass implements with a field or a getter: read through the object's class (lower/dispatch.ts).
+    const virtual = !found && ts.isIdentifier(p.name) ? abstractPropertyRead(l, obj, p.name.text, p) : undefined;
+    if (virtual) return narrowRead(l, p, virtual);
     if (found) return narrowRead(l, p, { e: "field", type: found.field.type, obj: upcast(obj, found.owner), name: found.field.name, inline: found.field.inline });
     const byName = obj.type.cls.header ? lowerClassGetByName(l, obj, name, p) : undefined;
     if (byName) return narrowRead(l, p, byName);

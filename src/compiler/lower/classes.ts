@@ -104,21 +104,16 @@ function declareFields(l: Lowerer, inst: ClassInst, decl: ts.ClassDeclaration, e
       if (own(name, t, p)) inst.fields.push({ name, type: t });
     }
     for (const m of decl.members) {
-      if (!ts.isPropertyDeclaration(m) || isStatic(m)) continue;
+      // An abstract property has no storage of its own: each subclass's field or getter implements it,
+      // and reads through this class dispatch on the object's class (lower/dispatch.ts abstractPropertyRead).
+      if (!ts.isPropertyDeclaration(m) || isStatic(m) || isAbstractProperty(m)) continue;
       const t = storable(l, irType(l, l.checker.getTypeAtLocation(m), m.type ?? m), m.type ?? m);
       if (!own(fieldName(m.name as ts.Identifier), t, m)) continue;
       const inline = t.k === "fixed" || (t.k === "class" && !!t.cls.layout && !!layout);
       if (t.k === "fixed" && !layout) l.fail("TSOS3008", m.type ?? m, typeName(t));
       inst.fields.push({ name: fieldName(m.name as ts.Identifier), type: t, inline, ...(weakField(l, m, t) ? { weak: true } : {}) });
     }
-    // An accessor implementing a base class's abstract property: reads in the base would see the
-    // field, not the accessor. Refused until property reads dispatch.
-    for (const m of decl.members) {
-      if (!ts.isAccessor(m) || isStatic(m) || !inst.base || !ts.isIdentifier(m.name)) continue;
-      const found = lookupField(inst.base, fieldName(m.name));
-      const abstract = found && classInfo(found.owner).decl.members.some((b) => ts.isPropertyDeclaration(b) && ts.isIdentifier(b.name) && b.name.text === m.name.getText() && !!(ts.getCombinedModifierFlags(b) & ts.ModifierFlags.Abstract));
-      if (found && abstract) l.fail("TSOS1222", m.name, m.name.text, found.owner.tsName);
-    }
+
     if (layout) {
       for (const [i, f] of inst.fields.entries()) {
         if (!layoutOf(f.type)) l.fail("TSOS3008", decl.members.filter(ts.isPropertyDeclaration)[i] ?? decl, typeName(f.type));
@@ -133,6 +128,11 @@ export function extendsClause(decl: ts.ClassLikeDeclaration): ts.ExpressionWithT
 }
 
 /** A field of `cls` or of a class it extends, with the class that stores it. */
+/** `abstract name: string`: a property declaration without storage (TypeScript emits nothing for it). */
+export function isAbstractProperty(m: ts.ClassElement): boolean {
+  return ts.isPropertyDeclaration(m) && !!(ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Abstract);
+}
+
 export function lookupField(cls: ClassInst, name: string): { owner: ClassInst; field: ClassInst["fields"][number] } | undefined {
   for (let c: ClassInst | undefined = cls; c; c = c.base) {
     const field = c.fields.find((f) => f.name === name);
@@ -278,7 +278,7 @@ function fieldInits(l: Lowerer, info: ClassInfo, ctor: ts.ConstructorDeclaration
   const self: Expr = { e: "local", type: info.type, name: "self" };
   const out: Stmt[] = [];
   for (const m of info.decl.members) {
-    if (!ts.isPropertyDeclaration(m) || isStatic(m)) continue;
+    if (!ts.isPropertyDeclaration(m) || isStatic(m) || isAbstractProperty(m)) continue;
     const found = lookupField(info.inst, fieldName(m.name as ts.Identifier))!;
     const field = found.field;
     if (!m.initializer) {

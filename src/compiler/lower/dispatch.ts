@@ -25,9 +25,10 @@ import { builtinClassDecl } from "./exceptions.ts";
 import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
 import { T, walkExprs } from "../ir.ts";
 import { Bail, type Lowerer } from "./context.ts";
-import { classInfo, isSubclass, methodOf, ownerInstance, upcast } from "./classes.ts";
+import { classInfo, fieldName, isAbstractProperty, isSubclass, lookupField, methodOf, ownerInstance, upcast } from "./classes.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { irType, sameType, typeName } from "./types.ts";
+import { storable } from "./never.ts";
 import { tested, unwrap } from "./nullable.ts";
 import { isProbedVariable, takesAbsent } from "./probes.ts";
 import { viewCoerce } from "./views.ts";
@@ -39,8 +40,10 @@ interface Dispatcher {
   func: Func;
   inst: ClassInst;
   key: string;
-  decl: Member;
+  decl: Member | ts.PropertyDeclaration;
   typeArgs: Type[];
+  /** A read of an abstract property (`get name`): classes without an accessor for it read their field of this name. */
+  field?: string;
 }
 
 interface DispatchState {
@@ -161,6 +164,49 @@ export function resolveMember(l: Lowerer, inst: ClassInst, decl: Member, typeArg
   return { fn: d.func.cname, params: m.params, ret: m.ret, self: { k: "class", cls: inst } };
 }
 
+/**
+ * A read of an abstract property (`abstract readonly title: string`) through
+ * a class that has no storage for it: a dispatcher that reads the field of
+ * the object's class that implements it, or calls its getter. Undefined when
+ * no class of the receiver's chain declares `prop` abstract.
+ */
+export function abstractPropertyRead(l: Lowerer, obj: Expr, prop: string, node: ts.Node): Expr | undefined {
+  const d = abstractPropertyDispatcher(l, obj, prop, "get");
+  void node;
+  return d && { e: "call", type: d.func.ret, fn: d.func.cname, args: [obj] };
+}
+
+/** A write of an abstract property through a class without storage for it: the setter or field of the object's class. */
+export function abstractPropertyWrite(l: Lowerer, obj: Expr, prop: string, node: ts.Node): { fn: string; param: Type } | undefined {
+  const d = abstractPropertyDispatcher(l, obj, prop, "set");
+  void node;
+  return d && { fn: d.func.cname, param: d.func.params[1]!.type };
+}
+
+function abstractPropertyDispatcher(l: Lowerer, obj: Expr, prop: string, kind: "get" | "set"): Dispatcher | undefined {
+  if (obj.type.k !== "class" || !obj.type.cls.header || obj.type.cls.literal) return undefined;
+  const inst = obj.type.cls;
+  let decl: ts.PropertyDeclaration | undefined;
+  for (let c: ClassInst | undefined = inst; c && !c.literal && !decl; c = c.base) {
+    decl = classInfo(c).decl.members.find((m): m is ts.PropertyDeclaration => isAbstractProperty(m) && !!m.name && ts.isIdentifier(m.name) && m.name.text === prop);
+  }
+  if (!decl) return undefined;
+  const type = storable(l, irType(l, l.checker.getTypeAtLocation(decl), decl.type ?? decl), decl.type ?? decl);
+  const key = `${kind} ${prop}`;
+  const s = state(l);
+  const dkey = `${inst.cname}|${key}|abstract`;
+  let d = s.dispatchers.get(dkey);
+  if (!d) {
+    const self = { name: "self", type: { k: "class", cls: inst } as Type };
+    const params = kind === "get" ? [self] : [self, { name: "a0", type }];
+    const func: Func = { cname: l.uniqueName(`${inst.cname}__${kind}_${prop}__virt`), params, ret: kind === "get" ? type : T.void, body: [], loc: l.loc(decl), isStatic: true };
+    l.addFunc(func);
+    d = { func, inst, key, decl, typeArgs: [], field: prop };
+    s.dispatchers.set(dkey, d);
+  }
+  return d;
+}
+
 /** The nearest declaration (abstract or not) of `key` in `cls`'s chain. */
 function memberInChain(cls: ClassInst, key: string): Member | undefined {
   for (let c: ClassInst | undefined = cls; c; c = c.base) {
@@ -188,6 +234,26 @@ function buildDispatcher(l: Lowerer, d: Dispatcher): Stmt[] {
   for (const cls of state(l).constructed) {
     if (!isSubclass(cls, d.inst)) continue;
     const impl = implementationIn(cls, d.key);
+    const field = !impl && d.field !== undefined ? lookupField(cls, fieldName({ text: d.field } as ts.Identifier)) : undefined;
+    if (field) {
+      // This class implements the abstract property as a field: its value is read.
+      const key = `field:${field.owner.cname}`;
+      let g = groups.get(key);
+      const target: Expr = { e: "field", type: field.field.type, obj: upcast(self, field.owner), name: field.field.name, inline: field.field.inline };
+      const value = d.func.params[1];
+      const access: Expr = value
+        ? { e: "assign", type: field.field.type, target, value: coerce(l, { e: "local", type: value.type, name: value.name }, field.field.type, d.decl) }
+        : coerce(l, target, d.func.ret, d.decl);
+      if (!g) groups.set(key, (g = { classes: [], call: access }));
+      g.classes.push(cls);
+      continue;
+    }
+    if (!impl && d.field !== undefined) {
+      // Neither a field nor this accessor: a getter-only property written, as JavaScript's strict mode refuses.
+      const message = d.key.startsWith("set ") ? `Cannot set property ${d.field} of #<${cls.tsName}> which has only a getter` : `Cannot read property ${d.field} of #<${cls.tsName}>, which has only a setter`;
+      groups.set(`none:${cls.cname}`, { classes: [cls], call: { e: "panic", type: T.never, message: { e: "str", type: T.str, value: message }, loc: d.func.loc } });
+      continue;
+    }
     if (!impl) continue;
     const m = methodOf(l, impl.inst, impl.decl, d.typeArgs);
     let g = groups.get(m.cname);

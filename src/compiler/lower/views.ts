@@ -23,8 +23,8 @@ import ts from "typescript";
 import type { ClassInst, Expr, Func, Stmt, Type, ViewInst, ViewSlot, ViewTable } from "../ir.ts";
 import { T } from "../ir.ts";
 import { Bail, type Lowerer } from "./context.ts";
-import { classInfo, fieldName, lookupField, upcast } from "./classes.ts";
-import { registerFinisher, resolveMember } from "./dispatch.ts";
+import { classInfo, fieldName, isAbstractProperty, lookupField, upcast } from "./classes.ts";
+import { abstractPropertyRead, abstractPropertyWrite, registerFinisher, resolveMember } from "./dispatch.ts";
 import { coerce } from "./expr.ts";
 import { irType, mangle, nullableType, sameType, typeName } from "./types.ts";
 import { acceptingUndefined, withDefaults } from "./defaults.ts";
@@ -223,7 +223,9 @@ type ClassMember =
   | { kind: "field"; owner: ClassInst; field: ClassInst["fields"][number] }
   | { kind: "method"; inst: ClassInst; decl: ts.MethodDeclaration }
   | { kind: "accessor"; inst: ClassInst; get?: ts.GetAccessorDeclaration; set?: ts.SetAccessorDeclaration }
-  | { kind: "literal"; fns: { method?: Func; get?: Func; set?: Func } };
+  | { kind: "literal"; fns: { method?: Func; get?: Func; set?: Func } }
+  /** An abstract property, which subclasses implement with a field or a getter (lower/dispatch.ts abstractPropertyRead). */
+  | { kind: "abstract"; inst: ClassInst };
 
 /** The member `prop` of a class instance (its own or inherited). */
 export function classMember(l: Lowerer, cls: ClassInst, prop: string): ClassMember | undefined {
@@ -242,6 +244,7 @@ export function classMember(l: Lowerer, cls: ClassInst, prop: string): ClassMemb
     const get = members.find(ts.isGetAccessor);
     const set = members.find(ts.isSetAccessor);
     if (get || set) return { kind: "accessor", inst: c, get, set };
+    if (members.some(isAbstractProperty)) return { kind: "abstract", inst: c };
     const f = c.fields.find((x) => x.name === fieldName({ text: prop } as ts.Identifier));
     if (f) return { kind: "field", owner: c, field: f };
   }
@@ -341,6 +344,10 @@ function thunk(l: Lowerer, cls: ClassInst, view: ViewInst, slot: ViewSlot, node:
           return ret({ e: "call", type: r.ret, fn: r.fn, args: [coerce(l, self, r.self, node)] });
         }
         if (m.kind === "literal" && m.fns.get) return ret({ e: "call", type: m.fns.get.ret, fn: m.fns.get.cname, args: [self] });
+        if (m.kind === "abstract") {
+          const read = abstractPropertyRead(l, self, slot.prop, node);
+          if (read) return ret(read);
+        }
         // A method read as a function-typed property (`handler: () => void`, or an optional method): the
         // method bound to this object, as `obj.m` is when JavaScript calls it as `obj.m()`.
         // A function read from a property can be called later without its object, when JavaScript gives it
@@ -540,6 +547,7 @@ export function lowerClassGetByName(l: Lowerer, recv: Expr, prop: string, node: 
     return { e: "call", type: r.ret, fn: r.fn, args: [coerce(l, recv, r.self, node)] };
   }
   if (m?.kind === "literal" && m.fns.get) return { e: "call", type: m.fns.get.ret, fn: m.fns.get.cname, args: [recv] };
+  if (m?.kind === "abstract") return abstractPropertyRead(l, recv, prop, node);
   return undefined;
 }
 
@@ -559,6 +567,10 @@ export function classSetterByName(l: Lowerer, recv: Expr, prop: string, node: ts
   if (m?.kind === "literal" && m.fns.set) {
     const f = m.fns.set;
     return { param: f.params[1]!.type, call: (x) => ({ e: "call", type: T.void, fn: f.cname, args: [recv, x] }) };
+  }
+  if (m?.kind === "abstract") {
+    const w = abstractPropertyWrite(l, recv, prop, node);
+    if (w) return { param: w.param, call: (x) => ({ e: "call", type: T.void, fn: w.fn, args: [recv, x] }) };
   }
   return undefined;
 }
