@@ -45,6 +45,7 @@ import { arrayType, irType, sameType, tryIrType, typeName, typeOfNode } from "./
 import { bindLocal, destructure, spreadArray, tupleType } from "./destructure.ts";
 import { collectionArray, collectionArrayFrom } from "./collections.ts";
 import { objectToString } from "./views.ts";
+import { untypedArrayType } from "./calls.ts";
 
 export const STD_ARRAY = path.join(LIB_DIR, "std/array.ts");
 
@@ -134,6 +135,11 @@ function ownTypeArgs(l: Lowerer, call: ts.CallExpression): Type[] {
  */
 function mapResult(l: Lowerer, call: ts.CallExpression): Type {
   const [u] = ownTypeArgs(l, call);
+  return wantedElement(l, call, u!);
+}
+
+/** The element type an array built by `call` should have: `u`, or the one its context wants (see mapResult). */
+function wantedElement(l: Lowerer, call: ts.CallExpression, u: Type): Type {
   const ctx = l.checker.getContextualType(call);
   if (!ctx || !l.checker.isArrayType(ctx)) return u!;
   const [e] = l.checker.getTypeArguments(ctx as ts.TypeReference);
@@ -482,7 +488,8 @@ function arrayFrom(l: Lowerer, call: ts.CallExpression): Expr {
   if (lengthOnly && ts.isObjectLiteralExpression(source) && source.properties.length === 1 && ts.isPropertyAssignment(lengthOnly)) {
     if (!mapfn) l.fail("TSOS1124", call);
     const n = toInteger(l, coerce(l, lowerExpr(l, lengthOnly.initializer, T.number), T.number, lengthOnly.initializer), lengthOnly.initializer);
-    const u = callbackResult(l, mapfn, call);
+    // `const grid: string[][] = Array.from({ length: h }, () => Array(w).fill("."))`: tsc says `any[]` for the rows.
+    const u = wantedElement(l, call, untypedResult(l, mapfn) ?? callbackResult(l, mapfn, call));
     const f = functionOf(l, stdFunction(l, "fromLength", call), [u]);
     const fnParam = f.params[1]!.type;
     return { e: "call", type: f.ret, fn: f.cname, args: [{ e: "convert", type: T.number, x: n, checked: false, loc: l.loc(call) }, coerce(l, lowerExpr(l, mapfn, fnParam), fnParam, mapfn)] };
@@ -496,10 +503,15 @@ function arrayFrom(l: Lowerer, call: ts.CallExpression): Expr {
     if (fresh) return coerce(l, arr, want, call);
     return coerce(l, stdCall(l, "slice", [elem], [arr, ZERO, MAX], call), want, call);
   }
-  const u = callbackResult(l, mapfn, call);
+  const u = wantedElement(l, call, untypedResult(l, mapfn) ?? callbackResult(l, mapfn, call));
   const f = functionOf(l, stdFunction(l, "fromMap", call), [elem, u]);
   const fnParam = f.params[1]!.type;
   return { e: "call", type: f.ret, fn: f.cname, args: [arr, coerce(l, lowerExpr(l, mapfn, fnParam), fnParam, mapfn)] };
+}
+
+/** A callback `() => Array(n).fill(v)`, whose result tsc types `any[]`: the array of v's type (calls.ts untypedArrayType). */
+function untypedResult(l: Lowerer, fn: ts.Expression): Type | undefined {
+  return ts.isArrowFunction(fn) && !ts.isBlock(fn.body) ? untypedArrayType(l, fn.body) : undefined;
 }
 
 /** `Math.max(...xs)` / `Math.min(...xs)` (hosted numbers): over all the arguments, spread ones included. */

@@ -690,7 +690,9 @@ function newArrayType(l: Lowerer, n: ts.NewExpression, outer: ts.Expression): Ty
   const elem = l.checker.isArrayType(checked) ? l.checker.getTypeArguments(checked as ts.TypeReference)[0] : undefined;
   if (!elem || !(elem.flags & ts.TypeFlags.Any)) return typeOfNode(l, n);
   const context = l.checker.getContextualType(outer);
-  if (context && l.checker.isArrayType(context)) return irType(l, context, outer);
+  // A context that is itself `any[]` (a callback's inferred result, `Array.from({ length }, () => Array(n).fill(0))`) says nothing.
+  const contextElem = context && l.checker.isArrayType(context) ? l.checker.getTypeArguments(context as ts.TypeReference)[0] : undefined;
+  if (context && contextElem && !(contextElem.flags & ts.TypeFlags.Any)) return irType(l, context, outer);
   const filled = filledArrayType(l, outer);
   if (filled) return filled;
   // `[...Array(n).keys()]`: only the indices are used, so the (empty) elements' type does not matter.
@@ -708,6 +710,26 @@ export function filledArrayType(l: Lowerer, outer: ts.Expression): Type | undefi
   const fill = l.checker.getBaseTypeOfLiteralType(l.checker.getTypeAtLocation(outer.arguments[0]!));
   if (!(fill.flags & (ts.TypeFlags.Number | ts.TypeFlags.String | ts.TypeFlags.Boolean))) return undefined;
   return arrayType(l, irType(l, fill, outer.arguments[0]!));
+}
+
+/**
+ * The array type of an initializer tsc types with `any` elements: `Array(n).fill(v)`
+ * (filledArrayType), or `Array.from(source, () => Array(n).fill(v))`, an array of those.
+ */
+export function untypedArrayType(l: Lowerer, x: ts.Expression): Type | undefined {
+  if (isNewArrayFill(x)) return filledArrayType(l, x);
+  if (!ts.isCallExpression(x) || x.arguments.length !== 2 || !ts.isPropertyAccessExpression(x.expression) || !isLibStatic(l, x.expression, "Array") || x.expression.name.text !== "from") return undefined;
+  const fn = x.arguments[1]!;
+  if (!ts.isArrowFunction(fn) || ts.isBlock(fn.body)) return undefined;
+  const row = untypedArrayType(l, fn.body);
+  return row && arrayType(l, row);
+}
+
+/** `new Array(n).fill(v)` (or `Array(n).fill(v)`), which tsc types `any[]`. */
+export function isNewArrayFill(x: ts.Expression): boolean {
+  if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression) || x.expression.name.text !== "fill") return false;
+  const made = x.expression.expression;
+  return (ts.isNewExpression(made) || ts.isCallExpression(made)) && ts.isIdentifier(made.expression) && made.expression.text === "Array";
 }
 
 /** `obj.constructor.name`: the name of the object's class (from its class descriptor), for a class instance. */

@@ -117,8 +117,14 @@ export function instantiateFunction(
  * (`context[i]`), which is the type of the values it will receive.
  */
 export function contextParams(l: Lowerer, decl: ts.SignatureDeclaration, context: Type[]): ParamSpec[] | undefined {
-  const typed = decl.parameters.map((p, i) => (!p.type && ts.isIdentifier(p.name) && !p.dotDotDotToken && !p.initializer && (l.checker.getTypeAtLocation(p).flags & ts.TypeFlags.Any) !== 0 ? context[i] : undefined));
+  const typed = decl.parameters.map((p, i) => (!p.type && ts.isIdentifier(p.name) && !p.dotDotDotToken && !p.initializer && isAnyOrAnyArray(l, l.checker.getTypeAtLocation(p)) ? context[i] : undefined));
   return typed.some((t) => t) ? defaultParams(l, decl, typed) : undefined;
+}
+
+/** `any`, `any[]`, `any[][]`...: what tsc says of an element of `new Array(n)` (or a row of them). */
+function isAnyOrAnyArray(l: Lowerer, t: ts.Type): boolean {
+  if (t.flags & ts.TypeFlags.Any) return true;
+  return l.checker.isArrayType(t) && isAnyOrAnyArray(l, l.checker.getTypeArguments(t as ts.TypeReference)[0]!);
 }
 
 const restTuples = new WeakMap<Func, { name: string; type: Extract<Type, { k: "class" }>; parts: string[] }>();

@@ -24,7 +24,7 @@ import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "
 import { exitActions, jumpTarget, lowerThrow, lowerTry } from "./exceptions.ts";
 import { inspectArgument } from "./inspect.ts";
 import { elementOrUndefined, isProbedLocal, probedRecordLocal, untrackedUndefinedLocal, markProbed, probedType } from "./probes.ts";
-import { filledArrayType, lowerArgs, untypedConst } from "./calls.ts";
+import { lowerArgs, untypedArrayType, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
 import { directiveGuard, formatDirectives, guardedFormat, printedSpread } from "./console-format.ts";
 import { recordConstInit } from "./record-consts.ts";
@@ -130,7 +130,7 @@ export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: 
   // `const env = { x: 3 }` used only as a `Record<string, number>` (lower/record-consts.ts).
   const record = recordConstInit(l, decl);
   if (record) return record;
-  const filled = !decl.type && decl.initializer && isNewArrayFill(decl.initializer) && isAnyArray(l, l.checker.getTypeAtLocation(decl.name)) ? filledArrayType(l, decl.initializer) : undefined;
+  const filled = !decl.type && decl.initializer && isAnyArray(l, l.checker.getTypeAtLocation(decl.name)) ? untypedArrayType(l, decl.initializer) : undefined;
   const checked = decl.type ? typeFromTypeNode(l, decl.type) : (filled ?? typeOfNode(l, decl.name));
   if (!decl.initializer) return { type: checked };
   if (decl.type) return { type: checked, init: coerce(l, lowerExpr(l, decl.initializer, checked), checked, decl.initializer) };
@@ -143,15 +143,11 @@ export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: 
   return { type, init: coerce(l, init, type, decl.initializer) };
 }
 
-/** `new Array(n).fill(v)` (or `Array(n).fill(v)`): tsc says `any[]`, the fill value says more (calls.ts filledArrayType). */
-function isNewArrayFill(x: ts.Expression): boolean {
-  if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression) || x.expression.name.text !== "fill") return false;
-  const made = x.expression.expression;
-  return (ts.isNewExpression(made) || ts.isCallExpression(made)) && ts.isIdentifier(made.expression) && made.expression.text === "Array";
-}
-
+/** `any[]`, `any[][]`, ...: what tsc says of `new Array(n).fill(v)` and arrays of them (calls.ts untypedArrayType says more). */
 function isAnyArray(l: Lowerer, t: ts.Type): boolean {
-  return l.checker.isArrayType(t) && !!(l.checker.getTypeArguments(t as ts.TypeReference)[0]!.flags & ts.TypeFlags.Any);
+  if (!l.checker.isArrayType(t)) return false;
+  const elem = l.checker.getTypeArguments(t as ts.TypeReference)[0]!;
+  return !!(elem.flags & ts.TypeFlags.Any) || isAnyArray(l, elem);
 }
 
 function lowerStmt(l: Lowerer, s: ts.Statement): Stmt[] {
