@@ -57,6 +57,7 @@ import { matchArrayProperty, regexpNew } from "./regexp.ts";
 import { allocatorCall } from "./global-allocator.ts";
 import { heapIntrinsicCall } from "./heap-intrinsics.ts";
 import { implementationOf } from "./overloads.ts";
+import { staticMemberFor, staticReceiver, usesThis } from "./static-this.ts";
 
 const K = ts.SyntaxKind;
 
@@ -269,7 +270,10 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (impossible) return impossible;
       const typeArgs = resolvedTypeArgs(l, call);
       if (isStatic(mdecl)) {
-        const full = staticMethod(l, mdecl, typeArgs);
+        // `User.create()` / `this.create()`: the method reached from the class named, compiled for it (lower/static-this.ts).
+        const receiver = callee.expression.kind === K.SuperKeyword ? l.scope.staticThis : staticReceiver(l, callee.expression);
+        const reached = callee.expression.kind === K.SuperKeyword ? mdecl : staticMemberFor(l, mdecl, receiver, callee);
+        const full = staticMethod(l, reached, typeArgs, receiver);
         const f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
         return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, mdecl, call.arguments, f.params.map((p) => p.type)) };
       }
@@ -368,12 +372,18 @@ function atomicMethod(l: Lowerer, target: Expr, name: string, call: ts.CallExpre
   l.fail("TSOS1018", call.expression, name, typeName(target.type));
 }
 
-function staticMethod(l: Lowerer, decl: ts.MethodDeclaration, typeArgs: Type[]) {
+/**
+ * A static method's instance; one that uses `this` is compiled once per class it is called on
+ * (`receiver`, by default its own), with `this` that class (lower/static-this.ts).
+ */
+function staticMethod(l: Lowerer, decl: ts.MethodDeclaration, typeArgs: Type[], receiver?: ts.ClassLikeDeclaration) {
   const env = new Map<ts.Symbol, Type>();
   decl.typeParameters?.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
-  const cls = (decl.parent as ts.ClassDeclaration).name?.text ?? "default";
+  const own = decl.parent as ts.ClassLikeDeclaration;
+  const staticThis = receiver && receiver !== own && usesThis(decl) ? receiver : own;
+  const cls = staticThis.name?.text ?? "default";
   const suffix = typeArgs.length ? `_${typeArgs.map(mangle).join("_")}` : "";
-  return instantiateFunction(l, decl, env, typeArgs, { cname: `${cls}__${(decl.name as ts.Identifier).text}${suffix}`, isCtor: false });
+  return instantiateFunction(l, decl, env, typeArgs, { cname: `${cls}__${(decl.name as ts.Identifier).text}${suffix}`, isCtor: false, staticThis });
 }
 
 function arg(call: ts.CallExpression, i: number): ts.Expression {
@@ -523,7 +533,10 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
   }
   if (ts.isIdentifier(n.expression) && n.expression.text === "Error" && l.program.target === "kernel")
     l.fail("TSOS1015", n, "an `Error` value", "errors can only be thrown: `throw new Error(\"message\")`");
-  const t = typeOfNode(l, n);
+  // `new this()` in a static method: the class it was called on (lower/static-this.ts).
+  const staticThis = n.expression.kind === K.ThisKeyword ? l.scope.staticThis : undefined;
+  const thisSymbol = staticThis?.name && l.checker.getSymbolAtLocation(staticThis.name);
+  const t = thisSymbol ? irType(l, l.checker.getDeclaredTypeOfSymbol(thisSymbol), n) : typeOfNode(l, n);
   if (t.k !== "class") l.fail("TSOS1015", n, `\`new\` of \`${n.expression.getText()}\``, "construct a class declared in the program");
   void classInstance;
   markConstructed(l, t.cls);
@@ -570,10 +583,16 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   const sym = l.symbolOf(p.name);
   const decl = sym?.valueDeclaration;
   if (decl && ts.isEnumMember(decl)) return enumMemberValue(l, decl, p);
+  // `this.name` in a static method: the name of the class it was called on.
+  if (p.expression.kind === K.ThisKeyword && l.scope.staticThis && name === "name" && !isWriteTarget(p) && !(decl && ts.isPropertyDeclaration(decl)))
+    return { e: "str", type: T.str, value: l.scope.staticThis.name?.text ?? "" };
   if (decl && ts.isPropertyDeclaration(decl) && isStatic(decl)) {
-    const via = l.symbolOf(p.expression)?.valueDeclaration;
-    if (via && via !== decl.parent && isWriteTarget(p)) l.fail("TSOS1056", p, p.expression.getText(), (decl.parent as ts.ClassDeclaration).name?.text ?? "", name);
-    const g = staticField(l, decl);
+    // `User.table` / `this.table`: the field reached from the class named, its own or a base's (lower/static-this.ts).
+    const receiver = p.expression.kind === K.SuperKeyword ? undefined : staticReceiver(l, p.expression);
+    const reached = p.expression.kind === K.SuperKeyword ? decl : staticMemberFor(l, decl, receiver, p);
+    const via = receiver ?? l.symbolOf(p.expression)?.valueDeclaration;
+    if (via && via !== reached.parent && isWriteTarget(p)) l.fail("TSOS1056", p, p.expression.getText(), (reached.parent as ts.ClassDeclaration).name?.text ?? "", name);
+    const g = staticField(l, reached);
     return { e: "global", type: g.type, name: g.cname };
   }
   if (decl && ts.isMethodDeclaration(decl)) return methodValue(l, p, decl, (m) => staticMethod(l, m, []));

@@ -45,6 +45,8 @@ export interface FnScope {
   trackCaller?: boolean;
   /** Inside a closure's code (lower/closures.ts): how captured variables and `this` are reached. */
   closure?: ClosureScope;
+  /** In a static method (and arrows in it): the class `this` is, the one it was called on (lower/static-this.ts). */
+  staticThis?: ts.ClassLikeDeclaration;
 }
 
 /** The environment of the closure being lowered: each captured declaration (or `this`) and its field. */

@@ -106,6 +106,14 @@ function isStaticMember(m: ts.ClassElement): boolean {
   return !!(ts.getCombinedModifierFlags(m as ts.Declaration) & ts.ModifierFlags.Static);
 }
 
+/** The class declarations of the program that extend `decl`, directly or not. */
+export function subclassDecls(l: Lowerer, decl: ts.ClassLikeDeclaration): ts.ClassDeclaration[] {
+  return state(l).classDecls.filter((d) => {
+    for (let b = baseDecl(l, d); b; b = baseDecl(l, b)) if (b === decl) return true;
+    return false;
+  });
+}
+
 /** Whether a class declared below `decl` declares the member `key`. */
 export function isOverridden(l: Lowerer, decl: ts.ClassLikeDeclaration, key: string): boolean {
   for (const d of state(l).classDecls) {

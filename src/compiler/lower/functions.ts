@@ -56,6 +56,8 @@ export interface InstanceOptions {
   closure?: ClosureScope;
   /** A function value: parameters with defaults take `T | undefined` and the body evaluates the defaults (lower/fn-params.ts). */
   defaultsInBody?: boolean;
+  /** A static method (or an arrow in one): the class its `this` is (lower/static-this.ts). */
+  staticThis?: ts.ClassLikeDeclaration;
 }
 
 export function instantiateFunction(
@@ -70,12 +72,14 @@ export function instantiateFunction(
     const plain = opts;
     opts = { ...opts, body: () => generatorCreation(l, decl, func, plain) };
   }
-  const key = `${opts.cname}|${decl.pos}|${decl.getSourceFile().fileName}|${typeArgs.map(mangle).join(",")}`;
+  // One instance per class `this` is in a static method, as per type arguments (lower/static-this.ts).
+  const key = `${opts.cname}|${decl.pos}|${decl.getSourceFile().fileName}|${typeArgs.map(mangle).join(",")}|${opts.staticThis?.name?.text ?? ""}@${opts.staticThis?.pos ?? ""}`;
   const hit = l.funcInstances.get(key);
   if (hit) return hit;
   const scope = l.newScope(env, opts.thisType);
   scope.isCtor = opts.isCtor;
   scope.closure = opts.closure;
+  scope.staticThis = opts.staticThis;
   const func: Func = { cname: l.uniqueName(opts.cname), params: [], ret: T.void, body: [], loc: l.loc(decl), isStatic: false, ...(opts.isCtor ? { ctor: true } : {}) };
   l.funcInstances.set(key, func);
   l.funcNodes.set(func.cname, (decl as ts.SignatureDeclaration).name ?? decl);

@@ -146,7 +146,9 @@ function lowerFunctionValueOf(l: Lowerer, fn: FnLike, want: Type | undefined): E
     checkCaptures(l, fn);
     return liftFunction(l, fn, want).value;
   }
-  const caps = captureList(l, fn);
+  const found = captureList(l, fn);
+  // In a static method `this` is a class, known when compiling (lower/static-this.ts): nothing to capture.
+  const caps = l.scope.staticThis && !l.scope.thisType ? { ...found, usesThis: false } : found;
   if (caps.ownThis) l.fail("TSOS1130", caps.ownThis);
   // Without captures one static object serves, unless the value can escape from code that runs more
   // than once: JavaScript creates a new function each time, and `===` can tell them apart.
@@ -184,6 +186,7 @@ function liftFunction(l: Lowerer, fn: FnLike, want: Type | undefined, closure?: 
     closureCode: l.target === "host",
     closure,
     defaultsInBody: l.target === "host",
+    staticThis: l.scope.staticThis,
   });
   const params = l.target === "host" ? f.params.slice(1) : f.params;
   return { func: f, value: { e: "fnref", type: fnType(l, params.map((p) => p.type), f.ret), fn: f.cname } };
