@@ -83,8 +83,12 @@ function wrapperBody(l: Lowerer, full: Func, params: readonly ts.ParameterDeclar
     // A pattern parameter (`{ a = 1 }: Opts = {}`) is bound in the full function; here it is one value.
     const name = l.localName(ts.isIdentifier(p.name) ? p.name.text : `arg${i}`);
     const init = p.initializer;
-    // An optional parameter without a default (`c?: T`) is undefined.
-    const value: Expr = init ? coerce(l, lowerExpr(l, init, type), type, init) : { e: "nullish", type, undef: true };
+    // An optional parameter without a default (`c?: T`) is undefined; a rest parameter, an empty array.
+    const value: Expr = init
+      ? coerce(l, lowerExpr(l, init, type), type, init)
+      : p.dotDotDotToken && type.k === "array"
+        ? { e: "arraylit", type, elems: [], loc: l.loc(p) }
+        : { e: "nullish", type, undef: true };
     out.push({ s: "let", name, type, init: value, loc: l.loc(p) });
     l.scope.locals.set(p, name);
     setLocalType(l, p, type);

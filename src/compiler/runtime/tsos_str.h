@@ -575,10 +575,12 @@ static inline double tsos_pow2_radix(const uint8_t *p, uint64_t n, int radix) {
 }
 /* Number(s) (ECMA-262 StringToNumber). */
 static inline double tsos_str_to_num(tsos_str s) {
-  uint64_t a = tsos_space_prefix(s.ptr, s.len);
+  /* Laundered: of a literal (`Number("0")`) gcc would warn about the branches for longer texts. */
+  const uint8_t *b = tsos_str_laundered(s);
+  uint64_t a = tsos_space_prefix(b, s.len);
   uint64_t n = s.len - a;
-  n -= tsos_space_suffix(s.ptr + a, n);
-  const uint8_t *p = s.ptr + a;
+  n -= tsos_space_suffix(b + a, n);
+  const uint8_t *p = b + a;
   if (n == 0) return 0;
   if (n > 2 && p[0] == '0') {
     int radix = (p[1] | 0x20) == 'x' ? 16 : (p[1] | 0x20) == 'o' ? 8 : (p[1] | 0x20) == 'b' ? 2 : 0;
@@ -597,8 +599,9 @@ static inline double tsos_str_to_num(tsos_str s) {
 }
 /* parseFloat(s): the longest decimal prefix after leading whitespace. */
 static inline double tsos_parse_float(tsos_str s) {
-  uint64_t a = tsos_space_prefix(s.ptr, s.len);
-  const uint8_t *p = s.ptr + a;
+  const uint8_t *b = tsos_str_laundered(s); /* as in tsos_str_to_num */
+  uint64_t a = tsos_space_prefix(b, s.len);
+  const uint8_t *p = b + a;
   uint64_t n = s.len - a, i = 0;
   bool neg = false;
   if (n > 0 && (p[0] == '+' || p[0] == '-')) { neg = p[0] == '-'; i = 1; }
@@ -609,8 +612,9 @@ static inline double tsos_parse_float(tsos_str s) {
 }
 /* parseInt(s, radix) (ECMA-262 19.2.5); radix undefined is passed as 0. */
 static inline double tsos_parse_int(tsos_str s, double radix_arg, const tsos_loc *loc) {
-  uint64_t a = tsos_space_prefix(s.ptr, s.len);
-  const uint8_t *p = s.ptr + a;
+  const uint8_t *b = tsos_str_laundered(s); /* as in tsos_str_to_num */
+  uint64_t a = tsos_space_prefix(b, s.len);
+  const uint8_t *p = b + a;
   uint64_t n = s.len - a, i = 0;
   bool neg = false;
   if (n > 0 && (p[0] == '+' || p[0] == '-')) { neg = p[0] == '-'; i = 1; }
