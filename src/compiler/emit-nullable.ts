@@ -139,6 +139,8 @@ export function emitNullable(em: NullableEmitter, x: Expr, E: (y: Expr) => strin
     case "nullish":
       return x.type.k === "void" ? "((void)0)" : nullableAbsent(x.type as Nullable, x.undef);
     case "some":
+      // A value that never comes (a panic where tsc proved the branch impossible): the absent value stands for it.
+      if (x.x.type.k === "never") return `({ (void)${E(x.x)}; ${nullableAbsent(x.type as Nullable, (x.type as Nullable).undef)}; })`;
       return mkSome(x.type as Nullable, E(x.x));
     case "unwrap": {
       const t = x.x.type as Nullable;
