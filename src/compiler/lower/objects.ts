@@ -77,6 +77,8 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
   const fields: Field[] = [];
   const values: Expr[] = [];
   const fns: (ts.MethodDeclaration | ts.AccessorDeclaration)[] = [];
+  // `{ t: "id", v: "x" }` for `{ t: "num"; v: number } | { t: "id"; v: string }`: the member it is keeps its own types.
+  const member = want?.k === "view" ? discriminatedMember(l, node) : undefined;
   for (const p of node.properties) {
     // A generic function member only ever called through a namespace-like const: instantiated per call (lower/generic-consts.ts).
     if (namespaceMember(l, p)) continue;
@@ -90,7 +92,9 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
     const value = ts.isPropertyAssignment(p) ? p.initializer : p.name;
     // An iterator result is its value or undefined (lower/iterables.ts): as a property it would print and serialize as that.
     if (isResultTsType(l.checker, l.checker.getTypeAtLocation(value))) l.fail("TSOS1240", value, "an iterator result as a property", "keep `r.value` and `r.done` as two properties");
-    const wanted = want?.k === "view" ? want.view.slots.find((s) => s.kind === "get" && s.prop === name)?.ret ?? iteratorArrowType(l, want, name) : undefined;
+    const own = member && l.checker.getPropertyOfType(member, name);
+    const ownType = own ? tryIrType(l, l.checker.getTypeOfSymbol(own), value) : undefined;
+    const wanted = ownType ?? (want?.k === "view" ? want.view.slots.find((s) => s.kind === "get" && s.prop === name)?.ret ?? iteratorArrowType(l, want, name) : undefined);
     const sym = l.checker.getPropertyOfType(litType, name);
     const contextual = want?.k === "view" && !wanted ? contextualLiteralType(l, value, (t) => tryIrType(l, t, value)) : undefined;
     const type = wanted ?? contextual ?? irType(l, sym ? l.checker.getTypeOfSymbol(sym) : l.checker.getTypeAtLocation(value), value);
@@ -119,6 +123,28 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
   values.push(...captured.values);
   const shape = literalShape(l, fields, node, fns, captured.scope);
   return { e: "new", type: { k: "class", cls: shape.cls }, cls: shape.cls, init: shape.init, args: values, loc: l.loc(node) };
+}
+
+/**
+ * The member of a union of object types (the literal's contextual type) that
+ * an object literal is, told by its literal-typed properties (`t: "id"`), when
+ * exactly one member fits; undefined otherwise.
+ */
+function discriminatedMember(l: Lowerer, node: ts.ObjectLiteralExpression): ts.Type | undefined {
+  const ctx = l.checker.getContextualType(node);
+  const union = ctx && l.checker.getNonNullableType(ctx);
+  if (!union?.isUnion() || !union.types.every((m) => m.flags & ts.TypeFlags.Object)) return undefined;
+  const literal = (t: ts.Type): boolean => !!(t.flags & (ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral | ts.TypeFlags.BooleanLiteral | ts.TypeFlags.EnumLiteral));
+  const tags = node.properties.filter(ts.isPropertyAssignment).map((p) => ({ name: propName(l, p.name), type: l.checker.getTypeAtLocation(p.initializer) })).filter((p) => literal(p.type));
+  if (!tags.length) return undefined;
+  const fits = union.types.filter((m) =>
+    tags.every((t) => {
+      const prop = l.checker.getPropertyOfType(m, t.name);
+      const pt = prop && l.checker.getTypeOfSymbol(prop);
+      return !pt || !(pt.flags & ts.TypeFlags.Literal || (pt.isUnion() && pt.types.every(literal))) || l.checker.isTypeAssignableTo(t.type, pt);
+    }),
+  );
+  return fits.length === 1 ? fits[0] : undefined;
 }
 
 /**
