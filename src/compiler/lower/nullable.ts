@@ -27,7 +27,7 @@ import { elementOrUndefined, isProbedVariable, probedType, takesAbsent } from ".
 import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
-import { coerce, lowerCondition, lowerExpr } from "./expr.ts";
+import { castTo, coerce, lowerCondition, lowerExpr } from "./expr.ts";
 import { irType, nullableType, sameType, tryIrType, typeName } from "./types.ts";
 import { NULL_LITERAL, UNDEFINED_LITERAL, nullableRepr } from "./nullable-types.ts";
 import { convertUnion, fromUnion, isObjectMember, isTag, memberIndex, narrowUnion, objectIntoUnion, objectMemberFor, reUnion, toUnion } from "./unions.ts";
@@ -378,7 +378,11 @@ export function joinNullable(l: Lowerer, node: ts.Expression, A: Expr, B: Expr):
 /** Postfix `x!`: TypeScript's promise, checked (a null here would be undefined behaviour in C). */
 export function lowerNonNull(l: Lowerer, n: ts.NonNullExpression, want?: Type): Expr {
   const x = lowerExpr(l, n.expression, want);
-  return x.type.k === "nullable" ? unwrap(l, x, n, "nonnull") : x;
+  const present = x.type.k === "nullable" ? unwrap(l, x, n, "nonnull") : x;
+  // `a!.tag` where tsc narrowed `a` (`El | string | undefined`) to `El | undefined`: the member it is, checked.
+  if (present.type.k !== "union") return present;
+  const narrowed = tryIrType(l, l.checker.getTypeAtLocation(n), n);
+  return narrowed && narrowed.k !== "union" && !sameType(narrowed, present.type) ? castTo(l, present, narrowed, n, n.expression) : present;
 }
 
 /** `typeof x`: the name of x's type, as JavaScript spells it. */
