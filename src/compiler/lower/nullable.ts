@@ -228,6 +228,11 @@ export function logicalValue(l: Lowerer, b: ts.BinaryExpression, A0: Expr, B: Ex
   return { e: "bind", type: R, name, value: A, body };
 }
 
+/** Whether a checker type is only `null` and/or `undefined`. */
+function definitelyNullish(type: ts.Type): boolean {
+  return (type.isUnion() ? type.types : [type]).every((t) => !!(t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)));
+}
+
 /** Whether every value of a checker type is falsy (`null`, `undefined`, `false`, `0`, `""`). */
 function definitelyFalsy(type: ts.Type): boolean {
   const parts = type.isUnion() ? type.types : [type];
@@ -255,6 +260,10 @@ export function lowerNullish(l: Lowerer, b: ts.BinaryExpression): Expr {
   if ((A.e === "index" && A.arr.type.k === "array") || (A.e === "strindex" && !A.code && l.doubles))
     A = coerce(l, A, nullableType(l, A.type, false, true), b.left);
   if (A.type.k !== "nullable") return coerce(l, A, R, b.left);
+  // tsc narrowed the left operand to null because only a closure assigns it (`let cycle: string[] | null = null;
+  // visit(); cycle ?? []`, typed never[]): the variable's own type says what the result can be.
+  const left = l.checker.getTypeAtLocation(b.left);
+  if (A.type.inner.k !== "never" && definitelyNullish(left)) R = A.type.inner;
   const Bx = lowerExpr(l, b.right, R);
   // The checker believed a narrowed field was never null (so the type leaves out the right
   // operand's null or undefined); the field is tested as it is, so the result may be either.
