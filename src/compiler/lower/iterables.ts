@@ -150,7 +150,8 @@ export function protocolIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type |
   const elem = tryIrType(l, first, node);
   if (!elem) return undefined;
   const ret = p.args[1];
-  if (ret && p.kind !== "result" && !(ret.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) && !isBuiltinReturn(ret))
+  // A generator that never returns (`Generator<T, never>`, an endless one) has no return value either.
+  if (ret && p.kind !== "result" && !(ret.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) && !isBuiltinReturn(ret))
     l.fail("TSOS1240", node, `\`${l.checker.typeToString(type)}\`, whose return value is not undefined`, "return nothing from the iterator: `{ done: true, value: undefined }`");
   if (p.kind === "result") return resultType(l, elem, node);
   if (p.kind === "iterator") return { k: "view", view: iteratorView(l, elem, node) };
@@ -398,7 +399,16 @@ export function resultMember(l: Lowerer, p: ts.PropertyAccessExpression): Expr |
   // Narrowed by `!r.done` to the yielded half: the value is there.
   const recv = l.checker.getTypeAtLocation(p.expression);
   if (!recv.isUnion() && recv.getSymbol()?.name === "IteratorYieldResult") return { e: "unwrap", type: r.type.inner, x: r, loc, check: "narrowed" };
+  // The result of a generator that never returns (`Generator<T, never>`): tsc types the value T. Past its end
+  // (closed by `return()` or a `break`) JavaScript reads undefined, where the check panics.
+  if (recv.isUnion() && recv.types.some((t) => t.getSymbol()?.name === "IteratorReturnResult" && returnsNever(l, t))) return { e: "unwrap", type: r.type.inner, x: r, loc, check: "narrowed" };
   return r;
+}
+
+/** An IteratorReturnResult<never>: the done half of a generator that never returns. */
+function returnsNever(l: Lowerer, t: ts.Type): boolean {
+  const value = l.checker.getPropertyOfType(t, "value");
+  return !!value && !!(l.checker.getTypeOfSymbol(value).flags & ts.TypeFlags.Never);
 }
 
 /** A result as console.log shows it: `{ value: 1, done: false }`. */
