@@ -34,6 +34,7 @@ import { arith, coerce, lowerExpr } from "./expr.ts";
 import { lowerFunctionValue } from "./lambdas.ts";
 import { stringIndexOrUndefined } from "./string-methods.ts";
 import { bindLocal, destructure, isTuple, newTuple } from "./destructure.ts";
+import { mappedElements } from "./inspect.ts";
 import { irType, tryIrType, typeName } from "./types.ts";
 import { narrowRead, printable, truthyOf } from "./nullable.ts";
 import { isInt } from "../ints.ts";
@@ -490,6 +491,29 @@ function isStdMap(t: ts.Type): boolean {
   return t.getSymbol()?.getName() === "Map" && !!t.getSymbol()?.declarations?.some((d) => d.getSourceFile().hasNoDefaultLib || d.getSourceFile().fileName.endsWith(".d.ts"));
 }
 
+/**
+ * `Object.fromEntries(items.map((i) => [i.id, i.name]))`: entries with number keys, which
+ * JavaScript turns into property names (String(key)); a copy with the keys as strings.
+ */
+function numberKeyedEntries(l: Lowerer, arg: ts.Expression, entriesType: Type): Expr | undefined {
+  if (entriesType.k !== "array" || !isTuple(entriesType.elem)) return undefined;
+  const argType = l.checker.getTypeAtLocation(arg);
+  const entry = l.checker.isArrayType(argType) ? l.checker.getTypeArguments(argType as ts.TypeReference)[0] : undefined;
+  const keyType = entry && l.checker.isTupleType(entry) ? l.checker.getTypeArguments(entry as ts.TypeReference)[0] : undefined;
+  if (!keyType || !(keyType.flags & ts.TypeFlags.NumberLike)) return undefined;
+  const want = entriesType.elem;
+  const given = lowerExpr(l, arg);
+  if (given.type.k !== "array" || !isTuple(given.type.elem)) return coerce(l, given, entriesType, arg);
+  const [key, value] = given.type.elem.cls.fields;
+  if (!key || !value || given.type.elem.cls.fields.length !== 2 || key.type.k !== "int") return coerce(l, given, entriesType, arg);
+  const loc = l.loc(arg);
+  return mappedElements(l, "string_keys", given, entriesType, (e) => {
+    const read = (f: { name: string; type: Type }): Expr => ({ e: "field", type: f.type, obj: e, name: f.name });
+    const k: Expr = { e: "tostr", type: T.str, x: coerce(l, read(key), T.number, arg), radix: 10 };
+    return newTuple(want, [k, coerce(l, read(value), want.cls.fields[1]!.type, arg)], loc);
+  }, arg);
+}
+
 /** `Object.keys/values/entries/fromEntries(...)`; undefined for other names. */
 export function objectCall(l: Lowerer, name: string, call: ts.CallExpression): Expr | undefined {
   const arg = call.arguments[0];
@@ -504,7 +528,7 @@ export function objectCall(l: Lowerer, name: string, call: ts.CallExpression): E
       return bind(l, newRecord(l, t, call), (d) => ({ e: "seq", type: t, xs: [method(l, d, "setFrom", [map], call), d] }));
     }
     const entriesType = (resolveMember(l, t.cls, (classMember(l, t.cls, "setAll") as { decl: ts.MethodDeclaration }).decl, []).params[0])!;
-    const entries = coerce(l, lowerExpr(l, arg, entriesType), entriesType, arg);
+    const entries = numberKeyedEntries(l, arg, entriesType) ?? coerce(l, lowerExpr(l, arg, entriesType), entriesType, arg);
     return bind(l, newRecord(l, t, call), (d) => ({ e: "seq", type: t, xs: [method(l, d, "setAll", [entries], call), d] }));
   }
   const method_ = name === "keys" ? "ownKeys" : name === "values" ? "ownValues" : name === "entries" ? "ownEntries" : undefined;
