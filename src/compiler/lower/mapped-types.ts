@@ -52,7 +52,7 @@ export function mappedTypeSlots(
   withUndefined: (t: Type) => Type,
 ): { slots: ViewSlot[]; order: string[] } | undefined {
   const found = mappedOverParam(l, type);
-  if (!found) return undefined;
+  if (!found) return pickedSlots(l, type, irType, keysOf) ?? modifiedSlots(l, type, irType, keysOf, withUndefined);
   const { decl, source } = found;
   const keys = keysOf(irType(source));
   const keySymbol = l.checker.getSymbolAtLocation(decl.typeParameter.name);
@@ -78,6 +78,70 @@ export function mappedTypeSlots(
     else env.delete(keySymbol);
   }
   return { slots, order: keys.map((k) => k.prop) };
+}
+
+/**
+ * `Omit<T, "id">` and `Pick<T, "a" | "b">` where T is a type parameter of the
+ * current instance (`create(data: Omit<T, "id">)` in a generic repository):
+ * the slots of T's type argument, without (Omit) or with only (Pick) the
+ * named keys, each with its own type and writability.
+ */
+function pickedSlots(
+  l: Lowerer,
+  type: ts.Type,
+  irType: (t: ts.Type) => Type,
+  keysOf: (t: Type) => { prop: string }[] | undefined,
+): { slots: ViewSlot[]; order: string[] } | undefined {
+  const alias = type.aliasSymbol?.name;
+  const [target, keysArg] = type.aliasTypeArguments ?? [];
+  if ((alias !== "Omit" && alias !== "Pick") || !target || !keysArg || !l.isLibDecl(type.aliasSymbol!.declarations?.[0])) return undefined;
+  if (!(target.flags & ts.TypeFlags.TypeParameter) || !l.scope.env.has(target.getSymbol()!)) return undefined;
+  const named = (keysArg.isUnion() ? keysArg.types : [keysArg]).map((k) => (k.isStringLiteral() ? k.value : undefined));
+  if (named.some((k) => k === undefined)) return undefined;
+  const keep = (prop: string): boolean => (alias === "Omit" ? !named.includes(prop) : named.includes(prop));
+  const source = irType(target);
+  if (source.k === "view") {
+    const slots = source.view.slots.filter((s) => s.kind !== "generic" && keep(s.prop));
+    // In the order T's type declares its properties (what a copy of the object reads them in).
+    const order = (keysOf(source) ?? []).map((k) => k.prop).filter(keep);
+    return { slots, order };
+  }
+  return undefined;
+}
+
+/**
+ * `Partial<X>`, `Required<X>` or `Readonly<X>` of a type the checker cannot
+ * list yet (`Partial<Omit<T, "id">>` in a generic repository): X's slots
+ * (pickedSlots above), made optional, required or read-only.
+ */
+function modifiedSlots(
+  l: Lowerer,
+  type: ts.Type,
+  irType: (t: ts.Type) => Type,
+  keysOf: (t: Type) => { prop: string }[] | undefined,
+  withUndefined: (t: Type) => Type,
+): { slots: ViewSlot[]; order: string[] } | undefined {
+  const alias = type.aliasSymbol?.name;
+  const [inner] = type.aliasTypeArguments ?? [];
+  if ((alias !== "Partial" && alias !== "Required" && alias !== "Readonly") || !inner || !l.isLibDecl(type.aliasSymbol!.declarations?.[0])) return undefined;
+  if (l.checker.getPropertiesOfType(type).length || !inner.aliasSymbol || !inner.aliasTypeArguments?.some((a) => a.flags & ts.TypeFlags.TypeParameter && l.scope.env.has(a.getSymbol()!))) return undefined;
+  const source = irType(inner);
+  if (source.k !== "view") return undefined;
+  const slots: ViewSlot[] = [];
+  for (const s of source.view.slots) {
+    if (s.kind !== "get" && s.kind !== "set") continue;
+    if (alias === "Readonly" && s.kind === "set") continue;
+    if (alias === "Partial") {
+      const t = s.kind === "get" ? s.ret : s.params[0]!;
+      const value = t.k === "nullable" && t.undef ? t : withUndefined(t);
+      slots.push(s.kind === "get" ? { ...s, ret: value, optional: true } : { ...s, params: [value], optional: true });
+    } else if (alias === "Required" && s.optional) {
+      const t = s.kind === "get" ? s.ret : s.params[0]!;
+      const value = t.k === "nullable" && t.undef && !t.null ? t.inner : t;
+      slots.push(s.kind === "get" ? { ...s, ret: value, optional: false } : { ...s, params: [value], optional: false });
+    } else slots.push(s);
+  }
+  return { slots, order: (keysOf(source) ?? []).map((k) => k.prop) };
 }
 
 /** The property names of a class instance's fields (for `keyof` of a class type argument). */

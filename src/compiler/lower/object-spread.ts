@@ -38,7 +38,7 @@ import type { Lowerer } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, lowerLValue } from "./expr.ts";
 import { classInfo, fieldName, lookupField, propertyOfField, upcast } from "./classes.ts";
 import { irType, nullableType, sameType, typeName } from "./types.ts";
-import { literalMembers, lowerClassGetByName, lowerViewGet } from "./views.ts";
+import { declaredOrder, literalMembers, lowerClassGetByName, lowerViewGet } from "./views.ts";
 import { isRecord, recordField } from "./records.ts";
 import { isTuple } from "./destructure.ts";
 import { lowerNullLiteral, presentOrPanic, unwrap, withoutUndefined } from "./nullable.ts";
@@ -150,7 +150,13 @@ export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.N
       if (own !== undefined) l.fail("TSOS1170", node, l.checker.typeToString(tsType), `only some of its members have \`${own}\`, so which properties it has depends on the member; narrow it to one member first`);
     }
     const out: OwnProperty[] = [];
-    for (const p of l.checker.getPropertiesOfType(apparent)) {
+    // A mapped type over a type parameter of this instance (`Omit<T, "id">`): the checker lists no properties;
+    // the view's own, in its declared order (lower/mapped-types.ts).
+    // A type parameter of this instance (`{ ...cur }` with `cur: T`): its type argument's properties, not its constraint's.
+    const listed = tsType.flags & ts.TypeFlags.TypeParameter ? [] : l.checker.getPropertiesOfType(apparent).map((p) => p.name);
+    const names = listed.length ? listed : (declaredOrder.get(t.view) ?? []);
+    for (const name of names) {
+      const p = { name };
       const slot = t.view.slots.find((s) => s.prop === p.name && (s.kind === "get" || s.kind === "method"));
       if (!slot) continue;
       if (slot.kind === "method")
@@ -163,7 +169,7 @@ export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.N
       out.push({ name: p.name, read: lowerViewGet(l, obj, p.name, node), optional: !!slot.optional, ...presence });
     }
     // The copy takes the type's order: every object behind the view must define its properties in it (lower/spread-order.ts).
-    checkViewCopyOrder(l, t.view, out.map((p) => p.name).filter((n) => !present?.has(n)), node, l.checker.typeToString(tsType), l.checker.getPropertiesOfType(apparent).map((p) => p.name));
+    checkViewCopyOrder(l, t.view, out.map((p) => p.name).filter((n) => !present?.has(n)), node, l.checker.typeToString(tsType), names);
     return out;
   }
   l.fail("TSOS1170", node, typeName(t), "spread an object of a class, interface or object type");
