@@ -241,6 +241,34 @@ interface Slot {
 }
 
 /** `{ a: 1, ...b, c }` where some member is a spread: a new plain object. */
+/**
+ * A computed key `[k]: v` after a spread, where k's type is a union of string
+ * literals that the object already has (`keyof Form`, `"a" | "b"`): each of
+ * those keys takes v when k names it. k and v are evaluated once, in order.
+ * False (nothing done) when k may name a key the object does not have yet.
+ */
+function computedKeyWrite(
+  l: Lowerer,
+  p: ts.PropertyAssignment,
+  temp: (value: Expr) => Expr,
+  put: (name: string, value: Expr, optional: boolean, guard?: Expr) => void,
+  present: ReadonlySet<string>,
+  slots: ReadonlyMap<string, Slot>,
+): boolean {
+  const keyNode = (p.name as ts.ComputedPropertyName).expression;
+  const kt = l.checker.getTypeAtLocation(keyNode);
+  const names = (kt.isUnion() ? kt.types : [kt]).map((t) => (t.isStringLiteral() ? t.value : undefined));
+  if (!names.length || names.some((n) => n === undefined || !present.has(n))) return false;
+  const key = temp(coerce(l, lowerExpr(l, keyNode), T.str, keyNode));
+  const value = temp(lowerExpr(l, p.initializer));
+  for (const name of names as string[]) {
+    const type = slots.get(name)!.value.type;
+    const guard: Expr = { e: "streq", type: T.bool, negate: false, a: key, b: { e: "str", type: T.str, value: name } };
+    put(name, coerce(l, value, type, p.initializer), false, guard);
+  }
+  return true;
+}
+
 export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr {
   const binds: { name: string; value: Expr }[] = [];
   const slots = new Map<string, Slot>();
@@ -270,6 +298,8 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
       spreadInto(l, p.expression, node, temp, put, surelyPresent);
       continue;
     }
+    // `{ ...s, [k]: s[k] + 1 }` with k one of the keys already copied: that key's value is replaced.
+    if (ts.isPropertyAssignment(p) && ts.isComputedPropertyName(p.name) && computedKeyWrite(l, p, temp, put, surelyPresent(), slots)) continue;
     if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) {
       const name = propName(l, p.name);
       const expr = ts.isPropertyAssignment(p) ? p.initializer : p.name;
