@@ -26,7 +26,6 @@ const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
   [K.Decorator]: "a decorator",
   [K.ClassExpression]: "a class expression",
   [K.NamespaceExport]: "`export * as`",
-  [K.ModuleDeclaration]: "a namespace",
   [K.DebuggerStatement]: "`debugger`",
 };
 
@@ -69,6 +68,13 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
     switch (node.kind) {
       case K.RegularExpressionLiteral:
         return checkRegExpLiteral(node as ts.RegularExpressionLiteral);
+      case K.ModuleDeclaration: {
+        // `namespace N { ... }` holds module-level code (lower/module.ts moduleStatements); ambient ones declare nothing to compile.
+        const m = node as ts.ModuleDeclaration;
+        const ambient = (ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Ambient) !== 0 || !ts.isIdentifier(m.name) || (m.flags & ts.NodeFlags.GlobalAugmentation) !== 0;
+        if (ambient) report("TSOS1005", node, "an ambient namespace or module declaration");
+        return;
+      }
       case K.AnyKeyword:
         // Hosted, a written `any` is the dynamic value an inferred one already is (lower/dynamic.ts): it can be stored,
         // passed, printed and narrowed; member access and arithmetic on it wait for a narrowing (TSOS1018, TSOS2008).

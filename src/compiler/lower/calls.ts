@@ -555,8 +555,10 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
 
 /** `m.name` where `m` is a namespace import (`import * as m`): the member's name, resolved as an identifier. */
 export function namespaceMember(l: Lowerer, x: ts.Expression): ts.Identifier | undefined {
-  if (!ts.isPropertyAccessExpression(x) || !ts.isIdentifier(x.expression) || !ts.isIdentifier(x.name)) return undefined;
-  const sym = l.symbolOf(x.expression);
+  if (!ts.isPropertyAccessExpression(x) || !ts.isIdentifier(x.name)) return undefined;
+  // `ns.f` (an `import * as ns`, or a `namespace`), also `Outer.Inner.f` through nested namespaces.
+  const left = ts.isIdentifier(x.expression) ? x.expression : ts.isPropertyAccessExpression(x.expression) && namespaceMember(l, x.expression) ? x.expression.name : undefined;
+  const sym = left && l.symbolOf(left);
   return sym && sym.flags & ts.SymbolFlags.ValueModule ? x.name : undefined;
 }
 

@@ -29,6 +29,7 @@ import { classInfo, fieldName, isAbstractProperty, isSubclass, lookupField, meth
 import { coerce, lowerExpr } from "./expr.ts";
 import { irType, sameType, typeName } from "./types.ts";
 import { storable } from "./never.ts";
+import { moduleStatements } from "./module.ts";
 import { tested, unwrap } from "./nullable.ts";
 import { isProbedVariable, takesAbsent } from "./probes.ts";
 import { viewCoerce } from "./views.ts";
@@ -69,7 +70,7 @@ function state(l: Lowerer): DispatchState {
 
 /** Every class declaration of the program (to know which members are overridden). */
 export function registerClassDecls(l: Lowerer, modules: readonly ts.SourceFile[]): void {
-  for (const sf of modules) for (const st of sf.statements) if (ts.isClassDeclaration(st)) state(l).classDecls.push(st);
+  for (const sf of modules) for (const st of moduleStatements(sf)) if (ts.isClassDeclaration(st)) state(l).classDecls.push(st);
 }
 
 /** Every class constructed so far (lower/inspect.ts dispatches on them too). */

@@ -52,7 +52,7 @@ export function genericFunctionConst(l: Lowerer, decl: ts.Node): GenericFn | und
  * A generic function member of a `const` object literal compiled per call
  * (see the header), given its literal member; undefined for other members.
  */
-export function namespaceMember(l: Lowerer, member: ts.ObjectLiteralElement): GenericFn | undefined {
+export function namespaceObjectMember(l: Lowerer, member: ts.ObjectLiteralElement): GenericFn | undefined {
   if (!namespaceMembers.has(member)) namespaceMembers.set(member, findNamespaceMember(l, member));
   return namespaceMembers.get(member);
 }
@@ -90,7 +90,7 @@ function findNamespaceMember(l: Lowerer, member: ts.ObjectLiteralElement): Gener
 export function namespaceCallee(l: Lowerer, callee: ts.PropertyAccessExpression): { fn: GenericFn; owner: ts.VariableDeclaration } | undefined {
   const member = l.checker.getSymbolAtLocation(callee.name)?.valueDeclaration;
   if (!member || !(ts.isPropertyAssignment(member) || ts.isMethodDeclaration(member)) || !ts.isObjectLiteralExpression(member.parent)) return undefined;
-  const fn = namespaceMember(l, member);
+  const fn = namespaceObjectMember(l, member);
   return fn ? { fn, owner: member.parent.parent as ts.VariableDeclaration } : undefined;
 }
 

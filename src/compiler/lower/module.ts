@@ -99,7 +99,7 @@ function guard(fn: () => void): void {
 function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
   const mod = l.moduleName(sf);
   guard(() => l.program.globals.push(...withScope(l, initScope(l, sf), () => declareModuleVars(l, sf, mod))));
-  for (const st of sf.statements) {
+  for (const st of moduleStatements(sf)) {
     if (ts.isExportAssignment(st)) guard(() => withScope(l, initScope(l, sf), () => declareDefaultExport(l, st, mod)));
     if (!ts.isVariableStatement(st) || isVar(st.declarationList)) continue;
     for (const d of st.declarationList.declarations)
@@ -172,12 +172,36 @@ function initScope(l: Lowerer, sf: ts.SourceFile): FnScope {
   return scope;
 }
 
+/**
+ * A module's statements, with each `namespace N { ... }` replaced by its own
+ * statements, in place: a namespace's functions, classes and variables are
+ * module-level ones (their C names made unique), its other statements run
+ * in the module's init code where the namespace stands, and `N.member`
+ * resolves to the member's declaration (calls.ts namespaceMember).
+ */
+export function moduleStatements(sf: ts.SourceFile): ts.Statement[] {
+  const out: ts.Statement[] = [];
+  const add = (statements: readonly ts.Statement[]): void => {
+    for (const st of statements) {
+      if (!ts.isModuleDeclaration(st)) {
+        out.push(st);
+        continue;
+      }
+      let body = st.body;
+      while (body && ts.isModuleDeclaration(body)) body = body.body; // `namespace A.B { ... }`
+      if (body && ts.isModuleBlock(body)) add(body.statements);
+    }
+  };
+  add(sf.statements);
+  return out;
+}
+
 function lowerModule(l: Lowerer, sf: ts.SourceFile): void {
   const mod = l.moduleName(sf);
   const scope = initScope(l, sf);
   const body: Stmt[] = [];
   withScope(l, scope, () => {
-    for (const st of sf.statements) {
+    for (const st of moduleStatements(sf)) {
       if (ts.isVariableStatement(st) && !isVar(st.declarationList)) {
         for (const d of st.declarationList.declarations) guard(() => body.push(...initGlobal(l, d)));
       } else if (ts.isFunctionDeclaration(st)) {

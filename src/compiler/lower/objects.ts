@@ -32,7 +32,7 @@ import { lowerNullLiteral } from "./nullable.ts";
 import { isResultTsType, iteratorArrowType } from "./iterables.ts";
 import { deletedProperties, hasKeyOrder, keyOrderFields, stampWritten } from "./key-order.ts";
 import { erasedEnv } from "./erasure.ts";
-import { namespaceMember } from "./generic-consts.ts";
+import { namespaceObjectMember } from "./generic-consts.ts";
 
 const shapes = new WeakMap<Lowerer, Map<string, { cls: ClassInst; init: string }>>();
 
@@ -81,7 +81,7 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
   const member = want?.k === "view" ? discriminatedMember(l, node) : undefined;
   for (const p of node.properties) {
     // A generic function member only ever called through a namespace-like const: instantiated per call (lower/generic-consts.ts).
-    if (namespaceMember(l, p)) continue;
+    if (namespaceObjectMember(l, p)) continue;
     if (ts.isMethodDeclaration(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p)) {
       propName(l, p.name);
       fns.push(p);

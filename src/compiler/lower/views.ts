@@ -35,7 +35,7 @@ import { boundMethod, usesThis } from "./method-values.ts";
 import { ITERATOR_KEY, isSymbolIteratorName, refuseClosableIterator } from "./iterables.ts";
 import { fieldProps, mappedTypeSlots } from "./mapped-types.ts";
 import { plainObjectString } from "./inspect.ts";
-import { namespaceMember } from "./generic-consts.ts";
+import { namespaceObjectMember } from "./generic-consts.ts";
 
 interface ViewState {
   byKey: Map<string, ViewInst>;
@@ -170,7 +170,7 @@ function slotsOf(l: Lowerer, type: ts.Type, node: ts.Node, generics: Map<string,
     const decls = p.declarations ?? [];
     const name = p.name;
     // A generic function of a namespace-like const object, instantiated at each call instead (lower/generic-consts.ts).
-    if (decls.length && decls.every((d) => ts.isObjectLiteralElement(d) && !!namespaceMember(l, d))) continue;
+    if (decls.length && decls.every((d) => ts.isObjectLiteralElement(d) && !!namespaceObjectMember(l, d))) continue;
     if (name.startsWith("__") || name.startsWith("#")) l.fail("TSOS1059", node, l.checker.typeToString(type), `the member \`${name}\``);
     const optional = (p.flags & ts.SymbolFlags.Optional) !== 0;
     const pt = l.checker.getTypeOfSymbol(p);
