@@ -50,7 +50,42 @@ export function enumReverseLookup(l: Lowerer, decl: ts.EnumDeclaration, x: ts.El
   if (idx.type.k === "str") return memberByName(l, decl, x, idx);
   if (idx.type.k !== "int") l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));
   const arg = coerce(l, idx, T.number, x.argumentExpression);
+  if (readAdmitsUndefined(l, x)) return nameOrUndefined(l, decl, arg);
   return { e: "call", type: T.str, fn: lookupFunction(l, decl, x), args: [arg, { e: "callerloc", type: { k: "loc" }, loc: l.scope.trackCaller ? -1 : l.loc(x) }] };
+}
+
+/**
+ * Whether the value of `E[n]` is used where undefined is a value too: printed
+ * (console.log's parameters are `any`), the left of `??`, a template part, or
+ * wanted as `string | undefined`. JavaScript reads undefined for a value that
+ * no member has (`Flag.A | Flag.B`); elsewhere that panics.
+ */
+function readAdmitsUndefined(l: Lowerer, x: ts.Expression): boolean {
+  let n: ts.Node = x;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) return true;
+  if (ts.isTemplateSpan(p)) return true;
+  const context = l.checker.getContextualType(n as ts.Expression);
+  return !!context && !!(context.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown) || (context.isUnion() && context.types.some((t) => t.flags & ts.TypeFlags.Undefined)));
+}
+
+/** `E[n]` as the member's name, or undefined when no member has the value n. */
+function nameOrUndefined(l: Lowerer, decl: ts.EnumDeclaration, arg: Expr): Expr {
+  const type = nullableType(l, T.str, false, true);
+  const name = l.temp();
+  const v: Expr = { e: "local", type: T.number, name };
+  const names = new Map<number, string>();
+  for (const m of decl.members) {
+    const value = l.checker.getConstantValue(m);
+    if (typeof value === "number") names.set(value, ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText());
+  }
+  let found: Expr = { e: "nullish", type, undef: true };
+  for (const [value, member] of [...names].reverse()) {
+    const test: Expr = { e: "binary", type: T.bool, op: "==", a: v, b: { e: "num", type: T.number, value }, loc: 0 };
+    found = { e: "cond", type, c: test, a: { e: "some", type, x: { e: "str", type: T.str, value: member } }, b: found };
+  }
+  return { e: "bind", type, name, value: arg, body: found };
 }
 
 /**
