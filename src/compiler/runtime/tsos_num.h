@@ -80,7 +80,9 @@ static inline double tsos_num_mod(double a, double b) {
 }
 /* ToInt32 (ECMA-262 7.1.6), for the bitwise operators. */
 static inline int32_t tsos_num_toint32(double v) {
-  if (__builtin_expect(v >= -2147483648.0 && v < 2147483648.0, 1)) return (int32_t)v; /* truncates */
+  /* Within the int64 range a truncating conversion then reduction mod 2^32 is
+   * exact (a uint32 value such as `seed >>> 0` takes this path too). */
+  if (__builtin_expect(v >= -9223372036854775808.0 && v < 9223372036854775808.0, 1)) return (int32_t)(uint32_t)(int64_t)v;
   return (int32_t)(uint32_t)tsos_num_wrap64(v);
 }
 
