@@ -230,6 +230,21 @@ static inline tsos_str tsos_concat(int n, const tsos_str *parts) {
   return tsos_str_heap(p, len, units);
 }
 /*
+ * Whether s may be kept beyond the current call: a heap string (counted) or
+ * one in the program image (a literal, the one-character tables). Text a
+ * caller formatted on its stack (emit-c.ts callWith) is neither: it must be
+ * copied before it is stored. Hosted builds tell the image by the linker's
+ * bounds; elsewhere only heap strings count.
+ */
+#ifdef TSOS_HOST_H
+extern const char tsos_image_start[] __asm__("__executable_start"), tsos_image_end[] __asm__("end");
+static inline bool tsos_str_static_or_heap(tsos_str s) {
+  return s.heap || ((const char *)s.ptr >= tsos_image_start && (const char *)s.ptr < tsos_image_end);
+}
+#else
+static inline bool tsos_str_static_or_heap(tsos_str s) { return s.heap; }
+#endif
+/*
  * `s += parts` on a local string (compiler/rc-compounds.ts): s's reference is
  * consumed and the result's returned. When s's block is s's alone (count 1)
  * and has room, the parts are copied in after s's bytes: no string can see
@@ -245,7 +260,10 @@ static inline tsos_str tsos_str_append(tsos_str s, int n, const tsos_str *parts,
   for (int i = 0; i < n; i++) { len += parts[i].len; units += parts[i].units; }
   if (units > TSOS_MAX_STR_UNITS || len > UINT32_MAX) tsos_panic_cstr(NULL, "Invalid string length");
   tsos_str r;
-  if (s.heap && tsos_str_hdr(s)->rc == 1 && sizeof(tsos_strhdr) + len + 1 <= tsos_str_hdr(s)->size) {
+  if (s.len == 0 && n == 1 && tsos_str_static_or_heap(parts[0])) {
+    r = tsos_str_retain(parts[0]); /* "" + x is x: shared, no copy (a later append copies it) */
+    tsos_str_release(s);
+  } else if (s.heap && tsos_str_hdr(s)->rc == 1 && sizeof(tsos_strhdr) + len + 1 <= tsos_str_hdr(s)->size) {
     uint8_t *p = (uint8_t *)(uintptr_t)s.ptr;
     uint64_t at = s.len;
     for (int i = 0; i < n; i++) {
