@@ -27,13 +27,21 @@ typedef struct { const uint8_t *ptr; uint32_t len; uint32_t units : 31; uint32_t
 /*
  * Reference counting of strings (docs/design/memory.md, "Strings"). A string
  * whose `heap` bit is set owns a share of a heap block: a tsos_strhdr (count,
- * block size) right before its first byte, allocated by tsos_str_alloc. Every
+ * room, cached hash) right before its first byte, allocated by tsos_str_alloc. Every
  * other string (literals, the static one-character table, stack text, C
  * strings, anything built positionally with heap 0) is static: retain and
  * release ignore it. A string never points into the middle of a heap block:
  * a slice is a copy, or the whole string with its count raised.
  */
-typedef struct { uint64_t rc; uint64_t size; } tsos_strhdr;
+/*
+ * `room`: the bytes the block holds for text (>= len; the block is the header,
+ * room bytes and a NUL). `hash`: the string's tsos_hash_str once computed
+ * (runtime/tsos_hash.h), 0 until then; valid because every string of a block
+ * has the same bytes and length (an append in place, the one change of a
+ * block's text, resets it).
+ */
+typedef struct { uint64_t rc; uint32_t room; uint32_t hash; } tsos_strhdr;
+#define TSOS_STR_BLOCK_SIZE(h) (sizeof(tsos_strhdr) + (uint64_t)(h)->room + 1)
 /* The header of a heap string; the pointer's origin is hidden from gcc (a literal on a path where `heap` is 0 made -Warray-bounds fire). */
 static inline tsos_strhdr *tsos_str_hdr(tsos_str s) {
   uintptr_t q = (uintptr_t)s.ptr;
@@ -57,6 +65,7 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_cstr(const tsos_lo
 __attribute__((noreturn, cold)) static inline void tsos_panic_index(const tsos_loc *loc, uint64_t len, int64_t index, bool is_unsigned);
 static inline void *tsos_alloc(uint64_t size, const tsos_loc *loc);
 static void *tsos_alloc_unzeroed(uint64_t size, const tsos_loc *loc); /* tsos_alloc without zeroing: for string text */
+static inline void *tsos_alloc_unzeroed_as(uint64_t size, const tsos_loc *loc, const char *kind); /* the same for a block of another kind */
 /* runtime/tsos_alloc.h: `kind` names the block's type in the leak report. */
 static inline void *tsos_alloc_as(uint64_t size, const tsos_loc *loc, const char *kind);
 static inline void tsos_free(void *p, uint64_t size, const tsos_loc *loc);
@@ -134,10 +143,11 @@ static uint64_t tsos_live_strings, tsos_peak_strings;
  * owned by the string tsos_str_heap makes of it.
  */
 static inline uint8_t *tsos_str_alloc_room(uint64_t n, uint64_t room, const tsos_loc *loc) {
-  if (n > UINT32_MAX) tsos_panic_cstr(loc, "Invalid string length");
+  if (n > UINT32_MAX || room > UINT32_MAX) tsos_panic_cstr(loc, "Invalid string length");
   tsos_strhdr *h = tsos_alloc_unzeroed(sizeof(tsos_strhdr) + room + 1, loc);
   h->rc = 1;
-  h->size = sizeof(tsos_strhdr) + room + 1;
+  h->room = (uint32_t)room;
+  h->hash = 0;
   ((uint8_t *)(h + 1))[n] = 0; /* the bytes before it are the caller's to write */
 #ifdef TSOS_COUNT_OBJECTS
   if (++tsos_live_strings > tsos_peak_strings) tsos_peak_strings = tsos_live_strings;
@@ -169,6 +179,11 @@ static inline tsos_str tsos_str_retain(tsos_str s) {
  * freed block is forgotten here (a new string could take its place).
  */
 static const uint8_t *tsos_str_cursor_ptr __attribute__((unused));
+#ifdef TSOS_HOST_H
+/* runtime/tsos_str.h: the cache of short split pieces forgets a block that goes. */
+#define TSOS_PIECE_MAX 32
+static inline void tsos_piece_forget(const uint8_t *ptr, uint32_t hash);
+#endif
 /* One reference less; the block goes back when none is left. */
 static inline void tsos_str_release(tsos_str s) {
   if (s.heap) {
@@ -181,12 +196,16 @@ static inline void tsos_str_release(tsos_str s) {
       tsos_live_strings--;
 #endif
       if (s.ptr == tsos_str_cursor_ptr) tsos_str_cursor_ptr = NULL;
-      tsos_free(h, h->size, NULL);
+#ifdef TSOS_HOST_H
+      if (h->hash && s.len <= TSOS_PIECE_MAX) tsos_piece_forget(s.ptr, h->hash);
+#endif
+      tsos_free(h, TSOS_STR_BLOCK_SIZE(h), NULL);
     }
   }
 }
 static inline bool tsos_str_eq(tsos_str a, tsos_str b) {
   if (a.len != b.len) return false;
+  if (a.ptr == b.ptr) return true; /* the same block, or the same static text */
   for (uint64_t i = 0; i < a.len; i++) if (a.ptr[i] != b.ptr[i]) return false;
   return true;
 }
@@ -263,8 +282,15 @@ static inline tsos_str tsos_str_append(tsos_str s, int n, const tsos_str *parts,
   if (s.len == 0 && n == 1 && tsos_str_static_or_heap(parts[0])) {
     r = tsos_str_retain(parts[0]); /* "" + x is x: shared, no copy (a later append copies it) */
     tsos_str_release(s);
-  } else if (s.heap && tsos_str_hdr(s)->rc == 1 && sizeof(tsos_strhdr) + len + 1 <= tsos_str_hdr(s)->size) {
+  } else if (s.heap && tsos_str_hdr(s)->rc == 1 && len <= tsos_str_hdr(s)->room) {
     uint8_t *p = (uint8_t *)(uintptr_t)s.ptr;
+    tsos_strhdr *h = tsos_str_hdr(s);
+    if (h->hash) { /* the text changes: its hash and its place among the split pieces go */
+#ifdef TSOS_HOST_H
+      if (s.len <= TSOS_PIECE_MAX) tsos_piece_forget(s.ptr, h->hash);
+#endif
+      h->hash = 0;
+    }
     uint64_t at = s.len;
     for (int i = 0; i < n; i++) {
       if (parts[i].len) __builtin_memcpy(p + at, parts[i].ptr, parts[i].len);
@@ -456,7 +482,8 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
   }                                                                                              \
   static inline void A##__grow(A *a, const tsos_loc *loc) {                                     \
     uint64_t cap = a->cap < 4 ? 4 : a->cap * 2;                                                  \
-    T *data = tsos_alloc_as(sizeof(T) * cap, loc, "array elements");                             \
+    /* Not zeroed: the slots past len are written before they are read (push, slotu). */         \
+    T *data = tsos_alloc_unzeroed_as(sizeof(T) * cap, loc, "array elements");                    \
     for (uint64_t i = 0; i < a->len; i++) data[i] = a->data[i];                                  \
     if (!TSOS_ARRAY_STATIC_DATA(a)) tsos_free(a->data, sizeof(T) * a->cap, loc);                 \
     a->tsos_rc &= ~TSOS_RC_STATIC_DATA;                                                          \
