@@ -235,6 +235,33 @@ static inline tsos_str tsos_str_at(tsos_str s, int64_t i, const tsos_loc *loc) {
     224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255};
   return s.ptr[k] < 128 ? tsos_ascii_char(s.ptr[k]) : (tsos_str){&high[s.ptr[k] - 128], 1, 1, 0};
 }
+/*
+ * Copies n bytes from src to dst (not overlapping). Most parts of a
+ * concatenation are a few bytes, where a call of memcpy costs more than the
+ * copy: up to 16 bytes are moved with two loads and two stores that may
+ * overlap each other but never reach outside either range.
+ */
+static inline void tsos_copy_bytes(uint8_t *dst, const uint8_t *src, uint64_t n) {
+  if (n > 16) {
+    __builtin_memcpy(dst, src, n);
+  } else if (n >= 8) {
+    uint64_t a, b;
+    __builtin_memcpy(&a, src, 8);
+    __builtin_memcpy(&b, src + n - 8, 8);
+    __builtin_memcpy(dst, &a, 8);
+    __builtin_memcpy(dst + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    __builtin_memcpy(&a, src, 4);
+    __builtin_memcpy(&b, src + n - 4, 4);
+    __builtin_memcpy(dst, &a, 4);
+    __builtin_memcpy(dst + n - 4, &b, 4);
+  } else if (n > 0) {
+    dst[0] = src[0];
+    dst[n / 2] = src[n / 2];
+    dst[n - 1] = src[n - 1];
+  }
+}
 static inline tsos_str tsos_concat(int n, const tsos_str *parts) {
   uint64_t len = 0, units = 0;
   for (int i = 0; i < n; i++) { len += parts[i].len; units += parts[i].units; }
@@ -243,7 +270,7 @@ static inline tsos_str tsos_concat(int n, const tsos_str *parts) {
   uint8_t *p = tsos_str_alloc(len, NULL);
   uint64_t at = 0;
   for (int i = 0; i < n; i++) {
-    if (parts[i].len) __builtin_memcpy(p + at, parts[i].ptr, parts[i].len);
+    tsos_copy_bytes(p + at, parts[i].ptr, parts[i].len);
     at += parts[i].len;
   }
   return tsos_str_heap(p, len, units);
@@ -293,7 +320,7 @@ static inline tsos_str tsos_str_append(tsos_str s, int n, const tsos_str *parts,
     }
     uint64_t at = s.len;
     for (int i = 0; i < n; i++) {
-      if (parts[i].len) __builtin_memcpy(p + at, parts[i].ptr, parts[i].len);
+      tsos_copy_bytes(p + at, parts[i].ptr, parts[i].len);
       at += parts[i].len;
     }
     p[len] = 0;
@@ -304,10 +331,10 @@ static inline tsos_str tsos_str_append(tsos_str s, int n, const tsos_str *parts,
     uint64_t room = len + len / 2; /* short strings stay small: many are never appended to again */
     if (room > UINT32_MAX) room = UINT32_MAX;
     uint8_t *p = tsos_str_alloc_room(len, room, NULL);
-    if (s.len) __builtin_memcpy(p, s.ptr, s.len);
+    tsos_copy_bytes(p, s.ptr, s.len);
     uint64_t at = s.len;
     for (int i = 0; i < n; i++) {
-      if (parts[i].len) __builtin_memcpy(p + at, parts[i].ptr, parts[i].len);
+      tsos_copy_bytes(p + at, parts[i].ptr, parts[i].len);
       at += parts[i].len;
     }
     p[len] = 0;
@@ -631,10 +658,10 @@ static inline tsos_str tsos_join_strs(tsos_arr_str *a, tsos_str sep) {
   uint64_t at = 0;
   for (uint64_t i = 0; i < a->len; i++) {
     if (i > 0) {
-      if (sep.len) __builtin_memcpy(p + at, sep.ptr, sep.len);
+      tsos_copy_bytes(p + at, sep.ptr, sep.len);
       at += sep.len;
     }
-    if (a->data[i].len) __builtin_memcpy(p + at, a->data[i].ptr, a->data[i].len);
+    tsos_copy_bytes(p + at, a->data[i].ptr, a->data[i].len);
     at += a->data[i].len;
   }
   return tsos_str_heap(p, len, units);
