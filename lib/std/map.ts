@@ -249,7 +249,9 @@ export class Map<K, V> extends HashTable<K> {
   get(key: K): V | undefined {
     const i = this.find(key, hashOf(key));
     if (i < 0) return undefined;
-    return this.entryValues[i];
+    // Read into a V first: returned directly, the element was read as `V | undefined` (a call that holds the array).
+    const value: V = this.entryValues[i];
+    return value;
   }
 
   has(key: K): boolean {
