@@ -70,7 +70,8 @@ static inline uint64_t tsos_num_wrap64(double v) {
  */
 static inline double tsos_num_mod(double a, double b) {
   if (__builtin_expect(a >= 1 && a <= 9007199254740992.0 && b >= 1 && b <= 9007199254740992.0, 1)) {
-    uint64_t ia = (uint64_t)a, ib = (uint64_t)b;
+    /* Signed conversions: one instruction each way (both operands are below 2^63). */
+    int64_t ia = (int64_t)a, ib = (int64_t)b;
     if ((double)ia == a && (double)ib == b) {
       if (((ia | ib) >> 32) == 0) return (double)((uint32_t)ia % (uint32_t)ib);
       return (double)(ia % ib);
