@@ -20,6 +20,9 @@
  *     iteration while deleting and adding behaves as JavaScript specifies
  *     (deleted entries not yet visited are skipped, added ones are visited).
  *   - `size` counts live entries.
+ *   - `lastFound` is the position `find` last returned (-1: none, or the
+ *     entries moved or one was deleted since): `m.set(k, m.get(k)! + 1)`
+ *     finds the second key there without walking its bucket again.
  */
 
 import { regexpPanic } from "./string-intrinsics";
@@ -92,12 +95,18 @@ export class HashTable<K> {
   mask: u32 = 7;
   order: Order = new Order();
   size: number = 0;
+  lastFound: i32 = -1;
 
   /** The position of `key` (whose hash is `h`), or -1. */
   find(key: K, h: u32): i32 {
+    const last = this.lastFound;
+    if (last >= 0 && this.hashes[last] === h && sameValueZero(this.entryKeys[last], key)) return last;
     let i = this.buckets[h & this.mask];
     while (i >= 0) {
-      if (this.hashes[i] === h && sameValueZero(this.entryKeys[i], key)) return i;
+      if (this.hashes[i] === h && sameValueZero(this.entryKeys[i], key)) {
+        this.lastFound = i;
+        return i;
+      }
       i = this.chain[i];
     }
     return -1;
@@ -133,6 +142,7 @@ export class HashTable<K> {
         else this.chain[prev] = this.chain[i];
         this.order.deleted[i] = true;
         this.size--;
+        this.lastFound = -1;
         return i;
       }
       prev = i;
@@ -189,6 +199,7 @@ export class HashTable<K> {
     this.order = fresh;
     this.entryKeys = keys;
     this.hashes = hashes;
+    this.lastFound = -1;
     return kept;
   }
 
@@ -238,7 +249,9 @@ export class Map<K, V> extends HashTable<K> {
   get(key: K): V | undefined {
     const i = this.find(key, hashOf(key));
     if (i < 0) return undefined;
-    return this.entryValues[i];
+    // Read into a V first: returned directly, the element was read as `V | undefined` (a call that holds the array).
+    const value: V = this.entryValues[i];
+    return value;
   }
 
   has(key: K): boolean {

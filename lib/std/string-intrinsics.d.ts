@@ -28,6 +28,8 @@ export declare function strUnitIndex(s: string, byte: number): number;
 export declare function strSliceUnits(s: string, from: number, to: number): string;
 /** Bytes [from, to), both character boundaries. */
 export declare function strSliceBytes(s: string, from: number, to: number): string;
+/** The pieces of `s` between occurrences of `separator` (not empty), at most `limit` (an integer in 0..2^32-1) of them. */
+export declare function strSplit(s: string, separator: string, limit: number): string[];
 /** `count` copies of `s` (0 <= count, finite), one allocation. */
 export declare function strRepeat(s: string, count: number): string;
 /** All parts joined, one allocation (the result of a string builder). */

@@ -16,7 +16,7 @@
  *     or a lone surrogate tsos cannot hold) names the user's call.
  */
 import {
-  strByte, strByteLength, strByteOffset, strConcatAll, strFind, strFindLast, strMatchAt, strRepeat, strSliceBytes, strSliceUnits, strUnitIndex,
+  strByte, strByteLength, strByteOffset, strConcatAll, strFind, strFindLast, strMatchAt, strRepeat, strSliceBytes, strSplit, strSliceUnits, strUnitIndex,
 } from "./string-intrinsics";
 
 /** ToIntegerOrInfinity: NaN is 0, the fraction is dropped. */
@@ -142,24 +142,10 @@ export function endsWith(s: string, pattern: string, endPosition: number): boole
 /** @trackCaller */
 export function split(s: string, separator: string, limit: number): string[] {
   const lim = Number(u32(limit));
+  if (separator !== "") return strSplit(s, separator, lim);
   const out: string[] = [];
-  if (lim === 0) return out;
-  if (separator === "") {
-    const n = Math.min(s.length, lim);
-    for (let i = 0; i < n; i++) out.push(strSliceUnits(s, i, i + 1));
-    return out;
-  }
-  const bytes = strByteLength(s);
-  const sepBytes = strByteLength(separator);
-  let p = 0;
-  let q = strFind(s, separator, 0);
-  while (q >= 0) {
-    out.push(strSliceBytes(s, p, q));
-    if (out.length === lim) return out;
-    p = q + sepBytes;
-    q = strFind(s, separator, p);
-  }
-  out.push(strSliceBytes(s, p, bytes));
+  const n = Math.min(s.length, lim);
+  for (let i = 0; i < n; i++) out.push(strSliceUnits(s, i, i + 1));
   return out;
 }
 

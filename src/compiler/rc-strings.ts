@@ -47,12 +47,13 @@ export function stringFormIsMade(t: Type): boolean {
  * Runtime helpers whose string result is always a reference of its own: a
  * new block (count 1), a static string, or an argument they retained
  * (runtime/tsos_str.h `tsos_str_sub` of the whole string, `tsos_str_case`
- * of text with nothing to change, `tsos_str_concat_all` of one part).
+ * of text with nothing to change, `tsos_str_concat_all` of one part);
+ * `tsos_str_split`'s array is new, its pieces references of their own.
  */
 export const FRESH_STRING_HELPERS = new Set([
   "tsos_str_slice_units", "tsos_str_slice_bytes", "tsos_str_repeat", "tsos_str_concat_all", "tsos_str_trim",
   "tsos_str_upper", "tsos_str_lower", "tsos_str_char_at", "tsos_str_at_rel", "tsos_str_unit_at", "tsos_str_unit_at_or_undefined",
-  "tsos_str_from_char_codes", "tsos_str_char_at_byte", "tsos_join_strs",
+  "tsos_str_from_char_codes", "tsos_str_char_at_byte", "tsos_join_strs", "tsos_str_split",
   "tsos_num_to_fixed", "tsos_num_to_exponential", "tsos_num_to_precision", "tsos_num_to_radix", "tsos_num_to_string_radix",
   "tsos_str_from_num", "tsos_str_from_radix", "tsos_str_from_bool", "tsos_str_from_i64", "tsos_str_from_u64",
   "tsos_dyn_to_str", "tsos_dyn_show_other", "tsos_dyn_json",

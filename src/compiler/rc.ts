@@ -289,7 +289,7 @@ const releaseStmt = (name: string, type: Type, loc: number): Stmt => ({ s: "expr
  * and a generator's coroutine (it points back at the generator object, which
  * owns it and frees it: runtime/tsos_gen.h tsos_gen_free).
  */
-const BORROWING_HELPERS = new Set(["tsos_join_strs", "tsos_str_concat_all", "tsos_seen_at", "tsos_gen_new"]);
+const BORROWING_HELPERS = new Set(["tsos_join_strs", "tsos_str_concat_all", "tsos_str_split", "tsos_seen_at", "tsos_gen_new"]);
 const borrowingHelper = (fn: string): boolean => BORROWING_HELPERS.has(fn) || fn.startsWith("TSOS_TA_") || fn.startsWith("tsos_dyn_");
 
 let tempCounter = 0;

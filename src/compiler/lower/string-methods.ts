@@ -112,6 +112,7 @@ const INTRINSICS: Record<string, { fn: string; loc: boolean }> = {
   strUnitIndex: { fn: "tsos_str_unit_index", loc: false },
   strSliceUnits: { fn: "tsos_str_slice_units", loc: true },
   strSliceBytes: { fn: "tsos_str_slice_bytes", loc: false },
+  strSplit: { fn: "tsos_str_split", loc: false },
   strRepeat: { fn: "tsos_str_repeat", loc: false },
   strConcatAll: { fn: "tsos_str_concat_all", loc: false },
   strIsAscii: { fn: "tsos_str_ascii", loc: false },

@@ -313,8 +313,10 @@ static inline void *tsos_alloc(uint64_t size, const tsos_loc *loc) { return tsos
 
 /*
  * A block whose bytes the caller writes before reading them (a string's
- * text): on the plain hosted path it is not zeroed, which is most of the
- * cost of a short string. Debug builds and installed allocators use tsos_alloc.
+ * text, the grown elements of an array): on the plain hosted path it is not
+ * zeroed, which is most of the cost of a short string. Debug builds and
+ * installed allocators use tsos_alloc_as (`kind` names the type for the leak
+ * report; tsos_alloc_unzeroed's blocks are strings).
  */
 #if !defined(TSOS_GLOBAL_ALLOCATOR) && !defined(TSOS_MEM_DEBUG)
 __attribute__((malloc, noinline)) static void *tsos_alloc_unzeroed(uint64_t size, const tsos_loc *loc) {
@@ -327,8 +329,13 @@ __attribute__((malloc, noinline)) static void *tsos_alloc_unzeroed(uint64_t size
   if (!p) tsos_out_of_memory();
   return p;
 }
+static inline void *tsos_alloc_unzeroed_as(uint64_t size, const tsos_loc *loc, const char *kind) {
+  (void)kind;
+  return tsos_alloc_unzeroed(size, loc);
+}
 #else
 static inline void *tsos_alloc_unzeroed(uint64_t size, const tsos_loc *loc) { return tsos_alloc(size, loc); }
+static inline void *tsos_alloc_unzeroed_as(uint64_t size, const tsos_loc *loc, const char *kind) { return tsos_alloc_as(size, loc, kind); }
 #endif
 
 #ifdef TSOS_CHECK_LEAKS

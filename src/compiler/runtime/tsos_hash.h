@@ -7,7 +7,8 @@
  *         on doubles.
  * Invariants: keys that are SameValueZero-equal hash equally: -0 hashes as
  *             +0 and every NaN alike; strings hash their bytes (FNV-1a),
- *             objects their address.
+ *             objects their address. A heap string keeps its hash in its
+ *             header (runtime/tsos_rt.h tsos_strhdr).
  */
 #ifndef TSOS_HASH_H
 #define TSOS_HASH_H
@@ -31,10 +32,17 @@ static inline uint32_t tsos_hash_num(double d) {
   memcpy(&bits, &d, sizeof bits);
   return tsos_hash_u64(bits);
 }
-static inline uint32_t tsos_hash_str(tsos_str s) {
+static inline uint32_t tsos_hash_bytes(const uint8_t *p, uint64_t n) {
   uint32_t h = 2166136261u;
-  for (uint64_t i = 0; i < s.len; i++) h = (h ^ s.ptr[i]) * 16777619u;
+  for (uint64_t i = 0; i < n; i++) h = (h ^ p[i]) * 16777619u;
   return h;
+}
+/* A heap string's hash is computed once and kept in its header (0: not yet; a hash that is 0 is recomputed). */
+static inline uint32_t tsos_hash_str(tsos_str s) {
+  if (!s.heap) return tsos_hash_bytes(s.ptr, s.len);
+  tsos_strhdr *hdr = tsos_str_hdr(s);
+  if (hdr->hash) return hdr->hash;
+  return hdr->hash = tsos_hash_bytes(s.ptr, s.len);
 }
 static inline uint32_t tsos_hash_ptr(const void *p) { return tsos_hash_u64((uint64_t)(uintptr_t)p); }
 /* An interface-typed key (a view: object and table): by the identity of its object. */

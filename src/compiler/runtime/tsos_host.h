@@ -13,6 +13,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <malloc.h>
 #include <setjmp.h>
 #include "tsos_rt.h"
 #include "tsos_fault.h"
@@ -108,6 +109,13 @@ static tsos_arr_str *tsos_argv;
 
 static inline void tsos_start(int argc, char **argv, const char *program) {
   tsos_catch_faults();
+  /* Large blocks (a long string, an array's elements) come from the heap and
+   * freed memory stays with the process up to 64 MiB: a loop that builds and
+   * drops a few MiB each round reuses the same pages instead of returning
+   * them to the kernel and faulting them in again (glibc's default trims and
+   * unmaps as soon as 128 KiB are free). */
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
 #ifdef TSOS_MEM_DEBUG
   tsos_alloc_quiet = true; /* process.argv is the runtime's, not a leak of the program */
 #endif

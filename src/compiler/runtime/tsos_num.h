@@ -70,7 +70,8 @@ static inline uint64_t tsos_num_wrap64(double v) {
  */
 static inline double tsos_num_mod(double a, double b) {
   if (__builtin_expect(a >= 1 && a <= 9007199254740992.0 && b >= 1 && b <= 9007199254740992.0, 1)) {
-    uint64_t ia = (uint64_t)a, ib = (uint64_t)b;
+    /* Signed conversions: one instruction each way (both operands are below 2^63). */
+    int64_t ia = (int64_t)a, ib = (int64_t)b;
     if ((double)ia == a && (double)ib == b) {
       if (((ia | ib) >> 32) == 0) return (double)((uint32_t)ia % (uint32_t)ib);
       return (double)(ia % ib);
@@ -80,7 +81,9 @@ static inline double tsos_num_mod(double a, double b) {
 }
 /* ToInt32 (ECMA-262 7.1.6), for the bitwise operators. */
 static inline int32_t tsos_num_toint32(double v) {
-  if (__builtin_expect(v >= -2147483648.0 && v < 2147483648.0, 1)) return (int32_t)v; /* truncates */
+  /* Within the int64 range a truncating conversion then reduction mod 2^32 is
+   * exact (a uint32 value such as `seed >>> 0` takes this path too). */
+  if (__builtin_expect(v >= -9223372036854775808.0 && v < 9223372036854775808.0, 1)) return (int32_t)(uint32_t)(int64_t)v;
   return (int32_t)(uint32_t)tsos_num_wrap64(v);
 }
 

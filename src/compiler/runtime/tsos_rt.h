@@ -27,13 +27,21 @@ typedef struct { const uint8_t *ptr; uint32_t len; uint32_t units : 31; uint32_t
 /*
  * Reference counting of strings (docs/design/memory.md, "Strings"). A string
  * whose `heap` bit is set owns a share of a heap block: a tsos_strhdr (count,
- * block size) right before its first byte, allocated by tsos_str_alloc. Every
+ * room, cached hash) right before its first byte, allocated by tsos_str_alloc. Every
  * other string (literals, the static one-character table, stack text, C
  * strings, anything built positionally with heap 0) is static: retain and
  * release ignore it. A string never points into the middle of a heap block:
  * a slice is a copy, or the whole string with its count raised.
  */
-typedef struct { uint64_t rc; uint64_t size; } tsos_strhdr;
+/*
+ * `room`: the bytes the block holds for text (>= len; the block is the header,
+ * room bytes and a NUL). `hash`: the string's tsos_hash_str once computed
+ * (runtime/tsos_hash.h), 0 until then; valid because every string of a block
+ * has the same bytes and length (an append in place, the one change of a
+ * block's text, resets it).
+ */
+typedef struct { uint64_t rc; uint32_t room; uint32_t hash; } tsos_strhdr;
+#define TSOS_STR_BLOCK_SIZE(h) (sizeof(tsos_strhdr) + (uint64_t)(h)->room + 1)
 /* The header of a heap string; the pointer's origin is hidden from gcc (a literal on a path where `heap` is 0 made -Warray-bounds fire). */
 static inline tsos_strhdr *tsos_str_hdr(tsos_str s) {
   uintptr_t q = (uintptr_t)s.ptr;
@@ -57,6 +65,7 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_cstr(const tsos_lo
 __attribute__((noreturn, cold)) static inline void tsos_panic_index(const tsos_loc *loc, uint64_t len, int64_t index, bool is_unsigned);
 static inline void *tsos_alloc(uint64_t size, const tsos_loc *loc);
 static void *tsos_alloc_unzeroed(uint64_t size, const tsos_loc *loc); /* tsos_alloc without zeroing: for string text */
+static inline void *tsos_alloc_unzeroed_as(uint64_t size, const tsos_loc *loc, const char *kind); /* the same for a block of another kind */
 /* runtime/tsos_alloc.h: `kind` names the block's type in the leak report. */
 static inline void *tsos_alloc_as(uint64_t size, const tsos_loc *loc, const char *kind);
 static inline void tsos_free(void *p, uint64_t size, const tsos_loc *loc);
@@ -134,10 +143,11 @@ static uint64_t tsos_live_strings, tsos_peak_strings;
  * owned by the string tsos_str_heap makes of it.
  */
 static inline uint8_t *tsos_str_alloc_room(uint64_t n, uint64_t room, const tsos_loc *loc) {
-  if (n > UINT32_MAX) tsos_panic_cstr(loc, "Invalid string length");
+  if (n > UINT32_MAX || room > UINT32_MAX) tsos_panic_cstr(loc, "Invalid string length");
   tsos_strhdr *h = tsos_alloc_unzeroed(sizeof(tsos_strhdr) + room + 1, loc);
   h->rc = 1;
-  h->size = sizeof(tsos_strhdr) + room + 1;
+  h->room = (uint32_t)room;
+  h->hash = 0;
   ((uint8_t *)(h + 1))[n] = 0; /* the bytes before it are the caller's to write */
 #ifdef TSOS_COUNT_OBJECTS
   if (++tsos_live_strings > tsos_peak_strings) tsos_peak_strings = tsos_live_strings;
@@ -169,6 +179,11 @@ static inline tsos_str tsos_str_retain(tsos_str s) {
  * freed block is forgotten here (a new string could take its place).
  */
 static const uint8_t *tsos_str_cursor_ptr __attribute__((unused));
+#ifdef TSOS_HOST_H
+/* runtime/tsos_str.h: the cache of short split pieces forgets a block that goes. */
+#define TSOS_PIECE_MAX 32
+static inline void tsos_piece_forget(const uint8_t *ptr, uint32_t hash);
+#endif
 /* One reference less; the block goes back when none is left. */
 static inline void tsos_str_release(tsos_str s) {
   if (s.heap) {
@@ -181,12 +196,16 @@ static inline void tsos_str_release(tsos_str s) {
       tsos_live_strings--;
 #endif
       if (s.ptr == tsos_str_cursor_ptr) tsos_str_cursor_ptr = NULL;
-      tsos_free(h, h->size, NULL);
+#ifdef TSOS_HOST_H
+      if (h->hash && s.len <= TSOS_PIECE_MAX) tsos_piece_forget(s.ptr, h->hash);
+#endif
+      tsos_free(h, TSOS_STR_BLOCK_SIZE(h), NULL);
     }
   }
 }
 static inline bool tsos_str_eq(tsos_str a, tsos_str b) {
   if (a.len != b.len) return false;
+  if (a.ptr == b.ptr) return true; /* the same block, or the same static text */
   for (uint64_t i = 0; i < a.len; i++) if (a.ptr[i] != b.ptr[i]) return false;
   return true;
 }
@@ -216,6 +235,33 @@ static inline tsos_str tsos_str_at(tsos_str s, int64_t i, const tsos_loc *loc) {
     224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255};
   return s.ptr[k] < 128 ? tsos_ascii_char(s.ptr[k]) : (tsos_str){&high[s.ptr[k] - 128], 1, 1, 0};
 }
+/*
+ * Copies n bytes from src to dst (not overlapping). Most parts of a
+ * concatenation are a few bytes, where a call of memcpy costs more than the
+ * copy: up to 16 bytes are moved with two loads and two stores that may
+ * overlap each other but never reach outside either range.
+ */
+static inline void tsos_copy_bytes(uint8_t *dst, const uint8_t *src, uint64_t n) {
+  if (n > 16) {
+    __builtin_memcpy(dst, src, n);
+  } else if (n >= 8) {
+    uint64_t a, b;
+    __builtin_memcpy(&a, src, 8);
+    __builtin_memcpy(&b, src + n - 8, 8);
+    __builtin_memcpy(dst, &a, 8);
+    __builtin_memcpy(dst + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    __builtin_memcpy(&a, src, 4);
+    __builtin_memcpy(&b, src + n - 4, 4);
+    __builtin_memcpy(dst, &a, 4);
+    __builtin_memcpy(dst + n - 4, &b, 4);
+  } else if (n > 0) {
+    dst[0] = src[0];
+    dst[n / 2] = src[n / 2];
+    dst[n - 1] = src[n - 1];
+  }
+}
 static inline tsos_str tsos_concat(int n, const tsos_str *parts) {
   uint64_t len = 0, units = 0;
   for (int i = 0; i < n; i++) { len += parts[i].len; units += parts[i].units; }
@@ -224,11 +270,26 @@ static inline tsos_str tsos_concat(int n, const tsos_str *parts) {
   uint8_t *p = tsos_str_alloc(len, NULL);
   uint64_t at = 0;
   for (int i = 0; i < n; i++) {
-    if (parts[i].len) __builtin_memcpy(p + at, parts[i].ptr, parts[i].len);
+    tsos_copy_bytes(p + at, parts[i].ptr, parts[i].len);
     at += parts[i].len;
   }
   return tsos_str_heap(p, len, units);
 }
+/*
+ * Whether s may be kept beyond the current call: a heap string (counted) or
+ * one in the program image (a literal, the one-character tables). Text a
+ * caller formatted on its stack (emit-c.ts callWith) is neither: it must be
+ * copied before it is stored. Hosted builds tell the image by the linker's
+ * bounds; elsewhere only heap strings count.
+ */
+#ifdef TSOS_HOST_H
+extern const char tsos_image_start[] __asm__("__executable_start"), tsos_image_end[] __asm__("end");
+static inline bool tsos_str_static_or_heap(tsos_str s) {
+  return s.heap || ((const char *)s.ptr >= tsos_image_start && (const char *)s.ptr < tsos_image_end);
+}
+#else
+static inline bool tsos_str_static_or_heap(tsos_str s) { return s.heap; }
+#endif
 /*
  * `s += parts` on a local string (compiler/rc-compounds.ts): s's reference is
  * consumed and the result's returned. When s's block is s's alone (count 1)
@@ -245,11 +306,21 @@ static inline tsos_str tsos_str_append(tsos_str s, int n, const tsos_str *parts,
   for (int i = 0; i < n; i++) { len += parts[i].len; units += parts[i].units; }
   if (units > TSOS_MAX_STR_UNITS || len > UINT32_MAX) tsos_panic_cstr(NULL, "Invalid string length");
   tsos_str r;
-  if (s.heap && tsos_str_hdr(s)->rc == 1 && sizeof(tsos_strhdr) + len + 1 <= tsos_str_hdr(s)->size) {
+  if (s.len == 0 && n == 1 && tsos_str_static_or_heap(parts[0])) {
+    r = tsos_str_retain(parts[0]); /* "" + x is x: shared, no copy (a later append copies it) */
+    tsos_str_release(s);
+  } else if (s.heap && tsos_str_hdr(s)->rc == 1 && len <= tsos_str_hdr(s)->room) {
     uint8_t *p = (uint8_t *)(uintptr_t)s.ptr;
+    tsos_strhdr *h = tsos_str_hdr(s);
+    if (h->hash) { /* the text changes: its hash and its place among the split pieces go */
+#ifdef TSOS_HOST_H
+      if (s.len <= TSOS_PIECE_MAX) tsos_piece_forget(s.ptr, h->hash);
+#endif
+      h->hash = 0;
+    }
     uint64_t at = s.len;
     for (int i = 0; i < n; i++) {
-      if (parts[i].len) __builtin_memcpy(p + at, parts[i].ptr, parts[i].len);
+      tsos_copy_bytes(p + at, parts[i].ptr, parts[i].len);
       at += parts[i].len;
     }
     p[len] = 0;
@@ -260,10 +331,10 @@ static inline tsos_str tsos_str_append(tsos_str s, int n, const tsos_str *parts,
     uint64_t room = len + len / 2; /* short strings stay small: many are never appended to again */
     if (room > UINT32_MAX) room = UINT32_MAX;
     uint8_t *p = tsos_str_alloc_room(len, room, NULL);
-    if (s.len) __builtin_memcpy(p, s.ptr, s.len);
+    tsos_copy_bytes(p, s.ptr, s.len);
     uint64_t at = s.len;
     for (int i = 0; i < n; i++) {
-      if (parts[i].len) __builtin_memcpy(p + at, parts[i].ptr, parts[i].len);
+      tsos_copy_bytes(p + at, parts[i].ptr, parts[i].len);
       at += parts[i].len;
     }
     p[len] = 0;
@@ -438,7 +509,8 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
   }                                                                                              \
   static inline void A##__grow(A *a, const tsos_loc *loc) {                                     \
     uint64_t cap = a->cap < 4 ? 4 : a->cap * 2;                                                  \
-    T *data = tsos_alloc_as(sizeof(T) * cap, loc, "array elements");                             \
+    /* Not zeroed: the slots past len are written before they are read (push, slotu). */         \
+    T *data = tsos_alloc_unzeroed_as(sizeof(T) * cap, loc, "array elements");                    \
     for (uint64_t i = 0; i < a->len; i++) data[i] = a->data[i];                                  \
     if (!TSOS_ARRAY_STATIC_DATA(a)) tsos_free(a->data, sizeof(T) * a->cap, loc);                 \
     a->tsos_rc &= ~TSOS_RC_STATIC_DATA;                                                          \
@@ -586,10 +658,10 @@ static inline tsos_str tsos_join_strs(tsos_arr_str *a, tsos_str sep) {
   uint64_t at = 0;
   for (uint64_t i = 0; i < a->len; i++) {
     if (i > 0) {
-      if (sep.len) __builtin_memcpy(p + at, sep.ptr, sep.len);
+      tsos_copy_bytes(p + at, sep.ptr, sep.len);
       at += sep.len;
     }
-    if (a->data[i].len) __builtin_memcpy(p + at, a->data[i].ptr, a->data[i].len);
+    tsos_copy_bytes(p + at, a->data[i].ptr, a->data[i].len);
     at += a->data[i].len;
   }
   return tsos_str_heap(p, len, units);

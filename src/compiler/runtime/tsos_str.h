@@ -22,6 +22,7 @@
 #include <string.h>
 #include "tsos_rt.h"
 #include "tsos_case.h"
+#include "tsos_hash.h"
 
 /* ---- UTF-8 ---- */
 static inline uint32_t tsos_utf8_seqlen(uint8_t b) { return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4; }
@@ -296,6 +297,148 @@ static inline tsos_str tsos_str_slice_units(tsos_str s, double from, double to, 
   return tsos_str_sub(s, (uint64_t)from, (uint64_t)to, loc);
 }
 static inline tsos_str tsos_str_slice_bytes(tsos_str s, double from, double to) { return tsos_str_sub_bytes(s, (uint64_t)from, (uint64_t)to); }
+
+/* ---- split ---- */
+/*
+ * The pieces split makes. A piece of 2..TSOS_PIECE_MAX bytes is first looked
+ * up among the pieces made before that are still alive (a cache of 1024 sets
+ * of 4, by hash and bytes): a hit is one more reference to that block, so
+ * text of repeated words allocates each word once while it lives, and a Map
+ * keyed by the words finds its keys by address (tsos_str_eq) with the hash
+ * already in the header. The cache holds no reference: a block leaves it
+ * when it is freed or its text grows in place (runtime/tsos_rt.h), and a new
+ * piece takes a free way or, in turn, an occupied one (that block just stops
+ * being found). Strings are immutable and compared by value, so sharing a
+ * block is not observable.
+ */
+#define TSOS_PIECE_SETS 1024
+#define TSOS_PIECE_WAYS 4
+typedef struct { const uint8_t *ptr; uint32_t len; uint32_t hash; } tsos_piece_slot;
+static tsos_piece_slot tsos_piece_cache[TSOS_PIECE_SETS][TSOS_PIECE_WAYS];
+static uint8_t tsos_piece_turn[TSOS_PIECE_SETS];
+static inline tsos_piece_slot *tsos_piece_set(uint32_t hash) { return tsos_piece_cache[(hash ^ (hash >> 16)) & (TSOS_PIECE_SETS - 1)]; }
+static inline void tsos_piece_forget(const uint8_t *ptr, uint32_t hash) {
+  tsos_piece_slot *set = tsos_piece_set(hash);
+  for (int w = 0; w < TSOS_PIECE_WAYS; w++)
+    if (set[w].ptr == ptr) set[w].ptr = NULL;
+}
+/* Whether the n (<= TSOS_PIECE_MAX) bytes at a and b are equal: two overlapping loads per 8 bytes, never past the n bytes. */
+static inline bool tsos_bytes_eq(const uint8_t *a, const uint8_t *b, uint64_t n) {
+  if (n >= 8) {
+    uint64_t x, y;
+    for (uint64_t i = 0; i + 8 < n; i += 8) {
+      memcpy(&x, a + i, 8);
+      memcpy(&y, b + i, 8);
+      if (x != y) return false;
+    }
+    memcpy(&x, a + n - 8, 8);
+    memcpy(&y, b + n - 8, 8);
+    return x == y;
+  }
+  if (n >= 4) {
+    uint32_t x0, y0, x1, y1;
+    memcpy(&x0, a, 4);
+    memcpy(&y0, b, 4);
+    memcpy(&x1, a + n - 4, 4);
+    memcpy(&y1, b + n - 4, 4);
+    return x0 == y0 && x1 == y1;
+  }
+  for (uint64_t i = 0; i < n; i++) if (a[i] != b[i]) return false;
+  return true;
+}
+/* The string of the n bytes at p (units code units, hash their tsos_hash_bytes), shared with an earlier equal piece when there is one. */
+static inline tsos_str tsos_str_piece(const uint8_t *p, uint64_t n, uint64_t units, uint32_t hash) {
+  if (n < 2 || n > TSOS_PIECE_MAX) return tsos_str_of_bytes(p, n, units);
+  if (hash == 0) return tsos_str_of_bytes(p, n, units); /* 0 marks "no hash" in a header */
+  tsos_piece_slot *set = tsos_piece_set(hash);
+  int free_way = -1;
+  for (int w = 0; w < TSOS_PIECE_WAYS; w++) {
+    if (!set[w].ptr) {
+      free_way = w;
+      continue;
+    }
+    if (set[w].hash == hash && set[w].len == n && tsos_bytes_eq(set[w].ptr, p, n)) {
+      tsos_str r = {set[w].ptr, (uint32_t)n, (uint32_t)units, 1};
+      return tsos_str_retain(r);
+    }
+  }
+  uint8_t *q = tsos_str_alloc(n, NULL);
+  memcpy(q, p, n);
+  tsos_str r = tsos_str_heap(q, n, units);
+  tsos_str_hdr(r)->hash = hash;
+  if (free_way < 0) {
+    uint32_t k = (uint32_t)(set - tsos_piece_cache[0]) / TSOS_PIECE_WAYS;
+    free_way = tsos_piece_turn[k]++ % TSOS_PIECE_WAYS;
+  }
+  set[free_way] = (tsos_piece_slot){q, (uint32_t)n, hash};
+  return r;
+}
+/* The first byte offset >= from where sep (non-empty) occurs in s, or s.len. */
+static inline uint64_t tsos_str_find_from(tsos_str s, tsos_str sep, uint64_t from) {
+  if (sep.len == 1) {
+    /* A byte loop first: split pieces are mostly short, and memchr's call costs more than a word. */
+    uint8_t c = sep.ptr[0];
+    uint64_t stop = from + 32 < s.len ? from + 32 : s.len;
+    for (; from < stop; from++) if (s.ptr[from] == c) return from;
+    const uint8_t *q = from < s.len ? memchr(s.ptr + from, c, s.len - from) : NULL;
+    return q ? (uint64_t)(q - s.ptr) : s.len;
+  }
+  while (from + sep.len <= s.len) {
+    const uint8_t *q = memchr(s.ptr + from, sep.ptr[0], s.len - sep.len + 1 - from);
+    if (!q) break;
+    from = (uint64_t)(q - s.ptr);
+    if (memcmp(q, sep.ptr, sep.len) == 0) return from;
+    from++;
+  }
+  return s.len;
+}
+/*
+ * `s.split(sep, limit)` for a non-empty separator (lib/std/string.ts split;
+ * limit is ToUint32 of the argument): the text between occurrences, at most
+ * limit pieces. Matches fall on character boundaries (UTF-8 is
+ * self-synchronizing), so a piece is never half a character.
+ */
+static inline tsos_arr_str *tsos_str_split(tsos_str s, tsos_str sep, double limit) {
+  uint64_t lim = limit > 0 ? (uint64_t)limit : 0;
+  uint64_t count = 0;
+  if (lim > 0 && sep.len == 1) {
+    /* Eight bytes at a time: a zero byte of x ^ c*0x01.. is an occurrence (exact, no false positives). */
+    uint8_t c = sep.ptr[0];
+    const uint64_t ones = UINT64_C(0x0101010101010101), low7 = UINT64_C(0x7f7f7f7f7f7f7f7f);
+    uint64_t i = 0;
+    for (; i + 8 <= s.len; i += 8) {
+      uint64_t x;
+      memcpy(&x, s.ptr + i, 8);
+      x ^= ones * c;
+      uint64_t zero = ~(((x & low7) + low7) | x | low7); /* high bit set exactly in the zero bytes */
+      count += ((zero >> 7) * ones) >> 56; /* the sum of the bytes, each 0 or 1 */
+    }
+    for (; i < s.len; i++) count += s.ptr[i] == c;
+    count = count + 1 < lim ? count + 1 : lim;
+  } else if (lim > 0) {
+    count = 1;
+    for (uint64_t at = tsos_str_find_from(s, sep, 0); at < s.len && count < lim; at = tsos_str_find_from(s, sep, at + sep.len)) count++;
+  }
+  tsos_arr_str *out = tsos_arr_str_new((int64_t)count, NULL);
+  bool ascii = tsos_str_ascii(s);
+  uint64_t from = 0;
+  for (uint64_t i = 0; i < count; i++) {
+    uint64_t to;
+    uint32_t hash = 2166136261u; /* tsos_hash_bytes of the piece, computed while looking for its end */
+    if (sep.len == 1) {
+      uint8_t c = sep.ptr[0];
+      for (to = from; to < s.len && to - from <= TSOS_PIECE_MAX && s.ptr[to] != c; to++) hash = (hash ^ s.ptr[to]) * 16777619u;
+      if (to < s.len && s.ptr[to] != c) to = tsos_str_find_from(s, sep, to); /* longer than a cached piece: no hash needed */
+    } else {
+      to = tsos_str_find_from(s, sep, from);
+      if (to - from <= TSOS_PIECE_MAX) hash = tsos_hash_bytes(s.ptr + from, to - from);
+    }
+    uint64_t n = to - from;
+    out->data[i] = tsos_str_piece(s.ptr + from, n, ascii ? n : tsos_utf8_units(s.ptr + from, n), hash);
+    from = to + sep.len;
+  }
+  return out;
+}
 
 /* ---- regular expressions (lib/std/regexp.ts) ---- */
 /* Byte i of s (i < s.len): code unit i of an ASCII string. */
