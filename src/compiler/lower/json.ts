@@ -481,11 +481,14 @@ function parseValue(l: Lowerer, r: Expr, t: Type, node: ts.Node): Expr {
       return { e: "cond", type: t, c: read(l, "jsonIsNull", r, node), a: { e: "nullish", type: t, undef: false }, b: inner };
     }
     case "union": {
-      if (!t.members.every((m) => KINDS[m.k] !== undefined && (m.k !== "int" || m.kind === "number"))) break;
+      // One member per JSON kind: primitives, and an array and an object (a Dict or object type) for
+      // `type Json = null | boolean | number | string | Json[] | { [k: string]: Json }`.
+      const kinds = t.members.map((m) => jsonKindOf(l, m, node));
+      if (kinds.some((k) => k === undefined) || new Set(kinds).size !== kinds.length) break;
       let body: Expr = read(l, "jsonFail", r, node, [str(t.members.map(typeName).join(" or "))], [t]);
       for (let i = t.members.length - 1; i >= 0; i--) {
         const m = t.members[i]!;
-        const is: Expr = { e: "binary", type: T.bool, op: "==", a: read(l, "jsonKind", r, node), b: num(KINDS[m.k]!), loc: 0 };
+        const is: Expr = { e: "binary", type: T.bool, op: "==", a: read(l, "jsonKind", r, node), b: num(kinds[i]!), loc: 0 };
         body = { e: "cond", type: t, c: is, a: { e: "tounion", type: t, x: parseValue(l, r, m, node), tag: i }, b: body };
       }
       return body;
@@ -498,6 +501,15 @@ function parseValue(l: Lowerer, r: Expr, t: Type, node: ts.Node): Expr {
       return l.fail("TSOS1185", node, typeName(t));
   }
   return l.fail("TSOS1184", node, `\`${typeName(t)}\``);
+}
+
+/** The JSON kind (lib/std/json.ts `kind()`) a union member reads: 1 boolean, 2 number, 3 string, 4 array, 5 object. */
+function jsonKindOf(l: Lowerer, m: Type, node: ts.Node): number | undefined {
+  if (m.k === "int") return m.kind === "number" ? 2 : undefined;
+  if (KINDS[m.k] !== undefined) return KINDS[m.k];
+  if (m.k === "array") return 4;
+  if (m.k === "view" || (m.k === "class" && collectionKind(l, m.cls, node) === "Dict")) return 5;
+  return undefined;
 }
 
 const parseFns = new WeakMap<Lowerer, Map<string, string>>();
