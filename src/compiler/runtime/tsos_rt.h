@@ -161,7 +161,25 @@ static inline tsos_str tsos_str_heap(const uint8_t *p, uint64_t n, uint64_t unit
   return (tsos_str){p, (uint32_t)n, (uint32_t)units, 1};
 }
 #define TSOS_STR_POISON 0xdbdbdbdbdbdbdbdbull
-/* One more reference to s's block (nothing for a static string); yields s. */
+#ifdef TSOS_HOST_H
+extern const char tsos_image_start[] __asm__("__executable_start"), tsos_image_end[] __asm__("end");
+/*
+ * A copy of text that is neither counted nor in the program image: a `Text`
+ * a caller formatted on its stack (emit-c.ts callWith), which a string method
+ * gave back as its result (`t.slice(0)`, a `trim()` with nothing to trim).
+ * Keeping it would keep a pointer into a dead frame; the copy is counted.
+ */
+__attribute__((noinline, cold)) static tsos_str tsos_str_keep_copy(tsos_str s) {
+  uint8_t *q = tsos_str_alloc(s.len, NULL);
+  __builtin_memcpy(q, s.ptr, s.len);
+  return tsos_str_heap(q, s.len, s.units);
+}
+#endif
+/*
+ * One more reference to s's block; yields s. A static string needs none; on
+ * the hosted target, text on a caller's stack is copied (tsos_str_keep_copy):
+ * whatever retains a string keeps it.
+ */
 static inline tsos_str tsos_str_retain(tsos_str s) {
   if (s.heap) {
     tsos_strhdr *h = tsos_str_hdr(s);
@@ -170,6 +188,9 @@ static inline tsos_str tsos_str_retain(tsos_str s) {
 #endif
     h->rc++;
   }
+#ifdef TSOS_HOST_H
+  else if (s.len > 0 && ((const char *)s.ptr < tsos_image_start || (const char *)s.ptr >= tsos_image_end)) return tsos_str_keep_copy(s);
+#endif
   return s;
 }
 /*
@@ -283,7 +304,6 @@ static inline tsos_str tsos_concat(int n, const tsos_str *parts) {
  * bounds; elsewhere only heap strings count.
  */
 #ifdef TSOS_HOST_H
-extern const char tsos_image_start[] __asm__("__executable_start"), tsos_image_end[] __asm__("end");
 static inline bool tsos_str_static_or_heap(tsos_str s) {
   return s.heap || ((const char *)s.ptr >= tsos_image_start && (const char *)s.ptr < tsos_image_end);
 }
