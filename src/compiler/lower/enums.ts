@@ -65,9 +65,22 @@ function readAdmitsUndefined(l: Lowerer, x: ts.Expression): boolean {
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
   const p = n.parent;
   if (ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) return true;
+  // Only tested for truthiness: `if (Flag[p])`, `!Flag[p]`, `Flag[p] && n > 1 ? a : b`.
+  if (testedOnly(n)) return true;
   if (ts.isTemplateSpan(p)) return true;
   const context = l.checker.getContextualType(n as ts.Expression);
   return !!context && !!(context.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown) || (context.isUnion() && context.types.some((t) => t.flags & ts.TypeFlags.Undefined)));
+}
+
+/** Whether the value of `n` is only tested for truthiness: a condition, `!`'s operand, or an operand of `&&`/`||` that is one. */
+function testedOnly(n: ts.Node): boolean {
+  const p = n.parent;
+  if (ts.isParenthesizedExpression(p)) return testedOnly(p);
+  if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if ((ts.isIfStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) && p.expression === n) return true;
+  if (ts.isConditionalExpression(p) && p.condition === n) return true;
+  if (ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return testedOnly(p);
+  return false;
 }
 
 /** `E[n]` as the member's name, or undefined when no member has the value n. */
