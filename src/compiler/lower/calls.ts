@@ -57,7 +57,8 @@ import { matchArrayProperty, regexpNew } from "./regexp.ts";
 import { allocatorCall } from "./global-allocator.ts";
 import { heapIntrinsicCall } from "./heap-intrinsics.ts";
 import { implementationOf } from "./overloads.ts";
-import { staticMemberFor, staticReceiver, usesThis } from "./static-this.ts";
+import { staticMemberFor, staticReceiver } from "./static-this.ts";
+import { usesThis } from "./method-values.ts";
 
 const K = ts.SyntaxKind;
 

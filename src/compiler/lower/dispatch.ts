@@ -29,7 +29,7 @@ import { classInfo, fieldName, isAbstractProperty, isSubclass, lookupField, meth
 import { coerce, lowerExpr } from "./expr.ts";
 import { irType, sameType, typeName } from "./types.ts";
 import { storable } from "./never.ts";
-import { moduleStatements } from "./module.ts";
+import { moduleStatements } from "./namespaces.ts";
 import { tested, unwrap } from "./nullable.ts";
 import { isProbedVariable, takesAbsent } from "./probes.ts";
 import { viewCoerce } from "./views.ts";

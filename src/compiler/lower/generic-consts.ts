@@ -25,6 +25,7 @@ import ts from "typescript";
 import type { Func, Type } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { captureList } from "./closures.ts";
+import { usesThis } from "./method-values.ts";
 import { instantiateFunction } from "./functions.ts";
 import { mangle } from "./types.ts";
 import { destructureParams } from "./destructure.ts";
@@ -69,7 +70,7 @@ function findNamespaceMember(l: Lowerer, member: ts.ObjectLiteralElement): Gener
   if (!ts.isVariableDeclarationList(decl.parent) || !(decl.parent.flags & ts.NodeFlags.Const)) return undefined;
   if (ts.getCombinedModifierFlags(decl) & ts.ModifierFlags.Export) return undefined;
   const caps = captureList(l, fn);
-  if (caps.decls.length || caps.usesThis || caps.ownThis || usesThisKeyword(fn)) return undefined;
+  if (caps.decls.length || caps.usesThis || caps.ownThis || usesThis(fn)) return undefined;
   const sym = l.checker.getSymbolAtLocation(decl.name);
   const name = member.name.text;
   let whole = false;
@@ -97,16 +98,6 @@ export function namespaceCallee(l: Lowerer, callee: ts.PropertyAccessExpression)
 function unparenthesized(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   return e;
-}
-
-function usesThisKeyword(n: ts.Node): boolean {
-  let found = false;
-  const visit = (x: ts.Node): void => {
-    if (x.kind === ts.SyntaxKind.ThisKeyword) found = true;
-    else if (!found && !(ts.isFunctionLike(x) && !ts.isArrowFunction(x) && x !== n) && !ts.isClassLike(x)) ts.forEachChild(x, visit);
-  };
-  visit(n);
-  return found;
 }
 
 /** The instance of a generic `const` function (or namespace member, named `member`) for these type arguments. */

@@ -39,6 +39,7 @@ import { useStringLibrary } from "./string-methods.ts";
 import { useCollectionsProgram } from "./collections.ts";
 import { useRegExpLibrary } from "./regexp.ts";
 import { declarePatternGlobals, initPatternGlobals } from "./destructure.ts";
+import { moduleStatements } from "./namespaces.ts";
 
 export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false, heapAllocator = "fixed-block") {
   const l = new Lowerer(loaded.checker, target, testBuild, heapAllocator);
@@ -170,30 +171,6 @@ function initScope(l: Lowerer, sf: ts.SourceFile): FnScope {
     initScopes.set(sf, scope);
   }
   return scope;
-}
-
-/**
- * A module's statements, with each `namespace N { ... }` replaced by its own
- * statements, in place: a namespace's functions, classes and variables are
- * module-level ones (their C names made unique), its other statements run
- * in the module's init code where the namespace stands, and `N.member`
- * resolves to the member's declaration (calls.ts namespaceMember).
- */
-export function moduleStatements(sf: ts.SourceFile): ts.Statement[] {
-  const out: ts.Statement[] = [];
-  const add = (statements: readonly ts.Statement[]): void => {
-    for (const st of statements) {
-      if (!ts.isModuleDeclaration(st)) {
-        out.push(st);
-        continue;
-      }
-      let body = st.body;
-      while (body && ts.isModuleDeclaration(body)) body = body.body; // `namespace A.B { ... }`
-      if (body && ts.isModuleBlock(body)) add(body.statements);
-    }
-  };
-  add(sf.statements);
-  return out;
 }
 
 function lowerModule(l: Lowerer, sf: ts.SourceFile): void {

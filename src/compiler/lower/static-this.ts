@@ -24,6 +24,7 @@
 import ts from "typescript";
 import type { Lowerer } from "./context.ts";
 import { subclassDecls } from "./dispatch.ts";
+import { usesThis } from "./method-values.ts";
 
 type StaticMember = ts.PropertyDeclaration | ts.MethodDeclaration;
 
@@ -55,18 +56,6 @@ export function staticMemberFor<M extends StaticMember>(l: Lowerer, decl: M, rec
     if (own) return own as M;
   }
   return decl;
-}
-
-/** Whether a static method's body uses `this` (arrows inside included, nested functions and classes not). */
-export function usesThis(decl: ts.MethodDeclaration): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (n.kind === ts.SyntaxKind.ThisKeyword) found = true;
-    else if (!(ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isClassLike(n))) ts.forEachChild(n, visit);
-  };
-  if (decl.body) visit(decl.body);
-  return found;
 }
 
 function ownStatic(c: ts.ClassLikeDeclaration, name: string, kind: ts.SyntaxKind): StaticMember | undefined {
