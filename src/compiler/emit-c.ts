@@ -145,7 +145,7 @@ export class Emitter {
       case "convert":
         // A never-returning expression where a value is wanted (lower/never.ts).
         if (x.x.type.k === "never") return `({ (void)${E(x.x)}; ${zero(x.type)}; })`;
-        if (x.x.type.k === "fn") return `((uint64_t)(uintptr_t)${E(x.x)})`;
+        if (x.x.type.k === "fn") return `((uint64_t)(uintptr_t)${this.p.target === "host" ? `tsos_fn_origin(${E(x.x)})` : E(x.x)})`;
         return this.convert(x, E);
       case "truthy":
         if (!isInt(x.x.type)) return this.callWith([x.x], E, ([v]) => (/^[A-Za-z_]\w*$/.test(v!) ? truthyOf(this, x.x.type, v!) : `({ ${cType(x.x.type)} tsos_t${this.tmp} = ${v}; ${truthyOf(this, x.x.type, `tsos_t${this.tmp++}`)}; })`));
@@ -411,6 +411,8 @@ export class Emitter {
     const opType = x.a.type;
     if (isDbl(opType)) return this.doubleOp(x, a, b);
     if (opType.k === "view") return `((${a}).obj ${x.op} (${b}).obj)`;
+    // Hosted function values compare as the function inside any adapting wrapper (runtime tsos_fn_origin).
+    if (isFunctionValue(opType) && (x.op === "==" || x.op === "!=")) return `(${x.op === "!=" ? "!" : ""}tsos_fn_eq(${a}, ${b}))`;
     if (x.type.k === "bool" || !isInt(opType)) return `(${a} ${x.op} ${b})`;
     const kind = opType.kind;
     const t = cType(x.type);
@@ -1000,3 +1002,7 @@ function readsOf(body: Stmt[]): Set<string> {
   return reads;
 }
 
+/** A function type, or one that may also be null or undefined. */
+function isFunctionValue(t: Type): boolean {
+  return t.k === "fn" || (t.k === "nullable" && t.inner.k === "fn");
+}

@@ -23,7 +23,7 @@
  *             creates it, and lowering only makes one that does not escape.
  */
 import type { Expr, Func, Program } from "./ir.ts";
-import { cType, declare } from "./c-syntax.ts";
+import { cString, cType, declare } from "./c-syntax.ts";
 import { closureDescriptors, newCell } from "./rc-closures.ts";
 
 export interface ClosureEmitter {
@@ -74,7 +74,10 @@ export function staticClosures(p: Program, em: ClosureEmitter, used: Map<string,
       const call = `${fn}(${f.params.map((_, i) => `a${i}`).join(", ")})`;
       out.push(`static ${declare(f.ret, code)}(${["void *tsos_self", ...params].join(", ")}) { (void)tsos_self; ${f.ret.k === "void" || f.ret.k === "never" ? `${call};` : `return ${call};`} }`);
     }
-    out.push(`static ${type}__clo ${fn}__clo = {&tsos_fn_static__class, TSOS_RC_STATIC, ${code}};`);
+    // Its own descriptor where the function has a name (lower/fn-names.ts), which console.log shows.
+    const name = p.fnNames?.get(fn);
+    if (name) out.push(`static const tsos_class ${fn}__fnclass = {NULL, TSOS_STR(${cString(name)}), 0, tsos_fn_static__release, NULL};`);
+    out.push(`static ${type}__clo ${fn}__clo = {${name ? `&${fn}__fnclass` : "&tsos_fn_static__class"}, TSOS_RC_STATIC, ${code}};`);
   }
   return out;
 }
@@ -101,7 +104,7 @@ export function emitClosureExpr(em: ClosureEmitter, p: Program, x: Expr, E: (y: 
     case "closure": {
       const fields = x.fields.map((f, i) => `, .${f} = ${E(x.values[i]!)}`).join("");
       // On the stack: never freed (static count); on the heap: one reference, the consumer's.
-      if (!x.heap) return `(&(struct ${x.env}){{&tsos_fn_static__class, TSOS_RC_STATIC, ${x.fn}}${fields}}.head)`;
+      if (!x.heap) return `(&(struct ${x.env}){{&${x.env}__sclass, TSOS_RC_STATIC, ${x.fn}}${fields}}.head)`;
       const t = em.fresh("tsos_clo");
       return `({ struct ${x.env} *${t} = tsos_new(sizeof(struct ${x.env}), &${x.env}__class, ${em.L(x.loc)}); *${t} = (struct ${x.env}){{&${x.env}__class, 1, ${x.fn}}${fields}}; (${cType(x.type)})&${t}->head; })`;
     }

@@ -124,6 +124,8 @@ export function eqCode(t: Type, x: string, y: string, loose = false): string {
   if (t.k === "str") return `tsos_str_eq(${x}, ${y})`;
   if (t.k === "union") return `(${x}.tag == ${y}.tag && ${byTag(t, x, (m, i) => eqCode(m, `${x}.u.m${i}`, `${y}.u.m${i}`))})`;
   if (t.k === "view") return `(${x}.obj == ${y}.obj)`;
+  // A function value: the function inside any adapting wrapper (runtime tsos_fn_eq).
+  if (t.k === "fn") return `tsos_fn_eq(${x}, ${y})`;
   if (t.k !== "nullable") return `(${x} == ${y})`;
   const ax = isAbsent(t, x);
   const ay = isAbsent(t, y);
@@ -131,7 +133,7 @@ export function eqCode(t: Type, x: string, y: string, loose = false): string {
   if (loose) return `((${ax} || ${ay}) ? (${ax} && ${ay}) : ${innerEq})`;
   if (t.cname) return `(${x}.tag == ${y}.tag && (${x}.tag != TSOS_TAG_SOME || ${innerEq}))`;
   if (t.inner.k === "str") return `((${ax} || ${ay}) ? ${x}.ptr == ${y}.ptr : ${innerEq})`;
-  return t.inner.k === "view" ? `(${x}.obj == ${y}.obj)` : `(${x} == ${y})`;
+  return t.inner.k === "view" ? `(${x}.obj == ${y}.obj)` : t.inner.k === "fn" ? `tsos_fn_eq(${x}, ${y})` : `(${x} == ${y})`;
 }
 
 export function emitNullable(em: NullableEmitter, x: Expr, E: (y: Expr) => string): string | undefined {

@@ -393,8 +393,14 @@ export interface Program {
   optTypes: { cname: string; inner: Type }[];
   /** Structs of value unions: C name -> member types (lower/unions.ts). */
   unionTypes: { cname: string; members: Type[] }[];
-  /** Closure environment structs (lower/closures.ts): the function type of their head, then the fields. */
-  closureEnvs?: { cname: string; fnType: string; fields: { name: string; type: Type }[] }[];
+  /**
+   * Closure environment structs (lower/closures.ts): the function type of their head, then the fields.
+   * `wrapper`: a function value adapted to another type (lower/lambdas.ts), its one field the function
+   * it calls; `===` sees through it (runtime tsos_fn_origin).
+   */
+  closureEnvs?: { cname: string; fnType: string; fields: { name: string; type: Type }[]; wrapper?: boolean }[];
+  /** The JavaScript names of function values (lower/fn-names.ts): static closure object or environment C name -> name. */
+  fnNames?: Map<string, string>;
   /** Descriptors of the object types boxed as `unknown` (lower/dynamic.ts): their show and String functions. */
   dynTypes?: { cname: string; type: Type; kind: "obj" | "fn"; isArray: boolean; name: string; show: string; str: string; toArray?: string; json?: string }[];
   /** Hosted debug builds (emit-alloc.ts, runtime/tsos_alloc.h): `leaks` lists live blocks and reports them at exit; `frees` poisons freed blocks and catches double frees. */

@@ -22,7 +22,7 @@
  */
 import type { Expr, Program, Type } from "./ir.ts";
 import { walkExprs } from "./ir.ts";
-import { cType } from "./c-syntax.ts";
+import { cString, cType } from "./c-syntax.ts";
 import { countKind, cyclicTypes, releaseName, unionVisit } from "./rc.ts";
 import { STR_RELEASE } from "./rc-strings.ts";
 import type { ClassInst } from "./ir.ts";
@@ -65,7 +65,7 @@ export function closureDescriptors(p: Program): string[] {
   const cyclic = cyclicTypes(p.classes, p.arrays);
   const out = [
     "static void tsos_fn_static__release(void *p) { (void)p; }",
-    "__attribute__((unused)) static const tsos_class tsos_fn_static__class = {NULL, TSOS_STR(\"Function\"), 0, tsos_fn_static__release, NULL};",
+    "__attribute__((unused)) static const tsos_class tsos_fn_static__class = {NULL, TSOS_STR(\"\"), 0, tsos_fn_static__release, NULL};",
   ];
   for (const e of p.closureEnvs ?? []) {
     const refs = e.fields.map((f) => refOf(f.type, `e->${f.name}`)).filter((r) => r !== undefined);
@@ -76,7 +76,12 @@ export function closureDescriptors(p: Program): string[] {
       const visits = refs.filter((r) => r.visit !== "").map((r) => ` ${r.visit}`).join("");
       out.push(`static void ${e.cname}__trace(void *p, void (*visit)(tsos_obj *)) { struct ${e.cname} *e = p;${visits} }`);
     }
-    out.push(`__attribute__((unused)) static const tsos_class ${e.cname}__class = {NULL, TSOS_STR("Function"), sizeof(struct ${e.cname}), ${e.cname}__release, ${traced ? `${e.cname}__trace` : "NULL"}};`);
+    // The descriptor carries the function's JavaScript name (lower/fn-names.ts); a wrapper's parent marks it (tsos_fn_origin).
+    const parent = e.wrapper ? "&tsos_fn_wrapper_mark" : "NULL";
+    const name = `TSOS_STR(${cString(p.fnNames?.get(e.cname) ?? "")})`;
+    out.push(`__attribute__((unused)) static const tsos_class ${e.cname}__class = {${parent}, ${name}, sizeof(struct ${e.cname}), ${e.cname}__release, ${traced ? `${e.cname}__trace` : "NULL"}};`);
+    // The same for the closure made on the stack, which is never released.
+    out.push(`__attribute__((unused)) static const tsos_class ${e.cname}__sclass = {${parent}, ${name}, 0, tsos_fn_static__release, NULL};`);
   }
   for (const [elem, name] of cellClasses(p)) {
     const c = cType(elem);

@@ -56,7 +56,7 @@ export const FRESH_STRING_HELPERS = new Set([
   "tsos_str_from_char_codes", "tsos_str_char_at_byte", "tsos_join_strs", "tsos_str_split",
   "tsos_num_to_fixed", "tsos_num_to_exponential", "tsos_num_to_precision", "tsos_num_to_radix", "tsos_num_to_string_radix",
   "tsos_str_from_num", "tsos_str_from_radix", "tsos_str_from_bool", "tsos_str_from_i64", "tsos_str_from_u64",
-  "tsos_dyn_to_str", "tsos_dyn_show_other", "tsos_dyn_json",
+  "tsos_dyn_to_str", "tsos_dyn_show_other", "tsos_dyn_json", "tsos_fn_show",
 ]);
 
 /** Runtime helpers that keep a string they are given after they return (the thrown site of an exception). */

@@ -34,6 +34,7 @@ import { builtinClassDecl } from "./exceptions.ts";
 import { withDefaults } from "./defaults.ts";
 import { LIB_DIR } from "../load.ts";
 import { constructorDeclaration, implementationOf } from "./overloads.ts";
+import { phantomParams } from "./phantom.ts";
 
 interface ClassInfo {
   decl: ts.ClassDeclaration;
@@ -50,8 +51,11 @@ function envFor(l: Lowerer, decl: ts.ClassDeclaration, args: Type[]): Map<ts.Sym
   return env;
 }
 
-export function classInstance(l: Lowerer, declared: ts.ClassDeclaration, args: Type[]): ClassInst {
+export function classInstance(l: Lowerer, declared: ts.ClassDeclaration, given: Type[]): ClassInst {
   const decl = builtinClassDecl(l, declared) ?? declared;
+  // A type parameter no member uses takes `unknown` (hosted): one struct for every instantiation (lower/phantom.ts).
+  const phantom = l.target === "host" ? phantomParams(l.checker, decl) : [];
+  const args = given.map((a, i): Type => (phantom[i] ? { k: "dyn" } : a));
   const name = decl.name?.text ?? "default"; // `export default class { ... }`
   const key = `${name}#${decl.pos}:${decl.getSourceFile().fileName}<${args.map(mangle).join(",")}>`;
   const hit = l.classInstances.get(key);

@@ -367,7 +367,9 @@ export function collectionIntrinsic(l: Lowerer, decl: ts.Node, call: ts.CallExpr
     if (t.k === "int") return { e: "call", type: u32, fn: "tsos_hash_u64", args: [{ e: "convert", type: T.int("u64"), x: k, checked: false, loc: l.loc(call) }], pure: true };
     if (t.k === "bool") return { e: "cond", type: u32, c: k, a: { e: "int", type: u32, value: 1n }, b: { e: "int", type: u32, value: 0n } };
     if (t.k === "str" && !t.borrowed) return { e: "call", type: u32, fn: "tsos_hash_str", args: [k], pure: true };
-    if (t.k === "class" || t.k === "array" || isFunctionKey(l, t)) return { e: "call", type: u32, fn: "tsos_hash_ptr", args: [k], pure: true };
+    if (t.k === "class" || t.k === "array") return { e: "call", type: u32, fn: "tsos_hash_ptr", args: [k], pure: true };
+    // A function by the function inside any adapting wrapper (runtime tsos_fn_origin), as `===` compares it.
+    if (isFunctionKey(l, t)) return { e: "call", type: u32, fn: "tsos_hash_fn", args: [k], pure: true };
     // An object of an interface or object type: by identity, the object behind the view.
     if (t.k === "view") return { e: "call", type: u32, fn: "tsos_hash_view", args: [k], pure: true };
     l.fail("TSOS1111", call, typeName(t));

@@ -24,7 +24,7 @@ import ts from "typescript";
 import type { ClassInst, Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { Bail, type Lowerer } from "./context.ts";
-import { buildBody, classesBelow, classesOfView, collectionKind, countedLoop, isErrorClass, libraryBase, literalFunctions, elementAt, length, push, showValue, stdFn, synthesize } from "./inspect.ts";
+import { buildBody, classesBelow, classesOfView, collectionKind, countedLoop, isErrorClass, libraryBase, literalFunctionKeys, elementAt, length, push, showValue, stdFn, synthesize } from "./inspect.ts";
 import { arrayType, mangle, tryIrType, typeName } from "./types.ts";
 import { coerce, stringPart } from "./expr.ts";
 import { viewCoerce } from "./views.ts";
@@ -94,9 +94,9 @@ export function descriptor(l: Lowerer, t: Type, node: ts.Node): string {
   (l.program.dynTypes ??= []).push(entry);
   if (t.k === "array" && t.elem.k !== "dyn") entry.toArray = copyFunction(l, t, node);
   // Node prints an Error with its stack, which a compiled program does not have.
-  // Errors (their stack) and object literals with methods print as lower/inspect.ts cannot: a class or
+  // Errors (their stack) and object literals with methods and a spread print as lower/inspect.ts cannot: a class or
   // interface whose objects may be one gets a show function that panics.
-  const unshowable = (c: ClassInst): boolean => !collectionKind(l, c, node) && (isErrorClass(c) || (!!c.literal && literalFunctions(c).length > 0) || !!libraryBase(c));
+  const unshowable = (c: ClassInst): boolean => !collectionKind(l, c, node) && (isErrorClass(c) || !literalFunctionKeys(c) || !!libraryBase(c));
   const objects = t.k === "class" ? classesBelow(l, t.cls)() : t.k === "view" ? classesOfView(l, t.view)() : [];
   const noShow = objects.some(unshowable) || (t.k === "class" && unshowable(t.cls));
   buildOrPanic(l, show, () => (noShow ? l.fail("TSOS1180", node, "an Error object") : showValue(l, raw, local("indent", T.number), local("depth", T.number), node)), `console.log of a ${typeName(t)} held in an unknown is not supported`);

@@ -26,8 +26,11 @@
  *   - Depth 2 as Node: deeper objects are `[Object]`, `[Point]`, `[Array]`,
  *     `[Map]` (an empty one still prints `{}`/`[]`). A circular structure is
  *     a panic (runtime/tsos_inspect.h finds it), never a wrong print.
- *   - What Node would print but this does not know how (functions, Error
- *     objects, literals with methods or accessors) is refused (TSOS1180).
+ *   - Functions print as `[Function: name]` (hosted; lower/fn-names.ts), an
+ *     object literal's methods and accessors as `[Function: m]`, `[Getter]`,
+ *     `[Setter]` or `[Getter/Setter]` at their place in the literal.
+ *   - What Node would print but this does not know how (Error objects, a
+ *     literal with methods and a spread) is refused (TSOS1180).
  */
 import { isGenType } from "./generators.ts";
 import { hasPropertyFunction, inspectUnionArgument, objectIn, tupleAsUnionArray } from "./unions.ts";
@@ -216,6 +219,27 @@ export function isErrorClass(cls: ClassInst): boolean {
 }
 
 /** The methods and accessors an object literal's class has (its own functions). */
+/**
+ * The keys of an object literal's methods and accessors, in the literal's order among all its keys, with
+ * what Node shows for each (`[Function: log]`, `[Getter]`, `[Setter]`, `[Getter/Setter]`); empty for other
+ * classes. Undefined when the order is not the literal's alone: a spread, or keys the object adds later.
+ */
+export function literalFunctionKeys(cls: ClassInst): Map<string, string> | undefined {
+  const fns = literalFunctions(cls);
+  const out = new Map<string, string>();
+  if (!fns.length) return out;
+  const node = literalNodes.get(cls) as ts.ObjectLiteralExpression;
+  if (node.properties.some((p) => ts.isSpreadAssignment(p) || (p.name && ts.isComputedPropertyName(p.name))) || hasKeyOrder(cls.fields)) return undefined;
+  for (const p of node.properties) {
+    const key = p.name && !ts.isComputedPropertyName(p.name) ? p.name.text : "";
+    if (ts.isMethodDeclaration(p)) out.set(key, `[Function: ${key}]`);
+    else if (ts.isGetAccessor(p)) out.set(key, out.has(key) ? "[Getter/Setter]" : "[Getter]");
+    else if (ts.isSetAccessor(p)) out.set(key, out.has(key) ? "[Getter/Setter]" : "[Setter]");
+    else out.set(key, "");
+  }
+  return out;
+}
+
 export function literalFunctions(cls: ClassInst): ts.ObjectLiteralElementLike[] {
   const node = literalNodes.get(cls);
   if (!node || !ts.isObjectLiteralExpression(node)) return [];
@@ -410,6 +434,10 @@ export function showValue(l: Lowerer, x: Expr, indent: Expr, depth: Expr, node: 
     }
     case "dyn":
       return dynShow(l, x, indent, depth, node);
+    case "fn":
+      // `[Function: name]` or `[Function (anonymous)]` (hosted: the name is in the closure's descriptor, lower/fn-names.ts).
+      if (l.target === "host") return { e: "call", type: T.str, fn: "tsos_fn_show", args: [x], pure: true };
+      return l.fail("TSOS1180", node, `a value of type \`${typeName(t)}\``);
     default:
       return l.fail("TSOS1180", node, `a value of type \`${typeName(t)}\``);
   }
@@ -580,7 +608,8 @@ function ownShowFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
   if (isErrorClass(cls)) l.fail("TSOS1180", node, `${className(cls)} (an Error object)`);
   const lib = libraryBase(cls);
   if (lib) l.fail("TSOS1180", node, `\`${className(cls)}\` (a class extending \`${className(lib)}\`)`);
-  if (literalFunctions(cls).length) l.fail("TSOS1180", node, "an object literal with methods or accessors");
+  const functionKeys = literalFunctionKeys(cls);
+  if (!functionKeys) l.fail("TSOS1180", node, "an object literal with methods or accessors and a spread or keys added later");
   if (isGenType({ k: "class", cls })) l.fail("TSOS1180", node, "a generator object inside another value"); // lower/generators.ts
   const t: Type = { k: "class", cls };
   const loc = l.loc(node);
@@ -592,7 +621,7 @@ function ownShowFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
   buildBody(l, func, () => {
     const fields = visibleFields(cls);
     const prefix = cls.literal ? "" : `${className(cls)} `;
-    if (!fields.length) return [ret(str(`${prefix}{}`), loc)];
+    if (!fields.length && !functionKeys.size) return [ret(str(`${prefix}{}`), loc)];
     const strs = arrayType(l, T.str);
     const out = local(l.temp(), strs);
     const body: Stmt[] = [];
@@ -604,13 +633,24 @@ function ownShowFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
     body.push(cycleCheck(x, depth, "console.log of a circular structure is not supported", loc));
     body.push({ s: "let", name: (out as { name: string }).name, type: strs, init: { e: "arraylit", type: strs, elems: [], loc }, loc });
     const added: { field: string; write: Stmt[] }[] = [];
+    const labelOf = (key: string): Expr => (/^[A-Za-z_][A-Za-z_0-9]*$/.test(key) ? str(`${key}: `) : concat(stdFn(l, SHOW, "showKey", [], [str(key)], node), str(": ")));
+    // A method or accessor of an object literal: where the literal has it, as Node shows it.
+    const pending = new Map(functionKeys);
+    const functionsBefore = (key: string | undefined): void => {
+      for (const [k, shown] of pending) {
+        if (k === key) break;
+        pending.delete(k);
+        if (shown) body.push(push(out, concat(labelOf(k), str(shown)), loc));
+      }
+    };
     for (const f of fields) {
-      const label = /^[A-Za-z_][A-Za-z_0-9]*$/.test(f.key) ? str(`${f.key}: `) : concat(stdFn(l, SHOW, "showKey", [], [str(f.key)], node), str(": "));
-      const entry = push(out, concat(label, showValue(l, fieldOf(x, f), plus(indent, num(2)), plus(depth, num(1)), node)), loc);
+      functionsBefore(f.key);
+      const entry = push(out, concat(labelOf(f.key), showValue(l, fieldOf(x, f), plus(indent, num(2)), plus(depth, num(1)), node)), loc);
       // A member the literal left out is a property once assigned (even undefined, where the object records its keys).
       if (hasKeyOrder(cls.fields)) added.push({ field: f.name, write: [entry] });
       else body.push(f.absent ? { s: "if", c: memberPresent(cls, fieldOf(x, f) as Extract<Expr, { e: "field" }>), then: [entry], loc } : entry);
     }
+    functionsBefore(undefined);
     // An object with members its literal left out: in the order the keys were added (lower/key-order.ts).
     if (added.length) body.push(...inKeyOrder(l, x, added, loc));
     body.push(ret(stdFn(l, SHOW, "formatObject", [], [str(`${prefix}{`), out, indent], node), loc));

@@ -20,8 +20,11 @@
  *     TSOS1084 (kernel function values stay raw pointers).
  *   - Function values keep JavaScript's identity: a declared function is one
  *     object; an arrow evaluated more than once whose value can escape is a
- *     new object each time; a function variable adapted to a wider type is
- *     wrapped only where the wrapper cannot escape (else TSOS1021).
+ *     new object each time; a function variable adapted to another type is
+ *     wrapped (on the stack where the wrapper cannot escape, else on the
+ *     heap), and `===`, Map and Set see the function inside the wrapper.
+ *   - Each function value's descriptor carries the name JavaScript gives it
+ *     (lower/fn-names.ts), for console.log.
  *   - An instance method used as a value loses its `this`: allowed only when
  *     it never uses `this` (lower/method-values.ts), else TSOS1131.
  */
@@ -42,6 +45,7 @@ import { withAllUndefinedDefaults } from "./defaults.ts";
 import { boundMethod, instanceMethodValue } from "./method-values.ts";
 import { isSubclass } from "./classes.ts";
 import { erasedEnv } from "./erasure.ts";
+import { functionNameOf, jsFunctionName, nameFunction } from "./fn-names.ts";
 
 type FnLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
 
@@ -189,6 +193,7 @@ function liftFunction(l: Lowerer, fn: FnLike, want: Type | undefined, closure?: 
     staticThis: l.scope.staticThis,
   });
   const params = l.target === "host" ? f.params.slice(1) : f.params;
+  if (l.target === "host") nameFunction(l, f.cname, jsFunctionName(fn));
   return { func: f, value: { e: "fnref", type: fnType(l, params.map((p) => p.type), f.ret), fn: f.cname } };
 }
 
@@ -218,6 +223,7 @@ function lowerClosure(l: Lowerer, fn: FnLike, caps: { decls: ts.Node[]; usesThis
     const type = want && want.k === "fn" && adaptable(value.type, want, restWanted(l, fn)) ? want : value.type;
     env.type = type;
     env.env = l.uniqueName(`${func.cname}__env`);
+    nameFunction(l, env.env, jsFunctionName(fn));
     state(l).envs.set(func.cname, env);
     (l.program.closureEnvs ??= []).push({ cname: env.env, fnType: (type as { cname: string }).cname, fields: names.map((n, i) => ({ name: n, type: values[i]!.type })) });
   }
@@ -280,6 +286,7 @@ function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: numb
   const result = sameType(f.ret, t.ret) ? call : boxesResult(f.ret, t.ret) ? boxResult(l, call, node) : coerce(l, call, t.ret, node);
   const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: result, loc }];
   l.addFunc({ cname, params: [...self, ...params], ret: t.ret, body, loc, isStatic: true });
+  if (hosted) nameFunction(l, cname, functionNameOf(l, target) ?? "");
   state(l).adapters.set(key, cname);
   return cname;
 }
@@ -296,10 +303,11 @@ export function adaptFunction(l: Lowerer, e: Expr, to: Type, node: ts.Node): Exp
     const target = l.program.funcs.find((f) => f.cname === e.fn);
     return { e: "fnref", type: to, fn: adapterCode(l, e.fn, from, to, target?.loc ?? l.loc(node), node) };
   }
-  // A function value held in a variable: a small closure around it, on the stack. One that could
-  // escape would be a new function each time, which `===` (removing a listener) could tell apart.
-  if (l.target === "kernel" || !valueContained(l, node)) l.fail("TSOS1021", node, typeName(from), typeName(to));
-  return wrapValue(l, e, to, false, l.loc(node), node);
+  // A function value held in a variable: a small closure around it, on the stack, or on the heap where
+  // it may escape. A wrapper is a new object each time, but `===` and Map and Set keys see the function
+  // inside it (runtime tsos_fn_origin), so removing a listener finds it as JavaScript would.
+  if (l.target === "kernel") l.fail("TSOS1021", node, typeName(from), typeName(to));
+  return wrapValue(l, e, to, !valueContained(l, node), l.loc(node), node);
 }
 
 
@@ -312,7 +320,7 @@ function wrapValue(l: Lowerer, inner: Expr, to: Type, heap: boolean, loc: number
   if (!w) {
     const code = l.uniqueName(`${from.cname}__as_${t.cname}`);
     const env = l.uniqueName(`${code}__env`);
-    (l.program.closureEnvs ??= []).push({ cname: env, fnType: t.cname, fields: [{ name: "inner", type: from }] });
+    (l.program.closureEnvs ??= []).push({ cname: env, fnType: t.cname, fields: [{ name: "inner", type: from }], wrapper: true });
     const params = t.params.map((type, i) => ({ name: `a${i}`, type }));
     const callee: Expr = { e: "envfield", type: from, env, name: "inner" };
     const own = params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
@@ -343,6 +351,9 @@ export function functionValue(l: Lowerer, full: Func): Expr {
     const call: Expr = { e: "call", type: f.ret, fn: f.cname, args: params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr) };
     const body: Stmt[] = f.ret.k === "void" ? [{ s: "expr", x: call, loc: f.loc }] : [{ s: "return", x: call, loc: f.loc }];
     l.addFunc({ cname: code, params: [{ name: "tsos_self", type: { k: "anyobj" } }, ...params], ret: f.ret, body, loc: f.loc, isStatic: true });
+    // funcNodes holds the declaration's name (or the declaration itself when it has none).
+    const named = l.funcNodes.get(full.cname);
+    nameFunction(l, code, named ? jsFunctionName(ts.isIdentifier(named) ? named.parent : named) : "");
     state(l).adapters.set(`${f.cname}|value`, code);
   }
   return { e: "fnref", type, fn: code };

@@ -176,7 +176,21 @@ static inline tsos_str tsos_dyn_typeof(tsos_dyn v) {
   }
 }
 
-/* a === b (IsStrictlyEqual): numbers by value (NaN is not equal to itself), strings by content, objects by identity. */
+/* console.log of a function value: `[Function: name]`, or `[Function (anonymous)]` for a function
+ * JavaScript gives no name; the name is in the descriptor of the function inside any wrapper. */
+__attribute__((unused)) static tsos_str tsos_fn_show(const void *f) {
+  tsos_str name = TSOS_CLASS_OF(tsos_fn_origin(f))->name;
+  if (name.len == 0) return TSOS_STR("[Function (anonymous)]");
+  uint8_t buf[512];
+  uint32_t n = name.len < sizeof buf - 12 ? name.len : (uint32_t)sizeof buf - 12;
+  memcpy(buf, "[Function: ", 11);
+  memcpy(buf + 11, name.ptr, n);
+  buf[11 + n] = ']';
+  return tsos_str_of_bytes(buf, n + 12, n + 12);
+}
+
+/* a === b (IsStrictlyEqual): numbers by value (NaN is not equal to itself), strings by content, objects by identity,
+ * functions by the function inside any adapting wrapper (tsos_rt.h tsos_fn_origin). */
 static inline bool tsos_dyn_eq(tsos_dyn a, tsos_dyn b) {
   uint8_t k = tsos_dyn_kind(a);
   if (k != tsos_dyn_kind(b)) return false;
@@ -185,6 +199,7 @@ static inline bool tsos_dyn_eq(tsos_dyn a, tsos_dyn b) {
     case TSOS_DYN_BOOL: return a.u.b == b.u.b;
     case TSOS_DYN_NUM: return a.u.n == b.u.n;
     case TSOS_DYN_STR: return tsos_str_eq(a.u.s, b.u.s);
+    case TSOS_DYN_FN: return tsos_fn_origin(a.u.p) == tsos_fn_origin(b.u.p);
     default: return a.u.p == b.u.p;
   }
 }

@@ -45,6 +45,8 @@ static inline uint32_t tsos_hash_str(tsos_str s) {
   return hdr->hash = tsos_hash_bytes(s.ptr, s.len);
 }
 static inline uint32_t tsos_hash_ptr(const void *p) { return tsos_hash_u64((uint64_t)(uintptr_t)p); }
+/* A function value: the function inside any adapting wrapper (tsos_rt.h tsos_fn_origin), as `===` compares it. */
+#define tsos_hash_fn(f) tsos_hash_ptr(tsos_fn_origin(f))
 /* An interface-typed key (a view: object and table): by the identity of its object. */
 #define tsos_hash_view(v) tsos_hash_ptr((v).obj)
 #define tsos_same_view(a, b) ((a).obj == (b).obj)

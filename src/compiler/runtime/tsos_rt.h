@@ -638,6 +638,21 @@ static inline bool tsos_instanceof(const void *obj, const tsos_class *c) {
 }
 /* `obj.constructor.name`: the name of the object's class. */
 static inline tsos_str tsos_class_name(const void *obj) { return TSOS_CLASS_OF(obj)->name; }
+/* A function value adapted to another function type where it is stored (lower/lambdas.ts wrapValue,
+ * hosted) is a closure whose descriptor's parent is this mark and whose first capture, right after the
+ * closure head (class, count, code), is the function it calls. JavaScript has one function there, so
+ * identity (`===`, Map and Set keys) is that of the innermost function. */
+#ifdef TSOS_HOST_H
+__attribute__((unused)) static const tsos_class tsos_fn_wrapper_mark = {NULL, {0}, 0, NULL, NULL};
+static inline const void *tsos_fn_origin(const void *f) {
+  while ((uintptr_t)f > 1 && TSOS_CLASS_OF(f)->parent == &tsos_fn_wrapper_mark) f = *(const void *const *)((const char *)f + 3 * sizeof(void *));
+  return f;
+}
+#define tsos_fn_eq(a, b) (tsos_fn_origin(a) == tsos_fn_origin(b))
+#else
+/* The kernel's function values are raw code pointers, never wrapped. */
+#define tsos_fn_eq(a, b) ((a) == (b))
+#endif
 static inline bool tsos_isclass(const void *obj, const tsos_class *c) { return (uintptr_t)obj > 1 && TSOS_CLASS_OF(obj) == c; }
 /* The same pointer, its origin hidden from the optimiser (costs nothing). */
 static inline void *tsos_launder(const void *p) {
