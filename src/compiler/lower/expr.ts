@@ -11,6 +11,7 @@
  *     `coerce` inserts widening conversions and rejects narrowing (TSOS2001).
  *   - Calls, `new` and member access live in calls.ts.
  */
+import { DistributeKey, distribute } from "./key-distribution.ts";
 import { mappedElements, objectDelete, objectInOperator } from "./inspect.ts";
 import { arrayMemberOf, objectMemberOf, typeofTest, unionCast, unionConvert, unionStringPart } from "./unions.ts";
 import { plainObjectString } from "./inspect.ts";
@@ -98,6 +99,16 @@ export function intLiteral(l: Lowerer, value: bigint, kind: IntKind, node: ts.No
 }
 
 export function lowerExpr(l: Lowerer, node: ts.Expression, want?: Type): Expr {
+  try {
+    return lowerExprOf(l, node, want);
+  } catch (e) {
+    // A keyed read inside whose type differs by key: this expression, compiled once per key.
+    if (!(e instanceof DistributeKey) || e.target !== node) throw e;
+    return distribute(l, e, node, () => lowerExprOf(l, node, want), (key) => lowerExprOf(l, key), (x, to) => coerce(l, x, to, node));
+  }
+}
+
+function lowerExprOf(l: Lowerer, node: ts.Expression, want?: Type): Expr {
   const bound = chainSubstitute(node);
   if (bound) return bound;
   const chain = lowerOptionalChain(l, node);

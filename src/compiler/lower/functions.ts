@@ -10,6 +10,7 @@
  *             known as soon as the instance exists; methods get `self` as
  *             their first parameter.
  */
+import { quietIrType } from "./key-distribution.ts";
 import ts from "typescript";
 import type { Expr, Func, Param, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -121,7 +122,10 @@ export function instantiateFunction(
  * (`context[i]`), which is the type of the values it will receive.
  */
 export function contextParams(l: Lowerer, decl: ts.SignatureDeclaration, context: Type[]): ParamSpec[] | undefined {
-  const typed = decl.parameters.map((p, i) => (!p.type && ts.isIdentifier(p.name) && !p.dotDotDotToken && !p.initializer && isAnyOrAnyArray(l, l.checker.getTypeAtLocation(p)) ? context[i] : undefined));
+  // Also a parameter whose type tsc built from a keyed read of every key, where the callee takes one
+  // key's (`this.handlers[k]!.every((h) => ...)` compiled per key, lower/key-distribution.ts).
+  const untyped = (t: ts.Type): boolean => isAnyOrAnyArray(l, t) || quietIrType(l, t, decl) === undefined;
+  const typed = decl.parameters.map((p, i) => (!p.type && ts.isIdentifier(p.name) && !p.dotDotDotToken && !p.initializer && untyped(l.checker.getTypeAtLocation(p)) ? context[i] : undefined));
   return typed.some((t) => t) ? defaultParams(l, decl, typed) : undefined;
 }
 

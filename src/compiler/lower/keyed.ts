@@ -14,7 +14,9 @@
  *   - Evaluation order is JavaScript's: object, key, (old value,) right
  *     side, write.
  *   - The candidate keys are the literal members of the key's type, else
- *     every property of the object's type. A key that is no property reads
+ *     every property of the object's type. Where their properties' types
+ *     differ and the read has no one type, the enclosing expression is
+ *     compiled per key (lower/key-distribution.ts). A key that is no property reads
  *     `undefined` where the result type admits it; otherwise (only a value
  *     cast past the checker can get there) the read or write panics.
  */
@@ -33,6 +35,7 @@ import { propertyNameOfField, readProperty } from "./object-spread.ts";
 import { accessorUpdate } from "./accessors.ts";
 import { lowerNullLiteral, narrowRead } from "./nullable.ts";
 import { keysOfParam } from "./key-params.ts";
+import { distributeIfTarget, keyOverride, quietIrType } from "./key-distribution.ts";
 
 export function isKeyedObject(t: Type): boolean {
   if (t.k === "view") return true;
@@ -111,7 +114,9 @@ function keyedParts(l: Lowerer, x: ts.ElementAccessExpression, obj?: Expr): { ob
   if (!lits) return undefined;
   const o = obj ?? lowerExpr(l, x.expression);
   if (!isKeyedObject(o.type)) return undefined;
-  const keys = lits === "all" ? objectKeys(l, o) : lits;
+  // Inside a copy made for one key (lower/key-distribution.ts), that key alone.
+  const only = keyOverride(l, x.argumentExpression);
+  const keys = only !== undefined ? [only] : lits === "all" ? objectKeys(l, o) : lits;
   if (!keys.length) l.fail("TSOS1172", x.argumentExpression, l.checker.typeToString(l.checker.getTypeAtLocation(x.argumentExpression)), typeName(o.type), "the object has no properties to index");
   return { obj: o, keys };
 }
@@ -120,7 +125,11 @@ function keyedParts(l: Lowerer, x: ts.ElementAccessExpression, obj?: Expr): { ob
 function readType(l: Lowerer, x: ts.ElementAccessExpression, o: Expr, keys: string[]): Type {
   const types = keys.map((k) => readProperty(l, o, k, x).type);
   const same = types.every((t) => sameType(t, types[0]!));
-  const checked = tryIrType(l, l.checker.getTypeAtLocation(x), x);
+  // Different types by key: the nearest enclosing expression with one type is compiled per key (lower/key-distribution.ts).
+  if (!same) distributeIfTarget(l, x, keys);
+  // In a copy for one key the checker's type is still that of every key: the property's own.
+  if (keyOverride(l, x.argumentExpression) !== undefined) return types[0]!;
+  const checked = quietIrType(l, l.checker.getTypeAtLocation(x), x);
   if (checked && !(same && types[0]!.k === "nullable" && checked.k !== "nullable")) return checked;
   if (same) return types[0]!;
   return irType(l, l.checker.getTypeAtLocation(x), x);
@@ -135,8 +144,10 @@ export function keyedRead(l: Lowerer, x: ts.ElementAccessExpression, obj: Expr):
   const key = temp(l, lowerExpr(l, x.argumentExpression, T.str), binds);
   const type = readType(l, x, o, parts.keys);
   const read = (k: string): Expr => coerce(l, readProperty(l, o, k, x), type, x);
-  // Where the checker narrowed the read (`o[k]` after `o[k] = v`), as for `o.name`.
-  return narrowRead(l, x, wrap(binds, chain(parts.keys, key, type, read, missingKey(l, type, read(parts.keys[0]!), x))));
+  const value = wrap(binds, chain(parts.keys, key, type, read, missingKey(l, type, read(parts.keys[0]!), x)));
+  // Where the checker narrowed the read (`o[k]` after `o[k] = v`), as for `o.name` (not in a copy for one
+  // key, lower/key-distribution.ts: the checker's type there is that of every key).
+  return keyOverride(l, x.argumentExpression) !== undefined ? value : narrowRead(l, x, value);
 }
 
 /** A write of `value` (a pure read) to property `k` of `o`: the value of the expression is `value`. */
