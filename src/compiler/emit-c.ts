@@ -693,7 +693,8 @@ export class Emitter {
         return;
       case "expr": {
         const x = this.discarded(s.x).replace(/^\((.*)\)$/s, (whole, inner: string) => ((s.x.e === "assign" || s.x.e === "compound") && balanced(inner) ? inner : whole));
-        const effect = !(s.x.e === "call" && s.x.pure) && ["call", "assign", "compound", "panic", "exit", "new", "arraymethod", "noreturn", "intrinsic", "callptr", "atomic", "ptrop", "let", "seq", "viewcall"].includes(s.x.e);
+        // `xs.length;` alone (a statement that only reads) is cast to void, as any other read.
+        const effect = !(s.x.e === "call" && s.x.pure) && !(s.x.e === "arraymethod" && s.x.method === "length") && ["call", "assign", "compound", "panic", "exit", "new", "arraymethod", "noreturn", "intrinsic", "callptr", "atomic", "ptrop", "let", "seq", "viewcall"].includes(s.x.e);
         this.line(effect ? `${x};` : `(void)${x};`);
         return;
       }
