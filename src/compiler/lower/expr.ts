@@ -24,7 +24,7 @@ import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
 import { Bail, type Lowerer, snippet } from "./context.ts";
-import { arrayType, fnType, irType, sameType, tryIrType, typeName, typeOfNode, unitTestClass } from "./types.ts";
+import { arrayType, fnType, irType, nullableType, sameType, tryIrType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
 import { neverAs, neverLocals, neverString, unreachable } from "./never.ts";
 import { overloadResult } from "./overloads.ts";
@@ -134,6 +134,17 @@ function lowerExprOf(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       const x = node as ts.AsExpression;
       const guarded = guardedAs(l, x);
       if (guarded) return guarded;
+      // `[{ ... }, ...] as const` where a `readonly Product[]` is wanted: `as const` only narrows types, so the
+      // literal is built as the wanted array (each element checked by tsc against Product).
+      if (ts.isAsExpression(x) && ts.isConstTypeReference(x.type) && want?.k === "array" && ts.isArrayLiteralExpression(skipParensDown(x.expression))) {
+        const reported = l.diagnostics.length;
+        try {
+          return coerce(l, lowerExpr(l, x.expression, want), want, x);
+        } catch (e) {
+          if (!(e instanceof Bail)) throw e;
+          l.diagnostics.length = reported;
+        }
+      }
       const to = typeOfNode(l, x);
       // `k.split(":").map(Number) as unknown as Cell`: through unknown to a tuple, the array itself is asserted.
       const via = x.expression;
@@ -141,7 +152,14 @@ function lowerExprOf(l: Lowerer, node: ts.Expression, want?: Type): Expr {
         const arr = lowerExpr(l, via.expression);
         return freshArrayAsTuple(l, arr, to, via.expression) ?? coerce(l, arr, to, via.expression);
       }
-      return castTo(l, lowerExpr(l, x.expression, to), to, x, x.expression);
+      const value = lowerExpr(l, x.expression, to);
+      // `return v as T` where the function returns `T | undefined` and v may be undefined: asserted as
+      // `T | undefined`, as JavaScript passes undefined through an assertion unchecked.
+      const admits = (t: Type | undefined): boolean => t?.k === "nullable" && t.undef;
+      if (admits(want) && admits(value.type) && to.k !== "nullable" && to.k !== "dyn") {
+        return castTo(l, value, nullableType(l, to, false, true), x, x.expression);
+      }
+      return castTo(l, value, to, x, x.expression);
     }
     case K.NumericLiteral:
       // Not an integer literal (literalValue): a fraction or exponent form, a double.
@@ -355,6 +373,16 @@ export function castTo(l: Lowerer, value: Expr, to: Type, node: ts.Expression, i
   if (value.type.k === "nullable" && value.type.inner.k === "dyn" && to.k !== "nullable") value = coerce(l, value, value.type.inner, inner);
   // `v as T` where v is `T | undefined` (`it.next().value as K`): asserted present, checked.
   if (value.type.k === "nullable" && to.k !== "nullable" && sameType(value.type.inner, to)) return unwrap(l, value, node, "nonnull");
+  // `v as string | undefined` where v is `IniValue | undefined`: absent stays absent, a present value is cast.
+  const from = value.type;
+  if (from.k === "nullable" && to.k === "nullable" && !sameType(from.inner, to.inner) && (to.undef || !from.undef) && (to.null || !from.null)) {
+    const name = l.temp();
+    const v: Expr = { e: "local", type: from, name };
+    const absent: Expr = !from.null ? { e: "nullish", type: to, undef: true } : !from.undef ? { e: "nullish", type: to, undef: false }
+      : { e: "cond", type: to, c: { e: "isnullish", type: T.bool, x: v, which: "undefined" }, a: { e: "nullish", type: to, undef: true }, b: { e: "nullish", type: to, undef: false } };
+    const present: Expr = { e: "some", type: to, x: castTo(l, { e: "unwrap", type: from.inner, x: v, loc: 0 }, to.inner, node, inner) };
+    return { e: "let", type: to, name, init: value, body: { e: "cond", type: to, c: { e: "isnullish", type: T.bool, x: v, which: "either" }, a: absent, b: present } };
+  }
   return checkedDowncast(l, value, to, node) ?? unionCast(l, value, to, node, (m) => checkedDowncast(l, m, to, node)) ?? freshArrayAsTuple(l, value, to, inner) ?? coerce(l, value, to, inner);
 }
 
@@ -513,6 +541,11 @@ function afterNullishAssign(l: Lowerer, b: ts.BinaryExpression, assigned: Expr):
 }
 
 /** The node whose parent uses `n`'s value, past parentheses. */
+function skipParensDown(n: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(n)) n = n.expression;
+  return n;
+}
+
 function skipParensUp(n: ts.Node): ts.Node {
   let p = n.parent;
   while (ts.isParenthesizedExpression(p)) p = p.parent;

@@ -33,14 +33,14 @@ import { boxResult, boxesResult } from "./dynamic.ts";
 import type { Expr, Func, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { ClosureScope, Lowerer } from "./context.ts";
-import { coerce, localType, lowerExpr } from "./expr.ts";
+import { coerce, localType, lowerExpr, tryCoerce } from "./expr.ts";
 import { captureFields, captureList, capturedThis, closureEscapes, readForCapture, valueContained } from "./closures.ts";
 import { contextParams, instantiateFunction } from "./functions.ts";
 import { fnType, mangle, sameType, typeName } from "./types.ts";
 import { untypedConst } from "./calls.ts";
 import { lowerPrint } from "./stmt.ts";
 import { destructureParams } from "./destructure.ts";
-import { adaptArgs, argsAdaptable, missingAllowed, restWanted } from "./fn-params.ts";
+import { adaptArgs, argsAdaptable, missingAllowed, restWanted, unionWidens } from "./fn-params.ts";
 import { withAllUndefinedDefaults } from "./defaults.ts";
 import { boundMethod, instanceMethodValue } from "./method-values.ts";
 import { isSubclass } from "./classes.ts";
@@ -220,7 +220,7 @@ function lowerClosure(l: Lowerer, fn: FnLike, caps: { decls: ts.Node[]; usesThis
   const env = known ?? scope;
   if (!known) {
     // The value has the wanted function type when the closure takes fewer parameters or drops its result.
-    const type = want && want.k === "fn" && adaptable(value.type, want, restWanted(l, fn)) ? want : value.type;
+    const type = want && want.k === "fn" && adaptable(value.type, want, restWanted(l, fn), resultConverts(l, fn)) ? want : value.type;
     env.type = type;
     env.env = l.uniqueName(`${func.cname}__env`);
     nameFunction(l, env.env, jsFunctionName(fn));
@@ -240,11 +240,19 @@ function currentThis(l: Lowerer, node: ts.Node): Expr {
 }
 
 /** `to` takes the parameters of `from` and maybe more, and returns the same or `void`. */
-function adaptable(from: Type, to: Type, restTo = false): boolean {
+function adaptable(from: Type, to: Type, restTo = false, converts?: (from: Type, to: Type) => boolean): boolean {
   if (from.k !== "fn" || to.k !== "fn") return false;
   const first = to.params[0];
   if (first?.k === "class" && first.cls.cname === "tsos_interrupt_frame") return false;
-  return argsAdaptable(from.params, to.params, restTo) && (sameType(from.ret, to.ret) || to.ret.k === "void" || resultUpcast(from.ret, to.ret) || boxesResult(from.ret, to.ret));
+  // A result that is one member of a wider union (`(e): Leaf => ...` where `HuffNode` is wanted) is widened,
+  // as is any result the checker let through that converts to the wanted one (`converts`).
+  const results = sameType(from.ret, to.ret) || to.ret.k === "void" || resultUpcast(from.ret, to.ret) || boxesResult(from.ret, to.ret) || unionWidens(from.ret, to.ret);
+  return argsAdaptable(from.params, to.params, restTo) && (results || !!converts?.(from.ret, to.ret));
+}
+
+/** Whether a result of one type converts to another where the code at `node` adapts a function value. */
+function resultConverts(l: Lowerer, node: ts.Node): (from: Type, to: Type) => boolean {
+  return (from, to) => tryCoerce(l, { e: "local", type: from, name: "tsos_probe" }, to, node) !== undefined;
 }
 
 /** A result of class type returned as its base class or as an interface (a constructor value `() => Dog` used as `new () => Animal`). */
@@ -298,7 +306,7 @@ function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: numb
  */
 export function adaptFunction(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr | undefined {
   const from = e.type;
-  if (!adaptable(from, to, restWanted(l, node))) return undefined;
+  if (!adaptable(from, to, restWanted(l, node), resultConverts(l, node))) return undefined;
   if (e.e === "fnref") {
     const target = l.program.funcs.find((f) => f.cname === e.fn);
     return { e: "fnref", type: to, fn: adapterCode(l, e.fn, from, to, target?.loc ?? l.loc(node), node) };

@@ -608,6 +608,8 @@ export function unionCast(l: Lowerer, value: Expr, to: Type, node: ts.Node, down
   if (x.type.k === "nullable" && x.type.inner.k === "union" && to.k !== "nullable") x = { e: "unwrap", type: x.type.inner, x, loc: l.loc(node), check: "nonnull" };
   const u = x.type.k === "union" ? x.type : undefined;
   if (!u) return undefined;
+  const narrower = toNarrowerUnion(l, u, x, to, node);
+  if (narrower) return narrower;
   let i = memberIndex(u, to, sameType);
   if (i < 0) i = objectMemberFor(u, to);
   if (i < 0) return undefined;
@@ -620,6 +622,23 @@ export function unionCast(l: Lowerer, value: Expr, to: Type, node: ts.Node, down
   const checked: Expr = { e: "let", type: m, name, init: x, body: { e: "cond", type: m, c: isTag(v, i), a: member, b: fail } };
   if (sameType(m, to)) return checked;
   return downcast(checked) ?? coerce(l, checked, to, node);
+}
+
+/**
+ * `v as string | number` where v is a `string | number | boolean`: the target's members are some of the
+ * union's; the value is checked to be one of them (a panic, as for any cast TypeScript trusted) and re-tagged.
+ */
+function toNarrowerUnion(l: Lowerer, u: Union, x: Expr, to: Type, node: ts.Node): Expr | undefined {
+  if (to.k !== "union" || !to.members.every((m) => memberIndex(u, m, sameType) >= 0)) return undefined;
+  const map = u.members.map((m) => memberIndex(to, m, sameType));
+  const name = l.temp();
+  const v: Expr = { e: "local", type: u, name };
+  const kept = map.map((j, i) => (j >= 0 ? isTag(v, i) : undefined)).filter((c): c is Expr => !!c);
+  const ok = kept.reduce((a, b) => ({ e: "logic", type: T.bool, op: "||", a, b }));
+  const retagged: Expr = { e: "reunion", type: to, x: v, map };
+  const what = typeNameOf(to);
+  const fail: Expr = { e: "seq", type: to, xs: [{ e: "panic", type: T.void, message: { e: "str", type: T.str, value: `a value cast with \`as ${what}\` is none of its types` }, loc: l.loc(node) }, retagged] };
+  return { e: "let", type: to, name, init: x, body: { e: "cond", type: to, c: ok, a: retagged, b: fail } };
 }
 
 function typeNameOf(t: Type): string {
