@@ -1108,6 +1108,8 @@ interface Math {
   /** `x ** y`, computed as V8 computes it (fdlibm's pow, lib/std/math.ts). */
   pow(x: number, y: number): number;
   hypot(...values: number[]): number;
+  /** A pseudo-random number in [0, 1) (xorshift128+, seeded at start): not for cryptography. */
+  random(): number;
   /** Computed as V8 computes them (its fdlibm port, lib/std/math.ts): bit-for-bit Node's results. */
   sin(x: number): number;
   cos(x: number): number;

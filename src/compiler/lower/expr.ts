@@ -127,6 +127,12 @@ function lowerExprOf(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       return lowerNullLiteral("null");
     case K.TypeOfExpression:
       return lowerTypeof(l, node as ts.TypeOfExpression);
+    case K.VoidExpression: {
+      // `void f()`: f() is evaluated, its value dropped; the expression is undefined.
+      const u = lowerNullLiteral("undefined");
+      if (nullLiteral(l, node)) return u;
+      return { e: "seq", type: u.type, xs: [lowerExpr(l, (node as ts.VoidExpression).expression), u] };
+    }
     case K.DeleteExpression:
       return recordDelete(l, node as ts.DeleteExpression) ?? objectDelete(l, node as ts.DeleteExpression) ?? l.fail("TSOS1005", node, "`delete`");
     case K.AsExpression:

@@ -27,8 +27,9 @@
  *   - A spread whose optional member a later part may write
  *     (`{ ...d, b: "x" }` with `d.b` left out) stamps the keys itself, in the
  *     order its parts add them (stampIfNew; object-spread.ts).
- *   - Known gap: a spread copies its source's members in the source's
- *     declared order, not in the order they were added to it.
+ *   - A spread copies its source's members in the source's declared order,
+ *     not in the order they were added to it: where a member added later
+ *     would move, the copy is refused (spread-order.ts, TSOS1362).
  */
 import ts from "typescript";
 import type { ClassInst, Expr, Field, Stmt } from "../ir.ts";

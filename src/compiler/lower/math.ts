@@ -41,7 +41,8 @@ const LIBRARY: Record<string, number> = {
 };
 
 /** Math functions that are one C helper each. */
-const HELPERS: Record<string, { fn: string; arity: number }> = {
+const HELPERS: Record<string, { fn: string; arity: number; impure?: boolean }> = {
+  random: { fn: "tsos_num_random", arity: 0, impure: true },
   imul: { fn: "tsos_num_imul", arity: 2 },
   clz32: { fn: "tsos_num_clz32", arity: 1 },
   fround: { fn: "tsos_num_fround", arity: 1 },
@@ -71,7 +72,7 @@ export function mathCall(l: Lowerer, name: string, call: ts.CallExpression): Exp
   const args = call.arguments.slice(0, arity).map((a) => numberArg(l, a));
   while (args.length < arity) args.push({ e: "num", type: T.number, value: NaN });
   const helper = HELPERS[fn];
-  if (helper) return { e: "call", type: T.number, fn: helper.fn, args, pure: true };
+  if (helper) return { e: "call", type: T.number, fn: helper.fn, args, pure: !helper.impure };
   return mathLibraryCall(l, fn, args, call);
 }
 

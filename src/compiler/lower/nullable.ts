@@ -82,7 +82,8 @@ export function nullLiteral(l: Lowerer, node: ts.Expression): "null" | "undefine
   while (ts.isParenthesizedExpression(node)) node = node.expression;
   if (node.kind === K.NullKeyword) return "null";
   if (ts.isIdentifier(node) && node.text === "undefined" && !l.symbolOf(node)?.valueDeclaration) return "undefined";
-  if (ts.isVoidExpression(node)) return undefined;
+  // `void 0`: undefined, with nothing to evaluate.
+  if (ts.isVoidExpression(node) && ts.isLiteralExpression(node.expression)) return "undefined";
   return undefined;
 }
 

@@ -43,7 +43,7 @@ import { isRecord, recordField } from "./records.ts";
 import { isTuple } from "./destructure.ts";
 import { lowerNullLiteral, presentOrPanic, unwrap, withoutUndefined } from "./nullable.ts";
 import { newLiteralObject, propName } from "./objects.ts";
-import { checkViewCopyOrder } from "./spread-order.ts";
+import { checkViewCopyOrder, keyOrderGuard } from "./spread-order.ts";
 import { memberPresent, stampIfNew } from "./key-order.ts";
 import { spreadPresence } from "./inspect.ts";
 import { constructorDeclaration } from "./overloads.ts";
@@ -170,6 +170,17 @@ export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.N
     }
     // The copy takes the type's order: every object behind the view must define its properties in it (lower/spread-order.ts).
     checkViewCopyOrder(l, t.view, out.map((p) => p.name).filter((n) => !present?.has(n)), node, l.checker.typeToString(tsType), names);
+    // A member the object's literal left out and the program added later is its last key in JavaScript: a
+    // copy in the type's order would move it, so the first read checks the order first, and panics.
+    const copied = out.map((p) => p.name).filter((n) => !present?.has(n));
+    const guard = copied.length > 1 ? keyOrderGuard(l, t.view, copied, obj, node) : undefined;
+    if (guard) {
+      // On the first property the copy takes (a rest pattern skips the ones it names).
+      const at = out.findIndex((p) => p.name === copied[0]);
+      const first = out[at]!;
+      const panic: Expr = { e: "panic", type: T.void, message: { e: "str", type: T.str, value: "copying the properties of an object that was given a property after it was made is not supported: JavaScript copies that property last" }, loc: l.loc(node) };
+      out[at] = { ...first, read: { e: "cond", type: first.read.type, c: guard, a: first.read, b: { e: "seq", type: first.read.type, xs: [panic, first.read] } } };
+    }
     return out;
   }
   l.fail("TSOS1170", node, typeName(t), "spread an object of a class, interface or object type");

@@ -41,6 +41,9 @@ export function propName(l: Lowerer, name: ts.PropertyName): string {
   // A key that is no identifier (`"first-name"`, `1`) has no field name, and integer keys come first in JavaScript's key order.
   if (ts.isStringLiteral(name) || ts.isNumericLiteral(name)) {
     if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name.text)) return name.text;
+    // `"USD->EUR"`: an encoded C field name (classes.ts fieldName) that printing decodes. An integer key
+    // (`"1"`, `2`) would come before the others in JavaScript's key order: refused.
+    if (ts.isStringLiteral(name) && name.text !== "" && !/^(0|[1-9][0-9]*)$/.test(name.text)) return name.text;
     l.fail("TSOS1005", name, "a property name that is not an identifier, outside a record,");
   }
   // `{ [Status.Active]: 1 }`: a computed key whose type is one string literal (an enum member, a const) is that

@@ -19,7 +19,12 @@
  *         (absent) is not compared.
  */
 import ts from "typescript";
-import type { ClassInst, ViewInst } from "../ir.ts";
+import type { ClassInst, Expr, Func, ViewInst } from "../ir.ts";
+import { T, keyOrderStamp } from "../ir.ts";
+import { addDispatch, classesOfView, synthesize } from "./inspect.ts";
+import { hasKeyOrder } from "./key-order.ts";
+
+const U32 = T.int("u32");
 import type { Lowerer } from "./context.ts";
 import { registerFinisher } from "./dispatch.ts";
 import { propertyNameOfField } from "./object-spread.ts";
@@ -63,10 +68,11 @@ function checkCopy(l: Lowerer, c: Copy): void {
     }
     const own = ownKeyOrder(cls).filter((n) => c.names.includes(n));
     const expected = c.names.filter((n) => own.includes(n));
-    if (own.join("\0") === expected.join("\0")) continue;
-    c.reported = true;
-    l.error("TSOS1360", c.node, c.typeText, `{ ${own.join(", ")} }`);
-    return;
+    if (own.join("\0") !== expected.join("\0")) {
+      c.reported = true;
+      l.error("TSOS1360", c.node, c.typeText, `{ ${own.join(", ")} }`);
+      return;
+    }
   }
 }
 
@@ -83,4 +89,46 @@ function ownKeyOrder(cls: ClassInst): string[] {
     }
   }
   return out;
+}
+
+/**
+ * A test, run where the copy reads its source `obj`, that the members it copies were added to the object
+ * in the order it copies them. An object literal that left a member out records when the program added
+ * it (key-order.ts); JavaScript copies such a member last, which the copy in the type's order cannot do,
+ * so it panics rather than copy in another order. Undefined when no class behind the view records order.
+ */
+export function keyOrderGuard(l: Lowerer, view: ViewInst, names: string[], obj: Expr, node: ts.Node): Expr | undefined {
+  const classes = classesOfView(l, view);
+  const key = `${view.cname}|${names.join(",")}`;
+  let fns = guards.get(l);
+  if (!fns) guards.set(l, (fns = new Map()));
+  let func = fns.get(key);
+  if (!func) {
+    func = synthesize(l, `keyorder_${view.cname}`, [{ name: "x", type: obj.type }], T.bool, l.loc(node));
+    fns.set(key, func);
+    addDispatch(l, { func, classes, each: (cls, x) => inCopyOrder(cls, names, x) });
+  }
+  return { e: "call", type: T.bool, fn: func.cname, args: [obj] };
+}
+
+const guards = new WeakMap<Lowerer, Map<string, Func>>();
+
+/** Whether an object of `cls` (`x`) added the members `names` in this order (true for a class that records none). */
+function inCopyOrder(cls: ClassInst, names: string[], x: Expr): Expr {
+  if (!hasKeyOrder(cls.fields)) return { e: "bool", type: T.bool, value: true };
+  const stamps = names.flatMap((n) => {
+    const f = cls.fields.find((fd) => propertyNameOfField(cls, fd) === n);
+    return f ? [{ e: "field", type: U32, obj: x, name: keyOrderStamp(f.name) } as Expr] : [];
+  });
+  const zero: Expr = { e: "int", type: U32, value: 0n };
+  const tests: Expr[] = [];
+  for (let i = 0; i < stamps.length; i++) {
+    for (let j = i + 1; j < stamps.length; j++) {
+      const a = stamps[i]!;
+      const b = stamps[j]!;
+      const either: Expr = { e: "logic", type: T.bool, op: "||", a: { e: "binary", type: T.bool, op: "==", a, b: zero, loc: 0 }, b: { e: "binary", type: T.bool, op: "==", a: b, b: zero, loc: 0 } };
+      tests.push({ e: "logic", type: T.bool, op: "||", a: either, b: { e: "binary", type: T.bool, op: "<", a, b, loc: 0 } });
+    }
+  }
+  return tests.reduce((a, b) => ({ e: "logic", type: T.bool, op: "&&", a, b }), { e: "bool", type: T.bool, value: true } as Expr);
 }

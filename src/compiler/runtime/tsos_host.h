@@ -92,6 +92,31 @@ static inline double tsos_now_millis(void) {
   return (double)ts.tv_sec * 1000.0 + (double)(ts.tv_nsec / 1000000);
 }
 
+/* Math.random: xorshift128+ (as V8 uses), seeded once from the clock and the process id; 53 random bits
+ * in [0, 1). Not for cryptography, as in JavaScript. */
+#include <unistd.h>
+static uint64_t tsos_random_state[2];
+__attribute__((unused)) static double tsos_num_random(void) {
+  if (!tsos_random_state[0] && !tsos_random_state[1]) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    uint64_t z = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 32) ^ ((uint64_t)getpid() << 16);
+    for (int i = 0; i < 2; i++) { /* splitmix64 */
+      z += 0x9E3779B97F4A7C15ull;
+      uint64_t x = z;
+      x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+      x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+      tsos_random_state[i] = (x ^ (x >> 31)) | 1;
+    }
+  }
+  uint64_t s1 = tsos_random_state[0];
+  const uint64_t s0 = tsos_random_state[1];
+  tsos_random_state[0] = s0;
+  s1 ^= s1 << 23;
+  tsos_random_state[1] = s1 ^ s0 ^ (s1 >> 17) ^ (s0 >> 26);
+  return (double)((tsos_random_state[1] + s0) >> 11) * 0x1.0p-53;
+}
+
 static inline void tsos_print_str(FILE *f, tsos_str s) { fwrite(s.ptr, 1, s.len, f); }
 static inline void tsos_print_i64(FILE *f, int64_t v) { char b[24]; fputs(tsos_fmt_i64(b + 24, v), f); }
 static inline void tsos_print_u64(FILE *f, uint64_t v) { char b[24]; fputs(tsos_fmt_u64(b + 24, v), f); }
