@@ -756,6 +756,12 @@ export function isNewArrayFill(x: ts.Expression): boolean {
 
 /** `obj.constructor.name`: the name of the object's class (from its class descriptor), for a class instance. */
 function constructorName(l: Lowerer, p: ts.PropertyAccessExpression): Expr | undefined {
+  // `new.target.name` in a constructor: the class `new` was applied to, the object's own class (a subclass
+  // calling this constructor through `super`), as `this.constructor.name` gives it.
+  if (p.name.text === "name" && ts.isMetaProperty(p.expression) && p.expression.keywordToken === K.NewKeyword) {
+    if (!l.scope.isCtor || !l.scope.thisType) l.fail("TSOS1005", p.expression, "`new.target` outside a constructor");
+    return { e: "call", type: T.str, fn: "tsos_class_name", args: [{ e: "local", type: l.scope.thisType, name: "self" }] };
+  }
   if (p.name.text !== "name" || !ts.isPropertyAccessExpression(p.expression) || p.expression.name.text !== "constructor") return undefined;
   const obj = lowerExpr(l, p.expression.expression);
   if (obj.type.k !== "class" || !obj.type.cls.header) l.fail("TSOS1018", p.expression.name, "constructor", typeName(obj.type));

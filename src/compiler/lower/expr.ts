@@ -35,7 +35,7 @@ import { lowerInstanceof, narrowObject, resolveMember, superReceiver, checkedDow
 import { elementOrUndefined } from "./probes.ts";
 import { valueOfPart } from "./value-of.ts";
 import { classMember, objectToString } from "./views.ts";
-import { recordAssign, recordDelete, recordIn, recordIncDec } from "./records.ts";
+import { recordAssign, recordDelete, recordIn, recordIncDec, recordString } from "./records.ts";
 import { accessorRef, accessorUpdate, lowerAccessorLogicalAssign, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
 import { classCoerce } from "./classes.ts";
 import { viewCoerce } from "./views.ts";
@@ -266,7 +266,7 @@ export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
   if (tuple) return arrayString(l, tuple, node);
   const mixed = mixedTupleString(l, x, node, (e) => stringPart(l, e, node)); // lower/tuples.ts
   if (mixed) return mixed;
-  const text = objectToString(l, x, node) ?? plainObjectString(l, x, node) ?? unionStringPart(l, x, node, (m) => stringPart(l, m, node));
+  const text = objectToString(l, x, node) ?? plainObjectString(l, x, node) ?? recordString(l, x, node) ?? unionStringPart(l, x, node, (m) => stringPart(l, m, node));
   if (text) return text;
   // A value TypeScript types `never` cannot be reached with (a call that throws, or a variable
   // narrowed away in code tsc proves dead: fuzz seed 20261126, program 6615): it is evaluated,

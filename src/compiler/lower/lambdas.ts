@@ -38,7 +38,7 @@ import { captureFields, captureList, capturedThis, closureEscapes, readForCaptur
 import { contextParams, instantiateFunction } from "./functions.ts";
 import { fnType, mangle, sameType, typeName } from "./types.ts";
 import { untypedConst } from "./calls.ts";
-import { lowerPrint } from "./stmt.ts";
+import { logicalStatement, lowerPrint } from "./stmt.ts";
 import { destructureParams } from "./destructure.ts";
 import { adaptArgs, argsAdaptable, missingAllowed, restWanted, unionWidens } from "./fn-params.ts";
 import { withAllUndefinedDefaults } from "./defaults.ts";
@@ -265,6 +265,9 @@ export function expressionBody(l: Lowerer, body: ts.Expression): Stmt[] {
   const ret = l.scope.ret!;
   const print = ret.k === "void" ? lowerPrint(l, body) : undefined;
   if (print) return [print];
+  // `(n) => n > 1 && note(n)` where nothing is returned: the statement `if (n > 1) note(n);`.
+  const logical = ret.k === "void" ? logicalStatement(l, body) : undefined;
+  if (logical) return logical;
   const x = lowerExpr(l, body, ret);
   // A `never` body (a call that doesn't return) is a statement: C's noreturn function has no `return`.
   if (ret.k === "void" || ret.k === "never") return [{ s: "expr", x, loc: l.loc(body) }];

@@ -42,7 +42,7 @@ import { declaredOrder, literalMembers, lowerClassGetByName, lowerViewGet } from
 import { isRecord, recordField } from "./records.ts";
 import { isTuple } from "./destructure.ts";
 import { lowerNullLiteral, presentOrPanic, unwrap, withoutUndefined } from "./nullable.ts";
-import { newLiteralObject, propName } from "./objects.ts";
+import { constLiteralClass, newLiteralObject, propName } from "./objects.ts";
 import { checkViewCopyOrder, keyOrderGuard } from "./spread-order.ts";
 import { memberPresent, stampIfNew } from "./key-order.ts";
 import { spreadPresence } from "./inspect.ts";
@@ -140,6 +140,9 @@ export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.N
     }
     return out;
   }
+  // `{ ...start }` with `const start = { line, col }`: the object is that literal's, whatever its type is seen as.
+  const exact = t.k === "view" ? constLiteralClass(l, node) : undefined;
+  if (exact) return ownProperties(l, { e: "viewobj", type: { k: "class", cls: exact }, x: obj }, tsType, node, present);
   if (t.k === "view") {
     // A union whose members have properties of their own (`{ kind: "c"; r: number } | { kind: "s"; side: number }`):
     // the members' common properties are not all the object has.

@@ -125,7 +125,26 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
   fields.push(...captured.fields);
   values.push(...captured.values);
   const shape = literalShape(l, fields, node, fns, captured.scope);
+  // The class this literal makes; a literal compiled into several (in generic code) has none of its own.
+  const known = literalClasses.get(node);
+  literalClasses.set(node, known === undefined || known === shape.cls ? shape.cls : null);
   return { e: "new", type: { k: "class", cls: shape.cls }, cls: shape.cls, init: shape.init, args: values, loc: l.loc(node) };
+}
+
+const literalClasses = new WeakMap<ts.Node, ClassInst | null>();
+
+/**
+ * The class of the object a `const` holds when its initializer is an object literal (`const start = {
+ * line, col }`), whatever type the variable is seen as; undefined for any other expression.
+ */
+export function constLiteralClass(l: Lowerer, node: ts.Node): ClassInst | undefined {
+  if (!ts.isIdentifier(node)) return undefined;
+  const decl = l.symbolOf(node)?.valueDeclaration;
+  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || decl.type) return undefined;
+  if (!ts.isVariableDeclarationList(decl.parent) || !(decl.parent.flags & ts.NodeFlags.Const)) return undefined;
+  let init: ts.Expression = decl.initializer;
+  while (ts.isParenthesizedExpression(init)) init = init.expression;
+  return literalClasses.get(init) ?? undefined;
 }
 
 /**

@@ -116,6 +116,20 @@ function method(l: Lowerer, recv: Expr, name: string, args: Expr[], node: ts.Nod
   return { e: "call", type: r.ret, fn: r.fn, args: [coerce(l, recv, r.self, node), ...args.map((a, i) => coerce(l, a, r.params[i]!, node))] };
 }
 
+/**
+ * `String(r)` of a record: "[object Object]", as for any plain object. A record holding a `toString` key
+ * would have JavaScript call it (or fail): that panics instead.
+ */
+export function recordString(l: Lowerer, x: Expr, node: ts.Node): Expr | undefined {
+  if (!isRecord(x.type)) return undefined;
+  return bind(l, x, (r) => {
+    const own: Expr = method(l, r, "has", [{ e: "str", type: T.str, value: "toString" }], node);
+    const panic: Expr = { e: "panic", type: T.void, message: { e: "str", type: T.str, value: "String() of a record with its own `toString` key is not supported" }, loc: l.loc(node) };
+    const text: Expr = { e: "str", type: T.str, value: "[object Object]" };
+    return { e: "cond", type: T.str, c: own, a: { e: "seq", type: T.str, xs: [panic, text] }, b: text };
+  });
+}
+
 /** A temporary bound around `body` (unless `init` is already a plain name or constant). */
 function bind(l: Lowerer, init: Expr, body: (ref: Expr) => Expr): Expr {
   if (init.e === "local" || init.e === "str" || init.e === "int" || init.e === "bool") return body(init);

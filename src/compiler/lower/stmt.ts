@@ -339,7 +339,7 @@ function streamWrite(l: Lowerer, x: ts.CallExpression): Stmt | undefined {
  * unused: `if (ready) start();`, `if (!cached) load();` (so the right side
  * may be a void call or console.log). Undefined for anything else.
  */
-function logicalStatement(l: Lowerer, x: ts.Expression): Stmt[] | undefined {
+export function logicalStatement(l: Lowerer, x: ts.Expression): Stmt[] | undefined {
   if (!ts.isBinaryExpression(x)) return undefined;
   const op = x.operatorToken.kind;
   if (op !== ts.SyntaxKind.AmpersandAmpersandToken && op !== ts.SyntaxKind.BarBarToken) return undefined;
