@@ -94,7 +94,8 @@ export function emitClosureExpr(em: ClosureEmitter, p: Program, x: Expr, E: (y: 
       if (c.e === "fnref") return em.callWith(x.args, E, (args) => `${c.fn}(${[...(withoutSelf(p).has(c.fn) ? [] : [`(void *)&${c.fn}__clo`]), ...args].join(", ")})`);
       if (c.e === "closure") return em.callWith([c, ...x.args], E, ([f, ...args]) => `${c.fn}(${[`(void *)${f}`, ...args].join(", ")})`);
       const known = c.e === "local" ? em.knownCode(c.name) : undefined;
-      if (known) return em.callWith([c, ...x.args], E, ([f, ...args]) => `${known}(${[...(withoutSelf(p).has(known) ? [] : [`(void *)${f}`]), ...args].join(", ")})`);
+      // (A code without the closure object still evaluates the callee, which may be held in a temporary.)
+      if (known) return em.callWith([c, ...x.args], E, ([f, ...args]) => (withoutSelf(p).has(known) ? `((void)${f}, ${known}(${args.join(", ")}))` : `${known}(${[`(void *)${f}`, ...args].join(", ")})`));
       return em.callWith([c, ...x.args], E, ([f, ...args]) => {
         if (/^[A-Za-z_]\w*$/.test(f!)) return `${f}->code(${[`(void *)${f}`, ...args].join(", ")})`;
         const t = em.fresh("tsos_fn");

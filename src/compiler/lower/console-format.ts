@@ -156,3 +156,31 @@ export function printExpression(l: Lowerer, print: Extract<Stmt, { s: "print" }>
   if (!want || want.k === "void") return call;
   return { e: "seq", type: want, xs: [call, coerce(l, lowerNullLiteral("undefined"), want, node)] };
 }
+
+/**
+ * `console.log` passed as a function value where a function type is wanted (`items.forEach(console.log)`,
+ * `retry(task, console.log)`): a small function of that type printing its arguments as a call would,
+ * so `forEach` prints each element, its index and the array. Hosted only; undefined for anything else.
+ */
+export function consoleAsFunction(l: Lowerer, p: ts.PropertyAccessExpression, want: Type | undefined): Expr | undefined {
+  if (!want || want.k !== "fn" || l.target !== "host" || !ts.isIdentifier(p.expression) || p.expression.text !== "console") return undefined;
+  const decl = l.symbolOf(p.expression)?.valueDeclaration;
+  if (!decl || !l.isLibDecl(decl)) return undefined;
+  const method = p.name.text;
+  if (!["log", "error", "info", "debug", "warn"].includes(method)) return undefined;
+  const loc = l.loc(p);
+  const params = want.params.map((type, i) => ({ name: `a${i}`, type }));
+  const args: Expr[] = [];
+  params.forEach((q, i) => {
+    if (i > 0) args.push(str(" "));
+    const v = printable(inspectArgument(l, { e: "local", type: q.type, name: q.name }, p));
+    // The first argument, a string, is Node's format string when more follow: one holding a directive panics.
+    args.push(i === 0 && params.length > 1 && v.type.k === "str" ? directiveGuard(l, p, v) : v);
+  });
+  for (const a of args) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS1031", p, "an argument of `console.log`", typeName(a.type));
+  const print: Stmt = { s: "print", stream: method === "error" || method === "warn" ? "err" : "out", args, loc };
+  const cname = l.uniqueName(`tsos_console_${method}_as_${want.cname}`);
+  const body: Stmt[] = want.ret.k === "void" ? [print] : [print, { s: "return", x: coerce(l, lowerNullLiteral("undefined"), want.ret, p), loc }];
+  l.addFunc({ cname, params, ret: want.ret, body, loc, isStatic: true });
+  return { e: "fnref", type: want, fn: cname };
+}

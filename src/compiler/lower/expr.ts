@@ -11,6 +11,7 @@
  *     `coerce` inserts widening conversions and rejects narrowing (TSOS2001).
  *   - Calls, `new` and member access live in calls.ts.
  */
+import { consoleAsFunction } from "./console-format.ts";
 import { DistributeKey, distribute } from "./key-distribution.ts";
 import { mappedElements, objectDelete, objectInOperator } from "./inspect.ts";
 import { arrayMemberOf, objectMemberOf, typeofTest, unionCast, unionConvert, unionStringPart } from "./unions.ts";
@@ -219,6 +220,8 @@ function lowerExprOf(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       if (acc) return lowerAccessorRead(l, acc);
       const mathValue = mathFunctionValue(l, node as ts.PropertyAccessExpression, want) ?? numberPredicateValue(l, node as ts.PropertyAccessExpression, want); // lower/math.ts
       if (mathValue) return mathValue;
+      const printer = consoleAsFunction(l, node as ts.PropertyAccessExpression, want); // lower/console-format.ts
+      if (printer) return printer;
       return narrowObject(l, node as ts.PropertyAccessExpression, lowerPropertyAccess(l, node as ts.PropertyAccessExpression));
     }
     case K.ElementAccessExpression:
