@@ -520,9 +520,12 @@ export function lowerClassCallByName(l: Lowerer, recv: Expr, prop: string, call:
   const m = classMember(l, cls, prop);
   if (m?.kind === "method" && !m.decl.typeParameters?.length) {
     const r = resolveMember(l, cls, m.decl, []);
-    const args = lowerArgs(l, call.arguments, r.params);
-    if (args.length < r.params.length) l.fail("TSOS1058", call, prop);
-    return { e: "call", type: r.ret, fn: r.fn, args: [coerce(l, recv, r.self, call.expression), ...args] };
+    // Parameters left out that have default values: the class's own defaults, as for a call by symbol.
+    const d = call.arguments.length < r.params.length ? withDefaults(l, r.fn, call.arguments.length, true) : undefined;
+    const params = d ? d.params : r.params;
+    const args = lowerArgs(l, call.arguments, params);
+    if (args.length < params.length) l.fail("TSOS1058", call, prop);
+    return { e: "call", type: r.ret, fn: d ? d.cname : r.fn, args: [coerce(l, recv, r.self, call.expression), ...args] };
   }
   if (m?.kind === "literal" && m.fns.method) {
     const f = m.fns.method;
