@@ -60,6 +60,9 @@ export function intKindOf(l: Lowerer, type: ts.Type): IntKind | undefined {
     const lits = (bt.isUnion() ? bt.types : [bt]).map((t) => (t as ts.StringLiteralType).value).sort();
     return BRAND_SETS.get(lits.join("|"));
   }
+  // A user's branded number (`number & { readonly __unit: "cents" }`): the brand only steers tsc.
+  const brandOnly = (p: ts.Type): boolean => !!(p.flags & ts.TypeFlags.Object) && !p.getCallSignatures().length && !p.getConstructSignatures().length;
+  if (parts.every((p) => p.flags & ts.TypeFlags.Number || brandOnly(p))) return "number";
   return undefined;
 }
 
@@ -132,7 +135,12 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   if (kind) return T.int(kind);
   if (f & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return T.bool;
   if (f & (ts.TypeFlags.String | ts.TypeFlags.StringLiteral | ts.TypeFlags.TemplateLiteral)) return T.str;
-  if (type.isIntersection() && type.types.some((t) => t.flags & ts.TypeFlags.String)) return { k: "str", borrowed: true };
+  // `Text` (lib/kernel.d.ts: a string branded with __tsosText) is the borrowed string; any other branded
+  // string (`string & { readonly __brand: "Sku" }`) is a string, the brand a type-checking device only.
+  if (type.isIntersection() && type.types.some((t) => t.flags & ts.TypeFlags.String)) {
+    const text = type.types.some((t) => t.getProperties().some((p) => String(p.escapedName).includes("__tsosText")));
+    return text ? { k: "str", borrowed: true } : T.str;
+  }
   // `T & {}` (NonNullable<T>, the type of `xs.pop()!` in generic code): T, known present.
   if (type.isIntersection() && type.types.length === 2) {
     const isEmpty = (t: ts.Type) => !!(t.flags & ts.TypeFlags.Object) && !t.getProperties().length && !t.getCallSignatures().length && !t.getConstructSignatures().length && !t.getStringIndexType() && !t.getNumberIndexType();
