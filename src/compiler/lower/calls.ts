@@ -603,6 +603,10 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (decl && ts.isMethodSignature(decl) && decl.questionToken && !calledOrTested(p)) l.fail("TSOS1131", p, name);
   const obj = lowerExpr(l, p.expression);
   if (obj.type.k === "array" && name === "length") return { e: "arraymethod", type: T.number, method: "length", arr: obj, args: [], loc: l.loc(p) };
+  if (obj.type.k === "union" && name === "length") {
+    const len = unionLength(l, obj, p);
+    if (len) return len;
+  }
   if (obj.type.k === "str" && name === "length") return { e: "strlen", type: T.number, s: obj };
   if (obj.type.k === "ptr" && name === "address") return { e: "ptrop", type: T.int("usize"), op: "address", ptr: obj, args: [] };
   if (obj.type.k === "fixed" && name === "length") return { e: "int", type: T.number, value: BigInt(obj.type.len) };
@@ -619,6 +623,30 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   }
   if (obj.type.k === "view") return narrowRead(l, p, lowerViewGet(l, obj, name, p.name));
   l.fail("TSOS1018", p.name, name, typeName(obj.type));
+}
+
+/**
+ * `v.length` of a union value that tsc narrowed to strings and arrays (`Array.isArray(v) || typeof v ===
+ * "string" ? v.length : 0`): each such member's length by its tag; a member the narrowing excluded
+ * cannot be there (a panic stands for it). Undefined when a member tsc allows has no length.
+ */
+function unionLength(l: Lowerer, obj: Expr, p: ts.PropertyAccessExpression): Expr | undefined {
+  const u = obj.type as Extract<Type, { k: "union" }>;
+  const allowed = l.checker.getTypeAtLocation(p.expression);
+  const parts = allowed.isUnion() ? allowed.types : [allowed];
+  if (!parts.every((t) => t.flags & ts.TypeFlags.StringLike || l.checker.isArrayType(t) || l.checker.isTupleType(t))) return undefined;
+  const name = l.temp();
+  const v: Expr = { e: "local", type: u, name };
+  const loc = l.loc(p);
+  let out: Expr | undefined;
+  for (let i = u.members.length - 1; i >= 0; i--) {
+    const m = u.members[i]!;
+    const member: Expr = { e: "fromunion", type: m, x: v, tag: i, loc: 0 };
+    const len: Expr = m.k === "str" ? { e: "strlen", type: T.number, s: member } : m.k === "array" ? { e: "arraymethod", type: T.number, method: "length", arr: member, args: [], loc }
+      : { e: "seq", type: T.number, xs: [{ e: "panic", type: T.void, message: { e: "str", type: T.str, value: "a value narrowed to a string or array has changed its type" }, loc }, { e: "int", type: T.number, value: 0n }] };
+    out = out ? { e: "cond", type: T.number, c: { e: "istag", type: T.bool, x: v, tag: i }, a: len, b: out } : len;
+  }
+  return out && { e: "let", type: T.number, name, init: obj, body: out };
 }
 
 /** Whether `p` is written: the target of an assignment, `++` or `--`. */

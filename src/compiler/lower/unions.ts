@@ -161,6 +161,8 @@ export function objectIntoUnion(l: Lowerer, u: Union, x: Expr, node: ts.Node): E
   if (i < 0 && (from.k === "array" || from.k === "fn")) {
     const same = u.members.filter((m) => m.k === from.k);
     if (same.length === 1) i = u.members.indexOf(same[0]!);
+    // `[]` (an array of nothing) where several array types are allowed: any of them holds it alike.
+    else if (from.k === "array" && from.elem.k === "never" && same.length > 1) i = u.members.indexOf(same[0]!);
   }
   if (i < 0) return undefined;
   return { e: "tounion", type: u, x: coerce(l, x, u.members[i]!, node), tag: i };
