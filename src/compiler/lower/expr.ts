@@ -277,8 +277,9 @@ export function stringPart(l: Lowerer, x: Expr, node: ts.Node): Expr {
   if (x.type.k === "never") return neverString(l, x, node);
   // An interface value without a `toString` method: JavaScript's form depends on the object's class (TSOS1031 as for a class).
   if (NO_STRING_FORM.has(x.type.k) || x.type.k === "view") l.fail("TSOS1031", node, "a part of a string", typeName(x.type));
-  // (A union inside, `number[] | number` that may be null: each member's form, as above.)
-  if (x.type.k === "nullable" && (NO_STRING_FORM.has(x.type.inner.k) || x.type.inner.k === "view" || x.type.inner.k === "union")) return nullableObjectString(l, x, node);
+  // (A union with an object or array member inside, `number[] | number` that may be null: each member's form, as above.)
+  const objectInside = (t: Type): boolean => NO_STRING_FORM.has(t.k) || t.k === "view" || (t.k === "union" && t.members.some(objectInside));
+  if (x.type.k === "nullable" && objectInside(x.type.inner)) return nullableObjectString(l, x, node);
   return x;
 }
 
