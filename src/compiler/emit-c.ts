@@ -346,6 +346,9 @@ export class Emitter {
     }
     if (!isInt(from) || !isInt(x.type)) return E(x.x);
     if (isDbl(from) && isDbl(x.type)) return E(x.x);
+    // A length (`i64(xs.length)`) is an integer below 2^53: C's conversion of the count itself gives its low bits, as the checked and wrapping conversions would.
+    if (isDbl(from) && x.x.e === "arraymethod" && x.x.method === "length") return `((${cType(x.type)})${E(x.x.arr)}->len)`;
+    if (isDbl(from) && x.x.e === "strlen") return `((${cType(x.type)})${E(x.x.s)}.units)`;
     // An index or count: must be an integer. Otherwise JavaScript-style wrapping (NaN and Infinity give 0).
     if (isDbl(from) && x.checked) return `tsos_num_int(${E(x.x)}, ${this.L(x.loc)})`;
     // ToInt32 is the 64-bit wrap reduced to 32 bits; its fast path is one conversion.
