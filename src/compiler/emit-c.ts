@@ -936,9 +936,34 @@ export class Emitter {
   prototype(f: Func): string {
     // A `never` function whose exception returns (rc-unwind.ts) does return: to its caller's test.
     const never = f.ret.k === "never" && !this.p.mayThrow?.fns.has(f.cname);
-    const noreturn = (f.interrupt ? "__attribute__((interrupt)) " : "") + (never ? "__attribute__((noreturn)) " : "");
+    const noreturn = (f.interrupt ? "__attribute__((interrupt)) " : "") + (never ? "__attribute__((noreturn)) " : "") + (loopOfCallback(f) ? "__attribute__((noinline)) " : "");
     return `static ${noreturn}${declare(f.ret, f.cname)}(${f.params.length ? f.params.map((p) => declare(p.type, p.name)).join(", ") : "void"});`;
   }
+}
+
+/**
+ * Whether `f` is a copy made for a callback (specialize.ts) that loops: it
+ * stays a function of its own (noinline), its loop with the callback inlined
+ * into it. Inlined into a large caller, the loop shared that caller's
+ * registers: in bench/programs/pipeline.ts gcc kept `reduce`'s accumulator
+ * on the stack, a store and a load per element (640 -> 570 ms as its own
+ * function). A call per loop, not per element, is what it costs.
+ */
+function loopOfCallback(f: Func): boolean {
+  if (!f.knownParams) return false;
+  let loops = false;
+  const visit = (list: Stmt[]): void => {
+    for (const s of list) {
+      switch (s.s) {
+        case "for": case "while": case "dowhile": loops = true; break;
+        case "if": visit(s.then); if (s.else) visit(s.else); break;
+        case "block": case "unwind": visit(s.body); break;
+        case "switch": s.cases.forEach((c) => visit(c.body)); break;
+      }
+    }
+  };
+  visit(f.body);
+  return loops;
 }
 
 /** Whether `base` is `cls` or one of the classes it extends. */

@@ -14,7 +14,8 @@
  *         directly (`lambda(f, x)` instead of `f->code(f, x)`), which gcc
  *         can inline into the loop of `filter`, `map`, `reduce` or `sort`.
  *         Calls inside a copy that pass the parameter on (sort's merge
- *         helpers) are specialized in turn.
+ *         helpers) are specialized in turn. A copy that loops is emitted
+ *         noinline (emit-c.ts loopOfCallback): its loop keeps its registers.
  * Invariants:
  *   - A copy behaves exactly as the original: it receives the same closure
  *     object (captures, count and all), and only the way it is called
