@@ -245,7 +245,8 @@ static inline char *tsos_fmt_num(char *buf, double v) {
  * counted: a view for a concatenation to copy (emit-c.ts strParts formats a
  * template's numbers on the stack). The text is ASCII, so units = bytes.
  * Integers of magnitude below 2^32, the common case, are written backwards
- * from the buffer's end with 32-bit divisions; anything else is tsos_fmt_num.
+ * from the buffer's end, two digits per 32-bit division; anything else is
+ * tsos_fmt_num.
  */
 #define TSOS_NUM_TEXT 48
 static inline tsos_str tsos_num_text(double v, char *buf) {
@@ -253,8 +254,13 @@ static inline tsos_str tsos_num_text(double v, char *buf) {
   if (m < 4294967296.0) {
     uint32_t w = (uint32_t)m;
     if ((double)w == m) { /* -0 and 0 give "0" */
+      static const char pairs[201] =
+          "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+          "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+          "8081828384858687888990919293949596979899";
       char *end = buf + TSOS_NUM_TEXT, *p = end;
-      do { *--p = (char)('0' + w % 10); w /= 10; } while (w);
+      for (; w >= 100; w /= 100) { p -= 2; __builtin_memcpy(p, &pairs[2 * (w % 100)], 2); } /* two digits a division */
+      if (w >= 10) { p -= 2; __builtin_memcpy(p, &pairs[2 * w], 2); } else *--p = (char)('0' + w);
       if (v < 0) *--p = '-';
       return (tsos_str){(const uint8_t *)p, (uint32_t)(end - p), (uint32_t)(end - p), 0};
     }
