@@ -14,6 +14,9 @@
  *   the rest be skipped, as JavaScript skips missing indices); `sort` is
  *   stable; indices are clamped and negative ones count from the end.
  *   Predicates return any type `R`: the call tests its truthiness.
+ *   The forward callback loops count with an i64 (the length read as
+ *   `i64(xs.length)`, the callback given `Number(i)`): no index is a double,
+ *   and lower/bounds.ts can version the loop when the array cannot shrink.
  *   Two operations come from the runtime, not from dialect code:
  *   `xs.length = n` (shrinking only; lower/array-methods.ts) and
  *   `xs.copyWithin(...)` (a memmove). An array never gets holes.
@@ -33,24 +36,24 @@ export function elementOrUndefinedAt<T>(xs: T[], i: number): T | undefined {
 }
 
 export function forEach<T>(xs: T[], f: (x: T, i: number, a: T[]) => void): void {
-  const len = xs.length;
-  for (let i = 0; i < len; i++) if (i < xs.length) f(xs[i], i, xs);
+  const len = i64(xs.length);
+  for (let i: i64 = 0; i < len; i++) if (i < i64(xs.length)) f(xs[i], Number(i), xs);
 }
 
 export function map<T, U>(xs: T[], f: (x: T, i: number, a: T[]) => U): U[] {
-  const len = xs.length;
+  const len = i64(xs.length);
   const out: U[] = [];
-  for (let i = 0; i < len; i++) out.push(f(xs[i], i, xs));
+  for (let i: i64 = 0; i < len; i++) out.push(f(xs[i], Number(i), xs));
   return out;
 }
 
 export function filter<T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): T[] {
-  const len = xs.length;
+  const len = i64(xs.length);
   const out: T[] = [];
-  for (let i = 0; i < len; i++) {
-    if (i >= xs.length) continue;
+  for (let i: i64 = 0; i < len; i++) {
+    if (i >= i64(xs.length)) continue;
     const x = xs[i];
-    if (f(x, i, xs)) out.push(x);
+    if (f(x, Number(i), xs)) out.push(x);
   }
   return out;
 }
@@ -59,20 +62,20 @@ export function filter<T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): T[] {
  * @trackCaller
  */
 export function filterAs<T, S extends T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): S[] {
-  const len = xs.length;
+  const len = i64(xs.length);
   const out: S[] = [];
-  for (let i = 0; i < len; i++) {
-    if (i >= xs.length) continue;
+  for (let i: i64 = 0; i < len; i++) {
+    if (i >= i64(xs.length)) continue;
     const x = xs[i];
-    if (f(x, i, xs)) out.push(x as S);
+    if (f(x, Number(i), xs)) out.push(x as S);
   }
   return out;
 }
 
 export function reduce<T, U>(xs: T[], f: (acc: U, x: T, i: number, a: T[]) => U, initial: U): U {
-  const len = xs.length;
+  const len = i64(xs.length);
   let acc = initial;
-  for (let i = 0; i < len; i++) if (i < xs.length) acc = f(acc, xs[i], i, xs);
+  for (let i: i64 = 0; i < len; i++) if (i < i64(xs.length)) acc = f(acc, xs[i], Number(i), xs);
   return acc;
 }
 
@@ -80,10 +83,10 @@ export function reduce<T, U>(xs: T[], f: (acc: U, x: T, i: number, a: T[]) => U,
  * @trackCaller
  */
 export function reduceFirst<T>(xs: T[], f: (acc: T, x: T, i: number, a: T[]) => T): T {
-  const len = xs.length;
+  const len = i64(xs.length);
   if (len === 0) throw new TypeError("Reduce of empty array with no initial value");
   let acc = xs[0];
-  for (let i = 1; i < len; i++) if (i < xs.length) acc = f(acc, xs[i], i, xs);
+  for (let i: i64 = 1; i < len; i++) if (i < i64(xs.length)) acc = f(acc, xs[i], Number(i), xs);
   return acc;
 }
 
@@ -103,22 +106,22 @@ export function reduceRightFirst<T>(xs: T[], f: (acc: T, x: T, i: number, a: T[]
 }
 
 export function some<T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): boolean {
-  const len = xs.length;
-  for (let i = 0; i < len; i++) if (i < xs.length && f(xs[i], i, xs)) return true;
+  const len = i64(xs.length);
+  for (let i: i64 = 0; i < len; i++) if (i < i64(xs.length) && f(xs[i], Number(i), xs)) return true;
   return false;
 }
 
 export function every<T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): boolean {
-  const len = xs.length;
-  for (let i = 0; i < len; i++) if (i < xs.length && !f(xs[i], i, xs)) return false;
+  const len = i64(xs.length);
+  for (let i: i64 = 0; i < len; i++) if (i < i64(xs.length) && !f(xs[i], Number(i), xs)) return false;
   return true;
 }
 
 export function find<T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): T | undefined {
-  const len = xs.length;
-  for (let i = 0; i < len; i++) {
+  const len = i64(xs.length);
+  for (let i: i64 = 0; i < len; i++) {
     const x = xs[i];
-    if (f(x, i, xs)) return x;
+    if (f(x, Number(i), xs)) return x;
   }
   return undefined;
 }
@@ -127,17 +130,17 @@ export function find<T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): T | unde
  * @trackCaller
  */
 export function findAs<T, S extends T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): S | undefined {
-  const len = xs.length;
-  for (let i = 0; i < len; i++) {
+  const len = i64(xs.length);
+  for (let i: i64 = 0; i < len; i++) {
     const x = xs[i];
-    if (f(x, i, xs)) return x as S;
+    if (f(x, Number(i), xs)) return x as S;
   }
   return undefined;
 }
 
 export function findIndex<T, R>(xs: T[], f: (x: T, i: number, a: T[]) => R): number {
-  const len = xs.length;
-  for (let i = 0; i < len; i++) if (f(xs[i], i, xs)) return i;
+  const len = i64(xs.length);
+  for (let i: i64 = 0; i < len; i++) if (f(xs[i], Number(i), xs)) return Number(i);
   return -1;
 }
 

@@ -32,6 +32,8 @@ export declare function strSliceBytes(s: string, from: number, to: number): stri
 export declare function strSplit(s: string, separator: string, limit: number): string[];
 /** `count` copies of `s` (0 <= count, finite), one allocation. */
 export declare function strRepeat(s: string, count: number): string;
+/** `fill` repeated and cut to `missing` code units (> 0; fill not empty), before `s` when `atStart`, else after it: one allocation. */
+export declare function strPad(s: string, fill: string, missing: number, atStart: boolean): string;
 /** All parts joined, one allocation (the result of a string builder). */
 export declare function strConcatAll(parts: string[]): string;
 /** Whether every character of `s` is ASCII (then code unit i is byte i). */

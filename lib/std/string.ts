@@ -10,13 +10,14 @@
  * Invariants:
  *   - Positions and lengths are UTF-16 code units, as in JavaScript; the
  *     intrinsics search and cut UTF-8 bytes, on character boundaries.
- *   - Results are built with one allocation each (a slice, `strRepeat`, or a
- *     list of parts joined by `strConcatAll`), never a character at a time.
+ *   - Results are built with one allocation each (a slice, `strRepeat`,
+ *     `strPad`, or a list of parts joined by `strConcatAll`), never a
+ *     character at a time (padding nothing gives the string itself).
  *   - Every function is @trackCaller: a panic (a RangeError in JavaScript,
  *     or a lone surrogate tsos cannot hold) names the user's call.
  */
 import {
-  strByte, strByteLength, strByteOffset, strConcatAll, strFind, strFindLast, strMatchAt, strRepeat, strSliceBytes, strSplit, strSliceUnits, strUnitIndex,
+  strByte, strByteLength, strByteOffset, strConcatAll, strFind, strFindLast, strMatchAt, strPad, strRepeat, strSliceBytes, strSplit, strSliceUnits, strUnitIndex,
 } from "./string-intrinsics";
 
 /** ToIntegerOrInfinity: NaN is 0, the fraction is dropped. */
@@ -76,24 +77,23 @@ export function fromCodePoints(points: number[]): string {
   return out;
 }
 
-/** The padding `padStart`/`padEnd` add: `fill` repeated and cut to `target - s.length` units. */
-function padding(s: string, maxLength: number, fill: string): string {
+/** How many code units `padStart`/`padEnd` must add to reach `maxLength`: 0 when none (already long enough, or an empty fill). */
+function missingUnits(s: string, maxLength: number, fill: string): number {
   const target = toInteger(maxLength);
-  const len = s.length;
-  if (target <= len || fill === "") return "";
-  const missing = target - len;
-  const whole = Math.floor(missing / fill.length);
-  return strRepeat(fill, whole) + strSliceUnits(fill, 0, missing - whole * fill.length);
+  if (target <= s.length || fill === "") return 0;
+  return target - s.length;
 }
 
-/** @trackCaller */
+/** @trackCaller `fill` repeated and cut to the missing length, then s: one allocation (strPad), or s itself when nothing is missing. */
 export function padStart(s: string, maxLength: number, fill: string): string {
-  return padding(s, maxLength, fill) + s;
+  const missing = missingUnits(s, maxLength, fill);
+  return missing > 0 ? strPad(s, fill, missing, true) : s;
 }
 
 /** @trackCaller */
 export function padEnd(s: string, maxLength: number, fill: string): string {
-  return s + padding(s, maxLength, fill);
+  const missing = missingUnits(s, maxLength, fill);
+  return missing > 0 ? strPad(s, fill, missing, false) : s;
 }
 
 /** @trackCaller */

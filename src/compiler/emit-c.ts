@@ -16,6 +16,9 @@
  *   - Fixed-width arithmetic is cast back to its type after C's integer
  *     promotions, so it wraps exactly at its width; `number` arithmetic goes
  *     through the checked helpers in the runtime header.
+ *   - A number inside a concatenation or `+=` is formatted into a stack
+ *     buffer declared around the copy (strParts): only heap or image text
+ *     may outlive that expression, and the runtime copies anything else.
  */
 import { type ClassInst, type Expr, type Field, type Func, type Program, type Stmt, type Type, KEY_ORDER_COUNTER, hasObjectHeader, keyOrderStamp, walkExprs } from "./ir.ts";
 import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
@@ -219,7 +222,10 @@ export class Emitter {
         const parts = flattenConcat(x);
         const owned = ownedParts(parts);
         const call = owned ? `tsos_concat_owned(${parts.length}, (tsos_str[]){%}, UINT64_C(0x${owned.toString(16)}))` : `tsos_concat(${parts.length}, (tsos_str[]){%})`;
-        return this.ordered(parts, E, (ps) => kernelAllocSite(this.p, this.stmtLoc, call.replace("%", () => this.strParts(parts, ps))));
+        return this.ordered(parts, E, (ps) => {
+          const bufs: string[] = [];
+          return numberTextBuffers(bufs, kernelAllocSite(this.p, this.stmtLoc, call.replace("%", () => this.strParts(parts, ps, bufs))));
+        });
       }
       case "tostr": {
         if (isDbl(x.x.type)) return `tsos_str_from_num(${E(x.x)})`;
@@ -340,6 +346,9 @@ export class Emitter {
     }
     if (!isInt(from) || !isInt(x.type)) return E(x.x);
     if (isDbl(from) && isDbl(x.type)) return E(x.x);
+    // A length (`i64(xs.length)`) is an integer below 2^53: C's conversion of the count itself gives its low bits, as the checked and wrapping conversions would.
+    if (isDbl(from) && x.x.e === "arraymethod" && x.x.method === "length") return `((${cType(x.type)})${E(x.x.arr)}->len)`;
+    if (isDbl(from) && x.x.e === "strlen") return `((${cType(x.type)})${E(x.x.s)}.units)`;
     // An index or count: must be an integer. Otherwise JavaScript-style wrapping (NaN and Infinity give 0).
     if (isDbl(from) && x.checked) return `tsos_num_int(${E(x.x)}, ${this.L(x.loc)})`;
     // ToInt32 is the 64-bit wrap reduced to 32 bits; its fast path is one conversion.
@@ -612,14 +621,30 @@ export class Emitter {
    * located again for the store.
    */
   /** The C strings of concatenation parts `parts` whose C is `ps`: a number or boolean is made a string of its own. */
-  private strParts(parts: Expr[], ps: string[]): string {
-    return ps.map((p, i) => this.toStrOf(parts[i]!, p, i < 64 && stringFormIsMade(parts[i]!.type))).join(", ");
+  /**
+   * The parts of a concatenation as tsos_str values. A number is formatted
+   * into a stack buffer (tsos_num_text), whose name goes into `bufs` for the
+   * caller to declare around the copy (numberTextBuffers): the copy is the
+   * only user of the text, so it needs no block of its own.
+   */
+  private strParts(parts: Expr[], ps: string[], bufs: string[]): string {
+    return ps
+      .map((p, i) => {
+        if (!isDbl(parts[i]!.type)) return this.toStrOf(parts[i]!, p, i < 64 && stringFormIsMade(parts[i]!.type));
+        const buf = `tsos_nb${this.tmp++}`;
+        bufs.push(buf);
+        return `tsos_num_text(${p}, ${buf})`;
+      })
+      .join(", ");
   }
 
   /** `local += parts` on a string local (rc-compounds.ts localAppend): the old value goes into tsos_str_append, which gives the new. */
   private append(local: string, rest: Expr[], E: (y: Expr) => string): string {
     const parts = rest.flatMap(flattenConcat);
-    return this.ordered(parts, E, (ps) => `(${local} = tsos_str_append(${local}, ${parts.length}, (tsos_str[]){${this.strParts(parts, ps)}}, UINT64_C(0x${ownedParts(parts).toString(16)})))`);
+    return this.ordered(parts, E, (ps) => {
+      const bufs: string[] = [];
+      return numberTextBuffers(bufs, `(${local} = tsos_str_append(${local}, ${parts.length}, (tsos_str[]){${this.strParts(parts, ps, bufs)}}, UINT64_C(0x${ownedParts(parts).toString(16)})))`);
+    });
   }
 
   private compound(x: Extract<Expr, { e: "compound" }>, E: (y: Expr) => string): string {
@@ -914,9 +939,34 @@ export class Emitter {
   prototype(f: Func): string {
     // A `never` function whose exception returns (rc-unwind.ts) does return: to its caller's test.
     const never = f.ret.k === "never" && !this.p.mayThrow?.fns.has(f.cname);
-    const noreturn = (f.interrupt ? "__attribute__((interrupt)) " : "") + (never ? "__attribute__((noreturn)) " : "");
+    const noreturn = (f.interrupt ? "__attribute__((interrupt)) " : "") + (never ? "__attribute__((noreturn)) " : "") + (loopOfCallback(f) ? "__attribute__((noinline)) " : "");
     return `static ${noreturn}${declare(f.ret, f.cname)}(${f.params.length ? f.params.map((p) => declare(p.type, p.name)).join(", ") : "void"});`;
   }
+}
+
+/**
+ * Whether `f` is a copy made for a callback (specialize.ts) that loops: it
+ * stays a function of its own (noinline), its loop with the callback inlined
+ * into it. Inlined into a large caller, the loop shared that caller's
+ * registers: in bench/programs/pipeline.ts gcc kept `reduce`'s accumulator
+ * on the stack, a store and a load per element (640 -> 570 ms as its own
+ * function). A call per loop, not per element, is what it costs.
+ */
+function loopOfCallback(f: Func): boolean {
+  if (!f.knownParams) return false;
+  let loops = false;
+  const visit = (list: Stmt[]): void => {
+    for (const s of list) {
+      switch (s.s) {
+        case "for": case "while": case "dowhile": loops = true; break;
+        case "if": visit(s.then); if (s.else) visit(s.else); break;
+        case "block": case "unwind": visit(s.body); break;
+        case "switch": s.cases.forEach((c) => visit(c.body)); break;
+      }
+    }
+  };
+  visit(f.body);
+  return loops;
 }
 
 /** Whether `base` is `cls` or one of the classes it extends. */
@@ -967,9 +1017,14 @@ function int32Text(y: Expr, text: string): string {
 /** The operators on numbers that apply ToInt32 to their left operand. */
 const BITWISE_DOUBLE_OPS = new Set(["&", "|", "^", "<<", ">>", ">>>"]);
 
-/** The parts that become strings of their own (numbers, booleans), as a bit mask: the runtime releases them after the copy. */
+/** The parts that become strings of their own (booleans, integers; not numbers: strParts), as a bit mask: the runtime releases them after the copy. */
 function ownedParts(parts: Expr[]): bigint {
-  return parts.reduce((m, p, i) => (i < 64 && stringFormIsMade(p.type) ? m | (1n << BigInt(i)) : m), 0n);
+  return parts.reduce((m, p, i) => (i < 64 && !isDbl(p.type) && stringFormIsMade(p.type) ? m | (1n << BigInt(i)) : m), 0n);
+}
+
+/** `code` (which fills the buffers strParts named) with those buffers declared around it: they live until its copy is made. */
+function numberTextBuffers(bufs: string[], code: string): string {
+  return bufs.length ? `({ char ${bufs.map((b) => `${b}[TSOS_NUM_TEXT]`).join(", ")}; ${code}; })` : code;
 }
 
 function flattenConcat(x: Expr): Expr[] {

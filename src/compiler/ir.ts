@@ -411,6 +411,8 @@ export interface Program {
    * exception after each such call.
    */
   mayThrow?: { fns: Set<string>; callptr: boolean; viewcall: boolean; dyn: boolean };
+  /** Set by compiler/rc.ts: the functions whose calls release no object and allocate nothing (rc.ts releaseFreeFunctions), as found before counting; specialize.ts reads it. */
+  releaseFree?: Set<string>;
   /** Set by emit-program.ts: a reachable function calls setGlobalAllocator (runtime/tsos_alloc.h's TSOS_GLOBAL_ALLOCATOR). */
   installsAllocator?: boolean;
 }

@@ -51,7 +51,7 @@ export function stringFormIsMade(t: Type): boolean {
  * `tsos_str_split`'s array is new, its pieces references of their own.
  */
 export const FRESH_STRING_HELPERS = new Set([
-  "tsos_str_slice_units", "tsos_str_slice_bytes", "tsos_str_repeat", "tsos_str_concat_all", "tsos_str_trim",
+  "tsos_str_slice_units", "tsos_str_slice_bytes", "tsos_str_repeat", "tsos_str_pad", "tsos_str_concat_all", "tsos_str_trim",
   "tsos_str_upper", "tsos_str_lower", "tsos_str_char_at", "tsos_str_at_rel", "tsos_str_unit_at", "tsos_str_unit_at_or_undefined",
   "tsos_str_from_char_codes", "tsos_str_char_at_byte", "tsos_join_strs", "tsos_str_split",
   "tsos_num_to_fixed", "tsos_num_to_exponential", "tsos_num_to_precision", "tsos_num_to_radix", "tsos_num_to_string_radix",

@@ -4,7 +4,9 @@
  * Input:  the lowered IR Program (after every lower/ pass, before emitting).
  * Output: the same Program with retains and releases inserted as calls to
  *         runtime/tsos_rc.h (`tsos_retain`, `tsos_release`), and the C of
- *         each class's field-release function (emit-program.ts asks for it).
+ *         each class's field-release function (emit-program.ts asks for it);
+ *         Program.releaseFree, the functions that release nothing
+ *         (specialize.ts drops the counts of their callbacks' arguments).
  * Invariants:
  *   - Counted types: a pointer to a class with a header, an array (same
  *     header, runtime/tsos_rt.h), either nullable (NULL / address 1 are not
@@ -361,6 +363,7 @@ export function countReferences(p: Program, noFree: Set<string> = new Set()): Rc
   for (const f of p.funcs) f.body = countedCompoundsToAssigns(f.body, counted, p.target === "host");
   const moves = constructorMoves(p, ctors);
   quietFunctions = releaseFreeFunctions(p, funcs);
+  p.releaseFree = quietFunctions;
   const mayThrow = mayThrowOf(p);
   p.mayThrow = mayThrow;
   for (const f of p.funcs) {

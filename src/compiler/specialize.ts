@@ -14,7 +14,11 @@
  *         directly (`lambda(f, x)` instead of `f->code(f, x)`), which gcc
  *         can inline into the loop of `filter`, `map`, `reduce` or `sort`.
  *         Calls inside a copy that pass the parameter on (sort's merge
- *         helpers) are specialized in turn.
+ *         helpers) are specialized in turn. A copy that loops is emitted
+ *         noinline (emit-c.ts loopOfCallback): its loop keeps its registers.
+ *         In a copy for closure code that releases nothing (rc.ts
+ *         releaseFreeFunctions, Program.releaseFree), the counts rc.ts gave
+ *         the arguments of calls through the parameter go (unpinQuietArgs).
  * Invariants:
  *   - A copy behaves exactly as the original: it receives the same closure
  *     object (captures, count and all), and only the way it is called
@@ -57,6 +61,8 @@ export function specializeCallbacks(p: Program): void {
     // Only parameters the function never assigns: knownClosureCode applies the same rule to knownParams.
     const kept = knownClosureCode(copy);
     for (const name of codes.keys()) if (!kept.has(name)) return undefined;
+    const quiet = [...codes].filter(([, code]) => p.releaseFree?.has(code)).map(([name]) => name);
+    if (quiet.length) copy.body = unpinQuietArgs(copy.body, new Set(quiet));
     copies.set(key, copy);
     byName.set(copy.cname, copy);
     p.funcs.push(copy);
@@ -84,6 +90,70 @@ export function specializeCallbacks(p: Program): void {
     };
     f.body = mapStmtExprs(f.body, retarget);
   }
+}
+
+/**
+ * A copy's body where the calls through the parameters `quiet`, whose
+ * closure code releases no object and allocates nothing (rc.ts
+ * releaseFreeFunctions), get their arguments without counts: rc.ts retained
+ * each counted one into a temporary (`tsos_rcN = retain(x)`) released after
+ * the statement, as it must for code it cannot see (a callback may pop the
+ * array it was given). Here the code is known to release nothing, and every
+ * argument is a plain read (a local, an element or field of one), so what an
+ * argument refers to stays alive through the call, held by what it was read
+ * from. The temporaries' declarations and releases (the unwind paths' too) go.
+ */
+function unpinQuietArgs(body: Stmt[], quiet: Set<string>): Stmt[] {
+  const temps = new Set<string>();
+  /** `[temporary, value]` of an argument `tsos_rcN = retain(value)`. */
+  const retained = (a: Expr): [string, Expr] | undefined => {
+    if (a.e !== "assign" || a.target.e !== "local" || !a.target.name.startsWith("tsos_rc")) return undefined;
+    if (a.value.e !== "call" || !/^tsos_(str_)?retain/.test(a.value.fn) || a.value.args.length !== 1) return undefined;
+    return [a.target.name, a.value.args[0]!];
+  };
+  const rewrite = (x: Expr): Expr => {
+    const y = mapChildExprs(x, rewrite);
+    if (y.e !== "callptr" || y.callee.e !== "local" || !quiet.has(y.callee.name)) return y;
+    const found = y.args.map(retained);
+    const args = y.args.map((a, i) => found[i]?.[1] ?? a);
+    if (!found.some((r) => r) || !args.every(plainRead)) return y;
+    for (const r of found) if (r) temps.add(r[0]);
+    return { ...y, args };
+  };
+  const out = mapStmtExprs(body, rewrite);
+  return temps.size ? dropTemps(out, temps) : out;
+}
+
+/** Whether evaluating `x` only reads: a local, a constant, an element or field of such, a conversion of one. */
+function plainRead(x: Expr): boolean {
+  switch (x.e) {
+    case "local": case "int": case "num": case "bool": return true;
+    case "convert": return plainRead(x.x);
+    case "index": return plainRead(x.arr) && plainRead(x.idx);
+    case "field": return plainRead(x.obj);
+    default: return false;
+  }
+}
+
+/** `list` without the declarations of the temporaries `temps` and the statements releasing them. */
+function dropTemps(list: Stmt[], temps: Set<string>): Stmt[] {
+  const releases = (s: Stmt): boolean => {
+    if (s.s !== "expr" || s.x.e !== "call" || !/release/.test(s.x.fn) || s.x.args.length !== 1) return false;
+    const a = s.x.args[0]!;
+    return a.e === "local" && temps.has(a.name);
+  };
+  const D = (l: Stmt[]): Stmt[] => l.filter((s) => !(s.s === "let" && temps.has(s.name)) && !releases(s)).map(st);
+  const st = (s: Stmt): Stmt => {
+    switch (s.s) {
+      case "if": return { ...s, then: D(s.then), else: s.else && D(s.else) };
+      case "while": case "dowhile": return { ...s, body: D(s.body) };
+      case "for": return { ...s, init: D(s.init), body: D(s.body) };
+      case "block": case "unwind": return { ...s, body: D(s.body) };
+      case "switch": return { ...s, cases: s.cases.map((k) => ({ ...k, body: D(k.body) })) };
+      default: return s;
+    }
+  };
+  return D(list);
 }
 
 /** The code of the closure that argument `a` evaluates to, if known: one created there, a function's static closure, a local that always holds one. */

@@ -114,6 +114,7 @@ const INTRINSICS: Record<string, { fn: string; loc: boolean }> = {
   strSliceBytes: { fn: "tsos_str_slice_bytes", loc: false },
   strSplit: { fn: "tsos_str_split", loc: false },
   strRepeat: { fn: "tsos_str_repeat", loc: false },
+  strPad: { fn: "tsos_str_pad", loc: true },
   strConcatAll: { fn: "tsos_str_concat_all", loc: false },
   strIsAscii: { fn: "tsos_str_ascii", loc: false },
   strUnit: { fn: "tsos_str_unit_i32", loc: false },

@@ -8,7 +8,8 @@
  *         the wrapping conversions to fixed-width types, `%`, the Math
  *         functions whose C spelling differs from JavaScript's, the word
  *         intrinsics of lib/std/math.ts (which computes `**`), and printing
- *         (Number::toString: shortest round-trip digits, and toFixed).
+ *         (Number::toString: shortest round-trip digits, and toFixed), also
+ *         as uncounted text on the caller's stack for concatenations.
  * Invariants: every helper returns exactly what V8 returns for the same
  *             operands (ECMA-262 §6.1.6.1, §21.3); where that needs more than
  *             one libm call it is written out here.
@@ -239,9 +240,44 @@ static inline char *tsos_fmt_num(char *buf, double v) {
   return buf;
 }
 
+/*
+ * Number::toString(10) of v as text in buf (>= TSOS_NUM_TEXT bytes), not
+ * counted: a view for a concatenation to copy (emit-c.ts strParts formats a
+ * template's numbers on the stack). The text is ASCII, so units = bytes.
+ * Integers of magnitude below 2^32, the common case, are written backwards
+ * from the buffer's end, two digits per 32-bit division; anything else is
+ * tsos_fmt_num.
+ */
+#define TSOS_NUM_TEXT 48
+static inline tsos_str tsos_num_text(double v, char *buf) {
+  double m = v < 0 ? -v : v;
+  if (m < 4294967296.0) {
+    uint32_t w = (uint32_t)m;
+    if ((double)w == m) { /* -0 and 0 give "0" */
+      static const char pairs[201] =
+          "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+          "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+          "8081828384858687888990919293949596979899";
+      char *end = buf + TSOS_NUM_TEXT, *p = end;
+      for (; w >= 100; w /= 100) { p -= 2; __builtin_memcpy(p, &pairs[2 * (w % 100)], 2); } /* two digits a division */
+      if (w >= 10) { p -= 2; __builtin_memcpy(p, &pairs[2 * w], 2); } else *--p = (char)('0' + w);
+      if (v < 0) *--p = '-';
+      uint32_t n = (uint32_t)(end - p);
+      return (tsos_str){(const uint8_t *)tsos_launder(p), n, n, 0};
+    }
+  }
+  /* Both texts are laundered: gcc tracked the few bytes written and warned of the copy's path for long texts (-Wstringop-overread). */
+  char *p = tsos_launder(tsos_fmt_num(buf, v));
+  uint32_t n = (uint32_t)strlen(p);
+  return (tsos_str){(const uint8_t *)p, n, n, 0};
+}
+/* String(v): the text of tsos_num_text in a block of its own. */
 static inline tsos_str tsos_str_from_num(double v) {
-  char b[48];
-  return tsos_str_from_cstr_copy(tsos_fmt_num(b, v));
+  char b[TSOS_NUM_TEXT];
+  tsos_str t = tsos_num_text(v, b);
+  uint8_t *q = tsos_str_alloc(t.len, NULL);
+  tsos_copy_bytes(q, t.ptr, t.len);
+  return tsos_str_heap(q, t.len, t.len);
 }
 /* console.log formats numbers with util.inspect: as String(v), except that -0 prints "-0". */
 static inline void tsos_print_num(FILE *f, double v, bool inspect) {

@@ -477,6 +477,38 @@ static inline tsos_str tsos_str_repeat(tsos_str s, double count) {
   for (uint64_t i = 0; i < n; i++) memcpy(p + i * s.len, s.ptr, s.len);
   return tsos_str_heap(p, s.len * n, (uint64_t)s.units * n);
 }
+/*
+ * `s.padStart(n, fill)` / `s.padEnd(n, fill)` once padding is due (lib/std/
+ * string.ts: `missing` = n - s.length > 0, fill not empty): fill repeated and
+ * cut to `missing` code units, before s (`atStart`) or after it, in one
+ * allocation. The checks come in the order of the parts they stand for
+ * (fill's whole copies, the cut copy, the sum), so an impossible call panics
+ * with the message `repeat`, `slice` and `+` would give in that order.
+ */
+static inline tsos_str tsos_str_pad(tsos_str s, tsos_str fill, double missing, bool atStart, const tsos_loc *loc) {
+  double whole = floor(missing / (double)fill.units);
+  if ((double)fill.units * whole > TSOS_MAX_STR_UNITS) tsos_panic_cstr(NULL, "Invalid string length");
+  uint64_t copies = (uint64_t)whole, restUnits = (uint64_t)(missing - whole * (double)fill.units);
+  uint64_t restBytes = restUnits;
+  if (!tsos_str_ascii(fill) && restUnits > 0) {
+    bool mid;
+    restBytes = tsos_str_offset(fill, restUnits, &mid);
+    if (mid) tsos_str_half_pair(loc);
+  }
+  uint64_t units = (uint64_t)s.units + copies * fill.units + restUnits;
+  uint64_t padBytes = copies * fill.len + restBytes, len = s.len + padBytes;
+  if (units > TSOS_MAX_STR_UNITS || len > UINT32_MAX) tsos_panic_cstr(NULL, "Invalid string length");
+  uint8_t *p = tsos_str_alloc(len, NULL);
+  uint8_t *pad = atStart ? p : p + s.len;
+  if (fill.len == 1) {
+    __builtin_memset(pad, fill.ptr[0], padBytes);
+  } else {
+    for (uint64_t i = 0; i < copies; i++) tsos_copy_bytes(pad + i * fill.len, fill.ptr, fill.len);
+    tsos_copy_bytes(pad + copies * fill.len, fill.ptr, restBytes);
+  }
+  tsos_copy_bytes(atStart ? p + padBytes : p, s.ptr, s.len);
+  return tsos_str_heap(p, len, units);
+}
 /* The concatenation of every string in xs: one allocation (a string builder's result). */
 static inline tsos_str tsos_str_concat_all(tsos_arr_str *xs) {
   if (xs->len == 1) return tsos_str_retain(xs->data[0]);
