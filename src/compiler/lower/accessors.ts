@@ -20,7 +20,7 @@ import { isStatic, staticAccessorOf } from "./classes.ts";
 import { resolveMember, superReceiver } from "./dispatch.ts";
 import { arith, coerce, lowerExpr, truthValue } from "./expr.ts";
 import { typeName, typeOfNode } from "./types.ts";
-import { Bail } from "./context.ts";
+import { quietly } from "./context.ts";
 import { fieldName, lookupField } from "./classes.ts";
 import { classSetterByName, lowerClassGetByName, lowerViewGet, viewSetter } from "./views.ts";
 import { isInt } from "../ints.ts";
@@ -60,15 +60,8 @@ function dynamicReceiver(l: Lowerer, p: ts.PropertyAccessExpression): boolean {
     const t = l.checker.getTypeAtLocation(p.expression);
     if (!t.isUnion() && !(t.flags & ts.TypeFlags.TypeParameter)) return false;
   }
-  const reported = l.diagnostics.length;
-  try {
-    const t = typeOfNode(l, p.expression);
-    return t.k === "view" || (t.k === "class" && !!t.cls.header && !lookupField(t.cls, fieldName(p.name)));
-  } catch (e) {
-    if (!(e instanceof Bail)) throw e;
-    l.diagnostics.length = reported;
-    return false;
-  }
+  const t = quietly(l, () => typeOfNode(l, p.expression));
+  return !!t && (t.k === "view" || (t.k === "class" && !!t.cls.header && !lookupField(t.cls, fieldName(p.name))));
 }
 
 function receiver(l: Lowerer, ref: AccessorRef): Expr | undefined {

@@ -631,22 +631,14 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
  * cannot be there (a panic stands for it). Undefined when a member tsc allows has no length.
  */
 function unionLength(l: Lowerer, obj: Expr, p: ts.PropertyAccessExpression): Expr | undefined {
-  const u = obj.type as Extract<Type, { k: "union" }>;
   const allowed = l.checker.getTypeAtLocation(p.expression);
   const parts = allowed.isUnion() ? allowed.types : [allowed];
   if (!parts.every((t) => t.flags & ts.TypeFlags.StringLike || l.checker.isArrayType(t) || l.checker.isTupleType(t))) return undefined;
-  const name = l.temp();
-  const v: Expr = { e: "local", type: u, name };
   const loc = l.loc(p);
-  let out: Expr | undefined;
-  for (let i = u.members.length - 1; i >= 0; i--) {
-    const m = u.members[i]!;
-    const member: Expr = { e: "fromunion", type: m, x: v, tag: i, loc: 0 };
-    const len: Expr = m.k === "str" ? { e: "strlen", type: T.number, s: member } : m.k === "array" ? { e: "arraymethod", type: T.number, method: "length", arr: member, args: [], loc }
-      : { e: "seq", type: T.number, xs: [{ e: "panic", type: T.void, message: { e: "str", type: T.str, value: "a value narrowed to a string or array has changed its type" }, loc }, { e: "int", type: T.number, value: 0n }] };
-    out = out ? { e: "cond", type: T.number, c: { e: "istag", type: T.bool, x: v, tag: i }, a: len, b: out } : len;
-  }
-  return out && { e: "let", type: T.number, name, init: obj, body: out };
+  const changed = (): Expr => ({ e: "seq", type: T.number, xs: [{ e: "panic", type: T.void, message: { e: "str", type: T.str, value: "a value narrowed to a string or array has changed its type" }, loc }, { e: "int", type: T.number, value: 0n }] });
+  return unionConvert(l, obj, T.number, (m) =>
+    m.type.k === "str" ? { e: "strlen", type: T.number, s: m } : m.type.k === "array" ? { e: "arraymethod", type: T.number, method: "length", arr: m, args: [], loc } : changed(),
+  );
 }
 
 /** Whether `p` is written: the target of an assignment, `++` or `--`. */

@@ -187,6 +187,21 @@ export class Bail extends Error {
   }
 }
 
+/**
+ * `fn()`, or undefined where it bails: a probe ("would this compile?") whose
+ * refusal is not the program's error, so whatever it reported is forgotten.
+ */
+export function quietly<R>(l: Lowerer, fn: () => R): R | undefined {
+  const reported = l.diagnostics.length;
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof Bail)) throw e;
+    l.diagnostics.length = reported;
+    return undefined;
+  }
+}
+
 export function finish(l: Lowerer): Program {
   if (l.diagnostics.length) throw new CompileError(l.diagnostics);
   return l.program;

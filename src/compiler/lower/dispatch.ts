@@ -24,7 +24,7 @@ import { dynInstanceof } from "./dynamic.ts";
 import { builtinClassDecl } from "./exceptions.ts";
 import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
 import { T, walkExprs } from "../ir.ts";
-import { Bail, type Lowerer } from "./context.ts";
+import { Bail, quietly, type Lowerer } from "./context.ts";
 import { classInfo, fieldName, isAbstractProperty, isSubclass, lookupField, methodOf, ownerInstance, upcast } from "./classes.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { irType, sameType, typeName } from "./types.ts";
@@ -419,28 +419,13 @@ export function narrowObject(l: Lowerer, node: ts.Expression, x: Expr): Expr {
   const checked = l.checker.getTypeAtLocation(node);
   if (x.type.k === "view" && !(checked.getSymbol()?.flags! & ts.SymbolFlags.Class)) {
     // A union narrowed to one member (`s.kind === "circle"`): the member's view.
-    const reported = l.diagnostics.length;
-    try {
-      const t = irType(l, checked, node);
-      if (t.k === "view" && t.view !== x.type.view) return viewCoerce(l, x, t, node) ?? x;
-    } catch (e) {
-      if (!(e instanceof Bail)) throw e;
-      l.diagnostics.length = reported;
-    }
-    return x;
+    const t = quietly(l, () => irType(l, checked, node));
+    return t?.k === "view" && t.view !== x.type.view ? (quietly(l, () => viewCoerce(l, x, t, node)) ?? x) : x;
   }
   const sym = checked.getSymbol();
   if (!sym || !(sym.flags & ts.SymbolFlags.Class) || checked.isUnion()) return x;
-  const reported = l.diagnostics.length;
-  let t: Type;
-  try {
-    t = irType(l, checked, node);
-  } catch (e) {
-    if (!(e instanceof Bail)) throw e;
-    l.diagnostics.length = reported;
-    return x;
-  }
-  if (t.k !== "class" || sameType(t, x.type)) return x;
+  const t = quietly(l, () => irType(l, checked, node));
+  if (!t || t.k !== "class" || sameType(t, x.type)) return x;
   if (x.type.k === "class") return isSubclass(t.cls, x.type.cls) ? { e: "convert", type: t, x, checked: false, loc: 0 } : x;
   return { e: "viewobj", type: t, x };
 }

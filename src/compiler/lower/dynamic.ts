@@ -23,7 +23,7 @@
 import ts from "typescript";
 import type { ClassInst, Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
-import { Bail, type Lowerer } from "./context.ts";
+import { quietly, type Lowerer } from "./context.ts";
 import { buildBody, classesBelow, classesOfView, collectionKind, countedLoop, isErrorClass, libraryBase, literalFunctionKeys, elementAt, length, push, showValue, stdFn, synthesize } from "./inspect.ts";
 import { arrayType, mangle, tryIrType, typeName } from "./types.ts";
 import { coerce, stringPart } from "./expr.ts";
@@ -66,14 +66,11 @@ const descriptors = new WeakMap<Lowerer, Map<string, string>>();
 
 /** A function body built by `build`, or one that panics with `message` if the type has no such form yet. */
 export function buildOrPanic(l: Lowerer, func: ReturnType<typeof synthesize>, build: () => Expr, message: string): void {
-  const reported = l.diagnostics.length;
-  try {
+  const built = quietly(l, () => {
     buildBody(l, func, () => [{ s: "return", x: build(), loc: func.loc }]);
-  } catch (e) {
-    if (!(e instanceof Bail)) throw e;
-    l.diagnostics.length = reported;
-    buildBody(l, func, () => [{ s: "expr", x: { e: "panic", type: T.never, message: { e: "str", type: T.str, value: message }, loc: func.loc }, loc: func.loc }]);
-  }
+    return true;
+  });
+  if (!built) buildBody(l, func, () => [{ s: "expr", x: { e: "panic", type: T.never, message: { e: "str", type: T.str, value: message }, loc: func.loc }, loc: func.loc }]);
 }
 
 /** The C name of the descriptor of boxed values of static type `t` (an object, array, view or function type). */
@@ -307,14 +304,7 @@ function unboxView(l: Lowerer, x: Expr, to: Extract<Type, { k: "view" }>, node: 
   let body: Expr = { e: "fromdyn", type: to, x: v, loc, check, desc };
   const classes = (l.program.dynTypes ?? []).map((d) => d.type).filter((t): t is Extract<Type, { k: "class" }> => t.k === "class");
   for (const c of classes.reverse()) {
-    const reported = l.diagnostics.length;
-    let viewed: Expr | undefined;
-    try {
-      viewed = viewCoerce(l, { e: "fromdyn", type: c, x: v, loc, check: false, cls: c.cls }, to, node);
-    } catch (e) {
-      if (!(e instanceof Bail)) throw e;
-      l.diagnostics.length = reported;
-    }
+    const viewed = quietly(l, () => viewCoerce(l, { e: "fromdyn", type: c, x: v, loc, check: false, cls: c.cls }, to, node));
     if (viewed) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, cls: c.cls, exact: true }, a: viewed, b: body };
   }
   return body.e === "fromdyn" ? { ...body, x } : { e: "bind", type: to, name, value: x, body };

@@ -24,7 +24,7 @@ import { isTypedElement, typedElementWrite, typedUpdate } from "./typed-arrays.t
 import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
-import { Bail, type Lowerer, snippet } from "./context.ts";
+import { Bail, quietly, type Lowerer, snippet } from "./context.ts";
 import { arrayType, fnType, irType, nullableType, sameType, tryIrType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
 import { neverAs, neverLocals, neverString, unreachable } from "./never.ts";
@@ -144,13 +144,8 @@ function lowerExprOf(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       // `[{ ... }, ...] as const` where a `readonly Product[]` is wanted: `as const` only narrows types, so the
       // literal is built as the wanted array (each element checked by tsc against Product).
       if (ts.isAsExpression(x) && ts.isConstTypeReference(x.type) && want?.k === "array" && ts.isArrayLiteralExpression(skipParensDown(x.expression))) {
-        const reported = l.diagnostics.length;
-        try {
-          return coerce(l, lowerExpr(l, x.expression, want), want, x);
-        } catch (e) {
-          if (!(e instanceof Bail)) throw e;
-          l.diagnostics.length = reported;
-        }
+        const built = quietly(l, () => coerce(l, lowerExpr(l, x.expression, want), want, x));
+        if (built) return built;
       }
       const to = typeOfNode(l, x);
       // `k.split(":").map(Number) as unknown as Cell`: through unknown to a tuple, the array itself is asserted.
@@ -460,14 +455,7 @@ function freshTupleNode(node: ts.Node): boolean {
 
 /** `coerce`, or undefined where it would report an error (nothing is reported). */
 export function tryCoerce(l: Lowerer, x: Expr, to: Type, node: ts.Node): Expr | undefined {
-  const reported = l.diagnostics.length;
-  try {
-    return coerce(l, x, to, node);
-  } catch (e) {
-    if (!(e instanceof Bail)) throw e;
-    l.diagnostics.length = reported;
-    return undefined;
-  }
+  return quietly(l, () => coerce(l, x, to, node));
 }
 
 /** Lower a condition: boolean, or an integer compared with zero. */

@@ -30,7 +30,7 @@
  */
 import ts from "typescript";
 import type { Expr, Type } from "../ir.ts";
-import { Bail, type Lowerer } from "./context.ts";
+import { Bail, quietly, type Lowerer } from "./context.ts";
 import { tryIrType } from "./types.ts";
 
 const MAX_KEYS = 24;
@@ -84,14 +84,7 @@ function targetOf(l: Lowerer, x: ts.ElementAccessExpression): ts.Expression | un
 
 /** The IR type of `type`, or undefined where it has none, without reporting anything. */
 export function quietIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
-  const reported = l.diagnostics.length;
-  try {
-    return tryIrType(l, type, node);
-  } catch (e) {
-    if (!(e instanceof Bail)) throw e;
-    l.diagnostics.length = reported;
-    return undefined;
-  }
+  return quietly(l, () => tryIrType(l, type, node));
 }
 
 /** A parameter or `const` identifier that nothing in its function assigns. */

@@ -109,7 +109,7 @@ function missingKey(l: Lowerer, type: Type, fallback: Expr, node: ts.Node): Expr
 }
 
 /** The object and candidate keys of a keyed access, or undefined if `x` is none. */
-function keyedParts(l: Lowerer, x: ts.ElementAccessExpression, obj?: Expr): { obj: Expr; keys: string[] } | undefined {
+function keyedParts(l: Lowerer, x: ts.ElementAccessExpression, obj?: Expr): { obj: Expr; keys: string[]; oneKey: boolean } | undefined {
   const lits = literalKeys(l, x);
   if (!lits) return undefined;
   const o = obj ?? lowerExpr(l, x.expression);
@@ -118,17 +118,20 @@ function keyedParts(l: Lowerer, x: ts.ElementAccessExpression, obj?: Expr): { ob
   const only = keyOverride(l, x.argumentExpression);
   const keys = only !== undefined ? [only] : lits === "all" ? objectKeys(l, o) : lits;
   if (!keys.length) l.fail("TSOS1172", x.argumentExpression, l.checker.typeToString(l.checker.getTypeAtLocation(x.argumentExpression)), typeName(o.type), "the object has no properties to index");
-  return { obj: o, keys };
+  return { obj: o, keys, oneKey: only !== undefined };
 }
 
-/** The type of the reads: the checker's type of `o[k]`, or the one type every candidate property has. */
-function readType(l: Lowerer, x: ts.ElementAccessExpression, o: Expr, keys: string[]): Type {
+/**
+ * The type of the reads: the checker's type of `o[k]`, or the one type every candidate property has.
+ * `oneKey`: inside a copy made for one key (lower/key-distribution.ts).
+ */
+function readType(l: Lowerer, x: ts.ElementAccessExpression, o: Expr, keys: string[], oneKey: boolean): Type {
   const types = keys.map((k) => readProperty(l, o, k, x).type);
   const same = types.every((t) => sameType(t, types[0]!));
   // Different types by key: the nearest enclosing expression with one type is compiled per key (lower/key-distribution.ts).
   if (!same) distributeIfTarget(l, x, keys);
   // In a copy for one key the checker's type is still that of every key: the property's own.
-  if (keyOverride(l, x.argumentExpression) !== undefined) return types[0]!;
+  if (oneKey) return types[0]!;
   const checked = quietIrType(l, l.checker.getTypeAtLocation(x), x);
   if (checked && !(same && types[0]!.k === "nullable" && checked.k !== "nullable")) return checked;
   if (same) return types[0]!;
@@ -142,12 +145,12 @@ export function keyedRead(l: Lowerer, x: ts.ElementAccessExpression, obj: Expr):
   const binds: { name: string; value: Expr }[] = [];
   const o = temp(l, parts.obj, binds);
   const key = temp(l, lowerExpr(l, x.argumentExpression, T.str), binds);
-  const type = readType(l, x, o, parts.keys);
+  const type = readType(l, x, o, parts.keys, parts.oneKey);
   const read = (k: string): Expr => coerce(l, readProperty(l, o, k, x), type, x);
   const value = wrap(binds, chain(parts.keys, key, type, read, missingKey(l, type, read(parts.keys[0]!), x)));
   // Where the checker narrowed the read (`o[k]` after `o[k] = v`), as for `o.name` (not in a copy for one
   // key, lower/key-distribution.ts: the checker's type there is that of every key).
-  return keyOverride(l, x.argumentExpression) !== undefined ? value : narrowRead(l, x, value);
+  return parts.oneKey ? value : narrowRead(l, x, value);
 }
 
 /** A write of `value` (a pure read) to property `k` of `o`: the value of the expression is `value`. */
@@ -169,7 +172,7 @@ function keyedTarget(l: Lowerer, x: ts.ElementAccessExpression, node: ts.Node) {
   const binds: { name: string; value: Expr }[] = [];
   const o = temp(l, parts.obj, binds);
   const key = temp(l, lowerExpr(l, x.argumentExpression, T.str), binds);
-  const type = readType(l, x, o, parts.keys);
+  const type = readType(l, x, o, parts.keys, parts.oneKey);
   const read = (k: string): Expr => coerce(l, readProperty(l, o, k, x), type, x);
   const readOld = (): Expr => temp(l, chain(parts.keys, key, type, read, missingKey(l, type, read(parts.keys[0]!), x)), binds);
   const store = (v: Expr): Expr => chain(parts.keys, key, v.type, (k) => writeProperty(l, o, k, v, node), missingKey(l, { k: "void" }, v, node));

@@ -22,7 +22,7 @@
 import ts from "typescript";
 import type { ClassInst, Expr, Func, Stmt, Type, ViewInst, ViewSlot, ViewTable } from "../ir.ts";
 import { T } from "../ir.ts";
-import { Bail, type Lowerer } from "./context.ts";
+import { Bail, quietly, type Lowerer } from "./context.ts";
 import { classInfo, fieldName, isAbstractProperty, lookupField, upcast } from "./classes.ts";
 import { abstractPropertyRead, abstractPropertyWrite, registerFinisher, resolveMember } from "./dispatch.ts";
 import { coerce } from "./expr.ts";
@@ -426,15 +426,9 @@ function finishViews(l: Lowerer): string {
   for (const r of s.reviews.values()) {
     for (const t of [...s.tables.values()]) {
       if (t.view !== r.from || r.pairs.some((p) => p.cls === t.cls)) continue;
-      const reported = l.diagnostics.length;
-      try {
-        const target = viewTable(l, t.cls, r.to, classInfoNode(l, t.cls));
-        r.pairs.push({ cls: t.cls, table: target.cname });
-      } catch (e) {
-        if (!(e instanceof Bail)) throw e;
-        l.diagnostics.length = reported; // this class never reaches the target view
-        r.pairs.push({ cls: t.cls, table: "" });
-      }
+      // A class whose table cannot be built never reaches the target view.
+      const target = quietly(l, () => viewTable(l, t.cls, r.to, classInfoNode(l, t.cls)));
+      r.pairs.push({ cls: t.cls, table: target?.cname ?? "" });
     }
   }
   return `${s.tables.size}/${s.reviews.size}/${[...s.reviews.values()].reduce((n, r) => n + r.pairs.length, 0)}`;
