@@ -40,6 +40,7 @@
  */
 import ts from "typescript";
 import { sameType, typeOfNode } from "./types.ts";
+import { earlyVariableType } from "./absent-results.ts";
 import type { Expr, Func, Stmt, Type } from "../ir.ts";
 import type { ClosureScope, FnScope, Lowerer } from "./context.ts";
 import { untypedConst } from "./calls.ts";
@@ -511,7 +512,7 @@ export function readForCapture(l: Lowerer, decl: ts.Node, localType: (decl: ts.N
     if (early) return { e: "local", type: early.type, name: early.name };
     const name = l.localName(decl.name.text);
     // Not declared yet in this instance: the checker's type (a local type recorded earlier may be another instantiation's).
-    const type = typeOfNode(l, decl);
+    const type = earlyVariableType(l, decl);
     earlyNames(l.scope).set(decl, { name, type });
     return { e: "local", type, name };
   }

@@ -24,6 +24,7 @@ import { isTypedElement, typedElementWrite, typedUpdate } from "./typed-arrays.t
 import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
+import { absentCall, earlyVariableType } from "./absent-results.ts";
 import { Bail, quietly, type Lowerer, snippet } from "./context.ts";
 import { arrayType, fnType, irType, nullableType, sameType, tryIrType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
@@ -204,7 +205,8 @@ function lowerExprOf(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       // erased generic function value (lower/erasure.ts); the result is cast to the type tsc gives the call.
       const call = node as ts.CallExpression;
       const result = overloadResult(l, call, lowerCall(l, call, want), (v, n) => castTo(l, v, typeOfNode(l, n), n));
-      return erasedResult(l, call, result, (v, to) => castTo(l, v, to, call));
+      // A function whose result may be absent, which this call site does not test: checked (lower/absent-results.ts).
+      return absentCall(l, call, erasedResult(l, call, result, (v, to) => castTo(l, v, to, call)));
     }
     case K.NewExpression:
       return lowerNew(l, node as ts.NewExpression, want);
@@ -364,7 +366,10 @@ export function setLocalType(l: Lowerer, decl: ts.Node, t: Type): void {
   m.set(decl, t);
 }
 export function localType(l: Lowerer, decl: ts.Node): Type {
-  return localTypes.get(l.scope)?.get(decl) ?? typeOfNode(l, decl);
+  const known = localTypes.get(l.scope)?.get(decl);
+  if (known) return known;
+  // Not declared yet (a closure above it captures it): as its declaration will make it (stmt.ts variableInit).
+  return earlyVariableType(l, decl);
 }
 
 /** Insert an implicit conversion from e's type to `to`, or report why it is not allowed. */

@@ -12,11 +12,13 @@
  */
 import { quietIrType } from "./key-distribution.ts";
 import ts from "typescript";
+import { absentResult } from "./absent-results.ts";
+import { probedType } from "./probes.ts";
 import type { Expr, Func, Param, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { Bail, type ClosureScope, type FnScope, type Lowerer } from "./context.ts";
 import { closureScopes } from "./closures.ts";
-import { irType, mangle, typeFromTypeNode } from "./types.ts";
+import { irType, mangle, nullableType, typeFromTypeNode } from "./types.ts";
 import { lowerBlock } from "./stmt.ts";
 import { paramType } from "./nullable.ts";
 import { rememberInstance } from "./defaults.ts";
@@ -202,6 +204,12 @@ function defaultParams(l: Lowerer, decl: ts.SignatureDeclaration, context: (Type
 }
 
 function returnType(l: Lowerer, decl: ts.SignatureDeclaration): Type {
+  const ret = declaredReturnType(l, decl);
+  // `peek() { return this.tokens[this.pos]; }` whose callers test the result: `T | undefined` (lower/absent-results.ts).
+  return absentResult(l, decl) && probedType(ret) ? nullableType(l, ret, false, true) : ret;
+}
+
+function declaredReturnType(l: Lowerer, decl: ts.SignatureDeclaration): Type {
   if (decl.type) return typeFromTypeNode(l, decl.type);
   const sig = l.checker.getSignatureFromDeclaration(decl);
   if (!sig) return T.void;

@@ -28,9 +28,9 @@ import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { castTo, coerce, lowerCondition, lowerExpr } from "./expr.ts";
-import { irType, nullableType, sameType, tryIrType, typeName } from "./types.ts";
+import { irType, mangle, nullableType, sameType, tryIrType, typeName } from "./types.ts";
 import { NULL_LITERAL, UNDEFINED_LITERAL, nullableRepr } from "./nullable-types.ts";
-import { convertUnion, fromUnion, isObjectMember, isTag, memberIndex, narrowUnion, objectIntoUnion, objectMemberFor, reUnion, toUnion } from "./unions.ts";
+import { convertUnion, fromUnion, isObjectMember, isTag, memberIndex, narrowUnion, objectIntoUnion, objectMemberFor, reUnion, toUnion, valueUnionType } from "./unions.ts";
 import { isInt } from "../ints.ts";
 import { dynTruthy, dynTypeof, narrowDynamic } from "./dynamic.ts";
 
@@ -261,6 +261,12 @@ export function lowerNullish(l: Lowerer, b: ts.BinaryExpression): Expr {
   if ((A.e === "index" && A.arr.type.k === "array") || (A.e === "strindex" && !A.code && l.doubles))
     A = coerce(l, A, nullableType(l, A.type, false, true), b.left);
   if (A.type.k !== "nullable") return coerce(l, A, R, b.left);
+  // `xs[i] ?? "none"` with `xs: number[]`: tsc believes the left present and types the result as
+  // its type alone; the right operand may be the value, so the result is the union of both.
+  const leftTs = l.checker.getTypeAtLocation(b.left);
+  const rightTs = l.checker.getTypeAtLocation(b.right);
+  if (!(leftTs.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) && !leftTs.isUnion() && !l.checker.isTypeAssignableTo(rightTs, leftTs))
+    R = valueUnionType(l, [l.checker.getBaseTypeOfLiteralType(leftTs), l.checker.getBaseTypeOfLiteralType(rightTs)], b, (t, n) => tryIrType(l, t, n), mangle) ?? R;
   // tsc narrowed the left operand to null because only a closure assigns it (`let cycle: string[] | null = null;
   // visit(); cycle ?? []`, typed never[]): the variable's own type says what the result can be.
   const left = l.checker.getTypeAtLocation(b.left);

@@ -142,6 +142,12 @@ export function isProbedLocal(l: Lowerer, decl: ts.VariableDeclaration): boolean
   let init: ts.Expression = decl.initializer;
   while (ts.isParenthesizedExpression(init)) init = init.expression;
   if (!ts.isElementAccessExpression(init)) return false;
+  return usesProbe(l, decl);
+}
+
+/** For `const x = ...` (no annotation): whether some read of x is a probe, a strict comparison or a use that takes undefined. */
+export function usesProbe(l: Lowerer, decl: ts.VariableDeclaration): boolean {
+  if (!ts.isIdentifier(decl.name) || decl.type) return false;
   const sym = l.checker.getSymbolAtLocation(decl.name);
   const scope = ts.findAncestor(decl, (n) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isFunctionLike(n));
   if (!sym || !scope) return false;

@@ -23,6 +23,7 @@
 import { objectPropertiesCall } from "./object-keys.ts";
 import { recordSpreadMember, type DictOps } from "./record-spread.ts";
 import { isProbedVariable } from "./probes.ts";
+import { absentResult } from "./absent-results.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -274,6 +275,9 @@ const NUMERIC_OPS = new Set([
  * untrackedUndefinedLocal), never unchecked ones.
  */
 function intoOptional(l: Lowerer, n: ts.Expression): boolean {
+  // Returned from a function whose callers test its result (lower/absent-results.ts).
+  const fn = ts.isReturnStatement(n.parent) || (ts.isArrowFunction(n.parent) && n.parent.body === n) ? ts.findAncestor(n.parent, ts.isFunctionLike) : undefined;
+  if (fn && absentResult(l, ts.isArrowFunction(n.parent) ? n.parent : fn)) return true;
   const context = l.checker.getContextualType(n);
   if (!context || !(context.flags & ts.TypeFlags.Union) || !(context as ts.UnionType).types.some((t) => t.flags & ts.TypeFlags.Undefined)) return false;
   if (tryIrType(l, context, n)?.k !== "nullable") return false;

@@ -23,6 +23,7 @@ import { Bail, type Lowerer, snippet } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { exitActions, jumpTarget, lowerThrow, lowerTry } from "./exceptions.ts";
 import { inspectArgument } from "./inspect.ts";
+import { absentConstType } from "./absent-results.ts";
 import { elementOrUndefined, isProbedLocal, probedRecordLocal, untrackedUndefinedLocal, markProbed, probedType } from "./probes.ts";
 import { lowerArgs, untypedArrayType, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
@@ -131,7 +132,8 @@ export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: 
   const record = recordConstInit(l, decl);
   if (record) return record;
   const filled = !decl.type && decl.initializer && isAnyArray(l, l.checker.getTypeAtLocation(decl.name)) ? untypedArrayType(l, decl.initializer) : undefined;
-  const checked = decl.type ? typeFromTypeNode(l, decl.type) : (filled ?? typeOfNode(l, decl.name));
+  // `const peek = () => tokens[pos]` whose callers test its result: `() => T | undefined` (lower/absent-results.ts).
+  const checked = decl.type ? typeFromTypeNode(l, decl.type) : (filled ?? absentConstType(l, decl, typeOfNode(l, decl.name)));
   if (!decl.initializer) return { type: checked };
   if (decl.type) return { type: checked, init: coerce(l, lowerExpr(l, decl.initializer, checked), checked, decl.initializer) };
   const init = lowerExpr(l, decl.initializer, checked.k === "int" ? undefined : checked);
@@ -139,8 +141,17 @@ export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: 
   // undefined, so the variable holds it as it is, and reads where tsc says T are checked.
   if (init.type.k === "nullable" && init.type.undef && checked.k !== "nullable" && checked.k !== "dyn" && sameType(init.type.inner, checked) && ts.isIdentifier(decl.name))
     return { type: init.type, init, probed: true };
+  // `const label = xs[i] ?? "none"` (lower/nullable.ts lowerNullish): tsc says the element type, the value may be
+  // either; reads where tsc says the element type are checked.
+  if (init.type.k === "union" && checked.k !== "union" && checked.k !== "dyn" && init.type.members.some((m) => sameType(m, checked)) && ts.isIdentifier(decl.name) && isNullishDefault(decl.initializer))
+    return { type: init.type, init, probed: true };
   const type = init.type.k === "int" && checked.k === "int" ? init.type : checked;
   return { type, init: coerce(l, init, type, decl.initializer) };
+}
+
+function isNullishDefault(x: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(x)) x = x.expression;
+  return ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken;
 }
 
 /** `any[]`, `any[][]`, ...: what tsc says of `new Array(n).fill(v)` and arrays of them (calls.ts untypedArrayType says more). */
