@@ -24,13 +24,14 @@ import type { ClassInst, Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce } from "./expr.ts";
+import { presentOrPanic } from "./nullable.ts";
 import { irType, typeName } from "./types.ts";
 import { isTuple, newTuple } from "./destructure.ts";
 import { type OwnProperty, hasSubclass, ownProperties } from "./object-spread.ts";
 import { addDispatch, buildBody, classesOfView, synthesize } from "./inspect.ts";
 import { hasKeyOrder, inKeyOrder, memberPresent } from "./key-order.ts";
 import { classInfo, propertyOfField } from "./classes.ts";
-import { spreadShapes } from "./objects.ts";
+import { partOrderedShapes, spreadShapes } from "./objects.ts";
 import { hasEffects } from "../eval-order.ts";
 
 /** `Object.<name>(arg)` for a class instance or a view; undefined for other values. */
@@ -64,7 +65,7 @@ function presentProperties(l: Lowerer, name: "keys" | "values" | "entries", prop
   const optional = props.find((p) => p.optional);
   if (!optional) return propertyList(l, name, props, result, cls.tsName, arg, call);
   // A spread does not copy a member that holds undefined (docs/language.md): which keys such an object has is not exact.
-  if (spreadShapes.has(cls)) l.fail("TSOS1142", arg, `Object.${name}`, cls.tsName, optional.name);
+  if (spreadShapes.has(cls) && !partOrderedShapes.has(cls)) l.fail("TSOS1142", arg, `Object.${name}`, cls.tsName, optional.name);
   if (hasKeyOrder(cls.fields) && self) return inAddedOrder(l, name, cls, result, arg, call, self);
   const out = l.temp();
   const list: Expr = { e: "local", type: result, name: out };
@@ -113,9 +114,11 @@ function propertyList(l: Lowerer, name: "keys" | "values" | "entries", props: Ow
 function propertyElement(l: Lowerer, name: "keys" | "values" | "entries", p: OwnProperty, result: Extract<Type, { k: "array" }>, what: string, arg: ts.Expression, call: ts.CallExpression): Expr {
   const loc = l.loc(call);
   const key: Expr = { e: "str", type: T.str, value: p.name };
-  // An optional member is listed only when present (presentProperties): where the list's type leaves out undefined, its value is unwrapped.
+  // An optional member is listed only when present (presentProperties): where the list's type leaves out undefined, its
+  // value is unwrapped. A key the program assigned undefined is present and holds it: that panics, never reads as 0.
+  const holdsUndefined = `Object.${name}: the property \`${p.name}\` holds undefined, which the result's element type cannot hold`;
   const value = (to: Type): Expr =>
-    coerce(l, p.optional && p.read.type.k === "nullable" && !(to.k === "nullable" || to.k === "dyn") ? { e: "unwrap", type: p.read.type.inner, x: p.read, loc } : p.read, to, arg);
+    coerce(l, p.optional && p.read.type.k === "nullable" && !(to.k === "nullable" || to.k === "dyn") ? presentOrPanic(l, p.read, "either", holdsUndefined, arg) : p.read, to, arg);
   if (name === "keys") return key;
   if (name === "values") return value(result.elem);
   const pair = result.elem;
