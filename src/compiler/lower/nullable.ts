@@ -136,6 +136,9 @@ export function coerceNullable(l: Lowerer, e: Expr, to: Type, node: ts.Node): Ex
 export function narrowRead(l: Lowerer, node: ts.Node, x: Expr): Expr {
   if (x.type.k === "dyn") return narrowDynamic(l, node, x); // lower/dynamic.ts
   if (x.type.k !== "nullable" && x.type.k !== "union") return x;
+  // `let cur: Hunk | null = null; xs.forEach(() => { cur = ... }); if (cur) out.push(cur)`: tsc does not see the
+  // callback's assignment and narrows the test to `never`; the value is the declared one without null, checked.
+  if (x.type.k === "nullable" && l.checker.getTypeAtLocation(node).flags & ts.TypeFlags.Never) return unwrap(l, x, node, "narrowed");
   const t = checkedType(l, node);
   if (!t) return x;
   // A probed variable given to `typeof`, or to a parameter that admits undefined, is passed as it is (lower/probes.ts).
