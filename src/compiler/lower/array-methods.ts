@@ -37,8 +37,9 @@ import { dynIsArray } from "./dynamic.ts";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { LIB_DIR } from "../load.ts";
-import type { Lowerer } from "./context.ts";
-import { coerce, lowerExpr } from "./expr.ts";
+import { quietly, type Lowerer } from "./context.ts";
+import { coerce, lowerExpr, stringPart } from "./expr.ts";
+import { mappedElements } from "./inspect.ts";
 import { functionOf } from "./functions.ts";
 import { toInteger } from "./number.ts";
 import { arrayType, irType, sameType, tryIrType, typeName, typeOfNode } from "./types.ts";
@@ -234,7 +235,15 @@ function join(l: Lowerer, recv: Expr, sep: ts.Expression | undefined, call: ts.N
   const inner = elem.k === "nullable" ? elem.inner : elem;
   // Objects join through their own toString() (lower/views.ts), as in a template.
   const ownString = (inner.k === "class" || inner.k === "view") && objectToString(l, { e: "local", type: inner, name: "tsos_probe" }, call) !== undefined;
-  if (!ownString && !["str", "int", "bool", "union", "dyn"].includes(inner.k)) l.fail("TSOS1018", ts.isCallExpression(call) ? call.expression : call, name, typeName(t));
+  if (!ownString && !["str", "int", "bool", "union", "dyn"].includes(inner.k)) {
+    // Elements with a string form of their own (tuples, `[[1, 2], [3]]`'s arrays): each made a string, then joined.
+    const probe: Expr = { e: "local", type: elem, name: "tsos_probe" };
+    if (elem === inner && quietly(l, () => stringPart(l, probe, call))) {
+      const strings = mappedElements(l, "strings_of", recv, arrayType(l, T.str) as ArrayT, (e) => stringPart(l, e, call), call);
+      return { e: "call", type: T.str, fn: "tsos_join_strs", args: [strings, separator] };
+    }
+    l.fail("TSOS1018", ts.isCallExpression(call) ? call.expression : call, name, typeName(t));
+  }
   return stdCall(l, "join", [elem], [recv, separator], call);
 }
 

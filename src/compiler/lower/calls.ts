@@ -41,7 +41,7 @@ import { comparedElement, elementOrUndefined, isProbe, isStrictlyCompared, probe
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
 import { mathCall, mathIntrinsic } from "./math.ts";
 import { uriCall } from "./uri.ts";
-import { unionConvert } from "./unions.ts";
+import { tupleAsUnionArray, unionConvert } from "./unions.ts";
 import { lowerPrint } from "./stmt.ts";
 import { printExpression } from "./console-format.ts";
 import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringIndexOrUndefined, stringToNumber, truthiness } from "./string-methods.ts";
@@ -312,7 +312,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (precision) return precision;
     const strCall = stringMethodCall(l, recv, name, call);
     if (strCall) return strCall;
-    const libCall = arrayLibraryCall(l, (TUPLE_AS_ARRAY.has(name) && tupleAsArray(l, recv, callee.expression)) || recv, name, call);
+    const libCall = arrayLibraryCall(l, (TUPLE_AS_ARRAY.has(name) && tupleAsReadArray(l, recv, callee.expression)) || recv, name, call);
     if (libCall) return libCall;
     if (recv.type.k === "int" && name === "toString") {
       const radixArg = call.arguments[0];
@@ -706,6 +706,15 @@ function asReceiverClass(result: Expr, recv: Type): Expr {
 }
 
 /** Array methods that only read: on a tuple of one element type they run on a copy as an array. */
+/**
+ * A tuple given to a method that only reads it: the array of its elements, of their one type, or
+ * of the union of their types (`["a", 1].join("=")`).
+ */
+function tupleAsReadArray(l: Lowerer, recv: Expr, node: ts.Node): Expr | undefined {
+  if (!isTuple(recv.type)) return undefined;
+  return tupleAsArray(l, recv, node) ?? tupleAsUnionArray(l, recv, node, mangle, (e) => arrayType(l, e), (i, n, u) => nullableType(l, i, n, u));
+}
+
 const TUPLE_AS_ARRAY = new Set(["join", "map", "filter", "reduce", "reduceRight", "every", "some", "find", "findIndex", "findLast", "findLastIndex", "includes", "indexOf", "lastIndexOf", "slice", "concat", "forEach", "at", "toString", "flatMap"]);
 
 /**

@@ -283,7 +283,8 @@ function intoOptional(l: Lowerer, n: ts.Expression): boolean {
   if (tryIrType(l, context, n)?.k !== "nullable") return false;
   const p = n.parent;
   if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === n) || ts.isArrayLiteralExpression(p)) return true;
-  if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(n)) return true;
+  // A parameter with a default takes the value itself (the default applies at the call), not undefined.
+  if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(n)) return !defaultedParameter(l, p, n);
   if (ts.isPropertyAssignment(p) && p.initializer === n) return true;
   if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === n && ts.isIdentifier(p.left)) {
     const decl = l.symbolOf(p.left)?.valueDeclaration;
@@ -301,9 +302,22 @@ export function isOpenRecord(l: Lowerer, type: ts.Type): boolean {
 }
 
 /** How a record read at `x` is used: tested for undefined ("maybe"), as a number operand ("number"), or as a value. */
-function readUse(l: Lowerer, x: ts.Expression, v: Type): "maybe" | "number" | "value" {
-  let n: ts.Node = x;
+/** Whether the argument `arg` of `call` is for a parameter declared with a default. */
+function defaultedParameter(l: Lowerer, call: ts.CallExpression | ts.NewExpression, arg: ts.Expression): boolean {
+  const params = l.checker.getResolvedSignature(call)?.getParameters() ?? [];
+  const decl = params[call.arguments!.indexOf(arg)]?.valueDeclaration;
+  return !!decl && ts.isParameter(decl) && !!decl.initializer;
+}
+
+/** `x` with the parentheses around it. */
+function outermost(x: ts.Expression): ts.Expression {
+  let n = x;
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  return n;
+}
+
+function readUse(l: Lowerer, x: ts.Expression, v: Type): "maybe" | "number" | "value" {
+  const n = outermost(x);
   const p = n.parent;
   const isNumber = v.k === "int" && v.kind === "number" && l.doubles;
   if (intoOptional(l, n as ts.Expression)) return "maybe";

@@ -149,6 +149,20 @@ function arg(l: Lowerer, node: ts.Expression, want: Type): Expr {
   return coerce(l, x, want, node);
 }
 
+/**
+ * An optional argument that may be undefined (`s.slice(1, cut ? -1 : undefined)`): undefined
+ * takes the parameter's default `d`, as JavaScript does.
+ */
+function argOrDefault(l: Lowerer, node: ts.Expression, want: Type, d: number | string): Expr {
+  const x = lowerExpr(l, node, want);
+  if (x.type.k !== "nullable" || !x.type.undef || x.type.null) return arg(l, node, want);
+  const name = l.temp();
+  const v: Expr = { e: "local", type: x.type, name };
+  const present = coerce(l, { e: "unwrap", type: x.type.inner, x: v, loc: 0 }, want, node);
+  const absent = coerce(l, constant(d), want, node);
+  return { e: "bind", type: want, name, value: x, body: { e: "cond", type: want, c: { e: "isnullish", type: T.bool, x: v, which: "undefined" }, a: absent, b: present } };
+}
+
 /** `s.name(args)` on a string, or undefined when `name` is not a string method tsos implements here. */
 export function stringMethodCall(l: Lowerer, recv: Expr, name: string, call: ts.CallExpression): Expr | undefined {
   if (recv.type.k !== "str") return undefined;
@@ -187,8 +201,8 @@ export function stringMethodCall(l: Lowerer, recv: Expr, name: string, call: ts.
   const params = f.params.slice(1).filter((p) => p.type.k !== "loc");
   const lowered = params.map((p, i) => {
     const a = args[i];
-    if (a) return arg(l, a, p.type);
     const d = defaults[i];
+    if (a) return d === undefined ? arg(l, a, p.type) : argOrDefault(l, a, p.type, d);
     if (d === undefined) l.fail("TSOS9001", call, `missing argument to \`${name}\``);
     return constant(d);
   });
