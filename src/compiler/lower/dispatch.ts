@@ -25,6 +25,7 @@ import { builtinClassDecl } from "./exceptions.ts";
 import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
 import { T, walkExprs } from "../ir.ts";
 import { Bail, quietly, type Lowerer } from "./context.ts";
+import { withDefaults } from "./defaults.ts";
 import { classInfo, fieldName, isAbstractProperty, isSubclass, lookupField, methodOf, ownerInstance, upcast } from "./classes.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { irType, sameType, typeName } from "./types.ts";
@@ -272,16 +273,18 @@ function buildDispatcher(l: Lowerer, d: Dispatcher): Stmt[] {
       // An override may take fewer parameters (JavaScript drops the extra arguments) or more optional ones (undefined).
       const given = d.func.params.slice(1);
       const extra = m.params.slice(given.length);
-      if (!extra.every((t) => t.k === "nullable" && t.undef)) l.fail("TSOS1054", node, d.key, sig(m.params, m.ret), sig(given.map((p) => p.type), d.func.ret));
+      // More parameters with defaults (`add(item, count = 1)` over `add(item)`): the wrapper that evaluates them (lower/defaults.ts).
+      const defaulted = extra.every((t) => t.k === "nullable" && t.undef) ? undefined : withDefaults(l, m.cname, given.length, true);
+      if (!defaulted && !extra.every((t) => t.k === "nullable" && t.undef)) l.fail("TSOS1054", node, d.key, sig(m.params, m.ret), sig(given.map((p) => p.type), d.func.ret));
       const args = given.slice(0, m.params.length).map((p, i) => {
         const a: Expr = { e: "local", type: p.type, name: p.name };
         if (!sameType(p.type, m.params[i]!) && !(p.type.k === "class" && m.params[i]!.k === "class" && isSubclass(p.type.cls, m.params[i]!.cls)))
           l.fail("TSOS1054", node, d.key, sig(m.params, m.ret), sig(d.func.params.slice(1).map((p) => p.type), d.func.ret));
         return coerce(l, a, m.params[i]!, node);
       });
-      for (const t of extra) args.push({ e: "nullish", type: t, undef: true });
+      if (!defaulted) for (const t of extra) args.push({ e: "nullish", type: t, undef: true });
       const recv: Expr = { e: "convert", type: m.self, x: self, checked: false, loc: 0 };
-      const call: Expr = { e: "call", type: m.ret, fn: m.cname, args: [recv, ...args] };
+      const call: Expr = { e: "call", type: m.ret, fn: defaulted?.cname ?? m.cname, args: [recv, ...args] };
       const ret = d.func.ret.k === "void" ? call : coerce(l, call, d.func.ret, node);
       g = { classes: [], call: ret };
       groups.set(m.cname, g);
