@@ -42,7 +42,7 @@ import ts from "typescript";
 import { sameType, typeOfNode } from "./types.ts";
 import { earlyVariableType } from "./absent-results.ts";
 import type { Expr, Func, Stmt, Type } from "../ir.ts";
-import type { ClosureScope, FnScope, Lowerer } from "./context.ts";
+import { Bail, type ClosureScope, type FnScope, type Lowerer } from "./context.ts";
 import { untypedConst } from "./calls.ts";
 import { isVar } from "./control.ts";
 import { stdArrayFunctions } from "./array-methods.ts";
@@ -494,6 +494,15 @@ export function captureFields(
   }
   void fn;
   return { fields, names, values };
+}
+
+/**
+ * A captured variable with no declaration lowered before the closure: TSOS1132, unless an error was
+ * reported already, which is likely its declaration refused (a second, misleading error is left out).
+ */
+export function captureBeforeDeclaration(l: Lowerer, node: ts.Node, what: string): never {
+  if (l.diagnostics.length) throw new Bail();
+  l.fail("TSOS1132", node, what);
 }
 
 /**

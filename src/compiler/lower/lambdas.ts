@@ -34,7 +34,7 @@ import type { Expr, Func, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { ClosureScope, Lowerer } from "./context.ts";
 import { coerce, localType, lowerExpr, tryCoerce } from "./expr.ts";
-import { captureFields, captureList, capturedThis, closureEscapes, readForCapture, valueContained } from "./closures.ts";
+import { captureBeforeDeclaration, captureFields, captureList, capturedThis, closureEscapes, readForCapture, valueContained } from "./closures.ts";
 import { contextParams, instantiateFunction } from "./functions.ts";
 import { fnType, mangle, sameType, typeName } from "./types.ts";
 import { untypedConst } from "./calls.ts";
@@ -212,7 +212,7 @@ function state(l: Lowerer): FnValueState {
 
 /** A closure that captures variables: its code, its environment struct, and the IR that fills one in. */
 function lowerClosure(l: Lowerer, fn: FnLike, caps: { decls: ts.Node[]; usesThis: boolean }, want: Type | undefined): Expr {
-  const readVariable = (decl: ts.Node): Expr => readForCapture(l, decl, (d) => localType(l, d), (d) => l.fail("TSOS1132", (d as ts.NamedDeclaration).name ?? fn, "a closure that uses a variable before its declaration"));
+  const readVariable = (decl: ts.Node): Expr => readForCapture(l, decl, (d) => localType(l, d), (d) => captureBeforeDeclaration(l, (d as ts.NamedDeclaration).name ?? fn, "a closure that uses a variable before its declaration"));
   const { fields, names, values } = captureFields(l, fn, caps, readVariable, () => currentThis(l, fn));
   const scope: ClosureScope = { node: fn, env: "", type: T.void, fields };
   const { func, value } = liftFunction(l, fn, want, scope);

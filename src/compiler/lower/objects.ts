@@ -21,7 +21,7 @@ import ts from "typescript";
 import type { ClassInst, Expr, Field, Func, Stmt, Type } from "../ir.ts";
 import type { ClosureScope, Lowerer } from "./context.ts";
 import { T } from "../ir.ts";
-import { captureFields, captureList, readForCapture } from "./closures.ts";
+import { captureBeforeDeclaration, captureFields, captureList, readForCapture } from "./closures.ts";
 import { fieldName } from "./classes.ts";
 import { markConstructed } from "./dispatch.ts";
 import { coerce, localType, lowerExpr } from "./expr.ts";
@@ -256,7 +256,7 @@ function literalCaptures(l: Lowerer, lit: ts.ObjectLiteralExpression, fns: Liter
   for (const m of fns) for (const d of captureList(l, m).decls) if (!decls.includes(d)) decls.push(d);
   if (!decls.length) return { fields: [], values: [], scope: () => undefined };
   if (l.target === "kernel") refuseCapture(l, fns, decls[0]!);
-  const read = (d: ts.Node): Expr => readForCapture(l, d, (x) => localType(l, x), (x) => l.fail("TSOS1132", (x as ts.NamedDeclaration).name ?? lit, "a method that uses a variable before its declaration"));
+  const read = (d: ts.Node): Expr => readForCapture(l, d, (x) => localType(l, x), (x) => captureBeforeDeclaration(l, (x as ts.NamedDeclaration).name ?? lit, "a method that uses a variable before its declaration"));
   const env = captureFields(l, lit, { decls, usesThis: false }, read, () => l.fail("TSOS9001", lit, "`this` captured by a literal"));
   const taken = new Set(props.map((f) => f.name));
   const fields: Field[] = [];
