@@ -16,8 +16,9 @@
  *     `m.keys().next().value` is the first key. An iterator used as a value
  *     in any other way is refused (TSOS1110).
  *   - Key types are those `hashOf` implements (numbers, integers, booleans,
- *     strings, class instances, arrays, function values by identity);
- *     others are refused (TSOS1111).
+ *     strings, class instances, arrays, function values by identity, and
+ *     hosted `unknown` values by what they hold); others are refused
+ *     (TSOS1111).
  */
 import path from "node:path";
 import ts from "typescript";
@@ -86,8 +87,13 @@ function isFunctionKey(l: Lowerer, t: Type): boolean {
   return t.k === "fn" && l.target === "host";
 }
 
+/** An `unknown` key (hosted): hashed and compared by what it holds, SameValueZero (runtime tsos_hash_dyn). */
+function isDynamicKey(l: Lowerer, t: Type): boolean {
+  return t.k === "dyn" && l.target === "host";
+}
+
 function checkKeyType(l: Lowerer, key: Type, node: ts.Node): void {
-  const ok = key.k === "int" || key.k === "bool" || (key.k === "str" && !key.borrowed) || key.k === "class" || key.k === "view" || key.k === "array" || isFunctionKey(l, key);
+  const ok = key.k === "int" || key.k === "bool" || (key.k === "str" && !key.borrowed) || key.k === "class" || key.k === "view" || key.k === "array" || isFunctionKey(l, key) || isDynamicKey(l, key);
   if (!ok) l.fail("TSOS1111", node, typeName(key));
 }
 
@@ -372,11 +378,19 @@ export function collectionIntrinsic(l: Lowerer, decl: ts.Node, call: ts.CallExpr
     if (isFunctionKey(l, t)) return { e: "call", type: u32, fn: "tsos_hash_fn", args: [k], pure: true };
     // An object of an interface or object type: by identity, the object behind the view.
     if (t.k === "view") return { e: "call", type: u32, fn: "tsos_hash_view", args: [k], pure: true };
+    if (isDynamicKey(l, t)) return { e: "call", type: u32, fn: "tsos_hash_dyn", args: [k], pure: true };
     l.fail("TSOS1111", call, typeName(t));
   }
   if (name === "storedKey") {
     const k = lowerExpr(l, call.arguments[0]!);
     if (k.type.k === "int" && k.type.kind === "number" && l.doubles) return { e: "call", type: k.type, fn: "tsos_num_plus_zero", args: [k], pure: true };
+    if (isDynamicKey(l, k.type)) {
+      // An unknown holding -0 is stored as +0.
+      const name = l.temp();
+      const v: Expr = { e: "local", type: k.type, name };
+      const zero: Expr = { e: "todyn", type: k.type, x: { e: "int", type: T.number, value: 0n } };
+      return { e: "bind", type: k.type, name, value: k, body: { e: "cond", type: k.type, c: { e: "call", type: T.bool, fn: "tsos_dyn_is_zero", args: [v], pure: true }, a: zero, b: v } };
+    }
     return k;
   }
   if (name === "sameValueZero") {
@@ -387,6 +401,7 @@ export function collectionIntrinsic(l: Lowerer, decl: ts.Node, call: ts.CallExpr
     if (t.k === "str") return { e: "streq", type: T.bool, negate: false, a, b };
     if (t.k === "int" || t.k === "bool" || t.k === "class" || t.k === "array" || isFunctionKey(l, t)) return { e: "binary", type: T.bool, op: "==", a, b, loc: l.loc(call) };
     if (t.k === "view") return { e: "call", type: T.bool, fn: "tsos_same_view", args: [a, b], pure: true };
+    if (isDynamicKey(l, t)) return { e: "call", type: T.bool, fn: "tsos_dyn_same_value_zero", args: [a, b], pure: true };
     l.fail("TSOS1111", call, typeName(t));
   }
   return undefined;

@@ -3,7 +3,8 @@
  *
  * Input:  a call `Object.is(a, b)`.
  * Output: on two hosted numbers, a call of lib/std/number.ts's sameValue
- *         (NaN is NaN, +0 is not -0); on integers, booleans, strings,
+ *         (NaN is NaN, +0 is not -0), on unknowns the runtime's
+ *         tsos_dyn_same_value; on integers, booleans, strings,
  *         objects, arrays and functions of one type, `a === b`; both
  *         arguments evaluated first, left to right.
  * Invariants: other operand types (unions, nullables, values of two
@@ -33,6 +34,7 @@ export function objectIs(l: Lowerer, call: ts.CallExpression): Expr {
     return { e: "call", type: T.bool, fn: functionOf(l, decl, []).cname, args: [A, B] };
   }
   if (A.type.k === "str") return { e: "streq", type: T.bool, negate: false, a: A, b: B };
+  if (A.type.k === "dyn" && l.doubles) return { e: "call", type: T.bool, fn: "tsos_dyn_same_value", args: [A, B], pure: true };
   // Objects, arrays and functions: SameValue is identity, as for `===` (which compares a function wrapper's function).
   const identity = A.type.k === "array" || A.type.k === "class" || A.type.k === "view" || A.type.k === "fn";
   if (isInt(A.type) || A.type.k === "bool" || identity) return { e: "binary", type: T.bool, op: "==", a: A, b: B, loc: l.loc(call) };

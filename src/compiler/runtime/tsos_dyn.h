@@ -204,6 +204,32 @@ static inline bool tsos_dyn_eq(tsos_dyn a, tsos_dyn b) {
   }
 }
 
+/* Map and Set keys of type unknown (lib/std/map.ts): SameValueZero (NaN is NaN, -0 is +0, otherwise `===`) and a hash
+ * that agrees with it. */
+static inline uint32_t tsos_hash_dyn(tsos_dyn v) {
+  switch (tsos_dyn_kind(v)) {
+    case TSOS_DYN_UNDEF: return 0x75u;
+    case TSOS_DYN_NULL: return 0x6eu;
+    case TSOS_DYN_BOOL: return v.u.b ? 0x74u : 0x66u;
+    case TSOS_DYN_NUM: return tsos_hash_num(v.u.n);
+    case TSOS_DYN_STR: return tsos_hash_str(v.u.s);
+    case TSOS_DYN_FN: return tsos_hash_fn(v.u.p);
+    default: return tsos_hash_ptr(v.u.p);
+  }
+}
+static inline bool tsos_dyn_same_value_zero(tsos_dyn a, tsos_dyn b) {
+  if (tsos_dyn_kind(a) == TSOS_DYN_NUM && tsos_dyn_kind(b) == TSOS_DYN_NUM) return tsos_same_value_zero(a.u.n, b.u.n);
+  return tsos_dyn_eq(a, b);
+}
+/* Object.is (SameValue): NaN is NaN, -0 is not +0, otherwise `===`. */
+static inline bool tsos_dyn_same_value(tsos_dyn a, tsos_dyn b) {
+  if (tsos_dyn_kind(a) == TSOS_DYN_NUM && tsos_dyn_kind(b) == TSOS_DYN_NUM)
+    return a.u.n == b.u.n ? signbit(a.u.n) == signbit(b.u.n) : (a.u.n != a.u.n && b.u.n != b.u.n);
+  return tsos_dyn_eq(a, b);
+}
+/* Whether v holds the number 0 or -0 (a Map stores -0 as +0). */
+static inline bool tsos_dyn_is_zero(tsos_dyn v) { return tsos_dyn_kind(v) == TSOS_DYN_NUM && v.u.n == 0; }
+
 static inline bool tsos_dyn_truthy(tsos_dyn v) {
   switch (tsos_dyn_kind(v)) {
     case TSOS_DYN_UNDEF: case TSOS_DYN_NULL: return false;
