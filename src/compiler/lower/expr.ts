@@ -25,6 +25,7 @@ import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
 import { absentCall, earlyVariableType } from "./absent-results.ts";
+import { mixedOrder } from "./relational.ts";
 import { Bail, quietly, type Lowerer, snippet } from "./context.ts";
 import { arrayType, fnType, irType, nullableType, sameType, tryIrType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
@@ -659,7 +660,7 @@ function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
     return { e: "binary", type: T.bool, op, a: A, b: B, loc: l.loc(b) };
   const identity = eq ? objectIdentity(l, b, A, B) : undefined;
   if (identity) return { e: "binary", type: T.bool, op, a: identity[0], b: identity[1], loc: l.loc(b) };
-  const ordered = eq ? undefined : valueOfOrder(l, op, A, B, b);
+  const ordered = eq ? undefined : (valueOfOrder(l, op, A, B, b) ?? mixedOrder(l, op as "<" | "<=" | ">" | ">=", A, B, b)); // lower/relational.ts
   if (ordered) return ordered;
   l.fail("TSOS2008", b.operatorToken, b.operatorToken.getText(), typeName(A.type));
 }
