@@ -23,9 +23,9 @@
  *     reaches it through a table).
  *   - Some `return` (or the arrow's body) is an element read of an array or
  *     a read of a record with any keys, and some call site tests the result:
- *     `?.`, `??`, `!`, a condition, `=== undefined`, a strict comparison, a
- *     parameter that admits undefined, or a local it initialises or is
- *     assigned to that is tested (probes.ts usesProbe).
+ *     `?.`, `??`, `!`, a condition, `=== undefined`, a strict comparison, or
+ *     a local it initialises or is assigned to that is tested so (probes.ts
+ *     usesProbe). Printing the result is no test.
  *   - Every other call site unwraps the result with a check: an absent value
  *     panics there, never reads as 0.
  */
@@ -35,7 +35,7 @@ import type { Expr, Type } from "../ir.ts";
 import { fnType, nullableType, typeOfNode } from "./types.ts";
 import type { Lowerer } from "./context.ts";
 import { isOpenRecord } from "./records.ts";
-import { isProbe, isStrictlyCompared, probedType, takesAbsent, usesProbe } from "./probes.ts";
+import { isProbe, isStrictlyCompared, probedType, usesProbe } from "./probes.ts";
 import { presentOrPanic } from "./nullable.ts";
 import { programFiles } from "./closures.ts";
 import { LIB_DIR } from "../load.ts";
@@ -185,16 +185,20 @@ function callSitesTest(l: Lowerer, decl: FunctionDecl, sym: ts.Symbol, name: str
   return ok && tested;
 }
 
-/** Whether the call's result is tested where it is used, or initialises or is assigned to a local that is. */
+/**
+ * Whether the call's result is tested where it is used, or initialises or is assigned to a local that is.
+ * Passing it where undefined is a value (console.log) tests nothing: there a read past the end panics, as
+ * it did inside the function (a program that prints such a value is most likely wrong).
+ */
 function testedCall(l: Lowerer, call: ts.CallExpression): boolean {
-  if (isProbe(call) || isStrictlyCompared(call) || takesAbsent(l, call)) return true;
+  if (isProbe(call) || isStrictlyCompared(call)) return true;
   let n: ts.Node = call;
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
   const p = n.parent;
-  if (ts.isVariableDeclaration(p) && p.initializer === n) return usesProbe(l, p);
+  if (ts.isVariableDeclaration(p) && p.initializer === n) return usesProbe(l, p, false);
   if (ts.isBinaryExpression(p) && p.right === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(p.left)) {
     const d = l.checker.getSymbolAtLocation(p.left)?.valueDeclaration;
-    return !!d && ts.isVariableDeclaration(d) && usesProbe(l, d);
+    return !!d && ts.isVariableDeclaration(d) && usesProbe(l, d, false);
   }
   return false;
 }

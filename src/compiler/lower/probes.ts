@@ -145,8 +145,11 @@ export function isProbedLocal(l: Lowerer, decl: ts.VariableDeclaration): boolean
   return usesProbe(l, decl);
 }
 
-/** For `const x = ...` (no annotation): whether some read of x is a probe, a strict comparison or a use that takes undefined. */
-export function usesProbe(l: Lowerer, decl: ts.VariableDeclaration): boolean {
+/**
+ * For `const x = ...` (no annotation): whether some read of x is a probe, a strict comparison or (with
+ * `absentUses`) a use that takes undefined (console.log, `typeof`, a parameter that admits it).
+ */
+export function usesProbe(l: Lowerer, decl: ts.VariableDeclaration, absentUses = true): boolean {
   if (!ts.isIdentifier(decl.name) || decl.type) return false;
   const sym = l.checker.getSymbolAtLocation(decl.name);
   const scope = ts.findAncestor(decl, (n) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isFunctionLike(n));
@@ -155,7 +158,7 @@ export function usesProbe(l: Lowerer, decl: ts.VariableDeclaration): boolean {
   const visit = (n: ts.Node): void => {
     if (probed) return;
     // `const top = stack[stack.length - 1]; if (top !== "(")`: a strict comparison tests it too.
-    if (ts.isIdentifier(n) && n !== decl.name && l.checker.getSymbolAtLocation(n) === sym && (isProbe(n) || isStrictlyCompared(n) || takesAbsent(l, n))) probed = true;
+    if (ts.isIdentifier(n) && n !== decl.name && l.checker.getSymbolAtLocation(n) === sym && (isProbe(n) || isStrictlyCompared(n) || (absentUses && takesAbsent(l, n)))) probed = true;
     ts.forEachChild(n, visit);
   };
   visit(scope);
