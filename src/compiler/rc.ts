@@ -946,10 +946,15 @@ class FnPass {
     return [...lets, { s: "let", name, type: x.type, init: x, loc }, ...rest];
   }
 
-  /** A loop step: an assignment to a counted local releases the old value right after it. */
+  /**
+   * A loop step: an assignment to a counted local releases the old value right after it. A comma step
+   * (`prev = cur, cur = cur.next`) is one such step per part; a part that assigns and gives the assigned
+   * value (`let v = cur in (prev = v, v)`, discarded) is the assignment itself.
+   */
   private step(x: Expr): Expr {
     const fresh = this.freshBinding(x);
     if (fresh) return fresh;
+    if (x.e === "seq") return { ...x, xs: x.xs.map((y) => this.step(discardedAssignment(y) ?? y)) };
     if (x.e === "assign" && x.target.e === "local" && this.managed.has(x.target.name) && !this.bound.has(x.target.name)) {
       const target = x.target;
       const value = this.templess(() => this.pin(x.value));
@@ -1665,6 +1670,19 @@ function releaseFreeExpr(x: Expr, funcs: Map<string, Func>): boolean {
   return ok;
 }
 
+
+/** `let v = e in (t = v, v)` whose value is discarded: the assignment `t = e`; undefined for anything else. */
+function discardedAssignment(x: Expr): Expr | undefined {
+  if ((x.e !== "bind" && x.e !== "let") || x.body.e !== "seq" || x.body.xs.length !== 2) return undefined;
+  const [assign, value] = x.body.xs as [Expr, Expr];
+  const bound = x.e === "bind" ? x.value : x.init;
+  const isV = (e: Expr): boolean => e.e === "local" && e.name === x.name;
+  if (assign.e !== "assign" || assign.target.e !== "local" || assign.target.name === x.name || !isV(value)) return undefined;
+  // The value itself, or made optional (`prev = cur` with `prev: N | null`).
+  if (isV(assign.value)) return { ...assign, value: bound };
+  if (assign.value.e === "some" && isV(assign.value.x)) return { ...assign, value: { ...assign.value, x: bound } };
+  return undefined;
+}
 
 /** A value that reads no field and has no effect: it may be evaluated after the old value is read. */
 function simple(x: Expr): boolean {
