@@ -26,6 +26,7 @@ import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
 import { absentCall, earlyVariableType } from "./absent-results.ts";
 import { mixedOrder } from "./relational.ts";
+import { objectAsRecord } from "./record-copies.ts";
 import { Bail, quietly, type Lowerer, snippet } from "./context.ts";
 import { arrayType, fnType, irType, nullableType, sameType, tryIrType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
@@ -427,6 +428,9 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   if (n) return n;
   const adapted = adaptFunction(l, e, to, node);
   if (adapted) return adapted;
+  // An object where a record is wanted, where a copy cannot be told apart (lower/record-copies.ts).
+  const asRecord = objectAsRecord(l, e, to, node);
+  if (asRecord) return asRecord;
   // `Dog | Cat` (a view over both) where their base class `Animal` is wanted: tsc checked that the value is one,
   // so it is an instance of the class (checked: a plain object of the same shape panics instead of being misread).
   if (from.k === "view" && to.k === "class") {

@@ -139,6 +139,11 @@ function bind(l: Lowerer, init: Expr, body: (ref: Expr) => Expr): Expr {
   return { e: "let", type: inner.type, name, init, body: inner };
 }
 
+/** A new empty record of type `t` (record-copies.ts). */
+export function newRecordOf(l: Lowerer, t: Type, node: ts.Node): Expr {
+  return newRecord(l, t, node);
+}
+
 /** A new empty record of type `t`. */
 function newRecord(l: Lowerer, t: Type, node: ts.Node): Expr {
   const cls = (t as { cls: ClassInst }).cls;

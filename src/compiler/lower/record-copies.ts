@@ -1,0 +1,124 @@
+/**
+ * lower/record-copies.ts: an object (a class instance or an object-type
+ * value) where a record (`Record<string, V>`) is wanted, as a new record
+ * holding its properties.
+ *
+ * `const o = { a: 1, b: 2 }; o.a; show(o)` with `show(r: Record<string,
+ * number>)`: JavaScript passes the object itself. A record is a table of its
+ * own in tsos, so the object's properties are copied into a new one
+ * (record-spread.ts recordCopy, in the object's key order), which is only
+ * right where no one can tell the copy from the object:
+ *   - an argument whose parameter the callee only reads: `r[k]`, `r.x`,
+ *     `k in r`, `for (k in r)`, `Object.keys/values/entries(r)`, printing or
+ *     serializing it; never written, deleted, stored or passed on, and not
+ *     captured by a function inside;
+ *   - `return res` of a local made from an object literal in the same
+ *     function and used otherwise only through its properties (nothing else
+ *     holds the object, so the caller's copy is the only one left).
+ * Input:  the lowered value, the wanted record type, and the expression.
+ * Output: the copy, or undefined where the copy could be told apart (the
+ *         caller then refuses or checks as before).
+ * Invariants: the properties' values are shared, not copied (an object
+ *             inside is the same object), as the record would hold them.
+ */
+import ts from "typescript";
+import type { Expr, Type } from "../ir.ts";
+import type { Lowerer } from "./context.ts";
+import { isRecord, newRecordOf, recordOps, recordValueType } from "./records.ts";
+import { recordCopy } from "./record-spread.ts";
+
+/** `x` (lowered from `node`) as a new record of type `to`, or undefined where that is not safe or not an object. */
+export function objectAsRecord(l: Lowerer, x: Expr, to: Type, node: ts.Node): Expr | undefined {
+  const from = x.type;
+  if (!(from.k === "view" || (from.k === "class" && from.cls.header)) || !isRecord(to) || isRecord(from)) return undefined;
+  let n = node;
+  while (ts.isParenthesizedExpression(n)) n = (n as ts.ParenthesizedExpression).expression;
+  if (!ts.isExpression(n) || !(readOnlyArgument(l, n) || soleReturn(l, n))) return undefined;
+  const copy = recordCopy(l, x, n, recordValueType(to), recordOps(l));
+  const name = l.temp();
+  const d: Expr = { e: "local", type: to, name };
+  return { e: "let", type: to, name, init: newRecordOf(l, to, node), body: copy(d) };
+}
+
+/** `f(obj)` where f's parameter is only read inside f (see above). */
+function readOnlyArgument(l: Lowerer, arg: ts.Expression): boolean {
+  let n: ts.Node = arg;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const call = n.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.includes(n as ts.Expression)) return false;
+  const sig = l.checker.getResolvedSignature(call);
+  const decl = sig?.getDeclaration();
+  if (!decl || !("body" in decl) || !decl.body || decl.getSourceFile().isDeclarationFile) return false;
+  const param = decl.parameters[call.arguments.indexOf(n as ts.Expression)];
+  if (!param || !ts.isIdentifier(param.name) || param.dotDotDotToken) return false;
+  const sym = l.checker.getSymbolAtLocation(param.name);
+  return !!sym && onlyRead(l, decl.body, sym, param.name);
+}
+
+/** Every reference to `sym` in `body` reads the object (see above). */
+function onlyRead(l: Lowerer, body: ts.Node, sym: ts.Symbol, declName: ts.Identifier): boolean {
+  let ok = true;
+  const visit = (n: ts.Node, nested: boolean): void => {
+    if (!ok) return;
+    if (ts.isIdentifier(n) && n !== declName && l.checker.getSymbolAtLocation(n) === sym) {
+      if (nested || !readUse(n)) ok = false;
+      return;
+    }
+    ts.forEachChild(n, (c) => visit(c, nested || ts.isFunctionLike(c)));
+  };
+  visit(body, false);
+  return ok;
+}
+
+function readUse(n: ts.Identifier): boolean {
+  let u: ts.Node = n;
+  while (ts.isParenthesizedExpression(u.parent) || ts.isNonNullExpression(u.parent)) u = u.parent;
+  const p = u.parent;
+  if ((ts.isElementAccessExpression(p) || ts.isPropertyAccessExpression(p)) && p.expression === u) return !written(p);
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InKeyword && p.right === u) return true;
+  if (ts.isForInStatement(p) && p.expression === u) return true;
+  if (ts.isCallExpression(p) && p.arguments.includes(u as ts.Expression)) {
+    const callee = p.expression.getText();
+    return ["Object.keys", "Object.values", "Object.entries", "console.log", "JSON.stringify", "String"].includes(callee);
+  }
+  return false;
+}
+
+/** Whether a property read is written: assigned, incremented, deleted, or a method called on it that could change it. */
+function written(p: ts.Expression): boolean {
+  let u: ts.Node = p;
+  while (ts.isParenthesizedExpression(u.parent)) u = u.parent;
+  const q = u.parent;
+  if (ts.isBinaryExpression(q) && q.left === u && q.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && q.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return true;
+  if ((ts.isPrefixUnaryExpression(q) || ts.isPostfixUnaryExpression(q)) && (q.operator === ts.SyntaxKind.PlusPlusToken || q.operator === ts.SyntaxKind.MinusMinusToken)) return true;
+  return ts.isDeleteExpression(q);
+}
+
+/** `return res` where `res` is a local made from an object literal here and otherwise used only through its properties. */
+function soleReturn(l: Lowerer, x: ts.Expression): boolean {
+  let u: ts.Node = x;
+  while (ts.isParenthesizedExpression(u.parent)) u = u.parent;
+  const ret = u.parent;
+  if (!ts.isIdentifier(x) || !(ts.isReturnStatement(ret) || (ts.isArrowFunction(ret) && ret.body === u))) return false;
+  const d = l.checker.getSymbolAtLocation(x)?.valueDeclaration;
+  if (!d || !ts.isVariableDeclaration(d) || !ts.isIdentifier(d.name) || !d.initializer) return false;
+  let init = d.initializer;
+  while (ts.isParenthesizedExpression(init)) init = init.expression;
+  if (!ts.isObjectLiteralExpression(init)) return false;
+  const fn = ts.findAncestor(d, ts.isFunctionLike);
+  if (!fn || ts.findAncestor(ret, ts.isFunctionLike) !== fn) return false;
+  const sym = l.checker.getSymbolAtLocation(d.name)!;
+  let ok = true;
+  const visit = (n: ts.Node, nested: boolean): void => {
+    if (!ok) return;
+    if (ts.isIdentifier(n) && n !== d.name && n !== x && l.checker.getSymbolAtLocation(n) === sym) {
+      const p = n.parent;
+      const through = (ts.isElementAccessExpression(p) || ts.isPropertyAccessExpression(p)) && p.expression === n;
+      if (nested || !through) ok = false;
+      return;
+    }
+    ts.forEachChild(n, (c) => visit(c, nested || ts.isFunctionLike(c)));
+  };
+  visit(fn, false);
+  return ok;
+}
