@@ -382,7 +382,8 @@ export class Emitter {
 
   private binary(x: Extract<Expr, { e: "binary" }>, E: (y: Expr) => string): string {
     // A bitwise operator on a sum of int32 values (`(Math.imul(h, 31) + s.charCodeAt(i)) | 0`): in integers.
-    if (isDbl(x.a.type) && BITWISE_DOUBLE_OPS.has(x.op)) {
+    // Only when C's order of evaluation cannot be observed: the sum's text is built apart from the other operand's.
+    if (isDbl(x.a.type) && BITWISE_DOUBLE_OPS.has(x.op) && mustHoist([x.a, x.b]) === 0) {
       const a = this.int32Sum(x.a, E);
       if (a !== undefined) return this.ordered([x.b], E, ([b]) => this.doubleOp(x, a, b!, true));
     }
@@ -395,11 +396,15 @@ export class Emitter {
    * code unit read at an integer index (`s.charCodeAt(i)`), all of them
    * side-effect free: the exact sum is below 2^33, so ToInt32 is its low 32
    * bits; a code unit that is NaN (past the end) makes the whole value 0, as
-   * ToInt32(NaN) is. Undefined for anything else.
+   * ToInt32(NaN) is. Undefined for anything else. Math.imul's operands may be
+   * locals, constants or variables a closure captured (by value, or read
+   * through their cell: `seed = (Math.imul(seed, 1103515245) + 12345) >>> 0`
+   * in the generator a closure keeps).
    */
   private int32Sum(x: Expr, E: (y: Expr) => string): string | undefined {
     if (x.e !== "binary" || (x.op !== "+" && x.op !== "-") || !isDbl(x.type)) return undefined;
-    const plain = (y: Expr): boolean => y.e === "local" || y.e === "int" || y.e === "num" || (y.e === "convert" && !y.checked && plain(y.x));
+    const plain = (y: Expr): boolean =>
+      y.e === "local" || y.e === "int" || y.e === "num" || (y.e === "convert" && !y.checked && plain(y.x)) || y.e === "envfield" || (y.e === "deref" && (y.ptr.e === "envfield" || y.ptr.e === "local"));
     const int32 = (y: Expr): string | undefined => {
       if (y.e === "int" && y.value >= -(1n << 31n) && y.value < 1n << 31n) return `INT64_C(${y.value})`;
       if (y.e === "convert" && !y.checked && isDbl(y.type) && isInt(y.x.type) && !isDbl(y.x.type) && INT_INFO[y.x.type.kind].bits <= 32 && y.x.e === "local") return `(int64_t)${E(y.x)}`;
