@@ -382,7 +382,8 @@ export class Emitter {
 
   private binary(x: Extract<Expr, { e: "binary" }>, E: (y: Expr) => string): string {
     // A bitwise operator on a sum of int32 values (`(Math.imul(h, 31) + s.charCodeAt(i)) | 0`): in integers.
-    if (isDbl(x.a.type) && BITWISE_DOUBLE_OPS.has(x.op)) {
+    // Only when C's order of evaluation cannot be observed: the sum's text is built apart from the other operand's.
+    if (isDbl(x.a.type) && BITWISE_DOUBLE_OPS.has(x.op) && mustHoist([x.a, x.b]) === 0) {
       const a = this.int32Sum(x.a, E);
       if (a !== undefined) return this.ordered([x.b], E, ([b]) => this.doubleOp(x, a, b!, true));
     }
@@ -395,11 +396,15 @@ export class Emitter {
    * code unit read at an integer index (`s.charCodeAt(i)`), all of them
    * side-effect free: the exact sum is below 2^33, so ToInt32 is its low 32
    * bits; a code unit that is NaN (past the end) makes the whole value 0, as
-   * ToInt32(NaN) is. Undefined for anything else.
+   * ToInt32(NaN) is. Undefined for anything else. Math.imul's operands may be
+   * locals, constants or variables a closure captured (by value, or read
+   * through their cell: `seed = (Math.imul(seed, 1103515245) + 12345) >>> 0`
+   * in the generator a closure keeps).
    */
   private int32Sum(x: Expr, E: (y: Expr) => string): string | undefined {
     if (x.e !== "binary" || (x.op !== "+" && x.op !== "-") || !isDbl(x.type)) return undefined;
-    const plain = (y: Expr): boolean => y.e === "local" || y.e === "int" || y.e === "num" || (y.e === "convert" && !y.checked && plain(y.x));
+    const plain = (y: Expr): boolean =>
+      y.e === "local" || y.e === "int" || y.e === "num" || (y.e === "convert" && !y.checked && plain(y.x)) || y.e === "envfield" || (y.e === "deref" && (y.ptr.e === "envfield" || y.ptr.e === "local"));
     const int32 = (y: Expr): string | undefined => {
       if (y.e === "int" && y.value >= -(1n << 31n) && y.value < 1n << 31n) return `INT64_C(${y.value})`;
       if (y.e === "convert" && !y.checked && isDbl(y.type) && isInt(y.x.type) && !isDbl(y.x.type) && INT_INFO[y.x.type.kind].bits <= 32 && y.x.e === "local") return `(int64_t)${E(y.x)}`;
@@ -926,7 +931,7 @@ export class Emitter {
     this.ind = 1;
     this.stmts(f.body);
     const body = this.out;
-    const head = `${f.interrupt ? "__attribute__((interrupt)) " : ""}static ${declare(f.ret, f.cname)}(${f.params.length ? f.params.map((p) => declare(p.type, this.volatileName(p.name))).join(", ") : "void"})`;
+    const head = `${f.interrupt ? "__attribute__((interrupt)) " : ""}static ${smallClosureCode(f) ? "inline " : ""}${declare(f.ret, f.cname)}(${f.params.length ? f.params.map((p) => declare(p.type, this.volatileName(p.name))).join(", ") : "void"})`;
     // A parameter whose closure is known (specialize.ts) may be left unused: its code is called without it.
     const voids = f.params.filter((p) => !this.reads.has(p.name) || f.knownParams?.[p.name]).map((p) => `  (void)${p.name};`);
     return [head + " {", ...voids, ...body, "}"];
@@ -940,7 +945,7 @@ export class Emitter {
     // A `never` function whose exception returns (rc-unwind.ts) does return: to its caller's test.
     const never = f.ret.k === "never" && !this.p.mayThrow?.fns.has(f.cname);
     const noreturn = (f.interrupt ? "__attribute__((interrupt)) " : "") + (never ? "__attribute__((noreturn)) " : "") + (loopOfCallback(f) ? "__attribute__((noinline)) " : "");
-    return `static ${noreturn}${declare(f.ret, f.cname)}(${f.params.length ? f.params.map((p) => declare(p.type, p.name)).join(", ") : "void"});`;
+    return `static ${noreturn}${smallClosureCode(f) ? "inline " : ""}${declare(f.ret, f.cname)}(${f.params.length ? f.params.map((p) => declare(p.type, p.name)).join(", ") : "void"});`;
   }
 }
 
@@ -967,6 +972,35 @@ function loopOfCallback(f: Func): boolean {
   };
   visit(f.body);
   return loops;
+}
+
+/**
+ * Whether `f` is the code of a closure (it takes the closure object) with a
+ * body of at most three statements and no loop: declared `inline`, so gcc
+ * weighs it with its limit for inline functions where it is called directly
+ * (specialize.ts knownClosureCode). Without the hint gcc kept
+ * bench/programs/word_count.ts's two-statement generator `next` a call of
+ * its own, with the captured seed stored and reloaded around every call
+ * (word_count 0.91 -> 0.83 s). The closure object still points at the
+ * function, so one copy stays out of line.
+ */
+function smallClosureCode(f: Func): boolean {
+  if (f.params[0]?.name !== "tsos_self" || f.knownParams || f.coroutine || f.interrupt) return false;
+  let count = 0;
+  let loops = false;
+  const visit = (list: Stmt[]): void => {
+    for (const s of list) {
+      count++;
+      switch (s.s) {
+        case "for": case "while": case "dowhile": loops = true; break;
+        case "if": visit(s.then); if (s.else) visit(s.else); break;
+        case "block": case "unwind": visit(s.body); break;
+        case "switch": s.cases.forEach((c) => visit(c.body)); break;
+      }
+    }
+  };
+  visit(f.body);
+  return !loops && count <= 3;
 }
 
 /** Whether `base` is `cls` or one of the classes it extends. */
