@@ -525,7 +525,8 @@ export function recordForIn(l: Lowerer, f: ts.ForInStatement, lowerBody: () => S
 
 /** Whether tsc's type is the standard `Map` (not a record or another iterable). */
 function isStdMap(t: ts.Type): boolean {
-  return t.getSymbol()?.getName() === "Map" && !!t.getSymbol()?.declarations?.some((d) => d.getSourceFile().hasNoDefaultLib || d.getSourceFile().fileName.endsWith(".d.ts"));
+  const name = t.getSymbol()?.getName();
+  return (name === "Map" || name === "ReadonlyMap") && !!t.getSymbol()?.declarations?.some((d) => d.getSourceFile().hasNoDefaultLib || d.getSourceFile().fileName.endsWith(".d.ts"));
 }
 
 /**
