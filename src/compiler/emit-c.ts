@@ -958,10 +958,16 @@ export class Emitter {
  * function). A call per loop, not per element, is what it costs.
  */
 function loopOfCallback(f: Func): boolean {
-  if (!f.knownParams) return false;
+  return !!f.knownParams && bodyShape(f.body).loops;
+}
+
+/** How many statements a body has (nested ones counted) and whether one of them is a loop. */
+function bodyShape(body: Stmt[]): { count: number; loops: boolean } {
+  let count = 0;
   let loops = false;
   const visit = (list: Stmt[]): void => {
     for (const s of list) {
+      count++;
       switch (s.s) {
         case "for": case "while": case "dowhile": loops = true; break;
         case "if": visit(s.then); if (s.else) visit(s.else); break;
@@ -970,8 +976,8 @@ function loopOfCallback(f: Func): boolean {
       }
     }
   };
-  visit(f.body);
-  return loops;
+  visit(body);
+  return { count, loops };
 }
 
 /**
@@ -986,20 +992,7 @@ function loopOfCallback(f: Func): boolean {
  */
 function smallClosureCode(f: Func): boolean {
   if (f.params[0]?.name !== "tsos_self" || f.knownParams || f.coroutine || f.interrupt) return false;
-  let count = 0;
-  let loops = false;
-  const visit = (list: Stmt[]): void => {
-    for (const s of list) {
-      count++;
-      switch (s.s) {
-        case "for": case "while": case "dowhile": loops = true; break;
-        case "if": visit(s.then); if (s.else) visit(s.else); break;
-        case "block": case "unwind": visit(s.body); break;
-        case "switch": s.cases.forEach((c) => visit(c.body)); break;
-      }
-    }
-  };
-  visit(f.body);
+  const { count, loops } = bodyShape(f.body);
   return !loops && count <= 3;
 }
 
