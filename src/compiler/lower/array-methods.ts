@@ -37,6 +37,7 @@ import { dynIsArray } from "./dynamic.ts";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { LIB_DIR } from "../load.ts";
+import { hasEffects } from "../eval-order.ts";
 import { quietly, type Lowerer } from "./context.ts";
 import { coerce, lowerExpr, stringPart } from "./expr.ts";
 import { mappedElements } from "./inspect.ts";
@@ -461,7 +462,8 @@ export function arrayConstructorCall(l: Lowerer, name: string, call: ts.CallExpr
     case "Array.isArray": {
       const x = lowerExpr(l, args[0]!);
       if (x.type.k === "dyn") return dynIsArray(x); // lower/dynamic.ts
-      return isArrayTest(l, tested(x), call) ?? { e: "seq", type: T.bool, xs: [x, { e: "bool", type: T.bool, value: x.type.k === "array" }] };
+      const known: Expr = { e: "bool", type: T.bool, value: x.type.k === "array" };
+      return isArrayTest(l, tested(x), call) ?? (hasEffects(x) ? { e: "seq", type: T.bool, xs: [x, known] } : known);
     }
     case "Array.of": {
       const t = typeOfNode(l, call);

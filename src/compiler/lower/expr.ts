@@ -829,6 +829,13 @@ export function lowerLValue(l: Lowerer, node: ts.Expression): Expr {
 
 function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type): Expr {
   const cond = lowerCondition(l, c.condition);
+  // A constant condition (a `typeof` or `Array.isArray` known in a generic instance): only the branch taken is
+  // compiled, since the other may not type in this instance.
+  if (cond.e === "bool") {
+    const taken = cond.value ? c.whenTrue : c.whenFalse;
+    const x = lowerExpr(l, taken, want);
+    return want ? (tryCoerce(l, x, want, taken) ?? x) : x;
+  }
   // `x ? { ...s, n: 1 } : { kind: "other" }` where a union, object or nullable is wanted
   // (a returned discriminated-union state): each literal branch is built as the wanted type.
   const literal = (e: ts.Expression): boolean => {

@@ -203,8 +203,13 @@ export function truthyOf(x: Expr): Expr | undefined {
  */
 export function logicalCondition(l: Lowerer, node: ts.Expression): Expr | undefined {
   if (ts.isParenthesizedExpression(node)) return logicalCondition(l, node.expression) ?? lowerCondition(l, node.expression);
-  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === K.AmpersandAmpersandToken || node.operatorToken.kind === K.BarBarToken))
-    return { e: "logic", type: T.bool, op: node.operatorToken.kind === K.AmpersandAmpersandToken ? "&&" : "||", a: lowerCondition(l, node.left), b: lowerCondition(l, node.right) };
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === K.AmpersandAmpersandToken || node.operatorToken.kind === K.BarBarToken)) {
+    const and = node.operatorToken.kind === K.AmpersandAmpersandToken;
+    const a = lowerCondition(l, node.left);
+    // A constant left operand that decides (a `typeof` known in a generic instance): the right one is not compiled.
+    if (a.e === "bool" && a.value !== and) return a;
+    return { e: "logic", type: T.bool, op: and ? "&&" : "||", a, b: lowerCondition(l, node.right) };
+  }
   return undefined;
 }
 

@@ -189,7 +189,14 @@ function lowerStmtItself(l: Lowerer, s: ts.Statement): Stmt[] {
     }
     case K.IfStatement: {
       const i = s as ts.IfStatement;
-      return [{ s: "if", c: lowerCondition(l, i.expression), then: body(l, i.thenStatement), else: i.elseStatement ? body(l, i.elseStatement) : undefined, loc }];
+      const c = lowerCondition(l, i.expression);
+      // A constant condition (a `typeof` known in a generic instance): the branch it rules out is not compiled,
+      // since its code may not type in this instance (`av - bv` where av is a string).
+      if (c.e === "bool") {
+        const taken = c.value ? i.thenStatement : i.elseStatement;
+        return taken ? [{ s: "block", body: body(l, taken) }] : [];
+      }
+      return [{ s: "if", c, then: body(l, i.thenStatement), else: i.elseStatement ? body(l, i.elseStatement) : undefined, loc }];
     }
     case K.WhileStatement: {
       const w = s as ts.WhileStatement;

@@ -653,6 +653,21 @@ function typeNameOf(t: Type): string {
   return t.k;
 }
 
+/**
+ * `typeof v === "number"` where v's type is one kind (in a generic function's instance, `T[K]` is a
+ * string for one key and a number for another): a constant, so that a branch it rules out is not
+ * compiled (stmt.ts). Only for a variable or property read (nothing to evaluate); undefined otherwise.
+ */
+function knownTypeof(expr: ts.Expression, name: string, negate: boolean, lower: (n: ts.Expression) => Expr): Expr | undefined {
+  let e = expr;
+  while (ts.isPropertyAccessExpression(e)) e = e.expression;
+  if (!ts.isIdentifier(e) && e.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  const t = lower(expr).type;
+  const known = t.k === "str" || t.k === "int" || t.k === "bool" || t.k === "fn" || t.k === "array" || (t.k === "class" && !!t.cls.header);
+  if (!known) return undefined;
+  return { e: "bool", type: T.bool, value: (typeofName(t) === name) !== negate };
+}
+
 /** What `typeof` gives for a member of a union. */
 function typeofName(t: Type): string {
   if (t.k === "str") return "string";
@@ -672,7 +687,8 @@ export function typeofTest(l: Lowerer, b: ts.BinaryExpression, negate: boolean, 
   const left = unparen(b.left);
   const right = unparen(b.right);
   const [t, lit] = ts.isTypeOfExpression(left) ? [left, right] : ts.isTypeOfExpression(right) ? [right, left] : [undefined, undefined];
-  if (!t || !lit || !ts.isStringLiteral(lit) || !l.checker.getTypeAtLocation(t.expression).isUnion()) return undefined;
+  if (!t || !lit || !ts.isStringLiteral(lit)) return undefined;
+  if (!l.checker.getTypeAtLocation(t.expression).isUnion()) return knownTypeof(t.expression, lit.text, negate, lower);
   const x = lower(t.expression);
   if (x.type.k !== "union") return undefined;
   const test = testMembers(l, x, b, (m) => (typeofName(m.type) === lit.text ? { e: "bool", type: T.bool, value: true } : undefined));
