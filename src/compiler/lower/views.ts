@@ -294,8 +294,14 @@ function thunk(l: Lowerer, cls: ClassInst, view: ViewInst, slot: ViewSlot, node:
   const callWith = (cname: string, params: Type[], r: Type, selfArg: Expr): Expr => {
     // An optional parameter of the view's signature that the implementation gives a default.
     const { cname: fn, params: ps } = acceptingUndefined(l, cname, params, true, slot.params, (t) => nullableType(l, t, false, true));
-    if (ps.length > args.length) l.fail("TSOS1054", node, slot.prop, `${ps.length} parameters`, `${args.length}`);
-    return { e: "call", type: r, fn, args: [selfArg, ...ps.map((p, i) => coerce(l, args[i]!, p, node))] };
+    if (ps.length > args.length) {
+      // More parameters than the view's, each optional or with a default (`add(item, count = 1)` for `add(item)`).
+      const defaulted = withDefaults(l, fn, args.length, true);
+      if (defaulted) return { e: "call", type: r, fn: defaulted.cname, args: [selfArg, ...defaulted.params.map((p, i) => coerce(l, args[i]!, p, node))] };
+      if (!ps.slice(args.length).every((t) => t.k === "nullable" && t.undef)) l.fail("TSOS1054", node, slot.prop, `${ps.length} parameters`, `${args.length}`);
+    }
+    const given = ps.map((p, i): Expr => (i < args.length ? coerce(l, args[i]!, p, node) : { e: "nullish", type: p, undef: true }));
+    return { e: "call", type: r, fn, args: [selfArg, ...given] };
   };
   const body = (): Stmt[] => {
     switch (slot.kind) {
