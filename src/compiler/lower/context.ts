@@ -191,6 +191,18 @@ export class Bail extends Error {
  * `fn()`, or undefined where it bails: a probe ("would this compile?") whose
  * refusal is not the program's error, so whatever it reported is forgotten.
  */
+/**
+ * As quietly, where `fn` may also report an error and go on (a statement's lowering records a refusal and
+ * continues with the next): any report counts as a failure, and is forgotten.
+ */
+export function cleanly<R>(l: Lowerer, fn: () => R): R | undefined {
+  const reported = l.diagnostics.length;
+  const r = quietly(l, fn);
+  if (l.diagnostics.length === reported) return r;
+  l.diagnostics.length = reported;
+  return undefined;
+}
+
 export function quietly<R>(l: Lowerer, fn: () => R): R | undefined {
   const reported = l.diagnostics.length;
   try {

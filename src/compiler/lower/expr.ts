@@ -27,7 +27,7 @@ import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } f
 import { absentCall, earlyVariableType } from "./absent-results.ts";
 import { mixedOrder } from "./relational.ts";
 import { objectAsRecord } from "./record-copies.ts";
-import { Bail, quietly, type Lowerer, snippet } from "./context.ts";
+import { Bail, cleanly, quietly, type Lowerer, snippet } from "./context.ts";
 import { arrayType, fnType, irType, nullableType, sameType, tryIrType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
 import { neverAs, neverLocals, neverString, unreachable } from "./never.ts";
@@ -829,13 +829,17 @@ export function lowerLValue(l: Lowerer, node: ts.Expression): Expr {
 
 function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type): Expr {
   const cond = lowerCondition(l, c.condition);
-  // A constant condition (a `typeof` or `Array.isArray` known in a generic instance): only the branch taken is
-  // compiled, since the other may not type in this instance.
-  if (cond.e === "bool") {
-    const taken = cond.value ? c.whenTrue : c.whenFalse;
-    const x = lowerExpr(l, taken, want);
-    return want ? (tryCoerce(l, x, want, taken) ?? x) : x;
-  }
+  if (cond.e !== "bool") return conditionalOf(l, c, cond, want);
+  // A constant condition (a `typeof` or `Array.isArray` known in a generic instance): where the whole does not
+  // compile (the branch not taken does not type in this instance), only the branch taken is compiled.
+  const whole = cleanly(l, () => conditionalOf(l, c, cond, want));
+  if (whole) return whole;
+  const taken = cond.value ? c.whenTrue : c.whenFalse;
+  const x = lowerExpr(l, taken, want);
+  return want ? (tryCoerce(l, x, want, taken) ?? x) : x;
+}
+
+function conditionalOf(l: Lowerer, c: ts.ConditionalExpression, cond: Expr, want?: Type): Expr {
   // `x ? { ...s, n: 1 } : { kind: "other" }` where a union, object or nullable is wanted
   // (a returned discriminated-union state): each literal branch is built as the wanted type.
   const literal = (e: ts.Expression): boolean => {

@@ -26,7 +26,7 @@ import ts from "typescript";
 import { elementOrUndefined, isProbedVariable, probedType, takesAbsent } from "./probes.ts";
 import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
-import type { Lowerer } from "./context.ts";
+import { quietly, type Lowerer } from "./context.ts";
 import { castTo, coerce, lowerCondition, lowerExpr } from "./expr.ts";
 import { irType, mangle, nullableType, sameType, tryIrType, typeName } from "./types.ts";
 import { NULL_LITERAL, UNDEFINED_LITERAL, nullableRepr } from "./nullable-types.ts";
@@ -206,7 +206,8 @@ export function logicalCondition(l: Lowerer, node: ts.Expression): Expr | undefi
   if (ts.isBinaryExpression(node) && (node.operatorToken.kind === K.AmpersandAmpersandToken || node.operatorToken.kind === K.BarBarToken)) {
     const and = node.operatorToken.kind === K.AmpersandAmpersandToken;
     const a = lowerCondition(l, node.left);
-    // A constant left operand that decides (a `typeof` known in a generic instance): the right one is not compiled.
+    // A constant left operand that decides (a `typeof` known in a generic instance): the right one is never
+    // evaluated, and is not compiled (it may not type in this instance).
     if (a.e === "bool" && a.value !== and) return a;
     return { e: "logic", type: T.bool, op: and ? "&&" : "||", a, b: lowerCondition(l, node.right) };
   }

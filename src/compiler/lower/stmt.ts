@@ -19,7 +19,7 @@ import { genericFunctionConst } from "./generic-consts.ts";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO } from "../ints.ts";
-import { Bail, type Lowerer, snippet } from "./context.ts";
+import { Bail, cleanly, type Lowerer, snippet } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, setLocalType, templateParts } from "./expr.ts";
 import { exitActions, jumpTarget, lowerThrow, lowerTry } from "./exceptions.ts";
 import { inspectArgument } from "./inspect.ts";
@@ -193,8 +193,11 @@ function lowerStmtItself(l: Lowerer, s: ts.Statement): Stmt[] {
       // A constant condition (a `typeof` known in a generic instance): the branch it rules out is not compiled,
       // since its code may not type in this instance (`av - bv` where av is a string).
       if (c.e === "bool") {
-        const taken = c.value ? i.thenStatement : i.elseStatement;
-        return taken ? [{ s: "block", body: body(l, taken) }] : [];
+        const thenBody = c.value ? body(l, i.thenStatement) : cleanly(l, () => body(l, i.thenStatement));
+        const elseBody = i.elseStatement && (c.value ? cleanly(l, () => body(l, i.elseStatement!)) : body(l, i.elseStatement));
+        if (thenBody && (!i.elseStatement || elseBody)) return [{ s: "if", c, then: thenBody, else: elseBody, loc }];
+        const taken = c.value ? thenBody : elseBody;
+        return taken ? [{ s: "block", body: taken }] : [];
       }
       return [{ s: "if", c, then: body(l, i.thenStatement), else: i.elseStatement ? body(l, i.elseStatement) : undefined, loc }];
     }
