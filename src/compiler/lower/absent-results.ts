@@ -35,7 +35,7 @@ import type { Expr, Type } from "../ir.ts";
 import { fnType, nullableType, typeOfNode } from "./types.ts";
 import type { Lowerer } from "./context.ts";
 import { isOpenRecord } from "./records.ts";
-import { isProbe, isStrictlyCompared, probedType, usesProbe } from "./probes.ts";
+import { probedType, testedValue, usesProbe } from "./probes.ts";
 import { presentOrPanic } from "./nullable.ts";
 import { programFiles } from "./closures.ts";
 import { LIB_DIR } from "../load.ts";
@@ -191,11 +191,10 @@ function callSitesTest(l: Lowerer, decl: FunctionDecl, sym: ts.Symbol, name: str
  * it did inside the function (a program that prints such a value is most likely wrong).
  */
 function testedCall(l: Lowerer, call: ts.CallExpression): boolean {
-  if (isProbe(call) || isStrictlyCompared(call)) return true;
+  if (testedValue(l, call, false)) return true;
   let n: ts.Node = call;
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
   const p = n.parent;
-  if (ts.isVariableDeclaration(p) && p.initializer === n) return usesProbe(l, p, false);
   if (ts.isBinaryExpression(p) && p.right === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(p.left)) {
     const d = l.checker.getSymbolAtLocation(p.left)?.valueDeclaration;
     return !!d && ts.isVariableDeclaration(d) && usesProbe(l, d, false);

@@ -148,7 +148,8 @@ function readOnlyUse(node: ts.Node): boolean {
 
 const READ_ONLY_METHODS = new Set(["join", "map", "filter", "forEach", "some", "every", "find", "findIndex", "findLast", "findLastIndex", "indexOf", "lastIndexOf", "includes", "slice", "reduce", "reduceRight", "concat", "at", "flatMap", "flat", "toString"]);
 
-function isAssigned(n: ts.Node): boolean {
+/** Whether `n` is written: assigned, incremented or decremented, or deleted. */
+export function isAssigned(n: ts.Node): boolean {
   const p = n.parent;
   if (ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return true;
   if ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && (p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken)) return true;

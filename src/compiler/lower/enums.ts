@@ -14,7 +14,7 @@
  *             duplicate values the last member wins, as in JavaScript.
  */
 import ts from "typescript";
-import { isProbe, isStrictlyCompared, usesProbe } from "./probes.ts";
+import { testedValue } from "./probes.ts";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
@@ -122,14 +122,7 @@ function memberByName(l: Lowerer, decl: ts.EnumDeclaration, x: ts.ElementAccessE
   const context = l.checker.getContextualType(x);
   const admitsUndefined = !!context && (context.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown) || (context.isUnion() && context.types.some((t) => t.flags & ts.TypeFlags.Undefined)));
   // Tested where it is read (`Perm[k] ?? 0`), or a local it initialises is (`const bit = Perm[k]; if (bit === undefined)`).
-  return admitsUndefined || testedRead(l, x) ? lookup : { e: "unwrap", type: valueType, x: lookup, loc: l.loc(x), check: "narrowed" };
-}
-
-function testedRead(l: Lowerer, x: ts.Expression): boolean {
-  let n: ts.Node = x;
-  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
-  if (isProbe(n) || isStrictlyCompared(n)) return true;
-  return ts.isVariableDeclaration(n.parent) && n.parent.initializer === n && usesProbe(l, n.parent);
+  return admitsUndefined || testedValue(l, x, true) ? lookup : { e: "unwrap", type: valueType, x: lookup, loc: l.loc(x), check: "narrowed" };
 }
 
 function lookupFunction(l: Lowerer, decl: ts.EnumDeclaration, node: ts.Node): string {

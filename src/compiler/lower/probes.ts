@@ -166,6 +166,17 @@ export function usesProbe(l: Lowerer, decl: ts.VariableDeclaration, absentUses =
 }
 
 /**
+ * Whether the value read at `x` is tested for absence where it is used, or initialises a local that
+ * is (usesProbe; `absentUses`: a use that takes undefined, such as printing, counts as a test).
+ */
+export function testedValue(l: Lowerer, x: ts.Expression, absentUses: boolean): boolean {
+  let n: ts.Node = x;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  if (isProbe(n) || isStrictlyCompared(n)) return true;
+  return ts.isVariableDeclaration(n.parent) && n.parent.initializer === n && usesProbe(l, n.parent, absentUses);
+}
+
+/**
  * Whether `node`'s value goes where undefined is a value like any other:
  * `typeof v`, or an argument for a parameter that admits undefined
  * (`Array.isArray(v)`, a type guard `isList(v: V | undefined)`).

@@ -26,6 +26,7 @@ import type { Expr, Type } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { isRecord, newRecordOf, recordOps, recordValueType } from "./records.ts";
 import { recordCopy } from "./record-spread.ts";
+import { isAssigned } from "./dynamic.ts";
 
 /** `x` (lowered from `node`) as a new record of type `to`, or undefined where that is not safe or not an object. */
 export function objectAsRecord(l: Lowerer, x: Expr, to: Type, node: ts.Node): Expr | undefined {
@@ -70,11 +71,17 @@ function onlyRead(l: Lowerer, body: ts.Node, sym: ts.Symbol, declName: ts.Identi
   return ok;
 }
 
+/** `n` with the parentheses around it. */
+function outermost(n: ts.Node): ts.Node {
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  return n;
+}
+
 function readUse(n: ts.Identifier): boolean {
   let u: ts.Node = n;
   while (ts.isParenthesizedExpression(u.parent) || ts.isNonNullExpression(u.parent)) u = u.parent;
   const p = u.parent;
-  if ((ts.isElementAccessExpression(p) || ts.isPropertyAccessExpression(p)) && p.expression === u) return !written(p);
+  if ((ts.isElementAccessExpression(p) || ts.isPropertyAccessExpression(p)) && p.expression === u) return !isAssigned(outermost(p));
   if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InKeyword && p.right === u) return true;
   if (ts.isForInStatement(p) && p.expression === u) return true;
   if (ts.isCallExpression(p) && p.arguments.includes(u as ts.Expression)) {
@@ -82,16 +89,6 @@ function readUse(n: ts.Identifier): boolean {
     return ["Object.keys", "Object.values", "Object.entries", "console.log", "JSON.stringify", "String"].includes(callee);
   }
   return false;
-}
-
-/** Whether a property read is written: assigned, incremented, deleted, or a method called on it that could change it. */
-function written(p: ts.Expression): boolean {
-  let u: ts.Node = p;
-  while (ts.isParenthesizedExpression(u.parent)) u = u.parent;
-  const q = u.parent;
-  if (ts.isBinaryExpression(q) && q.left === u && q.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && q.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return true;
-  if ((ts.isPrefixUnaryExpression(q) || ts.isPostfixUnaryExpression(q)) && (q.operator === ts.SyntaxKind.PlusPlusToken || q.operator === ts.SyntaxKind.MinusMinusToken)) return true;
-  return ts.isDeleteExpression(q);
 }
 
 /** `return res` where `res` is a local made from an object literal here and otherwise used only through its properties. */
