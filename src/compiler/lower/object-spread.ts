@@ -47,6 +47,7 @@ import { checkViewCopyOrder, keyOrderGuard } from "./spread-order.ts";
 import { memberPresent, stampIfNew } from "./key-order.ts";
 import { spreadPresence } from "./inspect.ts";
 import { constructorDeclaration } from "./overloads.ts";
+import { restClone, spreadClone } from "./spread-clone.ts";
 
 type Bind = (name: ts.Identifier, value: Expr) => Stmt[];
 type Recurse = (pattern: ts.BindingName, value: Expr, bind: Bind) => Stmt[];
@@ -284,6 +285,8 @@ function computedKeyWrite(
 }
 
 export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr {
+  const clone = spreadClone(l, node, want);
+  if (clone) return clone;
   const binds: { name: string; value: Expr }[] = [];
   const slots = new Map<string, Slot>();
   const temp = (value: Expr): Expr => {
@@ -519,6 +522,8 @@ export function withDefault(l: Lowerer, value: Expr, init: ts.Expression, node: 
 /** `...rest` of an object pattern: a new plain object with the properties not named before it. */
 function restObject(l: Lowerer, src: Expr, taken: string[], pattern: ts.Node, el: ts.BindingElement): Expr {
   if (isRecord(src.type)) l.fail("TSOS1171", el, typeName(src.type), "name the entries you need");
+  const clone = restClone(l, src, taken, pattern, el);
+  if (clone) return clone;
   const srcTs = l.checker.getTypeAtLocation(pattern);
   const restTs = l.checker.getTypeAtLocation(el.name);
   const fields: Field[] = [];

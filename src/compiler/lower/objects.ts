@@ -188,6 +188,9 @@ export const spreadShapes = new WeakSet<ClassInst>();
  */
 export const partOrderedShapes = new WeakSet<ClassInst>();
 
+/** The init function of each literal shape's class (lower/spread-clone.ts makes copies with it). */
+export const literalInits = new WeakMap<ClassInst, string>();
+
 export function newLiteralObject(l: Lowerer, fields: Field[], values: Expr[], node: ts.Node, spread = false, partOrdered = false): Expr {
   const shape = literalShape(l, fields, node, [], () => undefined, partOrdered);
   if (spread) spreadShapes.add(shape.cls);
@@ -216,6 +219,7 @@ function literalShape(
     literalNodes.set(cls, node);
     markConstructed(l, cls);
     shape = { cls, init: literalInitFunction(l, cls, l.loc(node), !partOrdered) };
+    literalInits.set(cls, shape.init);
     byKey.set(key, shape);
     for (const f of fns) literalFunction(l, cls, f, scope(f, { k: "class", cls }));
   }
