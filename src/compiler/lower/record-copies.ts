@@ -13,8 +13,10 @@
  *     serializing it; never written, deleted, stored or passed on, and not
  *     captured by a function inside;
  *   - `return res` of a local made from an object literal in the same
- *     function and used otherwise only through its properties (nothing else
- *     holds the object, so the caller's copy is the only one left).
+ *     function and used otherwise only through its properties, there or in
+ *     a callback an array method runs before it returns (`xs.forEach((x) =>
+ *     counts[x.k]++)`): nothing else holds the object, so the caller's copy
+ *     is the only one left.
  * Input:  the lowered value, the wanted record type, and the expression.
  * Output: the copy, or undefined where the copy could be told apart (the
  *         caller then refuses or checks as before).
@@ -114,8 +116,21 @@ function soleReturn(l: Lowerer, x: ts.Expression): boolean {
       if (nested || !through) ok = false;
       return;
     }
-    ts.forEachChild(n, (c) => visit(c, nested || ts.isFunctionLike(c)));
+    ts.forEachChild(n, (c) => visit(c, nested || (ts.isFunctionLike(c) && !calledInPlace(l, c))));
   };
   visit(fn, false);
   return ok;
+}
+
+/** Array methods that call their callback before they return and keep no reference to it. */
+const IN_PLACE = new Set(["forEach", "map", "filter", "reduce", "reduceRight", "some", "every", "find", "findIndex", "findLast", "findLastIndex", "flatMap", "sort"]);
+
+/** `xs.forEach((b) => ...)`: a function passed to an array method, which runs it before the call returns. */
+function calledInPlace(l: Lowerer, fn: ts.Node): boolean {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  const call = outermost(fn).parent;
+  if (!ts.isCallExpression(call) || !call.arguments.includes(outermost(fn) as ts.Expression) || !ts.isPropertyAccessExpression(call.expression)) return false;
+  if (!IN_PLACE.has(call.expression.name.text)) return false;
+  const receiver = l.checker.getTypeAtLocation(call.expression.expression);
+  return l.checker.isArrayType(receiver) || l.checker.isTupleType(receiver);
 }
