@@ -779,6 +779,8 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
       // `+fraction`: an object's own valueOf (lower/value-of.ts).
       const x = (operand.type.k === "class" || operand.type.k === "view") && valueOfPart(l, operand, u) || operand;
       if (x.type.k === "str") return stringToNumber(l, x, u);
+      // `+(a < b)`: 1 or 0.
+      if (x.type.k === "bool") return { e: "cond", type: T.number, c: x, a: { e: "num", type: T.number, value: 1 }, b: { e: "num", type: T.number, value: 0 } };
       if (!isInt(x.type)) l.fail("TSOS2008", u, "+", typeName(x.type));
       return x;
     }

@@ -167,9 +167,10 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
     const matches = regexpType(l, type, node);
     if (matches) return matches;
     // A union that contains itself without an object in between (`type Value = string | Value[]`) has no
-    // representation yet; converting it would never end. (Through an object type it ends: views are made lazily.)
+    // representation yet; converting it would never end. (Through an object type it ends: views are made lazily,
+    // though a union of n object types that each hold the union nests n deep before the first view is complete.)
     const depth = unionsInProgress.get(type) ?? 0;
-    if (depth >= 8) l.fail("TSOS1006", node, l.checker.typeToString(type));
+    if (depth >= 64) l.fail("TSOS1006", node, l.checker.typeToString(type));
     unionsInProgress.set(type, depth + 1);
     let parts: (Type | undefined)[];
     try {
