@@ -1075,6 +1075,10 @@ interface ObjectConstructor {
   fromEntries<T = unknown>(entries: Iterable<readonly [PropertyKey, T]>): { [k: string]: T };
   /** SameValue: like `===`, but NaN is NaN and +0 is not -0. */
   is(value1: any, value2: any): boolean;
+  /** Whether a record has its own entry for the key (`Object.hasOwn(table, k)`); what every object inherits is not one. */
+  hasOwn(o: object, v: PropertyKey): boolean;
+  /** Only as `Object.prototype.hasOwnProperty.call(record, key)`, the same as `Object.hasOwn`. */
+  readonly prototype: Object;
   /** The object itself, typed readonly (tsc then refuses writes; tsos does not stop writes through a cast, which JavaScript's strict mode would throw on). */
   freeze<T extends Function>(f: T): T;
   freeze<T extends { [idx: string]: U | null | undefined | object }, U extends string | bigint | number | boolean | symbol>(o: T): Readonly<T>;

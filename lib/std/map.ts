@@ -423,6 +423,26 @@ function byArrayIndex(a: string, b: string): number {
   return arrayIndex(a) - arrayIndex(b);
 }
 
+/** The properties every object inherits from Object.prototype (ECMAScript 2022, 20.1.3 and B.2.2). */
+function inheritedName(key: string): boolean {
+  switch (key) {
+    case "constructor":
+    case "hasOwnProperty":
+    case "isPrototypeOf":
+    case "propertyIsEnumerable":
+    case "toLocaleString":
+    case "toString":
+    case "valueOf":
+    case "__proto__":
+    case "__defineGetter__":
+    case "__defineSetter__":
+    case "__lookupGetter__":
+    case "__lookupSetter__":
+      return true;
+  }
+  return false;
+}
+
 /**
  * A string-keyed record (`Record<string, V>`, lower/records.ts): a Map whose
  * keys list as an object's own keys do.
@@ -453,6 +473,11 @@ export class Dict<V> extends Map<string, V> {
     const i = this.find(key, hashOf(key));
     if (i < 0) regexpPanic(`the record has no key "${key}"; its value would be undefined (not supported)`);
     return this.entryValues[i];
+  }
+
+  /** `key in record`: an own key, or a name every object inherits from Object.prototype. */
+  hasOrInherits(key: string): boolean {
+    return this.has(key) || inheritedName(key);
   }
 
   ownValues(): V[] {

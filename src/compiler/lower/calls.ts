@@ -47,7 +47,7 @@ import { printExpression } from "./console-format.ts";
 import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringIndexOrUndefined, stringToNumber, truthiness } from "./string-methods.ts";
 import { typedArrayCall, typedArrayIntrinsic, typedArrayNew, typedArrayStaticCall, typedArrayStaticProperty, typedElementRead } from "./typed-arrays.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
-import { objectCall, recordField, recordRead } from "./records.ts";
+import { objectCall, recordField, recordHasOwn, recordRead } from "./records.ts";
 import { isTuple, refuseOptionalTuple, restArgs } from "./destructure.ts";
 import { tupleAsArray, tupleIndex } from "./tuples.ts";
 import { genericConstInstance, genericFunctionConst, namespaceCallee } from "./generic-consts.ts";
@@ -232,6 +232,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     // `tools.last(xs)`: a generic member of a const object literal used as a namespace (lower/generic-consts.ts).
     const ns = namespaceCallee(l, callee);
     if (ns) return genericConstCall(l, ns.owner, ns.fn, call, callee.name.text);
+    const hasOwn = recordHasOwn(l, call);
+    if (hasOwn) return hasOwn;
     const bound = lowerBind(l, call, (recv, decl) => resolveMember(l, (recv.type as Extract<Type, { k: "class" }>).cls, decl, [], false));
     if (bound) return bound;
     const typedStatic = typedArrayStaticCall(l, callee, call); // lower/typed-arrays.ts

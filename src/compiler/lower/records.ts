@@ -475,7 +475,8 @@ export function recordIn(l: Lowerer, b: ts.BinaryExpression): Expr | undefined {
   const key = stringKey(l, b.left);
   const rec = lowerExpr(l, b.right);
   if (!isRecord(rec.type)) return undefined;
-  return bind(l, key, (k) => method(l, rec, "has", [k], b));
+  // Every object also has what it inherits from Object.prototype: `"toString" in counts` is true.
+  return bind(l, key, (k) => method(l, rec, "hasOrInherits", [k], b));
 }
 
 /** `delete r[k]`: always true, as in JavaScript; undefined when the operand is not a record access. */
@@ -550,6 +551,26 @@ function numberKeyedEntries(l: Lowerer, arg: ts.Expression, entriesType: Type): 
     const k: Expr = { e: "tostr", type: T.str, x: coerce(l, read(key), T.number, arg), radix: 10 };
     return newTuple(want, [k, coerce(l, read(value), want.cls.fields[1]!.type, arg)], loc);
   }, arg);
+}
+
+/**
+ * Whether a record has its own entry for a key: `Object.hasOwn(r, k)`, `r.hasOwnProperty(k)` and
+ * `Object.prototype.hasOwnProperty.call(r, k)`. Unlike `k in r` these do not see what every object
+ * inherits (`toString`). Undefined when the call is none of these or the object is not a record.
+ */
+export function recordHasOwn(l: Lowerer, call: ts.CallExpression): Expr | undefined {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const text = callee.getText().replace(/\s+/g, "");
+  let obj: ts.Expression | undefined;
+  let key: ts.Expression | undefined;
+  if ((text === "Object.hasOwn" || text === "Object.prototype.hasOwnProperty.call") && call.arguments.length === 2) [obj, key] = call.arguments;
+  else if (callee.name.text === "hasOwnProperty" && call.arguments.length === 1) [obj, key] = [callee.expression, call.arguments[0]];
+  if (!obj || !key || !recordShape(l, l.checker.getTypeAtLocation(obj))) return undefined;
+  const rec = lowerExpr(l, obj);
+  if (!isRecord(rec.type)) return undefined;
+  const k = stringKey(l, key);
+  return bind(l, rec, (r) => bind(l, k, (kk) => method(l, r, "has", [kk], call)));
 }
 
 /** `Object.keys/values/entries/fromEntries(...)`; undefined for other names. */
