@@ -46,11 +46,25 @@ import { isMappedOverParam } from "./mapped-types.ts";
 export function recordType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   // `{ [K in keyof E]?: ... }` for a parameter E with an index signature in its constraint: a view of E's keys (lower/mapped-types.ts).
   if (isMappedOverParam(l, type)) return undefined;
-  const shape = recordShape(l, type);
+  const shape = recordShape(l, type) ?? spreadOfRecord(l, type);
   if (!shape) return undefined;
   if (!shape.stringKeys) l.fail("TSOS1112", node, l.checker.typeToString(type.aliasTypeArguments?.[0] ?? type));
   const value = irType(l, shape.value, node);
   return { k: "class", cls: classInstance(l, stdClassDecl(l, "Dict", node), [value]) };
+}
+
+/**
+ * The type of an object literal that spreads a record, `{ ...row, salary }`: tsc lists only the named
+ * properties, but the object has every entry of the record, so it is a record of the record's values.
+ */
+function spreadOfRecord(l: Lowerer, type: ts.Type): ReturnType<typeof recordShape> {
+  const decl = type.flags & ts.TypeFlags.Object ? type.getSymbol()?.declarations?.[0] : undefined;
+  if (!decl || !ts.isObjectLiteralExpression(decl)) return undefined;
+  for (const p of decl.properties) {
+    const shape = ts.isSpreadAssignment(p) ? recordShape(l, l.checker.getTypeAtLocation(p.expression)) : undefined;
+    if (shape) return shape;
+  }
+  return undefined;
 }
 
 /** `Record<K, V>` (K string-like or not) or an object type that is only a string index signature. */
@@ -217,12 +231,14 @@ function recordAccess(l: Lowerer, x: ts.Expression): { rec: Expr; key: () => Exp
   if (!ts.isElementAccessExpression(x) && !ts.isPropertyAccessExpression(x)) return undefined;
   // `r?.[k]` on an optional record: the chain has tested r (lower/nullable.ts lowerOptionalChain).
   const objType = l.checker.getNonNullableType(l.checker.getTypeAtLocation(x.expression));
-  const shape = recordShape(l, objType);
+  const spread = recordShape(l, objType) ? undefined : spreadOfRecord(l, objType);
+  const shape = recordShape(l, objType) ?? spread;
   if (!shape) return undefined;
   const rec = lowerExpr(l, x.expression);
   if (!isRecord(rec.type)) return undefined;
   const key = ts.isElementAccessExpression(x) ? () => stringKey(l, x.argumentExpression) : () => ({ e: "str", type: T.str, value: x.name.text }) as Expr;
-  return { rec, key, finite: shape.finite };
+  // `{ ...row, salary }.salary`: a property the literal names is there.
+  return { rec, key, finite: shape.finite || (!!spread && !!l.checker.getPropertyOfType(objType, ts.isPropertyAccessExpression(x) ? x.name.text : "")) };
 }
 
 /**
@@ -471,7 +487,8 @@ export function recordIncDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", 
 
 /** `k in r`; undefined when the right side is not a record. */
 export function recordIn(l: Lowerer, b: ts.BinaryExpression): Expr | undefined {
-  if (!recordShape(l, l.checker.getTypeAtLocation(b.right))) return undefined;
+  const right = l.checker.getTypeAtLocation(b.right);
+  if (!recordShape(l, right) && !spreadOfRecord(l, right)) return undefined;
   const key = stringKey(l, b.left);
   const rec = lowerExpr(l, b.right);
   if (!isRecord(rec.type)) return undefined;
@@ -488,7 +505,8 @@ export function recordDelete(l: Lowerer, d: ts.DeleteExpression): Expr | undefin
 
 /** `for (const k in r)`: the keys present when the loop starts, in own-key order, each skipped if deleted before its turn. */
 export function recordForIn(l: Lowerer, f: ts.ForInStatement, lowerBody: () => Stmt[]): Stmt | undefined {
-  if (!recordShape(l, l.checker.getTypeAtLocation(f.expression))) return undefined;
+  const over = l.checker.getTypeAtLocation(f.expression);
+  if (!recordShape(l, over) && !spreadOfRecord(l, over)) return undefined;
   const rec = lowerExpr(l, f.expression);
   if (!isRecord(rec.type)) return undefined;
   if (!ts.isVariableDeclarationList(f.initializer) || f.initializer.declarations.length !== 1 || !(f.initializer.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)))

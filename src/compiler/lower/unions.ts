@@ -30,6 +30,7 @@ import { isSubclass } from "./classes.ts";
 import { coerce } from "./expr.ts";
 import { sameType } from "./types.ts";
 import { viewType } from "./views.ts";
+import { isRecord } from "./records.ts";
 
 type Union = Extract<Type, { k: "union" }>;
 
@@ -528,6 +529,8 @@ export function objectIn(
   const x = lower(b.right);
   const t = x.type;
   if (t.k !== "view" && !(t.k === "class" && t.cls.header)) return undefined;
+  // A record's keys are its entries (records.ts recordIn), not its class's members.
+  if (isRecord(t)) l.fail("TSOS1005", b, "`in` on this record");
   if (PROTOTYPE_NAMES.has(prop)) l.fail("TSOS1005", b, `\`"${prop}" in\` (a property every object inherits)`);
   return { e: "call", type: T.bool, fn: hasPropertyFunction(l, t, prop, helpers), args: [x] };
 }
