@@ -347,7 +347,9 @@ export function spreadArray(l: Lowerer, elems: readonly ts.Expression[], type: E
       }
       if (part.type.k !== "array") l.fail("TSOS1086", el, `spread of \`${typeName(part.type)}\``);
       // `[...[1, 2], ...new Set([2, 3]), ..."hi"]` as `(number | string)[]`: the elements, each widened (a spread copies anyway).
-      if (!sameType(part.type.elem, type.elem) && unionWidens(part.type.elem, type.elem)) part = widenedElements(l, part, type, el);
+      // So are objects seen through an interface (`centroid(...pts)` with `pts` of literals and `...p: Point[]`).
+      const viewed = type.elem.k === "view" && (part.type.elem.k === "class" || part.type.elem.k === "view");
+      if (!sameType(part.type.elem, type.elem) && (unionWidens(part.type.elem, type.elem) || viewed)) part = widenedElements(l, part, type, el);
       const arr = coerce(l, part, type, el.expression);
       // A spread always copies: the new array never aliases the old one.
       acc = stdCall(l, "concat", [type.elem], [acc ?? { e: "arraylit", type, elems: [], loc: l.loc(node) }, arr], node);

@@ -27,7 +27,7 @@ import { elementOrUndefined, isProbedVariable, probedType, takesAbsent } from ".
 import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { quietly, type Lowerer } from "./context.ts";
-import { castTo, coerce, lowerCondition, lowerExpr } from "./expr.ts";
+import { castTo, coerce, lowerCondition, lowerExpr, tryCoerce } from "./expr.ts";
 import { irType, mangle, nullableType, sameType, tryIrType, typeName } from "./types.ts";
 import { NULL_LITERAL, UNDEFINED_LITERAL, nullableRepr } from "./nullable-types.ts";
 import { convertUnion, fromUnion, isObjectMember, isTag, memberIndex, narrowUnion, objectIntoUnion, objectMemberFor, reUnion, toUnion, valueUnionType } from "./unions.ts";
@@ -387,7 +387,17 @@ export function optionalEquality(l: Lowerer, b: ts.BinaryExpression, A0: Expr, B
   const a = A.type as Nullable;
   const c = B.type as Nullable;
   const inner = A.type.k === "nullable" ? a.inner : c.inner;
-  if (A.type.k === "nullable" && B.type.k === "nullable" && !sameType(a.inner, c.inner)) l.fail("TSOS2008", b.operatorToken, b.operatorToken.getText(), `${typeName(a)}\` and \`${typeName(c)}`);
+  if (A.type.k === "nullable" && B.type.k === "nullable" && !sameType(a.inner, c.inner)) {
+    // `seen[0] === pixels[0]` (a `Point | undefined` and a `Pixel | undefined`): identity, as the wider object type.
+    const object = (t: Type): boolean => t.k === "class" || t.k === "view";
+    for (const inner of object(a.inner) && object(c.inner) ? [a.inner, c.inner] : []) {
+      const wide = nullableType(l, inner, a.null || c.null, a.undef || c.undef);
+      const x = tryCoerce(l, A, wide, b.left);
+      const y = x && tryCoerce(l, B, wide, b.right);
+      if (x && y) return not({ e: "opteq", type: T.bool, a: x, b: y, loose });
+    }
+    l.fail("TSOS2008", b.operatorToken, b.operatorToken.getText(), `${typeName(a)}\` and \`${typeName(c)}`);
+  }
   const common = nullableType(l, inner, (A.type.k === "nullable" && a.null) || (B.type.k === "nullable" && c.null), (A.type.k === "nullable" && a.undef) || (B.type.k === "nullable" && c.undef));
   return not({ e: "opteq", type: T.bool, a: coerce(l, A, common, b.left), b: coerce(l, B, common, b.right), loose });
 }
