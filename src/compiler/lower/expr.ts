@@ -26,7 +26,7 @@ import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
 import { absentCall, earlyVariableType } from "./absent-results.ts";
 import { mixedOrder } from "./relational.ts";
-import { objectAsRecord } from "./record-copies.ts";
+import { objectAsRecord, readOnlyArgument } from "./record-copies.ts";
 import { Bail, cleanly, quietly, type Lowerer, snippet } from "./context.ts";
 import { arrayType, fnType, irType, nullableType, sameType, tryIrType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
@@ -438,8 +438,9 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
     if (down) return down;
   }
   // `[25, 10, 5] as const` where `readonly number[]` is wanted: a new tuple no one else holds, so its copy as an array
-  // cannot be told apart (a stored tuple could be changed through another reference: not copied).
-  if (to.k === "array" && isTuple(from) && freshTupleNode(node)) {
+  // cannot be told apart (a stored tuple could be changed through another reference: not copied). Neither can a
+  // copy passed to a parameter its function only reads (`pick(COLORS, i)`, lower/record-copies.ts).
+  if (to.k === "array" && isTuple(from) && (freshTupleNode(node) || (ts.isExpression(node) && readOnlyArgument(l, node)))) {
     const arr = tupleAsArray(l, e, node);
     if (arr) return coerce(l, arr, to, node);
   }

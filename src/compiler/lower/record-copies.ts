@@ -10,8 +10,10 @@
  * right where no one can tell the copy from the object:
  *   - an argument whose parameter the callee only reads: `r[k]`, `r.x`,
  *     `k in r`, `for (k in r)`, `Object.keys/values/entries(r)`, printing or
- *     serializing it; never written, deleted, stored or passed on, and not
- *     captured by a function inside;
+ *     serializing it, iterating or spreading it; never written, deleted,
+ *     stored or passed on, and not captured by a function inside. The same
+ *     test lets a tuple serve as a copy of itself as an array (expr.ts
+ *     coerce: `pick(COLORS, i)` with `COLORS = [...] as const`);
  *   - `return res` of a local made from an object literal in the same
  *     function and used otherwise only through its properties, there or in
  *     a callback an array method runs before it returns (`xs.forEach((x) =>
@@ -43,8 +45,8 @@ export function objectAsRecord(l: Lowerer, x: Expr, to: Type, node: ts.Node): Ex
   return { e: "let", type: to, name, init: newRecordOf(l, to, node), body: copy(d) };
 }
 
-/** `f(obj)` where f's parameter is only read inside f (see above). */
-function readOnlyArgument(l: Lowerer, arg: ts.Expression): boolean {
+/** `f(obj)` where f's parameter is only read inside f (see above): a copy given to f cannot be told from the object. */
+export function readOnlyArgument(l: Lowerer, arg: ts.Expression): boolean {
   let n: ts.Node = arg;
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
   const call = n.parent;
@@ -86,6 +88,8 @@ function readUse(n: ts.Identifier): boolean {
   if ((ts.isElementAccessExpression(p) || ts.isPropertyAccessExpression(p)) && p.expression === u) return !isAssigned(outermost(p));
   if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InKeyword && p.right === u) return true;
   if (ts.isForInStatement(p) && p.expression === u) return true;
+  // An array parameter iterated or spread (both copy its elements out).
+  if ((ts.isForOfStatement(p) && p.expression === u) || ts.isSpreadElement(p)) return true;
   if (ts.isCallExpression(p) && p.arguments.includes(u as ts.Expression)) {
     const callee = p.expression.getText();
     return ["Object.keys", "Object.values", "Object.entries", "console.log", "JSON.stringify", "String"].includes(callee);
