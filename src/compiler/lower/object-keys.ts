@@ -73,7 +73,10 @@ function presentProperties(l: Lowerer, name: "keys" | "values" | "entries", prop
   const steps = props.map((p): Expr => {
     const push: Expr = { e: "arraymethod", type: T.number, method: "push", arr: list, args: [propertyElement(l, name, p, result, cls.tsName, arg, call)], loc };
     if (!p.optional) return push;
-    const present = memberPresent(cls, p.read as Extract<Expr, { e: "field" }>);
+    // A member the literal wrote is a key even when it holds undefined (`{ depth: undefined }`).
+    const read = p.read as Extract<Expr, { e: "field" }>;
+    if (cls.literal && cls.fields.some((f) => f.name === read.name && !f.absent)) return push;
+    const present = memberPresent(cls, read);
     return { e: "cond", type: T.number, c: present, a: push, b: { e: "int", type: T.number, value: 0n } };
   });
   return { e: "bind", type: result, name: out, value: { e: "arraylit", type: result, elems: [], loc }, body: { e: "seq", type: result, xs: [...steps, list] } };
