@@ -35,11 +35,11 @@ import { partOrderedShapes, spreadShapes } from "./objects.ts";
 import { hasEffects } from "../eval-order.ts";
 
 /** `Object.<name>(arg)` for a class instance or a view; undefined for other values. */
-export function objectPropertiesCall(l: Lowerer, name: "keys" | "values" | "entries", obj: Expr, arg: ts.Expression, call: ts.CallExpression): Expr | undefined {
+export function objectPropertiesCall(l: Lowerer, name: "keys" | "values" | "entries", obj: Expr, arg: ts.Expression, call: ts.Node, listType?: Type): Expr | undefined {
   const t: Type = obj.type;
   const instance = t.k === "class" && t.cls.header && !tupleType(t);
   if (!instance && t.k !== "view") return undefined;
-  const result = irType(l, l.checker.getTypeAtLocation(call), call);
+  const result = listType ?? irType(l, l.checker.getTypeAtLocation(call), call);
   if (result.k !== "array") return undefined;
   if (t.k === "class" && !t.cls.literal && hasSubclass(l, classInfo(t.cls).decl, arg)) l.fail("TSOS1143", arg, `Object.${name}`, typeName(t));
   const argType = l.checker.getTypeAtLocation(arg);
@@ -61,7 +61,7 @@ export function objectPropertiesCall(l: Lowerer, name: "keys" | "values" | "entr
  * spread). Where the class records the order in which such members were
  * added (key-order.ts), the list would need that order: TSOS1142.
  */
-function presentProperties(l: Lowerer, name: "keys" | "values" | "entries", props: OwnProperty[], cls: ClassInst, result: Extract<Type, { k: "array" }>, arg: ts.Expression, call: ts.CallExpression, self?: Expr): Expr {
+function presentProperties(l: Lowerer, name: "keys" | "values" | "entries", props: OwnProperty[], cls: ClassInst, result: Extract<Type, { k: "array" }>, arg: ts.Expression, call: ts.Node, self?: Expr): Expr {
   const optional = props.find((p) => p.optional);
   if (!optional) return propertyList(l, name, props, result, cls.tsName, arg, call);
   // A spread does not copy a member that holds undefined (docs/language.md): which keys such an object has is not exact.
@@ -87,7 +87,7 @@ function presentProperties(l: Lowerer, name: "keys" | "values" | "entries", prop
  * keys were added (key-order.ts): a function that writes the list in that
  * order, as the printer does. `self` is the object (a pure local).
  */
-function inAddedOrder(l: Lowerer, name: "keys" | "values" | "entries", cls: ClassInst, result: Extract<Type, { k: "array" }>, arg: ts.Expression, call: ts.CallExpression, self: Expr): Expr {
+function inAddedOrder(l: Lowerer, name: "keys" | "values" | "entries", cls: ClassInst, result: Extract<Type, { k: "array" }>, arg: ts.Expression, call: ts.Node, self: Expr): Expr {
   const loc = l.loc(call);
   const func = synthesize(l, `object_${name}_in_order`, [{ name: "o", type: self.type }], result, loc);
   buildBody(l, func, () => {
@@ -109,12 +109,12 @@ function inAddedOrder(l: Lowerer, name: "keys" | "values" | "entries", cls: Clas
 }
 
 /** The array of `props` that `Object.<name>` gives, of type `result`. */
-function propertyList(l: Lowerer, name: "keys" | "values" | "entries", props: OwnProperty[], result: Extract<Type, { k: "array" }>, what: string, arg: ts.Expression, call: ts.CallExpression): Expr {
+function propertyList(l: Lowerer, name: "keys" | "values" | "entries", props: OwnProperty[], result: Extract<Type, { k: "array" }>, what: string, arg: ts.Expression, call: ts.Node): Expr {
   return { e: "arraylit", type: result, elems: props.map((p) => propertyElement(l, name, p, result, what, arg, call)), loc: l.loc(call) };
 }
 
 /** The element of `Object.<name>`'s array (of type `result`) for the property `p`: its name, its value, or the pair. */
-function propertyElement(l: Lowerer, name: "keys" | "values" | "entries", p: OwnProperty, result: Extract<Type, { k: "array" }>, what: string, arg: ts.Expression, call: ts.CallExpression): Expr {
+function propertyElement(l: Lowerer, name: "keys" | "values" | "entries", p: OwnProperty, result: Extract<Type, { k: "array" }>, what: string, arg: ts.Expression, call: ts.Node): Expr {
   const loc = l.loc(call);
   const key: Expr = { e: "str", type: T.str, value: p.name };
   // An optional member is listed only when present (presentProperties): where the list's type leaves out undefined, its
@@ -135,7 +135,7 @@ function propertyElement(l: Lowerer, name: "keys" | "values" | "entries", p: Own
  * in its order, as for an object of that class (JavaScript lists the
  * object's properties, which may be more than its static type's).
  */
-function perClassProperties(l: Lowerer, name: "keys" | "values" | "entries", obj: Expr, result: Extract<Type, { k: "array" }>, arg: ts.Expression, call: ts.CallExpression): Expr {
+function perClassProperties(l: Lowerer, name: "keys" | "values" | "entries", obj: Expr, result: Extract<Type, { k: "array" }>, arg: ts.Expression, call: ts.Node): Expr {
   const view = (obj.type as Extract<Type, { k: "view" }>).view;
   const func = synthesize(l, `object_${name}`, [{ name: "x", type: obj.type }], result, l.loc(call));
   addDispatch(l, {

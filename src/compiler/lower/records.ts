@@ -36,7 +36,8 @@ import { lowerFunctionValue } from "./lambdas.ts";
 import { stringIndexOrUndefined } from "./string-methods.ts";
 import { bindLocal, destructure, isTuple, newTuple } from "./destructure.ts";
 import { mappedElements } from "./inspect.ts";
-import { irType, tryIrType, typeName } from "./types.ts";
+import { stdCall } from "./array-methods.ts";
+import { arrayType, irType, tryIrType, typeName } from "./types.ts";
 import { narrowRead, printable, truthyOf } from "./nullable.ts";
 import { isInt } from "../ints.ts";
 import { STD_MAP, stdClassDecl } from "./collections.ts";
@@ -506,9 +507,30 @@ export function recordDelete(l: Lowerer, d: ts.DeleteExpression): Expr | undefin
 /** `for (const k in r)`: the keys present when the loop starts, in own-key order, each skipped if deleted before its turn. */
 export function recordForIn(l: Lowerer, f: ts.ForInStatement, lowerBody: () => Stmt[]): Stmt | undefined {
   const over = l.checker.getTypeAtLocation(f.expression);
-  if (!recordShape(l, over) && !spreadOfRecord(l, over)) return undefined;
+  if (!recordShape(l, over) && !spreadOfRecord(l, over)) return objectForIn(l, f, over, lowerBody);
   const rec = lowerExpr(l, f.expression);
   if (!isRecord(rec.type)) return undefined;
+  return keyLoop(l, f, rec, (r) => method(l, r, "ownKeys", [], f), (r, k) => ({ e: "not", type: T.bool, x: method(l, r, "has", [k], f) }), lowerBody);
+}
+
+/**
+ * `for (const key in obj)` over a class instance or an interface value: its own enumerable keys, as
+ * `Object.keys(obj)` lists them (methods and getters live on the prototype and are not enumerable), in
+ * the object's order. An optional member deleted during the loop is still visited: the keys are listed
+ * when the loop starts.
+ */
+function objectForIn(l: Lowerer, f: ts.ForInStatement, over: ts.Type, lowerBody: () => Stmt[]): Stmt | undefined {
+  if (!(over.flags & ts.TypeFlags.Object) || l.checker.isArrayType(over) || l.checker.isTupleType(over)) return undefined;
+  const obj = lowerExpr(l, f.expression);
+  if (obj.type.k !== "view" && !(obj.type.k === "class" && obj.type.cls.header && !isTuple(obj.type) && !isRecord(obj.type))) return undefined;
+  const strings = arrayType(l, T.str);
+  const keys = (o: Expr): Expr => objectPropertiesCall(l, "keys", o, f.expression, f, strings) ?? l.fail("TSOS1005", f, "`for...in` over this object");
+  return keyLoop(l, f, obj, keys, () => undefined, lowerBody);
+}
+
+/** The loop of a `for...in`: `obj` held, its `keys` listed once, each key bound and the body run unless `skip` says so. */
+function keyLoop(l: Lowerer, f: ts.ForInStatement, obj: Expr, keysOf: (o: Expr) => Expr, skipKey: (o: Expr, key: Expr) => Expr | undefined, lowerBody: () => Stmt[]): Stmt {
+  const rec = obj;
   if (!ts.isVariableDeclarationList(f.initializer) || f.initializer.declarations.length !== 1 || !(f.initializer.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)))
     l.fail("TSOS1005", f.initializer, "this `for...in` head");
   const decl = f.initializer.declarations[0]!;
@@ -517,14 +539,15 @@ export function recordForIn(l: Lowerer, f: ts.ForInStatement, lowerBody: () => S
   const kName = l.temp();
   const iName = l.temp();
   const r: Expr = { e: "local", type: rec.type, name: rName };
-  const keysCall = method(l, r, "ownKeys", [], f);
+  const keysCall = keysOf(r);
   const keys: Expr = { e: "local", type: keysCall.type, name: kName };
   const usize = T.int("usize");
   const i: Expr = { e: "local", type: usize, name: iName };
   const key: Expr = { e: "index", type: T.str, arr: keys, idx: i, loc, unchecked: true };
   const binds = destructure(l, decl.name, key, bindLocal(l, decl));
   const keyRef = binds[0]?.s === "let" ? ({ e: "local", type: T.str, name: binds[0].name } as Expr) : key;
-  const skip: Stmt = { s: "if", c: { e: "not", type: T.bool, x: method(l, r, "has", [keyRef], f) }, then: [{ s: "continue", loc }], loc };
+  const skipIf = skipKey(r, keyRef);
+  const skip: Stmt[] = skipIf ? [{ s: "if", c: skipIf, then: [{ s: "continue", loc }], loc }] : [];
   return {
     s: "block",
     body: [
@@ -535,7 +558,7 @@ export function recordForIn(l: Lowerer, f: ts.ForInStatement, lowerBody: () => S
         init: [{ s: "let", name: iName, type: usize, init: { e: "int", type: usize, value: 0n }, loc }],
         c: { e: "binary", type: T.bool, op: "<", a: i, b: { e: "arraymethod", type: usize, method: "length", arr: keys, args: [], loc }, loc },
         step: [{ e: "compound", type: usize, target: i, value: { e: "binary", type: usize, op: "+", a: { e: "current", type: usize }, b: { e: "int", type: usize, value: 1n }, loc }, postfix: false }],
-        body: [...binds, skip, ...lowerBody()],
+        body: [...binds, ...skip, ...lowerBody()],
         loc,
       },
     ],
@@ -574,7 +597,8 @@ function numberKeyedEntries(l: Lowerer, arg: ts.Expression, entriesType: Type): 
 /**
  * Whether a record has its own entry for a key: `Object.hasOwn(r, k)`, `r.hasOwnProperty(k)` and
  * `Object.prototype.hasOwnProperty.call(r, k)`. Unlike `k in r` these do not see what every object
- * inherits (`toString`). Undefined when the call is none of these or the object is not a record.
+ * inherits (`toString`). On a class instance or interface value: whether `Object.keys` lists the key
+ * (its fields; methods and getters live on the prototype). Undefined when the call is none of these.
  */
 export function recordHasOwn(l: Lowerer, call: ts.CallExpression): Expr | undefined {
   const callee = call.expression;
@@ -584,7 +608,18 @@ export function recordHasOwn(l: Lowerer, call: ts.CallExpression): Expr | undefi
   let key: ts.Expression | undefined;
   if ((text === "Object.hasOwn" || text === "Object.prototype.hasOwnProperty.call") && call.arguments.length === 2) [obj, key] = call.arguments;
   else if (callee.name.text === "hasOwnProperty" && call.arguments.length === 1) [obj, key] = [callee.expression, call.arguments[0]];
-  if (!obj || !key || !recordShape(l, l.checker.getTypeAtLocation(obj))) return undefined;
+  if (!obj || !key) return undefined;
+  const objType = l.checker.getTypeAtLocation(obj);
+  if (!recordShape(l, objType) && !spreadOfRecord(l, objType)) {
+    // An object's own properties are its keys (`for (const k in o) if (Object.hasOwn(o, k))`).
+    const o = objType.flags & ts.TypeFlags.Object && !l.checker.isArrayType(objType) && !l.checker.isTupleType(objType) ? lowerExpr(l, obj) : undefined;
+    if (!o || (o.type.k !== "view" && !(o.type.k === "class" && o.type.cls.header && !isTuple(o.type) && !isRecord(o.type)))) return undefined;
+    const k = coerce(l, lowerExpr(l, key), T.str, key);
+    return bind(l, o, (x) => bind(l, k, (kk) => {
+      const keys = objectPropertiesCall(l, "keys", x, obj, call, arrayType(l, T.str)) ?? l.fail("TSOS1005", call, "this own-property test");
+      return stdCall(l, "includes", [T.str], [keys, kk, { e: "num", type: T.number, value: 0 }], call);
+    }));
+  }
   const rec = lowerExpr(l, obj);
   if (!isRecord(rec.type)) return undefined;
   const k = stringKey(l, key);
