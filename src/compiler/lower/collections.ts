@@ -32,8 +32,9 @@ import { markConstructed, resolveMember } from "./dispatch.ts";
 import { classMember } from "./views.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { lowerArgs } from "./calls.ts";
-import { bindLocal, destructure } from "./destructure.ts";
-import { arrayType, fnType, irType, typeName } from "./types.ts";
+import { bindLocal, destructure, isTuple, newTuple } from "./destructure.ts";
+import { mappedElements } from "./inspect.ts";
+import { arrayType, fnType, irType, sameType, typeName } from "./types.ts";
 import { isArrayIteratorCall, stdCall } from "./array-methods.ts";
 import { functionOf } from "./functions.ts";
 import { recordType } from "./records.ts";
@@ -174,7 +175,28 @@ export function collectionNew(l: Lowerer, n: ts.NewExpression): Expr | undefined
   const want = paramsOf(l, made, fill, n)[0]!;
   const arr = iterableArray(l, src, want);
   if (!arr) l.fail("TSOS1015", src, `\`new ${n.expression.text}\` from \`${typeName(srcType ?? irType(l, srcTs, src))}\``, "pass an array, or another Map or Set");
-  return method(l, made, fill, [coerce(l, arr, want, src)], n);
+  return method(l, made, fill, [coerce(l, entryPairs(l, arr, want, src), want, src)], n);
+}
+
+/**
+ * `new Map(ids.map((id) => [id, { id, name }]))` where the map's values are `Player`: the entries are
+ * pairs of the literal's type. The constructor only reads each pair, so a copy of the array with each
+ * pair converted (`[string, Player]`) cannot be told apart; nor can a Set's objects, each the same object
+ * seen through the interface. `arr` itself where it already fits.
+ */
+function entryPairs(l: Lowerer, arr: Expr, want: Type, node: ts.Node): Expr {
+  if (arr.type.k !== "array" || want.k !== "array" || sameType(arr.type, want)) return arr;
+  const from = arr.type.elem;
+  const to = want.elem;
+  // `new Set<Shape>(circles)`: each object seen through the interface (the same object).
+  if (to.k === "view" && (from.k === "class" || from.k === "view") && !isTuple(from)) return mappedElements(l, "viewed", arr, want, (e) => coerce(l, e, to, node), node);
+  if (!isTuple(from) || !isTuple(to) || from.cls.fields.length !== to.cls.fields.length) return arr;
+  return mappedElements(l, "pairs", arr, want, (e) => {
+    const name = l.temp();
+    const pair: Expr = { e: "local", type: from, name };
+    const fields = from.cls.fields.map((f, i) => coerce(l, { e: "field", type: f.type, obj: pair, name: f.name }, to.cls.fields[i]!.type, node));
+    return { e: "bind", type: to, name, value: e, body: newTuple(to, fields, l.loc(node)) };
+  }, node);
 }
 
 /** What `keys()`/`values()`/`entries()` call on a collection `x` is, if it is one. */
