@@ -82,6 +82,15 @@ function recordShape(l: Lowerer, type: ts.Type): { value: ts.Type; stringKeys: b
     const inner = type.aliasTypeArguments[0]!;
     if (inner.aliasSymbol?.name === "Record") return recordShape(l, inner);
   }
+  // `Partial<Record<Coin, number>>` with a numeric enum (or number literal) key: a record whose keys may be missing.
+  // (An object type with those keys would need JavaScript's order of integer keys, ascending before the others.)
+  if (alias?.name === "Partial" && alias.declarations?.every((d) => d.getSourceFile().isDeclarationFile) && type.aliasTypeArguments?.length === 1) {
+    const inner = type.aliasTypeArguments[0]!;
+    const key = inner.aliasSymbol?.name === "Record" ? inner.aliasTypeArguments?.[0] : undefined;
+    const keys = key?.isUnion() ? key.types : key ? [key] : [];
+    const shape = keys.length && keys.every((k) => k.flags & ts.TypeFlags.NumberLike) ? recordShape(l, inner) : undefined;
+    if (shape) return { ...shape, finite: false };
+  }
   if (alias?.name === "Record" && alias.declarations?.every((d) => d.getSourceFile().isDeclarationFile) && type.aliasTypeArguments?.length === 2) {
     const [key, value] = type.aliasTypeArguments as [ts.Type, ts.Type];
     return recordOf(l, key, value);
@@ -228,7 +237,8 @@ function stringKey(l: Lowerer, x: ts.Expression): Expr {
 
 /** The record and key that `r[k]` or `r.name` reads or writes, or undefined if `x` is no such access. */
 function recordAccess(l: Lowerer, x: ts.Expression): { rec: Expr; key: () => Expr; finite: boolean } | undefined {
-  while (ts.isParenthesizedExpression(x)) x = x.expression;
+  // `counts[k]! += 1`: the assertion does not change what is assigned.
+  while (ts.isParenthesizedExpression(x) || ts.isNonNullExpression(x)) x = x.expression;
   if (!ts.isElementAccessExpression(x) && !ts.isPropertyAccessExpression(x)) return undefined;
   // `r?.[k]` on an optional record: the chain has tested r (lower/nullable.ts lowerOptionalChain).
   const objType = l.checker.getNonNullableType(l.checker.getTypeAtLocation(x.expression));
