@@ -290,6 +290,13 @@ function thunk(l: Lowerer, cls: ClassInst, view: ViewInst, slot: ViewSlot, node:
     l.addFunc(func);
     return func;
   }
+  // `toString()` through a union with a class that declares it: a class without one has Object.prototype's.
+  const inherited = !m && slot.kind === "method" && slot.prop === "toString" && !slot.params.length && slot.ret.k === "str" ? plainObjectString(l, self, node) : undefined;
+  if (inherited) {
+    func.body = ret(inherited);
+    l.addFunc(func);
+    return func;
+  }
   if (!m) l.fail("TSOS1060", node, cls.tsName, view.tsName);
   const callWith = (cname: string, params: Type[], r: Type, selfArg: Expr): Expr => {
     // An optional parameter of the view's signature that the implementation gives a default.
