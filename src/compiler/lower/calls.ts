@@ -39,7 +39,7 @@ import { withKeyArgs } from "./key-params.ts";
 import { newThroughValue } from "./ctor-values.ts";
 import { comparedElement, elementOrUndefined, isProbe, isStrictlyCompared, probedType } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
-import { mathCall, mathIntrinsic } from "./math.ts";
+import { mathCall, mathComputedMember, mathIntrinsic } from "./math.ts";
 import { uriCall } from "./uri.ts";
 import { tupleAsUnionArray, unionConvert } from "./unions.ts";
 import { lowerPrint } from "./stmt.ts";
@@ -654,6 +654,8 @@ function isWriteTarget(p: ts.Expression): boolean {
 }
 
 export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): Expr {
+  const math = mathComputedMember(l, x); // `Math[fn](x)`
+  if (math) return math;
   const en = enumOf(l, x.expression);
   if (en) return enumReverseLookup(l, en, x);
   const rec = recordRead(l, x);

@@ -27,7 +27,7 @@ import { functionOf } from "./functions.ts";
 import { declareLibraryGlobals } from "./module.ts";
 import { numberArg } from "./number.ts";
 import { restWanted } from "./fn-params.ts";
-import { typeFromTypeNode } from "./types.ts";
+import { tryIrType, typeFromTypeNode, typeName } from "./types.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 
 export const STD_MATH = "std/math.ts";
@@ -86,10 +86,34 @@ export function mathCall(l: Lowerer, name: string, call: ts.CallExpression): Exp
  * does not fit (a parameter that is not a number, a result that is not).
  */
 export function mathFunctionValue(l: Lowerer, p: ts.PropertyAccessExpression, want: Type | undefined): Expr | undefined {
-  if (!want || want.k !== "fn" || !ts.isIdentifier(p.expression) || p.expression.text !== "Math") return undefined;
-  const decl = l.symbolOf(p.expression)?.valueDeclaration;
-  if (!decl || !l.isLibDecl(decl)) return undefined;
-  const fn = p.name.text;
+  if (!want || want.k !== "fn" || !isMath(l, p.expression)) return undefined;
+  return mathFunctionNamed(l, p.name.text, want, p);
+}
+
+function isMath(l: Lowerer, x: ts.Expression): boolean {
+  const decl = ts.isIdentifier(x) && x.text === "Math" ? l.symbolOf(x)?.valueDeclaration : undefined;
+  return !!decl && l.isLibDecl(decl);
+}
+
+/**
+ * `Math[name](x)` with `name` of a string literal union type (`"sin" | "cos"`): the function value of
+ * the member the key names, picked by comparing the key with each candidate (evaluated once).
+ */
+export function mathComputedMember(l: Lowerer, e: ts.ElementAccessExpression): Expr | undefined {
+  if (!isMath(l, e.expression)) return undefined;
+  const kt = l.checker.getTypeAtLocation(e.argumentExpression);
+  const names = (kt.isUnion() ? kt.types : [kt]).map((t) => (t.isStringLiteral() ? t.value : undefined));
+  const want = tryIrType(l, l.checker.getTypeAtLocation(e), e);
+  if (!names.length || names.some((n) => n === undefined) || want?.k !== "fn") return undefined;
+  const values = (names as string[]).map((n) => mathFunctionNamed(l, n, want, e) ?? l.fail("TSOS1005", e, `\`Math.${n}\` as a value of type \`${typeName(want)}\``));
+  const key = l.temp();
+  const k: Expr = { e: "local", type: T.str, name: key };
+  let out = values[values.length - 1]!;
+  for (let i = values.length - 2; i >= 0; i--) out = { e: "cond", type: want, c: { e: "streq", type: T.bool, negate: false, a: k, b: { e: "str", type: T.str, value: names[i]! } }, a: values[i]!, b: out };
+  return { e: "bind", type: want, name: key, value: coerce(l, lowerExpr(l, e.argumentExpression, T.str), T.str, e.argumentExpression), body: out };
+}
+
+function mathFunctionNamed(l: Lowerer, fn: string, want: Extract<Type, { k: "fn" }>, p: ts.Expression): Expr | undefined {
   // `Math.max` / `Math.min` for a rest-parameter type: lib/std/array.ts maxOf / minOf over the rest array.
   const lastParam = want.params[want.params.length - 1];
   if ((fn === "max" || fn === "min") && want.params.length === 1 && lastParam?.k === "array" && lastParam.elem.k === "int" && lastParam.elem.kind === "number" && restWanted(l, p) && want.ret.k === "int" && want.ret.kind === "number") {

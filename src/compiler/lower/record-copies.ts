@@ -10,8 +10,9 @@
  * right where no one can tell the copy from the object:
  *   - an argument whose parameter the callee only reads: `r[k]`, `r.x`,
  *     `k in r`, `for (k in r)`, `Object.keys/values/entries(r)`, printing or
- *     serializing it, iterating or spreading it; never written, deleted,
- *     stored or passed on, and not captured by a function inside. The same
+ *     serializing it, iterating or spreading it, passing it to a parameter
+ *     that is only read in turn (a recursive call included); never written,
+ *     deleted, stored, and not captured by a function inside. The same
  *     test lets a tuple serve as a copy of itself as an array (expr.ts
  *     coerce: `pick(COLORS, i)` with `COLORS = [...] as const`);
  *   - `return res` of a local made from an object literal in the same
@@ -46,7 +47,7 @@ export function objectAsRecord(l: Lowerer, x: Expr, to: Type, node: ts.Node): Ex
 }
 
 /** `f(obj)` where f's parameter is only read inside f (see above): a copy given to f cannot be told from the object. */
-export function readOnlyArgument(l: Lowerer, arg: ts.Expression): boolean {
+export function readOnlyArgument(l: Lowerer, arg: ts.Expression, visiting = new Set<ts.ParameterDeclaration>()): boolean {
   let n: ts.Node = arg;
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
   const call = n.parent;
@@ -56,17 +57,21 @@ export function readOnlyArgument(l: Lowerer, arg: ts.Expression): boolean {
   if (!decl || !("body" in decl) || !decl.body || decl.getSourceFile().isDeclarationFile) return false;
   const param = decl.parameters[call.arguments.indexOf(n as ts.Expression)];
   if (!param || !ts.isIdentifier(param.name) || param.dotDotDotToken) return false;
+  // Passed on to a parameter whose reads are being checked (`evaluate(e.left, env)` inside evaluate): its
+  // other uses decide.
+  if (visiting.has(param)) return true;
+  visiting.add(param);
   const sym = l.checker.getSymbolAtLocation(param.name);
-  return !!sym && onlyRead(l, decl.body, sym, param.name);
+  return !!sym && onlyRead(l, decl.body, sym, param.name, visiting);
 }
 
 /** Every reference to `sym` in `body` reads the object (see above). */
-function onlyRead(l: Lowerer, body: ts.Node, sym: ts.Symbol, declName: ts.Identifier): boolean {
+function onlyRead(l: Lowerer, body: ts.Node, sym: ts.Symbol, declName: ts.Identifier, visiting: Set<ts.ParameterDeclaration>): boolean {
   let ok = true;
   const visit = (n: ts.Node, nested: boolean): void => {
     if (!ok) return;
     if (ts.isIdentifier(n) && n !== declName && l.checker.getSymbolAtLocation(n) === sym) {
-      if (nested || !readUse(n)) ok = false;
+      if (nested || !(readUse(n) || readOnlyArgument(l, n, visiting))) ok = false;
       return;
     }
     ts.forEachChild(n, (c) => visit(c, nested || ts.isFunctionLike(c)));
