@@ -42,7 +42,7 @@ import { registerFinisher, resolveMember } from "./dispatch.ts";
 import { newLiteralObject } from "./objects.ts";
 import { elementOrUndefined } from "./probes.ts";
 import { errorClass, throwValue } from "./exceptions.ts";
-import { stdCall, stdDeclaration } from "./array-methods.ts";
+import { isArrayIteratorCall, stdCall, stdDeclaration } from "./array-methods.ts";
 import { classInstance, constructorOf } from "./classes.ts";
 import { markConstructed } from "./dispatch.ts";
 import { collectionKind, iteratorResultAccess } from "./collections.ts";
@@ -92,7 +92,9 @@ function protocolKind(checker: ts.TypeChecker, type: ts.Type): { kind: "result" 
   if (!isLib(sym) || !(sym.flags & ts.SymbolFlags.Interface)) return undefined;
   const args = (type as ts.TypeReference).typeArguments ?? [];
   if (RESULT_NAMES.has(sym.name)) return { kind: "result", args };
+  // `const it = xs[Symbol.iterator]()`: an array's cursor, used by its `next()`.
   if (sym.name === "Iterator") return { kind: "iterator", args };
+  if (sym.name === "ArrayIterator") return { kind: "iterator", args: args.slice(0, 1) };
   if (sym.name === "Iterable") return { kind: "iterable", args };
   if (GEN_NAMES.has(sym.name)) return { kind: "gen", args };
   return undefined;
@@ -512,6 +514,8 @@ function sourceOf(l: Lowerer, x: ts.Expression): { value: Expr; src: Source } | 
 /** Whether `x` is an iterable this file lowers (a class with `[Symbol.iterator]`, a generator, an Iterator). */
 export function isCustomIterable(l: Lowerer, x: ts.Expression): boolean {
   if (l.target !== "host") return false;
+  // `xs.entries()` and the like are the array's own iteration (array-methods.ts).
+  if (isArrayIteratorCall(l, x)) return false;
   return isCustomIterableType(l, l.checker.getTypeAtLocation(x));
 }
 
@@ -685,6 +689,8 @@ export function symbolIteratorCall(l: Lowerer, call: ts.CallExpression): Expr | 
   if (!ts.isPropertyAccessExpression(key) || !ts.isIdentifier(key.expression) || key.expression.text !== "Symbol" || key.name.text !== "iterator") return undefined;
   const recv = lowerExpr(l, callee.expression);
   if (isGenType(recv.type) || (recv.type.k === "view" && recv.type.view.tsName.startsWith("Iterator<"))) return recv;
+  // An array's: a new cursor over it (lib/std/iter.ts ArrayCursor), reading the live length at each step.
+  if (recv.type.k === "array") return wrap(l, "ArrayCursor", [recv.type.elem], recv, call);
   const slot = iterableSlot(recv.type);
   if (slot) {
     return { e: "viewcall", type: slot.ret, view: recv, slot: slot.name, args: [] };
