@@ -124,7 +124,7 @@ function copyFunction(l: Lowerer, t: Extract<Type, { k: "array" }>, node: ts.Nod
  * array itself, `for...of`, a spread, a template or console.log argument. A
  * copy there is indistinguishable from the array itself.
  */
-function readOnlyUse(node: ts.Node): boolean {
+export function readOnlyUse(node: ts.Node): boolean {
   let n = node;
   while (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
   const p = n.parent;
@@ -137,6 +137,8 @@ function readOnlyUse(node: ts.Node): boolean {
   }
   if (ts.isElementAccessExpression(p) && p.expression === n) return !isAssigned(p);
   if (ts.isForOfStatement(p) && p.expression === n) return true;
+  // `const [name, ...params] = v`: the elements are read (a rest element is a copy anyway).
+  if (ts.isVariableDeclaration(p) && p.initializer === n && ts.isArrayBindingPattern(p.name)) return true;
   if (ts.isSpreadElement(p)) return ts.isArrayLiteralExpression(p.parent);
   if (ts.isTemplateSpan(p)) return true;
   if (ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) {

@@ -62,7 +62,7 @@ import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
 import { mathFunctionValue, numberPredicateValue } from "./math.ts";
 import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
 import { globalMatchAsStrings, lowerRegExpLiteral } from "./regexp.ts";
-import { coerceDynamic, dynEquality, dynString, isDynamic } from "./dynamic.ts";
+import { coerceDynamic, dynEquality, dynString, isDynamic, readOnlyUse } from "./dynamic.ts";
 
 const K = ts.SyntaxKind;
 
@@ -395,7 +395,19 @@ export function castTo(l: Lowerer, value: Expr, to: Type, node: ts.Expression, i
     const present: Expr = { e: "some", type: to, x: castTo(l, { e: "unwrap", type: from.inner, x: v, loc: 0 }, to.inner, node, inner) };
     return { e: "let", type: to, name, init: value, body: { e: "cond", type: to, c: { e: "isnullish", type: T.bool, x: v, which: "either" }, a: absent, b: present } };
   }
-  return checkedDowncast(l, value, to, node) ?? unionCast(l, value, to, node, (m) => checkedDowncast(l, m, to, node)) ?? freshArrayAsTuple(l, value, to, inner) ?? coerce(l, value, to, inner);
+  const arrays = (m: Expr): Expr | undefined => narrowedArrayCopy(l, m, to, node);
+  return checkedDowncast(l, value, to, node) ?? unionCast(l, value, to, node, (m) => checkedDowncast(l, m, to, node) ?? arrays(m)) ?? arrays(value) ?? freshArrayAsTuple(l, value, to, inner) ?? coerce(l, value, to, inner);
+}
+
+/**
+ * `args[0] as Sym[]` (an `Expr[]` whose elements the program knows to be `Sym`), used only for reading
+ * (`const [name, ...rest] = ...`, `.map(...)`, indexing: dynamic.ts readOnlyUse): a copy with each element
+ * cast, checked, which no one can tell from the array itself. Undefined elsewhere.
+ */
+function narrowedArrayCopy(l: Lowerer, value: Expr, to: Type, node: ts.Expression): Expr | undefined {
+  if (to.k !== "array" || value.type.k !== "array" || sameType(value.type, to) || !readOnlyUse(node)) return undefined;
+  const elem = to.elem;
+  return mappedElements(l, "narrowed", value, to, (e) => castTo(l, e, elem, node), node);
 }
 
 export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {

@@ -617,6 +617,8 @@ export function unionCast(l: Lowerer, value: Expr, to: Type, node: ts.Node, down
   if (narrower) return narrower;
   let i = memberIndex(u, to, sameType);
   if (i < 0) i = objectMemberFor(u, to);
+  // `args[0] as Sym[]` where the union's one array member is `Expr[]`: that member, then its elements (castTo).
+  if (i < 0 && to.k === "array" && u.members.filter((m) => m.k === "array").length === 1) i = u.members.findIndex((m) => m.k === "array");
   if (i < 0) return undefined;
   const m = u.members[i]!;
   const name = l.temp();
