@@ -34,7 +34,7 @@ import { builtinClassDecl } from "./exceptions.ts";
 import { withDefaults } from "./defaults.ts";
 import { LIB_DIR } from "../load.ts";
 import { constructorDeclaration, implementationOf } from "./overloads.ts";
-import { phantomParams } from "./phantom.ts";
+import { erasedParams, phantomParams } from "./phantom.ts";
 
 interface ClassInfo {
   decl: ts.ClassDeclaration;
@@ -55,7 +55,9 @@ export function classInstance(l: Lowerer, declared: ts.ClassDeclaration, given: 
   const decl = builtinClassDecl(l, declared) ?? declared;
   // A type parameter no member uses takes `unknown` (hosted): one struct for every instantiation (lower/phantom.ts).
   const phantom = l.target === "host" ? phantomParams(l.checker, decl) : [];
-  const args = given.map((a, i): Type => (phantom[i] ? { k: "dyn" } : a));
+  // So does one used only as a member's whole type where the program names the class with `unknown` for it.
+  const erased = l.target === "host" && !l.isLibDecl(decl) ? erasedParams(l.checker, decl, l.moduleNames.keys()) : [];
+  const args = given.map((a, i): Type => (phantom[i] || erased[i] ? { k: "dyn" } : a));
   const name = decl.name?.text ?? "default"; // `export default class { ... }`
   const key = `${name}#${decl.pos}:${decl.getSourceFile().fileName}<${args.map(mangle).join(",")}>`;
   const hit = l.classInstances.get(key);

@@ -216,7 +216,11 @@ function lowerExprOf(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       const result = resultMember(l, node as ts.PropertyAccessExpression); // lower/iterables.ts: r.value, r.done
       if (result) return result;
       const acc = accessorRef(l, node as ts.PropertyAccessExpression);
-      if (acc) return lowerAccessorRead(l, acc);
+      if (acc) {
+        // A getter of a class whose type parameter is erased (lower/phantom.ts) reads `unknown`: as tsc types the read.
+        const read = lowerAccessorRead(l, acc);
+        return read.type.k === "dyn" ? narrowRead(l, node, read) : read;
+      }
       const mathValue = mathFunctionValue(l, node as ts.PropertyAccessExpression, want) ?? numberPredicateValue(l, node as ts.PropertyAccessExpression, want); // lower/math.ts
       if (mathValue) return mathValue;
       const printer = consoleAsFunction(l, node as ts.PropertyAccessExpression, want); // lower/console-format.ts

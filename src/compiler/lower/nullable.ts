@@ -514,7 +514,12 @@ export function lowerOptionalChain(l: Lowerer, node: ts.Expression): Expr | unde
   }
   if (!q) return undefined;
   const baseNode = (q as ts.PropertyAccessExpression).expression;
-  const base = tested(lowerExpr(l, baseNode));
+  let base = tested(lowerExpr(l, baseNode));
+  // `s.last?.length` where `last: T | undefined` of a class whose T is erased (lower/phantom.ts): as tsc types it.
+  if (base.type.k === "dyn" || (base.type.k === "nullable" && base.type.inner.k === "dyn")) {
+    const typed = tryIrType(l, l.checker.getTypeAtLocation(baseNode), baseNode);
+    if (typed && typed.k !== "dyn" && !(typed.k === "nullable" && typed.inner.k === "dyn")) base = coerce(l, base, typed, baseNode);
+  }
   if (base.type.k !== "nullable") {
     chainBases.set(baseNode, base);
     try {

@@ -75,3 +75,54 @@ function visitTypes(node: ts.Node, symbols: (ts.Symbol | undefined)[], checker: 
 function indexOfSymbol(symbols: (ts.Symbol | undefined)[], sym: ts.Symbol | undefined): number {
   return sym ? symbols.indexOf(sym) : -1;
 }
+
+/**
+ * Type parameters a class uses only as the whole type of a member (`readonly v: T`, `get value(): T`,
+ * `set(v: T)`, `T | undefined`), where the program also names an instance with `unknown` or `any` for it
+ * (`Set<Source<unknown>>`, `Box<any>[]`): every instantiation takes `unknown` then, so a `Source<string>`
+ * is the same struct as a `Source<unknown>` and goes where one is wanted, as in JavaScript. A member read
+ * of such a value is unboxed to the type tsc gives the read, checked (nullable.ts narrowRead).
+ */
+export function erasedParams(checker: ts.TypeChecker, decl: ts.ClassDeclaration, files: Iterable<ts.SourceFile>): boolean[] {
+  const hit = erasedCache.get(decl);
+  if (hit) return hit;
+  const params = decl.typeParameters ?? [];
+  const symbols = params.map((p) => checker.getSymbolAtLocation(p.name));
+  const whole = params.map((p) => !p.constraint && !p.default);
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) {
+      const i = indexOfSymbol(symbols, checker.getSymbolAtLocation(node));
+      if (i >= 0 && !isWholeMemberType(node)) whole[i] = false;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const h of decl.heritageClauses ?? []) visit(h);
+  for (const m of decl.members) visit(m);
+  const wanted = params.map(() => false);
+  const classSym = decl.name ? checker.getSymbolAtLocation(decl.name) : undefined;
+  if (classSym && whole.some((w) => w)) {
+    const scan = (node: ts.Node): void => {
+      if (ts.isTypeReferenceNode(node) && node.typeArguments && checker.getSymbolAtLocation(node.typeName) === classSym)
+        node.typeArguments.forEach((a, i) => {
+          if (a.kind === ts.SyntaxKind.UnknownKeyword || a.kind === ts.SyntaxKind.AnyKeyword) wanted[i] = true;
+        });
+      ts.forEachChild(node, scan);
+    };
+    for (const f of files) scan(f);
+  }
+  const out = whole.map((w, i) => w && wanted[i]!);
+  erasedCache.set(decl, out);
+  return out;
+}
+
+const erasedCache = new WeakMap<ts.ClassDeclaration, boolean[]>();
+
+/** `T` as the whole declared type of a property, parameter, result or local, or with only `null`/`undefined` beside it. */
+function isWholeMemberType(id: ts.Identifier): boolean {
+  let t: ts.Node = id.parent;
+  if (!ts.isTypeReferenceNode(t) || t.typeArguments) return false;
+  if (ts.isUnionTypeNode(t.parent) && t.parent.types.every((m) => m === t || m.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(m) && m.literal.kind === ts.SyntaxKind.NullKeyword))) t = t.parent;
+  const p = t.parent;
+  return (ts.isPropertyDeclaration(p) || ts.isParameter(p) || ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p) || ts.isVariableDeclaration(p)) && p.type === t;
+}
