@@ -63,6 +63,7 @@ import { mathFunctionValue, numberPredicateValue } from "./math.ts";
 import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
 import { globalMatchAsStrings, lowerRegExpLiteral } from "./regexp.ts";
 import { coerceDynamic, dynEquality, dynString, isDynamic, readOnlyUse } from "./dynamic.ts";
+import { objectIsValue } from "./object-is.ts";
 
 const K = ts.SyntaxKind;
 
@@ -221,7 +222,7 @@ function lowerExprOf(l: Lowerer, node: ts.Expression, want?: Type): Expr {
         const read = lowerAccessorRead(l, acc);
         return read.type.k === "dyn" ? narrowRead(l, node, read) : read;
       }
-      const mathValue = mathFunctionValue(l, node as ts.PropertyAccessExpression, want) ?? numberPredicateValue(l, node as ts.PropertyAccessExpression, want); // lower/math.ts
+      const mathValue = mathFunctionValue(l, node as ts.PropertyAccessExpression, want) ?? numberPredicateValue(l, node as ts.PropertyAccessExpression, want) ?? objectIsValue(l, node as ts.PropertyAccessExpression, want); // lower/math.ts, lower/object-is.ts
       if (mathValue) return mathValue;
       const printer = consoleAsFunction(l, node as ts.PropertyAccessExpression, want); // lower/console-format.ts
       if (printer) return printer;

@@ -7,12 +7,14 @@
  *         tsos_dyn_same_value; on integers, booleans, strings,
  *         objects, arrays and functions of one type, `a === b`; both
  *         arguments evaluated first, left to right.
- * Invariants: other operand types (unions, nullables, values of two
- *             different types) are refused (TSOS1322): their comparison is
- *             not built here.
+ *         `T | null` / `T | undefined`: both present and the same value, or
+ *         the same one of null and undefined. `Object.is` as a function value
+ *         of two parameters of one type (objectIsValue).
+ * Invariants: other operand types (unions, values of two different types)
+ *             are refused (TSOS1322): their comparison is not built here.
  */
 import ts from "typescript";
-import type { Expr } from "../ir.ts";
+import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
@@ -28,6 +30,42 @@ export function objectIs(l: Lowerer, call: ts.CallExpression): Expr {
   const A = lowerExpr(l, a);
   const B = coerce(l, lowerExpr(l, b, A.type), A.type, b);
   if (!sameType(A.type, B.type)) l.fail("TSOS1322", call, `\`${typeName(A.type)}\` and \`${typeName(B.type)}\``);
+  return sameValue(l, A, B, call);
+}
+
+/**
+ * `Object.is` as a function value where a function of two parameters of one type returning a boolean
+ * is wanted (`equals: (a: T, b: T) => boolean = Object.is`): a small C function of that type.
+ * Undefined for any other property or wanted type.
+ */
+export function objectIsValue(l: Lowerer, p: ts.PropertyAccessExpression, want: Type | undefined): Expr | undefined {
+  if (!want || want.k !== "fn" || p.name.text !== "is" || !ts.isIdentifier(p.expression) || p.expression.text !== "Object") return undefined;
+  const decl = l.symbolOf(p.expression)?.valueDeclaration;
+  const [x, y] = want.params;
+  if (!decl || !l.isLibDecl(decl) || want.params.length !== 2 || !x || !y || !sameType(x, y) || (want.ret.k !== "bool" && want.ret.k !== "void")) return undefined;
+  const loc = l.loc(p);
+  const body = sameValue(l, { e: "local", type: x, name: "a0" }, { e: "local", type: y, name: "a1" }, p);
+  const cname = l.uniqueName(`tsos_Object_is_as_${want.cname}`);
+  const stmt = want.ret.k === "void" ? { s: "expr" as const, x: body, loc } : { s: "return" as const, x: body, loc };
+  l.addFunc({ cname, params: [{ name: "a0", type: x }, { name: "a1", type: y }], ret: want.ret, body: [stmt], loc, isStatic: true });
+  return { e: "fnref", type: want, fn: cname };
+}
+
+/** SameValue of two evaluated operands of one type. */
+function sameValue(l: Lowerer, A: Expr, B: Expr, call: ts.Node): Expr {
+  // `T | null` (or undefined): both present and the same value, or the same one of null and undefined.
+  if (A.type.k === "nullable") {
+    const t = A.type;
+    const a = l.temp(), b = l.temp();
+    const x: Expr = { e: "local", type: t, name: a };
+    const y: Expr = { e: "local", type: t, name: b };
+    const is = (v: Expr, which: "null" | "undefined" | "either"): Expr => ({ e: "isnullish", type: T.bool, x: v, which });
+    const same = (p: Expr, q: Expr): Expr => ({ e: "binary", type: T.bool, op: "==", a: p, b: q, loc: 0 });
+    const present: Expr = { e: "logic", type: T.bool, op: "&&", a: { e: "not", type: T.bool, x: is(x, "either") }, b: { e: "not", type: T.bool, x: is(y, "either") } };
+    const inner = sameValue(l, { e: "unwrap", type: t.inner, x, loc: 0 }, { e: "unwrap", type: t.inner, x: y, loc: 0 }, call);
+    const absent: Expr = { e: "logic", type: T.bool, op: "&&", a: same(is(x, "null"), is(y, "null")), b: same(is(x, "undefined"), is(y, "undefined")) };
+    return { e: "bind", type: T.bool, name: a, value: A, body: { e: "bind", type: T.bool, name: b, value: B, body: { e: "cond", type: T.bool, c: present, a: inner, b: absent } } };
+  }
   if (isDouble(l, A.type)) {
     const decl = stdDeclaration("std/number.ts", "sameValue", ts.isFunctionDeclaration);
     if (!decl) l.fail("TSOS9001", call, "lib/std/number.ts has no `sameValue`");
