@@ -239,9 +239,10 @@ interface String {
   indexOf(searchString: string, position?: number): number;
   lastIndexOf(searchString: string, position?: number): number;
   /**
-   * ICU root collation for printable ASCII; other text panics. `locales` may be
-   * left out (undefined) or English ("en", "en-US", ...); `options` is a literal
-   * object whose `sensitivity` ("base" and "accent" ignore case) and `numeric`
+   * ICU root collation for printable ASCII and Latin-1 letters with accents;
+   * other text panics. `locales` may be left out (undefined) or English ("en",
+   * "en-US", ...); `options` is a literal object whose `sensitivity` ("base"
+   * ignores accents and case, "accent" case, "case" accents) and `numeric`
    * (digit runs by value) are literals.
    */
   localeCompare(that: string, locales?: string | string[], options?: Intl.CollatorOptions): number;

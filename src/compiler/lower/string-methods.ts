@@ -80,7 +80,9 @@ function collationFlags(l: Lowerer, locales: ts.Expression, options: ts.Expressi
     const key = p.name && ts.isIdentifier(p.name) ? p.name.text : "";
     const v = ts.isPropertyAssignment(p) ? unparen(p.initializer) : undefined;
     if (key === "sensitivity" && v && ts.isStringLiteral(v)) {
+      // 1: case left out ("base", "accent"); 4: accents left out ("base", "case").
       if (v.text === "base" || v.text === "accent") flags |= 1;
+      if (v.text === "base" || v.text === "case") flags |= 4;
     } else if (key === "numeric" && v && (v.kind === ts.SyntaxKind.TrueKeyword || v.kind === ts.SyntaxKind.FalseKeyword)) {
       if (v.kind === ts.SyntaxKind.TrueKeyword) flags |= 2;
     } else l.fail("TSOS1015", p, "this `localeCompare` option", "`sensitivity` and `numeric`, written as literals, are supported");

@@ -598,18 +598,26 @@ static inline tsos_str tsos_str_lower(tsos_str s, const tsos_loc *loc) { return 
 
 /*
  * ---- localeCompare: the ICU root collation (Node's default for the en-US and
- * C locales) of tab, line breaks and printable ASCII, its three levels reduced
- * to what such text has: every character its own primary weight, except that a
- * letter and its capital share one; then, on equal primaries, lowercase first
- * (the letters compared in order). Options (`localeCompare(b, "en", {...})`):
- * TSOS_COLLATE_BASE ignores case (`sensitivity` "base" or "accent": ASCII has
- * no accents); TSOS_COLLATE_NUMERIC compares runs of digits by their value,
- * leading zeros ignored (`numeric: true`: "file2" before "file10").
- * Other characters panic (their weights are not tabulated here).
+ * C locales) of tab, line breaks, printable ASCII and the Latin-1 letters with
+ * accents (U+00C0-U+00FF that decompose to a letter and one mark), its three
+ * levels reduced to what such text has. Primary: every ASCII character its own
+ * weight, except that a letter, its capital and its accented forms share one
+ * (`é` is `e` there). Secondary, on equal primaries: the accents in order, none
+ * first, then acute, grave, circumflex, ring, diaeresis, tilde, cedilla (DUCET's
+ * order of those marks), compared letter by letter. Tertiary: lowercase first,
+ * the letters compared in order. Options (`localeCompare(b, "en", {...})`):
+ * TSOS_COLLATE_NO_CASE leaves out the tertiary level (`sensitivity` "base" or
+ * "accent"), TSOS_COLLATE_NO_ACCENTS the secondary ("base" or "case");
+ * TSOS_COLLATE_NUMERIC compares runs of ASCII digits by their value, leading
+ * zeros ignored (`numeric: true`: "file2" before "file10"). Other characters
+ * (`ß`, `æ`, symbols, other scripts) panic: their weights are not tabulated here.
  */
-#define TSOS_COLLATE_BASE 1u
+#define TSOS_COLLATE_NO_CASE 1u
 #define TSOS_COLLATE_NUMERIC 2u
-static inline double tsos_str_collate(tsos_str a, tsos_str b, unsigned flags, const tsos_loc *loc) {
+#define TSOS_COLLATE_NO_ACCENTS 4u
+/* One character's weights: primary (0: not tabulated), accent (0: none), capital. */
+typedef struct { uint8_t primary, accent; bool upper; } tsos_collation_key;
+static inline tsos_collation_key tsos_collation_key_of(uint32_t cp) {
   static const uint8_t primary[128] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -619,11 +627,41 @@ static inline double tsos_str_collate(tsos_str a, tsos_str b, unsigned flags, co
     64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 19, 26, 20, 31, 7,
     30, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
     64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 21, 36, 22, 37, 0};
+  /* U+00C0-U+00DF (and +0x20 for the small letters): the base letter and its accent, or 0 for none of ours.
+     Accents: 1 acute, 2 grave, 3 circumflex, 4 ring, 5 diaeresis, 6 tilde, 7 cedilla. */
+  static const char base[32] = "AAAAAA?CEEEEIIII?NOOOOO??UUUUY??";
+  static const uint8_t mark[32] = {2, 1, 3, 6, 5, 4, 0, 7, 2, 1, 3, 5, 2, 1, 3, 5, 0, 6, 2, 1, 3, 6, 5, 0, 0, 2, 1, 3, 5, 1, 0, 0};
+  tsos_collation_key k = {0, 0, false};
+  if (cp < 128) {
+    k.primary = primary[cp];
+    k.upper = cp >= 'A' && cp <= 'Z';
+  } else if (cp >= 0xC0 && cp <= 0xFF && cp != 0xF7) {
+    uint32_t i = cp & 0x1F;
+    bool small = cp >= 0xE0;
+    if (cp == 0xFF) {
+      k.primary = primary['y'];
+      k.accent = 5;
+    } else if (base[i] != '?' && !(small && i == 0x1F)) {
+      k.primary = primary[(uint8_t)base[i]];
+      k.accent = mark[i];
+      k.upper = !small;
+    }
+  }
+  return k;
+}
+/* The next character of `s` from byte `*i` (advanced past it), as its weights; panics on one not tabulated. */
+static inline tsos_collation_key tsos_collation_next(tsos_str s, uint64_t *i, const tsos_loc *loc) {
+  uint32_t n = tsos_utf8_seqlen(s.ptr[*i]);
+  if (*i + n > s.len) n = (uint32_t)(s.len - *i);
+  tsos_collation_key k = tsos_collation_key_of(tsos_utf8_decode(s.ptr + *i, n));
+  if (k.primary == 0) tsos_panic_cstr(loc, "localeCompare of text other than printable ASCII, Latin-1 letters, tabs and line breaks is not supported yet");
+  *i += n;
+  return k;
+}
+static inline double tsos_str_collate(tsos_str a, tsos_str b, unsigned flags, const tsos_loc *loc) {
   for (int pass = 0; pass < 2; pass++) {
     const tsos_str *s = pass ? &b : &a;
-    for (uint64_t i = 0; i < s->len; i++)
-      if (s->ptr[i] >= 128 || primary[s->ptr[i]] == 0)
-        tsos_panic_cstr(loc, "localeCompare of text other than printable ASCII, tabs and line breaks is not supported yet");
+    for (uint64_t i = 0; i < s->len;) tsos_collation_next(*s, &i, loc);
   }
 #define TSOS_DIGIT(c) ((c) >= '0' && (c) <= '9')
   uint64_t i = 0, j = 0;
@@ -642,22 +680,25 @@ static inline double tsos_str_collate(tsos_str a, tsos_str b, unsigned flags, co
       j = je;
       continue;
     }
-    if (primary[x] != primary[y]) return primary[x] < primary[y] ? -1 : 1;
-    i++;
-    j++;
+    tsos_collation_key p = tsos_collation_next(a, &i, loc), q = tsos_collation_next(b, &j, loc);
+    if (p.primary != q.primary) return p.primary < q.primary ? -1 : 1;
   }
 #undef TSOS_DIGIT
   if (i < a.len || j < b.len) return i < a.len ? 1 : -1;
-  if (flags & TSOS_COLLATE_BASE) return 0;
-#define TSOS_ALPHA(c) (((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z')
-  for (i = 0, j = 0;; i++, j++) {
-    while (i < a.len && !TSOS_ALPHA(a.ptr[i])) i++;
-    while (j < b.len && !TSOS_ALPHA(b.ptr[j])) j++;
-    if (i >= a.len || j >= b.len) return 0;
-    bool ua = a.ptr[i] <= 'Z', ub = b.ptr[j] <= 'Z';
-    if (ua != ub) return ua ? 1 : -1;
+  /* Equal primaries: the same letters in the same order, which alone have accents and case (digit runs may
+     differ in leading zeros, so the letters are paired, not the characters). */
+  for (int level = 0; level < 2; level++) {
+    if (level == 0 ? (flags & TSOS_COLLATE_NO_ACCENTS) : (flags & TSOS_COLLATE_NO_CASE)) continue;
+    for (i = 0, j = 0;;) {
+      tsos_collation_key p = {0, 0, false}, q = {0, 0, false};
+      while (i < a.len && p.primary < 49) p = tsos_collation_next(a, &i, loc);
+      while (j < b.len && q.primary < 49) q = tsos_collation_next(b, &j, loc);
+      if (p.primary < 49 || q.primary < 49) break;
+      if (level == 0 && p.accent != q.accent) return p.accent < q.accent ? -1 : 1;
+      if (level == 1 && p.upper != q.upper) return p.upper ? 1 : -1;
+    }
   }
-#undef TSOS_ALPHA
+  return 0;
 }
 static inline double tsos_str_locale_compare(tsos_str a, tsos_str b, const tsos_loc *loc) { return tsos_str_collate(a, b, 0, loc); }
 
