@@ -306,6 +306,16 @@ function unboxView(l: Lowerer, x: Expr, to: Extract<Type, { k: "view" }>, node: 
   const v = local(name, DYN);
   let body: Expr = { e: "fromdyn", type: to, x: v, loc, check, desc };
   const classes = (l.program.dynTypes ?? []).map((d) => d.type).filter((t): t is Extract<Type, { k: "class" }> => t.k === "class");
+  // `e instanceof DimensionError || e instanceof RangeError` on a caught error (boxed as an Error): by the object's
+  // class, each member of the union tsc narrowed it to (a class, or a subclass of one).
+  const checked = l.checker.getTypeAtLocation(node);
+  const members = checked.isUnion() ? checked.types.map((m) => quietly(l, () => tryIrType(l, m, node))) : [];
+  if (members.length && members.every((m) => m?.k === "class" && m.cls.header)) {
+    for (const m of (members as Extract<Type, { k: "class" }>[]).reverse()) {
+      const viewed = quietly(l, () => viewCoerce(l, { e: "fromdyn", type: m, x: v, loc, check: false, cls: m.cls }, to, node));
+      if (viewed) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, cls: m.cls, exact: false }, a: viewed, b: body };
+    }
+  }
   for (const c of classes.reverse()) {
     const viewed = quietly(l, () => viewCoerce(l, { e: "fromdyn", type: c, x: v, loc, check: false, cls: c.cls }, to, node));
     if (viewed) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, cls: c.cls, exact: true }, a: viewed, b: body };

@@ -400,6 +400,9 @@ export function castTo(l: Lowerer, value: Expr, to: Type, node: ts.Expression, i
     const present: Expr = { e: "some", type: to, x: castTo(l, { e: "unwrap", type: from.inner, x: v, loc: 0 }, to.inner, node, inner) };
     return { e: "let", type: to, name, init: value, body: { e: "cond", type: to, c: { e: "isnullish", type: T.bool, x: v, which: "either" }, a: absent, b: present } };
   }
+  // `e as TransientError | FatalError` on a caught error: unboxed by the object's class, each member of the
+  // union the cast names (dynamic.ts unboxView reads them from the cast's type).
+  if (value.type.k === "dyn" && to.k === "view") return coerceDynamic(l, value, to, node)!;
   const arrays = (m: Expr): Expr | undefined => narrowedArrayCopy(l, m, to, node);
   return checkedDowncast(l, value, to, node) ?? unionCast(l, value, to, node, (m) => checkedDowncast(l, m, to, node) ?? arrays(m)) ?? arrays(value) ?? freshArrayAsTuple(l, value, to, inner) ?? coerce(l, value, to, inner);
 }

@@ -467,7 +467,9 @@ function showFunction(l: Lowerer, t: Type, node: ts.Node): string {
   const indent = local("indent", T.number);
   const depth = local("depth", T.number);
   if (t.k === "array") buildBody(l, func, () => showArray(l, x, indent, depth, node, loc));
-  else if (t.k === "view") addDispatch(l, { func, classes: classesOfView(l, t.view), each: (cls, obj) => ownShow(l, cls, obj, indent, depth, node) });
+  // An Error behind an interface or union (a caught error narrowed to `DimensionError | RangeError`) prints with its
+  // stack in Node: refused where it is reached, at run time, as printing it directly is at compile time.
+  else if (t.k === "view") addDispatch(l, { func, classes: classesOfView(l, t.view), each: (cls, obj) => (isErrorClass(cls) ? errorShowPanic(l, cls, node) : ownShow(l, cls, obj, indent, depth, node)) });
   else if (t.k === "class") {
     const kind = collectionKind(l, t.cls, node);
     if (isTuple(t as Type)) buildBody(l, func, () => showTuple(l, x, indent, depth, node, loc));
@@ -584,6 +586,11 @@ function showCollection(l: Lowerer, kind: "Map" | "Set" | "Dict", x: Expr, inden
   );
   body.push(ret(stdFn(l, SHOW, "formatObject", [], [open, out, indent], node), loc));
   return body;
+}
+
+function errorShowPanic(l: Lowerer, cls: ClassInst, node: ts.Node): Expr {
+  const message = `console.log of ${className(cls)} (an Error object) is not supported: Node prints its stack`;
+  return { e: "seq", type: T.str, xs: [{ e: "panic", type: T.void, message: str(message), loc: l.loc(node) }, str("")] };
 }
 
 /** The fields of an object whose class is exactly `cls`, `Point { x: 1, y: 2 }`. */
