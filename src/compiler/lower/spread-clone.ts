@@ -50,6 +50,7 @@ import { literalMembers } from "./views.ts";
 import { addDispatch, classesOfView, synthesize, visibleFields } from "./inspect.ts";
 import { literalInits, newLiteralObject, propName } from "./objects.ts";
 import { propertyNameOfField } from "./object-spread.ts";
+import { lowerNullLiteral } from "./nullable.ts";
 
 type Member = ts.PropertyAssignment | ts.ShorthandPropertyAssignment;
 
@@ -123,7 +124,7 @@ function cloneFunction(l: Lowerer, view: ViewInst, result: Type, members: { name
     return i < 0 ? undefined : { e: "local", type: params[i + 1]!.type, name: params[i + 1]!.name };
   };
   const names = members.map((m) => m.name);
-  addDispatch(l, { func, classes: classesOfView(l, view), each: (cls, obj) => coerce(l, copyOf(l, view, cls, obj, names, given, omit, node, typeText), result, node) });
+  addDispatch(l, { func, classes: classesOfView(l, view), each: (cls, obj) => coerce(l, copyOf(l, view, cls, obj, names, given, omit, node, typeText, result), result, node) });
   return func;
 }
 
@@ -131,7 +132,7 @@ function cloneFunction(l: Lowerer, view: ViewInst, result: Type, members: { name
  * A new object with the own properties of `obj` (of class `cls`) in its key order, the `names` it has
  * replaced by `given`, and the ones it lacks added after them in their order.
  */
-function copyOf(l: Lowerer, view: ViewInst, cls: ClassInst, obj: Expr, names: string[], given: Given, omit: string[], node: ts.Node, typeText: string): Expr {
+function copyOf(l: Lowerer, view: ViewInst, cls: ClassInst, obj: Expr, names: string[], given: Given, omit: string[], node: ts.Node, typeText: string, result: Type): Expr {
   const own = visibleFields(cls).filter((f) => !omit.includes(f.key));
   if (cls.literal && (literalMembers(l, cls).size || cls.fields.some((f) => f.hidden && !f.keyOrder)))
     l.fail("TSOS1170", node, typeText, "an object literal with methods or accessors cannot be copied yet; copy its data properties by name");
@@ -143,9 +144,12 @@ function copyOf(l: Lowerer, view: ViewInst, cls: ClassInst, obj: Expr, names: st
   const late = own.find((f) => f.absent && names.includes(f.key));
   if (late) l.fail("TSOS1170", node, typeText, `the object may have left out \`${late.key}\`, so where the copy gets that key depends on the object; copy the properties by name`);
   const added = names.filter((n) => !own.some((f) => f.key === n));
+  // Room for the optional members of the type the copy is made for (`{ ...call }` as a `Passenger` with `pickedAt?`),
+  // which the program may assign later: left out, as in a literal of that type.
+  const room = result.k === "view" ? result.view.slots.filter((s) => s.kind === "get" && s.optional && !own.some((f) => f.key === s.prop) && !names.includes(s.prop)) : [];
   const ordered = hasKeyOrder(cls.fields);
   const init = literalInits.get(cls);
-  if (cls.literal && init && !added.length && !omit.length) {
+  if (cls.literal && init && !added.length && !omit.length && !room.length) {
     // The same class: the copy keeps the order in which the source's left-out members were added.
     const args = cls.fields.filter((f) => !f.keyOrder).map((f) => fieldValue(l, f.name, propertyNameOfField(cls, f), f.type, obj, given, node, f.inline));
     const made: Expr = { e: "new", type: { k: "class", cls }, cls, init, args, loc: l.loc(node) };
@@ -153,8 +157,16 @@ function copyOf(l: Lowerer, view: ViewInst, cls: ClassInst, obj: Expr, names: st
   }
   // A plain object of the source's properties (a class instance's fields, base class first), then the added ones.
   // It has exactly the keys the source has (a member holding undefined included), so it is no spread shape (objects.ts).
-  const fields: Field[] = [...own.map((f) => ({ name: f.name, type: f.type, absent: f.absent })), ...added.map((n) => ({ name: fieldName({ text: n } as ts.Identifier), type: given(n)!.type }))];
-  const values = [...own.map((f) => fieldValue(l, f.name, f.key, f.type, upcast(obj, f.owner), given, node)), ...added.map((n) => given(n)!)];
+  const fields: Field[] = [
+    ...own.map((f) => ({ name: f.name, type: f.type, absent: f.absent })),
+    ...added.map((n) => ({ name: fieldName({ text: n } as ts.Identifier), type: given(n)!.type })),
+    ...room.map((s) => ({ name: fieldName({ text: s.prop } as ts.Identifier), type: s.ret, absent: true })),
+  ];
+  const values = [
+    ...own.map((f) => fieldValue(l, f.name, f.key, f.type, upcast(obj, f.owner), given, node)),
+    ...added.map((n) => given(n)!),
+    ...room.map((s) => coerce(l, lowerNullLiteral("undefined"), s.ret, node)),
+  ];
   const made = newLiteralObject(l, fields, values, node, false, ordered);
   // Without a member that may be added later (or deleted), the copy's keys are always in field order.
   if (!ordered || made.type.k !== "class" || !hasKeyOrder(made.type.cls.fields)) return made;
