@@ -131,7 +131,7 @@ function soleReturn(l: Lowerer, x: ts.Expression): boolean {
   return ok;
 }
 
-/** Array methods that call their callback before they return and keep no reference to it. */
+/** Array methods (and Map/Set forEach) that call their callback before they return and keep no reference to it. */
 const IN_PLACE = new Set(["forEach", "map", "filter", "reduce", "reduceRight", "some", "every", "find", "findIndex", "findLast", "findLastIndex", "flatMap", "sort"]);
 
 /** `xs.forEach((b) => ...)`: a function passed to an array method, which runs it before the call returns. */
@@ -141,5 +141,9 @@ function calledInPlace(l: Lowerer, fn: ts.Node): boolean {
   if (!ts.isCallExpression(call) || !call.arguments.includes(outermost(fn) as ts.Expression) || !ts.isPropertyAccessExpression(call.expression)) return false;
   if (!IN_PLACE.has(call.expression.name.text)) return false;
   const receiver = l.checker.getTypeAtLocation(call.expression.expression);
-  return l.checker.isArrayType(receiver) || l.checker.isTupleType(receiver);
+  if (l.checker.isArrayType(receiver) || l.checker.isTupleType(receiver)) return true;
+  // A Map's or Set's forEach runs its callback in place too.
+  const sym = receiver.getSymbol();
+  const lib = !!sym?.declarations?.length && sym.declarations.every((d) => d.getSourceFile().isDeclarationFile);
+  return call.expression.name.text === "forEach" && lib && ["Map", "Set", "ReadonlyMap", "ReadonlySet"].includes(sym!.name);
 }
