@@ -23,7 +23,7 @@ import { T } from "../ir.ts";
 import { type Lowerer } from "./context.ts";
 import { irType, mangle, typeFromTypeNode, typeName } from "./types.ts";
 import { layoutOf } from "./layout.ts";
-import { instantiateFunction, withScope } from "./functions.ts";
+import { instantiateFunction, paramIdentifier, withScope } from "./functions.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { lowerArgs } from "./calls.ts";
 import { noteConstructor } from "./dispatch.ts";
@@ -203,7 +203,7 @@ export function constructorOf(l: Lowerer, inst: ClassInst): { init: string; para
   const ctor = constructorDeclaration(info.decl);
   // Without a constructor, a derived class takes its base's parameters and passes them on.
   const inherited = !ctor && inst.base ? inheritedParams(l, inst.base) : undefined;
-  const params = () => inherited ?? (ctor?.parameters ?? []).map((p) => ({ name: p.name as ts.Identifier, decl: p, type: paramType(l, p) }));
+  const params = () => inherited ?? (ctor?.parameters ?? []).map((p, i) => ({ name: paramIdentifier(p, i), decl: p, type: paramType(l, p) }));
   const init = instantiateFunction(l, ctor ?? info.decl, info.env, [], {
     cname: `${inst.cname}__init`,
     thisType: info.type,
@@ -221,7 +221,7 @@ function inheritedParams(l: Lowerer, base: ClassInst): { name: ts.Identifier; de
   const types = constructorOf(l, base).params;
   for (let c: ClassInst | undefined = base; c; c = c.base) {
     const ctor = constructorDeclaration(classInfo(c).decl);
-    if (ctor) return ctor.parameters.map((p, i) => ({ name: p.name as ts.Identifier, decl: p, type: types[i]! }));
+    if (ctor) return ctor.parameters.map((p, i) => ({ name: paramIdentifier(p, i), decl: p, type: types[i]! }));
   }
   return [];
 }

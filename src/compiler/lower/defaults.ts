@@ -16,7 +16,7 @@ import ts from "typescript";
 import type { Expr, Func, Stmt, Type } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr, setLocalType } from "./expr.ts";
-import { instantiateFunction } from "./functions.ts";
+import { instantiateFunction, paramIdentifier } from "./functions.ts";
 
 interface InstanceInfo {
   decl: ts.SignatureDeclaration | ts.ClassDeclaration;
@@ -60,9 +60,10 @@ export function withDefaults(
     cname: `${full.cname}__${given}`,
     thisType: info.thisType,
     isCtor: false,
-    params: () => params.slice(0, given).map((p, i) => ({ name: p.name as ts.Identifier, decl: p, type: full.params[skip + i]!.type })),
+    params: () => params.slice(0, given).map((p, i) => ({ name: paramIdentifier(p, i), decl: p, type: full.params[skip + i]!.type })),
     ret: () => full.ret,
     body: () => wrapperBody(l, full, params, given, skip),
+    bindPatterns: false,
   });
   // A constructor's wrapper (a `super(name)` call that leaves out a defaulted parameter) returns the storage it is
   // given, as the constructor does: compiler/rc.ts must not count its result as a new reference.
@@ -151,8 +152,9 @@ function withUndefinedDefaults(l: Lowerer, cname: string, indexes: number[], has
     cname: `${full.cname}__u${indexes.join("_")}`,
     thisType: info.thisType,
     isCtor: false,
-    params: () => params.map((p, i) => ({ name: p.name as ts.Identifier, decl: p, type: indexes.includes(i) ? nullable(own[i]!.type) : own[i]!.type })),
+    params: () => params.map((p, i) => ({ name: paramIdentifier(p, i), decl: p, type: indexes.includes(i) ? nullable(own[i]!.type) : own[i]!.type })),
     ret: () => full.ret,
+    bindPatterns: false,
     body: () => {
       const loc = l.loc(target!);
       const args: Expr[] = [];
@@ -162,7 +164,7 @@ function withUndefinedDefaults(l: Lowerer, cname: string, indexes: number[], has
         const type = own[i]!.type;
         const given: Expr = { e: "local", type: indexes.includes(i) ? nullable(type) : type, name: l.scope.locals.get(p)! };
         if (!indexes.includes(i)) return args.push(given);
-        const name = l.localName(`${(p.name as ts.Identifier).text}_value`);
+        const name = l.localName(`${paramIdentifier(p, i).text}_value`);
         const dflt = coerce(l, lowerExpr(l, p.initializer!, type), type, p.initializer!);
         // `x: T | null = d` receives `T | null | undefined`: past the undefined check it is a `T | null`.
         const present: Expr = type.k === "nullable" ? { e: "reopt", type, x: given } : { e: "unwrap", type, x: given, loc };

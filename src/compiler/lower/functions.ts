@@ -53,6 +53,8 @@ export interface InstanceOptions {
   params?: () => ParamSpec[];
   ret?: () => Type;
   body?: () => Stmt[];
+  /** False for a wrapper that passes its pattern parameters on whole (lower/defaults.ts): the full function binds them. */
+  bindPatterns?: boolean;
   /** The code of a function value (hosted, lower/closures.ts): a leading `tsos_self` parameter, the closure object. */
   closureCode?: boolean;
   /** Its environment when it captures variables. */
@@ -103,7 +105,7 @@ export function instantiateFunction(
       try {
         // Pattern parameters are bound first, also for an arrow's expression body (`([k, v]) => k + v`).
         const prologue = [...restTuplePrologue(func), ...(opts.defaultsInBody ? defaultPrologue(l, decl) : [])];
-        func.body = opts.body ? [...prologue, ...destructureParams(l, decl), ...opts.body()] : [...prologue, ...destructureParams(l, decl), ...hoistVars(l, decl), ...lowerBlock(l, ((decl as ts.FunctionDeclaration).body?.statements ?? []) as readonly ts.Statement[])];
+        func.body = opts.body ? [...prologue, ...(opts.bindPatterns === false ? [] : destructureParams(l, decl)), ...opts.body()] : [...prologue, ...destructureParams(l, decl), ...hoistVars(l, decl), ...lowerBlock(l, ((decl as ts.FunctionDeclaration).body?.statements ?? []) as readonly ts.Statement[])];
         const last = func.body[func.body.length - 1];
         if (func.ret.k !== "void" && last?.s !== "return") {
           const end = (decl as ts.FunctionDeclaration).body ?? decl;
@@ -197,10 +199,13 @@ function signature(l: Lowerer, decl: ts.SignatureDeclaration | ts.ClassDeclarati
 function defaultParams(l: Lowerer, decl: ts.SignatureDeclaration, context: (Type | undefined)[] = []): ParamSpec[] {
   return decl.parameters.map((p, i) => {
     const type = p.type ? typeFromTypeNode(l, p.type) : (context[i] ?? irType(l, l.checker.getTypeAtLocation(p), p));
-    // A pattern parameter (`[a, b]: Pair`) arrives as `argN`; lower/destructure.ts binds its names.
-    const name = ts.isIdentifier(p.name) ? p.name : ts.factory.createIdentifier(`arg${i}`);
-    return { name, decl: p, type: paramType(l, p, type), ...(context[i] ? { contextual: true } : {}) };
+    return { name: paramIdentifier(p, i), decl: p, type: paramType(l, p, type), ...(context[i] ? { contextual: true } : {}) };
   });
+}
+
+/** A parameter's name; a pattern parameter (`[a, b]: Pair`, `{ x }: Opts`) arrives as `argN`, and lower/destructure.ts binds its names. */
+export function paramIdentifier(p: ts.ParameterDeclaration, i: number): ts.Identifier {
+  return ts.isIdentifier(p.name) ? p.name : ts.factory.createIdentifier(`arg${i}`);
 }
 
 function returnType(l: Lowerer, decl: ts.SignatureDeclaration): Type {

@@ -46,7 +46,7 @@ import { literalMembers, literalNodes } from "./views.ts";
 import { errorClass, exitActions, throwValue } from "./exceptions.ts";
 import { hoistVars } from "./control.ts";
 import { lowerBlock } from "./stmt.ts";
-import { instantiateFunction } from "./functions.ts";
+import { instantiateFunction, paramIdentifier } from "./functions.ts";
 import { isNestedFunction } from "./closures.ts";
 import { ITERATOR_KEY, isGenTsType, resultType, sourceForYieldStar } from "./iterables.ts";
 
@@ -241,7 +241,7 @@ function generatorBody(l: Lowerer, decl: GenDecl, func: Func, sub: ClassInst, ba
       }
       params.forEach((p, i) => {
         const a = argNames[i]!;
-        const name = l.localName((p.name as ts.Identifier).text);
+        const name = l.localName(paramIdentifier(p, i).text);
         l.scope.locals.set(p, name);
         setLocalType(l, p, a.type);
         out.push({ s: "let", name, type: a.type, init: field(meRef, `a_${a.name}`, a.type), loc });
