@@ -20,7 +20,7 @@
  *     buffer declared around the copy (strParts): only heap or image text
  *     may outlive that expression, and the runtime copies anything else.
  */
-import { type ClassInst, type Expr, type Field, type Func, type Program, type Stmt, type Type, KEY_ORDER_COUNTER, hasObjectHeader, keyOrderStamp, walkExprs } from "./ir.ts";
+import { type ClassInst, type Expr, type Field, type Func, type Program, type Stmt, type Type, KEY_ORDER_COUNTER, childExprs, hasObjectHeader, keyOrderStamp, walkExprs } from "./ir.ts";
 import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
 import { cString, cType, declare, doubleLit, intLit, numberDouble, zero } from "./c-syntax.ts";
 import { emitNullable, eqCode, nullableToStr, truthyOf, unionToStr } from "./emit-nullable.ts";
@@ -161,10 +161,23 @@ export class Emitter {
         return x.inline && x.type.k !== "fixed" ? `(&${E(x.obj)}->${x.name})` : `${E(x.obj)}->${x.name}`;
       case "new": {
         const storage = hasObjectHeader(x.cls) ? `tsos_new(sizeof(${x.cls.cname}), &${x.cls.cname}__class, ${this.L(x.loc)})` : allocCall(this.p, `sizeof(${x.cls.cname})`, this.L(x.loc), classKind(x.cls));
-        if (mayThrowCall(this.p.mayThrow, x)) {
+        const throwing = mayThrowCall(this.p.mayThrow, x);
+        if (throwing || x.args.some((a) => this.throwsWithin(a))) {
           // A constructor that throws leaves the new object to this site, which releases it (its fields set so far with it).
+          // The arguments are evaluated first, as JavaScript does before it makes the object: one that throws
+          // (`new VM(assemble(src))`) leaves no object behind.
           const o = this.fresh("tsos_o");
-          return this.callWith(x.args, E, (args) => `({ ${cType(x.type)} ${o} = ${storage}; ${this.checked(x, `${x.init}(${[o, ...args].join(", ")})`, `${releaseName(x.type)}(${o}); `)}; })`);
+          return this.callWith(x.args, E, (args) => {
+            const held = args.map((code, i) => {
+              const t = x.args[i]!.type;
+              if (t.k === "never" || t.k === "void") return { decl: "", ref: code };
+              const n = this.fresh("tsos_na");
+              return { decl: `${declare(t, n)} = ${code}; `, ref: n };
+            });
+            const init = `${x.init}(${[o, ...held.map((h) => h.ref)].join(", ")})`;
+            const call = throwing ? this.checked(x, init, `${releaseName(x.type)}(${o}); `) : init;
+            return `({ ${held.map((h) => h.decl).join("")}${cType(x.type)} ${o} = ${storage}; ${call}; })`;
+          });
         }
         return this.callWith(x.args, E, (args) => `${x.init}(${[storage, ...args].join(", ")})`);
       }
@@ -516,6 +529,11 @@ export class Emitter {
    * they live until the callee returns. All arguments are then evaluated into
    * temporaries, left to right.
    */
+  /** Whether evaluating `x` may throw: it contains a call of a function that may (rc-unwind.ts). */
+  throwsWithin(x: Expr): boolean {
+    return mayThrowCall(this.p.mayThrow, x) || childExprs(x).some((c) => this.throwsWithin(c.x));
+  }
+
   callWith(args: Expr[], E: (y: Expr) => string, build: (args: string[]) => string): string {
     if (!args.some((a) => a.e === "stackfmt")) return this.ordered(args, E, build);
     const decls: string[] = [];
