@@ -26,7 +26,7 @@ import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { unwrap } from "./nullable.ts";
 import { LIB_DIR } from "../load.ts";
-import type { Lowerer } from "./context.ts";
+import { isLibSymbol, type Lowerer } from "./context.ts";
 import { classInfo, classInstance, constructorOf } from "./classes.ts";
 import { markConstructed, resolveMember } from "./dispatch.ts";
 import { classMember } from "./views.ts";
@@ -62,9 +62,6 @@ const MAP_TYPES = new Set(["Map", "ReadonlyMap"]);
 const SET_TYPES = new Set(["Set", "ReadonlySet"]);
 const ITERATOR_TYPES = new Set(["MapIterator", "SetIterator"]);
 
-function isLibSymbol(sym: ts.Symbol | undefined): sym is ts.Symbol {
-  return !!sym?.declarations?.length && sym.declarations.every((d) => d.getSourceFile().isDeclarationFile);
-}
 
 /** The IR type of a lib/tsos.d.ts collection type (Map, Set, their readonly views, records), or undefined for any other type. */
 export function collectionType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {

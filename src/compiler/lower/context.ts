@@ -175,6 +175,11 @@ export class Lowerer {
 }
 
 /** The start of a node's source text for a message: its first line, at most 40 characters. */
+/** Whether a symbol is declared only in declaration files (lib/tsos.d.ts, TypeScript's libs): a library type, not the program's. */
+export function isLibSymbol(sym: ts.Symbol | undefined): sym is ts.Symbol {
+  return !!sym?.declarations?.length && sym.declarations.every((d) => d.getSourceFile().isDeclarationFile);
+}
+
 export function snippet(node: ts.Node): string {
   const text = node.getText().split("\n")[0]!.trim();
   return text.length > 40 ? text.slice(0, 37) + "..." : text;

@@ -34,7 +34,7 @@
 import ts from "typescript";
 import type { ClassInst, Expr, Stmt, Type, ViewInst, ViewSlot } from "../ir.ts";
 import { T, childExprs } from "../ir.ts";
-import type { Lowerer } from "./context.ts";
+import { isLibSymbol, type Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { arrayType, fnType, mangle, nullableType, tryIrType, typeName } from "./types.ts";
 import { classMember } from "./views.ts";
@@ -54,9 +54,6 @@ export const ITERATOR_KEY = "@@iterator";
 const RESULT_NAMES = new Set(["IteratorResult", "IteratorYieldResult", "IteratorReturnResult"]);
 const GEN_NAMES = new Set(["Generator", "IterableIterator", "IteratorObject"]);
 
-function isLib(sym: ts.Symbol | undefined): sym is ts.Symbol {
-  return !!sym?.declarations?.length && sym.declarations.every((d) => d.getSourceFile().isDeclarationFile);
-}
 
 /** `[Symbol.iterator]` as a member name. */
 export function isSymbolIteratorName(name: ts.Node | undefined): boolean {
@@ -77,7 +74,7 @@ export function methodNameText(name: ts.Node | undefined): string | undefined {
 /** What a protocol type is: a result, an iterator view or a generator object; undefined for other types. */
 function protocolKind(checker: ts.TypeChecker, type: ts.Type): { kind: "result" | "iterator" | "gen" | "iterable"; args: readonly ts.Type[] } | undefined {
   const alias = type.aliasSymbol;
-  if (alias && isLib(alias) && RESULT_NAMES.has(alias.name)) return { kind: "result", args: type.aliasTypeArguments ?? [] };
+  if (alias && isLibSymbol(alias) && RESULT_NAMES.has(alias.name)) return { kind: "result", args: type.aliasTypeArguments ?? [] };
   if (type.isUnion()) {
     const parts = type.types.map((t) => protocolKind(checker, t));
     const yieldPart = type.types.find((t) => t.getSymbol()?.name === "IteratorYieldResult");
@@ -89,7 +86,7 @@ function protocolKind(checker: ts.TypeChecker, type: ts.Type): { kind: "result" 
     return undefined;
   }
   const sym = type.getSymbol();
-  if (!isLib(sym) || !(sym.flags & ts.SymbolFlags.Interface)) return undefined;
+  if (!isLibSymbol(sym) || !(sym.flags & ts.SymbolFlags.Interface)) return undefined;
   const args = (type as ts.TypeReference).typeArguments ?? [];
   if (RESULT_NAMES.has(sym.name)) return { kind: "result", args };
   // `const it = xs[Symbol.iterator]()`: an array's cursor, used by its `next()`.
@@ -277,7 +274,7 @@ export function collectionIterableCall(l: Lowerer, call: ts.CallExpression, want
   if (which !== "keys" && which !== "values" && which !== "entries") return undefined;
   const recvTs = l.checker.getTypeAtLocation(callee.expression);
   const sym = recvTs.getSymbol();
-  if (!isLib(sym) || !["Map", "ReadonlyMap", "Set", "ReadonlySet"].includes(sym.name)) return undefined;
+  if (!isLibSymbol(sym) || !["Map", "ReadonlyMap", "Set", "ReadonlySet"].includes(sym.name)) return undefined;
   const recv = lowerExpr(l, callee.expression);
   const kind = collectionKind(recv.type);
   const args = collectionArgs(l, callee.expression);
@@ -524,7 +521,7 @@ function isCustomIterableType(l: Lowerer, tsType: ts.Type): boolean {
   // `const [small] = c ? [this, other] : [other, this]`: `this | Vec`, each an iterable class.
   if (tsType.isUnion()) return tsType.types.every((t) => isCustomIterableType(l, t));
   const sym = tsType.getSymbol();
-  if (!sym || isLib(sym) || tsType.flags & ts.TypeFlags.StringLike) return false;
+  if (!sym || isLibSymbol(sym) || tsType.flags & ts.TypeFlags.StringLike) return false;
   return tsType.getProperties().some((q) => q.escapedName.toString().startsWith("__@iterator"));
 }
 

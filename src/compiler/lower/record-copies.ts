@@ -28,7 +28,7 @@
  */
 import ts from "typescript";
 import type { Expr, Type } from "../ir.ts";
-import type { Lowerer } from "./context.ts";
+import { isLibSymbol, type Lowerer } from "./context.ts";
 import { isRecord, newRecordOf, recordOps, recordValueType } from "./records.ts";
 import { recordCopy } from "./record-spread.ts";
 import { isAssigned } from "./dynamic.ts";
@@ -144,6 +144,5 @@ function calledInPlace(l: Lowerer, fn: ts.Node): boolean {
   if (l.checker.isArrayType(receiver) || l.checker.isTupleType(receiver)) return true;
   // A Map's or Set's forEach runs its callback in place too.
   const sym = receiver.getSymbol();
-  const lib = !!sym?.declarations?.length && sym.declarations.every((d) => d.getSourceFile().isDeclarationFile);
-  return call.expression.name.text === "forEach" && lib && ["Map", "Set", "ReadonlyMap", "ReadonlySet"].includes(sym!.name);
+  return call.expression.name.text === "forEach" && isLibSymbol(sym) && ["Map", "Set", "ReadonlyMap", "ReadonlySet"].includes(sym.name);
 }

@@ -42,6 +42,7 @@ import { narrowRead, printable, truthyOf } from "./nullable.ts";
 import { isInt } from "../ints.ts";
 import { STD_MAP, stdClassDecl } from "./collections.ts";
 import { isMappedOverParam } from "./mapped-types.ts";
+import { isKeyedObject } from "./keyed.ts";
 
 /** The IR type of a string-keyed record type, or undefined for any other type. */
 export function recordType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
@@ -532,7 +533,7 @@ export function recordForIn(l: Lowerer, f: ts.ForInStatement, lowerBody: () => S
 function objectForIn(l: Lowerer, f: ts.ForInStatement, over: ts.Type, lowerBody: () => Stmt[]): Stmt | undefined {
   if (!(over.flags & ts.TypeFlags.Object) || l.checker.isArrayType(over) || l.checker.isTupleType(over)) return undefined;
   const obj = lowerExpr(l, f.expression);
-  if (obj.type.k !== "view" && !(obj.type.k === "class" && obj.type.cls.header && !isTuple(obj.type) && !isRecord(obj.type))) return undefined;
+  if (!isKeyedObject(obj.type)) return undefined;
   const strings = arrayType(l, T.str);
   const keys = (o: Expr): Expr => objectPropertiesCall(l, "keys", o, f.expression, f, strings) ?? l.fail("TSOS1005", f, "`for...in` over this object");
   return keyLoop(l, f, obj, keys, () => undefined, lowerBody);
@@ -623,7 +624,7 @@ export function recordHasOwn(l: Lowerer, call: ts.CallExpression): Expr | undefi
   if (!recordShape(l, objType) && !spreadOfRecord(l, objType)) {
     // An object's own properties are its keys (`for (const k in o) if (Object.hasOwn(o, k))`).
     const o = objType.flags & ts.TypeFlags.Object && !l.checker.isArrayType(objType) && !l.checker.isTupleType(objType) ? lowerExpr(l, obj) : undefined;
-    if (!o || (o.type.k !== "view" && !(o.type.k === "class" && o.type.cls.header && !isTuple(o.type) && !isRecord(o.type)))) return undefined;
+    if (!o || !isKeyedObject(o.type)) return undefined;
     const k = coerce(l, lowerExpr(l, key), T.str, key);
     return bind(l, o, (x) => bind(l, k, (kk) => {
       const keys = objectPropertiesCall(l, "keys", x, obj, call, arrayType(l, T.str)) ?? l.fail("TSOS1005", call, "this own-property test");

@@ -27,7 +27,7 @@ import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { LIB_DIR } from "../load.ts";
 import { compilePattern } from "../../../lib/std/regexp-syntax.ts";
-import type { Lowerer } from "./context.ts";
+import { isLibSymbol, type Lowerer } from "./context.ts";
 import { classInstance } from "./classes.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { functionOf } from "./functions.ts";
@@ -43,9 +43,6 @@ export function useRegExpLibrary(p: ts.Program): void {
   program = p;
 }
 
-function isLibSymbol(sym: ts.Symbol | undefined): sym is ts.Symbol {
-  return !!sym?.declarations?.length && sym.declarations.every((d) => d.getSourceFile().isDeclarationFile);
-}
 
 function stdDecl<K extends "class" | "function">(l: Lowerer, kind: K, name: string, node: ts.Node): K extends "class" ? ts.ClassDeclaration : ts.FunctionDeclaration {
   const sf = program?.getSourceFile(STD_REGEXP);

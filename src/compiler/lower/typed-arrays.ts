@@ -29,7 +29,7 @@ import ts from "typescript";
 import type { Expr, IntKind, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { LIB_DIR } from "../load.ts";
-import type { Lowerer } from "./context.ts";
+import { isLibSymbol, type Lowerer } from "./context.ts";
 import { classInfo, classInstance, constructorOf } from "./classes.ts";
 import { markConstructed, resolveMember } from "./dispatch.ts";
 import { classMember } from "./views.ts";
@@ -69,9 +69,6 @@ const FALSE: Expr = { e: "bool", type: T.bool, value: false };
 
 type Kind = "typed" | "buffer" | "view";
 
-function isLibSymbol(sym: ts.Symbol | undefined): sym is ts.Symbol {
-  return !!sym?.declarations?.length && sym.declarations.every((d) => d.getSourceFile().isDeclarationFile);
-}
 
 function stdClass(l: Lowerer, name: string, node: ts.Node): ts.ClassDeclaration {
   const decl = stdDeclaration(FILE, name, ts.isClassDeclaration);

@@ -13,7 +13,7 @@ import ts from "typescript";
 import type { ClassInst, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_KINDS, fits } from "../ints.ts";
-import { Bail, type Lowerer } from "./context.ts";
+import { Bail, type Lowerer, isLibSymbol } from "./context.ts";
 import { classInstance } from "./classes.ts";
 import { viewType } from "./views.ts";
 import { intersectionType } from "./intersections.ts";
@@ -78,7 +78,7 @@ export function irType(l: Lowerer, type: ts.Type, node: ts.Node): Type {
   const text = l.checker.typeToString(type);
   const sym = type.getSymbol();
   // The library's core interfaces (Function, Object...) describe every value of a kind, not one type.
-  if (sym && l_isLib(sym) && LIB_CORE_TYPES.has(sym.name)) l.fail("TSOS1030", node, text);
+  if (sym && isLibSymbol(sym) && LIB_CORE_TYPES.has(sym.name)) l.fail("TSOS1030", node, text);
   const isInterface = type.getSymbol()?.flags && type.getSymbol()!.flags & ts.SymbolFlags.Interface;
   if (isInterface && !isArraySymbol(type.getSymbol())) l.fail("TSOS1017", node);
   l.fail("TSOS1006", node, text);
@@ -87,12 +87,9 @@ export function irType(l: Lowerer, type: ts.Type, node: ts.Node): Type {
 const LIB_CORE_TYPES = new Set(["Function", "CallableFunction", "NewableFunction", "Object", "IArguments", "RegExp", "Boolean", "Number", "String"]);
 
 function isArraySymbol(sym: ts.Symbol | undefined): boolean {
-  return !!sym && (sym.name === "Array" || sym.name === "ReadonlyArray") && l_isLib(sym);
+  return !!sym && (sym.name === "Array" || sym.name === "ReadonlyArray") && isLibSymbol(sym);
 }
 
-function l_isLib(sym: ts.Symbol): boolean {
-  return !!sym.declarations?.every((d) => d.getSourceFile().isDeclarationFile);
-}
 
 /** How deep each union type's member conversion is nested (a union that recurses forever is refused). */
 const unionsInProgress = new Map<ts.Type, number>();
@@ -207,7 +204,7 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
       if (isResultTsType(l.checker, elem!)) l.fail("TSOS1240", node, "an array of iterator results", "keep `r.value` (or the pair `[r.value, r.done]`) instead");
       return arrayType(l, irType(l, elem!, node));
     }
-    if (sym && l_isLib(sym) && ["Ptr", "AtomicBool", "AtomicU32", "UnitTest", "FixedArray", "InterruptStackFrame"].includes(sym.name)) {
+    if (sym && isLibSymbol(sym) && ["Ptr", "AtomicBool", "AtomicU32", "UnitTest", "FixedArray", "InterruptStackFrame"].includes(sym.name)) {
       if (sym.name === "FixedArray") {
         const [elem, len] = l.checker.getTypeArguments(type as ts.TypeReference);
         if (!len || !(len.flags & ts.TypeFlags.NumberLiteral)) return undefined;
@@ -241,7 +238,7 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
         l.scope.env = outer;
       }
     }
-    if (sym && sym.flags & ts.SymbolFlags.Class && (!l_isLib(sym) || builtinClassDecl(l, sym.valueDeclaration as ts.ClassDeclaration))) {
+    if (sym && sym.flags & ts.SymbolFlags.Class && (!isLibSymbol(sym) || builtinClassDecl(l, sym.valueDeclaration as ts.ClassDeclaration))) {
       const decl = sym.valueDeclaration as ts.ClassDeclaration;
       const args = (type as ts.TypeReference).target ? l.checker.getTypeArguments(type as ts.TypeReference) : [];
       const irArgs = args.map((a) => irType(l, a, node));

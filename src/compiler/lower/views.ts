@@ -22,7 +22,7 @@
 import ts from "typescript";
 import type { ClassInst, Expr, Func, Stmt, Type, ViewInst, ViewSlot, ViewTable } from "../ir.ts";
 import { T } from "../ir.ts";
-import { Bail, quietly, type Lowerer } from "./context.ts";
+import { Bail, quietly, type Lowerer, isLibSymbol } from "./context.ts";
 import { classInfo, fieldName, isAbstractProperty, lookupField, upcast } from "./classes.ts";
 import { abstractPropertyRead, abstractPropertyWrite, registerFinisher, resolveMember } from "./dispatch.ts";
 import { coerce } from "./expr.ts";
@@ -69,9 +69,6 @@ export function literalMembers(l: Lowerer, cls: ClassInst): Map<string, { method
   return m;
 }
 
-function isLibSymbol(sym: ts.Symbol | undefined): boolean {
-  return !!sym?.declarations?.length && sym.declarations.every((d) => d.getSourceFile().isDeclarationFile);
-}
 
 /** Whether `type` is an object type that a view can stand for. */
 /** Interfaces of lib/tsos.d.ts that programs implement, used as views like their own (lower/global-allocator.ts). */
