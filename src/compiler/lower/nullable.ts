@@ -217,8 +217,10 @@ export function logicalCondition(l: Lowerer, node: ts.Expression): Expr | undefi
 /** `a || b` and `a && b` whose value is an operand, not a boolean. */
 export function logicalValue(l: Lowerer, b: ts.BinaryExpression, A0: Expr, B: Expr): Expr {
   const A = tested(A0);
-  const R = irType(l, l.checker.getTypeAtLocation(b), b);
+  let R = irType(l, l.checker.getTypeAtLocation(b), b);
   const op = b.operatorToken.getText();
+  // `xs[i] || xs[j] || d`: the middle read may be past the end (probes.ts), which tsc's type leaves out.
+  if (op === "||" && R.k !== "nullable" && B.type.k === "nullable" && sameType(B.type.inner, R)) R = nullableType(l, R, B.type.null, B.type.undef);
   // Only for locals and literals: the checker's narrowing of properties survives calls that may change them.
   const base = A.e === "unwrap" || A.e === "fromunion" || A.e === "reopt" ? A.x : A;
   const stable = base.e === "local" || base.e === "nullish" || base.e === "bool" || base.e === "int" || base.e === "str";

@@ -100,10 +100,13 @@ export function isProbe(node: ts.Node): boolean {
   const p = n.parent;
   if (ts.isBinaryExpression(p)) {
     const op = p.operatorToken.kind;
-    if (op === K.QuestionQuestionToken) return p.left === n;
+    // `xs[i] ?? xs[j] ?? d`: the middle read is tested by the outer `??`.
+    if (op === K.QuestionQuestionToken) return p.left === n || isProbe(p);
     if (op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken)
       return isAbsentLiteral(p.left === n ? p.right : p.left);
-    if (op === K.AmpersandAmpersandToken || op === K.BarBarToken) return p.left === n ? inCondition(p) : false;
+    // `xs[i] || "none"`: a value in place of an absent (or falsy) one; `a || b || c` tests b as well.
+    if (op === K.BarBarToken) return p.left === n || isProbe(p);
+    if (op === K.AmpersandAmpersandToken) return p.left === n ? inCondition(p) : false;
     return false;
   }
   if (ts.isPrefixUnaryExpression(p)) return p.operator === K.ExclamationToken;
