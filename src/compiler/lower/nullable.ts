@@ -151,7 +151,11 @@ function narrowTo(l: Lowerer, node: ts.Node, x: Expr, t: Type, check: boolean): 
   const from = x.type;
   if (sameType(from, t)) return x;
   if (from.k === "nullable") {
-    if (t.k === "nullable") return sameType(t.inner, from.inner) ? { e: "reopt", type: t, x } : undefined;
+    if (t.k === "nullable") {
+      if (sameType(t.inner, from.inner)) return { e: "reopt", type: t, x };
+      // `v: string | string[] | undefined` after `if (Array.isArray(v)) return`: the present value narrows.
+      return from.inner.k === "union" ? narrowPresent(l, node, x, from, t, check) : undefined;
+    }
     const inner = sameType(t, from.inner) || from.inner.k === "union" ? unwrap(l, x, node, check ? "narrowed" : undefined) : undefined;
     return inner && narrowTo(l, node, inner, t, check);
   }
@@ -162,6 +166,19 @@ function narrowTo(l: Lowerer, node: ts.Node, x: Expr, t: Type, check: boolean): 
     return fromUnion(l, from, x, t, node, check, sameType);
   }
   return undefined;
+}
+
+/** `x: U | undefined` as `t = V | undefined`, V a narrowing of the union U: absent stays absent, a present value narrows. */
+function narrowPresent(l: Lowerer, node: ts.Node, x: Expr, from: Extract<Type, { k: "nullable" }>, t: Extract<Type, { k: "nullable" }>, check: boolean): Expr | undefined {
+  const name = l.temp();
+  const v = local(name, from);
+  const inner = narrowTo(l, node, unwrap(l, v, node), t.inner, check);
+  if (!inner) return undefined;
+  const absent: Expr =
+    t.null && t.undef
+      ? { e: "cond", type: t, c: isnullish(v, "undefined"), a: { e: "nullish", type: t, undef: true }, b: { e: "nullish", type: t, undef: false } }
+      : { e: "nullish", type: t, undef: t.undef };
+  return { e: "bind", type: t, name, value: x, body: { e: "cond", type: t, c: isnullish(v, "either"), a: absent, b: coerce(l, inner, t, node) } };
 }
 
 /** A read of the target of a compound assignment (`x += 1` after `x !== undefined`), narrowed as `node` is. */

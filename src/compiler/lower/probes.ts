@@ -139,12 +139,13 @@ function inCondition(x: ts.Node): boolean {
   }
 }
 
-/** For `const x = xs[i]` (no annotation): whether some read of x is a probe or a strict comparison. */
+/** For `const x = xs[i]` or `const p = prices.banana` (no annotation): whether some read of x is a probe or a strict comparison. */
 export function isProbedLocal(l: Lowerer, decl: ts.VariableDeclaration): boolean {
   if (!ts.isIdentifier(decl.name) || decl.type || !decl.initializer) return false;
   let init: ts.Expression = decl.initializer;
   while (ts.isParenthesizedExpression(init)) init = init.expression;
-  if (!ts.isElementAccessExpression(init)) return false;
+  // A property read may be absent only on a record with arbitrary keys.
+  if (ts.isPropertyAccessExpression(init) ? !isOpenRecord(l, l.checker.getTypeAtLocation(init.expression)) : !ts.isElementAccessExpression(init)) return false;
   return usesProbe(l, decl);
 }
 
