@@ -278,7 +278,10 @@ function buildDispatcher(l: Lowerer, d: Dispatcher): Stmt[] {
       if (!defaulted && !extra.every((t) => t.k === "nullable" && t.undef)) l.fail("TSOS1054", node, d.key, sig(m.params, m.ret), sig(given.map((p) => p.type), d.func.ret));
       const args = given.slice(0, m.params.length).map((p, i) => {
         const a: Expr = { e: "local", type: p.type, name: p.name };
-        if (!sameType(p.type, m.params[i]!) && !(p.type.k === "class" && m.params[i]!.k === "class" && isSubclass(p.type.cls, m.params[i]!.cls)))
+        const want = m.params[i]!;
+        // An override may make a parameter optional (`describe(prefix?: string)` over `describe(prefix: string)`).
+        const widened = want.k === "nullable" && want.undef && sameType(want.inner, p.type);
+        if (!sameType(p.type, want) && !widened && !(p.type.k === "class" && want.k === "class" && isSubclass(p.type.cls, want.cls)))
           l.fail("TSOS1054", node, d.key, sig(m.params, m.ret), sig(d.func.params.slice(1).map((p) => p.type), d.func.ret));
         return coerce(l, a, m.params[i]!, node);
       });
