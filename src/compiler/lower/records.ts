@@ -184,7 +184,8 @@ export function recordLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want
   const t = want && isRecord(want) ? want : undefined;
   // `{ ... } satisfies Record<K, V>` checks the literal against the record type; the literal keeps its own type.
   let outer: ts.Node = node.parent;
-  while (ts.isParenthesizedExpression(outer)) outer = outer.parent;
+  const asConst = (n: ts.Node): boolean => ts.isAsExpression(n) && ts.isConstTypeReference(n.type);
+  while (ts.isParenthesizedExpression(outer) || asConst(outer)) outer = outer.parent;
   const contextual = ts.isSatisfiesExpression(outer) ? undefined : l.checker.getContextualType(node);
   const type = t ?? (() => {
     const shape = recordShape(l, contextual ?? l.checker.getTypeAtLocation(node));
