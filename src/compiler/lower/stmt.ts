@@ -38,7 +38,7 @@ import { collectionArray, collectionForOf } from "./collections.ts";
 import { recordForIn } from "./records.ts";
 import { destructuredIterable, iterableForOf, printableResult } from "./iterables.ts";
 import { lowerYieldStatement, sentYieldFirst } from "./generators.ts";
-import { readonlyTupleArray } from "./tuples.ts";
+import { readonlyTupleArray, tupleForOf } from "./tuples.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
 import { matchElementLocal, printedRegExp } from "./regexp.ts";
 import { stringIndexOrUndefined } from "./string-methods.ts";
@@ -461,6 +461,8 @@ function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   if (custom) return custom;
   const iter = arrayIterator(l, f.expression);
   const arr = iter ? iter.arr : readonlyTupleArray(l, f.expression, lowerExpr(l, f.expression));
+  const tuple = tupleForOf(l, f, arr, (x) => bindForOf(l, f, x), () => body(l, f.statement));
+  if (tuple) return tuple;
   if (arr.type.k === "str") return forOfString(l, f, arr, (ch) => bindForOf(l, f, ch), () => body(l, f.statement));
   if (arr.type.k !== "array") l.fail("TSOS1015", f.expression, `\`for...of\` over \`${typeName(arr.type)}\``, "iterate over an array");
   if (!ts.isVariableDeclarationList(f.initializer) || f.initializer.declarations.length !== 1) l.fail("TSOS1005", f.initializer, "this `for...of` head");

@@ -19,12 +19,12 @@
  *     tuple of its elements, its length checked (freshArrayAsTuple).
  */
 import ts from "typescript";
-import type { Expr, Type } from "../ir.ts";
+import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
-import { lowerExpr } from "./expr.ts";
+import { coerce, lowerExpr } from "./expr.ts";
 import { isInt } from "../ints.ts";
-import { arrayType, sameType, typeName } from "./types.ts";
+import { arrayType, sameType, tryIrType, typeName } from "./types.ts";
 import { isTuple, newTuple, refuseOptionalTuple, tupleElement } from "./destructure.ts";
 import { toInteger } from "./number.ts";
 
@@ -149,4 +149,40 @@ export function readonlyTupleArray(l: Lowerer, node: ts.Expression, x: Expr): Ex
   const target = (t as ts.TypeReference).target as ts.TupleType;
   if (!target.readonly) return x;
   return tupleAsArray(l, x, node) ?? x;
+}
+
+/**
+ * `for (const v of t)` over a tuple: a loop over its positions that reads each element when it gets
+ * there (so a write to a later element in the body is seen, as in JavaScript), as the type of the
+ * tuple's elements together (`string | number` for `[string, number]`). Undefined if x is no tuple.
+ */
+export function tupleForOf(l: Lowerer, f: ts.ForOfStatement, x: Expr, bind: (elem: Expr) => Stmt[], lowerBody: () => Stmt[]): Stmt | undefined {
+  if (!isTuple(x.type)) return undefined;
+  refuseOptionalTuple(l, x.type, f.expression, "a `for...of` loop");
+  const fields = x.type.cls.fields;
+  const elemTs = l.checker.getIndexTypeOfType(l.checker.getTypeAtLocation(f.expression), ts.IndexKind.Number);
+  const elem = elemTs && (commonElement(x.type) ?? tryIrType(l, elemTs, f.expression));
+  if (!elem) return undefined;
+  const loc = l.loc(f);
+  const usize: Type = T.int("usize");
+  const tuple: Expr = { e: "local", type: x.type, name: l.temp() };
+  const idx: Expr = { e: "local", type: usize, name: l.temp() };
+  const read = (i: number): Expr => coerce(l, { e: "field", type: fields[i]!.type, obj: tuple, name: fields[i]!.name }, elem, f.expression);
+  let value: Expr = read(fields.length - 1);
+  for (let i = fields.length - 2; i >= 0; i--) value = { e: "cond", type: elem, c: { e: "binary", type: T.bool, op: "==", a: idx, b: { e: "int", type: usize, value: BigInt(i) }, loc }, a: read(i), b: value };
+  const first = bind(value);
+  return {
+    s: "block",
+    body: [
+      { s: "let", name: (tuple as { name: string }).name, type: x.type, init: x, loc },
+      {
+        s: "for",
+        init: [{ s: "let", name: (idx as { name: string }).name, type: usize, init: { e: "int", type: usize, value: 0n }, loc }],
+        c: { e: "binary", type: T.bool, op: "<", a: idx, b: { e: "int", type: usize, value: BigInt(fields.length) }, loc },
+        step: [{ e: "compound", type: usize, target: idx, value: { e: "binary", type: usize, op: "+", a: { e: "current", type: usize }, b: { e: "int", type: usize, value: 1n }, loc }, postfix: false }],
+        body: [...first, ...lowerBody()],
+        loc,
+      },
+    ],
+  };
 }
