@@ -254,8 +254,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     const mdecl = l.symbolOf(callee.name)?.valueDeclaration;
     // An optional method of an interface (`onStart?(): void`) is a property that may hold a function (lower/views.ts).
     const optionalMethod = !!mdecl && ts.isMethodSignature(mdecl) && !!mdecl.questionToken;
-    if (mdecl && (ts.isPropertyDeclaration(mdecl) || ts.isParameter(mdecl) || ts.isPropertySignature(mdecl) || optionalMethod)) {
-      // A field holding a function value: call through the pointer.
+    if (mdecl && (ts.isPropertyDeclaration(mdecl) || ts.isParameter(mdecl) || ts.isPropertySignature(mdecl) || ts.isGetAccessorDeclaration(mdecl) || optionalMethod)) {
+      // A field (or a getter's result) holding a function value: call through the pointer.
       const f = callableValue(l, callee);
       if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this value", "call a declared function or method");
       return { e: "callptr", type: f.type.ret, callee: f, args: valueArgs(l, call, f.type.params) };

@@ -100,7 +100,7 @@ export function argsAdaptable(from: Type[], to: Type[], restTo = false): boolean
   return from.every((p, i) => {
     const t = to[i];
     if (!t) return p.k === "nullable" && p.undef;
-    return sameType(p, t) || (p.k === "nullable" && p.undef && t.k !== "nullable" && sameType(p.inner, t)) || unwrapsTo(t, p) || unionWidens(t, p) || objectWidens(t, p);
+    return sameType(p, t) || (p.k === "nullable" && p.undef && t.k !== "nullable" && sameType(p.inner, t)) || unwrapsTo(t, p) || unionWidens(t, p) || objectWidens(t, p) || unboxes(t, p);
   });
 }
 
@@ -114,6 +114,16 @@ function objectWidens(given: Type, param: Type): boolean {
   if (param.k === "dyn") return given.k !== "void" && given.k !== "never";
   if (param.k === "view") return given.k === "class" || given.k === "view";
   return param.k === "class" && given.k === "class" && isSubclass(given.cls, param.cls);
+}
+
+/**
+ * An `unknown` argument for a parameter of another type: a callback taking `number` held where
+ * `(value: unknown) => void` is, as a generic class whose type parameter is erased holds its
+ * callbacks (lower/phantom.ts). The adapter casts the argument, checked: a value of another type
+ * panics there rather than reaching the callback.
+ */
+function unboxes(given: Type, param: Type): boolean {
+  return given.k === "dyn" && param.k !== "dyn" && param.k !== "void" && param.k !== "never";
 }
 
 /**

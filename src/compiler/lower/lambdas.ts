@@ -33,7 +33,7 @@ import { boxResult, boxesResult } from "./dynamic.ts";
 import type { Expr, Func, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { ClosureScope, Lowerer } from "./context.ts";
-import { coerce, localType, lowerExpr, tryCoerce } from "./expr.ts";
+import { castTo, coerce, localType, lowerExpr, tryCoerce } from "./expr.ts";
 import { captureBeforeDeclaration, captureFields, captureList, capturedThis, closureEscapes, readForCapture, valueContained } from "./closures.ts";
 import { contextParams, instantiateFunction } from "./functions.ts";
 import { fnType, mangle, sameType, typeName } from "./types.ts";
@@ -250,6 +250,11 @@ function adaptable(from: Type, to: Type, restTo = false, converts?: (from: Type,
   return argsAdaptable(from.params, to.params, restTo) && (results || !!converts?.(from.ret, to.ret));
 }
 
+/** An adapter's argument as the parameter of the function it calls: an `unknown` one cast, checked (fn-params.ts unboxes). */
+function adaptedArg(l: Lowerer, x: Expr, to: Type, node: ts.Node): Expr {
+  return x.type.k === "dyn" && to.k !== "dyn" ? castTo(l, x, to, node as ts.Expression) : coerce(l, x, to, node);
+}
+
 /** Whether a result of one type converts to another where the code at `node` adapts a function value. */
 function resultConverts(l: Lowerer, node: ts.Node): (from: Type, to: Type) => boolean {
   return (from, to) => tryCoerce(l, { e: "local", type: from, name: "tsos_probe" }, to, node) !== undefined;
@@ -291,7 +296,7 @@ function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: numb
   const self = hosted ? [{ name: "tsos_self", type: { k: "anyobj" } as Type }] : [];
   const params = t.params.map((type, i) => ({ name: `a${i}`, type }));
   const own = params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
-  const args = [...self.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr), ...adaptArgs(f.params, t.params, own, loc, (x, to) => coerce(l, x, to, node))];
+  const args = [...self.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr), ...adaptArgs(f.params, t.params, own, loc, (x, to) => adaptedArg(l, x, to, node))];
   const call: Expr = { e: "call", type: f.ret, fn: target, args };
   // The result converted as the wanted type says: boxed as unknown (lower/dynamic.ts) or upcast.
   const result = sameType(f.ret, t.ret) ? call : boxesResult(f.ret, t.ret) ? boxResult(l, call, node) : coerce(l, call, t.ret, node);
@@ -335,7 +340,7 @@ function wrapValue(l: Lowerer, inner: Expr, to: Type, heap: boolean, loc: number
     const params = t.params.map((type, i) => ({ name: `a${i}`, type }));
     const callee: Expr = { e: "envfield", type: from, env, name: "inner" };
     const own = params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr);
-    const call: Expr = { e: "callptr", type: from.ret, callee, args: adaptArgs(from.params, t.params, own, loc, (x, to) => coerce(l, x, to, node)) };
+    const call: Expr = { e: "callptr", type: from.ret, callee, args: adaptArgs(from.params, t.params, own, loc, (x, to) => adaptedArg(l, x, to, node)) };
     const result = sameType(from.ret, t.ret) ? call : boxesResult(from.ret, t.ret) ? boxResult(l, call, node) : coerce(l, call, t.ret, node);
     const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: result, loc }];
     l.addFunc({ cname: code, params: [{ name: "tsos_self", type: { k: "anyobj" } }, ...params], ret: t.ret, body, loc, isStatic: true });

@@ -92,7 +92,7 @@ export function erasedParams(checker: ts.TypeChecker, decl: ts.ClassDeclaration,
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node)) {
       const i = indexOfSymbol(symbols, checker.getSymbolAtLocation(node));
-      if (i >= 0 && !isWholeMemberType(node)) whole[i] = false;
+      if (i >= 0 && !isWholeMemberType(checker, node)) whole[i] = false;
       return;
     }
     ts.forEachChild(node, visit);
@@ -118,11 +118,47 @@ export function erasedParams(checker: ts.TypeChecker, decl: ts.ClassDeclaration,
 
 const erasedCache = new WeakMap<ts.ClassDeclaration, boolean[]>();
 
-/** `T` as the whole declared type of a property, parameter, result or local, or with only `null`/`undefined` beside it. */
-function isWholeMemberType(id: ts.Identifier): boolean {
-  let t: ts.Node = id.parent;
+/**
+ * `T` as the whole declared type of a property, parameter, result or local, or with only `null`/`undefined`
+ * beside it; or as a whole parameter or result type of a function type in such a place (`fn: (value: T) =>
+ * void`, `Listener<T>` for `type Listener<T> = (value: T) => void`): a callback held for an erased T is
+ * adapted where it goes in and out (lambdas.ts, fn-params.ts unboxes).
+ */
+function isWholeMemberType(checker: ts.TypeChecker, id: ts.Identifier): boolean {
+  const t = id.parent;
   if (!ts.isTypeReferenceNode(t) || t.typeArguments) return false;
+  return isWholeTypeNode(checker, t);
+}
+
+function isWholeTypeNode(checker: ts.TypeChecker, node: ts.TypeNode): boolean {
+  let t: ts.Node = node;
   if (ts.isUnionTypeNode(t.parent) && t.parent.types.every((m) => m === t || m.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(m) && m.literal.kind === ts.SyntaxKind.NullKeyword))) t = t.parent;
   const p = t.parent;
+  if (ts.isParameter(p) && p.type === t && ts.isFunctionTypeNode(p.parent)) return isWholeTypeNode(checker, p.parent);
+  if (ts.isFunctionTypeNode(p) && p.type === t) return isWholeTypeNode(checker, p);
+  // `Listener<T>`: an argument of a function type alias that uses its own parameter only whole.
+  if (ts.isTypeReferenceNode(p) && p.typeArguments?.includes(t as ts.TypeNode) && functionAlias(checker, p, p.typeArguments.indexOf(t as ts.TypeNode))) return isWholeTypeNode(checker, p);
   return (ts.isPropertyDeclaration(p) || ts.isParameter(p) || ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p) || ts.isVariableDeclaration(p)) && p.type === t;
+}
+
+/** Whether `ref` names a type alias of a function type whose i-th type parameter appears there only whole. */
+function functionAlias(checker: ts.TypeChecker, ref: ts.TypeReferenceNode, i: number): boolean {
+  const decl = checker.getSymbolAtLocation(ref.typeName)?.declarations?.[0];
+  if (!decl || !ts.isTypeAliasDeclaration(decl) || !ts.isFunctionTypeNode(decl.type)) return false;
+  const param = decl.typeParameters?.[i];
+  const sym = param && checker.getSymbolAtLocation(param.name);
+  if (!sym) return false;
+  let whole = true;
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && checker.getSymbolAtLocation(n) === sym && !(ts.isTypeReferenceNode(n.parent) && !n.parent.typeArguments && wholeInFunction(n.parent, decl.type as ts.FunctionTypeNode))) whole = false;
+    ts.forEachChild(n, visit);
+  };
+  visit(decl.type);
+  return whole;
+}
+
+/** Whether a type node is a whole parameter type or the result type of the function type `fn`. */
+function wholeInFunction(t: ts.TypeNode, fn: ts.FunctionTypeNode): boolean {
+  const p = t.parent;
+  return (ts.isParameter(p) && p.type === t && p.parent === fn) || (p === fn && fn.type === t);
 }
