@@ -1065,6 +1065,15 @@ type Omit<T, K extends keyof any> = Pick<T, Exclude<keyof T, K>>;
 type NonNullable<T> = T & {};
 type ReturnType<T extends (...args: any) => any> = T extends (...args: any) => infer R ? R : any;
 type Parameters<T extends (...args: any) => any> = T extends (...args: infer P) => any ? P : never;
+type ConstructorParameters<T extends abstract new (...args: any) => any> = T extends abstract new (...args: infer P) => any ? P : never;
+type InstanceType<T extends abstract new (...args: any) => any> = T extends abstract new (...args: any) => infer R ? R : any;
+/** Marks the type of `this` in an object literal's methods (types only). */
+interface ThisType<T> {}
+/** String literal types changed as the string methods would change the values (`Capitalize<"name">` is `"Name"`). */
+type Uppercase<S extends string> = intrinsic;
+type Lowercase<S extends string> = intrinsic;
+type Capitalize<S extends string> = intrinsic;
+type Uncapitalize<S extends string> = intrinsic;
 interface ObjectConstructor {
   /** A record's own keys: array-index keys ascending, then the others in insertion order. */
   keys(o: object): string[];

@@ -26,7 +26,8 @@ import type { ClassInst, Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr, truthValue } from "./expr.ts";
-import { irType, sameType, tryIrType, typeName } from "./types.ts";
+import { irType, mangle, nullableType, sameType, tryIrType, typeName } from "./types.ts";
+import { unionOf } from "./unions.ts";
 import { classInfo, isStatic } from "./classes.ts";
 import { classSetterByName, literalMembers, viewSetter } from "./views.ts";
 import { isTuple } from "./destructure.ts";
@@ -277,6 +278,27 @@ export function indexedAccessType(l: Lowerer, type: ts.Type, node: ts.Node): Typ
   const o: Expr = { e: "local", type: objType, name: "_" };
   const keys = parts.every((p) => p.isStringLiteral()) ? parts.map((p) => (p as ts.StringLiteralType).value) : (keysOfParam(l, index) ?? objectKeys(l, o));
   const types = keys.map((k) => readProperty(l, o, k, node).type);
-  if (!types.length || !types.every((x) => sameType(x, types[0]!))) return undefined;
-  return types[0];
+  if (!types.length) return undefined;
+  if (types.every((x) => sameType(x, types[0]!))) return types[0];
+  return unionOfTypes(l, types);
+}
+
+/**
+ * `T[K]` where K is a union of keys whose properties have different types (`get(user, k)` with `k:
+ * keyof User`): the union of those types, undefined if one of them cannot be a union member.
+ */
+function unionOfTypes(l: Lowerer, types: Type[]): Type | undefined {
+  const members: Type[] = [];
+  let nul = false;
+  let undef = false;
+  for (const t of types) {
+    const inner = t.k === "nullable" ? t.inner : t;
+    if (t.k === "nullable") [nul, undef] = [nul || t.null, undef || t.undef];
+    for (const m of inner.k === "union" ? inner.members : [inner]) {
+      if (m.k === "void" || m.k === "never" || m.k === "dyn" || m.k === "nullable") return undefined;
+      if (!members.some((x) => sameType(x, m))) members.push(m);
+    }
+  }
+  const union = members.length === 1 ? members[0]! : unionOf(l, members, mangle);
+  return nul || undef ? nullableType(l, union, nul, undef) : union;
 }

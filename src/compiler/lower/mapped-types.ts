@@ -26,15 +26,23 @@ import type { Lowerer } from "./context.ts";
 import { propertyOfField } from "./classes.ts";
 
 /** The mapped type's declaration, when it maps `keyof P` for a type parameter P of the current instance. */
-function mappedOverParam(l: Lowerer, type: ts.Type): { decl: ts.MappedTypeNode & { type: ts.TypeNode }; source: ts.Type } | undefined {
+function mappedOverParam(l: Lowerer, type: ts.Type): { decl: ts.MappedTypeNode & { type: ts.TypeNode }; source: ts.Type; aliasParam?: ts.Symbol } | undefined {
   if (!(type.flags & ts.TypeFlags.Object) || !((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Mapped)) return undefined;
   const decl = type.getSymbol()?.declarations?.[0];
   if (!decl || !ts.isMappedTypeNode(decl) || !decl.type) return undefined;
   const constraint = decl.typeParameter.constraint;
   if (!constraint || !ts.isTypeOperatorNode(constraint) || constraint.operator !== ts.SyntaxKind.KeyOfKeyword) return undefined;
-  const source = l.checker.getTypeFromTypeNode(constraint.type);
+  let source = l.checker.getTypeFromTypeNode(constraint.type);
+  // `Partial<T>` (an alias of a mapped type over its own parameter): the alias's argument is the source,
+  // and the template (`T[P]`) names the alias's parameter.
+  let aliasParam: ts.Symbol | undefined;
+  const aliasDecl = type.aliasSymbol?.declarations?.[0];
+  if (aliasDecl && ts.isTypeAliasDeclaration(aliasDecl) && type.aliasTypeArguments) {
+    const i = aliasDecl.typeParameters?.findIndex((p) => l.checker.getSymbolAtLocation(p.name) === source.getSymbol()) ?? -1;
+    if (i >= 0 && type.aliasTypeArguments[i]) [aliasParam, source] = [source.getSymbol(), type.aliasTypeArguments[i]!];
+  }
   if (!(source.flags & ts.TypeFlags.TypeParameter) || !l.scope.env.has(source.getSymbol()!)) return undefined;
-  return { decl: decl as ts.MappedTypeNode & { type: ts.TypeNode }, source };
+  return { decl: decl as ts.MappedTypeNode & { type: ts.TypeNode }, source, aliasParam };
 }
 
 /** Whether `type` is a mapped type over the keys of a type parameter of the current instance (a view, never a record). */
@@ -53,8 +61,9 @@ export function mappedTypeSlots(
 ): { slots: ViewSlot[]; order: string[] } | undefined {
   const found = mappedOverParam(l, type);
   if (!found) return pickedSlots(l, type, irType, keysOf) ?? modifiedSlots(l, type, irType, keysOf, withUndefined);
-  const { decl, source } = found;
-  const keys = keysOf(irType(source));
+  const { decl, source, aliasParam } = found;
+  const sourceType = irType(source);
+  const keys = keysOf(sourceType);
   const keySymbol = l.checker.getSymbolAtLocation(decl.typeParameter.name);
   if (!keys || !keySymbol) return undefined;
   const template = l.checker.getTypeFromTypeNode(decl.type);
@@ -63,6 +72,8 @@ export function mappedTypeSlots(
   const slots: ViewSlot[] = [];
   const env = l.scope.env;
   const before = env.get(keySymbol);
+  const beforeAlias = aliasParam && env.get(aliasParam);
+  if (aliasParam) env.set(aliasParam, sourceType);
   try {
     for (const key of [...keys].sort((a, b) => (a.prop < b.prop ? -1 : a.prop > b.prop ? 1 : 0))) {
       env.set(keySymbol, { k: "str", keys: [key.prop] });
@@ -76,6 +87,8 @@ export function mappedTypeSlots(
   } finally {
     if (before) env.set(keySymbol, before);
     else env.delete(keySymbol);
+    if (aliasParam && beforeAlias) env.set(aliasParam, beforeAlias);
+    else if (aliasParam) env.delete(aliasParam);
   }
   return { slots, order: keys.map((k) => k.prop) };
 }

@@ -38,6 +38,7 @@ import type { Lowerer } from "./context.ts";
 import { coerce, lowerCondition, lowerExpr, lowerLValue } from "./expr.ts";
 import { classInfo, fieldName, lookupField, propertyOfField, upcast } from "./classes.ts";
 import { irType, nullableType, sameType, typeName } from "./types.ts";
+import { keysOfParam } from "./key-params.ts";
 import { declaredOrder, literalMembers, lowerClassGetByName, lowerViewGet } from "./views.ts";
 import { isRecord, recordField } from "./records.ts";
 import { isTuple } from "./destructure.ts";
@@ -272,7 +273,8 @@ function computedKeyWrite(
 ): boolean {
   const keyNode = (p.name as ts.ComputedPropertyName).expression;
   const kt = l.checker.getTypeAtLocation(keyNode);
-  const names = (kt.isUnion() ? kt.types : [kt]).map((t) => (t.isStringLiteral() ? t.value : undefined));
+  // `[k]: v` with `k: K` and `K extends keyof S`: the keys K stands for in this instance.
+  const names = keysOfParam(l, kt) ?? (kt.isUnion() ? kt.types : [kt]).map((t) => (t.isStringLiteral() ? t.value : undefined));
   if (!names.length || names.some((n) => n === undefined || !present.has(n))) return false;
   const key = temp(coerce(l, lowerExpr(l, keyNode), T.str, keyNode));
   const value = temp(lowerExpr(l, p.initializer));
