@@ -20,7 +20,7 @@ import { Bail, type ClosureScope, type FnScope, type Lowerer } from "./context.t
 import { closureScopes } from "./closures.ts";
 import { irType, mangle, nullableType, typeFromTypeNode } from "./types.ts";
 import { lowerBlock } from "./stmt.ts";
-import { paramType } from "./nullable.ts";
+import { paramType, undefinedResult } from "./nullable.ts";
 import { rememberInstance } from "./defaults.ts";
 import { hoistVars } from "./control.ts";
 import { setLocalType } from "./expr.ts";
@@ -109,7 +109,9 @@ export function instantiateFunction(
         const last = func.body[func.body.length - 1];
         if (func.ret.k !== "void" && last?.s !== "return") {
           const end = (decl as ts.FunctionDeclaration).body ?? decl;
-          func.body.push({ s: "expr", x: { e: "noreturn", type: T.never, loc: l.loc(end) }, loc: l.loc(end) });
+          // Reaching the end returns undefined where the result type admits it (`string | void`), else it cannot happen.
+          const absent = undefinedResult(l, func.ret, end);
+          func.body.push(absent ? { s: "return", x: absent, loc: l.loc(end) } : { s: "expr", x: { e: "noreturn", type: T.never, loc: l.loc(end) }, loc: l.loc(end) });
         }
       } catch (e) {
         if (!(e instanceof Bail)) throw e;

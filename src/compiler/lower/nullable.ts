@@ -92,6 +92,15 @@ export function lowerNullLiteral(which: "null" | "undefined"): Expr {
   return which === "null" ? { e: "nullish", type: NULL_LITERAL, undef: false } : { e: "nullish", type: UNDEFINED_LITERAL, undef: true };
 }
 
+/**
+ * What a function of result type `ret` returns from a bare `return;` or by reaching its end: `undefined`
+ * where the type admits it (`string | undefined`, `string | void`, `unknown`), else undefined (no value).
+ */
+export function undefinedResult(l: Lowerer, ret: Type, node: ts.Node): Expr | undefined {
+  if (!((ret.k === "nullable" && ret.undef) || ret.k === "dyn")) return undefined;
+  return coerce(l, lowerNullLiteral("undefined"), ret, node);
+}
+
 /** The conversions into, out of and between nullables; undefined if neither side is one. */
 export function coerceNullable(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr | undefined {
   const from = e.type;

@@ -29,7 +29,7 @@ import { lowerArgs, untypedArrayType, untypedConst } from "./calls.ts";
 import { neverLocals } from "./never.ts";
 import { directiveGuard, formatDirectives, guardedFormat, printedSpread } from "./console-format.ts";
 import { recordConstInit } from "./record-consts.ts";
-import { nullLiteral, printable } from "./nullable.ts";
+import { nullLiteral, printable, undefinedResult } from "./nullable.ts";
 import { sameType, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, destructuringAssignment, isTuple, refuseOptionalTuple } from "./destructure.ts";
 import { objectDestructuringAssignment } from "./object-spread.ts";
@@ -521,8 +521,12 @@ function lowerReturn(l: Lowerer, r: ts.ReturnStatement): Stmt {
 function lowerPlainReturn(l: Lowerer, r: ts.ReturnStatement): Stmt {
   const loc = l.loc(r);
   if (l.scope.isCtor) return { s: "return", x: { e: "local", type: l.scope.thisType!, name: "self" }, loc };
-  if (!r.expression) return { s: "return", loc };
   const ret = l.scope.ret ?? T.void;
+  // `return;` in a function typed `string | undefined` (or `| void`): it returns undefined.
+  if (!r.expression) {
+    const absent = ret.k === "void" ? undefined : undefinedResult(l, ret, r);
+    return absent ? { s: "return", x: absent, loc } : { s: "return", loc };
+  }
   if (ret.k === "void" && nullLiteral(l, r.expression) === "undefined") return { s: "return", loc };
   // `return log("done")` in a void function: the call, then a plain return (C has no void values).
   if (ret.k === "void") return { s: "block", body: [{ s: "expr", x: lowerExpr(l, r.expression), loc }, { s: "return", loc }] };
