@@ -272,6 +272,8 @@ export function recordRead(l: Lowerer, x: ts.Expression): Expr | undefined {
   // Every key of a finite record is there, unless the program built it up from `{} as Record<K, V>`: where the
   // read is tested for undefined (`m[k] ?? 0`) it reads as undefined then.
   const use0 = readUse(l, x, v);
+  // A record whose values admit undefined (`Record<string, string | undefined>`): a missing key reads as that undefined.
+  if (!a.finite && v?.k === "nullable" && v.undef) return narrowRead(l, x, coerce(l, method(l, a.rec, "get", [a.key()], x), v, x));
   const use = a.finite && use0 !== "maybe" ? "value" : use0;
   // `typeof obj["host"] === "string" && obj["host"].length`: a read with a literal key narrows as TypeScript narrowed it (checked).
   if (use === "value") return narrowRead(l, x, method(l, a.rec, "getPresent", [a.key()], x));
