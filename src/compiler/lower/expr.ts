@@ -636,7 +636,12 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
     const A = lowerExpr(l, b.left);
     // `xs || []`: an empty literal takes the type of the whole expression.
     const literal = ts.isArrayLiteralExpression(b.right) || ts.isObjectLiteralExpression(b.right);
-    const B = lowerExpr(l, b.right, literal ? tryIrType(l, l.checker.getTypeAtLocation(b), b) : undefined);
+    let B = lowerExpr(l, b.right, literal ? tryIrType(l, l.checker.getTypeAtLocation(b), b) : undefined);
+    // `verbose && console.log(m)` as a value: the call, then undefined (a void call has no value in C).
+    if (B.type.k === "void") {
+      const u = lowerNullLiteral("undefined");
+      B = { e: "seq", type: u.type, xs: [B, u] };
+    }
     if (A.type.k !== "bool" || B.type.k !== "bool") return logicalValue(l, b, A, B);
     return { e: "logic", type: T.bool, op: op === K.AmpersandAmpersandToken ? "&&" : "||", a: A, b: B };
   }
