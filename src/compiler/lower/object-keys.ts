@@ -33,6 +33,7 @@ import { hasKeyOrder, inKeyOrder, memberPresent } from "./key-order.ts";
 import { classInfo, propertyOfField } from "./classes.ts";
 import { partOrderedShapes, spreadShapes } from "./objects.ts";
 import { hasEffects } from "../eval-order.ts";
+import { isRecord, recordListing } from "./records.ts";
 
 /** `Object.<name>(arg)` for a class instance or a view; undefined for other values. */
 export function objectPropertiesCall(l: Lowerer, name: "keys" | "values" | "entries", obj: Expr, arg: ts.Expression, call: ts.Node, listType?: Type): Expr | undefined {
@@ -142,6 +143,8 @@ function perClassProperties(l: Lowerer, name: "keys" | "values" | "entries", obj
     func,
     classes: classesOfView(l, view),
     each: (cls, x) => {
+      // A record behind the view (a `Partial<Record<K, V>>` built as one): its own entries.
+      if (isRecord({ k: "class", cls })) return coerce(l, recordListing(l, name, x, call), result, arg);
       if (!cls.literal && hasSubclass(l, classInfo(cls).decl, arg)) l.fail("TSOS1143", arg, `Object.${name}`, cls.tsName);
       return presentProperties(l, name, ownProperties(l, x, l.checker.getTypeAtLocation(arg), arg), cls, result, arg, call, x);
     },

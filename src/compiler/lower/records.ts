@@ -641,6 +641,11 @@ export function recordHasOwn(l: Lowerer, call: ts.CallExpression): Expr | undefi
 }
 
 /** `Object.keys/values/entries/fromEntries(...)`; undefined for other names. */
+/** `Object.keys`, `values` or `entries` of the record `rec`: its own entries, in order. */
+export function recordListing(l: Lowerer, name: "keys" | "values" | "entries", rec: Expr, call: ts.Node): Expr {
+  return method(l, rec, name === "keys" ? "ownKeys" : name === "values" ? "ownValues" : "ownEntries", [], call);
+}
+
 export function objectCall(l: Lowerer, name: string, call: ts.CallExpression): Expr | undefined {
   const arg = call.arguments[0];
   if (!arg || call.arguments.length !== 1) return undefined;
