@@ -31,6 +31,7 @@ import { unionOf } from "./unions.ts";
 import { classInfo, isStatic } from "./classes.ts";
 import { classSetterByName, literalMembers, viewSetter } from "./views.ts";
 import { isTuple } from "./destructure.ts";
+import { tupleAsArray } from "./tuples.ts";
 import { isRecord, recordValueType } from "./records.ts";
 import { propertyNameOfField, readProperty } from "./object-spread.ts";
 import { accessorUpdate } from "./accessors.ts";
@@ -130,6 +131,9 @@ function readType(l: Lowerer, x: ts.ElementAccessExpression, o: Expr, keys: stri
   const types = keys.map((k) => readProperty(l, o, k, x).type);
   const same = types.every((t) => sameType(t, types[0]!));
   // Different types by key: the nearest enclosing expression with one type is compiled per key (lower/key-distribution.ts).
+  // Read-only tuples of different lengths (`patterns[name]` of an `as const` object) read as one array type (types.ts).
+  const list = !same && types.every((t) => isTuple(t)) ? quietIrType(l, l.checker.getTypeAtLocation(x), x) : undefined;
+  if (list?.k === "array") return list;
   if (!same) distributeIfTarget(l, x, keys);
   // In a copy for one key the checker's type is still that of every key: the property's own.
   if (oneKey) return types[0]!;
@@ -147,7 +151,10 @@ export function keyedRead(l: Lowerer, x: ts.ElementAccessExpression, obj: Expr):
   const o = temp(l, parts.obj, binds);
   const key = temp(l, lowerExpr(l, x.argumentExpression, T.str), binds);
   const type = readType(l, x, o, parts.keys, parts.oneKey);
-  const read = (k: string): Expr => coerce(l, readProperty(l, o, k, x), type, x);
+  const read = (k: string): Expr => {
+    const p = readProperty(l, o, k, x);
+    return coerce(l, type.k === "array" && isTuple(p.type) ? (tupleAsArray(l, p, x) ?? p) : p, type, x);
+  };
   const value = wrap(binds, chain(parts.keys, key, type, read, missingKey(l, type, read(parts.keys[0]!), x)));
   // Where the checker narrowed the read (`o[k]` after `o[k] = v`), as for `o.name` (not in a copy for one
   // key, lower/key-distribution.ts: the checker's type there is that of every key).

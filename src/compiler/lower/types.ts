@@ -179,6 +179,10 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
     // A union of literals of one kind ("a" | "b", 1 | 2) is that kind.
     // So is a union of tuples with the same element types (`[this, Vec] | [Vec, this]` in a method of Vec).
     if (parts.every((p) => p && sameType(p, parts[0]!)) && ((parts[0]?.k !== "class" && parts[0]?.k !== "array") || (parts[0]?.k === "class" && parts[0].cls.tuple))) return parts[0];
+    // Read-only tuples of different lengths with one element type (`patterns[name]` of an `as const` object
+    // of string lists): an array of that type, a copy of the tuple (nothing can write it).
+    const listElem = readonlyTupleUnionElement(l, type, parts);
+    if (listElem) return arrayType(l, listElem);
     // An integer type and numeric literals that fit it (`u8 | 3`, the type of `n ?? 3`) is that integer type.
     const isLit = (t: ts.Type) => (t.flags & ts.TypeFlags.NumberLiteral) !== 0;
     const typed = parts.filter((_, i) => !isLit(type.types[i]!));
@@ -263,6 +267,14 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
  * union (`A | B | null`) maps its other members through here too, so an
  * object-union mapping added here serves both.
  */
+/** The one element type of a union of read-only tuples whose fields all have it, or undefined. */
+function readonlyTupleUnionElement(l: Lowerer, type: ts.UnionType, parts: (Type | undefined)[]): Type | undefined {
+  if (!type.types.every((t) => l.checker.isTupleType(t) && ((t as ts.TypeReference).target as ts.TupleType).readonly)) return undefined;
+  const fields = parts.flatMap((p) => (p?.k === "class" && p.cls.tuple ? p.cls.fields.map((f) => f.type) : [undefined]));
+  const first = fields[0];
+  return first && fields.every((f) => f && sameType(f, first)) ? first : undefined;
+}
+
 function unionOfMembers(l: Lowerer, parts: readonly ts.Type[], node: ts.Node): Type | undefined {
   return valueUnionType(l, parts, node, (t, n) => tryIrType(l, t, n), mangle);
 }
