@@ -87,7 +87,8 @@ export function irType(l: Lowerer, type: ts.Type, node: ts.Node): Type {
 const LIB_CORE_TYPES = new Set(["Function", "CallableFunction", "NewableFunction", "Object", "IArguments", "RegExp", "Boolean", "Number", "String"]);
 
 function isArraySymbol(sym: ts.Symbol | undefined): boolean {
-  return !!sym && (sym.name === "Array" || sym.name === "ReadonlyArray") && isLibSymbol(sym);
+  // `ArrayLike<T>` (a length and numeric indices, read-only): an array is what programs pass for it.
+  return !!sym && (sym.name === "Array" || sym.name === "ReadonlyArray" || sym.name === "ArrayLike") && isLibSymbol(sym);
 }
 
 
