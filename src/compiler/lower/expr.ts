@@ -158,7 +158,15 @@ function lowerExprOf(l: Lowerer, node: ts.Expression, want?: Type): Expr {
         const arr = lowerExpr(l, via.expression);
         return freshArrayAsTuple(l, arr, to, via.expression) ?? coerce(l, arr, to, via.expression);
       }
-      const value = lowerExpr(l, x.expression, to);
+      // `(ROLES as unknown as string[]).includes(x)`: the tuple itself asserted, as below.
+      const tupleViaUnknown = ts.isAsExpression(via) && l.checker.getTypeFromTypeNode(via.type).flags & ts.TypeFlags.Unknown && to.k === "array" && l.checker.isTupleType(l.checker.getTypeAtLocation(via.expression));
+      const value = tupleViaUnknown ? lowerExpr(l, via.expression) : lowerExpr(l, x.expression, to);
+      // `(WORDS as readonly string[]).includes(x)` on an `as const` tuple: nothing can write a read-only array (or
+      // the program only reads this one), so a copy of the tuple's elements cannot be told apart from it.
+      if (to.k === "array" && isTuple(value.type) && (isReadonlyArrayNode(x.type) || readOnlyUse(x))) {
+        const list = tupleAsArray(l, value, x.expression);
+        if (list) return coerce(l, list, to, x);
+      }
       // `return v as T` where the function returns `T | undefined` and v may be undefined: asserted as
       // `T | undefined`, as JavaScript passes undefined through an assertion unchecked.
       const admits = (t: Type | undefined): boolean => t?.k === "nullable" && t.undef;
@@ -416,6 +424,13 @@ function narrowedArrayCopy(l: Lowerer, value: Expr, to: Type, node: ts.Expressio
   if (to.k !== "array" || value.type.k !== "array" || sameType(value.type, to) || !readOnlyUse(node)) return undefined;
   const elem = to.elem;
   return mappedElements(l, "narrowed", value, to, (e) => castTo(l, e, elem, node), node);
+}
+
+/** `readonly T[]` or `ReadonlyArray<T>` as written. */
+function isReadonlyArrayNode(t: ts.TypeNode): boolean {
+  if (ts.isParenthesizedTypeNode(t)) return isReadonlyArrayNode(t.type);
+  if (ts.isTypeOperatorNode(t)) return t.operator === ts.SyntaxKind.ReadonlyKeyword && ts.isArrayTypeNode(t.type);
+  return ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && t.typeName.text === "ReadonlyArray";
 }
 
 export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
