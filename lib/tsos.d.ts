@@ -379,6 +379,14 @@ interface ReadonlyArray<T> {
   findLast<S extends T>(predicate: (value: T, index: number, array: readonly T[]) => value is S): S | undefined;
   findLast(predicate: (value: T, index: number, array: readonly T[]) => unknown): T | undefined;
   findLastIndex(predicate: (value: T, index: number, array: readonly T[]) => unknown): number;
+  /** ES2023: a sorted copy; the array itself is unchanged. */
+  toSorted(compareFn?: (a: T, b: T) => number): T[];
+  /** ES2023: a reversed copy. */
+  toReversed(): T[];
+  /** ES2023: a copy with `splice`'s change made. */
+  toSpliced(start: number, deleteCount?: number, ...items: T[]): T[];
+  /** ES2023: a copy with the element at `index` (negative counts from the end) replaced; RangeError outside the array. */
+  with(index: number, value: T): T[];
   flatMap<U>(callback: (value: T, index: number, array: T[]) => U | ReadonlyArray<U>): U[];
   flat<A, D extends number = 1>(this: A, depth?: D): FlatArray<A, D>[];
   /** The element at `index` (negative counts from the end), or undefined outside the array. */
@@ -431,6 +439,10 @@ interface Array<T> {
   findLast<S extends T>(predicate: (value: T, index: number, array: T[]) => value is S): S | undefined;
   findLast(predicate: (value: T, index: number, array: T[]) => unknown): T | undefined;
   findLastIndex(predicate: (value: T, index: number, array: T[]) => unknown): number;
+  toSorted(compareFn?: (a: T, b: T) => number): T[];
+  toReversed(): T[];
+  toSpliced(start: number, deleteCount?: number, ...items: T[]): T[];
+  with(index: number, value: T): T[];
   /** Sets the elements from `start` to `end` (negative counts from the end) to `value`; returns the array. */
   fill(value: T, start?: number, end?: number): this;
   copyWithin(target: number, start: number, end?: number): this;

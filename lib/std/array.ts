@@ -459,6 +459,24 @@ export function splice<T>(xs: T[], start: number, deleteCount: number, items: T[
   return removed;
 }
 
+/** `xs.toSpliced(start, deleteCount, ...items)` (ES2023): a copy of xs spliced, xs unchanged. */
+export function toSpliced<T>(xs: T[], start: number, deleteCount: number, items: T[]): T[] {
+  const out = xs.slice(0);
+  splice(out, start, deleteCount, items);
+  return out;
+}
+
+/** `xs.with(index, value)` (ES2023): a copy with one element replaced; an index outside xs throws a RangeError. */
+export function withAt<T>(xs: T[], index: number, value: T): T[] {
+  const len = xs.length;
+  const whole = Math.trunc(index);
+  const i = whole < 0 ? len + whole : whole;
+  if (!(i >= 0 && i < len)) throw new RangeError(`Invalid index : ${index}`);
+  const out = xs.slice(0);
+  out[i] = value;
+  return out;
+}
+
 /** The element at `index` (negative counts from the end), or undefined outside the array. */
 export function at<T>(xs: T[], index: number): T | undefined {
   const len = xs.length;

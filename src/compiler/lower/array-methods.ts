@@ -155,6 +155,23 @@ function local(type: Type, name: string): Expr {
 }
 
 /** `let name = value in body(name)`: the value evaluated once, first. */
+/** `xs.sort(cmp)`: by the comparator, or by the elements' string forms as JavaScript's default order. */
+function sortCall(l: Lowerer, recv: Expr, call: ts.CallExpression): Expr {
+  const elem = (recv.type as Extract<Type, { k: "array" }>).elem;
+  const args = call.arguments;
+  if (elem.k === "nullable" && elem.undef) l.fail("TSOS1120", call, typeName(elem));
+  if (args[0]) return libCall(l, "sort", [elem], recv, args, [], call);
+  if (elem.k === "str") return letIn(l, recv, (xs) => stdCall(l, "sortByKeys", [elem], [xs, xs], call));
+  // Tuples, nested arrays, nullables, objects with toString: by their string forms (lower/sort-keys.ts).
+  if (elem.k !== "int" && elem.k !== "bool") return letIn(l, recv, (xs) => stdCall(l, "sortByKeys", [elem], [xs, sortKeys(l, xs, elem, call)], call));
+  return stdCall(l, "sortDefault", [elem], [recv], call);
+}
+
+/** A new array of xs's elements (`xs.slice()`). */
+function copyOf(l: Lowerer, xs: Expr, call: ts.CallExpression): Expr {
+  return stdCall(l, "slice", [(xs.type as Extract<Type, { k: "array" }>).elem], [xs, ZERO, MAX], call);
+}
+
 function letIn(l: Lowerer, value: Expr, body: (x: Expr) => Expr): Expr {
   const name = l.temp();
   const inner = body(local(value.type, name));
@@ -304,14 +321,21 @@ export function arrayLibraryCall(l: Lowerer, recv: Expr, name: string, call: ts.
       const [u] = ownTypeArgs(l, call);
       return libCall(l, name, [elem, u ?? elem], recv, args, [], call);
     }
-    case "sort": {
-      if (elem.k === "nullable" && elem.undef) l.fail("TSOS1120", call, typeName(elem));
-      if (args[0]) return libCall(l, "sort", [elem], recv, args, [], call);
-      if (elem.k === "str") return letIn(l, recv, (xs) => stdCall(l, "sortByKeys", [elem], [xs, xs], call));
-      // Tuples, nested arrays, nullables, objects with toString: by their string forms (lower/sort-keys.ts).
-      if (elem.k !== "int" && elem.k !== "bool") return letIn(l, recv, (xs) => stdCall(l, "sortByKeys", [elem], [xs, sortKeys(l, xs, elem, call)], call));
-      return stdCall(l, "sortDefault", [elem], [recv], call);
+    case "sort":
+      return sortCall(l, recv, call);
+    // ES2023's copying methods: the method on a copy (`slice()`), the array itself unchanged.
+    case "toSorted":
+      return sortCall(l, copyOf(l, recv, call), call);
+    case "toReversed":
+      return libCall(l, "reverse", [elem], copyOf(l, recv, call), args, [], call);
+    case "toSpliced": {
+      const start = args[0] ? coerce(l, lowerExpr(l, args[0], T.number), T.number, args[0]) : MAX;
+      const count = args[1] ? coerce(l, lowerExpr(l, args[1], T.number), T.number, args[1]) : args[0] ? MAX : ZERO;
+      if (hasSpread(args.slice(0, 2))) l.fail("TSOS1086", call, "spread into the first arguments of `toSpliced`");
+      return stdCall(l, "toSpliced", [elem], [recv, start, count, argsArray(l, args.slice(2), t, call)], call);
     }
+    case "with":
+      return libCall(l, "withAt", [elem], recv, args, [], call);
     case "unshift": {
       if (args.length === 1 && !hasSpread(args)) return libCall(l, "unshiftOne", [elem], recv, args, [], call);
       return stdCall(l, "unshift", [elem], [recv, argsArray(l, args, t, call)], call);

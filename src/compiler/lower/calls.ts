@@ -719,7 +719,7 @@ function tupleAsReadArray(l: Lowerer, recv: Expr, node: ts.Node): Expr | undefin
   return tupleAsArray(l, recv, node) ?? tupleAsUnionArray(l, recv, node, mangle, (e) => arrayType(l, e), (i, n, u) => nullableType(l, i, n, u));
 }
 
-const TUPLE_AS_ARRAY = new Set(["join", "map", "filter", "reduce", "reduceRight", "every", "some", "find", "findIndex", "findLast", "findLastIndex", "includes", "indexOf", "lastIndexOf", "slice", "concat", "forEach", "at", "toString", "flatMap"]);
+const TUPLE_AS_ARRAY = new Set(["join", "toSorted", "toReversed", "toSpliced", "with", "map", "filter", "reduce", "reduceRight", "every", "some", "find", "findIndex", "findLast", "findLastIndex", "includes", "indexOf", "lastIndexOf", "slice", "concat", "forEach", "at", "toString", "flatMap"]);
 
 /**
  * A function value about to be called. An optional one (`format?: (v) => string`)

@@ -148,7 +148,7 @@ export function readOnlyUse(node: ts.Node): boolean {
   return false;
 }
 
-const READ_ONLY_METHODS = new Set(["join", "map", "filter", "forEach", "some", "every", "find", "findIndex", "findLast", "findLastIndex", "indexOf", "lastIndexOf", "includes", "slice", "reduce", "reduceRight", "concat", "at", "flatMap", "flat", "toString"]);
+const READ_ONLY_METHODS = new Set(["join", "toSorted", "toReversed", "toSpliced", "with", "map", "filter", "forEach", "some", "every", "find", "findIndex", "findLast", "findLastIndex", "indexOf", "lastIndexOf", "includes", "slice", "reduce", "reduceRight", "concat", "at", "flatMap", "flat", "toString"]);
 
 /** Whether `n` is written: assigned, incremented or decremented, or deleted. */
 export function isAssigned(n: ts.Node): boolean {
