@@ -97,10 +97,19 @@ export class HashTable<K> {
   size: number = 0;
   lastFound: i32 = -1;
 
-  /** The position of `key` (whose hash is `h`), or -1. */
+  /**
+   * The position of `key` (whose hash is `h`), or -1. The position found
+   * last is tried here, the bucket's chain in `walk`: without a loop this is
+   * small enough for gcc to inline into get, set and has.
+   */
   find(key: K, h: u32): i32 {
     const last = this.lastFound;
     if (last >= 0 && this.hashes[last] === h && sameValueZero(this.entryKeys[last], key)) return last;
+    return this.walk(key, h);
+  }
+
+  /** The position of `key` in its bucket's chain, or -1. */
+  walk(key: K, h: u32): i32 {
     let i = this.buckets[h & this.mask];
     while (i >= 0) {
       if (this.hashes[i] === h && sameValueZero(this.entryKeys[i], key)) {
@@ -265,6 +274,12 @@ export class Map<K, V> extends HashTable<K> {
       this.entryValues[i] = value;
       return this;
     }
+    this.insert(key, h, value);
+    return this;
+  }
+
+  /** Adds the entry of `key` (not present, hash `h`): set's rare path, apart so that set stays small. */
+  insert(key: K, h: u32, value: V): void {
     if (this.full()) {
       const kept = this.rebuild();
       if (kept !== null) {
@@ -275,7 +290,6 @@ export class Map<K, V> extends HashTable<K> {
     }
     this.append(key, h);
     this.entryValues.push(value);
-    return this;
   }
 
   delete(key: K): boolean {

@@ -80,6 +80,18 @@ static inline double tsos_num_mod(double a, double b) {
   }
   return fmod(a, b);
 }
+/* `a % n` for a uint32 value a and a count n (an array's length): NaN when n is 0, as `a % 0` is; a when n > a. */
+static inline double tsos_num_mod_u32_count(uint32_t a, uint64_t n) {
+  if (n > a) return (double)a;
+  if (n == 0) return TSOS_NAN;
+  return (double)(a % (uint32_t)n);
+}
+/* An index computed as `a % n` (tsos_num_mod_u32_count): n of 0 makes NaN, which is no integer (tsos_num_int's panic). */
+static inline uint32_t tsos_num_index_mod_u32_count(uint32_t a, uint64_t n, const tsos_loc *loc) {
+  if (n > a) return a;
+  if (n == 0) return (uint32_t)tsos_num_int(TSOS_NAN, loc);
+  return a % (uint32_t)n;
+}
 /* ToInt32 (ECMA-262 7.1.6), for the bitwise operators. */
 static inline int32_t tsos_num_toint32(double v) {
   /* Within the int64 range a truncating conversion then reduction mod 2^32 is
