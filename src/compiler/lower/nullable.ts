@@ -441,6 +441,14 @@ export function joinNullable(l: Lowerer, node: ts.Expression, A: Expr, B: Expr):
 /** Postfix `x!`: TypeScript's promise, checked (a null here would be undefined behaviour in C). */
 export function lowerNonNull(l: Lowerer, n: ts.NonNullExpression, want?: Type): Expr {
   const x = lowerExpr(l, n.expression, want);
+  // `list.splice(1, 0, list.pop()!)` with `list: (string | null)[]`: `!` there says "not undefined" (the list
+  // is not empty); the value goes where null fits, and a null element goes on as it does in JavaScript.
+  if (want?.k === "nullable" && want.null && x.type.k === "nullable" && x.type.null && x.type.undef && sameType(want.inner, x.type.inner)) {
+    const name = l.temp();
+    const t = local(name, x.type);
+    const body: Expr = { e: "cond", type: want, c: isnullish(t, "null"), a: { e: "nullish", type: want, undef: false }, b: coerce(l, unwrap(l, t, n, "nonnull"), want, n) };
+    return { e: "bind", type: want, name, value: x, body };
+  }
   const present = x.type.k === "nullable" ? unwrap(l, x, n, "nonnull") : x;
   // `a!.tag` where tsc narrowed `a` (`El | string | undefined`) to `El | undefined`: the member it is, checked.
   if (present.type.k !== "union") return present;
