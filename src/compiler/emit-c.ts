@@ -140,7 +140,7 @@ export class Emitter {
         return Buffer.byteLength(x.value) === x.value.length ? `TSOS_STR(${cString(x.value)})` : `TSOS_STRU(${cString(x.value)}, ${x.value.length}u)`;
       case "local":
       case "global":
-        return x.name;
+        return x.type.k === "void" ? "((void)0)" : x.name;
       case "current":
         return current!;
       case "neg":
@@ -657,7 +657,7 @@ export class Emitter {
   private discarded(x: Expr): string {
     if (x.e === "seq") return `(${x.xs.map((it) => `(void)${this.discarded(it)}`).join(", ")})`;
     if (x.e === "let") return `({ ${declare(x.init.type, x.name)} = ${this.expr(x.init)};${this.reads.has(x.name) ? "" : ` (void)${x.name};`} ${this.discarded(x.body)}; })`;
-    if (x.e === "local") return `(void)${x.name}`;
+    if (x.e === "local") return x.type.k === "void" ? "((void)0)" : `(void)${x.name}`;
     if (x.e === "arraymethod" && x.method === "setLength") return `(void)${this.expr(x)}`;
     return x.e === "compound" && x.postfix ? this.expr({ ...x, postfix: false }) : this.expr(x);
   }
@@ -761,6 +761,12 @@ export class Emitter {
     if (site) this.line(site);
     switch (s.s) {
       case "let":
+        // `const result = fn()` where fn returns nothing (a generic's T = void): C has no void variables; the
+        // initializer runs, and reads of the local are no value (below).
+        if (s.type.k === "void" || s.type.k === "never") {
+          if (s.init) this.line(`${this.discarded(s.init)};`);
+          return;
+        }
         this.line(`${declare(s.type, this.volatileName(s.name))} = ${s.init ? this.expr(s.init) : zero(s.type)};`);
         if (!this.reads.has(s.name)) this.line(`(void)${s.name};`);
         return;

@@ -447,6 +447,8 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
     return { e: "convert", type: to, x: e, checked: false, loc: l.loc(node) };
   }
   if (sameType(from, to)) return e;
+  // A call that returns nothing where `undefined` fits (`return fn()` in `maybe<R>(fn: () => R): R | null` with R = void).
+  if (from.k === "void" && to.k === "nullable" && to.undef) return { e: "seq", type: to, xs: [e, { e: "nullish", type: to, undef: true }] };
   const dynamic = coerceDynamic(l, e, to, node); // lower/dynamic.ts: unknown, object
   if (dynamic) return dynamic;
   const iterable = iterableCoerce(l, e, to, node); // lower/iterables.ts: an array, Map or Set as Iterable<T>

@@ -30,6 +30,9 @@ export const UNDEFINED_LITERAL: Type = { k: "nullable", inner: { k: "never" }, n
 /** `inner | null` (when `hasNull`) `| undefined` (when `hasUndef`), flattened. */
 export function nullableOf(l: Lowerer, inner: Type, hasNull: boolean, hasUndef: boolean, mangle: (t: Type) => string): Type {
   if (inner.k === "nullable") return nullableOf(l, inner.inner, hasNull || inner.null, hasUndef || inner.undef, mangle);
+  // `R | undefined` with R = void (a generic instantiated with a callback that returns nothing): void's value is
+  // undefined, so the type is void itself; with null, a value that is null or undefined.
+  if (inner.k === "void") return hasNull ? nullableOf(l, { k: "never" }, true, true, mangle) : inner;
   if (nullableRepr(inner) === "tag") {
     const cname = `tsos_opt_${mangle(inner)}`;
     if (!l.program.optTypes.some((o) => o.cname === cname)) l.program.optTypes.push({ cname, inner });

@@ -514,6 +514,8 @@ function lowerReturn(l: Lowerer, r: ts.ReturnStatement): Stmt {
   // Leaving a try block: the value is computed while its handlers are still installed.
   if (ret.s === "block") return { s: "block", body: [...ret.body.slice(0, -1), ...exits, ret.body[ret.body.length - 1]!] };
   if (ret.s !== "return" || !ret.x) return { s: "block", body: [...exits, ret] };
+  // `return fn()` where fn returns nothing or never returns (a generic's T = never): no value to hold.
+  if (ret.x.type.k === "never" || ret.x.type.k === "void") return { s: "block", body: [{ s: "expr", x: ret.x, loc: ret.loc }, ...exits, { s: "return", loc: ret.loc }] };
   const tmp = l.localName("tsos_ret");
   return { s: "block", body: [{ s: "let", name: tmp, type: ret.x.type, init: ret.x, loc: ret.loc }, ...exits, { s: "return", x: { e: "local", type: ret.x.type, name: tmp }, loc: ret.loc }] };
 }
