@@ -17,6 +17,7 @@ import { jsonCall, jsonIntrinsic } from "./json.ts";
 import { isNestedFunction } from "./closures.ts";
 import { isCapturingNested, nestedFunctionInstance } from "./nested-functions.ts";
 import ts from "typescript";
+import { valueOfPart } from "./value-of.ts";
 import { keyedRead } from "./keyed.ts";
 import type { Expr, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -409,7 +410,9 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
   if (heapIntrinsic) return heapIntrinsic;
   switch (name) {
     case "Number": {
-      const x = lowerExpr(l, arg(call, 0));
+      const x0 = lowerExpr(l, arg(call, 0));
+      // `Number(money)`: an object's own valueOf, as with unary `+` (lower/value-of.ts).
+      const x = ((x0.type.k === "class" || x0.type.k === "view") && valueOfPart(l, x0, call)) || x0;
       if (x.type.k === "str") return stringToNumber(l, x, call);
       if (x.type.k === "dyn") return { e: "call", type: T.number, fn: "tsos_dyn_to_num", args: [x, { e: "callerloc", type: { k: "loc" }, loc: l.loc(call) }] };
       // `Number(row[4])` past the end (probes.ts): undefined is NaN, null 0.
