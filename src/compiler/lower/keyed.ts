@@ -292,7 +292,7 @@ export function indexedAccessType(l: Lowerer, type: ts.Type, node: ts.Node): Typ
 
 /**
  * `T[K]` where K is a union of keys whose properties have different types (`get(user, k)` with `k:
- * keyof User`): the union of those types, undefined if one of them cannot be a union member.
+ * keyof User`): the union of those types when they are strings, numbers and booleans; undefined otherwise.
  */
 function unionOfTypes(l: Lowerer, types: Type[]): Type | undefined {
   const members: Type[] = [];
@@ -302,7 +302,9 @@ function unionOfTypes(l: Lowerer, types: Type[]): Type | undefined {
     const inner = t.k === "nullable" ? t.inner : t;
     if (t.k === "nullable") [nul, undef] = [nul || t.null, undef || t.undef];
     for (const m of inner.k === "union" ? inner.members : [inner]) {
-      if (m.k === "void" || m.k === "never" || m.k === "dyn" || m.k === "nullable") return undefined;
+      // Values only (`string | number | boolean`): where objects, arrays or functions differ by key, the
+      // expression around the read is compiled per key instead (lower/key-distribution.ts).
+      if (m.k !== "str" && m.k !== "int" && m.k !== "bool") return undefined;
       if (!members.some((x) => sameType(x, m))) members.push(m);
     }
   }
