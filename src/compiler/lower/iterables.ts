@@ -47,6 +47,7 @@ import { classInstance, constructorOf } from "./classes.ts";
 import { markConstructed } from "./dispatch.ts";
 import { collectionKind, iteratorResultAccess } from "./collections.ts";
 import { genClassOf, genNext, genClose, isGenType } from "./generators.ts";
+import { arrayLength, indexLoop } from "./index-loop.ts";
 
 /** The member key of `[Symbol.iterator]` (classes.ts, dispatch.ts). */
 export const ITERATOR_KEY = "@@iterator";
@@ -654,28 +655,8 @@ export function sourceForYieldStar(l: Lowerer, x: ts.Expression, each: (elem: Ex
   }
   const arr = lowerExpr(l, x);
   if (arr.type.k !== "array") l.fail("TSOS1241", x, `\`yield*\` over \`${typeName(arr.type)}\``);
-  const usize = T.int("usize");
-  const a = l.temp();
-  const i = l.temp();
-  const aRef: Expr = { e: "local", type: arr.type, name: a };
-  const iRef: Expr = { e: "local", type: usize, name: i };
-  const len: Expr = { e: "arraymethod", type: usize, method: "length", arr: aRef, args: [], loc };
-  return [
-    {
-      s: "block",
-      body: [
-        { s: "let", name: a, type: arr.type, init: arr, loc },
-        {
-          s: "for",
-          init: [{ s: "let", name: i, type: usize, init: { e: "int", type: usize, value: 0n }, loc }],
-          c: { e: "binary", type: T.bool, op: "<", a: iRef, b: len, loc },
-          step: [{ e: "compound", type: usize, target: iRef, value: { e: "binary", type: usize, op: "+", a: { e: "current", type: usize }, b: { e: "int", type: usize, value: 1n }, loc }, postfix: false }],
-          body: each({ e: "index", type: arr.type.elem, arr: aRef, idx: iRef, loc, unchecked: true }, x, []),
-          loc,
-        },
-      ],
-    },
-  ];
+  const elemType = arr.type.elem;
+  return [indexLoop(l, loc, arr, (src) => arrayLength(src, loc), (src, idx) => each({ e: "index", type: elemType, arr: src, idx, loc, unchecked: true }, x, []))];
 }
 
 /** `x[Symbol.iterator]()` called by hand; undefined for any other call. */

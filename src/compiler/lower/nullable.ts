@@ -183,11 +183,13 @@ function narrowPresent(l: Lowerer, node: ts.Node, x: Expr, from: Extract<Type, {
   const v = local(name, from);
   const inner = narrowTo(l, node, unwrap(l, v, node), t.inner, check);
   if (!inner) return undefined;
-  const absent: Expr =
-    t.null && t.undef
-      ? { e: "cond", type: t, c: isnullish(v, "undefined"), a: { e: "nullish", type: t, undef: true }, b: { e: "nullish", type: t, undef: false } }
-      : { e: "nullish", type: t, undef: t.undef };
-  return { e: "bind", type: t, name, value: x, body: { e: "cond", type: t, c: isnullish(v, "either"), a: absent, b: coerce(l, inner, t, node) } };
+  return { e: "bind", type: t, name, value: x, body: { e: "cond", type: t, c: isnullish(v, "either"), a: absentAs(v, t), b: coerce(l, inner, t, node) } };
+}
+
+/** `v`, known to be null or undefined, as the nullable `t`: which of the two it is stays as it was where `t` holds both. */
+function absentAs(v: Expr, t: Extract<Type, { k: "nullable" }>): Expr {
+  if (!(t.null && t.undef)) return { e: "nullish", type: t, undef: t.undef };
+  return { e: "cond", type: t, c: isnullish(v, "undefined"), a: { e: "nullish", type: t, undef: true }, b: { e: "nullish", type: t, undef: false } };
 }
 
 /** A read of the target of a compound assignment (`x += 1` after `x !== undefined`), narrowed as `node` is. */
@@ -285,8 +287,7 @@ function definitelyFalsy(type: ts.Type): boolean {
 
 /** The value of `t` known to be falsy, as type `R` (the left operand of `&&`). */
 function falsyValue(l: Lowerer, t: Expr, R: Type, node: ts.Node): Expr {
-  if (t.type.k === "nullable" && (nullableRepr(t.type.inner) === "ptr" || nullableRepr(t.type.inner) === "view") && R.k === "nullable")
-    return { e: "cond", type: R, c: isnullish(t, "undefined"), a: { e: "nullish", type: R, undef: true }, b: { e: "nullish", type: R, undef: false } };
+  if (t.type.k === "nullable" && (nullableRepr(t.type.inner) === "ptr" || nullableRepr(t.type.inner) === "view") && R.k === "nullable") return absentAs(t, R);
   return coerce(l, t, R, node);
 }
 

@@ -39,6 +39,7 @@ import { recordForIn } from "./records.ts";
 import { destructuredIterable, iterableForOf, printableResult } from "./iterables.ts";
 import { lowerYieldStatement, sentYieldFirst } from "./generators.ts";
 import { readonlyTupleArray, tupleForOf } from "./tuples.ts";
+import { arrayLength, indexLoop } from "./index-loop.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
 import { matchElementLocal, printedRegExp } from "./regexp.ts";
 import { stringIndexOrUndefined } from "./string-methods.ts";
@@ -466,29 +467,13 @@ function lowerForOf(l: Lowerer, f: ts.ForOfStatement): Stmt {
   if (arr.type.k === "str") return forOfString(l, f, arr, (ch) => bindForOf(l, f, ch), () => body(l, f.statement));
   if (arr.type.k !== "array") l.fail("TSOS1015", f.expression, `\`for...of\` over \`${typeName(arr.type)}\``, "iterate over an array");
   if (!ts.isVariableDeclarationList(f.initializer) || f.initializer.declarations.length !== 1) l.fail("TSOS1005", f.initializer, "this `for...of` head");
-  const usize: Type = T.int("usize");
-  const arrName = l.temp();
-  const idxName = l.temp();
-  const arrRef: Expr = { e: "local", type: arr.type, name: arrName };
-  const idx: Expr = { e: "local", type: usize, name: idxName };
-  const len: Expr = { e: "arraymethod", type: usize, method: "length", arr: arrRef, args: [], loc };
-  // In range by construction: the loop tests the live length right before the read.
-  const elem: Expr = { e: "index", type: arr.type.elem, arr: arrRef, idx, loc, unchecked: true };
-  const first = iter ? iteratorStep(l, f, iter.kind, idx, elem, (x) => bindForOf(l, f, x)) : bindForOf(l, f, elem);
-  return {
-    s: "block",
-    body: [
-      { s: "let", name: arrName, type: arr.type, init: arr, loc },
-      {
-        s: "for",
-        init: [{ s: "let", name: idxName, type: usize, init: { e: "int", type: usize, value: 0n }, loc }],
-        c: { e: "binary", type: T.bool, op: "<", a: idx, b: len, loc },
-        step: [{ e: "compound", type: usize, target: idx, value: { e: "binary", type: usize, op: "+", a: { e: "current", type: usize }, b: { e: "int", type: usize, value: 1n }, loc }, postfix: false }],
-        body: [...first, ...body(l, f.statement)],
-        loc,
-      },
-    ],
-  };
+  const elemType = arr.type.elem;
+  return indexLoop(l, loc, arr, (src) => arrayLength(src, loc), (src, idx) => {
+    // In range by construction: the loop tests the live length right before the read.
+    const elem: Expr = { e: "index", type: elemType, arr: src, idx, loc, unchecked: true };
+    const first = iter ? iteratorStep(l, f, iter.kind, idx, elem, (x) => bindForOf(l, f, x)) : bindForOf(l, f, elem);
+    return [...first, ...body(l, f.statement)];
+  });
 }
 
 /** Bind a `for...of` loop variable to the current element. */

@@ -27,6 +27,7 @@ import { isInt } from "../ints.ts";
 import { arrayType, sameType, tryIrType, typeName } from "./types.ts";
 import { isTuple, newTuple, refuseOptionalTuple, tupleElement } from "./destructure.ts";
 import { toInteger } from "./number.ts";
+import { USIZE, indexLoop } from "./index-loop.ts";
 
 type TupleType = Extract<Type, { k: "class" }>;
 
@@ -164,25 +165,11 @@ export function tupleForOf(l: Lowerer, f: ts.ForOfStatement, x: Expr, bind: (ele
   const elem = elemTs && (commonElement(x.type) ?? tryIrType(l, elemTs, f.expression));
   if (!elem) return undefined;
   const loc = l.loc(f);
-  const usize: Type = T.int("usize");
-  const tuple: Expr = { e: "local", type: x.type, name: l.temp() };
-  const idx: Expr = { e: "local", type: usize, name: l.temp() };
-  const read = (i: number): Expr => coerce(l, { e: "field", type: fields[i]!.type, obj: tuple, name: fields[i]!.name }, elem, f.expression);
-  let value: Expr = read(fields.length - 1);
-  for (let i = fields.length - 2; i >= 0; i--) value = { e: "cond", type: elem, c: { e: "binary", type: T.bool, op: "==", a: idx, b: { e: "int", type: usize, value: BigInt(i) }, loc }, a: read(i), b: value };
-  const first = bind(value);
-  return {
-    s: "block",
-    body: [
-      { s: "let", name: (tuple as { name: string }).name, type: x.type, init: x, loc },
-      {
-        s: "for",
-        init: [{ s: "let", name: (idx as { name: string }).name, type: usize, init: { e: "int", type: usize, value: 0n }, loc }],
-        c: { e: "binary", type: T.bool, op: "<", a: idx, b: { e: "int", type: usize, value: BigInt(fields.length) }, loc },
-        step: [{ e: "compound", type: usize, target: idx, value: { e: "binary", type: usize, op: "+", a: { e: "current", type: usize }, b: { e: "int", type: usize, value: 1n }, loc }, postfix: false }],
-        body: [...first, ...lowerBody()],
-        loc,
-      },
-    ],
-  };
+  const count: Expr = { e: "int", type: USIZE, value: BigInt(fields.length) };
+  return indexLoop(l, loc, x, () => count, (tuple, idx) => {
+    const read = (i: number): Expr => coerce(l, { e: "field", type: fields[i]!.type, obj: tuple, name: fields[i]!.name }, elem, f.expression);
+    let value: Expr = read(fields.length - 1);
+    for (let i = fields.length - 2; i >= 0; i--) value = { e: "cond", type: elem, c: { e: "binary", type: T.bool, op: "==", a: idx, b: { e: "int", type: USIZE, value: BigInt(i) }, loc }, a: read(i), b: value };
+    return [...bind(value), ...lowerBody()];
+  });
 }
