@@ -51,6 +51,7 @@ import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew
 import { objectCall, recordField, recordHasOwn, recordRead } from "./records.ts";
 import { isTuple, refuseOptionalTuple, restArgs } from "./destructure.ts";
 import { tupleAsArray, tupleIndex } from "./tuples.ts";
+import { hasEffects } from "../eval-order.ts";
 import { genericConstInstance, genericFunctionConst, namespaceCallee } from "./generic-consts.ts";
 import { objectIs } from "./object-is.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
@@ -719,6 +720,11 @@ function asReceiverClass(result: Expr, recv: Type): Expr {
  */
 function tupleAsReadArray(l: Lowerer, recv: Expr, node: ts.Node): Expr | undefined {
   if (!isTuple(recv.type)) return undefined;
+  // `args.join(", ")` where `args: Parameters<F>` of a function taking nothing: no element to read, so any element type does.
+  if (!recv.type.cls.fields.length) {
+    const none: Expr = { e: "arraylit", type: arrayType(l, T.str), elems: [], loc: l.loc(node) };
+    return hasEffects(recv) ? { e: "seq", type: none.type, xs: [recv, none] } : none;
+  }
   return tupleAsArray(l, recv, node) ?? tupleAsUnionArray(l, recv, node, mangle, (e) => arrayType(l, e), (i, n, u) => nullableType(l, i, n, u));
 }
 

@@ -400,7 +400,9 @@ function tupleSpreadArgs(l: Lowerer, args: readonly ts.Expression[], params: Typ
     const plain = ts.isIdentifier(a.expression) || (ts.isPropertyAccessExpression(a.expression) && a.expression.expression.kind === ts.SyntaxKind.ThisKeyword);
     const tuple = plain ? lowerExpr(l, a.expression) : undefined;
     if (!tuple || !isTuple(tuple.type)) l.fail("TSOS1086", a, "spread into parameters that are not a rest parameter");
-    refuseOptionalTuple(l, tuple.type, a, "a spread");
+    // `f(...args)` with `args: [string, boolean?]` last: an absent element is a parameter left out, which the
+    // function sees as undefined; so passing undefined for it is the same. Elsewhere it would shift what follows.
+    if (a !== args[args.length - 1]) refuseOptionalTuple(l, tuple.type, a, "a spread");
     for (const f of tuple.type.cls.fields) {
       const param = params[out.length];
       if (!param) l.fail("TSOS1086", a, "a spread of more values than the function has parameters");

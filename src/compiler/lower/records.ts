@@ -188,8 +188,13 @@ export function recordLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want
   while (ts.isParenthesizedExpression(outer) || asConst(outer)) outer = outer.parent;
   const contextual = ts.isSatisfiesExpression(outer) ? undefined : l.checker.getContextualType(node);
   const type = t ?? (() => {
-    const shape = recordShape(l, contextual ?? l.checker.getTypeAtLocation(node));
-    return shape && contextual ? recordType(l, contextual, node) : undefined;
+    const own = l.checker.getTypeAtLocation(node);
+    const shape = recordShape(l, contextual ?? own);
+    if (shape && contextual) return recordType(l, contextual, node);
+    // `JSON.stringify({ msg, ...fields })` with `fields` a record and nothing (or any) to say what the
+    // literal should be: it holds every entry of the record, so it is a record of the record's values.
+    const free = !contextual || !!(contextual.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown));
+    return free && spreadOfRecord(l, own) ? recordType(l, own, node) : undefined;
   })();
   if (!type || !isRecord(type)) return undefined;
   const v = recordValueType(type);

@@ -18,7 +18,7 @@ import { classInstance } from "./classes.ts";
 import { viewType } from "./views.ts";
 import { intersectionType } from "./intersections.ts";
 import { indexedAccessType } from "./keyed.ts";
-import { isTuple, tupleFromChecker } from "./destructure.ts";
+import { isTuple, tupleFromChecker, tupleType } from "./destructure.ts";
 import { keyofParamIsString } from "./mapped-types.ts";
 import { NULL_LITERAL, UNDEFINED_LITERAL, isNullableUnion, narrowedTypeParameter, nullableOf, nullableUnionType } from "./nullable-types.ts";
 import { mapRecursiveUnion, valueUnionType } from "./unions.ts";
@@ -258,8 +258,27 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   }
   if (type.isIntersection()) return intersectionType(l, type, node);
   if (f & ts.TypeFlags.IndexedAccess) return indexedAccessType(l, type, node);
+  if (f & ts.TypeFlags.Conditional) return functionTypePart(l, type, node);
   if (keyofParamIsString(l, type, (t) => tryIrType(l, t, node))) return T.str;
   return undefined;
+}
+
+/**
+ * `Parameters<F>` and `ReturnType<F>` where F is generic (`HookMap[K]` in `run<K extends keyof
+ * HookMap>(hook: K, ...args: Parameters<HookMap[K]>)`): tsc leaves them unresolved, but in an
+ * instance K is known, so F is a function type whose parameters (as a tuple) or result they are.
+ */
+function functionTypePart(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
+  const alias = type.aliasSymbol;
+  if (!alias || !isLibSymbol(alias) || (alias.name !== "Parameters" && alias.name !== "ReturnType") || type.aliasTypeArguments?.length !== 1) return undefined;
+  const fn = tryIrType(l, type.aliasTypeArguments[0]!, node);
+  if (fn?.k !== "fn") return undefined;
+  if (alias.name === "ReturnType") return fn.ret;
+  // Trailing parameters that take undefined may be left out (`loud?: boolean`): optional elements, whose
+  // absence the tuple cannot tell from undefined, so uses that would show it are refused (refuseOptionalTuple).
+  let required = fn.params.length;
+  while (required > 0 && fn.params[required - 1]!.k === "nullable" && (fn.params[required - 1] as { undef: boolean }).undef) required--;
+  return tupleType(l, fn.params, required);
 }
 
 /**

@@ -30,7 +30,7 @@ import { irType, mangle, nullableType, sameType, typeName } from "./types.ts";
 import { acceptingUndefined, withDefaults } from "./defaults.ts";
 import { missingArgs } from "./nullable.ts";
 import { lowerArgs } from "./calls.ts";
-import { lowerNullLiteral, narrowRead } from "./nullable.ts";
+import { chainSubstitute, lowerNullLiteral, narrowRead } from "./nullable.ts";
 import { boundMethod, usesThis } from "./method-values.ts";
 import { ITERATOR_KEY, isSymbolIteratorName, refuseClosableIterator } from "./iterables.ts";
 import { fieldProps, mappedTypeSlots } from "./mapped-types.ts";
@@ -482,7 +482,8 @@ export function lowerViewCall(l: Lowerer, v: Expr, prop: string, call: ts.CallEx
   // `v.toString()` where the type lists none: the object's own, or `[object Object]`, by its class (lower/inspect.ts).
   if (prop === "toString" && !call.arguments.length && !view.slots.some((x) => x.prop === prop)) return plainObjectString(l, v, call)!;
   // A function-typed property, narrowed to present where TypeScript narrowed it (an optional method after `if (v.m)`).
-  const f = narrowRead(l, call.expression, lowerViewGet(l, v, prop, call.expression));
+  // `p.hooks.transform?.(acc)`: the optional chain has bound the property's value, tested present.
+  const f = chainSubstitute(call.expression) ?? narrowRead(l, call.expression, lowerViewGet(l, v, prop, call.expression));
   if (f.type.k !== "fn") l.fail("TSOS1015", call.expression, "calling this value", "call a declared function or method");
   return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
 }
