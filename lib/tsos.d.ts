@@ -1203,6 +1203,12 @@ interface Console {
   debug(...args: any[]): void;
   /** As `error`, to standard error (Node's console.warn is console.error). */
   warn(...args: any[]): void;
+  /** Prints the arguments as `log` does (if any), then indents what console prints after it by two more spaces, until `groupEnd`. */
+  group(...label: any[]): void;
+  /** As `group` (Node prints no collapsed form). */
+  groupCollapsed(...label: any[]): void;
+  /** Ends the innermost group: two spaces less indentation. */
+  groupEnd(): void;
 }
 declare var console: Console;
 

@@ -244,6 +244,12 @@ export class HashTable<K> {
     return out;
   }
 
+  /** `m.keys()` kept as a value (returned, stored, stepped by hand): a generator that walks a cursor, as for...of does. */
+  *keyIterator(): Generator<K> {
+    const c = this.cursor();
+    while (c.advance()) yield this.entryKeys[c.at];
+  }
+
   /** The first key, or undefined when empty: `keys().next().value`. */
   firstKey(): K | undefined {
     const c = this.cursor();
@@ -338,6 +344,18 @@ export class Map<K, V> extends HashTable<K> {
     return out;
   }
 
+  /** `m.values()` kept as a value. */
+  *valueIterator(): Generator<V> {
+    const c = this.cursor();
+    while (c.advance()) yield this.entryValues[c.at];
+  }
+
+  /** `m.entries()` kept as a value: a new pair for each entry, as JavaScript makes. */
+  *entryIterator(): Generator<[K, V]> {
+    const c = this.cursor();
+    while (c.advance()) yield [this.entryKeys[c.at], this.entryValues[c.at]];
+  }
+
   /** The entry at a cursor's position, as a new pair. */
   entryAt(i: i32): [K, V] {
     return [this.entryKeys[i], this.entryValues[i]];
@@ -403,6 +421,12 @@ export class Set<T> extends HashTable<T> {
     const c = this.cursor();
     while (c.advance()) out.push([this.entryKeys[c.at], this.entryKeys[c.at]]);
     return out;
+  }
+
+  /** `s.entries()` kept as a value. */
+  *entryIterator(): Generator<[T, T]> {
+    const c = this.cursor();
+    while (c.advance()) yield [this.entryKeys[c.at], this.entryKeys[c.at]];
   }
 
   entryAt(i: i32): [T, T] {

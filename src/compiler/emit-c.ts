@@ -809,7 +809,8 @@ export class Emitter {
         args.forEach((a, i) => {
           const v = values[i]!;
           if (a.e === "tostr" && isDbl(a.x.type)) this.line(`tsos_print_num(${stream}, ${v}, false);`);
-          else if (a.type.k === "str") this.line(`tsos_print_str(${stream}, ${v});`);
+          // process.stdout.write: as it is (console.group indents only what console prints).
+          else if (a.type.k === "str") this.line(`${s.noNewline ? "tsos_write_str" : "tsos_print_str"}(${stream}, ${v});`);
           else if (a.type.k === "nullable" && stringFormIsMade(a.type)) this.line(`{ tsos_str tsos_s = ${this.toStrOf(a, v, true)}; tsos_print_str(${stream}, tsos_s); tsos_str_release(tsos_s); }`);
           else if (a.type.k === "nullable") this.line(`tsos_print_str(${stream}, ${this.toStrOf(a, v)});`);
           else if (isDbl(a.type)) this.line(`tsos_print_num(${stream}, ${v}, ${direct.has(a)});`);

@@ -71,6 +71,7 @@ export function collectionType(l: Lowerer, type: ts.Type, node: ts.Node): Type |
   if (!isLibSymbol(sym)) return undefined;
   const isMap = MAP_TYPES.has(sym.name);
   if (!isMap && !SET_TYPES.has(sym.name)) {
+    // `MapIterator<T>` is a generator's class on the hosted target (iterables.ts protocolIrType).
     if (ITERATOR_TYPES.has(sym.name))
       l.fail("TSOS1110", node, "iterate it where it is made: `for (const k of m.keys())`, `[...m.keys()]` or `Array.from(m.values())`");
     return undefined;
@@ -136,8 +137,13 @@ export function collectionCall(l: Lowerer, recv: Expr, name: string, call: ts.Ca
   const kind = collectionKind(recv.type);
   if (!kind) return undefined;
   const callee = call.expression as ts.PropertyAccessExpression;
-  if (ITERATOR_METHODS.has(name))
-    l.fail("TSOS1110", call, "iterate it where it is made: `for (const k of m.keys())`, `[...m.keys()]` or `Array.from(m.values())`");
+  if (ITERATOR_METHODS.has(name)) {
+    // An iterator kept as a value (returned, stored, stepped by hand; loops, spreads and Array.from over
+    // `m.keys()` walk the table where they stand): a generator over a cursor, on the hosted target.
+    if (l.target !== "host" || call.arguments.length) l.fail("TSOS1110", call, "iterate it where it is made: `for (const k of m.keys())`, `[...m.keys()]` or `Array.from(m.values())`");
+    const which = name === "keys" || (name === "values" && kind === "set") ? "keyIterator" : name === "values" ? "valueIterator" : "entryIterator";
+    return method(l, recv, which, [], call);
+  }
   if (!(kind === "map" ? MAP_METHODS : SET_METHODS).has(name)) l.fail("TSOS1018", callee.name, name, typeName(recv.type));
   if (name === "forEach" && call.arguments.length > 1) l.fail("TSOS1015", call.arguments[1]!, "the `thisArg` of `forEach`", "use an arrow function");
   const params = paramsOf(l, recv, name, call);
@@ -197,20 +203,34 @@ function entryPairs(l: Lowerer, arr: Expr, want: Type, node: ts.Node): Expr {
 }
 
 /** What `keys()`/`values()`/`entries()` call on a collection `x` is, if it is one. */
-function iteratorCall(l: Lowerer, x: ts.Expression): { recv: Expr; kind: "map" | "set"; which: "keys" | "values" | "entries" } | undefined {
+/** A collection being iterated: its keys, values or entries. */
+interface Iteration {
+  recv: Expr;
+  kind: "map" | "set";
+  which: "keys" | "values" | "entries";
+}
+
+function iteratorCall(l: Lowerer, x: ts.Expression): Iteration | undefined {
+  if (!isCollectionIteratorCall(l, x)) return undefined;
   while (ts.isParenthesizedExpression(x)) x = x.expression;
-  if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression) || x.arguments.length) return undefined;
-  const which = x.expression.name.text;
-  if (which !== "keys" && which !== "values" && which !== "entries") return undefined;
-  if (!isCollectionTsType(l.checker.getTypeAtLocation(x.expression.expression))) return undefined;
+  if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression)) return undefined;
+  const which = x.expression.name.text as Iteration["which"];
   const t = irType(l, l.checker.getTypeAtLocation(x.expression.expression), x.expression.expression);
   const kind = collectionKind(t);
   if (!kind) return undefined;
   return { recv: lowerExpr(l, x.expression.expression), kind, which };
 }
 
+/** Whether `x` is `m.keys()`, `values()` or `entries()` of a Map or Set (read without lowering anything). */
+export function isCollectionIteratorCall(l: Lowerer, x: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(x)) x = x.expression;
+  if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression) || x.arguments.length) return false;
+  const which = x.expression.name.text;
+  return (which === "keys" || which === "values" || which === "entries") && isCollectionTsType(l.checker.getTypeAtLocation(x.expression.expression));
+}
+
 /** What an iterable expression walks: a collection's keys, values or entries. */
-function iterationOf(l: Lowerer, x: ts.Expression): { recv: Expr; kind: "map" | "set"; which: "keys" | "values" | "entries" } | undefined {
+function iterationOf(l: Lowerer, x: ts.Expression): Iteration | undefined {
   // `xs.entries()` on an array is lower/array-methods.ts's.
   if (isArrayIteratorCall(l, x)) return undefined;
   const it = iteratorCall(l, x);
@@ -309,33 +329,50 @@ function fieldExpr(l: Lowerer, recv: Expr, name: string, node: ts.Node): Expr {
 export function collectionForOf(l: Lowerer, f: ts.ForOfStatement, lowerBody: () => Stmt[]): Stmt | undefined {
   const it = iterationOf(l, f.expression);
   if (!it) return undefined;
-  const { recv, kind, which } = it;
-  const loc = l.loc(f);
   if (!ts.isVariableDeclarationList(f.initializer) || f.initializer.declarations.length !== 1 || !(f.initializer.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)))
     l.fail("TSOS1005", f.initializer, "this `for...of` head");
   const decl = f.initializer.declarations[0]!;
+  const bind = bindLocal(l, decl);
+  return cursorWalk(l, it, f, (read) => {
+    let binds: Stmt[];
+    if (it.which !== "entries") binds = destructure(l, decl.name, read[it.which](), bind);
+    else if (ts.isArrayBindingPattern(decl.name) && decl.name.elements.length <= 2 && decl.name.elements.every((e) => ts.isOmittedExpression(e) || (!e.dotDotDotToken && !e.initializer))) {
+      // `[k, v]`: bind both without making the pair.
+      binds = decl.name.elements.flatMap((e, i) => (ts.isOmittedExpression(e) ? [] : destructure(l, e.name, i === 0 ? read.keys() : read.values(), bind)));
+    } else binds = destructure(l, decl.name, read.entries(), bind);
+    return [...binds, ...lowerBody()];
+  });
+}
+
+/** `yield* m` (or `yield* m.keys()`) in a generator: each element handed to `each`; undefined when `x` is no collection. */
+export function collectionEach(l: Lowerer, x: ts.Expression, each: (elem: Expr) => Stmt[]): Stmt | undefined {
+  const it = iterationOf(l, x);
+  return it && cursorWalk(l, it, x, (read) => each(read[it.which]()));
+}
+
+/**
+ * The walk of a collection with a Cursor, which sees deletions and additions the body makes; the body
+ * gets the reads of the current key, value and entry (a new pair), each made when called.
+ */
+function cursorWalk(l: Lowerer, it: Iteration, node: ts.Node, body: (read: Record<Iteration["which"], () => Expr>) => Stmt[]): Stmt {
+  const { recv, kind } = it;
+  const loc = l.loc(node);
   const cName = l.temp();
   const mName = l.temp();
   const coll: Expr = { e: "local", type: recv.type, name: mName };
-  const cursorCall = method(l, coll, "cursor", [], f);
+  const cursorCall = method(l, coll, "cursor", [], node);
   const cursor: Expr = { e: "local", type: cursorCall.type, name: cName };
-  const at = fieldExpr(l, cursor, "at", f);
-  const key = (): Expr => method(l, coll, "keyAt", [at], f);
-  const value = (): Expr => (kind === "map" ? method(l, coll, "valueAt", [at], f) : key());
-  const bind = bindLocal(l, decl);
-  let binds: Stmt[];
-  if (which !== "entries") binds = destructure(l, decl.name, which === "keys" ? key() : value(), bind);
-  else if (ts.isArrayBindingPattern(decl.name) && decl.name.elements.length <= 2 && decl.name.elements.every((e) => ts.isOmittedExpression(e) || (!e.dotDotDotToken && !e.initializer))) {
-    // `[k, v]`: bind both without making the pair.
-    binds = decl.name.elements.flatMap((e, i) => (ts.isOmittedExpression(e) ? [] : destructure(l, e.name, i === 0 ? key() : value(), bind)));
-  } else binds = destructure(l, decl.name, method(l, coll, "entryAt", [at], f), bind);
-  const advance = method(l, cursor, "advance", [], f);
+  const at = fieldExpr(l, cursor, "at", node);
+  const key = (): Expr => method(l, coll, "keyAt", [at], node);
+  const value = (): Expr => (kind === "map" ? method(l, coll, "valueAt", [at], node) : key());
+  const entries = (): Expr => method(l, coll, "entryAt", [at], node);
+  const advance = method(l, cursor, "advance", [], node);
   return {
     s: "block",
     body: [
       { s: "let", name: mName, type: recv.type, init: recv, loc },
       { s: "let", name: cName, type: cursorCall.type, init: cursorCall, loc },
-      { s: "while", c: advance, body: [...binds, ...lowerBody()], loc },
+      { s: "while", c: advance, body: body({ keys: key, values: value, entries }), loc },
     ],
   };
 }

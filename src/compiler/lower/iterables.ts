@@ -45,7 +45,7 @@ import { errorClass, throwValue } from "./exceptions.ts";
 import { isArrayIteratorCall, stdCall, stdDeclaration } from "./array-methods.ts";
 import { classInstance, constructorOf } from "./classes.ts";
 import { markConstructed } from "./dispatch.ts";
-import { collectionKind, iteratorResultAccess } from "./collections.ts";
+import { collectionEach, collectionKind, isCollectionIteratorCall, iteratorResultAccess } from "./collections.ts";
 import { genClassOf, genNext, genClose, isGenType } from "./generators.ts";
 import { arrayLength, indexLoop } from "./index-loop.ts";
 
@@ -95,6 +95,8 @@ function protocolKind(checker: ts.TypeChecker, type: ts.Type): { kind: "result" 
   if (sym.name === "ArrayIterator") return { kind: "iterator", args: args.slice(0, 1) };
   if (sym.name === "Iterable") return { kind: "iterable", args };
   if (GEN_NAMES.has(sym.name)) return { kind: "gen", args };
+  // `m.keys()` kept as a value: lib/std/map.ts's keyIterator and the like are generators (collections.ts).
+  if (sym.name === "MapIterator" || sym.name === "SetIterator") return { kind: "gen", args: args.slice(0, 1) };
   return undefined;
 }
 
@@ -514,6 +516,8 @@ export function isCustomIterable(l: Lowerer, x: ts.Expression): boolean {
   if (l.target !== "host") return false;
   // `xs.entries()` and the like are the array's own iteration (array-methods.ts).
   if (isArrayIteratorCall(l, x)) return false;
+  // `m.keys()` where it is consumed: a walk of the table (collections.ts), no generator.
+  if (isCollectionIteratorCall(l, x)) return false;
   return isCustomIterableType(l, l.checker.getTypeAtLocation(x));
 }
 
@@ -653,6 +657,8 @@ export function sourceForYieldStar(l: Lowerer, x: ts.Expression, each: (elem: Ex
       return [{ s: "block", body: [...src.setup, { s: "while", c: { e: "bool", type: T.bool, value: true }, body, loc }] }];
     }
   }
+  const walk = collectionEach(l, x, (elem) => each(elem, x, []));
+  if (walk) return [walk];
   const arr = lowerExpr(l, x);
   if (arr.type.k !== "array") l.fail("TSOS1241", x, `\`yield*\` over \`${typeName(arr.type)}\``);
   const elemType = arr.type.elem;

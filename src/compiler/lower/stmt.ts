@@ -383,8 +383,18 @@ export function lowerPrint(l: Lowerer, x: ts.Expression): Stmt | undefined {
   if (!decl || !l.isLibDecl(decl) || obj.getText() !== "console") return undefined;
   if (l.target === "kernel") l.fail("TSOS3001", x.expression, `console.${x.expression.name.text}`);
   const method = x.expression.name.text;
+  // `console.group(label)`: the label printed as log prints it, then deeper indentation (runtime tsos_host.h).
+  if (method === "group" || method === "groupCollapsed" || method === "groupEnd") {
+    const step: Stmt = { s: "expr", x: { e: "call", type: T.void, fn: method === "groupEnd" ? "tsos_console_group_end" : "tsos_console_group", args: [] }, loc: l.loc(x) };
+    const label = x.arguments.length && method !== "groupEnd" ? printStatement(l, x, "out") : undefined;
+    return label ? { s: "block", body: [label, step] } : step;
+  }
   if (!["log", "error", "info", "debug", "warn"].includes(method)) return undefined;
-  const stream = method === "error" || method === "warn" ? "err" : "out";
+  return printStatement(l, x, method === "error" || method === "warn" ? "err" : "out");
+}
+
+/** The arguments of `console.log(...)` (or another printing method) printed as Node prints them, then a newline. */
+function printStatement(l: Lowerer, x: ts.CallExpression, stream: "out" | "err"): Stmt {
   // `console.log("%s: %d", name, n)`: Node's format directives (lower/console-format.ts).
   const format = formatDirectives(l, x);
   const args: Expr[] = format ? [...format.parts] : [];

@@ -117,11 +117,46 @@ __attribute__((unused)) static double tsos_num_random(void) {
   return (double)((tsos_random_state[1] + s0) >> 11) * 0x1.0p-53;
 }
 
-static inline void tsos_print_str(FILE *f, tsos_str s) { fwrite(s.ptr, 1, s.len, f); }
-static inline void tsos_print_i64(FILE *f, int64_t v) { char b[24]; fputs(tsos_fmt_i64(b + 24, v), f); }
-static inline void tsos_print_u64(FILE *f, uint64_t v) { char b[24]; fputs(tsos_fmt_u64(b + 24, v), f); }
-static inline void tsos_print_bool(FILE *f, bool v) { fputs(v ? "true" : "false", f); }
+/* console.group: Node indents every line console prints inside a group (empty ones too) by two
+ * spaces per level, on stdout and stderr alike; process.stdout.write is not indented. The
+ * indentation is written before the first character of each line console prints. */
+static int tsos_group_indent;
+static bool tsos_group_midline[2]; /* [0] stdout, [1] stderr: console has begun a line there */
+static inline void tsos_group_pad(FILE *f) {
+  bool *mid = &tsos_group_midline[f == stderr];
+  if (*mid) return;
+  for (int i = 0; i < tsos_group_indent; i++) fputc(' ', f);
+  *mid = true;
+}
+static void tsos_print_str_grouped(FILE *f, tsos_str s) {
+  size_t start = 0;
+  for (size_t i = 0; i < s.len; i++) {
+    if (s.ptr[i] != '\n') continue;
+    tsos_group_pad(f);
+    fwrite(s.ptr + start, 1, i + 1 - start, f);
+    tsos_group_midline[f == stderr] = false;
+    start = i + 1;
+  }
+  if (start < s.len) {
+    tsos_group_pad(f);
+    fwrite(s.ptr + start, 1, s.len - start, f);
+  }
+}
+static inline void tsos_console_group(void) { tsos_group_indent += 2; }
+static inline void tsos_console_group_end(void) { if (tsos_group_indent >= 2) tsos_group_indent -= 2; }
+/* process.stdout.write: the text as it is, whatever the group. */
+static inline void tsos_write_str(FILE *f, tsos_str s) { fwrite(s.ptr, 1, s.len, f); }
+
+static inline void tsos_print_str(FILE *f, tsos_str s) {
+  if (tsos_group_indent) tsos_print_str_grouped(f, s);
+  else fwrite(s.ptr, 1, s.len, f);
+}
+static inline void tsos_print_i64(FILE *f, int64_t v) { char b[24]; if (tsos_group_indent) tsos_group_pad(f); fputs(tsos_fmt_i64(b + 24, v), f); }
+static inline void tsos_print_u64(FILE *f, uint64_t v) { char b[24]; if (tsos_group_indent) tsos_group_pad(f); fputs(tsos_fmt_u64(b + 24, v), f); }
+static inline void tsos_print_bool(FILE *f, bool v) { if (tsos_group_indent) tsos_group_pad(f); fputs(v ? "true" : "false", f); }
 static inline void tsos_print_newline(FILE *f) {
+  if (tsos_group_indent) tsos_group_pad(f);
+  tsos_group_midline[f == stderr] = false;
   fputc('\n', f);
   if (f == stderr) fflush(stderr);
 }

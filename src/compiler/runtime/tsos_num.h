@@ -294,6 +294,7 @@ static inline tsos_str tsos_str_from_num(double v) {
 /* console.log formats numbers with util.inspect: as String(v), except that -0 prints "-0". */
 static inline void tsos_print_num(FILE *f, double v, bool inspect) {
   char b[48];
+  if (tsos_group_indent) tsos_group_pad(f);
   fputs(inspect && v == 0 && signbit(v) ? "-0" : tsos_fmt_num(b, v), f);
 }
 
