@@ -32,7 +32,9 @@
  *     suspended body with `closing` set and it leaves as `return;` would,
  *     through its finally blocks, closing the generators it holds.
  *   - Generator functions are declared at module level or as class methods;
- *     nested ones and generator function expressions are refused.
+ *     nested declarations are refused. A generator function expression that
+ *     captures nothing is lifted like a declared one (lambdas.ts); its code's
+ *     closure parameter `tsos_self` is no argument of the generator.
  */
 import ts from "typescript";
 import type { ClassInst, Expr, Field, Func, Stmt, Type } from "../ir.ts";
@@ -191,7 +193,9 @@ export function generatorCreation(l: Lowerer, decl: GenDecl, func: Func, opts: I
   const base = genClass(l, elem, node);
   const baseT: Type = { k: "class", cls: base.cls };
   // The subclass holding the arguments.
-  const argFields: Field[] = func.params.filter((p) => p.name !== "self").map((p) => ({ name: `a_${p.name}`, type: p.type, hidden: true }));
+  // The user's parameters: not `self` (kept as a_this), nor the closure object a function expression's code takes first.
+  const userParam = (p: { name: string }): boolean => p.name !== "self" && p.name !== "tsos_self";
+  const argFields: Field[] = func.params.filter(userParam).map((p) => ({ name: `a_${p.name}`, type: p.type, hidden: true }));
   if (opts.thisType) argFields.push({ name: "a_this", type: opts.thisType, hidden: true });
   const sub: ClassInst = { cname: l.uniqueName(`${func.cname}__gen`), tsName: base.cls.tsName, fields: argFields, base: base.cls, header: true, literal: true };
   allGen.add(sub);
@@ -206,7 +210,7 @@ export function generatorCreation(l: Lowerer, decl: GenDecl, func: Func, opts: I
   const out: Stmt[] = [{ s: "let", name: gName, type: subT, init: { e: "stamp", type: subT, x: { e: "alloc", type: subT, loc } }, loc }];
   for (const p of func.params) {
     const name = p.name === "self" ? "a_this" : `a_${p.name}`;
-    if (p.name === "self" && !opts.thisType) continue;
+    if ((p.name === "self" && !opts.thisType) || p.name === "tsos_self") continue;
     out.push({ s: "expr", x: { e: "assign", type: p.type, target: field(g, name, p.type), value: { e: "local", type: p.type, name: p.name } }, loc });
   }
   const entryT = fnType(l, [{ k: "anyobj" }], T.void);
@@ -221,7 +225,7 @@ function generatorBody(l: Lowerer, decl: GenDecl, func: Func, sub: ClassInst, ba
   const subT: Type = { k: "class", cls: sub };
   const baseT: Type = { k: "class", cls: base };
   const params = decl.parameters.map((p) => p);
-  const argNames = func.params.filter((p) => p.name !== "self");
+  const argNames = func.params.filter((p) => p.name !== "self" && p.name !== "tsos_self");
   return instantiateFunction(l, decl, l.scope.env, [], {
     cname: `${func.cname}__body`,
     isCtor: false,

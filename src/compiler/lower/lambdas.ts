@@ -141,7 +141,6 @@ export function lowerFunctionValue(l: Lowerer, fn: FnLike, wanted?: Type): Expr 
 }
 
 function lowerFunctionValueOf(l: Lowerer, fn: FnLike, want: Type | undefined): Expr {
-  if (fn.asteriskToken) l.fail("TSOS1005", fn, "a generator function");
   if (fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) l.fail("TSOS1015", fn, "`async`", "async/await arrives with the async issue");
   if (l.target === "kernel") {
     const dflt = fn.parameters.find((p) => p.initializer || p.questionToken || p.dotDotDotToken);
@@ -154,6 +153,9 @@ function lowerFunctionValueOf(l: Lowerer, fn: FnLike, want: Type | undefined): E
   // In a static method `this` is a class, known when compiling (lower/static-this.ts): nothing to capture.
   const caps = l.scope.staticThis && !l.scope.thisType ? { ...found, usesThis: false } : found;
   if (caps.ownThis) l.fail("TSOS1130", caps.ownThis);
+  // `const squares = function* (n: number) { ... }`: a generator that captures nothing is a generator function
+  // like a declared one; one that captures would need its coroutine to hold the captured variables.
+  if (fn.asteriskToken && (caps.decls.length || caps.usesThis)) l.fail("TSOS1005", fn, "a generator function expression that uses variables of the function around it");
   // Without captures one static object serves, unless the value can escape from code that runs more
   // than once: JavaScript creates a new function each time, and `===` can tell them apart.
   if (!caps.decls.length && !caps.usesThis && (!closureEscapes(l, fn) || evaluatedOnce(fn))) return liftFunction(l, fn, want).value;
