@@ -482,7 +482,8 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
     if (arr) return coerce(l, arr, to, node);
   }
   // `authors.filter(...) as Required<Author>[]`: a new array no one else holds, copied with each element converted.
-  if (from.k === "array" && to.k === "array" && isFreshArrayNode(node) && tryCoerce(l, { e: "local", type: from.elem, name: "tsos_probe" }, to.elem, node))
+  // So is `filters` in `const filters = specs.map(...); nodes.push({ filters })` when that is its only use.
+  if (from.k === "array" && to.k === "array" && (isFreshArrayNode(node) || soleUseOfFreshArray(l, node)) && tryCoerce(l, { e: "local", type: from.elem, name: "tsos_probe" }, to.elem, node))
     return mappedElements(l, "cast", e, to, (x) => coerce(l, x, to.elem, node), node);
   const matched = globalMatchAsStrings(l, e, to, node); // `const toks: string[] = s.match(/\d+/g) ?? []`
   if (matched) return matched;
@@ -492,6 +493,32 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
     if (each) return each;
   }
   l.fail("TSOS1021", node, typeName(from), typeName(to));
+}
+
+/**
+ * Whether `node` is the one read of a `const` initialized with a new array (an array literal, a `map` or
+ * `filter` result): no one else can see that array, so a copy of it here cannot be told apart either.
+ */
+function soleUseOfFreshArray(l: Lowerer, node: ts.Node): boolean {
+  if (!ts.isIdentifier(node)) return false;
+  const shorthand = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node;
+  const sym = shorthand ? l.checker.getShorthandAssignmentValueSymbol(node.parent) : l.symbolOf(node);
+  const decl = sym?.valueDeclaration;
+  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !isFreshArrayNode(decl.initializer)) return false;
+  if (!ts.isVariableDeclarationList(decl.parent) || !(decl.parent.flags & ts.NodeFlags.Const)) return false;
+  let uses = 0;
+  const visit = (n: ts.Node): void => {
+    if (uses > 1) return;
+    if (ts.isIdentifier(n) && n !== decl.name && n.text === node.text && l.symbolOf(n) === sym) uses++;
+    // `{ filters }`: the shorthand's name is the variable's read.
+    else if (ts.isShorthandPropertyAssignment(n) && n.name.text === node.text && l.checker.getShorthandAssignmentValueSymbol(n) === sym) {
+      uses++;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(decl.getSourceFile());
+  return uses === 1;
 }
 
 /** Whether `node` makes a new tuple: an array literal, `as const` of one. */
