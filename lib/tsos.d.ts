@@ -1252,6 +1252,26 @@ declare class WeakRef<T extends object> {
 }
 
 /**
+ * A map whose entries do not keep their keys alive (lib/std/map.ts builds it): an entry goes away
+ * with its key's object. Keys are objects, compared by identity.
+ */
+declare class WeakMap<K extends object, V> {
+  constructor();
+  get(key: K): V | undefined;
+  set(key: K, value: V): this;
+  has(key: K): boolean;
+  delete(key: K): boolean;
+}
+
+/** A set of objects that does not keep them alive (lib/std/map.ts builds it). */
+declare class WeakSet<T extends object> {
+  constructor();
+  add(value: T): this;
+  has(value: T): boolean;
+  delete(value: T): boolean;
+}
+
+/**
  * A point in time (lib/std/date.ts builds it): milliseconds since
  * 1970-01-01T00:00:00Z. Local time is UTC. `new Date(text)` and `Date.parse`
  * read the ISO formats; the locale methods write en-US.

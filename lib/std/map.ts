@@ -532,3 +532,106 @@ export class Dict<V> extends Map<string, V> {
     return out;
   }
 }
+
+/** One entry of a WeakMap: its key held weakly, its value strongly. */
+export class WeakEntry<K extends object, V> {
+  key: WeakRef<K>;
+  value: V;
+
+  constructor(key: K, value: V) {
+    this.key = new WeakRef(key);
+    this.value = value;
+  }
+}
+
+/**
+ * JavaScript's WeakMap: an entry does not keep its key alive. Entries are found by the key's
+ * identity hash, then compared with the key each holds weakly; an entry whose key was freed is
+ * never found again (a new object at the same address is another key), and is dropped, with its
+ * value, by the next sweep: one walk each time the entries added since the last one outnumber
+ * those it kept, so the work per `set` stays constant on average.
+ */
+export class WeakMap<K extends object, V> {
+  private buckets: Map<u32, WeakEntry<K, V>[]> = new Map<u32, WeakEntry<K, V>[]>();
+  private added: i32 = 0;
+  private kept: i32 = 0;
+
+  private entry(key: K): WeakEntry<K, V> | undefined {
+    const bucket = this.buckets.get(hashOf(key));
+    if (bucket === undefined) return undefined;
+    for (const e of bucket) if (e.key.deref() === key) return e;
+    return undefined;
+  }
+
+  get(key: K): V | undefined {
+    const e = this.entry(key);
+    if (e === undefined) return undefined;
+    const value: V = e.value;
+    return value;
+  }
+
+  has(key: K): boolean {
+    return this.entry(key) !== undefined;
+  }
+
+  set(key: K, value: V): WeakMap<K, V> {
+    const e = this.entry(key);
+    if (e !== undefined) {
+      e.value = value;
+      return this;
+    }
+    if (this.added > this.kept + 8) this.sweep();
+    const h = hashOf(key);
+    const bucket = this.buckets.get(h);
+    if (bucket === undefined) this.buckets.set(h, [new WeakEntry(key, value)]);
+    else bucket.push(new WeakEntry(key, value));
+    this.added++;
+    return this;
+  }
+
+  delete(key: K): boolean {
+    const h = hashOf(key);
+    const bucket = this.buckets.get(h);
+    if (bucket === undefined) return false;
+    for (let i = 0; i < bucket.length; i++) {
+      if (bucket[i].key.deref() === key) {
+        bucket.splice(i, 1);
+        if (bucket.length === 0) this.buckets.delete(h);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Drops the entries whose keys were freed, and their values. */
+  private sweep(): void {
+    let kept: i32 = 0;
+    for (const h of this.buckets.keyArray()) {
+      const bucket = this.buckets.get(h)!;
+      const live = bucket.filter((e) => e.key.deref() !== undefined);
+      if (live.length === 0) this.buckets.delete(h);
+      else this.buckets.set(h, live);
+      kept += i32(live.length);
+    }
+    this.kept = kept;
+    this.added = 0;
+  }
+}
+
+/** JavaScript's WeakSet: a WeakMap whose values say only that the key is in it. */
+export class WeakSet<T extends object> {
+  private map: WeakMap<T, boolean> = new WeakMap<T, boolean>();
+
+  add(value: T): WeakSet<T> {
+    this.map.set(value, true);
+    return this;
+  }
+
+  has(value: T): boolean {
+    return this.map.has(value);
+  }
+
+  delete(value: T): boolean {
+    return this.map.delete(value);
+  }
+}

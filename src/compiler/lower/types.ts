@@ -84,6 +84,8 @@ export function irType(l: Lowerer, type: ts.Type, node: ts.Node): Type {
   l.fail("TSOS1006", node, text);
 }
 
+const WEAK_CLASSES = new Set(["WeakRef", "WeakMap", "WeakSet"]);
+
 const LIB_CORE_TYPES = new Set(["Function", "CallableFunction", "NewableFunction", "Object", "IArguments", "RegExp", "Boolean", "Number", "String"]);
 
 function isArraySymbol(sym: ts.Symbol | undefined): boolean {
@@ -247,6 +249,10 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
       const decl = sym.valueDeclaration as ts.ClassDeclaration;
       const args = (type as ts.TypeReference).target ? l.checker.getTypeArguments(type as ts.TypeReference) : [];
       const irArgs = args.map((a) => irType(l, a, node));
+      // A weak reference holds an object of a class or an interface (lib/std/weakref.ts's @weak field).
+      const weakTarget = irArgs[0];
+      if (WEAK_CLASSES.has(sym.name) && isLibSymbol(sym) && weakTarget && weakTarget.k !== "view" && !(weakTarget.k === "class" && weakTarget.cls.header))
+        l.fail("TSOS1005", node, `a \`${sym.name}\` of \`${typeName(weakTarget)}\` (a weak reference holds an object of a class or an interface type)`);
       return { k: "class", cls: classInstance(l, decl, irArgs) };
     }
     const view = viewType(l, type, node);
