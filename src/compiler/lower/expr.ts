@@ -55,8 +55,9 @@ import { adaptFunction, functionValue, lowerFunctionValue } from "./lambdas.ts";
 import { classValue } from "./ctor-values.ts";
 import { capturedThis, capturedVariable, isNestedFunction, nestedIsPlain } from "./closures.ts";
 import { nestedFunctionInstance } from "./nested-functions.ts";
+import { genericValueTypeArgs } from "./generic-values.ts";
 import { freshArrayAsTuple, isFreshArrayNode, mixedTupleString, tupleAsArray } from "./tuples.ts";
-import { genericFunctionConst } from "./generic-consts.ts";
+import { genericConstInstance, genericFunctionConst } from "./generic-consts.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
 import { mathFunctionValue, numberPredicateValue } from "./math.ts";
@@ -324,7 +325,13 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
   const decl = sym?.valueDeclaration;
   if (!sym || !decl) l.fail("TSOS1020", id, id.text);
   if (neverLocals.has(decl)) return unreachable(l, id);
-  if (genericFunctionConst(l, decl)) l.fail("TSOS1019", id, id.text);
+  const genericConst = genericFunctionConst(l, decl);
+  if (genericConst) {
+    // `[1, 2].map(identity)`: the instance for the types the callback is given (lower/generic-values.ts).
+    const typeArgs = genericValueTypeArgs(l, id, genericConst);
+    if (!typeArgs || !ts.isVariableDeclaration(decl)) l.fail("TSOS1019", id, id.text);
+    return functionValue(l, genericConstInstance(l, decl, genericConst, typeArgs));
+  }
   const captured = l.scope.closure && capturedVariable(l, decl);
   if (captured) return captured;
   const local = l.scope.locals.get(decl);
@@ -339,7 +346,11 @@ function lowerDeclaredIdentifier(l: Lowerer, id: ts.Identifier): Expr {
     markInterruptHandler(l, f, decl);
     return functionValue(l, f);
   }
-  if (ts.isFunctionDeclaration(decl)) l.fail("TSOS1019", id, id.text);
+  if (ts.isFunctionDeclaration(decl)) {
+    const typeArgs = decl.body ? genericValueTypeArgs(l, id, decl) : undefined;
+    if (!typeArgs) l.fail("TSOS1019", id, id.text);
+    return functionValue(l, functionOf(l, decl, typeArgs));
+  }
   if (ts.isClassDeclaration(decl) && !l.isLibDecl(decl)) return classValue(l, id, decl);
   if (ts.isEnumDeclaration(decl) && !l.isLibDecl(decl)) l.fail("TSOS1320", id, id.text);
   if (ts.isFunctionExpression(decl)) return lowerFunctionValue(l, decl); // a named function expression calling itself
