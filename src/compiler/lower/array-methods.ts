@@ -479,16 +479,19 @@ export function arrayLengthAssign(l: Lowerer, b: ts.BinaryExpression): Expr | un
   return { e: "arraymethod", type: T.number, method: "setLength", arr, args: [n], loc: l.loc(b) };
 }
 
+/** `Array.isArray(x)`, and `x instanceof Array` (the same test for values of one program). */
+export function isArrayValue(l: Lowerer, x: Expr, node: ts.Node): Expr {
+  if (x.type.k === "dyn") return dynIsArray(x); // lower/dynamic.ts
+  const known: Expr = { e: "bool", type: T.bool, value: x.type.k === "array" };
+  return isArrayTest(l, tested(x), node) ?? (hasEffects(x) ? { e: "seq", type: T.bool, xs: [x, known] } : known);
+}
+
 /** `Array.from`, `Array.of`, `Array.isArray`, or undefined for another name. */
 export function arrayConstructorCall(l: Lowerer, name: string, call: ts.CallExpression): Expr | undefined {
   const args = call.arguments;
   switch (name) {
-    case "Array.isArray": {
-      const x = lowerExpr(l, args[0]!);
-      if (x.type.k === "dyn") return dynIsArray(x); // lower/dynamic.ts
-      const known: Expr = { e: "bool", type: T.bool, value: x.type.k === "array" };
-      return isArrayTest(l, tested(x), call) ?? (hasEffects(x) ? { e: "seq", type: T.bool, xs: [x, known] } : known);
-    }
+    case "Array.isArray":
+      return isArrayValue(l, lowerExpr(l, args[0]!), call);
     case "Array.of": {
       const t = typeOfNode(l, call);
       if (t.k !== "array") l.fail("TSOS1031", call, "the result of `Array.of`", typeName(t));

@@ -24,7 +24,8 @@ import { dynInstanceof } from "./dynamic.ts";
 import { builtinClassDecl } from "./exceptions.ts";
 import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
 import { T, walkExprs } from "../ir.ts";
-import { Bail, quietly, type Lowerer } from "./context.ts";
+import { Bail, isLibSymbol, quietly, type Lowerer } from "./context.ts";
+import { isArrayValue } from "./array-methods.ts";
 import { withDefaults } from "./defaults.ts";
 import { classInfo, fieldName, isAbstractProperty, isSubclass, lookupField, methodOf, ownerInstance, upcast } from "./classes.ts";
 import { coerce, lowerExpr } from "./expr.ts";
@@ -378,6 +379,9 @@ export function checkConstructionOrder(l: Lowerer): void {
 export function lowerInstanceof(l: Lowerer, b: ts.BinaryExpression): Expr {
   const typed = typedInstanceof(l, b); // lower/typed-arrays.ts
   if (typed) return typed;
+  // `v instanceof Array` (`v: string | string[]`): Array.isArray's test.
+  const arraySym = ts.isIdentifier(b.right) && b.right.text === "Array" ? l.symbolOf(b.right) : undefined;
+  if (arraySym && isLibSymbol(arraySym)) return isArrayValue(l, lowerExpr(l, b.left), b);
   let x = lowerExpr(l, b.left);
   // A nullable class reference is the same C pointer, NULL for null: instanceof gives false for it.
   // (With both null and undefined, or a view, the absent value is tested first: lower/unions.ts.)
