@@ -319,7 +319,7 @@ static tsos_piece_slot tsos_piece_cache[TSOS_PIECE_SETS][TSOS_PIECE_WAYS];
 static uint8_t tsos_piece_turn[TSOS_PIECE_SETS];
 static inline uint64_t tsos_piece_key(uint64_t n, uint32_t hash) { return (uint64_t)hash << 32 | n; }
 static inline tsos_piece_slot *tsos_piece_set(uint32_t hash) { return tsos_piece_cache[(hash ^ (hash >> 16)) & (TSOS_PIECE_SETS - 1)]; }
-static inline void tsos_piece_forget(const uint8_t *ptr, uint32_t hash) {
+__attribute__((noinline, unused)) static void tsos_piece_forget(const uint8_t *ptr, uint32_t hash) {
   tsos_piece_slot *set = tsos_piece_set(hash);
   for (int w = 0; w < TSOS_PIECE_WAYS; w++)
     if (set[w].ptr == ptr) set[w] = (tsos_piece_slot){NULL, 0};
@@ -349,7 +349,7 @@ static inline bool tsos_bytes_eq(const uint8_t *a, const uint8_t *b, uint64_t n)
   return true;
 }
 /* A piece not in the cache (out of line: the hit below is the common case): a new block, entered in a free way or, in turn, an occupied one. */
-__attribute__((noinline)) static tsos_str tsos_str_piece_new(const uint8_t *p, uint64_t n, uint64_t units, uint32_t hash, tsos_piece_slot *set) {
+__attribute__((noinline, unused)) static tsos_str tsos_str_piece_new(const uint8_t *p, uint64_t n, uint64_t units, uint32_t hash, tsos_piece_slot *set) {
   uint8_t *q = tsos_str_alloc(n, NULL);
   memcpy(q, p, n);
   tsos_str r = tsos_str_heap(q, n, units);
@@ -424,7 +424,12 @@ static inline tsos_arr_str *tsos_str_split(tsos_str s, tsos_str sep, double limi
     count = 1;
     for (uint64_t at = tsos_str_find_from(s, sep, 0); at < s.len && count < lim; at = tsos_str_find_from(s, sep, at + sep.len)) count++;
   }
-  tsos_arr_str *out = tsos_arr_str_new((int64_t)count, NULL);
+  /* The elements are not zeroed: the loop below writes every one before anything can read it. */
+  tsos_arr_str *out = tsos_arr_str_new(0, NULL);
+  if (count > 0) {
+    out->data = tsos_alloc_unzeroed_as(sizeof(tsos_str) * count, NULL, "array elements");
+    out->len = out->cap = count;
+  }
   bool ascii = tsos_str_ascii(s);
   uint64_t from = 0;
   for (uint64_t i = 0; i < count; i++) {
