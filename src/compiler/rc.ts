@@ -22,6 +22,7 @@ import { HEAP_INTRINSIC_FNS } from "./lower/heap-intrinsics.ts";
 import { FRESH_STRING_HELPERS, STR_RELEASE, STR_RETAIN, borrowsStrings, countedString, stringFormIsMade } from "./rc-strings.ts";
 import { countedCompoundsToAssigns, isLocalAppend } from "./rc-compounds.ts";
 import { privateArrays } from "./rc-private-arrays.ts";
+import { movePushedLocals } from "./rc-push-moves.ts";
 import { type MayThrow, mayThrowCall, mayThrowOf } from "./rc-unwind.ts";
 
 /**
@@ -661,7 +662,9 @@ class FnPass {
     const jumps = last && (last.s === "return" || last.s === "break" || last.s === "continue" || last.s === "raise");
     if (!jumps) out.push(...this.releaseScopes(1));
     this.scopes.pop();
-    return out;
+    const moved = movePushedLocals(out, scope.decls, retainName, releaseName);
+    if (moved !== out) stats.movedIn++;
+    return moved;
   }
 
   /** Releases of the managed locals of the innermost `n` scopes, innermost first. */

@@ -203,7 +203,8 @@ static const uint8_t *tsos_str_cursor_ptr __attribute__((unused));
 #ifdef TSOS_HOST_H
 /* runtime/tsos_str.h: the cache of short split pieces forgets a block that goes. */
 #define TSOS_PIECE_MAX 32
-static inline void tsos_piece_forget(const uint8_t *ptr, uint32_t hash);
+/* Out of line: every release inlines the test for it, and it is rare (a freed or grown block that has a hash). */
+__attribute__((noinline, unused)) static void tsos_piece_forget(const uint8_t *ptr, uint32_t hash);
 #endif
 /* One reference less; the block goes back when none is left. */
 static inline void tsos_str_release(tsos_str s) {
@@ -327,7 +328,9 @@ static inline tsos_str tsos_str_append(tsos_str s, int n, const tsos_str *parts,
   if (units > TSOS_MAX_STR_UNITS || len > UINT32_MAX) tsos_panic_cstr(NULL, "Invalid string length");
   tsos_str r;
   if (s.len == 0 && n == 1 && tsos_str_static_or_heap(parts[0])) {
-    r = tsos_str_retain(parts[0]); /* "" + x is x: shared, no copy (a later append copies it) */
+    /* "" + x is x: shared, no copy (a later append copies it); text in the image needs no reference (tested just above). */
+    r = parts[0];
+    if (r.heap) r = tsos_str_retain(r);
     tsos_str_release(s);
   } else if (s.heap && tsos_str_hdr(s)->rc == 1 && len <= tsos_str_hdr(s)->room) {
     uint8_t *p = (uint8_t *)(uintptr_t)s.ptr;

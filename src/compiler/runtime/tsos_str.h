@@ -313,14 +313,16 @@ static inline tsos_str tsos_str_slice_bytes(tsos_str s, double from, double to) 
  */
 #define TSOS_PIECE_SETS 1024
 #define TSOS_PIECE_WAYS 4
-typedef struct { const uint8_t *ptr; uint32_t len; uint32_t hash; } tsos_piece_slot;
+/* A way: the block's bytes, and its length and hash as one word (0: a free way; a cached piece has 2 or more bytes). */
+typedef struct { const uint8_t *ptr; uint64_t key; } tsos_piece_slot;
 static tsos_piece_slot tsos_piece_cache[TSOS_PIECE_SETS][TSOS_PIECE_WAYS];
 static uint8_t tsos_piece_turn[TSOS_PIECE_SETS];
+static inline uint64_t tsos_piece_key(uint64_t n, uint32_t hash) { return (uint64_t)hash << 32 | n; }
 static inline tsos_piece_slot *tsos_piece_set(uint32_t hash) { return tsos_piece_cache[(hash ^ (hash >> 16)) & (TSOS_PIECE_SETS - 1)]; }
-static inline void tsos_piece_forget(const uint8_t *ptr, uint32_t hash) {
+__attribute__((noinline, unused)) static void tsos_piece_forget(const uint8_t *ptr, uint32_t hash) {
   tsos_piece_slot *set = tsos_piece_set(hash);
   for (int w = 0; w < TSOS_PIECE_WAYS; w++)
-    if (set[w].ptr == ptr) set[w].ptr = NULL;
+    if (set[w].ptr == ptr) set[w] = (tsos_piece_slot){NULL, 0};
 }
 /* Whether the n (<= TSOS_PIECE_MAX) bytes at a and b are equal: two overlapping loads per 8 bytes, never past the n bytes. */
 static inline bool tsos_bytes_eq(const uint8_t *a, const uint8_t *b, uint64_t n) {
@@ -346,32 +348,35 @@ static inline bool tsos_bytes_eq(const uint8_t *a, const uint8_t *b, uint64_t n)
   for (uint64_t i = 0; i < n; i++) if (a[i] != b[i]) return false;
   return true;
 }
+/* A piece not in the cache (out of line: the hit below is the common case): a new block, entered in a free way or, in turn, an occupied one. */
+__attribute__((noinline, unused)) static tsos_str tsos_str_piece_new(const uint8_t *p, uint64_t n, uint64_t units, uint32_t hash, tsos_piece_slot *set) {
+  uint8_t *q = tsos_str_alloc(n, NULL);
+  memcpy(q, p, n);
+  tsos_str r = tsos_str_heap(q, n, units);
+  tsos_str_hdr(r)->hash = hash;
+  int way = -1;
+  for (int w = 0; w < TSOS_PIECE_WAYS && way < 0; w++)
+    if (set[w].key == 0) way = w;
+  if (way < 0) {
+    uint32_t k = (uint32_t)(set - tsos_piece_cache[0]) / TSOS_PIECE_WAYS;
+    way = tsos_piece_turn[k]++ % TSOS_PIECE_WAYS;
+  }
+  set[way] = (tsos_piece_slot){q, tsos_piece_key(n, hash)};
+  return r;
+}
 /* The string of the n bytes at p (units code units, hash their tsos_hash_bytes), shared with an earlier equal piece when there is one. */
 static inline tsos_str tsos_str_piece(const uint8_t *p, uint64_t n, uint64_t units, uint32_t hash) {
   if (n < 2 || n > TSOS_PIECE_MAX) return tsos_str_of_bytes(p, n, units);
   if (hash == 0) return tsos_str_of_bytes(p, n, units); /* 0 marks "no hash" in a header */
   tsos_piece_slot *set = tsos_piece_set(hash);
-  int free_way = -1;
+  uint64_t key = tsos_piece_key(n, hash);
   for (int w = 0; w < TSOS_PIECE_WAYS; w++) {
-    if (!set[w].ptr) {
-      free_way = w;
-      continue;
-    }
-    if (set[w].hash == hash && set[w].len == n && tsos_bytes_eq(set[w].ptr, p, n)) {
+    if (set[w].key == key && tsos_bytes_eq(set[w].ptr, p, n)) {
       tsos_str r = {set[w].ptr, (uint32_t)n, (uint32_t)units, 1};
       return tsos_str_retain(r);
     }
   }
-  uint8_t *q = tsos_str_alloc(n, NULL);
-  memcpy(q, p, n);
-  tsos_str r = tsos_str_heap(q, n, units);
-  tsos_str_hdr(r)->hash = hash;
-  if (free_way < 0) {
-    uint32_t k = (uint32_t)(set - tsos_piece_cache[0]) / TSOS_PIECE_WAYS;
-    free_way = tsos_piece_turn[k]++ % TSOS_PIECE_WAYS;
-  }
-  set[free_way] = (tsos_piece_slot){q, (uint32_t)n, hash};
-  return r;
+  return tsos_str_piece_new(p, n, units, hash, set);
 }
 /* The first byte offset >= from where sep (non-empty) occurs in s, or s.len. */
 static inline uint64_t tsos_str_find_from(tsos_str s, tsos_str sep, uint64_t from) {
@@ -419,7 +424,12 @@ static inline tsos_arr_str *tsos_str_split(tsos_str s, tsos_str sep, double limi
     count = 1;
     for (uint64_t at = tsos_str_find_from(s, sep, 0); at < s.len && count < lim; at = tsos_str_find_from(s, sep, at + sep.len)) count++;
   }
-  tsos_arr_str *out = tsos_arr_str_new((int64_t)count, NULL);
+  /* The elements are not zeroed: the loop below writes every one before anything can read it. */
+  tsos_arr_str *out = tsos_arr_str_new(0, NULL);
+  if (count > 0) {
+    out->data = tsos_alloc_unzeroed_as(sizeof(tsos_str) * count, NULL, "array elements");
+    out->len = out->cap = count;
+  }
   bool ascii = tsos_str_ascii(s);
   uint64_t from = 0;
   for (uint64_t i = 0; i < count; i++) {
@@ -427,7 +437,8 @@ static inline tsos_arr_str *tsos_str_split(tsos_str s, tsos_str sep, double limi
     uint32_t hash = 2166136261u; /* tsos_hash_bytes of the piece, computed while looking for its end */
     if (sep.len == 1) {
       uint8_t c = sep.ptr[0];
-      for (to = from; to < s.len && to - from <= TSOS_PIECE_MAX && s.ptr[to] != c; to++) hash = (hash ^ s.ptr[to]) * 16777619u;
+      uint64_t stop = s.len - from > TSOS_PIECE_MAX + 1 ? from + TSOS_PIECE_MAX + 1 : s.len; /* hashing past a cached piece's length is no use */
+      for (to = from; to < stop && s.ptr[to] != c; to++) hash = (hash ^ s.ptr[to]) * 16777619u;
       if (to < s.len && s.ptr[to] != c) to = tsos_str_find_from(s, sep, to); /* longer than a cached piece: no hash needed */
     } else {
       to = tsos_str_find_from(s, sep, from);
