@@ -13,8 +13,9 @@
  *     (which follows the table through deletions, additions and rebuilds, as
  *     JavaScript's iteration does); spread and `Array.from` copy the entries
  *     at once (nothing can run in between, so a copy is exact);
- *     `m.keys().next().value` is the first key. An iterator used as a value
- *     in any other way is refused (TSOS1110).
+ *     `m.keys().next().value` is the first key. An iterator kept as a value
+ *     (hosted) is a generator of lib/std/map.ts over a Cursor; in kernel code
+ *     it is refused (TSOS1110).
  *   - Key types are those `hashOf` implements (numbers, integers, booleans,
  *     strings, class instances, arrays, function values by identity, and
  *     hosted `unknown` values by what they hold); others are refused
@@ -60,7 +61,6 @@ export function stdClassDecl(l: Lowerer, name: "Map" | "Set" | "Dict", node: ts.
 
 const MAP_TYPES = new Set(["Map", "ReadonlyMap"]);
 const SET_TYPES = new Set(["Set", "ReadonlySet"]);
-const ITERATOR_TYPES = new Set(["MapIterator", "SetIterator"]);
 
 
 /** The IR type of a lib/tsos.d.ts collection type (Map, Set, their readonly views, records), or undefined for any other type. */
@@ -70,12 +70,8 @@ export function collectionType(l: Lowerer, type: ts.Type, node: ts.Node): Type |
   const sym = type.getSymbol();
   if (!isLibSymbol(sym)) return undefined;
   const isMap = MAP_TYPES.has(sym.name);
-  if (!isMap && !SET_TYPES.has(sym.name)) {
-    // `MapIterator<T>` is a generator's class on the hosted target (iterables.ts protocolIrType).
-    if (ITERATOR_TYPES.has(sym.name))
-      l.fail("TSOS1110", node, "iterate it where it is made: `for (const k of m.keys())`, `[...m.keys()]` or `Array.from(m.values())`");
-    return undefined;
-  }
+  // (`MapIterator<T>` is a generator's class, mapped before this: iterables.ts protocolIrType.)
+  if (!isMap && !SET_TYPES.has(sym.name)) return undefined;
   const args = l.checker.getTypeArguments(type as ts.TypeReference).map((a) => irType(l, a, node));
   checkKeyType(l, args[0]!, node);
   return { k: "class", cls: classInstance(l, stdClassDecl(l, isMap ? "Map" : "Set", node), args) };
@@ -202,7 +198,6 @@ function entryPairs(l: Lowerer, arr: Expr, want: Type, node: ts.Node): Expr {
   }, node);
 }
 
-/** What `keys()`/`values()`/`entries()` call on a collection `x` is, if it is one. */
 /** A collection being iterated: its keys, values or entries. */
 interface Iteration {
   recv: Expr;
@@ -210,23 +205,30 @@ interface Iteration {
   which: "keys" | "values" | "entries";
 }
 
+/** What `keys()`/`values()`/`entries()` call on a collection `x` is, if it is one. */
 function iteratorCall(l: Lowerer, x: ts.Expression): Iteration | undefined {
-  if (!isCollectionIteratorCall(l, x)) return undefined;
-  while (ts.isParenthesizedExpression(x)) x = x.expression;
-  if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression)) return undefined;
-  const which = x.expression.name.text as Iteration["which"];
-  const t = irType(l, l.checker.getTypeAtLocation(x.expression.expression), x.expression.expression);
-  const kind = collectionKind(t);
+  const call = collectionIteratorCall(l, x);
+  if (!call) return undefined;
+  const coll = call.expression.expression;
+  const kind = collectionKind(irType(l, l.checker.getTypeAtLocation(coll), coll));
   if (!kind) return undefined;
-  return { recv: lowerExpr(l, x.expression.expression), kind, which };
+  return { recv: lowerExpr(l, coll), kind, which: call.expression.name.text as Iteration["which"] };
 }
 
-/** Whether `x` is `m.keys()`, `values()` or `entries()` of a Map or Set (read without lowering anything). */
-export function isCollectionIteratorCall(l: Lowerer, x: ts.Expression): boolean {
+type IteratorCallNode = ts.CallExpression & { expression: ts.PropertyAccessExpression };
+
+/** `x` as `m.keys()`, `values()` or `entries()` of a Map or Set (found without lowering anything), else undefined. */
+function collectionIteratorCall(l: Lowerer, x: ts.Expression): IteratorCallNode | undefined {
   while (ts.isParenthesizedExpression(x)) x = x.expression;
-  if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression) || x.arguments.length) return false;
+  if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression) || x.arguments.length) return undefined;
   const which = x.expression.name.text;
-  return (which === "keys" || which === "values" || which === "entries") && isCollectionTsType(l.checker.getTypeAtLocation(x.expression.expression));
+  if (which !== "keys" && which !== "values" && which !== "entries") return undefined;
+  return isCollectionTsType(l.checker.getTypeAtLocation(x.expression.expression)) ? (x as IteratorCallNode) : undefined;
+}
+
+/** Whether `x` is `m.keys()`, `values()` or `entries()` of a Map or Set. */
+export function isCollectionIteratorCall(l: Lowerer, x: ts.Expression): boolean {
+  return collectionIteratorCall(l, x) !== undefined;
 }
 
 /** What an iterable expression walks: a collection's keys, values or entries. */

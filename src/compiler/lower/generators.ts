@@ -193,9 +193,7 @@ export function generatorCreation(l: Lowerer, decl: GenDecl, func: Func, opts: I
   const base = genClass(l, elem, node);
   const baseT: Type = { k: "class", cls: base.cls };
   // The subclass holding the arguments.
-  // The user's parameters: not `self` (kept as a_this), nor the closure object a function expression's code takes first.
-  const userParam = (p: { name: string }): boolean => p.name !== "self" && p.name !== "tsos_self";
-  const argFields: Field[] = func.params.filter(userParam).map((p) => ({ name: `a_${p.name}`, type: p.type, hidden: true }));
+  const argFields: Field[] = func.params.filter(isUserParam).map((p) => ({ name: `a_${p.name}`, type: p.type, hidden: true }));
   if (opts.thisType) argFields.push({ name: "a_this", type: opts.thisType, hidden: true });
   const sub: ClassInst = { cname: l.uniqueName(`${func.cname}__gen`), tsName: base.cls.tsName, fields: argFields, base: base.cls, header: true, literal: true };
   allGen.add(sub);
@@ -210,7 +208,7 @@ export function generatorCreation(l: Lowerer, decl: GenDecl, func: Func, opts: I
   const out: Stmt[] = [{ s: "let", name: gName, type: subT, init: { e: "stamp", type: subT, x: { e: "alloc", type: subT, loc } }, loc }];
   for (const p of func.params) {
     const name = p.name === "self" ? "a_this" : `a_${p.name}`;
-    if ((p.name === "self" && !opts.thisType) || p.name === "tsos_self") continue;
+    if (!isUserParam(p) && !(p.name === "self" && opts.thisType)) continue;
     out.push({ s: "expr", x: { e: "assign", type: p.type, target: field(g, name, p.type), value: { e: "local", type: p.type, name: p.name } }, loc });
   }
   const entryT = fnType(l, [{ k: "anyobj" }], T.void);
@@ -220,12 +218,17 @@ export function generatorCreation(l: Lowerer, decl: GenDecl, func: Func, opts: I
   return out;
 }
 
+/** A parameter of the program's: not `self` (kept as a_this), nor the closure object a function expression's code takes first. */
+function isUserParam(p: { name: string }): boolean {
+  return p.name !== "self" && p.name !== "tsos_self";
+}
+
 /** `g__body(gen)`: the user's body, run on the generator's own stack. */
 function generatorBody(l: Lowerer, decl: GenDecl, func: Func, sub: ClassInst, base: ClassInst, elem: Type, opts: InstanceOptionsLike): Func {
   const subT: Type = { k: "class", cls: sub };
   const baseT: Type = { k: "class", cls: base };
   const params = decl.parameters.map((p) => p);
-  const argNames = func.params.filter((p) => p.name !== "self" && p.name !== "tsos_self");
+  const argNames = func.params.filter(isUserParam);
   return instantiateFunction(l, decl, l.scope.env, [], {
     cname: `${func.cname}__body`,
     isCtor: false,

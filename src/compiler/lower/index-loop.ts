@@ -1,6 +1,6 @@
 /**
  * lower/index-loop.ts: the counted loop that `for...of` over arrays and
- * tuples, `yield*` over an array and `for...in` share.
+ * tuples and `yield*` over an array share.
  *
  * Input:  the value walked (evaluated once, into a temporary), its length
  *         as an expression of that temporary, and the loop body as a
@@ -10,7 +10,6 @@
  *   - The limit is read before each step, so a body that shrinks an array
  *     ends the loop where JavaScript's array iterator would; reads at the
  *     index are in range only if the limit is the live length.
- *   - `before` statements run once, after the value and before the loop.
  */
 import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -30,7 +29,6 @@ export function indexLoop(
   value: Expr,
   limit: (src: Expr) => Expr,
   body: (src: Expr, idx: Expr) => Stmt[],
-  before: (src: Expr) => Stmt[] = () => [],
 ): Stmt {
   const srcName = l.temp();
   const idxName = l.temp();
@@ -40,7 +38,6 @@ export function indexLoop(
     s: "block",
     body: [
       { s: "let", name: srcName, type: value.type, init: value, loc },
-      ...before(src),
       {
         s: "for",
         init: [{ s: "let", name: idxName, type: USIZE, init: { e: "int", type: USIZE, value: 0n }, loc }],

@@ -155,8 +155,11 @@ static inline void tsos_print_i64(FILE *f, int64_t v) { char b[24]; if (tsos_gro
 static inline void tsos_print_u64(FILE *f, uint64_t v) { char b[24]; if (tsos_group_indent) tsos_group_pad(f); fputs(tsos_fmt_u64(b + 24, v), f); }
 static inline void tsos_print_bool(FILE *f, bool v) { if (tsos_group_indent) tsos_group_pad(f); fputs(v ? "true" : "false", f); }
 static inline void tsos_print_newline(FILE *f) {
-  if (tsos_group_indent) tsos_group_pad(f);
-  tsos_group_midline[f == stderr] = false;
+  /* Outside a group no line is marked begun (only tsos_group_pad marks one), so there is nothing to reset. */
+  if (tsos_group_indent) {
+    tsos_group_pad(f);
+    tsos_group_midline[f == stderr] = false;
+  }
   fputc('\n', f);
   if (f == stderr) fflush(stderr);
 }
