@@ -766,13 +766,14 @@ function newArrayType(l: Lowerer, n: ts.NewExpression, outer: ts.Expression): Ty
 
 /**
  * `new Array(n).fill(v)` with no declared type (`const dp = new Array(n + 1).fill(0)`,
- * `any[]` to tsc): the array of v's primitive type (number, string or boolean).
+ * `any[]` to tsc): the array of v's type, widened from a literal (`0` is a number). Every
+ * element is v itself, so an object fills the array with one shared object, as in JavaScript.
  * The variable it initializes takes that type too (stmt.ts variableInit).
  */
 export function filledArrayType(l: Lowerer, outer: ts.Expression): Type | undefined {
   if (!ts.isCallExpression(outer) || outer.arguments.length !== 1 || !ts.isPropertyAccessExpression(outer.expression) || outer.expression.name.text !== "fill") return undefined;
   const fill = l.checker.getBaseTypeOfLiteralType(l.checker.getTypeAtLocation(outer.arguments[0]!));
-  if (!(fill.flags & (ts.TypeFlags.Number | ts.TypeFlags.String | ts.TypeFlags.Boolean))) return undefined;
+  if (fill.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Never)) return undefined;
   return arrayType(l, irType(l, fill, outer.arguments[0]!));
 }
 

@@ -14,6 +14,7 @@
  *             a Derived* is a Base* after a C cast; a field a derived class
  *             redeclares keeps the base's storage.
  */
+import { UNDEFINED_LITERAL } from "./nullable-types.ts";
 import { methodNameText } from "./iterables.ts";
 import { restArgs } from "./destructure.ts";
 import { storable } from "./never.ts";
@@ -57,7 +58,8 @@ export function classInstance(l: Lowerer, declared: ts.ClassDeclaration, given: 
   const phantom = l.target === "host" ? phantomParams(l.checker, decl) : [];
   // So does one used only as a member's whole type where the program names the class with `unknown` for it.
   const erased = l.target === "host" && !l.isLibDecl(decl) ? erasedParams(l.checker, decl, l.moduleNames.keys()) : [];
-  const args = given.map((a, i): Type => (phantom[i] || erased[i] ? { k: "dyn" } : a));
+  // `void` for a type parameter (`Map<string, void>`, `Box<void>`) is stored as what its value is: undefined.
+  const args = given.map((a, i): Type => (phantom[i] || erased[i] ? { k: "dyn" } : a.k === "void" ? UNDEFINED_LITERAL : a));
   const name = decl.name?.text ?? "default"; // `export default class { ... }`
   const key = `${name}#${decl.pos}:${decl.getSourceFile().fileName}<${args.map(mangle).join(",")}>`;
   const hit = l.classInstances.get(key);

@@ -10,6 +10,7 @@
  *             known as soon as the instance exists; methods get `self` as
  *             their first parameter.
  */
+import { UNDEFINED_LITERAL } from "./nullable-types.ts";
 import { quietIrType } from "./key-distribution.ts";
 import ts from "typescript";
 import { absentResult } from "./absent-results.ts";
@@ -177,8 +178,10 @@ function signature(l: Lowerer, decl: ts.SignatureDeclaration | ts.ClassDeclarati
       continue;
     }
     const withDefault = opts.defaultsInBody && ts.isParameter(p.decl) && hasDefault(p.decl);
-    params.push({ name, type: withDefault ? missingAllowed(l, p.type) : p.type });
-    if (p.contextual) setLocalType(l, p.decl, p.type);
+    // A `void` parameter (`wrap<T>(x: T)` called with a call that returns nothing) holds undefined.
+    const type = p.type.k === "void" ? UNDEFINED_LITERAL : p.type;
+    params.push({ name, type: withDefault ? missingAllowed(l, type) : type });
+    if (p.contextual || type !== p.type) setLocalType(l, p.decl, type);
   }
   if (ts.getJSDocTags(decl).some((t) => t.tagName.text === "trackCaller")) {
     func.trackCaller = true;

@@ -18,12 +18,23 @@ import ts from "typescript";
 import type { Type } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 
-/** Whether a type parameter's constraint mentions `keyof` (`K extends keyof T`, `keyof T & string`). */
-function namesProperties(tp: ts.TypeParameterDeclaration): boolean {
+/**
+ * Whether a type parameter's constraint mentions `keyof` (`K extends keyof T`, `keyof T & string`),
+ * also through type aliases (`K extends ComponentName` with `type ComponentName = keyof Components`).
+ */
+function namesProperties(l: Lowerer, tp: ts.TypeParameterDeclaration): boolean {
   let found = false;
+  const seen = new Set<ts.Node>();
   const visit = (n: ts.Node): void => {
+    if (found || seen.has(n)) return;
+    seen.add(n);
     if (ts.isTypeOperatorNode(n) && n.operator === ts.SyntaxKind.KeyOfKeyword) found = true;
-    else ts.forEachChild(n, visit);
+    else if (ts.isTypeReferenceNode(n)) {
+      const sym = l.checker.getSymbolAtLocation(n.typeName);
+      const target = sym && sym.flags & ts.SymbolFlags.Alias ? l.checker.getAliasedSymbol(sym) : sym;
+      for (const d of target?.declarations ?? []) if (ts.isTypeAliasDeclaration(d)) visit(d.type);
+      ts.forEachChild(n, visit);
+    } else ts.forEachChild(n, visit);
   };
   if (tp.constraint) visit(tp.constraint);
   return found;
@@ -48,7 +59,7 @@ export function withKeyArgs(l: Lowerer, sig: ts.Signature, checked: readonly ts.
     const tp = params[i];
     // A literal (`"name"`), or a key parameter of the instance around, passed on (`pluck(this.rows, key)`).
     const keys = checked[i] && (literalsOf(checked[i]!) ?? keysOfParam(l, checked[i]!));
-    return tp && keys && namesProperties(tp) ? { k: "str", keys } : t;
+    return tp && keys && namesProperties(l, tp) ? { k: "str", keys } : t;
   });
 }
 

@@ -396,6 +396,8 @@ export function mangle(t: Type): string {
 }
 
 export function arrayType(l: Lowerer, elem: Type): Type {
+  // `void[]` (`ReturnType<F>[]` of a function that returns nothing, results pushed from its calls): every element is undefined.
+  if (elem.k === "void") return arrayType(l, UNDEFINED_LITERAL);
   const cname = `tsos_arr_${mangle(elem)}`;
   let t = l.arrayTypes.get(cname);
   if (!t) {
