@@ -101,7 +101,7 @@ interface IArguments {
  * and compiled when the program is compiled.
  */
 interface RegExp {
-  /** The match and its groups (undefined for a group that did not take part), or null; `index`, `input` and `groups` are not supported yet. */
+  /** The match and its groups (undefined for a group that did not take part), with `index`, `input` and `groups`, or null. */
   exec(string: string): RegExpExecArray | null;
   test(string: string): boolean;
   readonly source: string;

@@ -23,6 +23,7 @@
  *     decoded once into UTF-16 code units.
  */
 import {
+  matchArrayGroupNames, matchArrayIndex, matchArrayInput, matchArrayIs, matchArrayNew,
   regexpCanonicalize, regexpLowerUnit, regexpPanic, strByteLength, strConcatAll, strIsAscii, strSliceBytes, strSliceUnits, strUnit,
 } from "./string-intrinsics";
 import {
@@ -593,8 +594,9 @@ class Matcher {
   }
 
   /** The match array: the match and every group. */
+  /** The match array of the current match: its groups, and its `index`, `input` and group names. */
   result(): (string | undefined)[] {
-    const out: (string | undefined)[] = [];
+    const out = matchArrayNew(this.index(), this.subject.s, this.program.groupNames);
     for (let g: i32 = 0; g <= this.groupCount; g++) out.push(this.group(g));
     return out;
   }
@@ -668,6 +670,35 @@ export function match(s: string, re: RegExp): (string | undefined)[] | null {
   }
   release(m);
   return out;
+}
+
+/** `m.index` of a match array: where the match starts; undefined for a global match's array of whole matches. */
+export function matchIndex(m: (string | undefined)[]): number | undefined {
+  return matchArrayIs(m) ? matchArrayIndex(m) : undefined;
+}
+
+/** `m.input` of a match array: the string searched; undefined as for `index`. */
+export function matchInput(m: (string | undefined)[]): string | undefined {
+  return matchArrayIs(m) ? matchArrayInput(m) : undefined;
+}
+
+/**
+ * `m.groups` of a match array: the named groups that took part, by name in the pattern's
+ * order; undefined when the regex names no group (or for a global match's array). A named
+ * group that did not take part is left out (Node keeps its key, with the value undefined).
+ */
+export function matchGroups(m: (string | undefined)[]): { [key: string]: string } | undefined {
+  if (!matchArrayIs(m)) return undefined;
+  const names = matchArrayGroupNames(m);
+  let named = false;
+  for (let g = 1; g < names.length; g++) if (names[g] !== "") named = true;
+  if (!named) return undefined;
+  const groups: { [key: string]: string } = {};
+  for (let g = 1; g < names.length && g < m.length; g++) {
+    const value = m[g];
+    if (names[g] !== "" && value !== undefined) groups[names[g]] = value;
+  }
+  return groups;
 }
 
 /**

@@ -46,3 +46,16 @@ export declare function regexpCanonicalize(unit: i32): i32;
 export declare function regexpLowerUnit(unit: i32): i32;
 /** Stops the program with `message` (a JavaScript result tsos cannot represent), naming the user's call. */
 export declare function regexpPanic(message: string): void;
+/**
+ * A new empty match array that also holds where the match starts, the string searched and the
+ * regex's group names (runtime TSOS_MATCH_ARRAY_OF): `m.index`, `m.input` and `m.groups`.
+ */
+export declare function matchArrayNew(index: number, input: string, groupNames: string[]): (string | undefined)[];
+/** Whether `m` was made by matchArrayNew (a global match's array of whole matches was not). */
+export declare function matchArrayIs(m: (string | undefined)[]): boolean;
+/** A match array's `index` (only when matchArrayIs). */
+export declare function matchArrayIndex(m: (string | undefined)[]): number;
+/** A match array's `input` (only when matchArrayIs). */
+export declare function matchArrayInput(m: (string | undefined)[]): string;
+/** A match array's regex's group names, "" for an unnamed group, group 0 first (only when matchArrayIs). */
+export declare function matchArrayGroupNames(m: (string | undefined)[]): string[];

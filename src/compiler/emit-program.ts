@@ -116,6 +116,7 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   out.push(...closureStructs(p));
   // `never[]` (the type of a bare `[]`) holds no element: its storage type is a placeholder byte.
   for (const a of arrays) out.push(`TSOS_ARRAY_OF(${a.cname}, ${a.elem.k === "never" ? "uint8_t" : cType(a.elem)}, ${elementCountKind(a.elem)}, ${cycles.arrays.has(a.cname) ? 1 : 0})`);
+  if (p.matchArray) out.push(`TSOS_MATCH_ARRAY_OF(${p.matchArray.cname}, ${p.matchArray.names}, ${cycles.arrays.has(p.matchArray.cname) ? 1 : 0})`);
   out.push("");
   out.push(...staticClosures(p, em, fnValues));
   for (const g of p.globals) {

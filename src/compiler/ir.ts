@@ -374,6 +374,8 @@ export interface Program {
   locs: SourceLoc[];
   classes: ClassInst[];
   arrays: { cname: string; elem: Type }[];
+  /** The match array type (runtime TSOS_MATCH_ARRAY_OF) and its group names' array type, when lib/std/regexp.ts makes match arrays. */
+  matchArray?: { cname: string; names: string };
   globals: Global[];
   funcs: Func[];
   /** Module init functions in the order main() calls them. */

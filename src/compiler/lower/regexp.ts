@@ -18,8 +18,9 @@
  *         parameters it declares (match, groups, offset, input).
  * Invariants:
  *   - The kernel has no regular expressions (TSOS1150, in check.ts).
- *   - Match arrays' `index`, `input` and `groups` are refused (TSOS1153):
- *     the array representation does not carry them.
+ *   - A match array's `index`, `input` and group names are stored with
+ *     the array (runtime TSOS_MATCH_ARRAY_OF), so `m.index`, `m.input` and
+ *     `m.groups` read them; printing a match array is refused (TSOS1153).
  */
 import path from "node:path";
 import ts from "typescript";
@@ -32,6 +33,7 @@ import { classInstance } from "./classes.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { functionOf } from "./functions.ts";
 import { nullableOf } from "./nullable-types.ts";
+import { unwrap } from "./nullable.ts";
 import { arrayType, mangle, typeName } from "./types.ts";
 
 export const STD_REGEXP = path.join(LIB_DIR, "std/regexp.ts");
@@ -273,11 +275,22 @@ function groupCountOf(l: Lowerer, x: ts.Expression): number | undefined {
   return c.error === "" && c.unsupported === "" ? c.groupCount : undefined;
 }
 
-/** `m.index`, `m.input`, `m.groups` on a match array: refused (TSOS1153); undefined for other accesses. */
-export function matchArrayProperty(l: Lowerer, p: ts.PropertyAccessExpression): undefined {
-  const name = p.name.text;
-  if ((name === "index" || name === "input" || name === "groups") && isMatchArrayType(l.checker.getTypeAtLocation(p.expression))) l.fail("TSOS1153", p.name, `the \`${name}\` property`);
-  return undefined;
+const MATCH_PROPERTIES: Record<string, string> = { index: "matchIndex", input: "matchInput", groups: "matchGroups" };
+
+/**
+ * `m.index`, `m.input`, `m.groups` on a match array: lib/std/regexp.ts's matchIndex,
+ * matchInput, matchGroups (undefined on a global match's array); undefined for other accesses.
+ */
+export function matchArrayProperty(l: Lowerer, p: ts.PropertyAccessExpression): Expr | undefined {
+  const fn = MATCH_PROPERTIES[p.name.text];
+  if (!fn || !isMatchArrayType(l.checker.getTypeAtLocation(p.expression))) return undefined;
+  const m = coerce(l, lowerExpr(l, p.expression), matchArrayType(l), p.expression);
+  const value = stdCall(l, fn, [m], p);
+  // RegExpExecArray's `index` and `input` are never undefined to tsc: only a cast could make them so.
+  const absent = ts.TypeFlags.Undefined | ts.TypeFlags.Null;
+  const t = l.checker.getTypeAtLocation(p);
+  const mayBeAbsent = t.flags & absent || (t.isUnion() && t.types.some((u) => u.flags & absent));
+  return mayBeAbsent ? value : unwrap(l, value, p, "nonnull");
 }
 
 /**

@@ -123,6 +123,11 @@ const INTRINSICS: Record<string, { fn: string; loc: boolean }> = {
   regexpCanonicalize: { fn: "tsos_regexp_canonicalize", loc: false },
   regexpLowerUnit: { fn: "tsos_regexp_lower_unit", loc: false },
   regexpPanic: { fn: "tsos_regexp_panic", loc: true },
+  matchArrayNew: { fn: "tsos_match_new", loc: true },
+  matchArrayIs: { fn: "tsos_match_is", loc: false },
+  matchArrayIndex: { fn: "tsos_match_index", loc: false },
+  matchArrayInput: { fn: "tsos_match_input", loc: false },
+  matchArrayGroupNames: { fn: "tsos_match_names", loc: false },
 };
 
 function bool(value: boolean): Expr {
@@ -239,7 +244,14 @@ export function stringIntrinsic(l: Lowerer, decl: ts.Declaration, call: ts.CallE
   if (!info) l.fail("TSOS9001", call, "unknown string intrinsic");
   const params = decl.parameters.map((p) => typeFromTypeNode(l, p.type!));
   const args = call.arguments.map((a, i) => coerce(l, lowerExpr(l, a, params[i]), params[i]!, a));
-  return { e: "call", type: typeFromTypeNode(l, decl.type!), fn: info.fn, args: info.loc ? [...args, here(l, call)] : args };
+  const ret = typeFromTypeNode(l, decl.type!);
+  // The match array functions are made for this program's array types (runtime TSOS_MATCH_ARRAY_OF).
+  if (info.fn.startsWith("tsos_match_")) {
+    const matchArray = info.fn === "tsos_match_new" ? ret : params[0]!;
+    const names = arrayType(l, T.str);
+    if (matchArray.k === "array" && names.k === "array") l.program.matchArray ??= { cname: matchArray.cname, names: names.cname };
+  }
+  return { e: "call", type: ret, fn: info.fn, args: info.loc ? [...args, here(l, call)] : args };
 }
 
 /** The string built-ins: parseInt, parseFloat (also as Number members), String.fromCharCode; undefined for other names. */

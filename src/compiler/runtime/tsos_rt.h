@@ -595,6 +595,43 @@ __attribute__((noreturn, cold)) static inline void tsos_panic_set_length(const t
     return a;                                                                                    \
   }
 
+/* ---- match arrays (lib/std/regexp.ts) ---- */
+/*
+ * A match array (RegExpExecArray) is an ordinary array A of `string | undefined` whose
+ * allocation also holds what JavaScript keeps as its other properties: `index` (where the
+ * match starts, in code units), `input` (the string searched) and the regex's group names N
+ * (for `groups`). Its class descriptor's parent is A's, so every array operation and
+ * instanceof see an array; a global match's plain array of A is not a match array. TR is
+ * A's TSOS_ARRAY_OF trace flag.
+ * The functions take borrowed arguments and return owned references, as every call does.
+ */
+#define TSOS_MATCH_ARRAY_OF(A, N, TR)                                                              \
+  typedef struct { A arr; double index; tsos_str input; N *names; } A##__match;                   \
+  static void A##__match_release_fields(void *p) {                                               \
+    A##__match *m = p;                                                                           \
+    A##__release_fields(p);                                                                      \
+    tsos_str_release(m->input);                                                                  \
+    tsos_release(m->names);                                                                      \
+  }                                                                                              \
+  static const tsos_class A##__match_class __attribute__((unused)) = {&A##__class, TSOS_STR("Array"), sizeof(A##__match), A##__match_release_fields, TSOS_ARRAY_TRACE_##TR(A)}; \
+  __attribute__((unused)) static A *tsos_match_new(double index, tsos_str input, N *names, const tsos_loc *loc) { \
+    A##__match *m = tsos_alloc_as(sizeof(A##__match), loc, "array");                             \
+    tsos_obj *o = tsos_launder(m);                                                               \
+    o->cls = &A##__match_class;                                                                  \
+    o->rc = 1;                                                                                   \
+    TSOS_COUNT_NEW();                                                                            \
+    m->arr.len = m->arr.cap = 0;                                                                 \
+    m->arr.data = NULL;                                                                          \
+    m->index = index;                                                                            \
+    m->input = tsos_str_retain(input);                                                           \
+    m->names = tsos_retain(names);                                                               \
+    return &m->arr;                                                                              \
+  }                                                                                              \
+  __attribute__((unused)) static inline bool tsos_match_is(A *a) { return TSOS_CLASS_OF(a) == &A##__match_class; } \
+  __attribute__((unused)) static inline double tsos_match_index(A *a) { return ((A##__match *)a)->index; } \
+  __attribute__((unused)) static inline tsos_str tsos_match_input(A *a) { return tsos_str_retain(((A##__match *)a)->input); } \
+  __attribute__((unused)) static inline N *tsos_match_names(A *a) { return tsos_retain(((A##__match *)a)->names); }
+
 /* ---- class headers (docs/design/dialect-part1.md, "Objects") ---- */
 /*
  * Every non-layout class instance starts with a pointer to its class
