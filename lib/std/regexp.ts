@@ -30,6 +30,7 @@ import {
   compilePattern, OP_ANY, OP_ANYALL, OP_BACKREF, OP_BOL, OP_BOLM, OP_CHAR, OP_CLASS, OP_EOL, OP_EOLM, OP_JMP, OP_LOOK, OP_LOOKEND, OP_MATCH,
   OP_NWORDB, OP_PROGRESS, OP_RESET, OP_SAVE, OP_SETREG, OP_SPLIT, OP_WORDB, OP_ANY_BACK, OP_ANYALL_BACK, OP_BACKREF_BACK, OP_CHAR_BACK, OP_CLASS_BACK,
 } from "./regexp-syntax";
+import { formatArrayAs, formatObject, showKey, showString } from "./inspect";
 
 // Kinds of backtracking stack entries.
 const CHOICE = 0;
@@ -699,6 +700,29 @@ export function matchGroups(m: (string | undefined)[]): { [key: string]: string 
     if (names[g] !== "" && value !== undefined) groups[names[g]] = value;
   }
   return groups;
+}
+
+/**
+ * console.log of a match array (or of the null a failed match gives), as Node prints it: the
+ * match and its groups, then `index`, `input` and `groups` (`[Object: null prototype] { ... }`)
+ * as the array's properties. A global match's array of whole matches prints as any array.
+ */
+export function inspectMatch(m: (string | undefined)[] | null): string {
+  if (m === null) return "null";
+  const shown: string[] = [];
+  for (const x of m) shown.push(x === undefined ? "undefined" : showString(x, 0, 0));
+  if (matchArrayIs(m)) {
+    shown.push(`index: ${matchArrayIndex(m)}`);
+    shown.push(`input: ${showString(matchArrayInput(m), 0, 0)}`);
+    const groups = matchGroups(m);
+    if (groups === undefined) shown.push("groups: undefined");
+    else {
+      const entries: string[] = [];
+      for (const name of Object.keys(groups)) entries.push(`${showKey(name)}: ${showString(groups[name], 0, 0)}`);
+      shown.push(`groups: ${formatObject("[Object: null prototype] {", entries, 2)}`);
+    }
+  }
+  return shown.length === 0 ? "[]" : formatArrayAs("[", shown, shown.length, 0, false);
 }
 
 /**

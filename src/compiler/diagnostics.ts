@@ -197,7 +197,7 @@ export const CATALOG = {
   TSOS1150: { message: "regular expressions are not available on the kernel target", help: "the kernel has no heap for their match arrays; scan the bytes with `charCodeAt`" },
   TSOS1151: { message: "this regular expression is invalid ({0})", help: "Node rejects it with a SyntaxError before the program runs" },
   TSOS1152: { message: "{0} in a regular expression is not supported yet", help: "write the pattern without it" },
-  TSOS1153: { message: "{0} of a match array is not supported yet", help: "print what it holds: the match and its groups `m[0]`, `m[1]`, and `m.index`" },
+  TSOS1153: { message: "printing {0} is not supported yet", help: "print each match array by itself: `for (const m of matches) console.log(m)`" },
   TSOS1154: { message: "a replacement function of type `{0}` is not supported", help: "pass an arrow function that returns a string: `(match, group1) => ...`" },
   TSOS1155: { message: "this replacement function takes parameters whose meaning depends on the regex's groups, which tsos knows only for a regex literal", help: "pass the regex literal itself (or a `const` holding one), and no `groups` parameter" },
   // 1110-1119: Map, Set, Record and iteration (lower/collections.ts).

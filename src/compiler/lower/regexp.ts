@@ -20,7 +20,8 @@
  *   - The kernel has no regular expressions (TSOS1150, in check.ts).
  *   - A match array's `index`, `input` and group names are stored with
  *     the array (runtime TSOS_MATCH_ARRAY_OF), so `m.index`, `m.input` and
- *     `m.groups` read them; printing a match array is refused (TSOS1153).
+ *     `m.groups` read them, and console.log prints them as Node does; an
+ *     array of match arrays printed is refused (TSOS1153).
  */
 import path from "node:path";
 import ts from "typescript";
@@ -294,15 +295,16 @@ export function matchArrayProperty(l: Lowerer, p: ts.PropertyAccessExpression): 
 }
 
 /**
- * A console.log argument: a regex prints as `/source/flags`; a match array
- * (or an array of them) is refused (TSOS1153): Node prints its `index`,
- * `input` and `groups` too. Other values are returned unchanged.
+ * A console.log argument: a regex prints as `/source/flags`, a match array with its `index`,
+ * `input` and `groups` (lib/std/regexp.ts inspectMatch); an array of match arrays is refused
+ * (TSOS1153). Other values are returned unchanged.
  */
 export function printedRegExp(l: Lowerer, x: Expr, node: ts.Expression): Expr {
   const t = l.checker.getTypeAtLocation(node);
   if (isRegExpType(t)) return stdCall(l, "regexpToString", [x], node);
+  if (isMatchArrayType(t)) return stdCall(l, "inspectMatch", [x], node);
   const elem = l.checker.isArrayType(t) ? l.checker.getTypeArguments(t as ts.TypeReference)[0] : undefined;
-  if ((isMatchArrayType(t) && !globalMatch(node)) || (elem && isMatchArrayType(elem))) l.fail("TSOS1153", node, "console.log");
+  if (elem && isMatchArrayType(elem)) l.fail("TSOS1153", node, "an array of match arrays");
   return x;
 }
 
