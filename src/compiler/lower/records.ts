@@ -22,7 +22,7 @@
  */
 import { objectPropertiesCall } from "./object-keys.ts";
 import { recordSpreadMember, type DictOps } from "./record-spread.ts";
-import { isProbedVariable } from "./probes.ts";
+import { isProbe, isProbedVariable } from "./probes.ts";
 import { absentResult } from "./absent-results.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Stmt, Type } from "../ir.ts";
@@ -368,7 +368,9 @@ function readUse(l: Lowerer, x: ts.Expression, v: Type): "maybe" | "number" | "v
   if (ts.isBinaryExpression(p)) {
     const op = p.operatorToken.kind;
     const K = ts.SyntaxKind;
-    if (op === K.QuestionQuestionToken || op === K.BarBarToken || op === K.AmpersandAmpersandToken) return p.left === n ? "maybe" : "value";
+    // `aliases[verb] ?? aliases[noun] ?? noun`: the middle read is tested by the outer `??` (as probes.ts isProbe).
+    if (op === K.QuestionQuestionToken || op === K.BarBarToken) return p.left === n || isProbe(p) ? "maybe" : "value";
+    if (op === K.AmpersandAmpersandToken) return p.left === n ? "maybe" : "value";
     if (op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken) return "maybe";
     if (isNumber && NUMERIC_OPS.has(op) && (p.left !== n || op < K.FirstAssignment || op > K.LastAssignment)) return "number";
     if (isNumber && (op === K.PlusToken || op === K.PlusEqualsToken) && p.right === n) {
