@@ -26,10 +26,10 @@ import type { ClassInst, Expr, Func, Stmt, Type } from "../ir.ts";
 import { T, walkExprs } from "../ir.ts";
 import { Bail, isLibSymbol, quietly, type Lowerer } from "./context.ts";
 import { isArrayValue } from "./array-methods.ts";
-import { withDefaults } from "./defaults.ts";
+import { acceptingUndefined, withDefaults } from "./defaults.ts";
 import { classInfo, fieldName, isAbstractProperty, isSubclass, lookupField, methodOf, ownerInstance, upcast } from "./classes.ts";
 import { coerce, lowerExpr } from "./expr.ts";
-import { irType, sameType, typeName } from "./types.ts";
+import { irType, nullableType, sameType, typeName } from "./types.ts";
 import { storable } from "./never.ts";
 import { moduleStatements } from "./namespaces.ts";
 import { tested, unwrap } from "./nullable.ts";
@@ -266,7 +266,10 @@ function buildDispatcher(l: Lowerer, d: Dispatcher): Stmt[] {
       continue;
     }
     if (!impl) continue;
-    const m = methodOf(l, impl.inst, impl.decl, d.typeArgs);
+    const declared = methodOf(l, impl.inst, impl.decl, d.typeArgs);
+    // A parameter the base declares optional that the override gives a default (`grossPay(hours = 160)` over
+    // `grossPay(hours?: number)`): the instance that takes undefined and evaluates the default (lower/defaults.ts).
+    const m = { ...declared, ...acceptingUndefined(l, declared.cname, declared.params, true, d.func.params.slice(1).map((p) => p.type), (t) => nullableType(l, t, false, true)) };
     let g = groups.get(m.cname);
     if (!g) {
       const node = impl.decl.name ?? impl.decl;
