@@ -170,7 +170,7 @@ export const CATALOG = {
   // 1240-1249: iteration protocol and generators (lower/iterables.ts, lower/generators.ts).
   TSOS1240: { message: "{0} is not supported", help: "{1}" },
   TSOS1241: { message: "{0} is not supported yet", help: "iterate with a class whose `[Symbol.iterator]()` returns an object with `next()`, or with a generator" },
-  TSOS1242: { message: "{0} in a generator is not supported yet", help: "{1}" },
+  TSOS1242: { message: "{0} is not supported yet", help: "{1}" },
   TSOS1243: { message: "`{0}` on a generator is not supported yet", help: "call `next()` without an argument, or iterate with `for...of`" },
   TSOS1171: { message: "the object rest pattern of `{0}` is not supported", help: "{1}" },
   TSOS1172: { message: "the key of type `{0}` cannot index `{1}`", help: "{2}" },

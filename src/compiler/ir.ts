@@ -403,6 +403,8 @@ export interface Program {
   closureEnvs?: { cname: string; fnType: string; fields: { name: string; type: Type }[]; wrapper?: boolean }[];
   /** The JavaScript names of function values (lower/fn-names.ts): static closure object or environment C name -> name. */
   fnNames?: Map<string, string>;
+  /** The generator functions among fnNames' keys: their descriptors' parent is runtime tsos_fn_generator_mark. */
+  generatorFns?: Set<string>;
   /** Descriptors of the object types boxed as `unknown` (lower/dynamic.ts): their show and String functions. */
   dynTypes?: { cname: string; type: Type; kind: "obj" | "fn"; isArray: boolean; name: string; show: string; str: string; toArray?: string; json?: string }[];
   /** Hosted debug builds (emit-alloc.ts, runtime/tsos_alloc.h): `leaks` lists live blocks and reports them at exit; `frees` poisons freed blocks and catches double frees. */

@@ -254,6 +254,8 @@ function memoized(memo: WeakMap<ts.Node, boolean>, key: ts.Node, optimistic: boo
 /** Whether a closure literal can outlive the block that creates it (see the header). */
 export function closureEscapes(l: Lowerer, fn: ts.Node): boolean {
   if (!isClosureLiteral(fn)) return true;
+  // A generator function's closure is held by the generators it makes, which can outlive the frame around it.
+  if ((ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) && fn.asteriskToken) return true;
   if (ts.isFunctionDeclaration(fn)) return memoized(escapes, fn, false, () => !namedOnlyForCalls(l, fn));
   return memoized(escapes, fn, false, () => !(valueContained(l, fn) || heldOnlyForCalls(l, fn)));
 }

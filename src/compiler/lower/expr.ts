@@ -56,7 +56,7 @@ import { classValue } from "./ctor-values.ts";
 import { capturedThis, capturedVariable, isNestedFunction, nestedIsPlain } from "./closures.ts";
 import { nestedFunctionInstance } from "./nested-functions.ts";
 import { genericValueTypeArgs } from "./generic-values.ts";
-import { freshArrayAsTuple, isFreshArrayNode, mixedTupleString, tupleAsArray } from "./tuples.ts";
+import { copiedTuple, freshArrayAsTuple, isFreshArrayNode, mixedTupleString, tupleAsArray } from "./tuples.ts";
 import { genericConstInstance, genericFunctionConst } from "./generic-consts.ts";
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
@@ -496,6 +496,12 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   // So is `filters` in `const filters = specs.map(...); nodes.push({ filters })` when that is its only use.
   if (from.k === "array" && to.k === "array" && (isFreshArrayNode(node) || soleUseOfFreshArray(l, node)) && tryCoerce(l, { e: "local", type: from.elem, name: "tsos_probe" }, to.elem, node))
     return mappedElements(l, "cast", e, to, (x) => coerce(l, x, to.elem, node), node);
+  // A new tuple (`["null", null]` in an `as const` list of pairs) where a tuple of the same length with wider element
+  // types is wanted (types.ts mergedTuple): built as that tuple; no one else holds it.
+  if (e.e === "new") {
+    const copied = copiedTuple(l, e, to, node);
+    if (copied) return copied;
+  }
   const matched = globalMatchAsStrings(l, e, to, node); // `const toks: string[] = s.match(/\d+/g) ?? []`
   if (matched) return matched;
   // A union where a class or an interface every member converts to is wanted: each member converted.
@@ -958,9 +964,10 @@ function conditionalOf(l: Lowerer, c: ts.ConditionalExpression, cond: Expr, want
     const view = objectBranches(l, c, A, B);
     if (view) return { e: "cond", type: view.type, c: cond, a: view.a, b: view.b };
     // Branches of different types meet in the type the checker gives the whole expression
-    // (`e instanceof Error ? e.message : e` is `unknown`; `ok ? 1 : "none"` is `string | number`).
+    // (`e instanceof Error ? e.message : e` is `unknown`; `ok ? 1 : "none"` is `string | number`; `[k, n] as [string,
+    // number]` against `[k, "-"] as [string, string]` is the tuple `[string, number | string]`, types.ts mergedTuple).
     const whole = tryIrType(l, l.checker.getTypeAtLocation(c), c);
-    if (whole && (whole.k === "dyn" || whole.k === "union" || whole.k === "nullable"))
+    if (whole && (whole.k === "dyn" || whole.k === "union" || whole.k === "nullable" || isTuple(whole)))
       return { e: "cond", type: whole, c: cond, a: coerce(l, A, whole, c.whenTrue), b: coerce(l, B, whole, c.whenFalse) };
     // Where an `unknown` is wanted, any branch will do (`note === undefined ? this.actual : note`, whose narrowed `{} | null` has no type of its own).
     if (want?.k === "dyn") return { e: "cond", type: want, c: cond, a: coerce(l, A, want, c.whenTrue), b: coerce(l, B, want, c.whenFalse) };

@@ -49,7 +49,6 @@ import { errorClass, exitActions, throwValue } from "./exceptions.ts";
 import { hoistVars } from "./control.ts";
 import { lowerBlock } from "./stmt.ts";
 import { instantiateFunction, paramIdentifier } from "./functions.ts";
-import { isNestedFunction } from "./closures.ts";
 import { ITERATOR_KEY, isGenTsType, resultType, sourceForYieldStar } from "./iterables.ts";
 
 interface GenClass {
@@ -178,23 +177,33 @@ export function generatorCreation(l: Lowerer, decl: GenDecl, func: Func, opts: I
   const loc = l.loc(decl);
   const node = decl.name ?? decl;
   if (l.target !== "host") l.fail("TSOS1242", node, "a generator in kernel code", "use a class with a `next()` method");
-  if (isNestedFunction(decl) || opts.closure || ts.isObjectLiteralExpression(decl.parent)) l.fail("TSOS1242", node, "a generator declared inside a function or an object literal", "declare it at module level or as a class method");
-  for (const p of decl.parameters) if (!ts.isIdentifier(p.name)) l.fail("TSOS1242", p, "a destructured parameter", "take the value and destructure it in the body");
+  // A function expression or nested declaration that captures variables (`new Seq(function* () { yield* items; })`)
+  // keeps its closure object in the generator; an object literal's generator method is not lifted that way yet.
+  const closure = capturingClosure(decl, opts);
+  if (ts.isObjectLiteralExpression(decl.parent) || (opts.closure && !closure)) l.fail("TSOS1242", node, "a generator method of an object literal", "declare it at module level, as a class method, or as `function*` in a function");
+  for (const p of decl.parameters) if (!ts.isIdentifier(p.name)) l.fail("TSOS1242", p, "a destructured parameter of a generator", "take the value and destructure it in the body");
   refuseUnsupported(l, decl);
   const ret = func.ret;
   const genT = ret.k === "class" && isGenType(ret) ? ret : ret.k === "view" ? undefined : undefined;
   let elem: Type | undefined;
   if (genT) elem = (genT as { cls: ClassInst }).cls.fields.find((f) => f.name === "value")!.type;
   else if (ret.k === "view") {
-    const slot = ret.view.slots.find((s) => s.prop === "next" && s.kind === "method");
+    // An Iterator<T> (its `next`), or an Iterable<T> (the `next` of the iterator its `[Symbol.iterator]` returns:
+    // `take(3, function* () { ... })` with `src: () => Iterable<T>`).
+    const iterable = ret.view.slots.find((s) => s.prop === ITERATOR_KEY && s.kind === "method");
+    const iterator = iterable?.ret.k === "view" ? iterable.ret.view : ret.view;
+    const slot = iterator.slots.find((s) => s.prop === "next" && s.kind === "method");
     if (slot?.ret.k === "nullable") elem = slot.ret.inner;
   }
-  if (!elem) l.fail("TSOS1242", decl.type ?? node, `the return type \`${typeName(ret)}\``, "declare it `Generator<T>` or `IterableIterator<T>`");
+  if (!elem) l.fail("TSOS1242", decl.type ?? node, `the return type \`${typeName(ret)}\` of a generator`, "declare it `Generator<T>` or `IterableIterator<T>`");
   const base = genClass(l, elem, node);
   const baseT: Type = { k: "class", cls: base.cls };
   // The subclass holding the arguments.
   const argFields: Field[] = func.params.filter(isUserParam).map((p) => ({ name: `a_${p.name}`, type: p.type, hidden: true }));
   if (opts.thisType) argFields.push({ name: "a_this", type: opts.thisType, hidden: true });
+  // The closure object, whose environment holds the captured variables (their cells are on the heap: closures.ts
+  // closureEscapes), kept alive by the generator while the body can still run.
+  if (closure) argFields.push({ name: CLOSURE_FIELD, type: closure.type, hidden: true });
   const sub: ClassInst = { cname: l.uniqueName(`${func.cname}__gen`), tsName: base.cls.tsName, fields: argFields, base: base.cls, header: true, literal: true };
   allGen.add(sub);
   l.program.classes.push(sub);
@@ -211,12 +220,21 @@ export function generatorCreation(l: Lowerer, decl: GenDecl, func: Func, opts: I
     if (!isUserParam(p) && !(p.name === "self" && opts.thisType)) continue;
     out.push({ s: "expr", x: { e: "assign", type: p.type, target: field(g, name, p.type), value: { e: "local", type: p.type, name: p.name } }, loc });
   }
+  if (closure) out.push({ s: "expr", x: { e: "assign", type: closure.type, target: field(g, CLOSURE_FIELD, closure.type), value: { e: "envfield", type: closure.type, env: closure.env, name: "" } }, loc });
   const entryT = fnType(l, [{ k: "anyobj" }], T.void);
   const asBase: Expr = { e: "convert", type: baseT, x: g, checked: false, loc };
   out.push({ s: "expr", x: { e: "assign", type: { k: "anyobj" }, target: field(asBase, "co", { k: "anyobj" }), value: { e: "call", type: { k: "anyobj" }, fn: "tsos_gen_new", args: [{ e: "fnref", type: entryT, fn: bodyFn.cname }, g, { e: "bool", type: T.bool, value: !hasFinally(decl) }] } }, loc });
   out.push({ s: "return", x: coerce(l, asBase, ret, node), loc });
   return out;
 }
+
+/** The closure of a generator function expression or nested declaration that captures variables, or undefined. */
+function capturingClosure(decl: GenDecl, opts: InstanceOptionsLike): InstanceOptionsLike["closure"] {
+  return opts.closure && (ts.isFunctionExpression(decl) || ts.isFunctionDeclaration(decl)) && !opts.closure.self ? opts.closure : undefined;
+}
+
+/** The generator object's field that holds the closure object of a generator function expression that captures. */
+const CLOSURE_FIELD = "a_closure";
 
 /** A parameter of the program's: not `self` (kept as a_this), nor the closure object a function expression's code takes first. */
 function isUserParam(p: { name: string }): boolean {
@@ -229,9 +247,12 @@ function generatorBody(l: Lowerer, decl: GenDecl, func: Func, sub: ClassInst, ba
   const baseT: Type = { k: "class", cls: base };
   const params = decl.parameters.map((p) => p);
   const argNames = func.params.filter(isUserParam);
+  const closure = capturingClosure(decl, opts);
   return instantiateFunction(l, decl, l.scope.env, [], {
     cname: `${func.cname}__body`,
     isCtor: false,
+    // Captured variables are read through `tsos_self`, the closure object the generator holds.
+    closure,
     params: () => [{ name: ts.factory.createIdentifier("gen"), decl: decl.name ?? decl, type: { k: "anyobj" } }],
     ret: () => T.void,
     body: () => {
@@ -241,6 +262,10 @@ function generatorBody(l: Lowerer, decl: GenDecl, func: Func, sub: ClassInst, ba
       // (A local owning it would keep it alive from its own stack, and a dropped generator would never be freed.)
       const meRef: Expr = { e: "convert", type: subT, x: genParam, checked: false, loc };
       const out: Stmt[] = [];
+      if (closure) {
+        l.scope.used.add("tsos_self");
+        out.push({ s: "let", name: "tsos_self", type: closure.type, init: field(meRef, CLOSURE_FIELD, closure.type), loc });
+      }
       if (opts.thisType) {
         l.scope.thisType = opts.thisType;
         l.scope.used.add("self");
@@ -264,7 +289,7 @@ function generatorBody(l: Lowerer, decl: GenDecl, func: Func, sub: ClassInst, ba
 function refuseUnsupported(l: Lowerer, decl: GenDecl): void {
   const visit = (n: ts.Node): void => {
     if (ts.isFunctionLike(n) && n !== decl) return;
-    if (ts.isReturnStatement(n) && n.expression) l.fail("TSOS1242", n, "`return` with a value", "return nothing; yield the last value instead");
+    if (ts.isReturnStatement(n) && n.expression) l.fail("TSOS1242", n, "`return` with a value in a generator", "return nothing; yield the last value instead");
     ts.forEachChild(n, visit);
   };
   if (decl.body) visit(decl.body);
@@ -305,7 +330,7 @@ export function sentYieldFirst(l: Lowerer, s: ts.Statement): Stmt[] {
  */
 export function lowerYield(l: Lowerer, y: ts.YieldExpression): Expr {
   const ctx = contexts.get(l.scope);
-  if (!ctx) l.fail("TSOS1242", y, "`yield` here", "yield directly in the generator's body");
+  if (!ctx) l.fail("TSOS1242", y, "`yield` outside the generator's own body", "yield directly in the generator's body");
   if (!yieldedFirst.has(y)) l.fail("TSOS1242", y, "the value of a `yield` inside a larger expression", "write the yield as a statement's whole value: `const x = yield v;`");
   const sent = field(ctx.self, "sent", { k: "dyn" });
   const want = tryIrType(l, l.checker.getTypeAtLocation(y), y) ?? { k: "dyn" };
@@ -319,7 +344,7 @@ export function lowerYield(l: Lowerer, y: ts.YieldExpression): Expr {
  */
 export function lowerYieldStatement(l: Lowerer, stmt: ts.Statement, y: ts.YieldExpression): Stmt[] {
   const ctx = contexts.get(l.scope);
-  if (!ctx) l.fail("TSOS1242", y, "`yield` here", "yield directly in the generator's body");
+  if (!ctx) l.fail("TSOS1242", y, "`yield` outside the generator's own body", "yield directly in the generator's body");
   const loc = l.loc(y);
   const leave = (inner: Stmt[]): Stmt => ({
     s: "if",

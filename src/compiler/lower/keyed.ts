@@ -27,7 +27,7 @@ import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr, truthValue } from "./expr.ts";
 import { irType, mangle, nullableType, sameType, tryIrType, typeName } from "./types.ts";
-import { unionOf } from "./unions.ts";
+import { unionOfTypes } from "./unions.ts";
 import { classInfo, isStatic } from "./classes.ts";
 import { classSetterByName, literalMembers, viewSetter } from "./views.ts";
 import { isTuple } from "./destructure.ts";
@@ -287,27 +287,15 @@ export function indexedAccessType(l: Lowerer, type: ts.Type, node: ts.Node): Typ
   const types = keys.map((k) => readProperty(l, o, k, node).type);
   if (!types.length) return undefined;
   if (types.every((x) => sameType(x, types[0]!))) return types[0];
-  return unionOfTypes(l, types);
+  return valueUnionOf(l, types);
 }
 
 /**
  * `T[K]` where K is a union of keys whose properties have different types (`get(user, k)` with `k:
  * keyof User`): the union of those types when they are strings, numbers and booleans; undefined otherwise.
  */
-function unionOfTypes(l: Lowerer, types: Type[]): Type | undefined {
-  const members: Type[] = [];
-  let nul = false;
-  let undef = false;
-  for (const t of types) {
-    const inner = t.k === "nullable" ? t.inner : t;
-    if (t.k === "nullable") [nul, undef] = [nul || t.null, undef || t.undef];
-    for (const m of inner.k === "union" ? inner.members : [inner]) {
-      // Values only (`string | number | boolean`): where objects, arrays or functions differ by key, the
-      // expression around the read is compiled per key instead (lower/key-distribution.ts).
-      if (m.k !== "str" && m.k !== "int" && m.k !== "bool") return undefined;
-      if (!members.some((x) => sameType(x, m))) members.push(m);
-    }
-  }
-  const union = members.length === 1 ? members[0]! : unionOf(l, members, mangle);
-  return nul || undef ? nullableType(l, union, nul, undef) : union;
+function valueUnionOf(l: Lowerer, types: Type[]): Type | undefined {
+  // Values only (`string | number | boolean`): where objects, arrays or functions differ by key, the
+  // expression around the read is compiled per key instead (lower/key-distribution.ts).
+  return unionOfTypes(l, types, mangle, (inner, n, u) => nullableType(l, inner, n, u), (m) => m.k === "str" || m.k === "int" || m.k === "bool");
 }

@@ -45,7 +45,7 @@ import { withAllUndefinedDefaults } from "./defaults.ts";
 import { boundMethod, instanceMethodValue } from "./method-values.ts";
 import { isSubclass } from "./classes.ts";
 import { erasedEnv } from "./erasure.ts";
-import { functionNameOf, jsFunctionName, nameFunction } from "./fn-names.ts";
+import { functionNameOf, isGeneratorFunction, jsFunctionName, nameFunction } from "./fn-names.ts";
 
 type FnLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
 
@@ -154,8 +154,7 @@ function lowerFunctionValueOf(l: Lowerer, fn: FnLike, want: Type | undefined): E
   const caps = l.scope.staticThis && !l.scope.thisType ? { ...found, usesThis: false } : found;
   if (caps.ownThis) l.fail("TSOS1130", caps.ownThis);
   // `const squares = function* (n: number) { ... }`: a generator that captures nothing is a generator function
-  // like a declared one; one that captures would need its coroutine to hold the captured variables.
-  if (fn.asteriskToken && (caps.decls.length || caps.usesThis)) l.fail("TSOS1005", fn, "a generator function expression that uses variables of the function around it");
+  // like a declared one; one that captures is a closure whose generators hold its object (lower/generators.ts).
   // Without captures one static object serves, unless the value can escape from code that runs more
   // than once: JavaScript creates a new function each time, and `===` can tell them apart.
   if (!caps.decls.length && !caps.usesThis && (!closureEscapes(l, fn) || evaluatedOnce(fn))) return liftFunction(l, fn, want).value;
@@ -195,7 +194,7 @@ function liftFunction(l: Lowerer, fn: FnLike, want: Type | undefined, closure?: 
     staticThis: l.scope.staticThis,
   });
   const params = l.target === "host" ? f.params.slice(1) : f.params;
-  if (l.target === "host") nameFunction(l, f.cname, jsFunctionName(fn));
+  if (l.target === "host") nameFunction(l, f.cname, jsFunctionName(fn), isGeneratorFunction(fn));
   return { func: f, value: { e: "fnref", type: fnType(l, params.map((p) => p.type), f.ret), fn: f.cname } };
 }
 
@@ -225,7 +224,7 @@ function lowerClosure(l: Lowerer, fn: FnLike, caps: { decls: ts.Node[]; usesThis
     const type = want && want.k === "fn" && adaptable(value.type, want, restWanted(l, fn), resultConverts(l, fn)) ? want : value.type;
     env.type = type;
     env.env = l.uniqueName(`${func.cname}__env`);
-    nameFunction(l, env.env, jsFunctionName(fn));
+    nameFunction(l, env.env, jsFunctionName(fn), isGeneratorFunction(fn));
     state(l).envs.set(func.cname, env);
     (l.program.closureEnvs ??= []).push({ cname: env.env, fnType: (type as { cname: string }).cname, fields: names.map((n, i) => ({ name: n, type: values[i]!.type })) });
   }
@@ -371,7 +370,8 @@ export function functionValue(l: Lowerer, full: Func): Expr {
     l.addFunc({ cname: code, params: [{ name: "tsos_self", type: { k: "anyobj" } }, ...params], ret: f.ret, body, loc: f.loc, isStatic: true });
     // funcNodes holds the declaration's name (or the declaration itself when it has none).
     const named = l.funcNodes.get(full.cname);
-    nameFunction(l, code, named ? jsFunctionName(ts.isIdentifier(named) ? named.parent : named) : "");
+    const decl = named && (ts.isIdentifier(named) ? named.parent : named);
+    nameFunction(l, code, decl ? jsFunctionName(decl) : "", !!decl && isGeneratorFunction(decl));
     state(l).adapters.set(`${f.cname}|value`, code);
   }
   return { e: "fnref", type, fn: code };

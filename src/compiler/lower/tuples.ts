@@ -22,7 +22,7 @@ import ts from "typescript";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
-import { coerce, lowerExpr } from "./expr.ts";
+import { coerce, lowerExpr, tryCoerce } from "./expr.ts";
 import { isInt } from "../ints.ts";
 import { arrayType, sameType, tryIrType, typeName } from "./types.ts";
 import { isTuple, newTuple, refuseOptionalTuple, tupleElement } from "./destructure.ts";
@@ -145,11 +145,38 @@ export function mixedTupleString(l: Lowerer, x: Expr, node: ts.Node, part: (e: E
  * can change a readonly tuple's elements during the loop. Other values are returned unchanged.
  */
 export function readonlyTupleArray(l: Lowerer, node: ts.Expression, x: Expr): Expr {
-  const t = l.checker.getTypeAtLocation(node);
-  if (!isTuple(x.type) || !l.checker.isTupleType(t)) return x;
-  const target = (t as ts.TypeReference).target as ts.TupleType;
-  if (!target.readonly) return x;
+  if (!isTuple(x.type) || !isReadonlyTuple(l, node)) return x;
   return tupleAsArray(l, x, node) ?? x;
+}
+
+/** Whether tsc types `node` as a read-only tuple (`as const`). */
+function isReadonlyTuple(l: Lowerer, node: ts.Expression): boolean {
+  const t = l.checker.getTypeAtLocation(node);
+  return l.checker.isTupleType(t) && ((t as ts.TypeReference).target as ts.TupleType).readonly;
+}
+
+/**
+ * A tuple as a tuple of the same length whose elements its own convert to (`["null", null]` as
+ * `[string, boolean | null]`, types.ts mergedTuple): a new tuple of the converted elements, or
+ * undefined when one does not convert. The caller makes sure a copy cannot be told apart: the
+ * tuple is new, or read-only to tsc (an `as const` list).
+ */
+export function copiedTuple(l: Lowerer, x: Expr, to: Type, node: ts.Node): Expr | undefined {
+  if (!isTuple(x.type) || !isTuple(to) || x.type.cls.fields.length !== to.cls.fields.length) return undefined;
+  if (x.type.cls.tupleRequired !== undefined || to.cls.tupleRequired !== undefined) return undefined;
+  const fresh = x.e === "new";
+  const name = fresh ? "" : l.temp();
+  const source: Expr = { e: "local", type: x.type, name };
+  const fields = x.type.cls.fields;
+  const args: Expr[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const elem: Expr = x.e === "new" ? x.args[i]! : { e: "field", type: fields[i]!.type, obj: source, name: fields[i]!.name };
+    const converted = tryCoerce(l, elem, to.cls.fields[i]!.type, node);
+    if (!converted) return undefined;
+    args.push(converted);
+  }
+  const made = newTuple(to, args, l.loc(node));
+  return fresh ? made : { e: "let", type: to, name, init: x, body: made };
 }
 
 /**
@@ -167,7 +194,13 @@ export function tupleForOf(l: Lowerer, f: ts.ForOfStatement, x: Expr, bind: (ele
   const loc = l.loc(f);
   const count: Expr = { e: "int", type: USIZE, value: BigInt(fields.length) };
   return indexLoop(l, loc, x, () => count, (tuple, idx) => {
-    const read = (i: number): Expr => coerce(l, { e: "field", type: fields[i]!.type, obj: tuple, name: fields[i]!.name }, elem, f.expression);
+    // An `as const` list of pairs of different types (`[["true", true], ["null", null]] as const`): each pair copied
+    // as the one tuple type of its elements (nothing can write a read-only tuple, so the copy cannot be told apart).
+    const readonly = isReadonlyTuple(l, f.expression);
+    const read = (i: number): Expr => {
+      const field: Expr = { e: "field", type: fields[i]!.type, obj: tuple, name: fields[i]!.name };
+      return (readonly && copiedTuple(l, field, elem, f.expression)) || coerce(l, field, elem, f.expression);
+    };
     let value: Expr = read(fields.length - 1);
     for (let i = fields.length - 2; i >= 0; i--) value = { e: "cond", type: elem, c: { e: "binary", type: T.bool, op: "==", a: idx, b: { e: "int", type: USIZE, value: BigInt(i) }, loc }, a: read(i), b: value };
     return [...bind(value), ...lowerBody()];

@@ -21,7 +21,7 @@ import { indexedAccessType } from "./keyed.ts";
 import { isTuple, tupleFromChecker, tupleType } from "./destructure.ts";
 import { keyofParamIsString } from "./mapped-types.ts";
 import { NULL_LITERAL, UNDEFINED_LITERAL, isNullableUnion, narrowedTypeParameter, nullableOf, nullableUnionType } from "./nullable-types.ts";
-import { mapRecursiveUnion, valueUnionType } from "./unions.ts";
+import { mapRecursiveUnion, unionOfTypes, valueUnionType } from "./unions.ts";
 import { builtinClassDecl } from "./exceptions.ts";
 import { collectionType } from "./collections.ts";
 import { regexpType } from "./regexp.ts";
@@ -182,6 +182,10 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
     // A union of literals of one kind ("a" | "b", 1 | 2) is that kind.
     // So is a union of tuples with the same element types (`[this, Vec] | [Vec, this]` in a method of Vec).
     if (parts.every((p) => p && sameType(p, parts[0]!)) && ((parts[0]?.k !== "class" && parts[0]?.k !== "array") || (parts[0]?.k === "class" && parts[0].cls.tuple))) return parts[0];
+    // Tuples of one length with different element types (`[["true", true], ["null", null]] as const`): one tuple
+    // whose elements are the unions of theirs, which holds each of them (a tuple is an array to JavaScript).
+    const merged = mergedTuple(l, parts);
+    if (merged) return merged;
     // Read-only tuples of different lengths with one element type (`patterns[name]` of an `as const` object
     // of string lists): an array of that type, a copy of the tuple (nothing can write it).
     const listElem = readonlyTupleUnionElement(l, type, parts);
@@ -393,6 +397,21 @@ export function mangle(t: Type): string {
     default:
       return t.k;
   }
+}
+
+/** The tuple that holds each of `parts`, tuples of one length without optional elements; undefined for other parts. */
+function mergedTuple(l: Lowerer, parts: (Type | undefined)[]): Type | undefined {
+  const tuples = parts.filter((p): p is Extract<Type, { k: "class" }> => p?.k === "class" && !!p.cls.tuple && p.cls.tupleRequired === undefined);
+  if (tuples.length !== parts.length || !tuples.length) return undefined;
+  const n = tuples[0]!.cls.fields.length;
+  if (tuples.some((t) => t.cls.fields.length !== n)) return undefined;
+  const elems: Type[] = [];
+  for (let i = 0; i < n; i++) {
+    const elem = unionOfTypes(l, tuples.map((t) => t.cls.fields[i]!.type), mangle, (inner, hasNull, hasUndef) => nullableType(l, inner, hasNull, hasUndef));
+    if (!elem || elem.k === "never") return undefined;
+    elems.push(elem);
+  }
+  return tupleType(l, elems);
 }
 
 export function arrayType(l: Lowerer, elem: Type): Type {

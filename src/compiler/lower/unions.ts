@@ -464,11 +464,34 @@ export function contextualLiteralType(l: Lowerer, value: ts.Expression, map: (t:
 export function tupleAsUnionArray(l: Lowerer, x: Expr, node: ts.Node, mangle: (t: Type) => string, arrayOf: (t: Type) => Type, nullableOf: (inner: Type, n: boolean, u: boolean) => Type): Expr | undefined {
   if (x.type.k !== "class") return undefined;
   const fields = x.type.cls.fields;
+  const elem = unionOfTypes(l, fields.map((f) => f.type), mangle, nullableOf);
+  if (!elem || elem.k === "never") return undefined;
+  const name = l.temp();
+  const tuple: Expr = { e: "local", type: x.type, name };
+  const elems = fields.map((f) => coerce(l, { e: "field", type: f.type, obj: tuple, name: f.name }, elem, node));
+  const type = arrayOf(elem);
+  return { e: "let", type, name, init: x, body: { e: "arraylit", type, elems, loc: l.loc(node) } };
+}
+
+/**
+ * The one type that holds a value of any of `types`: their members (unions and nullables
+ * flattened, a bare null or undefined adding only its absence) as a union, nullable when one
+ * admits null or undefined; `never` for no types. Undefined when no union can hold them: a member
+ * that `accept` refuses (by default, one that is neither a value nor an object), or two different
+ * integer types.
+ */
+export function unionOfTypes(
+  l: Lowerer,
+  types: Type[],
+  mangle: (t: Type) => string,
+  nullableOf: (inner: Type, n: boolean, u: boolean) => Type,
+  accept: (m: Type) => boolean = (m) => isValue(m) || isObjectMember(m),
+): Type | undefined {
   const members: Type[] = [];
   let hasNull = false;
   let hasUndef = false;
-  for (const f of fields) {
-    let t = f.type;
+  for (const given of types) {
+    let t = given;
     if (t.k === "nullable") {
       hasNull ||= t.null;
       hasUndef ||= t.undef;
@@ -477,15 +500,9 @@ export function tupleAsUnionArray(l: Lowerer, x: Expr, node: ts.Node, mangle: (t
     }
     for (const m of t.k === "union" ? t.members : [t]) if (!members.some((k) => mangle(k) === mangle(m))) members.push(m);
   }
-  if (members.some((m) => !isValue(m) && !isObjectMember(m)) || members.filter((m) => m.k === "int").length > 1) return undefined;
-  let elem: Type = members.length === 1 ? members[0]! : members.length ? unionOf(l, members, mangle) : { k: "never" };
-  if (hasNull || hasUndef) elem = nullableOf(elem, hasNull, hasUndef);
-  if (elem.k === "never") return undefined;
-  const name = l.temp();
-  const tuple: Expr = { e: "local", type: x.type, name };
-  const elems = fields.map((f) => coerce(l, { e: "field", type: f.type, obj: tuple, name: f.name }, elem, node));
-  const type = arrayOf(elem);
-  return { e: "let", type, name, init: x, body: { e: "arraylit", type, elems, loc: l.loc(node) } };
+  if (members.some((m) => !accept(m)) || members.filter((m) => m.k === "int").length > 1) return undefined;
+  const union: Type = members.length === 1 ? members[0]! : members.length ? unionOf(l, members, mangle) : { k: "never" };
+  return hasNull || hasUndef ? nullableOf(union, hasNull, hasUndef) : union;
 }
 
 // ---- `in` on objects ------------------------------------------------------------

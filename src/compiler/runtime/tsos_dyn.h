@@ -177,16 +177,25 @@ static inline tsos_str tsos_dyn_typeof(tsos_dyn v) {
 }
 
 /* console.log of a function value: `[Function: name]`, or `[Function (anonymous)]` for a function
- * JavaScript gives no name; the name is in the descriptor of the function inside any wrapper. */
+ * JavaScript gives no name (`[GeneratorFunction: name]` for a generator function); the name is in the
+ * descriptor of the function inside any wrapper. */
 __attribute__((unused)) static tsos_str tsos_fn_show(const void *f) {
-  tsos_str name = TSOS_CLASS_OF(tsos_fn_origin(f))->name;
-  if (name.len == 0) return TSOS_STR("[Function (anonymous)]");
+  const tsos_class *c = TSOS_CLASS_OF(tsos_fn_origin(f));
+  const char *kind = c->parent == &tsos_fn_generator_mark ? "GeneratorFunction" : "Function";
+  size_t k = strlen(kind);
+  if (c->name.len == 0) {
+    uint8_t anon[40];
+    int n = snprintf((char *)anon, sizeof anon, "[%s (anonymous)]", kind);
+    return tsos_str_of_bytes(anon, (uint32_t)n, (uint32_t)n);
+  }
   uint8_t buf[512];
-  uint32_t n = name.len < sizeof buf - 12 ? name.len : (uint32_t)sizeof buf - 12;
-  memcpy(buf, "[Function: ", 11);
-  memcpy(buf + 11, name.ptr, n);
-  buf[11 + n] = ']';
-  return tsos_str_of_bytes(buf, n + 12, n + 12);
+  uint32_t n = c->name.len < sizeof buf - k - 4 ? c->name.len : (uint32_t)(sizeof buf - k - 4);
+  buf[0] = '[';
+  memcpy(buf + 1, kind, k);
+  memcpy(buf + 1 + k, ": ", 2);
+  memcpy(buf + 3 + k, c->name.ptr, n);
+  buf[3 + k + n] = ']';
+  return tsos_str_of_bytes(buf, (uint32_t)(n + k + 4), (uint32_t)(n + k + 4));
 }
 
 /* a === b (IsStrictlyEqual): numbers by value (NaN is not equal to itself), strings by content, objects by identity,
