@@ -23,6 +23,7 @@
  *             creates it, and lowering only makes one that does not escape.
  */
 import type { Expr, Func, Program } from "./ir.ts";
+import { fnKindParent } from "./ir.ts";
 import { cString, cType, declare } from "./c-syntax.ts";
 import { closureDescriptors, newCell } from "./rc-closures.ts";
 
@@ -75,11 +76,11 @@ export function staticClosures(p: Program, em: ClosureEmitter, used: Map<string,
       out.push(`static ${declare(f.ret, code)}(${["void *tsos_self", ...params].join(", ")}) { (void)tsos_self; ${f.ret.k === "void" || f.ret.k === "never" ? `${call};` : `return ${call};`} }`);
     }
     // Its own descriptor where the function has a name (lower/fn-names.ts), which console.log shows.
-    // A generator function's has the generator mark as its parent (console.log shows `[GeneratorFunction: name]`).
+    // A generator function's or a class's has a mark of its kind as its parent (`[GeneratorFunction: name]`, `[class name]`).
     const name = p.fnNames?.get(fn);
-    const generator = p.generatorFns?.has(fn) ?? false;
-    if (name || generator) out.push(`static const tsos_class ${fn}__fnclass = {${generator ? "&tsos_fn_generator_mark" : "NULL"}, TSOS_STR(${cString(name ?? "")}), 0, tsos_fn_static__release, NULL};`);
-    out.push(`static ${type}__clo ${fn}__clo = {${name || generator ? `&${fn}__fnclass` : "&tsos_fn_static__class"}, TSOS_RC_STATIC, ${code}};`);
+    const kind = p.fnKinds?.get(fn);
+    if (name || kind) out.push(`static const tsos_class ${fn}__fnclass = {${fnKindParent(kind)}, TSOS_STR(${cString(name ?? "")}), 0, tsos_fn_static__release, NULL};`);
+    out.push(`static ${type}__clo ${fn}__clo = {${name || kind ? `&${fn}__fnclass` : "&tsos_fn_static__class"}, TSOS_RC_STATIC, ${code}};`);
   }
   return out;
 }

@@ -370,6 +370,14 @@ export interface ViewTable {
   fns: string[];
 }
 
+/** How console.log shows a function value other than `[Function: name]` (Program.fnKinds). */
+export type FnKind = "generator" | "class";
+
+/** The runtime descriptor parent that marks a function value's kind (runtime/tsos_rt.h), or "NULL". */
+export function fnKindParent(kind: FnKind | undefined): string {
+  return kind === "generator" ? "&tsos_fn_generator_mark" : kind === "class" ? "&tsos_fn_class_mark" : "NULL";
+}
+
 export interface Program {
   locs: SourceLoc[];
   classes: ClassInst[];
@@ -403,8 +411,12 @@ export interface Program {
   closureEnvs?: { cname: string; fnType: string; fields: { name: string; type: Type }[]; wrapper?: boolean }[];
   /** The JavaScript names of function values (lower/fn-names.ts): static closure object or environment C name -> name. */
   fnNames?: Map<string, string>;
-  /** The generator functions among fnNames' keys: their descriptors' parent is runtime tsos_fn_generator_mark. */
-  generatorFns?: Set<string>;
+  /**
+   * The functions among fnNames' keys that console.log shows otherwise: a generator function (`[GeneratorFunction:
+   * name]`, its descriptor's parent runtime tsos_fn_generator_mark) and a class used as a value (`[class name]`,
+   * tsos_fn_class_mark; its name is what follows `class `, `Dog extends Animal`).
+   */
+  fnKinds?: Map<string, FnKind>;
   /** Descriptors of the object types boxed as `unknown` (lower/dynamic.ts): their show and String functions. */
   dynTypes?: { cname: string; type: Type; kind: "obj" | "fn"; isArray: boolean; name: string; show: string; str: string; toArray?: string; json?: string }[];
   /** Hosted debug builds (emit-alloc.ts, runtime/tsos_alloc.h): `leaks` lists live blocks and reports them at exit; `frees` poisons freed blocks and catches double frees. */

@@ -21,7 +21,7 @@
  *   - Kernel: nothing here (function values are raw C function pointers).
  */
 import type { Expr, Program, Type } from "./ir.ts";
-import { walkExprs } from "./ir.ts";
+import { fnKindParent, walkExprs } from "./ir.ts";
 import { cString, cType } from "./c-syntax.ts";
 import { countKind, cyclicTypes, releaseName, unionVisit } from "./rc.ts";
 import { STR_RELEASE } from "./rc-strings.ts";
@@ -77,7 +77,7 @@ export function closureDescriptors(p: Program): string[] {
       out.push(`static void ${e.cname}__trace(void *p, void (*visit)(tsos_obj *)) { struct ${e.cname} *e = p;${visits} }`);
     }
     // The descriptor carries the function's JavaScript name (lower/fn-names.ts); a wrapper's parent marks it (tsos_fn_origin).
-    const parent = e.wrapper ? "&tsos_fn_wrapper_mark" : p.generatorFns?.has(e.cname) ? "&tsos_fn_generator_mark" : "NULL";
+    const parent = e.wrapper ? "&tsos_fn_wrapper_mark" : fnKindParent(p.fnKinds?.get(e.cname));
     const name = `TSOS_STR(${cString(p.fnNames?.get(e.cname) ?? "")})`;
     out.push(`__attribute__((unused)) static const tsos_class ${e.cname}__class = {${parent}, ${name}, sizeof(struct ${e.cname}), ${e.cname}__release, ${traced ? `${e.cname}__trace` : "NULL"}};`);
     // The same for the closure made on the stack, which is never released.

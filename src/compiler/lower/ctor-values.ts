@@ -19,11 +19,12 @@ import ts from "typescript";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { lowerExpr } from "./expr.ts";
-import { classInstance, constructorOf } from "./classes.ts";
+import { classInfo, classInstance, constructorOf } from "./classes.ts";
 import { markConstructed } from "./dispatch.ts";
 import { withAllUndefinedDefaults } from "./defaults.ts";
 import { missingAllowed, signatureParamType, valueArgs } from "./fn-params.ts";
 import { fnType, irType } from "./types.ts";
+import { nameFunction } from "./fn-names.ts";
 
 /** The IR type of a pure constructor type (`new (a: A) => T`), or undefined for any other type. */
 export function ctorType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
@@ -60,6 +61,9 @@ export function classValue(l: Lowerer, id: ts.Identifier, decl: ts.ClassDeclarat
     const x: Expr = { e: "new", type: self, cls: inst, init: init.cname, args: params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr), loc };
     const body: Stmt[] = [{ s: "return", x, loc }];
     l.addFunc({ cname, params: [{ name: "tsos_self", type: { k: "anyobj" } }, ...params], ret: self, body, loc, isStatic: true });
+    // console.log shows it as `[class Dog extends Animal]`.
+    const base = inst.base && !inst.base.literal ? ` extends ${classInfo(inst.base).decl.name?.text ?? ""}` : "";
+    nameFunction(l, cname, decl.name ? `${decl.name.text}${base}` : "", "class");
   }
   return { e: "fnref", type, fn: cname };
 }

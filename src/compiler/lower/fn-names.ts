@@ -6,10 +6,10 @@
  *         expression or declaration, a method), and the C name of what the
  *         value's class descriptor is emitted for: the static closure object
  *         of a code function, or a closure environment struct.
- * Output: Program.fnNames, C name -> JavaScript name, and Program.generatorFns,
- *         the generator functions among them; the emitters put the
- *         name (and for a generator the runtime's tsos_fn_generator_mark as
- *         its parent) in that descriptor (emit-closures.ts, rc-closures.ts) and the
+ * Output: Program.fnNames, C name -> JavaScript name, and Program.fnKinds,
+ *         the generator functions and classes among them; the emitters put
+ *         the name (and the runtime's mark of its kind as its parent) in that
+ *         descriptor (emit-closures.ts, rc-closures.ts) and the
  *         runtime reads it back (tsos_dyn.h tsos_fn_show).
  * Invariants: the name follows ECMAScript's NamedEvaluation: a function's
  *             own name, else the binding, property or class field it is the
@@ -20,6 +20,7 @@
  *             recorded as anonymous rather than mis-measured.
  */
 import ts from "typescript";
+import type { FnKind } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 
 /** The name JavaScript gives the function value `fn` creates. */
@@ -41,14 +42,14 @@ function propertyText(name: ts.PropertyName): string {
 }
 
 /** Record that the descriptor emitted for `cname` belongs to a function named `name`. */
-export function nameFunction(l: Lowerer, cname: string, name: string, generator = false): void {
+export function nameFunction(l: Lowerer, cname: string, name: string, kind?: FnKind | false): void {
   (l.program.fnNames ??= new Map()).set(cname, /^[\x20-\x7e]*$/.test(name) ? name : "");
-  if (generator) (l.program.generatorFns ??= new Set()).add(cname);
+  if (kind) (l.program.fnKinds ??= new Map()).set(cname, kind);
 }
 
-/** Whether `fn` is a generator function (`function*`, a `*method()`), which console.log shows as `[GeneratorFunction: name]`. */
-export function isGeneratorFunction(fn: ts.Node): boolean {
-  return (ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && !!fn.asteriskToken;
+/** "generator" for a generator function (`function*`, a `*method()`), which console.log shows as `[GeneratorFunction: name]`. */
+export function generatorKind(fn: ts.Node): FnKind | false {
+  return (ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && !!fn.asteriskToken && "generator";
 }
 
 /** The recorded name of `cname`'s function, if any. */

@@ -45,7 +45,7 @@ import { withAllUndefinedDefaults } from "./defaults.ts";
 import { boundMethod, instanceMethodValue } from "./method-values.ts";
 import { isSubclass } from "./classes.ts";
 import { erasedEnv } from "./erasure.ts";
-import { functionNameOf, isGeneratorFunction, jsFunctionName, nameFunction } from "./fn-names.ts";
+import { functionNameOf, generatorKind, jsFunctionName, nameFunction } from "./fn-names.ts";
 
 type FnLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
 
@@ -194,7 +194,7 @@ function liftFunction(l: Lowerer, fn: FnLike, want: Type | undefined, closure?: 
     staticThis: l.scope.staticThis,
   });
   const params = l.target === "host" ? f.params.slice(1) : f.params;
-  if (l.target === "host") nameFunction(l, f.cname, jsFunctionName(fn), isGeneratorFunction(fn));
+  if (l.target === "host") nameFunction(l, f.cname, jsFunctionName(fn), generatorKind(fn));
   return { func: f, value: { e: "fnref", type: fnType(l, params.map((p) => p.type), f.ret), fn: f.cname } };
 }
 
@@ -224,7 +224,7 @@ function lowerClosure(l: Lowerer, fn: FnLike, caps: { decls: ts.Node[]; usesThis
     const type = want && want.k === "fn" && adaptable(value.type, want, restWanted(l, fn), resultConverts(l, fn)) ? want : value.type;
     env.type = type;
     env.env = l.uniqueName(`${func.cname}__env`);
-    nameFunction(l, env.env, jsFunctionName(fn), isGeneratorFunction(fn));
+    nameFunction(l, env.env, jsFunctionName(fn), generatorKind(fn));
     state(l).envs.set(func.cname, env);
     (l.program.closureEnvs ??= []).push({ cname: env.env, fnType: (type as { cname: string }).cname, fields: names.map((n, i) => ({ name: n, type: values[i]!.type })) });
   }
@@ -303,7 +303,8 @@ function adapterCode(l: Lowerer, target: string, from: Type, to: Type, loc: numb
   const result = sameType(f.ret, t.ret) ? call : boxesResult(f.ret, t.ret) ? boxResult(l, call, node) : coerce(l, call, t.ret, node);
   const body: Stmt[] = t.ret.k === "void" ? [{ s: "expr", x: call, loc }] : [{ s: "return", x: result, loc }];
   l.addFunc({ cname, params: [...self, ...params], ret: t.ret, body, loc, isStatic: true });
-  if (hosted) nameFunction(l, cname, functionNameOf(l, target) ?? "");
+  // It shows as the function it adapts: its name and kind (`[class Dog]` where a `(name: string) => Animal` is wanted).
+  if (hosted) nameFunction(l, cname, functionNameOf(l, target) ?? "", l.program.fnKinds?.get(target));
   state(l).adapters.set(key, cname);
   return cname;
 }
@@ -371,7 +372,7 @@ export function functionValue(l: Lowerer, full: Func): Expr {
     // funcNodes holds the declaration's name (or the declaration itself when it has none).
     const named = l.funcNodes.get(full.cname);
     const decl = named && (ts.isIdentifier(named) ? named.parent : named);
-    nameFunction(l, code, decl ? jsFunctionName(decl) : "", !!decl && isGeneratorFunction(decl));
+    nameFunction(l, code, decl ? jsFunctionName(decl) : "", !!decl && generatorKind(decl));
     state(l).adapters.set(`${f.cname}|value`, code);
   }
   return { e: "fnref", type, fn: code };

@@ -23,7 +23,7 @@
  *             read; the function values built here never see a `this`
  *             that JavaScript would not give them.
  */
-import { isGeneratorFunction, jsFunctionName, nameFunction } from "./fn-names.ts";
+import { generatorKind, jsFunctionName, nameFunction } from "./fn-names.ts";
 import ts from "typescript";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
@@ -105,7 +105,7 @@ function unboundCode(l: Lowerer, r: { fn: string; params: Type[]; ret: Type; sel
   const loc = l.loc(decl);
   const body: Stmt[] = r.ret.k === "void" ? [{ s: "expr", x, loc }] : [{ s: "return", x, loc }];
   l.addFunc({ cname: code, params: [{ name: "tsos_self", type: { k: "anyobj" } }, ...params], ret: r.ret, body, loc, isStatic: true });
-  nameFunction(l, code, jsFunctionName(decl), isGeneratorFunction(decl));
+  nameFunction(l, code, jsFunctionName(decl), generatorKind(decl));
   cache(l).set(key, { code });
   return code;
 }
@@ -121,7 +121,7 @@ export function boundMethod(l: Lowerer, recv: Expr, r: { fn: string; params: Typ
     (l.program.closureEnvs ??= []).push({ cname: env, fnType: (type as { cname: string }).cname, fields: [{ name: "self", type: r.self }] });
     // `.bind` names its result "bound m"; an object literal's method used as a value keeps its name.
     // A bound function is an ordinary function to console.log, even of a generator method.
-    nameFunction(l, env, `${ts.isCallExpression(node) ? "bound " : ""}${jsFunctionName(decl)}`, !ts.isCallExpression(node) && isGeneratorFunction(decl));
+    nameFunction(l, env, `${ts.isCallExpression(node) ? "bound " : ""}${jsFunctionName(decl)}`, !ts.isCallExpression(node) && generatorKind(decl));
     const params = r.params.map((t, i) => ({ name: `a${i}`, type: t }));
     const self: Expr = { e: "envfield", type: r.self, env, name: "self" };
     const x: Expr = { e: "call", type: r.ret, fn: r.fn, args: [self, ...params.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr)] };
@@ -143,7 +143,7 @@ function boundViewMethod(l: Lowerer, recv: Expr, slot: string, params: Type[], r
     const code = l.uniqueName(`${(recv.type as { view: { cname: string } }).view.cname}_${slot}__bound`);
     const env = l.uniqueName(`${code}__env`);
     (l.program.closureEnvs ??= []).push({ cname: env, fnType: (type as { cname: string }).cname, fields: [{ name: "self", type: recv.type }] });
-    nameFunction(l, env, jsFunctionName(decl), isGeneratorFunction(decl));
+    nameFunction(l, env, jsFunctionName(decl), generatorKind(decl));
     const own = params.map((t, i) => ({ name: `a${i}`, type: t }));
     const self: Expr = { e: "envfield", type: recv.type, env, name: "self" };
     const x: Expr = { e: "viewcall", type: ret, view: self, slot, args: own.map((p) => ({ e: "local", type: p.type, name: p.name }) as Expr) };

@@ -177,25 +177,27 @@ static inline tsos_str tsos_dyn_typeof(tsos_dyn v) {
 }
 
 /* console.log of a function value: `[Function: name]`, or `[Function (anonymous)]` for a function
- * JavaScript gives no name (`[GeneratorFunction: name]` for a generator function); the name is in the
- * descriptor of the function inside any wrapper. */
+ * JavaScript gives no name (`[GeneratorFunction: name]` for a generator function, `[class name]` for a
+ * class); the name is in the descriptor of the function inside any wrapper. */
 __attribute__((unused)) static tsos_str tsos_fn_show(const void *f) {
   const tsos_class *c = TSOS_CLASS_OF(tsos_fn_origin(f));
-  const char *kind = c->parent == &tsos_fn_generator_mark ? "GeneratorFunction" : "Function";
-  size_t k = strlen(kind);
+  bool cls = c->parent == &tsos_fn_class_mark;
+  const char *kind = cls ? "class" : c->parent == &tsos_fn_generator_mark ? "GeneratorFunction" : "Function";
+  const char *sep = cls ? " " : ": ";
   if (c->name.len == 0) {
     uint8_t anon[40];
     int n = snprintf((char *)anon, sizeof anon, "[%s (anonymous)]", kind);
     return tsos_str_of_bytes(anon, (uint32_t)n, (uint32_t)n);
   }
   uint8_t buf[512];
-  uint32_t n = c->name.len < sizeof buf - k - 4 ? c->name.len : (uint32_t)(sizeof buf - k - 4);
+  size_t k = strlen(kind), s = strlen(sep);
+  uint32_t n = c->name.len < sizeof buf - k - s - 2 ? c->name.len : (uint32_t)(sizeof buf - k - s - 2);
   buf[0] = '[';
   memcpy(buf + 1, kind, k);
-  memcpy(buf + 1 + k, ": ", 2);
-  memcpy(buf + 3 + k, c->name.ptr, n);
-  buf[3 + k + n] = ']';
-  return tsos_str_of_bytes(buf, (uint32_t)(n + k + 4), (uint32_t)(n + k + 4));
+  memcpy(buf + 1 + k, sep, s);
+  memcpy(buf + 1 + k + s, c->name.ptr, n);
+  buf[1 + k + s + n] = ']';
+  return tsos_str_of_bytes(buf, (uint32_t)(n + k + s + 2), (uint32_t)(n + k + s + 2));
 }
 
 /* a === b (IsStrictlyEqual): numbers by value (NaN is not equal to itself), strings by content, objects by identity,

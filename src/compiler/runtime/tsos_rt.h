@@ -684,8 +684,10 @@ static inline tsos_str tsos_class_name(const void *obj) { return TSOS_CLASS_OF(o
  * identity (`===`, Map and Set keys) is that of the innermost function. */
 #ifdef TSOS_HOST_H
 __attribute__((unused)) static const tsos_class tsos_fn_wrapper_mark = {NULL, {0}, 0, NULL, NULL};
-/* The parent of a generator function's descriptor (lower/fn-names.ts): console.log shows `[GeneratorFunction: name]`. */
+/* The parents of a generator function's and a class value's descriptors (lower/fn-names.ts): console.log shows
+ * `[GeneratorFunction: name]` and `[class name]`. */
 __attribute__((unused)) static const tsos_class tsos_fn_generator_mark = {NULL, {0}, 0, NULL, NULL};
+__attribute__((unused)) static const tsos_class tsos_fn_class_mark = {NULL, {0}, 0, NULL, NULL};
 static inline const void *tsos_fn_origin(const void *f) {
   while ((uintptr_t)f > 1 && TSOS_CLASS_OF(f)->parent == &tsos_fn_wrapper_mark) f = *(const void *const *)((const char *)f + 3 * sizeof(void *));
   return f;
