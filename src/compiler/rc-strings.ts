@@ -4,13 +4,11 @@
  * Input:  IR types, runtime helper names and function bodies, from rc.ts.
  * Output: which values are counted strings, the runtime calls that count
  *         them (runtime/tsos_rt.h tsos_str_retain / tsos_str_release), which
- *         runtime helpers return a string reference of their own (+1) and
- *         which keep none of the strings they are given, and `s += x` on a
+ *         runtime helpers keep none of the strings they are given, and `s += x` on a
  *         local rewritten as `s = s + x` (so the old value is released).
  * Invariants:
- *   - A string helper not listed in FRESH_STRING_HELPERS may return one of
- *     its arguments: its result is "unstable" (retained where it is kept),
- *     never "fresh" (which would move a reference it does not own).
+ *   - Which helpers return a reference of their own, and which keep a string
+ *     they are given, is rc-helpers.ts's table.
  *   - A runtime helper whose arguments are not known to be borrowed pins
  *     every string it is given (retained, never released): a leak, never
  *     an early free.
@@ -19,6 +17,7 @@
  */
 import type { Expr, Stmt, Type } from "./ir.ts";
 import { childExprs } from "./ir.ts";
+import { helperKeepsStrings } from "./rc-helpers.ts";
 
 export const STR_RETAIN = "tsos_str_retain";
 export const STR_RELEASE = "tsos_str_release";
@@ -44,25 +43,6 @@ export function stringFormIsMade(t: Type): boolean {
 }
 
 /**
- * Runtime helpers whose string result is always a reference of its own: a
- * new block (count 1), a static string, or an argument they retained
- * (runtime/tsos_str.h `tsos_str_sub` of the whole string, `tsos_str_case`
- * of text with nothing to change, `tsos_str_concat_all` of one part);
- * `tsos_str_split`'s array is new, its pieces references of their own.
- */
-export const FRESH_STRING_HELPERS = new Set([
-  "tsos_str_slice_units", "tsos_str_slice_bytes", "tsos_str_repeat", "tsos_str_pad", "tsos_str_concat_all", "tsos_str_trim",
-  "tsos_str_upper", "tsos_str_lower", "tsos_str_char_at", "tsos_str_at_rel", "tsos_str_unit_at", "tsos_str_unit_at_or_undefined",
-  "tsos_str_from_char_codes", "tsos_str_char_at_byte", "tsos_join_strs", "tsos_str_split",
-  "tsos_num_to_fixed", "tsos_num_to_exponential", "tsos_num_to_precision", "tsos_num_to_radix", "tsos_num_to_string_radix",
-  "tsos_str_from_num", "tsos_str_from_radix", "tsos_str_from_bool", "tsos_str_from_i64", "tsos_str_from_u64",
-  "tsos_dyn_to_str", "tsos_dyn_show_other", "tsos_dyn_json", "tsos_fn_show",
-]);
-
-/** Runtime helpers that keep a string they are given after they return (the thrown site of an exception). */
-const KEEPING_HELPERS = new Set(["tsos_throw", "tsos_pend"]);
-
-/**
  * Whether the runtime helper `fn` (not a function of the program) keeps no
  * reference to a string argument: its result is a number, a boolean,
  * nothing, or a string (a string result that is an argument is handled by
@@ -70,7 +50,7 @@ const KEEPING_HELPERS = new Set(["tsos_throw", "tsos_pend"]);
  * union or `unknown` could hold the string in it: its string arguments are pinned.
  */
 export function borrowsStrings(fn: string, result: Type): boolean {
-  if (KEEPING_HELPERS.has(fn)) return false;
+  if (helperKeepsStrings(fn)) return false;
   const t = result.k === "nullable" ? result.inner : result;
   return t.k === "void" || t.k === "bool" || t.k === "int" || t.k === "str" || t.k === "never";
 }

@@ -19,7 +19,8 @@ import type { ClassInst, Expr, Field, Func, Program, Stmt, Type } from "./ir.ts"
 import { T, hasObjectHeader, mapChildExprs, walkExprs } from "./ir.ts";
 import { assignsVariable } from "./eval-order.ts";
 import { HEAP_INTRINSIC_FNS } from "./lower/heap-intrinsics.ts";
-import { FRESH_STRING_HELPERS, STR_RELEASE, STR_RETAIN, borrowsStrings, countedString, stringFormIsMade } from "./rc-strings.ts";
+import { helperBorrows, helperReturnsFresh } from "./rc-helpers.ts";
+import { STR_RELEASE, STR_RETAIN, borrowsStrings, countedString, stringFormIsMade } from "./rc-strings.ts";
 import { countedCompoundsToAssigns, isLocalAppend } from "./rc-compounds.ts";
 import { privateArrays } from "./rc-private-arrays.ts";
 import { movePushedLocals } from "./rc-push-moves.ts";
@@ -283,24 +284,6 @@ export function unionVisit(t: Type, ref: string): string {
   return `${UNION_VISIT}${unionCname(t)}(${ref}, visit);`;
 }
 const releaseStmt = (name: string, type: Type, loc: number): Stmt => ({ s: "expr", x: release({ e: "local", type, name }), loc });
-
-/**
- * The match array helpers (runtime/tsos_rt.h TSOS_MATCH_ARRAY_OF) read their arguments during the call and retain
- * what they keep; the new array, and the input and group names they return, are references of their own.
- */
-const MATCH_HELPERS = ["tsos_match_new", "tsos_match_is", "tsos_match_index", "tsos_match_input", "tsos_match_names"];
-const FRESH_MATCH_HELPERS = new Set(["tsos_match_new", "tsos_match_input", "tsos_match_names"]);
-
-/**
- * Runtime helpers that use the arrays and objects they are given during the
- * call and keep no reference: `join`, string concatenation of an array, the
- * typed-array element macros (the buffer's bytes), console.log's and
- * JSON's cycle check (it compares only with the ancestors being formatted),
- * and a generator's coroutine (it points back at the generator object, which
- * owns it and frees it: runtime/tsos_gen.h tsos_gen_free).
- */
-const BORROWING_HELPERS = new Set(["tsos_join_strs", "tsos_str_concat_all", "tsos_str_split", "tsos_seen_at", "tsos_gen_new", ...MATCH_HELPERS]);
-const borrowingHelper = (fn: string): boolean => BORROWING_HELPERS.has(fn) || fn.startsWith("TSOS_TA_") || fn.startsWith("tsos_dyn_");
 
 let tempCounter = 0;
 
@@ -1128,7 +1111,7 @@ class FnPass {
         // a value whose form may be made (a number member) is converted as a reference of its own (emit-c.ts toStrOf).
         return [{ ...x, x: this.instant(x.x) }, stringFormIsMade(x.x.type) ? "fresh" : "unstable"];
       case "numlist":
-        return [{ ...x, args: x.args.map((a) => this.value(a)) }, isCounted && FRESH_STRING_HELPERS.has(x.fn) ? "fresh" : "unstable"];
+        return [{ ...x, args: x.args.map((a) => this.value(a)) }, isCounted && helperReturnsFresh(x.fn) ? "fresh" : "unstable"];
       case "streq": {
         const [a, b] = this.borrowStrings([x.a, x.b]);
         return [{ ...x, a: a!, b: b! }, "unstable"];
@@ -1174,9 +1157,9 @@ class FnPass {
         // the handler; the jump skips its release. The site string is kept.
         if (x.fn === "tsos_throw" || x.fn === "tsos_pend") return [{ ...x, args: [this.instant(x.args[0]!), this.pin(x.args[1]!)] }, "unstable"];
         if (x.fn === "tsos_class_name" || HEAP_INTRINSIC_FNS.has(x.fn)) return [{ ...x, args: x.args.map((a) => this.instant(a)) }, "unstable"];
-        const own: Own = isCounted && (FRESH_STRING_HELPERS.has(x.fn) || FRESH_MATCH_HELPERS.has(x.fn)) ? "fresh" : "unstable";
+        const own: Own = isCounted && helperReturnsFresh(x.fn) ? "fresh" : "unstable";
         // A helper marked pure (a hash of a key) has no effect: it keeps nothing it is given.
-        if (borrowingHelper(x.fn) || x.pure) {
+        if (helperBorrows(x.fn) || x.pure) {
           // Read at once when nothing else the call evaluates can release it (`ta[i]` reads its buffer's bytes with no count).
           const args = x.args.map((a, i) => (x.args.every((b, j) => j === i || releaseFreeExpr(b, this.funcs)) ? this.instant(a) : this.keep(a)));
           return [{ ...x, args }, own];

@@ -212,7 +212,7 @@ export function generatorCreation(l: Lowerer, decl: GenDecl, func: Func, opts: I
   const subT: Type = { k: "class", cls: sub };
   const gName = l.localName("gen");
   const g: Expr = { e: "local", type: subT, name: gName };
-  const bodyFn = generatorBody(l, decl, func, sub, base.cls, elem, opts);
+  const bodyFn = generatorBody(l, decl, func, { sub, base: base.cls, elem, closure }, opts);
   bodyFn.coroutine = true;
   const out: Stmt[] = [{ s: "let", name: gName, type: subT, init: { e: "stamp", type: subT, x: { e: "alloc", type: subT, loc } }, loc }];
   for (const p of func.params) {
@@ -241,13 +241,20 @@ function isUserParam(p: { name: string }): boolean {
   return p.name !== "self" && p.name !== "tsos_self";
 }
 
+/** What a generator's body is compiled for: its argument-holding subclass, its Generator base, its element type, its closure. */
+interface GenShape {
+  sub: ClassInst;
+  base: ClassInst;
+  elem: Type;
+  closure: InstanceOptionsLike["closure"];
+}
+
 /** `g__body(gen)`: the user's body, run on the generator's own stack. */
-function generatorBody(l: Lowerer, decl: GenDecl, func: Func, sub: ClassInst, base: ClassInst, elem: Type, opts: InstanceOptionsLike): Func {
+function generatorBody(l: Lowerer, decl: GenDecl, func: Func, { sub, base, elem, closure }: GenShape, opts: InstanceOptionsLike): Func {
   const subT: Type = { k: "class", cls: sub };
   const baseT: Type = { k: "class", cls: base };
   const params = decl.parameters.map((p) => p);
   const argNames = func.params.filter(isUserParam);
-  const closure = capturingClosure(decl, opts);
   return instantiateFunction(l, decl, l.scope.env, [], {
     cname: `${func.cname}__body`,
     isCtor: false,

@@ -103,8 +103,11 @@ const HELPERS: Record<string, { fn: string; loc: boolean; ret: "str" | "number" 
   trimEnd: { fn: "tsos_str_trim", loc: false, ret: "str", extra: [bool(false), bool(true)] },
 };
 
-/** The C helper of each intrinsic of lib/std/string-intrinsics.d.ts, and whether it takes a location. */
-const INTRINSICS: Record<string, { fn: string; loc: boolean }> = {
+/**
+ * The C helper of each intrinsic of lib/std/string-intrinsics.d.ts, whether it takes a location, and what the
+ * program must emit for it (`uses`, given the intrinsic's parameter and result types).
+ */
+const INTRINSICS: Record<string, { fn: string; loc: boolean; uses?: (l: Lowerer, params: Type[], ret: Type) => void }> = {
   strByteLength: { fn: "tsos_str_byte_length", loc: false },
   strByte: { fn: "tsos_str_byte", loc: false },
   strFind: { fn: "tsos_str_find", loc: false },
@@ -123,12 +126,18 @@ const INTRINSICS: Record<string, { fn: string; loc: boolean }> = {
   regexpCanonicalize: { fn: "tsos_regexp_canonicalize", loc: false },
   regexpLowerUnit: { fn: "tsos_regexp_lower_unit", loc: false },
   regexpPanic: { fn: "tsos_regexp_panic", loc: true },
-  matchArrayNew: { fn: "tsos_match_new", loc: true },
-  matchArrayIs: { fn: "tsos_match_is", loc: false },
-  matchArrayIndex: { fn: "tsos_match_index", loc: false },
-  matchArrayInput: { fn: "tsos_match_input", loc: false },
-  matchArrayGroupNames: { fn: "tsos_match_names", loc: false },
+  matchArrayNew: { fn: "tsos_match_new", loc: true, uses: (l, _params, ret) => usesMatchArray(l, ret) },
+  matchArrayIs: { fn: "tsos_match_is", loc: false, uses: (l, params) => usesMatchArray(l, params[0]!) },
+  matchArrayIndex: { fn: "tsos_match_index", loc: false, uses: (l, params) => usesMatchArray(l, params[0]!) },
+  matchArrayInput: { fn: "tsos_match_input", loc: false, uses: (l, params) => usesMatchArray(l, params[0]!) },
+  matchArrayGroupNames: { fn: "tsos_match_names", loc: false, uses: (l, params) => usesMatchArray(l, params[0]!) },
 };
+
+/** The match array functions are made for this program's array types (runtime TSOS_MATCH_ARRAY_OF). */
+function usesMatchArray(l: Lowerer, matchArray: Type): void {
+  const names = arrayType(l, T.str);
+  if (matchArray.k === "array" && names.k === "array") l.program.matchArray ??= { cname: matchArray.cname, names: names.cname };
+}
 
 function bool(value: boolean): Expr {
   return { e: "bool", type: T.bool, value };
@@ -245,12 +254,7 @@ export function stringIntrinsic(l: Lowerer, decl: ts.Declaration, call: ts.CallE
   const params = decl.parameters.map((p) => typeFromTypeNode(l, p.type!));
   const args = call.arguments.map((a, i) => coerce(l, lowerExpr(l, a, params[i]), params[i]!, a));
   const ret = typeFromTypeNode(l, decl.type!);
-  // The match array functions are made for this program's array types (runtime TSOS_MATCH_ARRAY_OF).
-  if (info.fn.startsWith("tsos_match_")) {
-    const matchArray = info.fn === "tsos_match_new" ? ret : params[0]!;
-    const names = arrayType(l, T.str);
-    if (matchArray.k === "array" && names.k === "array") l.program.matchArray ??= { cname: matchArray.cname, names: names.cname };
-  }
+  info.uses?.(l, params, ret);
   return { e: "call", type: ret, fn: info.fn, args: info.loc ? [...args, here(l, call)] : args };
 }
 

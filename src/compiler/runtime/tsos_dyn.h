@@ -184,20 +184,11 @@ __attribute__((unused)) static tsos_str tsos_fn_show(const void *f) {
   bool cls = c->parent == &tsos_fn_class_mark;
   const char *kind = cls ? "class" : c->parent == &tsos_fn_generator_mark ? "GeneratorFunction" : "Function";
   const char *sep = cls ? " " : ": ";
-  if (c->name.len == 0) {
-    uint8_t anon[40];
-    int n = snprintf((char *)anon, sizeof anon, "[%s (anonymous)]", kind);
-    return tsos_str_of_bytes(anon, (uint32_t)n, (uint32_t)n);
-  }
-  uint8_t buf[512];
-  size_t k = strlen(kind), s = strlen(sep);
-  uint32_t n = c->name.len < sizeof buf - k - s - 2 ? c->name.len : (uint32_t)(sizeof buf - k - s - 2);
-  buf[0] = '[';
-  memcpy(buf + 1, kind, k);
-  memcpy(buf + 1 + k, sep, s);
-  memcpy(buf + 1 + k + s, c->name.ptr, n);
-  buf[1 + k + s + n] = ']';
-  return tsos_str_of_bytes(buf, (uint32_t)(n + k + s + 2), (uint32_t)(n + k + s + 2));
+  char buf[512];
+  int len = c->name.len < 480 ? (int)c->name.len : 480;
+  int n = len == 0 ? snprintf(buf, sizeof buf, "[%s (anonymous)]", kind)
+                   : snprintf(buf, sizeof buf, "[%s%s%.*s]", kind, sep, len, (const char *)c->name.ptr);
+  return tsos_str_of_bytes((const uint8_t *)buf, (uint32_t)n, (uint32_t)n);
 }
 
 /* a === b (IsStrictlyEqual): numbers by value (NaN is not equal to itself), strings by content, objects by identity,
@@ -252,7 +243,7 @@ static inline bool tsos_dyn_truthy(tsos_dyn v) {
 }
 
 /* String(v) and `${v}`. */
-/* String(v), as a reference of its own (compiler/rc-strings.ts FRESH_STRING_HELPERS): a string is retained. */
+/* String(v), as a reference of its own (compiler/rc-helpers.ts): a string is retained. */
 static inline tsos_str tsos_dyn_to_str(tsos_dyn v) {
   switch (tsos_dyn_kind(v)) {
     case TSOS_DYN_UNDEF: return TSOS_STR("undefined");
