@@ -1156,7 +1156,7 @@ class FnPass {
         // `throw`: the thrown value's local (lower/exceptions.ts throwValue) holds the reference the runtime carries to
         // the handler; the jump skips its release. The site string is kept.
         if (x.fn === "tsos_throw" || x.fn === "tsos_pend") return [{ ...x, args: [this.instant(x.args[0]!), this.pin(x.args[1]!)] }, "unstable"];
-        if (x.fn === "tsos_class_name" || HEAP_INTRINSIC_FNS.has(x.fn)) return [{ ...x, args: x.args.map((a) => this.instant(a)) }, "unstable"];
+        if (x.fn === "tsos_class_name" || x.fn === "tsos_fn_name" || HEAP_INTRINSIC_FNS.has(x.fn)) return [{ ...x, args: x.args.map((a) => this.instant(a)) }, "unstable"];
         const own: Own = isCounted && helperReturnsFresh(x.fn) ? "fresh" : "unstable";
         // A helper marked pure (a hash of a key) has no effect: it keeps nothing it is given.
         if (helperBorrows(x.fn) || x.pure) {

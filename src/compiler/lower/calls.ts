@@ -607,6 +607,8 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (decl && ts.isMethodDeclaration(decl)) return methodValue(l, p, decl, (m) => staticMethod(l, m, []));
   // An optional method read other than to call or test it would be JavaScript's unbound function (views.ts binds it).
   if (decl && ts.isMethodSignature(decl) && decl.questionToken && !calledOrTested(p)) l.fail("TSOS1131", p, name);
+  const fnName = functionName(l, p);
+  if (fnName) return fnName;
   const obj = lowerExpr(l, p.expression);
   if (obj.type.k === "array" && name === "length") return { e: "arraymethod", type: T.number, method: "length", arr: obj, args: [], loc: l.loc(p) };
   if (obj.type.k === "union" && name === "length") {
@@ -795,6 +797,22 @@ export function isNewArrayFill(x: ts.Expression): boolean {
   if (!ts.isCallExpression(x) || !ts.isPropertyAccessExpression(x.expression) || x.expression.name.text !== "fill") return false;
   const made = x.expression.expression;
   return (ts.isNewExpression(made) || ts.isCallExpression(made)) && ts.isIdentifier(made.expression) && made.expression.text === "Array";
+}
+
+/**
+ * `Dog.name` of a class declaration: its name; `f.name` of a function value (hosted): the name JavaScript gives the
+ * function inside any adapting wrapper (lower/fn-names.ts), "" for an anonymous one. Undefined for other reads.
+ */
+function functionName(l: Lowerer, p: ts.PropertyAccessExpression): Expr | undefined {
+  if (p.name.text !== "name" || isWriteTarget(p)) return undefined;
+  const target = l.symbolOf(p.expression)?.valueDeclaration;
+  if (target && ts.isClassDeclaration(target) && target.name && ts.isIdentifier(p.expression)) return { e: "str", type: T.str, value: target.name.text };
+  const t = l.checker.getTypeAtLocation(p.expression);
+  if (t.getCallSignatures().length === 0 && t.getConstructSignatures().length === 0) return undefined;
+  const f = lowerExpr(l, p.expression);
+  // A kernel function value is a code address, with no name.
+  if (f.type.k !== "fn" || l.target !== "host") l.fail("TSOS1018", p.name, "name", typeName(f.type));
+  return { e: "call", type: T.str, fn: "tsos_fn_name", args: [f] };
 }
 
 /** `obj.constructor.name`: the name of the object's class (from its class descriptor), for a class instance. */

@@ -23,6 +23,7 @@ import type { Expr, Param, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { isInt } from "../ints.ts";
 import type { Lowerer } from "./context.ts";
+import { builtinValue } from "./fn-names.ts";
 import { stdDeclaration } from "./array-methods.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { lowerNullLiteral } from "./nullable.ts";
@@ -179,8 +180,6 @@ export function consoleAsFunction(l: Lowerer, p: ts.PropertyAccessExpression, wa
   });
   for (const a of args) if (a.type.k !== "str" && a.type.k !== "bool" && a.type.k !== "int") l.fail("TSOS1031", p, "an argument of `console.log`", typeName(a.type));
   const print: Stmt = { s: "print", stream: method === "error" || method === "warn" ? "err" : "out", args, loc };
-  const cname = l.uniqueName(`tsos_console_${method}_as_${want.cname}`);
   const body: Stmt[] = want.ret.k === "void" ? [print] : [print, { s: "return", x: coerce(l, lowerNullLiteral("undefined"), want.ret, p), loc }];
-  l.addFunc({ cname, params, ret: want.ret, body, loc, isStatic: true });
-  return { e: "fnref", type: want, fn: cname };
+  return builtinValue(l, `tsos_console_${method}`, method, want, body, p);
 }

@@ -20,7 +20,7 @@
  *             recorded as anonymous rather than mis-measured.
  */
 import ts from "typescript";
-import type { FnKind } from "../ir.ts";
+import type { Expr, FnKind, Stmt, Type } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 
 /** The name JavaScript gives the function value `fn` creates. */
@@ -55,4 +55,18 @@ export function generatorKind(fn: ts.Node): FnKind | false {
 /** The recorded name of `cname`'s function, if any. */
 export function functionNameOf(l: Lowerer, cname: string): string | undefined {
   return l.program.fnNames?.get(cname);
+}
+
+/**
+ * A built-in used as a function value (`xs.map(Math.round)`, `.filter(Boolean)`, `.forEach(console.log)`): a C
+ * function of type `want` (parameters a0, a1, ...) whose body is `body` (statements, or an expression returned or,
+ * for `void`, evaluated), named `jsName` as JavaScript names the built-in (`round`, `Boolean`, `log`).
+ */
+export function builtinValue(l: Lowerer, prefix: string, jsName: string, want: Extract<Type, { k: "fn" }>, body: Expr | Stmt[], node: ts.Node): Expr {
+  const cname = l.uniqueName(`${prefix}_as_${want.cname}`);
+  const loc = l.loc(node);
+  const stmts: Stmt[] = Array.isArray(body) ? body : [want.ret.k === "void" ? { s: "expr", x: body, loc } : { s: "return", x: body, loc }];
+  l.addFunc({ cname, params: want.params.map((type, i) => ({ name: `a${i}`, type })), ret: want.ret, body: stmts, loc, isStatic: true });
+  if (l.target === "host") nameFunction(l, cname, jsName);
+  return { e: "fnref", type: want, fn: cname };
 }

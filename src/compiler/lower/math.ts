@@ -22,6 +22,7 @@ import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { LIB_DIR } from "../load.ts";
 import type { Lowerer } from "./context.ts";
+import { builtinValue } from "./fn-names.ts";
 import { stdCall, stdDeclaration } from "./array-methods.ts";
 import { functionOf } from "./functions.ts";
 import { declareLibraryGlobals } from "./module.ts";
@@ -117,7 +118,7 @@ function mathFunctionNamed(l: Lowerer, fn: string, want: Extract<Type, { k: "fn"
   // `Math.max` / `Math.min` for a rest-parameter type: lib/std/array.ts maxOf / minOf over the rest array.
   const lastParam = want.params[want.params.length - 1];
   if ((fn === "max" || fn === "min") && want.params.length === 1 && lastParam?.k === "array" && lastParam.elem.k === "int" && lastParam.elem.kind === "number" && restWanted(l, p) && want.ret.k === "int" && want.ret.kind === "number") {
-    return valueFunction(l, `tsos_Math_${fn}`, want, stdCall(l, fn === "max" ? "maxOf" : "minOf", [], [{ e: "local", type: lastParam, name: "a0" }], p), p);
+    return builtinValue(l, `tsos_Math_${fn}`, fn, want, stdCall(l, fn === "max" ? "maxOf" : "minOf", [], [{ e: "local", type: lastParam, name: "a0" }], p), p);
   }
   const arity = LIBRARY[fn] ?? HELPERS[fn]?.arity ?? (VALUE_HELPERS[fn] ? 1 : fn === "pow" ? 2 : undefined);
   if (arity === undefined) return undefined;
@@ -146,16 +147,7 @@ function mathFunctionNamed(l: Lowerer, fn: string, want: Extract<Type, { k: "fn"
   }
   const helper = HELPERS[fn]?.fn ?? VALUE_HELPERS[fn];
   const body: Expr = helper ? { e: "call", type: T.number, fn: helper, args, pure: true } : mathLibraryCall(l, fn, args, p);
-  return valueFunction(l, `tsos_Math_${fn}`, want, body, p);
-}
-
-/** A C function of type `want` (parameters a0, a1, ...) whose body is `body` (returned, or evaluated for `void`), as a value. */
-function valueFunction(l: Lowerer, prefix: string, want: Extract<Type, { k: "fn" }>, body: Expr, node: ts.Node): Expr {
-  const cname = l.uniqueName(`${prefix}_as_${want.cname}`);
-  const loc = l.loc(node);
-  const stmt = want.ret.k === "void" ? { s: "expr" as const, x: body, loc } : { s: "return" as const, x: body, loc };
-  l.addFunc({ cname, params: want.params.map((type, i) => ({ name: `a${i}`, type })), ret: want.ret, body: [stmt], loc, isStatic: true });
-  return { e: "fnref", type: want, fn: cname };
+  return builtinValue(l, `tsos_Math_${fn}`, fn, want, body, p);
 }
 
 /** The Number predicates that are one C function of a number, as function values (`xs.filter(Number.isInteger)`). */
@@ -177,7 +169,7 @@ export function numberPredicateValue(l: Lowerer, p: ts.PropertyAccessExpression,
   const first = want.params[0];
   if (!first || first.k !== "int" || ["u64", "i64", "usize", "isize"].includes(first.kind) || (want.ret.k !== "bool" && want.ret.k !== "void")) return undefined;
   const body: Expr = { e: "call", type: T.bool, fn: test, args: [coerce(l, { e: "local", type: first, name: "a0" }, T.number, p)], pure: true };
-  return valueFunction(l, `tsos_Number_${p.name.text}`, want, body, p);
+  return builtinValue(l, `tsos_Number_${p.name.text}`, p.name.text, want, body, p);
 }
 
 /** The lowerings that have declared lib/std/math.ts's module variables. */

@@ -17,6 +17,7 @@ import ts from "typescript";
 import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
+import { builtinValue } from "./fn-names.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { functionOf } from "./functions.ts";
 import { isInt } from "../ints.ts";
@@ -45,10 +46,7 @@ export function objectIsValue(l: Lowerer, p: ts.PropertyAccessExpression, want: 
   if (!decl || !l.isLibDecl(decl) || want.params.length !== 2 || !x || !y || !sameType(x, y) || (want.ret.k !== "bool" && want.ret.k !== "void")) return undefined;
   const loc = l.loc(p);
   const body = sameValue(l, { e: "local", type: x, name: "a0" }, { e: "local", type: y, name: "a1" }, p);
-  const cname = l.uniqueName(`tsos_Object_is_as_${want.cname}`);
-  const stmt = want.ret.k === "void" ? { s: "expr" as const, x: body, loc } : { s: "return" as const, x: body, loc };
-  l.addFunc({ cname, params: [{ name: "a0", type: x }, { name: "a1", type: y }], ret: want.ret, body: [stmt], loc, isStatic: true });
-  return { e: "fnref", type: want, fn: cname };
+  return builtinValue(l, "tsos_Object_is", "is", want, body, p);
 }
 
 /** SameValue of two evaluated operands of one type. */

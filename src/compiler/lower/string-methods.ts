@@ -22,6 +22,7 @@ import { T } from "../ir.ts";
 import { isInt } from "../ints.ts";
 import { LIB_DIR } from "../load.ts";
 import type { Lowerer } from "./context.ts";
+import { builtinValue } from "./fn-names.ts";
 import { coerce, lowerExpr, stringPart } from "./expr.ts";
 import { printable, truthyOf } from "./nullable.ts";
 import { functionOf } from "./functions.ts";
@@ -319,11 +320,7 @@ export function conversionAsFunction(l: Lowerer, id: ts.Identifier, want: Type |
   }
   if (!body || !(body.type.k === want.ret.k || want.ret.k === "void")) return undefined;
   if (isInt(want.ret) && !(isInt(body.type) && body.type.kind === want.ret.kind)) return undefined;
-  const cname = l.uniqueName(`tsos_${id.text}_as_${want.cname}`);
-  const loc = l.loc(id);
-  const stmt = want.ret.k === "void" ? { s: "expr" as const, x: body, loc } : { s: "return" as const, x: body, loc };
-  l.addFunc({ cname, params: want.params.map((type, i) => ({ name: `a${i}`, type })), ret: want.ret, body: [stmt], loc, isStatic: true });
-  return { e: "fnref", type: want, fn: cname };
+  return builtinValue(l, `tsos_${id.text}`, id.text, want, body, id);
 }
 
 /** `Boolean(x)`: JavaScript's truthiness of `x`, or undefined for a value without one. */

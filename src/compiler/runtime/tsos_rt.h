@@ -693,6 +693,17 @@ static inline const void *tsos_fn_origin(const void *f) {
   return f;
 }
 #define tsos_fn_eq(a, b) (tsos_fn_origin(a) == tsos_fn_origin(b))
+/* `f.name`: the name of the function inside any wrapper (lower/fn-names.ts), empty for an anonymous one; a class
+ * value's descriptor names `Dog extends Animal`, whose name is the part before the space. The names are printable
+ * ASCII (lower/fn-names.ts nameFunction) and static, so the part is a static string of as many units as bytes. */
+static inline tsos_str tsos_fn_name(const void *f) {
+  const tsos_class *c = TSOS_CLASS_OF(tsos_fn_origin(f));
+  tsos_str name = c->name;
+  if (c->parent != &tsos_fn_class_mark) return name;
+  uint32_t n = 0;
+  while (n < name.len && name.ptr[n] != ' ') n++;
+  return (tsos_str){name.ptr, n, n, 0};
+}
 #else
 /* The kernel's function values are raw code pointers, never wrapped. */
 #define tsos_fn_eq(a, b) ((a) == (b))
