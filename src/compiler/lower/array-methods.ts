@@ -28,7 +28,7 @@
  *     else it would be a lazy view of a changing array: refused.
  */
 import { sortKeys } from "./sort-keys.ts";
-import { isArrayTest } from "./unions.ts";
+import { isArrayTest, isJsArray } from "./unions.ts";
 import { tested } from "./nullable.ts";
 import path from "node:path";
 import ts from "typescript";
@@ -482,7 +482,7 @@ export function arrayLengthAssign(l: Lowerer, b: ts.BinaryExpression): Expr | un
 /** `Array.isArray(x)`, and `x instanceof Array` (the same test for values of one program). */
 export function isArrayValue(l: Lowerer, x: Expr, node: ts.Node): Expr {
   if (x.type.k === "dyn") return dynIsArray(x); // lower/dynamic.ts
-  const known: Expr = { e: "bool", type: T.bool, value: x.type.k === "array" };
+  const known: Expr = { e: "bool", type: T.bool, value: isJsArray(x.type) };
   return isArrayTest(l, tested(x), node) ?? (hasEffects(x) ? { e: "seq", type: T.bool, xs: [x, known] } : known);
 }
 

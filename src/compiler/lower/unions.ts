@@ -31,6 +31,7 @@ import { coerce } from "./expr.ts";
 import { sameType } from "./types.ts";
 import { viewType } from "./views.ts";
 import { isRecord } from "./records.ts";
+import { isTuple } from "./destructure.ts";
 
 type Union = Extract<Type, { k: "union" }>;
 
@@ -252,11 +253,16 @@ export function unionInstanceof(l: Lowerer, x: Expr, cls: ClassInst, node: ts.No
   });
 }
 
+/** Whether values of type `t` are JavaScript arrays: an array, or a tuple (a struct here, an array in JavaScript). */
+export function isJsArray(t: Type): boolean {
+  return t.k === "array" || isTuple(t);
+}
+
 /** `Array.isArray(x)` on a union or nullable: whether it holds an array. */
 export function isArrayTest(l: Lowerer, x: Expr, node: ts.Node): Expr | undefined {
-  if (unionIn(x.type)) return testMembers(l, x, node, (m) => (m.type.k === "array" ? { e: "bool", type: T.bool, value: true } : undefined));
+  if (unionIn(x.type)) return testMembers(l, x, node, (m) => (isJsArray(m.type) ? { e: "bool", type: T.bool, value: true } : undefined));
   if (x.type.k === "nullable") {
-    if (x.type.inner.k === "array") return { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x, which: "either" } };
+    if (isJsArray(x.type.inner)) return { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x, which: "either" } };
     return { e: "seq", type: T.bool, xs: [x, { e: "bool", type: T.bool, value: false }] };
   }
   return undefined;
