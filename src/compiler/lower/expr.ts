@@ -928,6 +928,11 @@ function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type):
   return want ? (tryCoerce(l, x, want, taken) ?? x) : x;
 }
 
+/** The one type of `ts`, or undefined when there are none or several. */
+function onlyMember(ts: Type[]): Type | undefined {
+  return ts.length === 1 ? ts[0] : undefined;
+}
+
 function conditionalOf(l: Lowerer, c: ts.ConditionalExpression, cond: Expr, want?: Type): Expr {
   // `x ? { ...s, n: 1 } : { kind: "other" }` where a union, object or nullable is wanted
   // (a returned discriminated-union state): each literal branch is built as the wanted type.
@@ -952,6 +957,12 @@ function conditionalOf(l: Lowerer, c: ts.ConditionalExpression, cond: Expr, want
       const a = coerce(l, lowerExpr(l, c.whenTrue, whole), whole, c.whenTrue);
       const b = coerce(l, lowerExpr(l, c.whenFalse, whole), whole, c.whenFalse);
       return { e: "cond", type: whole, c: cond, a, b };
+    }
+    // `same ? [] : null` where `string[] | null` is wanted: the literal is built as the wanted array type.
+    const wanted = want?.k === "nullable" ? want.inner : want?.k === "union" ? onlyMember(want.members.filter((m) => m.k === "array" || isTuple(m))) : undefined;
+    if (want && wanted && (wanted.k === "array" || isTuple(wanted))) {
+      const branch = (e: ts.Expression): Expr => coerce(l, lowerExpr(l, e, arrayLit(e) ? wanted : want), want, e);
+      return { e: "cond", type: want, c: cond, a: branch(c.whenTrue), b: branch(c.whenFalse) };
     }
   }
   let [A, B] = intOperands(l, c.whenTrue, c.whenFalse, want, c, "?:");
