@@ -987,12 +987,26 @@ function conditionalOf(l: Lowerer, c: ts.ConditionalExpression, cond: Expr, want
   return { e: "cond", type: A.type, c: cond, a: A, b: B };
 }
 
+/**
+ * The checker's type of an array literal with no wanted type. Object literals with different properties
+ * (`[{ id: 1, allow: 2 }, { id: 2, deny: 3 }].map(...)`, also inside an element's property) are a union of
+ * their fresh types, each lacking the others' properties; an array of object literals is given the widened
+ * type a variable would get, in which each member has every property (`allow?: undefined`), as the elements
+ * of one declared array do.
+ */
+function literalArrayType(l: Lowerer, a: ts.ArrayLiteralExpression): ts.Type {
+  const t = l.checker.getTypeAtLocation(a);
+  const elem = l.checker.isArrayType(t) ? l.checker.getTypeArguments(t as ts.TypeReference)[0] : undefined;
+  const literal = (m: ts.Type): boolean => (m.getSymbol()?.flags ?? 0) & ts.SymbolFlags.ObjectLiteral ? true : false;
+  return elem && (elem.isUnion() ? elem.types.every(literal) : literal(elem)) ? l.checker.getWidenedType(t) : t;
+}
+
 function lowerArrayLiteral(l: Lowerer, a: ts.ArrayLiteralExpression, want?: Type): Expr {
   // An array literal stored as an `unknown` is an array of unknowns (its elements may be of any types).
   // Stored where an optional or nullable array is wanted (`tags?: string[]` given `[]`), it is that array.
   const present = want?.k === "nullable" && (want.inner.k === "array" || isTuple(want.inner)) ? want.inner : want;
   const wanted = present?.k === "dyn" ? arrayType(l, present) : present;
-  const type = wanted && (wanted.k === "array" || isTuple(wanted)) ? wanted : arrayMemberOf(wanted) ?? irType(l, l.checker.getTypeAtLocation(a), a);
+  const type = wanted && (wanted.k === "array" || isTuple(wanted)) ? wanted : arrayMemberOf(wanted) ?? irType(l, literalArrayType(l, a), a);
   if (isTuple(type)) return tupleLiteral(l, a, type);
   if (type.k === "array" && a.elements.some((e) => ts.isSpreadElement(e))) return spreadArray(l, a.elements, type, a);
   if (type.k !== "array") l.fail("TSOS1006", a, typeName(type));
