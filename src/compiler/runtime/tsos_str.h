@@ -204,6 +204,12 @@ static inline double tsos_str_char_code_at_i64(tsos_str s, int64_t pos) {
   if (pos < 0 || (uint64_t)pos >= s.units) return TSOS_NAN;
   return (double)tsos_str_unit(s, (uint64_t)pos);
 }
+/*
+ * Code unit i of an ASCII string, 0 <= i < s.units: `s.charCodeAt(j)` in a
+ * loop that lower/bounds.ts versioned on s being ASCII and j in range.
+ */
+static inline uint32_t tsos_str_ascii_unit(tsos_str s, int64_t i) { return s.ptr[i]; }
+static inline double tsos_str_ascii_code_at(tsos_str s, int64_t i) { return (double)tsos_str_ascii_unit(s, i); }
 /* The code unit at an integer position, or -1 outside the string (emit-c.ts int32Sum: NaN there). */
 static inline int64_t tsos_str_unit_or_minus1(tsos_str s, int64_t pos) {
   if ((uint64_t)pos >= s.units) return -1;
