@@ -430,7 +430,8 @@ export class Emitter {
 
   /**
    * ToInt32 of `x` computed in integers, when `x` is a sum or difference of
-   * two int32 values (an int32 local, Math.imul, a literal) or of one and a
+   * two int32 values (an int32 local, Math.imul, a literal, a code unit of
+   * an ASCII string read in a loop lower/bounds.ts versioned) or of one and a
    * code unit read at an integer index (`s.charCodeAt(i)`), all of them
    * side-effect free: the exact sum is below 2^33, so ToInt32 is its low 32
    * bits; a code unit that is NaN (past the end) makes the whole value 0, as
@@ -446,6 +447,7 @@ export class Emitter {
     const int32 = (y: Expr): string | undefined => {
       if (y.e === "int" && y.value >= -(1n << 31n) && y.value < 1n << 31n) return `INT64_C(${y.value})`;
       if (y.e === "convert" && !y.checked && isDbl(y.type) && isInt(y.x.type) && !isDbl(y.x.type) && INT_INFO[y.x.type.kind].bits <= 32 && y.x.e === "local") return `(int64_t)${E(y.x)}`;
+      if (y.e === "call" && y.fn === "tsos_str_ascii_code_at" && y.args.every(plain)) return `(int64_t)tsos_str_ascii_unit(${E(y.args[0]!)}, ${E(y.args[1]!)})`;
       if (y.e === "call" && y.fn === "tsos_num_imul" && y.args.every(plain)) return `(int64_t)(int32_t)((uint32_t)${int32Text(y.args[0]!, E(y.args[0]!))} * (uint32_t)${int32Text(y.args[1]!, E(y.args[1]!))})`;
       return undefined;
     };

@@ -20,6 +20,14 @@
  *   - a limit that reads a length (`j < xs.length`) can grow when the body
  *     pushes or calls: then only `xs[j]` itself is unchecked, which the
  *     loop's own live test keeps in range.
+ * Hosted strings: `s.charCodeAt(j)` (lower/intrep.ts's
+ *   `tsos_str_char_code_at_i64`) of a local string s the loop does not
+ *   assign is versioned on s being ASCII with every j in [0, s.length): the
+ *   fast copy reads the byte (`tsos_str_ascii_code_at`), without the
+ *   position test and the ASCII test per character. A string's units and
+ *   bytes never change (an append makes the local a new value, which the
+ *   loop would assign); a local whose address is taken (a captured variable
+ *   in ref mode) is left alone.
  */
 import type { Expr, IntKind, Stmt, Type } from "../ir.ts";
 import { walkExprs } from "../ir.ts";
@@ -30,6 +38,7 @@ const SUPPORTED: IntKind[] = ["u8", "u16", "u32", "i8", "i16", "i32", "number"];
 
 type For = Extract<Stmt, { s: "for" }>;
 type Index = Extract<Expr, { e: "index" }>;
+type Call = Extract<Expr, { e: "call" }>;
 
 /** The C names of the array types whose length some code shrinks (`length = n`, used by pop, shift, splice). */
 export function shrunkArrays(funcs: { body: Stmt[] }[]): Set<string> {
@@ -42,15 +51,26 @@ export function shrunkArrays(funcs: { body: Stmt[] }[]): Set<string> {
 }
 
 let shrunk = new Set<string>();
+/** Locals of the function being versioned whose address is taken (`addrof`): they could change through it. */
+let addressed = new Set<string>();
 
-export function versionLoops(body: Stmt[], shrunkTypes: Set<string> = shrunk): Stmt[] {
-  const saved = shrunk;
+/** `body`, a function's whole body, with its innermost counting loops versioned. */
+export function versionLoops(body: Stmt[], shrunkTypes: Set<string>): Stmt[] {
+  const saved = [shrunk, addressed];
   shrunk = shrunkTypes;
+  addressed = new Set();
+  walkExprs(body, (x) => {
+    if (x.e === "addrof") walkExprs([{ s: "expr", x, loc: 0 }], (y) => { if (y.e === "local") addressed.add(y.name); });
+  });
   try {
-    return body.map(versionStmt);
+    return versionList(body);
   } finally {
-    shrunk = saved;
+    [shrunk, addressed] = saved;
   }
+}
+
+function versionList(body: Stmt[]): Stmt[] {
+  return body.map(versionStmt);
 }
 
 /** Whether evaluating the body may change some array's length: a push, a shrink, or code we cannot see. */
@@ -81,16 +101,16 @@ function isLengthOf(limit: Expr, arr: Expr): boolean {
 function versionStmt(s: Stmt): Stmt {
   switch (s.s) {
     case "if":
-      return { ...s, then: versionLoops(s.then), else: s.else && versionLoops(s.else) };
+      return { ...s, then: versionList(s.then), else: s.else && versionList(s.else) };
     case "while":
     case "dowhile":
-      return { ...s, body: versionLoops(s.body) };
+      return { ...s, body: versionList(s.body) };
     case "block":
-      return { ...s, body: versionLoops(s.body) };
+      return { ...s, body: versionList(s.body) };
     case "switch":
-      return { ...s, cases: s.cases.map((c) => ({ ...c, body: versionLoops(c.body) })) };
+      return { ...s, cases: s.cases.map((c) => ({ ...c, body: versionList(c.body) })) };
     case "for": {
-      const inner: For = { ...s, body: versionLoops(s.body) };
+      const inner: For = { ...s, body: versionList(s.body) };
       return versionFor(inner) ?? inner;
     }
     default:
@@ -146,13 +166,15 @@ function invariant(x: Expr, changed: Set<string>): boolean {
     case "int":
       return true;
     case "local":
-      return !changed.has(x.name);
+      return !changed.has(x.name) && !addressed.has(x.name);
     case "convert":
       return invariant(x.x, changed);
     case "binary":
       return ["+", "-", "*"].includes(x.op) && invariant(x.a, changed) && invariant(x.b, changed);
     case "arraymethod":
       return x.method === "length" && invariant(x.arr, changed);
+    case "strlen":
+      return invariant(x.s, changed);
     default:
       return false;
   }
@@ -213,11 +235,23 @@ function versionFor(f: For): Stmt | undefined {
   // A 64-bit signed counter (a hosted number counter, lower/intrep.ts) is safe for plain `a[j]`:
   // the test computes limit - 1 only when start < limit, so it cannot overflow.
   const plainOnly = counter.kind === "usize" || counter.kind === "i64";
-  if (!candidates.length || counter.kind === "u64" || plainOnly && !candidates.every((c) => isCounter(c.idx, counter))) return undefined;
+  if (counter.kind === "u64" || plainOnly && !candidates.every((c) => isCounter(c.idx, counter))) candidates.length = 0;
+  // A loop copied only for its string reads must be short (see MAX_STRING_LOOP).
+  const units = candidates.length || exprCount(f.body) <= MAX_STRING_LOOP ? unitReads(f.body, counter, changed) : [];
+  if (!candidates.length && !units.length) return undefined;
 
   // last = limit - 1: the largest counter value the loop reaches (when start < limit).
   const last = bin("-", i64(counter.limit), lit(1n));
   let inRange: Expr | undefined;
+  // Each string read: ASCII, and every j in [0, s.length); `max` proves a narrow counter does not wrap.
+  const counterMax = counter.kind === "number" || counter.kind === "i64" ? 1n << 53n : range(counter.kind).max;
+  const strings = new Map(units.map((u) => [(u.args[0] as Extract<Expr, { e: "local" }>).name, u.args[0]!]));
+  for (const str of strings.values()) {
+    const ascii: Expr = { e: "call", type: { k: "bool" }, fn: "tsos_str_ascii", args: [str], pure: true };
+    const len: Expr = { e: "strlen", type: I64, s: str };
+    const test = and(ascii, { e: "call", type: { k: "bool" }, fn: "tsos_range_ok", args: [i64(counter.start), last, len, lit(counterMax)] });
+    inRange = inRange ? and(inRange, test) : test;
+  }
   for (const c of candidates) {
     const parts = splitIndex(c.idx, counter, changed) as { base?: Expr };
     const low = parts.base ? bin("+", i64(parts.base), i64(counter.start)) : i64(counter.start);
@@ -232,12 +266,47 @@ function versionFor(f: For): Stmt | undefined {
   }
   const empty = bin(">=", i64(counter.start), i64(counter.limit));
   const cond: Expr = { e: "logic", type: { k: "bool" }, op: "||", a: empty, b: inRange! };
-  const fast: For = { ...f, body: uncheck(f.body, new Set(candidates)) };
+  const fast: For = { ...f, body: uncheck(f.body, new Set(candidates), new Set(units)) };
   return { s: "if", c: cond, then: [fast], else: [f], loc: f.loc };
 }
 
-/** A copy of `body` in which the proven index expressions skip their check. */
-function uncheck(body: Stmt[], proven: Set<Index>): Stmt[] {
+/**
+ * The most expressions a loop body may hold to be copied for its string
+ * reads alone. In a short loop (a checksum: 13) the position and ASCII tests
+ * are much of the work per character; in a long one (lib/std/inspect.ts
+ * showString, 99, in every program that prints a string) they are little,
+ * and the copy would double the code.
+ */
+const MAX_STRING_LOOP = 48;
+
+function exprCount(body: Stmt[]): number {
+  let n = 0;
+  walkExprs(body, () => n++);
+  return n;
+}
+
+/**
+ * The reads `s.charCodeAt(j)` at the counter itself of a local string the
+ * loop does not assign and whose address is not taken. Counters of 64 bits
+ * other than i64 are left out: converted to i64 for the test, their values
+ * could wrap.
+ */
+function unitReads(body: Stmt[], counter: Counter, changed: Set<string>): Call[] {
+  if (counter.kind === "u64" || counter.kind === "usize") return [];
+  const out: Call[] = [];
+  walkExprs(body, (x) => {
+    if (x.e !== "call" || x.fn !== "tsos_str_char_code_at_i64" || x.args.length !== 2) return;
+    const [s, j] = x.args as [Expr, Expr];
+    if (s.e === "local" && s.type.k === "str" && !changed.has(s.name) && !addressed.has(s.name) && isCounter(j, counter)) out.push(x);
+  });
+  return out;
+}
+
+/**
+ * A copy of `body` in which the proven index expressions skip their check
+ * and the proven code-unit reads read an ASCII string's byte.
+ */
+function uncheck(body: Stmt[], proven: Set<Index>, asciiUnits: Set<Call>): Stmt[] {
   const copy = (x: unknown): unknown => {
     if (Array.isArray(x)) return x.map(copy);
     if (!x || typeof x !== "object") return x;
@@ -245,6 +314,7 @@ function uncheck(body: Stmt[], proven: Set<Index>): Stmt[] {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(o)) out[k] = k === "type" || k === "cls" ? v : copy(v);
     if (proven.has(x as Index)) out.unchecked = true;
+    if (asciiUnits.has(x as Call)) out.fn = "tsos_str_ascii_code_at";
     return out;
   };
   return copy(body) as Stmt[];
