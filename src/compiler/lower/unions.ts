@@ -548,7 +548,8 @@ export function objectIn(
   const prop = key.text;
   const rightType = l.checker.getTypeAtLocation(b.right);
   const parts = rightType.isUnion() ? rightType.types : [rightType];
-  if (!parts.every((t) => t.flags & ts.TypeFlags.Object) || parts.some((t) => l.checker.isArrayType(t) || l.checker.isTupleType(t))) return undefined;
+  if (!parts.every((t) => t.flags & ts.TypeFlags.Object)) return undefined;
+  if (parts.some((t) => l.checker.isArrayType(t) || l.checker.isTupleType(t))) return inWithArrayMembers(l, b, prop, lower(b.right), helpers);
   const x = lower(b.right);
   const t = x.type;
   if (t.k !== "view" && !(t.k === "class" && t.cls.header)) return undefined;
@@ -556,6 +557,20 @@ export function objectIn(
   if (isRecord(t)) l.fail("TSOS1005", b, "`in` on this record");
   if (PROTOTYPE_NAMES.has(prop)) l.fail("TSOS1005", b, `\`"${prop}" in\` (a property every object inherits)`);
   return { e: "call", type: T.bool, fn: hasPropertyFunction(l, t, prop, helpers), args: [x] };
+}
+
+/** The names every array has: its length, its elements' indexes and Array.prototype's members. */
+const ARRAY_NAMES = new Set([...Object.getOwnPropertyNames(Array.prototype), "length"]);
+
+/**
+ * `"kind" in v` where `v` may be an array (`v: Sym | Val[] | Lambda`): false for an array, which has no such
+ * property, and the object's own answer for an object member. Undefined (refused) for a name an array has.
+ */
+function inWithArrayMembers(l: Lowerer, b: ts.BinaryExpression, prop: string, x: Expr, helpers: Parameters<typeof objectIn>[3]): Expr | undefined {
+  if (!unionIn(x.type) || ARRAY_NAMES.has(prop) || /^\d+$/.test(prop) || PROTOTYPE_NAMES.has(prop)) return undefined;
+  const objects = unionIn(x.type)!.members.filter((m) => m.k === "view" || (m.k === "class" && m.cls.header && !m.cls.tuple));
+  if (objects.some(isRecord)) return undefined;
+  return testMembers(l, x, b, (m) => (objects.includes(m.type) ? { e: "call", type: T.bool, fn: hasPropertyFunction(l, m.type, prop, helpers), args: [m] } : undefined));
 }
 
 /** The function that tells whether an object of type `t` (a class instance or a view) has the property `prop` now, by its class. */
