@@ -40,7 +40,7 @@ import { stdCall } from "./array-methods.ts";
 import { arrayType, irType, tryIrType, typeName } from "./types.ts";
 import { narrowRead, printable, truthyOf } from "./nullable.ts";
 import { isInt } from "../ints.ts";
-import { STD_MAP, stdClassDecl } from "./collections.ts";
+import { STD_MAP, collectionArray, stdClassDecl } from "./collections.ts";
 import { isMappedOverParam } from "./mapped-types.ts";
 import { isKeyedObject } from "./keyed.ts";
 
@@ -666,7 +666,10 @@ export function objectCall(l: Lowerer, name: string, call: ts.CallExpression): E
       return bind(l, newRecord(l, t, call), (d) => ({ e: "seq", type: t, xs: [method(l, d, "setFrom", [map], call), d] }));
     }
     const entriesType = (resolveMember(l, t.cls, (classMember(l, t.cls, "setAll") as { decl: ts.MethodDeclaration }).decl, []).params[0])!;
-    const entries = numberKeyedEntries(l, arg, entriesType) ?? coerce(l, lowerExpr(l, arg, entriesType), entriesType, arg);
+    // Entries from an iterable other than an array (a generator, `map.entries()`, a Set): read into an array first.
+    const argType = l.checker.getTypeAtLocation(arg);
+    const iterated = l.checker.isArrayType(argType) || l.checker.isTupleType(argType) ? undefined : collectionArray(l, arg);
+    const entries = iterated ? coerce(l, iterated, entriesType, arg) : (numberKeyedEntries(l, arg, entriesType) ?? coerce(l, lowerExpr(l, arg, entriesType), entriesType, arg));
     return bind(l, newRecord(l, t, call), (d) => ({ e: "seq", type: t, xs: [method(l, d, "setAll", [entries], call), d] }));
   }
   const method_ = name === "keys" ? "ownKeys" : name === "values" ? "ownValues" : name === "entries" ? "ownEntries" : undefined;
