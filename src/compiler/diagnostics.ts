@@ -96,6 +96,7 @@ export const CATALOG = {
     help: "JavaScript would call a function read from that property with `this` undefined; declare the member as a method in the interface (`name(...): T`), or implement it with an arrow function property",
   },
   TSOS1060: { message: "`{0}` cannot be used as `{1}`", help: "a class used as an interface or object type needs a header (not a layout struct) and every member of the type" },
+  TSOS1063: { message: "this object literal has no `{0}`, which `{1}` requires", help: "give `{0}` a value in the literal (JavaScript would read undefined from it until it is assigned), or declare it optional in `{1}`" },
   TSOS1061: { message: "a method of an object literal uses `{0}`, a local of the enclosing function", help: "kernel code has no closures; pass the value as a parameter or store it in a property" },
   TSOS1020: { message: "`{0}` is not declared in the dialect", help: "see docs/language.md for what is available" },
   // 1030-1039: engineer `correct` (issue 8 section 0).

@@ -294,6 +294,7 @@ function thunk(l: Lowerer, cls: ClassInst, view: ViewInst, slot: ViewSlot, node:
     l.addFunc(func);
     return func;
   }
+  if (!m && cls.literal && (slot.kind === "get" || slot.kind === "set")) l.fail("TSOS1063", node, slot.prop, view.tsName);
   if (!m) l.fail("TSOS1060", node, cls.tsName, view.tsName);
   const callWith = (cname: string, params: Type[], r: Type, selfArg: Expr): Expr => {
     // An optional parameter of the view's signature that the implementation gives a default.
