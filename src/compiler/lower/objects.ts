@@ -26,7 +26,7 @@ import { fieldName } from "./classes.ts";
 import { markConstructed } from "./dispatch.ts";
 import { coerce, localType, lowerExpr } from "./expr.ts";
 import { instantiateFunction } from "./functions.ts";
-import { irType, mangle, tryIrType } from "./types.ts";
+import { fnType, irType, mangle, tryIrType } from "./types.ts";
 import { literalMembers, literalNodes } from "./views.ts";
 import { lowerNullLiteral } from "./nullable.ts";
 import { isResultTsType, iteratorArrowType } from "./iterables.ts";
@@ -70,6 +70,17 @@ function unionMemberOptionals(l: Lowerer, node: ts.ObjectLiteralExpression, litT
 }
 
 /** `{ x: 1, y, m() { ... } }`: a new object of the literal's class. */
+/**
+ * `{ validate: () => [] }` where the interface declares `validate(age: number): string[]`: tsc types the arrow
+ * `() => never[]`; it is made to return the method's result type, so its `[]` is built as a `string[]`.
+ */
+function emptyResultAsSlot(l: Lowerer, want: Type | undefined, name: string, type: Type): Type {
+  if (type.k !== "fn" || want?.k !== "view") return type;
+  const empty = type.ret.k === "never" || (type.ret.k === "array" && type.ret.elem.k === "never");
+  const slot = want.view.slots.find((s) => s.kind === "method" && s.prop === name);
+  return empty && slot ? fnType(l, type.params, slot.ret) : type;
+}
+
 export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr {
   if (node.properties.some(ts.isSpreadAssignment)) return recordLiteral(l, node, want) ?? lowerSpreadObject(l, node, want);
   const record = recordLiteral(l, node, want);
@@ -100,7 +111,7 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
     const wanted = ownType ?? (want?.k === "view" ? want.view.slots.find((s) => s.kind === "get" && s.prop === name)?.ret ?? iteratorArrowType(l, want, name) : undefined);
     const sym = l.checker.getPropertyOfType(litType, name);
     const contextual = want?.k === "view" && !wanted ? contextualLiteralType(l, value, (t) => tryIrType(l, t, value)) : undefined;
-    const type = wanted ?? contextual ?? irType(l, sym ? l.checker.getTypeOfSymbol(sym) : l.checker.getTypeAtLocation(value), value);
+    const type = emptyResultAsSlot(l, want, name, wanted ?? contextual ?? irType(l, sym ? l.checker.getTypeOfSymbol(sym) : l.checker.getTypeAtLocation(value), value));
     if (fields.some((f) => f.name === fieldName({ text: name } as ts.Identifier))) l.fail("TSOS1005", p, "a property written twice in one object literal");
     fields.push({ name: fieldName({ text: name } as ts.Identifier), type });
     values.push(coerce(l, lowerExpr(l, value, type), type, value));
