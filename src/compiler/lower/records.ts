@@ -369,7 +369,8 @@ function readUse(l: Lowerer, x: ts.Expression, v: Type): "maybe" | "number" | "v
     const op = p.operatorToken.kind;
     const K = ts.SyntaxKind;
     // `aliases[verb] ?? aliases[noun] ?? noun`: the middle read is tested by the outer `??` (as probes.ts isProbe).
-    if (op === K.QuestionQuestionToken || op === K.BarBarToken) return p.left === n || isProbe(p) ? "maybe" : "value";
+    // `return table[a] ?? fallback[b]` where the result may be undefined: the last read is optional too.
+    if (op === K.QuestionQuestionToken || op === K.BarBarToken) return p.left === n || isProbe(p) || intoOptional(l, p) ? "maybe" : "value";
     if (op === K.AmpersandAmpersandToken) return p.left === n ? "maybe" : "value";
     if (op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken) return "maybe";
     if (isNumber && NUMERIC_OPS.has(op) && (p.left !== n || op < K.FirstAssignment || op > K.LastAssignment)) return "number";
