@@ -35,7 +35,7 @@ import { moduleStatements } from "./namespaces.ts";
 import { tested, unwrap } from "./nullable.ts";
 import { isProbedVariable, takesAbsent } from "./probes.ts";
 import { viewCoerce } from "./views.ts";
-import { ITERATOR_KEY, isSymbolIteratorName } from "./iterables.ts";
+import { ITERATOR_KEY, isResultTsType, isSymbolIteratorName } from "./iterables.ts";
 
 type Member = ts.MethodDeclaration | ts.AccessorDeclaration;
 
@@ -421,6 +421,9 @@ export function narrowObject(l: Lowerer, node: ts.Expression, x: Expr): Expr {
     const check = x.e === "local" && !probed ? undefined : "narrowed";
     // `s: Shape | null` narrowed by `s instanceof Circle`: present, and a Circle.
     const checked = l.checker.getTypeAtLocation(node);
+    // An iterator result of objects (`r = it.next()`, undefined when done) is the result's own business: `r.done`
+    // tests it (lower/iterables.ts resultMember), though the checker's union of the two results is all objects.
+    if (isResultTsType(l.checker, checked)) return x;
     if (checked.flags & ts.TypeFlags.Object && checked.getSymbol()?.flags! & ts.SymbolFlags.Class) return narrowObject(l, node, unwrap(l, x, node, check));
     // `t: Token | undefined` narrowed by `t && t.kind === "op"`: present, and that member's view.
     const present = (t: ts.Type): boolean => (t.flags & ts.TypeFlags.Object) !== 0;
