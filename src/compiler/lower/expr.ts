@@ -14,7 +14,7 @@
 import { consoleAsFunction } from "./console-format.ts";
 import { DistributeKey, distribute } from "./key-distribution.ts";
 import { mappedElements, objectDelete, objectInOperator } from "./inspect.ts";
-import { arrayMemberOf, objectMemberOf, typeofTest, unionCast, unionConvert, unionStringPart } from "./unions.ts";
+import { arrayMemberOf, isJsArray, objectMemberOf, typeofTest, unionCast, unionConvert, unionStringPart } from "./unions.ts";
 import { plainObjectString } from "./inspect.ts";
 import ts from "typescript";
 import { LIB_DIR } from "../load.ts";
@@ -928,11 +928,6 @@ function lowerConditional(l: Lowerer, c: ts.ConditionalExpression, want?: Type):
   return want ? (tryCoerce(l, x, want, taken) ?? x) : x;
 }
 
-/** The one type of `ts`, or undefined when there are none or several. */
-function onlyMember(ts: Type[]): Type | undefined {
-  return ts.length === 1 ? ts[0] : undefined;
-}
-
 function conditionalOf(l: Lowerer, c: ts.ConditionalExpression, cond: Expr, want?: Type): Expr {
   // `x ? { ...s, n: 1 } : { kind: "other" }` where a union, object or nullable is wanted
   // (a returned discriminated-union state): each literal branch is built as the wanted type.
@@ -953,14 +948,15 @@ function conditionalOf(l: Lowerer, c: ts.ConditionalExpression, cond: Expr, want
   };
   if (arrayLit(c.whenTrue) || arrayLit(c.whenFalse)) {
     const whole = want ?? tryIrType(l, l.checker.getTypeAtLocation(c), c);
-    if (whole && (whole.k === "array" || isTuple(whole))) {
+    if (whole && isJsArray(whole)) {
       const a = coerce(l, lowerExpr(l, c.whenTrue, whole), whole, c.whenTrue);
       const b = coerce(l, lowerExpr(l, c.whenFalse, whole), whole, c.whenFalse);
       return { e: "cond", type: whole, c: cond, a, b };
     }
     // `same ? [] : null` where `string[] | null` is wanted: the literal is built as the wanted array type.
-    const wanted = want?.k === "nullable" ? want.inner : want?.k === "union" ? onlyMember(want.members.filter((m) => m.k === "array" || isTuple(m))) : undefined;
-    if (want && wanted && (wanted.k === "array" || isTuple(wanted))) {
+    const arrays = want?.k === "union" ? want.members.filter(isJsArray) : [];
+    const wanted = want?.k === "nullable" ? want.inner : arrays.length === 1 ? arrays[0] : undefined;
+    if (want && wanted && isJsArray(wanted)) {
       const branch = (e: ts.Expression): Expr => coerce(l, lowerExpr(l, e, arrayLit(e) ? wanted : want), want, e);
       return { e: "cond", type: want, c: cond, a: branch(c.whenTrue), b: branch(c.whenFalse) };
     }
@@ -1004,9 +1000,9 @@ function literalArrayType(l: Lowerer, a: ts.ArrayLiteralExpression): ts.Type {
 function lowerArrayLiteral(l: Lowerer, a: ts.ArrayLiteralExpression, want?: Type): Expr {
   // An array literal stored as an `unknown` is an array of unknowns (its elements may be of any types).
   // Stored where an optional or nullable array is wanted (`tags?: string[]` given `[]`), it is that array.
-  const present = want?.k === "nullable" && (want.inner.k === "array" || isTuple(want.inner)) ? want.inner : want;
+  const present = want?.k === "nullable" && isJsArray(want.inner) ? want.inner : want;
   const wanted = present?.k === "dyn" ? arrayType(l, present) : present;
-  const type = wanted && (wanted.k === "array" || isTuple(wanted)) ? wanted : arrayMemberOf(wanted) ?? irType(l, literalArrayType(l, a), a);
+  const type = wanted && isJsArray(wanted) ? wanted : arrayMemberOf(wanted) ?? irType(l, literalArrayType(l, a), a);
   if (isTuple(type)) return tupleLiteral(l, a, type);
   if (type.k === "array" && a.elements.some((e) => ts.isSpreadElement(e))) return spreadArray(l, a.elements, type, a);
   if (type.k !== "array") l.fail("TSOS1006", a, typeName(type));

@@ -648,31 +648,43 @@ export function recordHasOwn(l: Lowerer, call: ts.CallExpression): Expr | undefi
   return bind(l, rec, (r) => bind(l, k, (kk) => method(l, r, "has", [kk], call)));
 }
 
-/** `Object.keys/values/entries/fromEntries(...)`; undefined for other names. */
 /** `Object.keys`, `values` or `entries` of the record `rec`: its own entries, in order. */
 export function recordListing(l: Lowerer, name: "keys" | "values" | "entries", rec: Expr, call: ts.Node): Expr {
   return method(l, rec, name === "keys" ? "ownKeys" : name === "values" ? "ownValues" : "ownEntries", [], call);
 }
 
+/**
+ * The entries `Object.fromEntries(arg)` reads, as the record's `setAll` takes them (`entriesType`):
+ * an iterable other than an array (a generator, `map.entries()`, a Set) is read into an array first;
+ * entries with number keys get their keys as strings; an array of entries is used as it is.
+ */
+function entriesOf(l: Lowerer, arg: ts.Expression, entriesType: Type): Expr {
+  const argType = l.checker.getTypeAtLocation(arg);
+  const iterated = l.checker.isArrayType(argType) || l.checker.isTupleType(argType) ? undefined : collectionArray(l, arg);
+  if (iterated) return coerce(l, iterated, entriesType, arg);
+  return numberKeyedEntries(l, arg, entriesType) ?? coerce(l, lowerExpr(l, arg, entriesType), entriesType, arg);
+}
+
+/** `Object.fromEntries(arg)`: a new record of the call's type `t` holding the entries in order. */
+function fromEntries(l: Lowerer, arg: ts.Expression, call: ts.CallExpression): Expr {
+  const t = irType(l, l.checker.getTypeAtLocation(call), call);
+  if (!isRecord(t)) l.fail("TSOS1113", call, "Object.fromEntries", typeName(t));
+  const paramOf = (name: string): Type => (resolveMember(l, t.cls, (classMember(l, t.cls, name) as { decl: ts.MethodDeclaration }).decl, []).params[0])!;
+  // `Object.fromEntries(map)` of a `Map<string, V>`: the record copies the map's entries in order.
+  if (isStdMap(l.checker.getTypeAtLocation(arg))) {
+    const mapType = paramOf("setFrom");
+    const map = coerce(l, lowerExpr(l, arg, mapType), mapType, arg);
+    return bind(l, newRecord(l, t, call), (d) => ({ e: "seq", type: t, xs: [method(l, d, "setFrom", [map], call), d] }));
+  }
+  const entries = entriesOf(l, arg, paramOf("setAll"));
+  return bind(l, newRecord(l, t, call), (d) => ({ e: "seq", type: t, xs: [method(l, d, "setAll", [entries], call), d] }));
+}
+
+/** `Object.keys/values/entries/fromEntries(...)`; undefined for other names. */
 export function objectCall(l: Lowerer, name: string, call: ts.CallExpression): Expr | undefined {
   const arg = call.arguments[0];
   if (!arg || call.arguments.length !== 1) return undefined;
-  if (name === "fromEntries") {
-    const t = irType(l, l.checker.getTypeAtLocation(call), call);
-    if (!isRecord(t)) l.fail("TSOS1113", call, `Object.${name}`, typeName(t));
-    // `Object.fromEntries(map)` of a `Map<string, V>`: the record copies the map's entries in order.
-    const mapType = (resolveMember(l, t.cls, (classMember(l, t.cls, "setFrom") as { decl: ts.MethodDeclaration }).decl, []).params[0])!;
-    if (isStdMap(l.checker.getTypeAtLocation(arg))) {
-      const map = coerce(l, lowerExpr(l, arg, mapType), mapType, arg);
-      return bind(l, newRecord(l, t, call), (d) => ({ e: "seq", type: t, xs: [method(l, d, "setFrom", [map], call), d] }));
-    }
-    const entriesType = (resolveMember(l, t.cls, (classMember(l, t.cls, "setAll") as { decl: ts.MethodDeclaration }).decl, []).params[0])!;
-    // Entries from an iterable other than an array (a generator, `map.entries()`, a Set): read into an array first.
-    const argType = l.checker.getTypeAtLocation(arg);
-    const iterated = l.checker.isArrayType(argType) || l.checker.isTupleType(argType) ? undefined : collectionArray(l, arg);
-    const entries = iterated ? coerce(l, iterated, entriesType, arg) : (numberKeyedEntries(l, arg, entriesType) ?? coerce(l, lowerExpr(l, arg, entriesType), entriesType, arg));
-    return bind(l, newRecord(l, t, call), (d) => ({ e: "seq", type: t, xs: [method(l, d, "setAll", [entries], call), d] }));
-  }
+  if (name === "fromEntries") return fromEntries(l, arg, call);
   const method_ = name === "keys" ? "ownKeys" : name === "values" ? "ownValues" : name === "entries" ? "ownEntries" : undefined;
   if (!method_) return undefined;
   const argType = l.checker.getTypeAtLocation(arg);
