@@ -70,13 +70,26 @@ export function stampWritten(self: Expr, f: Field, value: Expr, loc: number): St
   return [{ s: "if", c: { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: value, which: "undefined" } }, then: [stamp], loc }];
 }
 
-/** `if (when && no key yet) stamp the next place`: the key `field` of `obj` added now, unless it exists (an expression). */
-export function stampIfNew(obj: Expr, field: string, when: Expr | undefined, loc: number): Expr {
+/**
+ * `if (when && no key yet) stamp the next place`: the key `field` of `obj` added now, unless it exists (an
+ * expression). With `place` (a key copied by a spread, object-spread.ts): the place is the counter plus the
+ * key's place in its source, and the counter moves on once for the whole source (advanceCounter).
+ */
+export function stampIfNew(obj: Expr, field: string, when: Expr | undefined, loc: number, place?: Expr): Expr {
   const counter: Expr = { e: "field", type: U32, obj, name: KEY_ORDER_COUNTER };
-  const next: Expr = { e: "compound", type: U32, target: counter, value: { e: "binary", type: U32, op: "+", a: { e: "current", type: U32 }, b: { e: "int", type: U32, value: 1n }, loc }, postfix: false };
+  const next: Expr = place
+    ? { e: "binary", type: U32, op: "+", a: counter, b: place, loc }
+    : { e: "compound", type: U32, target: counter, value: { e: "binary", type: U32, op: "+", a: { e: "current", type: U32 }, b: { e: "int", type: U32, value: 1n }, loc }, postfix: false };
   const isNew: Expr = { e: "binary", type: T.bool, op: "==", a: keyStamp(obj, field), b: { e: "int", type: U32, value: 0n }, loc };
   const c: Expr = when ? { e: "logic", type: T.bool, op: "&&", a: when, b: isNew } : isNew;
   return { e: "cond", type: U32, c, a: { e: "assign", type: U32, target: keyStamp(obj, field), value: next }, b: { e: "int", type: U32, value: 0n } };
+}
+
+/** After a spread's keys were stamped at their places in the source: the counter passes the source's `count` places (when `when`). */
+export function advanceCounter(obj: Expr, count: Expr, when: Expr | undefined, loc: number): Expr {
+  const counter: Expr = { e: "field", type: U32, obj, name: KEY_ORDER_COUNTER };
+  const advance: Expr = { e: "compound", type: U32, target: counter, value: { e: "binary", type: U32, op: "+", a: { e: "current", type: U32 }, b: count, loc }, postfix: false };
+  return when ? { e: "cond", type: U32, c: when, a: advance, b: { e: "int", type: U32, value: 0n } } : advance;
 }
 
 /** The stamp of the property `field` of `obj`: 0 while the key does not exist. */

@@ -1,7 +1,9 @@
 /**
  * lower/object-assign.ts: `Object.assign(target, ...sources)`.
  *
- * Input:  the call. The target is a class instance, an object-type value
+ * Input:  the call. The target is a new object literal (built as the
+ *         spread `{ ...target, ...sources }` is, object-spread.ts
+ *         assignToLiteral), a class instance, an object-type value
  *         (a view) or a record (record-spread.ts copies into it); each source is an object whose own properties are known
  *         at compile time (object-spread.ts `ownProperties`), or null or
  *         undefined.
@@ -24,7 +26,7 @@ import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { nullableType, typeName } from "./types.ts";
 import { classSetterByName, viewSetter } from "./views.ts";
-import { ownProperties } from "./object-spread.ts";
+import { assignToLiteral, ownProperties } from "./object-spread.ts";
 import { unwrap } from "./nullable.ts";
 import { isRecord, recordOps, recordValueType } from "./records.ts";
 import { recordCopy } from "./record-spread.ts";
@@ -34,7 +36,7 @@ export function objectAssign(l: Lowerer, call: ts.CallExpression): Expr | undefi
   const [targetArg, ...sourceArgs] = call.arguments;
   if (!targetArg || call.arguments.some(ts.isSpreadElement)) return undefined;
   if (ts.isObjectLiteralExpression(targetArg))
-    l.fail("TSOS1144", targetArg, "a new object", "build it with spread instead: `{ ...a, ...b }`");
+    return assignToLiteral(l, call) ?? l.fail("TSOS1144", targetArg, "a new object with methods or accessors", "build it with spread instead: `{ ...a, ...b }`");
   const binds: { name: string; value: Expr }[] = [];
   const bound = (x: Expr): Expr => {
     const name = l.temp();

@@ -44,8 +44,8 @@ import { isRecord, recordField } from "./records.ts";
 import { isTuple } from "./destructure.ts";
 import { lowerNullLiteral, presentOrPanic, unwrap, withoutUndefined } from "./nullable.ts";
 import { constLiteralClass, newLiteralObject, propName } from "./objects.ts";
-import { checkViewCopyOrder, keyOrderGuard } from "./spread-order.ts";
-import { memberPresent, stampIfNew } from "./key-order.ts";
+import { type KeyOrder, checkViewCopyOrder, keyOrderGuard, sourceKeyOrder } from "./spread-order.ts";
+import { advanceCounter, memberPresent, stampIfNew } from "./key-order.ts";
 import { spreadPresence } from "./inspect.ts";
 import { constructorDeclaration } from "./overloads.ts";
 import { restClone, spreadClone } from "./spread-clone.ts";
@@ -91,6 +91,8 @@ export interface OwnProperty {
   present?: Expr;
   /** Whether `present` is known (an object literal's member); otherwise `optional` says it is left out when undefined. */
   knownPresence?: boolean;
+  /** Asked for by a spread (`inSourceOrder`) of an object that may have been given members late: where this one stands among its keys. */
+  order?: KeyOrder;
 }
 
 /** Property `name` of `obj` (a class instance, a view or a record), as `obj.name` reads it. */
@@ -117,8 +119,11 @@ export function readProperty(l: Lowerer, obj: Expr, name: string, node: ts.Node)
  * the source expression (the key order of an interface or object type).
  * `present`: for a spread, the keys the object being built already has
  * (their position is kept, so their order in the source does not matter).
+ * `inSourceOrder`: the caller gives the copies the source's key order
+ * (each property's `order`), so a source that was given a member late is
+ * copied as JavaScript copies it rather than refused.
  */
-export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node, present?: ReadonlySet<string>): OwnProperty[] {
+export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node, present?: ReadonlySet<string>, inSourceOrder = false): OwnProperty[] {
   const t = obj.type;
   if (t.k === "class" && !isTupleType(t) && !isRecordType(t) && t.cls.header) {
     if (t.cls.literal && [...literalMembers(l, t.cls).keys()].length)
@@ -140,11 +145,12 @@ export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.N
         out.push({ name, read, optional: !!t.cls.literal && admitsUndefined(f.type), ...presence });
       }
     }
-    return out;
+    const order = inSourceOrder ? sourceKeyOrder(l, obj, out.map((p) => p.name), false, node) : undefined;
+    return order ? out.map((p) => ({ ...p, order })) : out;
   }
   // `{ ...start }` with `const start = { line, col }`: the object is that literal's, whatever its type is seen as.
   const exact = t.k === "view" ? constLiteralClass(l, node) : undefined;
-  if (exact) return ownProperties(l, { e: "viewobj", type: { k: "class", cls: exact }, x: obj }, tsType, node, present);
+  if (exact) return ownProperties(l, { e: "viewobj", type: { k: "class", cls: exact }, x: obj }, tsType, node, present, inSourceOrder);
   if (t.k === "view") {
     // A union whose members have properties of their own (`{ kind: "c"; r: number } | { kind: "s"; side: number }`):
     // the members' common properties are not all the object has.
@@ -173,11 +179,15 @@ export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.N
       const presence = slot.optional ? { knownPresence: true, present: spreadPresence(l, obj, p.name, node) } : {};
       out.push({ name: p.name, read: lowerViewGet(l, obj, p.name, node), optional: !!slot.optional, ...presence });
     }
-    // The copy takes the type's order: every object behind the view must define its properties in it (lower/spread-order.ts).
-    checkViewCopyOrder(l, t.view, out.map((p) => p.name).filter((n) => !present?.has(n)), node, l.checker.typeToString(tsType), names);
+    // A spread of an object that may have been given members late (the type has optional ones) gives the copies
+    // the object's own key order. Any other copy takes the type's order: every object behind the view must define
+    // its properties in it (lower/spread-order.ts).
+    const order = inSourceOrder ? sourceKeyOrder(l, obj, out.map((p) => p.name), out.some((p) => p.optional), node) : undefined;
+    const copied = out.map((p) => p.name).filter((n) => !present?.has(n));
+    checkViewCopyOrder(l, t.view, copied, node, l.checker.typeToString(tsType), names, !!order);
+    if (order) return out.map((p) => ({ ...p, order }));
     // A member the object's literal left out and the program added later is its last key in JavaScript: a
     // copy in the type's order would move it, so the first read checks the order first, and panics.
-    const copied = out.map((p) => p.name).filter((n) => !present?.has(n));
     const guard = copied.length > 1 ? keyOrderGuard(l, t.view, copied, obj, node) : undefined;
     if (guard) {
       // On the first property the copy takes (a rest pattern skips the ones it names).
@@ -258,11 +268,25 @@ interface Slot {
 
 /** `{ a: 1, ...b, c }` where some member is a spread: a new plain object. */
 /**
- * A computed key `[k]: v` after a spread, where k's type is a union of string
- * literals that the object already has (`keyof Form`, `"a" | "b"`): each of
- * those keys takes v when k names it. k and v are evaluated once, in order.
- * False (nothing done) when k may name a key the object does not have yet.
+ * A computed key `[k]: v` next to a spread, where k's type is a union of
+ * string literals (`keyof Form`, `"a" | "b"`): each of those keys takes v
+ * when k names it, and one the object does not have yet is added then
+ * (`{ ...acc, [role]: n }` over a `Partial<Record<Role, number>>`). k and v
+ * are evaluated once, in order. False (nothing done) when k is any string.
  */
+/** The string literals a computed key's type is a union of (`[b.kind]` with `kind: "p" | "h"`); undefined for any other key. */
+function unionKeyNames(l: Lowerer, keyNode: ts.Expression): string[] | undefined {
+  const kt = l.checker.getTypeAtLocation(keyNode);
+  // `[k]: v` with `k: K` and `K extends keyof S`: the keys K stands for in this instance.
+  const names = keysOfParam(l, kt) ?? (kt.isUnion() ? kt.types : [kt]).map((t) => (t.isStringLiteral() ? t.value : undefined));
+  return names.length && names.every((n) => n !== undefined) ? (names as string[]) : undefined;
+}
+
+/** Whether an object literal has a computed key over several string literals (`{ [l.category]: n }`): built as a spread is. */
+export function hasUnionComputedKey(l: Lowerer, node: ts.ObjectLiteralExpression): boolean {
+  return node.properties.some((p) => ts.isPropertyAssignment(p) && ts.isComputedPropertyName(p.name) && (unionKeyNames(l, p.name.expression)?.length ?? 0) > 1);
+}
+
 function computedKeyWrite(
   l: Lowerer,
   p: ts.PropertyAssignment,
@@ -272,14 +296,12 @@ function computedKeyWrite(
   slots: ReadonlyMap<string, Slot>,
 ): boolean {
   const keyNode = (p.name as ts.ComputedPropertyName).expression;
-  const kt = l.checker.getTypeAtLocation(keyNode);
-  // `[k]: v` with `k: K` and `K extends keyof S`: the keys K stands for in this instance.
-  const names = keysOfParam(l, kt) ?? (kt.isUnion() ? kt.types : [kt]).map((t) => (t.isStringLiteral() ? t.value : undefined));
-  if (!names.length || names.some((n) => n === undefined || !present.has(n))) return false;
+  const names = unionKeyNames(l, keyNode);
+  if (!names) return false;
   const key = temp(coerce(l, lowerExpr(l, keyNode), T.str, keyNode));
   const value = temp(lowerExpr(l, p.initializer));
-  for (const name of names as string[]) {
-    const type = slots.get(name)!.value.type;
+  for (const name of names) {
+    const type = slots.get(name)?.value.type ?? value.type;
     const guard: Expr = { e: "streq", type: T.bool, negate: false, a: key, b: { e: "str", type: T.str, value: name } };
     put(name, coerce(l, value, type, p.initializer), false, guard);
   }
@@ -289,6 +311,27 @@ function computedKeyWrite(
 export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr {
   const clone = spreadClone(l, node, want);
   if (clone) return clone;
+  return spreadObject(l, node, node.properties.map((p) => (ts.isSpreadAssignment(p) ? p.expression : p)), want);
+}
+
+/**
+ * `Object.assign({ d: 0 }, a, b)`: a new object with the literal's members, then each source's own properties in
+ * turn, which is what `{ d: 0, ...a, ...b }` builds. Undefined when the target is not an object literal of plain
+ * `name: value` members.
+ */
+export function assignToLiteral(l: Lowerer, call: ts.CallExpression, want?: Type): Expr | undefined {
+  const [target, ...sources] = call.arguments;
+  if (!target || !ts.isObjectLiteralExpression(target) || sources.some(ts.isSpreadElement)) return undefined;
+  if (!target.properties.every((p) => ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) || ts.isSpreadAssignment(p))) return undefined;
+  const members = [...target.properties.map((p) => (ts.isSpreadAssignment(p) ? p.expression : p)), ...sources];
+  return spreadObject(l, call, members, want);
+}
+
+/**
+ * A new plain object built from `members` in order: an expression is a source whose own properties are
+ * copied (`...a`), anything else a member of the literal. `node` is the whole (its type is the object's).
+ */
+function spreadObject(l: Lowerer, node: ts.Expression, members: (ts.ObjectLiteralElementLike | ts.Expression)[], want?: Type): Expr {
   const binds: { name: string; value: Expr }[] = [];
   const slots = new Map<string, Slot>();
   const temp = (value: Expr): Expr => {
@@ -298,10 +341,10 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
     return local(name, value.type);
   };
   // Each part's writes in order, with when each adds its key (undefined: always): the key order when a part may add an earlier key late.
-  const writes: { name: string; when?: Expr }[] = [];
-  const put = (name: string, value: Expr, optional: boolean, guard?: Expr): void => {
+  const writes: Write[] = [];
+  const put = (name: string, value: Expr, optional: boolean, guard?: Expr, place?: Expr): void => {
     const has: Expr | undefined = optional && admitsUndefined(value.type) ? { e: "not", type: T.bool, x: isnullish(value, "undefined") } : undefined;
-    writes.push({ name, when: guard && has ? { e: "logic", type: T.bool, op: "&&", a: guard, b: has } : (guard ?? has) });
+    writes.push({ kind: "key", name, when: guard && has ? { e: "logic", type: T.bool, op: "&&", a: guard, b: has } : (guard ?? has), place });
     const prior = slots.get(name)?.value;
     // An absent optional property (undefined) leaves an earlier value in place.
     let v = value;
@@ -310,15 +353,19 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
     const before = slots.get(name);
     slots.set(name, { value: v, absent: (optional || !!guard) && (before ? before.absent : true) });
   };
+  let computedKeys = false;
   // The keys the object surely has so far: a later source keeps their positions (spread-order.ts).
   const surelyPresent = (): ReadonlySet<string> => new Set([...slots].filter(([, slot]) => !slot.absent).map(([name]) => name));
-  for (const p of node.properties) {
-    if (ts.isSpreadAssignment(p)) {
-      spreadInto(l, p.expression, node, temp, put, surelyPresent);
+  for (const p of members) {
+    if (!ts.isObjectLiteralElementLike(p)) {
+      spreadInto(l, p, node, temp, { put, end: (count, when) => writes.push({ kind: "end", count, when }) }, surelyPresent);
       continue;
     }
     // `{ ...s, [k]: s[k] + 1 }` with k one of the keys already copied: that key's value is replaced.
-    if (ts.isPropertyAssignment(p) && ts.isComputedPropertyName(p.name) && computedKeyWrite(l, p, temp, put, surelyPresent(), slots)) continue;
+    if (ts.isPropertyAssignment(p) && ts.isComputedPropertyName(p.name) && computedKeyWrite(l, p, temp, put, surelyPresent(), slots)) {
+      computedKeys = true;
+      continue;
+    }
     if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) {
       const name = propName(l, p.name);
       const expr = ts.isPropertyAssignment(p) ? p.initializer : p.name;
@@ -331,7 +378,7 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
   }
   // A key that its first part may leave out and a later part writes: its place depends on which part adds it.
   const late = new Set([...slots.keys()].filter((name) => {
-    const own = writes.filter((w) => w.name === name);
+    const own = writes.filter((w) => w.kind === "key" && w.name === name);
     return own.length > 1 && own[0]!.when !== undefined;
   }));
   // The result's fields: the literal's type as the checker infers it, in first-appearance order.
@@ -354,10 +401,26 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
       values.push(coerce(l, lowerNullLiteral("undefined"), s.ret, node));
     }
   }
-  let out = newLiteralObject(l, fields, values, node, true, late.size > 0);
-  if (late.size) out = stampInPartOrder(l, out, writes, node);
+  // A source that may have been given a member late has its own key order, which the copy keeps. A computed key
+  // adds the one key it names: the object records which it has (so Object.keys/values/entries can list them).
+  const ordered = late.size > 0 || ((computedKeys || writes.some((w) => w.kind === "key" && w.place)) && fields.some((f) => f.absent));
+  let out = newLiteralObject(l, fields, values, node, true, ordered);
+  if (ordered) out = stampInPartOrder(l, out, writes, node);
   for (let i = binds.length - 1; i >= 0; i--) out = { e: "bind", type: out.type, name: binds[i]!.name, value: binds[i]!.value, body: out };
   return out;
+}
+
+/**
+ * One write of a spread literal's parts, in order: a key it adds when `when` holds (always when undefined),
+ * at `place` in its source for a key a spread copies from an object with its own key order; or the `end` of
+ * such a source, whose keys took `count` places.
+ */
+type Write = { kind: "key"; name: string; when?: Expr; place?: Expr } | { kind: "end"; count: Expr; when?: Expr };
+
+/** Where a spread's parts send what they add: `put` a key's value, `end` a source that has its own key order. */
+interface Parts {
+  put: (name: string, value: Expr, optional: boolean, guard?: Expr, place?: Expr) => void;
+  end: (count: Expr, when?: Expr) => void;
 }
 
 /**
@@ -365,11 +428,15 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
  * parts add them, as JavaScript adds them: `{ ...d, b: "x" }` puts `b`
  * after `d`'s keys when `d` has no `b`, at `d`'s place for it when it has.
  * A key's first write that happens stamps it; later ones keep its place.
+ * The keys a spread copies from an object that records its key order keep
+ * that order (`{ ...acc, [k]: n }` after `acc` was given keys late).
  */
-function stampInPartOrder(l: Lowerer, made: Expr, writes: { name: string; when?: Expr }[], node: ts.Node): Expr {
+function stampInPartOrder(l: Lowerer, made: Expr, writes: Write[], node: ts.Node): Expr {
   const name = l.temp();
   const obj = local(name, made.type);
-  const stamps = writes.map((w) => stampIfNew(obj, fieldName({ text: w.name } as ts.Identifier), w.when, l.loc(node)));
+  const stamps = writes.map((w) =>
+    w.kind === "end" ? advanceCounter(obj, w.count, w.when, l.loc(node)) : stampIfNew(obj, fieldName({ text: w.name } as ts.Identifier), w.when, l.loc(node), w.place),
+  );
   return { e: "bind", type: made.type, name, value: made, body: { e: "seq", type: made.type, xs: [...stamps, obj] } };
 }
 
@@ -400,7 +467,7 @@ function spreadInto(
   expr: ts.Expression,
   node: ts.Node,
   temp: (x: Expr) => Expr,
-  put: (name: string, value: Expr, optional: boolean, guard?: Expr) => void,
+  parts: Parts,
   surelyPresent: () => ReadonlySet<string>,
   guard?: Expr,
 ): void {
@@ -410,8 +477,8 @@ function spreadInto(
     const c = temp(lowerExprAsBool(l, expr.condition, guard));
     const notC: Expr = { e: "not", type: T.bool, x: c };
     const not: Expr = guard ? { e: "logic", type: T.bool, op: "&&", a: guard, b: notC } : notC;
-    spreadInto(l, expr.whenTrue, node, temp, put, surelyPresent, c);
-    spreadInto(l, expr.whenFalse, node, temp, put, surelyPresent, not);
+    spreadInto(l, expr.whenTrue, node, temp, parts, surelyPresent, c);
+    spreadInto(l, expr.whenFalse, node, temp, parts, surelyPresent, not);
     return;
   }
   if (expr.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(expr) && expr.text === "undefined")) return;
@@ -421,11 +488,11 @@ function spreadInto(
       const name = propName(l, p.name);
       const v = lowerExpr(l, ts.isPropertyAssignment(p) ? p.initializer : (p.name as ts.Identifier));
       if (!guard) {
-        put(name, temp(v), false);
+        parts.put(name, temp(v), false);
         continue;
       }
       const t = temp({ e: "cond", type: nullableOrSelf(l, v.type), c: guard, a: coerce(l, v, nullableOrSelf(l, v.type), p), b: coerce(l, lowerNullLiteral("undefined"), nullableOrSelf(l, v.type), p) });
-      put(name, narrowPresent(l, t, v.type, p), false, guard);
+      parts.put(name, narrowPresent(l, t, v.type, p), false, guard);
     }
     return;
   }
@@ -443,22 +510,26 @@ function spreadInto(
     const present: Expr = { e: "not", type: T.bool, x: isnullish(src, "either") };
     const inner = unwrap(l, src, expr);
     const innerTs = l.checker.getNonNullableType(tsType);
-    for (const p of ownProperties(l, inner, innerTs, expr, surelyPresent())) {
+    const props = ownProperties(l, inner, innerTs, expr, surelyPresent(), true);
+    for (const p of props) {
       const t = temp({ e: "cond", type: nullableOrSelf(l, p.read.type), c: present, a: coerce(l, p.read, nullableOrSelf(l, p.read.type), expr), b: coerce(l, lowerNullLiteral("undefined"), nullableOrSelf(l, p.read.type), expr) });
-      put(p.name, narrowPresent(l, t, p.read.type, expr), p.optional, present);
+      parts.put(p.name, narrowPresent(l, t, p.read.type, expr), p.optional, present, p.order?.place(p.name));
     }
+    if (props[0]?.order) parts.end(props[0].order.count, present);
     return;
   }
-  for (const p of ownProperties(l, src, tsType, expr, surelyPresent())) {
+  const props = ownProperties(l, src, tsType, expr, surelyPresent(), true);
+  for (const p of props) {
     if (!p.knownPresence) {
-      put(p.name, temp(p.read), p.optional, guard);
+      parts.put(p.name, temp(p.read), p.optional, guard, p.order?.place(p.name));
       continue;
     }
     // A literal's member is copied when it is a property, even one holding undefined (`{ size: undefined }`).
     const present = p.present && temp(p.present);
     const both = present && guard ? { e: "logic", type: T.bool, op: "&&", a: guard, b: present } as Expr : (present ?? guard);
-    put(p.name, temp(p.read), false, both);
+    parts.put(p.name, temp(p.read), false, both, p.order?.place(p.name));
   }
+  if (props[0]?.order) parts.end(props[0].order.count, guard);
 }
 
 function lowerExprAsBool(l: Lowerer, cond: ts.Expression, guard?: Expr): Expr {
@@ -498,6 +569,11 @@ export function destructureObject(l: Lowerer, pattern: ts.ObjectBindingPattern, 
     const name = ts.isIdentifier(key) || ts.isStringLiteral(key) || ts.isNumericLiteral(key) ? key.text : l.fail("TSOS1086", key, "a computed key in a pattern");
     taken.push(name);
     let value = readProperty(l, src, name, key);
+    // `o.a = 5; const { a } = o;` with `a?: number`: tsc narrows the property, and the name gets its narrowed type.
+    if (!el.initializer && value.type.k === "nullable" && ts.isIdentifier(el.name) && !(l.checker.getTypeAtLocation(el.name).flags & ts.TypeFlags.Any)) {
+      const named = l.checker.getTypeAtLocation(el.name);
+      if (!(named.flags & ts.TypeFlags.Unknown) && l.checker.getNonNullableType(named) === named) value = { e: "unwrap", type: value.type.inner, x: value, loc: l.loc(el), check: "narrowed" };
+    }
     if (el.initializer) {
       if (isRecord(src.type)) l.fail("TSOS1086", el.initializer, "a default for a record entry");
       value = withDefault(l, value, el.initializer, el);

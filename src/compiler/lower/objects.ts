@@ -16,7 +16,7 @@
  */
 import { contextualLiteralType } from "./unions.ts";
 import { recordLiteral } from "./records.ts";
-import { lowerSpreadObject } from "./object-spread.ts";
+import { hasUnionComputedKey, lowerSpreadObject } from "./object-spread.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Field, Func, Stmt, Type } from "../ir.ts";
 import type { ClosureScope, Lowerer } from "./context.ts";
@@ -83,6 +83,8 @@ function emptyResultAsSlot(l: Lowerer, want: Type | undefined, name: string, typ
 
 export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr {
   if (node.properties.some(ts.isSpreadAssignment)) return recordLiteral(l, node, want) ?? lowerSpreadObject(l, node, want);
+  // `{ [line.category]: n }` with a union of key names: each key is written only when it is the one named.
+  if (hasUnionComputedKey(l, node) && !node.properties.some((p) => ts.isMethodDeclaration(p) || ts.isAccessor(p))) return recordLiteral(l, node, want) ?? lowerSpreadObject(l, node, want);
   const record = recordLiteral(l, node, want);
   if (record) return record;
   const litType = l.checker.getTypeAtLocation(node);

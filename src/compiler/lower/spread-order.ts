@@ -20,7 +20,7 @@
  */
 import ts from "typescript";
 import type { ClassInst, Expr, Func, ViewInst } from "../ir.ts";
-import { T, keyOrderStamp } from "../ir.ts";
+import { KEY_ORDER_COUNTER, T, keyOrderStamp } from "../ir.ts";
 import { addDispatch, classesOfView, synthesize } from "./inspect.ts";
 import { hasKeyOrder } from "./key-order.ts";
 
@@ -37,12 +37,17 @@ interface Copy {
   reported: boolean;
   /** Every property the type lists: an object with others would copy them too. */
   all?: string[];
+  /** The copy takes each object's own key order (sourceKeyOrder), so only `all` is checked. */
+  ownOrder: boolean;
 }
 
 const copies = new WeakMap<Lowerer, Copy[]>();
 
-/** Check, once the program is lowered, that every object behind `view` defines `names` in this order. */
-export function checkViewCopyOrder(l: Lowerer, view: ViewInst, names: string[], node: ts.Node, typeText: string, all?: string[]): void {
+/**
+ * Check, once the program is lowered, that every object behind `view` defines `names` in this order (unless
+ * `ownOrder`: the copy keeps each object's order) and no property beyond `all`.
+ */
+export function checkViewCopyOrder(l: Lowerer, view: ViewInst, names: string[], node: ts.Node, typeText: string, all?: string[], ownOrder = false): void {
   let list = copies.get(l);
   if (!list) {
     list = [];
@@ -53,7 +58,7 @@ export function checkViewCopyOrder(l: Lowerer, view: ViewInst, names: string[], 
       return `${all.filter((c) => c.reported).length}`;
     });
   }
-  list.push({ view, names, node, typeText, reported: false, all });
+  list.push({ view, names, node, typeText, reported: false, all, ownOrder });
 }
 
 function checkCopy(l: Lowerer, c: Copy): void {
@@ -66,6 +71,7 @@ function checkCopy(l: Lowerer, c: Copy): void {
       l.error("TSOS1361", c.node, c.typeText, cls.literal ? `{ ${ownKeyOrder(cls).join(", ")} }` : cls.tsName, extra);
       return;
     }
+    if (c.ownOrder) continue;
     const own = ownKeyOrder(cls).filter((n) => c.names.includes(n));
     const expected = c.names.filter((n) => own.includes(n));
     if (own.join("\0") !== expected.join("\0")) {
@@ -131,4 +137,55 @@ function inCopyOrder(cls: ClassInst, names: string[], x: Expr): Expr {
     }
   }
   return tests.reduce((a, b) => ({ e: "logic", type: T.bool, op: "&&", a, b }), { e: "bool", type: T.bool, value: true } as Expr);
+}
+
+/**
+ * Where each member a spread copies from `obj` stands among the object's keys, so that the new object
+ * can give them the same relative order (object-spread.ts): `place(name)` is a number from 1 to `count`,
+ * larger for a key added later, meaningful only while the member is a property. An object literal that
+ * records its key order (key-order.ts) gives its stamps and counter; any other object has all its
+ * members, in the order its class defines them.
+ * Undefined when no object of `obj`'s type can have a member added after it was made.
+ */
+export function sourceKeyOrder(l: Lowerer, obj: Expr, names: string[], mayAddLater: boolean, node: ts.Node): KeyOrder | undefined {
+  const t = obj.type;
+  if (t.k === "class") {
+    if (!t.cls.literal || !hasKeyOrder(t.cls.fields)) return undefined;
+    return { place: (name) => recordedPlace(t.cls, name, obj) ?? u32(0), count: counterOf(obj) };
+  }
+  if (t.k !== "view" || !mayAddLater || !names.length) return undefined;
+  const func = synthesize(l, `keyplace_${t.view.cname}`, [{ name: "x", type: t }, { name: "k", type: U32 }], U32, l.loc(node));
+  const k: Expr = { e: "local", type: U32, name: "k" };
+  // `k < names.length`: the place of names[k]; `k == names.length`: the count.
+  const choose = (values: Expr[], count: Expr): Expr =>
+    values.reduceRight<Expr>((rest, v, i) => ({ e: "cond", type: U32, c: { e: "binary", type: T.bool, op: "==", a: k, b: u32(i), loc: 0 }, a: v, b: rest }), count);
+  addDispatch(l, {
+    func,
+    classes: classesOfView(l, t.view),
+    each: (cls, x) =>
+      hasKeyOrder(cls.fields)
+        ? choose(names.map((n) => recordedPlace(cls, n, x) ?? u32(0)), counterOf(x))
+        : choose(names.map((n) => u32(ownKeyOrder(cls).indexOf(n) + 1)), u32(ownKeyOrder(cls).length)),
+  });
+  const call = (i: number): Expr => ({ e: "call", type: U32, fn: func.cname, args: [obj, u32(i)] });
+  return { place: (name) => call(names.indexOf(name)), count: call(names.length) };
+}
+
+export interface KeyOrder {
+  place: (name: string) => Expr;
+  count: Expr;
+}
+
+function u32(n: number): Expr {
+  return { e: "int", type: U32, value: BigInt(n) };
+}
+
+function counterOf(x: Expr): Expr {
+  return { e: "field", type: U32, obj: x, name: KEY_ORDER_COUNTER };
+}
+
+/** The key-order stamp of the member called `name` of an object `x` of `cls`; undefined when it has none. */
+function recordedPlace(cls: ClassInst, name: string, x: Expr): Expr | undefined {
+  const f = cls.fields.find((fd) => propertyNameOfField(cls, fd) === name);
+  return f ? { e: "field", type: U32, obj: x, name: keyOrderStamp(f.name) } : undefined;
 }
