@@ -28,7 +28,7 @@ import { absentCall, earlyVariableType } from "./absent-results.ts";
 import { mixedOrder } from "./relational.ts";
 import { objectAsRecord, readOnlyArgument } from "./record-copies.ts";
 import { Bail, cleanly, quietly, type Lowerer, snippet } from "./context.ts";
-import { arrayType, fnType, irType, nullableType, sameType, tryIrType, typeName, typeOfNode, unitTestClass } from "./types.ts";
+import { arrayType, fnType, irType, isStringType, nullableType, sameType, tryIrType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
 import { neverAs, neverLocals, neverString, unreachable } from "./never.ts";
 import { overloadResult } from "./overloads.ts";
@@ -61,7 +61,7 @@ import { genericConstInstance, genericFunctionConst } from "./generic-consts.ts"
 import { isTuple, spreadArray, tupleLiteral } from "./destructure.ts";
 import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
 import { mathFunctionValue, numberPredicateValue } from "./math.ts";
-import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, isStringType, stringOrder, stringToNumber } from "./string-methods.ts";
+import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, stringOrder, stringToNumber } from "./string-methods.ts";
 import { globalMatchAsStrings, lowerRegExpLiteral } from "./regexp.ts";
 import { coerceDynamic, dynEquality, dynString, isDynamic, readOnlyUse } from "./dynamic.ts";
 import { objectIsValue } from "./object-is.ts";
@@ -493,8 +493,10 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
     if (arr) return coerce(l, arr, to, node);
   }
   // `authors.filter(...) as Required<Author>[]`: a new array no one else holds, copied with each element converted.
-  // So is `filters` in `const filters = specs.map(...); nodes.push({ filters })` when that is its only use.
-  if (from.k === "array" && to.k === "array" && (isFreshArrayNode(node) || soleUseOfFreshArray(l, node)) && tryCoerce(l, { e: "local", type: from.elem, name: "tsos_probe" }, to.elem, node))
+  // So is `filters` in `const filters = specs.map(...); nodes.push({ filters })` when that is its only use, and
+  // `names` in `printAll(names)` where `printAll(xs: unknown[])` only reads its parameter (lower/record-copies.ts).
+  const readOnly = (): boolean => ts.isExpression(node) && readOnlyArgument(l, node);
+  if (from.k === "array" && to.k === "array" && (isFreshArrayNode(node) || soleUseOfFreshArray(l, node) || readOnly()) && tryCoerce(l, { e: "local", type: from.elem, name: "tsos_probe" }, to.elem, node))
     return mappedElements(l, "cast", e, to, (x) => coerce(l, x, to.elem, node), node);
   // A new tuple (`["null", null]` in an `as const` list of pairs) where a tuple of the same length with wider element
   // types is wanted (types.ts mergedTuple): built as that tuple; no one else holds it.

@@ -51,7 +51,7 @@ export function readOnlyArgument(l: Lowerer, arg: ts.Expression, visiting = new 
   let n: ts.Node = arg;
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
   const call = n.parent;
-  if (!ts.isCallExpression(call) || !call.arguments.includes(n as ts.Expression)) return false;
+  if (!(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.includes(n as ts.Expression)) return false;
   const sig = l.checker.getResolvedSignature(call);
   const decl = sig?.getDeclaration();
   if (!decl || !("body" in decl) || !decl.body || decl.getSourceFile().isDeclarationFile) return false;
@@ -80,16 +80,39 @@ function onlyRead(l: Lowerer, body: ts.Node, sym: ts.Symbol, declName: ts.Identi
   return ok;
 }
 
+/**
+ * Whether the object `node` evaluates to is only read: where it stands (`(u as Rec)["k"]`, an argument to a
+ * parameter only read), or as the initializer of a `const` whose every reference reads it (`const rec = u as
+ * Record<string, unknown>; rec["name"]; Object.keys(rec)`), none inside a nested function.
+ */
+export function onlyReadValue(l: Lowerer, node: ts.Expression): boolean {
+  let n = outermost(node);
+  // `u as Record<string, unknown>`: the assertion's uses are the value's.
+  while (ts.isAsExpression(n.parent) || ts.isTypeAssertionExpression(n.parent) || ts.isSatisfiesExpression(n.parent)) n = outermost(n.parent);
+  const p = n.parent;
+  if (ts.isVariableDeclaration(p) && p.initializer === n && ts.isIdentifier(p.name) && ts.isVariableDeclarationList(p.parent) && p.parent.flags & ts.NodeFlags.Const) {
+    const sym = l.checker.getSymbolAtLocation(p.name);
+    const scope = ts.findAncestor(p.parent, (a) => ts.isBlock(a) || ts.isSourceFile(a) || ts.isModuleBlock(a) || ts.isCaseClause(a) || ts.isDefaultClause(a));
+    return !!sym && !!scope && onlyRead(l, scope, sym, p.name, new Set());
+  }
+  return readUse(n as ts.Identifier) || (ts.isExpression(n) && readOnlyArgument(l, n));
+}
+
 /** `n` with the parentheses around it. */
 function outermost(n: ts.Node): ts.Node {
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
   return n;
 }
 
+/** The array methods that change the array they are called on. */
+const ARRAY_WRITERS = new Set(["push", "pop", "shift", "unshift", "splice", "sort", "reverse", "fill", "copyWithin"]);
+
 function readUse(n: ts.Identifier): boolean {
   let u: ts.Node = n;
   while (ts.isParenthesizedExpression(u.parent) || ts.isNonNullExpression(u.parent)) u = u.parent;
   const p = u.parent;
+  // `xs.sort()`, `xs.push(x)`: a method that changes the array in place writes it.
+  if (ts.isPropertyAccessExpression(p) && p.expression === u && ARRAY_WRITERS.has(p.name.text) && ts.isCallExpression(p.parent) && p.parent.expression === p) return false;
   if ((ts.isElementAccessExpression(p) || ts.isPropertyAccessExpression(p)) && p.expression === u) return !isAssigned(outermost(p));
   if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InKeyword && p.right === u) return true;
   if (ts.isForInStatement(p) && p.expression === u) return true;

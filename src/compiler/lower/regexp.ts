@@ -35,7 +35,7 @@ import { coerce, lowerExpr } from "./expr.ts";
 import { functionOf } from "./functions.ts";
 import { nullableOf } from "./nullable-types.ts";
 import { unwrap } from "./nullable.ts";
-import { arrayType, mangle, typeName } from "./types.ts";
+import { arrayType, isStringType, mangle, typeName } from "./types.ts";
 
 export const STD_REGEXP = path.join(LIB_DIR, "std/regexp.ts");
 
@@ -207,7 +207,8 @@ export function regexpStringCall(l: Lowerer, recv: Expr, name: string, call: ts.
   // replace / replaceAll
   if (!second) l.fail("TSOS9001", call, `missing argument to \`${name}\``);
   const all: Expr = { e: "bool", type: T.bool, value: name === "replaceAll" };
-  if (l.checker.getTypeAtLocation(second).flags & ts.TypeFlags.StringLike) {
+  // A string replacement: a string, a literal, or a union of them (`locale === "en" ? "," : "."`).
+  if (isStringType(l.checker.getTypeAtLocation(second))) {
     return stdCall(l, "replace", [recv, re, coerce(l, lowerExpr(l, second, T.str), T.str, second), all], call);
   }
   return replaceWithFunction(l, recv, re, second, all, call);

@@ -26,7 +26,7 @@ import { builtinValue } from "./fn-names.ts";
 import { coerce, lowerExpr, stringPart } from "./expr.ts";
 import { printable, truthyOf } from "./nullable.ts";
 import { functionOf } from "./functions.ts";
-import { arrayType, mangle, typeFromTypeNode, typeName } from "./types.ts";
+import { arrayType, isStringType, mangle, typeFromTypeNode, typeName } from "./types.ts";
 import { stdFn } from "./inspect.ts";
 import { nullableOf } from "./nullable-types.ts";
 import { regexpStringCall } from "./regexp.ts";
@@ -196,7 +196,7 @@ export function stringMethodCall(l: Lowerer, recv: Expr, name: string, call: ts.
   if (name === "toString" || name === "valueOf") return recv;
   if (name === "codePointAt") return codePointAt(l, recv, call);
   if (name === "concat") return { e: "concat", type: T.str, parts: [recv, ...args.map((a) => arg(l, a, T.str))] };
-  if ((name === "replace" || name === "replaceAll") && args[1] && !(l.checker.getTypeAtLocation(args[1]).flags & ts.TypeFlags.StringLike))
+  if ((name === "replace" || name === "replaceAll") && args[1] && !isStringType(l.checker.getTypeAtLocation(args[1])))
     l.fail("TSOS1103", args[1], name);
   const helper = HELPERS[name];
   if (helper) {
@@ -352,8 +352,3 @@ export function stringIndexOrUndefined(l: Lowerer, e: Expr, to: Type): Expr | un
   return { e: "call", type, fn: "tsos_str_unit_at_or_undefined", args: [e.s, e.idx, { e: "callerloc", type: { k: "loc" }, loc: e.loc }] };
 }
 
-/** Whether a checker type is a string, a string literal, or a union of them (`"r" | "-"`). */
-export function isStringType(t: ts.Type): boolean {
-  if (t.flags & ts.TypeFlags.StringLike) return true;
-  return t.isUnion() && t.types.every((m) => (m.flags & ts.TypeFlags.StringLike) !== 0);
-}

@@ -445,8 +445,11 @@ function typeNameWithin(t: Type, within: ReadonlySet<Type>): string {
       return t.kind;
     case "class":
       return t.cls.tsName;
-    case "array":
-      return `${name(t.elem)}[]`;
+    case "array": {
+      // `(Frac | number)[]`, `(string | null)[]`, `((x: number) => string)[]`: the element's name in parentheses.
+      const elem = name(t.elem);
+      return ((t.elem.k === "union" || t.elem.k === "nullable") && elem.includes(" | ")) || t.elem.k === "fn" ? `(${elem})[]` : `${elem}[]`;
+    }
     case "str":
       return t.borrowed ? "Text" : "string";
     case "ptr":
@@ -476,3 +479,9 @@ function typeNameWithin(t: Type, within: ReadonlySet<Type>): string {
 }
 
 export { Bail };
+
+/** Whether a checker type is a string, a string literal, or a union of them (`"r" | "-"`). */
+export function isStringType(t: ts.Type): boolean {
+  if (t.flags & ts.TypeFlags.StringLike) return true;
+  return t.isUnion() && t.types.every((m) => (m.flags & ts.TypeFlags.StringLike) !== 0);
+}
