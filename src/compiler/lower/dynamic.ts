@@ -21,13 +21,17 @@
  *     `instanceof` sees subclasses whatever static type boxed them.
  */
 import ts from "typescript";
-import type { ClassInst, Expr, Type } from "../ir.ts";
+import type { ClassInst, Expr, Func, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { quietly, type Lowerer } from "./context.ts";
 import { buildBody, classesBelow, classesOfView, collectionKind, countedLoop, isErrorClass, libraryBase, literalFunctionKeys, elementAt, length, push, showValue, stdFn, synthesize } from "./inspect.ts";
 import { arrayType, mangle, tryIrType, typeName } from "./types.ts";
 import { coerce, stringPart } from "./expr.ts";
 import { viewCoerce } from "./views.ts";
+import { registerFinisher } from "./dispatch.ts";
+import { isRecord, newRecordOf, recordOps, recordValueType } from "./records.ts";
+import { recordCopy } from "./record-spread.ts";
+import { onlyReadValue } from "./record-copies.ts";
 
 export const DYN: Type = { k: "dyn" };
 type Nullable = Extract<Type, { k: "nullable" }>;
@@ -263,6 +267,12 @@ export function unbox(l: Lowerer, x: Expr, to: Type, node: ts.Node, check: boole
       return { e: "fromdyn", type: to, x, loc, check };
     case "class":
       if (!to.cls.header) break;
+      // `u as Record<string, unknown>` of an object only read from then on: a record of its properties.
+      if (isRecord(to) && ts.isExpression(node) && onlyReadValue(l, node)) {
+        const name = l.temp();
+        const v = local(name, DYN);
+        return { e: "bind", type: to, name, value: x, body: { e: "call", type: to, fn: boxedObjectsAsRecord(l, to, node, check).cname, args: [v] } };
+      }
       return { e: "fromdyn", type: to, x, loc, check, cls: to.cls };
     case "view":
       return unboxView(l, x, to, node, check);
@@ -295,17 +305,17 @@ export function unbox(l: Lowerer, x: Expr, to: Type, node: ts.Node, check: boole
 /**
  * An unknown as an interface or object type (`v as User`, a type guard's
  * narrowing): a value boxed as that type, or an instance of exactly one of
- * the classes boxed so far that fits it (an object literal `{ name, age }`
- * passed as an unknown), viewed through that class's table. Anything else
- * panics: a subclass is not matched, since its own methods may differ.
+ * the classes the program boxes that fits it (an object literal `{ name,
+ * age }` passed as an unknown), viewed through that class's table. Anything
+ * else panics: a subclass is not matched, since its own methods may differ.
+ * The classes are tested in a function of its own, rebuilt until the whole
+ * program is lowered (a class may be boxed by code lowered after this).
  */
 function unboxView(l: Lowerer, x: Expr, to: Extract<Type, { k: "view" }>, node: ts.Node, check: boolean): Expr {
   const loc = l.loc(node);
-  const desc = descriptor(l, to, node);
   const name = l.temp();
   const v = local(name, DYN);
-  let body: Expr = { e: "fromdyn", type: to, x: v, loc, check, desc };
-  const classes = (l.program.dynTypes ?? []).map((d) => d.type).filter((t): t is Extract<Type, { k: "class" }> => t.k === "class");
+  let body: Expr = { e: "call", type: to, fn: boxedClassesAsView(l, to, node, check).cname, args: [v] };
   // `e instanceof DimensionError || e instanceof RangeError` on a caught error (boxed as an Error): by the object's
   // class, each member of the union tsc narrowed it to (a class, or a subclass of one).
   const checked = l.checker.getTypeAtLocation(node);
@@ -316,11 +326,75 @@ function unboxView(l: Lowerer, x: Expr, to: Extract<Type, { k: "view" }>, node: 
       if (viewed) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, cls: m.cls, exact: false }, a: viewed, b: body };
     }
   }
-  for (const c of classes.reverse()) {
-    const viewed = quietly(l, () => viewCoerce(l, { e: "fromdyn", type: c, x: v, loc, check: false, cls: c.cls }, to, node));
-    if (viewed) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, cls: c.cls, exact: true }, a: viewed, b: body };
-  }
-  return body.e === "fromdyn" ? { ...body, x } : { e: "bind", type: to, name, value: x, body };
+  return { e: "bind", type: to, name, value: x, body };
+}
+
+/**
+ * An unknown as a record where the record is only read (see unbox): a record boxed as that type itself, or
+ * a new record holding the own properties of an object of one of the classes the program boxes (the values
+ * boxed as the record's value type wants), in their key order. Anything else panics as a record read would.
+ */
+function boxedObjectsAsRecord(l: Lowerer, to: Extract<Type, { k: "class" }>, node: ts.Expression, check: boolean): Func {
+  const loc = l.loc(node);
+  const func = synthesize(l, `unbox_record_${to.cls.cname}`, [{ name: "v", type: DYN }], to, loc);
+  const v = local("v", DYN);
+  let built = -1;
+  const build = (): string => {
+    const classes = (l.program.dynTypes ?? []).map((d) => d.type).filter((t): t is Extract<Type, { k: "class" }> => t.k === "class" && t.cls.header === true && !isRecord(t));
+    if (classes.length === built) return `${built}`;
+    built = classes.length;
+    buildBody(l, func, () => {
+      let body: Expr = { e: "fromdyn", type: to, x: v, loc, check, cls: to.cls };
+      for (const c of classes.reverse()) {
+        const copied = quietly(l, (): Expr => {
+          const copy = recordCopy(l, { e: "fromdyn", type: c, x: v, loc, check: false, cls: c.cls }, node, recordValueType(to), recordOps(l));
+          const d = l.temp();
+          return { e: "let", type: to, name: d, init: newRecordOf(l, to, node), body: copy(local(d, to)) };
+        });
+        if (copied) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, cls: c.cls, exact: true }, a: copied, b: body };
+      }
+      return [{ s: "return", x: body, loc }];
+    });
+    return `${built}`;
+  };
+  build();
+  registerFinisher(l, build);
+  return func;
+}
+
+/** The function `unboxView` calls: the unknown `v` as the view, by the boxed class that fits (see above). */
+function boxedClassesAsView(l: Lowerer, to: Extract<Type, { k: "view" }>, node: ts.Node, check: boolean): Func {
+  const loc = l.loc(node);
+  const desc = descriptor(l, to, node);
+  const func = synthesize(l, `unbox_${to.view.cname}`, [{ name: "v", type: DYN }], to, loc);
+  const v = local("v", DYN);
+  let built = -1;
+  const build = (): string => {
+    const boxed = (l.program.dynTypes ?? []).map((d) => d.type);
+    const classes = boxed.filter((t): t is Extract<Type, { k: "class" }> => t.k === "class");
+    const views = boxed.filter((t): t is Extract<Type, { k: "view" }> => t.k === "view" && t.view !== to.view);
+    if (boxed.length === built) return `${built}`;
+    built = boxed.length;
+    buildBody(l, func, () => {
+      let body: Expr = { e: "fromdyn", type: to, x: v, loc, check, desc };
+      // A value boxed as another object type (`T` inferred as the literal's own type where `Logger` is resolved
+      // later): the object's class's table for this one (views.ts review; it panics for a class without one).
+      for (const w of views.reverse()) {
+        const d = descriptor(l, w, node);
+        const viewed = quietly(l, () => viewCoerce(l, { e: "fromdyn", type: w, x: v, loc, check: false, desc: d }, to, node));
+        if (viewed) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, desc: d }, a: viewed, b: body };
+      }
+      for (const c of classes.reverse()) {
+        const viewed = quietly(l, () => viewCoerce(l, { e: "fromdyn", type: c, x: v, loc, check: false, cls: c.cls }, to, node));
+        if (viewed) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, cls: c.cls, exact: true }, a: viewed, b: body };
+      }
+      return [{ s: "return", x: body, loc }];
+    });
+    return `${built}`;
+  };
+  build();
+  registerFinisher(l, build);
+  return func;
 }
 
 /** The narrowing hook: a dynamic value read where the checker knows a narrower type (`typeof v === "string"`). */
