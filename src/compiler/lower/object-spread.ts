@@ -574,6 +574,10 @@ export function destructureObject(l: Lowerer, pattern: ts.ObjectBindingPattern, 
       const named = l.checker.getTypeAtLocation(el.name);
       if (!(named.flags & ts.TypeFlags.Unknown) && l.checker.getNonNullableType(named) === named) value = { e: "unwrap", type: value.type.inner, x: value, loc: l.loc(el), check: "narrowed" };
     }
+    if (el.initializer && isEmptyObjectLiteral(el.initializer) && ts.isObjectBindingPattern(el.name) && admitsUndefined(value.type)) {
+      out.push(...destructureOrEmpty(l, el.name, value, bind, recurse));
+      continue;
+    }
     if (el.initializer) {
       if (isRecord(src.type)) l.fail("TSOS1086", el.initializer, "a default for a record entry");
       value = withDefault(l, value, el.initializer, el);
@@ -584,6 +588,33 @@ export function destructureObject(l: Lowerer, pattern: ts.ObjectBindingPattern, 
 }
 
 /** `value` with a pattern default: the default is evaluated only when the value is undefined. */
+function isEmptyObjectLiteral(e: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return ts.isObjectLiteralExpression(e) && e.properties.length === 0;
+}
+
+/**
+ * `{ quietHours: { start = -1, end = -1 } = {} }` where `quietHours` may be undefined: the inner pattern reads
+ * each property of the value when there is one, and of `{}` (undefined) otherwise, before its own default.
+ * tsc accepts `{}` for a type whose members the pattern all defaults; no object of that type is made.
+ */
+function destructureOrEmpty(l: Lowerer, pattern: ts.ObjectBindingPattern, value: Expr, bind: Bind, recurse: Recurse): Stmt[] {
+  const loc = l.loc(pattern);
+  const name = l.temp();
+  const held = local(name, value.type);
+  const out: Stmt[] = [{ s: "let", name, type: value.type, init: value, loc }];
+  const absent = isnullish(held, "undefined");
+  for (const el of pattern.elements) {
+    const key = el.propertyName ?? el.name;
+    if (el.dotDotDotToken || !(ts.isIdentifier(key) || ts.isStringLiteral(key))) l.fail("TSOS1086", el, "a rest element or computed key in a pattern defaulted to `{}`");
+    const read = readProperty(l, withoutUndefined(l, held, el), key.text, key);
+    const type = read.type.k === "nullable" && read.type.undef ? read.type : nullableType(l, read.type, false, true);
+    const sub = joinValues(l, absent, lowerNullLiteral("undefined"), coerce(l, read, type, el), el);
+    out.push(...recurse(el.name, el.initializer ? withDefault(l, sub, el.initializer, el) : sub, bind));
+  }
+  return out;
+}
+
 export function withDefault(l: Lowerer, value: Expr, init: ts.Expression, node: ts.Node): Expr {
   // A value that is never undefined never uses (or evaluates) its default.
   if (!admitsUndefined(value.type)) return value;
