@@ -70,6 +70,15 @@ function spreadOfRecord(l: Lowerer, type: ts.Type): ReturnType<typeof recordShap
 }
 
 /** `Record<K, V>` (K string-like or not) or an object type that is only a string index signature. */
+/** Whether an object type's named properties are plain data declared in the program's interfaces or type literals. */
+function namedEntries(type: ts.Type): boolean {
+  if ((type.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Class) return false;
+  return type.getProperties().every((p) => {
+    const decls = p.declarations ?? [];
+    return decls.length > 0 && decls.every((d) => ts.isPropertySignature(d) && !d.getSourceFile().isDeclarationFile && !(d.type && ts.isFunctionTypeNode(d.type)));
+  });
+}
+
 function recordShape(l: Lowerer, type: ts.Type): { value: ts.Type; stringKeys: boolean; finite: boolean } | undefined {
   const alias = type.aliasSymbol;
   // `type Schedule = Record<Field, Set<number>>`: the program's own name for a record (its type carries that name only).
@@ -96,9 +105,12 @@ function recordShape(l: Lowerer, type: ts.Type): { value: ts.Type; stringKeys: b
     const [key, value] = type.aliasTypeArguments as [ts.Type, ts.Type];
     return recordOf(l, key, value);
   }
-  if (!(type.flags & ts.TypeFlags.Object) || type.getProperties().length || type.getCallSignatures().length) return undefined;
+  if (!(type.flags & ts.TypeFlags.Object) || type.getCallSignatures().length) return undefined;
   const infos = l.checker.getIndexInfosOfType(type);
   if (infos.length !== 1 || !(infos[0]!.keyType.flags & ts.TypeFlags.String)) return undefined;
+  // `interface Totals { [k: string]: number; total?: number }`: tsc makes every named property fit the index
+  // signature, so the named ones are entries like the others (not methods, and not a class's).
+  if (type.getProperties().length && !namedEntries(type)) return undefined;
   return { value: infos[0]!.type, stringKeys: true, finite: false };
 }
 
