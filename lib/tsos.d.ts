@@ -1229,10 +1229,14 @@ declare var process: Process;
  * Errors (lib/std/error.ts builds them). Hosted programs throw and catch them;
  * in the kernel, `throw new Error("message")` panics with the message.
  */
+/** The options of `new Error(message, { cause })`: the error that caused this one (an Error in tsos). */
+type ErrorOptions = { cause?: unknown };
 declare class Error {
-  constructor(message?: string);
+  constructor(message?: string, options?: ErrorOptions);
   name: string;
   message: string;
+  /** Set from `options.cause` when given (ES2022). */
+  cause?: unknown;
   toString(): string;
 }
 declare class RangeError extends Error {}

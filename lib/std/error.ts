@@ -5,18 +5,25 @@
  *         `catch (e)`: lib/tsos.d.ts declares the global classes for tsc,
  *         and the compiler uses the classes of the same names here to build
  *         them (lower/exceptions.ts).
- * Output: objects with `name` and `message`, `toString()` as
+ * Output: objects with `name`, `message` and `cause`, `toString()` as
  *         Error.prototype.toString (ECMA-262 20.5.3.4), and `uncaught`, the
  *         report of an exception no `catch` took.
  * Invariants: every thrown value is an instance of Error or a subclass (the
  *             compiler refuses other throws), so a catch variable is an Error.
  */
 
+/** `new Error(message, { cause })`: the error this one wraps. lib/tsos.d.ts types it `unknown`, as TypeScript does; a cause is an Error here. */
+export interface ErrorOptions {
+  cause?: Error;
+}
+
 export class Error {
   name: string = "Error";
   message: string;
-  constructor(message?: string) {
+  cause: Error | undefined;
+  constructor(message?: string, options?: ErrorOptions) {
     this.message = message ?? "";
+    this.cause = options?.cause;
   }
   toString(): string {
     if (this.name.length === 0) return this.message;
@@ -26,43 +33,43 @@ export class Error {
 }
 
 export class RangeError extends Error {
-  constructor(message?: string) {
-    super(message);
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = "RangeError";
   }
 }
 
 export class TypeError extends Error {
-  constructor(message?: string) {
-    super(message);
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = "TypeError";
   }
 }
 
 export class SyntaxError extends Error {
-  constructor(message?: string) {
-    super(message);
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = "SyntaxError";
   }
 }
 
 export class URIError extends Error {
-  constructor(message?: string) {
-    super(message);
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = "URIError";
   }
 }
 
 export class ReferenceError extends Error {
-  constructor(message?: string) {
-    super(message);
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = "ReferenceError";
   }
 }
 
 export class EvalError extends Error {
-  constructor(message?: string) {
-    super(message);
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = "EvalError";
   }
 }

@@ -213,6 +213,15 @@ export function libraryBase(cls: ClassInst): ClassInst | undefined {
 }
 
 /** Whether `cls` is (or extends) one of the Error classes of lib/std/error.ts. */
+/** Whether a checker type is the global Error class or a subclass of it. */
+function isErrorType(l: Lowerer, t: ts.Type): boolean {
+  for (let c: ts.Type | undefined = t; c; c = c.isClass() ? l.checker.getBaseTypes(c)[0] : undefined) {
+    if (c.getSymbol()?.getName() === "Error" && c.getSymbol()?.declarations?.some((d) => d.getSourceFile().isDeclarationFile)) return true;
+    if (!c.isClass()) return false;
+  }
+  return false;
+}
+
 export function isErrorClass(cls: ClassInst): boolean {
   for (let c: ClassInst | undefined = cls; c; c = c.base) if (!c.literal && classInfo(c).decl.getSourceFile().fileName.endsWith("std/error.ts")) return true;
   return false;
@@ -721,6 +730,10 @@ function classPropertyNames(cls: ClassInst): string[] {
 
 /** `"p" in obj` on a class instance or view (lower/unions.ts `objectIn`), its class test built as the dispatchers here are. */
 export function objectInOperator(l: Lowerer, b: ts.BinaryExpression): Expr | undefined {
+  // `"cause" in err`: an Error has the key when it was made with a cause, even an undefined one, which tsos does not record.
+  const right = l.checker.getTypeAtLocation(b.right);
+  if (ts.isStringLiteral(b.left) && b.left.text === "cause" && isErrorType(l, right))
+    l.fail("TSOS1005", b, "`\"cause\" in` an Error (whether it has the key depends on how it was made)");
   return objectIn(l, b, (n) => tested(lowerExpr(l, n)), inHelpers(l, b, "in"));
 }
 

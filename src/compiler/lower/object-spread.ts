@@ -46,7 +46,7 @@ import { lowerNullLiteral, presentOrPanic, unwrap, withoutUndefined } from "./nu
 import { constLiteralClass, newLiteralObject, propName } from "./objects.ts";
 import { type KeyOrder, checkViewCopyOrder, keyOrderGuard, sourceKeyOrder } from "./spread-order.ts";
 import { advanceCounter, memberPresent, stampIfNew } from "./key-order.ts";
-import { spreadPresence } from "./inspect.ts";
+import { isErrorClass, spreadPresence } from "./inspect.ts";
 import { constructorDeclaration } from "./overloads.ts";
 import { restClone, spreadClone } from "./spread-clone.ts";
 
@@ -126,6 +126,10 @@ export function readProperty(l: Lowerer, obj: Expr, name: string, node: ts.Node)
 export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node, present?: ReadonlySet<string>, inSourceOrder = false): OwnProperty[] {
   const t = obj.type;
   if (t.k === "class" && !isTupleType(t) && !isRecordType(t) && t.cls.header) {
+    // JavaScript's Error keeps `message` and `cause` as own properties that are not enumerable, and `name` on the
+    // prototype unless a constructor sets it: which keys an Error lists depends on how it was made.
+    if (isErrorClass(t.cls))
+      l.fail("TSOS1170", node, t.cls.tsName, "an Error's `message` and `cause` are not enumerable, and it has `name` only once a constructor sets it; copy the properties by name");
     if (t.cls.literal && [...literalMembers(l, t.cls).keys()].length)
       l.fail("TSOS1170", node, l.checker.typeToString(tsType), "an object literal with methods or accessors cannot be copied yet; copy its data properties by name");
     // The object may be of a subclass, whose own fields JavaScript would copy as well.
