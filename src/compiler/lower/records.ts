@@ -543,7 +543,8 @@ export function recordForIn(l: Lowerer, f: ts.ForInStatement, lowerBody: () => S
   const over = l.checker.getTypeAtLocation(f.expression);
   if (!recordShape(l, over) && !spreadOfRecord(l, over)) return objectForIn(l, f, over, lowerBody);
   const rec = lowerExpr(l, f.expression);
-  if (!isRecord(rec.type)) return undefined;
+  // A mapped type over a type parameter (`{ [K in keyof E]?: H[] }`) in an instance: an object of known properties.
+  if (!isRecord(rec.type)) return objectForIn(l, f, over, lowerBody, rec);
   return keyLoop(l, f, rec, (r) => method(l, r, "ownKeys", [], f), (r, k) => ({ e: "not", type: T.bool, x: method(l, r, "has", [k], f) }), lowerBody);
 }
 
@@ -553,9 +554,9 @@ export function recordForIn(l: Lowerer, f: ts.ForInStatement, lowerBody: () => S
  * the object's order. An optional member deleted during the loop is still visited: the keys are listed
  * when the loop starts.
  */
-function objectForIn(l: Lowerer, f: ts.ForInStatement, over: ts.Type, lowerBody: () => Stmt[]): Stmt | undefined {
+function objectForIn(l: Lowerer, f: ts.ForInStatement, over: ts.Type, lowerBody: () => Stmt[], lowered?: Expr): Stmt | undefined {
   if (!(over.flags & ts.TypeFlags.Object) || l.checker.isArrayType(over) || l.checker.isTupleType(over)) return undefined;
-  const obj = lowerExpr(l, f.expression);
+  const obj = lowered ?? lowerExpr(l, f.expression);
   if (!isKeyedObject(obj.type)) return undefined;
   const strings = arrayType(l, T.str);
   const keys = (o: Expr): Expr => objectPropertiesCall(l, "keys", o, f.expression, f, strings) ?? l.fail("TSOS1005", f, "`for...in` over this object");
@@ -702,18 +703,14 @@ export function objectCall(l: Lowerer, name: string, call: ts.CallExpression): E
   const argType = l.checker.getTypeAtLocation(arg);
   const fromEnum = enumObjectCall(l, name, arg, argType, call);
   if (fromEnum) return fromEnum;
-  // A class instance or an object type: its properties are known at compile time (lower/object-keys.ts).
-  if (!recordShape(l, argType)) {
-    const obj = lowerExpr(l, arg);
-    // A literal argument may have become a record from the parameter's index signature.
-    if (isRecord(obj.type)) return method(l, obj, method_, [], call);
-    const listed = objectPropertiesCall(l, name as "keys" | "values" | "entries", obj, arg, call);
-    if (listed) return listed;
-    l.fail("TSOS1113", arg, `Object.${name}`, l.checker.typeToString(argType));
-  }
-  const rec = lowerExpr(l, arg);
-  if (!isRecord(rec.type)) l.fail("TSOS1113", arg, `Object.${name}`, typeName(rec.type));
-  return method(l, rec, method_, [], call);
+  // A record lists its own entries. A class instance or an object type: its properties are known at compile time
+  // (lower/object-keys.ts); so are those of a mapped type over a type parameter (`{ [K in keyof E]?: H[] }`, which
+  // the generic declaration types as indexed by string) in an instance of its generic class or function.
+  const obj = lowerExpr(l, arg);
+  if (isRecord(obj.type)) return method(l, obj, method_, [], call);
+  const listed = objectPropertiesCall(l, name as "keys" | "values" | "entries", obj, arg, call);
+  if (listed) return listed;
+  l.fail("TSOS1113", arg, `Object.${name}`, recordShape(l, argType) ? typeName(obj.type) : l.checker.typeToString(argType));
 }
 
 /**
