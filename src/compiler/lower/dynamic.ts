@@ -338,27 +338,19 @@ function boxedObjectsAsRecord(l: Lowerer, to: Extract<Type, { k: "class" }>, nod
   const loc = l.loc(node);
   const func = synthesize(l, `unbox_record_${to.cls.cname}`, [{ name: "v", type: DYN }], to, loc);
   const v = local("v", DYN);
-  let built = -1;
-  const build = (): string => {
-    const classes = (l.program.dynTypes ?? []).map((d) => d.type).filter((t): t is Extract<Type, { k: "class" }> => t.k === "class" && t.cls.header === true && !isRecord(t));
-    if (classes.length === built) return `${built}`;
-    built = classes.length;
-    buildBody(l, func, () => {
-      let body: Expr = { e: "fromdyn", type: to, x: v, loc, check, cls: to.cls };
-      for (const c of classes.reverse()) {
-        const copied = quietly(l, (): Expr => {
-          const copy = recordCopy(l, { e: "fromdyn", type: c, x: v, loc, check: false, cls: c.cls }, node, recordValueType(to), recordOps(l));
-          const d = l.temp();
-          return { e: "let", type: to, name: d, init: newRecordOf(l, to, node), body: copy(local(d, to)) };
-        });
-        if (copied) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, cls: c.cls, exact: true }, a: copied, b: body };
-      }
-      return [{ s: "return", x: body, loc }];
-    });
-    return `${built}`;
-  };
-  build();
-  registerFinisher(l, build);
+  rebuiltWithBoxedTypes(l, func, (boxed) => {
+    const classes = boxed.filter((t): t is Extract<Type, { k: "class" }> => t.k === "class" && t.cls.header === true && !isRecord(t));
+    let body: Expr = { e: "fromdyn", type: to, x: v, loc, check, cls: to.cls };
+    for (const c of classes.reverse()) {
+      const copied = quietly(l, (): Expr => {
+        const copy = recordCopy(l, { e: "fromdyn", type: c, x: v, loc, check: false, cls: c.cls }, node, recordValueType(to), recordOps(l));
+        const d = l.temp();
+        return { e: "let", type: to, name: d, init: newRecordOf(l, to, node), body: copy(local(d, to)) };
+      });
+      if (copied) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, cls: c.cls, exact: true }, a: copied, b: body };
+    }
+    return body;
+  });
   return func;
 }
 
@@ -368,33 +360,42 @@ function boxedClassesAsView(l: Lowerer, to: Extract<Type, { k: "view" }>, node: 
   const desc = descriptor(l, to, node);
   const func = synthesize(l, `unbox_${to.view.cname}`, [{ name: "v", type: DYN }], to, loc);
   const v = local("v", DYN);
+  rebuiltWithBoxedTypes(l, func, (boxed) => {
+    const classes = boxed.filter((t): t is Extract<Type, { k: "class" }> => t.k === "class");
+    const views = boxed.filter((t): t is Extract<Type, { k: "view" }> => t.k === "view" && t.view !== to.view);
+    let body: Expr = { e: "fromdyn", type: to, x: v, loc, check, desc };
+    // A value boxed as another object type (`T` inferred as the literal's own type where `Logger` is resolved
+    // later): the object's class's table for this one (views.ts review; it panics for a class without one).
+    for (const w of views.reverse()) {
+      const d = descriptor(l, w, node);
+      const viewed = quietly(l, () => viewCoerce(l, { e: "fromdyn", type: w, x: v, loc, check: false, desc: d }, to, node));
+      if (viewed) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, desc: d }, a: viewed, b: body };
+    }
+    for (const c of classes.reverse()) {
+      const viewed = quietly(l, () => viewCoerce(l, { e: "fromdyn", type: c, x: v, loc, check: false, cls: c.cls }, to, node));
+      if (viewed) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, cls: c.cls, exact: true }, a: viewed, b: body };
+    }
+    return body;
+  });
+  return func;
+}
+
+/**
+ * Gives `func` the body `result(boxed)` returns, from the types the program boxes so far, and builds it again
+ * (a finisher, lower/dispatch.ts) whenever more have been boxed since, until the whole program is lowered.
+ */
+function rebuiltWithBoxedTypes(l: Lowerer, func: Func, result: (boxed: Type[]) => Expr): void {
   let built = -1;
   const build = (): string => {
     const boxed = (l.program.dynTypes ?? []).map((d) => d.type);
-    const classes = boxed.filter((t): t is Extract<Type, { k: "class" }> => t.k === "class");
-    const views = boxed.filter((t): t is Extract<Type, { k: "view" }> => t.k === "view" && t.view !== to.view);
-    if (boxed.length === built) return `${built}`;
-    built = boxed.length;
-    buildBody(l, func, () => {
-      let body: Expr = { e: "fromdyn", type: to, x: v, loc, check, desc };
-      // A value boxed as another object type (`T` inferred as the literal's own type where `Logger` is resolved
-      // later): the object's class's table for this one (views.ts review; it panics for a class without one).
-      for (const w of views.reverse()) {
-        const d = descriptor(l, w, node);
-        const viewed = quietly(l, () => viewCoerce(l, { e: "fromdyn", type: w, x: v, loc, check: false, desc: d }, to, node));
-        if (viewed) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, desc: d }, a: viewed, b: body };
-      }
-      for (const c of classes.reverse()) {
-        const viewed = quietly(l, () => viewCoerce(l, { e: "fromdyn", type: c, x: v, loc, check: false, cls: c.cls }, to, node));
-        if (viewed) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, cls: c.cls, exact: true }, a: viewed, b: body };
-      }
-      return [{ s: "return", x: body, loc }];
-    });
+    if (boxed.length !== built) {
+      built = boxed.length;
+      buildBody(l, func, () => [{ s: "return", x: result(boxed), loc: func.loc }]);
+    }
     return `${built}`;
   };
   build();
   registerFinisher(l, build);
-  return func;
 }
 
 /** The narrowing hook: a dynamic value read where the checker knows a narrower type (`typeof v === "string"`). */
