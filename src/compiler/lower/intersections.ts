@@ -5,7 +5,9 @@
  *         string }`, `Required<Pick<C, "p">> & C`), as a value's type or a
  *         generic constraint, and `keyof T & string`.
  * Output: a view (lower/views.ts) whose members are the members of every
- *         part, as the checker merges them; `keyof T & string` is a string.
+ *         part, as the checker merges them; `keyof T & string` is a string;
+ *         a record with literals' data (`{ start: number } & Record<string,
+ *         number>`, what `Object.assign` makes) is that record (records.ts).
  * Invariants: only intersections whose parts are all object types (or
  *             classes) are views; a part that is a primitive other than the
  *             string of `keyof T & string` leaves the type unsupported.
@@ -15,6 +17,7 @@ import type { Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { viewType } from "./views.ts";
+import { recordType } from "./records.ts";
 
 /** The IR type of an intersection of object types, or of `keyof T & string`; undefined otherwise. */
 export function intersectionType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
@@ -24,5 +27,5 @@ export function intersectionType(l: Lowerer, type: ts.Type, node: ts.Node): Type
   if (parts.some((p) => p.flags & ts.TypeFlags.String) && parts.every((p) => p.flags & (ts.TypeFlags.String | ts.TypeFlags.Index | ts.TypeFlags.StringLiteral)))
     return T.str;
   if (!parts.every((p) => p.flags & ts.TypeFlags.Object)) return undefined;
-  return viewType(l, type, node);
+  return recordType(l, type, node) ?? viewType(l, type, node);
 }

@@ -24,25 +24,31 @@ import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
-import { nullableType, typeName } from "./types.ts";
+import { nullableType, tryIrType, typeName } from "./types.ts";
 import { classSetterByName, viewSetter } from "./views.ts";
 import { assignToLiteral, ownProperties } from "./object-spread.ts";
 import { unwrap } from "./nullable.ts";
-import { isRecord, recordOps, recordValueType } from "./records.ts";
+import { isRecord, recordLiteral, recordOps, recordValueType } from "./records.ts";
 import { recordCopy } from "./record-spread.ts";
 
 /** `Object.assign(...)`; undefined when the call is not one. */
 export function objectAssign(l: Lowerer, call: ts.CallExpression): Expr | undefined {
   const [targetArg, ...sourceArgs] = call.arguments;
   if (!targetArg || call.arguments.some(ts.isSpreadElement)) return undefined;
-  if (ts.isObjectLiteralExpression(targetArg))
-    return assignToLiteral(l, call) ?? l.fail("TSOS1144", targetArg, "a new object with methods or accessors", "build it with spread instead: `{ ...a, ...b }`");
   const binds: { name: string; value: Expr }[] = [];
   const bound = (x: Expr): Expr => {
     const name = l.temp();
     binds.push({ name, value: x });
     return { e: "local", type: x.type, name };
   };
+  // `Object.assign({}, base)` with `base` a record: a new record holding the literal's entries, then each source's.
+  const result = ts.isObjectLiteralExpression(targetArg) ? tryIrType(l, l.checker.getTypeAtLocation(call), call) : undefined;
+  if (result && isRecord(result) && ts.isObjectLiteralExpression(targetArg)) {
+    const target = bound(recordLiteral(l, targetArg, result)!);
+    return recordAssign(l, target, sourceArgs, bound, binds);
+  }
+  if (ts.isObjectLiteralExpression(targetArg))
+    return assignToLiteral(l, call) ?? l.fail("TSOS1144", targetArg, "a new object with methods or accessors", "build it with spread instead: `{ ...a, ...b }`");
   const target = bound(lowerExpr(l, targetArg));
   if (isRecord(target.type as Type)) return recordAssign(l, target, sourceArgs, bound, binds);
   if (target.type.k !== "view" && !(target.type.k === "class" && target.type.cls.header))

@@ -116,8 +116,8 @@ function readUse(n: ts.Identifier): boolean {
   if ((ts.isElementAccessExpression(p) || ts.isPropertyAccessExpression(p)) && p.expression === u) return !isAssigned(outermost(p));
   if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InKeyword && p.right === u) return true;
   if (ts.isForInStatement(p) && p.expression === u) return true;
-  // An array parameter iterated or spread (both copy its elements out).
-  if ((ts.isForOfStatement(p) && p.expression === u) || ts.isSpreadElement(p)) return true;
+  // An array iterated or spread, an object spread (each copies the elements or properties out).
+  if ((ts.isForOfStatement(p) && p.expression === u) || ts.isSpreadElement(p) || ts.isSpreadAssignment(p)) return true;
   if (ts.isCallExpression(p) && p.arguments.includes(u as ts.Expression)) {
     const callee = p.expression.getText();
     return ["Object.keys", "Object.values", "Object.entries", "console.log", "JSON.stringify", "String"].includes(callee);

@@ -105,6 +105,7 @@ function recordShape(l: Lowerer, type: ts.Type): { value: ts.Type; stringKeys: b
     const [key, value] = type.aliasTypeArguments as [ts.Type, ts.Type];
     return recordOf(l, key, value);
   }
+  if (type.isIntersection()) return intersectionShape(l, type);
   if (!(type.flags & ts.TypeFlags.Object) || type.getCallSignatures().length) return undefined;
   const infos = l.checker.getIndexInfosOfType(type);
   if (infos.length !== 1 || !(infos[0]!.keyType.flags & ts.TypeFlags.String)) return undefined;
@@ -112,6 +113,24 @@ function recordShape(l: Lowerer, type: ts.Type): { value: ts.Type; stringKeys: b
   // signature, so the named ones are entries like the others (not methods, and not a class's).
   if (type.getProperties().length && !namedEntries(type)) return undefined;
   return { value: infos[0]!.type, stringKeys: true, finite: false };
+}
+
+/**
+ * `{ start: number } & Record<string, number>`, the type of `Object.assign({ start: 0 }, counts)`: a record
+ * with any string keys, whose other parts are object literals' types with data properties of its value type.
+ */
+function intersectionShape(l: Lowerer, type: ts.IntersectionType): ReturnType<typeof recordShape> {
+  const shapes = type.types.map((t) => recordShape(l, t));
+  const record = shapes.find((s) => s && s.stringKeys && !s.finite);
+  if (!record) return undefined;
+  const literalData = (t: ts.Type): boolean => {
+    const sym = t.getSymbol();
+    if (!(t.flags & ts.TypeFlags.Object) || !sym || !(sym.flags & (ts.SymbolFlags.ObjectLiteral | ts.SymbolFlags.TypeLiteral))) return false;
+    if (t.getCallSignatures().length || l.checker.getIndexInfosOfType(t).length) return false;
+    return t.getProperties().every((p) => !(p.flags & (ts.SymbolFlags.Method | ts.SymbolFlags.Accessor)) && l.checker.isTypeAssignableTo(l.checker.getTypeOfSymbol(p), record.value));
+  };
+  const same = (s: ReturnType<typeof recordShape>): boolean => !!s && s.stringKeys && !s.finite && s.value === record.value;
+  return type.types.every((t, i) => same(shapes[i]) || literalData(t)) ? record : undefined;
 }
 
 /** The shape of `Record<key, value>`. */
@@ -406,6 +425,8 @@ function readUse(l: Lowerer, x: ts.Expression, v: Type): "maybe" | "number" | "v
   if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p) || ts.isCallExpression(p)) && p.expression === n && p.questionDotToken) return "maybe";
   if ((ts.isIfStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) && p.expression === n) return "maybe";
   if (ts.isConditionalExpression(p) && p.condition === n) return "maybe";
+  // `const fn = m ? FILTERS[m[1]] : undefined`: a branch of a conditional whose value may be undefined anyway.
+  if (ts.isConditionalExpression(p) && admitsUndefined(l, p)) return "maybe";
   if (ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) {
     const callee = p.expression.getText();
     if (callee === "console.log" || callee === "console.error" || callee === "String") return "maybe";
@@ -413,6 +434,13 @@ function readUse(l: Lowerer, x: ts.Expression, v: Type): "maybe" | "number" | "v
     if (callee === "Number" && v.k === "dyn") return "maybe";
   }
   return "value";
+}
+
+/** Whether the value of `x` is `T | undefined`, in TypeScript and in its lowered type. */
+function admitsUndefined(l: Lowerer, x: ts.Expression): boolean {
+  const type = l.checker.getTypeAtLocation(x);
+  if (!type.isUnion() || !type.types.some((t) => t.flags & ts.TypeFlags.Undefined)) return false;
+  return tryIrType(l, type, x)?.k === "nullable";
 }
 
 /** `const { a, b: x } = r` on a record: the entry's value (a missing one panics); undefined when `rec` is not a record. */
