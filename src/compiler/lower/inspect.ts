@@ -734,7 +734,14 @@ export function objectInOperator(l: Lowerer, b: ts.BinaryExpression): Expr | und
   const right = l.checker.getTypeAtLocation(b.right);
   if (ts.isStringLiteral(b.left) && b.left.text === "cause" && isErrorType(l, right))
     l.fail("TSOS1005", b, "`\"cause\" in` an Error (whether it has the key depends on how it was made)");
-  return objectIn(l, b, (n) => tested(lowerExpr(l, n)), inHelpers(l, b, "in"));
+  // The object as tested (a union member tsc narrowed it to is the whole union), but present where tsc
+  // narrowed an optional one (`it.discount && "label" in it.discount`).
+  const lower = (n: ts.Expression): Expr => {
+    const x = lowerExpr(l, n);
+    const t = tested(x);
+    return t.type.k === "nullable" && x.type.k !== "nullable" ? x : t;
+  };
+  return objectIn(l, b, lower, inHelpers(l, b, "in"));
 }
 
 /**

@@ -28,7 +28,7 @@ import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { quietly, type Lowerer } from "./context.ts";
 import { castTo, coerce, lowerCondition, lowerExpr, tryCoerce } from "./expr.ts";
-import { irType, mangle, nullableType, sameType, tryIrType, typeName } from "./types.ts";
+import { irType, mangle, mergedUnion, nullableType, sameType, tryIrType, typeName } from "./types.ts";
 import { NULL_LITERAL, UNDEFINED_LITERAL, nullableRepr } from "./nullable-types.ts";
 import { convertUnion, fromUnion, isObjectMember, isTag, memberIndex, narrowUnion, objectIntoUnion, objectMemberFor, reUnion, toUnion, valueUnionType } from "./unions.ts";
 import { isInt } from "../ints.ts";
@@ -148,11 +148,23 @@ export function narrowRead(l: Lowerer, node: ts.Node, x: Expr): Expr {
   // `let cur: Hunk | null = null; xs.forEach(() => { cur = ... }); if (cur) out.push(cur)`: tsc does not see the
   // callback's assignment and narrows the test to `never`; the value is the declared one without null, checked.
   if (x.type.k === "nullable" && l.checker.getTypeAtLocation(node).flags & ts.TypeFlags.Never) return unwrap(l, x, node, "narrowed");
-  const t = checkedType(l, node);
+  const t = arrayNarrowing(l, node, x.type) ?? checkedType(l, node);
   if (!t) return x;
   // A probed variable given to `typeof`, or to a parameter that admits undefined, is passed as it is (lower/probes.ts).
   if (isProbedVariable(l, x) && takesAbsent(l, node)) return x;
   return narrowTo(l, node, x, t, x.e !== "local" || isProbedVariable(l, x)) ?? x;
+}
+
+/**
+ * `value` after `Array.isArray(value)` with `value: string | readonly string[]`: tsc narrows it to `any[]`
+ * (a readonly array is no `any[]`), which stands for the union's one array member.
+ */
+function arrayNarrowing(l: Lowerer, node: ts.Node, from: Type): Type | undefined {
+  const t = l.checker.getTypeAtLocation(node);
+  if (!l.checker.isArrayType(t) || !(l.checker.getTypeArguments(t as ts.TypeReference)[0]!.flags & ts.TypeFlags.Any)) return undefined;
+  const union = from.k === "nullable" ? from.inner : from;
+  const arrays = union.k === "union" ? union.members.filter((m) => m.k === "array") : [];
+  return arrays.length === 1 ? arrays[0] : undefined;
 }
 
 /** `x` converted to the narrower type `t`, or undefined if `t` is not a narrowing of x's type. */
@@ -291,9 +303,16 @@ function falsyValue(l: Lowerer, t: Expr, R: Type, node: ts.Node): Expr {
   return coerce(l, t, R, node);
 }
 
+/** `X[] | never[]` (what tsc makes of `this.lists[k] ?? []` in a generic method) as `X[]`, which holds the empty array. */
+function withoutEmptyArray(t: Type): Type {
+  if (t.k !== "union" || t.members.length !== 2 || !t.members.every((m) => m.k === "array")) return t;
+  const typed = t.members.filter((m) => m.k === "array" && m.elem.k !== "never");
+  return typed.length === 1 ? typed[0]! : t;
+}
+
 /** `a ?? b`: b is evaluated only when a is null or undefined. */
 export function lowerNullish(l: Lowerer, b: ts.BinaryExpression): Expr {
-  let R = irType(l, l.checker.getTypeAtLocation(b), b);
+  let R = withoutEmptyArray(irType(l, l.checker.getTypeAtLocation(b), b));
   let A = tested(lowerExpr(l, b.left, R));
   // `xs[i] ?? d`, `s[i] ?? d`: past the end JavaScript reads undefined, so the default applies.
   if ((A.e === "index" && A.arr.type.k === "array") || (A.e === "strindex" && !A.code && l.doubles))
@@ -407,7 +426,11 @@ export function optionalEquality(l: Lowerer, b: ts.BinaryExpression, A0: Expr, B
   const not = (x: Expr): Expr => (negate ? { e: "not", type: T.bool, x } : x);
   if (A.type.k === "union" || B.type.k === "union") {
     if (A.type.k !== "nullable" && B.type.k !== "nullable") {
-      const common = A.type.k === "union" ? A.type : B.type;
+      // `a === b` with `a: string | number` and `b: string | number | string[]`: both as the union that holds the other.
+      const wider = [A.type, B.type].filter((t) => t.k === "union").find((t) => tryCoerce(l, A, t, b.left) && tryCoerce(l, B, t, b.right));
+      // `string | number` and `number | boolean`: as the union of both.
+      const merged = () => mergedUnion(l, [b.left, b.right].map((n) => l.checker.getTypeAtLocation(n)), b);
+      const common = wider ?? merged() ?? (A.type.k === "union" ? A.type : B.type);
       return not({ e: "opteq", type: T.bool, a: coerce(l, A, common, b.left), b: coerce(l, B, common, b.right), loose });
     }
   }

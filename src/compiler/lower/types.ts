@@ -309,6 +309,12 @@ function unionOfMembers(l: Lowerer, parts: readonly ts.Type[], node: ts.Node): T
   return valueUnionType(l, parts, node, (t, n) => tryIrType(l, t, n), mangle);
 }
 
+/** The value union of the members of `types` (each a union or a single type), each member once; undefined where there is none. */
+export function mergedUnion(l: Lowerer, types: readonly ts.Type[], node: ts.Node): Type | undefined {
+  const parts = [...new Set(types.flatMap((t) => (t.isUnion() ? t.types : [t])))];
+  return unionOfMembers(l, parts, node);
+}
+
 /** A class lib/kernel.d.ts declares and the compiler lays out itself, registered once. */
 function builtinClass(l: Lowerer, tsName: string, make: () => ClassInst): ClassInst {
   let cls = l.classInstances.get(tsName);
