@@ -15,7 +15,7 @@
  *             or a shared cell, stored after the properties.
  */
 import { contextualLiteralType } from "./unions.ts";
-import { recordLiteral } from "./records.ts";
+import { emptyUnknownRecord, recordLiteral } from "./records.ts";
 import { hasUnionComputedKey, lowerSpreadObject } from "./object-spread.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Field, Func, Stmt, Type } from "../ir.ts";
@@ -82,6 +82,7 @@ function emptyResultAsSlot(l: Lowerer, want: Type | undefined, name: string, typ
 }
 
 export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr {
+  if (node.properties.length === 0 && want?.k === "dyn") return emptyUnknownRecord(l, node);
   if (node.properties.some(ts.isSpreadAssignment)) return recordLiteral(l, node, want) ?? lowerSpreadObject(l, node, want);
   // `{ [line.category]: n }` with a union of key names: each key is written only when it is the one named.
   if (hasUnionComputedKey(l, node) && !node.properties.some((p) => ts.isMethodDeclaration(p) || ts.isAccessor(p))) return recordLiteral(l, node, want) ?? lowerSpreadObject(l, node, want);

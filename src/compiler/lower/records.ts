@@ -195,6 +195,16 @@ function bind(l: Lowerer, init: Expr, body: (ref: Expr) => Expr): Expr {
   return { e: "let", type: inner.type, name, init, body: inner };
 }
 
+/**
+ * `root["a"] = {}` with `root: Record<string, unknown>`: an empty object held as `unknown` is one the program
+ * fills in later through a record (`(node[seg] ??= {}) as Record<string, unknown>`), so it is built as a new
+ * `Record<string, unknown>`, which JSON, printing, `typeof` and `Object.keys` see as the same empty object.
+ */
+export function emptyUnknownRecord(l: Lowerer, node: ts.Node): Expr {
+  const t: Type = { k: "class", cls: classInstance(l, stdClassDecl(l, "Dict", node), [{ k: "dyn" }]) };
+  return newRecord(l, t, node);
+}
+
 /** A new empty record of type `t` (record-copies.ts). */
 export function newRecordOf(l: Lowerer, t: Type, node: ts.Node): Expr {
   return newRecord(l, t, node);
