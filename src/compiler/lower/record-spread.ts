@@ -10,7 +10,9 @@
  *         Dict.setFrom, an object of known properties (a class instance or
  *         an object type, object-spread.ts `ownProperties`) property by
  *         property; `...null`, `...undefined` and a nullable source that
- *         holds one add nothing; `...(c ? a : b)` copies one branch.
+ *         holds one add nothing; `...(c ? a : b)` copies one branch; an
+ *         unknown, in a record of unknowns, copies the record or object it
+ *         holds.
  * Invariants:
  *   - Members are evaluated left to right, each source once; a later key
  *     overrides an earlier one and keeps its position, as Dict.set does
@@ -25,7 +27,7 @@ import ts from "typescript";
 import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
-import { coerce, lowerCondition, lowerExpr } from "./expr.ts";
+import { castTo, coerce, lowerCondition, lowerExpr } from "./expr.ts";
 import { ownProperties } from "./object-spread.ts";
 import { unwrap } from "./nullable.ts";
 import { sameType, typeName } from "./types.ts";
@@ -72,6 +74,9 @@ export function recordCopy(l: Lowerer, src: Expr, expr: ts.Expression, v: Type, 
 
 /** The entries of `src` (a pure read) set into `d`; the value is `d`. */
 function copyFrom(l: Lowerer, d: Expr, src: Expr, tsType: ts.Type, v: Type, node: ts.Expression, ops: DictOps): Expr {
+  // `{ ...base }` with `base: T` where T is `{}` (an unknown) in a record of unknowns: the record it holds, or
+  // a copy of the object's properties (a spread only reads; dynamic.ts unbox), checked.
+  if (src.type.k === "dyn" && v.k === "dyn") return copyFrom(l, d, castTo(l, src, d.type, node), tsType, v, node, ops);
   if (ops.isRecord(src.type)) {
     if (!sameType(ops.valueType(src.type), v))
       l.fail("TSOS1170", node, typeName(src.type), `its values are \`${typeName(ops.valueType(src.type))}\`, the new record's \`${typeName(v)}\`; give both records the same value type`);

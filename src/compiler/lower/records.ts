@@ -31,7 +31,7 @@ import type { Lowerer } from "./context.ts";
 import { classInfo, classInstance, constructorOf } from "./classes.ts";
 import { markConstructed, resolveMember } from "./dispatch.ts";
 import { classMember } from "./views.ts";
-import { arith, coerce, lowerExpr } from "./expr.ts";
+import { arith, castTo, coerce, lowerExpr } from "./expr.ts";
 import { lowerFunctionValue } from "./lambdas.ts";
 import { stringIndexOrUndefined } from "./string-methods.ts";
 import { bindLocal, destructure, isTuple, newTuple } from "./destructure.ts";
@@ -201,8 +201,12 @@ function bind(l: Lowerer, init: Expr, body: (ref: Expr) => Expr): Expr {
  * `Record<string, unknown>`, which JSON, printing, `typeof` and `Object.keys` see as the same empty object.
  */
 export function emptyUnknownRecord(l: Lowerer, node: ts.Node): Expr {
-  const t: Type = { k: "class", cls: classInstance(l, stdClassDecl(l, "Dict", node), [{ k: "dyn" }]) };
-  return newRecord(l, t, node);
+  return newRecord(l, unknownRecordType(l, node), node);
+}
+
+/** `Record<string, unknown>`. */
+function unknownRecordType(l: Lowerer, node: ts.Node): Type {
+  return { k: "class", cls: classInstance(l, stdClassDecl(l, "Dict", node), [{ k: "dyn" }]) };
 }
 
 /** A new empty record of type `t` (record-copies.ts). */
@@ -744,7 +748,10 @@ export function objectCall(l: Lowerer, name: string, call: ts.CallExpression): E
   // A record lists its own entries. A class instance or an object type: its properties are known at compile time
   // (lower/object-keys.ts); so are those of a mapped type over a type parameter (`{ [K in keyof E]?: H[] }`, which
   // the generic declaration types as indexed by string) in an instance of its generic class or function.
-  const obj = lowerExpr(l, arg);
+  let obj = lowerExpr(l, arg);
+  // `Object.entries(obj)` with `obj: T` where T is `{}` or `object` (an unknown): the record it holds, or a copy
+  // of the object's properties (only read; dynamic.ts unbox), checked.
+  if (obj.type.k === "dyn") obj = castTo(l, obj, unknownRecordType(l, arg), arg);
   if (isRecord(obj.type)) return method(l, obj, method_, [], call);
   const listed = objectPropertiesCall(l, name as "keys" | "values" | "entries", obj, arg, call);
   if (listed) return listed;
