@@ -223,7 +223,39 @@ function declaredReturnType(l: Lowerer, decl: ts.SignatureDeclaration): Type {
   if (decl.type) return typeFromTypeNode(l, decl.type);
   const sig = l.checker.getSignatureFromDeclaration(decl);
   if (!sig) return T.void;
-  return irType(l, l.checker.getReturnTypeOfSignature(sig), decl.name ?? decl);
+  const inferred = l.checker.getReturnTypeOfSignature(sig);
+  const implemented = hasEmptyArray(l, inferred) ? implementedReturnType(l, decl, inferred) : undefined;
+  return irType(l, implemented ?? inferred, decl.name ?? decl);
+}
+
+/** Whether `t` is `never[]` (tsc's type of `[]`), alone or in a union. */
+function hasEmptyArray(l: Lowerer, t: ts.Type): boolean {
+  const empty = (m: ts.Type): boolean => l.checker.isArrayType(m) && !!(l.checker.getTypeArguments(m as ts.TypeReference)[0]!.flags & ts.TypeFlags.Never);
+  return t.isUnion() ? t.types.some(empty) : empty(t);
+}
+
+/**
+ * `list() { return []; }` in a class implementing (or extending) a type that declares `list(): string[]`, or in
+ * an object literal of such a type: tsc infers `never[]`; the result is the declared member's, which holds it.
+ */
+function implementedReturnType(l: Lowerer, decl: ts.SignatureDeclaration, inferred: ts.Type): ts.Type | undefined {
+  if (!ts.isMethodDeclaration(decl) || !ts.isIdentifier(decl.name)) return undefined;
+  const name = decl.name.text;
+  const owner = decl.parent;
+  const supers: ts.Type[] = [];
+  if (ts.isClassLike(owner)) {
+    for (const clause of owner.heritageClauses ?? []) for (const t of clause.types) supers.push(l.checker.getTypeAtLocation(t));
+  } else if (ts.isObjectLiteralExpression(owner)) {
+    const context = l.checker.getContextualType(owner);
+    if (context) supers.push(context);
+  }
+  for (const t of supers) {
+    const prop = l.checker.getPropertyOfType(l.checker.getNonNullableType(t), name);
+    const sig = prop && l.checker.getTypeOfSymbolAtLocation(prop, decl).getCallSignatures()[0];
+    const declared = sig?.getReturnType();
+    if (declared && !hasEmptyArray(l, declared) && l.checker.isTypeAssignableTo(inferred, declared)) return declared;
+  }
+  return undefined;
 }
 
 /** The instance of a module-level function for the given type arguments. */

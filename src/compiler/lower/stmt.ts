@@ -146,6 +146,9 @@ export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: 
   // either; reads where tsc says the element type are checked.
   if (init.type.k === "union" && checked.k !== "union" && checked.k !== "dyn" && init.type.members.some((m) => sameType(m, checked)) && ts.isIdentifier(decl.name) && isNullishDefault(decl.initializer))
     return { type: init.type, init, probed: true };
+  // `const xs = e.list()` where tsc inferred the method's `return []` as `never[]` but it returns the `string[]`
+  // its interface declares (functions.ts implementedReturnType): the variable holds that array.
+  if (checked.k === "array" && checked.elem.k === "never" && init.type.k === "array" && init.type.elem.k !== "never") return { type: init.type, init };
   const type = init.type.k === "int" && checked.k === "int" ? init.type : checked;
   return { type, init: coerce(l, init, type, decl.initializer) };
 }
