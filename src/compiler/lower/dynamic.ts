@@ -152,7 +152,12 @@ export function readOnlyUse(node: ts.Node): boolean {
   return false;
 }
 
-const READ_ONLY_METHODS = new Set(["join", "toSorted", "toReversed", "toSpliced", "with", "map", "filter", "forEach", "some", "every", "find", "findIndex", "findLast", "findLastIndex", "indexOf", "lastIndexOf", "includes", "slice", "reduce", "reduceRight", "concat", "at", "flatMap", "flat", "toString"]);
+/** Whether the array method `name` never changes the array it is called on (record-copies.ts, and `readOnlyUse` above). */
+export function isReadOnlyArrayMethod(name: string): boolean {
+  return READ_ONLY_METHODS.has(name);
+}
+
+const READ_ONLY_METHODS = new Set(["join", "keys", "values", "entries", "toSorted", "toReversed", "toSpliced", "with", "map", "filter", "forEach", "some", "every", "find", "findIndex", "findLast", "findLastIndex", "indexOf", "lastIndexOf", "includes", "slice", "reduce", "reduceRight", "concat", "at", "flatMap", "flat", "toString"]);
 
 /** Whether `n` is written: assigned, incremented or decremented, or deleted. */
 export function isAssigned(n: ts.Node): boolean {

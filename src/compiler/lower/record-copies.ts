@@ -31,7 +31,7 @@ import type { Expr, Type } from "../ir.ts";
 import { isLibSymbol, type Lowerer } from "./context.ts";
 import { isRecord, newRecordOf, recordOps, recordValueType } from "./records.ts";
 import { recordCopy } from "./record-spread.ts";
-import { isAssigned } from "./dynamic.ts";
+import { isAssigned, isReadOnlyArrayMethod } from "./dynamic.ts";
 
 /** `x` (lowered from `node`) as a new record of type `to`, or undefined where that is not safe or not an object. */
 export function objectAsRecord(l: Lowerer, x: Expr, to: Type, node: ts.Node): Expr | undefined {
@@ -71,7 +71,7 @@ function onlyRead(l: Lowerer, body: ts.Node, sym: ts.Symbol, declName: ts.Identi
   const visit = (n: ts.Node, nested: boolean): void => {
     if (!ok) return;
     if (ts.isIdentifier(n) && n !== declName && l.checker.getSymbolAtLocation(n) === sym) {
-      if (nested || !(readUse(n) || readOnlyArgument(l, n, visiting))) ok = false;
+      if (nested || !(readUse(l, n) || readOnlyArgument(l, n, visiting))) ok = false;
       return;
     }
     ts.forEachChild(n, (c) => visit(c, nested || ts.isFunctionLike(c)));
@@ -95,7 +95,7 @@ export function onlyReadValue(l: Lowerer, node: ts.Expression): boolean {
     const scope = ts.findAncestor(p.parent, (a) => ts.isBlock(a) || ts.isSourceFile(a) || ts.isModuleBlock(a) || ts.isCaseClause(a) || ts.isDefaultClause(a));
     return !!sym && !!scope && onlyRead(l, scope, sym, p.name, new Set());
   }
-  return readUse(n as ts.Identifier) || (ts.isExpression(n) && readOnlyArgument(l, n));
+  return readUse(l, n as ts.Identifier) || (ts.isExpression(n) && readOnlyArgument(l, n));
 }
 
 /** `n` with the parentheses around it. */
@@ -104,15 +104,15 @@ function outermost(n: ts.Node): ts.Node {
   return n;
 }
 
-/** The array methods that change the array they are called on. */
-const ARRAY_WRITERS = new Set(["push", "pop", "shift", "unshift", "splice", "sort", "reverse", "fill", "copyWithin"]);
-
-function readUse(n: ts.Identifier): boolean {
+function readUse(l: Lowerer, n: ts.Identifier): boolean {
   let u: ts.Node = n;
   while (ts.isParenthesizedExpression(u.parent) || ts.isNonNullExpression(u.parent)) u = u.parent;
   const p = u.parent;
-  // `xs.sort()`, `xs.push(x)`: a method that changes the array in place writes it.
-  if (ts.isPropertyAccessExpression(p) && p.expression === u && ARRAY_WRITERS.has(p.name.text) && ts.isCallExpression(p.parent) && p.parent.expression === p) return false;
+  // A method called on an array or tuple reads it only if it is one of those that never change it (not `xs.sort()`).
+  if (ts.isPropertyAccessExpression(p) && p.expression === u && ts.isCallExpression(p.parent) && p.parent.expression === p) {
+    const t = l.checker.getTypeAtLocation(u);
+    if (l.checker.isArrayType(t) || l.checker.isTupleType(t)) return isReadOnlyArrayMethod(p.name.text);
+  }
   if ((ts.isElementAccessExpression(p) || ts.isPropertyAccessExpression(p)) && p.expression === u) return !isAssigned(outermost(p));
   if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InKeyword && p.right === u) return true;
   if (ts.isForInStatement(p) && p.expression === u) return true;
