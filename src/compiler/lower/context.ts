@@ -102,6 +102,7 @@ export class Lowerer {
 
   /** Report and stop lowering this construct. */
   fail(code: Code, node: ts.Node, ...args: string[]): never {
+    // For compiler work: TSOS_DEBUG_FAIL=1 prints where each refusal was raised.
     if (process.env.TSOS_DEBUG_FAIL) console.error(new Error(code).stack);
     this.error(code, node, ...args);
     throw new Bail();
