@@ -323,12 +323,12 @@ export function lowerSpreadObject(l: Lowerer, node: ts.ObjectLiteralExpression, 
  * turn, which is what `{ d: 0, ...a, ...b }` builds. Undefined when the target is not an object literal of plain
  * `name: value` members.
  */
-export function assignToLiteral(l: Lowerer, call: ts.CallExpression, want?: Type): Expr | undefined {
+export function assignToLiteral(l: Lowerer, call: ts.CallExpression): Expr | undefined {
   const [target, ...sources] = call.arguments;
   if (!target || !ts.isObjectLiteralExpression(target) || sources.some(ts.isSpreadElement)) return undefined;
   if (!target.properties.every((p) => ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) || ts.isSpreadAssignment(p))) return undefined;
   const members = [...target.properties.map((p) => (ts.isSpreadAssignment(p) ? p.expression : p)), ...sources];
-  return spreadObject(l, call, members, want);
+  return spreadObject(l, call, members);
 }
 
 /**
