@@ -83,9 +83,10 @@ function emptyResultAsSlot(l: Lowerer, want: Type | undefined, name: string, typ
 
 export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr {
   if (node.properties.length === 0 && want?.k === "dyn") return emptyUnknownRecord(l, node);
-  if (node.properties.some(ts.isSpreadAssignment)) return recordLiteral(l, node, want) ?? lowerSpreadObject(l, node, want);
-  // `{ [line.category]: n }` with a union of key names: each key is written only when it is the one named.
-  if (hasUnionComputedKey(l, node) && !node.properties.some((p) => ts.isMethodDeclaration(p) || ts.isAccessor(p))) return recordLiteral(l, node, want) ?? lowerSpreadObject(l, node, want);
+  // A spread, or `{ [line.category]: n }` with a union of key names (each key is written only when it is the one
+  // named): built member by member (object-spread.ts), or as a record.
+  const unionKey = (): boolean => hasUnionComputedKey(l, node) && !node.properties.some((p) => ts.isMethodDeclaration(p) || ts.isAccessor(p));
+  if (node.properties.some(ts.isSpreadAssignment) || unionKey()) return recordLiteral(l, node, want) ?? lowerSpreadObject(l, node, want);
   const record = recordLiteral(l, node, want);
   if (record) return record;
   const litType = l.checker.getTypeAtLocation(node);
