@@ -91,8 +91,6 @@ export interface OwnProperty {
   present?: Expr;
   /** Whether `present` is known (an object literal's member); otherwise `optional` says it is left out when undefined. */
   knownPresence?: boolean;
-  /** Asked for by a spread (`inSourceOrder`) of an object that may have been given members late: where this one stands among its keys. */
-  order?: KeyOrder;
 }
 
 /** Property `name` of `obj` (a class instance, a view or a record), as `obj.name` reads it. */
@@ -119,11 +117,21 @@ export function readProperty(l: Lowerer, obj: Expr, name: string, node: ts.Node)
  * the source expression (the key order of an interface or object type).
  * `present`: for a spread, the keys the object being built already has
  * (their position is kept, so their order in the source does not matter).
- * `inSourceOrder`: the caller gives the copies the source's key order
- * (each property's `order`), so a source that was given a member late is
- * copied as JavaScript copies it rather than refused.
  */
-export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node, present?: ReadonlySet<string>, inSourceOrder = false): OwnProperty[] {
+export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node, present?: ReadonlySet<string>): OwnProperty[] {
+  return listOwnProperties(l, obj, tsType, node, present, false).props;
+}
+
+/**
+ * The own properties as `ownProperties` lists them, and, for an object that may have been given members late,
+ * the source's key order (where each one stands among its keys), which the caller gives the copies: a spread
+ * of such an object is copied as JavaScript copies it rather than refused.
+ */
+function ownPropertiesInSourceOrder(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node, present?: ReadonlySet<string>): { props: OwnProperty[]; order?: KeyOrder } {
+  return listOwnProperties(l, obj, tsType, node, present, true);
+}
+
+function listOwnProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node, present: ReadonlySet<string> | undefined, inSourceOrder: boolean): { props: OwnProperty[]; order?: KeyOrder } {
   const t = obj.type;
   if (t.k === "class" && !isTupleType(t) && !isRecordType(t) && t.cls.header) {
     // JavaScript's Error keeps `message` and `cause` as own properties that are not enumerable, and `name` on the
@@ -149,12 +157,11 @@ export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.N
         out.push({ name, read, optional: !!t.cls.literal && admitsUndefined(f.type), ...presence });
       }
     }
-    const order = inSourceOrder ? sourceKeyOrder(l, obj, out.map((p) => p.name), false, node) : undefined;
-    return order ? out.map((p) => ({ ...p, order })) : out;
+    return { props: out, order: inSourceOrder ? sourceKeyOrder(l, obj, out.map((p) => p.name), false, node) : undefined };
   }
   // `{ ...start }` with `const start = { line, col }`: the object is that literal's, whatever its type is seen as.
   const exact = t.k === "view" ? constLiteralClass(l, node) : undefined;
-  if (exact) return ownProperties(l, { e: "viewobj", type: { k: "class", cls: exact }, x: obj }, tsType, node, present, inSourceOrder);
+  if (exact) return listOwnProperties(l, { e: "viewobj", type: { k: "class", cls: exact }, x: obj }, tsType, node, present, inSourceOrder);
   if (t.k === "view") {
     // A union whose members have properties of their own (`{ kind: "c"; r: number } | { kind: "s"; side: number }`):
     // the members' common properties are not all the object has.
@@ -189,7 +196,7 @@ export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.N
     const order = inSourceOrder ? sourceKeyOrder(l, obj, out.map((p) => p.name), out.some((p) => p.optional), node) : undefined;
     const copied = out.map((p) => p.name).filter((n) => !present?.has(n));
     checkViewCopyOrder(l, t.view, copied, node, l.checker.typeToString(tsType), names, !!order);
-    if (order) return out.map((p) => ({ ...p, order }));
+    if (order) return { props: out, order };
     // A member the object's literal left out and the program added later is its last key in JavaScript: a
     // copy in the type's order would move it, so the first read checks the order first, and panics.
     const guard = copied.length > 1 ? keyOrderGuard(l, t.view, copied, obj, node) : undefined;
@@ -200,7 +207,7 @@ export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.N
       const panic: Expr = { e: "panic", type: T.void, message: { e: "str", type: T.str, value: "copying the properties of an object that was given a property after it was made is not supported: JavaScript copies that property last" }, loc: l.loc(node) };
       out[at] = { ...first, read: { e: "cond", type: first.read.type, c: guard, a: first.read, b: { e: "seq", type: first.read.type, xs: [panic, first.read] } } };
     }
-    return out;
+    return { props: out };
   }
   l.fail("TSOS1170", node, typeName(t), "spread an object of a class, interface or object type");
 }
@@ -514,26 +521,26 @@ function spreadInto(
     const present: Expr = { e: "not", type: T.bool, x: isnullish(src, "either") };
     const inner = unwrap(l, src, expr);
     const innerTs = l.checker.getNonNullableType(tsType);
-    const props = ownProperties(l, inner, innerTs, expr, surelyPresent(), true);
+    const { props, order } = ownPropertiesInSourceOrder(l, inner, innerTs, expr, surelyPresent());
     for (const p of props) {
       const t = temp({ e: "cond", type: nullableOrSelf(l, p.read.type), c: present, a: coerce(l, p.read, nullableOrSelf(l, p.read.type), expr), b: coerce(l, lowerNullLiteral("undefined"), nullableOrSelf(l, p.read.type), expr) });
-      parts.put(p.name, narrowPresent(l, t, p.read.type, expr), p.optional, present, p.order?.place(p.name));
+      parts.put(p.name, narrowPresent(l, t, p.read.type, expr), p.optional, present, order?.place(p.name));
     }
-    if (props[0]?.order) parts.end(props[0].order.count, present);
+    if (order && props.length) parts.end(order.count, present);
     return;
   }
-  const props = ownProperties(l, src, tsType, expr, surelyPresent(), true);
+  const { props, order } = ownPropertiesInSourceOrder(l, src, tsType, expr, surelyPresent());
   for (const p of props) {
     if (!p.knownPresence) {
-      parts.put(p.name, temp(p.read), p.optional, guard, p.order?.place(p.name));
+      parts.put(p.name, temp(p.read), p.optional, guard, order?.place(p.name));
       continue;
     }
     // A literal's member is copied when it is a property, even one holding undefined (`{ size: undefined }`).
     const present = p.present && temp(p.present);
     const both = present && guard ? { e: "logic", type: T.bool, op: "&&", a: guard, b: present } as Expr : (present ?? guard);
-    parts.put(p.name, temp(p.read), false, both, p.order?.place(p.name));
+    parts.put(p.name, temp(p.read), false, both, order?.place(p.name));
   }
-  if (props[0]?.order) parts.end(props[0].order.count, guard);
+  if (order && props.length) parts.end(order.count, guard);
 }
 
 function lowerExprAsBool(l: Lowerer, cond: ts.Expression, guard?: Expr): Expr {
