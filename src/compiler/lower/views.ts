@@ -36,6 +36,7 @@ import { ITERATOR_KEY, isSymbolIteratorName, refuseClosableIterator } from "./it
 import { fieldProps, mappedTypeSlots } from "./mapped-types.ts";
 import { plainObjectString } from "./inspect.ts";
 import { namespaceObjectMember } from "./generic-consts.ts";
+import { withKeyArgs } from "./key-params.ts";
 
 interface ViewState {
   byKey: Map<string, ViewInst>;
@@ -503,7 +504,9 @@ const genericMethods = new WeakMap<ViewInst, Set<string>>();
 function genericSlot(l: Lowerer, view: ViewInst, prop: string, call: ts.CallExpression): ViewSlot {
   const sig = l.checker.getResolvedSignature(call);
   if (!sig) l.fail("TSOS9001", call, "a generic view method call without a signature");
-  const typeArgs = (l.checker.getTypeArgumentsForResolvedSignature(sig) ?? []).map((t) => irType(l, t, call));
+  const checked = l.checker.getTypeArgumentsForResolvedSignature(sig) ?? [];
+  // `ctx.on("text", fn)` with `on<K extends keyof Payloads>`: K carries its key, so `Payloads[K]` has one type (key-params.ts).
+  const typeArgs = withKeyArgs(l, sig, checked, checked.map((t) => irType(l, t, call)));
   const name = `g_${cName(prop)}__${typeArgs.map((t) => cName(mangle(t))).join("__")}`;
   const found = view.slots.find((x) => x.kind === "generic" && x.name === name);
   if (found) return found;
