@@ -171,7 +171,10 @@ interface Number {
    */
   toExponential(digits?: number): string;
 }
-interface TemplateStringsArray extends ReadonlyArray<string> {}
+/** A tagged template's strings: a `string[]` in tsos. Reading `raw` is not supported (TSOS1005). */
+interface TemplateStringsArray extends ReadonlyArray<string> {
+  readonly raw: readonly string[];
+}
 
 interface NumberConstructor {
   /**
@@ -282,6 +285,8 @@ interface StringConstructor {
   fromCharCode(...codes: number[]): string;
   /** Hosted only: the string of these code points; one that is not an integer in 0..0x10FFFF is a RangeError. */
   fromCodePoint(...codePoints: number[]): string;
+  /** Hosted only, as a tag: `` String.raw`a\n${x}` `` keeps the escapes as written. */
+  raw(template: { raw: readonly string[] | ArrayLike<string> }, ...substitutions: unknown[]): string;
 }
 declare var String: StringConstructor;
 

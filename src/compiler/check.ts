@@ -18,7 +18,6 @@ const K = ts.SyntaxKind;
 
 /** Syntax kinds rejected with TSOS1005, and how to name them. */
 const UNSUPPORTED: Partial<Record<ts.SyntaxKind, string>> = {
-  [K.TaggedTemplateExpression]: "a tagged template",
   [K.AwaitExpression]: "`await`",
   [K.YieldExpression]: "`yield`",
   [K.WithStatement]: "`with`",

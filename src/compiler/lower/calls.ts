@@ -611,6 +611,9 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
   if (fnName) return fnName;
   const obj = lowerExpr(l, p.expression);
   if (obj.type.k === "array" && name === "length") return { e: "arraymethod", type: T.number, method: "length", arr: obj, args: [], loc: l.loc(p) };
+  // A tagged template's strings are a plain `string[]` (lower/tagged-templates.ts).
+  if (obj.type.k === "array" && name === "raw" && l.checker.getTypeAtLocation(p.expression).getSymbol()?.name === "TemplateStringsArray")
+    l.fail("TSOS1005", p, "reading `raw` of a tagged template's strings", "use the cooked strings, or `String.raw` as the tag");
   if (obj.type.k === "union" && name === "length") {
     const len = unionLength(l, obj, p);
     if (len) return len;

@@ -17,6 +17,7 @@ import { mappedElements, objectDelete, objectInOperator } from "./inspect.ts";
 import { arrayMemberOf, isJsArray, objectMemberOf, typeofTest, unionCast, unionConvert, unionStringPart } from "./unions.ts";
 import { plainObjectString } from "./inspect.ts";
 import ts from "typescript";
+import { lowerTaggedTemplate } from "./tagged-templates.ts";
 import { LIB_DIR } from "../load.ts";
 import { objectBranches } from "./object-spread.ts";
 import { keyedAssign, keyedIncDec, keyedLogicalAssign } from "./keyed.ts";
@@ -222,6 +223,8 @@ function lowerExprOf(l: Lowerer, node: ts.Expression, want?: Type): Expr {
     }
     case K.NewExpression:
       return lowerNew(l, node as ts.NewExpression, want);
+    case K.TaggedTemplateExpression:
+      return lowerTaggedTemplate(l, node as ts.TaggedTemplateExpression);
     case K.PropertyAccessExpression: {
       const result = resultMember(l, node as ts.PropertyAccessExpression); // lower/iterables.ts: r.value, r.done
       if (result) return result;
@@ -259,15 +262,20 @@ export function templateParts(l: Lowerer, t: ts.TemplateExpression): Expr[] {
   for (const text of [t.head, ...t.templateSpans.map((s) => s.literal)]) checkStringLiteral(l, text.text, text);
   if (t.head.text) parts.push({ e: "str", type: T.str, value: t.head.text });
   for (const span of t.templateSpans) {
-    // A narrowed global or field is printed as it is now: a call may have set it back to null, and
-    // `${x}` then prints "null" in JavaScript, where the checked read would panic (fuzz seed 20261126).
-    const x = lowerExpr(l, span.expression);
-    const now = tested(x);
-    const plain = now.type.k === "nullable" && (now.type.inner.k === "int" || now.type.inner.k === "bool" || now.type.inner.k === "str");
-    parts.push(printable(stringPart(l, plain ? now : x, span.expression)));
+    parts.push(templateValue(l, span.expression));
     if (span.literal.text) parts.push({ e: "str", type: T.str, value: span.literal.text });
   }
   return parts;
+}
+
+/** `${x}`: the value as a template literal converts it to a string. */
+export function templateValue(l: Lowerer, expression: ts.Expression): Expr {
+  // A narrowed global or field is printed as it is now: a call may have set it back to null, and
+  // `${x}` then prints "null" in JavaScript, where the checked read would panic (fuzz seed 20261126).
+  const x = lowerExpr(l, expression);
+  const now = tested(x);
+  const plain = now.type.k === "nullable" && (now.type.inner.k === "int" || now.type.inner.k === "bool" || now.type.inner.k === "str");
+  return printable(stringPart(l, plain ? now : x, expression));
 }
 
 /** Types whose string form JavaScript gives differently than tsos can yet (an object's is "[object Object]"). */

@@ -209,6 +209,8 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
     const tuple = tupleFromChecker(l, type, node, (t) => irType(l, t, node));
     if (tuple) return tuple;
     const sym = type.getSymbol();
+    // A tagged template's strings (lower/tagged-templates.ts).
+    if (sym?.name === "TemplateStringsArray" && isLibSymbol(sym)) return arrayType(l, T.str);
     if (isArraySymbol(sym)) {
       const [elem] = l.checker.getTypeArguments(type as ts.TypeReference);
       // An iterator result is its value or undefined (lower/iterables.ts): in an array it would print and serialize as that.
