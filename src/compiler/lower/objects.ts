@@ -26,7 +26,7 @@ import { fieldName } from "./classes.ts";
 import { markConstructed } from "./dispatch.ts";
 import { coerce, localType, lowerExpr } from "./expr.ts";
 import { instantiateFunction } from "./functions.ts";
-import { fnType, irType, mangle, tryIrType } from "./types.ts";
+import { fnType, irType, mangle, nullableType, tryIrType } from "./types.ts";
 import { literalMembers, literalNodes } from "./views.ts";
 import { lowerNullLiteral } from "./nullable.ts";
 import { isResultTsType, iteratorArrowType } from "./iterables.ts";
@@ -127,6 +127,17 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
       fields.push({ name: fieldName({ text: slot.prop } as ts.Identifier), type: slot.ret, absent: true });
       values.push(coerce(l, lowerNullLiteral("undefined"), slot.ret, node));
     }
+    // `{} as Cfg`, filled in afterwards (`out.host = h`): a required member the asserted literal leaves out is
+    // absent until written, as an optional one is; a read before the first write panics (JavaScript reads undefined).
+    if (isAsserted(node)) {
+      for (const slot of want.view.slots) {
+        if (slot.kind !== "get" || slot.optional || slot.ret.k === "nullable" || slot.ret.k === "dyn" || slot.ret.k === "void") continue;
+        if (fields.some((f) => f.name === fieldName({ text: slot.prop } as ts.Identifier))) continue;
+        const type = nullableType(l, slot.ret, false, true);
+        fields.push({ name: fieldName({ text: slot.prop } as ts.Identifier), type, absent: true });
+        values.push(coerce(l, lowerNullLiteral("undefined"), type, node));
+      }
+    }
     // A member of a union of object types (`{ kind: "game"; winner?: string } | ...`): its optional members too.
     for (const p of unionMemberOptionals(l, node, litType)) {
       const name = fieldName({ text: p.name } as ts.Identifier);
@@ -147,6 +158,13 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
 }
 
 const literalClasses = new WeakMap<ts.Node, ClassInst | null>();
+
+/** `{ ... } as T` (or `<T>{ ... }`), which tsc lets leave out members T requires. */
+function isAsserted(node: ts.ObjectLiteralExpression): boolean {
+  let outer: ts.Node = node.parent;
+  while (ts.isParenthesizedExpression(outer)) outer = outer.parent;
+  return (ts.isAsExpression(outer) || ts.isTypeAssertionExpression(outer)) && !ts.isConstTypeReference(outer.type);
+}
 
 /**
  * The class of the object a `const` holds when its initializer is an object literal (`const start = {
