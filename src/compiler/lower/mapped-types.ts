@@ -24,6 +24,7 @@ import type { Type, ViewSlot } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { propertyOfField } from "./classes.ts";
+import { keysOfParam } from "./key-params.ts";
 
 /** The mapped type's declaration, when it maps `keyof P` for a type parameter P of the current instance. */
 function mappedOverParam(l: Lowerer, type: ts.Type): { decl: ts.MappedTypeNode & { type: ts.TypeNode }; source: ts.Type; aliasParam?: ts.Symbol } | undefined {
@@ -94,8 +95,8 @@ export function mappedTypeSlots(
 }
 
 /**
- * `Omit<T, "id">` and `Pick<T, "a" | "b">` where T is a type parameter of the
- * current instance (`create(data: Omit<T, "id">)` in a generic repository):
+ * `Omit<T, "id">` and `Pick<T, "a" | "b">` (or `Pick<T, K>` with K a key
+ * parameter) where T is a type parameter of the current instance (`create(data: Omit<T, "id">)` in a generic repository):
  * the slots of T's type argument, without (Omit) or with only (Pick) the
  * named keys, each with its own type and writability.
  */
@@ -109,7 +110,8 @@ function pickedSlots(
   const [target, keysArg] = type.aliasTypeArguments ?? [];
   if ((alias !== "Omit" && alias !== "Pick") || !target || !keysArg || !l.isLibDecl(type.aliasSymbol!.declarations?.[0])) return undefined;
   if (!(target.flags & ts.TypeFlags.TypeParameter) || !l.scope.env.has(target.getSymbol()!)) return undefined;
-  const named = (keysArg.isUnion() ? keysArg.types : [keysArg]).map((k) => (k.isStringLiteral() ? k.value : undefined));
+  // The keys named by literals, or by a key parameter of the instance (`Pick<T, K>` in `pick<T, K extends keyof T>`).
+  const named = keysOfParam(l, keysArg) ?? (keysArg.isUnion() ? keysArg.types : [keysArg]).map((k) => (k.isStringLiteral() ? k.value : undefined));
   if (named.some((k) => k === undefined)) return undefined;
   const keep = (prop: string): boolean => (alias === "Omit" ? !named.includes(prop) : named.includes(prop));
   const source = irType(target);
