@@ -1376,4 +1376,19 @@ declare namespace Intl {
     sensitivity?: "base" | "accent" | "case" | "variant";
     numeric?: boolean;
   }
+  /** The options `toLocaleString` and `NumberFormat` take, as a literal object of literal values, in the "en-US" locale. */
+  interface NumberFormatOptions {
+    style?: "decimal" | "percent" | "currency";
+    /** USD, EUR, GBP, JPY or INR. */
+    currency?: string;
+    minimumFractionDigits?: number;
+    maximumFractionDigits?: number;
+    minimumIntegerDigits?: number;
+    useGrouping?: boolean;
+  }
+  /** Hosted only: a number formatter; `format(x)` is `x.toLocaleString(locale, options)`. */
+  class NumberFormat {
+    constructor(locales?: string | string[], options?: NumberFormatOptions);
+    format(value: number): string;
+  }
 }

@@ -50,6 +50,26 @@ export function formatLocale(x: number, minFraction: number, maxFraction: number
   return sign + prefix + (grouping ? groupThousands(digits) : digits) + (frac.length > 0 ? "." + frac : "") + suffix;
 }
 
+/**
+ * `new Intl.NumberFormat("en-US", options)`: lower/number.ts resolves the literal options at compile time,
+ * as for `toLocaleString`, and constructs this with them; `format(x)` is `x.toLocaleString("en-US", options)`.
+ */
+export class NumberFormat {
+  constructor(
+    private readonly minFraction: number,
+    private readonly maxFraction: number,
+    private readonly minInteger: number,
+    private readonly grouping: boolean,
+    private readonly prefix: string,
+    private readonly suffix: string,
+    private readonly percent: boolean,
+  ) {}
+
+  format(x: number): string {
+    return formatLocale(x, this.minFraction, this.maxFraction, this.minInteger, this.grouping, this.prefix, this.suffix, this.percent);
+  }
+}
+
 /** The integer and fraction digits of a non-negative number's shortest form (`"1.5e-7"` is `0` and `00000015`). */
 function decimalDigits(shortest: string): { whole: string; fraction: string } {
   const e = shortest.indexOf("e");

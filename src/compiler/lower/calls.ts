@@ -31,7 +31,7 @@ import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts, s
 import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, mangle, nullableType, typeFromTypeNode, typeName, typeOfNode, sameType } from "./types.ts";
 import { layoutOf } from "./layout.ts";
-import { isDouble, numberBuiltin, numberConstant, numberMethod, toInteger } from "./number.ts";
+import { isDouble, numberBuiltin, numberConstant, numberFormatNew, numberMethod, toInteger } from "./number.ts";
 import { callTakingNever } from "./never.ts";
 import { missingArgs, narrowRead, printable, unwrap } from "./nullable.ts";
 import { undefinedForDefault, withDefaults, withUndefinedDefault } from "./defaults.ts";
@@ -518,7 +518,7 @@ function conversion(l: Lowerer, kind: IntKind, call: ts.CallExpression): Expr {
 }
 
 export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
-  const collection = collectionNew(l, n) ?? typedArrayNew(l, n) ?? regexpNew(l, n) ?? newThroughValue(l, n);
+  const collection = collectionNew(l, n) ?? typedArrayNew(l, n) ?? regexpNew(l, n) ?? numberFormatNew(l, n) ?? newThroughValue(l, n);
   if (collection) return collection;
   const decl = l.symbolOf(n.expression)?.valueDeclaration;
   const args = n.arguments ?? [];

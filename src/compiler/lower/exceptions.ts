@@ -32,13 +32,14 @@ import { forOfExitActions } from "./iterables.ts";
 
 const ERROR_CLASSES = new Set(["Error", "RangeError", "TypeError", "SyntaxError", "URIError", "ReferenceError", "EvalError"]);
 
-/** The lib/std class that builds a global class declared in lib/tsos.d.ts (the Error classes, WeakRef, WeakMap, WeakSet, Date), else undefined. */
+/** The lib/std class that builds a global class declared in lib/tsos.d.ts (the Error classes, WeakRef, WeakMap, WeakSet, Date, Intl.NumberFormat), else undefined. */
 export function builtinClassDecl(l: Lowerer, decl: ts.ClassDeclaration): ts.ClassDeclaration | undefined {
   const name = decl.name?.text;
   if (!name || !l.isLibDecl(decl) || !decl.getSourceFile().isDeclarationFile) return undefined;
   if (ERROR_CLASSES.has(name)) return stdDeclaration("std/error.ts", name, ts.isClassDeclaration);
   if (name === "WeakRef") return stdDeclaration("std/weakref.ts", name, ts.isClassDeclaration);
   if (name === "Date") return stdDeclaration("std/date.ts", name, ts.isClassDeclaration);
+  if (name === "NumberFormat" && ts.isModuleBlock(decl.parent) && decl.parent.parent.name.text === "Intl") return stdDeclaration("std/number.ts", name, ts.isClassDeclaration);
   if (name === "WeakMap" || name === "WeakSet") return stdDeclaration("std/map.ts", name, ts.isClassDeclaration);
   return undefined;
 }

@@ -21,7 +21,9 @@ import { T } from "../ir.ts";
 import { isInt } from "../ints.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
-import { typeName } from "./types.ts";
+import { irType, typeName } from "./types.ts";
+import { constructorOf } from "./classes.ts";
+import { markConstructed } from "./dispatch.ts";
 import { mathLibraryCall } from "./math.ts";
 import { stdDeclaration } from "./array-methods.ts";
 import { functionOf } from "./functions.ts";
@@ -158,19 +160,46 @@ export function numberConstant(l: Lowerer, lib: string, name: string, node: ts.N
  */
 function localeString(l: Lowerer, recv: Expr, c: ts.CallExpression): Expr {
   const [locale, options] = c.arguments;
-  const defaultLocale = locale && locale.kind === ts.SyntaxKind.Identifier && (locale as ts.Identifier).text === "undefined";
-  if (locale && !defaultLocale && !(ts.isStringLiteral(locale) && (locale.text === "en-US" || locale.text === "en"))) l.fail("TSOS1145", locale, `the locale \`${locale.getText()}\``);
+  checkLocale(l, locale);
   if (!options) {
     const decl = stdDeclaration("std/number.ts", "toLocaleString", ts.isFunctionDeclaration);
     if (!decl) l.fail("TSOS9001", c, "lib/std/number.ts has no `toLocaleString`");
     return { e: "call", type: T.str, fn: functionOf(l, decl, []).cname, args: [recv] };
   }
-  const f = localeFormat(l, options);
   const decl = stdDeclaration("std/number.ts", "formatLocale", ts.isFunctionDeclaration);
   if (!decl) l.fail("TSOS9001", c, "lib/std/number.ts has no `formatLocale`");
+  return { e: "call", type: T.str, fn: functionOf(l, decl, []).cname, args: [recv, ...formatArgs(localeFormat(l, options))] };
+}
+
+/** Only en-US (or the default locale, which Node's is here) is known. */
+function checkLocale(l: Lowerer, locale: ts.Expression | undefined): void {
+  const defaultLocale = locale && locale.kind === ts.SyntaxKind.Identifier && (locale as ts.Identifier).text === "undefined";
+  if (locale && !defaultLocale && !(ts.isStringLiteral(locale) && (locale.text === "en-US" || locale.text === "en"))) l.fail("TSOS1145", locale, `the locale \`${locale.getText()}\``);
+}
+
+/** The resolved options as formatLocale's (and NumberFormat's constructor's) arguments after the number. */
+function formatArgs(f: ReturnType<typeof localeFormat>): Expr[] {
   const str = (value: string): Expr => ({ e: "str", type: T.str, value });
-  const args = [recv, numConst(f.minFraction), numConst(f.maxFraction), numConst(f.minInteger), { e: "bool", type: T.bool, value: f.grouping } as Expr, str(f.prefix), str(f.suffix), { e: "bool", type: T.bool, value: f.percent } as Expr];
-  return { e: "call", type: T.str, fn: functionOf(l, decl, []).cname, args };
+  const bool = (value: boolean): Expr => ({ e: "bool", type: T.bool, value });
+  return [numConst(f.minFraction), numConst(f.maxFraction), numConst(f.minInteger), bool(f.grouping), str(f.prefix), str(f.suffix), bool(f.percent)];
+}
+
+/**
+ * `new Intl.NumberFormat("en-US", { style: "currency", currency: "EUR" })`: lib/std/number.ts's NumberFormat
+ * with the options resolved now, as `toLocaleString` resolves them; undefined for any other `new`.
+ */
+export function numberFormatNew(l: Lowerer, n: ts.NewExpression): Expr | undefined {
+  const t = n.expression;
+  if (!ts.isPropertyAccessExpression(t) || t.name.text !== "NumberFormat" || !ts.isIdentifier(t.expression) || t.expression.text !== "Intl") return undefined;
+  const decl = l.symbolOf(t)?.valueDeclaration;
+  if (!decl || !l.isLibDecl(decl)) return undefined;
+  const [locale, options] = n.arguments ?? [];
+  checkLocale(l, locale);
+  const f = options ? localeFormat(l, options) : { minFraction: 0, maxFraction: 3, minInteger: 1, grouping: true, prefix: "", suffix: "", percent: false };
+  const type = irType(l, l.checker.getTypeAtLocation(n), n);
+  if (type.k !== "class") l.fail("TSOS9001", n, "Intl.NumberFormat is not lib/std/number.ts's class");
+  markConstructed(l, type.cls);
+  return { e: "new", type, cls: type.cls, init: constructorOf(l, type.cls).init, args: formatArgs(f), loc: l.loc(n) };
 }
 
 /** en-US currency symbols and their fraction digits (Intl.NumberFormat's, as Node prints them). */
