@@ -349,9 +349,10 @@ function thunk(l: Lowerer, cls: ClassInst, view: ViewInst, slot: ViewSlot, node:
           // An optional member seen through a view that requires it (`a as Required<Author>`, a type guard to it):
           // tsc trusts the cast; the read checks it, as a narrowed read does.
           const required = m.field.type.k === "nullable" && slot.ret.k !== "nullable" && slot.ret.k !== "dyn" && sameType(m.field.type.inner, slot.ret);
-          // A required member an asserted literal left out (`{} as Cfg`, objects.ts), read before its first write.
+          // A required member the object's literal left out (`{} as Cfg`, objects.ts; `a as Required<Author>`), read
+          // before any write: JavaScript reads undefined where TypeScript trusted the assertion.
           if (required && m.field.absent && !slot.optional) {
-            const message = `the property \`${slot.prop}\` of an object made by an assertion (\`{ ... } as ${view.tsName}\`) was read before it was given a value (JavaScript reads undefined)`;
+            const message = `the property \`${slot.prop}\` that \`${view.tsName}\` requires was read before it was given a value (the object was made without it, and JavaScript reads undefined)`;
             const unset: Expr = { e: "isnullish", type: T.bool, x: read, which: "undefined" };
             const fail: Expr = { e: "panic", type: T.void, message: { e: "str", type: T.str, value: message }, loc };
             const value: Expr = { e: "unwrap", type: slot.ret, x: read, loc };
