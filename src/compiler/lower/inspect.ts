@@ -36,6 +36,7 @@ import { isGenType } from "./generators.ts";
 import { hasPropertyFunction, inspectUnionArgument, objectIn, tupleAsUnionArray } from "./unions.ts";
 import { isTuple, refuseOptionalTuple } from "./destructure.ts";
 import ts from "typescript";
+import { recordString } from "./records.ts";
 import type { ClassInst, Expr, Func, Stmt, Type, ViewInst } from "../ir.ts";
 import { T } from "../ir.ts";
 import { Bail, type Lowerer } from "./context.ts";
@@ -354,7 +355,8 @@ function viewStringFunction(l: Lowerer, view: ViewInst, node: ts.Node): string {
   addDispatch(l, {
     func,
     classes: classesOfView(l, view),
-    each: (_cls, obj) => objectToString(l, obj, node) ?? plainObjectString(l, obj, node) ?? l.fail("TSOS1031", node, "a part of a string", typeName(obj.type)),
+    // A record can be behind a view all of whose members are optional: its string form is a plain object's.
+    each: (_cls, obj) => objectToString(l, obj, node) ?? plainObjectString(l, obj, node) ?? recordString(l, obj, node) ?? l.fail("TSOS1031", node, "a part of a string", typeName(obj.type)),
   });
   return func.cname;
 }

@@ -15,7 +15,7 @@
  *             or a shared cell, stored after the properties.
  */
 import { contextualLiteralType } from "./unions.ts";
-import { emptyUnknownRecord, recordLiteral } from "./records.ts";
+import { emptyUnknownRecord, isOpenRecord, recordLiteral } from "./records.ts";
 import { hasUnionComputedKey, lowerSpreadObject } from "./object-spread.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Field, Func, Stmt, Type } from "../ir.ts";
@@ -82,7 +82,7 @@ function emptyResultAsSlot(l: Lowerer, want: Type | undefined, name: string, typ
 }
 
 export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want?: Type): Expr {
-  if (node.properties.length === 0 && want?.k === "dyn") return emptyUnknownRecord(l, node);
+  if (node.properties.length === 0 && want?.k === "dyn" && isRecordEntry(l, node)) return emptyUnknownRecord(l, node);
   // A spread, or `{ [line.category]: n }` with a union of key names (each key is written only when it is the one
   // named): built member by member (object-spread.ts), or as a record.
   const unionKey = (): boolean => hasUnionComputedKey(l, node) && !node.properties.some((p) => ts.isMethodDeclaration(p) || ts.isAccessor(p));
@@ -158,6 +158,27 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
 }
 
 const literalClasses = new WeakMap<ts.Node, ClassInst | null>();
+
+/**
+ * Whether the literal is stored as an entry of a record (`root["a"] = {}`, `node[seg] ??= {}`, `{ db: {} }` as a
+ * `Record<string, unknown>`): an empty one there is a record the program fills in later (records.ts
+ * emptyUnknownRecord). Elsewhere (`const token = {}`) an empty literal stays a plain object.
+ */
+function isRecordEntry(l: Lowerer, node: ts.ObjectLiteralExpression): boolean {
+  let n: ts.Node = node;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  const K = ts.SyntaxKind;
+  if (ts.isBinaryExpression(p) && p.right === n && [K.EqualsToken, K.QuestionQuestionEqualsToken, K.BarBarEqualsToken].includes(p.operatorToken.kind)) {
+    const target = p.left;
+    return (ts.isElementAccessExpression(target) || ts.isPropertyAccessExpression(target)) && isOpenRecord(l, l.checker.getTypeAtLocation(target.expression));
+  }
+  if (ts.isPropertyAssignment(p) && p.initializer === n) {
+    const context = l.checker.getContextualType(p.parent);
+    return !!context && isOpenRecord(l, context);
+  }
+  return false;
+}
 
 /** `{ ... } as T` (or `<T>{ ... }`), which tsc lets leave out members T requires. */
 function isAsserted(node: ts.ObjectLiteralExpression): boolean {

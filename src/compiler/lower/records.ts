@@ -38,7 +38,7 @@ import { bindLocal, destructure, isTuple, newTuple } from "./destructure.ts";
 import { mappedElements } from "./inspect.ts";
 import { stdCall } from "./array-methods.ts";
 import { arrayType, irType, tryIrType, typeName } from "./types.ts";
-import { narrowRead, printable, truthyOf } from "./nullable.ts";
+import { narrowRead, printable, truthyOf, unwrap } from "./nullable.ts";
 import { isInt } from "../ints.ts";
 import { STD_MAP, collectionArray, stdClassDecl } from "./collections.ts";
 import { isMappedOverParam } from "./mapped-types.ts";
@@ -207,6 +207,19 @@ export function emptyUnknownRecord(l: Lowerer, node: ts.Node): Expr {
 /** `Record<string, unknown>`. */
 function unknownRecordType(l: Lowerer, node: ts.Node): Type {
   return { k: "class", cls: classInstance(l, stdClassDecl(l, "Dict", node), [{ k: "dyn" }]) };
+}
+
+/** Entry `key` of the record `rec` read as an object type's member (views.ts): an optional one is undefined when missing, a required one panics. */
+export function recordEntryRead(l: Lowerer, rec: Expr, key: Expr, optional: boolean, node: ts.Node): Expr {
+  return method(l, rec, optional ? "get" : "getPresent", [key], node);
+}
+
+/** Entry `key` of the record `rec` set to `value` through an object type's member (views.ts). */
+export function recordEntryWrite(l: Lowerer, rec: Expr, key: Expr, value: Expr, node: ts.Node): Expr {
+  const v = recordValueType(rec.type);
+  // An optional member's setter takes undefined too, which a record of present values cannot hold: checked.
+  const present = value.type.k === "nullable" && v.k !== "nullable" && v.k !== "dyn" ? unwrap(l, value, node, "nonnull") : value;
+  return method(l, rec, "set", [key, coerce(l, present, v, node)], node);
 }
 
 /** A new empty record of type `t` (record-copies.ts). */

@@ -37,6 +37,7 @@ import { fieldProps, mappedTypeSlots } from "./mapped-types.ts";
 import { plainObjectString } from "./inspect.ts";
 import { namespaceObjectMember } from "./generic-consts.ts";
 import { withKeyArgs } from "./key-params.ts";
+import { isRecord, recordEntryRead, recordEntryWrite } from "./records.ts";
 
 interface ViewState {
   byKey: Map<string, ViewInst>;
@@ -278,6 +279,14 @@ function thunk(l: Lowerer, cls: ClassInst, view: ViewInst, slot: ViewSlot, node:
   const args: Expr[] = slot.params.map((type, i) => ({ e: "local", type, name: `a${i}` }));
   const ret = (x: Expr): Stmt[] => (slot.ret.k === "void" ? [{ s: "expr", x, loc }, { s: "return", loc }] : [{ s: "return", x: coerce(l, x, slot.ret, node), loc }]);
   const panic = (message: string): Stmt[] => [{ s: "expr", x: { e: "panic", type: T.never, message: { e: "str", type: T.str, value: message }, loc }, loc }];
+  // A record seen as an object type (`const v: { id?: number } = counts`): its members are the record's entries.
+  if (isRecord(clsType) && (slot.kind === "get" || slot.kind === "set")) {
+    const key: Expr = { e: "str", type: T.str, value: slot.prop };
+    func.body = slot.kind === "get" ? ret(recordEntryRead(l, self, key, slot.optional ?? false, node)) : ret(recordEntryWrite(l, self, key, args[0]!, node));
+    l.addFunc(func);
+    return func;
+  }
+  if (isRecord(clsType)) l.fail("TSOS1060", node, cls.tsName, view.tsName);
   const m = classMember(l, cls, slot.prop);
   if (!m && slot.optional) {
     // A class without an optional member: reading it gives undefined; JavaScript would add the property on a write.
