@@ -36,7 +36,7 @@ import { isGenType } from "./generators.ts";
 import { hasPropertyFunction, inspectUnionArgument, objectIn, tupleAsUnionArray } from "./unions.ts";
 import { isTuple, refuseOptionalTuple } from "./destructure.ts";
 import ts from "typescript";
-import { recordString } from "./records.ts";
+import { isRecord, recordEntryHas, recordString } from "./records.ts";
 import type { ClassInst, Expr, Func, Stmt, Type, ViewInst } from "../ir.ts";
 import { T } from "../ir.ts";
 import { Bail, type Lowerer } from "./context.ts";
@@ -762,6 +762,7 @@ function inHelpers(l: Lowerer, node: ts.Node, purpose: "in" | "spread"): Paramet
     dispatchWith: (fn, t, each) => addDispatch(l, { func: fn as Func, classes: t.k === "view" ? classesOfView(l, t.view) : classesBelow(l, (t as { cls: ClassInst }).cls), each }),
     member: (cls, prop) => classMember(l, cls, prop),
     propertyNames: (cls) => classPropertyNames(cls),
+    entry: (cls, x, prop) => (isRecord({ k: "class", cls }) ? recordEntryHas(l, x, prop, node) : undefined),
     recordsKeys: (cls) => !!cls.literal && hasKeyOrder(cls.fields),
     present: (cls, x, prop) => {
       const f = cls.fields.find((g) => g.name === fieldName({ text: prop } as ts.Identifier))!;

@@ -214,6 +214,11 @@ export function recordEntryRead(l: Lowerer, rec: Expr, key: Expr, optional: bool
   return method(l, rec, optional ? "get" : "getPresent", [key], node);
 }
 
+/** Whether the record `rec` has the entry `key` (`"id" in v` for a record seen as an object type, inspect.ts). */
+export function recordEntryHas(l: Lowerer, rec: Expr, key: string, node: ts.Node): Expr {
+  return method(l, rec, "has", [{ e: "str", type: T.str, value: key }], node);
+}
+
 /** Entry `key` of the record `rec` set to `value` through an object type's member (views.ts). */
 export function recordEntryWrite(l: Lowerer, rec: Expr, key: Expr, value: Expr, node: ts.Node): Expr {
   const v = recordValueType(rec.type);

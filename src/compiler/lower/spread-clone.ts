@@ -39,6 +39,7 @@
  *             the type lists are refused).
  */
 import ts from "typescript";
+import { isRecord } from "./records.ts";
 import type { ClassInst, Expr, Field, Func, Type, ViewInst } from "../ir.ts";
 import { KEY_ORDER_COUNTER, T, keyOrderStamp } from "../ir.ts";
 import { quietly, type Lowerer } from "./context.ts";
@@ -133,6 +134,7 @@ function cloneFunction(l: Lowerer, view: ViewInst, result: Type, members: { name
  * replaced by `given`, and the ones it lacks added after them in their order.
  */
 function copyOf(l: Lowerer, view: ViewInst, cls: ClassInst, obj: Expr, names: string[], given: Given, omit: string[], node: ts.Node, typeText: string, result: Type): Expr {
+  if (isRecord({ k: "class", cls })) l.fail("TSOS1170", node, typeText, "the object may be a record (a `Record<string, V>` seen as this type), whose entries a copy of the type's members would not all take; copy the properties by name");
   const own = visibleFields(cls).filter((f) => !omit.includes(f.key));
   if (cls.literal && (literalMembers(l, cls).size || cls.fields.some((f) => f.hidden && !f.keyOrder)))
     l.fail("TSOS1170", node, typeText, "an object literal with methods or accessors cannot be copied yet; copy its data properties by name");

@@ -540,6 +540,8 @@ export function objectIn(
     member: (cls: ClassInst, prop: string) => { kind: string; field?: { hidden?: boolean; absent?: boolean } } | undefined;
     /** Every property name an instance of the class has: fields, methods and accessors, inherited ones included. */
     propertyNames: (cls: ClassInst) => string[];
+    /** For a record's class (seen as an object type), whether the record `x` has the entry; undefined for other classes. */
+    entry?: (cls: ClassInst, x: Expr, prop: string) => Expr | undefined;
   },
 ): Expr | undefined {
   let key: ts.Expression = b.left;
@@ -586,6 +588,8 @@ export function hasPropertyFunction(l: Lowerer, t: Type, prop: string, helpers: 
     helpers.dispatchWith(func, t, (cls, x) => {
       const no: Expr = { e: "bool", type: T.bool, value: false };
       const yes: Expr = { e: "bool", type: T.bool, value: true };
+      const entry = helpers.entry?.(cls, x, prop);
+      if (entry) return entry;
       const m = helpers.member(cls, prop);
       if (!m) return no;
       if (m.kind !== "field") return yes;
