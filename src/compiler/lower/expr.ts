@@ -972,6 +972,11 @@ function conditionalOf(l: Lowerer, c: ts.ConditionalExpression, cond: Expr, want
     }
   }
   let [A, B] = intOperands(l, c.whenTrue, c.whenFalse, want, c, "?:");
+  // `cur = isList ? cur[i] : cur[key]` into a `T | undefined`: an array read past the end is the undefined it holds.
+  if (want?.k === "nullable" && want.undef) {
+    if (A.e === "index" && A.arr.type.k === "array") A = coerce(l, A, want, c.whenTrue);
+    if (B.e === "index" && B.arr.type.k === "array") B = coerce(l, B, want, c.whenFalse);
+  }
   const joined = joinNullable(l, c, A, B);
   if (joined) return { e: "cond", type: joined.type, c: cond, a: joined.a, b: joined.b };
   if (A.type.k === "never") A = neverAs(A, B.type, l, c.whenTrue);

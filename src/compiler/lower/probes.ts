@@ -231,6 +231,8 @@ export function untrackedUndefinedLocal(l: Lowerer, decl: ts.VariableDeclaration
   if (!sym || !scope) return false;
   const absentRead = (x: ts.Expression): boolean => {
     while (ts.isParenthesizedExpression(x)) x = x.expression;
+    // `cur = Array.isArray(cur) ? cur[i] : cur[part]`: either branch.
+    if (ts.isConditionalExpression(x)) return absentRead(x.whenTrue) || absentRead(x.whenFalse);
     if (ts.isElementAccessExpression(x)) return true;
     return ts.isPropertyAccessExpression(x) && isOpenRecord(l, l.checker.getTypeAtLocation(x.expression));
   };

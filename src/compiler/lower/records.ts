@@ -458,7 +458,7 @@ function readUse(l: Lowerer, x: ts.Expression, v: Type): "maybe" | "number" | "v
   if ((ts.isIfStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) && p.expression === n) return "maybe";
   if (ts.isConditionalExpression(p) && p.condition === n) return "maybe";
   // `const fn = m ? FILTERS[m[1]] : undefined`: a branch of a conditional whose value may be undefined anyway.
-  if (ts.isConditionalExpression(p) && admitsUndefined(l, p)) return "maybe";
+  if (ts.isConditionalExpression(p) && p.condition !== n && (admitsUndefined(l, p) || intoOptional(l, outermost(p)))) return "maybe";
   if (ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) {
     const callee = p.expression.getText();
     if (callee === "console.log" || callee === "console.error" || callee === "String") return "maybe";
