@@ -661,6 +661,9 @@ export function unionCast(l: Lowerer, value: Expr, to: Type, node: ts.Node, down
   if (i < 0) i = objectMemberFor(u, to);
   // `args[0] as Sym[]` where the union's one array member is `Expr[]`: that member, then its elements (castTo).
   if (i < 0 && to.k === "array" && u.members.filter((m) => m.k === "array").length === 1) i = u.members.findIndex((m) => m.k === "array");
+  // `doc as { title: string }` where the union's one object member is a record (`Json`): that record, seen as the type (views.ts).
+  const records = to.k === "view" ? u.members.filter(isRecord) : [];
+  if (i < 0 && records.length === 1) i = u.members.indexOf(records[0]!);
   if (i < 0) return undefined;
   const m = u.members[i]!;
   const name = l.temp();

@@ -25,7 +25,7 @@ import { T } from "../ir.ts";
 import { Bail, quietly, type Lowerer, isLibSymbol } from "./context.ts";
 import { classInfo, fieldName, isAbstractProperty, lookupField, upcast } from "./classes.ts";
 import { abstractPropertyRead, abstractPropertyWrite, registerFinisher, resolveMember } from "./dispatch.ts";
-import { coerce } from "./expr.ts";
+import { castTo, coerce } from "./expr.ts";
 import { irType, mangle, nullableType, sameType, typeName } from "./types.ts";
 import { acceptingUndefined, withDefaults } from "./defaults.ts";
 import { missingArgs } from "./nullable.ts";
@@ -37,7 +37,7 @@ import { fieldProps, mappedTypeSlots } from "./mapped-types.ts";
 import { plainObjectString } from "./inspect.ts";
 import { namespaceObjectMember } from "./generic-consts.ts";
 import { withKeyArgs } from "./key-params.ts";
-import { isRecord, recordEntryRead, recordEntryWrite } from "./records.ts";
+import { isRecord, recordEntryHas, recordEntryRead, recordEntryWrite } from "./records.ts";
 
 interface ViewState {
   byKey: Map<string, ViewInst>;
@@ -282,7 +282,17 @@ function thunk(l: Lowerer, cls: ClassInst, view: ViewInst, slot: ViewSlot, node:
   // A record seen as an object type (`const v: { id?: number } = counts`): its members are the record's entries.
   if (isRecord(clsType) && (slot.kind === "get" || slot.kind === "set")) {
     const key: Expr = { e: "str", type: T.str, value: slot.prop };
-    func.body = slot.kind === "get" ? ret(recordEntryRead(l, self, key, slot.optional ?? false, node)) : ret(recordEntryWrite(l, self, key, args[0]!, node));
+    // An entry of a wider value type (a `Json` record asserted as `{ title: string }`) is cast, checked, as tsc trusted the assertion.
+    const read = (): Expr => {
+      const v = recordEntryRead(l, self, key, slot.optional ?? false, node);
+      if (sameType(v.type, slot.ret) || !ts.isExpression(node)) return v;
+      const t = slot.ret;
+      if (!slot.optional || t.k !== "nullable") return castTo(l, recordEntryRead(l, self, key, false, node), t, node);
+      // An optional member: undefined without the entry, else the entry cast to the member's present type.
+      const present = castTo(l, recordEntryRead(l, self, key, false, node), t.inner, node);
+      return { e: "cond", type: t, c: recordEntryHas(l, self, slot.prop, node), a: coerce(l, present, t, node), b: { e: "nullish", type: t, undef: true } };
+    };
+    func.body = slot.kind === "get" ? ret(read()) : ret(recordEntryWrite(l, self, key, args[0]!, node));
     l.addFunc(func);
     return func;
   }
