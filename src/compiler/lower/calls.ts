@@ -48,7 +48,7 @@ import { printExpression } from "./console-format.ts";
 import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringIndexOrUndefined, stringToNumber, truthiness } from "./string-methods.ts";
 import { typedArrayCall, typedArrayIntrinsic, typedArrayNew, typedArrayStaticCall, typedArrayStaticProperty, typedElementRead } from "./typed-arrays.ts";
 import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
-import { objectCall, recordField, recordHasOwn, recordRead } from "./records.ts";
+import { isOpenRecord, objectCall, recordField, recordHasOwn, recordRead } from "./records.ts";
 import { isTuple, refuseOptionalTuple, restArgs } from "./destructure.ts";
 import { tupleAsArray, tupleIndex } from "./tuples.ts";
 import { hasEffects } from "../eval-order.ts";
@@ -76,7 +76,16 @@ export function untypedConst(l: Lowerer, id: ts.Identifier): bigint | undefined 
 function resolvedTypeArgs(l: Lowerer, call: ts.CallExpression | ts.NewExpression): Type[] {
   const sig = l.checker.getResolvedSignature(call);
   const args = sig ? l.checker.getTypeArgumentsForResolvedSignature(sig) : undefined;
-  const ir = (args ?? []).map((t, i) => irType(l, t, call.typeArguments?.[i] ?? call));
+  const params = sig?.getDeclaration()?.typeParameters;
+  // `copy({})` with `copy<T extends Record<string, unknown>>`: tsc infers T as `{}`, which has no type of its own;
+  // the instance is the constraint's record, which the `{}` is built as.
+  const emptyObject = (t: ts.Type): boolean => !!(t.flags & ts.TypeFlags.Object) && !t.getProperties().length && !t.getCallSignatures().length && !t.getConstructSignatures().length && !l.checker.getIndexInfosOfType(t).length;
+  const recordConstraint = (i: number): ts.Type | undefined => {
+    const c = params?.[i]?.constraint;
+    const t = c && l.checker.getTypeFromTypeNode(c);
+    return t && isOpenRecord(l, t) ? t : undefined;
+  };
+  const ir = (args ?? []).map((t, i) => irType(l, (emptyObject(t) && recordConstraint(i)) || t, call.typeArguments?.[i] ?? call));
   // `K extends keyof T`: one instance per key (lower/key-params.ts); not for classes, whose type is named elsewhere.
   return sig && args && ts.isCallExpression(call) ? withKeyArgs(l, sig, args, ir) : ir;
 }

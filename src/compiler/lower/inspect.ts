@@ -762,7 +762,7 @@ function inHelpers(l: Lowerer, node: ts.Node, purpose: "in" | "spread"): Paramet
     dispatchWith: (fn, t, each) => addDispatch(l, { func: fn as Func, classes: t.k === "view" ? classesOfView(l, t.view) : classesBelow(l, (t as { cls: ClassInst }).cls), each }),
     member: (cls, prop) => classMember(l, cls, prop),
     propertyNames: (cls) => classPropertyNames(cls),
-    entry: (cls, x, prop) => (isRecord({ k: "class", cls }) ? recordEntryHas(l, x, prop, node) : undefined),
+    entry: (cls, x, key) => (isRecord({ k: "class", cls }) ? recordEntryHas(l, x, key, node) : undefined),
     recordsKeys: (cls) => !!cls.literal && hasKeyOrder(cls.fields),
     present: (cls, x, prop) => {
       const f = cls.fields.find((g) => g.name === fieldName({ text: prop } as ts.Identifier))!;

@@ -215,8 +215,8 @@ export function recordEntryRead(l: Lowerer, rec: Expr, key: Expr, optional: bool
 }
 
 /** Whether the record `rec` has the entry `key` (`"id" in v` for a record seen as an object type, inspect.ts). */
-export function recordEntryHas(l: Lowerer, rec: Expr, key: string, node: ts.Node): Expr {
-  return method(l, rec, "has", [{ e: "str", type: T.str, value: key }], node);
+export function recordEntryHas(l: Lowerer, rec: Expr, key: Expr, node: ts.Node): Expr {
+  return method(l, rec, "has", [key], node);
 }
 
 /** Entry `key` of the record `rec` set to `value` through an object type's member (views.ts). */
@@ -583,7 +583,9 @@ export function recordIncDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", 
 /** `k in r`; undefined when the right side is not a record. */
 export function recordIn(l: Lowerer, b: ts.BinaryExpression): Expr | undefined {
   const right = l.checker.getTypeAtLocation(b.right);
-  if (!recordShape(l, right) && !spreadOfRecord(l, right)) return undefined;
+  // `k in o` with `o: T` in a generic instance where T is a record.
+  const generic = right.flags & ts.TypeFlags.TypeParameter && isRecord(tryIrType(l, right, b.right) ?? T.void);
+  if (!generic && !recordShape(l, right) && !spreadOfRecord(l, right)) return undefined;
   const key = stringKey(l, b.left);
   const rec = lowerExpr(l, b.right);
   if (!isRecord(rec.type)) return undefined;
@@ -601,7 +603,9 @@ export function recordDelete(l: Lowerer, d: ts.DeleteExpression): Expr | undefin
 /** `for (const k in r)`: the keys present when the loop starts, in own-key order, each skipped if deleted before its turn. */
 export function recordForIn(l: Lowerer, f: ts.ForInStatement, lowerBody: () => Stmt[]): Stmt | undefined {
   const over = l.checker.getTypeAtLocation(f.expression);
-  if (!recordShape(l, over) && !spreadOfRecord(l, over)) return objectForIn(l, f, over, lowerBody);
+  // `for (const k in o)` with `o: T` in a generic instance: by what T is there, a record or an object.
+  const generic = !!(over.flags & ts.TypeFlags.TypeParameter);
+  if (!generic && !recordShape(l, over) && !spreadOfRecord(l, over)) return objectForIn(l, f, over, lowerBody);
   const rec = lowerExpr(l, f.expression);
   // A mapped type over a type parameter (`{ [K in keyof E]?: H[] }`) in an instance: an object of known properties.
   if (!isRecord(rec.type)) return objectForIn(l, f, over, lowerBody, rec);
@@ -615,7 +619,7 @@ export function recordForIn(l: Lowerer, f: ts.ForInStatement, lowerBody: () => S
  * when the loop starts.
  */
 function objectForIn(l: Lowerer, f: ts.ForInStatement, over: ts.Type, lowerBody: () => Stmt[], lowered?: Expr): Stmt | undefined {
-  if (!(over.flags & ts.TypeFlags.Object) || l.checker.isArrayType(over) || l.checker.isTupleType(over)) return undefined;
+  if (!lowered && (!(over.flags & ts.TypeFlags.Object) || l.checker.isArrayType(over) || l.checker.isTupleType(over))) return undefined;
   const obj = lowered ?? lowerExpr(l, f.expression);
   if (!isKeyedObject(obj.type)) return undefined;
   const strings = arrayType(l, T.str);

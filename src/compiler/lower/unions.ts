@@ -540,8 +540,8 @@ export function objectIn(
     member: (cls: ClassInst, prop: string) => { kind: string; field?: { hidden?: boolean; absent?: boolean } } | undefined;
     /** Every property name an instance of the class has: fields, methods and accessors, inherited ones included. */
     propertyNames: (cls: ClassInst) => string[];
-    /** For a record's class (seen as an object type), whether the record `x` has the entry; undefined for other classes. */
-    entry?: (cls: ClassInst, x: Expr, prop: string) => Expr | undefined;
+    /** For a record's class (seen as an object type), whether the record `x` has the entry `key`; undefined for other classes. */
+    entry?: (cls: ClassInst, x: Expr, key: Expr) => Expr | undefined;
   },
 ): Expr | undefined {
   let key: ts.Expression = b.left;
@@ -588,7 +588,7 @@ export function hasPropertyFunction(l: Lowerer, t: Type, prop: string, helpers: 
     helpers.dispatchWith(func, t, (cls, x) => {
       const no: Expr = { e: "bool", type: T.bool, value: false };
       const yes: Expr = { e: "bool", type: T.bool, value: true };
-      const entry = helpers.entry?.(cls, x, prop);
+      const entry = helpers.entry?.(cls, x, { e: "str", type: T.str, value: prop });
       if (entry) return entry;
       const m = helpers.member(cls, prop);
       if (!m) return no;
@@ -619,7 +619,8 @@ function computedKeyIn(
   if (!(keyType.flags & ts.TypeFlags.StringLike)) return undefined;
   const rightType = l.checker.getTypeAtLocation(b.right);
   const parts = rightType.isUnion() ? rightType.types : [rightType];
-  if (!parts.every((t) => t.flags & ts.TypeFlags.Object) || parts.some((t) => l.checker.isArrayType(t) || l.checker.isTupleType(t))) return undefined;
+  // An object type, or a type parameter of the instance (`k in o` with `o: T`), which the lowered value's type tells.
+  if (!parts.every((t) => t.flags & (ts.TypeFlags.Object | ts.TypeFlags.TypeParameter)) || parts.some((t) => l.checker.isArrayType(t) || l.checker.isTupleType(t))) return undefined;
   const key = lower(b.left);
   const x = lower(b.right);
   const t = x.type;
@@ -627,6 +628,8 @@ function computedKeyIn(
   const func = helpers.synthesize("has_key", [{ name: "x", type: t }, { name: "k", type: T.str }], T.bool);
   const k: Expr = { e: "local", type: T.str, name: "k" };
   helpers.dispatchWith(func, t, (cls, x) => {
+    const entry = helpers.entry?.(cls, x, k);
+    if (entry) return entry;
     const names = new Map<string, Expr | undefined>([...PROTOTYPE_NAMES].map((n) => [n, undefined]));
     for (const p of helpers.propertyNames(cls)) {
       const m = helpers.member(cls, p);

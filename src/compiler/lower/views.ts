@@ -290,7 +290,7 @@ function thunk(l: Lowerer, cls: ClassInst, view: ViewInst, slot: ViewSlot, node:
       if (!slot.optional || t.k !== "nullable") return castTo(l, recordEntryRead(l, self, key, false, node), t, node);
       // An optional member: undefined without the entry, else the entry cast to the member's present type.
       const present = castTo(l, recordEntryRead(l, self, key, false, node), t.inner, node);
-      return { e: "cond", type: t, c: recordEntryHas(l, self, slot.prop, node), a: coerce(l, present, t, node), b: { e: "nullish", type: t, undef: true } };
+      return { e: "cond", type: t, c: recordEntryHas(l, self, key, node), a: coerce(l, present, t, node), b: { e: "nullish", type: t, undef: true } };
     };
     func.body = slot.kind === "get" ? ret(read()) : ret(recordEntryWrite(l, self, key, args[0]!, node));
     l.addFunc(func);
