@@ -329,8 +329,38 @@ function fieldExpr(l: Lowerer, recv: Expr, name: string, node: ts.Node): Expr {
  * `f.expression` is not one.
  */
 export function collectionForOf(l: Lowerer, f: ts.ForOfStatement, lowerBody: () => Stmt[]): Stmt | undefined {
+  // `for (const [k, v] of this.edges.get(cur) ?? [])`: the collection when there is one, else no turn at all.
+  const optional = optionalCollection(l, f.expression);
+  if (optional) {
+    const loc = l.loc(f);
+    const name = l.temp();
+    const held: Expr = { e: "local", type: optional.value.type, name };
+    const recv = unwrap(l, held, f.expression);
+    const kind = collectionKind(recv.type)!;
+    const loop = collectionLoop(l, f, { recv, kind, which: kind === "map" ? "entries" : "values" }, lowerBody);
+    const present: Expr = { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: held, which: "either" } };
+    return { s: "block", body: [{ s: "let", name, type: held.type, init: optional.value, loc }, { s: "if", c: present, then: [loop], loc }] };
+  }
   const it = iterationOf(l, f.expression);
   if (!it) return undefined;
+  return collectionLoop(l, f, it, lowerBody);
+}
+
+/** `m ?? []` (or `m || []`) where m is a Map or Set that may be absent: m lowered, or undefined for anything else. */
+function optionalCollection(l: Lowerer, x: ts.Expression): { value: Expr } | undefined {
+  while (ts.isParenthesizedExpression(x)) x = x.expression;
+  if (!ts.isBinaryExpression(x) || (x.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken && x.operatorToken.kind !== ts.SyntaxKind.BarBarToken)) return undefined;
+  let right = x.right;
+  while (ts.isParenthesizedExpression(right)) right = right.expression;
+  if (!ts.isArrayLiteralExpression(right) || right.elements.length) return undefined;
+  if (!isCollectionTsType(l.checker.getNonNullableType(l.checker.getTypeAtLocation(x.left)))) return undefined;
+  const value = lowerExpr(l, x.left);
+  if (value.type.k !== "nullable" || !collectionKind(value.type.inner)) return undefined;
+  return { value };
+}
+
+/** The walk of `for...of` over a collection or one of its iterators, binding the loop's head each turn. */
+function collectionLoop(l: Lowerer, f: ts.ForOfStatement, it: Iteration, lowerBody: () => Stmt[]): Stmt {
   if (!ts.isVariableDeclarationList(f.initializer) || f.initializer.declarations.length !== 1 || !(f.initializer.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)))
     l.fail("TSOS1005", f.initializer, "this `for...of` head");
   const decl = f.initializer.declarations[0]!;
