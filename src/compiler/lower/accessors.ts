@@ -18,7 +18,7 @@ import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { isStatic, staticAccessorOf } from "./classes.ts";
 import { resolveMember, superReceiver } from "./dispatch.ts";
-import { arith, coerce, lowerExpr, truthValue } from "./expr.ts";
+import { arith, coerce, lowerExpr, truthValue, tryCoerce } from "./expr.ts";
 import { typeName, typeOfNode } from "./types.ts";
 import { quietly } from "./context.ts";
 import { fieldName, lookupField } from "./classes.ts";
@@ -133,7 +133,11 @@ export function lowerAccessorWrite(
   const withRecv = (r: Expr | undefined): Expr => {
     const set = setter(l, ref, r);
     if (!update) {
-      const v = coerce(l, lowerExpr(l, value!, set.param), set.param, value!);
+      const raw = lowerExpr(l, value!, set.param);
+      // `return (m.winner = team)` with `winner?: Team`: the expression's value is the value assigned, as it is typed.
+      const present = set.param.k === "nullable" && raw.type.k !== "nullable" ? tryCoerce(l, raw, set.param.inner, value!) : undefined;
+      if (present && set.param.k === "nullable") return bind(l, present, (t) => ({ e: "seq", type: t.type, xs: [set.call(coerce(l, t, set.param, value!)), t] }));
+      const v = coerce(l, raw, set.param, value!);
       return bind(l, v, (t) => ({ e: "seq", type: t.type, xs: [set.call(t), t] }));
     }
     return bind(l, callGet(l, ref, r), (old) => {

@@ -300,6 +300,16 @@ function definitelyFalsy(type: ts.Type): boolean {
 /** The value of `t` known to be falsy, as type `R` (the left operand of `&&`). */
 function falsyValue(l: Lowerer, t: Expr, R: Type, node: ts.Node): Expr {
   if (t.type.k === "nullable" && (nullableRepr(t.type.inner) === "ptr" || nullableRepr(t.type.inner) === "view") && R.k === "nullable") return absentAs(t, R);
+  const direct = tryCoerce(l, t, R, node);
+  if (direct) return direct;
+  // `ok && m.winner && m.winner.seed > 1`, typed `boolean | undefined`: the falsy left (`false | Team | undefined`)
+  // is `false` or absent, never the object, which is truthy.
+  const inner = t.type.k === "nullable" ? t.type.inner : t.type;
+  const boolR = R.k === "nullable" ? R.inner : R;
+  if (inner.k === "union" && inner.members.some((m) => m.k === "bool") && boolR.k === "bool") {
+    const no = coerce(l, { e: "bool", type: T.bool, value: false }, R, node);
+    return t.type.k === "nullable" && R.k === "nullable" ? { e: "cond", type: R, c: isnullish(t, "either"), a: absentAs(t, R), b: no } : no;
+  }
   return coerce(l, t, R, node);
 }
 
