@@ -29,7 +29,7 @@ import { lowerBind, methodValue } from "./lambdas.ts";
 import { lowerClassCallByName, lowerClassGetByName, lowerViewCall, lowerViewGet } from "./views.ts";
 import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts, stringPart, truthValue } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
-import { arrayType, irType, mangle, nullableType, typeFromTypeNode, typeName, typeOfNode, sameType } from "./types.ts";
+import { arrayType, irType, isEmptyObjectType, mangle, nullableType, typeFromTypeNode, typeName, typeOfNode, sameType } from "./types.ts";
 import { layoutOf } from "./layout.ts";
 import { isDouble, numberBuiltin, numberConstant, numberFormatNew, numberMethod, toInteger } from "./number.ts";
 import { callTakingNever } from "./never.ts";
@@ -79,13 +79,12 @@ function resolvedTypeArgs(l: Lowerer, call: ts.CallExpression | ts.NewExpression
   const params = sig?.getDeclaration()?.typeParameters;
   // `copy({})` with `copy<T extends Record<string, unknown>>`: tsc infers T as `{}`, which has no type of its own;
   // the instance is the constraint's record, which the `{}` is built as.
-  const emptyObject = (t: ts.Type): boolean => !!(t.flags & ts.TypeFlags.Object) && !t.getProperties().length && !t.getCallSignatures().length && !t.getConstructSignatures().length && !l.checker.getIndexInfosOfType(t).length;
   const recordConstraint = (i: number): ts.Type | undefined => {
     const c = params?.[i]?.constraint;
     const t = c && l.checker.getTypeFromTypeNode(c);
     return t && isOpenRecord(l, t) ? t : undefined;
   };
-  const ir = (args ?? []).map((t, i) => irType(l, (emptyObject(t) && recordConstraint(i)) || t, call.typeArguments?.[i] ?? call));
+  const ir = (args ?? []).map((t, i) => irType(l, (isEmptyObjectType(t) && recordConstraint(i)) || t, call.typeArguments?.[i] ?? call));
   // `K extends keyof T`: one instance per key (lower/key-params.ts); not for classes, whose type is named elsewhere.
   return sig && args && ts.isCallExpression(call) ? withKeyArgs(l, sig, args, ir) : ir;
 }

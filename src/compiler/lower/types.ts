@@ -143,8 +143,7 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   }
   // `T & {}` (NonNullable<T>, the type of `xs.pop()!` in generic code): T, known present.
   if (type.isIntersection() && type.types.length === 2) {
-    const isEmpty = (t: ts.Type) => !!(t.flags & ts.TypeFlags.Object) && !t.getProperties().length && !t.getCallSignatures().length && !t.getConstructSignatures().length && !t.getStringIndexType() && !t.getNumberIndexType();
-    const rest = type.types.filter((t) => !isEmpty(t));
+    const rest = type.types.filter((t) => !isEmptyObjectType(t));
     if (rest.length === 1) {
       const t = tryIrType(l, rest[0]!, node);
       // `NonNullable<M[K]>` of a generic M[K] that is `T | undefined`: T.
@@ -309,6 +308,11 @@ function readonlyTupleUnionElement(l: Lowerer, type: ts.UnionType, parts: (Type 
 
 function unionOfMembers(l: Lowerer, parts: readonly ts.Type[], node: ts.Node): Type | undefined {
   return valueUnionType(l, parts, node, (t, n) => tryIrType(l, t, n), mangle);
+}
+
+/** `{}`: an object type with no properties, signatures or index signatures. */
+export function isEmptyObjectType(t: ts.Type): boolean {
+  return !!(t.flags & ts.TypeFlags.Object) && !t.getProperties().length && !t.getCallSignatures().length && !t.getConstructSignatures().length && !t.getStringIndexType() && !t.getNumberIndexType();
 }
 
 /** The value union of the members of `types` (each a union or a single type), each member once; undefined where there is none. */
