@@ -23,10 +23,12 @@
  * Invariants:
  *   - `gen.next(v)` stores v, boxed as an `unknown`, in the object's `sent`
  *     field before resuming; `const x = yield v` (a yield that is a whole
- *     statement's value) reads it back as its type. `gen.throw(e)`, `return
- *     v` with a value, and a `yield` value inside a larger expression are
- *     refused (TSOS1242/1243), so every result's value is undefined when done
- *     (lower/iterables.ts's IteratorResult).
+ *     statement's value) reads it back as its type. `gen.throw(e)`, the
+ *     value of `yield*`, and a `yield` value inside a larger expression are
+ *     refused (TSOS1242/1243).
+ *   - `return v` stores v, boxed, in the `returned` field. Only `next()` on a
+ *     `Generator<T, R>` (stepFunctions) reports it, in a `{ value, done }`
+ *     object, once: every finishing step clears it.
  *   - `yield` is a statement, and each one is followed by the closing check:
  *     `return()` (an early exit from for...of, `gen.return()`) resumes a
  *     suspended body with `closing` set and it leaves as `return;` would,
@@ -49,7 +51,8 @@ import { errorClass, exitActions, throwValue } from "./exceptions.ts";
 import { hoistVars } from "./control.ts";
 import { lowerBlock } from "./stmt.ts";
 import { instantiateFunction, paramIdentifier } from "./functions.ts";
-import { ITERATOR_KEY, isGenTsType, resultType, sourceForYieldStar } from "./iterables.ts";
+import { ITERATOR_KEY, isGenTsType, isStepType, protocolIrType, resultType, sourceForYieldStar } from "./iterables.ts";
+import { newLiteralObject } from "./objects.ts";
 
 interface GenClass {
   cls: ClassInst;
@@ -95,6 +98,8 @@ function genClass(l: Lowerer, elem: Type, node: ts.Node): GenClass {
       { name: "value", type: elem, hidden: true },
       // What `next(v)` sends in, as an `unknown` (undefined until a value is sent): `const x = yield v` reads it.
       { name: "sent", type: { k: "dyn" }, hidden: true },
+      // What `return v` returned, as an `unknown`, until a step of `Generator<T, R>` reports it (once; stepFunctions).
+      { name: "returned", type: { k: "dyn" }, hidden: true },
     ],
     header: true,
     literal: true,
@@ -110,17 +115,10 @@ function genClass(l: Lowerer, elem: Type, node: ts.Node): GenClass {
   byElem.set(key, entry);
   const selfRef: Expr = { e: "local", type: self, name: "self" };
   const loc = l.loc(node);
-  const i32 = T.int("i32");
-  const st: Expr = { e: "local", type: i32, name: "st" };
-  const is = (v: bigint): Expr => ({ e: "binary", type: T.bool, op: "==", a: st, b: { e: "int", type: i32, value: v }, loc });
-  const errType: Type = { k: "class", cls: errorClass(l, node) };
   // next() resumes; return() resumes with `closing` set (the body leaves through its finally blocks).
-  const step = (runtime: string): Stmt[] => [
-    { s: "let", name: "st", type: i32, init: { e: "call", type: i32, fn: runtime, args: [field(selfRef, "co", { k: "anyobj" })] }, loc },
-    { s: "if", c: is(2n), then: throwValue(l, { e: "caught", type: errType }, { e: "call", type: T.str, fn: "tsos_throw_site", args: [] }, node), loc },
-    { s: "if", c: is(0n), then: [{ s: "return", x: { e: "nullish", type: rType, undef: true }, loc }], loc },
-    { s: "return", x: { e: "some", type: rType, x: field(selfRef, "value", elem) }, loc },
-  ];
+  // Done: a return value is reported with the step that finishes only (stepFunctions); here it is dropped.
+  const finished: Stmt[] = [clearReturned(selfRef, loc), { s: "return", x: { e: "nullish", type: rType, undef: true }, loc }];
+  const step = (runtime: string): Stmt[] => resumeBody(l, selfRef, runtime, finished, { s: "return", x: { e: "some", type: rType, x: field(selfRef, "value", elem) }, loc }, node);
   next.body = step("tsos_gen_resume");
   close.body = step("tsos_gen_close");
   l.addFunc(next);
@@ -135,6 +133,64 @@ function genClass(l: Lowerer, elem: Type, node: ts.Node): GenClass {
 
 function field(obj: Expr, name: string, type: Type): Expr {
   return { e: "field", type, obj, name };
+}
+
+const DYN: Type = { k: "dyn" };
+
+function clearReturned(self: Expr, loc: number): Stmt {
+  return { s: "expr", x: { e: "assign", type: DYN, target: field(self, "returned", DYN), value: { e: "call", type: DYN, fn: "tsos_dyn_undef", args: [] } }, loc };
+}
+
+const stepFns = new WeakMap<Lowerer, Map<string, { next: Func; close: Func }>>();
+
+/**
+ * `next()` and `return()` of a generator whose type returns a value
+ * (`Generator<T, R>`): they give the step object `{ value, done }`
+ * (lower/iterables.ts stepType) instead of `T | undefined`. The step that
+ * finishes holds what `return v` returned; later ones hold undefined.
+ */
+function stepFunctions(l: Lowerer, gen: GenClass, elem: Type, step: Extract<Type, { k: "class" }>, node: ts.Node): { next: Func; close: Func } {
+  let byKey = stepFns.get(l);
+  if (!byKey) stepFns.set(l, (byKey = new Map()));
+  const key = `${gen.cls.cname}/${step.cls.cname}`;
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const self: Type = { k: "class", cls: gen.cls };
+  const selfRef: Expr = { e: "local", type: self, name: "self" };
+  const loc = l.loc(node);
+  const [valueField, doneField] = step.cls.fields as [Field, Field];
+  const held = valueField.type as Extract<Type, { k: "nullable" }>;
+  const make = (value: Expr, done: boolean): Expr => newLiteralObject(l, [valueField, doneField], [value, { e: "bool", type: T.bool, value: done }], node);
+  const got: Expr = { e: "local", type: held, name: "got" };
+  const finished: Stmt[] = [
+    { s: "let", name: "got", type: held, init: coerce(l, field(selfRef, "returned", DYN), held, node), loc },
+    clearReturned(selfRef, loc),
+    { s: "return", x: make(got, true), loc },
+  ];
+  const yielded: Stmt = { s: "return", x: make({ e: "some", type: held, x: coerce(l, field(selfRef, "value", elem), held.inner, node) }, false), loc };
+  const fn = (suffix: string, runtime: string): Func => {
+    const f: Func = { cname: l.uniqueName(`${gen.cls.cname}__${suffix}`), params: [{ name: "self", type: self }], ret: step, body: resumeBody(l, selfRef, runtime, finished, yielded, node), loc, isStatic: true };
+    l.addFunc(f);
+    return f;
+  };
+  const fns = { next: fn("step", "tsos_gen_resume"), close: fn("stepReturn", "tsos_gen_close") };
+  byKey.set(key, fns);
+  return fns;
+}
+
+/** Resume (or close) a generator: a throw in its body is thrown again here; then `finished` if it ended, else `yielded`. */
+function resumeBody(l: Lowerer, selfRef: Expr, runtime: string, finished: Stmt[], yielded: Stmt, node: ts.Node): Stmt[] {
+  const loc = l.loc(node);
+  const i32 = T.int("i32");
+  const st: Expr = { e: "local", type: i32, name: "st" };
+  const is = (v: bigint): Expr => ({ e: "binary", type: T.bool, op: "==", a: st, b: { e: "int", type: i32, value: v }, loc });
+  const errType: Type = { k: "class", cls: errorClass(l, node) };
+  return [
+    { s: "let", name: "st", type: i32, init: { e: "call", type: i32, fn: runtime, args: [field(selfRef, "co", { k: "anyobj" })] }, loc },
+    { s: "if", c: is(2n), then: throwValue(l, { e: "caught", type: errType }, { e: "call", type: T.str, fn: "tsos_throw_site", args: [] }, node), loc },
+    { s: "if", c: is(0n), then: finished, loc },
+    yielded,
+  ];
 }
 
 /** `gen.next()` on a generator object. */
@@ -182,7 +238,6 @@ export function generatorCreation(l: Lowerer, decl: GenDecl, func: Func, opts: I
   const closure = capturingClosure(decl, opts);
   if (ts.isObjectLiteralExpression(decl.parent) || (opts.closure && !closure)) l.fail("TSOS1242", node, "a generator method of an object literal", "declare it at module level, as a class method, or as `function*` in a function");
   for (const p of decl.parameters) if (!ts.isIdentifier(p.name)) l.fail("TSOS1242", p, "a destructured parameter of a generator", "take the value and destructure it in the body");
-  refuseUnsupported(l, decl);
   const ret = func.ret;
   const genT = ret.k === "class" && isGenType(ret) ? ret : ret.k === "view" ? undefined : undefined;
   let elem: Type | undefined;
@@ -292,14 +347,16 @@ function generatorBody(l: Lowerer, decl: GenDecl, func: Func, { sub, base, elem,
   });
 }
 
-/** `return v` with a value: refused before lowering. */
-function refuseUnsupported(l: Lowerer, decl: GenDecl): void {
-  const visit = (n: ts.Node): void => {
-    if (ts.isFunctionLike(n) && n !== decl) return;
-    if (ts.isReturnStatement(n) && n.expression) l.fail("TSOS1242", n, "`return` with a value in a generator", "return nothing; yield the last value instead");
-    ts.forEachChild(n, visit);
-  };
-  if (decl.body) visit(decl.body);
+/**
+ * `return v;` in a generator's body: v is kept, as an `unknown`, for the step
+ * that reports the end (`{ value: v, done: true }`); then the body leaves as
+ * `return;` would. Undefined outside a generator's own body or for `return;`.
+ */
+export function generatorReturnValue(l: Lowerer, r: ts.ReturnStatement): Stmt | undefined {
+  const ctx = contexts.get(l.scope);
+  if (!ctx || !r.expression) return undefined;
+  const loc = l.loc(r);
+  return { s: "expr", x: { e: "assign", type: DYN, target: field(ctx.self, "returned", DYN), value: coerce(l, lowerExpr(l, r.expression), DYN, r.expression) }, loc };
 }
 
 // ---------------------------------------------------------------- yield
@@ -338,6 +395,7 @@ export function sentYieldFirst(l: Lowerer, s: ts.Statement): Stmt[] {
 export function lowerYield(l: Lowerer, y: ts.YieldExpression): Expr {
   const ctx = contexts.get(l.scope);
   if (!ctx) l.fail("TSOS1242", y, "`yield` outside the generator's own body", "yield directly in the generator's body");
+  if (y.asteriskToken) l.fail("TSOS1242", y, "the value of `yield*` (what the inner generator returned)", "call the inner generator's `next()` in a loop and read the last result's `value`");
   if (!yieldedFirst.has(y)) l.fail("TSOS1242", y, "the value of a `yield` inside a larger expression", "write the yield as a statement's whole value: `const x = yield v;`");
   const sent = field(ctx.self, "sent", { k: "dyn" });
   const want = tryIrType(l, l.checker.getTypeAtLocation(y), y) ?? { k: "dyn" };
@@ -388,6 +446,10 @@ export function genMethodCall(l: Lowerer, call: ts.CallExpression): Expr | undef
   const undefinedArg = (a: ts.Expression): boolean => ts.isIdentifier(a) && a.text === "undefined";
   if (name === "throw" || call.arguments.length > 1 || (name === "return" && call.arguments[0] && !undefinedArg(call.arguments[0])))
     l.fail("TSOS1243", call, name === "throw" ? "throw()" : `${name}(value)`);
+  // `Generator<T, R>` returning a value: its results are step objects that can hold it.
+  const resultT = protocolIrType(l, l.checker.getTypeAtLocation(call), call);
+  const elem = (recv.type as { cls: ClassInst }).cls.fields.find((f) => f.name === "value");
+  const steps = resultT && isStepType(resultT) && elem ? stepFunctions(l, genClass(l, elem.type, call), elem.type, resultT, call) : undefined;
   if (name === "next") {
     // `next(v)` sends v in (an `unknown` the generator's `yield` reads back); `next()` sends undefined.
     const arg = call.arguments[0];
@@ -396,8 +458,9 @@ export function genMethodCall(l: Lowerer, call: ts.CallExpression): Expr | undef
     const gen: Expr = { e: "local", type: recv.type, name: g };
     const base: Type = { k: "class", cls: genClass(l, (recv.type as { cls: ClassInst }).cls.fields.find((f) => f.name === "value")!.type, call).cls };
     const asBase: Expr = { e: "convert", type: base, x: gen, checked: false, loc: l.loc(call) };
-    const next = genNext(l, gen, call);
+    const next: Expr = steps ? { e: "call", type: steps.next.ret, fn: steps.next.cname, args: [asBase] } : genNext(l, gen, call);
     return { e: "bind", type: next.type, name: g, value: recv, body: { e: "seq", type: next.type, xs: [{ e: "assign", type: { k: "dyn" }, target: field(asBase, "sent", { k: "dyn" }), value: sent }, next] } };
   }
+  if (steps) return { e: "call", type: steps.close.ret, fn: steps.close.cname, args: [{ e: "convert", type: { k: "class", cls: genClass(l, elem!.type, call).cls }, x: recv, checked: false, loc: l.loc(call) }] };
   return genClose(l, recv, call);
 }

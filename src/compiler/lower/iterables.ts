@@ -11,11 +11,11 @@
  *         `x[Symbol.iterator]()` called by hand.
  * Output:
  *   - IteratorResult<T> is `T | undefined` (a nullable, nullable.ts): absent
- *     means done. Only results whose return value is undefined exist (a
- *     generator returning a value, or an `Iterator<T, R>` with another R,
- *     is refused), so nothing is lost: `{ done: true, value: undefined }` is
- *     the one done result. A T that itself admits undefined is refused
- *     (TSOS1240): its results could not be told apart.
+ *     means done, with an undefined value. A T that itself admits
+ *     undefined is refused (TSOS1240): its results could not be told apart.
+ *     IteratorResult<T, R> with a real R (a generator that returns a value)
+ *     is the object `{ value, done }` instead (stepType; an `Iterator<T, R>`
+ *     view with one is refused, TSOS1240).
  *   - Iterator<T> is a view (views.ts) with the single slot `next`, so any
  *     class or object literal with a `next()` method converts to it; a
  *     generator's class has `next` as a literal member (generators.ts).
@@ -32,15 +32,16 @@
  *   its own `return()` method is refused (TSOS1241): we never call it.
  */
 import ts from "typescript";
-import type { ClassInst, Expr, Stmt, Type, ViewInst, ViewSlot } from "../ir.ts";
+import type { ClassInst, Expr, Field, Stmt, Type, ViewInst, ViewSlot } from "../ir.ts";
 import { T, childExprs } from "../ir.ts";
 import { isLibSymbol, type Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { arrayType, fnType, mangle, nullableType, tryIrType, typeName } from "./types.ts";
 import { classMember } from "./views.ts";
 import { registerFinisher, resolveMember } from "./dispatch.ts";
-import { newLiteralObject } from "./objects.ts";
+import { literalObjectType, newLiteralObject } from "./objects.ts";
 import { elementOrUndefined } from "./probes.ts";
+import { narrowRead } from "./nullable.ts";
 import { errorClass, throwValue } from "./exceptions.ts";
 import { isArrayIteratorCall, stdCall, stdDeclaration } from "./array-methods.ts";
 import { classInstance, constructorOf } from "./classes.ts";
@@ -153,9 +154,11 @@ export function protocolIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type |
   if (!elem) return undefined;
   const ret = p.args[1];
   // A generator that never returns (`Generator<T, never>`, an endless one) has no return value either.
-  if (ret && p.kind !== "result" && !(ret.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) && !isBuiltinReturn(ret))
-    l.fail("TSOS1240", node, `\`${l.checker.typeToString(type)}\`, whose return value is not undefined`, "return nothing from the iterator: `{ done: true, value: undefined }`");
-  if (p.kind === "result") return resultType(l, elem, node);
+  const returning = !!ret && !(ret.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) && !isBuiltinReturn(ret);
+  // A generator's own type may return a value (`Generator<T, R>`: lower/generators.ts keeps it); an Iterator's may not.
+  if (returning && p.kind === "iterator")
+    l.fail("TSOS1240", node, `\`${l.checker.typeToString(type)}\`, whose return value is not undefined`, "return nothing from the iterator: `{ done: true, value: undefined }`, or write it as a generator");
+  if (p.kind === "result") return returning ? stepType(l, type, node) : resultType(l, elem, node);
   if (p.kind === "iterator") return { k: "view", view: iteratorView(l, elem, node) };
   if (p.kind === "iterable") return { k: "view", view: iterableView(l, elem, node) };
   return { k: "class", cls: genClassOf(l, elem, node) };
@@ -163,6 +166,30 @@ export function protocolIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type |
 
 function isBuiltinReturn(t: ts.Type): boolean {
   return !!(t.flags & ts.TypeFlags.Any) || t.aliasSymbol?.name === "BuiltinIteratorReturn";
+}
+
+const stepClasses = new WeakSet<ClassInst>();
+
+/**
+ * IteratorResult<T, R> of a generator that returns a value (R not undefined):
+ * the object `{ value, done }` itself, its value `T | R | undefined` (the
+ * done step holds the return value once, undefined after; lower/generators.ts
+ * makes them).
+ */
+function stepType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
+  const valueSym = l.checker.getPropertyOfType(type, "value");
+  const value = valueSym && tryIrType(l, l.checker.getTypeOfSymbol(valueSym), node);
+  if (!value) return undefined;
+  if (value.k === "void" || value.k === "dyn") l.fail("TSOS1240", node, `an iterator result of \`${typeName(value)}\``, "yield and return values that are never undefined");
+  const held = value.k === "nullable" ? nullableType(l, value.inner, value.null, true) : nullableType(l, value, false, true);
+  const t = literalObjectType(l, [{ name: "value", type: held }, { name: "done", type: T.bool }], node);
+  stepClasses.add((t as { cls: ClassInst }).cls);
+  return t;
+}
+
+/** Whether an IR type is a generator's step object (`IteratorResult<T, R>` with a return value). */
+export function isStepType(t: Type): t is Extract<Type, { k: "class" }> {
+  return t.k === "class" && stepClasses.has(t.cls);
 }
 
 /** IteratorResult<T>: T | undefined, undefined meaning done. */
@@ -298,6 +325,7 @@ export function resultLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want
   const ctx = l.checker.getContextualType(node);
   if (!ctx || !isResultTsType(l.checker, ctx)) return undefined;
   const type = want?.k === "nullable" && want.undef && !want.null ? want : protocolIrType(l, ctx, node);
+  if (type && isStepType(type)) return stepLiteral(l, node, type);
   if (!type || type.k !== "nullable") return undefined;
   const elem = type.inner;
   const loc = l.loc(node);
@@ -351,6 +379,17 @@ export function resultLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, want
   return result;
 }
 
+/** `{ value: v, done: d }` where a step of an iterator that returns a value is expected (`IteratorResult<T, R>`). */
+function stepLiteral(l: Lowerer, node: ts.ObjectLiteralExpression, type: Extract<Type, { k: "class" }>): Expr {
+  const [valueField, doneField] = type.cls.fields as [Field, Field];
+  const names = node.properties.map((p) => (p.name && ts.isIdentifier(p.name) ? p.name.text : ""));
+  if (names.join() !== "value,done" && names.join() !== "value") l.fail("TSOS1241", node, "an iterator result of a value-returning iterator written other than `{ value, done }`", "write `{ value: v, done: d }`, in that order");
+  const init = (p: ts.ObjectLiteralElementLike): ts.Expression => (ts.isPropertyAssignment(p) ? p.initializer : (p as ts.ShorthandPropertyAssignment).name);
+  const value = lowerExpr(l, init(node.properties[0]!), valueField.type);
+  const done: Expr = node.properties[1] ? lowerExpr(l, init(node.properties[1]), T.bool) : { e: "bool", type: T.bool, value: false };
+  return newLiteralObject(l, [valueField, doneField], [coerce(l, value, valueField.type, node.properties[0]!), done], node);
+}
+
 function valueNodeOf(node: ts.ObjectLiteralExpression): ts.Node {
   return node.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === "value") ?? node;
 }
@@ -393,6 +432,12 @@ export function resultMember(l: Lowerer, p: ts.PropertyAccessExpression): Expr |
   if (first) return first;
   const r = lowerExpr(l, p.expression);
   const loc = l.loc(p);
+  if (isStepType(r.type)) {
+    // A step of a generator that returns a value: `value` as the checker narrowed it (T, R, or T | R), checked.
+    const held = r.type.cls.fields[name === "value" ? 0 : 1]!;
+    const read: Expr = { e: "field", type: held.type, obj: r, name: held.name };
+    return name === "done" ? read : narrowRead(l, p, read);
+  }
   if (r.type.k !== "nullable") {
     // Already narrowed to its value (a yielded result).
     return name === "done" ? { e: "seq", type: T.bool, xs: [r, { e: "bool", type: T.bool, value: false }] } : r;

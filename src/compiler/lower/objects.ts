@@ -252,6 +252,11 @@ export function newLiteralObject(l: Lowerer, fields: Field[], values: Expr[], no
   return { e: "new", type: { k: "class", cls: shape.cls }, cls: shape.cls, init: shape.init, args: values, loc: l.loc(node) };
 }
 
+/** The class of the object literal shape with `fields` (`{ value, done }` for a generator's step, lower/generators.ts). */
+export function literalObjectType(l: Lowerer, fields: Field[], node: ts.Node): Type {
+  return { k: "class", cls: literalShape(l, fields, node, [], () => undefined).cls };
+}
+
 function literalShape(
   l: Lowerer,
   fields: Field[],

@@ -37,7 +37,7 @@ import { arrayIterator, iteratorStep } from "./array-methods.ts";
 import { collectionArray, collectionForOf } from "./collections.ts";
 import { recordForIn } from "./records.ts";
 import { destructuredIterable, iterableForOf, printableResult } from "./iterables.ts";
-import { lowerYieldStatement, sentYieldFirst } from "./generators.ts";
+import { generatorReturnValue, lowerYieldStatement, sentYieldFirst } from "./generators.ts";
 import { readonlyTupleArray, tupleForOf } from "./tuples.ts";
 import { arrayLength, indexLoop } from "./index-loop.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
@@ -528,6 +528,9 @@ function lowerPlainReturn(l: Lowerer, r: ts.ReturnStatement): Stmt {
     return absent ? { s: "return", x: absent, loc } : { s: "return", loc };
   }
   if (ret.k === "void" && nullLiteral(l, r.expression) === "undefined") return { s: "return", loc };
+  // `return v` in a generator's body: v is kept for the step that reports the end (lower/generators.ts).
+  const kept = ret.k === "void" ? generatorReturnValue(l, r) : undefined;
+  if (kept) return { s: "block", body: [kept, { s: "return", loc }] };
   // `return log("done")` in a void function: the call, then a plain return (C has no void values).
   if (ret.k === "void") return { s: "block", body: [{ s: "expr", x: lowerExpr(l, r.expression), loc }, { s: "return", loc }] };
   return { s: "return", x: coerce(l, lowerExpr(l, r.expression, ret), ret, r.expression), loc };
