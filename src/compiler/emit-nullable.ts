@@ -119,17 +119,36 @@ export function unionToStr(em: NullableEmitter, u: Union, code: string, owned = 
   return once(em, u, code, (v) => byTag(u, v, (m, i) => em.toStrOf({ e: "local", type: m, name: `${v}.u.m${i}` }, `${v}.u.m${i}`, owned)));
 }
 
-/** `===` on two names of type `t` (strings by content, unions and nullables by tag and value). */
+/** A string, number or boolean member: JavaScript's `==` compares two of different kinds as numbers. */
+function isPrimitive(m: Type): boolean {
+  return m.k === "str" || m.k === "bool" || m.k === "int";
+}
+
+function toNumber(m: Type, v: string): string {
+  return m.k === "str" ? `tsos_str_to_num(${v})` : `((double)(${v}))`;
+}
+
+/**
+ * `===` on two names of type `t` (strings by content, unions and nullables by tag and value). `loose` is `==`:
+ * null and undefined equal each other only, and in a union a string, number or boolean equals one of another
+ * of those kinds when both convert to the same number (`"3" == 3`, `true == 1`), as in JavaScript. (An object
+ * against a primitive is unequal; JavaScript would compare the object's primitive form.)
+ */
 export function eqCode(t: Type, x: string, y: string, loose = false): string {
   if (t.k === "str") return `tsos_str_eq(${x}, ${y})`;
-  if (t.k === "union") return `(${x}.tag == ${y}.tag && ${byTag(t, x, (m, i) => eqCode(m, `${x}.u.m${i}`, `${y}.u.m${i}`))})`;
+  if (t.k === "union") {
+    const strict = `(${x}.tag == ${y}.tag && ${byTag(t, x, (m, i) => eqCode(m, `${x}.u.m${i}`, `${y}.u.m${i}`))})`;
+    if (!loose || t.members.filter(isPrimitive).length < 2) return strict;
+    const asNumber = (v: string): string => byTag(t, v, (m, i) => (isPrimitive(m) ? toNumber(m, `${v}.u.m${i}`) : "NAN"));
+    return `(${strict} || (${x}.tag != ${y}.tag && ${asNumber(x)} == ${asNumber(y)}))`;
+  }
   if (t.k === "view") return `(${x}.obj == ${y}.obj)`;
   // A function value: the function inside any adapting wrapper (runtime tsos_fn_eq).
   if (t.k === "fn") return `tsos_fn_eq(${x}, ${y})`;
   if (t.k !== "nullable") return `(${x} == ${y})`;
   const ax = isAbsent(t, x);
   const ay = isAbsent(t, y);
-  const innerEq = eqCode(t.inner, getSome(t, x), getSome(t, y));
+  const innerEq = eqCode(t.inner, getSome(t, x), getSome(t, y), loose);
   if (loose) return `((${ax} || ${ay}) ? (${ax} && ${ay}) : ${innerEq})`;
   if (t.cname) return `(${x}.tag == ${y}.tag && (${x}.tag != TSOS_TAG_SOME || ${innerEq}))`;
   if (t.inner.k === "str") return `((${ax} || ${ay}) ? ${x}.ptr == ${y}.ptr : ${innerEq})`;

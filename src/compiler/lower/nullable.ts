@@ -445,6 +445,8 @@ export function optionalEquality(l: Lowerer, b: ts.BinaryExpression, A0: Expr, B
     }
   }
   if (A.type.k !== "nullable" && B.type.k !== "nullable") return undefined;
+  const mixed = nullableUnionEquality(l, b, A, B);
+  if (mixed) return not(mixed);
   if (A.type.k !== "nullable" && A.e === "int" && B.type.k === "nullable") A = coerce(l, A, B.type.inner, b.left);
   const a = A.type as Nullable;
   const c = B.type as Nullable;
@@ -462,6 +464,32 @@ export function optionalEquality(l: Lowerer, b: ts.BinaryExpression, A0: Expr, B
   }
   const common = nullableType(l, inner, (A.type.k === "nullable" && a.null) || (B.type.k === "nullable" && c.null), (A.type.k === "nullable" && a.undef) || (B.type.k === "nullable" && c.undef));
   return not({ e: "opteq", type: T.bool, a: coerce(l, A, common, b.left), b: coerce(l, B, common, b.right), loose });
+}
+
+/**
+ * `winner === home` with `Team | undefined` and `Team | "BYE"`: a union on
+ * one side and a nullable of another type on the other; both as the
+ * nullable of the union of every member (undefined where the present types
+ * agree, or where neither side is a union).
+ */
+function nullableUnionEquality(l: Lowerer, b: ts.BinaryExpression, A: Expr, B: Expr): Expr | undefined {
+  const present = (t: Type): Type => (t.k === "nullable" ? t.inner : t);
+  if (sameType(present(A.type), present(B.type)) || (present(A.type).k !== "union" && present(B.type).k !== "union")) return undefined;
+  const absent = ts.TypeFlags.Null | ts.TypeFlags.Undefined;
+  const parts = [b.left, b.right].map((n) => l.checker.getTypeAtLocation(n)).flatMap((t) => (t.isUnion() ? t.types : [t]));
+  // The checker's types may be narrowed past the values' (`const s: string | undefined = "x"` reads as a string):
+  // the union of the checker's members first, then either side's own union.
+  const merged = mergedUnion(l, parts.filter((t) => !(t.flags & absent)), b);
+  const flag = (f: "null" | "undef"): boolean => [A.type, B.type].some((t) => t.k === "nullable" && t[f]);
+  const loose = b.operatorToken.kind === K.EqualsEqualsToken || b.operatorToken.kind === K.ExclamationEqualsToken;
+  for (const u of [merged, present(A.type), present(B.type)]) {
+    if (u?.k !== "union") continue;
+    const common = nullableType(l, u, flag("null"), flag("undef"));
+    const x = tryCoerce(l, A, common, b.left);
+    const y = x && tryCoerce(l, B, common, b.right);
+    if (x && y) return { e: "opteq", type: T.bool, a: x, b: y, loose };
+  }
+  return undefined;
 }
 
 /** The branches of `c ? a : b` of different types (`c ? "x" : null`, `c ? "x" : 0`): both as the checker's type of the whole. */
