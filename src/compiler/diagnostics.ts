@@ -75,6 +75,10 @@ export const CATALOG = {
     message: "cannot use a value of type `{0}` as `{1}`",
     help: "the types must match exactly: classes and arrays are nominal, and a function value needs exactly the parameters of the function type",
   },
+  TSOS1022: {
+    message: "this may change `{0}`, which `{1}` shows as a copy: an object's `{2}` is read through that type as an array of `{3}`",
+    help: "only read the array through `{1}` (its length, elements, `map`, `filter`, `for...of`), or give the parameter the object's own element type (a generic `<T>(p: Page<T>)`)",
+  },
   TSOS1050: { message: "a class can only extend a class declared in the program, not `{0}`", help: "layout structs and library types cannot be extended" },
   TSOS1051: { message: "the layout struct `{0}` cannot take part in inheritance", help: "a layout struct has the exact C layout of its fields and no class header; hold the other struct in a field" },
   TSOS1052: { message: "the field `{0}` is redeclared as `{2}`, but the base class stores it as `{1}`", help: "give the redeclared field the base class's type" },

@@ -25,7 +25,7 @@ import { T } from "../ir.ts";
 import { Bail, quietly, type Lowerer, isLibSymbol } from "./context.ts";
 import { classInfo, fieldName, isAbstractProperty, lookupField, upcast } from "./classes.ts";
 import { abstractPropertyRead, abstractPropertyWrite, registerFinisher, resolveMember } from "./dispatch.ts";
-import { castTo, coerce } from "./expr.ts";
+import { castTo, coerce, tryCoerce } from "./expr.ts";
 import { irType, mangle, nullableType, sameType, typeName } from "./types.ts";
 import { acceptingUndefined, withDefaults } from "./defaults.ts";
 import { missingArgs } from "./nullable.ts";
@@ -38,6 +38,7 @@ import { plainObjectString } from "./inspect.ts";
 import { namespaceObjectMember } from "./generic-consts.ts";
 import { withKeyArgs } from "./key-params.ts";
 import { isRecord, recordEntryHas, recordEntryRead, recordEntryWrite } from "./records.ts";
+import { arrayMemberCopy, noteArrayMemberRead } from "./view-copies.ts";
 
 interface ViewState {
   byKey: Map<string, ViewInst>;
@@ -377,6 +378,9 @@ function thunk(l: Lowerer, cls: ClassInst, view: ViewInst, slot: ViewSlot, node:
             const value: Expr = { e: "unwrap", type: slot.ret, x: read, loc };
             return ret({ e: "cond", type: slot.ret, c: unset, a: { e: "seq", type: slot.ret, xs: [fail, value] }, b: value });
           }
+          // `items: Article[]` read as `Page<unknown>`'s `items: unknown[]`, which no conversion serves: a copy (lower/view-copies.ts).
+          const copy = tryCoerce(l, read, slot.ret, node) ? undefined : arrayMemberCopy(l, read, view, slot, node);
+          if (copy) return ret(copy);
           return ret(required ? { e: "unwrap", type: slot.ret, x: read, loc, check: "narrowed" } : read);
         }
         if (m.kind === "accessor" && m.get) {
@@ -493,6 +497,7 @@ function slotOf(l: Lowerer, view: ViewInst, kind: ViewSlot["kind"], prop: string
 
 export function lowerViewGet(l: Lowerer, v: Expr, prop: string, node: ts.Node): Expr {
   const slot = slotOf(l, (v.type as { view: ViewInst }).view, "get", prop, node);
+  noteArrayMemberRead(l, (v.type as { view: ViewInst }).view, slot, node); // lower/view-copies.ts
   return { e: "viewcall", type: slot.ret, view: v, slot: slot.name, args: [] };
 }
 
