@@ -24,11 +24,12 @@
  *   - `gen.next(v)` stores v, boxed as an `unknown`, in the object's `sent`
  *     field before resuming; `const x = yield v` (a yield that is a whole
  *     statement's value) reads it back as its type. `gen.throw(e)`, the
- *     value of `yield*`, and a `yield` value inside a larger expression are
- *     refused (TSOS1242/1243).
- *   - `return v` stores v, boxed, in the `returned` field. Only `next()` on a
- *     `Generator<T, R>` (stepFunctions) reports it, in a `{ value, done }`
- *     object, once: every finishing step clears it.
+ *     value of `yield*` over a non-generator, and a `yield` value inside a
+ *     larger expression are refused (TSOS1242/1243).
+ *   - `return v` stores v, boxed, in the `returned` field. `next()` on a
+ *     `Generator<T, R>` (stepFunctions) reports it in a `{ value, done }`
+ *     object, and `const r = yield* g` gives it, only from the step that
+ *     finishes the generator (tsos_gen_finished before it is false).
  *   - `yield` is a statement, and each one is followed by the closing check:
  *     `return()` (an early exit from for...of, `gen.return()`) resumes a
  *     suspended body with `closing` set and it leaves as `return;` would,
@@ -98,7 +99,7 @@ function genClass(l: Lowerer, elem: Type, node: ts.Node): GenClass {
       { name: "value", type: elem, hidden: true },
       // What `next(v)` sends in, as an `unknown` (undefined until a value is sent): `const x = yield v` reads it.
       { name: "sent", type: { k: "dyn" }, hidden: true },
-      // What `return v` returned, as an `unknown`, until a step of `Generator<T, R>` reports it (once; stepFunctions).
+      // What `return v` returned, as an `unknown`: the step that finishes reports it (stepFunctions, `yield*`).
       { name: "returned", type: { k: "dyn" }, hidden: true },
     ],
     header: true,
@@ -116,8 +117,7 @@ function genClass(l: Lowerer, elem: Type, node: ts.Node): GenClass {
   const selfRef: Expr = { e: "local", type: self, name: "self" };
   const loc = l.loc(node);
   // next() resumes; return() resumes with `closing` set (the body leaves through its finally blocks).
-  // Done: a return value is reported with the step that finishes only (stepFunctions); here it is dropped.
-  const finished: Stmt[] = [clearReturned(selfRef, loc), { s: "return", x: { e: "nullish", type: rType, undef: true }, loc }];
+  const finished: Stmt[] = [{ s: "return", x: { e: "nullish", type: rType, undef: true }, loc }];
   const step = (runtime: string): Stmt[] => resumeBody(l, selfRef, runtime, finished, { s: "return", x: { e: "some", type: rType, x: field(selfRef, "value", elem) }, loc }, node);
   next.body = step("tsos_gen_resume");
   close.body = step("tsos_gen_close");
@@ -137,8 +137,14 @@ function field(obj: Expr, name: string, type: Type): Expr {
 
 const DYN: Type = { k: "dyn" };
 
-function clearReturned(self: Expr, loc: number): Stmt {
-  return { s: "expr", x: { e: "assign", type: DYN, target: field(self, "returned", DYN), value: { e: "call", type: DYN, fn: "tsos_dyn_undef", args: [] } }, loc };
+/** Whether the generator `gen` (its Generator_<T> class) had finished before: then it has no return value left to report. */
+function finishedBefore(gen: Expr): Expr {
+  return { e: "call", type: T.bool, fn: "tsos_gen_finished", args: [field(gen, "co", { k: "anyobj" })] };
+}
+
+/** What the generator `gen` returned, as an `unknown`, if it finished just now (`was` false), else undefined. */
+function returnedValue(gen: Expr, was: Expr): Expr {
+  return { e: "cond", type: DYN, c: was, a: { e: "call", type: DYN, fn: "tsos_dyn_undef", args: [] }, b: field(gen, "returned", DYN) };
 }
 
 const stepFns = new WeakMap<Lowerer, Map<string, { next: Func; close: Func }>>();
@@ -147,7 +153,8 @@ const stepFns = new WeakMap<Lowerer, Map<string, { next: Func; close: Func }>>()
  * `next()` and `return()` of a generator whose type returns a value
  * (`Generator<T, R>`): they give the step object `{ value, done }`
  * (lower/iterables.ts stepType) instead of `T | undefined`. The step that
- * finishes holds what `return v` returned; later ones hold undefined.
+ * finishes holds what `return v` returned; later ones hold undefined (the
+ * generator had finished before they resumed it).
  */
 function stepFunctions(l: Lowerer, gen: GenClass, elem: Type, step: Extract<Type, { k: "class" }>, node: ts.Node): { next: Func; close: Func } {
   let byKey = stepFns.get(l);
@@ -161,15 +168,12 @@ function stepFunctions(l: Lowerer, gen: GenClass, elem: Type, step: Extract<Type
   const [valueField, doneField] = step.cls.fields as [Field, Field];
   const held = valueField.type as Extract<Type, { k: "nullable" }>;
   const make = (value: Expr, done: boolean): Expr => newLiteralObject(l, [valueField, doneField], [value, { e: "bool", type: T.bool, value: done }], node);
-  const got: Expr = { e: "local", type: held, name: "got" };
-  const finished: Stmt[] = [
-    { s: "let", name: "got", type: held, init: coerce(l, field(selfRef, "returned", DYN), held, node), loc },
-    clearReturned(selfRef, loc),
-    { s: "return", x: make(got, true), loc },
-  ];
+  const was: Expr = { e: "local", type: T.bool, name: "was" };
+  const finished: Stmt[] = [{ s: "return", x: make(coerce(l, returnedValue(selfRef, was), held, node), true), loc }];
   const yielded: Stmt = { s: "return", x: make({ e: "some", type: held, x: coerce(l, field(selfRef, "value", elem), held.inner, node) }, false), loc };
   const fn = (suffix: string, runtime: string): Func => {
-    const f: Func = { cname: l.uniqueName(`${gen.cls.cname}__${suffix}`), params: [{ name: "self", type: self }], ret: step, body: resumeBody(l, selfRef, runtime, finished, yielded, node), loc, isStatic: true };
+    const body: Stmt[] = [{ s: "let", name: "was", type: T.bool, init: finishedBefore(selfRef), loc }, ...resumeBody(l, selfRef, runtime, finished, yielded, node)];
+    const f: Func = { cname: l.uniqueName(`${gen.cls.cname}__${suffix}`), params: [{ name: "self", type: self }], ret: step, body, loc, isStatic: true };
     l.addFunc(f);
     return f;
   };
@@ -364,6 +368,9 @@ export function generatorReturnValue(l: Lowerer, r: ts.ReturnStatement): Stmt | 
 /** Yields already lowered as statements before the statement that uses their value (sentYieldFirst). */
 const yieldedFirst = new WeakSet<ts.YieldExpression>();
 
+/** `yield*` whose value is used: the local holding what the inner generator returned. */
+const yieldStarValues = new WeakMap<ts.YieldExpression, string>();
+
 /**
  * `const x = yield v;`, `x = yield v;`, `total += yield v;`: a statement whose
  * value (initializer, or right side of an assignment) is one `yield`. The
@@ -380,7 +387,7 @@ export function sentYieldFirst(l: Lowerer, s: ts.Statement): Stmt[] {
     if (ts.isBinaryExpression(x) && x.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && x.operatorToken.kind <= ts.SyntaxKind.LastAssignment) value = x.right;
   }
   while (value && ts.isParenthesizedExpression(value)) value = value.expression;
-  if (!value || !ts.isYieldExpression(value) || value.asteriskToken || !contexts.get(l.scope)) return [];
+  if (!value || !ts.isYieldExpression(value) || !contexts.get(l.scope)) return [];
   yieldedFirst.add(value);
   return lowerYieldStatement(l, s, value);
 }
@@ -395,9 +402,11 @@ export function sentYieldFirst(l: Lowerer, s: ts.Statement): Stmt[] {
 export function lowerYield(l: Lowerer, y: ts.YieldExpression): Expr {
   const ctx = contexts.get(l.scope);
   if (!ctx) l.fail("TSOS1242", y, "`yield` outside the generator's own body", "yield directly in the generator's body");
-  if (y.asteriskToken) l.fail("TSOS1242", y, "the value of `yield*` (what the inner generator returned)", "call the inner generator's `next()` in a loop and read the last result's `value`");
   if (!yieldedFirst.has(y)) l.fail("TSOS1242", y, "the value of a `yield` inside a larger expression", "write the yield as a statement's whole value: `const x = yield v;`");
-  const sent = field(ctx.self, "sent", { k: "dyn" });
+  // `const r = yield* inner()`: what the inner generator returned (lowerYieldStatement kept it).
+  const kept = yieldStarValues.get(y);
+  if (y.asteriskToken && !kept) l.fail("TSOS1242", y, "the value of `yield*` over an iterable that is not a generator", "yield* a generator, whose `return v` gives the value");
+  const sent = kept ? { e: "local", type: DYN, name: kept } as Expr : field(ctx.self, "sent", { k: "dyn" });
   const want = tryIrType(l, l.checker.getTypeAtLocation(y), y) ?? { k: "dyn" };
   return want.k === "dyn" ? sent : coerce(l, sent, want, y);
 }
@@ -417,7 +426,25 @@ export function lowerYieldStatement(l: Lowerer, stmt: ts.Statement, y: ts.YieldE
     then: [...inner, ...exitActions(l, stmt, undefined), { s: "return", loc }],
     loc,
   });
-  if (y.asteriskToken) return sourceForYieldStar(l, y.expression!, (elem, node, close) => [{ s: "expr", x: yieldValue(l, ctx, elem, node), loc }, leave(close)]);
+  if (y.asteriskToken) {
+    const each = (elem: Expr, node: ts.Node, close: Stmt[]): Stmt[] => [{ s: "expr", x: yieldValue(l, ctx, elem, node), loc }, leave(close)];
+    if (!yieldedFirst.has(y)) return sourceForYieldStar(l, y.expression!, each);
+    // Its value is used: what the inner generator returns, if it finishes here (not if it had finished before).
+    const kept = l.localName("tsos_returned");
+    const was = l.localName("tsos_was");
+    yieldStarValues.set(y, kept);
+    const undef: Expr = { e: "call", type: DYN, fn: "tsos_dyn_undef", args: [] };
+    const around = (gen: Expr): { before: Stmt[]; after: Stmt[] } => {
+      let cls: ClassInst | undefined = (gen.type as { cls: ClassInst }).cls;
+      while (cls && !cls.fields.some((f) => f.name === "value")) cls = cls.base;
+      const base: Expr = { e: "convert", type: { k: "class", cls: cls! }, x: gen, checked: false, loc };
+      return {
+        before: [{ s: "let", name: was, type: T.bool, init: finishedBefore(base), loc }],
+        after: [{ s: "expr", x: { e: "assign", type: DYN, target: { e: "local", type: DYN, name: kept }, value: returnedValue(base, { e: "local", type: T.bool, name: was }) }, loc }],
+      };
+    };
+    return [{ s: "let", name: kept, type: DYN, init: undef, loc }, ...sourceForYieldStar(l, y.expression!, each, around)];
+  }
   if (!y.expression) l.fail("TSOS1240", y, "`yield` without a value", "yield a value");
   return [{ s: "expr", x: yieldValue(l, ctx, lowerExpr(l, y.expression, ctx.elem), y.expression), loc }, leave([])];
 }

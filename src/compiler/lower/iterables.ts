@@ -685,12 +685,21 @@ function collector(l: Lowerer, t: Type, node: ts.Node, outElem?: Type): { cname:
 }
 
 /** `yield* x`: the statements `each` gives for every element of x (an array or a custom iterable). */
-export function sourceForYieldStar(l: Lowerer, x: ts.Expression, each: (elem: Expr, node: ts.Node, close: Stmt[]) => Stmt[]): Stmt[] {
+export function sourceForYieldStar(
+  l: Lowerer,
+  x: ts.Expression,
+  each: (elem: Expr, node: ts.Node, close: Stmt[]) => Stmt[],
+  around?: (gen: Expr) => { before: Stmt[]; after: Stmt[] },
+): Stmt[] {
   const loc = l.loc(x);
+  if (around && !isGenType(tryIrType(l, l.checker.getTypeAtLocation(x), x) ?? T.void)) l.fail("TSOS1242", x, "the value of `yield*` over an iterable that is not a generator", "yield* a generator, whose `return v` gives the value");
   if (isCustomIterable(l, x)) {
     const found = sourceOf(l, x);
     if (found) {
       const { src } = found;
+      // `const r = yield* inner()`: statements before and after the walk, given the generator (generators.ts).
+      const held = src.setup[0] as Extract<Stmt, { s: "let" }>;
+      const { before, after } = around?.({ e: "local", type: held.type, name: held.name }) ?? { before: [], after: [] };
       const rType = resultType(l, src.elem, x);
       const rName = l.temp();
       const r: Expr = { e: "local", type: rType, name: rName };
@@ -699,7 +708,7 @@ export function sourceForYieldStar(l: Lowerer, x: ts.Expression, each: (elem: Ex
         { s: "if", c: { e: "isnullish", type: T.bool, x: r, which: "undefined" }, then: [{ s: "break", loc }], loc },
         ...each({ e: "unwrap", type: src.elem, x: r, loc }, x, src.close()),
       ];
-      return [{ s: "block", body: [...src.setup, { s: "while", c: { e: "bool", type: T.bool, value: true }, body, loc }] }];
+      return [{ s: "block", body: [...src.setup, ...before, { s: "while", c: { e: "bool", type: T.bool, value: true }, body, loc }, ...after] }];
     }
   }
   const walk = collectionEach(l, x, (elem) => each(elem, x, []));

@@ -191,6 +191,8 @@ static inline void tsos_gen_free(void *p) {
 
 /* Whether the suspended body was resumed by return(): the code after each `yield` then leaves as `return;` would. */
 static inline bool tsos_gen_closing(void *p) { return ((tsos_coro *)p)->closing; }
+/* Whether the generator has finished (or was closed): its return value was reported, or never was. */
+static inline bool tsos_gen_finished(void *p) { return ((tsos_coro *)p)->state == TSOS_GEN_DONE; }
 
 /*
  * `return()`: a generator that never started is simply done; a suspended one
