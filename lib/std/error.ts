@@ -32,6 +32,15 @@ export class Error {
   }
 }
 
+/**
+ * `x.m()` in a generic function's instance where x's class has no `m`, reached
+ * through a type guard that said it had one (`isCloseable(x) && x.close()`):
+ * JavaScript reads `undefined` and throws this (lower/views.ts).
+ */
+export function notAFunction<T>(what: string): T {
+  throw new TypeError(`${what} is not a function`);
+}
+
 export class RangeError extends Error {
   constructor(message?: string, options?: ErrorOptions) {
     super(message, options);

@@ -26,7 +26,7 @@ import { Bail, type Lowerer } from "./context.ts";
 import { classInstance, constructorOf, fieldName, isStatic, lookupField, lowerSuperCall, staticField, upcast, isSubclass } from "./classes.ts";
 import { abstractPropertyRead, inChain, markConstructed, resolveMember } from "./dispatch.ts";
 import { lowerBind, methodValue } from "./lambdas.ts";
-import { lowerClassCallByName, lowerClassGetByName, lowerViewCall, lowerViewGet } from "./views.ts";
+import { lowerClassCallByName, lowerClassGetByName, lowerViewCall, lowerViewGet, missingMethodCall } from "./views.ts";
 import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts, stringPart, truthValue } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
 import { arrayType, irType, isEmptyObjectType, mangle, nullableType, typeFromTypeNode, typeName, typeOfNode, sameType } from "./types.ts";
@@ -340,6 +340,9 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       const idx = toInteger(l, lowerExpr(l, call.arguments[0]!), call.arguments[0]!);
       return { e: "strindex", type: T.number, s: recv, idx, loc: l.loc(call), code: true };
     }
+    // `x.close()` on a number a type guard let through as `T & Closeable` (lower/views.ts).
+    const missing = missingMethodCall(l, recv, call);
+    if (missing) return missing;
     l.fail("TSOS1018", callee.name, name, typeName(recv.type));
   }
   const f = callableValue(l, callee);

@@ -335,7 +335,11 @@ function overridden(l: Lowerer, m: ts.MethodDeclaration): boolean {
   const cls = m.parent;
   if (!ts.isClassDeclaration(cls) || !cls.name) return true;
   if (m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) return false;
-  const name = m.name.getText();
+  return subclassDeclares(l, cls, m.name.getText());
+}
+
+/** Whether some class of the program extends `cls` (directly or not) and declares a member named `name`. */
+export function subclassDeclares(l: Lowerer, cls: ts.ClassLikeDeclaration, name: string): boolean {
   const base = l.checker.getTypeAtLocation(cls);
   for (const sf of programFiles()) {
     let found = false;
