@@ -41,7 +41,7 @@ import { plainObjectString } from "./inspect.ts";
 import { namespaceObjectMember } from "./generic-consts.ts";
 import { withKeyArgs } from "./key-params.ts";
 import { isRecord, recordEntryHas, recordEntryRead, recordEntryWrite } from "./records.ts";
-import { arrayMemberCopy, noteArrayMemberRead } from "./view-copies.ts";
+import { arrayMemberCopy, noteBoundMethodValue, noteViewRead } from "./view-copies.ts";
 
 interface ViewState {
   byKey: Map<string, ViewInst>;
@@ -131,10 +131,7 @@ function viewOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewInst {
   } finally {
     s.inProgress.delete(type);
   }
-  const key = [
-    ...inst.slots.map((x) => `${x.name}${x.method ? "?()" : ""}(${x.params.map(mangle).join(",")})${mangle(x.ret)}`),
-    ...[...generics].map(([name, sig]) => `${name}${sig}`),
-  ].join(";");
+  const key = slotsKey(inst.slots, generics);
   const same = s.byKey.get(key);
   if (same && !entry.referenced) {
     s.cache.set(cacheKey, same);
@@ -146,6 +143,39 @@ function viewOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewInst {
   s.cache.set(cacheKey, inst);
   l.program.views.push(inst);
   return inst;
+}
+
+/** Views are structural: one per list of slots (names, kinds, IR types) and generic methods. */
+function slotsKey(slots: readonly ViewSlot[], generics: ReadonlyMap<string, string>): string {
+  return [...slots.map((x) => `${x.name}${x.method ? "?()" : ""}(${x.params.map(mangle).join(",")})${mangle(x.ret)}`), ...[...generics].map(([name, sig]) => `${name}${sig}`)].join(";");
+}
+
+/**
+ * `T & Closeable` in a generic instance where T is itself a view (a type
+ * guard's narrowing of an interface value): the view with the slots of
+ * every part; undefined where two parts disagree on a member or one has
+ * generic methods.
+ */
+export function mergedView(l: Lowerer, parts: readonly ViewInst[], tsName: string): Type | undefined {
+  const bySlot = new Map<string, ViewSlot>();
+  for (const p of parts) {
+    if (genericMethods.has(p)) return undefined;
+    for (const x of p.slots) {
+      const other = bySlot.get(x.name);
+      if (other && slotsKey([other], new Map()) !== slotsKey([x], new Map())) return undefined;
+      bySlot.set(x.name, x);
+    }
+  }
+  const slots = [...bySlot.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const s = state(l);
+  const key = slotsKey(slots, new Map());
+  const same = s.byKey.get(key);
+  if (same) return { k: "view", view: same };
+  const inst: ViewInst = { cname: l.uniqueName("V_merged"), tsName, slots };
+  declaredOrder.set(inst, parts.flatMap((p) => declaredOrder.get(p) ?? p.slots.map((x) => x.prop)).filter((n, i, all) => all.indexOf(n) === i));
+  s.byKey.set(key, inst);
+  l.program.views.push(inst);
+  return { k: "view", view: inst };
 }
 
 /** The property names of a view in the order its (first) TypeScript type declares them (slots are sorted): the order JSON.parse reads them in. */
@@ -401,7 +431,8 @@ function thunk(l: Lowerer, cls: ClassInst, view: ViewInst, slot: ViewSlot, node:
         // `this` undefined: a method that uses `this` is bound only for an optional method, whose reads are
         // all calls or tests.
         if (m.kind === "method" && !m.decl.typeParameters?.length) {
-          if (!slot.method && usesThis(m.decl)) l.fail("TSOS1062", node, `${cls.tsName}.${slot.prop}`, view.tsName);
+          // Through an `unknown` member (a duck-typing test), bound where every read only tests it (lower/view-copies.ts).
+          if (!slot.method && usesThis(m.decl) && !noteBoundMethodValue(l, view, slot, `${cls.tsName}.${slot.prop}`)) l.fail("TSOS1062", node, `${cls.tsName}.${slot.prop}`, view.tsName);
           const r = resolveMember(l, cls, m.decl, []);
           return ret(boundMethod(l, coerce(l, self, r.self, node), r, m.decl, node as ts.Expression, true));
         }
@@ -500,7 +531,7 @@ function slotOf(l: Lowerer, view: ViewInst, kind: ViewSlot["kind"], prop: string
 
 export function lowerViewGet(l: Lowerer, v: Expr, prop: string, node: ts.Node): Expr {
   const slot = slotOf(l, (v.type as { view: ViewInst }).view, "get", prop, node);
-  noteArrayMemberRead(l, (v.type as { view: ViewInst }).view, slot, node); // lower/view-copies.ts
+  noteViewRead(l, (v.type as { view: ViewInst }).view, slot, node); // lower/view-copies.ts
   return { e: "viewcall", type: slot.ret, view: v, slot: slot.name, args: [] };
 }
 
@@ -519,11 +550,26 @@ export function lowerViewCall(l: Lowerer, v: Expr, prop: string, call: ts.CallEx
   }
   // `v.toString()` where the type lists none: the object's own, or `[object Object]`, by its class (lower/inspect.ts).
   if (prop === "toString" && !call.arguments.length && !view.slots.some((x) => x.prop === prop)) return plainObjectString(l, v, call)!;
+  // `x.close()` with `x: T & Closeable` (a type guard's narrowing) where T is this view: through the view of the
+  // intersection, which finds the object's `close` by its class (a class without one panics, naming the type).
+  const guarded = !view.slots.some((x) => x.prop === prop) ? intersectionReceiver(l, v, call) : undefined;
+  if (guarded) return lowerViewCall(l, guarded, prop, call);
   // A function-typed property, narrowed to present where TypeScript narrowed it (an optional method after `if (v.m)`).
   // `p.hooks.transform?.(acc)`: the optional chain has bound the property's value, tested present.
   const f = chainSubstitute(call.expression) ?? narrowRead(l, call.expression, lowerViewGet(l, v, prop, call.expression));
   if (f.type.k !== "fn") l.fail("TSOS1015", call.expression, "calling this value", "call a declared function or method");
   return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
+}
+
+/** The receiver of `x.m()` as the view of its narrowed intersection type, if that view has `m`; else undefined. */
+function intersectionReceiver(l: Lowerer, v: Expr, call: ts.CallExpression): Expr | undefined {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const t = l.checker.getTypeAtLocation(callee.expression);
+  if (!t.isIntersection()) return undefined;
+  const wide = quietly(l, () => irType(l, t, callee.expression));
+  if (wide?.k !== "view" || !wide.view.slots.some((x) => x.prop === callee.name.text)) return undefined;
+  return quietly(l, () => viewCoerce(l, v, wide, callee.expression));
 }
 
 export { sameType };
