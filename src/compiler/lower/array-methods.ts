@@ -38,7 +38,7 @@ import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { LIB_DIR } from "../load.ts";
 import { hasEffects } from "../eval-order.ts";
-import { quietly, type Lowerer } from "./context.ts";
+import { isLibSymbol, quietly, type Lowerer } from "./context.ts";
 import { coerce, lowerExpr, stringPart } from "./expr.ts";
 import { mappedElements } from "./inspect.ts";
 import { functionOf } from "./functions.ts";
@@ -142,8 +142,11 @@ function mapResult(l: Lowerer, call: ts.CallExpression): Type {
 
 /** The element type an array built by `call` should have: `u`, or the one its context wants (see mapResult). */
 function wantedElement(l: Lowerer, call: ts.CallExpression, u: Type): Type {
-  const ctx = l.checker.getContextualType(call);
-  if (!ctx || !l.checker.isArrayType(ctx)) return u!;
+  const given = l.checker.getContextualType(call);
+  const ctx = given && l.checker.getNonNullableType(given);
+  // An array, or an iterable one is passed for (`new Map<string, Row>(teams.map((t) => [t.name, { ..., form: [] }]))`).
+  const iterable = ctx?.getSymbol()?.name === "Iterable" && isLibSymbol(ctx.getSymbol());
+  if (!ctx || !(l.checker.isArrayType(ctx) || iterable)) return u!;
   const [e] = l.checker.getTypeArguments(ctx as ts.TypeReference);
   const want = e ? tryIrType(l, e, call) : undefined;
   if (!want || want.k === "dyn" || (u && sameType(u, want))) return u!;

@@ -156,10 +156,10 @@ const stepFns = new WeakMap<Lowerer, Map<string, { next: Func; close: Func }>>()
  * finishes holds what `return v` returned; later ones hold undefined (the
  * generator had finished before they resumed it).
  */
-function stepFunctions(l: Lowerer, gen: GenClass, elem: Type, step: Extract<Type, { k: "class" }>, node: ts.Node): { next: Func; close: Func } {
+function stepFunctions(l: Lowerer, gen: GenClass, elem: Type, step: Extract<Type, { k: "class" }>, ret: Type, node: ts.Node): { next: Func; close: Func } {
   let byKey = stepFns.get(l);
   if (!byKey) stepFns.set(l, (byKey = new Map()));
-  const key = `${gen.cls.cname}/${step.cls.cname}`;
+  const key = `${gen.cls.cname}/${step.cls.cname}/${mangle(ret)}`;
   const hit = byKey.get(key);
   if (hit) return hit;
   const self: Type = { k: "class", cls: gen.cls };
@@ -169,7 +169,9 @@ function stepFunctions(l: Lowerer, gen: GenClass, elem: Type, step: Extract<Type
   const held = valueField.type as Extract<Type, { k: "nullable" }>;
   const make = (value: Expr, done: boolean): Expr => newLiteralObject(l, [valueField, doneField], [value, { e: "bool", type: T.bool, value: done }], node);
   const was: Expr = { e: "local", type: T.bool, name: "was" };
-  const finished: Stmt[] = [{ s: "return", x: make(coerce(l, returnedValue(selfRef, was), held, node), true), loc }];
+  // The value is unboxed as R (what the generator returns), then held as the step's `T | R | undefined`.
+  const returned: Expr = { e: "cond", type: held, c: was, a: { e: "nullish", type: held, undef: true }, b: coerce(l, coerce(l, field(selfRef, "returned", DYN), ret, node), held, node) };
+  const finished: Stmt[] = [{ s: "return", x: make(returned, true), loc }];
   const yielded: Stmt = { s: "return", x: make({ e: "some", type: held, x: coerce(l, field(selfRef, "value", elem), held.inner, node) }, false), loc };
   const fn = (suffix: string, runtime: string): Func => {
     const body: Stmt[] = [{ s: "let", name: "was", type: T.bool, init: finishedBefore(selfRef), loc }, ...resumeBody(l, selfRef, runtime, finished, yielded, node)];
@@ -180,6 +182,13 @@ function stepFunctions(l: Lowerer, gen: GenClass, elem: Type, step: Extract<Type
   const fns = { next: fn("step", "tsos_gen_resume"), close: fn("stepReturn", "tsos_gen_close") };
   byKey.set(key, fns);
   return fns;
+}
+
+/** The IR type of R in a step's type `IteratorResult<T, R>` (its done half's value). */
+function returnType(l: Lowerer, result: ts.Type, node: ts.Node): Type | undefined {
+  const done = result.isUnion() ? result.types.find((t) => t.getSymbol()?.name === "IteratorReturnResult") : undefined;
+  const value = done && l.checker.getPropertyOfType(done, "value");
+  return value && tryIrType(l, l.checker.getTypeOfSymbol(value), node);
 }
 
 /** Resume (or close) a generator: a throw in its body is thrown again here; then `finished` if it ended, else `yielded`. */
@@ -476,7 +485,8 @@ export function genMethodCall(l: Lowerer, call: ts.CallExpression): Expr | undef
   // `Generator<T, R>` returning a value: its results are step objects that can hold it.
   const resultT = protocolIrType(l, l.checker.getTypeAtLocation(call), call);
   const elem = (recv.type as { cls: ClassInst }).cls.fields.find((f) => f.name === "value");
-  const steps = resultT && isStepType(resultT) && elem ? stepFunctions(l, genClass(l, elem.type, call), elem.type, resultT, call) : undefined;
+  const ret = resultT && isStepType(resultT) ? returnType(l, l.checker.getTypeAtLocation(call), call) : undefined;
+  const steps = resultT && isStepType(resultT) && elem && ret ? stepFunctions(l, genClass(l, elem.type, call), elem.type, resultT, ret, call) : undefined;
   if (name === "next") {
     // `next(v)` sends v in (an `unknown` the generator's `yield` reads back); `next()` sends undefined.
     const arg = call.arguments[0];

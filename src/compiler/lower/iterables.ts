@@ -35,8 +35,8 @@ import ts from "typescript";
 import type { ClassInst, Expr, Field, Stmt, Type, ViewInst, ViewSlot } from "../ir.ts";
 import { T, childExprs } from "../ir.ts";
 import { isLibSymbol, type Lowerer } from "./context.ts";
-import { coerce, lowerExpr } from "./expr.ts";
-import { arrayType, fnType, mangle, nullableType, tryIrType, typeName } from "./types.ts";
+import { castTo, coerce, lowerExpr } from "./expr.ts";
+import { arrayType, fnType, mangle, nullableType, sameType, tryIrType, typeName } from "./types.ts";
 import { classMember } from "./views.ts";
 import { registerFinisher, resolveMember } from "./dispatch.ts";
 import { literalObjectType, newLiteralObject } from "./objects.ts";
@@ -436,7 +436,13 @@ export function resultMember(l: Lowerer, p: ts.PropertyAccessExpression): Expr |
     // A step of a generator that returns a value: `value` as the checker narrowed it (T, R, or T | R), checked.
     const held = r.type.cls.fields[name === "value" ? 0 : 1]!;
     const read: Expr = { e: "field", type: held.type, obj: r, name: held.name };
-    return name === "done" ? read : narrowRead(l, p, read);
+    if (name === "done") return read;
+    // `T | R` of objects is one view of both: narrowed to one of them, it is converted to that type's view, checked.
+    const narrowed = narrowRead(l, p, read);
+    const want = tryIrType(l, l.checker.getTypeAtLocation(p), p);
+    if (!want || sameType(narrowed.type, want) || want.k === "nullable") return narrowed;
+    const present = narrowed.type.k === "nullable" ? unwrapNarrowed(narrowed, loc) : narrowed;
+    return sameType(present.type, want) ? present : castTo(l, present, want, p);
   }
   if (r.type.k !== "nullable") {
     // Already narrowed to its value (a yielded result).
@@ -450,6 +456,10 @@ export function resultMember(l: Lowerer, p: ts.PropertyAccessExpression): Expr |
   // (closed by `return()` or a `break`) JavaScript reads undefined, where the check panics.
   if (recv.isUnion() && recv.types.some((t) => t.getSymbol()?.name === "IteratorReturnResult" && returnsNever(l, t))) return { e: "unwrap", type: r.type.inner, x: r, loc, check: "narrowed" };
   return r;
+}
+
+function unwrapNarrowed(x: Expr, loc: number): Expr {
+  return { e: "unwrap", type: (x.type as Extract<Type, { k: "nullable" }>).inner, x, loc, check: "narrowed" };
 }
 
 /** An IteratorReturnResult<never>: the done half of a generator that never returns. */

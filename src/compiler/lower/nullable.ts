@@ -151,7 +151,7 @@ export function narrowRead(l: Lowerer, node: ts.Node, x: Expr): Expr {
   const t = arrayNarrowing(l, node, x.type) ?? checkedType(l, node);
   if (!t) return x;
   // A probed variable given to `typeof`, or to a parameter that admits undefined, is passed as it is (lower/probes.ts).
-  if (isProbedVariable(l, x) && takesAbsent(l, node)) return x;
+  if (isProbedVariable(l, x) && takesAbsent(l, node, x.type.k === "nullable" && x.type.null && !x.type.undef)) return x;
   return narrowTo(l, node, x, t, x.e !== "local" || isProbedVariable(l, x)) ?? x;
 }
 

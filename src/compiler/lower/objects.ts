@@ -115,7 +115,7 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
     const wanted = ownType ?? (want?.k === "view" ? want.view.slots.find((s) => s.kind === "get" && s.prop === name)?.ret ?? iteratorArrowType(l, want, name) : undefined);
     const sym = l.checker.getPropertyOfType(litType, name);
     const contextual = want?.k === "view" && !wanted ? contextualLiteralType(l, value, (t) => tryIrType(l, t, value)) : undefined;
-    const type = emptyResultAsSlot(l, want, name, wanted ?? contextual ?? irType(l, sym ? l.checker.getTypeOfSymbol(sym) : l.checker.getTypeAtLocation(value), value));
+    const type = emptyResultAsSlot(l, want, name, wanted ?? contextual ?? emptyArrayInContext(l, value) ?? irType(l, sym ? l.checker.getTypeOfSymbol(sym) : l.checker.getTypeAtLocation(value), value));
     if (fields.some((f) => f.name === fieldName({ text: name } as ts.Identifier))) l.fail("TSOS1005", p, "a property written twice in one object literal");
     fields.push({ name: fieldName({ text: name } as ts.Identifier), type });
     values.push(coerce(l, lowerExpr(l, value, type), type, value));
@@ -250,6 +250,21 @@ export function newLiteralObject(l: Lowerer, fields: Field[], values: Expr[], no
   if (spread) spreadShapes.add(shape.cls);
   if (partOrdered) partOrderedShapes.add(shape.cls);
   return { e: "new", type: { k: "class", cls: shape.cls }, cls: shape.cls, init: shape.init, args: values, loc: l.loc(node) };
+}
+
+/**
+ * `form: []` in a literal whose own type says `never[]`, where the literal stands for an object type that says
+ * `form: string[]` (`new Map<string, Row>(teams.map((t) => [t.name, { ..., form: [] }]))`): the array type its
+ * context gives, so the member can hold what is written to it later; undefined otherwise.
+ */
+function emptyArrayInContext(l: Lowerer, value: ts.Expression): Type | undefined {
+  if (!ts.isArrayLiteralExpression(value) || value.elements.length) return undefined;
+  const own = l.checker.getTypeAtLocation(value);
+  if (!l.checker.isArrayType(own) || !(l.checker.getTypeArguments(own as ts.TypeReference)[0]!.flags & ts.TypeFlags.Never)) return undefined;
+  const ctx = l.checker.getContextualType(value);
+  if (!ctx || !l.checker.isArrayType(ctx)) return undefined;
+  const t = tryIrType(l, ctx, value);
+  return t?.k === "array" && t.elem.k !== "never" ? t : undefined;
 }
 
 /** The class of the object literal shape with `fields` (`{ value, done }` for a generator's step, lower/generators.ts). */

@@ -185,7 +185,7 @@ export function testedValue(l: Lowerer, x: ts.Expression, absentUses: boolean): 
  * `typeof v`, or an argument for a parameter that admits undefined
  * (`Array.isArray(v)`, a type guard `isList(v: V | undefined)`).
  */
-export function takesAbsent(l: Lowerer, node: ts.Node): boolean {
+export function takesAbsent(l: Lowerer, node: ts.Node, orNull = false): boolean {
   let n = node;
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
   const p = n.parent;
@@ -203,7 +203,7 @@ export function takesAbsent(l: Lowerer, node: ts.Node): boolean {
     if (!l.checker.isArrayType(type)) return false;
     type = l.checker.getTypeArguments(type as ts.TypeReference)[0]!;
   } else if (i >= params.length) return false;
-  const absentFlags = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
+  const absentFlags = ts.TypeFlags.Any | ts.TypeFlags.Unknown | (orNull ? ts.TypeFlags.Null : ts.TypeFlags.Undefined | ts.TypeFlags.Void);
   return (type.isUnion() ? type.types : [type]).some((t) => (t.flags & absentFlags) !== 0);
 }
 

@@ -30,7 +30,7 @@ import { neverLocals } from "./never.ts";
 import { directiveGuard, formatDirectives, guardedFormat, printedSpread } from "./console-format.ts";
 import { recordConstInit } from "./record-consts.ts";
 import { nullLiteral, printable, undefinedResult } from "./nullable.ts";
-import { sameType, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
+import { nullableType, sameType, tryIrType, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, destructuringAssignment, isTuple, refuseOptionalTuple } from "./destructure.ts";
 import { objectDestructuringAssignment } from "./object-spread.ts";
 import { arrayIterator, iteratorStep } from "./array-methods.ts";
@@ -137,6 +137,8 @@ export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: 
   const checked = decl.type ? typeFromTypeNode(l, decl.type) : (filled ?? absentConstType(l, decl, typeOfNode(l, decl.name)));
   if (!decl.initializer) return { type: checked };
   if (decl.type) return { type: checked, init: coerce(l, lowerExpr(l, decl.initializer, checked), checked, decl.initializer) };
+  const kept = keptNull(l, decl, checked);
+  if (kept) return kept;
   const init = lowerExpr(l, decl.initializer, checked.k === "int" ? undefined : checked);
   // `const raw = group ?? next` where tsc believes the regex group present: the value may still be
   // undefined, so the variable holds it as it is, and reads where tsc says T are checked.
@@ -151,6 +153,22 @@ export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: 
   if (checked.k === "array" && checked.elem.k === "never" && init.type.k === "array" && init.type.elem.k !== "never") return { type: init.type, init };
   const type = init.type.k === "int" && checked.k === "int" ? init.type : checked;
   return { type, init: coerce(l, init, type, decl.initializer) };
+}
+
+/**
+ * `const last = list.pop()!` with `list: (string | null)[]`: `!` says "not undefined" (the list is not empty), but
+ * tsc also drops null from the type, where JavaScript keeps a null element. The variable holds `string | null`,
+ * and reads where tsc says string are checked, except where the value goes to a place that takes null
+ * (`list.splice(1, 0, last)`).
+ */
+function keptNull(l: Lowerer, decl: ts.VariableDeclaration, checked: Type): { type: Type; init: Expr; probed: true } | undefined {
+  let x = decl.initializer!;
+  while (ts.isParenthesizedExpression(x)) x = x.expression;
+  if (!ts.isNonNullExpression(x) || !ts.isIdentifier(decl.name) || checked.k === "nullable" || checked.k === "dyn") return undefined;
+  const operand = tryIrType(l, l.checker.getTypeAtLocation(x.expression), x.expression);
+  if (operand?.k !== "nullable" || !operand.null || !operand.undef || !sameType(operand.inner, checked)) return undefined;
+  const type = nullableType(l, checked, true, false);
+  return { type, init: coerce(l, lowerExpr(l, x, type), type, x), probed: true };
 }
 
 function isNullishDefault(x: ts.Expression): boolean {
