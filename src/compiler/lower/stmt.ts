@@ -30,7 +30,7 @@ import { neverLocals } from "./never.ts";
 import { directiveGuard, formatDirectives, guardedFormat, printedSpread } from "./console-format.ts";
 import { recordConstInit } from "./record-consts.ts";
 import { nullLiteral, printable, undefinedResult } from "./nullable.ts";
-import { nullableType, sameType, tryIrType, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
+import { arrayType, nullableType, sameType, tryIrType, typeFromTypeNode, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, destructuringAssignment, isTuple, refuseOptionalTuple } from "./destructure.ts";
 import { objectDestructuringAssignment } from "./object-spread.ts";
 import { arrayIterator, iteratorStep } from "./array-methods.ts";
@@ -41,7 +41,7 @@ import { generatorReturnValue, lowerYieldStatement, sentYieldFirst } from "./gen
 import { readonlyTupleArray, tupleForOf } from "./tuples.ts";
 import { arrayLength, indexLoop } from "./index-loop.ts";
 import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } from "./control.ts";
-import { matchElementLocal, printedRegExp } from "./regexp.ts";
+import { globalMatchAsStrings, matchElementLocal, printedRegExp } from "./regexp.ts";
 import { stringIndexOrUndefined } from "./string-methods.ts";
 import { numericRecordLocal } from "./records.ts";
 
@@ -151,6 +151,9 @@ export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: 
   // `const xs = e.list()` where tsc inferred the method's `return []` as `never[]` but it returns the `string[]`
   // its interface declares (functions.ts implementedReturnType): the variable holds that array.
   if (checked.k === "array" && checked.elem.k === "never" && init.type.k === "array" && init.type.elem.k !== "never") return { type: init.type, init };
+  // `const words = s.match(/\w+/g) ?? []`: the matched strings, never undefined (lower/regexp.ts).
+  const strings = checked.k === "array" && checked.elem.k === "nullable" ? globalMatchAsStrings(l, init, arrayType(l, T.str), decl.initializer) : undefined;
+  if (strings) return { type: strings.type, init: strings };
   const type = init.type.k === "int" && checked.k === "int" ? init.type : checked;
   return { type, init: coerce(l, init, type, decl.initializer) };
 }
