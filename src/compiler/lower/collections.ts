@@ -35,7 +35,7 @@ import { coerce, lowerExpr } from "./expr.ts";
 import { lowerArgs } from "./calls.ts";
 import { bindLocal, destructure, isTuple, newTuple } from "./destructure.ts";
 import { mappedElements } from "./inspect.ts";
-import { arrayType, fnType, irType, sameType, typeName } from "./types.ts";
+import { arrayType, fnType, irType, sameType, tryIrType, typeName } from "./types.ts";
 import { isArrayIteratorCall, stdCall } from "./array-methods.ts";
 import { functionOf } from "./functions.ts";
 import { recordType } from "./records.ts";
@@ -501,6 +501,19 @@ export function collectionIntrinsic(l: Lowerer, decl: ts.Node, call: ts.CallExpr
  * elements (a Map's entries, a Set's values), or none when it is absent. The
  * operand is evaluated once. Undefined for any other spread.
  */
+/** `m?.values()` (or `keys`, `entries`) on a Map or Set that may be absent: the collection and the method; else undefined. */
+function optionalIteratorCall(l: Lowerer, x: ts.Expression): { collection: ts.Expression; which: "keys" | "values" | "entries" } | undefined {
+  while (ts.isParenthesizedExpression(x)) x = x.expression;
+  if (!ts.isCallExpression(x) || x.arguments.length || !ts.isPropertyAccessExpression(x.expression) || !x.expression.questionDotToken) return undefined;
+  const which = x.expression.name.text;
+  if (which !== "keys" && which !== "values" && which !== "entries") return undefined;
+  const collection = x.expression.expression;
+  if (!isCollectionTsType(l.checker.getNonNullableType(l.checker.getTypeAtLocation(collection)))) return undefined;
+  // Set's entries() are pairs of the value: not one of the arrays kept.
+  if (which === "entries" && collectionKind(tryIrType(l, l.checker.getNonNullableType(l.checker.getTypeAtLocation(collection)), collection) ?? T.void) === "set") return undefined;
+  return { collection, which };
+}
+
 export function optionalSpreadArray(l: Lowerer, x: ts.Expression, type: Extract<Type, { k: "array" }>): Expr | undefined {
   let e = x;
   while (ts.isParenthesizedExpression(e)) e = e.expression;
@@ -508,13 +521,17 @@ export function optionalSpreadArray(l: Lowerer, x: ts.Expression, type: Extract<
   let right = e.right;
   while (ts.isParenthesizedExpression(right)) right = right.expression;
   if (!ts.isArrayLiteralExpression(right) || right.elements.length) return undefined;
-  const value = lowerExpr(l, e.left);
+  // `[...(m.get(k)?.values() ?? [])]`: the collection that may be absent, then the array of what the call walks.
+  const walked = optionalIteratorCall(l, e.left);
+  const value = lowerExpr(l, walked?.collection ?? e.left);
   if (value.type.k !== "nullable") return undefined;
   const name = l.temp();
   const held: Expr = { e: "local", type: value.type, name };
   const inner: Expr = { e: "unwrap", type: value.type.inner, x: held, loc: l.loc(e.left) };
   const kind = collectionKind(inner.type);
-  const elems = kind === "set" ? method(l, inner, "keyArray", [], e.left) : kind === "map" ? method(l, inner, "entryArray", [], e.left) : inner.type.k === "array" ? inner : undefined;
+  const which = walked?.which ?? (kind === "set" ? "keys" : "entries");
+  const arrays = { keys: "keyArray", values: kind === "set" ? "keyArray" : "valueArray", entries: "entryArray" } as const;
+  const elems = kind ? method(l, inner, arrays[which], [], e.left) : inner.type.k === "array" && !walked ? inner : undefined;
   if (!elems) return undefined;
   const empty: Expr = { e: "arraylit", type, elems: [], loc: l.loc(right) };
   const present = coerce(l, elems, type, e.left);

@@ -17,13 +17,15 @@
  *     the representation cannot tell it from one set to undefined.
  *   - Each source property must be a writable property of the target's
  *     type: JavaScript would add a new property, which a fixed layout cannot
- *     hold (TSOS1144).
+ *     hold (TSOS1144). A source `{ [key]: value }` whose key is not a
+ *     literal writes the member the key names, or panics where the type
+ *     has no writable member of that name.
  */
 import ts from "typescript";
 import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
-import type { Lowerer } from "./context.ts";
-import { coerce, lowerExpr } from "./expr.ts";
+import { quietly, type Lowerer } from "./context.ts";
+import { castTo, coerce, lowerExpr } from "./expr.ts";
 import { nullableType, tryIrType, typeName } from "./types.ts";
 import { classSetterByName, viewSetter } from "./views.ts";
 import { assignToLiteral, ownProperties } from "./object-spread.ts";
@@ -53,6 +55,14 @@ export function objectAssign(l: Lowerer, call: ts.CallExpression): Expr | undefi
   if (isRecord(target.type as Type)) return recordAssign(l, target, sourceArgs, bound, binds);
   if (target.type.k !== "view" && !(target.type.k === "class" && target.type.cls.header))
     l.fail("TSOS1144", targetArg, `\`${typeName(target.type)}\``, "the target must be an object of a class, interface or object type");
+  const keyed = sourceArgs.length === 1 ? computedKeySource(l, sourceArgs[0]!) : undefined;
+  if (keyed) {
+    const key = bound(coerce(l, lowerExpr(l, keyed.key), T.str, keyed.key));
+    const value = bound(lowerExpr(l, keyed.value));
+    let body: Expr = { e: "seq", type: target.type, xs: [writeByKey(l, target, targetArg, key, value, keyed.value), target] };
+    for (let i = binds.length - 1; i >= 0; i--) body = { e: "bind", type: body.type, name: binds[i]!.name, value: binds[i]!.value, body };
+    return body;
+  }
   const sources = sourceArgs.map((a) => ({ arg: a, value: bound(lowerExpr(l, a)) }));
   const writes: Expr[] = [];
   for (const { arg, value } of sources) {
@@ -69,6 +79,45 @@ export function objectAssign(l: Lowerer, call: ts.CallExpression): Expr | undefi
   let body: Expr = { e: "seq", type: target.type, xs: [...writes, target] };
   for (let i = binds.length - 1; i >= 0; i--) body = { e: "bind", type: body.type, name: binds[i]!.name, value: binds[i]!.value, body };
   return body;
+}
+
+/** `{ [field]: value }` with a key that is not a literal: its key and value expressions; else undefined. */
+function computedKeySource(l: Lowerer, arg: ts.Expression): { key: ts.Expression; value: ts.Expression } | undefined {
+  let x = arg;
+  while (ts.isParenthesizedExpression(x)) x = x.expression;
+  if (!ts.isObjectLiteralExpression(x) || x.properties.length !== 1) return undefined;
+  const p = x.properties[0]!;
+  if (!ts.isPropertyAssignment(p) || !ts.isComputedPropertyName(p.name)) return undefined;
+  const keyType = l.checker.getTypeAtLocation(p.name.expression);
+  if (keyType.isStringLiteral() || !(keyType.flags & ts.TypeFlags.StringLike)) return undefined;
+  return { key: p.name.expression, value: p.initializer };
+}
+
+/**
+ * `Object.assign(out, { [field]: value })` on an object of known members: the member the key names is
+ * written, the value cast to its type (checked, as tsc trusted the key); a key the type does not have
+ * panics (JavaScript would add a property, which a fixed layout cannot hold).
+ */
+function writeByKey(l: Lowerer, target: Expr, targetArg: ts.Expression, key: Expr, value: Expr, node: ts.Expression): Expr {
+  const loc = l.loc(node);
+  const names = l.checker.getPropertiesOfType(l.checker.getNonNullableType(l.checker.getTypeAtLocation(targetArg))).map((p) => p.name);
+  const message: Expr = {
+    e: "concat",
+    type: T.str,
+    parts: [{ e: "str", type: T.str, value: `Object.assign with a computed key cannot write the property ` }, key, { e: "str", type: T.str, value: ` of \`${typeName(target.type)}\`: the type has no writable member of that name (JavaScript would add or write it)` }],
+  };
+  let out: Expr = { e: "panic", type: T.bool, message, loc };
+  for (const name of names.reverse()) {
+    const set = quietly(l, () => (target.type.k === "view" ? viewSetter(l, target, name, node) : classSetterByName(l, target, name, node)));
+    if (!set) continue;
+    // An optional member (`Partial<Item>`) takes the value as its present type.
+    const present = set.param.k === "nullable" && value.type.k !== "nullable" ? set.param.inner : set.param;
+    const given = quietly(l, () => coerce(l, castTo(l, value, present, node), set.param, node));
+    if (!given) continue;
+    const hit: Expr = { e: "streq", type: T.bool, negate: false, a: key, b: { e: "str", type: T.str, value: name } };
+    out = { e: "cond", type: T.bool, c: hit, a: { e: "seq", type: T.bool, xs: [set.call(given), { e: "bool", type: T.bool, value: true }] }, b: out };
+  }
+  return out;
 }
 
 /**
