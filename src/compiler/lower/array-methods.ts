@@ -148,7 +148,7 @@ function wantedElement(l: Lowerer, call: ts.CallExpression, u: Type): Type {
   const iterable = ctx?.getSymbol()?.name === "Iterable" && isLibSymbol(ctx.getSymbol());
   if (!ctx || !(l.checker.isArrayType(ctx) || iterable)) return u!;
   const [e] = l.checker.getTypeArguments(ctx as ts.TypeReference);
-  const want = e ? tryIrType(l, e, call) : undefined;
+  const want = e ? quietly(l, () => tryIrType(l, e, call)) : undefined;
   if (!want || want.k === "dyn" || (u && sameType(u, want))) return u!;
   return want;
 }
