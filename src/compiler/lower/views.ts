@@ -25,11 +25,8 @@ import { T } from "../ir.ts";
 import { Bail, quietly, type Lowerer, isLibSymbol } from "./context.ts";
 import { classInfo, fieldName, isAbstractProperty, lookupField, upcast } from "./classes.ts";
 import { abstractPropertyRead, abstractPropertyWrite, registerFinisher, resolveMember } from "./dispatch.ts";
-import { castTo, coerce, lowerExpr, tryCoerce } from "./expr.ts";
-import { stdDeclaration } from "./array-methods.ts";
-import { functionOf } from "./functions.ts";
-import { subclassDeclares } from "./closures.ts";
-import { irType, mangle, nullableType, sameType, tryIrType, typeName } from "./types.ts";
+import { castTo, coerce, tryCoerce } from "./expr.ts";
+import { irType, mangle, nullableType, sameType, typeName } from "./types.ts";
 import { acceptingUndefined, withDefaults } from "./defaults.ts";
 import { missingArgs } from "./nullable.ts";
 import { lowerArgs } from "./calls.ts";
@@ -42,6 +39,7 @@ import { namespaceObjectMember } from "./generic-consts.ts";
 import { withKeyArgs } from "./key-params.ts";
 import { isRecord, recordEntryHas, recordEntryRead, recordEntryWrite } from "./records.ts";
 import { arrayMemberCopy, noteBoundMethodValue, noteViewRead } from "./view-copies.ts";
+import { intersectionReceiver, missingMethodCall } from "./guarded-calls.ts";
 
 interface ViewState {
   byKey: Map<string, ViewInst>;
@@ -561,17 +559,6 @@ export function lowerViewCall(l: Lowerer, v: Expr, prop: string, call: ts.CallEx
   return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
 }
 
-/** The receiver of `x.m()` as the view of its narrowed intersection type, if that view has `m`; else undefined. */
-function intersectionReceiver(l: Lowerer, v: Expr, call: ts.CallExpression): Expr | undefined {
-  const callee = call.expression;
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
-  const t = l.checker.getTypeAtLocation(callee.expression);
-  if (!t.isIntersection()) return undefined;
-  const wide = quietly(l, () => irType(l, t, callee.expression));
-  if (wide?.k !== "view" || !wide.view.slots.some((x) => x.prop === callee.name.text)) return undefined;
-  return quietly(l, () => viewCoerce(l, v, wide, callee.expression));
-}
-
 export { sameType };
 
 /** The generic methods of views (by member name): their slots are instances, one per type arguments called with. */
@@ -633,31 +620,6 @@ export function lowerClassCallByName(l: Lowerer, recv: Expr, prop: string, call:
   }
   if (!fv || fv.type.k !== "fn") l.fail("TSOS1018", call.expression, prop, cls.tsName);
   return { e: "callptr", type: fv.type.ret, callee: fv, args: lowerArgs(l, call.arguments, fv.type.params) };
-}
-
-/**
- * `instance.close()` where TypeScript sees the method through a narrowing
- * (`T & Closeable` after a type guard) and this instance's class (or
- * primitive type) has no such member: JavaScript evaluates the receiver and the arguments, then throws
- * `TypeError: instance.close is not a function` (lib/std/error.ts).
- */
-export function missingMethodCall(l: Lowerer, recv: Expr, call: ts.CallExpression): Expr | undefined {
-  const callee = call.expression;
-  if (!ts.isPropertyAccessExpression(callee) || !l.checker.getTypeAtLocation(callee.expression).isIntersection()) return undefined;
-  if (recv.type.k !== "class" && recv.type.k !== "int" && recv.type.k !== "str" && recv.type.k !== "bool") return undefined;
-  // An instance of a subclass that has the method would call it.
-  const cls = recv.type.k === "class" ? recv.type.cls : undefined;
-  if (cls && !literalNodes.has(cls)) {
-    const decl = classInfo(cls)?.decl;
-    if (!decl || subclassDeclares(l, decl, callee.name.text)) return undefined;
-  }
-  const thrower = stdDeclaration("std/error.ts", "notAFunction", ts.isFunctionDeclaration);
-  const ret = tryIrType(l, l.checker.getTypeAtLocation(call), call);
-  if (!thrower || !ret) return undefined;
-  const f = functionOf(l, thrower, [ret]);
-  const thrown: Expr = { e: "call", type: ret, fn: f.cname, args: [{ e: "str", type: T.str, value: `${callee.expression.getText()}.${callee.name.text}` }] };
-  const effects = [recv, ...call.arguments.map((a) => lowerExpr(l, a))].filter((x) => x.e !== "local");
-  return effects.length ? { e: "seq", type: ret, xs: [...effects, thrown] } : thrown;
 }
 
 /** A property of a class by name: a field or a getter (see lowerClassCallByName). */
