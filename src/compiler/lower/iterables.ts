@@ -41,7 +41,7 @@ import { classMember } from "./views.ts";
 import { registerFinisher, resolveMember } from "./dispatch.ts";
 import { literalObjectType, newLiteralObject } from "./objects.ts";
 import { elementOrUndefined } from "./probes.ts";
-import { narrowRead } from "./nullable.ts";
+import { narrowRead, unwrap } from "./nullable.ts";
 import { errorClass, throwValue } from "./exceptions.ts";
 import { isArrayIteratorCall, stdCall, stdDeclaration } from "./array-methods.ts";
 import { classInstance, constructorOf } from "./classes.ts";
@@ -441,7 +441,7 @@ export function resultMember(l: Lowerer, p: ts.PropertyAccessExpression): Expr |
     const narrowed = narrowRead(l, p, read);
     const want = tryIrType(l, l.checker.getTypeAtLocation(p), p);
     if (!want || sameType(narrowed.type, want) || want.k === "nullable") return narrowed;
-    const present = narrowed.type.k === "nullable" ? unwrapNarrowed(narrowed, loc) : narrowed;
+    const present = narrowed.type.k === "nullable" ? unwrap(l, narrowed, p, "narrowed") : narrowed;
     return sameType(present.type, want) ? present : castTo(l, present, want, p);
   }
   if (r.type.k !== "nullable") {
@@ -456,10 +456,6 @@ export function resultMember(l: Lowerer, p: ts.PropertyAccessExpression): Expr |
   // (closed by `return()` or a `break`) JavaScript reads undefined, where the check panics.
   if (recv.isUnion() && recv.types.some((t) => t.getSymbol()?.name === "IteratorReturnResult" && returnsNever(l, t))) return { e: "unwrap", type: r.type.inner, x: r, loc, check: "narrowed" };
   return r;
-}
-
-function unwrapNarrowed(x: Expr, loc: number): Expr {
-  return { e: "unwrap", type: (x.type as Extract<Type, { k: "nullable" }>).inner, x, loc, check: "narrowed" };
 }
 
 /** An IteratorReturnResult<never>: the done half of a generator that never returns. */
