@@ -525,6 +525,17 @@ export class Dict<V> extends Map<string, V> {
     return out;
   }
 
+  /** A new record of the same entries, the values as unknowns (a record read as `Record<string, unknown>`: lower/dynamic.ts). */
+  asUnknowns(): Dict<unknown> {
+    const out = new Dict<unknown>();
+    const c = this.cursor();
+    while (c.advance()) {
+      const value: unknown = this.entryValues[c.at];
+      out.set(this.entryKeys[c.at], value);
+    }
+    return out;
+  }
+
   ownEntries(): [string, V][] {
     const keys = this.ownKeys();
     const out: [string, V][] = [];

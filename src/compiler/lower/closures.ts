@@ -393,7 +393,10 @@ export function captureList(l: Lowerer, fn: FnLike | ts.MethodDeclaration | ts.A
       const decl = resolve(l, n);
       if (decl && decl !== fn && !within(decl, fn) && !decls.includes(decl)) {
         const nestedPlain = isNestedFunction(decl) && nestedIsPlain(l, decl);
-        const variable = isVariableDecl(decl) && !nestedPlain && !isModuleLevel(decl) && untypedConst(l, n) === undefined;
+        const folded = untypedConst(l, n) !== undefined;
+        const variable = isVariableDecl(decl) && !nestedPlain && !isModuleLevel(decl) && !folded;
+        // A constant folded into the closure (`const limit = 10` below it) is still uninitialized if the closure runs first.
+        if (folded && !isModuleLevel(decl) && decl.pos > creationPos(fn) && mayRunBefore(l.checker, fn, decl)) l.fail("TSOS1132", fn, "a closure that may run before a variable it uses is declared");
         if (variable || (ts.isFunctionExpression(decl) && within(fn, decl))) decls.push(decl);
       }
     }
@@ -516,13 +519,16 @@ export function captureBeforeDeclaration(l: Lowerer, node: ts.Node, what: string
  * capture of the closure around, a local, or, for a variable declared later
  * in this function (a recursive `const`), its early name.
  */
-export function readForCapture(l: Lowerer, decl: ts.Node, localType: (decl: ts.Node) => Type, fail: (decl: ts.Node) => never): Expr {
+export function readForCapture(l: Lowerer, decl: ts.Node, localType: (decl: ts.Node) => Type, fail: (decl: ts.Node) => never, closure?: ts.Node): Expr {
   const cap = capturedVariable(l, decl);
   if (cap) return cap;
   const local = l.scope.locals.get(decl);
   if (local) return { e: "local", type: localType(decl), name: local };
   const mode = varMode(l, decl);
-  if ((mode === "ref" || mode === "cell") && (ts.isVariableDeclaration(decl) || isNestedFunction(decl)) && decl.name && ts.isIdentifier(decl.name)) {
+  // (A name a pattern binds, `const { indent = 2 } = opts` below a hoisted `function go()` that uses it, too.)
+  if ((mode === "ref" || mode === "cell") && (ts.isVariableDeclaration(decl) || ts.isBindingElement(decl) || isNestedFunction(decl)) && decl.name && ts.isIdentifier(decl.name)) {
+    // JavaScript throws a ReferenceError if the closure runs before the declaration: a call between the two is refused.
+    if (closure && !isNestedFunction(decl) && mayRunBefore(l.checker, closure, decl)) l.fail("TSOS1132", closure, "a closure that may run before a variable it uses is declared");
     const early = earlyNames(l.scope).get(decl);
     if (early) return { e: "local", type: early.type, name: early.name };
     const name = l.localName(decl.name.text);
@@ -532,6 +538,40 @@ export function readForCapture(l: Lowerer, decl: ts.Node, localType: (decl: ts.N
     return { e: "local", type, name };
   }
   fail(decl);
+}
+
+/**
+ * Whether code between the creation of `closure` and the end of the declaration of `decl` (a later variable it
+ * captures) calls anything, which could run the closure while the variable is uninitialized (a call around the
+ * closure, `xs.forEach(() => later)`, included). Function bodies
+ * written in between do not run there; a call does, and so does `new` or a tagged template.
+ */
+function mayRunBefore(checker: ts.TypeChecker, closure: ts.Node, decl: ts.Node): boolean {
+  const from = creationPos(closure);
+  let declaration: ts.Node = decl;
+  while (!ts.isVariableDeclaration(declaration) && declaration.parent && !ts.isSourceFile(declaration.parent)) declaration = declaration.parent;
+  const to = declaration.end;
+  const owner = ownerOf(decl);
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || n.end <= from || n.pos >= to) return;
+    if (n !== owner && ts.isFunctionLike(n)) return;
+    if ((ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isTaggedTemplateExpression(n)) && mayCallBack(checker, n)) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(owner);
+  return found;
+}
+
+/** A call that may run a function of the program: one of its own, or a library one given a function (`xs.map(f)`). */
+function mayCallBack(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression): boolean {
+  const decl = checker.getResolvedSignature(call)?.getDeclaration();
+  if (!decl || !decl.getSourceFile().isDeclarationFile) return true;
+  const args = ts.isTaggedTemplateExpression(call) ? [] : (call.arguments ?? []);
+  return args.some((a) => checker.getTypeAtLocation(a).getCallSignatures().length > 0);
 }
 
 // ---- after lowering: captured variables that need storage the closures can share ----

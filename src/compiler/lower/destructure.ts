@@ -32,6 +32,7 @@ import { optionalSpreadArray, collectionArray } from "./collections.ts";
 import { customIterableArray, destructuredIterable } from "./iterables.ts";
 import { admitsUndefined, destructureObject, withDefault } from "./object-spread.ts";
 import { elementOrUndefined, markProbed, probedType } from "./probes.ts";
+import { earlyLocalName } from "./closures.ts";
 
 // ---------------------------------------------------------------- tuples
 
@@ -138,8 +139,9 @@ type Bind = (name: ts.Identifier, value: Expr) => Stmt[];
 /** Bind a new local to a value. */
 export function bindLocal(l: Lowerer, decl: ts.Node): Bind {
   const bind: Bind = (name, value) => {
-    const local = l.localName(name.text);
     const target = name.parent && (ts.isBindingElement(name.parent) || ts.isVariableDeclaration(name.parent) || ts.isParameter(name.parent)) ? name.parent : decl;
+    // A hoisted function above the pattern may have named the variable already (lower/closures.ts).
+    const local = earlyLocalName(l, target) ?? l.localName(name.text);
     l.scope.locals.set(target, local);
     setLocalType(l, target, value.type);
     // An element tsc calls `string` that can be undefined (a match array's group): reads check it.

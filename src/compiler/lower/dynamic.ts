@@ -345,7 +345,28 @@ function boxedObjectsAsRecord(l: Lowerer, to: Extract<Type, { k: "class" }>, nod
   const v = local("v", DYN);
   rebuiltWithBoxedTypes(l, func, (boxed) => {
     const classes = boxed.filter((t): t is Extract<Type, { k: "class" }> => t.k === "class" && t.cls.header === true && !isRecord(t));
+    // A view with a record behind it (`{}` held as unknown, filled in later) is left to the record's own unboxing.
+    const recordBehind = (t: Extract<Type, { k: "view" }>): boolean => l.program.viewTables.some((vt) => vt.view === t.view && isRecord({ k: "class", cls: vt.cls }));
+    const views = boxed.filter((t): t is Extract<Type, { k: "view" }> => t.k === "view" && !recordBehind(t));
     let body: Expr = { e: "fromdyn", type: to, x: v, loc, check, cls: to.cls };
+    // A record of other values (`{ [key: string]: Json }` read as `Record<string, unknown>`): its entries, boxed.
+    if (recordValueType(to).k === "dyn") {
+      const records = boxed.filter((t): t is Extract<Type, { k: "class" }> => isRecord(t) && t.cls !== to.cls);
+      for (const r of records.reverse()) {
+        const copied = recordOps(l).method({ e: "fromdyn", type: r, x: v, loc, check: false, cls: r.cls }, "asUnknowns", [], node);
+        body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, cls: r.cls, exact: true }, a: copied, b: body };
+      }
+    }
+    // An interface or object-type value (`config as unknown as Record<string, unknown>`): its properties, through its view.
+    for (const w of views.reverse()) {
+      const d = descriptor(l, w, node);
+      const copied = quietly(l, (): Expr => {
+        const copy = recordCopy(l, { e: "fromdyn", type: w, x: v, loc, check: false, desc: d }, node, recordValueType(to), recordOps(l));
+        const r = l.temp();
+        return { e: "let", type: to, name: r, init: newRecordOf(l, to, node), body: copy(local(r, to)) };
+      });
+      if (copied) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, desc: d }, a: copied, b: body };
+    }
     for (const c of classes.reverse()) {
       const copied = quietly(l, (): Expr => {
         const copy = recordCopy(l, { e: "fromdyn", type: c, x: v, loc, check: false, cls: c.cls }, node, recordValueType(to), recordOps(l));

@@ -27,7 +27,7 @@ import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
 import { absentCall, earlyVariableType } from "./absent-results.ts";
 import { mixedOrder } from "./relational.ts";
-import { objectAsRecord, readOnlyArgument } from "./record-copies.ts";
+import { objectAsRecord, onlyReadValue, readOnlyArgument } from "./record-copies.ts";
 import { Bail, cleanly, quietly, type Lowerer, snippet } from "./context.ts";
 import { arrayType, fnType, irType, isStringType, nullableType, sameType, tryIrType, typeName, typeOfNode, unitTestClass } from "./types.ts";
 import { functionOf } from "./functions.ts";
@@ -40,7 +40,7 @@ import { lowerInstanceof, narrowObject, resolveMember, superReceiver, checkedDow
 import { elementOrUndefined } from "./probes.ts";
 import { valueOfPart } from "./value-of.ts";
 import { classMember, objectToString } from "./views.ts";
-import { recordAssign, recordDelete, recordIn, recordIncDec, recordString } from "./records.ts";
+import { isRecord, recordAssign, recordDelete, recordIn, recordIncDec, recordString } from "./records.ts";
 import { accessorRef, accessorUpdate, lowerAccessorLogicalAssign, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
 import { classCoerce } from "./classes.ts";
 import { viewCoerce } from "./views.ts";
@@ -431,6 +431,10 @@ export function castTo(l: Lowerer, value: Expr, to: Type, node: ts.Expression, i
   // union the cast names (dynamic.ts unboxView reads them from the cast's type).
   if (value.type.k === "dyn" && to.k === "view") return coerceDynamic(l, value, to, node)!;
   const arrays = (m: Expr): Expr | undefined => narrowedArrayCopy(l, m, to, node);
+  // `layer as Record<string, unknown>` of an object only read from then on: a record of its properties (a view is
+  // not cast down to the record class, which its object is not).
+  const asRecord = isRecord(to) && onlyReadValue(l, node) ? objectAsRecord(l, value, to, node, true) : undefined;
+  if (asRecord) return asRecord;
   return checkedDowncast(l, value, to, node) ?? unionCast(l, value, to, node, (m) => checkedDowncast(l, m, to, node) ?? arrays(m)) ?? arrays(value) ?? freshArrayAsTuple(l, value, to, inner) ?? coerce(l, value, to, inner);
 }
 

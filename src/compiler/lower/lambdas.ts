@@ -213,7 +213,7 @@ function state(l: Lowerer): FnValueState {
 
 /** A closure that captures variables: its code, its environment struct, and the IR that fills one in. */
 function lowerClosure(l: Lowerer, fn: FnLike, caps: { decls: ts.Node[]; usesThis: boolean }, want: Type | undefined): Expr {
-  const readVariable = (decl: ts.Node): Expr => readForCapture(l, decl, (d) => localType(l, d), (d) => captureBeforeDeclaration(l, (d as ts.NamedDeclaration).name ?? fn, "a closure that uses a variable before its declaration"));
+  const readVariable = (decl: ts.Node): Expr => readForCapture(l, decl, (d) => localType(l, d), (d) => captureBeforeDeclaration(l, (d as ts.NamedDeclaration).name ?? fn, "a closure that uses a variable before its declaration"), fn);
   const { fields, names, values } = captureFields(l, fn, caps, readVariable, () => currentThis(l, fn));
   const scope: ClosureScope = { node: fn, env: "", type: T.void, fields };
   const { func, value } = liftFunction(l, fn, want, scope);

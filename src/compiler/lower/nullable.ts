@@ -128,6 +128,15 @@ export function coerceNullable(l: Lowerer, e: Expr, to: Type, node: ts.Node): Ex
     if (e.undef ? !to.undef : !to.null) l.fail("TSOS1021", node, typeName(from), typeName(to));
     return { e: "nullish", type: to, undef: e.undef };
   }
+  // An absent value `to` cannot hold (undefined where tsc said `T | null`, from a read it believed present):
+  // checked, since its encoding would read as present.
+  const lost = from.undef && !to.undef ? "undefined" : from.null && !to.null ? "null" : undefined;
+  if (lost && from.inner.k !== "never") {
+    const name = l.temp();
+    const t = local(name, from);
+    const fail: Expr = { e: "seq", type: from, xs: [{ e: "panic", type: T.void, message: { e: "str", type: T.str, value: `TypeError: a value typed ${typeName(to)} is ${lost}` }, loc: l.loc(node) }, t] };
+    e = { e: "bind", type: from, name, value: e, body: { e: "cond", type: from, c: isnullish(t, lost), a: fail, b: t } };
+  }
   if (from.inner.k === "never" || sameType(from.inner, to.inner)) return { e: "reopt", type: to, x: e };
   // Different inner types (an integer that widens): unwrap, convert, wrap again.
   const name = l.temp();
@@ -173,7 +182,12 @@ function narrowTo(l: Lowerer, node: ts.Node, x: Expr, t: Type, check: boolean): 
   if (sameType(from, t)) return x;
   if (from.k === "nullable") {
     if (t.k === "nullable") {
-      if (sameType(t.inner, from.inner)) return { e: "reopt", type: t, x };
+      if (sameType(t.inner, from.inner)) {
+        // A probed variable that may be undefined where tsc says `T | null` (`const m = last?.match(re)`, lower/stmt.ts):
+        // tsc's type is no narrowing of it, and the value stays as it is (its reads are checked).
+        const drops = (from.undef && !t.undef) || (from.null && !t.null);
+        return drops && isProbedVariable(l, x) ? x : { e: "reopt", type: t, x };
+      }
       // `v: string | string[] | undefined` after `if (Array.isArray(v)) return`: the present value narrows.
       return from.inner.k === "union" ? narrowPresent(l, node, x, from, t, check) : undefined;
     }
@@ -642,7 +656,8 @@ export function lowerOptionalChain(l: Lowerer, node: ts.Expression): Expr | unde
   }
   // The checker may type the chain as never undefined (a narrowed field), but the field is tested as it is.
   const checked = irType(l, checkerType, node);
-  const R = checked.k === "nullable" ? checked : nullableType(l, checked, false, true);
+  // It may also type it `T | null` (`last?.match(re)` where tsc believes `last` present): undefined is added.
+  const R = checked.k !== "nullable" ? nullableType(l, checked, false, true) : checked.undef ? checked : nullableType(l, checked.inner, checked.null, true);
   const body: Expr = { e: "cond", type: R, c: isnullish(t, "either"), a: { e: "nullish", type: R, undef: true }, b: coerce(l, rest, R, node) };
   return { e: "bind", type: R, name, value: base, body };
 }

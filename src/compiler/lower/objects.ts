@@ -334,7 +334,7 @@ function literalCaptures(l: Lowerer, lit: ts.ObjectLiteralExpression, fns: Liter
   for (const m of fns) for (const d of captureList(l, m).decls) if (!decls.includes(d)) decls.push(d);
   if (!decls.length) return { fields: [], values: [], scope: () => undefined };
   if (l.target === "kernel") refuseCapture(l, fns, decls[0]!);
-  const read = (d: ts.Node): Expr => readForCapture(l, d, (x) => localType(l, x), (x) => captureBeforeDeclaration(l, (x as ts.NamedDeclaration).name ?? lit, "a method that uses a variable before its declaration"));
+  const read = (d: ts.Node): Expr => readForCapture(l, d, (x) => localType(l, x), (x) => captureBeforeDeclaration(l, (x as ts.NamedDeclaration).name ?? lit, "a method that uses a variable before its declaration"), lit);
   const env = captureFields(l, lit, { decls, usesThis: false }, read, () => l.fail("TSOS9001", lit, "`this` captured by a literal"));
   const taken = new Set(props.map((f) => f.name));
   const fields: Field[] = [];

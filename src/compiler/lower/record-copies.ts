@@ -33,13 +33,16 @@ import { isRecord, newRecordOf, recordOps, recordValueType } from "./records.ts"
 import { recordCopy } from "./record-spread.ts";
 import { isAssigned, isReadOnlyArrayMethod } from "./dynamic.ts";
 
-/** `x` (lowered from `node`) as a new record of type `to`, or undefined where that is not safe or not an object. */
-export function objectAsRecord(l: Lowerer, x: Expr, to: Type, node: ts.Node): Expr | undefined {
+/**
+ * `x` (lowered from `node`) as a new record of type `to`, or undefined where that is not safe or not an object.
+ * `onlyRead`: the caller has found that the value is only read (an assertion, `onlyReadValue`).
+ */
+export function objectAsRecord(l: Lowerer, x: Expr, to: Type, node: ts.Node, onlyRead = false): Expr | undefined {
   const from = x.type;
   if (!(from.k === "view" || (from.k === "class" && from.cls.header)) || !isRecord(to) || isRecord(from)) return undefined;
   let n = node;
   while (ts.isParenthesizedExpression(n)) n = (n as ts.ParenthesizedExpression).expression;
-  if (!ts.isExpression(n) || !(readOnlyArgument(l, n) || soleReturn(l, n))) return undefined;
+  if (!ts.isExpression(n) || !(onlyRead || readOnlyArgument(l, n) || soleReturn(l, n))) return undefined;
   const copy = recordCopy(l, x, n, recordValueType(to), recordOps(l));
   const name = l.temp();
   const d: Expr = { e: "local", type: to, name };
@@ -74,7 +77,9 @@ function onlyRead(l: Lowerer, body: ts.Node, sym: ts.Symbol, declName: ts.Identi
       if (nested || !(readUse(l, n) || readOnlyArgument(l, n, visiting))) ok = false;
       return;
     }
-    ts.forEachChild(n, (c) => visit(c, nested || ts.isFunctionLike(c)));
+    // A callback an array method runs before it returns (`keys.filter((k) => rec[k] !== undefined)`) reads the
+    // copy while it is current; any other function might run later.
+    ts.forEachChild(n, (c) => visit(c, nested || (ts.isFunctionLike(c) && !calledInPlace(l, c))));
   };
   visit(body, false);
   return ok;

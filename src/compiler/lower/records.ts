@@ -112,8 +112,54 @@ function recordShape(l: Lowerer, type: ts.Type): { value: ts.Type; stringKeys: b
   // `interface Totals { [k: string]: number; total?: number }`: tsc makes every named property fit the index
   // signature, so the named ones are entries like the others (not methods, and not a class's).
   if (type.getProperties().length && !namedEntries(type)) return undefined;
+  if (onlyForConstraint(type) && !keyedByString(l, type)) return undefined;
   return { value: infos[0]!.type, stringKeys: true, finite: false };
 }
+
+/**
+ * `interface ShopEvents extends Record<string, unknown> { login: Login; logout: string }`: properties of its own,
+ * and an index signature of unknowns only from `extends Record<string, unknown>`, which is there to meet a
+ * constraint (`class Emitter<E extends Record<string, unknown>>`). It is an object type with those properties, not
+ * a record, unless the program indexes it by a key known only at run time (keyedByString).
+ */
+function onlyForConstraint(type: ts.Type): boolean {
+  const decls = type.getSymbol()?.declarations ?? [];
+  if (!decls.length || !decls.every(ts.isInterfaceDeclaration) || !type.getProperties().length) return false;
+  return decls.every((d) => {
+    if (d.members.some(ts.isIndexSignatureDeclaration)) return false;
+    const bases = (d.heritageClauses ?? []).flatMap((h) => h.types);
+    return bases.length > 0 && bases.every((b) => {
+      const [k, v] = b.typeArguments ?? [];
+      return b.expression.getText() === "Record" && k?.kind === ts.SyntaxKind.StringKeyword && (v?.kind === ts.SyntaxKind.UnknownKeyword || v?.kind === ts.SyntaxKind.AnyKeyword);
+    });
+  });
+}
+
+/** Whether the program indexes a value of `type` by a key that is not a literal (`row[col]`, `k in row`): then it is a record. */
+function keyedByString(l: Lowerer, type: ts.Type): boolean {
+  const sym = type.getSymbol()!;
+  let cache = stringKeyed.get(l);
+  if (!cache) stringKeyed.set(l, (cache = new Map()));
+  const known = cache.get(sym);
+  if (known !== undefined) return known;
+  const files = new Set<ts.SourceFile>([...(sym.declarations ?? []).map((d) => d.getSourceFile()), ...l.moduleNames.keys()]);
+  const literal = (k: ts.Expression): boolean => {
+    const t = l.checker.getTypeAtLocation(k);
+    return (t.isUnion() ? t.types : [t]).every((p) => p.isStringLiteral() || p.isNumberLiteral());
+  };
+  const ofType = (x: ts.Expression): boolean => l.checker.getNonNullableType(l.checker.getTypeAtLocation(x)).getSymbol() === sym;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isElementAccessExpression(n) && ofType(n.expression) && !literal(n.argumentExpression)) found = true;
+    else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.InKeyword && ofType(n.right) && !literal(n.left)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  for (const f of files) if (!f.isDeclarationFile) visit(f);
+  cache.set(sym, found);
+  return found;
+}
+const stringKeyed = new WeakMap<Lowerer, Map<ts.Symbol, boolean>>();
 
 /**
  * `{ start: number } & Record<string, number>`, the type of `Object.assign({ start: 0 }, counts)`: a record
@@ -342,6 +388,9 @@ export function recordRead(l: Lowerer, x: ts.Expression): Expr | undefined {
   const use0 = readUse(l, x, v);
   // A record whose values admit undefined (`Record<string, string | undefined>`): a missing key reads as that undefined.
   if (!a.finite && v?.k === "nullable" && v.undef) return narrowRead(l, x, coerce(l, method(l, a.rec, "get", [a.key()], x), v, x));
+  // A record of unknowns (`Record<string, unknown>`): an unknown holds undefined itself, so a missing key is that
+  // undefined wherever it is read.
+  if (!a.finite && v?.k === "dyn") return narrowRead(l, x, coerce(l, method(l, a.rec, "get", [a.key()], x), v, x));
   const use = a.finite && use0 !== "maybe" ? "value" : use0;
   // `typeof obj["host"] === "string" && obj["host"].length`: a read with a literal key narrows as TypeScript narrowed it (checked).
   if (use === "value") return narrowRead(l, x, method(l, a.rec, "getPresent", [a.key()], x));

@@ -303,7 +303,16 @@ export function matchArrayProperty(l: Lowerer, p: ts.PropertyAccessExpression): 
 export function printedRegExp(l: Lowerer, x: Expr, node: ts.Expression): Expr {
   const t = l.checker.getTypeAtLocation(node);
   if (isRegExpType(t)) return stdCall(l, "regexpToString", [x], node);
-  if (isMatchArrayType(t)) return stdCall(l, "inspectMatch", [x], node);
+  if (isMatchArrayType(t)) {
+    // `last?.match(re)` is `RegExpMatchArray | null | undefined`: undefined prints as itself (inspectMatch takes a
+    // match or null).
+    if (x.type.k !== "nullable" || !x.type.undef) return stdCall(l, "inspectMatch", [x], node);
+    const name = l.temp();
+    const v: Expr = { e: "local", type: x.type, name };
+    const present: Expr = { e: "reopt", type: nullableOf(l, x.type.inner, true, false, mangle), x: v };
+    const shown: Expr = { e: "cond", type: T.str, c: { e: "isnullish", type: T.bool, x: v, which: "undefined" }, a: { e: "str", type: T.str, value: "undefined" }, b: stdCall(l, "inspectMatch", [present], node) };
+    return { e: "bind", type: T.str, name, value: x, body: shown };
+  }
   const elem = l.checker.isArrayType(t) ? l.checker.getTypeArguments(t as ts.TypeReference)[0] : undefined;
   if (elem && isMatchArrayType(elem)) l.fail("TSOS1153", node, "an array of match arrays");
   return x;

@@ -144,6 +144,14 @@ export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: 
   // undefined, so the variable holds it as it is, and reads where tsc says T are checked.
   if (init.type.k === "nullable" && init.type.undef && checked.k !== "nullable" && checked.k !== "dyn" && sameType(init.type.inner, checked) && ts.isIdentifier(decl.name))
     return { type: init.type, init, probed: true };
+  // `const r = gen.next().value!` with `gen: Generator<number>` (whose return type defaults to `any`): tsc says
+  // `any`, which the value's own type makes precise. Operations tsc allowed on `any` are checked on that type.
+  if (checked.k === "dyn" && init.type.k !== "dyn" && init.type.k !== "never" && l.checker.getTypeAtLocation(decl.name).flags & ts.TypeFlags.Any && ts.isIdentifier(decl.name) && decl.parent.flags & ts.NodeFlags.Const)
+    return { type: init.type, init };
+  // `const m = last?.match(re)` where tsc believes `last` present (an array element read past the end): tsc says
+  // `RegExpMatchArray | null`, the value may also be undefined; the variable holds it as it is.
+  if (init.type.k === "nullable" && init.type.undef && checked.k === "nullable" && !checked.undef && sameType(init.type.inner, checked.inner) && ts.isIdentifier(decl.name))
+    return { type: init.type, init, probed: true };
   // `const label = xs[i] ?? "none"` (lower/nullable.ts lowerNullish): tsc says the element type, the value may be
   // either; reads where tsc says the element type are checked.
   if (init.type.k === "union" && checked.k !== "union" && checked.k !== "dyn" && init.type.members.some((m) => sameType(m, checked)) && ts.isIdentifier(decl.name) && isNullishDefault(decl.initializer))
