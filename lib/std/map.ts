@@ -261,6 +261,18 @@ export class HashTable<K> {
 export class Map<K, V> extends HashTable<K> {
   entryValues: V[] = [];
 
+  /** A new Map of the same entries, keys and values as unknowns (`x instanceof Map` on an unknown: lower/dynamic.ts). */
+  toUnknowns(): Map<unknown, unknown> {
+    const out = new Map<unknown, unknown>();
+    const c = this.cursor();
+    while (c.advance()) {
+      const key: unknown = this.entryKeys[c.at];
+      const value: unknown = this.entryValues[c.at];
+      out.set(key, value);
+    }
+    return out;
+  }
+
   get(key: K): V | undefined {
     const i = this.find(key, hashOf(key));
     if (i < 0) return undefined;
@@ -375,6 +387,17 @@ export class Map<K, V> extends HashTable<K> {
 }
 
 export class Set<T> extends HashTable<T> {
+  /** A new Set of the same values, as unknowns (`x instanceof Set` on an unknown: lower/dynamic.ts). */
+  toUnknowns(): Set<unknown> {
+    const out = new Set<unknown>();
+    const c = this.cursor();
+    while (c.advance()) {
+      const value: unknown = this.entryKeys[c.at];
+      out.add(value);
+    }
+    return out;
+  }
+
   has(value: T): boolean {
     return this.find(value, hashOf(value)) >= 0;
   }

@@ -48,7 +48,7 @@ import { lowerPrint } from "./stmt.ts";
 import { printExpression } from "./console-format.ts";
 import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringIndexOrUndefined, stringToNumber, truthiness } from "./string-methods.ts";
 import { typedArrayCall, typedArrayIntrinsic, typedArrayNew, typedArrayStaticCall, typedArrayStaticProperty, typedElementRead } from "./typed-arrays.ts";
-import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, iteratorResultAccess } from "./collections.ts";
+import { collectionArrayFrom, collectionCall, collectionIntrinsic, collectionNew, inheritedCollectionNew, iteratorResultAccess } from "./collections.ts";
 import { isOpenRecord, objectCall, recordField, recordHasOwn, recordRead } from "./records.ts";
 import { isTuple, refuseOptionalTuple, restArgs } from "./destructure.ts";
 import { tupleAsArray, tupleIndex } from "./tuples.ts";
@@ -557,6 +557,9 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
   const thisSymbol = staticThis?.name && l.checker.getSymbolAtLocation(staticThis.name);
   const t = thisSymbol ? irType(l, l.checker.getDeclaredTypeOfSymbol(thisSymbol), n) : typeOfNode(l, n);
   if (t.k !== "class") l.fail("TSOS1015", n, `\`new\` of \`${n.expression.getText()}\``, "construct a class declared in the program");
+  // `new Registry(entries)` of a subclass of Map or Set without a constructor of its own (lower/collections.ts).
+  const inherited = inheritedCollectionNew(l, n, t);
+  if (inherited) return inherited;
   void classInstance;
   markConstructed(l, t.cls);
   const ctor = constructorOf(l, t.cls);

@@ -23,7 +23,7 @@
  */
 import path from "node:path";
 import ts from "typescript";
-import type { Expr, Stmt, Type } from "../ir.ts";
+import type { ClassInst, Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { unwrap } from "./nullable.ts";
 import { LIB_DIR } from "../load.ts";
@@ -158,6 +158,26 @@ export function collectionNew(l: Lowerer, n: ts.NewExpression): Expr | undefined
   const t = irType(l, checked, n);
   const kind = collectionKind(t);
   if (!kind || t.k !== "class") return undefined;
+  return filledCollection(l, n, t, kind);
+}
+
+/**
+ * `new Registry(entries)` where `class Registry extends Map<string, number> {}` declares no constructor: the
+ * Map's constructor, as for `new Map(entries)`. Undefined for any other `new`.
+ */
+export function inheritedCollectionNew(l: Lowerer, n: ts.NewExpression, t: Type): Expr | undefined {
+  if (t.k !== "class" || !n.arguments?.length) return undefined;
+  for (let c: ClassInst | undefined = t.cls; c; c = c.base) {
+    const kind = collectionKind({ k: "class", cls: c });
+    if (kind === "map" || kind === "set") return filledCollection(l, n, t, kind);
+    const decl = classInfo(c).decl;
+    if (!decl || decl.members.some(ts.isConstructorDeclaration)) return undefined;
+  }
+  return undefined;
+}
+
+/** A new Map or Set of class `t` (Map, Set or a subclass), filled from the constructor's argument. */
+function filledCollection(l: Lowerer, n: ts.NewExpression, t: Extract<Type, { k: "class" }>, kind: "map" | "set"): Expr {
   markConstructed(l, t.cls);
   const ctor = constructorOf(l, t.cls);
   const made: Expr = { e: "new", type: t, cls: t.cls, init: ctor.init, args: [], loc: l.loc(n) };
@@ -168,13 +188,27 @@ export function collectionNew(l: Lowerer, n: ts.NewExpression): Expr | undefined
   // Another Map or Set: copy its entries.
   const srcTs = l.checker.getTypeAtLocation(src);
   const srcType = isCollectionTsType(srcTs) ? irType(l, srcTs, src) : undefined;
-  if (srcType && collectionKind(srcType) === kind) return method(l, made, kind === "map" ? "setFrom" : "addFrom", [coerce(l, lowerExpr(l, src, t), t, src)], n);
+  // The filling method returns the collection as the library's Map or Set: a subclass's object is kept as itself.
+  const filled = (name: string, args: (recv: Expr) => Expr[]): Expr => {
+    const direct = method(l, made, name, args(made), n);
+    if (sameType(direct.type, t)) return direct;
+    const tmp = l.temp();
+    const ref: Expr = { e: "local", type: t, name: tmp };
+    return { e: "let", type: t, name: tmp, init: made, body: { e: "seq", type: t, xs: [method(l, ref, name, args(ref), n), ref] } };
+  };
+  if (srcType && collectionKind(srcType) === kind) {
+    const from = kind === "map" ? "setFrom" : "addFrom";
+    const param = paramsOf(l, made, from, n)[0]!;
+    const other = coerce(l, lowerExpr(l, src, param), param, src);
+    return filled(from, () => [other]);
+  }
   // Anything else that iterates: an array, a string, or an iterator of another collection.
   const fill = kind === "map" ? "setAll" : "addAll";
   const want = paramsOf(l, made, fill, n)[0]!;
   const arr = iterableArray(l, src, want);
-  if (!arr) l.fail("TSOS1015", src, `\`new ${n.expression.text}\` from \`${typeName(srcType ?? irType(l, srcTs, src))}\``, "pass an array, or another Map or Set");
-  return method(l, made, fill, [coerce(l, entryPairs(l, arr, want, src), want, src)], n);
+  if (!arr) l.fail("TSOS1015", src, `\`new ${n.expression.getText()}\` from \`${typeName(srcType ?? irType(l, srcTs, src))}\``, "pass an array, or another Map or Set");
+  const entries = coerce(l, entryPairs(l, arr, want, src), want, src);
+  return filled(fill, () => [entries]);
 }
 
 /**

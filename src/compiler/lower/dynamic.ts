@@ -152,6 +152,24 @@ export function readOnlyUse(node: ts.Node): boolean {
   return false;
 }
 
+/** Whether a Map or Set read at `node` is only read: its size, a lookup, iteration, spreading or printing. */
+function readOnlyCollectionUse(node: ts.Node): boolean {
+  let n = node;
+  while (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (ts.isPropertyAccessExpression(p) && p.expression === n) {
+    if (p.name.text === "size") return true;
+    const c = p.parent;
+    return ts.isCallExpression(c) && c.expression === p && ["get", "has", "keys", "values", "entries", "forEach"].includes(p.name.text);
+  }
+  if ((ts.isForOfStatement(p) && p.expression === n) || (ts.isSpreadElement(p) && ts.isArrayLiteralExpression(p.parent)) || ts.isTemplateSpan(p)) return true;
+  if (ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) {
+    const callee = p.expression.getText();
+    return ["console.log", "String", "JSON.stringify", "Array.from", "Object.fromEntries"].includes(callee);
+  }
+  return false;
+}
+
 /** Whether the array method `name` never changes the array it is called on (record-copies.ts, and `readOnlyUse` above). */
 export function isReadOnlyArrayMethod(name: string): boolean {
   return READ_ONLY_METHODS.has(name);
@@ -431,6 +449,12 @@ export function narrowDynamic(l: Lowerer, node: ts.Node, x: Expr): Expr {
   const anyElems = l.checker.isArrayType(checked) && (l.checker.getTypeArguments(checked as ts.TypeReference)[0]!.flags & ts.TypeFlags.Any) !== 0;
   const narrowed = anyElems ? arrayType(l, DYN) : tryIrType(l, checked, node);
   if (!narrowed || narrowed.k === "dyn" || narrowed.k === "never") return x;
+  // `v instanceof Map` narrows an unknown to `Map<any, any>`: a Map of unknowns, copied where it is only read.
+  const kind = narrowed.k === "class" ? collectionKind(l, narrowed.cls, node) : undefined;
+  if ((kind === "Map" || kind === "Set") && readOnlyCollectionUse(node)) {
+    const name = l.temp();
+    return { e: "bind", type: narrowed, name, value: x, body: { e: "call", type: narrowed, fn: boxedCollectionAsUnknowns(l, narrowed as Extract<Type, { k: "class" }>, kind, node, true).cname, args: [local(name, DYN)] } };
+  }
   if (narrowed.k === "array" && narrowed.elem.k === "dyn" && readOnlyUse(node))
     return { e: "fromdyn", type: narrowed, x, loc: l.loc(node), check: true, desc: descriptor(l, narrowed, node), copy: true };
   return unbox(l, x, narrowed, node, true);
@@ -476,14 +500,53 @@ export function dynIsArray(x: Expr): Expr {
   return call("tsos_dyn_is_array", T.bool, [x]);
 }
 
-/** `v instanceof C` for a class, `Array` or `Object`. */
+/** `v instanceof C` for a class, `Array`, `Object`, `Map` or `Set`. */
 export function dynInstanceof(l: Lowerer, x: Expr, b: ts.BinaryExpression, target: () => ClassInst): Expr {
   const right = b.right;
-  if (ts.isIdentifier(right) && (right.text === "Array" || right.text === "Object")) {
+  if (ts.isIdentifier(right) && ["Array", "Object", "Map", "Set"].includes(right.text)) {
     const decl = l.symbolOf(right)?.valueDeclaration;
-    if (!decl || l.isLibDecl(decl)) return right.text === "Array" ? dynIsArray(x) : kindIs(x, "object");
+    if (!decl || l.isLibDecl(decl)) {
+      if (right.text === "Map" || right.text === "Set") return { e: "call", type: T.bool, fn: boxedCollectionTest(l, right.text, b).cname, args: [x] };
+      return right.text === "Array" ? dynIsArray(x) : kindIs(x, "object");
+    }
   }
   return { e: "dynis", type: T.bool, x, cls: target() };
+}
+
+/** The boxed types that are Maps (or Sets) of some keys and values: classes of lib/std/map.ts's Map (Set), not records. */
+function boxedCollections(l: Lowerer, boxed: Type[], kind: "Map" | "Set", node: ts.Node): Extract<Type, { k: "class" }>[] {
+  const isKind = (c: ClassInst | undefined): boolean => !!c && (collectionKind(l, c, node) === kind || isKind(c.base));
+  return boxed.filter((t): t is Extract<Type, { k: "class" }> => t.k === "class" && isKind(t.cls));
+}
+
+/** `v instanceof Map` (`Set`) for an unknown v: whether it holds a Map (Set) of any type (a function rebuilt as types are boxed). */
+function boxedCollectionTest(l: Lowerer, kind: "Map" | "Set", node: ts.Node): Func {
+  const func = synthesize(l, `dyn_is_${kind.toLowerCase()}`, [{ name: "v", type: DYN }], T.bool, l.loc(node));
+  const v = local("v", DYN);
+  rebuiltWithBoxedTypes(l, func, (boxed) =>
+    boxedCollections(l, boxed, kind, node).reduce<Expr>((rest, c) => ({ e: "logic", type: T.bool, op: "||", a: { e: "dynis", type: T.bool, x: v, cls: c.cls, exact: true }, b: rest }), { e: "bool", type: T.bool, value: false }),
+  );
+  return func;
+}
+
+/**
+ * An unknown narrowed to `Map<any, any>` (`Set<any>`) by `instanceof`, where the value is only read: a Map of
+ * unknowns boxed as that, or a new one holding the entries of a Map of other types, boxed (lib/std/map.ts
+ * toUnknowns). Anything else panics as the unboxing would.
+ */
+function boxedCollectionAsUnknowns(l: Lowerer, to: Extract<Type, { k: "class" }>, kind: "Map" | "Set", node: ts.Node, check: boolean): Func {
+  const loc = l.loc(node);
+  const func = synthesize(l, `unbox_${kind.toLowerCase()}_unknowns`, [{ name: "v", type: DYN }], to, loc);
+  const v = local("v", DYN);
+  rebuiltWithBoxedTypes(l, func, (boxed) => {
+    let body: Expr = { e: "fromdyn", type: to, x: v, loc, check, cls: to.cls };
+    for (const c of boxedCollections(l, boxed, kind, node).filter((c) => c.cls !== to.cls).reverse()) {
+      const copied = quietly(l, () => recordOps(l).method({ e: "fromdyn", type: c, x: v, loc, check: false, cls: c.cls }, "toUnknowns", [], node));
+      if (copied) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, cls: c.cls, exact: true }, a: copied, b: body };
+    }
+    return body;
+  });
+  return func;
 }
 
 /** console.log's text of a dynamic value at top level: a string as it is, anything else as util.inspect shows it. */
