@@ -542,9 +542,11 @@ export function readForCapture(l: Lowerer, decl: ts.Node, localType: (decl: ts.N
 
 /**
  * Whether code between the creation of `closure` and the end of the declaration of `decl` (a later variable it
- * captures) calls anything, which could run the closure while the variable is uninitialized (a call around the
- * closure, `xs.forEach(() => later)`, included). Function bodies
- * written in between do not run there; a call does, and so does `new` or a tagged template.
+ * captures) may run the closure while the variable is uninitialized: a call (or `new`, or a tagged template)
+ * there that has the closure inside it (`xs.forEach(() => later)`), or that names the closure, a variable
+ * holding it (`const obj = { f: () => later }; obj.f()`) or any other function of the same body (which may call
+ * it). Calls of functions declared elsewhere, with none of those, cannot reach it. Function bodies written in
+ * between do not run there.
  */
 function mayRunBefore(checker: ts.TypeChecker, closure: ts.Node, decl: ts.Node): boolean {
   const from = creationPos(closure);
@@ -552,11 +554,28 @@ function mayRunBefore(checker: ts.TypeChecker, closure: ts.Node, decl: ts.Node):
   while (!ts.isVariableDeclaration(declaration) && declaration.parent && !ts.isSourceFile(declaration.parent)) declaration = declaration.parent;
   const to = declaration.end;
   const owner = ownerOf(decl);
+  // Declarations of this body whose value is or holds the closure, or is a function.
+  const reaches = (sym: ts.Symbol | undefined): boolean => {
+    const d = sym?.valueDeclaration;
+    if (!d || ownerOf(d) !== owner) return false;
+    if (within(closure, d)) return true;
+    return ts.isFunctionDeclaration(d) || checker.getTypeOfSymbolAtLocation(sym!, d).getCallSignatures().length > 0;
+  };
+  const mentions = (call: ts.Node): boolean => {
+    let hit = within(closure, call);
+    const look = (n: ts.Node): void => {
+      if (hit) return;
+      if (ts.isIdentifier(n) && reaches(checker.getSymbolAtLocation(n))) hit = true;
+      else ts.forEachChild(n, look);
+    };
+    look(call);
+    return hit;
+  };
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found || n.end <= from || n.pos >= to) return;
     if (n !== owner && ts.isFunctionLike(n)) return;
-    if ((ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isTaggedTemplateExpression(n)) && mayCallBack(checker, n)) {
+    if ((ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isTaggedTemplateExpression(n)) && mentions(n)) {
       found = true;
       return;
     }
@@ -564,14 +583,6 @@ function mayRunBefore(checker: ts.TypeChecker, closure: ts.Node, decl: ts.Node):
   };
   visit(owner);
   return found;
-}
-
-/** A call that may run a function of the program: one of its own, or a library one given a function (`xs.map(f)`). */
-function mayCallBack(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression): boolean {
-  const decl = checker.getResolvedSignature(call)?.getDeclaration();
-  if (!decl || !decl.getSourceFile().isDeclarationFile) return true;
-  const args = ts.isTaggedTemplateExpression(call) ? [] : (call.arguments ?? []);
-  return args.some((a) => checker.getTypeAtLocation(a).getCallSignatures().length > 0);
 }
 
 // ---- after lowering: captured variables that need storage the closures can share ----
