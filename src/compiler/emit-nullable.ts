@@ -172,6 +172,8 @@ export function emitNullable(em: NullableEmitter, x: Expr, E: (y: Expr) => strin
     }
     case "isnullish": {
       const t = x.x.type;
+      // An `unknown` holds null and undefined itself (runtime/tsos_dyn.h kinds 0 and 1).
+      if (t.k === "dyn") return once(em, t, E(x.x), (v) => (x.which === "undefined" ? `tsos_dyn_is(${v}, 0)` : x.which === "null" ? `tsos_dyn_is(${v}, 1)` : `(tsos_dyn_is(${v}, 0) || tsos_dyn_is(${v}, 1))`));
       if (t.k !== "nullable") return `({ (void)${E(x.x)}; false; })`;
       const test = x.which === "null" ? isNull : x.which === "undefined" ? isUndef : isAbsent;
       return once(em, t, E(x.x), (v) => test(t, v));

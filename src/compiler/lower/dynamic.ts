@@ -470,6 +470,11 @@ export function dynTruthy(x: Expr): Expr {
   return call("tsos_dyn_truthy", T.bool, [x]);
 }
 
+/** Whether an unknown holds undefined (an optional `unknown` member a literal left out reads as that). */
+export function dynIsUndefined(x: Expr): Expr {
+  return kindIs(x, "undefined");
+}
+
 /** Whether an unknown holds a number (console.log aligns arrays of numbers to the right). */
 export function dynIsNumber(x: Expr): Expr {
   return kindIs(x, "number");

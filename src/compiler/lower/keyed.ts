@@ -231,7 +231,7 @@ export function keyedLogicalAssign(l: Lowerer, b: ts.BinaryExpression): Expr | u
   const old = t.readOld();
   const op = b.operatorToken.kind;
   const assigns: Expr =
-    op === ts.SyntaxKind.QuestionQuestionEqualsToken ? (type.k === "nullable" ? { e: "isnullish", type: T.bool, x: old, which: "either" } : { e: "bool", type: T.bool, value: false })
+    op === ts.SyntaxKind.QuestionQuestionEqualsToken ? (type.k === "nullable" || type.k === "dyn" ? { e: "isnullish", type: T.bool, x: old, which: "either" } : { e: "bool", type: T.bool, value: false })
     : op === ts.SyntaxKind.BarBarEqualsToken ? { e: "not", type: T.bool, x: truthValue(l, old, b.left) }
     : truthValue(l, old, b.left);
   const want = type.k === "nullable" ? type.inner : type;

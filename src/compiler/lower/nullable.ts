@@ -341,6 +341,13 @@ export function lowerNullish(l: Lowerer, b: ts.BinaryExpression): Expr {
   // `xs[i] ?? d`, `s[i] ?? d`: past the end JavaScript reads undefined, so the default applies.
   if ((A.e === "index" && A.arr.type.k === "array") || (A.e === "strindex" && !A.code && l.doubles))
     A = coerce(l, A, nullableType(l, A.type, false, true), b.left);
+  // An `unknown` holds null and undefined itself: tested at run time.
+  if (A.type.k === "dyn") {
+    const name = l.temp();
+    const t = local(name, A.type);
+    const Bd = lowerExpr(l, b.right, R);
+    return { e: "bind", type: R, name, value: A, body: { e: "cond", type: R, c: isnullish(t, "either"), a: coerce(l, Bd, R, b.right), b: coerce(l, t, R, b.left) } };
+  }
   if (A.type.k !== "nullable") return coerce(l, A, R, b.left);
   // `xs[i] ?? "none"` with `xs: number[]`: tsc believes the left present and types the result as
   // its type alone; the right operand may be the value, so the result is the union of both.
@@ -400,7 +407,8 @@ export function lowerLogicalAssign(l: Lowerer, b: ts.BinaryExpression, target: E
   const op = b.operatorToken.kind;
   let v: Expr;
   if (op === K.QuestionQuestionEqualsToken) {
-    if (X.k !== "nullable") return { e: "compound", type: X, target, value: current, postfix: false };
+    // (An `unknown` holds null and undefined itself.)
+    if (X.k !== "nullable" && X.k !== "dyn") return { e: "compound", type: X, target, value: current, postfix: false };
     v = { e: "cond", type: X, c: isnullish(current, "either"), a: value(), b: current };
   } else {
     const test = X.k === "bool" ? current : truthyOf(current) ?? (X.k === "int" ? ({ e: "truthy", type: T.bool, x: current } as Expr) : undefined);

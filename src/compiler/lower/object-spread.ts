@@ -72,7 +72,7 @@ function isnullish(x: Expr, which: "null" | "undefined" | "either"): Expr {
 
 /** Whether a value of type `t` can be undefined. */
 export function admitsUndefined(t: Type): boolean {
-  return t.k === "nullable" && t.undef;
+  return (t.k === "nullable" && t.undef) || t.k === "dyn";
 }
 
 // ---------------------------------------------------------------- reading properties
@@ -400,9 +400,10 @@ function spreadObject(l: Lowerer, node: ts.Expression, members: (ts.ObjectLitera
     const sym = l.checker.getPropertyOfType(litType, name);
     const wanted = want?.k === "view" ? want.view.slots.find((s) => s.kind === "get" && s.prop === name)?.ret : undefined;
     const type = wanted ?? (sym ? irType(l, l.checker.getTypeOfSymbol(sym), node) : slot.value.type);
-    fields.push({ name: fieldName({ text: name } as ts.Identifier), type, absent: late.has(name) || (slot.absent && admitsUndefined(type)) });
+    fields.push({ name: fieldName({ text: name } as ts.Identifier), type, absent: late.has(name) || (slot.absent && (admitsUndefined(type) || type.k === "dyn")) });
     // A property present on every path (the checker's type says so) but joined from guarded branches.
-    const v = slot.value.type.k === "nullable" && type.k !== "nullable" ? presentAsTyped(l, slot.value, name, type, node) : slot.value;
+    // (An `unknown` holds undefined itself: `body?: unknown` copied from a source that left it out.)
+    const v = slot.value.type.k === "nullable" && type.k !== "nullable" && type.k !== "dyn" ? presentAsTyped(l, slot.value, name, type, node) : slot.value;
     values.push(coerce(l, v, type, node));
   }
   if (want?.k === "view") {
