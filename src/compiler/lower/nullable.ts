@@ -338,9 +338,13 @@ function withoutEmptyArray(t: Type): Type {
 export function lowerNullish(l: Lowerer, b: ts.BinaryExpression): Expr {
   let R = withoutEmptyArray(irType(l, l.checker.getTypeAtLocation(b), b));
   let A = tested(lowerExpr(l, b.left, R));
+  // `xs[i] ?? d` of an `unknown[]`: past the end the element is undefined, which the unknown holds.
+  if (A.e === "index" && A.arr.type.k === "array" && A.type.k === "dyn") A = elementOrUndefined(l, A, b.left);
   // `xs[i] ?? d`, `s[i] ?? d`: past the end JavaScript reads undefined, so the default applies.
   if ((A.e === "index" && A.arr.type.k === "array") || (A.e === "strindex" && !A.code && l.doubles))
     A = coerce(l, A, nullableType(l, A.type, false, true), b.left);
+  // `m.get(k) ?? d` with `Map<string, unknown>`: missing, or holding null or undefined.
+  if (A.type.k === "nullable" && A.type.inner.k === "dyn") A = coerce(l, A, A.type.inner, b.left);
   // An `unknown` holds null and undefined itself: tested at run time.
   if (A.type.k === "dyn") {
     const name = l.temp();
