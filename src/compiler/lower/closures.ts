@@ -543,10 +543,11 @@ export function readForCapture(l: Lowerer, decl: ts.Node, localType: (decl: ts.N
 /**
  * Whether code between the creation of `closure` and the end of the declaration of `decl` (a later variable it
  * captures) may run the closure while the variable is uninitialized: a call (or `new`, or a tagged template)
- * there that has the closure inside it (`xs.forEach(() => later)`), or that names the closure, a variable
- * holding it (`const obj = { f: () => later }; obj.f()`) or any other function of the same body (which may call
- * it). Calls of functions declared elsewhere, with none of those, cannot reach it. Function bodies written in
- * between do not run there.
+ * there of a library function that is given the closure (`xs.forEach(() => later)`), or that names the closure,
+ * a variable holding it (`const obj = { f: () => later }; obj.f()`) or any other function of the same body
+ * (which may call it). Calls of functions declared elsewhere, with none of those, cannot reach it; a function of
+ * the program given the closure is assumed to keep it for later, as an event emitter's `on` does (one that
+ * calls it at once is not caught). Function bodies written in between do not run there.
  */
 function mayRunBefore(checker: ts.TypeChecker, closure: ts.Node, decl: ts.Node): boolean {
   const from = creationPos(closure);
@@ -561,10 +562,13 @@ function mayRunBefore(checker: ts.TypeChecker, closure: ts.Node, decl: ts.Node):
     if (within(closure, d)) return true;
     return ts.isFunctionDeclaration(d) || checker.getTypeOfSymbolAtLocation(sym!, d).getCallSignatures().length > 0;
   };
-  const mentions = (call: ts.Node): boolean => {
-    let hit = within(closure, call);
+  // A library function given the closure (`xs.forEach(() => later)`) runs it before it returns; a function of
+  // the program may keep it for later (`const off = this.on(event, () => off())`), so that alone does not count.
+  const library = (call: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression): boolean => !!checker.getResolvedSignature(call)?.getDeclaration()?.getSourceFile().isDeclarationFile;
+  const mentions = (call: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression): boolean => {
+    let hit = within(closure, call) && library(call);
     const look = (n: ts.Node): void => {
-      if (hit) return;
+      if (hit || ts.isFunctionLike(n)) return;
       if (ts.isIdentifier(n) && reaches(checker.getSymbolAtLocation(n))) hit = true;
       else ts.forEachChild(n, look);
     };
