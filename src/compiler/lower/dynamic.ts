@@ -524,8 +524,22 @@ function boxedCollections(l: Lowerer, boxed: Type[], kind: "Map" | "Set", node: 
   return boxed.filter((t): t is Extract<Type, { k: "class" }> => t.k === "class" && isKind(t.cls));
 }
 
+/** The functions below, one per program and collection kind (and target type). */
+const collectionFns = new WeakMap<Lowerer, Map<string, Func>>();
+function collectionFn(l: Lowerer, key: string, make: () => Func): Func {
+  let fns = collectionFns.get(l);
+  if (!fns) collectionFns.set(l, (fns = new Map()));
+  let f = fns.get(key);
+  if (!f) fns.set(key, (f = make()));
+  return f;
+}
+
 /** `v instanceof Map` (`Set`) for an unknown v: whether it holds a Map (Set) of any type (a function rebuilt as types are boxed). */
 function boxedCollectionTest(l: Lowerer, kind: "Map" | "Set", node: ts.Node): Func {
+  return collectionFn(l, `is ${kind}`, () => makeCollectionTest(l, kind, node));
+}
+
+function makeCollectionTest(l: Lowerer, kind: "Map" | "Set", node: ts.Node): Func {
   const func = synthesize(l, `dyn_is_${kind.toLowerCase()}`, [{ name: "v", type: DYN }], T.bool, l.loc(node));
   const v = local("v", DYN);
   rebuiltWithBoxedTypes(l, func, (boxed) =>
@@ -540,6 +554,10 @@ function boxedCollectionTest(l: Lowerer, kind: "Map" | "Set", node: ts.Node): Fu
  * toUnknowns). Anything else panics as the unboxing would.
  */
 function boxedCollectionAsUnknowns(l: Lowerer, to: Extract<Type, { k: "class" }>, kind: "Map" | "Set", node: ts.Node, check: boolean): Func {
+  return collectionFn(l, `as ${to.cls.cname}`, () => makeCollectionAsUnknowns(l, to, kind, node, check));
+}
+
+function makeCollectionAsUnknowns(l: Lowerer, to: Extract<Type, { k: "class" }>, kind: "Map" | "Set", node: ts.Node, check: boolean): Func {
   const loc = l.loc(node);
   const func = synthesize(l, `unbox_${kind.toLowerCase()}_unknowns`, [{ name: "v", type: DYN }], to, loc);
   const v = local("v", DYN);
