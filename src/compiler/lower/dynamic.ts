@@ -376,21 +376,20 @@ function boxedObjectsAsRecord(l: Lowerer, to: Extract<Type, { k: "class" }>, nod
       }
     }
     // An interface or object-type value (`config as unknown as Record<string, unknown>`): its properties, through its view.
-    for (const w of views.reverse()) {
-      const d = descriptor(l, w, node);
-      const copied = quietly(l, (): Expr => {
-        const copy = recordCopy(l, { e: "fromdyn", type: w, x: v, loc, check: false, desc: d }, node, recordValueType(to), recordOps(l));
+    // A new record of the properties of the object `src` (an unboxed read of v), or undefined where it cannot be copied.
+    const copyOf = (src: Expr): Expr | undefined =>
+      quietly(l, (): Expr => {
+        const copy = recordCopy(l, src, node, recordValueType(to), recordOps(l));
         const r = l.temp();
         return { e: "let", type: to, name: r, init: newRecordOf(l, to, node), body: copy(local(r, to)) };
       });
+    for (const w of views.reverse()) {
+      const d = descriptor(l, w, node);
+      const copied = copyOf({ e: "fromdyn", type: w, x: v, loc, check: false, desc: d });
       if (copied) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, desc: d }, a: copied, b: body };
     }
     for (const c of classes.reverse()) {
-      const copied = quietly(l, (): Expr => {
-        const copy = recordCopy(l, { e: "fromdyn", type: c, x: v, loc, check: false, cls: c.cls }, node, recordValueType(to), recordOps(l));
-        const d = l.temp();
-        return { e: "let", type: to, name: d, init: newRecordOf(l, to, node), body: copy(local(d, to)) };
-      });
+      const copied = copyOf({ e: "fromdyn", type: c, x: v, loc, check: false, cls: c.cls });
       if (copied) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, cls: c.cls, exact: true }, a: copied, b: body };
     }
     return body;
@@ -468,11 +467,6 @@ export function dynTypeof(x: Expr): Expr {
 
 export function dynTruthy(x: Expr): Expr {
   return call("tsos_dyn_truthy", T.bool, [x]);
-}
-
-/** Whether an unknown holds undefined (an optional `unknown` member a literal left out reads as that). */
-export function dynIsUndefined(x: Expr): Expr {
-  return kindIs(x, "undefined");
 }
 
 /** Whether an unknown holds a number (console.log aligns arrays of numbers to the right). */

@@ -37,7 +37,6 @@ import { fieldName } from "./classes.ts";
 import { KEY_ORDER_COUNTER, T, keyOrderStamp } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { countedLoop } from "./inspect.ts";
-import { dynIsUndefined } from "./dynamic.ts";
 
 const U32 = T.int("u32");
 
@@ -68,12 +67,7 @@ export function stampWritten(self: Expr, f: Field, value: Expr, loc: number): St
   const next: Expr = { e: "compound", type: U32, target: counter, value: { e: "binary", type: U32, op: "+", a: { e: "current", type: U32 }, b: { e: "int", type: U32, value: 1n }, loc }, postfix: false };
   const stamp: Stmt = { s: "expr", x: { e: "assign", type: U32, target: keyStamp(self, f.name), value: next }, loc };
   if (!f.absent) return [stamp];
-  return [{ s: "if", c: { e: "not", type: T.bool, x: isUndefinedValue(value) }, then: [stamp], loc }];
-}
-
-/** Whether a member's value is undefined: its nullable's undefined, or an `unknown` holding it (`body?: unknown` left out). */
-function isUndefinedValue(x: Expr): Expr {
-  return x.type.k === "dyn" ? dynIsUndefined(x) : { e: "isnullish", type: T.bool, x, which: "undefined" };
+  return [{ s: "if", c: { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: value, which: "undefined" } }, then: [stamp], loc }];
 }
 
 /**
@@ -116,7 +110,7 @@ export function keyExists(obj: Expr, field: string): Expr {
  */
 export function memberPresent(cls: ClassInst, read: Extract<Expr, { e: "field" }>): Expr {
   if (hasKeyOrder(cls.fields)) return keyExists(read.obj, read.name);
-  return { e: "not", type: T.bool, x: isUndefinedValue(read) };
+  return { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: read, which: "undefined" } };
 }
 
 /**

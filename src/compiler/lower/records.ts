@@ -576,8 +576,6 @@ function missingAs(l: Lowerer, old: Expr, v: Type, node: ts.Node): Expr {
   return { e: "unwrap", type: v, x: old, loc: l.loc(node), check: "nonnull" };
 }
 
-const DYN_TYPE: Type = { k: "dyn" };
-
 /**
  * `r[k] = v`, `r[k] op= v`, `r[k] ??= v` on a record; undefined when the
  * target is not a record access.
@@ -596,10 +594,8 @@ export function recordAssign(l: Lowerer, b: ts.BinaryExpression, compound: ts.Sy
         return bind(l, old, (o) => ({
           e: "cond",
           type: v,
-          // Missing, or (a record of unknowns) holding null or undefined.
-          c: o.type.k === "nullable" && o.type.inner.k === "dyn"
-            ? { e: "logic", type: T.bool, op: "||", a: { e: "isnullish", type: T.bool, x: o, which: "either" }, b: { e: "isnullish", type: T.bool, x: { e: "unwrap", type: DYN_TYPE, x: o, loc: 0 }, which: "either" } }
-            : { e: "isnullish", type: T.bool, x: o, which: "either" },
+          // Missing, or (a record of unknowns, whose unknown holds a missing entry's undefined) holding null or undefined.
+          c: { e: "isnullish", type: T.bool, x: v.k === "dyn" ? coerce(l, o, v, b) : o, which: "either" },
           a: store(coerce(l, lowerExpr(l, b.right, v), v, b.right)),
           b: { e: "unwrap", type: v, x: o, loc: l.loc(b) },
         }));
