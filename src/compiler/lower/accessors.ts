@@ -18,7 +18,7 @@ import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { isStatic, staticAccessorOf } from "./classes.ts";
 import { resolveMember, superReceiver } from "./dispatch.ts";
-import { arith, coerce, lowerExpr, truthValue, tryCoerce } from "./expr.ts";
+import { arith, coerce, isExpr, lowerExpr, lowerGiven, truthValue, tryCoerce } from "./expr.ts";
 import { typeName, typeOfNode } from "./types.ts";
 import { quietly } from "./context.ts";
 import { fieldName, lookupField } from "./classes.ts";
@@ -124,7 +124,7 @@ function bind(l: Lowerer, init: Expr, body: (ref: Expr) => Expr): Expr {
 export function lowerAccessorWrite(
   l: Lowerer,
   ref: AccessorRef,
-  value: ts.Expression | undefined,
+  value: ts.Expression | Expr | undefined,
   update: ((old: Expr) => Expr) | undefined,
   postfix: boolean,
   node: ts.Node,
@@ -133,11 +133,12 @@ export function lowerAccessorWrite(
   const withRecv = (r: Expr | undefined): Expr => {
     const set = setter(l, ref, r);
     if (!update) {
-      const raw = lowerExpr(l, value!, set.param);
+      const raw = lowerGiven(l, value!, set.param);
+      const at = isExpr(value!) ? node : value!;
       // `return (m.winner = team)` with `winner?: Team`: the expression's value is the value assigned, as it is typed.
-      const present = set.param.k === "nullable" && raw.type.k !== "nullable" ? tryCoerce(l, raw, set.param.inner, value!) : undefined;
-      if (present && set.param.k === "nullable") return bind(l, present, (t) => ({ e: "seq", type: t.type, xs: [set.call(coerce(l, t, set.param, value!)), t] }));
-      const v = coerce(l, raw, set.param, value!);
+      const present = set.param.k === "nullable" && raw.type.k !== "nullable" ? tryCoerce(l, raw, set.param.inner, at) : undefined;
+      if (present && set.param.k === "nullable") return bind(l, present, (t) => ({ e: "seq", type: t.type, xs: [set.call(coerce(l, t, set.param, at)), t] }));
+      const v = coerce(l, raw, set.param, at);
       return bind(l, v, (t) => ({ e: "seq", type: t.type, xs: [set.call(t), t] }));
     }
     return bind(l, callGet(l, ref, r), (old) => {

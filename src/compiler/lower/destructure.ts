@@ -18,12 +18,11 @@
  *   - A destructuring assignment evaluates the whole right side first, then
  *     assigns the targets left to right.
  */
-import { isTypedElement, typedElementWrite } from "./typed-arrays.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Field, Global, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
-import { coerce, lowerExpr, lowerLValue, setLocalType } from "./expr.ts";
+import { assignLowered, coerce, lowerExpr, setLocalType } from "./expr.ts";
 import { arrayType, irType, mangle, nullableType, sameType, typeFromTypeNode, typeName } from "./types.ts";
 import { mappedElements } from "./inspect.ts";
 import { unionWidens } from "./fn-params.ts";
@@ -301,14 +300,7 @@ export function destructuringAssignment(l: Lowerer, b: ts.BinaryExpression): Stm
       l.fail("TSOS1086", el, "this destructuring target");
     const value = values[i];
     if (!value) l.fail("TSOS1087", el, "the right side");
-    // `[ta[i], ta[j]] = [ta[j], ta[i]]` on a typed array (lower/typed-arrays.ts).
-    const typed = isTypedElement(l, el) ? typedElementWrite(l, el, value, undefined, false, el) : undefined;
-    if (typed) {
-      out.push({ s: "expr", x: typed, loc });
-      return;
-    }
-    const target = lowerLValue(l, el);
-    out.push({ s: "expr", x: { e: "assign", type: target.type, target, value: coerce(l, value, target.type, el) }, loc });
+    out.push({ s: "expr", x: assignLowered(l, el, value, el), loc });
   });
   return out;
 }

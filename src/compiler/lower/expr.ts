@@ -20,7 +20,7 @@ import ts from "typescript";
 import { lowerTaggedTemplate } from "./tagged-templates.ts";
 import { LIB_DIR } from "../load.ts";
 import { objectBranches } from "./object-spread.ts";
-import { keyedAssign, keyedIncDec, keyedLogicalAssign } from "./keyed.ts";
+import { keyedAssign, keyedIncDec, keyedLogicalAssign, keyedStore } from "./keyed.ts";
 import { isTypedElement, typedElementWrite, typedUpdate } from "./typed-arrays.ts";
 import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -40,7 +40,7 @@ import { lowerInstanceof, narrowObject, resolveMember, superReceiver, checkedDow
 import { elementOrUndefined } from "./probes.ts";
 import { valueOfPart } from "./value-of.ts";
 import { classMember, objectToString } from "./views.ts";
-import { isRecord, recordAssign, recordDelete, recordIn, recordIncDec, recordString } from "./records.ts";
+import { isRecord, recordAssign, recordDelete, recordIn, recordIncDec, recordStore, recordString } from "./records.ts";
 import { accessorRef, accessorUpdate, lowerAccessorLogicalAssign, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
 import { classCoerce } from "./classes.ts";
 import { viewCoerce } from "./views.ts";
@@ -917,6 +917,35 @@ function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: bool
   const one: Expr = { e: "int", type: current.type, value: 1n };
   const value: Expr = coerce(l, { e: "binary", type: current.type, op, a: current, b: one, loc: l.loc(node) }, target.type, node);
   return { e: "compound", type: target.type, target, value, postfix };
+}
+
+/** A value given either as TypeScript still to lower or as an expression already lowered. */
+export function isExpr(v: ts.Expression | Expr): v is Expr {
+  return "e" in v;
+}
+
+export function lowerGiven(l: Lowerer, v: ts.Expression | Expr, want?: Type): Expr {
+  return isExpr(v) ? v : lowerExpr(l, v, want);
+}
+
+/**
+ * `target = value` with the value already lowered: an element of a
+ * destructuring assignment (`[a.x, a.y] = pair`, `({ w: box.w } = size)`).
+ * The target is any place a plain `=` writes: a typed array's element, a
+ * keyed object's member, an accessor or a member seen through a view, or a
+ * local, field or array element.
+ */
+export function assignLowered(l: Lowerer, target: ts.Expression, value: Expr, node: ts.Node): Expr {
+  const rec = recordStore(l, target, value, node);
+  if (rec) return rec;
+  const typed = isTypedElement(l, target) ? typedElementWrite(l, target, value, undefined, false, node) : undefined;
+  if (typed) return typed;
+  const keyed = keyedStore(l, target, value, node);
+  if (keyed) return keyed;
+  const acc = accessorRef(l, target, true);
+  if (acc) return lowerAccessorWrite(l, acc, value, undefined, false, node);
+  const lv = lowerLValue(l, target);
+  return { e: "assign", type: lv.type, target: lv, value: coerce(l, value, lv.type, target) };
 }
 
 export function lowerLValue(l: Lowerer, node: ts.Expression): Expr {

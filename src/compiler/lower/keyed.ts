@@ -25,7 +25,7 @@ import { isMappedOverParam } from "./mapped-types.ts";
 import type { ClassInst, Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
-import { coerce, lowerExpr, truthValue } from "./expr.ts";
+import { coerce, isExpr, lowerExpr, lowerGiven, truthValue } from "./expr.ts";
 import { irType, mangle, nullableType, sameType, tryIrType, typeName } from "./types.ts";
 import { unionOfTypes } from "./unions.ts";
 import { classInfo, isStatic } from "./classes.ts";
@@ -191,14 +191,14 @@ function keyedTarget(l: Lowerer, x: ts.ElementAccessExpression, node: ts.Node) {
  * `o[k] = v`, `o[k] op= v`, `o[k]++`: `update` computes the new value from
  * the old one (absent for a plain assignment, which never reads).
  */
-function keyedWrite(l: Lowerer, x: ts.ElementAccessExpression, value: ts.Expression | undefined, update: ((old: Expr) => Expr) | undefined, postfix: boolean, node: ts.Node): Expr | undefined {
+function keyedWrite(l: Lowerer, x: ts.ElementAccessExpression, value: ts.Expression | Expr | undefined, update: ((old: Expr) => Expr) | undefined, postfix: boolean, node: ts.Node): Expr | undefined {
   const t = keyedTarget(l, x, node);
   if (!t) return undefined;
   const { binds, type } = t;
   let next: Expr;
   let result: Expr;
   if (!update) {
-    next = temp(l, coerce(l, lowerExpr(l, value!, type), type, value!), binds);
+    next = temp(l, coerce(l, lowerGiven(l, value!, type), type, isExpr(value!) ? node : value!), binds);
     result = next;
   } else {
     const old = t.readOld();
@@ -209,6 +209,13 @@ function keyedWrite(l: Lowerer, x: ts.ElementAccessExpression, value: ts.Express
 }
 
 /** `o[k] = v` and `o[k] op= v` on a keyed object; undefined otherwise. */
+/** `o[k] = value` with the value already lowered (a destructuring assignment's element); undefined when `o` is not keyed. */
+export function keyedStore(l: Lowerer, target: ts.Expression, value: Expr, node: ts.Node): Expr | undefined {
+  while (ts.isParenthesizedExpression(target)) target = target.expression;
+  if (!ts.isElementAccessExpression(target) || !isKeyedCandidate(l, target)) return undefined;
+  return keyedWrite(l, target, value, undefined, false, node);
+}
+
 export function keyedAssign(l: Lowerer, b: ts.BinaryExpression, compound: ts.SyntaxKind | undefined): Expr | undefined {
   let left = b.left;
   while (ts.isParenthesizedExpression(left)) left = left.expression;

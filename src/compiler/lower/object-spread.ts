@@ -35,7 +35,7 @@ import ts from "typescript";
 import type { ClassInst, Expr, Field, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
-import { coerce, lowerCondition, lowerExpr, lowerLValue } from "./expr.ts";
+import { assignLowered, coerce, lowerCondition, lowerExpr } from "./expr.ts";
 import { classInfo, fieldName, lookupField, propertyOfField, upcast } from "./classes.ts";
 import { irType, nullableType, sameType, typeName } from "./types.ts";
 import { keysOfParam } from "./key-params.ts";
@@ -701,8 +701,7 @@ function assignObject(l: Lowerer, pattern: ts.ObjectLiteralExpression, src: Expr
       out.push(...assignObject(l, target, local(tmp, value.type)));
       continue;
     }
-    const lv = lowerLValue(l, target);
-    out.push({ s: "expr", x: { e: "assign", type: lv.type, target: lv, value: coerce(l, value, lv.type, target) }, loc });
+    out.push({ s: "expr", x: assignLowered(l, target, value, target), loc });
   }
   return out;
 }

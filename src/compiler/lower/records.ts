@@ -580,6 +580,14 @@ function missingAs(l: Lowerer, old: Expr, v: Type, node: ts.Node): Expr {
  * `r[k] = v`, `r[k] op= v`, `r[k] ??= v` on a record; undefined when the
  * target is not a record access.
  */
+/** `rec[k] = value` with the value already lowered (a destructuring assignment's element); undefined when not a record. */
+export function recordStore(l: Lowerer, target: ts.Expression, value: Expr, node: ts.Node): Expr | undefined {
+  const a = recordAccess(l, target);
+  if (!a) return undefined;
+  const v = coerce(l, value, recordValueType(a.rec.type), node);
+  return bind(l, a.rec, (rec) => bind(l, a.key(), (key) => bind(l, v, (t) => ({ e: "seq", type: t.type, xs: [method(l, rec, "set", [key, t], node), t] }))));
+}
+
 export function recordAssign(l: Lowerer, b: ts.BinaryExpression, compound: ts.SyntaxKind | undefined): Expr | undefined {
   const op = b.operatorToken.kind;
   const a = recordAccess(l, b.left);
