@@ -49,7 +49,7 @@ export function isKeyedObject(t: Type): boolean {
  * string-like key without literals (a `K extends keyof T` parameter, `keyof
  * T & string`), undefined if k is no string key.
  */
-function literalKeys(l: Lowerer, x: ts.ElementAccessExpression): string[] | "all" | undefined {
+function literalKeys(l: Lowerer, x: ts.ElementAccessExpression): string[] | "all" | "any string" | undefined {
   const kt = l.checker.getTypeAtLocation(x.argumentExpression);
   const parts = kt.isUnion() ? kt.types : [kt];
   if (parts.every((p) => p.isStringLiteral())) return parts.map((p) => (p as ts.StringLiteralType).value);
@@ -57,8 +57,20 @@ function literalKeys(l: Lowerer, x: ts.ElementAccessExpression): string[] | "all
   if (param) return param;
   const generic = (t: ts.Type): boolean => !!(t.flags & (ts.TypeFlags.TypeParameter | ts.TypeFlags.Index)) || (t.isIntersection() && t.types.some(generic));
   if (generic(kt)) return "all";
+  // `({ "&": "&amp;", "<": "&lt;" })[ch]` with `ch: string`: tsc lets a fresh object literal be indexed by any
+  // string, reading `T | undefined`.
+  let o: ts.Expression = x.expression;
+  while (ts.isParenthesizedExpression(o)) o = o.expression;
+  if (kt.flags & ts.TypeFlags.String && ts.isObjectLiteralExpression(o)) return "any string";
   return undefined;
 }
+
+/**
+ * The names a fresh object literal inherits from Object.prototype (ECMA-262 §20.1.3): JavaScript reads a
+ * function there, which a literal indexed by any string cannot give, so such a key panics instead of
+ * reading undefined.
+ */
+const OBJECT_PROTOTYPE_NAMES = ["constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf", "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__"];
 
 /** The data properties of a keyed object (fields, getters, view properties): what `o[k]` can name. */
 function objectKeys(l: Lowerer, o: Expr): string[] {
@@ -104,23 +116,27 @@ function chain(keys: string[], key: Expr, type: Type, each: (k: string) => Expr,
 }
 
 /** What a key outside the candidates gives: undefined if `type` admits it, else a panic (yielding a value of `type` for C). */
-function missingKey(l: Lowerer, type: Type, fallback: Expr, node: ts.Node): Expr {
-  if (type.k === "nullable" && type.undef) return coerce(l, lowerNullLiteral("undefined"), type, node);
-  const panic: Expr = { e: "panic", type: T.void, message: { e: "str", type: T.str, value: "a key that is not a property of the object" }, loc: l.loc(node) };
-  return { e: "seq", type, xs: [panic, fallback] };
+function missingKey(l: Lowerer, type: Type, fallback: Expr, node: ts.Node, anyString?: Expr): Expr {
+  const panic = (message: string): Expr => ({ e: "seq", type, xs: [{ e: "panic", type: T.void, message: { e: "str", type: T.str, value: message }, loc: l.loc(node) }, fallback] });
+  if (!(type.k === "nullable" && type.undef)) return panic("a key that is not a property of the object");
+  const undef = coerce(l, lowerNullLiteral("undefined"), type, node);
+  if (!anyString) return undef;
+  const inherited = OBJECT_PROTOTYPE_NAMES.map((n): Expr => ({ e: "streq", type: T.bool, negate: false, a: anyString, b: { e: "str", type: T.str, value: n } }));
+  const c = inherited.reduce((a, b): Expr => ({ e: "logic", type: T.bool, op: "||", a, b }));
+  return { e: "cond", type, c, a: panic("reading a property an object literal inherits from Object.prototype through a string key"), b: undef };
 }
 
 /** The object and candidate keys of a keyed access, or undefined if `x` is none. */
-function keyedParts(l: Lowerer, x: ts.ElementAccessExpression, obj?: Expr): { obj: Expr; keys: string[]; oneKey: boolean } | undefined {
+function keyedParts(l: Lowerer, x: ts.ElementAccessExpression, obj?: Expr): { obj: Expr; keys: string[]; oneKey: boolean; anyString: boolean } | undefined {
   const lits = literalKeys(l, x);
   if (!lits) return undefined;
   const o = obj ?? lowerExpr(l, x.expression);
   if (!isKeyedObject(o.type)) return undefined;
   // Inside a copy made for one key (lower/key-distribution.ts), that key alone.
   const only = keyOverride(l, x.argumentExpression);
-  const keys = only !== undefined ? [only] : lits === "all" ? objectKeys(l, o) : lits;
+  const keys = only !== undefined ? [only] : lits === "all" || lits === "any string" ? objectKeys(l, o) : lits;
   if (!keys.length) l.fail("TSOS1172", x.argumentExpression, l.checker.typeToString(l.checker.getTypeAtLocation(x.argumentExpression)), typeName(o.type), "the object has no properties to index");
-  return { obj: o, keys, oneKey: only !== undefined };
+  return { obj: o, keys, oneKey: only !== undefined, anyString: lits === "any string" };
 }
 
 /**
@@ -155,7 +171,7 @@ export function keyedRead(l: Lowerer, x: ts.ElementAccessExpression, obj: Expr):
     const p = readProperty(l, o, k, x);
     return coerce(l, type.k === "array" && isTuple(p.type) ? (tupleAsArray(l, p, x) ?? p) : p, type, x);
   };
-  const value = wrap(binds, chain(parts.keys, key, type, read, missingKey(l, type, read(parts.keys[0]!), x)));
+  const value = wrap(binds, chain(parts.keys, key, type, read, missingKey(l, type, read(parts.keys[0]!), x, parts.anyString ? key : undefined)));
   // Where the checker narrowed the read (`o[k]` after `o[k] = v`), as for `o.name` (not in a copy for one
   // key, lower/key-distribution.ts: the checker's type there is that of every key).
   return parts.oneKey ? value : narrowRead(l, x, value);
