@@ -171,6 +171,27 @@ interface Number {
    */
   toExponential(digits?: number): string;
 }
+/**
+ * Hosted only: the methods of a bigint, an integer of any size (lib/std/bigint.ts).
+ * The operators `+ - * / % **`, the bitwise ones and `<< >>` work between bigints,
+ * comparisons also with numbers, as in JavaScript.
+ */
+interface BigInt {
+  /** The digits in base `radix` (2 to 36, default 10), without the `n`. */
+  toString(radix?: number): string;
+  /** As `toString()`, with the digits grouped by threes (en-US): `1,234,567`. */
+  toLocaleString(): string;
+  valueOf(): bigint;
+}
+interface BigIntConstructor {
+  /** A bigint from an integer number (RangeError otherwise), a boolean, or a string of digits (SyntaxError otherwise). */
+  (value: bigint | boolean | number | string): bigint;
+  /** The value modulo 2^bits, as a signed integer of that width. */
+  asIntN(bits: number, int: bigint): bigint;
+  /** The value modulo 2^bits. */
+  asUintN(bits: number, int: bigint): bigint;
+}
+declare var BigInt: BigIntConstructor;
 /** A tagged template's strings: a `string[]` in tsos. Reading `raw` is not supported (TSOS1005). */
 interface TemplateStringsArray extends ReadonlyArray<string> {
   readonly raw: readonly string[];

@@ -114,7 +114,9 @@ export function checkDialect(modules: readonly ts.SourceFile[], target: "host" |
         // base type; lowering maps them (lower/types.ts) and reports what it cannot.
         return;
       case K.BigIntLiteral:
-        return report("TSOS1016", node);
+        // Hosted, a bigint is lib/std/bigint.ts's arbitrary-precision integer (lower/bigint.ts).
+        if (target === "kernel") return report("TSOS1016", node);
+        return;
       case K.NumericLiteral:
         if (target === "kernel" && /[.eE]/.test(node.getText()) && !/^0[xX]/.test(node.getText())) return report("TSOS1004", node);
         return;

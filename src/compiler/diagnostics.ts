@@ -67,7 +67,7 @@ export const CATALOG = {
     help: "only relative imports of other tsos modules (`./file.ts`) are supported",
   },
   TSOS1015: { message: "{0} is not supported yet", help: "{1}" },
-  TSOS1016: { message: "bigint is not supported", help: "use `u64` or `i64`" },
+  TSOS1016: { message: "bigint is not supported in kernel code", help: "use `u64` or `i64`; hosted programs have bigint" },
   TSOS1017: { message: "interfaces as value types are not supported yet", help: "use a class; interfaces with dynamic dispatch arrive in a later release" },
   TSOS1018: { message: "the member `{0}` of `{1}` is not supported" },
   TSOS1019: { message: "generic function `{0}` cannot be used as a value", help: "call it directly" },

@@ -17,6 +17,7 @@ import { jsonCall, jsonIntrinsic } from "./json.ts";
 import { isNestedFunction } from "./closures.ts";
 import { isCapturingNested, nestedFunctionInstance } from "./nested-functions.ts";
 import ts from "typescript";
+import { bigintCall, bigintToNumber, isBigType } from "./bigint.ts";
 import { valueOfPart } from "./value-of.ts";
 import { keyedRead } from "./keyed.ts";
 import type { Expr, IntKind, Type } from "../ir.ts";
@@ -185,7 +186,7 @@ function callUnionOfFunctions(l: Lowerer, f: Expr, call: ts.CallExpression): Exp
 }
 
 /** Library namespaces whose members the compiler implements: `Math.min`, `process.argv`, `Ptr.at`. */
-const LIB_NAMESPACES = new Set(["console", "process", "Math", "Number", "Ptr", "String", "Array", "JSON"]);
+const LIB_NAMESPACES = new Set(["console", "process", "Math", "Number", "Ptr", "String", "Array", "JSON", "BigInt"]);
 
 function libMember(l: Lowerer, obj: ts.Expression): string | undefined {
   if (!ts.isIdentifier(obj) || !LIB_NAMESPACES.has(obj.text)) return undefined;
@@ -417,6 +418,8 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
   if (num) return num;
   const json = name.startsWith("JSON.") ? jsonCall(l, name, call, want) : undefined;
   if (json) return json;
+  const big = name.startsWith("BigInt") ? bigintCall(l, name, call) : undefined; // lower/bigint.ts
+  if (big) return big;
   const allocator = allocatorCall(l, name, call); // lower/global-allocator.ts
   if (allocator) return allocator;
   const heapIntrinsic = heapIntrinsicCall(l, name, call); // lower/heap-intrinsics.ts
@@ -425,6 +428,7 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
     case "Number": {
       const x0 = lowerExpr(l, arg(call, 0));
       // `Number(money)`: an object's own valueOf, as with unary `+` (lower/value-of.ts).
+      if (isBigType(x0.type)) return bigintToNumber(l, x0, call);
       const x = ((x0.type.k === "class" || x0.type.k === "view") && valueOfPart(l, x0, call)) || x0;
       if (x.type.k === "str") return stringToNumber(l, x, call);
       if (x.type.k === "dyn") return { e: "call", type: T.number, fn: "tsos_dyn_to_num", args: [x, { e: "callerloc", type: { k: "loc" }, loc: l.loc(call) }] };

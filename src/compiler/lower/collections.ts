@@ -23,6 +23,7 @@
  */
 import path from "node:path";
 import ts from "typescript";
+import { bigintEquals, bigintHash, isBigType } from "./bigint.ts";
 import type { ClassInst, Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { unwrap } from "./nullable.ts";
@@ -495,6 +496,7 @@ export function collectionIntrinsic(l: Lowerer, decl: ts.Node, call: ts.CallExpr
     if (t.k === "int") return { e: "call", type: u32, fn: "tsos_hash_u64", args: [{ e: "convert", type: T.int("u64"), x: k, checked: false, loc: l.loc(call) }], pure: true };
     if (t.k === "bool") return { e: "cond", type: u32, c: k, a: { e: "int", type: u32, value: 1n }, b: { e: "int", type: u32, value: 0n } };
     if (t.k === "str" && !t.borrowed) return { e: "call", type: u32, fn: "tsos_hash_str", args: [k], pure: true };
+    if (isBigType(t)) return bigintHash(l, k, call); // by value (lower/bigint.ts)
     if (t.k === "class" || t.k === "array") return { e: "call", type: u32, fn: "tsos_hash_ptr", args: [k], pure: true };
     // A function by the function inside any adapting wrapper (runtime tsos_fn_origin), as `===` compares it.
     if (isFunctionKey(l, t)) return { e: "call", type: u32, fn: "tsos_hash_fn", args: [k], pure: true };
@@ -521,6 +523,7 @@ export function collectionIntrinsic(l: Lowerer, decl: ts.Node, call: ts.CallExpr
     const t = a.type;
     if (t.k === "int" && t.kind === "number" && l.doubles) return { e: "call", type: T.bool, fn: "tsos_same_value_zero", args: [a, b], pure: true };
     if (t.k === "str") return { e: "streq", type: T.bool, negate: false, a, b };
+    if (isBigType(t)) return bigintEquals(l, a, b, call);
     if (t.k === "int" || t.k === "bool" || t.k === "class" || t.k === "array" || isFunctionKey(l, t)) return { e: "binary", type: T.bool, op: "==", a, b, loc: l.loc(call) };
     if (t.k === "view") return { e: "call", type: T.bool, fn: "tsos_same_view", args: [a, b], pure: true };
     if (isDynamicKey(l, t)) return { e: "call", type: T.bool, fn: "tsos_dyn_same_value_zero", args: [a, b], pure: true };

@@ -21,6 +21,7 @@
  *     `instanceof` sees subclasses whatever static type boxed them.
  */
 import ts from "typescript";
+import { isBigType } from "./bigint-type.ts";
 import type { ClassInst, Expr, Func, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { quietly, type Lowerer } from "./context.ts";
@@ -205,7 +206,8 @@ function box(l: Lowerer, e: Expr, node: ts.Node): Expr {
       if (t.borrowed) l.fail("TSOS3002", node);
       return { e: "todyn", type: DYN, x: e };
     case "class":
-      if (!t.cls.header) break;
+      // A bigint in an unknown would answer `typeof` with "object" (lower/bigint.ts): refused.
+      if (!t.cls.header || isBigType(t)) break;
       return { e: "todyn", type: DYN, x: e, desc: descriptor(l, t, node) };
     case "array":
     case "view":

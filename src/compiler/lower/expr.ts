@@ -20,6 +20,7 @@ import ts from "typescript";
 import { lowerTaggedTemplate } from "./tagged-templates.ts";
 import { LIB_DIR } from "../load.ts";
 import { objectBranches } from "./object-spread.ts";
+import { bigintArith, bigintCompare, bigintLiteral, bigintStep, bigintUnary, isBigType } from "./bigint.ts";
 import { keyedAssign, keyedIncDec, keyedLogicalAssign, keyedStore } from "./keyed.ts";
 import { isTypedElement, typedElementWrite, typedUpdate } from "./typed-arrays.ts";
 import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
@@ -132,6 +133,8 @@ function lowerExprOf(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       return lowerNonNull(l, node as ts.NonNullExpression, want);
     case K.NullKeyword:
       return lowerNullLiteral("null");
+    case K.BigIntLiteral:
+      return bigintLiteral(l, node as ts.BigIntLiteral);
     case K.TypeOfExpression:
       return lowerTypeof(l, node as ts.TypeOfExpression);
     case K.VoidExpression: {
@@ -703,6 +706,8 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   const compound = COMPOUND[op];
   if (compound !== undefined) {
     const target = lowerLValue(l, b.left);
+    // A bigint is a counted object: a plain store, which releases the old value (a compound store would not).
+    if (isBigType(target.type)) return storeUpdate(l, target, (old) => coerce(l, arith(l, compound, old, b.right, target.type, b), target.type, b), false, b);
     const current: Expr = narrowCurrent(l, b.left, target);
     const value = coerce(l, arith(l, compound, current, b.right, target.type, b), target.type, b);
     return { e: "compound", type: target.type, target, value, postfix: false };
@@ -741,6 +746,8 @@ function compare(l: Lowerer, b: ts.BinaryExpression, op: BinOp): Expr {
     if (n) return n;
   }
   const [A, B] = intOperands(l, b.left, b.right, undefined, b, b.operatorToken.getText());
+  const big = bigintCompare(l, op, tested(A), tested(B), b); // lower/bigint.ts
+  if (big) return big;
   const eq = op === "==" || op === "!=";
   // An operand TypeScript narrowed where it may still be undefined (`const [k, v] = s.split("=")`):
   // equality needs no unwrapping, and compares as JavaScript does.
@@ -806,6 +813,8 @@ function objectIdentity(l: Lowerer, b: ts.BinaryExpression, A: Expr, B: Expr): [
 
 /** An arithmetic or bitwise operation; `left` may be an already-lowered Expr (compound assignment). */
 export function arith(l: Lowerer, opKind: ts.SyntaxKind, left: ts.Expression | Expr, right: ts.Expression, want: Type | undefined, node: ts.Node): Expr {
+  const big = bigintArith(l, opKind, left, right, node); // lower/bigint.ts
+  if (big) return big;
   const op = ARITH[opKind]!;
   const opText = ts.tokenToString(opKind) ?? op;
   if (op === "+" && !("kind" in left) && left.type.k === "str")
@@ -887,11 +896,13 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
     }
     case K.TildeToken: {
       const x = lowerExpr(l, u.operand, want);
+      if (isBigType(x.type)) return bigintUnary(l, "~", x, u);
       if (!isInt(x.type)) l.fail("TSOS2008", u, "~", typeName(x.type));
       return { e: "bitnot", type: x.type, x };
     }
     case K.MinusToken: {
       const operand = lowerExpr(l, u.operand, want);
+      if (isBigType(operand.type)) return bigintUnary(l, "-", operand, u);
       const x = operand.type.k === "str" ? stringToNumber(l, operand, u) : operand;
       if (!isInt(x.type)) l.fail("TSOS2008", u, "-", typeName(x.type));
       if (isUnsigned(x.type.kind)) l.fail("TSOS2006", u, x.type.kind);
@@ -900,6 +911,34 @@ function lowerPrefix(l: Lowerer, u: ts.PrefixUnaryExpression, want?: Type): Expr
     }
   }
   l.fail("TSOS1005", u, `the operator \`${ts.tokenToString(u.operator) ?? "?"}\``);
+}
+
+/**
+ * `place = make(place)` as a plain store (a bigint's `+=` and `++`: the store releases the old value), the
+ * place's object and index evaluated once. `oldValue`: the expression's value is the old value (`b++` inside an
+ * expression), else the new one.
+ */
+function storeUpdate(l: Lowerer, target: Expr, make: (old: Expr) => Expr, oldValue: boolean, node: ts.Node): Expr {
+  const binds: { name: string; value: Expr }[] = [];
+  const hold = (x: Expr): Expr => {
+    if (x.e === "local" || x.e === "global" || x.e === "int" || x.e === "num") return x;
+    const name = l.temp();
+    binds.push({ name, value: x });
+    return { e: "local", type: x.type, name };
+  };
+  let place: Expr;
+  if (target.e === "local" || target.e === "global") place = target;
+  else if (target.e === "field") place = { ...target, obj: hold(target.obj) };
+  else if (target.e === "index") place = { ...target, arr: hold(target.arr), idx: hold(target.idx) };
+  else l.fail("TSOS1005", node, "this assignment target");
+  let body: Expr;
+  if (oldValue) {
+    const name = l.temp();
+    const old: Expr = { e: "local", type: place.type, name };
+    body = { e: "bind", type: place.type, name, value: place, body: { e: "seq", type: place.type, xs: [{ e: "assign", type: place.type, target: place, value: make(old) }, old] } };
+  } else body = { e: "assign", type: place.type, target: place, value: make(place) };
+  for (let i = binds.length - 1; i >= 0; i--) body = { e: "bind", type: body.type, name: binds[i]!.name, value: binds[i]!.value, body };
+  return body;
 }
 
 function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: boolean, node: ts.Node): Expr {
@@ -913,6 +952,7 @@ function incDec(l: Lowerer, operand: ts.Expression, op: "+" | "-", postfix: bool
   if (acc) return lowerAccessorWrite(l, acc, undefined, accessorUpdate(l, op === "+" ? "inc" : "dec", undefined, node), postfix, node);
   const target = lowerLValue(l, operand);
   const current = narrowCurrent(l, operand, target);
+  if (isBigType(target.type)) return storeUpdate(l, target, (old) => bigintStep(l, old, op, node), postfix && !ts.isExpressionStatement(skipParensUp(node)), node);
   if (!isInt(current.type)) l.fail("TSOS2008", node, op + op, typeName(target.type));
   const one: Expr = { e: "int", type: current.type, value: 1n };
   const value: Expr = coerce(l, { e: "binary", type: current.type, op, a: current, b: one, loc: l.loc(node) }, target.type, node);

@@ -36,6 +36,7 @@ import { isGenType } from "./generators.ts";
 import { hasPropertyFunction, inspectUnionArgument, objectIn, tupleAsUnionArray } from "./unions.ts";
 import { isTuple, refuseOptionalTuple } from "./destructure.ts";
 import ts from "typescript";
+import { bigintToString, isBigType } from "./bigint.ts";
 import { isRecord, recordEntryHas, recordString } from "./records.ts";
 import type { ClassInst, Expr, Func, Stmt, Type, ViewInst } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -437,6 +438,7 @@ export function showValue(l: Lowerer, x: Expr, indent: Expr, depth: Expr, node: 
       if (typed) return typed;
       const date = dateShow(l, x);
       if (date) return date;
+      if (isBigType(t)) return concat(bigintToString(l, x, node), str("n")); // `10n` (lower/bigint.ts)
       // A tuple is an array in JavaScript, and prints as one.
       refuseOptionalTuple(l, t, node, "console.log");
       const tuple = isTuple(t) ? tupleAsUnionArray(l, x, node, mangle, (e) => arrayType(l, e), (i, n, u) => nullableType(l, i, n, u)) : undefined;

@@ -23,6 +23,7 @@
  *     function replacer, and a circular structure (a panic) are refused.
  */
 import ts from "typescript";
+import { isBigType } from "./bigint-type.ts";
 import { isTuple, refuseOptionalTuple } from "./destructure.ts";
 import { hasKeyOrder, inKeyOrder } from "./key-order.ts";
 import { literalInitFunction } from "./objects.ts";
@@ -206,6 +207,8 @@ function jsonValue(l: Lowerer, x: Expr, options: Expr, indent: Expr, depth: Expr
       return { e: "call", type: T.str, fn: jsonFunction(l, t, options.type, node), args: [x, options, indent, depth] };
     case "class":
     case "view":
+      // JavaScript has no JSON for a bigint: a TypeError (lib/std/bigint.ts).
+      if (isBigType(t)) return stdFn(l, "std/bigint.ts", "bigJson", [], [x], node);
       return typedArrayJson(l, x, options, indent, node) /* lower/typed-arrays.ts */ ?? { e: "call", type: T.str, fn: jsonFunction(l, t, options.type, node), args: [x, options, indent, depth] };
     case "dyn":
       // By what it holds (lib/std/json.ts jsonUnknown); an object by the function of the type it was boxed with.

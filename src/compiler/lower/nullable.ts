@@ -23,6 +23,7 @@
  * through the same conversions, hook and operators.
  */
 import ts from "typescript";
+import { bigintTruthy, isBigType } from "./bigint-type.ts";
 import { elementOrUndefined, isProbedVariable, probedType, takesAbsent } from "./probes.ts";
 import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -245,6 +246,8 @@ export function unnarrowed(x: Expr): Expr {
 
 /** Truthiness of a non-boolean, non-integer value, or undefined if it has none. */
 export function truthyOf(x: Expr): Expr | undefined {
+  const big = bigintTruthy(x); // lower/bigint.ts: 0n is falsy
+  if (big) return big;
   const k = x.type.k;
   if (k === "dyn") return dynTruthy(x);
   if (k === "str" || k === "class" || k === "array" || k === "fn" || k === "nullable" || k === "union" || k === "view") return { e: "truthy", type: T.bool, x };
@@ -555,7 +558,8 @@ export function lowerTypeof(l: Lowerer, n: ts.TypeOfExpression): Expr {
       case "int": return "number";
       case "bool": return "boolean";
       case "fn": return "function";
-      case "class": case "array": case "ptr": case "view": return "object";
+      case "class": return isBigType(t) ? "bigint" : "object";
+      case "array": case "ptr": case "view": return "object";
     }
     l.fail("TSOS2008", n, "typeof", typeName(t));
   };

@@ -13,6 +13,8 @@
 import { typedArrayForOf } from "./typed-arrays.ts";
 import { hasEffects, isConstant } from "../eval-order.ts";
 import ts from "typescript";
+import { bigintLiteralValue, bigintToString, isBigType } from "./bigint.ts";
+import { counted } from "../rc.ts";
 import { earlyLocalName, isNestedFunction } from "./closures.ts";
 import { hoistNestedFunctions } from "./nested-functions.ts";
 import { genericFunctionConst } from "./generic-consts.ts";
@@ -566,11 +568,27 @@ function lowerPlainReturn(l: Lowerer, r: ts.ReturnStatement): Stmt {
 }
 
 function lowerSwitch(l: Lowerer, sw: ts.SwitchStatement): Stmt {
-  const x = lowerExpr(l, sw.expression);
+  const x0 = lowerExpr(l, sw.expression);
+  // A bigint matches a case of the same value: both compared as their decimal digits (lower/bigint.ts).
+  const big = isBigType(x0.type);
+  const value = big ? bigintToString(l, x0, sw.expression) : x0;
+  const caseValue = (e: ts.Expression): Expr => {
+    if (!big) return coerce(l, lowerExpr(l, e, value.type), value.type, e);
+    const lit = bigintLiteralValue(e);
+    if (lit === undefined) l.fail("TSOS1015", e, "a `case` of a bigint that is not a literal", "compare with `===` in an `if`");
+    return { e: "str", type: T.str, value: lit.toString() };
+  };
+  // A discriminant the switch computes (`switch (cmd.toLowerCase())`) is held in a local of its own, which the
+  // block releases when the switch is left by any path; the comparisons read it.
+  const held = counted(value.type) && value.e !== "local" && value.e !== "global" && value.e !== "str";
+  const name = held ? l.temp() : "";
+  const x: Expr = held ? { e: "local", type: value.type, name } : value;
   const cases = sw.caseBlock.clauses.map((c) => ({
-    values: ts.isCaseClause(c) ? [coerce(l, lowerExpr(l, c.expression, x.type), x.type, c.expression)] : [],
+    values: ts.isCaseClause(c) ? [caseValue(c.expression)] : [],
     isDefault: ts.isDefaultClause(c),
     body: lowerBlock(l, c.statements),
   }));
-  return { s: "switch", x, cases, loc: l.loc(sw) };
+  const loc = l.loc(sw);
+  const stmt: Stmt = { s: "switch", x, cases, loc };
+  return held ? { s: "block", body: [{ s: "let", name, type: value.type, init: value, loc }, stmt] } : stmt;
 }

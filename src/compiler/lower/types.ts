@@ -30,6 +30,8 @@ import { signatureParamType } from "./fn-params.ts";
 import { mangleKeys } from "./key-params.ts";
 import { ctorType } from "./ctor-values.ts";
 import { dynamicType } from "./dynamic.ts";
+import { bigintType } from "./bigint.ts";
+import { isBigType } from "./bigint-type.ts";
 import { isResultTsType, protocolIrType } from "./iterables.ts";
 import { erasedEnv } from "./erasure.ts";
 
@@ -100,6 +102,8 @@ const unionsInProgress = new Map<ts.Type, number>();
 export function tryIrType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   const protocol = protocolIrType(l, type, node); // lower/iterables.ts: IteratorResult, Iterator, Generator
   if (protocol) return protocol;
+  // `1n | -1n`: a bigint (lower/bigint.ts).
+  if (type.isUnion() && type.types.every((m) => m.flags & ts.TypeFlags.BigIntLike)) return bigintType(l, node);
   // A union of several kinds may name itself (`type Value = string | Value[]`): lower/unions.ts.
   if (type.isUnion() && !(type.flags & ts.TypeFlags.EnumLiteral)) {
     const mapped = mapRecursiveUnion(l, type, node, () => mapType(l, type, node), mangle, (inner, n, u) => nullableType(l, inner, n, u));
@@ -133,6 +137,7 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
     return nullableUnionType(l, type, node, (t, n) => tryIrType(l, t, n), mangle, sameType, (parts, n) => unionOfMembers(l, parts, n));
   const kind = intKindOf(l, type);
   if (kind) return T.int(kind);
+  if (f & ts.TypeFlags.BigIntLike) return bigintType(l, node); // lower/bigint.ts
   if (f & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return T.bool;
   if (f & (ts.TypeFlags.String | ts.TypeFlags.StringLiteral | ts.TypeFlags.TemplateLiteral)) return T.str;
   // `Text` (lib/kernel.d.ts: a string branded with __tsosText) is the borrowed string; any other branded
@@ -456,7 +461,7 @@ function typeNameWithin(t: Type, within: ReadonlySet<Type>): string {
     case "int":
       return t.kind;
     case "class":
-      return t.cls.tsName;
+      return isBigType(t) ? "bigint" : t.cls.tsName;
     case "array": {
       // `(Frac | number)[]`, `(string | null)[]`, `((x: number) => string)[]`: the element's name in parentheses.
       const elem = name(t.elem);

@@ -23,6 +23,7 @@
  *             its alias.
  */
 import ts from "typescript";
+import { isBigType } from "./bigint-type.ts";
 import type { ClassInst, Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
@@ -727,6 +728,7 @@ function typeofName(t: Type): string {
   if (t.k === "int") return "number";
   if (t.k === "bool") return "boolean";
   if (t.k === "fn") return "function";
+  if (isBigType(t)) return "bigint";
   return "object";
 }
 
