@@ -589,6 +589,41 @@ function lowerSwitch(l: Lowerer, sw: ts.SwitchStatement): Stmt {
     body: lowerBlock(l, c.statements),
   }));
   const loc = l.loc(sw);
-  const stmt: Stmt = { s: "switch", x, cases, loc };
-  return held ? { s: "block", body: [{ s: "let", name, type: value.type, init: value, loc }, stmt] } : stmt;
+  const lazy = lazyCases(l, x, cases, loc);
+  const stmts: Stmt[] = lazy ?? [{ s: "switch", x, cases, loc }];
+  if (held) stmts.unshift({ s: "let", name, type: value.type, init: value, loc });
+  return stmts.length === 1 ? stmts[0]! : { s: "block", body: stmts };
+}
+
+/**
+ * A switch with a case value that allocates (`case parts.join(""):`): each such value is computed into a local
+ * of its own block, only while no case has matched yet (JavaScript evaluates case values in order, up to the
+ * match), compared there and released; the switch itself then picks the matched clause by its number. Undefined
+ * when every case value is a literal or a variable (the plain switch compares them in place).
+ */
+function lazyCases(l: Lowerer, x: Expr, cases: { values: Expr[]; isDefault: boolean; body: Stmt[] }[], loc: number): Stmt[] | undefined {
+  const constant = (v: Expr): boolean =>
+    v.e === "str" || v.e === "local" || v.e === "global" || v.e === "nullish" || v.e === "int" || v.e === "num" || v.e === "bool" || (v.e === "some" && constant(v.x));
+  const fresh = (v: Expr): boolean => counted(v.type) && !constant(v);
+  if (!cases.some((k) => k.values.some(fresh))) return undefined;
+  // Compared as the plain switch compares them: strings by content, objects by identity.
+  if (x.type.k !== "str" && x.type.k !== "class" && x.type.k !== "array") return undefined;
+  const I32 = T.int("i32");
+  const which = l.temp();
+  const matched: Expr = { e: "local", type: I32, name: which };
+  const none: Expr = { e: "int", type: I32, value: -1n };
+  const out: Stmt[] = [{ s: "let", name: which, type: I32, init: none, loc }];
+  cases.forEach((k, i) => {
+    for (const v of k.values) {
+      const held = l.temp();
+      const value: Expr = { e: "local", type: v.type, name: held };
+      const same: Expr = x.type.k === "str" ? { e: "streq", type: T.bool, negate: false, a: x, b: value } : { e: "binary", type: T.bool, op: "==", a: x, b: value, loc };
+      const mark: Stmt = { s: "expr", x: { e: "assign", type: I32, target: matched, value: { e: "int", type: I32, value: BigInt(i) } }, loc };
+      const test: Stmt[] = [{ s: "let", name: held, type: v.type, init: v, loc }, { s: "if", c: same, then: [mark], loc }];
+      out.push({ s: "if", c: { e: "binary", type: T.bool, op: "==", a: matched, b: none, loc }, then: test, loc });
+    }
+  });
+  const numbered = cases.map((k, i) => ({ ...k, values: k.isDefault ? [] : [{ e: "int", type: I32, value: BigInt(i) } as Expr] }));
+  out.push({ s: "switch", x: matched, cases: numbered, loc });
+  return out;
 }
