@@ -604,7 +604,9 @@ class FnPass {
     walkAll(this.f.body, (x) => { if ((x.e === "assign" || (x.e === "compound" && isLocalAppend(x))) && x.target.e === "local") assigned.add(x.target.name); });
     for (const p of this.f.params) {
       if (countedString(p.type)) this.stringLocals.add(p.name);
-      if (counted(p.type) && assigned.has(p.name) && !this.f.ctor && !this.f.interrupt) candidates.add(p.name);
+      // A constructor's assigned parameter too (`if (den < 0n) num = -num`), not its `self` (never assigned;
+      // constructorMoves never takes an assigned parameter).
+      if (counted(p.type) && assigned.has(p.name) && !(this.f.ctor && p === this.f.params[0]) && !this.f.interrupt) candidates.add(p.name);
       else bad.add(p.name);
     }
     const scan = (list: Stmt[], direct: (name: string) => boolean): void => {
