@@ -443,11 +443,27 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
       }
       const fromBool = (b: Expr): Expr => ({ e: "cond", type: T.number, c: b, a: { e: "int", type: T.number, value: 1n }, b: { e: "int", type: T.number, value: 0n } });
       if (x.type.k === "bool" && l.doubles) return fromBool(x);
-      // `Number(q.get("limit") ?? 10)`: a string or a number, converted by its member.
-      const members = l.doubles
-        ? unionConvert(l, x, T.number, (m) => (m.type.k === "str" ? stringToNumber(l, m, call) : isInt(m.type) ? coerce(l, m, T.number, call) : m.type.k === "bool" ? fromBool(m) : undefined))
+      // `Number(q.get("limit") ?? 10)`: a string or a number, converted by its member. An array or object member
+      // (a JSON-like `Value`) is the number of its string form, as ToPrimitive gives it (ECMA-262 §7.1.1: its
+      // valueOf is itself, so toString): `Number([5])` is 5, `Number({})` NaN.
+      const member = (m: Expr): Expr | undefined =>
+        m.type.k === "str" ? stringToNumber(l, m, call)
+        : isInt(m.type) ? coerce(l, m, T.number, call)
+        : m.type.k === "bool" ? fromBool(m)
+        : m.type.k === "array" || m.type.k === "class" || m.type.k === "view" ? stringToNumber(l, stringPart(l, m, call), call)
         : undefined;
+      const members = l.doubles ? unionConvert(l, x, T.number, member) : undefined;
       if (members) return members;
+      // A union that may be null or undefined: undefined is NaN, null 0, else its member's number.
+      if (l.doubles && x.type.k === "nullable" && x.type.inner.k === "union") {
+        const name = l.temp();
+        const v: Expr = { e: "local", type: x.type, name };
+        const present = unionConvert(l, unwrap(l, v, call), T.number, member);
+        if (present) {
+          const absent: Expr = { e: "cond", type: T.number, c: { e: "isnullish", type: T.bool, x: v, which: "undefined" }, a: { e: "num", type: T.number, value: NaN }, b: { e: "int", type: T.number, value: 0n } };
+          return { e: "bind", type: T.number, name, value: x, body: { e: "cond", type: T.number, c: { e: "isnullish", type: T.bool, x: v, which: "either" }, a: absent, b: present } };
+        }
+      }
       if (!isInt(x.type)) l.fail("TSOS1031", arg(call, 0), "the argument of `Number()`", typeName(x.type));
       if (isDouble(l, x.type)) return x;
       // Hosted: a 64-bit integer rounds to the nearest double, as Number(bigint) does. Kernel: checked.
