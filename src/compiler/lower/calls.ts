@@ -269,6 +269,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (mdecl && (ts.isPropertyDeclaration(mdecl) || ts.isParameter(mdecl) || ts.isPropertySignature(mdecl) || ts.isGetAccessorDeclaration(mdecl) || optionalMethod)) {
       // A field (or a getter's result) holding a function value: call through the pointer.
       const f = callableValue(l, callee);
+      const either = callUnionOfFunctions(l, f, call); // a member typed as one of several function types
+      if (either) return either;
       if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this value", "call a declared function or method");
       return { e: "callptr", type: f.type.ret, callee: f, args: valueArgs(l, call, f.type.params) };
     }
@@ -348,6 +350,9 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     l.fail("TSOS1018", callee.name, name, typeName(recv.type));
   }
   const f = callableValue(l, callee);
+  // `makers[i](n)` with elements of several function types.
+  const either = callUnionOfFunctions(l, f, call);
+  if (either) return either;
   if (f.type.k !== "fn") l.fail("TSOS1015", callee, "calling this expression", "call a declared function or method");
   return { e: "callptr", type: f.type.ret, callee: f, args: valueArgs(l, call, f.type.params) };
 }
