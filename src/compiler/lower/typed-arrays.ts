@@ -34,7 +34,8 @@ import { classInfo, classInstance, constructorOf } from "./classes.ts";
 import { markConstructed, resolveMember } from "./dispatch.ts";
 import { classMember } from "./views.ts";
 import { coerce, lowerExpr } from "./expr.ts";
-import { arrayType, irType, typeName } from "./types.ts";
+import { isProbe, isStrictlyCompared } from "./probes.ts";
+import { arrayType, irType, nullableType, typeName } from "./types.ts";
 import { arrayConstructorCall, iteratorStep, stdDeclaration } from "./array-methods.ts";
 import { functionOf } from "./functions.ts";
 import { accessorUpdate } from "./accessors.ts";
@@ -175,7 +176,44 @@ function loc(l: Lowerer, node: ts.Node): Expr {
 export function typedElementRead(l: Lowerer, obj: Expr, x: ts.ElementAccessExpression): Expr | undefined {
   if (typedKind(obj.type) !== "typed") return undefined;
   const idx = numberArg(l, x.argumentExpression, ZERO);
+  // Hosted, past the end JavaScript reads undefined: where the program tests for it (`ta[i] ?? 0`,
+  // `ta[i] === undefined`) the read is `number | undefined`; as an operand of arithmetic, where undefined
+  // becomes NaN (`(ta[i + 1] << 2) | ...`), it is NaN. Anywhere else it panics.
+  const absent = !l.doubles ? undefined : isProbe(x) || isStrictlyCompared(x) ? "undefined" : isArithmeticOperand(l, x) ? "nan" : undefined;
+  if (absent) return letIn(l, obj, (t) => letIn(l, idx, (i) => readOrAbsent(l, t, i, x, absent)));
   return letIn(l, obj, (t) => readAt(l, t, idx, x));
+}
+
+/** `ta[i]` that gives undefined (or NaN) for an index that is no element: `i` an integer in [0, length). */
+function readOrAbsent(l: Lowerer, t: Expr, i: Expr, node: ts.Node, absent: "undefined" | "nan"): Expr {
+  const I64 = T.int("i64");
+  const name = l.temp();
+  const slot: Expr = { e: "local", type: I64, name };
+  const inRange: Expr = { e: "binary", type: T.bool, op: ">=", a: slot, b: { e: "int", type: I64, value: 0n }, loc: 0 };
+  const read = readAt(l, t, i, node);
+  const optional = nullableType(l, T.number, false, true);
+  const body: Expr =
+    absent === "nan"
+      ? { e: "cond", type: T.number, c: inRange, a: read, b: { e: "num", type: T.number, value: NaN } }
+      : { e: "cond", type: optional, c: inRange, a: { e: "some", type: optional, x: read }, b: { e: "nullish", type: optional, undef: true } };
+  const at: Expr = { e: "call", type: I64, fn: "tsos_ta_slot", args: [i, field(t, "length", T.number)], pure: true };
+  return { e: "bind", type: body.type, name, value: at, body };
+}
+
+/** Whether `node` is an operand of arithmetic, a bitwise operator or an order comparison (not of a string `+`). */
+function isArithmeticOperand(l: Lowerer, node: ts.Node): boolean {
+  let n = node;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (ts.isPrefixUnaryExpression(p)) return p.operator === ts.SyntaxKind.MinusToken || p.operator === ts.SyntaxKind.PlusToken || p.operator === ts.SyntaxKind.TildeToken;
+  if (!ts.isBinaryExpression(p)) return false;
+  const K = ts.SyntaxKind;
+  const op = p.operatorToken.kind;
+  const numeric = [K.AsteriskToken, K.SlashToken, K.PercentToken, K.MinusToken, K.AsteriskAsteriskToken, K.LessThanLessThanToken, K.GreaterThanGreaterThanToken,
+    K.GreaterThanGreaterThanGreaterThanToken, K.AmpersandToken, K.BarToken, K.CaretToken, K.LessThanToken, K.LessThanEqualsToken, K.GreaterThanToken, K.GreaterThanEqualsToken];
+  if (numeric.includes(op)) return true;
+  const stringy = (e: ts.Expression): boolean => !!(l.checker.getTypeAtLocation(e).flags & ts.TypeFlags.StringLike);
+  return op === K.PlusToken && !stringy(p.left) && !stringy(p.right);
 }
 
 /** Element `idx` of the typed array local `t`: checked, as a number. */
