@@ -13,29 +13,32 @@
 import type { ClassInst, Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 
-/** The Big class's C name -> the C name of its `bigIsZero` function. */
-const isZeroFns = new Map<string, string>();
+/**
+ * The Big class (its instance in one program: another program's may have the same C name, and a program class
+ * named `Big` may take that name) -> the C name of its `bigIsZero` function.
+ */
+const isZeroFns = new WeakMap<ClassInst, string>();
 
 /** Numbers the temporaries of truthiness tests (made where no Lowerer is at hand to name them). */
 let truthyTemps = 0;
 
 export function registerBigClass(cls: ClassInst, isZeroFn: string): void {
-  isZeroFns.set(cls.cname, isZeroFn);
+  isZeroFns.set(cls, isZeroFn);
 }
 
 export function isZeroFunction(cls: ClassInst): string | undefined {
-  return isZeroFns.get(cls.cname);
+  return isZeroFns.get(cls);
 }
 
 export function isBigType(t: Type): boolean {
-  return t.k === "class" && isZeroFns.has(t.cls.cname);
+  return t.k === "class" && isZeroFns.has(t.cls);
 }
 
 /** `if (b)`: a bigint is truthy unless it is 0n; undefined for other values. */
 export function bigintTruthy(x: Expr): Expr | undefined {
   const t = x.type;
   const inner = t.k === "nullable" ? t.inner : t;
-  const fn = inner.k === "class" ? isZeroFns.get(inner.cls.cname) : undefined;
+  const fn = inner.k === "class" ? isZeroFns.get(inner.cls) : undefined;
   if (!fn) return undefined;
   const isZero = (v: Expr): Expr => ({ e: "call", type: T.bool, fn, args: [v] });
   if (t.k !== "nullable") return { e: "not", type: T.bool, x: isZero(x) };
