@@ -58,6 +58,11 @@ function call(l: Lowerer, name: string, args: Expr[], node: ts.Node): Expr {
   return { e: "call", type: f.ret, fn: f.cname, args };
 }
 
+/** The C name of lib/std/bigint.ts's function `name`. */
+function fnName(l: Lowerer, name: string, node: ts.Node): string {
+  return (call(l, name, [], node) as Extract<Expr, { e: "call" }>).fn;
+}
+
 /** A bigint of a known value: from a number where it is exact, else from its decimal digits. */
 export function bigintConstant(l: Lowerer, value: bigint, node: ts.Node): Expr {
   bigintType(l, node);
@@ -133,6 +138,11 @@ export function bigintCompare(l: Lowerer, op: string, A: Expr, B: Expr, node: ts
   const eq = op === "==" || op === "!=";
   const negate = op === "!=";
   if (eq && (A.type.k === "nullable" || B.type.k === "nullable")) return optionalEquality(l, A, B, negate, node);
+  // `exp > 0n`, `r !== 1n`: a small literal is compared as the number it is, without making a bigint of it.
+  const small = (x: Expr): Expr | undefined => (x.e === "call" && x.fn === fnName(l, "bigFromNumber", node) && x.args[0]?.e === "num" ? x.args[0] : undefined);
+  const smallA = a && b ? small(A) : undefined;
+  const smallB = a && b && !smallA ? small(B) : undefined;
+  if (smallA || smallB) return bigintCompare(l, op, smallA ?? A, smallB ?? B, node);
   if (a && b) {
     if (eq) {
       const same = call(l, "bigEquals", [A, B], node);
