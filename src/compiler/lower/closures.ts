@@ -565,14 +565,44 @@ function mayRunBefore(checker: ts.TypeChecker, closure: ts.Node, decl: ts.Node):
   // A library function given the closure (`xs.forEach(() => later)`) runs it before it returns; a function of
   // the program may keep it for later (`const off = this.on(event, () => off())`), so that alone does not count.
   const library = (call: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression): boolean => !!checker.getResolvedSignature(call)?.getDeclaration()?.getSourceFile().isDeclarationFile;
-  const mentions = (call: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression): boolean => {
-    let hit = within(closure, call) && library(call);
+  // A local function called here runs the closure only if its own body calls something when it runs (not in a
+  // function it makes): `const level = (ops, next) => () => { ... next() ... }` only builds one.
+  const runsSomething = (sym: ts.Symbol | undefined): boolean => {
+    const d = sym?.valueDeclaration;
+    if (!d || within(closure, d)) return true;
+    const fn = ts.isFunctionDeclaration(d) ? d : ts.isVariableDeclaration(d) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)) ? d.initializer : undefined;
+    if (!fn?.body) return true;
+    let calls = false;
     const look = (n: ts.Node): void => {
-      if (hit || ts.isFunctionLike(n)) return;
+      if (calls || ts.isFunctionLike(n)) return;
+      if (ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isTaggedTemplateExpression(n)) calls = true;
+      else ts.forEachChild(n, look);
+    };
+    if (ts.isBlock(fn.body)) ts.forEachChild(fn.body, look);
+    else look(fn.body);
+    return calls;
+  };
+  const mentions = (call: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression): boolean => {
+    const lib = library(call);
+    if (within(closure, call) && lib) return true;
+    // The callee: the closure itself, a variable holding it, or a local function that may call it.
+    const callee = ts.isTaggedTemplateExpression(call) ? call.tag : call.expression;
+    if (ts.isIdentifier(callee)) {
+      const sym = checker.getSymbolAtLocation(callee);
+      if (reaches(sym) && runsSomething(sym)) return true;
+    }
+    // The arguments: a library function runs the local functions it is given (`xs.map(term)`), also inside a
+    // callback it is given (`xs.forEach(() => term())`); a function of the program may keep them for later, as above.
+    if (!lib) return false;
+    let hit = false;
+    const look = (n: ts.Node): void => {
+      if (hit) return;
       if (ts.isIdentifier(n) && reaches(checker.getSymbolAtLocation(n))) hit = true;
       else ts.forEachChild(n, look);
     };
-    look(call);
+    const args = ts.isTaggedTemplateExpression(call) ? [call.template] : [...(call.arguments ?? [])];
+    if (!ts.isTaggedTemplateExpression(call) && ts.isPropertyAccessExpression(call.expression)) args.push(call.expression.expression);
+    for (const a of args) look(a);
     return hit;
   };
   let found = false;
