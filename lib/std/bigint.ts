@@ -399,6 +399,13 @@ export function bigLooseEqualsNumber(a: Big, x: number): boolean {
   return Number.isInteger(x) && bigCompareNumber(a, x) === 0;
 }
 
+/** The hash of a Map or Set key (FNV-1a over the limbs): equal values hash alike. */
+export function bigHash(a: Big): u32 {
+  let h = a.negative ? 2166136261 ^ 1 : 2166136261;
+  for (let i = 0; i < a.mag.length; i++) h = Math.imul(h ^ a.mag[i], 16777619) >>> 0;
+  return u32(h);
+}
+
 export function bigIsZero(a: Big): boolean {
   return a.mag.length === 0;
 }

@@ -198,9 +198,9 @@ export function bigintEquals(l: Lowerer, a: Expr, b: Expr, node: ts.Node): Expr 
   return call(l, "bigEquals", [a, b], node);
 }
 
-/** The hash of a bigint key: that of its digits, so equal values meet. */
+/** The hash of a bigint key, by value (lib/std/bigint.ts bigHash), so equal values meet. */
 export function bigintHash(l: Lowerer, k: Expr, node: ts.Node): Expr {
-  return { e: "call", type: T.int("u32"), fn: "tsos_hash_str", args: [call(l, "bigToString", [k, { e: "num", type: T.number, value: 10 }], node)], pure: true };
+  return call(l, "bigHash", [k], node);
 }
 
 /** `BigInt(x)`, `BigInt.asIntN(bits, b)`, `BigInt.asUintN(bits, b)`; undefined for other calls. */
