@@ -238,6 +238,12 @@ declare function isFinite(value: number): boolean;
 declare function parseInt(string: string, radix?: number): number;
 /** Hosted only: JavaScript's parseFloat (correctly rounded, as V8). */
 declare function parseFloat(string: string): number;
+/**
+ * Hosted only (lower/structured-clone.ts): a deep copy of plain data
+ * (arrays, object literals, Map, Set, records, Date), sharing what the value
+ * shares. Functions and class instances are refused; a cycle panics.
+ */
+declare function structuredClone<T>(value: T): T;
 /** Hosted only (lib/std/uri.ts): a malformed escape throws URIError, as in Node. */
 declare function encodeURIComponent(uriComponent: string | number | boolean): string;
 declare function encodeURI(uri: string): string;

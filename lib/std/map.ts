@@ -41,6 +41,13 @@ export function stringChars(s: string): string[] {
   return out;
 }
 
+/** `const { a, b, ...rest } = record` (lower/object-spread.ts): a new record of the entries not `taken`, in the record's order. */
+export function recordRest<V>(r: Record<string, V>, taken: string[]): Record<string, V> {
+  const out: Record<string, V> = {};
+  for (const k of Object.keys(r)) if (!taken.includes(k)) out[k] = r[k] as V;
+  return out;
+}
+
 /** One generation of a table's entry positions. */
 export class Order {
   deleted: boolean[] = [];

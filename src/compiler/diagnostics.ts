@@ -245,6 +245,7 @@ export const CATALOG = {
     message: "`JSON.parse` gives plain data, not `{0}`",
     help: "declare the shape as an object type (`type P = { x: number }`) and build the class instance from it",
   },
+  TSOS1186: { message: "`structuredClone` of {0} is not supported", help: "{1}" },
 
   // 2xxx: integer rules.
   TSOS2001: {

@@ -40,10 +40,10 @@ import { LIB_DIR } from "../load.ts";
 import { hasEffects } from "../eval-order.ts";
 import { isLibSymbol, quietly, type Lowerer } from "./context.ts";
 import { coerce, lowerExpr, stringPart } from "./expr.ts";
-import { mappedElements } from "./inspect.ts";
+import { buildBody, countedLoop, elementAt, length, mappedElements, push as pushStmt, synthesize } from "./inspect.ts";
 import { functionOf } from "./functions.ts";
 import { toInteger } from "./number.ts";
-import { arrayType, irType, sameType, tryIrType, typeName, typeOfNode } from "./types.ts";
+import { arrayType, irType, mangle, sameType, tryIrType, typeName, typeOfNode } from "./types.ts";
 import { bindLocal, destructure, spreadArray, tupleType } from "./destructure.ts";
 import { collectionArray, collectionArrayFrom } from "./collections.ts";
 import { objectToString } from "./views.ts";
@@ -389,6 +389,11 @@ function flat(l: Lowerer, recv: Expr, depthArg: ts.Expression | undefined, call:
   const mixed = (t: Type): boolean => t.k !== "array" && mayHoldArray(t);
   const recvNode = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : call.expression;
   const refuse = (): never => l.fail("TSOS1125", call, l.checker.typeToString(l.checker.getTypeAtLocation(recvNode)));
+  // One level of elements that are only sometimes arrays (`[node, [a, b], null].flat()`): spread where an array.
+  if (depth === 1 && mixed((x.type as ArrayT).elem) && (x.type as ArrayT).elem.k !== "dyn") {
+    const result = tryIrType(l, l.checker.getTypeAtLocation(call), call);
+    if (result?.k === "array") return mixedFlat(l, x, result, call);
+  }
   if (depth >= 1 && mixed((x.type as ArrayT).elem)) refuse();
   if (depth < 1 || (x.type as ArrayT).elem.k !== "array") return stdCall(l, "slice", [(x.type as ArrayT).elem], [x, ZERO, MAX], call);
   for (let d = 0; d < depth; d++) {
@@ -398,6 +403,46 @@ function flat(l: Lowerer, recv: Expr, depthArg: ts.Expression | undefined, call:
     x = stdCall(l, "flat", [elem.elem], [x], call);
   }
   return x;
+}
+
+/**
+ * `xs.flat()` of elements that are arrays only sometimes (`(VNode | VNode[] | null)[]`): a function generated
+ * per pair of types that pushes the elements of each array member and every other element as it is.
+ */
+function mixedFlat(l: Lowerer, xs: Expr, result: ArrayT, call: ts.CallExpression): Expr {
+  const from = xs.type as ArrayT;
+  const loc = l.loc(call);
+  const func = synthesize(l, `flat_${mangle(from)}_to_${mangle(result)}`, [{ name: "xs", type: from }], result, loc);
+  buildBody(l, func, () => {
+    const out = local(result, l.temp());
+    const put = (v: Expr): Stmt[] => [pushStmt(out, coerce(l, v, result.elem, call), loc)];
+    // What one element adds to `out`: its elements if it is an array, else itself.
+    const add = (e: Expr): Stmt[] => {
+      const t = e.type;
+      if (t.k === "array") return countedLoop(l, length(e), (i) => put(elementAt(e, i, loc)), loc);
+      if (!mayHoldArray(t)) return put(e);
+      const name = l.temp();
+      const v = local(t, name);
+      const held: Stmt = { s: "let", name, type: t, init: e, loc };
+      if (t.k === "nullable") {
+        const absent: Expr = { e: "cond", type: result.elem, c: { e: "isnullish", type: T.bool, x: v, which: "null" }, a: { e: "nullish", type: result.elem, undef: false }, b: { e: "nullish", type: result.elem, undef: true } };
+        return [held, { s: "if", c: { e: "isnullish", type: T.bool, x: v, which: "either" }, then: [pushStmt(out, absent, loc)], else: add({ e: "unwrap", type: t.inner, x: v, loc: 0 }), loc }];
+      }
+      if (t.k !== "union") return put(e);
+      let chain: Stmt[] = [];
+      for (let i = t.members.length - 1; i >= 0; i--) {
+        const member = add({ e: "fromunion", type: t.members[i]!, x: v, tag: i, loc: 0 });
+        chain = i === t.members.length - 1 ? member : [{ s: "if", c: { e: "istag", type: T.bool, x: v, tag: i }, then: member, else: chain, loc }];
+      }
+      return [held, ...chain];
+    };
+    return [
+      { s: "let", name: (out as { name: string }).name, type: result, init: { e: "arraylit", type: result, elems: [], loc }, loc },
+      ...countedLoop(l, length(local(from, "xs")), (i) => add(elementAt(local(from, "xs"), i, loc)), loc),
+      { s: "return", x: out, loc },
+    ];
+  });
+  return { e: "call", type: result, fn: func.cname, args: [xs] };
 }
 
 /** Whether a value of type `t` may be an array (an array, or a union, nullable or `unknown` that may hold one). */

@@ -17,6 +17,7 @@ import { jsonCall, jsonIntrinsic } from "./json.ts";
 import { isNestedFunction } from "./closures.ts";
 import { isCapturingNested, nestedFunctionInstance } from "./nested-functions.ts";
 import ts from "typescript";
+import { structuredCloneCall } from "./structured-clone.ts";
 import { bigintCall, bigintToNumber, isBigType } from "./bigint.ts";
 import { valueOfPart } from "./value-of.ts";
 import { keyedRead } from "./keyed.ts";
@@ -106,6 +107,12 @@ function genericConstCall(l: Lowerer, owner: ts.VariableDeclaration, fn: Paramet
   const w = u >= 0 ? withUndefinedDefault(l, f.cname, u, false, (t) => nullableType(l, t, false, true)) : undefined;
   if (w) [f, params] = [w.func, w.params];
   return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, fn, call.arguments, params) };
+}
+
+/** Whether a call with `given` arguments leaves out only parameters with defaults or optional ones, and at least one default. */
+function leavesOutDefaults(decl: ts.SignatureDeclaration, given: number): boolean {
+  const rest = decl.parameters.slice(given);
+  return rest.every((p) => p.initializer || p.questionToken) && rest.some((p) => p.initializer);
 }
 
 /** Arguments for a declared callee: a rest parameter packs the trailing (and spread) arguments into an array. */
@@ -298,8 +305,12 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (recv.type.k === "view") return lowerViewCall(l, recv, callee.name.text, call);
       if (recv.type.k === "class" && !inChain(l, recv.type.cls, mdecl.parent)) return lowerClassCallByName(l, recv, callee.name.text, call);
       if (recv.type.k !== "class") l.fail("TSOS9001", callee, "method call on a non-class value");
-      const r = resolveMember(l, recv.type.cls, mdecl, typeArgs, callee.expression.kind === K.SuperKeyword);
+      let r = resolveMember(l, recv.type.cls, mdecl, typeArgs, callee.expression.kind === K.SuperKeyword);
       const d = withDefaults(l, r.fn, call.arguments.length, true);
+      // An overridden method called without its defaulted parameters: a dispatcher of the arguments given, which
+      // runs the defaults of the override it calls (lower/dispatch.ts).
+      if (!d && call.arguments.length < r.params.length && !call.arguments.some(ts.isSpreadElement) && leavesOutDefaults(mdecl, call.arguments.length))
+        r = resolveMember(l, recv.type.cls, mdecl, typeArgs, false, call.arguments.length);
       let m = d ? { fn: d.cname, params: d.params } : r;
       const u = undefinedForDefault(l, mdecl, call.arguments, m.params);
       const w = u >= 0 ? withUndefinedDefault(l, m.fn, u, true, (t) => nullableType(l, t, false, true)) : undefined;
@@ -425,6 +436,8 @@ function builtinCall(l: Lowerer, name: string, call: ts.CallExpression, want?: T
   if (json) return json;
   const big = name.startsWith("BigInt") ? bigintCall(l, name, call) : undefined; // lower/bigint.ts
   if (big) return big;
+  const cloned = structuredCloneCall(l, name, call); // lower/structured-clone.ts
+  if (cloned) return cloned;
   const allocator = allocatorCall(l, name, call); // lower/global-allocator.ts
   if (allocator) return allocator;
   const heapIntrinsic = heapIntrinsicCall(l, name, call); // lower/heap-intrinsics.ts

@@ -17,8 +17,9 @@
  *     (hosted) is a generator of lib/std/map.ts over a Cursor; in kernel code
  *     it is refused (TSOS1110).
  *   - Key types are those `hashOf` implements (numbers, integers, booleans,
- *     strings, class instances, arrays, function values by identity, and
- *     hosted `unknown` values by what they hold); others are refused
+ *     strings, class instances, arrays, function values by identity,
+ *     hosted `unknown` values by what they hold, and hosted unions and
+ *     nullable keys of those by their member); others are refused
  *     (TSOS1111).
  */
 import path from "node:path";
@@ -89,8 +90,14 @@ function isDynamicKey(l: Lowerer, t: Type): boolean {
 }
 
 function checkKeyType(l: Lowerer, key: Type, node: ts.Node): void {
-  const ok = key.k === "int" || key.k === "bool" || (key.k === "str" && !key.borrowed) || key.k === "class" || key.k === "view" || key.k === "array" || isFunctionKey(l, key) || isDynamicKey(l, key);
-  if (!ok) l.fail("TSOS1111", node, typeName(key));
+  if (!keyTypeOk(l, key)) l.fail("TSOS1111", node, typeName(key));
+}
+
+/** Whether values of `t` can be keys: hashed and compared by SameValueZero (a union or nullable key by its members). */
+function keyTypeOk(l: Lowerer, t: Type): boolean {
+  if (t.k === "nullable") return t.inner.k !== "never" && keyTypeOk(l, t.inner);
+  if (t.k === "union") return l.target === "host" && t.members.every((m) => keyTypeOk(l, m));
+  return t.k === "int" || t.k === "bool" || (t.k === "str" && !t.borrowed) || t.k === "class" || t.k === "view" || t.k === "array" || isFunctionKey(l, t) || isDynamicKey(l, t);
 }
 
 /** Whether a checker type is lib/tsos.d.ts's Map, Set or a readonly view of one (checked before any lowering). */
@@ -488,48 +495,114 @@ function stdMapCall(l: Lowerer, elem: Type, outElem: Type, arr: Expr, fn: Expr, 
 export function collectionIntrinsic(l: Lowerer, decl: ts.Node, call: ts.CallExpression): Expr | undefined {
   if (!ts.isFunctionDeclaration(decl) || decl.body || decl.getSourceFile().fileName !== STD_MAP) return undefined;
   const name = decl.name?.text;
-  const u32 = T.int("u32");
-  if (name === "hashOf") {
-    const k = lowerExpr(l, call.arguments[0]!);
-    const t = k.type;
-    if (t.k === "int" && t.kind === "number" && l.doubles) return { e: "call", type: u32, fn: "tsos_hash_num", args: [k], pure: true };
-    if (t.k === "int") return { e: "call", type: u32, fn: "tsos_hash_u64", args: [{ e: "convert", type: T.int("u64"), x: k, checked: false, loc: l.loc(call) }], pure: true };
-    if (t.k === "bool") return { e: "cond", type: u32, c: k, a: { e: "int", type: u32, value: 1n }, b: { e: "int", type: u32, value: 0n } };
-    if (t.k === "str" && !t.borrowed) return { e: "call", type: u32, fn: "tsos_hash_str", args: [k], pure: true };
-    if (isBigType(t)) return bigintHash(l, k, call); // by value (lower/bigint.ts)
-    if (t.k === "class" || t.k === "array") return { e: "call", type: u32, fn: "tsos_hash_ptr", args: [k], pure: true };
-    // A function by the function inside any adapting wrapper (runtime tsos_fn_origin), as `===` compares it.
-    if (isFunctionKey(l, t)) return { e: "call", type: u32, fn: "tsos_hash_fn", args: [k], pure: true };
-    // An object of an interface or object type: by identity, the object behind the view.
-    if (t.k === "view") return { e: "call", type: u32, fn: "tsos_hash_view", args: [k], pure: true };
-    if (isDynamicKey(l, t)) return { e: "call", type: u32, fn: "tsos_hash_dyn", args: [k], pure: true };
-    l.fail("TSOS1111", call, typeName(t));
-  }
-  if (name === "storedKey") {
-    const k = lowerExpr(l, call.arguments[0]!);
-    if (k.type.k === "int" && k.type.kind === "number" && l.doubles) return { e: "call", type: k.type, fn: "tsos_num_plus_zero", args: [k], pure: true };
-    if (isDynamicKey(l, k.type)) {
-      // An unknown holding -0 is stored as +0.
-      const name = l.temp();
-      const v: Expr = { e: "local", type: k.type, name };
-      const zero: Expr = { e: "todyn", type: k.type, x: { e: "int", type: T.number, value: 0n } };
-      return { e: "bind", type: k.type, name, value: k, body: { e: "cond", type: k.type, c: { e: "call", type: T.bool, fn: "tsos_dyn_is_zero", args: [v], pure: true }, a: zero, b: v } };
-    }
-    return k;
-  }
+  if (name === "hashOf") return keyHash(l, lowerExpr(l, call.arguments[0]!), call);
+  if (name === "storedKey") return storedKey(l, lowerExpr(l, call.arguments[0]!));
   if (name === "sameValueZero") {
     const a = lowerExpr(l, call.arguments[0]!);
     const b = coerce(l, lowerExpr(l, call.arguments[1]!, a.type), a.type, call.arguments[1]!);
-    const t = a.type;
-    if (t.k === "int" && t.kind === "number" && l.doubles) return { e: "call", type: T.bool, fn: "tsos_same_value_zero", args: [a, b], pure: true };
-    if (t.k === "str") return { e: "streq", type: T.bool, negate: false, a, b };
-    if (isBigType(t)) return bigintEquals(l, a, b, call);
-    if (t.k === "int" || t.k === "bool" || t.k === "class" || t.k === "array" || isFunctionKey(l, t)) return { e: "binary", type: T.bool, op: "==", a, b, loc: l.loc(call) };
-    if (t.k === "view") return { e: "call", type: T.bool, fn: "tsos_same_view", args: [a, b], pure: true };
-    if (isDynamicKey(l, t)) return { e: "call", type: T.bool, fn: "tsos_dyn_same_value_zero", args: [a, b], pure: true };
-    l.fail("TSOS1111", call, typeName(t));
+    return sameKey(l, a, b, call);
   }
   return undefined;
+}
+
+const U32: Type = T.int("u32");
+const u32 = (v: number): Expr => ({ e: "int", type: U32, value: BigInt(v) });
+
+/** `e` held in a new local for `body` (which reads it through the local it is given). */
+function held(l: Lowerer, e: Expr, type: Type, body: (v: Expr) => Expr): Expr {
+  const name = l.temp();
+  return { e: "bind", type, name, value: e, body: body({ e: "local", type: e.type, name }) };
+}
+
+/**
+ * The hash of a key (runtime/tsos_hash.h). A union key hashes its member
+ * (keys of different members are never the same key: a tag says which
+ * kind of value it is); a key that may be null or undefined hashes those as
+ * two constants.
+ */
+function keyHash(l: Lowerer, k: Expr, call: ts.CallExpression): Expr {
+  const t = k.type;
+  if (t.k === "int" && t.kind === "number" && l.doubles) return { e: "call", type: U32, fn: "tsos_hash_num", args: [k], pure: true };
+  if (t.k === "int") return { e: "call", type: U32, fn: "tsos_hash_u64", args: [{ e: "convert", type: T.int("u64"), x: k, checked: false, loc: l.loc(call) }], pure: true };
+  if (t.k === "bool") return { e: "cond", type: U32, c: k, a: u32(1), b: u32(0) };
+  if (t.k === "str" && !t.borrowed) return { e: "call", type: U32, fn: "tsos_hash_str", args: [k], pure: true };
+  if (isBigType(t)) return bigintHash(l, k, call); // by value (lower/bigint.ts)
+  if (t.k === "class" || t.k === "array") return { e: "call", type: U32, fn: "tsos_hash_ptr", args: [k], pure: true };
+  // A function by the function inside any adapting wrapper (runtime tsos_fn_origin), as `===` compares it.
+  if (isFunctionKey(l, t)) return { e: "call", type: U32, fn: "tsos_hash_fn", args: [k], pure: true };
+  // An object of an interface or object type: by identity, the object behind the view.
+  if (t.k === "view") return { e: "call", type: U32, fn: "tsos_hash_view", args: [k], pure: true };
+  if (isDynamicKey(l, t)) return { e: "call", type: U32, fn: "tsos_hash_dyn", args: [k], pure: true };
+  if (t.k === "nullable" && t.inner.k !== "never")
+    return held(l, k, U32, (v) => ({
+      e: "cond", type: U32, c: { e: "isnullish", type: T.bool, x: v, which: "either" },
+      a: { e: "cond", type: U32, c: { e: "isnullish", type: T.bool, x: v, which: "null" }, a: u32(0x6e756c6c), b: u32(0x756e6466) },
+      b: keyHash(l, { e: "unwrap", type: t.inner, x: v, loc: 0 }, call),
+    }));
+  if (t.k === "union")
+    return held(l, k, U32, (v) => {
+      let body: Expr | undefined;
+      for (let i = t.members.length - 1; i >= 0; i--) {
+        const m = keyHash(l, { e: "fromunion", type: t.members[i]!, x: v, tag: i, loc: 0 }, call);
+        body = body ? { e: "cond", type: U32, c: { e: "istag", type: T.bool, x: v, tag: i }, a: m, b: body } : m;
+      }
+      return body!;
+    });
+  return l.fail("TSOS1111", call, typeName(t));
+}
+
+/** A key as a Map or Set stores it: -0 as +0 (SameValueZero), also inside a union or a nullable key. */
+function storedKey(l: Lowerer, k: Expr): Expr {
+  const t = k.type;
+  if (t.k === "int" && t.kind === "number" && l.doubles) return { e: "call", type: t, fn: "tsos_num_plus_zero", args: [k], pure: true };
+  if (isDynamicKey(l, t)) {
+    // An unknown holding -0 is stored as +0.
+    const zero: Expr = { e: "todyn", type: t, x: { e: "int", type: T.number, value: 0n } };
+    return held(l, k, t, (v) => ({ e: "cond", type: t, c: { e: "call", type: T.bool, fn: "tsos_dyn_is_zero", args: [v], pure: true }, a: zero, b: v }));
+  }
+  const hasNumber = (x: Type): boolean => (x.k === "int" && x.kind === "number") || (x.k === "nullable" && hasNumber(x.inner)) || (x.k === "union" && x.members.some(hasNumber));
+  if (!l.doubles || !hasNumber(t)) return k;
+  if (t.k === "nullable")
+    return held(l, k, t, (v) => ({ e: "cond", type: t, c: { e: "isnullish", type: T.bool, x: v, which: "either" }, a: v, b: { e: "some", type: t, x: storedKey(l, { e: "unwrap", type: t.inner, x: v, loc: 0 }) } }));
+  if (t.k === "union")
+    return held(l, k, t, (v) => {
+      const i = t.members.findIndex((m) => m.k === "int" && m.kind === "number");
+      const zeroed: Expr = { e: "tounion", type: t, x: storedKey(l, { e: "fromunion", type: t.members[i]!, x: v, tag: i, loc: 0 }), tag: i };
+      return { e: "cond", type: t, c: { e: "istag", type: T.bool, x: v, tag: i }, a: zeroed, b: v };
+    });
+  return k;
+}
+
+/** SameValueZero of two keys of one type: union keys of the same member, nullable keys both the same absent value or both present and equal. */
+function sameKey(l: Lowerer, a: Expr, b: Expr, call: ts.CallExpression): Expr {
+  const t = a.type;
+  if (t.k === "int" && t.kind === "number" && l.doubles) return { e: "call", type: T.bool, fn: "tsos_same_value_zero", args: [a, b], pure: true };
+  if (t.k === "str") return { e: "streq", type: T.bool, negate: false, a, b };
+  if (isBigType(t)) return bigintEquals(l, a, b, call);
+  if (t.k === "int" || t.k === "bool" || t.k === "class" || t.k === "array" || isFunctionKey(l, t)) return { e: "binary", type: T.bool, op: "==", a, b, loc: l.loc(call) };
+  if (t.k === "view") return { e: "call", type: T.bool, fn: "tsos_same_view", args: [a, b], pure: true };
+  if (isDynamicKey(l, t)) return { e: "call", type: T.bool, fn: "tsos_dyn_same_value_zero", args: [a, b], pure: true };
+  const and = (x: Expr, y: Expr): Expr => ({ e: "logic", type: T.bool, op: "&&", a: x, b: y });
+  const or = (x: Expr, y: Expr): Expr => ({ e: "logic", type: T.bool, op: "||", a: x, b: y });
+  const no = (x: Expr): Expr => ({ e: "not", type: T.bool, x });
+  if (t.k === "nullable" && t.inner.k !== "never")
+    return held(l, a, T.bool, (x) => held(l, b, T.bool, (y) => {
+      const is = (v: Expr, which: "null" | "undefined" | "either"): Expr => ({ e: "isnullish", type: T.bool, x: v, which });
+      const bothAbsent = or(and(is(x, "null"), is(y, "null")), and(is(x, "undefined"), is(y, "undefined")));
+      const bothPresent = and(no(is(y, "either")), sameKey(l, { e: "unwrap", type: t.inner, x, loc: 0 }, { e: "unwrap", type: t.inner, x: y, loc: 0 }, call));
+      return { e: "cond", type: T.bool, c: is(x, "either"), a: bothAbsent, b: bothPresent };
+    }));
+  if (t.k === "union")
+    return held(l, a, T.bool, (x) => held(l, b, T.bool, (y) => {
+      let body: Expr = { e: "bool", type: T.bool, value: false };
+      for (let i = t.members.length - 1; i >= 0; i--) {
+        const m = t.members[i]!;
+        const same = and({ e: "istag", type: T.bool, x: y, tag: i }, sameKey(l, { e: "fromunion", type: m, x, tag: i, loc: 0 }, { e: "fromunion", type: m, x: y, tag: i, loc: 0 }, call));
+        body = { e: "cond", type: T.bool, c: { e: "istag", type: T.bool, x, tag: i }, a: same, b: body };
+      }
+      return body;
+    }));
+  return l.fail("TSOS1111", call, typeName(t));
 }
 
 /**

@@ -148,21 +148,24 @@ export interface Resolved {
  * `inst`: the implementation itself, or a dispatcher when a subclass
  * overrides it. `viaSuper` (super.m()) always calls the implementation.
  */
-export function resolveMember(l: Lowerer, inst: ClassInst, decl: Member, typeArgs: Type[], viaSuper = false): Resolved {
+export function resolveMember(l: Lowerer, inst: ClassInst, decl: Member, typeArgs: Type[], viaSuper = false, arity?: number): Resolved {
   const key = memberKey(decl);
   // `t.area()` on `T extends Shape` names Shape's member; the class T became may override it.
   if (key && !viaSuper) decl = memberInChain(inst, key) ?? decl;
   const m = methodOf(l, inst, decl, typeArgs);
   const abstract = !decl.body;
   if (viaSuper || !key || (!abstract && !isOverridden(l, classInfo(inst).decl, key))) return { fn: m.cname, params: m.params, ret: m.ret, self: m.self };
-  const dkey = `${inst.cname}|${key}|${typeArgs.map(typeName).join(",")}`;
+  // A call that leaves out parameters with defaults (`arity` given): a dispatcher taking only those, which calls
+  // each implementation's own defaults (JavaScript evaluates the defaults of the method that runs).
+  const params = arity !== undefined && arity < m.params.length ? m.params.slice(0, arity) : m.params;
+  const dkey = `${inst.cname}|${key}|${typeArgs.map(typeName).join(",")}${params.length < m.params.length ? `|${params.length}` : ""}`;
   const s = state(l);
   let d = s.dispatchers.get(dkey);
   if (!d) {
     const self: Type = { k: "class", cls: inst };
     const func: Func = {
-      cname: l.uniqueName(`${inst.cname}__${key.replace(" ", "_")}__virt`),
-      params: [{ name: "self", type: self }, ...m.params.map((type, i) => ({ name: `a${i}`, type }))],
+      cname: l.uniqueName(`${inst.cname}__${key.replace(" ", "_")}__virt${params.length < m.params.length ? params.length : ""}`),
+      params: [{ name: "self", type: self }, ...params.map((type, i) => ({ name: `a${i}`, type }))],
       ret: m.ret,
       body: [],
       loc: l.loc(decl),
@@ -172,7 +175,7 @@ export function resolveMember(l: Lowerer, inst: ClassInst, decl: Member, typeArg
     d = { func, inst, key, decl, typeArgs };
     s.dispatchers.set(dkey, d);
   }
-  return { fn: d.func.cname, params: m.params, ret: m.ret, self: { k: "class", cls: inst } };
+  return { fn: d.func.cname, params, ret: m.ret, self: { k: "class", cls: inst } };
 }
 
 /**

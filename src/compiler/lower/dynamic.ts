@@ -308,9 +308,13 @@ export function unbox(l: Lowerer, x: Expr, to: Type, node: ts.Node, check: boole
       const name = l.temp();
       const v = local(name, DYN);
       const absent = (undef: boolean): Expr => ({ e: "nullish", type: to, undef });
-      let body: Expr = to.inner.k === "never" ? absent(to.undef) : { e: "some", type: to, x: unbox(l, v, to.inner, node, check) };
-      if (to.null && (to.inner.k !== "never" || to.undef)) body = { e: "cond", type: to, c: kindIs(v, "null"), a: absent(false), b: body };
-      if (to.undef && to.inner.k !== "never") body = { e: "cond", type: to, c: kindIs(v, "undefined"), a: absent(true), b: body };
+      // A bare `null` or `undefined` type: any other value it holds panics where checked (`u as undefined` of a null).
+      const other: Expr = check
+        ? { e: "seq", type: to, xs: [{ e: "panic", type: T.never, message: { e: "str", type: T.str, value: `an unknown value used as ${to.null ? "null" : "undefined"} holds another value` }, loc }, absent(to.undef)] }
+        : absent(to.undef);
+      let body: Expr = to.inner.k === "never" ? other : { e: "some", type: to, x: unbox(l, v, to.inner, node, check) };
+      if (to.null && (to.inner.k !== "never" || to.undef || check)) body = { e: "cond", type: to, c: kindIs(v, "null"), a: absent(false), b: body };
+      if (to.undef && (to.inner.k !== "never" || check)) body = { e: "cond", type: to, c: kindIs(v, "undefined"), a: absent(true), b: body };
       return { e: "bind", type: to, name, value: x, body };
     }
     case "union": {

@@ -37,16 +37,16 @@ import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { assignLowered, coerce, lowerCondition, lowerExpr } from "./expr.ts";
 import { classInfo, fieldName, lookupField, propertyOfField, upcast } from "./classes.ts";
-import { irType, nullableType, sameType, typeName } from "./types.ts";
+import { arrayType, irType, nullableType, sameType, typeName } from "./types.ts";
 import { keysOfParam } from "./key-params.ts";
 import { declaredOrder, literalMembers, lowerClassGetByName, lowerViewGet } from "./views.ts";
-import { isRecord, recordField } from "./records.ts";
+import { isRecord, recordField, recordValueType } from "./records.ts";
 import { isTuple } from "./destructure.ts";
 import { lowerNullLiteral, presentOrPanic, unwrap, withoutUndefined } from "./nullable.ts";
 import { constLiteralClass, newLiteralObject, propName } from "./objects.ts";
 import { type KeyOrder, checkViewCopyOrder, keyOrderGuard, sourceKeyOrder } from "./spread-order.ts";
 import { advanceCounter, memberPresent, stampIfNew } from "./key-order.ts";
-import { isErrorClass, spreadPresence } from "./inspect.ts";
+import { isErrorClass, spreadPresence, stdFn } from "./inspect.ts";
 import { constructorDeclaration } from "./overloads.ts";
 import { restClone, spreadClone } from "./spread-clone.ts";
 
@@ -642,7 +642,13 @@ export function withDefault(l: Lowerer, value: Expr, init: ts.Expression, node: 
 
 /** `...rest` of an object pattern: a new plain object with the properties not named before it. */
 function restObject(l: Lowerer, src: Expr, taken: string[], pattern: ts.Node, el: ts.BindingElement): Expr {
-  if (isRecord(src.type)) l.fail("TSOS1171", el, typeName(src.type), "name the entries you need");
+  // A record's rest: a new record of its other entries (lib/std/map.ts recordRest).
+  if (isRecord(src.type)) {
+    const rest = irType(l, l.checker.getTypeAtLocation(el.name), el);
+    if (!isRecord(rest)) l.fail("TSOS1171", el, typeName(src.type), "name the entries you need");
+    const names: Expr = { e: "arraylit", type: arrayType(l, T.str), elems: taken.map((k) => ({ e: "str", type: T.str, value: k })), loc: l.loc(el) };
+    return coerce(l, stdFn(l, "std/map.ts", "recordRest", [recordValueType(src.type)], [src, names], el), rest, el);
+  }
   const clone = restClone(l, src, taken, pattern, el);
   if (clone) return clone;
   const srcTs = l.checker.getTypeAtLocation(pattern);

@@ -5,7 +5,7 @@
  * Output: the read as `T | undefined` (undefined outside the array, as in
  *         JavaScript; lib/std/array.ts elementOrUndefined) when the program
  *         tests it: `xs[i] ?? d`, `xs[i]?.x`, `if (xs[i])`, `!xs[i]`,
- *         `xs[i] === undefined`, `xs[i] === v` / `!==` (a strict comparison
+ *         `xs[i] === undefined`, `xs[i] instanceof C`, `xs[i] === v` / `!==` (a strict comparison
  *         with any value, `comparedElement`: undefined equals no value of
  *         the element type, so `queue[0] !== member` is true on an empty queue); and locals initialised by such a read that
  *         the program tests (`const last = xs[xs.length - 1]; if (last) ...`),
@@ -107,6 +107,8 @@ export function isProbe(node: ts.Node): boolean {
     // `xs[i] || "none"`: a value in place of an absent (or falsy) one; `a || b || c` tests b as well.
     if (op === K.BarBarToken) return p.left === n || isProbe(p);
     if (op === K.AmpersandAmpersandToken) return p.left === n ? inCondition(p) : false;
+    // `top instanceof InsertCommand`: false for undefined, as for any value that is no such object.
+    if (op === K.InstanceOfKeyword) return p.left === n;
     return false;
   }
   if (ts.isPrefixUnaryExpression(p)) return p.operator === K.ExclamationToken;
@@ -182,7 +184,7 @@ export function testedValue(l: Lowerer, x: ts.Expression, absentUses: boolean): 
 
 /**
  * Whether `node`'s value goes where undefined is a value like any other:
- * `typeof v`, or an argument for a parameter that admits undefined
+ * `typeof v`, `v instanceof C`, or an argument for a parameter that admits undefined
  * (`Array.isArray(v)`, a type guard `isList(v: V | undefined)`).
  */
 export function takesAbsent(l: Lowerer, node: ts.Node, orNull = false): boolean {
@@ -190,6 +192,8 @@ export function takesAbsent(l: Lowerer, node: ts.Node, orNull = false): boolean 
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
   const p = n.parent;
   if (ts.isTypeOfExpression(p)) return true;
+  // `v instanceof C`: false for undefined.
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === K.InstanceOfKeyword && p.left === n) return true;
   if (!ts.isCallExpression(p) || !p.arguments.includes(n as ts.Expression)) return false;
   const sig = l.checker.getResolvedSignature(p);
   const i = p.arguments.indexOf(n as ts.Expression);

@@ -527,6 +527,9 @@ function admitsUndefined(l: Lowerer, x: ts.Expression): boolean {
 /** `const { a, b: x } = r` on a record: the entry's value (a missing one panics); undefined when `rec` is not a record. */
 export function recordField(l: Lowerer, rec: Expr, key: string, node: ts.Node): Expr | undefined {
   if (!isRecord(rec.type)) return undefined;
+  // A record whose values may be undefined (`Record<string, string | undefined>`): a missing key is undefined too.
+  const v = recordValueType(rec.type);
+  if (v.k === "nullable" && v.undef) return coerce(l, method(l, rec, "get", [{ e: "str", type: T.str, value: key }], node), v, node);
   return method(l, rec, "getPresent", [{ e: "str", type: T.str, value: key }], node);
 }
 

@@ -29,7 +29,7 @@ import { castTo, coerce, tryCoerce } from "./expr.ts";
 import { irType, mangle, nullableType, sameType, typeName } from "./types.ts";
 import { acceptingUndefined, withDefaults } from "./defaults.ts";
 import { missingArgs } from "./nullable.ts";
-import { lowerArgs } from "./calls.ts";
+import { valueArgs } from "./fn-params.ts";
 import { chainSubstitute, lowerNullLiteral, narrowRead } from "./nullable.ts";
 import { boundMethod, usesThis } from "./method-values.ts";
 import { ITERATOR_KEY, isSymbolIteratorName, refuseClosableIterator } from "./iterables.ts";
@@ -542,7 +542,7 @@ export function lowerViewCall(l: Lowerer, v: Expr, prop: string, call: ts.CallEx
   const view = (v.type as { view: ViewInst }).view;
   const method = genericMethods.get(view)?.has(prop) ? genericSlot(l, view, prop, call) : view.slots.find((x) => x.kind === "method" && x.prop === prop);
   if (method) {
-    const args = lowerArgs(l, call.arguments, method.params);
+    const args = valueArgs(l, call, method.params);
     if (args.length < method.params.length) l.fail("TSOS1058", call, prop);
     return { e: "viewcall", type: method.ret, view: v, slot: method.name, args };
   }
@@ -556,7 +556,7 @@ export function lowerViewCall(l: Lowerer, v: Expr, prop: string, call: ts.CallEx
   // `p.hooks.transform?.(acc)`: the optional chain has bound the property's value, tested present.
   const f = chainSubstitute(call.expression) ?? narrowRead(l, call.expression, lowerViewGet(l, v, prop, call.expression));
   if (f.type.k !== "fn") l.fail("TSOS1015", call.expression, "calling this value", "call a declared function or method");
-  return { e: "callptr", type: f.type.ret, callee: f, args: lowerArgs(l, call.arguments, f.type.params) };
+  return { e: "callptr", type: f.type.ret, callee: f, args: valueArgs(l, call, f.type.params) };
 }
 
 export { sameType };
@@ -601,14 +601,14 @@ export function lowerClassCallByName(l: Lowerer, recv: Expr, prop: string, call:
     // Parameters left out that have default values: the class's own defaults, as for a call by symbol.
     const d = call.arguments.length < r.params.length ? withDefaults(l, r.fn, call.arguments.length, true) : undefined;
     const params = d ? d.params : r.params;
-    const args = lowerArgs(l, call.arguments, params);
+    const args = valueArgs(l, call, params);
     if (args.length < params.length) l.fail("TSOS1058", call, prop);
     return { e: "call", type: r.ret, fn: d ? d.cname : r.fn, args: [coerce(l, recv, r.self, call.expression), ...args] };
   }
   if (m?.kind === "literal" && m.fns.method) {
     const f = m.fns.method;
     const params = f.params.slice(1).map((p) => p.type);
-    return { e: "call", type: f.ret, fn: f.cname, args: [recv, ...lowerArgs(l, call.arguments, params)] };
+    return { e: "call", type: f.ret, fn: f.cname, args: [recv, ...valueArgs(l, call, params)] };
   }
   const fv = lowerClassGetByName(l, recv, prop, call.expression);
   // `obj.toString()` of an object without its own: Object.prototype's, `[object Object]` (lower/inspect.ts).
@@ -619,7 +619,7 @@ export function lowerClassCallByName(l: Lowerer, recv: Expr, prop: string, call:
     if (missing) return missing;
   }
   if (!fv || fv.type.k !== "fn") l.fail("TSOS1018", call.expression, prop, cls.tsName);
-  return { e: "callptr", type: fv.type.ret, callee: fv, args: lowerArgs(l, call.arguments, fv.type.params) };
+  return { e: "callptr", type: fv.type.ret, callee: fv, args: valueArgs(l, call, fv.type.params) };
 }
 
 /** A property of a class by name: a field or a getter (see lowerClassCallByName). */
