@@ -109,8 +109,10 @@ function genericConstCall(l: Lowerer, owner: ts.VariableDeclaration, fn: Paramet
   return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, fn, call.arguments, params) };
 }
 
-/** Whether a call with `given` arguments leaves out only parameters with defaults or optional ones, and at least one default. */
-function leavesOutDefaults(decl: ts.SignatureDeclaration, given: number): boolean {
+/** Whether a call with these arguments (no spread) leaves out only parameters with defaults or optional ones, and at least one default. */
+export function leavesOutDefaults(decl: ts.SignatureDeclaration, args: readonly ts.Expression[]): boolean {
+  const given = args.length;
+  if (decl.parameters.some((p) => p.dotDotDotToken) || args.some(ts.isSpreadElement)) return false;
   const rest = decl.parameters.slice(given);
   return rest.every((p) => p.initializer || p.questionToken) && rest.some((p) => p.initializer);
 }
@@ -309,7 +311,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       const d = withDefaults(l, r.fn, call.arguments.length, true);
       // An overridden method called without its defaulted parameters: a dispatcher of the arguments given, which
       // runs the defaults of the override it calls (lower/dispatch.ts).
-      if (!d && call.arguments.length < r.params.length && !call.arguments.some(ts.isSpreadElement) && leavesOutDefaults(mdecl, call.arguments.length))
+      if (!d && call.arguments.length < r.params.length && leavesOutDefaults(mdecl, call.arguments))
         r = resolveMember(l, recv.type.cls, mdecl, typeArgs, false, call.arguments.length);
       let m = d ? { fn: d.cname, params: d.params } : r;
       const u = undefinedForDefault(l, mdecl, call.arguments, m.params);

@@ -30,6 +30,7 @@ import { irType, mangle, nullableType, sameType, typeName } from "./types.ts";
 import { acceptingUndefined, withDefaults } from "./defaults.ts";
 import { missingArgs } from "./nullable.ts";
 import { valueArgs } from "./fn-params.ts";
+import { leavesOutDefaults } from "./calls.ts";
 import { chainSubstitute, lowerNullLiteral, narrowRead } from "./nullable.ts";
 import { boundMethod, usesThis } from "./method-values.ts";
 import { ITERATOR_KEY, isSymbolIteratorName, refuseClosableIterator } from "./iterables.ts";
@@ -597,9 +598,11 @@ export function lowerClassCallByName(l: Lowerer, recv: Expr, prop: string, call:
   const cls = (recv.type as { cls: ClassInst }).cls;
   const m = classMember(l, cls, prop);
   if (m?.kind === "method" && !m.decl.typeParameters?.length) {
-    const r = resolveMember(l, cls, m.decl, []);
+    let r = resolveMember(l, cls, m.decl, []);
     // Parameters left out that have default values: the class's own defaults, as for a call by symbol.
     const d = call.arguments.length < r.params.length ? withDefaults(l, r.fn, call.arguments.length, true) : undefined;
+    // An overridden method: the dispatcher of the arguments given, which runs each override's defaults.
+    if (!d && call.arguments.length < r.params.length && leavesOutDefaults(m.decl, call.arguments)) r = resolveMember(l, cls, m.decl, [], false, call.arguments.length);
     const params = d ? d.params : r.params;
     const args = valueArgs(l, call, params);
     if (args.length < params.length) l.fail("TSOS1058", call, prop);
