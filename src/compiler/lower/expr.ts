@@ -487,6 +487,11 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   if (e.e === "index" && e.arr.type.k === "array" && to.k === "nullable" && to.undef && (from.k !== "nullable" || !from.undef)) {
     return coerce(l, elementOrUndefined(l, e, node), to, node);
   }
+  // An object for an optional record (`headers?: Record<string, string>`): the copy below, present.
+  if (to.k === "nullable" && isRecord(to.inner) && (from.k === "view" || (from.k === "class" && from.cls.header && !isRecord(from)))) {
+    const copy = objectAsRecord(l, e, to.inner, node);
+    if (copy) return { e: "some", type: to, x: copy };
+  }
   const n = coerceNullable(l, e, to, node);
   if (n) return n;
   const adapted = adaptFunction(l, e, to, node);

@@ -184,7 +184,7 @@ function listOwnProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node
       if (slot.kind === "method")
         l.fail("TSOS1170", node, l.checker.typeToString(tsType), `its method \`${p.name}\` is copied only when the object is a literal; copy the data properties by name`);
       // Behind the view may be a class whose getter JavaScript would not copy (it lives on the prototype).
-      if (classGetterNames(l, node).has(p.name))
+      if (classesWithGetter(l, node, p.name).some((c) => mayBeBehind(l, c, tsType)))
         l.fail("TSOS1170", node, l.checker.typeToString(tsType), `a class of the program has a getter \`${p.name}\`, which a spread of such an object would not copy; copy the properties by name`);
       // An optional property is copied when the object has it, even holding undefined (inspect.ts spreadPresence).
       const presence = slot.optional ? { knownPresence: true, present: spreadPresence(l, obj, p.name, node) } : {};
@@ -212,35 +212,60 @@ function listOwnProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node
   l.fail("TSOS1170", node, typeName(t), "spread an object of a class, interface or object type");
 }
 
-const getterNames = new WeakMap<Lowerer, Set<string>>();
+const getterClasses = new WeakMap<Lowerer, Map<string, ts.ClassLikeDeclaration[]>>();
 
-/** The names of the instance getters of every class in the program's modules. */
-function classGetterNames(l: Lowerer, node: ts.Node): Set<string> {
-  let names = getterNames.get(l);
-  if (names) return names;
-  names = new Set();
-  const visit = (n: ts.Node): void => {
-    if (ts.isGetAccessor(n) && ts.isClassLike(n.parent) && !(ts.getCombinedModifierFlags(n) & ts.ModifierFlags.Static) && ts.isIdentifier(n.name)) names!.add(n.name.text);
-    ts.forEachChild(n, visit);
-  };
-  for (const sf of new Set([...l.moduleNames.keys(), node.getSourceFile()])) visit(sf);
-  getterNames.set(l, names);
-  return names;
+/** The classes of the program's modules that declare an instance getter `name`. */
+function classesWithGetter(l: Lowerer, node: ts.Node, name: string): ts.ClassLikeDeclaration[] {
+  let byName = getterClasses.get(l);
+  if (!byName) {
+    const found = new Map<string, ts.ClassLikeDeclaration[]>();
+    const visit = (n: ts.Node): void => {
+      if (ts.isGetAccessor(n) && ts.isClassLike(n.parent) && !(ts.getCombinedModifierFlags(n) & ts.ModifierFlags.Static) && ts.isIdentifier(n.name)) {
+        const list = found.get(n.name.text) ?? [];
+        if (!list.includes(n.parent)) list.push(n.parent);
+        found.set(n.name.text, list);
+      }
+      ts.forEachChild(n, visit);
+    };
+    for (const sf of new Set([...l.moduleNames.keys(), node.getSourceFile()])) visit(sf);
+    getterClasses.set(l, (byName = found));
+  }
+  return byName.get(name) ?? [];
 }
 
-const extended = new WeakMap<Lowerer, Set<ts.Declaration>>();
+/**
+ * Whether an instance of class `decl` or of a class extending it may be what a value of type `tsType`
+ * holds: its instance type is assignable to it (an abstract class has no instances of its own). A generic
+ * or unnamed class is taken to be possible.
+ */
+function mayBeBehind(l: Lowerer, decl: ts.ClassLikeDeclaration, tsType: ts.Type, seen = new Set<ts.Node>()): boolean {
+  if (seen.has(decl)) return false;
+  seen.add(decl);
+  const sym = decl.name && l.checker.getSymbolAtLocation(decl.name);
+  if (!sym || decl.typeParameters?.length || !ts.isClassDeclaration(decl)) return true;
+  const abstract = ts.getCombinedModifierFlags(decl) & ts.ModifierFlags.Abstract;
+  if (!abstract && l.checker.isTypeAssignableTo(l.checker.getDeclaredTypeOfSymbol(sym), tsType)) return true;
+  return (subclassesOf(l, decl).get(decl) ?? []).some((c) => mayBeBehind(l, c, tsType, seen));
+}
+
+const extended = new WeakMap<Lowerer, Map<ts.Declaration, ts.ClassLikeDeclaration[]>>();
 
 /** Whether some class of the program extends the class declared by `decl`. */
 export function hasSubclass(l: Lowerer, decl: ts.ClassLikeDeclaration, node: ts.Node): boolean {
+  return subclassesOf(l, node).has(decl);
+}
+
+/** For each class of the program's modules that some class extends, the classes that extend it directly. */
+function subclassesOf(l: Lowerer, node: ts.Node): Map<ts.Declaration, ts.ClassLikeDeclaration[]> {
   let bases = extended.get(l);
   if (!bases) {
-    const found = new Set<ts.Declaration>();
+    const found = new Map<ts.Declaration, ts.ClassLikeDeclaration[]>();
     const visit = (n: ts.Node): void => {
       if (ts.isHeritageClause(n) && n.token === ts.SyntaxKind.ExtendsKeyword && ts.isClassLike(n.parent)) {
         for (const t of n.types) {
           let sym = l.checker.getSymbolAtLocation(t.expression);
           if (sym && sym.flags & ts.SymbolFlags.Alias) sym = l.checker.getAliasedSymbol(sym);
-          if (sym?.valueDeclaration) found.add(sym.valueDeclaration);
+          if (sym?.valueDeclaration) found.set(sym.valueDeclaration, [...(found.get(sym.valueDeclaration) ?? []), n.parent]);
         }
       }
       ts.forEachChild(n, visit);
@@ -249,7 +274,7 @@ export function hasSubclass(l: Lowerer, decl: ts.ClassLikeDeclaration, node: ts.
     bases = found;
     extended.set(l, bases);
   }
-  return bases.has(decl);
+  return bases;
 }
 
 /** The JavaScript key of field `f` of class `c`, or undefined for a `#private` field (not a property). */

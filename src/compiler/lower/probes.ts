@@ -148,7 +148,47 @@ export function isProbedLocal(l: Lowerer, decl: ts.VariableDeclaration): boolean
   while (ts.isParenthesizedExpression(init)) init = init.expression;
   // A property read may be absent only on a record with arbitrary keys.
   if (ts.isPropertyAccessExpression(init) ? !isOpenRecord(l, l.checker.getTypeAtLocation(init.expression)) : !ts.isElementAccessExpression(init)) return false;
-  return usesProbe(l, decl);
+  return usesProbe(l, decl) || (ts.isElementAccessExpression(init) && usedUnderLengthTest(l, decl, init));
+}
+
+/**
+ * `const tok = toks[p]; if (p < toks.length && tok.type === "star")`: a read taken before the test of its
+ * index, used only where a `&&`/`||` chain (or the condition it is in) compares against `toks.length`.
+ * JavaScript reads undefined at the end and never uses it; tsos holds `T | undefined` and checks each use.
+ */
+function usedUnderLengthTest(l: Lowerer, decl: ts.VariableDeclaration, init: ts.ElementAccessExpression): boolean {
+  const sym = l.checker.getSymbolAtLocation(decl.name);
+  const scope = ts.findAncestor(decl, (n) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isFunctionLike(n));
+  if (!sym || !scope) return false;
+  const lengthText = `${init.expression.getText()}.length`;
+  const testsLength = (n: ts.Node): boolean => {
+    let found = false;
+    const visit = (x: ts.Node): void => {
+      if (found) return;
+      if (ts.isBinaryExpression(x) && [K.LessThanToken, K.LessThanEqualsToken, K.GreaterThanToken, K.GreaterThanEqualsToken].includes(x.operatorToken.kind) && (x.left.getText() === lengthText || x.right.getText() === lengthText))
+        found = true;
+      else ts.forEachChild(x, visit);
+    };
+    visit(n);
+    return found;
+  };
+  // A use guarded by the left side of a logical chain it is the right side of.
+  const guarded = (use: ts.Node): boolean => {
+    let n = use;
+    for (let p = n.parent; p && p !== scope; n = p, p = p.parent) {
+      if (ts.isBinaryExpression(p) && (p.operatorToken.kind === K.AmpersandAmpersandToken || p.operatorToken.kind === K.BarBarToken) && p.right === n && testsLength(p.left)) return true;
+      if (ts.isStatement(p)) return false;
+    }
+    return false;
+  };
+  let probed = false;
+  const visit = (n: ts.Node): void => {
+    if (probed) return;
+    if (ts.isIdentifier(n) && n !== decl.name && l.checker.getSymbolAtLocation(n) === sym && guarded(n)) probed = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return probed;
 }
 
 /**

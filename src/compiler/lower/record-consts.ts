@@ -8,7 +8,8 @@
  * Output: the declaration's type and initializer as that record (a
  *         `Dict<V>`, records.ts), when its initializer is an object literal of
  *         plain properties and every use of the name is a place whose
- *         contextual type is the same record type with any string keys;
+ *         contextual type is the same record type with any string keys
+ *         (or that record, optional);
  *         undefined otherwise (the literal stays an object).
  * Invariants: the object is never observed as anything but the record, so
  *             building it as one is exact (no copy, so writes through the
@@ -41,7 +42,9 @@ export function recordConstInit(l: Lowerer, decl: ts.VariableDeclaration): { typ
     if (ts.isIdentifier(n) && n !== decl.name && l.checker.getSymbolAtLocation(n) === sym) {
       let use: ts.Expression = n;
       while (ts.isParenthesizedExpression(use.parent)) use = use.parent;
-      const context = ts.isShorthandPropertyAssignment(use.parent) ? undefined : l.checker.getContextualType(use);
+      // An optional record (`headers?: Record<string, string>`, a tuple's optional element) takes the record too.
+      const given = ts.isShorthandPropertyAssignment(use.parent) ? undefined : l.checker.getContextualType(use);
+      const context = given && l.checker.getNonNullableType(given);
       const t = context && isOpenRecord(l, context) ? recordType(l, context, use) : undefined;
       if (!t || (type && !sameType(type, t))) ok = false;
       else type = t;

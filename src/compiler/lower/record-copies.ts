@@ -9,7 +9,8 @@
  * (record-spread.ts recordCopy, in the object's key order), which is only
  * right where no one can tell the copy from the object:
  *   - an argument whose parameter the callee only reads: `r[k]`, `r.x`,
- *     `k in r`, `for (k in r)`, `Object.keys/values/entries(r)`, printing or
+ *     `k in r`, `for (k in r)`, `Object.keys/values/entries(r)`, a test of
+ *     whether it is there (`r ? ... : d`, `!r`, `r && ...`, `r === undefined`), printing or
  *     serializing it, iterating or spreading it, passing it to a parameter
  *     that is only read in turn (a recursive call included); never written,
  *     deleted, stored, and not captured by a function inside. The same
@@ -120,6 +121,14 @@ function readUse(l: Lowerer, n: ts.Identifier): boolean {
   }
   if ((ts.isElementAccessExpression(p) || ts.isPropertyAccessExpression(p)) && p.expression === u) return !isAssigned(outermost(p));
   if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InKeyword && p.right === u) return true;
+  // A test of whether it is there (`headers ? ... : "none"`, `if (!opts)`, `opts && opts.x`, `r === undefined`).
+  if ((ts.isConditionalExpression(p) && p.condition === u) || ((ts.isIfStatement(p) || ts.isWhileStatement(p)) && p.expression === u)) return true;
+  if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && p.left === u) return true;
+  if (ts.isBinaryExpression(p) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(p.operatorToken.kind)) {
+    const other = p.left === u ? p.right : p.left;
+    return other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === "undefined");
+  }
   if (ts.isForInStatement(p) && p.expression === u) return true;
   // An array iterated or spread, an object spread (each copies the elements or properties out).
   if ((ts.isForOfStatement(p) && p.expression === u) || ts.isSpreadElement(p) || ts.isSpreadAssignment(p)) return true;
