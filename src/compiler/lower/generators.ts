@@ -249,7 +249,7 @@ export function generatorCreation(l: Lowerer, decl: GenDecl, func: Func, opts: I
   // A function expression or nested declaration that captures variables (`new Seq(function* () { yield* items; })`)
   // keeps its closure object in the generator; an object literal's generator method is not lifted that way yet.
   const closure = capturingClosure(decl, opts);
-  if (ts.isObjectLiteralExpression(decl.parent) || (opts.closure && !closure)) l.fail("TSOS1242", node, "a generator method of an object literal", "declare it at module level, as a class method, or as `function*` in a function");
+  if (opts.closure && !closure && !(ts.isObjectLiteralExpression(decl.parent) && opts.closure.self)) l.fail("TSOS1242", node, "a generator method of an object literal", "declare it at module level, as a class method, or as `function*` in a function");
   for (const p of decl.parameters) if (!ts.isIdentifier(p.name)) l.fail("TSOS1242", p, "a destructured parameter of a generator", "take the value and destructure it in the body");
   const ret = func.ret;
   const genT = ret.k === "class" && isGenType(ret) ? ret : ret.k === "view" ? undefined : undefined;
@@ -326,8 +326,9 @@ function generatorBody(l: Lowerer, decl: GenDecl, func: Func, { sub, base, elem,
   return instantiateFunction(l, decl, l.scope.env, [], {
     cname: `${func.cname}__body`,
     isCtor: false,
-    // Captured variables are read through `tsos_self`, the closure object the generator holds.
-    closure,
+    // Captured variables are read through `tsos_self`, the closure object the generator holds; an object
+    // literal's generator method reads them from the literal's hidden fields, through `self` (objects.ts).
+    closure: closure ?? (opts.closure?.self && opts.thisType ? opts.closure : undefined),
     params: () => [{ name: ts.factory.createIdentifier("gen"), decl: decl.name ?? decl, type: { k: "anyobj" } }],
     ret: () => T.void,
     body: () => {

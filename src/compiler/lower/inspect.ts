@@ -33,6 +33,7 @@
  *     literal with methods and a spread) is refused (TSOS1180).
  */
 import { isGenType } from "./generators.ts";
+import { ITERATOR_KEY, isSymbolIteratorName } from "./iterables.ts";
 import { hasPropertyFunction, inspectUnionArgument, objectIn, tupleAsUnionArray } from "./unions.ts";
 import { isTuple, refuseOptionalTuple } from "./destructure.ts";
 import ts from "typescript";
@@ -240,14 +241,19 @@ export function literalFunctionKeys(cls: ClassInst): Map<string, string> | undef
   const out = new Map<string, string>();
   if (!fns.length) return out;
   const node = literalNodes.get(cls) as ts.ObjectLiteralExpression;
-  if (node.properties.some((p) => ts.isSpreadAssignment(p) || (p.name && ts.isComputedPropertyName(p.name))) || hasKeyOrder(cls.fields)) return undefined;
+  const iterator = (p: ts.ObjectLiteralElementLike): boolean => ts.isMethodDeclaration(p) && isSymbolIteratorName(p.name);
+  if (node.properties.some((p) => ts.isSpreadAssignment(p) || (p.name && ts.isComputedPropertyName(p.name) && !iterator(p))) || hasKeyOrder(cls.fields)) return undefined;
   for (const p of node.properties) {
+    if (iterator(p)) continue;
     const key = p.name && !ts.isComputedPropertyName(p.name) ? p.name.text : "";
-    if (ts.isMethodDeclaration(p)) out.set(key, `[Function: ${key}]`);
+    if (ts.isMethodDeclaration(p)) out.set(key, `[${p.asteriskToken ? "GeneratorFunction" : "Function"}: ${key}]`);
     else if (ts.isGetAccessor(p)) out.set(key, out.has(key) ? "[Getter/Setter]" : "[Getter]");
     else if (ts.isSetAccessor(p)) out.set(key, out.has(key) ? "[Getter/Setter]" : "[Setter]");
     else out.set(key, "");
   }
+  // A symbol key comes after every string key, as Node lists them.
+  const it = node.properties.find(iterator) as ts.MethodDeclaration | undefined;
+  if (it) out.set(ITERATOR_KEY, `[${it.asteriskToken ? "GeneratorFunction" : "Function"}: [Symbol.iterator]]`);
   return out;
 }
 
@@ -653,7 +659,8 @@ function ownShowFunction(l: Lowerer, cls: ClassInst, node: ts.Node): string {
     body.push(cycleCheck(x, depth, "console.log of a circular structure is not supported", loc));
     body.push({ s: "let", name: (out as { name: string }).name, type: strs, init: { e: "arraylit", type: strs, elems: [], loc }, loc });
     const added: { field: string; write: Stmt[] }[] = [];
-    const labelOf = (key: string): Expr => (/^[A-Za-z_][A-Za-z_0-9]*$/.test(key) ? str(`${key}: `) : concat(stdFn(l, SHOW, "showKey", [], [str(key)], node), str(": ")));
+    const labelOf = (key: string): Expr =>
+      key === ITERATOR_KEY ? str("[Symbol(Symbol.iterator)]: ") : /^[A-Za-z_][A-Za-z_0-9]*$/.test(key) ? str(`${key}: `) : concat(stdFn(l, SHOW, "showKey", [], [str(key)], node), str(": "));
     // A method or accessor of an object literal: where the literal has it, as Node shows it.
     const pending = new Map(functionKeys);
     const functionsBefore = (key: string | undefined): void => {

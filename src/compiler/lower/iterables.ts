@@ -518,7 +518,8 @@ function sourceFromValue(l: Lowerer, v: Expr, node: ts.Node, fresh: () => string
     const cls = (v.type as { cls: ClassInst }).cls;
     return { setup: [], elem: cls.fields.find((f) => f.name === "value")!.type, next: () => genNext(l, v, node), close: () => [{ s: "expr", x: genClose(l, v, node), loc }] };
   }
-  const vSlot = iterableSlot(v.type);
+  // An Iterable<T>, or an object type with a `[Symbol.iterator]()` among other members (an object literal's).
+  const vSlot = iterableSlot(v.type) ?? (v.type.k === "view" ? v.type.view.slots.find((s) => s.prop === ITERATOR_KEY && s.kind === "method" && !s.params.length) : undefined);
   if (vSlot) {
     const slot = vSlot;
     const name = fresh();

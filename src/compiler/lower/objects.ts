@@ -29,7 +29,7 @@ import { instantiateFunction } from "./functions.ts";
 import { fnType, irType, mangle, nullableType, tryIrType } from "./types.ts";
 import { literalMembers, literalNodes } from "./views.ts";
 import { lowerNullLiteral } from "./nullable.ts";
-import { isResultTsType, iteratorArrowType } from "./iterables.ts";
+import { ITERATOR_KEY, isResultTsType, isSymbolIteratorName, iteratorArrowType } from "./iterables.ts";
 import { deletedProperties, hasKeyOrder, keyOrderFields, stampWritten } from "./key-order.ts";
 import { erasedEnv } from "./erasure.ts";
 import { namespaceObjectMember } from "./generic-consts.ts";
@@ -38,6 +38,8 @@ const shapes = new WeakMap<Lowerer, Map<string, { cls: ClassInst; init: string }
 
 export function propName(l: Lowerer, name: ts.PropertyName): string {
   if (ts.isIdentifier(name)) return name.text;
+  // `*[Symbol.iterator]() { ... }`: the iteration method (lower/iterables.ts).
+  if (isSymbolIteratorName(name)) return ITERATOR_KEY;
   // A key that is no identifier (`"first-name"`, `1`) has no field name, and integer keys come first in JavaScript's key order.
   if (ts.isStringLiteral(name) || ts.isNumericLiteral(name)) {
     if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name.text)) return name.text;
@@ -356,7 +358,7 @@ function literalFunction(l: Lowerer, cls: ClassInst, m: LiteralFn, closure: Clos
   // A generic method (`show<T>(x: T)`): compiled once, its type parameters as `unknown` (lower/erasure.ts).
   const sig = l.checker.getSignatureFromDeclaration(m);
   const env = sig?.typeParameters?.length ? (erasedEnv(l.checker, sig, l.scope.env) ?? l.fail("TSOS1019", m, name)) : l.scope.env;
-  const f = instantiateFunction(l, m, env, [], { cname: `${cls.cname}__${prefix}${name}`, thisType: { k: "class", cls }, isCtor: false, closure });
+  const f = instantiateFunction(l, m, env, [], { cname: `${cls.cname}__${prefix}${name === ITERATOR_KEY ? "iterator" : name}`, thisType: { k: "class", cls }, isCtor: false, closure });
   const members = literalMembers(l, cls);
   const entry = members.get(name) ?? {};
   if (ts.isGetAccessor(m)) entry.get = f;

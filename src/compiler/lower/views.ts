@@ -203,6 +203,14 @@ function slotsOf(l: Lowerer, type: ts.Type, node: ts.Node, generics: Map<string,
     const name = p.name;
     // A generic function of a namespace-like const object, instantiated at each call instead (lower/generic-consts.ts).
     if (decls.length && decls.every((d) => ts.isObjectLiteralElement(d) && !!namespaceObjectMember(l, d))) continue;
+    // `[Symbol.iterator]()`: the iteration method, the one slot an Iterable<T> view has too (lower/iterables.ts).
+    const iterator = name.startsWith("__@iterator@") && decls.some((d) => isSymbolIteratorName((d as ts.NamedDeclaration).name));
+    if (iterator) {
+      const sigs = l.checker.getTypeOfSymbol(p).getCallSignatures();
+      if (sigs.length !== 1 || sigs[0]!.parameters.length) l.fail("TSOS1059", node, l.checker.typeToString(type), "an overloaded `[Symbol.iterator]` method");
+      slots.push({ name: "m_iterator", kind: "method", prop: ITERATOR_KEY, params: [], ret: irType(l, sigs[0]!.getReturnType(), node) });
+      continue;
+    }
     if (name.startsWith("__") || name.startsWith("#")) l.fail("TSOS1059", node, l.checker.typeToString(type), `the member \`${name}\``);
     const optional = (p.flags & ts.SymbolFlags.Optional) !== 0;
     const pt = l.checker.getTypeOfSymbol(p);
