@@ -127,7 +127,7 @@ export function ownProperties(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.N
  * the source's key order (where each one stands among its keys), which the caller gives the copies: a spread
  * of such an object is copied as JavaScript copies it rather than refused.
  */
-function ownPropertiesInSourceOrder(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node, present?: ReadonlySet<string>): { props: OwnProperty[]; order?: KeyOrder } {
+export function ownPropertiesInSourceOrder(l: Lowerer, obj: Expr, tsType: ts.Type, node: ts.Node, present?: ReadonlySet<string>): { props: OwnProperty[]; order?: KeyOrder } {
   return listOwnProperties(l, obj, tsType, node, present, true);
 }
 

@@ -24,11 +24,13 @@
  *     be converted one by one.
  */
 import ts from "typescript";
-import type { Expr, Type } from "../ir.ts";
+import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { castTo, coerce, lowerCondition, lowerExpr } from "./expr.ts";
-import { ownProperties } from "./object-spread.ts";
+import { ownProperties, ownPropertiesInSourceOrder } from "./object-spread.ts";
+import { buildBody, synthesize } from "./inspect.ts";
+import { hasKeyOrder } from "./key-order.ts";
 import { unwrap } from "./nullable.ts";
 import { sameType, typeName } from "./types.ts";
 
@@ -82,6 +84,10 @@ function copyFrom(l: Lowerer, d: Expr, src: Expr, tsType: ts.Type, v: Type, node
       l.fail("TSOS1170", node, typeName(src.type), `its values are \`${typeName(ops.valueType(src.type))}\`, the new record's \`${typeName(v)}\`; give both records the same value type`);
     return { e: "seq", type: d.type, xs: [ops.method(d, "setFrom", [src], node), d] };
   }
+  // An object that may have been given members late (its type has optional ones): its entries in its own key order.
+  const late = (src.type.k === "view" && src.type.view.slots.some((s) => s.kind === "get" && s.optional)) || (src.type.k === "class" && src.type.cls.literal && hasKeyOrder(src.type.cls.fields));
+  const ordered = late ? copyInSourceOrder(l, d, src, tsType, v, node, ops) : undefined;
+  if (ordered) return ordered;
   const xs: Expr[] = [];
   for (const p of ownProperties(l, src, tsType, node)) {
     const key: Expr = { e: "str", type: T.str, value: p.name };
@@ -96,4 +102,70 @@ function copyFrom(l: Lowerer, d: Expr, src: Expr, tsType: ts.Type, v: Type, node
     xs.push(ops.method(d, "set", [key, coerce(l, p.read, v, node)], node));
   }
   return { e: "seq", type: d.type, xs: [...xs, d] };
+}
+
+/**
+ * `{ ...defaults, ...partial }` into a record, `partial` of an object type with optional members: a function
+ * that sets the entries in the order the object's keys were added (lower/spread-order.ts), as JavaScript
+ * copies them; an optional member left out is not copied, one holding undefined is (a record whose values
+ * cannot be undefined panics there). Undefined where the
+ * object's order is the type's anyway.
+ */
+function copyInSourceOrder(l: Lowerer, d: Expr, src: Expr, tsType: ts.Type, v: Type, node: ts.Expression, ops: DictOps): Expr | undefined {
+  const U32 = T.int("u32");
+  const loc = l.loc(node);
+  const func = synthesize(l, "record_from_object", [{ name: "d", type: d.type }, { name: "x", type: src.type }], d.type, loc);
+  let ordered = true;
+  buildBody(l, func, () => {
+    const dl: Expr = { e: "local", type: d.type, name: "d" };
+    const x: Expr = { e: "local", type: src.type, name: "x" };
+    const { props, order } = ownPropertiesInSourceOrder(l, x, tsType, node);
+    if (!order) {
+      ordered = false;
+      return [{ s: "return", x: dl, loc }];
+    }
+    const count = l.temp();
+    const k = l.temp();
+    const kx: Expr = { e: "local", type: U32, name: k };
+    let chain: Stmt[] = [];
+    for (let i = props.length - 1; i >= 0; i--) {
+      const p = props[i]!;
+      const key: Expr = { e: "str", type: T.str, value: p.name };
+      let set: Stmt[];
+      if (p.read.type.k === "nullable" && p.read.type.undef && p.optional) {
+        const name = l.temp();
+        const held: Expr = { e: "local", type: p.read.type, name };
+        // The key is there (its place says so) but holds undefined: JavaScript copies it; a record whose values
+        // cannot be undefined has no way to, so that panics rather than leave the key out.
+        const holdsUndefined: Stmt[] = v.k === "nullable" && v.undef
+          ? [{ s: "expr", x: ops.method(dl, "set", [key, { e: "nullish", type: v, undef: true }], node), loc }]
+          : [{ s: "expr", x: { e: "panic", type: T.never, message: { e: "str", type: T.str, value: `a spread copies the key "${p.name}" holding undefined into a record whose values cannot be undefined (not supported)` }, loc }, loc }];
+        set = [
+          { s: "let", name, type: p.read.type, init: p.read, loc },
+          {
+            s: "if", c: { e: "isnullish", type: T.bool, x: held, which: "undefined" }, then: holdsUndefined,
+            else: [{ s: "expr", x: ops.method(dl, "set", [key, coerce(l, unwrap(l, held, node), v, node)], node), loc }], loc,
+          },
+        ];
+      } else set = [{ s: "expr", x: ops.method(dl, "set", [key, coerce(l, p.read, v, node)], node), loc }];
+      const here: Expr = { e: "binary", type: T.bool, op: "==", a: order.place(p.name), b: kx, loc };
+      chain = [{ s: "if", c: here, then: set, ...(chain.length ? { else: chain } : {}), loc }];
+    }
+    return [
+      { s: "let", name: count, type: U32, init: order.count, loc },
+      { s: "let", name: k, type: U32, init: { e: "int", type: U32, value: 1n }, loc },
+      {
+        s: "while",
+        c: { e: "binary", type: T.bool, op: "<=", a: kx, b: { e: "local", type: U32, name: count }, loc },
+        body: [...chain, { s: "expr", x: { e: "assign", type: U32, target: kx, value: { e: "binary", type: U32, op: "+", a: kx, b: { e: "int", type: U32, value: 1n }, loc } }, loc }],
+        loc,
+      },
+      { s: "return", x: dl, loc },
+    ];
+  });
+  if (!ordered) {
+    l.program.funcs.splice(l.program.funcs.indexOf(func), 1);
+    return undefined;
+  }
+  return { e: "call", type: d.type, fn: func.cname, args: [d, src] };
 }
