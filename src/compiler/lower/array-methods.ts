@@ -140,9 +140,20 @@ function mapResult(l: Lowerer, call: ts.CallExpression): Type {
   return wantedElement(l, call, u!);
 }
 
+/** Array methods whose result holds elements of the receiver (the same array, or a new one of the same type). */
+const SAME_ELEMENTS = new Set(["sort", "reverse", "slice", "fill", "copyWithin", "toSorted", "toReversed"]);
+
 /** The element type an array built by `call` should have: `u`, or the one its context wants (see mapResult). */
 function wantedElement(l: Lowerer, call: ts.CallExpression, u: Type): Type {
-  const given = l.checker.getContextualType(call);
+  // `xs.map(f).sort(cmp)` (also `.slice`, `.reverse`): the array the chain ends in is this one's
+  // elements, so the context of the whole chain decides.
+  let outer: ts.Expression = call;
+  for (;;) {
+    const access = outer.parent;
+    if (!ts.isPropertyAccessExpression(access) || access.expression !== outer || !SAME_ELEMENTS.has(access.name.text) || !ts.isCallExpression(access.parent) || access.parent.expression !== access) break;
+    outer = access.parent;
+  }
+  const given = l.checker.getContextualType(outer);
   const ctx = given && l.checker.getNonNullableType(given);
   // An array, or an iterable one is passed for (`new Map<string, Row>(teams.map((t) => [t.name, { ..., form: [] }]))`).
   const iterable = ctx?.getSymbol()?.name === "Iterable" && isLibSymbol(ctx.getSymbol());

@@ -41,7 +41,7 @@ import { undefinedForDefault, withDefaults, withUndefinedDefault } from "./defau
 import { valueArgs } from "./fn-params.ts";
 import { withKeyArgs } from "./key-params.ts";
 import { newThroughValue } from "./ctor-values.ts";
-import { comparedElement, elementOrUndefined, isProbe, isStrictlyCompared, probedType } from "./probes.ts";
+import { comparedElement, elementOrUndefined, isProbe, isStrictlyCompared, probedType, rightOperandTakesAbsent } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
 import { mathCall, mathComputedMember, mathIntrinsic } from "./math.ts";
 import { uriCall } from "./uri.ts";
@@ -107,6 +107,30 @@ function genericConstCall(l: Lowerer, owner: ts.VariableDeclaration, fn: Paramet
   const w = u >= 0 ? withUndefinedDefault(l, f.cname, u, false, (t) => nullableType(l, t, false, true)) : undefined;
   if (w) [f, params] = [w.func, w.params];
   return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, fn, call.arguments, params) };
+}
+
+/**
+ * `fn.call(thisArg, ...args)` where `thisArg` is the object `fn` was read from (`const fn = plugin[hook];
+ * fn.call(plugin, ctx)`, `o.m.call(o, x)`): `fn(...args)`, as a method read from an object is bound to it
+ * here and an arrow has no `this` of its own. Undefined for any other `thisArg` (a method would see it).
+ */
+function functionCallWithThis(l: Lowerer, f: Expr, calleeNode: ts.Expression, call: ts.CallExpression): Expr | undefined {
+  const [thisArg, ...rest] = call.arguments;
+  if (!thisArg || ts.isSpreadElement(thisArg) || rest.some(ts.isSpreadElement) || f.type.k !== "fn") return undefined;
+  const text = (e: ts.Expression): string => e.getText().replace(/\s+/g, "");
+  let source: ts.Expression | undefined;
+  let c: ts.Expression = calleeNode;
+  while (ts.isParenthesizedExpression(c) || ts.isNonNullExpression(c)) c = c.expression;
+  if (ts.isPropertyAccessExpression(c) || ts.isElementAccessExpression(c)) source = c.expression;
+  else if (ts.isIdentifier(c)) {
+    const d = l.checker.getSymbolAtLocation(c)?.valueDeclaration;
+    let init = d && ts.isVariableDeclaration(d) && ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const ? d.initializer : undefined;
+    while (init && (ts.isParenthesizedExpression(init) || ts.isNonNullExpression(init))) init = init.expression;
+    if (init && (ts.isPropertyAccessExpression(init) || ts.isElementAccessExpression(init))) source = init.expression;
+  }
+  if (!(source && text(source) === text(thisArg) && (ts.isIdentifier(thisArg) || thisArg.kind === ts.SyntaxKind.ThisKeyword))) return undefined;
+  const args = lowerArgs(l, rest, f.type.params);
+  return { e: "callptr", type: f.type.ret, callee: f, args };
 }
 
 /** Whether a call with these arguments (no spread) leaves out only parameters with defaults or optional ones, and at least one default. */
@@ -357,6 +381,8 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       const idx = toInteger(l, lowerExpr(l, call.arguments[0]!), call.arguments[0]!);
       return { e: "strindex", type: T.number, s: recv, idx, loc: l.loc(call), code: true };
     }
+    const called = name === "call" && recv.type.k === "fn" ? functionCallWithThis(l, recv, callee.expression, call) : undefined;
+    if (called) return called;
     // `x.close()` on a number a type guard let through as `T & Closeable` (lower/views.ts).
     const missing = missingMethodCall(l, recv, call);
     if (missing) return missing;
@@ -733,7 +759,7 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
     if (!isInt(idx.type)) l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));
     const read: Expr = { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) };
     // `xs[i] ?? d`, `if (xs[i])`: the program expects undefined outside the array (lower/probes.ts).
-    if (read.e === "index" && obj.type.k === "array" && probedType(obj.type.elem) && isProbe(x)) return elementOrUndefined(l, read, x);
+    if (read.e === "index" && obj.type.k === "array" && probedType(obj.type.elem) && (isProbe(x) || rightOperandTakesAbsent(l, x))) return elementOrUndefined(l, read, x);
     // Elements that may be undefined already (a match's groups, `(T | undefined)[]`): past the end is one more undefined.
     const undefElems = obj.type.k === "array" && obj.type.elem.k === "nullable" && obj.type.elem.undef;
     if (undefElems && (isProbe(x) || isStrictlyCompared(x))) return elementOrUndefined(l, read, x);

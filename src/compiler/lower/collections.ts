@@ -193,6 +193,21 @@ function filledCollection(l: Lowerer, n: ts.NewExpression, t: Extract<Type, { k:
   if (!src) return made;
   if (n.arguments!.length > 1) l.fail("TSOS1015", n.arguments![1]!, "a second argument to this constructor", "pass one array of entries");
   if (src.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(src) && src.text === "undefined")) return made;
+  // `new Map(parent?.files ?? [])`: a copy of the Map or Set when there is one, else an empty one.
+  const fallback = optionalCollectionSource(l, src, kind);
+  if (fallback) {
+    const v = lowerExpr(l, fallback);
+    if (v.type.k === "nullable") {
+      const name = l.temp();
+      const held: Expr = { e: "local", type: v.type, name };
+      const present: Expr = { e: "unwrap", type: v.type.inner, x: held, loc: l.loc(fallback) };
+      const from = kind === "map" ? "setFrom" : "addFrom";
+      const param = paramsOf(l, made, from, n)[0]!;
+      const copy = method(l, made, from, [coerce(l, present, param, fallback)], n);
+      // (A subclass of Map or Set, whose filling method returns the library's class, goes the general way.)
+      if (sameType(copy.type, t)) return { e: "bind", type: t, name, value: v, body: { e: "cond", type: t, c: { e: "isnullish", type: T.bool, x: held, which: "either" }, a: made, b: copy } };
+    }
+  }
   // Another Map or Set: copy its entries.
   const srcTs = l.checker.getTypeAtLocation(src);
   const srcType = isCollectionTsType(srcTs) ? irType(l, srcTs, src) : undefined;
@@ -217,6 +232,20 @@ function filledCollection(l: Lowerer, n: ts.NewExpression, t: Extract<Type, { k:
   if (!arr) l.fail("TSOS1015", src, `\`new ${n.expression.getText()}\` from \`${typeName(srcType ?? irType(l, srcTs, src))}\``, "pass an array, or another Map or Set");
   const entries = coerce(l, entryPairs(l, arr, want, src), want, src);
   return filled(fill, () => [entries]);
+}
+
+/** `a ?? []` (or `a || []`) where `a` may be absent and is otherwise a Map (kind "map") or Set: `a`; else undefined. */
+function optionalCollectionSource(l: Lowerer, src: ts.Expression, kind: "map" | "set"): ts.Expression | undefined {
+  let e = src;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (!ts.isBinaryExpression(e) || (e.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken && e.operatorToken.kind !== ts.SyntaxKind.BarBarToken)) return undefined;
+  let right = e.right;
+  while (ts.isParenthesizedExpression(right)) right = right.expression;
+  if (!ts.isArrayLiteralExpression(right) || right.elements.length) return undefined;
+  const left = l.checker.getNonNullableType(l.checker.getTypeAtLocation(e.left));
+  if (!isCollectionTsType(left)) return undefined;
+  const t = irType(l, left, e.left);
+  return t.k === "class" && collectionKind(t) === kind ? e.left : undefined;
 }
 
 /**

@@ -118,6 +118,18 @@ export function isProbe(node: ts.Node): boolean {
   return isConditionOf(p, n);
 }
 
+/**
+ * `inline ?? argv[++i]` passed where undefined fits (a parameter `value: string | undefined`): the right
+ * operand of `??` (or `||`) whose whole value goes where `takesAbsent` says undefined is a value.
+ */
+export function rightOperandTakesAbsent(l: Lowerer, node: ts.Node): boolean {
+  let n = node;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (!ts.isBinaryExpression(p) || p.right !== n || (p.operatorToken.kind !== K.QuestionQuestionToken && p.operatorToken.kind !== K.BarBarToken)) return false;
+  return takesAbsent(l, p) || rightOperandTakesAbsent(l, p);
+}
+
 function isAbsentLiteral(x: ts.Expression): boolean {
   return x.kind === K.NullKeyword || (ts.isIdentifier(x) && x.text === "undefined");
 }
