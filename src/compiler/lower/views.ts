@@ -212,7 +212,10 @@ function slotsOf(l: Lowerer, type: ts.Type, node: ts.Node, generics: Map<string,
       continue;
     }
     if (name.startsWith("__") || name.startsWith("#")) l.fail("TSOS1059", node, l.checker.typeToString(type), `the member \`${name}\``);
-    const optional = (p.flags & ts.SymbolFlags.Optional) !== 0;
+    // A union of object literals' types (`[{ host, port: 1 }, { port: "2" }]`): tsc lists `host` for the union,
+    // typed `string | undefined`, though a member lacks it; for that member it is a property it does not have.
+    const lacking = type.isUnion() && type.types.some((m) => m.flags & ts.TypeFlags.Object && !l.checker.getPropertyOfType(m, name));
+    const optional = (p.flags & ts.SymbolFlags.Optional) !== 0 || lacking;
     const pt = l.checker.getTypeOfSymbol(p);
     const isMethod = decls.length > 0 && decls.every((d) => ts.isMethodSignature(d) || ts.isMethodDeclaration(d));
     // An optional method (`onStart?(): void`) is read as what TypeScript types it: a property holding a
