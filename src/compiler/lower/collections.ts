@@ -236,12 +236,8 @@ function filledCollection(l: Lowerer, n: ts.NewExpression, t: Extract<Type, { k:
 
 /** `a ?? []` (or `a || []`) where `a` may be absent and is otherwise a Map (kind "map") or Set: `a`; else undefined. */
 function optionalCollectionSource(l: Lowerer, src: ts.Expression, kind: "map" | "set"): ts.Expression | undefined {
-  let e = src;
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
-  if (!ts.isBinaryExpression(e) || (e.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken && e.operatorToken.kind !== ts.SyntaxKind.BarBarToken)) return undefined;
-  let right = e.right;
-  while (ts.isParenthesizedExpression(right)) right = right.expression;
-  if (!ts.isArrayLiteralExpression(right) || right.elements.length) return undefined;
+  const e = emptyArrayFallback(src);
+  if (!e) return undefined;
   const left = l.checker.getNonNullableType(l.checker.getTypeAtLocation(e.left));
   if (!isCollectionTsType(left)) return undefined;
   const t = irType(l, left, e.left);
@@ -653,13 +649,19 @@ function optionalIteratorCall(l: Lowerer, x: ts.Expression): { collection: ts.Ex
   return { collection, which };
 }
 
-export function optionalSpreadArray(l: Lowerer, x: ts.Expression, type: Extract<Type, { k: "array" }>): Expr | undefined {
+/** `a ?? []` or `a || []` (parenthesized or not): the binary expression; else undefined. */
+function emptyArrayFallback(x: ts.Expression): ts.BinaryExpression | undefined {
   let e = x;
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   if (!ts.isBinaryExpression(e) || (e.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken && e.operatorToken.kind !== ts.SyntaxKind.BarBarToken)) return undefined;
   let right = e.right;
   while (ts.isParenthesizedExpression(right)) right = right.expression;
-  if (!ts.isArrayLiteralExpression(right) || right.elements.length) return undefined;
+  return ts.isArrayLiteralExpression(right) && !right.elements.length ? e : undefined;
+}
+
+export function optionalSpreadArray(l: Lowerer, x: ts.Expression, type: Extract<Type, { k: "array" }>): Expr | undefined {
+  const e = emptyArrayFallback(x);
+  if (!e) return undefined;
   // `[...(m.get(k)?.values() ?? [])]`: the collection that may be absent, then the array of what the call walks.
   const walked = optionalIteratorCall(l, e.left);
   const value = lowerExpr(l, walked?.collection ?? e.left);
@@ -672,7 +674,7 @@ export function optionalSpreadArray(l: Lowerer, x: ts.Expression, type: Extract<
   const arrays = { keys: "keyArray", values: kind === "set" ? "keyArray" : "valueArray", entries: "entryArray" } as const;
   const elems = kind ? method(l, inner, arrays[which], [], e.left) : inner.type.k === "array" && !walked ? inner : undefined;
   if (!elems) return undefined;
-  const empty: Expr = { e: "arraylit", type, elems: [], loc: l.loc(right) };
+  const empty: Expr = { e: "arraylit", type, elems: [], loc: l.loc(e.right) };
   const present = coerce(l, elems, type, e.left);
   return { e: "let", type, name, init: value, body: { e: "cond", type, c: { e: "isnullish", type: T.bool, x: held, which: "either" }, a: empty, b: present } };
 }
