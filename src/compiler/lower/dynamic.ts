@@ -153,34 +153,6 @@ export function readOnlyUse(node: ts.Node): boolean {
   return false;
 }
 
-/**
- * `readOnlyUse`, or `node` initializes a `const` (`const arr = value as unknown[]`) whose every reference,
- * outside nested functions other than callbacks of those reads, is such a use.
- */
-export function readOnlyValue(l: Lowerer, node: ts.Node): boolean {
-  if (readOnlyUse(node)) return true;
-  let n = node;
-  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
-  const d = n.parent;
-  if (!ts.isVariableDeclaration(d) || d.initializer !== n || !ts.isIdentifier(d.name) || !(ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const)) return false;
-  const sym = l.checker.getSymbolAtLocation(d.name);
-  const scope = ts.findAncestor(d, (x) => ts.isBlock(x) || ts.isSourceFile(x) || ts.isFunctionLike(x));
-  if (!sym || !scope) return false;
-  let ok = true;
-  let any = false;
-  const visit = (x: ts.Node): void => {
-    if (!ok) return;
-    if (ts.isIdentifier(x) && x !== d.name && l.checker.getSymbolAtLocation(x) === sym) {
-      any = true;
-      if (!readOnlyUse(x) || ts.findAncestor(x, (f) => f === scope || ts.isFunctionLike(f)) !== scope) ok = false;
-      return;
-    }
-    ts.forEachChild(x, visit);
-  };
-  visit(scope);
-  return ok && any;
-}
-
 /** Whether a Map or Set read at `node` is only read: its size, a lookup, iteration, spreading or printing. */
 function readOnlyCollectionUse(node: ts.Node): boolean {
   let n = node;

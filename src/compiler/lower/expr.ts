@@ -65,7 +65,7 @@ import { arrayLengthAssign, arrayString, guardedAs } from "./array-methods.ts";
 import { mathFunctionValue, numberPredicateValue } from "./math.ts";
 import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, stringOrder, stringToNumber } from "./string-methods.ts";
 import { globalMatchAsStrings, lowerRegExpLiteral } from "./regexp.ts";
-import { coerceDynamic, descriptor, dynEquality, dynString, isDynamic, readOnlyUse, readOnlyValue } from "./dynamic.ts";
+import { coerceDynamic, descriptor, dynEquality, dynString, isDynamic, readOnlyUse } from "./dynamic.ts";
 import { objectIsValue } from "./object-is.ts";
 
 const K = ts.SyntaxKind;
@@ -434,8 +434,8 @@ export function castTo(l: Lowerer, value: Expr, to: Type, node: ts.Expression, i
   // union the cast names (dynamic.ts unboxView reads them from the cast's type).
   if (value.type.k === "dyn" && to.k === "view") return coerceDynamic(l, value, to, node)!;
   // `const arr = value as unknown[]` of an array boxed with its own element type, only read from then on:
-  // a copy of its elements as unknowns, which no one can tell from the array (dynamic.ts readOnlyValue).
-  if (value.type.k === "dyn" && to.k === "array" && to.elem.k === "dyn" && readOnlyValue(l, node))
+  // a copy of its elements as unknowns, which no one can tell from the array (record-copies.ts onlyReadValue).
+  if (value.type.k === "dyn" && to.k === "array" && to.elem.k === "dyn" && onlyReadValue(l, node))
     return { e: "fromdyn", type: to, x: value, loc: l.loc(node), check: true, desc: descriptor(l, to, node), copy: true };
   const arrays = (m: Expr): Expr | undefined => narrowedArrayCopy(l, m, to, node);
   // `layer as Record<string, unknown>` of an object only read from then on: a record of its properties (a view is
