@@ -444,20 +444,35 @@ export const T = {
   },
 };
 
+/**
+ * Call `each` on the direct subexpressions of `x`, in field order; the target
+ * of a plain assignment is marked. Every walk over the IR goes through here,
+ * so it reads the fields in place rather than building entry arrays.
+ */
+export function forEachChildExpr(x: Expr, each: (c: Expr, isAssignTarget: boolean) => void): void {
+  const fields = x as unknown as Record<string, unknown>;
+  for (const key in fields) {
+    if (key === "type" || key === "cls") continue;
+    const v = fields[key];
+    if (typeof v !== "object" || v === null) continue;
+    if (Array.isArray(v)) {
+      for (const y of v) if (typeof y === "object" && y !== null && "e" in y) each(y as Expr, false);
+    } else if ("e" in v) each(v as Expr, x.e === "assign" && key === "target");
+  }
+}
+
 /** The direct subexpressions of `x`, in field order; the target of a plain assignment is marked. */
 export function childExprs(x: Expr): { x: Expr; isAssignTarget: boolean }[] {
   const out: { x: Expr; isAssignTarget: boolean }[] = [];
-  for (const [key, v] of Object.entries(x)) {
-    if (key === "type" || key === "cls") continue;
-    if (Array.isArray(v)) for (const y of v) if (y && typeof y === "object" && "e" in y) out.push({ x: y as Expr, isAssignTarget: false });
-    if (v && typeof v === "object" && !Array.isArray(v) && "e" in v) out.push({ x: v as Expr, isAssignTarget: x.e === "assign" && key === "target" });
-  }
+  forEachChildExpr(x, (c, isAssignTarget) => out.push({ x: c, isAssignTarget }));
   return out;
 }
 
 /** `x` with every direct subexpression replaced by `each(child)` (the node itself when it has none). */
 export function mapChildExprs(x: Expr, each: (c: Expr) => Expr): Expr {
-  if (!childExprs(x).length) return x;
+  let hasChild = false;
+  forEachChildExpr(x, () => (hasChild = true));
+  if (!hasChild) return x;
   const out: Record<string, unknown> = { ...x };
   for (const [key, v] of Object.entries(x)) {
     if (key === "type" || key === "cls") continue;
@@ -499,7 +514,7 @@ export function walkExprs(list: Stmt[], visit: (x: Expr, isAssignTarget: boolean
   const ex = (x: Expr | undefined, target = false): void => {
     if (!x) return;
     visit(x, target);
-    for (const c of childExprs(x)) ex(c.x, c.isAssignTarget);
+    forEachChildExpr(x, ex);
   };
   const st = (s: Stmt): void => {
     switch (s.s) {

@@ -37,7 +37,7 @@
  *     an interface that extends it).
  */
 import ts from "typescript";
-import { type Expr, type Func, type Program, type Stmt, childExprs } from "../ir.ts";
+import { type Expr, type Func, type Program, type Stmt, forEachChildExpr } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { SET_ALLOCATOR_FN } from "../emit-alloc.ts";
 import { counted } from "../rc.ts";
@@ -127,7 +127,7 @@ function eachExpr(body: Stmt[], fnLoc: number, visit: (x: Expr, loc: number) => 
   const ex = (x: Expr | undefined, loc: number): void => {
     if (!x) return;
     visit(x, "loc" in x && typeof x.loc === "number" && x.loc >= 0 ? x.loc : loc);
-    for (const c of childExprs(x)) ex(c.x, loc);
+    forEachChildExpr(x, (c) => ex(c, loc));
   };
   const st = (s: Stmt, outer: number): void => {
     const loc = "loc" in s ? s.loc : outer;
