@@ -39,19 +39,42 @@ function* mangle(source: string, seed: number): Generator<string> {
   yield source.replace(re, to);
 }
 
+/**
+ * The outcomes of mangled builds: gcc runs while the next variant compiles, at
+ * most two at once (the machine has two cores). A build that threw anything
+ * but a CompileError, or one coded as a tsos bug (TSOS9001 internal error,
+ * TSOS4003 gcc or ld rejected the C), is a failure.
+ */
+class Tally {
+  built = 0;
+  rejected = 0;
+  readonly failures: string[] = [];
+  private readonly running = new Set<Promise<void>>();
+
+  reject(label: string, e: unknown): void {
+    if (!(e instanceof CompileError)) this.failures.push(`${label}: threw ${String(e)}`);
+    else if (e.diagnostics.some((d) => d.code === "TSOS9001" || d.code === "TSOS4003"))
+      this.failures.push(`${label}:\n${e.diagnostics.map((d) => render(d)).join("\n")}`);
+    else this.rejected++;
+  }
+
+  async build(label: string, gcc: () => Promise<void>): Promise<void> {
+    while (this.running.size >= 2) await Promise.race(this.running);
+    const job = gcc()
+      .then(() => void this.built++, (e: unknown) => this.reject(label, e))
+      .finally(() => this.running.delete(job));
+    this.running.add(job);
+  }
+
+  async done(): Promise<void> {
+    await Promise.all(this.running);
+  }
+}
+
 it("mangled programs get coded diagnostics or valid C, never a crash", async () => {
   mkdirSync(WORK, { recursive: true });
   process.chdir(ROOT);
-  const failures: string[] = [];
-  let compiled = 0;
-  let rejected = 0;
-  const gccRunning = new Set<Promise<void>>();
-  const classify = (label: string, e: unknown): void => {
-    if (!(e instanceof CompileError)) failures.push(`${label}: threw ${String(e)}`);
-    else if (e.diagnostics.some((d) => d.code === "TSOS9001" || d.code === "TSOS4003"))
-      failures.push(`${label}:\n${e.diagnostics.map((d) => render(d)).join("\n")}`);
-    else rejected++;
-  };
+  const tally = new Tally();
   const files = readdirSync(RUN_DIR).filter((f) => f.endsWith(".ts") && !f.startsWith(".")).sort();
   for (const [n, name] of files.entries()) {
     let k = 0;
@@ -62,23 +85,19 @@ it("mangled programs get coded diagnostics or valid C, never a crash", async () 
       writeFileSync(file, variant);
       try {
         const { c } = compileToC(file, { target: "host" });
-        // gcc runs while the next variant compiles, at most two at once (the machine has two cores).
-        while (gccRunning.size >= 2) await Promise.race(gccRunning);
-        const job = gccHostAsync(c, path.join(WORK, path.basename(file, ".ts")), { opt: "-O0" })
-          .then(() => void compiled++, (e: unknown) => classify(label, e))
-          .finally(() => gccRunning.delete(job));
-        gccRunning.add(job);
+        await tally.build(label, () => gccHostAsync(c, path.join(WORK, path.basename(file, ".ts")), { opt: "-O0" }));
       } catch (e) {
-        classify(label, e);
+        tally.reject(label, e);
       } finally {
         rmSync(file, { force: true });
       }
     }
   }
-  await Promise.all(gccRunning);
-  console.log(`mangled programs: ${compiled} compiled, ${rejected} rejected with coded diagnostics`);
+  await tally.done();
+  const { built, rejected, failures } = tally;
+  console.log(`mangled programs: ${built} compiled, ${rejected} rejected with coded diagnostics`);
   assert.deepEqual(failures, [], failures.join("\n\n"));
-  assert.ok(rejected > 0 && compiled > 0, `expected both outcomes (compiled ${compiled}, rejected ${rejected})`);
+  assert.ok(rejected > 0 && built > 0, `expected both outcomes (compiled ${built}, rejected ${rejected})`);
 });
 
 function tsFiles(dir: string): string[] {
@@ -92,9 +111,7 @@ it("mangled kernel sources get coded diagnostics or a kernel gcc links, never a 
   // A private copy of kernel/ and lib/, one source file mangled at a time.
   const proj = path.join(ROOT, "build/test/mangled-kernel");
   const sources = [...tsFiles(path.join(ROOT, "kernel")), ...tsFiles(path.join(ROOT, "lib/core")), ...tsFiles(path.join(ROOT, "lib/x86_64"))];
-  const failures: string[] = [];
-  let built = 0;
-  let rejected = 0;
+  const tally = new Tally();
   for (const [n, file] of sources.entries()) {
     const rel = path.relative(ROOT, file);
     const source = readFileSync(file, "utf8");
@@ -106,18 +123,17 @@ it("mangled kernel sources get coded diagnostics or a kernel gcc links, never a 
     cpSync(path.join(ROOT, "lib"), path.join(proj, "lib"), { recursive: true });
     writeFileSync(path.join(proj, rel), variant);
     const entry = rel.startsWith("kernel/tests/") ? path.join(proj, rel) : path.join(proj, "kernel/main.ts");
+    const label = `${rel} variant ${n % variants.length}`;
     try {
       const { c } = compileToC(entry, { target: "kernel", test: true });
-      await gccKernel(c, path.join(WORK, "kernel.elf"));
-      built++;
+      await tally.build(label, () => gccKernel(c, path.join(WORK, `kernel-${n}.elf`)));
     } catch (e) {
-      if (!(e instanceof CompileError)) failures.push(`${rel}: threw ${String(e)}`);
-      else if (e.diagnostics.some((d) => d.code === "TSOS9001" || d.code === "TSOS4003"))
-        failures.push(`${rel} variant ${n % variants.length}:\n${e.diagnostics.map((d) => render(d)).join("\n")}`);
-      else rejected++;
+      tally.reject(label, e);
     }
   }
+  await tally.done();
   rmSync(proj, { recursive: true, force: true });
+  const { built, rejected, failures } = tally;
   console.log(`mangled kernels: ${built} built, ${rejected} rejected with coded diagnostics`);
   assert.deepEqual(failures, [], failures.join("\n\n"));
   assert.ok(built > 0 && rejected > 0, `expected both outcomes (built ${built}, rejected ${rejected})`);
