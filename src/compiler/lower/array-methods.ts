@@ -30,6 +30,7 @@
 import { sortKeys } from "./sort-keys.ts";
 import { isArrayTest, isJsArray } from "./unions.ts";
 import { tested } from "./nullable.ts";
+import { searchedForAbsent } from "./probes.ts";
 import path from "node:path";
 import ts from "typescript";
 import { tupleAsArray } from "./tuples.ts";
@@ -112,6 +113,15 @@ function libCall(l: Lowerer, name: string, typeArgs: Type[], recv: Expr, given: 
   });
   if (f.trackCaller) args.push({ e: "callerloc", type: { k: "loc" }, loc: l.scope.trackCaller ? -1 : l.loc(node) });
   return { e: "call", type: f.ret, fn: f.cname, args: [recv, ...args] };
+}
+
+/**
+ * `ops.includes(t as Op)` where `t` is a local that may hold undefined (an
+ * element read past the end, lower/probes.ts isSearchedFor): false or -1.
+ */
+function searchForAbsent(l: Lowerer, name: string, elem: Type, recv: Expr, args: readonly ts.Expression[], call: ts.CallExpression): Expr | undefined {
+  const missing: Expr = name === "includes" ? { e: "bool", type: T.bool, value: false } : { e: "num", type: T.number, value: -1 };
+  return searchedForAbsent(l, recv, args[0], elem, missing, (arr, x) => libCall(l, name, [elem], arr, [], [x, name === "lastIndexOf" ? MAX : ZERO], call));
 }
 
 /** The IR type of what a callback argument returns (a type predicate returns boolean). */
@@ -326,9 +336,9 @@ export function arrayLibraryCall(l: Lowerer, recv: Expr, name: string, call: ts.
       return libCall(l, name, [elem], recv, args, [ZERO, MAX], call);
     case "indexOf":
     case "includes":
-      return libCall(l, name, [elem], recv, args, [undefined, ZERO], call);
+      return searchForAbsent(l, name, elem, recv, args, call) ?? libCall(l, name, [elem], recv, args, [undefined, ZERO], call);
     case "lastIndexOf":
-      return libCall(l, name, [elem], recv, args, [undefined, MAX], call);
+      return searchForAbsent(l, name, elem, recv, args, call) ?? libCall(l, name, [elem], recv, args, [undefined, MAX], call);
     case "reduce":
     case "reduceRight": {
       if (args.length < 2) return libCall(l, name === "reduce" ? "reduceFirst" : "reduceRightFirst", [elem], recv, args, [], call);

@@ -27,6 +27,7 @@ import ts from "typescript";
 import { bigintEquals, bigintHash, isBigType } from "./bigint.ts";
 import type { ClassInst, Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
+import { searchedForAbsent } from "./probes.ts";
 import { unwrap } from "./nullable.ts";
 import { LIB_DIR } from "../load.ts";
 import { isLibSymbol, type Lowerer } from "./context.ts";
@@ -151,6 +152,9 @@ export function collectionCall(l: Lowerer, recv: Expr, name: string, call: ts.Ca
   if (!(kind === "map" ? MAP_METHODS : SET_METHODS).has(name)) l.fail("TSOS1018", callee.name, name, typeName(recv.type));
   if (name === "forEach" && call.arguments.length > 1) l.fail("TSOS1015", call.arguments[1]!, "the `thisArg` of `forEach`", "use an arrow function");
   const params = paramsOf(l, recv, name, call);
+  // `seen.has(t)` where t may hold undefined (an array read past the end, lower/probes.ts isSearchedFor): false.
+  const absent = name === "has" ? searchedForAbsent(l, recv, call.arguments[0], params[0]!, { e: "bool", type: T.bool, value: false }, (r, x) => method(l, r, name, [x], call)) : undefined;
+  if (absent) return absent;
   const args = lowerArgs(l, call.arguments, params);
   return method(l, recv, name, args, call);
 }

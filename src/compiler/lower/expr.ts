@@ -698,7 +698,8 @@ function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
     const raw = lowerExpr(l, b.right, target.type);
     const value = coerce(l, raw, target.type, b.right);
     // `boxes.push((b = new Box(3)))` with `b: Box | undefined`: the expression's value is the value assigned, typed as it is.
-    if (!ts.isExpressionStatement(skipParensUp(b)) && target.type.k === "nullable" && sameType(raw.type, target.type.inner)) {
+    // (Not an array read, which coerce makes undefined past the end: `for (let t = toks[p]; ...; t = toks[p])`.)
+    if (!ts.isExpressionStatement(skipParensUp(b)) && target.type.k === "nullable" && sameType(raw.type, target.type.inner) && !(raw.e === "index" && raw.arr.type.k === "array")) {
       const name = l.temp();
       const v: Expr = { e: "local", type: raw.type, name };
       return { e: "bind", type: raw.type, name, value: raw, body: { e: "seq", type: raw.type, xs: [{ e: "assign", type: target.type, target, value: coerce(l, v, target.type, b.right) }, v] } };

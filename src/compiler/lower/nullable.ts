@@ -42,7 +42,7 @@ function local(name: string, type: Type): Expr {
   return { e: "local", type, name };
 }
 
-function isnullish(x: Expr, which: "null" | "undefined" | "either"): Expr {
+export function isnullish(x: Expr, which: "null" | "undefined" | "either"): Expr {
   return { e: "isnullish", type: T.bool, x, which };
 }
 
@@ -278,6 +278,8 @@ export function logicalValue(l: Lowerer, b: ts.BinaryExpression, A0: Expr, B: Ex
   const op = b.operatorToken.getText();
   // `xs[i] || xs[j] || d`: the middle read may be past the end (probes.ts), which tsc's type leaves out.
   if (op === "||" && R.k !== "nullable" && B.type.k === "nullable" && sameType(B.type.inner, R)) R = nullableType(l, R, B.type.null, B.type.undef);
+  // `title && \`title="${title}"\`` of a regexp group, which tsc types `string`: the falsy left may be undefined.
+  if (op === "&&" && R.k !== "nullable" && A.type.k === "nullable" && sameType(A.type.inner, R)) R = nullableType(l, R, A.type.null, A.type.undef);
   // Only for locals and literals: the checker's narrowing of properties survives calls that may change them.
   const base = A.e === "unwrap" || A.e === "fromunion" || A.e === "reopt" ? A.x : A;
   const stable = base.e === "local" || base.e === "nullish" || base.e === "bool" || base.e === "int" || base.e === "str";

@@ -35,14 +35,14 @@ import ts from "typescript";
 import type { ClassInst, Expr, Field, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
-import { assignLowered, coerce, lowerCondition, lowerExpr } from "./expr.ts";
+import { assignLowered, coerce, lowerCondition, lowerExpr, tryCoerce } from "./expr.ts";
 import { classInfo, fieldName, lookupField, propertyOfField, upcast } from "./classes.ts";
 import { arrayType, irType, nullableType, sameType, typeName } from "./types.ts";
 import { keysOfParam } from "./key-params.ts";
 import { declaredOrder, literalMembers, lowerClassGetByName, lowerViewGet } from "./views.ts";
 import { isRecord, recordField, recordValueType } from "./records.ts";
 import { isTuple } from "./destructure.ts";
-import { lowerNullLiteral, presentOrPanic, unwrap, withoutUndefined } from "./nullable.ts";
+import { isnullish, lowerNullLiteral, presentOrPanic, unwrap, withoutUndefined } from "./nullable.ts";
 import { constLiteralClass, newLiteralObject, propName } from "./objects.ts";
 import { type KeyOrder, checkViewCopyOrder, keyOrderGuard, sourceKeyOrder } from "./spread-order.ts";
 import { advanceCounter, memberPresent, stampIfNew } from "./key-order.ts";
@@ -66,9 +66,6 @@ function local(name: string, type: Type): Expr {
   return { e: "local", type, name };
 }
 
-function isnullish(x: Expr, which: "null" | "undefined" | "either"): Expr {
-  return { e: "isnullish", type: T.bool, x, which };
-}
 
 /** Whether a value of type `t` can be undefined. */
 export function admitsUndefined(t: Type): boolean {
@@ -660,7 +657,8 @@ export function withDefault(l: Lowerer, value: Expr, init: ts.Expression, node: 
   const present = withoutUndefined(l, t, node);
   const lowered = lowerExpr(l, init, present.type);
   // `{ bold = false } = {}`: a default tsc accepts as the property's type is made that type.
-  const dflt = ts.isObjectLiteralExpression(init) && !sameType(lowered.type, present.type) ? coerce(l, lowered, present.type, init) : lowered;
+  // `{ value = "" }` with `value: number | string`: the default is made the union it is a member of.
+  const dflt = ts.isObjectLiteralExpression(init) && !sameType(lowered.type, present.type) ? coerce(l, lowered, present.type, init) : present.type.k === "union" ? (tryCoerce(l, lowered, present.type, init) ?? lowered) : lowered;
   const joined = joinValues(l, isnullish(t, "undefined"), dflt, present, node);
   return { e: "bind", type: joined.type, name, value, body: joined };
 }

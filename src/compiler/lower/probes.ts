@@ -23,9 +23,10 @@ import type { Lowerer } from "./context.ts";
 import { stdCall } from "./array-methods.ts";
 import { isDouble } from "./number.ts";
 import { isInt } from "../ints.ts";
-import { nullableType } from "./types.ts";
+import { nullableType, sameType } from "./types.ts";
 import { isOpenRecord, recordReadOrUndefined } from "./records.ts";
-import { coerce } from "./expr.ts";
+import { coerce, lowerExpr } from "./expr.ts";
+import { isnullish, unwrap } from "./nullable.ts";
 
 const K = ts.SyntaxKind;
 
@@ -242,6 +243,7 @@ export function testedValue(l: Lowerer, x: ts.Expression, absentUses: boolean): 
 export function takesAbsent(l: Lowerer, node: ts.Node, orNull = false): boolean {
   let n = node;
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  if (!orNull && isSearchedFor(l, n)) return true;
   const p = n.parent;
   if (ts.isTypeOfExpression(p)) return true;
   // `v instanceof C`: false for undefined.
@@ -261,6 +263,42 @@ export function takesAbsent(l: Lowerer, node: ts.Node, orNull = false): boolean 
   } else if (i >= params.length) return false;
   const absentFlags = ts.TypeFlags.Any | ts.TypeFlags.Unknown | (orNull ? ts.TypeFlags.Null : ts.TypeFlags.Undefined | ts.TypeFlags.Void);
   return (type.isUnion() ? type.types : [type]).some((t) => (t.flags & absentFlags) !== 0);
+}
+
+/**
+ * `ops.includes(t as Op)`, `xs.indexOf(t)`, `seen.has(t)`: `n` (under
+ * parentheses and `as`) is what an array or Set of non-nullable elements, or
+ * a Map's keys, are searched for, where undefined is found nowhere
+ * (searchedForAbsent).
+ */
+export function isSearchedFor(l: Lowerer, n: ts.Node): boolean {
+  while (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (!ts.isCallExpression(p) || p.arguments[0] !== n || !ts.isPropertyAccessExpression(p.expression)) return false;
+  const recv = l.checker.getTypeAtLocation(p.expression.expression);
+  const name = p.expression.name.text;
+  const collection = recv.getSymbol()?.getName();
+  const searched = ["includes", "indexOf", "lastIndexOf"].includes(name) && l.checker.isArrayType(recv) ? l.checker.getTypeArguments(recv as ts.TypeReference)[0]
+    : name === "has" && (collection === "Set" || collection === "Map" || collection === "ReadonlySet" || collection === "ReadonlyMap") ? l.checker.getTypeArguments(recv as ts.TypeReference)[0]
+    : undefined;
+  return !!searched && !(searched.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) && !(searched.isUnion() && searched.types.some((t) => t.flags & ts.TypeFlags.Undefined));
+}
+
+/**
+ * A search of `recv` for `arg` (an identifier under parentheses and `as`)
+ * where `arg` is a local that may hold undefined and `elem`, what the
+ * collection holds, never is: `missing` when it is undefined, else
+ * `found(recv, arg)`. `recv` is evaluated first either way. Undefined when
+ * `arg` is no such local.
+ */
+export function searchedForAbsent(l: Lowerer, recv: Expr, arg: ts.Expression | undefined, elem: Type, missing: Expr, found: (recv: Expr, x: Expr) => Expr): Expr | undefined {
+  while (arg && (ts.isParenthesizedExpression(arg) || ts.isAsExpression(arg))) arg = arg.expression;
+  if (!arg || !ts.isIdentifier(arg) || elem.k === "nullable" || elem.k === "dyn") return undefined;
+  const x = lowerExpr(l, arg);
+  if (x.type.k !== "nullable" || !x.type.undef || x.type.null || !sameType(x.type.inner, elem)) return undefined;
+  const held = l.temp();
+  const result = found({ e: "local", type: recv.type, name: held }, unwrap(l, x, arg));
+  return { e: "bind", type: result.type, name: held, value: recv, body: { e: "cond", type: result.type, c: isnullish(x, "undefined"), a: missing, b: result } };
 }
 
 /** `const f = handlers[name]` (no annotation) on a record, where f is tested: the read as `V | undefined`. */

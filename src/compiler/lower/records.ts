@@ -391,7 +391,7 @@ export function recordRead(l: Lowerer, x: ts.Expression): Expr | undefined {
   // A record of unknowns (`Record<string, unknown>`): an unknown holds undefined itself, so a missing key is that
   // undefined wherever it is read.
   if (!a.finite && v?.k === "dyn") return narrowRead(l, x, coerce(l, method(l, a.rec, "get", [a.key()], x), v, x));
-  const use = a.finite && use0 !== "maybe" ? "value" : use0;
+  const use = a.finite && (use0 !== "maybe" || intoLibraryArgument(l, outermost(x))) ? "value" : use0;
   // `typeof obj["host"] === "string" && obj["host"].length`: a read with a literal key narrows as TypeScript narrowed it (checked).
   if (use === "value") return narrowRead(l, x, method(l, a.rec, "getPresent", [a.key()], x));
   const got = method(l, a.rec, "get", [a.key()], x);
@@ -446,6 +446,17 @@ function intoOptional(l: Lowerer, n: ts.Expression): boolean {
     return !!local && isProbedVariable(l, { e: "local", type: T.void, name: local });
   }
   return false;
+}
+
+/**
+ * `xs.sort(COMPARATORS[strategy])`: a read passed to a library function's
+ * optional parameter, which the library's lowering takes as a value. Read from
+ * a record with a finite key set, every key is there.
+ */
+function intoLibraryArgument(l: Lowerer, n: ts.Expression): boolean {
+  const p = n.parent;
+  if (!(ts.isCallExpression(p) || ts.isNewExpression(p)) || !p.arguments?.includes(n)) return false;
+  return !!l.checker.getResolvedSignature(p)?.getDeclaration()?.getSourceFile().isDeclarationFile;
 }
 
 /** Whether `type` is a record whose keys are any strings (a read may find no entry). */
