@@ -186,6 +186,10 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
     // A union of literals of one kind ("a" | "b", 1 | 2) is that kind.
     // So is a union of tuples with the same element types (`[this, Vec] | [Vec, this]` in a method of Vec).
     if (parts.every((p) => p && sameType(p, parts[0]!)) && ((parts[0]?.k !== "class" && parts[0]?.k !== "array") || (parts[0]?.k === "class" && parts[0].cls.tuple))) return parts[0];
+    // `string[] | never[]` (literals that write `["statue"]` in one place and `[]` in another): the array type,
+    // which holds the empty array.
+    const filled = parts.filter((p) => !(p?.k === "array" && p.elem.k === "never"));
+    if (filled.length < parts.length && filled.length > 0 && filled.every((p) => p?.k === "array" && sameType(p, filled[0]!))) return filled[0];
     // Tuples of one length with different element types (`[["true", true], ["null", null]] as const`): one tuple
     // whose elements are the unions of theirs, which holds each of them (a tuple is an array to JavaScript).
     const merged = mergedTuple(l, parts);
