@@ -229,8 +229,11 @@ function slotsOf(l: Lowerer, type: ts.Type, node: ts.Node, generics: Map<string,
         generics.set(name, l.checker.signatureToString(sig));
         continue;
       }
-      const params = sig.parameters.map((q) => slotParamType(l, q, node));
-      slots.push({ name: `m_${cName(name)}`, kind: "method", prop: name, params, ret: irType(l, sig.getReturnType(), node) });
+      const mapSlot = (): ViewSlot => ({ name: `m_${cName(name)}`, kind: "method", prop: name, params: sig.parameters.map((q) => slotParamType(l, q, node)), ret: irType(l, sig.getReturnType(), node) });
+      // `Mat | Vec` whose `add` methods take a Mat and a Vec: called through the union, `add` takes a `Mat & Vec`,
+      // which nothing is. The view has no such method (the program narrows first: `o instanceof Vec`).
+      const slot = type.isUnion() ? quietly(l, mapSlot) : mapSlot();
+      if (slot) slots.push(slot);
       continue;
     }
     const t = irType(l, pt, node);
