@@ -28,7 +28,7 @@ import type { ClassInst, Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { isSubclass } from "./classes.ts";
-import { coerce } from "./expr.ts";
+import { coerce, tryCoerce } from "./expr.ts";
 import { sameType } from "./types.ts";
 import { viewType } from "./views.ts";
 import { isRecord } from "./records.ts";
@@ -661,6 +661,8 @@ export function unionCast(l: Lowerer, value: Expr, to: Type, node: ts.Node, down
   if (!u) return undefined;
   const narrower = toNarrowerUnion(l, u, x, to, node);
   if (narrower) return narrower;
+  const functions = functionsAsOne(l, u, x, to, node);
+  if (functions) return functions;
   let i = memberIndex(u, to, sameType);
   if (i < 0) i = objectMemberFor(u, to);
   // `args[0] as Sym[]` where the union's one array member is `Expr[]`: that member, then its elements (castTo).
@@ -678,6 +680,23 @@ export function unionCast(l: Lowerer, value: Expr, to: Type, node: ts.Node, down
   const checked: Expr = { e: "let", type: m, name, init: x, body: { e: "cond", type: m, c: isTag(v, i), a: member, b: fail } };
   if (sameType(m, to)) return checked;
   return downcast(checked) ?? coerce(l, checked, to, node);
+}
+
+/**
+ * `handlers[event.type] as Handler` where the handlers take different members
+ * of the event union (`(e: Insert) => R | (e: Select) => R` as `(e: Event) => R`):
+ * whichever function the value holds, adapted to the wanted type (lower/lambdas.ts;
+ * its argument is cast to the member, checked). Undefined unless every member
+ * is a function that adapts so.
+ */
+function functionsAsOne(l: Lowerer, u: Union, x: Expr, to: Type, node: ts.Node): Expr | undefined {
+  if (to.k !== "fn" || !u.members.every((m) => m.k === "fn")) return undefined;
+  const name = l.temp();
+  const v: Expr = { e: "local", type: u, name };
+  const adapted = u.members.map((m, i) => tryCoerce(l, { e: "fromunion", type: m, x: v, tag: i, loc: 0 }, to, node));
+  if (adapted.some((a) => !a)) return undefined;
+  const chosen = adapted.reduceRight((rest: Expr | undefined, a, i) => (rest ? { e: "cond", type: to, c: isTag(v, i), a: a!, b: rest } : a!), undefined)!;
+  return { e: "let", type: to, name, init: x, body: chosen };
 }
 
 /**
