@@ -16,7 +16,7 @@
  *     released ("pinned").
  */
 import type { ClassInst, Expr, Field, Func, Program, Stmt, Type } from "./ir.ts";
-import { T, hasObjectHeader, mapChildExprs, walkExprs } from "./ir.ts";
+import { T, childExprs, hasObjectHeader, mapChildExprs, walkExprs } from "./ir.ts";
 import { assignsVariable } from "./eval-order.ts";
 import { HEAP_INTRINSIC_FNS } from "./lower/heap-intrinsics.ts";
 import { helperBorrows, helperReturnsFresh } from "./rc-helpers.ts";
@@ -1005,6 +1005,57 @@ class FnPass {
   }
 
   /**
+   * The operands of one call or new object, in order, where those `moved`
+   * become references the callee or object owns (`pin`) and the others are
+   * given by `other`; `made` builds the call or object from them.
+   *
+   * An exception from a later operand (`[new Q(1), parse(s)]`, `{ input,
+   * result: convert(input) }`) must not leave the references already made
+   * for earlier ones with no owner. So when every operand before the last
+   * that may throw is moved, and is an object or array pointer or
+   * uncounted, those are evaluated in order into statement temporaries
+   * first: the unwind block releases the ones assigned, and once the call or
+   * object has them they are set to null, so that nothing releases them
+   * twice. Otherwise (a rare mix) they are passed as they are.
+   */
+  private movedIn(xs: Expr[], moved: (i: number) => boolean, other: (a: Expr) => Expr, made: (args: Expr[]) => Expr): Expr {
+    const plain = (): Expr => made(xs.map((a, i) => (moved(i) ? this.pin(a) : other(a))));
+    if (!this.mayThrow || this.noTemps || this.noFree || this.tempDepth === 0 || this.f.coroutine) return plain();
+    let last = -1;
+    xs.forEach((b, j) => { if (this.throwsIn(b)) last = j; });
+    const early = xs.slice(0, Math.max(last, 0));
+    if (!early.some((a) => counted(a.type)) || !early.every((a, i) => moved(i) && (!counted(a.type) || a.type.k === "class" || a.type.k === "array"))) return plain();
+    const firsts: Expr[] = [];
+    const nulls: Expr[] = [];
+    const args = xs.map((a, i) => {
+      if (i >= last) return moved(i) ? this.pin(a) : other(a);
+      const name = `tsos_rc${tempCounter++}`;
+      if (!counted(a.type)) {
+        this.pre.push({ s: "let", name, type: a.type, loc: this.loc });
+        firsts.push({ e: "assign", type: a.type, target: { e: "local", type: a.type, name }, value: this.value(a) });
+        return { e: "local", type: a.type, name } as Expr;
+      }
+      const held: Type = { k: "nullable", inner: a.type, null: true, undef: false };
+      const t: Expr = { e: "local", type: held, name };
+      this.pre.push({ s: "let", name, type: held, loc: this.loc });
+      this.post.push(releaseStmt(name, held, this.loc));
+      firsts.push({ e: "assign", type: held, target: t, value: { e: "some", type: held, x: this.pin(a) } });
+      nulls.push({ e: "assign", type: held, target: t, value: { e: "nullish", type: held, undef: false } });
+      return { e: "unwrap", type: a.type, x: t, loc: 0 } as Expr;
+    });
+    // The call itself may throw too: its unwind label goes on it, inside the sequence (`visit` sees only the sequence).
+    const result = this.unwindOf(made(args));
+    const r = `tsos_rc${tempCounter++}`;
+    const kept: Expr = { e: "bind", type: result.type, name: r, value: result, body: { e: "seq", type: result.type, xs: [...nulls, { e: "local", type: result.type, name: r }] } };
+    return { e: "seq", type: result.type, xs: [...firsts, kept] };
+  }
+
+  /** Whether evaluating `x` may return with an exception pending (rc-unwind.ts). */
+  private throwsIn(x: Expr): boolean {
+    return mayThrowCall(this.mayThrow, x) || childExprs(x).some((c) => this.throwsIn(c.x));
+  }
+
+  /**
    * A value stored in a borrowed local: no reference of its own. A fresh one
    * (the result of a release-free function, releaseFreeFunctions: an object
    * that existed before the call, retained) is released after the statement,
@@ -1131,11 +1182,11 @@ class FnPass {
       case "new": {
         // An argument the constructor moves into a field is given as a reference of its own (constructorMoves).
         const moved = this.moves.params.get(x.init);
-        return [{ ...x, args: x.args.map((a, i) => (moved?.has(i + 1) ? this.pin(a) : this.keep(a))) }, isCounted ? "fresh" : "unstable"];
+        return [this.movedIn(x.args, (i) => !!moved?.has(i + 1), (a) => this.keep(a), (args) => ({ ...x, args })), isCounted ? "fresh" : "unstable"];
       }
       case "arraylit":
         // The new array owns a reference to each element.
-        return [{ ...x, elems: x.elems.map((a) => this.pin(a)) }, "fresh"];
+        return [this.movedIn(x.elems, () => true, (a) => this.pin(a), (elems) => ({ ...x, elems })), "fresh"];
       case "newarray":
         return [{ ...x, len: this.value(x.len) }, "fresh"];
       case "index": {
@@ -1152,8 +1203,8 @@ class FnPass {
         const callee = this.funcs.get(x.fn);
         if (callee) {
           const moved = this.moves.params.get(x.fn);
-          const args = x.args.map((a, i) => (moved?.has(i) ? this.pin(a) : this.argument(a)));
-          return [{ ...x, args }, isCounted && counted(callee.ret) && !this.ctors.has(x.fn) ? "fresh" : "unstable"];
+          const call = this.movedIn(x.args, (i) => !!moved?.has(i), (a) => this.argument(a), (args) => ({ ...x, args }));
+          return [call, isCounted && counted(callee.ret) && !this.ctors.has(x.fn) ? "fresh" : "unstable"];
         }
         // `throw`: the thrown value's local (lower/exceptions.ts throwValue) holds the reference the runtime carries to
         // the handler; the jump skips its release. The site string is kept.
