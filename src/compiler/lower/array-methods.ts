@@ -591,10 +591,12 @@ function arrayFrom(l: Lowerer, call: ts.CallExpression): Expr {
   const [source, mapfn] = call.arguments;
   if (!source || hasSpread(call.arguments)) l.fail("TSOS1086", call, "this form of `Array.from`");
   // `Array.from({ length: n }, (_, i) => ...)`
+  // (`{ length }` names a local `length`.)
   const lengthOnly = ts.isObjectLiteralExpression(source) ? source.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === "length") : undefined;
-  if (lengthOnly && ts.isObjectLiteralExpression(source) && source.properties.length === 1 && ts.isPropertyAssignment(lengthOnly)) {
+  const lengthValue = lengthOnly && (ts.isPropertyAssignment(lengthOnly) ? lengthOnly.initializer : ts.isShorthandPropertyAssignment(lengthOnly) ? lengthOnly.name : undefined);
+  if (lengthValue && ts.isObjectLiteralExpression(source) && source.properties.length === 1) {
     if (!mapfn) l.fail("TSOS1124", call);
-    const n = toInteger(l, coerce(l, lowerExpr(l, lengthOnly.initializer, T.number), T.number, lengthOnly.initializer), lengthOnly.initializer);
+    const n = toInteger(l, coerce(l, lowerExpr(l, lengthValue, T.number), T.number, lengthValue), lengthValue);
     // `const grid: string[][] = Array.from({ length: h }, () => Array(w).fill("."))`: tsc says `any[]` for the rows.
     const u = wantedElement(l, call, untypedResult(l, mapfn) ?? callbackResult(l, mapfn, call));
     const f = functionOf(l, stdFunction(l, "fromLength", call), [u]);

@@ -363,8 +363,11 @@ export function typedArrayStaticCall(l: Lowerer, callee: ts.PropertyAccessExpres
       if (!values) l.fail("TSOS1312", src, `\`${name}.from\` of \`${l.checker.typeToString(l.checker.getTypeAtLocation(src))}\``);
       return fromValues(l, values, elem, clamped, call);
     }
-    // `Uint8Array.from({ length: n }, (_, i) => ...)`: Array.from's values (lower/array-methods.ts), converted.
-    if (ts.isObjectLiteralExpression(src)) {
+    // `Uint8Array.from({ length: n }, (_, i) => ...)`, `Int32Array.from(entries, (e) => e.col)` of objects: Array.from's
+    // values (lower/array-methods.ts), converted.
+    const srcType = l.checker.getTypeAtLocation(src);
+    const ofObjects = l.checker.isArrayType(srcType) && !(l.checker.getTypeArguments(srcType as ts.TypeReference)[0]!.flags & ts.TypeFlags.NumberLike);
+    if (ts.isObjectLiteralExpression(src) || ofObjects) {
       const numbers = arrayConstructorCall(l, "Array.from", call);
       if (numbers?.type.k !== "array" || numbers.type.elem.k !== "int") l.fail("TSOS1312", src, `this form of \`${name}.from\``);
       return stdCall(l, "typedFromNumbers", [elem], [numbers, clamped], call);
