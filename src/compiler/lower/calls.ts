@@ -28,7 +28,7 @@ import { Bail, type Lowerer } from "./context.ts";
 import { classInstance, constructorOf, fieldName, isStatic, lookupField, lowerSuperCall, staticField, upcast, isSubclass } from "./classes.ts";
 import { abstractPropertyRead, inChain, markConstructed, resolveMember } from "./dispatch.ts";
 import { lowerBind, methodValue } from "./lambdas.ts";
-import { lowerClassCallByName, lowerClassGetByName, lowerViewCall, lowerViewGet } from "./views.ts";
+import { classMember, lowerClassCallByName, lowerClassGetByName, lowerViewCall, lowerViewGet, objectToString } from "./views.ts";
 import { missingMethodCall } from "./guarded-calls.ts";
 import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts, stringPart, truthValue } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
@@ -354,6 +354,9 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     // `rules.pl(n)` on a record of functions: the entry's function, called as `rules["pl"](n)` is.
     const entry = OBJECT_PROTOTYPE_METHODS.has(name) ? undefined : recordField(l, recv, name, callee);
     if (entry?.type.k === "fn") return { e: "callptr", type: entry.type.ret, callee: entry, args: valueArgs(l, call, entry.type.params) };
+    // `p.toString()` where p's class has no toString of its own: the class below it that the object is (views.ts).
+    const inherited = name === "toString" && !call.arguments.length && recv.type.k === "class" && recv.type.cls.header && !classMember(l, recv.type.cls, "toString") ? objectToString(l, recv, call) : undefined;
+    if (inherited) return inherited;
     if (recv.type.k === "class" && recv.type.cls.header) return lowerClassCallByName(l, recv, name, call);
     if (recv.type.k === "ptr") return pointerMethod(l, recv, name, call);
     if (recv.type.k === "atomic") return atomicMethod(l, recv, name, call);

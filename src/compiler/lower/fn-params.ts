@@ -140,7 +140,9 @@ export function unionWidens(given: Type, param: Type): boolean {
   }
   if (param.k !== "union" || given.k === "nullable") return false;
   const members = given.k === "union" ? given.members : [given];
-  return members.every((m) => param.members.some((q) => sameType(m, q)));
+  // An object member may be one of the objects the wider union groups into a view (`Sym` where the parameter's
+  // union holds the view of `Sym | Procedure`): the adapter converts it, and coerce refuses one that does not fit.
+  return members.every((m) => param.members.some((q) => sameType(m, q) || (q.k === "view" && ((m.k === "class" && !!m.cls.header) || m.k === "view"))));
 }
 
 /**

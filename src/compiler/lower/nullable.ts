@@ -196,7 +196,7 @@ function narrowTo(l: Lowerer, node: ts.Node, x: Expr, t: Type, check: boolean): 
     return inner && narrowTo(l, node, inner, t, check);
   }
   if (from.k === "union") {
-    if (t.k === "union") return narrowUnion(from, t, x, sameType);
+    if (t.k === "union") return narrowUnion(from, t, x, sameType) ?? convertUnion(l, from, t, x, node, true);
     const object = objectMemberFor(from, t);
     if (memberIndex(from, t, sameType) < 0 && object >= 0) return fromUnion(l, from, x, from.members[object]!, node, check, sameType);
     return fromUnion(l, from, x, t, node, check, sameType);

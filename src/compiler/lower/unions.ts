@@ -28,6 +28,7 @@ import type { ClassInst, Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { isSubclass } from "./classes.ts";
+import { checkedDowncast } from "./dispatch.ts";
 import { coerce, tryCoerce } from "./expr.ts";
 import { sameType } from "./types.ts";
 import { viewType } from "./views.ts";
@@ -176,20 +177,37 @@ export function objectIntoUnion(l: Lowerer, u: Union, x: Expr, node: ts.Node): E
  * `from` becomes the member of `to` that takes it (a class into a view, ...).
  * Undefined if some member has no place.
  */
-export function convertUnion(l: Lowerer, from: Union, to: Union, x: Expr, node: ts.Node): Expr | undefined {
+export function convertUnion(l: Lowerer, from: Union, to: Union, x: Expr, node: ts.Node, narrowed = false): Expr | undefined {
   const name = l.temp();
   const v: Expr = { e: "local", type: from, name };
-  const arms: Expr[] = [];
+  const arms: (Expr | undefined)[] = [];
   for (let i = 0; i < from.members.length; i++) {
     const m: Expr = { e: "fromunion", type: from.members[i]!, x: v, tag: i, loc: 0 };
     const direct = toUnion(to, m, sameType);
-    const arm = direct ?? (isObjectMember(m.type) ? objectIntoUnion(l, to, m, node) : undefined);
-    if (!arm) return undefined;
-    arms.push(arm);
+    arms.push(direct ?? (isObjectMember(m.type) ? (objectIntoUnion(l, to, m, node) ?? viewIntoClassMember(l, to, m, node)) : undefined));
   }
-  let body = arms[arms.length - 1]!;
-  for (let i = arms.length - 2; i >= 0; i--) body = { e: "cond", type: to, c: isTag(v, i), a: arms[i]!, b: body };
+  // `narrowed`: the checker narrowed the value to `to` (nullable.ts narrowTo). A member with no place in `to` is one
+  // it narrowed away (`typeof v !== "number"` before `v` is used as a union without numbers): it cannot be there,
+  // and panics if it were.
+  if (arms.some((a) => !a) && (!narrowed || !arms.some((a) => a))) return undefined;
+  const gone = (): Expr => coerce(l, { e: "panic", type: T.never, message: { e: "str", type: T.str, value: `a value narrowed to \`${typeNameOf(to)}\` is none of its types` }, loc: l.loc(node) }, to, node);
+  let body = arms[arms.length - 1] ?? gone();
+  for (let i = arms.length - 2; i >= 0; i--) body = { e: "cond", type: to, c: isTag(v, i), a: arms[i] ?? gone(), b: body };
   return { e: "bind", type: to, name, value: x, body };
+}
+
+/**
+ * The view member of a union (`Sym | Procedure`) into a union whose one
+ * object member is a class (`Sym`), where the checker narrowed the value
+ * (`v instanceof Procedure ? ... : v`): the object cast to that class,
+ * checked (dispatch.ts checkedDowncast panics for any other object).
+ */
+function viewIntoClassMember(l: Lowerer, to: Union, m: Expr, node: ts.Node): Expr | undefined {
+  if (m.type.k !== "view") return undefined;
+  const objects = to.members.filter((t) => (t.k === "class" && !!t.cls.header && !t.cls.tuple) || t.k === "view");
+  const cls = objects.length === 1 && objects[0]!.k === "class" ? objects[0]! : undefined;
+  const cast = cls && checkedDowncast(l, m, cls, node);
+  return cast && { e: "tounion", type: to, x: cast, tag: to.members.indexOf(cls!) };
 }
 
 /**

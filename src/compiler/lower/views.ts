@@ -20,11 +20,12 @@
  *     emission (`finishViews`, run in the dispatch fixpoint).
  */
 import ts from "typescript";
+import { LIB_DIR } from "../load.ts";
 import type { ClassInst, Expr, Func, Stmt, Type, ViewInst, ViewSlot, ViewTable } from "../ir.ts";
 import { T } from "../ir.ts";
 import { Bail, quietly, type Lowerer, isLibSymbol } from "./context.ts";
 import { classInfo, fieldName, isAbstractProperty, lookupField, upcast } from "./classes.ts";
-import { abstractPropertyRead, abstractPropertyWrite, registerFinisher, resolveMember } from "./dispatch.ts";
+import { abstractPropertyRead, abstractPropertyWrite, registerFinisher, resolveMember, subclassDecls } from "./dispatch.ts";
 import { castTo, coerce, tryCoerce } from "./expr.ts";
 import { irType, mangle, nullableType, sameType, typeName } from "./types.ts";
 import { acceptingUndefined, withDefaults } from "./defaults.ts";
@@ -686,7 +687,8 @@ export function classSetterByName(l: Lowerer, recv: Expr, prop: string, node: ts
 export function objectToString(l: Lowerer, x: Expr, node: ts.Node): Expr | undefined {
   if (x.type.k === "class" && x.type.cls.header) {
     const m = classMember(l, x.type.cls, "toString");
-    if (m?.kind !== "method" || m.decl.typeParameters?.length) return undefined;
+    if (!m) return inheritedToString(l, x as Expr & { type: { k: "class" } }, node);
+    if (m.kind !== "method" || m.decl.typeParameters?.length) return undefined;
     // `toString(digits = 4)`: called without arguments, as JavaScript's ToString does.
     if (m.decl.parameters.some((p) => !p.initializer && !p.questionToken)) return undefined;
     const r = resolveMember(l, x.type.cls, m.decl, []);
@@ -702,6 +704,37 @@ export function objectToString(l: Lowerer, x: Expr, node: ts.Node): Expr | undef
     return slot && { e: "viewcall", type: slot.ret, view: x, slot: slot.name, args: [] };
   }
   return undefined;
+}
+
+/**
+ * `${p}` or `p.toString()` where p's class declares no `toString` and
+ * inherits none but Object's: the string form of the class below it that the
+ * object is, tested from the deepest down (`p instanceof Builtin ?
+ * p.toString() : ...`), else "[object Object]", as JavaScript's
+ * Object.prototype.toString gives. Undefined for a class the program does
+ * not declare all the way up, or when a generic class below declares one.
+ */
+function inheritedToString(l: Lowerer, x: Expr & { type: { k: "class" } }, node: ts.Node): Expr | undefined {
+  for (let c: ClassInst | undefined = x.type.cls; c; c = c.base) {
+    const decl = c.literal ? undefined : classInfo(c)?.decl;
+    if (!decl || decl.getSourceFile().isDeclarationFile || decl.getSourceFile().fileName.startsWith(LIB_DIR)) return undefined;
+  }
+  const declaring = subclassDecls(l, classInfo(x.type.cls).decl).filter((d) => d.members.some((m) => ts.isMethodDeclaration(m) && m.name.getText() === "toString" && !!m.body));
+  if (declaring.some((d) => d.typeParameters?.length)) return undefined;
+  const depth = (c: ClassInst): number => (c.base ? 1 + depth(c.base) : 0);
+  const below = declaring
+    .map((d) => irType(l, l.checker.getTypeAtLocation(d.name ?? d), d))
+    .filter((t): t is Extract<Type, { k: "class" }> => t.k === "class")
+    .sort((a, b) => depth(b.cls) - depth(a.cls));
+  const name = l.temp();
+  const v: Expr = { e: "local", type: x.type, name };
+  let body: Expr = { e: "str", type: T.str, value: "[object Object]" };
+  for (const t of [...below].reverse()) {
+    const own = objectToString(l, { e: "convert", type: t, x: v, checked: false, loc: 0 }, node);
+    if (!own) return undefined;
+    body = { e: "cond", type: T.str, c: { e: "instanceof", type: T.bool, x: v, cls: t.cls }, a: own, b: body };
+  }
+  return { e: "let", type: T.str, name, init: x, body };
 }
 
 /** The method `prop` written in the object literal a literal class was made for. */
