@@ -1074,6 +1074,12 @@ function conditionalOf(l: Lowerer, c: ts.ConditionalExpression, cond: Expr, want
     const whole = tryIrType(l, l.checker.getTypeAtLocation(c), c);
     if (whole && (whole.k === "dyn" || whole.k === "union" || whole.k === "nullable" || isTuple(whole)))
       return { e: "cond", type: whole, c: cond, a: coerce(l, A, whole, c.whenTrue), b: coerce(l, B, whole, c.whenFalse) };
+    // A class and its base (`idx >= 0 ? this.resolve(p) : this.cwd`, FsNode and DirNode): the base both are.
+    if (whole && (whole.k === "class" || whole.k === "view")) {
+      const a = tryCoerce(l, A, whole, c.whenTrue);
+      const b = a && tryCoerce(l, B, whole, c.whenFalse);
+      if (a && b) return { e: "cond", type: whole, c: cond, a, b };
+    }
     // Where an `unknown` is wanted, any branch will do (`note === undefined ? this.actual : note`, whose narrowed `{} | null` has no type of its own).
     if (want?.k === "dyn") return { e: "cond", type: want, c: cond, a: coerce(l, A, want, c.whenTrue), b: coerce(l, B, want, c.whenFalse) };
     l.fail("TSOS1021", c.whenFalse, typeName(B.type), typeName(A.type));
