@@ -1,15 +1,17 @@
 /**
- * lower/relational.ts: `<`, `<=`, `>`, `>=` on values that may be a number or
- * a string (`number | string`, as a sort key `(x: T) => number | string`).
+ * lower/relational.ts: `<`, `<=`, `>`, `>=` on values that may be a number,
+ * a string or a boolean (`number | string`, as a sort key `(x: T) =>
+ * number | string`; a table cell `string | number | boolean`).
  *
  * Input:  the comparison's operator and its two lowered operands, at least
  *         one of them a union whose members are numbers and strings.
  * Output: JavaScript's IsLessThan: when both operands hold strings, the
  *         strings compare by UTF-16 code units; otherwise both are converted
- *         to numbers (a string as `Number(s)` does) and compared, so NaN
- *         compares false. Each operand is evaluated once, left first.
- * Invariants: unions with members other than numbers and strings (objects,
- *             booleans, arrays) are not handled here (undefined).
+ *         to numbers (a string as `Number(s)` does, a boolean as 1 or 0)
+ *         and compared, so NaN compares false. Each operand is evaluated
+ *         once, left first.
+ * Invariants: unions with members other than numbers, strings and booleans
+ *             (objects, arrays) are not handled here (undefined).
  */
 import type ts from "typescript";
 import type { Expr, Type } from "../ir.ts";
@@ -25,7 +27,8 @@ type Order = "<" | "<=" | ">" | ">=";
 /** `a op b` on number-or-string operands, or undefined when the operands are of other kinds. */
 export function mixedOrder(l: Lowerer, op: Order, A: Expr, B: Expr, node: ts.Node): Expr | undefined {
   if (!l.doubles || !numberOrString(A.type) || !numberOrString(B.type)) return undefined;
-  if (A.type.k !== "union" && B.type.k !== "union") return undefined;
+  // (Two booleans compare as 1 and 0: `false < true`.)
+  if (A.type.k !== "union" && B.type.k !== "union" && A.type.k !== "bool" && B.type.k !== "bool") return undefined;
   const a: Expr = { e: "local", type: A.type, name: l.temp() };
   const b: Expr = { e: "local", type: B.type, name: l.temp() };
   const both = strings(a, b);
@@ -37,8 +40,8 @@ export function mixedOrder(l: Lowerer, op: Order, A: Expr, B: Expr, node: ts.Nod
 }
 
 function numberOrString(t: Type): boolean {
-  if (t.k === "union") return t.members.every((m) => m.k === "str" || (isInt(m) && m.kind === "number"));
-  return t.k === "str" || (isInt(t) && t.kind === "number");
+  if (t.k === "union") return t.members.every((m) => m.k === "str" || m.k === "bool" || (isInt(m) && m.kind === "number"));
+  return t.k === "str" || t.k === "bool" || (isInt(t) && t.kind === "number");
 }
 
 /** The test that both hold strings, and each as a string; undefined when one of them never does. */
@@ -59,6 +62,9 @@ function strings(a: Expr, b: Expr): { test: Expr; a: Expr; b: Expr } | undefined
 
 /** ToNumber of a number, a string or a union of both. */
 function toNumber(l: Lowerer, x: Expr, node: ts.Node): Expr {
-  const part = (m: Expr): Expr => (m.type.k === "str" ? stringToNumber(l, m, node) : coerce(l, m, T.number, node));
+  const one: Expr = { e: "num", type: T.number, value: 1 };
+  const zero: Expr = { e: "num", type: T.number, value: 0 };
+  const part = (m: Expr): Expr =>
+    m.type.k === "str" ? stringToNumber(l, m, node) : m.type.k === "bool" ? { e: "cond", type: T.number, c: m, a: one, b: zero } : coerce(l, m, T.number, node);
   return x.type.k === "union" ? unionConvert(l, x, T.number, part)! : part(x);
 }
