@@ -1075,7 +1075,8 @@ function conditionalOf(l: Lowerer, c: ts.ConditionalExpression, cond: Expr, want
     if (whole && (whole.k === "dyn" || whole.k === "union" || whole.k === "nullable" || isTuple(whole)))
       return { e: "cond", type: whole, c: cond, a: coerce(l, A, whole, c.whenTrue), b: coerce(l, B, whole, c.whenFalse) };
     // A class and its base (`idx >= 0 ? this.resolve(p) : this.cwd`, FsNode and DirNode): the base both are.
-    if (whole && (whole.k === "class" || whole.k === "view")) {
+    // (A tuple, which isTuple took above, is a class too.)
+    if (whole && ((whole as Type).k === "class" || whole.k === "view")) {
       const a = tryCoerce(l, A, whole, c.whenTrue);
       const b = a && tryCoerce(l, B, whole, c.whenFalse);
       if (a && b) return { e: "cond", type: whole, c: cond, a, b };
