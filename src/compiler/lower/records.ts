@@ -839,10 +839,45 @@ export function objectCall(l: Lowerer, name: string, call: ts.CallExpression): E
   const argType = l.checker.getTypeAtLocation(arg);
   const fromEnum = enumObjectCall(l, name, arg, argType, call);
   if (fromEnum) return fromEnum;
+  const orEmpty = propertiesOrNone(l, name, method_, arg, call);
+  if (orEmpty) return orEmpty;
+  return ownProperties(l, name, method_, lowerExpr(l, arg), arg, argType, call);
+}
+
+/**
+ * `Object.keys(items[0] ?? {})` (or `|| {}`): no properties when the value is
+ * null or undefined, else the value's own; `{}` is never built (in a generic
+ * function no object of the value's type could be). Undefined for other
+ * arguments.
+ */
+function propertiesOrNone(l: Lowerer, name: string, method_: string, arg: ts.Expression, call: ts.CallExpression): Expr | undefined {
+  let a = arg;
+  while (ts.isParenthesizedExpression(a)) a = a.expression;
+  if (!ts.isBinaryExpression(a) || (a.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken && a.operatorToken.kind !== ts.SyntaxKind.BarBarToken)) return undefined;
+  let right = a.right;
+  while (ts.isParenthesizedExpression(right)) right = right.expression;
+  if (!ts.isObjectLiteralExpression(right) || right.properties.length) return undefined;
+  const value = lowerExpr(l, a.left);
+  // Only an object that may be absent (a falsy object is always null or undefined).
+  if (value.type.k !== "nullable") return undefined;
+  const result = irType(l, l.checker.getTypeAtLocation(call), call);
+  if (result.k !== "array") return undefined;
+  const present = l.checker.getNonNullableType(l.checker.getTypeAtLocation(a.left));
+  return bind(l, value, (v) => ({
+    e: "cond",
+    type: result,
+    c: { e: "isnullish", type: T.bool, x: v, which: "either" },
+    a: { e: "arraylit", type: result, elems: [], loc: l.loc(right) },
+    b: coerce(l, ownProperties(l, name, method_, unwrap(l, v, a.left), a.left, present, call), result, call),
+  }));
+}
+
+/** `Object.keys/values/entries(obj)` of the lowered `obj` (`arg` where it is written, `argType` its checker type). */
+function ownProperties(l: Lowerer, name: string, method_: string, obj0: Expr, arg: ts.Expression, argType: ts.Type, call: ts.CallExpression): Expr {
   // A record lists its own entries. A class instance or an object type: its properties are known at compile time
   // (lower/object-keys.ts); so are those of a mapped type over a type parameter (`{ [K in keyof E]?: H[] }`, which
   // the generic declaration types as indexed by string) in an instance of its generic class or function.
-  let obj = lowerExpr(l, arg);
+  let obj = obj0;
   // `Object.entries(obj)` with `obj: T` where T is `{}` or `object` (an unknown): the record it holds, or a copy
   // of the object's properties (only read; dynamic.ts unbox), checked.
   if (obj.type.k === "dyn") obj = castTo(l, obj, unknownRecordType(l, arg), arg);

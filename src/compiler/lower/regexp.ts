@@ -339,10 +339,13 @@ export function globalMatchAsStrings(l: Lowerer, x: Expr, to: Type, node: ts.Nod
 /** `s.match(/re/g)`: with the g flag the result is a plain array of the matched strings (or null), printed as one. */
 function globalMatch(node: ts.Node): boolean {
   let n = node;
-  while (ts.isParenthesizedExpression(n)) n = n.expression;
+  while (ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n)) n = n.expression;
   if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression) || n.expression.name.text !== "match") return false;
   const re = n.arguments[0];
-  return !!re && ts.isRegularExpressionLiteral(re) && literalParts(re.text).flags.includes("g");
+  if (re && ts.isRegularExpressionLiteral(re)) return literalParts(re.text).flags.includes("g");
+  // `s.match(new RegExp(\`.{1,${w}}\`, "g"))`: flags written as a literal.
+  const flags = re && ts.isNewExpression(re) && ts.isIdentifier(re.expression) && re.expression.text === "RegExp" ? re.arguments?.[1] : undefined;
+  return !!flags && (ts.isStringLiteral(flags) || ts.isNoSubstitutionTemplateLiteral(flags)) && flags.text.includes("g");
 }
 
 /**

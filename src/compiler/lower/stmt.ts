@@ -130,11 +130,37 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
  * gives its own type (`const a = x + y` with u64 operands is u64, where tsc
  * would say number), and anything else the type tsc infers.
  */
+/**
+ * `const found = []; ... found.push({ a, b }); return found;`: TypeScript's
+ * evolving array, whose type grows with what is pushed. The array has the
+ * type tsc gives its last reference in the source (after the pushes), when
+ * that is an array of a known element type; undefined otherwise.
+ */
+function evolvedArrayType(l: Lowerer, decl: ts.VariableDeclaration): Type | undefined {
+  let init = decl.initializer!;
+  while (ts.isParenthesizedExpression(init)) init = init.expression;
+  if (!ts.isArrayLiteralExpression(init) || init.elements.length || !ts.isIdentifier(decl.name)) return undefined;
+  const sym = l.checker.getSymbolAtLocation(decl.name);
+  const scope = ts.findAncestor(decl, (n) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isFunctionLike(n));
+  if (!sym || !scope) return undefined;
+  let last: ts.Type | undefined;
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && n !== decl.name && l.checker.getSymbolAtLocation(n) === sym) {
+      const t = l.checker.getTypeAtLocation(n);
+      if (l.checker.isArrayType(t) && !isAnyArray(l, t)) last = t;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  const t = last && tryIrType(l, last, decl);
+  return t?.k === "array" ? t : undefined;
+}
+
 export function variableInit(l: Lowerer, decl: ts.VariableDeclaration): { type: Type; init?: Expr; probed?: boolean } {
   // `const env = { x: 3 }` used only as a `Record<string, number>` (lower/record-consts.ts).
   const record = recordConstInit(l, decl);
   if (record) return record;
-  const filled = !decl.type && decl.initializer && isAnyArray(l, l.checker.getTypeAtLocation(decl.name)) ? untypedArrayType(l, decl.initializer) : undefined;
+  const filled = !decl.type && decl.initializer && isAnyArray(l, l.checker.getTypeAtLocation(decl.name)) ? (untypedArrayType(l, decl.initializer) ?? evolvedArrayType(l, decl)) : undefined;
   // `const peek = () => tokens[pos]` whose callers test its result: `() => T | undefined` (lower/absent-results.ts).
   const checked = decl.type ? typeFromTypeNode(l, decl.type) : (filled ?? absentConstType(l, decl, typeOfNode(l, decl.name)));
   if (!decl.initializer) return { type: checked };
