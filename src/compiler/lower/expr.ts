@@ -234,8 +234,9 @@ function lowerExprOf(l: Lowerer, node: ts.Expression, want?: Type): Expr {
       const acc = accessorRef(l, node as ts.PropertyAccessExpression);
       if (acc) {
         // A getter of a class whose type parameter is erased (lower/phantom.ts) reads `unknown`: as tsc types the read.
-        const read = lowerAccessorRead(l, acc);
-        return read.type.k === "dyn" ? narrowRead(l, node, read) : read;
+        // One whose result tsc narrowed (`this.spread === null ? "n/a" : px(this.spread)`, a second call) is checked
+        // to be what tsc says, as a narrowed field is.
+        return narrowRead(l, node, lowerAccessorRead(l, acc));
       }
       const mathValue = mathFunctionValue(l, node as ts.PropertyAccessExpression, want) ?? numberPredicateValue(l, node as ts.PropertyAccessExpression, want) ?? objectIsValue(l, node as ts.PropertyAccessExpression, want); // lower/math.ts, lower/object-is.ts
       if (mathValue) return mathValue;
