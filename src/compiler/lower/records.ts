@@ -87,10 +87,15 @@ function recordShape(l: Lowerer, type: ts.Type): { value: ts.Type; stringKeys: b
     const [k, v] = own.type.typeArguments.map((n) => l.checker.getTypeFromTypeNode(n)) as [ts.Type, ts.Type];
     return recordOf(l, k, v);
   }
-  // `Readonly<Record<K, V>>` is the record; TypeScript refuses its writes.
+  // `Readonly<Record<K, V>>` (or of the program's own name for one, `Readonly<CacheStats>`) is the record; TypeScript
+  // refuses its writes.
   if (alias?.name === "Readonly" && alias.declarations?.every((d) => d.getSourceFile().isDeclarationFile) && type.aliasTypeArguments?.length === 1) {
     const inner = type.aliasTypeArguments[0]!;
-    if (inner.aliasSymbol?.name === "Record") return recordShape(l, inner);
+    const own = inner.aliasSymbol?.declarations?.find(ts.isTypeAliasDeclaration);
+    if (inner.aliasSymbol?.name === "Record" || (own && !own.getSourceFile().isDeclarationFile)) {
+      const shape = recordShape(l, inner);
+      if (shape) return shape;
+    }
   }
   // `Partial<Record<Coin, number>>` with a numeric enum (or number literal) key: a record whose keys may be missing.
   // (An object type with those keys would need JavaScript's order of integer keys, ascending before the others.)
