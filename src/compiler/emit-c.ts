@@ -20,7 +20,7 @@
  *     buffer declared around the copy (strParts): only heap or image text
  *     may outlive that expression, and the runtime copies anything else.
  */
-import { type ClassInst, type Expr, type Field, type Func, type Program, type Stmt, type Type, KEY_ORDER_COUNTER, childExprs, hasObjectHeader, keyOrderStamp, walkExprs } from "./ir.ts";
+import { type ClassInst, type Expr, type Field, type Func, type Program, type Stmt, type Type, KEY_ORDER_COUNTER, hasObjectHeader, keyOrderStamp, walkExprs } from "./ir.ts";
 import { INT_INFO, isInt, unsignedOf } from "./ints.ts";
 import { cString, cType, declare, doubleLit, intLit, numberDouble, zero } from "./c-syntax.ts";
 import { emitNullable, eqCode, nullableToStr, truthyOf, unionToStr } from "./emit-nullable.ts";
@@ -33,7 +33,7 @@ import { kernelAllocSite } from "./kernel-alloc.ts";
 import { allocCall, classKind, statementSite } from "./emit-alloc.ts";
 import { releaseName, weakSlot } from "./rc.ts";
 import { isUint32Value, uint32Functions, uint32Locals } from "./emit-u32.ts";
-import { mayThrowCall } from "./rc-unwind.ts";
+import { mayThrowCall, mayThrowWithin } from "./rc-unwind.ts";
 import { stringFormIsMade } from "./rc-strings.ts";
 
 /**
@@ -558,7 +558,7 @@ export class Emitter {
    */
   /** Whether evaluating `x` may throw: it contains a call of a function that may (rc-unwind.ts). */
   throwsWithin(x: Expr): boolean {
-    return mayThrowCall(this.p.mayThrow, x) || childExprs(x).some((c) => this.throwsWithin(c.x));
+    return mayThrowWithin(this.p.mayThrow, x);
   }
 
   callWith(args: Expr[], E: (y: Expr) => string, build: (args: string[]) => string): string {

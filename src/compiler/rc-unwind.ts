@@ -24,7 +24,7 @@
  *     call the IR has is covered here.
  */
 import type { Expr, Program } from "./ir.ts";
-import { walkExprs } from "./ir.ts";
+import { childExprs, walkExprs } from "./ir.ts";
 
 export interface MayThrow {
   fns: Set<string>;
@@ -51,6 +51,11 @@ export function mayThrowCall(m: MayThrow | undefined, x: Expr): boolean {
     default:
       return false;
   }
+}
+
+/** Whether evaluating `x` (the expression and everything in it) may return with an exception pending. */
+export function mayThrowWithin(m: MayThrow | undefined, x: Expr): boolean {
+  return mayThrowCall(m, x) || childExprs(x).some((c) => mayThrowWithin(m, c.x));
 }
 
 /** The functions (and kinds of indirect call) of a hosted program that may return with an exception pending; undefined when nothing throws. */

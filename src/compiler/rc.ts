@@ -16,7 +16,7 @@
  *     released ("pinned").
  */
 import type { ClassInst, Expr, Field, Func, Program, Stmt, Type } from "./ir.ts";
-import { T, childExprs, hasObjectHeader, mapChildExprs, walkExprs } from "./ir.ts";
+import { T, hasObjectHeader, mapChildExprs, walkExprs } from "./ir.ts";
 import { assignsVariable } from "./eval-order.ts";
 import { HEAP_INTRINSIC_FNS } from "./lower/heap-intrinsics.ts";
 import { helperBorrows, helperReturnsFresh } from "./rc-helpers.ts";
@@ -24,7 +24,7 @@ import { STR_RELEASE, STR_RETAIN, borrowsStrings, countedString, stringFormIsMad
 import { countedCompoundsToAssigns, isLocalAppend } from "./rc-compounds.ts";
 import { privateArrays } from "./rc-private-arrays.ts";
 import { movePushedLocals } from "./rc-push-moves.ts";
-import { type MayThrow, mayThrowCall, mayThrowOf } from "./rc-unwind.ts";
+import { type MayThrow, mayThrowCall, mayThrowOf, mayThrowWithin } from "./rc-unwind.ts";
 
 /**
  * How a value of type `t` holds a counted object: "ptr" a class pointer (or
@@ -1022,7 +1022,7 @@ class FnPass {
     const plain = (): Expr => made(xs.map((a, i) => (moved(i) ? this.pin(a) : other(a))));
     if (!this.mayThrow || this.noTemps || this.noFree || this.tempDepth === 0 || this.f.coroutine) return plain();
     let last = -1;
-    xs.forEach((b, j) => { if (this.throwsIn(b)) last = j; });
+    xs.forEach((b, j) => { if (mayThrowWithin(this.mayThrow, b)) last = j; });
     const early = xs.slice(0, Math.max(last, 0));
     if (!early.some((a) => counted(a.type)) || !early.every((a, i) => moved(i) && (!counted(a.type) || a.type.k === "class" || a.type.k === "array"))) return plain();
     const firsts: Expr[] = [];
@@ -1048,11 +1048,6 @@ class FnPass {
     const r = `tsos_rc${tempCounter++}`;
     const kept: Expr = { e: "bind", type: result.type, name: r, value: result, body: { e: "seq", type: result.type, xs: [...nulls, { e: "local", type: result.type, name: r }] } };
     return { e: "seq", type: result.type, xs: [...firsts, kept] };
-  }
-
-  /** Whether evaluating `x` may return with an exception pending (rc-unwind.ts). */
-  private throwsIn(x: Expr): boolean {
-    return mayThrowCall(this.mayThrow, x) || childExprs(x).some((c) => this.throwsIn(c.x));
   }
 
   /**
