@@ -162,6 +162,10 @@ export const CATALOG = {
     message: "copying the properties of `{0}` in key order is not supported when an object of this type ({1}) lists them in another order than the type",
     help: "write the object's properties in the order the type declares them, or copy the properties by name",
   },
+  TSOS1362: {
+    message: "`declare {0}` declares a value that neither this program nor tsos's library defines",
+    help: "tsos compiles the whole program, so every value it uses needs a definition: define it in the program, or use a global the library defines (lib/tsos.d.ts: console, process, Math, ...)",
+  },
   TSOS1361: {
     message: "copying the properties of `{0}` is not supported when an object of this type has properties the type does not list ({1} has `{2}`)",
     help: "JavaScript copies every own property of the object; copy the properties by name, or give the variable the object's own type",

@@ -164,7 +164,21 @@ export class Lowerer {
       : this.checker.getSymbolAtLocation(node);
     if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
     if (sym) useImplementation(sym); // lower/overloads.ts
-    return sym;
+    return sym && this.ambientLibGlobal(sym) || sym;
+  }
+
+  /**
+   * The library global that `declare const console: ...` in a program names:
+   * the declaration adds no value of its own (namespaces.ts leaves it out), so
+   * its uses are uses of the library's `console` (module.ts refuses an ambient
+   * variable the library does not define).
+   */
+  ambientLibGlobal(sym: ts.Symbol): ts.Symbol | undefined {
+    const decl = sym.valueDeclaration;
+    if (!decl || !ts.isVariableDeclaration(decl) || decl.getSourceFile().isDeclarationFile) return undefined;
+    if (!(ts.getCombinedModifierFlags(decl) & ts.ModifierFlags.Ambient) || !ts.isIdentifier(decl.name)) return undefined;
+    const global = this.checker.resolveName(decl.name.text, undefined, ts.SymbolFlags.Value, false);
+    return global && global !== sym && global.declarations?.every((d) => d.getSourceFile().isDeclarationFile) ? global : undefined;
   }
 
   isLibDecl(decl: ts.Node | undefined): boolean {

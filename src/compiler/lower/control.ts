@@ -18,6 +18,7 @@
  *     the declaration to come before any module-level code that could call
  *     that function.
  */
+import { isAmbientVariableStatement } from "./namespaces.ts";
 import ts from "typescript";
 import type { Expr, Global, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
@@ -157,7 +158,7 @@ function varDeclarations(root: ts.Node): ts.VariableDeclaration[] {
   const out: ts.VariableDeclaration[] = [];
   const visit = (n: ts.Node): void => {
     if (n !== root && (isFunctionLike(n) || ts.isClassLike(n))) return;
-    if (ts.isVariableDeclarationList(n) && isVar(n)) for (const d of n.declarations) if (ts.isIdentifier(d.name)) out.push(d);
+    if (ts.isVariableDeclarationList(n) && isVar(n) && !isAmbientVariableStatement(n.parent)) for (const d of n.declarations) if (ts.isIdentifier(d.name)) out.push(d);
     ts.forEachChild(n, visit);
   };
   visit(root);

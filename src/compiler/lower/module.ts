@@ -39,7 +39,7 @@ import { useStringLibrary } from "./string-methods.ts";
 import { useCollectionsProgram } from "./collections.ts";
 import { useRegExpLibrary } from "./regexp.ts";
 import { declarePatternGlobals, initPatternGlobals } from "./destructure.ts";
-import { moduleStatements } from "./namespaces.ts";
+import { isAmbientVariableStatement, moduleStatements } from "./namespaces.ts";
 
 export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false, heapAllocator = "fixed-block") {
   const l = new Lowerer(loaded.checker, target, testBuild, heapAllocator);
@@ -99,6 +99,7 @@ function guard(fn: () => void): void {
 
 function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
   const mod = l.moduleName(sf);
+  checkAmbientVariables(l, sf);
   guard(() => l.program.globals.push(...withScope(l, initScope(l, sf), () => declareModuleVars(l, sf, mod))));
   for (const st of moduleStatements(sf)) {
     if (ts.isExportAssignment(st)) guard(() => withScope(l, initScope(l, sf), () => declareDefaultExport(l, st, mod)));
@@ -136,6 +137,21 @@ function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
         l.program.globals.push(g);
       });
   }
+}
+
+/** `declare const console: ...` names a global of the library (context.ts ambientLibGlobal); any other has no value to compile. */
+function checkAmbientVariables(l: Lowerer, sf: ts.SourceFile): void {
+  if (sf.isDeclarationFile) return;
+  const visit = (n: ts.Node): void => {
+    if (isAmbientVariableStatement(n)) {
+      for (const d of n.declarationList.declarations) {
+        const sym = ts.isIdentifier(d.name) ? l.checker.getSymbolAtLocation(d.name) : undefined;
+        const kind = n.declarationList.flags & ts.NodeFlags.Const ? "const" : n.declarationList.flags & ts.NodeFlags.Let ? "let" : "var";
+        if (!sym || !l.ambientLibGlobal(sym)) guard(() => l.fail("TSOS1362", d, `${kind} ${d.name.getText()}`));
+      }
+    } else if (ts.isSourceFile(n) || ts.isModuleDeclaration(n) || ts.isModuleBlock(n)) ts.forEachChild(n, visit);
+  };
+  visit(sf);
 }
 
 /**

@@ -6,7 +6,9 @@
  *         namespace stands (module.ts declares and lowers them as the
  *         module's own; calls.ts `namespaceMember` resolves `N.member`).
  * Invariants: a pure function of the syntax tree; ambient namespaces are
- *             refused before lowering (check.ts).
+ *             refused before lowering (check.ts); ambient variables
+ *             (`declare const console: ...`) are left out: they declare
+ *             no value of the program's own.
  */
 import ts from "typescript";
 
@@ -21,6 +23,7 @@ export function moduleStatements(sf: ts.SourceFile): ts.Statement[] {
   const out: ts.Statement[] = [];
   const add = (statements: readonly ts.Statement[]): void => {
     for (const st of statements) {
+      if (isAmbientVariableStatement(st)) continue; // names a library global (context.ts symbolOf), or refused (module.ts)
       if (!ts.isModuleDeclaration(st)) {
         out.push(st);
         continue;
@@ -32,4 +35,11 @@ export function moduleStatements(sf: ts.SourceFile): ts.Statement[] {
   };
   add(sf.statements);
   return out;
+}
+
+/** `declare const x: T;` (or `declare let`/`declare var`): a statement that declares a value it does not define. */
+export function isAmbientVariableStatement(st: ts.Node): st is ts.VariableStatement {
+  if (!ts.isVariableStatement(st)) return false;
+  const first = st.declarationList.declarations[0];
+  return !!first && (ts.getCombinedModifierFlags(first) & ts.ModifierFlags.Ambient) !== 0;
 }
