@@ -120,7 +120,7 @@ function libCall(l: Lowerer, name: string, typeArgs: Type[], recv: Expr, given: 
  * element read past the end, lower/probes.ts isSearchedFor): false or -1.
  */
 function searchForAbsent(l: Lowerer, name: string, elem: Type, recv: Expr, args: readonly ts.Expression[], call: ts.CallExpression): Expr | undefined {
-  const missing: Expr = name === "includes" ? { e: "bool", type: T.bool, value: false } : { e: "num", type: T.number, value: -1 };
+  const missing = (): Expr => (name === "includes" ? { e: "bool", type: T.bool, value: false } : { e: "num", type: T.number, value: -1 });
   return searchedForAbsent(l, recv, args[0], elem, missing, (arr, x) => libCall(l, name, [elem], arr, [], [x, name === "lastIndexOf" ? MAX : ZERO], call));
 }
 

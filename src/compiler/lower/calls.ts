@@ -41,7 +41,7 @@ import { undefinedForDefault, withDefaults, withUndefinedDefault } from "./defau
 import { valueArgs } from "./fn-params.ts";
 import { withKeyArgs } from "./key-params.ts";
 import { newThroughValue } from "./ctor-values.ts";
-import { comparedElement, elementOrUndefined, isProbe, isStrictlyCompared, probedType, rightOperandTakesAbsent } from "./probes.ts";
+import { comparedElement, elementOrUndefined, isProbe, isStrictlyCompared, isSearchedFor, probedType, rightOperandTakesAbsent, takesAbsent } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
 import { mathCall, mathComputedMember, mathIntrinsic } from "./math.ts";
 import { uriCall } from "./uri.ts";
@@ -762,7 +762,7 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
     if (!isInt(idx.type)) l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));
     const read: Expr = { e: "index", type: obj.type.elem, arr: obj, idx, loc: l.loc(x) };
     // `xs[i] ?? d`, `if (xs[i])`: the program expects undefined outside the array (lower/probes.ts).
-    if (read.e === "index" && obj.type.k === "array" && probedType(obj.type.elem) && (isProbe(x) || rightOperandTakesAbsent(l, x))) return elementOrUndefined(l, read, x);
+    if (read.e === "index" && obj.type.k === "array" && probedType(obj.type.elem) && (isProbe(x) || rightOperandTakesAbsent(l, x) || isSearchedFor(l, x))) return elementOrUndefined(l, read, x);
     // Elements that may be undefined already (a match's groups, `(T | undefined)[]`): past the end is one more undefined.
     const undefElems = obj.type.k === "array" && obj.type.elem.k === "nullable" && obj.type.elem.undef;
     if (undefElems && (isProbe(x) || isStrictlyCompared(x))) return elementOrUndefined(l, read, x);
@@ -776,8 +776,9 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
     const idx = toInteger(l, lowerExpr(l, x.argumentExpression), x.argumentExpression);
     if (!isInt(idx.type)) l.fail("TSOS1031", x.argumentExpression, "an index", typeName(idx.type));
     const read: Expr = { e: "strindex", type: T.str, s: obj, idx, loc: l.loc(x), code: false };
-    // `s[i + 1] === " "`, `s[i] ?? ""`, `if (!s[i])`: undefined past the end, as in JavaScript (lower/probes.ts).
-    if (isProbe(x) || isStrictlyCompared(x)) return stringIndexOrUndefined(l, read, { k: "nullable", inner: T.str, null: false, undef: true }) ?? read;
+    // `s[i + 1] === " "`, `s[i] ?? ""`, `if (!s[i])`, `typeof s[i]`, `m.get(s[i + 1])`: undefined past the end,
+    // as in JavaScript (lower/probes.ts).
+    if (isProbe(x) || isStrictlyCompared(x) || takesAbsent(l, x) || rightOperandTakesAbsent(l, x)) return stringIndexOrUndefined(l, read, { k: "nullable", inner: T.str, null: false, undef: true }) ?? read;
     return read;
   }
   // `o[k]` with k a key of o's type (lower/keyed.ts).

@@ -152,8 +152,10 @@ export function collectionCall(l: Lowerer, recv: Expr, name: string, call: ts.Ca
   if (!(kind === "map" ? MAP_METHODS : SET_METHODS).has(name)) l.fail("TSOS1018", callee.name, name, typeName(recv.type));
   if (name === "forEach" && call.arguments.length > 1) l.fail("TSOS1015", call.arguments[1]!, "the `thisArg` of `forEach`", "use an arrow function");
   const params = paramsOf(l, recv, name, call);
-  // `seen.has(t)` where t may hold undefined (an array read past the end, lower/probes.ts isSearchedFor): false.
-  const absent = name === "has" ? searchedForAbsent(l, recv, call.arguments[0], params[0]!, { e: "bool", type: T.bool, value: false }, (r, x) => method(l, r, name, [x], call)) : undefined;
+  // `seen.has(t)`, `m.get(s[i + 1])` where the key may be undefined (an array or string read past the end,
+  // lower/probes.ts isSearchedFor): false, or undefined.
+  const missing = (type: Type): Expr => (name === "has" ? { e: "bool", type: T.bool, value: false } : { e: "nullish", type, undef: true });
+  const absent = name === "has" || (name === "get" && kind === "map") ? searchedForAbsent(l, recv, call.arguments[0], params[0]!, missing, (r, x) => method(l, r, name, [x], call)) : undefined;
   if (absent) return absent;
   const args = lowerArgs(l, call.arguments, params);
   return method(l, recv, name, args, call);

@@ -266,7 +266,7 @@ export function takesAbsent(l: Lowerer, node: ts.Node, orNull = false): boolean 
 }
 
 /**
- * `ops.includes(t as Op)`, `xs.indexOf(t)`, `seen.has(t)`: `n` (under
+ * `ops.includes(t as Op)`, `xs.indexOf(t)`, `seen.has(t)`, `m.get(t)`: `n` (under
  * parentheses and `as`) is what an array or Set of non-nullable elements, or
  * a Map's keys, are searched for, where undefined is found nowhere
  * (searchedForAbsent).
@@ -280,25 +280,31 @@ export function isSearchedFor(l: Lowerer, n: ts.Node): boolean {
   const collection = recv.getSymbol()?.getName();
   const searched = ["includes", "indexOf", "lastIndexOf"].includes(name) && l.checker.isArrayType(recv) ? l.checker.getTypeArguments(recv as ts.TypeReference)[0]
     : name === "has" && (collection === "Set" || collection === "Map" || collection === "ReadonlySet" || collection === "ReadonlyMap") ? l.checker.getTypeArguments(recv as ts.TypeReference)[0]
+    : name === "get" && (collection === "Map" || collection === "ReadonlyMap") ? l.checker.getTypeArguments(recv as ts.TypeReference)[0]
     : undefined;
   return !!searched && !(searched.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) && !(searched.isUnion() && searched.types.some((t) => t.flags & ts.TypeFlags.Undefined));
 }
 
 /**
- * A search of `recv` for `arg` (an identifier under parentheses and `as`)
- * where `arg` is a local that may hold undefined and `elem`, what the
- * collection holds, never is: `missing` when it is undefined, else
- * `found(recv, arg)`. `recv` is evaluated first either way. Undefined when
- * `arg` is no such local.
+ * A search of `recv` for `arg` (under parentheses and `as`): a local that
+ * may hold undefined, or an element or character read past the end
+ * (`m.get(s[i + 1])`, lower/calls.ts lowerElementAccess), where `elem`, what the collection holds, never is
+ * undefined: `missing(type)` when it is undefined, else `found(recv, arg)`
+ * of that type. `recv` is evaluated first, then `arg`, once. Undefined when
+ * `arg` is neither.
  */
-export function searchedForAbsent(l: Lowerer, recv: Expr, arg: ts.Expression | undefined, elem: Type, missing: Expr, found: (recv: Expr, x: Expr) => Expr): Expr | undefined {
+export function searchedForAbsent(l: Lowerer, recv: Expr, arg: ts.Expression | undefined, elem: Type, missing: (type: Type) => Expr, found: (recv: Expr, x: Expr) => Expr): Expr | undefined {
   while (arg && (ts.isParenthesizedExpression(arg) || ts.isAsExpression(arg))) arg = arg.expression;
-  if (!arg || !ts.isIdentifier(arg) || elem.k === "nullable" || elem.k === "dyn") return undefined;
-  const x = lowerExpr(l, arg);
-  if (x.type.k !== "nullable" || !x.type.undef || x.type.null || !sameType(x.type.inner, elem)) return undefined;
+  if (!arg || elem.k === "nullable" || elem.k === "dyn") return undefined;
+  if (!ts.isIdentifier(arg) && !ts.isElementAccessExpression(arg)) return undefined;
+  const value = lowerExpr(l, arg);
+  if (value.type.k !== "nullable" || !value.type.undef || value.type.null || !sameType(value.type.inner, elem)) return undefined;
   const held = l.temp();
+  const x: Expr = value.e === "local" ? value : { e: "local", type: value.type, name: l.temp() };
   const result = found({ e: "local", type: recv.type, name: held }, unwrap(l, x, arg));
-  return { e: "bind", type: result.type, name: held, value: recv, body: { e: "cond", type: result.type, c: isnullish(x, "undefined"), a: missing, b: result } };
+  const search: Expr = { e: "cond", type: result.type, c: isnullish(x, "undefined"), a: missing(result.type), b: result };
+  const body: Expr = x === value ? search : { e: "bind", type: result.type, name: (x as { name: string }).name, value, body: search };
+  return { e: "bind", type: result.type, name: held, value: recv, body };
 }
 
 /** `const f = handlers[name]` (no annotation) on a record, where f is tested: the read as `V | undefined`. */
