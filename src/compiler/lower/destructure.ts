@@ -23,7 +23,7 @@ import type { ClassInst, Expr, Field, Global, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { assignLowered, coerce, lowerExpr, setLocalType } from "./expr.ts";
-import { arrayType, irType, mangle, nullableType, sameType, typeFromTypeNode, typeName } from "./types.ts";
+import { arrayType, irType, mangle, nullableType, sameType, tryIrType, typeFromTypeNode, typeName } from "./types.ts";
 import { mappedElements } from "./inspect.ts";
 import { unionWidens } from "./fn-params.ts";
 import { stdCall } from "./array-methods.ts";
@@ -138,6 +138,12 @@ type Bind = (name: ts.Identifier, value: Expr) => Stmt[];
 /** Bind a new local to a value. */
 export function bindLocal(l: Lowerer, decl: ts.Node): Bind {
   const bind: Bind = (name, value) => {
+    // `for (const [what, cmd] of [["add", new Add(2)], ["mul", new Mul(3)]] as const)`: the pairs merged into one
+    // tuple type hold `Add | Mul` as a union; the local is what tsc says, a view over both (each member converted).
+    if (value.type.k === "union") {
+      const declared = tryIrType(l, l.checker.getTypeAtLocation(name), name);
+      if (declared && (declared.k === "view" || declared.k === "class")) value = coerce(l, value, declared, name);
+    }
     const target = name.parent && (ts.isBindingElement(name.parent) || ts.isVariableDeclaration(name.parent) || ts.isParameter(name.parent)) ? name.parent : decl;
     // A hoisted function above the pattern may have named the variable already (lower/closures.ts).
     const local = earlyLocalName(l, target) ?? l.localName(name.text);

@@ -113,7 +113,8 @@ export function coerceNullable(l: Lowerer, e: Expr, to: Type, node: ts.Node): Ex
     if (isInt(from) && int) return toUnion(to, coerce(l, e, int, node), sameType);
     l.fail("TSOS1021", node, typeName(from), typeName(to));
   }
-  if (from.k === "union" && to.k !== "nullable") l.fail("TSOS1021", node, typeName(from), typeName(to));
+  // A union where a class or an interface is wanted goes on to coerce, which converts each member (expr.ts).
+  if (from.k === "union" && to.k !== "nullable" && to.k !== "class" && to.k !== "view") l.fail("TSOS1021", node, typeName(from), typeName(to));
   if (to.k !== "nullable") {
     if (from.k !== "nullable") return undefined;
     l.fail("TSOS1021", node, typeName(from), typeName(to));
