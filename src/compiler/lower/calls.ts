@@ -32,7 +32,7 @@ import { classMember, lowerClassCallByName, lowerClassGetByName, lowerViewCall, 
 import { missingMethodCall } from "./guarded-calls.ts";
 import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts, stringPart, truthValue } from "./expr.ts";
 import { functionOf, instantiateFunction } from "./functions.ts";
-import { arrayType, irType, isEmptyObjectType, mangle, nullableType, typeFromTypeNode, typeName, typeOfNode, sameType } from "./types.ts";
+import { arrayType, irType, isEmptyObjectType, mangle, neverAsConstraint, nullableType, typeFromTypeNode, typeName, typeOfNode, sameType } from "./types.ts";
 import { layoutOf } from "./layout.ts";
 import { isDouble, numberBuiltin, numberConstant, numberFormatNew, numberMethod, toInteger } from "./number.ts";
 import { callTakingNever } from "./never.ts";
@@ -87,7 +87,9 @@ function resolvedTypeArgs(l: Lowerer, call: ts.CallExpression | ts.NewExpression
     const t = c && l.checker.getTypeFromTypeNode(c);
     return t && isOpenRecord(l, t) ? t : undefined;
   };
-  const ir = (args ?? []).map((t, i) => irType(l, (isEmptyObjectType(t) && recordConstraint(i)) || t, call.typeArguments?.[i] ?? call));
+  // `merge([])` with `merge<T extends Interval>(items: readonly T[])`: T inferred as `never` is the constraint (types.ts).
+  const neverConstraint = (t: ts.Type, i: number): ts.Type | undefined => (call.typeArguments ? undefined : neverAsConstraint(l, t, params?.[i]));
+  const ir = (args ?? []).map((t, i) => irType(l, (isEmptyObjectType(t) && recordConstraint(i)) || neverConstraint(t, i) || t, call.typeArguments?.[i] ?? call));
   // `K extends keyof T`: one instance per key (lower/key-params.ts); not for classes, whose type is named elsewhere.
   return sig && args && ts.isCallExpression(call) ? withKeyArgs(l, sig, args, ir) : ir;
 }

@@ -262,7 +262,7 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
     if (sym && sym.flags & ts.SymbolFlags.Class && (!isLibSymbol(sym) || builtinClassDecl(l, sym.valueDeclaration as ts.ClassDeclaration))) {
       const decl = sym.valueDeclaration as ts.ClassDeclaration;
       const args = (type as ts.TypeReference).target ? l.checker.getTypeArguments(type as ts.TypeReference) : [];
-      const irArgs = args.map((a) => irType(l, a, node));
+      const irArgs = args.map((a, i) => irType(l, neverAsConstraint(l, a, decl.typeParameters?.[i]) ?? a, node));
       // A weak reference holds an object of a class or an interface (lib/std/weakref.ts's @weak field).
       const weakTarget = irArgs[0];
       if (WEAK_CLASSES.has(sym.name) && isLibSymbol(sym) && weakTarget && weakTarget.k !== "view" && !(weakTarget.k === "class" && weakTarget.cls.header))
@@ -281,6 +281,15 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
   if (f & ts.TypeFlags.Conditional) return functionTypePart(l, type, node);
   if (keyofParamIsString(l, type, (t) => tryIrType(l, t, node))) return T.str;
   return undefined;
+}
+
+/**
+ * The constraint of type parameter `tp` where tsc inferred `never` for it (`merge([])` with
+ * `merge<T extends Interval>(items: readonly T[])`, `new Timeline([])`): no value has type never,
+ * so the instance for the constraint runs the same (an empty array holds no element of either).
+ */
+export function neverAsConstraint(l: Lowerer, t: ts.Type, tp: ts.TypeParameterDeclaration | undefined): ts.Type | undefined {
+  return t.flags & ts.TypeFlags.Never && tp?.constraint ? l.checker.getTypeFromTypeNode(tp.constraint) : undefined;
 }
 
 /**
