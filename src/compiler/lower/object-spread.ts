@@ -515,6 +515,11 @@ function spreadInto(
     spreadInto(l, expr.whenFalse, node, temp, parts, surelyPresent, not);
     return;
   }
+  // `...(to && { to })`: a falsy left operand (`""`, 0, false, null, undefined) spreads nothing; else the right one.
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+    spreadInto(l, expr.right, node, temp, parts, surelyPresent, temp(lowerExprAsBool(l, expr.left, guard)));
+    return;
+  }
   if (expr.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(expr) && expr.text === "undefined")) return;
   if (ts.isObjectLiteralExpression(expr) && expr.properties.every((p) => ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) {
     // `...{ x: 1 }` (usually a branch of a conditional spread): each value evaluated only when the branch is taken.
