@@ -909,6 +909,9 @@ class FnPass {
   private ret(s: Extract<Stmt, { s: "return" }>): Stmt[] {
     const all = this.scopes.length;
     if (!s.x) return [...this.releaseScopes(all), s];
+    // `return f()` where f returns nothing or never returns (an adapter of `() => { throw ... }`): C has no such
+    // value to hold; the call is a statement and the return takes no value.
+    if (s.x.type.k === "void" || s.x.type.k === "never") return [...this.stmt({ s: "expr", x: s.x, loc: s.loc }), ...this.ret({ ...s, x: undefined })];
     const inner = sameObject(s.x);
     // A returned counted local is moved out: neither retained nor released.
     if (inner.e === "local" && this.managed.has(inner.name) && !this.bound.has(inner.name)) {
