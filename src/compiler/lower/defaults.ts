@@ -16,6 +16,7 @@ import ts from "typescript";
 import type { Expr, Func, Stmt, Type } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr, setLocalType } from "./expr.ts";
+import { lowerNullLiteral } from "./nullable.ts";
 import { instantiateFunction, paramIdentifier } from "./functions.ts";
 
 interface InstanceInfo {
@@ -89,7 +90,7 @@ function wrapperBody(l: Lowerer, full: Func, params: readonly ts.ParameterDeclar
       ? coerce(l, lowerExpr(l, init, type), type, init)
       : p.dotDotDotToken && type.k === "array"
         ? { e: "arraylit", type, elems: [], loc: l.loc(p) }
-        : { e: "nullish", type, undef: true };
+        : coerce(l, lowerNullLiteral("undefined"), type, p); // `body?: unknown` holds the unknown undefined
     out.push({ s: "let", name, type, init: value, loc: l.loc(p) });
     l.scope.locals.set(p, name);
     setLocalType(l, p, type);
