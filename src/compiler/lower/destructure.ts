@@ -22,7 +22,7 @@ import ts from "typescript";
 import type { ClassInst, Expr, Field, Global, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
-import { assignLowered, coerce, lowerExpr, setLocalType } from "./expr.ts";
+import { assignLowered, coerce, lowerExpr, setLocalType, tryCoerce } from "./expr.ts";
 import { arrayType, irType, mangle, nullableType, sameType, tryIrType, typeFromTypeNode, typeName } from "./types.ts";
 import { mappedElements } from "./inspect.ts";
 import { unionWidens } from "./fn-params.ts";
@@ -142,7 +142,7 @@ export function bindLocal(l: Lowerer, decl: ts.Node): Bind {
     // tuple type hold `Add | Mul` as a union; the local is what tsc says, a view over both (each member converted).
     if (value.type.k === "union") {
       const declared = tryIrType(l, l.checker.getTypeAtLocation(name), name);
-      if (declared && (declared.k === "view" || declared.k === "class")) value = coerce(l, value, declared, name);
+      if (declared && (declared.k === "view" || declared.k === "class")) value = tryCoerce(l, value, declared, name) ?? value;
     }
     const target = name.parent && (ts.isBindingElement(name.parent) || ts.isVariableDeclaration(name.parent) || ts.isParameter(name.parent)) ? name.parent : decl;
     // A hoisted function above the pattern may have named the variable already (lower/closures.ts).
