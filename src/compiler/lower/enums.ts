@@ -20,6 +20,7 @@ import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { nullableType, typeName } from "./types.ts";
+import { OBJECT_PROTOTYPE_NAMES } from "./keyed.ts";
 
 /** The value of an enum member as an IR literal, or a located refusal. */
 export function enumMemberValue(l: Lowerer, decl: ts.EnumMember, node: ts.Node): Expr {
@@ -161,4 +162,38 @@ function lookupFunction(l: Lowerer, decl: ts.EnumDeclaration, node: ts.Node): st
   const locType: Type = { k: "loc" };
   l.addFunc({ cname, params: [{ name: "value", type: T.number }, { name: "tsos_caller", type: locType }], ret: T.str, body, loc, isStatic: true, trackCaller: true });
   return cname;
+}
+
+/**
+ * `key in E`: whether the enum object has the key, as JavaScript builds it
+ * (ECMA-262 13.10.1 HasProperty): each member's name, and for a numeric
+ * member the reverse mapping's key, its value as a string, and the names
+ * every object inherits from Object.prototype. A number key is
+ * compared with the numeric members' values (`String(n)` equals `String(v)`
+ * exactly when `n == v`), a string key with every key. Undefined when the
+ * right operand is no enum.
+ */
+export function enumIn(l: Lowerer, b: ts.BinaryExpression): Expr | undefined {
+  const decl = enumOf(l, b.right);
+  if (!decl) return undefined;
+  const key = lowerExpr(l, b.left);
+  const numeric = decl.members.map((m) => l.checker.getConstantValue(m)).filter((v): v is number => typeof v === "number");
+  const name = l.temp();
+  let tests: Expr[];
+  if (key.type.k === "str") {
+    const k: Expr = { e: "local", type: T.str, name };
+    // Object.prototype's names are keys of every object (`"toString" in E` is true).
+    const keys = [...decl.members.map((m) => (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText())), ...numeric.map((v) => String(v)), ...OBJECT_PROTOTYPE_NAMES];
+    tests = keys.map((s) => ({ e: "streq", type: T.bool, negate: false, a: k, b: { e: "str", type: T.str, value: s } }));
+  } else {
+    const n = coerce(l, key, T.number, b.left);
+    const k: Expr = { e: "local", type: T.number, name };
+    tests = numeric.map((v) => ({ e: "binary", type: T.bool, op: "==", a: k, b: { e: "num", type: T.number, value: v }, loc: 0 }));
+    return { e: "bind", type: T.bool, name, value: n, body: anyOf(tests) };
+  }
+  return { e: "bind", type: T.bool, name, value: key, body: anyOf(tests) };
+}
+
+function anyOf(tests: Expr[]): Expr {
+  return tests.reduceRight<Expr>((rest, t) => ({ e: "logic", type: T.bool, op: "||", a: t, b: rest }), { e: "bool", type: T.bool, value: false });
 }

@@ -42,6 +42,7 @@ import { elementOrUndefined } from "./probes.ts";
 import { valueOfPart } from "./value-of.ts";
 import { classMember, objectToString } from "./views.ts";
 import { isRecord, recordAssign, recordDelete, recordIn, recordIncDec, recordStore, recordString } from "./records.ts";
+import { enumIn } from "./enums.ts";
 import { accessorRef, accessorUpdate, lowerAccessorLogicalAssign, lowerAccessorRead, lowerAccessorWrite } from "./accessors.ts";
 import { classCoerce } from "./classes.ts";
 import { viewCoerce } from "./views.ts";
@@ -672,7 +673,7 @@ function skipParensUp(n: ts.Node): ts.Node {
 function lowerBinary(l: Lowerer, b: ts.BinaryExpression, want?: Type): Expr {
   const op = b.operatorToken.kind;
   if (op === K.InstanceOfKeyword) return lowerInstanceof(l, b);
-  if (op === K.InKeyword) return recordIn(l, b) ?? objectInOperator(l, b) ?? l.fail("TSOS1005", b, "the `in` operator");
+  if (op === K.InKeyword) return recordIn(l, b) ?? enumIn(l, b) ?? objectInOperator(l, b) ?? l.fail("TSOS1005", b, "the `in` operator");
   if (op === K.EqualsToken || op === K.QuestionQuestionEqualsToken || op === K.BarBarEqualsToken || COMPOUND[op] !== undefined) {
     const rec = recordAssign(l, b, COMPOUND[op]);
     if (rec) return rec;

@@ -70,7 +70,7 @@ function literalKeys(l: Lowerer, x: ts.ElementAccessExpression): string[] | "all
  * function there, which a literal indexed by any string cannot give, so such a key panics instead of
  * reading undefined.
  */
-const OBJECT_PROTOTYPE_NAMES = ["constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf", "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__"];
+export const OBJECT_PROTOTYPE_NAMES = ["constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf", "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__"];
 
 /** The data properties of a keyed object (fields, getters, view properties): what `o[k]` can name. */
 function objectKeys(l: Lowerer, o: Expr): string[] {

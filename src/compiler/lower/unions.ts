@@ -22,6 +22,7 @@
  *             mapped once per type and instantiation, its struct named after
  *             its alias.
  */
+import { OBJECT_PROTOTYPE_NAMES } from "./keyed.ts";
 import ts from "typescript";
 import { isBigType } from "./bigint-type.ts";
 import type { ClassInst, Expr, Type } from "../ir.ts";
@@ -533,7 +534,7 @@ export function unionOfTypes(
 // ---- `in` on objects ------------------------------------------------------------
 
 /** Names every object has through Object.prototype: `in` is true for them, which tsos does not model. */
-const PROTOTYPE_NAMES = new Set(["constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__"]);
+const PROTOTYPE_NAMES = new Set(OBJECT_PROTOTYPE_NAMES);
 
 const inFns = new WeakMap<Lowerer, Map<string, string>>();
 
