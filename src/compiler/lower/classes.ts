@@ -115,7 +115,7 @@ function declareFields(l: Lowerer, inst: ClassInst, decl: ts.ClassDeclaration, e
       // An abstract property has no storage of its own: each subclass's field or getter implements it,
       // and reads through this class dispatch on the object's class (lower/dispatch.ts abstractPropertyRead).
       if (!ts.isPropertyDeclaration(m) || isStatic(m) || isAbstractProperty(m)) continue;
-      const t = storable(l, irType(l, l.checker.getTypeAtLocation(m), m.type ?? m), m.type ?? m);
+      const t = storable(l, implementedArrayType(l, decl, m) ?? irType(l, l.checker.getTypeAtLocation(m), m.type ?? m), m.type ?? m);
       if (!own(fieldName(m.name as ts.Identifier), t, m)) continue;
       const inline = t.k === "fixed" || (t.k === "class" && !!t.cls.layout && !!layout);
       if (t.k === "fixed" && !layout) l.fail("TSOS3008", m.type ?? m, typeName(t));
@@ -323,6 +323,28 @@ function fieldInits(l: Lowerer, info: ClassInfo, ctor: ts.ConstructorDeclaration
  * on a field of type `C | undefined` for a class or a view. User code cannot
  * ask for it: a weak field behaves differently under Node.
  */
+/**
+ * `readonly dependsOn = ["config"] as const` in a class that implements an interface declaring
+ * `dependsOn?: readonly string[]`: the field is stored as that array type, which its readers through
+ * the interface want. Nothing can write the field or the tuple, so the array cannot be told from it;
+ * a tuple read through the interface would need a new copy, a new object, at every read.
+ */
+function implementedArrayType(l: Lowerer, decl: ts.ClassLikeDeclaration, m: ts.PropertyDeclaration): Type | undefined {
+  if (m.type || !m.initializer || !(ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Readonly) || !ts.isIdentifier(m.name)) return undefined;
+  let init: ts.Expression = m.initializer;
+  while (ts.isParenthesizedExpression(init)) init = init.expression;
+  if (!ts.isAsExpression(init) || !ts.isConstTypeReference(init.type) || !ts.isArrayLiteralExpression(init.expression)) return undefined;
+  for (const clause of decl.heritageClauses ?? []) {
+    if (clause.token !== ts.SyntaxKind.ImplementsKeyword) continue;
+    for (const h of clause.types) {
+      const prop = l.checker.getTypeAtLocation(h).getProperty(m.name.text);
+      const t = prop && l.checker.getNonNullableType(l.checker.getTypeOfSymbol(prop));
+      if (t && l.checker.isArrayType(t)) return irType(l, t, m);
+    }
+  }
+  return undefined;
+}
+
 function weakField(l: Lowerer, m: ts.PropertyDeclaration, t: Type): boolean {
   if (!m.getSourceFile().fileName.startsWith(LIB_DIR) || !ts.getJSDocTags(m).some((tag) => tag.tagName.text === "weak")) return false;
   const ok = t.k === "nullable" && t.undef && !t.null && (t.inner.k === "view" || (t.inner.k === "class" && !!t.inner.cls.header));
