@@ -15,6 +15,7 @@
  * does nothing.
  */
 import { PortWriteOnly } from "../../../lib/x86_64/port.ts";
+import { serialFlush } from "./serial.ts";
 
 export enum QemuExitCode {
   Success = 0x10,
@@ -24,6 +25,7 @@ export enum QemuExitCode {
 const ISA_DEBUG_EXIT = new PortWriteOnly<u32>(0xf4);
 
 export function exitQemu(code: QemuExitCode): never {
+  serialFlush(); // the last line printed reaches the host before QEMU ends (a test's `[ok]` was seen cut to `[ok`)
   ISA_DEBUG_EXIT.write(u32(code));
   while (true) hlt();
 }

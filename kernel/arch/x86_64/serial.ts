@@ -28,6 +28,7 @@ const BAUD_DIVISOR: u16 = 3; // 115200 / 3 = 38400 baud (1.8432 MHz clock / 16 /
 const FCR_ENABLE_AND_CLEAR: u8 = 0xc7; // bit 0 enable FIFOs, bits 1-2 clear them, bits 6-7 = 11: 14-byte trigger
 const MCR_DTR_RTS_OUT2: u8 = 0x0b; // bits 0, 1, 3: DTR, RTS, OUT2 (OUT2 gates the IRQ line on PCs)
 const LSR_TRANSMIT_EMPTY: u8 = 0x20; // bit 5: the transmit holding register can take a byte
+const LSR_TRANSMITTER_IDLE: u8 = 0x40; // bit 6 (TEMT): the FIFO and the shift register are both empty
 
 const NEWLINE: u8 = 0x0a;
 
@@ -70,6 +71,16 @@ export function serialPrintln(s: Text): void {
   sendByte(NEWLINE);
   COM1_LOCK.unlock();
   restoreInterrupts(wereEnabled);
+}
+
+/**
+ * Waits until COM1 has sent every byte it was given (PC16550D LSR bit 6,
+ * TEMT). A byte whose bit 5 let the next one in may still be in the shift
+ * register, and QEMU drops it if the machine ends first: exitQemu waits here.
+ * Only reads LSR, so it needs no lock.
+ */
+export function serialFlush(): void {
+  while ((LINE_STATUS.read() & LSR_TRANSMITTER_IDLE) === 0) spinLoopHint();
 }
 
 init();
