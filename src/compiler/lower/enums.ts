@@ -45,7 +45,7 @@ export function enumReverseLookup(l: Lowerer, decl: ts.EnumDeclaration, x: ts.El
   // `E["Member"]` is the member itself (forward lookup), on any enum.
   const key = x.argumentExpression;
   if (ts.isStringLiteralLike(key)) {
-    const member = decl.members.find((m) => (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText()) === key.text);
+    const member = decl.members.find((m) => memberName(m) === key.text);
     if (member) return enumMemberValue(l, member, x);
   }
   const idx = lowerExpr(l, x.argumentExpression, T.number);
@@ -93,7 +93,7 @@ function nameOrUndefined(l: Lowerer, decl: ts.EnumDeclaration, arg: Expr): Expr 
   const names = new Map<number, string>();
   for (const m of decl.members) {
     const value = l.checker.getConstantValue(m);
-    if (typeof value === "number") names.set(value, ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText());
+    if (typeof value === "number") names.set(value, memberName(m));
   }
   let found: Expr = { e: "nullish", type, undef: true };
   for (const [value, member] of [...names].reverse()) {
@@ -110,7 +110,7 @@ function nameOrUndefined(l: Lowerer, decl: ts.EnumDeclaration, arg: Expr): Expr 
  * elsewhere it panics rather than give a value the enum does not have.
  */
 function memberByName(l: Lowerer, decl: ts.EnumDeclaration, x: ts.ElementAccessExpression, key: Expr): Expr {
-  const members = decl.members.map((m) => ({ name: ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText(), value: enumMemberValue(l, m, x) }));
+  const members = decl.members.map((m) => ({ name: memberName(m), value: enumMemberValue(l, m, x) }));
   const valueType = members[0]?.value.type ?? T.number;
   const type = nullableType(l, valueType, false, true);
   const name = l.temp();
@@ -135,7 +135,7 @@ function lookupFunction(l: Lowerer, decl: ts.EnumDeclaration, node: ts.Node): st
     if (typeof v === "string") l.fail("TSOS1081", node, decl.name.text);
     if (typeof v !== "number" || !Number.isInteger(v)) l.fail("TSOS1080", m, m.name.getText());
     names.delete(BigInt(v));
-    names.set(BigInt(v), ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText());
+    names.set(BigInt(v), memberName(m));
   }
   const cname = l.uniqueName(`${l.moduleName(decl.getSourceFile())}__${decl.name.text}__name`);
   lookups.set(decl, cname);
@@ -179,19 +179,20 @@ export function enumIn(l: Lowerer, b: ts.BinaryExpression): Expr | undefined {
   const key = lowerExpr(l, b.left);
   const numeric = decl.members.map((m) => l.checker.getConstantValue(m)).filter((v): v is number => typeof v === "number");
   const name = l.temp();
-  let tests: Expr[];
   if (key.type.k === "str") {
     const k: Expr = { e: "local", type: T.str, name };
     // Object.prototype's names are keys of every object (`"toString" in E` is true).
-    const keys = [...decl.members.map((m) => (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText())), ...numeric.map((v) => String(v)), ...OBJECT_PROTOTYPE_NAMES];
-    tests = keys.map((s) => ({ e: "streq", type: T.bool, negate: false, a: k, b: { e: "str", type: T.str, value: s } }));
-  } else {
-    const n = coerce(l, key, T.number, b.left);
-    const k: Expr = { e: "local", type: T.number, name };
-    tests = numeric.map((v) => ({ e: "binary", type: T.bool, op: "==", a: k, b: { e: "num", type: T.number, value: v }, loc: 0 }));
-    return { e: "bind", type: T.bool, name, value: n, body: anyOf(tests) };
+    const keys = [...decl.members.map(memberName), ...numeric.map((v) => String(v)), ...OBJECT_PROTOTYPE_NAMES];
+    return { e: "bind", type: T.bool, name, value: key, body: anyOf(keys.map((s) => ({ e: "streq", type: T.bool, negate: false, a: k, b: { e: "str", type: T.str, value: s } }))) };
   }
-  return { e: "bind", type: T.bool, name, value: key, body: anyOf(tests) };
+  const k: Expr = { e: "local", type: T.number, name };
+  const tests = numeric.map((v): Expr => ({ e: "binary", type: T.bool, op: "==", a: k, b: { e: "num", type: T.number, value: v }, loc: 0 }));
+  return { e: "bind", type: T.bool, name, value: coerce(l, key, T.number, b.left), body: anyOf(tests) };
+}
+
+/** A member's name as the enum object's key. */
+function memberName(m: ts.EnumMember): string {
+  return ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText();
 }
 
 function anyOf(tests: Expr[]): Expr {
