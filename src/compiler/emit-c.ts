@@ -194,6 +194,7 @@ export class Emitter {
       }
       case "instanceof": {
         const obj = x.x.type.k === "view" || (x.x.type.k === "nullable" && x.x.type.inner.k === "view") ? `(${E(x.x)}).obj` : E(x.x);
+        if (x.cls.familyOf) return `tsos_instanceof_any(${obj}, ${x.cls.cname})`;
         return `tsos_${x.exact ? "isclass" : "instanceof"}(${obj}, &${x.cls.cname}__class)`;
       }
       case "stamp":

@@ -26,6 +26,7 @@ export function emitDynamic(em: DynEmitter, x: Expr, E: (y: Expr) => string): st
     case "fromdyn":
       return unboxCode(em, x, E(x.x));
     case "dynis":
+      if (x.cls?.familyOf) return `tsos_dyn_instanceof_any(${E(x.x)}, ${x.cls.cname})`;
       if (x.cls) return `tsos_dyn_${x.exact ? "isclass" : "instanceof"}(${E(x.x)}, &${x.cls.cname}__class)`;
       return `tsos_dyn_is_exactly(${E(x.x)}, &${x.desc})`;
   }

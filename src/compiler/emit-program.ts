@@ -113,6 +113,11 @@ export function emitC(p: Program, opts: { entryDisplay: string }): string {
   const traced = new Set<ClassInst>();
   for (const c of cyclic) for (let k: ClassInst | undefined = c; k; k = k.base) traced.add(k);
   for (const c of structOrder(p.classes)) if (hasObjectHeader(c)) out.push(...releaseFieldsFunction(c), ...(traced.has(c) ? traceFieldsFunction(c) : []), classDescriptor(c, cyclic.has(c)));
+  // A generic class's family: its instances' descriptors, for `instanceof` (runtime tsos_instanceof_any).
+  for (const f of p.families) {
+    const members = p.classes.filter((c) => c.family === f.cname && hasObjectHeader(c)).map((c) => `&${c.cname}__class, `);
+    out.push(`static const tsos_class *const ${f.cname}[] __attribute__((unused)) = {${members.join("")}NULL};`);
+  }
   out.push(...closureStructs(p));
   // `never[]` (the type of a bare `[]`) holds no element: its storage type is a placeholder byte.
   for (const a of arrays) out.push(`TSOS_ARRAY_OF(${a.cname}, ${a.elem.k === "never" ? "uint8_t" : cType(a.elem)}, ${elementCountKind(a.elem)}, ${cycles.arrays.has(a.cname) ? 1 : 0})`);

@@ -315,6 +315,13 @@ export interface ClassInst {
   tupleRequired?: number;
   /** JSDoc @struct (C layout) or @packed (no padding): a hardware layout. */
   layout?: "struct" | "packed";
+  /**
+   * A generic class's instances share a family (its C name): `x instanceof Box` tests them all.
+   * The family itself is a ClassInst with `familyOf` set, used only as instanceof's class:
+   * it has no struct or descriptor, only the list `<cname>` of its members' descriptors.
+   */
+  family?: string;
+  familyOf?: boolean;
 }
 
 /** Whether instances start with the object header (descriptor, count): classes with a header, and tuples. */
@@ -381,6 +388,8 @@ export function fnKindParent(kind: FnKind | undefined): string {
 export interface Program {
   locs: SourceLoc[];
   classes: ClassInst[];
+  /** The generic-class families `instanceof` tests (ClassInst.familyOf). */
+  families: ClassInst[];
   arrays: { cname: string; elem: Type }[];
   /** The match array type (runtime TSOS_MATCH_ARRAY_OF) and its group names' array type, when lib/std/regexp.ts makes match arrays. */
   matchArray?: { cname: string; names: string };

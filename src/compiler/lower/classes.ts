@@ -61,7 +61,7 @@ export function classInstance(l: Lowerer, declared: ts.ClassDeclaration, given: 
   // `void` for a type parameter (`Map<string, void>`, `Box<void>`) is stored as what its value is: undefined.
   const args = given.map((a, i): Type => (phantom[i] || erased[i] ? { k: "dyn" } : a.k === "void" ? UNDEFINED_LITERAL : a));
   const name = decl.name?.text ?? "default"; // `export default class { ... }`
-  const key = `${name}#${decl.pos}:${decl.getSourceFile().fileName}<${args.map(mangle).join(",")}>`;
+  const key = `${declKey(decl)}<${args.map(mangle).join(",")}>`;
   const hit = l.classInstances.get(key);
   if (hit) return hit;
   const cname = l.uniqueName(args.length ? `${name}_${args.map(mangle).join("_")}` : name);
@@ -69,6 +69,7 @@ export function classInstance(l: Lowerer, declared: ts.ClassDeclaration, given: 
   const tags = ts.getJSDocTags(decl).map((t) => t.tagName.text);
   const layout = tags.includes("packed") ? "packed" : tags.includes("struct") ? "struct" : undefined;
   const inst: ClassInst = { cname, tsName, fields: [], layout, header: !layout };
+  if (decl.typeParameters?.length && !layout) inst.family = classFamily(l, decl).cname;
   l.classInstances.set(key, inst);
   l.program.classes.push(inst);
   const env = envFor(l, decl, args);
@@ -85,6 +86,81 @@ export function classInstance(l: Lowerer, declared: ts.ClassDeclaration, given: 
     throw e;
   }
   return inst;
+}
+
+/** What names a class declaration among the program's: its name, position and file. */
+function declKey(decl: ts.ClassDeclaration): string {
+  return `${decl.name?.text ?? "default"}#${decl.pos}:${decl.getSourceFile().fileName}`;
+}
+
+/**
+ * The family of a generic class's instances (ClassInst.familyOf): what
+ * `x instanceof Box` tests when Box is generic. Every instance of Box, and of
+ * a class below one, is a Box to JavaScript, whatever its type arguments; the
+ * instances are only all known once the program is lowered, so the family's
+ * list of descriptors is written by the emitter.
+ */
+export function classFamily(l: Lowerer, decl: ts.ClassDeclaration): ClassInst {
+  const key = `family ${declKey(decl)}`;
+  const hit = l.classInstances.get(key);
+  if (hit) return hit;
+  const name = decl.name?.text ?? "default";
+  const family: ClassInst = { cname: l.uniqueName(`${name}__family`), tsName: name, fields: [], header: true, familyOf: true };
+  l.classInstances.set(key, family);
+  l.program.families.push(family);
+  return family;
+}
+
+/**
+ * What a value narrowed by `x instanceof Box` (Box generic) is known to be. tsc
+ * says `Box<any>` where the type arguments cannot be inferred from x's type (x
+ * unknown, or a base class); tsos cannot tell which instance of Box the value
+ * is, so it is known only as the nearest class above Box that is not generic
+ * (`Error` for `class CycleError<T> extends Error`), or as nothing more than
+ * before (undefined). Any other type is returned as it is.
+ */
+export function instanceofNarrowed(l: Lowerer, t: ts.Type): ts.Type | undefined {
+  if (!anyInstance(l, t)) return t;
+  for (let decl = t.getSymbol()?.valueDeclaration; decl && ts.isClassLike(decl); ) {
+    const base = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    if (!base) return undefined;
+    const baseSym = l.checker.getTypeAtLocation(base).getSymbol();
+    const baseDecl = baseSym?.valueDeclaration;
+    // The declared type: at the heritage clause, tsc gives the base with `this` as the deriving class.
+    if (baseSym && (!baseDecl || !ts.isClassLike(baseDecl) || !baseDecl.typeParameters?.length)) return l.checker.getDeclaredTypeOfSymbol(baseSym);
+    if (base.typeArguments?.length) return undefined; // a generic base: which instance is unknown too
+    decl = baseDecl;
+  }
+  return undefined;
+}
+
+/** Whether t is an instance of a generic class with `any` type arguments (`Box<any>`, tsc's narrowing by instanceof). */
+function anyInstance(l: Lowerer, t: ts.Type): boolean {
+  const args = t.flags & ts.TypeFlags.Object && (t as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference ? l.checker.getTypeArguments(t as ts.TypeReference) : [];
+  return args.some((a) => a.flags & ts.TypeFlags.Any) && (t.getSymbol()?.flags! & ts.SymbolFlags.Class) !== 0;
+}
+
+/**
+ * `t instanceof Leaf` with `t: Tree<number>` and `class Leaf<T> extends Tree<T>`: tsc says `Leaf<any>`,
+ * but the only instance of Leaf below Tree<number> is Leaf<number>. The instance of the generic class
+ * `t` names whose type arguments its extends clause fixes from `below`'s (each of its type parameters
+ * passed on as one of `below`'s); undefined where t is no such type or they are not all fixed.
+ */
+export function instanceBelow(l: Lowerer, t: ts.Type, below: ClassInst): ClassInst | undefined {
+  if (!anyInstance(l, t) || !below.header) return undefined;
+  const decl = t.getSymbol()?.valueDeclaration;
+  const base = decl && ts.isClassDeclaration(decl) ? decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0] : undefined;
+  const info = infos.get(below);
+  if (!decl || !base?.typeArguments || !info || l.checker.getTypeAtLocation(base.expression).getSymbol()?.valueDeclaration !== info.decl) return undefined;
+  const params = (decl as ts.ClassDeclaration).typeParameters ?? [];
+  const args: (Type | undefined)[] = params.map(() => undefined);
+  base.typeArguments.forEach((node, i) => {
+    const j = params.findIndex((p) => ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && l.checker.getSymbolAtLocation(node.typeName) === l.checker.getSymbolAtLocation(p.name));
+    const given = info.decl.typeParameters?.[i];
+    if (j >= 0 && given) args[j] = info.env.get(l.checker.getSymbolAtLocation(given.name)!);
+  });
+  if (args.some((a) => !a)) return undefined;
+  return classInstance(l, decl as ts.ClassDeclaration, args as Type[]);
 }
 
 function declareFields(l: Lowerer, inst: ClassInst, decl: ts.ClassDeclaration, env: Map<ts.Symbol, Type>, type: Type, layout: ClassInst["layout"], tsName: string): void {
@@ -151,7 +227,7 @@ export function lookupField(cls: ClassInst, name: string): { owner: ClassInst; f
 
 /** Whether `cls` is `anc` or extends it. */
 export function isSubclass(cls: ClassInst, anc: ClassInst): boolean {
-  for (let c: ClassInst | undefined = cls; c; c = c.base) if (c === anc) return true;
+  for (let c: ClassInst | undefined = cls; c; c = c.base) if (c === anc || (anc.familyOf && c.family === anc.cname)) return true;
   return false;
 }
 

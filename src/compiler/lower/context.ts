@@ -87,7 +87,7 @@ export class Lowerer {
     /** Kernel: HEAP_ALLOCATOR, the allocator design chosen at build time (`--allocator`). */
     readonly heapAllocator = "fixed-block",
   ) {
-    this.program = { locs: [], classes: [], arrays: [], globals: [], funcs: [], inits: [], target, unitTests: [], fnTypes: [], views: [], viewTables: [], reviews: [], optTypes: [], unionTypes: [] };
+    this.program = { locs: [], classes: [], families: [], arrays: [], globals: [], funcs: [], inits: [], target, unitTests: [], fnTypes: [], views: [], viewTables: [], reviews: [], optTypes: [], unionTypes: [] };
     this.scope = this.newScope();
     this.doubles = target === "host";
   }

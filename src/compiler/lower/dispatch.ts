@@ -27,7 +27,7 @@ import { T, walkExprs } from "../ir.ts";
 import { Bail, isLibSymbol, quietly, type Lowerer } from "./context.ts";
 import { isArrayValue } from "./array-methods.ts";
 import { acceptingUndefined, withDefaults } from "./defaults.ts";
-import { classInfo, fieldName, isAbstractProperty, isSubclass, lookupField, methodOf, ownerInstance, upcast } from "./classes.ts";
+import { classFamily, classInfo, instanceBelow, instanceofNarrowed, fieldName, isAbstractProperty, isSubclass, lookupField, methodOf, ownerInstance, upcast } from "./classes.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { irType, nullableType, sameType, typeName } from "./types.ts";
 import { storable } from "./never.ts";
@@ -403,7 +403,10 @@ export function lowerInstanceof(l: Lowerer, b: ts.BinaryExpression): Expr {
 /** The class on the right of `x instanceof C`. */
 function instanceofTarget(l: Lowerer, b: ts.BinaryExpression, decl: ts.Declaration | undefined, x: Expr): ClassInst {
   if (!decl || !ts.isClassDeclaration(decl) || (l.isLibDecl(decl) && !builtinClassDecl(l, decl))) l.fail("TSOS1055", b, typeName(x.type));
-  if (decl.typeParameters?.length) l.fail("TSOS1015", b.right, "`instanceof` with a generic class", "test a non-generic class");
+  if (decl.typeParameters?.length) {
+    if (l.isLibDecl(decl)) l.fail("TSOS1015", b.right, "`instanceof` with a generic library class", "test what the value holds instead");
+    return classFamily(l, decl); // every instance of the generic class
+  }
   const target = irType(l, l.checker.getTypeAtLocation(b.right).getConstructSignatures()[0]!.getReturnType(), b.right);
   if (target.k !== "class" || !target.cls.header) l.fail("TSOS1055", b, typeName(x.type));
   return target.cls;
@@ -423,7 +426,8 @@ export function narrowObject(l: Lowerer, node: ts.Expression, x: Expr): Expr {
     if (probed && takesAbsent(l, node)) return x;
     const check = x.e === "local" && !probed ? undefined : "narrowed";
     // `s: Shape | null` narrowed by `s instanceof Circle`: present, and a Circle.
-    const checked = l.checker.getTypeAtLocation(node);
+    const checked = instanceofNarrowed(l, l.checker.getTypeAtLocation(node));
+    if (!checked) return x;
     // An iterator result of objects (`r = it.next()`, undefined when done) is the result's own business: `r.done`
     // tests it (lower/iterables.ts resultMember), though the checker's union of the two results is all objects.
     if (isResultTsType(l.checker, checked)) return x;
@@ -435,7 +439,13 @@ export function narrowObject(l: Lowerer, node: ts.Expression, x: Expr): Expr {
   }
   if (x.type.k !== "class" && x.type.k !== "view") return x;
   if (x.type.k === "class" && !x.type.cls.header) return x;
-  const checked = l.checker.getTypeAtLocation(node);
+  // `t instanceof Leaf` (Leaf generic) narrows `t: Tree<number>` to `Leaf<any>`: the instance below t's class,
+  // or where that is not known, the nearest class above Leaf that is not generic (classes.ts).
+  const tsType = l.checker.getTypeAtLocation(node);
+  const below = x.type.k === "class" ? instanceBelow(l, tsType, x.type.cls) : undefined;
+  if (below && x.type.k === "class" && isSubclass(below, x.type.cls)) return { e: "convert", type: { k: "class", cls: below }, x, checked: false, loc: 0 };
+  const checked = instanceofNarrowed(l, tsType);
+  if (!checked) return x;
   if (x.type.k === "view" && !(checked.getSymbol()?.flags! & ts.SymbolFlags.Class)) {
     // A union narrowed to one member (`s.kind === "circle"`): the member's view.
     const t = quietly(l, () => irType(l, checked, node));

@@ -30,6 +30,7 @@ import { arrayType, mangle, tryIrType, typeName } from "./types.ts";
 import { coerce, stringPart } from "./expr.ts";
 import { viewCoerce } from "./views.ts";
 import { registerFinisher } from "./dispatch.ts";
+import { instanceofNarrowed } from "./classes.ts";
 import { isRecord, newRecordOf, recordOps, recordValueType } from "./records.ts";
 import { recordCopy } from "./record-spread.ts";
 import { onlyReadValue } from "./record-copies.ts";
@@ -449,7 +450,9 @@ function rebuiltWithBoxedTypes(l: Lowerer, func: Func, result: (boxed: Type[]) =
 
 /** The narrowing hook: a dynamic value read where the checker knows a narrower type (`typeof v === "string"`). */
 export function narrowDynamic(l: Lowerer, node: ts.Node, x: Expr): Expr {
-  const checked = l.checker.getTypeAtLocation(node);
+  // `e instanceof Box` (Box generic) narrows to `Box<any>`: which instance is not known (classes.ts).
+  const checked = instanceofNarrowed(l, l.checker.getTypeAtLocation(node));
+  if (!checked) return x;
   // `Array.isArray(v)` and `v instanceof Array` narrow an unknown to `any[]`: an array of unknowns.
   const anyElems = l.checker.isArrayType(checked) && (l.checker.getTypeArguments(checked as ts.TypeReference)[0]!.flags & ts.TypeFlags.Any) !== 0;
   const narrowed = anyElems ? arrayType(l, DYN) : tryIrType(l, checked, node);

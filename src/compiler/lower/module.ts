@@ -22,7 +22,7 @@ import { functionOf, withScope } from "./functions.ts";
 import { neverParam, storable } from "./never.ts";
 import { untypedConst } from "./calls.ts";
 import { lowerBlock, probedInit } from "./stmt.ts";
-import { markProbed } from "./probes.ts";
+import { assignedKeptNull, markProbed } from "./probes.ts";
 import { typeFromTypeNode, typeOfNode } from "./types.ts";
 import { checkInterruptHandlers } from "./handlers.ts";
 import { checkNoAllocation, noFreeFunctions } from "./no-alloc.ts";
@@ -132,7 +132,7 @@ function declareGlobals(l: Lowerer, sf: ts.SourceFile): void {
           isConst: (st.declarationList.flags & ts.NodeFlags.Const) !== 0,
         };
         if (init) globalInits.set(d, init);
-        if ("probed" in declared && declared.probed) markProbed(l, g.cname, true);
+        if (("probed" in declared && declared.probed) || (type.k === "nullable" && type.null && assignedKeptNull(l, d))) markProbed(l, g.cname, true);
         l.globalsByDecl.set(d, g);
         l.program.globals.push(g);
       });

@@ -158,11 +158,11 @@ export function narrowRead(l: Lowerer, node: ts.Node, x: Expr): Expr {
   if (x.type.k !== "nullable" && x.type.k !== "union") return x;
   // `let cur: Hunk | null = null; xs.forEach(() => { cur = ... }); if (cur) out.push(cur)`: tsc does not see the
   // callback's assignment and narrows the test to `never`; the value is the declared one without null, checked.
+  // A probed variable given to `typeof`, or to a parameter that admits undefined, is passed as it is (lower/probes.ts).
+  if (isProbedVariable(l, x) && takesAbsent(l, node, x.type.k === "nullable" && x.type.null && !x.type.undef)) return x;
   if (x.type.k === "nullable" && l.checker.getTypeAtLocation(node).flags & ts.TypeFlags.Never) return unwrap(l, x, node, "narrowed");
   const t = arrayNarrowing(l, node, x.type) ?? checkedType(l, node);
   if (!t) return x;
-  // A probed variable given to `typeof`, or to a parameter that admits undefined, is passed as it is (lower/probes.ts).
-  if (isProbedVariable(l, x) && takesAbsent(l, node, x.type.k === "nullable" && x.type.null && !x.type.undef)) return x;
   return narrowTo(l, node, x, t, x.e !== "local" || isProbedVariable(l, x)) ?? x;
 }
 

@@ -325,6 +325,7 @@ export function probedRecordLocal(l: Lowerer, decl: ts.VariableDeclaration): { t
  * checked (`markProbed`, `isProbedVariable`) rather than trusted.
  */
 export function untrackedUndefinedLocal(l: Lowerer, decl: ts.VariableDeclaration, type: Type): boolean {
+  if (type.k === "nullable" && type.null && ts.isIdentifier(decl.name) && assignedKeptNull(l, decl)) return true;
   if (type.k !== "nullable" || !type.undef || !ts.isIdentifier(decl.name)) return false;
   const sym = l.checker.getSymbolAtLocation(decl.name);
   const scope = ts.findAncestor(decl, (n) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isFunctionLike(n));
@@ -345,6 +346,35 @@ export function untrackedUndefinedLocal(l: Lowerer, decl: ts.VariableDeclaration
   };
   visit(scope);
   return found;
+}
+
+/**
+ * `let x: T | null = to; while (x !== null) { ...; x = prev.get(x)!; }` with `prev: Map<T, T | null>`:
+ * `!` says "not undefined" (the key is there), but tsc also drops null, so it narrows x to T after the
+ * assignment, though x may hold null (lowerNonNull keeps it). Whether a local declared to admit null is
+ * given such a value, by its initializer or an assignment; its reads where tsc says T are then checked.
+ */
+export function assignedKeptNull(l: Lowerer, decl: ts.VariableDeclaration): boolean {
+  const sym = l.checker.getSymbolAtLocation(decl.name);
+  const scope = ts.findAncestor(decl, (n) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isFunctionLike(n));
+  if (!sym || !scope) return false;
+  const keepsNull = (x: ts.Expression | undefined): boolean => {
+    while (x && ts.isParenthesizedExpression(x)) x = x.expression;
+    return !!x && ts.isNonNullExpression(x) && ((l.checker.getTypeAtLocation(x.expression).flags & ts.TypeFlags.Null) !== 0 || unionHasNull(l.checker.getTypeAtLocation(x.expression)));
+  };
+  if (keepsNull(decl.initializer)) return true;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === K.EqualsToken && ts.isIdentifier(n.left) && l.checker.getSymbolAtLocation(n.left) === sym && keepsNull(n.right)) found = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return found;
+}
+
+function unionHasNull(t: ts.Type): boolean {
+  return t.isUnion() && t.types.some((m) => (m.flags & ts.TypeFlags.Null) !== 0);
 }
 
 /** The type of a probed local: its element type as `T | undefined`, if that is an array read of a non-nullable element. */

@@ -268,7 +268,8 @@ export function unionInstanceof(l: Lowerer, x: Expr, cls: ClassInst, node: ts.No
   }
   return testMembers(l, x, node, (m) => {
     if (m.type.k === "class" && isSubclass(m.type.cls, cls)) return { e: "bool", type: T.bool, value: true };
-    if ((m.type.k === "class" && m.type.cls.header && isSubclass(cls, m.type.cls)) || m.type.k === "view") return { e: "instanceof", type: T.bool, x: m, cls };
+    // A generic class's family may extend any class with a header: its instances' bases are known only at emit.
+    if ((m.type.k === "class" && m.type.cls.header && (isSubclass(cls, m.type.cls) || cls.familyOf)) || m.type.k === "view") return { e: "instanceof", type: T.bool, x: m, cls };
     return undefined;
   });
 }

@@ -111,6 +111,11 @@ static inline bool tsos_dyn_instanceof(tsos_dyn v, const tsos_class *c) {
   return tsos_dyn_kind(v) == TSOS_DYN_OBJ && !v.ty->is_array && tsos_instanceof(v.u.p, c);
 }
 
+/* An instance of one of a generic class's instances (tsos_instanceof_any). */
+static inline bool tsos_dyn_instanceof_any(tsos_dyn v, const tsos_class *const *family) {
+  return tsos_dyn_kind(v) == TSOS_DYN_OBJ && !v.ty->is_array && tsos_instanceof_any(v.u.p, family);
+}
+
 /* An instance of exactly class c. */
 static inline bool tsos_dyn_isclass(tsos_dyn v, const tsos_class *c) {
   return tsos_dyn_kind(v) == TSOS_DYN_OBJ && !v.ty->is_array && tsos_isclass(v.u.p, c);

@@ -676,6 +676,15 @@ static inline bool tsos_instanceof(const void *obj, const tsos_class *c) {
     if (k == c) return true;
   return false;
 }
+/* `obj instanceof Box` for a generic class Box: whether obj's class or one above it is one of
+ * Box's instances, listed (NULL-terminated) in `family`. */
+static inline bool tsos_instanceof_any(const void *obj, const tsos_class *const *family) {
+  if ((uintptr_t)obj <= 1) return false;
+  for (const tsos_class *k = TSOS_CLASS_OF(obj); k; k = k->parent)
+    for (const tsos_class *const *f = family; *f; f++)
+      if (k == *f) return true;
+  return false;
+}
 /* `obj.constructor.name`: the name of the object's class. */
 static inline tsos_str tsos_class_name(const void *obj) { return TSOS_CLASS_OF(obj)->name; }
 /* A function value adapted to another function type where it is stored (lower/lambdas.ts wrapValue,
