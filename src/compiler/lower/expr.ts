@@ -158,11 +158,23 @@ function lowerExprOf(l: Lowerer, node: ts.Expression, want?: Type): Expr {
         if (built) return built;
       }
       const to = typeOfNode(l, x);
+      // `handler(ctx, ev as never)`: `as never` silences tsc where a function's parameter type is not known
+      // exactly (a handler picked from a table by the event's type). JavaScript passes the value on unchanged,
+      // so it goes as the type wanted there, converted (checked) as any assertion is.
+      if (to.k === "never" && want && want.k !== "never" && want.k !== "void") return castTo(l, lowerExpr(l, x.expression, want), want, x, x.expression);
       // `k.split(":").map(Number) as unknown as Cell`: through unknown to a tuple, the array itself is asserted.
       const via = x.expression;
       if (isTuple(to) && ts.isAsExpression(via) && l.checker.getTypeFromTypeNode(via.type).flags & ts.TypeFlags.Unknown && l.checker.isArrayType(l.checker.getTypeAtLocation(via.expression))) {
         const arr = lowerExpr(l, via.expression);
         return freshArrayAsTuple(l, arr, to, via.expression) ?? coerce(l, arr, to, via.expression);
+      }
+      // `fn as unknown as AnyListener` of a function value (a listener of one topic stored with listeners of
+      // all): the function itself adapted, as `fn as AnyListener` is, its arguments cast (checked) when called.
+      const viaUnknown = ts.isAsExpression(via) && l.checker.getTypeFromTypeNode(via.type).flags & (ts.TypeFlags.Unknown | ts.TypeFlags.Any);
+      if (viaUnknown && to.k === "fn" && l.checker.getTypeAtLocation(via.expression).getCallSignatures().length === 1) {
+        const fn = lowerExpr(l, via.expression);
+        if (fn.type.k === "fn") return castTo(l, fn, to, x, via.expression);
+        return castTo(l, coerce(l, fn, { k: "dyn" }, via), to, x, via.expression);
       }
       // `(ROLES as unknown as string[]).includes(x)`: the tuple itself asserted, as below.
       const tupleViaUnknown = ts.isAsExpression(via) && l.checker.getTypeFromTypeNode(via.type).flags & ts.TypeFlags.Unknown && to.k === "array" && l.checker.isTupleType(l.checker.getTypeAtLocation(via.expression));
