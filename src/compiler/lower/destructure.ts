@@ -30,7 +30,8 @@ import { stdCall } from "./array-methods.ts";
 import { optionalSpreadArray, collectionArray } from "./collections.ts";
 import { customIterableArray, destructuredIterable } from "./iterables.ts";
 import { admitsUndefined, destructureObject, withDefault } from "./object-spread.ts";
-import { elementOrUndefined, markProbed, probedType } from "./probes.ts";
+import { elementOrUndefined, markProbed, probedType, usesProbe } from "./probes.ts";
+import { isOpenRecord } from "./records.ts";
 import { earlyLocalName } from "./closures.ts";
 
 // ---------------------------------------------------------------- tuples
@@ -150,11 +151,18 @@ export function bindLocal(l: Lowerer, decl: ts.Node): Bind {
     l.scope.locals.set(target, local);
     setLocalType(l, target, value.type);
     // An element tsc calls `string` that can be undefined (a match array's group): reads check it.
-    if (value.type.k === "nullable" && !(l.checker.getTypeAtLocation(name).flags & ts.TypeFlags.Union)) markProbed(l, local);
+    // So does a record entry tsc calls `string | number` that a pattern reads undefined (lower/object-spread.ts).
+    if (value.type.k === "nullable" && !admitsAbsent(l.checker.getTypeAtLocation(name))) markProbed(l, local);
     return [{ s: "let", name: local, type: value.type, init: value, loc: l.loc(name) }];
   };
   localBinders.add(bind);
   return bind;
+}
+
+/** Whether tsc's type t has undefined or null in it (or is any or unknown, which do). */
+function admitsAbsent(t: ts.Type): boolean {
+  const absent = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown;
+  return (t.isUnion() ? t.types : [t]).some((m) => (m.flags & absent) !== 0);
 }
 
 /** Binders that declare locals (which can hold an element that is missing, see below). */
@@ -255,7 +263,11 @@ export function declarePatternGlobals(l: Lowerer, d: ts.VariableDeclaration, mod
   const visit = (name: ts.BindingName): void => {
     if (ts.isIdentifier(name)) {
       const el = name.parent as ts.BindingElement;
-      const g: Global = { cname: l.uniqueName(`${mod}__${name.text}`), type: irType(l, l.checker.getTypeAtLocation(name), name), isConst: false };
+      // `const { key, ...rest } = props` of a record with any keys, `key` tested: it may be undefined (object-spread.ts).
+      const probed = el.parent === d.name && ts.isObjectBindingPattern(d.name) && !el.initializer && !el.dotDotDotToken && isOpenRecord(l, l.checker.getTypeAtLocation(d.name)) && usesProbe(l, el);
+      const declared = irType(l, l.checker.getTypeAtLocation(name), name);
+      const g: Global = { cname: l.uniqueName(`${mod}__${name.text}`), type: probed ? nullableType(l, declared, false, true) : declared, isConst: false };
+      if (probed) markProbed(l, g.cname, true);
       l.globalsByDecl.set(el, g);
       l.program.globals.push(g);
       return;

@@ -40,7 +40,8 @@ import { classInfo, fieldName, lookupField, propertyOfField, upcast } from "./cl
 import { arrayType, irType, nullableType, sameType, typeName } from "./types.ts";
 import { keysOfParam } from "./key-params.ts";
 import { declaredOrder, literalMembers, lowerClassGetByName, lowerViewGet } from "./views.ts";
-import { isRecord, recordField, recordValueType } from "./records.ts";
+import { isOpenRecord, isRecord, recordEntryOrUndefined, recordField, recordValueType } from "./records.ts";
+import { usesProbe } from "./probes.ts";
 import { isTuple } from "./destructure.ts";
 import { isnullish, lowerNullLiteral, presentOrPanic, unwrap, withoutUndefined } from "./nullable.ts";
 import { constLiteralClass, newLiteralObject, propName } from "./objects.ts";
@@ -607,9 +608,12 @@ export function destructureObject(l: Lowerer, pattern: ts.ObjectBindingPattern, 
     const key = el.propertyName ?? el.name;
     const name = ts.isIdentifier(key) || ts.isStringLiteral(key) || ts.isNumericLiteral(key) ? key.text : l.fail("TSOS1086", key, "a computed key in a pattern");
     taken.push(name);
-    let value = readProperty(l, src, name, key);
+    // `const { key, ...rest } = props` on a record with any keys, where the program tests `key` (`key === undefined`):
+    // a missing entry reads undefined, as in JavaScript (elsewhere it panics); reads where tsc says V are checked.
+    const probedEntry = isRecord(src.type) && !el.initializer && ts.isIdentifier(el.name) && isOpenRecord(l, l.checker.getTypeAtLocation(pattern)) && usesProbe(l, el);
+    let value = probedEntry ? recordEntryOrUndefined(l, src, name, key) : readProperty(l, src, name, key);
     // `o.a = 5; const { a } = o;` with `a?: number`: tsc narrows the property, and the name gets its narrowed type.
-    if (!el.initializer && value.type.k === "nullable" && ts.isIdentifier(el.name) && !(l.checker.getTypeAtLocation(el.name).flags & ts.TypeFlags.Any)) {
+    if (!el.initializer && !probedEntry && value.type.k === "nullable" && ts.isIdentifier(el.name) && !(l.checker.getTypeAtLocation(el.name).flags & ts.TypeFlags.Any)) {
       const named = l.checker.getTypeAtLocation(el.name);
       if (!(named.flags & ts.TypeFlags.Unknown) && l.checker.getNonNullableType(named) === named) value = { e: "unwrap", type: value.type.inner, x: value, loc: l.loc(el), check: "narrowed" };
     }

@@ -208,8 +208,8 @@ function usedUnderLengthTest(l: Lowerer, decl: ts.VariableDeclaration, init: ts.
  * For `const x = ...` (no annotation): whether some read of x is a probe, a strict comparison or (with
  * `absentUses`) a use that takes undefined (console.log, `typeof`, a parameter that admits it).
  */
-export function usesProbe(l: Lowerer, decl: ts.VariableDeclaration, absentUses = true): boolean {
-  if (!ts.isIdentifier(decl.name) || decl.type) return false;
+export function usesProbe(l: Lowerer, decl: ts.VariableDeclaration | ts.BindingElement, absentUses = true): boolean {
+  if (!ts.isIdentifier(decl.name) || (ts.isVariableDeclaration(decl) && decl.type)) return false;
   const sym = l.checker.getSymbolAtLocation(decl.name);
   const scope = ts.findAncestor(decl, (n) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isFunctionLike(n));
   if (!sym || !scope) return false;

@@ -541,6 +541,11 @@ function admitsUndefined(l: Lowerer, x: ts.Expression): boolean {
 }
 
 /** `const { a, b: x } = r` on a record: the entry's value (a missing one panics); undefined when `rec` is not a record. */
+/** Entry `key` of the record `rec` as `V | undefined` (undefined where it is missing, as JavaScript reads it). */
+export function recordEntryOrUndefined(l: Lowerer, rec: Expr, key: string, node: ts.Node): Expr {
+  return method(l, rec, "get", [{ e: "str", type: T.str, value: key }], node);
+}
+
 export function recordField(l: Lowerer, rec: Expr, key: string, node: ts.Node): Expr | undefined {
   if (!isRecord(rec.type)) return undefined;
   // A record whose values may be undefined (`Record<string, string | undefined>`): a missing key is undefined too.

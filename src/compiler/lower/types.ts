@@ -478,7 +478,7 @@ function typeNameWithin(t: Type, within: ReadonlySet<Type>): string {
     case "array": {
       // `(Frac | number)[]`, `(string | null)[]`, `((x: number) => string)[]`: the element's name in parentheses.
       const elem = name(t.elem);
-      return ((t.elem.k === "union" || t.elem.k === "nullable") && elem.includes(" | ")) || t.elem.k === "fn" ? `(${elem})[]` : `${elem}[]`;
+      return ((t.elem.k === "union" || t.elem.k === "nullable" || t.elem.k === "view") && elem.includes(" | ")) || t.elem.k === "fn" ? `(${elem})[]` : `${elem}[]`;
     }
     case "str":
       return t.borrowed ? "Text" : "string";
