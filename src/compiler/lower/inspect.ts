@@ -273,6 +273,8 @@ export interface Dispatch {
   classes: () => ClassInst[];
   /** The body's case for one runtime class: `x` converted to it. */
   each: (cls: ClassInst, x: Expr) => Expr;
+  /** For an `unknown` x, which may hold any value: the result when x holds no instance of these classes. */
+  otherwise?: Expr;
 }
 
 const dispatches = new WeakMap<Lowerer, Dispatch[]>();
@@ -307,6 +309,15 @@ function buildDispatchBody(l: Lowerer, d: Dispatch): void {
     const loc = d.func.loc;
     const classes = d.classes();
     const out: Stmt[] = [];
+    if (x.type.k === "dyn") {
+      // An unknown: each class tested, then what holds for anything else.
+      for (const cls of classes) {
+        const as: Expr = { e: "fromdyn", type: { k: "class", cls }, x, loc: 0, check: false };
+        out.push({ s: "if", c: { e: "dynis", type: T.bool, x, cls, exact: true }, then: [ret(d.each(cls, as), loc)], loc });
+      }
+      out.push(ret(d.otherwise!, loc));
+      return out;
+    }
     classes.forEach((cls, i) => {
       const as: Expr = x.type.k === "view" ? { e: "viewobj", type: { k: "class", cls }, x } : { e: "convert", type: { k: "class", cls }, x, checked: false, loc: 0 };
       const r = ret(d.each(cls, as), loc);
@@ -768,7 +779,10 @@ function inHelpers(l: Lowerer, node: ts.Node, purpose: "in" | "spread"): Paramet
   const loc = l.loc(node);
   return {
     synthesize: (base, params, ret) => synthesize(l, base, params, ret, loc),
-    dispatchWith: (fn, t, each) => addDispatch(l, { func: fn as Func, classes: t.k === "view" ? classesOfView(l, t.view) : classesBelow(l, (t as { cls: ClassInst }).cls), each }),
+    dispatchWith: (fn, t, each) =>
+      t.k === "dyn"
+        ? addDispatch(l, { func: fn as Func, classes: () => [...constructedClasses(l)].filter((c) => c.header && !c.tuple), each, otherwise: { e: "bool", type: T.bool, value: false } })
+        : addDispatch(l, { func: fn as Func, classes: t.k === "view" ? classesOfView(l, t.view) : classesBelow(l, (t as { cls: ClassInst }).cls), each }),
     member: (cls, prop) => classMember(l, cls, prop),
     propertyNames: (cls) => classPropertyNames(cls),
     entry: (cls, x, key) => (isRecord({ k: "class", cls }) ? recordEntryHas(l, x, key, node) : undefined),

@@ -571,7 +571,13 @@ export function objectIn(
   const prop = key.text;
   const rightType = l.checker.getTypeAtLocation(b.right);
   const parts = rightType.isUnion() ? rightType.types : [rightType];
-  if (!parts.every((t) => t.flags & ts.TypeFlags.Object)) return undefined;
+  if (!parts.every((t) => t.flags & ts.TypeFlags.Object)) {
+    // `typeof v === "object" && v !== null && "code" in v` on an unknown: whether the object it holds has the property.
+    const v = lower(b.right);
+    if (v.type.k !== "dyn" || ARRAY_NAMES.has(prop) || FUNCTION_NAMES.has(prop) || /^\d+$/.test(prop)) return undefined;
+    if (PROTOTYPE_NAMES.has(prop)) l.fail("TSOS1005", b, `\`"${prop}" in\` (a property every object inherits)`);
+    return { e: "call", type: T.bool, fn: hasPropertyFunction(l, v.type, prop, helpers), args: [v] };
+  }
   if (parts.some((t) => l.checker.isArrayType(t) || l.checker.isTupleType(t))) return inWithArrayMembers(l, b, prop, lower(b.right), helpers);
   const x = lower(b.right);
   const t = x.type;
@@ -581,6 +587,9 @@ export function objectIn(
   if (PROTOTYPE_NAMES.has(prop)) l.fail("TSOS1005", b, `\`"${prop}" in\` (a property every object inherits)`);
   return { e: "call", type: T.bool, fn: hasPropertyFunction(l, t, prop, helpers), args: [x] };
 }
+
+/** The names every function has (an unknown may hold one). */
+const FUNCTION_NAMES = new Set([...Object.getOwnPropertyNames(Function.prototype), "prototype"]);
 
 /** The names every array has: its length, its elements' indexes and Array.prototype's members. */
 const ARRAY_NAMES = new Set([...Object.getOwnPropertyNames(Array.prototype), "length"]);
@@ -600,7 +609,7 @@ function inWithArrayMembers(l: Lowerer, b: ts.BinaryExpression, prop: string, x:
 export function hasPropertyFunction(l: Lowerer, t: Type, prop: string, helpers: Parameters<typeof objectIn>[3], purpose: "in" | "spread" = "in"): string {
   let fns = inFns.get(l);
   if (!fns) inFns.set(l, (fns = new Map()));
-  const cacheKey = `${purpose}|${t.k === "view" ? t.view.cname : (t as { cls: ClassInst }).cls.cname}|${prop}`;
+  const cacheKey = `${purpose}|${t.k === "view" ? t.view.cname : t.k === "dyn" ? "unknown" : (t as { cls: ClassInst }).cls.cname}|${prop}`;
   let fn = fns.get(cacheKey);
   if (!fn) {
     const func = helpers.synthesize(`has_${prop.replace(/[^A-Za-z0-9_]/g, "_")}`, [{ name: "x", type: t }], T.bool);
