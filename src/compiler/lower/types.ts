@@ -186,6 +186,10 @@ function mapType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
     // A union of literals of one kind ("a" | "b", 1 | 2) is that kind.
     // So is a union of tuples with the same element types (`[this, Vec] | [Vec, this]` in a method of Vec).
     if (parts.every((p) => p && sameType(p, parts[0]!)) && ((parts[0]?.k !== "class" && parts[0]?.k !== "array") || (parts[0]?.k === "class" && parts[0].cls.tuple))) return parts[0];
+    // Instances of one generic class that are one struct (`Token<Config> | Token<Logger>` where Token's T is
+    // erased or phantom, lower/phantom.ts): that class.
+    const generic = type.types[0]?.getSymbol();
+    if (parts[0]?.k === "class" && generic && generic.flags & ts.SymbolFlags.Class && parts.every((p) => p && sameType(p, parts[0]!)) && type.types.every((t) => t.getSymbol() === generic)) return parts[0];
     // `string[] | never[]` (literals that write `["statue"]` in one place and `[]` in another): the array type,
     // which holds the empty array.
     const filled = parts.filter((p) => !(p?.k === "array" && p.elem.k === "never"));
