@@ -1278,6 +1278,23 @@ declare class URIError extends Error {}
 declare class ReferenceError extends Error {}
 declare class EvalError extends Error {}
 
+/** UTF-8 encoding (WHATWG Encoding; lib/std/text.ts builds it): `encode(s)` gives the bytes of s. */
+declare class TextEncoder {
+  readonly encoding: string;
+  encode(input?: string): Uint8Array;
+}
+/**
+ * UTF-8 decoding (WHATWG Encoding; lib/std/text.ts builds it): `decode(bytes)` gives the string, each
+ * ill-formed sequence as U+FFFD (a TypeError with `fatal`). Other encodings are a RangeError.
+ */
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  readonly encoding: string;
+  readonly fatal: boolean;
+  readonly ignoreBOM: boolean;
+  decode(input?: Uint8Array): string;
+}
+
 /**
  * A reference that does not keep its target alive (lib/std/weakref.ts builds
  * it): `deref()` gives the target, or undefined once it has been freed.

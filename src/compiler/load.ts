@@ -82,7 +82,8 @@ export function createProgram(entryFiles: string[]): ts.Program {
   // lib/std/uri.ts, encodeURIComponent and the other URI functions (lower/uri.ts);
   // lib/std/iter.ts, arrays, Maps and Sets as Iterable<T> values (lower/iterables.ts);
   // lib/std/typed-array.ts, ArrayBuffer, typed arrays and DataView (lower/typed-arrays.ts);
-  // lib/std/weakref.ts, WeakRef, and lib/std/date.ts, Date (lower/exceptions.ts builtinClassDecl); lib/std/bigint.ts, bigint (lower/bigint.ts);
+  // lib/std/weakref.ts, WeakRef, lib/std/date.ts, Date, and lib/std/text.ts, TextEncoder and TextDecoder (lower/exceptions.ts
+  // builtinClassDecl); lib/std/bigint.ts, bigint (lower/bigint.ts);
   // lib/std/clone.ts, structuredClone's memo (lower/structured-clone.ts).
   const roots = [
     path.join(LIB_DIR, "tsos.d.ts"), path.join(LIB_DIR, "kernel.d.ts"), path.join(LIB_DIR, "std/array.ts"), path.join(LIB_DIR, "std/map.ts"),
@@ -90,7 +91,7 @@ export function createProgram(entryFiles: string[]): ts.Program {
     path.join(LIB_DIR, "std/math.ts"), path.join(LIB_DIR, "std/regexp.ts"),
     path.join(LIB_DIR, "std/number.ts"), path.join(LIB_DIR, "std/uri.ts"), path.join(LIB_DIR, "std/iter.ts"),
     path.join(LIB_DIR, "std/typed-array.ts"), path.join(LIB_DIR, "std/weakref.ts"),
-    path.join(LIB_DIR, "std/date.ts"), path.join(LIB_DIR, "std/bigint.ts"), path.join(LIB_DIR, "std/clone.ts"), ...entryFiles.map((f) => path.resolve(f)),
+    path.join(LIB_DIR, "std/date.ts"), path.join(LIB_DIR, "std/text.ts"), path.join(LIB_DIR, "std/bigint.ts"), path.join(LIB_DIR, "std/clone.ts"), ...entryFiles.map((f) => path.resolve(f)),
   ];
   return ts.createProgram(roots, COMPILER_OPTIONS, cachedHost());
 }

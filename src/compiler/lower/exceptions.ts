@@ -39,6 +39,7 @@ export function builtinClassDecl(l: Lowerer, decl: ts.ClassDeclaration): ts.Clas
   if (ERROR_CLASSES.has(name)) return stdDeclaration("std/error.ts", name, ts.isClassDeclaration);
   if (name === "WeakRef") return stdDeclaration("std/weakref.ts", name, ts.isClassDeclaration);
   if (name === "Date") return stdDeclaration("std/date.ts", name, ts.isClassDeclaration);
+  if (name === "TextEncoder" || name === "TextDecoder") return stdDeclaration("std/text.ts", name, ts.isClassDeclaration);
   if (name === "NumberFormat" && ts.isModuleBlock(decl.parent) && decl.parent.parent.name.text === "Intl") return stdDeclaration("std/number.ts", name, ts.isClassDeclaration);
   if (name === "WeakMap" || name === "WeakSet") return stdDeclaration("std/map.ts", name, ts.isClassDeclaration);
   return undefined;
