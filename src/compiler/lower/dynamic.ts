@@ -130,7 +130,7 @@ function copyFunction(l: Lowerer, t: Extract<Type, { k: "array" }>, node: ts.Nod
  * array itself, `for...of`, a spread, a template or console.log argument. A
  * copy there is indistinguishable from the array itself.
  */
-export function readOnlyUse(node: ts.Node, checker?: ts.TypeChecker, depth = 0): boolean {
+export function readOnlyUse(node: ts.Node): boolean {
   let n = node;
   while (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
   const p = n.parent;
@@ -149,33 +149,9 @@ export function readOnlyUse(node: ts.Node, checker?: ts.TypeChecker, depth = 0):
   if (ts.isTemplateSpan(p)) return true;
   if (ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) {
     const callee = p.expression.getText();
-    if (callee === "console.log" || callee === "console.error" || callee === "String" || callee === "JSON.stringify") return true;
-    return !!checker && depth < 3 && parameterOnlyRead(checker, p, p.arguments.indexOf(n as ts.Expression), depth);
+    return callee === "console.log" || callee === "console.error" || callee === "String" || callee === "JSON.stringify";
   }
   return false;
-}
-
-/**
- * `this.diffKeyed(a.children as VElement[], ...)`: whether the function a call
- * reaches (one the program declares, with a body) only reads its parameter
- * `index`: every reference to it is a read-only use (readOnlyUse, through at
- * most three such calls), none of them inside a nested function, which could
- * read it after the call returns.
- */
-function parameterOnlyRead(checker: ts.TypeChecker, call: ts.CallExpression, index: number, depth: number): boolean {
-  const decl = checker.getResolvedSignature(call)?.declaration;
-  if (!decl || !ts.isFunctionLike(decl) || decl.getSourceFile().isDeclarationFile || !("body" in decl) || !decl.body) return false;
-  const param = decl.parameters[index];
-  if (!param || param.dotDotDotToken || !ts.isIdentifier(param.name)) return false;
-  const sym = checker.getSymbolAtLocation(param.name);
-  let ok = !!sym;
-  const visit = (x: ts.Node, nested: boolean): void => {
-    if (!ok) return;
-    if (ts.isIdentifier(x) && x !== param.name && checker.getSymbolAtLocation(x) === sym) ok = !nested && readOnlyUse(x, checker, depth + 1);
-    ts.forEachChild(x, (c) => visit(c, nested || ts.isFunctionLike(c)));
-  };
-  visit(decl.body, false);
-  return ok;
 }
 
 /** Whether a Map or Set read at `node` is only read: its size, a lookup, iteration, spreading or printing. */

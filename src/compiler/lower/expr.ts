@@ -465,7 +465,8 @@ export function castTo(l: Lowerer, value: Expr, to: Type, node: ts.Expression, i
  * cast, checked, which no one can tell from the array itself. Undefined elsewhere.
  */
 function narrowedArrayCopy(l: Lowerer, value: Expr, to: Type, node: ts.Expression): Expr | undefined {
-  if (to.k !== "array" || value.type.k !== "array" || sameType(value.type, to) || !readOnlyUse(node, l.checker)) return undefined;
+  // Also where it is passed to a function that only reads that parameter (`this.diffKeyed(a.children as VElement[])`).
+  if (to.k !== "array" || value.type.k !== "array" || sameType(value.type, to) || !(readOnlyUse(node) || readOnlyArgument(l, node))) return undefined;
   const elem = to.elem;
   return mappedElements(l, "narrowed", value, to, (e) => castTo(l, e, elem, node), node);
 }
