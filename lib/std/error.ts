@@ -12,15 +12,15 @@
  *             compiler refuses other throws), so a catch variable is an Error.
  */
 
-/** `new Error(message, { cause })`: the error this one wraps. lib/tsos.d.ts types it `unknown`, as TypeScript does; a cause is an Error here. */
+/** `new Error(message, { cause })`: what this error wraps, any value, as in TypeScript (a caught `unknown` rethrown with context). */
 export interface ErrorOptions {
-  cause?: Error;
+  cause?: unknown;
 }
 
 export class Error {
   name: string = "Error";
   message: string;
-  cause: Error | undefined;
+  cause: unknown;
   constructor(message?: string, options?: ErrorOptions) {
     this.message = message ?? "";
     this.cause = options?.cause;
