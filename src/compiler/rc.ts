@@ -708,14 +708,17 @@ class FnPass {
   /**
    * A call that may return with an exception pending (rc-unwind.ts) jumps to
    * its statement's unwind block. Not in a loop's condition or step (no
-   * statement there to follow) nor in a generator's body: there the emitter's
-   * test rethrows to the nearest handler, leaving the frame's references.
+   * statement there to follow): there the emitter's test rethrows to the
+   * nearest handler, leaving the frame's references. A generator's body
+   * cannot return the exception (its caller is the resumer), so its unwind
+   * block rethrows, as its own `throw` does, once the frame's references are
+   * released.
    */
   private unwindOf(y: Expr): Expr {
-    if (!this.mayThrow || this.noTemps || this.tempDepth === 0 || this.f.coroutine || !mayThrowCall(this.mayThrow, y)) return y;
+    if (!this.mayThrow || this.noTemps || this.tempDepth === 0 || !mayThrowCall(this.mayThrow, y)) return y;
     if (!this.unwind) {
       const { n, inRegion } = this.throwDepth();
-      this.unwind = { label: `tsos_unwind${tempCounter++}`, tail: [...this.releaseScopes(n), { s: "raise", rethrow: inRegion }] };
+      this.unwind = { label: `tsos_unwind${tempCounter++}`, tail: [...this.releaseScopes(n), { s: "raise", rethrow: inRegion || !!this.f.coroutine }] };
     }
     return { ...y, unwind: this.unwind.label } as Expr;
   }
