@@ -341,7 +341,9 @@ function nullableObjectString(l: Lowerer, x: Expr, node: ts.Node): Expr {
 }
 
 function lowerIdentifier(l: Lowerer, id: ts.Identifier): Expr {
-  if (nullLiteral(l, id)) return lowerNullLiteral("undefined");
+  // `undefined`, or a `const` that is always null or undefined (`const EPSILON = null`).
+  const absent = nullLiteral(l, id);
+  if (absent) return lowerNullLiteral(absent);
   return narrowRead(l, id, lowerDeclaredIdentifier(l, id));
 }
 

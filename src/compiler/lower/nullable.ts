@@ -85,6 +85,16 @@ export function nullLiteral(l: Lowerer, node: ts.Expression): "null" | "undefine
   if (ts.isIdentifier(node) && node.text === "undefined" && !l.symbolOf(node)?.valueDeclaration) return "undefined";
   // `void 0`: undefined, with nothing to evaluate.
   if (ts.isVoidExpression(node) && ts.isLiteralExpression(node.expression)) return "undefined";
+  // `const EPSILON = null` (an NFA's empty-string label): a constant that is always null (or undefined).
+  // Only a `const`'s declared type counts, never a type the checker narrowed by control flow.
+  if (ts.isIdentifier(node)) {
+    const decl = l.symbolOf(node)?.valueDeclaration;
+    if (decl && ts.isVariableDeclaration(decl) && ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const && ts.isIdentifier(decl.name)) {
+      const declared = l.checker.getTypeOfSymbol(l.symbolOf(node)!);
+      if (declared.flags & ts.TypeFlags.Null) return "null";
+      if (declared.flags & ts.TypeFlags.Undefined) return "undefined";
+    }
+  }
   return undefined;
 }
 
