@@ -76,7 +76,8 @@ export function instantiateFunction(
   // `function*` and generator methods: the function creates the generator object (lower/generators.ts).
   if (!opts.body && isGeneratorDecl(decl)) {
     const plain = opts;
-    opts = { ...opts, body: () => generatorCreation(l, decl, func, plain) };
+    // A destructured parameter is taken apart in the body, when it first runs (generators.ts generatorBody).
+    opts = { ...opts, body: () => generatorCreation(l, decl, func, plain), bindPatterns: false };
   }
   // One instance per class `this` is in a static method, as per type arguments (lower/static-this.ts).
   const key = `${opts.cname}|${decl.pos}|${decl.getSourceFile().fileName}|${typeArgs.map(mangle).join(",")}|${opts.staticThis?.name?.text ?? ""}@${opts.staticThis?.pos ?? ""}`;

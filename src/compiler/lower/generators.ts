@@ -49,6 +49,7 @@ import { fnType, mangle, tryIrType, typeName } from "./types.ts";
 import { markConstructed } from "./dispatch.ts";
 import { literalMembers, literalNodes } from "./views.ts";
 import { errorClass, exitActions, throwValue } from "./exceptions.ts";
+import { destructureParams } from "./destructure.ts";
 import { hoistVars } from "./control.ts";
 import { lowerBlock } from "./stmt.ts";
 import { instantiateFunction, paramIdentifier } from "./functions.ts";
@@ -250,7 +251,6 @@ export function generatorCreation(l: Lowerer, decl: GenDecl, func: Func, opts: I
   // keeps its closure object in the generator; an object literal's generator method is not lifted that way yet.
   const closure = capturingClosure(decl, opts);
   if (opts.closure && !closure && !(ts.isObjectLiteralExpression(decl.parent) && opts.closure.self)) l.fail("TSOS1242", node, "a generator method of an object literal", "declare it at module level, as a class method, or as `function*` in a function");
-  for (const p of decl.parameters) if (!ts.isIdentifier(p.name)) l.fail("TSOS1242", p, "a destructured parameter of a generator", "take the value and destructure it in the body");
   const ret = func.ret;
   const genT = ret.k === "class" && isGenType(ret) ? ret : ret.k === "view" ? undefined : undefined;
   let elem: Type | undefined;
@@ -330,6 +330,7 @@ function generatorBody(l: Lowerer, decl: GenDecl, func: Func, { sub, base, elem,
     // literal's generator method reads them from the literal's hidden fields, through `self` (objects.ts).
     closure: closure ?? (opts.closure?.self && opts.thisType ? opts.closure : undefined),
     params: () => [{ name: ts.factory.createIdentifier("gen"), decl: decl.name ?? decl, type: { k: "anyobj" } }],
+    bindPatterns: false,
     ret: () => T.void,
     body: () => {
       const loc = l.loc(decl);
@@ -354,6 +355,8 @@ function generatorBody(l: Lowerer, decl: GenDecl, func: Func, { sub, base, elem,
         setLocalType(l, p, a.type);
         out.push({ s: "let", name, type: a.type, init: field(meRef, `a_${a.name}`, a.type), loc });
       });
+      // `function* f({ code, labels }: Program)`: the pattern's names, bound from the parameter kept in the generator.
+      out.push(...destructureParams(l, decl));
       contexts.set(l.scope, { self: { e: "convert", type: baseT, x: meRef, checked: false, loc }, elem });
       out.push(...hoistVars(l, decl), ...lowerBlock(l, (decl.body?.statements ?? []) as readonly ts.Statement[]));
       return out;

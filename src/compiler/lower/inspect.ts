@@ -350,6 +350,11 @@ export function plainObjectString(l: Lowerer, x: Expr, node: ts.Node): Expr | un
   if (x.type.k === "view") return { e: "call", type: T.str, fn: viewStringFunction(l, x.type.view, node), args: [x] };
   if (x.type.k !== "class" || !x.type.cls.header || classMember(l, x.type.cls, "toString")) return undefined;
   const cls = x.type.cls;
+  // A Map or Set (or a class extending one without a toString): Object.prototype.toString's tag, "[object Map]".
+  for (let c: ClassInst | undefined = cls; c; c = c.base) {
+    const kind = collectionKind(l, c, node);
+    if (kind === "Map" || kind === "Set") return { e: "seq", type: T.str, xs: [x, str(`[object ${kind}]`)] };
+  }
   if (!cls.literal) {
     for (let c: ClassInst | undefined = cls; c; c = c.base) if (!c.literal && l.isLibDecl(classInfo(c).decl)) return undefined;
     if (classInfo(cls).decl.getSourceFile().fileName.includes("/lib/std/") || isOverridden(l, classInfo(cls).decl, "toString")) return undefined;
