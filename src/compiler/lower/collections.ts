@@ -28,7 +28,7 @@ import { bigintEquals, bigintHash, isBigType } from "./bigint.ts";
 import type { ClassInst, Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { searchedForAbsent } from "./probes.ts";
-import { unwrap } from "./nullable.ts";
+import { lowerOptionalChain, unwrap } from "./nullable.ts";
 import { LIB_DIR } from "../load.ts";
 import { isLibSymbol, type Lowerer } from "./context.ts";
 import { classInfo, classInstance, constructorOf } from "./classes.ts";
@@ -645,7 +645,8 @@ function sameKey(l: Lowerer, a: Expr, b: Expr, call: ts.CallExpression): Expr {
 /** `m?.values()` (or `keys`, `entries`) on a Map or Set that may be absent: the collection and the method; else undefined. */
 function optionalIteratorCall(l: Lowerer, x: ts.Expression): { collection: ts.Expression; which: "keys" | "values" | "entries" } | undefined {
   while (ts.isParenthesizedExpression(x)) x = x.expression;
-  if (!ts.isCallExpression(x) || x.arguments.length || !ts.isPropertyAccessExpression(x.expression) || !x.expression.questionDotToken) return undefined;
+  // `m?.keys()`, or `repo.head?.tree.keys()` (the chain is optional further in: the collection may be absent).
+  if (!ts.isCallExpression(x) || x.arguments.length || !ts.isPropertyAccessExpression(x.expression) || !(x.expression.questionDotToken || x.flags & ts.NodeFlags.OptionalChain)) return undefined;
   const which = x.expression.name.text;
   if (which !== "keys" && which !== "values" && which !== "entries") return undefined;
   const collection = x.expression.expression;
@@ -670,7 +671,7 @@ export function optionalSpreadArray(l: Lowerer, x: ts.Expression, type: Extract<
   if (!e) return undefined;
   // `[...(m.get(k)?.values() ?? [])]`: the collection that may be absent, then the array of what the call walks.
   const walked = optionalIteratorCall(l, e.left);
-  const value = lowerExpr(l, walked?.collection ?? e.left);
+  const value = walked ? (lowerOptionalChain(l, walked.collection, true) ?? lowerExpr(l, walked.collection)) : lowerExpr(l, e.left);
   if (value.type.k !== "nullable") return undefined;
   const name = l.temp();
   const held: Expr = { e: "local", type: value.type, name };

@@ -645,8 +645,9 @@ function isOutermostChain(node: ts.Node): boolean {
  * is undefined and nothing after it is evaluated. Undefined when the chain
  * has no `?.` left to handle (its bases are bound): lower it normally.
  */
-export function lowerOptionalChain(l: Lowerer, node: ts.Expression): Expr | undefined {
-  if (!ts.isOptionalChain(node) || !isOutermostChain(node)) return undefined;
+export function lowerOptionalChain(l: Lowerer, node: ts.Expression, asOutermost = false): Expr | undefined {
+  // `asOutermost`: a part of a longer chain lowered as a value of its own (`repo.head?.tree` of `repo.head?.tree.keys()`).
+  if (!ts.isOptionalChain(node) || !(asOutermost || isOutermostChain(node))) return undefined;
   let q: ts.Expression | undefined;
   for (let n: ts.Expression = node; ts.isOptionalChain(n); n = (n as ts.PropertyAccessExpression).expression) {
     const inner = (n as ts.PropertyAccessExpression).expression;
