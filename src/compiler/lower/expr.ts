@@ -22,7 +22,7 @@ import { LIB_DIR } from "../load.ts";
 import { objectBranches } from "./object-spread.ts";
 import { bigintArith, bigintCompare, bigintLiteral, bigintStep, bigintUnary, isBigType } from "./bigint.ts";
 import { keyedAssign, keyedIncDec, keyedLogicalAssign, keyedStore } from "./keyed.ts";
-import { isTypedElement, typedElementWrite, typedUpdate } from "./typed-arrays.ts";
+import { isTypedElement, typedAsNumbers, typedElementWrite, typedUpdate } from "./typed-arrays.ts";
 import type { BinOp, Expr, Func, IntKind, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO, fits, isInt, isUnsigned, range, unify, unsignedOf, widens } from "../ints.ts";
@@ -539,6 +539,12 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   const readOnly = (): boolean => ts.isExpression(node) && readOnlyArgument(l, node);
   if (from.k === "array" && to.k === "array" && (isFreshArrayNode(node) || soleUseOfFreshArray(l, node) || readOnly()) && tryCoerce(l, { e: "local", type: from.elem, name: "tsos_probe" }, to.elem, node))
     return mappedElements(l, "cast", e, to, (x) => coerce(l, x, to.elem, node), node);
+  // A typed array where an array of numbers is wanted (`ArrayLike<number>`, held as `number[]`), passed to a
+  // parameter its function only reads: a copy of its elements, which cannot be told apart there.
+  if (to.k === "array" && to.elem.k === "int" && to.elem.kind === "number" && readOnly()) {
+    const numbers = typedAsNumbers(l, e, node);
+    if (numbers) return numbers;
+  }
   // A new tuple (`["null", null]` in an `as const` list of pairs) where a tuple of the same length with wider element
   // types is wanted (types.ts mergedTuple): built as that tuple; no one else holds it.
   if (e.e === "new") {

@@ -49,6 +49,7 @@ import { markConstructed } from "./dispatch.ts";
 import { collectionEach, collectionKind, isCollectionIteratorCall, iteratorResultAccess } from "./collections.ts";
 import { genClassOf, genNext, genClose, isGenType } from "./generators.ts";
 import { arrayLength, indexLoop } from "./index-loop.ts";
+import { typedArrayEach } from "./typed-arrays.ts";
 
 /** The member key of `[Symbol.iterator]` (classes.ts, dispatch.ts). */
 export const ITERATOR_KEY = "@@iterator";
@@ -721,6 +722,8 @@ export function sourceForYieldStar(
   const walk = collectionEach(l, x, (elem) => each(elem, x, []));
   if (walk) return [walk];
   const arr = lowerExpr(l, x);
+  const typed = typedArrayEach(l, arr, x, (elem) => each(elem, x, []));
+  if (typed) return [typed];
   if (arr.type.k !== "array") l.fail("TSOS1241", x, `\`yield*\` over \`${typeName(arr.type)}\``);
   const elemType = arr.type.elem;
   return [indexLoop(l, loc, arr, (src) => arrayLength(src, loc), (src, idx) => each({ e: "index", type: elemType, arr: src, idx, loc, unchecked: true }, x, []))];

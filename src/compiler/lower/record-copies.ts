@@ -134,10 +134,15 @@ function readUse(l: Lowerer, n: ts.Identifier): boolean {
   if ((ts.isForOfStatement(p) && p.expression === u) || ts.isSpreadElement(p) || ts.isSpreadAssignment(p)) return true;
   if (ts.isCallExpression(p) && p.arguments.includes(u as ts.Expression)) {
     const callee = p.expression.getText();
-    return ["Object.keys", "Object.values", "Object.entries", "console.log", "JSON.stringify", "String"].includes(callee);
+    return ["Object.keys", "Object.values", "Object.entries", "console.log", "JSON.stringify", "String", "Array.from"].includes(callee) || (TYPED_FROM.test(callee) && p.arguments[0] === u);
   }
+  // `new Float64Array(values)`: a copy of the elements.
+  if (ts.isNewExpression(p) && p.arguments?.[0] === u && TYPED_FROM.test(`${p.expression.getText()}.from`)) return true;
   return false;
 }
+
+/** A typed array's `from` (`Float64Array.from(values)`), which copies the elements it is given. */
+const TYPED_FROM = /^(Int8|Uint8|Uint8Clamped|Int16|Uint16|Int32|Uint32|Float32|Float64)Array\.from$/;
 
 /** `return res` where `res` is a local made from an object literal here and otherwise used only through its properties. */
 function soleReturn(l: Lowerer, x: ts.Expression): boolean {

@@ -108,6 +108,14 @@ export function typedKind(t: Type): Kind | undefined {
   return name === "TypedArray" ? "typed" : name === "ArrayBuffer" ? "buffer" : name === "DataView" ? "view" : undefined;
 }
 
+/**
+ * A typed array's elements as a new `number[]` (`new Vector(this.data.map(...))` where the constructor takes
+ * `ArrayLike<number>`, which tsos holds as `number[]`); undefined for any other value.
+ */
+export function typedAsNumbers(l: Lowerer, x: Expr, node: ts.Node): Expr | undefined {
+  return typedKind(x.type) === "typed" ? method(l, x, "toNumbers", [], node) : undefined;
+}
+
 /** The element type of a TypedArray<E> instance. */
 function elemOf(t: Type): IntKind {
   const [e] = typeArgsOf((t as Extract<Type, { k: "class" }>).cls);
@@ -546,6 +554,24 @@ export function typedArrayElements(l: Lowerer, x: ts.Expression): Expr | undefin
  * index loop over the live array (its length never changes), each step
  * reading the element then; undefined when `f.expression` is not one.
  */
+/** `yield* ta` over a typed array (lower/iterables.ts): `each` for every element, read live as for...of reads it. */
+export function typedArrayEach(l: Lowerer, ta: Expr, node: ts.Node, each: (elem: Expr) => Stmt[]): Stmt | undefined {
+  if (typedKind(ta.type) !== "typed") return undefined;
+  const loc = l.loc(node);
+  const arrName = l.temp();
+  const idxName = l.temp();
+  const arr: Expr = { e: "local", type: ta.type, name: arrName };
+  const idx: Expr = { e: "local", type: T.number, name: idxName };
+  const step: Expr = { e: "assign", type: T.number, target: idx, value: { e: "binary", type: T.number, op: "+", a: idx, b: { e: "int", type: T.number, value: 1n }, loc } };
+  return {
+    s: "block",
+    body: [
+      { s: "let", name: arrName, type: ta.type, init: ta, loc },
+      { s: "for", init: [{ s: "let", name: idxName, type: T.number, init: ZERO, loc }], c: { e: "binary", type: T.bool, op: "<", a: idx, b: field(arr, "length", T.number), loc }, step: [step], body: each(readAt(l, arr, idx, node)), loc },
+    ],
+  };
+}
+
 export function typedArrayForOf(l: Lowerer, f: ts.ForOfStatement, bind: (x: Expr) => Stmt[], lowerBody: () => Stmt[]): Stmt | undefined {
   const it = iterationOf(l, f.expression);
   if (!it || typedKind(it.recv.type) !== "typed") return undefined;
