@@ -351,8 +351,10 @@ export function plainObjectString(l: Lowerer, x: Expr, node: ts.Node): Expr | un
   if (x.type.k !== "class" || !x.type.cls.header || classMember(l, x.type.cls, "toString")) return undefined;
   const cls = x.type.cls;
   // A Map or Set (or a class extending one without a toString): Object.prototype.toString's tag, "[object Map]".
+  // (A record is built on Map, but is a plain object to JavaScript.)
   for (let c: ClassInst | undefined = cls; c; c = c.base) {
     const kind = collectionKind(l, c, node);
+    if (kind === "Dict") break;
     if (kind === "Map" || kind === "Set") return { e: "seq", type: T.str, xs: [x, str(`[object ${kind}]`)] };
   }
   if (!cls.literal) {
