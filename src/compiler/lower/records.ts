@@ -27,7 +27,7 @@ import { absentResult } from "./absent-results.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
-import type { Lowerer } from "./context.ts";
+import { quietly, type Lowerer } from "./context.ts";
 import { classInfo, classInstance, constructorOf } from "./classes.ts";
 import { markConstructed, resolveMember } from "./dispatch.ts";
 import { classMember } from "./views.ts";
@@ -37,7 +37,7 @@ import { stringIndexOrUndefined } from "./string-methods.ts";
 import { bindLocal, destructure, isTuple, newTuple } from "./destructure.ts";
 import { mappedElements } from "./inspect.ts";
 import { stdCall } from "./array-methods.ts";
-import { arrayType, irType, tryIrType, typeName } from "./types.ts";
+import { arrayType, irType, sameType, tryIrType, typeName } from "./types.ts";
 import { narrowRead, printable, truthyOf, unwrap } from "./nullable.ts";
 import { isInt } from "../ints.ts";
 import { STD_MAP, collectionArray, stdClassDecl } from "./collections.ts";
@@ -821,12 +821,29 @@ function entriesOf(l: Lowerer, arg: ts.Expression, entriesType: Type): Expr {
   const argType = l.checker.getTypeAtLocation(arg);
   const iterated = l.checker.isArrayType(argType) || l.checker.isTupleType(argType) ? undefined : collectionArray(l, arg);
   if (iterated) return coerce(l, iterated, entriesType, arg);
-  return numberKeyedEntries(l, arg, entriesType) ?? coerce(l, lowerExpr(l, arg, entriesType), entriesType, arg);
+  const numbered = numberKeyedEntries(l, arg, entriesType);
+  if (numbered) return numbered;
+  const entries = lowerExpr(l, arg, entriesType);
+  const from = entries.type;
+  // `cols.map((c) => [c, null])` for a record of `V | null`: each pair rebuilt with its value converted (the
+  // record only reads the pairs, so new ones cannot be told apart).
+  if (from.k === "array" && entriesType.k === "array" && isTuple(from.elem) && isTuple(entriesType.elem) && !sameType(from, entriesType)) {
+    const src = from.elem.cls.fields;
+    const to = entriesType.elem as Extract<Type, { k: "class" }>;
+    if (src.length === to.cls.fields.length)
+      return mappedElements(l, "entries", entries, entriesType, (pair) => newTuple(to, to.cls.fields.map((f, i) => coerce(l, { e: "field", type: src[i]!.type, obj: pair, name: src[i]!.name }, f.type, arg)), l.loc(arg)), arg);
+  }
+  return coerce(l, entries, entriesType, arg);
 }
 
 /** `Object.fromEntries(arg)`: a new record of the call's type `t` holding the entries in order. */
 function fromEntries(l: Lowerer, arg: ts.Expression, call: ts.CallExpression): Expr {
-  const t = irType(l, l.checker.getTypeAtLocation(call), call);
+  // `const nulls: Row = Object.fromEntries(cols.map((c) => [c, null]))`: the record the context wants (tsc types the
+  // call by its entries, `{ [k: string]: null }`), when its values take the entries' values.
+  const context = l.checker.getContextualType(call);
+  const wanted = context && tryIrType(l, context, call);
+  const own = irType(l, l.checker.getTypeAtLocation(call), call);
+  const t = wanted && isRecord(wanted) && isRecord(own) && !sameType(wanted, own) && quietly(l, () => coerce(l, { e: "local", type: recordValueType(own), name: "tsos_probe" }, recordValueType(wanted), call)) ? wanted : own;
   if (!isRecord(t)) l.fail("TSOS1113", call, "Object.fromEntries", typeName(t));
   const paramOf = (name: string): Type => (resolveMember(l, t.cls, (classMember(l, t.cls, name) as { decl: ts.MethodDeclaration }).decl, []).params[0])!;
   // `Object.fromEntries(map)` of a `Map<string, V>`: the record copies the map's entries in order.
