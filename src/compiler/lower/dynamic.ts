@@ -117,7 +117,8 @@ function copyFunction(l: Lowerer, t: Extract<Type, { k: "array" }>, node: ts.Nod
     return [
       { s: "let", name: (src as { name: string }).name, type: t, init: { e: "fromdyn", type: t, x: local("v", DYN), loc, check: false }, loc },
       { s: "let", name: (out as { name: string }).name, type: out.type, init: { e: "arraylit", type: out.type, elems: [], loc }, loc },
-      ...countedLoop(l, length(src), (i) => [push(out, box(l, elementAt(src, i, loc), node), loc)], loc),
+      // A `never[]` (an empty literal `[]` kept as such) has no element to box.
+      ...(t.elem.k === "never" ? [] : countedLoop(l, length(src), (i) => [push(out, box(l, elementAt(src, i, loc), node), loc)], loc)),
       { s: "return", x: out, loc },
     ];
   });
@@ -382,7 +383,12 @@ function boxedObjectsAsRecord(l: Lowerer, to: Extract<Type, { k: "class" }>, nod
         body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, cls: r.cls, exact: true }, a: copied, b: body };
       }
     }
-    // An interface or object-type value (`config as unknown as Record<string, unknown>`): its properties, through its view.
+    // An interface or object-type value (`config as unknown as Record<string, unknown>`): the own properties of the
+    // object behind the view, by its class, as JavaScript copies them (an element of a list of differently shaped
+    // literals has the properties of its own literal, not only those the list's union type shares).
+    for (const w of views)
+      for (const t of l.program.viewTables)
+        if (t.view === w.view && !isRecord({ k: "class", cls: t.cls }) && !classes.some((c) => c.cls === t.cls)) classes.push({ k: "class", cls: t.cls });
     // A new record of the properties of the object `src` (an unboxed read of v), or undefined where it cannot be copied.
     const copyOf = (src: Expr): Expr | undefined =>
       quietly(l, (): Expr => {
@@ -390,11 +396,6 @@ function boxedObjectsAsRecord(l: Lowerer, to: Extract<Type, { k: "class" }>, nod
         const r = l.temp();
         return { e: "let", type: to, name: r, init: newRecordOf(l, to, node), body: copy(local(r, to)) };
       });
-    for (const w of views.reverse()) {
-      const d = descriptor(l, w, node);
-      const copied = copyOf({ e: "fromdyn", type: w, x: v, loc, check: false, desc: d });
-      if (copied) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, desc: d }, a: copied, b: body };
-    }
     for (const c of classes.reverse()) {
       const copied = copyOf({ e: "fromdyn", type: c, x: v, loc, check: false, cls: c.cls });
       if (copied) body = { e: "cond", type: to, c: { e: "dynis", type: T.bool, x: v, cls: c.cls, exact: true }, a: copied, b: body };
@@ -438,8 +439,10 @@ function rebuiltWithBoxedTypes(l: Lowerer, func: Func, result: (boxed: Type[]) =
   let built = -1;
   const build = (): string => {
     const boxed = (l.program.dynTypes ?? []).map((d) => d.type);
-    if (boxed.length !== built) {
-      built = boxed.length;
+    // Also when a class gets a table for a view that is boxed (its objects may then be behind such a value).
+    const signature = boxed.length * 100003 + l.program.viewTables.length;
+    if (signature !== built) {
+      built = signature;
       buildBody(l, func, () => [{ s: "return", x: result(boxed), loc: func.loc }]);
     }
     return `${built}`;
