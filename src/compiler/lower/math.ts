@@ -83,7 +83,7 @@ export function mathCall(l: Lowerer, name: string, call: ts.CallExpression): Exp
  * takes the wanted parameters and calls the Math function with as many of
  * them as it takes, as JavaScript does (`xs.map(Math.pow)` raises each
  * element to its index; a missing argument is undefined, so NaN).
- * Undefined for the variadic min, max and hypot, and when the wanted type
+ * The variadic min, max and hypot take the wanted type's (number) parameters. Undefined when the wanted type
  * does not fit (a parameter that is not a number, a result that is not).
  */
 export function mathFunctionValue(l: Lowerer, p: ts.PropertyAccessExpression, want: Type | undefined): Expr | undefined {
@@ -119,6 +119,17 @@ function mathFunctionNamed(l: Lowerer, fn: string, want: Extract<Type, { k: "fn"
   const lastParam = want.params[want.params.length - 1];
   if ((fn === "max" || fn === "min") && want.params.length === 1 && lastParam?.k === "array" && lastParam.elem.k === "int" && lastParam.elem.kind === "number" && restWanted(l, p) && want.ret.k === "int" && want.ret.kind === "number") {
     return builtinValue(l, `tsos_Math_${fn}`, fn, want, stdCall(l, fn === "max" ? "maxOf" : "minOf", [], [{ e: "local", type: lastParam, name: "a0" }], p), p);
+  }
+  // `pick(Math.max)` for `(a: number, b: number) => number`: the larger of the arguments, as `Math.max(a, b)` is.
+  const isNumber = (t: Type | undefined): boolean => t?.k === "int" && t.kind === "number";
+  if ((fn === "max" || fn === "min") && want.params.length >= 1 && want.params.every(isNumber) && isNumber(want.ret) && !restWanted(l, p)) {
+    let body: Expr = { e: "local", type: T.number, name: "a0" };
+    for (let i = 1; i < want.params.length; i++) body = { e: "minmax", type: T.number, op: fn, a: body, b: { e: "local", type: T.number, name: `a${i}` } };
+    return builtinValue(l, `tsos_Math_${fn}_${want.params.length}`, fn, want, body, p);
+  }
+  if (fn === "hypot" && want.params.every(isNumber) && isNumber(want.ret) && !restWanted(l, p)) {
+    const args: Expr[] = want.params.map((_, i) => ({ e: "local", type: T.number, name: `a${i}` }));
+    return builtinValue(l, `tsos_Math_hypot_${want.params.length}`, fn, want, { e: "numlist", type: T.number, fn: "tsos_num_hypot", args }, p);
   }
   const arity = LIBRARY[fn] ?? HELPERS[fn]?.arity ?? (VALUE_HELPERS[fn] ? 1 : fn === "pow" ? 2 : undefined);
   if (arity === undefined) return undefined;
