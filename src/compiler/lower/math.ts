@@ -124,7 +124,8 @@ function mathFunctionNamed(l: Lowerer, fn: string, want: Extract<Type, { k: "fn"
   const isNumber = (t: Type | undefined): boolean => t?.k === "int" && t.kind === "number";
   if ((fn === "max" || fn === "min") && want.params.length >= 1 && want.params.every(isNumber) && isNumber(want.ret) && !restWanted(l, p)) {
     let body: Expr = { e: "local", type: T.number, name: "a0" };
-    for (let i = 1; i < want.params.length; i++) body = { e: "minmax", type: T.number, op: fn, a: body, b: { e: "local", type: T.number, name: `a${i}` } };
+    // runtime tsos_num_max / tsos_num_min: NaN wins, -0 is below +0, as in JavaScript.
+    for (let i = 1; i < want.params.length; i++) body = { e: "call", type: T.number, fn: `tsos_num_${fn}`, args: [body, { e: "local", type: T.number, name: `a${i}` }], pure: true };
     return builtinValue(l, `tsos_Math_${fn}_${want.params.length}`, fn, want, body, p);
   }
   if (fn === "hypot" && want.params.every(isNumber) && isNumber(want.ret) && !restWanted(l, p)) {
