@@ -17,6 +17,7 @@ import { jsonCall, jsonIntrinsic } from "./json.ts";
 import { isNestedFunction } from "./closures.ts";
 import { isCapturingNested, nestedFunctionInstance } from "./nested-functions.ts";
 import ts from "typescript";
+import { unionMemberCall, unionMemberGet } from "./union-members.ts";
 import { structuredCloneCall } from "./structured-clone.ts";
 import { bigintCall, bigintToNumber, isBigType } from "./bigint.ts";
 import { valueOfPart } from "./value-of.ts";
@@ -391,6 +392,9 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     // `x.close()` on a number a type guard let through as `T & Closeable` (lower/views.ts).
     const missing = missingMethodCall(l, recv, call);
     if (missing) return missing;
+    // `store.delete(id)` on `Map<number, P> | Map<number, V>`: the method of whichever class the value holds.
+    const perMember = unionMemberCall(l, recv, call);
+    if (perMember) return perMember;
     l.fail("TSOS1018", callee.name, name, typeName(recv.type));
   }
   const f = callableValue(l, callee);
@@ -719,6 +723,8 @@ export function lowerPropertyAccess(l: Lowerer, p: ts.PropertyAccessExpression):
     if (byName) return narrowRead(l, p, byName);
   }
   if (obj.type.k === "view") return narrowRead(l, p, lowerViewGet(l, obj, name, p.name));
+  const perMember = unionMemberGet(l, obj, p);
+  if (perMember) return perMember;
   l.fail("TSOS1018", p.name, name, typeName(obj.type));
 }
 

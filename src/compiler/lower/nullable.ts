@@ -634,6 +634,16 @@ export function chainSubstitute(node: ts.Node): Expr | undefined {
   return chainBases.get(node);
 }
 
+/** `build()` with each node of `subs` lowered as its Expr (already evaluated: a temporary or a union member). */
+export function withSubstitutes<R>(subs: [ts.Node, Expr][], build: () => R): R {
+  for (const [n, x] of subs) chainBases.set(n, x);
+  try {
+    return build();
+  } finally {
+    for (const [n] of subs) chainBases.delete(n);
+  }
+}
+
 function isOutermostChain(node: ts.Node): boolean {
   const p = node.parent;
   return !(ts.isOptionalChain(p) && (p as ts.PropertyAccessExpression).expression === node);
