@@ -111,7 +111,8 @@ export function isModuleLevel(decl: ts.Node): boolean {
   if (!ts.isVariableDeclaration(d)) return false;
   const list = d.parent;
   if (ts.isVariableDeclarationList(list) && (list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0) return true;
-  return ts.isVariableStatement(list.parent) && ts.isSourceFile(list.parent.parent);
+  // A namespace's variables are module variables too (lower/namespaces.ts flattens its body into the module's).
+  return ts.isVariableStatement(list.parent) && (ts.isSourceFile(list.parent.parent) || ts.isModuleBlock(list.parent.parent));
 }
 
 function isVariableDecl(decl: ts.Node): boolean {

@@ -164,7 +164,31 @@ export class Lowerer {
       : this.checker.getSymbolAtLocation(node);
     if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
     if (sym) useImplementation(sym); // lower/overloads.ts
-    return sym && this.ambientLibGlobal(sym) || sym;
+    return (sym && (this.ambientLibGlobal(sym) ?? this.namespacePatternMember(sym))) || sym;
+  }
+
+  /**
+   * `const { wrap, slugify } = StringUtils;` with StringUtils a namespace: each name stands for the
+   * namespace's member (the declaration adds no value of its own: `isNamespacePattern`), so `wrap(s)`
+   * is a direct call of `StringUtils.wrap`.
+   */
+  namespacePatternMember(sym: ts.Symbol): ts.Symbol | undefined {
+    const d = sym.valueDeclaration;
+    if (!d || !ts.isBindingElement(d) || !ts.isVariableDeclaration(d.parent.parent) || !this.isNamespacePattern(d.parent.parent)) return undefined;
+    const name = (d.propertyName ?? d.name) as ts.Identifier;
+    let ns = this.checker.getSymbolAtLocation(d.parent.parent.initializer!)!;
+    if (ns.flags & ts.SymbolFlags.Alias) ns = this.checker.getAliasedSymbol(ns);
+    const member = this.checker.getExportsOfModule(ns).find((e) => e.name === name.text);
+    return member && member.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(member) : member;
+  }
+
+  /** `const { a, b: c } = NS;`: a const object pattern of plain names taken from a namespace. */
+  isNamespacePattern(v: ts.VariableDeclaration): boolean {
+    if (!ts.isObjectBindingPattern(v.name) || !v.initializer || !ts.isIdentifier(v.initializer) || !(ts.getCombinedNodeFlags(v) & ts.NodeFlags.Const)) return false;
+    if (!v.name.elements.every((e) => !e.dotDotDotToken && !e.initializer && ts.isIdentifier(e.name) && (!e.propertyName || ts.isIdentifier(e.propertyName)))) return false;
+    let ns = this.checker.getSymbolAtLocation(v.initializer);
+    if (ns && ns.flags & ts.SymbolFlags.Alias) ns = this.checker.getAliasedSymbol(ns);
+    return !!ns && (ns.flags & ts.SymbolFlags.ValueModule) !== 0;
   }
 
   /**

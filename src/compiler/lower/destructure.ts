@@ -260,6 +260,7 @@ export function destructureParams(l: Lowerer, decl: ts.Node): Stmt[] {
 
 /** Module-level `const [a, b] = ...`: one global per name (typed as tsc types it). */
 export function declarePatternGlobals(l: Lowerer, d: ts.VariableDeclaration, mod: string): void {
+  if (l.isNamespacePattern(d)) return; // its names are the namespace's members (context.ts)
   const visit = (name: ts.BindingName): void => {
     if (ts.isIdentifier(name)) {
       const el = name.parent as ts.BindingElement;
@@ -279,7 +280,7 @@ export function declarePatternGlobals(l: Lowerer, d: ts.VariableDeclaration, mod
 
 /** The module-init statements of a module-level pattern declaration. */
 export function initPatternGlobals(l: Lowerer, d: ts.VariableDeclaration): Stmt[] {
-  if (!d.initializer) return [];
+  if (!d.initializer || l.isNamespacePattern(d)) return [];
   const value = destructuredIterable(l, d.name, d.initializer) ?? collectionArray(l, d.initializer) ?? lowerExpr(l, d.initializer, d.type ? typeFromTypeNode(l, d.type) : undefined);
   return destructure(l, d.name, value, (name, v) => {
     const g = l.globalsByDecl.get(name.parent);

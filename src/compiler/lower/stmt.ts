@@ -101,6 +101,7 @@ export function probedInit(l: Lowerer, decl: ts.VariableDeclaration): { type: Ty
 }
 
 export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
+  if (l.isNamespacePattern(decl)) return []; // its names are the namespace's members (context.ts)
   if (!ts.isIdentifier(decl.name)) {
     if (isVar(decl.parent as ts.VariableDeclarationList)) l.fail("TSOS1086", decl.name, "`var` with a pattern");
     if (!decl.initializer) l.fail("TSOS9001", decl, "pattern without initializer");
