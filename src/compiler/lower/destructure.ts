@@ -25,6 +25,7 @@ import type { Lowerer } from "./context.ts";
 import { assignLowered, coerce, lowerExpr, setLocalType, tryCoerce } from "./expr.ts";
 import { arrayType, irType, mangle, nullableType, sameType, tryIrType, typeFromTypeNode, typeName } from "./types.ts";
 import { mappedElements } from "./inspect.ts";
+import { checkerUnion } from "./unions.ts";
 import { unionWidens } from "./fn-params.ts";
 import { stdCall } from "./array-methods.ts";
 import { optionalSpreadArray, collectionArray } from "./collections.ts";
@@ -89,7 +90,14 @@ export function tupleType(l: Lowerer, elems: Type[], required = elems.length): T
 export function tupleFromChecker(l: Lowerer, type: ts.Type, node: ts.Node, irType: (t: ts.Type) => Type): Type | undefined {
   if (!l.checker.isTupleType(type)) return undefined;
   const target = (type as ts.TypeReference).target as ts.TupleType;
-  if (target.elementFlags.some((f) => !(f & (ts.ElementFlags.Required | ts.ElementFlags.Optional)))) l.fail("TSOS1086", node, `the tuple type \`${l.checker.typeToString(type)}\` with rest elements`);
+  if (target.elementFlags.some((f) => !(f & (ts.ElementFlags.Required | ts.ElementFlags.Optional)))) {
+    // `[...Middleware[], Handler]` (a rest parameter of handlers ending in one of another type): an array, as in
+    // JavaScript, of the union of its element types; reads of it are cast to the type they want (checked).
+    const variadic = target.elementFlags.some((f) => f & ts.ElementFlags.Variadic);
+    const elems = l.checker.getTypeArguments(type as ts.TypeReference);
+    if (!variadic && elems.length > 1) return arrayType(l, irType(checkerUnion(l, [...elems])));
+    l.fail("TSOS1086", node, `the tuple type \`${l.checker.typeToString(type)}\` with rest elements`);
+  }
   const elems = l.checker.getTypeArguments(type as ts.TypeReference).map((t, i) => {
     const elem = irType(t);
     if (target.elementFlags[i]! & ts.ElementFlags.Required || elem.k === "nullable") return elem;
@@ -327,7 +335,7 @@ export function destructuringAssignment(l: Lowerer, b: ts.BinaryExpression): Stm
 // ---------------------------------------------------------------- rest and spread
 
 /** An array built from elements and spread arrays, left to right: `[...a, 1, ...b]`. */
-export function spreadArray(l: Lowerer, elems: readonly ts.Expression[], type: Extract<Type, { k: "array" }>, node: ts.Node): Expr {
+export function spreadArray(l: Lowerer, elems: readonly ts.Expression[], type: Extract<Type, { k: "array" }>, node: ts.Node, wantAt?: (i: number) => Type | undefined): Expr {
   let acc: Expr | undefined;
   let run: Expr[] = [];
   const flush = (): void => {
@@ -336,7 +344,8 @@ export function spreadArray(l: Lowerer, elems: readonly ts.Expression[], type: E
     acc = acc ? stdCall(l, "concat", [type.elem], [acc, lit], node) : lit;
     run = [];
   };
-  for (const el of elems) {
+  const spread = elems.some((e) => ts.isSpreadElement(e));
+  for (const [i, el] of elems.entries()) {
     if (ts.isSpreadElement(el)) {
       flush();
       let part = optionalSpreadArray(l, el.expression, type) ?? customIterableArray(l, el.expression, undefined, type.elem) ?? collectionArray(l, el.expression) ?? lowerExpr(l, el.expression, type);
@@ -366,10 +375,26 @@ export function spreadArray(l: Lowerer, elems: readonly ts.Expression[], type: E
       const arr = coerce(l, part, type, el.expression);
       // A spread always copies: the new array never aliases the old one.
       acc = stdCall(l, "concat", [type.elem], [acc ?? { e: "arraylit", type, elems: [], loc: l.loc(node) }, arr], node);
-    } else run.push(coerce(l, lowerExpr(l, el, type.elem), type.elem, el));
+    } else {
+      const placed = !spread ? wantAt?.(i) : undefined;
+      const want = placed && type.elem.k === "union" && type.elem.members.some((m) => sameType(m, placed)) ? placed : elementWant(l, el, type.elem);
+      run.push(coerce(l, coerce(l, lowerExpr(l, el, want), want, el), type.elem, el));
+    }
   }
   flush();
   return acc ?? { e: "arraylit", type, elems: [], loc: l.loc(node) };
+}
+
+/**
+ * What an element of an array of `elem` is lowered as: `elem`, or where that is a union, the member tsc's
+ * contextual type for the element names (the last argument of `get("/", auth, (req, res) => ...)` for a rest
+ * parameter `[...Middleware[], Handler]` is a Handler, not either), converted into the union after.
+ */
+function elementWant(l: Lowerer, el: ts.Expression, elem: Type): Type {
+  if (elem.k !== "union") return elem;
+  const context = l.checker.getContextualType(el);
+  const t = context && tryIrType(l, context, el);
+  return t && elem.members.some((m) => sameType(m, t)) ? t : elem;
 }
 
 /** A new array of `to`'s element type holding `x`'s elements, each converted to it (a union that admits them). */
@@ -395,7 +420,25 @@ export function restArgs(l: Lowerer, decl: ts.SignatureDeclaration | undefined, 
   if (!restType || restType.k !== "array") return hasSpread ? tupleSpreadArgs(l, args, params, lowerArgs) : undefined;
   if (args.slice(0, k).some((a) => ts.isSpreadElement(a))) l.fail("TSOS1086", args.find((a) => ts.isSpreadElement(a))!, "spread before the rest parameter");
   const fixed = lowerArgs(args.slice(0, k), params.slice(0, k));
-  return [...fixed, spreadArray(l, args.slice(k), restType, args[k] ?? decl!)];
+  return [...fixed, spreadArray(l, args.slice(k), restType, args[k] ?? decl!, restTupleWants(l, last, args.length - k))];
+}
+
+/**
+ * `...fns: [...Middleware[], Handler]` given n arguments: the type each one has by its place (the last a Handler,
+ * the others Middleware), as tsc checked them; undefined for a rest parameter of another type or with a spread.
+ */
+function restTupleWants(l: Lowerer, rest: ts.ParameterDeclaration, n: number): ((i: number) => Type | undefined) | undefined {
+  const t = l.checker.getTypeAtLocation(rest);
+  if (!l.checker.isTupleType(t)) return undefined;
+  const flags = ((t as ts.TypeReference).target as ts.TupleType).elementFlags;
+  const elems = l.checker.getTypeArguments(t as ts.TypeReference);
+  const r = flags.findIndex((f) => f & ts.ElementFlags.Rest);
+  if (r < 0 || flags.some((f, i) => i !== r && !(f & ts.ElementFlags.Required))) return undefined;
+  const after = elems.length - r - 1;
+  return (i) => {
+    const j = i < r ? i : i >= n - after ? elems.length - (n - i) : r;
+    return tryIrType(l, elems[j]!, rest);
+  };
 }
 
 /**

@@ -453,7 +453,7 @@ export function castTo(l: Lowerer, value: Expr, to: Type, node: ts.Expression, i
   // a copy of its elements as unknowns, which no one can tell from the array (record-copies.ts onlyReadValue).
   if (value.type.k === "dyn" && to.k === "array" && to.elem.k === "dyn" && onlyReadValue(l, node))
     return { e: "fromdyn", type: to, x: value, loc: l.loc(node), check: true, desc: descriptor(l, to, node), copy: true };
-  const arrays = (m: Expr): Expr | undefined => narrowedArrayCopy(l, m, to, node);
+  const arrays = (m: Expr): Expr | undefined => narrowedArrayCopy(l, m, to, node, inner);
   // `layer as Record<string, unknown>` of an object only read from then on: a record of its properties (a view is
   // not cast down to the record class, which its object is not).
   const asRecord = isRecord(to) && onlyReadValue(l, node) ? objectAsRecord(l, value, to, node, true) : undefined;
@@ -466,9 +466,10 @@ export function castTo(l: Lowerer, value: Expr, to: Type, node: ts.Expression, i
  * (`const [name, ...rest] = ...`, `.map(...)`, indexing: dynamic.ts readOnlyUse): a copy with each element
  * cast, checked, which no one can tell from the array itself. Undefined elsewhere.
  */
-function narrowedArrayCopy(l: Lowerer, value: Expr, to: Type, node: ts.Expression): Expr | undefined {
-  // Also where it is passed to a function that only reads that parameter (`this.diffKeyed(a.children as VElement[])`).
-  if (to.k !== "array" || value.type.k !== "array" || sameType(value.type, to) || !(readOnlyUse(node) || readOnlyArgument(l, node))) return undefined;
+function narrowedArrayCopy(l: Lowerer, value: Expr, to: Type, node: ts.Expression, inner: ts.Expression = node): Expr | undefined {
+  // Also where it is passed to a function that only reads that parameter (`this.diffKeyed(a.children as VElement[])`),
+  // and where the array cast is a new one no one else holds (`fns.slice(0, -1) as Middleware[]`).
+  if (to.k !== "array" || value.type.k !== "array" || sameType(value.type, to) || !(readOnlyUse(node) || readOnlyArgument(l, node) || isFreshArrayNode(inner))) return undefined;
   const elem = to.elem;
   return mappedElements(l, "narrowed", value, to, (e) => castTo(l, e, elem, node), node);
 }

@@ -48,7 +48,7 @@ export function isObjectMember(t: Type): boolean {
 }
 
 /** The checker's union of `types` (internal API; the checker interns unions, so narrowed types meet the same one). */
-function checkerUnion(l: Lowerer, types: ts.Type[]): ts.Type {
+export function checkerUnion(l: Lowerer, types: ts.Type[]): ts.Type {
   return (l.checker as unknown as { getUnionType(types: ts.Type[]): ts.Type }).getUnionType(types);
 }
 
