@@ -327,9 +327,6 @@ export function probedRecordLocal(l: Lowerer, decl: ts.VariableDeclaration): { t
 export function untrackedUndefinedLocal(l: Lowerer, decl: ts.VariableDeclaration, type: Type): boolean {
   if (type.k === "nullable" && type.null && ts.isIdentifier(decl.name) && assignedKeptNull(l, decl)) return true;
   if (type.k !== "nullable" || !type.undef || !ts.isIdentifier(decl.name)) return false;
-  const sym = l.checker.getSymbolAtLocation(decl.name);
-  const scope = ts.findAncestor(decl, (n) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isFunctionLike(n));
-  if (!sym || !scope) return false;
   const absentRead = (x: ts.Expression): boolean => {
     while (ts.isParenthesizedExpression(x)) x = x.expression;
     // `cur = Array.isArray(cur) ? cur[i] : cur[part]`: either branch.
@@ -337,11 +334,19 @@ export function untrackedUndefinedLocal(l: Lowerer, decl: ts.VariableDeclaration
     if (ts.isElementAccessExpression(x)) return true;
     return ts.isPropertyAccessExpression(x) && isOpenRecord(l, l.checker.getTypeAtLocation(x.expression));
   };
-  if (decl.initializer && absentRead(decl.initializer)) return true;
+  return givenSuch(l, decl, absentRead);
+}
+
+/** Whether the variable `decl` is initialized, or assigned anywhere in its scope, with a value `such` accepts. */
+function givenSuch(l: Lowerer, decl: ts.VariableDeclaration, such: (x: ts.Expression) => boolean): boolean {
+  const sym = l.checker.getSymbolAtLocation(decl.name);
+  const scope = ts.findAncestor(decl, (n) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isFunctionLike(n));
+  if (!sym || !scope) return false;
+  if (decl.initializer && such(decl.initializer)) return true;
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === K.EqualsToken && ts.isIdentifier(n.left) && l.checker.getSymbolAtLocation(n.left) === sym && absentRead(n.right)) found = true;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === K.EqualsToken && ts.isIdentifier(n.left) && l.checker.getSymbolAtLocation(n.left) === sym && such(n.right)) found = true;
     ts.forEachChild(n, visit);
   };
   visit(scope);
@@ -355,22 +360,12 @@ export function untrackedUndefinedLocal(l: Lowerer, decl: ts.VariableDeclaration
  * given such a value, by its initializer or an assignment; its reads where tsc says T are then checked.
  */
 export function assignedKeptNull(l: Lowerer, decl: ts.VariableDeclaration): boolean {
-  const sym = l.checker.getSymbolAtLocation(decl.name);
-  const scope = ts.findAncestor(decl, (n) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isFunctionLike(n));
-  if (!sym || !scope) return false;
-  const keepsNull = (x: ts.Expression | undefined): boolean => {
-    while (x && ts.isParenthesizedExpression(x)) x = x.expression;
-    return !!x && ts.isNonNullExpression(x) && ((l.checker.getTypeAtLocation(x.expression).flags & ts.TypeFlags.Null) !== 0 || unionHasNull(l.checker.getTypeAtLocation(x.expression)));
-  };
-  if (keepsNull(decl.initializer)) return true;
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === K.EqualsToken && ts.isIdentifier(n.left) && l.checker.getSymbolAtLocation(n.left) === sym && keepsNull(n.right)) found = true;
-    ts.forEachChild(n, visit);
-  };
-  visit(scope);
-  return found;
+  return givenSuch(l, decl, (x) => {
+    while (ts.isParenthesizedExpression(x)) x = x.expression;
+    if (!ts.isNonNullExpression(x)) return false;
+    const t = l.checker.getTypeAtLocation(x.expression);
+    return (t.flags & ts.TypeFlags.Null) !== 0 || unionHasNull(t);
+  });
 }
 
 function unionHasNull(t: ts.Type): boolean {
