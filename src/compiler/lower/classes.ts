@@ -69,7 +69,7 @@ export function classInstance(l: Lowerer, declared: ts.ClassDeclaration, given: 
   const tags = ts.getJSDocTags(decl).map((t) => t.tagName.text);
   const layout = tags.includes("packed") ? "packed" : tags.includes("struct") ? "struct" : undefined;
   const inst: ClassInst = { cname, tsName, fields: [], layout, header: !layout };
-  if (decl.typeParameters?.length && !layout) inst.family = classFamily(l, decl).cname;
+  if (decl.typeParameters?.length && !layout) inst.family = familyOf(l, decl).cname;
   l.classInstances.set(key, inst);
   l.program.classes.push(inst);
   const env = envFor(l, decl, args);
@@ -101,13 +101,20 @@ function declKey(decl: ts.ClassDeclaration): string {
  * list of descriptors is written by the emitter.
  */
 export function classFamily(l: Lowerer, decl: ts.ClassDeclaration): ClassInst {
+  const family = familyOf(l, decl);
+  // Only a family some `instanceof` tests gets its list in the C.
+  if (!l.program.families.includes(family)) l.program.families.push(family);
+  return family;
+}
+
+/** The family of `decl`'s instances, named once per declaration. */
+function familyOf(l: Lowerer, decl: ts.ClassDeclaration): ClassInst {
   const key = `family ${declKey(decl)}`;
   const hit = l.classInstances.get(key);
   if (hit) return hit;
   const name = decl.name?.text ?? "default";
   const family: ClassInst = { cname: l.uniqueName(`${name}__family`), tsName: name, fields: [], header: true, familyOf: true };
   l.classInstances.set(key, family);
-  l.program.families.push(family);
   return family;
 }
 

@@ -1027,6 +1027,9 @@ export function lowerLValue(l: Lowerer, node: ts.Expression): Expr {
   let x = unnarrowed(lowerExpr(l, node));
   // A narrowed read (dispatch.ts) is written as the declared place.
   while ((x.e === "convert" && x.type.k === "class") || x.e === "viewobj") x = unnarrowed(x.x);
+  // A field of an erased type parameter (`n.value = v` in TreeNode<K, V>, lower/phantom.ts), read unboxed: written boxed.
+  if (x.e === "fromdyn" && x.x.e === "field" && x.x.type.k === "dyn") x = x.x;
+  else if (x.e === "bind" && x.value.e === "field" && x.value.type.k === "dyn") x = x.value;
   if (x.e === "field" && x.inline) l.fail("TSOS3013", node);
   if (x.e === "index" && x.arr.type.k === "fixed" && x.type.k === "class") l.fail("TSOS3013", node);
   if (x.e === "local" || x.e === "global" || x.e === "field" || x.e === "index" || x.e === "deref") return x;

@@ -89,10 +89,19 @@ export function erasedParams(checker: ts.TypeChecker, decl: ts.ClassDeclaration,
   const params = decl.typeParameters ?? [];
   const symbols = params.map((p) => checker.getSymbolAtLocation(p.name));
   const whole = params.map((p) => !p.constraint && !p.default);
+  const classSym = decl.name ? checker.getSymbolAtLocation(decl.name) : undefined;
+  // `left: TreeNode<K, V> | null` in TreeNode<K, V>: the class itself with the parameter in its own place is the
+  // same erased class.
+  const selfReference = (id: ts.Identifier, i: number): boolean => {
+    const ref = id.parent;
+    if (!ts.isTypeReferenceNode(ref) || ref.typeArguments || !ts.isTypeReferenceNode(ref.parent)) return false;
+    const outer = ref.parent;
+    return !!classSym && checker.getSymbolAtLocation(outer.typeName) === classSym && outer.typeArguments?.indexOf(ref) === i && isWholeTypeNode(checker, outer);
+  };
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node)) {
       const i = indexOfSymbol(symbols, checker.getSymbolAtLocation(node));
-      if (i >= 0 && !isWholeMemberType(checker, node)) whole[i] = false;
+      if (i >= 0 && !isWholeMemberType(checker, node) && !selfReference(node, i)) whole[i] = false;
       return;
     }
     ts.forEachChild(node, visit);
@@ -100,7 +109,6 @@ export function erasedParams(checker: ts.TypeChecker, decl: ts.ClassDeclaration,
   for (const h of decl.heritageClauses ?? []) visit(h);
   for (const m of decl.members) visit(m);
   const wanted = params.map(() => false);
-  const classSym = decl.name ? checker.getSymbolAtLocation(decl.name) : undefined;
   if (classSym && whole.some((w) => w)) {
     const scan = (node: ts.Node): void => {
       if (ts.isTypeReferenceNode(node) && node.typeArguments && checker.getSymbolAtLocation(node.typeName) === classSym)
