@@ -18,7 +18,8 @@
  *     TypeError, as Node's; a leading byte order mark is dropped unless
  *     `ignoreBOM`.
  */
-import { strByte, strByteLength, strConcatAll, strSliceBytes } from "./string-intrinsics";
+import { strByte, strByteLength, strConcatAll } from "./string-intrinsics";
+import { asciiChar } from "./uri";
 
 const REPLACEMENT = 0xfffd;
 
@@ -107,13 +108,6 @@ export class TextDecoder {
     if (this.fatal) throw new TypeError("The encoded data was not valid for encoding utf-8");
     return codePointString(REPLACEMENT);
   }
-}
-
-/** The ASCII character with code `b`, as a slice of a constant (no allocation). */
-function asciiChar(b: number): string {
-  const ascii =
-    "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u007f";
-  return strSliceBytes(ascii, b, b + 1);
 }
 
 /** The code point `cp` (not a surrogate, at most U+10FFFF) as a string. */

@@ -21,7 +21,7 @@ import { strByte, strByteLength, strConcatAll, strSliceBytes } from "./string-in
 // No module variables: a library file's would need declaring before use (lower/module.ts).
 
 /** The ASCII character with code `b`, as a slice of a constant (no allocation). */
-function asciiChar(b: number): string {
+export function asciiChar(b: number): string {
   const ascii =
     "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u007f";
   return strSliceBytes(ascii, b, b + 1);

@@ -129,7 +129,7 @@ function familyOf(l: Lowerer, decl: ts.ClassDeclaration): ClassInst {
 export function instanceofNarrowed(l: Lowerer, t: ts.Type): ts.Type | undefined {
   if (!anyInstance(l, t)) return t;
   for (let decl = t.getSymbol()?.valueDeclaration; decl && ts.isClassLike(decl); ) {
-    const base = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    const base = extendsClause(decl);
     if (!base) return undefined;
     const baseSym = l.checker.getTypeAtLocation(base).getSymbol();
     const baseDecl = baseSym?.valueDeclaration;
@@ -156,7 +156,7 @@ function anyInstance(l: Lowerer, t: ts.Type): boolean {
 export function instanceBelow(l: Lowerer, t: ts.Type, below: ClassInst): ClassInst | undefined {
   if (!anyInstance(l, t) || !below.header) return undefined;
   const decl = t.getSymbol()?.valueDeclaration;
-  const base = decl && ts.isClassDeclaration(decl) ? decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0] : undefined;
+  const base = decl && ts.isClassDeclaration(decl) ? extendsClause(decl) : undefined;
   const info = infos.get(below);
   if (!decl || !base?.typeArguments || !info || l.checker.getTypeAtLocation(base.expression).getSymbol()?.valueDeclaration !== info.decl) return undefined;
   const params = (decl as ts.ClassDeclaration).typeParameters ?? [];
