@@ -1137,6 +1137,8 @@ interface ObjectConstructor {
   freeze<T extends Function>(f: T): T;
   freeze<T extends { [idx: string]: U | null | undefined | object }, U extends string | bigint | number | boolean | symbol>(o: T): Readonly<T>;
   freeze<T>(o: T): Readonly<T>;
+  /** Whether `Object.freeze` froze o; a primitive, null and undefined are frozen. */
+  isFrozen(o: any): boolean;
   /** Copies each source's own properties to `target` (which must already have them) and returns it. */
   assign<T extends {}, U>(target: T, source: U): T & U;
   assign<T extends {}, U, V>(target: T, source1: U, source2: V): T & U & V;

@@ -20,7 +20,10 @@
  *   Two operations come from the runtime, not from dialect code:
  *   `xs.length = n` (shrinking only; lower/array-methods.ts) and
  *   `xs.copyWithin(...)` (a memmove). An array never gets holes.
+ *   A method that writes to an array `Object.freeze` froze throws the
+ *   TypeError of its first write, before it changes anything.
  */
+import { frozenArrayWrite } from "./error.ts";
 
 /** `xs[i]` where the program expects `T | undefined`: undefined outside the array, as in JavaScript. */
 export function elementOrUndefined<T>(xs: T[], i: i64): T | undefined {
@@ -202,6 +205,7 @@ export function flat<T>(xs: T[][]): T[] {
 export function sort<T>(xs: T[], cmp: (a: T, b: T) => number): T[] {
   const n = i64(xs.length);
   if (n < 2) return xs;
+  if (Object.isFrozen(xs)) frozenArrayWrite(0, "set");
   const items: T[] = [];
   let src: i32[] = [];
   let dst: i32[] = [];
@@ -263,6 +267,7 @@ function compareStrings(a: string, b: string): number {
 export function sortByKeys<T>(xs: T[], keys: string[]): T[] {
   const n = xs.length;
   if (n < 2) return xs;
+  if (Object.isFrozen(xs)) frozenArrayWrite(0, "set");
   let src: T[] = [];
   let dst: T[] = [];
   let srcKeys: string[] = [];
@@ -381,6 +386,7 @@ export function slice<T>(xs: T[], start: number, end: number): T[] {
 export function reverse<T>(xs: T[]): T[] {
   let i = 0;
   let j = xs.length - 1;
+  if (Object.isFrozen(xs) && j > 0) frozenArrayWrite(0, "set");
   while (i < j) {
     const t = xs[i];
     xs[i] = xs[j];
@@ -401,12 +407,14 @@ export function concat<T>(xs: T[], ys: T[]): T[] {
 /** Appends every element of `ys` (as many as it had when the call started) to `xs`; returns the new length. */
 export function pushAll<T>(xs: T[], ys: T[]): number {
   const n = ys.length;
+  if (Object.isFrozen(xs)) frozenArrayWrite(n === 0 ? -1 : xs.length, "add");
   for (let i = 0; i < n; i++) xs.push(ys[i]);
   return xs.length;
 }
 
 export function pop<T>(xs: T[]): T | undefined {
   const len = xs.length;
+  if (Object.isFrozen(xs)) frozenArrayWrite(len - 1, "delete");
   if (len === 0) return undefined;
   const x = xs[len - 1];
   xs.length = len - 1;
@@ -415,6 +423,7 @@ export function pop<T>(xs: T[]): T | undefined {
 
 export function shift<T>(xs: T[]): T | undefined {
   const len = xs.length;
+  if (Object.isFrozen(xs)) frozenArrayWrite(len > 1 ? 0 : len - 1, len === 1 ? "delete" : "set");
   if (len === 0) return undefined;
   const x = xs[0];
   xs.copyWithin(0, 1, len);
@@ -424,6 +433,7 @@ export function shift<T>(xs: T[]): T | undefined {
 
 export function unshiftOne<T>(xs: T[], x: T): number {
   const len = xs.length;
+  if (Object.isFrozen(xs)) frozenArrayWrite(len, "add");
   xs.push(x);
   xs.copyWithin(1, 0, len);
   xs[0] = x;
@@ -433,6 +443,7 @@ export function unshiftOne<T>(xs: T[], x: T): number {
 export function unshift<T>(xs: T[], items: T[]): number {
   const len = xs.length;
   const k = items.length;
+  if (Object.isFrozen(xs)) frozenArrayWrite(k === 0 ? -1 : len + k - 1, "add");
   // Grow with the items themselves (never a hole), then move the old elements up.
   for (let i = 0; i < k; i++) xs.push(items[i]);
   xs.copyWithin(k, 0, len);
@@ -448,6 +459,7 @@ export function splice<T>(xs: T[], start: number, deleteCount: number, items: T[
   const removed: T[] = [];
   for (let i = 0; i < count; i++) removed.push(xs[from + i]);
   const k = items.length;
+  if (Object.isFrozen(xs)) frozenSplice(len, from, count, k);
   if (k > count) {
     for (let i = count; i < k; i++) xs.push(items[i]);
     xs.copyWithin(from + k, from + count, len);
@@ -457,6 +469,14 @@ export function splice<T>(xs: T[], start: number, deleteCount: number, items: T[
   }
   for (let i = 0; i < k; i++) xs[from + i] = items[i];
   return removed;
+}
+
+/** splice's first write to a frozen array, as V8 orders its writes: the items past the old end, the elements moved down, or the last deleted. */
+function frozenSplice(len: number, from: number, count: number, k: number): never {
+  if (k === 0 && count === 0) frozenArrayWrite(-1, "set");
+  if (k > count) frozenArrayWrite(len + k - count - 1, "add");
+  if (k === count || from + count < len) frozenArrayWrite(from + k, "set");
+  frozenArrayWrite(len - 1, "delete");
 }
 
 /** `xs.toSpliced(start, deleteCount, ...items)` (ES2023): a copy of xs spliced, xs unchanged. */
@@ -487,8 +507,10 @@ export function at<T>(xs: T[], index: number): T | undefined {
 
 export function fill<T>(xs: T[], value: T, start: number, end: number): T[] {
   const len = xs.length;
+  const from = relativeIndex(start, len);
   const to = relativeIndex(end, len);
-  for (let i = relativeIndex(start, len); i < to; i++) xs[i] = value;
+  if (Object.isFrozen(xs) && from < to) frozenArrayWrite(from, "set");
+  for (let i = from; i < to; i++) xs[i] = value;
   return xs;
 }
 

@@ -41,6 +41,34 @@ export function notAFunction<T>(what: string): T {
   throw new TypeError(`${what} is not a function`);
 }
 
+/**
+ * Writes to what `Object.freeze` froze (lower/frozen.ts, lib/std/array.ts):
+ * the TypeErrors of JavaScript's strict mode, worded as V8 words them.
+ * `className` is the object's class (`Object` for an object literal's), as
+ * `obj.constructor.name` gives it. Nothing is made unless the object is frozen.
+ */
+export function checkWritable(frozen: boolean, key: string, className: string): void {
+  if (frozen) throw new TypeError(`Cannot assign to read only property '${key}' of object '#<${className}>'`);
+}
+
+/** `delete obj.key` of a frozen object. */
+export function checkDeletable(frozen: boolean, key: string, className: string): void {
+  if (frozen) throw new TypeError(`Cannot delete property '${key}' of #<${className}>`);
+}
+
+/** `xs[index] = v` of a frozen array of `length` elements: past the end the store would add an element. */
+export function checkElementWritable(frozen: boolean, index: number, length: number): void {
+  if (frozen) frozenArrayWrite(index, index >= length ? "add" : "set");
+}
+
+/** The first write an array method makes to a frozen array: element `index` set, added or deleted; index -1 sets the length. */
+export function frozenArrayWrite(index: number, how: "set" | "add" | "delete"): never {
+  if (index < 0) throw new TypeError("Cannot assign to read only property 'length' of object '[object Array]'");
+  if (how === "add") throw new TypeError(`Cannot add property ${index}, object is not extensible`);
+  if (how === "delete") throw new TypeError(`Cannot delete property '${index}' of [object Array]`);
+  throw new TypeError(`Cannot assign to read only property '${index}' of object '[object Array]'`);
+}
+
 export class RangeError extends Error {
   constructor(message?: string, options?: ErrorOptions) {
     super(message, options);

@@ -71,6 +71,13 @@ const HELPERS: Record<string, Ownership> = {
   tsos_match_index: { borrows: true },
   tsos_match_input: { fresh: true, borrows: true },
   tsos_match_names: { fresh: true, borrows: true },
+  // `Object.freeze` sets a mark in the object's header and yields the object (lower/frozen.ts): no reference of its own.
+  tsos_freeze: { borrows: true },
+  tsos_is_frozen: { borrows: true },
+  tsos_freeze_view: { borrows: true },
+  tsos_is_frozen_view: { borrows: true },
+  // `v.constructor.name` of an interface value: its object's class name, a static string.
+  tsos_view_class_name: { borrows: true },
   // An exception keeps its thrown site.
   tsos_throw: { keeps: true },
   tsos_pend: { keeps: true },

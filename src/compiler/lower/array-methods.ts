@@ -49,6 +49,7 @@ import { bindLocal, destructure, spreadArray, tupleType } from "./destructure.ts
 import { collectionArray, collectionArrayFrom } from "./collections.ts";
 import { objectToString } from "./views.ts";
 import { untypedArrayType } from "./calls.ts";
+import { checkedArrayWrite } from "./frozen.ts";
 
 export const STD_ARRAY = path.join(LIB_DIR, "std/array.ts");
 
@@ -213,6 +214,13 @@ function argsArray(l: Lowerer, args: readonly ts.Expression[], t: ArrayT, node: 
 
 /** `xs.push(a, b, ...)`: every argument first, then one append each; the value is the new length. */
 function push(l: Lowerer, recv: Expr, call: ts.CallExpression): Expr {
+  const args = call.arguments;
+  // pushAll (a spread) tests the frozen mark itself (lib/std/array.ts).
+  if (hasSpread(args)) return pushUnchecked(l, recv, call);
+  return checkedArrayWrite(l, recv, args.length > 0, (arr) => pushUnchecked(l, arr, call), l.loc(call)); // lower/frozen.ts
+}
+
+function pushUnchecked(l: Lowerer, recv: Expr, call: ts.CallExpression): Expr {
   const t = recv.type as ArrayT;
   const args = call.arguments;
   const loc = l.loc(call);
@@ -372,7 +380,8 @@ export function arrayLibraryCall(l: Lowerer, recv: Expr, name: string, call: ts.
       return stdCall(l, "splice", [elem], [recv, start, count, items], call);
     }
     case "fill": {
-      if (args.length === 1) return { e: "arraymethod", type: t, method: "fill", arr: recv, args: [coerce(l, lowerExpr(l, args[0]!, elem), elem, args[0]!)], loc };
+      // In a program that may freeze, lib/std/array.ts fill, which tests the frozen mark.
+      if (args.length === 1 && !l.mayFreeze) return { e: "arraymethod", type: t, method: "fill", arr: recv, args: [coerce(l, lowerExpr(l, args[0]!, elem), elem, args[0]!)], loc };
       return libCall(l, "fill", [elem], recv, args, [undefined, ZERO, MAX], call);
     }
     case "copyWithin": {
@@ -545,7 +554,7 @@ export function arrayLengthAssign(l: Lowerer, b: ts.BinaryExpression): Expr | un
   const arr = lowerExpr(l, left.expression);
   if (arr.type.k !== "array") return undefined;
   const n = toInteger(l, coerce(l, lowerExpr(l, b.right, T.number), T.number, b.right), b.right);
-  return { e: "arraymethod", type: T.number, method: "setLength", arr, args: [n], loc: l.loc(b) };
+  return checkedArrayWrite(l, arr, false, (a) => ({ e: "arraymethod", type: T.number, method: "setLength", arr: a, args: [n], loc: l.loc(b) }), l.loc(b));
 }
 
 /** `Array.isArray(x)`, and `x instanceof Array` (the same test for values of one program). */

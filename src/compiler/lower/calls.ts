@@ -65,6 +65,7 @@ import { heapIntrinsicCall } from "./heap-intrinsics.ts";
 import { implementationOf } from "./overloads.ts";
 import { staticMemberFor, staticReceiver } from "./static-this.ts";
 import { usesThis } from "./method-values.ts";
+import { freezeValue, isFrozenValue } from "./frozen.ts";
 
 const K = ts.SyntaxKind;
 
@@ -294,8 +295,9 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     }
     if (isLibStatic(l, callee, "Object")) {
       if (callee.name.text === "is") return objectIs(l, call); // lower/object-is.ts
-      // `Object.freeze(o)`: o itself, which tsc types readonly from here on.
-      if (callee.name.text === "freeze" && call.arguments.length === 1) return lowerExpr(l, call.arguments[0]!, want);
+      // `Object.freeze(o)`: o marked frozen (lower/frozen.ts), which tsc types readonly from here on.
+      if (callee.name.text === "freeze" && call.arguments.length === 1) return freezeValue(l, lowerExpr(l, call.arguments[0]!, want));
+      if (callee.name.text === "isFrozen" && call.arguments.length === 1) return isFrozenValue(l, lowerExpr(l, call.arguments[0]!), call);
       const obj = callee.name.text === "assign" ? objectAssign(l, call) : objectCall(l, callee.name.text, call);
       if (obj) return obj;
     }
@@ -921,8 +923,12 @@ function constructorName(l: Lowerer, p: ts.PropertyAccessExpression): Expr | und
   }
   if (p.name.text !== "name" || !ts.isPropertyAccessExpression(p.expression) || p.expression.name.text !== "constructor") return undefined;
   const obj = lowerExpr(l, p.expression.expression);
-  if (obj.type.k !== "class" || !obj.type.cls.header) l.fail("TSOS1018", p.expression.name, "constructor", typeName(obj.type));
-  return { e: "call", type: T.str, fn: "tsos_class_name", args: [obj] };
+  const name = (x: Expr): Expr | undefined => (x.type.k === "class" && x.type.cls.header ? { e: "call", type: T.str, fn: "tsos_class_name", args: [x] } : undefined);
+  // An interface value (or a union of classes kept as one): the class of its object.
+  if (obj.type.k === "view") return { e: "call", type: T.str, fn: "tsos_view_class_name", args: [obj] };
+  // A union of classes (`e` after `e instanceof A || e instanceof B`): the class of whichever it holds.
+  const named = name(obj) ?? unionConvert(l, obj, T.str, name);
+  return named ?? l.fail("TSOS1018", p.expression.name, "constructor", typeName(obj.type));
 }
 
 /**

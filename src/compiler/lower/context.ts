@@ -79,6 +79,8 @@ export class Lowerer {
   scope: FnScope;
   /** `number` is an IEEE double (hosted target); on the kernel it is the checked 64-bit integer. */
   readonly doubles: boolean;
+  /** The program may freeze objects: stores check the frozen mark (lower/frozen.ts). */
+  mayFreeze = false;
 
   constructor(
     readonly checker: ts.TypeChecker,

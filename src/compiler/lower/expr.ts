@@ -68,6 +68,7 @@ import { checkStringLiteral, conversionAsFunction, stringIndexOrUndefined, strin
 import { globalMatchAsStrings, lowerRegExpLiteral } from "./regexp.ts";
 import { coerceDynamic, descriptor, dynEquality, dynString, isDynamic, readOnlyUse } from "./dynamic.ts";
 import { objectIsValue } from "./object-is.ts";
+import { checkedStoreTarget } from "./frozen.ts";
 
 const K = ts.SyntaxKind;
 
@@ -1032,7 +1033,8 @@ export function lowerLValue(l: Lowerer, node: ts.Expression): Expr {
   else if (x.e === "bind" && x.value.e === "field" && x.value.type.k === "dyn") x = x.value;
   if (x.e === "field" && x.inline) l.fail("TSOS3013", node);
   if (x.e === "index" && x.arr.type.k === "fixed" && x.type.k === "class") l.fail("TSOS3013", node);
-  if (x.e === "local" || x.e === "global" || x.e === "field" || x.e === "index" || x.e === "deref") return x;
+  if (x.e === "field" || x.e === "index") return checkedStoreTarget(l, x, node); // lower/frozen.ts
+  if (x.e === "local" || x.e === "global" || x.e === "deref") return x;
   l.fail("TSOS1005", node, "assignment to this expression");
 }
 

@@ -56,6 +56,7 @@ import { hasKeyOrder, inKeyOrder, keyStamp, memberPresent } from "./key-order.ts
 import { partOrderedShapes, spreadShapes } from "./objects.ts";
 import { dynIsNumber, dynPrinted, dynShow, isDynamic } from "./dynamic.ts";
 import { typedArrayShow } from "./typed-arrays.ts";
+import { checkedDelete } from "./frozen.ts";
 
 // ---- IR building blocks shared with lower/json.ts ----------------------------
 
@@ -734,8 +735,10 @@ export function objectDelete(l: Lowerer, d: ts.DeleteExpression): Expr | undefin
       if (f.type.k !== "nullable" || !f.type.undef) l.fail("TSOS1005", d, "`delete` of a required member");
       const field: Expr = { e: "field", type: f.type, obj: x, name: f.name };
       const clear: Expr = { e: "assign", type: f.type, target: field, value: { e: "nullish", type: f.type, undef: true }, noKey: true };
+      // A frozen object keeps a member that holds a value (lower/frozen.ts); one without a value is no key to delete.
+      const check = checkedDelete(l, x, { e: "not", type: T.bool, x: { e: "isnullish", type: T.bool, x: field, which: "undefined" } }, prop);
       const unstamp: Expr[] = hasKeyOrder(cls.fields) ? [{ e: "assign", type: T.int("u32"), target: keyStamp(x, f.name), value: { e: "int", type: T.int("u32"), value: 0n } }] : [];
-      return { e: "seq", type: T.bool, xs: [clear, ...unstamp, yes] };
+      return { e: "seq", type: T.bool, xs: [...check, clear, ...unstamp, yes] };
     },
   });
   return { e: "call", type: T.bool, fn: func.cname, args: [obj] };

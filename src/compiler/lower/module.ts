@@ -40,6 +40,7 @@ import { useCollectionsProgram } from "./collections.ts";
 import { useRegExpLibrary } from "./regexp.ts";
 import { declarePatternGlobals, initPatternGlobals } from "./destructure.ts";
 import { isAmbientVariableStatement, moduleStatements } from "./namespaces.ts";
+import { programMayFreeze } from "./frozen.ts";
 
 export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false, heapAllocator = "fixed-block") {
   const l = new Lowerer(loaded.checker, target, testBuild, heapAllocator);
@@ -49,6 +50,7 @@ export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuil
   useCollectionsProgram(loaded.program);
   useRegExpLibrary(loaded.program);
   const modules = loaded.modules; // already in ES evaluation order (load.ts reachable)
+  l.mayFreeze = target === "host" && programMayFreeze(modules);
   registerClassDecls(l, modules);
   for (const sf of modules) declareGlobals(l, sf);
   for (const sf of modules) lowerModule(l, sf);

@@ -42,6 +42,7 @@ import { withKeyArgs } from "./key-params.ts";
 import { isRecord, recordEntryHas, recordEntryRead, recordEntryWrite } from "./records.ts";
 import { arrayMemberCopy, noteBoundMethodValue, noteViewRead } from "./view-copies.ts";
 import { intersectionReceiver, missingMethodCall } from "./guarded-calls.ts";
+import { checkedStoreTarget } from "./frozen.ts";
 
 interface ViewState {
   byKey: Map<string, ViewInst>;
@@ -463,7 +464,8 @@ function thunk(l: Lowerer, cls: ClassInst, view: ViewInst, slot: ViewSlot, node:
         const reported = l.diagnostics.length;
         try {
           if (m.kind === "field") {
-            const target: Expr = { e: "field", type: m.field.type, obj: upcast(self, m.owner), name: m.field.name };
+            // A frozen object's field throws (lower/frozen.ts) however the program reaches it.
+            const target = checkedStoreTarget(l, { e: "field", type: m.field.type, obj: upcast(self, m.owner), name: m.field.name }, node);
             return ret({ e: "assign", type: m.field.type, target, value: coerce(l, args[0]!, m.field.type, node) });
           }
           if (m.kind === "accessor" && m.set) {

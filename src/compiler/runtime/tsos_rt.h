@@ -653,8 +653,11 @@ struct tsos_obj {
   const tsos_class *cls;
   uint64_t rc;
 };
-/* The count is the low 60 bits of the count word; bit 60 marks a weakly referenced object (tsos_weak.h), the cycle collector keeps its marks above it. */
-#define TSOS_RC_COUNT (((uint64_t)1 << 60) - 1)
+/* The count is the low 60 bits of the count word but bit 58; bit 60 marks a weakly referenced object (tsos_weak.h), the cycle collector keeps its marks above it. */
+/* Bit 58 marks an object `Object.freeze` froze (lower/frozen.ts): it stays set until the object is freed.
+ * No count reaches it (a count of 2^58 references), and a static object's count (bits 59, 57, 56) skips it. */
+#define TSOS_RC_FROZEN ((uint64_t)1 << 58)
+#define TSOS_RC_COUNT ((((uint64_t)1 << 60) - 1) & ~TSOS_RC_FROZEN)
 /* The count of a static object: no sequence of releases reaches zero. */
 #define TSOS_RC_STATIC ((uint64_t)1 << 59)
 #define TSOS_RC_STATIC_ARRAY (TSOS_RC_STATIC | TSOS_RC_STATIC_DATA | ((uint64_t)1 << 56))
@@ -685,8 +688,18 @@ static inline bool tsos_instanceof_any(const void *obj, const tsos_class *const 
       if (k == *f) return true;
   return false;
 }
+/* `Object.freeze(obj)` and `Object.isFrozen(obj)` of an object or array (NULL: nothing to freeze, and frozen). */
+static inline void *tsos_freeze(void *obj) {
+  if ((uintptr_t)obj > 1) ((tsos_obj *)obj)->rc |= TSOS_RC_FROZEN;
+  return obj;
+}
+static inline bool tsos_is_frozen(const void *obj) { return (uintptr_t)obj <= 1 || (((const tsos_obj *)obj)->rc & TSOS_RC_FROZEN) != 0; }
+/* The same for an interface value (a view: the object and its table), which freeze yields. */
+#define tsos_freeze_view(v) ({ __auto_type tsos_fv = (v); tsos_freeze(tsos_fv.obj); tsos_fv; })
+#define tsos_is_frozen_view(v) tsos_is_frozen((v).obj)
 /* `obj.constructor.name`: the name of the object's class. */
 static inline tsos_str tsos_class_name(const void *obj) { return TSOS_CLASS_OF(obj)->name; }
+#define tsos_view_class_name(v) tsos_class_name((v).obj)
 /* A function value adapted to another function type where it is stored (lower/lambdas.ts wrapValue,
  * hosted) is a closure whose descriptor's parent is this mark and whose first capture, right after the
  * closure head (class, count, code), is the function it calls. JavaScript has one function there, so
