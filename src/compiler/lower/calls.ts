@@ -38,7 +38,7 @@ import { layoutOf } from "./layout.ts";
 import { isDouble, numberBuiltin, numberConstant, numberFormatNew, numberMethod, toInteger } from "./number.ts";
 import { callTakingNever } from "./never.ts";
 import { missingArgs, narrowRead, printable, unwrap } from "./nullable.ts";
-import { undefinedForDefault, withDefaults, withUndefinedDefault } from "./defaults.ts";
+import { givenArguments, undefinedForDefault, withDefaults, withUndefinedDefault } from "./defaults.ts";
 import { valueArgs } from "./fn-params.ts";
 import { withKeyArgs } from "./key-params.ts";
 import { newThroughValue } from "./ctor-values.ts";
@@ -105,7 +105,7 @@ function callerLoc(l: Lowerer, call: ts.Node): Expr {
 function genericConstCall(l: Lowerer, owner: ts.VariableDeclaration, fn: Parameters<typeof genericConstInstance>[2], call: ts.CallExpression, member?: string): Expr {
   const full = genericConstInstance(l, owner, fn, resolvedTypeArgs(l, call), member);
   // Missing arguments with defaults, or `undefined` passed to one, as for a function declaration (lower/defaults.ts).
-  let f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
+  let f = withDefaults(l, full.cname, givenArguments(l, call.arguments), false)?.func ?? full;
   let params = f.params.filter((p) => p.type.k !== "loc").map((p) => p.type);
   const u = undefinedForDefault(l, fn, call.arguments, params);
   const w = u >= 0 ? withUndefinedDefault(l, f.cname, u, false, (t) => nullableType(l, t, false, true)) : undefined;
@@ -261,7 +261,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       const impossible = callTakingNever(l, decl, call);
       if (impossible) return impossible;
       const full = isNestedFunction(decl) ? nestedFunctionInstance(l, decl, resolvedTypeArgs(l, call)) : functionOf(l, decl, resolvedTypeArgs(l, call));
-      let f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
+      let f = withDefaults(l, full.cname, givenArguments(l, call.arguments), false)?.func ?? full;
       let params = f.params.filter((p) => p.type.k !== "loc").map((p) => p.type);
       const u = undefinedForDefault(l, decl, call.arguments, params);
       const w = u >= 0 ? withUndefinedDefault(l, f.cname, u, false, (t) => nullableType(l, t, false, true)) : undefined;
@@ -317,7 +317,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     const stdStatic = builtinStatic?.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && isStatic(m) && m.name.getText() === callee.name.text);
     if (stdStatic) {
       const full = staticMethod(l, stdStatic, resolvedTypeArgs(l, call));
-      const f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
+      const f = withDefaults(l, full.cname, givenArguments(l, call.arguments), false)?.func ?? full;
       return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, stdStatic, call.arguments, f.params.map((p) => p.type)) };
     }
     if (mdecl && ts.isMethodDeclaration(mdecl) && !l.isLibDecl(mdecl)) {
@@ -329,7 +329,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
         const receiver = callee.expression.kind === K.SuperKeyword ? l.scope.staticThis : staticReceiver(l, callee.expression);
         const reached = callee.expression.kind === K.SuperKeyword ? mdecl : staticMemberFor(l, mdecl, receiver, callee);
         const full = staticMethod(l, reached, typeArgs, receiver);
-        const f = withDefaults(l, full.cname, call.arguments.length, false)?.func ?? full;
+        const f = withDefaults(l, full.cname, givenArguments(l, call.arguments), false)?.func ?? full;
         return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, mdecl, call.arguments, f.params.map((p) => p.type)) };
       }
       const recv = lowerExpr(l, callee.expression);
@@ -337,7 +337,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       if (recv.type.k === "class" && !inChain(l, recv.type.cls, mdecl.parent)) return lowerClassCallByName(l, recv, callee.name.text, call);
       if (recv.type.k !== "class") l.fail("TSOS9001", callee, "method call on a non-class value");
       let r = resolveMember(l, recv.type.cls, mdecl, typeArgs, callee.expression.kind === K.SuperKeyword);
-      const d = withDefaults(l, r.fn, call.arguments.length, true);
+      const d = withDefaults(l, r.fn, givenArguments(l, call.arguments), true);
       // An overridden method called without its defaulted parameters: a dispatcher of the arguments given, which
       // runs the defaults of the override it calls (lower/dispatch.ts).
       if (!d && call.arguments.length < r.params.length && leavesOutDefaults(mdecl, call.arguments))

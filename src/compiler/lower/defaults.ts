@@ -35,6 +35,19 @@ export function rememberInstance(info: InstanceInfo): void {
 }
 
 /**
+ * How many arguments a call passes: a spread of a tuple (`add(...pair)`) passes each of its elements
+ * (lower/destructure.ts tupleSpreadArgs); any other spread counts as one (a rest parameter takes it).
+ */
+export function givenArguments(l: Lowerer, args: readonly ts.Expression[]): number {
+  let n = 0;
+  for (const a of args) {
+    const t = ts.isSpreadElement(a) ? l.checker.getTypeAtLocation(a.expression) : undefined;
+    n += t && l.checker.isTupleType(t) ? l.checker.getTypeArguments(t as ts.TypeReference).length : 1;
+  }
+  return n;
+}
+
+/**
  * The function to call when `given` arguments are passed to the instance
  * `cname`, and its parameter types after `self` (if any); the instance itself
  * when nothing is missing.

@@ -174,20 +174,30 @@ function lookupFunction(l: Lowerer, decl: ts.EnumDeclaration, node: ts.Node): st
  * right operand is no enum.
  */
 export function enumIn(l: Lowerer, b: ts.BinaryExpression): Expr | undefined {
-  const decl = enumOf(l, b.right);
+  return enumKeyTest(l, b.right, b.left, true);
+}
+
+/** `Object.hasOwn(E, k)`, `Object.prototype.hasOwnProperty.call(E, k)`: E's own keys, its member names and reverse-mapping keys. */
+export function enumHasOwn(l: Lowerer, obj: ts.Expression, key: ts.Expression): Expr | undefined {
+  return enumKeyTest(l, obj, key, false);
+}
+
+/** Whether `key` is a key of the enum object `obj` (with Object.prototype's names when `inherited`), or undefined for no enum. */
+function enumKeyTest(l: Lowerer, obj: ts.Expression, keyNode: ts.Expression, inherited: boolean): Expr | undefined {
+  const decl = enumOf(l, obj);
   if (!decl) return undefined;
-  const key = lowerExpr(l, b.left);
+  const key = lowerExpr(l, keyNode);
   const numeric = decl.members.map((m) => l.checker.getConstantValue(m)).filter((v): v is number => typeof v === "number");
   const name = l.temp();
   if (key.type.k === "str") {
     const k: Expr = { e: "local", type: T.str, name };
-    // Object.prototype's names are keys of every object (`"toString" in E` is true).
-    const keys = [...decl.members.map(memberName), ...numeric.map((v) => String(v)), ...OBJECT_PROTOTYPE_NAMES];
+    // Object.prototype's names are keys of every object (`"toString" in E` is true), but not own keys.
+    const keys = [...decl.members.map(memberName), ...numeric.map((v) => String(v)), ...(inherited ? OBJECT_PROTOTYPE_NAMES : [])];
     return { e: "bind", type: T.bool, name, value: key, body: anyOf(keys.map((s) => ({ e: "streq", type: T.bool, negate: false, a: k, b: { e: "str", type: T.str, value: s } }))) };
   }
   const k: Expr = { e: "local", type: T.number, name };
   const tests = numeric.map((v): Expr => ({ e: "binary", type: T.bool, op: "==", a: k, b: { e: "num", type: T.number, value: v }, loc: 0 }));
-  return { e: "bind", type: T.bool, name, value: coerce(l, key, T.number, b.left), body: anyOf(tests) };
+  return { e: "bind", type: T.bool, name, value: coerce(l, key, T.number, keyNode), body: anyOf(tests) };
 }
 
 /** A member's name as the enum object's key. */

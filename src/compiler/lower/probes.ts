@@ -296,7 +296,8 @@ export function isSearchedFor(l: Lowerer, n: ts.Node): boolean {
 export function searchedForAbsent(l: Lowerer, recv: Expr, arg: ts.Expression | undefined, elem: Type, missing: (type: Type) => Expr, found: (recv: Expr, x: Expr) => Expr): Expr | undefined {
   while (arg && (ts.isParenthesizedExpression(arg) || ts.isAsExpression(arg))) arg = arg.expression;
   if (!arg || elem.k === "nullable" || elem.k === "dyn") return undefined;
-  if (!ts.isIdentifier(arg) && !ts.isElementAccessExpression(arg)) return undefined;
+  // (`ops.includes(this.peek() as Op)` with peek() `string | undefined`: a call's result too.)
+  if (!ts.isIdentifier(arg) && !ts.isElementAccessExpression(arg) && !ts.isCallExpression(arg) && !ts.isPropertyAccessExpression(arg)) return undefined;
   const value = lowerExpr(l, arg);
   if (value.type.k !== "nullable" || !value.type.undef || value.type.null || !sameType(value.type.inner, elem)) return undefined;
   const held = l.temp();

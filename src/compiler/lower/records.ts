@@ -43,6 +43,7 @@ import { isInt } from "../ints.ts";
 import { STD_MAP, collectionArray, stdClassDecl } from "./collections.ts";
 import { isMappedOverParam } from "./mapped-types.ts";
 import { isKeyedObject } from "./keyed.ts";
+import { enumHasOwn } from "./enums.ts";
 
 /** The IR type of a string-keyed record type, or undefined for any other type. */
 export function recordType(l: Lowerer, type: ts.Type, node: ts.Node): Type | undefined {
@@ -97,13 +98,16 @@ function recordShape(l: Lowerer, type: ts.Type): { value: ts.Type; stringKeys: b
       if (shape) return shape;
     }
   }
-  // `Partial<Record<Coin, number>>` with a numeric enum (or number literal) key: a record whose keys may be missing.
+  // `Partial<Record<Coin, number>>` with a numeric enum (or number literal) key, or a key of a string pattern: a record
+  // whose keys may be missing.
   // (An object type with those keys would need JavaScript's order of integer keys, ascending before the others.)
   if (alias?.name === "Partial" && alias.declarations?.every((d) => d.getSourceFile().isDeclarationFile) && type.aliasTypeArguments?.length === 1) {
     const inner = type.aliasTypeArguments[0]!;
     const key = inner.aliasSymbol?.name === "Record" ? inner.aliasTypeArguments?.[0] : undefined;
     const keys = key?.isUnion() ? key.types : key ? [key] : [];
-    const shape = keys.length && keys.every((k) => k.flags & ts.TypeFlags.NumberLike) ? recordShape(l, inner) : undefined;
+    // A key of any string of a pattern (`${string}${number}`) or any string: every key may be missing anyway.
+    const open = (k: ts.Type): boolean => !!(k.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.TemplateLiteral | ts.TypeFlags.String));
+    const shape = keys.length && keys.every(open) ? recordShape(l, inner) : undefined;
     if (shape) return { ...shape, finite: false };
   }
   if (alias?.name === "Record" && alias.declarations?.every((d) => d.getSourceFile().isDeclarationFile) && type.aliasTypeArguments?.length === 2) {
@@ -790,6 +794,8 @@ export function recordHasOwn(l: Lowerer, call: ts.CallExpression): Expr | undefi
   if ((text === "Object.hasOwn" || text === "Object.prototype.hasOwnProperty.call") && call.arguments.length === 2) [obj, key] = call.arguments;
   else if (callee.name.text === "hasOwnProperty" && call.arguments.length === 1) [obj, key] = [callee.expression, call.arguments[0]];
   if (!obj || !key) return undefined;
+  const ofEnum = enumHasOwn(l, obj, key); // lower/enums.ts
+  if (ofEnum) return ofEnum;
   const objType = l.checker.getTypeAtLocation(obj);
   if (!recordShape(l, objType) && !spreadOfRecord(l, objType)) {
     // An object's own properties are its keys (`for (const k in o) if (Object.hasOwn(o, k))`).

@@ -114,7 +114,9 @@ function viewOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewInst {
     if (!busy.inst.cname) busy.inst.cname = l.uniqueName(`V_${busy.base}`);
     return busy.inst;
   }
-  const envKey = [...l.scope.env.values()].map(mangle).join(",");
+  // A module-level interface or alias without type parameters means the same in every generic instance: one view
+  // (within Signal<number> and Signal<string>, `Subscriber` is the Subscriber of the rest of the program).
+  const envKey = closedType(type) ? "" : [...l.scope.env.values()].map(mangle).join(",");
   const cacheKey = `${(type as { id?: number }).id}|${envKey}`;
   const cached = s.cache.get(cacheKey);
   if (cached) return cached;
@@ -144,6 +146,18 @@ function viewOf(l: Lowerer, type: ts.Type, node: ts.Node): ViewInst {
   s.cache.set(cacheKey, inst);
   l.program.views.push(inst);
   return inst;
+}
+
+/** Whether `type` is a module-level interface or type alias without type parameters: no type variable of a scope reaches it. */
+function closedType(type: ts.Type): boolean {
+  if (type.aliasSymbol) return !type.aliasTypeArguments?.length && (type.aliasSymbol.declarations ?? []).every((d) => ts.isTypeAliasDeclaration(d) && !d.typeParameters && atModuleLevel(d));
+  const sym = type.getSymbol();
+  if (!sym || !(sym.flags & ts.SymbolFlags.Interface) || (type as ts.TypeReference).typeArguments?.length) return false;
+  return (sym.declarations ?? []).every((d) => ts.isInterfaceDeclaration(d) && !d.typeParameters && atModuleLevel(d));
+}
+
+function atModuleLevel(d: ts.Node): boolean {
+  return ts.isSourceFile(d.parent) || ts.isModuleBlock(d.parent);
 }
 
 /** Views are structural: one per list of slots (names, kinds, IR types) and generic methods. */
