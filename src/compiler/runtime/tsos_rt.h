@@ -655,12 +655,14 @@ struct tsos_obj {
 };
 /* The count is the low 60 bits of the count word but bit 58; bit 60 marks a weakly referenced object (tsos_weak.h), the cycle collector keeps its marks above it. */
 /* Bit 58 marks an object `Object.freeze` froze (lower/frozen.ts): it stays set until the object is freed.
- * No count reaches it (a count of 2^58 references), and a static object's count (bits 59, 57, 56) skips it. */
+ * No count reaches it (a count of 2^58 references), nor does a static object's (below). */
 #define TSOS_RC_FROZEN ((uint64_t)1 << 58)
 #define TSOS_RC_COUNT ((((uint64_t)1 << 60) - 1) & ~TSOS_RC_FROZEN)
-/* The count of a static object: no sequence of releases reaches zero. */
-#define TSOS_RC_STATIC ((uint64_t)1 << 59)
-#define TSOS_RC_STATIC_ARRAY (TSOS_RC_STATIC | TSOS_RC_STATIC_DATA | ((uint64_t)1 << 56))
+/* The count of a static object: no sequence of releases reaches zero. It may go below its start (the
+ * builds that check leaks release module-level variables at exit): bit 56 is set so that releases borrow
+ * from it, never from the frozen mark (bit 58) or an array's TSOS_RC_STATIC_DATA (bit 57). */
+#define TSOS_RC_STATIC (((uint64_t)1 << 59) | ((uint64_t)1 << 56))
+#define TSOS_RC_STATIC_ARRAY (TSOS_RC_STATIC | TSOS_RC_STATIC_DATA)
 /* Run before the leak report at exit: the cycle collector, when tsos_cycles.h is in (a tentative
  * definition here; tsos_cycles.h gives the value). */
 __attribute__((unused)) static void (*tsos_before_exit)(void);
