@@ -22,7 +22,7 @@ import ts from "typescript";
 import type { ClassInst, Expr, Field, Global, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
-import { assignLowered, coerce, lowerExpr, setLocalType, tryCoerce } from "./expr.ts";
+import { assignLowered, coerce, lowerCondition, lowerExpr, setLocalType, tryCoerce } from "./expr.ts";
 import { arrayType, irType, mangle, nullableType, sameType, tryIrType, typeFromTypeNode, typeName } from "./types.ts";
 import { mappedElements } from "./inspect.ts";
 import { checkerUnion } from "./unions.ts";
@@ -348,6 +348,12 @@ export function spreadArray(l: Lowerer, elems: readonly ts.Expression[], type: E
   for (const [i, el] of elems.entries()) {
     if (ts.isSpreadElement(el)) {
       flush();
+      // `...(augment ? augment.row(i) : [])` where the branches are different iterables: each branch spread on its own.
+      const branches = conditionalSpread(l, el.expression, type, el);
+      if (branches) {
+        acc = stdCall(l, "concat", [type.elem], [acc ?? { e: "arraylit", type, elems: [], loc: l.loc(node) }, branches], node);
+        continue;
+      }
       let part = optionalSpreadArray(l, el.expression, type) ?? customIterableArray(l, el.expression, undefined, type.elem) ?? collectionArray(l, el.expression) ?? lowerExpr(l, el.expression, type);
       // `[...s]`: the characters of a string, as for...of visits them.
       if (part.type.k === "str") part = stdCall(l, "chars", [], [part], el);
@@ -439,6 +445,18 @@ function restTupleWants(l: Lowerer, rest: ts.ParameterDeclaration, n: number): (
     const j = i < r ? i : i >= n - after ? elems.length - (n - i) : r;
     return tryIrType(l, elems[j]!, rest);
   };
+}
+
+/**
+ * The spread operand `c ? a : b` whose branches are iterables of different kinds (a class with
+ * `[Symbol.iterator]` and an array literal): the branch taken spread into an array of `type`, or undefined
+ * for any other operand (or branches of one type, which the operand's own lowering handles).
+ */
+function conditionalSpread(l: Lowerer, x: ts.Expression, type: Extract<Type, { k: "array" }>, el: ts.SpreadElement): Expr | undefined {
+  while (ts.isParenthesizedExpression(x)) x = x.expression;
+  if (!ts.isConditionalExpression(x) || !l.checker.getTypeAtLocation(x).isUnion()) return undefined;
+  const branch = (b: ts.Expression): Expr => spreadArray(l, [ts.factory.createSpreadElement(b)], type, el);
+  return { e: "cond", type, c: lowerCondition(l, x.condition), a: branch(x.whenTrue), b: branch(x.whenFalse) };
 }
 
 /**

@@ -502,6 +502,11 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
   if (dynamic) return dynamic;
   const iterable = iterableCoerce(l, e, to, node); // lower/iterables.ts: an array, Map or Set as Iterable<T>
   if (iterable) return iterable;
+  // A typed array as `Iterable<number>`, passed to a parameter its function only reads (`new Vector(data.subarray(a, b))`
+  // where the constructor copies it): a copy of its elements as an array, which cannot be told apart there.
+  const numbers = to.k === "view" ? typedAsNumbers(l, e, node) : undefined;
+  const typedIterable = numbers && ts.isExpression(node) && readOnlyArgument(l, node) ? iterableCoerce(l, numbers, to, node) : undefined;
+  if (typedIterable) return typedIterable;
   const obj = classCoerce(l, e, to, node) ?? viewCoerce(l, e, to, node);
   if (obj) return obj;
   const strRead = stringIndexOrUndefined(l, e, to);
@@ -547,6 +552,7 @@ export function coerce(l: Lowerer, e: Expr, to: Type, node: ts.Node): Expr {
     const numbers = typedAsNumbers(l, e, node);
     if (numbers) return numbers;
   }
+
   // A new tuple (`["null", null]` in an `as const` list of pairs) where a tuple of the same length with wider element
   // types is wanted (types.ts mergedTuple): built as that tuple; no one else holds it.
   if (e.e === "new") {

@@ -61,6 +61,8 @@ export function readOnlyArgument(l: Lowerer, arg: ts.Expression, visiting = new 
   if (!decl || !("body" in decl) || !decl.body || decl.getSourceFile().isDeclarationFile) return false;
   const param = decl.parameters[call.arguments.indexOf(n as ts.Expression)];
   if (!param || !ts.isIdentifier(param.name) || param.dotDotDotToken) return false;
+  // A parameter property (`constructor(private values: Iterable<number>)`) is stored in the object: kept, not read.
+  if (ts.isParameterPropertyDeclaration(param, param.parent)) return false;
   // Passed on to a parameter whose reads are being checked (`evaluate(e.left, env)` inside evaluate): its
   // other uses decide.
   if (visiting.has(param)) return true;
