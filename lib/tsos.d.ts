@@ -214,10 +214,11 @@ interface NumberConstructor {
   readonly NaN: number;
   readonly POSITIVE_INFINITY: number;
   readonly NEGATIVE_INFINITY: number;
-  isInteger(value: number): boolean;
-  isSafeInteger(value: number): boolean;
-  isNaN(value: number): boolean;
-  isFinite(value: number): boolean;
+  /** These four take any value, as in TypeScript's own library: anything but a number gives false. */
+  isInteger(value: unknown): boolean;
+  isSafeInteger(value: unknown): boolean;
+  isNaN(value: unknown): boolean;
+  isFinite(value: unknown): boolean;
   /** Hosted only: as the global parseInt / parseFloat. */
   parseInt(string: string, radix?: number): number;
   parseFloat(string: string): number;

@@ -155,6 +155,20 @@ export function readOnlyUse(node: ts.Node): boolean {
   return false;
 }
 
+/**
+ * `const items = Array.isArray(value) ? value : []` where items is only read: a branch of a conditional
+ * whose value initializes a `const` that every use reads (lower/record-copies.ts onlyReadValue).
+ */
+function readOnlyBranch(l: Lowerer, node: ts.Node): boolean {
+  let n = node;
+  for (;;) {
+    const p = n.parent;
+    if (ts.isParenthesizedExpression(p) || (ts.isConditionalExpression(p) && p.condition !== n)) n = p;
+    else break;
+  }
+  return n !== node && ts.isExpression(n) && onlyReadValue(l, n);
+}
+
 /** Whether a Map or Set read at `node` is only read: its size, a lookup, iteration, spreading or printing. */
 function readOnlyCollectionUse(node: ts.Node): boolean {
   let n = node;
@@ -466,7 +480,7 @@ export function narrowDynamic(l: Lowerer, node: ts.Node, x: Expr): Expr {
     const name = l.temp();
     return { e: "bind", type: narrowed, name, value: x, body: { e: "call", type: narrowed, fn: boxedCollectionAsUnknowns(l, narrowed as Extract<Type, { k: "class" }>, kind, node, true).cname, args: [local(name, DYN)] } };
   }
-  if (narrowed.k === "array" && narrowed.elem.k === "dyn" && readOnlyUse(node))
+  if (narrowed.k === "array" && narrowed.elem.k === "dyn" && (readOnlyUse(node) || readOnlyBranch(l, node)))
     return { e: "fromdyn", type: narrowed, x, loc: l.loc(node), check: true, desc: descriptor(l, narrowed, node), copy: true };
   return unbox(l, x, narrowed, node, true);
 }

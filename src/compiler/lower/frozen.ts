@@ -143,10 +143,14 @@ export function checkedDelete(l: Lowerer, obj: Expr, present: Expr, key: string)
   return [stdCheck(l, "checkDeletable", [{ e: "logic", type: T.bool, op: "&&", a: markOf(obj), b: present }, str(key), str("Object")])];
 }
 
-/** Whether evaluating x twice is the same as once: a variable, a constant, or a field of one. */
+/** Whether evaluating x twice is the same as once: a variable, a constant, a field or element of one, arithmetic on them. */
 function readTwice(x: Expr): boolean {
   if (x.e === "local" || x.e === "global" || x.e === "envfield" || x.e === "int" || x.e === "num") return true;
   if (x.e === "deref") return readTwice(x.ptr);
+  if (x.e === "convert" || x.e === "neg") return readTwice(x.x);
+  if (x.e === "binary") return readTwice(x.a) && readTwice(x.b);
+  // `dp[0][j] = j`: an element of a variable's array, read again, is the same element (a read past the end panics both times).
+  if (x.e === "index") return readTwice(x.arr) && readTwice(x.idx);
   return x.e === "field" && !x.inline && readTwice(x.obj);
 }
 

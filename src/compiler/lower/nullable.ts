@@ -24,7 +24,7 @@
  */
 import ts from "typescript";
 import { bigintTruthy, isBigType } from "./bigint-type.ts";
-import { elementOrUndefined, isProbedVariable, probedType, takesAbsent } from "./probes.ts";
+import { elementOrUndefined, isProbe, isProbedVariable, isStrictlyCompared, probedType, takesAbsent } from "./probes.ts";
 import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { quietly, type Lowerer } from "./context.ts";
@@ -169,7 +169,9 @@ export function narrowRead(l: Lowerer, node: ts.Node, x: Expr): Expr {
   // `let cur: Hunk | null = null; xs.forEach(() => { cur = ... }); if (cur) out.push(cur)`: tsc does not see the
   // callback's assignment and narrows the test to `never`; the value is the declared one without null, checked.
   // A probed variable given to `typeof`, or to a parameter that admits undefined, is passed as it is (lower/probes.ts).
-  if (isProbedVariable(l, x) && takesAbsent(l, node, x.type.k === "nullable" && x.type.null && !x.type.undef)) return x;
+  // So is one read where it is tested or compared (`num ?? ident ?? op` of regex groups that may not have taken part,
+  // `switch (verb)` of a record read).
+  if (isProbedVariable(l, x) && (takesAbsent(l, node, x.type.k === "nullable" && x.type.null && !x.type.undef) || isProbe(node) || isStrictlyCompared(node))) return x;
   if (x.type.k === "nullable" && l.checker.getTypeAtLocation(node).flags & ts.TypeFlags.Never) return unwrap(l, x, node, "narrowed");
   const t = arrayNarrowing(l, node, x.type) ?? checkedType(l, node);
   if (!t) return x;

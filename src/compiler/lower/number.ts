@@ -83,6 +83,26 @@ export function numberArg(l: Lowerer, node: ts.Expression): Expr {
   return coerce(l, x, T.number, node);
 }
 
+/**
+ * `Number.isNaN(v)` and its kin, which take any value: a number tested by `helper`, an unknown by `dynHelper`
+ * (false unless it holds a number), anything else false (after evaluating it).
+ */
+function numberTest(l: Lowerer, node: ts.Expression, helper: string, dynHelper: string): Expr {
+  const x = lowerExpr(l, node, T.number);
+  if (x.type.k === "dyn") return call(dynHelper, [x], T.bool);
+  if (isInt(x.type)) return call(helper, [coerce(l, x, T.number, node)], T.bool);
+  const no: Expr = { e: "bool", type: T.bool, value: false };
+  // `number | undefined` (or null): false when absent.
+  if (x.type.k === "nullable" && isInt(x.type.inner)) {
+    const name = l.temp();
+    const v: Expr = { e: "local", type: x.type, name };
+    const present: Expr = { e: "unwrap", type: x.type.inner, x: v, loc: l.loc(node) };
+    const test: Expr = { e: "cond", type: T.bool, c: { e: "isnullish", type: T.bool, x: v, which: "either" }, a: no, b: call(helper, [coerce(l, present, T.number, node)], T.bool) };
+    return { e: "bind", type: T.bool, name, value: x, body: test };
+  }
+  return { e: "seq", type: T.bool, xs: [x, no] };
+}
+
 /** `a ** b` and `Math.pow(a, b)` on hosted numbers: lib/std/math.ts's pow, V8's algorithm (lower/math.ts). */
 export function numberPow(l: Lowerer, A: Expr, B: Expr, node: ts.Node): Expr {
   return mathLibraryCall(l, "pow", [A, B], node);
@@ -113,10 +133,12 @@ export function numberBuiltin(l: Lowerer, name: string, c: ts.CallExpression, wa
     }
     case "Math.hypot":
       return { e: "numlist", type: T.number, fn: "tsos_num_hypot", args: args.map((a) => numberArg(l, a)) };
-    case "Number.isInteger": return call("tsos_num_is_integer", [numberArg(l, args[0]!)], T.bool);
-    case "Number.isSafeInteger": return call("tsos_num_is_safe_integer", [numberArg(l, args[0]!)], T.bool);
-    case "Number.isNaN": case "isNaN": return call("isnan", [numberArg(l, args[0]!)], T.bool);
-    case "Number.isFinite": case "isFinite": return call("isfinite", [numberArg(l, args[0]!)], T.bool);
+    case "Number.isInteger": return numberTest(l, args[0]!, "tsos_num_is_integer", "tsos_dyn_is_integer");
+    case "Number.isSafeInteger": return numberTest(l, args[0]!, "tsos_num_is_safe_integer", "tsos_dyn_is_safe_integer");
+    case "Number.isNaN": return numberTest(l, args[0]!, "isnan", "tsos_dyn_is_nan");
+    case "isNaN": return call("isnan", [numberArg(l, args[0]!)], T.bool);
+    case "Number.isFinite": return numberTest(l, args[0]!, "isfinite", "tsos_dyn_is_finite");
+    case "isFinite": return call("isfinite", [numberArg(l, args[0]!)], T.bool);
     case "Math.floor": case "Math.trunc": case "Math.abs": {
       // A fixed-width argument keeps the integer meaning (calls.ts); a number is a double.
       const x = lowerExpr(l, args[0]!, want);

@@ -27,6 +27,7 @@ import { nullableType, sameType } from "./types.ts";
 import { isOpenRecord, recordReadOrUndefined } from "./records.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { isnullish, unwrap } from "./nullable.ts";
+import { LIB_DIR } from "../load.ts";
 
 const K = ts.SyntaxKind;
 
@@ -84,11 +85,13 @@ export function comparedElement(l: Lowerer, e: Extract<Expr, { e: "index" }>, no
   return { e: "let", type, name: arrName, init: e.arr, body: { e: "let", type, name: idxName, init: idx, body: read } };
 }
 
-/** Whether `node` is an operand of `===` / `!==` (not with a literal null or undefined, which isProbe covers). */
+/** Whether `node` is an operand of `===` / `!==` (not with a literal null or undefined, which isProbe covers), or what a `switch` tests. */
 export function isStrictlyCompared(node: ts.Node): boolean {
   let n = node;
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
   const p = n.parent;
+  // `switch (verb)` compares verb with each case strictly: an absent value takes the default.
+  if (ts.isSwitchStatement(p)) return p.expression === n;
   if (!ts.isBinaryExpression(p)) return false;
   const op = p.operatorToken.kind;
   return (op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken) && !isAbsentLiteral(p.left === n ? p.right : p.left);
@@ -237,8 +240,9 @@ export function testedValue(l: Lowerer, x: ts.Expression, absentUses: boolean): 
 
 /**
  * Whether `node`'s value goes where undefined is a value like any other:
- * `typeof v`, `v instanceof C`, or an argument for a parameter that admits undefined
- * (`Array.isArray(v)`, a type guard `isList(v: V | undefined)`).
+ * `typeof v`, `v instanceof C`, an argument for a parameter that admits undefined
+ * (`Array.isArray(v)`, a type guard `isList(v: V | undefined)`), or the value a
+ * function declared to return `T | undefined` returns.
  */
 export function takesAbsent(l: Lowerer, node: ts.Node, orNull = false): boolean {
   let n = node;
@@ -248,6 +252,16 @@ export function takesAbsent(l: Lowerer, node: ts.Node, orNull = false): boolean 
   if (ts.isTypeOfExpression(p)) return true;
   // `v instanceof C`: false for undefined.
   if (ts.isBinaryExpression(p) && p.operatorToken.kind === K.InstanceOfKeyword && p.left === n) return true;
+  const absentFlags = ts.TypeFlags.Any | ts.TypeFlags.Unknown | (orNull ? ts.TypeFlags.Null : ts.TypeFlags.Undefined | ts.TypeFlags.Void);
+  // `const top = a[0]; ...; return top;` in a function declared to return `T | undefined` (a heap's pop on an empty heap).
+  // Not in the library, whose reads say what they mean (lib/std/array.ts elementOrUndefined is made of such a read).
+  if (ts.isReturnStatement(p) && p.expression === n && !p.getSourceFile().fileName.startsWith(LIB_DIR)) {
+    const fn = ts.findAncestor(p, ts.isFunctionLike) as ts.SignatureDeclaration | undefined;
+    const generator = !!fn && "asteriskToken" in fn && !!fn.asteriskToken;
+    const sig = fn && !generator && !(ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) ? l.checker.getSignatureFromDeclaration(fn) : undefined;
+    const ret = sig && l.checker.getReturnTypeOfSignature(sig);
+    return !!ret && (ret.isUnion() ? ret.types : [ret]).some((t) => (t.flags & absentFlags) !== 0);
+  }
   if (!ts.isCallExpression(p) || !p.arguments.includes(n as ts.Expression)) return false;
   const sig = l.checker.getResolvedSignature(p);
   const i = p.arguments.indexOf(n as ts.Expression);
@@ -261,7 +275,6 @@ export function takesAbsent(l: Lowerer, node: ts.Node, orNull = false): boolean 
     if (!l.checker.isArrayType(type)) return false;
     type = l.checker.getTypeArguments(type as ts.TypeReference)[0]!;
   } else if (i >= params.length) return false;
-  const absentFlags = ts.TypeFlags.Any | ts.TypeFlags.Unknown | (orNull ? ts.TypeFlags.Null : ts.TypeFlags.Undefined | ts.TypeFlags.Void);
   return (type.isUnion() ? type.types : [type]).some((t) => (t.flags & absentFlags) !== 0);
 }
 

@@ -102,6 +102,11 @@ static inline uint8_t tsos_dyn_kind(tsos_dyn v) { return v.ty ? v.ty->kind : TSO
 #define TSOS_ELEM_RELEASE_5(x) tsos_dyn_release(x)
 #define TSOS_ELEM_VISIT_5(x, visit) tsos_dyn_visit(x, visit)
 static inline bool tsos_dyn_is(tsos_dyn v, uint8_t kind) { return tsos_dyn_kind(v) == kind; }
+/* Number.isNaN, isFinite, isInteger and isSafeInteger of an unknown: false for anything but a number. */
+static inline bool tsos_dyn_is_nan(tsos_dyn v) { return tsos_dyn_kind(v) == TSOS_DYN_NUM && isnan(v.u.n); }
+static inline bool tsos_dyn_is_finite(tsos_dyn v) { return tsos_dyn_kind(v) == TSOS_DYN_NUM && isfinite(v.u.n); }
+static inline bool tsos_dyn_is_integer(tsos_dyn v) { return tsos_dyn_kind(v) == TSOS_DYN_NUM && tsos_num_is_integer(v.u.n); }
+static inline bool tsos_dyn_is_safe_integer(tsos_dyn v) { return tsos_dyn_kind(v) == TSOS_DYN_NUM && tsos_num_is_safe_integer(v.u.n); }
 static inline bool tsos_dyn_is_array(tsos_dyn v) { return v.ty && v.ty->is_array; }
 /* typeof v === "object": null and every object that is not a function. */
 static inline bool tsos_dyn_is_object(tsos_dyn v) { return tsos_dyn_kind(v) == TSOS_DYN_NULL || tsos_dyn_kind(v) == TSOS_DYN_OBJ; }
