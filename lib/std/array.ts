@@ -21,7 +21,9 @@
  *   `xs.length = n` (shrinking only; lower/array-methods.ts) and
  *   `xs.copyWithin(...)` (a memmove). An array never gets holes.
  *   A method that writes to an array `Object.freeze` froze throws the
- *   TypeError of its first write, before it changes anything.
+ *   TypeError of its first write, before it changes anything. Those tests
+ *   are `if (Object.isFrozen(xs))` alone: in a program that never freezes
+ *   anything the compiler drops them (lower/frozen.ts deadFrozenTest).
  */
 import { frozenArrayWrite } from "./error.ts";
 
@@ -386,7 +388,9 @@ export function slice<T>(xs: T[], start: number, end: number): T[] {
 export function reverse<T>(xs: T[]): T[] {
   let i = 0;
   let j = xs.length - 1;
-  if (Object.isFrozen(xs) && j > 0) frozenArrayWrite(0, "set");
+  if (Object.isFrozen(xs)) {
+    if (j > 0) frozenArrayWrite(0, "set");
+  }
   while (i < j) {
     const t = xs[i];
     xs[i] = xs[j];
@@ -509,7 +513,9 @@ export function fill<T>(xs: T[], value: T, start: number, end: number): T[] {
   const len = xs.length;
   const from = relativeIndex(start, len);
   const to = relativeIndex(end, len);
-  if (Object.isFrozen(xs) && from < to) frozenArrayWrite(from, "set");
+  if (Object.isFrozen(xs)) {
+    if (from < to) frozenArrayWrite(from, "set");
+  }
   for (let i = from; i < to; i++) xs[i] = value;
   return xs;
 }

@@ -294,8 +294,11 @@ function holds(l: Lowerer, v: Expr, t: Type, node: ts.Node): Expr {
   }
 }
 
-/** `x` (dynamic) as `to`; `check`: panic unless it holds one. */
-export function unbox(l: Lowerer, x: Expr, to: Type, node: ts.Node, check: boolean): Expr {
+/**
+ * `x` (dynamic) as `to`; `check`: panic unless it holds one. `copyArrays`: an array of unknowns (a member of
+ * `to` or `to` itself) may be a copy of an array of another element type, where the value is only read.
+ */
+export function unbox(l: Lowerer, x: Expr, to: Type, node: ts.Node, check: boolean, copyArrays = false): Expr {
   const loc = l.loc(node);
   switch (to.k) {
     case "dyn":
@@ -319,7 +322,7 @@ export function unbox(l: Lowerer, x: Expr, to: Type, node: ts.Node, check: boole
       return unboxView(l, x, to, node, check);
     case "array":
     case "fn":
-      return { e: "fromdyn", type: to, x, loc, check, desc: descriptor(l, to, node) };
+      return { e: "fromdyn", type: to, x, loc, check, desc: descriptor(l, to, node), ...(copyArrays && to.k === "array" && to.elem.k === "dyn" ? { copy: true } : {}) };
     case "nullable": {
       const name = l.temp();
       const v = local(name, DYN);
@@ -338,9 +341,9 @@ export function unbox(l: Lowerer, x: Expr, to: Type, node: ts.Node, check: boole
       const v = local(name, DYN);
       const u = to as Union;
       const last = u.members.length - 1;
-      let body: Expr = { e: "tounion", type: to, x: unbox(l, v, u.members[last]!, node, check), tag: last };
+      let body: Expr = { e: "tounion", type: to, x: unbox(l, v, u.members[last]!, node, check, copyArrays), tag: last };
       for (let i = last - 1; i >= 0; i--)
-        body = { e: "cond", type: to, c: holds(l, v, u.members[i]!, node), a: { e: "tounion", type: to, x: unbox(l, v, u.members[i]!, node, false), tag: i }, b: body };
+        body = { e: "cond", type: to, c: holds(l, v, u.members[i]!, node), a: { e: "tounion", type: to, x: unbox(l, v, u.members[i]!, node, false, copyArrays), tag: i }, b: body };
       return { e: "bind", type: to, name, value: x, body };
     }
   }
@@ -482,7 +485,9 @@ export function narrowDynamic(l: Lowerer, node: ts.Node, x: Expr): Expr {
   }
   if (narrowed.k === "array" && narrowed.elem.k === "dyn" && (readOnlyUse(node) || readOnlyBranch(l, node)))
     return { e: "fromdyn", type: narrowed, x, loc: l.loc(node), check: true, desc: descriptor(l, narrowed, node), copy: true };
-  return unbox(l, x, narrowed, node, true);
+  // `Array.isArray(v) || typeof v === "string" ? v.length : 0`: a union whose array member may be a copy where only read.
+  const arrayMember = narrowed.k === "union" && narrowed.members.some((m) => m.k === "array" && m.elem.k === "dyn");
+  return unbox(l, x, narrowed, node, true, arrayMember && readOnlyUse(node));
 }
 
 // ---- Operations ---------------------------------------------------------------

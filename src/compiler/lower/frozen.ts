@@ -63,11 +63,20 @@ export function isFrozenValue(l: Lowerer, x: Expr, node: ts.Node): Expr {
   if (inner.k === "int" || inner.k === "str" || inner.k === "bool" || inner.k === "void" || inner.k === "never") return { e: "seq", type: T.bool, xs: [x, yes] };
   if (markable(x.type) || inner.k === "view") {
     // Absent, an object or a view is null or undefined: frozen. A nullable view is tested by its object pointer (lower/nullable-types.ts).
-    const no: Expr = x.type.k === "nullable" ? { e: "isnullish", type: T.bool, x, which: "either" } : { e: "seq", type: T.bool, xs: [x, { e: "bool", type: T.bool, value: false }] };
+    const no: Expr = x.type.k === "nullable" ? { e: "isnullish", type: T.bool, x, which: "either" } : readTwice(x) ? { e: "bool", type: T.bool, value: false } : { e: "seq", type: T.bool, xs: [x, { e: "bool", type: T.bool, value: false }] };
     if (!l.mayFreeze) return no;
     return { e: "call", type: T.bool, fn: inner.k === "view" ? "tsos_is_frozen_view" : "tsos_is_frozen", args: [x], pure: true };
   }
   l.fail("TSOS1005", node, `\`Object.isFrozen\` of a value of this type`);
+}
+
+/**
+ * `if (Object.isFrozen(xs)) ...` (lib/std/array.ts) in a program that never freezes anything: the test is
+ * false, and its branch is not compiled at all (it would bring in the TypeError it throws).
+ */
+export function deadFrozenTest(l: Lowerer, cond: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(cond)) cond = cond.expression;
+  return !l.mayFreeze && ts.isCallExpression(cond) && cond.expression.getText() === "Object.isFrozen";
 }
 
 /** `use(v)` with v the value of x, evaluated once: x itself when it is a variable, else a temporary. */

@@ -46,6 +46,7 @@ import { forOfString, isVar, labeledJump, lowerLabeled, varAssign, varTarget } f
 import { globalMatchAsStrings, matchElementLocal, printedRegExp } from "./regexp.ts";
 import { stringIndexOrUndefined } from "./string-methods.ts";
 import { numericRecordLocal } from "./records.ts";
+import { deadFrozenTest } from "./frozen.ts";
 
 const K = ts.SyntaxKind;
 
@@ -251,6 +252,7 @@ function lowerStmtItself(l: Lowerer, s: ts.Statement): Stmt[] {
     }
     case K.IfStatement: {
       const i = s as ts.IfStatement;
+      if (!i.elseStatement && deadFrozenTest(l, i.expression)) return []; // lower/frozen.ts
       const c = lowerCondition(l, i.expression);
       // A constant condition (a `typeof` known in a generic instance): the branch it rules out is not compiled,
       // since its code may not type in this instance (`av - bv` where av is a string).
