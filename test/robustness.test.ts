@@ -5,7 +5,10 @@
  *         one of three points (which one turns with the fixture), with one
  *         line of code deleted, and with one token swapped (where the
  *         fixture has that token: an unchanged fixture is compiler.test's
- *         to build); and each kernel and
+ *         to build). Each fixture is given half of them, alternating (the cut
+ *         and the swap for one, the deletion for the next), so every kind
+ *         runs over half the fixtures: the whole set took 2 minutes of the
+ *         CI run's 15 with 775 fixtures. And each kernel and
  *         library source, one mangled variant at a time, compiled as part of
  *         the whole kernel.
  * Output: for each mangled program, either a CompileError whose diagnostics
@@ -84,6 +87,10 @@ it("mangled programs get coded diagnostics or valid C, never a crash", async () 
   for (const [n, name] of files.entries()) {
     let k = 0;
     for (const variant of mangle(readFileSync(path.join(RUN_DIR, name), "utf8"), n + 1)) {
+      if ((n + k) % 2 !== 0) {
+        k++;
+        continue;
+      }
       const label = `${name} variant ${k}`;
       // Written beside the fixtures so relative imports still resolve.
       const file = path.join("test/fixtures/run", `.mangled_${k++}_${name}`);
