@@ -197,7 +197,8 @@ function copyOf(l: Lowerer, xs: Expr, call: ts.CallExpression): Expr {
   return stdCall(l, "slice", [(xs.type as Extract<Type, { k: "array" }>).elem], [xs, ZERO, MAX], call);
 }
 
-function letIn(l: Lowerer, value: Expr, body: (x: Expr) => Expr): Expr {
+/** `body(x)` with x a temporary holding `value`, evaluated once. */
+export function letIn(l: Lowerer, value: Expr, body: (x: Expr) => Expr): Expr {
   const name = l.temp();
   const inner = body(local(value.type, name));
   return { e: "let", type: inner.type, name, init: value, body: inner };

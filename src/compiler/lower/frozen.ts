@@ -30,7 +30,7 @@ import { T, hasObjectHeader } from "../ir.ts";
 import { LIB_DIR } from "../load.ts";
 import type { Lowerer } from "./context.ts";
 import { classInfo } from "./classes.ts";
-import { stdDeclaration } from "./array-methods.ts";
+import { letIn, stdDeclaration } from "./array-methods.ts";
 import { functionOf } from "./functions.ts";
 
 /** Whether a program can freeze anything: some file of its own says `freeze` (`Object.freeze`, or the function taken out of Object). */
@@ -63,8 +63,12 @@ export function isFrozenValue(l: Lowerer, x: Expr, node: ts.Node): Expr {
   if (inner.k === "int" || inner.k === "str" || inner.k === "bool" || inner.k === "void" || inner.k === "never") return { e: "seq", type: T.bool, xs: [x, yes] };
   if (markable(x.type) || inner.k === "view") {
     // Absent, an object or a view is null or undefined: frozen. A nullable view is tested by its object pointer (lower/nullable-types.ts).
-    const no: Expr = x.type.k === "nullable" ? { e: "isnullish", type: T.bool, x, which: "either" } : readTwice(x) ? { e: "bool", type: T.bool, value: false } : { e: "seq", type: T.bool, xs: [x, { e: "bool", type: T.bool, value: false }] };
-    if (!l.mayFreeze) return no;
+    // A program that never freezes: nothing is frozen but what is absent (the value evaluated for its effects).
+    if (!l.mayFreeze) {
+      if (x.type.k === "nullable") return { e: "isnullish", type: T.bool, x, which: "either" };
+      const no: Expr = { e: "bool", type: T.bool, value: false };
+      return readTwice(x) ? no : { e: "seq", type: T.bool, xs: [x, no] };
+    }
     return { e: "call", type: T.bool, fn: inner.k === "view" ? "tsos_is_frozen_view" : "tsos_is_frozen", args: [x], pure: true };
   }
   l.fail("TSOS1005", node, `\`Object.isFrozen\` of a value of this type`);
@@ -79,12 +83,9 @@ export function deadFrozenTest(l: Lowerer, cond: ts.Expression): boolean {
   return !l.mayFreeze && ts.isCallExpression(cond) && cond.expression.getText() === "Object.isFrozen";
 }
 
-/** `use(v)` with v the value of x, evaluated once: x itself when it is a variable, else a temporary. */
+/** `use(v)` with v the value of x, evaluated once: x itself when reading it again gives the same value, else a temporary. */
 function once(l: Lowerer, x: Expr, use: (v: Expr) => Expr): Expr {
-  if (readTwice(x)) return use(x);
-  const name = l.temp();
-  const body = use({ e: "local", type: x.type, name });
-  return { e: "let", type: body.type, name, init: x, body };
+  return readTwice(x) ? use(x) : letIn(l, x, use);
 }
 
 /** A call of the lib/std/error.ts function `name`. */
