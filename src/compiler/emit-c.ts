@@ -257,8 +257,11 @@ export class Emitter {
         const v = `tsos_r${this.tmp++}`;
         return `({ ${declare(x.x.type, v)} = ${E(x.x)}; ${kernelAllocSite(this.p, this.stmtLoc, `tsos_str_from_radix(${this.radixArgs(x.x, v, x.radix)})`)}; })`;
       }
-      case "cond":
-        return `(${E(x.c)} ? ${E(x.a)} : ${E(x.b)})`;
+      case "cond": {
+        // A conditional whose value is unused (key-distribution.ts's copies of a statement): each side discarded.
+        const side = (y: Expr): string => (x.type.k === "void" && y.type.k !== "void" ? `(void)(${E(y)})` : E(y));
+        return `(${E(x.c)} ? ${side(x.a)} : ${side(x.b)})`;
+      }
       case "assign":
         return this.assign(x, E);
       case "compound":

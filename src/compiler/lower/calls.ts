@@ -41,6 +41,7 @@ import { missingArgs, narrowRead, printable, unwrap } from "./nullable.ts";
 import { givenArguments, undefinedForDefault, withDefaults, withUndefinedDefault } from "./defaults.ts";
 import { valueArgs } from "./fn-params.ts";
 import { withKeyArgs } from "./key-params.ts";
+import { oneKeyPerCopy } from "./key-distribution.ts";
 import { newThroughValue } from "./ctor-values.ts";
 import { comparedElement, elementOrUndefined, isProbe, isStrictlyCompared, isSearchedFor, probedType, rightOperandTakesAbsent, takesAbsent } from "./probes.ts";
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
@@ -93,7 +94,7 @@ function resolvedTypeArgs(l: Lowerer, call: ts.CallExpression | ts.NewExpression
   const neverConstraint = (t: ts.Type, i: number): ts.Type | undefined => (call.typeArguments ? undefined : neverAsConstraint(l, t, params?.[i]));
   const ir = (args ?? []).map((t, i) => irType(l, (isEmptyObjectType(t) && recordConstraint(i)) || neverConstraint(t, i) || t, call.typeArguments?.[i] ?? call));
   // `K extends keyof T`: one instance per key (lower/key-params.ts); not for classes, whose type is named elsewhere.
-  return sig && args && ts.isCallExpression(call) ? withKeyArgs(l, sig, args, ir) : ir;
+  return sig && args && ts.isCallExpression(call) ? oneKeyPerCopy(l, sig, call, withKeyArgs(l, sig, args, ir)) : ir;
 }
 
 /** The location an @trackCaller callee reports: this call, or our own caller's if we track ours. */

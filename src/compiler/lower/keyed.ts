@@ -37,7 +37,7 @@ import { propertyNameOfField, readProperty } from "./object-spread.ts";
 import { accessorUpdate } from "./accessors.ts";
 import { lowerNullLiteral, narrowRead } from "./nullable.ts";
 import { keysOfParam } from "./key-params.ts";
-import { distributeIfTarget, keyOverride, quietIrType } from "./key-distribution.ts";
+import { distributeIfTarget, keyOverride, keyParamOverride, quietIrType } from "./key-distribution.ts";
 
 export function isKeyedObject(t: Type): boolean {
   if (t.k === "view") return true;
@@ -306,7 +306,9 @@ export function indexedAccessType(l: Lowerer, type: ts.Type, node: ts.Node): Typ
   const index = t.indexType;
   const parts = index.isUnion() ? index.types : [index];
   const o: Expr = { e: "local", type: objType, name: "_" };
-  const keys = parts.every((p) => p.isStringLiteral()) ? parts.map((p) => (p as ts.StringLiteralType).value) : (keysOfParam(l, index) ?? objectKeys(l, o));
+  // Inside a copy made for one key of a variable typed by a key parameter (lower/key-distribution.ts), that key.
+  const only = keyParamOverride(l, index);
+  const keys = only !== undefined ? [only] : parts.every((p) => p.isStringLiteral()) ? parts.map((p) => (p as ts.StringLiteralType).value) : (keysOfParam(l, index) ?? objectKeys(l, o));
   const types = keys.map((k) => readProperty(l, o, k, node).type);
   if (!types.length) return undefined;
   if (types.every((x) => sameType(x, types[0]!))) return types[0];

@@ -46,9 +46,30 @@ function mappedOverParam(l: Lowerer, type: ts.Type): { decl: ts.MappedTypeNode &
   return { decl: decl as ts.MappedTypeNode & { type: ts.TypeNode }, source, aliasParam };
 }
 
+/**
+ * `{ [P in K]: Components[P] }` where K is a key parameter of the current instance (lower/key-params.ts):
+ * its declaration and the keys K stands for here (`query("position", "velocity")`: both).
+ */
+function mappedOverKeys(l: Lowerer, type: ts.Type): { decl: ts.MappedTypeNode & { type: ts.TypeNode }; keys: string[]; source?: undefined; aliasParam?: undefined } | undefined {
+  if (!(type.flags & ts.TypeFlags.Object) || !((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Mapped)) return undefined;
+  const decl = type.getSymbol()?.declarations?.[0];
+  const constraint = decl && ts.isMappedTypeNode(decl) && decl.type ? decl.typeParameter.constraint : undefined;
+  if (!constraint || !ts.isTypeReferenceNode(constraint)) return undefined;
+  let param = l.checker.getTypeFromTypeNode(constraint);
+  // `Bundle<K>` with `type Bundle<K extends Name> = { [P in K]: Components[P] }`: the alias's argument.
+  const aliasDecl = type.aliasSymbol?.declarations?.[0];
+  if (aliasDecl && ts.isTypeAliasDeclaration(aliasDecl) && type.aliasTypeArguments) {
+    // Only an alias whose one parameter is the keys (the template names no other parameter of it).
+    if (aliasDecl.typeParameters?.length !== 1) return undefined;
+    if (l.checker.getSymbolAtLocation(aliasDecl.typeParameters[0]!.name) === param.getSymbol()) param = type.aliasTypeArguments[0]!;
+  }
+  const keys = keysOfParam(l, param);
+  return keys ? { decl: decl as ts.MappedTypeNode & { type: ts.TypeNode }, keys } : undefined;
+}
+
 /** Whether `type` is a mapped type over the keys of a type parameter of the current instance (a view, never a record). */
 export function isMappedOverParam(l: Lowerer, type: ts.Type): boolean {
-  return mappedOverParam(l, type) !== undefined;
+  return (mappedOverParam(l, type) ?? mappedOverKeys(l, type)) !== undefined;
 }
 
 /** The properties of a mapped type over `keyof P` for P's type argument in the current instance, or undefined. */
@@ -60,11 +81,11 @@ export function mappedTypeSlots(
   cName: (prop: string) => string,
   withUndefined: (t: Type) => Type,
 ): { slots: ViewSlot[]; order: string[] } | undefined {
-  const found = mappedOverParam(l, type);
+  const found = mappedOverParam(l, type) ?? (pickedSlots(l, type, irType, keysOf) ? undefined : mappedOverKeys(l, type));
   if (!found) return pickedSlots(l, type, irType, keysOf) ?? modifiedSlots(l, type, irType, keysOf, withUndefined);
   const { decl, source, aliasParam } = found;
-  const sourceType = irType(source);
-  const keys = keysOf(sourceType);
+  const sourceType = source && irType(source);
+  const keys = "keys" in found ? found.keys.map((prop) => ({ prop, optional: false, readonly: false })) : sourceType && keysOf(sourceType);
   const keySymbol = l.checker.getSymbolAtLocation(decl.typeParameter.name);
   if (!keys || !keySymbol) return undefined;
   const template = l.checker.getTypeFromTypeNode(decl.type);
@@ -74,7 +95,7 @@ export function mappedTypeSlots(
   const env = l.scope.env;
   const before = env.get(keySymbol);
   const beforeAlias = aliasParam && env.get(aliasParam);
-  if (aliasParam) env.set(aliasParam, sourceType);
+  if (aliasParam && sourceType) env.set(aliasParam, sourceType);
   try {
     for (const key of [...keys].sort((a, b) => (a.prop < b.prop ? -1 : a.prop > b.prop ? 1 : 0))) {
       env.set(keySymbol, { k: "str", keys: [key.prop] });

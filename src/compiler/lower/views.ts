@@ -39,6 +39,7 @@ import { fieldProps, mappedTypeSlots } from "./mapped-types.ts";
 import { plainObjectString } from "./inspect.ts";
 import { namespaceObjectMember } from "./generic-consts.ts";
 import { withKeyArgs } from "./key-params.ts";
+import { oneKeyPerCopy } from "./key-distribution.ts";
 import { isRecord, recordEntryHas, recordEntryRead, recordEntryWrite } from "./records.ts";
 import { arrayMemberCopy, noteBoundMethodValue, noteViewRead } from "./view-copies.ts";
 import { intersectionReceiver, missingMethodCall } from "./guarded-calls.ts";
@@ -607,7 +608,7 @@ function genericSlot(l: Lowerer, view: ViewInst, prop: string, call: ts.CallExpr
   if (!sig) l.fail("TSOS9001", call, "a generic view method call without a signature");
   const checked = l.checker.getTypeArgumentsForResolvedSignature(sig) ?? [];
   // `ctx.on("text", fn)` with `on<K extends keyof Payloads>`: K carries its key, so `Payloads[K]` has one type (key-params.ts).
-  const typeArgs = withKeyArgs(l, sig, checked, checked.map((t) => irType(l, t, call)));
+  const typeArgs = oneKeyPerCopy(l, sig, call, withKeyArgs(l, sig, checked, checked.map((t) => irType(l, t, call))));
   const name = `g_${cName(prop)}__${typeArgs.map((t) => cName(mangle(t))).join("__")}`;
   const found = view.slots.find((x) => x.kind === "generic" && x.name === name);
   if (found) return found;
