@@ -26,6 +26,7 @@ import type { ClassInst, Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, isExpr, lowerExpr, lowerGiven, truthValue } from "./expr.ts";
+import { isProbe } from "./probes.ts";
 import { irType, mangle, nullableType, sameType, tryIrType, typeName } from "./types.ts";
 import { unionOfTypes } from "./unions.ts";
 import { classInfo, isStatic } from "./classes.ts";
@@ -116,14 +117,23 @@ function chain(keys: string[], key: Expr, type: Type, each: (k: string) => Expr,
 }
 
 /** What a key outside the candidates gives: undefined if `type` admits it, else a panic (yielding a value of `type` for C). */
-function missingKey(l: Lowerer, type: Type, fallback: Expr, node: ts.Node, anyString?: Expr): Expr {
+function missingKey(l: Lowerer, type: Type, fallback: Expr, node: ts.Node, anyString?: Expr, otherKeys: string[] = []): Expr {
   const panic = (message: string): Expr => ({ e: "seq", type, xs: [{ e: "panic", type: T.void, message: { e: "str", type: T.str, value: message }, loc: l.loc(node) }, fallback] });
   if (!(type.k === "nullable" && type.undef)) return panic("a key that is not a property of the object");
   const undef = coerce(l, lowerNullLiteral("undefined"), type, node);
   if (!anyString) return undef;
-  const inherited = OBJECT_PROTOTYPE_NAMES.map((n): Expr => ({ e: "streq", type: T.bool, negate: false, a: anyString, b: { e: "str", type: T.str, value: n } }));
-  const c = inherited.reduce((a, b): Expr => ({ e: "logic", type: T.bool, op: "||", a, b }));
-  return { e: "cond", type, c, a: panic("reading a property an object literal inherits from Object.prototype through a string key"), b: undef };
+  const named = (names: string[]): Expr | undefined =>
+    names.map((n): Expr => ({ e: "streq", type: T.bool, negate: false, a: anyString, b: { e: "str", type: T.str, value: n } })).reduce<Expr | undefined>((a, b) => (a ? { e: "logic", type: T.bool, op: "||", a, b } : b), undefined);
+  const other = named(otherKeys);
+  const inherited: Expr = { e: "cond", type, c: named(OBJECT_PROTOTYPE_NAMES)!, a: panic("reading a property an object literal inherits from Object.prototype through a string key"), b: undef };
+  return other ? { e: "cond", type, c: other, a: panic("a key cast to other keys names a property of another type"), b: inherited } : inherited;
+}
+
+/** Whether the key of `x` is cast (`o[c as "n" | "t"]`, `o[<"b">k]`): it may hold another string. */
+function isCastKey(x: ts.ElementAccessExpression): boolean {
+  let key = x.argumentExpression;
+  while (ts.isParenthesizedExpression(key)) key = key.expression;
+  return ts.isAsExpression(key) || ts.isTypeAssertionExpression(key);
 }
 
 /** The object and candidate keys of a keyed access, or undefined if `x` is none. */
@@ -134,7 +144,14 @@ function keyedParts(l: Lowerer, x: ts.ElementAccessExpression, obj?: Expr): { ob
   if (!isKeyedObject(o.type)) return undefined;
   // Inside a copy made for one key (lower/key-distribution.ts), that key alone.
   const only = keyOverride(l, x.argumentExpression);
-  const keys = only !== undefined ? [only] : lits === "all" || lits === "any string" ? objectKeys(l, o) : lits;
+  let keys = only !== undefined ? [only] : lits === "all" || lits === "any string" ? objectKeys(l, o) : lits;
+  // A key cast to some of the keys (`W[k as "a"]`) may hold any of them, as JavaScript reads it: every key
+  // whose property has the type of the named ones is a candidate.
+  if (only === undefined && isCastKey(x) && Array.isArray(lits)) {
+    const named = readProperty(l, o, keys[0]!, x).type;
+    const all = objectKeys(l, o);
+    if (keys.every((k) => all.includes(k)) && all.every((k) => sameType(readProperty(l, o, k, x).type, named))) keys = all;
+  }
   if (!keys.length) l.fail("TSOS1172", x.argumentExpression, l.checker.typeToString(l.checker.getTypeAtLocation(x.argumentExpression)), typeName(o.type), "the object has no properties to index");
   return { obj: o, keys, oneKey: only !== undefined, anyString: lits === "any string" };
 }
@@ -166,12 +183,17 @@ export function keyedRead(l: Lowerer, x: ts.ElementAccessExpression, obj: Expr):
   const binds: { name: string; value: Expr }[] = [];
   const o = temp(l, parts.obj, binds);
   const key = temp(l, lowerExpr(l, x.argumentExpression, T.str), binds);
-  const type = readType(l, x, o, parts.keys, parts.oneKey);
+  const read0 = readType(l, x, o, parts.keys, parts.oneKey);
+  // `({ n: "\n", t: "\t" })[c as "n" | "t"] ?? c`: a key cast to the object's keys, where the program tests the
+  // read for absence, may be no key at all; the read is then undefined, as in JavaScript. (A key that is no
+  // candidate, whose property has another type, panics: JavaScript would read that property.)
+  const type = isCastKey(x) && isProbe(x) && !(read0.k === "nullable" && read0.undef) ? nullableType(l, read0, false, true) : read0;
   const read = (k: string): Expr => {
     const p = readProperty(l, o, k, x);
     return coerce(l, type.k === "array" && isTuple(p.type) ? (tupleAsArray(l, p, x) ?? p) : p, type, x);
   };
-  const value = wrap(binds, chain(parts.keys, key, type, read, missingKey(l, type, read(parts.keys[0]!), x, parts.anyString ? key : undefined)));
+  const others = type !== read0 ? objectKeys(l, o).filter((k) => !parts.keys.includes(k)) : [];
+  const value = wrap(binds, chain(parts.keys, key, type, read, missingKey(l, type, read(parts.keys[0]!), x, parts.anyString || type !== read0 ? key : undefined, others)));
   // Where the checker narrowed the read (`o[k]` after `o[k] = v`), as for `o.name` (not in a copy for one
   // key, lower/key-distribution.ts: the checker's type there is that of every key).
   return parts.oneKey ? value : narrowRead(l, x, value);
