@@ -31,7 +31,9 @@ export const RUNTIME_DIR = path.join(here, "runtime");
  * one that nothing changes between the setjmp and a longjmp (a loop counter
  * around the `try`); the emitter makes exactly the variables a protected
  * region assigns volatile (emit-c.ts `assignedInProtected`), which is what
- * C11 7.13.2.1 requires.
+ * C11 7.13.2.1 requires. -Wmaybe-uninitialized has the same blind spot for
+ * a `try` inside a loop, and is turned off around those functions only
+ * (emit-c.ts `protectedInLoop`, fixture run/1555).
  * -Wbool-operation misfires on `~u16(x % 2)`: gcc takes a remainder by 2
  * narrowed to u16 for a truth value, but `~` is the integer complement tsc
  * asked for (`~` on a boolean is a tsc error). Found by the fuzzer (seed
