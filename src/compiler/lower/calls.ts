@@ -743,7 +743,10 @@ function unionLength(l: Lowerer, obj: Expr, p: ts.PropertyAccessExpression): Exp
   const loc = l.loc(p);
   const changed = (): Expr => ({ e: "seq", type: T.number, xs: [{ e: "panic", type: T.void, message: { e: "str", type: T.str, value: "a value narrowed to a string or array has changed its type" }, loc }, { e: "int", type: T.number, value: 0n }] });
   return unionConvert(l, obj, T.number, (m) =>
-    m.type.k === "str" ? { e: "strlen", type: T.number, s: m } : m.type.k === "array" ? { e: "arraymethod", type: T.number, method: "length", arr: m, args: [], loc } : changed(),
+    m.type.k === "str" ? { e: "strlen", type: T.number, s: m }
+    : m.type.k === "array" ? { e: "arraymethod", type: T.number, method: "length", arr: m, args: [], loc }
+    : isTuple(m.type) && m.type.cls.tupleRequired === undefined ? { e: "int", type: T.number, value: BigInt(m.type.cls.fields.length) }
+    : changed(),
   );
 }
 
@@ -791,6 +794,23 @@ export function lowerElementAccess(l: Lowerer, x: ts.ElementAccessExpression): E
     // as in JavaScript (lower/probes.ts).
     if (isProbe(x) || isStrictlyCompared(x) || takesAbsent(l, x) || rightOperandTakesAbsent(l, x)) return stringIndexOrUndefined(l, read, { k: "nullable", inner: T.str, null: false, undef: true }) ?? read;
     return read;
+  }
+  // `people[0]` with `people: string[] | readonly [string, string]`: the element of the member it holds.
+  // A position past a tuple member's end reads undefined where the program tests the read, as past an array's.
+  if (obj.type.k === "union" && obj.type.members.every((m) => m.k === "array" || isTuple(m))) {
+    const elem = typeOfNode(l, x);
+    const probed = isProbe(x) || rightOperandTakesAbsent(l, x) || isSearchedFor(l, x) || isStrictlyCompared(x);
+    const type = probed && !(elem.k === "nullable" && elem.undef) ? nullableType(l, elem, false, true) : elem;
+    const position = literalValue(l, x.argumentExpression);
+    const read = unionConvert(l, obj, type, (m) => {
+      if (isTuple(m.type) && position !== undefined && position >= 0n && position < BigInt(m.type.cls.fields.length)) return coerce(l, tupleIndex(l, m, x), type, x);
+      const arr = isTuple(m.type) ? tupleAsArray(l, m, x) : m;
+      const idx = toInteger(l, lowerExpr(l, x.argumentExpression), x.argumentExpression);
+      if (!arr || arr.type.k !== "array" || !isInt(idx.type)) return undefined;
+      const one: Expr = { e: "index", type: arr.type.elem, arr, idx, loc: l.loc(x) };
+      return coerce(l, probed ? elementOrUndefined(l, one, x) : one, type, x);
+    });
+    if (read) return probed ? read : narrowRead(l, x, read);
   }
   // `o[k]` with k a key of o's type (lower/keyed.ts).
   const keyed = keyedRead(l, x, obj);

@@ -25,7 +25,7 @@ import type { Lowerer } from "./context.ts";
 import { assignLowered, coerce, lowerCondition, lowerExpr, setLocalType, tryCoerce } from "./expr.ts";
 import { arrayType, irType, mangle, nullableType, sameType, tryIrType, typeFromTypeNode, typeName } from "./types.ts";
 import { mappedElements } from "./inspect.ts";
-import { checkerUnion } from "./unions.ts";
+import { checkerUnion, unionConvert } from "./unions.ts";
 import { unionWidens } from "./fn-params.ts";
 import { stdCall } from "./array-methods.ts";
 import { optionalSpreadArray, collectionArray } from "./collections.ts";
@@ -373,6 +373,9 @@ export function spreadArray(l: Lowerer, elems: readonly ts.Expression[], type: E
         acc = { e: "bind", type, name: before, value: acc, body: { e: "bind", type, name: held, value: part, body: stdCall(l, "concat", [type.elem], [{ e: "local", type, name: before }, lit], node) } };
         continue;
       }
+      // `[...people]` with `people: string[] | readonly [string] | readonly [string, string]` (rows of an
+      // `as const` table): the member the value holds, as an array of the element type.
+      if (part.type.k === "union" && part.type.members.every((m) => m.k === "array" || isTuple(m))) part = unionAsArray(l, part, type, el);
       if (part.type.k !== "array") l.fail("TSOS1086", el, `spread of \`${typeName(part.type)}\``);
       // `[...[1, 2], ...new Set([2, 3]), ..."hi"]` as `(number | string)[]`: the elements, each widened (a spread copies anyway).
       // So are objects seen through an interface (`centroid(...pts)` with `pts` of literals and `...p: Point[]`).
@@ -404,6 +407,19 @@ function elementWant(l: Lowerer, el: ts.Expression, elem: Type): Type {
 }
 
 /** A new array of `to`'s element type holding `x`'s elements, each converted to it (a union that admits them). */
+/** A union of arrays and tuples as a new array of `to`'s element type, from the member it holds. */
+function unionAsArray(l: Lowerer, x: Expr, to: Extract<Type, { k: "array" }>, node: ts.Node): Expr {
+  return unionConvert(l, x, to, (m) => {
+    if (m.type.k === "array") return widenedElements(l, m, to, node);
+    const tuple = m.type as Extract<Type, { k: "class" }>;
+    refuseOptionalTuple(l, tuple, node, "a spread");
+    const inner = l.temp();
+    const local: Expr = { e: "local", type: tuple, name: inner };
+    const elems = tuple.cls.fields.map((f) => coerce(l, { e: "field", type: f.type, obj: local, name: f.name }, to.elem, node));
+    return { e: "bind", type: to, name: inner, value: m, body: { e: "arraylit", type: to, elems, loc: l.loc(node) } };
+  })!;
+}
+
 function widenedElements(l: Lowerer, x: Expr, to: Extract<Type, { k: "array" }>, node: ts.Node): Expr {
   return mappedElements(l, "widen", x, to, (e) => coerce(l, e, to.elem, node), node);
 }
