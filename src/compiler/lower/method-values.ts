@@ -25,7 +25,7 @@
  */
 import { generatorKind, jsFunctionName, nameFunction } from "./fn-names.ts";
 import ts from "typescript";
-import type { Expr, Stmt, Type } from "../ir.ts";
+import type { Expr, Stmt, Type, ViewSlot } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { valueContained } from "./closures.ts";
@@ -134,8 +134,52 @@ export function boundMethod(l: Lowerer, recv: Expr, r: { fn: string; params: Typ
   return { e: "closure", type, fn: w.code, env: w.env!, fields: ["self"], values: [coerce(l, recv, r.self, node)], heap, loc: l.loc(node) };
 }
 
-/** A closure holding the view `recv` whose code calls the table slot `slot` on it (on the stack: it does not escape). */
-function boundViewMethod(l: Lowerer, recv: Expr, slot: string, params: Type[], ret: Type, decl: ts.Node, node: ts.Expression): Expr {
+/**
+ * A method of an interface value read as a value: `api.getState` (`node` its name) or a destructured
+ * `{ getState }` (`node` the binding's key). JavaScript reads the function and calls it with `this`
+ * undefined; here it is a closure holding the object that calls the method through the object's table, so
+ * a method that uses `this` runs where JavaScript would throw. Two reads are different closures, so the
+ * value may only be called: passed on to a parameter that is only called, held in a `const` (or a
+ * destructured name) that is only called. TSOS1220 otherwise.
+ */
+export function viewMethodValue(l: Lowerer, recv: Expr, slot: ViewSlot, node: ts.Node): Expr {
+  const p = node.parent;
+  const read = ts.isPropertyAccessExpression(p) && p.name === node ? p : undefined;
+  if (read && valueContained(l, read)) return boundViewMethod(l, recv, slot.name, slot.params, slot.ret, node, read, false);
+  const name = read ? heldName(read) : ts.isBindingElement(p) && ts.isIdentifier(p.name) ? p.name : undefined;
+  if (!name || !onlyCalled(l, name)) l.fail("TSOS1220", node, slot.prop);
+  return boundViewMethod(l, recv, slot.name, slot.params, slot.ret, node, read ?? name, true);
+}
+
+/** `const g = api.getState`: the name the read initializes. */
+function heldName(read: ts.Expression): ts.Identifier | undefined {
+  let n: ts.Node = read;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const d = n.parent;
+  return ts.isVariableDeclaration(d) && d.initializer === n && ts.isIdentifier(d.name) ? d.name : undefined;
+}
+
+/** A `const` (or a parameter's destructured name) every use of which is a call or a non-escaping argument. */
+function onlyCalled(l: Lowerer, name: ts.Identifier): boolean {
+  const sym = l.checker.getSymbolAtLocation(name);
+  const decl = sym?.valueDeclaration;
+  if (!sym || !decl) return false;
+  const isParam = !!ts.findAncestor(decl, ts.isParameter);
+  if (!isParam && !(ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const)) return false;
+  const scope = ts.findAncestor(decl, (n) => ts.isFunctionLike(n) || ts.isSourceFile(n));
+  if (!scope) return false;
+  let ok = true;
+  const visit = (n: ts.Node): void => {
+    if (!ok) return;
+    if (ts.isIdentifier(n) && n !== name && l.checker.getSymbolAtLocation(n) === sym && !valueContained(l, n)) ok = false;
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return ok;
+}
+
+/** A closure holding the view `recv` whose code calls the table slot `slot` on it (on the stack where it does not escape). */
+function boundViewMethod(l: Lowerer, recv: Expr, slot: string, params: Type[], ret: Type, decl: ts.Node, node: ts.Expression, heap = false): Expr {
   const type = fnType(l, params, ret);
   const key = `${(recv.type as { view: { cname: string } }).view.cname}|${slot}|bound`;
   let w = cache(l).get(key);
@@ -153,5 +197,5 @@ function boundViewMethod(l: Lowerer, recv: Expr, slot: string, params: Type[], r
     w = { code, env };
     cache(l).set(key, w);
   }
-  return { e: "closure", type, fn: w.code, env: w.env!, fields: ["self"], values: [recv], heap: false, loc: l.loc(node) };
+  return { e: "closure", type, fn: w.code, env: w.env!, fields: ["self"], values: [recv], heap, loc: l.loc(node) };
 }

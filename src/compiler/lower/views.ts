@@ -33,7 +33,7 @@ import { missingArgs } from "./nullable.ts";
 import { valueArgs } from "./fn-params.ts";
 import { leavesOutDefaults } from "./calls.ts";
 import { chainSubstitute, lowerNullLiteral, narrowRead } from "./nullable.ts";
-import { boundMethod, usesThis } from "./method-values.ts";
+import { boundMethod, usesThis, viewMethodValue } from "./method-values.ts";
 import { ITERATOR_KEY, isSymbolIteratorName, refuseClosableIterator } from "./iterables.ts";
 import { fieldProps, mappedTypeSlots } from "./mapped-types.ts";
 import { plainObjectString } from "./inspect.ts";
@@ -53,6 +53,10 @@ interface ViewState {
   reviews: Map<string, { fn: string; from: ViewInst; to: ViewInst; pairs: { cls: ClassInst; table: string }[] }>;
   /** Members of classes synthesized for object literals (objects.ts). */
   literalMembers: WeakMap<ClassInst, Map<string, { method?: Func; get?: Func; set?: Func }>>;
+  /** Methods read as values through a view (`const { getState } = api`), with the reads; checked in finishViews. */
+  unboundReads: Map<ViewInst, Map<string, ts.Node[]>>;
+  /** The (read, class) pairs already refused. */
+  refusedReads: Set<string>;
 }
 
 const states = new WeakMap<Lowerer, ViewState>();
@@ -60,7 +64,7 @@ const states = new WeakMap<Lowerer, ViewState>();
 function state(l: Lowerer): ViewState {
   let s = states.get(l);
   if (!s) {
-    s = { byKey: new Map(), cache: new Map(), inProgress: new Map(), tables: new Map(), reviews: new Map(), literalMembers: new WeakMap() };
+    s = { byKey: new Map(), cache: new Map(), inProgress: new Map(), tables: new Map(), reviews: new Map(), literalMembers: new WeakMap(), unboundReads: new Map(), refusedReads: new Set() };
     states.set(l, s);
     registerFinisher(l, () => finishViews(l));
   }
@@ -540,7 +544,31 @@ function finishViews(l: Lowerer): string {
       r.pairs.push({ cls: t.cls, table: target?.cname ?? "" });
     }
   }
+  refuseUnboundThis(l);
   return `${s.tables.size}/${s.reviews.size}/${[...s.reviews.values()].reduce((n, r) => n + r.pairs.length, 0)}`;
+}
+
+/**
+ * A method read as a value through a view is a closure that calls it on its object; JavaScript calls it
+ * with `this` undefined. Where an object that reaches the view implements it with a method that uses
+ * `this` (a class method, an object literal's method), the read is TSOS1131: JavaScript would throw.
+ */
+function refuseUnboundThis(l: Lowerer): void {
+  const s = state(l);
+  for (const t of s.tables.values()) {
+    for (const [prop, nodes] of s.unboundReads.get(t.view) ?? []) {
+      const m = classMember(l, t.cls, prop);
+      const fn = m?.kind === "literal" ? m.fns.method && l.funcNodes.get(m.fns.method.cname) : undefined;
+      const decl = m?.kind === "method" ? m.decl : fn && (ts.isMethodDeclaration(fn) ? fn : fn.parent);
+      if (!decl || !ts.isMethodDeclaration(decl) || !usesThis(decl)) continue;
+      for (const node of nodes) {
+        const key = `${node.pos}|${node.getSourceFile().fileName}|${t.cls.cname}`;
+        if (s.refusedReads.has(key)) continue;
+        s.refusedReads.add(key);
+        l.error("TSOS1131", node, prop);
+      }
+    }
+  }
 }
 
 function classInfoNode(l: Lowerer, cls: ClassInst): ts.Node {
@@ -561,7 +589,15 @@ function slotOf(l: Lowerer, view: ViewInst, kind: ViewSlot["kind"], prop: string
 }
 
 export function lowerViewGet(l: Lowerer, v: Expr, prop: string, node: ts.Node): Expr {
-  const slot = slotOf(l, (v.type as { view: ViewInst }).view, "get", prop, node);
+  // `const { getState, dispatch } = api`, `const g = api.getState`: a method read as a value (lower/method-values.ts).
+  const view = (v.type as { view: ViewInst }).view;
+  const method = !view.slots.some((x) => x.kind === "get" && x.prop === prop) ? view.slots.find((x) => x.kind === "method" && x.prop === prop) : undefined;
+  if (method) {
+    const reads = state(l).unboundReads.get(view) ?? new Map<string, ts.Node[]>();
+    state(l).unboundReads.set(view, reads.set(prop, [...(reads.get(prop) ?? []), node]));
+    return viewMethodValue(l, v, method, node);
+  }
+  const slot = slotOf(l, view, "get", prop, node);
   noteViewRead(l, (v.type as { view: ViewInst }).view, slot, node); // lower/view-copies.ts
   return { e: "viewcall", type: slot.ret, view: v, slot: slot.name, args: [] };
 }
