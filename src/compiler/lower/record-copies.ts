@@ -136,7 +136,9 @@ function readUse(l: Lowerer, n: ts.Identifier): boolean {
   if ((ts.isForOfStatement(p) && p.expression === u) || ts.isSpreadElement(p) || ts.isSpreadAssignment(p)) return true;
   if (ts.isCallExpression(p) && p.arguments.includes(u as ts.Expression)) {
     const callee = p.expression.getText();
-    return ["Object.keys", "Object.values", "Object.entries", "console.log", "JSON.stringify", "String", "Array.from"].includes(callee) || (TYPED_FROM.test(callee) && p.arguments[0] === u);
+    // `Object.hasOwn(o, k)`, `Object.prototype.hasOwnProperty.call(o, k)`: a test of its keys.
+    const hasOwn = (callee === "Object.hasOwn" || callee === "Object.prototype.hasOwnProperty.call") && p.arguments[0] === u;
+    return hasOwn || ["Object.keys", "Object.values", "Object.entries", "console.log", "JSON.stringify", "String", "Array.from"].includes(callee) || (TYPED_FROM.test(callee) && p.arguments[0] === u);
   }
   // `new Float64Array(values)`: a copy of the elements.
   if (ts.isNewExpression(p) && p.arguments?.[0] === u && TYPED_FROM.test(`${p.expression.getText()}.from`)) return true;
