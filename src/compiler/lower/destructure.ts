@@ -21,7 +21,7 @@
 import ts from "typescript";
 import type { ClassInst, Expr, Field, Global, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
-import type { Lowerer } from "./context.ts";
+import { quietly, type Lowerer } from "./context.ts";
 import { assignLowered, coerce, lowerCondition, lowerExpr, setLocalType, tryCoerce } from "./expr.ts";
 import { arrayType, irType, mangle, nullableType, sameType, tryIrType, typeFromTypeNode, typeName } from "./types.ts";
 import { mappedElements } from "./inspect.ts";
@@ -96,6 +96,9 @@ export function tupleFromChecker(l: Lowerer, type: ts.Type, node: ts.Node, irTyp
     const variadic = target.elementFlags.some((f) => f & ts.ElementFlags.Variadic);
     const elems = l.checker.getTypeArguments(type as ts.TypeReference);
     if (!variadic && elems.length > 1) return arrayType(l, irType(checkerUnion(l, [...elems])));
+    // `[T, ...Rest]` in a generic instance where Rest is a tuple (`WaterfallHook<string, [Asset]>`): the elements in a row.
+    const flat = variadic ? flattenedTuple(l, target, elems, irType) : undefined;
+    if (flat) return flat;
     l.fail("TSOS1086", node, `the tuple type \`${l.checker.typeToString(type)}\` with rest elements`);
   }
   const elems = l.checker.getTypeArguments(type as ts.TypeReference).map((t, i) => {
@@ -104,6 +107,21 @@ export function tupleFromChecker(l: Lowerer, type: ts.Type, node: ts.Node, irTyp
     return nullableType(l, elem, false, true);
   });
   return tupleType(l, elems, target.minLength);
+}
+
+/** A tuple type with variadic elements, each of which is a tuple without optional elements here; else undefined. */
+function flattenedTuple(l: Lowerer, target: ts.TupleType, elems: readonly ts.Type[], irType: (t: ts.Type) => Type): Type | undefined {
+  const out: Type[] = [];
+  for (const [i, t] of elems.entries()) {
+    const flags = target.elementFlags[i]!;
+    const elem = irType(t);
+    if (flags & ts.ElementFlags.Variadic) {
+      if (!isTuple(elem) || elem.cls.tupleRequired !== undefined) return undefined;
+      out.push(...elem.cls.fields.map((f) => f.type));
+    } else if (flags & ts.ElementFlags.Required) out.push(elem);
+    else return undefined;
+  }
+  return tupleType(l, out, out.length);
 }
 
 /**
@@ -438,11 +456,25 @@ export function restArgs(l: Lowerer, decl: ts.SignatureDeclaration | undefined, 
   }
   const k = decl!.parameters.length - 1;
   const restType = params[k];
-  // A rest parameter of a tuple type (`...args: A` with A = [number, string]) is one parameter per element.
-  if (!restType || restType.k !== "array") return hasSpread ? tupleSpreadArgs(l, args, params, lowerArgs) : undefined;
+  // A rest parameter of a tuple type (`...args: A` with A = [number, string]) is one parameter per element,
+  // also where the first element is an array (`A = [string[]]`).
+  if (!restType || restType.k !== "array" || tupleTypedRest(l, args, k)) return hasSpread ? tupleSpreadArgs(l, args, params, lowerArgs) : undefined;
   if (args.slice(0, k).some((a) => ts.isSpreadElement(a))) l.fail("TSOS1086", args.find((a) => ts.isSpreadElement(a))!, "spread before the rest parameter");
   const fixed = lowerArgs(args.slice(0, k), params.slice(0, k));
   return [...fixed, spreadArray(l, args.slice(k), restType, args[k] ?? decl!, restTupleWants(l, last, args.length - k))];
+}
+
+/** Whether the call `args` belong to passes them to a rest parameter (the `k`th) of a tuple type without rest elements. */
+function tupleTypedRest(l: Lowerer, args: readonly ts.Expression[], k: number): boolean {
+  const call = args[0]?.parent;
+  if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call))) return false;
+  const param = l.checker.getResolvedSignature(call)?.parameters[k];
+  const t = param && l.checker.getTypeOfSymbol(param);
+  if (!t) return false;
+  // A type parameter (`(...args: Args) => void` called in a generic class): a tuple in this instance.
+  if (t.flags & ts.TypeFlags.TypeParameter) return isTuple(quietly(l, () => tryIrType(l, t, call)) ?? T.void);
+  if (!l.checker.isTupleType(t)) return false;
+  return ((t as ts.TypeReference).target as ts.TupleType).elementFlags.every((f) => f & (ts.ElementFlags.Required | ts.ElementFlags.Optional));
 }
 
 /**

@@ -302,6 +302,8 @@ export function classMember(l: Lowerer, cls: ClassInst, prop: string): ClassMemb
     const f = lookupField(cls, fieldName({ text: prop } as ts.Identifier));
     return f ? { kind: "field", owner: f.owner, field: f.field } : undefined;
   }
+  // A tuple's struct has no members of its own.
+  if (cls.tuple) return undefined;
   for (let c: ClassInst | undefined = cls; c; c = c.base) {
     const members = classInfo(c).decl.members.filter(
       (m) => m.name && ((ts.isIdentifier(m.name) && m.name.text === prop) || (prop === ITERATOR_KEY && isSymbolIteratorName(m.name))) && !(ts.getCombinedModifierFlags(m as ts.Declaration) & ts.ModifierFlags.Static),
