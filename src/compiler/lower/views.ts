@@ -282,8 +282,14 @@ function slotParamType(l: Lowerer, q: ts.Symbol, node: ts.Node): Type {
   return nullableType(l, t, false, true);
 }
 
+/**
+ * A property name as part of a slot's C name: an identifier as it is; any other name (`"&"`, `"content-type"`,
+ * `a$`) spelled out, letters and digits kept and every other character as `_<hex>_`, after a prefix, so two
+ * names never share a slot (`"&"` and `"<"` both became `_`, and gcc rejected the duplicate member).
+ */
 function cName(prop: string): string {
-  return prop.replace(/[^A-Za-z0-9_]/g, "_");
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(prop)) return prop;
+  return `tsos_q_${[...prop].map((c) => (/[A-Za-z0-9]/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}_`)).join("")}`;
 }
 
 type ClassMember =
