@@ -109,7 +109,7 @@ function genericConstCall(l: Lowerer, owner: ts.VariableDeclaration, fn: Paramet
   let f = withDefaults(l, full.cname, givenArguments(l, call.arguments), false)?.func ?? full;
   let params = f.params.filter((p) => p.type.k !== "loc").map((p) => p.type);
   const u = undefinedForDefault(l, fn, call.arguments, params);
-  const w = u >= 0 ? withUndefinedDefault(l, f.cname, u, false, (t) => nullableType(l, t, false, true)) : undefined;
+  const w = withUndefinedDefault(l, f.cname, u, false, (t) => nullableType(l, t, false, true));
   if (w) [f, params] = [w.func, w.params];
   return { e: "call", type: f.ret, fn: f.cname, args: argsFor(l, fn, call.arguments, params) };
 }
@@ -265,7 +265,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
       let f = withDefaults(l, full.cname, givenArguments(l, call.arguments), false)?.func ?? full;
       let params = f.params.filter((p) => p.type.k !== "loc").map((p) => p.type);
       const u = undefinedForDefault(l, decl, call.arguments, params);
-      const w = u >= 0 ? withUndefinedDefault(l, f.cname, u, false, (t) => nullableType(l, t, false, true)) : undefined;
+      const w = withUndefinedDefault(l, f.cname, u, false, (t) => nullableType(l, t, false, true));
       if (w) [f, params] = [w.func, w.params];
       const args = argsFor(l, decl, call.arguments, params);
       if (f.trackCaller) args.push(callerLoc(l, call));
@@ -345,7 +345,7 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
         r = resolveMember(l, recv.type.cls, mdecl, typeArgs, false, call.arguments.length);
       let m = d ? { fn: d.cname, params: d.params } : r;
       const u = undefinedForDefault(l, mdecl, call.arguments, m.params);
-      const w = u >= 0 ? withUndefinedDefault(l, m.fn, u, true, (t) => nullableType(l, t, false, true)) : undefined;
+      const w = withUndefinedDefault(l, m.fn, u, true, (t) => nullableType(l, t, false, true));
       if (w) m = { fn: w.cname, params: w.params };
       const args = argsFor(l, mdecl, call.arguments, m.params);
       if (args.length < m.params.length) l.fail("TSOS1058", call, callee.name.text);
@@ -645,8 +645,8 @@ export function lowerNew(l: Lowerer, n: ts.NewExpression, _want?: Type): Expr {
   const resolvedCtor = l.checker.getResolvedSignature(n)?.getDeclaration();
   const ctorDecl = resolvedCtor && implementationOf(resolvedCtor);
   let init = withDefaults(l, ctor.init, args.length, true, ctorDecl) ?? { cname: ctor.init, params: ctor.params };
-  const u = ctorDecl && ts.isConstructorDeclaration(ctorDecl) ? undefinedForDefault(l, ctorDecl, args, init.params) : -1;
-  const w = u >= 0 ? withUndefinedDefault(l, init.cname, u, true, (t) => nullableType(l, t, false, true)) : undefined;
+  const u = ctorDecl && ts.isConstructorDeclaration(ctorDecl) ? undefinedForDefault(l, ctorDecl, args, init.params) : [];
+  const w = withUndefinedDefault(l, init.cname, u, true, (t) => nullableType(l, t, false, true));
   if (w) init = { cname: w.cname, params: w.params };
   const lowered = (ctorDecl && ts.isConstructorDeclaration(ctorDecl) ? restArgs(l, ctorDecl, args, init.params, (a, p) => lowerArgs(l, a, p)) : undefined) ?? lowerArgs(l, args, init.params);
   if (lowered.length < init.params.length) l.fail("TSOS1058", n, `new ${n.expression.getText()}`);

@@ -121,23 +121,25 @@ function wrapperBody(l: Lowerer, full: Func, params: readonly ts.ParameterDeclar
  * forwarded) to a parameter with a default: JavaScript uses the default
  * then. The index of the first such argument, or -1.
  */
-export function undefinedForDefault(l: Lowerer, decl: ts.SignatureDeclaration, args: readonly ts.Expression[], params: Type[]): number {
+export function undefinedForDefault(l: Lowerer, decl: ts.SignatureDeclaration, args: readonly ts.Expression[], params: Type[]): number[] {
+  void params;
+  const out: number[] = [];
   for (let i = 0; i < args.length && i < decl.parameters.length; i++) {
     const p = decl.parameters[i]!;
     if (!p.initializer || p.dotDotDotToken) continue;
     const t = l.checker.getTypeAtLocation(args[i]!);
-    if (t.flags & ts.TypeFlags.Undefined || (t.isUnion() && t.types.some((m) => m.flags & ts.TypeFlags.Undefined))) return i;
+    if (t.flags & ts.TypeFlags.Undefined || (t.isUnion() && t.types.some((m) => m.flags & ts.TypeFlags.Undefined))) out.push(i);
   }
-  return -1;
+  return out;
 }
 
 /**
- * A wrapper of the instance `cname` whose parameter `index` may be
+ * A wrapper of the instance `cname` whose parameters `indexes` may be
  * `undefined`: it evaluates that parameter's default in the callee's scope
  * when the argument is `undefined`, then calls the instance.
  */
-export function withUndefinedDefault(l: Lowerer, cname: string, index: number, hasSelf: boolean, nullable: (t: Type) => Type): { cname: string; params: Type[]; func: Func } | undefined {
-  return withUndefinedDefaults(l, cname, [index], hasSelf, nullable);
+export function withUndefinedDefault(l: Lowerer, cname: string, indexes: number[], hasSelf: boolean, nullable: (t: Type) => Type): { cname: string; params: Type[]; func: Func } | undefined {
+  return indexes.length ? withUndefinedDefaults(l, cname, indexes, hasSelf, nullable) : undefined;
 }
 
 /**
@@ -215,7 +217,7 @@ export function acceptingUndefined(l: Lowerer, cname: string, params: Type[], ha
     if (arg.k !== "nullable" || !arg.undef || (param.k === "nullable" && param.undef)) continue;
     const info = instances.get(current.cname);
     if (!info || ts.isClassDeclaration(info.decl) || !info.decl.parameters[i]?.initializer) continue;
-    const w = withUndefinedDefault(l, current.cname, i, hasSelf, nullable);
+    const w = withUndefinedDefault(l, current.cname, [i], hasSelf, nullable);
     if (w) current = { cname: w.cname, params: w.params };
   }
   return current;
