@@ -35,9 +35,9 @@ import ts from "typescript";
 import type { ClassInst, Expr, Field, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
-import { assignLowered, coerce, lowerCondition, lowerExpr, tryCoerce } from "./expr.ts";
+import { assignLowered, castTo, coerce, lowerCondition, lowerExpr, tryCoerce } from "./expr.ts";
 import { classInfo, fieldName, lookupField, propertyOfField, upcast } from "./classes.ts";
-import { arrayType, irType, nullableType, sameType, typeName } from "./types.ts";
+import { arrayType, irType, nullableType, sameType, tryIrType, typeName } from "./types.ts";
 import { keysOfParam } from "./key-params.ts";
 import { declaredOrder, literalMembers, lowerClassGetByName, lowerViewGet } from "./views.ts";
 import { isOpenRecord, isRecord, recordEntryOrUndefined, recordField, recordValueType } from "./records.ts";
@@ -612,6 +612,11 @@ export function destructureObject(l: Lowerer, pattern: ts.ObjectBindingPattern, 
     // a missing entry reads undefined, as in JavaScript (elsewhere it panics); reads where tsc says V are checked.
     const probedEntry = isRecord(src.type) && !el.initializer && ts.isIdentifier(el.name) && isOpenRecord(l, l.checker.getTypeAtLocation(pattern)) && usesProbe(l, el);
     let value = probedEntry ? recordEntryOrUndefined(l, src, name, key) : readProperty(l, src, name, key);
+    // `const { key, ...rest } = props` with `props: Props & { key?: string }` (a record with an optional member of
+    // its own): a missing entry is undefined, and a present one is cast to the member's type, checked.
+    const named = !probedEntry && !el.initializer && isRecord(src.type) && ts.isIdentifier(el.name) ? l.checker.getTypeAtLocation(el.name) : undefined;
+    const optionalMember = named && named.isUnion() && named.types.some((m) => m.flags & ts.TypeFlags.Undefined) ? tryIrType(l, named, el.name) : undefined;
+    if (optionalMember && ts.isIdentifier(key)) value = castTo(l, recordEntryOrUndefined(l, src, name, key), optionalMember, key);
     // `o.a = 5; const { a } = o;` with `a?: number`: tsc narrows the property, and the name gets its narrowed type.
     if (!el.initializer && !probedEntry && value.type.k === "nullable" && ts.isIdentifier(el.name) && !(l.checker.getTypeAtLocation(el.name).flags & ts.TypeFlags.Any)) {
       const named = l.checker.getTypeAtLocation(el.name);

@@ -182,7 +182,9 @@ function intersectionShape(l: Lowerer, type: ts.IntersectionType): ReturnType<ty
     const sym = t.getSymbol();
     if (!(t.flags & ts.TypeFlags.Object) || !sym || !(sym.flags & (ts.SymbolFlags.ObjectLiteral | ts.SymbolFlags.TypeLiteral))) return false;
     if (t.getCallSignatures().length || l.checker.getIndexInfosOfType(t).length) return false;
-    return t.getProperties().every((p) => !(p.flags & (ts.SymbolFlags.Method | ts.SymbolFlags.Accessor)) && l.checker.isTypeAssignableTo(l.checker.getTypeOfSymbol(p), record.value));
+    // An optional property (`Props & { key?: string }`) is an entry that may be missing: its present type must fit.
+    const entryType = (p: ts.Symbol): ts.Type => (p.flags & ts.SymbolFlags.Optional ? l.checker.getNonNullableType(l.checker.getTypeOfSymbol(p)) : l.checker.getTypeOfSymbol(p));
+    return t.getProperties().every((p) => !(p.flags & (ts.SymbolFlags.Method | ts.SymbolFlags.Accessor)) && l.checker.isTypeAssignableTo(entryType(p), record.value));
   };
   const same = (s: ReturnType<typeof recordShape>): boolean => !!s && s.stringKeys && !s.finite && s.value === record.value;
   return type.types.every((t, i) => same(shapes[i]) || literalData(t)) ? record : undefined;
