@@ -25,6 +25,7 @@ import { recordSpreadMember, type DictOps } from "./record-spread.ts";
 import { isProbe, isProbedVariable } from "./probes.ts";
 import { absentResult } from "./absent-results.ts";
 import ts from "typescript";
+import { checkerUnion } from "./unions.ts";
 import type { ClassInst, Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { quietly, type Lowerer } from "./context.ts";
@@ -116,6 +117,8 @@ function recordShape(l: Lowerer, type: ts.Type): { value: ts.Type; stringKeys: b
   }
   if (type.isIntersection()) return intersectionShape(l, type);
   if (!(type.flags & ts.TypeFlags.Object) || type.getCallSignatures().length) return undefined;
+  const numbered = numberKeyedLiteral(l, type);
+  if (numbered) return numbered;
   const infos = l.checker.getIndexInfosOfType(type);
   if (infos.length !== 1 || !(infos[0]!.keyType.flags & ts.TypeFlags.String)) return undefined;
   // `interface Totals { [k: string]: number; total?: number }`: tsc makes every named property fit the index
@@ -188,6 +191,24 @@ function intersectionShape(l: Lowerer, type: ts.IntersectionType): ReturnType<ty
   };
   const same = (s: ReturnType<typeof recordShape>): boolean => !!s && s.stringKeys && !s.finite && s.value === record.value;
   return type.types.every((t, i) => same(shapes[i]) || literalData(t)) ? record : undefined;
+}
+
+/**
+ * The type of an object literal whose keys are all integers written in ascending order (`{ 1: "st", 2: "nd", 3:
+ * "rd" }`, `{ 200: "OK", 404: "Not Found" }`): a record of string keys, as JavaScript holds them (in ascending order
+ * of the integers, which is the order written), whose values are the union of the properties' types.
+ */
+function numberKeyedLiteral(l: Lowerer, type: ts.Type): ReturnType<typeof recordShape> {
+  const decl = type.getSymbol()?.flags! & ts.SymbolFlags.ObjectLiteral ? type.getSymbol()?.declarations?.[0] : undefined;
+  if (!decl || !ts.isObjectLiteralExpression(decl) || !decl.properties.length) return undefined;
+  const keys: number[] = [];
+  for (const p of decl.properties) {
+    if (!ts.isPropertyAssignment(p) || !ts.isNumericLiteral(p.name) || !/^(0|[1-9][0-9]{0,8})$/.test(p.name.text)) return undefined;
+    keys.push(Number(p.name.text));
+  }
+  if (keys.some((k, i) => i > 0 && k <= keys[i - 1]!)) return undefined;
+  const values = type.getProperties().map((p) => l.checker.getBaseTypeOfLiteralType(l.checker.getTypeOfSymbol(p)));
+  return { value: checkerUnion(l, values), stringKeys: true, finite: false };
 }
 
 /** The shape of `Record<key, value>`. */
