@@ -300,9 +300,15 @@ interface String {
   /** Full Unicode case mapping as in JavaScript (ß becomes SS); see language.md for what panics. */
   toLowerCase(): string;
   toUpperCase(): string;
+  /** In the default locale only, which maps case as `toLowerCase` does (a locale argument is not taken). */
+  toLocaleLowerCase(): string;
+  toLocaleUpperCase(): string;
   trim(): string;
   trimStart(): string;
   trimEnd(): string;
+  /** The older names of `trimStart` and `trimEnd`. */
+  trimLeft(): string;
+  trimRight(): string;
   toString(): string;
   valueOf(): string;
 }

@@ -102,6 +102,10 @@ const HELPERS: Record<string, { fn: string; loc: boolean; ret: "str" | "number" 
   trim: { fn: "tsos_str_trim", loc: false, ret: "str", extra: [bool(true), bool(true)] },
   trimStart: { fn: "tsos_str_trim", loc: false, ret: "str", extra: [bool(true), bool(false)] },
   trimEnd: { fn: "tsos_str_trim", loc: false, ret: "str", extra: [bool(false), bool(true)] },
+  toLocaleUpperCase: { fn: "tsos_str_upper", loc: true, ret: "str" },
+  toLocaleLowerCase: { fn: "tsos_str_lower", loc: true, ret: "str" },
+  trimLeft: { fn: "tsos_str_trim", loc: false, ret: "str", extra: [bool(true), bool(false)] },
+  trimRight: { fn: "tsos_str_trim", loc: false, ret: "str", extra: [bool(false), bool(true)] },
 };
 
 /**
