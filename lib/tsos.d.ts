@@ -1128,6 +1128,8 @@ type Uncapitalize<S extends string> = intrinsic;
 interface ObjectConstructor {
   /** A record's own keys: array-index keys ascending, then the others in insertion order. */
   keys(o: object): string[];
+  /** For an object that is no array, function or string: the same as `keys` (every own property is enumerable). */
+  getOwnPropertyNames(o: object): string[];
   values<T>(o: { [s: string]: T }): T[];
   /** An object whose properties have no one type (a union of object types): its values as dynamic values. */
   values(o: {}): any[];

@@ -890,6 +890,14 @@ export function objectCall(l: Lowerer, name: string, call: ts.CallExpression): E
   const arg = call.arguments[0];
   if (!arg || call.arguments.length !== 1) return undefined;
   if (name === "fromEntries") return fromEntries(l, arg, call);
+  // `Object.getOwnPropertyNames(o)`: the same as `Object.keys` for an object that is no array, function or string
+  // (such values, or an unknown that may hold one, have a `length` and more that `keys` does not list).
+  if (name === "getOwnPropertyNames") {
+    const t = l.checker.getTypeAtLocation(arg);
+    const plain = t.flags & ts.TypeFlags.Object && !l.checker.isArrayType(t) && !l.checker.isTupleType(t) && !t.getCallSignatures().length;
+    if (!plain) l.fail("TSOS1113", arg, "Object.getOwnPropertyNames", l.checker.typeToString(t));
+    return objectCall(l, "keys", call);
+  }
   const method_ = name === "keys" ? "ownKeys" : name === "values" ? "ownValues" : name === "entries" ? "ownEntries" : undefined;
   if (!method_) return undefined;
   const argType = l.checker.getTypeAtLocation(arg);
