@@ -205,6 +205,9 @@ function narrowTo(l: Lowerer, node: ts.Node, x: Expr, t: Type, check: boolean): 
       // `v: string | string[] | undefined` after `if (Array.isArray(v)) return`: the present value narrows.
       return from.inner.k === "union" ? narrowPresent(l, node, x, from, t, check) : undefined;
     }
+    // `ev: (A & S) | (B & S) | undefined` after `ev && ev.kind === "a"`: present, and still the view of the union,
+    // whose members cover A's (as for a parameter of the union type).
+    if (from.inner.k === "view" && t.k === "view") return unwrap(l, x, node, check ? "narrowed" : undefined);
     const inner = sameType(t, from.inner) || from.inner.k === "union" ? unwrap(l, x, node, check ? "narrowed" : undefined) : undefined;
     return inner && narrowTo(l, node, inner, t, check);
   }
