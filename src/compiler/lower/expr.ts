@@ -1088,6 +1088,16 @@ function conditionalOf(l: Lowerer, c: ts.ConditionalExpression, cond: Expr, want
       const branch = (e: ts.Expression): Expr => coerce(l, lowerExpr(l, e, arrayLit(e) ? wanted : want), want, e);
       return { e: "cond", type: want, c: cond, a: branch(c.whenTrue), b: branch(c.whenFalse) };
     }
+    // `n > 0 ? ["a"] : [1, 2]` where `string[] | number[]` is wanted: each literal is built as the member its own
+    // elements make it.
+    if (want?.k === "union" && arrays.length > 1) {
+      const member = (e: ts.Expression): Type | undefined => {
+        const own = arrayLit(e) ? quietly(l, () => tryIrType(l, l.checker.getTypeAtLocation(e), e)) : undefined;
+        return own && arrays.find((m) => sameType(m, own));
+      };
+      const branch = (e: ts.Expression): Expr => coerce(l, lowerExpr(l, e, member(e) ?? want), want, e);
+      return { e: "cond", type: want, c: cond, a: branch(c.whenTrue), b: branch(c.whenFalse) };
+    }
   }
   let [A, B] = intOperands(l, c.whenTrue, c.whenFalse, want, c, "?:");
   // `cur = isList ? cur[i] : cur[key]` into a `T | undefined`: an array read past the end is the undefined it holds.
