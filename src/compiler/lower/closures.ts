@@ -285,6 +285,12 @@ export function valueContained(l: Lowerer, e: ts.Node): boolean {
   return i >= 0 && !p.arguments.some((a) => ts.isSpreadElement(a)) && paramOnlyCalled(l, p, i);
 }
 
+/** A variable (a `const`, a parameter, a destructured name) never assigned whose every use is a call or a non-escaping argument. */
+export function onlyCalledVariable(l: Lowerer, decl: ts.Node): boolean {
+  const info = ownerInfo(l, ownerOf(decl)).get(decl);
+  return !!info && !info.written && info.refs.every((r) => valueContained(l, r));
+}
+
 /** `const f = <fn>` (block-scoped, never assigned) where every use of `f` is a call or a non-escaping argument. */
 function heldOnlyForCalls(l: Lowerer, fn: ts.Node): boolean {
   let n = fn;

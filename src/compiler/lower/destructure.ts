@@ -21,7 +21,8 @@
 import ts from "typescript";
 import type { ClassInst, Expr, Field, Global, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
-import { quietly, type Lowerer } from "./context.ts";
+import type { Lowerer } from "./context.ts";
+import { quietIrType } from "./key-distribution.ts";
 import { assignLowered, coerce, lowerCondition, lowerExpr, setLocalType, tryCoerce } from "./expr.ts";
 import { arrayType, irType, mangle, nullableType, sameType, tryIrType, typeFromTypeNode, typeName } from "./types.ts";
 import { mappedElements } from "./inspect.ts";
@@ -472,7 +473,10 @@ function tupleTypedRest(l: Lowerer, args: readonly ts.Expression[], k: number): 
   const t = param && l.checker.getTypeOfSymbol(param);
   if (!t) return false;
   // A type parameter (`(...args: Args) => void` called in a generic class): a tuple in this instance.
-  if (t.flags & ts.TypeFlags.TypeParameter) return isTuple(quietly(l, () => tryIrType(l, t, call)) ?? T.void);
+  if (t.flags & ts.TypeFlags.TypeParameter) {
+    const ir = quietIrType(l, t, call);
+    return !!ir && isTuple(ir);
+  }
   if (!l.checker.isTupleType(t)) return false;
   return ((t as ts.TypeReference).target as ts.TupleType).elementFlags.every((f) => f & (ts.ElementFlags.Required | ts.ElementFlags.Optional));
 }

@@ -12,7 +12,7 @@
  *   - Calls, `new` and member access live in calls.ts.
  */
 import { consoleAsFunction } from "./console-format.ts";
-import { DistributeKey, distribute } from "./key-distribution.ts";
+import { DistributeKey, distribute, quietIrType } from "./key-distribution.ts";
 import { mappedElements, objectDelete, objectInOperator } from "./inspect.ts";
 import { arrayMemberOf, isJsArray, objectMemberOf, typeofTest, unionCast, unionConvert, unionStringPart } from "./unions.ts";
 import { plainObjectString } from "./inspect.ts";
@@ -1092,7 +1092,7 @@ function conditionalOf(l: Lowerer, c: ts.ConditionalExpression, cond: Expr, want
     // elements make it.
     if (want?.k === "union" && arrays.length > 1) {
       const member = (e: ts.Expression): Type | undefined => {
-        const own = arrayLit(e) ? quietly(l, () => tryIrType(l, l.checker.getTypeAtLocation(e), e)) : undefined;
+        const own = arrayLit(e) ? quietIrType(l, l.checker.getTypeAtLocation(e), e) : undefined;
         return own && arrays.find((m) => sameType(m, own));
       };
       const branch = (e: ts.Expression): Expr => coerce(l, lowerExpr(l, e, member(e) ?? want), want, e);

@@ -28,7 +28,7 @@ import ts from "typescript";
 import type { Expr, Stmt, Type, ViewSlot } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
-import { valueContained } from "./closures.ts";
+import { onlyCalledVariable, valueContained } from "./closures.ts";
 import { fnType } from "./types.ts";
 import { isOverridden, memberKey, resolveMember } from "./dispatch.ts";
 
@@ -147,7 +147,8 @@ export function viewMethodValue(l: Lowerer, recv: Expr, slot: ViewSlot, node: ts
   const read = ts.isPropertyAccessExpression(p) && p.name === node ? p : undefined;
   if (read && valueContained(l, read)) return boundViewMethod(l, recv, slot.name, slot.params, slot.ret, node, read, false);
   const name = read ? heldName(read) : ts.isBindingElement(p) && ts.isIdentifier(p.name) ? p.name : undefined;
-  if (!name || !onlyCalled(l, name)) l.fail("TSOS1220", node, slot.prop);
+  const decl = name && l.checker.getSymbolAtLocation(name)?.valueDeclaration;
+  if (!decl || !onlyCalledVariable(l, decl)) l.fail("TSOS1220", node, slot.prop);
   return boundViewMethod(l, recv, slot.name, slot.params, slot.ret, node, read ?? name, true);
 }
 
@@ -157,25 +158,6 @@ function heldName(read: ts.Expression): ts.Identifier | undefined {
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
   const d = n.parent;
   return ts.isVariableDeclaration(d) && d.initializer === n && ts.isIdentifier(d.name) ? d.name : undefined;
-}
-
-/** A `const` (or a parameter's destructured name) every use of which is a call or a non-escaping argument. */
-function onlyCalled(l: Lowerer, name: ts.Identifier): boolean {
-  const sym = l.checker.getSymbolAtLocation(name);
-  const decl = sym?.valueDeclaration;
-  if (!sym || !decl) return false;
-  const isParam = !!ts.findAncestor(decl, ts.isParameter);
-  if (!isParam && !(ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const)) return false;
-  const scope = ts.findAncestor(decl, (n) => ts.isFunctionLike(n) || ts.isSourceFile(n));
-  if (!scope) return false;
-  let ok = true;
-  const visit = (n: ts.Node): void => {
-    if (!ok) return;
-    if (ts.isIdentifier(n) && n !== name && l.checker.getSymbolAtLocation(n) === sym && !valueContained(l, n)) ok = false;
-    ts.forEachChild(n, visit);
-  };
-  visit(scope);
-  return ok;
 }
 
 /** A closure holding the view `recv` whose code calls the table slot `slot` on it (on the stack where it does not escape). */

@@ -19,7 +19,8 @@ import { emptyUnknownRecord, isOpenRecord, isRecord, recordLiteral } from "./rec
 import { hasUnionComputedKey, lowerSpreadObject } from "./object-spread.ts";
 import ts from "typescript";
 import type { ClassInst, Expr, Field, Func, Stmt, Type } from "../ir.ts";
-import { quietly, type ClosureScope, type Lowerer } from "./context.ts";
+import type { ClosureScope, Lowerer } from "./context.ts";
+import { quietIrType } from "./key-distribution.ts";
 import { T } from "../ir.ts";
 import { captureBeforeDeclaration, captureFields, captureList, readForCapture } from "./closures.ts";
 import { fieldName } from "./classes.ts";
@@ -94,7 +95,7 @@ export function lowerObjectLiteral(l: Lowerer, node: ts.ObjectLiteralExpression,
   const litType = l.checker.getTypeAtLocation(node);
   // `{ 1: "st", 2: "nd", 3: "rd" }[n % 10 as 1 | 2 | 3]`: a literal of integer keys is a record of its own (records.ts).
   const numbered = node.properties.some((p) => p.name && ts.isNumericLiteral(p.name));
-  const own = !want && numbered ? quietly(l, () => tryIrType(l, litType, node)) : undefined;
+  const own = !want && numbered ? quietIrType(l, litType, node) : undefined;
   const ownRecord = own && isRecord(own) ? recordLiteral(l, node, own) : undefined;
   if (ownRecord) return ownRecord;
   // `return { ... }` from a function returning `Shape | null`: the literal is built for the view.
