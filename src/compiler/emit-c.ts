@@ -70,6 +70,9 @@ export class Emitter {
   private out: string[] = [];
   private ind = 1;
   private tmp = 0;
+  /** The strpad nodes that are parts of a concatenation (withPadBuffers), and the declarations of their buffers so far. */
+  private padParts = new Set<Expr>();
+  private padBuffers: string[] = [];
   private reads = new Set<string>();
   private volatiles = new Set<string>();
   private closureCode = new Map<string, string>();
@@ -247,9 +250,23 @@ export class Emitter {
         const parts = flattenConcat(x);
         const owned = ownedParts(parts);
         const call = owned ? `tsos_concat_owned(${parts.length}, (tsos_str[]){%}, UINT64_C(0x${owned.toString(16)}))` : `tsos_concat(${parts.length}, (tsos_str[]){%})`;
-        return this.ordered(parts, E, (ps) => {
-          const bufs: string[] = [];
-          return numberTextBuffers(bufs, kernelAllocSite(this.p, this.stmtLoc, call.replace("%", () => this.strParts(parts, ps, bufs))));
+        return this.withPadBuffers(parts, () =>
+          this.ordered(parts, E, (ps) => {
+            const bufs: string[] = [];
+            return numberTextBuffers(bufs, kernelAllocSite(this.p, this.stmtLoc, call.replace("%", () => this.strParts(parts, ps, bufs))));
+          }),
+        );
+      }
+      case "strpad": {
+        // A part of the concatenation being emitted pads into a buffer declared around it (withPadBuffers).
+        // A number's text is on the stack too: the result may be that text itself (nothing to pad).
+        const stack = this.padParts.has(x);
+        const buf = stack ? `tsos_pb${this.tmp++}` : "NULL";
+        const nb = isDbl(x.s.type) ? `tsos_nb${this.tmp++}` : undefined;
+        if (stack) this.padBuffers.push(`uint8_t ${buf}[TSOS_PAD_BUFFER]`, ...(nb ? [`char ${nb}[TSOS_NUM_TEXT]`] : []));
+        return this.ordered([x.s, x.max], E, ([str, max]) => {
+          const call = `tsos_str_pad_part(${nb ? `tsos_num_text(${str}, ${nb})` : str}, ${max}, ${x.fill}, ${x.start}, ${buf}, ${E(x.at)})`;
+          return nb && !stack ? numberTextBuffers([nb], call) : call;
         });
       }
       case "tostr": {
@@ -695,10 +712,31 @@ export class Emitter {
   /** `local += parts` on a string local (rc-compounds.ts localAppend): the old value goes into tsos_str_append, which gives the new. */
   private append(local: string, rest: Expr[], E: (y: Expr) => string): string {
     const parts = rest.flatMap(flattenConcat);
-    return this.ordered(parts, E, (ps) => {
-      const bufs: string[] = [];
-      return numberTextBuffers(bufs, `(${local} = tsos_str_append(${local}, ${parts.length}, (tsos_str[]){${this.strParts(parts, ps, bufs)}}, UINT64_C(0x${ownedParts(parts).toString(16)})))`);
-    });
+    return this.withPadBuffers(parts, () =>
+      this.ordered(parts, E, (ps) => {
+        const bufs: string[] = [];
+        return numberTextBuffers(bufs, `(${local} = tsos_str_append(${local}, ${parts.length}, (tsos_str[]){${this.strParts(parts, ps, bufs)}}, UINT64_C(0x${ownedParts(parts).toString(16)})))`);
+      }),
+    );
+  }
+
+  /**
+   * `code()` (a concatenation or append of `parts`) with the stack buffers of
+   * its padding parts declared around it. A part is a padding part when it is
+   * a strpad node, or one rc.ts holds in a statement temporary: its text is
+   * copied by the concatenation, so it may live on the stack; a strpad nested
+   * deeper (an argument of a call inside a part) is a string of its own.
+   */
+  private withPadBuffers(parts: Expr[], code: () => string): string {
+    const direct = parts.map((p) => (p.e === "assign" && p.target.e === "local" ? p.value : p)).filter((p) => p.e === "strpad");
+    if (!direct.length) return code();
+    const outer = this.padBuffers;
+    this.padBuffers = [];
+    for (const p of direct) this.padParts.add(p);
+    const text = code();
+    const bufs = this.padBuffers;
+    this.padBuffers = outer;
+    return bufs.length ? `({ ${bufs.map((b) => `${b}; `).join("")}${text}; })` : text;
   }
 
   private compound(x: Extract<Expr, { e: "compound" }>, E: (y: Expr) => string): string {

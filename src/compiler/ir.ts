@@ -117,6 +117,13 @@ export type Expr =
   /** An integer as a string in base `radix` (2..36): `x.toString(radix)`; `onStack` inside a Text template or print (no heap). */
   | { e: "tostr"; type: Type; x: Expr; radix: number; onStack?: boolean }
   | { e: "cond"; type: Type; c: Expr; a: Expr; b: Expr }
+  /**
+   * `s.padStart(max, fill)` (`start`) or `s.padEnd(...)` with a one-byte ASCII fill, on the hosted target
+   * (lower/string-methods.ts padded). `s` is a string, or a double formatted as `String(s)` is. As a part of a
+   * concatenation the result is written into a stack buffer when it fits (emit-c.ts); anywhere else it is a
+   * string of its own, as the library's padStart gives. `at` is the caller's location (@trackCaller).
+   */
+  | { e: "strpad"; type: Type; s: Expr; max: Expr; fill: number; start: boolean; at: Expr }
   | { e: "assign"; type: Type; target: Expr; value: Expr; /** A new object's constructor filling in a member its literal left out: no key yet (lower/key-order.ts). */ noKey?: boolean }
   /** `target op= v`, `++x`, `x++`: `value` reads the target through `current`. */
   | { e: "compound"; type: Type; target: Expr; value: Expr; postfix: boolean }

@@ -39,7 +39,7 @@ export function kernelAllocSite(p: Program, stmtLoc: number, c: string): string 
 
 /** A string built on the heap: what TSOS1190 refuses in module initialization. */
 function buildsHeapString(x: Expr): boolean {
-  if (x.e === "concat" || (x.e === "tostr" && !x.onStack)) return true;
+  if (x.e === "concat" || x.e === "strpad" || (x.e === "tostr" && !x.onStack)) return true;
   return childExprs(x).some((c) => buildsHeapString(c.x));
 }
 

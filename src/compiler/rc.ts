@@ -441,7 +441,7 @@ function stackClosure(x: Expr): boolean {
 
 /** A cell that is the address of a captured variable's slot (ref mode), which owns its value. */
 /** Whether a loop step makes a counted value that needs a statement temporary (a call's, `new`'s or a string's result). */
-const COUNTED_MAKERS = new Set(["call", "viewcall", "callptr", "new", "concat", "tostr", "numlist", "arraylit", "newarray"]);
+const COUNTED_MAKERS = new Set(["call", "viewcall", "callptr", "new", "concat", "strpad", "tostr", "numlist", "arraylit", "newarray"]);
 function makesCounted(x: Expr): boolean {
   let makes = false;
   let cell = false; // a fresh binding's new cell (freshBinding) is counted by the step itself
@@ -1154,6 +1154,11 @@ class FnPass {
         return [{ ...x, parts: this.borrowStrings(x.parts, true) }, "fresh"];
       case "tostr":
         return [{ ...x, x: this.value(x.x) }, isCounted ? "fresh" : "unstable"];
+      case "strpad": {
+        // A string of its own, or (a part of a concatenation) text on the stack or s itself, read during the copy only.
+        const [str, max] = this.borrowStrings([x.s, x.max]);
+        return [{ ...x, s: str!, max: max! }, "fresh"];
+      }
       case "strindex": {
         const [s, idx] = this.borrowStrings([x.s, x.idx]);
         return [{ ...x, s: s!, idx: idx! }, isCounted ? "fresh" : "unstable"];
@@ -1691,7 +1696,7 @@ function releaseFreeNode(x: Expr, funcs: Map<string, Func>, quiet: (name: string
     case "instanceof": case "let": case "bind": case "seq": case "mkview": case "review": case "viewobj":
     case "some": case "unwrap": case "isnullish": case "reopt": case "opteq": case "callerloc": case "current":
     // Strings are made by the runtime's C, which releases nothing and runs no code of the program.
-    case "concat": case "tostr": case "optstr": case "stackfmt":
+    case "concat": case "strpad": case "tostr": case "optstr": case "stackfmt":
     case "panic": case "noreturn":
       return true;
     case "call":

@@ -71,6 +71,8 @@ function heapOperation(x: Expr, defined: Set<string>): string | undefined {
       return undefined;
     case "concat":
       return "string concatenation";
+    case "strpad":
+      return "`padStart`/`padEnd` (it may make a new string)";
     case "tostr":
       return x.onStack ? undefined : "a number converted to a string";
     case "closure":

@@ -227,7 +227,26 @@ export function stringMethodCall(l: Lowerer, recv: Expr, name: string, call: ts.
     if (d === undefined) l.fail("TSOS9001", call, `missing argument to \`${name}\``);
     return constant(d);
   });
+  if ((name === "padStart" || name === "padEnd") && l.doubles) {
+    const padding = padded(recv, lowered[0]!, lowered[1]!, name === "padStart", here(l, call));
+    if (padding) return padding;
+  }
   return { e: "call", type: f.ret, fn: f.cname, args: [recv, ...lowered, ...(f.trackCaller ? [here(l, call)] : [])] };
+}
+
+/**
+ * `s.padStart(max, fill)` or `padEnd` with a one-byte ASCII fill (the default " ", "0", "-") as a strpad node,
+ * which a concatenation writes on its stack (emit-c.ts). A receiver that is `String(n)`, `` `${n}` `` or
+ * `n.toString()` of a double is the double itself: its text is formatted on the stack, not allocated.
+ * Undefined for any other fill (the library's padStart handles it).
+ */
+function padded(recv: Expr, max: Expr, fill: Expr, start: boolean, at: Expr): Expr | undefined {
+  if (fill.e !== "str" || fill.value.length !== 1 || fill.value.charCodeAt(0) >= 0x80) return undefined;
+  const isDouble = (x: Expr) => x.type.k === "int" && x.type.kind === "number";
+  let s = recv;
+  if (recv.e === "concat" && recv.parts.length === 1 && isDouble(recv.parts[0]!)) s = recv.parts[0]!;
+  else if (recv.e === "tostr" && recv.radix === 10 && isDouble(recv.x)) s = recv.x;
+  return { e: "strpad", type: T.str, s, max, fill: fill.value.charCodeAt(0), start, at };
 }
 
 /** `s.codePointAt(pos)`: a `number | undefined` (the helper's NaN stands for undefined). */

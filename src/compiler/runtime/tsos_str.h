@@ -547,6 +547,31 @@ static inline tsos_str tsos_str_pad(tsos_str s, tsos_str fill, double missing, b
   tsos_copy_bytes(atStart ? p + padBytes : p, s.ptr, s.len);
   return tsos_str_heap(p, len, units);
 }
+/*
+ * `s.padStart(max, fill)` (`atStart`) or `s.padEnd(max, fill)` for a one-byte
+ * ASCII fill (compiler/lower/string-methods.ts `padded`). With a buffer of
+ * TSOS_PAD_TEXT bytes (the string is a part of a concatenation, which copies
+ * it before the statement ends): the padded text is written there when it
+ * fits, and s is given back as it is when nothing is missing (a heap s
+ * retained, so the caller's release after the statement balances it). Without
+ * one (buf NULL) the result is a reference of its own, as lib/std/string.ts's
+ * padStart returns. `missing` is max's integer part less s.length, as
+ * missingUnits computes it; NaN and lengths already reached pad nothing.
+ */
+#define TSOS_PAD_TEXT 64
+#define TSOS_PAD_BUFFER (TSOS_PAD_TEXT + 8) /* the fill is stored 8 bytes at a time */
+static inline tsos_str tsos_str_pad_part(tsos_str s, double max, uint8_t fill, bool atStart, uint8_t *buf, const tsos_loc *loc) {
+  if (!(max > (double)s.units)) return buf && !s.heap ? s : tsos_str_retain(s);
+  if (max >= 4294967296.0) return tsos_str_pad(s, (tsos_str){&fill, 1, 1, 0}, trunc(max) - (double)s.units, atStart, loc);
+  int64_t missing = (int64_t)max - (int64_t)s.units; /* max is positive here: the conversion truncates as trunc does */
+  if (missing <= 0) return buf && !s.heap ? s : tsos_str_retain(s);
+  if (!buf || missing + s.len > TSOS_PAD_TEXT) return tsos_str_pad(s, (tsos_str){&fill, 1, 1, 0}, (double)missing, atStart, loc);
+  uint8_t *pad = atStart ? buf : buf + s.len;
+  uint64_t pattern = 0x0101010101010101ull * fill;
+  for (int64_t i = 0; i < missing; i += 8) __builtin_memcpy(pad + i, &pattern, 8);
+  tsos_copy_bytes(atStart ? buf + missing : buf, s.ptr, s.len);
+  return (tsos_str){buf, s.len + (uint32_t)missing, s.units + (uint32_t)missing, 0};
+}
 /* The concatenation of every string in xs: one allocation (a string builder's result). */
 static inline tsos_str tsos_str_concat_all(tsos_arr_str *xs) {
   if (xs->len == 1) return tsos_str_retain(xs->data[0]);
