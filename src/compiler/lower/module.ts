@@ -31,6 +31,7 @@ import { checkInitAllocations } from "../kernel-alloc.ts";
 import { shrunkArrays, versionLoops } from "./bounds.ts";
 import { int32Locals, integerCounters } from "./intrep.ts";
 import { devirtualize, knownGlobals, singleClassViews } from "./devirt.ts";
+import { mergeAppendRuns } from "./append-runs.ts";
 import { boxCaptured, closureScopes, useClosureProgram } from "./closures.ts";
 import { declareModuleVars, isVar } from "./control.ts";
 import { declareDefaultExport, initDefaultExport } from "./exports.ts";
@@ -64,6 +65,7 @@ export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuil
   const viewGlobals = knownGlobals(l.program, viewTables);
   const singleViews = singleClassViews(l.program);
   for (const f of l.program.funcs) f.body = devirtualize(f, viewTables, viewGlobals, singleViews);
+  if (l.doubles) for (const f of l.program.funcs) f.body = mergeAppendRuns(f.body);
   const shrunk = shrunkArrays(l.program.funcs);
   for (const f of l.program.funcs) f.body = versionLoops(l.doubles ? int32Locals(integerCounters(f.body)) : f.body, shrunk);
   if (target === "kernel") checkInterruptHandlers(l);
