@@ -47,7 +47,7 @@ import { comparedElement, elementOrUndefined, isProbe, isStrictlyCompared, isSea
 import { arrayConstructorCall, arrayLibraryCall, spreadMinMax } from "./array-methods.ts";
 import { mathCall, mathComputedMember, mathIntrinsic } from "./math.ts";
 import { uriCall } from "./uri.ts";
-import { tupleAsUnionArray, unionConvert } from "./unions.ts";
+import { tupleAsUnionArray, unionConvert, unionIn } from "./unions.ts";
 import { lowerPrint } from "./stmt.ts";
 import { printExpression } from "./console-format.ts";
 import { numberToPrecision, stringBuiltin, stringIntrinsic, stringMethodCall, stringIndexOrUndefined, stringToNumber, truthiness } from "./string-methods.ts";
@@ -740,6 +740,8 @@ function unionLength(l: Lowerer, obj: Expr, p: ts.PropertyAccessExpression): Exp
   const allowed = l.checker.getTypeAtLocation(p.expression);
   const parts = allowed.isUnion() ? allowed.types : [allowed];
   if (!parts.every((t) => t.flags & ts.TypeFlags.StringLike || l.checker.isArrayType(t) || l.checker.isTupleType(t))) return undefined;
+  // An optional element's absence is not recorded: its length is unknown (TSOS1086), as for the tuple alone.
+  for (const m of unionIn(obj.type)?.members ?? []) refuseOptionalTuple(l, m, p, "`length`");
   const loc = l.loc(p);
   const changed = (): Expr => ({ e: "seq", type: T.number, xs: [{ e: "panic", type: T.void, message: { e: "str", type: T.str, value: "a value narrowed to a string or array has changed its type" }, loc }, { e: "int", type: T.number, value: 0n }] });
   return unionConvert(l, obj, T.number, (m) =>

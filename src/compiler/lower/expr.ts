@@ -14,7 +14,7 @@
 import { consoleAsFunction } from "./console-format.ts";
 import { DistributeKey, distribute, quietIrType } from "./key-distribution.ts";
 import { mappedElements, objectDelete, objectInOperator } from "./inspect.ts";
-import { arrayMemberOf, isJsArray, objectMemberOf, typeofTest, unionCast, unionConvert, unionStringPart } from "./unions.ts";
+import { arrayMemberOf, isJsArray, unionIn, objectMemberOf, typeofTest, unionCast, unionConvert, unionStringPart } from "./unions.ts";
 import { plainObjectString } from "./inspect.ts";
 import ts from "typescript";
 import { lowerTaggedTemplate } from "./tagged-templates.ts";
@@ -1147,12 +1147,40 @@ function literalArrayType(l: Lowerer, a: ts.ArrayLiteralExpression): ts.Type {
   return elem && (elem.isUnion() ? elem.types.every(literal) : literal(elem)) ? l.checker.getWidenedType(t) : t;
 }
 
+/**
+ * The one tuple member of a wanted union that a literal of `a`'s length fills
+ * (`["undo"]` and `["run", cmd]` where `["run", Command] | ["undo"]` is
+ * wanted: the literal is built as that member, then converted to the union).
+ * Undefined with spread elements, or when no member or several fit.
+ */
+function tupleMemberOf(l: Lowerer, want: Type | undefined, a: ts.ArrayLiteralExpression): Type | undefined {
+  const u = want && unionIn(want);
+  if (!u || a.elements.some((e) => ts.isSpreadElement(e))) return undefined;
+  const n = a.elements.length;
+  const fits = u.members.filter((m) => isTuple(m) && n <= m.cls.fields.length && n >= (m.cls.tupleRequired ?? m.cls.fields.length));
+  if (fits.length <= 1) return fits[0];
+  // Several lengths fit (`[number, number?] | [string]` given `["x"]`): the members whose elements take the literal's strings, numbers and booleans.
+  const natural = a.elements.map((e) => quietIrType(l, l.checker.getTypeAtLocation(e), e));
+  const taking = fits.filter((m) => isTuple(m) && natural.every((t, i) => !t || takesPrimitive(m.cls.fields[i]!.type, t)));
+  return taking.length === 1 ? taking[0] : undefined;
+}
+
+/** Whether a place of type `place` can hold a value of type `t` as far as strings, numbers and booleans go (anything else: yes). */
+function takesPrimitive(place: Type, t: Type): boolean {
+  const kind = (x: Type): string | undefined => (x.k === "str" ? "str" : x.k === "bool" ? "bool" : x.k === "int" ? "number" : undefined);
+  const k = kind(t);
+  if (!k) return true;
+  const inner = place.k === "nullable" ? place.inner : place;
+  const u = unionIn(inner);
+  return u ? u.members.some((m) => kind(m) === k) : kind(inner) === k || inner.k === "dyn";
+}
+
 function lowerArrayLiteral(l: Lowerer, a: ts.ArrayLiteralExpression, want?: Type): Expr {
   // An array literal stored as an `unknown` is an array of unknowns (its elements may be of any types).
   // Stored where an optional or nullable array is wanted (`tags?: string[]` given `[]`), it is that array.
   const present = want?.k === "nullable" && isJsArray(want.inner) ? want.inner : want;
   const wanted = present?.k === "dyn" ? arrayType(l, present) : present;
-  const type = wanted && isJsArray(wanted) ? wanted : arrayMemberOf(wanted) ?? irType(l, literalArrayType(l, a), a);
+  const type = wanted && isJsArray(wanted) ? wanted : arrayMemberOf(wanted) ?? tupleMemberOf(l, wanted, a) ?? irType(l, literalArrayType(l, a), a);
   if (isTuple(type)) return tupleLiteral(l, a, type);
   if (type.k === "array" && a.elements.some((e) => ts.isSpreadElement(e))) return spreadArray(l, a.elements, type, a);
   if (type.k !== "array") l.fail("TSOS1006", a, typeName(type));
