@@ -545,6 +545,8 @@ function readUse(l: Lowerer, x: ts.Expression, v: Type): "maybe" | "number" | "v
     return "value";
   }
   if (ts.isTemplateSpan(p) || ts.isTypeOfExpression(p) || ts.isNonNullExpression(p)) return "maybe";
+  // `{ ...defaults, ...overrides[key] }`: spreading undefined copies nothing.
+  if (ts.isSpreadAssignment(p)) return "maybe";
   // `aliases[verb]?.toUpperCase()`: the chain tests the read.
   if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p) || ts.isCallExpression(p)) && p.expression === n && p.questionDotToken) return "maybe";
   if ((ts.isIfStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) && p.expression === n) return "maybe";

@@ -39,7 +39,7 @@
  *             the type lists are refused).
  */
 import ts from "typescript";
-import { isRecord } from "./records.ts";
+import { isOpenRecord, isRecord } from "./records.ts";
 import type { ClassInst, Expr, Field, Func, Type, ViewInst } from "../ir.ts";
 import { KEY_ORDER_COUNTER, T, keyOrderStamp } from "../ir.ts";
 import { quietly, type Lowerer } from "./context.ts";
@@ -62,6 +62,10 @@ export function spreadClone(l: Lowerer, node: ts.ObjectLiteralExpression, want?:
   if (!rest.every((p): p is Member => (ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name)) || ts.isShorthandPropertyAssignment(p))) return undefined;
   const srcTs = l.checker.getTypeAtLocation(first.expression);
   if (srcTs.flags & ts.TypeFlags.TypeParameter) return undefined;
+  // `{ ...overrides[key] }`: a record's entry may be missing (undefined copies nothing), which object-spread.ts handles.
+  let inner = first.expression;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  if (ts.isElementAccessExpression(inner) && isOpenRecord(l, l.checker.getTypeAtLocation(inner.expression))) return undefined;
   const srcType = quietly(l, () => irType(l, srcTs, first));
   if (srcType?.k !== "view") return undefined;
   const view = srcType.view;
