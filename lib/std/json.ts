@@ -137,6 +137,43 @@ export function jsonSkips(v: unknown): boolean {
   return v === undefined || typeof v === "function";
 }
 
+/**
+ * JSON.stringify's walk with a replacer function (lower/json.ts): the value
+ * the replacer gives for `key` and `v`, with the members of an array or
+ * object it gives replaced in turn, as JavaScript serializes them: an
+ * array's elements by their indexes as strings, an object's own enumerable
+ * properties in key order, a member replaced by undefined or a function
+ * left out of an object (an array writes it as null). The result is then
+ * written as any unknown is (`jsonUnknown`).
+ */
+export function jsonReplaced(key: string, v: unknown, replacer: (key: string, value: unknown) => unknown): unknown {
+  return replacedIn(key, v, replacer, []);
+}
+
+/** jsonReplaced below the arrays and objects of `open` (a circular structure panics, as JSON.stringify's does). */
+function replacedIn(key: string, v: unknown, replacer: (key: string, value: unknown) => unknown, open: unknown[]): unknown {
+  const r = replacer(key, v);
+  if (r === null || typeof r !== "object") return r;
+  if (open.includes(r)) jsonPanic("JSON.stringify of a circular structure is not supported");
+  open.push(r);
+  let out: unknown;
+  if (Array.isArray(r)) {
+    const elems: unknown[] = [];
+    for (let i = 0; i < r.length; i++) elems.push(replacedIn(String(i), r[i], replacer, open));
+    out = elems;
+  } else {
+    const members = r as Record<string, unknown>;
+    const kept: Record<string, unknown> = {};
+    for (const k of Object.keys(members)) {
+      const x = replacedIn(k, members[k], replacer, open);
+      if (!jsonSkips(x)) kept[k] = x;
+    }
+    out = kept;
+  }
+  open.pop();
+  return out;
+}
+
 /** A value of type unknown, as JSON.stringify writes it in an array (where undefined and functions are `null`). */
 export function jsonUnknown(v: unknown, options: JsonOptions, indent: string, depth: number): string {
   if (v === undefined || v === null || typeof v === "function") return "null";

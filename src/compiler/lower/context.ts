@@ -81,6 +81,8 @@ export class Lowerer {
   readonly doubles: boolean;
   /** The program may freeze objects: stores check the frozen mark (lower/frozen.ts). */
   mayFreeze = false;
+  /** Whether a file of the program's own says `toJSON` or `Date`: a replacer function's walk would skip toJSON (lower/json.ts). */
+  mayCallToJson = false;
 
   constructor(
     readonly checker: ts.TypeChecker,

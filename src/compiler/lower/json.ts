@@ -19,10 +19,14 @@
  *     give `{}`; records their entries.
  *   - A class or view value dispatches on its runtime class, as printing
  *     does (lower/inspect.ts `addDispatch`).
- *   - What would give `undefined` instead of a string at top level, a
- *     function replacer, and a circular structure (a panic) are refused.
+ *   - A replacer function walks the value boxed as an unknown (lib/std/
+ *     json.ts jsonReplaced), refused where the program has `toJSON` methods
+ *     or dates (JavaScript calls `toJSON` first).
+ *   - What would give `undefined` instead of a string at top level, and a
+ *     circular structure (a panic), are refused.
  */
 import ts from "typescript";
+import { LIB_DIR } from "../load.ts";
 import { isBigType } from "./bigint-type.ts";
 import { isTuple, refuseOptionalTuple } from "./destructure.ts";
 import { hasKeyOrder, inKeyOrder } from "./key-order.ts";
@@ -34,7 +38,7 @@ import { KEY_ORDER_COUNTER, T, keyOrderStamp } from "../ir.ts";
 import type { Lowerer } from "./context.ts";
 import { coerce, lowerExpr } from "./expr.ts";
 import { isResultTsType } from "./iterables.ts";
-import { arrayType, mangle, nullableType, typeName } from "./types.ts";
+import { arrayType, fnType, mangle, nullableType, typeName } from "./types.ts";
 import { presentOrPanic, withoutUndefined } from "./nullable.ts";
 import { classInfo, fieldName, methodOf } from "./classes.ts";
 import { markConstructed, registerFinisher } from "./dispatch.ts";
@@ -47,6 +51,11 @@ import {
 const U32 = T.int("u32");
 const JSON_LIB = "std/json.ts";
 
+/** Whether a file of the program's own says `toJSON` or `Date` (lib/ files are not its own). */
+export function programMayCallToJson(modules: readonly ts.SourceFile[]): boolean {
+  return modules.some((sf) => !sf.fileName.startsWith(LIB_DIR) && /\btoJSON\b|\bDate\b/.test(sf.text));
+}
+
 /** `JSON.stringify(...)`; undefined for other JSON members. */
 export function jsonCall(l: Lowerer, name: string, call: ts.CallExpression, want?: Type, given?: Expr): Expr | undefined {
   if (name === "JSON.parse") return jsonParseCall(l, call, want);
@@ -57,6 +66,14 @@ export function jsonCall(l: Lowerer, name: string, call: ts.CallExpression, want
   let value = given ?? lowerExpr(l, valueNode);
   // Unreachable (`never`, after an exhaustive switch): the value itself never completes.
   if (value.type.k === "never") return coerce(l, value, T.str, valueNode);
+  // A replacer function: the value boxed as an unknown, walked through it (lib/std/json.ts jsonReplaced), then written as an unknown.
+  const replacerFn = !!replacerNode && l.checker.getTypeAtLocation(replacerNode).getCallSignatures().length > 0;
+  if (replacerFn && !given) {
+    if (l.mayCallToJson) l.fail("TSOS1183", replacerNode!, "a replacer function in a program with `toJSON` methods or dates", "JavaScript calls `toJSON` before the replacer, which tsos does not yet: serialize a value built for it");
+    const fn = fnType(l, [T.str, DYN], DYN);
+    const replacer = coerce(l, lowerExpr(l, replacerNode!, fn), fn, replacerNode!);
+    value = stdFn(l, JSON_LIB, "jsonReplaced", [], [str(""), coerce(l, value, DYN, valueNode), replacer], replacerNode!);
+  }
   // An IteratorResult (`gen.next()`) is its value or undefined (lower/iterables.ts): JavaScript writes the object.
   if (!given && isResultTsType(l.checker, l.checker.getTypeAtLocation(valueNode))) {
     if (call.arguments.length > 1) l.fail("TSOS1183", call.arguments[1]!, "a replacer or indentation with an iterator result", "serialize `{ value: r.value, done: r.done }` built for it");
@@ -106,9 +123,7 @@ export function jsonCall(l: Lowerer, name: string, call: ts.CallExpression, want
     return f.params[1]!.type;
   };
   keys = { e: "nullish", type: keysType(), undef: false };
-  if (!absent(replacerNode)) {
-    if (l.checker.getTypeAtLocation(replacerNode!).getCallSignatures().length)
-      l.fail("TSOS1183", replacerNode!, "a replacer function", "serialize a value built for it, or pass the names to keep: `JSON.stringify(x, [\"a\", \"b\"])`");
+  if (!absent(replacerNode) && !replacerFn) {
     const r = lowerExpr(l, replacerNode!);
     if (r.type.k !== "array" || r.type.elem.k !== "str") l.fail("TSOS1183", replacerNode!, "a replacer other than an array of property names", "serialize a value built for it, or pass the names: `JSON.stringify(x, [\"a\", \"b\"])`");
     keys = coerce(l, r, keysType(), replacerNode!);

@@ -42,6 +42,7 @@ import { useRegExpLibrary } from "./regexp.ts";
 import { declarePatternGlobals, initPatternGlobals } from "./destructure.ts";
 import { isAmbientVariableStatement, moduleStatements } from "./namespaces.ts";
 import { programMayFreeze } from "./frozen.ts";
+import { programMayCallToJson } from "./json.ts";
 
 export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuild = false, heapAllocator = "fixed-block") {
   const l = new Lowerer(loaded.checker, target, testBuild, heapAllocator);
@@ -52,6 +53,7 @@ export function lowerProgram(loaded: Loaded, target: "host" | "kernel", testBuil
   useRegExpLibrary(loaded.program);
   const modules = loaded.modules; // already in ES evaluation order (load.ts reachable)
   l.mayFreeze = target === "host" && programMayFreeze(modules);
+  l.mayCallToJson = programMayCallToJson(modules);
   registerClassDecls(l, modules);
   for (const sf of modules) declareGlobals(l, sf);
   for (const sf of modules) lowerModule(l, sf);
