@@ -332,18 +332,32 @@ export function conversionAsFunction(l: Lowerer, id: ts.Identifier, want: Type |
   if (!p0) return undefined;
   const a0: Expr = { e: "local", type: p0, name: "a0" };
   let body: Expr | undefined;
-  if (id.text === "Number") body = p0.k === "str" ? stringToNumber(l, a0, id) : isInt(p0) ? coerce(l, a0, T.number, id) : undefined;
-  else if (id.text === "Boolean") body = truthiness(a0);
-  else if (id.text === "String") body = p0.k === "str" || p0.k === "bool" || isInt(p0) ? { e: "concat", type: T.str, parts: [a0] } : { e: "concat", type: T.str, parts: [printable(stringPart(l, a0, id))] };
-  else if (URI_FUNCTIONS.has(id.text)) body = p0.k === "str" ? uriLibCall(l, id.text, a0, id) : undefined;
-  else if (p0.k === "str" && id.text === "parseFloat") body = { e: "call", type: T.number, fn: "tsos_parse_float", args: [a0] };
-  else if (p0.k === "str") {
-    const radix: Expr = p1 && isInt(p1) ? coerce(l, { e: "local", type: p1, name: "a1" }, T.number, id) : constant(0);
-    body = { e: "call", type: T.number, fn: "tsos_parse_int", args: [a0, radix, { e: "callerloc", type: { k: "loc" }, loc: l.loc(id) }] };
-  }
+  if (p0.k === "nullable" && p0.inner.k === "str" && ["Number", "parseInt", "parseFloat"].includes(id.text)) {
+    // An element that may be absent (`m.map(Number)` over a regex match's groups): Number(undefined) is NaN and
+    // Number(null) 0; parseInt and parseFloat read the text "undefined" or "null", which is NaN.
+    const present = conversionBody(l, id, { e: "unwrap", type: p0.inner, x: a0, loc: l.loc(id) }, p1);
+    const nan: Expr = { e: "num", type: T.number, value: NaN };
+    const absent: Expr = id.text === "Number" && p0.null ? { e: "cond", type: T.number, c: { e: "isnullish", type: T.bool, x: a0, which: "null" }, a: { e: "num", type: T.number, value: 0 }, b: nan } : nan;
+    if (present) body = { e: "cond", type: T.number, c: { e: "isnullish", type: T.bool, x: a0, which: "either" }, a: absent, b: present };
+  } else body = conversionBody(l, id, a0, p1);
   if (!body || !(body.type.k === want.ret.k || want.ret.k === "void")) return undefined;
   if (isInt(want.ret) && !(isInt(body.type) && body.type.kind === want.ret.kind)) return undefined;
   return builtinValue(l, `tsos_${id.text}`, id.text, want, body, id);
+}
+
+/** The conversion `id` of the first argument `a0` (a parameter, or its unwrapped value), the second of type `p1`; undefined where it does not fit. */
+function conversionBody(l: Lowerer, id: ts.Identifier, a0: Expr, p1: Type | undefined): Expr | undefined {
+  const p0 = a0.type;
+  if (id.text === "Number") return p0.k === "str" ? stringToNumber(l, a0, id) : isInt(p0) ? coerce(l, a0, T.number, id) : undefined;
+  if (id.text === "Boolean") return truthiness(a0);
+  if (id.text === "String") return p0.k === "str" || p0.k === "bool" || isInt(p0) ? { e: "concat", type: T.str, parts: [a0] } : { e: "concat", type: T.str, parts: [printable(stringPart(l, a0, id))] };
+  if (URI_FUNCTIONS.has(id.text)) return p0.k === "str" ? uriLibCall(l, id.text, a0, id) : undefined;
+  if (p0.k === "str" && id.text === "parseFloat") return { e: "call", type: T.number, fn: "tsos_parse_float", args: [a0] };
+  if (p0.k === "str") {
+    const radix: Expr = p1 && isInt(p1) ? coerce(l, { e: "local", type: p1, name: "a1" }, T.number, id) : constant(0);
+    return { e: "call", type: T.number, fn: "tsos_parse_int", args: [a0, radix, { e: "callerloc", type: { k: "loc" }, loc: l.loc(id) }] };
+  }
+  return undefined;
 }
 
 /** `Boolean(x)`: JavaScript's truthiness of `x`, or undefined for a value without one. */
