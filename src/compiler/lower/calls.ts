@@ -28,7 +28,7 @@ import { INT_KINDS, fits, isInt, unify } from "../ints.ts";
 import { Bail, type Lowerer } from "./context.ts";
 import { classInstance, constructorOf, fieldName, isStatic, lookupField, lowerSuperCall, staticField, upcast, isSubclass } from "./classes.ts";
 import { abstractPropertyRead, inChain, markConstructed, resolveMember } from "./dispatch.ts";
-import { lowerBind, methodValue } from "./lambdas.ts";
+import { instantiatedFunctionValue, lowerBind, methodValue } from "./lambdas.ts";
 import { classMember, lowerClassCallByName, lowerClassGetByName, lowerViewCall, lowerViewGet, objectToString } from "./views.ts";
 import { missingMethodCall } from "./guarded-calls.ts";
 import { coerce, floorDiv, intLiteral, literalValue, lowerExpr, templateParts, stringPart, truthValue } from "./expr.ts";
@@ -57,7 +57,7 @@ import { isOpenRecord, objectCall, recordField, recordHasOwn, recordRead } from 
 import { isTuple, refuseOptionalTuple, restArgs } from "./destructure.ts";
 import { tupleAsArray, tupleIndex } from "./tuples.ts";
 import { hasEffects } from "../eval-order.ts";
-import { genericConstInstance, genericFunctionConst, namespaceCallee } from "./generic-consts.ts";
+import { capturingGenericConst, genericConstInstance, genericFunctionConst, namespaceCallee } from "./generic-consts.ts";
 import { objectIs } from "./object-is.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 import { matchArrayProperty, regexpNew } from "./regexp.ts";
@@ -256,6 +256,15 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (intrinsicCall) return intrinsicCall;
     const genericConst = decl && genericFunctionConst(l, decl);
     if (genericConst) return genericConstCall(l, decl as ts.VariableDeclaration, genericConst, call);
+    const capturing = decl && (ts.isVariableDeclaration(decl) || isCapturingNested(l, decl)) ? capturingGenericConst(l, decl) : undefined;
+    if (capturing) {
+      const env = new Map(l.scope.env);
+      const typeArgs = resolvedTypeArgs(l, call);
+      capturing.typeParameters!.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
+      const f = instantiatedFunctionValue(l, capturing, env);
+      if (f.type.k !== "fn") l.fail("TSOS9001", callee, "a generic arrow that is not a function");
+      return { e: "callptr", type: f.type.ret, callee: f, args: valueArgs(l, call, f.type.params) };
+    }
     // A generic nested function that captures variables was refused where its block starts.
     if (decl && ts.isFunctionDeclaration(decl) && decl.typeParameters?.length && isCapturingNested(l, decl)) throw new Bail();
     if (decl && ts.isFunctionDeclaration(decl) && !isCapturingNested(l, decl)) {

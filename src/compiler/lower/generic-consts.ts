@@ -50,6 +50,48 @@ export function genericFunctionConst(l: Lowerer, decl: ts.Node): GenericFn | und
 }
 
 /**
+ * A local generic arrow in a `const` that captures variables of its function
+ * (`const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]`),
+ * whose every use is a direct call in that same function and not inside the
+ * arrow itself: each call makes the arrow's closure for the type arguments
+ * tsc inferred and calls it (calls.ts). A closure reads its captured
+ * variables where it is called, which is where JavaScript's single closure
+ * would read them too (a variable written after the arrow is a cell,
+ * closures.ts). Undefined for anything else.
+ */
+export function capturingGenericConst(l: Lowerer, decl: ts.Node): ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | undefined {
+  let init: ts.Expression | ts.FunctionDeclaration;
+  let name: ts.Identifier;
+  if (ts.isFunctionDeclaration(decl) && decl.name && decl.body) {
+    // A nested `function pick<T>(...)` that captures: the same, hoisted as JavaScript hoists it (a call before its line works).
+    [init, name] = [decl, decl.name];
+  } else {
+    if (!ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name) || decl.type || !decl.initializer) return undefined;
+    if (!ts.isVariableDeclarationList(decl.parent) || !(decl.parent.flags & ts.NodeFlags.Const)) return undefined;
+    [init, name] = [unparenthesized(decl.initializer), decl.name];
+  }
+  if (!(ts.isArrowFunction(init) || ts.isFunctionExpression(init) || ts.isFunctionDeclaration(init)) || !init.typeParameters?.length || init.asteriskToken) return undefined;
+  const home = ts.findAncestor(decl.parent, ts.isFunctionLike);
+  if (!home) return undefined;
+  const caps = captureList(l, init);
+  // An arrow's `this` is the function's, which a closure made at the call captures as well; another function's is its caller's.
+  const thisOk = ts.isArrowFunction(init) || !(caps.usesThis || caps.ownThis || usesThis(init));
+  if (!(caps.decls.length || caps.usesThis) || !thisOk) return undefined;
+  const sym = l.checker.getSymbolAtLocation(name);
+  let ok = true;
+  const visit = (n: ts.Node): void => {
+    if (!ok) return;
+    if (ts.isIdentifier(n) && n !== name && l.checker.getSymbolAtLocation(n) === sym) {
+      const direct = ts.isCallExpression(n.parent) && n.parent.expression === n;
+      if (!direct || ts.findAncestor(n.parent, ts.isFunctionLike) !== home || init.pos <= n.pos && n.end <= init.end) ok = false;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(home);
+  return ok ? init : undefined;
+}
+
+/**
  * A generic function member of a `const` object literal compiled per call
  * (see the header), given its literal member; undefined for other members.
  */

@@ -140,6 +140,17 @@ export function lowerFunctionValue(l: Lowerer, fn: FnLike, wanted?: Type): Expr 
   return lowerFunctionValueOf(l, fn, want);
 }
 
+/** The closure of the generic `fn` for the type parameters bound in `env` (lower/generic-consts.ts capturingGenericConst). */
+export function instantiatedFunctionValue(l: Lowerer, fn: FnLike, env: Map<ts.Symbol, Type>): Expr {
+  const outer = l.scope.env;
+  l.scope.env = env;
+  try {
+    return lowerFunctionValueOf(l, fn, undefined);
+  } finally {
+    l.scope.env = outer;
+  }
+}
+
 function lowerFunctionValueOf(l: Lowerer, fn: FnLike, want: Type | undefined): Expr {
   if (fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) l.fail("TSOS1015", fn, "`async`", "async/await arrives with the async issue");
   if (l.target === "kernel") {

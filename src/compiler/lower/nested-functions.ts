@@ -15,9 +15,11 @@
  *     its statements run, in declaration order; one that refers to a later
  *     one captures it by reference (closures.ts treats the later one as
  *     used before its declaration), so mutual recursion works.
- *   - A generic nested function must capture nothing (it is instantiated
- *     per call like a module-level one); a capturing generic one, and nested
- *     functions in `case` clauses, are refused (TSOS1015).
+ *   - A generic nested function that captures nothing is instantiated per
+ *     call like a module-level one; one that captures is made a closure per
+ *     call when it is only called, and not by itself
+ *     (generic-consts.ts capturingGenericConst); other capturing generic
+ *     ones, and nested functions in `case` clauses, are refused (TSOS1015).
  */
 import ts from "typescript";
 import type { Func, Stmt, Type } from "../ir.ts";
@@ -27,6 +29,7 @@ import { earlyLocalName, isNestedFunction, nestedIsPlain } from "./closures.ts";
 import { instantiateFunction } from "./functions.ts";
 import { lowerFunctionValue } from "./lambdas.ts";
 import { setLocalType } from "./expr.ts";
+import { capturingGenericConst } from "./generic-consts.ts";
 
 /** The C function of a nested function that captures nothing, for the generic environment in force. */
 export function nestedFunctionInstance(l: Lowerer, decl: ts.FunctionDeclaration, typeArgs: Type[] = []): Func {
@@ -52,7 +55,7 @@ export function isCapturingNested(l: Lowerer, decl: ts.Node): boolean {
 
 /** Refuse the nested declarations tsos does not compile (a located TSOS1015). */
 export function checkNested(l: Lowerer, decl: ts.FunctionDeclaration): void {
-  if (decl.typeParameters?.length && !nestedIsPlain(l, decl)) l.fail("TSOS1015", decl.name ?? decl, "a generic function declared inside a function that uses its variables", "declare it at module level");
+  if (decl.typeParameters?.length && !nestedIsPlain(l, decl) && !capturingGenericConst(l, decl)) l.fail("TSOS1015", decl.name ?? decl, "a generic function declared inside a function that uses its variables", "declare it at module level");
   if (!ts.isBlock(decl.parent)) l.fail("TSOS1015", decl.name ?? decl, "a function declared in a `case` clause", "declare it at the start of the function");
 }
 
@@ -65,7 +68,7 @@ export function hoistNestedFunctions(l: Lowerer, stmts: readonly ts.Statement[])
   for (const s of stmts) {
     if (!isNestedFunction(s)) continue;
     checkNested(l, s);
-    if (nestedIsPlain(l, s)) continue;
+    if (nestedIsPlain(l, s) || capturingGenericConst(l, s)) continue;
     const value = lowerFunctionValue(l, s);
     const name = earlyLocalName(l, s) ?? l.localName(s.name!.text);
     l.scope.locals.set(s, name);
