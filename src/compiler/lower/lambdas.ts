@@ -129,23 +129,20 @@ export function lowerFunctionValue(l: Lowerer, fn: FnLike, wanted?: Type): Expr 
   if (sig?.typeParameters?.length) {
     const erased = erasedEnv(l.checker, sig, l.scope.env);
     if (!erased) l.fail("TSOS1019", fn, fn.getText().slice(0, 20));
-    const outer = l.scope.env;
-    l.scope.env = erased;
-    try {
-      return lowerFunctionValueOf(l, fn, want);
-    } finally {
-      l.scope.env = outer;
-    }
+    return instantiatedFunctionValue(l, fn, erased, want);
   }
   return lowerFunctionValueOf(l, fn, want);
 }
 
-/** The closure of the generic `fn` for the type parameters bound in `env` (lower/generic-consts.ts capturingGenericConst). */
-export function instantiatedFunctionValue(l: Lowerer, fn: FnLike, env: Map<ts.Symbol, Type>): Expr {
+/**
+ * The closure of the generic `fn` for the type parameters bound in `env`: erased to `unknown` (above), or the
+ * call's type arguments (lower/generic-consts.ts capturingGenericConst).
+ */
+export function instantiatedFunctionValue(l: Lowerer, fn: FnLike, env: Map<ts.Symbol, Type>, want?: Type): Expr {
   const outer = l.scope.env;
   l.scope.env = env;
   try {
-    return lowerFunctionValueOf(l, fn, undefined);
+    return lowerFunctionValueOf(l, fn, want);
   } finally {
     l.scope.env = outer;
   }
