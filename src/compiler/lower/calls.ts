@@ -57,7 +57,7 @@ import { isOpenRecord, objectCall, recordField, recordHasOwn, recordRead } from 
 import { isTuple, refuseOptionalTuple, restArgs } from "./destructure.ts";
 import { tupleAsArray, tupleIndex } from "./tuples.ts";
 import { hasEffects } from "../eval-order.ts";
-import { capturingGenericConst, genericConstInstance, genericFunctionConst, namespaceCallee } from "./generic-consts.ts";
+import { capturingGenericFunction, genericConstInstance, genericFunctionConst, namespaceCallee, typeParameterEnv } from "./generic-consts.ts";
 import { objectIs } from "./object-is.ts";
 import { enumMemberValue, enumOf, enumReverseLookup } from "./enums.ts";
 import { matchArrayProperty, regexpNew } from "./regexp.ts";
@@ -256,12 +256,9 @@ export function lowerCall(l: Lowerer, call: ts.CallExpression, want?: Type): Exp
     if (intrinsicCall) return intrinsicCall;
     const genericConst = decl && genericFunctionConst(l, decl);
     if (genericConst) return genericConstCall(l, decl as ts.VariableDeclaration, genericConst, call);
-    const capturing = decl && (ts.isVariableDeclaration(decl) || isCapturingNested(l, decl)) ? capturingGenericConst(l, decl) : undefined;
+    const capturing = decl && (ts.isVariableDeclaration(decl) || isCapturingNested(l, decl)) ? capturingGenericFunction(l, decl) : undefined;
     if (capturing) {
-      const env = new Map(l.scope.env);
-      const typeArgs = resolvedTypeArgs(l, call);
-      capturing.typeParameters!.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
-      const f = instantiatedFunctionValue(l, capturing, env);
+      const f = instantiatedFunctionValue(l, capturing, typeParameterEnv(l, capturing, resolvedTypeArgs(l, call)));
       if (f.type.k !== "fn") l.fail("TSOS9001", callee, "a generic arrow that is not a function");
       return { e: "callptr", type: f.type.ret, callee: f, args: valueArgs(l, call, f.type.params) };
     }

@@ -15,7 +15,9 @@
  *   - Only a `const` whose every use is a direct call is compiled so; any
  *     other use of the name (passing it as a value) is TSOS1019, as for a
  *     generic function declaration.
- *   - A local one must capture nothing (closures.ts `captureList`).
+ *   - A local one must capture nothing (closures.ts `captureList`); one
+ *     that captures, and only called in its own function, is made a closure
+ *     at each call instead (`capturingGenericFunction`, below).
  *   - A namespace member is left out only when the object is never seen
  *     whole: every use of the `const` (in its own file; it is not exported)
  *     reads a member, and every read of a left-out member is a call. Its
@@ -59,7 +61,16 @@ export function genericFunctionConst(l: Lowerer, decl: ts.Node): GenericFn | und
  * would read them too (a variable written after the arrow is a cell,
  * closures.ts). Undefined for anything else.
  */
-export function capturingGenericConst(l: Lowerer, decl: ts.Node): ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | undefined {
+export function capturingGenericFunction(l: Lowerer, decl: ts.Node): CapturingFn | undefined {
+  // Asked at the declaration, its block's start and every call: the scan of the function around it runs once.
+  if (!capturingFns.has(decl)) capturingFns.set(decl, findCapturingFunction(l, decl));
+  return capturingFns.get(decl);
+}
+
+type CapturingFn = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
+const capturingFns = new WeakMap<ts.Node, CapturingFn | undefined>();
+
+function findCapturingFunction(l: Lowerer, decl: ts.Node): CapturingFn | undefined {
   let init: ts.Expression | ts.FunctionDeclaration;
   let name: ts.Identifier;
   if (ts.isFunctionDeclaration(decl) && decl.name && decl.body) {
@@ -142,10 +153,16 @@ function unparenthesized(e: ts.Expression): ts.Expression {
   return e;
 }
 
+/** The generic environment in force with `fn`'s type parameters bound to `typeArgs`. */
+export function typeParameterEnv(l: Lowerer, fn: ts.SignatureDeclaration, typeArgs: Type[]): Map<ts.Symbol, Type> {
+  const env = new Map(l.scope.env);
+  fn.typeParameters?.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
+  return env;
+}
+
 /** The instance of a generic `const` function (or namespace member, named `member`) for these type arguments. */
 export function genericConstInstance(l: Lowerer, decl: ts.VariableDeclaration, fn: GenericFn, typeArgs: Type[], member?: string): Func {
-  const env = new Map(l.scope.env);
-  fn.typeParameters!.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
+  const env = typeParameterEnv(l, fn, typeArgs);
   const prefix = enclosingFunctionName(l, decl);
   const name = `${prefix}__${(decl.name as ts.Identifier).text}${member ? `__${member.replace(/[^A-Za-z0-9_]/g, "_")}` : ""}${typeArgs.length ? "_" + typeArgs.map(mangle).join("_") : ""}`;
   const body = fn.body!;

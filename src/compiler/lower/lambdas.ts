@@ -136,7 +136,7 @@ export function lowerFunctionValue(l: Lowerer, fn: FnLike, wanted?: Type): Expr 
 
 /**
  * The closure of the generic `fn` for the type parameters bound in `env`: erased to `unknown` (above), or the
- * call's type arguments (lower/generic-consts.ts capturingGenericConst).
+ * call's type arguments (lower/generic-consts.ts capturingGenericFunction).
  */
 export function instantiatedFunctionValue(l: Lowerer, fn: FnLike, env: Map<ts.Symbol, Type>, want?: Type): Expr {
   const outer = l.scope.env;

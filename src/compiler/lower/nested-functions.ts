@@ -18,7 +18,7 @@
  *   - A generic nested function that captures nothing is instantiated per
  *     call like a module-level one; one that captures is made a closure per
  *     call when it is only called, and not by itself
- *     (generic-consts.ts capturingGenericConst); other capturing generic
+ *     (generic-consts.ts capturingGenericFunction); other capturing generic
  *     ones, and nested functions in `case` clauses, are refused (TSOS1015).
  */
 import ts from "typescript";
@@ -29,13 +29,12 @@ import { earlyLocalName, isNestedFunction, nestedIsPlain } from "./closures.ts";
 import { instantiateFunction } from "./functions.ts";
 import { lowerFunctionValue } from "./lambdas.ts";
 import { setLocalType } from "./expr.ts";
-import { capturingGenericConst } from "./generic-consts.ts";
+import { capturingGenericFunction, typeParameterEnv } from "./generic-consts.ts";
 
 /** The C function of a nested function that captures nothing, for the generic environment in force. */
 export function nestedFunctionInstance(l: Lowerer, decl: ts.FunctionDeclaration, typeArgs: Type[] = []): Func {
   const owner = enclosingFunctionName(l, decl);
-  const env = new Map(l.scope.env);
-  decl.typeParameters?.forEach((tp, i) => env.set(l.checker.getSymbolAtLocation(tp.name)!, typeArgs[i]!));
+  const env = typeParameterEnv(l, decl, typeArgs);
   const suffix = typeArgs.length ? "_" + typeArgs.map(mangle).join("_") : "";
   return instantiateFunction(l, decl, env, [...env.values()], { cname: `${owner}__${decl.name!.text}${suffix}`, isCtor: false });
 }
@@ -55,7 +54,7 @@ export function isCapturingNested(l: Lowerer, decl: ts.Node): boolean {
 
 /** Refuse the nested declarations tsos does not compile (a located TSOS1015). */
 export function checkNested(l: Lowerer, decl: ts.FunctionDeclaration): void {
-  if (decl.typeParameters?.length && !nestedIsPlain(l, decl) && !capturingGenericConst(l, decl)) l.fail("TSOS1015", decl.name ?? decl, "a generic function declared inside a function that uses its variables", "declare it at module level");
+  if (decl.typeParameters?.length && !nestedIsPlain(l, decl) && !capturingGenericFunction(l, decl)) l.fail("TSOS1015", decl.name ?? decl, "a generic function declared inside a function that uses its variables", "declare it at module level");
   if (!ts.isBlock(decl.parent)) l.fail("TSOS1015", decl.name ?? decl, "a function declared in a `case` clause", "declare it at the start of the function");
 }
 
@@ -68,7 +67,7 @@ export function hoistNestedFunctions(l: Lowerer, stmts: readonly ts.Statement[])
   for (const s of stmts) {
     if (!isNestedFunction(s)) continue;
     checkNested(l, s);
-    if (nestedIsPlain(l, s) || capturingGenericConst(l, s)) continue;
+    if (nestedIsPlain(l, s) || capturingGenericFunction(l, s)) continue;
     const value = lowerFunctionValue(l, s);
     const name = earlyLocalName(l, s) ?? l.localName(s.name!.text);
     l.scope.locals.set(s, name);

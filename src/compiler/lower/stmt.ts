@@ -17,7 +17,7 @@ import { bigintLiteralValue, bigintToString, isBigType } from "./bigint.ts";
 import { counted } from "../rc.ts";
 import { earlyLocalName, isNestedFunction } from "./closures.ts";
 import { hoistNestedFunctions } from "./nested-functions.ts";
-import { capturingGenericConst, genericFunctionConst } from "./generic-consts.ts";
+import { capturingGenericFunction, genericFunctionConst } from "./generic-consts.ts";
 import type { Expr, Stmt, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { INT_INFO } from "../ints.ts";
@@ -112,7 +112,7 @@ export function declareLocal(l: Lowerer, decl: ts.VariableDeclaration): Stmt[] {
   }
   if (isVar(decl.parent as ts.VariableDeclarationList)) return varAssign(l, decl);
   if (untypedConst(l, decl.name) !== undefined) return [];
-  if (genericFunctionConst(l, decl) || capturingGenericConst(l, decl)) return []; // instantiated at each call (lower/generic-consts.ts)
+  if (genericFunctionConst(l, decl) || capturingGenericFunction(l, decl)) return []; // instantiated at each call (lower/generic-consts.ts)
   const { type, init, probed } = probedInit(l, decl);
   if (type.k === "never") {
     // `const x: never = s`: no C variable; reaching it panics (lower/never.ts).

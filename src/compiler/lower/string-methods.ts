@@ -20,6 +20,7 @@ import ts from "typescript";
 import type { Expr, Type } from "../ir.ts";
 import { T } from "../ir.ts";
 import { isInt } from "../ints.ts";
+import { isDouble } from "./number.ts";
 import { LIB_DIR } from "../load.ts";
 import type { Lowerer } from "./context.ts";
 import { builtinValue } from "./fn-names.ts";
@@ -228,7 +229,7 @@ export function stringMethodCall(l: Lowerer, recv: Expr, name: string, call: ts.
     return constant(d);
   });
   if ((name === "padStart" || name === "padEnd") && l.doubles) {
-    const padding = padded(recv, lowered[0]!, lowered[1]!, name === "padStart", here(l, call));
+    const padding = padded(l, recv, lowered[0]!, lowered[1]!, name === "padStart", here(l, call));
     if (padding) return padding;
   }
   return { e: "call", type: f.ret, fn: f.cname, args: [recv, ...lowered, ...(f.trackCaller ? [here(l, call)] : [])] };
@@ -240,12 +241,11 @@ export function stringMethodCall(l: Lowerer, recv: Expr, name: string, call: ts.
  * `n.toString()` of a double is the double itself: its text is formatted on the stack, not allocated.
  * Undefined for any other fill (the library's padStart handles it).
  */
-function padded(recv: Expr, max: Expr, fill: Expr, start: boolean, at: Expr): Expr | undefined {
+function padded(l: Lowerer, recv: Expr, max: Expr, fill: Expr, start: boolean, at: Expr): Expr | undefined {
   if (fill.e !== "str" || fill.value.length !== 1 || fill.value.charCodeAt(0) >= 0x80) return undefined;
-  const isDouble = (x: Expr) => x.type.k === "int" && x.type.kind === "number";
   let s = recv;
-  if (recv.e === "concat" && recv.parts.length === 1 && isDouble(recv.parts[0]!)) s = recv.parts[0]!;
-  else if (recv.e === "tostr" && recv.radix === 10 && isDouble(recv.x)) s = recv.x;
+  if (recv.e === "concat" && recv.parts.length === 1 && isDouble(l, recv.parts[0]!.type)) s = recv.parts[0]!;
+  else if (recv.e === "tostr" && recv.radix === 10 && isDouble(l, recv.x.type)) s = recv.x;
   return { e: "strpad", type: T.str, s, max, fill: fill.value.charCodeAt(0), start, at };
 }
 
